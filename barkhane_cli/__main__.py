@@ -1,0 +1,3 @@
+from barkhane_cli.cli import main
+
+main()

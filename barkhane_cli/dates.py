@@ -1,0 +1,142 @@
+"""Partial dates: a year, a month or a day, with the precision kept as part of the value.
+
+A partial date is a period (jrnl's rule): ``2020`` covers 1 January to 31 December 2020,
+``2020-02`` covers 1 to 29 February 2020. Nothing is ever padded to the 1st.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> date:
+        if self.day is not None:
+            return date(self.year, self.month or 1, self.day)
+        if self.month is not None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def first_ordinal(self) -> int:
+        return self.first().toordinal()
+
+    def last_ordinal(self) -> int:
+        return self.last().toordinal()
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def human(self) -> str:
+        """``9 November 2022``, ``February 2022`` or ``2012``."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_iso(text: str) -> PartialDate:
+    """Parse a data-file date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Raises ValueError with a message fit to show a user.
+    """
+    m = _ISO.match(text.strip()) if isinstance(text, str) else None
+    if m is None:
+        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if year < 1:
+        raise ValueError(f"{text!r} has no year 0")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has no month {month}")
+    if day is not None and month is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(
+                f"{text!r} is not a real date: {_MONTHS[month - 1]} {year} has {last} days"
+            )
+    return PartialDate(year, month, day)
+
+
+def parse_user_date(text: str) -> PartialDate:
+    """Parse what a user types (``2020``, ``Aug 2020``, ``18 August 2020``, ``2020-08-18``).
+
+    The precision is what the user gave: ``Aug 2020`` is the whole month. ISO forms take a
+    fast path; anything else goes to python-dateutil, parsed twice with different defaults
+    so that the parts the user did not give show up as the parts that differ.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValueError("an empty date")
+    if _ISO.match(cleaned):
+        return parse_iso(cleaned)
+    if len(cleaned) > 64 or not cleaned.isprintable():
+        raise ValueError(f"{text!r} is not a date")
+
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:
+        a = parser.parse(cleaned, default=datetime(1904, 1, 1))
+        b = parser.parse(cleaned, default=datetime(1908, 2, 2))
+    except (ValueError, OverflowError, parser.ParserError) as exc:
+        reason = str(exc).split(":")[0]
+        if "out of range" in reason or "must be in" in reason:
+            raise ValueError(f"{text!r} is not a real date ({reason})") from None
+        raise ValueError(f"{text!r} is not a date") from None
+    if a.year != b.year:
+        raise ValueError(f"{text!r} has no year; give one, e.g. '{cleaned} 2020'")
+    if a.hour or a.minute or a.second or a.tzinfo is not None:
+        raise ValueError(f"{text!r} has a time of day; give a date only")
+    if a.month != b.month:
+        return PartialDate(a.year)
+    if a.day != b.day:
+        return PartialDate(a.year, a.month)
+    return PartialDate(a.year, a.month, a.day)

@@ -1,0 +1,260 @@
+"""The data model: plain, typed records, built once by the loader and never mutated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from barkhane_cli.dates import PartialDate
+
+EVENT_TYPES: dict[str, str] = {
+    "attack": "armed or terrorist attack, ambush, bombing",
+    "battle": "clash, offensive, capture or recapture of a town, siege",
+    "massacre": "mass killing of civilians",
+    "coup": "coup or mutiny",
+    "operation": "a military operation or mission launched, changed or ended",
+    "withdrawal": "forces leaving, drawdowns",
+    "diplomacy": "talks, agreements, summits, sanctions, expulsions",
+    "mandate": "UN Security Council resolutions and other legal mandates",
+    "politics": "elections, governments, declarations, transitions",
+    "armed-group": "a group formed, merged, split, renamed or pledging allegiance",
+    "leader-killed": "a leader killed or captured",
+    "protest": "demonstrations",
+    "humanitarian": "displacement, famine, aid",
+}
+
+ACTOR_KINDS = (
+    "state",
+    "armed-group",
+    "militia",
+    "mission",
+    "operation",
+    "organisation",
+    "company",
+    "person",
+)
+PLACE_KINDS = ("capital", "city", "town", "village", "base", "region", "area")
+RELATIONS = (
+    "member-of",
+    "part-of",
+    "merged-into",
+    "split-from",
+    "pledged-to",
+    "allied-with",
+    "leader-of",
+    "renamed-to",
+    "successor-of",
+    "fought-against",
+    "supported-by",
+    "contracted-by",
+)
+SOURCE_KINDS = ("article", "news", "reference", "un-document", "official", "report", "dataset")
+FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence", "other")
+ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
+OUTCOMES = ("happened", "did not happen", "partly", "open")
+SEED_ID = "seed"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    id: str
+    quote: str | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id}
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    date: PartialDate | None = None
+    url: str | None = None
+    author: str | None = None
+    file: str | None = None
+    note: str | None = None
+    origin: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "kind": self.kind,
+            "date": _iso(self.date),
+            "url": self.url,
+            "author": self.author,
+            "file": self.file,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    actor: str
+    relation: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "relation": self.relation,
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    summary: str
+    sources: tuple[SourceRef, ...]
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    affiliations: tuple[Affiliation, ...] = ()
+    tags: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str
+    sources: tuple[SourceRef, ...]
+    aliases: tuple[str, ...] = ()
+    region: str | None = None
+    summary: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    summary: str
+    type: str
+    sources: tuple[SourceRef, ...]
+    end: PartialDate | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    fatalities: int | None = None
+    fatalities_note: str | None = None
+    disputed: str | None = None
+    aftermath: bool = False
+    origin: str = ""
+    # The span widened to the precision of each end, as day ordinals: what filters compare.
+    first: int = field(default=0, compare=False)
+    last: int = field(default=0, compare=False)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.first, self.last, self.id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented, stable JSON shape of an event (see README, "JSON output")."""
+        return {
+            "id": self.id,
+            "date": self.date.iso(),
+            "end": _iso(self.end),
+            "precision": self.date.precision,
+            "end_precision": self.end.precision if self.end else None,
+            "title": self.title,
+            "summary": self.summary,
+            "type": self.type,
+            "actors": list(self.actors),
+            "places": list(self.places),
+            "tags": list(self.tags),
+            "fatalities": self.fatalities,
+            "fatalities_note": self.fatalities_note,
+            "disputed": self.disputed,
+            "aftermath": self.aftermath,
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    label: str
+    unit: str
+    as_of: PartialDate
+    scope: str
+    category: str
+    sources: tuple[SourceRef, ...]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    actors: tuple[str, ...] = ()
+    disputed: str | None = None
+    note: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    name: str
+    start: PartialDate
+    kind: str
+    description: str
+    sources: tuple[SourceRef, ...]
+    end: PartialDate | None = None
+    actors: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Judgment:
+    id: str
+    quote: str
+    term: str
+    yardstick: str
+    probability: tuple[float, float]
+    topic: str
+    mapping: str | None = None
+    outcome: str | None = None
+    outcome_date: PartialDate | None = None
+    outcome_note: str | None = None
+    outcome_events: tuple[str, ...] = ()
+    outcome_sources: tuple[SourceRef, ...] = ()
+    origin: str = ""
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Everything loaded, keyed by id, events in date order."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    aftermath: list[Event] = field(default_factory=list)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    eras: dict[str, Era] = field(default_factory=dict)
+    judgments: dict[str, Judgment] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+    replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
+
+
+def _iso(d: PartialDate | None) -> str | None:
+    return d.iso() if d is not None else None

@@ -1,0 +1,187 @@
+"""Filtering events: what the timeline and every per-actor or per-place slice share."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
+from barkhane_cli.errors import NotFoundError, UsageError
+from barkhane_cli.resolve import Named, Resolver, fold, normalize
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """Resolved, checked criteria: options of one kind OR together, kinds AND together."""
+
+    first: int | None = None  # day ordinals, inclusive
+    last: int | None = None
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # normalized country names
+    types: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    search: str = ""  # normalized
+    aftermath: bool = False
+    limit: int | None = None
+    reverse: bool = False
+    _place_country: dict[str, str] = field(default_factory=dict)
+
+
+def date_range(
+    since: PartialDate | None, until: PartialDate | None, year: int | None = None
+) -> tuple[int | None, int | None]:
+    """Day ordinals of the query range, each bound widened to its whole period."""
+    first = since.first_ordinal() if since else None
+    last = until.last_ordinal() if until else None
+    if year is not None:
+        y = PartialDate(year)
+        first = max(first, y.first_ordinal()) if first is not None else y.first_ordinal()
+        last = min(last, y.last_ordinal()) if last is not None else y.last_ordinal()
+        if first > last:
+            raise UsageError(f"--year {year} lies outside --since/--until; drop one of them")
+    if since and until and first is not None and last is not None and first > last:
+        raise UsageError(
+            f"--since {since} is after --until {until}; did you mean --since {until} --until {since}?"
+        )
+    return first, last
+
+
+def actor_resolver(data: m.Dataset) -> Resolver:
+    return Resolver((Named(a.id, a.name, a.aliases) for a in data.actors.values()), "actor")
+
+
+def place_resolver(data: m.Dataset) -> Resolver:
+    return Resolver((Named(p.id, p.name, p.aliases) for p in data.places.values()), "place")
+
+
+def check_types(types: Iterable[str]) -> frozenset[str]:
+    out = set()
+    for t in types:
+        key = t.strip().lower()
+        if key not in m.EVENT_TYPES:
+            close = difflib.get_close_matches(key, list(m.EVENT_TYPES), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise UsageError(
+                f"unknown event type {t!r}; {hint}types are: {', '.join(m.EVENT_TYPES)}"
+            )
+        out.add(key)
+    return frozenset(out)
+
+
+def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozenset[str]:
+    """Normalize each value and make sure the data has it, suggesting the closest if not."""
+    known_norm = {normalize(k): k for k in known}
+    out = set()
+    for value in values:
+        norm = normalize(value)
+        if norm in known_norm:
+            out.add(norm)
+            continue
+        prefixed = [k for k in known_norm if k.startswith(norm)] if norm else []
+        if len(prefixed) == 1:
+            out.add(prefixed[0])
+            continue
+        close = difflib.get_close_matches(norm, list(known_norm), n=3, cutoff=0.6)
+        hint = (
+            "; did you mean " + " or ".join(repr(known_norm[c]) for c in close) + "?"
+            if close
+            else ""
+        )
+        raise NotFoundError(f"no event has {what} {value!r}{hint}")
+    return frozenset(out)
+
+
+def build_query(
+    data: m.Dataset,
+    *,
+    since: PartialDate | None = None,
+    until: PartialDate | None = None,
+    year: int | None = None,
+    actors: Iterable[str] = (),
+    places: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    types: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    search: str | None = None,
+    aftermath: bool = False,
+    limit: int | None = None,
+    reverse: bool = False,
+) -> EventQuery:
+    """Check and resolve what the user typed into an :class:`EventQuery`."""
+    first, last = date_range(since, until, year)
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    actors, places, countries, tags = list(actors), list(places), list(countries), list(tags)
+    actor_ids = (
+        frozenset(actor_resolver(data).resolve(a) for a in actors) if actors else frozenset()
+    )
+    place_ids = (
+        frozenset(place_resolver(data).resolve(p) for p in places) if places else frozenset()
+    )
+    place_country = {p.id: normalize(p.country) for p in data.places.values()}
+    country_set = (
+        check_in(countries, {p.country for p in data.places.values()}, "country")
+        if countries
+        else frozenset()
+    )
+    all_events = data.events + data.aftermath if aftermath else data.events
+    tag_set = (
+        check_in(tags, {t for e in all_events for t in e.tags}, "tag") if tags else frozenset()
+    )
+    return EventQuery(
+        first=first,
+        last=last,
+        actors=actor_ids,
+        places=place_ids,
+        countries=country_set,
+        types=check_types(types),
+        tags=tag_set,
+        search=fold(search) if search else "",
+        aftermath=aftermath,
+        limit=limit,
+        reverse=reverse,
+        _place_country=place_country,
+    )
+
+
+def _matches(e: m.Event, q: EventQuery) -> bool:
+    # An event matches when its span, widened to its precision, overlaps the range.
+    if q.first is not None and e.last < q.first:
+        return False
+    if q.last is not None and e.first > q.last:
+        return False
+    if q.types and e.type not in q.types:
+        return False
+    if q.actors and q.actors.isdisjoint(e.actors):
+        return False
+    if q.places and q.places.isdisjoint(e.places):
+        return False
+    if q.countries and not any(q._place_country.get(p) in q.countries for p in e.places):
+        return False
+    if q.tags and not any(normalize(t) in q.tags for t in e.tags):
+        return False
+    if q.search:
+        hay = " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
+        if q.search not in fold(hay):
+            return False
+    return True
+
+
+def select(data: m.Dataset, q: EventQuery) -> Iterator[m.Event]:
+    """Matching events in date order (or reversed), lazily, stopping at the limit."""
+    events: list[m.Event] = data.events
+    if q.aftermath:
+        events = sorted(data.events + data.aftermath, key=m.Event.sort_key)
+    ordered = reversed(events) if q.reverse else iter(events)
+    if q.limit == 0:
+        return
+    count = 0
+    for e in ordered:
+        if _matches(e, q):
+            yield e
+            count += 1
+            if q.limit is not None and count >= q.limit:
+                return

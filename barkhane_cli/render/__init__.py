@@ -1,0 +1,1 @@
+"""Rendering: one dispatch by --format for every command."""

@@ -1,0 +1,130 @@
+"""Records of any kind (events, actors, places, facts ...) in every --format.
+
+A command describes its records once (fields, JSON shape, colour) and hands them to
+:func:`emit`; so a format added here appears on every command at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from barkhane_cli.errors import UsageError
+from barkhane_cli.render.env import Env
+
+T = TypeVar("T")
+
+FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Generic[T]):
+    name: str
+    header: str
+    text: Callable[[T], str]
+    # The table may show something friendlier than the machine text (names, not ids).
+    display: Callable[[T], str] | None = None
+    max_width: int | None = None
+    ratio: int | None = None
+    min_width: int | None = None
+
+
+@dataclass(slots=True)
+class RecordSet(Generic[T]):
+    kind: str
+    items: Iterable[T]
+    fields: dict[str, Field[T]]
+    default_fields: list[str]
+    table_fields: list[str]
+    to_json: Callable[[T], dict[str, Any]]
+    style: Callable[[T], str | None] = lambda item: None
+    note: Callable[[T], str | None] = lambda item: None  # a dim second line in the table
+    legend: Callable[[list[T]], list[tuple[str, str]]] | None = None
+    title: str | None = None
+    empty_message: str = "no matching records"
+    json_keys: list[str] = field(default_factory=list)
+
+
+def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
+    if not fields:
+        return rs.table_fields if fmt == "table" else rs.default_fields
+    names = [f.strip() for f in fields.split(",") if f.strip()]
+    valid = list(rs.fields) if fmt not in ("json", "jsonl") else rs.json_keys or list(rs.fields)
+    for name in names:
+        if name not in valid:
+            close = difflib.get_close_matches(name, valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise UsageError(
+                f"unknown field {name!r} for {rs.kind}s; {hint}fields are: {', '.join(valid)}"
+            )
+    if not names:
+        raise UsageError("--fields is empty; give field names separated by commas")
+    return names
+
+
+def resolve_format(fmt: str | None, env: Env) -> str:
+    if fmt is None:
+        return "table" if env.is_tty else "plain"
+    key = fmt.strip().lower()
+    if key not in FORMATS:
+        close = difflib.get_close_matches(key, FORMATS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise UsageError(f"unknown format {fmt!r}; {hint}formats are: {', '.join(FORMATS)}")
+    return key
+
+
+def _one_line(text: str) -> str:
+    # Plain output promises one record per line, so cut-and-awk never see a broken row.
+    return " ".join(text.split()) if ("\t" in text or "\n" in text or "\r" in text) else text
+
+
+def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None) -> int:
+    """Write the records in the format; return how many were written."""
+    fmt = resolve_format(fmt, env)
+    names = pick_fields(rs, fields, fmt)
+    out = env.out
+    count = 0
+    if fmt == "table":
+        from barkhane_cli.render.table import records_table
+
+        items = list(rs.items)
+        records_table(env, rs, items, names)
+        return len(items)
+    if fmt == "json":
+        ascii_only = env.ascii_only
+        out.write("[")
+        for item in rs.items:
+            obj = rs.to_json(item)
+            if fields:
+                obj = {k: obj[k] for k in names}
+            out.write(",\n  " if count else "\n  ")
+            out.write(json.dumps(obj, ensure_ascii=ascii_only))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+        return count
+    if fmt == "jsonl":
+        for item in rs.items:
+            obj = rs.to_json(item)
+            if fields:
+                obj = {k: obj[k] for k in names}
+            out.write(json.dumps(obj, ensure_ascii=env.ascii_only))
+            out.write("\n")
+            count += 1
+        return count
+    getters = [rs.fields[n].text for n in names]
+    if fmt == "plain":
+        for item in rs.items:
+            out.write("\t".join(_one_line(g(item)) for g in getters))
+            out.write("\n")
+            count += 1
+        return count
+    writer = csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    writer.writerow(names)
+    for item in rs.items:
+        writer.writerow([g(item) for g in getters])
+        count += 1
+    return count

@@ -1,0 +1,97 @@
+"""Name resolution shared by every lookup and by the --actor/--place filters.
+
+Order: exact id, then exact name or alias, then a unique prefix or word match; all
+case-, accent- and apostrophe-insensitive. Several candidates or none is an error that
+lists them or suggests the closest ("did you mean ...").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from barkhane_cli.errors import NotFoundError
+
+_APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʿʾ")
+_QUOTES = str.maketrans("’‘`´ʼ", "'''''")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form that keeps punctuation: for literal text search."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().translate(_QUOTES)
+
+
+def normalize(text: str) -> str:
+    """``Jama’at Nusrat al-Islam`` -> ``jamaat nusrat al islam``; ``GOÏTA`` -> ``goita``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = stripped.casefold().translate(_APOSTROPHES)
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What resolution needs to know of an entry."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+class Resolver:
+    def __init__(self, entries: Iterable[Named], what: str) -> None:
+        self.what = what
+        self.by_id: dict[str, Named] = {}
+        self.keys: dict[str, set[str]] = {}  # normalized name -> ids
+        for entry in entries:
+            self.by_id[entry.id] = entry
+            for key in (entry.id, entry.name, *entry.aliases):
+                norm = normalize(key)
+                if norm:
+                    self.keys.setdefault(norm, set()).add(entry.id)
+
+    def resolve(self, query: str) -> str:
+        """The id ``query`` names, or NotFoundError with candidates or suggestions."""
+        if query in self.by_id:
+            return query
+        norm = normalize(query)
+        if not norm:
+            raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
+        exact = self.keys.get(norm)
+        if exact:
+            return self._one(query, exact)
+        partial: set[str] = set()
+        padded = f" {norm} "
+        for key, ids in self.keys.items():
+            if key.startswith(norm) or padded in f" {key} ":
+                partial |= ids
+        if partial:
+            return self._one(query, partial)
+        raise NotFoundError(f"no {self.what} matches {query!r}{self._suggest(norm)}")
+
+    def _one(self, query: str, ids: set[str]) -> str:
+        if len(ids) == 1:
+            return next(iter(ids))
+        shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
+        more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+        raise NotFoundError(
+            f"{query!r} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
+        )
+
+    def _suggest(self, norm: str) -> str:
+        close = difflib.get_close_matches(norm, list(self.keys), n=6, cutoff=0.6)
+        names: list[str] = []
+        for key in close:
+            for ident in sorted(self.keys[key]):
+                label = f"{self.by_id[ident].name} ({ident})"
+                if label not in names:
+                    names.append(label)
+        if not names:
+            return f"; 'barkhane {self.what}s' lists them all"
+        return "; did you mean " + " or ".join(names[:3]) + "?"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from barkhane_cli import store
+from barkhane_cli.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini.toml"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees the small fixture file as 'the bundled data', and no user settings."""
+    monkeypatch.setattr(store, "bundled_path", lambda: MINI)
+    for var in ("BARKHANE_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    runner = CliRunner()
+
+    def _run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return _run
+
+
+@pytest.fixture
+def tty() -> dict[str, str]:
+    return {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+
+
+def rows(result: Result) -> list[list[str]]:
+    return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def column(result: Result, index: int) -> list[str]:
+    return [r[index] for r in rows(result)]
+
+
+def as_json(result: Result) -> Any:
+    return json.loads(result.stdout)

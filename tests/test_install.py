@@ -1,0 +1,177 @@
+"""What only a real process shows: the installed wheel, pipes, encodings, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PY = sys.executable
+
+
+def barkhane(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("BARKHANE_DATA", "TTY_COMPATIBLE")}
+    env.update(kw.pop("env", {}))  # type: ignore[arg-type]
+    return subprocess.run(
+        [PY, "-m", "barkhane_cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        **kw,  # type: ignore[call-overload]
+    )
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built from this checkout, installed (not editable) into a fresh venv.
+
+    The venv reaches this environment's dependencies through a .pth file, so the test
+    needs no network; the package itself comes only from the wheel.
+    """
+    tmp = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp.glob("barkhane-*.whl")
+    venv = tmp / "venv"
+    subprocess.run([PY, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = Path(
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-c",
+                "import sysconfig;print(sysconfig.get_paths()['purelib'])",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return venv / "bin" / "barkhane"
+
+
+def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
+    installed: Path, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [str(installed), "timeline", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)
+    assert len(events) >= 40
+    where = subprocess.run(
+        [
+            str(installed.parent / "python"),
+            "-c",
+            "import barkhane_cli;print(barkhane_cli.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    ).stdout
+    assert str(ROOT) not in where  # the wheel, not the checkout
+
+
+def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(installed), "timeline", "--tag", "seed", "--format", "json", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    [event] = json.loads(result.stdout)
+    assert any(s["id"] == "seed" and s.get("quote") for s in event["sources"])
+
+
+def test_reader_going_away_ends_quietly() -> None:
+    proc = subprocess.run(
+        f"{PY} -m barkhane_cli timeline | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+    )
+    assert proc.stderr == ""
+    assert len(proc.stdout.splitlines()) == 1
+
+
+def test_reader_going_away_exits_zero_for_json() -> None:
+    proc = subprocess.run(
+        f"set -o pipefail; {PY} -m barkhane_cli timeline --format json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+    )
+    assert proc.stderr == ""
+    assert proc.returncode == 0
+
+
+def test_piped_default_is_plain_rows() -> None:
+    result = barkhane("timeline", "--limit", "2")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert all(line.count("\t") == 8 for line in lines)
+
+
+def test_ascii_stdout_still_carries_non_ascii_names() -> None:
+    result = barkhane(
+        "timeline",
+        "--search",
+        "Goïta",
+        "--fields",
+        "title,summary",
+        env={"PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip() != ""
+
+
+def test_bad_date_exits_2_without_traceback() -> None:
+    result = barkhane("timeline", "--since", "not a date")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("barkhane: --since:")

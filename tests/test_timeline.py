@@ -1,0 +1,275 @@
+"""`barkhane timeline` on the fixture file: filters, formats, the JSON contract, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from conftest import Run, as_json, column, rows
+
+ALL_IDS = [
+    "libya-collapse",
+    "coup-2012",
+    "timbuktu-falls",
+    "serval",
+    "ouaga-attack",
+    "coup-2020",
+    "year-end",
+    "wagner-arrives",
+    "ambassador-expelled",
+    "barkhane-ends",
+]
+
+
+def ids(run: Run, *args: str) -> list[str]:
+    result = run("timeline", "--fields", "id", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
+
+
+def test_piped_output_is_plain_tab_separated_rows_in_date_order(run: Run) -> None:
+    result = run("timeline")
+    assert result.exit_code == 0
+    assert rows(result)[3] == [
+        "2013-01-11",
+        "2014-07-15",
+        "operation",
+        "serval",
+        "Operation Serval",
+        "france,serval,mali",
+        "bamako,timbuktu",
+        "",
+        "",
+    ]
+    assert column(result, 3) == ALL_IDS
+    assert "\x1b[" not in result.stdout
+
+
+def test_plain_keeps_one_event_per_line_even_with_tabs_and_newlines(run: Run) -> None:
+    result = run("timeline", "--fields", "id,title,summary")
+    assert rows(result)[2] == [
+        "timbuktu-falls",
+        'Timbuktu falls, with a tab and a comma, "quoted"',
+        "A line break inside.",
+    ]
+
+
+def test_precision_shows_in_plain_output(run: Run) -> None:
+    result = run("timeline", "--fields", "date,precision", "--limit", "3")
+    assert rows(result) == [["2011", "year"], ["2012-03", "month"], ["2012-04-01", "day"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--since", "2020", "--until", "2020"), ["coup-2020", "year-end"]),
+        (("--year", "2020"), ["coup-2020", "year-end"]),
+        (("--since", "2022-01", "--until", "2022-01"), ["ambassador-expelled"]),
+        (("--since", "Jan 2022", "--until", "31 January 2022"), ["ambassador-expelled"]),
+        # A month-precision event overlaps a day range inside that month.
+        (("--since", "2021-12-15", "--until", "2021-12-15"), ["wagner-arrives"]),
+        # A year-precision event overlaps any range inside its year.
+        (("--since", "2011-06-01", "--until", "2011-06-30"), ["libya-collapse"]),
+        # A span overlaps a range inside it, though neither end is in the range.
+        (("--since", "2014", "--until", "2014"), ["serval"]),
+        (("--until", "2011"), ["libya-collapse"]),
+        (("--since", "2022-11-09"), ["barkhane-ends"]),
+        (("--since", "2022-11-10"), []),
+        (("--since", "18 August 2020", "--until", "2020-08-18"), ["coup-2020"]),
+        (("--since", "Aug 2020", "--until", "2020-08"), ["coup-2020"]),
+        (("--since", "2020-12-31", "--until", "2021-01-01"), ["year-end"]),
+    ],
+)
+def test_date_ranges_cover_whole_periods_and_overlap_spans(
+    run: Run, args: tuple[str, ...], expected: list[str]
+) -> None:
+    assert ids(run, *args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--actor", "goita"), ["coup-2020"]),
+        (("--actor", "GOÏTA"), ["coup-2020"]),
+        (("--actor", "Assimi Goïta"), ["coup-2020"]),
+        (("--actor", "GSIM"), ["ouaga-attack"]),
+        (("--actor", "Jama'at Nusrat al-Islam wa al-Muslimeen"), ["ouaga-attack"]),
+        (("--actor", "wagner", "--actor", "jnim"), ["ouaga-attack", "wagner-arrives"]),
+        (("--place", "Tombouctou"), ["timbuktu-falls", "serval"]),
+        (("--country", "burkina faso"), ["ouaga-attack"]),
+        (("--type", "coup"), ["coup-2012", "coup-2020"]),
+        (("--type", "coup", "--type", "attack"), ["coup-2012", "ouaga-attack", "coup-2020"]),
+        (
+            ("--tag", "seed"),
+            ["libya-collapse", "coup-2020", "ambassador-expelled", "barkhane-ends"],
+        ),
+        (("--search", "keita"), ["coup-2020"]),
+        (("--search", "(.*)"), []),
+        (("--search", "72 hours"), ["ambassador-expelled"]),
+        (("--actor", "mali", "--type", "coup", "--since", "2015"), ["coup-2020"]),
+        (("--limit", "2"), ["libya-collapse", "coup-2012"]),
+        (("--reverse", "--limit", "2"), ["barkhane-ends", "ambassador-expelled"]),
+        (("--aftermath", "--since", "2022-11"), ["barkhane-ends", "minusma-closes"]),
+    ],
+)
+def test_filters(run: Run, args: tuple[str, ...], expected: list[str]) -> None:
+    assert ids(run, *args) == expected
+
+
+def test_json_contract(run: Run) -> None:
+    result = run("timeline", "--format", "json", "--search", "ambassador")
+    assert result.exit_code == 0
+    [event] = as_json(result)
+    assert event == {
+        "id": "ambassador-expelled",
+        "date": "2022-01-31",
+        "end": None,
+        "precision": "day",
+        "end_precision": None,
+        "title": "French ambassador expelled",
+        "summary": "Mali gives the ambassador 72 hours to leave.",
+        "type": "diplomacy",
+        "actors": ["mali", "france"],
+        "places": ["bamako"],
+        "tags": ["france", "seed"],
+        "fatalities": None,
+        "fatalities_note": None,
+        "disputed": "The seed dates the expulsion to February 2022; it was announced on 31 January 2022.",
+        "aftermath": False,
+        "sources": [
+            {"id": "ref-a"},
+            {
+                "id": "seed",
+                "quote": "Alienating the Malian government first led to the expulsion of the French "
+                "ambassador in Bamako in February 2022",
+            },
+        ],
+    }
+
+
+def test_json_of_nothing_is_an_empty_array(run: Run) -> None:
+    result = run("timeline", "--format", "json", "--since", "2030")
+    assert result.exit_code == 0
+    assert as_json(result) == []
+
+
+def test_jsonl_is_one_object_per_line_with_precision(run: Run) -> None:
+    result = run("timeline", "--format", "jsonl", "--until", "2012")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["date"], e["precision"]) for e in lines] == [
+        ("2011", "year"),
+        ("2012-03", "month"),
+        ("2012-04-01", "day"),
+    ]
+
+
+def test_json_fields_selects_keys(run: Run) -> None:
+    result = run("timeline", "--format", "json", "--fields", "id,date", "--limit", "1")
+    assert as_json(result) == [{"id": "libya-collapse", "date": "2011"}]
+
+
+def test_csv_round_trips_through_the_csv_module(run: Run) -> None:
+    result = run("timeline", "--format", "csv", "--fields", "id,title,summary,fatalities")
+    parsed = list(csv.reader(io.StringIO(result.stdout)))
+    assert parsed[0] == ["id", "title", "summary", "fatalities"]
+    assert parsed[3] == [
+        "timbuktu-falls",
+        'Timbuktu falls, with a tab\tand a comma, "quoted"',
+        "A line\nbreak inside.",
+        "0",
+    ]
+    assert len(parsed) == 11
+
+
+def test_tsv_has_a_header_and_round_trips(run: Run) -> None:
+    result = run("timeline", "--format", "tsv", "--fields", "id,title", "--search", "tab")
+    parsed = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
+    assert parsed == [
+        ["id", "title"],
+        ["timbuktu-falls", 'Timbuktu falls, with a tab\tand a comma, "quoted"'],
+    ]
+
+
+def test_disputed_note_shows_in_plain_output(run: Run) -> None:
+    result = run("timeline", "--search", "ambassador")
+    assert rows(result)[0][-1].startswith("The seed dates the expulsion to February 2022")
+
+
+def test_table_on_a_terminal_has_colour_legend_and_dispute(run: Run) -> None:
+    result = run(
+        "timeline",
+        "--year",
+        "2022",
+        env={"TTY_COMPATIBLE": "1", "COLUMNS": "300", "FORCE_COLOR": "1"},
+    )
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "\x1b[" in out  # coloured
+    assert "French ambassador expelled" in out
+    assert "⚑ disputed: The seed dates the expulsion" in out
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "■ withdrawal  ■ diplomacy" in text
+    assert text.rstrip().endswith("2 events")
+
+
+def test_no_color_and_color_never_remove_escape_codes(run: Run, tty: dict[str, str]) -> None:
+    assert "\x1b[" not in run("timeline", env=tty).stdout
+    env = dict(tty, NO_COLOR="")
+    assert "\x1b[" not in run("timeline", "--color", "never", env=env).stdout
+    assert "\x1b[" in run("timeline", "--color", "always", env=env).stdout
+
+
+def test_table_shows_names_and_spans(run: Run, tty: dict[str, str]) -> None:
+    out = run("timeline", "--type", "operation", env=tty).stdout
+    assert "2013-01-11 →" in out and "2014-07-15" in out
+    assert "Wagner Group" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("--since", "not a date"), 2, "--since: 'not a date' is not a date"),
+        (("--since", "2022-13-45"), 2, "'2022-13-45' has no month 13"),
+        (("--until", "31 February 2020"), 2, "'31 February 2020' is not a real date"),
+        (("--until", "2021-02-29"), 2, "February 2021 has 28 days"),
+        (("--since", "August"), 2, "'August' has no year"),
+        (("--since", "2022", "--until", "2011"), 2, "--since 2022 is after --until 2011"),
+        (("--actor", "wagnr"), 3, "no actor matches 'wagnr'; did you mean Wagner Group (wagner)?"),
+        (("--place", "tombuctu"), 3, "did you mean Timbuktu (timbuktu)?"),
+        (("--country", "malli"), 3, "no event has country 'malli'; did you mean 'Mali'?"),
+        (("--type", "atack"), 2, "unknown event type 'atack'; did you mean 'attack'?"),
+        (("--tag", "wagnr"), 3, "no event has tag 'wagnr'; did you mean 'wagner'?"),
+        (("--fields", "id,titel"), 2, "unknown field 'titel' for events; did you mean 'title'?"),
+        (("--format", "yaml"), 2, "unknown format 'yaml'"),
+        (("--limit", "-1"), 2, "--limit must be 0 or more"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_a_code(
+    run: Run, args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = run("timeline", *args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("barkhane: ")
+
+
+def test_ambiguous_actor_lists_candidates(run: Run) -> None:
+    result = run("timeline", "--actor", "amadou")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "barkhane: 'amadou' matches 2 actors: Amadou Koufa (amadou-koufa), "
+        "Amadou Toumani Touré (amadou-toumani-toure); be more specific or give the id\n"
+    )
+
+
+def test_version(run: Run) -> None:
+    from barkhane_cli import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"barkhane {__version__}\n"
