@@ -235,6 +235,246 @@ def timeline(
         env.err.write("no events match\n")
 
 
+SinceOpt = Annotated[
+    str | None, typer.Option(help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020.")
+]
+UntilOpt = Annotated[
+    str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
+]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Event type (repeatable).")]
+
+
+def _complete(table: str) -> Callable[[str], list[tuple[str, str]]]:
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        from barkhane_cli.completion import candidates
+
+        return candidates(table, incomplete)
+
+    return complete
+
+
+@app.command()
+@handled
+def actor(
+    name: Annotated[
+        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("actors"))
+    ],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """An actor's profile: aliases, affiliations, facts, sources and its own timeline.
+
+    tsv and csv print the actor's events; json prints the whole profile.
+    """
+    from barkhane_cli import query
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import actor_card
+
+    env = _env(color)
+    start, end = _parse_date("--since", since), _parse_date("--until", until)
+    dataset = _load(data)
+    ident = query.actor_resolver(dataset).resolve(name)
+    q = query.build_query(dataset, since=start, until=end, actors=[ident], types=type_ or ())
+    events = list(query.select(dataset, q))
+    emit_card(env, format_, actor_card(dataset, dataset.actors[ident], events), dataset, fields)
+
+
+@app.command()
+@handled
+def actors(
+    kind: Annotated[str | None, typer.Option(help="Only this kind (state, person, ...).")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """All actors, one per row, with how many events name them."""
+    from barkhane_cli import model
+    from barkhane_cli.render.listings import actor_records
+    from barkhane_cli.render.records import emit
+
+    env = _env(color)
+    dataset = _load(data)
+    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, a.name.casefold()))
+    if kind is not None:
+        if kind not in model.ACTOR_KINDS:
+            raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.ACTOR_KINDS)}")
+        items = [a for a in items if a.kind == kind]
+    emit(env, format_, actor_records(dataset, items), fields)
+
+
+@app.command()
+@handled
+def place(
+    name: Annotated[
+        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("places"))
+    ],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """A place: coordinates, region, country, aliases and the events there."""
+    from barkhane_cli import query
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import place_card
+
+    env = _env(color)
+    start, end = _parse_date("--since", since), _parse_date("--until", until)
+    dataset = _load(data)
+    ident = query.place_resolver(dataset).resolve(name)
+    q = query.build_query(dataset, since=start, until=end, places=[ident], types=type_ or ())
+    events = list(query.select(dataset, q))
+    emit_card(env, format_, place_card(dataset, dataset.places[ident], events), dataset, fields)
+
+
+@app.command()
+@handled
+def places(
+    country: Annotated[str | None, typer.Option(help="Only places in this country.")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """All places, with coordinates and how many events happened there."""
+    from barkhane_cli import query
+    from barkhane_cli.render.listings import place_records
+    from barkhane_cli.render.records import emit
+    from barkhane_cli.resolve import normalize
+
+    env = _env(color)
+    dataset = _load(data)
+    items = sorted(dataset.places.values(), key=lambda p: (p.country, p.name))
+    if country is not None:
+        wanted = query.check_in([country], {p.country for p in items}, "country")
+        items = [p for p in items if normalize(p.country) in wanted]
+    emit(env, format_, place_records(dataset, items), fields)
+
+
+@app.command()
+@handled
+def event(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Event id (or a unique part of it).",
+            autocompletion=_complete("events"),
+        ),
+    ],
+    format_: FormatOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """One event in full: every field, each source with its quote, related events."""
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import event_card
+    from barkhane_cli.resolve import Named, Resolver
+
+    env = _env(color)
+    dataset = _load(data)
+    everything = {e.id: e for e in dataset.events + dataset.aftermath}
+    resolver = Resolver(
+        (Named(e.id, e.id) for e in everything.values()), "event", "barkhane timeline --fields id"
+    )
+    found = everything[resolver.resolve(ident)]
+    emit_card(env, format_, event_card(dataset, found), dataset, None)
+
+
+@app.command()
+@handled
+def facts(
+    text: Annotated[str | None, typer.Argument(help="Words in the fact's label or scope.")] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="troops, casualties, displacement, budget, violence, other.")
+    ] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """Numeric facts (troop strengths, casualties, displacement ...) with their sources."""
+    from barkhane_cli import model, query
+    from barkhane_cli.render.listings import fact_records
+    from barkhane_cli.render.records import emit
+    from barkhane_cli.resolve import fold
+
+    env = _env(color)
+    dataset = _load(data)
+    items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
+    if actor:
+        resolver = query.actor_resolver(dataset)
+        ids = {resolver.resolve(a) for a in actor}
+        items = [f for f in items if ids & set(f.actors)]
+    if category is not None:
+        if category not in model.FACT_CATEGORIES:
+            raise UsageError(
+                f"unknown category {category!r}; categories are: {', '.join(model.FACT_CATEGORIES)}"
+            )
+        items = [f for f in items if f.category == category]
+    if text:
+        needle = fold(text)
+        items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
+    emit(env, format_, fact_records(dataset, items), fields)
+
+
+@app.command()
+@handled
+def sources(
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """The bibliography, with how many entries cite each source (the seed is 'seed')."""
+    from barkhane_cli import lookup
+    from barkhane_cli.render.listings import source_records
+    from barkhane_cli.render.records import emit
+
+    env = _env(color)
+    dataset = _load(data)
+    cited = lookup.citations(dataset)
+    items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
+    emit(env, format_, source_records(dataset, items), fields)
+
+
+@app.command()
+@handled
+def search(
+    text: Annotated[str, typer.Argument(help="Literal text; case and accents do not matter.")],
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    data: DataOpt = None,
+) -> None:
+    """One ranked list across actors, places, events and facts."""
+    from barkhane_cli import lookup
+    from barkhane_cli.render.listings import hit_records
+    from barkhane_cli.render.records import emit
+
+    env = _env(color)
+    if not text.strip():
+        raise UsageError("give some text to search for")
+    dataset = _load(data)
+    hits = lookup.search(dataset, text)
+    if limit is not None:
+        hits = hits[: max(limit, 0)]
+    emit(env, format_, hit_records(hits), fields)
+
+
 def main() -> None:
     # Text that the terminal's encoding cannot show comes out escaped, never as a crash.
     for stream in (sys.stdout, sys.stderr):

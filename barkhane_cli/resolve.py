@@ -45,8 +45,9 @@ class Named:
 
 
 class Resolver:
-    def __init__(self, entries: Iterable[Named], what: str) -> None:
+    def __init__(self, entries: Iterable[Named], what: str, listing: str | None = None) -> None:
         self.what = what
+        self.listing = listing or f"barkhane {what}s"
         self.by_id: dict[str, Named] = {}
         self.keys: dict[str, set[str]] = {}  # normalized name -> ids
         for entry in entries:
@@ -93,5 +94,5 @@ class Resolver:
                 if label not in names:
                     names.append(label)
         if not names:
-            return f"; 'barkhane {self.what}s' lists them all"
+            return f"; '{self.listing}' lists them all"
         return "; did you mean " + " or ".join(names[:3]) + "?"

@@ -175,3 +175,16 @@ def test_bad_date_exits_2_without_traceback() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("barkhane: --since:")
+
+
+def test_shell_completion_offers_actors_from_the_data() -> None:
+    script = Path(sys.executable).parent / "barkhane"
+    env = dict(
+        os.environ,
+        _BARKHANE_COMPLETE="complete_bash",
+        COMP_WORDS="barkhane actor assimi",
+        COMP_CWORD="2",
+    )
+    result = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["assimi-goita"]

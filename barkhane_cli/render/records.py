@@ -47,6 +47,7 @@ class RecordSet(Generic[T]):
     title: str | None = None
     empty_message: str = "no matching records"
     json_keys: list[str] = field(default_factory=list)
+    note_field: str = "title"
 
 
 def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:

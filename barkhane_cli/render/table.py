@@ -49,8 +49,8 @@ def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[st
         for n in names:
             f = rs.fields[n]
             text = (f.display or f.text)(item)
-            cell = Text(text, style=style if n in ("type", "date") else "")
-            if n == "title":
+            cell = Text(text, style=style if n in ("type", "kind", "date") else "")
+            if n == rs.note_field:
                 cell.stylize("bold")
                 extra = rs.note(item)
                 if extra:

@@ -1,0 +1,255 @@
+"""Fact lookup over a dataset: profiles, citations, related events, ranked search.
+
+Returns plain data (JSON-ready dicts and records); rendering is elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.resolve import fold, normalize
+
+
+def fact_json(f: m.Fact) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "label": f.label,
+        "value": _num(f.value),
+        "low": _num(f.low),
+        "high": _num(f.high),
+        "unit": f.unit,
+        "as_of": f.as_of.iso(),
+        "precision": f.as_of.precision,
+        "scope": f.scope,
+        "category": f.category,
+        "actors": list(f.actors),
+        "disputed": f.disputed,
+        "note": f.note,
+        "sources": [s.to_json() for s in f.sources],
+    }
+
+
+def _num(x: float | None) -> int | float | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def fact_value_text(f: m.Fact) -> str:
+    """``5,100`` or ``1,000–1,500`` (with the best estimate in brackets when both exist)."""
+
+    def fmt(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+    if f.low is not None and f.high is not None:
+        rng = f"{fmt(f.low)}–{fmt(f.high)}"
+        return f"{fmt(f.value)} ({rng})" if f.value is not None else rng
+    return fmt(f.value) if f.value is not None else ""
+
+
+def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:
+    """A reference with what the bibliography knows of its source."""
+    out = ref.to_json()
+    src = data.sources.get(ref.id)
+    if src is not None:
+        out.update(
+            title=src.title,
+            publisher=src.publisher,
+            date=src.date.iso() if src.date else None,
+            url=src.url,
+        )
+    return out
+
+
+def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
+    """Both directions: what the actor belongs to, and what belongs to or merged into it."""
+    out: list[dict[str, Any]] = []
+    for a in actor.affiliations:
+        target = data.actors.get(a.actor)
+        out.append(
+            a.to_json() | {"name": target.name if target else a.actor, "direction": "outgoing"}
+        )
+    for other in data.actors.values():
+        for a in other.affiliations:
+            if a.actor == actor.id and other.id != actor.id:
+                item = a.to_json() | {
+                    "actor": other.id,
+                    "name": other.name,
+                    "direction": "incoming",
+                }
+                out.append(item)
+    out.sort(key=lambda x: (x["start"] or "", x["direction"], x["name"]))
+    return out
+
+
+def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) -> dict[str, Any]:
+    facts = [f for f in data.facts.values() if actor.id in f.actors]
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "aliases": list(actor.aliases),
+        "kind": actor.kind,
+        "country": actor.country,
+        "start": actor.start.iso() if actor.start else None,
+        "end": actor.end.iso() if actor.end else None,
+        "summary": actor.summary,
+        "tags": list(actor.tags),
+        "affiliations": affiliations_of(data, actor),
+        "facts": [fact_json(f) for f in sorted(facts, key=lambda f: f.as_of.first())],
+        "sources": [source_ref_json(data, s) for s in actor.sources],
+        "events": [e.to_json() for e in events],
+    }
+
+
+def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
+    return {
+        "id": place.id,
+        "name": place.name,
+        "aliases": list(place.aliases),
+        "kind": place.kind,
+        "lat": place.lat,
+        "lon": place.lon,
+        "region": place.region,
+        "country": place.country,
+        "summary": place.summary,
+        "sources": [source_ref_json(data, s) for s in place.sources],
+        "events": [e.to_json() for e in events],
+    }
+
+
+def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
+    """Events sharing actors and close in time: shared actors first, then nearness."""
+    actors = set(event.actors)
+    scored: list[tuple[int, int, m.Event]] = []
+    for other in data.events + data.aftermath:
+        if other.id == event.id:
+            continue
+        shared = len(actors & set(other.actors))
+        gap = max(other.first - event.last, event.first - other.last, 0)
+        if shared == 0 and gap > 31:
+            continue
+        if gap > 366:
+            continue
+        scored.append((-shared, gap, other))
+    scored.sort(key=lambda t: (t[0], t[1], t[2].first))
+    return [e for _, _, e in scored[:n]]
+
+
+def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:
+    out = event.to_json()
+    out["sources"] = [source_ref_json(data, s) for s in event.sources]
+    out["related"] = [e.id for e in related_events(data, event)]
+    return out
+
+
+def citations(data: m.Dataset) -> Counter[str]:
+    """How many entries cite each source."""
+    counts: Counter[str] = Counter()
+    groups: list[Iterable[Any]] = [
+        data.actors.values(),
+        data.places.values(),
+        data.events,
+        data.aftermath,
+        data.facts.values(),
+        data.eras.values(),
+    ]
+    for group in groups:
+        for entry in group:
+            for sid in {s.id for s in entry.sources}:
+                counts[sid] += 1
+    for j in data.judgments.values():
+        for sid in {s.id for s in j.outcome_sources} | {m.SEED_ID}:
+            counts[sid] += 1
+    return counts
+
+
+def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for e in data.events:
+        counts.update(set(getattr(e, attr)))
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    id: str
+    title: str
+    date: str
+    score: int
+    match: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "score": self.score,
+            "match": self.match,
+        }
+
+
+def _score(
+    query_norm: str, query_fold: str, names: Iterable[str], texts: Iterable[str]
+) -> tuple[int, str]:
+    best, where = 0, ""
+    for name in names:
+        norm = normalize(name)
+        if not norm:
+            continue
+        if norm == query_norm:
+            return 100, name
+        if norm.startswith(query_norm) and best < 80:
+            best, where = 80, name
+        elif f" {query_norm} " in f" {norm} " and best < 70:
+            best, where = 70, name
+        elif query_norm in norm and best < 50:
+            best, where = 50, name
+    if best:
+        return best, where
+    for text in texts:
+        if text and query_fold in fold(text):
+            return 20, _snippet(text, query_fold)
+    return 0, ""
+
+
+def _snippet(text: str, query_fold: str, width: int = 60) -> str:
+    at = fold(text).find(query_fold)
+    start = max(0, at - width // 3)
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def search(data: m.Dataset, query: str) -> list[Hit]:
+    """One ranked list across actors, places, events and facts (literal, accent-insensitive)."""
+    qn, qf = normalize(query), fold(query.strip())
+    if not qf:
+        return []
+    hits: list[Hit] = []
+    for a in data.actors.values():
+        score, match = _score(qn, qf, (a.id, a.name, *a.aliases), (a.summary,))
+        if score:
+            hits.append(
+                Hit("actor", a.id, a.name, a.start.iso() if a.start else "", score + 5, match)
+            )
+    for p in data.places.values():
+        score, match = _score(qn, qf, (p.id, p.name, *p.aliases), (p.summary or "", p.region or ""))
+        if score:
+            hits.append(Hit("place", p.id, p.name, "", score + 4, match))
+    for e in data.events:
+        score, match = _score(
+            qn, qf, (e.id, e.title), (e.summary, e.disputed or "", " ".join(e.tags))
+        )
+        if score:
+            hits.append(Hit("event", e.id, e.title, e.date.iso(), score, match))
+    for f in data.facts.values():
+        score, match = _score(qn, qf, (f.id, f.label), (f.scope, f.note or ""))
+        if score:
+            hits.append(Hit("fact", f.id, f.label, f.as_of.iso(), score, match))
+    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
+    return hits

@@ -1,0 +1,120 @@
+"""Detail views (an actor, a place, an event): a card of labelled rows and sections.
+
+On a terminal the card is drawn with Rich; piped, it is ``label<TAB>value`` lines that
+grep and awk can read; JSON gets the profile object. A card may carry a slice of events,
+shown as a table below it (or as ``event<TAB>...`` rows when piped).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.records import emit, pick_fields, resolve_format
+
+CARD_EVENT_FIELDS = ["date", "type", "title", "places", "sources"]
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    lines: list[str] = field(default_factory=list)
+    # A tree's lines are shown with branches on a terminal; flat lines are bullets.
+    tree: bool = False
+
+
+@dataclass(slots=True)
+class Card:
+    title: str
+    subtitle: str
+    style: str
+    rows: list[tuple[str, str]]
+    sections: list[Section]
+    profile: dict[str, Any]
+    events: list[m.Event] = field(default_factory=list)
+    warning: str | None = None
+
+
+def emit_card(env: Env, fmt: str | None, card: Card, data: m.Dataset, fields: str | None) -> None:
+    fmt = resolve_format(fmt, env)
+    if fmt == "json":
+        env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only, indent=2) + "\n")
+    elif fmt == "jsonl":
+        env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only) + "\n")
+    elif fmt in ("tsv", "csv"):
+        from barkhane_cli.render.events import event_records
+
+        emit(env, fmt, event_records(data, card.events), fields)
+    elif fmt == "plain":
+        _plain(env, card, data, fields)
+    else:
+        _rich(env, card, data, fields)
+
+
+def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
+    out = env.out
+    for label, value in card.rows:
+        if value:
+            out.write(f"{label}\t{' '.join(value.split())}\n")
+    if card.warning:
+        out.write(f"disputed\t{card.warning}\n")
+    for section in card.sections:
+        key = section.title.lower().split()[0]
+        for line in section.lines:
+            out.write(f"{key}\t{' '.join(line.split())}\n")
+    if card.events:
+        from barkhane_cli.render.events import event_records
+
+        rs = event_records(data, card.events)
+        names = pick_fields(rs, fields, "plain")
+        for e in card.events:
+            cells = [" ".join(rs.fields[n].text(e).split()) for n in names if n in rs.fields]
+            out.write("event\t" + "\t".join(cells) + "\n")
+
+
+def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from barkhane_cli.render.events import event_records
+    from barkhane_cli.render.table import console, records_table
+
+    con = console(env)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in card.rows:
+        if value:
+            grid.add_row(label, value)
+    parts: list[Any] = [grid]
+    if card.warning:
+        parts.append(Text(f"⚑ disputed: {card.warning}", style="italic yellow"))
+    for section in card.sections:
+        if not section.lines:
+            continue
+        if section.tree:
+            tree = Tree(Text(section.title, style="bold"), guide_style="dim")
+            for line in section.lines:
+                tree.add(line)
+            parts.append(tree)
+        else:
+            body = Text(section.title + "\n", style="bold")
+            for line in section.lines:
+                body.append("  • ", style="dim")
+                body.append(line + "\n", style="")
+            parts.append(body)
+    title = Text(card.title, style=f"bold {card.style}")
+    title.append(f"  {card.subtitle}", style="dim")
+    con.print(Panel(Group(*parts), title=title, title_align="left", border_style=card.style))
+    if card.events:
+        rs = event_records(data, card.events)
+        n = len(card.events)
+        rs.title = f"{n} event{'' if n == 1 else 's'} of {card.title}"
+        names = pick_fields(rs, fields, "table") if fields else CARD_EVENT_FIELDS
+        records_table(env, rs, card.events, names)

@@ -1,0 +1,209 @@
+"""Record sets for the list commands: actors, places, facts, sources, search hits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from barkhane_cli import lookup
+from barkhane_cli import model as m
+from barkhane_cli.render.records import Field, RecordSet
+from barkhane_cli.render.styles import KIND_STYLES
+
+
+def _iso(d: Any) -> str:
+    return d.iso() if d is not None else ""
+
+
+def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Actor]:
+    counts = lookup.event_counts(data, "actors")
+
+    def to_json(a: m.Actor) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "aliases": list(a.aliases),
+            "country": a.country,
+            "start": _iso(a.start) or None,
+            "end": _iso(a.end) or None,
+            "events": counts[a.id],
+        }
+
+    fields: dict[str, Field[m.Actor]] = {
+        "id": Field("id", "Id", lambda a: a.id),
+        "name": Field("name", "Name", lambda a: a.name, ratio=2, min_width=12),
+        "kind": Field("kind", "Kind", lambda a: a.kind),
+        "country": Field("country", "Country", lambda a: a.country or ""),
+        "aliases": Field(
+            "aliases", "Aliases", lambda a: "; ".join(a.aliases), ratio=3, min_width=10
+        ),
+        "start": Field("start", "From", lambda a: _iso(a.start)),
+        "end": Field("end", "To", lambda a: _iso(a.end)),
+        "events": Field("events", "Events", lambda a: str(counts[a.id])),
+    }
+    return RecordSet(
+        kind="actor",
+        items=actors,
+        fields=fields,
+        default_fields=["id", "name", "kind", "country", "events", "aliases"],
+        table_fields=["id", "name", "kind", "country", "events", "aliases"],
+        to_json=to_json,
+        style=lambda a: KIND_STYLES.get(a.kind),
+        empty_message="no actors match",
+        json_keys=["id", "name", "kind", "aliases", "country", "start", "end", "events"],
+    )
+
+
+def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Place]:
+    counts = lookup.event_counts(data, "places")
+
+    def to_json(p: m.Place) -> dict[str, Any]:
+        return {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "aliases": list(p.aliases),
+            "lat": p.lat,
+            "lon": p.lon,
+            "region": p.region,
+            "country": p.country,
+            "events": counts[p.id],
+        }
+
+    fields: dict[str, Field[m.Place]] = {
+        "id": Field("id", "Id", lambda p: p.id),
+        "name": Field("name", "Name", lambda p: p.name, ratio=2, min_width=10),
+        "kind": Field("kind", "Kind", lambda p: p.kind),
+        "region": Field("region", "Region", lambda p: p.region or "", ratio=2, min_width=10),
+        "country": Field("country", "Country", lambda p: p.country),
+        "lat": Field("lat", "Lat", lambda p: f"{p.lat:.4f}"),
+        "lon": Field("lon", "Lon", lambda p: f"{p.lon:.4f}"),
+        "aliases": Field(
+            "aliases", "Aliases", lambda p: "; ".join(p.aliases), ratio=2, min_width=8
+        ),
+        "events": Field("events", "Events", lambda p: str(counts[p.id])),
+    }
+    return RecordSet(
+        kind="place",
+        items=places,
+        fields=fields,
+        default_fields=["id", "name", "kind", "region", "country", "lat", "lon", "events"],
+        table_fields=["id", "name", "kind", "region", "country", "lat", "lon", "events"],
+        to_json=to_json,
+        empty_message="no places match",
+        json_keys=["id", "name", "kind", "aliases", "lat", "lon", "region", "country", "events"],
+    )
+
+
+def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
+    def num(x: float | None) -> str:
+        v = lookup._num(x)
+        return "" if v is None else str(v)
+
+    fields: dict[str, Field[m.Fact]] = {
+        "id": Field("id", "Id", lambda f: f.id),
+        "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=14),
+        "value": Field("value", "Value", lambda f: num(f.value), display=lookup.fact_value_text),
+        "low": Field("low", "Low", lambda f: num(f.low)),
+        "high": Field("high", "High", lambda f: num(f.high)),
+        "unit": Field("unit", "Unit", lambda f: f.unit),
+        "as_of": Field("as_of", "As of", lambda f: f.as_of.iso()),
+        "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=8),
+        "category": Field("category", "Category", lambda f: f.category),
+        "actors": Field("actors", "Actors", lambda f: ",".join(f.actors)),
+        "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
+        "note": Field("note", "Note", lambda f: f.note or ""),
+        "sources": Field(
+            "sources", "Sources", lambda f: ",".join(s.id for s in f.sources), ratio=1, min_width=8
+        ),
+    }
+    return RecordSet(
+        kind="fact",
+        items=facts,
+        fields=fields,
+        default_fields=[
+            "id",
+            "label",
+            "value",
+            "low",
+            "high",
+            "unit",
+            "as_of",
+            "scope",
+            "category",
+            "disputed",
+            "sources",
+        ],
+        table_fields=["as_of", "label", "value", "unit", "scope", "sources"],
+        to_json=lookup.fact_json,
+        note=lambda f: f"⚑ disputed: {f.disputed}" if f.disputed else None,
+        empty_message="no facts match",
+        note_field="label",
+        json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())
+        if data.facts
+        else [],
+    )
+
+
+def source_records(data: m.Dataset, sources: Iterable[m.Source]) -> RecordSet[m.Source]:
+    cited: Counter[str] = lookup.citations(data)
+
+    def to_json(s: m.Source) -> dict[str, Any]:
+        return s.to_json() | {"cited_by": cited[s.id]}
+
+    fields: dict[str, Field[m.Source]] = {
+        "id": Field("id", "Id", lambda s: s.id, ratio=2, min_width=10),
+        "cited_by": Field("cited_by", "Cited", lambda s: str(cited[s.id])),
+        "publisher": Field("publisher", "Publisher", lambda s: s.publisher, ratio=1, min_width=10),
+        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=12),
+        "kind": Field("kind", "Kind", lambda s: s.kind),
+        "date": Field("date", "Date", lambda s: _iso(s.date)),
+        "url": Field("url", "URL", lambda s: s.url or "", ratio=2, min_width=8),
+        "file": Field("file", "File", lambda s: s.file or ""),
+    }
+    return RecordSet(
+        kind="source",
+        items=sources,
+        fields=fields,
+        default_fields=["id", "cited_by", "publisher", "title", "kind", "date", "url"],
+        table_fields=["id", "cited_by", "publisher", "title", "date", "url"],
+        to_json=to_json,
+        empty_message="no sources match",
+        json_keys=[
+            "id",
+            "title",
+            "publisher",
+            "kind",
+            "date",
+            "url",
+            "author",
+            "file",
+            "note",
+            "cited_by",
+        ],
+    )
+
+
+def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
+    fields: dict[str, Field[lookup.Hit]] = {
+        "kind": Field("kind", "Kind", lambda h: h.kind),
+        "id": Field("id", "Id", lambda h: h.id),
+        "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=12),
+        "date": Field("date", "Date", lambda h: h.date),
+        "score": Field("score", "Score", lambda h: str(h.score)),
+        "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=10),
+    }
+    styles = {"actor": "yellow", "place": "cyan", "event": "green", "fact": "magenta"}
+    return RecordSet(
+        kind="result",
+        items=hits,
+        fields=fields,
+        default_fields=["kind", "id", "title", "date", "score", "match"],
+        table_fields=["kind", "id", "title", "date", "match"],
+        to_json=lookup.Hit.to_json,
+        style=lambda h: styles.get(h.kind),
+        empty_message="nothing matches",
+        json_keys=["kind", "id", "title", "date", "score", "match"],
+    )

@@ -1,0 +1,138 @@
+"""Cards for one actor, place or event, built from the lookup library's profiles."""
+
+from __future__ import annotations
+
+from barkhane_cli import lookup
+from barkhane_cli import model as m
+from barkhane_cli.render.cards import Card, Section
+from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES
+
+_ARROWS = {"outgoing": "→", "incoming": "←"}
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return ""
+    return f"{start or '?'} – {end or ''}".rstrip()
+
+
+def _source_line(ref: dict[str, object]) -> str:
+    bits = [str(ref["id"])]
+    if ref.get("publisher"):
+        bits.append(f"{ref['publisher']}, “{ref.get('title')}”")
+    if ref.get("date"):
+        bits.append(str(ref["date"]))
+    if ref.get("url"):
+        bits.append(str(ref["url"]))
+    line = " — ".join(bits)
+    if ref.get("quote"):
+        line += f"\n    “{ref['quote']}”"
+    if ref.get("note"):
+        line += f"\n    note: {ref['note']}"
+    return line
+
+
+def _fact_line(fact: dict[str, object], data: m.Dataset) -> str:
+    f = data.facts[str(fact["id"])]
+    text = f"{f.label}: {lookup.fact_value_text(f)} {f.unit} (as of {f.as_of}; {f.scope})"
+    text += f" [{', '.join(s.id for s in f.sources)}]"
+    if f.disputed:
+        text += f" ⚑ disputed: {f.disputed}"
+    return text
+
+
+def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
+    profile = lookup.actor_profile(data, actor, events)
+    affiliations = []
+    for a in profile["affiliations"]:
+        period = _period(a["start"], a["end"])
+        arrow = _ARROWS[a["direction"]]
+        line = f"{arrow} {a['relation']} {a['name']} ({a['actor']})"
+        if period:
+            line += f"  {period}"
+        if a["note"]:
+            line += f" — {a['note']}"
+        affiliations.append(line)
+    return Card(
+        title=actor.name,
+        subtitle=f"{actor.id} · {actor.kind}",
+        style=KIND_STYLES.get(actor.kind, "white"),
+        rows=[
+            ("id", actor.id),
+            ("name", actor.name),
+            ("kind", actor.kind),
+            ("aliases", "; ".join(actor.aliases)),
+            ("country", actor.country or ""),
+            ("active", _period(profile["start"], profile["end"])),
+            ("summary", actor.summary),
+        ],
+        sections=[
+            Section("Affiliations (→ this actor's, ← others' to it)", affiliations, tree=True),
+            Section("Facts", [_fact_line(f, data) for f in profile["facts"]]),
+            Section("Sources", [_source_line(s) for s in profile["sources"]]),
+        ],
+        profile=profile,
+        events=events,
+    )
+
+
+def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
+    profile = lookup.place_profile(data, place, events)
+    return Card(
+        title=place.name,
+        subtitle=f"{place.id} · {place.kind}",
+        style="cyan",
+        rows=[
+            ("id", place.id),
+            ("name", place.name),
+            ("kind", place.kind),
+            ("aliases", "; ".join(place.aliases)),
+            ("region", place.region or ""),
+            ("country", place.country),
+            ("coordinates", f"{place.lat:.4f}, {place.lon:.4f}"),
+            ("summary", place.summary or ""),
+        ],
+        sections=[Section("Sources", [_source_line(s) for s in profile["sources"]])],
+        profile=profile,
+        events=events,
+    )
+
+
+def event_card(data: m.Dataset, event: m.Event) -> Card:
+    detail = lookup.event_detail(data, event)
+    actors = ", ".join(
+        f"{data.actors[a].name} ({a})" if a in data.actors else a for a in event.actors
+    )
+    places = ", ".join(
+        f"{data.places[p].name} ({p})" if p in data.places else p for p in event.places
+    )
+    span = event.date.human() + (f" – {event.end.human()}" if event.end else "")
+    precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
+    deaths = "" if event.fatalities is None else str(event.fatalities)
+    if event.fatalities_note:
+        deaths = f"{deaths} ({event.fatalities_note})".strip()
+    related = [f"{e.date} {e.title} ({e.id})" for e in lookup.related_events(data, event)]
+    return Card(
+        title=event.title,
+        subtitle=f"{event.id} · {event.type}",
+        style=TYPE_STYLES.get(event.type, "white"),
+        rows=[
+            ("id", event.id),
+            ("date", span),
+            ("precision", precision),
+            ("type", event.type),
+            ("title", event.title),
+            ("summary", event.summary),
+            ("actors", actors),
+            ("places", places),
+            ("tags", ", ".join(event.tags)),
+            ("fatalities", deaths),
+            ("part", "aftermath (after 9 November 2022)" if event.aftermath else ""),
+        ],
+        sections=[
+            Section("Sources", [_source_line(s) for s in detail["sources"]]),
+            Section("Related events", related),
+        ],
+        profile=detail,
+        warning=event.disputed,
+    )

@@ -1,0 +1,302 @@
+"""The lookup commands on the fixture file: resolution, profiles, listings, search."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MINI, Run, as_json, rows
+
+from barkhane_cli.completion import candidates
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("assimi-goita", "assimi-goita"),
+        ("goita", "assimi-goita"),
+        ("GOÏTA", "assimi-goita"),
+        ("Assimi Goïta", "assimi-goita"),
+        ("Goita", "assimi-goita"),
+        ("assimi", "assimi-goita"),  # unique prefix
+        ("JNIM", "jnim"),
+        ("GSIM", "jnim"),
+        ("Jama’at Nusrat al-Islam wa al-Muslimeen", "jnim"),
+        ("jamaat nusrat al islam wa al muslimeen", "jnim"),
+        ("fama", "mali"),
+        ("att", "amadou-toumani-toure"),
+        ("wagner group", "wagner"),
+        ("PMC", "wagner"),
+    ],
+)
+def test_actor_names_resolve_to_one_actor(run: Run, query: str, expected: str) -> None:
+    result = run("actor", query, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["id"] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (
+            ("actor", "wagnr"),
+            3,
+            "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n",
+        ),
+        (
+            ("actor", "amadou"),
+            3,
+            "barkhane: 'amadou' matches 2 actors: Amadou Koufa (amadou-koufa), Amadou Toumani "
+            "Touré (amadou-toumani-toure); be more specific or give the id\n",
+        ),
+        (
+            ("actor", "zzzzzz"),
+            3,
+            "barkhane: no actor matches 'zzzzzz'; 'barkhane actors' lists them all\n",
+        ),
+        (
+            ("place", "tombuktu"),
+            3,
+            "barkhane: no place matches 'tombuktu'; did you mean Timbuktu (timbuktu)?\n",
+        ),
+        (
+            ("event", "no-such-event"),
+            3,
+            "barkhane: no event matches 'no-such-event'; 'barkhane timeline --fields id' lists them all\n",
+        ),
+        (("actors", "--kind", "rebel"), 2, None),
+        (("facts", "--category", "money"), 2, None),
+        (("search", "  "), 2, "barkhane: give some text to search for\n"),
+    ],
+)
+def test_not_found_and_ambiguous(
+    run: Run, args: tuple[str, ...], code: int, stderr: str | None
+) -> None:
+    result = run(*args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    if stderr is not None:
+        assert result.stderr == stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_actor_json_profile(run: Run) -> None:
+    profile = as_json(run("actor", "wagner", "--format", "json"))
+    assert set(profile) >= {
+        "id", "name", "aliases", "kind", "summary", "affiliations", "facts", "sources", "events",
+    }  # fmt: skip
+    assert profile["aliases"] == ["PMC Wagner"]
+    assert profile["affiliations"] == [
+        {
+            "actor": "mali",
+            "relation": "contracted-by",
+            "start": "2021-12",
+            "end": None,
+            "note": None,
+            "name": "Mali",
+            "direction": "outgoing",
+        }
+    ]
+    assert [f["id"] for f in profile["facts"]] == ["wagner-size"]
+    assert profile["facts"][0]["low"] == 1000 and profile["facts"][0]["high"] == 1500
+    assert profile["sources"][0]["id"] == "ref-a"
+    assert profile["sources"][0]["publisher"] == "Publisher A"
+
+
+def test_actor_events_are_exactly_the_timeline_json(run: Run) -> None:
+    profile = as_json(run("actor", "mali", "--format", "json", "--since", "2020"))
+    timeline = as_json(run("timeline", "--actor", "mali", "--since", "2020", "--format", "json"))
+    assert profile["events"] == timeline
+    assert [e["id"] for e in timeline] == ["coup-2020", "wagner-arrives", "ambassador-expelled"]
+
+
+def test_actor_affiliations_show_both_directions(run: Run) -> None:
+    profile = as_json(run("actor", "mali", "--format", "json"))
+    pairs = [(a["direction"], a["relation"], a["actor"]) for a in profile["affiliations"]]
+    assert pairs == [
+        ("incoming", "leader-of", "amadou-toumani-toure"),
+        ("incoming", "leader-of", "assimi-goita"),
+        ("incoming", "contracted-by", "wagner"),
+    ]
+
+
+def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
+    result = run("actor", "goita")
+    assert rows(result) == [
+        ["id", "assimi-goita"],
+        ["name", "Assimi Goïta"],
+        ["kind", "person"],
+        ["aliases", "Goita; Colonel Goïta"],
+        ["country", "Mali"],
+        ["active", "2020-08 –"],
+        ["summary", "Colonel who led the coups of 2020 and 2021."],
+        ["affiliations", "→ leader-of Mali (mali) 2021-05 –"],
+        [
+            "sources",
+            "seed — Unknown (seed article), “France calls an end to Operation Barkhane and "
+            "leaves Mali” “Assimi Goita seized power through a coup in August 2020”",
+        ],
+        [
+            "event",
+            "2020-08-18",
+            "",
+            "coup",
+            "coup-2020",
+            "Keïta ousted",
+            "assimi-goita,mali",
+            "bamako",
+            "",
+            "",
+        ],
+    ]
+
+
+def test_actor_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
+    out = run("actor", "jnim", env=tty).stdout
+    assert "Jama'at Nusrat al-Islam wal-Muslimin" in out
+    assert "1 event of" in out
+    assert "Ouagadougou attack" in out
+
+
+def test_actor_tsv_prints_its_events(run: Run) -> None:
+    result = run("actor", "france", "--format", "tsv", "--fields", "id,date")
+    assert result.stdout.splitlines() == [
+        "id\tdate",
+        "serval\t2013-01-11",
+        "ambassador-expelled\t2022-01-31",
+        "barkhane-ends\t2022-11-09",
+    ]
+
+
+def test_actors_listing(run: Run) -> None:
+    items = as_json(run("actors", "--format", "json", "--kind", "person"))
+    assert items == [
+        {
+            "id": "amadou-koufa",
+            "name": "Amadou Koufa",
+            "kind": "person",
+            "aliases": [],
+            "country": "Mali",
+            "start": None,
+            "end": None,
+            "events": 0,
+        },
+        {
+            "id": "amadou-toumani-toure",
+            "name": "Amadou Toumani Touré",
+            "kind": "person",
+            "aliases": ["ATT"],
+            "country": "Mali",
+            "start": None,
+            "end": "2012-03-22",
+            "events": 0,
+        },
+        {
+            "id": "assimi-goita",
+            "name": "Assimi Goïta",
+            "kind": "person",
+            "aliases": ["Goita", "Colonel Goïta"],
+            "country": "Mali",
+            "start": "2020-08",
+            "end": None,
+            "events": 1,
+        },
+    ]
+
+
+def test_place_profile_and_listing(run: Run) -> None:
+    profile = as_json(run("place", "Tombouctou", "--format", "json"))
+    assert (profile["id"], profile["lat"], profile["lon"]) == ("timbuktu", 16.77, -3.01)
+    assert profile["aliases"] == ["Tombouctou"]
+    assert [e["id"] for e in profile["events"]] == ["timbuktu-falls", "serval"]
+    listing = run("places", "--country", "burkina")
+    assert rows(listing) == [
+        [
+            "ouagadougou",
+            "Ouagadougou",
+            "capital",
+            "Centre Region",
+            "Burkina Faso",
+            "12.3700",
+            "-1.5300",
+            "1",
+        ]
+    ]
+
+
+def test_event_card_json_has_sources_with_quotes_and_related(run: Run) -> None:
+    detail = as_json(run("event", "ambassador-expelled", "--format", "json"))
+    assert detail["disputed"].startswith("The seed dates the expulsion")
+    seed = next(s for s in detail["sources"] if s["id"] == "seed")
+    assert seed["quote"].startswith("Alienating the Malian government")
+    assert seed["title"] == "France calls an end to Operation Barkhane and leaves Mali"
+    # Shared actors first, then nearness; nothing more than a year away.
+    assert detail["related"] == ["wagner-arrives", "barkhane-ends"]
+
+
+def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
+    lines = run("event", "ambassador").stdout.splitlines()
+    assert (
+        "disputed\tThe seed dates the expulsion to February 2022; it was announced on 31 January 2022."
+        in lines
+    )
+    assert any(
+        line.startswith("sources\tseed — ") and "“Alienating the Malian" in line for line in lines
+    )
+
+
+def test_facts(run: Run) -> None:
+    result = run("facts", "barkhane", "--fields", "id,value,low,high,unit,as_of,disputed")
+    assert rows(result) == [
+        ["barkhane-peak", "5100", "", "", "troops", "2020", ""],
+        [
+            "barkhane-peak-seed",
+            "5500",
+            "",
+            "",
+            "troops",
+            "2022-11",
+            "Most sources give about 5,100.",
+        ],
+    ]
+    by_actor = as_json(run("facts", "--actor", "wagner", "--format", "json"))
+    assert [(f["id"], f["low"], f["high"], f["value"]) for f in by_actor] == [
+        ("wagner-size", 1000, 1500, None)
+    ]
+
+
+def test_sources_count_citations(run: Run) -> None:
+    result = run("sources", "--fields", "id,cited_by")
+    assert rows(result) == [["ref-a", "23"], ["seed", "8"]]
+
+
+def test_search_ranks_names_before_text(run: Run) -> None:
+    hits = as_json(run("search", "wagner", "--format", "json"))
+    assert [(h["kind"], h["id"]) for h in hits] == [
+        ("actor", "wagner"),
+        ("event", "wagner-arrives"),
+        ("fact", "wagner-size"),
+    ]
+    accents = as_json(run("search", "KEITA", "--format", "json"))
+    assert [(h["kind"], h["id"]) for h in accents] == [("event", "coup-2020")]
+
+
+def test_every_command_has_help(run: Run) -> None:
+    import typer.main
+
+    from barkhane_cli.cli import app
+
+    group = typer.main.get_group(app)
+    for name, command in group.commands.items():
+        assert command.help, name
+        assert run(name, "--help").exit_code == 0
+
+
+def test_completion_candidates_come_from_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert candidates("actors", "am") == [
+        ("amadou-koufa", "Amadou Koufa"),
+        ("amadou-toumani-toure", "Amadou Toumani Touré"),
+    ]
+    assert candidates("actors", "Goi") == [("Goita", "Assimi Goïta")]
+    assert candidates("places", "Tomb") == [("Tombouctou", "Timbuktu")]
+    assert ("minusma-closes", "MINUSMA closes") in candidates("events", "m")
+    monkeypatch.setenv("BARKHANE_DATA", str(MINI.parent / "does-not-exist.toml"))
+    assert candidates("actors", "wag") == [("wagner", "Wagner Group")]
