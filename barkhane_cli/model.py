@@ -32,6 +32,8 @@ ACTOR_KINDS = (
     "organisation",
     "company",
     "person",
+    "civilians",
+    "other",
 )
 PLACE_KINDS = ("capital", "city", "town", "village", "base", "region", "area")
 RELATIONS = (
