@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 ColorMode = Literal["auto", "always", "never"]
 
@@ -18,6 +18,22 @@ class Env:
     color: bool
     width: int | None  # None: let Rich ask the terminal
     ascii_only: bool  # stdout cannot encode non-ASCII text
+    # A recording Rich console shared by every part of a view, for --export.
+    recorder: Any = None
+
+    def recording(self) -> Env:
+        """An Env whose views draw, in colour, into one recording console (not stdout)."""
+        import io
+
+        from rich.console import Console
+
+        width = self.width or 100
+        buffer = io.StringIO()
+        con = Console(
+            file=buffer, record=True, width=width, force_terminal=True,
+            color_system="truecolor", highlight=False, emoji=False,
+        )  # fmt: skip
+        return Env(buffer, self.err, True, True, width, False, con)
 
     @classmethod
     def detect(

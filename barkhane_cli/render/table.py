@@ -12,7 +12,9 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import RecordSet
 
 
-def console(env: Env, record: bool = False) -> Console:
+def console(env: Env) -> Console:
+    if env.recorder is not None:
+        return env.recorder  # type: ignore[no-any-return]
     return Console(
         file=env.out,
         force_terminal=env.is_tty,
@@ -21,7 +23,6 @@ def console(env: Env, record: bool = False) -> Console:
         width=env.width,
         highlight=False,
         emoji=False,
-        record=record,
         safe_box=env.ascii_only,
     )
 

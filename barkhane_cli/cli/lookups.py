@@ -1,0 +1,317 @@
+"""The lookup commands: actor, actors, place, places, event, facts, sources, search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+
+from barkhane_cli.cli.base import (
+    Color,
+    ColorOpt,
+    DataOpt,
+    ExportOpt,
+    FieldsOpt,
+    FormatOpt,
+    SinceOpt,
+    TypeOpt,
+    UntilOpt,
+    app,
+    handled,
+    load,
+    make_env,
+    parse_date,
+    present,
+)
+from barkhane_cli.errors import UsageError
+
+
+def _complete(table: str) -> Callable[[str], list[tuple[str, str]]]:
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        from barkhane_cli.completion import candidates
+
+        return candidates(table, incomplete)
+
+    return complete
+
+
+@app.command()
+@handled
+def actor(
+    name: Annotated[
+        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("actors"))
+    ],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """An actor's profile: aliases, affiliations, facts, sources and its own timeline.
+
+    tsv and csv print the actor's events; json prints the whole profile.
+    """
+    from barkhane_cli import query
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import actor_card
+
+    env = make_env(color)
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    dataset = load(data)
+    ident = query.actor_resolver(dataset).resolve(name)
+    q = query.build_query(dataset, since=start, until=end, actors=[ident], types=type_ or ())
+    events = list(query.select(dataset, q))
+    card = actor_card(dataset, dataset.actors[ident], events)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit_card(target, f, card, dataset, fields),
+        card.title,
+    )
+
+
+@app.command()
+@handled
+def actors(
+    kind: Annotated[str | None, typer.Option(help="Only this kind (state, person, ...).")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """All actors, one per row, with how many events name them."""
+    from barkhane_cli import model
+    from barkhane_cli.render.listings import actor_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    dataset = load(data)
+    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, a.name.casefold()))
+    if kind is not None:
+        if kind not in model.ACTOR_KINDS:
+            raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.ACTOR_KINDS)}")
+        items = [a for a in items if a.kind == kind]
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, actor_records(dataset, items), fields),
+        "barkhane",
+    )
+
+
+@app.command()
+@handled
+def place(
+    name: Annotated[
+        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("places"))
+    ],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """A place: coordinates, region, country, aliases and the events there."""
+    from barkhane_cli import query
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import place_card
+
+    env = make_env(color)
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    dataset = load(data)
+    ident = query.place_resolver(dataset).resolve(name)
+    q = query.build_query(dataset, since=start, until=end, places=[ident], types=type_ or ())
+    events = list(query.select(dataset, q))
+    card = place_card(dataset, dataset.places[ident], events)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit_card(target, f, card, dataset, fields),
+        card.title,
+    )
+
+
+@app.command()
+@handled
+def places(
+    country: Annotated[str | None, typer.Option(help="Only places in this country.")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """All places, with coordinates and how many events happened there."""
+    from barkhane_cli import query
+    from barkhane_cli.render.listings import place_records
+    from barkhane_cli.render.records import emit
+    from barkhane_cli.resolve import normalize
+
+    env = make_env(color)
+    dataset = load(data)
+    items = sorted(dataset.places.values(), key=lambda p: (p.country, p.name))
+    if country is not None:
+        wanted = query.check_in([country], {p.country for p in items}, "country")
+        items = [p for p in items if normalize(p.country) in wanted]
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, place_records(dataset, items), fields),
+        "barkhane",
+    )
+
+
+@app.command()
+@handled
+def event(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Event id (or a unique part of it).",
+            autocompletion=_complete("events"),
+        ),
+    ],
+    format_: FormatOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """One event in full: every field, each source with its quote, related events."""
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import event_card
+    from barkhane_cli.resolve import Named, Resolver
+
+    env = make_env(color)
+    dataset = load(data)
+    everything = {e.id: e for e in dataset.events + dataset.aftermath}
+    resolver = Resolver(
+        (Named(e.id, e.id) for e in everything.values()), "event", "barkhane timeline --fields id"
+    )
+    found = everything[resolver.resolve(ident)]
+    card = event_card(dataset, found)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit_card(target, f, card, dataset, None),
+        card.title,
+    )
+
+
+@app.command()
+@handled
+def facts(
+    text: Annotated[str | None, typer.Argument(help="Words in the fact's label or scope.")] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="troops, casualties, displacement, budget, violence, other.")
+    ] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Numeric facts (troop strengths, casualties, displacement ...) with their sources."""
+    from barkhane_cli import model, query
+    from barkhane_cli.render.listings import fact_records
+    from barkhane_cli.render.records import emit
+    from barkhane_cli.resolve import fold
+
+    env = make_env(color)
+    dataset = load(data)
+    items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
+    if actor:
+        resolver = query.actor_resolver(dataset)
+        ids = {resolver.resolve(a) for a in actor}
+        items = [f for f in items if ids & set(f.actors)]
+    if category is not None:
+        if category not in model.FACT_CATEGORIES:
+            raise UsageError(
+                f"unknown category {category!r}; categories are: {', '.join(model.FACT_CATEGORIES)}"
+            )
+        items = [f for f in items if f.category == category]
+    if text:
+        needle = fold(text)
+        items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, fact_records(dataset, items), fields),
+        "barkhane",
+    )
+
+
+@app.command()
+@handled
+def sources(
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The bibliography, with how many entries cite each source (the seed is 'seed')."""
+    from barkhane_cli import lookup
+    from barkhane_cli.render.listings import source_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    dataset = load(data)
+    cited = lookup.citations(dataset)
+    items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, source_records(dataset, items), fields),
+        "barkhane",
+    )
+
+
+@app.command()
+@handled
+def search(
+    text: Annotated[str, typer.Argument(help="Literal text; case and accents do not matter.")],
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """One ranked list across actors, places, events and facts."""
+    from barkhane_cli import lookup
+    from barkhane_cli.render.listings import hit_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    if not text.strip():
+        raise UsageError("give some text to search for")
+    dataset = load(data)
+    hits = lookup.search(dataset, text)
+    if limit is not None:
+        hits = hits[: max(limit, 0)]
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, hit_records(hits), fields),
+        "barkhane",
+    )

@@ -1,0 +1,103 @@
+"""barkhane timeline: the filtered, sourced list of events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated
+
+import typer
+
+from barkhane_cli.cli.base import (
+    Color,
+    ColorOpt,
+    DataOpt,
+    ExportOpt,
+    FieldsOpt,
+    FormatOpt,
+    app,
+    handled,
+    load,
+    make_env,
+    parse_date,
+    present,
+)
+from barkhane_cli.model import Event
+
+
+@app.command()
+@handled
+def timeline(
+    since: Annotated[
+        str | None, typer.Option(help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Only this year.", min=1, max=9999)] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable)."),
+    ] = None,
+    place: Annotated[
+        list[str] | None,
+        typer.Option("--place", "-p", help="Place id, name or alias (repeatable)."),
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="Country of the event's places (repeatable).")
+    ] = None,
+    type_: Annotated[
+        list[str] | None, typer.Option("--type", "-t", help="Event type (repeatable).")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    reverse: Annotated[bool, typer.Option(help="Newest first.")] = False,
+    aftermath: Annotated[
+        bool, typer.Option(help="Include the events after 9 November 2022.")
+    ] = False,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Events in date order, filtered.
+
+    A --since/--until given as a year or month covers that whole period; an event matches
+    when its own span (start to end, each widened to its precision) overlaps the range.
+    Options of one kind (two --actor) match either; different kinds must all match.
+    """
+    from barkhane_cli import query
+    from barkhane_cli.render.events import event_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    dataset = load(data)
+    q = query.build_query(
+        dataset,
+        since=start,
+        until=end,
+        year=year,
+        actors=actor or (),
+        places=place or (),
+        countries=country or (),
+        types=type_ or (),
+        tags=tag or (),
+        search=search,
+        aftermath=aftermath,
+        limit=limit,
+        reverse=reverse,
+    )
+    events: Iterable[Event] = query.select(dataset, q)
+    if export is not None:
+        events = list(events)  # drawn twice: once into the export, once to stdout
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, event_records(dataset, events), fields),
+        "barkhane timeline",
+    )
