@@ -1,0 +1,1 @@
+"""Importers: turning other projects' exports into data files of our schema."""
