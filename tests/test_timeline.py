@@ -273,3 +273,52 @@ def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"barkhane {__version__}\n"
+
+
+def test_user_data_layers_over_the_bundled_data(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[events]]\nid = "coup-2012"\ndate = "2012-03-22"\ntitle = "Coup in Bamako (corrected)"\n'
+        'summary = "Corrected."\ntype = "coup"\nsources = [{ id = "ref-a" }]\n'
+        '[[events]]\nid = "mine"\ndate = "2012-05"\ntitle = "Mine"\nsummary = "Added."\n'
+        'type = "politics"\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    result = run("timeline", "--data", str(extra), "--year", "2012", "--fields", "id,date,title")
+    assert rows(result) == [
+        ["coup-2012", "2012-03-22", "Coup in Bamako (corrected)"],
+        ["timbuktu-falls", "2012-04-01", 'Timbuktu falls, with a tab and a comma, "quoted"'],
+        ["mine", "2012-05", "Mine"],
+    ]
+    check = run("validate", str(extra))
+    assert check.exit_code == 0
+    assert f"{extra}: replaces events entry 'coup-2012'" in check.stderr
+
+
+def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[events]]\nid = "a"\ndate = "2021-02-29"\ntitle = "A"\nsummary = "S"\ntype = "atack"\n'
+        'sources = [{ id = "ref-a" }]\n'
+        '[[events]]\nid = "b"\ndate = "2021"\ntitle = "B"\nsummary = "S"\ntype = "coup"\n'
+        'actors = ["wagnr"]\nsources = [{ id = "nope" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert result.stdout.splitlines() == [
+        f"{bad}: event 'a', field 'date': '2021-02-29' is not a real date: February 2021 has 28 days",
+        f"{bad}: event 'b', field 'sources': unknown source 'nope'",
+        f"{bad}: event 'b', field 'actors': unknown actor 'wagnr'; did you mean 'wagner'?",
+    ]
+
+
+def test_a_broken_data_file_is_one_sentence_with_exit_4(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.toml"
+    bad.write_bytes(b"[[events]\nid = \xff")
+    result = run("timeline", "--data", str(bad))
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"barkhane: {bad}: is not UTF-8 text")
+    folder = run("timeline", "--data", str(tmp_path))
+    assert folder.exit_code == 4
+    assert folder.stderr == f"barkhane: {tmp_path}: is a folder, not a data file\n"

@@ -19,8 +19,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 HELP = """A sourced timeline and fact lookup of the Sahel conflict, 2011 to 9 November 2022.
 
-Exit codes: 0 success (also when nothing matches), 2 usage error, 3 not found or
-ambiguous, 4 bad data file, 130 interrupted.
+Exit codes: 0 success (also when nothing matches), 2 usage error, 3 not found or ambiguous, 4 bad data file, 130 interrupted.
 """
 
 app = typer.Typer(

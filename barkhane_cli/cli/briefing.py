@@ -64,8 +64,10 @@ def summary(
     export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """One screen that tells the story: events per year, eras, main actors, headline
-    figures and the seed's key judgments. --since/--until/--actor summarise a slice."""
+    """One screen that tells the story: events per year, eras, actors, figures, judgments.
+
+    --since/--until/--actor summarise a slice; --format json gives the same content as data.
+    """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
 
@@ -152,8 +154,11 @@ def chart(
     export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Bar charts: events or recorded fatalities per year (or month), or French troop
-    strength over time from the numeric facts."""
+    """Bar charts: events or recorded fatalities per year or month, or French troop strength.
+
+    Troop strength comes from the numeric facts; fatalities are summed over the events
+    whose sources give a number, so they are not a total death toll.
+    """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
 
@@ -204,8 +209,12 @@ def judgments(
     export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """The seed's forward-looking statements: verbatim quote, estimative term, probability
-    on a named yardstick (UK PHIA), and how they turned out after November 2022."""
+    """The seed's forward-looking judgments, their probability and how they turned out.
+
+    Each has the verbatim quote, the estimative term, the probability range on a named
+    yardstick (UK PHIA, or a stated mapping) and, where the record after November 2022
+    resolves it, an outcome with a dated, sourced note.
+    """
     from barkhane_cli import briefing, model
     from barkhane_cli.render import briefing as draw
 

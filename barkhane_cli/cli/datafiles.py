@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -12,7 +12,7 @@ from barkhane_cli.cli.base import (
     app,
     handled,
 )
-from barkhane_cli.errors import ExitCode
+from barkhane_cli.errors import ExitCode, UsageError
 
 
 @app.command()
@@ -51,3 +51,98 @@ def validate(
         sys.stderr.write(f"{len(problems)} {noun} in {len(paths)} file(s) ({counts})\n")
         raise typer.Exit(ExitCode.DATA)
     sys.stderr.write(f"ok: {len(paths)} file(s), {counts}\n")
+
+
+import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("acled")
+@handled
+def import_acled(
+    export: Annotated[Path, typer.Argument(help="An ACLED export (the 31-column CSV).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+) -> None:
+    """Convert an ACLED export into a data file to load with --data or BARKHANE_DATA.
+
+    Actors and places that match the bundled data are linked; others are created. Rows
+    that cannot be used are reported with their row number and reason; the rest import.
+    Re-importing the same export writes the same file.
+    """
+    from barkhane_cli import store
+    from barkhane_cli.importers.acled import convert
+    from barkhane_cli.render.env import Env
+
+    env = Env.detect("auto", out=sys.stderr)
+    known = store.load()
+    if env.is_tty:
+        from rich.progress import Progress
+
+        with Progress(console=_stderr_console()) as bar:
+            task = bar.add_task("importing", total=None)
+            text, report = convert(export, known, lambda n: bar.update(task, completed=n))
+    else:
+        text, report = convert(export, known)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output {output}: cannot write it ({exc.strerror or exc})") from None
+    err = sys.stderr
+    for row, reason in report.rejected:
+        err.write(f"row {row}: rejected: {reason}\n")
+    err.write(
+        f"{report.rows_read} rows read, {report.events_written} events written, "
+        f"{report.actors_matched} actors matched, {report.actors_created} created, "
+        f"{report.places_matched} places matched, {report.places_created} created, "
+        f"{len(report.rejected)} rows rejected -> {output}\n"
+    )
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+EVENT_SKELETON = """[[events]]
+id = "{id}"                # kebab-case, unique
+date = "{date}"            # YYYY, YYYY-MM or YYYY-MM-DD: only what the sources support
+# end = "YYYY-MM-DD"       # for a span (a siege, an operation)
+title = "Short headline in your own words"
+summary = "One to three sentences in your own words."
+type = "attack"            # {types}
+actors = []                # ids: barkhane actors
+places = []                # ids: barkhane places
+tags = []
+# fatalities = 0           # only when a source gives a number
+# disputed = "One line: what the sources disagree on."
+sources = [{{ id = "your-source-id" }}]
+
+[[sources]]
+id = "your-source-id"
+title = "The article or document title"
+publisher = "Who published it"
+kind = "news"              # {source_kinds}
+date = "2022-11-09"        # when it was published, at the precision known
+url = "https://example.org/article"
+"""
+
+
+@app.command()
+@handled
+def new(
+    what: Annotated[str, typer.Argument(help="What to start: event.")] = "event",
+) -> None:
+    """Print a correctly shaped TOML skeleton for a new entry, to edit and load with --data."""
+    from barkhane_cli import model
+
+    if what != "event":
+        raise UsageError(f"cannot make a skeleton for {what!r}; try: barkhane new event")
+    sys.stdout.write(
+        EVENT_SKELETON.format(
+            id="my-new-event",
+            date="2022-11-09",
+            types=", ".join(model.EVENT_TYPES),
+            source_kinds=", ".join(model.SOURCE_KINDS),
+        )
+    )
