@@ -132,8 +132,22 @@ def data_paths(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
 
 
 def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
-    """The dataset for a command: raises DataError naming the first problem."""
-    data, problems = collect(data_paths(extra, bundled))
+    """The dataset for a command: raises DataError naming the first problem.
+
+    A dataset that checked clean is cached (see cache.py), so the next run skips parsing
+    and validation while no file involved has changed.
+    """
+    from barkhane_cli import cache
+
+    paths = data_paths(extra, bundled)
+    cached = cache.get(paths)
+    if cached is not None:
+        return cached
+    data, problems = collect(paths)
+    if not problems:
+        seeds = [Path(s.origin).parent / s.file for s in data.sources.values() if s.file]
+        seeds += [Path(s.origin).parent.parent / s.file for s in data.sources.values() if s.file]
+        cache.put(paths, data, [p for p in seeds if p.is_file()])
     if problems:
         more = len(problems) - 1
         tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""
