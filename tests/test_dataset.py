@@ -1,0 +1,360 @@
+"""Checks on the curated dataset itself (data/timeline.toml), not on the code.
+
+The conftest points ``bundled_path`` at the small fixture, so these tests load the real
+file explicitly. A few negative tests feed a deliberately broken tiny file through
+``store.collect`` to show that the checks they rely on can fail.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from barkhane_cli import model as m
+from barkhane_cli import store
+
+DATA = ROOT / "data" / "timeline.toml"
+SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
+CUTOFF = date(2022, 11, 9)
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCED = ("events", "aftermath", "actors", "places", "facts", "eras")
+ALL_TABLES = ("sources", *SOURCED, "judgments")
+YEARS = range(2011, 2023)
+MIN_PER_YEAR = 8
+MINIMUMS = {"events": 200, "actors": 60, "places": 30, "facts": 30}
+
+
+@pytest.fixture(scope="module")
+def loaded() -> tuple[m.Dataset, list[Any]]:
+    return store.collect([DATA])
+
+
+@pytest.fixture(scope="module")
+def data(loaded: tuple[m.Dataset, list[Any]]) -> m.Dataset:
+    return loaded[0]
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, Any]:
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def entries(raw: dict[str, Any], *tables: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(table, e) for table in tables for e in raw.get(table, [])]
+
+
+def seed_refs(entry: dict[str, Any], *fields: str) -> list[dict[str, Any]]:
+    out = []
+    for field in fields:
+        for ref in entry.get(field) or []:
+            if isinstance(ref, dict) and ref.get("id") == m.SEED_ID:
+                out.append(ref)
+    return out
+
+
+def fail_list(items: list[str]) -> str:
+    return f"{len(items)} failing: " + "; ".join(items)
+
+
+# --- the real data ---------------------------------------------------------------------
+
+
+def test_loads_without_problems(loaded: tuple[m.Dataset, list[Any]]) -> None:
+    """No unknown ids, bad fields or non-verbatim quotes: collect() finds nothing wrong."""
+    _, problems = loaded
+    assert not problems, fail_list([p.sentence() for p in problems])
+
+
+def test_seed_quotes_are_verbatim(raw: dict[str, Any], seed_text: str) -> None:
+    bad = []
+    checked = 0
+    for table, e in entries(raw, *SOURCED):
+        for ref in seed_refs(e, "sources"):
+            quote = ref.get("quote")
+            checked += quote is not None
+            if quote is not None and quote not in seed_text:
+                bad.append(f"{table}:{e.get('id')}: {quote!r}")
+    for e in raw.get("judgments", []):
+        quote = e.get("quote")
+        if not isinstance(quote, str) or not quote or quote not in seed_text:
+            bad.append(f"judgments:{e.get('id')}: {quote!r}")
+        for ref in seed_refs(e, "outcome_sources"):
+            quote = ref.get("quote")
+            if quote is not None and quote not in seed_text:
+                bad.append(f"judgments:{e.get('id')} outcome_sources: {quote!r}")
+    assert checked and raw.get("judgments"), "the data quotes the seed nowhere"
+    assert not bad, fail_list(bad)
+
+
+def test_every_entry_has_a_source(raw: dict[str, Any]) -> None:
+    bad = []
+    for table, e in entries(raw, *SOURCED):
+        srcs = e.get("sources")
+        if not isinstance(srcs, list) or not srcs:
+            bad.append(f"{table}:{e.get('id')}")
+    assert not bad, fail_list(bad)
+
+
+def test_every_entry_was_loaded(raw: dict[str, Any], data: m.Dataset) -> None:
+    """Nothing in the file was silently dropped while loading."""
+    counts = {
+        "sources": len(data.sources),
+        "actors": len(data.actors),
+        "places": len(data.places),
+        "events": len(data.events),
+        "aftermath": len(data.aftermath),
+        "facts": len(data.facts),
+        "eras": len(data.eras),
+        "judgments": len(data.judgments),
+    }
+    assert counts == {t: len(raw.get(t, [])) for t in ALL_TABLES}
+
+
+def test_source_references_name_known_sources(raw: dict[str, Any]) -> None:
+    known = {s.get("id") for s in raw.get("sources", [])}
+    bad = []
+    for table, e in entries(raw, *SOURCED, "judgments"):
+        for field in ("sources", "outcome_sources"):
+            for ref in e.get(field) or []:
+                ident = ref.get("id") if isinstance(ref, dict) else ref
+                if ident not in known:
+                    bad.append(f"{table}:{e.get('id')} -> {ident!r}")
+    assert not bad, fail_list(bad)
+
+
+@pytest.mark.parametrize("table", list(MINIMUMS))
+def test_table_minimum(data: m.Dataset, table: str) -> None:
+    size = len(getattr(data, table))
+    assert size >= MINIMUMS[table], f"{table}: {size} < {MINIMUMS[table]}"
+
+
+def test_events_per_year(data: m.Dataset) -> None:
+    per_year = Counter(e.date.year for e in data.events)
+    short = {y: per_year[y] for y in YEARS if per_year[y] < MIN_PER_YEAR}
+    assert not short, f"years under {MIN_PER_YEAR} events: {short}"
+
+
+def duplicate_events(events: list[m.Event]) -> list[str]:
+    """Pairs of events on the same date whose casefolded titles are over 0.8 alike."""
+    by_date: dict[str, list[m.Event]] = {}
+    for e in events:
+        by_date.setdefault(e.date.iso(), []).append(e)
+    out = []
+    for day, group in by_date.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                ratio = difflib.SequenceMatcher(
+                    None, a.title.casefold(), b.title.casefold()
+                ).ratio()
+                if ratio > 0.8:
+                    out.append(f"{day}: {a.id} ~ {b.id} ({ratio:.2f})")
+    return out
+
+
+def test_no_duplicate_events(data: m.Dataset) -> None:
+    bad = duplicate_events([*data.events, *data.aftermath])
+    assert not bad, fail_list(bad)
+
+
+def test_core_events_end_by_cutoff(data: m.Dataset) -> None:
+    late = [f"{e.id} ({e.date.iso()})" for e in data.events if e.date.first() > CUTOFF]
+    assert not late, fail_list(late)
+
+
+def test_aftermath_events_after_cutoff(data: m.Dataset) -> None:
+    early = [f"{e.id} ({e.date.iso()})" for e in data.aftermath if e.date.first() <= CUTOFF]
+    assert not early, fail_list(early)
+
+
+def test_events_quoting_the_seed_are_tagged_seed(data: m.Dataset) -> None:
+    bad = [
+        f"{table}:{e.id}"
+        for table in ("events", "aftermath")
+        for e in getattr(data, table)
+        if any(r.id == m.SEED_ID and r.quote for r in e.sources) and "seed" not in e.tags
+    ]
+    assert not bad, fail_list(bad)
+
+
+def test_non_seed_sources_are_described(raw: dict[str, Any]) -> None:
+    bad = []
+    for s in raw.get("sources", []):
+        if s.get("id") == m.SEED_ID:
+            continue
+        missing = [f for f in ("publisher", "title") if not str(s.get(f) or "").strip()]
+        if not str(s.get("url") or "").strip() and not str(s.get("note") or "").strip():
+            missing.append("url or note")
+        if missing:
+            bad.append(f"{s.get('id')} (no {', '.join(missing)})")
+    assert not bad, fail_list(bad)
+
+
+def test_disputed_notes_are_one_line(raw: dict[str, Any]) -> None:
+    bad = []
+    for table, e in entries(raw, "events", "aftermath", "facts"):
+        if "disputed" not in e:
+            continue
+        note = e["disputed"]
+        if not isinstance(note, str) or not note.strip() or "\n" in note or "\r" in note:
+            bad.append(f"{table}:{e.get('id')}: {note!r}")
+    assert not bad, fail_list(bad)
+
+
+def test_ids_are_kebab_case_and_unique(raw: dict[str, Any]) -> None:
+    bad = []
+    for table in ALL_TABLES:
+        ids = [e.get("id") for e in raw.get(table, [])]
+        bad += [f"{table}:{i!r}" for i in ids if not isinstance(i, str) or not ID_RE.match(i)]
+        bad += [f"{table}:{i!r} twice" for i, n in Counter(ids).items() if n > 1]
+    assert not bad, fail_list(bad)
+
+
+# --- the checks can fail ---------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+TINY = f"""
+[[sources]]
+id = "seed"
+title = "The seed"
+publisher = "Unknown"
+kind = "article"
+file = "{SEED.as_posix()}"
+
+[[sources]]
+id = "ref-a"
+title = "Reference A"
+publisher = "Publisher A"
+kind = "reference"
+url = "https://example.org/a"
+"""
+
+
+def test_collect_rejects_a_seed_quote_that_is_not_verbatim(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        TINY
+        + """
+[[events]]
+id = "bad-quote"
+date = "2022-11-09"
+title = "Barkhane ends"
+summary = "Made up."
+type = "operation"
+tags = ["seed"]
+sources = [{ id = "seed", quote = "Macron declared total victory over every jihadist group" }]
+""",
+    )
+    _, problems = store.collect([path])
+    sentences = [p.sentence() for p in problems]
+    assert sentences == [
+        f"{path}: event 'bad-quote', field 'sources': the quote from 'seed' is not in it "
+        "word for word: 'Macron declared total victory over every jihadist group'"
+    ]
+
+
+def test_collect_accepts_a_verbatim_seed_quote(tmp_path: Path) -> None:
+    """The same file with a quote copied from the seed loads cleanly."""
+    quote = "French troops have officially withdrawn from Mali"
+    path = write(
+        tmp_path,
+        TINY
+        + f"""
+[[events]]
+id = "good-quote"
+date = "2022-11-09"
+title = "Barkhane ends"
+summary = "Made up."
+type = "operation"
+tags = ["seed"]
+sources = [{{ id = "seed", quote = {json.dumps(quote, ensure_ascii=False)} }}]
+""",
+    )
+    _, problems = store.collect([path])
+    assert problems == []
+
+
+def test_collect_rejects_an_unknown_id(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        TINY
+        + """
+[[events]]
+id = "ghost-ref"
+date = "2013-01-11"
+title = "Something happens"
+summary = "Made up."
+type = "battle"
+actors = ["nobody-at-all"]
+sources = [{ id = "ref-b" }]
+""",
+    )
+    _, problems = store.collect([path])
+    sentences = {p.sentence() for p in problems}
+    assert f"{path}: event 'ghost-ref', field 'actors': unknown actor 'nobody-at-all'" in sentences
+    assert any(
+        s.startswith(f"{path}: event 'ghost-ref', field 'sources': unknown source 'ref-b'")
+        for s in sentences
+    )
+
+
+def test_collect_rejects_an_entry_without_a_source(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        TINY
+        + """
+[[places]]
+id = "nowhere"
+name = "Nowhere"
+kind = "town"
+lat = 15.0
+lon = -1.0
+country = "Mali"
+""",
+    )
+    data, problems = store.collect([path])
+    assert "nowhere" not in data.places
+    assert [p.sentence() for p in problems] == [
+        f"{path}: place 'nowhere', field 'sources': is missing"
+    ]
+
+
+def test_duplicate_check_catches_a_near_identical_title(tmp_path: Path) -> None:
+    event = """
+[[events]]
+id = "{id}"
+date = "2013-01-11"
+title = "{title}"
+summary = "Made up."
+type = "operation"
+sources = [{{ id = "ref-a" }}]
+"""
+    path = write(
+        tmp_path,
+        TINY
+        + event.format(id="serval-launched", title="France launches Operation Serval")
+        + event.format(id="serval-starts", title="France launched Operation Serval")
+        + event.format(id="konna-retaken", title="Malian and French troops retake Konna"),
+    )
+    data, problems = store.collect([path])
+    assert problems == []
+    assert duplicate_events(data.events) == ["2013-01-11: serval-launched ~ serval-starts (0.97)"]
