@@ -322,3 +322,52 @@ def test_a_broken_data_file_is_one_sentence_with_exit_4(run: Run, tmp_path) -> N
     folder = run("timeline", "--data", str(tmp_path))
     assert folder.exit_code == 4
     assert folder.stderr == f"barkhane: {tmp_path}: is a folder, not a data file\n"
+
+
+def test_markdown_escapes_pipes_and_line_breaks(run: Run) -> None:
+    result = run("timeline", "--format", "md", "--fields", "id,summary", "--search", "tab")
+    assert result.stdout.splitlines() == [
+        "| Id | Summary |",
+        "|---|---|",
+        "| timbuktu-falls | A line break inside. |",
+    ]
+
+
+def test_ics_is_read_by_the_icalendar_library(run: Run) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    result = run("timeline", "--format", "ics")
+    cal = icalendar.Calendar.from_ical(result.stdout)
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == 10
+    day = events["coup-2020@barkhane"]
+    assert (str(day.decoded("DTSTART")), str(day.decoded("DTEND"))) == ("2020-08-18", "2020-08-19")
+    month = events["coup-2012@barkhane"]
+    assert (str(month.decoded("DTSTART")), str(month.decoded("DTEND"))) == (
+        "2012-03-01",
+        "2012-04-01",
+    )
+    assert "Dated only to the month" in str(month["DESCRIPTION"])
+    year = events["libya-collapse@barkhane"]
+    assert (str(year.decoded("DTSTART")), str(year.decoded("DTEND"))) == (
+        "2011-01-01",
+        "2012-01-01",
+    )
+    assert "Disputed:" in str(events["ambassador-expelled@barkhane"]["DESCRIPTION"])
+
+
+def test_timelinejs_shape(run: Run) -> None:
+    doc = as_json(run("timeline", "--format", "timelinejs"))
+    assert set(doc) == {"title", "events", "eras"}
+    by_id = {e["unique_id"]: e for e in doc["events"]}
+    assert by_id["coup-2012"]["start_date"] == {"year": 2012, "month": 3}
+    assert by_id["libya-collapse"]["start_date"] == {"year": 2011}
+    assert by_id["serval"]["end_date"] == {"year": 2014, "month": 7, "day": 15}
+    assert by_id["serval"]["group"] == "operation"
+    assert by_id["serval"]["text"]["headline"] == "Operation Serval"
+    assert [e["text"]["headline"] for e in doc["eras"]] == ["Operation Serval", "Wagner in Mali"]
+
+
+def test_calendar_formats_are_for_events_only(run: Run) -> None:
+    result = run("actors", "--format", "ics")
+    assert result.exit_code == 2
+    assert "--format ics is for events" in result.stderr

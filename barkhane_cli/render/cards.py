@@ -44,7 +44,7 @@ def emit_card(env: Env, fmt: str | None, card: Card, data: m.Dataset, fields: st
         env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only, indent=2) + "\n")
     elif fmt == "jsonl":
         env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only) + "\n")
-    elif fmt in ("tsv", "csv"):
+    elif fmt in ("tsv", "csv", "md", "ics", "timelinejs"):
         from barkhane_cli.render.events import event_records
 
         emit(env, fmt, event_records(data, card.events), fields)

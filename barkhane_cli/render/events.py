@@ -98,4 +98,5 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         legend=legend,
         empty_message="no events match",
         json_keys=EVENT_JSON_KEYS,
+        dataset=data,
     )

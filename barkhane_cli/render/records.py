@@ -18,7 +18,8 @@ from barkhane_cli.render.env import Env
 
 T = TypeVar("T")
 
-FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl")
+FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs")
+EVENT_ONLY = ("ics", "timelinejs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class RecordSet(Generic[T]):
     empty_message: str = "no matching records"
     json_keys: list[str] = field(default_factory=list)
     note_field: str = "title"
+    dataset: Any = None  # events only: what calendar formats need beyond the records
 
 
 def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
@@ -76,6 +78,11 @@ def resolve_format(fmt: str | None, env: Env) -> str:
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise UsageError(f"unknown format {fmt!r}; {hint}formats are: {', '.join(FORMATS)}")
     return key
+
+
+def _md_cell(text: str) -> str:
+    # A pipe or a line break would end the cell or the row of a Markdown table.
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _one_line(text: str) -> str:
@@ -116,7 +123,23 @@ def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None)
             out.write("\n")
             count += 1
         return count
+    if fmt in EVENT_ONLY:
+        if rs.kind != "event" or rs.dataset is None:
+            raise UsageError(f"--format {fmt} is for events (timeline, actor, place)")
+        from barkhane_cli.render import calendars
+
+        if fmt == "ics":
+            return calendars.write_ics(env, rs.items)  # type: ignore[arg-type]
+        return calendars.write_timelinejs(env, rs.dataset, rs.items)  # type: ignore[arg-type]
     getters = [rs.fields[n].text for n in names]
+    if fmt == "md":
+        out.write("| " + " | ".join(rs.fields[n].header for n in names) + " |\n")
+        out.write("|" + "---|" * len(names) + "\n")
+        for item in rs.items:
+            cells = (_md_cell(g(item)) for g in getters)
+            out.write("| " + " | ".join(cells) + " |\n")
+            count += 1
+        return count
     if fmt == "plain":
         for item in rs.items:
             out.write("\t".join(_one_line(g(item)) for g in getters))
