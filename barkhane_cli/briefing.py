@@ -116,12 +116,16 @@ def fatality_bins(events: Sequence[m.Event], by: str = "year") -> tuple[list[Bin
     return bins, skipped
 
 
-def troop_facts(data: m.Dataset) -> list[m.Fact]:
-    """French troop strengths from the numeric facts, in date order."""
+def troop_facts(data: m.Dataset, first: int | None = None, last: int | None = None) -> list[m.Fact]:
+    """French troop strengths from the numeric facts in the range, in date order."""
     facts = [
         f
         for f in data.facts.values()
-        if f.category == "troops" and FRENCH_FORCES & set(f.actors) and _best(f) is not None
+        if f.category == "troops"
+        and FRENCH_FORCES & set(f.actors)
+        and _best(f) is not None
+        and (first is None or f.as_of.last_ordinal() >= first)
+        and (last is None or f.as_of.first_ordinal() <= last)
     ]
     return sorted(facts, key=lambda f: (f.as_of.first(), f.id))
 
@@ -134,8 +138,10 @@ def _best(f: m.Fact) -> float | None:
     return None
 
 
-def troop_bins(data: m.Dataset) -> list[Bin]:
-    return [Bin(f"{f.as_of} {f.label}", _best(f) or 0.0, {}) for f in troop_facts(data)]
+def troop_bins(data: m.Dataset, first: int | None = None, last: int | None = None) -> list[Bin]:
+    return [
+        Bin(f"{f.as_of} {f.label}", _best(f) or 0.0, {}) for f in troop_facts(data, first, last)
+    ]
 
 
 def headline_facts(facts: Iterable[m.Fact]) -> list[m.Fact]:

@@ -113,7 +113,7 @@ def eras(
     items = briefing.eras_in(dataset, first, last)
     years = [e.date.year for e in dataset.events] or [2011, 2022]
     lo = start.year if start else min(years)
-    hi = end.year if end else max(years)
+    hi = max(end.year if end else max(years), lo)
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
@@ -170,7 +170,7 @@ def chart(
     events = list(query.select(dataset, q))
     skipped = 0
     if what is ChartKind.troops:
-        bins = briefing.troop_bins(dataset)
+        bins = briefing.troop_bins(dataset, q.first, q.last)
         title, unit = (
             "French troops deployed (numeric facts)",
             "troops; ranges shown at their midpoint",

@@ -91,7 +91,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], start_year: int, end_year: int) 
 
     con = console(env)
     label_w = min(max((len(e.name) for e in eras), default=10), 34)
-    years = end_year - start_year + 1
+    years = max(1, end_year - start_year + 1)
     col = max(1, (con.width - label_w - 2) // years)
     lines = [Text(" " * (label_w + 1))]
     for y in range(start_year, end_year + 1):
@@ -182,7 +182,10 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     con = console(env)
     period = content["period"]
     head = Text()
-    head.append(f"{period['start']} → {period['end']}", style="bold")
+    if not period["events"]:
+        head.append("no events in this slice", style="bold")
+    else:
+        head.append(f"{period['start']} → {period['end']}", style="bold")
     head.append(
         f"   {period['events']} events · {period['disputed']} disputed · "
         f"{period['fatalities_recorded']:,} deaths recorded in events that give a number"
@@ -238,7 +241,10 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
 def summary_plain(env: Env, content: dict[str, Any]) -> None:
     out = env.out
     p = content["period"]
-    out.write(f"period\t{p['start']}\t{p['end']}\t{p['events']} events\t{p['disputed']} disputed\n")
+    out.write(
+        f"period\t{p['start'] or ''}\t{p['end'] or ''}\t{p['events']} events\t"
+        f"{p['disputed']} disputed\n"
+    )
     for y in content["events_per_year"]:
         out.write(f"year\t{y['year']}\t{y['events']}\n")
     for e in content["eras"]:

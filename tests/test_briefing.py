@@ -1,0 +1,545 @@
+"""The briefing views (summary, eras, chart, judgments) on the fixture file, plus the
+seed-quote and yardstick checks on the real bundled data."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MINI, ROOT, Run, as_json, rows
+
+SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
+REAL_DATA = ROOT / "data" / "timeline.toml"
+
+# UK Professional Head of Intelligence Assessment probability yardstick. Longer phrases
+# first, so that "highly unlikely" is not read as "unlikely" or "likely".
+PHIA = {
+    "almost certain": (0.95, 1.0),
+    "highly unlikely": (0.10, 0.20),
+    "highly likely": (0.80, 0.90),
+    "realistic possibility": (0.40, 0.50),
+    "remote chance": (0.0, 0.05),
+    "unlikely": (0.25, 0.35),
+    "likely": (0.55, 0.75),
+}
+
+YEARS = list(range(2011, 2023))
+EVENTS_PER_YEAR = {2011: 1, 2012: 2, 2013: 1, 2016: 1, 2020: 2, 2021: 1, 2022: 2}
+
+
+def ok(result: Any) -> Any:
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def phia_range(term: str) -> tuple[float, float]:
+    for phrase, bounds in PHIA.items():
+        if phrase in term.lower():
+            return bounds
+    raise AssertionError(f"no UK PHIA phrase in the term {term!r}")
+
+
+def test_phia_lookup_prefers_the_longer_phrase() -> None:
+    assert phia_range("highly unlikely") == (0.10, 0.20)
+    assert phia_range("seems unlikely") == (0.25, 0.35)
+    assert phia_range("are likely to") == (0.55, 0.75)
+    assert phia_range("highly likely") == (0.80, 0.90)
+
+
+# --- summary -----------------------------------------------------------------------------
+
+
+def test_summary_json_period(run: Run) -> None:
+    content = as_json(ok(run("summary", "--format", "json")))
+    assert content["period"] == {
+        "start": "2011",
+        "end": "2022-11-09",
+        "events": 10,
+        "disputed": 1,
+        "fatalities_recorded": 30,
+    }
+
+
+def test_summary_json_events_per_year_has_every_year_including_empty_ones(run: Run) -> None:
+    content = as_json(ok(run("summary", "--format", "json")))
+    per_year = content["events_per_year"]
+    assert [y["year"] for y in per_year] == YEARS
+    assert {y["year"]: y["events"] for y in per_year} == {
+        y: EVENTS_PER_YEAR.get(y, 0) for y in YEARS
+    }
+    by_year = {y["year"]: y["by_type"] for y in per_year}
+    assert by_year[2012] == {"coup": 1, "battle": 1}
+    assert by_year[2014] == {}
+    assert by_year[2020] == {"coup": 1, "politics": 1}
+    assert by_year[2022] == {"diplomacy": 1, "withdrawal": 1}
+    assert sum(y["events"] for y in per_year) == content["period"]["events"]
+
+
+def test_summary_json_eras_actors_facts_judgments(run: Run) -> None:
+    content = as_json(ok(run("summary", "--format", "json")))
+    assert [e["id"] for e in content["eras"]] == ["serval", "wagner-in-mali"]
+    assert content["top_actors"][:2] == [
+        {"id": "mali", "name": "Mali", "kind": "state", "events": 5},
+        {"id": "france", "name": "France", "kind": "state", "events": 3},
+    ]
+    # Ties broken by id.
+    assert [a["id"] for a in content["top_actors"][2:]] == [
+        "assimi-goita",
+        "jnim",
+        "serval",
+        "wagner",
+    ]
+    assert all(a["events"] == 1 for a in content["top_actors"][2:])
+    # The undisputed 5,100 wins over the larger but disputed 5,500.
+    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
+    assert content["headline_facts"][0]["value"] == 5100
+    assert [j["id"] for j in content["judgments"]] == ["vacuum", "region"]
+
+
+def test_summary_slice_2020(run: Run) -> None:
+    content = as_json(ok(run("summary", "--since", "2020", "--until", "2020", "--format", "json")))
+    assert content["period"] == {
+        "start": "2020-08-18",
+        "end": "2020-12-31",
+        "events": 2,
+        "disputed": 0,
+        "fatalities_recorded": 0,
+    }
+    assert content["events_per_year"] == [
+        {"year": 2020, "events": 2, "by_type": {"coup": 1, "politics": 1}}
+    ]
+    assert content["eras"] == []  # Serval ended in 2014; Wagner arrived in December 2021
+    assert content["top_actors"] == [
+        {"id": "assimi-goita", "name": "Assimi Goïta", "kind": "person", "events": 1},
+        {"id": "mali", "name": "Mali", "kind": "state", "events": 1},
+    ]
+    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
+
+
+def test_summary_plain_when_piped(run: Run) -> None:
+    result = ok(run("summary"))
+    lines = rows(result)
+    assert lines[0] == ["period", "2011", "2022-11-09", "10 events", "1 disputed"]
+    assert ["year", "2014", "0"] in lines
+    assert ["era", "2013-01-11", "2014-07-15", "Operation Serval"] in lines
+    assert ["era", "2021-12", "", "Wagner in Mali"] in lines
+    assert ["actor", "mali", "Mali", "5"] in lines
+    assert "\x1b[" not in result.stdout
+
+
+# --- eras --------------------------------------------------------------------------------
+
+
+def test_eras_json(run: Run) -> None:
+    items = as_json(ok(run("eras", "--format", "json")))
+    assert [(e["id"], e["name"], e["start"], e["end"], e["description"]) for e in items] == [
+        ("serval", "Operation Serval", "2013-01-11", "2014-07-15", "France's intervention."),
+        ("wagner-in-mali", "Wagner in Mali", "2021-12", None, "Russian contractors."),
+    ]
+    assert [e["kind"] for e in items] == ["operation", "presence"]
+
+
+def test_eras_jsonl_is_one_object_per_line(run: Run) -> None:
+    import json
+
+    result = ok(run("eras", "--format", "jsonl"))
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        "serval",
+        "wagner-in-mali",
+    ]
+
+
+def test_eras_since_filters_out_eras_that_ended_before(run: Run) -> None:
+    items = as_json(ok(run("eras", "--since", "2015", "--format", "json")))
+    assert [e["id"] for e in items] == ["wagner-in-mali"]
+
+
+def _gantt(run: Run, columns: int = 100) -> tuple[str, dict[int, int], int, list[str]]:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+    result = ok(run("eras", env=env))
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "2011" in line and "2022" in line)
+    cols = {y: header.index(str(y)) for y in YEARS}
+    widths = {cols[y + 1] - cols[y] for y in YEARS[:-1]}
+    assert len(widths) == 1, header  # every year is equally wide: the axis is to scale
+    return header, cols, widths.pop(), lines
+
+
+def test_gantt_serval_bar_spans_2013_to_mid_2014(run: Run) -> None:
+    _, cols, width, lines = _gantt(run)
+    serval = next(line for line in lines if line.startswith("Operation Serval"))
+    first, last = serval.index("█"), serval.rindex("█")
+    assert cols[2013] <= first < cols[2013] + width  # starts under 2013 (11 January)
+    assert first == cols[2013]  # 11 January is within the first character of the year
+    assert cols[2014] <= last < cols[2014] + width  # ends within 2014 (15 July)
+    assert "→" not in serval  # it ended
+
+
+def test_gantt_ongoing_wagner_bar_ends_with_arrow(run: Run) -> None:
+    _, cols, width, lines = _gantt(run)
+    wagner = next(line for line in lines if line.startswith("Wagner in Mali"))
+    assert wagner.rstrip().endswith("█→")
+    first = wagner.index("█")
+    assert cols[2021] <= first < cols[2021] + width  # December 2021
+    assert cols[2022] <= wagner.index("→") <= cols[2022] + width  # runs to November 2022
+
+
+def test_gantt_legend_and_footnote(run: Run) -> None:
+    _, _, _, lines = _gantt(run)
+    text = "\n".join(lines)
+    assert "■ operation" in text
+    assert "■ presence" in text
+    assert "still running on 9 November 2022" in text
+
+
+def test_eras_plain_when_piped(run: Run) -> None:
+    assert rows(ok(run("eras"))) == [
+        [
+            "serval",
+            "2013-01-11",
+            "2014-07-15",
+            "operation",
+            "Operation Serval",
+            "France's intervention.",
+        ],
+        ["wagner-in-mali", "2021-12", "", "presence", "Wagner in Mali", "Russian contractors."],
+    ]
+
+
+# --- chart -------------------------------------------------------------------------------
+
+
+def test_chart_events_json(run: Run) -> None:
+    bins = as_json(ok(run("chart", "events", "--format", "json")))
+    assert [b["label"] for b in bins] == [str(y) for y in YEARS]
+    assert {b["label"]: b["value"] for b in bins} == {
+        str(y): EVENTS_PER_YEAR.get(y, 0) for y in YEARS
+    }
+    assert bins[1]["by_type"] == {"coup": 1, "battle": 1}
+
+
+def test_chart_default_is_events(run: Run) -> None:
+    assert as_json(ok(run("chart", "--format", "json"))) == as_json(
+        ok(run("chart", "events", "--format", "json"))
+    )
+
+
+def test_chart_fatalities_json(run: Run) -> None:
+    bins = as_json(ok(run("chart", "fatalities", "--format", "json")))
+    assert [b["label"] for b in bins] == [str(y) for y in YEARS]
+    assert {b["label"]: b["value"] for b in bins} == {
+        str(y): (30 if y == 2016 else 0) for y in YEARS
+    }
+    assert bins[YEARS.index(2016)]["by_type"] == {"attack": 30}
+
+
+def test_chart_troops_json(run: Run) -> None:
+    bins = as_json(ok(run("chart", "troops", "--format", "json")))
+    # Only facts about French forces; Wagner's range is not French troops.
+    assert [(b["label"], b["value"]) for b in bins] == [
+        ("2020 French troops in Barkhane, peak", 5100),
+        ("2022-11 French troops in Barkhane, peak (seed)", 5500),
+    ]
+
+
+def test_chart_by_month_skips_year_precision_event_with_a_note(run: Run) -> None:
+    result = ok(run("chart", "--by", "month", "--format", "json"))
+    bins = as_json(result)
+    assert len(bins) == 12 * len(YEARS)
+    assert bins[0]["label"] == "2011-01"
+    assert bins[-1]["label"] == "2022-12"
+    values = {b["label"]: b["value"] for b in bins}
+    assert {k: v for k, v in values.items() if v} == {
+        "2012-03": 1,
+        "2012-04": 1,
+        "2013-01": 1,
+        "2016-01": 1,
+        "2020-08": 1,
+        "2020-12": 1,
+        "2021-12": 1,
+        "2022-01": 1,
+        "2022-11": 1,
+    }
+    # The 2011 event is dated only to the year: not counted, and said so on stderr.
+    assert sum(values.values()) == 9
+    assert result.stderr == "1 event(s) dated only to the year are not in a month's bar\n"
+
+
+def test_chart_by_year_has_no_note(run: Run) -> None:
+    assert ok(run("chart", "--format", "json")).stderr == ""
+
+
+def test_chart_plain_when_piped(run: Run) -> None:
+    result = ok(run("chart"))
+    assert result.stdout.splitlines() == [
+        f"{y}\t{EVENTS_PER_YEAR.get(y, 0)}\t{'#' * (25 * EVENTS_PER_YEAR.get(y, 0))}" for y in YEARS
+    ]
+    for line in result.stdout.splitlines():
+        assert re.fullmatch(r"\d{4}\t\d+\t#*", line)
+
+
+def test_chart_troops_plain_when_piped(run: Run) -> None:
+    assert rows(ok(run("chart", "troops"))) == [
+        ["2020 French troops in Barkhane, peak", "5,100", "#" * 46],
+        ["2022-11 French troops in Barkhane, peak (seed)", "5,500", "#" * 50],
+    ]
+
+
+# --- judgments ---------------------------------------------------------------------------
+
+
+def test_judgments_json(run: Run) -> None:
+    items = as_json(ok(run("judgments", "--format", "json")))
+    assert [j["id"] for j in items] == ["vacuum", "region"]
+    seed = SEED.read_text(encoding="utf-8")
+    for j in items:
+        assert j["quote"] and j["term"] and j["yardstick"]
+        low, high = j["probability"]
+        assert 0 <= low <= high <= 1
+        assert j["quote"] in seed
+        if j["yardstick"] == "UK PHIA":
+            assert (low, high) == pytest.approx(phia_range(j["term"]))
+    assert items[1]["probability"] == [0.8, 0.9]
+    assert items[0]["outcome"] == "happened"
+    assert items[1]["outcome"] is None
+
+
+def test_judgments_outcome_filter(run: Run) -> None:
+    items = as_json(ok(run("judgments", "--outcome", "happened", "--format", "json")))
+    assert [j["id"] for j in items] == ["vacuum"]
+
+
+def test_judgments_unknown_outcome_exits_2(run: Run) -> None:
+    result = run("judgments", "--outcome", "maybe")
+    assert result.exit_code == 2
+    assert "unknown outcome 'maybe'" in result.stderr
+
+
+def test_judgments_plain_when_piped(run: Run) -> None:
+    assert rows(ok(run("judgments")))[1] == [
+        "region",
+        "highly likely",
+        "UK PHIA",
+        "0.8",
+        "0.9",
+        "",
+        "rising insecurity in Mali is highly likely to destabilize the wider region",
+    ]
+
+
+def _judgments(path: Path) -> list[dict[str, Any]]:
+    with path.open("rb") as f:
+        return tomllib.load(f).get("judgments", [])
+
+
+@pytest.mark.parametrize("path", [MINI, REAL_DATA], ids=["fixture", "bundled"])
+def test_every_judgment_quote_is_verbatim_in_the_seed(path: Path) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    judgments = _judgments(path)
+    assert judgments
+    missing = [j["id"] for j in judgments if j["quote"] not in seed]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", [MINI, REAL_DATA], ids=["fixture", "bundled"])
+def test_every_judgment_probability_is_a_range_and_phia_ranges_match(path: Path) -> None:
+    judgments = _judgments(path)
+    assert any(j["yardstick"] == "UK PHIA" for j in judgments)
+    for j in judgments:
+        low, high = j["probability"]
+        assert 0 <= low <= high <= 1, j["id"]
+        assert j["term"].lower() in j["quote"].lower(), j["id"]
+        if j["yardstick"] == "UK PHIA":
+            assert (low, high) == pytest.approx(phia_range(j["term"])), j["id"]
+
+
+# --- export ------------------------------------------------------------------------------
+
+VIEWS = {
+    "summary": (["summary"], "Sahel conflict: the record"),
+    "eras": (["eras"], "Operation Serval"),
+    "chart": (["chart"], "Events per year"),
+    "judgments": (["judgments"], "Judgment (seed, verbatim)"),
+    "timeline": (["timeline"], "Operation Serval"),
+}
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_export_svg(run: Run, tmp_path: Path, view: str) -> None:
+    args, _ = VIEWS[view]
+    target = tmp_path / f"{view}.svg"
+    result = ok(run(*args, "--export", str(target)))
+    assert result.stderr == f"wrote {target}\n"
+    root = ET.parse(target).getroot()
+    assert root.tag.endswith("svg")
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_export_html(run: Run, tmp_path: Path, view: str) -> None:
+    args, known = VIEWS[view]
+    target = tmp_path / f"{view}.html"
+    ok(run(*args, "--export", str(target)))
+    text = target.read_text(encoding="utf-8")
+    assert "<html" in text
+    assert known in text
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_export_txt(run: Run, tmp_path: Path, view: str) -> None:
+    args, known = VIEWS[view]
+    target = tmp_path / f"{view}.txt"
+    ok(run(*args, "--export", str(target)))
+    text = target.read_text(encoding="utf-8")
+    assert known in text
+    assert "\x1b" not in text
+
+
+def test_export_still_prints_the_view(run: Run, tmp_path: Path) -> None:
+    result = ok(run("chart", "--export", str(tmp_path / "c.txt")))
+    assert result.stdout.splitlines()[0] == "2011\t1\t" + "#" * 25
+
+
+def test_export_eras_txt_is_the_gantt_chart(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "eras.txt"
+    ok(run("eras", "--export", str(target)))
+    text = target.read_text(encoding="utf-8")
+    assert "2013" in text and "█" in text and "→" in text
+
+
+@pytest.mark.parametrize("view", ["summary", "eras", "chart", "judgments", "timeline"])
+def test_bad_export_extension_exits_2_with_one_line(run: Run, tmp_path: Path, view: str) -> None:
+    target = tmp_path / "out.pdf"
+    result = run(view, "--export", str(target))
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert ".svg, .html or .txt" in result.stderr
+    assert not target.exists()
+    assert result.stdout == ""
+
+
+def test_export_into_missing_folder_exits_2(run: Run, tmp_path: Path) -> None:
+    result = run("summary", "--export", str(tmp_path / "nope" / "s.svg"))
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "does not exist" in result.stderr
+
+
+# --- formats and colour ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", ["summary", "eras", "chart", "judgments"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xml"])
+def test_unknown_format_for_briefing_view_exits_2(run: Run, view: str, fmt: str) -> None:
+    result = run(view, "--format", fmt)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert f"unknown format '{fmt}'" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("view", ["summary", "eras", "chart", "judgments"])
+def test_format_is_case_insensitive(run: Run, view: str) -> None:
+    assert ok(run(view, "--format", "JSON")).stdout == ok(run(view, "--format", "json")).stdout
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+@pytest.mark.parametrize(
+    "args",
+    [["summary"], ["eras"], ["chart"], ["chart", "fatalities"], ["chart", "troops"], ["judgments"]],
+    ids=lambda a: "-".join(a),
+)
+def test_no_color_terminal_output_has_no_escape_codes(
+    run: Run, columns: int, args: list[str]
+) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+    result = ok(run(*args, env=env))
+    assert result.stdout.strip()
+    assert "\x1b" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+
+
+def test_export_with_json_format_keeps_json_on_stdout(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "summary.svg"
+    result = ok(run("summary", "--format", "json", "--export", str(target)))
+    assert as_json(result)["period"]["events"] == 10
+    assert result.stderr == f"wrote {target}\n"
+    text = target.read_text(encoding="utf-8")
+    assert "barkhane" in text and "summary" in text  # the window title
+
+
+def test_export_svg_has_the_view_text(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "chart.svg"
+    ok(run("chart", "troops", "--export", str(target)))
+    root = ET.parse(target).getroot()
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    assert "French troops deployed" in text
+    assert "5,500" in text
+
+
+def test_summary_actor_slice(run: Run) -> None:
+    content = as_json(ok(run("summary", "--actor", "france", "--format", "json")))
+    assert content["period"] == {
+        "start": "2013-01-11",
+        "end": "2022-11-09",
+        "events": 3,
+        "disputed": 1,
+        "fatalities_recorded": 0,
+    }
+    # The actor itself is not listed among the most active actors of its own slice.
+    assert content["top_actors"] == [
+        {"id": "mali", "name": "Mali", "kind": "state", "events": 2},
+        {"id": "serval", "name": "Operation Serval", "kind": "operation", "events": 1},
+    ]
+    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
+
+
+def test_summary_aftermath_adds_2023(run: Run) -> None:
+    content = as_json(ok(run("summary", "--aftermath", "--format", "json")))
+    assert content["period"]["end"] == "2023-12-31"
+    assert content["period"]["events"] == 11
+    assert content["events_per_year"][-1] == {
+        "year": 2023,
+        "events": 1,
+        "by_type": {"withdrawal": 1},
+    }
+
+
+# --- bugs found by these tests -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["--until", "2010"], ["--since", "2023"]], ids=["until", "since"])
+def test_eras_on_a_terminal_for_a_range_without_events_is_not_an_internal_error(
+    run: Run, args: list[str]
+) -> None:
+    result = run("eras", *args, env={"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"})
+    assert "internal error" not in result.stderr
+    assert result.exit_code == 0
+
+
+def test_eras_export_for_a_range_without_events(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "eras.svg"
+    result = run("eras", "--until", "2010", "--export", str(target))
+    assert "internal error" not in result.stderr
+    assert result.exit_code == 0
+    assert ET.parse(target).getroot().tag.endswith("svg")
+
+
+def test_summary_plain_of_an_empty_slice_has_empty_dates(run: Run) -> None:
+    result = ok(run("summary", "--until", "2010"))
+    assert rows(result)[0] == ["period", "", "", "0 events", "0 disputed"]
+
+
+def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    result = ok(run("summary", "--until", "2010", env=env))
+    assert "0 events" in result.stdout
+    assert "None" not in result.stdout
+
+
+def test_chart_troops_honours_since(run: Run) -> None:
+    bins = as_json(ok(run("chart", "troops", "--since", "2021", "--format", "json")))
+    assert [b["label"] for b in bins] == ["2022-11 French troops in Barkhane, peak (seed)"]

@@ -1,0 +1,171 @@
+"""Property-based and environment tests: the tool succeeds or fails cleanly, never crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import MINI, Run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+DOCUMENTED = {0, 2, 3, 4}
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+options = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "--since",
+                "--until",
+                "--actor",
+                "--place",
+                "--country",
+                "--type",
+                "--tag",
+                "--search",
+                "--fields",
+                "--format",
+                "--limit",
+            ]
+        ),
+        st.one_of(
+            text,
+            st.sampled_from(["2020", "Aug 2020", "2020-02-30", "0000", "9999-12-31", "-1", "json"]),
+        ),
+    ),
+    max_size=4,
+)
+
+
+@SETTINGS
+@given(opts=options)
+def test_timeline_never_crashes_on_any_options(run: Run, opts: list[tuple[str, str]]) -> None:
+    args = [part for pair in opts for part in pair]
+    result = run("timeline", *args)
+    assert result.exit_code in DOCUMENTED, (args, result.stderr)
+    assert "Traceback" not in result.stderr
+    if result.exit_code:
+        assert result.stderr.count("\n") <= 40  # Typer's usage box, or our one line
+
+
+@SETTINGS
+@given(name=text, command=st.sampled_from(["actor", "place", "event", "search", "facts"]))
+def test_lookups_never_crash_on_any_name(run: Run, name: str, command: str) -> None:
+    result = run(command, "--", name) if name.startswith("-") else run(command, name)
+    assert result.exit_code in DOCUMENTED, (command, name, result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+MUTATIONS = [
+    lambda s: s.replace('date = "2012-03"', "date = 2012"),
+    lambda s: s.replace('date = "2012-03"', 'date = "2012-02-30"'),
+    lambda s: s.replace('type = "coup"', 'type = "putsch"', 1),
+    lambda s: s.replace('actors = ["mali"]', 'actors = ["nobody"]', 1),
+    lambda s: s.replace('title = "Coup in Bamako"\n', ""),
+    lambda s: s.replace("[[events]]", "[[events", 1),
+    lambda s: s.replace("lat = 12.65", 'lat = "north"'),
+    lambda s: s.replace('id = "coup-2012"', 'id = "Coup 2012"'),
+    lambda s: s.replace('sources = [{ id = "ref-a" }]', "sources = []", 1),
+    lambda s: "",
+    lambda s: s + '\n[[evnts]]\nid = "x"\n',
+]
+
+
+@pytest.mark.parametrize("mutate", MUTATIONS)
+def test_mutated_data_files_give_one_clear_sentence(run: Run, tmp_path: Path, mutate) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "mutated.toml"
+    bad.write_text(mutate(MINI.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run("timeline", "--data", str(bad))
+    assert "Traceback" not in result.stderr
+    if result.exit_code:
+        assert result.exit_code == 4
+        assert str(bad) in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+
+
+@SETTINGS
+@given(garbage=st.binary(max_size=200))
+def test_binary_garbage_is_a_data_error(run: Run, tmp_path: Path, garbage: bytes) -> None:
+    bad = tmp_path / "garbage.toml"
+    bad.write_bytes(garbage)
+    result = run("timeline", "--data", str(bad))
+    assert result.exit_code in (0, 4)
+    assert "Traceback" not in result.stderr
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = dict(os.environ, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "barkhane_cli", *args],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"TTY_COMPATIBLE": "1", "COLUMNS": "20"},
+        {"TTY_COMPATIBLE": "1", "TERM": "dumb"},
+        {"TTY_COMPATIBLE": "1", "PYTHONIOENCODING": "ascii", "COLUMNS": "100"},
+    ],
+)
+def test_awkward_terminals_still_render(env: dict[str, str]) -> None:
+    for args in (("timeline", "--year", "2020"), ("actor", "goita"), ("summary",), ("eras",)):
+        result = _cli(*args, env=env)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stdout.strip()
+        if env.get("TERM") == "dumb":
+            assert "\x1b[" not in result.stdout
+
+
+def test_closed_stdout_is_not_a_crash() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "barkhane_cli", "timeline"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0
+    closed = subprocess.run(
+        f"{sys.executable} -m barkhane_cli timeline >&-", shell=True, capture_output=True, text=True
+    )
+    assert "Traceback" not in closed.stderr
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
+    # A script that blocks inside a command, so the signal arrives mid-run.
+    script = tmp_path / "slow.py"
+    script.write_text(
+        "import time\nfrom barkhane_cli import query\n"
+        "real = query.select\n"
+        "def slow(*a, **k):\n    time.sleep(30)\n    return real(*a, **k)\n"
+        "query.select = slow\n"
+        "import sys\nsys.argv = ['barkhane', 'timeline']\n"
+        "from barkhane_cli.cli import main\nmain()\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert err.strip() == "barkhane: interrupted"
