@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -36,6 +37,52 @@ def _complete(table: str) -> Callable[[str], list[tuple[str, str]]]:
     return complete
 
 
+def _profile(
+    which: str,
+    name: str,
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    format_: str | None,
+    fields: str | None,
+    color: Color,
+    export: Path | None,
+    data: list[Path] | None,
+) -> None:
+    """An actor's or a place's card with its own slice of the timeline."""
+    from barkhane_cli import query
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import actor_card, place_card
+
+    env = make_env(color)
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    dataset = load(data)
+    if which == "actor":
+        ident = query.actor_resolver(dataset).resolve(name)
+        q = query.build_query(dataset, since=start, until=end, actors=[ident], types=types or ())
+        card = actor_card(dataset, dataset.actors[ident], list(query.select(dataset, q)))
+    else:
+        ident = query.place_resolver(dataset).resolve(name)
+        q = query.build_query(dataset, since=start, until=end, places=[ident], types=types or ())
+        card = place_card(dataset, dataset.places[ident], list(query.select(dataset, q)))
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit_card(target, f, card, dataset, fields),
+        card.title,
+    )
+
+
+def _records(
+    env: Any, format_: str | None, export: Path | None, fields: str | None, make: Callable[[], Any]
+) -> None:
+    """A list command's records, in the chosen format (and --export)."""
+    from barkhane_cli.render.records import emit
+
+    present(env, format_, export, lambda target, f: emit(target, f, make(), fields), "barkhane")
+
+
 @app.command()
 @handled
 def actor(
@@ -55,24 +102,7 @@ def actor(
 
     tsv and csv print the actor's events; json prints the whole profile.
     """
-    from barkhane_cli import query
-    from barkhane_cli.render.cards import emit_card
-    from barkhane_cli.render.profiles import actor_card
-
-    env = make_env(color)
-    start, end = parse_date("--since", since), parse_date("--until", until)
-    dataset = load(data)
-    ident = query.actor_resolver(dataset).resolve(name)
-    q = query.build_query(dataset, since=start, until=end, actors=[ident], types=type_ or ())
-    events = list(query.select(dataset, q))
-    card = actor_card(dataset, dataset.actors[ident], events)
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit_card(target, f, card, dataset, fields),
-        card.title,
-    )
+    _profile("actor", name, since, until, type_, format_, fields, color, export, data)
 
 
 @app.command()
@@ -88,7 +118,6 @@ def actors(
     """All actors, one per row, with how many events name them."""
     from barkhane_cli import model
     from barkhane_cli.render.listings import actor_records
-    from barkhane_cli.render.records import emit
 
     env = make_env(color)
     dataset = load(data)
@@ -97,13 +126,7 @@ def actors(
         if kind not in model.ACTOR_KINDS:
             raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.ACTOR_KINDS)}")
         items = [a for a in items if a.kind == kind]
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, actor_records(dataset, items), fields),
-        "barkhane",
-    )
+    _records(env, format_, export, fields, lambda: actor_records(dataset, items))
 
 
 @app.command()
@@ -122,24 +145,7 @@ def place(
     data: DataOpt = None,
 ) -> None:
     """A place: coordinates, region, country, aliases and the events there."""
-    from barkhane_cli import query
-    from barkhane_cli.render.cards import emit_card
-    from barkhane_cli.render.profiles import place_card
-
-    env = make_env(color)
-    start, end = parse_date("--since", since), parse_date("--until", until)
-    dataset = load(data)
-    ident = query.place_resolver(dataset).resolve(name)
-    q = query.build_query(dataset, since=start, until=end, places=[ident], types=type_ or ())
-    events = list(query.select(dataset, q))
-    card = place_card(dataset, dataset.places[ident], events)
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit_card(target, f, card, dataset, fields),
-        card.title,
-    )
+    _profile("place", name, since, until, type_, format_, fields, color, export, data)
 
 
 @app.command()
@@ -155,7 +161,6 @@ def places(
     """All places, with coordinates and how many events happened there."""
     from barkhane_cli import query
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.render.records import emit
     from barkhane_cli.resolve import normalize
 
     env = make_env(color)
@@ -164,13 +169,7 @@ def places(
     if country is not None:
         wanted = query.check_in([country], {p.country for p in items}, "country")
         items = [p for p in items if normalize(p.country) in wanted]
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, place_records(dataset, items), fields),
-        "barkhane",
-    )
+    _records(env, format_, export, fields, lambda: place_records(dataset, items))
 
 
 @app.command()
@@ -230,7 +229,6 @@ def facts(
     """Numeric facts (troop strengths, casualties, displacement ...) with their sources."""
     from barkhane_cli import model, query
     from barkhane_cli.render.listings import fact_records
-    from barkhane_cli.render.records import emit
     from barkhane_cli.resolve import fold
 
     env = make_env(color)
@@ -249,13 +247,7 @@ def facts(
     if text:
         needle = fold(text)
         items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, fact_records(dataset, items), fields),
-        "barkhane",
-    )
+    _records(env, format_, export, fields, lambda: fact_records(dataset, items))
 
 
 @app.command()
@@ -270,19 +262,12 @@ def sources(
     """The bibliography, with how many entries cite each source (the seed is 'seed')."""
     from barkhane_cli import lookup
     from barkhane_cli.render.listings import source_records
-    from barkhane_cli.render.records import emit
 
     env = make_env(color)
     dataset = load(data)
     cited = lookup.citations(dataset)
     items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, source_records(dataset, items), fields),
-        "barkhane",
-    )
+    _records(env, format_, export, fields, lambda: source_records(dataset, items))
 
 
 @app.command()
@@ -299,7 +284,6 @@ def search(
     """One ranked list across actors, places, events and facts."""
     from barkhane_cli import lookup
     from barkhane_cli.render.listings import hit_records
-    from barkhane_cli.render.records import emit
 
     env = make_env(color)
     if not text.strip():
@@ -308,10 +292,4 @@ def search(
     hits = lookup.search(dataset, text)
     if limit is not None:
         hits = hits[: max(limit, 0)]
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, hit_records(hits), fields),
-        "barkhane",
-    )
+    _records(env, format_, export, fields, lambda: hit_records(hits))
