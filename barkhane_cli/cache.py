@@ -44,7 +44,8 @@ def _key(paths: Sequence[Path]) -> str | None:
     stamps = [_stamp(p) for p in paths]
     if any(s is None for s in stamps):
         return None
-    raw = repr((__version__, stamps)).encode("utf-8")
+    # The model's own file is part of the key: a changed class layout must not unpickle.
+    raw = repr((__version__, _stamp(Path(m.__file__)), stamps)).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:32]
 
 

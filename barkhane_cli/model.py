@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from barkhane_cli.dates import PartialDate
+from barkhane_cli.dates import PartialDate, fast_pickle
 
 EVENT_TYPES: dict[str, str] = {
     "attack": "armed or terrorist attack, ambush, bombing",
@@ -57,6 +57,7 @@ OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     id: str
@@ -72,6 +73,7 @@ class SourceRef:
         return out
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
@@ -99,6 +101,7 @@ class Source:
         }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Affiliation:
     actor: str
@@ -117,6 +120,7 @@ class Affiliation:
         }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -133,6 +137,7 @@ class Actor:
     origin: str = ""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str
@@ -148,6 +153,7 @@ class Place:
     origin: str = ""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -194,6 +200,7 @@ class Event:
         }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str
@@ -212,6 +219,7 @@ class Fact:
     origin: str = ""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Era:
     id: str
@@ -225,6 +233,7 @@ class Era:
     origin: str = ""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Judgment:
     id: str

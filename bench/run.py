@@ -1,0 +1,352 @@
+"""Benchmarks for barkhane: start-up, a 100k-row ACLED import, and query growth.
+
+Run ``.venv/bin/python bench/run.py`` (``--quick`` for 10k rows, ``--runs N`` pairs).
+Every comparison runs A and B alternately (A B, then B A, ...) and reports medians.
+Wall time is ``time.perf_counter`` around the child; peak RSS is the child's own
+``ru_maxrss`` from ``os.wait4`` (per child, unlike RUSAGE_CHILDREN which is a running max).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+PY = str(VENV_BIN / "python")
+BARKHANE = str(VENV_BIN / "barkhane")
+
+HEADER = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+# (name, inter code) as ACLED writes them.
+ACTORS = (
+    ("Military Forces of Mali (2021-)", "1"),
+    ("Military Forces of Mali (2020-2021)", "1"),
+    ("Military Forces of Mali (2012-2013)", "1"),
+    ("Military Forces of Burkina Faso (2022-)", "1"),
+    ("Military Forces of Niger (2021-)", "1"),
+    ("Military Forces of France", "8"),
+    ("Wagner Group", "8"),
+    ("JNIM: Jama'a Nusrat al-Islam wal-Muslimin", "2"),
+    ("Islamic State (Sahel)", "2"),
+    ("Islamic State (Greater Sahara)", "2"),
+    ("Ansaroul Islam", "2"),
+    ("Katiba Macina", "2"),
+    ("Dan Na Ambassagou", "4"),
+    ("CMA: Coordination of Azawad Movements", "2"),
+    ("VDP: Volunteers for the Defense of the Homeland", "3"),
+    ("Unidentified Armed Group (Mali)", "3"),
+    ("Fulani Ethnic Militia (Mali)", "4"),
+    ("Dozo Communal Militia (Mali)", "4"),
+    ("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", "8"),
+    ("Police Forces of Mali (2021-) Gendarmerie", "1"),
+    ("Protesters (Mali)", "6"),
+)  # fmt: skip
+CIVILIANS = (
+    ("Civilians (Mali)", "7"),
+    ("Civilians (Burkina Faso)", "7"),
+    ("Civilians (Niger)", "7"),
+)
+ASSOC = ("", "", "", "Wagner Group", "Fulani Ethnic Group (Mali)", "Dogon Ethnic Group (Mali)")
+PLACES = (
+    ("Mali", 466, "Mopti", "Djenne", "Kelmara", "Kelmara", 14.1021, -4.512),
+    ("Mali", 466, "Mopti", "Bandiagara", "Bandiagara", "Bandiagara", 14.35, -3.61),
+    ("Mali", 466, "Mopti", "Djenne", "Moura", "Moura", 14.12, -4.53),
+    ("Mali", 466, "Timbuktu", "Timbuktu", "Timbuktu", "Tombouctou", 16.7735, -3.0074),
+    ("Mali", 466, "Gao", "Menaka", "Menaka", "Menaka", 15.918, 2.4),
+    ("Mali", 466, "Segou", "Niono", "Dogofry", "Dogofry", 14.8, -5.9),
+    ("Burkina Faso", 854, "Sahel", "Soum", "Djibo", "Djibo", 14.1, -1.63),
+    ("Burkina Faso", 854, "Est", "Gourma", "Fada N'Gourma", "Fada N'Gourma", 12.06, 0.36),
+    ("Niger", 562, "Tillaberi", "Ouallam", "Ouallam", "Ouallam", 14.32, 2.08),
+    ("Niger", 562, "Tahoua", "Tillia", "Tillia", "Tillia", 16.13, 4.79),
+)  # fmt: skip
+EVENT_TYPES = (
+    ("Political violence", "Battles", "Armed clash"),
+    ("Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Political violence", "Explosions/Remote violence", "Air/drone strike"),
+    ("Political violence", "Violence against civilians", "Attack"),
+    ("Demonstrations", "Protests", "Peaceful protest"),
+    ("Strategic developments", "Strategic developments", "Looting/property destruction"),
+)  # fmt: skip
+SOURCES = ("Le Fictif", "Radio Imaginaire", "Agence Fictive", "Le Fictif; Radio Imaginaire")
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    returncode: int
+    cmd: str = ""
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run one child with stdout to /dev/null; wall time and the child's own peak RSS."""
+    full_env = {**os.environ, **(env or {})}
+    with open(os.devnull, "wb") as devnull:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=devnull, stderr=devnull, env=full_env
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(
+        seconds, usage.ru_maxrss / 1024, proc.returncode, " ".join(cmd)
+    )  # ru_maxrss is KiB on Linux
+
+
+@dataclass
+class Pair:
+    a: list[Run]
+    b: list[Run]
+
+    @property
+    def a_med(self) -> float:
+        return statistics.median(r.seconds for r in self.a)
+
+    @property
+    def b_med(self) -> float:
+        return statistics.median(r.seconds for r in self.b)
+
+    @property
+    def ratio(self) -> float:
+        """Median of the per-pair ratios (each pair ran back to back)."""
+        return statistics.median(x.seconds / y.seconds for x, y in zip(self.a, self.b, strict=True))
+
+    @property
+    def a_peak(self) -> float:
+        return statistics.median(r.peak_mib for r in self.a)
+
+
+def paired(runs: int, a, b, warmup: int = 1) -> Pair:
+    """Alternate A and B (AB, BA, AB, ...) so drift and caching hit both equally."""
+    for _ in range(warmup):
+        a()
+        b()
+    ra: list[Run] = []
+    rb: list[Run] = []
+    for i in range(runs):
+        if i % 2 == 0:
+            ra.append(a())
+            rb.append(b())
+        else:
+            rb.append(b())
+            ra.append(a())
+    for r in ra + rb:
+        if r.returncode != 0:
+            raise SystemExit(f"{r.cmd} failed with exit code {r.returncode}")
+    return Pair(ra, rb)
+
+
+# --- data -----------------------------------------------------------------------------
+
+
+def generate_csv(path: Path, rows: int, seed: int = 2022) -> None:
+    """A synthetic ACLED export (fictional rows) with the 31 columns and Sahel actor names."""
+    rng = random.Random(seed)
+    start = date(2012, 1, 1)
+    span = (date(2022, 11, 9) - start).days
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        for i in range(rows):
+            day = start + timedelta(days=rng.randrange(span))
+            precision = rng.choices(("1", "2", "3"), weights=(85, 10, 5))[0]
+            when = day.isoformat() if rng.random() < 0.7 else f"{day.day} {day:%B %Y}"
+            disorder, etype, sub = rng.choice(EVENT_TYPES)
+            a1, inter1 = rng.choice(ACTORS)
+            if etype == "Violence against civilians":
+                a2, inter2 = rng.choice(CIVILIANS)
+            elif etype == "Protests":
+                a1, inter1, a2, inter2 = "Protesters (Mali)", "6", "", ""
+            else:
+                a2, inter2 = rng.choice((*ACTORS, ("", "")))
+            country, iso, adm1, adm2, adm3, loc, lat, lon = rng.choice(PLACES)
+            fatal = rng.choices((0, 1, 2, 5, 12, 40), weights=(50, 20, 12, 10, 6, 2))[0]
+            w.writerow(
+                (
+                    f"BEN{i + 1}", when, day.year, precision, disorder, etype, sub,
+                    a1, rng.choice(ASSOC), inter1, a2, rng.choice(ASSOC) if a2 else "", inter2,
+                    f"{inter1}{inter2}", "Civilian targeting" if inter2 == "7" else "",
+                    iso, "Western Africa", country, adm1, adm2, adm3, loc,
+                    f"{lat + rng.uniform(-0.05, 0.05):.4f}", f"{lon + rng.uniform(-0.05, 0.05):.4f}",
+                    rng.choice("123"), rng.choice(SOURCES), "National",
+                    f'FICTIONAL BENCHMARK ROW {i + 1}: "armed men" and {a1} near {loc}.',
+                    fatal, "", 1700000000 + i,
+                )
+            )  # fmt: skip
+
+
+def has_import_command() -> bool:
+    out = subprocess.run([BARKHANE, "--help"], capture_output=True, text=True).stdout
+    return bool(out) and " import " in out
+
+
+def import_csv(csv_path: Path, toml_path: Path, use_cli: bool) -> Run:
+    if use_cli:
+        return measure([BARKHANE, "import", "acled", str(csv_path), "--output", str(toml_path)])
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from barkhane_cli import store\n"
+        "from barkhane_cli.importers.acled import convert\n"
+        "text, _ = convert(Path(sys.argv[1]), store.load())\n"
+        "Path(sys.argv[2]).write_text(text, encoding='utf-8')\n"
+    )
+    return measure([PY, "-c", code, str(csv_path), str(toml_path)])
+
+
+# --- report ---------------------------------------------------------------------------
+
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def result(name: str, value: str, target: str = "", met: bool | None = None) -> None:
+    ROWS.append((name, value, target, "" if met is None else ("yes" if met else "no")))
+    print(f"  {name}: {value}" + (f"  (target {target})" if target else ""), flush=True)
+
+
+def print_table() -> None:
+    head = ("measurement", "value", "target", "met")
+    widths = [max(len(r[i]) for r in [head, *ROWS]) for i in range(4)]
+    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
+    print()
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in ROWS:
+        print(line(r))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="10k rows; growth at 1k and 10k")
+    p.add_argument("--runs", type=int, default=None, help="A/B pairs per comparison")
+    p.add_argument("--keep", type=Path, default=None, help="keep generated files in this folder")
+    args = p.parse_args()
+    runs = args.runs or (5 if args.quick else 11)
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    scale = sizes[-1]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {runs} A/B pairs", flush=True)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="barkhane-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    # barkhane may cache checked datasets (BARKHANE_CACHE); keep that cache in the work
+    # folder so the user's own is untouched. Timed runs follow a warm-up, so they are warm.
+    os.environ.setdefault("BARKHANE_CACHE", str(work / "cache"))
+
+    # 1. start-up -----------------------------------------------------------------------
+    print("start-up", flush=True)
+    tl = paired(
+        runs,
+        lambda: measure([BARKHANE, "timeline", "--format", "json"]),
+        lambda: measure([PY, "-c", "import typer"]),
+    )
+    result("timeline --format json (s)", f"{tl.a_med:.3f}")
+    result("python -c 'import typer' (s)", f"{tl.b_med:.3f}")
+    result("timeline json / import typer", f"{tl.ratio:.2f}", "<= 1.5", tl.ratio <= 1.5)
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "120"}
+    ac = paired(
+        runs,
+        lambda: measure([BARKHANE, "actor", "wagner"], env=tty),
+        lambda: measure([PY, "-c", "import typer, rich.table"], env=tty),
+    )
+    result("actor wagner, table (s)", f"{ac.a_med:.3f}")
+    result("python -c 'import typer, rich.table' (s)", f"{ac.b_med:.3f}")
+    result("actor wagner / import typer+rich.table", f"{ac.ratio:.2f}", "<= 1.5", ac.ratio <= 1.5)
+
+    # 2. scale and 3. growth ---------------------------------------------------------------
+    jq = shutil.which("jq")
+    use_cli = has_import_command()
+    how = "barkhane import acled" if use_cli else "importers.acled.convert (library)"
+    growth: dict[int, float] = {}
+    try:
+        for n in sizes:
+            print(f"{n:,} rows", flush=True)
+            csv_path, toml_path = work / f"acled-{n}.csv", work / f"acled-{n}.toml"
+            json_path = work / f"acled-{n}.json"
+            generate_csv(csv_path, n)
+            imp = import_csv(csv_path, toml_path, use_cli)
+            if imp.returncode != 0:
+                raise SystemExit(f"import of {csv_path} failed ({imp.returncode})")
+            if n == scale:
+                result(
+                    f"import {n:,} rows, {how} (s)", f"{imp.seconds:.1f}", "< 60", imp.seconds < 60
+                )
+                result(f"import {n:,} rows peak RSS (MiB)", f"{imp.peak_mib:.0f}")
+            env = {"BARKHANE_DATA": str(toml_path)}
+            with json_path.open("wb") as out:
+                subprocess.run(
+                    [BARKHANE, "timeline", "--format", "json"],
+                    env={**os.environ, **env},
+                    stdout=out,
+                    check=True,
+                )
+            query = [BARKHANE, "timeline", "--actor", "wagner", "--format", "jsonl"]
+            n_runs = runs if n < 100_000 else max(3, runs // 2)
+            if n == scale and jq:
+                jq_cmd = [jq, "-c", '.[] | select(.actors | index("wagner"))', str(json_path)]
+                pr = paired(n_runs, partial(measure, query, env), partial(measure, jq_cmd))
+                result(f"query {n:,} events, barkhane (s)", f"{pr.a_med:.2f}")
+                result(f"query {n:,} events, jq (s)", f"{pr.b_med:.2f}")
+                result("barkhane / jq", f"{pr.ratio:.2f}", "<= 0.5", pr.ratio <= 0.5)
+                peak = max(r.peak_mib for r in pr.a)
+                result(f"query {n:,} events peak RSS (MiB)", f"{peak:.0f}", "< 300", peak < 300)
+                growth[n] = pr.a_med
+                cold_env = {**env, "BARKHANE_CACHE": "0"}
+                cold = [measure(query, env=cold_env) for _ in range(max(3, n_runs // 2))]
+                cold_s = statistics.median(r.seconds for r in cold)
+                cold_peak = max(r.peak_mib for r in cold)
+                result(f"query {n:,} events, no cache (s)", f"{cold_s:.2f}")
+                ratio = cold_s / pr.b_med
+                result("barkhane no cache / jq", f"{ratio:.2f}", "<= 0.5", ratio <= 0.5)
+                result(
+                    f"query {n:,} events no cache peak RSS (MiB)",
+                    f"{cold_peak:.0f}",
+                    "< 300",
+                    cold_peak < 300,
+                )
+            else:
+                if n == scale:
+                    print("  jq not installed: skipping the jq comparison", flush=True)
+                q = [measure(query, env=env) for _ in range(n_runs)]
+                growth[n] = statistics.median(r.seconds for r in q)
+                if n == scale:
+                    peak = max(r.peak_mib for r in q)
+                    result(f"query {n:,} events, barkhane (s)", f"{growth[n]:.2f}")
+                    result("barkhane / jq", "jq not installed", "<= 0.5")
+                    result(f"query {n:,} events peak RSS (MiB)", f"{peak:.0f}", "< 300", peak < 300)
+        prev: tuple[int, float] | None = None
+        for n, secs in growth.items():
+            result(f"growth: query at {n:,} events (s)", f"{secs:.3f}")
+            result(f"growth: per 1k events at {n:,} (ms)", f"{secs / (n / 1000) * 1000:.1f}")
+            if prev is not None:  # the cost of each extra 1k events, start-up excluded
+                extra = (secs - prev[1]) / ((n - prev[0]) / 1000) * 1000
+                result(f"growth: marginal per 1k, {prev[0]:,}->{n:,} (ms)", f"{extra:.1f}")
+            prev = (n, secs)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table()
+
+
+if __name__ == "__main__":
+    main()
