@@ -145,12 +145,14 @@ def troop_bins(data: m.Dataset, first: int | None = None, last: int | None = Non
 
 
 def headline_facts(facts: Iterable[m.Fact]) -> list[m.Fact]:
-    """The largest figure recorded in each headline category (troop peak, deaths,
+    """The largest figure recorded in each headline category (French troop peak, deaths,
     displacement, violence), preferring undisputed figures."""
     best: dict[str, m.Fact] = {}
     for f in facts:
         if f.category not in ("troops", "casualties", "displacement", "violence"):
             continue
+        if f.category == "troops" and not FRENCH_FORCES & set(f.actors):
+            continue  # the headline is France's force at its peak
         value = f.high if f.high is not None else f.value
         if value is None:
             continue
