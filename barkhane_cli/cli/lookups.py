@@ -197,7 +197,9 @@ def event(
     dataset = load(data)
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
     resolver = Resolver(
-        (Named(e.id, e.id) for e in everything.values()), "event", "barkhane timeline --fields id"
+        (Named(e.id, e.title) for e in everything.values()),
+        "event",
+        "barkhane timeline --fields id",
     )
     found = everything[resolver.resolve(ident)]
     card = event_card(dataset, found)
