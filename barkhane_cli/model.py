@@ -56,6 +56,36 @@ ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
 OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
 
+_EVENT_FIELDS = (
+    "id", "date", "end", "title", "summary", "type", "actors", "places", "tags",
+    "fatalities", "fatalities_note", "disputed", "sources",
+)  # fmt: skip
+# Every table of a data file and its fields, in the documented order: what validation
+# accepts and the order the TOML writer uses.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "title", "publisher", "kind", "date", "url", "author", "file", "note"),
+    "actors": (
+        "id", "name", "aliases", "kind", "country", "start", "end", "summary", "affiliations",
+        "tags", "sources",
+    ),
+    "places": (
+        "id", "name", "aliases", "kind", "lat", "lon", "region", "country", "summary", "sources",
+    ),
+    "events": _EVENT_FIELDS,
+    "aftermath": _EVENT_FIELDS,
+    "facts": (
+        "id", "label", "value", "low", "high", "unit", "as_of", "scope", "category", "actors",
+        "disputed", "note", "sources",
+    ),
+    "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
+    "judgments": (
+        "id", "quote", "term", "yardstick", "probability", "mapping", "topic", "outcome",
+        "outcome_date", "outcome_note", "outcome_events", "outcome_sources",
+    ),
+}  # fmt: skip
+TABLES = tuple(FIELDS)
+AFFILIATION_FIELDS = ("actor", "relation", "start", "end", "note")
+
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)

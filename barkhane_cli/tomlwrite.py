@@ -11,36 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-TABLE_ORDER = ("sources", "actors", "places", "events", "aftermath", "facts", "eras", "judgments")
-_SOURCE = ("id", "title", "publisher", "kind", "date", "url", "author", "file", "note")
-_ACTOR = (
-    "id", "name", "aliases", "kind", "country", "start", "end", "summary", "affiliations",
-    "tags", "sources",
-)  # fmt: skip
-_PLACE = ("id", "name", "aliases", "kind", "lat", "lon", "region", "country", "summary", "sources")
-_EVENT = (
-    "id", "date", "end", "title", "summary", "type", "actors", "places", "tags",
-    "fatalities", "fatalities_note", "disputed", "sources",
-)  # fmt: skip
-_FACT = (
-    "id", "label", "value", "low", "high", "unit", "as_of", "scope", "category", "actors",
-    "disputed", "note", "sources",
-)  # fmt: skip
-_ERA = ("id", "name", "start", "end", "kind", "description", "actors", "sources")
-_JUDGMENT = (
-    "id", "quote", "term", "yardstick", "probability", "mapping", "topic", "outcome",
-    "outcome_date", "outcome_note", "outcome_events", "outcome_sources",
-)  # fmt: skip
-FIELD_ORDER: dict[str, tuple[str, ...]] = {
-    "sources": _SOURCE,
-    "actors": _ACTOR,
-    "places": _PLACE,
-    "events": _EVENT,
-    "aftermath": _EVENT,
-    "facts": _FACT,
-    "eras": _ERA,
-    "judgments": _JUDGMENT,
-}
+from barkhane_cli.model import FIELDS, TABLES
+
+# The documented order of tables and fields (docs/data-format.md), shared with validation.
+TABLE_ORDER = TABLES
+FIELD_ORDER = FIELDS
 # Keys of inline tables: source references and affiliations.
 INLINE_ORDER = ("id", "actor", "relation", "start", "end", "quote", "note")
 

@@ -18,7 +18,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate, parse_iso
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TABLES = ("sources", "actors", "places", "events", "aftermath", "facts", "eras", "judgments")
+TABLES = m.TABLES
 _SINGULAR = {
     "sources": "source",
     "actors": "actor",
@@ -204,7 +204,7 @@ EntryBuilder = Callable[[EntryReader], Any]
 
 
 def build_source(r: EntryReader) -> m.Source:
-    r.check_fields(("id", "title", "publisher", "kind", "date", "url", "author", "file", "note"))
+    r.check_fields(m.FIELDS[r.table])
     return m.Source(
         id=r.ident(),
         title=r.req_text("title"),
@@ -235,7 +235,7 @@ def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:
             raise _Bad
         sub = EntryReader(item, r.file, r.table, r.problems)
         sub.id = r.id
-        sub.check_fields(("actor", "relation", "start", "end", "note"))
+        sub.check_fields(m.AFFILIATION_FIELDS)
         try:
             start = sub.date("start", False)
             end = sub.date("end", False)
@@ -257,21 +257,7 @@ def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:
 
 
 def build_actor(r: EntryReader) -> m.Actor:
-    r.check_fields(
-        (
-            "id",
-            "name",
-            "aliases",
-            "kind",
-            "country",
-            "start",
-            "end",
-            "summary",
-            "affiliations",
-            "tags",
-            "sources",
-        )
-    )
+    r.check_fields(m.FIELDS[r.table])
     start, end = r.date("start", False), r.date("end", False)
     _check_order(r, start, end, "end")
     return m.Actor(
@@ -291,9 +277,7 @@ def build_actor(r: EntryReader) -> m.Actor:
 
 
 def build_place(r: EntryReader) -> m.Place:
-    r.check_fields(
-        ("id", "name", "aliases", "kind", "lat", "lon", "region", "country", "summary", "sources")
-    )
+    r.check_fields(m.FIELDS[r.table])
     lat, lon = r.number("lat", True), r.number("lon", True)
     assert lat is not None and lon is not None
     if not -90 <= lat <= 90:
@@ -323,12 +307,7 @@ def _check_order(
 
 
 def build_event(r: EntryReader) -> m.Event:
-    r.check_fields(
-        (
-            "id", "date", "end", "title", "summary", "type", "actors", "places", "tags",
-            "fatalities", "fatalities_note", "disputed", "sources",
-        )
-    )  # fmt: skip
+    r.check_fields(m.FIELDS[r.table])
     start, end = r.req_date("date"), r.date("end", False)
     _check_order(r, start, end, "end")
     return m.Event(
@@ -353,23 +332,7 @@ def build_event(r: EntryReader) -> m.Event:
 
 
 def build_fact(r: EntryReader) -> m.Fact:
-    r.check_fields(
-        (
-            "id",
-            "label",
-            "value",
-            "low",
-            "high",
-            "unit",
-            "as_of",
-            "scope",
-            "category",
-            "actors",
-            "disputed",
-            "note",
-            "sources",
-        )
-    )
+    r.check_fields(m.FIELDS[r.table])
     value, low, high = r.number("value"), r.number("low"), r.number("high")
     if value is None and (low is None or high is None):
         r.problem("value", "give a value, or both low and high")
@@ -394,7 +357,7 @@ def build_fact(r: EntryReader) -> m.Fact:
 
 
 def build_era(r: EntryReader) -> m.Era:
-    r.check_fields(("id", "name", "start", "end", "kind", "description", "actors", "sources"))
+    r.check_fields(m.FIELDS[r.table])
     start, end = r.req_date("start"), r.date("end", False)
     _check_order(r, start, end, "end")
     return m.Era(
@@ -411,12 +374,7 @@ def build_era(r: EntryReader) -> m.Era:
 
 
 def build_judgment(r: EntryReader) -> m.Judgment:
-    r.check_fields(
-        (
-            "id", "quote", "term", "yardstick", "probability", "mapping", "topic", "outcome",
-            "outcome_date", "outcome_note", "outcome_events", "outcome_sources",
-        )
-    )  # fmt: skip
+    r.check_fields(m.FIELDS[r.table])
     prob = r.raw.get("probability")
     if (
         not isinstance(prob, list)
