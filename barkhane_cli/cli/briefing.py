@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -42,14 +41,10 @@ def _format(env: Any, fmt: str | None) -> str:
     return key
 
 
-def _json(env: Any, fmt: str, payload: Any) -> None:
-    if fmt == "json":
-        env.out.write(json.dumps(payload, ensure_ascii=env.ascii_only, indent=2) + "\n")
-    elif isinstance(payload, list):
-        for item in payload:
-            env.out.write(json.dumps(item, ensure_ascii=env.ascii_only) + "\n")
-    else:
-        env.out.write(json.dumps(payload, ensure_ascii=env.ascii_only) + "\n")
+def _document(env: Any, fmt: str, payload: Any) -> None:
+    from barkhane_cli.render.records import write_document  # off the start-up path
+
+    write_document(env, fmt, payload)
 
 
 @app.command()
@@ -82,7 +77,7 @@ def summary(
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
         if f in ("json", "jsonl"):
-            _json(target, f, content)
+            _document(target, f, content)
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
@@ -118,7 +113,7 @@ def eras(
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
         if f in ("json", "jsonl"):
-            _json(target, f, [briefing.era_json(e) for e in items])
+            _document(target, f, [briefing.era_json(e) for e in items])
         elif f == "plain":
             draw.gantt_plain(target, items)
         else:
@@ -189,7 +184,7 @@ def chart(
         f = _format(target, f)
         if f in ("json", "jsonl"):
             payload = [{"label": b.label, "value": b.total, "by_type": b.parts} for b in bins]
-            _json(target, f, payload)
+            _document(target, f, payload)
         elif f == "plain":
             draw.bars_plain(target, bins, unit)
         else:
@@ -232,7 +227,7 @@ def judgments(
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
         if f in ("json", "jsonl"):
-            _json(target, f, [briefing.judgment_json(j) for j in items])
+            _document(target, f, [briefing.judgment_json(j) for j in items])
         elif f == "plain":
             for j in items:
                 low, high = j.probability

@@ -7,13 +7,12 @@ shown as a table below it (or as ``event<TAB>...`` rows when piped).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.records import emit, pick_fields, resolve_format
+from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
 
 CARD_EVENT_FIELDS = ["date", "type", "title", "places", "sources"]
 
@@ -40,10 +39,8 @@ class Card:
 
 def emit_card(env: Env, fmt: str | None, card: Card, data: m.Dataset, fields: str | None) -> None:
     fmt = resolve_format(fmt, env)
-    if fmt == "json":
-        env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only, indent=2) + "\n")
-    elif fmt == "jsonl":
-        env.out.write(json.dumps(card.profile, ensure_ascii=env.ascii_only) + "\n")
+    if fmt in ("json", "jsonl"):
+        write_document(env, fmt, card.profile)
     elif fmt in ("tsv", "csv", "md", "ics", "timelinejs"):
         from barkhane_cli.render.events import event_records
 

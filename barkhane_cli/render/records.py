@@ -80,6 +80,16 @@ def resolve_format(fmt: str | None, env: Env) -> str:
     return key
 
 
+def write_document(env: Env, fmt: str, payload: Any) -> None:
+    """A whole JSON document (a profile, a summary, a list of items): indented for json;
+    for jsonl, one compact line per item of a list, or the object on one line."""
+    if fmt == "json":
+        env.out.write(json.dumps(payload, ensure_ascii=env.ascii_only, indent=2) + "\n")
+        return
+    for item in payload if isinstance(payload, list) else [payload]:
+        env.out.write(json.dumps(item, ensure_ascii=env.ascii_only) + "\n")
+
+
 def _md_cell(text: str) -> str:
     # A pipe or a line break would end the cell or the row of a Markdown table.
     return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
