@@ -15,7 +15,14 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
-from barkhane_cli.validate import TABLES, Problem, build_entry, check_references, read_source_files
+from barkhane_cli.validate import (
+    TABLES,
+    Problem,
+    build_entry,
+    check_references,
+    read_source_files,
+    source_file,
+)
 
 DATA_ENV = "BARKHANE_DATA"
 
@@ -145,9 +152,8 @@ def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
         return cached
     data, problems = collect(paths)
     if not problems:
-        seeds = [Path(s.origin).parent / s.file for s in data.sources.values() if s.file]
-        seeds += [Path(s.origin).parent.parent / s.file for s in data.sources.values() if s.file]
-        cache.put(paths, data, [p for p in seeds if p.is_file()])
+        files = [source_file(s) for s in data.sources.values()]
+        cache.put(paths, data, [f for f in files if f is not None])
     if problems:
         more = len(problems) - 1
         tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""

@@ -518,22 +518,31 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
             )
 
 
+def source_file(src: m.Source) -> Path | None:
+    """Where a source's ``file`` is: next to its data file, or in the folder above it."""
+    if not src.file:
+        return None
+    base = Path(src.origin).parent
+    for candidate in (base / src.file, base.parent / src.file):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def read_source_files(data: m.Dataset, problems: list[Problem]) -> dict[str, str]:
     """The text of every source that names a file, so quotes can be checked against it."""
     texts: dict[str, str] = {}
     for src in data.sources.values():
         if not src.file:
             continue
-        base = Path(src.origin).parent
-        for candidate in (base / src.file, base.parent / src.file):
-            if candidate.is_file():
-                try:
-                    texts[src.id] = candidate.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    problems.append(
-                        Problem(src.origin, "sources", src.id, "file", f"cannot be read: {exc}")
-                    )
-                break
+        path = source_file(src)
+        if path is not None:
+            try:
+                texts[src.id] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(
+                    Problem(src.origin, "sources", src.id, "file", f"cannot be read: {exc}")
+                )
         else:
             problems.append(
                 Problem(
