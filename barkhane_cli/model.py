@@ -293,7 +293,6 @@ class Dataset:
     facts: dict[str, Fact] = field(default_factory=dict)
     eras: dict[str, Era] = field(default_factory=dict)
     judgments: dict[str, Judgment] = field(default_factory=dict)
-    files: tuple[str, ...] = ()
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
 
 

@@ -121,7 +121,6 @@ def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],
-        files=tuple(str(p) for p in paths),
         replaced=tuple(layer.replaced),
     )
     dupes = set(rec["events"]) & set(rec["aftermath"])

@@ -12,7 +12,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.briefing import RECORD_END, Bin
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES
+from barkhane_cli.render.styles import DISPUTED_STYLE, KIND_STYLES, TYPE_STYLES, disputed
 
 ERA_STYLES = {
     "operation": "blue",
@@ -220,7 +220,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
                 f"  {fact.label} (as of {fact.as_of}; {', '.join(s.id for s in fact.sources)})"
             )
             if fact.disputed:
-                text.append(f"  ⚑ disputed: {fact.disputed}", style="italic yellow")
+                text.append("  " + disputed(fact.disputed), style=DISPUTED_STYLE)
             con.print(text)
     if content["judgments"]:
         con.print(Text("\nThe seed's key judgments", style="bold"))

@@ -13,6 +13,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
+from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
 
 CARD_EVENT_FIELDS = ["date", "type", "title", "places", "sources"]
 
@@ -91,7 +92,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
             grid.add_row(label, value)
     parts: list[Any] = [grid]
     if card.warning:
-        parts.append(Text(f"⚑ disputed: {card.warning}", style="italic yellow"))
+        parts.append(Text(disputed(card.warning), style=DISPUTED_STYLE))
     for section in card.sections:
         if not section.lines:
             continue

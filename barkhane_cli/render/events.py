@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from barkhane_cli import model as m
 from barkhane_cli.render.records import Field, RecordSet
-from barkhane_cli.render.styles import TYPE_STYLES
+from barkhane_cli.render.styles import TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
@@ -94,7 +94,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         table_fields=TABLE_FIELDS,
         to_json=m.Event.to_json,
         style=lambda e: TYPE_STYLES.get(e.type),
-        note=lambda e: f"⚑ disputed: {e.disputed}" if e.disputed else None,
+        note=lambda e: disputed(e.disputed) if e.disputed else None,
         legend=legend,
         empty_message="no events match",
         json_keys=EVENT_JSON_KEYS,

@@ -9,7 +9,7 @@ from typing import Any
 from barkhane_cli import lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.records import Field, RecordSet
-from barkhane_cli.render.styles import KIND_STYLES
+from barkhane_cli.render.styles import KIND_STYLES, disputed
 
 
 def _iso(d: Any) -> str:
@@ -138,7 +138,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         ],
         table_fields=["as_of", "label", "value", "unit", "scope", "sources"],
         to_json=lookup.fact_json,
-        note=lambda f: f"⚑ disputed: {f.disputed}" if f.disputed else None,
+        note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",
         note_field="label",
         json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())

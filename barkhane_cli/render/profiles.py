@@ -5,7 +5,7 @@ from __future__ import annotations
 from barkhane_cli import lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.cards import Card, Section
-from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES
+from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
 _ARROWS = {"outgoing": "→", "incoming": "←"}
 
@@ -37,7 +37,7 @@ def _fact_line(fact: dict[str, object], data: m.Dataset) -> str:
     text = f"{f.label}: {lookup.fact_value_text(f)} {f.unit} (as of {f.as_of}; {f.scope})"
     text += f" [{', '.join(s.id for s in f.sources)}]"
     if f.disputed:
-        text += f" ⚑ disputed: {f.disputed}"
+        text += " " + disputed(f.disputed)
     return text
 
 

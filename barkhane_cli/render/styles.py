@@ -29,4 +29,9 @@ KIND_STYLES: dict[str, str] = {
     "person": "yellow",
 }
 
-DISPUTED_MARK = "disputed:"
+DISPUTED_STYLE = "italic yellow"
+
+
+def disputed(note: str) -> str:
+    """How every human view flags a disagreement between sources."""
+    return f"⚑ disputed: {note}"

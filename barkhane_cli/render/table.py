@@ -10,6 +10,7 @@ from rich.text import Text
 
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import RecordSet
+from barkhane_cli.render.styles import DISPUTED_STYLE
 
 
 def console(env: Env) -> Console:
@@ -55,7 +56,7 @@ def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[st
                 cell.stylize("bold")
                 extra = rs.note(item)
                 if extra:
-                    cell.append("\n" + extra, style="italic yellow")
+                    cell.append("\n" + extra, style=DISPUTED_STYLE)
             cells.append(cell)
         table.add_row(*cells)
     con.print(table)
