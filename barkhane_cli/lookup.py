@@ -18,9 +18,9 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
     return {
         "id": f.id,
         "label": f.label,
-        "value": _num(f.value),
-        "low": _num(f.low),
-        "high": _num(f.high),
+        "value": plain_number(f.value),
+        "low": plain_number(f.low),
+        "high": plain_number(f.high),
         "unit": f.unit,
         "as_of": f.as_of.iso(),
         "precision": f.as_of.precision,
@@ -33,7 +33,7 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
     }
 
 
-def _num(x: float | None) -> int | float | None:
+def plain_number(x: float | None) -> int | float | None:
     if x is None:
         return None
     return int(x) if float(x).is_integer() else x

@@ -99,7 +99,7 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
 
 def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     def num(x: float | None) -> str:
-        v = lookup._num(x)
+        v = lookup.plain_number(x)
         return "" if v is None else str(v)
 
     fields: dict[str, Field[m.Fact]] = {
