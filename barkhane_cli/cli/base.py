@@ -119,7 +119,10 @@ _DEBUG = [os.environ.get("BARKHANE_DEBUG", "") not in ("", "0")]
 
 
 def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"barkhane: {message}\n")
+    from barkhane_cli.render.safe import inert
+
+    # Messages quote data (a name, a "did you mean"): show its controls, keep it one line.
+    sys.stderr.write(f"barkhane: {inert(message)}\n")
     raise typer.Exit(code)
 
 

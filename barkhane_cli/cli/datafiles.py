@@ -34,13 +34,14 @@ def validate(
     Exits 4 when there is any problem. Entries that replace a bundled one are reported.
     """
     from barkhane_cli import store
+    from barkhane_cli.render.safe import inert
 
     paths = store.data_paths(files or (), bundled=not alone)
     data, problems = store.collect(paths)
     for table, ident, file in data.replaced:
-        sys.stderr.write(f"{file}: replaces {table} entry {ident!r}\n")
+        sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
     for problem in problems:
-        sys.stdout.write(problem.sentence() + "\n")
+        sys.stdout.write(inert(problem.sentence()) + "\n")
     counts = (
         f"{len(data.events)} events, {len(data.aftermath)} aftermath events, {len(data.actors)} "
         f"actors, {len(data.places)} places, {len(data.facts)} facts, {len(data.eras)} eras, "
@@ -72,6 +73,7 @@ def import_acled(
     from barkhane_cli import store
     from barkhane_cli.importers.acled import convert
     from barkhane_cli.render.env import Env
+    from barkhane_cli.render.safe import inert
 
     env = Env.detect("auto", out=sys.stderr)
     known = store.load()
@@ -89,7 +91,7 @@ def import_acled(
         raise UsageError(f"--output {output}: cannot write it ({exc.strerror or exc})") from None
     err = sys.stderr
     for row, reason in report.rejected:
-        err.write(f"row {row}: rejected: {reason}\n")
+        err.write(inert(f"row {row}: rejected: {reason}") + "\n")
     err.write(
         f"{report.rows_read} rows read, {report.events_written} events written, "
         f"{report.actors_matched} actors matched, {report.actors_created} created, "

@@ -12,6 +12,8 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.briefing import RECORD_END, Bin
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, KIND_STYLES, TYPE_STYLES, disputed
 
 ERA_STYLES = {
@@ -90,7 +92,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], start_year: int, end_year: int) 
     from barkhane_cli.render.table import console
 
     con = console(env)
-    label_w = min(max((len(e.name) for e in eras), default=10), 34)
+    label_w = min(max((len(inert(e.name)) for e in eras), default=10), 34)
     years = max(1, end_year - start_year + 1)
     col = max(1, (con.width - label_w - 2) // years)
     lines = [Text(" " * (label_w + 1))]
@@ -100,7 +102,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], start_year: int, end_year: int) 
     for era in eras:
         a = _pos(era.start.first(), start_year, col, years)
         b = _pos((era.end or RECORD_END).last(), start_year, col, years, end=True)
-        line = Text(era.name[:label_w].ljust(label_w) + " ")
+        line = safe_text(inert(era.name)[:label_w].ljust(label_w) + " ")
         line.append(" " * a)
         bar = BLOCK * max(1, b - a)
         line.append(bar, style=ERA_STYLES.get(era.kind, "white"))
@@ -160,15 +162,15 @@ def judgments_rich(env: Env, judgments: Sequence[m.Judgment]) -> None:
         chance = Text(f"{low:.0%}–{high:.0%}\n", style="bold")
         chance.append(f"{j.term}\n", style="italic")
         chance.append(j.yardstick, style="dim")
-        quote = Text(f"“{j.quote}”\n", style="italic")
-        quote.append(j.topic, style="dim")
+        quote = safe_text(f"“{j.quote}”\n", style="italic")
+        quote.append_text(safe_text(j.topic, style="dim"))
         if j.mapping:
-            quote.append(f"\nmapping: {j.mapping}", style="dim")
-        outcome = Text(j.outcome or "not assessed", style=colours.get(j.outcome or "", "dim"))
+            quote.append_text(safe_text(f"\nmapping: {j.mapping}", style="dim"))
+        outcome = safe_text(j.outcome or "not assessed", style=colours.get(j.outcome or "", "dim"))
         if j.outcome_date:
             outcome.append(f" ({j.outcome_date})", style="dim")
         if j.outcome_note:
-            outcome.append("\n" + j.outcome_note)
+            outcome.append_text(safe_text("\n" + j.outcome_note))
         table.add_row(quote, chance, outcome)
     con.print(table)
 
@@ -205,7 +207,9 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(Text("\nMost active actors", style="bold"))
         line = Text()
         for a in content["top_actors"]:
-            line.append(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", "white"))
+            line.append_text(
+                safe_text(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", "white"))
+            )
             line.append(f"({a['events']})  ", style="dim")
         con.print(line)
     if content["headline_facts"]:
@@ -215,19 +219,21 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             from barkhane_cli.lookup import fact_value_text
 
             text = Text(f"  {fact.category:<13}", style="dim")
-            text.append(f"{fact_value_text(fact)} {fact.unit}", style="bold")
-            text.append(
-                f"  {fact.label} (as of {fact.as_of}; {', '.join(s.id for s in fact.sources)})"
+            text.append_text(safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold"))
+            text.append_text(
+                safe_text(
+                    f"  {fact.label} (as of {fact.as_of}; {', '.join(s.id for s in fact.sources)})"
+                )
             )
             if fact.disputed:
-                text.append("  " + disputed(fact.disputed), style=DISPUTED_STYLE)
+                text.append_text(safe_text("  " + disputed(fact.disputed), style=DISPUTED_STYLE))
             con.print(text)
     if content["judgments"]:
         con.print(Text("\nThe seed's key judgments", style="bold"))
         for j in content["judgments"][:6]:
             low, high = j["probability"]
             text = Text(f"  {low:.0%}–{high:.0%} ", style="bold")
-            text.append(f"“{j['quote']}”", style="italic")
+            text.append_text(safe_text(f"“{j['quote']}”", style="italic"))
             if j["outcome"]:
                 text.append(
                     f"  → {j['outcome']}", style="green" if j["outcome"] == "happened" else "yellow"

@@ -10,6 +10,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import json_inert
 
 RECORD_END = PartialDate(2022, 11, 9)
 
@@ -113,5 +114,5 @@ def write_timelinejs(env: Env, data: m.Dataset, events: Iterable[m.Event]) -> in
         "events": items,
         "eras": eras,
     }
-    env.out.write(json.dumps(doc, ensure_ascii=env.ascii_only, indent=1) + "\n")
+    env.out.write(json_inert(json.dumps(doc, ensure_ascii=env.ascii_only, indent=1)) + "\n")
     return len(items)

@@ -81,6 +81,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
     from rich.tree import Tree
 
     from barkhane_cli.render.events import event_records
+    from barkhane_cli.render.safe import text as safe
     from barkhane_cli.render.table import console, records_table
 
     con = console(env)
@@ -89,26 +90,26 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
     grid.add_column(overflow="fold")
     for label, value in card.rows:
         if value:
-            grid.add_row(label, value)
+            grid.add_row(label, safe(value))
     parts: list[Any] = [grid]
     if card.warning:
-        parts.append(Text(disputed(card.warning), style=DISPUTED_STYLE))
+        parts.append(safe(disputed(card.warning), style=DISPUTED_STYLE))
     for section in card.sections:
         if not section.lines:
             continue
         if section.tree:
             tree = Tree(Text(section.title, style="bold"), guide_style="dim")
             for line in section.lines:
-                tree.add(line)
+                tree.add(safe(line))
             parts.append(tree)
         else:
             body = Text(section.title + "\n", style="bold")
             for line in section.lines:
                 body.append("  • ", style="dim")
-                body.append(line + "\n", style="")
+                body.append_text(safe(line + "\n"))
             parts.append(body)
-    title = Text(card.title, style=f"bold {card.style}")
-    title.append(f"  {card.subtitle}", style="dim")
+    title = safe(card.title, style=f"bold {card.style}", keep="")
+    title.append_text(safe(f"  {card.subtitle}", style="dim", keep=""))
     con.print(Panel(Group(*parts), title=title, title_align="left", border_style=card.style))
     if card.events:
         rs = event_records(data, card.events)

@@ -25,13 +25,14 @@ class Env:
         """An Env whose views draw, in colour, into one recording console (not stdout)."""
         import io
 
-        from rich.console import Console
+        from barkhane_cli.render.safe import console_class
 
+        Console = console_class()
         width = self.width or 100
         buffer = io.StringIO()
         con = Console(
             file=buffer, record=True, width=width, force_terminal=True,
-            color_system="truecolor", highlight=False, emoji=False,
+            color_system="truecolor", highlight=False, emoji=False, markup=False,
         )  # fmt: skip
         return Env(buffer, self.err, True, True, width, False, con)
 
@@ -69,4 +70,7 @@ class Env:
             width = int(columns)
         encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
         ascii_only = encoding in ("ascii", "us-ascii", "ansi-x3.4-1968", "646")
-        return cls(out, err, is_tty, use_color, width, ascii_only)
+        from barkhane_cli.render.safe import InertWriter
+
+        # Plain writers escape data controls on the way out; Rich draws to the raw stream.
+        return cls(InertWriter(out), err, is_tty, use_color, width, ascii_only)  # type: ignore[arg-type]

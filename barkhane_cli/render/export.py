@@ -7,6 +7,7 @@ from pathlib import Path
 
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert, inert_segments
 
 EXPORT_KINDS = (".svg", ".html", ".txt")
 
@@ -26,10 +27,14 @@ def export(env: Env, path: Path, draw: Callable[[Env], object], title: str) -> N
     rec = env.recording()
     draw(rec)
     con = rec.recorder
+    # The last guard: no data control character and no non-http(s) link reaches the file
+    # (Rich writes a link's URL into the HTML attribute as it is).
+    with con._record_buffer_lock:
+        con._record_buffer[:] = inert_segments(con._record_buffer)
     kind = path.suffix.lower()
     try:
         if kind == ".svg":
-            con.save_svg(str(path), title=title)
+            con.save_svg(str(path), title=inert(title))
         elif kind == ".html":
             con.save_html(str(path))
         else:

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import json_inert
 
 T = TypeVar("T")
 
@@ -84,10 +85,10 @@ def write_document(env: Env, fmt: str, payload: Any) -> None:
     """A whole JSON document (a profile, a summary, a list of items): indented for json;
     for jsonl, one compact line per item of a list, or the object on one line."""
     if fmt == "json":
-        env.out.write(json.dumps(payload, ensure_ascii=env.ascii_only, indent=2) + "\n")
+        env.out.write(json_inert(json.dumps(payload, ensure_ascii=env.ascii_only, indent=2)) + "\n")
         return
     for item in payload if isinstance(payload, list) else [payload]:
-        env.out.write(json.dumps(item, ensure_ascii=env.ascii_only) + "\n")
+        env.out.write(json_inert(json.dumps(item, ensure_ascii=env.ascii_only)) + "\n")
 
 
 def _md_cell(text: str) -> str:
@@ -120,7 +121,7 @@ def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None)
             if fields:
                 obj = {k: obj[k] for k in names}
             out.write(",\n  " if count else "\n  ")
-            out.write(json.dumps(obj, ensure_ascii=ascii_only))
+            out.write(json_inert(json.dumps(obj, ensure_ascii=ascii_only)))
             count += 1
         out.write("\n]\n" if count else "]\n")
         return count
@@ -129,7 +130,7 @@ def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None)
             obj = rs.to_json(item)
             if fields:
                 obj = {k: obj[k] for k in names}
-            out.write(json.dumps(obj, ensure_ascii=env.ascii_only))
+            out.write(json_inert(json.dumps(obj, ensure_ascii=env.ascii_only)))
             out.write("\n")
             count += 1
         return count

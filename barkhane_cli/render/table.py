@@ -10,14 +10,16 @@ from rich.text import Text
 
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import RecordSet
+from barkhane_cli.render.safe import console_class, inert, raw_stream
+from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
 
 
 def console(env: Env) -> Console:
     if env.recorder is not None:
         return env.recorder  # type: ignore[no-any-return]
-    return Console(
-        file=env.out,
+    con: Console = console_class()(
+        file=raw_stream(env.out),
         force_terminal=env.is_tty,
         no_color=not env.color,
         color_system="auto" if env.color else None,
@@ -25,7 +27,9 @@ def console(env: Env) -> Console:
         highlight=False,
         emoji=False,
         safe_box=env.ascii_only,
+        markup=False,
     )
+    return con
 
 
 def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[str]) -> None:
@@ -34,7 +38,7 @@ def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[st
         env.err.write(f"{rs.empty_message}\n")
         return
     table = Table(
-        title=rs.title,
+        title=safe_text(rs.title) if rs.title else None,
         show_lines=False,
         header_style="bold",
         expand=False,
@@ -51,12 +55,12 @@ def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[st
         for n in names:
             f = rs.fields[n]
             text = (f.display or f.text)(item)
-            cell = Text(text, style=style if n in ("type", "kind", "date") else "")
+            cell = safe_text(text, style=style if n in ("type", "kind", "date") else "")
             if n == rs.note_field:
                 cell.stylize("bold")
                 extra = rs.note(item)
                 if extra:
-                    cell.append("\n" + extra, style=DISPUTED_STYLE)
+                    cell.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
             cells.append(cell)
         table.add_row(*cells)
     con.print(table)
@@ -64,7 +68,7 @@ def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[st
         legend = Text("  ")
         for label, style in rs.legend(items):
             legend.append("■ ", style=style)
-            legend.append(label + "  ")
+            legend.append_text(safe_text(label + "  "))
         con.print(legend)
     noun = rs.kind if len(items) == 1 else rs.kind + "s"
     con.print(Text(f"{len(items)} {noun}", style="dim"))
@@ -82,7 +86,7 @@ def _widths(total: int, rs: RecordSet[Any], items: list[Any], names: list[str]) 
         f = rs.fields[n]
         if f.ratio is None:
             show = f.display or f.text
-            natural = max([len(f.header), *(len(show(i)) for i in items)])
+            natural = max([len(f.header), *(len(inert(show(i))) for i in items)])
             widths[n] = min(natural, f.max_width) if f.max_width else natural
         else:
             flexible.append(f)

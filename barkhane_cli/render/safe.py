@@ -1,0 +1,139 @@
+"""Text from data files made inert before it reaches a person.
+
+Data files come from people we do not know (a colleague's overlay, a web export). A title
+may hold terminal escape sequences (retitle the window, clear the screen, hide a link),
+Unicode bidirectional overrides that reorder what is shown, or Rich markup. Every
+human-facing writer passes data through here, so those characters are *shown*, as
+visible escapes (``\\x1b``, ``\\u202e``), and markup is never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.segment import Segment
+    from rich.text import Text
+
+# Bidirectional embeddings, overrides and isolates ("Trojan Source"), and the marks.
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+_CODES = [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, BIDI)]
+
+
+def _escape(cp: int) -> str:
+    return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
+
+
+_ALL: dict[int, str] = {cp: _escape(cp) for cp in _CODES}
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _table(keep: str) -> dict[int, str]:
+    table = _TABLES.get(keep)
+    if table is None:
+        table = {cp: s for cp, s in _ALL.items() if chr(cp) not in keep}
+        _TABLES[keep] = table
+    return table
+
+
+def inert(text: str, keep: str = "") -> str:
+    """``text`` with every control character, DEL, C1 code and bidi control shown as an
+    escape; characters in ``keep`` (say ``"\\n"`` for a multi-line cell) stay as they are."""
+    if text.isprintable():  # the common case, checked in C: nothing to do
+        return text
+    return text.translate(_table(keep))
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`inert` would escape (tab and newline too)."""
+    return not text.isprintable() and text.translate(_ALL) != text
+
+
+def text(value: str, style: str = "", keep: str = "\n") -> Text:
+    """A Rich ``Text`` of data: never parsed as markup, controls escaped."""
+    from rich.text import Text
+
+    return Text(inert(value, keep), style=style)
+
+
+# JSON escapes C0 itself; DEL, C1 and bidi controls are legal raw in a JSON string, so
+# write them as \\u escapes: the decoded value is unchanged, and a person who cats the
+# file sees no reordering.
+_JSON_TABLE: dict[int, str] = {cp: f"\\u{cp:04x}" for cp in _CODES if cp >= 0x7F}
+
+
+def json_inert(dumped: str) -> str:
+    """A ``json.dumps`` result with DEL, C1 and bidi controls written as ``\\uXXXX``."""
+    if dumped.isprintable():
+        return dumped
+    return dumped.translate(_JSON_TABLE)
+
+
+def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
+    """Rich segments with data controls escaped (Rich's own control segments kept) and
+    any link that is not http(s) dropped: the last guard before a terminal or a file."""
+    from rich.segment import Segment
+
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.control:
+            out.append(seg)
+            continue
+        style = seg.style
+        if style is not None and style.link and not safe_link(style.link):
+            style = style.update_link(None)
+        out.append(Segment(inert(seg.text, "\n"), style, seg.control))
+    return out
+
+
+def safe_link(url: str) -> bool:
+    """Only plain http(s) links, with nothing that could leave an HTML attribute."""
+    lowered = url.strip().lower()
+    if not lowered.startswith(("http://", "https://")):
+        return False
+    return not any(c in url for c in "\"'<>`\\") and url.isprintable() and " " not in url
+
+
+def console_class() -> Any:
+    """A Rich Console that treats strings as plain text (no markup) and escapes controls,
+    so a renderer that hands Rich a data string directly is still safe."""
+    from rich.console import Console
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            kwargs["markup"] = False
+            kwargs["emoji"] = False
+            kwargs["highlight"] = False
+            return super().render_str(inert(text, "\n"), **kwargs)
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(inert_segments(buffer))
+
+    return SafeConsole
+
+
+class InertWriter:
+    """A text stream that escapes controls in everything written except tab, newline and
+    carriage return (the separators plain, TSV, CSV and ICS are made of). Plain writers
+    go through it; Rich draws to :attr:`raw`, since its own colour codes are escapes."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def write(self, s: str) -> int:
+        self.raw.write(inert(s, "\t\n\r"))
+        return len(s)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def raw_stream(stream: Any) -> Any:
+    """The stream under an :class:`InertWriter` (or the stream itself)."""
+    return stream.raw if isinstance(stream, InertWriter) else stream
