@@ -202,12 +202,108 @@ def root(
 
 
 def main() -> None:
+    sys.exit(run(sys.argv[1:]))
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line on ``argv`` and return the exit code.
+
+    Click's own errors (unknown command or option, bad or missing value) come back as
+    exceptions here, so each becomes one stderr line like our own errors, instead of
+    Typer's boxed panel; ``--debug`` may stand anywhere and shows tracebacks.
+    """
+    import click
+
     # Text that the terminal's encoding cannot show comes out escaped, never as a crash.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    args = list(argv)
+    cut = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:cut]:
+        _DEBUG[0] = True
+        args = [a for a in args[:cut] if a != "--debug"] + args[cut:]
     try:
-        app()
+        result = app(args=args, prog_name="barkhane", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `barkhane` alone, or a command group alone: the help is the answer.
+        sys.stdout.write(exc.ctx.get_help() + "\n" if exc.ctx else "")
+        return ExitCode.OK
+    except click.ClickException as exc:
+        sys.stderr.write(f"barkhane: {click_error_line(exc, args)}\n")
+        return exc.exit_code if isinstance(exc, click.UsageError) else ExitCode.USAGE
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.Abort:
+        sys.stderr.write("barkhane: interrupted\n")
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        _reader_gone()
+        try:
+            _reader_gone()
+        except typer.Exit:
+            return ExitCode.OK
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def click_error_line(exc: Any, args: list[str]) -> str:
+    """One sentence for a Click error, with a suggestion or where to read more."""
+    import difflib
+    import re
+
+    import click
+
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command if ctx is not None else _command_for(args)
+    path = ctx.command_path.partition(" ")[2] if ctx is not None else ""
+    where = f"barkhane {path}".rstrip() if ctx is not None else _path_for(args)
+    more = f"; see '{where} --help'"
+    if isinstance(exc, click.NoSuchOption):
+        opts = [o for p in command.params for o in p.opts if o.startswith("-")]
+        close = difflib.get_close_matches(exc.option_name, opts, n=2) or exc.possibilities
+        if close:
+            return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
+        return f"no such option {exc.option_name!r}{more}"
+    text = " ".join(exc.format_message().split())
+    found = re.match(r"No such command '(.+?)'", text)
+    if found and isinstance(command, click.Group):
+        name = found.group(1)
+        names = command.list_commands(ctx) if ctx is not None else []
+        close = difflib.get_close_matches(name, names, n=2)
+        if close:
+            return f"no such command {name!r}; did you mean {' or '.join(repr(c) for c in close)}?"
+        return f"no such command {name!r}; commands are: {', '.join(names)}"
+    text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
+    text = re.sub(r"(?<=') / '-\w'", "", text)
+    text = text[:1].lower() + text[1:]
+    return text.rstrip(".") + more
+
+
+def _command_for(args: list[str]) -> Any:
+    """The deepest (sub)command named in ``args``, for errors Click raises without one."""
+    import click
+
+    command: Any = typer.main.get_command(app)
+    ctx = click.Context(command)
+    for arg in args:
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is not None:
+            command = sub
+    return command
+
+
+def _path_for(args: list[str]) -> str:
+    import click
+
+    command: Any = typer.main.get_command(app)
+    ctx = click.Context(command)
+    words = ["barkhane"]
+    for arg in args:
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is not None:
+            command, words = sub, [*words, arg]
+    return " ".join(words)

@@ -15,10 +15,21 @@ from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
 
 
+def _console_class() -> Any:
+    class TerminalConsole(console_class()):  # type: ignore[misc]
+        def on_broken_pipe(self) -> None:
+            # Rich's default exits 1; a reader that went away (`| head`) is normal, and
+            # the CLI turns this into a quiet exit 0 like every other format.
+            self.quiet = True
+            raise BrokenPipeError
+
+    return TerminalConsole
+
+
 def console(env: Env) -> Console:
     if env.recorder is not None:
         return env.recorder  # type: ignore[no-any-return]
-    con: Console = console_class()(
+    con: Console = _console_class()(
         file=raw_stream(env.out),
         force_terminal=env.is_tty,
         no_color=not env.color,

@@ -1,0 +1,116 @@
+"""How the program behaves for a person at a terminal and for a pipe: errors, exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from barkhane_cli.cli.base import run as cli_run
+
+ROOT = Path(__file__).parent.parent
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = cli_run(list(args))
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert "Traceback" not in captured.err and "╭" not in captured.err
+    return code, lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["timline"], "barkhane: no such command 'timline'; did you mean 'timeline'?"),
+        (
+            ["timeline", "--sinc", "2020"],
+            "barkhane: no such option '--sinc'; did you mean '--since'?",
+        ),
+        (["actor"], "barkhane: missing argument 'NAME'; see 'barkhane actor --help'"),
+        (
+            ["timeline", "--limit", "x"],
+            "barkhane: --limit: 'x' is not a valid integer; see 'barkhane timeline --help'",
+        ),
+        (
+            ["timeline", "--since"],
+            "barkhane: option '--since' requires an argument; see 'barkhane timeline --help'",
+        ),
+        (
+            ["import", "acled", "x.csv"],
+            "barkhane: missing option '--output'; see 'barkhane import acled --help'",
+        ),
+        (["import"], "barkhane: missing command; see 'barkhane import --help'"),
+        (
+            ["timeline", "extra"],
+            "barkhane: got unexpected extra argument (extra); see 'barkhane timeline --help'",
+        ),
+    ],
+)
+def test_every_click_error_is_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    assert one_line_error(capsys, *args) == (2, expected)
+
+
+def test_unknown_command_without_a_close_match_lists_the_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, line = one_line_error(capsys, "zzzz")
+    assert code == 2
+    assert line.startswith("barkhane: no such command 'zzzz'; commands are: ")
+    assert "timeline" in line and "judgments" in line
+
+
+def test_debug_works_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    # --debug is taken wherever it stands, so it is never an unknown option.
+    assert cli_run(["timeline", "--debug", "--limit", "1", "--format", "plain"]) == 0
+    assert cli_run(["--debug", "timeline", "--limit", "1", "--format", "plain"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2
+
+
+FORMATS = ["table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs"]
+
+
+def test_a_reader_going_away_exits_zero_in_every_format() -> None:
+    """`barkhane timeline -f X | head -n 1` ends quietly with 0, for every format.
+
+    The reader's end is closed before the program writes, so every write hits a broken
+    pipe, whatever the size of the output. All formats run at once to keep this quick.
+    """
+    env = dict(os.environ, TTY_COMPATIBLE="", COLUMNS="80")
+    # One run first fills the data cache, so the others do not all parse the TOML at once.
+    warm = [sys.executable, "-m", "barkhane_cli", "timeline", "-n", "0"]
+    subprocess.run(warm, env=env, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    procs = {}
+    for fmt in FORMATS:
+        cmd = [sys.executable, "-m", "barkhane_cli", "timeline", "-f", fmt]
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT
+        )
+        assert proc.stdout is not None
+        proc.stdout.close()
+        procs[fmt] = proc
+    for fmt, proc in procs.items():
+        _, err = proc.communicate(timeout=60)
+        assert (fmt, proc.returncode, err.decode()) == (fmt, 0, "")
+
+
+def test_table_into_head_through_a_shell_pipe() -> None:
+    proc = subprocess.run(
+        f"set -o pipefail; {sys.executable} -m barkhane_cli timeline -f table | head -n 1",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert len(proc.stdout.splitlines()) == 1
