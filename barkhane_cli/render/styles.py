@@ -1,37 +1,140 @@
-"""One colour per event type and per actor kind, used by every view and its legend."""
+"""The palette: one colour per meaning, used by every view, its legend and its exports.
+
+The colours are Okabe and Ito's set ("Color Universal Design", 2008), chosen to stay
+distinct for readers with any common form of colour blindness. Seven colours cannot tell
+fourteen event types apart, so event types are grouped by what they mean (an attack, a
+massacre, fighting, a military operation, politics, diplomacy, the humanitarian record)
+and each group has one colour; the type name is always printed next to it. Where there is
+no colour, stacked bars use one fill character per group and the legend shows it.
+
+Exports are drawn on a light background: :func:`readable_on` darkens any colour until it
+meets WCAG AA (4.5:1) against the page, so the hues keep their meaning and stay legible.
+"""
 
 from __future__ import annotations
 
-TYPE_STYLES: dict[str, str] = {
-    "attack": "red",
-    "battle": "bright_red",
-    "massacre": "magenta",
-    "coup": "bright_magenta",
-    "operation": "blue",
-    "withdrawal": "cyan",
-    "diplomacy": "green",
-    "mandate": "bright_green",
-    "politics": "yellow",
-    "armed-group": "bright_yellow",
-    "leader-killed": "bright_blue",
-    "protest": "bright_cyan",
-    "humanitarian": "white",
+# Okabe–Ito, plus a neutral grey for "other / unknown".
+VERMILLION = "#D55E00"
+ORANGE = "#E69F00"
+YELLOW = "#F0E442"
+GREEN = "#009E73"
+SKY = "#56B4E9"
+BLUE = "#0072B2"
+PURPLE = "#CC79A7"
+GREY = "#999999"
+
+# Event types by meaning: (label for legends, colour, fill without colour, ascii fill).
+TYPE_GROUPS: dict[str, tuple[str, str, str, str]] = {
+    "attack": ("attack", VERMILLION, "█", "#"),
+    "massacre": ("massacre", PURPLE, "▓", "@"),
+    "fighting": ("battle, leader-killed", ORANGE, "▒", "%"),
+    "military": ("operation, withdrawal", BLUE, "░", "="),
+    "politics": ("coup, politics, protest, armed-group", SKY, "▞", "+"),
+    "diplomacy": ("diplomacy, mandate", GREEN, "▄", ":"),
+    "record": ("humanitarian, report", YELLOW, "▀", "-"),
 }
+TYPE_GROUP: dict[str, str] = {
+    "attack": "attack",
+    "massacre": "massacre",
+    "battle": "fighting",
+    "leader-killed": "fighting",
+    "operation": "military",
+    "withdrawal": "military",
+    "coup": "politics",
+    "politics": "politics",
+    "protest": "politics",
+    "armed-group": "politics",
+    "diplomacy": "diplomacy",
+    "mandate": "diplomacy",
+    "humanitarian": "record",
+    "report": "record",
+}
+TYPE_STYLES: dict[str, str] = {t: TYPE_GROUPS[g][1] for t, g in TYPE_GROUP.items()}
+
+
+def type_style(event_type: str) -> str:
+    return TYPE_STYLES.get(event_type, GREY)
+
 
 KIND_STYLES: dict[str, str] = {
-    "state": "blue",
-    "armed-group": "red",
-    "militia": "bright_red",
-    "mission": "cyan",
-    "operation": "bright_blue",
-    "organisation": "green",
-    "company": "magenta",
-    "person": "yellow",
+    "state": SKY,
+    "armed-group": VERMILLION,
+    "militia": ORANGE,
+    "mission": GREEN,
+    "operation": BLUE,
+    "organisation": GREEN,
+    "company": PURPLE,
+    "person": YELLOW,
+    "civilians": PURPLE,
+    "other": GREY,
 }
 
-DISPUTED_STYLE = "italic yellow"
+# Eras in the Gantt chart: (colour, fill without colour).
+ERA_STYLES: dict[str, tuple[str, str]] = {
+    "operation": (BLUE, "█"),
+    "force": (SKY, "▓"),
+    "mission": (GREEN, "▒"),
+    "presence": (PURPLE, "░"),
+    "government": (YELLOW, "▞"),
+    "phase": (ORANGE, "▄"),
+}
+
+# A judgment's forecast, against what happened.
+VERDICT_STYLES: dict[str, str] = {
+    "right": BLUE,
+    "partly": ORANGE,
+    "wrong": VERMILLION,
+    "open": GREY,
+}
+
+BAR_STYLE = BLUE  # an unstacked bar (troop strength, a single series)
+MARK_STYLE = ORANGE  # a planned, announced or disputed figure in a series
+DISPUTED_STYLE = f"italic {ORANGE}"
 
 
 def disputed(note: str) -> str:
     """How every human view flags a disagreement between sources."""
     return f"⚑ disputed: {note}"
+
+
+# --- contrast (WCAG 2.x) -------------------------------------------------------------------
+
+
+def _channel(c: float) -> float:
+    c = c / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = (_channel(x) for x in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def hex_rgb(colour: str) -> tuple[int, int, int]:
+    h = colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def readable_on(
+    rgb: tuple[int, int, int], background: tuple[int, int, int], ratio: float = 4.5
+) -> tuple[int, int, int]:
+    """The colour, darkened (towards black on a light page) or lightened (on a dark one) in
+    small steps until it meets the contrast ratio: the hue stays, the text becomes legible."""
+    target = (0, 0, 0) if luminance(background) > 0.18 else (255, 255, 255)
+    out = rgb
+    step = 0
+    while contrast(out, background) < ratio and step < 40:
+        step += 1
+        t = step / 40
+        out = (
+            round(rgb[0] + (target[0] - rgb[0]) * t),
+            round(rgb[1] + (target[1] - rgb[1]) * t),
+            round(rgb[2] + (target[2] - rgb[2]) * t),
+        )
+    return out

@@ -1,0 +1,69 @@
+"""--export pictures: nothing fetched from the network, and every colour readable on the page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Run
+
+from barkhane_cli.render.styles import (
+    ERA_STYLES,
+    TYPE_GROUPS,
+    VERDICT_STYLES,
+    contrast,
+    hex_rgb,
+    readable_on,
+)
+
+VIEWS = [["summary"], ["eras"], ["chart"], ["chart", "troops"], ["judgments"], ["timeline"]]
+NETWORK = re.compile(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}/|url\(\s*['\"]?https?:|@import", re.I)
+
+
+def _colours(text: str) -> set[str]:
+    return {c.lower() for c in re.findall(r"(?:fill|color)\s*:\s*(#[0-9a-fA-F]{6})", text)}
+
+
+@pytest.mark.parametrize("kind", ["svg", "html"])
+@pytest.mark.parametrize("args", VIEWS, ids=lambda a: "-".join(a))
+def test_export_loads_nothing_from_the_network_and_meets_wcag_aa(
+    run: Run, tmp_path: Path, kind: str, args: list[str]
+) -> None:
+    target = tmp_path / f"view.{kind}"
+    result = run(*args, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    text = text.replace('xmlns="http://www.w3.org/2000/svg"', "")  # a name, not a fetch
+    assert not NETWORK.search(text), NETWORK.search(text)
+    assert "@font-face" not in text
+    assert "monospace" in text
+    page = (255, 255, 255)
+    if kind == "html":
+        assert re.search(r"background-color:\s*#ffffff", text)
+    colours = _colours(text)
+    # the page itself is the chrome's fill in SVG; everything else is ink
+    inks = colours - {"#ffffff", "#ff5f57", "#febc2e", "#28c840"}
+    assert len(inks) >= 2
+    for ink in inks:
+        assert contrast(hex_rgb(ink), page) >= 4.5, ink
+
+
+def test_readable_on_darkens_yellow_to_aa_and_keeps_blue() -> None:
+    page = (255, 255, 255)
+    yellow = readable_on(hex_rgb("#F0E442"), page)
+    assert contrast(yellow, page) >= 4.5
+    assert yellow[0] > yellow[2]  # still a yellow (olive), not grey
+    blue = hex_rgb("#0072B2")
+    assert readable_on(blue, page) == blue  # Okabe–Ito blue already passes
+
+
+def test_palette_has_one_colour_and_one_fill_per_meaning() -> None:
+    colours = [c for _, c, _, _ in TYPE_GROUPS.values()]
+    fills = [f for _, _, f, _ in TYPE_GROUPS.values()]
+    ascii_fills = [a for _, _, _, a in TYPE_GROUPS.values()]
+    for seq in (colours, fills, ascii_fills):
+        assert len(set(seq)) == len(seq)
+    assert len({c for c, _ in ERA_STYLES.values()}) == len(ERA_STYLES)
+    assert len({f for _, f in ERA_STYLES.values()}) == len(ERA_STYLES)
+    assert len(set(VERDICT_STYLES.values())) == len(VERDICT_STYLES)
