@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,6 +38,8 @@ def _stamp(path: Path) -> tuple[str, int, int] | None:
         st = os.stat(path)
     except OSError:
         return None
+    if str(path) == "-" or not stat.S_ISREG(st.st_mode):
+        return None  # stdin, a FIFO or a device: nothing to key a cache on
     return (str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
 
 

@@ -14,17 +14,19 @@ def candidates(table: str, incomplete: str) -> list[tuple[str, str]]:
     ("Tomb" -> "Tombouctou"). Reads the TOML directly, without validation: a completion
     that fails must fail silently, and one that is slow is worse than one that is partial.
     """
-    import tomllib
-
-    from barkhane_cli.store import bundled_path, env_paths
+    from barkhane_cli.errors import DataError
+    from barkhane_cli.store import STDIN, bundled_path, env_paths, read_toml
 
     lower = incomplete.casefold()
     seen: dict[str, str] = {}
     tables = ("events", "aftermath") if table == "events" else (table,)
     for path in [bundled_path(), *env_paths(dict(os.environ))]:
+        if Path(path) == STDIN:
+            continue  # stdin belongs to the shell while it completes
         try:
-            doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            # read_toml refuses FIFOs, devices, huge and over-nested files with a DataError.
+            doc = read_toml(Path(path))
+        except (DataError, OSError, ValueError):
             continue
         for name in tables:
             entries = doc.get(name)

@@ -7,6 +7,7 @@ over it in order: new ids are added, a known id replaces the earlier entry.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,10 +42,70 @@ def env_paths(environ: dict[str, str] | os._Environ[str] | None = None) -> list[
     return [Path(p) for p in value.split(os.pathsep) if p.strip()]
 
 
+MAX_BYTES = 2 * 1024**3  # 2 GiB: far above any real timeline, far below a runaway read
+# The deepest the data format nests: document > [[table]] > entry > sources list > reference.
+MAX_DEPTH = 5
+STDIN = Path("-")
+_stdin_bytes: list[bytes] = []  # stdin can be read once; later layers see the same text
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A data file's bytes, refusing anything that is not a regular file before it can hang
+    (a FIFO with no writer) or grow without end (``/dev/zero``)."""
+    if path == STDIN:
+        import sys
+
+        if not _stdin_bytes:
+            _stdin_bytes.append(sys.stdin.buffer.read(MAX_BYTES + 1))
+        raw = _stdin_bytes[0]
+    else:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then says what it is.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(21, "Is a directory")
+            if not stat.S_ISREG(st.st_mode):
+                raise DataError(f"{path}: is not a regular file (give a file, or - for stdin)")
+            if st.st_size > MAX_BYTES:
+                raise DataError(_too_big(path))
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        finally:
+            os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise DataError(_too_big(path))
+    return raw
+
+
+def _too_big(path: Path) -> str:
+    limit = MAX_BYTES / 1024**3
+    size = f"{limit:g} GiB" if limit >= 1 else f"{MAX_BYTES:,} bytes"
+    return f"{path}: is larger than {size}, the limit for a data file"
+
+
+def _depth(value: Any) -> int:
+    # Iterative, so a hostile document cannot exhaust the stack here either.
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse one file, turning every way it can fail into a one-sentence DataError."""
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path)
     except FileNotFoundError:
         raise DataError(f"{path}: no such data file") from None
     except IsADirectoryError:
@@ -54,13 +115,22 @@ def read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a byte-order mark, which some Windows editors write, is accepted.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    del raw
     try:
-        return tomllib.loads(text)
+        doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: is not valid TOML: {exc}") from None
+    except RecursionError:
+        doc = None
+    if doc is None or _depth(doc) > MAX_DEPTH:
+        raise DataError(
+            f"{path}: nests arrays or tables deeper than the data format allows ({MAX_DEPTH} levels)"
+        )
+    return doc
 
 
 @dataclass(slots=True)

@@ -1,0 +1,91 @@
+"""Bounded input (issue 14): data files are regular files of sane size and depth."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from barkhane_cli import store
+from barkhane_cli.completion import candidates
+from tests.conftest import Run
+
+SOURCE = '[[sources]]\nid = "extra"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
+
+
+def test_a_fifo_is_refused_at_once(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    result = run("sources", "--data", str(fifo))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {fifo}: is not a regular file (give a file, or - for stdin)\n"
+    )
+
+
+def test_dev_zero_is_refused(run: Run) -> None:
+    result = run("sources", "--data", "/dev/zero")
+    assert result.exit_code == 4
+    assert "is not a regular file" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_byte_order_mark_is_accepted(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SOURCE.encode())
+    result = run("sources", "-f", "plain", "--fields", "id", "--data", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "extra" in result.stdout.split()
+
+
+def test_stdin_is_read_once(run: Run) -> None:
+    from typer.testing import CliRunner
+
+    from barkhane_cli.cli import app
+
+    store._stdin_bytes.clear()
+    result = CliRunner().invoke(
+        app, ["sources", "-f", "plain", "--fields", "id", "--data", "-"], input=SOURCE
+    )
+    store._stdin_bytes.clear()
+    assert result.exit_code == 0, result.stderr
+    assert "extra" in result.stdout.split()
+
+
+@pytest.mark.parametrize("depth", [6, 900, 5000])
+def test_deep_nesting_is_a_data_error(run: Run, tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * depth + "]" * depth + "\n")
+    result = run("sources", "--data", str(path))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {path}: nests arrays or tables deeper than the data format allows (5 levels)\n"
+    )
+
+
+def test_completion_skips_a_hostile_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 900 + "]" * 900 + "\n")
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("BARKHANE_DATA", os.pathsep.join([str(deep), str(fifo), "/dev/zero"]))
+    assert ("wagner", "Wagner Group") in candidates("actors", "wag")
+
+
+def test_size_limit_gives_one_line(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = store.bundled_path().stat().st_size
+    monkeypatch.setattr(store, "MAX_BYTES", limit)
+    path = tmp_path / "big.toml"
+    path.write_text(SOURCE + "#" * limit)
+    result = run("sources", "--data", str(path))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {path}: is larger than {limit:,} bytes, the limit for a data file\n"
+    )
+
+
+def test_the_real_limit_is_two_gib() -> None:
+    assert store.MAX_BYTES == 2 * 1024**3
+    assert store._too_big(Path("x")) == "x: is larger than 2 GiB, the limit for a data file"
