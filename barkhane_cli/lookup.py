@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
 
@@ -105,16 +106,57 @@ def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) ->
     }
 
 
-def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
+def country_name(data: m.Dataset, place: m.Place) -> str | None:
+    """The name of the one country a place lies in; None for none or several."""
+    if len(place.countries) != 1:
+        return None
+    (cid,) = place.countries
+    country = data.places.get(cid)
+    return country.name if country is not None else (place.country or cid)
+
+
+def country_names(data: m.Dataset, place: m.Place) -> str:
+    """Every country the place lies in, by name: ``Mali, Burkina Faso, Niger``."""
+    return ", ".join(
+        data.places[c].name if c in data.places else c.replace("-", " ").title()
+        for c in place.countries
+    )
+
+
+def place_json(data: m.Dataset, place: m.Place) -> dict[str, Any]:
+    """The documented JSON shape of a place (``places`` rows and ``place`` profiles)."""
     return {
         "id": place.id,
         "name": place.name,
+        "short": place.short,
         "aliases": list(place.aliases),
         "kind": place.kind,
         "lat": place.lat,
         "lon": place.lon,
         "region": place.region,
-        "country": place.country,
+        "country": country_name(data, place),
+        "within": place.within,
+        "countries": list(place.countries),
+    }
+
+
+def place_event_counts(data: m.Dataset) -> Counter[str]:
+    """Events at each place or anywhere within it (what ``place X`` lists), core only."""
+    counts: Counter[str] = Counter()
+    for e in data.events:
+        where: set[str] = set(e.countries)
+        for pid in e.places:
+            where.add(pid)
+            where.update(geo.ancestors(data.places, pid))
+        counts.update(where)
+    return counts
+
+
+def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
+    inside = sorted(geo.contained(data.places, place.id) - {place.id})
+    return {
+        **place_json(data, place),
+        "contains": inside,
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

@@ -21,7 +21,21 @@ EVENT_TYPES: dict[str, str] = {
     "leader-killed": "a leader killed or captured",
     "protest": "demonstrations",
     "humanitarian": "displacement, famine, aid",
+    "report": "statistics, reports and claims about a period, not a happening of their own",
 }
+# Who is said to have done it, from strongest to weakest (ACLED/UCDP spirit): "claimed" by
+# the group itself, "attributed" by authorities or credible reporting, "suspected", or
+# "unknown" when no one has been credibly named.
+ATTRIBUTIONS = ("claimed", "attributed", "suspected", "unknown")
+# Types that have an author: each core event of these types names perpetrators or says
+# that attribution is unknown.
+VIOLENT_TYPES = ("attack", "battle", "massacre")
+# How a figure came to be: a count, an announcement, a plan, an estimate or a claim.
+FACT_KINDS = ("measured", "announced", "planned", "estimated", "claimed")
+# The last day of the record: later events and facts are the aftermath.
+RECORD_END = "2022-11-09"
+# A core event longer than this is a state of affairs (an era) unless it says why not.
+LONG_EVENT_DAYS = 180
 
 ACTOR_KINDS = (
     "state",
@@ -35,7 +49,7 @@ ACTOR_KINDS = (
     "civilians",
     "other",
 )
-PLACE_KINDS = ("capital", "city", "town", "village", "base", "region", "area")
+PLACE_KINDS = ("country", "capital", "city", "town", "village", "base", "region", "area")
 RELATIONS = (
     "member-of",
     "part-of",
@@ -57,25 +71,27 @@ OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
 
 _EVENT_FIELDS = (
-    "id", "date", "end", "title", "summary", "type", "actors", "places", "tags",
-    "fatalities", "fatalities_note", "disputed", "sources",
+    "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
+    "targets", "attribution", "places", "tags", "fatalities", "fatalities_low",
+    "fatalities_high", "fatalities_note", "disputed", "sources",
 )  # fmt: skip
 # Every table of a data file and its fields, in the documented order: what validation
 # accepts and the order the TOML writer uses.
 FIELDS: dict[str, tuple[str, ...]] = {
     "sources": ("id", "title", "publisher", "kind", "date", "url", "author", "file", "note"),
     "actors": (
-        "id", "name", "aliases", "kind", "country", "start", "end", "summary", "affiliations",
-        "tags", "sources",
+        "id", "name", "short", "aliases", "kind", "country", "start", "end", "summary",
+        "affiliations", "tags", "sources",
     ),
     "places": (
-        "id", "name", "aliases", "kind", "lat", "lon", "region", "country", "summary", "sources",
+        "id", "name", "short", "aliases", "kind", "within", "countries", "lat", "lon",
+        "region", "country", "summary", "sources",
     ),
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
     "facts": (
-        "id", "label", "value", "low", "high", "unit", "as_of", "scope", "category", "actors",
-        "disputed", "note", "sources",
+        "id", "label", "value", "low", "high", "unit", "kind", "as_of", "scope", "category",
+        "headline", "actors", "disputed", "note", "sources",
     ),
     "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
@@ -164,23 +180,43 @@ class Actor:
     end: PartialDate | None = None
     affiliations: tuple[Affiliation, ...] = ()
     tags: tuple[str, ...] = ()
+    short: str | None = None
     origin: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name tables show: the short form where there is one."""
+        return self.short or self.name
 
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A place; ``within`` makes the hierarchy (village → region → country).
+
+    ``countries`` is the resolved list of country ids (filled by the loader from
+    ``within``, an area's own ``countries`` list, or the old free-text ``country``), so
+    that every filter and output agrees on which countries a place lies in.
+    """
+
     id: str
     name: str
     kind: str
-    lat: float
-    lon: float
-    country: str
     sources: tuple[SourceRef, ...]
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
     aliases: tuple[str, ...] = ()
     region: str | None = None
     summary: str | None = None
+    short: str | None = None
+    within: str | None = None
+    countries: tuple[str, ...] = ()
     origin: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
 
 
 @fast_pickle
@@ -200,6 +236,14 @@ class Event:
     fatalities_note: str | None = None
     disputed: str | None = None
     aftermath: bool = False
+    perpetrators: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    attribution: str | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    long: str | None = None
+    # Resolved by the loader through the place hierarchy: the country ids, sorted.
+    countries: tuple[str, ...] = ()
     origin: str = ""
     # The span widened to the precision of each end, as day ordinals: what filters compare.
     first: int = field(default=0, compare=False)
@@ -207,6 +251,14 @@ class Event:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.first, self.last, self.id)
+
+    def deaths(self) -> str:
+        """Deaths as a reader should see them: ``42``, ``13–50`` (a range), or ``""``."""
+        low, best, high = self.fatalities_low, self.fatalities, self.fatalities_high
+        if low is not None and high is not None and low != high:
+            return f"{low}–{high}"
+        value = best if best is not None else (low if low is not None else high)
+        return "" if value is None else str(value)
 
     def to_json(self) -> dict[str, Any]:
         """The documented, stable JSON shape of an event (see README, "JSON output")."""
@@ -220,9 +272,15 @@ class Event:
             "summary": self.summary,
             "type": self.type,
             "actors": list(self.actors),
+            "perpetrators": list(self.perpetrators),
+            "targets": list(self.targets),
+            "attribution": self.attribution,
             "places": list(self.places),
+            "countries": list(self.countries),
             "tags": list(self.tags),
             "fatalities": self.fatalities,
+            "fatalities_low": self.fatalities_low,
+            "fatalities_high": self.fatalities_high,
             "fatalities_note": self.fatalities_note,
             "disputed": self.disputed,
             "aftermath": self.aftermath,
@@ -246,6 +304,10 @@ class Fact:
     actors: tuple[str, ...] = ()
     disputed: str | None = None
     note: str | None = None
+    kind: str | None = None
+    headline: str | None = None
+    # After the record's end (9 November 2022): left out of views unless asked for.
+    aftermath: bool = False
     origin: str = ""
 
 

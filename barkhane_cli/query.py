@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from barkhane_cli import geo, roles
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError, UsageError
@@ -19,15 +20,19 @@ class EventQuery:
     first: int | None = None  # day ordinals, inclusive
     last: int | None = None
     actors: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()  # normalized country names
+    perpetrators: frozenset[str] = frozenset()  # rolled up through part-of / member-of
+    targets: frozenset[str] = frozenset()
+    # Each --place is the set of the place and every place within it; an event must be at
+    # one place of at least one of those sets.
+    places: tuple[frozenset[str], ...] = ()
+    countries: frozenset[str] = frozenset()  # country place ids
     types: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     search: str = ""  # normalized
     aftermath: bool = False
     limit: int | None = None
     reverse: bool = False
-    _place_country: dict[str, str] = field(default_factory=dict)
+    _actors: Mapping[str, m.Actor] = field(default_factory=dict)
 
 
 def date_range(
@@ -55,6 +60,16 @@ def actor_resolver(data: m.Dataset) -> Resolver:
 
 def place_resolver(data: m.Dataset) -> Resolver:
     return Resolver((Named(p.id, p.name, p.aliases) for p in data.places.values()), "place")
+
+
+def resolve_country(data: m.Dataset, text: str) -> str:
+    """A country's place id from its id, name or alias (``BF``, ``Burkina``, ``RMM``)."""
+    entries = [Named(p.id, p.name, p.aliases) for p in data.places.values() if p.kind == "country"]
+    known = {e.id for e in entries}
+    # countries named only in the free text of user files have ids of their own
+    extra = {c for p in data.places.values() for c in p.countries} - known
+    entries += [Named(c, c.replace("-", " ").title()) for c in sorted(extra)]
+    return Resolver(entries, "country", "barkhane places --kind country").resolve(text)
 
 
 def check_types(types: Iterable[str]) -> frozenset[str]:
@@ -101,6 +116,8 @@ def build_query(
     until: PartialDate | None = None,
     year: int | None = None,
     actors: Iterable[str] = (),
+    perpetrators: Iterable[str] = (),
+    targets: Iterable[str] = (),
     places: Iterable[str] = (),
     countries: Iterable[str] = (),
     types: Iterable[str] = (),
@@ -114,19 +131,19 @@ def build_query(
     first, last = date_range(since, until, year)
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
-    actors, places, countries, tags = list(actors), list(places), list(countries), list(tags)
-    actor_ids = (
-        frozenset(actor_resolver(data).resolve(a) for a in actors) if actors else frozenset()
+    actor_sets = [list(a) for a in (actors, perpetrators, targets)]
+    resolver = actor_resolver(data) if any(actor_sets) else None
+    actor_ids, perp_ids, target_ids = (
+        frozenset(resolver.resolve(a) for a in names) if resolver and names else frozenset()
+        for names in actor_sets
     )
-    place_ids = (
-        frozenset(place_resolver(data).resolve(p) for p in places) if places else frozenset()
+    places, countries, tags = list(places), list(countries), list(tags)
+    place_sets = (
+        tuple(geo.contained(data.places, place_resolver(data).resolve(p)) for p in places)
+        if places
+        else ()
     )
-    place_country = {p.id: normalize(p.country) for p in data.places.values()}
-    country_set = (
-        check_in(countries, {p.country for p in data.places.values()}, "country")
-        if countries
-        else frozenset()
-    )
+    country_set = frozenset(resolve_country(data, c) for c in countries)
     all_events = data.events + data.aftermath if aftermath else data.events
     tag_set = (
         check_in(tags, {t for e in all_events for t in e.tags}, "tag") if tags else frozenset()
@@ -135,7 +152,9 @@ def build_query(
         first=first,
         last=last,
         actors=actor_ids,
-        places=place_ids,
+        perpetrators=perp_ids,
+        targets=target_ids,
+        places=place_sets,
         countries=country_set,
         types=check_types(types),
         tags=tag_set,
@@ -143,7 +162,7 @@ def build_query(
         aftermath=aftermath,
         limit=limit,
         reverse=reverse,
-        _place_country=place_country,
+        _actors=data.actors,
     )
 
 
@@ -157,9 +176,13 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
         return False
     if q.actors and q.actors.isdisjoint(e.actors):
         return False
-    if q.places and q.places.isdisjoint(e.places):
+    if q.perpetrators and not roles.any_counts_for(q._actors, e.perpetrators, q.perpetrators, e):
         return False
-    if q.countries and not any(q._place_country.get(p) in q.countries for p in e.places):
+    if q.targets and not roles.any_counts_for(q._actors, e.targets, q.targets, e):
+        return False
+    if q.places and all(s.isdisjoint(e.places) for s in q.places):
+        return False
+    if q.countries and q.countries.isdisjoint(e.countries):
         return False
     if q.tags and not any(normalize(t) in q.tags for t in e.tags):
         return False

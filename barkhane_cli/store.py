@@ -6,14 +6,16 @@ over it in order: new ids are added, a known id replaces the earlier entry.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.validate import (
@@ -175,6 +177,15 @@ def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[P
             target[record.id] = record
 
 
+def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> list[m.Event]:
+    """Events in date order, each with the countries its places lie in."""
+    out = []
+    for e in events:
+        countries = geo.event_countries(places, e.places)
+        out.append(dataclasses.replace(e, countries=countries) if countries else e)
+    return sorted(out, key=m.Event.sort_key)
+
+
 def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found."""
     problems: list[Problem] = []
@@ -182,12 +193,16 @@ def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
     for path in paths:
         _layer_file(path, read_toml(path), layer, problems)
     rec = layer.records
+    places, loops = geo.resolve_places(rec["places"])
+    for pid in loops:
+        p = places[pid]
+        problems.append(Problem(p.origin, "places", pid, "within", "is part of a within loop"))
     data = m.Dataset(
         sources=rec["sources"],
         actors=rec["actors"],
-        places=rec["places"],
-        events=sorted(rec["events"].values(), key=m.Event.sort_key),
-        aftermath=sorted(rec["aftermath"].values(), key=m.Event.sort_key),
+        places=places,
+        events=_with_countries(rec["events"].values(), places),
+        aftermath=_with_countries(rec["aftermath"].values(), places),
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],
@@ -220,9 +235,10 @@ def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
     if cached is not None:
         return cached
     data, problems = collect(paths)
-    if not problems:
+    if not any(not p.warning for p in problems):
         files = [source_file(s) for s in data.sources.values()]
         cache.put(paths, data, [f for f in files if f is not None])
+    problems = [p for p in problems if not p.warning]
     if problems:
         more = len(problems) - 1
         tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""

@@ -17,6 +17,8 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate, parse_iso
 
+# Optional text fields that mean nothing when empty: a reason must say something.
+_NON_EMPTY = frozenset({"long", "headline", "within", "short"})
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TABLES = m.TABLES
 _SINGULAR = {
@@ -38,6 +40,8 @@ class Problem:
     id: str | None
     field: str | None
     message: str
+    # A warning is shown by ``validate`` but does not stop the data from loading.
+    warning: bool = False
 
     def sentence(self) -> str:
         where = self.file
@@ -92,7 +96,7 @@ class EntryReader:
         if not isinstance(value, str):
             self.problem(field, f"expected text, got {_shown(value)}")
             raise _Bad
-        if required and not value.strip():
+        if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
             raise _Bad
         return value
@@ -263,6 +267,7 @@ def build_actor(r: EntryReader) -> m.Actor:
     return m.Actor(
         id=r.ident(),
         name=r.req_text("name"),
+        short=r.text("short", False),
         kind=r.choice("kind", m.ACTOR_KINDS) or "",
         summary=r.req_text("summary"),
         sources=r.source_refs(),
@@ -278,19 +283,32 @@ def build_actor(r: EntryReader) -> m.Actor:
 
 def build_place(r: EntryReader) -> m.Place:
     r.check_fields(m.FIELDS[r.table])
-    lat, lon = r.number("lat", True), r.number("lon", True)
-    assert lat is not None and lon is not None
-    if not -90 <= lat <= 90:
+    # Coordinates only where a source gives them: a village with no checkable point is
+    # still a place, located by what contains it.
+    lat, lon = r.number("lat"), r.number("lon")
+    if (lat is None) != (lon is None):
+        r.problem("lat" if lat is None else "lon", "give both lat and lon, or neither")
+    if lat is not None and not -90 <= lat <= 90:
         r.problem("lat", f"{lat} is not a latitude (-90 to 90)")
-    if not -180 <= lon <= 180:
+    if lon is not None and not -180 <= lon <= 180:
         r.problem("lon", f"{lon} is not a longitude (-180 to 180)")
+    kind = r.choice("kind", m.PLACE_KINDS) or ""
+    within, countries = r.text("within", False), r.texts("countries")
+    country = r.text("country", False)
+    if kind != "country" and within is None and not countries and country is None:
+        r.problem("within", "say where the place is: within = a place id (or countries = [...])")
+    if within is not None and countries:
+        r.problem("countries", "give within or countries, not both")
     return m.Place(
         id=r.ident(),
         name=r.req_text("name"),
-        kind=r.choice("kind", m.PLACE_KINDS) or "",
+        short=r.text("short", False),
+        kind=kind,
         lat=lat,
         lon=lon,
-        country=r.req_text("country"),
+        country=country,
+        within=within,
+        countries=countries,
         sources=r.source_refs(),
         aliases=r.texts("aliases"),
         region=r.text("region", False),
@@ -310,6 +328,12 @@ def build_event(r: EntryReader) -> m.Event:
     r.check_fields(m.FIELDS[r.table])
     start, end = r.req_date("date"), r.date("end", False)
     _check_order(r, start, end, "end")
+    best = r.integer("fatalities")
+    low, high = r.integer("fatalities_low"), r.integer("fatalities_high")
+    _check_range(r, low, best, high)
+    perpetrators, targets = r.texts("perpetrators"), r.texts("targets")
+    # perpetrators and targets are among the actors involved, whether or not listed there
+    actors = tuple(dict.fromkeys((*r.texts("actors"), *perpetrators, *targets)))
     return m.Event(
         id=r.ident(),
         date=start,
@@ -317,11 +341,18 @@ def build_event(r: EntryReader) -> m.Event:
         title=r.req_text("title"),
         summary=r.req_text("summary"),
         type=r.choice("type", m.EVENT_TYPES) or "",
-        actors=r.texts("actors"),
+        actors=actors,
+        perpetrators=perpetrators,
+        targets=targets,
+        attribution=r.choice("attribution", m.ATTRIBUTIONS, False),
         places=r.texts("places"),
         tags=r.texts("tags"),
-        fatalities=r.integer("fatalities"),
+        fatalities=best,
+        # One figure is its own range (UCDP's best/low/high): low = best = high.
+        fatalities_low=best if low is None else low,
+        fatalities_high=best if high is None else high,
         fatalities_note=r.text("fatalities_note", False),
+        long=r.text("long", False),
         disputed=r.text("disputed", False),
         sources=r.source_refs(),
         aftermath=r.table == "aftermath",
@@ -331,6 +362,15 @@ def build_event(r: EntryReader) -> m.Event:
     )
 
 
+def _check_range(r: EntryReader, low: int | None, best: int | None, high: int | None) -> None:
+    if low is not None and high is not None and low > high:
+        r.problem("fatalities_low", f"{low} is above fatalities_high ({high})")
+    if best is not None and low is not None and best < low:
+        r.problem("fatalities", f"{best} is below fatalities_low ({low})")
+    if best is not None and high is not None and best > high:
+        r.problem("fatalities", f"{best} is above fatalities_high ({high})")
+
+
 def build_fact(r: EntryReader) -> m.Fact:
     r.check_fields(m.FIELDS[r.table])
     value, low, high = r.number("value"), r.number("low"), r.number("high")
@@ -338,11 +378,15 @@ def build_fact(r: EntryReader) -> m.Fact:
         r.problem("value", "give a value, or both low and high")
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
+    as_of = r.req_date("as_of")
     return m.Fact(
         id=r.ident(),
         label=r.req_text("label"),
         unit=r.req_text("unit"),
-        as_of=r.req_date("as_of"),
+        kind=r.choice("kind", m.FACT_KINDS, False),
+        headline=r.text("headline", False),
+        aftermath=as_of.first() > parse_iso(m.RECORD_END).last(),
+        as_of=as_of,
         scope=r.req_text("scope"),
         category=r.choice("category", m.FACT_CATEGORIES) or "",
         sources=r.source_refs(),
@@ -488,13 +532,21 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
             data.actors,
             "actor",
         )
+    countries = {p.id: p for p in data.places.values() if p.kind == "country"}
     for p in data.places.values():
         quotes(p.origin, "places", p.id, "sources", p.sources)
+        if p.within is not None:
+            refs(p.origin, "places", p.id, "within", (p.within,), data.places, "place")
+        if p.kind != "country" and p.within is None and p.country is None:
+            # an area's own countries list (the others were derived, so are known)
+            refs(p.origin, "places", p.id, "countries", p.countries, countries, "country")
     for table, events in (("events", data.events), ("aftermath", data.aftermath)):
         for e in events:
             quotes(e.origin, table, e.id, "sources", e.sources)
             refs(e.origin, table, e.id, "actors", e.actors, data.actors, "actor")
             refs(e.origin, table, e.id, "places", e.places, data.places, "place")
+            if table == "events":
+                problems.extend(core_event_warnings(e))
     for f in data.facts.values():
         quotes(f.origin, "facts", f.id, "sources", f.sources)
         refs(f.origin, "facts", f.id, "actors", f.actors, data.actors, "actor")
@@ -516,6 +568,34 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
                     f"is not in the seed word for word: {j.quote[:60]!r}",
                 )
             )
+
+
+def core_event_warnings(e: m.Event) -> list[Problem]:
+    """What a core event should have for its answers to be right; loading does not stop."""
+    out = []
+
+    def warn(field: str, message: str) -> None:
+        out.append(Problem(e.origin, "events", e.id, field, message, warning=True))
+
+    if e.type in m.VIOLENT_TYPES and not e.perpetrators and e.attribution != "unknown":
+        warn(
+            "perpetrators",
+            f"a{'n' if e.type[0] in 'ae' else ''} {e.type} names no perpetrators; "
+            'name them, or set attribution = "unknown"',
+        )
+    if e.perpetrators and e.attribution is None:
+        warn("attribution", "say how the perpetrators are known: claimed, attributed or suspected")
+    if not e.places:
+        warn("places", "has no place; give the most precise one the sources support")
+    # only a span counts: a date known to the year is imprecise, not long
+    days = e.last - e.first + 1
+    if e.end is not None and days > m.LONG_EVENT_DAYS and e.long is None:
+        warn(
+            "end",
+            f"spans {days} days; a launch or decision is a point (drop end), a state "
+            'of affairs is an era, or say why it is one event with long = "reason"',
+        )
+    return out
 
 
 def source_file(src: m.Source) -> Path | None:

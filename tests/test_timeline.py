@@ -133,9 +133,15 @@ def test_json_contract(run: Run) -> None:
         "summary": "Mali gives the ambassador 72 hours to leave.",
         "type": "diplomacy",
         "actors": ["mali", "france"],
+        "perpetrators": [],
+        "targets": [],
+        "attribution": None,
         "places": ["bamako"],
+        "countries": ["mali"],
         "tags": ["france", "seed"],
         "fatalities": None,
+        "fatalities_low": None,
+        "fatalities_high": None,
         "fatalities_note": None,
         "disputed": "The seed dates the expulsion to February 2022; it was announced on 31 January 2022.",
         "aftermath": False,
@@ -239,7 +245,7 @@ def test_table_shows_names_and_spans(run: Run, tty: dict[str, str]) -> None:
         (("--since", "2022", "--until", "2011"), 2, "--since 2022 is after --until 2011"),
         (("--actor", "wagnr"), 3, "no actor matches 'wagnr'; did you mean Wagner Group (wagner)?"),
         (("--place", "tombuctu"), 3, "did you mean Timbuktu (timbuktu)?"),
-        (("--country", "malli"), 3, "no event has country 'malli'; did you mean 'Mali'?"),
+        (("--country", "malli"), 3, "no country matches 'malli'; did you mean Mali (mali)?"),
         (("--type", "atack"), 2, "unknown event type 'atack'; did you mean 'attack'?"),
         (("--tag", "wagnr"), 3, "no event has tag 'wagnr'; did you mean 'wagner'?"),
         (("--fields", "id,titel"), 2, "unknown field 'titel' for events; did you mean 'title'?"),
@@ -310,6 +316,8 @@ def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ig
         f"{bad}: event 'a', field 'date': '2021-02-29' is not a real date: February 2021 has 28 days",
         f"{bad}: event 'b', field 'sources': unknown source 'nope'",
         f"{bad}: event 'b', field 'actors': unknown actor 'wagnr'; did you mean 'wagner'?",
+        f"warning: {bad}: event 'b', field 'places': has no place; give the most precise one "
+        "the sources support",
     ]
 
 

@@ -31,17 +31,26 @@ def validate(
 ) -> None:
     """Check data files and list every problem: file, entry, field, value, what was expected.
 
-    Exits 4 when there is any problem. Entries that replace a bundled one are reported.
+    Exits 4 when there is any error. Warnings (an attack with no perpetrators, an event
+    with no place, a long span without a reason) are listed for the files checked but do
+    not stop the data from loading. Entries that replace a bundled one are reported.
     """
     from barkhane_cli import store
     from barkhane_cli.render.safe import inert
 
     paths = store.data_paths(files or (), bundled=not alone)
-    data, problems = store.collect(paths)
+    data, found = store.collect(paths)
+    checked = {str(p) for p in (files or paths)}
+    problems = [p for p in found if not p.warning]
+    warnings = [p for p in found if p.warning and p.file in checked]
     for table, ident, file in data.replaced:
         sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
     for problem in problems:
-        sys.stdout.write(inert(problem.sentence()) + "\n")
+        sys.stdout.write(inert(problem.sentence()) + "
+")
+    for problem in warnings:
+        sys.stdout.write("warning: " + inert(problem.sentence()) + "
+")
     counts = (
         f"{len(data.events)} events, {len(data.aftermath)} aftermath events, {len(data.actors)} "
         f"actors, {len(data.places)} places, {len(data.facts)} facts, {len(data.eras)} eras, "
@@ -51,7 +60,8 @@ def validate(
         noun = "problem" if len(problems) == 1 else "problems"
         sys.stderr.write(f"{len(problems)} {noun} in {len(paths)} file(s) ({counts})\n")
         raise typer.Exit(ExitCode.DATA)
-    sys.stderr.write(f"ok: {len(paths)} file(s), {counts}\n")
+    said = f" ({len(warnings)} warnings)" if warnings else ""
+    sys.stderr.write(f"ok: {len(paths)} file(s), {counts}{said}\n")
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")

@@ -197,9 +197,11 @@ class _Converter:
         }
         self.known_places: dict[tuple[str, str], set[str]] = {}
         for place in known.places.values():
-            for name in (place.name, *place.aliases):
-                key = (normalize(place.country), normalize(name))
-                self.known_places.setdefault(key, set()).add(place.id)
+            # country ids are the names in kebab case: "burkina-faso" ~ "Burkina Faso"
+            for country in place.countries:
+                for name in (place.name, *place.aliases):
+                    key = (normalize(country), normalize(name))
+                    self.known_places.setdefault(key, set()).add(place.id)
         self.export: dict[str, object] = {
             "id": EXPORT_SOURCE,
             "title": f"ACLED export {file_name}",

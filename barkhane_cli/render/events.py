@@ -10,7 +10,8 @@ from barkhane_cli.render.styles import TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
-    "places", "tags", "fatalities", "fatalities_note", "disputed", "aftermath", "sources",
+    "perpetrators", "targets", "attribution", "places", "countries", "tags", "fatalities",
+    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "aftermath", "sources",
 ]  # fmt: skip
 
 DEFAULT_FIELDS = [
@@ -71,7 +72,18 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "places", "Places", lambda e: _join(e.places), display=place_names, ratio=2, min_width=9
         ),
         "tags": Field("tags", "Tags", lambda e: _join(e.tags)),
-        "fatalities": Field("fatalities", "Deaths", lambda e: _opt(e.fatalities)),
+        "perpetrators": Field("perpetrators", "Perpetrators", lambda e: _join(e.perpetrators)),
+        "targets": Field("targets", "Targets", lambda e: _join(e.targets)),
+        "attribution": Field("attribution", "Attribution", lambda e: _opt(e.attribution)),
+        "countries": Field("countries", "Countries", lambda e: _join(e.countries)),
+        # plain/csv keep the best estimate; people see the range where there is one
+        "fatalities": Field(
+            "fatalities", "Deaths", lambda e: _opt(e.fatalities), display=m.Event.deaths
+        ),
+        "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),
+        "fatalities_high": Field(
+            "fatalities_high", "Deaths high", lambda e: _opt(e.fatalities_high)
+        ),
         "fatalities_note": Field(
             "fatalities_note", "Deaths note", lambda e: _opt(e.fatalities_note)
         ),

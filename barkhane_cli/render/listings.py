@@ -57,29 +57,23 @@ def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Act
 
 
 def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Place]:
-    counts = lookup.event_counts(data, "places")
+    counts = lookup.place_event_counts(data)
 
     def to_json(p: m.Place) -> dict[str, Any]:
-        return {
-            "id": p.id,
-            "name": p.name,
-            "kind": p.kind,
-            "aliases": list(p.aliases),
-            "lat": p.lat,
-            "lon": p.lon,
-            "region": p.region,
-            "country": p.country,
-            "events": counts[p.id],
-        }
+        return {**lookup.place_json(data, p), "events": counts[p.id]}
+
+    def coord(x: float | None) -> str:
+        return "" if x is None else f"{x:.4f}"
 
     fields: dict[str, Field[m.Place]] = {
         "id": Field("id", "Id", lambda p: p.id),
         "name": Field("name", "Name", lambda p: p.name, ratio=2, min_width=10),
         "kind": Field("kind", "Kind", lambda p: p.kind),
         "region": Field("region", "Region", lambda p: p.region or "", ratio=2, min_width=10),
-        "country": Field("country", "Country", lambda p: p.country),
-        "lat": Field("lat", "Lat", lambda p: f"{p.lat:.4f}"),
-        "lon": Field("lon", "Lon", lambda p: f"{p.lon:.4f}"),
+        "country": Field("country", "Country", lambda p: lookup.country_names(data, p)),
+        "within": Field("within", "Within", lambda p: p.within or ""),
+        "lat": Field("lat", "Lat", lambda p: coord(p.lat)),
+        "lon": Field("lon", "Lon", lambda p: coord(p.lon)),
         "aliases": Field(
             "aliases", "Aliases", lambda p: "; ".join(p.aliases), ratio=2, min_width=8
         ),
@@ -93,7 +87,20 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
         table_fields=["id", "name", "kind", "region", "country", "lat", "lon", "events"],
         to_json=to_json,
         empty_message="no places match",
-        json_keys=["id", "name", "kind", "aliases", "lat", "lon", "region", "country", "events"],
+        json_keys=[
+            "id",
+            "name",
+            "short",
+            "aliases",
+            "kind",
+            "lat",
+            "lon",
+            "region",
+            "country",
+            "within",
+            "countries",
+            "events",
+        ],
     )
 
 

@@ -76,6 +76,12 @@ def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
     )
 
 
+def _coordinates(data: m.Dataset, place: m.Place) -> str:
+    if place.lat is not None and place.lon is not None:
+        return f"{place.lat:.4f}, {place.lon:.4f}"
+    return "none given by the sources"
+
+
 def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
     profile = lookup.place_profile(data, place, events)
     return Card(
@@ -88,8 +94,9 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("kind", place.kind),
             ("aliases", "; ".join(place.aliases)),
             ("region", place.region or ""),
-            ("country", place.country),
-            ("coordinates", f"{place.lat:.4f}, {place.lon:.4f}"),
+            ("within", place.within or ""),
+            ("country", lookup.country_names(data, place)),
+            ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),
         ],
         sections=[Section("Sources", [_source_line(s) for s in profile["sources"]])],

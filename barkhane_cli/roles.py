@@ -1,0 +1,44 @@
+"""Who did what to whom: perpetrators and targets, rolled up through affiliations.
+
+A group that is part (or a member) of another at the date of an event counts for it: an
+attack by Katiba Macina in 2019 is an attack by JNIM, one in 2015 is not (JNIM was formed
+in March 2017). ``--actor`` means "named on the event" and is not rolled up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from barkhane_cli import model as m
+
+ROLL_UP = ("part-of", "member-of")
+
+
+def _active(aff: m.Affiliation, first: int, last: int) -> bool:
+    # the affiliation's period, widened to its precision, overlaps the event's span
+    if aff.start is not None and aff.start.first_ordinal() > last:
+        return False
+    return not (aff.end is not None and aff.end.last_ordinal() < first)
+
+
+def counts_for(
+    actors: Mapping[str, m.Actor], actor_id: str, first: int, last: int
+) -> frozenset[str]:
+    """``actor_id`` and every group it is part of (at any depth) during ``first..last``."""
+    out, todo = {actor_id}, [actor_id]
+    while todo:
+        actor = actors.get(todo.pop())
+        if actor is None:
+            continue
+        for aff in actor.affiliations:
+            if aff.relation in ROLL_UP and aff.actor not in out and _active(aff, first, last):
+                out.add(aff.actor)
+                todo.append(aff.actor)
+    return frozenset(out)
+
+
+def any_counts_for(
+    actors: Mapping[str, m.Actor], named: Iterable[str], wanted: frozenset[str], e: m.Event
+) -> bool:
+    """Whether any of ``named`` (an event's perpetrators or targets) counts for ``wanted``."""
+    return any(not wanted.isdisjoint(counts_for(actors, a, e.first, e.last)) for a in named)
