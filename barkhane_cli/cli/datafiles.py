@@ -46,11 +46,9 @@ def validate(
     for table, ident, file in data.replaced:
         sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
     for problem in problems:
-        sys.stdout.write(inert(problem.sentence()) + "
-")
+        sys.stdout.write(inert(problem.sentence()) + "\n")
     for problem in warnings:
-        sys.stdout.write("warning: " + inert(problem.sentence()) + "
-")
+        sys.stdout.write("warning: " + inert(problem.sentence()) + "\n")
     counts = (
         f"{len(data.events)} events, {len(data.aftermath)} aftermath events, {len(data.actors)} "
         f"actors, {len(data.places)} places, {len(data.facts)} facts, {len(data.eras)} eras, "
