@@ -133,3 +133,120 @@ def test_inert_output_never_holds_a_control(value: str) -> None:
     shown = inert(value)
     assert ESC not in shown and "\x9b" not in shown and BIDI not in shown
     assert not has_controls(shown)
+
+
+# Every writer escapes for its reader: each format is read back with a real parser.
+
+EVENT = {
+    "title": "Title \x1b]0;pwned\x07 *em* _u_ `code` <b>bold</b> [x](javascript:alert(1)) "
+    "| pipe \\ back [/b]",
+    "summary": "Line one\nline <script>alert(1)</script> two; semi, comma\rbare CR "
+    "\u2066iso\u2069 \u202eevil\u202c",
+    "disputed": "[link=javascript:alert(1)]click[/link] \x1b[5m",
+}
+ONE_DAY = ["timeline", "--since", "2021-06-01", "--until", "2021-06-01", "--data", str(HOSTILE)]
+
+
+def test_markdown_cells_render_as_text(run: Run) -> None:
+    from markdown_it import MarkdownIt
+
+    result = run(*ONE_DAY, "-f", "md", "--fields", "id,title,disputed")
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    cells = [t for t in tokens if t.type == "inline"]
+    texts = [c.content for c in cells]
+    row = texts.index("hostile-event")
+    title, disputed = cells[row + 1], cells[row + 2]
+    for cell in (title, disputed):
+        assert [c.type for c in cell.children or []] == ["text"] * len(cell.children or [])
+    rendered = MarkdownIt("commonmark").enable("table").render(result.stdout)
+    assert "<em>" not in rendered and "<code>" not in rendered and "<a " not in rendered
+    assert "<b>" not in rendered and "<script>" not in rendered
+    shown = "".join(c.content for c in title.children or [])
+    assert shown == inert(EVENT["title"])
+    assert "".join(c.content for c in disputed.children or []) == inert(EVENT["disputed"])
+
+
+def test_ics_text_reads_back_exactly(run: Run) -> None:
+    import icalendar
+
+    result = run(*ONE_DAY, "-f", "ics")
+    assert result.exit_code == 0
+    raw = result.stdout_bytes
+    assert all(line.endswith(b"\r") for line in raw.split(b"\n")[:-1])  # no bare LF or CR
+    assert raw.count(b"\r") == raw.count(b"\r\n")
+    cal = icalendar.Calendar.from_ical(raw)
+    (event,) = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "hostile-event@barkhane"]
+    assert str(event["SUMMARY"]) == inert(EVENT["title"])
+    description = str(event["DESCRIPTION"])
+    # The bare CR became a line break; controls are visible; separators survived.
+    assert description.startswith(
+        "Line one\nline <script>alert(1)</script> two; semi, comma\nbare CR \\u2066iso"
+    )
+    assert f"\nDisputed: {inert(EVENT['disputed'])}\n" in description
+
+
+class _Html:
+    def __init__(self, markup: str) -> None:
+        from html.parser import HTMLParser
+
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        outer = self
+
+        class P(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                outer.tags.append(tag)
+
+            def handle_data(self, data: str) -> None:
+                outer.text.append(data)
+
+        parser = P(convert_charrefs=True)
+        parser.feed(markup)
+        parser.close()
+
+
+def test_timelinejs_text_is_escaped_html(run: Run) -> None:
+    result = run(*ONE_DAY, "-f", "timelinejs")
+    doc = json.loads(result.stdout)
+    (item,) = [e for e in doc["events"] if e["unique_id"] == "hostile-event"]
+    headline = _Html(item["text"]["headline"])
+    assert headline.tags == [] and "".join(headline.text) == inert(EVENT["title"])
+    body = _Html(item["text"]["text"])
+    assert set(body.tags) <= {"br", "em"}
+    assert body.text[:3] == ["Line one", "line <script>alert(1)</script> two; semi, comma", (
+        "bare CR \\u2066iso\\u2069 \\u202eevil\\u202c"
+    )]  # fmt: skip
+    (era,) = [e for e in doc["eras"] if "Era" in e["text"]["headline"]]
+    assert era["text"]["headline"] == "Era \\x1b]0;t\\x07 [bold]x"
+
+
+def test_html_export_holds_no_markup_from_data(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "card.html"
+    assert (
+        run("event", "hostile-event", "--export", str(out), "--data", str(HOSTILE)).exit_code == 0
+    )
+    page = _Html(out.read_text(encoding="utf-8"))
+    assert not {"a", "script", "b", "img"} & set(page.tags)
+    text = "".join(page.text).replace("\xa0", " ")
+    assert "<script>alert(1)</script>" in text and "[link=javascript:alert(1)]click[/link]" in text
+
+
+def test_csv_is_written_as_is_unless_csv_safe(run: Run) -> None:
+    args = [*ONE_DAY, "-f", "csv", "--fields", "id,tags"]
+    plain = run(*args)
+    assert "hostile-event,=cmd|' /C calc'!A0\n" in plain.stdout
+    safe = run("--csv-safe", *args)
+    assert "hostile-event,'=cmd|' /C calc'!A0\n" in safe.stdout
+    places = run("--csv-safe", "places", "-f", "tsv", "--fields", "id,lon")
+    assert "bamako\t-8.0000\n" in places.stdout  # plain numbers keep their sign
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("-8.5", "-8.5"), ("+12", "+12"), ("\tx", "'\tx"), ("ok", "ok"), ("-inf", "'-inf")],
+)  # fmt: skip
+def test_csv_safe_cell(cell: str, shown: str) -> None:
+    from barkhane_cli.render.records import csv_safe_cell
+
+    assert csv_safe_cell(cell) == shown

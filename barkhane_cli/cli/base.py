@@ -116,6 +116,7 @@ def handled(func: F) -> F:
 
 
 _DEBUG = [os.environ.get("BARKHANE_DEBUG", "") not in ("", "0")]
+_CSV_SAFE = [False]
 
 
 def _fail(message: str, code: int) -> None:
@@ -139,9 +140,12 @@ def _reader_gone() -> None:
 
 
 def make_env(color: Color) -> Any:
+    from dataclasses import replace
+
     from barkhane_cli.render.env import Env
 
-    return Env.detect(color.value)
+    env = Env.detect(color.value)
+    return replace(env, csv_safe=True) if _CSV_SAFE[0] else env
 
 
 def present(
@@ -195,10 +199,20 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.", hidden=True)
     ] = False,
+    csv_safe: Annotated[
+        bool,
+        typer.Option(
+            "--csv-safe",
+            help="In csv and tsv output, prefix cells that start with = + - @ (not plain "
+            "numbers) with ' so spreadsheets do not run them as formulas. Also "
+            "BARKHANE_CSV_SAFE=1. Given before the command: barkhane --csv-safe timeline -f csv.",
+        ),
+    ] = False,
 ) -> None:
     """A sourced timeline and fact lookup of the Sahel conflict, 2011 to 9 November 2022."""
     if debug:
         _DEBUG[0] = True
+    _CSV_SAFE[0] = csv_safe
 
 
 def main() -> None:

@@ -10,15 +10,22 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.safe import json_inert
+from barkhane_cli.render.safe import inert, json_inert
 
 RECORD_END = PartialDate(2022, 11, 9)
 
 PRODID = "-//barkhane//Sahel conflict timeline//EN"
 
 
+_ICS_SPECIAL = {ord("\\"): "\\\\", ord(";"): "\\;", ord(","): "\\,", ord("\n"): "\\n"}
+
+
 def _ics_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """RFC 5545 3.3.11 TEXT: escape backslash, semicolon, comma and line breaks (a bare CR
+    too, which would otherwise end the content line); other controls, which TEXT may not
+    hold, are shown as visible escapes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return inert(text, "\n\t").translate(_ICS_SPECIAL)
 
 
 def _fold(line: str) -> str:
@@ -80,17 +87,25 @@ def _tl_date(d: Any) -> dict[str, int]:
     return out
 
 
+def _html(text: str) -> str:
+    """TimelineJS renders headline and text as HTML: escape data, keep its line breaks."""
+    import html
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(html.escape(inert(line), quote=True) for line in lines)
+
+
 def write_timelinejs(env: Env, data: m.Dataset, events: Iterable[m.Event]) -> int:
     items = []
     for e in events:
-        text = e.summary
+        text = _html(e.summary)
         if e.disputed:
-            text += f"<br><em>Disputed: {e.disputed}</em>"
-        text += "<br>Sources: " + ", ".join(s.id for s in e.sources)
+            text += f"<br><em>Disputed: {_html(e.disputed)}</em>"
+        text += "<br>Sources: " + _html(", ".join(s.id for s in e.sources))
         item: dict[str, Any] = {
             "unique_id": e.id,
             "start_date": _tl_date(e.date),
-            "text": {"headline": e.title, "text": text},
+            "text": {"headline": _html(e.title), "text": text},
             "group": e.type,
         }
         if e.end:
@@ -100,7 +115,7 @@ def write_timelinejs(env: Env, data: m.Dataset, events: Iterable[m.Event]) -> in
         {
             "start_date": _tl_date(era.start),
             "end_date": _tl_date(era.end or RECORD_END),
-            "text": {"headline": era.name},
+            "text": {"headline": _html(era.name)},
         }
         for era in sorted(data.eras.values(), key=lambda x: x.start.first())
     ]

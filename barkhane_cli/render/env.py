@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
 ColorMode = Literal["auto", "always", "never"]
+CSV_SAFE_ENV = "BARKHANE_CSV_SAFE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,8 @@ class Env:
     ascii_only: bool  # stdout cannot encode non-ASCII text
     # A recording Rich console shared by every part of a view, for --export.
     recorder: Any = None
+    # CSV/TSV cells that start like a formula get a leading apostrophe (--csv-safe).
+    csv_safe: bool = False
 
     def recording(self) -> Env:
         """An Env whose views draw, in colour, into one recording console (not stdout)."""
@@ -34,7 +37,7 @@ class Env:
             file=buffer, record=True, width=width, force_terminal=True,
             color_system="truecolor", highlight=False, emoji=False, markup=False,
         )  # fmt: skip
-        return Env(buffer, self.err, True, True, width, False, con)
+        return Env(buffer, self.err, True, True, width, False, con, self.csv_safe)
 
     @classmethod
     def detect(
@@ -73,4 +76,6 @@ class Env:
         from barkhane_cli.render.safe import InertWriter
 
         # Plain writers escape data controls on the way out; Rich draws to the raw stream.
-        return cls(InertWriter(out), err, is_tty, use_color, width, ascii_only)  # type: ignore[arg-type]
+        csv_safe = env.get(CSV_SAFE_ENV, "") not in ("", "0")
+        out = InertWriter(out)  # type: ignore[assignment]
+        return cls(out, err, is_tty, use_color, width, ascii_only, None, csv_safe)

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.safe import json_inert
+from barkhane_cli.render.safe import inert, json_inert
 
 T = TypeVar("T")
 
@@ -91,9 +91,33 @@ def write_document(env: Env, fmt: str, payload: Any) -> None:
         env.out.write(json_inert(json.dumps(item, ensure_ascii=env.ascii_only)) + "\n")
 
 
+# Every character CommonMark (or GFM) could read as syntax inside a table cell: emphasis,
+# code, links and images, raw HTML, entities, strikethrough, and the pipe that ends a cell.
+_MD_SPECIAL = {ord(c): "\\" + c for c in "\\`*_[]<>|&~!"}
+
+
 def _md_cell(text: str) -> str:
-    # A pipe or a line break would end the cell or the row of a Markdown table.
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+    # A line break would end the row; data controls are shown as escapes.
+    return inert(" ".join(text.split())).translate(_MD_SPECIAL)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe_cell(text: str) -> str:
+    """OWASP's advice against formula injection: a cell a spreadsheet would run as a
+    formula gets a leading apostrophe. Plain numbers (a longitude of -8.0) are left alone."""
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text and text.lower().lstrip("+-")[:1].isdigit()
 
 
 def _one_line(text: str) -> str:
@@ -160,6 +184,7 @@ def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None)
     writer = csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
     writer.writerow(names)
     for item in rs.items:
-        writer.writerow([g(item) for g in getters])
+        row = [g(item) for g in getters]
+        writer.writerow([csv_safe_cell(c) for c in row] if env.csv_safe else row)
         count += 1
     return count
