@@ -130,6 +130,44 @@ def parse_iso(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+_NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
+_NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+FORMS = "use a form like 2020, 2020-08, Aug 2020 or 18 August 2020"
+
+
+def _not_a_date(text: str) -> ValueError:
+    return ValueError(f"{text!r} is not a date; {FORMS}")
+
+
+def _numeric(text: str) -> PartialDate | None:
+    """``25/02/2022``, ``4.2.2022``, ``02/2022``: numbers only, read the one way they can be.
+
+    Day-month and month-day orders are both in use, so a date that reads both ways
+    (``04/02/2022``) is refused rather than guessed; the message names both readings.
+    """
+    month_only = _NUMERIC_MONTH.match(text)
+    if month_only:
+        return parse_iso(f"{month_only.group(2)}-{month_only.group(1)}")
+    m = _NUMERIC.match(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            readings.append(PartialDate(year, month, day))
+    readings = list(dict.fromkeys(readings))
+    if not readings:
+        raise ValueError(f"{text!r} is not a real date; {FORMS}")
+    if len(readings) > 1:
+        one, two = readings
+        raise ValueError(
+            f"{text!r} could be {one.human()} or {two.human()}; write {one.iso()} or "
+            f"{two.iso()}, or with the month's name ({one.human()})"
+        )
+    return readings[0]
+
+
 def parse_user_date(text: str) -> PartialDate:
     """Parse what a user types (``2020``, ``Aug 2020``, ``18 August 2020``, ``2020-08-18``).
 
@@ -143,7 +181,14 @@ def parse_user_date(text: str) -> PartialDate:
     if _ISO.match(cleaned):
         return parse_iso(cleaned)
     if len(cleaned) > 64 or not cleaned.isprintable():
-        raise ValueError(f"{text!r} is not a date")
+        raise _not_a_date(text)
+    numeric = _numeric(cleaned)
+    if numeric is not None:
+        return numeric
+    if not any(c.isalpha() for c in cleaned):
+        # dateutil reads "12" or "10:30" as today's date or time; numbers that are not
+        # one of the forms above are not a date here
+        raise _not_a_date(text)
 
     from datetime import datetime
 
@@ -153,10 +198,11 @@ def parse_user_date(text: str) -> PartialDate:
         a = parser.parse(cleaned, default=datetime(1904, 1, 1))
         b = parser.parse(cleaned, default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, parser.ParserError) as exc:
-        reason = str(exc).split(":")[0]
-        if "out of range" in reason or "must be in" in reason:
-            raise ValueError(f"{text!r} is not a real date ({reason})") from None
-        raise ValueError(f"{text!r} is not a date") from None
+        if "out of range" in str(exc):  # "day is out of range for month"
+            raise ValueError(f"{text!r} is not a real date; {FORMS}") from None
+        # the parser's other words ("second must be in 0..59" for "2020s") are about its
+        # internals, not the user's text
+        raise _not_a_date(text) from None
     if a.year != b.year:
         raise ValueError(f"{text!r} has no year; give one, e.g. '{cleaned} 2020'")
     if a.hour or a.minute or a.second or a.tzinfo is not None:

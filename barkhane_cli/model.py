@@ -18,7 +18,7 @@ EVENT_TYPES: dict[str, str] = {
     "mandate": "UN Security Council resolutions and other legal mandates",
     "politics": "elections, governments, declarations, transitions",
     "armed-group": "a group formed, merged, split, renamed or pledging allegiance",
-    "leader-killed": "a leader killed or captured",
+    "leader-killed": "an armed-group leader killed or captured, as the sources confirm",
     "protest": "demonstrations",
     "humanitarian": "displacement, famine, aid",
     "report": "statistics, reports and claims about a period, not a happening of their own",

@@ -151,24 +151,35 @@ def place(
 @app.command()
 @handled
 def places(
-    country: Annotated[str | None, typer.Option(help="Only places in this country.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only places in this country (id, name or alias).")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind (country, region, town, village, ...).")
+    ] = None,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """All places, with coordinates and how many events happened there."""
-    from barkhane_cli import query
+    """All places, with coordinates and how many events happened at or within each."""
+    from barkhane_cli import lookup, model, query
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.resolve import normalize
 
     env = make_env(color)
     dataset = load(data)
-    items = sorted(dataset.places.values(), key=lambda p: (p.country, p.name))
+    items = sorted(
+        dataset.places.values(),
+        key=lambda p: (lookup.country_names(dataset, p), p.kind != "country", p.name),
+    )
     if country is not None:
-        wanted = query.check_in([country], {p.country for p in items}, "country")
-        items = [p for p in items if normalize(p.country) in wanted]
+        wanted = query.resolve_country(dataset, country)
+        items = [p for p in items if wanted in p.countries]
+    if kind is not None:
+        if kind not in model.PLACE_KINDS:
+            raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.PLACE_KINDS)}")
+        items = [p for p in items if p.kind == kind]
     _records(env, format_, export, fields, lambda: place_records(dataset, items))
 
 

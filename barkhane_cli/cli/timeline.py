@@ -38,12 +38,26 @@ def timeline(
         list[str] | None,
         typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable)."),
     ] = None,
+    perpetrator: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Who carried it out, counting groups that were part of it at the time "
+            "(repeatable)."
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(help="Who was attacked, counted the same way (repeatable)."),
+    ] = None,
     place: Annotated[
         list[str] | None,
-        typer.Option("--place", "-p", help="Place id, name or alias (repeatable)."),
+        typer.Option(
+            "--place", "-p", help="At this place or anywhere within it (id, name or alias)."
+        ),
     ] = None,
     country: Annotated[
-        list[str] | None, typer.Option(help="Country of the event's places (repeatable).")
+        list[str] | None,
+        typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
     ] = None,
     type_: Annotated[
         list[str] | None, typer.Option("--type", "-t", help="Event type (repeatable).")
@@ -68,6 +82,9 @@ def timeline(
     A --since/--until given as a year or month covers that whole period; an event matches
     when its own span (start to end, each widened to its precision) overlaps the range.
     Options of one kind (two --actor) match either; different kinds must all match.
+    --place and --country include every place within (a town is in its region and
+    country); --perpetrator and --target count a group for the one it was part of on the
+    event's date (an attack by Katiba Macina in 2019 is one by JNIM).
     """
     from barkhane_cli import query
     from barkhane_cli.render.events import event_records
@@ -82,6 +99,8 @@ def timeline(
         until=end,
         year=year,
         actors=actor or (),
+        perpetrators=perpetrator or (),
+        targets=target or (),
         places=place or (),
         countries=country or (),
         types=type_ or (),
@@ -100,4 +119,28 @@ def timeline(
         export,
         lambda target, f: emit(target, f, event_records(dataset, events), fields),
         "barkhane timeline",
+    )
+
+
+@app.command()
+@handled
+def types(
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Every event type with what it means and how many core events have it."""
+    from barkhane_cli.render.listings import type_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    dataset = load(data)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, type_records(dataset), fields),
+        "barkhane types",
     )

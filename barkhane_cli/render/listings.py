@@ -214,3 +214,23 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
         empty_message="nothing matches",
         json_keys=["kind", "id", "title", "date", "score", "match"],
     )
+
+
+def type_records(data: m.Dataset) -> RecordSet[tuple[str, str]]:
+    """The event types, in the model's order, with their meaning and count."""
+    counts = Counter(e.type for e in data.events)
+    fields: dict[str, Field[tuple[str, str]]] = {
+        "type": Field("type", "Type", lambda t: t[0]),
+        "meaning": Field("meaning", "Meaning", lambda t: t[1], ratio=4, min_width=20),
+        "events": Field("events", "Events", lambda t: str(counts[t[0]])),
+    }
+    return RecordSet(
+        kind="type",
+        items=list(m.EVENT_TYPES.items()),
+        fields=fields,
+        default_fields=["type", "events", "meaning"],
+        table_fields=["type", "events", "meaning"],
+        to_json=lambda t: {"type": t[0], "meaning": t[1], "events": counts[t[0]]},
+        empty_message="no types",
+        json_keys=["type", "meaning", "events"],
+    )
