@@ -15,7 +15,7 @@ def candidates(table: str, incomplete: str) -> list[tuple[str, str]]:
     that fails must fail silently, and one that is slow is worse than one that is partial.
     """
     from barkhane_cli.errors import DataError
-    from barkhane_cli.store import STDIN, bundled_path, env_paths, read_toml
+    from barkhane_cli.store.files import STDIN, bundled_path, env_paths, read_toml
 
     lower = incomplete.casefold()
     seen: dict[str, str] = {}

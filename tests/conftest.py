@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from barkhane_cli import store
 from barkhane_cli.cli import app
+from barkhane_cli.store import files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.toml"
@@ -19,7 +19,7 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Every test sees the small fixture file as 'the bundled data', and no user settings."""
-    monkeypatch.setattr(store, "bundled_path", lambda: MINI)
+    monkeypatch.setattr(files, "bundled_path", lambda: MINI)
     for var in ("BARKHANE_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from barkhane_cli import store
 from barkhane_cli.completion import candidates
+from barkhane_cli.store import files as store
 from tests.conftest import Run
 
 SOURCE = '[[sources]]\nid = "extra"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'

@@ -1,4 +1,4 @@
-"""Finding, reading and layering data files into one checked :class:`Dataset`.
+"""Finding, reading and layering data files into one checked :class:`Dataset` (no cache).
 
 The bundled timeline loads first; each user file (``--data``, ``BARKHANE_DATA``) is layered
 over it in order: new ids are added, a known id replaces the earlier entry.
@@ -24,7 +24,6 @@ from barkhane_cli.validate import (
     build_entry,
     check_references,
     read_source_files,
-    source_file,
 )
 
 DATA_ENV = "BARKHANE_DATA"
@@ -32,7 +31,7 @@ DATA_ENV = "BARKHANE_DATA"
 
 def bundled_path() -> Path:
     """The curated timeline: inside the package when installed, in ``data/`` in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # barkhane_cli/
     packaged = here / "data" / "timeline.toml"
     if packaged.is_file():
         return packaged
@@ -220,27 +219,3 @@ def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
 def data_paths(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
     paths = [bundled_path()] if bundled else []
     return paths + env_paths() + list(extra)
-
-
-def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
-    """The dataset for a command: raises DataError naming the first problem.
-
-    A dataset that checked clean is cached (see cache.py), so the next run skips parsing
-    and validation while no file involved has changed.
-    """
-    from barkhane_cli import cache
-
-    paths = data_paths(extra, bundled)
-    cached = cache.get(paths)
-    if cached is not None:
-        return cached
-    data, problems = collect(paths)
-    if not any(not p.warning for p in problems):
-        files = [source_file(s) for s in data.sources.values()]
-        cache.put(paths, data, [f for f in files if f is not None])
-    problems = [p for p in problems if not p.warning]
-    if problems:
-        more = len(problems) - 1
-        tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""
-        raise DataError(f"bad data: {problems[0].sentence()}{tail}")
-    return data
