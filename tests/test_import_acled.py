@@ -1,4 +1,8 @@
-"""The ACLED importer on a hand-made export, and the TOML writer it relies on."""
+"""The ACLED importer on hand-made exports (one per layout), and the TOML writer it uses.
+
+The fixtures are fictional rows in the column sets of real exports (ACLED's terms do not
+allow redistributing its data): tests/fixtures/acled/*.csv.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, MINI
+from conftest import FIXTURES, MINI, Run
 from hypothesis import given
 from hypothesis import strategies as st
 
 from barkhane_cli import store, tomlwrite
 from barkhane_cli.errors import DataError
-from barkhane_cli.importers.acled import ImportReport, convert, parse_date, strip_dates
+from barkhane_cli.importers.acled import ImportReport, convert, grouped, parse_date, strip_dates
 from barkhane_cli.model import Dataset
 
-SAMPLE = FIXTURES / "acled_sample.csv"
+ACLED = FIXTURES / "acled"
+SAMPLE = ACLED / "current.csv"
+SOURCE = "acled-current-2023-11-14"  # the export's name and its newest timestamp
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +45,130 @@ def by_id(doc: dict[str, Any], table: str) -> dict[str, dict[str, Any]]:
     return {entry["id"]: entry for entry in doc[table]}
 
 
+def load(known: Dataset, name: str) -> tuple[dict[str, Any], ImportReport]:
+    text, report = convert(ACLED / name, known)
+    return tomllib.loads(text), report
+
+
+# --- every layout ---------------------------------------------------------------------
+
+LAYOUTS = [
+    # file, layout said, rows read, events, monadic rows merged, rejected
+    ("current.csv", "ACLED current export, dyadic", 17, 10, 0, 7),
+    ("current-monadic.csv", "ACLED current export, monadic", 10, 5, 4, 1),
+    ("2019-2022.csv", "ACLED 2019-2022 export, dyadic", 5, 4, 0, 1),
+    ("2019-2022-monadic.csv", "ACLED 2019-2022 export, monadic", 7, 4, 3, 0),
+    ("2016-api.csv", "ACLED 2016 API export, dyadic, with a leading index column", 4, 4, 0, 0),
+    ("2015-upper.csv", "ACLED 2015 upper-case export, dyadic", 4, 4, 0, 0),
+]
+
+
+@pytest.mark.parametrize(("name", "layout", "rows", "events", "merged", "rejected"), LAYOUTS)
+def test_each_layout_imports_with_every_row_accounted_for(
+    known: Dataset,
+    tmp_path: Path,
+    name: str,
+    layout: str,
+    rows: int,
+    events: int,
+    merged: int,
+    rejected: int,
+) -> None:
+    text, report = convert(ACLED / name, known)
+    assert report.layout == layout
+    assert (report.rows_read, report.events_written, report.merged_rows, len(report.rejected)) == (
+        rows,
+        events,
+        merged,
+        rejected,
+    )
+    assert report.rows_read == report.events_written + report.merged_rows + len(report.rejected)
+    out = tmp_path / "out.toml"
+    out.write_text(text, encoding="utf-8")
+    data, problems = store.collect([MINI, out])
+    assert [p for p in problems if p.file == str(out) or not p.warning] == []
+    assert data.replaced == ()  # layering over the known data replaces nothing in it
+    assert len([e for e in data.events if e.id.startswith("acled-")]) == events
+
+
+def test_old_layouts_read_their_own_columns(known: Dataset) -> None:
+    api, _ = load(known, "2016-api.csv")  # index column, alphabetical, ally_actor_*
+    events = by_id(api, "events")
+    assert events["acled-9001rta"]["actors"] == [
+        "mali",
+        "acled-aqim-al-qaeda-in-the-islamic-maghreb",
+    ]
+    assert (events["acled-9001rta"]["type"], events["acled-9001rta"]["places"]) == (
+        "battle",
+        ["timbuktu"],
+    )
+    assert [events[i]["type"] for i in ("acled-9002rta", "acled-9003rta", "acled-9004rta")] == [
+        "protest",  # Riots/Protests
+        "attack",  # Remote violence
+        "operation",  # Headquarters or base established
+    ]
+    upper, _ = load(known, "2015-upper.csv")
+    events = by_id(upper, "events")
+    assert {i: (e["date"], e["type"]) for i, e in events.items()} == {
+        "acled-1mli": ("2015-01-01", "attack"),  # 01-January-2015
+        "acled-2mli": ("2015-01", "politics"),  # 13/01/2015 at month precision
+        "acled-3mli": ("2015-01-20", "battle"),  # 20-Jan-15
+        "acled-4mli": ("2015-01-21", "battle"),  # Non-violent transfer of territory
+    }
+    assert events["acled-3mli"]["tags"] == ["acled", "non-state-actor-overtakes-territory"]
+
+
+def test_excel_dates_import(known: Dataset) -> None:
+    doc, report = load(known, "2019-2022.csv")
+    assert {i: e["date"] for i, e in by_id(doc, "events").items()} == {
+        "acled-mli5001": "2021-02-16",  # 16-Feb-21
+        "acled-mli5002": "2021-02-16",  # 16/02/2021
+        "acled-mli5003": "2021-02-17",
+        "acled-mli5004": "2021-02-18",
+    }
+    assert report.rejected == [(6, "event_date is not a real date", "'31/02/2021'")]
+
+
+def test_monadic_rows_merge_into_one_event(known: Dataset) -> None:
+    doc, report = load(known, "current-monadic.csv")
+    events = by_id(doc, "events")
+    # The first row is ACLED's actor 1, the second its actor 2 (with its associates).
+    assert events["acled-bfa9001"]["actors"] == [
+        "jnim",
+        "acled-civilians-burkina-faso",
+        "acled-farmers-burkina-faso",
+    ]
+    assert events["acled-bfa9002"]["actors"] == ["acled-protesters-burkina-faso"]  # one row
+    # Rows of one event need not be next to each other.
+    assert events["acled-bfa9004"]["actors"] == [
+        "acled-unidentified-armed-group-burkina-faso",
+        "acled-military-forces-of-burkina-faso",
+    ]
+    assert events["acled-bfa9003"]["fatalities"] == 7  # the first row's figure
+    assert report.warnings == [
+        (
+            6,
+            "disagrees with its first row on fatalities; the first row's value is kept",
+            "line 5 has '7', this '9'",
+        )
+    ]
+    assert report.rejected == [
+        (
+            11,
+            "event_id_cnty has a third row; a monadic event has two",
+            "'BFA9005' first on line 8",
+        )
+    ]
+    assert report.after_record == 4  # 2024 events: beyond 9 November 2022
+    kinds = {a["id"]: a["kind"] for a in doc["actors"]}
+    assert kinds["acled-military-forces-of-burkina-faso"] == "state"  # "State forces"
+    assert kinds["acled-islamic-state-sahel"] == "armed-group"  # "Rebel group"
+    assert kinds["acled-civilians-burkina-faso"] == "civilians"
+
+
+# --- the current layout, in detail ------------------------------------------------------
+
+
 def test_report_counts(converted: tuple[str, ImportReport]) -> None:
     report = converted[1]
     assert (
@@ -48,40 +178,32 @@ def test_report_counts(converted: tuple[str, ImportReport]) -> None:
         report.actors_created,
         report.places_matched,  # timbuktu (as "Tombouctou"), ouagadougou, bamako
         report.places_created,
-    ) == (17, 10, 4, 11, 3, 4)
+        report.after_record,
+        report.source_id,
+    ) == (17, 10, 4, 11, 3, 4, 0, SOURCE)
 
 
-def test_rejected_rows_name_the_row_and_the_reason(converted: tuple[str, ImportReport]) -> None:
-    assert converted[1].rejected == [
-        (12, "event_date '31 February 2022' is not a real date"),
-        (13, "latitude '95.2' is not a number from -90 to 90"),
-        (14, "unknown event_type 'Unrest'"),
-        (15, "event_id_cnty 'MLI101' repeats row 2; the first is kept"),
-        (16, "time_precision '4' is not 1, 2 or 3"),
-        (17, "fatalities '3.5' is not a whole number"),
-        (18, "event_date '2022-13-05' is not a real date"),
+def test_rejected_rows_are_grouped_by_reason_with_their_lines(
+    converted: tuple[str, ImportReport],
+) -> None:
+    assert grouped(converted[1].rejected) == [
+        "2 rows: event_date is not a real date (lines 13, 19; e.g. '31 February 2022')",
+        "1 row: event_id_cnty repeats an earlier row; the first is kept"
+        " (line 16; e.g. 'MLI101' first on line 2)",
+        "1 row: fatalities is not a whole number (line 18; e.g. '3.5')",
+        "1 row: latitude is not a number from -90 to 90 (line 14; e.g. '95.2')",
+        "1 row: time_precision is not 1, 2 or 3 (line 17; e.g. '4')",
+        "1 row: unknown event_type (line 15; e.g. 'Unrest')",
     ]
 
 
-def test_output_validates_over_the_known_data(
-    converted: tuple[str, ImportReport], tmp_path: Path
-) -> None:
-    out = tmp_path / "acled.toml"
-    out.write_text(converted[0], encoding="utf-8")
-    data, problems = store.collect([MINI, out])
-    assert [p for p in problems if not p.warning] == []
-    imported = {e.id: e for e in data.events if e.id.startswith("acled-")}
-    assert len(imported) == 10
-    assert imported["acled-mli101"].date.precision == "day"
-    assert imported["acled-bfa201"].date.precision == "month"
-    week = imported["acled-mli102"]
-    assert (str(week.date), str(week.end), week.date.precision) == (
-        "2022-04-12",
-        "2022-04-18",
-        "day",
-    )
-    # Layering over the known data replaces nothing in it.
-    assert data.replaced == ()
+def test_grouping_counts_and_shows_the_first_lines() -> None:
+    items = [(n, "fatalities is not a whole number", f"'{n}.5'") for n in range(2, 9)]
+    items.append((30, "unknown event_type", "'Unrest'"))
+    assert grouped(items) == [
+        "7 rows: fatalities is not a whole number (lines 2, 3, 4, 5, 6, …; e.g. '2.5')",
+        "1 row: unknown event_type (line 30; e.g. 'Unrest')",
+    ]
 
 
 def test_dates_and_time_precision(doc: dict[str, Any]) -> None:
@@ -99,11 +221,11 @@ def test_dates_and_time_precision(doc: dict[str, Any]) -> None:
         "acled-mli106": ("2022-09-02", None),
         "acled-mli107": ("2022-09-03", None),
     }
-    assert events["acled-mli102"]["tags"] == ["acled", "acled-week-precision"]
+    assert events["acled-mli102"]["tags"][-1] == "acled-week-precision"
     assert "acled-week-precision" not in events["acled-mli101"]["tags"]
 
 
-def test_event_types(doc: dict[str, Any]) -> None:
+def test_event_types_follow_acled(doc: dict[str, Any]) -> None:
     types = {i: e["type"] for i, e in by_id(doc, "events").items()}
     assert types == {
         "acled-mli101": "battle",
@@ -113,10 +235,22 @@ def test_event_types(doc: dict[str, Any]) -> None:
         "acled-ner301": "diplomacy",  # Strategic developments: Agreement
         "acled-mli103": "attack",  # an abduction, even with 15 killed
         "acled-mli104": "operation",  # Headquarters or base established
-        "acled-mli105": "armed-group",  # Change to group/activity
+        "acled-mli105": "politics",  # Change to group/activity: curfews, moves, not only groups
         "acled-mli106": "battle",  # Non-violent transfer of territory
         "acled-mli107": "protest",  # Riots
     }
+    tags = {i: e["tags"] for i, e in by_id(doc, "events").items()}
+    assert tags["acled-mli103"] == ["acled", "abduction-forced-disappearance", "kidnapping"]
+    assert tags["acled-mli107"] == ["acled", "mob-violence", "riot"]
+
+
+def test_looting_is_an_attack_not_politics(known: Dataset) -> None:
+    doc, _ = load(known, "2019-2022-monadic.csv")
+    looting = by_id(doc, "events")["acled-mli6001"]
+    assert (looting["type"], looting["tags"]) == (
+        "attack",
+        ["acled", "looting-property-destruction"],
+    )
 
 
 def test_fatalities_zero_is_not_a_count(doc: dict[str, Any]) -> None:
@@ -143,7 +277,12 @@ def test_text_fields(doc: dict[str, Any]) -> None:
     assert events["acled-mli107"]["summary"] == (
         "ACLED records riots (mob violence) in Bamako, Bamako, Mali, involving Rioters (Mali)."
     )
-    assert events["acled-bfa202"]["tags"] == ["acled", "crowd-size-no-report", "women"]
+    assert events["acled-bfa202"]["tags"] == [
+        "acled",
+        "crowd-size-no-report",
+        "women",
+        "peaceful-protest",
+    ]
 
 
 def test_actors_map_onto_known_ones(doc: dict[str, Any]) -> None:
@@ -160,6 +299,13 @@ def test_actors_map_onto_known_ones(doc: dict[str, Any]) -> None:
         "acled-fulani-ethnic-group-burkina-faso",
         "acled-mossi-ethnic-group-burkina-faso",
     ]
+
+
+def test_either_names_are_both_actors_not_a_new_one(known: Dataset) -> None:
+    doc, _ = load(known, "2019-2022.csv")
+    event = by_id(doc, "events")["acled-mli5001"]
+    assert event["actors"] == ["jnim", "acled-islamic-state-greater-sahara", "acled-civilians-mali"]
+    assert not [a for a in doc["actors"] if "and/or" in a["name"] or "and-or" in a["id"]]
 
 
 def test_new_actors(doc: dict[str, Any]) -> None:
@@ -185,7 +331,7 @@ def test_new_actors(doc: dict[str, Any]) -> None:
         "country": "Mali",
         "summary": "Imported from ACLED, where it appears only as an associated actor"
         " (inter code 1 is that of the actor it is associated with).",
-        "sources": [{"id": "acled-export"}],
+        "sources": [{"id": SOURCE}],
     }
     niger = actors["acled-military-forces-of-niger"]
     assert (niger["name"], niger["aliases"], niger["kind"], niger["summary"]) == (
@@ -221,45 +367,53 @@ def test_places(doc: dict[str, Any]) -> None:
         "region": "Gao",
         "country": "Mali",
         "summary": "In Ansongo (admin2), Talbi (admin3). ACLED geo_precision 2.",
-        "sources": [{"id": "acled-export"}],
+        "sources": [{"id": SOURCE}],
     }
     assert places["acled-mali-mopti-kelmara"]["kind"] == "town"
 
 
 def test_sources(doc: dict[str, Any]) -> None:
-    assert doc["sources"] == [
-        {
-            "id": "acled-export",
-            "title": "ACLED export acled_sample.csv",
-            "publisher": "ACLED",
-            "kind": "dataset",
-        },
-        {
-            "id": "acled-src-agence-fictive",
-            "title": "Reported via ACLED",
-            "publisher": "Agence Fictive",
-            "kind": "news",
-        },
-        {
-            "id": "acled-src-le-fictif",
-            "title": "Reported via ACLED",
-            "publisher": "Le Fictif",
-            "kind": "news",
-        },
-        {
-            "id": "acled-src-radio-imaginaire",
-            "title": "Reported via ACLED",
-            "publisher": "Radio Imaginaire",
-            "kind": "news",
-        },
+    assert doc["sources"][0] == {
+        "id": SOURCE,
+        "title": "ACLED export current.csv",
+        "publisher": "ACLED",
+        "kind": "dataset",
+        "date": "2023-11-14",
+        "note": "Imported with barkhane import acled; each event cites it and the publishers"
+        " ACLED names in its source field.",
+    }
+    assert doc["sources"][1:] == [
+        {"id": f"{SOURCE}-src-{s}", "title": "Reported via ACLED", "publisher": p, "kind": "news"}
+        for s, p in (
+            ("agence-fictive", "Agence Fictive"),
+            ("le-fictif", "Le Fictif"),
+            ("radio-imaginaire", "Radio Imaginaire"),
+        )
     ]
     events = by_id(doc, "events")
     assert events["acled-mli101"]["sources"] == [
-        {"id": "acled-export"},
-        {"id": "acled-src-le-fictif"},
-        {"id": "acled-src-radio-imaginaire"},
+        {"id": SOURCE},
+        {"id": f"{SOURCE}-src-le-fictif"},
+        {"id": f"{SOURCE}-src-radio-imaginaire"},
     ]
-    assert all(e["sources"][0] == {"id": "acled-export"} for e in doc["events"])
+    assert all(e["sources"][0] == {"id": SOURCE} for e in doc["events"])
+
+
+def test_two_imports_keep_their_own_sources(known: Dataset, tmp_path: Path) -> None:
+    header, rows = sample_rows()
+    march = write_csv(tmp_path / "mali-march.csv", header, rows[:3])
+    april = write_csv(tmp_path / "mali-april.csv", header, rows[3:6])
+    outs = []
+    for path in (march, april):
+        out = tmp_path / (path.stem + ".toml")
+        out.write_text(convert(path, known)[0], encoding="utf-8")
+        outs.append(out)
+    data, problems = store.collect([MINI, *outs])
+    assert [p for p in problems if not p.warning] == []
+    cited = {e.id: e.sources[0].id for e in data.events if e.id.startswith("acled-")}
+    assert cited["acled-mli101"] == "acled-mali-march-2023-11-14"
+    assert cited["acled-bfa202"] == "acled-mali-april-2023-11-14"
+    assert not [r for r in data.replaced if r[0] == "sources"]
 
 
 def test_reimport_is_byte_identical(known: Dataset, tmp_path: Path) -> None:
@@ -280,9 +434,12 @@ def test_output_is_sorted_by_id(doc: dict[str, Any]) -> None:
         assert ids == sorted(ids), table
 
 
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+# --- bad files --------------------------------------------------------------------------
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]], sep: str = ",") -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, delimiter=sep)
         writer.writerow(header)
         writer.writerows(rows)
     return path
@@ -294,17 +451,54 @@ def sample_rows() -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def test_missing_column_is_one_sentence(known: Dataset, tmp_path: Path) -> None:
+def test_missing_columns_are_all_named(known: Dataset, tmp_path: Path) -> None:
     header, rows = sample_rows()
-    drop = header.index("latitude")
+    drop = {header.index(c) for c in ("latitude", "notes", "inter2")}
     path = write_csv(
         tmp_path / "old.csv",
-        [h for i, h in enumerate(header) if i != drop],
-        [[v for i, v in enumerate(r) if i != drop] for r in rows],
+        [h for i, h in enumerate(header) if i not in drop],
+        [[v for i, v in enumerate(r) if i not in drop] for r in rows],
     )
     with pytest.raises(DataError) as err:
         convert(path, known)
-    assert err.value.message == f"{path}: is not an ACLED export: it has no 'latitude' column"
+    assert err.value.message == (
+        f"{path}: lacks the 3 columns latitude, notes, inter2 of an ACLED export;"
+        " export again with all columns"
+    )
+
+
+def test_a_file_of_other_columns_is_not_an_export(known: Dataset, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "x.csv", ["name", "value"], [["a", "1"]])
+    with pytest.raises(DataError, match=r"is not an ACLED export: it lacks the 17 columns "):
+        convert(path, known)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"PK\x03\x04\x14\x00rest of a workbook", "is not CSV: it is an Excel workbook"),
+        (b'{"data": []}', "is not CSV: it is JSON; export CSV from ACLED instead"),
+        (b"\xff\xfee\x00v\x00", "is not CSV: it is a binary file (or UTF-16 text)"),
+        (b"just some words\nand more\n", "is not CSV: its first line has no commas"),
+        (b"", "is empty, so it is not an ACLED export"),
+        (b"\n\n", "is empty, so it is not an ACLED export"),
+    ],
+)
+def test_a_file_that_is_not_csv_is_refused_in_one_line(
+    known: Dataset, tmp_path: Path, content: bytes, said: str
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataError) as err:
+        convert(path, known)
+    assert err.value.message.startswith(f"{path}: {said}")
+    assert "\n" not in err.value.message
+
+
+def test_semicolon_separated_csv_imports(known: Dataset, tmp_path: Path) -> None:
+    header, rows = sample_rows()
+    path = write_csv(tmp_path / "excel.csv", header, rows, sep=";")
+    assert convert(path, known)[1].events_written == 10
 
 
 def test_progress_and_odd_rows(known: Dataset, tmp_path: Path) -> None:
@@ -317,31 +511,108 @@ def test_progress_and_odd_rows(known: Dataset, tmp_path: Path) -> None:
         handle.write("\n")  # a trailing blank line is not a row
     seen: list[int] = []
     text, report = convert(path, known, seen.append)
-    assert seen == [1000, 2000, 2501]
+    assert seen == [1000, 2000, 2500]
     assert (report.rows_read, report.events_written) == (2501, 2500)
-    assert report.rejected == [(5, "has 5 fields, the header has 31")]
+    assert report.rejected == [
+        (5, "has a different number of fields than the header", "5 fields, the header has 31")
+    ]
     assert text.count("[[events]]") == 2500
 
 
+# --- the command ------------------------------------------------------------------------
+
+
+def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    result = run("import", "acled", str(ACLED / "current-monadic.csv"), "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{ACLED / 'current-monadic.csv'}: read as ACLED current export, monadic",
+        "1 of 10 rows rejected:",
+        "  1 row: event_id_cnty has a third row; a monadic event has two"
+        " (line 11; e.g. 'BFA9005' first on line 8)",
+        "1 monadic rows disagree with their event's first row:",
+        "  1 row: disagrees with its first row on fatalities; the first row's value is kept"
+        " (line 6; e.g. line 5 has '7', this '9')",
+        "10 rows read (monadic: 4 rows merged), 5 events written (4 after 9 November 2022,"
+        " beyond the bundled record), 1 actors matched, 7 created, 1 places matched,"
+        f" 1 created, 1 rows rejected -> {out} (source acled-current-monadic-2024-12-24)",
+    ]
+    assert out.exists()
+
+
+@pytest.mark.parametrize(("good", "how"), [(0, "every row was"), (2, "most rows were")])
+def test_command_fails_and_writes_nothing_when_most_rows_are_rejected(
+    run: Run, tmp_path: Path, good: int, how: str
+) -> None:
+    header, rows = sample_rows()
+    ok = [[f"MLI8{n}", *rows[0][1:]] for n in range(good)]
+    bad = [[f"MLI9{n}", "someday", *rows[0][2:]] for n in range(5)]
+    path = write_csv(tmp_path / "bad.csv", header, ok + bad)
+    out = tmp_path / "out.toml"
+    result = run("import", "acled", str(path), "-o", str(out))
+    assert result.exit_code == 4
+    assert result.stderr.splitlines()[1:] == [
+        f"5 of {5 + good} rows rejected:",
+        "  5 rows: event_date is not a date (expected 2022-03-27, 27 March 2022 or"
+        f" 16/02/2021) (lines {', '.join(str(n + good) for n in range(2, 7))}; e.g. 'someday')",
+        f"barkhane: {path}: {how} rejected, so nothing was written to {out}",
+    ]
+    assert not out.exists()
+
+
+def test_command_refuses_a_workbook(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(b"PK\x03\x04workbook")
+    result = run("import", "acled", str(path), "-o", str(tmp_path / "out.toml"))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {path}: is not CSV: it is an Excel workbook or another zip file;"
+        " save it as CSV (UTF-8)\n"
+    )
+
+
+# --- dates and names --------------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "year", "expected"),
     [
-        ("2022-03-27", "2022-03-27"),
-        ("27 March 2022", "2022-03-27"),
-        ("27-March-2022", "2022-03-27"),
-        ("27 Mar 2022", "2022-03-27"),
-        ("29 february 2024", "2024-02-29"),
-        (" 1 January 2013 ", "2013-01-01"),
+        ("2022-03-27", "", "2022-03-27"),
+        ("2022-03-27 00:00:00", "", "2022-03-27"),
+        ("27 March 2022", "", "2022-03-27"),
+        ("27-March-2022", "", "2022-03-27"),
+        ("27 Mar 2022", "", "2022-03-27"),
+        ("29 february 2024", "", "2024-02-29"),
+        (" 1 January 2013 ", "", "2013-01-01"),
+        ("16-Feb-21", "", "2021-02-16"),  # Excel
+        ("5-Aug-24", "2024", "2024-08-05"),
+        ("16/02/2021", "", "2021-02-16"),  # day first, as ACLED writes it
+        ("3/2/2021", "", "2021-02-03"),
+        ("31-12-19", "2019", "2019-12-31"),
+        ("31-12-98", "", "1998-12-31"),  # ACLED begins in 1997
+        ("01-January-2015", "", "2015-01-01"),
     ],
 )
-def test_parse_date(text: str, expected: str) -> None:
-    assert parse_date(text).isoformat() == expected
+def test_parse_date(text: str, year: str, expected: str) -> None:
+    assert parse_date(text, year).isoformat() == expected
 
 
-@pytest.mark.parametrize("text", ["29 February 2022", "2022-02-30", "27 Marsh 2022", "", "2022"])
-def test_parse_date_rejects(text: str) -> None:
-    with pytest.raises(Exception, match="event_date"):
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("29 February 2022", "event_date is not a real date"),
+        ("2022-02-30", "event_date is not a real date"),
+        ("27 Marsh 2022", "event_date is not a date"),
+        ("", "event_date is not a date"),
+        ("2022", "event_date is not a date"),
+        ("02/16/2021", "event_date is month first (ACLED writes the day first: 16/02/2021)"),
+    ],
+)
+def test_parse_date_rejects(text: str, reason: str) -> None:
+    with pytest.raises(Exception, match="event_date") as err:
         parse_date(text)
+    assert err.value.reason.startswith(reason)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -350,6 +621,7 @@ def test_parse_date_rejects(text: str) -> None:
         ("Military Forces of Mali (2021-)", "Military Forces of Mali"),
         ("Police Forces of Mali (2021-) Gendarmerie", "Police Forces of Mali Gendarmerie"),
         ("Military Forces of France (2017-2022)", "Military Forces of France"),
+        ("Military Forces of Sudan (2011-2019, Omar al-Bashir)", "Military Forces of Sudan"),
         ("Civilians (Mali)", "Civilians (Mali)"),
     ],
 )
@@ -437,3 +709,78 @@ def test_tomlwrite_field_and_table_order() -> None:
 def test_tomlwrite_refuses_what_toml_cannot_hold() -> None:
     with pytest.raises(TypeError):
         tomlwrite.dumps({"events": [{"id": "e", "when": object()}]})
+
+
+def test_the_docs_types_table_is_the_mapping() -> None:
+    from barkhane_cli.importers.acled.types import type_table
+
+    text = (FIXTURES.parent.parent / "docs" / "acled.md").read_text(encoding="utf-8")
+    section = text.split("## Types", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith("| ACLED") and "---" not in line
+    ]
+    for event_type, sub, ours in type_table():
+        fits = [
+            r
+            for r in rows
+            if r[0].lower() == event_type
+            and (r[1].lower().startswith(sub) if sub else r[1] == "" or r[1].startswith("any"))
+        ]
+        assert [r[2] for r in fits[:1]] == [ours], (event_type, sub)
+
+
+def roles(doc: dict[str, Any]) -> dict[str, tuple[Any, Any, Any]]:
+    return {
+        e["id"]: (e.get("perpetrators"), e.get("targets"), e.get("attribution"))
+        for e in doc["events"]
+    }
+
+
+def test_roles_follow_acled_actor_order(known: Dataset) -> None:
+    doc, _ = load(known, "2019-2022.csv")
+    assert roles(doc) == {
+        # "JNIM ... and/or Islamic State (Greater Sahara)": either group, so suspected.
+        "acled-mli5001": (
+            ["jnim", "acled-islamic-state-greater-sahara"],
+            ["acled-civilians-mali"],
+            "suspected",
+        ),
+        # Remote violence: actor 1 fired; "presumed JNIM positions" hedges the target.
+        "acled-mli5002": (["france"], ["jnim"], "attributed"),
+        "acled-mli5003": (None, None, None),  # an agreement has no perpetrators
+        # A battle: both sides are parties; ACLED's unidentified group names no one.
+        "acled-mli5004": (["mali", "wagner"], None, "attributed"),
+    }
+
+
+def test_roles_in_monadic_and_old_exports(known: Dataset) -> None:
+    doc, _ = load(known, "current-monadic.csv")
+    assert roles(doc) == {
+        "acled-bfa9001": (
+            ["jnim"],
+            ["acled-civilians-burkina-faso", "acled-farmers-burkina-faso"],
+            "suspected",  # "suspected JNIM militants"
+        ),
+        "acled-bfa9002": (None, None, None),  # a protest
+        "acled-bfa9003": (
+            [
+                "acled-military-forces-of-burkina-faso",
+                "acled-vdp-volunteer-for-defense-of-homeland",
+                "acled-islamic-state-sahel",
+            ],
+            None,
+            "attributed",
+        ),
+        # Only "Unidentified Armed Group (Burkina Faso)" on actor 1's side: no one named.
+        "acled-bfa9004": (None, ["acled-military-forces-of-burkina-faso"], "unknown"),
+        "acled-bfa9005": (["jnim"], ["acled-civilians-burkina-faso"], "attributed"),  # looting
+    }
+    doc, _ = load(known, "2015-upper.csv")
+    assert roles(doc) == {
+        "acled-1mli": (["mali"], ["acled-civilians-mali"], "suspected"),  # "soldiers allegedly"
+        "acled-2mli": (None, None, None),
+        "acled-3mli": (["acled-katiba-macina", "mali"], None, "claimed"),
+        "acled-4mli": (["acled-katiba-macina"], None, "attributed"),  # took it, no fight
+    }

@@ -12,7 +12,7 @@ from barkhane_cli.cli.base import (
     app,
     handled,
 )
-from barkhane_cli.errors import ExitCode, UsageError
+from barkhane_cli.errors import DataError, ExitCode, UsageError
 
 
 @app.command()
@@ -69,17 +69,20 @@ app.add_typer(import_app, name="import")
 @import_app.command("acled")
 @handled
 def import_acled(
-    export: Annotated[Path, typer.Argument(help="An ACLED export (the 31-column CSV).")],
+    export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
 ) -> None:
     """Convert an ACLED export into a data file to load with --data or BARKHANE_DATA.
 
-    Actors and places that match the bundled data are linked; others are created. Rows
-    that cannot be used are reported with their row number and reason; the rest import.
-    Re-importing the same export writes the same file.
+    Reads dyadic and monadic exports, current and older column sets (the README lists
+    them) and says which it read. Actors and places that match the bundled data are
+    linked; others are created. Rows that cannot be used are reported by reason with
+    their line numbers; the rest import. Exits 4, writing nothing, when every row or
+    more than half of them were rejected. Re-importing the same export writes the same
+    file.
     """
     from barkhane_cli import store
-    from barkhane_cli.importers.acled import convert
+    from barkhane_cli.importers.acled import convert, grouped
     from barkhane_cli.render.env import Env
     from barkhane_cli.render.safe import inert
 
@@ -93,18 +96,28 @@ def import_acled(
             text, report = convert(export, known, lambda n: bar.update(task, completed=n))
     else:
         text, report = convert(export, known)
+    err = sys.stderr
+    err.write(f"{export}: read as {report.layout}\n")
+    if report.rejected:
+        err.write(f"{len(report.rejected)} of {report.rows_read} rows rejected:\n")
+        err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.rejected))
+    if report.warnings:
+        err.write(f"{len(report.warnings)} monadic rows disagree with their event's first row:\n")
+        err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.warnings))
+    if report.too_many_rejected():
+        how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
+        raise DataError(f"{export}: {how} rejected, so nothing was written to {output}")
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"--output {output}: cannot write it ({exc.strerror or exc})") from None
-    err = sys.stderr
-    for row, reason in report.rejected:
-        err.write(inert(f"row {row}: rejected: {reason}") + "\n")
+    merged = f" (monadic: {report.merged_rows} rows merged)" if report.merged_rows else ""
     err.write(
-        f"{report.rows_read} rows read, {report.events_written} events written, "
+        f"{report.rows_read} rows read{merged}, {report.events_written} events written"
+        f" ({report.after_record} after 9 November 2022, beyond the bundled record), "
         f"{report.actors_matched} actors matched, {report.actors_created} created, "
         f"{report.places_matched} places matched, {report.places_created} created, "
-        f"{len(report.rejected)} rows rejected -> {output}\n"
+        f"{len(report.rejected)} rows rejected -> {output} (source {report.source_id})\n"
     )
 
 

@@ -1,0 +1,222 @@
+"""Reading an export: refusing what is not CSV, merging monadic rows, the whole import.
+
+The output depends only on the file, so importing it again gives the same bytes. Its
+source id is made from the export's name and the date of its newest row (ACLED's
+``timestamp`` where the layout has one, else the newest event date), so two imports never
+share a source and loading both keeps where each event came from.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from barkhane_cli import model, tomlwrite
+from barkhane_cli.errors import DataError
+from barkhane_cli.importers.acled import layouts
+from barkhane_cli.importers.acled.actors import slug
+from barkhane_cli.importers.acled.problems import ImportReport, Reject
+from barkhane_cli.importers.acled.rows import Converter
+from barkhane_cli.model import Dataset
+
+PROGRESS_EVERY = 1000
+# What a file that is not CSV starts with, and what to tell its owner.
+_MAGIC = (
+    (b"PK\x03\x04", "an Excel workbook or another zip file; save it as CSV (UTF-8)"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook; save it as CSV (UTF-8)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip file; unpack it first"),
+)
+# Fields monadic rows of one event may differ in: the actor's own.
+_PER_ACTOR = frozenset({"actor1", "assoc_actor_1", "inter1", "data_id"})
+
+
+def _sniff(path: Path) -> str:
+    """The field separator, or a DataError for a file that is not CSV at all."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DataError(f"{path}: is a folder, not an ACLED export") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise DataError(f"{path}: is not CSV: it is {what}")
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if not text:
+        raise DataError(f"{path}: is empty, so it is not an ACLED export")
+    if text[:1] in (b"{", b"["):
+        raise DataError(f"{path}: is not CSV: it is JSON; export CSV from ACLED instead")
+    if b"\x00" in head:
+        raise DataError(f"{path}: is not CSV: it is a binary file (or UTF-16 text)")
+    first = text.split(b"\n", 1)[0]
+    # Excel in many European locales writes ";"; some tools write tabs.
+    counts = {sep: first.count(sep.encode()) for sep in (",", ";", "\t")}
+    sep = max(counts, key=lambda s: counts[s])
+    if counts[sep] == 0:
+        raise DataError(f"{path}: is not CSV: its first line has no commas")
+    return sep
+
+
+def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line of the record, fields) or (line, reason) for an unreadable record."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=sep)
+            while True:
+                line = reader.line_num + 1
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    yield line, f"unreadable CSV record ({exc})"
+                    continue
+                yield line, fields
+    except UnicodeDecodeError:
+        # The decoder works in chunks, so exc.start is no offset in the file: do not show it.
+        raise DataError(f"{path}: is not UTF-8 text; export it from ACLED as UTF-8") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def convert(
+    path: Path, known: Dataset, progress: Callable[[int], None] | None = None
+) -> tuple[str, ImportReport]:
+    """Read an ACLED export CSV and return (TOML text in our schema, report)."""
+    records = _records(path, _sniff(path))
+    first = next(records, None)
+    if first is None or isinstance(first[1], str) or not any(h.strip() for h in first[1]):
+        raise DataError(f"{path}: has no header row, so it is not an ACLED export")
+    layout = layouts.detect(first[1], str(path))
+    report = ImportReport(layout=layout.describe())
+    rows: list[tuple[int, list[str]]] = []
+    for line, fields in records:
+        if isinstance(fields, str):
+            report.rows_read += 1
+            report.rejected.append((line, "unreadable CSV record", fields))
+            continue
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue  # a blank line
+        report.rows_read += 1
+        if len(fields) != layout.width:
+            detail = f"{len(fields)} fields, the header has {layout.width}"
+            report.reject(line, Reject("has a different number of fields than the header", detail))
+            continue
+        rows.append((line, fields))
+    col = dict(layout.col)
+    if layout.monadic:
+        rows = _merge_monadic(rows, layout, col, report)
+    source_id, export = _export_source(path, rows, col)
+    conv = Converter(known, col, [{"id": source_id}])
+    done = 0
+    for line, fields in rows:
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
+        try:
+            conv.event(fields, line)
+        except Reject as exc:
+            report.reject(line, exc)
+    if progress is not None and done % PROGRESS_EVERY:
+        progress(done)
+    report.rejected.sort()
+    end = getattr(model, "RECORD_END", "2022-11-09")
+    events = [conv.events[k][1] for k in sorted(conv.events)]
+    for e in events:
+        e["places"] = [conv.places.resolve(str(p)) for p in e["places"]]  # type: ignore[attr-defined]
+    tables = {
+        "sources": [export, *conv.source_entries()],
+        "actors": conv.actors.entries([{"id": source_id}]),
+        "places": conv.places.entries([{"id": source_id}]),
+        "events": events,
+    }
+    report.source_id = source_id
+    report.events_written = len(events)
+    report.after_record = sum(1 for e in events if str(e["date"]) > end)
+    report.actors_created = len(tables["actors"])
+    report.actors_matched = len(conv.actors.used)
+    report.places_created = len(tables["places"])
+    report.places_matched = len(conv.places.used)
+    header = f"Imported from the ACLED export {path.name} ({layout.describe()}) by barkhane."
+    return tomlwrite.dumps(tables, header), report
+
+
+def _merge_monadic(
+    rows: list[tuple[int, list[str]]],
+    layout: layouts.Layout,
+    col: dict[str, int],
+    report: ImportReport,
+) -> list[tuple[int, list[str]]]:
+    """One record per event: the first row's fields and the second row's actor as actor 2."""
+    width = layout.width
+    col |= {"actor2": width, "assoc_actor_2": width + 1, "inter2": width + 2}
+    mine = [col["actor1"], col["assoc_actor_1"], col["inter1"]]
+    shared = [(name, i) for name, i in layout.col.items() if name not in _PER_ACTOR]
+    key_at = col["event_id_cnty"]
+    merged: dict[str, tuple[int, list[str], int]] = {}  # id -> (line, record, rows)
+    out: list[tuple[int, list[str]]] = []
+    for line, fields in rows:
+        key = fields[key_at].strip()
+        seen = merged.get(key) if key else None
+        if seen is None:
+            record = [*fields, "", "", ""]
+            merged[key] = (line, record, 1)
+            out.append((line, record))
+            continue
+        first_line, record, count = seen
+        if count >= 2:
+            detail = f"{key!r} first on line {first_line}"
+            report.reject(
+                line, Reject("event_id_cnty has a third row; a monadic event has two", detail)
+            )
+            continue
+        report.merged_rows += 1
+        merged[key] = (first_line, record, count + 1)
+        record[width : width + 3] = [fields[i] for i in mine]
+        for name, i in shared:
+            if fields[i].strip() != record[i].strip():
+                reason = f"disagrees with its first row on {name}; the first row's value is kept"
+                detail = f"line {first_line} has {record[i].strip()!r}, this {fields[i].strip()!r}"
+                report.warnings.append((line, reason, detail))
+    return out
+
+
+def _export_source(
+    path: Path, rows: list[tuple[int, list[str]]], col: dict[str, int]
+) -> tuple[str, dict[str, object]]:
+    """The import's own source entry, named after the export and its newest row."""
+    newest = ""
+    stamp = col.get("timestamp")
+    if stamp is not None:
+        values = [f[stamp].strip() for _, f in rows if f[stamp].strip().isdecimal()]
+        try:
+            newest = datetime.fromtimestamp(max(map(int, values)), UTC).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            newest = ""  # no timestamps, or none a calendar holds
+    if not newest:
+        from barkhane_cli.importers.acled.dates import parse_date
+
+        days = []
+        for _, f in rows:
+            try:
+                days.append(parse_date(f[col["event_date"]]))
+            except Reject:
+                continue
+        newest = max(days).isoformat() if days else ""
+    ident = "acled-" + slug(path.stem) + (f"-{newest}" if newest else "")
+    entry: dict[str, object] = {
+        "id": ident,
+        "title": f"ACLED export {path.name}",
+        "publisher": "ACLED",
+        "kind": "dataset",
+        "date": newest or None,
+        "note": "Imported with barkhane import acled; each event cites it and the publishers"
+        " ACLED names in its source field.",
+    }
+    return ident, entry

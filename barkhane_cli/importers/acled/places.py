@@ -1,0 +1,161 @@
+"""ACLED locations onto our places, and the places an import creates.
+
+A location links a curated place only when the name (or an alias) and the country agree
+and ACLED's coordinates are within 25 km of ours: the Sahel has many villages of one name
+(two Nagare 127 km apart; a Tabankort in Kidal and another in Gao), and a name alone
+would merge them. A curated place without coordinates is matched on name, country and
+admin-1 region instead. New places are one per (country, admin1, admin2, location), kept
+apart when the same name lies more than 25 km away; their ids carry the country and the
+admin-1 region, and also the admin-2 area when two of them would otherwise share an id.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from barkhane_cli.importers.acled.actors import free_id, slug
+from barkhane_cli.model import Dataset, Place
+from barkhane_cli.resolve import normalize
+
+MATCH_KM = 25.0
+# ACLED's country names -> our country place ids (SCHEMA: countries are places).
+COUNTRY_IDS = {
+    "mali": "mali", "burkina faso": "burkina-faso", "niger": "niger", "algeria": "algeria",
+    "libya": "libya", "mauritania": "mauritania", "chad": "chad",
+    "ivory coast": "cote-divoire", "cote d ivoire": "cote-divoire", "senegal": "senegal",
+    "nigeria": "nigeria", "benin": "benin", "togo": "togo", "guinea": "guinea",
+    "france": "france",
+}  # fmt: skip
+# Region ids of SCHEMA.md whose suffix is not simply "-region".
+_REGION_SUFFIX = {"burkina-faso": "-region-bf"}
+_EARTH_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_id(name: str) -> str:
+    norm = normalize(name)
+    return COUNTRY_IDS.get(norm, slug(name))
+
+
+@dataclass
+class _New:
+    country: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    lat: float
+    lon: float
+    geo: str
+
+
+class Places:
+    def __init__(self, known: Dataset) -> None:
+        self.known = known
+        self.by_name: dict[str, list[Place]] = {}
+        for place in known.places.values():
+            for name in (place.name, *place.aliases):
+                self.by_name.setdefault(normalize(name), []).append(place)
+        self.memo: dict[tuple[str | float, ...], str] = {}
+        self.new: list[_New] = []  # index + 1 is the key "#n" events carry until ids are made
+        self.by_identity: dict[tuple[str, str, str, str], list[int]] = {}
+        self.used: set[str] = set()
+        self.ids: list[str] = []
+
+    def place(self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str) -> str:
+        """A curated place id, or ``#n`` for a new place (see :meth:`resolve`)."""
+        """``where`` is ACLED's (country, admin1, admin2, admin3, location)."""
+        memo_key = (*where, lat, lon)
+        ref = self.memo.get(memo_key)
+        if ref is None:
+            ref = self.memo[memo_key] = self._place(where, lat, lon, geo)
+        if not ref.startswith("#"):
+            self.used.add(ref)
+        return ref
+
+    def _place(
+        self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str
+    ) -> str:
+        country, admin1, admin2, admin3, location = where
+        curated = self._curated(country, admin1, location, lat, lon)
+        if curated:
+            return curated
+        identity = (country, admin1, admin2, location)
+        for n in self.by_identity.get(identity, []):
+            seen = self.new[n]
+            if km(seen.lat, seen.lon, lat, lon) <= MATCH_KM:
+                return f"#{n}"
+        self.new.append(_New(country, admin1, admin2, admin3, location, lat, lon, geo))
+        self.by_identity.setdefault(identity, []).append(len(self.new) - 1)
+        return f"#{len(self.new) - 1}"
+
+    def _curated(self, country: str, admin1: str, location: str, lat: float, lon: float) -> str:
+        best: tuple[float, str] | None = None
+        for place in self.by_name.get(normalize(location), []):
+            if not _same_country(place, country):
+                continue
+            if place.lat is None or place.lon is None:
+                if normalize(place.region or "").removesuffix(" region") == normalize(admin1):
+                    return place.id
+                continue
+            d = km(place.lat, place.lon, lat, lon)
+            if d <= MATCH_KM and (best is None or d < best[0]):
+                best = (d, place.id)
+        return best[1] if best else ""
+
+    def resolve(self, ref: str) -> str:
+        """The id of a place reference; ids of new places are made once all rows are read."""
+        if not ref.startswith("#"):
+            return ref
+        if not self.ids:
+            self.ids = self._make_ids()
+        return self.ids[int(ref[1:])]
+
+    def _make_ids(self) -> list[str]:
+        base = [slug(f"{p.country} {p.admin1} {p.location}") for p in self.new]
+        shared = {b for b, n in Counter(base).items() if n > 1}
+        taken: set[str] = set()
+        ids = []
+        for p, b in zip(self.new, base, strict=True):
+            key = slug(f"{p.country} {p.admin1} {p.admin2} {p.location}") if b in shared else b
+            ident = free_id("acled-" + key, self.known.places, taken)
+            taken.add(ident)
+            ids.append(ident)
+        return ids
+
+    def entries(self, cites: list[dict[str, str]]) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        made = self.ids or self._make_ids()
+        for p, ident in sorted(zip(self.new, made, strict=True), key=lambda pair: pair[1]):
+            admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
+            where = f"In {', '.join(admins)}. " if admins else ""
+            out.append(
+                {
+                    "id": ident,
+                    "name": p.location,
+                    "kind": "town" if p.geo == "1" else "area",
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "region": p.admin1 or None,
+                    "country": p.country,
+                    "summary": f"{where}ACLED geo_precision {p.geo or 'not given'}.",
+                    "sources": cites,
+                }
+            )
+        return out
+
+
+def _same_country(place: Place, country: str) -> bool:
+    countries = getattr(place, "countries", ())
+    if countries:
+        return country_id(country) in countries
+    return country_id(place.country or "") == country_id(country)

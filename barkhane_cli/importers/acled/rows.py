@@ -1,0 +1,222 @@
+"""One ACLED event (a dyadic row, or the merged rows of a monadic one) -> one entry.
+
+A record is the row's fields plus, for a monadic export, the second actor's three fields
+appended at the indices the layout gives ``actor2``, ``assoc_actor_2`` and ``inter2``, so
+every layout converts through the same code. The whole record is checked before anything
+is kept, so a rejected row leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from barkhane_cli import model
+from barkhane_cli.importers.acled import dates, types
+from barkhane_cli.importers.acled.actors import STATE_INTERS, Actors, is_unidentified, slug
+from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
+from barkhane_cli.importers.acled.places import Places
+from barkhane_cli.importers.acled.problems import Reject
+from barkhane_cli.model import Dataset
+
+ZERO_NOTE = "ACLED reports 0 (may mean unknown)"
+# Words with which ACLED's notes hedge who did it ("suspected JNIM militants", "presumed
+# ISGS", "Dozo militiamen (presumably Dan Na Ambassagou)").
+_SUSPECT = re.compile(r"\b(suspect(?:ed)?|presum(?:ed|ably)|alleged(?:ly)?|believed to be)\b", re.I)
+# ... followed by words for state forces: only then does the hedge bear on a state actor
+# ("the army killed suspected militants" hedges the targets, not the army).
+_STATE_WORDS = r"(?:soldiers|army|troops|forces|gendarmes?|police(?:men)?|military|fama)"
+_SUSPECT_STATE = re.compile(
+    r"\b(?:suspect(?:ed)?|presum(?:ed|ably)|alleged(?:ly)?|believed to be)\s+(?:\w+\s+){0,2}"
+    + _STATE_WORDS
+    + r"\b|\b"
+    + _STATE_WORDS
+    + r"\s+(?:\w+\s+)?(?:allegedly|presumably|suspected of)\b",
+    re.I,
+)
+_CLAIMED = re.compile(r"\bclaimed (?:responsibility|the attack|the killing)|\bclaimed by\b", re.I)
+_ROLE_FIELDS = "perpetrators" in model.FIELDS["events"]
+
+
+def coordinate(text: str, column: str, limit: float) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not -limit <= number <= limit:  # also false for nan
+        raise Reject(f"{column} is not a number from {-limit:g} to {limit:g}", repr(text))
+    return number
+
+
+class Converter:
+    def __init__(self, known: Dataset, col: dict[str, int], cites: list[dict[str, str]]) -> None:
+        self.col = col
+        self.actors = Actors(known)
+        self.places = Places(known)
+        self.cites = cites
+        self.events: dict[str, tuple[int, dict[str, object]]] = {}  # id -> (line, entry)
+        self.publishers: dict[str, str] = {}  # ACLED source name -> our source id
+        self.source_refs: dict[str, list[dict[str, str]]] = {}  # raw field -> refs
+        self.tag_lists: dict[str, list[str]] = {}
+        self.assoc: dict[str, list[str]] = {}
+        self.source_prefix = cites[0]["id"] + "-src-"
+
+    def get(self, f: list[str], name: str) -> str:
+        i = self.col.get(name)
+        return f[i].strip() if i is not None else ""
+
+    def event_id(self, f: list[str]) -> str:
+        raw_id = self.get(f, "event_id_cnty")
+        if not raw_id:
+            raise Reject("event_id_cnty is empty")
+        lower = raw_id.lower()
+        # ACLED ids are letters and digits (MLI12345): skip the Unicode folding of slug().
+        return "acled-" + (lower if lower.isascii() and lower.isalnum() else slug(raw_id))
+
+    def event(self, f: list[str], line: int) -> dict[str, object]:
+        get = self.get
+        ident = self.event_id(f)
+        if ident in self.events:
+            first = self.events[ident][0]
+            detail = f"{get(f, 'event_id_cnty')!r} first on line {first}"
+            raise Reject("event_id_cnty repeats an earlier row; the first is kept", detail)
+        day = dates.parse_date(get(f, "event_date"), get(f, "year"))
+        start, end = dates.span(day, get(f, "time_precision"))
+        deaths_text = get(f, "fatalities")
+        if not (deaths_text.isascii() and deaths_text.isdecimal()):
+            raise Reject("fatalities is not a whole number", repr(deaths_text))
+        deaths = int(deaths_text)
+        event_type, sub_type = get(f, "event_type"), get(f, "sub_event_type")
+        kind, roles, extra_tags = types.classify(event_type, sub_type, deaths)
+        lat = coordinate(get(f, "latitude"), "latitude", 90)
+        lon = coordinate(get(f, "longitude"), "longitude", 180)
+        country, location = get(f, "country"), get(f, "location")
+        if not country or not location:
+            raise Reject("country or location is empty")
+
+        side1 = self.side(f, "actor1", "assoc_actor_1", "inter1", country)
+        side2 = self.side(f, "actor2", "assoc_actor_2", "inter2", country)
+        actors = list(dict.fromkeys(side1 + side2))
+        actor1 = strip_dates(get(f, "actor1"))
+        what = sub_type or event_type
+        title = f"{what}: {actor1} in {location}" if actor1 else f"{what} in {location}"
+        notes = get(f, "notes").replace("\r\n", "\n")
+        tags = self.tags(get(f, "tags"))
+        tags = list(dict.fromkeys([*tags, *([slug(sub_type)] if sub_type else []), *extra_tags]))
+        if end:
+            tags.append(dates.WEEK_TAG)
+        where = (country, get(f, "admin1"), get(f, "admin2"), get(f, "admin3"), location)
+        place = self.places.place(where, lat, lon, get(f, "geo_precision"))
+        entry: dict[str, object] = {
+            "id": ident,
+            "date": start,
+            "end": end,
+            "title": title,
+            "summary": notes or self.summary(f, event_type, sub_type, location),
+            "type": kind,
+            "actors": actors or None,
+        }
+        if _ROLE_FIELDS and roles:
+            entry |= self.roles(f, roles, side1, side2, notes)
+        entry |= {
+            "places": [place],
+            "tags": tags,
+            "fatalities": deaths or None,
+            "fatalities_note": None if deaths else ZERO_NOTE,
+            "sources": self.refs(get(f, "source")),
+        }
+        self.events[ident] = (line, entry)
+        return entry
+
+    def side(self, f: list[str], actor: str, assoc: str, inter: str, country: str) -> list[str]:
+        code = self.get(f, inter)
+        out = self.actors.resolve(self.get(f, actor), code, country, True)
+        for name in self.split(self.get(f, assoc)):
+            out += [i for i in self.actors.resolve(name, code, country, False) if i not in out]
+        return out
+
+    def roles(
+        self, f: list[str], roles: str, side1: list[str], side2: list[str], notes: str
+    ) -> dict[str, object]:
+        """perpetrators, targets and attribution (SCHEMA), from ACLED's actor roles."""
+        named1 = self.named(f, "actor1", "assoc_actor_1", side1)
+        if roles == types.BOTH_SIDES:
+            perpetrators = list(
+                dict.fromkeys(named1 + self.named(f, "actor2", "assoc_actor_2", side2))
+            )
+            targets: list[str] = []
+        else:
+            perpetrators, targets = named1, [i for i in side2 if i not in named1]
+        raw = self.get(f, "actor1") + " " + self.get(f, "actor2")
+        if not perpetrators:
+            attribution = "unknown"
+        elif _CLAIMED.search(notes):
+            attribution = "claimed"
+        elif " and/or " in raw or self.hedged(f, notes):
+            attribution = "suspected"
+        else:
+            attribution = "attributed"
+        return {
+            "perpetrators": perpetrators or None,
+            "targets": targets or None,
+            "attribution": attribution,
+        }
+
+    def named(self, f: list[str], actor: str, assoc: str, ids: list[str]) -> list[str]:
+        """The ids of a side that name someone (not ACLED's "Unidentified Armed Group")."""
+        names = [self.get(f, actor), *self.split(self.get(f, assoc))]
+        anonymous = {
+            i
+            for n in names
+            if n and is_unidentified(n)
+            for i in self.actors.resolve(n, "", "", False)
+        }
+        return [i for i in ids if i not in anonymous]
+
+    def hedged(self, f: list[str], notes: str) -> bool:
+        if not _SUSPECT.search(notes):
+            return False
+        states = self.get(f, "inter1").lower() in STATE_INTERS
+        return not states or bool(_SUSPECT_STATE.search(notes))
+
+    def split(self, field_text: str) -> list[str]:
+        names = self.assoc.get(field_text)
+        if names is None:
+            names = self.assoc[field_text] = [n.strip() for n in field_text.split(";") if n.strip()]
+        return names
+
+    def refs(self, field_text: str) -> list[dict[str, str]]:
+        """The import itself, then each publisher ACLED names in ``source``."""
+        refs = self.source_refs.get(field_text)
+        if refs is None:
+            refs = list(self.cites)
+            for name in dict.fromkeys(n.strip() for n in field_text.split(";")):
+                if name:
+                    ident = self.publishers.setdefault(name, self.source_prefix + slug(name))
+                    if {"id": ident} not in refs:
+                        refs.append({"id": ident})
+            self.source_refs[field_text] = refs
+        return refs
+
+    def tags(self, field_text: str) -> list[str]:
+        tags = self.tag_lists.get(field_text)
+        if tags is None:
+            found = (slug(t) for t in field_text.split(";") if t.strip())
+            tags = self.tag_lists[field_text] = list(dict.fromkeys(["acled", *found]))
+        return list(tags)
+
+    def summary(self, f: list[str], event_type: str, sub: str, location: str) -> str:
+        names = [strip_dates(self.get(f, c)) for c in ("actor1", "actor2")]
+        who = " and ".join(n for n in names if n)
+        place = ", ".join(p for p in (location, self.get(f, "admin1"), self.get(f, "country")) if p)
+        kind = f"{event_type} ({sub})" if sub else event_type
+        return f"ACLED records {kind.lower()} in {place}" + (f", involving {who}." if who else ".")
+
+    def source_entries(self) -> list[dict[str, object]]:
+        first: dict[str, str] = {}  # two spellings may share a slug: the first names it
+        for name, ident in self.publishers.items():
+            first.setdefault(ident, name)
+        return [
+            {"id": ident, "title": "Reported via ACLED", "publisher": first[ident], "kind": "news"}
+            for ident in sorted(first)
+        ]
