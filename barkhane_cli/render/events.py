@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.render.records import Field, RecordSet
-from barkhane_cli.render.styles import TYPE_STYLES, disputed
+from barkhane_cli.render.styles import DISPUTED_STYLE, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
@@ -25,7 +27,32 @@ DEFAULT_FIELDS = [
     "fatalities",
     "disputed",
 ]
-TABLE_FIELDS = ["date", "type", "title", "actors", "places", "sources"]
+TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
+
+# Terminal widths at which the event table changes shape (see table_layout).
+MEDIUM = 120  # from here: date, type, actors and places in columns of their own
+FULL = 200  # from here (or with --wide): ids and source ids in columns of their own
+
+import os
+PACK = os.environ.get("PACK", "\n")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+
+
+def short_name(entry: m.Actor | m.Place) -> str:
+    """The name a table shows: the entry's ``short`` when it has one; until the data
+    gives every long name one, an organisation's acronym among its aliases (MINUSMA,
+    JNIM) or a place's name without its parenthesis. People keep their names: their
+    aliases may be a junta's acronym (CNSP), not theirs."""
+    if entry.short:
+        return entry.short
+    name = entry.name
+    if isinstance(entry, m.Place):
+        return name.split(" (", 1)[0]
+    if len(name) > 16 and entry.kind != "person":
+        for alias in entry.aliases:
+            if _ACRONYM.match(alias):
+                return alias
+    return name
 
 
 def _join(values: Iterable[str]) -> str:
@@ -44,14 +71,16 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
     actors, places = data.actors, data.places
 
     def actor_names(e: m.Event) -> str:
-        return ", ".join(actors[a].name if a in actors else a for a in e.actors)
+        return ", ".join(short_name(actors[a]) if a in actors else a for a in e.actors)
 
     def place_names(e: m.Event) -> str:
-        return ", ".join(places[p].name if p in places else p for p in e.places)
+        return ", ".join(short_name(places[p]) if p in places else p for p in e.places)
 
     fields: dict[str, Field[m.Event]] = {
         "id": Field("id", "Id", lambda e: e.id),
-        "date": Field("date", "Date", lambda e: e.date.iso(), display=span_text, max_width=13),
+        "date": Field(
+            "date", "Date", lambda e: e.date.iso(), display=_date_lines, width=12, cell=_date_cell
+        ),
         "end": Field("end", "End", lambda e: _opt(e.end)),
         "precision": Field("precision", "Precision", lambda e: e.date.precision),
         "end_precision": Field(
@@ -59,7 +88,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         ),
         "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
-        "type": Field("type", "Type", lambda e: e.type),
+        "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
         "actors": Field(
             "actors",
             "Actors",
@@ -69,7 +98,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             min_width=10,
         ),
         "places": Field(
-            "places", "Places", lambda e: _join(e.places), display=place_names, ratio=2, min_width=9
+            "places", "Places", lambda e: _join(e.places), display=place_names, ratio=1, min_width=8
         ),
         "tags": Field("tags", "Tags", lambda e: _join(e.tags)),
         "perpetrators": Field("perpetrators", "Perpetrators", lambda e: _join(e.perpetrators)),
@@ -78,7 +107,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "countries": Field("countries", "Countries", lambda e: _join(e.countries)),
         # plain/csv keep the best estimate; people see the range where there is one
         "fatalities": Field(
-            "fatalities", "Deaths", lambda e: _opt(e.fatalities), display=m.Event.deaths
+            "fatalities",
+            "Deaths",
+            lambda e: _opt(e.fatalities),
+            display=m.Event.deaths,
+            justify="right",
         ),
         "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),
         "fatalities_high": Field(
@@ -90,7 +123,60 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": Field("aftermath", "Aftermath", lambda e: "yes" if e.aftermath else ""),
         "sources": Field(
-            "sources", "Sources", lambda e: _join(s.id for s in e.sources), ratio=1, min_width=8
+            "sources",
+            "Sources",
+            lambda e: _join(s.id for s in e.sources),
+            display=lambda e: ", ".join(s.id for s in e.sources),
+            ratio=2,
+            min_width=12,
+        ),
+    }
+
+    def who_text(e: m.Event) -> Any:
+        from barkhane_cli.render.safe import text as safe
+
+        who = safe(actor_names(e), keep="")
+        where = place_names(e)
+        if where:
+            if who:
+                who.append(" · ", style="dim")
+            who.append_text(safe(where, style="cyan", keep=""))
+        return who
+
+    def event_cell(e: m.Event, who: bool) -> Any:
+        from barkhane_cli.render.safe import text as safe
+
+        cell = safe(e.title, style="bold", keep="")
+        cell.append("  ")
+        cell.append_text(safe(e.id, style="dim", keep=""))
+        if who and (e.actors or e.places):
+            cell.append(PACK)
+            cell.append_text(who_text(e))
+        if e.disputed:
+            cell.append_text(safe("\n" + disputed(e.disputed), style=DISPUTED_STYLE))
+        return cell
+
+    def when_cell(e: m.Event) -> Any:
+        cell = _date_cell(e)
+        cell.append("\n" + e.type, style=TYPE_STYLES.get(e.type, ""))
+        deaths = e.deaths()
+        if deaths:
+            cell.append(f"\n{deaths} dead")
+        return cell
+
+    cells: dict[str, Field[m.Event]] = {
+        # Narrow terminals: the date over the type and deaths, and one cell for what
+        # happened, its id (to look it up with `barkhane event`), who and where.
+        "when": Field("when", "Date", span_text, width=13, cell=when_cell),
+        "event": Field(
+            "event", "Event", lambda e: e.title, ratio=1, cell=lambda e: event_cell(e, True)
+        ),
+        "event+id": Field(
+            "event+id", "Event", lambda e: e.title, ratio=5, cell=lambda e: event_cell(e, False)
+        ),
+        "who": Field("who", "Actors · places", actor_names, ratio=2, cell=who_text),
+        "n_sources": Field(
+            "n_sources", "Src", lambda e: str(len(e.sources)), width=3, justify="right"
         ),
     }
 
@@ -111,4 +197,28 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         empty_message="no events match",
         json_keys=EVENT_JSON_KEYS,
         dataset=data,
+        layout=table_layout,
+        cells=cells,
+        basis=data.events + data.aftermath,
     )
+
+
+def table_layout(width: int, wide: bool) -> list[str]:
+    """The event table's columns for a terminal ``width``: every column a reader acts on
+    (date, type, id, title, deaths, actors, places) at any width, sources as a count
+    until there is room for their ids."""
+    if wide or width >= FULL:
+        return TABLE_FIELDS
+    if width >= MEDIUM:
+        return ["date", "type", "event+id", "fatalities", "who", "n_sources"]
+    return ["when", "event"]
+
+
+def _date_lines(e: m.Event) -> str:
+    return f"{e.date}\n→ {e.end}" if e.end else e.date.iso()
+
+
+def _date_cell(e: m.Event) -> Any:
+    from barkhane_cli.render.safe import text as safe
+
+    return safe(_date_lines(e), style=TYPE_STYLES.get(e.type, ""))

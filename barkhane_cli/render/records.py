@@ -31,8 +31,17 @@ class Field(Generic[T]):
     # The table may show something friendlier than the machine text (names, not ids).
     display: Callable[[T], str] | None = None
     max_width: int | None = None
+    # Prose (a title, a list of names) has a ratio and wraps at spaces; a field without
+    # one is a token (an id, a date, a number) that never wraps: it keeps ``width``, or
+    # the width of its longest value in the whole data set, and is cut with an ellipsis
+    # only beyond ``max_width``.
     ratio: int | None = None
     min_width: int | None = None
+    width: int | None = None
+    justify: str = "left"
+    # Table only: a cell drawn from several values (a date over its type, say).
+    cell: Callable[[T], Any] | None = None
+    link: Callable[[T], str | None] | None = None  # an http(s) URL the cell opens (OSC 8)
 
 
 @dataclass(slots=True)
@@ -51,6 +60,13 @@ class RecordSet(Generic[T]):
     json_keys: list[str] = field(default_factory=list)
     note_field: str = "title"
     dataset: Any = None  # events only: what calendar formats need beyond the records
+    # The table's default columns for a terminal width (and --wide); else table_fields.
+    layout: Callable[[int, bool], list[str]] | None = None
+    cells: dict[str, Field[T]] = field(default_factory=dict)  # table-only columns
+    basis: Iterable[T] = ()  # every record of the kind: what fixed column widths fit
+    total: int | None = None  # how many matched before --limit cut them
+    limit: int | None = None
+    notes: list[str] = field(default_factory=list)  # "20 later events hidden; ..."
 
 
 def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
@@ -125,18 +141,38 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) if ("\t" in text or "\n" in text or "\r" in text) else text
 
 
-def emit(env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None) -> int:
+def emit(
+    env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None, wide: bool = False
+) -> int:
     """Write the records in the format; return how many were written."""
     fmt = resolve_format(fmt, env)
-    names = pick_fields(rs, fields, fmt)
-    out = env.out
-    count = 0
     if fmt == "table":
         from barkhane_cli.render.table import records_table
 
-        items = list(rs.items)
-        records_table(env, rs, items, names)
-        return len(items)
+        return records_table(env, rs, rs.items, pick_fields(rs, fields, fmt) if fields else None, wide)
+    count = _emit_data(env, fmt, rs, fields)
+    if rs.total is not None and rs.total > count or rs.notes:
+        from barkhane_cli.render.table import count_line
+
+        tell(env, count_line(rs, count))
+    return count
+
+
+def tell(env: Env, message: str) -> None:
+    """A note for a person (what --limit cut, what is hidden): on stderr, and only when
+    someone is watching it, so scripts and logs stay clean."""
+    try:
+        watching = env.err.isatty()
+    except (AttributeError, ValueError):
+        watching = False
+    if watching:
+        env.err.write(message + "\n")
+
+
+def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
+    names = pick_fields(rs, fields, fmt)
+    out = env.out
+    count = 0
     if fmt == "json":
         ascii_only = env.ascii_only
         out.write("[")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from rich.console import Console
@@ -9,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.records import RecordSet
-from barkhane_cli.render.safe import console_class, inert, raw_stream
+from barkhane_cli.render.records import Field, RecordSet
+from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
 
@@ -43,71 +46,160 @@ def console(env: Env) -> Console:
     return con
 
 
-def records_table(env: Env, rs: RecordSet[Any], items: list[Any], names: list[str]) -> None:
+# The first rows go out at once (a person sees them while the rest is drawn); later
+# chunks are bigger, since each is one Rich table with the same fixed column widths.
+FIRST_CHUNK = 20
+CHUNK = 200
+GAP = 2  # spaces between columns: SIMPLE_HEAD with collapsed one-space padding
+
+
+@dataclass(slots=True)
+class Column:
+    name: str
+    header: str
+    width: int
+    prose: bool  # wraps at spaces; everything else (ids, dates, numbers) never wraps
+    justify: str
+    cell: Callable[[Any], Text]
+
+
+def records_table(
+    env: Env, rs: RecordSet[Any], items: Iterable[Any], names: list[str] | None, wide: bool = False
+) -> int:
+    """Draw the records as a table, streaming: the header and first rows are written
+    before the rest is read. Column widths come from the field definitions and the whole
+    data set, never from the rows shown, so they do not jump between result sets."""
     con = console(env)
-    if not items:
+    it = iter(items)
+    first = list(islice(it, CHUNK if wide else FIRST_CHUNK))
+    if not first:
         env.err.write(f"{rs.empty_message}\n")
-        return
-    table = Table(
-        title=safe_text(rs.title) if rs.title else None,
-        show_lines=False,
-        header_style="bold",
-        expand=False,
-        pad_edge=False,
-        box=None if env.ascii_only else _box(),
-    )
-    widths = _widths(con.width, rs, items, names)
-    for n in names:
-        f = rs.fields[n]
-        table.add_column(f.header, width=widths[n], overflow="fold")
-    for item in items:
-        style = rs.style(item) or ""
-        cells: list[Text] = []
-        for n in names:
-            f = rs.fields[n]
-            text = (f.display or f.text)(item)
-            cell = safe_text(text, style=style if n in ("type", "kind", "date") else "")
-            if n == rs.note_field:
-                cell.stylize("bold")
-                extra = rs.note(item)
-                if extra:
-                    cell.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
-            cells.append(cell)
-        table.add_row(*cells)
-    con.print(table)
+        for note in rs.notes:
+            env.err.write(f"{note}\n")
+        return 0
+    if names is None:
+        names = rs.layout(con.width, wide) if rs.layout else rs.table_fields
+    if wide:
+        rest = list(it)
+        first, it = first + rest, iter(())
+    columns = _columns(rs, names, con.width, wide, first if wide else None)
+    needed = sum(c.width for c in columns) + GAP * (len(columns) - 1)
+    if wide and needed > con.width:
+        con.width = needed  # --wide: nothing cut; the terminal (or less -S) shows the rest
+    if rs.title:
+        con.print(safe_text(rs.title, style="bold", keep=""))
+    shown: list[Any] = []
+    chunk, header = first, True
+    while chunk:
+        table = _table(env, columns, header)
+        for item in chunk:
+            table.add_row(*(c.cell(item) for c in columns))
+        con.print(table)
+        shown.extend(chunk)
+        chunk, header = list(islice(it, CHUNK)), False
     if rs.legend:
         legend = Text("  ")
-        for label, style in rs.legend(items):
+        for label, style in rs.legend(shown):
             legend.append("■ ", style=style)
             legend.append_text(safe_text(label + "  "))
         con.print(legend)
-    noun = rs.kind if len(items) == 1 else rs.kind + "s"
-    con.print(Text(f"{len(items)} {noun}", style="dim"))
+    con.print(Text(count_line(rs, len(shown)), style="dim"))
+    return len(shown)
 
 
-def _widths(total: int, rs: RecordSet[Any], items: list[Any], names: list[str]) -> dict[str, int]:
-    """Give fixed columns their natural width and share the rest by ratio.
+def count_line(rs: RecordSet[Any], shown: int) -> str:
+    """'254 events', or '3 of 34 events (--limit 3)', then any notes ('… hidden; add …')."""
+    noun = rs.kind if (rs.total or shown) == 1 else rs.kind + "s"
+    line = f"{shown} {noun}"
+    if rs.total is not None and rs.total > shown:
+        line = f"{shown} of {rs.total} {noun}"
+        if rs.limit is not None:
+            line += f" (--limit {rs.limit})"
+    return "; ".join([line, *rs.notes])
 
-    Rich's own ratio sharing ignores minimum widths, which folds short headers at 80
-    columns; doing the arithmetic here keeps every column readable.
-    """
+
+def _table(env: Env, columns: list[Column], header: bool) -> Table:
+    table = Table(
+        show_header=header,
+        header_style="bold",
+        show_edge=False,
+        show_lines=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        expand=False,
+        box=None if env.ascii_only else _box(),
+    )
+    for c in columns:
+        table.add_column(
+            c.header,
+            width=c.width,
+            justify=c.justify,  # type: ignore[arg-type]
+            no_wrap=not c.prose,
+            overflow="ellipsis",
+        )
+    return table
+
+
+def _columns(
+    rs: RecordSet[Any], names: list[str], total: int, wide: bool, items: list[Any] | None
+) -> list[Column]:
+    """Fixed columns (ids, dates, numbers) take their width from the field or the whole
+    data set; prose shares what is left by ratio. --wide sizes every column to the rows."""
+    basis = items if items is not None else rs.basis
+    fields = [rs.cells.get(n) or rs.fields[n] for n in names]
     widths: dict[str, int] = {}
-    flexible = []
-    for n in names:
-        f = rs.fields[n]
-        if f.ratio is None:
-            show = f.display or f.text
-            natural = max([len(f.header), *(len(inert(show(i))) for i in items)])
-            widths[n] = min(natural, f.max_width) if f.max_width else natural
-        else:
-            flexible.append(f)
-    # SIMPLE_HEAD draws a one-space divider between padded columns, and the edges.
-    spare = total - sum(widths.values()) - 3 * len(names)
+    for f in fields:
+        if f.ratio is not None:
+            continue
+        if f.width is not None and not wide:
+            widths[f.name] = max(f.width, len(f.header))
+            continue
+        show = f.display or f.text
+        longest = max((_longest_line(inert(show(i))) for i in basis), default=0)
+        natural = max(len(f.header), longest, f.width or 0)
+        widths[f.name] = natural if wide or not f.max_width else min(natural, f.max_width)
+    flexible = [f for f in fields if f.ratio is not None]
+    spare = total - sum(widths.values()) - GAP * (len(fields) - 1)
     ratios = sum(f.ratio or 1 for f in flexible) or 1
     for f in flexible:
         share = spare * (f.ratio or 1) // ratios
-        widths[f.name] = max(share, f.min_width or 4)
-    return widths
+        widths[f.name] = max(share, f.min_width or 4, 24 if wide else 0)
+    return [
+        Column(
+            f.name,
+            f.header,
+            widths[f.name],
+            f.ratio is not None,
+            f.justify,
+            f.cell or _plain_cell(rs, f),
+        )
+        for f in fields
+    ]
+
+
+def _longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
+def _plain_cell(rs: RecordSet[Any], f: Field[Any]) -> Callable[[Any], Text]:
+    show = f.display or f.text
+    styled = f.name in ("type", "kind", "date")
+
+    def cell(item: Any) -> Text:
+        text = safe_text(show(item), style=(rs.style(item) or "") if styled else "")
+        if f.link is not None:
+            url = f.link(item)
+            if url and safe_link(url):
+                text.stylize(f"link {url}")
+        if f.name == rs.note_field:
+            text.stylize("bold")
+            extra = rs.note(item)
+            if extra:
+                text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
+        return text
+
+    return cell
 
 
 def _box() -> Any:
