@@ -41,10 +41,12 @@ def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Act
         ),
         "start": Field("start", "From", lambda a: _iso(a.start)),
         "end": Field("end", "To", lambda a: _iso(a.end)),
-        "events": Field("events", "Events", lambda a: str(counts[a.id])),
+        "events": Field("events", "Events", lambda a: str(counts[a.id]), justify="right"),
     }
     return RecordSet(
         kind="actor",
+        droppable=["aliases", "country"],
+        basis=list(data.actors.values()),
         items=actors,
         fields=fields,
         default_fields=["id", "name", "kind", "country", "events", "aliases"],
@@ -72,15 +74,17 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
         "region": Field("region", "Region", lambda p: p.region or "", ratio=2, min_width=10),
         "country": Field("country", "Country", lambda p: lookup.country_names(data, p)),
         "within": Field("within", "Within", lambda p: p.within or ""),
-        "lat": Field("lat", "Lat", lambda p: coord(p.lat)),
-        "lon": Field("lon", "Lon", lambda p: coord(p.lon)),
+        "lat": Field("lat", "Lat", lambda p: coord(p.lat), justify="right"),
+        "lon": Field("lon", "Lon", lambda p: coord(p.lon), justify="right"),
         "aliases": Field(
             "aliases", "Aliases", lambda p: "; ".join(p.aliases), ratio=2, min_width=8
         ),
-        "events": Field("events", "Events", lambda p: str(counts[p.id])),
+        "events": Field("events", "Events", lambda p: str(counts[p.id]), justify="right"),
     }
     return RecordSet(
         kind="place",
+        droppable=["region", "kind", "country"],
+        basis=list(data.places.values()),
         items=places,
         fields=fields,
         default_fields=["id", "name", "kind", "region", "country", "lat", "lon", "events"],
@@ -111,13 +115,13 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
 
     fields: dict[str, Field[m.Fact]] = {
         "id": Field("id", "Id", lambda f: f.id),
-        "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=14),
+        "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=24),
         "value": Field("value", "Value", lambda f: num(f.value), display=lookup.fact_value_text),
         "low": Field("low", "Low", lambda f: num(f.low)),
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
         "as_of": Field("as_of", "As of", lambda f: f.as_of.iso()),
-        "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=8),
+        "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=14),
         "category": Field("category", "Category", lambda f: f.category),
         "actors": Field("actors", "Actors", lambda f: ",".join(f.actors)),
         "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
@@ -128,6 +132,8 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     }
     return RecordSet(
         kind="fact",
+        droppable=["sources", "scope"],
+        basis=list(data.facts.values()),
         items=facts,
         fields=fields,
         default_fields=[
@@ -161,17 +167,19 @@ def source_records(data: m.Dataset, sources: Iterable[m.Source]) -> RecordSet[m.
         return s.to_json() | {"cited_by": cited[s.id]}
 
     fields: dict[str, Field[m.Source]] = {
-        "id": Field("id", "Id", lambda s: s.id, ratio=2, min_width=10),
-        "cited_by": Field("cited_by", "Cited", lambda s: str(cited[s.id])),
-        "publisher": Field("publisher", "Publisher", lambda s: s.publisher, ratio=1, min_width=10),
-        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=12),
+        "id": Field("id", "Id", lambda s: s.id, max_width=30),
+        "cited_by": Field("cited_by", "Cited", lambda s: str(cited[s.id]), justify="right"),
+        "publisher": Field("publisher", "Publisher", lambda s: s.publisher, ratio=1, min_width=12),
+        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=24),
         "kind": Field("kind", "Kind", lambda s: s.kind),
         "date": Field("date", "Date", lambda s: _iso(s.date)),
-        "url": Field("url", "URL", lambda s: s.url or "", ratio=2, min_width=8),
+        "url": Field("url", "URL", lambda s: s.url or "", max_width=40, link=lambda s: s.url),
         "file": Field("file", "File", lambda s: s.file or ""),
     }
     return RecordSet(
         kind="source",
+        droppable=["url", "publisher"],
+        basis=list(data.sources.values()),
         items=sources,
         fields=fields,
         default_fields=["id", "cited_by", "publisher", "title", "kind", "date", "url"],
@@ -197,14 +205,15 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
     fields: dict[str, Field[lookup.Hit]] = {
         "kind": Field("kind", "Kind", lambda h: h.kind),
         "id": Field("id", "Id", lambda h: h.id),
-        "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=12),
+        "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=24),
         "date": Field("date", "Date", lambda h: h.date),
         "score": Field("score", "Score", lambda h: str(h.score)),
-        "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=10),
+        "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=12),
     }
     styles = {"actor": "yellow", "place": "cyan", "event": "green", "fact": "magenta"}
     return RecordSet(
         kind="result",
+        droppable=["match", "date"],
         items=hits,
         fields=fields,
         default_fields=["kind", "id", "title", "date", "score", "match"],

@@ -67,6 +67,7 @@ class RecordSet(Generic[T]):
     total: int | None = None  # how many matched before --limit cut them
     limit: int | None = None
     notes: list[str] = field(default_factory=list)  # "20 later events hidden; ..."
+    droppable: list[str] = field(default_factory=list)  # table columns to drop when narrow
 
 
 def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
@@ -149,9 +150,11 @@ def emit(
     if fmt == "table":
         from barkhane_cli.render.table import records_table
 
-        return records_table(env, rs, rs.items, pick_fields(rs, fields, fmt) if fields else None, wide)
+        return records_table(
+            env, rs, rs.items, pick_fields(rs, fields, fmt) if fields else None, wide
+        )
     count = _emit_data(env, fmt, rs, fields)
-    if rs.total is not None and rs.total > count or rs.notes:
+    if (rs.total is not None and rs.total > count) or rs.notes:
         from barkhane_cli.render.table import count_line
 
         tell(env, count_line(rs, count))

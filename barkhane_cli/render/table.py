@@ -77,12 +77,25 @@ def records_table(
         for note in rs.notes:
             env.err.write(f"{note}\n")
         return 0
+    chosen = names is None
     if names is None:
         names = rs.layout(con.width, wide) if rs.layout else rs.table_fields
-    if wide:
-        rest = list(it)
-        first, it = first + rest, iter(())
-    columns = _columns(rs, names, con.width, wide, first if wide else None)
+    sized_by_rows = wide or not rs.basis
+    if sized_by_rows:
+        # --wide fits every column to the rows; a record set without a basis (search
+        # hits) has only its rows to go by. Either way the table is read whole first.
+        first, it = first + list(it), iter(())
+    columns = _columns(rs, names, con.width, wide, first if sized_by_rows else None)
+    if chosen and not wide:
+        # As gh does: columns a reader can do without go first on a narrow terminal,
+        # rather than ids or numbers being cut; --wide brings them back.
+        for name in rs.droppable:
+            if _needed(rs, columns) <= con.width:
+                break
+            columns = [c for c in columns if c.name != name]
+        columns = _columns(
+            rs, [c.name for c in columns], con.width, False, None if not sized_by_rows else first
+        )
     needed = sum(c.width for c in columns) + GAP * (len(columns) - 1)
     if wide and needed > con.width:
         con.width = needed  # --wide: nothing cut; the terminal (or less -S) shows the rest
@@ -176,6 +189,12 @@ def _columns(
         )
         for f in fields
     ]
+
+
+def _needed(rs: RecordSet[Any], columns: list[Column]) -> int:
+    fields = {**rs.fields, **rs.cells}
+    least = sum(c.width if not c.prose else (fields[c.name].min_width or 4) for c in columns)
+    return least + GAP * (len(columns) - 1)
 
 
 def _longest_line(text: str) -> int:
