@@ -1,3 +1,3 @@
-from barkhane_cli.cli import main
+from barkhane_cli.entry import main
 
 main()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from barkhane_cli import atomic
 from barkhane_cli.cli import app
 from barkhane_cli.store import files
 
@@ -23,6 +24,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("BARKHANE_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
 
 
 Run = Callable[..., Result]

@@ -98,6 +98,12 @@ def handled(func: F) -> F:
             _fail(exc.message, exc.code)
         except BrokenPipeError:
             _reader_gone()
+        except OSError as exc:
+            # Reading data files is turned into DataError where it happens, so what is
+            # left is writing: stdout full (> /dev/full), closed, or a file we did not
+            # expect to fail. The data/IO code, one line.
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"cannot write the output ({where}{exc.strerror or exc})", ExitCode.DATA)
         except KeyboardInterrupt:
             sys.stderr.write("barkhane: interrupted\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None

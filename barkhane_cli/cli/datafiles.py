@@ -81,13 +81,19 @@ def import_acled(
     more than half of them were rejected. Re-importing the same export writes the same
     file.
     """
-    from barkhane_cli import store
+    from barkhane_cli import atomic, store
     from barkhane_cli.importers.acled import convert, grouped
     from barkhane_cli.render.env import Env
     from barkhane_cli.render.safe import inert
 
     env = Env.detect("auto", out=sys.stderr)
-    known = store.load()
+    # A file that BARKHANE_DATA loads is what a re-import replaces: loading it would
+    # make its own actors and places look known, and the new file would lack them.
+    paths = [p for p in store.data_paths() if not atomic.same_file(p, output)]
+    skipped = len(paths) < len(store.data_paths())
+    atomic.note_input([export, *paths])
+    _check_output(output)
+    known = store.load_paths(paths)
     if env.is_tty:
         from rich.progress import Progress
 
@@ -97,7 +103,7 @@ def import_acled(
     else:
         text, report = convert(export, known)
     err = sys.stderr
-    err.write(f"{export}: read as {report.layout}\n")
+    err.write(inert(f"{atomic.shown(export)}: read as {report.layout}") + "\n")
     if report.rejected:
         err.write(f"{len(report.rejected)} of {report.rows_read} rows rejected:\n")
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.rejected))
@@ -106,19 +112,41 @@ def import_acled(
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.warnings))
     if report.too_many_rejected():
         how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
-        raise DataError(f"{export}: {how} rejected, so nothing was written to {output}")
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write it ({exc.strerror or exc})") from None
+        raise DataError(
+            f"{atomic.shown(export)}: {how} rejected, so nothing was written to "
+            f"{atomic.shown(output)}"
+        )
+    # A CSV name that is not UTF-8 appears in the source's title: keep the text valid.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    atomic.write(output, text, "--output")
     merged = f" (monadic: {report.merged_rows} rows merged)" if report.merged_rows else ""
     err.write(
         f"{report.rows_read} rows read{merged}, {report.events_written} events written"
         f" ({report.after_record} after 9 November 2022, beyond the bundled record), "
         f"{report.actors_matched} actors matched, {report.actors_created} created, "
         f"{report.places_matched} places matched, {report.places_created} created, "
-        f"{len(report.rejected)} rows rejected -> {output} (source {report.source_id})\n"
+        f"{len(report.rejected)} rows rejected -> {atomic.shown(output)} "
+        f"(source {report.source_id})\n"
     )
+    if skipped:
+        err.write(
+            f"note: {atomic.shown(output)} is also in {store.DATA_ENV}; it was not loaded for "
+            "this import, so the new file stands on its own\n"
+        )
+
+
+def _check_output(output: Path) -> None:
+    """Refuse a bad --output before the (possibly long) conversion starts."""
+    from barkhane_cli import atomic
+
+    atomic.refuse_inputs(output, "--output")
+    if output.is_dir():
+        raise UsageError(f"--output {atomic.shown(output)}: is a folder; give a .toml file name")
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(
+            f"--output {atomic.shown(output)}: the folder {atomic.shown(folder)} does not exist"
+        )
 
 
 def _stderr_console() -> Any:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from barkhane_cli import atomic
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert, inert_segments
@@ -127,21 +128,19 @@ def export(env: Env, path: Path, draw: Callable[[Env], object], title: str) -> N
     with con._record_buffer_lock:
         con._record_buffer[:] = legible(inert_segments(con._record_buffer), theme)
     kind = path.suffix.lower()
-    try:
-        if kind == ".svg":
-            # DejaVu Sans Mono's advance is 0.602 of its height; Rich fixes each run's
-            # length, so another monospace font still lines up.
-            con.save_svg(
-                str(path),
-                title=inert(title),
-                theme=theme,
-                code_format=svg_format(),
-                font_aspect_ratio=0.6,
-            )
-        elif kind == ".html":
-            con.save_html(str(path), theme=theme, code_format=html_format())
-        else:
-            con.save_text(str(path))
-    except OSError as exc:
-        raise UsageError(f"--export {path}: cannot write it ({exc.strerror or exc})") from None
-    env.err.write(f"wrote {path}\n")
+    if kind == ".svg":
+        # DejaVu Sans Mono's advance is 0.602 of its height; Rich fixes each run's
+        # length, so another monospace font still lines up.
+        body = con.export_svg(
+            title=inert(title),
+            theme=theme,
+            code_format=svg_format(),
+            font_aspect_ratio=0.6,
+        )
+    elif kind == ".html":
+        body = con.export_html(theme=theme, code_format=html_format())
+    else:
+        body = con.export_text()
+    # Into a temporary file renamed into place: an interrupted export keeps the old file.
+    atomic.write(path, body, "--export")
+    env.err.write(f"wrote {atomic.shown(path)}\n")

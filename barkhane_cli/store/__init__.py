@@ -29,6 +29,7 @@ __all__ = [
     "data_paths",
     "env_paths",
     "load",
+    "load_paths",
     "read_toml",
 ]
 
@@ -39,10 +40,15 @@ def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
     A dataset that checked clean is cached (see cache.py), so the next run skips parsing
     and validation while no file involved has changed.
     """
-    from barkhane_cli import cache
+    return load_paths(data_paths(extra, bundled))
+
+
+def load_paths(paths: Sequence[Path]) -> m.Dataset:
+    """:func:`load` for an explicit list of files (the bundled one included or not)."""
+    from barkhane_cli import atomic, cache
     from barkhane_cli.validate import source_file
 
-    paths = data_paths(extra, bundled)
+    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
     cached = cache.get(paths)
     if cached is not None:
         return cached

@@ -187,6 +187,9 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
 
 def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found."""
+    from barkhane_cli import atomic
+
+    atomic.note_input(paths)
     problems: list[Problem] = []
     layer = _Layer({t: {} for t in TABLES}, [])
     for path in paths:

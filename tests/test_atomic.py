@@ -1,0 +1,251 @@
+"""Nothing lost on disk (issue 14): writes are all or nothing, never over their input,
+and output failures, SIGTERM and Ctrl-C end with one line and a documented code."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from barkhane_cli import atomic, entry
+from barkhane_cli.errors import DataError
+from tests.conftest import FIXTURES, Run
+
+SAMPLE = FIXTURES / "acled" / "current.csv"
+OLD = b"# the previous good file\n"
+BARKHANE = [sys.executable, "-m", "barkhane_cli"]
+
+
+_CACHE: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The subprocesses share one cache, so only the first parses the bundled timeline.
+    _CACHE[:] = [tmp_path_factory.mktemp("cache")]
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "BARKHANE_DATA"}
+    return env | {"BARKHANE_CACHE": str(_CACHE[0])} | extra
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
+def test_import_refuses_to_write_over_its_export(run: Run, tmp_path: Path, how: str) -> None:
+    export = tmp_path / "x.csv"
+    export.write_bytes(SAMPLE.read_bytes())
+    target = export
+    if how == "symlink":
+        target = tmp_path / "link.toml"
+        target.symlink_to(export)
+    elif how == "hardlink":
+        target = tmp_path / "hard.toml"
+        os.link(export, target)
+    result = run("import", "acled", str(export), "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"barkhane: --output {target}: it is")
+    assert result.stderr.count("\n") == 1
+    assert export.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_reimport_into_a_loaded_file_does_not_load_it(run: Run, tmp_path: Path) -> None:
+    fresh, loaded = tmp_path / "fresh.toml", tmp_path / "loaded.toml"
+    assert run("import", "acled", str(SAMPLE), "-o", str(fresh)).exit_code == 0
+    assert run("import", "acled", str(SAMPLE), "-o", str(loaded)).exit_code == 0
+    again = run(
+        "import", "acled", str(SAMPLE), "-o", str(loaded), env={"BARKHANE_DATA": str(loaded)}
+    )
+    assert again.exit_code == 0, again.stderr
+    assert loaded.read_bytes() == fresh.read_bytes()  # its actors and places are all there
+    assert f"note: {loaded} is also in BARKHANE_DATA; it was not loaded" in again.stderr
+    check = run("actors", "-f", "plain", env={"BARKHANE_DATA": str(loaded)})
+    assert check.exit_code == 0, check.stderr
+
+
+def test_export_refuses_to_write_over_a_loaded_file(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "extra.txt"
+    data.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
+    before = data.read_bytes()
+    result = run("timeline", "--data", str(data), "--export", str(data))
+    assert result.exit_code == 2 and "read by this command" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_export_writes_through_a_symlink(run: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert run("timeline", "--export", str(link), "-f", "json").exit_code == 0
+    assert link.is_symlink() and "Operation Serval" in real.read_text()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_failed_rename_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.toml"
+    target.write_bytes(OLD)
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(DataError) as info:
+        atomic.write(target, "new text", "--output")
+    assert info.value.message == (
+        f"--output {target}: cannot write it (No space left on device); nothing was changed"
+    )
+    assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
+
+
+def test_an_interrupted_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.toml"
+    target.write_bytes(OLD)
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write(target, "new text " * 10000, "--output")
+    assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
+
+
+def test_new_files_get_the_usual_mode(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+    atomic.write(target, "x = 1\n", "--output")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def _big_export(path: Path, rows: int) -> None:
+    with SAMPLE.open(encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.reader(fh))
+    head, good = lines[0], lines[1:10]
+    ident = head.index("event_id_cnty")
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(head)
+        for n in range(rows):
+            row = list(good[n % len(good)])
+            row[ident] = f"MLI{n + 1_000_000}"
+            out.writerow(row)
+
+
+def test_a_file_size_limit_leaves_the_old_file(tmp_path: Path) -> None:
+    export, target = tmp_path / "big.csv", tmp_path / "out.toml"
+    _big_export(export, 400)
+    target.write_bytes(OLD)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    proc = subprocess.run(
+        [*BARKHANE, "import", "acled", str(export), "-o", str(target)],
+        capture_output=True, env=_env(tmp_path, BARKHANE_CACHE="0"), preexec_fn=limit,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 4
+    assert proc.stderr.decode().splitlines()[-1] == (
+        f"barkhane: --output {target}: cannot write it (File too large); nothing was changed"
+    )
+    assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
+
+
+def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path) -> None:
+    export, target = tmp_path / "big.csv", tmp_path / "out.toml"
+    _big_export(export, 3000)
+    target.write_bytes(OLD)
+    proc = subprocess.Popen(
+        [*BARKHANE, "import", "acled", str(export), "-o", str(target)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+    )  # fmt: skip
+    time.sleep(0.6)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate()
+    if proc.returncode == 0:  # the machine was fast: then the new file is complete
+        assert target.read_bytes().startswith(b"# Imported from the ACLED export big.csv")
+    else:
+        assert (proc.returncode, err) == (143, b"barkhane: terminated\n")
+        assert target.read_bytes() == OLD
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_csv_name_that_is_not_utf8_imports(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    export, target = folder + b"/caf\xe9.csv", folder + b"/out\xff.toml"
+    with open(export, "wb") as fh:
+        fh.write(SAMPLE.read_bytes())
+    proc = subprocess.run(
+        [*map(os.fsencode, BARKHANE), b"import", b"acled", export, b"-o", target],
+        capture_output=True, env=_env(tmp_path), check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith(folder + b"/caf\\xe9.csv: read as ACLED")
+    assert b"-> " + folder + b"/out\\xff.toml (source " in proc.stderr
+    with open(target, "rb") as fh:
+        assert "caf\ufffd.csv" in fh.read().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("shell", "code", "line"),
+    [
+        ("> /dev/full", 4, "barkhane: cannot write the output (No space left on device)\n"),
+        (">&-", 4, "barkhane: cannot write the output (standard output is closed)\n"),
+        ("| head -c 10 >/dev/null", 0, ""),
+    ],
+)
+def test_a_full_or_closed_stdout(tmp_path: Path, shell: str, code: int, line: str) -> None:
+    command = " ".join(BARKHANE) + f" timeline -f json 2>{tmp_path}/err {shell}"
+    script = f"set -o pipefail; {command}; echo $? >{tmp_path}/rc"
+    subprocess.run(["bash", "-c", script], env=_env(tmp_path), check=False, cwd=tmp_path)
+    assert int((tmp_path / "rc").read_text()) == code
+    assert (tmp_path / "err").read_text() == line
+
+
+def test_ctrl_c_while_reading_data(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [*BARKHANE, "sources", "--data", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+    )  # fmt: skip
+    time.sleep(0.8)  # it is now waiting for stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate()
+    assert (proc.returncode, err) == (130, b"barkhane: interrupted\n")
+
+
+def test_ctrl_c_before_the_command_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def slow_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "barkhane_cli.cli.base":
+            raise KeyboardInterrupt  # Ctrl-C while Typer and Rich are still loading
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", slow_import)
+    monkeypatch.setattr(sys, "argv", ["barkhane", "timeline"])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert info.value.code == 130
+    assert capsys.readouterr().err == "barkhane: interrupted\n"
