@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping
 
 from barkhane_cli import model as m
 
-ROLL_UP = ("part-of", "member-of")
+# merged-into: a group that merged into another goes on as one of its units (Katiba
+# Macina in JNIM from March 2017)
+ROLL_UP = ("part-of", "member-of", "merged-into")
 
 
 def _active(aff: m.Affiliation, first: int, last: int) -> bool:

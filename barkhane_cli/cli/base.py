@@ -177,9 +177,8 @@ def parse_date(option: str, value: str | None) -> Any:
     try:
         return parse_user_date(value)
     except ValueError as exc:
-        raise UsageError(
-            f"{option}: {exc}; try a form like 2020, Aug 2020, 2020-08 or 2020-08-18"
-        ) from None
+        # the parser's message already says which forms to use
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def load(data: list[Path] | None) -> Any:

@@ -1,0 +1,244 @@
+"""Questions an analyst asks, answered from the bundled data (not the test fixture).
+
+Each test is a question with an exact answer that a user found wrong once: a country
+filter, a place filter, a date window, who attacked whom, dates typed day-first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from barkhane_cli import model as m
+from barkhane_cli import store
+from tests.conftest import ROOT, Run, as_json, column, rows
+
+BUNDLED = ROOT / "data" / "timeline.toml"
+
+
+@pytest.fixture(scope="module")
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _bundled(monkeypatch: pytest.MonkeyPatch, _shared_cache: Path) -> Iterator[None]:
+    monkeypatch.setattr(store, "bundled_path", lambda: BUNDLED)
+    # one cache for the module: the bundled data is checked once, not once a command
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
+    yield
+
+
+@pytest.fixture(scope="module")
+def data() -> m.Dataset:
+    dataset, problems = store.collect([BUNDLED])
+    assert not [p for p in problems if not p.warning]
+    return dataset
+
+
+def ids(run: Run, *args: str) -> list[str]:
+    result = run("timeline", *args, "--fields", "id")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
+# --- geography -------------------------------------------------------------------------
+
+
+def test_tessit_attack_is_in_mali_and_not_in_burkina_faso(run: Run) -> None:
+    assert "tessit-attack-2022" in ids(run, "--country", "mali", "--year", "2022")
+    assert "tessit-attack-2022" not in ids(run, "--country", "burkina faso", "--year", "2022")
+    assert "tessit-attack-2022" not in ids(run, "--country", "BF")
+
+
+def test_a_country_is_found_by_name_alias_and_code(run: Run) -> None:
+    by_name = ids(run, "--country", "Burkina Faso")
+    assert by_name == ids(run, "--country", "BF") == ids(run, "--country", "burkina")
+    assert "solhan-massacre" in by_name
+
+
+def test_an_area_across_borders_matches_each_of_its_countries_and_no_other(run: Run) -> None:
+    # Operation Hawbi (2017) is placed in Liptako-Gourma only
+    for country in ("mali", "burkina-faso", "niger"):
+        assert "g5-operation-hawbi-2017" in ids(run, "--country", country, "--year", "2017")
+    assert "g5-operation-hawbi-2017" not in ids(run, "--country", "chad", "--year", "2017")
+
+
+def test_an_event_at_a_precise_town_matches_only_that_towns_country(data: m.Dataset) -> None:
+    events = {e.id: e for e in data.events}
+    assert events["tessit-attack-2022"].countries == ("mali",)
+    assert events["inates-attack-2019"].countries == ("niger",)
+    assert events["solhan-massacre"].countries == ("burkina-faso",)
+
+
+def test_northern_mali_includes_every_event_at_its_towns(run: Run) -> None:
+    north = set(ids(run, "--place", "northern-mali"))
+    for town in ("gao", "kidal", "timbuktu", "menaka", "tessalit", "aguelhok"):
+        at_town = set(ids(run, "--place", town))
+        assert at_town, town
+        assert at_town <= north, f"{town}: {sorted(at_town - north)}"
+    assert "coup-2020-08" not in north  # Kati and Bamako are in the south
+
+
+def test_place_lists_the_events_within_it(run: Run) -> None:
+    result = run("place", "moura", "--format", "json")
+    assert [e["id"] for e in as_json(result)["events"]] == ["moura-massacre"]
+    region = as_json(run("place", "mopti-region", "--format", "json"))
+    assert "moura-massacre" in [e["id"] for e in region["events"]]
+    assert "moura" in region["contains"]
+    assert region["within"] == "central-mali"
+    assert region["countries"] == ["mali"]
+
+
+def test_every_core_event_has_a_place(data: m.Dataset) -> None:
+    assert [e.id for e in data.events if not e.places] == []
+
+
+def test_places_json_has_within_and_countries(run: Run) -> None:
+    places = {p["id"]: p for p in as_json(run("places", "--format", "json"))}
+    assert places["tessit"]["within"] == "gao-region"
+    assert places["tessit"]["countries"] == ["mali"]
+    assert places["tessit"]["country"] == "Mali"
+    lg = places["liptako-gourma"]
+    assert (lg["within"], lg["countries"], lg["country"]) == (
+        None,
+        ["burkina-faso", "mali", "niger"],
+        None,
+    )
+    assert places["mali"]["kind"] == "country"
+
+
+# --- time ------------------------------------------------------------------------------
+
+
+def test_a_one_day_window_returns_only_events_on_or_around_that_day(run: Run) -> None:
+    # the coup day: the coup, ECOWAS's same-day sanctions, and the year-long JNIM-ISGS
+    # fighting known only to the year; no operation launched years earlier
+    assert ids(run, "--since", "2020-08-18", "--until", "2020-08-18") == [
+        "jnim-isgs-fighting",
+        "coup-2020-08",
+        "ecowas-sanctions-2020",
+    ]
+
+
+def test_launches_are_points_not_spans(data: m.Dataset) -> None:
+    events = {e.id: e for e in data.events}
+    for ident in ("serval-launched", "barkhane-launched"):
+        assert events[ident].end is None, ident
+
+
+def test_no_core_event_spans_more_than_180_days_without_a_reason(data: m.Dataset) -> None:
+    long = [
+        e.id
+        for e in data.events
+        if e.end is not None and e.last - e.first + 1 > m.LONG_EVENT_DAYS and e.long is None
+    ]
+    assert long == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "04/02/2022",
+            "barkhane: --since: '04/02/2022' could be 4 February 2022 or 2 April 2022; "
+            "write 2022-02-04 or 2022-04-02, or with the month's name (4 February 2022)\n",
+        ),
+        (
+            "2020s",
+            "barkhane: --since: '2020s' is not a date; use a form like 2020, 2020-08, "
+            "Aug 2020 or 18 August 2020\n",
+        ),
+    ],
+)
+def test_dates_that_cannot_be_read_one_way_are_refused(run: Run, typed: str, message: str) -> None:
+    result = run("timeline", "--since", typed)
+    assert result.exit_code == 2
+    assert result.stderr == message
+
+
+def test_an_unambiguous_day_first_date_is_read_the_one_way_it_can_be(run: Run) -> None:
+    assert ids(run, "--since", "25/02/2022", "--until", "2022-02-25") == ids(
+        run, "--since", "2022-02-25", "--until", "2022-02-25"
+    )
+    february = ids(run, "--since", "02/2022", "--until", "02/2022")
+    assert february == ids(run, "--since", "2022-02", "--until", "2022-02")
+    assert "france-partners-announce-mali-withdrawal" in february
+
+
+# --- who did what to whom --------------------------------------------------------------
+
+
+def test_every_core_attack_massacre_and_battle_has_an_author_or_says_unknown(
+    data: m.Dataset,
+) -> None:
+    missing = [
+        e.id
+        for e in data.events
+        if e.type in m.VIOLENT_TYPES and not e.perpetrators and e.attribution != "unknown"
+    ]
+    assert missing == []
+    unattributed = [e.id for e in data.events if e.perpetrators and e.attribution is None]
+    assert unattributed == []
+
+
+def test_the_tessit_attack_says_who_is_suspected(run: Run) -> None:
+    [event] = as_json(run("timeline", "--search", "tessit", "--year", "2022", "--format", "json"))
+    assert (event["perpetrators"], event["targets"], event["attribution"]) == (
+        ["isgs"],
+        ["mali"],
+        "suspected",
+    )
+
+
+def test_a_perpetrator_counts_for_the_group_it_was_part_of_at_the_time(run: Run) -> None:
+    # Katiba Macina was part of Ansar Dine from 2015 to March 2017: its 2015 Nampala
+    # attack (with AQIM) is an Ansar Dine attack; JNIM did not exist yet.
+    assert "nampala-attack-2015" in ids(run, "--perpetrator", "ansar-dine", "--type", "attack")
+    assert "nampala-attack-2015" not in ids(run, "--perpetrator", "jnim")
+    # from March 2017 it is a unit of JNIM: every attack it made counts for JNIM
+    macina = ids(run, "--perpetrator", "katiba-macina", "--since", "2017-04", "--type", "attack")
+    assert macina
+    assert set(macina) <= set(ids(run, "--perpetrator", "jnim", "--type", "attack"))
+
+
+def test_targets_filter(run: Run) -> None:
+    assert "tessit-attack-2022" in ids(run, "--target", "FAMa", "--year", "2022")
+    assert "tessit-attack-2022" not in ids(run, "--target", "minusma", "--year", "2022")
+
+
+def test_roles_in_plain_output(run: Run) -> None:
+    result = run(
+        "timeline",
+        "--search",
+        "tessit",
+        "--year",
+        "2022",
+        "--fields",
+        "id,perpetrators,targets,attribution,countries",
+    )
+    assert rows(result) == [["tessit-attack-2022", "isgs", "mali", "suspected", "mali"]]
+
+
+# --- types -----------------------------------------------------------------------------
+
+
+def test_statistics_are_reports_not_attacks(run: Run) -> None:
+    assert "sahel-violence-surge-2021" not in ids(run, "--type", "attack")
+    assert "sahel-violence-surge-2021" in ids(run, "--type", "report")
+
+
+def test_types_lists_every_type_with_its_count(run: Run, data: m.Dataset) -> None:
+    result = run("types")
+    assert column(result, 0) == list(m.EVENT_TYPES)
+    counts = dict(zip(column(result, 0), column(result, 1), strict=True))
+    assert counts["report"] == str(sum(e.type == "report" for e in data.events))
+    assert int(counts["attack"]) > 0
+
+
+def test_unconfirmed_deaths_are_not_leader_killed(data: m.Dataset) -> None:
+    assert [
+        e.id for e in data.events if e.type == "leader-killed" and "unconfirmed" in e.tags
+    ] == []
