@@ -13,6 +13,7 @@ import pytest
 
 from barkhane_cli import model as m
 from barkhane_cli import store
+from barkhane_cli.store import files
 from tests.conftest import ROOT, Run, as_json, column, rows
 
 BUNDLED = ROOT / "data" / "timeline.toml"
@@ -25,7 +26,7 @@ def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _bundled(monkeypatch: pytest.MonkeyPatch, _shared_cache: Path) -> Iterator[None]:
-    monkeypatch.setattr(store, "bundled_path", lambda: BUNDLED)
+    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
     # one cache for the module: the bundled data is checked once, not once a command
     monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
     yield
