@@ -180,7 +180,7 @@ def test_report_counts(converted: tuple[str, ImportReport]) -> None:
         report.places_created,
         report.after_record,
         report.source_id,
-    ) == (17, 10, 4, 11, 3, 4, 0, SOURCE)
+    ) == (17, 10, 4, 11, 3, 11, 0, SOURCE)  # 4 places, in 4 regions of 3 countries
 
 
 def test_rejected_rows_are_grouped_by_reason_with_their_lines(
@@ -352,21 +352,37 @@ def test_places(doc: dict[str, Any]) -> None:
     assert events["acled-bfa202"]["places"] == ["ouagadougou"]
     assert events["acled-mli107"]["places"] == ["bamako"]
     places = by_id(doc, "places")
-    assert sorted(places) == [
-        "acled-burkina-faso-sahel-dounzi",
-        "acled-mali-gao-talbi",
-        "acled-mali-mopti-kelmara",
-        "acled-niger-niamey-niamey",
-    ]
+    # The fixture data has no countries or regions: the import makes them, so that every
+    # place sits within its admin-1 region and country.
+    assert {i: p.get("within") for i, p in places.items()} == {
+        "acled-burkina-faso": None,
+        "acled-burkina-faso-sahel": "acled-burkina-faso",
+        "acled-burkina-faso-sahel-dounzi": "acled-burkina-faso-sahel",
+        "acled-mali": None,
+        "acled-mali-gao": "acled-mali",
+        "acled-mali-gao-talbi": "acled-mali-gao",
+        "acled-mali-mopti": "acled-mali",
+        "acled-mali-mopti-kelmara": "acled-mali-mopti",
+        "acled-niger": None,
+        "acled-niger-niamey": "acled-niger",
+        "acled-niger-niamey-niamey": "acled-niger-niamey",
+    }
     assert places["acled-mali-gao-talbi"] == {
         "id": "acled-mali-gao-talbi",
         "name": "Talbi",
         "kind": "area",  # geo_precision 2
+        "within": "acled-mali-gao",
         "lat": 15.6601,
         "lon": 0.502,
-        "region": "Gao",
-        "country": "Mali",
         "summary": "In Ansongo (admin2), Talbi (admin3). ACLED geo_precision 2.",
+        "sources": [{"id": SOURCE}],
+    }
+    assert places["acled-mali-gao"] == {
+        "id": "acled-mali-gao",
+        "name": "Gao",
+        "kind": "region",
+        "within": "acled-mali",
+        "summary": "ACLED's admin-1 area Gao (Mali).",
         "sources": [{"id": SOURCE}],
     }
     assert places["acled-mali-mopti-kelmara"]["kind"] == "town"
@@ -536,7 +552,7 @@ def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
         " (line 6; e.g. line 5 has '7', this '9')",
         "10 rows read (monadic: 4 rows merged), 5 events written (4 after 9 November 2022,"
         " beyond the bundled record), 1 actors matched, 7 created, 1 places matched,"
-        f" 1 created, 1 rows rejected -> {out} (source acled-current-monadic-2024-12-24)",
+        f" 3 created, 1 rows rejected -> {out} (source acled-current-monadic-2024-12-24)",
     ]
     assert out.exists()
 

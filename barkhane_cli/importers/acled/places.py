@@ -7,6 +7,10 @@ would merge them. A curated place without coordinates is matched on name, countr
 admin-1 region instead. New places are one per (country, admin1, admin2, location), kept
 apart when the same name lies more than 25 km away; their ids carry the country and the
 admin-1 region, and also the admin-2 area when two of them would otherwise share an id.
+
+New places sit ``within`` their admin-1 region: the curated region where there is one
+(``gao-region``, ``sahel-region-bf``), else an ``acled-…`` region made for it, itself
+within the country place (``mali``), made as ``acled-…`` too for a country we do not have.
 """
 
 from __future__ import annotations
@@ -46,6 +50,16 @@ def country_id(name: str) -> str:
     return COUNTRY_IDS.get(norm, slug(name))
 
 
+def _region_key(name: str, country: str) -> str:
+    """``Région de Tillabéri`` / ``Tillaberi Region`` / ``Sahel Region (Burkina Faso)`` -> the
+    name alone, as ACLED's admin1 gives it."""
+    n = normalize(name)
+    n = n.removesuffix(" " + normalize(country)) if country else n
+    for prefix in ("region de ", "region du ", "region d ", "region des "):
+        n = n.removeprefix(prefix)
+    return n.removesuffix(" region")
+
+
 @dataclass
 class _New:
     country: str
@@ -70,6 +84,14 @@ class Places:
         self.by_identity: dict[tuple[str, str, str, str], list[int]] = {}
         self.used: set[str] = set()
         self.ids: list[str] = []
+        self.regions: dict[tuple[str, str], str] = {}  # (country id, admin1) -> region id
+        for place in known.places.values():
+            if place.kind == "region" and len(place.countries) == 1:
+                country = known.places.get(place.countries[0])
+                cname = country.name if country else ""
+                for name in (place.name, *place.aliases):
+                    key = (place.countries[0], _region_key(name, cname))
+                    self.regions.setdefault(key, place.id)
 
     def place(self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str) -> str:
         """A curated place id, or ``#n`` for a new place (see :meth:`resolve`)."""
@@ -104,7 +126,8 @@ class Places:
             if not _same_country(place, country):
                 continue
             if place.lat is None or place.lon is None:
-                if normalize(place.region or "").removesuffix(" region") == normalize(admin1):
+                region = self.region_of(country, admin1)
+                if region and place.within == region:
                     return place.id
                 continue
             d = km(place.lat, place.lon, lat, lon)
@@ -132,26 +155,60 @@ class Places:
             ids.append(ident)
         return ids
 
+    def region_of(self, country: str, admin1: str) -> str:
+        """The curated region id of an ACLED admin1, or ""."""
+        cid = country_id(country)
+        found = self.regions.get((cid, normalize(admin1)))
+        if found:
+            return found
+        guess = slug(admin1) + _REGION_SUFFIX.get(cid, "-region")
+        place = self.known.places.get(guess)
+        return guess if place is not None and place.kind == "region" else ""
+
     def entries(self, cites: list[dict[str, str]]) -> list[dict[str, object]]:
-        out: list[dict[str, object]] = []
+        out: dict[str, dict[str, object]] = {}
         made = self.ids or self._make_ids()
-        for p, ident in sorted(zip(self.new, made, strict=True), key=lambda pair: pair[1]):
+        for p, ident in zip(self.new, made, strict=True):
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
-            out.append(
-                {
-                    "id": ident,
-                    "name": p.location,
-                    "kind": "town" if p.geo == "1" else "area",
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "region": p.admin1 or None,
-                    "country": p.country,
-                    "summary": f"{where}ACLED geo_precision {p.geo or 'not given'}.",
-                    "sources": cites,
-                }
-            )
-        return out
+            out[ident] = {
+                "id": ident,
+                "name": p.location,
+                "kind": "town" if p.geo == "1" else "area",
+                "within": self._within(p.country, p.admin1, cites, out),
+                "lat": p.lat,
+                "lon": p.lon,
+                "summary": f"{where}ACLED geo_precision {p.geo or 'not given'}.",
+                "sources": cites,
+            }
+        return [out[k] for k in sorted(out)]
+
+    def _within(
+        self,
+        country: str,
+        admin1: str,
+        cites: list[dict[str, str]],
+        out: dict[str, dict[str, object]],
+    ) -> str:
+        """The region a new place sits in, making the region (and country) when we have none."""
+        cid = country_id(country)
+        if cid not in self.known.places:
+            cid = "acled-" + slug(country)
+            made: dict[str, object] = {"id": cid, "name": country, "kind": "country"}
+            made |= {"summary": "A country named by ACLED.", "sources": cites}
+            out.setdefault(cid, made)
+        if not admin1:
+            return cid
+        region = self.region_of(country, admin1)
+        if region:
+            return region
+        region = "acled-" + slug(f"{country} {admin1}")
+        if region in self.known.places:
+            return region
+        made = {"id": region, "name": admin1, "kind": "region", "within": cid}
+        made |= {"summary": f"ACLED's admin-1 area {admin1} ({country}).", "sources": cites}
+        out.setdefault(region, made)
+        return region
 
 
 def _same_country(place: Place, country: str) -> bool:
