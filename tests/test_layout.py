@@ -1,0 +1,79 @@
+"""The bundled timeline as a person sees it: drawn through Rich at 80 and 160 columns."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT, Run
+
+from barkhane_cli.store import files
+
+BUNDLED = ROOT / "data" / "timeline.toml"
+
+
+@pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
+
+
+def screen(run: Run, width: int, *args: str) -> str:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(width), "NO_COLOR": "1"}
+    result = run(*args, env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def events(run: Run, *args: str) -> list[dict[str, object]]:
+    return json.loads(run(*args, "--format", "json").stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("width", "most"), [(80, 3.0), (160, 2.0)])
+def test_bundled_timeline_fits_its_screen_line_budget(
+    bundled: None, run: Run, width: int, most: float
+) -> None:
+    out = screen(run, width, "timeline")
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert all(len(line) <= width for line in lines)
+    shown = events(run, "timeline")
+    assert len(shown) > 200
+    assert len(lines) / len(shown) <= most
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_no_id_date_or_number_is_split(bundled: None, run: Run, width: int) -> None:
+    out = screen(run, width, "timeline")
+    for e in events(run, "timeline"):
+        # Each appears whole on one line (a split one would hold a line break).
+        assert e["id"] in out, e["id"]
+        assert str(e["date"]) in out
+        low, high = e["fatalities_low"], e["fatalities_high"]
+        deaths = f"{low}–{high}" if low is not None and high not in (None, low) else e["fatalities"]
+        if deaths is not None:
+            assert re.search(rf"(?<![\d–]){deaths}(?![\d–])", out), deaths
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
+    out = screen(run, width, "places")
+    for p in json.loads(run("places", "--format", "json").stdout):
+        if p["lat"] is not None:
+            assert f"{p['lat']:.4f}" in out and f"{p['lon']:.4f}" in out
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_search_ids_are_whole(bundled: None, run: Run, width: int) -> None:
+    out = screen(run, width, "search", "gao")
+    hits = json.loads(run("search", "gao", "--format", "json").stdout)
+    for h in hits:
+        assert h["id"] in out
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_column_widths_do_not_jump_with_the_result_set(bundled: None, run: Run, width: int) -> None:
+    headers = {
+        screen(run, width, "timeline", "--year", y).splitlines()[0] for y in ("2012", "2021")
+    }
+    assert len(headers) == 1
+    assert "Date" in headers.pop()
