@@ -126,7 +126,7 @@ def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
         ["kind", "person"],
         ["aliases", "Goita; Colonel Goïta"],
         ["country", "Mali"],
-        ["active", "2020-08 –"],
+        ["active", "2020-08/.."],  # ISO 8601 open interval, like every machine output
         ["summary", "Colonel who led the coups of 2020 and 2021."],
         ["affiliations", "→ leader-of Mali (mali) 2021-05 –"],
         [

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import Run, rows
 
 from barkhane_cli.cli.base import run as cli_run
 
@@ -114,3 +116,57 @@ def test_table_into_head_through_a_shell_pipe() -> None:
     )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert len(proc.stdout.splitlines()) == 1
+
+
+def test_limit_says_what_it_cut(run: Run, tty: dict[str, str]) -> None:
+    total = len(run("timeline").stdout.splitlines())
+    out = run("timeline", "--limit", "2", env=tty).stdout.rstrip().splitlines()
+    assert out[-1].startswith(f"2 of {total} events (--limit 2)")
+
+
+def test_hidden_aftermath_is_named(run: Run, tty: dict[str, str]) -> None:
+    later = len(run("timeline", "--aftermath").stdout.splitlines()) - len(
+        run("timeline").stdout.splitlines()
+    )
+    assert later > 0
+    out = run("timeline", env=tty).stdout.rstrip().splitlines()
+    noun = "event" if later == 1 else "events"
+    assert out[-1].endswith(f"; {later} later {noun} hidden; add --aftermath")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "md"])
+def test_event_prints_its_one_row_in_record_formats(run: Run, fmt: str) -> None:
+    lines = run("event", "serval", "--format", fmt).stdout.splitlines()
+    assert len(lines) == (3 if fmt == "md" else 2)
+    assert "serval" in lines[-1]
+
+
+def test_event_ics_is_one_vevent(run: Run) -> None:
+    assert run("event", "serval", "--format", "ics").stdout.count("BEGIN:VEVENT") == 1
+
+
+def test_piped_event_card_dates_are_iso(run: Run) -> None:
+    dates = [r for r in rows(run("event", "serval")) if r[0] == "date"]
+    assert len(dates) == 1 and re.fullmatch(r"\d{4}(-\d\d){0,2}(/\d{4}(-\d\d){0,2})?", dates[0][1])
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "less -FRX"),
+        ({"PAGER": "more"}, "more"),
+        ({"PAGER": "more", "BARKHANE_PAGER": "less -S"}, "less -S"),
+        ({"PAGER": "more", "BARKHANE_PAGER": ""}, None),
+        ({"PAGER": "cat"}, None),
+    ],
+)
+def test_pager_choice(environ: dict[str, str], expected: str | None) -> None:
+    from barkhane_cli.render.pager import pager_command
+
+    assert pager_command(environ) == expected
+
+
+def test_no_pager_is_taken_anywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_run(["timeline", "--no-pager", "-n", "1", "-f", "plain"]) == 0
+    assert cli_run(["--no-pager", "timeline", "-n", "1", "-f", "plain"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2

@@ -75,6 +75,12 @@ TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Event t
 ActorOpt = Annotated[
     list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
 ]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide", help="Every column, nothing cut (lines may be wider than the terminal)."
+    ),
+]
 ExportOpt = Annotated[
     Path | None,
     typer.Option(
@@ -122,6 +128,7 @@ def handled(func: F) -> F:
 
 
 _DEBUG = [os.environ.get("BARKHANE_DEBUG", "") not in ("", "0")]
+_PAGER = [True]  # --no-pager, wherever it stands, turns it off
 _CSV_SAFE = [False]
 
 
@@ -161,12 +168,20 @@ def present(
     show: Callable[[Any, str | None], object],
     title: str,
 ) -> None:
-    """Show a view in the chosen format; with --export, also save its terminal form."""
+    """Show a view in the chosen format; with --export, also save its terminal form.
+    A terminal view goes through the pager (see render/pager.py)."""
     if export is not None:
         from barkhane_cli.render.export import export as save
 
         save(env, export, lambda rec: show(rec, "table"), title)
-    show(env, format_)
+    human = (format_ or ("table" if env.is_tty else "plain")).strip().lower() == "table"
+    if not (human and env.is_tty and _PAGER[0]):
+        show(env, format_)
+        return
+    from barkhane_cli.render.pager import paged
+
+    with paged(env) as target:
+        show(target, format_)
 
 
 def parse_date(option: str, value: str | None) -> Any:
@@ -213,10 +228,20 @@ def root(
             "BARKHANE_CSV_SAFE=1. Given before the command: barkhane --csv-safe timeline -f csv.",
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Do not page long terminal output, before or after the command (also "
+            "BARKHANE_PAGER=''; the pager is BARKHANE_PAGER, else PAGER, else less -FRX).",
+        ),
+    ] = False,
 ) -> None:
     """A sourced timeline and fact lookup of the Sahel conflict, 2011 to 9 November 2022."""
     if debug:
         _DEBUG[0] = True
+    if no_pager:
+        _PAGER[0] = False
     _CSV_SAFE[0] = csv_safe
 
 
@@ -240,9 +265,12 @@ def run(argv: list[str]) -> int:
             reconfigure(errors="backslashreplace")
     args = list(argv)
     cut = args.index("--") if "--" in args else len(args)
-    if "--debug" in args[:cut]:
-        _DEBUG[0] = True
-        args = [a for a in args[:cut] if a != "--debug"] + args[cut:]
+    # Like git's, these two work before or after the subcommand.
+    for flag, state, value in (("--debug", _DEBUG, True), ("--no-pager", _PAGER, False)):
+        if flag in args[:cut]:
+            state[0] = value
+            args = [a for a in args[:cut] if a != flag] + args[cut:]
+            cut = args.index("--") if "--" in args else len(args)
     try:
         result = app(args=args, prog_name="barkhane", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:

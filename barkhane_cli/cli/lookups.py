@@ -18,6 +18,7 @@ from barkhane_cli.cli.base import (
     SinceOpt,
     TypeOpt,
     UntilOpt,
+    WideOpt,
     app,
     handled,
     load,
@@ -48,6 +49,7 @@ def _profile(
     color: Color,
     export: Path | None,
     data: list[Path] | None,
+    wide: bool = False,
 ) -> None:
     """An actor's or a place's card with its own slice of the timeline."""
     from barkhane_cli import query
@@ -69,18 +71,25 @@ def _profile(
         env,
         format_,
         export,
-        lambda target, f: emit_card(target, f, card, dataset, fields),
+        lambda target, f: emit_card(target, f, card, dataset, fields, wide),
         card.title,
     )
 
 
 def _records(
-    env: Any, format_: str | None, export: Path | None, fields: str | None, make: Callable[[], Any]
+    env: Any,
+    format_: str | None,
+    export: Path | None,
+    fields: str | None,
+    make: Callable[[], Any],
+    wide: bool = False,
 ) -> None:
     """A list command's records, in the chosen format (and --export)."""
     from barkhane_cli.render.records import emit
 
-    present(env, format_, export, lambda target, f: emit(target, f, make(), fields), "barkhane")
+    present(
+        env, format_, export, lambda target, f: emit(target, f, make(), fields, wide), "barkhane"
+    )
 
 
 @app.command()
@@ -96,13 +105,14 @@ def actor(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """An actor's profile: aliases, affiliations, facts, sources and its own timeline.
 
     tsv and csv print the actor's events; json prints the whole profile.
     """
-    _profile("actor", name, since, until, type_, format_, fields, color, export, data)
+    _profile("actor", name, since, until, type_, format_, fields, color, export, data, wide)
 
 
 @app.command()
@@ -113,6 +123,7 @@ def actors(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """All actors, one per row, with how many events name them."""
@@ -126,7 +137,7 @@ def actors(
         if kind not in model.ACTOR_KINDS:
             raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.ACTOR_KINDS)}")
         items = [a for a in items if a.kind == kind]
-    _records(env, format_, export, fields, lambda: actor_records(dataset, items))
+    _records(env, format_, export, fields, lambda: actor_records(dataset, items), wide)
 
 
 @app.command()
@@ -142,10 +153,11 @@ def place(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """A place: coordinates, region, country, aliases and the events there."""
-    _profile("place", name, since, until, type_, format_, fields, color, export, data)
+    _profile("place", name, since, until, type_, format_, fields, color, export, data, wide)
 
 
 @app.command()
@@ -161,6 +173,7 @@ def places(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """All places, with coordinates and how many events happened at or within each."""
@@ -180,7 +193,7 @@ def places(
         if kind not in model.PLACE_KINDS:
             raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.PLACE_KINDS)}")
         items = [p for p in items if p.kind == kind]
-    _records(env, format_, export, fields, lambda: place_records(dataset, items))
+    _records(env, format_, export, fields, lambda: place_records(dataset, items), wide)
 
 
 @app.command()
@@ -197,6 +210,7 @@ def event(
     format_: FormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """One event in full: every field, each source with its quote, related events."""
@@ -218,7 +232,7 @@ def event(
         env,
         format_,
         export,
-        lambda target, f: emit_card(target, f, card, dataset, None),
+        lambda target, f: emit_card(target, f, card, dataset, None, wide),
         card.title,
     )
 
@@ -237,6 +251,7 @@ def facts(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Numeric facts (troop strengths, casualties, displacement ...) with their sources."""
@@ -260,7 +275,7 @@ def facts(
     if text:
         needle = fold(text)
         items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
-    _records(env, format_, export, fields, lambda: fact_records(dataset, items))
+    _records(env, format_, export, fields, lambda: fact_records(dataset, items), wide)
 
 
 @app.command()
@@ -270,6 +285,7 @@ def sources(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """The bibliography, with how many entries cite each source (the seed is 'seed')."""
@@ -280,7 +296,7 @@ def sources(
     dataset = load(data)
     cited = lookup.citations(dataset)
     items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
-    _records(env, format_, export, fields, lambda: source_records(dataset, items))
+    _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
 @app.command()
@@ -292,6 +308,7 @@ def search(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """One ranked list across actors, places, events and facts."""
@@ -305,4 +322,4 @@ def search(
     hits = lookup.search(dataset, text)
     if limit is not None:
         hits = hits[: max(limit, 0)]
-    _records(env, format_, export, fields, lambda: hit_records(hits))
+    _records(env, format_, export, fields, lambda: hit_records(hits), wide)

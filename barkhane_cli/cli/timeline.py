@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +14,7 @@ from barkhane_cli.cli.base import (
     ExportOpt,
     FieldsOpt,
     FormatOpt,
+    WideOpt,
     app,
     handled,
     load,
@@ -75,6 +76,7 @@ def timeline(
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Events in date order, filtered.
@@ -113,13 +115,34 @@ def timeline(
     events: Iterable[Event] = query.select(dataset, q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit(target, f, event_records(dataset, events), fields),
-        "barkhane timeline",
-    )
+    total, notes = _what_is_not_shown(dataset, q)
+
+    def records(target_env: object, f: str | None) -> int:
+        rs = event_records(dataset, events)
+        rs.total, rs.limit, rs.notes = total, limit, notes
+        return emit(target_env, f, rs, fields, wide)  # type: ignore[arg-type]
+
+    present(env, format_, export, records, "barkhane timeline")
+
+
+def _what_is_not_shown(dataset: Any, q: Any) -> tuple[int | None, list[str]]:
+    """How many matched before --limit, and a note for matches the aftermath hides:
+    the footer says "3 of 34 events (--limit 3); 20 later events hidden; add --aftermath"."""
+    from dataclasses import replace
+
+    from barkhane_cli import query
+
+    total = None
+    if q.limit is not None:
+        total = sum(1 for _ in query.select(dataset, replace(q, limit=None)))
+    notes = []
+    if not q.aftermath:
+        everything = replace(q, limit=None, aftermath=True)
+        later = sum(1 for e in query.select(dataset, everything) if e.aftermath)
+        if later:
+            noun = "event" if later == 1 else "events"
+            notes.append(f"{later} later {noun} hidden; add --aftermath")
+    return total, notes
 
 
 @app.command()

@@ -15,8 +15,6 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
 
-CARD_EVENT_FIELDS = ["date", "type", "title", "places", "sources"]
-
 
 @dataclass(slots=True)
 class Section:
@@ -36,25 +34,38 @@ class Card:
     profile: dict[str, Any]
     events: list[m.Event] = field(default_factory=list)
     warning: str | None = None
+    # What record formats (csv, tsv, md, ics, timelinejs) print when the card has no
+    # events of its own: an event card prints its one event.
+    records: list[m.Event] = field(default_factory=list)
+    # Piped (plain), a row shows this instead: ISO dates like every machine output.
+    machine: dict[str, str] = field(default_factory=dict)
 
 
-def emit_card(env: Env, fmt: str | None, card: Card, data: m.Dataset, fields: str | None) -> None:
+def emit_card(
+    env: Env,
+    fmt: str | None,
+    card: Card,
+    data: m.Dataset,
+    fields: str | None,
+    wide: bool = False,
+) -> None:
     fmt = resolve_format(fmt, env)
     if fmt in ("json", "jsonl"):
         write_document(env, fmt, card.profile)
     elif fmt in ("tsv", "csv", "md", "ics", "timelinejs"):
         from barkhane_cli.render.events import event_records
 
-        emit(env, fmt, event_records(data, card.events), fields)
+        emit(env, fmt, event_records(data, card.events or card.records), fields)
     elif fmt == "plain":
         _plain(env, card, data, fields)
     else:
-        _rich(env, card, data, fields)
+        _rich(env, card, data, fields, wide)
 
 
 def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
     out = env.out
     for label, value in card.rows:
+        value = card.machine.get(label, value)
         if value:
             out.write(f"{label}\t{' '.join(value.split())}\n")
     if card.warning:
@@ -73,7 +84,7 @@ def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
             out.write("event\t" + "\t".join(cells) + "\n")
 
 
-def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
+def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool) -> None:
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -115,5 +126,5 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
         rs = event_records(data, card.events)
         n = len(card.events)
         rs.title = f"{n} event{'' if n == 1 else 's'} of {card.title}"
-        names = pick_fields(rs, fields, "table") if fields else CARD_EVENT_FIELDS
-        records_table(env, rs, card.events, names)
+        names = pick_fields(rs, fields, "table") if fields else None
+        records_table(env, rs, card.events, names, wide)

@@ -71,6 +71,11 @@ def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
             Section("Facts", [_fact_line(f, data) for f in profile["facts"]]),
             Section("Sources", [_source_line(s) for s in profile["sources"]]),
         ],
+        machine={
+            "active": "/".join(x or ".." for x in (profile["start"], profile["end"]))
+            if profile["start"] or profile["end"]
+            else ""
+        },
         profile=profile,
         events=events,
     )
@@ -142,4 +147,7 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
         ],
         profile=detail,
         warning=event.disputed,
+        records=[event],
+        # ISO 8601: a date at its precision, a span as start/end.
+        machine={"date": event.date.iso() + (f"/{event.end.iso()}" if event.end else "")},
     )
