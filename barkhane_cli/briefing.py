@@ -1,25 +1,81 @@
-"""The data behind the briefing views: summary, eras, charts, judgments.
+"""The data behind the briefing views: summary, eras, charts.
 
-Plain data only (JSON-ready dicts and series); drawing is in render/briefing.py.
+Plain data only (JSON-ready dicts and series); drawing is in render/briefing.py. Every
+view with a time axis takes it from the query window when one is given (never from the
+events matched); an open side of the window is closed by the slice's own events.
+Judgments and their scores are in forecasts.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from barkhane_cli import lookup
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
+from barkhane_cli.forecasts import judgment_json
 
+RECORD_START = PartialDate(2011, 1, 1)
 RECORD_END = PartialDate(2022, 11, 9)
-FRENCH_FORCES = frozenset({"france", "serval", "barkhane"})
+RECORD_END_ORDINAL = RECORD_END.last_ordinal()
+FRENCH_FORCES = frozenset({"france", "serval", "barkhane", "epervier"})
+FORCE_KINDS = ("operation", "mission", "company")
+PRECISIONS = ("year", "month", "day")
+NOT_MEASURED = ("planned", "announced", "claimed")  # marked in a series of strengths
 
 
-def era_json(era: m.Era) -> dict[str, Any]:
-    return {
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """The span a view draws, as inclusive day ordinals."""
+
+    first: int
+    last: int
+
+    def start(self) -> dt.date:
+        return dt.date.fromordinal(self.first)
+
+    def end(self) -> dt.date:
+        return dt.date.fromordinal(self.last)
+
+    def months(self) -> int:
+        a, b = self.start(), self.end()
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+
+    def to_json(self) -> dict[str, str]:
+        return {"start": self.start().isoformat(), "end": self.end().isoformat()}
+
+
+def axis_for(events: Sequence[m.Event], first: int | None, last: int | None) -> Axis:
+    """The window where given; each open side from the events' own extent (clipped to
+    the other side), else from the record."""
+    lo = first
+    hi = last
+    if lo is None:
+        lo = min((e.first for e in events), default=RECORD_START.first_ordinal())
+        if hi is not None and lo > hi:
+            lo = dt.date(dt.date.fromordinal(hi).year, 1, 1).toordinal()
+    if hi is None:
+        hi = max((e.last for e in events), default=RECORD_END_ORDINAL)
+        if hi < lo:
+            hi = dt.date(dt.date.fromordinal(lo).year, 12, 31).toordinal()
+    return Axis(lo, hi)
+
+
+def is_aftermath(f: m.Fact) -> bool:
+    """A figure as of a date after the record's end (9 November 2022)."""
+    return f.as_of.first_ordinal() > RECORD_END_ORDINAL
+
+
+def fact_kind(f: m.Fact) -> str | None:
+    return getattr(f, "kind", None)
+
+
+def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
+    out = {
         "id": era.id,
         "name": era.name,
         "start": era.start.iso(),
@@ -29,23 +85,13 @@ def era_json(era: m.Era) -> dict[str, Any]:
         "actors": list(era.actors),
         "sources": [s.to_json() for s in era.sources],
     }
-
-
-def judgment_json(j: m.Judgment) -> dict[str, Any]:
-    return {
-        "id": j.id,
-        "quote": j.quote,
-        "term": j.term,
-        "yardstick": j.yardstick,
-        "probability": list(j.probability),
-        "mapping": j.mapping,
-        "topic": j.topic,
-        "outcome": j.outcome,
-        "outcome_date": j.outcome_date.iso() if j.outcome_date else None,
-        "outcome_note": j.outcome_note,
-        "outcome_events": list(j.outcome_events),
-        "outcome_sources": [s.to_json() for s in j.outcome_sources],
-    }
+    if axis is not None:
+        # The part of the era the view draws: clipped to the axis.
+        a = max(era.start.first_ordinal(), axis.first)
+        b = min((era.end or RECORD_END).last_ordinal(), axis.last)
+        out["shown_start"] = dt.date.fromordinal(a).isoformat()
+        out["shown_end"] = dt.date.fromordinal(b).isoformat()
+    return out
 
 
 def eras_in(data: m.Dataset, first: int | None, last: int | None) -> list[m.Era]:
@@ -66,68 +112,113 @@ class Bin:
     label: str
     total: float
     parts: dict[str, float]  # by event type, for stacked charts
+    start: dt.date | None = None  # the bin's period, clipped to the axis
+    end: dt.date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "value": lookup.plain_number(self.total),
+            "by_type": {k: lookup.plain_number(v) for k, v in sorted(self.parts.items())},
+        }
 
 
-def _bin_label(ordinal_date: PartialDate, by: str) -> str | None:
+def periods(axis: Axis, by: str) -> list[tuple[str, dt.date, dt.date]]:
+    """Every year or month the axis touches, each clipped to the axis."""
+    a, b = axis.start(), axis.end()
+    out = []
     if by == "year":
-        return str(ordinal_date.year)
-    if ordinal_date.month is None:
+        for y in range(a.year, b.year + 1):
+            out.append((str(y), max(a, dt.date(y, 1, 1)), min(b, dt.date(y, 12, 31))))
+        return out
+    y, mo = a.year, a.month
+    while (y, mo) <= (b.year, b.month):
+        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        label = f"{y:04d}-{mo:02d}"
+        out.append((label, max(a, dt.date(y, mo, 1)), min(b, nxt - dt.timedelta(days=1))))
+        y, mo = nxt.year, nxt.month
+    return out
+
+
+def _bin_label(d: PartialDate, by: str) -> str | None:
+    if by == "year":
+        return str(d.year)
+    if d.month is None:
         return None  # a year-precision event has no month to count in
-    return f"{ordinal_date.year:04d}-{ordinal_date.month:02d}"
+    return f"{d.year:04d}-{d.month:02d}"
 
 
-def _labels(events: Sequence[m.Event], by: str) -> list[str]:
-    if not events:
-        return []
-    years = range(min(e.date.year for e in events), max(e.date.year for e in events) + 1)
-    if by == "year":
-        return [str(y) for y in years]
-    return [f"{y:04d}-{mo:02d}" for y in years for mo in range(1, 13)]
+@dataclass(slots=True)
+class Binned:
+    bins: list[Bin]
+    coarse: int = 0  # dated too coarsely for the bins (a year in a by-month chart)
+    before: int = 0  # began before the axis (they overlap it, but their start is not on it)
+    notes: list[str] = field(default_factory=list)
 
 
-def event_bins(events: Sequence[m.Event], by: str = "year") -> tuple[list[Bin], int]:
-    """Events counted by the period of their start; returns the bins and how many had
-    too coarse a date to place (a year-precision event in a by-month chart)."""
-    counts: dict[str, Counter[str]] = {label: Counter() for label in _labels(events, by)}
-    skipped = 0
+def _binned(
+    events: Iterable[m.Event], axis: Axis, by: str, weight: Any, what: str = "event(s)"
+) -> Binned:
+    slots = periods(axis, by)
+    counts: dict[str, Counter[str]] = {label: Counter() for label, _, _ in slots}
+    out = Binned([])
     for e in events:
-        label = _bin_label(e.date, by)
-        if label is None:
-            skipped += 1
-            continue
-        counts.setdefault(label, Counter())[e.type] += 1
-    bins = [Bin(k, float(sum(c.values())), dict(c)) for k, c in sorted(counts.items())]
-    return bins, skipped
-
-
-def fatality_bins(events: Sequence[m.Event], by: str = "year") -> tuple[list[Bin], int]:
-    """Recorded fatalities summed by period (only events whose sources give a number)."""
-    sums: dict[str, Counter[str]] = {label: Counter() for label in _labels(events, by)}
-    skipped = 0
-    for e in events:
-        if e.fatalities is None:
+        w = weight(e)
+        if w is None:
             continue
         label = _bin_label(e.date, by)
         if label is None:
-            skipped += 1
-            continue
-        sums.setdefault(label, Counter())[e.type] += e.fatalities
-    bins = [Bin(k, float(sum(c.values())), dict(c)) for k, c in sorted(sums.items())]
-    return bins, skipped
-
-
-def troop_facts(data: m.Dataset, first: int | None = None, last: int | None = None) -> list[m.Fact]:
-    """French troop strengths from the numeric facts in the range, in date order."""
-    facts = [
-        f
-        for f in data.facts.values()
-        if f.category == "troops"
-        and FRENCH_FORCES & set(f.actors)
-        and _best(f) is not None
-        and (first is None or f.as_of.last_ordinal() >= first)
-        and (last is None or f.as_of.first_ordinal() <= last)
+            out.coarse += 1
+        elif label not in counts:
+            out.before += 1
+        else:
+            counts[label][e.type] += w
+    out.bins = [
+        Bin(label, float(sum(counts[label].values())), dict(counts[label]), a, b)
+        for label, a, b in slots
     ]
-    return sorted(facts, key=lambda f: (f.as_of.first(), f.id))
+    if out.coarse:
+        out.notes.append(f"{out.coarse} {what} dated only to the year are not in a month's bar")
+    if out.before:
+        out.notes.append(
+            f"{out.before} {what} that began before {axis.start().isoformat()} are not in a bar"
+        )
+    return out
+
+
+def event_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
+    """Events counted by the period of their start, one bin per period of the axis."""
+    return _binned(events, axis, by, lambda e: 1)
+
+
+def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
+    """Recorded fatalities summed by period (only events whose sources give a number)."""
+    return _binned(events, axis, by, lambda e: e.fatalities, "event(s) with deaths")
+
+
+# --- troop strength ------------------------------------------------------------------------
+
+
+def fact_force(data: m.Dataset, f: m.Fact) -> str | None:
+    """The force a strength is about: its first operation, mission or company, else its
+    first actor (``["takuba", "france"]`` is Takuba; ``["france", "serval"]`` is Serval)."""
+    for a in f.actors:
+        actor = data.actors.get(a)
+        if actor is not None and actor.kind in FORCE_KINDS:
+            return a
+    return f.actors[0] if f.actors else None
+
+
+def forces(data: m.Dataset) -> dict[str, int]:
+    """Every force with troop figures, and how many."""
+    counts: Counter[str] = Counter()
+    for f in data.facts.values():
+        force = fact_force(data, f) if f.category == "troops" else None
+        if force is not None and _best(f) is not None:
+            counts[force] += 1
+    return dict(sorted(counts.items()))
 
 
 def _best(f: m.Fact) -> float | None:
@@ -138,31 +229,82 @@ def _best(f: m.Fact) -> float | None:
     return None
 
 
-def troop_bins(data: m.Dataset, first: int | None = None, last: int | None = None) -> list[Bin]:
-    return [
-        Bin(f"{f.as_of} {f.label}", _best(f) or 0.0, {}) for f in troop_facts(data, first, last)
-    ]
+def troop_series(
+    data: m.Dataset,
+    force: str | None,
+    first: int | None = None,
+    last: int | None = None,
+    aftermath: bool = False,
+) -> list[dict[str, Any]]:
+    """One force's strengths in date order (``None``: French forces in the Sahel)."""
+    wanted = FRENCH_FORCES if force is None else frozenset({force})
+    rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for f in data.facts.values():
+        best = _best(f)
+        if f.category != "troops" or best is None or fact_force(data, f) not in wanted:
+            continue
+        if (is_aftermath(f) and not aftermath) or (
+            (first is not None and f.as_of.last_ordinal() < first)
+            or (last is not None and f.as_of.first_ordinal() > last)
+        ):
+            continue
+        kind = fact_kind(f)
+        marks = [k for k in (kind,) if k in NOT_MEASURED]
+        if f.low is not None and f.high is not None:
+            marks.append("range")
+        if f.disputed:
+            marks.append("disputed")
+        rows.append(
+            (
+                # In the order the dates read: 2013, 2013-01, 2013-01-11.
+                (f.as_of.first(), PRECISIONS.index(f.as_of.precision), f.id),
+                {
+                    "id": f.id,
+                    "as_of": f.as_of.iso(),
+                    "value": lookup.plain_number(best),
+                    "low": lookup.plain_number(f.low),
+                    "high": lookup.plain_number(f.high),
+                    "text": lookup.fact_value_text(f),
+                    "kind": kind,
+                    "marks": marks,
+                    "force": fact_force(data, f),
+                    "label": f.label,
+                    "scope": f.scope,
+                    "disputed": f.disputed,
+                    "sources": [s.id for s in f.sources],
+                },
+            )
+        )
+    return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
+
+
+# --- summary -------------------------------------------------------------------------------
 
 
 def headline_facts(facts: Iterable[m.Fact]) -> list[m.Fact]:
-    """The largest figure recorded in each headline category (French troop peak, deaths,
-    displacement, violence), preferring undisputed figures."""
+    """Facts marked ``headline`` where the data has them; otherwise the largest figure in
+    each headline category (France's own force for troops), preferring undisputed ones."""
+    facts = list(facts)
+    marked = [f for f in facts if getattr(f, "headline", None)]
+    if marked:
+        return sorted(marked, key=lambda f: (f.as_of.first(), f.id))
     best: dict[str, m.Fact] = {}
     for f in facts:
         if f.category not in ("troops", "casualties", "displacement", "violence"):
             continue
         if f.category == "troops" and not FRENCH_FORCES & set(f.actors):
-            continue  # the headline is France's force at its peak
+            continue
+        if f.category == "troops" and fact_kind(f) in NOT_MEASURED:
+            continue
         value = f.high if f.high is not None else f.value
         if value is None:
             continue
         current = best.get(f.category)
-        key = (f.disputed is None, value)
         if current is None:
             best[f.category] = f
             continue
         cur_value = current.high if current.high is not None else current.value
-        if key > (current.disputed is None, cur_value or 0):
+        if (f.disputed is None, value) > (current.disputed is None, cur_value or 0):
             best[f.category] = f
     order = ("troops", "casualties", "displacement", "violence")
     return [best[c] for c in order if c in best]
@@ -174,8 +316,10 @@ def summary(
     first: int | None,
     last: int | None,
     actor_ids: frozenset[str] = frozenset(),
+    aftermath: bool = False,
 ) -> dict[str, Any]:
     """The story of a slice, as data: the same content the summary view draws."""
+    axis = axis_for(events, first, last)
     actor_counts: Counter[str] = Counter()
     for e in events:
         actor_counts.update(a for a in set(e.actors) if a not in actor_ids)
@@ -191,23 +335,31 @@ def summary(
     in_range = [
         f
         for f in data.facts.values()
-        if (first is None or f.as_of.last_ordinal() >= first)
-        and (last is None or f.as_of.first_ordinal() <= last)
+        if f.as_of.last_ordinal() >= axis.first
+        and f.as_of.first_ordinal() <= axis.last
+        and (aftermath or not is_aftermath(f))
         and (not actor_ids or actor_ids & set(f.actors))
     ]
-    bins, _ = event_bins(events, "year")
+    years = event_bins(events, axis, "year")
+    months = event_bins(events, axis, "month") if axis.months() <= 24 else None
+    # An actor's slice shows the eras of that actor's window only.
+    eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
     return {
         "period": {
-            "start": events[0].date.iso() if events else None,
-            "end": (events[-1].end or events[-1].date).iso() if events else None,
+            "start": axis.start().isoformat(),
+            "end": axis.end().isoformat(),
             "events": len(events),
             "disputed": sum(1 for e in events if e.disputed),
             "fatalities_recorded": sum(e.fatalities or 0 for e in events),
         },
+        "axis": axis.to_json(),
         "events_per_year": [
-            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in bins
+            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years.bins
         ],
-        "eras": [era_json(e) for e in eras_in(data, first, last)],
+        "events_per_month": None
+        if months is None
+        else [{"month": b.label, "events": int(b.total), "by_type": b.parts} for b in months.bins],
+        "eras": eras,
         "top_actors": top,
         "headline_facts": [lookup.fact_json(f) for f in headline_facts(in_range)],
         "judgments": [judgment_json(j) for j in data.judgments.values()],

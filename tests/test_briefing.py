@@ -56,7 +56,7 @@ def test_phia_lookup_prefers_the_longer_phrase() -> None:
 def test_summary_json_period(run: Run) -> None:
     content = as_json(ok(run("summary", "--format", "json")))
     assert content["period"] == {
-        "start": "2011",
+        "start": "2011-01-01",
         "end": "2022-11-09",
         "events": 10,
         "disputed": 1,
@@ -102,16 +102,21 @@ def test_summary_json_eras_actors_facts_judgments(run: Run) -> None:
 
 def test_summary_slice_2020(run: Run) -> None:
     content = as_json(ok(run("summary", "--since", "2020", "--until", "2020", "--format", "json")))
+    # The window, not the first and last events (18 August, 31 December).
     assert content["period"] == {
-        "start": "2020-08-18",
+        "start": "2020-01-01",
         "end": "2020-12-31",
         "events": 2,
         "disputed": 0,
         "fatalities_recorded": 0,
     }
+    assert content["axis"] == {"start": "2020-01-01", "end": "2020-12-31"}
     assert content["events_per_year"] == [
         {"year": 2020, "events": 2, "by_type": {"coup": 1, "politics": 1}}
     ]
+    months = content["events_per_month"]
+    assert [m["month"] for m in months] == [f"2020-{m:02d}" for m in range(1, 13)]
+    assert {m["month"]: m["events"] for m in months if m["events"]} == {"2020-08": 1, "2020-12": 1}
     assert content["eras"] == []  # Serval ended in 2014; Wagner arrived in December 2021
     assert content["top_actors"] == [
         {"id": "assimi-goita", "name": "Assimi Goïta", "kind": "person", "events": 1},
@@ -123,7 +128,7 @@ def test_summary_slice_2020(run: Run) -> None:
 def test_summary_plain_when_piped(run: Run) -> None:
     result = ok(run("summary"))
     lines = rows(result)
-    assert lines[0] == ["period", "2011", "2022-11-09", "10 events", "1 disputed"]
+    assert lines[0] == ["period", "2011-01-01", "2022-11-09", "10 events", "1 disputed"]
     assert ["year", "2014", "0"] in lines
     assert ["era", "2013-01-11", "2014-07-15", "Operation Serval"] in lines
     assert ["era", "2021-12", "", "Wagner in Mali"] in lines
@@ -165,15 +170,14 @@ def _gantt(run: Run, columns: int = 100) -> tuple[str, dict[int, int], int, list
     header = next(line for line in lines if "2011" in line and "2022" in line)
     cols = {y: header.index(str(y)) for y in YEARS}
     widths = {cols[y + 1] - cols[y] for y in YEARS[:-1]}
-    assert len(widths) == 1, header  # every year is equally wide: the axis is to scale
-    return header, cols, widths.pop(), lines
+    assert max(widths) - min(widths) <= 1, header  # years equally wide, to the character
+    return header, cols, max(widths), lines
 
 
 def test_gantt_serval_bar_spans_2013_to_mid_2014(run: Run) -> None:
     _, cols, width, lines = _gantt(run)
     serval = next(line for line in lines if line.startswith("Operation Serval"))
-    first, last = serval.index("█"), serval.rindex("█")
-    assert cols[2013] <= first < cols[2013] + width  # starts under 2013 (11 January)
+    first, last = serval.index("▓" if "▓" in serval else "█"), serval.rindex("█")
     assert first == cols[2013]  # 11 January is within the first character of the year
     assert cols[2014] <= last < cols[2014] + width  # ends within 2014 (15 July)
     assert "→" not in serval  # it ended
@@ -182,17 +186,17 @@ def test_gantt_serval_bar_spans_2013_to_mid_2014(run: Run) -> None:
 def test_gantt_ongoing_wagner_bar_ends_with_arrow(run: Run) -> None:
     _, cols, width, lines = _gantt(run)
     wagner = next(line for line in lines if line.startswith("Wagner in Mali"))
-    assert wagner.rstrip().endswith("█→")
-    first = wagner.index("█")
-    assert cols[2021] <= first < cols[2021] + width  # December 2021
-    assert cols[2022] <= wagner.index("→") <= cols[2022] + width  # runs to November 2022
+    assert wagner.rstrip().endswith("░→")  # without colour, a presence is drawn ░
+    first = wagner.index("░")
+    assert cols[2021] + width - 2 <= first <= cols[2021] + width  # December 2021
+    assert cols[2022] <= wagner.index("→") <= cols[2022] + width + 1  # to November 2022
 
 
 def test_gantt_legend_and_footnote(run: Run) -> None:
     _, _, _, lines = _gantt(run)
     text = "\n".join(lines)
-    assert "■ operation" in text
-    assert "■ presence" in text
+    assert "██ operation" in text  # without colour the legend shows each fill
+    assert "░░ presence" in text
     assert "still running on 9 November 2022" in text
 
 
@@ -238,20 +242,40 @@ def test_chart_fatalities_json(run: Run) -> None:
 
 
 def test_chart_troops_json(run: Run) -> None:
-    bins = as_json(ok(run("chart", "troops", "--format", "json")))
+    series = as_json(ok(run("chart", "troops", "--format", "json")))
     # Only facts about French forces; Wagner's range is not French troops.
-    assert [(b["label"], b["value"]) for b in bins] == [
-        ("2020 French troops in Barkhane, peak", 5100),
-        ("2022-11 French troops in Barkhane, peak (seed)", 5500),
+    assert [(r["as_of"], r["value"], r["marks"], r["id"]) for r in series] == [
+        ("2020", 5100, [], "barkhane-peak"),
+        ("2022-11", 5500, ["disputed"], "barkhane-peak-seed"),
     ]
+
+
+def test_chart_troops_of_one_force(run: Run) -> None:
+    series = as_json(ok(run("chart", "troops", "--force", "wagner", "--format", "json")))
+    assert [(r["as_of"], r["value"], r["low"], r["high"], r["marks"]) for r in series] == [
+        ("2022", 1250, 1000, 1500, ["range"])
+    ]
+
+
+def test_chart_troops_unknown_force_or_by_is_a_usage_error(run: Run) -> None:
+    result = run("chart", "troops", "--force", "mali")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "barkhane: no troop figures for 'mali'; forces with figures: france, wagner\n"
+    )
+    result = run("chart", "troops", "--by", "month")
+    assert result.exit_code == 2
+    assert "--by does not apply to chart troops" in result.stderr
 
 
 def test_chart_by_month_skips_year_precision_event_with_a_note(run: Run) -> None:
     result = ok(run("chart", "--by", "month", "--format", "json"))
     bins = as_json(result)
-    assert len(bins) == 12 * len(YEARS)
+    # From the first event's start (2011) to the last one's end (9 November 2022).
+    assert len(bins) == 12 * len(YEARS) - 1
     assert bins[0]["label"] == "2011-01"
-    assert bins[-1]["label"] == "2022-12"
+    assert bins[-1]["label"] == "2022-11"
+    assert bins[-1]["end"] == "2022-11-09"
     values = {b["label"]: b["value"] for b in bins}
     assert {k: v for k, v in values.items() if v} == {
         "2012-03": 1,
@@ -284,8 +308,17 @@ def test_chart_plain_when_piped(run: Run) -> None:
 
 def test_chart_troops_plain_when_piped(run: Run) -> None:
     assert rows(ok(run("chart", "troops"))) == [
-        ["2020 French troops in Barkhane, peak", "5,100", "#" * 46],
-        ["2022-11 French troops in Barkhane, peak (seed)", "5,500", "#" * 50],
+        ["2020", "5100", "", "", "", "", "barkhane-peak", "French troops in Barkhane, peak"],
+        [
+            "2022-11",
+            "5500",
+            "",
+            "",
+            "",
+            "disputed",
+            "barkhane-peak-seed",
+            "French troops in Barkhane, peak (seed)",
+        ],
     ]
 
 
@@ -293,8 +326,14 @@ def test_chart_troops_plain_when_piped(run: Run) -> None:
 
 
 def test_judgments_json(run: Run) -> None:
-    items = as_json(ok(run("judgments", "--format", "json")))
+    doc = as_json(ok(run("judgments", "--format", "json")))
+    items = doc["judgments"]
     assert [j["id"] for j in items] == ["vacuum", "region"]
+    assert [j["forecast"] for j in items] == ["right", "open"]
+    # vacuum: 95-100% and it happened: (0.975 - 1)^2
+    assert doc["brier"] == pytest.approx(0.0006, abs=1e-4)
+    assert doc["resolved"] == 1
+    assert doc["forecasts"] == {"right": 1, "wrong": 0, "partly": 0, "open": 1}
     seed = SEED.read_text(encoding="utf-8")
     for j in items:
         assert j["quote"] and j["term"] and j["yardstick"]
@@ -309,8 +348,8 @@ def test_judgments_json(run: Run) -> None:
 
 
 def test_judgments_outcome_filter(run: Run) -> None:
-    items = as_json(ok(run("judgments", "--outcome", "happened", "--format", "json")))
-    assert [j["id"] for j in items] == ["vacuum"]
+    doc = as_json(ok(run("judgments", "--outcome", "happened", "--format", "json")))
+    assert [j["id"] for j in doc["judgments"]] == ["vacuum"]
 
 
 def test_judgments_unknown_outcome_exits_2(run: Run) -> None:
@@ -327,6 +366,7 @@ def test_judgments_plain_when_piped(run: Run) -> None:
         "0.8",
         "0.9",
         "",
+        "open",
         "rising insecurity in Mali is highly likely to destabilize the wider region",
     ]
 
@@ -432,7 +472,7 @@ def test_export_into_missing_folder_exits_2(run: Run, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("view", ["summary", "eras", "chart", "judgments"])
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "xml"])
+@pytest.mark.parametrize("fmt", ["xml", "ics"])
 def test_unknown_format_for_briefing_view_exits_2(run: Run, view: str, fmt: str) -> None:
     result = run(view, "--format", fmt)
     assert result.exit_code == 2
@@ -476,7 +516,7 @@ def test_export_svg_has_the_view_text(run: Run, tmp_path: Path) -> None:
     ok(run("chart", "troops", "--export", str(target)))
     root = ET.parse(target).getroot()
     text = "".join(root.itertext()).replace("\xa0", " ")
-    assert "French troops deployed" in text
+    assert "Troop strength: French forces in the Sahel" in text
     assert "5,500" in text
 
 
@@ -530,7 +570,7 @@ def test_eras_export_for_a_range_without_events(run: Run, tmp_path: Path) -> Non
 
 def test_summary_plain_of_an_empty_slice_has_empty_dates(run: Run) -> None:
     result = ok(run("summary", "--until", "2010"))
-    assert rows(result)[0] == ["period", "", "", "0 events", "0 disputed"]
+    assert rows(result)[0] == ["period", "2010-01-01", "2010-12-31", "0 events", "0 disputed"]
 
 
 def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
@@ -541,5 +581,5 @@ def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
 
 
 def test_chart_troops_honours_since(run: Run) -> None:
-    bins = as_json(ok(run("chart", "troops", "--since", "2021", "--format", "json")))
-    assert [b["label"] for b in bins] == ["2022-11 French troops in Barkhane, peak (seed)"]
+    series = as_json(ok(run("chart", "troops", "--since", "2021", "--format", "json")))
+    assert [r["id"] for r in series] == ["barkhane-peak-seed"]

@@ -25,20 +25,72 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.errors import UsageError
 
-BRIEF_FORMATS = ("table", "plain", "json", "jsonl")
-AftermathOpt = Annotated[bool, typer.Option(help="Include the events after 9 November 2022.")]
+PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
+TABLE_FORMATS = ("csv", "tsv", "md")
+AftermathOpt = Annotated[
+    bool, typer.Option(help="Include what happened after 9 November 2022 (events, figures).")
+]
+YearOpt = Annotated[int | None, typer.Option(help="Only this year (with --since/--until: within).")]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width", help="Draw N columns wide, on the terminal and in --export (40 to 400)."
+    ),
+]
+# What the picture's title leaves out: how it is drawn, not what it shows.
+_NOT_IN_TITLE = {"export", "width", "color", "format_", "data"}
 
 
-def _format(env: Any, fmt: str | None) -> str:
-    """Briefing views are pictures or data; tsv and csv belong to the record commands."""
+def _format(env: Any, fmt: str | None, tables: bool = True) -> str:
+    """Briefing views are pictures or data; chart, eras and judgments also give their raw
+    numbers as csv, tsv or Markdown."""
     if fmt is None:
         return "table" if env.is_tty else "plain"
     key = fmt.strip().lower()
-    if key not in BRIEF_FORMATS:
-        raise UsageError(
-            f"unknown format {fmt!r} for this view; formats are: {', '.join(BRIEF_FORMATS)}"
-        )
+    allowed = PICTURE_FORMATS + (TABLE_FORMATS if tables else ())
+    if key not in allowed:
+        raise UsageError(f"unknown format {fmt!r} for this view; formats are: {', '.join(allowed)}")
     return key
+
+
+def _env(color: Color, width: int | None) -> Any:
+    import dataclasses
+
+    env = make_env(color)
+    if width is None:
+        return env
+    if not 40 <= width <= 400:
+        raise UsageError(f"--width {width}: give a number of columns from 40 to 400")
+    return dataclasses.replace(env, width=width)
+
+
+def _title() -> str:
+    """The command line as typed, less the options about drawing: the picture's title."""
+    import click
+
+    ctx = click.get_current_context()
+    words = ["barkhane", ctx.info_name or ""]
+    for param in ctx.command.params:
+        name = param.name or ""
+        value = ctx.params.get(name)
+        if name in _NOT_IN_TITLE or value is None or value == param.default:
+            continue
+        if isinstance(param, click.Argument):
+            words.append(str(value))
+            continue
+        opt = param.opts[0]
+        if isinstance(value, bool):
+            words.append(opt if value else (param.secondary_opts or [f"--no-{opt[2:]}"])[0])
+            continue
+        for v in value if isinstance(value, list | tuple) else [value]:
+            words += [opt, _quote(str(v))]
+    return " ".join(words)
+
+
+def _quote(word: str) -> str:
+    import shlex
+
+    return shlex.quote(word)
 
 
 def _document(env: Any, fmt: str, payload: Any) -> None:
@@ -47,35 +99,45 @@ def _document(env: Any, fmt: str, payload: Any) -> None:
     write_document(env, fmt, payload)
 
 
+def _window(dataset: Any, since: str | None, until: str | None, year: int | None, **kw: Any) -> Any:
+    from barkhane_cli import query
+
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    return query.build_query(dataset, since=start, until=end, year=year, **kw)
+
+
 @app.command()
 @handled
 def summary(
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     actor: ActorOpt = None,
     aftermath: AftermathOpt = False,
     format_: FormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """One screen that tells the story: events per year, eras, actors, figures, judgments.
 
-    --since/--until/--actor summarise a slice; --format json gives the same content as data.
+    --since/--until/--year set the window (the header, the bars and the eras keep to it);
+    --actor summarises that actor's events over their own span. --format json gives the
+    same content as data.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
 
-    env = make_env(color)
-    fmt = _format(env, format_)
-    start, end = parse_date("--since", since), parse_date("--until", until)
+    env = _env(color, width)
+    fmt = _format(env, format_, tables=False)
     dataset = load(data)
-    q = query.build_query(dataset, since=start, until=end, actors=actor or (), aftermath=aftermath)
+    q = _window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
     events = list(query.select(dataset, q))
-    content = briefing.summary(dataset, events, q.first, q.last, q.actors)
+    content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath)
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = _format(target, f, tables=False)
         if f in ("json", "jsonl"):
             _document(target, f, content)
         elif f == "plain":
@@ -83,7 +145,7 @@ def summary(
         else:
             draw.summary_rich(target, dataset, content)
 
-    present(env, fmt, export, show, "barkhane summary")
+    present(env, fmt, export, show, _title())
 
 
 @app.command()
@@ -91,35 +153,44 @@ def summary(
 def eras(
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     format_: FormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """A Gantt chart of the operations, missions and phases, to scale, with year ticks."""
+    """A Gantt chart of the operations, missions and phases, to scale, clipped to the window.
+
+    Year ticks on a long window, month ticks on one of two years or less. json gives each
+    era with the part of it drawn (shown_start, shown_end); csv, tsv and md the same rows.
+    """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
+    from barkhane_cli.render.charts import write_rows
 
-    env = make_env(color)
+    env = _env(color, width)
     fmt = _format(env, format_)
     start, end = parse_date("--since", since), parse_date("--until", until)
-    first, last = query.date_range(start, end)
+    first, last = query.date_range(start, end, year)
     dataset = load(data)
-    items = briefing.eras_in(dataset, first, last)
-    years = [e.date.year for e in dataset.events] or [2011, 2022]
-    lo = start.year if start else min(years)
-    hi = max(end.year if end else max(years), lo)
+    axis = briefing.axis_for(dataset.events, first, last)
+    items = briefing.eras_in(dataset, axis.first, axis.last)
+    payload = [briefing.era_json(e, axis) for e in items]
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
         if f in ("json", "jsonl"):
-            _document(target, f, [briefing.era_json(e) for e in items])
+            _document(target, f, payload)
+        elif f in TABLE_FORMATS:
+            keys = ["id", "name", "kind", "start", "end", "shown_start", "shown_end"]
+            write_rows(target, f, keys, [[e[k] for k in keys] for e in payload])
         elif f == "plain":
             draw.gantt_plain(target, items)
         else:
-            draw.gantt_rich(target, items, lo, hi)
+            draw.gantt_rich(target, items, axis)
 
-    present(env, fmt, export, show, "barkhane eras")
+    present(env, fmt, export, show, _title())
 
 
 class ChartKind(StrEnum):
@@ -139,58 +210,119 @@ def chart(
     what: Annotated[
         ChartKind, typer.Argument(help="events, fatalities or troops.")
     ] = ChartKind.events,
-    by: Annotated[By, typer.Option(help="Bars per year or per month.")] = By.year,
-    stack: Annotated[bool, typer.Option(help="Split each bar by event type.")] = True,
+    by: Annotated[
+        By | None, typer.Option(help="Bars per year (default) or per month; not for troops.")
+    ] = None,
+    stack: Annotated[bool, typer.Option(help="Split each bar by kind of event.")] = True,
+    force: Annotated[
+        str | None,
+        typer.Option(
+            help="troops: one force (barkhane, serval, minusma, takuba, wagner, ...); "
+            "default: French forces in the Sahel (France, Serval, Barkhane)."
+        ),
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     actor: ActorOpt = None,
+    aftermath: AftermathOpt = False,
     format_: FormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Bar charts: events or recorded fatalities per year or month, or French troop strength.
+    """Bars over the window: events or recorded fatalities per year or month, or one
+    force's troop strength over time.
 
-    Troop strength comes from the numeric facts; fatalities are summed over the events
-    whose sources give a number, so they are not a total death toll.
+    Troop strength comes from the numeric facts, one row per dated figure; planned,
+    announced or disputed figures are marked. Fatalities are summed over the events whose
+    sources give a number, so they are not a total death toll.
     """
     from barkhane_cli import briefing, query
-    from barkhane_cli.render import briefing as draw
+    from barkhane_cli.render import charts
 
-    env = make_env(color)
+    env = _env(color, width)
     fmt = _format(env, format_)
-    start, end = parse_date("--since", since), parse_date("--until", until)
     dataset = load(data)
-    q = query.build_query(dataset, since=start, until=end, actors=actor or ())
-    events = list(query.select(dataset, q))
-    skipped = 0
     if what is ChartKind.troops:
-        bins = briefing.troop_bins(dataset, q.first, q.last)
-        title, unit = (
-            "French troops deployed (numeric facts)",
-            "troops; ranges shown at their midpoint",
-        )
-    elif what is ChartKind.fatalities:
-        bins, skipped = briefing.fatality_bins(events, by.value)
-        title = f"Recorded fatalities per {by.value}"
+        if by is not None:
+            raise UsageError(
+                "--by does not apply to chart troops: it shows each dated figure; "
+                "use --since/--until to narrow it"
+            )
+        force_id = _force(dataset, force)
+        q = _window(dataset, since, until, year)
+        rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
+        name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
+        _troops(env, fmt, export, rows, name)
+        return
+    if force is not None:
+        raise UsageError("--force is for chart troops")
+    period = (by or By.year).value
+    q = _window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
+    events = list(query.select(dataset, q))
+    axis = briefing.axis_for(events, q.first, q.last)
+    if what is ChartKind.fatalities:
+        binned = briefing.fatality_bins(events, axis, period)
+        title = f"Recorded fatalities per {period}, {axis.start()} to {axis.end()}"
         unit = "deaths, summed over events whose sources give a number (not a total death toll)"
     else:
-        bins, skipped = briefing.event_bins(events, by.value)
-        title, unit = f"Events per {by.value}", "events in the curated timeline"
-    if skipped:
-        env.err.write(f"{skipped} event(s) dated only to the year are not in a month's bar\n")
+        binned = briefing.event_bins(events, axis, period)
+        title = f"Events per {period}, {axis.start()} to {axis.end()}"
+        unit = "events in the curated timeline"
+    for note in binned.notes:
+        env.err.write(note + "\n")
+    bins = binned.bins
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
         if f in ("json", "jsonl"):
-            payload = [{"label": b.label, "value": b.total, "by_type": b.parts} for b in bins]
-            _document(target, f, payload)
+            _document(target, f, [b.to_json() for b in bins])
+        elif f in TABLE_FORMATS:
+            charts.write_rows(target, f, *charts.bin_rows(bins))
         elif f == "plain":
-            draw.bars_plain(target, bins, unit)
+            charts.bars_plain(target, bins)
         else:
-            draw.bars_rich(target, bins, title, unit, stack and what is not ChartKind.troops)
+            charts.bars_rich(target, bins, title, unit, stack)
 
-    present(env, fmt, export, show, f"barkhane chart {what.value}")
+    present(env, fmt, export, show, _title())
+
+
+def _force(dataset: Any, force: str | None) -> str | None:
+    from barkhane_cli import briefing, query
+    from barkhane_cli.resolve import normalize
+
+    if force is None or normalize(force) in ("french", "france", "french forces"):
+        return None
+    ident: str = query.actor_resolver(dataset).resolve(force)
+    known = briefing.forces(dataset)
+    if ident not in known:
+        names = ", ".join(sorted(known))
+        raise UsageError(f"no troop figures for {ident!r}; forces with figures: {names}")
+    return ident
+
+
+def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: str) -> None:
+    from barkhane_cli.render import charts
+
+    title = f"Troop strength: {name} (numeric facts, by date)"
+    unit = "troops; a range is drawn at its midpoint; ░ planned, announced, claimed or disputed"
+
+    def show(target: Any, f: str | None) -> None:
+        f = _format(target, f)
+        if f in ("json", "jsonl"):
+            _document(target, f, rows)
+        elif f in TABLE_FORMATS:
+            keys = ["as_of", "value", "low", "high", "kind", "marks", "force", "id", "label"]
+            cells = [[",".join(r[k]) if k == "marks" else r[k] for k in keys] for r in rows]
+            charts.write_rows(target, f, keys, cells)
+        elif f == "plain":
+            charts.series_plain(target, rows)
+        else:
+            charts.series_rich(target, rows, title, unit)
+
+    present(env, fmt, export, show, _title())
 
 
 @app.command()
@@ -199,21 +331,27 @@ def judgments(
     outcome: Annotated[
         str | None, typer.Option(help="Only: happened, 'did not happen', partly, open.")
     ] = None,
+    forecast: Annotated[
+        str | None, typer.Option(help="Only forecasts that were: right, wrong, partly, open.")
+    ] = None,
     format_: FormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """The seed's forward-looking judgments, their probability and how they turned out.
+    """The seed's forward-looking judgments, their probability and whether they came true.
 
     Each has the verbatim quote, the estimative term, the probability range on a named
-    yardstick (UK PHIA, or a stated mapping) and, where the record after November 2022
-    resolves it, an outcome with a dated, sourced note.
+    yardstick (UK PHIA, or a stated mapping), what happened (the event, from the record
+    after November 2022) and the verdict on the forecast: right, wrong, partly or open.
+    A calibration line and a Brier score close the view; json gives them as data.
     """
-    from barkhane_cli import briefing, model
+    from barkhane_cli import forecasts, model
     from barkhane_cli.render import briefing as draw
+    from barkhane_cli.render.charts import write_rows
 
-    env = make_env(color)
+    env = _env(color, width)
     fmt = _format(env, format_)
     dataset = load(data)
     items = list(dataset.judgments.values())
@@ -223,18 +361,32 @@ def judgments(
                 f"unknown outcome {outcome!r}; outcomes are: {', '.join(model.OUTCOMES)}"
             )
         items = [j for j in items if j.outcome == outcome]
+    if forecast is not None:
+        if forecast not in forecasts.FORECASTS:
+            raise UsageError(
+                f"unknown forecast {forecast!r}; forecasts are: {', '.join(forecasts.FORECASTS)}"
+            )
+        items = [j for j in items if forecasts.forecast(j) == forecast]
+    score = forecasts.score(items)
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
-        if f in ("json", "jsonl"):
-            _document(target, f, [briefing.judgment_json(j) for j in items])
-        elif f == "plain":
+        if f == "json":
+            _document(target, f, {"judgments": [forecasts.judgment_json(j) for j in items]} | score)
+        elif f == "jsonl":
+            _document(target, f, [forecasts.judgment_json(j) for j in items])
+        elif f in TABLE_FORMATS:
+            keys = ["id", "low", "high", "term", "yardstick", "outcome", "forecast",
+                    "squared_error", "quote"]  # fmt: skip
+            rows = []
             for j in items:
-                low, high = j.probability
-                target.out.write(
-                    f"{j.id}\t{j.term}\t{j.yardstick}\t{low}\t{high}\t{j.outcome or ''}\t{j.quote}\n"
-                )
+                d = forecasts.judgment_json(j)
+                d["low"], d["high"] = j.probability
+                rows.append([d[k] for k in keys])
+            write_rows(target, f, keys, rows)
+        elif f == "plain":
+            draw.judgments_plain(target, items)
         else:
-            draw.judgments_rich(target, items)
+            draw.judgments_rich(target, items, score)
 
-    present(env, fmt, export, show, "barkhane judgments")
+    present(env, fmt, export, show, _title())

@@ -1,230 +1,238 @@
-"""Drawing the briefing views: bars, a Gantt chart of the eras, the judgments table.
+"""Drawing the briefing views: a Gantt chart of the eras, the judgments table, the summary.
 
 Each view has a Rich form for a terminal (or an --export file) and a plain-text form for
-pipes: ``label<TAB>value<TAB>bar`` lines that stay readable in a file.
+pipes that stays readable in a file. Bars are in render/charts.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from barkhane_cli import forecasts
 from barkhane_cli import model as m
-from barkhane_cli.briefing import RECORD_END, Bin
+from barkhane_cli.briefing import RECORD_END, Axis, Bin
+from barkhane_cli.render.charts import bars_rich, patterned
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
-from barkhane_cli.render.styles import DISPUTED_STYLE, KIND_STYLES, TYPE_STYLES, disputed
+from barkhane_cli.render.styles import (
+    DISPUTED_STYLE,
+    ERA_STYLES,
+    GREY,
+    KIND_STYLES,
+    VERDICT_STYLES,
+    disputed,
+)
 
-ERA_STYLES = {
-    "operation": "blue",
-    "mission": "cyan",
-    "force": "green",
-    "presence": "magenta",
-    "government": "yellow",
-    "phase": "red",
-}
-BLOCK = "█"
-
-
-def _scale(value: float, top: float, width: int) -> int:
-    if top <= 0 or value <= 0:
-        return 0
-    return max(1, round(value / top * width))
+MONTHS = "JFMAMJJASOND"
 
 
-def bars_plain(env: Env, bins: Sequence[Bin], unit: str, width: int = 50) -> None:
-    top = max((b.total for b in bins), default=0)
-    for b in bins:
-        env.out.write(f"{b.label}\t{_fmt(b.total)}\t{'#' * _scale(b.total, top, width)}\n")
+def _era_fill(env: Env, kind: str, pattern: bool) -> str:
+    if env.ascii_only:
+        return "#"
+    return ERA_STYLES.get(kind, (GREY, "█"))[1] if pattern else "█"
 
 
-def _fmt(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+def _ticks(axis: Axis, width: int) -> list[tuple[int, str]]:
+    """(offset, text) ticks: years on a long axis, months (with the year at January and
+    at the start) on a short one."""
+    days = axis.last - axis.first + 1
+    out: list[tuple[int, str]] = []
+    if axis.months() > 24:
+        for y in range(axis.start().year, axis.end().year + 1):
+            at = _offset(dt.date(y, 1, 1).toordinal(), axis, width)
+            if 0 <= at < width:
+                out.append((at, str(y)))
+        return out
+    d = dt.date(axis.start().year, axis.start().month, 1)
+    while d <= axis.end():
+        at = max(0, _offset(d.toordinal(), axis, width))
+        label = str(d.year) if d.month == 1 or not out else d.strftime("%b")
+        if width * 31 / days < 4:
+            label = str(d.year) if d.month == 1 or not out else MONTHS[d.month - 1]
+        out.append((at, label))
+        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return out
 
 
-def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool) -> None:
-    from rich.table import Table
+def _offset(ordinal: int, axis: Axis, width: int) -> int:
+    days = axis.last - axis.first + 1
+    return round((ordinal - axis.first) / days * width)
+
+
+def _tick_line(ticks: list[tuple[int, str]], width: int) -> str:
+    line = [" "] * width
+    free = 0
+    for at, label in ticks:
+        if at < free or at + len(label) > width:
+            continue  # no room: skip the tick rather than overprint its neighbour
+        line[at : at + len(label)] = label
+        free = at + len(label) + 1
+    return "".join(line)
+
+
+def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     from rich.text import Text
 
     from barkhane_cli.render.table import console
 
     con = console(env)
-    label_w = max((len(b.label) for b in bins), default=4)
-    value_w = max((len(_fmt(b.total)) for b in bins), default=1)
-    width = max(10, con.width - label_w - value_w - 6)
-    top = max((b.total for b in bins), default=0)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style="bold", no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    present: set[str] = set()
-    for b in bins:
-        bar = Text()
-        if stack and b.parts:
-            # Round the cumulative length, so stacked segments add up to the unstacked bar.
-            done, running = 0, 0.0
-            for kind, style in TYPE_STYLES.items():
-                if kind in b.parts:
-                    running += b.parts[kind]
-                    end = _scale(running, top, width) if running else 0
-                    bar.append(BLOCK * max(0, end - done), style=style)
-                    done = max(done, end)
-                    present.add(kind)
-        else:
-            bar.append(BLOCK * _scale(b.total, top, width), style="cyan")
-        grid.add_row(b.label, bar, _fmt(b.total))
-    con.print(Text(title, style="bold"))
-    con.print(grid)
-    if stack and present:
-        legend = Text("  ")
-        for kind, style in TYPE_STYLES.items():
-            if kind in present:
-                legend.append("■ ", style=style)
-                legend.append(kind + "  ")
-        con.print(legend)
-    con.print(Text(unit, style="dim"))
-
-
-def gantt_rich(env: Env, eras: Sequence[m.Era], start_year: int, end_year: int) -> None:
-    from rich.text import Text
-
-    from barkhane_cli.render.table import console
-
-    con = console(env)
+    pattern = patterned(env, con)
     label_w = min(max((len(inert(e.name)) for e in eras), default=10), 34)
-    years = max(1, end_year - start_year + 1)
-    col = max(1, (con.width - label_w - 2) // years)
-    lines = [Text(" " * (label_w + 1))]
-    for y in range(start_year, end_year + 1):
-        tick = str(y) if col >= 5 else str(y)[2:] if col >= 3 else "|"
-        lines[0].append(tick.ljust(col)[:col], style="dim")
+    # label, a space, a column for ◂ (began before the window), the axis, one for → or ▸
+    width = max(10, con.width - label_w - 3)
+    head = Text(" " * (label_w + 2))
+    head.append(_tick_line(_ticks(axis, width), width), style="dim")
+    con.print(head, no_wrap=True, overflow="crop")
     for era in eras:
-        a = _pos(era.start.first(), start_year, col, years)
-        b = _pos((era.end or RECORD_END).last(), start_year, col, years, end=True)
-        line = safe_text(inert(era.name)[:label_w].ljust(label_w) + " ")
+        start, end = era.start.first_ordinal(), (era.end or RECORD_END).last_ordinal()
+        a = max(0, _offset(max(start, axis.first), axis, width))
+        b = min(width, _offset(min(end, axis.last) + 1, axis, width))
+        line = safe_text(inert(era.name)[:label_w].ljust(label_w) + " ", keep="")
+        line.append("◂" if start < axis.first else " ", style="bold")
         line.append(" " * a)
-        bar = BLOCK * max(1, b - a)
-        line.append(bar, style=ERA_STYLES.get(era.kind, "white"))
+        colour = ERA_STYLES.get(era.kind, (GREY, "█"))[0]
+        line.append(_era_fill(env, era.kind, pattern) * max(1, b - a), style=colour)
         if era.end is None:
             line.append("→", style="bold")
-        lines.append(line)
-    for line in lines:
+        elif end > axis.last:
+            line.append("▸", style="bold")
         con.print(line, no_wrap=True, overflow="crop")
-    legend = Text(" " * (label_w + 1))
-    for kind, style in ERA_STYLES.items():
+    legend = Text(" " * (label_w + 2))
+    for kind, (colour, fill) in ERA_STYLES.items():
         if any(e.kind == kind for e in eras):
-            legend.append("■ ", style=style)
+            swatch = fill * 2 if pattern else "■"
+            legend.append(swatch + " ", style=colour)
             legend.append(kind + "  ")
     con.print(legend)
-    con.print(
-        Text(
-            " " * (label_w + 1) + "→ still running on 9 November 2022, the end of the record",
-            style="dim",
-        )
-    )
-
-
-def _pos(day: Any, start_year: int, col: int, years: int, end: bool = False) -> int:
-    """Character offset of a day on the axis: whole years are ``col`` characters wide."""
-    import datetime
-
-    if day.year < start_year:
-        return 0
-    if day.year > start_year + years - 1:
-        return col * years
-    first = datetime.date(day.year, 1, 1)
-    length = (datetime.date(day.year + 1, 1, 1) - first).days
-    into = (day - first).days + (1 if end else 0)
-    return int((day.year - start_year) * col + round(into / length * col))
+    pad = " " * (label_w + 2)
+    con.print(Text(f"{pad}{axis.start().isoformat()} to {axis.end().isoformat()}", style="dim"))
+    con.print(Text(f"{pad}◂ ▸ the era runs beyond the window", style="dim"))
+    con.print(Text(f"{pad}→ still running on 9 November 2022, the end of the record", style="dim"))
 
 
 def gantt_plain(env: Env, eras: Sequence[m.Era]) -> None:
     for era in eras:
         end = era.end.iso() if era.end else ""
-        env.out.write(f"{era.id}\t{era.start}\t{end}\t{era.kind}\t{era.name}\t{era.description}\n")
+        row = [era.id, str(era.start), end, era.kind, era.name, era.description]
+        env.out.write("\t".join(inert(" ".join(c.split())) for c in row) + "\n")
 
 
-def judgments_rich(env: Env, judgments: Sequence[m.Judgment]) -> None:
+def judgments_rich(env: Env, judgments: Sequence[m.Judgment], score: dict[str, Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from barkhane_cli.render.table import console
 
     con = console(env)
-    colours = {"happened": "green", "did not happen": "red", "partly": "yellow", "open": "dim"}
     table = Table(show_lines=True, header_style="bold", expand=True)
     table.add_column("Judgment (seed, verbatim)", ratio=4, overflow="fold")
     table.add_column("Chance", width=12, overflow="fold")
-    table.add_column("Outcome", ratio=3, overflow="fold")
+    table.add_column("Verdict", width=8, no_wrap=True)
+    table.add_column("What happened", ratio=3, overflow="fold")
     for j in judgments:
         low, high = j.probability
-        chance = Text(f"{low:.0%}–{high:.0%}\n", style="bold")
-        chance.append(f"{j.term}\n", style="italic")
-        chance.append(j.yardstick, style="dim")
+        chance = Text(f"{forecasts.band_label(low, high)}\n", style="bold")
+        chance.append_text(safe_text(f"{j.term}\n", style="italic"))
+        chance.append_text(safe_text(j.yardstick, style="dim"))
         quote = safe_text(f"“{j.quote}”\n", style="italic")
         quote.append_text(safe_text(j.topic, style="dim"))
         if j.mapping:
             quote.append_text(safe_text(f"\nmapping: {j.mapping}", style="dim"))
-        outcome = safe_text(j.outcome or "not assessed", style=colours.get(j.outcome or "", "dim"))
+        verdict = forecasts.forecast(j)
+        outcome = safe_text(f"the event: {j.outcome or 'not assessed'}", style="bold")
         if j.outcome_date:
             outcome.append(f" ({j.outcome_date})", style="dim")
         if j.outcome_note:
             outcome.append_text(safe_text("\n" + j.outcome_note))
-        table.add_row(quote, chance, outcome)
+        table.add_row(
+            quote, chance, Text(verdict, style=f"bold {VERDICT_STYLES[verdict]}"), outcome
+        )
     con.print(table)
+    score_lines(env, score)
+
+
+def score_lines(env: Env, score: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    counts = score["forecasts"]
+    head = Text("Forecasts: ", style="bold")
+    for name in forecasts.FORECASTS:
+        head.append(f"{counts[name]} {name}", style=VERDICT_STYLES[name])
+        head.append("  ")
+    con.print(head)
+    con.print(Text("Calibration: " + forecasts.calibration_line(score)))
+    con.print(Text(forecasts.brier_line(score), style="dim"))
+
+
+def judgments_plain(env: Env, judgments: Sequence[m.Judgment]) -> None:
+    for j in judgments:
+        low, high = j.probability
+        row = [j.id, j.term, j.yardstick, str(low), str(high), j.outcome or "",
+               forecasts.forecast(j), j.quote]  # fmt: skip
+        env.out.write("\t".join(inert(" ".join(c.split())) for c in row) + "\n")
+
+
+def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
+    return [
+        Bin(str(y[key]), float(y["events"]), {k: float(v) for k, v in y["by_type"].items()})
+        for y in rows
+    ]
 
 
 def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
+    from barkhane_cli.lookup import fact_value_text
     from barkhane_cli.render.table import console
 
     con = console(env)
     period = content["period"]
-    head = Text()
+    head = Text(f"{period['start']} → {period['end']}", style="bold")
     if not period["events"]:
-        head.append("no events in this slice", style="bold")
+        head.append("   0 events in this slice")
     else:
-        head.append(f"{period['start']} → {period['end']}", style="bold")
-    head.append(
-        f"   {period['events']} events · {period['disputed']} disputed · "
-        f"{period['fatalities_recorded']:,} deaths recorded in events that give a number"
-    )
+        head.append(
+            f"   {period['events']} events · {period['disputed']} disputed · "
+            f"{period['fatalities_recorded']:,} deaths recorded in events that give a number"
+        )
     con.print(Panel(head, title="Sahel conflict: the record", title_align="left"))
-    bins = [
-        Bin(str(y["year"]), float(y["events"]), {k: float(v) for k, v in y["by_type"].items()})
-        for y in content["events_per_year"]
-    ]
-    bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
+    if content["events_per_month"] is not None:
+        bins = _bins(content["events_per_month"], "month")
+        bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
+    else:
+        bins = _bins(content["events_per_year"], "year")
+        bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
     eras = [data.eras[e["id"]] for e in content["eras"]]
     if eras:
         con.print(Text("\nEras", style="bold"))
-        years = [int(y["year"]) for y in content["events_per_year"]] or [e.start.year for e in eras]
-        gantt_rich(env, eras, min(years), max(years))
+        a, b = content["axis"]["start"], content["axis"]["end"]
+        axis = Axis(dt.date.fromisoformat(a).toordinal(), dt.date.fromisoformat(b).toordinal())
+        gantt_rich(env, eras, axis)
     if content["top_actors"]:
         con.print(Text("\nMost active actors", style="bold"))
         line = Text()
         for a in content["top_actors"]:
             line.append_text(
-                safe_text(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", "white"))
+                safe_text(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
             )
             line.append(f"({a['events']})  ", style="dim")
         con.print(line)
     if content["headline_facts"]:
-        con.print(Text("\nHeadline figures (largest recorded per category)", style="bold"))
+        con.print(Text("\nHeadline figures", style="bold"))
         for f in content["headline_facts"]:
             fact = data.facts[f["id"]]
-            from barkhane_cli.lookup import fact_value_text
-
-            text = Text(f"  {fact.category:<13}", style="dim")
+            text = Text()
+            text.append(f"  {fact.category:<13}", style="dim")
             text.append_text(safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold"))
-            text.append_text(
-                safe_text(
-                    f"  {fact.label} (as of {fact.as_of}; {', '.join(s.id for s in fact.sources)})"
-                )
-            )
+            refs = ", ".join(s.id for s in fact.sources)
+            text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
             if fact.disputed:
                 text.append_text(safe_text("  " + disputed(fact.disputed), style=DISPUTED_STYLE))
             con.print(text)
@@ -232,12 +240,9 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(Text("\nThe seed's key judgments", style="bold"))
         for j in content["judgments"][:6]:
             low, high = j["probability"]
-            text = Text(f"  {low:.0%}–{high:.0%} ", style="bold")
-            text.append_text(safe_text(f"“{j['quote']}”", style="italic"))
-            if j["outcome"]:
-                text.append(
-                    f"  → {j['outcome']}", style="green" if j["outcome"] == "happened" else "yellow"
-                )
+            text = Text(f"  {forecasts.band_label(low, high)} ", style="bold")
+            text.append(f"{j['forecast']:<7}", style=f"bold {VERDICT_STYLES[j['forecast']]}")
+            text.append_text(safe_text(f" “{j['quote']}”", style="italic"))
             con.print(text)
         more = len(content["judgments"]) - 6
         if more > 0:
@@ -247,19 +252,21 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
 def summary_plain(env: Env, content: dict[str, Any]) -> None:
     out = env.out
     p = content["period"]
-    out.write(
-        f"period\t{p['start'] or ''}\t{p['end'] or ''}\t{p['events']} events\t"
-        f"{p['disputed']} disputed\n"
-    )
+    out.write(f"period\t{p['start']}\t{p['end']}\t{p['events']} events\t{p['disputed']} disputed\n")
     for y in content["events_per_year"]:
         out.write(f"year\t{y['year']}\t{y['events']}\n")
     for e in content["eras"]:
-        out.write(f"era\t{e['start']}\t{e['end'] or ''}\t{e['name']}\n")
+        out.write(f"era\t{e['start']}\t{e['end'] or ''}\t{inert(e['name'])}\n")
     for a in content["top_actors"]:
-        out.write(f"actor\t{a['id']}\t{a['name']}\t{a['events']}\n")
+        out.write(f"actor\t{a['id']}\t{inert(a['name'])}\t{a['events']}\n")
     for f in content["headline_facts"]:
         value = f["value"] if f["value"] is not None else f"{f['low']}-{f['high']}"
-        out.write(f"fact\t{f['id']}\t{value}\t{f['unit']}\t{f['as_of']}\t{f['label']}\n")
+        out.write(
+            f"fact\t{f['id']}\t{value}\t{inert(f['unit'])}\t{f['as_of']}\t{inert(f['label'])}\n"
+        )
     for j in content["judgments"]:
         low, high = j["probability"]
-        out.write(f"judgment\t{j['id']}\t{low}-{high}\t{j['outcome'] or ''}\t{j['quote']}\n")
+        out.write(
+            f"judgment\t{j['id']}\t{low}-{high}\t{j['outcome'] or ''}\t{j['forecast']}\t"
+            f"{inert(j['quote'])}\n"
+        )

@@ -1,0 +1,205 @@
+"""Bars and series: the charts of ``chart`` and ``summary``, and the rows behind them.
+
+A bar is always drawn to scale and never cut: labels give way first. Without colour,
+stacked segments use one fill character per meaning (the legend shows which).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import Any
+
+from barkhane_cli.briefing import Bin
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import text as safe_text
+from barkhane_cli.render.styles import BAR_STYLE, MARK_STYLE, TYPE_GROUP, TYPE_GROUPS
+
+BLOCK = "█"
+TABLE_FORMATS = ("csv", "tsv", "md")
+
+
+def scale(value: float, top: float, width: int) -> int:
+    if top <= 0 or value <= 0:
+        return 0
+    return max(1, round(value / top * width))
+
+
+def fmt_number(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+
+
+def patterned(env: Env, con: Any) -> bool:
+    """Fill characters carry the meaning without colour, and where the terminal has only
+    the 8 or 16 basic colours (the palette's hues then collapse onto a few)."""
+    return not env.color or con.color_system in (None, "standard", "windows")
+
+
+def fill(env: Env, group: str | None, pattern: bool) -> str:
+    """The character a segment is drawn with: solid in colour, a pattern without."""
+    if group is None:
+        return "#" if env.ascii_only else BLOCK
+    _, _, chars, ascii_chars = TYPE_GROUPS[group]
+    if env.ascii_only:
+        return ascii_chars
+    return chars if pattern else BLOCK
+
+
+def legend(env: Env, groups: set[str], pattern: bool) -> Any:
+    from rich.text import Text
+
+    line = Text("  ")
+    for g, (label, colour, _, _) in TYPE_GROUPS.items():
+        if g in groups:
+            swatch = fill(env, g, pattern) * 2 if pattern or env.ascii_only else "■"
+            line.append(swatch + " ", style=colour)
+            line.append(label + "  ")
+    return line
+
+
+def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50) -> None:
+    top = max((b.total for b in bins), default=0)
+    for b in bins:
+        env.out.write(f"{b.label}\t{fmt_number(b.total)}\t{'#' * scale(b.total, top, width)}\n")
+
+
+def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    pattern = patterned(env, con)
+    label_w = max((len(b.label) for b in bins), default=4)
+    value_w = max((len(fmt_number(b.total)) for b in bins), default=1)
+    width = max(10, con.width - label_w - value_w - 4)
+    top = max((b.total for b in bins), default=0)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="bold", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True, width=width)
+    present: set[str] = set()
+    for b in bins:
+        bar = Text()
+        if stack and b.parts:
+            by_group: dict[str, float] = {}
+            for kind, n in b.parts.items():
+                group = TYPE_GROUP.get(kind, "record")
+                by_group[group] = by_group.get(group, 0) + n
+            # Round the cumulative length, so stacked segments add up to the unstacked bar.
+            done, running = 0, 0.0
+            for group, (_, colour, _, _) in TYPE_GROUPS.items():
+                if group in by_group:
+                    running += by_group[group]
+                    end = scale(running, top, width)
+                    bar.append(fill(env, group, pattern) * max(0, end - done), style=colour)
+                    done = max(done, end)
+                    present.add(group)
+        else:
+            bar.append(fill(env, None, pattern) * scale(b.total, top, width), style=BAR_STYLE)
+        grid.add_row(b.label, fmt_number(b.total), bar)
+    con.print(Text(title, style="bold"))
+    con.print(grid)
+    if stack and present:
+        con.print(legend(env, present, pattern))
+    con.print(Text(unit, style="dim"))
+
+
+def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
+    """date | value | bar | short label: bars to scale on the series' largest value."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    con.print(Text(title, style="bold"))
+    if not rows:
+        con.print(Text("no figures in this range", style="dim"))
+        return
+    date_w = max(len(r["as_of"]) for r in rows)
+    value_w = max(len(r["text"]) for r in rows)
+    mark_w = max((len(_marks(r)) for r in rows), default=0)
+    # The bars get two fifths of what the numbers leave, the labels the rest.
+    room = con.width - date_w - value_w - (mark_w + 1 if mark_w else 0) - 4
+    width = max(10, min(40, room * 2 // 5))
+    top = max(float(r["value"]) for r in rows)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True, width=width)
+    if mark_w:
+        grid.add_column(no_wrap=True, width=mark_w)
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    solid = "#" if env.ascii_only else BLOCK
+    light = "=" if env.ascii_only else "░"
+    for r in rows:
+        marked = bool(r["marks"])
+        bar = Text(
+            (light if marked else solid) * scale(float(r["value"]), top, width),
+            style=MARK_STYLE if marked else BAR_STYLE,
+        )
+        cells: list[Any] = [r["as_of"], r["text"], bar]
+        if mark_w:
+            cells.append(Text(_marks(r), style=MARK_STYLE))
+        cells.append(safe_text(r["label"], keep=""))
+        grid.add_row(*cells)
+    con.print(grid)
+    con.print(Text(unit, style="dim"))
+
+
+def _marks(row: dict[str, Any]) -> str:
+    return ",".join(row["marks"])
+
+
+def series_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
+    for r in rows:
+        low = "" if r["low"] is None else str(r["low"])
+        high = "" if r["high"] is None else str(r["high"])
+        env.out.write(
+            "\t".join(
+                [
+                    r["as_of"],
+                    str(r["value"]),
+                    low,
+                    high,
+                    r["kind"] or "",
+                    _marks(r),
+                    r["id"],
+                    inert(" ".join(r["label"].split())),
+                ]
+            )
+            + "\n"
+        )
+
+
+def write_rows(env: Env, fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Raw numbers for a spreadsheet: csv or tsv with a header, or a Markdown table."""
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    if fmt == "md":
+        env.out.write("| " + " | ".join(header) + " |\n")
+        env.out.write("|" + "---|" * len(header) + "\n")
+        for row in cells:
+            clean = (" ".join(c.split()).replace("\\", "\\\\").replace("|", "\\|") for c in row)
+            env.out.write("| " + " | ".join(inert(c) for c in clean) + " |\n")
+        return
+    writer = csv.writer(env.out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(cells)
+
+
+def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:
+    """One row per bin with the raw count and one column per event type present."""
+    types = sorted({t for b in bins for t in b.parts})
+    header = ["label", "start", "end", "value", *types]
+    rows = [
+        [b.label, b.start, b.end, fmt_raw(b.total), *(fmt_raw(b.parts.get(t, 0)) for t in types)]
+        for b in bins
+    ]
+    return header, rows
+
+
+def fmt_raw(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)

@@ -1,0 +1,194 @@
+"""The briefing views on the bundled data: windows, the troop series, forecasts, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from conftest import ROOT, Run
+
+from barkhane_cli import forecasts, store
+
+REAL = ROOT / "data" / "timeline.toml"
+
+
+@pytest.fixture
+def real(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.setattr(store, "bundled_path", lambda: REAL)
+    return run
+
+
+def _json(result: Any) -> Any:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+WINDOW = ["--since", "2021-06", "--until", "2021-12"]
+
+
+def test_summary_keeps_to_its_window(real: Run) -> None:
+    content = _json(real("summary", *WINDOW, "--format", "json"))
+    assert content["axis"] == {"start": "2021-06-01", "end": "2021-12-31"}
+    assert (content["period"]["start"], content["period"]["end"]) == ("2021-06-01", "2021-12-31")
+    assert [y["year"] for y in content["events_per_year"]] == [2021]
+    assert [m["month"] for m in content["events_per_month"]] == [
+        f"2021-{m:02d}" for m in range(6, 13)
+    ]
+    for era in content["eras"]:
+        assert "2021-06-01" <= era["shown_start"] <= era["shown_end"] <= "2021-12-31"
+    ids = {e["id"] for e in content["eras"]}
+    assert "serval" not in ids and "afisma" not in ids  # ended years before
+    for fact in content["headline_facts"]:
+        assert fact["as_of"] <= "2022-11-09"  # no aftermath figure
+
+
+def test_chart_by_month_keeps_to_its_window(real: Run) -> None:
+    result = real("chart", "--by", "month", "--since", "2022", "--format", "json")
+    bins = _json(result)
+    assert bins[0]["label"] == "2022-01" and bins[0]["start"] == "2022-01-01"
+    assert bins[-1]["label"] == "2022-11" and bins[-1]["end"] == "2022-11-09"
+    bins = _json(real("chart", "--by", "month", *WINDOW, "--format", "json"))
+    assert (bins[0]["start"], bins[-1]["end"]) == ("2021-06-01", "2021-12-31")
+    assert len(bins) == 7
+
+
+def test_eras_keep_to_their_window(real: Run) -> None:
+    eras = _json(real("eras", "--year", "2013", "--format", "json"))
+    assert {"serval", "afisma"} <= {e["id"] for e in eras}
+    assert all("2013-01-01" <= e["shown_start"] <= e["shown_end"] <= "2013-12-31" for e in eras)
+    serval = next(e for e in eras if e["id"] == "serval")
+    assert (serval["shown_start"], serval["shown_end"]) == ("2013-01-11", "2013-12-31")
+
+
+def test_actor_slice_uses_the_actors_own_window(real: Run) -> None:
+    content = _json(real("summary", "--actor", "wagner", "--format", "json"))
+    assert content["axis"]["start"] >= "2017"
+    ids = {e["id"] for e in content["eras"]}
+    assert not ids & {"serval", "afisma", "epervier"}
+
+
+def test_month_ticks_on_a_short_window(real: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    result = real("eras", *WINDOW, env=env)
+    head = result.stdout.splitlines()[0]
+    assert head.split() == ["2021", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
+    series = _json(real("chart", "troops", "--format", "json"))
+    keys = [(r["as_of"]) for r in series]
+    assert keys == sorted(keys)
+    assert all(r["force"] in ("france", "serval", "barkhane", "epervier") for r in series)
+    assert all(r["as_of"] <= "2022-11-09" for r in series)  # no aftermath figure
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    lines = real("chart", "troops", env=env).stdout.splitlines()[1 : len(series) + 1]
+    for row, line in zip(series, lines, strict=True):
+        assert line.startswith(row["as_of"])
+        assert f" {row['text']} " in line  # the value is always shown
+    # Bars to scale: the longest bar is the largest value, and 2,400 is shorter than 4,300.
+    bars = {
+        r["value"]: line.count("█") + line.count("░") for r, line in zip(series, lines, strict=True)
+    }
+    assert bars[2400] < bars[4300]
+    assert max(bars, key=lambda v: bars[v]) == max(bars)
+
+
+def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:
+    takuba = _json(real("chart", "troops", "--force", "takuba", "--format", "json"))
+    assert takuba and all(r["force"] == "takuba" for r in takuba)
+    french = {r["id"] for r in _json(real("chart", "troops", "--format", "json"))}
+    assert not french & {r["id"] for r in takuba}
+
+
+def test_every_bundled_forecast_follows_its_probability_and_outcome(real: Run) -> None:
+    doc = _json(real("judgments", "--format", "json"))
+    errors = []
+    for j in doc["judgments"]:
+        low, high = j["probability"]
+        likely = (low + high) / 2 > 0.5
+        expected = {
+            "happened": "right" if likely else "wrong",
+            "did not happen": "wrong" if likely else "right",
+            "partly": "partly",
+        }.get(j["outcome"], "open")
+        assert j["forecast"] == expected, j["id"]
+        if j["outcome"] in ("happened", "did not happen"):
+            errors.append(((low + high) / 2 - (j["outcome"] == "happened")) ** 2)
+    assert doc["resolved"] == len(errors)
+    assert doc["brier"] == pytest.approx(sum(errors) / len(errors), abs=1e-4)
+    # The seed's "it seems unlikely that other missions will be able to fill the void":
+    # no mission did, so the forecast was right.
+    void = next(j for j in doc["judgments"] if j["id"] == "other-missions-unlikely-to-fill-void")
+    assert (void["outcome"], void["forecast"]) == ("did not happen", "right")
+    assert sum(b["judgments"] for b in doc["calibration"]) == len(doc["judgments"])
+
+
+def test_judgments_view_shows_the_verdict_and_scores(real: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    out = real("judgments", env=env).stdout
+    assert "Verdict" in out
+    assert "Calibration: 95%–100%: 2 of 2 right" in out
+    assert "Brier score 0." in out
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["chart"], ["label", "start", "end", "value"]),
+        (["chart", "troops"], ["as_of", "value", "low", "high", "kind", "marks", "force", "id"]),
+        (["eras"], ["id", "name", "kind", "start", "end", "shown_start", "shown_end"]),
+        (["judgments"], ["id", "low", "high", "term", "yardstick", "outcome", "forecast"]),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_table_formats_give_raw_numbers(
+    real: Run, args: list[str], header: list[str], fmt: str
+) -> None:
+    result = real(*args, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    table = list(csv.reader(io.StringIO(result.stdout), delimiter="\t" if fmt == "tsv" else ","))
+    assert table[0][: len(header)] == header
+    assert len(table) > 2
+    if args == ["eras"]:
+        return
+    value_col = table[0].index("value") if "value" in table[0] else table[0].index("low")
+    for row in table[1:]:
+        assert "," not in row[value_col]  # 4300, not 4,300
+        float(row[value_col])
+
+
+def test_md_format_is_a_table(real: Run) -> None:
+    lines = real("chart", "troops", "--format", "md").stdout.splitlines()
+    assert lines[0].startswith("| as_of | value |")
+    assert lines[1].startswith("|---|")
+
+
+def test_no_colour_stacked_chart_uses_distinct_fills_shown_in_the_legend(real: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    out = real("chart", env=env).stdout
+    for fill, label in (("██", "attack"), ("▓▓", "massacre"), ("░░", "operation")):
+        assert f"{fill} {label}" in out
+    assert "▓" in out.split("██ attack")[0]  # massacres drawn in the bars
+
+
+def test_width_and_title_of_an_export(real: Run, tmp_path: Any) -> None:
+    target = tmp_path / "t.svg"
+    result = real(
+        "chart", "troops", "--force", "barkhane", "--width", "90", "--export", str(target)
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "barkhane&#160;chart&#160;troops&#160;--force&#160;barkhane" in text
+    assert "--width" not in text
+    bad = real("chart", "--width", "10")
+    assert bad.exit_code == 2 and "from 40 to 400" in bad.stderr
+
+
+def test_forecast_of_an_even_chance_is_partly() -> None:
+    from barkhane_cli import model as m
+
+    j = m.Judgment("x", "q", "t", "none", (0.4, 0.6), "topic", outcome="happened")
+    assert forecasts.forecast(j) == "partly"
