@@ -10,14 +10,22 @@ from typing import Any
 import pytest
 from conftest import ROOT, Run
 
-from barkhane_cli import forecasts, store
+from barkhane_cli import forecasts
+from barkhane_cli.store import files
 
 REAL = ROOT / "data" / "timeline.toml"
 
 
+@pytest.fixture(scope="module")
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture
-def real(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.setattr(store, "bundled_path", lambda: REAL)
+def real(run: Run, monkeypatch: pytest.MonkeyPatch, _shared_cache: Any) -> Run:
+    monkeypatch.setattr(files, "bundled_path", lambda: REAL)
+    # one cache for the module: the bundled data is checked once, not once a command
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
     return run
 
 
