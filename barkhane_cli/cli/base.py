@@ -42,7 +42,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, plain, tsv, csv, json, jsonl, md, ics or timelinejs. Default: table on a terminal, plain "
+        help="table, plain, tsv, csv, json, jsonl, md, ics, timelinejs or geojson. Default: table on a terminal, plain "
         "(tab-separated, no header) when piped.",
         show_default=False,
     ),

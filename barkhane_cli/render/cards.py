@@ -52,7 +52,7 @@ def emit_card(
     fmt = resolve_format(fmt, env)
     if fmt in ("json", "jsonl"):
         write_document(env, fmt, card.profile)
-    elif fmt in ("tsv", "csv", "md", "ics", "timelinejs"):
+    elif fmt in ("tsv", "csv", "md", "ics", "timelinejs", "geojson"):
         from barkhane_cli.render.events import event_records
 
         emit(env, fmt, event_records(data, card.events or card.records), fields)

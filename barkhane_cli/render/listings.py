@@ -91,6 +91,7 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
         table_fields=["id", "name", "kind", "region", "country", "lat", "lon", "events"],
         to_json=to_json,
         empty_message="no places match",
+        dataset=data,
         json_keys=[
             "id",
             "name",

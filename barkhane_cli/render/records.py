@@ -19,7 +19,7 @@ from barkhane_cli.render.safe import inert, json_inert
 
 T = TypeVar("T")
 
-FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs")
+FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs", "geojson")
 EVENT_ONLY = ("ics", "timelinejs")
 
 
@@ -59,7 +59,7 @@ class RecordSet(Generic[T]):
     empty_message: str = "no matching records"
     json_keys: list[str] = field(default_factory=list)
     note_field: str = "title"
-    dataset: Any = None  # events only: what calendar formats need beyond the records
+    dataset: Any = None  # events and places: what calendars and GeoJSON need beyond the records
     # The table's default columns for a terminal width (and --wide); else table_fields.
     layout: Callable[[int, bool], list[str]] | None = None
     cells: dict[str, Field[T]] = field(default_factory=dict)  # table-only columns
@@ -74,7 +74,7 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
     if not fields:
         return rs.table_fields if fmt == "table" else rs.default_fields
     names = [f.strip() for f in fields.split(",") if f.strip()]
-    valid = list(rs.fields) if fmt not in ("json", "jsonl") else rs.json_keys or list(rs.fields)
+    valid = list(rs.fields) if fmt not in ("json", "jsonl", "geojson") else rs.json_keys or list(rs.fields)
     for name in names:
         if name not in valid:
             close = difflib.get_close_matches(name, valid, n=1)
@@ -197,6 +197,11 @@ def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
             out.write("\n")
             count += 1
         return count
+    if fmt == "geojson":
+        from barkhane_cli.render.geojson import write_records
+
+        keys = names if fields else None
+        return write_records(env, rs.kind, rs.dataset, rs.items, rs.to_json, keys)
     if fmt in EVENT_ONLY:
         if rs.kind != "event" or rs.dataset is None:
             raise UsageError(f"--format {fmt} is for events (timeline, actor, place)")

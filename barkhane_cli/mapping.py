@@ -1,0 +1,158 @@
+"""Where events happened, as data: the point of an event, markers per place, the extent.
+
+Plain data only; the terminal canvas and the SVG map are in render/maps.py and
+render/svgmap.py, the GeoJSON writer in render/geojson.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from barkhane_cli import geo
+from barkhane_cli import model as m
+
+# The default extent: Mali, Burkina Faso, Niger and their neighbours (degrees).
+SAHEL = (-18.0, 3.5, 25.0, 26.0)  # west, south, east, north
+CAPITAL_KIND = "capital"
+# Markers outside this box do not widen the map's extent (unless all are outside it).
+REGION = (-26.0, 0.0, 32.0, 38.0)
+MIN_SPAN = (10.0, 6.0)  # degrees of longitude and latitude a map shows at least
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where an event is drawn: at ``place`` (the most precise one it names), using the
+    coordinates of ``point_of`` (the place itself, or the nearest place containing it)."""
+
+    place: str
+    point_of: str
+    lat: float
+    lon: float
+
+
+def _depth(places: Mapping[str, m.Place], pid: str) -> int:
+    return len(geo.ancestors(places, pid))
+
+
+def locate(places: Mapping[str, m.Place], event_places: Iterable[str]) -> Located | None:
+    """The most precise of an event's places that has a point: the deepest in the
+    hierarchy (a village before its region, a region before its country), then the
+    first listed; its own coordinates or those of the nearest place containing it."""
+    best: tuple[int, int, str] | None = None
+    for order, pid in enumerate(event_places):
+        if pid not in places or geo.point(places, pid) is None:
+            continue
+        key = (-_depth(places, pid), order, pid)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    pid = best[2]
+    for candidate in (pid, *geo.ancestors(places, pid)):
+        p = places.get(candidate)
+        if p is not None and p.lat is not None and p.lon is not None:
+            return Located(pid, candidate, p.lat, p.lon)
+    return None  # pragma: no cover - geo.point found one above
+
+
+@dataclass(slots=True)
+class Marker:
+    """One place on the map, with the events drawn there."""
+
+    place: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    events: list[str] = field(default_factory=list)
+    deaths: int = 0
+    approximate: bool = False  # drawn at a containing place's coordinates
+
+    def weight(self, by: str) -> int:
+        return self.deaths if by == "deaths" else len(self.events)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "place": self.place,
+            "name": self.name,
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+            "events": len(self.events),
+            "deaths": self.deaths,
+            "approximate": self.approximate,
+            "event_ids": list(self.events),
+        }
+
+
+@dataclass(slots=True)
+class MapData:
+    markers: list[Marker]
+    unplaced: list[str]  # events with no place that has (or is inside one with) a point
+    extent: tuple[float, float, float, float]  # west, south, east, north
+    by: str = "events"
+    capitals: list[Marker] = field(default_factory=list)  # drawn for orientation
+
+
+def best_deaths(e: m.Event) -> int:
+    """The best estimate, else the low end of the range; unknown counts as 0."""
+    if e.fatalities is not None:
+        return e.fatalities
+    return e.fatalities_low or 0
+
+
+def markers(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:
+    """Events grouped by the point each is drawn at, heaviest first."""
+    places = data.places
+    found: dict[str, Marker] = {}
+    unplaced: list[str] = []
+    cache: dict[tuple[str, ...], Located | None] = {}
+    for e in events:
+        where = cache.get(e.places)
+        if where is None and e.places not in cache:
+            where = cache[e.places] = locate(places, e.places)
+        if where is None:
+            unplaced.append(e.id)
+            continue
+        mk = found.get(where.point_of)
+        if mk is None:
+            p = places[where.point_of]
+            mk = found[where.point_of] = Marker(p.id, p.label, p.kind, where.lat, where.lon)
+        mk.events.append(e.id)
+        mk.deaths += best_deaths(e)
+        if where.point_of != where.place:
+            mk.approximate = True
+    ordered = sorted(found.values(), key=lambda k: (-k.weight(by), -len(k.events), k.place))
+    capitals = [
+        Marker(p.id, p.label, p.kind, p.lat, p.lon)
+        for p in places.values()
+        if p.kind == CAPITAL_KIND and p.lat is not None and p.lon is not None
+    ]
+    return MapData(ordered, unplaced, extent_for(ordered), by, capitals)
+
+
+def extent_for(found: Iterable[Marker], pad: float = 1.5) -> tuple[float, float, float, float]:
+    """The box the markers cover, padded and at least ``MIN_SPAN`` wide; the Sahel when
+    there are none. Markers far outside Africa's north-west quarter (Paris, for an event
+    placed only in France) are left out of the box unless nothing else is left, so one
+    of them does not shrink the Sahel to a corner; the map lists them as off the map."""
+    points = [(mk.lon, mk.lat) for mk in found]
+    if not points:
+        return SAHEL
+    west, south, east, north = REGION
+    near = [(x, y) for x, y in points if west <= x <= east and south <= y <= north]
+    points = near or points
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    box = [min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad]
+    for lo, hi, span in ((0, 2, MIN_SPAN[0]), (1, 3, MIN_SPAN[1])):
+        if box[hi] - box[lo] < span:
+            mid = (box[lo] + box[hi]) / 2
+            box[lo], box[hi] = mid - span / 2, mid + span / 2
+    return (max(box[0], -180.0), max(box[1], -85.0), min(box[2], 180.0), min(box[3], 85.0))
+
+
+def inside(extent: tuple[float, float, float, float], lat: float, lon: float) -> bool:
+    west, south, east, north = extent
+    return west <= lon <= east and south <= lat <= north
