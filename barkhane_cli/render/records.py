@@ -74,7 +74,11 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
     if not fields:
         return rs.table_fields if fmt == "table" else rs.default_fields
     names = [f.strip() for f in fields.split(",") if f.strip()]
-    valid = list(rs.fields) if fmt not in ("json", "jsonl", "geojson") else rs.json_keys or list(rs.fields)
+    valid = (
+        list(rs.fields)
+        if fmt not in ("json", "jsonl", "geojson")
+        else rs.json_keys or list(rs.fields)
+    )
     for name in names:
         if name not in valid:
             close = difflib.get_close_matches(name, valid, n=1)
