@@ -31,7 +31,7 @@ ALL_TABLES = ("sources", *SOURCED, "judgments")
 YEARS = range(2011, 2023)
 # at least 20 events a year from 2012, 10 in 2011 (the record opens with Libya's war)
 MIN_PER_YEAR = {2011: 10} | dict.fromkeys(range(2012, 2023), 20)
-MINIMUMS = {"events": 350, "actors": 60, "places": 30, "facts": 30}
+MINIMUMS = {"events": 400, "actors": 60, "places": 30, "facts": 30}
 
 
 @pytest.fixture(scope="module")
