@@ -1,45 +1,79 @@
-"""Shell completion candidates, read cheaply: TAB runs the whole program every time."""
+"""Shell completion: TAB runs the whole program every time, so it reads only the store.
+
+Values from the data (actors, places, countries, tags, event ids) come from the compiled
+store of the current data files, never from the TOML: a TAB before any command has
+built the store completes nothing rather than parse a large file. Fixed vocabularies
+(types, kinds, formats, fields, outcomes) come from the model.
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from typing import Any
 
 
-def candidates(table: str, incomplete: str) -> list[tuple[str, str]]:
-    """(value, label) pairs for what has been typed: ids first, else a name or alias.
+def _store(extra: Any = ()) -> Any:
+    from barkhane_cli.store import cached_store, files
 
-    Shells (and Typer) keep only values that start with the typed text, so an entry is
-    offered by its id when that fits and otherwise by the name or alias that does
-    ("Tomb" -> "Tombouctou"). Reads the TOML directly, without validation: a completion
-    that fails must fail silently, and one that is slow is worse than one that is partial.
-    """
-    from barkhane_cli.errors import DataError
-    from barkhane_cli.store.files import STDIN, bundled_path, env_paths, read_toml
-
-    lower = incomplete.casefold()
-    seen: dict[str, str] = {}
-    tables = ("events", "aftermath") if table == "events" else (table,)
-    for path in [bundled_path(), *env_paths(dict(os.environ))]:
-        if Path(path) == STDIN:
-            continue  # stdin belongs to the shell while it completes
+    try:
+        paths = files.data_paths([p for p in extra or () if p])
+    except Exception:
+        return None
+    # The exact data set first; else the bundled one (a user file may be unreadable).
+    for attempt in (paths, [files.bundled_path()]):
         try:
-            # read_toml refuses FIFOs, devices, huge and over-nested files with a DataError.
-            doc = read_toml(Path(path))
-        except (DataError, OSError, ValueError):
-            continue
-        for name in tables:
-            entries = doc.get(name)
-            for entry in entries if isinstance(entries, list) else ():
-                if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                    continue
-                label = str(entry.get("name") or entry.get("title") or "")
-                raw = entry.get("aliases")
-                aliases: list[object] = raw if isinstance(raw, list) else []
-                for value in (entry["id"], label, *map(str, aliases)):
-                    if value.startswith(incomplete) or (
-                        value.casefold().startswith(lower) and value == entry["id"]
-                    ):
-                        seen.setdefault(value, label)
-                        break
-    return sorted(seen.items())
+            db = cached_store(attempt)
+        except Exception:  # a completion that fails must fail silently
+            db = None
+        if db is not None:
+            return db
+    return None
+
+
+def candidates(table: str, incomplete: str, extra: Any = ()) -> list[tuple[str, str]]:
+    """(id, label) for entries whose id, name or alias (or a word of one) starts with the
+    typed text, case and accents aside: ``goi`` offers ``assimi-goita``."""
+    db = _store(extra)
+    if db is None:
+        return []
+    try:
+        if table == "tags":
+            return [
+                (t, "")
+                for t in sorted(db.tags(True))
+                if t.casefold().startswith(incomplete.casefold())
+            ]
+        found: list[tuple[str, str]] = db.names(table, incomplete)
+        return found
+    except Exception:
+        return []
+    finally:
+        db.close()
+
+
+def _fixed(values: Any, incomplete: str) -> list[tuple[str, str]]:
+    items = values.items() if isinstance(values, dict) else ((v, "") for v in values)
+    lower = incomplete.casefold()
+    return [(v, help_) for v, help_ in items if v.startswith(lower)]
+
+
+def fixed(kind: str, incomplete: str) -> list[tuple[str, str]]:
+    from barkhane_cli import model as m
+
+    if kind == "format":
+        from barkhane_cli.render.records import FORMATS
+
+        return _fixed(FORMATS, incomplete)
+    if kind == "fields":
+        from barkhane_cli.render.events import EVENT_JSON_KEYS
+
+        done, _, last = incomplete.rpartition(",")
+        head = done + "," if done else ""
+        return [(head + v, "") for v, _ in _fixed(EVENT_JSON_KEYS, last)]
+    vocab: dict[str, Any] = {
+        "type": m.EVENT_TYPES,
+        "kind": m.ACTOR_KINDS,
+        "place-kind": m.PLACE_KINDS,
+        "category": m.FACT_CATEGORIES,
+        "outcome": m.OUTCOMES,
+    }
+    return _fixed(vocab.get(kind, ()), incomplete)

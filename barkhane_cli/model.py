@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from barkhane_cli.dates import PartialDate, fast_pickle
+from barkhane_cli.dates import PartialDate
 
 EVENT_TYPES: dict[str, str] = {
     "attack": "armed or terrorist attack, ambush, bombing",
@@ -103,7 +103,6 @@ TABLES = tuple(FIELDS)
 AFFILIATION_FIELDS = ("actor", "relation", "start", "end", "note")
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     id: str
@@ -119,7 +118,6 @@ class SourceRef:
         return out
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
@@ -147,7 +145,6 @@ class Source:
         }
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Affiliation:
     actor: str
@@ -166,7 +163,6 @@ class Affiliation:
         }
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -189,7 +185,6 @@ class Actor:
         return self.short or self.name
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place; ``within`` makes the hierarchy (village → region → country).
@@ -219,7 +214,6 @@ class Place:
         return self.short or self.name
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -288,7 +282,6 @@ class Event:
         }
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fact:
     id: str
@@ -311,7 +304,6 @@ class Fact:
     origin: str = ""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Era:
     id: str
@@ -325,7 +317,6 @@ class Era:
     origin: str = ""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Judgment:
     id: str

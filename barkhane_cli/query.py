@@ -126,6 +126,7 @@ def build_query(
     aftermath: bool = False,
     limit: int | None = None,
     reverse: bool = False,
+    known_tags: Iterable[str] | None = None,
 ) -> EventQuery:
     """Check and resolve what the user typed into an :class:`EventQuery`."""
     first, last = date_range(since, until, year)
@@ -144,10 +145,10 @@ def build_query(
         else ()
     )
     country_set = frozenset(resolve_country(data, c) for c in countries)
-    all_events = data.events + data.aftermath if aftermath else data.events
-    tag_set = (
-        check_in(tags, {t for e in all_events for t in e.tags}, "tag") if tags else frozenset()
-    )
+    if tags and known_tags is None:
+        all_events = data.events + data.aftermath if aftermath else data.events
+        known_tags = {t for e in all_events for t in e.tags}
+    tag_set = check_in(tags, known_tags or (), "tag") if tags else frozenset()
     return EventQuery(
         first=first,
         last=last,

@@ -63,7 +63,10 @@ def test_deep_nesting_is_a_data_error(run: Run, tmp_path: Path, depth: int) -> N
     )
 
 
-def test_completion_skips_a_hostile_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_completion_skips_a_hostile_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    assert run("sources").exit_code == 0  # completion reads the store this builds
     deep = tmp_path / "deep.toml"
     deep.write_text("x = " + "[" * 900 + "]" * 900 + "\n")
     fifo = tmp_path / "pipe.toml"

@@ -1,6 +1,6 @@
-"""The command line: ``base`` holds the app and shared plumbing; each module adds commands."""
+"""The command line: ``base`` holds the app and shared plumbing; each module adds commands,
+imported only when its command runs (``lazy``)."""
 
-from barkhane_cli.cli import briefing, datafiles, lookups, timeline  # noqa: F401  (registration)
 from barkhane_cli.cli.base import app, main
 
 __all__ = ["app", "main"]

@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from barkhane_cli import __version__
+from barkhane_cli.cli.lazy import LazyGroup
 from barkhane_cli.errors import BarkhaneError, ExitCode, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,6 +24,7 @@ Exit codes: 0 success (also when nothing matches), 2 usage error, 3 not found or
 """
 
 app = typer.Typer(
+    cls=LazyGroup,  # each run builds only the command it runs
     help=HELP,
     no_args_is_help=True,
     add_completion=True,
@@ -197,9 +199,17 @@ def parse_date(option: str, value: str | None) -> Any:
 
 
 def load(data: list[Path] | None) -> Any:
+    """The whole dataset, for commands that read every event."""
     from barkhane_cli import store
 
     return store.load(data or ())
+
+
+def open_data(data: list[Path] | None) -> Any:
+    """The dataset with a query path that reads only the events it selects (store.Loaded)."""
+    from barkhane_cli import store
+
+    return store.open_data(data or ())
 
 
 def _version(value: bool) -> None:

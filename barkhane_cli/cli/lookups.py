@@ -23,19 +23,11 @@ from barkhane_cli.cli.base import (
     handled,
     load,
     make_env,
+    open_data,
     parse_date,
     present,
 )
 from barkhane_cli.errors import UsageError
-
-
-def _complete(table: str) -> Callable[[str], list[tuple[str, str]]]:
-    def complete(incomplete: str) -> list[tuple[str, str]]:
-        from barkhane_cli.completion import candidates
-
-        return candidates(table, incomplete)
-
-    return complete
 
 
 def _profile(
@@ -58,15 +50,16 @@ def _profile(
 
     env = make_env(color)
     start, end = parse_date("--since", since), parse_date("--until", until)
-    dataset = load(data)
+    loaded = open_data(data)
+    dataset = loaded.data  # every table; the events come from loaded.select
     if which == "actor":
         ident = query.actor_resolver(dataset).resolve(name)
         q = query.build_query(dataset, since=start, until=end, actors=[ident], types=types or ())
-        card = actor_card(dataset, dataset.actors[ident], list(query.select(dataset, q)))
+        card = actor_card(dataset, dataset.actors[ident], list(loaded.select(q)))
     else:
         ident = query.place_resolver(dataset).resolve(name)
         q = query.build_query(dataset, since=start, until=end, places=[ident], types=types or ())
-        card = place_card(dataset, dataset.places[ident], list(query.select(dataset, q)))
+        card = place_card(dataset, dataset.places[ident], list(loaded.select(q)))
     present(
         env,
         format_,
@@ -96,7 +89,7 @@ def _records(
 @handled
 def actor(
     name: Annotated[
-        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("actors"))
+        str, typer.Argument(help="Id, name or alias.")
     ],
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -144,7 +137,7 @@ def actors(
 @handled
 def place(
     name: Annotated[
-        str, typer.Argument(help="Id, name or alias.", autocompletion=_complete("places"))
+        str, typer.Argument(help="Id, name or alias.")
     ],
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -204,7 +197,6 @@ def event(
         typer.Argument(
             metavar="ID",
             help="Event id (or a unique part of it).",
-            autocompletion=_complete("events"),
         ),
     ],
     format_: FormatOpt = None,

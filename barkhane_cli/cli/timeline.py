@@ -19,6 +19,7 @@ from barkhane_cli.cli.base import (
     handled,
     load,
     make_env,
+    open_data,
     parse_date,
     present,
 )
@@ -94,7 +95,8 @@ def timeline(
 
     env = make_env(color)
     start, end = parse_date("--since", since), parse_date("--until", until)
-    dataset = load(data)
+    loaded = open_data(data)
+    dataset = loaded.data
     q = query.build_query(
         dataset,
         since=start,
@@ -111,8 +113,9 @@ def timeline(
         aftermath=aftermath,
         limit=limit,
         reverse=reverse,
+        known_tags=loaded.tags(aftermath) if tag else None,
     )
-    events: Iterable[Event] = query.select(dataset, q)
+    events: Iterable[Event] = loaded.select(q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
     total, notes = _what_is_not_shown(dataset, q)

@@ -1,16 +1,24 @@
-"""The store: data files read and checked once, then answered from a compiled cache.
+"""The store: data files read and checked once, then answered from a compiled SQLite file.
 
-``files`` finds, reads and layers the TOML files (the source of truth); ``load`` is what
-every command calls.
+``files`` finds, reads and layers the TOML files (the source of truth); ``compile`` turns
+a checked dataset into SQLite; ``db`` answers from it; ``key`` names it after its inputs.
+A cold run checks the files, writes the store into a temporary file in the cache folder
+and renames it into place, under a lock so that concurrent cold runs build it once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
+from barkhane_cli.store import key as keys
+from barkhane_cli.store.db import Store
 from barkhane_cli.store.files import (
     DATA_ENV,
     STDIN,
@@ -24,41 +32,171 @@ from barkhane_cli.store.files import (
 __all__ = [
     "DATA_ENV",
     "STDIN",
+    "Loaded",
     "bundled_path",
     "collect",
     "data_paths",
     "env_paths",
     "load",
     "load_paths",
+    "open_data",
+    "open_paths",
     "read_toml",
 ]
+KEEP = 6  # stores kept in the cache folder, most recently used first
+SUFFIX = ".sqlite"
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A dataset ready to query: ``data`` has every table; its events are there only when
+    ``db`` is None (the TOML path); with a store, ``select`` reads just the candidates."""
+
+    data: m.Dataset
+    db: Store | None = None
+
+    def select(self, q: object) -> Iterator[m.Event]:
+        from barkhane_cli import query
+
+        assert isinstance(q, query.EventQuery)
+        if self.db is not None:
+            return self.db.select(self.data, q)
+        return query.select(self.data, q)
+
+    def tags(self, aftermath: bool = False) -> set[str]:
+        """Every tag on a core event (and on an aftermath one, with ``aftermath``)."""
+        if self.db is not None:
+            return self.db.tags(aftermath)
+        events = self.data.events + self.data.aftermath if aftermath else self.data.events
+        return {t for e in events for t in e.tags}
+
+    def full(self) -> m.Dataset:
+        if self.db is not None:
+            self.data = self.db.dataset()
+            self.db = None
+        return self.data
+
+
+def _checked(paths: Sequence[Path]) -> m.Dataset:
+    data, problems = collect(paths)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        more = len(errors) - 1
+        tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""
+        raise DataError(f"bad data: {errors[0].sentence()}{tail}")
+    return data
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One build at a time in a cache folder; the others wait, then find it built."""
+    import fcntl
+
+    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove stores beyond the most recent few, and what failed or old runs left behind
+    (only ever called under the lock, so no temporary file found is still being written)."""
+    stores = []
+    for entry in os.scandir(folder):
+        name = entry.name
+        try:
+            if name.endswith((".tmp", ".pickle", SUFFIX + "-journal")):
+                os.unlink(entry.path)
+            elif name.endswith(SUFFIX) and entry.path != str(keep):
+                stores.append((entry.stat().st_mtime_ns, entry.path))
+        except OSError:
+            continue
+    for _, path in sorted(stores, reverse=True)[KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
+    import sqlite3
+
+    from barkhane_cli.store import compile
+    from barkhane_cli.store.records import Unstorable
+    from barkhane_cli.validate import source_file
+
+    target = folder / f"{key}{SUFFIX}"
+    before = [keys.stamp(p) for p in paths]
+    data = _checked(paths)
+    seeds = [f for f in (source_file(s) for s in data.sources.values()) if f is not None]
+    deps = [(os.path.realpath(f), keys.stamp(f)) for f in seeds]
+    # A file edited while it was read would give a store keyed on one version holding
+    # another: such a run answers from what it read, and caches nothing.
+    if [keys.stamp(p) for p in paths] != before or keys.key(paths) != key:
+        return Loaded(data)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    os.close(fd)
+    try:
+        os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
+        compile.build(tmp, data, key=key, deps=deps)
+        if [keys.stamp(p) for p in paths] == before:
+            os.replace(tmp, target)
+            _prune(folder, target)
+    except (OSError, Unstorable, sqlite3.Error):
+        pass  # a full disk or a value the store cannot hold only costs speed
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return Loaded(data)
+
+
+def open_data(extra: Sequence[Path] = (), bundled: bool = True) -> Loaded:
+    """The checked data for a command, from the store when one matches its inputs.
+
+    Raises DataError naming the first problem; a data set with errors is never cached.
+    """
+    return open_paths(data_paths(extra, bundled))
+
+
+def open_paths(paths: Sequence[Path], *, build: bool = True) -> Loaded:
+    """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
+    from barkhane_cli import atomic
+
+    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
+    folder = keys.usable_dir()
+    key = keys.key(paths) if folder is not None else None
+    if folder is None or key is None:
+        return Loaded(_checked(paths))
+    target = folder / f"{key}{SUFFIX}"
+    db = Store.open(target, key)
+    if db is not None:
+        return Loaded(db.light(), db)
+    if not build:
+        return Loaded(_checked(paths))
+    try:
+        with _locked(folder):
+            db = Store.open(target, key)  # built by another run while this one waited
+            if db is not None:
+                return Loaded(db.light(), db)
+            return _build(folder, key, paths)
+    except OSError:
+        return Loaded(_checked(paths))
 
 
 def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
-    """The dataset for a command: raises DataError naming the first problem.
-
-    A dataset that checked clean is cached (see cache.py), so the next run skips parsing
-    and validation while no file involved has changed.
-    """
-    return load_paths(data_paths(extra, bundled))
+    """The whole checked dataset (every event decoded): for views that read everything."""
+    return open_data(extra, bundled).full()
 
 
 def load_paths(paths: Sequence[Path]) -> m.Dataset:
-    """:func:`load` for an explicit list of files (the bundled one included or not)."""
-    from barkhane_cli import atomic, cache
-    from barkhane_cli.validate import source_file
+    """:func:`load` for an explicit list of files."""
+    return open_paths(paths).full()
 
-    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
-    cached = cache.get(paths)
-    if cached is not None:
-        return cached
-    data, problems = collect(paths)
-    if not any(not p.warning for p in problems):
-        files = [source_file(s) for s in data.sources.values()]
-        cache.put(paths, data, [f for f in files if f is not None])
-    problems = [p for p in problems if not p.warning]
-    if problems:
-        more = len(problems) - 1
-        tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""
-        raise DataError(f"bad data: {problems[0].sentence()}{tail}")
-    return data
+
+def cached_store(paths: Sequence[Path]) -> Store | None:
+    """The store for exactly these inputs if one is built; never builds or parses."""
+    folder = keys.usable_dir(create=False)
+    key = keys.key(paths) if folder is not None else None
+    if folder is None or key is None:
+        return None
+    return Store.open(folder / f"{key}{SUFFIX}", key)

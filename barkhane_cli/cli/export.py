@@ -1,0 +1,35 @@
+"""barkhane export sqlite: the data as a documented SQLite database, for Datasette and SQL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from barkhane_cli.cli.base import DataOpt, app, handled, load
+
+export_app = typer.Typer(help="Write the data (with your layers) in other tools' formats.")
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("sqlite")
+@handled
+def export_sqlite(
+    output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
+    data: DataOpt = None,
+) -> None:
+    """Write every table as a SQLite database with full-text search on events (docs/sqlite.md).
+
+    Open it with `datasette FILE.db` (facets, maps with datasette-cluster-map) or any SQL
+    tool. The file is written whole or not at all.
+    """
+    from barkhane_cli.store.compile import write_public
+
+    dataset = load(data)
+    write_public(output, dataset)
+    sys.stderr.write(
+        f"{len(dataset.events) + len(dataset.aftermath)} events, {len(dataset.actors)} actors, "
+        f"{len(dataset.places)} places, {len(dataset.facts)} facts -> {output}\n"
+    )

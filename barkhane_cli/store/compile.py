@@ -1,0 +1,284 @@
+"""A checked dataset compiled into one SQLite database, in one transaction.
+
+The public tables (documented in docs/sqlite.md, what ``barkhane export sqlite`` writes)
+hold every entry as columns, join tables for who and where, and full-text search on event
+titles and summaries. Tables whose names start with ``_`` are the cache's own: each
+record in the JSON form of ``records.py`` (decoded only for the events a query prints),
+the JSON output of each event, the folded text ``--search`` looks in, and the names
+completion offers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from barkhane_cli import geo
+from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
+from barkhane_cli.resolve import fold
+from barkhane_cli.store import records
+from barkhane_cli.store.key import SCHEMA_VERSION
+
+PUBLIC = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, publisher TEXT, kind TEXT, date TEXT,
+  url TEXT, author TEXT, file TEXT, note TEXT);
+CREATE TABLE actors(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT, country TEXT,
+  start TEXT, "end" TEXT, summary TEXT, aliases TEXT, tags TEXT);
+CREATE TABLE affiliations(actor_id TEXT REFERENCES actors(id), relation TEXT,
+  other_actor_id TEXT REFERENCES actors(id), start TEXT, "end" TEXT, note TEXT);
+CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT,
+  within TEXT REFERENCES places(id), latitude REAL, longitude REAL, countries TEXT,
+  region TEXT, country TEXT, summary TEXT, aliases TEXT);
+CREATE TABLE events(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
+  "end" TEXT, precision TEXT, end_precision TEXT, first_day TEXT, last_day TEXT,
+  first_ordinal INTEGER, last_ordinal INTEGER, title TEXT, summary TEXT, type TEXT,
+  attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
+  fatalities_note TEXT, disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
+  point_place_id TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
+  places TEXT, countries TEXT, tags TEXT);
+CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
+  actor_id TEXT REFERENCES actors(id), role TEXT);
+CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
+  place_id TEXT REFERENCES places(id), direct INTEGER);
+CREATE TABLE event_countries(event_id TEXT REFERENCES events(id), country_id TEXT);
+CREATE TABLE event_tags(event_id TEXT REFERENCES events(id), tag TEXT);
+CREATE TABLE event_sources(event_id TEXT REFERENCES events(id),
+  source_id TEXT REFERENCES sources(id), quote TEXT, note TEXT);
+CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, low REAL, high REAL,
+  unit TEXT, kind TEXT, as_of TEXT, scope TEXT, category TEXT, headline TEXT,
+  disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT);
+CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, start TEXT, "end" TEXT, kind TEXT,
+  description TEXT, actors TEXT);
+CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
+  probability_low REAL, probability_high REAL, mapping TEXT, topic TEXT, outcome TEXT,
+  outcome_date TEXT, outcome_note TEXT, outcome_events TEXT);
+CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events',
+  content_rowid='rowid');
+"""
+INDEXES = """
+CREATE INDEX events_days ON events(first_ordinal, last_ordinal);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX event_actors_actor ON event_actors(actor_id, role, event_id);
+CREATE INDEX event_actors_event ON event_actors(event_id);
+CREATE INDEX event_places_place ON event_places(place_id, direct, event_id);
+CREATE INDEX event_countries_country ON event_countries(country_id, event_id);
+CREATE INDEX event_tags_tag ON event_tags(tag, event_id);
+CREATE INDEX event_sources_source ON event_sources(source_id);
+"""
+PRIVATE = """
+CREATE TABLE _records(kind TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE _events(rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, json TEXT NOT NULL,
+  hay TEXT NOT NULL);
+CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
+  folded TEXT NOT NULL, label TEXT NOT NULL);
+CREATE INDEX _names_folded ON _names(kind, folded);
+CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
+"""
+
+
+def _kinds() -> dict[str, type]:
+    """The Dataset's tables keyed by id, with their record class, read from its type hints:
+    a table added to the model is stored without a change here."""
+    hints = typing.get_type_hints(m.Dataset, vars(m))
+    out = {}
+    for f in dataclasses.fields(m.Dataset):
+        hint = hints[f.name]
+        if typing.get_origin(hint) is dict:
+            out[f.name] = typing.get_args(hint)[1]
+    return out
+
+
+KINDS: dict[str, type] = _kinds()
+
+
+def _iso(d: PartialDate | None) -> str | None:
+    return d.iso() if d is not None else None
+
+
+def _list(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _point(places: dict[str, m.Place], e: m.Event) -> tuple[float | None, float | None, str | None]:
+    """The most precise coordinates: a place of the event's own, else the nearest containing
+    place that has some (``geo.point``)."""
+    for pid in e.places:
+        p = places.get(pid)
+        if p is not None and p.lat is not None and p.lon is not None:
+            return p.lat, p.lon, pid
+    for pid in e.places:
+        for candidate in (pid, *geo.ancestors(places, pid)):
+            p = places.get(candidate)
+            if p is not None and p.lat is not None and p.lon is not None:
+                return p.lat, p.lon, candidate
+    return None, None, None
+
+
+def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
+    events = sorted(data.events + data.aftermath, key=m.Event.sort_key)
+    places = data.places
+    rows: list[tuple[Any, ...]] = []
+    who: list[tuple[str, str, str]] = []
+    where: list[tuple[str, str, int]] = []
+    countries: list[tuple[str, str]] = []
+    tags: list[tuple[str, str]] = []
+    refs: list[tuple[str, str, str | None, str | None]] = []
+    bodies: list[tuple[int, str, str, str]] = []
+    for seq, e in enumerate(events, 1):
+        lat, lon, pid = _point(places, e)
+        rows.append((
+            seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
+            e.end.precision if e.end else None, e.date.first().isoformat(),
+            (e.end or e.date).last().isoformat(), e.first, e.last, e.title, e.summary, e.type,
+            e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
+            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, _list(e.actors),
+            _list(e.perpetrators), _list(e.targets), _list(e.places), _list(e.countries),
+            _list(e.tags),
+        ))  # fmt: skip
+        for role, ids in (
+            ("actor", e.actors),
+            ("perpetrator", e.perpetrators),
+            ("target", e.targets),
+        ):
+            who.extend((e.id, a, role) for a in dict.fromkeys(ids))
+        seen: set[str] = set()
+        for p in e.places:
+            if p not in seen:
+                seen.add(p)
+                where.append((e.id, p, 1))
+        for p in e.places:
+            for up in (*geo.ancestors(places, p), *getattr(places.get(p), "countries", ())):
+                if up not in seen:
+                    seen.add(up)
+                    where.append((e.id, up, 0))
+        countries.extend((e.id, c) for c in e.countries)
+        tags.extend((e.id, t) for t in dict.fromkeys(e.tags))
+        refs.extend((e.id, s.id, s.quote, s.note) for s in e.sources)
+        if private:
+            hay = fold(" ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
+            output = json.dumps(e.to_json(), ensure_ascii=False)
+            bodies.append((seq, records.dumps(e), output, hay))
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 29)})", rows)
+    db.executemany("INSERT INTO event_actors VALUES (?,?,?)", who)
+    db.executemany("INSERT INTO event_places VALUES (?,?,?)", where)
+    db.executemany("INSERT INTO event_countries VALUES (?,?)", countries)
+    db.executemany("INSERT INTO event_tags VALUES (?,?)", tags)
+    db.executemany("INSERT INTO event_sources VALUES (?,?,?,?)", refs)
+    if private:
+        db.executemany("INSERT INTO _events VALUES (?,?,?,?)", bodies)
+    db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+
+
+def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
+    db.executemany(
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (s.id, s.title, s.publisher, s.kind, _iso(s.date), s.url, s.author, s.file, s.note)
+            for s in data.sources.values()
+        ],
+    )
+    db.executemany(
+        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            (a.id, a.name, a.short, a.kind, a.country, _iso(a.start), _iso(a.end), a.summary,
+             _list(a.aliases), _list(a.tags))
+            for a in data.actors.values()
+        ],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO affiliations VALUES (?,?,?,?,?,?)",
+        [
+            (a.id, f.relation, f.actor, _iso(f.start), _iso(f.end), f.note)
+            for a in data.actors.values()
+            for f in a.affiliations
+        ],
+    )
+    db.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (p.id, p.name, p.short, p.kind, p.within, p.lat, p.lon, _list(p.countries),
+             p.region, p.country, p.summary, _list(p.aliases))
+            for p in data.places.values()
+        ],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (f.id, f.label, f.value, f.low, f.high, f.unit, f.kind, f.as_of.iso(), f.scope,
+             f.category, f.headline, f.disputed, f.note, int(f.aftermath), _list(f.actors))
+            for f in data.facts.values()
+        ],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO eras VALUES (?,?,?,?,?,?,?)",
+        [
+            (r.id, r.name, r.start.iso(), _iso(r.end), r.kind, r.description, _list(r.actors))
+            for r in data.eras.values()
+        ],
+    )
+    db.executemany(
+        "INSERT INTO judgments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (j.id, j.quote, j.term, j.yardstick, j.probability[0], j.probability[1], j.mapping,
+             j.topic, j.outcome, _iso(j.outcome_date), j.outcome_note, _list(j.outcome_events))
+            for j in data.judgments.values()
+        ],
+    )  # fmt: skip
+
+
+def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[str, Any]]) -> None:
+    db.executemany(
+        "INSERT INTO _records VALUES (?,?)",
+        [(kind, records.dumps(entry)) for kind in KINDS for entry in getattr(data, kind).values()],
+    )
+    db.execute("INSERT INTO _records VALUES ('replaced', ?)", (records.dumps(data.replaced),))
+    names = []
+    for kind, entries in (("actors", data.actors.values()), ("places", data.places.values())):
+        for x in entries:
+            for value in dict.fromkeys((x.id, x.name, *x.aliases)):
+                names.append((kind, x.id, value, fold(value), x.name))
+    for p in data.places.values():
+        if p.kind == "country":
+            for value in dict.fromkeys((p.id, p.name, *p.aliases)):
+                names.append(("countries", p.id, value, fold(value), p.name))
+    for e in data.events + data.aftermath:
+        names.append(("events", e.id, e.id, fold(e.id), e.title))
+    db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", names)
+    db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
+
+
+def build(
+    path: str,
+    data: m.Dataset,
+    *,
+    private: bool = True,
+    key: str = "",
+    deps: Sequence[tuple[str, Any]] = (),
+) -> None:
+    """Write the database at ``path`` (a new file), all in one transaction."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("BEGIN")
+        for statement in (PUBLIC + (PRIVATE if private else "")).split(";"):
+            if statement.strip():
+                db.execute(statement)
+        meta = {"schema_version": str(SCHEMA_VERSION), "key": key}
+        db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+        _other_rows(db, data)
+        _event_rows(db, data, private)
+        if private:
+            _private_rows(db, data, deps)
+        for statement in INDEXES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("COMMIT")
+    finally:
+        db.close()

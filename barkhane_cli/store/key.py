@@ -1,0 +1,111 @@
+"""Where compiled stores live, and the key that says which inputs a store was built from.
+
+The key covers every input file's resolved path, size, mtime, inode and ctime (ctime
+cannot be set back by ``touch -d`` or ``cp -p``, so an edit that restores size and mtime
+still changes it), the code that shapes a checked dataset, and the schema version. The
+cache folder must be ours alone: a folder someone else can write could hold a store
+crafted to give wrong answers, so such a folder is refused (one line on stderr) and the
+tool works uncached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from barkhane_cli import __version__
+from barkhane_cli.errors import UsageError
+
+CACHE_ENV = "BARKHANE_CACHE"  # an absolute folder, or "0" to turn the cache off
+SCHEMA_VERSION = 1  # of the compiled store's tables; bump on any change to compile.py
+Stamp = tuple[str, int, int, int, int]
+_warned: set[str] = set()
+# The modules whose code decides what a checked dataset holds.
+_CODE = ("model.py", "dates.py", "geo.py", "validate.py", "store/files.py", "store/compile.py")
+
+
+def cache_dir() -> Path | None:
+    """The configured folder (not yet checked), or None when the cache is off."""
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting == "0":
+        return None
+    if setting:
+        if not os.path.isabs(setting):
+            raise UsageError(
+                f"{CACHE_ENV}={setting!r}: give an absolute folder path, or 0 to turn the cache off"
+            )
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative value is to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "barkhane"
+
+
+def usable_dir(create: bool = True) -> Path | None:
+    """The cache folder, created 0700, if it is safe to use; else None (said once)."""
+    try:
+        folder = cache_dir()
+    except UsageError:
+        raise
+    if folder is None:
+        return None
+    try:
+        if create:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder, 0o700)
+        st = os.stat(folder)
+    except OSError:
+        return None  # cannot create it (read-only home): only costs speed
+    problem = None
+    if not stat.S_ISDIR(st.st_mode):
+        problem = "is not a folder"
+    elif st.st_uid != os.getuid():
+        problem = "belongs to another user"
+    elif st.st_mode & 0o022:
+        problem = "can be written by other users (chmod 700 it)"
+    if problem is not None:
+        if str(folder) not in _warned:
+            _warned.add(str(folder))
+            sys.stderr.write(f"barkhane: cache folder {folder} {problem}; not using it\n")
+        return None
+    return folder
+
+
+def stamp(path: Path | str) -> Stamp | None:
+    """What identifies one version of a regular file; None for stdin, FIFOs, devices."""
+    if str(path) == "-":
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
+def _code_stamps() -> list[tuple[str, int, int]]:
+    root = Path(__file__).resolve().parent.parent
+    out = []
+    for name in _CODE:
+        try:
+            st = os.stat(root / name)
+            out.append((name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((name, 0, 0))
+    return out
+
+
+def key(paths: Sequence[Path]) -> str | None:
+    """The store's name for these inputs, or None when one cannot be keyed (stdin)."""
+    stamps = [stamp(p) for p in paths]
+    if any(s is None for s in stamps):
+        return None
+    raw = repr((SCHEMA_VERSION, __version__, _code_stamps(), stamps)).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:32]

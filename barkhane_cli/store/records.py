@@ -1,0 +1,100 @@
+"""Model records to JSON and back, generically, from ``dataclasses.fields`` and type hints.
+
+A record is stored as a JSON array of its field values in field order: a date as its ISO
+text, a nested record as its own array, a tuple as an array. Decoding walks the same type
+hints, so a field another module adds to the model round-trips without a change here.
+JSON is data: reading a crafted store can give wrong values (caught by the key and the
+schema check) but can never run code, unlike pickle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
+
+Decoder = Callable[[Any], Any]
+
+
+class Unstorable(TypeError):
+    """A value the store cannot represent: the dataset is then used uncached."""
+
+
+def encode(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    raise Unstorable(f"cannot store a {type(value).__name__}")
+
+
+def dumps(record: Any) -> str:
+    return json.dumps(encode(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def _date(text: Any) -> PartialDate:
+    return PartialDate(*map(int, text.split("-")))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _decoder(hint: Any) -> Decoder:
+    """A function turning the stored form of a value of type ``hint`` back into it."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) == 1:
+            one = _decoder(inner[0])
+            if one is _identity:
+                return _identity
+            return lambda v: None if v is None else one(v)
+        return _identity  # a union of plain values (int | float) needs no work
+    if hint is PartialDate:
+        return _date
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            if item is _identity:
+                return tuple
+            return lambda v: tuple([item(x) for x in v])
+        parts = [_decoder(a) for a in args]
+        return lambda v: tuple(p(x) for p, x in zip(parts, v, strict=True))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return record_decoder(hint)
+    return _identity
+
+
+@functools.cache
+def record_decoder(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls, vars(m) | {"PartialDate": PartialDate})
+    names = [f.name for f in dataclasses.fields(cls)]
+    decoders = [_decoder(hints[n]) for n in names]
+    if all(d is _identity for d in decoders):
+        return lambda v: cls(*v)
+    pairs = list(enumerate(decoders))
+    work = [(i, d) for i, d in pairs if d is not _identity]
+
+    def decode(values: list[Any]) -> Any:
+        for i, d in work:
+            values[i] = d(values[i])
+        return cls(*values)
+
+    return decode
+
+
+def loads(cls: type, text: str) -> Any:
+    return record_decoder(cls)(json.loads(text))

@@ -1,0 +1,230 @@
+"""The compiled store answers exactly as the TOML files do, and is never stale or unsafe."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Run
+
+from barkhane_cli import query, store
+from barkhane_cli.dates import PartialDate
+from barkhane_cli.store import files, key
+
+EVENT = (
+    '[[events]]\nid = "mine"\ndate = "2012-05"\ntitle = "{title}"\nsummary = "S."\n'
+    'type = "politics"\nsources = [{{ id = "ref-a" }}]\n'
+)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BARKHANE_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def user_file(tmp_path: Path, cache: Path) -> Path:
+    path = tmp_path / "mine.toml"
+    path.write_text(EVENT.format(title="First"), encoding="utf-8")
+    return path
+
+
+def titles(path: Path) -> list[str]:
+    return [e.title for e in store.load([path]).events if e.id == "mine"]
+
+
+def stores(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sqlite"))
+
+
+def test_second_load_comes_from_the_store(user_file: Path, cache: Path) -> None:
+    assert titles(user_file) == ["First"]
+    assert len(stores(cache)) == 1
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    loaded = store.open_data([user_file])
+    assert loaded.db is not None and loaded.data.events == []  # events read on demand
+    assert titles(user_file) == ["First"]
+
+
+def test_same_size_and_mtime_after_an_edit_is_not_stale(user_file: Path) -> None:
+    assert titles(user_file) == ["First"]
+    before = user_file.stat()
+    user_file.write_text(EVENT.format(title="Fixed"), encoding="utf-8")  # same length
+    os.utime(user_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = user_file.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert titles(user_file) == ["Fixed"]
+
+
+def test_a_file_edited_while_compiling_is_not_cached(
+    user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = store.collect
+
+    def edit_midway(paths: list[Path]) -> object:
+        out = real(paths)
+        user_file.write_text(EVENT.format(title="Later"), encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(store, "collect", edit_midway)
+    assert titles(user_file) == ["First"]  # what this run read
+    assert stores(cache) == []
+    monkeypatch.setattr(store, "collect", real)
+    assert titles(user_file) == ["Later"]
+
+
+def test_a_changed_seed_file_invalidates_the_store(tmp_path: Path, cache: Path) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_text("Exact words here.", encoding="utf-8")
+    data = tmp_path / "d.toml"
+    data.write_text(
+        '[[sources]]\nid = "s2"\ntitle = "T"\npublisher = "P"\nkind = "news"\nfile = "seed.txt"\n'
+        + EVENT.format(title="Q").replace('"ref-a" }', '"s2", quote = "Exact words" }'),
+        encoding="utf-8",
+    )
+    assert [e.id for e in store.load([data]).events if e.id == "mine"] == ["mine"]
+    seed.write_text("Other text.", encoding="utf-8")
+    with pytest.raises(Exception, match="quote"):
+        store.load([data])
+
+
+def test_crafted_files_in_the_cache_never_run(user_file: Path, cache: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+
+    class Boom:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    titles(user_file)
+    [built] = stores(cache)
+    payload = pickle.dumps(Boom())
+    built.write_bytes(payload)  # the store's own name
+    (cache / (built.stem + ".pickle")).write_bytes(payload)  # the old cache's name
+    assert titles(user_file) == ["First"]
+    assert not marker.exists()
+    built.write_bytes(built.read_bytes()[:100])  # truncated
+    assert titles(user_file) == ["First"]
+
+
+def test_unsafe_cache_folders_are_refused_but_work(user_file: Path, cache: Path, run: Run) -> None:
+    cache.mkdir(mode=0o700)
+    cache.chmod(0o777)
+    result = run("timeline", "--data", str(user_file), "--fields", "id", "--search", "mine")
+    assert result.exit_code == 0 and result.stdout == "mine\n"
+    assert result.stderr == (
+        f"barkhane: cache folder {cache} can be written by other users (chmod 700 it); "
+        "not using it\n"
+    )
+    assert stores(cache) == []
+    if os.getuid() == 0:
+        cache.chmod(0o700)
+        os.chown(cache, 4242, -1)
+        key._warned.clear()
+        result = run("timeline", "--data", str(user_file), "--fields", "id", "--search", "mine")
+        assert result.stdout == "mine\n"
+        assert (
+            result.stderr
+            == f"barkhane: cache folder {cache} belongs to another user; not using it\n"
+        )
+        assert stores(cache) == []
+
+
+@pytest.mark.parametrize("value", ["relative/dir", "~/x", "yes"])
+def test_barkhane_cache_must_be_absolute_or_0(run: Run, value: str) -> None:
+    result = run("sources", env={"BARKHANE_CACHE": value})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"barkhane: BARKHANE_CACHE={value!r}: give an absolute folder path, or 0 to turn the "
+        "cache off\n"
+    )
+
+
+def test_old_stores_and_leftovers_are_pruned(tmp_path: Path, cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    (cache / "abandoned.tmp").write_bytes(b"x")
+    (cache / "old.pickle").write_bytes(b"x")
+    for n in range(store.KEEP + 3):
+        path = tmp_path / f"f{n}.toml"
+        path.write_text(EVENT.format(title=f"T{n}"), encoding="utf-8")
+        titles(path)
+    assert len(stores(cache)) == store.KEEP
+    assert not list(cache.glob("*.tmp")) and not list(cache.glob("*.pickle"))
+
+
+def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "mine.toml"
+    own_source = '[[sources]]\nid = "ref-a"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
+    path.write_text(EVENT.format(title="Xylophone") + own_source, encoding="utf-8")
+    log = tmp_path / "builds.log"
+    code = (
+        "import sys\n"
+        "from barkhane_cli.store import compile as c\n"
+        "real = c.build\n"
+        "def counted(*a, **k):\n"
+        f"    open({str(log)!r}, 'a').write('built\\n')\n"
+        "    return real(*a, **k)\n"
+        "c.build = counted\n"
+        "from barkhane_cli.cli import main\n"
+        "sys.argv = ['barkhane', 'timeline', '--search', 'xylophone', '--fields', 'id']\n"
+        "main()\n"
+    )
+    env = {**os.environ, "BARKHANE_DATA": str(path), "BARKHANE_CACHE": str(cache)}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [p.communicate(timeout=60)[0] for p in procs]
+    assert outputs == ["mine\n"] * 4
+    assert log.read_text() == "built\n"
+
+
+def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
+    """Every single-filter query over the bundled data, store against the TOML files."""
+    bundled = ROOT / "data" / "timeline.toml"
+    full, _ = files.collect([bundled])
+    store.load([bundled], bundled=False)  # build
+    loaded = store.open_data([bundled], bundled=False)
+    assert loaded.db is not None
+    data = loaded.data
+    every = full.events + full.aftermath
+    cases: list[dict[str, object]] = [{}, {"aftermath": True}, {"reverse": True, "limit": 7}]
+    cases += [{"actors": [a]} for a in full.actors]
+    cases += [{"perpetrators": [a], "aftermath": True} for a in full.actors]
+    cases += [{"targets": [a]} for a in full.actors]
+    cases += [{"places": [p]} for p in full.places]
+    cases += [{"countries": [p.id]} for p in full.places.values() if p.kind == "country"]
+    cases += [{"tags": [t], "aftermath": True} for t in sorted({t for e in every for t in e.tags})]
+    cases += [{"types": [t]} for t in sorted({e.type for e in every})]
+    cases += [{"search": s} for s in ("ménaka", "WAGNER", "coup d", "zzz")]
+    cases += [{"since": PartialDate(y), "until": PartialDate(y)} for y in range(2011, 2024)]
+    for case in cases:
+        q_toml = query.build_query(full, **case)  # type: ignore[arg-type]
+        q_store = query.build_query(data, known_tags=loaded.tags(True), **case)  # type: ignore[arg-type]
+        want = [e for e in query.select(full, q_toml)]
+        assert list(loaded.select(q_store)) == want, case
+
+
+def test_completion_never_parses_toml(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    from barkhane_cli.completion import candidates
+
+    assert candidates("actors", "wag") == []  # nothing built yet: nothing parsed either
+    assert run("sources").exit_code == 0  # builds the store
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("parsed TOML on a TAB")
+
+    monkeypatch.setattr(files, "read_toml", refuse)
+    assert candidates("actors", "goi") == [("assimi-goita", "Assimi Goïta")]
+    assert candidates("actors", "am") == [
+        ("amadou-koufa", "Amadou Koufa"),
+        ("amadou-toumani-toure", "Amadou Toumani Touré"),
+    ]
+    assert candidates("places", "Tomb") == [("timbuktu", "Timbuktu")]
+    assert ("minusma-closes", "MINUSMA closes") in candidates("events", "m")
