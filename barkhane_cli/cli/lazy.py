@@ -113,7 +113,10 @@ def _build(name: str) -> click.Command | None:
     }
     for info in app.registered_commands:
         callback = info.callback
-        if callback is not None and (info.name or typer.main.get_command_name(callback.__name__)) == name:
+        if (
+            callback is not None
+            and (info.name or typer.main.get_command_name(callback.__name__)) == name
+        ):
             return typer.main.get_command_from_info(info, **options)
     for group in app.registered_groups:
         if group.name == name and group.typer_instance is not None:

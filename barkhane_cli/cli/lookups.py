@@ -88,9 +88,7 @@ def _records(
 @app.command()
 @handled
 def actor(
-    name: Annotated[
-        str, typer.Argument(help="Id, name or alias.")
-    ],
+    name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
     until: UntilOpt = None,
     type_: TypeOpt = None,
@@ -136,9 +134,7 @@ def actors(
 @app.command()
 @handled
 def place(
-    name: Annotated[
-        str, typer.Argument(help="Id, name or alias.")
-    ],
+    name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
     until: UntilOpt = None,
     type_: TypeOpt = None,

@@ -10,16 +10,21 @@ completion offers.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 import sqlite3
+import tempfile
 import typing
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
+from barkhane_cli.errors import DataError
 from barkhane_cli.resolve import fold
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION
@@ -282,3 +287,30 @@ def build(
         db.execute("COMMIT")
     finally:
         db.close()
+
+
+def write_public(target: Path, data: m.Dataset) -> None:
+    """``barkhane export sqlite``: the public tables only, written whole or not at all."""
+    from barkhane_cli import atomic
+
+    atomic.refuse_inputs(target, "export")
+    final = Path(os.path.realpath(target))
+    if final.is_dir():
+        raise DataError(f"{atomic.shown(target)}: is a folder; give a file name")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(tmp)
+        build(tmp, data, private=False)
+        os.replace(tmp, final)
+        tmp = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError(
+            f"{atomic.shown(target)}: cannot write it ({reason}); nothing was changed"
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
