@@ -118,30 +118,41 @@ def timeline(
     events: Iterable[Event] = loaded.select(q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
-    total, notes = _what_is_not_shown(dataset, q)
 
-    def records(target_env: object, f: str | None) -> int:
+    def records(target_env: Any, f: str | None) -> int:
         rs = event_records(dataset, events)
-        rs.total, rs.limit, rs.notes = total, limit, notes
-        return emit(target_env, f, rs, fields, wide)  # type: ignore[arg-type]
+        if _footer_seen(target_env, f):  # counting is a second query: only for a person
+            rs.total, rs.notes = _what_is_not_shown(loaded, q)
+        rs.limit = limit
+        return emit(target_env, f, rs, fields, wide)
 
     present(env, format_, export, records, "barkhane timeline")
 
 
-def _what_is_not_shown(dataset: Any, q: Any) -> tuple[int | None, list[str]]:
+def _footer_seen(env: Any, fmt: str | None) -> bool:
+    """Whether the count line is shown: in a table, or on a watched stderr (records.tell)."""
+    from barkhane_cli.render.records import resolve_format
+
+    if resolve_format(fmt, env) == "table":
+        return True
+    try:
+        return bool(env.err.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
     """How many matched before --limit, and a note for matches the aftermath hides:
     the footer says "3 of 34 events (--limit 3); 20 later events hidden; add --aftermath"."""
     from dataclasses import replace
 
-    from barkhane_cli import query
-
     total = None
     if q.limit is not None:
-        total = sum(1 for _ in query.select(dataset, replace(q, limit=None)))
+        total = sum(1 for _ in loaded.select(replace(q, limit=None)))
     notes = []
     if not q.aftermath:
         everything = replace(q, limit=None, aftermath=True)
-        later = sum(1 for e in query.select(dataset, everything) if e.aftermath)
+        later = sum(1 for e in loaded.select(everything) if e.aftermath)
         if later:
             noun = "event" if later == 1 else "events"
             notes.append(f"{later} later {noun} hidden; add --aftermath")
