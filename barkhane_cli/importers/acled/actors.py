@@ -148,29 +148,32 @@ class Actors:
             normalize(name): ident for name, ident in ACLED_NAMES.items() if ident in known.actors
         }
         self.civilians = "civilians" if "civilians" in known.actors else None
-        self.memo: dict[str, str | None] = {}
+        self.memo: dict[tuple[str, str], list[str]] = {}  # (raw name, country) -> ids
         self.created: dict[str, NewActor] = {}  # id -> actor
         self.by_slug: dict[str, NewActor] = {}
         self.used: set[str] = set()  # known actors an event links
 
     def resolve(self, raw: str, inter: str, country: str, primary: bool) -> list[str]:
-        """The ids one ACLED name stands for (two for "X and/or Y")."""
-        out = []
-        for part in either(raw.strip()):
-            ident = self.memo.get(part, "")
-            if ident == "":
-                ident = self.memo[part] = self._resolve(part, inter, country, primary)
-            if ident is None:
-                continue
-            new = self.created.get(ident)
-            if new is None:
-                self.used.add(ident)
-            elif primary and not new.primary:
-                # First seen as an associate, it took that actor's inter code; its own is better.
-                new.kind, new.inter, new.country, new.primary = kind_of(inter), inter, country, True
-            if ident not in out:
-                out.append(ident)
-        return out
+        """The ids one ACLED name stands for (two for "X and/or Y"); a new list each time."""
+        key = (raw, country)
+        ids = self.memo.get(key)
+        if ids is None:
+            ids = []
+            for part in either(raw.strip()):
+                ident = self._resolve(part, inter, country, primary)
+                if ident is not None and ident not in ids:
+                    ids.append(ident)
+            self.used.update(i for i in ids if i not in self.created)
+            self.memo[key] = ids
+        if primary:
+            for ident in ids:
+                new = self.created.get(ident)
+                if new is not None and not new.primary:
+                    # First seen as an associate, it took that actor's inter code; its own
+                    # is better.
+                    new.kind, new.inter, new.country = kind_of(inter), inter, country
+                    new.primary = True
+        return list(ids)
 
     def _resolve(self, raw: str, inter: str, country: str, primary: bool) -> str | None:
         name = strip_dates(raw)

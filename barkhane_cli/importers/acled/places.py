@@ -37,6 +37,14 @@ _REGION_SUFFIX = {"burkina-faso": "-region-bf"}
 _EARTH_KM = 6371.0
 
 
+def near(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """Within MATCH_KM. Points under 0.15 degrees apart both ways are (at most 23.6 km), which
+    spares the trigonometry for most rows of a place."""
+    if abs(lat1 - lat2) <= 0.15 and abs(lon1 - lon2) <= 0.15:
+        return True
+    return km(lat1, lon1, lat2, lon2) <= MATCH_KM
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -80,6 +88,7 @@ class Places:
             for name in (place.name, *place.aliases):
                 self.by_name.setdefault(normalize(name), []).append(place)
         self.memo: dict[tuple[str | float, ...], str] = {}
+        self.candidates: dict[tuple[str, str, str], list[Place]] = {}
         self.new: list[_New] = []  # index + 1 is the key "#n" events carry until ids are made
         self.by_identity: dict[tuple[str, str, str, str], list[int]] = {}
         self.used: set[str] = set()
@@ -94,8 +103,10 @@ class Places:
                     self.regions.setdefault(key, place.id)
 
     def place(self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str) -> str:
-        """A curated place id, or ``#n`` for a new place (see :meth:`resolve`)."""
-        """``where`` is ACLED's (country, admin1, admin2, admin3, location)."""
+        """A curated place id, or ``#n`` for a new place (see :meth:`resolve`).
+
+        ``where`` is ACLED's (country, admin1, admin2, admin3, location).
+        """
         memo_key = (*where, lat, lon)
         ref = self.memo.get(memo_key)
         if ref is None:
@@ -114,26 +125,45 @@ class Places:
         identity = (country, admin1, admin2, location)
         for n in self.by_identity.get(identity, []):
             seen = self.new[n]
-            if km(seen.lat, seen.lon, lat, lon) <= MATCH_KM:
+            if near(seen.lat, seen.lon, lat, lon):
                 return f"#{n}"
         self.new.append(_New(country, admin1, admin2, admin3, location, lat, lon, geo))
         self.by_identity.setdefault(identity, []).append(len(self.new) - 1)
         return f"#{len(self.new) - 1}"
 
     def _curated(self, country: str, admin1: str, location: str, lat: float, lon: float) -> str:
+        key = (country, admin1, location)
+        found = self.candidates.get(key)
+        if found is None:
+            found = self.candidates[key] = self._candidates(country, admin1, location)
+        if not found:
+            return ""
+        if len(found) == 1:
+            place = found[0]
+            if place.lat is None or place.lon is None or near(place.lat, place.lon, lat, lon):
+                return place.id  # without a point: name, country and region agreed
+            return ""
         best: tuple[float, str] | None = None
+        for place in found:
+            if place.lat is None or place.lon is None:
+                return place.id
+            d = km(place.lat, place.lon, lat, lon)
+            if d <= MATCH_KM and (best is None or d < best[0]):
+                best = (d, place.id)
+        return best[1] if best else ""
+
+    def _candidates(self, country: str, admin1: str, location: str) -> list[Place]:
+        """Curated places of this name in this country (memoised: rows repeat locations)."""
+        out = []
         for place in self.by_name.get(normalize(location), []):
             if not _same_country(place, country):
                 continue
             if place.lat is None or place.lon is None:
                 region = self.region_of(country, admin1)
-                if region and place.within == region:
-                    return place.id
-                continue
-            d = km(place.lat, place.lon, lat, lon)
-            if d <= MATCH_KM and (best is None or d < best[0]):
-                best = (d, place.id)
-        return best[1] if best else ""
+                if not (region and place.within == region):
+                    continue
+            out.append(place)
+        return out
 
     def resolve(self, ref: str) -> str:
         """The id of a place reference; ids of new places are made once all rows are read."""

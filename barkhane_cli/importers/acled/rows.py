@@ -9,10 +9,13 @@ is kept, so a rejected row leaves nothing behind.
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections.abc import Callable
+from datetime import date
 
 from barkhane_cli import model
-from barkhane_cli.importers.acled import dates, types
+from barkhane_cli.importers.acled import dates, layouts, types
 from barkhane_cli.importers.acled.actors import STATE_INTERS, Actors, is_unidentified, slug
 from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
@@ -34,6 +37,7 @@ _SUSPECT_STATE = re.compile(
     + r"\s+(?:\w+\s+)?(?:allegedly|presumably|suspected of)\b",
     re.I,
 )
+_ANY_HEDGE = re.compile(r"suspect|presum|alleged|believed to be|claimed", re.I)
 _CLAIMED = re.compile(r"\bclaimed (?:responsibility|the attack|the killing)|\bclaimed by\b", re.I)
 _ROLE_FIELDS = "perpetrators" in model.FIELDS["events"]
 
@@ -57,16 +61,30 @@ class Converter:
         self.events: dict[str, tuple[int, dict[str, object]]] = {}  # id -> (line, entry)
         self.publishers: dict[str, str] = {}  # ACLED source name -> our source id
         self.source_refs: dict[str, list[dict[str, str]]] = {}  # raw field -> refs
-        self.tag_lists: dict[str, list[str]] = {}
         self.assoc: dict[str, list[str]] = {}
         self.source_prefix = cites[0]["id"] + "-src-"
+        names = (*layouts.CORE, *layouts.DYADIC, *layouts.OPTIONAL)
+        self.names = [n for n in names if n in col]
+        picker = operator.itemgetter(*(col[n] for n in self.names))
+        self.pick: Callable[[list[str]], tuple[str, ...]] = picker
+        self.absent = {n: "" for n in names if n not in col}
+        self.tag_memo: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
+        self.anonymous: dict[tuple[str, str], set[str]] = {}
+        self.stripped: dict[str, str] = {}
+        self.days: dict[tuple[str, str], date] = {}
+        # (actor, associates, inter, country) -> ids: an export repeats a few hundred sides.
+        self.sides: dict[tuple[str, str, str, str], list[str]] = {}
 
-    def get(self, f: list[str], name: str) -> str:
-        i = self.col.get(name)
-        return f[i].strip() if i is not None else ""
+    def values(self, f: list[str]) -> dict[str, str]:
+        """The fields the conversion reads, stripped; "" for a column the layout lacks."""
+        v = dict(zip(self.names, map(str.strip, self.pick(f)), strict=True))
+        if self.absent:
+            v |= self.absent
+        return v
 
     def event_id(self, f: list[str]) -> str:
-        raw_id = self.get(f, "event_id_cnty")
+        i = self.col["event_id_cnty"]
+        raw_id = f[i].strip()
         if not raw_id:
             raise Reject("event_id_cnty is empty")
         lower = raw_id.lower()
@@ -74,85 +92,94 @@ class Converter:
         return "acled-" + (lower if lower.isascii() and lower.isalnum() else slug(raw_id))
 
     def event(self, f: list[str], line: int) -> dict[str, object]:
-        get = self.get
+        v = self.values(f)
         ident = self.event_id(f)
         if ident in self.events:
             first = self.events[ident][0]
-            detail = f"{get(f, 'event_id_cnty')!r} first on line {first}"
+            detail = f"{v['event_id_cnty']!r} first on line {first}"
             raise Reject("event_id_cnty repeats an earlier row; the first is kept", detail)
-        day = dates.parse_date(get(f, "event_date"), get(f, "year"))
-        start, end = dates.span(day, get(f, "time_precision"))
-        deaths_text = get(f, "fatalities")
+        when = (v["event_date"], v["year"])
+        day = self.days.get(when)
+        if day is None:
+            day = self.days[when] = dates.parse_date(*when)  # rows repeat a few thousand days
+        start, end = dates.span(day, v["time_precision"])
+        deaths_text = v["fatalities"]
         if not (deaths_text.isascii() and deaths_text.isdecimal()):
             raise Reject("fatalities is not a whole number", repr(deaths_text))
         deaths = int(deaths_text)
-        event_type, sub_type = get(f, "event_type"), get(f, "sub_event_type")
+        event_type, sub_type = v["event_type"], v["sub_event_type"]
         kind, roles, extra_tags = types.classify(event_type, sub_type, deaths)
-        lat = coordinate(get(f, "latitude"), "latitude", 90)
-        lon = coordinate(get(f, "longitude"), "longitude", 180)
-        country, location = get(f, "country"), get(f, "location")
+        lat = coordinate(v["latitude"], "latitude", 90)
+        lon = coordinate(v["longitude"], "longitude", 180)
+        country, location = v["country"], v["location"]
         if not country or not location:
             raise Reject("country or location is empty")
 
-        side1 = self.side(f, "actor1", "assoc_actor_1", "inter1", country)
-        side2 = self.side(f, "actor2", "assoc_actor_2", "inter2", country)
+        side1 = self.side(v, "actor1", "assoc_actor_1", "inter1", country)
+        side2 = self.side(v, "actor2", "assoc_actor_2", "inter2", country)
         actors = list(dict.fromkeys(side1 + side2))
-        actor1 = strip_dates(get(f, "actor1"))
+        actor1 = self.stripped.get(v["actor1"])
+        if actor1 is None:
+            actor1 = self.stripped[v["actor1"]] = strip_dates(v["actor1"])
         what = sub_type or event_type
         title = f"{what}: {actor1} in {location}" if actor1 else f"{what} in {location}"
-        notes = get(f, "notes").replace("\r\n", "\n")
-        tags = self.tags(get(f, "tags"))
-        tags = list(dict.fromkeys([*tags, *([slug(sub_type)] if sub_type else []), *extra_tags]))
-        if end:
-            tags.append(dates.WEEK_TAG)
-        where = (country, get(f, "admin1"), get(f, "admin2"), get(f, "admin3"), location)
-        place = self.places.place(where, lat, lon, get(f, "geo_precision"))
+        notes = v["notes"].replace("\r\n", "\n")
+        tags = self.tags(v["tags"], sub_type, (*extra_tags, *([dates.WEEK_TAG] if end else [])))
+        where = (country, v["admin1"], v["admin2"], v["admin3"], location)
+        place = self.places.place(where, lat, lon, v["geo_precision"])
         entry: dict[str, object] = {
             "id": ident,
             "date": start,
             "end": end,
             "title": title,
-            "summary": notes or self.summary(f, event_type, sub_type, location),
+            "summary": notes or self.summary(v, event_type, sub_type, location),
             "type": kind,
             "actors": actors or None,
         }
         if _ROLE_FIELDS and roles:
-            entry |= self.roles(f, roles, side1, side2, notes)
+            entry |= self.roles(v, roles, side1, side2, notes)
         entry |= {
             "places": [place],
             "tags": tags,
             "fatalities": deaths or None,
             "fatalities_note": None if deaths else ZERO_NOTE,
-            "sources": self.refs(get(f, "source")),
+            "sources": self.refs(v["source"]),
         }
         self.events[ident] = (line, entry)
         return entry
 
-    def side(self, f: list[str], actor: str, assoc: str, inter: str, country: str) -> list[str]:
-        code = self.get(f, inter)
-        out = self.actors.resolve(self.get(f, actor), code, country, True)
-        for name in self.split(self.get(f, assoc)):
-            out += [i for i in self.actors.resolve(name, code, country, False) if i not in out]
-        return out
+    def side(
+        self, v: dict[str, str], actor: str, assoc: str, inter: str, country: str
+    ) -> list[str]:
+        key = (v[actor], v[assoc], v[inter], country)
+        ids = self.sides.get(key)
+        if ids is None:
+            code = v[inter]
+            ids = self.actors.resolve(v[actor], code, country, True)
+            for name in self.split(v[assoc]):
+                ids += [i for i in self.actors.resolve(name, code, country, False) if i not in ids]
+            self.sides[key] = ids
+        return ids
 
     def roles(
-        self, f: list[str], roles: str, side1: list[str], side2: list[str], notes: str
+        self, v: dict[str, str], roles: str, side1: list[str], side2: list[str], notes: str
     ) -> dict[str, object]:
         """perpetrators, targets and attribution (SCHEMA), from ACLED's actor roles."""
-        named1 = self.named(f, "actor1", "assoc_actor_1", side1)
+        named1 = self.named(v, "actor1", "assoc_actor_1", side1)
         if roles == types.BOTH_SIDES:
             perpetrators = list(
-                dict.fromkeys(named1 + self.named(f, "actor2", "assoc_actor_2", side2))
+                dict.fromkeys(named1 + self.named(v, "actor2", "assoc_actor_2", side2))
             )
             targets: list[str] = []
         else:
             perpetrators, targets = named1, [i for i in side2 if i not in named1]
-        raw = self.get(f, "actor1") + " " + self.get(f, "actor2")
+        either = " and/or " in v["actor1"] or " and/or " in v["actor2"]
+        hedge = _ANY_HEDGE.search(notes)  # one pass for the common case: no wording at all
         if not perpetrators:
             attribution = "unknown"
-        elif _CLAIMED.search(notes):
+        elif hedge and _CLAIMED.search(notes):
             attribution = "claimed"
-        elif " and/or " in raw or self.hedged(f, notes):
+        elif either or (hedge and self.hedged(v, notes)):
             attribution = "suspected"
         else:
             attribution = "attributed"
@@ -162,21 +189,20 @@ class Converter:
             "attribution": attribution,
         }
 
-    def named(self, f: list[str], actor: str, assoc: str, ids: list[str]) -> list[str]:
+    def named(self, v: dict[str, str], actor: str, assoc: str, ids: list[str]) -> list[str]:
         """The ids of a side that name someone (not ACLED's "Unidentified Armed Group")."""
-        names = [self.get(f, actor), *self.split(self.get(f, assoc))]
-        anonymous = {
-            i
-            for n in names
-            if n and is_unidentified(n)
-            for i in self.actors.resolve(n, "", "", False)
-        }
-        return [i for i in ids if i not in anonymous]
+        key = (v[actor], v[assoc])
+        anonymous = self.anonymous.get(key)
+        if anonymous is None:
+            names = [n for n in (v[actor], *self.split(v[assoc])) if n and is_unidentified(n)]
+            anonymous = {i for n in names for i in self.actors.resolve(n, "", "", False)}
+            self.anonymous[key] = anonymous
+        return [i for i in ids if i not in anonymous] if anonymous else ids
 
-    def hedged(self, f: list[str], notes: str) -> bool:
+    def hedged(self, v: dict[str, str], notes: str) -> bool:
         if not _SUSPECT.search(notes):
             return False
-        states = self.get(f, "inter1").lower() in STATE_INTERS
+        states = v["inter1"].lower() in STATE_INTERS
         return not states or bool(_SUSPECT_STATE.search(notes))
 
     def split(self, field_text: str) -> list[str]:
@@ -198,17 +224,20 @@ class Converter:
             self.source_refs[field_text] = refs
         return refs
 
-    def tags(self, field_text: str) -> list[str]:
-        tags = self.tag_lists.get(field_text)
+    def tags(self, field_text: str, sub_type: str, extra: tuple[str, ...]) -> list[str]:
+        """ "acled", ACLED's own tags, the sub-event type, then ours (memoised: few variants)."""
+        key = (field_text, sub_type, extra)
+        tags = self.tag_memo.get(key)
         if tags is None:
-            found = (slug(t) for t in field_text.split(";") if t.strip())
-            tags = self.tag_lists[field_text] = list(dict.fromkeys(["acled", *found]))
-        return list(tags)
+            found = [slug(t) for t in field_text.split(";") if t.strip()]
+            own = [slug(sub_type)] if sub_type else []
+            tags = self.tag_memo[key] = list(dict.fromkeys(["acled", *found, *own, *extra]))
+        return tags
 
-    def summary(self, f: list[str], event_type: str, sub: str, location: str) -> str:
-        names = [strip_dates(self.get(f, c)) for c in ("actor1", "actor2")]
+    def summary(self, v: dict[str, str], event_type: str, sub: str, location: str) -> str:
+        names = [strip_dates(v[c]) for c in ("actor1", "actor2")]
         who = " and ".join(n for n in names if n)
-        place = ", ".join(p for p in (location, self.get(f, "admin1"), self.get(f, "country")) if p)
+        place = ", ".join(p for p in (location, v["admin1"], v["country"]) if p)
         kind = f"{event_type} ({sub})" if sub else event_type
         return f"ACLED records {kind.lower()} in {place}" + (f", involving {who}." if who else ".")
 
