@@ -8,6 +8,7 @@ first one in a single sentence.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.controls import inert
 from barkhane_cli.dates import PartialDate, parse_iso
 
 # Optional text fields that mean nothing when empty: a reason must say something.
@@ -42,6 +44,20 @@ class Problem:
     message: str
     # A warning is shown by ``validate`` but does not stop the data from loading.
     warning: bool = False
+    line: int | None = None  # filled in by barkhane_cli.locate, for validate
+
+    def located(self) -> str:
+        """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = "warning: " if self.warning else ""
+        if self.table:
+            what += self.table
+            if self.id is not None:
+                what += f" {self.id!r}"
+            if self.field is not None:
+                what += f" {self.field}"
+            what += ": "
+        return f"{where}: {what}{self.message}"
 
     def sentence(self) -> str:
         where = self.file
@@ -58,17 +74,52 @@ class _Bad(Exception):
     """A field that cannot be used; the entry is skipped after recording the problem."""
 
 
-class EntryReader:
-    """Reads the fields of one entry, recording a problem for each bad one."""
+# Stands in for a broken required date while the rest of the entry is checked.
+_PLACEHOLDER_DATE = parse_iso("2000")
 
-    def __init__(self, raw: dict[str, Any], file: str, table: str, problems: list[Problem]) -> None:
+
+class EntryReader:
+    """Reads the fields of one entry, recording a problem for each bad one.
+
+    A field in ``broken`` already failed in an earlier pass over this entry: it reads as
+    a harmless placeholder, so the other fields are still checked (see build_entry).
+    """
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        file: str,
+        table: str,
+        problems: list[Problem],
+        broken: frozenset[str] = frozenset(),
+    ) -> None:
         self.raw = raw
         self.file = file
         self.table = table
         self.problems = problems
+        self.broken = broken
         ident = raw.get("id")
         self.id: str | None = ident if isinstance(ident, str) else None
         self.ok = True
+
+    def intact(self, *fields: str) -> bool:
+        """No field of a cross-field check was replaced by a placeholder."""
+        return not self.broken.intersection(fields)
+
+    def warn(self, field: str | None, message: str) -> None:
+        self.problems.append(Problem(self.file, self.table, self.id, field, message, True))
+
+    def _controls(self, field: str, value: str) -> None:
+        # Line breaks and tabs are text; other controls (ESC, bidi overrides) are shown
+        # escaped by every view, but a person should know they are there.
+        shown = inert(value, "\n\t")
+        if shown != value:
+            first = next(i for i, c in enumerate(value) if inert(c, "\n\t") != c)
+            self.warn(
+                field,
+                f"holds control characters (first {inert(value[first])} at character "
+                f"{first + 1}); views show them escaped",
+            )
 
     def problem(self, field: str | None, message: str) -> None:
         self.ok = False
@@ -90,6 +141,8 @@ class EntryReader:
         return value
 
     def text(self, field: str, required: bool = True) -> str | None:
+        if field in self.broken:
+            return "" if required else None
         value = self._get(field, required)
         if value is None:
             return None
@@ -99,6 +152,7 @@ class EntryReader:
         if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
             raise _Bad
+        self._controls(field, value)
         return value
 
     def req_text(self, field: str) -> str:
@@ -107,6 +161,8 @@ class EntryReader:
         return value
 
     def choice(self, field: str, choices: Iterable[str], required: bool = True) -> str | None:
+        if field in self.broken:
+            return "" if required else None
         value = self.text(field, required)
         choices = tuple(choices)
         if value is not None and value not in choices:
@@ -117,6 +173,8 @@ class EntryReader:
         return value
 
     def ident(self) -> str:
+        if "id" in self.broken:
+            return self.id or ""
         value = self.req_text("id")
         if not ID_RE.match(value):
             self.problem("id", f"{value!r} is not a kebab-case id (a-z, 0-9 and single hyphens)")
@@ -124,15 +182,21 @@ class EntryReader:
         return value
 
     def texts(self, field: str) -> tuple[str, ...]:
+        if field in self.broken:
+            return ()
         value = self._get(field, False)
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(field, f"expected a list of text, got {_shown(value)}")
             raise _Bad
+        for item in value:
+            self._controls(field, item)
         return tuple(value)
 
     def date(self, field: str, required: bool = True) -> PartialDate | None:
+        if field in self.broken:
+            return _PLACEHOLDER_DATE if required else None
         value = self._get(field, required)
         if value is None:
             return None
@@ -152,6 +216,8 @@ class EntryReader:
         return value
 
     def integer(self, field: str) -> int | None:
+        if field in self.broken:
+            return None
         value = self._get(field, False)
         if value is None:
             return None
@@ -161,15 +227,23 @@ class EntryReader:
         return value
 
     def number(self, field: str, required: bool = False) -> float | None:
+        if field in self.broken:
+            return None
         value = self._get(field, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(field, f"expected a number, got {_shown(value)}")
             raise _Bad
+        if not math.isfinite(value):
+            # TOML allows nan and inf; no count or coordinate is either (and JSON has neither)
+            self.problem(field, f"expected a finite number, got {value}")
+            raise _Bad
         return float(value)
 
     def source_refs(self, field: str = "sources", required: bool = True) -> tuple[m.SourceRef, ...]:
+        if field in self.broken:
+            return ()
         value = self._get(field, required)
         if value is None:
             return ()
@@ -191,6 +265,8 @@ class EntryReader:
                 if key in item and not isinstance(item[key], str):
                     self.problem(field, f"{key} must be text, got {_shown(item[key])}")
                     raise _Bad
+                if key in item:
+                    self._controls(field, item[key])
             refs.append(m.SourceRef(item["id"], item.get("quote"), item.get("note")))
         return tuple(refs)
 
@@ -225,7 +301,7 @@ def build_source(r: EntryReader) -> m.Source:
 
 def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:
     value = r.raw.get("affiliations")
-    if value is None:
+    if value is None or "affiliations" in r.broken:
         return ()
     if not isinstance(value, list):
         r.problem("affiliations", f"expected a list of tables, got {_shown(value)}")
@@ -286,7 +362,7 @@ def build_place(r: EntryReader) -> m.Place:
     # Coordinates only where a source gives them: a village with no checkable point is
     # still a place, located by what contains it.
     lat, lon = r.number("lat"), r.number("lon")
-    if (lat is None) != (lon is None):
+    if (lat is None) != (lon is None) and r.intact("lat", "lon"):
         r.problem("lat" if lat is None else "lon", "give both lat and lon, or neither")
     if lat is not None and not -90 <= lat <= 90:
         r.problem("lat", f"{lat} is not a latitude (-90 to 90)")
@@ -295,7 +371,8 @@ def build_place(r: EntryReader) -> m.Place:
     kind = r.choice("kind", m.PLACE_KINDS) or ""
     within, countries = r.text("within", False), r.texts("countries")
     country = r.text("country", False)
-    if kind != "country" and within is None and not countries and country is None:
+    placed = within is not None or countries or country is not None
+    if kind != "country" and not placed and r.intact("kind", "within", "countries", "country"):
         r.problem("within", "say where the place is: within = a place id (or countries = [...])")
     if within is not None and countries:
         r.problem("countries", "give within or countries, not both")
@@ -320,7 +397,12 @@ def build_place(r: EntryReader) -> m.Place:
 def _check_order(
     r: EntryReader, start: PartialDate | None, end: PartialDate | None, field: str
 ) -> None:
-    if start is not None and end is not None and end.last() < start.first():
+    if (
+        start is not None
+        and end is not None
+        and end.last() < start.first()
+        and r.intact("date", "start", "end")
+    ):
         r.problem(field, f"{end} is before the start, {start}")
 
 
@@ -374,7 +456,7 @@ def _check_range(r: EntryReader, low: int | None, best: int | None, high: int | 
 def build_fact(r: EntryReader) -> m.Fact:
     r.check_fields(m.FIELDS[r.table])
     value, low, high = r.number("value"), r.number("low"), r.number("high")
-    if value is None and (low is None or high is None):
+    if value is None and (low is None or high is None) and r.intact("value", "low", "high"):
         r.problem("value", "give a value, or both low and high")
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
@@ -419,7 +501,7 @@ def build_era(r: EntryReader) -> m.Era:
 
 def build_judgment(r: EntryReader) -> m.Judgment:
     r.check_fields(m.FIELDS[r.table])
-    prob = r.raw.get("probability")
+    prob = [0.0, 1.0] if "probability" in r.broken else r.raw.get("probability")
     if (
         not isinstance(prob, list)
         or len(prob) != 2
@@ -466,15 +548,31 @@ def build_entry(raw: Any, file: str, table: str, index: int, problems: list[Prob
             Problem(file, table, None, None, f"entry {index + 1} is {_shown(raw)}, not a table")
         )
         return None
-    reader = EntryReader(raw, file, table, problems)
-    if reader.id is None:
-        reader.problem("id", f"entry {index + 1} has no text id")
+    if not isinstance(raw.get("id"), str):
+        problems.append(Problem(file, table, None, "id", f"entry {index + 1} has no text id"))
         return None
-    try:
-        record = BUILDERS[table](reader)
-    except _Bad:
-        return None
-    return record if reader.ok else None
+    # Field by field: a field that stops the builder is recorded, then read as a
+    # placeholder on another pass, so one run lists every problem of the entry.
+    broken: set[str] = set()
+    stoppers: list[Problem] = []
+    for _ in range(len(raw) + 2):
+        found: list[Problem] = []
+        reader = EntryReader(raw, file, table, found, frozenset(broken))
+        try:
+            record = BUILDERS[table](reader)
+        except _Bad:
+            culprit = next((p for p in reversed(found) if not p.warning), None)
+            if culprit is None or culprit.field in broken:
+                break
+            stoppers.append(culprit)
+            broken.add(culprit.field or "")
+            continue
+        order = {key: i for i, key in enumerate(raw)}
+        everything = sorted([*stoppers, *found], key=lambda p: order.get(p.field or "", -1))
+        problems.extend(everything)
+        return record if reader.ok and not stoppers else None
+    problems.extend(stoppers)
+    return None
 
 
 # --- checks across entries and files -------------------------------------------------
@@ -598,15 +696,50 @@ def core_event_warnings(e: m.Event) -> list[Problem]:
     return out
 
 
+_MAX_SOURCE_BYTES = 64 * 1024**2  # a seed article is a few kB
+
+
 def source_file(src: m.Source) -> Path | None:
-    """Where a source's ``file`` is: next to its data file, or in the folder above it."""
+    """Where a source's ``file`` is: next to its data file (or below it).
+
+    A user's file may not name a path outside its own folder (``../../etc/passwd``, an
+    absolute path, a symlink out): the quote check would otherwise let a data file probe
+    what any file on the machine says. The bundled timeline keeps its seeds beside its
+    folder, so for it the folder above counts too.
+    """
     if not src.file:
         return None
     base = Path(src.origin).parent
-    for candidate in (base / src.file, base.parent / src.file):
-        if candidate.is_file():
+    bases = [base, base.parent] if _is_bundled(src.origin) else [base]
+    for folder in bases:
+        candidate = folder / src.file
+        if candidate.is_file() and (_is_bundled(src.origin) or _inside(candidate, base)):
             return candidate
     return None
+
+
+def escapes_folder(src: m.Source) -> bool:
+    """A user data file's ``file`` that points outside the data file's folder."""
+    if not src.file or _is_bundled(src.origin):
+        return False
+    base = Path(src.origin).parent
+    return not _inside(base / src.file, base)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _is_bundled(origin: str) -> bool:
+    from barkhane_cli.store import files
+
+    try:
+        return Path(origin).resolve() == files.bundled_path().resolve()
+    except OSError:
+        return False
 
 
 def read_source_files(data: m.Dataset, problems: list[Problem]) -> dict[str, str]:
@@ -616,7 +749,20 @@ def read_source_files(data: m.Dataset, problems: list[Problem]) -> dict[str, str
         if not src.file:
             continue
         path = source_file(src)
-        if path is not None:
+        if escapes_folder(src):
+            problems.append(
+                Problem(
+                    src.origin,
+                    "sources",
+                    src.id,
+                    "file",
+                    f"{src.file!r} is outside the data file's folder; a source file must be "
+                    "next to the data file or below it",
+                )
+            )
+        elif path is not None and path.stat().st_size > _MAX_SOURCE_BYTES:
+            problems.append(Problem(src.origin, "sources", src.id, "file", "is larger than 64 MiB"))
+        elif path is not None:
             try:
                 texts[src.id] = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:

@@ -249,6 +249,8 @@ def test_ids_are_kebab_case_and_unique(raw: dict[str, Any]) -> None:
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
+    # A source's file must be next to its data file (issue 14), so the seed goes there.
+    (tmp_path / SEED.name).write_bytes(SEED.read_bytes())
     return path
 
 
@@ -258,7 +260,7 @@ id = "seed"
 title = "The seed"
 publisher = "Unknown"
 kind = "article"
-file = "{SEED.as_posix()}"
+file = "{SEED.name}"
 
 [[sources]]
 id = "ref-a"

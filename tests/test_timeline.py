@@ -313,12 +313,17 @@ def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ig
     )
     result = run("validate", str(bad))
     assert result.exit_code == 4
+    # Every problem of entry 'a' (the bad date no longer hides the bad type), each as
+    # FILE:LINE: table 'id' field: problem, in line order.
     assert result.stdout.splitlines() == [
-        f"{bad}: event 'a', field 'date': '2021-02-29' is not a real date: February 2021 has 28 days",
-        f"{bad}: event 'b', field 'sources': unknown source 'nope'",
-        f"{bad}: event 'b', field 'actors': unknown actor 'wagnr'; did you mean 'wagner'?",
-        f"warning: {bad}: event 'b', field 'places': has no place; give the most precise one "
+        f"{bad}:3: events 'a' date: '2021-02-29' is not a real date: February 2021 has 28 days",
+        f"{bad}:6: events 'a' type: 'atack' is not one of attack, battle, massacre, coup, "
+        "operation, withdrawal, diplomacy, mandate, politics, armed-group, leader-killed, "
+        "protest, humanitarian, report (did you mean 'attack'?)",
+        f"{bad}:8: warning: events 'b' places: has no place; give the most precise one "
         "the sources support",
+        f"{bad}:14: events 'b' actors: unknown actor 'wagnr'; did you mean 'wagner'?",
+        f"{bad}:15: events 'b' sources: unknown source 'nope'",
     ]
 
 

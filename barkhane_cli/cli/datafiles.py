@@ -28,27 +28,58 @@ def validate(
         bool,
         typer.Option("--alone", help="Check the files on their own, without the bundled data."),
     ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: FILE:LINE: table 'id' field: problem, one a line; json: a list of "
+            "{file, line, table, id, field, message, severity} for CI.",
+        ),
+    ] = "text",
 ) -> None:
-    """Check data files and list every problem: file, entry, field, value, what was expected.
+    """Check data files and list every problem: file, line, entry, field, what was wrong.
 
-    Exits 4 when there is any error. Warnings (an attack with no perpetrators, an event
-    with no place, a long span without a reason) are listed for the files checked but do
-    not stop the data from loading. Entries that replace a bundled one are reported.
+    Every problem of every entry is listed in one run, as FILE:LINE: table 'id' field:
+    problem (the form editors jump to); a file that cannot be read is one problem and
+    the others are still checked. Exits 4 when there is any error. Warnings (an attack
+    with no perpetrators, an event with no place, a long span without a reason, control
+    characters in text) are listed for the files checked but do not stop the data from
+    loading. Entries that replace a bundled one are reported.
     """
-    from barkhane_cli import store
-    from barkhane_cli.render.safe import inert
+    from barkhane_cli import locate, store
+    from barkhane_cli.render.safe import inert, json_inert
 
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format {fmt!r}: validate writes text or json")
     paths = store.data_paths(files or (), bundled=not alone)
-    data, found = store.collect(paths)
+    data, found = store.collect(paths, keep_going=True)
     checked = {str(p) for p in (files or paths)}
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning and p.file in checked]
+    # In file order, then line order, as a compiler lists them.
+    rank = {str(p): i for i, p in enumerate(paths)}
+    listed = sorted(
+        locate.with_lines(problems + warnings),
+        key=lambda p: (rank.get(p.file, len(rank)), p.line or 0),
+    )
     for table, ident, file in data.replaced:
         sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
-    for problem in problems:
-        sys.stdout.write(inert(problem.sentence()) + "\n")
-    for problem in warnings:
-        sys.stdout.write("warning: " + inert(problem.sentence()) + "\n")
+    if fmt == "json":
+        import json
+
+        rows = [
+            {
+                "file": p.file, "line": p.line, "table": p.table or None, "id": p.id,
+                "field": p.field, "message": p.message,
+                "severity": "warning" if p.warning else "error",
+            }
+            for p in listed
+        ]  # fmt: skip
+        sys.stdout.write(json_inert(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
+    else:
+        for problem in listed:
+            sys.stdout.write(inert(problem.located()) + "\n")
     counts = (
         f"{len(data.events)} events, {len(data.aftermath)} aftermath events, {len(data.actors)} "
         f"actors, {len(data.places)} places, {len(data.facts)} facts, {len(data.eras)} eras, "
@@ -110,6 +141,11 @@ def import_acled(
     if report.warnings:
         err.write(f"{len(report.warnings)} monadic rows disagree with their event's first row:\n")
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.warnings))
+    if report.controls_stripped:
+        err.write(
+            f"{report.controls_stripped} fields held control characters (terminal escapes, "
+            "bidi overrides); they were removed\n"
+        )
     if report.too_many_rejected():
         how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
         raise DataError(

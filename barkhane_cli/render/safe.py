@@ -16,39 +16,11 @@ if TYPE_CHECKING:
     from rich.segment import Segment
     from rich.text import Text
 
-# Bidirectional embeddings, overrides and isolates ("Trojan Source"), and the marks.
-BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+from barkhane_cli.controls import BIDI, ESCAPES, has_controls, inert, strip_controls
 
-_CODES = [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, BIDI)]
+__all__ = ["BIDI", "has_controls", "inert", "strip_controls"]
 
-
-def _escape(cp: int) -> str:
-    return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
-
-
-_ALL: dict[int, str] = {cp: _escape(cp) for cp in _CODES}
-_TABLES: dict[str, dict[int, str]] = {}
-
-
-def _table(keep: str) -> dict[int, str]:
-    table = _TABLES.get(keep)
-    if table is None:
-        table = {cp: s for cp, s in _ALL.items() if chr(cp) not in keep}
-        _TABLES[keep] = table
-    return table
-
-
-def inert(text: str, keep: str = "") -> str:
-    """``text`` with every control character, DEL, C1 code and bidi control shown as an
-    escape; characters in ``keep`` (say ``"\\n"`` for a multi-line cell) stay as they are."""
-    if text.isprintable():  # the common case, checked in C: nothing to do
-        return text
-    return text.translate(_table(keep))
-
-
-def has_controls(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`inert` would escape (tab and newline too)."""
-    return not text.isprintable() and text.translate(_ALL) != text
+_CODES = list(ESCAPES)
 
 
 def text(value: str, style: str = "", keep: str = "\n") -> Text:

@@ -103,8 +103,8 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse one file, turning every way it can fail into a one-sentence DataError."""
+def read_text(path: Path) -> str:
+    """A data file's text, turning every way reading it can fail into a DataError."""
     try:
         raw = _read_bytes(path)
     except FileNotFoundError:
@@ -120,7 +120,12 @@ def read_toml(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
-    del raw
+    return text
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse one file, turning every way it can fail into a one-sentence DataError."""
+    text = read_text(path)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -185,15 +190,28 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
     return sorted(out, key=m.Event.sort_key)
 
 
-def collect(paths: Sequence[Path]) -> tuple[m.Dataset, list[Problem]]:
-    """Load and check every file, returning the dataset and every problem found."""
+def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset, list[Problem]]:
+    """Load and check every file, returning the dataset and every problem found.
+
+    A file that cannot be read raises DataError, unless ``keep_going`` (validate): then
+    it is one problem and the other files are still checked.
+    """
     from barkhane_cli import atomic
 
     atomic.note_input(paths)
     problems: list[Problem] = []
     layer = _Layer({t: {} for t in TABLES}, [])
     for path in paths:
-        _layer_file(path, read_toml(path), layer, problems)
+        try:
+            doc = read_toml(path)
+        except DataError as exc:
+            if not keep_going:
+                raise
+            prefix = f"{path}: "
+            reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
+            problems.append(Problem(str(path), "", None, None, reason))
+            continue
+        _layer_file(path, doc, layer, problems)
     rec = layer.records
     places, loops = geo.resolve_places(rec["places"])
     for pid in loops:

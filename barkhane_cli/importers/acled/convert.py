@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from barkhane_cli import model, tomlwrite
+from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled import layouts
 from barkhane_cli.importers.acled.actors import slug
@@ -108,7 +109,10 @@ def convert(
             detail = f"{len(fields)} fields, the header has {layout.width}"
             report.reject(line, Reject("has a different number of fields than the header", detail))
             continue
-        rows.append((line, fields))
+        # Escape sequences and bidi overrides have no place in a data file (issue 14).
+        clean = [strip_controls(f) for f in fields]
+        report.controls_stripped += sum(a != b for a, b in zip(clean, fields, strict=True))
+        rows.append((line, clean))
     col = dict(layout.col)
     if layout.monadic:
         rows = _merge_monadic(rows, layout, col, report)

@@ -1,0 +1,56 @@
+"""Control characters in text from data files: which they are, shown or removed.
+
+The character-level core of issue 14, used by loading (validate warns), importing (the
+ACLED importer strips) and every renderer (render/safe.py shows them as escapes).
+"""
+
+from __future__ import annotations
+
+# Bidirectional embeddings, overrides and isolates ("Trojan Source"), and the marks.
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+_CODES = [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, BIDI)]
+
+
+def _escape(cp: int) -> str:
+    return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
+
+
+# Every character shown escaped, with its escape.
+ESCAPES: dict[int, str] = {cp: _escape(cp) for cp in _CODES}
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _table(keep: str) -> dict[int, str]:
+    table = _TABLES.get(keep)
+    if table is None:
+        table = {cp: s for cp, s in ESCAPES.items() if chr(cp) not in keep}
+        _TABLES[keep] = table
+    return table
+
+
+def inert(text: str, keep: str = "") -> str:
+    """``text`` with every control character, DEL, C1 code and bidi control shown as an
+    escape; characters in ``keep`` (say ``"\\n"`` for a multi-line cell) stay as they are."""
+    if text.isprintable():  # the common case, checked in C: nothing to do
+        return text
+    return text.translate(_table(keep))
+
+
+_STRIP: dict[str, dict[int, None]] = {}
+
+
+def strip_controls(text: str, keep: str = "\n\t") -> str:
+    """``text`` without the characters :func:`inert` would escape (a CRLF line break
+    becomes a newline): for importers, which should not copy them into a data file."""
+    if text.isprintable():
+        return text
+    table = _STRIP.get(keep)
+    if table is None:
+        table = _STRIP[keep] = {cp: None for cp in ESCAPES if chr(cp) not in keep}
+    return text.replace("\r\n", "\n").translate(table)
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`inert` would escape (tab and newline too)."""
+    return not text.isprintable() and text.translate(ESCAPES) != text

@@ -1,0 +1,137 @@
+"""validate lists every problem in one run, where it is, for people and for CI (issue 14)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from tests.conftest import FIXTURES, Run
+
+SIX_MISTAKES = """\
+[[events]]
+id = "six"
+date = "2021-02-30"
+title = ""
+summary = "Gunmen \\u001b]0;pwned\\u0007 attack."
+type = "atack"
+fatalities = -1
+fatalities_low = 5
+actors = "mali"
+places = ["timbuktu"]
+colour = "red"
+sources = [{ id = "ref-a" }]
+
+[[facts]]
+id = "nan-fact"
+label = "Troops"
+value = nan
+low = -inf
+high = 3
+unit = "troops"
+as_of = "2020"
+scope = "Mali"
+category = "troops"
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_every_problem_of_an_entry_in_one_run(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "six.toml"
+    bad.write_text(SIX_MISTAKES, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert result.stdout.splitlines() == [
+        f"{bad}:3: events 'six' date: '2021-02-30' is not a real date: February 2021 has 28 days",
+        f"{bad}:4: events 'six' title: is empty",
+        f"{bad}:5: warning: events 'six' summary: holds control characters (first \\x1b at "
+        "character 8); views show them escaped",
+        f"{bad}:6: events 'six' type: 'atack' is not one of attack, battle, massacre, coup, "
+        "operation, withdrawal, diplomacy, mandate, politics, armed-group, leader-killed, "
+        "protest, humanitarian, report (did you mean 'attack'?)",
+        f"{bad}:7: events 'six' fatalities: expected a whole number of 0 or more, got int -1",
+        f"{bad}:9: events 'six' actors: expected a list of text, got str 'mali'",
+        f"{bad}:11: events 'six' colour: unknown field",
+        f"{bad}:17: facts 'nan-fact' value: expected a finite number, got nan",
+        f"{bad}:18: facts 'nan-fact' low: expected a finite number, got -inf",
+    ]
+    assert result.stderr.startswith("8 problems in 2 file(s)")
+
+
+def test_json_for_ci(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "six.toml"
+    bad.write_text(SIX_MISTAKES, encoding="utf-8")
+    result = run("validate", str(bad), "--format", "json")
+    assert result.exit_code == 4
+    rows = json.loads(result.stdout)
+    assert rows[0] == {
+        "file": str(bad), "line": 3, "table": "events", "id": "six", "field": "date",
+        "message": "'2021-02-30' is not a real date: February 2021 has 28 days",
+        "severity": "error",
+    }  # fmt: skip
+    assert [r["severity"] for r in rows].count("warning") == 1
+    assert {r["field"] for r in rows if r["id"] == "nan-fact"} == {"value", "low"}
+
+
+def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "six.toml"
+    bad.write_text(SIX_MISTAKES, encoding="utf-8")
+    missing = tmp_path / "missing.toml"
+    result = run("validate", str(missing), "/dev/zero", str(bad))
+    assert result.exit_code == 4
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        f"{missing}: no such data file",
+        "/dev/zero: is not a regular file (give a file, or - for stdin)",
+    ]
+    assert f"{bad}:4: events 'six' title: is empty" in lines
+
+
+def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
+    result = run("validate", str(good), "-f", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
+    inner = tmp_path / "data"
+    inner.mkdir()
+    (tmp_path / "secret.txt").write_text("the password is swordfish")
+    (inner / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (inner / "ok.txt").write_text("a quote that is here")
+    data = inner / "probe.toml"
+    sources = [("up", "../secret.txt"), ("abs", str(tmp_path / "secret.txt")),
+               ("link", "link.txt"), ("ok", "ok.txt")]  # fmt: skip
+    data.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "T"\npublisher = "P"\nkind = "news"\nfile = "{f}"\n\n'
+            for i, f in sources
+        )
+    )
+    result = run("validate", str(data))
+    assert result.exit_code == 4
+    outside = [line for line in result.stdout.splitlines() if "outside the data file" in line]
+    assert [line.split("'")[1] for line in outside] == ["up", "abs", "link"]
+    assert "'ok'" not in result.stdout
+
+
+def test_import_strips_control_characters_and_counts_them(run: Run, tmp_path: Path) -> None:
+    with (FIXTURES / "acled" / "current.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    notes = rows[0].index("notes")
+    rows[1][notes] = "Clash \x1b]0;pwned\x07 near \u202eKelmara\u202c."
+    rows[2][rows[0].index("location")] += "\x1b[2J"
+    export = tmp_path / "hostile.csv"
+    with export.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "out.toml"
+    result = run("import", "acled", str(export), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "2 fields held control characters (terminal escapes, bidi overrides); they were removed\n"
+        in result.stderr
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "Clash ]0;pwned near Kelmara." in text
+    assert "\\u001b" not in text.lower() and "\\u202e" not in text.lower()
