@@ -734,10 +734,13 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _is_bundled(origin: str) -> bool:
+    """The timeline shipped with barkhane (installed or in a checkout), which we trust."""
     from barkhane_cli.store import files
 
+    package = Path(m.__file__).resolve().parent
+    shipped = {package / "data" / "timeline.toml", package.parent / "data" / "timeline.toml"}
     try:
-        return Path(origin).resolve() == files.bundled_path().resolve()
+        return Path(origin).resolve() in {*shipped, files.bundled_path().resolve()}
     except OSError:
         return False
 
