@@ -243,3 +243,33 @@ def test_unconfirmed_deaths_are_not_leader_killed(data: m.Dataset) -> None:
     assert [
         e.id for e in data.events if e.type == "leader-killed" and "unconfirmed" in e.tags
     ] == []
+
+
+# --- figures ---------------------------------------------------------------------------
+
+
+def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Dataset) -> None:
+    shown = {f["id"] for f in as_json(run("facts", "--format", "json"))}
+    later = {f.id for f in data.facts.values() if f.as_of.iso() > m.RECORD_END}
+    assert later, "the bundled data has figures from after the record"
+    assert not shown & later
+    everything = {f["id"] for f in as_json(run("facts", "--aftermath", "--format", "json"))}
+    assert everything == set(data.facts)
+
+
+def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
+    headlines = [f for f in data.facts.values() if f.headline]
+    assert len(headlines) == 6
+    assert all(not f.aftermath and f.as_of.iso() <= m.RECORD_END for f in headlines)
+    assert all(f.kind is not None and f.headline.strip() for f in headlines)
+    assert not [f.id for f in headlines if "africa" in f.scope.casefold()]
+
+
+def test_every_fact_says_how_it_came_to_be(data: m.Dataset) -> None:
+    assert [f.id for f in data.facts.values() if f.kind is None] == []
+
+
+def test_a_death_range_is_shown_as_a_range(run: Run) -> None:
+    result = run("event", "takellote-gatia-cma-battle")
+    [deaths] = [r[1] for r in rows(result) if r[0] == "fatalities"]
+    assert deaths.startswith("15–54")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -235,6 +236,9 @@ def facts(
     category: Annotated[
         str | None, typer.Option(help="troops, casualties, displacement, budget, violence, other.")
     ] = None,
+    aftermath: Annotated[
+        bool, typer.Option(help="Include figures dated after 9 November 2022.")
+    ] = False,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -242,7 +246,14 @@ def facts(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """Numeric facts (troop strengths, casualties, displacement ...) with their sources."""
+    """Numeric facts (troop strengths, casualties, displacement ...) with their sources.
+
+    Each says how the figure came to be (measured, announced, planned, estimated,
+    claimed) and what it covers (its scope); figures after the record's end are left
+    out unless --aftermath.
+
+    Example: barkhane facts troops --format csv
+    """
     from barkhane_cli import model, query
     from barkhane_cli.render.listings import fact_records
     from barkhane_cli.resolve import fold
@@ -263,6 +274,11 @@ def facts(
     if text:
         needle = fold(text)
         items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
+    if not aftermath:
+        later = sum(f.aftermath for f in items)
+        items = [f for f in items if not f.aftermath]
+        if later and env.is_tty:  # a person is watching; scripts get the rows only
+            sys.stderr.write(f"{later} later figures hidden; add --aftermath\n")
     _records(env, format_, export, fields, lambda: fact_records(dataset, items), wide)
 
 

@@ -120,7 +120,7 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
     )
     span = event.date.human() + (f" – {event.end.human()}" if event.end else "")
     precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
-    deaths = "" if event.fatalities is None else str(event.fatalities)
+    deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
     related = [f"{e.date} {e.title} ({e.id})" for e in lookup.related_events(data, event)]
