@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
-from barkhane_cli.resolve import fold, normalize
+from barkhane_cli.search import Hit as Hit
+from barkhane_cli.search import search as _search
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -219,82 +219,6 @@ def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
     return counts
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str
-    id: str
-    title: str
-    date: str
-    score: int
-    match: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "title": self.title,
-            "date": self.date,
-            "score": self.score,
-            "match": self.match,
-        }
-
-
-def _score(
-    query_norm: str, query_fold: str, names: Iterable[str], texts: Iterable[str]
-) -> tuple[int, str]:
-    best, where = 0, ""
-    for name in names:
-        norm = normalize(name)
-        if not norm:
-            continue
-        if norm == query_norm:
-            return 100, name
-        if norm.startswith(query_norm) and best < 80:
-            best, where = 80, name
-        elif f" {query_norm} " in f" {norm} " and best < 70:
-            best, where = 70, name
-        elif query_norm in norm and best < 50:
-            best, where = 50, name
-    if best:
-        return best, where
-    for text in texts:
-        if text and query_fold in fold(text):
-            return 20, _snippet(text, query_fold)
-    return 0, ""
-
-
-def _snippet(text: str, query_fold: str, width: int = 60) -> str:
-    at = fold(text).find(query_fold)
-    start = max(0, at - width // 3)
-    piece = text[start : start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-
-
 def search(data: m.Dataset, query: str) -> list[Hit]:
-    """One ranked list across actors, places, events and facts (literal, accent-insensitive)."""
-    qn, qf = normalize(query), fold(query.strip())
-    if not qf:
-        return []
-    hits: list[Hit] = []
-    for a in data.actors.values():
-        score, match = _score(qn, qf, (a.id, a.name, *a.aliases), (a.summary,))
-        if score:
-            hits.append(
-                Hit("actor", a.id, a.name, a.start.iso() if a.start else "", score + 5, match)
-            )
-    for p in data.places.values():
-        score, match = _score(qn, qf, (p.id, p.name, *p.aliases), (p.summary or "", p.region or ""))
-        if score:
-            hits.append(Hit("place", p.id, p.name, "", score + 4, match))
-    for e in data.events:
-        score, match = _score(
-            qn, qf, (e.id, e.title), (e.summary, e.disputed or "", " ".join(e.tags))
-        )
-        if score:
-            hits.append(Hit("event", e.id, e.title, e.date.iso(), score, match))
-    for f in data.facts.values():
-        score, match = _score(qn, qf, (f.id, f.label), (f.scope, f.note or ""))
-        if score:
-            hits.append(Hit("fact", f.id, f.label, f.as_of.iso(), score, match))
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
-    return hits
+    """One ranked list across events, actors, places, facts and sources (see search.py)."""
+    return _search(data, query)

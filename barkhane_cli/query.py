@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from barkhane_cli import geo, roles
 from barkhane_cli import model as m
+from barkhane_cli import search as search_text
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError, UsageError
 from barkhane_cli.resolve import Named, Resolver, fold, normalize
@@ -188,8 +189,9 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
     if q.tags and not any(normalize(t) in q.tags for t in e.tags):
         return False
     if q.search:
+        # Every word, in any order; "quoted phrases" as phrases (the rule of `search`).
         hay = " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
-        if q.search not in fold(hay):
+        if not search_text.matches_query(q.search, hay):
             return False
     return True
 

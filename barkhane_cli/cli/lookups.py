@@ -306,7 +306,20 @@ def sources(
 @app.command()
 @handled
 def search(
-    text: Annotated[str, typer.Argument(help="Literal text; case and accents do not matter.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...",
+            help='Words, all required in any order; "a quoted phrase" as a phrase. Case, '
+            "accents and punctuation do not matter.",
+        ),
+    ],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", "-k", help="Only event, actor, place, fact or source (repeatable)."),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -315,15 +328,30 @@ def search(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """One ranked list across actors, places, events and facts."""
-    from barkhane_cli import lookup
+    """One ranked list across events, actors, places, facts and sources.
+
+    Matches in a title or a name come first. --since/--until keep dated entries (events,
+    facts, sources) in the window. Nothing found gets a suggestion on stderr.
+    """
+    from barkhane_cli import query
+    from barkhane_cli import search as finder
     from barkhane_cli.render.listings import hit_records
 
     env = make_env(color)
+    text = " ".join(words)
     if not text.strip():
         raise UsageError("give some text to search for")
+    kinds = [k.strip().lower() for k in kind or finder.KINDS]
+    for k in kinds:
+        if k not in finder.KINDS:
+            raise UsageError(f"unknown kind {k!r}; kinds are: {', '.join(finder.KINDS)}")
+    first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
     dataset = load(data)
-    hits = lookup.search(dataset, text)
+    hits = finder.search(dataset, text, kinds, first, last)
+    if not hits:
+        close = finder.suggest(dataset, text)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        env.err.write(f"nothing matches {text!r}{hint}\n")
     if limit is not None:
         hits = hits[: max(limit, 0)]
     _records(env, format_, export, fields, lambda: hit_records(hits), wide)

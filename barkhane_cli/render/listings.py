@@ -9,7 +9,7 @@ from typing import Any
 from barkhane_cli import lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.records import Field, RecordSet
-from barkhane_cli.render.styles import KIND_STYLES, disputed
+from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
 
 def _iso(d: Any) -> str:
@@ -209,12 +209,12 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
     fields: dict[str, Field[lookup.Hit]] = {
         "kind": Field("kind", "Kind", lambda h: h.kind),
         "id": Field("id", "Id", lambda h: h.id),
-        "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=24),
+        "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=14),
         "date": Field("date", "Date", lambda h: h.date),
         "score": Field("score", "Score", lambda h: str(h.score)),
         "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=12),
     }
-    styles = {"actor": "yellow", "place": "cyan", "event": "green", "fact": "magenta"}
+    styles = {"actor": SKY, "place": GREEN, "event": BLUE, "fact": ORANGE, "source": PURPLE}
     return RecordSet(
         kind="result",
         droppable=["match", "date"],

@@ -1,0 +1,226 @@
+"""Search that finds what you mean: every word required, in any order; quoted phrases.
+
+``french troops gao`` finds entries holding all three words (each word matches the start
+of a word, so ``attack`` finds "attacks"), anywhere across their names and texts;
+``"peace agreement"`` must appear as those words in that order. Case, accents and
+punctuation do not matter. Matches in a title or a name rank before matches in a text.
+Nothing found gets a suggestion from the names and words in the data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.resolve import fold, normalize
+
+KINDS = ("event", "actor", "place", "fact", "source")
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    words: tuple[str, ...]  # normalized single words
+    phrases: tuple[str, ...]  # normalized multi-word phrases
+    literal: str  # the folded text, for a query of punctuation only ("(.*)")
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases or self.literal)
+
+
+@functools.lru_cache(maxsize=64)
+def parse(text: str) -> Terms:
+    """Split what the user typed into required words and quoted phrases."""
+    phrases = tuple(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p)
+    rest = _PHRASE.sub(" ", text)
+    words = tuple(dict.fromkeys(normalize(rest).split()))
+    single = tuple(p for p in phrases if " " not in p)
+    phrases = tuple(p for p in phrases if " " in p)
+    words = tuple(dict.fromkeys(words + single))
+    literal = "" if words or phrases else fold(text.strip())
+    return Terms(words, phrases, literal)
+
+
+def _has_word(word: str, hay: str) -> bool:
+    # hay is normalized and padded with spaces: a word matches the start of a word.
+    return f" {word}" in hay
+
+
+def _has_phrase(phrase: str, hay: str) -> bool:
+    return f" {phrase} " in hay
+
+
+def _pad(text: str) -> str:
+    return f" {normalize(text)} "
+
+
+def matches(terms: Terms, text: str) -> bool:
+    """Whether one text holds every word and phrase (the rule ``timeline --search`` uses)."""
+    if terms.literal:
+        return terms.literal in fold(text)
+    hay = _pad(text)
+    return all(_has_word(w, hay) for w in terms.words) and all(
+        _has_phrase(p, hay) for p in terms.phrases
+    )
+
+
+def matches_query(query: str, text: str) -> bool:
+    return matches(parse(query), text)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    id: str
+    title: str
+    date: str
+    score: int
+    match: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "score": self.score,
+            "match": self.match,
+        }
+
+
+def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[int, str]:
+    """100 an exact name; 80 every term in one name; 60 every term across the names;
+    20 to 50 when the texts are needed too (more for more terms in the names); 0 none."""
+    names = [n for n in names if n]
+    texts = [t for t in texts if t]
+    if terms.literal:
+        for n in names:
+            if terms.literal in fold(n):
+                return 50, n
+        for t in texts:
+            if terms.literal in fold(t):
+                return 20, _snippet(t, [terms.literal])
+        return 0, ""
+    needles = [*terms.words, *terms.phrases]
+    query = " ".join(needles)
+    padded = [(n, _pad(n)) for n in names]
+    for n, hay in padded:
+        if hay.strip() == query:
+            return 100, n
+    for n, hay in padded:
+        if all(_found(x, hay) for x in needles):
+            return 80, n
+    in_names = " ".join(hay for _, hay in padded)
+    if all(_found(x, in_names) for x in needles):
+        return 60, ", ".join(n for n, hay in padded if any(_found(x, hay) for x in needles))
+    everything = in_names + " ".join(_pad(t) for t in texts)
+    if not all(_found(x, everything) for x in needles):
+        return 0, ""
+    named = sum(1 for x in needles if _found(x, in_names))
+    where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
+    return 20 + round(30 * named / len(needles)), _snippet(where, needles)
+
+
+def _found(needle: str, hay: str) -> bool:
+    return _has_phrase(needle, hay) if " " in needle else _has_word(needle, hay)
+
+
+def _snippet(text: str, needles: list[str], width: int = 60) -> str:
+    folded = fold(text)
+    at = min((i for i in (folded.find(n.split()[0]) for n in needles) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _overlaps(first: int, last: int, lo: int | None, hi: int | None) -> bool:
+    return (lo is None or last >= lo) and (hi is None or first <= hi)
+
+
+def _candidates(
+    data: m.Dataset, kinds: frozenset[str], lo: int | None, hi: int | None
+) -> Iterator[tuple[str, str, str, str, list[str], list[str]]]:
+    """(kind, id, title, date, names, texts) for every entry a search looks at. With a
+    date window, only dated entries in it: actors and places have no date."""
+    dated = lo is not None or hi is not None
+    if "actor" in kinds and not dated:
+        for a in data.actors.values():
+            yield ("actor", a.id, a.name, a.start.iso() if a.start else "",
+                   [a.name, *a.aliases, a.id], [a.summary])  # fmt: skip
+    if "place" in kinds and not dated:
+        for p in data.places.values():
+            region = getattr(p, "region", None) or ""
+            yield ("place", p.id, p.name, "", [p.name, *p.aliases, p.id], [p.summary or "", region])
+    if "event" in kinds:
+        for e in data.events:
+            if _overlaps(e.first, e.last, lo, hi):
+                yield ("event", e.id, e.title, e.date.iso(), [e.title, e.id],
+                       [e.summary, e.disputed or "", " ".join(e.tags)])  # fmt: skip
+    if "fact" in kinds:
+        for f in data.facts.values():
+            if _overlaps(f.as_of.first_ordinal(), f.as_of.last_ordinal(), lo, hi):
+                yield ("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
+                       [f.scope, f.note or ""])  # fmt: skip
+    if "source" in kinds:
+        for s in data.sources.values():
+            if dated and (s.date is None or not _overlaps(
+                s.date.first_ordinal(), s.date.last_ordinal(), lo, hi
+            )):  # fmt: skip
+                continue
+            yield ("source", s.id, s.title, s.date.iso() if s.date else "", [s.title, s.id],
+                   [s.publisher, s.url or "", s.author or "", s.note or ""])  # fmt: skip
+
+
+# Names rank a little ahead of titles at the same score: an actor before the events
+# that mention it.
+_KIND_BONUS = {"actor": 5, "place": 4, "event": 0, "fact": 0, "source": -15}
+
+
+def search(
+    data: m.Dataset,
+    query: str,
+    kinds: Iterable[str] = KINDS,
+    first: int | None = None,
+    last: int | None = None,
+) -> list[Hit]:
+    """One ranked list across events, actors, places, facts and sources."""
+    terms = parse(query)
+    if not terms:
+        return []
+    hits = []
+    for kind, ident, title, date, names, texts in _candidates(data, frozenset(kinds), first, last):
+        score, match = _score(terms, names, texts)
+        if score:
+            hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
+    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
+    return hits
+
+
+def suggest(data: m.Dataset, query: str) -> list[str]:
+    """Close names (``wagnr`` -> "Wagner Group (wagner)") or, failing that, close words."""
+    wanted = normalize(query)
+    if not wanted:
+        return []
+    names: dict[str, str] = {}
+    for a in data.actors.values():
+        for n in (a.name, a.id, *a.aliases):
+            names.setdefault(normalize(n), f"{a.name} ({a.id})")
+    for p in data.places.values():
+        for n in (p.name, p.id, *p.aliases):
+            names.setdefault(normalize(n), f"{p.name} ({p.id})")
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
+    if close:
+        return list(dict.fromkeys(names[c] for c in close))
+    vocab: set[str] = set(names)
+    for e in data.events:
+        vocab.update(normalize(e.title).split())
+    out = []
+    for w in wanted.split():
+        near = [] if w in vocab else difflib.get_close_matches(w, list(vocab), n=1, cutoff=0.75)
+        out.append(near[0] if near else w)
+    return [" ".join(out)] if out != wanted.split() else []

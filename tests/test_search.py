@@ -1,0 +1,69 @@
+"""search and timeline --search: every word required in any order, phrases, ranking."""
+
+from __future__ import annotations
+
+from conftest import Run, as_json
+
+from barkhane_cli.search import matches_query, parse
+
+
+def hits(run: Run, *args: str) -> list[tuple[str, str]]:
+    result = run("search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [(h["kind"], h["id"]) for h in as_json(result)]
+
+
+def test_every_word_is_required_in_any_order() -> None:
+    assert matches_query("ambassador french", "French ambassador expelled")
+    assert matches_query("hours 72 mali", "Mali gives the ambassador 72 hours to leave.")
+    assert not matches_query("french ambassador wagner", "French ambassador expelled")
+    # A word matches the start of a word: attack finds attacks, not "counterattack" inside.
+    assert matches_query("attack", "Gunmen attacks")
+    assert not matches_query("tack", "Gunmen attack")
+
+
+def test_a_quoted_phrase_is_a_phrase() -> None:
+    assert parse('"peace agreement" algiers').phrases == ("peace agreement",)
+    assert matches_query('"ambassador expelled"', "French ambassador expelled")
+    assert not matches_query('"expelled ambassador"', "French ambassador expelled")
+
+
+def test_search_words_across_title_and_summary(run: Run) -> None:
+    # "hotel" is only in the summary, "ouagadougou" in the title.
+    assert hits(run, "hotel", "ouagadougou") == [("event", "ouaga-attack")]
+    assert hits(run, "hotel", "bamako") == []
+
+
+def test_titles_and_names_rank_before_texts(run: Run) -> None:
+    assert hits(run, "barkhane")[0] == ("event", "barkhane-ends")
+    ranked = as_json(run("search", "ambassador", "--format", "json"))
+    assert ranked[0]["id"] == "ambassador-expelled" and ranked[0]["score"] >= 80
+
+
+def test_kind_and_dates_narrow_the_search(run: Run) -> None:
+    assert hits(run, "wagner", "--kind", "fact") == [("fact", "wagner-size")]
+    assert hits(run, "reference", "--kind", "source") == [("source", "ref-a")]
+    # The id counts as a name: coup-2020 has "coup" in no text.
+    assert hits(run, "coup", "--since", "2020") == [("event", "coup-2020")]
+    assert hits(run, "coup", "--until", "2012") == [("event", "coup-2012")]
+    bad = run("search", "x", "--kind", "person")
+    assert bad.exit_code == 2 and "kinds are: event, actor, place, fact, source" in bad.stderr
+
+
+def test_sources_are_searchable_by_publisher_and_url(run: Run) -> None:
+    assert ("source", "ref-a") in hits(run, "publisher", "a")
+    assert ("source", "ref-a") in hits(run, "example.org")
+
+
+def test_no_match_suggests_a_name(run: Run) -> None:
+    result = run("search", "wagnr")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "nothing matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
+
+
+def test_timeline_search_uses_the_all_words_rule(run: Run) -> None:
+    result = run("timeline", "--search", "ambassador french", "--fields", "id")
+    assert result.stdout.split() == ["ambassador-expelled"]
+    result = run("timeline", "--search", '"ambassador french"', "--fields", "id")
+    assert result.stdout.split() == []
