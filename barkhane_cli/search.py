@@ -46,6 +46,12 @@ def parse(text: str) -> Terms:
     return Terms(words, phrases, literal)
 
 
+def plain_words(folded_query: str) -> list[str]:
+    """The query's words made only of letters and digits: each appears as it is in any
+    folded text that matches, so a store can narrow its candidates with them."""
+    return [w for w in folded_query.replace('"', " ").split() if w.isalnum() and w.isascii()]
+
+
 def _has_word(word: str, hay: str) -> bool:
     # hay is normalized and padded with spaces: a word matches the start of a word.
     return f" {word}" in hay

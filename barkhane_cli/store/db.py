@@ -19,6 +19,7 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli import query, roles
+from barkhane_cli import search as search_text
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.compile import KINDS
@@ -134,8 +135,11 @@ class Store:
         if q.tags:
             within("tag", "event_tags", {t for t in self.tags(True) if normalize(t) in q.tags})
         if q.search:
-            where.append("instr(b.hay, ?) > 0")
-            args.append(q.search)
+            # Candidates hold every plain word of the query; query._matches then applies
+            # the whole rule (words in any order, phrases) to them.
+            for word in search_text.plain_words(q.search):
+                where.append("instr(b.hay, ?) > 0")
+                args.append(word)
         return " AND ".join(where) or "1", args
 
     def select(self, data: m.Dataset, q: query.EventQuery) -> Iterator[m.Event]:
