@@ -550,9 +550,10 @@ def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
         "1 monadic rows disagree with their event's first row:",
         "  1 row: disagrees with its first row on fatalities; the first row's value is kept"
         " (line 6; e.g. line 5 has '7', this '9')",
-        "10 rows read (monadic: 4 rows merged), 5 events written (4 after 9 November 2022,"
-        " beyond the bundled record), 1 actors matched, 7 created, 1 places matched,"
-        f" 3 created, 1 rows rejected -> {out} (source acled-current-monadic-2024-12-24)",
+        f"10 rows read (4 merged, monadic), 1 rejected; 5 events written -> {out}"
+        " (source acled-current-monadic-2024-12-24)",
+        "4 events after 9 November 2022, outside the bundled record (shown by default)",
+        "actors: 1 matched, 7 created; places: 1 matched, 3 created",
     ]
     assert out.exists()
 

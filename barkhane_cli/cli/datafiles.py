@@ -155,14 +155,15 @@ def import_acled(
     # A CSV name that is not UTF-8 appears in the source's title: keep the text valid.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     atomic.write(output, text, "--output")
-    merged = f" (monadic: {report.merged_rows} rows merged)" if report.merged_rows else ""
+    merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     err.write(
-        f"{report.rows_read} rows read{merged}, {report.events_written} events written"
-        f" ({report.after_record} after 9 November 2022, beyond the bundled record), "
-        f"{report.actors_matched} actors matched, {report.actors_created} created, "
-        f"{report.places_matched} places matched, {report.places_created} created, "
-        f"{len(report.rejected)} rows rejected -> {atomic.shown(output)} "
-        f"(source {report.source_id})\n"
+        f"{report.rows_read} rows read{merged}, {len(report.rejected)} rejected; "
+        f"{report.events_written} events written -> {atomic.shown(output)}"
+        f" (source {report.source_id})\n"
+        f"{report.after_record} events after 9 November 2022, outside the bundled record"
+        " (shown by default)\n"
+        f"actors: {report.actors_matched} matched, {report.actors_created} created; "
+        f"places: {report.places_matched} matched, {report.places_created} created\n"
     )
     if skipped:
         err.write(
