@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -155,6 +156,8 @@ def import_acled(
     # A CSV name that is not UTF-8 appears in the source's title: keep the text valid.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     atomic.write(output, text, "--output")
+    del text
+    _warm_store(output, skipped)
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     err.write(
         f"{report.rows_read} rows read{merged}, {len(report.rejected)} rejected; "
@@ -170,6 +173,18 @@ def import_acled(
             f"note: {atomic.shown(output)} is also in {store.DATA_ENV}; it was not loaded for "
             "this import, so the new file stands on its own\n"
         )
+
+
+def _warm_store(output: Path, in_env: bool) -> None:
+    """Compile the store for the data set the next query will load (the new file over the
+    bundled data), so the first query after an import is already fast."""
+    from barkhane_cli import store
+    from barkhane_cli.errors import BarkhaneError
+
+    paths = store.data_paths() if in_env else store.data_paths([output])
+    # Bad data is reported by the query that loads it, with its exit code.
+    with contextlib.suppress(BarkhaneError):
+        store.open_paths(paths, write_only=True)
 
 
 def _check_output(output: Path) -> None:

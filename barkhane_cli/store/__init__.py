@@ -158,11 +158,16 @@ def open_data(extra: Sequence[Path] = (), bundled: bool = True) -> Loaded:
     return open_paths(data_paths(extra, bundled))
 
 
-def open_paths(paths: Sequence[Path], *, build: bool = True) -> Loaded:
-    """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
+def open_paths(paths: Sequence[Path], *, write_only: bool = False) -> Loaded:
+    """:func:`open_data` for an explicit list of files (the bundled one included or not).
+
+    ``write_only``: just make sure the store is built (``import acled``), not noting the
+    files as inputs of this run (it has already written them).
+    """
     from barkhane_cli import atomic
 
-    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
+    if not write_only:
+        atomic.note_input(paths)  # nothing this run writes may replace a file it loads
     folder = keys.usable_dir()
     key = keys.key(paths) if folder is not None else None
     if folder is None or key is None:
@@ -171,8 +176,6 @@ def open_paths(paths: Sequence[Path], *, build: bool = True) -> Loaded:
     db = Store.open(target, key)
     if db is not None:
         return Loaded(db.light(), db)
-    if not build:
-        return Loaded(_checked(paths))
     try:
         with _locked(folder):
             db = Store.open(target, key)  # built by another run while this one waited
