@@ -178,13 +178,16 @@ def import_acled(
 def _warm_store(output: Path, in_env: bool) -> None:
     """Compile the store for the data set the next query will load (the new file over the
     bundled data), so the first query after an import is already fast."""
-    from barkhane_cli import store
+    from barkhane_cli import atomic, store
     from barkhane_cli.errors import BarkhaneError
 
     paths = store.data_paths() if in_env else store.data_paths([output])
+    # Every write of this run is done: what the warm-up reads is not an input of it.
+    inputs = list(atomic._inputs)
     # Bad data is reported by the query that loads it, with its exit code.
     with contextlib.suppress(BarkhaneError):
-        store.open_paths(paths, write_only=True)
+        store.open_paths(paths)
+    atomic._inputs[:] = inputs
 
 
 def _check_output(output: Path) -> None:

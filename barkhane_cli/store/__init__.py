@@ -158,16 +158,11 @@ def open_data(extra: Sequence[Path] = (), bundled: bool = True) -> Loaded:
     return open_paths(data_paths(extra, bundled))
 
 
-def open_paths(paths: Sequence[Path], *, write_only: bool = False) -> Loaded:
-    """:func:`open_data` for an explicit list of files (the bundled one included or not).
-
-    ``write_only``: just make sure the store is built (``import acled``), not noting the
-    files as inputs of this run (it has already written them).
-    """
+def open_paths(paths: Sequence[Path]) -> Loaded:
+    """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
     from barkhane_cli import atomic
 
-    if not write_only:
-        atomic.note_input(paths)  # nothing this run writes may replace a file it loads
+    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
     folder = keys.usable_dir()
     key = keys.key(paths) if folder is not None else None
     if folder is None or key is None:
