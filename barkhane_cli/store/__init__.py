@@ -142,8 +142,8 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
         if [keys.stamp(p) for p in paths] == before:
             os.replace(tmp, target)
             _prune(folder, target)
-    except (OSError, Unstorable, sqlite3.Error):
-        pass  # a full disk or a value the store cannot hold only costs speed
+    except (OSError, ValueError, Unstorable, sqlite3.Error):
+        pass  # a full disk, or text SQLite cannot hold (a non-UTF-8 file name): only speed
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

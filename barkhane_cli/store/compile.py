@@ -305,6 +305,11 @@ def write_public(target: Path, data: m.Dataset) -> None:
         build(tmp, data, private=False)
         os.replace(tmp, final)
         tmp = None
+    except UnicodeEncodeError:
+        raise DataError(
+            f"{atomic.shown(target)}: the data holds text that is not UTF-8 (a file name?), "
+            "which SQLite cannot store; nothing was written"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DataError(
