@@ -801,3 +801,15 @@ def test_roles_in_monadic_and_old_exports(known: Dataset) -> None:
         "acled-3mli": (["acled-katiba-macina", "mali"], None, "claimed"),
         "acled-4mli": (["acled-katiba-macina"], None, "attributed"),  # took it, no fight
     }
+
+
+def test_imported_events_after_the_record_show_by_default(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out.toml"
+    assert run("import", "acled", str(ACLED / "current-monadic.csv"), "-o", str(out)).exit_code == 0
+    result = run("timeline", "--data", str(out), "--since", "2024", "--format", "tsv")
+    assert [r.split("\t")[3] for r in result.stdout.splitlines()[1:]] == [
+        "acled-bfa9001",
+        "acled-bfa9003",
+        "acled-bfa9004",
+        "acled-bfa9005",
+    ]

@@ -179,3 +179,13 @@ def test_an_import_validates_over_the_bundled_data(placed: dict[str, Any], tmp_p
     assert data.places["acled-mali-kidal-tabankort"].countries == ("mali",)
     jnim = [e.id for e in data.events if "jnim" in e.actors and e.id.startswith("acled-")]
     assert len(jnim) == 8
+
+
+def test_titles_use_curated_short_names(bundled: Dataset, tmp_path: Path) -> None:
+    either = row("BFA9", "Burkina Faso", ("Sahel", "Soum"), "Fictiba", "14.1", "-1.6")
+    either[7] = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    path = tmp_path / "titles.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, either])
+    doc = tomllib.loads(convert(path, bundled)[0])
+    assert [e["title"] for e in doc["events"]] == ["Armed clash: JNIM or ISGS in Fictiba"]

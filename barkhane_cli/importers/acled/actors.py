@@ -175,6 +175,16 @@ class Actors:
                     new.primary = True
         return list(ids)
 
+    def title_name(self, raw: str, country: str) -> str:
+        """How a title names ACLED's actor 1: a curated short name where there is one (JNIM,
+        ISGS), else ACLED's name without its dates; "X or Y" for "X and/or Y"."""
+        names = []
+        for part in either(raw.strip()):
+            ids = self.resolve(part, "", country, False)  # memoised: already resolved
+            known = self.known.actors.get(ids[0]) if ids else None
+            names.append(known.short if known is not None and known.short else strip_dates(part))
+        return " or ".join(names)
+
     def _resolve(self, raw: str, inter: str, country: str, primary: bool) -> str | None:
         name = strip_dates(raw)
         if not name:

@@ -120,7 +120,7 @@ class Converter:
         actors = list(dict.fromkeys(side1 + side2))
         actor1 = self.stripped.get(v["actor1"])
         if actor1 is None:
-            actor1 = self.stripped[v["actor1"]] = strip_dates(v["actor1"])
+            actor1 = self.stripped[v["actor1"]] = self.actors.title_name(v["actor1"], country)
         what = sub_type or event_type
         title = f"{what}: {actor1} in {location}" if actor1 else f"{what} in {location}"
         notes = v["notes"].replace("\r\n", "\n")
