@@ -250,3 +250,76 @@ def test_csv_safe_cell(cell: str, shown: str) -> None:
     from barkhane_cli.render.records import csv_safe_cell
 
     assert csv_safe_cell(cell) == shown
+
+
+@pytest.mark.parametrize("fmt", ["ics", "timelinejs", "geojson"])
+@pytest.mark.parametrize("args", [COMMANDS[0], COMMANDS[1], COMMANDS[2]], ids=lambda a: a[0])
+def test_event_formats_hold_no_raw_control(run: Run, args: list[str], fmt: str) -> None:
+    result = run(*args, "--format", fmt, "--data", str(HOSTILE))
+    assert result.exit_code == 0, result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert ESC not in stream and BIDI not in stream and "\x9b" not in stream
+
+
+def test_validate_and_judgments_on_the_hostile_file(run: Run) -> None:
+    result = run("validate", str(HOSTILE))
+    assert result.exit_code == 0, result.stdout
+    warned = [line for line in result.stdout.splitlines() if "holds control characters" in line]
+    assert len(warned) >= 8 and ESC not in result.stdout
+    assert (
+        f"{HOSTILE}:15: warning: actors 'hostile-actor' name: holds control characters "
+        "(first \\x1b at character 7); views show them escaped" in warned
+    )
+
+
+def test_a_one_megabyte_title(run: Run, tmp_path: Path) -> None:
+    big = "\\u001b[2J" + "x" * 1_000_000
+    data = tmp_path / "big.toml"
+    data.write_text(
+        HOSTILE.read_text(encoding="utf-8").replace('title = "Title ', f'title = "{big} ', 1),
+        encoding="utf-8",
+    )
+    result = run(*ONE_DAY[:-1], str(data), "-f", "plain", "--fields", "id,title")
+    assert result.exit_code == 0
+    (line,) = [row for row in result.stdout.splitlines() if row.startswith("hostile-event")]
+    assert line.startswith("hostile-event\t\\x1b[2Jxxx") and len(line) > 1_000_000
+    table = run(*ONE_DAY[:-1], str(data), env=NO_COLOR_TTY)
+    assert table.exit_code == 0 and ESC not in table.stdout
+
+
+_NASTY = ["\x1b", "\x07", "\x9b", "\x7f", "\r", "\x00", "\u202e", "\u2066", "[", "]", "/",
+          "<", ">", "&", '"', "'", "\\", "`", "*", "_", "|", "a", "é", " ", "\n", "\t"]  # fmt: skip
+
+
+def _toml_string(value: str) -> str:
+    return (
+        '"' + "".join(c if c.isalnum() and c.isascii() else f"\\u{ord(c):04x}" for c in value) + '"'
+    )
+
+
+@settings(max_examples=8, deadline=None)  # ~0.1 s a command: the suite stays under a minute
+@given(st.text(alphabet=st.sampled_from(_NASTY), min_size=1, max_size=30))
+def test_no_output_ever_holds_a_raw_control_from_data(value: str) -> None:
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from barkhane_cli import atomic
+    from barkhane_cli.cli import app
+
+    body = HOSTILE.read_text(encoding="utf-8")
+    body = body.replace('name = "Actor ', f"name = {_toml_string(value)[:-1]} ", 1)
+    body = body.replace('title = "Title ', f"title = {_toml_string(value)[:-1]} ", 1)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "h.toml"
+        data.write_text(body, encoding="utf-8")
+        runner = CliRunner()
+        day = ["timeline", "--since", "2021-06-01", "--until", "2021-06-01"]
+        for args, fmt in ((["actor", "hostile-actor"], "table"), (day, "table"), (day, "plain"),
+                          (["event", "hostile-event"], "md")):  # fmt: skip
+            atomic._inputs.clear()
+            env = {**NO_COLOR_TTY, "BARKHANE_CACHE": "0"}
+            result = runner.invoke(app, [*args, "-f", fmt, "--data", str(data)], env=env)
+            assert result.exit_code == 0, result.output
+            for raw in ("\x1b", "\x9b", "\x07", "\x7f", "\x00", "\u202e", "\u2066"):
+                assert raw not in result.stdout and raw not in result.stderr

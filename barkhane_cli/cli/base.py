@@ -20,7 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 HELP = """A sourced timeline and fact lookup of the Sahel conflict, 2011 to 9 November 2022.
 
-Exit codes: 0 success (also when nothing matches), 2 usage error, 3 not found or ambiguous, 4 bad data file, 130 interrupted.
+Exit codes: 0 success (also when nothing matches), 2 usage error, 3 not found or ambiguous, 4 bad data file or output that cannot be written (a full disk, a closed stdout), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 app = typer.Typer(
@@ -288,7 +288,9 @@ def run(argv: list[str]) -> int:
         sys.stdout.write(exc.ctx.get_help() + "\n" if exc.ctx else "")
         return ExitCode.OK
     except click.ClickException as exc:
-        sys.stderr.write(f"barkhane: {click_error_line(exc, args)}\n")
+        from barkhane_cli.controls import inert
+
+        sys.stderr.write(f"barkhane: {inert(click_error_line(exc, args))}\n")
         return exc.exit_code if isinstance(exc, click.UsageError) else ExitCode.USAGE
     except click.exceptions.Exit as exc:
         return exc.exit_code

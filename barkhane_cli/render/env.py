@@ -78,4 +78,5 @@ class Env:
         # Plain writers escape data controls on the way out; Rich draws to the raw stream.
         csv_safe = env.get(CSV_SAFE_ENV, "") not in ("", "0")
         out = InertWriter(out)  # type: ignore[assignment]
+        err = InertWriter(err)  # type: ignore[assignment]  # notes on stderr may quote data
         return cls(out, err, is_tty, use_color, width, ascii_only, None, csv_safe)
