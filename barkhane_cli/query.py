@@ -74,17 +74,9 @@ def resolve_country(data: m.Dataset, text: str) -> str:
 
 
 def check_types(types: Iterable[str]) -> frozenset[str]:
-    out = set()
-    for t in types:
-        key = t.strip().lower()
-        if key not in m.EVENT_TYPES:
-            close = difflib.get_close_matches(key, list(m.EVENT_TYPES), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise UsageError(
-                f"unknown event type {t!r}; {hint}types are: {', '.join(m.EVENT_TYPES)}"
-            )
-        out.add(key)
-    return frozenset(out)
+    from barkhane_cli.choices import choose
+
+    return frozenset(choose(t, m.EVENT_TYPES, "event type", "types") for t in types)
 
 
 def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozenset[str]:

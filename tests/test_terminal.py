@@ -170,3 +170,62 @@ def test_no_pager_is_taken_anywhere(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_run(["timeline", "--no-pager", "-n", "1", "-f", "plain"]) == 0
     assert cli_run(["--no-pager", "timeline", "-n", "1", "-f", "plain"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["timeline", "-t", "atack"], "unknown event type 'atack'; did you mean 'attack'?"),
+        (
+            ["actors", "--kind", "armed-grup"],
+            "unknown kind 'armed-grup'; did you mean 'armed-group'?",
+        ),
+        (["facts", "--category", "troop"], "unknown category 'troop'; did you mean 'troops'?"),
+        (["chart", "event"], "unknown chart 'event'; did you mean 'events'?"),
+        (["chart", "--by", "yeer"], "unknown --by value 'yeer'; did you mean 'year'?"),
+        (
+            ["judgments", "--outcome", "partely"],
+            "unknown outcome 'partely'; did you mean 'partly'?",
+        ),
+        (
+            ["timeline", "--color", "allways"],
+            "unknown colour mode 'allways'; did you mean 'always'?",
+        ),
+        (["timeline", "-f", "jsn"], "unknown format 'jsn'; did you mean 'json'?"),
+        (["timeline", "--fields", "idd"], "unknown field 'idd' for events; did you mean 'id'?"),
+    ],
+)
+def test_fixed_values_answer_a_typo_with_a_suggestion_and_the_list(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, line = one_line_error(capsys, *args)
+    assert code == 2
+    assert line.startswith(f"barkhane: {message} ")
+    assert " are: " in line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "-t", "LEADER_KILLED"],
+        ["actors", "--kind", "Armed_Group"],
+        ["judgments", "--outcome", "did-not-happen"],
+        ["chart", "TROOPS", "--by", "Year"],
+        ["timeline", "--color", "NEVER", "-f", "CSV", "--fields", "ID,Date"],
+    ],
+)
+def test_fixed_values_take_any_case_and_the_kebab_form(run: Run, args: list[str]) -> None:
+    result = run(*args, "-f", "json") if "-f" not in args else run(*args)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_help_lists_only_the_formats_a_command_accepts(run: Run) -> None:
+    from barkhane_cli.cli.base import EVENT_FORMATS, RECORD_FORMATS
+    from barkhane_cli.render.records import FORMATS
+    from barkhane_cli.render.records import RECORD_FORMATS as RECORDS
+
+    assert (EVENT_FORMATS, RECORD_FORMATS) == (FORMATS, RECORDS)
+    env = {"COLUMNS": "200"}
+    assert "timelinejs" in run("timeline", "--help", env=env).stdout
+    assert "timelinejs" not in run("facts", "--help", env=env).stdout
+    assert "csv" not in run("eras", "--help", env=env).stdout.split("--format")[1].split("\n")[0]

@@ -39,22 +39,39 @@ class Color(StrEnum):
     never = "never"
 
 
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
+# The formats each kind of command prints (render/records.py checks the same lists).
+EVENT_FORMATS = (
+    "table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs", "geojson",
+)  # fmt: skip
+RECORD_FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "geojson")
+
+
+def format_option(formats: tuple[str, ...]) -> Any:
+    """--format for a command, its help listing only the formats that command accepts."""
+    return typer.Option(
         "--format",
         "-f",
-        help="table, plain, tsv, csv, json, jsonl, md, ics, timelinejs or geojson. Default: table on a terminal, plain "
-        "(tab-separated, no header) when piped.",
+        metavar="FORMAT",
+        help=f"{', '.join(formats[:-1])} or {formats[-1]}. Default: table on a terminal, "
+        "plain (tab-separated, no header) when piped. Any case.",
         show_default=False,
-    ),
-]
+    )
+
+
+FormatOpt = Annotated[str | None, format_option(EVENT_FORMATS)]
+RecordFormatOpt = Annotated[str | None, format_option(RECORD_FORMATS)]
 FieldsOpt = Annotated[
     str | None,
     typer.Option("--fields", help="Comma-separated fields to show, in order (e.g. id,date,title)."),
 ]
 ColorOpt = Annotated[
-    Color, typer.Option("--color", help="Colour: auto (terminal and no NO_COLOR), always, never.")
+    str,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help="Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces "
+        "it), always (also piped, for less -R), never.",
+    ),
 ]
 DataOpt = Annotated[
     list[Path] | None,
@@ -154,12 +171,14 @@ def _reader_gone() -> None:
     raise typer.Exit(ExitCode.OK)
 
 
-def make_env(color: Color) -> Any:
+def make_env(color: str) -> Any:
     from dataclasses import replace
 
+    from barkhane_cli.choices import choose
     from barkhane_cli.render.env import Env
 
-    env = Env.detect(color.value)
+    mode = choose(color, [c.value for c in Color], "colour mode", "--color values")
+    env = Env.detect(mode)  # type: ignore[arg-type]
     return replace(env, csv_safe=True) if _CSV_SAFE[0] else env
 
 

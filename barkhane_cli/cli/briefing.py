@@ -23,6 +23,7 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
 )
+from barkhane_cli.choices import choose
 from barkhane_cli.errors import UsageError
 
 PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
@@ -46,11 +47,7 @@ def _format(env: Any, fmt: str | None, tables: bool = True) -> str:
     numbers as csv, tsv or Markdown."""
     if fmt is None:
         return "table" if env.is_tty else "plain"
-    key = fmt.strip().lower()
-    allowed = PICTURE_FORMATS + (TABLE_FORMATS if tables else ())
-    if key not in allowed:
-        raise UsageError(f"unknown format {fmt!r} for this view; formats are: {', '.join(allowed)}")
-    return key
+    return choose(fmt, PICTURE_FORMATS + (TABLE_FORMATS if tables else ()), "format")
 
 
 def _env(color: Color, width: int | None) -> Any:
@@ -207,11 +204,12 @@ class By(StrEnum):
 @app.command()
 @handled
 def chart(
-    what: Annotated[
-        ChartKind, typer.Argument(help="events, fatalities or troops.")
-    ] = ChartKind.events,
-    by: Annotated[
-        By | None, typer.Option(help="Bars per year (default) or per month; not for troops.")
+    what_: Annotated[
+        str, typer.Argument(metavar="[WHAT]", help="events, fatalities or troops.")
+    ] = "events",
+    by_: Annotated[
+        str | None,
+        typer.Option("--by", help="Bars per year (default) or per month; not for troops."),
     ] = None,
     stack: Annotated[bool, typer.Option(help="Split each bar by kind of event.")] = True,
     force: Annotated[
@@ -242,6 +240,9 @@ def chart(
     from barkhane_cli import briefing, query
     from barkhane_cli.render import charts
 
+    # Any case, and a "did you mean" for a typo, like every fixed-value option.
+    what = ChartKind(choose(what_, [k.value for k in ChartKind], "chart"))
+    by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
     env = _env(color, width)
     fmt = _format(env, format_)
     dataset = load(data)
@@ -356,10 +357,7 @@ def judgments(
     dataset = load(data)
     items = list(dataset.judgments.values())
     if outcome is not None:
-        if outcome not in model.OUTCOMES:
-            raise UsageError(
-                f"unknown outcome {outcome!r}; outcomes are: {', '.join(model.OUTCOMES)}"
-            )
+        outcome = choose(outcome, model.OUTCOMES, "outcome")
         items = [j for j in items if j.outcome == outcome]
     if forecast is not None:
         if forecast not in forecasts.FORECASTS:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
     Color,
     ColorOpt,
@@ -16,6 +17,7 @@ from barkhane_cli.cli.base import (
     ExportOpt,
     FieldsOpt,
     FormatOpt,
+    RecordFormatOpt,
     SinceOpt,
     TypeOpt,
     UntilOpt,
@@ -39,7 +41,7 @@ def _profile(
     types: list[str] | None,
     format_: str | None,
     fields: str | None,
-    color: Color,
+    color: str,
     export: Path | None,
     data: list[Path] | None,
     wide: bool = False,
@@ -111,7 +113,7 @@ def actor(
 @handled
 def actors(
     kind: Annotated[str | None, typer.Option(help="Only this kind (state, person, ...).")] = None,
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -126,8 +128,7 @@ def actors(
     dataset = load(data)
     items = sorted(dataset.actors.values(), key=lambda a: (a.kind, a.name.casefold()))
     if kind is not None:
-        if kind not in model.ACTOR_KINDS:
-            raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.ACTOR_KINDS)}")
+        kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
     _records(env, format_, export, fields, lambda: actor_records(dataset, items), wide)
 
@@ -159,7 +160,7 @@ def places(
     kind: Annotated[
         str | None, typer.Option(help="Only this kind (country, region, town, village, ...).")
     ] = None,
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -180,8 +181,7 @@ def places(
         wanted = query.resolve_country(dataset, country)
         items = [p for p in items if wanted in p.countries]
     if kind is not None:
-        if kind not in model.PLACE_KINDS:
-            raise UsageError(f"unknown kind {kind!r}; kinds are: {', '.join(model.PLACE_KINDS)}")
+        kind = choose(kind, model.PLACE_KINDS, "kind")
         items = [p for p in items if p.kind == kind]
     _records(env, format_, export, fields, lambda: place_records(dataset, items), wide)
 
@@ -239,7 +239,7 @@ def facts(
     aftermath: Annotated[
         bool, typer.Option(help="Include figures dated after 9 November 2022.")
     ] = False,
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -266,10 +266,7 @@ def facts(
         ids = {resolver.resolve(a) for a in actor}
         items = [f for f in items if ids & set(f.actors)]
     if category is not None:
-        if category not in model.FACT_CATEGORIES:
-            raise UsageError(
-                f"unknown category {category!r}; categories are: {', '.join(model.FACT_CATEGORIES)}"
-            )
+        category = choose(category, model.FACT_CATEGORIES, "category", "categories")
         items = [f for f in items if f.category == category]
     if text:
         needle = fold(text)
@@ -285,7 +282,7 @@ def facts(
 @app.command()
 @handled
 def sources(
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -321,7 +318,7 @@ def search(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,

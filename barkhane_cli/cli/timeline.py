@@ -14,6 +14,7 @@ from barkhane_cli.cli.base import (
     ExportOpt,
     FieldsOpt,
     FormatOpt,
+    RecordFormatOpt,
     WideOpt,
     app,
     handled,
@@ -162,7 +163,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
 @app.command()
 @handled
 def types(
-    format_: FormatOpt = None,
+    format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,

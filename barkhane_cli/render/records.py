@@ -7,7 +7,6 @@ A command describes its records once (fields, JSON shape, colour) and hands them
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ T = TypeVar("T")
 
 FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs", "geojson")
 EVENT_ONLY = ("ics", "timelinejs")
+RECORD_FORMATS = tuple(f for f in FORMATS if f not in EVENT_ONLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,35 +71,33 @@ class RecordSet(Generic[T]):
 
 
 def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
+    from barkhane_cli.choices import choose
+
     if not fields:
         return rs.table_fields if fmt == "table" else rs.default_fields
-    names = [f.strip() for f in fields.split(",") if f.strip()]
-    valid = (
-        list(rs.fields)
-        if fmt not in ("json", "jsonl", "geojson")
-        else rs.json_keys or list(rs.fields)
-    )
-    for name in names:
-        if name not in valid:
-            close = difflib.get_close_matches(name, valid, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise UsageError(
-                f"unknown field {name!r} for {rs.kind}s; {hint}fields are: {', '.join(valid)}"
-            )
+    valid = list(rs.fields) if fmt not in ("json", "jsonl", "geojson") else rs.json_keys or list(rs.fields)
+    names = [
+        choose(f, valid, "field", context=f" for {rs.kind}s")
+        for f in fields.split(",")
+        if f.strip()
+    ]
     if not names:
         raise UsageError("--fields is empty; give field names separated by commas")
     return names
 
 
-def resolve_format(fmt: str | None, env: Env) -> str:
+def resolve_format(fmt: str | None, env: Env, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format asked for (any case), or the default: a table on a terminal, plain
+    rows when piped. Only the formats this command prints are accepted."""
+    from barkhane_cli.choices import choose
+
     if fmt is None:
         return "table" if env.is_tty else "plain"
-    key = fmt.strip().lower()
-    if key not in FORMATS:
-        close = difflib.get_close_matches(key, FORMATS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise UsageError(f"unknown format {fmt!r}; {hint}formats are: {', '.join(FORMATS)}")
-    return key
+    if fmt.strip().lower() in EVENT_ONLY and fmt.strip().lower() not in formats:
+        raise UsageError(
+            f"--format {fmt.strip().lower()} is for events (timeline, actor, place, event)"
+        )
+    return choose(fmt, formats, "format")
 
 
 def write_document(env: Env, fmt: str, payload: Any) -> None:
@@ -150,7 +148,7 @@ def emit(
     env: Env, fmt: str | None, rs: RecordSet[T], fields: str | None = None, wide: bool = False
 ) -> int:
     """Write the records in the format; return how many were written."""
-    fmt = resolve_format(fmt, env)
+    fmt = resolve_format(fmt, env, FORMATS if rs.kind == "event" else RECORD_FORMATS)
     if fmt == "table":
         from barkhane_cli.render.table import records_table
 
