@@ -210,7 +210,8 @@ def test_fixed_values_answer_a_typo_with_a_suggestion_and_the_list(
         ["timeline", "-t", "LEADER_KILLED"],
         ["actors", "--kind", "Armed_Group"],
         ["judgments", "--outcome", "did-not-happen"],
-        ["chart", "TROOPS", "--by", "Year"],
+        ["chart", "TROOPS"],
+        ["chart", "Fatalities", "--by", "Month"],
         ["timeline", "--color", "NEVER", "-f", "CSV", "--fields", "ID,Date"],
     ],
 )
@@ -228,4 +229,5 @@ def test_help_lists_only_the_formats_a_command_accepts(run: Run) -> None:
     env = {"COLUMNS": "200"}
     assert "timelinejs" in run("timeline", "--help", env=env).stdout
     assert "timelinejs" not in run("facts", "--help", env=env).stdout
-    assert "csv" not in run("eras", "--help", env=env).stdout.split("--format")[1].split("\n")[0]
+    assert "csv" not in run("summary", "--help", env=env).stdout.split("--format")[1].split("\n")[0]
+    assert "ics" not in run("eras", "--help", env=env).stdout.split("--format")[1].split("\n")[0]

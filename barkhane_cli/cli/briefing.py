@@ -7,27 +7,30 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
     ActorOpt,
     Color,
     ColorOpt,
     DataOpt,
     ExportOpt,
-    FormatOpt,
     SinceOpt,
     UntilOpt,
     app,
+    format_option,
     handled,
     load,
     make_env,
     parse_date,
     present,
 )
-from barkhane_cli.choices import choose
 from barkhane_cli.errors import UsageError
 
 PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
 TABLE_FORMATS = ("csv", "tsv", "md")
+# --help lists only what each view prints.
+PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
+BriefFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS + TABLE_FORMATS)]
 AftermathOpt = Annotated[
     bool, typer.Option(help="Include what happened after 9 November 2022 (events, figures).")
 ]
@@ -50,7 +53,7 @@ def _format(env: Any, fmt: str | None, tables: bool = True) -> str:
     return choose(fmt, PICTURE_FORMATS + (TABLE_FORMATS if tables else ()), "format")
 
 
-def _env(color: Color, width: int | None) -> Any:
+def _env(color: str, width: int | None) -> Any:
     import dataclasses
 
     env = make_env(color)
@@ -111,7 +114,7 @@ def summary(
     year: YearOpt = None,
     actor: ActorOpt = None,
     aftermath: AftermathOpt = False,
-    format_: FormatOpt = None,
+    format_: PictureFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     width: WidthOpt = None,
@@ -151,7 +154,7 @@ def eras(
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
-    format_: FormatOpt = None,
+    format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     width: WidthOpt = None,
@@ -224,7 +227,7 @@ def chart(
     year: YearOpt = None,
     actor: ActorOpt = None,
     aftermath: AftermathOpt = False,
-    format_: FormatOpt = None,
+    format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     width: WidthOpt = None,
@@ -335,7 +338,7 @@ def judgments(
     forecast: Annotated[
         str | None, typer.Option(help="Only forecasts that were: right, wrong, partly, open.")
     ] = None,
-    format_: FormatOpt = None,
+    format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     width: WidthOpt = None,

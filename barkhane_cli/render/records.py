@@ -75,7 +75,11 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
 
     if not fields:
         return rs.table_fields if fmt == "table" else rs.default_fields
-    valid = list(rs.fields) if fmt not in ("json", "jsonl", "geojson") else rs.json_keys or list(rs.fields)
+    valid = (
+        list(rs.fields)
+        if fmt not in ("json", "jsonl", "geojson")
+        else rs.json_keys or list(rs.fields)
+    )
     names = [
         choose(f, valid, "field", context=f" for {rs.kind}s")
         for f in fields.split(",")
