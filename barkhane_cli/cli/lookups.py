@@ -338,10 +338,7 @@ def search(
     text = " ".join(words)
     if not text.strip():
         raise UsageError("give some text to search for")
-    kinds = [k.strip().lower() for k in kind or finder.KINDS]
-    for k in kinds:
-        if k not in finder.KINDS:
-            raise UsageError(f"unknown kind {k!r}; kinds are: {', '.join(finder.KINDS)}")
+    kinds = [choose(k, finder.KINDS, "kind") for k in kind or finder.KINDS]
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
     dataset = load(data)
     hits = finder.search(dataset, text, kinds, first, last)
