@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "facts": "lookups",
     "sources": "lookups",
     "search": "lookups",
+    "source": "cite",
+    "cite": "cite",
     "timeline": "timeline",
     "types": "timeline",
     "import": "datafiles",

@@ -289,14 +289,24 @@ def sources(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """The bibliography, with how many entries cite each source (the seed is 'seed')."""
+    """The bibliography, with how many entries cite each source (the seed is 'seed').
+
+    --format bibtex, csl-json or ris writes it for a reference manager (keys are the
+    source ids); text gives author–date references.
+    """
     from barkhane_cli import lookup
+    from barkhane_cli.render.citations import CITATION_FORMATS
     from barkhane_cli.render.listings import source_records
 
     env = make_env(color)
     dataset = load(data)
     cited = lookup.citations(dataset)
     items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
+    if format_ is not None and format_.strip().lower() in CITATION_FORMATS:
+        from barkhane_cli.render.citations import write
+
+        write(env, format_.strip().lower(), sorted(items, key=lambda s: s.id))
+        return
     _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 

@@ -1,0 +1,165 @@
+"""Citations: what an entry rests on, and who cites a source, as data for the formats
+reference managers read (BibTeX, CSL-JSON, RIS) and a plain author–date text.
+
+Every entry key is the source's id: stable across releases, unique, and already made of
+the characters BibTeX allows in a key (letters, digits and hyphens).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
+from barkhane_cli.errors import NotFoundError
+
+CITE_KINDS = ("event", "fact", "actor", "place", "era", "source")
+# Our source kinds as CSL item types, BibTeX entry types and RIS reference types.
+CSL_TYPES = {
+    "article": "article",
+    "news": "article-newspaper",
+    "reference": "entry-encyclopedia",
+    "un-document": "document",
+    "official": "webpage",
+    "report": "report",
+    "dataset": "dataset",
+}
+BIBTEX_TYPES = {"news": "article", "report": "techreport"}  # others: misc
+RIS_TYPES = {
+    "article": "ELEC",
+    "news": "NEWS",
+    "reference": "ENCYC",
+    "un-document": "GOVDOC",
+    "official": "GOVDOC",
+    "report": "RPRT",
+    "dataset": "DATA",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    """An entry that cites a source, and what it says the source supports."""
+
+    kind: str
+    id: str
+    title: str
+    date: str
+    note: str | None
+    quote: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "note": self.note,
+            "quote": self.quote,
+        }
+
+
+def _entries(data: m.Dataset) -> Iterator[tuple[str, str, str, str, Iterable[m.SourceRef]]]:
+    """(kind, id, title, date, references) of every entry that carries sources."""
+    for e in data.events + data.aftermath:
+        yield "event", e.id, e.title, e.date.iso(), e.sources
+    for f in data.facts.values():
+        yield "fact", f.id, f.label, f.as_of.iso(), f.sources
+    for a in data.actors.values():
+        yield "actor", a.id, a.name, a.start.iso() if a.start else "", a.sources
+    for p in data.places.values():
+        yield "place", p.id, p.name, "", p.sources
+    for era in data.eras.values():
+        yield "era", era.id, era.name, era.start.iso(), era.sources
+    for j in data.judgments.values():
+        refs = [m.SourceRef(m.SEED_ID, quote=j.quote), *j.outcome_sources]
+        yield "judgment", j.id, j.quote, j.outcome_date.iso() if j.outcome_date else "", refs
+
+
+def cited_by(data: m.Dataset, source_id: str) -> list[Citing]:
+    """Every entry citing the source, in table order, with its note or quote."""
+    out = []
+    for kind, ident, title, date, refs in _entries(data):
+        for ref in refs:
+            if ref.id == source_id:
+                out.append(Citing(kind, ident, title, date, ref.note, ref.quote))
+                break
+    return out
+
+
+def resolve(data: m.Dataset, wanted: str) -> tuple[str, str, list[m.SourceRef]]:
+    """``ID`` or ``KIND:ID`` -> (kind, id, references). An id that names entries of several
+    kinds (the operation ``serval`` and its launch event) asks for the kind."""
+    kind, _, ident = wanted.rpartition(":")
+    found = [
+        (k, i, list(refs))
+        for k, i, _, _, refs in _entries(data)
+        if i == ident and (not kind or k == kind)
+    ]
+    if (kind == "source" or (not kind and not found)) and ident in data.sources:
+        return "source", ident, [m.SourceRef(ident)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        forms = " or ".join(f"{k}:{i}" for k, i, _ in found)
+        raise NotFoundError(f"{wanted!r} names several entries; give {forms}")
+    every = [i for _, i, _, _, _ in _entries(data)] + list(data.sources)
+    close = difflib.get_close_matches(ident, every, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise NotFoundError(f"no event, fact, actor, place, era or source has the id {wanted!r}{hint}")
+
+
+def sources_of(data: m.Dataset, wanted: Iterable[str]) -> list[m.Source]:
+    """The sources the given entries rest on, each once, in the order first cited."""
+    seen: dict[str, m.Source] = {}
+    for w in wanted:
+        _, _, refs = resolve(data, w)
+        for ref in refs:
+            src = data.sources.get(ref.id)
+            if src is not None:
+                seen.setdefault(src.id, src)
+    return list(seen.values())
+
+
+def _parts(d: PartialDate | None) -> list[int] | None:
+    if d is None:
+        return None
+    return [x for x in (d.year, d.month, d.day) if x is not None]
+
+
+def csl_item(s: m.Source) -> dict[str, Any]:
+    """A CSL-JSON item (what Zotero and pandoc's citeproc read)."""
+    item: dict[str, Any] = {"id": s.id, "type": CSL_TYPES.get(s.kind, "document"), "title": s.title}
+    if s.author:
+        item["author"] = [{"literal": s.author}]
+    if s.kind in ("news", "article"):
+        item["container-title"] = s.publisher
+    item["publisher"] = s.publisher
+    parts = _parts(s.date)
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    if s.url:
+        item["URL"] = s.url
+    if s.note:
+        item["note"] = s.note
+    return item
+
+
+def author_date(s: m.Source) -> str:
+    """``Al Jazeera (2015, 20 November). Title. URL``: the author, else the publisher."""
+    who = s.author or s.publisher
+    when = "n.d."
+    if s.date is not None:
+        when = str(s.date.year)
+        if s.date.month is not None:
+            when += ", " + s.date.human().rsplit(" ", 1)[0]
+    title = s.title.rstrip(".")
+    tail = f" {s.publisher}." if s.author else ""
+    url = f" {s.url}" if s.url else ""
+    return f"{who} ({when}). {title}.{tail}{url}"
+
+
+def sort_key(s: m.Source) -> tuple[str, str, str]:
+    return ((s.author or s.publisher).casefold(), s.date.iso() if s.date else "", s.id)

@@ -1,0 +1,98 @@
+"""Citing what you use: cite (an entry's references) and source (one source, and what cites it)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from barkhane_cli.cli.base import (
+    Color,
+    ColorOpt,
+    DataOpt,
+    ExportOpt,
+    FormatOpt,
+    app,
+    handled,
+    load,
+    make_env,
+    present,
+)
+from barkhane_cli.errors import UsageError
+
+
+def citation_format(fmt: str | None, default: str = "text") -> str:
+    from barkhane_cli.render.citations import CITATION_FORMATS
+
+    key = (fmt or default).strip().lower()
+    if key not in CITATION_FORMATS:
+        raise UsageError(
+            f"unknown format {fmt!r} for citations; formats are: {', '.join(CITATION_FORMATS)}"
+        )
+    return key
+
+
+@app.command()
+@handled
+def cite(
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Event, fact, actor, place, era or source ids (KIND:ID where an id names "
+            "several, e.g. event:serval).",
+        ),
+    ],
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="text (author–date, the default), bibtex, csl-json or ris."
+        ),
+    ] = None,
+    data: DataOpt = None,
+) -> None:
+    """The references the given entries rest on, ready to paste into a bibliography.
+
+    Each source appears once; entry keys are the source ids, so they stay the same from
+    one release to the next.
+    """
+    from barkhane_cli import cite as citations
+    from barkhane_cli.render.citations import write
+
+    fmt = citation_format(format_)
+    env = make_env(Color.never)
+    dataset = load(data)
+    write(env, fmt, citations.sources_of(dataset, ids))
+
+
+@app.command()
+@handled
+def source(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Source id.")],
+    format_: FormatOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """One source: its title, publisher, date and address, and every entry that cites it
+    with what it says the source supports. bibtex, csl-json, ris and text cite it."""
+    from barkhane_cli import cite as citations
+    from barkhane_cli.render.citations import CITATION_FORMATS, write
+    from barkhane_cli.render.sources import emit_source
+    from barkhane_cli.resolve import Named, Resolver
+
+    env = make_env(color)
+    dataset = load(data)
+    resolver = Resolver(
+        (Named(s.id, s.title) for s in dataset.sources.values()), "source", "barkhane sources"
+    )
+    src = dataset.sources[resolver.resolve(ident)]
+    if format_ is not None and format_.strip().lower() in CITATION_FORMATS:
+        write(env, format_.strip().lower(), [src])
+        return
+    citing = citations.cited_by(dataset, src.id)
+
+    def show(target: Any, f: str | None) -> None:
+        emit_source(target, f, src, citing)
+
+    present(env, format_, export, show, f"barkhane source {src.id}")

@@ -1,0 +1,100 @@
+"""Sources written for reference managers: BibTeX, CSL-JSON, RIS, and plain text.
+
+BibTeX text is escaped (``&``, ``%``, ``#``, braces ...) and names are braced whole, so
+"Al Jazeera" stays an organisation, not a Mr Jazeera; RIS lines carry no line breaks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from barkhane_cli import cite
+from barkhane_cli import model as m
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+
+CITATION_FORMATS = ("text", "bibtex", "csl-json", "ris")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_BIB_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def _bib(text: str) -> str:
+    flat = " ".join(inert(text).split())
+    return "".join(_BIB_ESCAPES.get(c, c) for c in flat)
+
+
+def _bib_url(url: str) -> str:
+    # \url{} takes the address as it is; only braces would break the field.
+    return " ".join(url.split()).replace("{", "%7B").replace("}", "%7D")
+
+
+def bibtex_entry(s: m.Source) -> str:
+    kind = cite.BIBTEX_TYPES.get(s.kind, "misc")
+    fields: list[tuple[str, str]] = [("title", "{" + _bib(s.title) + "}")]
+    fields.append(("author", "{" + _bib(s.author or s.publisher) + "}"))
+    where = {"article": "journal", "techreport": "institution"}.get(kind, "publisher")
+    fields.append((where, _bib(s.publisher)))
+    if s.date is not None:
+        fields.append(("year", str(s.date.year)))
+        if s.date.month is not None:
+            fields.append(("month", MONTHS[s.date.month - 1]))
+        if s.date.day is not None:
+            fields.append(("day", str(s.date.day)))
+    if s.url:
+        fields.append(("url", _bib_url(s.url)))
+        fields.append(("howpublished", "\\url{" + _bib_url(s.url) + "}"))
+    if s.note:
+        fields.append(("note", _bib(s.note)))
+    body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@{kind}{{{s.id},\n{body}\n}}\n"
+
+
+def ris_entry(s: m.Source) -> str:
+    def line(tag: str, value: str) -> str:
+        return f"{tag}  - {' '.join(inert(value).split())}\n"
+
+    out = line("TY", cite.RIS_TYPES.get(s.kind, "GEN"))
+    out += line("ID", s.id)
+    out += line("TI", s.title)
+    if s.author:
+        out += line("AU", s.author)
+    out += line("PB", s.publisher)
+    if s.kind in ("news", "article"):
+        out += line("T2", s.publisher)
+    if s.date is not None:
+        out += line("PY", str(s.date.year))
+        parts = [f"{s.date.year:04d}", f"{s.date.month:02d}" if s.date.month else "",
+                 f"{s.date.day:02d}" if s.date.day else ""]  # fmt: skip
+        out += line("DA", "/".join(parts) + "/")
+    if s.url:
+        out += line("UR", s.url)
+    if s.note:
+        out += line("N1", s.note)
+    return out + "ER  - \n"
+
+
+def write(env: Env, fmt: str, sources: Sequence[m.Source]) -> None:
+    """The sources in a citation format, in the order given."""
+    out = env.out
+    if fmt == "csl-json":
+        items = [cite.csl_item(s) for s in sources]
+        out.write(json.dumps(items, ensure_ascii=env.ascii_only, indent=2) + "\n")
+    elif fmt == "bibtex":
+        out.write("\n".join(bibtex_entry(s) for s in sources))
+    elif fmt == "ris":
+        out.write("\n".join(ris_entry(s) for s in sources))
+    else:
+        for s in sorted(sources, key=cite.sort_key):
+            out.write(inert(" ".join(cite.author_date(s).split())) + "\n")
