@@ -152,7 +152,8 @@ class EntryReader:
         if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
             raise _Bad
-        self._controls(field, value)
+        if not value.isprintable():
+            self._controls(field, value)
         return value
 
     def req_text(self, field: str) -> str:
@@ -191,7 +192,8 @@ class EntryReader:
             self.problem(field, f"expected a list of text, got {_shown(value)}")
             raise _Bad
         for item in value:
-            self._controls(field, item)
+            if not item.isprintable():
+                self._controls(field, item)
         return tuple(value)
 
     def date(self, field: str, required: bool = True) -> PartialDate | None:
@@ -265,7 +267,7 @@ class EntryReader:
                 if key in item and not isinstance(item[key], str):
                     self.problem(field, f"{key} must be text, got {_shown(item[key])}")
                     raise _Bad
-                if key in item:
+                if key in item and not item[key].isprintable():
                     self._controls(field, item[key])
             refs.append(m.SourceRef(item["id"], item.get("quote"), item.get("note")))
         return tuple(refs)

@@ -114,7 +114,9 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
                 tree.add(safe(line))
             parts.append(tree)
         else:
-            body = Text(section.title + "\n", style="bold")
+            # The title alone is bold: a base style on the Text would bold every line.
+            body = Text()
+            body.append(section.title + "\n", style="bold")
             for line in section.lines:
                 body.append("  • ", style="dim")
                 body.append_text(safe(line + "\n"))

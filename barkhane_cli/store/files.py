@@ -211,6 +211,13 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
             reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
             problems.append(Problem(str(path), "", None, None, reason))
             continue
+        if not doc:
+            # What a truncated write or an empty export leaves: loadable, but say so.
+            problems.append(
+                Problem(
+                    str(path), "", None, None, "holds no entries (is it empty or cut short?)", True
+                )
+            )
         _layer_file(path, doc, layer, problems)
     rec = layer.records
     places, loops = geo.resolve_places(rec["places"])
