@@ -50,7 +50,7 @@ def console(env: Env) -> Console:
 # chunks are bigger, since each is one Rich table with the same fixed column widths.
 FIRST_CHUNK = 20
 CHUNK = 200
-GAP = 2  # spaces between columns: SIMPLE_HEAD with collapsed one-space padding
+GAP = 1  # space between columns: SIMPLE_HEAD draws one, without padding
 
 
 @dataclass(slots=True)
@@ -138,7 +138,7 @@ def _table(env: Env, columns: list[Column], header: bool) -> Table:
         show_edge=False,
         show_lines=False,
         pad_edge=False,
-        padding=(0, 1),
+        padding=(0, 0),
         collapse_padding=True,
         expand=False,
         box=None if env.ascii_only else _box(),
