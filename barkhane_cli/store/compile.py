@@ -1,6 +1,6 @@
 """A checked dataset compiled into one SQLite database, in one transaction.
 
-The public tables (documented in docs/sqlite.md, what ``barkhane export sqlite`` writes)
+The public tables (docs/sqlite.md, what ``barkhane export sqlite`` writes; keep the two in step)
 hold every entry as columns, join tables for who and where, and full-text search on event
 titles and summaries. Tables whose names start with ``_`` are the cache's own: each
 record in the JSON form of ``records.py`` (decoded only for the events a query prints),
@@ -40,12 +40,12 @@ CREATE TABLE affiliations(actor_id TEXT REFERENCES actors(id), relation TEXT,
 CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT,
   within TEXT REFERENCES places(id), latitude REAL, longitude REAL, countries TEXT,
   region TEXT, country TEXT, summary TEXT, aliases TEXT);
-CREATE TABLE events(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
+CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   "end" TEXT, precision TEXT, end_precision TEXT, first_day TEXT, last_day TEXT,
   first_ordinal INTEGER, last_ordinal INTEGER, title TEXT, summary TEXT, type TEXT,
   attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
   fatalities_note TEXT, disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
-  point_place_id TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
+  place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
   places TEXT, countries TEXT, tags TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT);
@@ -63,8 +63,8 @@ CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, start TEXT, "end" TEXT, kind T
 CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
   probability_low REAL, probability_high REAL, mapping TEXT, topic TEXT, outcome TEXT,
   outcome_date TEXT, outcome_note TEXT, outcome_events TEXT);
-CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events',
-  content_rowid='rowid');
+CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content="events",
+  content_rowid="seq");
 """
 INDEXES = """
 CREATE INDEX events_days ON events(first_ordinal, last_ordinal);
@@ -110,19 +110,15 @@ def _list(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _point(places: dict[str, m.Place], e: m.Event) -> tuple[float | None, float | None, str | None]:
-    """The most precise coordinates: a place of the event's own, else the nearest containing
-    place that has some (``geo.point``)."""
-    for pid in e.places:
-        p = places.get(pid)
-        if p is not None and p.lat is not None and p.lon is not None:
-            return p.lat, p.lon, pid
-    for pid in e.places:
-        for candidate in (pid, *geo.ancestors(places, pid)):
-            p = places.get(candidate)
-            if p is not None and p.lat is not None and p.lon is not None:
-                return p.lat, p.lon, candidate
-    return None, None, None
+def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
+    """Coordinates from the most precise place with a point (``mapping.locate``, as the maps
+    and GeoJSON draw it): latitude, longitude, that place, and whose coordinates they are."""
+    from barkhane_cli.mapping import locate
+
+    at = locate(places, e.places)
+    if at is None:
+        return None, None, None, None
+    return at.lat, at.lon, at.place, at.point_of
 
 
 def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
@@ -136,13 +132,13 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
     refs: list[tuple[str, str, str | None, str | None]] = []
     bodies: list[tuple[int, str, str, str]] = []
     for seq, e in enumerate(events, 1):
-        lat, lon, pid = _point(places, e)
+        lat, lon, pid, point_of = _point(places, e)
         rows.append((
             seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
             e.end.precision if e.end else None, e.date.first().isoformat(),
             (e.end or e.date).last().isoformat(), e.first, e.last, e.title, e.summary, e.type,
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
-            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, _list(e.actors),
+            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of, _list(e.actors),
             _list(e.perpetrators), _list(e.targets), _list(e.places), _list(e.countries),
             _list(e.tags),
         ))  # fmt: skip
@@ -169,7 +165,7 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
             hay = fold(" ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
             output = json.dumps(e.to_json(), ensure_ascii=False)
             bodies.append((seq, records.dumps(e), output, hay))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 29)})", rows)
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 30)})", rows)
     db.executemany("INSERT INTO event_actors VALUES (?,?,?)", who)
     db.executemany("INSERT INTO event_places VALUES (?,?,?)", where)
     db.executemany("INSERT INTO event_countries VALUES (?,?)", countries)

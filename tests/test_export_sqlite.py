@@ -1,0 +1,87 @@
+"""barkhane export sqlite: a documented database that Datasette and sqlite-utils read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from conftest import FIXTURES, Run, as_json
+
+PUBLIC = {
+    "meta", "sources", "actors", "affiliations", "places", "events", "event_actors",
+    "event_places", "event_countries", "event_tags", "event_sources", "facts", "eras",
+    "judgments", "events_fts",
+}  # fmt: skip
+
+
+@pytest.fixture
+def exported(run: Run, tmp_path: Path) -> Path:
+    path = tmp_path / "sahel.db"
+    result = run("export", "sqlite", str(path), "--data", str(FIXTURES / "geo.toml"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(f"-> {path}\n")
+    return path
+
+
+def test_tables_rows_and_search_with_sqlite_utils(run: Run, exported: Path) -> None:
+    db = sqlite_utils.Database(exported)
+    assert {t for t in db.table_names() if not t.startswith("events_fts_")} == PUBLIC
+    timeline = as_json(
+        run("timeline", "--aftermath", "-f", "json", "--data", str(FIXTURES / "geo.toml"))
+    )
+    events = list(db["events"].rows_where(order_by="seq"))
+    assert [e["id"] for e in events] == [e["id"] for e in timeline]
+    assert db["events"].detect_fts() == "events_fts"
+    found = [r["id"] for r in db["events"].search("tin", columns=["id"])]
+    assert found == ["village-attack"]
+    attack = db["events"].get(next(e["seq"] for e in events if e["id"] == "village-attack"))
+    # Tin-Hama has no coordinates: the point is its region's, not Mali's capital
+    assert (attack["latitude"], attack["longitude"]) == (16.27, 0.05)
+    assert (attack["place_id"], attack["point_of"]) == ("tin-hama", "gao-region")
+    assert json.loads(attack["places"]) == ["mali", "tin-hama"]
+    assert {fk.other_table for fk in db["event_actors"].foreign_keys} == {"events", "actors"}
+    roles = {
+        (r["actor_id"], r["role"])
+        for r in db["event_actors"].rows_where("event_id = 'ouaga-attack'")
+    }
+    assert ("jnim", "perpetrator") in roles or ("jnim", "actor") in roles
+    where = {
+        r["place_id"]: r["direct"]
+        for r in db["event_places"].rows_where("event_id = 'village-attack'")
+    }
+    assert where == {"mali": 1, "tin-hama": 1, "gao-region": 0}
+    lost = db["events"].get(next(e["seq"] for e in events if e["id"] == "lost-event"))
+    assert lost["latitude"] is None and lost["place_id"] is None
+    assert db.execute("select value from meta where key = 'schema_version'").fetchone() == ("2",)
+
+
+def test_datasette_serves_it_with_search_and_facets(exported: Path) -> None:
+    datasette = shutil.which("datasette", path=str(Path(sys.executable).parent))
+    assert datasette is not None
+    url = f"/{exported.stem}/events.json?_search=village&_facet=type&_col=id&_shape=objects"
+    result = subprocess.run(
+        [datasette, str(exported), "--get", url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    page = json.loads(result.stdout)
+    assert [r["id"] for r in page["rows"]] == ["village-attack"]
+    assert page["facet_results"]["type"]["results"][0]["value"] == "attack"
+
+
+def test_export_refuses_its_own_input(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "extra.toml"
+    data.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
+    before = data.read_bytes()
+    result = run("export", "sqlite", str(data), "--data", str(data))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "read by this command" in result.stderr
+    assert data.read_bytes() == before
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".extra*"))
