@@ -18,7 +18,8 @@ SAHEL = (-18.0, 3.5, 25.0, 26.0)  # west, south, east, north
 CAPITAL_KIND = "capital"
 # Markers outside this box do not widen the map's extent (unless all are outside it).
 REGION = (-26.0, 0.0, 32.0, 38.0)
-MIN_SPAN = (10.0, 6.0)  # degrees of longitude and latitude a map shows at least
+MIN_SPAN = (10.0, 6.0)
+SAHEL_SHARE = 0.75  # the default extent stays the Sahel while this share of events is in it  # degrees of longitude and latitude a map shows at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,11 @@ class Marker:
     deaths: int = 0
     approximate: bool = False  # drawn at a containing place's coordinates
 
+    @property
+    def countrywide(self) -> bool:
+        """Events placed only in a country: the point is its capital's, standing for it."""
+        return self.kind == "country"
+
     def weight(self, by: str) -> int:
         return self.deaths if by == "deaths" else len(self.events)
 
@@ -103,7 +109,9 @@ def best_deaths(e: m.Event) -> int:
     return e.fatalities_low or 0
 
 
-def markers(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:
+def markers(
+    data: m.Dataset, events: Iterable[m.Event], by: str = "events", fit: bool = False
+) -> MapData:
     """Events grouped by the point each is drawn at, heaviest first."""
     places = data.places
     found: dict[str, Marker] = {}
@@ -130,21 +138,24 @@ def markers(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> M
         for p in places.values()
         if p.kind == CAPITAL_KIND and p.lat is not None and p.lon is not None
     ]
-    return MapData(ordered, unplaced, extent_for(ordered), by, capitals)
+    return MapData(ordered, unplaced, extent_for(ordered, fit), by, capitals)
 
 
-def extent_for(found: Iterable[Marker], pad: float = 1.5) -> tuple[float, float, float, float]:
-    """The box the markers cover, padded and at least ``MIN_SPAN`` wide; the Sahel when
-    there are none. Markers far outside Africa's north-west quarter (Paris, for an event
-    placed only in France) are left out of the box unless nothing else is left, so one
-    of them does not shrink the Sahel to a corner; the map lists them as off the map."""
-    points = [(mk.lon, mk.lat) for mk in found]
-    if not points:
+def extent_for(
+    found: Iterable[Marker], fit: bool = False, pad: float = 1.5
+) -> tuple[float, float, float, float]:
+    """The Sahel, unless the events lie mostly elsewhere (or ``fit`` asks, as a place or
+    country filter does): then the box the markers cover, padded and at least
+    ``MIN_SPAN`` wide. Markers far outside Africa's north-west quarter (Pau, Toulon) do
+    not widen the box unless nothing else is left; the map lists them as off the map."""
+    found = [mk for mk in found if not mk.countrywide] or list(found)
+    if not found:
         return SAHEL
-    west, south, east, north = REGION
-    near = [(x, y) for x, y in points if west <= x <= east and south <= y <= north]
-    points = near or points
-    xs, ys = [x for x, _ in points], [y for _, y in points]
+    in_sahel = sum(len(mk.events) for mk in found if inside(SAHEL, mk.lat, mk.lon))
+    if not fit and in_sahel >= SAHEL_SHARE * sum(len(mk.events) for mk in found):
+        return SAHEL
+    near = [mk for mk in found if inside(REGION, mk.lat, mk.lon)] or found
+    xs, ys = [mk.lon for mk in near], [mk.lat for mk in near]
     box = [min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad]
     for lo, hi, span in ((0, 2, MIN_SPAN[0]), (1, 3, MIN_SPAN[1])):
         if box[hi] - box[lo] < span:

@@ -1,0 +1,261 @@
+"""The terminal map: braille borders, markers by weight, labels that never overlap, legend.
+
+One character cell is 2 × 4 braille dots, so an 80-column terminal draws 160 × 4·rows
+dots; where braille cannot be shown (an ASCII terminal, the Linux console, ``--ascii``)
+each cell becomes one of ``- | / \\ .`` and the markers ``. o O @``. Everything drawn
+from data (names) passes through render.safe.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from barkhane_cli.mapping import MapData, Marker
+from barkhane_cli.render import canvas
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.styles import ORANGE, VERMILLION, YELLOW
+
+GLYPHS = ("•", "●", "◉", "█")
+ASCII_GLYPHS = ("o", "O", "@", "#")
+ZERO_GLYPH = ("·", ".")  # a place with no recorded deaths, in a map --by deaths
+CAPITAL_GLYPH = "*"
+SHADES = (YELLOW, ORANGE, VERMILLION, "#A0003C")  # light to dark: more is darker
+BORDER_STYLE = "#999999"
+COUNTRY_STYLE = "dim italic"
+UNITS = {"events": ("event", "events"), "deaths": ("death", "deaths")}
+
+
+def _nice(x: float) -> int:
+    """The nearest of 1, 2, 3, 5 × 10ⁿ at or below ``x`` (at least 1)."""
+    if x < 1:
+        return 1
+    p = 10 ** math.floor(math.log10(x))
+    return int(max(m for m in (1, 2, 3, 5, 10) if m * p <= x + 1e-9) * p)
+
+
+def classes(top: int) -> list[tuple[int, int]]:
+    """Up to four (low, high) classes from 1 to ``top``, growing geometrically, so a
+    map of one busy city and many one-off villages still shows both."""
+    if top <= 4:
+        return [(i, i) for i in range(1, top + 1)]
+    bounds = [1]
+    for i in (1, 2, 3):
+        b = _nice(top ** (i / 4))
+        if b > bounds[-1]:
+            bounds.append(b)
+    return [(lo, (bounds[i + 1] - 1 if i + 1 < len(bounds) else top)) for i, lo in enumerate(bounds)]
+
+
+def class_of(weight: int, scale: Sequence[tuple[int, int]]) -> int:
+    for i, (_, hi) in enumerate(scale):
+        if weight <= hi:
+            return i
+    return len(scale) - 1
+
+
+@dataclass(slots=True)
+class Grid:
+    """Characters and their styles, cell by cell, drawn in layers."""
+
+    cols: int
+    rows: int
+    chars: list[list[str]] = field(default_factory=list)
+    styles: list[list[str]] = field(default_factory=list)
+    taken: set[tuple[int, int]] = field(default_factory=set)  # markers and labels
+
+    def __post_init__(self) -> None:
+        self.chars = [[" "] * self.cols for _ in range(self.rows)]
+        self.styles = [[""] * self.cols for _ in range(self.rows)]
+
+    def put(self, col: int, row: int, ch: str, style: str, take: bool = True) -> None:
+        if 0 <= col < self.cols and 0 <= row < self.rows:
+            self.chars[row][col], self.styles[row][col] = ch, style
+            if take:
+                self.taken.add((col, row))
+
+    def free(self, col: int, row: int, length: int) -> bool:
+        """Room for ``length`` cells from ``col``, with a blank cell either side."""
+        if col < 0 or col + length > self.cols or not 0 <= row < self.rows:
+            return False
+        return all((c, row) not in self.taken for c in range(col - 1, col + length + 1))
+
+    def label(self, col: int, row: int, text: str, style: str) -> bool:
+        """The text right of the point, else left of it; False when neither fits."""
+        for start in (col + 2, col - 1 - len(text)):
+            if self.free(start, row, len(text)):
+                for i, ch in enumerate(text):
+                    self.put(start + i, row, ch, style)
+                return True
+        return False
+
+
+@dataclass(slots=True)
+class Drawn:
+    """What a drawing showed, for the legend and for tests."""
+
+    proj: canvas.Projection
+    countries: list[str]
+    cells: dict[str, tuple[int, int]]  # place id → (col, row) of its marker
+    labelled: list[str]
+    off_map: list[Marker]
+    scale: list[tuple[int, int]]
+
+
+def _centroid(c: canvas.Country) -> tuple[float, float]:
+    """(lat, lon) of the area centre of the country's largest outer ring."""
+    best: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    for poly in c.polygons:
+        ring = poly[0]
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            cross = x0 * y1 - x1 * y0
+            a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+        if a and abs(a) > abs(best[0]):
+            best = (a, cy / (3 * a), cx / (3 * a))
+    return best[1], best[2]
+
+
+def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid, Drawn]:
+    """Lay the map out on a grid of ``cols`` columns and at most ``max_rows`` rows."""
+    rows = canvas.rows_for(md.extent, cols, max_rows)
+    proj = canvas.Projection.fit(md.extent, 2 * cols, 4 * rows)
+    dots = canvas.Dots(cols, rows)
+    countries = canvas.draw_borders(dots, proj)
+    grid = Grid(cols, rows)
+    for r in range(rows):
+        for c in range(cols):
+            ch = dots.char(c, r, ascii_only)
+            if ch != " ":
+                grid.put(c, r, ch, BORDER_STYLE, take=False)
+
+    def cell(lat: float, lon: float) -> tuple[int, int] | None:
+        x, y = proj.xy(lat, lon)
+        col, row = math.floor(x / 2), math.floor(y / 4)
+        return (col, row) if 0 <= col < cols and 0 <= row < rows else None
+
+    placed = [mk for mk in md.markers if not mk.countrywide]
+    top = max((mk.weight(md.by) for mk in placed), default=0)
+    scale = classes(top)
+    glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
+    cells: dict[str, tuple[int, int]] = {}
+    off: list[Marker] = []
+    capital_cells = []
+    for cap in md.capitals:
+        at = cell(cap.lat, cap.lon)
+        if at is not None:
+            grid.put(*at, CAPITAL_GLYPH, "bold")
+            capital_cells.append((cap, at))
+    # Lightest first, so where two places share a cell the heavier one shows.
+    for mk in sorted(placed, key=lambda k: (k.weight(md.by), k.place)):
+        at = cell(mk.lat, mk.lon)
+        if at is None:
+            off.append(mk)
+            continue
+        w = mk.weight(md.by)
+        if w == 0:
+            grid.put(*at, ZERO_GLYPH[ascii_only], "dim")
+        else:
+            i = class_of(w, scale)
+            grid.put(*at, glyphs[i], f"bold {SHADES[i + 4 - len(scale)]}")
+        cells[mk.place] = at
+    labelled: list[str] = []
+    by_weight = sorted(placed, key=lambda k: (-k.weight(md.by), k.place))
+    busiest = [mk for mk in by_weight if mk.place in cells][:3]
+    rest = [mk for mk in by_weight if mk.place in cells][3:12]
+    capitals = [(cap, at) for cap, at in capital_cells if cap.place not in cells]
+    order: list[tuple[Marker, tuple[int, int], str]] = [
+        *((mk, cells[mk.place], "bold") for mk in busiest),
+        *((cap, at, "") for cap, at in capitals),
+        *((mk, cells[mk.place], "") for mk in rest),
+    ]
+    for mk, (col, row), style in order:
+        if mk.place not in labelled and grid.label(col, row, inert(mk.name), style):
+            labelled.append(mk.place)
+    # Country names last and only where they fit: orientation, not data.
+    _, shapes = canvas.geometry()
+    for c in shapes:
+        if c.id in countries:
+            lat, lon = _centroid(c)
+            at = cell(lat, lon)
+            name = c.name.upper()
+            if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
+                for i, ch in enumerate(name):
+                    grid.put(at[0] - len(name) // 2 + i, at[1], ch, COUNTRY_STYLE)
+    return grid, Drawn(proj, countries, cells, labelled, off, scale)
+
+
+def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str, str]]:
+    """(text, style) lines under the map: the scale, what is not drawn, the sources."""
+    one, many = UNITS[md.by]
+    glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
+    parts = []
+    for i, (lo, hi) in enumerate(drawn.scale):
+        g = glyphs[i]
+        parts.append(f"{g} {lo}" if lo == hi else f"{g} {lo}–{hi}" if not ascii_only else f"{g} {lo}-{hi}")
+    if md.by == "deaths" and any(mk.weight("deaths") == 0 for mk in md.markers):
+        parts.append(f"{ZERO_GLYPH[ascii_only]} none recorded")
+    scale = "  ".join(parts) if parts else "no places to mark"
+    lines = [(f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} capital", "")]
+    placed = [mk for mk in md.markers if not mk.countrywide]
+    n_events = sum(len(mk.events) for mk in placed)
+    lines.append(
+        (f"{n_events} event(s) at {len(placed)} place(s); a region's events at its centre", "dim")
+    )
+    country = [mk for mk in md.markers if mk.countrywide]
+    if country:
+        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
+        more = f" and {len(country) - 8} more" if len(country) > 8 else ""
+        lines.append((f"Placed only in a country, not drawn ({many}): {listed}{more}", "dim"))
+    if drawn.off_map:
+        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map[:6])
+        lines.append((f"Off the map ({many}): {listed}", "dim"))
+    if md.unplaced:
+        lines.append((f"{len(md.unplaced)} event(s) name no place and are not drawn", "dim"))
+    notes, _ = canvas.geometry()
+    del notes, one
+    lines.append(
+        (
+            "Borders: Natural Earth 1:50m (public domain), simplified; "
+            f"{drawn.proj.describe()}",
+            "dim",
+        )
+    )
+    return lines
+
+
+def render(env: Env, md: MapData, title: str, max_rows: int, ascii_only: bool) -> Drawn:
+    """Draw the map on the terminal (or into the recording console of --export)."""
+    from rich.text import Text
+
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    cols = max(20, min(con.width, 240))
+    grid, drawn = draw(md, cols, max_rows, ascii_only)
+    con.print(Text(inert(title), style="bold"))
+    for r in range(grid.rows):
+        line = Text()
+        row_chars, row_styles = grid.chars[r], grid.styles[r]
+        start = 0
+        for c in range(1, grid.cols + 1):
+            if c == grid.cols or row_styles[c] != row_styles[start]:
+                line.append("".join(row_chars[start:c]), style=row_styles[start] or None)
+                start = c
+        line.rstrip()
+        con.print(line, no_wrap=True, overflow="crop")
+    for text, style in legend_lines(md, drawn, ascii_only):
+        con.print(Text(text, style=style or ""), overflow="fold")
+    return drawn
+
+
+def grid_text(grid: Grid) -> list[str]:
+    """The grid as plain lines (for tests)."""
+    return ["".join(row).rstrip() for row in grid.chars]
+
+
+def marker_json(mk: Marker) -> dict[str, Any]:
+    return mk.to_json()

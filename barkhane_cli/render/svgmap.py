@@ -1,0 +1,198 @@
+"""``map --export FILE.svg|.html``: a vector map, not a recording of the terminal.
+
+Country outlines are paths (one per country, in the projection of render/canvas.py,
+stated in the legend), each place with events is a circle whose area grows with its
+count (or deaths), capitals without events are small squares, labels never overlap, and
+the legend gives the scale and what is not drawn. Self-contained: no fonts or scripts
+fetched, so it opens offline and converts with rsvg-convert.
+"""
+
+from __future__ import annotations
+
+import math
+from xml.sax.saxutils import escape, quoteattr
+
+from barkhane_cli.mapping import MapData, Marker
+from barkhane_cli.render import canvas
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes
+from barkhane_cli.render.safe import inert
+
+WIDTH = 960
+TOP, BOTTOM = 44, 96  # title band, legend band (pixels)
+MAX_MAP_HEIGHT = 760
+R_MIN, R_MAX = 3.0, 18.0
+FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
+SEA, LAND, EDGE, INK = "#eef3f7", "#f6f4ee", "#8a8a8a", "#1a1a1a"
+
+
+def _t(text: str) -> str:
+    return escape(inert(text))
+
+
+def _radius(w: int, top: int) -> float:
+    if w <= 0 or top <= 0:
+        return R_MIN * 0.7
+    return R_MIN + (R_MAX - R_MIN) * math.sqrt(w / top)
+
+
+def _path(c: canvas.Country, proj: canvas.Projection, dy: float) -> str:
+    parts = []
+    for poly in c.polygons:
+        for ring in poly:
+            pts = [proj.xy(lat, lon) for lon, lat in ring]
+            d = " ".join(f"{x:.1f},{y + dy:.1f}" for x, y in pts)
+            parts.append(f"M{d}Z")
+    return "".join(parts)
+
+
+class _Boxes:
+    """Rectangles already used by circles and labels, to keep labels apart."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def free(self, box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        return all(x1 < a or x0 > c or y1 < b or y0 > d for a, b, c, d in self.boxes)
+
+    def add(self, box: tuple[float, float, float, float]) -> None:
+        self.boxes.append(box)
+
+
+def svg(md: MapData, title: str) -> str:
+    """The whole SVG document of the map."""
+    west, south, east, north = md.extent
+    k = math.cos(math.radians((south + north) / 2))
+    height = min(MAX_MAP_HEIGHT, WIDTH * (north - south) / ((east - west) * k))
+    proj = canvas.Projection.fit(md.extent, WIDTH, height)
+    total = TOP + height + BOTTOM
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
+        f'viewBox="0 0 {WIDTH} {total:.0f}" font-family="{FONT}">',
+        f"<title>{_t(title)}</title>",
+        f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
+        f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
+        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
+        f'<clipPath id="frame"><rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}"/></clipPath>',
+        f'<rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}" fill="{SEA}"/>',
+        '<g id="countries" clip-path="url(#frame)">',
+    ]
+    _, countries = canvas.geometry()
+    for c in countries:
+        if canvas.overlaps(c.bbox, proj.extent):
+            out.append(
+                f'<path id={quoteattr("country-" + c.id)} d="{_path(c, proj, TOP)}" '
+                f'fill="{LAND}" stroke="{EDGE}" stroke-width="0.8" fill-rule="evenodd">'
+                f"<title>{_t(c.name)}</title></path>"
+            )
+    out.append("</g>")
+    boxes = _Boxes()
+    placed = [mk for mk in md.markers if not mk.countrywide]
+    top = max((mk.weight(md.by) for mk in placed), default=0)
+    scale = classes(top)
+    shown: list[tuple[Marker, float, float, float]] = []
+    for mk in placed:
+        x, y = proj.xy(mk.lat, mk.lon)
+        if 0 <= x <= WIDTH and 0 <= y <= height:
+            shown.append((mk, x, y + TOP, _radius(mk.weight(md.by), top)))
+    out.append('<g id="capitals">')
+    with_events = {mk.place for mk, *_ in shown}
+    capitals = []
+    for cap in md.capitals:
+        x, y = proj.xy(cap.lat, cap.lon)
+        if cap.place not in with_events and 0 <= x <= WIDTH and 0 <= y <= height:
+            out.append(
+                f'<rect x="{x - 3:.1f}" y="{y + TOP - 3:.1f}" width="6" height="6" fill="{INK}">'
+                f"<title>{_t(cap.name)} (capital)</title></rect>"
+            )
+            boxes.add((x - 3, y + TOP - 3, x + 3, y + TOP + 3))
+            capitals.append((cap, x, y + TOP, 3.0))
+    out.append('</g><g id="markers">')
+    one, many = UNITS[md.by]
+    # Biggest first, so small circles stay visible on top of big ones.
+    for mk, x, y, r in sorted(shown, key=lambda s: -s[3]):
+        w = mk.weight(md.by)
+        fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#bbbbbb"
+        n = len(mk.events)
+        tip = f"{mk.name}: {n} event{'s' * (n != 1)}, {mk.deaths} deaths recorded"
+        out.append(
+            f'<circle id={quoteattr("place-" + mk.place)} cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+            f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
+            f"<title>{_t(tip)}</title></circle>"
+        )
+        boxes.add((x - r, y - r, x + r, y + r))
+    out.append('</g><g id="labels" font-size="12" fill="#1a1a1a" stroke="#ffffff" '
+               'stroke-width="3" paint-order="stroke" stroke-linejoin="round">')  # fmt: skip
+    by_weight = sorted(shown, key=lambda s: (-s[0].weight(md.by), s[0].place))
+    order = [*by_weight[:4], *capitals, *by_weight[4:16]]
+    for mk, x, y, r in order:
+        text = inert(mk.name)
+        w_text, h_text = 6.6 * len(text), 12.0
+        for anchor, x0 in (("start", x + r + 3), ("end", x - r - 3 - w_text)):
+            box = (x0, y - h_text / 2 - 1, x0 + w_text, y + h_text / 2 + 1)
+            if box[0] >= 2 and box[2] <= WIDTH - 2 and TOP < box[1] and box[3] < TOP + height:
+                if boxes.free(box):
+                    boxes.add(box)
+                    tx = x + r + 3 if anchor == "start" else x - r - 3
+                    weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
+                    out.append(
+                        f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}"{weight}>'
+                        f"{escape(text)}</text>"
+                    )
+                    break
+    out.append("</g>")
+    out.extend(_legend(md, scale, top, proj, TOP + height, many))
+    out.append("</svg>")
+    del one
+    return "\n".join(out) + "\n"
+
+
+def _legend(
+    md: MapData,
+    scale: list[tuple[int, int]],
+    top: int,
+    proj: canvas.Projection,
+    y0: float,
+    many: str,
+) -> list[str]:
+    out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
+    x = 16.0
+    y = y0 + 28
+    out.append(f'<text x="{x:.0f}" y="{y + 4:.0f}" font-weight="bold">{many.capitalize()} per place</text>')
+    x += 120
+    for i, (lo, hi) in enumerate(scale):
+        r = _radius(hi, top)
+        fill = SHADES[i + 4 - len(scale)]
+        label = str(lo) if lo == hi else f"{lo}–{hi}"
+        out.append(
+            f'<circle cx="{x + r:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" '
+            'fill-opacity="0.85" stroke="#ffffff"/>'
+        )
+        out.append(f'<text x="{x + 2 * r + 5:.1f}" y="{y + 4:.0f}">{label}</text>')
+        x += 2 * r + 12 + 7 * len(label)
+    out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
+    out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">capital</text>')
+    notes = []
+    country = [mk for mk in md.markers if mk.countrywide]
+    if country:
+        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
+        notes.append(f"Placed only in a country, not drawn ({many}): {listed}")
+    if md.unplaced:
+        notes.append(f"{len(md.unplaced)} event(s) name no place and are not drawn")
+    notes.append(
+        "Borders: Natural Earth 1:50m (public domain), simplified. "
+        f"Projection: {proj.describe()}. Circle area grows with the {many} at each place."
+    )
+    for i, note in enumerate(notes):
+        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
+    out.append("</g>")
+    return out
+
+
+def html(md: MapData, title: str) -> str:
+    """The same SVG in a minimal, self-contained HTML page."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_t(title)}</title>\n</head>\n<body style=\"margin:16px\">\n"
+        f"{svg(md, title)}</body>\n</html>\n"
+    )

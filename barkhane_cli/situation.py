@@ -1,0 +1,192 @@
+"""``barkhane on DATE``: the situation on one day, as data.
+
+Which eras were in place (briefing.eras_in), who led each country (``leader-of``
+affiliations whose dates cover the day), the latest figure of each headline kind known
+by then, and the events in a window around it. A date given as a month or a year is
+that whole period. Plain data; drawing is in render/situation.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from barkhane_cli import briefing, lookup, query
+from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
+
+RECORD_START = PartialDate(2011)
+RECORD_END = briefing.RECORD_END
+# Where no fact is marked ``headline``: the figures a briefing opens with.
+FALLBACK_FORCES = ("france", "minusma")
+FORCE_KINDS = ("operation", "mission", "company")
+SAHEL_FIRST = ("mali", "burkina-faso", "niger")
+
+
+def _iso(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+def in_record(day: PartialDate) -> bool:
+    return (
+        day.last_ordinal() >= RECORD_START.first_ordinal()
+        and day.first_ordinal() <= RECORD_END.last_ordinal()
+    )
+
+
+def record_note(day: PartialDate) -> str | None:
+    if day.last_ordinal() < RECORD_START.first_ordinal():
+        return f"{day.iso()} is before the record, which starts in 2011: nothing to show but what began earlier"
+    if day.first_ordinal() > RECORD_END.last_ordinal():
+        return (
+            f"{day.iso()} is after the record, which ends on {RECORD_END.iso()}: "
+            "shown are the aftermath events and figures, and no era or leader is known to run on"
+        )
+    return None
+
+
+def era_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
+    rows = []
+    for era in briefing.eras_in(data, first, last):
+        row = briefing.era_json(era)
+        row["begins"] = first <= era.start.first_ordinal() <= last
+        row["ends"] = era.end is not None and first <= era.end.last_ordinal() <= last
+        rows.append(row)
+    return rows
+
+
+def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
+    """Per country (a state actor), the people whose ``leader-of`` spans the day."""
+    open_end = last <= RECORD_END.last_ordinal()  # an open term runs to the record's end only
+    found: dict[str, list[dict[str, Any]]] = {}
+    for person in data.actors.values():
+        for aff in person.affiliations:
+            state = data.actors.get(aff.actor)
+            if aff.relation != "leader-of" or state is None or state.kind != "state":
+                continue
+            if aff.start is None and aff.end is None:
+                continue  # no dates: we cannot say it covers the day
+            starts = aff.start.first_ordinal() if aff.start else None
+            ends = aff.end.last_ordinal() if aff.end else None
+            if starts is not None and starts > last:
+                continue
+            if ends is not None and ends < first:
+                continue
+            if ends is None and not open_end:
+                continue
+            found.setdefault(state.id, []).append(
+                {
+                    "id": person.id,
+                    "name": person.name,
+                    "start": aff.start.iso() if aff.start else None,
+                    "end": aff.end.iso() if aff.end else None,
+                    "note": aff.note,
+                    "begins": starts is not None and first <= starts <= last,
+                    "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
+                }
+            )
+    order = sorted(found, key=lambda c: (c not in SAHEL_FIRST, SAHEL_FIRST.index(c) if c in SAHEL_FIRST else 0, c))
+    return [
+        {
+            "country": c,
+            "name": data.actors[c].name,
+            "leaders": sorted(found[c], key=lambda r: (r["start"] or "", r["id"])),
+        }
+        for c in order
+    ]
+
+
+def _force(data: m.Dataset, f: m.Fact) -> str | None:
+    """France for any French force (Serval, Barkhane); else the fact's operation or
+    mission, else its first actor."""
+    if briefing.FRENCH_FORCES & set(f.actors):
+        return "france"
+    for a in f.actors:
+        actor = data.actors.get(a)
+        if actor is not None and actor.kind in FORCE_KINDS:
+            return a
+    return f.actors[0] if f.actors else None
+
+
+def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
+    """(key, label) of the series a figure belongs to: a force's strength, or a
+    category of figure in one scope ("displacement in Mali")."""
+    if f.category == "troops":
+        force = _force(data, f) or "?"
+        name = "French forces" if force == "france" else data.actors[force].label if force in data.actors else force
+        return f"troops:{force}:{f.unit}", f"{name} ({f.unit})"
+    return f"{f.category}:{f.scope}:{f.unit}", f"{f.category.capitalize()}: {f.scope} ({f.unit})"
+
+
+def _fallback(data: m.Dataset, f: m.Fact) -> bool:
+    if f.category == "troops":
+        return f.unit == "troops" and _force(data, f) in FALLBACK_FORCES
+    return f.category == "displacement"
+
+
+def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
+    """The latest figure of each headline kind known on ``last`` (its as-of period over
+    by then), and whether the data marks headlines (else the fallback kinds are used)."""
+    facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
+    marked = [f for f in facts if f.headline]
+    pool = marked or [f for f in facts if _fallback(data, f)]
+    latest: dict[str, list[m.Fact]] = {}
+    for f in pool:
+        if f.as_of.last_ordinal() > last:
+            continue
+        key, _ = figure_kind(data, f)
+        current = latest.get(key)
+        end = f.as_of.last_ordinal()
+        if current is None or end > current[0].as_of.last_ordinal():
+            latest[key] = [f]
+        elif end == current[0].as_of.last_ordinal():
+            current.append(f)
+    rows = []
+    for key in sorted(latest):
+        for f in sorted(latest[key], key=lambda x: x.id):
+            row = lookup.fact_json(f)
+            row["figure"] = figure_kind(data, f)[1]
+            row["kind"] = f.kind
+            row["headline"] = f.headline
+            row["value_text"] = lookup.fact_value_text(f)
+            rows.append(row)
+    return rows, bool(marked)
+
+
+def events_near(
+    data: m.Dataset, day: PartialDate, window: int
+) -> tuple[list[m.Event], tuple[int, int]]:
+    """Events whose span meets [day − window, day + window] (aftermath included)."""
+    first, last = day.first_ordinal() - window, day.last_ordinal() + window
+    since = dt.date.fromordinal(first)
+    until = dt.date.fromordinal(last)
+    q = query.build_query(
+        data,
+        since=PartialDate(since.year, since.month, since.day),
+        until=PartialDate(until.year, until.month, until.day),
+        aftermath=True,
+    )
+    return list(query.select(data, q)), (first, last)
+
+
+def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, Any]:
+    first, last = day.first_ordinal(), day.last_ordinal()
+    events, (w0, w1) = events_near(data, day, window)
+    figures, marked = figure_rows(data, last, aftermath=first > RECORD_END.last_ordinal())
+    return {
+        "date": day.iso(),
+        "in_record": in_record(day),
+        "note": record_note(day),
+        "window": {"days": window, "start": _iso(w0), "end": _iso(w1)},
+        "eras": era_rows(data, first, last),
+        "leaders": leader_rows(data, first, last),
+        "figures": figures,
+        "figures_marked_headline": marked,
+        "events": [e.to_json() for e in events],
+    }
+
+
+def events_of(data: m.Dataset, ids: Iterable[str]) -> list[m.Event]:
+    wanted = set(ids)
+    return [e for e in data.events + data.aftermath if e.id in wanted]
