@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "cite": "cite",
     "timeline": "timeline",
     "types": "timeline",
+    "map": "map",
+    "on": "map",
     "import": "datafiles",
     "export": "export",
 }

@@ -86,7 +86,7 @@ class Projection:
 
     def describe(self) -> str:
         hemi = "N" if self.parallel >= 0 else "S"
-        return f"equirectangular, standard parallel {abs(self.parallel):.1f}°{hemi}"
+        return f"equirectangular at {abs(self.parallel):.1f}°{hemi}"
 
 
 def rows_for(extent: Extent, cols: int, max_rows: int) -> int:

@@ -202,28 +202,19 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     lines = [(f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} capital", "")]
     placed = [mk for mk in md.markers if not mk.countrywide]
     n_events = sum(len(mk.events) for mk in placed)
-    lines.append(
-        (f"{n_events} event(s) at {len(placed)} place(s); a region's events at its centre", "dim")
-    )
+    lines.append((f"{n_events} event(s) at {len(placed)} place(s); regions at their centre", "dim"))
     country = [mk for mk in md.markers if mk.countrywide]
     if country:
         listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
         more = f" and {len(country) - 8} more" if len(country) > 8 else ""
-        lines.append((f"Placed only in a country, not drawn ({many}): {listed}{more}", "dim"))
+        lines.append((f"Only a country known, not drawn: {listed}{more}", "dim"))
     if drawn.off_map:
         listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map[:6])
-        lines.append((f"Off the map ({many}): {listed}", "dim"))
+        lines.append((f"Off the map: {listed}", "dim"))
     if md.unplaced:
         lines.append((f"{len(md.unplaced)} event(s) name no place and are not drawn", "dim"))
-    notes, _ = canvas.geometry()
-    del notes, one
-    lines.append(
-        (
-            "Borders: Natural Earth 1:50m (public domain), simplified; "
-            f"{drawn.proj.describe()}",
-            "dim",
-        )
-    )
+    del one
+    lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
     return lines
 
 
@@ -257,5 +248,36 @@ def grid_text(grid: Grid) -> list[str]:
     return ["".join(row).rstrip() for row in grid.chars]
 
 
-def marker_json(mk: Marker) -> dict[str, Any]:
-    return mk.to_json()
+MARKER_KEYS = ["place", "name", "kind", "lat", "lon", "events", "deaths", "approximate", "event_ids"]
+
+
+def marker_records(data: Any, md: MapData) -> Any:
+    """The map's places as records: plain, csv, json ... and geojson points."""
+    from barkhane_cli.render.records import Field, RecordSet
+
+    def num(x: float) -> str:
+        return f"{x:.4f}".rstrip("0").rstrip(".")
+
+    fields: dict[str, Field[Marker]] = {
+        "place": Field("place", "Place", lambda k: k.place),
+        "name": Field("name", "Name", lambda k: k.name, ratio=2, min_width=10),
+        "kind": Field("kind", "Kind", lambda k: k.kind),
+        "lat": Field("lat", "Lat", lambda k: num(k.lat)),
+        "lon": Field("lon", "Lon", lambda k: num(k.lon)),
+        "events": Field("events", "Events", lambda k: str(len(k.events))),
+        "deaths": Field("deaths", "Deaths", lambda k: str(k.deaths)),
+        "approximate": Field("approximate", "Approx.", lambda k: "yes" if k.approximate else ""),
+        "event_ids": Field("event_ids", "Event ids", lambda k: ",".join(k.events), ratio=3),
+    }
+    default = ["place", "name", "kind", "lat", "lon", "events", "deaths", "approximate"]
+    return RecordSet(
+        kind="marker",
+        items=md.markers,
+        fields=fields,
+        default_fields=default,
+        table_fields=default,
+        to_json=Marker.to_json,
+        empty_message="no events with a place match",
+        json_keys=MARKER_KEYS,
+        dataset=data,
+    )

@@ -1,0 +1,268 @@
+"""barkhane map and barkhane on: where events happened, and the situation on a day."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from barkhane_cli.cli.base import (
+    ActorOpt,
+    Color,
+    ColorOpt,
+    DataOpt,
+    FieldsOpt,
+    FormatOpt,
+    SinceOpt,
+    TypeOpt,
+    UntilOpt,
+    app,
+    handled,
+    load,
+    make_env,
+    parse_date,
+    present,
+)
+from barkhane_cli.errors import UsageError
+
+MapExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        help="Save the map: FILE.svg (a vector map), FILE.html (the same SVG in a page) "
+        "or FILE.txt (the terminal drawing).",
+        show_default=False,
+    ),
+]
+ByOpt = Annotated[str, typer.Option("--by", help="Size markers by: events or deaths.")]
+AsciiOpt = Annotated[
+    bool, typer.Option("--ascii", help="Draw with ASCII characters instead of braille.")
+]
+HeightOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--height", min=4, max=200, help="At most this many rows (default: the terminal's)."
+    ),
+]
+
+
+def _max_rows(height: int | None, legend: int) -> int:
+    if height is not None:
+        return height
+    lines = os.environ.get("LINES", "")
+    rows = int(lines) if lines.isdigit() else shutil.get_terminal_size((80, 24)).lines
+    return max(8, min(rows - legend, 60))
+
+
+def _ascii(env: Any, forced: bool) -> bool:
+    # Braille needs a Unicode terminal and a font that has it; the Linux console has not.
+    return forced or env.ascii_only or os.environ.get("TERM", "") in ("linux", "dumb", "vt100")
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        w, s, e, n = (float(x) for x in text.split(","))
+    except ValueError:
+        raise UsageError(
+            f"--bbox {text!r}: give west,south,east,north in degrees, e.g. -12,10,5,20"
+        ) from None
+    if not (-180 <= w < e <= 180 and -85 <= s < n <= 85):
+        raise UsageError(
+            f"--bbox {text!r}: need west < east within ±180 and south < north within ±85"
+        )
+    return (w, s, e, n)
+
+
+def save_vector(env: Any, md: Any, title: str, export: Path | None) -> bool:
+    """--export FILE.svg or FILE.html: the vector map; False for any other export."""
+    if export is None or export.suffix.lower() not in (".svg", ".html"):
+        return False
+    from barkhane_cli import atomic
+    from barkhane_cli.render import svgmap
+    from barkhane_cli.render.export import check_path
+
+    check_path(export)
+    body = svgmap.svg(md, title) if export.suffix.lower() == ".svg" else svgmap.html(md, title)
+    atomic.write(export, body, "--export")
+    env.err.write(f"wrote {atomic.shown(export)}\n")
+    return True
+
+
+def draw_or_emit(
+    env: Any,
+    dataset: Any,
+    md: Any,
+    format_: str | None,
+    fields: str | None,
+    export: Path | None,
+    title: str,
+    max_rows: int,
+    ascii_only: bool,
+) -> None:
+    """The map on a terminal (``table``), its markers in any other format; --export."""
+    from barkhane_cli.render import maps
+    from barkhane_cli.render.records import emit, resolve_format
+
+    def show(target: Any, fmt: str | None) -> None:
+        if resolve_format(fmt, target) == "table":
+            maps.render(target, md, title, max_rows, ascii_only)
+        else:
+            emit(target, fmt, maps.marker_records(dataset, md), fields)
+
+    if save_vector(env, md, title, export):
+        export = None
+    present(env, format_, export, show, title)
+
+
+@app.command("map")
+@handled
+def map_(
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: Annotated[int | None, typer.Option(help="Only this year.", min=1, max=9999)] = None,
+    actor: ActorOpt = None,
+    perpetrator: Annotated[
+        list[str] | None, typer.Option(help="Who carried it out (repeatable), as in timeline.")
+    ] = None,
+    target: Annotated[
+        list[str] | None, typer.Option(help="Who was attacked (repeatable), as in timeline.")
+    ] = None,
+    place: Annotated[
+        list[str] | None,
+        typer.Option("--place", "-p", help="At this place or anywhere within it (repeatable)."),
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="In this country: id, name or alias (repeatable).")
+    ] = None,
+    type_: TypeOpt = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
+    ] = None,
+    aftermath: Annotated[
+        bool, typer.Option(help="Include the events after 9 November 2022.")
+    ] = False,
+    by: ByOpt = "events",
+    bbox: Annotated[
+        str | None,
+        typer.Option(help="Show this box: west,south,east,north in degrees (e.g. -12,10,5,20)."),
+    ] = None,
+    ascii_: AsciiOpt = False,
+    height: HeightOpt = None,
+    format_: FormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: MapExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Where the matching events happened: a map of their places.
+
+    Takes timeline's filters. Draws the Sahel (Mali, Burkina Faso, Niger and their
+    neighbours), or the region the events cover when most lie elsewhere or when --place
+    or --country is given, with braille borders (ASCII where the terminal has no
+    braille), one marker per place sized by its events (or --by deaths), labels for
+    the busiest places and the capitals that fit, and a legend. Events placed only in a
+    country are listed, not drawn at its capital. Piped or with --format, prints one
+    record per place (geojson gives points).
+    """
+    from barkhane_cli import mapping, query
+
+    if by not in ("events", "deaths"):
+        raise UsageError(f"--by {by!r}: give events or deaths")
+    env = make_env(color)
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    box = _bbox(bbox)
+    dataset = load(data)
+    q = query.build_query(
+        dataset,
+        since=start,
+        until=end,
+        year=year,
+        actors=actor or (),
+        perpetrators=perpetrator or (),
+        targets=target or (),
+        places=place or (),
+        countries=country or (),
+        types=type_ or (),
+        tags=tag or (),
+        search=search,
+        aftermath=aftermath,
+    )
+    events = list(query.select(dataset, q))
+    md = mapping.markers(dataset, events, by, fit=bool(place or country))
+    if box is not None:
+        md.extent = box
+    span = f", {events[0].date} to {(events[-1].end or events[-1].date)}" if events else ""
+    title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
+    draw_or_emit(
+        env, dataset, md, format_, fields, export, title, _max_rows(height, 7), _ascii(env, ascii_)
+    )
+
+
+@app.command()
+@handled
+def on(
+    date: Annotated[str, typer.Argument(help="The day: 2020-08-18, 18 August 2020, Aug 2020.")],
+    window: Annotated[
+        str, typer.Option(help="Events this long before and after: 30d, 2w, 3m (3 × 30 days).")
+    ] = "30d",
+    ascii_: AsciiOpt = False,
+    height: HeightOpt = None,
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default on a terminal), plain (piped), json, jsonl or geojson "
+            "(the window's events).",
+            show_default=False,
+        ),
+    ] = None,
+    color: ColorOpt = Color.auto,
+    export: MapExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The situation on a day: eras in place, who led each country, the latest
+    headline figures, the events around it and their map.
+
+    A date outside the record (2011 to 9 November 2022) says so and shows what it can.
+    """
+    from barkhane_cli import mapping, situation
+    from barkhane_cli.render import situation as view
+
+    env = make_env(color)
+    day = parse_date("DATE", date)
+    days = _window_days(window)
+    dataset = load(data)
+    content = situation.situation(dataset, day, days)
+    events = situation.events_of(dataset, (e["id"] for e in content["events"]))
+    md = mapping.markers(dataset, events)
+    title = f"barkhane on {day}: events {content['window']['start']} to {content['window']['end']}"
+    view.show(
+        env,
+        format_,
+        export,
+        content,
+        dataset,
+        events,
+        md,
+        title,
+        _max_rows(height, 30),
+        _ascii(env, ascii_),
+        save_vector,
+    )
+
+
+def _window_days(text: str) -> int:
+    import re
+
+    found = re.fullmatch(r"\s*(\d{1,4})\s*([dwm]?)\s*", text.lower())
+    if not found:
+        raise UsageError(f"--window {text!r}: give a length like 30d, 2w or 3m")
+    n, unit = int(found.group(1)), found.group(2) or "d"
+    return n * {"d": 1, "w": 7, "m": 30}[unit]

@@ -1,0 +1,149 @@
+"""How ``barkhane on DATE`` looks: a briefing page on a terminal, lines when piped, JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.mapping import MapData
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.records import resolve_format, write_document
+from barkhane_cli.render.safe import inert
+
+FORMATS = ("table", "plain", "json", "jsonl", "geojson")
+
+
+def _when(row: dict[str, Any], day: str) -> str:
+    if row["begins"] and row["ends"]:
+        return f"begins and ends {day}"
+    if row["ends"]:
+        return f"ends {day}"
+    if row["begins"]:
+        return f"begins {day}"
+    return ""
+
+
+def _span(start: str | None, end: str | None) -> str:
+    return f"{start or '?'} → {end or 'open'}"
+
+
+def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """(section, rows) of the page, as text; shared by the terminal and plain views."""
+    day = content["date"]
+    eras = [
+        f"{e['name']} ({_span(e['start'], e['end'])}){'; ' + _when(e, day) if _when(e, day) else ''}"
+        for e in content["eras"]
+    ]
+    leaders = []
+    for c in content["leaders"]:
+        for p in c["leaders"]:
+            when = _when(p, day)
+            note = f", {p['note']}" if p["note"] else ""
+            leaders.append(
+                f"{c['name']}: {p['name']} ({_span(p['start'], p['end'])}{note})"
+                + (f"; {when}" if when else "")
+            )
+    figures = [
+        f"{f['figure']}: {f['value_text']} as of {f['as_of']} ({f['label']}; {f['scope']})"
+        for f in content["figures"]
+    ]
+    events = [
+        f"{e['date']}{' → ' + e['end'] if e['end'] else ''}  {e['type']}  {e['title']}  [{e['id']}]"
+        for e in content["events"]
+    ]
+    w = content["window"]
+    return [
+        ("In place", eras),
+        ("Leaders", leaders),
+        (
+            "Latest figures" + ("" if content["figures_marked_headline"] else " (no figure is marked headline: French forces, MINUSMA, displacement)"),
+            figures,
+        ),
+        (f"Events {w['start']} to {w['end']}", events),
+    ]
+
+
+def _plain(env: Env, content: dict[str, Any]) -> None:
+    out = env.out
+    out.write(f"date\t{content['date']}\n")
+    if content["note"]:
+        out.write(f"note\t{content['note']}\n")
+    for e in content["eras"]:
+        out.write("\t".join(("era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, content["date"]))) + "\n")
+    for c in content["leaders"]:
+        for p in c["leaders"]:
+            row = ("leader", c["country"], p["id"], p["name"], p["start"] or "", p["end"] or "", _when(p, content["date"]))
+            out.write("\t".join(row) + "\n")
+    for f in content["figures"]:
+        row = ("figure", f["id"], f["as_of"], str(f["value"] if f["value"] is not None else ""), f["unit"], f["figure"], f["label"])
+        out.write("\t".join(" ".join(x.split()) for x in row) + "\n")
+    for e in content["events"]:
+        row = ("event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
+        out.write("\t".join(" ".join(x.split()) for x in row) + "\n")
+
+
+def _rich(
+    env: Env, content: dict[str, Any], md: MapData, title: str, max_rows: int, ascii_only: bool
+) -> None:
+    from rich.text import Text
+
+    from barkhane_cli.render import maps
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    con.print(Text(inert(f"The situation on {content['date']}"), style="bold"))
+    if content["note"]:
+        con.print(Text(inert(content["note"]), style="italic"))
+    for section, rows in lines(content):
+        con.print(Text(section, style="bold"))
+        if not rows:
+            con.print(Text("  none recorded", style="dim"))
+        for row in rows:
+            marked = "ends " in row or "begins " in row
+            con.print(Text("  • " + inert(row), style="bold" if marked else ""), overflow="fold")
+    if md.markers:
+        maps.render(env, md, title, max_rows, ascii_only)
+
+
+def show(
+    env: Env,
+    format_: str | None,
+    export: Path | None,
+    content: dict[str, Any],
+    dataset: m.Dataset,
+    events: list[m.Event],
+    md: MapData,
+    title: str,
+    max_rows: int,
+    ascii_only: bool,
+    save_vector: Callable[..., bool],
+) -> None:
+    from barkhane_cli.errors import UsageError
+
+    fmt = resolve_format(format_, env)
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt} is not for on; give {', '.join(FORMATS)}")
+    if save_vector(env, md, title, export):  # the map of the window's events, as vectors
+        export = None
+
+    def view(target: Env, f: str | None) -> None:
+        f = resolve_format(f, target)
+        if f in ("json", "jsonl"):
+            write_document(target, f, content)
+        elif f == "geojson":
+            from barkhane_cli.render.events import event_records
+            from barkhane_cli.render.records import emit
+
+            emit(target, "geojson", event_records(dataset, events))
+        elif f == "plain":
+            _plain(target, content)
+        else:
+            _rich(target, content, md, title, max_rows, ascii_only)
+
+    if export is not None:
+        from barkhane_cli.render.export import export as save
+
+        save(env, export, lambda rec: view(rec, "table"), title)
+    view(env, fmt)
