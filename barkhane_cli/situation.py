@@ -86,7 +86,10 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
                     "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
                 }
             )
-    order = sorted(found, key=lambda c: (c not in SAHEL_FIRST, SAHEL_FIRST.index(c) if c in SAHEL_FIRST else 0, c))
+    order = sorted(
+        found,
+        key=lambda c: (c not in SAHEL_FIRST, SAHEL_FIRST.index(c) if c in SAHEL_FIRST else 0, c),
+    )
     return [
         {
             "country": c,
@@ -114,7 +117,13 @@ def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
     category of figure in one scope ("displacement in Mali")."""
     if f.category == "troops":
         force = _force(data, f) or "?"
-        name = "French forces" if force == "france" else data.actors[force].label if force in data.actors else force
+        name = (
+            "French forces"
+            if force == "france"
+            else data.actors[force].label
+            if force in data.actors
+            else force
+        )
         return f"troops:{force}:{f.unit}", f"{name} ({f.unit})"
     return f"{f.category}:{f.scope}:{f.unit}", f"{f.category.capitalize()}: {f.scope} ({f.unit})"
 

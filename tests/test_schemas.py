@@ -36,6 +36,8 @@ COMMAND_SCHEMAS = [
     "facts",
     "sources",
     "search",
+    "map",
+    "on",
 ]
 
 
@@ -177,6 +179,9 @@ OUTPUTS = [
     ("sources", ["sources"]),
     ("search", ["search", "mali"]),
     ("search", ["search", "goita"]),
+    ("map", ["map"]),
+    ("on", ["on", "2020-08-18"]),
+    ("on", ["on", "2030-01-01"]),  # after the record: aftermath events, a note
 ]
 
 

@@ -126,12 +126,12 @@ def derive(topo: dict[str, Any]) -> dict[str, Any]:
             w, s, e, n = box(poly[0])
             if (e - w) * (n - s) < MIN_RING:
                 continue
-            polygons.append(
-                [[round(c, 2) for pt in r for c in pt] for r in poly if len(r) >= 4]
-            )
+            polygons.append([[round(c, 2) for pt in r for c in pt] for r in poly if len(r) >= 4])
         if not polygons:
             continue
-        flat = [(x, y) for poly in polygons for x, y in zip(poly[0][::2], poly[0][1::2], strict=True)]
+        flat = [
+            (x, y) for poly in polygons for x, y in zip(poly[0][::2], poly[0][1::2], strict=True)
+        ]
         countries.append(
             {
                 "id": OUR_IDS.get(name, slug(name)),

@@ -197,7 +197,8 @@ def map_(
     md = mapping.markers(dataset, events, by, fit=bool(place or country))
     if box is not None:
         md.extent = box
-    span = f", {events[0].date} to {(events[-1].end or events[-1].date)}" if events else ""
+    latest = max(events, key=lambda e: e.last) if events else None
+    span = f", {events[0].date} to {latest.end or latest.date}" if latest else ""
     title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
     draw_or_emit(
         env, dataset, md, format_, fields, export, title, _max_rows(height, 7), _ascii(env, ascii_)

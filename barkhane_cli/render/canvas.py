@@ -9,6 +9,7 @@ Sahel's band of latitudes and is easy to state in a legend.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def geometry() -> tuple[dict[str, Any], tuple[Country, ...]]:
         polys = tuple(
             tuple(tuple(zip(r[::2], r[1::2], strict=True)) for r in poly) for poly in c["polygons"]
         )
-        countries.append(Country(c["id"], c["name"], tuple(c["bbox"]), polys))  # type: ignore[arg-type]
+        countries.append(Country(c["id"], c["name"], tuple(c["bbox"]), polys))
     notes = {k: v for k, v in raw.items() if k != "countries"}
     return notes, tuple(countries)
 
@@ -151,17 +152,20 @@ def _ascii(bits: int) -> str:
     return "\\" if left < right else "/"
 
 
+def draw_country(dots: Dots, proj: Projection, c: Country) -> None:
+    for poly in c.polygons:
+        for ring in poly:
+            pts = [proj.xy(lat, lon) for lon, lat in ring]
+            for (xa, ya), (xb, yb) in itertools.pairwise(pts):
+                dots.line(int(xa), int(ya), int(xb), int(yb))
+
+
 def draw_borders(dots: Dots, proj: Projection) -> list[str]:
     """Every bundled country that meets the extent, outlined; returns their ids."""
     _, countries = geometry()
     drawn = []
     for c in countries:
-        if not overlaps(c.bbox, proj.extent):
-            continue
-        drawn.append(c.id)
-        for poly in c.polygons:
-            for ring in poly:
-                pts = [proj.xy(lat, lon) for lon, lat in ring]
-                for (xa, ya), (xb, yb) in zip(pts, pts[1:], strict=False):
-                    dots.line(int(xa), int(ya), int(xb), int(yb))
+        if overlaps(c.bbox, proj.extent):
+            drawn.append(c.id)
+            draw_country(dots, proj, c)
     return drawn

@@ -8,6 +8,7 @@ from data (names) passes through render.safe.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,9 @@ def classes(top: int) -> list[tuple[int, int]]:
         b = _nice(top ** (i / 4))
         if b > bounds[-1]:
             bounds.append(b)
-    return [(lo, (bounds[i + 1] - 1 if i + 1 < len(bounds) else top)) for i, lo in enumerate(bounds)]
+    return [
+        (lo, (bounds[i + 1] - 1 if i + 1 < len(bounds) else top)) for i, lo in enumerate(bounds)
+    ]
 
 
 def class_of(weight: int, scale: Sequence[tuple[int, int]]) -> int:
@@ -111,7 +114,7 @@ def _centroid(c: canvas.Country) -> tuple[float, float]:
     for poly in c.polygons:
         ring = poly[0]
         a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring):
             cross = x0 * y1 - x1 * y0
             a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
         if a and abs(a) > abs(best[0]):
@@ -177,11 +180,11 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
             labelled.append(mk.place)
     # Country names last and only where they fit: orientation, not data.
     _, shapes = canvas.geometry()
-    for c in shapes:
-        if c.id in countries:
-            lat, lon = _centroid(c)
+    for shape in shapes:
+        if shape.id in countries:
+            lat, lon = _centroid(shape)
             at = cell(lat, lon)
-            name = c.name.upper()
+            name = shape.name.upper()
             if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
                 for i, ch in enumerate(name):
                     grid.put(at[0] - len(name) // 2 + i, at[1], ch, COUNTRY_STYLE)
@@ -195,7 +198,9 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     parts = []
     for i, (lo, hi) in enumerate(drawn.scale):
         g = glyphs[i]
-        parts.append(f"{g} {lo}" if lo == hi else f"{g} {lo}–{hi}" if not ascii_only else f"{g} {lo}-{hi}")
+        parts.append(
+            f"{g} {lo}" if lo == hi else f"{g} {lo}–{hi}" if not ascii_only else f"{g} {lo}-{hi}"
+        )
     if md.by == "deaths" and any(mk.weight("deaths") == 0 for mk in md.markers):
         parts.append(f"{ZERO_GLYPH[ascii_only]} none recorded")
     scale = "  ".join(parts) if parts else "no places to mark"
@@ -227,7 +232,7 @@ def render(env: Env, md: MapData, title: str, max_rows: int, ascii_only: bool) -
     con = console(env)
     cols = max(20, min(con.width, 240))
     grid, drawn = draw(md, cols, max_rows, ascii_only)
-    con.print(Text(inert(title), style="bold"))
+    con.print(Text(inert(title), style="bold"), no_wrap=True, overflow="ellipsis")
     for r in range(grid.rows):
         line = Text()
         row_chars, row_styles = grid.chars[r], grid.styles[r]
@@ -248,7 +253,17 @@ def grid_text(grid: Grid) -> list[str]:
     return ["".join(row).rstrip() for row in grid.chars]
 
 
-MARKER_KEYS = ["place", "name", "kind", "lat", "lon", "events", "deaths", "approximate", "event_ids"]
+MARKER_KEYS = [
+    "place",
+    "name",
+    "kind",
+    "lat",
+    "lon",
+    "events",
+    "deaths",
+    "approximate",
+    "event_ids",
+]
 
 
 def marker_records(data: Any, md: MapData) -> Any:

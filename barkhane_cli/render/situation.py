@@ -58,30 +58,39 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
         ("In place", eras),
         ("Leaders", leaders),
         (
-            "Latest figures" + ("" if content["figures_marked_headline"] else " (no figure is marked headline: French forces, MINUSMA, displacement)"),
+            "Latest figures"
+            + (
+                ""
+                if content["figures_marked_headline"]
+                else " (no figure is marked headline: French forces, MINUSMA, displacement)"
+            ),
             figures,
         ),
         (f"Events {w['start']} to {w['end']}", events),
     ]
 
 
+def _row(env: Env, *cells: str) -> None:
+    # One record per line: data text never breaks a row.
+    env.out.write("\t".join(" ".join(c.split()) for c in cells) + "\n")
+
+
 def _plain(env: Env, content: dict[str, Any]) -> None:
-    out = env.out
-    out.write(f"date\t{content['date']}\n")
+    day = content["date"]
+    _row(env, "date", day)
     if content["note"]:
-        out.write(f"note\t{content['note']}\n")
+        _row(env, "note", content["note"])
     for e in content["eras"]:
-        out.write("\t".join(("era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, content["date"]))) + "\n")
+        _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
     for c in content["leaders"]:
         for p in c["leaders"]:
-            row = ("leader", c["country"], p["id"], p["name"], p["start"] or "", p["end"] or "", _when(p, content["date"]))
-            out.write("\t".join(row) + "\n")
+            _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
+                 p["end"] or "", _when(p, day))  # fmt: skip
     for f in content["figures"]:
-        row = ("figure", f["id"], f["as_of"], str(f["value"] if f["value"] is not None else ""), f["unit"], f["figure"], f["label"])
-        out.write("\t".join(" ".join(x.split()) for x in row) + "\n")
+        value = "" if f["value"] is None else str(f["value"])
+        _row(env, "figure", f["id"], f["as_of"], value, f["unit"], f["figure"], f["label"])
     for e in content["events"]:
-        row = ("event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
-        out.write("\t".join(" ".join(x.split()) for x in row) + "\n")
+        _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
 
 
 def _rich(

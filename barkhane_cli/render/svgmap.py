@@ -59,12 +59,18 @@ class _Boxes:
         self.boxes.append(box)
 
 
-def svg(md: MapData, title: str) -> str:
-    """The whole SVG document of the map."""
+def projection(md: MapData) -> canvas.Projection:
+    """The SVG's projection: the extent at ``WIDTH`` pixels, no taller than allowed."""
     west, south, east, north = md.extent
     k = math.cos(math.radians((south + north) / 2))
     height = min(MAX_MAP_HEIGHT, WIDTH * (north - south) / ((east - west) * k))
-    proj = canvas.Projection.fit(md.extent, WIDTH, height)
+    return canvas.Projection.fit(md.extent, WIDTH, height)
+
+
+def svg(md: MapData, title: str) -> str:
+    """The whole SVG document of the map."""
+    proj = projection(md)
+    height = proj.height
     total = TOP + height + BOTTOM
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
@@ -130,16 +136,16 @@ def svg(md: MapData, title: str) -> str:
         w_text, h_text = 6.6 * len(text), 12.0
         for anchor, x0 in (("start", x + r + 3), ("end", x - r - 3 - w_text)):
             box = (x0, y - h_text / 2 - 1, x0 + w_text, y + h_text / 2 + 1)
-            if box[0] >= 2 and box[2] <= WIDTH - 2 and TOP < box[1] and box[3] < TOP + height:
-                if boxes.free(box):
-                    boxes.add(box)
-                    tx = x + r + 3 if anchor == "start" else x - r - 3
-                    weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
-                    out.append(
-                        f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}"{weight}>'
-                        f"{escape(text)}</text>"
-                    )
-                    break
+            inside = box[0] >= 2 and box[2] <= WIDTH - 2 and box[1] > TOP
+            if inside and box[3] < TOP + height and boxes.free(box):
+                boxes.add(box)
+                tx = x + r + 3 if anchor == "start" else x - r - 3
+                weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
+                out.append(
+                    f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}"{weight}>'
+                    f"{escape(text)}</text>"
+                )
+                break
     out.append("</g>")
     out.extend(_legend(md, scale, top, proj, TOP + height, many))
     out.append("</svg>")
@@ -158,7 +164,9 @@ def _legend(
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
     x = 16.0
     y = y0 + 28
-    out.append(f'<text x="{x:.0f}" y="{y + 4:.0f}" font-weight="bold">{many.capitalize()} per place</text>')
+    out.append(
+        f'<text x="{x:.0f}" y="{y + 4:.0f}" font-weight="bold">{many.capitalize()} per place</text>'
+    )
     x += 120
     for i, (lo, hi) in enumerate(scale):
         r = _radius(hi, top)
@@ -193,6 +201,6 @@ def html(md: MapData, title: str) -> str:
     """The same SVG in a minimal, self-contained HTML page."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_t(title)}</title>\n</head>\n<body style=\"margin:16px\">\n"
+        f'<title>{_t(title)}</title>\n</head>\n<body style="margin:16px">\n'
         f"{svg(md, title)}</body>\n</html>\n"
     )

@@ -1,0 +1,218 @@
+"""barkhane map and barkhane on: cells, borders, the SVG, the situation on a day."""
+
+from __future__ import annotations
+
+import json
+import math
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import geojson
+import pytest
+from conftest import FIXTURES, ROOT, Run
+
+from barkhane_cli import mapping, query, store
+from barkhane_cli.render import canvas, maps, svgmap
+
+SVG = "{http://www.w3.org/2000/svg}"
+GEO = str(FIXTURES / "geo.toml")
+BRAILLE = {chr(c) for c in range(0x2801, 0x2900)}
+
+
+def fixture_map(by: str = "events") -> mapping.MapData:
+    data = store.load(())
+    return mapping.markers(data, list(query.select(data, query.build_query(data))), by)
+
+
+def test_a_known_point_lands_in_its_cell() -> None:
+    md = fixture_map()
+    md.extent = (-10.0, 10.0, 0.0, 20.0)
+    grid, drawn = maps.draw(md, 40, 10, ascii_only=False)
+    # Worked by hand: 40 columns are 80 dots, 10 rows 40 dots; the box's centre
+    # latitude is 15°, so a degree of longitude is cos 15° of one of latitude. Height
+    # binds: 4 dots per degree; the 10° box is widened to 80 / (4 cos 15°) = 20.7°
+    # of longitude around −5°. Bamako (12.65°N, 8.0°W) is at dot
+    # x = (−8 − (−5 − 10.35)) · cos 15° · 4 = 28.4, y = (20 − 12.65) · 4 = 29.4.
+    k = math.cos(math.radians(15))
+    west = -5 - 80 / (4 * k) / 2
+    col = math.floor((-8.0 - west) * k * 4 / 2)
+    row = math.floor((20 - 12.65) * 4 / 4)
+    assert (col, row) == (14, 7)
+    assert drawn.cells["bamako"] == (14, 7)
+    assert grid.chars[7][14] in maps.GLYPHS
+    assert "Bamako" in maps.grid_text(grid)[7]
+
+
+def test_the_terminal_shows_the_marker_where_the_grid_has_it(run: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "40", "NO_COLOR": "1"}
+    out = run("map", "--bbox", "-10,10,0,20", "--height", "10", env=env)
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("barkhane map: 10 events, 2011 to 2022-")  # cut at 40 columns
+    assert lines[1 + 7][14] in maps.GLYPHS  # the title line, then row 7
+    assert lines[11].startswith("Events per place:")
+
+
+@pytest.mark.parametrize("country", canvas.geometry()[1], ids=lambda c: c.id)
+def test_every_country_in_the_geometry_file_draws(country: canvas.Country) -> None:
+    proj = canvas.Projection.fit(country.bbox, 80, 40)
+    dots = canvas.Dots(40, 10)
+    assert country.id in canvas.draw_borders(dots, proj)
+    alone = canvas.Dots(40, 10)
+    canvas.draw_country(alone, proj, country)
+    # An outline filling its own box touches every edge of the canvas region it fits.
+    lit = {(i % 40, i // 40) for i, b in enumerate(alone.bits) if b}
+    assert len(lit) >= 8
+    assert {c for c, _ in lit} >= {min(c for c, _ in lit), max(c for c, _ in lit)}
+
+
+def test_the_geometry_file_names_its_source_and_the_sahel() -> None:
+    notes, countries = canvas.geometry()
+    assert "Natural Earth" in notes["source"] and "public domain" in notes["licence"]
+    ids = {c.id for c in countries}
+    assert {"mali", "burkina-faso", "niger", "mauritania", "algeria", "chad"} <= ids
+    mali = next(c for c in countries if c.id == "mali")
+    west, south, east, north = mali.bbox
+    # Mali spans about 12.2°W–4.3°E, 10.1°N–25.0°N.
+    assert (round(west), round(east), round(south), round(north)) == (-12, 4, 10, 25)
+
+
+def test_ascii_fallback_has_no_braille(run: Run) -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    out = run("map", "--ascii", "--height", "12", env=env)
+    assert out.exit_code == 0
+    assert not BRAILLE & set(out.stdout)
+    assert "Events per place: o 1" in out.stdout
+    braille = run("map", "--height", "12", env=env)
+    assert BRAILLE & set(braille.stdout)
+
+
+def test_svg_has_one_path_per_country_and_one_circle_per_place(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    out = run("map", "--export", str(target), "-f", "json")
+    assert out.exit_code == 0 and out.stderr == f"wrote {target}\n"
+    markers = json.loads(out.stdout)
+    root = ET.parse(target).getroot()
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    paths = [p.get("id") for p in groups["countries"].iter(f"{SVG}path")]
+    md = fixture_map()
+    proj = svgmap.projection(md)
+    expected = [c.id for c in canvas.geometry()[1] if canvas.overlaps(c.bbox, proj.extent)]
+    assert paths == [f"country-{c}" for c in expected]
+    assert {"country-mali", "country-niger", "country-burkina-faso"} <= set(paths)
+    circles = [c.get("id") for c in groups["markers"].iter(f"{SVG}circle")]
+    drawn = [mk["place"] for mk in markers if mk["kind"] != "country"]
+    assert sorted(circles) == sorted(f"place-{p}" for p in drawn)
+    assert "equirectangular" in (root.find(f"{SVG}desc").text or "")
+
+
+def test_html_wraps_the_same_svg(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    assert run("map", "--export", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg ") == 1
+
+
+def test_markers_by_deaths_and_geojson(run: Run) -> None:
+    rows = json.loads(run("map", "--by", "deaths", "-f", "json").stdout)
+    ouaga = next(r for r in rows if r["place"] == "ouagadougou")
+    assert (ouaga["events"], ouaga["deaths"]) == (1, 30)
+    assert rows[0]["place"] == "ouagadougou"  # heaviest first
+    doc = geojson.loads(run("map", "-f", "geojson").stdout)
+    assert doc.is_valid
+    assert {f["id"] for f in doc["features"]} == {r["place"] for r in rows}
+
+
+def test_map_takes_timeline_filters(run: Run) -> None:
+    out = run("map", "--data", GEO, "--since", "2019", "--until", "2019", "-f", "json")
+    (row,) = json.loads(out.stdout)
+    assert (row["place"], row["approximate"], row["event_ids"]) == (
+        "gao-region",
+        True,
+        ["village-attack"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--by", "wounded"], "barkhane: --by 'wounded': give events or deaths\n"),
+        (
+            ["--bbox", "1,2,3"],
+            "barkhane: --bbox '1,2,3': give west,south,east,north in degrees, e.g. -12,10,5,20\n",
+        ),
+        (
+            ["--bbox", "5,10,-5,20"],
+            "barkhane: --bbox '5,10,-5,20': need west < east within ±180 and south < north within ±85\n",
+        ),
+    ],
+)
+def test_bad_map_options(run: Run, args: list[str], message: str) -> None:
+    out = run("map", *args)
+    assert (out.exit_code, out.stderr) == (2, message)
+
+
+# --- on DATE, on the bundled data ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def august_2020() -> dict:
+    from typer.testing import CliRunner
+
+    from barkhane_cli.cli import app
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store, "bundled_path", lambda: ROOT / "data" / "timeline.toml")
+        mp.setenv("BARKHANE_CACHE", "0")
+        out = CliRunner().invoke(app, ["on", "2020-08-18", "-f", "json"])
+    assert out.exit_code == 0, out.output
+    return json.loads(out.stdout)
+
+
+def test_on_the_coup_day_lists_the_eras_in_place(august_2020: dict) -> None:
+    eras = {e["id"]: e for e in august_2020["eras"]}
+    assert {"barkhane", "minusma", "presidency-keita"} <= set(eras)
+    assert (eras["presidency-keita"]["end"], eras["presidency-keita"]["ends"]) == (
+        "2020-08-18",
+        True,
+    )
+    assert not eras["barkhane"]["ends"]
+
+
+def test_on_the_coup_day_lists_who_led_mali(august_2020: dict) -> None:
+    mali = next(c for c in august_2020["leaders"] if c["country"] == "mali")
+    by_id = {p["id"]: p for p in mali["leaders"]}
+    assert by_id["ibrahim-boubacar-keita"]["ends"] is True
+    assert by_id["assimi-goita"]["begins"] is True
+
+
+def test_on_the_coup_day_has_the_coup_and_the_troops_in_force(august_2020: dict) -> None:
+    assert "coup-2020-08" in [e["id"] for e in august_2020["events"]]
+    french = [f for f in august_2020["figures"] if f["figure"] == "French forces (troops)"]
+    # Barkhane after the reinforcement decided at Pau: 5,100 as of February 2020.
+    assert [(f["id"], f["value"], f["as_of"]) for f in french] == [
+        ("barkhane-troops-after-2020-reinforcement", 5100, "2020-02")
+    ]
+    assert august_2020["in_record"] is True and august_2020["note"] is None
+
+
+def test_on_a_date_outside_the_record_says_so(run: Run) -> None:
+    out = run("on", "2030-01-01", "-f", "json")
+    doc = json.loads(out.stdout)
+    assert out.exit_code == 0 and doc["in_record"] is False
+    assert doc["note"].startswith("2030-01-01 is after the record, which ends on 2022-11-09")
+    before = run("on", "1990", "-f", "plain")
+    assert before.stdout.splitlines()[:2] == [
+        "date\t1990",
+        "note\t1990 is before the record, which starts in 2011: nothing to show but what began earlier",
+    ]
+
+
+def test_on_window_and_bad_input(run: Run) -> None:
+    doc = json.loads(run("on", "2020-08-18", "--window", "2w", "-f", "json").stdout)
+    assert doc["window"] == {"days": 14, "start": "2020-08-04", "end": "2020-09-01"}
+    assert run("on", "2020-08-18", "--window", "soon").stderr == (
+        "barkhane: --window 'soon': give a length like 30d, 2w or 3m\n"
+    )
+    bad = run("on", "someday")
+    assert bad.exit_code == 2 and bad.stderr.startswith("barkhane: DATE: ")
