@@ -113,19 +113,21 @@ def _force(data: m.Dataset, f: m.Fact) -> str | None:
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
-    """(key, label) of the series a figure belongs to: a force's strength, or a
-    category of figure in one scope ("displacement in Mali")."""
+    """(key, label) of the series a figure belongs to: a force's strength (French
+    forces are one series from Serval to Barkhane), or a category of figure about one
+    force or none, in one geography (the scope before its first ';')."""
+    force = _force(data, f)
+    name = "French forces" if force == "france" else None
+    if name is None and force is not None:
+        name = data.actors[force].label if force in data.actors else force
     if f.category == "troops":
-        force = _force(data, f) or "?"
-        name = (
-            "French forces"
-            if force == "france"
-            else data.actors[force].label
-            if force in data.actors
-            else force
-        )
-        return f"troops:{force}:{f.unit}", f"{name} ({f.unit})"
-    return f"{f.category}:{f.scope}:{f.unit}", f"{f.category.capitalize()}: {f.scope} ({f.unit})"
+        return f"troops:{force}", f"{name or 'Forces'}: strength"
+    where = f.scope.split(";")[0].strip()
+    about = f" ({name})" if name else ""
+    return (
+        f"{f.category}:{force or ''}:{where}:{f.unit}",
+        f"{f.category.capitalize()}{about}: {where}",
+    )
 
 
 def _fallback(data: m.Dataset, f: m.Fact) -> bool:
@@ -136,10 +138,17 @@ def _fallback(data: m.Dataset, f: m.Fact) -> bool:
 
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
     """The latest figure of each headline kind known on ``last`` (its as-of period over
-    by then), and whether the data marks headlines (else the fallback kinds are used)."""
+    by then), and whether the data marks headlines. A kind is the series of a fact
+    marked ``headline`` (any figure of that series counts, marked or not); where no
+    fact is marked, French forces, MINUSMA and displacement."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     marked = [f for f in facts if f.headline]
-    pool = marked or [f for f in facts if _fallback(data, f)]
+    kinds = {figure_kind(data, f)[0] for f in marked}
+    pool = (
+        [f for f in facts if figure_kind(data, f)[0] in kinds]
+        if marked
+        else [f for f in facts if _fallback(data, f)]
+    )
     latest: dict[str, list[m.Fact]] = {}
     for f in pool:
         if f.as_of.last_ordinal() > last:
