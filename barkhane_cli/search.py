@@ -138,7 +138,9 @@ def _found(needle: str, hay: str) -> bool:
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
     folded = fold(text)
-    at = min((i for i in (folded.find(n.split()[0]) for n in needles) if i >= 0), default=0)
+    # A literal needle may fold to spaces only ("¨"): find it whole then.
+    firsts = ((n.split() or [n])[0] for n in needles)
+    at = min((i for i in (folded.find(f) for f in firsts) if i >= 0), default=0)
     start = max(0, at - width // 3)
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
