@@ -249,3 +249,19 @@ def test_ctrl_c_before_the_command_starts(
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     assert info.value.code == 130
     assert capsys.readouterr().err == "barkhane: interrupted\n"
+
+
+def test_ctrl_c_while_options_are_parsed_is_said_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer.core
+
+    from barkhane_cli.cli import base
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # Typer alone would turn this into a silent exit 130
+
+    monkeypatch.setattr(typer.core.TyperGroup, "make_context", interrupted)
+    monkeypatch.setattr(base, "_INTERRUPTED", [False])
+    assert base.run(["timeline"]) == 130
+    assert capsys.readouterr().err == "barkhane: interrupted\n"

@@ -131,6 +131,7 @@ def handled(func: F) -> F:
             _fail(f"cannot write the output ({where}{exc.strerror or exc})", ExitCode.DATA)
         except KeyboardInterrupt:
             sys.stderr.write("barkhane: interrupted\n")
+            _INTERRUPTED[0] = True
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -149,6 +150,7 @@ def handled(func: F) -> F:
 _DEBUG = [os.environ.get("BARKHANE_DEBUG", "") not in ("", "0")]
 _PAGER = [True]  # --no-pager, wherever it stands, turns it off
 _CSV_SAFE = [False]
+_INTERRUPTED = [False]  # "interrupted" was said: once per run
 
 
 def _fail(message: str, code: int) -> None:
@@ -287,6 +289,7 @@ def run(argv: list[str]) -> int:
     """
     import click
 
+    _INTERRUPTED[0] = False
     # Text that the terminal's encoding cannot show comes out escaped, never as a crash.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -312,16 +315,24 @@ def run(argv: list[str]) -> int:
         sys.stderr.write(f"barkhane: {inert(click_error_line(exc, args))}\n")
         return exc.exit_code if isinstance(exc, click.UsageError) else ExitCode.USAGE
     except click.exceptions.Exit as exc:
-        return exc.exit_code
+        return _said_interrupted(exc.exit_code)
     except click.Abort:
-        sys.stderr.write("barkhane: interrupted\n")
-        return ExitCode.INTERRUPTED
+        return _said_interrupted(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         try:
             _reader_gone()
         except typer.Exit:
             return ExitCode.OK
-    return result if isinstance(result, int) else ExitCode.OK
+    return _said_interrupted(result) if isinstance(result, int) else ExitCode.OK
+
+
+def _said_interrupted(code: int) -> int:
+    # Typer turns a Ctrl-C outside a command (while it parses the options) into a silent
+    # exit 130; say it once, as a Ctrl-C inside a command does.
+    if code == ExitCode.INTERRUPTED and not _INTERRUPTED[0]:
+        _INTERRUPTED[0] = True
+        sys.stderr.write("barkhane: interrupted\n")
+    return code
 
 
 def click_error_line(exc: Any, args: list[str]) -> str:
