@@ -108,7 +108,7 @@ class Drawn:
     scale: list[tuple[int, int]]
 
 
-def _centroid(c: canvas.Country) -> tuple[float, float]:
+def centroid(c: canvas.Country) -> tuple[float, float]:
     """(lat, lon) of the area centre of the country's largest outer ring."""
     best: tuple[float, float, float] = (0.0, 0.0, 0.0)
     for poly in c.polygons:
@@ -182,7 +182,7 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     _, shapes = canvas.geometry()
     for shape in shapes:
         if shape.id in countries:
-            lat, lon = _centroid(shape)
+            lat, lon = centroid(shape)
             at = cell(lat, lon)
             name = shape.name.upper()
             if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):

@@ -92,6 +92,7 @@ def svg(md: MapData, title: str) -> str:
                 f"<title>{_t(c.name)}</title></path>"
             )
     out.append("</g>")
+    out.extend(_country_names(proj, countries))
     boxes = _Boxes()
     placed = [mk for mk in md.markers if not mk.countrywide]
     top = max((mk.weight(md.by) for mk in placed), default=0)
@@ -126,7 +127,6 @@ def svg(md: MapData, title: str) -> str:
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
             f"<title>{_t(tip)}</title></circle>"
         )
-        boxes.add((x - r, y - r, x + r, y + r))
     out.append('</g><g id="labels" font-size="12" fill="#1a1a1a" stroke="#ffffff" '
                'stroke-width="3" paint-order="stroke" stroke-linejoin="round">')  # fmt: skip
     by_weight = sorted(shown, key=lambda s: (-s[0].weight(md.by), s[0].place))
@@ -151,6 +151,23 @@ def svg(md: MapData, title: str) -> str:
     out.append("</svg>")
     del one
     return "\n".join(out) + "\n"
+
+
+def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...]) -> list[str]:
+    """Each country's name, small and grey, at the centre of its largest part."""
+    from barkhane_cli.render.maps import centroid
+
+    out = ['<g id="country-names" font-size="11" fill="#8a8a8a" text-anchor="middle" '
+           'letter-spacing="1">']  # fmt: skip
+    for c in countries:
+        if not canvas.overlaps(c.bbox, proj.extent):
+            continue
+        lat, lon = centroid(c)
+        x, y = proj.xy(lat, lon)
+        if 30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6:
+            out.append(f'<text x="{x:.1f}" y="{y + TOP:.1f}">{_t(c.name.upper())}</text>')
+    out.append("</g>")
+    return out
 
 
 def _legend(
