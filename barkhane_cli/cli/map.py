@@ -49,12 +49,14 @@ HeightOpt = Annotated[
 ]
 
 
-def _max_rows(height: int | None, legend: int) -> int:
+def _max_rows(height: int | None, others: int) -> int:
+    """Lines the map view may take: --height rows of map, or the terminal's height less
+    ``others`` (the prompt, and what a view prints above the map)."""
     if height is not None:
         return height
     lines = os.environ.get("LINES", "")
     rows = int(lines) if lines.isdigit() else shutil.get_terminal_size((80, 24)).lines
-    return max(8, min(rows - legend, 60))
+    return max(10, min(rows - others, 70))
 
 
 def _ascii(env: Any, forced: bool) -> bool:
@@ -103,6 +105,7 @@ def draw_or_emit(
     title: str,
     max_rows: int,
     ascii_only: bool,
+    fixed: bool = False,
 ) -> None:
     """The map on a terminal (``table``), its markers in any other format; --export."""
     from barkhane_cli.render import maps
@@ -110,7 +113,7 @@ def draw_or_emit(
 
     def show(target: Any, fmt: str | None) -> None:
         if resolve_format(fmt, target) == "table":
-            maps.render(target, md, title, max_rows, ascii_only)
+            maps.render(target, md, title, max_rows, ascii_only, fixed)
         else:
             emit(target, fmt, maps.marker_records(dataset, md), fields)
 
@@ -201,7 +204,16 @@ def map_(
     span = f", {events[0].date} to {latest.end or latest.date}" if latest else ""
     title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
     draw_or_emit(
-        env, dataset, md, format_, fields, export, title, _max_rows(height, 7), _ascii(env, ascii_)
+        env,
+        dataset,
+        md,
+        format_,
+        fields,
+        export,
+        title,
+        _max_rows(height, 2),
+        _ascii(env, ascii_),
+        fixed=height is not None,
     )
 
 
@@ -253,9 +265,10 @@ def on(
         events,
         md,
         title,
-        _max_rows(height, 30),
+        _max_rows(height, 2),
         _ascii(env, ascii_),
         save_vector,
+        fixed=height is not None,
     )
 
 

@@ -223,15 +223,28 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     return lines
 
 
-def render(env: Env, md: MapData, title: str, max_rows: int, ascii_only: bool) -> Drawn:
-    """Draw the map on the terminal (or into the recording console of --export)."""
+def _height(lines: list[tuple[str, str]], cols: int) -> int:
+    return sum(max(1, math.ceil(len(text) / cols)) for text, _ in lines)
+
+
+def render(
+    env: Env, md: MapData, title: str, budget: int, ascii_only: bool, fixed: bool = False
+) -> Drawn:
+    """Draw the map on the terminal (or into the recording console of --export): the
+    title, the map and its legend in ``budget`` lines (or a map of exactly ``budget``
+    rows when ``fixed``, as --height asks)."""
     from rich.text import Text
 
     from barkhane_cli.render.table import console
 
     con = console(env)
     cols = max(20, min(con.width, 240))
-    grid, drawn = draw(md, cols, max_rows, ascii_only)
+    grid, drawn = draw(md, cols, budget if fixed else max(4, budget - 1), ascii_only)
+    legend = legend_lines(md, drawn, ascii_only)
+    over = 1 + grid.rows + _height(legend, cols) - budget
+    if not fixed and over > 0:  # the legend needs more room: a shorter map
+        grid, drawn = draw(md, cols, max(4, grid.rows - over), ascii_only)
+        legend = legend_lines(md, drawn, ascii_only)
     con.print(Text(inert(title), style="bold"), no_wrap=True, overflow="ellipsis")
     for r in range(grid.rows):
         line = Text()
@@ -243,7 +256,7 @@ def render(env: Env, md: MapData, title: str, max_rows: int, ascii_only: bool) -
                 start = c
         line.rstrip()
         con.print(line, no_wrap=True, overflow="crop")
-    for text, style in legend_lines(md, drawn, ascii_only):
+    for text, style in legend:
         con.print(Text(text, style=style or ""), overflow="fold")
     return drawn
 

@@ -94,7 +94,13 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
 
 
 def _rich(
-    env: Env, content: dict[str, Any], md: MapData, title: str, max_rows: int, ascii_only: bool
+    env: Env,
+    content: dict[str, Any],
+    md: MapData,
+    title: str,
+    max_rows: int,
+    ascii_only: bool,
+    fixed: bool,
 ) -> None:
     from rich.text import Text
 
@@ -113,7 +119,7 @@ def _rich(
             marked = "ends " in row or "begins " in row
             con.print(Text("  • " + inert(row), style="bold" if marked else ""), overflow="fold")
     if md.markers:
-        maps.render(env, md, title, max_rows, ascii_only)
+        maps.render(env, md, title, max_rows, ascii_only, fixed)
 
 
 def show(
@@ -128,6 +134,7 @@ def show(
     max_rows: int,
     ascii_only: bool,
     save_vector: Callable[..., bool],
+    fixed: bool = False,
 ) -> None:
     from barkhane_cli.errors import UsageError
 
@@ -149,7 +156,7 @@ def show(
         elif f == "plain":
             _plain(target, content)
         else:
-            _rich(target, content, md, title, max_rows, ascii_only)
+            _rich(target, content, md, title, max_rows, ascii_only, fixed)
 
     if export is not None:
         from barkhane_cli.render.export import export as save
