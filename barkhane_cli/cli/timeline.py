@@ -122,6 +122,8 @@ def timeline(
 
     def records(target_env: Any, f: str | None) -> int:
         rs = event_records(dataset, events)
+        if loaded.db is not None:  # each event's JSON, written when the store was built
+            rs.dumped = lambda e: loaded.db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
         rs.limit = limit

@@ -59,6 +59,9 @@ class RecordSet(Generic[T]):
     empty_message: str = "no matching records"
     json_keys: list[str] = field(default_factory=list)
     note_field: str = "title"
+    # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
+    # known in advance (the store keeps each event's): None means compute it.
+    dumped: Callable[[T], str | None] | None = None
     dataset: Any = None  # events and places: what calendars and GeoJSON need beyond the records
     # The table's default columns for a terminal width (and --wide); else table_fields.
     layout: Callable[[int, bool], list[str]] | None = None
@@ -182,26 +185,26 @@ def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
     names = pick_fields(rs, fields, fmt)
     out = env.out
     count = 0
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         ascii_only = env.ascii_only
-        out.write("[")
+        ready = rs.dumped if not (fields or ascii_only) else None
+        if fmt == "json":
+            out.write("[")
         for item in rs.items:
-            obj = rs.to_json(item)
-            if fields:
-                obj = {k: obj[k] for k in names}
-            out.write(",\n  " if count else "\n  ")
-            out.write(json_inert(json.dumps(obj, ensure_ascii=ascii_only)))
+            text = ready(item) if ready is not None else None
+            if text is None:
+                obj = rs.to_json(item)
+                if fields:
+                    obj = {k: obj[k] for k in names}
+                text = json.dumps(obj, ensure_ascii=ascii_only)
+            if fmt == "json":
+                out.write(",\n  " if count else "\n  ")
+            out.write(json_inert(text))
+            if fmt == "jsonl":
+                out.write("\n")
             count += 1
-        out.write("\n]\n" if count else "]\n")
-        return count
-    if fmt == "jsonl":
-        for item in rs.items:
-            obj = rs.to_json(item)
-            if fields:
-                obj = {k: obj[k] for k in names}
-            out.write(json_inert(json.dumps(obj, ensure_ascii=env.ascii_only)))
-            out.write("\n")
-            count += 1
+        if fmt == "json":
+            out.write("\n]\n" if count else "]\n")
         return count
     if fmt == "geojson":
         from barkhane_cli.render.geojson import write_records
