@@ -168,6 +168,18 @@ def test_a_file_size_limit_leaves_the_old_file(tmp_path: Path) -> None:
     assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
 
 
+def _wait_until_reading(pid: int, path: Path, timeout: float = 20.0) -> None:
+    fds = Path(f"/proc/{pid}/fd")
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if any(os.readlink(fd) == str(path) for fd in fds.iterdir()):
+                return
+        except OSError:
+            pass  # a descriptor closed while we looked
+        time.sleep(0.005)
+
+
 def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path) -> None:
     export, target = tmp_path / "big.csv", tmp_path / "out.toml"
     _big_export(export, 3000)
@@ -176,7 +188,7 @@ def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path) -> None:
         [*BARKHANE, "import", "acled", str(export), "-o", str(target)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
     )  # fmt: skip
-    time.sleep(0.6)
+    _wait_until_reading(proc.pid, export)  # so the signal lands mid-import, not at start-up
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate()
     if proc.returncode == 0:  # the machine was fast: then the new file is complete
@@ -219,12 +231,26 @@ def test_a_full_or_closed_stdout(tmp_path: Path, shell: str, code: int, line: st
     assert (tmp_path / "err").read_text() == line
 
 
+def _wait_until_reading_stdin(pid: int, timeout: float = 20.0) -> None:
+    # /proc/PID/syscall starts "0 0x0" while the process sits in read(0, ...) (x86-64).
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if Path(f"/proc/{pid}/syscall").read_text().startswith("0 0x0 "):
+                time.sleep(0.05)
+                return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    time.sleep(1.0)  # no /proc: a generous guess
+
+
 def test_ctrl_c_while_reading_data(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [*BARKHANE, "sources", "--data", "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
     )  # fmt: skip
-    time.sleep(0.8)  # it is now waiting for stdin
+    _wait_until_reading_stdin(proc.pid)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate()
     assert (proc.returncode, err) == (130, b"barkhane: interrupted\n")
