@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from barkhane_cli import model, tomlwrite
 from barkhane_cli.controls import strip_controls
@@ -152,7 +153,8 @@ def _convert(
     end = getattr(model, "RECORD_END", "2022-11-09")
     events = [conv.events[k][1] for k in sorted(conv.events)]
     for e in events:
-        e["places"] = [conv.places.resolve(str(p)) for p in e["places"]]  # type: ignore[attr-defined]
+        refs = cast(list[str], e["places"])  # "#n" for a place made by this import
+        e["places"] = [conv.places.resolve(p) for p in refs]
     tables = {
         "sources": [export, *conv.source_entries()],
         "actors": conv.actors.entries([{"id": source_id}]),
