@@ -57,7 +57,7 @@ def test_tables_rows_and_search_with_sqlite_utils(run: Run, exported: Path) -> N
     assert where == {"mali": 1, "tin-hama": 1, "gao-region": 0}
     lost = db["events"].get(next(e["seq"] for e in events if e["id"] == "lost-event"))
     assert lost["latitude"] is None and lost["place_id"] is None
-    assert db.execute("select value from meta where key = 'schema_version'").fetchone() == ("2",)
+    assert db.execute("select value from meta where key = 'schema_version'").fetchone() == ("3",)
 
 
 def test_datasette_serves_it_with_search_and_facets(exported: Path) -> None:

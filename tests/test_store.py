@@ -206,7 +206,8 @@ def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
         {"tags": f([normalize(t)]), "aftermath": True} for t in {t for e in every for t in e.tags}
     ]
     cases += [{"types": f([t])} for t in {e.type for e in every}]
-    cases += [{"search": fold(s)} for s in ("ménaka", "WAGNER", "coup d", "zzz")]
+    words = ("ménaka", "WAGNER", "coup d", "zzz", "jamaat", "qaeda", '"al qaeda"', "(.*)")
+    cases += [{"search": fold(s)} for s in words]
     for y in range(2011, 2024):
         cases.append(
             {"first": PartialDate(y).first_ordinal(), "last": PartialDate(y).last_ordinal()}
@@ -215,6 +216,8 @@ def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
         q = query.EventQuery(**case, _actors=full.actors)
         assert list(loaded.select(q)) == list(query.select(full, q)), case
     assert len(cases) > 400
+    jamaat = query.EventQuery(search="jamaat", _actors=full.actors)  # the text says Jama'at
+    assert list(loaded.select(jamaat)), "no event found by a word written with an apostrophe"
 
 
 def test_completion_never_parses_toml(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:

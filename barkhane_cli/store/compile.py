@@ -25,7 +25,7 @@ from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import DataError
-from barkhane_cli.resolve import fold
+from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION
 
@@ -162,7 +162,11 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
         tags.extend((e.id, t) for t in dict.fromkeys(e.tags))
         refs.extend((e.id, s.id, s.quote, s.note) for s in e.sources)
         if private:
-            hay = fold(" ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
+            # normalized as search.matches compares (apostrophes dropped, punctuation as
+            # spaces), so a word it finds is always a substring here: a safe narrowing
+            hay = normalize(
+                " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
+            )
             output = json.dumps(e.to_json(), ensure_ascii=False)
             bodies.append((seq, records.dumps(e), output, hay))
     db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 30)})", rows)
