@@ -250,6 +250,9 @@ def main() -> None:
         sizes.append(1_000_000)
     scale = 100_000 if 100_000 in sizes else sizes[-1]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {runs} A/B pairs", flush=True)
+    # Measure what an installed wheel runs: bytecode compiled (PYTHONDONTWRITEBYTECODE, set
+    # in some shells, would otherwise make every run compile the package from source).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "barkhane_cli")], check=True)
     work = args.keep or Path(tempfile.mkdtemp(prefix="barkhane-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     # barkhane may cache checked datasets (BARKHANE_CACHE); keep that cache in the work

@@ -11,12 +11,10 @@ completion offers.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import sqlite3
 import tempfile
-import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from barkhane_cli.errors import DataError
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION
+from barkhane_cli.store.records import KINDS
 
 PUBLIC = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,21 +84,6 @@ CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
 CREATE INDEX _names_folded ON _names(kind, folded);
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
 """
-
-
-def _kinds() -> dict[str, type]:
-    """The Dataset's tables keyed by id, with their record class, read from its type hints:
-    a table added to the model is stored without a change here."""
-    hints = typing.get_type_hints(m.Dataset, vars(m))
-    out = {}
-    for f in dataclasses.fields(m.Dataset):
-        hint = hints[f.name]
-        if typing.get_origin(hint) is dict:
-            out[f.name] = typing.get_args(hint)[1]
-    return out
-
-
-KINDS: dict[str, type] = _kinds()
 
 
 def _iso(d: PartialDate | None) -> str | None:

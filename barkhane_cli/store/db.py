@@ -22,8 +22,8 @@ from barkhane_cli import query, roles
 from barkhane_cli import search as search_text
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
-from barkhane_cli.store.compile import KINDS
 from barkhane_cli.store.key import SCHEMA_VERSION, stamp
+from barkhane_cli.store.records import KINDS
 
 
 class Store:

@@ -9,22 +9,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
-from barkhane_cli.validate import (
-    TABLES,
-    Problem,
-    build_entry,
-    check_references,
-    read_source_files,
-)
+from barkhane_cli.model import TABLES
+
+if TYPE_CHECKING:  # validation is imported only when files are read: a warm run never is
+    from barkhane_cli.validate import Problem
 
 DATA_ENV = "BARKHANE_DATA"
 
@@ -127,6 +123,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     """Parse one file, turning every way it can fail into a one-sentence DataError."""
     text = read_text(path)
     try:
+        import tomllib
+
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: is not valid TOML: {exc}") from None
@@ -146,6 +144,8 @@ class _Layer:
 
 
 def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem]) -> None:
+    from barkhane_cli.validate import Problem, build_entry
+
     file = str(path)
     for table, entries in doc.items():
         if table == "meta":
@@ -197,6 +197,7 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
     it is one problem and the other files are still checked.
     """
     from barkhane_cli import atomic
+    from barkhane_cli.validate import Problem, check_references, read_source_files
 
     atomic.note_input(paths)
     problems: list[Problem] = []

@@ -98,3 +98,18 @@ def record_decoder(cls: type) -> Decoder:
 
 def loads(cls: type, text: str) -> Any:
     return record_decoder(cls)(json.loads(text))
+
+
+def _kinds() -> dict[str, type]:
+    """The Dataset's tables keyed by id, with their record class, read from its type hints:
+    a table added to the model is stored without a change here."""
+    hints = typing.get_type_hints(m.Dataset, vars(m))
+    out = {}
+    for f in dataclasses.fields(m.Dataset):
+        hint = hints[f.name]
+        if typing.get_origin(hint) is dict:
+            out[f.name] = typing.get_args(hint)[1]
+    return out
+
+
+KINDS: dict[str, type] = _kinds()
