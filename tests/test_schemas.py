@@ -38,6 +38,12 @@ COMMAND_SCHEMAS = [
     "search",
     "map",
     "on",
+    "summary",
+    "eras",
+    "chart",
+    "troops",
+    "judgments",
+    "source",
 ]
 
 
@@ -182,6 +188,15 @@ OUTPUTS = [
     ("map", ["map"]),
     ("on", ["on", "2020-08-18"]),
     ("on", ["on", "2030-01-01"]),  # after the record: aftermath events, a note
+    ("summary", ["summary"]),
+    ("summary", ["summary", "--since", "2020", "--until", "2021"]),  # events_per_month
+    ("eras", ["eras"]),
+    ("chart", ["chart"]),
+    ("chart", ["chart", "fatalities", "--by", "month"]),
+    ("troops", ["chart", "troops"]),
+    ("troops", ["chart", "troops", "--force", "wagner"]),  # a range
+    ("judgments", ["judgments"]),
+    ("source", ["source", "ref-a"]),
 ]
 
 
