@@ -36,7 +36,8 @@ COMMANDS = [
     ["search", "pwned"],
     ["chart", "events"],
 ]
-FORMATS = ["table", "plain", "tsv", "csv", "json", "jsonl", "md"]
+# tsv and jsonl share their writers with csv and json
+FORMATS = ["table", "plain", "csv", "json", "md"]
 
 
 def test_inert_escapes_controls_bidi_and_c1() -> None:
