@@ -46,7 +46,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = [
-        f"{f['figure']}: {f['value_text']} as of {f['as_of']} ({f['label']}; {f['scope']})"
+        f"{f['figure']}: {f['value_text']} as of {f['as_of']} ({f['label']})"
         for f in content["figures"]
     ]
     events = [
