@@ -122,7 +122,9 @@ def timeline(
 
     def records(target_env: Any, f: str | None) -> int:
         rs = event_records(dataset, events)
-        if loaded.db is not None:  # each event's JSON, written when the store was built
+        # Each event's JSON as the store wrote it from Event.to_json, when that is still
+        # what this record set prints (the key changes with model.py, so it is current).
+        if loaded.db is not None and rs.to_json is Event.to_json:
             rs.dumped = lambda e: loaded.db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
