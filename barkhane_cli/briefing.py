@@ -25,7 +25,8 @@ RECORD_END_ORDINAL = RECORD_END.last_ordinal()
 FRENCH_FORCES = frozenset({"france", "serval", "barkhane", "epervier"})
 FORCE_KINDS = ("operation", "mission", "company")
 PRECISIONS = ("year", "month", "day")
-NOT_MEASURED = ("planned", "announced", "claimed")  # marked in a series of strengths
+# Marked (and drawn light) in a series of strengths: not a force on the ground as counted.
+NOT_MEASURED = ("planned", "claimed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,7 +237,7 @@ def chart(
     force's troop strength over time.
 
     Troop strength comes from the numeric facts, one row per dated figure; planned,
-    announced or disputed figures are marked. Fatalities are summed over the events whose
+    claimed or disputed figures are marked. Fatalities are summed over the events whose
     sources give a number, so they are not a total death toll.
     """
     from barkhane_cli import briefing, query
@@ -311,7 +311,7 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
     from barkhane_cli.render import charts
 
     title = f"Troop strength: {name} (numeric facts, by date)"
-    unit = "troops; a range is drawn at its midpoint; ░ planned, announced, claimed or disputed"
+    unit = "troops; a range is drawn at its midpoint; ░ planned, claimed or disputed"
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)

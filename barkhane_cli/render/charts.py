@@ -136,7 +136,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     for r in rows:
-        marked = bool(r["marks"])
+        marked = any(k != "range" for k in r["marks"])
         bar = Text(
             (light if marked else solid) * scale(float(r["value"]), top, width),
             style=MARK_STYLE if marked else BAR_STYLE,

@@ -88,7 +88,7 @@ VERDICT_STYLES: dict[str, str] = {
 }
 
 BAR_STYLE = BLUE  # an unstacked bar (troop strength, a single series)
-MARK_STYLE = ORANGE  # a planned, announced or disputed figure in a series
+MARK_STYLE = ORANGE  # a planned, claimed or disputed figure in a series
 DISPUTED_STYLE = f"italic {ORANGE}"
 
 
