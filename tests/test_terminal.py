@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -231,3 +232,45 @@ def test_help_lists_only_the_formats_a_command_accepts(run: Run) -> None:
     assert "timelinejs" not in run("facts", "--help", env=env).stdout
     assert "csv" not in run("summary", "--help", env=env).stdout.split("--format")[1].split("\n")[0]
     assert "ics" not in run("eras", "--help", env=env).stdout.split("--format")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("kind", ["event", "actor", "place", "fact", "source", "Actor"])
+def test_every_skeleton_validates_as_it_is(
+    run: Run, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from barkhane_cli.store import files
+
+    # Over the bundled data, whose places (mali) and actors a skeleton may name.
+    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data" / "timeline.toml")
+    text = run("new", kind).stdout
+    path = tmp_path / "new.toml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "[[sources]]" in text
+
+
+def test_tags_lists_each_tag_with_its_count(run: Run) -> None:
+    listed = {r[0]: int(r[1]) for r in rows(run("tags"))}
+    counted: dict[str, int] = {}
+    for e in json.loads(run("timeline", "--format", "json").stdout):
+        for t in e["tags"]:
+            counted[t] = counted.get(t, 0) + 1
+    assert listed == counted and listed
+    assert list(listed.values()) == sorted(listed.values(), reverse=True)
+
+
+def test_help_flows_is_grouped_and_gives_examples(run: Run) -> None:
+    from barkhane_cli import model
+    from barkhane_cli.cli.lazy import COMMANDS, EXAMPLES
+
+    top = run("--help", env={"COLUMNS": "240"}).stdout
+    # Groups in order, and a docstring's source line breaks do not show.
+    assert top.index("Events") < top.index("Lookups") < top.index("Briefing") < top.index("Data")
+    assert re.search(r"chart +Bars over the window: .* or one force's troop strength", top)
+    for name in COMMANDS:
+        if name in EXAMPLES:
+            out = run(name, "--help", env={"COLUMNS": "240"}).stdout
+            assert "Examples:" in out and EXAMPLES[name][0] in out, name
+    timeline = run("timeline", "--help", env={"COLUMNS": "240"}).stdout
+    assert all(t in timeline for t in model.EVENT_TYPES)

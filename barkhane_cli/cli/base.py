@@ -90,7 +90,12 @@ SinceOpt = Annotated[
 UntilOpt = Annotated[
     str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
 ]
-TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Event type (repeatable).")]
+TYPE_HELP = (
+    "Event type (repeatable): attack, battle, massacre, coup, operation, withdrawal, "
+    "diplomacy, mandate, politics, armed-group, leader-killed, protest, humanitarian, "
+    "report (barkhane types says what each means)."
+)
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help=TYPE_HELP)]
 ActorOpt = Annotated[
     list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
 ]

@@ -210,45 +210,19 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-EVENT_SKELETON = """[[events]]
-id = "{id}"                # kebab-case, unique
-date = "{date}"            # YYYY, YYYY-MM or YYYY-MM-DD: only what the sources support
-# end = "YYYY-MM-DD"       # for a span (a siege, an operation)
-title = "Short headline in your own words"
-summary = "One to three sentences in your own words."
-type = "attack"            # {types}
-actors = []                # ids: barkhane actors
-places = []                # ids: barkhane places
-tags = []
-# fatalities = 0           # only when a source gives a number
-# disputed = "One line: what the sources disagree on."
-sources = [{{ id = "your-source-id" }}]
-
-[[sources]]
-id = "your-source-id"
-title = "The article or document title"
-publisher = "Who published it"
-kind = "news"              # {source_kinds}
-date = "2022-11-09"        # when it was published, at the precision known
-url = "https://example.org/article"
-"""
-
-
 @app.command()
 @handled
 def new(
-    what: Annotated[str, typer.Argument(help="What to start: event.")] = "event",
+    what: Annotated[
+        str, typer.Argument(help="What to start: event, actor, place, fact or source.")
+    ] = "event",
 ) -> None:
-    """Print a correctly shaped TOML skeleton for a new entry, to edit and load with --data."""
-    from barkhane_cli import model
+    """Print a TOML skeleton for a new entry, to edit and load with --data.
 
-    if what != "event":
-        raise UsageError(f"cannot make a skeleton for {what!r}; try: barkhane new event")
-    sys.stdout.write(
-        EVENT_SKELETON.format(
-            id="my-new-event",
-            date="2022-11-09",
-            types=", ".join(model.EVENT_TYPES),
-            source_kinds=", ".join(model.SOURCE_KINDS),
-        )
-    )
+    Each skeleton checks clean as it is (barkhane validate FILE) and lists the valid
+    values in comments. Example: barkhane new actor > mine.toml; barkhane validate mine.toml
+    """
+    from barkhane_cli.choices import choose
+    from barkhane_cli.skeletons import KINDS, skeleton
+
+    sys.stdout.write(skeleton(choose(what, KINDS, "kind of entry", "kinds")))

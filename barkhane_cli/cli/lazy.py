@@ -19,28 +19,65 @@ from typer.core import TyperGroup
 
 # Every command, in the order help lists them, and the module that defines it.
 COMMANDS: dict[str, str] = {
+    "timeline": "timeline",
+    "event": "lookups",
+    "search": "lookups",
+    "types": "timeline",
+    "tags": "timeline",
+    "actor": "lookups",
+    "actors": "lookups",
+    "place": "lookups",
+    "places": "lookups",
+    "map": "map",
+    "on": "map",
+    "facts": "lookups",
+    "sources": "lookups",
+    "source": "cite",
+    "cite": "cite",
     "summary": "briefing",
     "eras": "briefing",
     "chart": "briefing",
     "judgments": "briefing",
     "validate": "datafiles",
     "new": "datafiles",
-    "actor": "lookups",
-    "actors": "lookups",
-    "place": "lookups",
-    "places": "lookups",
-    "event": "lookups",
-    "facts": "lookups",
-    "sources": "lookups",
-    "search": "lookups",
-    "source": "cite",
-    "cite": "cite",
-    "timeline": "timeline",
-    "types": "timeline",
-    "map": "map",
-    "on": "map",
     "import": "datafiles",
     "export": "export",
+}
+# The groups of the command list in --help, in that order.
+PANELS: dict[str, str] = {
+    **dict.fromkeys(("timeline", "event", "search", "types", "tags"), "Events"),
+    **dict.fromkeys(
+        ("actor", "actors", "place", "places", "map", "on", "facts", "sources", "source", "cite"),
+        "Lookups",
+    ),
+    **dict.fromkeys(("summary", "eras", "chart", "judgments"), "Briefing"),
+    **dict.fromkeys(("validate", "new", "import", "export"), "Data"),
+}
+# One or two examples per command, shown at the end of its --help.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "timeline": (
+        "barkhane timeline --since 2020 --until 2020 --type attack",
+        "barkhane timeline --actor jnim --country 'burkina faso' -f csv > jnim.csv",
+    ),
+    "event": ("barkhane event mali-expels-french-ambassador", "barkhane event serval -f ics"),
+    "search": ("barkhane search Ménaka", 'barkhane search "suicide bombing" --kind event'),
+    "types": ("barkhane types", "barkhane timeline --type leader-killed"),
+    "tags": ("barkhane tags", "barkhane timeline --tag kidnapping"),
+    "actor": ("barkhane actor wagner", "barkhane actor goita --since 2021 -f json"),
+    "actors": ("barkhane actors --kind armed-group",),
+    "place": ("barkhane place menaka", "barkhane place 'Tombouctou' --type attack"),
+    "places": ("barkhane places --country niger", "barkhane places -f geojson > places.json"),
+    "facts": ("barkhane facts troops", "barkhane facts --actor minusma -f csv"),
+    "sources": ("barkhane sources --fields id,cited_by,url",),
+    "source": ("barkhane source seed",),
+    "cite": ("barkhane cite serval-launched -f bibtex",),
+    "summary": ("barkhane summary", "barkhane summary --since 2020 --actor wagner"),
+    "eras": ("barkhane eras", "barkhane eras -f csv"),
+    "chart": ("barkhane chart events --by month --since 2022", "barkhane chart troops"),
+    "judgments": ("barkhane judgments", "barkhane judgments --outcome did-not-happen"),
+    "validate": ("barkhane validate mine.toml",),
+    "new": ("barkhane new actor > mine.toml && barkhane validate mine.toml",),
+    "import": ("barkhane import acled export.csv -o acled.toml",),
 }
 # What a parameter's value is, for completion: (command, parameter) first, then parameter.
 COMPLETES: dict[tuple[str | None, str], str] = {
@@ -100,9 +137,30 @@ class LazyGroup(TyperGroup):
             command = _build(cmd_name)
         if command is not None and not getattr(command, "_barkhane_ready", False):
             _with_completion(cmd_name, command)
+            command.rich_help_panel = PANELS.get(cmd_name)  # type: ignore[attr-defined]
+            command.help = flow(command.help)
+            if cmd_name in EXAMPLES:
+                # One paragraph each, so an example is never run into the next.
+                command.epilog = "\n\n".join(("Examples:", *EXAMPLES[cmd_name]))
             command._barkhane_ready = True  # type: ignore[attr-defined]
             self.commands[cmd_name] = command
         return command
+
+
+def flow(text: str | None) -> str | None:
+    """Help text as paragraphs that wrap at any width: a docstring's line breaks inside
+    a paragraph are for the source code, not for the terminal. Lines that start with
+    two spaces (examples) keep theirs."""
+    if not text:
+        return text
+    paragraphs = []
+    for para in text.strip().split("\n\n"):
+        lines = para.split("\n")
+        if any(line.startswith("  ") for line in lines):
+            paragraphs.append(para)
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)
 
 
 def _build(name: str) -> click.Command | None:

@@ -112,7 +112,13 @@ def actor(
 @app.command()
 @handled
 def actors(
-    kind: Annotated[str | None, typer.Option(help="Only this kind (state, person, ...).")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this kind: state, armed-group, militia, mission, operation, organisation, "
+            "company, person, civilians or other."
+        ),
+    ] = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -158,7 +164,10 @@ def places(
         str | None, typer.Option(help="Only places in this country (id, name or alias).")
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(help="Only this kind (country, region, town, village, ...).")
+        str | None,
+        typer.Option(
+            help="Only this kind: country, capital, city, town, village, base, region or area."
+        ),
     ] = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    TYPE_HELP,
     Color,
     ColorOpt,
     DataOpt,
@@ -62,9 +63,7 @@ def timeline(
         list[str] | None,
         typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
     ] = None,
-    type_: Annotated[
-        list[str] | None, typer.Option("--type", "-t", help="Event type (repeatable).")
-    ] = None,
+    type_: Annotated[list[str] | None, typer.Option("--type", "-t", help=TYPE_HELP)] = None,
     tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
@@ -185,4 +184,34 @@ def types(
         export,
         lambda target, f: emit(target, f, type_records(dataset), fields),
         "barkhane types",
+    )
+
+
+@app.command()
+@handled
+def tags(
+    aftermath: Annotated[
+        bool, typer.Option(help="Count the events after 9 November 2022 too.")
+    ] = False,
+    format_: RecordFormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Every tag with how many events carry it, most used first.
+
+    Use one with timeline --tag: barkhane tags, then barkhane timeline --tag kidnapping.
+    """
+    from barkhane_cli.render.listings import tag_records
+    from barkhane_cli.render.records import emit
+
+    env = make_env(color)
+    dataset = load(data)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit(target, f, tag_records(dataset, aftermath), fields),
+        "barkhane tags",
     )

@@ -247,3 +247,25 @@ def type_records(data: m.Dataset) -> RecordSet[tuple[str, str]]:
         empty_message="no types",
         json_keys=["type", "meaning", "events"],
     )
+
+
+def tag_records(data: m.Dataset, aftermath: bool = False) -> RecordSet[tuple[str, int]]:
+    """Every tag with how many events carry it, most used first."""
+    events = data.events + data.aftermath if aftermath else data.events
+    counts = Counter(t for e in events for t in e.tags)
+    items = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))
+    fields: dict[str, Field[tuple[str, int]]] = {
+        "tag": Field("tag", "Tag", lambda t: t[0]),
+        "events": Field("events", "Events", lambda t: str(t[1]), justify="right"),
+    }
+    return RecordSet(
+        kind="tag",
+        items=items,
+        fields=fields,
+        default_fields=["tag", "events"],
+        table_fields=["tag", "events"],
+        to_json=lambda t: {"tag": t[0], "events": t[1]},
+        empty_message="no tags",
+        json_keys=["tag", "events"],
+        basis=items,
+    )
