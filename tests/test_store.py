@@ -160,6 +160,20 @@ def test_old_stores_and_leftovers_are_pruned(tmp_path: Path, cache: Path) -> Non
     assert not list(cache.glob("*.tmp")) and not list(cache.glob("*.pickle"))
 
 
+def test_stores_over_the_size_cap_are_pruned(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(EVENT.format(title="A"), encoding="utf-8")
+    second.write_text(EVENT.format(title="B"), encoding="utf-8")
+    titles(first)
+    [old] = stores(cache)
+    monkeypatch.setattr(store, "CAP_BYTES", old.stat().st_size + 1)  # room for one
+    assert titles(second) == ["B"]
+    assert len(stores(cache)) == 1 and not old.exists()
+    assert titles(second) == ["B"]
+
+
 def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     path = tmp_path / "mine.toml"
     own_source = '[[sources]]\nid = "ref-a"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'

@@ -43,7 +43,8 @@ __all__ = [
     "open_paths",
     "read_toml",
 ]
-KEEP = 6  # stores kept in the cache folder, most recently used first
+KEEP = 6  # stores kept in the cache folder, most recently used first ...
+CAP_BYTES = 2 * 1024**3  # ... while together they stay under this
 SUFFIX = ".sqlite"
 
 
@@ -101,8 +102,9 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove stores beyond the most recent few, and what failed or old runs left behind
-    (only ever called under the lock, so no temporary file found is still being written)."""
+    """Remove stores beyond the most recent few or beyond the size cap (the one just built
+    is always kept), and what failed or old runs left behind (only ever called under the
+    lock, so no temporary file found is still being written)."""
     stores = []
     for entry in os.scandir(folder):
         name = entry.name
@@ -110,12 +112,19 @@ def _prune(folder: Path, keep: Path) -> None:
             if name.endswith((".tmp", ".pickle", SUFFIX + "-journal")):
                 os.unlink(entry.path)
             elif name.endswith(SUFFIX) and entry.path != str(keep):
-                stores.append((entry.stat().st_mtime_ns, entry.path))
+                st = entry.stat()
+                stores.append((st.st_mtime_ns, st.st_size, entry.path))
         except OSError:
             continue
-    for _, path in sorted(stores, reverse=True)[KEEP - 1 :]:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+    try:
+        total = os.stat(keep).st_size
+    except OSError:
+        total = 0
+    for count, (_, size, path) in enumerate(sorted(stores, reverse=True), 2):
+        total += size
+        if count > KEEP or total > CAP_BYTES:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
 
 def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
