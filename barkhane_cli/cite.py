@@ -105,7 +105,7 @@ def resolve(data: m.Dataset, wanted: str) -> tuple[str, str, list[m.SourceRef]]:
     if len(found) > 1:
         forms = " or ".join(f"{k}:{i}" for k, i, _ in found)
         raise NotFoundError(f"{wanted!r} names several entries; give {forms}")
-    every = [i for _, i, _, _, _ in _entries(data)] + list(data.sources)
+    every = list(dict.fromkeys([i for _, i, _, _, _ in _entries(data)] + list(data.sources)))
     close = difflib.get_close_matches(ident, every, n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise NotFoundError(f"no event, fact, actor, place, era or source has the id {wanted!r}{hint}")
