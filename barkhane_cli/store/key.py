@@ -26,7 +26,10 @@ SCHEMA_VERSION = 3  # of the compiled store's tables; bump on any change to comp
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
-_CODE = ("model.py", "dates.py", "geo.py", "validate.py", "store/files.py", "store/compile.py")
+_CODE = (
+    "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
+    "validate/checks.py", "store/files.py", "store/compile.py",
+)  # fmt: skip
 
 
 def cache_dir() -> Path | None:

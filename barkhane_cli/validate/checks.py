@@ -1,0 +1,218 @@
+"""Checks across entries and files: references, seed quotes, source files, warnings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.validate.reader import Problem
+
+
+def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[str, str]) -> None:
+    """Every id an entry points at exists; every quote from a file source is verbatim."""
+
+    def refs(
+        file: str,
+        table: str,
+        ident: str,
+        field: str,
+        ids: Iterable[str],
+        known: dict[str, Any],
+        what: str,
+    ) -> None:
+        for target in ids:
+            if target not in known:
+                close = difflib.get_close_matches(target, list(known), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(
+                    Problem(file, table, ident, field, f"unknown {what} {target!r}{hint}")
+                )
+
+    def quotes(file: str, table: str, ident: str, field: str, srcs: Iterable[m.SourceRef]) -> None:
+        for ref in srcs:
+            if ref.id not in data.sources:
+                close = difflib.get_close_matches(ref.id, list(data.sources), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(
+                    Problem(file, table, ident, field, f"unknown source {ref.id!r}{hint}")
+                )
+                continue
+            text = seed_texts.get(ref.id)
+            if ref.quote is not None and text is not None and ref.quote not in text:
+                problems.append(
+                    Problem(
+                        file,
+                        table,
+                        ident,
+                        field,
+                        f"the quote from {ref.id!r} is not in it word for word: {ref.quote[:60]!r}",
+                    )
+                )
+
+    for a in data.actors.values():
+        quotes(a.origin, "actors", a.id, "sources", a.sources)
+        refs(
+            a.origin,
+            "actors",
+            a.id,
+            "affiliations",
+            (f.actor for f in a.affiliations),
+            data.actors,
+            "actor",
+        )
+    countries = {p.id: p for p in data.places.values() if p.kind == "country"}
+    for p in data.places.values():
+        quotes(p.origin, "places", p.id, "sources", p.sources)
+        if p.within is not None:
+            refs(p.origin, "places", p.id, "within", (p.within,), data.places, "place")
+        if p.kind != "country" and p.within is None and p.country is None:
+            # an area's own countries list (the others were derived, so are known)
+            refs(p.origin, "places", p.id, "countries", p.countries, countries, "country")
+    for table, events in (("events", data.events), ("aftermath", data.aftermath)):
+        for e in events:
+            quotes(e.origin, table, e.id, "sources", e.sources)
+            refs(e.origin, table, e.id, "actors", e.actors, data.actors, "actor")
+            refs(e.origin, table, e.id, "places", e.places, data.places, "place")
+            if table == "events":
+                problems.extend(core_event_warnings(e))
+    for f in data.facts.values():
+        quotes(f.origin, "facts", f.id, "sources", f.sources)
+        refs(f.origin, "facts", f.id, "actors", f.actors, data.actors, "actor")
+    for era in data.eras.values():
+        quotes(era.origin, "eras", era.id, "sources", era.sources)
+        refs(era.origin, "eras", era.id, "actors", era.actors, data.actors, "actor")
+    all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
+    for j in data.judgments.values():
+        quotes(j.origin, "judgments", j.id, "outcome_sources", j.outcome_sources)
+        refs(j.origin, "judgments", j.id, "outcome_events", j.outcome_events, all_events, "event")
+        seed = seed_texts.get(m.SEED_ID)
+        if seed is not None and j.quote not in seed:
+            problems.append(
+                Problem(
+                    j.origin,
+                    "judgments",
+                    j.id,
+                    "quote",
+                    f"is not in the seed word for word: {j.quote[:60]!r}",
+                )
+            )
+
+
+def core_event_warnings(e: m.Event) -> list[Problem]:
+    """What a core event should have for its answers to be right; loading does not stop."""
+    out = []
+
+    def warn(field: str, message: str) -> None:
+        out.append(Problem(e.origin, "events", e.id, field, message, warning=True))
+
+    if e.type in m.VIOLENT_TYPES and not e.perpetrators and e.attribution != "unknown":
+        warn(
+            "perpetrators",
+            f"a{'n' if e.type[0] in 'ae' else ''} {e.type} names no perpetrators; "
+            'name them, or set attribution = "unknown"',
+        )
+    if e.perpetrators and e.attribution is None:
+        warn("attribution", "say how the perpetrators are known: claimed, attributed or suspected")
+    if not e.places:
+        warn("places", "has no place; give the most precise one the sources support")
+    # only a span counts: a date known to the year is imprecise, not long
+    days = e.last - e.first + 1
+    if e.end is not None and days > m.LONG_EVENT_DAYS and e.long is None:
+        warn(
+            "end",
+            f"spans {days} days; a launch or decision is a point (drop end), a state "
+            'of affairs is an era, or say why it is one event with long = "reason"',
+        )
+    return out
+
+
+_MAX_SOURCE_BYTES = 64 * 1024**2  # a seed article is a few kB
+
+
+def source_file(src: m.Source) -> Path | None:
+    """Where a source's ``file`` is: next to its data file (or below it).
+
+    A user's file may not name a path outside its own folder (``../../etc/passwd``, an
+    absolute path, a symlink out): the quote check would otherwise let a data file probe
+    what any file on the machine says. The bundled timeline keeps its seeds beside its
+    folder, so for it the folder above counts too.
+    """
+    if not src.file:
+        return None
+    base = Path(src.origin).parent
+    bases = [base, base.parent] if _is_bundled(src.origin) else [base]
+    for folder in bases:
+        candidate = folder / src.file
+        if candidate.is_file() and (_is_bundled(src.origin) or _inside(candidate, base)):
+            return candidate
+    return None
+
+
+def escapes_folder(src: m.Source) -> bool:
+    """A user data file's ``file`` that points outside the data file's folder."""
+    if not src.file or _is_bundled(src.origin):
+        return False
+    base = Path(src.origin).parent
+    return not _inside(base / src.file, base)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _is_bundled(origin: str) -> bool:
+    """The timeline shipped with barkhane (installed or in a checkout), which we trust."""
+    from barkhane_cli.store import files
+
+    package = Path(m.__file__).resolve().parent
+    shipped = {package / "data" / "timeline.toml", package.parent / "data" / "timeline.toml"}
+    try:
+        return Path(origin).resolve() in {*shipped, files.bundled_path().resolve()}
+    except OSError:
+        return False
+
+
+def read_source_files(data: m.Dataset, problems: list[Problem]) -> dict[str, str]:
+    """The text of every source that names a file, so quotes can be checked against it."""
+    texts: dict[str, str] = {}
+    for src in data.sources.values():
+        if not src.file:
+            continue
+        path = source_file(src)
+        if escapes_folder(src):
+            problems.append(
+                Problem(
+                    src.origin,
+                    "sources",
+                    src.id,
+                    "file",
+                    f"{src.file!r} is outside the data file's folder; a source file must be "
+                    "next to the data file or below it",
+                )
+            )
+        elif path is not None and path.stat().st_size > _MAX_SOURCE_BYTES:
+            problems.append(Problem(src.origin, "sources", src.id, "file", "is larger than 64 MiB"))
+        elif path is not None:
+            try:
+                texts[src.id] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(
+                    Problem(src.origin, "sources", src.id, "file", f"cannot be read: {exc}")
+                )
+        else:
+            problems.append(
+                Problem(
+                    src.origin,
+                    "sources",
+                    src.id,
+                    "file",
+                    f"{src.file!r} does not exist next to the data file",
+                )
+            )
+    return texts

@@ -1,0 +1,274 @@
+"""Reading one entry field by field, recording a Problem for each bad field."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.controls import inert
+from barkhane_cli.dates import PartialDate, parse_iso
+
+# Optional text fields that mean nothing when empty: a reason must say something.
+_NON_EMPTY = frozenset({"long", "headline", "within", "short"})
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TABLES = m.TABLES
+_SINGULAR = {
+    "sources": "source",
+    "actors": "actor",
+    "places": "place",
+    "events": "event",
+    "aftermath": "aftermath event",
+    "facts": "fact",
+    "eras": "era",
+    "judgments": "judgment",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    table: str
+    id: str | None
+    field: str | None
+    message: str
+    # A warning is shown by ``validate`` but does not stop the data from loading.
+    warning: bool = False
+    line: int | None = None  # filled in by barkhane_cli.locate, for validate
+
+    def located(self) -> str:
+        """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = "warning: " if self.warning else ""
+        if self.table:
+            what += self.table
+            if self.id is not None:
+                what += f" {self.id!r}"
+            if self.field is not None:
+                what += f" {self.field}"
+            what += ": "
+        return f"{where}: {what}{self.message}"
+
+    def sentence(self) -> str:
+        where = self.file
+        if self.id is not None:
+            where += f": {_SINGULAR.get(self.table, self.table)} {self.id!r}"
+        elif self.table:
+            where += f": [[{self.table}]]"
+        if self.field is not None:
+            where += f", field {self.field!r}"
+        return f"{where}: {self.message}"
+
+
+class _Bad(Exception):
+    """A field that cannot be used; the entry is skipped after recording the problem."""
+
+
+# Stands in for a broken required date while the rest of the entry is checked.
+_PLACEHOLDER_DATE = parse_iso("2000")
+
+
+class EntryReader:
+    """Reads the fields of one entry, recording a problem for each bad one.
+
+    A field in ``broken`` already failed in an earlier pass over this entry: it reads as
+    a harmless placeholder, so the other fields are still checked (see build_entry).
+    """
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        file: str,
+        table: str,
+        problems: list[Problem],
+        broken: frozenset[str] = frozenset(),
+    ) -> None:
+        self.raw = raw
+        self.file = file
+        self.table = table
+        self.problems = problems
+        self.broken = broken
+        ident = raw.get("id")
+        self.id: str | None = ident if isinstance(ident, str) else None
+        self.ok = True
+
+    def intact(self, *fields: str) -> bool:
+        """No field of a cross-field check was replaced by a placeholder."""
+        return not self.broken.intersection(fields)
+
+    def warn(self, field: str | None, message: str) -> None:
+        self.problems.append(Problem(self.file, self.table, self.id, field, message, True))
+
+    def _controls(self, field: str, value: str) -> None:
+        # Line breaks and tabs are text; other controls (ESC, bidi overrides) are shown
+        # escaped by every view, but a person should know they are there.
+        shown = inert(value, "\n\t")
+        if shown != value:
+            first = next(i for i, c in enumerate(value) if inert(c, "\n\t") != c)
+            self.warn(
+                field,
+                f"holds control characters (first {inert(value[first])} at character "
+                f"{first + 1}); views show them escaped",
+            )
+
+    def problem(self, field: str | None, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.file, self.table, self.id, field, message))
+
+    def check_fields(self, allowed: Iterable[str]) -> None:
+        allowed = tuple(allowed)
+        for key in self.raw:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problem(key, f"unknown field{hint}")
+
+    def _get(self, field: str, required: bool) -> Any:
+        value = self.raw.get(field)
+        if value is None and required:
+            self.problem(field, "is missing")
+            raise _Bad
+        return value
+
+    def text(self, field: str, required: bool = True) -> str | None:
+        if field in self.broken:
+            return "" if required else None
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(field, f"expected text, got {_shown(value)}")
+            raise _Bad
+        if not value.strip() and (required or field in _NON_EMPTY):
+            self.problem(field, "is empty")
+            raise _Bad
+        if not value.isprintable():
+            self._controls(field, value)
+        return value
+
+    def req_text(self, field: str) -> str:
+        value = self.text(field, True)
+        assert value is not None
+        return value
+
+    def choice(self, field: str, choices: Iterable[str], required: bool = True) -> str | None:
+        if field in self.broken:
+            return "" if required else None
+        value = self.text(field, required)
+        choices = tuple(choices)
+        if value is not None and value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.problem(field, f"{value!r} is not one of {', '.join(choices)}{hint}")
+            raise _Bad
+        return value
+
+    def ident(self) -> str:
+        if "id" in self.broken:
+            return self.id or ""
+        value = self.req_text("id")
+        if not ID_RE.match(value):
+            self.problem("id", f"{value!r} is not a kebab-case id (a-z, 0-9 and single hyphens)")
+            raise _Bad
+        return value
+
+    def texts(self, field: str) -> tuple[str, ...]:
+        if field in self.broken:
+            return ()
+        value = self._get(field, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(field, f"expected a list of text, got {_shown(value)}")
+            raise _Bad
+        for item in value:
+            if not item.isprintable():
+                self._controls(field, item)
+        return tuple(value)
+
+    def date(self, field: str, required: bool = True) -> PartialDate | None:
+        if field in self.broken:
+            return _PLACEHOLDER_DATE if required else None
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            hint = ' (write dates as quoted text, e.g. "2013-01-11")'
+            self.problem(field, f"expected a date as text, got {_shown(value)}{hint}")
+            raise _Bad
+        try:
+            return parse_iso(value)
+        except ValueError as exc:
+            self.problem(field, str(exc))
+            raise _Bad from None
+
+    def req_date(self, field: str) -> PartialDate:
+        value = self.date(field, True)
+        assert value is not None
+        return value
+
+    def integer(self, field: str) -> int | None:
+        if field in self.broken:
+            return None
+        value = self._get(field, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problem(field, f"expected a whole number of 0 or more, got {_shown(value)}")
+            raise _Bad
+        return value
+
+    def number(self, field: str, required: bool = False) -> float | None:
+        if field in self.broken:
+            return None
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(field, f"expected a number, got {_shown(value)}")
+            raise _Bad
+        if not math.isfinite(value):
+            # TOML allows nan and inf; no count or coordinate is either (and JSON has neither)
+            self.problem(field, f"expected a finite number, got {value}")
+            raise _Bad
+        return float(value)
+
+    def source_refs(self, field: str = "sources", required: bool = True) -> tuple[m.SourceRef, ...]:
+        if field in self.broken:
+            return ()
+        value = self._get(field, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            self.problem(field, "expected a non-empty list of { id = ..., quote = ... } tables")
+            raise _Bad
+        refs = []
+        for item in value:
+            if isinstance(item, str):
+                item = {"id": item}
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self.problem(field, f'expected {{ id = "..." }}, got {_shown(item)}')
+                raise _Bad
+            extra = set(item) - {"id", "quote", "note"}
+            if extra:
+                self.problem(field, f"unknown key {sorted(extra)[0]!r} in a source reference")
+                raise _Bad
+            for key in ("quote", "note"):
+                if key in item and not isinstance(item[key], str):
+                    self.problem(field, f"{key} must be text, got {_shown(item[key])}")
+                    raise _Bad
+                if key in item and not item[key].isprintable():
+                    self._controls(field, item[key])
+            refs.append(m.SourceRef(item["id"], item.get("quote"), item.get("note")))
+        return tuple(refs)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}"
