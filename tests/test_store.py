@@ -251,3 +251,27 @@ def test_completion_never_parses_toml(monkeypatch: pytest.MonkeyPatch, run: Run)
     ]
     assert candidates("places", "Tomb") == [("timbuktu", "Timbuktu")]
     assert ("minusma-closes", "MINUSMA closes") in candidates("events", "m")
+
+
+def test_every_registered_command_is_in_the_lazy_map() -> None:
+    """A command missing from cli/lazy.COMMANDS would not run at all: its module is never
+    imported. Import every cli module and compare."""
+    import importlib
+    import pkgutil
+
+    import typer
+
+    from barkhane_cli import cli
+    from barkhane_cli.cli.base import app
+    from barkhane_cli.cli.lazy import COMMANDS
+
+    for mod in pkgutil.iter_modules(cli.__path__):
+        importlib.import_module(f"barkhane_cli.cli.{mod.name}")
+    names = {
+        info.name or typer.main.get_command_name(info.callback.__name__)
+        for info in app.registered_commands
+        if info.callback is not None
+    } | {g.name for g in app.registered_groups}
+    assert names == set(COMMANDS)
+    for name, module in COMMANDS.items():
+        assert importlib.import_module(f"barkhane_cli.cli.{module}"), name
