@@ -76,7 +76,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         return ", ".join(short_name(places[p]) if p in places else p for p in e.places)
 
     fields: dict[str, Field[m.Event]] = {
-        "id": Field("id", "Id", lambda e: e.id),
+        # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
+        "id": Field("id", "Id", lambda e: e.id, width=44),
         "date": Field(
             "date", "Date", lambda e: e.date.iso(), display=_date_lines, width=12, cell=_date_cell
         ),
@@ -110,6 +111,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "Deaths",
             lambda e: _opt(e.fatalities),
             display=m.Event.deaths,
+            width=9,  # "1000–1500"
             justify="right",
         ),
         "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),

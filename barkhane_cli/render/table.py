@@ -80,7 +80,9 @@ def records_table(
     chosen = names is None
     if names is None:
         names = rs.layout(con.width, wide) if rs.layout else rs.table_fields
-    sized_by_rows = wide or not rs.basis
+    # A record set with a layout (events) declares its widths: it streams even when the
+    # store does not hand over a basis.
+    sized_by_rows = wide or (not rs.basis and rs.layout is None)
     if sized_by_rows:
         # --wide fits every column to the rows; a record set without a basis (search
         # hits) has only its rows to go by. Either way the table is read whole first.
