@@ -77,3 +77,30 @@ def test_column_widths_do_not_jump_with_the_result_set(bundled: None, run: Run, 
     }
     assert len(headers) == 1
     assert "Date" in headers.pop()
+
+
+def test_an_event_table_draws_its_first_rows_before_reading_the_rest() -> None:
+    """Streaming: the first chunk is written before later rows are read, even with no
+    basis (the SQLite store hands over none)."""
+    import io
+
+    from barkhane_cli.render.env import Env
+    from barkhane_cli.render.events import event_records
+    from barkhane_cli.render.records import emit
+    from barkhane_cli.store import load
+
+    data = load(())
+    events = list(data.events)
+    assert events
+    out = io.StringIO()
+    env = Env(out, io.StringIO(), True, False, 80, False)
+
+    def rows():  # type: ignore[no-untyped-def]
+        yield from events[:25]
+        raise RuntimeError("read too far before drawing")
+
+    rs = event_records(data, rows())
+    rs.basis = []
+    with pytest.raises(RuntimeError):
+        emit(env, "table", rs)
+    assert events[0].id in out.getvalue()
