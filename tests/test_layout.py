@@ -96,7 +96,7 @@ def test_an_event_table_draws_its_first_rows_before_reading_the_rest() -> None:
     env = Env(out, io.StringIO(), True, False, 80, False)
 
     def rows():  # type: ignore[no-untyped-def]
-        yield from events[:25]
+        yield from (events * 25)[:25]  # more than the first chunk of 20
         raise RuntimeError("read too far before drawing")
 
     rs = event_records(data, rows())
