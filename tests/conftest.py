@@ -17,13 +17,23 @@ MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Every test sees the small fixture file as 'the bundled data', and no user settings."""
+def _isolated(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
+    """Every test sees the small fixture file as 'the bundled data', and no user settings.
+
+    The tests share one cache folder, as a user's runs do: a store is keyed on every
+    input's path, size, mtime, inode and ctime, so sharing it must never change an
+    answer (tests of the cache itself point BARKHANE_CACHE at a folder of their own).
+    """
     monkeypatch.setattr(files, "bundled_path", lambda: MINI)
     for var in ("BARKHANE_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
 
 

@@ -234,9 +234,12 @@ def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
     assert list(loaded.select(jamaat)), "no event found by a word written with an apostrophe"
 
 
-def test_completion_never_parses_toml(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+def test_completion_never_parses_toml(
+    monkeypatch: pytest.MonkeyPatch, run: Run, tmp_path: Path
+) -> None:
     from barkhane_cli.completion import candidates
 
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "own-cache"))  # starts empty
     assert candidates("actors", "wag") == []  # nothing built yet: nothing parsed either
     assert run("sources").exit_code == 0  # builds the store
 
