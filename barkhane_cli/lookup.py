@@ -91,7 +91,8 @@ def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
 
 
 def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) -> dict[str, Any]:
-    facts = [f for f in data.facts.values() if actor.id in f.actors]
+    # figures from after the record are aftermath: not part of a 2011-2022 profile
+    facts = [f for f in data.facts.values() if actor.id in f.actors and not f.aftermath]
     return {
         "id": actor.id,
         "name": actor.name,

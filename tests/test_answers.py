@@ -273,3 +273,9 @@ def test_a_death_range_is_shown_as_a_range(run: Run) -> None:
     result = run("event", "takellote-gatia-cma-battle")
     [deaths] = [r[1] for r in rows(result) if r[0] == "fatalities"]
     assert deaths.startswith("15–54")
+
+
+def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> None:
+    profile = as_json(run("actor", "minusma", "--format", "json"))
+    assert profile["facts"], "MINUSMA has figures within the record"
+    assert [f["id"] for f in profile["facts"] if f["as_of"] > m.RECORD_END] == []
