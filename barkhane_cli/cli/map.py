@@ -26,6 +26,17 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
 )
+from barkhane_cli.cli.filters import (
+    AftermathOpt,
+    CountryOpt,
+    PerpetratorOpt,
+    PlaceOpt,
+    SearchOpt,
+    TagOpt,
+    TargetOpt,
+    YearOpt,
+    event_filters,
+)
 from barkhane_cli.errors import UsageError
 
 MapExportOpt = Annotated[
@@ -127,29 +138,16 @@ def draw_or_emit(
 def map_(
     since: SinceOpt = None,
     until: UntilOpt = None,
-    year: Annotated[int | None, typer.Option(help="Only this year.", min=1, max=9999)] = None,
+    year: YearOpt = None,
     actor: ActorOpt = None,
-    perpetrator: Annotated[
-        list[str] | None, typer.Option(help="Who carried it out (repeatable), as in timeline.")
-    ] = None,
-    target: Annotated[
-        list[str] | None, typer.Option(help="Who was attacked (repeatable), as in timeline.")
-    ] = None,
-    place: Annotated[
-        list[str] | None,
-        typer.Option("--place", "-p", help="At this place or anywhere within it (repeatable)."),
-    ] = None,
-    country: Annotated[
-        list[str] | None, typer.Option(help="In this country: id, name or alias (repeatable).")
-    ] = None,
+    perpetrator: PerpetratorOpt = None,
+    target: TargetOpt = None,
+    place: PlaceOpt = None,
+    country: CountryOpt = None,
     type_: TypeOpt = None,
-    tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
-    ] = None,
-    aftermath: Annotated[
-        bool, typer.Option(help="Include the events after 9 November 2022.")
-    ] = False,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
+    aftermath: AftermathOpt = False,
     by: ByOpt = "events",
     bbox: Annotated[
         str | None,
@@ -178,24 +176,13 @@ def map_(
     if by not in ("events", "deaths"):
         raise UsageError(f"--by {by!r}: give events or deaths")
     env = make_env(color)
-    start, end = parse_date("--since", since), parse_date("--until", until)
+    filters = event_filters(
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        aftermath,
+    )  # fmt: skip
     box = _bbox(bbox)
     dataset = load(data)
-    q = query.build_query(
-        dataset,
-        since=start,
-        until=end,
-        year=year,
-        actors=actor or (),
-        perpetrators=perpetrator or (),
-        targets=target or (),
-        places=place or (),
-        countries=country or (),
-        types=type_ or (),
-        tags=tag or (),
-        search=search,
-        aftermath=aftermath,
-    )
+    q = query.build_query(dataset, **filters)
     events = list(query.select(dataset, q))
     md = mapping.markers(dataset, events, by, fit=bool(place or country))
     if box is not None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
-    TYPE_HELP,
+    ActorOpt,
     Color,
     ColorOpt,
     DataOpt,
@@ -16,14 +16,27 @@ from barkhane_cli.cli.base import (
     FieldsOpt,
     FormatOpt,
     RecordFormatOpt,
+    SinceOpt,
+    TypeOpt,
+    UntilOpt,
     WideOpt,
     app,
     handled,
     load,
     make_env,
     open_data,
-    parse_date,
     present,
+)
+from barkhane_cli.cli.filters import (
+    AftermathOpt,
+    CountryOpt,
+    PerpetratorOpt,
+    PlaceOpt,
+    SearchOpt,
+    TagOpt,
+    TargetOpt,
+    YearOpt,
+    event_filters,
 )
 from barkhane_cli.model import Event
 
@@ -31,48 +44,20 @@ from barkhane_cli.model import Event
 @app.command()
 @handled
 def timeline(
-    since: Annotated[
-        str | None, typer.Option(help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
-    ] = None,
-    year: Annotated[int | None, typer.Option(help="Only this year.", min=1, max=9999)] = None,
-    actor: Annotated[
-        list[str] | None,
-        typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable)."),
-    ] = None,
-    perpetrator: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Who carried it out, counting groups that were part of it at the time "
-            "(repeatable)."
-        ),
-    ] = None,
-    target: Annotated[
-        list[str] | None,
-        typer.Option(help="Who was attacked, counted the same way (repeatable)."),
-    ] = None,
-    place: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--place", "-p", help="At this place or anywhere within it (id, name or alias)."
-        ),
-    ] = None,
-    country: Annotated[
-        list[str] | None,
-        typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
-    ] = None,
-    type_: Annotated[list[str] | None, typer.Option("--type", "-t", help=TYPE_HELP)] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
-    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: YearOpt = None,
+    actor: ActorOpt = None,
+    perpetrator: PerpetratorOpt = None,
+    target: TargetOpt = None,
+    place: PlaceOpt = None,
+    country: CountryOpt = None,
+    type_: TypeOpt = None,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
     reverse: Annotated[bool, typer.Option(help="Newest first.")] = False,
-    aftermath: Annotated[
-        bool, typer.Option(help="Include the events after 9 November 2022.")
-    ] = False,
+    aftermath: AftermathOpt = False,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -94,23 +79,15 @@ def timeline(
     from barkhane_cli.render.records import emit
 
     env = make_env(color)
-    start, end = parse_date("--since", since), parse_date("--until", until)
+    filters = event_filters(
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        aftermath,
+    )  # fmt: skip
     loaded = open_data(data)
     dataset = loaded.data
     q = query.build_query(
         dataset,
-        since=start,
-        until=end,
-        year=year,
-        actors=actor or (),
-        perpetrators=perpetrator or (),
-        targets=target or (),
-        places=place or (),
-        countries=country or (),
-        types=type_ or (),
-        tags=tag or (),
-        search=search,
-        aftermath=aftermath,
+        **filters,
         limit=limit,
         reverse=reverse,
         known_tags=loaded.tags(aftermath) if tag else None,
