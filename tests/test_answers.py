@@ -16,7 +16,7 @@ from barkhane_cli import store
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run, as_json, column, rows
 
-BUNDLED = ROOT / "data" / "timeline.toml"
+BUNDLED = ROOT / "data"
 
 
 @pytest.fixture(scope="module")

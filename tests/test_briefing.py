@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from conftest import MINI, ROOT, Run, as_json, rows
 
+from barkhane_cli import store
+
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
-REAL_DATA = ROOT / "data" / "timeline.toml"
+REAL_DATA = ROOT / "data"
 
 # UK Professional Head of Intelligence Assessment probability yardstick. Longer phrases
 # first, so that "highly unlikely" is not read as "unlikely" or "likely".
@@ -372,8 +374,11 @@ def test_judgments_plain_when_piped(run: Run) -> None:
 
 
 def _judgments(path: Path) -> list[dict[str, Any]]:
-    with path.open("rb") as f:
-        return tomllib.load(f).get("judgments", [])
+    out: list[dict[str, Any]] = []
+    for file in store.expand([path]):
+        with file.open("rb") as f:
+            out.extend(tomllib.load(f).get("judgments", []))
+    return out
 
 
 @pytest.mark.parametrize("path", [MINI, REAL_DATA], ids=["fixture", "bundled"])

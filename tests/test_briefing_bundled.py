@@ -13,7 +13,7 @@ from conftest import ROOT, Run
 from barkhane_cli import forecasts
 from barkhane_cli.store import files
 
-REAL = ROOT / "data" / "timeline.toml"
+REAL = ROOT / "data"
 
 
 @pytest.fixture(scope="module")

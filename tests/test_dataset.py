@@ -1,4 +1,4 @@
-"""Checks on the curated dataset itself (data/timeline.toml), not on the code.
+"""Checks on the curated dataset itself (the data/ folder), not on the code.
 
 The conftest points ``bundled_path`` at the small fixture, so these tests load the real
 file explicitly. A few negative tests feed a deliberately broken tiny file through
@@ -22,7 +22,7 @@ from conftest import ROOT
 from barkhane_cli import model as m
 from barkhane_cli import store
 
-DATA = ROOT / "data" / "timeline.toml"
+DATA = ROOT / "data"
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
 CUTOFF = date(2022, 11, 9)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,7 +46,12 @@ def data(loaded: tuple[m.Dataset, list[Any]]) -> m.Dataset:
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, Any]:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+    merged: dict[str, Any] = {}
+    for path in store.expand([DATA]):
+        for table, rows in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            if isinstance(rows, list):
+                merged.setdefault(table, []).extend(rows)
+    return merged
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from barkhane_cli.importers.acled import convert
 from barkhane_cli.importers.acled.actors import Actors
 from barkhane_cli.model import Dataset
 
-DATA = ROOT / "data" / "timeline.toml"
+DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from conftest import ROOT, Run
 
 from barkhane_cli.store import files
 
-BUNDLED = ROOT / "data" / "timeline.toml"
+BUNDLED = ROOT / "data"
 
 
 @pytest.fixture

@@ -162,7 +162,7 @@ def august_2020() -> dict:
     from barkhane_cli.cli import app
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(store, "bundled_path", lambda: ROOT / "data" / "timeline.toml")
+        mp.setattr(store, "bundled_path", lambda: ROOT / "data")
         mp.setenv("BARKHANE_CACHE", "0")
         out = CliRunner().invoke(app, ["on", "2020-08-18", "-f", "json"])
     assert out.exit_code == 0, out.output

@@ -203,7 +203,7 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
 
 def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
     """Every single-filter query over the bundled data, store against the TOML files."""
-    bundled = ROOT / "data" / "timeline.toml"
+    bundled = ROOT / "data"
     full, _ = files.collect([bundled])
     store.load([bundled], bundled=False)  # builds the store
     loaded = store.open_data([bundled], bundled=False)

@@ -13,7 +13,7 @@ from conftest import FIXTURES, ROOT, Run
 from barkhane_cli import store
 from barkhane_cli.store import files
 
-BUNDLED = ROOT / "data" / "timeline.toml"
+BUNDLED = ROOT / "data"
 
 
 def commands(

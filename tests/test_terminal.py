@@ -241,7 +241,7 @@ def test_every_skeleton_validates_as_it_is(
     from barkhane_cli.store import files
 
     # Over the bundled data, whose places (mali) and actors a skeleton may name.
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data" / "timeline.toml")
+    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     text = run("new", kind).stdout
     path = tmp_path / "new.toml"
     path.write_text(text, encoding="utf-8")

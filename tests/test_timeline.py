@@ -333,9 +333,15 @@ def test_a_broken_data_file_is_one_sentence_with_exit_4(run: Run, tmp_path) -> N
     result = run("timeline", "--data", str(bad))
     assert result.exit_code == 4
     assert result.stderr.startswith(f"barkhane: {bad}: is not UTF-8 text")
+    # A folder is a layer of every .toml below it: the broken file inside is named.
     folder = run("timeline", "--data", str(tmp_path))
     assert folder.exit_code == 4
-    assert folder.stderr == f"barkhane: {tmp_path}: is a folder, not a data file\n"
+    assert folder.stderr.startswith(f"barkhane: {bad}: is not UTF-8 text")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("timeline", "--data", str(empty))
+    assert nothing.exit_code == 4
+    assert nothing.stderr == f"barkhane: bad data: {empty}: is a folder with no .toml files\n"
 
 
 def test_markdown_escapes_pipes_and_line_breaks(run: Run) -> None:

@@ -33,7 +33,7 @@ from typing import Any
 REGION = (-26.0, -2.0, 32.0, 38.0)  # west, south, east, north
 TOLERANCE = 0.03
 MIN_RING = 0.02
-# Natural Earth names whose ids in data/timeline.toml differ from a plain slug.
+# Natural Earth names whose ids in data/places.toml differ from a plain slug.
 OUR_IDS = {"Côte d'Ivoire": "cote-divoire", "W. Sahara": "western-sahara"}
 SOURCE = (
     "Natural Earth 1:50m Admin 0 countries v4.1.0 (public domain), via world-atlas 2.0.2 "

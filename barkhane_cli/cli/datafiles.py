@@ -55,11 +55,11 @@ def validate(
         raise UsageError(f"--format {fmt!r}: validate writes text or json")
     paths = store.data_paths(files or (), bundled=not alone)
     data, found = store.collect(paths, keep_going=True)
-    checked = {str(p) for p in (files or paths)}
+    checked = {str(p) for p in store.expand(files or paths)}
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning and p.file in checked]
     # In file order, then line order, as a compiler lists them.
-    rank = {str(p): i for i, p in enumerate(paths)}
+    rank = {str(p): i for i, p in enumerate(store.expand(paths))}
     listed = sorted(
         locate.with_lines(problems + warnings),
         key=lambda p: (rank.get(p.file, len(rank)), p.line or 0),
@@ -123,7 +123,7 @@ def import_acled(
     # make its own actors and places look known, and the new file would lack them.
     paths = [p for p in store.data_paths() if not atomic.same_file(p, output)]
     skipped = len(paths) < len(store.data_paths())
-    atomic.note_input([export, *paths])
+    atomic.note_input([export, *store.expand(paths)])
     _check_output(output)
     known = store.load_paths(paths)
     if env.is_tty:

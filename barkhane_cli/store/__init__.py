@@ -26,6 +26,8 @@ from barkhane_cli.store.files import (
     collect,
     data_paths,
     env_paths,
+    expand,
+    layer_roots,
     read_toml,
 )
 
@@ -37,6 +39,8 @@ __all__ = [
     "collect",
     "data_paths",
     "env_paths",
+    "expand",
+    "layer_roots",
     "load",
     "load_paths",
     "open_data",
@@ -135,20 +139,22 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
     from barkhane_cli.validate import source_file
 
     target = folder / f"{key}{SUFFIX}"
-    before = [keys.stamp(p) for p in paths]
+    inputs = expand(paths)
+    before = [keys.stamp(p) for p in inputs]
     data = _checked(paths)
-    seeds = [f for f in (source_file(s) for s in data.sources.values()) if f is not None]
+    roots = layer_roots(paths)
+    seeds = [f for f in (source_file(s, roots) for s in data.sources.values()) if f is not None]
     deps = [(os.path.realpath(f), keys.stamp(f)) for f in seeds]
     # A file edited while it was read would give a store keyed on one version holding
     # another: such a run answers from what it read, and caches nothing.
-    if [keys.stamp(p) for p in paths] != before or keys.key(paths) != key:
+    if [keys.stamp(p) for p in inputs] != before or keys.key(expand(paths), paths) != key:
         return Loaded(data)
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     os.close(fd)
     try:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
         compile.build(tmp, data, key=key, deps=deps)
-        if [keys.stamp(p) for p in paths] == before:
+        if [keys.stamp(p) for p in inputs] == before:
             os.replace(tmp, target)
             _prune(folder, target)
     except (OSError, ValueError, Unstorable, sqlite3.Error):
@@ -171,9 +177,9 @@ def open_paths(paths: Sequence[Path]) -> Loaded:
     """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
     from barkhane_cli import atomic
 
-    atomic.note_input(paths)  # nothing this run writes may replace a file it loads
+    atomic.note_input(expand(paths))  # nothing this run writes may replace a file it loads
     folder = keys.usable_dir()
-    key = keys.key(paths) if folder is not None else None
+    key = keys.key(expand(paths), paths) if folder is not None else None
     if folder is None or key is None:
         return Loaded(_checked(paths))
     target = folder / f"{key}{SUFFIX}"
@@ -203,7 +209,7 @@ def load_paths(paths: Sequence[Path]) -> m.Dataset:
 def cached_store(paths: Sequence[Path]) -> Store | None:
     """The store for exactly these inputs if one is built; never builds or parses."""
     folder = keys.usable_dir(create=False)
-    key = keys.key(paths) if folder is not None else None
+    key = keys.key(expand(paths), paths) if folder is not None else None
     if folder is None or key is None:
         return None
     return Store.open(folder / f"{key}{SUFFIX}", key)

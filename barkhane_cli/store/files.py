@@ -1,11 +1,14 @@
 """Finding, reading and layering data files into one checked :class:`Dataset` (no cache).
 
-The bundled timeline loads first; each user file (``--data``, ``BARKHANE_DATA``) is layered
-over it in order: new ids are added, a known id replaces the earlier entry.
+A layer is one data file or one data folder (every ``.toml`` below it). The bundled data
+folder loads first; each user layer (``--data``, ``BARKHANE_DATA``) goes over it in order:
+new ids are added, a known id replaces the earlier entry. Inside one layer an id may
+appear once: the same id in two files of a folder is an error naming both.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import stat
@@ -26,12 +29,48 @@ DATA_ENV = "BARKHANE_DATA"
 
 
 def bundled_path() -> Path:
-    """The curated timeline: inside the package when installed, in ``data/`` in a checkout."""
+    """The curated data folder: inside the package when installed, ``data/`` in a checkout."""
     here = Path(__file__).resolve().parent.parent  # barkhane_cli/
-    packaged = here / "data" / "timeline.toml"
-    if packaged.is_file():
+    packaged = here / "data"
+    if (packaged / "meta.toml").is_file():
         return packaged
-    return here.parent / "data" / "timeline.toml"
+    return here.parent / "data"
+
+
+def layer_files(path: Path) -> list[Path]:
+    """The files of one layer: the data file itself, or every ``.toml`` below a folder, in
+    a fixed order (so the store's key does not depend on how the folder lists them)."""
+    if path != STDIN and path.is_dir():
+        return sorted(p for p in path.rglob("*.toml") if p.is_file())
+    return [path]
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Every file the layers ``paths`` consist of."""
+    return [f for p in paths for f in layer_files(p)]
+
+
+Roots = dict[str, tuple[Path, bool]]
+
+
+def layer_roots(paths: Sequence[Path]) -> Roots:
+    """For each file read, the folder its ``file =`` references are relative to and
+    whether it is the data shipped with barkhane (trusted: its seed texts live beside
+    the folder), wherever ``bundled_path`` points at the moment."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = {package / "data", package.parent / "data"}
+    with contextlib.suppress(OSError):
+        shipped.add(bundled_path().resolve())
+    roots: Roots = {}
+    for path in paths:
+        base = path if path != STDIN and path.is_dir() else path.parent
+        try:
+            trusted = path.resolve() in shipped
+        except OSError:
+            trusted = False
+        for f in layer_files(path):
+            roots[str(f)] = (base, trusted)
+    return roots
 
 
 def env_paths(environ: dict[str, str] | os._Environ[str] | None = None) -> list[Path]:
@@ -141,6 +180,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 class _Layer:
     records: dict[str, dict[str, Any]]
     replaced: list[tuple[str, str, str]]
+    seen: dict[tuple[str, str], str]  # (table, id) -> the file of this layer that holds it
 
 
 def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem]) -> None:
@@ -166,16 +206,17 @@ def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[P
                 Problem(file, table, None, None, f"must be an array of tables ([[{table}]])")
             )
             continue
-        seen: set[str] = set()
         target = layer.records[table]
         for index, raw in enumerate(entries):
             record = build_entry(raw, file, table, index, problems)
             if record is None:
                 continue
-            if record.id in seen:
-                problems.append(Problem(file, table, record.id, "id", "is used twice in this file"))
+            first = layer.seen.get((table, record.id))
+            if first is not None:
+                where = "this file" if first == file else f"{first}, in the same layer"
+                problems.append(Problem(file, table, record.id, "id", f"is used twice ({where})"))
                 continue
-            seen.add(record.id)
+            layer.seen[(table, record.id)] = file
             if record.id in target:
                 layer.replaced.append((table, record.id, file))
             target[record.id] = record
@@ -199,27 +240,16 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
     from barkhane_cli import atomic
     from barkhane_cli.validate import Problem, check_references, read_source_files
 
-    atomic.note_input(paths)
+    atomic.note_input(expand(paths))
     problems: list[Problem] = []
-    layer = _Layer({t: {} for t in TABLES}, [])
-    for path in paths:
-        try:
-            doc = read_toml(path)
-        except DataError as exc:
-            if not keep_going:
-                raise
-            prefix = f"{path}: "
-            reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
-            problems.append(Problem(str(path), "", None, None, reason))
-            continue
-        if not doc:
-            # What a truncated write or an empty export leaves: loadable, but say so.
-            problems.append(
-                Problem(
-                    str(path), "", None, None, "holds no entries (is it empty or cut short?)", True
-                )
-            )
-        _layer_file(path, doc, layer, problems)
+    layer = _Layer({t: {} for t in TABLES}, [], {})
+    for top in paths:
+        members = layer_files(top)
+        if not members:
+            problems.append(Problem(str(top), "", None, None, "is a folder with no .toml files"))
+        layer.seen = {}  # ids repeat freely across layers (a user file replaces), not inside
+        for path in members:
+            _read_into(path, layer, problems, keep_going)
     rec = layer.records
     places, loops = geo.resolve_places(rec["places"])
     for pid in loops:
@@ -240,9 +270,29 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
     for ident in sorted(dupes):
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
-    texts = read_source_files(data, problems)
+    texts = read_source_files(data, problems, layer_roots(paths))
     check_references(data, problems, texts)
     return data, problems
+
+
+def _read_into(path: Path, layer: _Layer, problems: list[Problem], keep_going: bool) -> None:
+    from barkhane_cli.validate import Problem
+
+    try:
+        doc = read_toml(path)
+    except DataError as exc:
+        if not keep_going:
+            raise
+        prefix = f"{path}: "
+        reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
+        problems.append(Problem(str(path), "", None, None, reason))
+        return
+    if not doc:
+        # What a truncated write or an empty export leaves: loadable, but say so.
+        problems.append(
+            Problem(str(path), "", None, None, "holds no entries (is it empty or cut short?)", True)
+        )
+    _layer_file(path, doc, layer, problems)
 
 
 def data_paths(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:

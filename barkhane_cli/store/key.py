@@ -105,10 +105,14 @@ def _code_stamps() -> list[tuple[str, int, int]]:
     return out
 
 
-def key(paths: Sequence[Path]) -> str | None:
-    """The store's name for these inputs, or None when one cannot be keyed (stdin)."""
-    stamps = [stamp(p) for p in paths]
+def key(files: Sequence[Path], layers: Sequence[Path] = ()) -> str | None:
+    """The store's name for these input files, or None when one cannot be keyed (stdin).
+
+    ``layers`` are the files and folders the user named: an empty folder adds no file but
+    is still a different input from no folder at all."""
+    stamps = [stamp(p) for p in files]
     if any(s is None for s in stamps):
         return None
-    raw = repr((SCHEMA_VERSION, __version__, _code_stamps(), stamps)).encode("utf-8")
+    named = [os.path.realpath(p) for p in layers]
+    raw = repr((SCHEMA_VERSION, __version__, _code_stamps(), named, stamps)).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:32]

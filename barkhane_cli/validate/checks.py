@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,13 @@ def core_event_warnings(e: m.Event) -> list[Problem]:
         warn("attribution", "say how the perpetrators are known: claimed, attributed or suspected")
     if not e.places:
         warn("places", "has no place; give the most precise one the sources support")
+    filed = Path(e.origin)
+    if filed.parent.name == "events" and filed.stem.isdigit() and int(filed.stem) != e.date.year:
+        warn(
+            "date",
+            f"starts in {e.date.year} but is filed in {filed.name}; "
+            "tools/datafmt.py moves it to the file of its year",
+        )
     # only a span counts: a date known to the year is imprecise, not long
     days = e.last - e.first + 1
     if e.end is not None and days > m.LONG_EVENT_DAYS and e.long is None:
@@ -132,30 +139,39 @@ def core_event_warnings(e: m.Event) -> list[Problem]:
 _MAX_SOURCE_BYTES = 64 * 1024**2  # a seed article is a few kB
 
 
-def source_file(src: m.Source) -> Path | None:
-    """Where a source's ``file`` is: next to its data file (or below it).
+# Each file read -> (the folder its ``file =`` paths are relative to, trusted?). The loader
+# decides which files are the bundled, trusted data and says so here; validation never
+# looks for the data itself.
+Roots = Mapping[str, tuple[Path, bool]]
+
+
+def _root(src: m.Source, roots: Roots) -> tuple[Path, bool]:
+    return roots.get(src.origin, (Path(src.origin).parent, False))
+
+
+def source_file(src: m.Source, roots: Roots) -> Path | None:
+    """Where a source's ``file`` is: in its data file's folder (or below it).
 
     A user's file may not name a path outside its own folder (``../../etc/passwd``, an
     absolute path, a symlink out): the quote check would otherwise let a data file probe
-    what any file on the machine says. The bundled timeline keeps its seeds beside its
+    what any file on the machine says. The bundled data keeps its seeds beside its
     folder, so for it the folder above counts too.
     """
     if not src.file:
         return None
-    base = Path(src.origin).parent
-    bases = [base, base.parent] if _is_bundled(src.origin) else [base]
-    for folder in bases:
+    base, trusted = _root(src, roots)
+    for folder in [base, base.parent] if trusted else [base]:
         candidate = folder / src.file
-        if candidate.is_file() and (_is_bundled(src.origin) or _inside(candidate, base)):
+        if candidate.is_file() and (trusted or _inside(candidate, base)):
             return candidate
     return None
 
 
-def escapes_folder(src: m.Source) -> bool:
+def escapes_folder(src: m.Source, roots: Roots) -> bool:
     """A user data file's ``file`` that points outside the data file's folder."""
-    if not src.file or _is_bundled(src.origin):
+    base, trusted = _root(src, roots)
+    if not src.file or trusted:
         return False
-    base = Path(src.origin).parent
     return not _inside(base / src.file, base)
 
 
@@ -166,26 +182,14 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _is_bundled(origin: str) -> bool:
-    """The timeline shipped with barkhane (installed or in a checkout), which we trust."""
-    from barkhane_cli.store import files
-
-    package = Path(m.__file__).resolve().parent
-    shipped = {package / "data" / "timeline.toml", package.parent / "data" / "timeline.toml"}
-    try:
-        return Path(origin).resolve() in {*shipped, files.bundled_path().resolve()}
-    except OSError:
-        return False
-
-
-def read_source_files(data: m.Dataset, problems: list[Problem]) -> dict[str, str]:
+def read_source_files(data: m.Dataset, problems: list[Problem], roots: Roots) -> dict[str, str]:
     """The text of every source that names a file, so quotes can be checked against it."""
     texts: dict[str, str] = {}
     for src in data.sources.values():
         if not src.file:
             continue
-        path = source_file(src)
-        if escapes_folder(src):
+        path = source_file(src, roots)
+        if escapes_folder(src, roots):
             problems.append(
                 Problem(
                     src.origin,

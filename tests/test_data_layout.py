@@ -1,0 +1,147 @@
+"""The bundled data as a folder of files: one layer, canonical layout, nothing lost.
+
+The data was one 23,000-line file; it is now data/meta.toml, events/YYYY.toml,
+sources/YYYY.toml and one file per other table. These tests hold the split to what the
+single file gave, and show that the rules a folder adds (an id once per layer, an event
+in its year's file) are enforced.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Run
+
+from barkhane_cli import store
+
+DATA = ROOT / "data"
+TABLES = ("sources", "actors", "places", "events", "aftermath", "facts", "eras", "judgments")
+
+
+def _one_file(folder: Path, target: Path) -> Path:
+    """Every file of a data folder concatenated: what the single-file timeline was."""
+    parts = [p.read_text(encoding="utf-8") for p in store.expand([folder]) if p.name != "meta.toml"]
+    target.write_text("\n".join(parts), encoding="utf-8")
+    return target
+
+
+def test_the_layout_is_canonical() -> None:
+    """tools/datafmt.py --check: every entry in the file its table and year call for,
+    sorted; an entry added in the wrong place fails CI until the formatter moves it."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "events").mkdir(parents=True)
+    (folder / "events" / "2013.toml").write_text(
+        '[[events]]\nid = "b"\ndate = "2014-08-01"\ntitle = "B"\n\n'
+        '[[events]]\nid = "a"\ndate = "2013-01-11"\ntitle = "A"\n',
+        encoding="utf-8",
+    )
+    tool = [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--data", str(folder)]
+    check = subprocess.run([*tool, "--check"], capture_output=True, text=True, timeout=60)
+    assert check.returncode == 1
+    assert f"would rewrite {folder / 'events' / '2014.toml'}" in check.stdout.splitlines()
+    subprocess.run(tool, check=True, timeout=60)
+    y2013 = tomllib.loads((folder / "events" / "2013.toml").read_text(encoding="utf-8"))
+    y2014 = tomllib.loads((folder / "events" / "2014.toml").read_text(encoding="utf-8"))
+    assert [e["id"] for e in y2013["events"]] == ["a"]
+    assert [e["id"] for e in y2014["events"]] == ["b"]
+
+
+def test_the_split_gives_what_one_file_gives(tmp_path: Path, run: Run) -> None:
+    """Every entry's JSON, and the SQLite export, are the same from the folder as from all
+    its files joined into one (the single-file timeline the data was)."""
+    single = _one_file(DATA, tmp_path / "timeline.toml")
+    (tmp_path / "seeds").mkdir()  # a user file's seed texts live in its own folder
+    for seed in (ROOT / "seeds").iterdir():
+        (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    for args in (
+        ["timeline", "--format", "json", "--aftermath"],
+        ["actors", "--format", "json"],
+        ["places", "--format", "json"],
+        ["facts", "--format", "json", "--aftermath"],
+        ["sources", "--format", "json"],
+    ):
+        split = run(*args, "--data", str(DATA))
+        joined = run(*args, "--data", str(single))
+        assert split.exit_code == joined.exit_code == 0, (args, split.stderr, joined.stderr)
+        assert json.loads(split.stdout) == json.loads(joined.stdout), args
+        assert len(json.loads(split.stdout)) > 15
+
+
+def test_an_id_in_two_files_of_one_layer_is_an_error(tmp_path: Path, run: Run) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    entry = '[[sources]]\nid = "s1"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
+    (folder / "a.toml").write_text(entry, encoding="utf-8")
+    (folder / "b.toml").write_text(entry, encoding="utf-8")
+    result = run("validate", str(folder))
+    assert result.exit_code == 4
+    assert (
+        f"{folder / 'b.toml'}:2: sources 's1' id: is used twice ({folder / 'a.toml'}, in the same layer)"
+        in result.stdout.splitlines()
+    )
+
+
+def test_a_user_file_still_replaces_a_bundled_entry(tmp_path: Path, run: Run) -> None:
+    """Across layers an id replaces (the documented overlay rule), inside one it may not."""
+    mine = tmp_path / "mine.toml"
+    bundled = store.expand([DATA])
+    sources = tomllib.loads((DATA / "sources" / "undated.toml").read_text(encoding="utf-8"))
+    first = next(s for s in sources["sources"] if s["id"] != "seed")
+    mine.write_text(
+        f'[[sources]]\nid = "{first["id"]}"\ntitle = "Replaced"\npublisher = "Me"\nkind = "news"\n',
+        encoding="utf-8",
+    )
+    assert bundled
+    result = run(
+        "source",
+        first["id"],
+        "--format",
+        "json",
+        "--data",
+        str(DATA),
+        "--data",
+        str(mine),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Replaced"
+
+
+def test_an_event_filed_under_the_wrong_year_is_warned(tmp_path: Path, run: Run) -> None:
+    events = tmp_path / "mine" / "events"
+    events.mkdir(parents=True)
+    (events / "2013.toml").write_text(
+        '[[events]]\nid = "late"\ndate = "2014-02-01"\ntitle = "Late"\nsummary = "S"\n'
+        'type = "politics"\nplaces = ["bamako"]\nsources = [{ id = "seed" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(tmp_path / "mine"))
+    assert result.exit_code == 0, result.stdout
+    assert (
+        f"{events / '2013.toml'}:3: warning: events 'late' date: starts in 2014 but is filed "
+        "in 2013.toml; tools/datafmt.py moves it to the file of its year"
+    ) in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_table_lives_where_the_layout_says(table: str) -> None:
+    """No table spills into another table's file (the formatter's rule, read back)."""
+    for path in store.expand([DATA]):
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(DATA).as_posix()
+        if table in doc:
+            assert rel.split("/")[0].removesuffix(".toml") == table, rel
