@@ -85,7 +85,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "places": (
         "id", "name", "short", "aliases", "kind", "within", "countries", "lat", "lon",
-        "region", "country", "summary", "sources",
+        "geonames", "point_source", "unlocated", "region", "country", "summary", "sources",
     ),
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
@@ -207,6 +207,11 @@ class Place:
     short: str | None = None
     within: str | None = None
     countries: tuple[str, ...] = ()
+    # Where the point comes from: a GeoNames id (what UCDP and ACLED users join on) and the
+    # source whose page gives the coordinates; or, with no point, the reason none is given.
+    geonames: int | None = None
+    point_source: str | None = None
+    unlocated: str | None = None
     origin: str = ""
 
     @property

@@ -105,6 +105,12 @@ def build_place(r: EntryReader) -> m.Place:
         r.problem("within", "say where the place is: within = a place id (or countries = [...])")
     if within is not None and countries:
         r.problem("countries", "give within or countries, not both")
+    geonames = r.number("geonames")
+    if geonames is not None and (not float(geonames).is_integer() or geonames <= 0):
+        r.problem("geonames", f"{geonames} is not a GeoNames id (a positive whole number)")
+    unlocated = r.text("unlocated", False)
+    if unlocated is not None and lat is not None:
+        r.problem("unlocated", "a place with lat and lon is located; drop unlocated")
     return m.Place(
         id=r.ident(),
         name=r.req_text("name"),
@@ -119,6 +125,9 @@ def build_place(r: EntryReader) -> m.Place:
         aliases=r.texts("aliases"),
         region=r.text("region", False),
         summary=r.text("summary", False),
+        geonames=int(geonames) if geonames is not None else None,
+        point_source=r.text("point_source", False),
+        unlocated=unlocated,
         origin=r.file,
     )
 

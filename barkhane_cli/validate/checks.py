@@ -66,6 +66,10 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
     countries = {p.id: p for p in data.places.values() if p.kind == "country"}
     for p in data.places.values():
         quotes(p.origin, "places", p.id, "sources", p.sources)
+        if p.point_source is not None:
+            refs(
+                p.origin, "places", p.id, "point_source", (p.point_source,), data.sources, "source"
+            )
         if p.within is not None:
             refs(p.origin, "places", p.id, "within", (p.within,), data.places, "place")
         if p.kind != "country" and p.within is None and p.country is None:
