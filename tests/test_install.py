@@ -13,6 +13,13 @@ import pytest
 from conftest import ROOT
 
 PY = sys.executable
+# The installed wheel must be what runs: a developer's PYTHONPATH (a checkout on the path)
+# or data settings would make it the checkout instead.
+WHEEL_ENV = {
+    k: v
+    for k, v in os.environ.items()
+    if k not in ("PYTHONPATH", "BARKHANE_DATA", "TTY_COMPATIBLE")
+}
 
 
 def barkhane(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
@@ -94,6 +101,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=WHEEL_ENV,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -108,6 +116,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=WHEEL_ENV,
     ).stdout
     assert str(ROOT) not in where  # the wheel, not the checkout
 
@@ -118,6 +127,7 @@ def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=WHEEL_ENV,
     )
     assert result.returncode == 0, result.stderr
     [event] = json.loads(result.stdout)
