@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from barkhane_cli.errors import DataError, UsageError
@@ -62,11 +63,26 @@ def write(target: Path, text: str, what: str) -> None:
     one-line DataError (exit 4); the temporary file is removed on any failure, including
     an interruption.
     """
-    refuse_inputs(target, what)
     # Encode first: a text that cannot be written fails before any file is touched.
     data = text.encode("utf-8")
-    # Write through a symlink to its target, so the link stays a link.
-    final = Path(os.path.realpath(target))
+    with replacing(target, what) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def replacing(target: Path, what: str) -> Iterator[str]:
+    """A temporary path beside ``target``, renamed over it when the block succeeds.
+
+    The one way barkhane replaces a file (an import, an export, a database): checked
+    first (not an input of this run, not a folder, a device, a read-only file, or a
+    symlink someone else planted in a shared folder), written beside it, synced to disk,
+    given the old file's permissions, then renamed into place. The block writes the path
+    (it does not exist yet); on any failure or interruption it is removed and the old
+    file is left as it was.
+    """
+    final = _checked_target(target, what)
     folder = final.parent
     try:
         mode = os.stat(final).st_mode & 0o7777
@@ -74,24 +90,105 @@ def write(target: Path, text: str, what: str) -> None:
         mode = _default_mode()
     except OSError as exc:
         raise _write_error(what, target, exc) from None
-    if os.path.isdir(final):
-        raise DataError(f"{what} {shown(target)}: is a folder; give a file name")
+    _clean_stale(folder, final.name)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{final.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{final.name}.", suffix=TMP_SUFFIX)
+        os.close(fd)
+        os.unlink(tmp)  # the block creates it (SQLite insists on making its own file)
+        yield tmp
+        _fsync(tmp)
         os.chmod(tmp, mode)
         os.replace(tmp, final)
         tmp = None
+        _fsync(str(folder))  # the rename itself survives a crash
     except OSError as exc:
         raise _write_error(what, target, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+TMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600  # a temporary file this old was left by a killed run (kill -9)
+
+
+def _checked_target(target: Path, what: str) -> Path:
+    """The real file a write to ``target`` replaces, or a one-line refusal."""
+    if str(target) == "-":
+        raise UsageError(f"{what} -: give a file name (this option writes a file, not stdout)")
+    refuse_inputs(target, what)
+    try:
+        link = os.lstat(target)
+    except FileNotFoundError:
+        link = None
+    except OSError as exc:
+        raise _write_error(what, target, exc) from None
+    if link is not None and stat.S_ISLNK(link.st_mode):
+        _refuse_planted_link(target, link, what)
+    # Write through a (trusted) symlink to its target, so the link stays a link.
+    final = Path(os.path.realpath(target))
+    try:
+        st: os.stat_result | None = os.stat(final)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise _write_error(what, target, exc) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise DataError(f"{what} {shown(target)}: is a folder; give a file name")
+        if not stat.S_ISREG(st.st_mode):
+            raise DataError(
+                f"{what} {shown(target)}: is not a regular file (a device, pipe or socket); "
+                "give a file name"
+            )
+        if not st.st_mode & 0o222:  # by its mode, not access(): root may write anything
+            raise DataError(
+                f"{what} {shown(target)}: is read-only; nothing was changed "
+                "(make it writable, or give another name)"
+            )
+    return final
+
+
+def _refuse_planted_link(target: Path, link: os.stat_result, what: str) -> None:
+    """What the kernel's protected_symlinks does for opens, done for renames too: in a
+    shared sticky folder (/tmp), follow only a link that is ours or the folder owner's."""
+    try:
+        parent = os.stat(os.path.dirname(os.path.abspath(target)) or ".")
+    except OSError:
+        return
+    shared = parent.st_mode & stat.S_ISVTX and parent.st_mode & 0o002
+    if shared and link.st_uid not in (os.geteuid(), parent.st_uid):
+        raise DataError(
+            f"{what} {shown(target)}: is a symlink another user made in a shared folder; "
+            "not following it (give another name)"
+        )
+
+
+def _clean_stale(folder: Path, name: str) -> None:
+    """Remove this target's temporary files that a killed run left behind."""
+    import time
+
+    cutoff = time.time() - STALE_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f".{name}.") and entry.name.endswith(TMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid() and st.st_mtime < cutoff:
+                    os.unlink(entry.path)
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _default_mode() -> int:

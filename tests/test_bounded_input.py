@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from barkhane_cli import inputs
 from barkhane_cli.completion import candidates
 from barkhane_cli.store import files as store
 from tests.conftest import Run
@@ -91,4 +92,25 @@ def test_size_limit_gives_one_line(
 
 def test_the_real_limit_is_two_gib() -> None:
     assert store.MAX_BYTES == 2 * 1024**3
-    assert store._too_big(Path("x")) == "x: is larger than 2 GiB, the limit for a data file"
+    assert inputs.too_big(Path("x"), store.MAX_BYTES, "a data file") == (
+        "x: is larger than 2 GiB, the limit for a data file"
+    )
+
+
+def test_an_import_from_a_fifo_is_refused_at_once(tmp_path: Path, run: Run) -> None:
+    """Issue 25: the importer opened its input itself and hung on a FIFO with no writer."""
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    result = run("import", "acled", str(fifo), "-o", str(tmp_path / "out.toml"))
+    assert result.exit_code == 4
+    assert result.stderr == (f"barkhane: {fifo}: is not a regular file (save it to a file first)\n")
+    assert not (tmp_path / "out.toml").exists()
+
+
+def test_an_import_from_stdin_says_why_not(tmp_path: Path, run: Run) -> None:
+    result = run("import", "acled", "-", "-o", str(tmp_path / "out.toml"))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        "barkhane: -: an export is read twice (its layout first), so it cannot come from "
+        "stdin; save it to a file and name the file\n"
+    )

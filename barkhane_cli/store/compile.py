@@ -10,11 +10,8 @@ completion offers.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -277,29 +274,15 @@ def write_public(target: Path, data: m.Dataset) -> None:
     """``barkhane export sqlite``: the public tables only, written whole or not at all."""
     from barkhane_cli import atomic
 
-    atomic.refuse_inputs(target, "export")
-    final = Path(os.path.realpath(target))
-    if final.is_dir():
-        raise DataError(f"{atomic.shown(target)}: is a folder; give a file name")
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
-        os.close(fd)
-        os.unlink(tmp)
-        build(tmp, data, private=False)
-        os.replace(tmp, final)
-        tmp = None
+        with atomic.replacing(target, "export") as tmp:
+            build(tmp, data, private=False)
     except UnicodeEncodeError:
         raise DataError(
-            f"{atomic.shown(target)}: the data holds text that is not UTF-8 (a file name?), "
-            "which SQLite cannot store; nothing was written"
+            f"export {atomic.shown(target)}: the data holds text that is not UTF-8 (a file "
+            "name?), which SQLite cannot store; nothing was written"
         ) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+    except sqlite3.Error as exc:  # SQLite's own "database or disk is full", say
         raise DataError(
-            f"{atomic.shown(target)}: cannot write it ({reason}); nothing was changed"
+            f"export {atomic.shown(target)}: cannot write it ({exc}); nothing was changed"
         ) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

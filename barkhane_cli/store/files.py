@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from barkhane_cli import geo
+from barkhane_cli import geo, inputs
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.model import TABLES
@@ -78,7 +77,7 @@ def env_paths(environ: dict[str, str] | os._Environ[str] | None = None) -> list[
     return [Path(p) for p in value.split(os.pathsep) if p.strip()]
 
 
-MAX_BYTES = 2 * 1024**3  # 2 GiB: far above any real timeline, far below a runaway read
+MAX_BYTES = inputs.TOML_MAX
 # The deepest the data format nests: document > [[table]] > entry > sources list > reference.
 MAX_DEPTH = 5
 STDIN = Path("-")
@@ -86,8 +85,7 @@ _stdin_bytes: list[bytes] = []  # stdin can be read once; later layers see the s
 
 
 def _read_bytes(path: Path) -> bytes:
-    """A data file's bytes, refusing anything that is not a regular file before it can hang
-    (a FIFO with no writer) or grow without end (``/dev/zero``)."""
+    """A data file's bytes, through the bounded reader every named input goes through."""
     if path == STDIN:
         import sys
 
@@ -95,29 +93,13 @@ def _read_bytes(path: Path) -> bytes:
             _stdin_bytes.append(sys.stdin.buffer.read(MAX_BYTES + 1))
         raw = _stdin_bytes[0]
     else:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then says what it is.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        try:
-            st = os.fstat(fd)
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError(21, "Is a directory")
-            if not stat.S_ISREG(st.st_mode):
-                raise DataError(f"{path}: is not a regular file (give a file, or - for stdin)")
-            if st.st_size > MAX_BYTES:
-                raise DataError(_too_big(path))
-            with os.fdopen(fd, "rb", closefd=False) as fh:
-                raw = fh.read(MAX_BYTES + 1)
-        finally:
-            os.close(fd)
+        with inputs.open_bounded(
+            path, MAX_BYTES, "a data file", "no such data file", "give a file, or - for stdin"
+        ) as fh:
+            raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise DataError(_too_big(path))
+        raise DataError(inputs.too_big(path, MAX_BYTES, "a data file"))
     return raw
-
-
-def _too_big(path: Path) -> str:
-    limit = MAX_BYTES / 1024**3
-    size = f"{limit:g} GiB" if limit >= 1 else f"{MAX_BYTES:,} bytes"
-    return f"{path}: is larger than {size}, the limit for a data file"
 
 
 def _depth(value: Any) -> int:
@@ -142,12 +124,6 @@ def read_text(path: Path) -> str:
     """A data file's text, turning every way reading it can fail into a DataError."""
     try:
         raw = _read_bytes(path)
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such data file") from None
-    except IsADirectoryError:
-        raise DataError(f"{path}: is a folder, not a data file") from None
-    except PermissionError:
-        raise DataError(f"{path}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import gc
+import io
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-from barkhane_cli import model, tomlwrite
+from barkhane_cli import inputs, model, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled import layouts
@@ -38,13 +39,14 @@ _PER_ACTOR = frozenset({"actor1", "assoc_actor_1", "inter1", "data_id"})
 
 def _sniff(path: Path) -> str:
     """The field separator, or a DataError for a file that is not CSV at all."""
+    if str(path) == "-":
+        raise DataError(
+            "-: an export is read twice (its layout first), so it cannot come from stdin; "
+            "save it to a file and name the file"
+        )
     try:
-        with path.open("rb") as handle:
+        with inputs.open_bounded(path, inputs.EXPORT_MAX, "an ACLED export") as handle:
             head = handle.read(4096)
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{path}: is a folder, not an ACLED export") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     for magic, what in _MAGIC:
@@ -69,7 +71,8 @@ def _sniff(path: Path) -> str:
 def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, fields) or (line, reason) for an unreadable record."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "an ACLED export")
+        with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle, delimiter=sep)
             while True:
                 line = reader.line_num + 1

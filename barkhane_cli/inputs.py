@@ -1,0 +1,58 @@
+"""The one way barkhane opens a file a user names (a data file, an export to import).
+
+Only regular files are read: a FIFO with no writer would hang the command and a device
+such as /dev/zero would grow without end, so both are refused before any byte is read,
+in one line. Each kind of input has a size cap far above any real file of its kind.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from barkhane_cli.errors import DataError
+
+GIB = 1024**3
+TOML_MAX = 2 * GIB  # a curated timeline is a few MB; an imported one, hundreds
+EXPORT_MAX = 16 * GIB  # ACLED's whole world and UCDP's global GED are well under this
+
+
+def too_big(path: Path, limit: int, what: str) -> str:
+    size = f"{limit / GIB:g} GiB" if limit >= GIB else f"{limit:,} bytes"
+    return f"{path}: is larger than {size}, the limit for {what}"
+
+
+def open_bounded(
+    path: Path, limit: int, what: str, missing: str = "no such file", hint: str = ""
+) -> BinaryIO:
+    """``path`` opened for reading in binary, or a one-line DataError.
+
+    ``what`` names the kind of input in messages ("a data file", "an ACLED export"),
+    ``missing`` says that it does not exist, ``hint`` what to give instead of a pipe.
+    """
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then says what it is.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise DataError(f"{path}: {missing}") from None
+    except IsADirectoryError:
+        raise DataError(f"{path}: is a folder, not {what}") from None
+    except PermissionError:
+        raise DataError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DataError(f"{path}: is a folder, not {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise DataError(f"{path}: is not a regular file ({hint or 'save it to a file first'})")
+        if st.st_size > limit:
+            raise DataError(too_big(path, limit, what))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
