@@ -150,14 +150,52 @@ def test_barkhane_cache_must_be_absolute_or_0(run: Run, value: str) -> None:
 
 def test_old_stores_and_leftovers_are_pruned(tmp_path: Path, cache: Path) -> None:
     cache.mkdir(mode=0o700)
-    (cache / "abandoned.tmp").write_bytes(b"x")
-    (cache / "old.pickle").write_bytes(b"x")
+    ours = [cache / ".barkhane-store-abc123.tmp", cache / f"{'0' * 32}.sqlite-journal"]
+    # Issue 25: the cache setting may point at a folder of the user's; what barkhane did
+    # not make is never deleted, whatever its name looks like.
+    theirs = [
+        cache / n for n in ("abandoned.tmp", "old.pickle", "notes.sqlite", "a.sqlite-journal")
+    ]
+    for path in ours + theirs:
+        path.write_bytes(b"x")
     for n in range(store.KEEP + 3):
         path = tmp_path / f"f{n}.toml"
         path.write_text(EVENT.format(title=f"T{n}"), encoding="utf-8")
         titles(path)
-    assert len(stores(cache)) == store.KEEP
-    assert not list(cache.glob("*.tmp")) and not list(cache.glob("*.pickle"))
+    assert len([p for p in stores(cache) if p.name != "notes.sqlite"]) == store.KEEP
+    assert [p.exists() for p in ours] == [False, False]
+    assert [p.exists() for p in theirs] == [True] * 4
+
+
+def test_a_symlinked_cache_folder_is_refused(
+    user_file: Path, cache: Path, tmp_path: Path, run: Run
+) -> None:
+    elsewhere = tmp_path / "users-own-folder"
+    elsewhere.mkdir(mode=0o700)
+    cache.symlink_to(elsewhere)
+    result = run("timeline", "--data", str(user_file), "--fields", "id", "--search", "mine")
+    assert result.exit_code == 0 and result.stdout == "mine\n"
+    assert result.stderr == (
+        f"barkhane: cache folder {cache} is a symlink (give the real folder in "
+        "BARKHANE_CACHE); not using it\n"
+    )
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_cache_folders_are_private_whatever_the_umask(
+    user_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.delenv("BARKHANE_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    old = os.umask(0)
+    try:
+        result = run("timeline", "--data", str(user_file), "--fields", "id", "--search", "mine")
+    finally:
+        os.umask(old)
+    assert result.stdout == "mine\n"
+    for folder in (home, home / ".cache", home / ".cache" / "barkhane"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
 
 
 def test_stores_over_the_size_cap_are_pruned(

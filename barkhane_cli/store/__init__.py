@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -105,18 +106,37 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+STORE_NAME = re.compile(r"[0-9a-f]{32}\.sqlite")  # a key (keys.key) and the suffix
+TMP_PREFIX = ".barkhane-store-"
+
+
+def _ours(name: str) -> str | None:
+    """What a file in the cache folder is, if barkhane made it: "store", "leftover"
+    (a temporary or journal a failed run left), or None — never deleted."""
+    if STORE_NAME.fullmatch(name):
+        return "store"
+    if STORE_NAME.fullmatch(name.removesuffix("-journal")) and name.endswith("-journal"):
+        return "leftover"
+    if name.startswith(TMP_PREFIX) and name.endswith(".tmp"):
+        return "leftover"
+    return None
+
+
 def _prune(folder: Path, keep: Path) -> None:
     """Remove stores beyond the most recent few or beyond the size cap (the one just built
     is always kept), and what failed or old runs left behind (only ever called under the
-    lock, so no temporary file found is still being written)."""
+    lock, so no temporary file found is still being written). Only files barkhane names
+    are touched: a folder the cache setting points to may hold anything else."""
     stores = []
     for entry in os.scandir(folder):
-        name = entry.name
+        what = _ours(entry.name)
         try:
-            if name.endswith((".tmp", ".pickle", SUFFIX + "-journal")):
+            if what is None or not entry.is_file(follow_symlinks=False):
+                continue
+            if what == "leftover":
                 os.unlink(entry.path)
-            elif name.endswith(SUFFIX) and entry.path != str(keep):
-                st = entry.stat()
+            elif entry.path != str(keep):
+                st = entry.stat(follow_symlinks=False)
                 stores.append((st.st_mtime_ns, st.st_size, entry.path))
         except OSError:
             continue
@@ -149,7 +169,7 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
     # another: such a run answers from what it read, and caches nothing.
     if [keys.stamp(p) for p in inputs] != before or keys.key(expand(paths), paths) != key:
         return Loaded(data)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".tmp")
     os.close(fd)
     try:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name

@@ -59,14 +59,18 @@ def usable_dir(create: bool = True) -> Path | None:
         return None
     try:
         if create:
-            folder.parent.mkdir(parents=True, exist_ok=True)
+            # 0700 whatever the umask (under umask 000, mkdir -p would make ~/.cache 0777)
+            _private_makedirs(folder.parent)
             with contextlib.suppress(FileExistsError):
                 os.mkdir(folder, 0o700)
-        st = os.stat(folder)
+        st = os.lstat(folder)
     except OSError:
         return None  # cannot create it (read-only home): only costs speed
     problem = None
-    if not stat.S_ISDIR(st.st_mode):
+    if stat.S_ISLNK(st.st_mode):
+        # someone could swap ~/.cache/barkhane for a link into a folder of the user's
+        problem = "is a symlink (give the real folder in BARKHANE_CACHE)"
+    elif not stat.S_ISDIR(st.st_mode):
         problem = "is not a folder"
     elif st.st_uid != os.getuid():
         problem = "belongs to another user"
@@ -78,6 +82,18 @@ def usable_dir(create: bool = True) -> Path | None:
             sys.stderr.write(f"barkhane: cache folder {folder} {problem}; not using it\n")
         return None
     return folder
+
+
+def _private_makedirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents as 0700, whatever the umask."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+            os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def stamp(path: Path | str) -> Stamp | None:
