@@ -55,7 +55,35 @@ def test_every_problem_of_an_entry_in_one_run(run: Run, tmp_path: Path) -> None:
         f"{bad}:17: facts 'nan-fact' value: expected a finite number, got nan",
         f"{bad}:18: facts 'nan-fact' low: expected a finite number, got -inf",
     ]
-    assert result.stderr.startswith("8 problems in 2 file(s)")
+    # the count is of the files named, not of the bundled data loaded under them
+    assert result.stderr.startswith("8 problems in 1 file(s)")
+
+
+def test_references_of_an_entry_with_field_errors_in_the_same_run(run: Run, tmp_path: Path) -> None:
+    """Issue 25: a bad actor id behind a bad date used to show only once the date was fixed."""
+    bad = tmp_path / "refs.toml"
+    bad.write_text(
+        '[[events]]\nid = "r"\ndate = "2021-13-01"\ntitle = "R"\nsummary = "S"\n'
+        'type = "attack"\nactors = ["wagnr"]\nplaces = ["timbuctoo"]\n'
+        'perpetrators = ["wagner"]\nattribution = "claimed"\nsources = [{ id = "nope" }]\n\n'
+        '[[places]]\nid = "p"\nname = "P"\nkind = "villge"\nwithin = "mali-nowhere"\n'
+        'sources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{bad}:3: events 'r' date: '2021-13-01'")
+    assert f"{bad}:7: events 'r' actors: unknown actor 'wagnr'; did you mean 'wagner'?" in lines
+    assert any(
+        line.startswith(f"{bad}:8: events 'r' places: unknown place 'timbuctoo'") for line in lines
+    )
+    assert f"{bad}:11: events 'r' sources: unknown source 'nope'" in lines
+    assert any(line.startswith(f"{bad}:16: places 'p' kind: 'villge'") for line in lines)
+    assert any(
+        line.startswith(f"{bad}:17: places 'p' within: unknown place 'mali-nowhere'")
+        for line in lines
+    )
 
 
 def test_json_for_ci(run: Run, tmp_path: Path) -> None:

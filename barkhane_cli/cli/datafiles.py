@@ -55,7 +55,8 @@ def validate(
         raise UsageError(f"--format {fmt!r}: validate writes text or json")
     paths = store.data_paths(files or (), bundled=not alone)
     data, found = store.collect(paths, keep_going=True)
-    checked = {str(p) for p in store.expand(files or paths)}
+    named = store.expand(files or paths)  # what the user asked about, not what lies under it
+    checked = {str(p) for p in named}
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning and p.file in checked]
     # In file order, then line order, as a compiler lists them.
@@ -88,10 +89,10 @@ def validate(
     )
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
-        sys.stderr.write(f"{len(problems)} {noun} in {len(paths)} file(s) ({counts})\n")
+        sys.stderr.write(f"{len(problems)} {noun} in {len(named)} file(s) ({counts})\n")
         raise typer.Exit(ExitCode.DATA)
     said = f" ({len(warnings)} warnings)" if warnings else ""
-    sys.stderr.write(f"ok: {len(paths)} file(s), {counts}{said}\n")
+    sys.stderr.write(f"ok: {len(named)} file(s), {counts}{said}\n")
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")

@@ -157,6 +157,7 @@ class _Layer:
     records: dict[str, dict[str, Any]]
     replaced: list[tuple[str, str, str]]
     seen: dict[tuple[str, str], str]  # (table, id) -> the file of this layer that holds it
+    rejected: dict[str, list[Any]]  # table -> entries with problems, built with placeholders
 
 
 def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem]) -> None:
@@ -184,7 +185,7 @@ def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[P
             continue
         target = layer.records[table]
         for index, raw in enumerate(entries):
-            record = build_entry(raw, file, table, index, problems)
+            record = build_entry(raw, file, table, index, problems, layer.rejected[table])
             if record is None:
                 continue
             first = layer.seen.get((table, record.id))
@@ -218,7 +219,7 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
 
     atomic.note_input(expand(paths))
     problems: list[Problem] = []
-    layer = _Layer({t: {} for t in TABLES}, [], {})
+    layer = _Layer({t: {} for t in TABLES}, [], {}, {t: [] for t in TABLES})
     for top in paths:
         members = layer_files(top)
         if not members:
@@ -248,6 +249,22 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
     texts = read_source_files(data, problems, layer_roots(paths))
     check_references(data, problems, texts)
+    bad = layer.rejected
+    if any(bad.values()):
+
+        def by_id(table: str) -> dict[str, Any]:
+            return {r.id: r for r in bad[table]}
+
+        only = m.Dataset(
+            actors=by_id("actors"),
+            places=by_id("places"),
+            events=bad["events"],
+            aftermath=bad["aftermath"],
+            facts=by_id("facts"),
+            eras=by_id("eras"),
+            judgments=by_id("judgments"),
+        )
+        check_references(data, problems, texts, only)
     return data, problems
 
 

@@ -279,8 +279,18 @@ BUILDERS: dict[str, EntryBuilder] = {
 }
 
 
-def build_entry(raw: Any, file: str, table: str, index: int, problems: list[Problem]) -> Any:
-    """Build one record, or return None after recording why it cannot be used."""
+def build_entry(
+    raw: Any,
+    file: str,
+    table: str,
+    index: int,
+    problems: list[Problem],
+    rejected: list[Any] | None = None,
+) -> Any:
+    """Build one record, or return None after recording why it cannot be used.
+
+    An entry that could be built with placeholders for its bad fields goes to
+    ``rejected``, so that its references can still be checked in the same run."""
     if not isinstance(raw, dict):
         problems.append(
             Problem(file, table, None, None, f"entry {index + 1} is {_shown(raw)}, not a table")
@@ -308,6 +318,10 @@ def build_entry(raw: Any, file: str, table: str, index: int, problems: list[Prob
         order = {key: i for i, key in enumerate(raw)}
         everything = sorted([*stoppers, *found], key=lambda p: order.get(p.field or "", -1))
         problems.extend(everything)
-        return record if reader.ok and not stoppers else None
+        if reader.ok and not stoppers:
+            return record
+        if rejected is not None:
+            rejected.append(record)
+        return None
     problems.extend(stoppers)
     return None

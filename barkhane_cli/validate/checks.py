@@ -11,8 +11,19 @@ from barkhane_cli import model as m
 from barkhane_cli.validate.reader import Problem
 
 
-def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[str, str]) -> None:
-    """Every id an entry points at exists; every quote from a file source is verbatim."""
+def check_references(
+    data: m.Dataset,
+    problems: list[Problem],
+    seed_texts: dict[str, str],
+    only: m.Dataset | None = None,
+) -> None:
+    """Every id an entry points at exists; every quote from a file source is verbatim.
+
+    ``only``: check just these entries (ones rejected for other problems, built with
+    placeholders for their bad fields) against ``data``, so that one run of validate
+    lists every problem of an entry, its references included.
+    """
+    scope = data if only is None else only
 
     def refs(
         file: str,
@@ -52,7 +63,7 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
                     )
                 )
 
-    for a in data.actors.values():
+    for a in scope.actors.values():
         quotes(a.origin, "actors", a.id, "sources", a.sources)
         refs(
             a.origin,
@@ -64,7 +75,7 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
             "actor",
         )
     countries = {p.id: p for p in data.places.values() if p.kind == "country"}
-    for p in data.places.values():
+    for p in scope.places.values():
         quotes(p.origin, "places", p.id, "sources", p.sources)
         if p.point_source is not None:
             refs(
@@ -75,21 +86,21 @@ def check_references(data: m.Dataset, problems: list[Problem], seed_texts: dict[
         if p.kind != "country" and p.within is None and p.country is None:
             # an area's own countries list (the others were derived, so are known)
             refs(p.origin, "places", p.id, "countries", p.countries, countries, "country")
-    for table, events in (("events", data.events), ("aftermath", data.aftermath)):
+    for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
             quotes(e.origin, table, e.id, "sources", e.sources)
             refs(e.origin, table, e.id, "actors", e.actors, data.actors, "actor")
             refs(e.origin, table, e.id, "places", e.places, data.places, "place")
-            if table == "events":
+            if table == "events" and only is None:
                 problems.extend(core_event_warnings(e))
-    for f in data.facts.values():
+    for f in scope.facts.values():
         quotes(f.origin, "facts", f.id, "sources", f.sources)
         refs(f.origin, "facts", f.id, "actors", f.actors, data.actors, "actor")
-    for era in data.eras.values():
+    for era in scope.eras.values():
         quotes(era.origin, "eras", era.id, "sources", era.sources)
         refs(era.origin, "eras", era.id, "actors", era.actors, data.actors, "actor")
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
-    for j in data.judgments.values():
+    for j in scope.judgments.values():
         quotes(j.origin, "judgments", j.id, "outcome_sources", j.outcome_sources)
         refs(j.origin, "judgments", j.id, "outcome_events", j.outcome_events, all_events, "event")
         seed = seed_texts.get(m.SEED_ID)
