@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -316,3 +317,50 @@ def test_every_registered_command_is_in_the_lazy_map() -> None:
     assert names == set(COMMANDS)
     for name, module in COMMANDS.items():
         assert importlib.import_module(f"barkhane_cli.cli.{module}"), name
+
+
+def _corrupt_table(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` with garbage, as a bad sector would."""
+    conn = sqlite3.connect(path)
+    try:
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+    finally:
+        conn.close()
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xa5" * size)
+
+
+def test_a_damaged_store_is_said_once_removed_and_rebuilt(
+    user_file: Path, cache: Path, run: Run
+) -> None:
+    """Issue 25: one damaged page made every later command exit 1 until the cache was
+    deleted by hand."""
+    args = ("timeline", "--data", str(user_file), "--format", "json")
+    good = run(*args)
+    assert good.exit_code == 0
+    [built] = stores(cache)
+    _corrupt_table(built, "_events")
+    damaged = run(*args)
+    assert damaged.exit_code == 4
+    assert damaged.stderr == (
+        f"barkhane: the compiled store {built} is damaged (database disk image is malformed); "
+        "it was removed, and the next run rebuilds it from the data files\n"
+    )
+    assert not built.exists()
+    again = run(*args)
+    assert (again.exit_code, again.stdout) == (0, good.stdout)
+
+
+def test_a_thousand_search_words_narrow_in_one_clause(user_file: Path, run: Run) -> None:
+    """Issue 25: a clause per word overflowed SQLite's expression depth (exit 1)."""
+    words = " ".join(f"w{n}" for n in range(1500))
+    result = run("timeline", "--data", str(user_file), "--search", words, "--fields", "id")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert (
+        run("timeline", "--data", str(user_file), "--search", "mine s", "--fields", "id").stdout
+        == "mine\n"
+    )

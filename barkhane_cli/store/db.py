@@ -20,6 +20,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli import query, roles
 from barkhane_cli import search as search_text
+from barkhane_cli.errors import DataError
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION, stamp
@@ -29,9 +30,27 @@ from barkhane_cli.store.records import KINDS
 class Store:
     """An open, checked store (read-only)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
+        self.path = path
         self.output: dict[str, str] = {}  # event id -> its JSON text, for events selected
+
+    def rows(self, sql: str, args: Any = ()) -> Iterator[Any]:
+        """The rows of a query. A store damaged on disk (a bad page, a truncated file) is
+        removed and said in one line; the next run rebuilds it from the data files, rather
+        than every later command failing until someone deletes the cache by hand."""
+        try:
+            yield from self.conn.execute(sql, args)
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            where = "" if self.path is None else f" {self.path}"
+            if self.path is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path)
+            raise DataError(
+                f"the compiled store{where} is damaged ({exc}); it was removed, and the next "
+                "run rebuilds it from the data files"
+            ) from None
 
     @classmethod
     def open(cls, path: Path, key: str) -> Store | None:
@@ -64,14 +83,14 @@ class Store:
             return None
         with contextlib.suppress(OSError):  # recently used stores are kept when pruning
             os.utime(path)
-        return cls(conn)
+        return cls(conn, path)
 
     def light(self) -> m.Dataset:
         """Every table except the events: what resolving names and drawing cards need."""
         tables: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         decoders = {kind: records.record_decoder(cls) for kind, cls in KINDS.items()}
         replaced: tuple[tuple[str, str, str], ...] = ()
-        for kind, body in self.conn.execute("SELECT kind, body FROM _records ORDER BY rowid"):
+        for kind, body in self.rows("SELECT kind, body FROM _records ORDER BY rowid"):
             if kind == "replaced":
                 replaced = tuple((r[0], r[1], r[2]) for r in json.loads(body))
                 continue
@@ -86,14 +105,14 @@ class Store:
         """The whole dataset, as the TOML path builds it."""
         data = self.light()
         decode = records.record_decoder(m.Event)
-        for (body,) in self.conn.execute("SELECT body FROM _events ORDER BY rowid"):
+        for (body,) in self.rows("SELECT body FROM _events ORDER BY rowid"):
             e = decode(json.loads(body))
             (data.aftermath if e.aftermath else data.events).append(e)
         return data
 
     def tags(self, aftermath: bool = False) -> set[str]:
         sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.id = t.event_id"
-        rows = self.conn.execute(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
+        rows = self.rows(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
         return {t for (t,) in rows}
 
     def _narrow(self, data: m.Dataset, q: query.EventQuery) -> tuple[str, list[Any]]:
@@ -137,9 +156,12 @@ class Store:
         if q.search:
             # Candidates hold every plain word of the query; query._matches then applies
             # the whole rule (words in any order, phrases) to them.
-            for word in search_text.plain_words(q.search):
-                where.append("instr(b.hay, ?) > 0")
-                args.append(word)
+            # One parameter however many words (a clause per word overflowed SQLite's
+            # expression depth at about a thousand).
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(b.hay, w.value) = 0)"
+            )
+            args.append(json.dumps(search_text.plain_words(q.search)))
         return " AND ".join(where) or "1", args
 
     def select(self, data: m.Dataset, q: query.EventQuery) -> Iterator[m.Event]:
@@ -154,7 +176,7 @@ class Store:
         )
         decode = records.record_decoder(m.Event)
         count = 0
-        for body, text in self.conn.execute(sql, args):
+        for body, text in self.rows(sql, args):
             e = decode(json.loads(body))
             if query._matches(e, q):
                 self.output[e.id] = text
@@ -168,7 +190,7 @@ class Store:
         or has a word that does, accents and case aside: ``goi`` finds ``assimi-goita``."""
         typed = fold(incomplete)
         out: dict[str, str] = {}
-        rows = self.conn.execute("SELECT id, folded, label FROM _names WHERE kind = ?", (kind,))
+        rows = self.rows("SELECT id, folded, label FROM _names WHERE kind = ?", (kind,))
         for ident, folded, label in rows:
             if ident in out:
                 continue
