@@ -136,8 +136,11 @@ def periods(axis: Axis, by: str) -> list[tuple[str, dt.date, dt.date]]:
         return out
     y, mo = a.year, a.month
     while (y, mo) <= (b.year, b.month):
-        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
         label = f"{y:04d}-{mo:02d}"
+        if (y, mo) == (dt.MAXYEAR, 12):  # the calendar's last month has no next one
+            out.append((label, max(a, dt.date(y, mo, 1)), b))
+            break
+        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
         out.append((label, max(a, dt.date(y, mo, 1)), min(b, nxt - dt.timedelta(days=1))))
         y, mo = nxt.year, nxt.month
     return out

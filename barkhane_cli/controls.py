@@ -9,7 +9,12 @@ from __future__ import annotations
 # Bidirectional embeddings, overrides and isolates ("Trojan Source"), and the marks.
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-_CODES = [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, BIDI)]
+# Characters that draw nothing (zero-width space, joiners, word joiner, invisible
+# operators, the soft hyphen, the byte-order mark): they can hide a difference between two
+# names that look the same ("wagner" and "wag\u200bner"), so they are shown too.
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+
+_CODES = [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, BIDI), *map(ord, INVISIBLE)]
 
 
 def _escape(cp: int) -> str:

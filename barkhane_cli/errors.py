@@ -36,3 +36,11 @@ class NotFoundError(BarkhaneError):
 
 class DataError(BarkhaneError):
     code = ExitCode.DATA
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters: an error must stay one
+    readable line however long the query was (a 100,000-character name, say)."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"

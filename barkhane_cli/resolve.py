@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from barkhane_cli.errors import NotFoundError
+from barkhane_cli.errors import NotFoundError, quoted
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʿʾ")
 _QUOTES = str.maketrans("’‘`´ʼ", "'''''")
@@ -74,7 +74,7 @@ class Resolver:
                 partial |= ids
         if partial:
             return self._one(query, partial)
-        raise NotFoundError(f"no {self.what} matches {query!r}{self._suggest(norm)}")
+        raise NotFoundError(f"no {self.what} matches {quoted(query)}{self._suggest(norm)}")
 
     def _one(self, query: str, ids: set[str]) -> str:
         if len(ids) == 1:
@@ -82,7 +82,7 @@ class Resolver:
         shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
         more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
         raise NotFoundError(
-            f"{query!r} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
+            f"{quoted(query)} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
         )
 
     def _suggest(self, norm: str) -> str:

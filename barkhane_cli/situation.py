@@ -176,7 +176,9 @@ def events_near(
     data: m.Dataset, day: PartialDate, window: int
 ) -> tuple[list[m.Event], tuple[int, int]]:
     """Events whose span meets [day − window, day + window] (aftermath included)."""
-    first, last = day.first_ordinal() - window, day.last_ordinal() + window
+    # clipped to the calendar Python can hold (on 0001-01-01, on 9999-12-31)
+    first = max(day.first_ordinal() - window, dt.date.min.toordinal())
+    last = min(day.last_ordinal() + window, dt.date.max.toordinal())
     since = dt.date.fromordinal(first)
     until = dt.date.fromordinal(last)
     q = query.build_query(

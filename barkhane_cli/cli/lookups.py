@@ -30,7 +30,7 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
 )
-from barkhane_cli.errors import UsageError
+from barkhane_cli.errors import UsageError, quoted
 
 
 def _profile(
@@ -364,7 +364,7 @@ def search(
     if not hits:
         close = finder.suggest(dataset, text)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        env.err.write(f"nothing matches {text!r}{hint}\n")
+        env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:
         hits = hits[: max(limit, 0)]
     _records(env, format_, export, fields, lambda: hit_records(hits), wide)

@@ -72,6 +72,12 @@ class _Bad(Exception):
 _PLACEHOLDER_DATE = parse_iso("2000")
 
 
+# The largest whole number JSON readers (JavaScript, jq) hold exactly, far below SQLite's
+# 2**63 - 1: a count above it could be checked here and then fail in the store or a reader.
+MAX_EXACT = 2**53 - 1
+_WHY_MAX = "the largest number JSON readers and the store hold exactly"
+
+
 class EntryReader:
     """Reads the fields of one entry, recording a problem for each bad one.
 
@@ -220,6 +226,9 @@ class EntryReader:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             self.problem(field, f"expected a whole number of 0 or more, got {_shown(value)}")
             raise _Bad
+        if value > MAX_EXACT:
+            self.problem(field, f"{value} is larger than {MAX_EXACT:,}, {_WHY_MAX}")
+            raise _Bad
         return value
 
     def number(self, field: str, required: bool = False) -> float | None:
@@ -234,6 +243,9 @@ class EntryReader:
         if not math.isfinite(value):
             # TOML allows nan and inf; no count or coordinate is either (and JSON has neither)
             self.problem(field, f"expected a finite number, got {value}")
+            raise _Bad
+        if abs(value) > MAX_EXACT:
+            self.problem(field, f"{value} is larger than {MAX_EXACT:,}, {_WHY_MAX}")
             raise _Bad
         return float(value)
 

@@ -1,0 +1,61 @@
+"""Findings of the second hostile audit (issue 25), each reproduced as the attack it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run
+
+HUGE = 2**63
+
+
+def _event(extra: str) -> str:
+    return (
+        '[[events]]\nid = "big"\ndate = "2021-03-01"\ntitle = "Big"\nsummary = "S"\n'
+        f'type = "politics"\nplaces = ["bamako"]\n{extra}sources = [{{ id = "ref-a" }}]\n'
+    )
+
+
+def test_a_count_no_reader_can_hold_is_refused_by_validate(tmp_path: Path, run: Run) -> None:
+    """fatalities >= 2**63 passed validate, then every command exited 1 with the cache on."""
+    path = tmp_path / "huge.toml"
+    path.write_text(_event(f"fatalities = {HUGE}\n"), encoding="utf-8")
+    check = run("validate", str(path))
+    assert check.exit_code == 4
+    assert check.stdout == (
+        f"{path}:8: events 'big' fatalities: {HUGE} is larger than 9,007,199,254,740,991, "
+        "the largest number JSON readers and the store hold exactly\n"
+    )
+    used = run("timeline", "--data", str(path))
+    assert used.exit_code == 4 and "is larger than 9,007,199,254,740,991" in used.stderr
+
+
+def test_zero_width_characters_are_shown(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "zw.toml"
+    path.write_text(
+        _event("").replace('title = "Big"', 'title = "Wag\u200bner\ufeff"'), encoding="utf-8"
+    )
+    result = run("timeline", "--data", str(path), "--fields", "id,title", "--search", "wag")
+    assert result.stdout.splitlines()[0] == "big\tWag\\u200bner\\ufeff"
+    check = run("validate", str(path))
+    assert "holds control characters (first \\u200b at character 4)" in check.stdout
+
+
+def test_a_not_found_error_stays_one_short_line(run: Run) -> None:
+    result = run("actor", "x" * 100_000)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("barkhane: no actor matches 'xxxxxxxx")
+    assert "… (100,000 characters)" in result.stderr
+    assert len(result.stderr) < 300 and result.stderr.count("\n") == 1
+
+
+def test_the_calendars_ends_are_answers_not_crashes(run: Run) -> None:
+    for day in ("9999-12-31", "0001-01-01"):
+        result = run("on", day, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["date"] == day
+    chart = run("chart", "--by", "month", "--since", "9999-11", "--until", "9999", "-f", "json")
+    assert chart.exit_code == 0, chart.stderr
+    assert [b["label"] for b in json.loads(chart.stdout)] == ["9999-11", "9999-12"]
+    assert json.loads(chart.stdout)[-1]["end"] == "9999-12-31"
