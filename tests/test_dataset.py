@@ -94,6 +94,38 @@ def test_the_bundled_data_has_no_warnings(loaded: tuple[m.Dataset, list[Any]]) -
     assert not warnings, fail_list(warnings)
 
 
+SETTLEMENTS = ("capital", "city", "town", "village", "base")
+
+
+def test_every_settlement_is_located_from_a_gazetteer_or_says_why_not(data: m.Dataset) -> None:
+    """A settlement's point is its own, from a cited gazetteer (GeoNames, or the place's
+    own Wikipedia or OpenStreetMap record), never an event site; where no such source
+    places it, `unlocated` says why and it is listed, not drawn."""
+    sources = set(data.sources)
+    bad = []
+    for p in data.places.values():
+        if p.kind not in SETTLEMENTS:
+            continue
+        if p.lat is not None and p.lon is not None:
+            if p.point_source not in sources:
+                bad.append(f"{p.id}: a point without a point_source")
+            elif p.lat != round(p.lat, 4) or p.lon != round(p.lon, 4):
+                bad.append(f"{p.id}: more than 4 decimals")
+        elif not p.unlocated:
+            bad.append(f"{p.id}: no point and no `unlocated` reason")
+    assert not bad, fail_list(bad)
+
+
+def test_a_geonames_id_comes_with_a_geonames_point(data: m.Dataset) -> None:
+    """A GeoNames id is kept where the point was read from a GeoNames record."""
+    bad = [
+        p.id
+        for p in data.places.values()
+        if p.geonames is not None and not (p.point_source or "").startswith("geonames-")
+    ]
+    assert not bad, fail_list(bad)
+
+
 def test_fatality_ranges_are_ordered(data: m.Dataset) -> None:
     bad = [
         e.id
