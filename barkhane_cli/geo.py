@@ -1,9 +1,13 @@
 """Places inside places: the one hierarchy behind ``--place``, ``--country`` and ``countries``.
 
 A place sits ``within`` another (village → region → country); an area that spans borders
-lists its ``countries`` instead. Countries are places of kind ``country``. Old files that
-give only a free-text ``country`` still work: the text is matched to a country place by
-name or alias. Everything here is computed once, when the data loads.
+lists its ``countries`` instead, and an area that is not administrative says which
+regions it is ``made_of``. Countries are places of kind ``country``. Old files that give
+only a free-text ``country`` still work: the text is matched to a country place by name
+or alias. Where a settlement has a point, geometry decides: its country is the one whose
+outline holds the point, and it lies in every region or area whose shape holds it
+(``shapes.py``). Everything here is computed once, when the data loads or a filter is
+resolved.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from barkhane_cli import model as m
+from barkhane_cli import shapes
 from barkhane_cli.resolve import normalize
 
 
@@ -37,6 +42,16 @@ def resolve_places(places: Mapping[str, m.Place]) -> tuple[dict[str, m.Place], l
     done: dict[str, tuple[str, ...]] = {}
     loops: list[str] = []
 
+    def declared_countries(pid: str, seen: tuple[str, ...]) -> tuple[str, ...]:
+        p = places[pid]
+        if p.countries:
+            return tuple(p.countries)
+        if p.within is not None:
+            return countries_of(p.within, (*seen, pid))
+        if p.country:
+            return (by_name.get(normalize(p.country)) or country_key(p.country),)
+        return ()
+
     def countries_of(pid: str, seen: tuple[str, ...]) -> tuple[str, ...]:
         if pid in done:
             return done[pid]
@@ -46,8 +61,13 @@ def resolve_places(places: Mapping[str, m.Place]) -> tuple[dict[str, m.Place], l
         if pid in seen:
             loops.append(pid)
             return ()
+        at = shapes.point_of(p)
         if p.kind == "country":
             out: tuple[str, ...] = (p.id,)
+        elif at is not None and (
+            (found := shapes.country_by_point(*at, declared_countries(pid, seen))) in places
+        ):
+            out = (str(found),)  # the point decides (validate warns: ``within`` disagrees)
         elif p.countries:
             out = tuple(sorted(set(p.countries)))
         elif p.within is not None:
@@ -62,7 +82,17 @@ def resolve_places(places: Mapping[str, m.Place]) -> tuple[dict[str, m.Place], l
     resolved = {
         pid: dataclasses.replace(p, countries=countries_of(pid, ())) for pid, p in places.items()
     }
-    return resolved, sorted(set(loops))
+    return _one_name_one_place(resolved), sorted(set(loops))
+
+
+def _one_name_one_place(places: dict[str, m.Place]) -> dict[str, m.Place]:
+    """A region or area whose short label is a settlement's name shows its full name
+    ("Ménaka Region", not "Ménaka"), so a table never shows two places as one."""
+    settlements = {normalize(p.label) for p in places.values() if p.kind in shapes.SETTLEMENT_KINDS}
+    for pid, p in list(places.items()):
+        if p.kind in ("region", "area") and p.short and normalize(p.short) in settlements:
+            places[pid] = dataclasses.replace(p, short=None)
+    return places
 
 
 def children(places: Mapping[str, m.Place]) -> dict[str, list[str]]:
@@ -74,18 +104,51 @@ def children(places: Mapping[str, m.Place]) -> dict[str, list[str]]:
 
 
 def contained(places: Mapping[str, m.Place], pid: str) -> frozenset[str]:
-    """The place and every place inside it, at any depth; for a country, every place in it."""
+    """The place and every place inside it, at any depth; for a country, every place in it.
+
+    Inside means: declared inside (``within``, at any depth), inside one of the places an
+    area is ``made_of``, or a settlement whose point lies in the place's shape."""
     place = places.get(pid)
     if place is not None and place.kind == "country":
         return frozenset(p.id for p in places.values() if pid in p.countries)
     kids = children(places)
     out, todo = {pid}, [pid]
+    if place is not None:
+        todo.extend(q for q in place.made_of if q in places)
+        out.update(todo)
+        out.update(_by_shape(places, pid))
+        todo = list(out)
     while todo:
-        for child in kids.get(todo.pop(), ()):
+        current = todo.pop()
+        more = list(kids.get(current, ()))
+        sub = places.get(current)
+        if sub is not None and current != pid:
+            more += [q for q in sub.made_of if q in places]
+        for child in more:
             if child not in out:
                 out.add(child)
                 todo.append(child)
     return frozenset(out)
+
+
+def _by_shape(places: Mapping[str, m.Place], pid: str) -> set[str]:
+    """Settlements whose own point lies in the place's shape. A settlement declared in a
+    region that an older outline merely ``covers`` (Ménaka in Natural Earth's Gao) is
+    left to its declared region."""
+    shape = shapes.shape_of(places, pid)
+    if shape is None:
+        return set()
+    own_parts = set(shape.parts) | set(places[pid].made_of) | {pid}
+    found = set()
+    for p in places.values():
+        at = shapes.point_of(p)
+        if at is None or not shape.contains(*at):
+            continue
+        chain = ancestors(places, p.id)
+        if any(a in shape.covers and a not in own_parts for a in chain):
+            continue
+        found.add(p.id)
+    return found
 
 
 def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:

@@ -84,8 +84,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "affiliations", "tags", "sources",
     ),
     "places": (
-        "id", "name", "short", "aliases", "kind", "within", "countries", "lat", "lon",
-        "geonames", "point_source", "unlocated", "region", "country", "summary", "sources",
+        "id", "name", "short", "aliases", "kind", "within", "countries", "made_of", "lat",
+        "lon", "geonames", "point_source", "unlocated", "region", "country", "summary", "sources",
     ),
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
@@ -212,6 +212,9 @@ class Place:
     geonames: int | None = None
     point_source: str | None = None
     unlocated: str | None = None
+    # An area that is not administrative, as the regions (or other places) that make it:
+    # its shape is their union, and whatever lies in them lies in it.
+    made_of: tuple[str, ...] = ()
     origin: str = ""
 
     @property

@@ -108,6 +108,9 @@ def build_place(r: EntryReader) -> m.Place:
     geonames = r.number("geonames")
     if geonames is not None and (not float(geonames).is_integer() or geonames <= 0):
         r.problem("geonames", f"{geonames} is not a GeoNames id (a positive whole number)")
+    made_of = r.texts("made_of")
+    if made_of and kind not in ("region", "area"):
+        r.problem("made_of", "only a region or an area is made of other places")
     unlocated = r.text("unlocated", False)
     if unlocated is not None and lat is not None:
         r.problem("unlocated", "a place with lat and lon is located; drop unlocated")
@@ -128,6 +131,7 @@ def build_place(r: EntryReader) -> m.Place:
         geonames=int(geonames) if geonames is not None else None,
         point_source=r.text("point_source", False),
         unlocated=unlocated,
+        made_of=made_of,
         origin=r.file,
     )
 

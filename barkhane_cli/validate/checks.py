@@ -86,6 +86,9 @@ def check_references(
         if p.kind != "country" and p.within is None and p.country is None:
             # an area's own countries list (the others were derived, so are known)
             refs(p.origin, "places", p.id, "countries", p.countries, countries, "country")
+        refs(p.origin, "places", p.id, "made_of", p.made_of, data.places, "place")
+    if only is None:
+        problems.extend(geometry_warnings(data.places))
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
             quotes(e.origin, table, e.id, "sources", e.sources)
@@ -114,6 +117,53 @@ def check_references(
                     f"is not in the seed word for word: {j.quote[:60]!r}",
                 )
             )
+
+
+def geometry_warnings(places: dict[str, m.Place]) -> list[Problem]:
+    """Where a settlement's point and what the data declares about it disagree: the point
+    lies outside a place it is declared ``within`` (its region, area or country), or it
+    lies in a bundled region although the place sits directly under a country."""
+    from barkhane_cli import geo, shapes
+
+    out: list[Problem] = []
+    regions = [s for s in shapes.bundled().values() if s.label is not None]
+    for p in places.values():
+        at = shapes.point_of(p)
+        if at is None:
+            continue
+        chain = geo.ancestors(places, p.id)
+        for up in chain:
+            shape = shapes.shape_of(places, up)
+            if shape is not None and shape.clearly_outside(*at):
+                what = "country" if places[up].kind == "country" else "shape"
+                out.append(
+                    Problem(
+                        p.origin,
+                        "places",
+                        p.id,
+                        "lat",
+                        f"the point ({at[0]}, {at[1]}) lies outside the {what} of {up!r} "
+                        f"(by more than {shapes.BORDER_TOLERANCE}°), which the place is "
+                        "declared within",
+                        warning=True,
+                    )
+                )
+                break
+        if p.within is not None and places.get(p.within, p).kind == "country":
+            inside = [r.id for r in regions if r.id in places and r.contains(*at)]
+            if inside and places[inside[0]].kind == "region":
+                out.append(
+                    Problem(
+                        p.origin,
+                        "places",
+                        p.id,
+                        "within",
+                        f"sits directly under a country, but its point lies in {inside[0]!r}: "
+                        f'say within = "{inside[0]}"',
+                        warning=True,
+                    )
+                )
+    return out
 
 
 def core_event_warnings(e: m.Event) -> list[Problem]:
