@@ -69,9 +69,27 @@ def test_reimport_into_a_loaded_file_does_not_load_it(run: Run, tmp_path: Path) 
     )
     assert again.exit_code == 0, again.stderr
     assert loaded.read_bytes() == fresh.read_bytes()  # its actors and places are all there
-    assert f"note: {loaded} is also in BARKHANE_DATA; it was not loaded" in again.stderr
+    # Issue 25: the new file never leans on what BARKHANE_DATA holds
+    other = tmp_path / "other.toml"
+    beside = run(
+        "import", "acled", str(SAMPLE), "-o", str(other), env={"BARKHANE_DATA": str(loaded)}
+    )
+    assert beside.exit_code == 0, beside.stderr
+    assert other.read_bytes() == fresh.read_bytes()
+    assert run("actors", "-f", "plain", "--data", str(other)).exit_code == 0
+    assert f"-> {loaded} (it replaced the file that was there)" in again.stderr
     check = run("actors", "-f", "plain", env={"BARKHANE_DATA": str(loaded)})
     assert check.exit_code == 0, check.stderr
+
+
+def test_import_to_dash_writes_stdout(run: Run, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.toml"
+    assert run("import", "acled", str(SAMPLE), "-o", str(fresh)).exit_code == 0
+    piped = run("import", "acled", str(SAMPLE), "-o", "-")
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout == fresh.read_text(encoding="utf-8")
+    assert not (Path.cwd() / "-").exists()
+    assert "events written -> stdout" in piped.stderr
 
 
 def test_export_refuses_to_write_over_a_loaded_file(run: Run, tmp_path: Path) -> None:

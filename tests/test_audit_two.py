@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from conftest import Run
@@ -59,3 +60,14 @@ def test_the_calendars_ends_are_answers_not_crashes(run: Run) -> None:
     assert chart.exit_code == 0, chart.stderr
     assert [b["label"] for b in json.loads(chart.stdout)] == ["9999-11", "9999-12"]
     assert json.loads(chart.stdout)[-1]["end"] == "9999-12-31"
+
+
+def test_a_cache_folder_whose_name_is_not_utf8_keeps_working(tmp_path: Path, run: Run) -> None:
+    """It worked once, then every run exited 1 (the store's URI could not be encoded)."""
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/cache\xff"))
+    for _ in range(3):
+        result = run(
+            "timeline", "--format", "json", "--limit", "1", env={"BARKHANE_CACHE": str(folder)}
+        )
+        assert result.exit_code == 0, result.stderr
+    assert len(list(folder.glob("*.sqlite"))) == 1

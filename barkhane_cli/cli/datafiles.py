@@ -120,12 +120,16 @@ def import_acled(
     from barkhane_cli.render.safe import inert
 
     env = Env.detect("auto", out=sys.stderr)
-    # A file that BARKHANE_DATA loads is what a re-import replaces: loading it would
-    # make its own actors and places look known, and the new file would lack them.
-    paths = [p for p in store.data_paths() if not atomic.same_file(p, output)]
-    skipped = len(paths) < len(store.data_paths())
+    to_stdout = str(output) == "-"
+    # Matched against the bundled data alone: an earlier import (or any user layer) in
+    # BARKHANE_DATA would make its actors and places look known, and the new file would
+    # then fail when loaded without it. Each import stands on the bundled data by itself.
+    paths = [store.files.bundled_path()]
+    in_env = not to_stdout and any(atomic.same_file(p, output) for p in store.data_paths())
     atomic.note_input([export, *store.expand(paths)])
-    _check_output(output)
+    if not to_stdout:
+        _check_output(output)
+    existed = not to_stdout and output.exists()
     known = store.load_paths(paths)
     if env.is_tty:
         from rich.progress import Progress
@@ -156,24 +160,25 @@ def import_acled(
         )
     # A CSV name that is not UTF-8 appears in the source's title: keep the text valid.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    atomic.write(output, text, "--output")
+    if to_stdout:  # -o - is standard output, as everywhere else
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic.write(output, text, "--output")
+        _warm_store(output, in_env)
     del text
-    _warm_store(output, skipped)
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
+    where = "stdout" if to_stdout else atomic.shown(output)
+    replaced = " (it replaced the file that was there)" if existed else ""
     err.write(
         f"{report.rows_read} rows read{merged}, {len(report.rejected)} rejected; "
-        f"{report.events_written} events written -> {atomic.shown(output)}"
+        f"{report.events_written} events written -> {where}{replaced}"
         f" (source {report.source_id})\n"
         f"{report.after_record} events after 9 November 2022, outside the bundled record"
         " (shown by default)\n"
         f"actors: {report.actors_matched} matched, {report.actors_created} created; "
         f"places: {report.places_matched} matched, {report.places_created} created\n"
     )
-    if skipped:
-        err.write(
-            f"note: {atomic.shown(output)} is also in {store.DATA_ENV}; it was not loaded for "
-            "this import, so the new file stands on its own\n"
-        )
 
 
 def _warm_store(output: Path, in_env: bool) -> None:

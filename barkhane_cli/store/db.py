@@ -61,7 +61,8 @@ class Store:
         """
         if not path.is_file():
             return None
-        uri = "file:" + urllib.parse.quote(str(path)) + "?mode=ro"
+        # quote the path's bytes: a folder name that is not UTF-8 must not stop the open
+        uri = "file:" + urllib.parse.quote(os.fsencode(path)) + "?mode=ro"
         try:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error:
