@@ -71,3 +71,39 @@ def test_a_cache_folder_whose_name_is_not_utf8_keeps_working(tmp_path: Path, run
         )
         assert result.exit_code == 0, result.stderr
     assert len(list(folder.glob("*.sqlite"))) == 1
+
+
+def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None:
+    """User paths with little test (issue 25): the on DATE terminal view at 80 columns."""
+    result = run("on", "2013-01-20", env=tty | {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:6] == [
+        "The situation on 2013-01-20",
+        "In place",
+        "  • Operation Serval (2013-01-11 → 2014-07-15)",
+        "Leaders",
+        "  none recorded",
+        "Latest figures (no figure is marked headline: French forces, MINUSMA, ",
+    ]
+    assert "Events 2012-12-21 to 2013-02-19" in lines
+    assert "  • 2013-01-11 → 2014-07-15  operation  Operation Serval  [serval]" in lines
+    assert "Borders: Natural Earth 1:50m; equirectangular at 14.8°N" in lines
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_source_card_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None:
+    result = run("source", "ref-a", env=tty | {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[:5] == [
+        "Reference A",
+        "publisher  Publisher A",
+        "kind       reference",
+        "date       2022-11",
+        "url        https://example.org/a",
+    ]
+    assert "Cited by 23 entries" in lines
+    assert " event     coup-2012             Coup in Bamako" in lines
+    missing = run("source", "ref-zz", env=tty)
+    assert missing.exit_code == 3
