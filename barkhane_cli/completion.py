@@ -1,9 +1,10 @@
 """Shell completion: TAB runs the whole program every time, so it reads only the store.
 
 Values from the data (actors, places, countries, tags, event ids) come from the compiled
-store of the current data files, never from the TOML: a TAB before any command has
-built the store completes nothing rather than parse a large file. Fixed vocabularies
-(types, kinds, formats, fields, outcomes) come from the model.
+store of the current data files, never from the TOML. The first TAB after an install,
+before any command has built a store, compiles the bundled data's store once (about a
+second) so that it offers names at once; a user's own files are never parsed on a TAB.
+Fixed vocabularies (types, kinds, formats, fields, outcomes) come from the model.
 """
 
 from __future__ import annotations
@@ -12,21 +13,26 @@ from typing import Any
 
 
 def _store(extra: Any = ()) -> Any:
-    from barkhane_cli.store import cached_store, files
+    from barkhane_cli.store import cached_store, files, open_paths
 
     try:
         paths = files.data_paths([p for p in extra or () if p])
     except Exception:
         return None
     # The exact data set first; else the bundled one (a user file may be unreadable).
-    for attempt in (paths, [files.bundled_path()]):
+    bundled = [files.bundled_path()]
+    for attempt in (paths, bundled):
         try:
             db = cached_store(attempt)
         except Exception:  # a completion that fails must fail silently
             db = None
         if db is not None:
             return db
-    return None
+    try:  # a fresh install: build the bundled store, once, as any command would
+        open_paths(bundled)
+        return cached_store(bundled)
+    except Exception:
+        return None
 
 
 def candidates(table: str, incomplete: str, extra: Any = ()) -> list[tuple[str, str]]:
