@@ -129,37 +129,203 @@ def _parts(d: PartialDate | None) -> list[int] | None:
     return [x for x in (d.year, d.month, d.day) if x is not None]
 
 
+# Words that begin a family name when they follow the given name ("Hademine Ould Sadi",
+# "Iyad Ag Ghaly", "Jean de La Fontaine"): BibTeX's "von" part, for the names we cite.
+_PARTICLES = frozenset(
+    [
+        "ag",
+        "al",
+        "ben",
+        "bin",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "des",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "ould",
+        "van",
+        "von",
+    ]
+)
+# Function words that tell a French title from an English one, for CSL's `language` (a
+# French title must not be put in title case by an English style).
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "une",
+        "et",
+        "dans",
+        "pour",
+        "sur",
+        "est",
+        "après",
+        "contre",
+        "avec",
+        "par",
+        "sont",
+        "vers",
+        "entre",
+        "depuis",
+        "sans",
+        "qui",
+        "que",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "to",
+        "for",
+        "on",
+        "with",
+        "after",
+        "as",
+        "is",
+        "are",
+        "from",
+        "by",
+        "at",
+        "against",
+    ]
+)
+_FRENCH_LETTERS = frozenset("éèêàçôûœîëï")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One author: ``family`` and ``given``, or a ``literal`` name kept whole."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    def csl(self) -> dict[str, str]:
+        if self.literal:
+            return {"literal": self.literal}
+        return (
+            {"family": self.family, "given": self.given} if self.given else {"family": self.family}
+        )
+
+    def inverted(self) -> str:
+        """``Family, Given`` (what RIS and BibTeX want), or the literal name."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+def names(author: str | None) -> list[Name]:
+    """The authors of a source. The data writes a person as ``Given Family`` (split at the
+    last word, particles joining the family: "Hademine Ould Sadi"), as ``Family, Given``
+    where the family has several words ("Molins Lliteras, Susana"), or ``{Whole Name}`` to
+    keep a name unsplit; several authors are joined with `` and ``."""
+    if not author:
+        return []
+    out = []
+    for part in (p.strip() for p in author.split(" and ")):
+        if not part:
+            continue
+        if part.startswith("{") and part.endswith("}"):
+            out.append(Name(literal=part[1:-1].strip()))
+        elif "," in part:
+            family, _, given = part.partition(",")
+            out.append(Name(family.strip(), given.strip()))
+        else:
+            words = part.split()
+            cut = len(words) - 1
+            for i, word in enumerate(words[1:-1], 1):
+                if word.casefold() in _PARTICLES:
+                    cut = i
+                    break
+            out.append(Name(" ".join(words[cut:]), " ".join(words[:cut])))
+    return out
+
+
+def publisher(s: m.Source) -> str | None:
+    """The publisher, or None where the data says it is unknown (the seed article)."""
+    return None if s.publisher.casefold().startswith("unknown") else s.publisher
+
+
+def language(s: m.Source) -> str | None:
+    """``fr`` or ``en`` when the title's own words say so clearly; else None (unsaid)."""
+    words = [w.strip("«»“”\"'’.,:;!?()[]").casefold() for w in s.title.split()]
+    french = sum(w in _FRENCH for w in words) + (2 if _FRENCH_LETTERS & set(s.title) else 0)
+    english = sum(w in _ENGLISH for w in words)
+    if french >= 2 and english == 0:
+        return "fr"
+    if english >= 2 and french == 0:
+        return "en"
+    return None
+
+
 def csl_item(s: m.Source) -> dict[str, Any]:
-    """A CSL-JSON item (what Zotero and pandoc's citeproc read)."""
+    """A CSL-JSON item (what Zotero and pandoc's citeproc read).
+
+    The publisher is said once: as the container (the newspaper, the encyclopedia) for
+    news, articles and reference works, as the publisher for the rest. A source that names
+    no author has none (never the publisher standing in for one), in every format.
+    """
     item: dict[str, Any] = {"id": s.id, "type": CSL_TYPES.get(s.kind, "document"), "title": s.title}
-    if s.author:
-        item["author"] = [{"literal": s.author}]
-    if s.kind in ("news", "article"):
-        item["container-title"] = s.publisher
-    item["publisher"] = s.publisher
+    authors = names(s.author)
+    if authors:
+        item["author"] = [n.csl() for n in authors]
+    who = publisher(s)
+    if who is not None:
+        if s.kind in ("news", "article", "reference"):
+            item["container-title"] = who
+        else:
+            item["publisher"] = who
     parts = _parts(s.date)
     if parts:
         item["issued"] = {"date-parts": [parts]}
     if s.url:
         item["URL"] = s.url
+    lang = language(s)
+    if lang is not None:
+        item["language"] = lang
     if s.note:
         item["note"] = s.note
     return item
 
 
 def author_date(s: m.Source) -> str:
-    """``Al Jazeera (2015, 20 November). Title. URL``: the author, else the publisher."""
-    who = s.author or s.publisher
+    """``Corbet, Sylvie (2020, 20 November). Title. Publisher. URL``; with no author, the
+    publisher leads (as for an organisation), and with neither, the title."""
+    authors = names(s.author)
+    who = " & ".join(n.inverted() for n in authors) or publisher(s)
     when = "n.d."
     if s.date is not None:
         when = str(s.date.year)
         if s.date.month is not None:
             when += ", " + s.date.human().rsplit(" ", 1)[0]
     title = s.title.rstrip(".")
-    tail = f" {s.publisher}." if s.author else ""
+    pub = publisher(s)
+    tail = f" {pub}." if authors and pub else ""
     url = f" {s.url}" if s.url else ""
+    if who is None:
+        return f"{title} ({when}).{url}"
     return f"{who} ({when}). {title}.{tail}{url}"
 
 
 def sort_key(s: m.Source) -> tuple[str, str, str]:
-    return ((s.author or s.publisher).casefold(), s.date.iso() if s.date else "", s.id)
+    authors = names(s.author)
+    who = authors[0].inverted() if authors else (publisher(s) or s.title)
+    return (who.casefold(), s.date.iso() if s.date else "", s.id)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, Run
@@ -32,8 +35,12 @@ def test_bibtex_of_every_bundled_source_parses_with_pybtex(bundled: None, run: R
     assert sorted(db.entries) == sorted(i["id"] for i in ids)  # keys are the source ids
     aj = db.entries["aljazeera-2012-04-25-mali-pm-forms-government"]
     assert aj.fields["year"] == "2012" and aj.fields["url"].startswith("http")
-    # an organisation stays one name, not "Jazeera, Al"
-    assert [str(p) for p in aj.persons["author"]] == ["{Al Jazeera}"]
+    # no author named: none invented (CSL-JSON and RIS agree); the paper is the journal
+    assert "author" not in aj.persons and aj.fields["journal"] == "Al Jazeera"
+    corbet = db.entries["ap-2022-02-17-france-to-withdraw-from-mali"].persons["author"]
+    assert [(p.last_names, p.first_names) for p in corbet] == [(["Corbet"], ["Sylvie"])]
+    molins = db.entries["tombouctoumanuscripts-2012-timeline-mali"].persons["author"]
+    assert [(p.last_names, p.first_names) for p in molins] == [(["{Molins Lliteras}"], ["Susana"])]
 
 
 def test_csl_json_renders_with_citeproc_py(bundled: None, run: Run) -> None:
@@ -107,3 +114,53 @@ def test_source_shows_what_cites_it(run: Run) -> None:
     assert any(line.startswith("cited-by\tfact\tbarkhane-peak\t2020\t") for line in lines)
     missing = run("source", "nope")
     assert missing.exit_code == 3
+
+
+def test_names_split_the_same_way_in_every_format() -> None:
+    from barkhane_cli import cite
+    from barkhane_cli import model as m
+
+    assert [n.csl() for n in cite.names("Hademine Ould Sadi and Sylvie Corbet")] == [
+        {"family": "Ould Sadi", "given": "Hademine"},
+        {"family": "Corbet", "given": "Sylvie"},
+    ]
+    assert [n.csl() for n in cite.names("{Thiam Ndiaga}")] == [{"literal": "Thiam Ndiaga"}]
+    src = m.Source("s", "Toujours beaucoup de questions après l'attaque", "RFI", "news")
+    assert cite.language(src) == "fr"
+    assert cite.csl_item(src)["container-title"] == "RFI" and "publisher" not in cite.csl_item(src)
+    assert cite.language(m.Source("t", "Mali: 12 soldiers", "AFP", "news")) is None
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_citeproc_renders_them_as_a_reader_expects(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """Issue 26: URLs twice, days dropped, names as one block, French titles in title
+    case, the publisher twice, "In. Wikipedia.", the seed's author as "Unknown (...)"."""
+    ids = [
+        "seed",
+        "ap-2022-02-17-france-to-withdraw-from-mali",
+        "wikipedia-battle-of-konna",
+        "aljazeera-2012-04-25-mali-pm-forms-government",
+    ]
+    refs = tmp_path / "refs.json"
+    refs.write_text(out(run, "cite", *ids, "--format", "csl-json"), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text(f'---\nbibliography: {refs}\nnocite: "@*"\n---\n', encoding="utf-8")
+    done = subprocess.run(
+        ["pandoc", "--citeproc", "-t", "plain", "--wrap=none", str(doc)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    entries = [e for e in done.stdout.split("\n\n") if e.strip()]
+    assert len(entries) == 4
+    joined = done.stdout
+    assert "Corbet, Sylvie. 2022." in joined and "February 17, 2022" in joined
+    assert "In Wikipedia." in joined and "In. Wikipedia" not in joined
+    assert "Unknown" not in joined
+    for entry in entries:
+        urls = [w for w in entry.split() if w.startswith("http")]
+        assert len(urls) <= 1, entry
+    assert joined.count("Al Jazeera") == 1

@@ -1,7 +1,10 @@
 """Sources written for reference managers: BibTeX, CSL-JSON, RIS, and plain text.
 
-BibTeX text is escaped (``&``, ``%``, ``#``, braces ...) and names are braced whole, so
-"Al Jazeera" stays an organisation, not a Mr Jazeera; RIS lines carry no line breaks.
+One rule in every format: the authors are the people the source names, split into family
+and given names (cite.names); a source that names none has no author (its publisher is
+its publisher, or its container, said once). BibTeX text is escaped (``&``, ``%``, ``#``,
+braces ...) and a family name of several words is braced, so "Molins Lliteras" stays one
+family name; RIS lines carry no line breaks.
 """
 
 from __future__ import annotations
@@ -40,12 +43,29 @@ def _bib_url(url: str) -> str:
     return " ".join(url.split()).replace("{", "%7B").replace("}", "%7D")
 
 
+def _bib_name(n: cite.Name) -> str:
+    if n.literal:
+        return "{" + _bib(n.literal) + "}"
+    family = _bib(n.family)
+    family = "{" + family + "}" if " " in family else family
+    return f"{family}, {_bib(n.given)}" if n.given else family
+
+
 def bibtex_entry(s: m.Source) -> str:
     kind = cite.BIBTEX_TYPES.get(s.kind, "misc")
     fields: list[tuple[str, str]] = [("title", "{" + _bib(s.title) + "}")]
-    fields.append(("author", "{" + _bib(s.author or s.publisher) + "}"))
-    where = {"article": "journal", "techreport": "institution"}.get(kind, "publisher")
-    fields.append((where, _bib(s.publisher)))
+    authors = cite.names(s.author)
+    if authors:
+        fields.append(("author", " and ".join(_bib_name(n) for n in authors)))
+    pub = cite.publisher(s)
+    if pub is not None:
+        where = {"article": "journal", "techreport": "institution"}.get(kind, "publisher")
+        fields.append((where, _bib(pub)))
+        if not authors:
+            fields.append(("key", _bib(pub)))  # what styles sort an authorless entry by
+    lang = cite.language(s)
+    if lang is not None:
+        fields.append(("language", {"fr": "french", "en": "english"}[lang]))
     if s.date is not None:
         fields.append(("year", str(s.date.year)))
         if s.date.month is not None:
@@ -68,11 +88,14 @@ def ris_entry(s: m.Source) -> str:
     out = line("TY", cite.RIS_TYPES.get(s.kind, "GEN"))
     out += line("ID", s.id)
     out += line("TI", s.title)
-    if s.author:
-        out += line("AU", s.author)
-    out += line("PB", s.publisher)
-    if s.kind in ("news", "article"):
-        out += line("T2", s.publisher)
+    for n in cite.names(s.author):
+        out += line("AU", n.inverted())
+    pub = cite.publisher(s)
+    if pub is not None:
+        out += line("T2" if s.kind in ("news", "article", "reference") else "PB", pub)
+    lang = cite.language(s)
+    if lang is not None:
+        out += line("LA", lang)
     if s.date is not None:
         out += line("PY", str(s.date.year))
         parts = [f"{s.date.year:04d}", f"{s.date.month:02d}" if s.date.month else "",
