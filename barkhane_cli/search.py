@@ -101,7 +101,9 @@ class Hit:
 
 def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[int, str]:
     """100 an exact name; 80 every term in one name; 60 every term across the names;
-    20 to 50 when the texts are needed too (more for more terms in the names); 0 none."""
+    20 to 50 when the texts are needed too (more for more terms in the names); 0 none.
+    In one name, whole words rank above the start of a longer word: ``moura`` finds the
+    Moura massacre (85) before al-Mourabitoun (75)."""
     names = [n for n in names if n]
     texts = [t for t in texts if t]
     if terms.literal:
@@ -118,9 +120,14 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
     for n, hay in padded:
         if hay.strip() == query:
             return 100, n
+    best: tuple[int, str] | None = None
     for n, hay in padded:
         if all(_found(x, hay) for x in needles):
-            return 80, n
+            if all(_whole(x, hay) for x in needles):
+                return 85, n
+            best = best or (75, n)
+    if best is not None:
+        return best
     in_names = " ".join(hay for _, hay in padded)
     if all(_found(x, in_names) for x in needles):
         return 60, ", ".join(n for n, hay in padded if any(_found(x, hay) for x in needles))
@@ -130,6 +137,10 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles)
+
+
+def _whole(needle: str, hay: str) -> bool:
+    return f" {needle} " in hay
 
 
 def _found(needle: str, hay: str) -> bool:

@@ -67,3 +67,23 @@ def test_timeline_search_uses_the_all_words_rule(run: Run) -> None:
     assert result.stdout.split() == ["ambassador-expelled"]
     result = run("timeline", "--search", '"ambassador french"', "--fields", "id")
     assert result.stdout.split() == []
+
+
+def test_a_whole_word_ranks_above_the_start_of_a_longer_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 26: `search moura` put al-Mourabitoun (and its events) above the Moura massacre."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    def event(ident: str, title: str) -> m.Event:
+        return m.Event(ident, PartialDate(2022, 3, 27), title, "S.", "massacre", ())
+
+    data = m.Dataset(
+        events=[
+            event("al-mourabitoun-formed", "Brigades merge into al-Mourabitoun"),
+            event("moura-massacre", "Moura massacre in central Mali"),
+        ]
+    )
+    hits = search.search(data, "moura")
+    assert [h.id for h in hits] == ["moura-massacre", "al-mourabitoun-formed"]
+    assert [h.score for h in hits] == [85, 75]
