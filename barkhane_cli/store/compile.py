@@ -42,7 +42,7 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
   fatalities_note TEXT, disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
-  places TEXT, countries TEXT, tags TEXT);
+  places TEXT, countries TEXT, tags TEXT, names TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT);
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
@@ -59,8 +59,8 @@ CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, start TEXT, "end" TEXT, kind T
 CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
   probability_low REAL, probability_high REAL, mapping TEXT, topic TEXT, outcome TEXT,
   outcome_date TEXT, outcome_note TEXT, outcome_events TEXT);
-CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content="events",
-  content_rowid="seq");
+CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, names, content="events",
+  content_rowid="seq", tokenize="porter unicode61 remove_diacritics 2");
 """
 INDEXES = """
 CREATE INDEX events_days ON events(first_ordinal, last_ordinal);
@@ -102,6 +102,23 @@ def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
     return at.lat, at.lon, at.place, at.point_of
 
 
+def _names(data: m.Dataset, e: m.Event) -> str:
+    """What a reader searches an event by besides its words: the names, short names and
+    aliases of its actors and places (and of the countries it lies in), and its tags, so
+    Datasette's full-text search finds what `barkhane search` finds."""
+    out: dict[str, None] = {}
+    for ident in (*e.actors, *e.perpetrators, *e.targets):
+        a = data.actors.get(ident)
+        if a is not None:
+            out.update(dict.fromkeys((a.name, a.short or "", *a.aliases)))
+    for ident in (*e.places, *e.countries):
+        p = data.places.get(ident)
+        if p is not None:
+            out.update(dict.fromkeys((p.name, p.short or "", *p.aliases)))
+    out.update(dict.fromkeys(t.replace("-", " ") for t in e.tags))
+    return "; ".join(n for n in out if n)
+
+
 def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
     events = sorted(data.events + data.aftermath, key=m.Event.sort_key)
     places = data.places
@@ -121,7 +138,7 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
             e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of, _list(e.actors),
             _list(e.perpetrators), _list(e.targets), _list(e.places), _list(e.countries),
-            _list(e.tags),
+            _list(e.tags), _names(data, e),
         ))  # fmt: skip
         for role, ids in (
             ("actor", e.actors),
@@ -150,7 +167,7 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
             )
             output = json.dumps(e.to_json(), ensure_ascii=False)
             bodies.append((seq, records.dumps(e), output, hay))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 30)})", rows)
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 31)})", rows)
     db.executemany("INSERT INTO event_actors VALUES (?,?,?)", who)
     db.executemany("INSERT INTO event_places VALUES (?,?,?)", where)
     db.executemany("INSERT INTO event_countries VALUES (?,?)", countries)
@@ -256,7 +273,9 @@ def build(
         for statement in (PUBLIC + (PRIVATE if private else "")).split(";"):
             if statement.strip():
                 db.execute(statement)
-        meta = {"schema_version": str(SCHEMA_VERSION), "key": key}
+        meta = {"schema_version": str(SCHEMA_VERSION)}
+        if private:  # the store's own key: no row of it in an export (it would be empty)
+            meta["key"] = key
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         _other_rows(db, data)
         _event_rows(db, data, private)

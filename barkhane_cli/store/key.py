@@ -22,7 +22,7 @@ from barkhane_cli import __version__
 from barkhane_cli.errors import UsageError
 
 CACHE_ENV = "BARKHANE_CACHE"  # an absolute folder, or "0" to turn the cache off
-SCHEMA_VERSION = 3  # of the compiled store's tables; bump on any change to compile.py
+SCHEMA_VERSION = 4  # of the compiled store's tables; bump on any change to compile.py
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
