@@ -129,7 +129,8 @@ def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
         ["country", "Mali"],
         ["active", "2020-08/.."],  # ISO 8601 open interval, like every machine output
         ["summary", "Colonel who led the coups of 2020 and 2021."],
-        ["affiliations", "→ leader-of Mali (mali) 2021-05 –"],
+        # each relation read from the actor's side, in words (issue 26)
+        ["relations", "leads: Mali (mali) [2021-05 –]"],
         [
             "sources",
             "seed — Unknown (seed article), “France calls an end to Operation Barkhane and "
@@ -306,3 +307,35 @@ def test_completion_candidates_come_from_the_data(
     assert ("minusma-closes", "MINUSMA closes") in candidates("events", "m")
     monkeypatch.setenv("BARKHANE_DATA", str(MINI.parent / "does-not-exist.toml"))
     assert candidates("actors", "wag") == [("wagner", "Wagner Group")]
+
+
+def test_an_actor_card_reads_leaders_first_and_each_relation_once(
+    run: Run, tty: dict[str, str]
+) -> None:
+    """Issue 26: the JNIM card buried the leader among 17 affiliation lines, several
+    listed in both directions; the card's URLs were cut across lines."""
+    from barkhane_cli.render.profiles import _relations
+
+    def rel(
+        actor: str, relation: str, direction: str, note: str | None = None
+    ) -> dict[str, object]:
+        return {"actor": actor, "name": actor.title(), "relation": relation, "start": None,
+                "end": None, "note": note, "direction": direction}  # fmt: skip
+
+    leaders, lines = _relations([
+        rel("france", "fought-against", "incoming"),
+        rel("france", "fought-against", "outgoing", "since 2013"),
+        rel("koufa", "leader-of", "incoming"),
+        rel("aqim", "pledged-to", "outgoing"),
+    ])  # fmt: skip
+    assert leaders == "Koufa (koufa)"
+    assert lines == ["pledged to: Aqim (aqim)", "fought: France (france) [since 2013]"]
+    result = run("actor", "mali", env=tty | {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    leaders_at = next(i for i, line in enumerate(lines) if line.startswith("│ leaders"))
+    assert lines[leaders_at].startswith("│ leaders  Amadou Toumani Touré (amadou-toumani-toure)")
+    assert leaders_at < next(i for i, line in enumerate(lines) if line.startswith("│ summary"))
+    assert "    https://example.org/a" in lines  # whole, on a line of its own
+    event = run("event", "timbuktu-falls", env=tty | {"COLUMNS": "60"})
+    assert "timbuktu-falls · " in event.stdout.splitlines()[0]  # the id whole in the title

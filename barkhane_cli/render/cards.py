@@ -22,6 +22,9 @@ class Section:
     lines: list[str] = field(default_factory=list)
     # A tree's lines are shown with branches on a terminal; flat lines are bullets.
     tree: bool = False
+    # Drawn under the card's box, where a long URL is printed whole (never cut or folded
+    # across lines, so it can be copied or clicked).
+    below: bool = False
 
 
 @dataclass(slots=True)
@@ -84,6 +87,28 @@ def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
             out.write("event\t" + "\t".join(cells) + "\n")
 
 
+def _is_url(line: str) -> bool:
+    return line.strip().startswith(("http://", "https://"))
+
+
+def _bullets(lines: list[str]) -> Any:
+    """A bulleted list whose wrapped lines stay indented under their bullet; a line's own
+    continuation lines (a quote, a note) go under it without a bullet."""
+    from rich.table import Table
+
+    from barkhane_cli.render.safe import text as safe
+
+    grid = Table.grid(padding=(0, 0))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for line in lines:
+        first, *rest = line.split("\n")
+        grid.add_row("  • ", safe(first))
+        for more in rest:
+            grid.add_row("    ", safe(more.strip()))
+    return grid
+
+
 def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool) -> None:
     from rich.console import Group
     from rich.panel import Panel
@@ -106,7 +131,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     if card.warning:
         parts.append(safe(disputed(card.warning), style=DISPUTED_STYLE))
     for section in card.sections:
-        if not section.lines:
+        if not section.lines or section.below:
             continue
         if section.tree:
             tree = Tree(Text(section.title, style="bold"), guide_style="dim")
@@ -114,16 +139,25 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
                 tree.add(safe(line))
             parts.append(tree)
         else:
-            # The title alone is bold: a base style on the Text would bold every line.
-            body = Text()
-            body.append(section.title + "\n", style="bold")
-            for line in section.lines:
-                body.append("  • ", style="dim")
-                body.append_text(safe(line + "\n"))
-            parts.append(body)
-    title = safe(card.title, style=f"bold {card.style}", keep="")
+            parts.append(Text(section.title, style="bold"))
+            parts.append(_bullets(section.lines))
+    # The box's title keeps the id whole and shortens the name, with an ellipsis, to fit
+    # (the full title is a row of the card).
+    room = max(10, (con.width or 80) - 6 - len(card.subtitle) - 2)
+    name = card.title if len(card.title) <= room else card.title[: room - 1].rstrip() + "…"
+    title = safe(name, style=f"bold {card.style}", keep="")
     title.append_text(safe(f"  {card.subtitle}", style="dim", keep=""))
     con.print(Panel(Group(*parts), title=title, title_align="left", border_style=card.style))
+    for section in card.sections:
+        if section.below and section.lines:
+            con.print(safe(section.title, style="bold"))
+            for line in section.lines:
+                # the URL line is printed whole: a terminal may wrap it, but no newline
+                # is put inside it, so it can be copied or clicked
+                text = [p for p in line.split("\n") if not _is_url(p)]
+                con.print(_bullets(["\n".join(text)]))
+                for url in (p.strip() for p in line.split("\n") if _is_url(p)):
+                    con.print(safe("    " + url), no_wrap=True, crop=False, overflow="ignore")
     if card.events:
         rs = event_records(data, card.events)
         n = len(card.events)

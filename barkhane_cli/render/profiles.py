@@ -7,7 +7,21 @@ from barkhane_cli import model as m
 from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
-_ARROWS = {"outgoing": "→", "incoming": "←"}
+# Each relation as the card's actor reads it: (its own, another's to it). Symmetric
+# relations read the same both ways, so a pair recorded on both actors shows once.
+_READS = {
+    "leader-of": ("leads", "led by"),
+    "member-of": ("member of", "members"),
+    "part-of": ("part of", "includes"),
+    "merged-into": ("merged into", "absorbed"),
+    "pledged-to": ("pledged to", "allegiance from"),
+    "split-from": ("split from", "split off"),
+    "successor-of": ("successor of", "succeeded by"),
+    "supported-by": ("supported by", "supports"),
+    "contracted-by": ("contracted by", "contracted"),
+    "allied-with": ("allied with", "allied with"),
+    "fought-against": ("fought", "fought"),
+}
 
 
 def _period(start: str | None, end: str | None) -> str:
@@ -22,9 +36,9 @@ def _source_line(ref: dict[str, object]) -> str:
         bits.append(f"{ref['publisher']}, “{ref.get('title')}”")
     if ref.get("date"):
         bits.append(str(ref["date"]))
-    if ref.get("url"):
-        bits.append(str(ref["url"]))
     line = " — ".join(bits)
+    if ref.get("url"):
+        line += f"\n    {ref['url']}"
     if ref.get("quote"):
         line += f"\n    “{ref['quote']}”"
     if ref.get("note"):
@@ -41,18 +55,35 @@ def _fact_line(fact: dict[str, object], data: m.Dataset) -> str:
     return text
 
 
+def _relations(affiliations: list[dict[str, object]]) -> tuple[str, list[str]]:
+    """(the leaders, one line per kind of relation): each other actor once per reading,
+    leaders first, in the order of _READS."""
+    grouped: dict[str, dict[str, str]] = {}
+    for a in affiliations:
+        own, theirs = _READS.get(str(a["relation"]), (str(a["relation"]), str(a["relation"])))
+        reading = own if a["direction"] == "outgoing" else theirs
+        period = _period(a["start"], a["end"])  # type: ignore[arg-type]
+        extra = "; ".join(str(x) for x in (period, a["note"]) if x)
+        item = f"{a['name']} ({a['actor']})" + (f" [{extra}]" if extra else "")
+        seen = grouped.setdefault(reading, {})
+        key = str(a["actor"])
+        # the same pair recorded on both actors: keep the fuller of the two
+        if key not in seen or len(item) > len(seen[key]):
+            seen[key] = item
+    order = [r for pair in _READS.values() for r in pair]
+    leaders = "; ".join(grouped.pop("led by", {}).values())
+    lines = [
+        f"{reading}: {'; '.join(items.values())}"
+        for reading, items in sorted(
+            grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99
+        )
+    ]
+    return leaders, lines
+
+
 def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
     profile = lookup.actor_profile(data, actor, events)
-    affiliations = []
-    for a in profile["affiliations"]:
-        period = _period(a["start"], a["end"])
-        arrow = _ARROWS[a["direction"]]
-        line = f"{arrow} {a['relation']} {a['name']} ({a['actor']})"
-        if period:
-            line += f"  {period}"
-        if a["note"]:
-            line += f" — {a['note']}"
-        affiliations.append(line)
+    leaders, relations = _relations(profile["affiliations"])
     return Card(
         title=actor.name,
         subtitle=f"{actor.id} · {actor.kind}",
@@ -64,12 +95,13 @@ def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
             ("aliases", "; ".join(actor.aliases)),
             ("country", actor.country or ""),
             ("active", _period(profile["start"], profile["end"])),
+            ("leaders", leaders),
             ("summary", actor.summary),
         ],
         sections=[
-            Section("Affiliations (→ this actor's, ← others' to it)", affiliations, tree=True),
+            Section("Relations", relations),
             Section("Facts", [_fact_line(f, data) for f in profile["facts"]]),
-            Section("Sources", [_source_line(s) for s in profile["sources"]]),
+            Section("Sources", [_source_line(s) for s in profile["sources"]], below=True),
         ],
         machine={
             "active": "/".join(x or ".." for x in (profile["start"], profile["end"]))
@@ -104,7 +136,7 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),
         ],
-        sections=[Section("Sources", [_source_line(s) for s in profile["sources"]])],
+        sections=[Section("Sources", [_source_line(s) for s in profile["sources"]], below=True)],
         profile=profile,
         events=events,
     )
@@ -123,7 +155,10 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
     deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
-    related = [f"{e.date} {e.title} ({e.id})" for e in lookup.related_events(data, event)]
+    related = [
+        f"{e.date} {e.title} ({e.id})"
+        for e in sorted(lookup.related_events(data, event), key=m.Event.sort_key)
+    ]
     return Card(
         title=event.title,
         subtitle=f"{event.id} · {event.type}",
@@ -142,7 +177,7 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
             ("part", "aftermath (after 9 November 2022)" if event.aftermath else ""),
         ],
         sections=[
-            Section("Sources", [_source_line(s) for s in detail["sources"]]),
+            Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
             Section("Related events", related),
         ],
         profile=detail,
