@@ -233,6 +233,14 @@ def _best(f: m.Fact) -> float | None:
     return None
 
 
+def scope_area(scope: str) -> str:
+    """Where a figure counts: its scope before the first ';', less a parenthesis that only
+    lists the area's countries ("Sahel (Mali, Niger, ...)" is "Sahel"). Figures of one
+    area make one series, so a strength inside Mali is never drawn against a Sahel-wide
+    one."""
+    return scope.split(";", 1)[0].split("(", 1)[0].strip()
+
+
 def troop_series(
     data: m.Dataset,
     force: str | None,
@@ -274,6 +282,7 @@ def troop_series(
                     "force": fact_force(data, f),
                     "label": f.label,
                     "scope": f.scope,
+                    "series": scope_area(f.scope),
                     "disputed": f.disputed,
                     "sources": [s.id for s in f.sources],
                 },

@@ -92,16 +92,37 @@ def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
     assert all(r["force"] in ("france", "serval", "barkhane", "epervier") for r in series)
     assert all(r["as_of"] <= "2022-11-09" for r in series)  # no aftermath figure
     env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
-    lines = real("chart", "troops", env=env).stdout.splitlines()[1 : len(series) + 1]
-    for row, line in zip(series, lines, strict=True):
-        assert line.startswith(row["as_of"])
+    # Issue 26: one block per area a figure counts in (inside Mali, Sahel-wide, ...),
+    # never one series mixing them; each block in date order.
+    blocks: dict[str, list[str]] = {}
+    current = ""
+    for line in real("chart", "troops", env=env).stdout.splitlines()[1:]:
+        if line.startswith("troops;"):
+            break
+        if line.startswith("  "):
+            blocks[current].append(line)
+        else:
+            current = line.strip()
+            blocks[current] = []
+    expected: dict[str, list[dict[str, object]]] = {}
+    for r in series:
+        expected.setdefault(str(r["series"]), []).append(r)
+    assert list(blocks) == list(expected)
+    assert "Mali" in blocks and "Sahel" in blocks
+    pairs = [
+        (r, line)
+        for area, rows in expected.items()
+        for r, line in zip(rows, blocks[area], strict=True)
+    ]
+    for row, line in pairs:
+        assert line.strip().startswith(str(row["as_of"]))
         assert f" {row['text']} " in line  # the value is always shown
-    # Bars to scale: the longest bar is the largest value, and 2,400 is shorter than 4,300.
-    bars = {
-        r["value"]: line.count("█") + line.count("░") for r, line in zip(series, lines, strict=True)
-    }
+    # Bars to scale: the longest bar is the largest value, and 2,400 is shorter than 4,300;
+    # a range is drawn from its low end (solid) to its high end (shaded).
+    bars = {r["value"]: line.count("█") + line.count("░") for r, line in pairs}
     assert bars[2400] < bars[4300]
     assert max(bars, key=lambda v: bars[v]) == max(bars)
+    assert any("▒" in line for r, line in pairs if r["low"] != r["high"] and r["low"] is not None)
 
 
 def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:

@@ -311,7 +311,7 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
     from barkhane_cli.render import charts
 
     title = f"Troop strength: {name} (numeric facts, by date)"
-    unit = "troops; a range is drawn at its midpoint; ░ planned, claimed or disputed"
+    unit = "troops"
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)

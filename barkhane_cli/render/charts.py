@@ -108,7 +108,9 @@ def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool)
 
 
 def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
-    """date | value | bar | short label: bars to scale on the series' largest value."""
+    """One block per area a figure counts in (its scope), each in date order:
+    date | value | bar | marks | label. Bars share one scale across the blocks; a range is
+    drawn as a range (solid to its low end, shaded to its high end)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -125,29 +127,45 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     # The bars get two fifths of what the numbers leave, the labels the rest.
     room = con.width - date_w - value_w - (mark_w + 1 if mark_w else 0) - 4
     width = max(10, min(40, room * 2 // 5))
-    top = max(float(r["value"]) for r in rows)
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True, width=width)
-    if mark_w:
-        grid.add_column(no_wrap=True, width=mark_w)
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    top = max(float(r["high"] if r["high"] is not None else r["value"]) for r in rows)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
+    spread = "-" if env.ascii_only else "▒"
+    blocks: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        marked = any(k != "range" for k in r["marks"])
-        bar = Text(
-            (light if marked else solid) * scale(float(r["value"]), top, width),
-            style=MARK_STYLE if marked else BAR_STYLE,
-        )
-        cells: list[Any] = [r["as_of"], r["text"], bar]
+        blocks.setdefault(r.get("series") or r["scope"], []).append(r)
+    for area, members in blocks.items():
+        con.print(safe_text(f"{area}", style="bold", keep=""))
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True, width=date_w + 2)
+        grid.add_column(justify="right", no_wrap=True, width=value_w)
+        grid.add_column(no_wrap=True, width=width)
         if mark_w:
-            cells.append(Text(_marks(r), style=MARK_STYLE))
-        cells.append(safe_text(r["label"], keep=""))
-        grid.add_row(*cells)
-    con.print(grid)
-    con.print(Text(unit, style="dim"))
+            grid.add_column(no_wrap=True, width=mark_w)
+        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        for r in members:
+            marked = any(k != "range" for k in r["marks"])
+            low = r["low"] if r["low"] is not None else r["value"]
+            high = r["high"] if r["high"] is not None else r["value"]
+            base = scale(float(low), top, width)
+            bar = Text(
+                (light if marked else solid) * base,
+                style=MARK_STYLE if marked else BAR_STYLE,
+            )
+            bar.append(spread * max(0, scale(float(high), top, width) - base), style=MARK_STYLE)
+            cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
+            if mark_w:
+                cells.append(Text(_marks(r), style=MARK_STYLE))
+            cells.append(safe_text(r["label"], keep=""))
+            grid.add_row(*cells)
+        con.print(grid)
+    con.print(
+        Text(
+            f"{unit}; one block per area a figure counts in; ▒ the rest of a range "
+            "(low to high); ░ planned, claimed or disputed",
+            style="dim",
+        )
+    )
 
 
 def _marks(row: dict[str, Any]) -> str:
