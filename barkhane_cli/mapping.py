@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from barkhane_cli import geo
+from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
 
 # The default extent: Mali, Burkina Faso, Niger and their neighbours (degrees).
@@ -25,37 +25,79 @@ SAHEL_SHARE = 0.75  # the default extent stays the Sahel while this share of eve
 @dataclass(frozen=True, slots=True)
 class Located:
     """Where an event is drawn: at ``place`` (the most precise one it names), using the
-    coordinates of ``point_of`` (the place itself, or the nearest place containing it)."""
+    geometry of ``point_of``: the place itself when it is a settlement with a point, or a
+    region or area (the event's own, or the one its unlocated village lies in) at the
+    label point inside its shape. A country is never drawn at a point: ``kind`` says
+    ``country`` and the maps list such events instead (never at the capital)."""
 
     place: str
     point_of: str
     lat: float
     lon: float
+    kind: str = ""
 
 
 def _depth(places: Mapping[str, m.Place], pid: str) -> int:
     return len(geo.ancestors(places, pid))
 
 
+def _own(places: Mapping[str, m.Place], pid: str) -> tuple[float, float] | None:
+    """The place's own geometry as a point: a settlement's coordinates, a region's or
+    area's label point (inside its shape; its own lat/lon where it has no shape), a
+    country's label point. None for an unlocated settlement."""
+    p = places[pid]
+    at = shapes.point_of(p)
+    if at is not None:
+        return at
+    if p.kind in shapes.SETTLEMENT_KINDS:
+        return None
+    shape = shapes.shape_of(places, pid)
+    label = shape.label if shape is not None else None
+    if label is None and shape is not None:
+        label = shapes.label_of(shape)
+    if label is not None:
+        return (label[1], label[0])
+    if p.lat is not None and p.lon is not None and p.kind != "country":
+        return (p.lat, p.lon)
+    return None
+
+
+def _resolve(places: Mapping[str, m.Place], pid: str) -> tuple[int, str] | None:
+    """(rank, place whose geometry stands for ``pid``): its own (0), the nearest region or
+    area containing an unlocated settlement (1), or its country (2, listed, not drawn)."""
+    for rank, candidate in enumerate((pid, *geo.ancestors(places, pid))):
+        p = places.get(candidate)
+        if p is None:
+            return None
+        if rank and p.kind in shapes.SETTLEMENT_KINDS:
+            continue  # never a containing settlement's point
+        if _own(places, candidate) is not None:
+            if p.kind == "country":
+                return (2, candidate)
+            return (0 if rank == 0 else 1, candidate)
+    return None
+
+
 def locate(places: Mapping[str, m.Place], event_places: Iterable[str]) -> Located | None:
-    """The most precise of an event's places that has a point: the deepest in the
-    hierarchy (a village before its region, a region before its country), then the
-    first listed; its own coordinates or those of the nearest place containing it."""
-    best: tuple[int, int, str] | None = None
+    """The most precise of an event's places that can be drawn: a place with geometry of
+    its own before one drawn through what contains it, a country last; then the deepest
+    in the hierarchy (a village before its region), then the first listed."""
+    best: tuple[int, int, int, str, str] | None = None
     for order, pid in enumerate(event_places):
-        if pid not in places or geo.point(places, pid) is None:
+        if pid not in places:
             continue
-        key = (-_depth(places, pid), order, pid)
+        found = _resolve(places, pid)
+        if found is None:
+            continue
+        key = (found[0], -_depth(places, pid), order, pid, found[1])
         if best is None or key < best:
             best = key
     if best is None:
         return None
-    pid = best[2]
-    for candidate in (pid, *geo.ancestors(places, pid)):
-        p = places.get(candidate)
-        if p is not None and p.lat is not None and p.lon is not None:
-            return Located(pid, candidate, p.lat, p.lon)
-    return None  # pragma: no cover - geo.point found one above
+    pid, point_of = best[3], best[4]
+    at = _own(places, point_of)
+    assert at is not None
+    return Located(pid, point_of, at[0], at[1], places[point_of].kind)
 
 
 @dataclass(slots=True)
@@ -73,7 +115,7 @@ class Marker:
 
     @property
     def countrywide(self) -> bool:
-        """Events placed only in a country: the point is its capital's, standing for it."""
+        """Events placed only in a country: listed, never drawn (not at its capital)."""
         return self.kind == "country"
 
     def weight(self, by: str) -> int:

@@ -246,6 +246,12 @@ class Event:
     long: str | None = None
     # Resolved by the loader through the place hierarchy: the country ids, sorted.
     countries: tuple[str, ...] = ()
+    # Resolved by the loader (mapping.locate): where the event is drawn, the place whose
+    # geometry that is and its kind ("country": listed, never drawn at a point).
+    latitude: float | None = None
+    longitude: float | None = None
+    point_of: str | None = None
+    point_kind: str | None = None
     origin: str = ""
     # The span widened to the precision of each end, as day ordinals: what filters compare.
     first: int = field(default=0, compare=False)
@@ -279,6 +285,10 @@ class Event:
             "attribution": self.attribution,
             "places": list(self.places),
             "countries": list(self.countries),
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "point_of": self.point_of,
+            "point_kind": self.point_kind,
             "tags": list(self.tags),
             "fatalities": self.fatalities,
             "fatalities_low": self.fatalities_low,

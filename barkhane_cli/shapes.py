@@ -228,3 +228,42 @@ def _country_ids() -> frozenset[str]:
 
 def _is_country(sid: str) -> bool:
     return sid in _country_ids()
+
+
+@lru_cache(maxsize=64)
+def _label_cached(sid: str, polygons: tuple[Polygon, ...]) -> tuple[float, float]:
+    poly = max(polygons, key=lambda p: abs(_area(p[0])))
+    ys = [y for _, y in poly[0]]
+    best: tuple[float, tuple[float, float]] = (-1.0, poly[0][0])
+    for k in range(1, 40):
+        y = min(ys) + (max(ys) - min(ys)) * k / 40
+        xs = sorted(
+            x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+            for ring in poly
+            for (x1, y1), (x2, y2) in itertools.pairwise(ring)
+            if (y1 > y) != (y2 > y)
+        )
+        for a, b in zip(xs[::2], xs[1::2], strict=False):
+            if b - a > best[0]:
+                best = (b - a, ((a + b) / 2, y))
+    return best[1]
+
+
+def _area(ring: Ring) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
+
+
+def label_of(shape: Shape) -> tuple[float, float]:
+    """(lon, lat) inside the shape: its stored label, else the middle of the widest
+    east-west chord through its largest polygon (a country's, computed once)."""
+    if shape.label is not None:
+        return shape.label
+    return _label_cached(shape.id, shape.polygons)
+
+
+def geometry(shape: Shape) -> dict[str, object]:
+    """The shape as a GeoJSON MultiPolygon (RFC 7946: [lon, lat] positions)."""
+    return {
+        "type": "MultiPolygon",
+        "coordinates": [[[list(pt) for pt in ring] for ring in poly] for poly in shape.polygons],
+    }

@@ -45,9 +45,12 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def write_ics(env: Env, events: Iterable[m.Event]) -> int:
+def write_ics(env: Env, events: Iterable[m.Event], data: m.Dataset | None = None) -> int:
     """All-day VEVENTs; DTEND is exclusive, so a day event ends the next day and a month-
-    or year-precision event spans its whole period (and says so in its description)."""
+    or year-precision event spans its whole period (and says so in its description).
+    LOCATION names the event's places; GEO (RFC 5545 §3.8.1.6, latitude;longitude) is the
+    point of the settlement it names, left out when the event is known only by a region,
+    an area or a country (a calendar would show a pin where nothing happened)."""
     out = env.out
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     count = 0
@@ -70,6 +73,20 @@ def write_ics(env: Env, events: Iterable[m.Event]) -> int:
             f"SUMMARY:{_ics_text(e.title)}",
             f"DESCRIPTION:{_ics_text(desc)}",
             f"CATEGORIES:{_ics_text(e.type)}",
+        ]
+        if e.places:
+            places = data.places if data is not None else {}
+            names = [places[p].label if p in places else p for p in e.places]
+            lines.append(f"LOCATION:{_ics_text(', '.join(names))}")
+        settled = e.point_kind in ("capital", "city", "town", "village", "base")
+        if (
+            settled
+            and e.point_of in e.places
+            and e.latitude is not None
+            and e.longitude is not None
+        ):
+            lines.append(f"GEO:{e.latitude:.6f};{e.longitude:.6f}")
+        lines += [
             "END:VEVENT",
         ]
         count += 1

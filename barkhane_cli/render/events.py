@@ -12,7 +12,8 @@ from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, dispute
 
 EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
-    "perpetrators", "targets", "attribution", "places", "countries", "tags", "fatalities",
+    "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
+    "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "aftermath", "sources",
 ]  # fmt: skip
 
@@ -27,6 +28,9 @@ DEFAULT_FIELDS = [
     "fatalities",
     "disputed",
 ]
+# CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
+# event is drawn (empty for one known only by its country).
+FILE_FIELDS = [*DEFAULT_FIELDS, "latitude", "longitude", "point_of"]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
 # Terminal widths at which the event table changes shape (see table_layout).
@@ -60,6 +64,12 @@ def _join(values: Iterable[str]) -> str:
 
 def _opt(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _coord(e: m.Event, value: float | None) -> str:
+    return (
+        "" if value is None or e.point_kind == "country" else f"{value:.4f}".rstrip("0").rstrip(".")
+    )
 
 
 def span_text(e: m.Event) -> str:
@@ -105,6 +115,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "targets": Field("targets", "Targets", lambda e: _join(e.targets)),
         "attribution": Field("attribution", "Attribution", lambda e: _opt(e.attribution)),
         "countries": Field("countries", "Countries", lambda e: _join(e.countries)),
+        # where the event is drawn; empty for a country-wide event (listed, not drawn)
+        "latitude": Field("latitude", "Lat", lambda e: _coord(e, e.latitude)),
+        "longitude": Field("longitude", "Lon", lambda e: _coord(e, e.longitude)),
+        "point_of": Field("point_of", "Point of", lambda e: _opt(e.point_of)),
+        "point_kind": Field("point_kind", "Point kind", lambda e: _opt(e.point_kind)),
         # plain/csv keep the best estimate; people see the range where there is one
         "fatalities": Field(
             "fatalities",
@@ -194,6 +209,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         fields=fields,
         default_fields=DEFAULT_FIELDS,
         table_fields=TABLE_FIELDS,
+        file_fields=FILE_FIELDS,
         to_json=m.Event.to_json,
         style=lambda e: TYPE_STYLES.get(e.type),
         note=lambda e: disputed(e.disputed) if e.disputed else None,

@@ -2,11 +2,14 @@
 
 Coordinates are ``[longitude, latitude]`` (RFC 7946 §3.1.1), each feature has an ``id``
 and the properties the JSON output gives for the same record, so QGIS, geojson.io and
-kepler.gl read the same fields a script reads from ``--format json``. An event is a
-Point at the most precise of its places that has coordinates (or that lies inside a
-place that has them: ``point_of`` says whose coordinates were used); records without
-any point are left out and counted on stderr. ``point_kind`` is the kind of that place: a
-``country`` point is the capital's coordinates standing for the whole country.
+kepler.gl read the same fields a script reads from ``--format json``.
+
+Every feature carries its own geometry, never another place's point. A place: a Point
+for a settlement with coordinates, a MultiPolygon for a region, area or country with an
+outline, else ``null`` geometry with ``no_geometry`` saying why. An event: a Point at the
+settlement it names, or the MultiPolygon of the region, area or country it is known by
+(an unlocated village's event is drawn as its region; ``point_of`` says whose geometry
+it is, ``point_kind`` its kind); events with nothing to draw are left out and counted.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from barkhane_cli import geo, mapping
+from barkhane_cli import mapping, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
@@ -25,33 +28,48 @@ GEOJSON_KINDS = ("event", "place", "marker")
 
 
 def feature(ident: str, lat: float, lon: float, properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "Feature",
-        "id": ident,
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": properties,
-    }
+    return shaped(ident, {"type": "Point", "coordinates": [lon, lat]}, properties)
+
+
+def shaped(
+    ident: str, geometry: dict[str, Any] | None, properties: dict[str, Any]
+) -> dict[str, Any]:
+    return {"type": "Feature", "id": ident, "geometry": geometry, "properties": properties}
+
+
+def own_geometry(data: m.Dataset, pid: str) -> tuple[dict[str, Any] | None, str | None]:
+    """The place's own geometry, or None and the reason it has none."""
+    p = data.places[pid]
+    at = shapes.point_of(p)
+    if at is not None:
+        return {"type": "Point", "coordinates": [at[1], at[0]]}, None
+    if p.kind in shapes.SETTLEMENT_KINDS:
+        return None, p.unlocated or "no source gives this settlement's coordinates yet"
+    shape = shapes.shape_of(data.places, pid)
+    if shape is not None:
+        return shapes.geometry(shape), None
+    if p.lat is not None and p.lon is not None and p.kind != "country":
+        return {"type": "Point", "coordinates": [p.lon, p.lat]}, None
+    return None, shapes.no_shape_reason(data.places, pid) or "no outline"
 
 
 def event_feature(data: m.Dataset, e: m.Event, props: dict[str, Any]) -> dict[str, Any] | None:
     where = mapping.locate(data.places, e.places)
     if where is None:
         return None
-    extra = {"point_of": where.point_of, "point_kind": data.places[where.point_of].kind}
-    return feature(e.id, where.lat, where.lon, props | extra)
+    geometry, _ = own_geometry(data, where.point_of)
+    if geometry is None:
+        return None
+    extra = {"point_of": where.point_of, "point_kind": where.kind}
+    return shaped(e.id, geometry, props | extra)
 
 
 def place_feature(data: m.Dataset, p: m.Place, props: dict[str, Any]) -> dict[str, Any] | None:
-    at = geo.point(data.places, p.id)
-    if at is None:
-        return None
-    point_of = p.id if p.lat is not None and p.lon is not None else None
-    if point_of is None:
-        point_of = next(
-            a for a in geo.ancestors(data.places, p.id) if data.places[a].lat is not None
-        )
-    extra = {"point_of": point_of, "point_kind": data.places[point_of].kind}
-    return feature(p.id, at[0], at[1], props | extra)
+    geometry, reason = own_geometry(data, p.id)
+    extra: dict[str, Any] = {"point_of": p.id if geometry else None, "point_kind": p.kind}
+    if geometry is None:
+        extra["no_geometry"] = reason
+    return shaped(p.id, geometry, props | extra)
 
 
 def write_collection(env: Env, features: Iterable[dict[str, Any] | None], what: str) -> int:
@@ -69,8 +87,8 @@ def write_collection(env: Env, features: Iterable[dict[str, Any] | None], what: 
     out.write("\n]}\n" if count else "]}\n")
     if skipped:
         env.err.write(
-            f"barkhane: {skipped} {what}(s) with no coordinates (nor a place containing them "
-            "that has some) left out of the GeoJSON\n"
+            f"barkhane: {skipped} {what}(s) with no geometry (no place of theirs, nor a "
+            "region containing it, has a point or an outline) left out of the GeoJSON\n"
         )
     return count
 

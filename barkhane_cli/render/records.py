@@ -70,6 +70,7 @@ class RecordSet(Generic[T]):
     total: int | None = None  # how many matched before --limit cut them
     limit: int | None = None
     notes: list[str] = field(default_factory=list)  # "20 later events hidden; ..."
+    file_fields: list[str] | None = None  # csv/tsv defaults, where they differ
     droppable: list[str] = field(default_factory=list)  # table columns to drop when narrow
 
 
@@ -77,6 +78,8 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
     from barkhane_cli.choices import choose
 
     if not fields:
+        if fmt in ("csv", "tsv") and rs.file_fields:
+            return rs.file_fields
         return rs.table_fields if fmt == "table" else rs.default_fields
     valid = (
         list(rs.fields)
@@ -217,7 +220,7 @@ def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
         from barkhane_cli.render import calendars
 
         if fmt == "ics":
-            return calendars.write_ics(env, rs.items)  # type: ignore[arg-type]
+            return calendars.write_ics(env, rs.items, rs.dataset)  # type: ignore[arg-type]
         return calendars.write_timelinejs(env, rs.dataset, rs.items)  # type: ignore[arg-type]
     getters = [rs.fields[n].text for n in names]
     if fmt == "md":

@@ -99,6 +99,8 @@ def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
     at = locate(places, e.places)
     if at is None:
         return None, None, None, None
+    if at.kind == "country":  # listed, never drawn at a point inside the country
+        return None, None, at.place, at.point_of
     return at.lat, at.lon, at.place, at.point_of
 
 

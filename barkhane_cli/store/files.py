@@ -200,11 +200,26 @@ def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[P
 
 
 def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> list[m.Event]:
-    """Events in date order, each with the countries its places lie in."""
+    """Events in date order, each with the countries its places lie in and where it is
+    drawn. An event known only by its country has no point (``point_kind = "country"``):
+    it is listed, never put at the capital or anywhere else inside the country."""
+    from barkhane_cli.mapping import locate
+
     out = []
+    cache: dict[tuple[str, ...], Any] = {}
     for e in events:
         countries = geo.event_countries(places, e.places)
-        out.append(dataclasses.replace(e, countries=countries) if countries else e)
+        if e.places not in cache:
+            cache[e.places] = locate(places, e.places)
+        at = cache[e.places]
+        point: dict[str, Any] = {}
+        if at is not None:
+            point = {"point_of": at.point_of, "point_kind": at.kind}
+            if at.kind != "country":
+                point |= {"latitude": at.lat, "longitude": at.lon}
+        out.append(
+            dataclasses.replace(e, countries=countries, **point) if countries or point else e
+        )
     return sorted(out, key=m.Event.sort_key)
 
 
