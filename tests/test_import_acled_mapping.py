@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURES, MINI, ROOT
 
 from barkhane_cli import store
 from barkhane_cli.importers.acled import convert
@@ -189,3 +189,29 @@ def test_titles_use_curated_short_names(bundled: Dataset, tmp_path: Path) -> Non
         csv.writer(handle).writerows([HEADER, either])
     doc = tomllib.loads(convert(path, bundled)[0])
     assert [e["title"] for e in doc["events"]] == ["Armed clash: JNIM or ISGS in Fictiba"]
+
+
+def test_a_row_never_loses_its_point_to_a_place_without_one(tmp_path: Path) -> None:
+    """Issue 22: Tin-Hama (fixture) has no coordinates; a row of that name in its region
+    makes a place of its own at the row's point instead of matching it, and a row near a
+    located curated place matches it while a far one does not."""
+    known = store.collect([MINI, FIXTURES / "geo.toml"])[0]
+    assert known.places["tin-hama"].lat is None
+    path = tmp_path / "rows.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerow(row("MLI1", "Mali", ("Gao", "Ansongo"), "Tin-Hama", "15.81", "1.02"))
+        # Bamako (fixture) is at 12.65, -8.0: 3 km away matches, 60 km away does not
+        writer.writerow(row("MLI2", "Mali", ("Bamako", "Bamako"), "Bamako", "12.67", "-7.98"))
+        writer.writerow(row("MLI3", "Mali", ("Koulikoro", "Kati"), "Bamako", "13.1", "-8.3"))
+    doc = tomllib.loads(convert(path, known)[0])
+    events = {e["id"]: e["places"] for e in doc["events"]}
+    places = {p["id"]: p for p in doc["places"]}
+    (made,) = events["acled-mli1"]
+    assert made != "tin-hama"
+    assert (places[made]["lat"], places[made]["lon"]) == (15.81, 1.02)
+    assert places[made]["within"] == "gao-region"
+    assert events["acled-mli2"] == ["bamako"]
+    (far,) = events["acled-mli3"]
+    assert far != "bamako" and (places[far]["lat"], places[far]["lon"]) == (13.1, -8.3)

@@ -1,10 +1,12 @@
 """ACLED locations onto our places, and the places an import creates.
 
-A location links a curated place only when the name (or an alias) and the country agree
-and ACLED's coordinates are within 25 km of ours: the Sahel has many villages of one name
-(two Nagare 127 km apart; a Tabankort in Kidal and another in Gao), and a name alone
-would merge them. A curated place without coordinates is matched on name, country and
-admin-1 region instead. New places are one per (country, admin1, admin2, location), kept
+A location links a curated place only when the name (or an alias) and the country agree,
+the curated place is a located settlement, and ACLED's coordinates are within 25 km of
+its point: the Sahel has many villages of one name (two Nagare 127 km apart; a Tabankort
+in Kidal and another in Gao), and a name alone would merge them. A curated place with no
+point of its own (an unlocated village, a region) is never matched: the import makes its
+own place at the row's coordinates, so no row loses the point ACLED gave it (issue 22).
+New places are one per (country, admin1, admin2, location), kept
 apart when the same name lies more than 25 km away; their ids carry the country and the
 admin-1 region, and also the admin-2 area when two of them would otherwise share an id.
 
@@ -19,6 +21,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from barkhane_cli import shapes
 from barkhane_cli.importers.acled.actors import free_id, slug
 from barkhane_cli.model import Dataset, Place
 from barkhane_cli.resolve import normalize
@@ -138,15 +141,12 @@ class Places:
             found = self.candidates[key] = self._candidates(country, admin1, location)
         if not found:
             return ""
-        if len(found) == 1:
-            place = found[0]
-            if place.lat is None or place.lon is None or near(place.lat, place.lon, lat, lon):
-                return place.id  # without a point: name, country and region agreed
-            return ""
         best: tuple[float, str] | None = None
         for place in found:
             if place.lat is None or place.lon is None:
-                return place.id
+                continue  # never matched: the row keeps its own point
+            if len(found) == 1:
+                return place.id if near(place.lat, place.lon, lat, lon) else ""
             d = km(place.lat, place.lon, lat, lon)
             if d <= MATCH_KM and (best is None or d < best[0]):
                 best = (d, place.id)
@@ -156,12 +156,9 @@ class Places:
         """Curated places of this name in this country (memoised: rows repeat locations)."""
         out = []
         for place in self.by_name.get(normalize(location), []):
-            if not _same_country(place, country):
-                continue
-            if place.lat is None or place.lon is None:
-                region = self.region_of(country, admin1)
-                if not (region and place.within == region):
-                    continue
+            if not _same_country(place, country) or shapes.point_of(place) is None:
+                continue  # only a located settlement: a region or an unlocated village
+                # would take the row's point away
             out.append(place)
         return out
 
