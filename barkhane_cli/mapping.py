@@ -136,12 +136,39 @@ class Marker:
 
 
 @dataclass(slots=True)
+class RegionShade:
+    """One first-level region of a choropleth, with the events that lie in it."""
+
+    region: str  # the bundled outline's id (gao-region's also holds the Ménaka region)
+    name: str
+    events: list[str] = field(default_factory=list)
+    deaths: int = 0
+
+    def weight(self, by: str) -> int:
+        return self.deaths if by == "deaths" else len(self.events)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "name": self.name,
+            "events": len(self.events),
+            "deaths": self.deaths,
+            "event_ids": list(self.events),
+        }
+
+
+@dataclass(slots=True)
 class MapData:
     markers: list[Marker]
     unplaced: list[str]  # events with no place that has (or is inside one with) a point
     extent: tuple[float, float, float, float]  # west, south, east, north
     by: str = "events"
     capitals: list[Marker] = field(default_factory=list)  # drawn for orientation
+    # map --by region: the regions shaded by their events (or deaths), heaviest first,
+    # and the events that lie in no single region (an area, a country, no place).
+    shades: list[RegionShade] = field(default_factory=list)
+    unshaded: list[str] = field(default_factory=list)
+    choropleth: bool = False
 
 
 def best_deaths(e: m.Event) -> int:
@@ -209,3 +236,50 @@ def extent_for(
 def inside(extent: tuple[float, float, float, float], lat: float, lon: float) -> bool:
     west, south, east, north = extent
     return west <= lon <= east and south <= lat <= north
+
+
+def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
+    """The bundled region outline an event lies in: the region holding the point of the
+    settlement it is drawn at, else the region it is placed in (a later region such as
+    Ménaka counts in the older outline that covers it). None for an event known only by
+    an area, a country, or nothing."""
+    outlines = shapes.bundled()
+    covered = shapes.covered_by(outlines)
+    where = locate(places, e.places)
+    if where is None or where.kind in ("country", "area"):
+        return None
+    chain = [where.place, *geo.ancestors(places, where.place)]
+    declared = [covered.get(c, c) for c in chain if places.get(c) and places[c].kind == "region"]
+    declared = [r for r in declared if r in outlines and outlines[r].label is not None]
+    if where.kind in shapes.SETTLEMENT_KINDS:
+        for r in declared:
+            if outlines[r].contains(where.lat, where.lon):
+                return r
+        for outline in outlines.values():
+            if outline.label is not None and outline.contains(where.lat, where.lon):
+                return outline.id
+        return declared[0] if declared else None
+    return declared[0] if declared else None
+
+
+def choropleth(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:
+    """The map's data with its regions shaded: markers as usual (for the extent and the
+    listing of country-wide events), and each region's events and deaths."""
+    events = list(events)
+    md = markers(data, events, by)
+    md.choropleth = True
+    found: dict[str, RegionShade] = {}
+    names = {sid: s.name for sid, s in shapes.bundled().items()}
+    names |= {p.id: p.label for p in data.places.values()}
+    for e in events:
+        rid = region_of(data.places, e)
+        if rid is None:
+            md.unshaded.append(e.id)
+            continue
+        shade = found.get(rid)
+        if shade is None:
+            shade = found[rid] = RegionShade(rid, names.get(rid, rid))
+        shade.events.append(e.id)
+        shade.deaths += best_deaths(e)
+    md.shades = sorted(found.values(), key=lambda s: (-s.weight(by), -len(s.events), s.region))
+    return md

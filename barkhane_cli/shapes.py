@@ -44,6 +44,7 @@ class Shape:
     label: tuple[float, float] | None = None  # (lon, lat), inside the shape
     covers: tuple[str, ...] = ()  # later regions drawn inside this older outline
     parts: tuple[str, ...] = ()  # for a union: the shapes it is made of
+    name: str = ""  # the source's name (Natural Earth's)
 
     def contains(self, lat: float, lon: float) -> bool:
         w, s, e, n = self.bbox
@@ -109,7 +110,7 @@ def bundled() -> dict[str, Shape]:
     regions = _read("regions.json")["regions"]
     assert isinstance(countries, list) and isinstance(regions, list)
     for c in countries:
-        out[c["id"]] = Shape(c["id"], _polys(c["polygons"]), tuple(c["bbox"]))
+        out[c["id"]] = Shape(c["id"], _polys(c["polygons"]), tuple(c["bbox"]), name=c["name"])
     for r in regions:
         out[r["id"]] = Shape(
             r["id"],
@@ -117,6 +118,7 @@ def bundled() -> dict[str, Shape]:
             tuple(r["bbox"]),
             tuple(r["label"]),
             tuple(r.get("covers", ())),
+            name=r["name"],
         )
     return out
 

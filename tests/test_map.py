@@ -136,7 +136,10 @@ def test_map_takes_timeline_filters(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--by", "wounded"], "barkhane: --by 'wounded': give events or deaths\n"),
+        (
+            ["--by", "wounded"],
+            "barkhane: --by 'wounded': give events, deaths, region or region-deaths\n",
+        ),
         (
             ["--bbox", "1,2,3"],
             "barkhane: --bbox '1,2,3': give west,south,east,north in degrees, e.g. -12,10,5,20\n",

@@ -48,7 +48,14 @@ MapExportOpt = Annotated[
         show_default=False,
     ),
 ]
-ByOpt = Annotated[str, typer.Option("--by", help="Size markers by: events or deaths.")]
+ByOpt = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        help="Size markers by: events or deaths; or shade the regions by their events "
+        "(region) or deaths (region-deaths), a choropleth.",
+    ),
+]
 AsciiOpt = Annotated[
     bool, typer.Option("--ascii", help="Draw with ASCII characters instead of braille.")
 ]
@@ -126,7 +133,8 @@ def draw_or_emit(
         if resolve_format(fmt, target) == "table":
             maps.render(target, md, title, max_rows, ascii_only, fixed)
         else:
-            emit(target, fmt, maps.marker_records(dataset, md), fields)
+            records = maps.region_records if md.choropleth else maps.marker_records
+            emit(target, fmt, records(dataset, md), fields)
 
     if save_vector(env, md, title, export):
         export = None
@@ -173,8 +181,9 @@ def map_(
     """
     from barkhane_cli import mapping, query
 
-    if by not in ("events", "deaths"):
-        raise UsageError(f"--by {by!r}: give events or deaths")
+    if by not in ("events", "deaths", "region", "region-deaths"):
+        raise UsageError(f"--by {by!r}: give events, deaths, region or region-deaths")
+    shaded, by = by.startswith("region"), "deaths" if by.endswith("deaths") else "events"
     env = make_env(color)
     filters = event_filters(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
@@ -184,12 +193,21 @@ def map_(
     dataset = load(data)
     q = query.build_query(dataset, **filters)
     events = list(query.select(dataset, q))
-    md = mapping.markers(dataset, events, by, fit=bool(place or country))
+    md = (
+        mapping.choropleth(dataset, events, by)
+        if shaded
+        else mapping.markers(dataset, events, by, fit=bool(place or country))
+    )
     if box is not None:
         md.extent = box
     latest = max(events, key=lambda e: e.last) if events else None
     span = f", {events[0].date} to {latest.end or latest.date}" if latest else ""
     title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
+    said = _filters_said(filters)
+    if shaded:
+        title += f", {by} per region"
+    if said:
+        title += f" ({said})"
     draw_or_emit(
         env,
         dataset,
@@ -257,6 +275,17 @@ def on(
         save_vector,
         fixed=height is not None,
     )
+
+
+def _filters_said(filters: dict[str, Any]) -> str:
+    """The filters given, as the title says them: "place liptako-gourma; type attack"."""
+    parts = []
+    for key, value in filters.items():
+        if key in ("since", "until", "year") or value in (None, False, (), [], ""):
+            continue
+        shown = ",".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        parts.append(f"{key} {shown}" if value is not True else key)
+    return "; ".join(parts)
 
 
 def _window_days(text: str) -> int:

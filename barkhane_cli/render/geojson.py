@@ -24,7 +24,7 @@ from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import json_inert
 
-GEOJSON_KINDS = ("event", "place", "marker")
+GEOJSON_KINDS = ("event", "place", "marker", "region")
 
 
 def feature(ident: str, lat: float, lon: float, properties: dict[str, Any]) -> dict[str, Any]:
@@ -115,6 +115,9 @@ def write_records(
         feats = (event_feature(dataset, e, props(e)) for e in items)
     elif kind == "place":
         feats = (place_feature(dataset, p, props(p)) for p in items)
+    elif kind == "region":
+        outlines = shapes.bundled()
+        feats = (shaped(r.region, shapes.geometry(outlines[r.region]), props(r)) for r in items)
     else:
         feats = (feature(mk.place, mk.lat, mk.lon, props(mk)) for mk in items)
     return write_collection(env, feats, kind)

@@ -28,6 +28,9 @@ SHADES = (YELLOW, ORANGE, VERMILLION, "#A0003C")  # light to dark: more is darke
 BORDER_STYLE = "#999999"
 COUNTRY_STYLE = "dim italic"
 UNITS = {"events": ("event", "events"), "deaths": ("death", "deaths")}
+# Choropleth fills, light to dark, one per class (ASCII: denser characters).
+FILLS = ("░", "▒", "▓", "█")
+ASCII_FILLS = (".", ":", "o", "#")
 
 
 def _nice(x: float) -> int:
@@ -140,9 +143,11 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         col, row = math.floor(x / 2), math.floor(y / 4)
         return (col, row) if 0 <= col < cols and 0 <= row < rows else None
 
-    placed = [mk for mk in md.markers if not mk.countrywide]
+    placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
     top = max((mk.weight(md.by) for mk in placed), default=0)
     scale = classes(top)
+    if md.choropleth:
+        scale = _shade_regions(md, grid, proj, ascii_only)
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     cells: dict[str, tuple[int, int]] = {}
     off: list[Marker] = []
@@ -191,8 +196,45 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     return grid, Drawn(proj, countries, cells, labelled, off, scale)
 
 
+def _shade_regions(
+    md: MapData, grid: Grid, proj: canvas.Projection, ascii_only: bool
+) -> list[tuple[int, int]]:
+    """Fill each region's cells with its class's shade (where no border is drawn); the
+    classes, for the legend."""
+    from barkhane_cli import shapes
+
+    outlines = shapes.bundled()
+    weights = {s.region: s.weight(md.by) for s in md.shades if s.weight(md.by) > 0}
+    scale = classes(max(weights.values(), default=0))
+    regions = [outlines[r] for r in weights if r in outlines]
+    fills = ASCII_FILLS if ascii_only else FILLS
+    k = math.cos(math.radians(proj.parallel))
+    for row in range(grid.rows):
+        for col in range(grid.cols):
+            if grid.chars[row][col] != " ":
+                continue
+            lon = proj.extent[0] + (2 * col + 1) / (k * proj.scale)
+            lat = proj.extent[3] - (4 * row + 2) / proj.scale
+            for region in regions:
+                if region.contains(lat, lon):
+                    i = class_of(weights[region.id], scale)
+                    grid.put(col, row, fills[i + 4 - len(scale)], SHADES[i + 4 - len(scale)], False)
+                    break
+    # A region smaller than a cell (Bamako's district) still shows, at its label point.
+    for region in regions:
+        lon, lat = shapes.label_of(region)
+        x, y = proj.xy(lat, lon)
+        col, row = math.floor(x / 2), math.floor(y / 4)
+        if 0 <= col < grid.cols and 0 <= row < grid.rows and grid.chars[row][col] not in fills:
+            i = class_of(weights[region.id], scale)
+            grid.put(col, row, fills[i + 4 - len(scale)], SHADES[i + 4 - len(scale)], False)
+    return scale
+
+
 def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str, str]]:
     """(text, style) lines under the map: the scale, what is not drawn, the sources."""
+    if md.choropleth:
+        return _choropleth_legend(md, drawn, ascii_only)
     one, many = UNITS[md.by]
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     parts = []
@@ -220,6 +262,39 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
         lines.append((f"{len(md.unplaced)} event(s) name no place and are not drawn", "dim"))
     del one
     lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
+    return lines
+
+
+def _choropleth_legend(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str, str]]:
+    _, many = UNITS[md.by]
+    fills = ASCII_FILLS if ascii_only else FILLS
+    dash = "-" if ascii_only else "–"
+    parts = [
+        f"{fills[i + 4 - len(drawn.scale)]} {lo}" if lo == hi else
+        f"{fills[i + 4 - len(drawn.scale)]} {lo}{dash}{hi}"
+        for i, (lo, hi) in enumerate(drawn.scale)
+    ]  # fmt: skip
+    scale = "  ".join(parts) if parts else "no region has any"
+    lines = [(f"{many.capitalize()} per region: {scale}", "")]
+    shaded = [s for s in md.shades if s.weight(md.by) > 0]
+    top = ", ".join(f"{inert(s.name)} {s.weight(md.by)}" for s in shaded[:6])
+    if top:
+        lines.append((f"Most: {top}", "dim"))
+    if md.unshaded:
+        lines.append(
+            (
+                f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area "
+                "or a country, or nowhere): not shaded",
+                "dim",
+            )
+        )
+    lines.append(
+        (
+            "Regions: Natural Earth 1:10m admin-1 (Ménaka within Gao, Taoudénit within "
+            f"Timbuktu); borders 1:50m; {drawn.proj.describe()}",
+            "dim",
+        )
+    )
     return lines
 
 
@@ -307,5 +382,34 @@ def marker_records(data: Any, md: MapData) -> Any:
         to_json=Marker.to_json,
         empty_message="no events with a place match",
         json_keys=MARKER_KEYS,
+        dataset=data,
+    )
+
+
+REGION_KEYS = ["region", "name", "events", "deaths", "event_ids"]
+
+
+def region_records(data: Any, md: MapData) -> Any:
+    """map --by region's regions as records: plain, csv, json ... and geojson outlines."""
+    from barkhane_cli.mapping import RegionShade
+    from barkhane_cli.render.records import Field, RecordSet
+
+    fields: dict[str, Field[RegionShade]] = {
+        "region": Field("region", "Region", lambda s: s.region),
+        "name": Field("name", "Name", lambda s: s.name, ratio=2, min_width=10),
+        "events": Field("events", "Events", lambda s: str(len(s.events))),
+        "deaths": Field("deaths", "Deaths", lambda s: str(s.deaths)),
+        "event_ids": Field("event_ids", "Event ids", lambda s: ",".join(s.events), ratio=3),
+    }
+    default = ["region", "name", "events", "deaths"]
+    return RecordSet(
+        kind="region",
+        items=md.shades,
+        fields=fields,
+        default_fields=default,
+        table_fields=default,
+        to_json=RegionShade.to_json,
+        empty_message="no events lie in a region",
+        json_keys=REGION_KEYS,
         dataset=data,
     )

@@ -92,9 +92,10 @@ def svg(md: MapData, title: str) -> str:
                 f"<title>{_t(c.name)}</title></path>"
             )
     out.append("</g>")
+    region_scale = _regions(md, proj, out) if md.choropleth else []
     out.extend(_country_names(proj, countries))
     boxes = _Boxes()
-    placed = [mk for mk in md.markers if not mk.countrywide]
+    placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
     top = max((mk.weight(md.by) for mk in placed), default=0)
     scale = classes(top)
     shown: list[tuple[Marker, float, float, float]] = []
@@ -147,10 +148,80 @@ def svg(md: MapData, title: str) -> str:
                 )
                 break
     out.append("</g>")
-    out.extend(_legend(md, scale, top, proj, TOP + height, many))
+    if md.choropleth:
+        out.extend(_region_legend(md, region_scale, proj, TOP + height, many))
+    else:
+        out.extend(_legend(md, scale, top, proj, TOP + height, many))
     out.append("</svg>")
     del one
     return "\n".join(out) + "\n"
+
+
+def _region_path(shape: object, proj: canvas.Projection, dy: float) -> str:
+    parts = []
+    for poly in shape.polygons:  # type: ignore[attr-defined]
+        for ring in poly:
+            d = " ".join(
+                f"{x:.1f},{y + dy:.1f}" for x, y in (proj.xy(lat, lon) for lon, lat in ring)
+            )
+            parts.append(f"M{d}Z")
+    return "".join(parts)
+
+
+def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple[int, int]]:
+    """The choropleth: every bundled region, filled by its class (white where none)."""
+    from barkhane_cli import shapes
+
+    weights = {s.region: s.weight(md.by) for s in md.shades}
+    scale = classes(max(weights.values(), default=0))
+    names = {s.region: s.name for s in md.shades}
+    out.append('<g id="regions" clip-path="url(#frame)">')
+    for shape in shapes.bundled().values():
+        if shape.label is None or not canvas.overlaps(shape.bbox, proj.extent):
+            continue
+        w = weights.get(shape.id, 0)
+        fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#ffffff"
+        tip = f"{names.get(shape.id, shape.id)}: {w} {UNITS[md.by][1 if w != 1 else 0]}"
+        out.append(
+            f'<path id={quoteattr("region-" + shape.id)} d="{_region_path(shape, proj, TOP)}" '
+            f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="0.8" '
+            f'fill-rule="evenodd"><title>{_t(tip)}</title></path>'
+        )
+    out.append("</g>")
+    return scale
+
+
+def _region_legend(
+    md: MapData, scale: list[tuple[int, int]], proj: canvas.Projection, y0: float, many: str
+) -> list[str]:
+    out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
+    x, y = 16.0, y0 + 28
+    out.append(
+        f'<text x="{x:.0f}" y="{y + 4:.0f}" font-weight="bold">{many.capitalize()} per region</text>'
+    )
+    x += 130
+    for i, (lo, hi) in enumerate(scale):
+        label = str(lo) if lo == hi else f"{lo}–{hi}"
+        out.append(
+            f'<rect class="class" x="{x:.1f}" y="{y - 7:.1f}" width="14" height="14" '
+            f'fill="{SHADES[i + 4 - len(scale)]}" fill-opacity="0.85" stroke="#8a8a8a"/>'
+        )
+        out.append(f'<text x="{x + 19:.1f}" y="{y + 4:.0f}">{label}</text>')
+        x += 30 + 7 * len(label)
+    notes = []
+    if md.unshaded:
+        notes.append(
+            f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area or "
+            "a country, or nowhere): not shaded"
+        )
+    notes.append(
+        "Regions: Natural Earth 1:10m admin-1 (public domain; the Ménaka region within Gao, "
+        f"Taoudénit within Timbuktu). Borders 1:50m. Projection: {proj.describe()}."
+    )
+    for i, note in enumerate(notes):
+        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
+    out.append("</g>")
+    return out
 
 
 def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...]) -> list[str]:
