@@ -177,3 +177,21 @@ def point(places: Mapping[str, m.Place], pid: str) -> tuple[float, float] | None
         if p is not None and p.lat is not None and p.lon is not None:
             return (p.lat, p.lon)
     return None
+
+
+def namesake_region(places: Mapping[str, m.Place], pid: str) -> str | None:
+    """The region or area that shares a settlement's name ("Ménaka" the town and the
+    Ménaka Region): a name meaning both gives the town, and this says which id asks for
+    the region."""
+    town = places.get(pid)
+    if town is None or town.kind not in shapes.SETTLEMENT_KINDS:
+        return None
+    name = normalize(town.name)
+    for p in places.values():
+        if p.kind in ("region", "area") and p.id != pid:
+            names = (p.name, p.short or "", *p.aliases)
+            bare = {normalize(n).removesuffix(" region") for n in names}
+            bare |= {normalize(n).removeprefix("region de ") for n in names}
+            if name in bare:
+                return p.id
+    return None

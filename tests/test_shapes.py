@@ -195,3 +195,20 @@ def test_a_town_and_its_region_never_show_the_same_name(data: m.Dataset) -> None
     for p in data.places.values():
         if p.kind in ("region", "area"):
             assert p.label not in settlements, p.id
+
+
+def test_a_name_meaning_a_town_and_a_region_gives_the_town_and_says_so(
+    run: Run, bundled: None, tty: dict[str, str]
+) -> None:
+    town = run("timeline", "--place", "menaka", "--year", "2022", "--fields", "id")
+    region = run("timeline", "--place", "menaka-region", "--year", "2022", "--fields", "id")
+    assert set(town.stdout.split()) < set(region.stdout.split())
+    assert "barkhane-leaves-menaka-2022" in town.stdout.split()
+    shown = run("timeline", "--place", "Ménaka", "--year", "2022", env=tty)
+    assert "Ménaka is the town; the Ménaka Region is --place menaka-region" in shown.stdout
+    assert geo.namesake_region(data_places(), "gao") == "gao-region"
+    assert geo.namesake_region(data_places(), "inates") is None
+
+
+def data_places() -> dict[str, m.Place]:
+    return store.collect([BUNDLED])[0].places

@@ -104,6 +104,7 @@ def timeline(
             rs.dumped = lambda e: loaded.db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
+            rs.notes += _namesakes(dataset, place or ())
         rs.limit = limit
         return emit(target_env, f, rs, fields, wide)
 
@@ -120,6 +121,21 @@ def _footer_seen(env: Any, fmt: str | None) -> bool:
         return bool(env.err.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def _namesakes(dataset: Any, names: Iterable[str]) -> list[str]:
+    """For --place NAME that is a town sharing its name with a region: say so, and how to
+    ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region")."""
+    from barkhane_cli import geo, query
+
+    notes = []
+    for name in names:
+        pid = query.place_resolver(dataset).resolve(name)
+        region = geo.namesake_region(dataset.places, pid)
+        if region is not None:
+            town, area = dataset.places[pid], dataset.places[region]
+            notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
+    return notes
 
 
 def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
