@@ -188,6 +188,7 @@ OUTPUTS = [
     ("search", ["search", "mali"]),
     ("search", ["search", "goita"]),
     ("map", ["map"]),
+    ("map", ["map", "--by", "region"]),  # a choropleth's regions
     ("on", ["on", "2020-08-18"]),
     ("on", ["on", "2030-01-01"]),  # after the record: aftermath events, a note
     ("summary", ["summary"]),
