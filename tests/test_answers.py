@@ -279,3 +279,72 @@ def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> 
     profile = as_json(run("actor", "minusma", "--format", "json"))
     assert profile["facts"], "MINUSMA has figures within the record"
     assert [f["id"] for f in profile["facts"] if f["as_of"] > m.RECORD_END] == []
+
+
+# --- coups and who governed ------------------------------------------------------------
+
+
+def test_every_takeover_of_2020_to_2022_is_a_coup_and_the_attempts_are_apart(run: Run) -> None:
+    # Chad's military council taking power on Idriss Déby's death is a coup; Guinea's
+    # takeover is in the theatre's list though Guinea is outside the war.
+    assert ids(run, "--type", "coup", "--since", "2020", "--until", "2022") == [
+        "coup-2020-08",
+        "chad-military-council-takes-power-2021",
+        "coup-2021-05-24",
+        "guinea-coup-2021-09-05",
+        "burkina-coup-2022-01-24",
+        "burkina-coup-2022-09-30",
+    ]
+    attempts = set(ids(run, "--type", "coup-attempt", "--since", "2020", "--until", "2022"))
+    assert {
+        "mali-coup-plot-charges-2020-12",
+        "niger-coup-attempt-2021",
+        "burkina-coup-plot-2022-01",
+        "mali-coup-attempt-2022-05",
+    } <= attempts
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (
+            "2012-06-01",
+            {
+                "mali": {"dioncounda-traore", "cheick-modibo-diarra"},
+                "burkina-faso": {"blaise-compaore", "luc-adolphe-tiao"},
+                "niger": {"mahamadou-issoufou", "brigi-rafini"},
+                "chad": {"idriss-deby", "emmanuel-nadingar"},
+                "mauritania": {"mohamed-ould-abdel-aziz", "moulaye-ould-mohamed-laghdaf"},
+            },
+        ),
+        (
+            "2019-06-01",
+            {
+                "mali": {"ibrahim-boubacar-keita", "boubou-cisse"},
+                "burkina-faso": {"roch-kabore", "christophe-dabire"},
+                "niger": {"mahamadou-issoufou", "brigi-rafini"},
+                "chad": {"idriss-deby"},  # the 2018 constitution abolished the prime minister
+                "mauritania": {"mohamed-ould-abdel-aziz", "mohamed-salem-ould-bechir"},
+            },
+        ),
+        (
+            "2022-11-01",
+            {
+                # Choguel Maïga stays prime minister; Colonel Abdoulaye Maïga acts for him
+                "mali": {"assimi-goita", "choguel-maiga", "abdoulaye-maiga"},
+                "burkina-faso": {"ibrahim-traore", "apollinaire-kyelem"},
+                "niger": {"mohamed-bazoum", "ouhoumoudou-mahamadou"},
+                "chad": {"mahamat-deby", "saleh-kebzabo"},
+                "mauritania": {"mohamed-ould-ghazouani", "mohamed-ould-bilal"},
+            },
+        ),
+    ],
+)
+def test_on_a_day_names_each_sahel_country_head_of_state_and_government(
+    run: Run, day: str, expected: dict[str, set[str]]
+) -> None:
+    result = run("on", day, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    found = {c["country"]: {p["id"] for p in c["leaders"]} for c in as_json(result)["leaders"]}
+    for country, people in expected.items():
+        assert found[country] == people, country

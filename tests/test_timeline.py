@@ -322,8 +322,8 @@ def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ig
     assert result.stdout.splitlines() == [
         f"{bad}:3: events 'a' date: '2021-02-29' is not a real date: February 2021 has 28 days",
         f"{bad}:6: events 'a' type: 'atack' is not one of attack, battle, massacre, coup, "
-        "operation, withdrawal, diplomacy, mandate, politics, armed-group, leader-killed, "
-        "protest, humanitarian, report (did you mean 'attack'?)",
+        "coup-attempt, operation, withdrawal, diplomacy, mandate, politics, armed-group, "
+        "leader-killed, protest, humanitarian, report (did you mean 'attack'?)",
         f"{bad}:8: warning: events 'b' places: has no place; give the most precise one "
         "the sources support",
         f"{bad}:14: events 'b' actors: unknown actor 'wagnr'; did you mean 'wagner'?",

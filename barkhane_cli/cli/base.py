@@ -91,9 +91,9 @@ UntilOpt = Annotated[
     str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
 ]
 TYPE_HELP = (
-    "Event type (repeatable): attack, battle, massacre, coup, operation, withdrawal, "
-    "diplomacy, mandate, politics, armed-group, leader-killed, protest, humanitarian, "
-    "report (barkhane types says what each means)."
+    "Event type (repeatable): attack, battle, massacre, coup, coup-attempt, operation, "
+    "withdrawal, diplomacy, mandate, politics, armed-group, leader-killed, protest, "
+    "humanitarian, report (barkhane types says what each means)."
 )
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help=TYPE_HELP)]
 ActorOpt = Annotated[

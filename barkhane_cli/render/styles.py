@@ -2,7 +2,7 @@
 
 The colours are Okabe and Ito's set ("Color Universal Design", 2008), chosen to stay
 distinct for readers with any common form of colour blindness. Seven colours cannot tell
-fourteen event types apart, so event types are grouped by what they mean (an attack, a
+fifteen event types apart, so event types are grouped by what they mean (an attack, a
 massacre, fighting, a military operation, politics, diplomacy, the humanitarian record)
 and each group has one colour; the type name is always printed next to it. Where there is
 no colour, stacked bars use one fill character per group and the legend shows it.
@@ -29,7 +29,7 @@ TYPE_GROUPS: dict[str, tuple[str, str, str, str]] = {
     "massacre": ("massacre", PURPLE, "▓", "@"),
     "fighting": ("battle, leader-killed", ORANGE, "▒", "%"),
     "military": ("operation, withdrawal", BLUE, "░", "="),
-    "politics": ("coup, politics, protest, armed-group", SKY, "▞", "+"),
+    "politics": ("coup, coup-attempt, politics, protest, armed-group", SKY, "▞", "+"),
     "diplomacy": ("diplomacy, mandate", GREEN, "▄", ":"),
     "record": ("humanitarian, report", YELLOW, "▀", "-"),
 }
@@ -41,6 +41,7 @@ TYPE_GROUP: dict[str, str] = {
     "operation": "military",
     "withdrawal": "military",
     "coup": "politics",
+    "coup-attempt": "politics",
     "politics": "politics",
     "protest": "politics",
     "armed-group": "politics",
