@@ -145,13 +145,17 @@ def place_json(data: m.Dataset, place: m.Place) -> dict[str, Any]:
 
 
 def place_event_counts(data: m.Dataset) -> Counter[str]:
-    """Events at each place or anywhere within it (what ``place X`` lists), core only."""
+    """Events at each place or anywhere within it (what ``place X`` lists), core only:
+    inside as ``--place`` means it, by ``within``, by ``made_of`` and by shape."""
+    containers: dict[str, set[str]] = {}
+    for pid in data.places:
+        for inner in geo.contained(data.places, pid):
+            containers.setdefault(inner, set()).add(pid)
     counts: Counter[str] = Counter()
     for e in data.events:
         where: set[str] = set(e.countries)
         for pid in e.places:
-            where.add(pid)
-            where.update(geo.ancestors(data.places, pid))
+            where |= containers.get(pid, {pid})
         counts.update(where)
     return counts
 

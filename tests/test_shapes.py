@@ -212,3 +212,11 @@ def test_a_name_meaning_a_town_and_a_region_gives_the_town_and_says_so(
 
 def data_places() -> dict[str, m.Place]:
     return store.collect([BUNDLED])[0].places
+
+
+def test_places_counts_what_place_filters_find(run: Run, bundled: None) -> None:
+    """The events count of `places` is what `--place` finds, inside by shape included."""
+    listed = run("places", "--kind", "area", "-f", "json")
+    counts = {p["id"]: p["events"] for p in json.loads(listed.stdout)}
+    found = run("timeline", "--place", "liptako-gourma", "--fields", "id").stdout.split()
+    assert counts["liptako-gourma"] == len(found) > 100
