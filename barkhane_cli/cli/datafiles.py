@@ -114,8 +114,57 @@ def import_acled(
     more than half of them were rejected. Re-importing the same export writes the same
     file.
     """
+    from barkhane_cli.importers.acled import convert
+
+    def run(known: Any, progress: Any) -> Any:
+        return convert(export, known, progress)
+
+    _import(export, output, run)
+
+
+@import_app.command("ucdp")
+@handled
+def import_ucdp(
+    export: Annotated[
+        Path,
+        typer.Argument(
+            help="A UCDP GED file: a yearly release, a Candidate file or an API dump (CSV)."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            help="Keep only rows in this country (repeatable): the global file is large.",
+        ),
+    ] = None,
+) -> None:
+    """Convert a UCDP GED file into a data file to load with --data or BARKHANE_DATA.
+
+    Reads the yearly releases and Candidate files (the codebook's 49 columns) and API
+    dumps, and says which it read (docs/ucdp.md). One row is one event: a battle for
+    state-based and non-state violence, an attack on civilians for one-sided violence;
+    deaths from best, low and high; the place at UCDP's precision (a region or the
+    country when where_prec says so, never an invented point). Exits 4, writing
+    nothing, when every row or more than half of them were rejected.
+    """
+    from barkhane_cli.importers.acled.places import country_id
+    from barkhane_cli.importers.ucdp import convert
+
+    wanted = frozenset(country_id(c) for c in country or ())
+
+    def run(known: Any, progress: Any) -> Any:
+        return convert(export, known, wanted)
+
+    _import(export, output, run)
+
+
+def _import(export: Path, output: Path, run: Any) -> None:
+    """What every importer does around its conversion: check the output first, match
+    against the bundled data alone, report rejected rows, write all or nothing."""
     from barkhane_cli import atomic, store
-    from barkhane_cli.importers.acled import convert, grouped
+    from barkhane_cli.importers.acled import grouped
     from barkhane_cli.render.env import Env
     from barkhane_cli.render.safe import inert
 
@@ -136,9 +185,9 @@ def import_acled(
 
         with Progress(console=_stderr_console()) as bar:
             task = bar.add_task("importing", total=None)
-            text, report = convert(export, known, lambda n: bar.update(task, completed=n))
+            text, report = run(known, lambda n: bar.update(task, completed=n))
     else:
-        text, report = convert(export, known)
+        text, report = run(known, None)
     err = sys.stderr
     err.write(inert(f"{atomic.shown(export)}: read as {report.layout}") + "\n")
     if report.rejected:
@@ -168,6 +217,8 @@ def import_acled(
         _warm_store(output, in_env)
     del text
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
+    if report.left_out:
+        merged += f" ({report.left_out} outside --country left out)"
     where = "stdout" if to_stdout else atomic.shown(output)
     replaced = " (it replaced the file that was there)" if existed else ""
     err.write(

@@ -77,7 +77,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "judgments": ("barkhane judgments", "barkhane judgments --outcome did-not-happen"),
     "validate": ("barkhane validate mine.toml",),
     "new": ("barkhane new actor > mine.toml && barkhane validate mine.toml",),
-    "import": ("barkhane import acled export.csv -o acled.toml",),
+    "import": (
+        "barkhane import acled export.csv -o acled.toml",
+        "barkhane import ucdp GEDEvent_v23_1.csv --country Mali -o ucdp.toml",
+    ),
 }
 # What a parameter's value is, for completion: (command, parameter) first, then parameter.
 COMPLETES: dict[tuple[str | None, str], str] = {

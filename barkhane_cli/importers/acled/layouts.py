@@ -72,6 +72,10 @@ def detect(header: list[str], where: str) -> Layout:
         listed = ", ".join(missing)
         noun = "column" if len(missing) == 1 else f"{len(missing)} columns"
         if "event_id_cnty" in missing and "event_date" in missing:
+            if "type_of_violence" in col and "side_a" in col:
+                raise DataError(
+                    f"{where}: is a UCDP GED file, not an ACLED export: use barkhane import ucdp"
+                )
             raise DataError(f"{where}: is not an ACLED export: it lacks the {noun} {listed}")
         raise DataError(
             f"{where}: lacks the {noun} {listed} of an ACLED export; export again with all columns"

@@ -84,8 +84,17 @@ class _New:
 
 
 class Places:
-    def __init__(self, known: Dataset) -> None:
+    """``dataset`` names the export's maker in the places an import creates (their ids start
+    with its lower-case name: ``acled-…``, ``ucdp-…``) and ``precision`` the column whose
+    code each new place's summary repeats; UCDP's importer uses the same matching."""
+
+    def __init__(
+        self, known: Dataset, dataset: str = "ACLED", precision: str = "geo_precision"
+    ) -> None:
         self.known = known
+        self.dataset = dataset
+        self.precision = precision
+        self.prefix = dataset.lower() + "-"
         self.by_name: dict[str, list[Place]] = {}
         for place in known.places.values():
             for name in (place.name, *place.aliases):
@@ -177,7 +186,7 @@ class Places:
         ids = []
         for p, b in zip(self.new, base, strict=True):
             key = slug(f"{p.country} {p.admin1} {p.admin2} {p.location}") if b in shared else b
-            ident = free_id("acled-" + key, self.known.places, taken)
+            ident = free_id(self.prefix + key, self.known.places, taken)
             taken.add(ident)
             ids.append(ident)
         return ids
@@ -205,7 +214,7 @@ class Places:
                 "within": self._within(p.country, p.admin1, cites, out),
                 "lat": p.lat,
                 "lon": p.lon,
-                "summary": f"{where}ACLED geo_precision {p.geo or 'not given'}.",
+                "summary": f"{where}{self.dataset} {self.precision} {p.geo or 'not given'}.",
                 "sources": cites,
             }
         return [out[k] for k in sorted(out)]
@@ -220,20 +229,23 @@ class Places:
         """The region a new place sits in, making the region (and country) when we have none."""
         cid = country_id(country)
         if cid not in self.known.places:
-            cid = "acled-" + slug(country)
+            cid = self.prefix + slug(country)
             made: dict[str, object] = {"id": cid, "name": country, "kind": "country"}
-            made |= {"summary": "A country named by ACLED.", "sources": cites}
+            made |= {"summary": f"A country named by {self.dataset}.", "sources": cites}
             out.setdefault(cid, made)
         if not admin1:
             return cid
         region = self.region_of(country, admin1)
         if region:
             return region
-        region = "acled-" + slug(f"{country} {admin1}")
+        region = self.prefix + slug(f"{country} {admin1}")
         if region in self.known.places:
             return region
         made = {"id": region, "name": admin1, "kind": "region", "within": cid}
-        made |= {"summary": f"ACLED's admin-1 area {admin1} ({country}).", "sources": cites}
+        made |= {
+            "summary": f"{self.dataset}'s admin-1 area {admin1} ({country}).",
+            "sources": cites,
+        }
         out.setdefault(region, made)
         return region
 

@@ -34,6 +34,7 @@ class ImportReport:
     after_record: int = 0  # events after 9 November 2022, beyond the bundled record
     source_id: str = ""
     controls_stripped: int = 0  # fields that held control characters, now removed
+    left_out: int = 0  # rows outside the countries asked for (import ucdp --country)
     # (line in the file where the record starts, reason, detail). Lines, not records: a
     # note with a line break inside it spans two lines, and an editor shows lines.
     rejected: list[tuple[int, str, str]] = field(default_factory=list)

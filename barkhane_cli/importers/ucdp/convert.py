@@ -1,0 +1,337 @@
+"""A UCDP GED file -> (TOML text in our schema, import report).
+
+One GED row is one event (UCDP does not split an incident by actor, as monadic ACLED
+does). What each field becomes, and why (docs/ucdp.md):
+
+- ``date_start``/``date_end``: the day, or a span when they differ (UCDP's own bounds).
+- ``best``, ``low``, ``high``: fatalities, with the range when low and high differ.
+  UCDP's 0 is a count (its events are lethal by definition of the dataset's scope),
+  unlike ACLED's 0, which may mean unknown.
+- ``type_of_violence`` 1 (state-based) and 2 (non-state): a battle, both sides named as
+  the parties; 3 (one-sided): an attack, side A the perpetrator, civilians the target.
+- ``side_a``/``side_b``: curated actors where UCDP's spelling is one of their names or
+  aliases ("Government of Mali" is Mali; "IS" in Mali, Niger or Burkina Faso from May
+  2015 is the Islamic State in the Greater Sahara); otherwise a new ``ucdp-…`` actor.
+- ``where_prec``: 1 a settlement's point, 2-4 an area around the point, 5 the first-level
+  region, 6 the country (no point is invented), 7 no place (international waters).
+- ``event_clarity`` 2 and a Candidate ``code_status`` other than Clear: a disputed note.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from barkhane_cli import inputs, model, tomlwrite
+from barkhane_cli.controls import strip_controls
+from barkhane_cli.errors import DataError
+from barkhane_cli.importers.acled.actors import free_id, slug
+from barkhane_cli.importers.acled.places import Places, country_id
+from barkhane_cli.importers.acled.problems import ImportReport, Reject
+from barkhane_cli.importers.ucdp import layouts
+from barkhane_cli.model import Dataset
+from barkhane_cli.resolve import normalize
+
+KINDS = {"1": "state-based", "2": "non-state", "3": "one-sided"}
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][0-9:.]*)?$")
+# A GED source field can hold many articles; a field over this is a broken file, not data.
+_FIELD_LIMIT = 16 * 1024**2
+# The Islamic State's Sahel branch pledged allegiance on 13 May 2015 (data: isgs-formed).
+_ISGS_FROM = date(2015, 5, 13)
+_ISGS_COUNTRIES = frozenset({"mali", "niger", "burkina-faso"})
+
+
+def convert(
+    path: Path, known: Dataset, countries: frozenset[str] = frozenset()
+) -> tuple[str, ImportReport]:
+    """Read a GED CSV; ``countries`` (our country ids) keeps only rows in those countries."""
+    if str(path) == "-":
+        raise DataError(
+            "-: a GED file is read twice (its layout first), so it cannot come from stdin; "
+            "save it to a file and name the file"
+        )
+    raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "a UCDP GED file")
+    try:
+        with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
+            return _convert(path, csv.reader(handle), known, countries)
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: is not UTF-8 text; save the GED file as UTF-8") from None
+    except csv.Error as exc:
+        raise DataError(f"{path}: is not a readable CSV file ({exc})") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _convert(
+    path: Path, reader: object, known: Dataset, countries: frozenset[str]
+) -> tuple[str, ImportReport]:
+    csv.field_size_limit(_FIELD_LIMIT)
+    rows = iter(reader)  # type: ignore[call-overload]
+    header = next(rows, None)
+    if not header or not any(h.strip() for h in header):
+        raise DataError(f"{path}: has no header row, so it is not a UCDP GED file")
+    layout = layouts.detect(header, str(path))
+    report = ImportReport(layout=layout.describe())
+    source_id = "ucdp-" + slug(path.stem)
+    conv = _Converter(known, layout, [{"id": source_id}])
+    line = 1
+    for fields in rows:
+        line += 1
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue
+        report.rows_read += 1
+        if len(fields) != layout.width:
+            detail = f"{len(fields)} fields, the header has {layout.width}"
+            report.reject(line, Reject("has a different number of fields than the header", detail))
+            continue
+        if not "".join(fields).isprintable():
+            clean = [strip_controls(f) for f in fields]
+            report.controls_stripped += sum(a != b for a, b in zip(clean, fields, strict=True))
+            fields = clean
+        try:
+            if not conv.event(fields, line, countries):
+                report.left_out += 1
+        except Reject as exc:
+            report.reject(line, exc)
+    report.rejected.sort()
+    candidate = layouts.candidate_name(path.stem) or conv.unclear_status
+    report.layout = layout.describe().replace(
+        "(codebook columns)", "Candidate file" if candidate else "yearly release"
+    )
+    events = [conv.events[k] for k in sorted(conv.events)]
+    if candidate:  # a Candidate event's id can still change: say so on every one
+        for e in events:
+            e["tags"] = [*e["tags"], "ucdp-candidate"]  # type: ignore[misc]
+    for e in events:
+        e["places"] = [conv.places.resolve(p) for p in e["places"]]  # type: ignore[attr-defined]
+    newest = max((str(e["end"] or e["date"]) for e in events), default="")
+    source: dict[str, object] = {
+        "id": source_id,
+        "title": f"UCDP GED file {path.name} ({report.layout})",
+        "publisher": "Uppsala Conflict Data Program (UCDP)",
+        "kind": "dataset",
+        "date": newest or None,
+        "url": "https://ucdp.uu.se/downloads/",
+        "note": "UCDP Georeferenced Event Dataset, licensed CC BY 4.0; imported with "
+        "barkhane import ucdp. Each event cites it and the outlets UCDP names.",
+    }
+    tables = {
+        "sources": [source],
+        "actors": conv.actor_entries([{"id": source_id}]),
+        "places": conv.places.entries([{"id": source_id}]),
+        "events": events,
+    }
+    end = getattr(model, "RECORD_END", "2022-11-09")
+    report.source_id = source_id
+    report.events_written = len(events)
+    report.after_record = sum(1 for e in events if str(e["date"]) > end)
+    report.actors_created = len(tables["actors"])
+    report.actors_matched = len(conv.matched)
+    report.places_created = len(tables["places"])
+    report.places_matched = len(conv.places.used)
+    header_text = f"Imported from the UCDP GED file {path.name} ({report.layout}) by barkhane."
+    return tomlwrite.dumps(tables, header_text), report
+
+
+def parse_day(text: str, column: str) -> date:
+    m = _DAY.match(text.strip())
+    if m is None:
+        raise Reject(f"{column} is not a date (YYYY-MM-DD)", repr(text))
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise Reject(f"{column} is not a real date", repr(text)) from None
+
+
+def _count(text: str, column: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdecimal()):
+        raise Reject(f"{column} is not a whole number", repr(text))
+    return int(value)
+
+
+def _coordinate(text: str, column: str, limit: float) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = float("nan")
+    if not -limit <= number <= limit:
+        raise Reject(f"{column} is not a number from {-limit:g} to {limit:g}", repr(text))
+    return number
+
+
+def _settlement(f: list[str], get: Callable[[list[str], str], str], country: str) -> str:
+    """The place a row names: ``Dioura town`` is Dioura, ``Gao (city)`` is Gao."""
+    name = " ".join((get(f, "where_coordinates") or get(f, "where_description")).split())
+    return re.sub(r"\s+(town|village|city)$", "", name.split(" (")[0]).strip() or country
+
+
+class _Converter:
+    def __init__(self, known: Dataset, layout: layouts.Layout, cites: list[dict[str, str]]):
+        self.known = known
+        self.col = layout.col
+        self.unclear_status = False  # a code_status other than Clear: a Candidate file
+        self.cites = cites
+        self.places = Places(known, "UCDP", "where_prec")
+        self.events: dict[str, dict[str, object]] = {}
+        self.names: dict[str, set[str]] = {}
+        for actor in known.actors.values():
+            for name in (actor.name, actor.short or "", *actor.aliases):
+                if name:
+                    self.names.setdefault(normalize(name), set()).add(actor.id)
+        self.created: dict[str, dict[str, object]] = {}
+        self.by_name: dict[str, str] = {}
+        self.matched: set[str] = set()
+
+    def get(self, f: list[str], column: str) -> str:
+        i = self.col.get(column)
+        return f[i].strip() if i is not None else ""
+
+    def event(self, f: list[str], line: int, countries: frozenset[str]) -> bool:
+        """Convert one row; False for a row outside ``countries``."""
+        country = self.get(f, "country")
+        cid = country_id(country) if country else ""
+        if countries and cid not in countries:
+            return False
+        ident = "ucdp-" + slug(self.get(f, "id"))
+        if ident in self.events:
+            raise Reject("id repeats an earlier row; the first is kept", repr(self.get(f, "id")))
+        start = parse_day(self.get(f, "date_start"), "date_start")
+        end = parse_day(self.get(f, "date_end") or self.get(f, "date_start"), "date_end")
+        if end < start:
+            raise Reject("date_end is before date_start", f"{start} > {end}")
+        kind = KINDS.get(self.get(f, "type_of_violence"))
+        if kind is None:
+            raise Reject("type_of_violence is not 1, 2 or 3", repr(self.get(f, "type_of_violence")))
+        best = _count(self.get(f, "best"), "best")
+        low = _count(self.get(f, "low"), "low") if self.get(f, "low") else best
+        high = _count(self.get(f, "high"), "high") if self.get(f, "high") else best
+        if not low <= best <= high:
+            raise Reject("best is not between low and high", f"{low}, {best}, {high}")
+        side_a, side_b = self.get(f, "side_a"), self.get(f, "side_b")
+        if not side_a or not side_b:
+            raise Reject("side_a or side_b is empty")
+        a = self.actor(side_a, cid, start)
+        b = self.actor(side_b, cid, start)
+        place = self.place(f, country)
+        prec = self.get(f, "where_prec")
+        if prec in ("5", "6", "7"):
+            area = self.get(f, "adm_1") if prec == "5" else ""
+            where = f"in {area or country}"
+        else:
+            where = ("near " if prec != "1" else "at ") + _settlement(f, self.get, country)
+        if kind == "one-sided":
+            title = f"One-sided violence by {side_a} against civilians {where}"
+            roles: dict[str, object] = {"perpetrators": [a], "targets": [b]}
+        else:
+            title = f"{side_a} and {side_b} fight {where}"
+            roles = {"perpetrators": [a, b]}
+        deaths = [
+            f"{self.get(f, k) or '?'} {label}"
+            for k, label in (
+                ("deaths_a", "on side A"), ("deaths_b", "on side B"),
+                ("deaths_civilians", "civilians"), ("deaths_unknown", "unknown"),
+            )
+            if k in self.col
+        ]  # fmt: skip
+        summary = (
+            f"UCDP GED event {self.get(f, 'id')} ({kind} violence): {side_a} and {side_b}, "
+            f"{self.get(f, 'where_description') or where}"
+            f"{', ' + self.get(f, 'adm_1') if self.get(f, 'adm_1') else ''}, {country}."
+            + (f" Deaths by side: {', '.join(deaths)}." if deaths else "")
+        )
+        disputed = []
+        if self.get(f, "event_clarity") == "2":
+            disputed.append("UCDP codes this event as unclear (event_clarity 2)")
+        status = self.get(f, "code_status")
+        if status and status.lower() != "clear":
+            self.unclear_status = True
+            disputed.append(f"UCDP Candidate code_status: {status}")
+        offices = [s.strip() for s in self.get(f, "source_office").split(";") if s.strip()]
+        tags = ["ucdp", f"ucdp-{kind}"]
+        self.events[ident] = {
+            "id": ident,
+            "date": start.isoformat(),
+            "end": end.isoformat() if end != start else None,
+            "title": title,
+            "summary": summary,
+            "type": "attack" if kind == "one-sided" else "battle",
+            "actors": list(dict.fromkeys([a, b])),
+            **roles,
+            "attribution": "attributed",
+            "places": [place] if place else [],
+            "tags": tags,
+            "fatalities": best,
+            "fatalities_low": low if low != high else None,
+            "fatalities_high": high if low != high else None,
+            "fatalities_note": "UCDP best estimate (0 is a count: UCDP records lethal events)",
+            "disputed": "; ".join(disputed) or None,
+            "sources": [
+                {
+                    "id": self.cites[0]["id"],
+                    "note": "UCDP cites: " + "; ".join(dict.fromkeys(offices)),
+                }
+                if offices
+                else {"id": self.cites[0]["id"]}
+            ],
+        }
+        return True
+
+    def place(self, f: list[str], country: str) -> str:
+        prec = self.get(f, "where_prec")
+        if prec == "7":
+            return ""
+        if prec in ("5", "6"):
+            region = self.places.region_of(country, self.get(f, "adm_1")) if prec == "5" else ""
+            cid = country_id(country)
+            return region or (cid if cid in self.known.places else "")
+        lat = _coordinate(self.get(f, "latitude"), "latitude", 90)
+        lon = _coordinate(self.get(f, "longitude"), "longitude", 180)
+        name = _settlement(f, self.get, country)
+        where = (country, self.get(f, "adm_1"), self.get(f, "adm_2"), "", name)
+        return self.places.place(where, lat, lon, "1" if prec == "1" else prec or "")
+
+    def actor(self, raw: str, cid: str, day: date) -> str:
+        """A curated actor for UCDP's name, else the import's own."""
+        name = raw.strip()
+        gov = re.match(r"^Government of (.+)$", name)
+        if gov:
+            target = country_id(gov.group(1))
+            if target in self.known.actors:
+                self.matched.add(target)
+                return target
+        if (
+            name == "IS"
+            and cid in _ISGS_COUNTRIES
+            and day >= _ISGS_FROM
+            and "isgs" in self.known.actors
+        ):
+            self.matched.add("isgs")
+            return "isgs"
+        if normalize(name) == "civilians" and "civilians" in self.known.actors:
+            self.matched.add("civilians")
+            return "civilians"
+        ids = self.names.get(normalize(name), set())
+        if len(ids) == 1:
+            found = next(iter(ids))
+            self.matched.add(found)
+            return found
+        existing = self.by_name.get(name)
+        if existing is not None:
+            return existing
+        ident = free_id("ucdp-" + slug(name), self.known.actors, self.created)
+        self.by_name[name] = ident
+        self.created[ident] = {
+            "id": ident,
+            "name": name,
+            "kind": "state" if gov else "armed-group",
+            "summary": "Imported from UCDP GED, where it is a side of an event.",
+        }
+        return ident
+
+    def actor_entries(self, cites: list[dict[str, str]]) -> list[dict[str, object]]:
+        return [self.created[k] | {"sources": cites} for k in sorted(self.created)]

@@ -1,0 +1,144 @@
+"""barkhane import ucdp on synthetic GED files written from the codebook (issue 24).
+
+tests/fixtures/ucdp holds no real UCDP row: ids 9000xx, rows shaped as the GED codebook
+describes (a yearly release and a Candidate file with its 49 columns, an API dump with a
+subset and an unnamed row-number column).
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, Run
+
+from barkhane_cli import store
+
+UCDP = FIXTURES / "ucdp"
+RELEASE = UCDP / "GEDEvent_v22_1.csv"
+
+
+@pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real record, so that UCDP's spellings meet the actors and places it holds.
+    monkeypatch.setattr(store.files, "bundled_path", lambda: ROOT / "data")
+
+
+def _events(path: Path) -> dict[str, dict[str, object]]:
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {e["id"]: e for e in doc["events"]}
+
+
+def test_a_release_imports_with_roles_deaths_and_places(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "ucdp.toml"
+    result = run("import", "ucdp", str(RELEASE), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{RELEASE}: read as UCDP GED yearly release",
+        f"4 rows read, 0 rejected; 4 events written -> {out} (source ucdp-gedevent-v22-1)",
+    ]
+    events = _events(out)
+    battle = events["ucdp-900001"]
+    assert (battle["type"], battle["perpetrators"], battle["places"]) == (
+        "battle", ["mali", "jnim"], ["dioura"],
+    )  # fmt: skip
+    assert (battle["fatalities"], battle["fatalities_low"], battle["fatalities_high"]) == (
+        24,
+        21,
+        30,
+    )
+    assert battle["title"] == "Government of Mali and JNIM fight at Dioura"
+    one_sided = events["ucdp-900002"]
+    # one-sided violence: side A the perpetrator, civilians the target; "IS" in Burkina
+    # Faso after May 2015 is the Islamic State's Sahel branch
+    assert (one_sided["type"], one_sided["perpetrators"], one_sided["targets"]) == (
+        "attack", ["isgs"], ["civilians"],
+    )  # fmt: skip
+    assert (one_sided["date"], one_sided["end"]) == ("2019-12-24", "2019-12-26")
+    assert one_sided["disputed"] == "UCDP codes this event as unclear (event_clarity 2)"
+    assert "fatalities_low" not in one_sided  # low = high: one count, no range
+    # where_prec 6: the country, and no point invented for it
+    assert events["ucdp-900003"]["places"] == ["mali"]
+    loaded = run("timeline", "--data", str(out), "--tag", "ucdp", "--format", "json")
+    assert loaded.exit_code == 0, loaded.stderr
+    check = run("validate", str(out))
+    assert check.exit_code == 0, check.stdout
+
+
+def test_layouts_are_named_and_candidates_tagged(bundled: None, run: Run, tmp_path: Path) -> None:
+    cand = run("import", "ucdp", str(UCDP / "GEDEvent_v23_0_4.csv"), "-o", str(tmp_path / "c.toml"))
+    assert cand.exit_code == 0, cand.stderr
+    assert cand.stderr.splitlines()[0].endswith("read as UCDP GED Candidate file")
+    events = _events(tmp_path / "c.toml")
+    assert all("ucdp-candidate" in e["tags"] for e in events.values())  # type: ignore[operator]
+    assert "UCDP Candidate code_status: Check deaths" in str(events["ucdp-900002"]["disputed"])
+    api = run("import", "ucdp", str(UCDP / "api.csv"), "-o", str(tmp_path / "a.toml"))
+    assert api.exit_code == 0, api.stderr
+    assert api.stderr.splitlines()[0].endswith("read as UCDP GED API dump")
+    assert _events(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
+
+
+def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path) -> None:
+    niger = run(
+        "import", "ucdp", str(RELEASE), "--country", "Niger", "-o", str(tmp_path / "n.toml")
+    )
+    assert niger.exit_code == 0, niger.stderr
+    assert (
+        "4 rows read (3 outside --country left out), 0 rejected; 1 events written" in niger.stderr
+    )
+    assert list(_events(tmp_path / "n.toml")) == ["ucdp-900004"]
+    acled = run(
+        "import", "ucdp", str(FIXTURES / "acled" / "current.csv"), "-o", str(tmp_path / "x")
+    )
+    assert acled.exit_code == 4
+    assert "is not a UCDP GED file: no id, type_of_violence, side_a, side_b" in acled.stderr
+    assert "use import acled" in acled.stderr
+    swapped = run("import", "acled", str(RELEASE), "-o", str(tmp_path / "y.toml"))
+    assert swapped.exit_code == 4
+    assert swapped.stderr == (
+        f"barkhane: {RELEASE}: is a UCDP GED file, not an ACLED export: use barkhane import ucdp\n"
+    )
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y.toml").exists()
+
+
+def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) -> None:
+    """Quotes, a newline and a terminal escape inside fields; impossible values rejected by
+    reason with their line numbers; the good rows still import."""
+    with RELEASE.open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    at = {name: i for i, name in enumerate(header)}
+
+    def variant(n: int, **changes: str) -> list[str]:
+        row = list(rows[0])
+        row[at["id"]] = str(n)
+        for key, value in changes.items():
+            row[at[key]] = value
+        return row
+
+    extra = [
+        variant(900010, where_coordinates='Dio"ura\nx\x1b[31m town', source_office="A;B;"),
+        variant(900011, best="40"),  # above high (30)
+        variant(900012, date_start="24/12/2019"),
+        list(rows[0]),  # 900001 again
+    ]
+    path = tmp_path / "hostile.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *rows, *extra])
+    out = tmp_path / "h.toml"
+    result = run("import", "ucdp", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[1] == "3 of 8 rows rejected:"
+    assert any(line.startswith("  1 row: best is not between low and high") for line in lines)
+    assert any(line.startswith("  1 row: date_start is not a date (YYYY-MM-DD)") for line in lines)
+    assert any(
+        line.startswith("  1 row: id repeats an earlier row; the first is kept") for line in lines
+    )
+    assert "1 fields held control characters" in result.stderr
+    title = str(_events(out)["ucdp-900010"]["title"])
+    assert "\x1b" not in title and 'Dio"ura' in title
+    assert run("validate", str(out)).exit_code == 0
