@@ -160,9 +160,15 @@ def _shape_of(places: Mapping[str, m.Place], pid: str, seen: tuple[str, ...]) ->
             max(s.bbox[2] for s in parts),
             max(s.bbox[3] for s in parts),
         )
-        largest = max(parts, key=lambda s: (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]))
+        # The label: the part's label nearest the middle of the whole (Kidal's for
+        # northern Mali, not a point in the far north of the largest part).
+        mid = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        central = min(
+            parts,
+            key=lambda s: (label_of(s)[0] - mid[0]) ** 2 + (label_of(s)[1] - mid[1]) ** 2,
+        )
         covers = tuple(c for s in parts for c in s.covers)
-        return Shape(pid, polys, box, largest.label, covers, tuple(s.id for s in parts))
+        return Shape(pid, polys, box, label_of(central), covers, tuple(s.id for s in parts))
     return bundled().get(pid)
 
 
