@@ -18,11 +18,9 @@ from barkhane_cli import lookup
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 
-RECORD_START = PartialDate(2011, 1, 1)
-RECORD_END = PartialDate(2022, 11, 9)
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
-FRENCH_FORCES = frozenset({"france", "serval", "barkhane", "epervier"})
 FORCE_KINDS = ("operation", "mission", "company")
 PRECISIONS = ("year", "month", "day")
 # Marked (and drawn light) in a series of strengths: not a force on the ground as counted.

@@ -1,19 +1,19 @@
 """The console entry point. It runs first and imports nothing heavy, so Ctrl-C, SIGTERM
 and a closed or full stdout are handled from the first millisecond, before Typer and
 Rich are imported (which takes ~100 ms): one line on stderr and a documented exit code,
-never a traceback.
+never a traceback. Everything that happens once the app runs is the app's error
+boundary's (cli/lazy.py, LazyGroup.main); this covers only the moments around it.
 """
 
-# Only modules that are built in or already loaded: this file's own import is the one
-# moment a Ctrl-C could still end in a traceback, so it must take microseconds.
+# Only modules that are built in or already loaded (errors.py needs only enum, which
+# signal has loaded): this file's own import is the one moment a Ctrl-C could still end
+# in a traceback, so it must take microseconds.
 import errno
 import os
 import signal
 import sys
 
-INTERRUPTED = 130  # errors.ExitCode.INTERRUPTED, repeated so this module imports nothing
-TERMINATED = 128 + signal.SIGTERM
-OUTPUT = 4  # errors.ExitCode.DATA: the data/IO code
+from barkhane_cli.errors import ExitCode
 
 
 class Terminated(BaseException):
@@ -59,16 +59,16 @@ def main() -> None:
         sys.stdout.flush()
     except KeyboardInterrupt:
         _say("interrupted")
-        code = INTERRUPTED
+        code = ExitCode.INTERRUPTED
     except Terminated:
         _say("terminated")
-        code = TERMINATED
+        code = ExitCode.TERMINATED
     except BrokenPipeError:
-        code = 0  # the reader went away (`| head`): normal
+        code = ExitCode.OK  # the reader went away (`| head`): normal
         _silence_stdout()
     except OSError as exc:
         _say(f"cannot write the output ({exc.strerror or exc})")
-        code = OUTPUT
+        code = ExitCode.DATA
         _silence_stdout()
     # os._exit is not used: exit normally, with nothing left to flush into a dead stdout.
     sys.exit(code)

@@ -1,7 +1,10 @@
 """Exit codes and the errors that map onto them.
 
 Every expected failure becomes one :class:`BarkhaneError`; the CLI prints its message as
-one line on stderr and exits with its code. Anything else is a bug.
+one line on stderr and exits with its code. Anything else is a bug. :class:`ExitCode` is
+the one list of exit codes: the help, the README (checked by a test) and the error
+boundary (cli/lazy.py) read it. This module imports nothing but ``enum``: the console
+entry point uses it before anything heavy is loaded.
 """
 
 from __future__ import annotations
@@ -10,12 +13,42 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    OK = 0  # success, including an empty result, and a reader that went away
-    INTERNAL = 1  # a bug: please report it
-    USAGE = 2  # bad option, bad date, unknown format or field
-    NOT_FOUND = 3  # an actor, place, event or source that is not in the data
-    DATA = 4  # a data file that is missing, unreadable or invalid
-    INTERRUPTED = 130  # Ctrl-C
+    OK = 0
+    INTERNAL = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    DATA = 4
+    INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.OK: "success, including an empty result, and a reader that went away (`| head`)",
+    ExitCode.INTERNAL: "internal error (a bug; `--debug` shows the traceback)",
+    ExitCode.USAGE: "usage error: bad option, bad date, unknown format, field or type",
+    ExitCode.NOT_FOUND: "not found, or a name that matches several entries",
+    ExitCode.DATA: "a data file that is missing, unreadable or invalid; or output that cannot "
+    "be written (a full disk, `> /dev/full`, a closed stdout, a file-size limit)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C), at any moment once barkhane's code runs",
+    ExitCode.TERMINATED: "terminated (SIGTERM); a file being written is left as it was",
+}
+
+
+def exit_codes_text() -> str:
+    """The exit codes as one paragraph, for --help."""
+    return (
+        "Exit codes: " + "; ".join(f"{int(c)} {c.meaning.replace('`', '')}" for c in ExitCode) + "."
+    )
+
+
+def exit_codes_markdown() -> str:
+    """The exit codes as the README's table (tests/test_docs.py checks the README has it)."""
+    rows = [f"| {int(c)} | {c.meaning.replace('|', chr(92) + '|')} |" for c in ExitCode]
+    return "\n".join(["| code | meaning |", "| --- | --- |", *rows])
 
 
 class BarkhaneError(Exception):

@@ -33,8 +33,6 @@ ATTRIBUTIONS = ("claimed", "attributed", "suspected", "unknown")
 VIOLENT_TYPES = ("attack", "battle", "massacre")
 # How a figure came to be: a count, an announcement, a plan, an estimate or a claim.
 FACT_KINDS = ("measured", "announced", "planned", "estimated", "claimed")
-# The last day of the record: later events and facts are the aftermath.
-RECORD_END = "2022-11-09"
 # A core event longer than this is a state of affairs (an era) unless it says why not.
 LONG_EVENT_DAYS = 180
 

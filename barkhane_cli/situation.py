@@ -15,9 +15,8 @@ from typing import Any
 from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 
-RECORD_START = PartialDate(2011)
-RECORD_END = briefing.RECORD_END
 # Where no fact is marked ``headline``: the figures a briefing opens with.
 FALLBACK_FORCES = ("france", "minusma")
 FORCE_KINDS = ("operation", "mission", "company")
@@ -103,7 +102,7 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
 def _force(data: m.Dataset, f: m.Fact) -> str | None:
     """France for any French force (Serval, Barkhane); else the fact's operation or
     mission, else its first actor."""
-    if briefing.FRENCH_FORCES & set(f.actors):
+    if FRENCH_FORCES & set(f.actors):
         return "france"
     for a in f.actors:
         actor = data.actors.get(a)

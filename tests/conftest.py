@@ -10,6 +10,7 @@ from typer.testing import CliRunner, Result
 
 from barkhane_cli import atomic
 from barkhane_cli.cli import app
+from barkhane_cli.settings import ENV_VARS
 from barkhane_cli.store import files
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -31,7 +32,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
     answer (tests of the cache itself point BARKHANE_CACHE at a folder of their own).
     """
     monkeypatch.setattr(files, "bundled_path", lambda: MINI)
-    for var in ("BARKHANE_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+    for var in ENV_VARS:  # every variable barkhane reads (settings.py): none leaks in
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own

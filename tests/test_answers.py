@@ -13,6 +13,7 @@ import pytest
 
 from barkhane_cli import model as m
 from barkhane_cli import store
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run, as_json, column, rows
 
@@ -253,7 +254,7 @@ def test_unconfirmed_deaths_are_not_leader_killed(data: m.Dataset) -> None:
 
 def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Dataset) -> None:
     shown = {f["id"] for f in as_json(run("facts", "--format", "json"))}
-    later = {f.id for f in data.facts.values() if f.as_of.iso() > m.RECORD_END}
+    later = {f.id for f in data.facts.values() if f.as_of.iso() > RECORD_END.iso()}
     assert later, "the bundled data has figures from after the record"
     assert not shown & later
     everything = {f["id"] for f in as_json(run("facts", "--aftermath", "--format", "json"))}
@@ -263,7 +264,7 @@ def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Datase
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
     headlines = [f for f in data.facts.values() if f.headline]
     assert len(headlines) == 6
-    assert all(not f.aftermath and f.as_of.iso() <= m.RECORD_END for f in headlines)
+    assert all(not f.aftermath and f.as_of.iso() <= RECORD_END.iso() for f in headlines)
     assert all(f.kind is not None and f.headline.strip() for f in headlines)
     assert not [f.id for f in headlines if "africa" in f.scope.casefold()]
 
@@ -281,7 +282,7 @@ def test_a_death_range_is_shown_as_a_range(run: Run) -> None:
 def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> None:
     profile = as_json(run("actor", "minusma", "--format", "json"))
     assert profile["facts"], "MINUSMA has figures within the record"
-    assert [f["id"] for f in profile["facts"] if f["as_of"] > m.RECORD_END] == []
+    assert [f["id"] for f in profile["facts"] if f["as_of"] > RECORD_END.iso()] == []
 
 
 # --- coups and who governed ------------------------------------------------------------

@@ -306,6 +306,5 @@ def test_ctrl_c_while_options_are_parsed_is_said_once(
         raise KeyboardInterrupt  # Typer alone would turn this into a silent exit 130
 
     monkeypatch.setattr(typer.core.TyperGroup, "make_context", interrupted)
-    monkeypatch.setattr(base, "_INTERRUPTED", [False])
     assert base.run(["timeline"]) == 130
     assert capsys.readouterr().err == "barkhane: interrupted\n"

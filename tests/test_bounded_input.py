@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from barkhane_cli import inputs
-from barkhane_cli.completion import candidates
+from barkhane_cli.cli.completion import candidates
 from barkhane_cli.store import files as store
 from tests.conftest import Run
 

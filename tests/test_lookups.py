@@ -6,7 +6,7 @@ import click
 import pytest
 from conftest import MINI, Run, as_json, rows
 
-from barkhane_cli.completion import candidates
+from barkhane_cli.cli.completion import candidates
 
 
 @pytest.mark.parametrize(

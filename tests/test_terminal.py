@@ -162,9 +162,9 @@ def test_piped_event_card_dates_are_iso(run: Run) -> None:
     ],
 )
 def test_pager_choice(environ: dict[str, str], expected: str | None) -> None:
-    from barkhane_cli.render.pager import pager_command
+    from barkhane_cli.settings import Settings
 
-    assert pager_command(environ) == expected
+    assert Settings.from_environ(environ).pager == expected
 
 
 def test_no_pager_is_taken_anywhere(capsys: pytest.CaptureFixture[str]) -> None:
@@ -222,11 +222,6 @@ def test_fixed_values_take_any_case_and_the_kebab_form(run: Run, args: list[str]
 
 
 def test_help_lists_only_the_formats_a_command_accepts(run: Run) -> None:
-    from barkhane_cli.cli.base import EVENT_FORMATS, RECORD_FORMATS
-    from barkhane_cli.render.records import FORMATS
-    from barkhane_cli.render.records import RECORD_FORMATS as RECORDS
-
-    assert (EVENT_FORMATS, RECORD_FORMATS) == (FORMATS, RECORDS)
     env = {"COLUMNS": "200"}
     assert "timelinejs" in run("timeline", "--help", env=env).stdout
     assert "timelinejs" not in run("facts", "--help", env=env).stdout
@@ -262,15 +257,15 @@ def test_tags_lists_each_tag_with_its_count(run: Run) -> None:
 
 def test_help_flows_is_grouped_and_gives_examples(run: Run) -> None:
     from barkhane_cli import model
-    from barkhane_cli.cli.lazy import COMMANDS, EXAMPLES
+    from barkhane_cli.cli.lazy import COMMANDS
 
     top = run("--help", env={"COLUMNS": "240"}).stdout
     # Groups in order, and a docstring's source line breaks do not show.
     assert top.index("Events") < top.index("Lookups") < top.index("Briefing") < top.index("Data")
     assert re.search(r"chart +Bars over the window: .* or one force's troop strength", top)
-    for name in COMMANDS:
-        if name in EXAMPLES:
+    for name, command in COMMANDS.items():
+        if command.examples:
             out = run(name, "--help", env={"COLUMNS": "240"}).stdout
-            assert "Examples:" in out and EXAMPLES[name][0] in out, name
+            assert "Examples:" in out and command.examples[0] in out, name
     timeline = run("timeline", "--help", env={"COLUMNS": "240"}).stdout
     assert all(t in timeline for t in model.EVENT_TYPES)

@@ -283,7 +283,9 @@ def test_version(run: Run) -> None:
 
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"barkhane {__version__}\n"
+    from barkhane_cli.meta import DATA_VERSION
+
+    assert result.stdout == f"barkhane {__version__} (data {DATA_VERSION})\n"
 
 
 def test_user_data_layers_over_the_bundled_data(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]

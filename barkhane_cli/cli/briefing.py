@@ -9,32 +9,29 @@ import typer
 
 from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
+    load,
+    make_env,
+    parse_date,
+    present,
+)
+from barkhane_cli.cli.options import (
     ActorOpt,
+    AftermathOpt,
     Color,
     ColorOpt,
     DataOpt,
     ExportOpt,
     SinceOpt,
     UntilOpt,
-    app,
+    YearOpt,
     format_option,
-    handled,
-    load,
-    make_env,
-    parse_date,
-    present,
 )
 from barkhane_cli.errors import UsageError
+from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 
-PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
-TABLE_FORMATS = ("csv", "tsv", "md")
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
 BriefFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS + TABLE_FORMATS)]
-AftermathOpt = Annotated[
-    bool, typer.Option(help="Include what happened after 9 November 2022 (events, figures).")
-]
-YearOpt = Annotated[int | None, typer.Option(help="Only this year (with --since/--until: within).")]
 WidthOpt = Annotated[
     int | None,
     typer.Option(
@@ -106,8 +103,6 @@ def _window(dataset: Any, since: str | None, until: str | None, year: int | None
     return query.build_query(dataset, since=start, until=end, year=year, **kw)
 
 
-@app.command()
-@handled
 def summary(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -148,8 +143,6 @@ def summary(
     present(env, fmt, export, show, _title())
 
 
-@app.command()
-@handled
 def eras(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -204,8 +197,6 @@ class By(StrEnum):
     month = "month"
 
 
-@app.command()
-@handled
 def chart(
     what_: Annotated[
         str, typer.Argument(metavar="[WHAT]", help="events, fatalities or troops.")
@@ -329,8 +320,6 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
     present(env, fmt, export, show, _title())
 
 
-@app.command()
-@handled
 def judgments(
     outcome: Annotated[
         str | None, typer.Option(help="Only: happened, 'did not happen', partly, open.")

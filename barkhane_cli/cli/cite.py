@@ -7,22 +7,22 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    load,
+    make_env,
+    present,
+)
+from barkhane_cli.cli.options import (
     Color,
     ColorOpt,
     DataOpt,
     ExportOpt,
     FormatOpt,
-    app,
-    handled,
-    load,
-    make_env,
-    present,
 )
 from barkhane_cli.errors import UsageError
 
 
 def citation_format(fmt: str | None, default: str = "text") -> str:
-    from barkhane_cli.render.citations import CITATION_FORMATS
+    from barkhane_cli.formats import CITATION_FORMATS
 
     key = (fmt or default).strip().lower()
     if key not in CITATION_FORMATS:
@@ -32,8 +32,6 @@ def citation_format(fmt: str | None, default: str = "text") -> str:
     return key
 
 
-@app.command()
-@handled
 def cite(
     ids: Annotated[
         list[str],
@@ -65,8 +63,6 @@ def cite(
     write(env, fmt, citations.sources_of(dataset, ids))
 
 
-@app.command()
-@handled
 def source(
     ident: Annotated[str, typer.Argument(metavar="ID", help="Source id.")],
     format_: FormatOpt = None,
@@ -77,7 +73,8 @@ def source(
     """One source: its title, publisher, date and address, and every entry that cites it
     with what it says the source supports. bibtex, csl-json, ris and text cite it."""
     from barkhane_cli import cite as citations
-    from barkhane_cli.render.citations import CITATION_FORMATS, write
+    from barkhane_cli.formats import CITATION_FORMATS
+    from barkhane_cli.render.citations import write
     from barkhane_cli.render.sources import emit_source
     from barkhane_cli.resolve import Named, Resolver
 

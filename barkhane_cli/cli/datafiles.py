@@ -9,15 +9,12 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.base import (
-    app,
-    handled,
-)
+from barkhane_cli.cli.base import settings
 from barkhane_cli.errors import DataError, ExitCode, UsageError
+from barkhane_cli.meta import RECORD_END
+from barkhane_cli.settings import Settings
 
 
-@app.command()
-@handled
 def validate(
     files: Annotated[
         list[Path] | None,
@@ -48,12 +45,13 @@ def validate(
     characters in text) are listed for the files checked but do not stop the data from
     loading. Entries that replace a bundled one are reported.
     """
-    from barkhane_cli import locate, store
+    from barkhane_cli import store
     from barkhane_cli.render.safe import inert, json_inert
+    from barkhane_cli.store import locate
 
     if fmt not in ("text", "json"):
         raise UsageError(f"--format {fmt!r}: validate writes text or json")
-    paths = store.data_paths(files or (), bundled=not alone)
+    paths = store.data_paths(files or (), bundled=not alone, layers=settings().data)
     data, found = store.collect(paths, keep_going=True)
     named = store.expand(files or paths)  # what the user asked about, not what lies under it
     checked = {str(p) for p in named}
@@ -96,11 +94,9 @@ def validate(
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
-app.add_typer(import_app, name="import")
 
 
 @import_app.command("acled")
-@handled
 def import_acled(
     export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
@@ -123,7 +119,6 @@ def import_acled(
 
 
 @import_app.command("ucdp")
-@handled
 def import_ucdp(
     export: Annotated[
         Path,
@@ -168,18 +163,21 @@ def _import(export: Path, output: Path, run: Any) -> None:
     from barkhane_cli.render.env import Env
     from barkhane_cli.render.safe import inert
 
-    env = Env.detect("auto", out=sys.stderr)
+    s = settings()
+    env = Env.detect("auto", out=sys.stderr, settings=s)
     to_stdout = str(output) == "-"
     # Matched against the bundled data alone: an earlier import (or any user layer) in
     # BARKHANE_DATA would make its actors and places look known, and the new file would
     # then fail when loaded without it. Each import stands on the bundled data by itself.
     paths = [store.files.bundled_path()]
-    in_env = not to_stdout and any(atomic.same_file(p, output) for p in store.data_paths())
+    in_env = not to_stdout and any(
+        atomic.same_file(p, output) for p in store.data_paths(layers=s.data)
+    )
     atomic.note_input([export, *store.expand(paths)])
     if not to_stdout:
         _check_output(output)
     existed = not to_stdout and output.exists()
-    known = store.load_paths(paths)
+    known = store.load_paths(paths, s)
     if env.is_tty:
         from rich.progress import Progress
 
@@ -214,7 +212,7 @@ def _import(export: Path, output: Path, run: Any) -> None:
         sys.stdout.flush()
     else:
         atomic.write(output, text, "--output")
-        _warm_store(output, in_env)
+        _warm_store(output, in_env, s)
     del text
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     if report.left_out:
@@ -225,25 +223,25 @@ def _import(export: Path, output: Path, run: Any) -> None:
         f"{report.rows_read} rows read{merged}, {len(report.rejected)} rejected; "
         f"{report.events_written} events written -> {where}{replaced}"
         f" (source {report.source_id})\n"
-        f"{report.after_record} events after 9 November 2022, outside the bundled record"
+        f"{report.after_record} events after {RECORD_END.human()}, outside the bundled record"
         " (shown by default)\n"
         f"actors: {report.actors_matched} matched, {report.actors_created} created; "
         f"places: {report.places_matched} matched, {report.places_created} created\n"
     )
 
 
-def _warm_store(output: Path, in_env: bool) -> None:
+def _warm_store(output: Path, in_env: bool, s: Settings) -> None:
     """Compile the store for the data set the next query will load (the new file over the
     bundled data), so the first query after an import is already fast."""
     from barkhane_cli import atomic, store
     from barkhane_cli.errors import BarkhaneError
 
-    paths = store.data_paths() if in_env else store.data_paths([output])
+    paths = store.data_paths(layers=s.data) if in_env else store.data_paths([output], layers=s.data)
     # Every write of this run is done: what the warm-up reads is not an input of it.
     inputs = list(atomic._inputs)
     # Bad data is reported by the query that loads it, with its exit code.
     with contextlib.suppress(BarkhaneError):
-        store.open_paths(paths)
+        store.open_paths(paths, s)
     atomic._inputs[:] = inputs
 
 
@@ -267,8 +265,6 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-@app.command()
-@handled
 def new(
     what: Annotated[
         str, typer.Argument(help="What to start: event, actor, place, fact or source.")

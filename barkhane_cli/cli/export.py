@@ -8,14 +8,17 @@ from typing import Annotated
 
 import typer
 
-from barkhane_cli.cli.base import DataOpt, app, handled, load
+from barkhane_cli.cli.base import (
+    load,
+)
+from barkhane_cli.cli.options import (
+    DataOpt,
+)
 
 export_app = typer.Typer(help="Write the data (with your layers) in other tools' formats.")
-app.add_typer(export_app, name="export")
 
 
 @export_app.command("sqlite")
-@handled
 def export_sqlite(
     output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
     data: DataOpt = None,

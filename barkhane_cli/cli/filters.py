@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-
-from barkhane_cli.cli.base import parse_date
-
-YearOpt = Annotated[int | None, typer.Option(help="Only this year.", min=1, max=9999)]
-PerpetratorOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Who carried it out, counting groups that were part of it at the time (repeatable)."
-    ),
-]
-TargetOpt = Annotated[
-    list[str] | None, typer.Option(help="Who was attacked, counted the same way (repeatable).")
-]
-PlaceOpt = Annotated[
-    list[str] | None,
-    typer.Option("--place", "-p", help="At this place or anywhere within it (id, name or alias)."),
-]
-CountryOpt = Annotated[
-    list[str] | None,
-    typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
-]
-TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
-SearchOpt = Annotated[
-    str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
-]
-AftermathOpt = Annotated[bool, typer.Option(help="Include the events after 9 November 2022.")]
+from barkhane_cli.cli.base import (
+    parse_date,
+)
 
 
 def event_filters(

@@ -1,9 +1,13 @@
-"""Commands registered lazily (Click's lazy-loading group pattern, with Typer commands).
+"""The command registry and the group that runs it: Click's lazy-loading group pattern.
 
-A run builds only the command it executes: the module that defines it is imported and its
-Typer command converted to a Click one on first use. Building all of them (inspecting
-every signature) cost about 25 ms a run, paid by every TAB completion too. Help and
-error suggestions, which list every command, still build them all.
+``COMMANDS`` is the one list of commands: each name, the function (or Typer group) that
+implements it as ``module:attribute`` under barkhane_cli/cli/, its help panel and its
+examples. A run imports and builds only the command it executes; help and error
+suggestions, which list every command, build them all.
+
+``LazyGroup.main`` is the one error boundary: every failure of a run (Click's own usage
+errors, ours, a closed pipe, a full disk, Ctrl-C, a bug) becomes one stderr line and an
+exit code from ``errors.ExitCode``. It also builds the run's ``Settings``, once.
 
 Completion is attached here as well, by parameter name, so every option that takes a
 value from the data completes from the store the same way (see completion.py).
@@ -12,75 +16,109 @@ value from the data completes from the store the same way (see completion.py).
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+from dataclasses import dataclass, replace
 from typing import Any
 
 import click
+import typer
 from typer.core import TyperGroup
 
-# Every command, in the order help lists them, and the module that defines it.
-COMMANDS: dict[str, str] = {
-    "timeline": "timeline",
-    "event": "lookups",
-    "search": "lookups",
-    "types": "timeline",
-    "tags": "timeline",
-    "actor": "lookups",
-    "actors": "lookups",
-    "place": "lookups",
-    "places": "lookups",
-    "map": "map",
-    "on": "map",
-    "facts": "lookups",
-    "sources": "lookups",
-    "source": "cite",
-    "cite": "cite",
-    "summary": "briefing",
-    "eras": "briefing",
-    "chart": "briefing",
-    "judgments": "briefing",
-    "validate": "datafiles",
-    "new": "datafiles",
-    "import": "datafiles",
-    "export": "export",
-}
-# The groups of the command list in --help, in that order.
-PANELS: dict[str, str] = {
-    **dict.fromkeys(("timeline", "event", "search", "types", "tags"), "Events"),
-    **dict.fromkeys(
-        ("actor", "actors", "place", "places", "map", "on", "facts", "sources", "source", "cite"),
+from barkhane_cli.errors import BarkhaneError, ExitCode
+from barkhane_cli.settings import Settings
+
+
+@dataclass(frozen=True)
+class Command:
+    target: str  # "module:attribute" under barkhane_cli/cli/: a function or a Typer group
+    panel: str  # the group of the command list in --help
+    examples: tuple[str, ...] = ()  # shown at the end of its --help; tests run each one
+
+
+# Every command, in the order help lists them.
+COMMANDS: dict[str, Command] = {
+    "timeline": Command(
+        "timeline:timeline",
+        "Events",
+        (
+            "barkhane timeline --since 2020 --until 2020 --type attack",
+            "barkhane timeline --actor jnim --country 'burkina faso' -f csv > jnim.csv",
+        ),
+    ),
+    "event": Command(
+        "lookups:event",
+        "Events",
+        ("barkhane event mali-expels-french-ambassador", "barkhane event serval-launched -f ics"),
+    ),
+    "search": Command(
+        "lookups:search",
+        "Events",
+        ("barkhane search Ménaka", 'barkhane search "suicide bombing" --kind event'),
+    ),
+    "types": Command(
+        "timeline:types", "Events", ("barkhane types", "barkhane timeline --type leader-killed")
+    ),
+    "tags": Command(
+        "timeline:tags", "Events", ("barkhane tags", "barkhane timeline --tag kidnapping")
+    ),
+    "actor": Command(
+        "lookups:actor",
         "Lookups",
+        ("barkhane actor wagner", "barkhane actor goita --since 2021 -f json"),
     ),
-    **dict.fromkeys(("summary", "eras", "chart", "judgments"), "Briefing"),
-    **dict.fromkeys(("validate", "new", "import", "export"), "Data"),
-}
-# One or two examples per command, shown at the end of its --help.
-EXAMPLES: dict[str, tuple[str, ...]] = {
-    "timeline": (
-        "barkhane timeline --since 2020 --until 2020 --type attack",
-        "barkhane timeline --actor jnim --country 'burkina faso' -f csv > jnim.csv",
+    "actors": Command("lookups:actors", "Lookups", ("barkhane actors --kind armed-group",)),
+    "place": Command(
+        "lookups:place",
+        "Lookups",
+        ("barkhane place menaka", "barkhane place 'Tombouctou' --type attack"),
     ),
-    "event": ("barkhane event mali-expels-french-ambassador", "barkhane event serval -f ics"),
-    "search": ("barkhane search Ménaka", 'barkhane search "suicide bombing" --kind event'),
-    "types": ("barkhane types", "barkhane timeline --type leader-killed"),
-    "tags": ("barkhane tags", "barkhane timeline --tag kidnapping"),
-    "actor": ("barkhane actor wagner", "barkhane actor goita --since 2021 -f json"),
-    "actors": ("barkhane actors --kind armed-group",),
-    "place": ("barkhane place menaka", "barkhane place 'Tombouctou' --type attack"),
-    "places": ("barkhane places --country niger", "barkhane places -f geojson > places.json"),
-    "facts": ("barkhane facts troops", "barkhane facts --actor minusma -f csv"),
-    "sources": ("barkhane sources --fields id,cited_by,url",),
-    "source": ("barkhane source seed",),
-    "cite": ("barkhane cite serval-launched -f bibtex",),
-    "summary": ("barkhane summary", "barkhane summary --since 2020 --actor wagner"),
-    "eras": ("barkhane eras", "barkhane eras -f csv"),
-    "chart": ("barkhane chart events --by month --since 2022", "barkhane chart troops"),
-    "judgments": ("barkhane judgments", "barkhane judgments --outcome did-not-happen"),
-    "validate": ("barkhane validate mine.toml",),
-    "new": ("barkhane new actor > mine.toml && barkhane validate mine.toml",),
-    "import": (
-        "barkhane import acled export.csv -o acled.toml",
-        "barkhane import ucdp GEDEvent_v23_1.csv --country Mali -o ucdp.toml",
+    "places": Command(
+        "lookups:places",
+        "Lookups",
+        ("barkhane places --country niger", "barkhane places -f geojson > places.json"),
     ),
+    "map": Command("map:map_", "Lookups"),
+    "on": Command("map:on", "Lookups"),
+    "facts": Command(
+        "lookups:facts",
+        "Lookups",
+        ("barkhane facts troops", "barkhane facts --actor minusma -f csv"),
+    ),
+    "sources": Command(
+        "lookups:sources", "Lookups", ("barkhane sources --fields id,cited_by,url",)
+    ),
+    "source": Command("cite:source", "Lookups", ("barkhane source seed",)),
+    "cite": Command("cite:cite", "Lookups", ("barkhane cite serval-launched -f bibtex",)),
+    "summary": Command(
+        "briefing:summary",
+        "Briefing",
+        ("barkhane summary", "barkhane summary --since 2020 --actor wagner"),
+    ),
+    "eras": Command("briefing:eras", "Briefing", ("barkhane eras", "barkhane eras -f csv")),
+    "chart": Command(
+        "briefing:chart",
+        "Briefing",
+        ("barkhane chart events --by month --since 2022", "barkhane chart troops"),
+    ),
+    "judgments": Command(
+        "briefing:judgments",
+        "Briefing",
+        ("barkhane judgments", "barkhane judgments --outcome did-not-happen"),
+    ),
+    "validate": Command("datafiles:validate", "Data", ("barkhane validate mine.toml",)),
+    "new": Command(
+        "datafiles:new", "Data", ("barkhane new actor > mine.toml && barkhane validate mine.toml",)
+    ),
+    "import": Command(
+        "datafiles:import_app",
+        "Data",
+        (
+            "barkhane import acled export.csv -o acled.toml",
+            "barkhane import ucdp GEDEvent_v23_1.csv --country Mali -o ucdp.toml",
+        ),
+    ),
+    "export": Command("export:export_app", "Data"),
 }
 # What a parameter's value is, for completion: (command, parameter) first, then parameter.
 COMPLETES: dict[tuple[str | None, str], str] = {
@@ -106,10 +144,11 @@ def _completer(what: str) -> Any:
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
-        from barkhane_cli.completion import candidates, fixed
+        from barkhane_cli.cli.completion import candidates, fixed
 
         if what in ("actors", "places", "events", "countries", "tags"):
-            found = candidates(what, incomplete, ctx.params.get("data") or ())
+            s = ctx.find_object(Settings) or Settings.from_environ()
+            found = candidates(what, incomplete, ctx.params.get("data") or (), s)
         else:
             found = fixed(what, incomplete)
         # Not filtered by prefix (Typer's own autocompletion would drop assimi-goita for
@@ -130,26 +169,6 @@ def _with_completion(name: str, command: click.Command) -> click.Command:
     return command
 
 
-class LazyGroup(TyperGroup):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        command = self.commands.get(cmd_name)
-        if command is None and cmd_name in COMMANDS:
-            command = _build(cmd_name)
-        if command is not None and not getattr(command, "_barkhane_ready", False):
-            _with_completion(cmd_name, command)
-            command.rich_help_panel = PANELS.get(cmd_name)  # type: ignore[attr-defined]
-            command.help = flow(command.help)
-            if cmd_name in EXAMPLES:
-                # One paragraph each, so an example is never run into the next.
-                command.epilog = "\n\n".join(("Examples:", *EXAMPLES[cmd_name]))
-            command._barkhane_ready = True  # type: ignore[attr-defined]
-            self.commands[cmd_name] = command
-        return command
-
-
 def flow(text: str | None) -> str | None:
     """Help text as paragraphs that wrap at any width: a docstring's line breaks inside
     a paragraph are for the source code, not for the terminal. Lines that start with
@@ -166,26 +185,203 @@ def flow(text: str | None) -> str | None:
     return "\n\n".join(paragraphs)
 
 
-def _build(name: str) -> click.Command | None:
-    import typer.main
+def build(name: str) -> click.Command:
+    """The Click command for a registered name, from its module's function or Typer group
+    (through ``typer.main.get_command`` and ``get_group``, as Typer's docs on Click show)."""
+    module, _, attr = COMMANDS[name].target.partition(":")
+    target = getattr(importlib.import_module(f"barkhane_cli.cli.{module}"), attr)
+    if isinstance(target, typer.Typer):
+        group: click.Command = typer.main.get_group(target)
+        group.name = name
+        return group
+    one = typer.Typer(add_completion=False)
+    one.command(name)(target)
+    return typer.main.get_command(one)
 
-    from barkhane_cli.cli.base import app
 
-    importlib.import_module(f"barkhane_cli.cli.{COMMANDS[name]}")
-    options: dict[str, Any] = {
-        "pretty_exceptions_short": app.pretty_exceptions_short,
-        "rich_markup_mode": app.rich_markup_mode,
-    }
-    for info in app.registered_commands:
-        callback = info.callback
-        if (
-            callback is not None
-            and (info.name or typer.main.get_command_name(callback.__name__)) == name
-        ):
-            return typer.main.get_command_from_info(info, **options)
-    for group in app.registered_groups:
-        if group.name == name and group.typer_instance is not None:
-            return typer.main.get_group_from_info(
-                group, suggest_commands=app.suggest_commands, **options
+class LazyGroup(TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = self.commands.get(cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            command = build(cmd_name)
+            _with_completion(cmd_name, command)
+            command.rich_help_panel = COMMANDS[cmd_name].panel  # type: ignore[attr-defined]
+            command.help = flow(command.help)
+            if COMMANDS[cmd_name].examples:
+                # One paragraph each, so an example is never run into the next.
+                command.epilog = "\n\n".join(("Examples:", *COMMANDS[cmd_name].examples))
+            self.commands[cmd_name] = command
+        return command
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line: the one place a run's failures become exit codes."""
+        code = self._run(
+            list(sys.argv[1:] if args is None else args),
+            prog_name or "barkhane",
+            complete_var,
+            extra,
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(
+        self, args: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]
+    ) -> int:
+        # Text that the terminal's encoding cannot show comes out escaped, never as a crash.
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+        args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
+        extra["obj"] = settings
+        try:
+            code = self._invoke(args, prog_name, complete_var, extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            # `barkhane` alone, or a command group alone: the help is the answer.
+            # Typer's Rich help is printed as the error is made; plain help is its message.
+            text = exc.format_message()
+            try:
+                sys.stdout.write(text + "\n" if text else "")
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _reader_gone()
+            code = ExitCode.OK
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _say(click_error_line(self, exc, args))
+            code = exc.exit_code if isinstance(exc, click.UsageError) else ExitCode.USAGE
+        except (click.Abort, KeyboardInterrupt):
+            code = ExitCode.INTERRUPTED
+        except BarkhaneError as exc:
+            _say(exc.message)
+            code = exc.code
+        except BrokenPipeError:
+            _reader_gone()
+            code = ExitCode.OK
+        except SystemExit as exc:
+            # Rich's console (Typer's help) exits 1 when the reader goes away (`| head`);
+            # it has already pointed stdout at devnull. That is normal: exit 0.
+            if not isinstance(exc.__context__, BrokenPipeError):
+                raise
+            code = ExitCode.OK
+        except OSError as exc:
+            # Reading data files is turned into DataError where it happens, so what is
+            # left is writing: stdout full (> /dev/full), closed, or a file we did not
+            # expect to fail. The data/IO code, one line.
+            where = f"{exc.filename}: " if exc.filename else ""
+            _say(f"cannot write the output ({where}{exc.strerror or exc})")
+            code = ExitCode.DATA
+        except Exception as exc:
+            if settings.debug:
+                raise
+            _say(
+                f"internal error ({type(exc).__name__}: {exc}); this is a bug: please report it "
+                "with the output of the same command with --debug"
             )
-    return None
+            code = ExitCode.INTERNAL
+        if code == ExitCode.INTERRUPTED:
+            _say("interrupted")
+        return int(code)
+
+    def _invoke(
+        self, args: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]
+    ) -> int:
+        # What click.Command.main does, less its own error printing (done by _run).
+        self._main_shell_completion(extra, prog_name, complete_var)
+        try:
+            with self.make_context(prog_name, args, **extra) as ctx:
+                result = self.invoke(ctx)
+        except EOFError:
+            raise click.Abort() from None
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+        return result if isinstance(result, int) else ExitCode.OK
+
+
+def _global_flags(args: list[str], settings: Settings) -> tuple[list[str], Settings]:
+    """Like git's, --debug and --no-pager work before or after the subcommand."""
+    cut = args.index("--") if "--" in args else len(args)
+    head, tail = args[:cut], args[cut:]
+    if "--debug" in head:
+        settings = replace(settings, debug=True)
+    if "--no-pager" in head:
+        settings = replace(settings, pager=None)
+    return [a for a in head if a not in ("--debug", "--no-pager")] + tail, settings
+
+
+def _say(message: str) -> None:
+    from barkhane_cli.controls import inert
+
+    # Messages quote data (a name, a "did you mean"): show its controls, keep it one line.
+    sys.stderr.write(f"barkhane: {inert(message)}\n")
+
+
+def _reader_gone() -> None:
+    # The reader closed the pipe (`| head -n 1`): that is normal, so exit 0 quietly; point
+    # stdout at devnull so the interpreter's final flush does not complain (Python docs,
+    # "Note on SIGPIPE").
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def click_error_line(group: click.Group, exc: click.ClickException, args: list[str]) -> str:
+    """One sentence for a Click error, with a suggestion or where to read more."""
+    import difflib
+    import re
+
+    ctx = getattr(exc, "ctx", None)
+    command, words = _command_for(group, args)
+    if ctx is not None:
+        command = ctx.command
+    path = ctx.command_path.partition(" ")[2] if ctx is not None else ""
+    where = f"barkhane {path}".rstrip() if ctx is not None else " ".join(words)
+    more = f"; see '{where} --help'"
+    if isinstance(exc, click.NoSuchOption):
+        opts = [o for p in command.params for o in p.opts if o.startswith("-")]
+        close = difflib.get_close_matches(exc.option_name, opts, n=2) or exc.possibilities
+        if close:
+            return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
+        return f"no such option {exc.option_name!r}{more}"
+    text = " ".join(exc.format_message().split())
+    found = re.match(r"No such command '(.+?)'", text)
+    if found and isinstance(command, click.Group):
+        name = found.group(1)
+        names = command.list_commands(ctx) if ctx is not None else []
+        close = difflib.get_close_matches(name, names, n=2)
+        if close:
+            return f"no such command {name!r}; did you mean {' or '.join(repr(c) for c in close)}?"
+        return f"no such command {name!r}; commands are: {', '.join(names)}"
+    text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
+    text = re.sub(r"(?<=') / '-\w'", "", text)
+    text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
+    text = text[:1].lower() + text[1:]
+    return text.rstrip(".") + more
+
+
+def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
+    """The deepest (sub)command named in ``args``, and its path, for errors Click raises
+    without a context."""
+    command: click.Command = group
+    ctx = click.Context(group)
+    words = ["barkhane"]
+    for arg in args:
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is not None:
+            command, words = sub, [*words, arg]
+    return command, words

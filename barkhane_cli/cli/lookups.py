@@ -11,24 +11,26 @@ import typer
 
 from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
+    load,
+    make_env,
+    open_data,
+    parse_date,
+    present,
+)
+from barkhane_cli.cli.options import (
+    AftermathOpt,
     Color,
     ColorOpt,
     DataOpt,
     ExportOpt,
     FieldsOpt,
     FormatOpt,
+    LimitOpt,
     RecordFormatOpt,
     SinceOpt,
     TypeOpt,
     UntilOpt,
     WideOpt,
-    app,
-    handled,
-    load,
-    make_env,
-    open_data,
-    parse_date,
-    present,
 )
 from barkhane_cli.errors import UsageError, quoted
 
@@ -88,8 +90,6 @@ def _records(
     )
 
 
-@app.command()
-@handled
 def actor(
     name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
@@ -109,8 +109,6 @@ def actor(
     _profile("actor", name, since, until, type_, format_, fields, color, export, data, wide)
 
 
-@app.command()
-@handled
 def actors(
     kind: Annotated[
         str | None,
@@ -139,8 +137,6 @@ def actors(
     _records(env, format_, export, fields, lambda: actor_records(dataset, items), wide)
 
 
-@app.command()
-@handled
 def place(
     name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
@@ -157,8 +153,6 @@ def place(
     _profile("place", name, since, until, type_, format_, fields, color, export, data, wide)
 
 
-@app.command()
-@handled
 def places(
     country: Annotated[
         str | None, typer.Option(help="Only places in this country (id, name or alias).")
@@ -195,8 +189,6 @@ def places(
     _records(env, format_, export, fields, lambda: place_records(dataset, items), wide)
 
 
-@app.command()
-@handled
 def event(
     ident: Annotated[
         str,
@@ -235,8 +227,6 @@ def event(
     )
 
 
-@app.command()
-@handled
 def facts(
     text: Annotated[str | None, typer.Argument(help="Words in the fact's label or scope.")] = None,
     actor: Annotated[
@@ -245,9 +235,7 @@ def facts(
     category: Annotated[
         str | None, typer.Option(help="troops, casualties, displacement, budget, violence, other.")
     ] = None,
-    aftermath: Annotated[
-        bool, typer.Option(help="Include figures dated after 9 November 2022.")
-    ] = False,
+    aftermath: AftermathOpt = False,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -288,8 +276,6 @@ def facts(
     _records(env, format_, export, fields, lambda: fact_records(dataset, items), wide)
 
 
-@app.command()
-@handled
 def sources(
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
@@ -304,7 +290,7 @@ def sources(
     source ids); text gives author–date references.
     """
     from barkhane_cli import lookup
-    from barkhane_cli.render.citations import CITATION_FORMATS
+    from barkhane_cli.formats import CITATION_FORMATS
     from barkhane_cli.render.listings import source_records
 
     env = make_env(color)
@@ -319,8 +305,6 @@ def sources(
     _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
-@app.command()
-@handled
 def search(
     words: Annotated[
         list[str],
@@ -336,7 +320,7 @@ def search(
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    limit: LimitOpt = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,

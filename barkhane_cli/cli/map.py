@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,32 +9,33 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
-    ActorOpt,
-    Color,
-    ColorOpt,
-    DataOpt,
-    FieldsOpt,
-    FormatOpt,
-    SinceOpt,
-    TypeOpt,
-    UntilOpt,
-    app,
-    handled,
     load,
     make_env,
     parse_date,
     present,
+    settings,
 )
 from barkhane_cli.cli.filters import (
+    event_filters,
+)
+from barkhane_cli.cli.options import (
+    ActorOpt,
     AftermathOpt,
+    Color,
+    ColorOpt,
     CountryOpt,
+    DataOpt,
+    FieldsOpt,
+    FormatOpt,
     PerpetratorOpt,
     PlaceOpt,
     SearchOpt,
+    SinceOpt,
     TagOpt,
     TargetOpt,
+    TypeOpt,
+    UntilOpt,
     YearOpt,
-    event_filters,
 )
 from barkhane_cli.errors import UsageError
 
@@ -72,14 +72,13 @@ def _max_rows(height: int | None, others: int) -> int:
     ``others`` (the prompt, and what a view prints above the map)."""
     if height is not None:
         return height
-    lines = os.environ.get("LINES", "")
-    rows = int(lines) if lines.isdigit() else shutil.get_terminal_size((80, 24)).lines
+    rows = settings().lines or shutil.get_terminal_size((80, 24)).lines
     return max(10, min(rows - others, 70))
 
 
 def _ascii(env: Any, forced: bool) -> bool:
     # Braille needs a Unicode terminal and a font that has it; the Linux console has not.
-    return forced or env.ascii_only or os.environ.get("TERM", "") in ("linux", "dumb", "vt100")
+    return forced or env.ascii_only or env.settings.term in ("linux", "dumb", "vt100")
 
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
@@ -141,8 +140,6 @@ def draw_or_emit(
     present(env, format_, export, show, title)
 
 
-@app.command("map")
-@handled
 def map_(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -222,8 +219,6 @@ def map_(
     )
 
 
-@app.command()
-@handled
 def on(
     date: Annotated[str, typer.Argument(help="The day: 2020-08-18, 18 August 2020, Aug 2020.")],
     window: Annotated[

@@ -8,41 +8,41 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
-    ActorOpt,
-    Color,
-    ColorOpt,
-    DataOpt,
-    ExportOpt,
-    FieldsOpt,
-    FormatOpt,
-    RecordFormatOpt,
-    SinceOpt,
-    TypeOpt,
-    UntilOpt,
-    WideOpt,
-    app,
-    handled,
     load,
     make_env,
     open_data,
     present,
 )
 from barkhane_cli.cli.filters import (
-    AftermathOpt,
-    CountryOpt,
-    PerpetratorOpt,
-    PlaceOpt,
-    SearchOpt,
-    TagOpt,
-    TargetOpt,
-    YearOpt,
     event_filters,
 )
+from barkhane_cli.cli.options import (
+    ActorOpt,
+    AftermathOpt,
+    Color,
+    ColorOpt,
+    CountryOpt,
+    DataOpt,
+    ExportOpt,
+    FieldsOpt,
+    FormatOpt,
+    LimitOpt,
+    PerpetratorOpt,
+    PlaceOpt,
+    RecordFormatOpt,
+    SearchOpt,
+    SinceOpt,
+    TagOpt,
+    TargetOpt,
+    TypeOpt,
+    UntilOpt,
+    WideOpt,
+    YearOpt,
+)
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
 
 
-@app.command()
-@handled
 def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -55,7 +55,7 @@ def timeline(
     type_: TypeOpt = None,
     tag: TagOpt = None,
     search: SearchOpt = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    limit: LimitOpt = None,
     reverse: Annotated[bool, typer.Option(help="Newest first.")] = False,
     aftermath: AftermathOpt = False,
     format_: FormatOpt = None,
@@ -100,8 +100,9 @@ def timeline(
         rs = event_records(dataset, events)
         # Each event's JSON as the store wrote it from Event.to_json, when that is still
         # what this record set prints (the key changes with model.py, so it is current).
-        if loaded.db is not None and rs.to_json is Event.to_json:
-            rs.dumped = lambda e: loaded.db.output.pop(e.id, None)
+        db = loaded.db
+        if db is not None and rs.to_json is Event.to_json:
+            rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += _namesakes(dataset, place or ())
@@ -156,8 +157,6 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
     return total, notes
 
 
-@app.command()
-@handled
 def types(
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
@@ -180,11 +179,9 @@ def types(
     )
 
 
-@app.command()
-@handled
 def tags(
     aftermath: Annotated[
-        bool, typer.Option(help="Count the events after 9 November 2022 too.")
+        bool, typer.Option(help=f"Count the events after {RECORD_END.human()} too.")
     ] = False,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,

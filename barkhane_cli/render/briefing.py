@@ -12,7 +12,8 @@ from typing import Any
 
 from barkhane_cli import forecasts
 from barkhane_cli import model as m
-from barkhane_cli.briefing import RECORD_END, Axis, Bin
+from barkhane_cli.briefing import Axis, Bin
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.charts import bars_rich, patterned
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
@@ -110,7 +111,9 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     pad = " " * (label_w + 2)
     con.print(Text(f"{pad}{axis.start().isoformat()} to {axis.end().isoformat()}", style="dim"))
     con.print(Text(f"{pad}◂ ▸ the era runs beyond the window", style="dim"))
-    con.print(Text(f"{pad}→ still running on 9 November 2022, the end of the record", style="dim"))
+    con.print(
+        Text(f"{pad}→ still running on {RECORD_END.human()}, the end of the record", style="dim")
+    )
 
 
 def gantt_plain(env: Env, eras: Sequence[m.Era]) -> None:

@@ -8,11 +8,9 @@ from datetime import timedelta
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import PartialDate
+from barkhane_cli.meta import RECORD_END, RECORD_START
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert, json_inert
-
-RECORD_END = PartialDate(2022, 11, 9)
 
 PRODID = "-//barkhane//Sahel conflict timeline//EN"
 
@@ -139,7 +137,7 @@ def write_timelinejs(env: Env, data: m.Dataset, events: Iterable[m.Event]) -> in
     doc = {
         "title": {
             "text": {
-                "headline": "The Sahel conflict, 2011 – 9 November 2022",
+                "headline": f"The Sahel conflict, {RECORD_START.year} – {RECORD_END.human()}",
                 "text": "From the fall of Gaddafi to the end of Operation Barkhane. Source: barkhane.",
             }
         },

@@ -17,7 +17,6 @@ from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import BAR_STYLE, MARK_STYLE, TYPE_GROUP, TYPE_GROUPS
 
 BLOCK = "█"
-TABLE_FORMATS = ("csv", "tsv", "md")
 
 
 def scale(value: float, top: float, width: int) -> int:

@@ -17,7 +17,6 @@ from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 
-CITATION_FORMATS = ("text", "bibtex", "csl-json", "ris")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIB_ESCAPES = {
     "\\": r"\textbackslash{}",

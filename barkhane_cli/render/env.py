@@ -1,14 +1,18 @@
-"""What the output side of the environment looks like, read once and passed down."""
+"""What the output side of a run looks like: its streams and the run's settings.
+
+An :class:`Env` is made once per run from the run's :class:`~barkhane_cli.settings.Settings`
+(the one place the environment is read) and passed down to every renderer.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TextIO
 
+from barkhane_cli.settings import Settings
+
 ColorMode = Literal["auto", "always", "never"]
-CSV_SAFE_ENV = "BARKHANE_CSV_SAFE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +25,13 @@ class Env:
     ascii_only: bool  # stdout cannot encode non-ASCII text
     # A recording Rich console shared by every part of a view, for --export.
     recorder: Any = None
-    # CSV/TSV cells that start like a formula get a leading apostrophe (--csv-safe).
-    csv_safe: bool = False
+    # The run's settings: pager, CSV safety (--csv-safe), terminal type and height.
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def csv_safe(self) -> bool:
+        """CSV/TSV cells that start like a formula get a leading apostrophe."""
+        return self.settings.csv_safe
 
     def recording(self) -> Env:
         """An Env whose views draw, in colour, into one recording console (not stdout)."""
@@ -37,7 +46,7 @@ class Env:
             file=buffer, record=True, width=width, force_terminal=True,
             color_system="truecolor", highlight=False, emoji=False, markup=False,
         )  # fmt: skip
-        return Env(buffer, self.err, True, True, width, False, con, self.csv_safe)
+        return Env(buffer, self.err, True, True, width, False, con, self.settings)
 
     @classmethod
     def detect(
@@ -45,38 +54,32 @@ class Env:
         color: ColorMode = "auto",
         out: TextIO | None = None,
         err: TextIO | None = None,
-        environ: dict[str, str] | None = None,
+        settings: Settings | None = None,
     ) -> Env:
-        env = os.environ if environ is None else environ
+        s = settings if settings is not None else Settings.from_environ()
         out = out or sys.stdout
         err = err or sys.stderr
-        compat = env.get("TTY_COMPATIBLE", "")
         try:
             is_tty = out.isatty()
         except (ValueError, AttributeError):
             is_tty = False
-        if compat == "1":
+        if s.tty_compatible == "1":
             is_tty = True
-        elif compat == "0":
+        elif s.tty_compatible == "0":
             is_tty = False
         if color == "always":
             use_color = True
-        elif color == "never" or env.get("NO_COLOR"):
+        elif color == "never" or s.no_color:
             use_color = False
-        elif env.get("FORCE_COLOR"):
+        elif s.force_color:
             use_color = True
         else:
-            use_color = is_tty and env.get("TERM") != "dumb"
-        width = None
-        columns = env.get("COLUMNS", "")
-        if columns.isdigit() and int(columns) > 0:
-            width = int(columns)
+            use_color = is_tty and s.term != "dumb"
         encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
         ascii_only = encoding in ("ascii", "us-ascii", "ansi-x3.4-1968", "646")
         from barkhane_cli.render.safe import InertWriter
 
         # Plain writers escape data controls on the way out; Rich draws to the raw stream.
-        csv_safe = env.get(CSV_SAFE_ENV, "") not in ("", "0")
         out = InertWriter(out)  # type: ignore[assignment]
         err = InertWriter(err)  # type: ignore[assignment]  # notes on stderr may quote data
-        return cls(out, err, is_tty, use_color, width, ascii_only, None, csv_safe)
+        return cls(out, err, is_tty, use_color, s.columns, ascii_only, None, s)

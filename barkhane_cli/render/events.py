@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.render.records import Field, RecordSet
+from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [

@@ -8,7 +8,7 @@ from typing import Any
 
 from barkhane_cli import lookup
 from barkhane_cli import model as m
-from barkhane_cli.render.records import Field, RecordSet
+from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
 

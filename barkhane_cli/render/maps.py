@@ -356,7 +356,7 @@ MARKER_KEYS = [
 
 def marker_records(data: Any, md: MapData) -> Any:
     """The map's places as records: plain, csv, json ... and geojson points."""
-    from barkhane_cli.render.records import Field, RecordSet
+    from barkhane_cli.render.recordset import Field, RecordSet
 
     def num(x: float) -> str:
         return f"{x:.4f}".rstrip("0").rstrip(".")
@@ -392,7 +392,7 @@ REGION_KEYS = ["region", "name", "events", "deaths", "event_ids"]
 def region_records(data: Any, md: MapData) -> Any:
     """map --by region's regions as records: plain, csv, json ... and geojson outlines."""
     from barkhane_cli.mapping import RegionShade
-    from barkhane_cli.render.records import Field, RecordSet
+    from barkhane_cli.render.recordset import Field, RecordSet
 
     fields: dict[str, Field[RegionShade]] = {
         "region": Field("region", "Region", lambda s: s.region),

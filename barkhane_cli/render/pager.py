@@ -21,19 +21,10 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import InertWriter
 
 
-def pager_command(environ: dict[str, str] | os._Environ[str]) -> str | None:
-    """The pager to run, or None for none."""
-    if "BARKHANE_PAGER" in environ:
-        cmd = environ["BARKHANE_PAGER"].strip()
-    else:
-        cmd = environ.get("PAGER", "").strip() or "less -FRX"
-    return None if cmd in ("", "cat") else cmd
-
-
 @contextmanager
-def paged(env: Env, enabled: bool = True) -> Iterator[Env]:
+def paged(env: Env) -> Iterator[Env]:
     """An Env whose output goes through the pager (or ``env`` itself when there is none)."""
-    cmd = pager_command(os.environ) if enabled else None
+    cmd = env.settings.pager
     try:
         real_tty = sys.stdout.isatty()
     except (AttributeError, ValueError):
@@ -41,8 +32,8 @@ def paged(env: Env, enabled: bool = True) -> Iterator[Env]:
     if cmd is None or not real_tty or env.recorder is not None:
         yield env
         return
-    child_env = dict(os.environ)
-    child_env.setdefault("LESS", "FRX")  # as git does, when the user has not chosen
+    # LESS=FRX as git does, when the user has not chosen; the rest passes through.
+    child_env = None if env.settings.less is not None else {**os.environ, "LESS": "FRX"}
     try:
         proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, env=child_env)
     except OSError:

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.formats import SITUATION_FORMATS as FORMATS
 from barkhane_cli.mapping import MapData
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
-
-FORMATS = ("table", "plain", "json", "jsonl", "geojson")
 
 
 def _when(row: dict[str, Any], day: str) -> str:

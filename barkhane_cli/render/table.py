@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.records import Field, RecordSet
+from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
@@ -42,6 +42,9 @@ def console(env: Env) -> Console:
         emoji=False,
         safe_box=env.ascii_only,
         markup=False,
+        # Rich reads the environment itself unless given one: give it only what sets the
+        # colour depth, from the run's settings (whether to colour is env.color's call).
+        _environ=env.settings.rich_environ() if env.color else {},
     )
     return con
 

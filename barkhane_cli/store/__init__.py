@@ -18,28 +18,25 @@ from pathlib import Path
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
+from barkhane_cli.settings import Settings
 from barkhane_cli.store import key as keys
 from barkhane_cli.store.db import Store
 from barkhane_cli.store.files import (
-    DATA_ENV,
     STDIN,
     bundled_path,
     collect,
     data_paths,
-    env_paths,
     expand,
     layer_roots,
     read_toml,
 )
 
 __all__ = [
-    "DATA_ENV",
     "STDIN",
     "Loaded",
     "bundled_path",
     "collect",
     "data_paths",
-    "env_paths",
     "expand",
     "layer_roots",
     "load",
@@ -185,20 +182,25 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
     return Loaded(data)
 
 
-def open_data(extra: Sequence[Path] = (), bundled: bool = True) -> Loaded:
+def open_data(
+    extra: Sequence[Path] = (), bundled: bool = True, settings: Settings | None = None
+) -> Loaded:
     """The checked data for a command, from the store when one matches its inputs.
 
+    ``settings`` give the BARKHANE_DATA layers and the cache folder (the command line
+    passes its run's; a library caller that gives none gets the process environment's).
     Raises DataError naming the first problem; a data set with errors is never cached.
     """
-    return open_paths(data_paths(extra, bundled))
+    settings = settings or Settings.from_environ()
+    return open_paths(data_paths(extra, bundled, settings.data), settings)
 
 
-def open_paths(paths: Sequence[Path]) -> Loaded:
+def open_paths(paths: Sequence[Path], settings: Settings | None = None) -> Loaded:
     """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
     from barkhane_cli import atomic
 
     atomic.note_input(expand(paths))  # nothing this run writes may replace a file it loads
-    folder = keys.usable_dir()
+    folder = keys.usable_dir(settings or Settings.from_environ())
     key = keys.key(expand(paths), paths) if folder is not None else None
     if folder is None or key is None:
         return Loaded(_checked(paths))
@@ -216,19 +218,21 @@ def open_paths(paths: Sequence[Path]) -> Loaded:
         return Loaded(_checked(paths))
 
 
-def load(extra: Sequence[Path] = (), bundled: bool = True) -> m.Dataset:
+def load(
+    extra: Sequence[Path] = (), bundled: bool = True, settings: Settings | None = None
+) -> m.Dataset:
     """The whole checked dataset (every event decoded): for views that read everything."""
-    return open_data(extra, bundled).full()
+    return open_data(extra, bundled, settings).full()
 
 
-def load_paths(paths: Sequence[Path]) -> m.Dataset:
+def load_paths(paths: Sequence[Path], settings: Settings | None = None) -> m.Dataset:
     """:func:`load` for an explicit list of files."""
-    return open_paths(paths).full()
+    return open_paths(paths, settings).full()
 
 
-def cached_store(paths: Sequence[Path]) -> Store | None:
+def cached_store(paths: Sequence[Path], settings: Settings | None = None) -> Store | None:
     """The store for exactly these inputs if one is built; never builds or parses."""
-    folder = keys.usable_dir(create=False)
+    folder = keys.usable_dir(settings or Settings.from_environ(), create=False)
     key = keys.key(expand(paths), paths) if folder is not None else None
     if folder is None or key is None:
         return None

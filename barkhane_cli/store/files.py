@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,21 +18,16 @@ from typing import TYPE_CHECKING, Any
 from barkhane_cli import geo, inputs
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
+from barkhane_cli.meta import bundled_folder
 from barkhane_cli.model import TABLES
 
 if TYPE_CHECKING:  # validation is imported only when files are read: a warm run never is
     from barkhane_cli.validate import Problem
 
-DATA_ENV = "BARKHANE_DATA"
-
 
 def bundled_path() -> Path:
     """The curated data folder: inside the package when installed, ``data/`` in a checkout."""
-    here = Path(__file__).resolve().parent.parent  # barkhane_cli/
-    packaged = here / "data"
-    if (packaged / "meta.toml").is_file():
-        return packaged
-    return here.parent / "data"
+    return bundled_folder()
 
 
 def layer_files(path: Path) -> list[Path]:
@@ -70,11 +64,6 @@ def layer_roots(paths: Sequence[Path]) -> Roots:
         for f in layer_files(path):
             roots[str(f)] = (base, trusted)
     return roots
-
-
-def env_paths(environ: dict[str, str] | os._Environ[str] | None = None) -> list[Path]:
-    value = (environ if environ is not None else os.environ).get(DATA_ENV, "")
-    return [Path(p) for p in value.split(os.pathsep) if p.strip()]
 
 
 MAX_BYTES = inputs.TOML_MAX
@@ -303,6 +292,10 @@ def _read_into(path: Path, layer: _Layer, problems: list[Problem], keep_going: b
     _layer_file(path, doc, layer, problems)
 
 
-def data_paths(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
+def data_paths(
+    extra: Sequence[Path] = (), bundled: bool = True, layers: Sequence[Path] = ()
+) -> list[Path]:
+    """The files a run reads, in layer order: the bundled data, ``layers`` (the settings'
+    BARKHANE_DATA), then ``extra`` (--data)."""
     paths = [bundled_path()] if bundled else []
-    return paths + env_paths() + list(extra)
+    return paths + list(layers) + list(extra)

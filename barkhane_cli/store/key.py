@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from barkhane_cli import __version__
-from barkhane_cli.errors import UsageError
+from barkhane_cli.settings import Settings
 
-CACHE_ENV = "BARKHANE_CACHE"  # an absolute folder, or "0" to turn the cache off
 SCHEMA_VERSION = 4  # of the compiled store's tables; bump on any change to compile.py
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
@@ -32,29 +31,9 @@ _CODE = (
 )  # fmt: skip
 
 
-def cache_dir() -> Path | None:
-    """The configured folder (not yet checked), or None when the cache is off."""
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting == "0":
-        return None
-    if setting:
-        if not os.path.isabs(setting):
-            raise UsageError(
-                f"{CACHE_ENV}={setting!r}: give an absolute folder path, or 0 to turn the cache off"
-            )
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec: a relative value is to be ignored
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "barkhane"
-
-
-def usable_dir(create: bool = True) -> Path | None:
+def usable_dir(settings: Settings, create: bool = True) -> Path | None:
     """The cache folder, created 0700, if it is safe to use; else None (said once)."""
-    try:
-        folder = cache_dir()
-    except UsageError:
-        raise
+    folder = settings.cache_folder()
     if folder is None:
         return None
     try:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import PartialDate, parse_iso
+from barkhane_cli.dates import PartialDate
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
@@ -209,7 +210,7 @@ def build_fact(r: EntryReader) -> m.Fact:
         unit=r.req_text("unit"),
         kind=r.choice("kind", m.FACT_KINDS, False),
         headline=r.text("headline", False),
-        aftermath=as_of.first() > parse_iso(m.RECORD_END).last(),
+        aftermath=as_of.first() > RECORD_END.last(),
         as_of=as_of,
         scope=r.req_text("scope"),
         category=r.choice("category", m.FACT_CATEGORIES) or "",

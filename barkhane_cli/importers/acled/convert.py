@@ -16,13 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-from barkhane_cli import inputs, model, tomlwrite
+from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled import layouts
 from barkhane_cli.importers.acled.actors import slug
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.acled.rows import Converter
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Dataset
 
 PROGRESS_EVERY = 1000
@@ -153,7 +154,7 @@ def _convert(
     if progress is not None and done % PROGRESS_EVERY:
         progress(done)
     report.rejected.sort()
-    end = getattr(model, "RECORD_END", "2022-11-09")
+    end = RECORD_END.iso()
     events = [conv.events[k][1] for k in sorted(conv.events)]
     for e in events:
         refs = cast(list[str], e["places"])  # "#n" for a place made by this import

@@ -11,34 +11,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from barkhane_cli.settings import Settings
 
-def _store(extra: Any = ()) -> Any:
+
+def _store(extra: Any, settings: Settings) -> Any:
     from barkhane_cli.store import cached_store, files, open_paths
 
     try:
-        paths = files.data_paths([p for p in extra or () if p])
+        paths = files.data_paths([p for p in extra or () if p], layers=settings.data)
     except Exception:
         return None
     # The exact data set first; else the bundled one (a user file may be unreadable).
     bundled = [files.bundled_path()]
     for attempt in (paths, bundled):
         try:
-            db = cached_store(attempt)
+            db = cached_store(attempt, settings)
         except Exception:  # a completion that fails must fail silently
             db = None
         if db is not None:
             return db
     try:  # a fresh install: build the bundled store, once, as any command would
-        open_paths(bundled)
-        return cached_store(bundled)
+        open_paths(bundled, settings)
+        return cached_store(bundled, settings)
     except Exception:
         return None
 
 
-def candidates(table: str, incomplete: str, extra: Any = ()) -> list[tuple[str, str]]:
+def candidates(
+    table: str, incomplete: str, extra: Any = (), settings: Settings | None = None
+) -> list[tuple[str, str]]:
     """(id, label) for entries whose id, name or alias (or a word of one) starts with the
     typed text, case and accents aside: ``goi`` offers ``assimi-goita``."""
-    db = _store(extra)
+    db = _store(extra, settings or Settings.from_environ())
     if db is None:
         return []
     try:
@@ -66,7 +70,7 @@ def fixed(kind: str, incomplete: str) -> list[tuple[str, str]]:
     from barkhane_cli import model as m
 
     if kind == "format":
-        from barkhane_cli.render.records import FORMATS
+        from barkhane_cli.formats import FORMATS
 
         return _fixed(FORMATS, incomplete)
     if kind == "fields":

@@ -1,0 +1,129 @@
+"""Every option that more than one command takes, declared once, bounded the same way.
+
+A command lists these as parameter annotations (``year: YearOpt = None``); a change here
+(a bound, a help text) reaches every command that takes the option.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from barkhane_cli import model as m
+from barkhane_cli.formats import FORMATS, RECORD_FORMATS
+from barkhane_cli.meta import RECORD_END
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+# The formats each kind of command prints, from the one registry.
+EVENT_FORMATS = FORMATS
+
+
+def format_option(formats: tuple[str, ...]) -> Any:
+    """--format for a command, its help listing only the formats that command accepts."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"{', '.join(formats[:-1])} or {formats[-1]}. Default: table on a terminal, "
+        "plain (tab-separated, no header) when piped. Any case.",
+        show_default=False,
+    )
+
+
+FormatOpt = Annotated[str | None, format_option(EVENT_FORMATS)]
+RecordFormatOpt = Annotated[str | None, format_option(RECORD_FORMATS)]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option("--fields", help="Comma-separated fields to show, in order (e.g. id,date,title)."),
+]
+ColorOpt = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help="Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces "
+        "it), always (also piped, for less -R), never.",
+    ),
+]
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        help="Extra data file layered over the bundled timeline (repeatable; also "
+        "BARKHANE_DATA, separated by the path separator).",
+        show_default=False,
+    ),
+]
+ExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        help="Also save the terminal view to FILE.svg, FILE.html or FILE.txt.",
+        show_default=False,
+    ),
+]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide", help="Every column, nothing cut (lines may be wider than the terminal)."
+    ),
+]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")]
+
+# --- the window and the event filters --------------------------------------------------------
+SinceOpt = Annotated[
+    str | None, typer.Option(help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020.")
+]
+UntilOpt = Annotated[
+    str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option(help="Only this year (with --since/--until: within them).", min=1, max=9999),
+]
+AftermathOpt = Annotated[
+    bool,
+    typer.Option(help=f"Include what happened after {RECORD_END.human()} (events, figures)."),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type",
+        "-t",
+        help=f"Event type (repeatable): {', '.join(m.EVENT_TYPES)} "
+        "(barkhane types says what each means).",
+    ),
+]
+ActorOpt = Annotated[
+    list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
+]
+PerpetratorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Who carried it out, counting groups that were part of it at the time (repeatable)."
+    ),
+]
+TargetOpt = Annotated[
+    list[str] | None, typer.Option(help="Who was attacked, counted the same way (repeatable).")
+]
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", help="At this place or anywhere within it (id, name or alias)."),
+]
+CountryOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
+]
+TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
+SearchOpt = Annotated[
+    str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
+]

@@ -1,0 +1,19 @@
+"""The one registry of output formats: which --format values each kind of view prints.
+
+The renderers dispatch on these names and the command line's --format help lists them
+from here, so a format is added in one place and appears on every view that takes it.
+"""
+
+from __future__ import annotations
+
+# Records (events, actors, places, facts, sources) in every format.
+FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs", "geojson")
+EVENT_ONLY = ("ics", "timelinejs")  # calendars and timelines need events
+RECORD_FORMATS = tuple(f for f in FORMATS if f not in EVENT_ONLY)
+# Briefing views are pictures or data; chart, eras and judgments also give their numbers.
+PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
+TABLE_FORMATS = ("csv", "tsv", "md")
+# The situation on a day (barkhane on).
+SITUATION_FORMATS = ("table", "plain", "json", "jsonl", "geojson")
+# Bibliographies (cite, source, sources).
+CITATION_FORMATS = ("text", "bibtex", "csl-json", "ris")

@@ -1,0 +1,65 @@
+"""The data contract between a command and the renderers: what a kind of record is.
+
+A command describes its records once (fields, JSON shape, colour, table hints) as a
+:class:`RecordSet`; render/records.py writes it in every --format and render/table.py
+draws it. This module imports neither, so neither imports the other back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Generic[T]):
+    name: str
+    header: str
+    text: Callable[[T], str]
+    # The table may show something friendlier than the machine text (names, not ids).
+    display: Callable[[T], str] | None = None
+    max_width: int | None = None
+    # Prose (a title, a list of names) has a ratio and wraps at spaces; a field without
+    # one is a token (an id, a date, a number) that never wraps: it keeps ``width``, or
+    # the width of its longest value in the whole data set, and is cut with an ellipsis
+    # only beyond ``max_width``.
+    ratio: int | None = None
+    min_width: int | None = None
+    width: int | None = None
+    justify: str = "left"
+    # Table only: a cell drawn from several values (a date over its type, say).
+    cell: Callable[[T], Any] | None = None
+    link: Callable[[T], str | None] | None = None  # an http(s) URL the cell opens (OSC 8)
+
+
+@dataclass(slots=True)
+class RecordSet(Generic[T]):
+    kind: str
+    items: Iterable[T]
+    fields: dict[str, Field[T]]
+    default_fields: list[str]
+    table_fields: list[str]
+    to_json: Callable[[T], dict[str, Any]]
+    style: Callable[[T], str | None] = lambda item: None
+    note: Callable[[T], str | None] = lambda item: None  # a dim second line in the table
+    legend: Callable[[list[T]], list[tuple[str, str]]] | None = None
+    title: str | None = None
+    empty_message: str = "no matching records"
+    json_keys: list[str] = field(default_factory=list)
+    note_field: str = "title"
+    # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
+    # known in advance (the store keeps each event's): None means compute it.
+    dumped: Callable[[T], str | None] | None = None
+    dataset: Any = None  # events and places: what calendars and GeoJSON need beyond the records
+    # The table's default columns for a terminal width (and --wide); else table_fields.
+    layout: Callable[[int, bool], list[str]] | None = None
+    cells: dict[str, Field[T]] = field(default_factory=dict)  # table-only columns
+    basis: Iterable[T] = ()  # every record of the kind: what fixed column widths fit
+    total: int | None = None  # how many matched before --limit cut them
+    limit: int | None = None
+    notes: list[str] = field(default_factory=list)  # "20 later events hidden; ..."
+    file_fields: list[str] | None = None  # csv/tsv defaults, where they differ
+    droppable: list[str] = field(default_factory=list)  # table columns to drop when narrow

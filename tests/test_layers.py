@@ -1,0 +1,139 @@
+"""The import graph of the package: no circle (function-level imports included), and
+each floor imports only its own floor and the ones below it.
+
+Floors, from the bottom:
+  0 base      errors, settings, formats, controls, dates, choices, atomic
+  1 model     the data model and the pure functions over it that the store narrows with
+              (query is the one definition of what a filter means, so it sits here)
+  2 validate  reading and checking entries; never the store
+  3 store     files, layers, the compiled SQLite store; importers
+  4 library   what the views compute (lookup, briefing, situation) and render/
+  5 cli       the command line, completion and the entry point
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "barkhane_cli"
+
+FLOORS: dict[str, int] = {
+    **dict.fromkeys(
+        (
+            "barkhane_cli",
+            "errors",
+            "settings",
+            "formats",
+            "controls",
+            "dates",
+            "choices",
+            "atomic",
+            "inputs",
+        ),
+        0,
+    ),
+    **dict.fromkeys(
+        ("model", "meta", "resolve", "roles", "search", "geo", "shapes", "query", "mapping"), 1
+    ),
+    **dict.fromkeys(("forecasts", "cite", "skeletons", "tomlwrite"), 1),
+    "validate": 2,
+    "store": 3,
+    "importers": 3,
+    **dict.fromkeys(("lookup", "briefing", "situation", "render"), 4),
+    **dict.fromkeys(("cli", "entry", "__main__"), 5),
+}
+
+
+def _modules() -> dict[str, Path]:
+    mods = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = ["barkhane_cli", *path.relative_to(PACKAGE).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        mods[".".join(parts)] = path
+    return mods
+
+
+def _graph() -> dict[str, set[str]]:
+    mods = _modules()
+    graph: dict[str, set[str]] = {m: set() for m in mods}
+    for mod, path in mods.items():
+        package = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package[: len(package) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                names = [target] + [f"{target}.{a.name}" for a in node.names]
+            for name in names:
+                while name and name not in mods:
+                    name = name.rpartition(".")[0]
+                if name and name != mod and not mod.startswith(name + "."):
+                    graph[mod].add(name)
+    return graph
+
+
+def floor(mod: str) -> int:
+    parts = mod.split(".")
+    key = parts[1] if len(parts) > 1 else parts[0]
+    return FLOORS[key]
+
+
+def test_every_module_has_a_floor() -> None:
+    missing = [
+        m for m in _modules() if [*m.split("."), ""][1] not in FLOORS and m != "barkhane_cli"
+    ]
+    assert missing == []
+
+
+def test_no_import_circle() -> None:
+    graph = _graph()
+    circles = []
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+
+    def visit(mod: str, path: list[str]) -> None:
+        state[mod] = 1
+        for dep in sorted(graph[mod]):
+            if state.get(dep) == 1:
+                circles.append(" -> ".join([*path[path.index(dep) :], dep]))
+            elif dep not in state:
+                visit(dep, [*path, dep])
+        state[mod] = 2
+
+    for mod in sorted(graph):
+        if mod not in state:
+            visit(mod, [mod])
+    assert circles == []
+
+
+def test_each_floor_imports_only_itself_and_below() -> None:
+    upward = sorted(
+        f"{mod} (floor {floor(mod)}) imports {dep} (floor {floor(dep)})"
+        for mod, deps in _graph().items()
+        for dep in deps
+        if floor(dep) > floor(mod)
+    )
+    assert upward == []
+
+
+def test_the_library_never_imports_typer_or_click() -> None:
+    """Only the command line knows it is a command line."""
+    found = []
+    for mod, path in _modules().items():
+        if floor(mod) >= 5:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                )
+                found += [f"{mod}: {n}" for n in names if n.split(".")[0] in ("typer", "click")]
+    assert found == []
