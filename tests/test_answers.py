@@ -322,6 +322,22 @@ def test_every_takeover_of_2020_to_2022_is_a_coup_and_the_attempts_are_apart(run
             },
         ),
         (
+            # Sissoko's transition government gave way to Tatam Ly's on 5 September 2013
+            "2013-09-15",
+            {
+                "mali": {"ibrahim-boubacar-keita", "oumar-tatam-ly"},
+                "burkina-faso": {"blaise-compaore", "luc-adolphe-tiao"},
+                "niger": {"mahamadou-issoufou", "brigi-rafini"},
+                "chad": {"idriss-deby", "joseph-djimrangar-dadnadji"},
+                "mauritania": {"mohamed-ould-abdel-aziz", "moulaye-ould-mohamed-laghdaf"},
+            },
+        ),
+        (
+            # Ghazouani took office on 1 August 2019; Ould Béchir stayed until 3 August
+            "2019-08-10",
+            {"mauritania": {"mohamed-ould-ghazouani", "ismail-ould-bedde"}},
+        ),
+        (
             "2019-06-01",
             {
                 "mali": {"ibrahim-boubacar-keita", "boubou-cisse"},
