@@ -107,3 +107,19 @@ def test_the_source_card_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> 
     assert " event     coup-2012             Coup in Bamako" in lines
     missing = run("source", "ref-zz", env=tty)
     assert missing.exit_code == 3
+
+
+def test_csv_safe_guards_eras_charts_and_judgments(tmp_path: Path, run: Run) -> None:
+    """Issue 25: --csv-safe was applied to event tables only."""
+    mine = tmp_path / "eras.toml"
+    mine.write_text(
+        '[[eras]]\nid = "formula"\nname = "=HYPERLINK(\\"http://x\\")"\nstart = "2013-01-11"\n'
+        'end = "2014-07-15"\nkind = "operation"\ndescription = "D"\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    plain = run("eras", "--data", str(mine), "-f", "csv")
+    assert plain.exit_code == 0, plain.stderr
+    assert '"=HYPERLINK(""http://x"")"' in plain.stdout
+    safe = run("--csv-safe", "eras", "--data", str(mine), "-f", "csv")
+    assert safe.exit_code == 0, safe.stderr
+    assert "'=HYPERLINK" in safe.stdout and ",=HYPERLINK" not in safe.stdout

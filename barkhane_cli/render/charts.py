@@ -12,6 +12,7 @@ from typing import Any
 
 from barkhane_cli.briefing import Bin
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import BAR_STYLE, MARK_STYLE, TYPE_GROUP, TYPE_GROUPS
@@ -204,7 +205,9 @@ def write_rows(env: Env, fmt: str, header: Sequence[str], rows: Sequence[Sequenc
         return
     writer = csv.writer(env.out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(cells)
+    # --csv-safe guards these tables as it does the event tables (issue 25: eras, chart
+    # and judgments wrote a cell starting with = as it was)
+    writer.writerows([csv_safe_cell(c) for c in row] if env.csv_safe else row for row in cells)
 
 
 def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:
