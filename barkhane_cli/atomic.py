@@ -97,11 +97,11 @@ def replacing(target: Path, what: str) -> Iterator[str]:
         os.close(fd)
         os.unlink(tmp)  # the block creates it (SQLite insists on making its own file)
         yield tmp
-        _fsync(tmp)
+        fsync_path(tmp)
         os.chmod(tmp, mode)
         os.replace(tmp, final)
         tmp = None
-        _fsync(str(folder))  # the rename itself survives a crash
+        fsync_path(str(folder))  # the rename itself survives a crash
     except OSError as exc:
         raise _write_error(what, target, exc) from None
     finally:
@@ -183,7 +183,7 @@ def _clean_stale(folder: Path, name: str) -> None:
                     os.unlink(entry.path)
 
 
-def _fsync(path: str) -> None:
+def fsync_path(path: str) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -6,7 +6,10 @@ import json
 import os
 from pathlib import Path
 
-from conftest import Run
+import pytest
+from conftest import ROOT, Run
+
+from barkhane_cli.store import files
 
 HUGE = 2**63
 
@@ -123,3 +126,34 @@ def test_csv_safe_guards_eras_charts_and_judgments(tmp_path: Path, run: Run) -> 
     safe = run("--csv-safe", "eras", "--data", str(mine), "-f", "csv")
     assert safe.exit_code == 0, safe.stderr
     assert "'=HYPERLINK" in safe.stdout and ",=HYPERLINK" not in safe.stdout
+
+
+def test_a_hostile_region_name_is_inert_in_the_choropleth(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25: the choropleth's SVG with a hostile region name (a user layer renames a
+    region): escaped in the SVG, escaped on the terminal."""
+    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
+    mine = tmp_path / "hostile.toml"
+    mine.write_text(
+        '[[places]]\nid = "gao-region"\nname = "<script>alert(1)</script>\\u001b[31m"\n'
+        'kind = "region"\nwithin = "northern-mali"\nsources = [{ id = "wikipedia-regions-of-mali" }]\n',
+        encoding="utf-8",
+    )
+    svg = tmp_path / "map.svg"
+    result = run("map", "--by", "region", "--data", str(mine), "--export", str(svg))
+    assert result.exit_code == 0, result.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;" in text and "\x1b" not in text
+    shown = run("map", "--by", "region", "--data", str(mine), "--ascii")
+    assert shown.exit_code == 0 and "\x1b" not in shown.stdout
+
+
+def test_a_zoomed_map_draws(run: Run, tty: dict[str, str]) -> None:
+    """User paths with little test (issue 25): map --bbox, at 80 columns."""
+    result = run("map", "--bbox", "-12,10,5,20", "--ascii", env=tty | {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    bad = run("map", "--bbox", "5,10,-12,20")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("barkhane: --bbox '5,10,-12,20': need west < east")

@@ -151,6 +151,7 @@ def _prune(folder: Path, keep: Path) -> None:
 def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
     import sqlite3
 
+    from barkhane_cli import atomic
     from barkhane_cli.store import compile
     from barkhane_cli.store.records import Unstorable
     from barkhane_cli.validate import source_file
@@ -172,6 +173,9 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
         compile.build(tmp, data, key=key, deps=deps)
         if [keys.stamp(p) for p in inputs] == before:
+            # on disk before it is renamed into place: a crash must not leave a store
+            # whose name promises pages that were never written
+            atomic.fsync_path(tmp)
             os.replace(tmp, target)
             _prune(folder, target)
     except (OSError, ValueError, Unstorable, sqlite3.Error):
