@@ -214,10 +214,12 @@ def _region_legend(
             f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area or "
             "a country, or nowhere): not shaded"
         )
+    # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(
         "Regions: Natural Earth 1:10m admin-1 (public domain; the Ménaka region within Gao, "
-        f"Taoudénit within Timbuktu). Borders 1:50m. Projection: {proj.describe()}."
+        "Taoudénit within Timbuktu)."
     )
+    notes.append(f"Borders: Natural Earth 1:50m. Projection: {proj.describe()}.")
     for i, note in enumerate(notes):
         out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
     out.append("</g>")
