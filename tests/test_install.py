@@ -200,3 +200,18 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
     result = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["assimi-goita"]
+
+
+def test_colour_asked_for_survives_a_pipe(tmp_path: Path) -> None:
+    """Issue 26: --color always and FORCE_COLOR=1 gave no colour when piped, though the
+    README promises it (for less -R); without them a pipe gets none."""
+    env = WHEEL_ENV | {"BARKHANE_CACHE": str(tmp_path / "cache")}
+    env.pop("NO_COLOR", None)
+    env.pop("FORCE_COLOR", None)
+    args = [PY, "-m", "barkhane_cli", "timeline", "-f", "table", "--limit", "2"]
+    forced = subprocess.run([*args, "--color", "always"], capture_output=True, text=True, env=env)
+    assert forced.returncode == 0 and "\x1b[" in forced.stdout
+    by_env = subprocess.run(args, capture_output=True, text=True, env=env | {"FORCE_COLOR": "1"})
+    assert "\x1b[" in by_env.stdout
+    plain = subprocess.run(args, capture_output=True, text=True, env=env)
+    assert plain.returncode == 0 and "\x1b[" not in plain.stdout

@@ -34,9 +34,11 @@ def console(env: Env) -> Console:
         return env.recorder  # type: ignore[no-any-return]
     con: Console = _console_class()(
         file=raw_stream(env.out),
-        force_terminal=env.is_tty,
+        # --color always / FORCE_COLOR through a pipe (for less -R): draw as a terminal
+        # would, with the 16 standard colours when there is no terminal to ask
+        force_terminal=env.is_tty or env.color,
         no_color=not env.color,
-        color_system="auto" if env.color else None,
+        color_system=("auto" if env.is_tty else "standard") if env.color else None,
         width=env.width,
         highlight=False,
         emoji=False,
