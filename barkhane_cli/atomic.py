@@ -114,11 +114,22 @@ TMP_SUFFIX = ".tmp"
 STALE_SECONDS = 3600  # a temporary file this old was left by a killed run (kill -9)
 
 
+def check_folder(target: Path, what: str) -> None:
+    """Output that cannot be written (exit 4, as the README's table says): a target whose
+    folder is missing. Checked before a long conversion or render, and again on writing."""
+    folder = Path(os.path.dirname(os.path.abspath(target)))
+    if not folder.is_dir():
+        raise DataError(
+            f"{what} {shown(target)}: the folder {shown(folder)} does not exist; nothing was written"
+        )
+
+
 def _checked_target(target: Path, what: str) -> Path:
     """The real file a write to ``target`` replaces, or a one-line refusal."""
     if str(target) == "-":
         raise UsageError(f"{what} -: give a file name (this option writes a file, not stdout)")
     refuse_inputs(target, what)
+    check_folder(target, what)
     try:
         link = os.lstat(target)
     except FileNotFoundError:

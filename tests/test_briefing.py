@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI, ROOT, Run, as_json, rows
+from conftest import FIXTURES, MINI, ROOT, Run, as_json, rows
 
 from barkhane_cli import store
 
@@ -466,11 +466,26 @@ def test_bad_export_extension_exits_2_with_one_line(run: Run, tmp_path: Path, vi
     assert result.stdout == ""
 
 
-def test_export_into_missing_folder_exits_2(run: Run, tmp_path: Path) -> None:
-    result = run("summary", "--export", str(tmp_path / "nope" / "s.svg"))
-    assert result.exit_code == 2
-    assert len(result.stderr.splitlines()) == 1
-    assert "does not exist" in result.stderr
+def test_export_into_missing_folder_exits_4(run: Run, tmp_path: Path) -> None:
+    """Output that cannot be written is exit 4 for every writer (issue 25: --export said 2,
+    export sqlite 4)."""
+    target = tmp_path / "nope" / "s.svg"
+    result = run("summary", "--export", str(target))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: --export {target}: the folder {target.parent} does not exist; "
+        "nothing was written\n"
+    )
+    db = run("export", "sqlite", str(tmp_path / "nope" / "x.db"))
+    assert db.exit_code == 4 and "the folder" in db.stderr and "does not exist" in db.stderr
+    imported = run(
+        "import",
+        "acled",
+        str(FIXTURES / "acled" / "current.csv"),
+        "-o",
+        str(tmp_path / "nope" / "x.toml"),
+    )
+    assert imported.exit_code == 4 and "does not exist" in imported.stderr
 
 
 # --- formats and colour ------------------------------------------------------------------

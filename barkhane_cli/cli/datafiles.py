@@ -252,11 +252,7 @@ def _check_output(output: Path) -> None:
     atomic.refuse_inputs(output, "--output")
     if output.is_dir():
         raise UsageError(f"--output {atomic.shown(output)}: is a folder; give a .toml file name")
-    folder = output.parent
-    if not folder.is_dir():
-        raise UsageError(
-            f"--output {atomic.shown(output)}: the folder {atomic.shown(folder)} does not exist"
-        )
+    atomic.check_folder(output, "--output")
 
 
 def _stderr_console() -> Any:

@@ -30,8 +30,7 @@ def check_path(path: Path) -> None:
         raise UsageError(
             f"--export {path}: give a file ending in .svg, .html or .txt (e.g. {path.stem or 'view'}.svg)"
         )
-    if path.parent and not path.parent.exists():
-        raise UsageError(f"--export {path}: the folder {path.parent} does not exist")
+    atomic.check_folder(path, "--export")
 
 
 def light_theme() -> Any:
