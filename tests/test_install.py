@@ -134,6 +134,16 @@ def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None
     assert any(s["id"] == "seed" and s.get("quote") for s in event["sources"])
 
 
+def test_the_wheel_ships_every_data_file(installed: Path) -> None:
+    """The bundled data is a folder of files: a file left out of the wheel would silently
+    drop a year of events or every source of one (issue 25)."""
+    site = next((installed.parent.parent / "lib").glob("python*/site-packages"))
+    shipped = sorted(p.relative_to(site / "barkhane_cli" / "data").as_posix()
+                     for p in (site / "barkhane_cli" / "data").rglob("*.toml"))  # fmt: skip
+    ours = sorted(p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.toml"))
+    assert shipped == ours and "meta.toml" in ours and len(ours) > 30
+
+
 def test_reader_going_away_ends_quietly() -> None:
     proc = subprocess.run(
         f"{PY} -m barkhane_cli timeline | head -n 1",
