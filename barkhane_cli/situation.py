@@ -139,7 +139,8 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     """The latest figure of each headline kind known on ``last`` (its as-of period over
     by then), and whether the data marks headlines. A kind is the series of a fact
     marked ``headline`` (any figure of that series counts, marked or not); where no
-    fact is marked, French forces, MINUSMA and displacement."""
+    fact is marked, French forces, MINUSMA and displacement. A planned or claimed
+    strength never stands for the current one."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     marked = [f for f in facts if f.headline]
     kinds = {figure_kind(data, f)[0] for f in marked}
@@ -152,6 +153,8 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     for f in pool:
         if f.as_of.last_ordinal() > last:
             continue
+        if f.category == "troops" and f.kind in briefing.NOT_MEASURED:
+            continue  # a planned or claimed strength is not the force on the ground
         key, _ = figure_kind(data, f)
         current = latest.get(key)
         end = f.as_of.last_ordinal()

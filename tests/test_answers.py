@@ -263,7 +263,7 @@ def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Datase
 
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
     headlines = [f for f in data.facts.values() if f.headline]
-    assert len(headlines) == 6
+    assert len(headlines) == 10
     assert all(not f.aftermath and f.as_of.iso() <= RECORD_END.iso() for f in headlines)
     assert all(f.kind is not None and f.headline.strip() for f in headlines)
     assert not [f.id for f in headlines if "africa" in f.scope.casefold()]
@@ -368,3 +368,50 @@ def test_on_a_day_names_each_sahel_country_head_of_state_and_government(
     found = {c["country"]: {p["id"] for p in c["leaders"]} for c in as_json(result)["leaders"]}
     for country, people in expected.items():
         assert found[country] == people, country
+
+
+def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
+    """`on 2021-05-24` finds a 2020-or-later count of the displaced in Mali and in
+    Burkina Faso, and the refugees from Mali, not a figure from years before."""
+    doc = as_json(run("on", "2021-05-24", "--format", "json"))
+    latest = {f["figure"]: f for f in doc["figures"] if f["category"] == "displacement"}
+    assert latest["Displacement: Mali"]["as_of"] >= "2020"
+    assert latest["Displacement: Mali"]["id"] == "mali-idps-2020-10"
+    assert latest["Displacement: Burkina Faso"]["id"] == "burkina-idps-2020-12"
+    assert latest["Displacement: Refugees from Mali"]["as_of"] >= "2020"
+
+
+def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> None:
+    """At least one displacement figure a year for each country, from the year its
+    displacement began: Mali 2012, Burkina Faso 2018, Niger's Tillabéri and Tahoua 2018."""
+
+    def years(where: str) -> set[int]:
+        return {
+            f.as_of.year
+            for f in data.facts.values()
+            if f.category == "displacement" and f.scope.split(";")[0].strip() == where
+        }
+
+    assert years("Mali") >= set(range(2012, 2023))
+    assert years("Burkina Faso") >= set(range(2018, 2023))
+    assert years("Tillabéri and Tahoua regions, Niger") >= set(range(2018, 2022))
+    assert years("Refugees from Mali") >= set(range(2012, 2022))
+    burkina = sorted(
+        (
+            f
+            for f in data.facts.values()
+            if f.category == "displacement" and f.scope.startswith("Burkina Faso;")
+        ),
+        key=lambda f: f.as_of.first_ordinal(),
+    )
+    assert burkina[0].value is not None and burkina[0].value < 100_000
+    assert burkina[-1].value is not None and burkina[-1].value > 1_500_000
+
+
+def test_on_a_day_never_gives_a_planned_strength_as_the_current_one(run: Run) -> None:
+    """After the mid-2021 announcement of a cut to 2,500-3,000, `on` still shows
+    the last strength on the ground (5,100), not the plan."""
+    doc = as_json(run("on", "2021-09-01", "--format", "json"))
+    french = [f for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    assert french and all(f["kind"] not in ("planned", "claimed") for f in french)
+    assert "french-troops-sahel-planned-2021" not in {f["id"] for f in french}
