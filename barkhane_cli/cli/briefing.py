@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli import model
 from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
     load,
@@ -25,8 +26,10 @@ from barkhane_cli.cli.options import (
     UntilOpt,
     YearOpt,
     format_option,
+    listed,
 )
 from barkhane_cli.errors import UsageError
+from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 
 # --help lists only what each view prints.
@@ -321,11 +324,9 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
 
 
 def judgments(
-    outcome: Annotated[
-        str | None, typer.Option(help="Only: happened, 'did not happen', partly, open.")
-    ] = None,
+    outcome: Annotated[str | None, typer.Option(help=f"Only: {listed(model.OUTCOMES)}.")] = None,
     forecast: Annotated[
-        str | None, typer.Option(help="Only forecasts that were: right, wrong, partly, open.")
+        str | None, typer.Option(help=f"Only forecasts that were: {listed(FORECASTS)}.")
     ] = None,
     format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli import model
 from barkhane_cli.choices import choose
 from barkhane_cli.cli.base import (
     load,
@@ -31,6 +32,7 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     WideOpt,
+    listed,
 )
 from barkhane_cli.errors import UsageError, quoted
 
@@ -112,10 +114,7 @@ def actor(
 def actors(
     kind: Annotated[
         str | None,
-        typer.Option(
-            help="Only this kind: state, armed-group, militia, mission, operation, organisation, "
-            "company, person, civilians or other."
-        ),
+        typer.Option(help=f"Only this kind: {listed(model.ACTOR_KINDS)}."),
     ] = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
@@ -159,9 +158,7 @@ def places(
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(
-            help="Only this kind: country, capital, city, town, village, base, region or area."
-        ),
+        typer.Option(help=f"Only this kind: {listed(model.PLACE_KINDS)}."),
     ] = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
@@ -232,9 +229,7 @@ def facts(
     actor: Annotated[
         list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
     ] = None,
-    category: Annotated[
-        str | None, typer.Option(help="troops, casualties, displacement, budget, violence, other.")
-    ] = None,
+    category: Annotated[str | None, typer.Option(help=f"{listed(model.FACT_CATEGORIES)}.")] = None,
     aftermath: AftermathOpt = False,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,

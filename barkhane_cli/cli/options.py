@@ -27,13 +27,20 @@ class Color(StrEnum):
 EVENT_FORMATS = FORMATS
 
 
+def listed(values: tuple[str, ...] | list[str]) -> str:
+    """A vocabulary for a help text, from the tuple the code checks against: a, b or c.
+    A value with a space is quoted, as it is typed."""
+    shown = [f"'{v}'" if " " in v else v for v in values]
+    return f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
 def format_option(formats: tuple[str, ...]) -> Any:
     """--format for a command, its help listing only the formats that command accepts."""
     return typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help=f"{', '.join(formats[:-1])} or {formats[-1]}. Default: table on a terminal, "
+        help=f"{listed(formats)}. Default: table on a terminal, "
         "plain (tab-separated, no header) when piped. Any case.",
         show_default=False,
     )
