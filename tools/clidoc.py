@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "cli.md"
 # The help as an 100-column terminal without colour shows it, the same on every machine.
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "TERMINAL_WIDTH": "100"}
+# (Not TERMINAL_WIDTH: Typer reads that once, at import, and it would stay for the whole run.)
+ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 
 
 def _help(args: list[str]) -> str:
