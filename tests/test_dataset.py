@@ -29,9 +29,14 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCED = ("events", "aftermath", "actors", "places", "facts", "eras")
 ALL_TABLES = ("sources", *SOURCED, "judgments")
 YEARS = range(2011, 2023)
-# at least 20 events a year from 2012, 10 in 2011 (the record opens with Libya's war)
-MIN_PER_YEAR = {2011: 10} | dict.fromkeys(range(2012, 2023), 20)
-MINIMUMS = {"events": 400, "actors": 60, "places": 30, "facts": 30}
+# Floors a little under what the record holds at the end of round three's first session
+# (the round's target is 50 a year from 2012; the issue notes say which years are short):
+# a batch that loses events fails here.
+MIN_PER_YEAR = {
+    2011: 25, 2012: 35, 2013: 55, 2014: 40, 2015: 40, 2016: 40, 2017: 40, 2018: 45,
+    2019: 45, 2020: 75, 2021: 70, 2022: 85,
+}
+MINIMUMS = {"events": 610, "actors": 60, "places": 30, "facts": 30}
 
 
 @pytest.fixture(scope="module")
