@@ -205,7 +205,14 @@ def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Bi
 
 def fact_force(data: m.Dataset, f: m.Fact) -> str | None:
     """The force a strength is about: its first operation, mission or company, else its
-    first actor (``["takuba", "france"]`` is Takuba; ``["france", "serval"]`` is Serval)."""
+    first actor (``["takuba", "france"]`` is Takuba; ``["france", "serval"]`` is Serval).
+    A state named before a multinational mission is that state's contingent in it
+    (``["germany", "minusma"]`` is Germany's, never MINUSMA's strength)."""
+    first = data.actors.get(f.actors[0]) if f.actors else None
+    if first is not None and first.kind == "state":
+        later = (data.actors.get(a) for a in f.actors[1:])
+        if any(a is not None and a.kind == "mission" for a in later):
+            return first.id
     for a in f.actors:
         actor = data.actors.get(a)
         if actor is not None and actor.kind in FORCE_KINDS:

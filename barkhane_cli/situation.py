@@ -104,11 +104,7 @@ def _force(data: m.Dataset, f: m.Fact) -> str | None:
     mission, else its first actor."""
     if FRENCH_FORCES & set(f.actors):
         return "france"
-    for a in f.actors:
-        actor = data.actors.get(a)
-        if actor is not None and actor.kind in FORCE_KINDS:
-            return a
-    return f.actors[0] if f.actors else None
+    return briefing.fact_force(data, f)
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:

@@ -381,6 +381,16 @@ def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     assert latest["Displacement: Refugees from Mali"]["as_of"] >= "2020"
 
 
+def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
+    """`on 2021-05-24` gave MINUSMA's strength as 300: the British contingent's figure.
+    A state named before a multinational mission is that state's contingent."""
+    doc = as_json(run("on", "2021-05-24", "--format", "json"))
+    troops = {f["figure"]: f["id"] for f in doc["figures"] if f["category"] == "troops"}
+    assert troops["MINUSMA: strength"] == "minusma-peacekeepers-2020-06"
+    german = as_json(run("chart", "troops", "--force", "minusma", "--format", "json"))
+    assert german and not any(r["id"].startswith("germany-") for r in german)
+
+
 def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> None:
     """At least one displacement figure a year for each country, from the year its
     displacement began: Mali 2012, Burkina Faso 2018, Niger's Tillabéri and Tahoua 2018."""
