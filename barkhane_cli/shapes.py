@@ -17,13 +17,14 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from barkhane_cli import model as m
 
+Pt = Sequence[float]  # (lon, lat)
 Ring = tuple[tuple[float, float], ...]  # (lon, lat) points, first = last
 Polygon = tuple[Ring, ...]  # outer ring, then holes
 Box = tuple[float, float, float, float]  # west, south, east, north
@@ -240,9 +241,15 @@ def _is_country(sid: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _label_cached(sid: str, polygons: tuple[Polygon, ...]) -> tuple[float, float]:
+    return widest_chord_point(polygons)
+
+
+def widest_chord_point(polygons: Sequence[Sequence[Sequence[Pt]]]) -> tuple[float, float]:
+    """The middle of the widest east-west chord through the largest polygon: a point
+    inside it (unlike a centroid), also used by tools/derive_regions.py for labels."""
     poly = max(polygons, key=lambda p: abs(_area(p[0])))
     ys = [y for _, y in poly[0]]
-    best: tuple[float, tuple[float, float]] = (-1.0, poly[0][0])
+    best: tuple[float, tuple[float, float]] = (-1.0, (poly[0][0][0], poly[0][0][1]))
     for k in range(1, 40):
         y = min(ys) + (max(ys) - min(ys)) * k / 40
         xs = sorted(
@@ -257,7 +264,7 @@ def _label_cached(sid: str, polygons: tuple[Polygon, ...]) -> tuple[float, float
     return best[1]
 
 
-def _area(ring: Ring) -> float:
+def _area(ring: Sequence[Pt]) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
 
 

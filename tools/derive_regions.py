@@ -37,9 +37,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 import itertools
 
 from derive_geodata import decode_arcs, simplify
+
+from barkhane_cli.shapes import widest_chord_point  # the label rule the maps use
 
 TOLERANCE = 0.02
 SOURCE = (
@@ -174,25 +177,6 @@ def assemble(rings: list[list[Pt]], outer_sign: float) -> list[list[list[Pt]]]:
     return polys
 
 
-def label_point(polys: list[list[list[Pt]]]) -> Pt:
-    """The middle of the widest east-west chord through the largest polygon."""
-    poly = max(polys, key=lambda p: abs(signed_area(p[0])))
-    ys = [y for _, y in poly[0]]
-    best: tuple[float, Pt] = (-1.0, poly[0][0])
-    for k in range(1, 40):
-        y = min(ys) + (max(ys) - min(ys)) * k / 40
-        xs = sorted(
-            x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-            for ring in poly
-            for (x1, y1), (x2, y2) in itertools.pairwise(ring)
-            if (y1 > y) != (y2 > y)
-        )
-        for a, b in zip(xs[::2], xs[1::2], strict=False):
-            if b - a > best[0]:
-                best = (b - a, ((a + b) / 2, y))
-    return best[1]
-
-
 def flat(ring: list[Pt]) -> list[float]:
     return [round(c, 2) for pt in ring for c in pt]
 
@@ -225,7 +209,7 @@ def derive(folder: Path) -> dict[str, Any]:
         for rid, polys in groups.items():
             rings = merged_rings([ring for poly in polys for ring in poly], arcs)
             assembled = assemble(rings, outer_sign)
-            lon, lat = label_point(assembled)
+            lon, lat = widest_chord_point(assembled)
             xs = [x for p in assembled for x, _ in p[0]]
             ys = [y for p in assembled for _, y in p[0]]
             entry: dict[str, Any] = {
