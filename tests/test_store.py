@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import pickle
 import sqlite3
@@ -17,7 +19,7 @@ from conftest import ROOT, Run
 from barkhane_cli import geo, query, store
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
-from barkhane_cli.store import files, key
+from barkhane_cli.store import db, files, key
 
 EVENT = (
     '[[events]]\nid = "mine"\ndate = "2012-05"\ntitle = "{title}"\nsummary = "S."\n'
@@ -265,12 +267,40 @@ def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
         cases.append(
             {"first": PartialDate(y).first_ordinal(), "last": PartialDate(y).last_ordinal()}
         )
+    cases += [{"first": 734000, "last": 734100, "types": f(["attack"]), "reverse": True}]
+    exact = 0
     for case in cases:
         q = query.EventQuery(**case, _actors=full.actors)
-        assert list(loaded.select(q)) == list(query.select(full, q)), case
-    assert len(cases) > 400
+        want = list(query.select(full, q))
+        assert list(loaded.select(q)) == want, case
+        # Filters SQL answers exactly stream the stored JSON: the same bytes, undecoded.
+        texts = loaded.texts(q)
+        if not set(case) <= db.EXACT:
+            assert texts is None, case
+            continue
+        assert texts is not None, case
+        assert list(texts) == [json.dumps(e.to_json(), ensure_ascii=False) for e in want], case
+        exact += 1
+    assert len(cases) > 400 and exact > 250
+    # The store keeps one JSON text per event (what --format json prints) and decodes
+    # events from it: every field comes back, the ordinals and origin too.
+    assert loaded.db is not None
+    back = loaded.db.dataset()
+    assert back.events == full.events and back.aftermath == full.aftermath
+    for a, b in zip(back.events + back.aftermath, full.events + full.aftermath, strict=True):
+        assert (a.first, a.last, a.origin, a.long) == (b.first, b.last, b.origin, b.long)
     jamaat = query.EventQuery(search="jamaat", _actors=full.actors)  # the text says Jama'at
     assert list(loaded.select(jamaat)), "no event found by a word written with an apostrophe"
+
+
+def test_a_filter_outside_the_exact_set_is_decoded() -> None:
+    """A field EventQuery gains later is not in db.EXACT: setting it falls back to the
+    decoding path (query._matches) without a change in the store."""
+    assert db.exact(query.EventQuery(actors=frozenset({"wagner"}), first=1, last=2))
+    assert not db.exact(query.EventQuery(search="coup"))
+    assert not db.exact(query.EventQuery(perpetrators=frozenset({"jnim"})))
+    names = {f.name for f in dataclasses.fields(query.EventQuery)}
+    assert names >= db.EXACT
 
 
 def test_completion_never_parses_toml(

@@ -34,6 +34,11 @@ def commands(
         ["timeline", "-f", "json", "--tag", "seed"],
         ["timeline", "-f", "jsonl", "--search", text, "--aftermath"],
         ["timeline", "-f", "json", "--year", "2022", "--fields", "id,date,countries"],
+        # each filter the store answers in SQL alone (stored JSON, nothing decoded)
+        ["timeline", "-f", "jsonl", "--since", "2013", "--until", "2020-06"],
+        ["timeline", "-f", "jsonl", "--country", "mali", "--reverse", "--limit", "4"],
+        ["timeline", "-f", "jsonl", "--type", "attack", "--aftermath"],
+        ["timeline", "-f", "jsonl", "--place", place, "--actor", actor],
         ["actor", actor, "-f", "json"],
         ["actor", actor, "-f", "csv", "--since", "2019"],
         ["place", place, "-f", "json"],
@@ -107,5 +112,5 @@ def test_layered_fixture_answers_match(
     run: Run, tmp_path: Path, fast_toml: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BARKHANE_DATA", str(FIXTURES / "geo.toml"))
-    for args in commands("wagner", "mali", "serval", "attack", "mali")[:18]:
+    for args in commands("wagner", "mali", "serval", "attack", "mali")[:22]:
         same_with_and_without_store(run, tmp_path, args)

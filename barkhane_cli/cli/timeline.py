@@ -97,11 +97,14 @@ def timeline(
         events = list(events)  # drawn twice: once into the export, once to stdout
 
     def records(target_env: Any, f: str | None) -> int:
-        rs = event_records(dataset, events)
+        texts = _stored_json(loaded, q, target_env, f, fields, export)
+        rs = event_records(dataset, texts if texts is not None else events)  # type: ignore[arg-type]
         # Each event's JSON as the store wrote it from Event.to_json, when that is still
         # what this record set prints (the key changes with model.py, so it is current).
         db = loaded.db
-        if db is not None and rs.to_json is Event.to_json:
+        if texts is not None:  # the texts themselves: no event decoded
+            rs.dumped = str
+        elif db is not None and rs.to_json is Event.to_json:
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
@@ -110,6 +113,21 @@ def timeline(
         return emit(target_env, f, rs, fields, wide)
 
     present(env, format_, export, records, "barkhane timeline")
+
+
+def _stored_json(
+    loaded: Any, q: Any, env: Any, fmt: str | None, fields: Any, export: Any
+) -> Iterable[str] | None:
+    """For JSON output of every field when SQL answers the filters exactly, the stored
+    JSON texts; else None (each event is then decoded and checked by query._matches)."""
+    from barkhane_cli.render.records import resolve_format
+
+    if fields or export is not None or env.ascii_only:
+        return None
+    if resolve_format(fmt, env) not in ("json", "jsonl"):
+        return None
+    texts: Iterable[str] | None = loaded.texts(q)
+    return texts
 
 
 def _footer_seen(env: Any, fmt: str | None) -> bool:

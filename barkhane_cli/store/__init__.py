@@ -66,6 +66,14 @@ class Loaded:
             return self.db.select(self.data, q)
         return query.select(self.data, q)
 
+    def texts(self, q: object) -> Iterator[str] | None:
+        """The JSON text of each event ``select`` gives, straight from the store, or None
+        when there is no store or SQL cannot answer the query exactly (``db.EXACT``)."""
+        from barkhane_cli import query
+
+        assert isinstance(q, query.EventQuery)
+        return self.db.texts(self.data, q) if self.db is not None else None
+
     def tags(self, aftermath: bool = False) -> set[str]:
         """Every tag on a core event (and on an aftermath one, with ``aftermath``)."""
         if self.db is not None:

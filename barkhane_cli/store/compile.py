@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,17 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
   places TEXT, countries TEXT, tags TEXT, names TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
-  actor_id TEXT REFERENCES actors(id), role TEXT);
+  actor_id TEXT REFERENCES actors(id), role TEXT, event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
-  place_id TEXT REFERENCES places(id), direct INTEGER);
-CREATE TABLE event_countries(event_id TEXT REFERENCES events(id), country_id TEXT);
-CREATE TABLE event_tags(event_id TEXT REFERENCES events(id), tag TEXT);
+  place_id TEXT REFERENCES places(id), direct INTEGER,
+  event_seq INTEGER REFERENCES events(seq));
+CREATE TABLE event_countries(event_id TEXT REFERENCES events(id), country_id TEXT,
+  event_seq INTEGER REFERENCES events(seq));
+CREATE TABLE event_tags(event_id TEXT REFERENCES events(id), tag TEXT,
+  event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_sources(event_id TEXT REFERENCES events(id),
-  source_id TEXT REFERENCES sources(id), quote TEXT, note TEXT);
+  source_id TEXT REFERENCES sources(id), quote TEXT, note TEXT,
+  event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, low REAL, high REAL,
   unit TEXT, kind TEXT, as_of TEXT, scope TEXT, category TEXT, headline TEXT,
   disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT);
@@ -65,17 +69,17 @@ CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, names, content="event
 INDEXES = """
 CREATE INDEX events_days ON events(first_ordinal, last_ordinal);
 CREATE INDEX events_type ON events(type);
-CREATE INDEX event_actors_actor ON event_actors(actor_id, role, event_id);
-CREATE INDEX event_actors_event ON event_actors(event_id);
-CREATE INDEX event_places_place ON event_places(place_id, direct, event_id);
-CREATE INDEX event_countries_country ON event_countries(country_id, event_id);
-CREATE INDEX event_tags_tag ON event_tags(tag, event_id);
+CREATE INDEX event_actors_actor ON event_actors(actor_id, role, event_seq);
+CREATE INDEX event_actors_event ON event_actors(event_seq);
+CREATE INDEX event_places_place ON event_places(place_id, direct, event_seq);
+CREATE INDEX event_countries_country ON event_countries(country_id, event_seq);
+CREATE INDEX event_tags_tag ON event_tags(tag, event_seq);
 CREATE INDEX event_sources_source ON event_sources(source_id);
 """
 PRIVATE = """
 CREATE TABLE _records(kind TEXT NOT NULL, body TEXT NOT NULL);
-CREATE TABLE _events(rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, json TEXT NOT NULL,
-  hay TEXT NOT NULL);
+CREATE TABLE _events(rowid INTEGER PRIMARY KEY, json TEXT NOT NULL, long TEXT,
+  origin TEXT NOT NULL, hay TEXT NOT NULL);
 CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
   folded TEXT NOT NULL, label TEXT NOT NULL);
 CREATE INDEX _names_folded ON _names(kind, folded);
@@ -121,17 +125,50 @@ def _names(data: m.Dataset, e: m.Event) -> str:
     return "; ".join(n for n in out if n)
 
 
-def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
+BATCH = 5000  # events written per executemany: memory stays bounded however large the data
+
+
+def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> int:
     events = sorted(data.events + data.aftermath, key=m.Event.sort_key)
+    return write_events(db, data, events, private)
+
+
+def write_events(
+    db: sqlite3.Connection,
+    data: m.Dataset,
+    events: Iterable[m.Event],
+    private: bool,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Every event's rows, in date order (``seq``), written in batches of :data:`BATCH`.
+
+    The join tables key on the integer ``event_seq``; the export also writes the text
+    ``event_id`` (for people joining by hand), the store leaves it empty (NULL).
+    Returns the longest event's span in days (last minus first day ordinal)."""
     places = data.places
     rows: list[tuple[Any, ...]] = []
-    who: list[tuple[str, str, str]] = []
-    where: list[tuple[str, str, int]] = []
-    countries: list[tuple[str, str]] = []
-    tags: list[tuple[str, str]] = []
-    refs: list[tuple[str, str, str | None, str | None]] = []
-    bodies: list[tuple[int, str, str, str]] = []
+    who: list[tuple[str | None, str, str, int]] = []
+    where: list[tuple[str | None, str, int, int]] = []
+    countries: list[tuple[str | None, str, int]] = []
+    tags: list[tuple[str | None, str, int]] = []
+    refs: list[tuple[str | None, str, str | None, str | None, int]] = []
+    bodies: list[tuple[int, str, str | None, str, str]] = []
+
+    def flush() -> None:
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 31)})", rows)
+        db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
+        db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
+        db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
+        db.executemany("INSERT INTO event_tags VALUES (?,?,?)", tags)
+        db.executemany("INSERT INTO event_sources VALUES (?,?,?,?,?)", refs)
+        if private:
+            db.executemany("INSERT INTO _events VALUES (?,?,?,?,?)", bodies)
+        for batch in (rows, who, where, countries, tags, refs, bodies):
+            batch.clear()
+
+    seq = span = 0
     for seq, e in enumerate(events, 1):
+        span = max(span, e.last - e.first)
         lat, lon, pid, point_of = _point(places, e)
         rows.append((
             seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
@@ -142,42 +179,45 @@ def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> None:
             _list(e.perpetrators), _list(e.targets), _list(e.places), _list(e.countries),
             _list(e.tags), _names(data, e),
         ))  # fmt: skip
+        ident = None if private else e.id
         for role, ids in (
             ("actor", e.actors),
             ("perpetrator", e.perpetrators),
             ("target", e.targets),
         ):
-            who.extend((e.id, a, role) for a in dict.fromkeys(ids))
+            who.extend((ident, a, role, seq) for a in dict.fromkeys(ids))
         seen: set[str] = set()
         for p in e.places:
             if p not in seen:
                 seen.add(p)
-                where.append((e.id, p, 1))
+                where.append((ident, p, 1, seq))
         for p in e.places:
             for up in (*geo.ancestors(places, p), *getattr(places.get(p), "countries", ())):
                 if up not in seen:
                     seen.add(up)
-                    where.append((e.id, up, 0))
-        countries.extend((e.id, c) for c in e.countries)
-        tags.extend((e.id, t) for t in dict.fromkeys(e.tags))
-        refs.extend((e.id, s.id, s.quote, s.note) for s in e.sources)
+                    where.append((ident, up, 0, seq))
+        countries.extend((ident, c, seq) for c in e.countries)
+        tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
+        refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)
         if private:
             # normalized as search.matches compares (apostrophes dropped, punctuation as
             # spaces), so a word it finds is always a substring here: a safe narrowing
             hay = normalize(
                 " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
             )
+            # The event's one JSON copy: what --format json prints, and what it is decoded
+            # from (records.event_from_json) with the two fields the output leaves out.
             output = json.dumps(e.to_json(), ensure_ascii=False)
-            bodies.append((seq, records.dumps(e), output, hay))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 31)})", rows)
-    db.executemany("INSERT INTO event_actors VALUES (?,?,?)", who)
-    db.executemany("INSERT INTO event_places VALUES (?,?,?)", where)
-    db.executemany("INSERT INTO event_countries VALUES (?,?)", countries)
-    db.executemany("INSERT INTO event_tags VALUES (?,?)", tags)
-    db.executemany("INSERT INTO event_sources VALUES (?,?,?,?)", refs)
-    if private:
-        db.executemany("INSERT INTO _events VALUES (?,?,?,?)", bodies)
+            bodies.append((seq, output, e.long, e.origin, hay))
+        if len(rows) >= BATCH:
+            flush()
+            if progress is not None:
+                progress(seq)
+    flush()
+    if progress is not None:
+        progress(seq)
     db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+    return span
 
 
 def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
@@ -252,9 +292,9 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
         if p.kind == "country":
             for value in dict.fromkeys((p.id, p.name, *p.aliases)):
                 names.append(("countries", p.id, value, fold(value), p.name))
-    for e in data.events + data.aftermath:
-        names.append(("events", e.id, e.id, fold(e.id), e.title))
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", names)
+    events = (("events", e.id, e.id, fold(e.id), e.title) for e in data.events + data.aftermath)
+    db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", events)
     db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
 
 
@@ -280,9 +320,10 @@ def build(
             meta["key"] = key
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         _other_rows(db, data)
-        _event_rows(db, data, private)
+        span = _event_rows(db, data, private)
         if private:
             _private_rows(db, data, deps)
+            db.execute("INSERT INTO meta VALUES ('max_span', ?)", (str(span),))
         for statement in INDEXES.split(";"):
             if statement.strip():
                 db.execute(statement)

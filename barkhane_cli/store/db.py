@@ -1,14 +1,17 @@
 """Reading a compiled store: the queries the commands need.
 
-SQL only narrows: indexes on the day ordinals and the event–actor (with role),
-event–place, event–country and event–tag tables pick the candidate events, whose records
-are decoded and checked by ``query._matches``, the one definition of what a filter means.
-So an answer from the store can never differ from an answer from the TOML files.
+SQL narrows: indexes on the day ordinals and the event–actor (with role), event–place,
+event–country and event–tag tables (keyed on the integer ``event_seq``) pick the
+candidate events, whose JSON is decoded and checked by ``query._matches``, the one
+definition of what a filter means. For the filters SQL answers exactly (:data:`EXACT`),
+``texts`` streams each event's stored JSON without decoding it; tests check that both
+give the same bytes, so an answer from the store never differs from one from the TOML.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import sqlite3
@@ -34,6 +37,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.output: dict[str, str] = {}  # event id -> its JSON text, for events selected
+        self.max_span: int | None = None  # the longest event, in days (the meta row)
 
     def rows(self, sql: str, args: Any = ()) -> Iterator[Any]:
         """The rows of a query. A store damaged on disk (a bad page, a truncated file) is
@@ -84,7 +88,10 @@ class Store:
             return None
         with contextlib.suppress(OSError):  # recently used stores are kept when pruning
             os.utime(path)
-        return cls(conn, path)
+        store = cls(conn, path)
+        with contextlib.suppress(ValueError, TypeError):
+            store.max_span = int(meta["max_span"])
+        return store
 
     def light(self) -> m.Dataset:
         """Every table except the events: what resolving names and drawing cards need."""
@@ -105,14 +112,16 @@ class Store:
     def dataset(self) -> m.Dataset:
         """The whole dataset, as the TOML path builds it."""
         data = self.light()
-        decode = records.record_decoder(m.Event)
-        for (body,) in self.rows("SELECT body FROM _events ORDER BY rowid"):
-            e = decode(json.loads(body))
+        decode = records.event_from_json
+        for text, long, origin in self.rows(
+            "SELECT json, long, origin FROM _events ORDER BY rowid"
+        ):
+            e = decode(text, long, origin)
             (data.aftermath if e.aftermath else data.events).append(e)
         return data
 
     def tags(self, aftermath: bool = False) -> set[str]:
-        sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.id = t.event_id"
+        sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq"
         rows = self.rows(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
         return {t for (t,) in rows}
 
@@ -122,7 +131,7 @@ class Store:
 
         def within(column: str, table: str, values: Any, extra: str = "") -> None:
             where.append(
-                f"e.id IN (SELECT event_id FROM {table} WHERE {extra}"
+                f"e.seq IN (SELECT event_seq FROM {table} WHERE {extra}"
                 f"{column} IN (SELECT value FROM json_each(?)))"
             )
             args.append(json.dumps(sorted(values)))
@@ -135,6 +144,11 @@ class Store:
         if q.last is not None:
             where.append("e.first_ordinal <= ?")
             args.append(q.last)
+        if q.first is not None and self.max_span is not None:
+            # No event is longer than max_span days: a lower bound on first_ordinal too,
+            # so the index reads the window's range, not every earlier event
+            where.append("e.first_ordinal >= ?")
+            args.append(q.first - self.max_span)
         if q.types:
             where.append("e.type IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(sorted(q.types)))
@@ -165,26 +179,47 @@ class Store:
             args.append(json.dumps(search_text.plain_words(q.search)))
         return " AND ".join(where) or "1", args
 
+    def _sql(self, data: m.Dataset, q: query.EventQuery, columns: str) -> tuple[str, list[Any]]:
+        where, args = self._narrow(data, q)
+        order = "DESC" if q.reverse else "ASC"
+        sql = (
+            f"SELECT {columns} FROM events e JOIN _events b ON b.rowid = e.rowid "
+            f"WHERE {where} ORDER BY e.rowid {order}"
+        )
+        return sql, args
+
     def select(self, data: m.Dataset, q: query.EventQuery) -> Iterator[m.Event]:
         """What ``query.select`` gives over the whole dataset, reading only candidates."""
         if q.limit == 0:
             return
-        where, args = self._narrow(data, q)
-        order = "DESC" if q.reverse else "ASC"
-        sql = (
-            "SELECT b.body, b.json FROM events e JOIN _events b ON b.rowid = e.rowid "
-            f"WHERE {where} ORDER BY e.rowid {order}"
-        )
-        decode = records.record_decoder(m.Event)
+        sql, args = self._sql(data, q, "b.json, b.long, b.origin")
+        decode = records.event_from_json
         count = 0
-        for body, text in self.rows(sql, args):
-            e = decode(json.loads(body))
+        for text, long, origin in self.rows(sql, args):
+            e = decode(text, long, origin)
             if query._matches(e, q):
                 self.output[e.id] = text
                 yield e
                 count += 1
                 if q.limit is not None and count >= q.limit:
                     return
+
+    def texts(self, data: m.Dataset, q: query.EventQuery) -> Iterator[str] | None:
+        """The stored JSON of each event ``select`` gives, in its order, without decoding
+        one; None when the query has a filter SQL does not answer exactly (see EXACT)."""
+        if not exact(q):
+            return None
+        return self._texts(data, q)
+
+    def _texts(self, data: m.Dataset, q: query.EventQuery) -> Iterator[str]:
+        if q.limit == 0:
+            return
+        sql, args = self._sql(data, q, "b.json")
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            args.append(q.limit)
+        for (text,) in self.rows(sql, args):
+            yield text
 
     def names(self, kind: str, incomplete: str) -> list[tuple[str, str]]:
         """(id, label) of the entries an id, name or alias of which starts with the text,
@@ -220,3 +255,30 @@ def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
                 out.add(child)
                 todo.append(child)
     return out
+
+
+# The EventQuery fields whose SQL in ``Store._narrow`` is exactly what ``query._matches``
+# does with them (date window, type, actor, place, country, tag, the aftermath switch)
+# and those that only order or cut the result. Declared once: a field not listed here,
+# such as a filter added later, sends every query that sets it to the decoding path
+# (``select``), so it is correct without a change here.
+EXACT = frozenset(
+    {"first", "last", "types", "actors", "places", "countries", "tags", "aftermath"}
+    | {"limit", "reverse", "_actors"}
+)
+
+
+def exact(q: query.EventQuery) -> bool:
+    """Whether SQL alone gives ``query.select``'s answer: no field outside EXACT is set."""
+    for f in dataclasses.fields(q):
+        if f.name in EXACT:
+            continue
+        if f.default is not dataclasses.MISSING:
+            default: Any = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:  # a field with no default cannot be "not set"
+            return False
+        if getattr(q, f.name) != default:
+            return False
+    return True

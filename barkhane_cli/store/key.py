@@ -21,7 +21,7 @@ from pathlib import Path
 from barkhane_cli import __version__
 from barkhane_cli.settings import Settings
 
-SCHEMA_VERSION = 4  # of the compiled store's tables; bump on any change to compile.py
+SCHEMA_VERSION = 5  # of the compiled store's tables; bump on any change to compile.py
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
