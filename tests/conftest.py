@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import pickle
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,30 @@ from barkhane_cli.store import files
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
+
+# The suite reads the same data files hundreds of times (the bundled record is ~2 MB of
+# TOML, ~1 s to parse each time), and parsing them dominated its run time. A parse is a
+# pure function of the text, so each distinct text is parsed once per worker and later
+# calls get a fresh copy of that result (pickle: no caller can change another's). Errors
+# are not remembered: a bad file raises every time, as it does for the tool.
+_parsed: dict[str, bytes] = {}
+_tomllib_loads = tomllib.loads
+
+
+def _remembered_loads(text: str, /, *, parse_float: Callable[[str], Any] = float) -> dict[str, Any]:
+    if parse_float is not float:
+        return _tomllib_loads(text, parse_float=parse_float)
+    blob = _parsed.get(text)
+    if blob is None:
+        blob = pickle.dumps(_tomllib_loads(text))
+        if len(_parsed) > 256:  # bounded: generated imports must not pile up
+            _parsed.clear()
+        _parsed[text] = blob
+    doc: dict[str, Any] = pickle.loads(blob)
+    return doc
+
+
+tomllib.loads = _remembered_loads  # type: ignore[assignment]
 
 
 @pytest.fixture(scope="session")
