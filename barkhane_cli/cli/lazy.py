@@ -106,6 +106,22 @@ COMMANDS: dict[str, Command] = {
         "Briefing",
         ("barkhane judgments", "barkhane judgments --outcome did-not-happen"),
     ),
+    "compare": Command(
+        "compare:compare",
+        "Data",
+        (
+            "barkhane import acled export.csv -o acled.toml && barkhane compare --data acled.toml"
+            " --year 2021",
+        ),
+    ),
+    "gaps": Command(
+        "compare:gaps",
+        "Data",
+        (
+            "barkhane import acled export.csv -o acled.toml && barkhane gaps --data acled.toml"
+            " --min-deaths 1 --by region",
+        ),
+    ),
     "validate": Command("datafiles:validate", "Data", ("barkhane validate mine.toml",)),
     "new": Command(
         "datafiles:new", "Data", ("barkhane new actor > mine.toml && barkhane validate mine.toml",)

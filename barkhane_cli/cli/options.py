@@ -85,6 +85,10 @@ WideOpt = Annotated[
     ),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")]
+MinDeathsOpt = Annotated[
+    int | None,
+    typer.Option("--min-deaths", help="Only with at least this many deaths.", min=0),
+]
 
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[

@@ -1,0 +1,265 @@
+"""barkhane compare and barkhane gaps: the curated record beside ACLED and UCDP imports
+(issue 24; the rule is docs/matching.md)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from barkhane_cli.choices import choose
+from barkhane_cli.cli.base import load, make_env, present
+from barkhane_cli.cli.filters import event_filters
+from barkhane_cli.cli.options import (
+    ActorOpt,
+    AftermathOpt,
+    Color,
+    ColorOpt,
+    CountryOpt,
+    ExportOpt,
+    LimitOpt,
+    MinDeathsOpt,
+    PerpetratorOpt,
+    PlaceOpt,
+    SearchOpt,
+    SinceOpt,
+    TagOpt,
+    TargetOpt,
+    TypeOpt,
+    UntilOpt,
+    YearOpt,
+    format_option,
+)
+from barkhane_cli.errors import DataError, UsageError
+from barkhane_cli.formats import PICTURE_FORMATS
+
+MatchFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
+DatasetsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        help="An import of ACLED or UCDP (barkhane import acled|ucdp FILE -o FILE.toml); "
+        "repeatable, and BARKHANE_DATA files count too.",
+        show_default=False,
+    ),
+]
+
+
+class By(StrEnum):
+    month = "month"
+    region = "region"
+
+
+def _format(env: Any, fmt: str | None) -> str:
+    if fmt is None:
+        return "table" if env.is_tty else "plain"
+    return choose(fmt, PICTURE_FORMATS, "format")
+
+
+def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
+    """The data with the datasets layered over it, its curated events and its records."""
+    from barkhane_cli import matching
+
+    if not data:
+        from barkhane_cli.cli.base import settings
+
+        if not settings().data:
+            raise UsageError(
+                "give --data FILE.toml: an import of ACLED or UCDP "
+                "(barkhane import acled EXPORT.csv -o FILE.toml)"
+            )
+    dataset = load(data)
+    curated, records = matching.split(dataset)
+    if not records:
+        names = ", ".join(str(p) for p in data or ()) or "BARKHANE_DATA"
+        raise DataError(
+            f"{names}: holds no ACLED or UCDP records (ids acled-… or ucdp-…); "
+            "make one with barkhane import acled|ucdp"
+        )
+    return dataset, curated, records
+
+
+def _select(dataset: Any, events: list[Any], filters: dict[str, Any]) -> list[Any]:
+    from barkhane_cli import model, query
+
+    view = model.Dataset(
+        places=dataset.places,
+        actors=dataset.actors,
+        events=sorted(events, key=model.Event.sort_key),
+    )
+    q = query.build_query(view, **filters)
+    return list(query.select(view, q))
+
+
+def compare(
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: YearOpt = None,
+    actor: ActorOpt = None,
+    perpetrator: PerpetratorOpt = None,
+    target: TargetOpt = None,
+    place: PlaceOpt = None,
+    country: CountryOpt = None,
+    type_: TypeOpt = None,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
+    unmatched: Annotated[
+        bool, typer.Option(help="Only the events no record of the loaded data describes.")
+    ] = False,
+    limit: LimitOpt = None,
+    aftermath: AftermathOpt = False,
+    format_: MatchFormatOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DatasetsOpt = None,
+) -> None:
+    """Each curated event beside the ACLED and UCDP records of the same incident.
+
+    The filters choose curated events, as in timeline. For each, the records linked to it
+    (reviewed links first, then by score: date, place, perpetrators and type, each as
+    precise as both sides allow; docs/matching.md), then what differs: days, km, the
+    deaths (ours beside ACLED's figure and UCDP's best, low and high) and who did it.
+    A coarse record (a month, a region) that fits several events is shown as possible
+    for each and linked to none.
+    """
+    from barkhane_cli import matching
+    from barkhane_cli.render import matching as draw
+    from barkhane_cli.render.records import write_document
+
+    env = make_env(color)
+    fmt = _format(env, format_)
+    filters = event_filters(
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        aftermath,
+    )  # fmt: skip
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    dataset, curated, records = _loaded(data)
+    chosen = _select(dataset, curated, filters)
+    found = matching.match(dataset, curated, records)
+    rows = []
+    for e in chosen:
+        pairs = found.linked.get(e.id, []) + found.possible.get(e.id, [])
+        if unmatched and pairs:
+            continue
+        linked = found.linked.get(e.id, [])
+        rows.append(
+            {
+                "event": e,
+                "pairs": pairs,
+                "missing": found.missing_reviewed.get(e.id, []),
+                "differences": matching.differences(dataset, e, linked) if linked else None,
+            }
+        )
+    if limit is not None:
+        rows = rows[:limit]
+
+    def as_json(row: dict[str, Any]) -> dict[str, Any]:
+        e = row["event"]
+        return {
+            "id": e.id,
+            "date": e.date.iso(),
+            "end": e.end.iso() if e.end else None,
+            "title": e.title,
+            "type": e.type,
+            "places": list(e.places),
+            "deaths": matching.ours(e),
+            "perpetrators": list(e.perpetrators),
+            "matches": [matching.pair_json(p) for p in row["pairs"]],
+            "reviewed_missing": row["missing"],
+            "differences": row["differences"],
+        }
+
+    def show(target_env: Any, f: str | None) -> None:
+        f = _format(target_env, f)
+        if f in ("json", "jsonl"):
+            write_document(target_env, f, [as_json(r) for r in rows])
+        elif f == "plain":
+            draw.compare_plain(target_env, rows)
+        else:
+            draw.compare_rich(target_env, dataset, rows)
+
+    present(env, fmt, export, show, "barkhane compare")
+
+
+def gaps(
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: YearOpt = None,
+    actor: ActorOpt = None,
+    perpetrator: PerpetratorOpt = None,
+    target: TargetOpt = None,
+    place: PlaceOpt = None,
+    country: CountryOpt = None,
+    type_: TypeOpt = None,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
+    min_deaths: MinDeathsOpt = None,
+    by: Annotated[
+        By, typer.Option("--by", help="Count the incidents by month or by region.")
+    ] = By.month,
+    limit: LimitOpt = None,
+    aftermath: AftermathOpt = False,
+    format_: MatchFormatOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    data: DatasetsOpt = None,
+) -> None:
+    """The incidents of the loaded ACLED or UCDP data that no curated event accounts for.
+
+    Records of one incident are clustered (dates a day apart, points within 25 km, one
+    type or a perpetrator in common; docs/matching.md); an incident is a gap when none of
+    its records is linked to, or a possible match of, a curated event. Largest toll first
+    (ACLED's rows of an incident summed; UCDP's best), then a count by month or region.
+    The filters choose records: --since 2020 --country mali --type massacre.
+    """
+    from barkhane_cli import matching
+    from barkhane_cli.render import matching as draw
+    from barkhane_cli.render.records import write_document
+
+    env = make_env(color)
+    fmt = _format(env, format_)
+    filters = event_filters(
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        aftermath,
+    )  # fmt: skip
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    dataset, curated, records = _loaded(data)
+    chosen = _select(dataset, records, filters)
+    found = matching.match(dataset, curated, records)
+    incidents = matching.gaps(dataset, found, chosen)
+    if min_deaths is not None:
+        incidents = [i for i in incidents if i.deaths >= min_deaths]
+    counted = draw.counts(dataset, incidents, by.value)
+    shown = incidents if limit is None else incidents[:limit]
+    note = (
+        f"{len(incidents)} incidents without a curated counterpart, from {len(chosen)} records"
+        f" ({len(found.owner)} of all {len(records)} records linked to curated events,"
+        f" {len(found.ambiguous)} possible matches left out)"
+    )
+    summary = {"by": by.value, "counts": counted, "note": note}
+
+    def show(target_env: Any, f: str | None) -> None:
+        f = _format(target_env, f)
+        if f == "json":
+            payload = {
+                "incidents": [i.to_json(dataset) for i in shown],
+                "total": len(incidents),
+                "by": by.value,
+                "counts": counted,
+                "records": len(chosen),
+                "linked": len(found.owner),
+                "possible": len(found.ambiguous),
+            }
+            write_document(target_env, f, payload)
+        elif f == "jsonl":
+            write_document(target_env, f, [i.to_json(dataset) for i in shown])
+        elif f == "plain":
+            draw.gaps_plain(target_env, dataset, shown)
+        else:
+            draw.gaps_rich(target_env, dataset, shown, summary)
+
+    present(env, fmt, export, show, "barkhane gaps")

@@ -1,0 +1,695 @@
+"""Linking dataset records (ACLED, UCDP imports) to curated events, and what is left over.
+
+The rule, its tolerances and how ambiguous cases are decided are in docs/matching.md;
+this module is that document as code. Everything is deterministic: the same files give
+the same links, in the same order.
+
+A *record* is an event an import wrote (id ``acled-…`` or ``ucdp-…``); every other event
+is *curated*. Records are indexed by day, so each is compared only with the curated
+events whose span (widened by the date tolerance) covers one of its days; the clusters
+of unlinked records are built with an index by day and grid cell.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from barkhane_cli import geo, roles, shapes
+from barkhane_cli import model as m
+from barkhane_cli.resolve import normalize
+
+# --- tolerances (docs/matching.md) ----------------------------------------------------------
+DATE_TOLERANCE = 2  # days between the two spans, each widened to its precision
+COARSE_DAYS = 7  # a span longer than this (ACLED time_precision 3, a month) is coarse
+LONG_DAYS = 31  # a curated event longer than this is a series: stricter (docs/matching.md)
+MAX_SPAN = 366  # a curated event longer than this is a state of affairs: never scored
+# Distance tolerance by the coarser side's place precision (km).
+SETTLEMENT_KM = 25.0  # ACLED geo_precision 1, UCDP where_prec 1, a curated settlement
+AREA_KM = 50.0  # ACLED geo_precision 2, UCDP where_prec 2-3, an area known by a point
+WIDE_KM = 100.0  # ACLED geo_precision 3, UCDP where_prec 4
+NEAR_MISS = 2.0  # up to twice the tolerance when more agrees (docs/matching.md)
+THRESHOLD = 0.45  # the least score that links
+TOLL_FLOOR = 5  # tolls that tell an incident apart (docs/matching.md, containment)
+WEIGHTS = {"date": 0.4, "place": 0.3, "actors": 0.2, "type": 0.1}
+# Records of one incident: spans at most this far apart, points at most this far apart.
+CLUSTER_DAYS = 1
+CLUSTER_KM = 25.0
+CLUSTER_SPAN = 3  # days: the longest incident records are joined into
+_CLUSTER_DEG = CLUSTER_KM / 111.0  # degrees of latitude: a quick test before km()
+_CELL = 0.6  # degrees: the cluster index's cell, over twice CLUSTER_KM up to 41° N or S
+
+VIOLENT = frozenset({"attack", "battle", "massacre", "leader-killed"})
+_GROUPS = (VIOLENT, frozenset({"coup", "coup-attempt"}))
+_FAMILY = frozenset((a, b) for g in _GROUPS for a in g for b in g if a != b)
+DATASETS = {"acled-": "ACLED", "ucdp-": "UCDP"}
+_PRECISION = re.compile(r"\b(?:ACLED geo_precision|UCDP where_prec) (\d)")
+_CIVILIANS = "civilians"
+
+
+def dataset_of(e: m.Event) -> str | None:
+    """ "ACLED" or "UCDP" for a record an import wrote, None for a curated event."""
+    for prefix, name in DATASETS.items():
+        if e.id.startswith(prefix):
+            return name
+    return None
+
+
+def record_id(e: m.Event) -> str:
+    """The dataset's own id: ACLED's ``event_id_cnty`` (``MLI4682``, which the import
+    keeps lower-cased in the event id ``acled-mli4682``), UCDP's ``id``."""
+    if e.id.startswith("acled-"):
+        return e.id[len("acled-") :].upper()
+    return e.id[len("ucdp-") :]
+
+
+# --- where an event is, and how precisely ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """An event's location for matching: a point with its tolerance, or only a region (its
+    outline) or only countries."""
+
+    lat: float | None = None
+    lon: float | None = None
+    km: float = 0.0  # tolerance of the point
+    region: str | None = None  # a place with an outline: matched by containment
+    countries: tuple[str, ...] = ()
+    precision: str = "none"  # settlement, area, wide, region, country, none
+    # A curated event naming several located settlements (an attack on two camps): each.
+    others: tuple[tuple[float, float], ...] = ()
+    # ... and the regions of the settlements it names that have no point of their own.
+    around: tuple[str, ...] = ()
+
+    @property
+    def point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+def _tolerance(place: m.Place | None, kind: str) -> tuple[str, float]:
+    """(precision, km) of a point, from the import's precision code in the place's summary
+    (``ACLED geo_precision 2``), else from the kind of place."""
+    code = None
+    if place is not None and place.summary:
+        found = _PRECISION.search(place.summary)
+        code = found.group(1) if found else None
+    if code is None:
+        if kind in shapes.SETTLEMENT_KINDS:
+            return "settlement", SETTLEMENT_KM
+        return "area", AREA_KM
+    if code == "1":
+        return "settlement", SETTLEMENT_KM
+    ucdp = place is not None and "where_prec" in (place.summary or "")
+    if code == "2" or (ucdp and code == "3"):
+        return "area", AREA_KM
+    return "wide", WIDE_KM
+
+
+def where_of(places: Mapping[str, m.Place], e: m.Event) -> Where:
+    if e.point_of is None or e.latitude is None or e.longitude is None:
+        return Where(countries=e.countries)
+    place = places.get(e.point_of)
+    kind = e.point_kind or ""
+    if kind == "country":
+        return Where(countries=e.countries, precision="country")
+    if kind in shapes.SETTLEMENT_KINDS or (place is not None and shapes.point_of(place)):
+        precision, km = _tolerance(place, kind)
+        others = tuple(
+            at
+            for pid in e.places
+            if pid != e.point_of
+            and (p := places.get(pid)) is not None
+            and p.kind in shapes.SETTLEMENT_KINDS
+            and (at := shapes.point_of(p)) is not None
+        )
+        around = tuple(r for pid in e.places if (r := _outline_above(places, pid)) is not None)
+        return Where(e.latitude, e.longitude, km, None, e.countries, precision, others, around)
+    if shapes.shape_of(places, e.point_of) is not None:
+        return Where(region=e.point_of, countries=e.countries, precision="region")
+    precision, tol = _tolerance(place, kind)  # an area known by a point (ACLED's, UCDP's)
+    return Where(e.latitude, e.longitude, tol, None, e.countries, precision)
+
+
+def _outline_above(places: Mapping[str, m.Place], pid: str) -> str | None:
+    """For a settlement with no point: the nearest place above it with an outline."""
+    p = places.get(pid)
+    if p is None or p.kind not in shapes.SETTLEMENT_KINDS or shapes.point_of(p) is not None:
+        return None
+    for up in geo.ancestors(places, pid):
+        if shapes.shape_of(places, up) is not None:
+            return up
+    return None
+
+
+class Wheres:
+    """where_of, remembered: records of one export share a few thousand places."""
+
+    def __init__(self, places: Mapping[str, m.Place]) -> None:
+        self.places = places
+        self.memo: dict[tuple[object, ...], Where] = {}
+
+    def __call__(self, e: m.Event) -> Where:
+        key = (e.point_of, e.point_kind, e.latitude, e.longitude, e.countries, e.places)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = where_of(self.places, e)
+        return found
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_INSIDE: dict[tuple[str, float, float], bool] = {}  # cleared by each match()
+
+
+def _inside(places: Mapping[str, m.Place], region: str, lat: float, lon: float) -> bool:
+    key = (region, lat, lon)
+    found = _INSIDE.get(key)
+    if found is None:
+        shape = shapes.shape_of(places, region)
+        found = _INSIDE[key] = shape is not None and not shape.clearly_outside(lat, lon)
+    return found
+
+
+def _place_score(
+    places: Mapping[str, m.Place], a: Where, b: Where
+) -> tuple[float, float | None] | None:
+    """(score, km between points or None) when the two places can be one, else None."""
+    if a.point and b.point:
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        d = min(km(lat, lon, b.lat, b.lon) for lat, lon in ((a.lat, a.lon), *a.others))
+        tol = max(a.km, b.km)
+        if d <= tol:
+            return 1.0 - 0.5 * d / tol, d
+        if any(_inside(places, r, b.lat, b.lon) for r in a.around):
+            return 0.5, None  # in the region of a place the event names without a point
+        if d <= NEAR_MISS * tol:
+            return 0.4 * (NEAR_MISS - d / tol), d  # a near miss: more must agree (score)
+        return None
+    for x, y in ((a, b), (b, a)):
+        if x.region is not None and y.point:
+            assert y.lat is not None and y.lon is not None
+            return (0.5, None) if _inside(places, x.region, y.lat, y.lon) else None
+    if a.region is not None and b.region is not None:
+        if a.region == b.region or b.region in geo.contained(places, a.region):
+            return 0.5, None
+        if a.region in geo.contained(places, b.region):
+            return 0.5, None
+        return None
+    if set(a.countries) & set(b.countries):
+        return 0.25, None
+    return None
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def compatible(a: str, b: str) -> float:
+    """1 for one type, 0.5 for types of one family (attack, battle, massacre), else 0."""
+    if a == b:
+        return 1.0
+    return 0.5 if (a, b) in _FAMILY else 0.0
+
+
+def _span_factor(days: int) -> float:
+    if days <= 1:
+        return 1.0
+    if days <= COARSE_DAYS:
+        return 0.75
+    if days <= LONG_DAYS:
+        return 0.5
+    return 0.25
+
+
+def _actor_score(actors: Mapping[str, m.Actor], cur: m.Event, rec: m.Event) -> float:
+    named_c = [a for a in cur.perpetrators if a != _CIVILIANS]
+    named_r = [a for a in rec.perpetrators if a != _CIVILIANS]
+    if not named_c or not named_r:
+        return 0.5  # one side names no one: no evidence either way
+    mine = set().union(*(roles.counts_for(actors, a, cur.first, cur.last) for a in named_c))
+    theirs = set().union(*(roles.counts_for(actors, a, rec.first, rec.last) for a in named_r))
+    return 1.0 if mine & theirs else 0.0
+
+
+@dataclass(slots=True)
+class Pair:
+    curated: m.Event
+    record: m.Event
+    score: float
+    date_gap: int  # days between the spans (0: they overlap)
+    distance_km: float | None
+    coarse: bool  # the record's date or place is coarse (docs/matching.md, ambiguity)
+    reviewed: bool = False
+    ambiguous: bool = False
+
+    def key(self) -> tuple[float, int, float, int, str]:
+        """Best first: score, then the nearer date, the nearer place, the closer toll."""
+        far = self.distance_km if self.distance_km is not None else math.inf
+        return (
+            -self.score,
+            self.date_gap,
+            far,
+            _toll_gap(self.curated, self.record),
+            self.curated.id,
+        )
+
+
+def _toll_gap(cur: m.Event, rec: m.Event) -> int:
+    ours = cur.fatalities if cur.fatalities is not None else cur.fatalities_low
+    theirs = rec.fatalities or 0
+    return abs((ours or 0) - theirs)
+
+
+def _names(places: Mapping[str, m.Place], e: m.Event) -> set[str]:
+    out: set[str] = set()
+    for pid in e.places:
+        p = places.get(pid)
+        if p is not None and p.kind in shapes.SETTLEMENT_KINDS:
+            out.update(normalize(n) for n in (p.name, *p.aliases))
+    return out
+
+
+def _same_name(places: Mapping[str, m.Place], cur: m.Event, rec: m.Event) -> bool:
+    """A settlement of the curated event has the record's place name (or an alias)."""
+    return not _names(places, cur).isdisjoint(_names(places, rec))
+
+
+def _tolls_agree(cur: m.Event, rec: m.Event) -> bool:
+    """Both give a toll of at least TOLL_FLOOR and the record's lies in ours, widened by
+    a quarter."""
+    theirs = rec.fatalities or 0
+    low = cur.fatalities_low if cur.fatalities_low is not None else cur.fatalities
+    high = cur.fatalities_high if cur.fatalities_high is not None else cur.fatalities
+    if low is None or high is None or theirs < TOLL_FLOOR or high < TOLL_FLOOR:
+        return False
+    return low * 0.75 <= theirs <= high * 1.25
+
+
+def _battle(a: m.Event, b: m.Event) -> bool:
+    """One is a battle, the other not: both sides of a battle are its perpetrators, so
+    a clash with the army is no incident of a series of killings by the army."""
+    return (a.type == "battle") != (b.type == "battle")
+
+
+def _coarse_date(e: m.Event) -> bool:
+    return e.last - e.first + 1 > COARSE_DAYS
+
+
+def _long(e: m.Event) -> bool:
+    return e.last - e.first + 1 > LONG_DAYS
+
+
+def score(data: m.Dataset, cur: m.Event, rec: m.Event, here: Where, there: Where) -> Pair | None:
+    """The pair's score when it passes the gates (type, date, place), else None."""
+    kind = compatible(cur.type, rec.type)
+    if not kind:
+        return None
+    gap = max(0, max(cur.first, rec.first) - min(cur.last, rec.last))
+    if gap > DATE_TOLERANCE:
+        return None
+    placed = _place_score(data.places, here, there)
+    if placed is None:
+        return None
+    span = max(cur.last - cur.first + 1, rec.last - rec.first + 1)
+    date_s = (1.0 - gap / (DATE_TOLERANCE + 1)) * _span_factor(span)
+    actor_s = _actor_score(data.actors, cur, rec)
+    near_miss = placed[1] is not None and placed[1] > max(here.km, there.km)
+    if _long(cur) and (placed[1] is None or near_miss or actor_s < 1.0 or _battle(cur, rec)):
+        # A curated series (killings over weeks in one place): a record is one of its
+        # incidents only within the distance tolerance and by the same perpetrators.
+        return None
+    if placed[1] is None or near_miss:
+        # Placed only by containment (a region, a country), or beyond the distance
+        # tolerance: a busy region has several incidents a day, so the dates must be at
+        # most a day apart and one more thing must agree: the perpetrators, the place's
+        # name or the toll.
+        if gap > 1:
+            return None
+        named = _same_name(data.places, cur, rec)
+        if not (actor_s == 1.0 or named or _tolls_agree(cur, rec)):
+            return None
+        if named:
+            placed = (0.9, placed[1])
+    total = (
+        WEIGHTS["date"] * date_s
+        + WEIGHTS["place"] * placed[0]
+        + WEIGHTS["actors"] * actor_s
+        + WEIGHTS["type"] * kind
+    )
+    coarse = _coarse_date(rec) or there.precision in ("region", "country", "none")
+    return Pair(cur, rec, round(total, 3), gap, placed[1], coarse)
+
+
+# --- the whole match ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Matches:
+    curated: list[m.Event]
+    records: list[m.Event]
+    linked: dict[str, list[Pair]] = field(default_factory=dict)  # curated id -> pairs
+    possible: dict[str, list[Pair]] = field(default_factory=dict)  # ambiguous, per curated id
+    owner: dict[str, str] = field(default_factory=dict)  # record id -> curated id
+    ambiguous: set[str] = field(default_factory=set)  # record event ids linked to no one
+    missing_reviewed: dict[str, list[str]] = field(default_factory=dict)  # curated -> ids
+
+
+def split(data: m.Dataset, aftermath: bool = True) -> tuple[list[m.Event], list[m.Event]]:
+    """(curated events, records) of the loaded data."""
+    everything = data.events + data.aftermath if aftermath else data.events
+    curated = [e for e in data.events if dataset_of(e) is None]
+    records = [e for e in everything if dataset_of(e) is not None]
+    return curated, records
+
+
+def reviewed_ids(e: m.Event) -> list[tuple[str, str]]:
+    """The reviewed links of a curated event as (dataset, record id)."""
+    return [("ACLED", i) for i in getattr(e, "acled_ids", ())] + [
+        ("UCDP", i) for i in getattr(e, "ucdp_ids", ())
+    ]
+
+
+def match(data: m.Dataset, curated: Sequence[m.Event], records: Sequence[m.Event]) -> Matches:
+    out = Matches(list(curated), list(records))
+    where = Wheres(data.places)
+    _INSIDE.clear()
+    reviewing = any(reviewed_ids(e) for e in data.events)
+    by_key = {(dataset_of(r), record_id(r)): r for r in records} if reviewing else {}
+    taken: set[str] = set()
+    # 1. Reviewed links first: they override every score.
+    for cur in data.events if reviewing else ():
+        for ds, rid in reviewed_ids(cur):
+            rec = by_key.get((ds, rid))
+            if rec is None:
+                out.missing_reviewed.setdefault(cur.id, []).append(f"{ds} {rid}")
+                continue
+            pair = Pair(cur, rec, 1.0, 0, None, False, reviewed=True)
+            here, there = where_of(data.places, cur), where_of(data.places, rec)
+            found = _place_score(data.places, here, there)
+            pair.date_gap = max(0, max(cur.first, rec.first) - min(cur.last, rec.last))
+            pair.distance_km = found[1] if found else _any_km(here, there)
+            out.linked.setdefault(cur.id, []).append(pair)
+            out.owner[rec.id] = cur.id
+            taken.add(rec.id)
+    # 2. Scores: the curated events indexed by each day of their span, widened.
+    by_day: dict[int, list[m.Event]] = defaultdict(list)
+    wheres: dict[str, Where] = {}
+    for cur in curated:
+        if cur.last - cur.first + 1 > MAX_SPAN:
+            continue  # a state of affairs, not an incident: linked only by review
+        wheres[cur.id] = where_of(data.places, cur)
+        for day in range(cur.first - DATE_TOLERANCE, cur.last + DATE_TOLERANCE + 1):
+            by_day[day].append(cur)
+    for rec in records:
+        if rec.id in taken:
+            continue
+        seen: dict[str, m.Event] = {}
+        for day in range(rec.first, rec.last + 1):
+            for cur in by_day.get(day, ()):
+                seen.setdefault(cur.id, cur)
+        if not seen:
+            continue
+        there = where(rec)
+        pairs = [
+            p
+            for cur in seen.values()
+            if (p := score(data, cur, rec, wheres[cur.id], there)) is not None
+            and p.score >= THRESHOLD
+        ]
+        if not pairs:
+            continue
+        pairs.sort(key=Pair.key)
+        if len(pairs) > 1 and pairs[0].coarse:
+            # A coarse record that fits several curated events is linked to none of them.
+            out.ambiguous.add(rec.id)
+            for p in pairs:
+                p.ambiguous = True
+                out.possible.setdefault(p.curated.id, []).append(p)
+            continue
+        best = pairs[0]
+        out.linked.setdefault(best.curated.id, []).append(best)
+        out.owner[rec.id] = best.curated.id
+    for pairs in (*out.linked.values(), *out.possible.values()):
+        pairs.sort(key=lambda p: (p.record.first, p.record.id))
+    return out
+
+
+def _any_km(a: Where, b: Where) -> float | None:
+    if a.point and b.point:
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        return km(a.lat, a.lon, b.lat, b.lon)
+    return None
+
+
+# --- the differences that matter ------------------------------------------------------------
+
+
+def deaths_of(records: Iterable[m.Event]) -> dict[str, Any]:
+    """The tolls the linked records give, by dataset: ACLED's figures summed (its rows
+    split an incident by place or actor), UCDP's best, low and high summed."""
+    out: dict[str, Any] = {}
+    acled = [r for r in records if dataset_of(r) == "ACLED"]
+    ucdp = [r for r in records if dataset_of(r) == "UCDP"]
+    if acled:
+        out["acled"] = sum(r.fatalities or 0 for r in acled)
+    if ucdp:
+        best = sum(r.fatalities or 0 for r in ucdp)
+        low = sum(
+            r.fatalities_low if r.fatalities_low is not None else (r.fatalities or 0) for r in ucdp
+        )
+        high = sum(
+            r.fatalities_high if r.fatalities_high is not None else (r.fatalities or 0)
+            for r in ucdp
+        )
+        out["ucdp"] = {"best": best, "low": low, "high": high}
+    return out
+
+
+def ours(e: m.Event) -> dict[str, int | None]:
+    return {"best": e.fatalities, "low": e.fatalities_low, "high": e.fatalities_high}
+
+
+def pair_json(p: Pair) -> dict[str, Any]:
+    r = p.record
+    return {
+        "dataset": dataset_of(r),
+        "record_id": record_id(r),
+        "event_id": r.id,
+        "score": p.score,
+        "reviewed": p.reviewed,
+        "ambiguous": p.ambiguous,
+        "date": r.date.iso(),
+        "end": r.end.iso() if r.end else None,
+        "date_gap_days": p.date_gap,
+        "distance_km": None if p.distance_km is None else round(p.distance_km, 1),
+        "place": r.places[0] if r.places else None,
+        "deaths": r.fatalities,
+        "deaths_low": r.fatalities_low,
+        "deaths_high": r.fatalities_high,
+        "perpetrators": list(r.perpetrators),
+        "type": r.type,
+    }
+
+
+def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[str, Any]:
+    recs = [p.record for p in pairs]
+    mine = {a for a in cur.perpetrators if a != _CIVILIANS}
+    theirs = {a for r in recs for a in r.perpetrators if a != _CIVILIANS}
+    days = [p.date_gap for p in pairs]
+    dists = [p.distance_km for p in pairs if p.distance_km is not None]
+    return {
+        "date_gap_days": max(days) if days else None,
+        "distance_km": round(max(dists), 1) if dists else None,
+        "deaths": {"ours": ours(cur), **deaths_of(recs)},
+        "perpetrators": {
+            "ours": sorted(mine),
+            "theirs": sorted(theirs),
+            "only_ours": sorted(mine - theirs),
+            "only_theirs": sorted(theirs - mine),
+        },
+    }
+
+
+# --- gaps: the incidents no curated event accounts for -------------------------------------
+
+
+@dataclass(slots=True)
+class Incident:
+    records: list[m.Event]
+    first: int = 0
+    last: int = 0
+    deaths: int = 0
+    lead: m.Event | None = None
+
+    def to_json(self, data: m.Dataset) -> dict[str, Any]:
+        lead = self.lead or self.records[0]
+        place = data.places.get(lead.places[0]) if lead.places else None
+        return {
+            "date": _day(self.first),
+            "end": _day(self.last) if self.last != self.first else None,
+            "place": lead.places[0] if lead.places else None,
+            "place_name": place.name if place else None,
+            "countries": sorted({c for r in self.records for c in r.countries}),
+            "region": region_name(data, lead),
+            "latitude": lead.latitude,
+            "longitude": lead.longitude,
+            "deaths": self.deaths,
+            "deaths_by_dataset": deaths_of(self.records),
+            "type": lead.type,
+            "perpetrators": sorted({a for r in self.records for a in r.perpetrators}),
+            "records": [
+                {"dataset": dataset_of(r), "record_id": record_id(r)} for r in self.records
+            ],
+        }
+
+
+def region_name(data: m.Dataset, e: m.Event) -> str | None:
+    """The first region or country above the event's place, by id."""
+    for pid in e.places:
+        for up in (pid, *geo.ancestors(data.places, pid)):
+            p = data.places.get(up)
+            if p is not None and p.kind == "region":
+                return up
+    return e.countries[0] if e.countries else None
+
+
+class _Union:
+    """Union-find that keeps each group's span, so that a chain of records day after day
+    does not grow into one incident longer than ``CLUSTER_SPAN`` days."""
+
+    def __init__(self, records: Sequence[m.Event]) -> None:
+        self.parent = list(range(len(records)))
+        self.span = [(r.first, r.last) for r in records]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        (f1, l1), (f2, l2) = self.span[ra], self.span[rb]
+        first, last = min(f1, f2), max(l1, l2)
+        if last - first + 1 > max(CLUSTER_SPAN, l1 - f1 + 1, l2 - f2 + 1):
+            return
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        self.span[keep] = (first, last)
+
+
+def _same_incident(a: m.Event, b: m.Event, wa: Where, wb: Where) -> bool:
+    # the cheap tests first: the dates, then the place, then the types
+    if max(a.first, b.first) - min(a.last, b.last) > CLUSTER_DAYS:
+        return False
+    if (a.first, a.last) != (b.first, b.last) and (_coarse_date(a) or _coarse_date(b)):
+        return False  # a week- or month-precision record joins only records of its span
+    if wa.lat is not None and wb.lat is not None:
+        assert wa.lon is not None and wb.lon is not None
+        if abs(wa.lat - wb.lat) > _CLUSTER_DEG or km(wa.lat, wa.lon, wb.lat, wb.lon) > CLUSTER_KM:
+            return False
+    elif not (a.places and a.places[:1] == b.places[:1]):
+        return False
+    if a.type == b.type:
+        return True
+    # types of one family with a perpetrator in common
+    return (a.type, b.type) in _FAMILY and not set(a.perpetrators).isdisjoint(b.perpetrators)
+
+
+def cluster(data: m.Dataset, records: Sequence[m.Event]) -> list[Incident]:
+    """Records of one incident joined (single linkage: spans within a day, points within
+    25 km, types of one family), largest toll first."""
+    where = Wheres(data.places)
+    wheres = [where(r) for r in records]
+    cells = [_cell(w) for w in wheres]
+    coarse = [_coarse_date(r) for r in records]
+    # Day records by (first day, cell); coarse ones (a week, a month) join only records
+    # of their own span, so they are indexed by (span, cell). A pair (i, j) with j not
+    # starting before i has j's first day in i's first..last+1 day, so each record looks
+    # only forward. A cell is over twice CLUSTER_KM wide, so a point's neighbours within
+    # CLUSTER_KM lie in its cell or the three cells on the side of the quadrant it is in.
+    index: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    spans: dict[tuple[int, int, int, int], list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        cx, cy, _qx, _qy = cells[i]
+        if coarse[i]:
+            spans[(r.first, r.last, cx, cy)].append(i)
+        else:
+            index[(r.first, cx, cy)].append(i)
+    u = _Union(records)
+    get, sget = index.get, spans.get
+    for i, r in enumerate(records):
+        cx, cy, qx, qy = cells[i]
+        w = wheres[i]
+        near = ((cx, cy), (cx + qx, cy), (cx, cy + qy), (cx + qx, cy + qy))
+        if coarse[i]:
+            for x, y in near:
+                for j in sget((r.first, r.last, x, y), ()):
+                    if j > i and _same_incident(r, records[j], w, wheres[j]):
+                        u.join(i, j)
+            continue
+        for day in range(r.first, r.last + CLUSTER_DAYS + 1):
+            for x, y in near:
+                for j in get((day, x, y), ()):
+                    if (
+                        (j > i or day != r.first)
+                        and u.find(i) != u.find(j)
+                        and _same_incident(r, records[j], w, wheres[j])
+                    ):
+                        u.join(i, j)
+    groups: dict[int, list[m.Event]] = defaultdict(list)
+    for i, r in enumerate(records):
+        groups[u.find(i)].append(r)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            r = members[0]
+            inc = Incident(members, r.first, r.last, r.fatalities or 0, r)
+        else:
+            members.sort(key=lambda r: (r.first, r.id))
+            tolls = deaths_of(members)
+            deaths = max(tolls.get("acled", 0), tolls.get("ucdp", {}).get("best", 0))
+            lead = max(members, key=lambda r: (r.fatalities or 0, -r.first, r.id))
+            first, last = min(r.first for r in members), max(r.last for r in members)
+            inc = Incident(members, first, last, deaths, lead)
+        out.append(inc)
+    out.sort(key=lambda i: (-i.deaths, i.first, i.records[0].id))
+    return out
+
+
+def _cell(w: Where) -> tuple[int, int, int, int]:
+    """(cell x, cell y, the side of x, the side of y) of a point: the side (-1 or 1) is
+    the neighbouring cell nearer the point. Records without a point share a cell (far
+    from any point) made of their region and countries, so they meet only each other."""
+    if w.point:
+        assert w.lat is not None and w.lon is not None
+        fx, fy = w.lat / _CELL, w.lon / _CELL
+        cx, cy = math.floor(fx), math.floor(fy)
+        return (cx, cy, -1 if fx - cx < 0.5 else 1, -1 if fy - cy < 0.5 else 1)
+    region = zlib.crc32((w.region or "").encode()) % 1000
+    return (10_000 + region, 10_000 + zlib.crc32(",".join(w.countries).encode()) % 1000, 1, 1)
+
+
+def _day(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+
+def gaps(data: m.Dataset, matches: Matches, records: Sequence[m.Event]) -> list[Incident]:
+    """The incidents of ``records`` none of whose records is linked to a curated event or
+    a possible match of one (an incident ACLED splits into rows is one incident)."""
+    counted = matches.owner.keys() | matches.ambiguous
+    return [i for i in cluster(data, records) if not any(r.id in counted for r in i.records)]

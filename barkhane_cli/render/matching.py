@@ -1,0 +1,174 @@
+"""compare and gaps: curated events beside the dataset records of the same incident, and
+the incidents the record lacks. Rich at a terminal (one incident in a few lines at 80
+columns), tab-separated when piped, JSON as documented in schemas/compare.schema.json
+and schemas/gaps.schema.json."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from barkhane_cli import matching
+from barkhane_cli import model as m
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import text as safe_text
+
+
+def _place(data: m.Dataset, e: m.Event) -> str:
+    if not e.places:
+        return "no place"
+    p = data.places.get(e.places[0])
+    return p.name if p is not None else e.places[0]
+
+
+def _names(data: m.Dataset, ids: Sequence[str]) -> str:
+    return ", ".join(a.label if (a := data.actors.get(i)) else i for i in ids) or "no one named"
+
+
+def _date(e: m.Event) -> str:
+    return e.date.iso() + (f"..{e.end.iso()}" if e.end else "")
+
+
+def _deaths_line(diff: dict[str, Any]) -> str:
+    d = diff["deaths"]
+    ours = d["ours"]
+    low, best, high = ours["low"], ours["best"], ours["high"]
+    mine = f"{low}–{high}" if low is not None and high is not None and low != high else best
+    parts = [f"ours {mine if mine is not None else '?'}"]
+    if "acled" in d:
+        parts.append(f"ACLED {d['acled']}")
+    if "ucdp" in d:
+        u = d["ucdp"]
+        rng = f" ({u['low']}–{u['high']})" if u["low"] != u["high"] else ""
+        parts.append(f"UCDP {u['best']}{rng}")
+    return "deaths: " + " · ".join(parts)
+
+
+def _pair_line(data: m.Dataset, p: matching.Pair) -> str:
+    r = p.record
+    when = "same day" if p.date_gap == 0 else f"{_date(r)} ({p.date_gap} d off)"
+    if r.date.precision != "day" or r.end is not None:
+        when = _date(r) + ("" if p.date_gap == 0 else f" ({p.date_gap} d off)")
+    where = "in the region" if p.distance_km is None else f"{p.distance_km:.0f} km"
+    deaths = "" if r.fatalities is None else f", {r.deaths()} dead"
+    how = "reviewed" if p.reviewed else ("possible" if p.ambiguous else f"{p.score:.2f}")
+    return (
+        f"  {matching.dataset_of(r)} {matching.record_id(r)} {how}: {when}, {where}{deaths};"
+        f" {_names(data, r.perpetrators)}"
+    )
+
+
+def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> None:
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    found = 0
+    for row in rows:
+        e: m.Event = row["event"]
+        pairs: list[matching.Pair] = row["pairs"]
+        found += bool(pairs)
+        head = safe_text(f"{_date(e)}  ", style="bold")
+        head.append_text(safe_text(e.title, style="bold"))
+        head.append_text(safe_text(f"  {e.id}", style="dim"))
+        con.print(head, overflow="fold")
+        deaths = e.deaths()
+        con.print(
+            safe_text(
+                f"  ours: {e.type} at {_place(data, e)}"
+                + (f" · {deaths} deaths" if deaths else "")
+                + f" · {_names(data, e.perpetrators)}"
+            ),
+            overflow="fold",
+        )
+        if not pairs:
+            con.print(safe_text("  no record of this incident in the loaded data", style="dim"))
+        for p in pairs:
+            con.print(safe_text(_pair_line(data, p)), overflow="fold")
+        for missing in row["missing"]:
+            con.print(
+                safe_text(f"  reviewed link {missing}: not in the loaded data", style="yellow")
+            )
+        diff = row["differences"]
+        if diff is not None:
+            extra = diff["perpetrators"]["only_theirs"]
+            line = "  " + _deaths_line(diff)
+            if extra:
+                line += " · only theirs name: " + _names(data, extra)
+            con.print(safe_text(line, style="cyan"), overflow="fold")
+        con.print()
+    con.print(safe_text(f"{found} of {len(rows)} events have records in the loaded data"))
+
+
+def compare_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
+    """One line per (event, record): event id, dataset, record id, score, days off, km."""
+    for row in rows:
+        e: m.Event = row["event"]
+        pairs: list[matching.Pair] = row["pairs"]
+        if not pairs:
+            env.out.write(inert(e.id) + "\t\t\t\t\t\n")
+        for p in pairs:
+            km = "" if p.distance_km is None else f"{p.distance_km:.1f}"
+            cells = [e.id, matching.dataset_of(p.record) or "", matching.record_id(p.record),
+                     "reviewed" if p.reviewed else f"{p.score:.3f}", str(p.date_gap), km]  # fmt: skip
+            env.out.write("\t".join(inert(c) for c in cells) + "\n")
+
+
+def gaps_rich(
+    env: Env, data: m.Dataset, incidents: Sequence[matching.Incident], counts: dict[str, Any]
+) -> None:
+    from rich.table import Table
+
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    table = Table(header_style="bold", expand=False, box=None, pad_edge=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Place", overflow="fold")
+    table.add_column("Deaths", justify="right", no_wrap=True)
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Records", overflow="fold")
+    for inc in incidents:
+        j = inc.to_json(data)
+        where = j["place_name"] or j["place"] or ""
+        if j["region"]:
+            region = data.places.get(j["region"])
+            where += f" ({region.name if region else j['region']})"
+        ids = [f"{r['dataset']} {r['record_id']}" for r in j["records"]]
+        shown = ids[0] + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
+        date = j["date"] + (f"..{j['end'][5:]}" if j["end"] else "")
+        table.add_row(
+            safe_text(date), safe_text(where), str(j["deaths"]), safe_text(j["type"]),
+            safe_text(shown),
+        )  # fmt: skip
+    con.print(table)
+    con.print()
+    con.print(safe_text(f"By {counts['by']}:", style="bold"))
+    for c in counts["counts"]:
+        con.print(
+            safe_text(f"  {c['key']:<24} {c['incidents']:>5} incidents {c['deaths']:>7} deaths")
+        )
+    con.print(safe_text(counts["note"], style="dim"), overflow="fold")
+
+
+def gaps_plain(env: Env, data: m.Dataset, incidents: Sequence[matching.Incident]) -> None:
+    for inc in incidents:
+        j = inc.to_json(data)
+        ids = ",".join(f"{r['dataset']}:{r['record_id']}" for r in j["records"])
+        cells = [j["date"], j["end"] or "", j["place"] or "", str(j["deaths"]), j["type"], ids]
+        env.out.write("\t".join(inert(c) for c in cells) + "\n")
+
+
+def counts(
+    data: m.Dataset, incidents: Sequence[matching.Incident], by: str
+) -> list[dict[str, Any]]:
+    """Incidents and deaths per month (YYYY-MM) or per region, in key order."""
+    n: Counter[str] = Counter()
+    deaths: Counter[str] = Counter()
+    for inc in incidents:
+        j = inc.to_json(data)
+        key = j["date"][:7] if by == "month" else (j["region"] or "unknown")
+        n[key] += 1
+        deaths[key] += inc.deaths
+    return [{"key": k, "incidents": n[k], "deaths": deaths[k]} for k in sorted(n)]
