@@ -376,9 +376,7 @@ def split(data: m.Dataset, aftermath: bool = True) -> tuple[list[m.Event], list[
 
 def reviewed_ids(e: m.Event) -> list[tuple[str, str]]:
     """The reviewed links of a curated event as (dataset, record id)."""
-    return [("ACLED", i) for i in getattr(e, "acled_ids", ())] + [
-        ("UCDP", i) for i in getattr(e, "ucdp_ids", ())
-    ]
+    return [("ACLED", i) for i in e.acled_ids] + [("UCDP", i) for i in e.ucdp_ids]
 
 
 def match(data: m.Dataset, curated: Sequence[m.Event], records: Sequence[m.Event]) -> Matches:

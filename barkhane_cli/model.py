@@ -72,7 +72,7 @@ SEED_ID = "seed"
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
     "targets", "attribution", "places", "tags", "fatalities", "fatalities_low",
-    "fatalities_high", "fatalities_note", "disputed", "sources",
+    "fatalities_high", "fatalities_note", "disputed", "acled_ids", "ucdp_ids", "sources",
 )  # fmt: skip
 # Every table of a data file and its fields, in the documented order: what validation
 # accepts and the order the TOML writer uses.
@@ -243,6 +243,10 @@ class Event:
     fatalities_low: int | None = None
     fatalities_high: int | None = None
     long: str | None = None
+    # Reviewed links to the dataset records of the same incident (ACLED event_id_cnty,
+    # UCDP id): they override the scores of compare and gaps (docs/matching.md).
+    acled_ids: tuple[str, ...] = ()
+    ucdp_ids: tuple[str, ...] = ()
     # Resolved by the loader through the place hierarchy: the country ids, sorted.
     countries: tuple[str, ...] = ()
     # Resolved by the loader (mapping.locate): where the event is drawn, the place whose

@@ -45,6 +45,8 @@ COMMAND_SCHEMAS = [
     "troops",
     "judgments",
     "source",
+    "compare",
+    "gaps",
 ]
 
 

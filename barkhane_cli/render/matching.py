@@ -46,7 +46,7 @@ def _deaths_line(diff: dict[str, Any]) -> str:
     return "deaths: " + " · ".join(parts)
 
 
-def _pair_line(data: m.Dataset, p: matching.Pair) -> str:
+def pair_line(data: m.Dataset, p: matching.Pair) -> str:
     r = p.record
     when = "same day" if p.date_gap == 0 else f"{_date(r)} ({p.date_gap} d off)"
     if r.date.precision != "day" or r.end is not None:
@@ -85,7 +85,7 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         if not pairs:
             con.print(safe_text("  no record of this incident in the loaded data", style="dim"))
         for p in pairs:
-            con.print(safe_text(_pair_line(data, p)), overflow="fold")
+            con.print(safe_text(pair_line(data, p)), overflow="fold")
         for missing in row["missing"]:
             con.print(
                 safe_text(f"  reviewed link {missing}: not in the loaded data", style="yellow")

@@ -179,6 +179,7 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
         sections=[
             Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
             Section("Related events", related),
+            *_dataset_records(data, event),
         ],
         profile=detail,
         warning=event.disputed,
@@ -186,3 +187,27 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
         # ISO 8601: a date at its precision, a span as start/end.
         machine={"date": event.date.iso() + (f"/{event.end.iso()}" if event.end else "")},
     )
+
+
+def _dataset_records(data: m.Dataset, event: m.Event) -> list[Section]:
+    """With an ACLED or UCDP import loaded: the records of the same incident (reviewed
+    links first, then by score; docs/matching.md), as barkhane compare shows them."""
+    from barkhane_cli import matching
+    from barkhane_cli.render.matching import pair_line
+
+    if matching.dataset_of(event) is not None:
+        return []
+    curated, records = matching.split(data)
+    if not records:
+        if event.acled_ids or event.ucdp_ids:
+            ids = [f"{d} {i}" for d, i in matching.reviewed_ids(event)]
+            return [Section("Dataset records", [f"reviewed links (not loaded): {', '.join(ids)}"])]
+        return []
+    found = matching.match(data, curated, records)
+    pairs = found.linked.get(event.id, []) + found.possible.get(event.id, [])
+    lines = [pair_line(data, p).strip() for p in pairs]
+    lines += [
+        f"reviewed link {r}: not in the loaded data"
+        for r in found.missing_reviewed.get(event.id, [])
+    ]
+    return [Section("Dataset records", lines or ["none in the loaded data"])]

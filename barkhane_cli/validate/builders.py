@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -179,12 +180,32 @@ def build_event(r: EntryReader) -> m.Event:
         fatalities_note=r.text("fatalities_note", False),
         long=r.text("long", False),
         disputed=r.text("disputed", False),
+        acled_ids=_record_ids(r, "acled_ids", _ACLED_ID, "an ACLED event_id_cnty (MLI4682)"),
+        ucdp_ids=_record_ids(r, "ucdp_ids", _UCDP_ID, "a UCDP GED id (digits: 412345)"),
         sources=r.source_refs(),
         aftermath=r.table == "aftermath",
         origin=r.file,
         first=start.first_ordinal(),
         last=(end or start).last_ordinal(),
     )
+
+
+_ACLED_ID = re.compile(r"^[A-Z]{2,4}[0-9]+$")
+_UCDP_ID = re.compile(r"^[0-9]+$")
+
+
+def _record_ids(r: EntryReader, field: str, shape: re.Pattern[str], what: str) -> tuple[str, ...]:
+    """Reviewed links to dataset records: each an id in the dataset's own form, once."""
+    ids = r.texts(field)
+    for i in ids:
+        if not shape.match(i):
+            r.problem(field, f"{i!r} is not {what}")
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            r.problem(field, f"{i!r} is listed twice")
+        seen.add(i)
+    return ids
 
 
 def _check_range(r: EntryReader, low: int | None, best: int | None, high: int | None) -> None:
