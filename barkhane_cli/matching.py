@@ -46,7 +46,7 @@ _CLUSTER_DEG = CLUSTER_KM / 111.0  # degrees of latitude: a quick test before km
 _CELL = 0.6  # degrees: the cluster index's cell, over twice CLUSTER_KM up to 41° N or S
 
 VIOLENT = frozenset({"attack", "battle", "massacre", "leader-killed"})
-_GROUPS = (VIOLENT, frozenset({"coup", "coup-attempt"}))
+_GROUPS = (VIOLENT, frozenset({"coup", "coup-attempt", "politics"}))
 _FAMILY = frozenset((a, b) for g in _GROUPS for a in g for b in g if a != b)
 DATASETS = {"acled-": "ACLED", "ucdp-": "UCDP"}
 _PRECISION = re.compile(r"\b(?:ACLED geo_precision|UCDP where_prec) (\d)")

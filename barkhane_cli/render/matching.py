@@ -36,7 +36,7 @@ def _deaths_line(diff: dict[str, Any]) -> str:
     ours = d["ours"]
     low, best, high = ours["low"], ours["best"], ours["high"]
     mine = f"{low}–{high}" if low is not None and high is not None and low != high else best
-    parts = [f"ours {mine if mine is not None else '?'}"]
+    parts = [f"ours {mine if mine is not None else 'not given'}"]
     if "acled" in d:
         parts.append(f"ACLED {d['acled']}")
     if "ucdp" in d:
