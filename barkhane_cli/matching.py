@@ -618,37 +618,45 @@ def cluster(data: m.Dataset, records: Sequence[m.Event]) -> list[Incident]:
     # Day records by (first day, cell); coarse ones (a week, a month) join only records
     # of their own span, so they are indexed by (span, cell). A pair (i, j) with j not
     # starting before i has j's first day in i's first..last+1 day, so each record looks
-    # only forward. A cell is over twice CLUSTER_KM wide, so a point's neighbours within
-    # CLUSTER_KM lie in its cell or the three cells on the side of the quadrant it is in.
-    index: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    spans: dict[tuple[int, int, int, int], list[int]] = defaultdict(list)
+    # only forward. A cell is over twice CLUSTER_KM wide, so the points within CLUSTER_KM
+    # of a point lie in its cell or the three cells on the side of the quadrant it is in:
+    # each record is filed under those four cells and looks up only its own.
+    index: dict[int, list[int]] = defaultdict(list)  # key: _key(day, cell)
+    spans: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    keys = [_grid(c) for c in cells]
     for i, r in enumerate(records):
-        cx, cy, _qx, _qy = cells[i]
         if coarse[i]:
-            spans[(r.first, r.last, cx, cy)].append(i)
+            for k in keys[i]:
+                spans[(r.first, r.last, k)].append(i)
         else:
-            index[(r.first, cx, cy)].append(i)
+            base = r.first << 24
+            for k in keys[i]:
+                index[base | k].append(i)
     u = _Union(records)
     get, sget = index.get, spans.get
     for i, r in enumerate(records):
-        cx, cy, qx, qy = cells[i]
+        own = keys[i][0]
         w = wheres[i]
-        near = ((cx, cy), (cx + qx, cy), (cx, cy + qy), (cx + qx, cy + qy))
         if coarse[i]:
-            for x, y in near:
-                for j in sget((r.first, r.last, x, y), ()):
-                    if j > i and _same_incident(r, records[j], w, wheres[j]):
-                        u.join(i, j)
+            for j in sget((r.first, r.last, own), ()):
+                if j > i and _same_incident(r, records[j], w, wheres[j]):
+                    u.join(i, j)
             continue
+        la, lo = w.lat, w.lon
+        # a box around the point first (cheap), then the real tests
+        dlon = _CLUSTER_DEG / max(0.1, math.cos(math.radians(la))) if la is not None else 0.0
         for day in range(r.first, r.last + CLUSTER_DAYS + 1):
-            for x, y in near:
-                for j in get((day, x, y), ()):
-                    if (
-                        (j > i or day != r.first)
-                        and u.find(i) != u.find(j)
-                        and _same_incident(r, records[j], w, wheres[j])
-                    ):
-                        u.join(i, j)
+            for j in get((day << 24) | own, ()):
+                if j <= i and day == r.first:
+                    continue
+                wj = wheres[j]
+                if la is not None and lo is not None:
+                    if wj.lat is None or wj.lon is None:
+                        continue
+                    if abs(wj.lat - la) > _CLUSTER_DEG or abs(wj.lon - lo) > dlon:
+                        continue
+                if _same_incident(r, records[j], w, wj):
+                    u.join(i, j)
     groups: dict[int, list[m.Event]] = defaultdict(list)
     for i, r in enumerate(records):
         groups[u.find(i)].append(r)
@@ -680,6 +688,14 @@ def _cell(w: Where) -> tuple[int, int, int, int]:
         return (cx, cy, -1 if fx - cx < 0.5 else 1, -1 if fy - cy < 0.5 else 1)
     region = zlib.crc32((w.region or "").encode()) % 1000
     return (10_000 + region, 10_000 + zlib.crc32(",".join(w.countries).encode()) % 1000, 1, 1)
+
+
+def _grid(cell: tuple[int, int, int, int]) -> tuple[int, ...]:
+    """The four cells a record is filed under, each as one int (12 bits a coordinate):
+    its own first, then the three on the side of its quadrant."""
+    cx, cy, qx, qy = cell
+    pairs = ((cx, cy), (cx + qx, cy), (cx, cy + qy), (cx + qx, cy + qy))
+    return tuple(((x & 0xFFF) << 12) | (y & 0xFFF) for x, y in pairs)
 
 
 def _day(ordinal: int) -> str:
