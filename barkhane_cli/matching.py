@@ -303,6 +303,18 @@ def _battle(a: m.Event, b: m.Event) -> bool:
     return (a.type == "battle") != (b.type == "battle")
 
 
+def _toll_part(cur: m.Event, rec: m.Event) -> bool:
+    """A near miss on the same day may hold part of our toll (ACLED splits a toll between
+    the places of one attack): at least TOLL_FLOOR and between 40% of our low figure
+    and our high one widened by a quarter."""
+    theirs = rec.fatalities or 0
+    low = cur.fatalities_low if cur.fatalities_low is not None else cur.fatalities
+    high = cur.fatalities_high if cur.fatalities_high is not None else cur.fatalities
+    if low is None or high is None or theirs < TOLL_FLOOR:
+        return False
+    return low * 0.4 <= theirs <= high * 1.25
+
+
 def _coarse_date(e: m.Event) -> bool:
     return e.last - e.first + 1 > COARSE_DAYS
 
@@ -338,7 +350,8 @@ def score(data: m.Dataset, cur: m.Event, rec: m.Event, here: Where, there: Where
         if gap > 1:
             return None
         named = _same_name(data.places, cur, rec)
-        if not (actor_s == 1.0 or named or _tolls_agree(cur, rec)):
+        part = near_miss and not gap and _toll_part(cur, rec)
+        if not (actor_s == 1.0 or named or _tolls_agree(cur, rec) or part):
             return None
         if named:
             placed = (0.9, placed[1])
