@@ -304,3 +304,34 @@ def test_json_output_meets_its_schema(run: Run, files: dict[str, Path]) -> None:
         assert lines
         for line in lines:
             assert errors(library_def(item, strict=True), json.loads(line)) == []
+
+
+def test_an_event_known_only_by_its_region_links_by_toll(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Koulogon (1 January 2019) is a village with no point of its own, so the massacre is
+    placed by the Mopti region: a record inside it on the day links only when one more
+    thing agrees (here the toll); a small attack there the same day stays a gap."""
+    from conftest import ROOT
+
+    from barkhane_cli import store
+
+    monkeypatch.setattr(store.files, "bundled_path", lambda: ROOT / "data")
+    header, template = _template(ACLED_HEADER)
+    where = {"admin1": "Mopti", "admin2": "Bankass", "admin3": "", "latitude": "14.60",
+             "longitude": "-3.25"}  # fmt: skip
+    rows = [
+        _acled_row(template, "MLI9101", "2019-01-01", fatalities="36", location="Testville",
+                   actor1="Dogon Ethnic Militia (Mali)", inter1="4", **where),
+        _acled_row(template, "MLI9102", "2019-01-01", fatalities="2", location="Testville",
+                   actor1="Unidentified Armed Group (Mali)", inter1="3", **where),
+    ]  # fmt: skip
+    acled = tmp_path / "acled.toml"
+    result = run("import", "acled", str(_write(tmp_path / "a.csv", header, rows)), "-o", str(acled))
+    assert result.exit_code == 0, result.stderr
+    out = _compare(run, "--data", str(acled), "--since", "2019-01-01", "--until", "2019-01-01")
+    match = out["koulogon-massacre"]["matches"]
+    assert [(m["record_id"], m["distance_km"]) for m in match] == [("MLI9101", None)]
+    result = run("gaps", "--data", str(acled), "--since", "2019-01-01", "--until", "2019-01-01",
+                 "-f", "plain")  # fmt: skip
+    assert [line.split("\t")[-1] for line in result.stdout.splitlines()] == ["ACLED:MLI9102"]
