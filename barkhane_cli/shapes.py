@@ -81,7 +81,9 @@ def _segment(px: float, py: float, x1: float, y1: float, x2: float, y2: float) -
     return math.hypot(px - x1 - t * dx, py - y1 - t * dy)
 
 
-def _in_ring(ring: Ring, x: float, y: float) -> bool:
+def in_ring(ring: Sequence[Pt], x: float, y: float) -> bool:
+    """Even-odd rule: whether (x, y) lies inside the closed ring (also used by
+    tools/derive_regions.py to put holes in their polygons)."""
     hit = False
     for (x1, y1), (x2, y2) in itertools.pairwise(ring):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
@@ -90,7 +92,7 @@ def _in_ring(ring: Ring, x: float, y: float) -> bool:
 
 
 def _in_polygon(poly: Polygon, x: float, y: float) -> bool:
-    return bool(poly) and _in_ring(poly[0], x, y) and not any(_in_ring(h, x, y) for h in poly[1:])
+    return bool(poly) and in_ring(poly[0], x, y) and not any(in_ring(h, x, y) for h in poly[1:])
 
 
 def _polys(raw: list[list[list[float]]]) -> tuple[Polygon, ...]:
@@ -247,7 +249,7 @@ def _label_cached(sid: str, polygons: tuple[Polygon, ...]) -> tuple[float, float
 def widest_chord_point(polygons: Sequence[Sequence[Sequence[Pt]]]) -> tuple[float, float]:
     """The middle of the widest east-west chord through the largest polygon: a point
     inside it (unlike a centroid), also used by tools/derive_regions.py for labels."""
-    poly = max(polygons, key=lambda p: abs(_area(p[0])))
+    poly = max(polygons, key=lambda p: abs(signed_area(p[0])))
     ys = [y for _, y in poly[0]]
     best: tuple[float, tuple[float, float]] = (-1.0, (poly[0][0][0], poly[0][0][1]))
     for k in range(1, 40):
@@ -264,7 +266,9 @@ def widest_chord_point(polygons: Sequence[Sequence[Sequence[Pt]]]) -> tuple[floa
     return best[1]
 
 
-def _area(ring: Sequence[Pt]) -> float:
+def signed_area(ring: Sequence[Pt]) -> float:
+    """Shoelace area of a closed ring, positive when it runs counter-clockwise (also used
+    by tools/derive_regions.py to tell outer rings from holes)."""
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
 
 

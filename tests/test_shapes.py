@@ -221,3 +221,14 @@ def test_places_counts_what_place_filters_find(run: Run, bundled: None) -> None:
     counts = {p["id"]: p["events"] for p in json.loads(listed.stdout)}
     found = run("timeline", "--place", "liptako-gourma", "--fields", "id").stdout.split()
     assert counts["liptako-gourma"] == len(found) > 100
+
+
+def test_chad_and_mauritania_regions_hold_their_places(data: m.Dataset) -> None:
+    # Natural Earth admin-1 outlines for the regions the record has places in.
+    for pid in ("lac-province", "hodh-ech-chargui"):
+        assert shapes.shape_of(data.places, pid) is not None, pid
+    assert {"ngouboua", "bohoma", "dangdala"} <= geo.contained(data.places, "lac-province")
+    assert "bassiknou" in geo.contained(data.places, "hodh-ech-chargui")
+    # Ngouboua and Bassiknou have points: geometry agrees with what the data declares.
+    lac, hodh = shapes.bundled()["lac-province"], shapes.bundled()["hodh-ech-chargui"]
+    assert lac.contains(13.5267, 14.0172) and hodh.contains(15.8656, -5.9468)

@@ -27,6 +27,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,48 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return out
 
 
+def polygons_of(geom: dict[str, Any]) -> list[list[list[int]]]:
+    """A TopoJSON geometry's polygons, each a list of rings of arc indices."""
+    if geom["type"] == "Polygon":
+        return [geom["arcs"]]
+    if geom["type"] == "MultiPolygon":
+        return list(geom["arcs"])
+    return []
+
+
+def flat(ring_pts: list[tuple[float, float]]) -> list[float]:
+    """A ring as flat [lon, lat, ...] on the 0.01 degree grid the bundled files use."""
+    return [round(c, 2) for pt in ring_pts for c in pt]
+
+
+def grid_notes(tolerance: float) -> dict[str, str]:
+    """How a derived file was simplified, and its coordinates (the same for every file)."""
+    return {
+        "simplified": f"Douglas-Peucker {tolerance} degrees on shared arcs; 0.01 degree grid",
+        "crs": "WGS 84 longitude, latitude (degrees)",
+    }
+
+
+def cli(
+    argv: list[str], usage: str, derive_from: Callable[[str], dict[str, Any]], what: str
+) -> int:
+    """The command line every derive tool has: INPUT OUT.json."""
+    if len(argv) != 2:
+        sys.stderr.write(f"usage: {usage}\n")
+        return 2
+    write_json(derive_from(argv[0]), argv[1], what)
+    return 0
+
+
+def write_json(out: dict[str, Any], path: str, what: str) -> None:
+    """Write a derived file compactly and say how big it came out."""
+    text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+    Path(path).write_text(text + "\n", encoding="utf-8")
+    items = out[what]
+    n = sum(len(r) // 2 for c in items for p in c["polygons"] for r in p)
+    sys.stderr.write(f"{len(items)} {what}, {n} points, {len(text)} bytes\n")
+
+
 def box(pts: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return (min(xs), min(ys), max(xs), max(ys))
@@ -110,11 +153,8 @@ def derive(topo: dict[str, Any]) -> dict[str, Any]:
     countries = []
     for geom in topo["objects"]["countries"]["geometries"]:
         name = geom["properties"]["name"]
-        if geom["type"] == "Polygon":
-            polys = [geom["arcs"]]
-        elif geom["type"] == "MultiPolygon":
-            polys = geom["arcs"]
-        else:
+        polys = polygons_of(geom)
+        if not polys:
             continue
         rings_all = [[ring(r, arcs) for r in poly] for poly in polys]
         if name == "France":  # metropolitan France (and Corsica), not the overseas parts
@@ -126,10 +166,10 @@ def derive(topo: dict[str, Any]) -> dict[str, Any]:
             w, s, e, n = box(poly[0])
             if (e - w) * (n - s) < MIN_RING:
                 continue
-            polygons.append([[round(c, 2) for pt in r for c in pt] for r in poly if len(r) >= 4])
+            polygons.append([flat(r) for r in poly if len(r) >= 4])
         if not polygons:
             continue
-        flat = [
+        outer_pts = [
             (x, y) for poly in polygons for x, y in zip(poly[0][::2], poly[0][1::2], strict=True)
         ]
         countries.append(
@@ -137,7 +177,7 @@ def derive(topo: dict[str, Any]) -> dict[str, Any]:
                 "id": OUR_IDS.get(name, slug(name)),
                 "name": name,
                 "iso_n3": geom.get("id"),
-                "bbox": [round(v, 2) for v in box(flat)],
+                "bbox": [round(v, 2) for v in box(outer_pts)],
                 # Each polygon: its outer ring then any holes, as flat [lon, lat, ...].
                 "polygons": polygons,
             }
@@ -147,23 +187,16 @@ def derive(topo: dict[str, Any]) -> dict[str, Any]:
         "source": SOURCE,
         "licence": "public domain (Natural Earth); see tools/derive_geodata.py",
         "derived_by": "tools/derive_geodata.py",
-        "simplified": f"Douglas-Peucker {TOLERANCE} degrees on shared arcs; 0.01 degree grid",
-        "crs": "WGS 84 longitude, latitude (degrees)",
+        **grid_notes(TOLERANCE),
         "countries": countries,
     }
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        sys.stderr.write("usage: derive_geodata.py countries-50m.json OUT.json\n")
-        return 2
-    topo = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    out = derive(topo)
-    text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-    Path(argv[1]).write_text(text + "\n", encoding="utf-8")
-    n = sum(len(r) // 2 for c in out["countries"] for p in c["polygons"] for r in p)
-    sys.stderr.write(f"{len(out['countries'])} countries, {n} points, {len(text)} bytes\n")
-    return 0
+    def read(path: str) -> dict[str, Any]:
+        return derive(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    return cli(argv, "derive_geodata.py countries-50m.json OUT.json", read, "countries")
 
 
 if __name__ == "__main__":

