@@ -15,8 +15,11 @@ What the file holds, and what it does not:
 - Mali: the eight regions and Bamako as Natural Earth drew them, before the Ménaka and
   Taoudénit regions were made (2016) out of Gao and Timbuktu. So ``gao-region``'s outline
   also ``covers`` the Ménaka region and ``timbuktu-region``'s the Taoudénit region; those
-  two have no outline of their own here (said so, never guessed): no public shape of
-  the cercles that form them was found to draw them from.
+  two have no outline of their own here (said so, never guessed). The Ménaka region is
+  the former Ménaka cercle, whose outline geoBoundaries' Mali ADM2 file holds (2017
+  cercles from OCHA and the DNCT, CC BY 4.0); that file could not be brought into this
+  tool's inputs yet. The Taoudénit region was cut from parts of the Timbuktu and Goundam
+  cercles, so no cercle outline gives it.
 - Burkina Faso: Natural Earth's admin-1 units there are the 45 provinces; each of the 13
   regions is the union of its provinces (``BF_REGIONS``), merged by dropping the arcs two
   provinces of one region share (TopoJSON stores each border once). The table was
