@@ -1,0 +1,139 @@
+"""Start-up of barkhane against a bare ``python -c "import typer"`` (issue 23: at most 1.5×).
+
+Run ``.venv/bin/python bench/startup.py`` from the repository root (``--runs N`` pairs,
+default 15; ``--only NAME`` for one comparison; ``--importtime NAME`` prints the 25
+slowest imports of that run instead). Each comparison runs A (barkhane) and B (the
+baseline) alternately, AB then BA, after two warm-up pairs, and reports the medians and
+the median of the per-pair ratios. Wall time is ``time.perf_counter`` around the child.
+
+barkhane runs as its console script does (``from barkhane_cli.entry import main``), with
+this checkout first on ``sys.path``, bytecode compiled (as an installed wheel has it) and
+the store in a temporary cache folder that the warm-up builds, so your own
+``~/.cache/barkhane`` is untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+SCRIPT = "import sys; from barkhane_cli.entry import main; sys.argv[0] = 'barkhane'; main()"
+TARGET = 1.5
+
+# name: (barkhane's arguments, extra environment)
+CASES: dict[str, tuple[list[str], dict[str, str]]] = {
+    "timeline-json": (["timeline", "--format", "json"], {}),
+    "version": (["--version"], {}),
+    "tab": (
+        [],
+        {
+            "_BARKHANE_COMPLETE": "complete_bash",
+            "COMP_WORDS": "barkhane timeline --actor ",
+            "COMP_CWORD": "2",
+        },
+    ),
+    # not in the issue's table: the value after --actor, which reads the store
+    "tab-actor": (
+        [],
+        {
+            "_BARKHANE_COMPLETE": "complete_bash",
+            "COMP_WORDS": "barkhane timeline --actor ",
+            "COMP_CWORD": "3",
+        },
+    ),
+}
+BASELINE = [PY, "-c", "import typer"]
+
+
+def run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()}")
+    return seconds
+
+
+def paired(runs: int, a: list[str], a_env: dict[str, str], base_env: dict[str, str]) -> tuple:
+    for _ in range(2):
+        run(a, a_env)
+        run(BASELINE, base_env)
+    ta: list[float] = []
+    tb: list[float] = []
+    for i in range(runs):
+        if i % 2 == 0:
+            ta.append(run(a, a_env))
+            tb.append(run(BASELINE, base_env))
+        else:
+            tb.append(run(BASELINE, base_env))
+            ta.append(run(a, a_env))
+    ratio = statistics.median(x / y for x, y in zip(ta, tb, strict=True))
+    return statistics.median(ta), statistics.median(tb), ratio
+
+
+def importtime(cmd: list[str], env: dict[str, str]) -> None:
+    proc = subprocess.run(
+        [cmd[0], "-X", "importtime", *cmd[1:]],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative, name = line[len("import time:") :].split("|")
+        rows.append((int(cumulative), int(self_us), name.rstrip()))
+    top = [r for r in rows if not r[2].startswith("  ")]  # top-level imports, cumulative
+    print(f"{len(rows)} modules imported; top level by cumulative time (us):")
+    for cumulative, _, name in sorted(top, reverse=True)[:25]:
+        print(f"{cumulative:>9}  {name.strip()}")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=15, help="A/B pairs per comparison")
+    p.add_argument("--only", choices=list(CASES), action="append", help="only these cases")
+    p.add_argument("--importtime", choices=list(CASES), help="show what a run imports")
+    args = p.parse_args()
+    # Bytecode compiled, as an installed wheel has it.
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "barkhane_cli")], check=True)
+    cache = Path(tempfile.mkdtemp(prefix="barkhane-startup-"))
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("BARKHANE_", "_BARKHANE"))}
+    env = {**base_env, "PYTHONPATH": str(ROOT), "BARKHANE_CACHE": str(cache)}
+    try:
+        run([PY, "-c", SCRIPT, "sources"], env)  # builds the store every case reads
+        if args.importtime:
+            argv, extra = CASES[args.importtime]
+            importtime([PY, "-c", SCRIPT, *argv], {**env, **extra})
+            return
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+            f"load {os.getloadavg()[0]:.2f}, {args.runs} A/B pairs",
+            flush=True,
+        )
+        print(f"{'case':<15} {'barkhane s':>10} {'typer s':>8} {'ratio':>6}  target <= {TARGET}")
+        for name in args.only or CASES:
+            argv, extra = CASES[name]
+            a, b, ratio = paired(args.runs, [PY, "-c", SCRIPT, *argv], {**env, **extra}, base_env)
+            met = "yes" if ratio <= TARGET else "no"
+            print(f"{name:<15} {a:>10.3f} {b:>8.3f} {ratio:>6.2f}  {met}", flush=True)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
