@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -93,6 +92,8 @@ def replacing(target: Path, what: str) -> Iterator[str]:
     _clean_stale(folder, final.name)
     tmp: str | None = None
     try:
+        import tempfile  # only when writing (start-up, issue 23)
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{final.name}.", suffix=TMP_SUFFIX)
         os.close(fd)
         os.unlink(tmp)  # the block creates it (SQLite insists on making its own file)

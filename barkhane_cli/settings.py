@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from barkhane_cli.errors import UsageError
 
@@ -36,8 +36,11 @@ def _number(value: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
+    """Immutable; ``settings._replace(debug=True)`` makes a changed copy. A named tuple,
+    not a dataclass: every run builds one before anything else, and a dataclass costs its
+    generated code at import (start-up, issue 23)."""
+
     debug: bool = False  # tracebacks for internal errors (--debug, BARKHANE_DEBUG)
     pager: str | None = "less -FRX"  # the pager's command line, None for none
     csv_safe: bool = False  # --csv-safe, BARKHANE_CSV_SAFE

@@ -20,7 +20,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from barkhane_cli import model as m
 
@@ -100,6 +99,8 @@ def _polys(raw: list[list[list[float]]]) -> tuple[Polygon, ...]:
 
 
 def _read(name: str) -> dict[str, object]:
+    from importlib import resources  # it imports tempfile: only when outlines are read
+
     text = resources.files("barkhane_cli").joinpath(f"geodata/{name}").read_text("utf-8")
     out: dict[str, object] = json.loads(text)
     return out

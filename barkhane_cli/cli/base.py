@@ -9,7 +9,6 @@ and an exit code in one place, the group's ``main`` (cli/lazy.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, overload
 
@@ -18,9 +17,7 @@ import typer
 
 from barkhane_cli import __version__
 from barkhane_cli.cli.lazy import LazyGroup
-from barkhane_cli.cli.options import Color
-from barkhane_cli.errors import UsageError, exit_codes_text
-from barkhane_cli.meta import DATA_VERSION, RECORD_END, RECORD_START
+from barkhane_cli.errors import UsageError
 from barkhane_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,14 +26,36 @@ if TYPE_CHECKING:
     from barkhane_cli.render.env import Env
     from barkhane_cli.store import Loaded
 
-HELP = f"""A sourced timeline and fact lookup of the Sahel conflict, {RECORD_START.year} to {RECORD_END.human()}.
+# Start-up (issue 23): a run imports only what it uses. The model, the options and the
+# record's dates (meta.py reads data/meta.toml) are imported by the commands that use
+# them and by --help, not here: --version and a TAB completion never load them.
+
+
+def help_text() -> str:
+    """The program's --help, written when it is shown (it names the record's window)."""
+    from barkhane_cli.errors import exit_codes_text
+    from barkhane_cli.meta import RECORD_END, RECORD_START
+
+    return f"""A sourced timeline and fact lookup of the Sahel conflict, {RECORD_START.year} to {RECORD_END.human()}.
 
 {exit_codes_text()}
 """
 
+
+class RootGroup(LazyGroup):
+    """The ``barkhane`` group: its help is made from the data's window when it is read."""
+
+    @property
+    def help(self) -> str:
+        return help_text()
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        pass  # Click sets the help at construction; it is made above instead
+
+
 app = typer.Typer(
-    cls=LazyGroup,  # each run builds only the command it runs
-    help=HELP,
+    cls=RootGroup,  # each run builds only the command it runs
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -53,6 +72,7 @@ def settings() -> Settings:
 
 def make_env(color: str) -> Env:
     from barkhane_cli.choices import choose
+    from barkhane_cli.cli.options import Color
     from barkhane_cli.render.env import Env
 
     mode = choose(color, [c.value for c in Color], "colour mode", "--color values")
@@ -114,6 +134,8 @@ def open_data(data: list[Path] | None) -> Loaded:
 
 def _version(value: bool) -> None:
     if value:
+        from barkhane_cli.meta import DATA_VERSION
+
         typer.echo(f"barkhane {__version__} (data {DATA_VERSION})")
         raise typer.Exit()
 
@@ -152,8 +174,7 @@ def root(
     # --debug and --no-pager are taken anywhere on the line by the group's main (lazy.py),
     # which built these settings; what is left to add here is --csv-safe.
     s = settings()
-    ctx.obj = replace(
-        s,
+    ctx.obj = s._replace(
         debug=s.debug or debug,
         pager=None if no_pager else s.pager,
         csv_safe=s.csv_safe or csv_safe,

@@ -18,8 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 import typer
@@ -29,8 +28,7 @@ from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.settings import Settings
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     target: str  # "module:attribute" under barkhane_cli/cli/: a function or a Typer group
     panel: str  # the group of the command list in --help
     examples: tuple[str, ...] = ()  # shown at the end of its --help; tests run each one
@@ -330,9 +328,9 @@ def _global_flags(args: list[str], settings: Settings) -> tuple[list[str], Setti
     cut = args.index("--") if "--" in args else len(args)
     head, tail = args[:cut], args[cut:]
     if "--debug" in head:
-        settings = replace(settings, debug=True)
+        settings = settings._replace(debug=True)
     if "--no-pager" in head:
-        settings = replace(settings, pager=None)
+        settings = settings._replace(pager=None)
     return [a for a in head if a not in ("--debug", "--no-pager")] + tail, settings
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,6 +174,8 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
     # another: such a run answers from what it read, and caches nothing.
     if [keys.stamp(p) for p in inputs] != before or keys.key(expand(paths), paths) != key:
         return Loaded(data)
+    import tempfile  # only when building (start-up, issue 23)
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".tmp")
     os.close(fd)
     try:

@@ -1,0 +1,94 @@
+"""Start-up (issue 23): the quick paths import nothing heavy that Typer does not.
+
+``timeline --format json``, ``--version`` and a TAB completion must stay within 1.5× of a
+bare ``python -c "import typer"`` (bench/startup.py measures that). What keeps them there
+is what they do not import: Rich (only a terminal view draws), hashlib (OpenSSL),
+urllib, tempfile (only writing needs it). This is a behaviour test, not a timing test: it
+runs each path in a fresh interpreter and lists the modules it loaded beyond Typer's own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+HEAVY = ("rich", "hashlib", "_hashlib", "urllib", "tempfile")
+
+# Runs barkhane as its console script does, then writes every loaded module's name to
+# the file named by the first argument.
+SCRIPT = """
+import atexit, json, sys
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+sys.argv[0] = "barkhane"
+from barkhane_cli.entry import main
+main()
+"""
+
+TAB = {"_BARKHANE_COMPLETE": "complete_bash", "COMP_WORDS": "barkhane timeline --actor "}
+CASES = {
+    "timeline --format json": (["timeline", "--format", "json"], {}),
+    "--version": (["--version"], {}),
+    "TAB: an option": ([], {**TAB, "COMP_CWORD": "2"}),
+    "TAB: an actor": ([], {**TAB, "COMP_CWORD": "3"}),
+}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return {k: v for k, v in env.items() if not k.startswith("_BARKHANE")}
+
+
+def _loaded(tmp_path: Path, args: list[str], extra: dict[str, str]) -> set[str]:
+    out = tmp_path / "modules.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(out), *args],
+        env={**_env(), **extra},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(out.read_text()))
+
+
+@pytest.fixture(scope="module")
+def typer_modules() -> set[str]:
+    code = "import json, sys, typer; print(json.dumps(sorted(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(proc.stdout))
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_quick_paths_import_nothing_heavy(
+    case: str, typer_modules: set[str], tmp_path: Path
+) -> None:
+    # A warm run, as a user's are: the store is built (that run may write, so may import
+    # tempfile); the measured run reads it.
+    warm = [sys.executable, "-m", "barkhane_cli", "timeline", "-n", "0"]
+    subprocess.run(warm, env=_env(), cwd=ROOT, check=True, capture_output=True, timeout=60)
+    args, extra = CASES[case]
+    extra_modules = _loaded(tmp_path, args, extra) - typer_modules
+    heavy = sorted(m for m in extra_modules if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    assert "barkhane_cli.validate" not in extra_modules  # a warm run checks nothing again
+
+
+def test_the_json_answer_is_whole(tmp_path: Path) -> None:
+    """The path the test above watches gives the full answer: every core event."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "barkhane_cli", "timeline", "--format", "json"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    events = json.loads(proc.stdout)
+    assert len(events) > 300 and all("id" in e and "sources" in e for e in events)
