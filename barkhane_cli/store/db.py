@@ -17,6 +17,7 @@ import os
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -94,20 +95,18 @@ class Store:
         return store
 
     def light(self) -> m.Dataset:
-        """Every table except the events: what resolving names and drawing cards need."""
-        tables: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-        decoders = {kind: records.record_decoder(cls) for kind, cls in KINDS.items()}
-        replaced: tuple[tuple[str, str, str], ...] = ()
-        for kind, body in self.rows("SELECT kind, body FROM _records ORDER BY rowid"):
-            if kind == "replaced":
-                replaced = tuple((r[0], r[1], r[2]) for r in json.loads(body))
-                continue
-            entry = decoders[kind](json.loads(body))
-            tables[kind][entry.id] = entry
-        data = m.Dataset(replaced=replaced)
-        for kind, entries in tables.items():
-            setattr(data, kind, entries)
-        return data
+        """Every table except the events: what resolving names and drawing cards need.
+        Each table is decoded when first read (see :class:`LightDataset`)."""
+        return LightDataset(self)
+
+    def table(self, kind: str) -> Any:
+        """One small table (sources, actors, ...) by id, or ``replaced``, decoded."""
+        rows = self.rows("SELECT body FROM _records WHERE kind = ? ORDER BY rowid", (kind,))
+        if kind == "replaced":
+            return next((tuple((r[0], r[1], r[2]) for r in json.loads(b)) for (b,) in rows), ())
+        decode = records.record_decoder(KINDS[kind])
+        entries = (decode(json.loads(body)) for (body,) in rows)
+        return {entry.id: entry for entry in entries}
 
     def dataset(self) -> m.Dataset:
         """The whole dataset, as the TOML path builds it."""
@@ -238,6 +237,34 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+
+class LightDataset(m.Dataset):
+    """A dataset from a store whose small tables are decoded on first use: a timeline in
+    JSON reads no source, fact or era, so it does not pay for decoding 2,000 records
+    (start-up, issue 23). Read or compared, it is the dataset ``light`` used to build."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: Store) -> None:  # not the dataclass's: tables stay unset
+        self._store = store
+        self.events = []
+        self.aftermath = []
+
+    def __getattr__(self, name: str) -> Any:  # only for a table not read yet
+        if name not in KINDS and name != "replaced":
+            raise AttributeError(name)
+        value = self._store.table(name)
+        setattr(self, name, value)
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        # equal to the same data read from the TOML files (a plain Dataset) too
+        if not isinstance(other, m.Dataset):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(m.Dataset))
+
+    __hash__ = None  # type: ignore[assignment]  # as a dataclass with eq: mutable
 
 
 def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
