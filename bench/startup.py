@@ -60,7 +60,12 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, from the child's own rusage)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=env.get("PYTHONPATH"),  # python -c puts the working folder first on sys.path
     )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
@@ -100,6 +105,7 @@ def paired(
 def importtime(cmd: list[str], env: dict[str, str]) -> None:
     proc = subprocess.run(
         [cmd[0], "-X", "importtime", *cmd[1:]],
+        cwd=env["PYTHONPATH"],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

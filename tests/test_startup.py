@@ -50,6 +50,7 @@ def _loaded(tmp_path: Path, args: list[str], extra: dict[str, str]) -> set[str]:
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(out), *args],
         env={**_env(), **extra},
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
