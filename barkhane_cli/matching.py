@@ -527,10 +527,17 @@ def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[st
         "perpetrators": {
             "ours": sorted(mine),
             "theirs": sorted(theirs),
-            "only_ours": sorted(mine - theirs),
-            "only_theirs": sorted(theirs - mine),
+            "only_ours": sorted(_unmatched(data, cur, mine, theirs)),
+            "only_theirs": sorted(_unmatched(data, cur, theirs, mine)),
         },
     }
+
+
+def _unmatched(data: m.Dataset, e: m.Event, these: set[str], others: set[str]) -> set[str]:
+    """The actors of ``these`` that neither are nor belong to, nor take in, any of
+    ``others`` at the event's date (Barkhane is France's; Katiba Macina JNIM's)."""
+    up = {a: roles.counts_for(data.actors, a, e.first, e.last) for a in these | others}
+    return {a for a in these if not any(b in up[a] or a in up[b] for b in others)}
 
 
 # --- gaps: the incidents no curated event accounts for -------------------------------------

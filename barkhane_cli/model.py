@@ -298,6 +298,8 @@ class Event:
             "fatalities_high": self.fatalities_high,
             "fatalities_note": self.fatalities_note,
             "disputed": self.disputed,
+            "acled_ids": list(self.acled_ids),
+            "ucdp_ids": list(self.ucdp_ids),
             "aftermath": self.aftermath,
             "sources": [s.to_json() for s in self.sources],
         }

@@ -14,7 +14,8 @@ EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
     "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
     "point_of", "point_kind", "tags", "fatalities",
-    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "aftermath", "sources",
+    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "acled_ids", "ucdp_ids",
+    "aftermath", "sources",
 ]  # fmt: skip
 
 DEFAULT_FIELDS = [

@@ -51,7 +51,10 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
     when = "same day" if p.date_gap == 0 else f"{_date(r)} ({p.date_gap} d off)"
     if r.date.precision != "day" or r.end is not None:
         when = _date(r) + ("" if p.date_gap == 0 else f" ({p.date_gap} d off)")
-    where = "in the region" if p.distance_km is None else f"{p.distance_km:.0f} km"
+    if p.distance_km is not None:
+        where = f"{p.distance_km:.0f} km"
+    else:  # a reviewed link may join places the rule would not compare
+        where = "place not compared" if p.reviewed else "in the region"
     deaths = "" if r.fatalities is None else f", {r.deaths()} dead"
     how = "reviewed" if p.reviewed else ("possible" if p.ambiguous else f"{p.score:.2f}")
     return (

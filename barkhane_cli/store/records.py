@@ -134,6 +134,8 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     "places": tuple,
     "countries": tuple,
     "tags": tuple,
+    "acled_ids": tuple,
+    "ucdp_ids": tuple,
 }
 # ``to_json`` keys that are no field (they repeat one: the precision is the date's).
 _DERIVED = frozenset({"precision", "end_precision"})
