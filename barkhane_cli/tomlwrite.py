@@ -9,7 +9,7 @@ else after them, sorted), so the same records always give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from barkhane_cli.model import FIELDS, TABLES
 
@@ -94,20 +94,36 @@ def dumps(tables: Mapping[str, Sequence[Mapping[str, object]]], header: str = ""
 
     ``header`` becomes comment lines at the top of the file.
     """
+    return "".join(chunks(tables, header))
+
+
+def chunks(
+    tables: Mapping[str, Sequence[Mapping[str, object]]], header: str = "", size: int = 1000
+) -> Iterator[str]:
+    """:func:`dumps` in pieces of about ``size`` entries, to write a large file without
+    holding its whole text."""
     clean = header.translate(_COMMENT_SAFE)
     out: list[str] = [f"# {line}".rstrip() + "\n" for line in clean.splitlines()]
+    started = bool(out)
     names = [t for t in TABLE_ORDER if t in tables] + sorted(
         t for t in tables if t not in TABLE_ORDER
     )
+    count = 0
     for name in names:
         order = FIELD_ORDER.get(name, ("id",))
         head = f"[[{key(name)}]]\n"
         for entry in tables[name]:
-            if out:
+            if started:
                 out.append("\n")
+            started = True
             out.append(head)
             for k in _ordered(entry, order):
                 v = entry[k]
                 if v is not None:
                     out.append(f"{key(k)} = {value(v)}\n")
-    return "".join(out)
+            count += 1
+            if count % size == 0:
+                yield "".join(out)
+                out.clear()
+    if out:
+        yield "".join(out)

@@ -62,7 +62,11 @@ def fast_toml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Parse each file set once per test: the uncached side still answers from the TOML
     path (query.select over the checked dataset), without re-reading a large file."""
     memo = functools.lru_cache(maxsize=8)(lambda key: files.collect(list(key)))
-    monkeypatch.setattr(store, "collect", lambda paths: memo(tuple(paths)))
+    monkeypatch.setattr(
+        store,
+        "collect",
+        lambda paths, **given: files.collect(paths, **given) if given else memo(tuple(paths)),
+    )
     yield
 
 

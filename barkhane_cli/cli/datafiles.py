@@ -94,12 +94,19 @@ def validate(
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
+    ),
+]
 
 
 @import_app.command("acled")
 def import_acled(
     export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    quiet: QuietOpt = False,
 ) -> None:
     """Convert an ACLED export into a data file to load with --data or BARKHANE_DATA.
 
@@ -110,12 +117,12 @@ def import_acled(
     more than half of them were rejected. Re-importing the same export writes the same
     file.
     """
-    from barkhane_cli.importers.acled import convert
+    from barkhane_cli.importers.acled import convert_tables
 
     def run(known: Any, progress: Any) -> Any:
-        return convert(export, known, progress)
+        return convert_tables(export, known, progress)
 
-    _import(export, output, run)
+    _import(export, output, run, quiet)
 
 
 @import_app.command("ucdp")
@@ -134,6 +141,7 @@ def import_ucdp(
             help="Keep only rows in this country (repeatable): the global file is large.",
         ),
     ] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Convert a UCDP GED file into a data file to load with --data or BARKHANE_DATA.
 
@@ -145,26 +153,32 @@ def import_ucdp(
     nothing, when every row or more than half of them were rejected.
     """
     from barkhane_cli.importers.acled.places import country_id
-    from barkhane_cli.importers.ucdp import convert
+    from barkhane_cli.importers.ucdp import convert_tables
 
     wanted = frozenset(country_id(c) for c in country or ())
 
     def run(known: Any, progress: Any) -> Any:
-        return convert(export, known, wanted)
+        return convert_tables(export, known, wanted, progress)
 
-    _import(export, output, run)
+    _import(export, output, run, quiet)
 
 
-def _import(export: Path, output: Path, run: Any) -> None:
+def _import(export: Path, output: Path, run: Any, quiet: bool = False) -> None:
     """What every importer does around its conversion: check the output first, match
     against the bundled data alone, report rejected rows, write all or nothing."""
-    from barkhane_cli import atomic, store
+    from barkhane_cli.store import progress
+
+    with progress.silenced(quiet):
+        _import_quietly(export, output, run)
+
+
+def _import_quietly(export: Path, output: Path, run: Any) -> None:
+    from barkhane_cli import atomic, store, tomlwrite
     from barkhane_cli.importers.acled import grouped
-    from barkhane_cli.render.env import Env
     from barkhane_cli.render.safe import inert
+    from barkhane_cli.store import exports, progress
 
     s = settings()
-    env = Env.detect("auto", out=sys.stderr, settings=s)
     to_stdout = str(output) == "-"
     # Matched against the bundled data alone: an earlier import (or any user layer) in
     # BARKHANE_DATA would make its actors and places look known, and the new file would
@@ -178,14 +192,9 @@ def _import(export: Path, output: Path, run: Any) -> None:
         _check_output(output)
     existed = not to_stdout and output.exists()
     known = store.load_paths(paths, s)
-    if env.is_tty:
-        from rich.progress import Progress
-
-        with Progress(console=_stderr_console()) as bar:
-            task = bar.add_task("importing", total=None)
-            text, report = run(known, lambda n: bar.update(task, completed=n))
-    else:
-        text, report = run(known, None)
+    with progress.bar(f"importing {export.name}") as bar:
+        tables, header, report = run(known, bar if progress.watching() else None)
+    del known
     err = sys.stderr
     err.write(inert(f"{atomic.shown(export)}: read as {report.layout}") + "\n")
     if report.rejected:
@@ -205,15 +214,17 @@ def _import(export: Path, output: Path, run: Any) -> None:
             f"{atomic.shown(export)}: {how} rejected, so nothing was written to "
             f"{atomic.shown(output)}"
         )
-    # A CSV name that is not UTF-8 appears in the source's title: keep the text valid.
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if to_stdout:  # -o - is standard output, as everywhere else
-        sys.stdout.write(text)
+        for chunk in tomlwrite.chunks(tables, header):
+            sys.stdout.write(_valid(chunk))
         sys.stdout.flush()
     else:
-        atomic.write(output, text, "--output")
-        _warm_store(output, in_env, s)
-    del text
+        _write(output, tables, header)
+        # The store is compiled from the entries just written, as the document the file
+        # parses to (exports.as_document): the same checks, no TOML read back.
+        doc = exports.as_document(tables, consume=True)
+        del tables
+        _warm_store(output, in_env, s, {str(output): doc})
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     if report.left_out:
         merged += f" ({report.left_out} outside --country left out)"
@@ -230,7 +241,32 @@ def _import(export: Path, output: Path, run: Any) -> None:
     )
 
 
-def _warm_store(output: Path, in_env: bool, s: Settings) -> None:
+def _valid(text: str) -> str:
+    """A CSV name that is not UTF-8 appears in the source's title: keep the text valid."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
+
+
+def _write(output: Path, tables: Any, header: str) -> None:
+    """The data file, written piece by piece (never its whole text at once), all or
+    nothing (atomic.replacing)."""
+    import os
+
+    from barkhane_cli import atomic, tomlwrite
+
+    with atomic.replacing(output, "--output") as tmp, open(tmp, "wb") as fh:
+        for chunk in tomlwrite.chunks(tables, header):
+            fh.write(_valid(chunk).encode("utf-8"))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _warm_store(
+    output: Path, in_env: bool, s: Settings, docs: dict[str, Any] | None = None
+) -> None:
     """Compile the store for the data set the next query will load (the new file over the
     bundled data), so the first query after an import is already fast."""
     from barkhane_cli import atomic, store
@@ -241,7 +277,7 @@ def _warm_store(output: Path, in_env: bool, s: Settings) -> None:
     inputs = list(atomic._inputs)
     # Bad data is reported by the query that loads it, with its exit code.
     with contextlib.suppress(BarkhaneError):
-        store.open_paths(paths, s)
+        store.open_paths(paths, s, docs)
     atomic._inputs[:] = inputs
 
 
@@ -253,12 +289,6 @@ def _check_output(output: Path) -> None:
     if output.is_dir():
         raise UsageError(f"--output {atomic.shown(output)}: is a folder; give a .toml file name")
     atomic.check_folder(output, "--output")
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 def new(

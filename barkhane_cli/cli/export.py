@@ -22,16 +22,24 @@ export_app = typer.Typer(help="Write the data (with your layers) in other tools'
 def export_sqlite(
     output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
     data: DataOpt = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
+        ),
+    ] = False,
 ) -> None:
     """Write every table as a SQLite database with full-text search on events (docs/sqlite.md).
 
     Open it with `datasette FILE.db` (facets, maps with datasette-cluster-map) or any SQL
     tool. The file is written whole or not at all.
     """
+    from barkhane_cli.store import progress
     from barkhane_cli.store.compile import write_public
 
-    dataset = load(data)
-    write_public(output, dataset)
+    with progress.silenced(quiet):
+        dataset = load(data)
+        write_public(output, dataset)
     sys.stderr.write(
         f"{len(dataset.events) + len(dataset.aftermath)} events, {len(dataset.actors)} actors, "
         f"{len(dataset.places)} places, {len(dataset.facts)} facts -> {output}\n"

@@ -65,8 +65,9 @@ DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        help="Extra data file layered over the bundled timeline (repeatable; also "
-        "BARKHANE_DATA, separated by the path separator).",
+        help="Extra data file layered over the bundled timeline: TOML, or an ACLED or "
+        "UCDP GED export (.csv) read as it is (repeatable; also BARKHANE_DATA, separated "
+        "by the path separator).",
         show_default=False,
     ),
 ]

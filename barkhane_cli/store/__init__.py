@@ -11,13 +11,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
+from barkhane_cli.store import files
 from barkhane_cli.store import key as keys
 from barkhane_cli.store.db import Store
 from barkhane_cli.store.files import (
@@ -26,6 +28,8 @@ from barkhane_cli.store.files import (
     collect,
     data_paths,
     expand,
+    is_export,
+    key_files,
     layer_roots,
     read_toml,
 )
@@ -39,6 +43,7 @@ __all__ = [
     "expand",
     "layer_roots",
     "load",
+    "load_export",
     "load_paths",
     "open_data",
     "open_paths",
@@ -87,8 +92,8 @@ class Loaded:
         return self.data
 
 
-def _checked(paths: Sequence[Path]) -> m.Dataset:
-    data, problems = collect(paths)
+def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = None) -> m.Dataset:
+    data, problems = collect(paths, docs=docs) if docs else collect(paths)
     errors = [p for p in problems if not p.warning]
     if errors:
         more = len(errors) - 1
@@ -155,32 +160,46 @@ def _prune(folder: Path, keep: Path) -> None:
                 os.unlink(path)
 
 
-def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
+def _build(
+    folder: Path, key: str, paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None
+) -> Loaded:
     import sqlite3
 
     from barkhane_cli import atomic
-    from barkhane_cli.store import compile
+    from barkhane_cli.store import compile, progress
     from barkhane_cli.store.records import Unstorable
     from barkhane_cli.validate import source_file
 
     target = folder / f"{key}{SUFFIX}"
-    inputs = expand(paths)
+    inputs = key_files(paths)
     before = [keys.stamp(p) for p in inputs]
-    data = _checked(paths)
+    sizes = [(p, st[1]) for p, st in zip(inputs, before, strict=True) if st is not None]
+    size = sum(n for _, n in sizes)
+    large = size >= progress.LARGE_BYTES
+    if large:  # minutes for a large file: say what is happening rather than go silent
+        mib = size / 1024**2
+        named = ", ".join(atomic.shown(p) for p, n in sizes if n * 4 >= size)
+        progress.note(
+            f"compiling the store for {mib:,.0f} MiB of data ({named}): it is new, or it "
+            "or barkhane changed since the last build; reading and checking it first"
+        )
+    data = _checked(paths, docs)
     roots = layer_roots(paths)
     seeds = [f for f in (source_file(s, roots) for s in data.sources.values()) if f is not None]
     deps = [(os.path.realpath(f), keys.stamp(f)) for f in seeds]
     # A file edited while it was read would give a store keyed on one version holding
     # another: such a run answers from what it read, and caches nothing.
-    if [keys.stamp(p) for p in inputs] != before or keys.key(expand(paths), paths) != key:
+    if [keys.stamp(p) for p in inputs] != before or keys.key(key_files(paths), paths) != key:
         return Loaded(data)
     import tempfile  # only when building (start-up, issue 23)
 
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".tmp")
     os.close(fd)
+    total = len(data.events) + len(data.aftermath)
     try:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
-        compile.build(tmp, data, key=key, deps=deps)
+        with progress.bar("compiling the store", total) if large else _silent() as bar:
+            compile.build(tmp, data, key=key, deps=deps, progress=bar)
         if [keys.stamp(p) for p in inputs] == before:
             # on disk before it is renamed into place: a crash must not leave a store
             # whose name promises pages that were never written
@@ -193,6 +212,11 @@ def _build(folder: Path, key: str, paths: Sequence[Path]) -> Loaded:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     return Loaded(data)
+
+
+@contextlib.contextmanager
+def _silent() -> Iterator[None]:
+    yield None
 
 
 def open_data(
@@ -208,27 +232,41 @@ def open_data(
     return open_paths(data_paths(extra, bundled, settings.data), settings)
 
 
-def open_paths(paths: Sequence[Path], settings: Settings | None = None) -> Loaded:
-    """:func:`open_data` for an explicit list of files (the bundled one included or not)."""
+def open_paths(
+    paths: Sequence[Path],
+    settings: Settings | None = None,
+    docs: Mapping[str, dict[str, Any]] | None = None,
+) -> Loaded:
+    """:func:`open_data` for an explicit list of files (the bundled one included or not).
+
+    ``docs``: files already parsed (by path), which a cold run checks without reading."""
     from barkhane_cli import atomic
 
     atomic.note_input(expand(paths))  # nothing this run writes may replace a file it loads
-    folder = keys.usable_dir(settings or Settings.from_environ())
-    key = keys.key(expand(paths), paths) if folder is not None else None
+    settings = settings or Settings.from_environ()
+    folder = keys.usable_dir(settings)
+    key = keys.key(key_files(paths), paths) if folder is not None else None
     if folder is None or key is None:
-        return Loaded(_checked(paths))
+        return Loaded(_checked(paths, docs))
     target = folder / f"{key}{SUFFIX}"
     db = Store.open(target, key)
     if db is not None:
         return Loaded(db.light(), db)
+    bundled = [files.bundled_path()]
+    if list(paths) != bundled and any(is_export(p) for p in expand(paths)):
+        # an export is matched against the bundled data: have its store first (built
+        # under the lock now, not inside the export's build, which holds it)
+        warm = open_paths(bundled, settings)
+        if warm.db is not None:
+            warm.db.close()
     try:
         with _locked(folder):
             db = Store.open(target, key)  # built by another run while this one waited
             if db is not None:
                 return Loaded(db.light(), db)
-            return _build(folder, key, paths)
+            return _build(folder, key, paths, docs)
     except OSError:
-        return Loaded(_checked(paths))
+        return Loaded(_checked(paths, docs))
 
 
 def load(
@@ -243,10 +281,41 @@ def load_paths(paths: Sequence[Path], settings: Settings | None = None) -> m.Dat
     return open_paths(paths, settings).full()
 
 
+def load_export(path: Path, settings: Settings | None = None, bundled: bool = True) -> m.Dataset:
+    """An export (ACLED or UCDP GED CSV) read as data, for commands that compare it with
+    the record: the checked dataset of the bundled data (unless ``bundled`` is false) with
+    the export over it, from the store when one is built (the first call compiles it)."""
+    return load([path], bundled, settings)
+
+
+def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
+    """What an export's actors and places are matched against: the bundled data alone,
+    as ``import`` does; from its store when built (no lock taken: a build holding it
+    may be what asks), else read and checked."""
+    bundled = [files.bundled_path()]
+    db = cached_store(bundled, settings)
+    if db is not None:
+        try:
+            return db.dataset()
+        finally:
+            db.close()
+    return _checked(bundled)
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """An export as the document of a data file with the same entries (store.exports)."""
+    from barkhane_cli.store import exports
+
+    return exports.document(path, _bundled_dataset())
+
+
+files.EXPORT_READER[:] = [read_export]
+
+
 def cached_store(paths: Sequence[Path], settings: Settings | None = None) -> Store | None:
     """The store for exactly these inputs if one is built; never builds or parses."""
     folder = keys.usable_dir(settings or Settings.from_environ(), create=False)
-    key = keys.key(expand(paths), paths) if folder is not None else None
+    key = keys.key(key_files(paths), paths) if folder is not None else None
     if folder is None or key is None:
         return None
     return Store.open(folder / f"{key}{SUFFIX}", key)

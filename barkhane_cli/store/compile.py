@@ -128,9 +128,14 @@ def _names(data: m.Dataset, e: m.Event) -> str:
 BATCH = 5000  # events written per executemany: memory stays bounded however large the data
 
 
-def _event_rows(db: sqlite3.Connection, data: m.Dataset, private: bool) -> int:
+def _event_rows(
+    db: sqlite3.Connection,
+    data: m.Dataset,
+    private: bool,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     events = sorted(data.events + data.aftermath, key=m.Event.sort_key)
-    return write_events(db, data, events, private)
+    return write_events(db, data, events, private, progress)
 
 
 def write_events(
@@ -305,8 +310,10 @@ def build(
     private: bool = True,
     key: str = "",
     deps: Sequence[tuple[str, Any]] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Write the database at ``path`` (a new file), all in one transaction."""
+    """Write the database at ``path`` (a new file), all in one transaction; ``progress``
+    is told how many events are written, batch by batch."""
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")
@@ -320,7 +327,7 @@ def build(
             meta["key"] = key
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         _other_rows(db, data)
-        span = _event_rows(db, data, private)
+        span = _event_rows(db, data, private, progress)
         if private:
             _private_rows(db, data, deps)
             db.execute("INSERT INTO meta VALUES ('max_span', ?)", (str(span),))
@@ -335,10 +342,12 @@ def build(
 def write_public(target: Path, data: m.Dataset) -> None:
     """``barkhane export sqlite``: the public tables only, written whole or not at all."""
     from barkhane_cli import atomic
+    from barkhane_cli.store import progress
 
+    total = len(data.events) + len(data.aftermath)
     try:
-        with atomic.replacing(target, "export") as tmp:
-            build(tmp, data, private=False)
+        with atomic.replacing(target, "export") as tmp, progress.bar("exporting", total) as bar:
+            build(tmp, data, private=False, progress=bar)
     except UnicodeEncodeError:
         raise DataError(
             f"export {atomic.shown(target)}: the data holds text that is not UTF-8 (a file "

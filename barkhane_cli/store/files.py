@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,8 +31,9 @@ def bundled_path() -> Path:
 
 
 def layer_files(path: Path) -> list[Path]:
-    """The files of one layer: the data file itself, or every ``.toml`` below a folder, in
-    a fixed order (so the store's key does not depend on how the folder lists them)."""
+    """The files of one layer: the data file (or export) itself, or every ``.toml`` below
+    a folder, in a fixed order (so the store's key does not depend on how the folder
+    lists them)."""
     if path != STDIN and path.is_dir():
         return sorted(p for p in path.rglob("*.toml") if p.is_file())
     return [path]
@@ -41,6 +42,27 @@ def layer_files(path: Path) -> list[Path]:
 def expand(paths: Sequence[Path]) -> list[Path]:
     """Every file the layers ``paths`` consist of."""
     return [f for p in paths for f in layer_files(p)]
+
+
+EXPORT_SUFFIXES = (".csv",)
+# How an export becomes a document: set by the store package (store.read_export), which
+# knows the bundled data it is matched against; files never imports the importers.
+EXPORT_READER: list[Callable[[Path], dict[str, Any]]] = []
+
+
+def is_export(path: Path) -> bool:
+    """Whether a data layer is an export to convert (by its name: ``*.csv``)."""
+    return str(path) != "-" and path.suffix.lower() in EXPORT_SUFFIXES
+
+
+def key_files(paths: Sequence[Path]) -> list[Path]:
+    """Every file an answer depends on: the layers' files, and the bundled data's when an
+    export (matched against it) is read without it (``--alone``)."""
+    found = expand(paths)
+    if any(is_export(p) for p in found):
+        bundled = expand([bundled_path()])
+        found += [f for f in bundled if f not in found]
+    return found
 
 
 Roots = dict[str, tuple[Path, bool]]
@@ -149,7 +171,11 @@ class _Layer:
     rejected: dict[str, list[Any]]  # table -> entries with problems, built with placeholders
 
 
-def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem]) -> None:
+def _layer_file(
+    path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem], consume: bool = False
+) -> None:
+    """Check a file's entries into the layer; ``consume``: drop each raw entry once it is
+    built (a document made for this read, so a large one is never held twice)."""
     from barkhane_cli.validate import Problem, build_entry
 
     file = str(path)
@@ -175,6 +201,8 @@ def _layer_file(path: Path, doc: dict[str, Any], layer: _Layer, problems: list[P
         target = layer.records[table]
         for index, raw in enumerate(entries):
             record = build_entry(raw, file, table, index, problems, layer.rejected[table])
+            if consume:
+                entries[index] = None
             if record is None:
                 continue
             first = layer.seen.get((table, record.id))
@@ -212,11 +240,18 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
     return sorted(out, key=m.Event.sort_key)
 
 
-def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset, list[Problem]]:
+def collect(
+    paths: Sequence[Path],
+    keep_going: bool = False,
+    docs: Mapping[str, dict[str, Any]] | None = None,
+) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found.
 
     A file that cannot be read raises DataError, unless ``keep_going`` (validate): then
-    it is one problem and the other files are still checked.
+    it is one problem and the other files are still checked. ``docs`` gives the parsed
+    document of a file by its path (what ``import`` just wrote), so it is not read again;
+    its entries are dropped as they are checked (a large file is never held twice).
+    An export (``*.csv``) is converted by its importer (``exports``).
     """
     from barkhane_cli import atomic
     from barkhane_cli.validate import Problem, check_references, read_source_files
@@ -230,7 +265,7 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
             problems.append(Problem(str(top), "", None, None, "is a folder with no .toml files"))
         layer.seen = {}  # ids repeat freely across layers (a user file replaces), not inside
         for path in members:
-            _read_into(path, layer, problems, keep_going)
+            _read_into(path, layer, problems, keep_going, docs)
     rec = layer.records
     places, loops = geo.resolve_places(rec["places"])
     for pid in loops:
@@ -251,6 +286,8 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
     for ident in sorted(dupes):
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
+    rec["events"].clear()  # data.events holds them (with their countries): not twice
+    rec["aftermath"].clear()
     texts = read_source_files(data, problems, layer_roots(paths))
     check_references(data, problems, texts)
     bad = layer.rejected
@@ -272,11 +309,22 @@ def collect(paths: Sequence[Path], keep_going: bool = False) -> tuple[m.Dataset,
     return data, problems
 
 
-def _read_into(path: Path, layer: _Layer, problems: list[Problem], keep_going: bool) -> None:
+def _read_into(
+    path: Path,
+    layer: _Layer,
+    problems: list[Problem],
+    keep_going: bool,
+    docs: Mapping[str, dict[str, Any]] | None = None,
+) -> None:
     from barkhane_cli.validate import Problem
 
     try:
-        doc = read_toml(path)
+        if docs is not None and str(path) in docs:
+            doc = docs[str(path)]
+        elif is_export(path) and EXPORT_READER:
+            doc = EXPORT_READER[0](path)
+        else:
+            doc = read_toml(path)
     except DataError as exc:
         if not keep_going:
             raise
@@ -289,7 +337,7 @@ def _read_into(path: Path, layer: _Layer, problems: list[Problem], keep_going: b
         problems.append(
             Problem(str(path), "", None, None, "holds no entries (is it empty or cut short?)", True)
         )
-    _layer_file(path, doc, layer, problems)
+    _layer_file(path, doc, layer, problems, consume=True)
 
 
 def data_paths(

@@ -9,8 +9,8 @@ names onto ours), ``places``, ``types`` (event types and roles), ``rows`` (one e
 """
 
 from barkhane_cli.importers.acled.actors import strip_dates
-from barkhane_cli.importers.acled.convert import convert
+from barkhane_cli.importers.acled.convert import convert, convert_tables
 from barkhane_cli.importers.acled.dates import parse_date
 from barkhane_cli.importers.acled.problems import ImportReport, grouped
 
-__all__ = ["ImportReport", "convert", "grouped", "parse_date", "strip_dates"]
+__all__ = ["ImportReport", "convert", "convert_tables", "grouped", "parse_date", "strip_dates"]

@@ -92,10 +92,23 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
+Tables = dict[str, list[dict[str, object]]]
+
+
 def convert(
     path: Path, known: Dataset, progress: Callable[[int], None] | None = None
 ) -> tuple[str, ImportReport]:
     """Read an ACLED export CSV and return (TOML text in our schema, report)."""
+    tables, header, report = convert_tables(path, known, progress)
+    return tomlwrite.dumps(tables, header), report
+
+
+def convert_tables(
+    path: Path, known: Dataset, progress: Callable[[int], None] | None = None
+) -> tuple[Tables, str, ImportReport]:
+    """Read an ACLED export CSV: (the entries of each table, the file's header comment,
+    report). ``tomlwrite`` writes them as the data file; ``store.exports`` hands them to
+    the checks and the store without writing or parsing TOML."""
     # An export is read whole (monadic rows merge across the file): a hundred thousand rows
     # and entries, small containers without cycles, that the cyclic collector would scan
     # over and over (a third of the time). Nothing here makes cycles, so pause it.
@@ -110,7 +123,7 @@ def convert(
 
 def _convert(
     path: Path, known: Dataset, progress: Callable[[int], None] | None
-) -> tuple[str, ImportReport]:
+) -> tuple[Tables, str, ImportReport]:
     records = _records(path, _sniff(path))
     first = next(records, None)
     if first is None or isinstance(first[1], str) or not any(h.strip() for h in first[1]):
@@ -142,6 +155,9 @@ def _convert(
         rows = _merge_monadic(rows, layout, col, report)
     source_id, export = _export_source(path, rows, col)
     conv = Converter(known, col, [{"id": source_id}])
+    set_total = getattr(progress, "set_total", None)  # a progress bar can show time left
+    if set_total is not None:
+        set_total(len(rows))
     done = 0
     for line, fields in rows:
         done += 1
@@ -159,7 +175,7 @@ def _convert(
     for e in events:
         refs = cast(list[str], e["places"])  # "#n" for a place made by this import
         e["places"] = [conv.places.resolve(p) for p in refs]
-    tables = {
+    tables: Tables = {
         "sources": [export, *conv.source_entries()],
         "actors": conv.actors.entries([{"id": source_id}]),
         "places": conv.places.entries([{"id": source_id}]),
@@ -173,7 +189,7 @@ def _convert(
     report.places_created = len(tables["places"])
     report.places_matched = len(conv.places.used)
     header = f"Imported from the ACLED export {path.name} ({layout.describe()}) by barkhane."
-    return tomlwrite.dumps(tables, header), report
+    return tables, header, report
 
 
 def _merge_monadic(

@@ -5,7 +5,7 @@ Reads the yearly releases (49 columns), the monthly Candidate files (which add
 sometimes an unnamed row-number column). See docs/ucdp.md for how each field maps.
 """
 
-from barkhane_cli.importers.ucdp.convert import convert
+from barkhane_cli.importers.ucdp.convert import convert, convert_tables
 from barkhane_cli.importers.ucdp.layouts import Layout, detect
 
-__all__ = ["Layout", "convert", "detect"]
+__all__ = ["Layout", "convert", "convert_tables", "detect"]

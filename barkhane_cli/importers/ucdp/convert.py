@@ -45,10 +45,25 @@ _ISGS_FROM = date(2015, 5, 13)
 _ISGS_COUNTRIES = frozenset({"mali", "niger", "burkina-faso"})
 
 
+Tables = dict[str, list[dict[str, object]]]
+
+
 def convert(
     path: Path, known: Dataset, countries: frozenset[str] = frozenset()
 ) -> tuple[str, ImportReport]:
     """Read a GED CSV; ``countries`` (our country ids) keeps only rows in those countries."""
+    tables, header, report = convert_tables(path, known, countries)
+    return tomlwrite.dumps(tables, header), report
+
+
+def convert_tables(
+    path: Path,
+    known: Dataset,
+    countries: frozenset[str] = frozenset(),
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Tables, str, ImportReport]:
+    """:func:`convert` as (the entries of each table, the header comment, report);
+    ``progress`` is told the rows read, every thousand."""
     if str(path) == "-":
         raise DataError(
             "-: a GED file is read twice (its layout first), so it cannot come from stdin; "
@@ -57,7 +72,7 @@ def convert(
     raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "a UCDP GED file")
     try:
         with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
-            return _convert(path, csv.reader(handle), known, countries)
+            return _convert(path, csv.reader(handle), known, countries, progress)
     except UnicodeDecodeError:
         raise DataError(f"{path}: is not UTF-8 text; save the GED file as UTF-8") from None
     except csv.Error as exc:
@@ -67,8 +82,12 @@ def convert(
 
 
 def _convert(
-    path: Path, reader: object, known: Dataset, countries: frozenset[str]
-) -> tuple[str, ImportReport]:
+    path: Path,
+    reader: object,
+    known: Dataset,
+    countries: frozenset[str],
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Tables, str, ImportReport]:
     csv.field_size_limit(_FIELD_LIMIT)
     rows = iter(reader)  # type: ignore[call-overload]
     header = next(rows, None)
@@ -84,6 +103,8 @@ def _convert(
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
         report.rows_read += 1
+        if progress is not None and report.rows_read % 1000 == 0:
+            progress(report.rows_read)
         if len(fields) != layout.width:
             detail = f"{len(fields)} fields, the header has {layout.width}"
             report.reject(line, Reject("has a different number of fields than the header", detail))
@@ -119,7 +140,7 @@ def _convert(
         "note": "UCDP Georeferenced Event Dataset, licensed CC BY 4.0; imported with "
         "barkhane import ucdp. Each event cites it and the outlets UCDP names.",
     }
-    tables = {
+    tables: Tables = {
         "sources": [source],
         "actors": conv.actor_entries([{"id": source_id}]),
         "places": conv.places.entries([{"id": source_id}]),
@@ -134,7 +155,7 @@ def _convert(
     report.places_created = len(tables["places"])
     report.places_matched = len(conv.places.used)
     header_text = f"Imported from the UCDP GED file {path.name} ({report.layout}) by barkhane."
-    return tomlwrite.dumps(tables, header_text), report
+    return tables, header_text, report
 
 
 def parse_day(text: str, column: str) -> date:

@@ -1,0 +1,131 @@
+"""An export is data: an ACLED or UCDP GED CSV read directly as a layer (``--data x.csv``).
+
+The importer converts it (matched against the bundled data alone, exactly as ``barkhane
+import`` does) into the entries of each table, which go through the same checks as a
+TOML file's, as the document ``tomllib`` would read from the file ``import`` writes
+(:func:`as_document`; a test keeps the two equal). The first run compiles the store; its
+key covers the CSV, the bundled data it was matched against and the importers' code, so
+later runs query the store and a changed export is read again.
+
+``store.load_export(path)`` is the entry point for commands that read an export as data
+(``compare``, ``gaps``): the bundled data with the export over it, checked, from the
+store when built. (This module imports neither ``store`` nor ``store.files``: they call it.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.errors import DataError
+
+Tables = Mapping[str, Sequence[Mapping[str, object]]]
+
+
+def kind(path: Path) -> str:
+    """``"ucdp"`` for a UCDP GED file (its header has type_of_violence and side_a),
+    else ``"acled"`` (whose importer names what is missing from anything else)."""
+    from barkhane_cli import inputs
+
+    try:
+        with inputs.open_bounded(path, inputs.EXPORT_MAX, "an export") as fh:
+            head = fh.read(64 * 1024).split(b"\n", 1)[0].lower()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return "ucdp" if b"type_of_violence" in head and b"side_a" in head else "acled"
+
+
+def convert(
+    path: Path, known: m.Dataset, progress: Callable[[int], None] | None = None
+) -> tuple[Tables, str, Any]:
+    """(tables, header comment, import report) of an export, by its kind."""
+    if kind(path) == "ucdp":
+        from barkhane_cli.importers.ucdp import convert_tables as ucdp
+
+        return ucdp(path, known, frozenset(), progress)
+    from barkhane_cli.importers.acled import convert_tables as acled
+
+    return acled(path, known, progress)
+
+
+def _plain(value: Any) -> Any:
+    """A value as ``tomllib`` reads back what ``tomlwrite`` wrote: None left out of inline
+    tables, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _valid(text: str) -> str:
+    # What `import` does to the file's text: a file name that is not UTF-8 (surrogate
+    # escapes) becomes U+FFFD, so the TOML file and this document hold the same text.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
+
+
+def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The document ``tomllib.loads(tomlwrite.dumps(tables))`` gives, without the text:
+    tables and fields in the written order, None values left out. ``consume``: each
+    entry of ``tables`` (lists) is dropped once copied, so the two are never both whole."""
+    from barkhane_cli.tomlwrite import FIELD_ORDER, TABLE_ORDER, _ordered
+
+    names = [t for t in TABLE_ORDER if t in tables] + sorted(
+        t for t in tables if t not in TABLE_ORDER
+    )
+    doc: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        order = FIELD_ORDER.get(name, ("id",))
+        rows = []
+        entries = tables[name]
+        for index, entry in enumerate(entries):
+            if consume:
+                entries[index] = None  # type: ignore[index]
+            row = {}
+            for k in _ordered(entry, order):
+                v = entry[k]
+                if v is None:
+                    continue
+                if isinstance(v, list | tuple | Mapping):
+                    v = _plain(v)
+                elif isinstance(v, str) and not v.isascii():
+                    v = _valid(v)
+                row[k] = v
+            rows.append(row)
+        if rows:  # a table with no entries writes nothing
+            doc[name] = rows
+    return doc
+
+
+def document(path: Path, matched: m.Dataset) -> dict[str, Any]:
+    """An export as the document a data file with the same entries parses to;
+    ``matched`` is what its actors and places are matched against (the bundled data)."""
+    from barkhane_cli.store import progress
+
+    with progress.bar(f"reading {path.name}") as bar:
+        tables, _, report = convert(path, matched, bar if progress.watching() else None)
+    if report.too_many_rejected():
+        how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
+        raise DataError(
+            f"{path}: {how} rejected; run barkhane import on it to see each row and why"
+        )
+    if report.rejected:  # said when the export is read, not on every run from the store
+        import sys
+
+        from barkhane_cli.atomic import shown
+        from barkhane_cli.controls import strip_controls
+
+        sys.stderr.write(
+            strip_controls(
+                f"{shown(path)}: {len(report.rejected)} of {report.rows_read} rows rejected "
+                "(barkhane import lists each with its reason)"
+            )
+            + "\n"
+        )
+    return as_document(tables, consume=True)

@@ -1,0 +1,101 @@
+"""Progress on long work (import, compile, export): rows done, rate and time left, drawn
+on stderr only when a person is watching it (a terminal) and not ``--quiet``; nothing at
+all when stderr is piped or a file, so scripts and logs stay clean."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+# Below this many bytes of input a compile takes about a second: no bar, no note.
+LARGE_BYTES = 8 * 1024**2
+
+
+_quiet: list[bool] = []  # set by a command's --quiet while it runs
+
+
+@contextlib.contextmanager
+def silenced(quiet: bool) -> Iterator[None]:
+    """--quiet: no progress and no notes inside the block."""
+    _quiet.append(quiet)
+    try:
+        yield
+    finally:
+        _quiet.pop()
+
+
+def watching(quiet: bool = False) -> bool:
+    """Whether stderr is a terminal someone reads (and --quiet was not given)."""
+    if quiet or any(_quiet):
+        return False
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class Bar:
+    """A callable ``bar(done)``; ``bar.set_total(n)`` once the total is known. Silent
+    (it draws nothing and imports nothing) when no one is watching."""
+
+    def __init__(self, progress: Any = None, task: Any = None) -> None:
+        self._progress = progress
+        self._task = task
+
+    def __call__(self, done: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done)
+
+    def set_total(self, total: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
+
+    def say(self, text: str) -> None:
+        """A new description (what the work is doing now)."""
+        if self._progress is not None:
+            self._progress.update(self._task, description=text)
+
+
+@contextlib.contextmanager
+def bar(what: str, total: int | None = None, quiet: bool = False) -> Iterator[Bar]:
+    """A progress bar on stderr for ``what`` (rows, rate, time left), or a silent one."""
+    if not watching(quiet):
+        yield Bar()
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f} rows/s")
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        yield Bar(progress, progress.add_task(what, total=total))
+
+
+def note(text: str, quiet: bool = False) -> None:
+    """One line on a watched stderr (what a long silent step is doing)."""
+    if watching(quiet):
+        sys.stderr.write(f"barkhane: {text}\n")
+        sys.stderr.flush()

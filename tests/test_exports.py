@@ -1,0 +1,138 @@
+"""An export is data (issue 23): ``--data export.csv`` reads an ACLED or UCDP GED file
+directly, compiles it into the store once, and gives the same events as ``import`` then
+``--data out.toml``; the import compiles its store from the entries, not the TOML."""
+
+from __future__ import annotations
+
+import io
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Run
+
+from barkhane_cli import store, tomlwrite
+from barkhane_cli.importers.acled import convert_tables as acled
+from barkhane_cli.importers.ucdp import convert_tables as ucdp
+from barkhane_cli.store import exports, files, progress
+
+ACLED = sorted((FIXTURES / "acled").glob("*.csv"))
+UCDP = sorted((FIXTURES / "ucdp").glob("*.csv"))
+
+
+@pytest.mark.parametrize("path", ACLED + UCDP, ids=lambda p: p.name)
+def test_the_document_is_what_the_written_file_parses_to(path: Path) -> None:
+    """The store is compiled from as_document(tables): it must be exactly the document
+    tomllib reads from the file import writes, or the two paths could differ."""
+    known = store.load()
+    convert = ucdp if path.parent.name == "ucdp" else acled
+    tables, header, _ = convert(path, known)
+    text = tomlwrite.dumps(tables, header)
+    assert exports.as_document(tables) == tomllib.loads(text)
+    assert "".join(tomlwrite.chunks(tables, header, size=3)) == text
+    assert exports.kind(path) == path.parent.name
+
+
+COMMANDS = (
+    ["timeline", "--aftermath", "-f", "json"],
+    ["timeline", "--country", "mali", "-f", "jsonl"],
+    ["sources", "-f", "json"],
+    ["actors", "-f", "json"],
+    ["places", "-f", "json"],
+)
+
+
+@pytest.mark.parametrize(
+    "path", [FIXTURES / "acled" / "current-monadic.csv", FIXTURES / "ucdp" / "api.csv"]
+)
+def test_data_export_csv_gives_the_events_of_its_import(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: Path
+) -> None:
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    export = tmp_path / path.name  # the same name: the source id is made from it
+    export.write_bytes(path.read_bytes())
+    out = tmp_path / "imported" / "out.toml"
+    out.parent.mkdir()
+    result = run("import", path.parent.name, str(export), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    for args in COMMANDS:
+        imported = run(*args, "--data", str(out))
+        direct = run(*args, "--data", str(export))  # the first compiles the store
+        assert imported.exit_code == direct.exit_code == 0, direct.stderr
+        assert direct.stdout == imported.stdout, args
+    assert store.cached_store(files.data_paths([export])) is not None
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("converted the export again")
+
+    monkeypatch.setattr(exports, "convert", refuse)  # later runs answer from the store
+    again = run(*COMMANDS[0], "--data", str(export))
+    assert again.stdout == run(*COMMANDS[0], "--data", str(out)).stdout
+    # an edited export is read again
+    export.write_bytes(path.read_bytes() + b"\n")
+    monkeypatch.undo()
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    assert store.cached_store(files.data_paths([export])) is None
+
+
+def test_an_import_compiles_its_store_without_reading_the_toml(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "acled.toml"
+    real = files.read_toml
+
+    def no_reparse(path: Path) -> dict[str, object]:
+        assert path != out, "the import read back the file it wrote"
+        return real(path)
+
+    monkeypatch.setattr(files, "read_toml", no_reparse)
+    result = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert store.cached_store(files.data_paths([out])) is not None
+    monkeypatch.setattr(files, "read_toml", real)
+    warm = run("timeline", "-f", "json", "--aftermath", "--data", str(out))
+    plain = run(
+        "timeline", "-f", "json", "--aftermath", "--data", str(out), env={"BARKHANE_CACHE": "0"}
+    )
+    assert warm.stdout == plain.stdout
+
+
+def test_load_reads_an_export_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    path = FIXTURES / "acled" / "current.csv"
+    data = store.load_export(path)
+    mine = [e for e in data.events + data.aftermath if e.origin == str(path)]
+    assert mine and all(e.id.startswith("acled-") for e in mine)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_for_a_watched_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Import, compile and export draw progress on a terminal's stderr; nothing when it
+    is piped or with --quiet; a large compile says what it is doing first."""
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with progress.bar("importing") as bar:
+        bar.set_total(10)
+        bar(5)
+    assert piped.getvalue() == ""
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    with progress.silenced(True), progress.bar("importing") as bar:
+        bar(5)
+    assert term.getvalue() == ""
+    monkeypatch.setattr(progress, "LARGE_BYTES", 0)  # every file counts as large here
+    export = tmp_path / "current.csv"
+    export.write_bytes((FIXTURES / "acled" / "current.csv").read_bytes())
+    store.open_paths(files.data_paths([export]))
+    said = term.getvalue()
+    assert "barkhane: compiling the store for" in said and "current.csv" in said
+    assert "compiling the store" in said.split("reading and checking it first", 1)[1]
