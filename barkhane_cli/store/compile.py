@@ -20,7 +20,7 @@ from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import DataError
-from barkhane_cli.resolve import fold, normalize
+from barkhane_cli.resolve import _APOSTROPHES, _NON_WORD, fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION
 from barkhane_cli.store.records import KINDS
@@ -91,8 +91,21 @@ def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d is not None else None
 
 
+# json.dumps(x, ensure_ascii=False) builds an encoder per call: one, made once, writes
+# the same text (the encoder json.dumps makes for these arguments).
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _list(values: Iterable[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return _encode(list(values))
+
+
+def _hay(text: str) -> str:
+    """``resolve.normalize(text)``, without decomposing text that is plain ASCII (where
+    it has nothing to remove): the same result at a fraction of the cost per event."""
+    if text.isascii():
+        return _NON_WORD.sub(" ", text.lower().translate(_APOSTROPHES)).strip()
+    return normalize(text)
 
 
 def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
@@ -207,12 +220,10 @@ def write_events(
         if private:
             # normalized as search.matches compares (apostrophes dropped, punctuation as
             # spaces), so a word it finds is always a substring here: a safe narrowing
-            hay = normalize(
-                " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
-            )
+            hay = _hay(" ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
             # The event's one JSON copy: what --format json prints, and what it is decoded
             # from (records.event_from_json) with the two fields the output leaves out.
-            output = json.dumps(e.to_json(), ensure_ascii=False)
+            output = _encode(e.to_json())
             bodies.append((seq, output, e.long, e.origin, hay))
         if len(rows) >= BATCH:
             flush()
