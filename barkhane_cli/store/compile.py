@@ -141,6 +141,22 @@ def _names(data: m.Dataset, e: m.Event) -> str:
 BATCH = 5000  # events written per executemany: memory stays bounded however large the data
 
 
+def _within(places: dict[str, m.Place], ids: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(place, direct) for each place an event names (1) and each containing one (0)."""
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for p in ids:
+        if p not in seen:
+            seen.add(p)
+            out.append((p, 1))
+    for p in ids:
+        for up in (*geo.ancestors(places, p), *getattr(places.get(p), "countries", ())):
+            if up not in seen:
+                seen.add(up)
+                out.append((up, 0))
+    return out
+
+
 def _event_rows(
     db: sqlite3.Connection,
     data: m.Dataset,
@@ -184,18 +200,38 @@ def write_events(
         for batch in (rows, who, where, countries, tags, refs, bodies):
             batch.clear()
 
+    # An export repeats a few thousand places and sides: what depends only on them is
+    # worked out once per distinct value (the same result, not once per event).
+    points: dict[tuple[str, ...], tuple[Any, Any, Any, Any]] = {}
+    within: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    named: dict[tuple[tuple[str, ...], ...], str] = {}
+    lists: dict[tuple[str, ...], str] = {}
+
+    def listed(values: tuple[str, ...]) -> str:
+        text = lists.get(values)
+        if text is None:
+            text = lists[values] = _list(values)
+        return text
+
     seq = span = 0
     for seq, e in enumerate(events, 1):
         span = max(span, e.last - e.first)
-        lat, lon, pid, point_of = _point(places, e)
+        point = points.get(e.places)
+        if point is None:
+            point = points[e.places] = _point(places, e)
+        lat, lon, pid, point_of = point
+        names_key = (e.actors, e.perpetrators, e.targets, e.places, e.countries, e.tags)
+        names = named.get(names_key)
+        if names is None:
+            names = named[names_key] = _names(data, e)
         rows.append((
             seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
             e.end.precision if e.end else None, e.date.first().isoformat(),
             (e.end or e.date).last().isoformat(), e.first, e.last, e.title, e.summary, e.type,
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
-            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of, _list(e.actors),
-            _list(e.perpetrators), _list(e.targets), _list(e.places), _list(e.countries),
-            _list(e.tags), _names(data, e),
+            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
+            listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
+            listed(e.countries), listed(e.tags), names,
         ))  # fmt: skip
         ident = None if private else e.id
         for role, ids in (
@@ -204,16 +240,10 @@ def write_events(
             ("target", e.targets),
         ):
             who.extend((ident, a, role, seq) for a in dict.fromkeys(ids))
-        seen: set[str] = set()
-        for p in e.places:
-            if p not in seen:
-                seen.add(p)
-                where.append((ident, p, 1, seq))
-        for p in e.places:
-            for up in (*geo.ancestors(places, p), *getattr(places.get(p), "countries", ())):
-                if up not in seen:
-                    seen.add(up)
-                    where.append((ident, up, 0, seq))
+        inside = within.get(e.places)
+        if inside is None:
+            inside = within[e.places] = _within(places, e.places)
+        where.extend((ident, p, direct, seq) for p, direct in inside)
         countries.extend((ident, c, seq) for c in e.countries)
         tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
         refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)

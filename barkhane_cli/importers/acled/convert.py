@@ -34,6 +34,7 @@ _MAGIC = (
     (b"%PDF", "a PDF document"),
     (b"\x1f\x8b", "a gzip file; unpack it first"),
 )
+_DONE: tuple[int, list[str]] = (0, [])
 # Fields monadic rows of one event may differ in: the actor's own.
 _PER_ACTOR = frozenset({"actor1", "assoc_actor_1", "inter1", "data_id"})
 
@@ -159,7 +160,8 @@ def _convert(
     if set_total is not None:
         set_total(len(rows))
     done = 0
-    for line, fields in rows:
+    for index, (line, fields) in enumerate(rows):
+        rows[index] = _DONE  # each row's fields are dropped once converted: never all twice
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done)
@@ -167,6 +169,7 @@ def _convert(
             conv.event(fields, line)
         except Reject as exc:
             report.reject(line, exc)
+    del rows
     if progress is not None and done % PROGRESS_EVERY:
         progress(done)
     report.rejected.sort()
