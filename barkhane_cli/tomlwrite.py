@@ -66,10 +66,11 @@ def value(v: object) -> str:
         # repr is the shortest text that reads back as the same float, and TOML accepts it
         # (including inf, -inf and nan).
         return repr(v)
-    if isinstance(v, Mapping):
-        return inline_table(v)
+    # lists before the Mapping ABC, whose isinstance check is slow (a value per field)
     if isinstance(v, list | tuple):
         return "[" + ", ".join(value(item) for item in v) + "]"
+    if isinstance(v, Mapping):
+        return inline_table(v)
     raise TypeError(f"cannot write {type(v).__name__} {v!r} as TOML")
 
 

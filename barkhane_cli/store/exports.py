@@ -53,9 +53,12 @@ def convert(
 def _plain(value: Any) -> Any:
     """A value as ``tomllib`` reads back what ``tomlwrite`` wrote: None left out of inline
     tables, tuples as lists."""
-    if isinstance(value, Mapping):
+    kind = type(value)  # exact types first: an ABC check per value is slow at scale
+    if kind is str or kind is int or kind is float or kind is bool:
+        return value
+    if kind is dict or isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple or isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
 
@@ -89,13 +92,15 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
                 entries[index] = None  # type: ignore[index]
             row = {}
             for k in _ordered(entry, order):
-                v = entry[k]
+                v: Any = entry[k]
                 if v is None:
                     continue
-                if isinstance(v, list | tuple | Mapping):
+                kind = type(v)
+                if kind is str:
+                    if not v.isascii():
+                        v = _valid(v)
+                elif kind is list or kind is dict or isinstance(v, list | tuple | Mapping):
                     v = _plain(v)
-                elif isinstance(v, str) and not v.isascii():
-                    v = _valid(v)
                 row[k] = v
             rows.append(row)
         if rows:  # a table with no entries writes nothing
