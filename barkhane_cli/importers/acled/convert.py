@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import gc
 import io
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import cast
 
@@ -122,16 +122,11 @@ def convert_tables(
             gc.enable()
 
 
-def _convert(
-    path: Path, known: Dataset, progress: Callable[[int], None] | None
-) -> tuple[Tables, str, ImportReport]:
-    records = _records(path, _sniff(path))
-    first = next(records, None)
-    if first is None or isinstance(first[1], str) or not any(h.strip() for h in first[1]):
-        raise DataError(f"{path}: has no header row, so it is not an ACLED export")
-    layout = layouts.detect(first[1], str(path))
-    report = ImportReport(layout=layout.describe())
-    rows: list[tuple[int, list[str]]] = []
+def _good(
+    records: Iterator[tuple[int, list[str] | str]], layout: layouts.Layout, report: ImportReport
+) -> Iterator[tuple[int, list[str]]]:
+    """The records that are rows of the header's width, control characters removed; the
+    others are counted and rejected in ``report``."""
     for line, fields in records:
         if isinstance(fields, str):
             report.rows_read += 1
@@ -146,22 +141,49 @@ def _convert(
             continue
         # Escape sequences and bidi overrides have no place in a data file (issue 14).
         if "".join(fields).isprintable():  # the common case, checked in C for the row
-            rows.append((line, fields))
+            yield line, fields
             continue
         clean = [strip_controls(f) for f in fields]
         report.controls_stripped += sum(a != b for a, b in zip(clean, fields, strict=True))
-        rows.append((line, clean))
+        yield line, clean
+
+
+def _convert(
+    path: Path, known: Dataset, progress: Callable[[int], None] | None
+) -> tuple[Tables, str, ImportReport]:
+    sep = _sniff(path)
+    records = _records(path, sep)
+    first = next(records, None)
+    if first is None or isinstance(first[1], str) or not any(h.strip() for h in first[1]):
+        raise DataError(f"{path}: has no header row, so it is not an ACLED export")
+    layout = layouts.detect(first[1], str(path))
+    report = ImportReport(layout=layout.describe())
     col = dict(layout.col)
-    if layout.monadic:
-        rows = _merge_monadic(rows, layout, col, report)
-    source_id, export = _export_source(path, rows, col)
+    newest = _Newest(col)
+    rows: Iterable[tuple[int, list[str]]]
+    if layout.monadic:  # the rows of one event may lie anywhere in the file: held to merge
+        held = _merge_monadic(list(_good(records, layout, report)), layout, col, report)
+        for _, f in held:
+            newest.see(f)
+        total = len(held)
+        rows = _dropping(held)
+    else:
+        # Two passes, so the rows are never all held: the first finds the newest row
+        # (every event cites the export's source, named after it), the second converts.
+        total = 0
+        for _, f in _good(records, layout, ImportReport()):
+            newest.see(f)
+            total += 1
+        again = _records(path, sep)
+        next(again, None)  # the header
+        rows = _good(again, layout, report)
+    source_id, export = _export_source(path, newest.newest())
     conv = Converter(known, col, [{"id": source_id}])
     set_total = getattr(progress, "set_total", None)  # a progress bar can show time left
     if set_total is not None:
-        set_total(len(rows))
+        set_total(total)
     done = 0
-    for index, (line, fields) in enumerate(rows):
-        rows[index] = _DONE  # each row's fields are dropped once converted: never all twice
+    for line, fields in rows:
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done)
@@ -169,7 +191,6 @@ def _convert(
             conv.event(fields, line)
         except Reject as exc:
             report.reject(line, exc)
-    del rows
     if progress is not None and done % PROGRESS_EVERY:
         progress(done)
     report.rejected.sort()
@@ -235,28 +256,54 @@ def _merge_monadic(
     return out
 
 
-def _export_source(
-    path: Path, rows: list[tuple[int, list[str]]], col: dict[str, int]
-) -> tuple[str, dict[str, object]]:
-    """The import's own source entry, named after the export and its newest row."""
-    newest = ""
-    stamp = col.get("timestamp")
-    if stamp is not None:
-        values = [f[stamp].strip() for _, f in rows if f[stamp].strip().isdecimal()]
-        try:
-            newest = datetime.fromtimestamp(max(map(int, values)), UTC).date().isoformat()
-        except (ValueError, OverflowError, OSError):
-            newest = ""  # no timestamps, or none a calendar holds
-    if not newest:
-        from barkhane_cli.importers.acled.dates import parse_date
+def _dropping(rows: list[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows, each dropped from the list once handed out (never all held twice)."""
+    for index, row in enumerate(rows):
+        rows[index] = _DONE
+        yield row
 
-        days = []
-        for _, f in rows:
+
+class _Newest:
+    """The date of an export's newest row: ACLED's ``timestamp`` where the layout has one
+    (the largest that is a number a calendar holds), else the newest event date."""
+
+    def __init__(self, col: dict[str, int]) -> None:
+        self.stamp_at = col.get("timestamp")
+        self.date_at = col["event_date"]
+        self.stamp: int | None = None
+        self.day: date | None = None
+        self.days: dict[str, date | None] = {}
+
+    def see(self, f: list[str]) -> None:
+        if self.stamp_at is not None:
+            text = f[self.stamp_at].strip()
+            if text.isdecimal():
+                value = int(text)
+                if self.stamp is None or value > self.stamp:
+                    self.stamp = value
+        raw = f[self.date_at]
+        if raw not in self.days:  # a few thousand distinct days in any export
+            from barkhane_cli.importers.acled.dates import parse_date
+
             try:
-                days.append(parse_date(f[col["event_date"]]))
+                self.days[raw] = parse_date(raw)
             except Reject:
-                continue
-        newest = max(days).isoformat() if days else ""
+                self.days[raw] = None
+        day = self.days[raw]
+        if day is not None and (self.day is None or day > self.day):
+            self.day = day
+
+    def newest(self) -> str:
+        if self.stamp is not None:
+            try:
+                return datetime.fromtimestamp(self.stamp, UTC).date().isoformat()
+            except (ValueError, OverflowError, OSError):
+                pass  # none a calendar holds
+        return self.day.isoformat() if self.day is not None else ""
+
+
+def _export_source(path: Path, newest: str) -> tuple[str, dict[str, object]]:
+    """The import's own source entry, named after the export and its newest row."""
     ident = "acled-" + slug(path.stem) + (f"-{newest}" if newest else "")
     entry: dict[str, object] = {
         "id": ident,
