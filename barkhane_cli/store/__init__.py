@@ -294,11 +294,8 @@ def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
     may be what asks), else read and checked."""
     bundled = [files.bundled_path()]
     db = cached_store(bundled, settings)
-    if db is not None:
-        try:
-            return db.dataset()
-        finally:
-            db.close()
+    if db is not None:  # left open: its small tables are read from it when first used
+        return db.dataset()
     return _checked(bundled)
 
 
