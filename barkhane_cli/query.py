@@ -156,7 +156,8 @@ def build_query(
         aftermath=aftermath,
         limit=limit,
         reverse=reverse,
-        _actors=data.actors,
+        # only the roles filters read it (and from the store it is decoded when first read)
+        _actors=data.actors if perp_ids or target_ids else {},
     )
 
 

@@ -6,8 +6,9 @@ plain functions; the options they share are in cli/options.py; errors become one
 and an exit code in one place, the group's ``main`` (cli/lazy.py).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: Typer reads the root callback's
+# annotations, and as strings each would be compiled again on every run (eval); as
+# objects they are built once, from the bytecode (start-up, issue 23).
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, overload
@@ -70,7 +71,7 @@ def settings() -> Settings:
     return found if found is not None else Settings.from_environ()
 
 
-def make_env(color: str) -> Env:
+def make_env(color: str) -> "Env":
     from barkhane_cli.choices import choose
     from barkhane_cli.cli.options import Color
     from barkhane_cli.render.env import Env
@@ -80,7 +81,7 @@ def make_env(color: str) -> Env:
 
 
 def present(
-    env: Env,
+    env: "Env",
     format_: str | None,
     export: Path | None,
     show: Callable[[Any, str | None], object],
@@ -103,10 +104,10 @@ def present(
 
 
 @overload
-def parse_date(option: str, value: str) -> PartialDate: ...
+def parse_date(option: str, value: str) -> "PartialDate": ...
 @overload
-def parse_date(option: str, value: str | None) -> PartialDate | None: ...
-def parse_date(option: str, value: str | None) -> PartialDate | None:
+def parse_date(option: str, value: str | None) -> "PartialDate | None": ...
+def parse_date(option: str, value: str | None) -> "PartialDate | None":
     if value is None:
         return None
     from barkhane_cli.dates import parse_user_date
@@ -118,14 +119,14 @@ def parse_date(option: str, value: str | None) -> PartialDate | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def load(data: list[Path] | None) -> m.Dataset:
+def load(data: list[Path] | None) -> "m.Dataset":
     """The whole dataset, for commands that read every event."""
     from barkhane_cli import store
 
     return store.load(data or (), settings=settings())
 
 
-def open_data(data: list[Path] | None) -> Loaded:
+def open_data(data: list[Path] | None) -> "Loaded":
     """The dataset with a query path that reads only the events it selects (store.Loaded)."""
     from barkhane_cli import store
 

@@ -78,12 +78,15 @@ def span_text(e: m.Event) -> str:
 
 
 def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Event]:
-    actors, places = data.actors, data.places
+    # data.actors and data.places are read when a name is shown, not before: from the
+    # store they are decoded on first use, and JSON output shows none (start-up, issue 23)
 
     def actor_names(e: m.Event) -> str:
+        actors = data.actors
         return ", ".join(short_name(actors[a]) if a in actors else a for a in e.actors)
 
     def place_names(e: m.Event) -> str:
+        places = data.places
         return ", ".join(short_name(places[p]) if p in places else p for p in e.places)
 
     fields: dict[str, Field[m.Event]] = {
