@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,6 +240,12 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
     return sorted(out, key=m.Event.sort_key)
 
 
+def _drain(entries: dict[str, m.Event]) -> Iterator[m.Event]:
+    """The events of a layer, each removed from it as it is handed out (in its order)."""
+    for ident in list(entries):
+        yield entries.pop(ident)
+
+
 def collect(
     paths: Sequence[Path],
     keep_going: bool = False,
@@ -271,23 +277,22 @@ def collect(
     for pid in loops:
         p = places[pid]
         problems.append(Problem(p.origin, "places", pid, "within", "is part of a within loop"))
+    dupes = set(rec["events"]) & set(rec["aftermath"])
+    for ident in sorted(dupes):
+        e = rec["aftermath"][ident]
+        problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
     data = m.Dataset(
         sources=rec["sources"],
         actors=rec["actors"],
         places=places,
-        events=_with_countries(rec["events"].values(), places),
-        aftermath=_with_countries(rec["aftermath"].values(), places),
+        # each event leaves the layer as its copy with countries is made: never all twice
+        events=_with_countries(_drain(rec["events"]), places),
+        aftermath=_with_countries(_drain(rec["aftermath"]), places),
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],
         replaced=tuple(layer.replaced),
     )
-    dupes = set(rec["events"]) & set(rec["aftermath"])
-    for ident in sorted(dupes):
-        e = rec["aftermath"][ident]
-        problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
-    rec["events"].clear()  # data.events holds them (with their countries): not twice
-    rec["aftermath"].clear()
     texts = read_source_files(data, problems, layer_roots(paths))
     check_references(data, problems, texts)
     bad = layer.rejected
