@@ -10,6 +10,8 @@ from __future__ import annotations
 FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "md", "ics", "timelinejs", "geojson")
 EVENT_ONLY = ("ics", "timelinejs")  # calendars and timelines need events
 RECORD_FORMATS = tuple(f for f in FORMATS if f not in EVENT_ONLY)
+# Lists of things with no point (actors, facts, sources, search hits, types, tags).
+LIST_FORMATS = tuple(f for f in RECORD_FORMATS if f != "geojson")
 # Briefing views are pictures or data; chart, eras and judgments also give their numbers.
 PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
 TABLE_FORMATS = ("csv", "tsv", "md")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from barkhane_cli import geo, roles
@@ -33,7 +33,23 @@ class EventQuery:
     aftermath: bool = False
     limit: int | None = None
     reverse: bool = False
+    min_deaths: int | None = None  # the highest count any source gives is at least this
+    sort: str = "date"  # one of SORTS: date order (the default), or by deaths
     _actors: Mapping[str, m.Actor] = field(default_factory=dict)
+
+
+# --sort values: a field, newest or most first with a leading minus (as Datasette's _sort
+# and sqlite-utils' --order do); "date" is the timeline's own order.
+SORTS = ("date", "-date", "deaths", "-deaths")
+
+
+def death_bound(e: m.Event) -> int | None:
+    """The highest count the sources give (the range's high, else the one figure): what
+    --min-deaths and --sort deaths compare, so an event "2–30 dead" counts as up to 30."""
+    for value in (e.fatalities_high, e.fatalities, e.fatalities_low):
+        if value is not None:
+            return value
+    return None
 
 
 def date_range(
@@ -120,11 +136,28 @@ def build_query(
     limit: int | None = None,
     reverse: bool = False,
     known_tags: Iterable[str] | None = None,
+    min_deaths: int | None = None,
+    sort: str | None = None,
 ) -> EventQuery:
     """Check and resolve what the user typed into an :class:`EventQuery`."""
+    from barkhane_cli.choices import choose
+
     first, last = date_range(since, until, year)
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
+    if min_deaths is not None and min_deaths < 0:
+        raise UsageError(f"--min-deaths must be 0 or more, not {min_deaths}")
+    if sort is not None:
+        # the minus is the order (choose's spelling rule would drop it)
+        minus = "-" if sort.strip().startswith("-") else ""
+        key = choose(sort.strip().removeprefix("-"), ("date", "deaths"), "--sort value")
+        sort = minus + key
+    else:
+        sort = "date"
+    if sort != "date" and reverse:
+        raise UsageError(f"--reverse is --sort -date; give one of them, not --sort {sort} too")
+    if sort == "-date":
+        sort, reverse = "date", True
     actor_sets = [list(a) for a in (actors, perpetrators, targets)]
     resolver = actor_resolver(data) if any(actor_sets) else None
     actor_ids, perp_ids, target_ids = (
@@ -156,6 +189,8 @@ def build_query(
         aftermath=aftermath,
         limit=limit,
         reverse=reverse,
+        min_deaths=min_deaths,
+        sort=sort,
         # only the roles filters read it (and from the store it is decoded when first read)
         _actors=data.actors if perp_ids or target_ids else {},
     )
@@ -168,6 +203,8 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
     if q.last is not None and e.first > q.last:
         return False
     if q.types and e.type not in q.types:
+        return False
+    if q.min_deaths is not None and (death_bound(e) or 0) < q.min_deaths:
         return False
     if q.actors and q.actors.isdisjoint(e.actors):
         return False
@@ -187,6 +224,25 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
         if not search_text.matches_query(q.search, hay):
             return False
     return True
+
+
+def arranged(
+    select_: Callable[[EventQuery], Iterable[m.Event]], q: EventQuery
+) -> Iterator[m.Event]:
+    """The events ``select_`` (query.select or a store's) gives for ``q``, in --sort order:
+    by date as they come, or by deaths (most first with -deaths; events whose sources give
+    no count come last either way, in date order), then cut at --limit."""
+    if q.sort == "date":
+        yield from select_(q)
+        return
+    from dataclasses import replace
+
+    found = list(select_(replace(q, limit=None, sort="date")))
+    known = [e for e in found if death_bound(e) is not None]
+    unknown = [e for e in found if death_bound(e) is None]
+    known.sort(key=lambda e: death_bound(e) or 0, reverse=q.sort == "-deaths")
+    ordered = known + unknown
+    yield from ordered if q.limit is None else ordered[: q.limit]
 
 
 def select(data: m.Dataset, q: EventQuery) -> Iterator[m.Event]:

@@ -15,16 +15,19 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
 )
+from barkhane_cli.cli.completion import forces as complete_forces
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
     Color,
     ColorOpt,
+    CountryOpt,
     DataOpt,
     ExportOpt,
     SinceOpt,
     UntilOpt,
     YearOpt,
+    completes,
     format_option,
     listed,
 )
@@ -202,24 +205,35 @@ class By(StrEnum):
 
 def chart(
     what_: Annotated[
-        str, typer.Argument(metavar="[WHAT]", help="events, fatalities or troops.")
+        str,
+        typer.Argument(
+            metavar="[WHAT]",
+            help="events, fatalities or troops.",
+            shell_complete=completes([k.value for k in ChartKind]),
+        ),
     ] = "events",
     by_: Annotated[
         str | None,
-        typer.Option("--by", help="Bars per year (default) or per month; not for troops."),
+        typer.Option(
+            "--by",
+            help="Bars per year (default) or per month; not for troops.",
+            shell_complete=completes([b.value for b in By]),
+        ),
     ] = None,
     stack: Annotated[bool, typer.Option(help="Split each bar by kind of event.")] = True,
     force: Annotated[
         str | None,
         typer.Option(
             help="troops: one force (barkhane, serval, minusma, takuba, wagner, ...); "
-            "default: French forces in the Sahel (France, Serval, Barkhane)."
+            "default: French forces in the Sahel (France, Serval, Barkhane).",
+            shell_complete=complete_forces,
         ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
     actor: ActorOpt = None,
+    country: CountryOpt = None,
     aftermath: AftermathOpt = False,
     format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,
@@ -249,6 +263,11 @@ def chart(
                 "--by does not apply to chart troops: it shows each dated figure; "
                 "use --since/--until to narrow it"
             )
+        if country:
+            raise UsageError(
+                "--country is for chart events and fatalities; troops are one force's "
+                "figures: choose it with --force"
+            )
         force_id = _force(dataset, force)
         q = _window(dataset, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
@@ -258,16 +277,24 @@ def chart(
     if force is not None:
         raise UsageError("--force is for chart troops")
     period = (by or By.year).value
-    q = _window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
+    q = _window(
+        dataset, since, until, year, actors=actor or (), countries=country or (),
+        aftermath=aftermath,
+    )  # fmt: skip
     events = list(query.select(dataset, q))
     axis = briefing.axis_for(events, q.first, q.last)
+    where = ""
+    if q.countries:
+        where = " in " + " or ".join(
+            dataset.places[c].name if c in dataset.places else c for c in sorted(q.countries)
+        )
     if what is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
-        title = f"Recorded fatalities per {period}, {axis.start()} to {axis.end()}"
+        title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
         unit = "deaths, summed over events whose sources give a number (not a total death toll)"
     else:
         binned = briefing.event_bins(events, axis, period)
-        title = f"Events per {period}, {axis.start()} to {axis.end()}"
+        title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"
         unit = "events in the curated timeline"
     for note in binned.notes:
         env.err.write(note + "\n")
@@ -326,7 +353,11 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
 def judgments(
     outcome: Annotated[str | None, typer.Option(help=f"Only: {listed(model.OUTCOMES)}.")] = None,
     forecast: Annotated[
-        str | None, typer.Option(help=f"Only forecasts that were: {listed(FORECASTS)}.")
+        str | None,
+        typer.Option(
+            help=f"Only forecasts that were: {listed(FORECASTS)}.",
+            shell_complete=completes(FORECASTS),
+        ),
     ] = None,
     format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,

@@ -16,7 +16,7 @@ from barkhane_cli.cli.options import (
     ColorOpt,
     DataOpt,
     ExportOpt,
-    FormatOpt,
+    SourceFormatOpt,
 )
 from barkhane_cli.errors import UsageError
 
@@ -65,7 +65,7 @@ def cite(
 
 def source(
     ident: Annotated[str, typer.Argument(metavar="ID", help="Source id.")],
-    format_: FormatOpt = None,
+    format_: SourceFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     data: DataOpt = None,

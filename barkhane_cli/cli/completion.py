@@ -63,7 +63,33 @@ def candidates(
 def _fixed(values: Any, incomplete: str) -> list[tuple[str, str]]:
     items = values.items() if isinstance(values, dict) else ((v, "") for v in values)
     lower = incomplete.casefold()
-    return [(v, help_) for v, help_ in items if v.startswith(lower)]
+    # "did not happen" is offered as did-not-happen: one word in every shell, and accepted
+    # by every fixed-value option (choices.kebab)
+    return [(v.replace(" ", "-"), help_) for v, help_ in items if v.startswith(lower)]
+
+
+def forces(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """chart troops --force: the forces the data has figures for (from the store)."""
+    from click.shell_completion import CompletionItem
+
+    from barkhane_cli.briefing import forces as with_figures
+
+    s = ctx.find_object(Settings) or Settings.from_environ()
+    db = _store(ctx.params.get("data") or (), s)
+    if db is None:
+        return []
+    try:
+        data = db.dataset()
+        typed = incomplete.casefold()
+        return [
+            CompletionItem(f, help=data.actors[f].name if f in data.actors else None)
+            for f in ("france", *with_figures(data))
+            if f.casefold().startswith(typed)
+        ]
+    except Exception:  # a completion that fails must fail silently
+        return []
+    finally:
+        db.close()
 
 
 def fixed(kind: str, incomplete: str) -> list[tuple[str, str]]:

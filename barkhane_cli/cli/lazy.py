@@ -178,7 +178,7 @@ def _with_completion(name: str, command: click.Command) -> click.Command:
         what = COMPLETES.get((name, param.name or "")) or COMPLETES.get((None, param.name or ""))
         if kind == "places" and param.name == "kind":
             what = "place-kind"
-        if what is not None:
+        if what is not None and param._custom_shell_complete is None:  # options.completes
             param._custom_shell_complete = _completer(what)
     return command
 

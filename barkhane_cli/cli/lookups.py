@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,27 +23,48 @@ from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
     ColorOpt,
+    CountOpt,
     DataOpt,
     ExportOpt,
+    FacetOpt,
     FieldsOpt,
     FormatOpt,
     LimitOpt,
+    ListFormatOpt,
+    MinDeathsOpt,
     RecordFormatOpt,
     SinceOpt,
+    SortOpt,
+    SourceFormatOpt,
     TypeOpt,
     UntilOpt,
     WideOpt,
+    YearOpt,
     listed,
 )
 from barkhane_cli.errors import UsageError, quoted
 
 
+@dataclass(frozen=True)
+class Slice:
+    """The event filters an actor's or a place's card takes, as timeline has them."""
+
+    since: str | None = None
+    until: str | None = None
+    year: int | None = None
+    types: list[str] | None = None
+    limit: int | None = None
+    aftermath: bool = False
+    min_deaths: int | None = None
+    sort: str | None = None
+    count: bool = False
+    facet: str | None = None
+
+
 def _profile(
     which: str,
     name: str,
-    since: str | None,
-    until: str | None,
-    types: list[str] | None,
+    cut: Slice,
     format_: str | None,
     fields: str | None,
     color: str,
@@ -52,21 +74,37 @@ def _profile(
 ) -> None:
     """An actor's or a place's card with its own slice of the timeline."""
     from barkhane_cli import query
+    from barkhane_cli.cli.timeline import summarized
     from barkhane_cli.render.cards import emit_card
     from barkhane_cli.render.profiles import actor_card, place_card
 
     env = make_env(color)
-    start, end = parse_date("--since", since), parse_date("--until", until)
+    start, end = parse_date("--since", cut.since), parse_date("--until", cut.until)
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
+    resolver = query.actor_resolver if which == "actor" else query.place_resolver
+    ident = resolver(dataset).resolve(name)
+    q = query.build_query(
+        dataset,
+        since=start,
+        until=end,
+        year=cut.year,
+        actors=[ident] if which == "actor" else (),
+        places=[ident] if which == "place" else (),
+        types=cut.types or (),
+        limit=cut.limit,
+        aftermath=cut.aftermath,
+        min_deaths=cut.min_deaths,
+        sort=cut.sort,
+    )
+    events = list(query.arranged(loaded.select, q))
+    title = f"barkhane {which} {ident}"
+    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, title):
+        return
     if which == "actor":
-        ident = query.actor_resolver(dataset).resolve(name)
-        q = query.build_query(dataset, since=start, until=end, actors=[ident], types=types or ())
-        card = actor_card(dataset, dataset.actors[ident], list(loaded.select(q)))
+        card = actor_card(dataset, dataset.actors[ident], events)
     else:
-        ident = query.place_resolver(dataset).resolve(name)
-        q = query.build_query(dataset, since=start, until=end, places=[ident], types=types or ())
-        card = place_card(dataset, dataset.places[ident], list(loaded.select(q)))
+        card = place_card(dataset, dataset.places[ident], events)
     present(
         env,
         format_,
@@ -96,7 +134,14 @@ def actor(
     name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     type_: TypeOpt = None,
+    min_deaths: MinDeathsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
+    aftermath: AftermathOpt = False,
+    count: CountOpt = False,
+    facet: FacetOpt = None,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -107,8 +152,12 @@ def actor(
     """An actor's profile: aliases, affiliations, facts, sources and its own timeline.
 
     tsv and csv print the actor's events; json prints the whole profile.
+
+    The event filters are timeline's (--year, --since/--until, --type, --limit, --sort,
+    --min-deaths, --aftermath); --count and --facet summarise the actor's events.
     """
-    _profile("actor", name, since, until, type_, format_, fields, color, export, data, wide)
+    cut = Slice(since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet)
+    _profile("actor", name, cut, format_, fields, color, export, data, wide)
 
 
 def actors(
@@ -116,7 +165,7 @@ def actors(
         str | None,
         typer.Option(help=f"Only this kind: {listed(model.ACTOR_KINDS)}."),
     ] = None,
-    format_: RecordFormatOpt = None,
+    format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -140,7 +189,14 @@ def place(
     name: Annotated[str, typer.Argument(help="Id, name or alias.")],
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     type_: TypeOpt = None,
+    min_deaths: MinDeathsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
+    aftermath: AftermathOpt = False,
+    count: CountOpt = False,
+    facet: FacetOpt = None,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -148,8 +204,13 @@ def place(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """A place: coordinates, region, country, aliases and the events there."""
-    _profile("place", name, since, until, type_, format_, fields, color, export, data, wide)
+    """A place: coordinates, region, country, aliases and the events there.
+
+    The event filters are timeline's (--year, --since/--until, --type, --limit, --sort,
+    --min-deaths, --aftermath); --count and --facet summarise the place's events.
+    """
+    cut = Slice(since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet)
+    _profile("place", name, cut, format_, fields, color, export, data, wide)
 
 
 def places(
@@ -225,13 +286,21 @@ def event(
 
 
 def facts(
-    text: Annotated[str | None, typer.Argument(help="Words in the fact's label or scope.")] = None,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[WORDS]...",
+            help="Words in the fact's label, scope or unit, all required in any order; \"a "
+            'quoted phrase" as a phrase (as search matches them).',
+            show_default=False,
+        ),
+    ] = None,
     actor: Annotated[
         list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
     ] = None,
     category: Annotated[str | None, typer.Option(help=f"{listed(model.FACT_CATEGORIES)}.")] = None,
     aftermath: AftermathOpt = False,
-    format_: RecordFormatOpt = None,
+    format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -244,11 +313,11 @@ def facts(
     claimed) and what it covers (its scope); figures after the record's end are left
     out unless --aftermath.
 
-    Example: barkhane facts troops --format csv
+    Example: barkhane facts minusma troops --format csv
     """
     from barkhane_cli import model, query
+    from barkhane_cli import search as finder
     from barkhane_cli.render.listings import fact_records
-    from barkhane_cli.resolve import fold
 
     env = make_env(color)
     dataset = load(data)
@@ -260,9 +329,13 @@ def facts(
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category", "categories")
         items = [f for f in items if f.category == category]
-    if text:
-        needle = fold(text)
-        items = [f for f in items if needle in fold(" ".join((f.id, f.label, f.scope, f.unit)))]
+    text = " ".join(words or ())
+    if text.strip():
+        items = [
+            f
+            for f in items
+            if finder.matches_query(text, " ".join((f.id, f.label, f.scope, f.unit)))
+        ]
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
@@ -272,7 +345,7 @@ def facts(
 
 
 def sources(
-    format_: RecordFormatOpt = None,
+    format_: SourceFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -316,7 +389,7 @@ def search(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: LimitOpt = None,
-    format_: RecordFormatOpt = None,
+    format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,

@@ -6,6 +6,7 @@ A command lists these as parameter annotations (``year: YearOpt = None``); a cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +14,8 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli import model as m
-from barkhane_cli.formats import FORMATS, RECORD_FORMATS
+from barkhane_cli.facets import FACETS
+from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.meta import RECORD_END
 
 
@@ -21,6 +23,21 @@ class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+def completes(values: tuple[str, ...] | list[str]) -> Callable[..., list[Any]]:
+    """TAB completion for a fixed vocabulary: the values that start with what is typed.
+    A value with spaces is offered in its dashed spelling ("did-not-happen"), which every
+    fixed-value option accepts (choices.kebab) and every shell inserts as one word."""
+
+    def complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        typed = incomplete.casefold()
+        offered = [v.replace(" ", "-") for v in values]
+        return [CompletionItem(v) for v in offered if v.casefold().startswith(typed)]
+
+    return complete
 
 
 # The formats each kind of command prints, from the one registry.
@@ -43,11 +60,15 @@ def format_option(formats: tuple[str, ...]) -> Any:
         help=f"{listed(formats)}. Default: table on a terminal, "
         "plain (tab-separated, no header) when piped. Any case.",
         show_default=False,
+        shell_complete=completes(formats),
     )
 
 
 FormatOpt = Annotated[str | None, format_option(EVENT_FORMATS)]
-RecordFormatOpt = Annotated[str | None, format_option(RECORD_FORMATS)]
+RecordFormatOpt = Annotated[str | None, format_option(RECORD_FORMATS)]  # places, map
+ListFormatOpt = Annotated[str | None, format_option(LIST_FORMATS)]
+# sources and source: the records, or a bibliography for a reference manager
+SourceFormatOpt = Annotated[str | None, format_option(LIST_FORMATS + CITATION_FORMATS)]
 FieldsOpt = Annotated[
     str | None,
     typer.Option("--fields", help="Comma-separated fields to show, in order (e.g. id,date,title)."),
@@ -59,6 +80,7 @@ ColorOpt = Annotated[
         metavar="WHEN",
         help="Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces "
         "it), always (also piped, for less -R), never.",
+        shell_complete=completes([c.value for c in Color]),
     ),
 ]
 DataOpt = Annotated[
@@ -138,4 +160,52 @@ CountryOpt = Annotated[
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 SearchOpt = Annotated[
     str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
+]
+
+# --- asking the event views: order, threshold, counts ---------------------------------------
+SortOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="ORDER",
+        help="date (the default), -date (newest first, as --reverse), deaths (fewest "
+        "first) or -deaths (most first). Deaths compare the highest count the sources give "
+        "(2–30 dead sorts as 30); events with no count come last. --limit applies after.",
+        show_default=False,
+        shell_complete=completes(("date", "-date", "deaths", "-deaths")),
+    ),
+]
+MinDeathsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--min-deaths",
+        metavar="N",
+        min=0,
+        help="Only events with at least N dead by the highest count a source gives: an "
+        "event recorded as 2–30 dead matches --min-deaths 20 (its range shows that sources "
+        "differ). Events with no count never match.",
+        show_default=False,
+    ),
+]
+CountOpt = Annotated[
+    bool,
+    typer.Option(
+        "--count",
+        "-c",
+        help='Print only how many events match (as rg --count does); -f json gives {"events": N}.',
+    ),
+]
+
+
+FacetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--facet",
+        metavar="FIELD",
+        help=f"Count the matching events by {listed(tuple(FACETS))}: one row per value, "
+        "most events first (years in order). An event counts once for each of its values; "
+        "one with none counts under (none).",
+        show_default=False,
+        shell_complete=completes(tuple(FACETS)),
+    ),
 ]

@@ -21,17 +21,21 @@ from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
     ColorOpt,
+    CountOpt,
     CountryOpt,
     DataOpt,
     ExportOpt,
+    FacetOpt,
     FieldsOpt,
     FormatOpt,
     LimitOpt,
+    ListFormatOpt,
+    MinDeathsOpt,
     PerpetratorOpt,
     PlaceOpt,
-    RecordFormatOpt,
     SearchOpt,
     SinceOpt,
+    SortOpt,
     TagOpt,
     TargetOpt,
     TypeOpt,
@@ -55,9 +59,13 @@ def timeline(
     type_: TypeOpt = None,
     tag: TagOpt = None,
     search: SearchOpt = None,
+    min_deaths: MinDeathsOpt = None,
     limit: LimitOpt = None,
-    reverse: Annotated[bool, typer.Option(help="Newest first.")] = False,
+    sort: SortOpt = None,
+    reverse: Annotated[bool, typer.Option(help="Newest first (--sort -date).")] = False,
     aftermath: AftermathOpt = False,
+    count: CountOpt = False,
+    facet: FacetOpt = None,
     format_: FormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -73,6 +81,9 @@ def timeline(
     --place and --country include every place within (a town is in its region and
     country); --perpetrator and --target count a group for the one it was part of on the
     event's date (an attack by Katiba Macina in 2019 is one by JNIM).
+
+    --count prints how many match; --facet FIELD how many have each type, year, country,
+    perpetrator ... (barkhane timeline --type attack --facet perpetrator -f json).
     """
     from barkhane_cli import query
     from barkhane_cli.render.events import event_records
@@ -91,8 +102,12 @@ def timeline(
         limit=limit,
         reverse=reverse,
         known_tags=loaded.tags(aftermath) if tag else None,
+        min_deaths=min_deaths,
+        sort=sort,
     )
-    events: Iterable[Event] = loaded.select(q)
+    events: Iterable[Event] = query.arranged(loaded.select, q)
+    if summarized(env, dataset, events, count, facet, format_, export, "barkhane timeline"):
+        return
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
 
@@ -128,6 +143,39 @@ def _stored_json(
         return None
     texts: Iterable[str] | None = loaded.texts(q)
     return texts
+
+
+def summarized(
+    env: Any,
+    dataset: Any,
+    events: Iterable[Event],
+    count: bool,
+    facet: str | None,
+    format_: str | None,
+    export: Any,
+    title: str,
+) -> bool:
+    """--count or --facet FIELD in place of the events (an event view's summary); False
+    when neither was asked for."""
+    if not count and facet is None:
+        return False
+    from barkhane_cli.choices import choose
+    from barkhane_cli.errors import UsageError
+    from barkhane_cli.facets import FACETS
+    from barkhane_cli.render.facets import write_count, write_facet
+
+    if count and facet is not None:
+        raise UsageError("give --count or --facet, not both (a facet gives each count)")
+    if count:
+        n = sum(1 for _ in events)
+        present(env, format_, export, lambda target, f: write_count(target, f, n), title)
+        return True
+    field = choose(facet or "", tuple(FACETS), "facet", "facets")
+    found = list(events)
+    present(
+        env, format_, export, lambda target, f: write_facet(target, f, dataset, found, field), title
+    )
+    return True
 
 
 def _footer_seen(env: Any, fmt: str | None) -> bool:
@@ -176,7 +224,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
 
 
 def types(
-    format_: RecordFormatOpt = None,
+    format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -201,7 +249,7 @@ def tags(
     aftermath: Annotated[
         bool, typer.Option(help=f"Count the events after {RECORD_END.human()} too.")
     ] = False,
-    format_: RecordFormatOpt = None,
+    format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,

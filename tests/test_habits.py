@@ -1,0 +1,179 @@
+"""The habits of gh, rg, jq and sqlite-utils users (issue 26): --sort, --min-deaths,
+--count and --facet on the event views, the event filters on actor and place cards,
+several words for facts, --country on chart, completion of fixed values."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import FIXTURES, Run, as_json
+
+DEATHS = str(FIXTURES / "deaths.toml")  # adds a 2–30 dead attack and a 100 dead one
+
+
+def out(run: Run, *args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_sort_by_deaths_uses_the_high_count_and_puts_unknown_counts_last(run: Run) -> None:
+    lines = out(
+        run, "timeline", "--data", DEATHS, "--sort", "-deaths", "--fields", "id,fatalities_high"
+    ).splitlines()
+    assert lines[:5] == [
+        "big-attack\t100",
+        "ouaga-attack\t30",
+        "range-attack\t30",
+        "timbuktu-falls\t0",
+        "libya-collapse\t",  # no count: after every counted event, in date order
+    ]
+    fewest = out(run, "timeline", "--data", DEATHS, "--sort", "deaths", "--fields", "id")
+    assert fewest.split()[:4] == ["timbuktu-falls", "ouaga-attack", "range-attack", "big-attack"]
+
+
+def test_limit_applies_after_the_sort(run: Run) -> None:
+    got = out(run, "timeline", "--data", DEATHS, "--sort=-deaths", "-n", "2", "--fields", "id")
+    assert got.split() == ["big-attack", "ouaga-attack"]
+
+
+def test_sort_minus_date_is_reverse_and_conflicts_are_refused(run: Run) -> None:
+    newest = out(run, "timeline", "--sort", "-date", "--fields", "id")
+    assert newest == out(run, "timeline", "--reverse", "--fields", "id")
+    result = run("timeline", "--sort", "deaths", "--reverse")
+    assert result.exit_code == 2
+    assert "--reverse is --sort -date" in result.stderr
+    result = run("timeline", "--sort", "deth")
+    assert result.exit_code == 2
+    assert "did you mean 'deaths'" in result.stderr
+
+
+def test_min_deaths_counts_a_range_by_its_high_bound(run: Run) -> None:
+    got = out(run, "timeline", "--data", DEATHS, "--min-deaths", "20", "--fields", "id")
+    assert got.split() == ["ouaga-attack", "range-attack", "big-attack"]  # 2–30 matches 20
+    got = out(run, "timeline", "--data", DEATHS, "--min-deaths", "31", "--fields", "id")
+    assert got.split() == ["big-attack"]
+    assert run("timeline", "--min-deaths", "-1").exit_code == 2
+
+
+def test_count_prints_the_number_alone_or_as_json(run: Run) -> None:
+    assert out(run, "timeline", "--data", DEATHS, "--count", "--type", "attack") == "3\n"
+    got = out(run, "timeline", "--data", DEATHS, "--count", "--type", "attack", "-f", "json")
+    assert json.loads(got) == {"events": 3}
+    assert out(run, "timeline", "--count", "-f", "csv", "--year", "2013") == "events\n1\n"
+    result = run("timeline", "--count", "-f", "geojson")
+    assert result.exit_code == 2
+    assert "does not apply to --count" in result.stderr
+
+
+def test_facet_counts_each_value_once_per_event_with_none_last(run: Run) -> None:
+    result = run("timeline", "--data", DEATHS, "--facet", "perpetrator", "-f", "json")
+    assert as_json(result) == [
+        {"perpetrator": "jnim", "name": "Jama'at Nusrat al-Islam wal-Muslimin", "events": 2},
+        {"perpetrator": None, "name": None, "events": 10},
+    ]
+    csv_text = out(run, "timeline", "--data", DEATHS, "--facet", "type", "-f", "csv")
+    assert csv_text.splitlines()[:3] == ["type,events", "attack,3", "coup,2"]
+    years = as_json(run("timeline", "--facet", "year", "-f", "json", "--until", "2013"))
+    assert years == [{"year": 2011, "events": 1}, {"year": 2012, "events": 2},
+                     {"year": 2013, "events": 1}]  # fmt: skip
+    result = run("timeline", "--facet", "colour")
+    assert result.exit_code == 2
+    assert "facets are: type, year, country, perpetrator, target, actor, place, tag" in (
+        result.stderr
+    )
+    assert run("timeline", "--facet", "type", "--count").exit_code == 2
+
+
+def test_facet_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
+    result = run("timeline", "--data", DEATHS, "--facet", "perpetrator", env=tty)
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0] == "Events by perpetrator"
+    assert lines[1].split() == ["Perpetrator", "Name", "Events"]
+    assert lines[3].split() == ["jnim", "Jama'at", "Nusrat", "al-Islam", "wal-Muslimin", "2"]
+    assert lines[4].split() == ["(none)", "10"]
+    assert lines[-1] == "2 values; 12 events"
+
+
+def test_actor_and_place_cards_take_the_event_filters(run: Run) -> None:
+    got = out(run, "actor", "jnim", "--data", DEATHS, "--year", "2019", "-f", "csv",
+              "--fields", "id")  # fmt: skip
+    assert got.split() == ["id", "range-attack", "big-attack"]
+    got = out(run, "actor", "jnim", "--data", DEATHS, "--sort", "-deaths", "--limit", "1",
+              "-f", "csv", "--fields", "id")  # fmt: skip
+    assert got.split() == ["id", "big-attack"]
+    got = out(run, "place", "timbuktu", "--data", DEATHS, "--min-deaths", "1", "-f", "csv",
+              "--fields", "id")  # fmt: skip
+    assert got.split() == ["id", "range-attack"]
+    assert out(run, "place", "bamako", "--count") == "4\n"
+    assert out(run, "place", "bamako", "--count", "--aftermath") == "5\n"  # MINUSMA closes
+    got = as_json(run("actor", "jnim", "--data", DEATHS, "--facet", "target", "-f", "json"))
+    assert got == [{"target": "mali", "name": "Mali", "events": 2},
+                   {"target": None, "name": None, "events": 1}]  # fmt: skip
+
+
+def test_facts_takes_several_words_in_any_order(run: Run) -> None:
+    one = out(run, "facts", "troops", "--fields", "id")
+    assert out(run, "facts", "troops", "france", "--fields", "id") == out(
+        run, "facts", "france", "troops", "--fields", "id"
+    )
+    assert set(out(run, "facts", "troops", "france", "--fields", "id").split()) <= set(one.split())
+
+
+def complete(run: Run, line: str) -> list[str]:
+    """What TAB offers at the end of ``line``, as Click's bash completion computes it."""
+    import typer
+    from click.shell_completion import BashComplete
+
+    from barkhane_cli.cli import app
+
+    words = line.split()[1:]
+    args, incomplete = (words, "") if line.endswith(" ") else (words[:-1], words[-1])
+    shell = BashComplete(typer.main.get_command(app), {}, "barkhane", "_BARKHANE_COMPLETE")
+    return [item.value for item in shell.get_completions(args, incomplete)]
+
+
+def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
+    assert complete(run, "barkhane chart ") == ["events", "fatalities", "troops"]
+    assert complete(run, "barkhane chart --by ") == ["year", "month"]
+    assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
+    assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
+    assert complete(run, "barkhane timeline --facet p") == ["perpetrator", "place"]
+    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths"]
+    # a value with spaces in the spelling --outcome accepts as one shell word
+    assert complete(run, "barkhane judgments --outcome d") == ["did-not-happen"]
+    assert run("judgments", "--outcome", "did-not-happen").exit_code == 0
+
+
+def test_format_completion_and_help_list_only_what_the_command_prints(run: Run) -> None:
+    assert complete(run, "barkhane facts -f ") == ["table", "plain", "tsv", "csv", "json",
+                                                   "jsonl", "md"]  # fmt: skip
+    assert complete(run, "barkhane timeline -f t") == ["table", "tsv", "timelinejs"]
+    assert complete(run, "barkhane sources -f b") == ["bibtex"]
+
+
+def test_force_completes_from_the_forces_with_figures(run: Run) -> None:
+    assert "france" in complete(run, "barkhane chart troops --force ")
+
+
+COMMANDS = [
+    ("timeline",), ("event", "serval"), ("actor", "jnim"), ("place", "bamako"), ("actors",),
+    ("places",), ("facts",), ("sources",), ("source", "ref-a"), ("search", "mali"),
+    ("types",), ("tags",), ("map",), ("summary",), ("eras",), ("chart",), ("judgments",),
+]  # fmt: skip
+
+
+def test_every_format_a_help_lists_is_accepted(run: Run) -> None:
+    """Issue 26: --help listed formats a command then refused (facts -f geojson)."""
+    import click
+
+    from barkhane_cli.cli.lazy import build
+
+    for args in COMMANDS:
+        command = build(args[0])
+        option = next(p for p in command.params if p.name == "format_")
+        assert isinstance(option, click.Option) and option.help is not None
+        listed = option.help.split(".")[0].replace(" or ", ", ").split(", ")
+        for fmt in listed:
+            result = run(*args, "-f", fmt)
+            assert result.exit_code == 0, (args, fmt, result.output)
