@@ -24,6 +24,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from barkhane_cli.cli import helppage
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.settings import Settings
 
@@ -224,11 +225,15 @@ class LazyGroup(TyperGroup):
             _with_completion(cmd_name, command)
             command.rich_help_panel = COMMANDS[cmd_name].panel  # type: ignore[attr-defined]
             command.help = flow(command.help)
+            helppage.install(command)  # a long --help goes through the pager
             if COMMANDS[cmd_name].examples:
                 # One paragraph each, so an example is never run into the next.
                 command.epilog = "\n\n".join(("Examples:", *COMMANDS[cmd_name].examples))
             self.commands[cmd_name] = command
         return command
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        helppage.paged_help(ctx, lambda: super(LazyGroup, self).format_help(ctx, formatter))
 
     def main(  # type: ignore[override]
         self,

@@ -1,0 +1,93 @@
+"""The pager as a user at a real terminal meets it (issue 26), on a pseudo-terminal:
+none on TERM=dumb, long --help paged, Ctrl-C inside the pager an ordinary exit 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+
+
+def at_terminal(
+    tmp_path: Path, args: list[str], pager: str, **env: str
+) -> tuple[int, str, str, bool]:
+    """Run barkhane with stdout on a pseudo-terminal and a pager that leaves a mark;
+    return the exit code, what the terminal showed, stderr, and whether the pager ran."""
+    import pty  # noqa: F401  (POSIX only: the skip above)
+
+    mark = tmp_path / "pager-ran"
+    mark.unlink(missing_ok=True)
+    main, side = os.openpty()
+    environ = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "BARKHANE_CACHE": str(tmp_path / "cache"),
+        "BARKHANE_PAGER": f"touch {mark}; {pager}",
+        "LINES": "24",
+        "COLUMNS": "80",
+        **env,
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "barkhane_cli", *args],
+        stdin=side,
+        stdout=side,
+        stderr=subprocess.PIPE,
+        env=environ,
+        start_new_session=True,  # its own process group: the pager's Ctrl-C stays in it
+    )
+    os.close(side)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: every writer is gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, shown.decode(errors="replace"), err.decode(), mark.exists()
+
+
+def test_no_pager_on_a_dumb_terminal(tmp_path: Path) -> None:
+    code, shown, err, paged = at_terminal(tmp_path, ["timeline", "-n", "2"], "cat", TERM="dumb")
+    assert (code, err, paged) == (0, "", False)
+    assert "Niamey" in shown  # printed straight to the terminal
+
+
+def test_the_pager_runs_on_a_capable_terminal(tmp_path: Path) -> None:
+    code, shown, err, paged = at_terminal(tmp_path, ["timeline", "-n", "2"], "cat", TERM="xterm")
+    assert (code, err, paged) == (0, "", True)
+    assert "Niamey" in shown
+
+
+def test_a_long_help_is_paged_and_a_short_one_printed(tmp_path: Path) -> None:
+    code, shown, _, paged = at_terminal(tmp_path, ["timeline", "--help"], "cat", TERM="xterm")
+    assert (code, paged) == (0, True)
+    assert "Usage" in shown
+    # taller than the help: printed as it is, as less -F would
+    code, shown, _, paged = at_terminal(
+        tmp_path, ["types", "--help"], "cat", TERM="xterm", LINES="500"
+    )
+    assert (code, paged) == (0, False)
+    assert "Usage" in shown
+    code, _, _, paged = at_terminal(tmp_path, ["timeline", "--help"], "cat", TERM="dumb")
+    assert (code, paged) == (0, False)
+
+
+def test_ctrl_c_inside_the_pager_ends_the_run_with_exit_0(tmp_path: Path) -> None:
+    """The pager gets Ctrl-C (SIGINT to the terminal's foreground group: barkhane and the
+    pager); it ignores it, as less does, and reads on; barkhane must not die with 130."""
+    pager = "trap '' INT; kill -INT 0; sleep 0.5; cat"
+    code, shown, err, paged = at_terminal(tmp_path, ["timeline"], pager, TERM="xterm")
+    assert paged
+    assert (code, err) == (0, "")
+    assert "Niamey" in shown
