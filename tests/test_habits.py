@@ -177,3 +177,29 @@ def test_every_format_a_help_lists_is_accepted(run: Run) -> None:
         for fmt in listed:
             result = run(*args, "-f", fmt)
             assert result.exit_code == 0, (args, fmt, result.output)
+
+
+def test_csv_and_tsv_spell_lists_and_booleans_one_way_and_keep_the_death_range(
+    run: Run,
+) -> None:
+    import csv
+    import io
+
+    text = out(run, "timeline", "--data", DEATHS, "-f", "csv", "--fields",
+               "id,actors,fatalities,fatalities_low,fatalities_high,aftermath")  # fmt: skip
+    got = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert got["range-attack"] == {"id": "range-attack", "actors": "jnim;mali", "fatalities": "",
+                                   "fatalities_low": "2", "fatalities_high": "30",
+                                   "aftermath": "false"}  # fmt: skip
+    # the default CSV columns carry the range
+    header = out(run, "timeline", "-f", "tsv", "-n", "0").splitlines()[0].split("\t")
+    assert header[7:10] == ["fatalities", "fatalities_low", "fatalities_high"]
+    actors = list(csv.DictReader(io.StringIO(out(run, "actors", "-f", "csv"))))
+    jnim = next(a for a in actors if a["id"] == "jnim")
+    assert jnim["aliases"] == "JNIM;GSIM;Jama’at Nusrat al-Islam wa al-Muslimeen"
+    facts = list(csv.DictReader(io.StringIO(out(run, "facts", "--aftermath", "-f", "csv",
+                                                "--fields", "id,aftermath"))))  # fmt: skip
+    assert {f["aftermath"] for f in facts} <= {"true", "false"}
+    # plain, for cut and awk, keeps its commas
+    plain = out(run, "timeline", "--data", DEATHS, "--fields", "id,actors", "-s", "range")
+    assert plain == "range-attack\tjnim,mali\n"

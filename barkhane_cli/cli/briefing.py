@@ -340,7 +340,7 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
             _document(target, f, rows)
         elif f in TABLE_FORMATS:
             keys = ["as_of", "value", "low", "high", "kind", "marks", "force", "id", "label"]
-            cells = [[",".join(r[k]) if k == "marks" else r[k] for k in keys] for r in rows]
+            cells = [[r[k] for k in keys] for r in rows]
             charts.write_rows(target, f, keys, cells)
         elif f == "plain":
             charts.series_plain(target, rows)

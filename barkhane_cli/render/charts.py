@@ -195,7 +195,7 @@ def series_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
 
 def write_rows(env: Env, fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Raw numbers for a spreadsheet: csv or tsv with a header, or a Markdown table."""
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    cells = [[_cell(v) if fmt != "md" else _shown(v) for v in row] for row in rows]
     if fmt == "md":
         env.out.write("| " + " | ".join(header) + " |\n")
         env.out.write("|" + "---|" * len(header) + "\n")
@@ -208,6 +208,25 @@ def write_rows(env: Env, fmt: str, header: Sequence[str], rows: Sequence[Sequenc
     # --csv-safe guards these tables as it does the event tables (issue 25: eras, chart
     # and judgments wrote a cell starting with = as it was)
     writer.writerows([csv_safe_cell(c) for c in row] if env.csv_safe else row for row in cells)
+
+
+def _cell(value: Any) -> str:
+    """A CSV/TSV cell in the spelling of every file table (recordset.LIST_SEPARATOR)."""
+    from barkhane_cli.render.recordset import file_flag, file_list
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return file_flag(value)
+    if isinstance(value, list | tuple):
+        return file_list(str(v) for v in value)
+    return str(value)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:

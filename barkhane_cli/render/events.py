@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.render.recordset import Field, RecordSet
+from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_field
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
@@ -31,7 +31,17 @@ DEFAULT_FIELDS = [
 ]
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
 # event is drawn (empty for one known only by its country).
-FILE_FIELDS = [*DEFAULT_FIELDS, "latitude", "longitude", "point_of"]
+# They also keep the range a table shows as "2–30": fatalities is the best estimate,
+# fatalities_low and fatalities_high the range (equal to it when sources agree).
+FILE_FIELDS = [
+    *DEFAULT_FIELDS[: DEFAULT_FIELDS.index("fatalities") + 1],
+    "fatalities_low",
+    "fatalities_high",
+    *DEFAULT_FIELDS[DEFAULT_FIELDS.index("fatalities") + 1 :],
+    "latitude",
+    "longitude",
+    "point_of",
+]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
 # Terminal widths at which the event table changes shape (see table_layout).
@@ -103,22 +113,22 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
         "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
-        "actors": Field(
+        "actors": list_field(
             "actors",
             "Actors",
-            lambda e: _join(e.actors),
+            lambda e: e.actors,
             display=actor_names,
             ratio=2,
             min_width=10,
         ),
-        "places": Field(
-            "places", "Places", lambda e: _join(e.places), display=place_names, ratio=1, min_width=8
+        "places": list_field(
+            "places", "Places", lambda e: e.places, display=place_names, ratio=1, min_width=8
         ),
-        "tags": Field("tags", "Tags", lambda e: _join(e.tags)),
-        "perpetrators": Field("perpetrators", "Perpetrators", lambda e: _join(e.perpetrators)),
-        "targets": Field("targets", "Targets", lambda e: _join(e.targets)),
+        "tags": list_field("tags", "Tags", lambda e: e.tags),
+        "perpetrators": list_field("perpetrators", "Perpetrators", lambda e: e.perpetrators),
+        "targets": list_field("targets", "Targets", lambda e: e.targets),
         "attribution": Field("attribution", "Attribution", lambda e: _opt(e.attribution)),
-        "countries": Field("countries", "Countries", lambda e: _join(e.countries)),
+        "countries": list_field("countries", "Countries", lambda e: e.countries),
         # where the event is drawn; empty for a country-wide event (listed, not drawn)
         "latitude": Field("latitude", "Lat", lambda e: _coord(e, e.latitude)),
         "longitude": Field("longitude", "Lon", lambda e: _coord(e, e.longitude)),
@@ -141,11 +151,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "fatalities_note", "Deaths note", lambda e: _opt(e.fatalities_note)
         ),
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
-        "aftermath": Field("aftermath", "Aftermath", lambda e: "yes" if e.aftermath else ""),
-        "sources": Field(
+        "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
+        "sources": list_field(
             "sources",
             "Sources",
-            lambda e: _join(s.id for s in e.sources),
+            lambda e: [s.id for s in e.sources],
             display=lambda e: ", ".join(s.id for s in e.sources),
             ratio=2,
             min_width=12,

@@ -8,7 +8,7 @@ from typing import Any
 
 from barkhane_cli import lookup
 from barkhane_cli import model as m
-from barkhane_cli.render.recordset import Field, RecordSet
+from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
 
@@ -37,7 +37,12 @@ def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Act
         "kind": Field("kind", "Kind", lambda a: a.kind),
         "country": Field("country", "Country", lambda a: a.country or ""),
         "aliases": Field(
-            "aliases", "Aliases", lambda a: "; ".join(a.aliases), ratio=3, min_width=10
+            "aliases",
+            "Aliases",
+            lambda a: "; ".join(a.aliases),
+            ratio=3,
+            min_width=10,
+            file_text=lambda a: file_list(a.aliases),
         ),
         "start": Field("start", "From", lambda a: _iso(a.start)),
         "end": Field("end", "To", lambda a: _iso(a.end)),
@@ -77,7 +82,12 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
         "lat": Field("lat", "Lat", lambda p: coord(p.lat), justify="right"),
         "lon": Field("lon", "Lon", lambda p: coord(p.lon), justify="right"),
         "aliases": Field(
-            "aliases", "Aliases", lambda p: "; ".join(p.aliases), ratio=2, min_width=8
+            "aliases",
+            "Aliases",
+            lambda p: "; ".join(p.aliases),
+            ratio=2,
+            min_width=8,
+            file_text=lambda p: file_list(p.aliases),
         ),
         "events": Field("events", "Events", lambda p: str(counts[p.id]), justify="right"),
     }
@@ -126,12 +136,12 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=14),
         "category": Field("category", "Category", lambda f: f.category),
         "headline": Field("headline", "Headline", lambda f: f.headline or ""),
-        "aftermath": Field("aftermath", "Aftermath", lambda f: "yes" if f.aftermath else ""),
-        "actors": Field("actors", "Actors", lambda f: ",".join(f.actors)),
+        "aftermath": flag_field("aftermath", "Aftermath", lambda f: f.aftermath),
+        "actors": list_field("actors", "Actors", lambda f: f.actors),
         "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
         "note": Field("note", "Note", lambda f: f.note or ""),
-        "sources": Field(
-            "sources", "Sources", lambda f: ",".join(s.id for s in f.sources), ratio=1, min_width=8
+        "sources": list_field(
+            "sources", "Sources", lambda f: [s.id for s in f.sources], ratio=1, min_width=8
         ),
     }
     return RecordSet(

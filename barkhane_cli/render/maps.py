@@ -356,7 +356,7 @@ MARKER_KEYS = [
 
 def marker_records(data: Any, md: MapData) -> Any:
     """The map's places as records: plain, csv, json ... and geojson points."""
-    from barkhane_cli.render.recordset import Field, RecordSet
+    from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_field
 
     def num(x: float) -> str:
         return f"{x:.4f}".rstrip("0").rstrip(".")
@@ -369,8 +369,8 @@ def marker_records(data: Any, md: MapData) -> Any:
         "lon": Field("lon", "Lon", lambda k: num(k.lon)),
         "events": Field("events", "Events", lambda k: str(len(k.events))),
         "deaths": Field("deaths", "Deaths", lambda k: str(k.deaths)),
-        "approximate": Field("approximate", "Approx.", lambda k: "yes" if k.approximate else ""),
-        "event_ids": Field("event_ids", "Event ids", lambda k: ",".join(k.events), ratio=3),
+        "approximate": flag_field("approximate", "Approx.", lambda k: k.approximate),
+        "event_ids": list_field("event_ids", "Event ids", lambda k: k.events, ratio=3),
     }
     default = ["place", "name", "kind", "lat", "lon", "events", "deaths", "approximate"]
     return RecordSet(
@@ -392,14 +392,14 @@ REGION_KEYS = ["region", "name", "events", "deaths", "event_ids"]
 def region_records(data: Any, md: MapData) -> Any:
     """map --by region's regions as records: plain, csv, json ... and geojson outlines."""
     from barkhane_cli.mapping import RegionShade
-    from barkhane_cli.render.recordset import Field, RecordSet
+    from barkhane_cli.render.recordset import Field, RecordSet, list_field
 
     fields: dict[str, Field[RegionShade]] = {
         "region": Field("region", "Region", lambda s: s.region),
         "name": Field("name", "Name", lambda s: s.name, ratio=2, min_width=10),
         "events": Field("events", "Events", lambda s: str(len(s.events))),
         "deaths": Field("deaths", "Deaths", lambda s: str(s.deaths)),
-        "event_ids": Field("event_ids", "Event ids", lambda s: ",".join(s.events), ratio=3),
+        "event_ids": list_field("event_ids", "Event ids", lambda s: s.events, ratio=3),
     }
     default = ["region", "name", "events", "deaths"]
     return RecordSet(

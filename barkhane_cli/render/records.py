@@ -184,6 +184,8 @@ def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
         return count
     writer = csv.writer(out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
     writer.writerow(names)
+    # lists and yes/no in the one spelling of every file table (recordset.LIST_SEPARATOR)
+    getters = [rs.fields[n].file_text or rs.fields[n].text for n in names]
     for item in rs.items:
         row = [g(item) for g in getters]
         writer.writerow([csv_safe_cell(c) for c in row] if env.csv_safe else row)

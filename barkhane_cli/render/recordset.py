@@ -33,6 +33,46 @@ class Field(Generic[T]):
     # Table only: a cell drawn from several values (a date over its type, say).
     cell: Callable[[T], Any] | None = None
     link: Callable[[T], str | None] | None = None  # an http(s) URL the cell opens (OSC 8)
+    # CSV and TSV only: the value as every file table spells it (a list joined with
+    # LIST_SEPARATOR, a yes/no as true/false), when that differs from ``text``.
+    file_text: Callable[[T], str] | None = None
+
+
+# One spelling in every CSV and TSV table (docs/data-format.md, "CSV and TSV"): lists are
+# joined with ";" (no id, name or alias in the bundled data holds one; ids never can),
+# yes/no is true/false as JSON writes it, which pandas and Datasette read as booleans.
+LIST_SEPARATOR = ";"
+
+
+def file_list(values: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def file_flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def list_field(name: str, header: str, values: Callable[[T], Iterable[str]], **kw: Any) -> Field[T]:
+    """A field holding a list: comma-joined ids for a person and plain output, the
+    file spelling in CSV and TSV."""
+    return Field(
+        name,
+        header,
+        lambda item: ",".join(values(item)),
+        file_text=lambda item: file_list(values(item)),
+        **kw,
+    )
+
+
+def flag_field(name: str, header: str, value: Callable[[T], bool], **kw: Any) -> Field[T]:
+    """A yes/no field: "yes" or empty for a person, true/false in CSV and TSV."""
+    return Field(
+        name,
+        header,
+        lambda item: "yes" if value(item) else "",
+        file_text=lambda item: file_flag(value(item)),
+        **kw,
+    )
 
 
 @dataclass(slots=True)
