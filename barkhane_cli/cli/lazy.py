@@ -24,7 +24,6 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from barkhane_cli.cli import helppage
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.settings import Settings
 
@@ -225,6 +224,8 @@ class LazyGroup(TyperGroup):
             _with_completion(cmd_name, command)
             command.rich_help_panel = COMMANDS[cmd_name].panel  # type: ignore[attr-defined]
             command.help = flow(command.help)
+            from barkhane_cli.cli import helppage
+
             helppage.install(command)  # a long --help goes through the pager
             if COMMANDS[cmd_name].examples:
                 # One paragraph each, so an example is never run into the next.
@@ -233,6 +234,8 @@ class LazyGroup(TyperGroup):
         return command
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from barkhane_cli.cli import helppage
+
         helppage.paged_help(ctx, lambda: super(LazyGroup, self).format_help(ctx, formatter))
 
     def main(  # type: ignore[override]
