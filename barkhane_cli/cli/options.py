@@ -108,10 +108,6 @@ WideOpt = Annotated[
     ),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")]
-MinDeathsOpt = Annotated[
-    int | None,
-    typer.Option("--min-deaths", help="Only with at least this many deaths.", min=0),
-]
 
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[
@@ -181,9 +177,9 @@ MinDeathsOpt = Annotated[
         "--min-deaths",
         metavar="N",
         min=0,
-        help="Only events with at least N dead by the highest count a source gives: an "
-        "event recorded as 2–30 dead matches --min-deaths 20 (its range shows that sources "
-        "differ). Events with no count never match.",
+        help="Only those with at least N dead. An event recorded as a range counts by the "
+        "highest count a source gives: 2–30 dead matches --min-deaths 20 (its range shows "
+        "that sources differ); one with no count never matches.",
         show_default=False,
     ),
 ]
