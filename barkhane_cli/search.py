@@ -46,6 +46,17 @@ def parse(text: str) -> Terms:
     return Terms(words, phrases, literal)
 
 
+def word_beginnings(text: str, shortest: int = 3) -> list[str]:
+    """Every beginning of every word of ``text`` (normalized as search compares), of
+    ``shortest`` letters or more, once each: what makes a word index match as
+    :func:`matches` does (a word matches the start of a word)."""
+    out: dict[str, None] = {}
+    for word in normalize(text).split():
+        for end in range(min(shortest, len(word)), len(word) + 1):
+            out[word[:end]] = None
+    return list(out)
+
+
 def plain_words(folded_query: str) -> list[str]:
     """The query's words made only of letters and digits: each appears as it is in any
     folded text that matches, so a store can narrow its candidates with them."""

@@ -42,7 +42,7 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
   fatalities_note TEXT, disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
-  places TEXT, countries TEXT, tags TEXT, names TEXT);
+  places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT, event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
@@ -63,7 +63,7 @@ CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, start TEXT, "end" TEXT, kind T
 CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
   probability_low REAL, probability_high REAL, mapping TEXT, topic TEXT, outcome TEXT,
   outcome_date TEXT, outcome_note TEXT, outcome_events TEXT);
-CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, names, content="events",
+CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, names, words, content="events",
   content_rowid="seq", tokenize="porter unicode61 remove_diacritics 2");
 """
 INDEXES = """
@@ -141,6 +141,17 @@ def _names(data: m.Dataset, e: m.Event) -> str:
 BATCH = 5000  # events written per executemany: memory stays bounded however large the data
 
 
+def _words(e: m.Event, names: str) -> str:
+    """For the export's full-text index: every beginning (three letters or more) of every
+    word `barkhane search` looks in (id, title, summary, dispute, tags) and of the names,
+    so Datasette's search for ``kidnap`` finds "kidnappers" and ``peacekeeper``
+    "peacekeepers", as barkhane search does (a word matches the start of a word)."""
+    from barkhane_cli.search import word_beginnings
+
+    texts = (e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags), names)
+    return " ".join(word_beginnings(" ".join(texts)))
+
+
 def _within(places: dict[str, m.Place], ids: tuple[str, ...]) -> list[tuple[str, int]]:
     """(place, direct) for each place an event names (1) and each containing one (0)."""
     out: list[tuple[str, int]] = []
@@ -189,7 +200,7 @@ def write_events(
     bodies: list[tuple[int, str, str | None, str, str]] = []
 
     def flush() -> None:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 31)})", rows)
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 32)})", rows)
         db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
         db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
         db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
@@ -231,7 +242,7 @@ def write_events(
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
             e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
-            listed(e.countries), listed(e.tags), names,
+            listed(e.countries), listed(e.tags), names, None if private else _words(e, names),
         ))  # fmt: skip
         ident = None if private else e.id
         for role, ids in (
