@@ -203,3 +203,27 @@ def test_csv_and_tsv_spell_lists_and_booleans_one_way_and_keep_the_death_range(
     # plain, for cut and awk, keeps its commas
     plain = out(run, "timeline", "--data", DEATHS, "--fields", "id,actors", "-s", "range")
     assert plain == "range-attack\tjnim,mali\n"
+
+
+def narrow(tty: dict[str, str]) -> dict[str, str]:
+    return tty | {"COLUMNS": "80"}
+
+
+def test_eras_cut_a_long_name_with_an_ellipsis(run: Run, tty: dict[str, str]) -> None:
+    result = run("eras", "--data", str(FIXTURES / "long-era.toml"), env=narrow(tty))
+    assert result.exit_code == 0, result.output
+    labels = [line[:34] for line in result.stdout.splitlines()[1:4]]
+    assert "A very long era name that no labe…" in labels
+    assert all(len(line.rstrip()) <= 80 for line in result.stdout.splitlines())
+
+
+def test_search_at_80_columns_puts_each_id_whole_under_its_title(
+    run: Run, tty: dict[str, str]
+) -> None:
+    result = run("search", "attack", env=narrow(tty))
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0].split() == ["Kind", "Name", "/", "title", "Date"]
+    assert lines[2].split() == ["event", "Ouagadougou", "attack", "2016-01-15"]
+    assert lines[3].strip() == "ouaga-attack"
+    wide = run("search", "attack", env=tty | {"COLUMNS": "160"})
+    assert wide.stdout.splitlines()[0].split()[:2] == ["Kind", "Id"]

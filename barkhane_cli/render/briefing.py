@@ -74,6 +74,11 @@ def _tick_line(ticks: list[tuple[int, str]], width: int) -> str:
     return "".join(line)
 
 
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, an ellipsis where it was cut."""
+    return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
+
+
 def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     from rich.text import Text
 
@@ -91,7 +96,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
         start, end = era.start.first_ordinal(), (era.end or RECORD_END).last_ordinal()
         a = max(0, _offset(max(start, axis.first), axis, width))
         b = min(width, _offset(min(end, axis.last) + 1, axis, width))
-        line = safe_text(inert(era.name)[:label_w].ljust(label_w) + " ", keep="")
+        line = safe_text(cut(inert(era.name), label_w).ljust(label_w) + " ", keep="")
         line.append("◂" if start < axis.first else " ", style="bold")
         line.append(" " * a)
         colour = ERA_STYLES.get(era.kind, (GREY, "█"))[0]
@@ -101,19 +106,28 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
         elif end > axis.last:
             line.append("▸", style="bold")
         con.print(line, no_wrap=True, overflow="crop")
-    legend = Text(" " * (label_w + 2))
+    from rich.padding import Padding
+
+    # Under the axis, each line wrapped within it (a swatch never parted from its kind).
+    indent = label_w + 2 if con.width - label_w - 2 >= 30 else 0
+    room = con.width - indent
+    legend, used = Text(), 0
     for kind, (colour, fill) in ERA_STYLES.items():
         if any(e.kind == kind for e in eras):
             swatch = fill * 2 if pattern else "■"
+            if used and used + len(swatch) + 1 + len(kind) > room:
+                legend.append("\n")
+                used = 0
             legend.append(swatch + " ", style=colour)
             legend.append(kind + "  ")
-    con.print(legend)
-    pad = " " * (label_w + 2)
-    con.print(Text(f"{pad}{axis.start().isoformat()} to {axis.end().isoformat()}", style="dim"))
-    con.print(Text(f"{pad}◂ ▸ the era runs beyond the window", style="dim"))
-    con.print(
-        Text(f"{pad}→ still running on {RECORD_END.human()}, the end of the record", style="dim")
-    )
+            used += len(swatch) + len(kind) + 3
+    con.print(Padding(legend, (0, 0, 0, indent)), no_wrap=True, overflow="crop")
+    for note in (
+        f"{axis.start().isoformat()} to {axis.end().isoformat()}",
+        "◂ ▸ the era runs beyond the window",
+        f"→ still running on {RECORD_END.human()}, the end of the record",
+    ):
+        con.print(Padding(Text(note, style="dim"), (0, 0, 0, indent)))
 
 
 def gantt_plain(env: Env, eras: Sequence[m.Era]) -> None:

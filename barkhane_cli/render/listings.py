@@ -215,7 +215,27 @@ def source_records(data: m.Dataset, sources: Iterable[m.Source]) -> RecordSet[m.
     )
 
 
+# From this terminal width the search table gives ids a column of their own; narrower, an
+# id is a dim line under its title (never cut: it is what `barkhane event ID` takes).
+HIT_ID_COLUMN = 120
+
+
+def _hit_layout(width: int, wide: bool) -> list[str]:
+    if wide or width >= HIT_ID_COLUMN:
+        return ["kind", "id", "title", "date", "match"]
+    return ["kind", "entry", "date"]
+
+
+def _hit_entry(h: lookup.Hit) -> Any:
+    from barkhane_cli.render.safe import text as safe
+
+    cell = safe(h.title, style="bold", keep="")
+    cell.append_text(safe("\n" + h.id, style="dim", keep="\n"))
+    return cell
+
+
 def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
+    hits = list(hits)
     fields: dict[str, Field[lookup.Hit]] = {
         "kind": Field("kind", "Kind", lambda h: h.kind),
         "id": Field("id", "Id", lambda h: h.id),
@@ -236,6 +256,13 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
         style=lambda h: styles.get(h.kind),
         empty_message="nothing matches",
         json_keys=["kind", "id", "title", "date", "score", "match"],
+        layout=_hit_layout,
+        cells={
+            "entry": Field(
+                "entry", "Name / title", lambda h: h.title, ratio=1, min_width=20, cell=_hit_entry
+            )
+        },
+        basis=hits,  # what the fixed columns (kind, id, date) fit
     )
 
 
