@@ -227,3 +227,11 @@ def test_search_at_80_columns_puts_each_id_whole_under_its_title(
     assert lines[3].strip() == "ouaga-attack"
     wide = run("search", "attack", env=tty | {"COLUMNS": "160"})
     assert wide.stdout.splitlines()[0].split()[:2] == ["Kind", "Id"]
+
+
+def test_a_card_cut_by_limit_says_how_many_it_left_out(run: Run, tty: dict[str, str]) -> None:
+    result = run("actor", "jnim", "--data", DEATHS, "--limit", "1", env=tty)
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "1 of 3 events of Jama'at Nusrat al-Islam wal-Muslimin (--limit 1)" in lines
+    assert lines[-1] == "1 of 3 events (--limit 1)"

@@ -105,6 +105,11 @@ def _profile(
         card = actor_card(dataset, dataset.actors[ident], events)
     else:
         card = place_card(dataset, dataset.places[ident], events)
+    if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
+        from dataclasses import replace
+
+        card.total = sum(1 for _ in loaded.select(replace(q, limit=None, sort="date")))
+        card.limit = cut.limit
     present(
         env,
         format_,

@@ -42,6 +42,9 @@ class Card:
     records: list[m.Event] = field(default_factory=list)
     # Piped (plain), a row shows this instead: ISO dates like every machine output.
     machine: dict[str, str] = field(default_factory=dict)
+    # How many events matched before --limit cut them (None: no limit was given).
+    total: int | None = None
+    limit: int | None = None
 
 
 def emit_card(
@@ -162,5 +165,8 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
         rs = event_records(data, card.events)
         n = len(card.events)
         rs.title = f"{n} event{'' if n == 1 else 's'} of {card.title}"
+        if card.total is not None and card.total > n:
+            rs.title = f"{n} of {card.total} events of {card.title} (--limit {card.limit})"
+            rs.total, rs.limit = card.total, card.limit
         names = pick_fields(rs, fields, "table") if fields else None
         records_table(env, rs, card.events, names, wide)
