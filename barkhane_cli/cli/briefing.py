@@ -204,7 +204,7 @@ class By(StrEnum):
 
 
 def chart(
-    what_: Annotated[
+    what: Annotated[
         str,
         typer.Argument(
             metavar="[WHAT]",
@@ -252,12 +252,12 @@ def chart(
     from barkhane_cli.render import charts
 
     # Any case, and a "did you mean" for a typo, like every fixed-value option.
-    what = ChartKind(choose(what_, [k.value for k in ChartKind], "chart"))
+    chosen = ChartKind(choose(what, [k.value for k in ChartKind], "chart"))
     by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
     env = _env(color, width)
     fmt = _format(env, format_)
     dataset = load(data)
-    if what is ChartKind.troops:
+    if chosen is ChartKind.troops:
         if by is not None:
             raise UsageError(
                 "--by does not apply to chart troops: it shows each dated figure; "
@@ -288,7 +288,7 @@ def chart(
         where = " in " + " or ".join(
             dataset.places[c].name if c in dataset.places else c for c in sorted(q.countries)
         )
-    if what is ChartKind.fatalities:
+    if chosen is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
         unit = "deaths, summed over events whose sources give a number (not a total death toll)"
