@@ -14,7 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from barkhane_cli.render.safe import has_controls, inert, json_inert, safe_link
+from barkhane_cli.render.safe import (
+    InertWriter,
+    has_controls,
+    inert,
+    json_inert,
+    safe_link,
+    write_json,
+)
 from tests.conftest import FIXTURES, Run
 
 HOSTILE = FIXTURES / "hostile.toml"
@@ -54,6 +61,54 @@ def test_json_inert_keeps_the_value() -> None:
     dumped = json_inert(json.dumps(value, ensure_ascii=False))
     assert dumped.isprintable()
     assert json.loads(dumped) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
+    st.sampled_from(["", "\n", ",\n  ", "\t", "\r\n"]),
+    st.sampled_from(["", "\n"]),
+    st.booleans(),
+)
+def test_write_json_checks_once_and_writes_what_both_guards_did(
+    value: str, before: str, after: str, dumped_by_json: bool
+) -> None:
+    """The streamed JSON path checks each text once (``write_json``): its bytes are those
+    of json_inert then the InertWriter, for a json.dumps result and for a text that is not
+    one (a stored text holding raw C0 controls still meets the writer's escaping)."""
+    import io
+
+    text = json.dumps(value, ensure_ascii=False) if dumped_by_json else value
+    for wrap in (True, False):
+        old, new = io.StringIO(), io.StringIO()
+        old_out = InertWriter(old) if wrap else old
+        new_out = InertWriter(new) if wrap else new
+        old_out.write(before)
+        old_out.write(json_inert(text))
+        old_out.write(after)
+        write_json(new_out, text, before, after)
+        assert new.getvalue() == old.getvalue()
+        if wrap or dumped_by_json:
+            shown = new.getvalue()
+            assert ESC not in shown and BIDI not in shown and "\x9b" not in shown
+            assert "\x7f" not in shown and "\x07" not in shown
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_streamed_json_is_inert_and_keeps_the_value(run: Run, tmp_path: Path, fmt: str) -> None:
+    """The store's stored texts (written without decoding) and the TOML path give the
+    same bytes for hostile data, with no raw control, and parse back to the data."""
+    stored = run(*ONE_DAY, "-f", fmt, env={"BARKHANE_CACHE": str(tmp_path / "cache")})
+    again = run(*ONE_DAY, "-f", fmt, env={"BARKHANE_CACHE": str(tmp_path / "cache")})
+    decoded = run(*ONE_DAY, "-f", fmt, env={"BARKHANE_CACHE": "0"})
+    assert stored.exit_code == again.exit_code == decoded.exit_code == 0, stored.stderr
+    assert stored.stdout == again.stdout == decoded.stdout
+    for c in (ESC, BIDI, "\x9b", "\x07", "\x7f", "\r"):
+        assert c not in stored.stdout
+    lines = stored.stdout.splitlines()
+    events = json.loads(stored.stdout) if fmt == "json" else [json.loads(x) for x in lines]
+    (event,) = [e for e in events if e["id"] == "hostile-event"]
+    assert {k: event[k] for k in EVENT} == EVENT
 
 
 def test_only_plain_http_links_are_safe() -> None:

@@ -22,7 +22,7 @@ from barkhane_cli import mapping, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.safe import json_inert
+from barkhane_cli.render.safe import write_json
 
 GEOJSON_KINDS = ("event", "place", "marker", "region")
 
@@ -81,8 +81,7 @@ def write_collection(env: Env, features: Iterable[dict[str, Any] | None], what: 
         if f is None:
             skipped += 1
             continue
-        out.write(",\n  " if count else "\n  ")
-        out.write(json_inert(json.dumps(f, ensure_ascii=env.ascii_only)))
+        write_json(out, json.dumps(f, ensure_ascii=env.ascii_only), ",\n  " if count else "\n  ")
         count += 1
     out.write("\n]}\n" if count else "]}\n")
     if skipped:

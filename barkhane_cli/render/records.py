@@ -14,7 +14,7 @@ from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import EVENT_ONLY, FORMATS, RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import RecordSet
-from barkhane_cli.render.safe import inert, json_inert
+from barkhane_cli.render.safe import inert, json_inert, write_json
 
 T = TypeVar("T")
 
@@ -146,10 +146,9 @@ def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:
                     obj = {k: obj[k] for k in names}
                 text = json.dumps(obj, ensure_ascii=ascii_only)
             if fmt == "json":
-                out.write(",\n  " if count else "\n  ")
-            out.write(json_inert(text))
-            if fmt == "jsonl":
-                out.write("\n")
+                write_json(out, text, ",\n  " if count else "\n  ")
+            else:
+                write_json(out, text, "", "\n")
             count += 1
         if fmt == "json":
             out.write("\n]\n" if count else "]\n")

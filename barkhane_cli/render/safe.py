@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from barkhane_cli.controls import BIDI, ESCAPES, has_controls, inert, strip_controls
 
-__all__ = ["BIDI", "has_controls", "inert", "strip_controls"]
+__all__ = ["BIDI", "has_controls", "inert", "strip_controls", "write_json"]
 
 _CODES = list(ESCAPES)
 
@@ -41,6 +41,20 @@ def json_inert(dumped: str) -> str:
     if dumped.isprintable():
         return dumped
     return dumped.translate(_JSON_TABLE)
+
+
+def write_json(out: Any, dumped: str, before: str = "", after: str = "") -> None:
+    """Write a ``json.dumps`` result between the writer's own separators, checked once.
+
+    The bytes are those of ``out.write(before + json_inert(dumped) + after)``, which an
+    :class:`InertWriter` escapes again: a text that is all printable needs neither pass,
+    so it goes straight to the raw stream in one write; any other text takes both, as
+    before. ``before`` and ``after`` are punctuation (commas, spaces, newlines), never
+    data: they must be printable apart from tab, newline and carriage return."""
+    if dumped.isprintable():  # one check in C, for the usual event
+        raw_stream(out).write(before + dumped + after)
+    else:
+        out.write(before + json_inert(dumped) + after)
 
 
 def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
