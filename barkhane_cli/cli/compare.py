@@ -67,8 +67,8 @@ def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
 
         if not settings().data:
             raise UsageError(
-                "give --data FILE.toml: an import of ACLED or UCDP "
-                "(barkhane import acled EXPORT.csv -o FILE.toml)"
+                "give --data FILE: an ACLED or UCDP GED export (CSV), "
+                "or its import (barkhane import acled EXPORT.csv -o FILE.toml)"
             )
     dataset = load(data)
     curated, records = matching.split(dataset)
