@@ -263,7 +263,9 @@ def test_event_shows_its_linked_records(run: Run, files: dict[str, Path]) -> Non
 def test_bad_data_files_fail_in_one_line(run: Run, tmp_path: Path) -> None:
     result = run("compare")
     assert result.exit_code == 2
-    assert result.stderr.strip().startswith("barkhane: give --data FILE: an ACLED or UCDP GED export (CSV)")
+    assert result.stderr.strip().startswith(
+        "barkhane: give --data FILE: an ACLED or UCDP GED export (CSV)"
+    )
     curated = tmp_path / "curated.toml"
     curated.write_text(CURATED, encoding="utf-8")
     result = run("gaps", "--data", str(curated))
