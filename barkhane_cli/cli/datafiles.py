@@ -216,7 +216,7 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
         )
     if to_stdout:  # -o - is standard output, as everywhere else
         for chunk in tomlwrite.chunks(tables, header):
-            sys.stdout.write(_valid(chunk))
+            sys.stdout.write(exports.valid_text(chunk))
         sys.stdout.flush()
     else:
         _write(output, tables, header)
@@ -241,25 +241,17 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
     )
 
 
-def _valid(text: str) -> str:
-    """A CSV name that is not UTF-8 appears in the source's title: keep the text valid."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return text
-
-
 def _write(output: Path, tables: Any, header: str) -> None:
     """The data file, written piece by piece (never its whole text at once), all or
     nothing (atomic.replacing)."""
     import os
 
     from barkhane_cli import atomic, tomlwrite
+    from barkhane_cli.store.exports import valid_text
 
     with atomic.replacing(output, "--output") as tmp, open(tmp, "wb") as fh:
         for chunk in tomlwrite.chunks(tables, header):
-            fh.write(_valid(chunk).encode("utf-8"))
+            fh.write(valid_text(chunk).encode("utf-8"))
         fh.flush()
         os.fsync(fh.fileno())
 

@@ -63,9 +63,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _valid(text: str) -> str:
-    # What `import` does to the file's text: a file name that is not UTF-8 (surrogate
-    # escapes) becomes U+FFFD, so the TOML file and this document hold the same text.
+def valid_text(text: str) -> str:
+    """Text `import` can write: a CSV name that is not UTF-8 (surrogate escapes, kept in
+    the source's title) becomes U+FFFD, so the TOML file, its standard-output copy and
+    the document the store is compiled from hold the same text."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -98,7 +99,7 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
                 kind = type(v)
                 if kind is str:
                     if not v.isascii():
-                        v = _valid(v)
+                        v = valid_text(v)
                 elif kind is list or kind is dict or isinstance(v, list | tuple | Mapping):
                     v = _plain(v)
                 row[k] = v
