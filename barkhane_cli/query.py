@@ -118,6 +118,12 @@ def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozense
     return frozenset(out)
 
 
+def not_negative(option: str, value: int | None) -> None:
+    """A count option (--limit, --min-deaths) is 0 or more, said the same everywhere."""
+    if value is not None and value < 0:
+        raise UsageError(f"{option} must be 0 or more, not {value}")
+
+
 def build_query(
     data: m.Dataset,
     *,
@@ -143,10 +149,8 @@ def build_query(
     from barkhane_cli.choices import choose
 
     first, last = date_range(since, until, year)
-    if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be 0 or more, not {limit}")
-    if min_deaths is not None and min_deaths < 0:
-        raise UsageError(f"--min-deaths must be 0 or more, not {min_deaths}")
+    not_negative("--limit", limit)
+    not_negative("--min-deaths", min_deaths)
     if sort is not None:
         # the minus is the order (choose's spelling rule would drop it)
         minus = "-" if sort.strip().startswith("-") else ""

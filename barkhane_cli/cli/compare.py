@@ -124,7 +124,7 @@ def compare(
     A coarse record (a month, a region) that fits several events is shown as possible
     for each and linked to none.
     """
-    from barkhane_cli import matching
+    from barkhane_cli import matching, query
     from barkhane_cli.render import matching as draw
     from barkhane_cli.render.records import write_document
 
@@ -134,8 +134,7 @@ def compare(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
         aftermath,
     )  # fmt: skip
-    if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
     chosen = _select(dataset, curated, filters)
     found = matching.match(dataset, curated, records)
@@ -215,7 +214,7 @@ def gaps(
     (ACLED's rows of an incident summed; UCDP's best), then a count by month or region.
     The filters choose records: --since 2020 --country mali --type massacre.
     """
-    from barkhane_cli import matching
+    from barkhane_cli import matching, query
     from barkhane_cli.render import matching as draw
     from barkhane_cli.render.records import write_document
 
@@ -225,8 +224,7 @@ def gaps(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
         aftermath,
     )  # fmt: skip
-    if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be 0 or more, not {limit}")
+    query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
     chosen = _select(dataset, records, filters)
     found = matching.match(dataset, curated, records)
