@@ -263,7 +263,7 @@ def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Datase
 
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
     headlines = [f for f in data.facts.values() if f.headline]
-    assert len(headlines) == 10
+    assert len(headlines) == 17
     assert all(not f.aftermath and f.as_of.iso() <= RECORD_END.iso() for f in headlines)
     assert all(f.kind is not None and f.headline.strip() for f in headlines)
     assert not [f.id for f in headlines if "africa" in f.scope.casefold()]
@@ -406,6 +406,8 @@ def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> No
     assert years("Burkina Faso") >= set(range(2018, 2023))
     assert years("Tillabéri and Tahoua regions, Niger") >= set(range(2018, 2022))
     assert years("Refugees from Mali") >= set(range(2012, 2022))
+    assert years("Refugees in Burkina Faso") >= set(range(2012, 2023))
+    assert years("Refugees from Burkina Faso") >= {2018, 2019, 2021, 2022}
     burkina = sorted(
         (
             f
