@@ -133,8 +133,8 @@ def contained(places: Mapping[str, m.Place], pid: str) -> frozenset[str]:
 
 def _by_shape(places: Mapping[str, m.Place], pid: str) -> set[str]:
     """Settlements whose own point lies in the place's shape. A settlement declared in a
-    region that an older outline merely ``covers`` (Ménaka in Natural Earth's Gao) is
-    left to its declared region."""
+    region that an older outline merely ``covers`` (Taoudénit in Natural Earth's Timbuktu)
+    is left to its declared region."""
     shape = shapes.shape_of(places, pid)
     if shape is None:
         return set()

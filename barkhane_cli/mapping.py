@@ -139,7 +139,7 @@ class Marker:
 class RegionShade:
     """One first-level region of a choropleth, with the events that lie in it."""
 
-    region: str  # the bundled outline's id (gao-region's also holds the Ménaka region)
+    region: str  # the bundled outline's id (timbuktu-region's also holds Taoudénit)
     name: str
     events: list[str] = field(default_factory=list)
     deaths: int = 0
@@ -241,7 +241,7 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
 def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     """The bundled region outline an event lies in: the region holding the point of the
     settlement it is drawn at, else the region it is placed in (a later region such as
-    Ménaka counts in the older outline that covers it). None for an event known only by
+    Taoudénit counts in the older outline that covers it). None for an event known only by
     an area, a country, or nothing."""
     outlines = shapes.bundled()
     covered = shapes.covered_by(outlines)

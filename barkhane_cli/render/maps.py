@@ -290,8 +290,8 @@ def _choropleth_legend(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tupl
         )
     lines.append(
         (
-            "Regions: Natural Earth 1:10m admin-1 (Ménaka within Gao, Taoudénit within "
-            f"Timbuktu); borders 1:50m; {drawn.proj.describe()}",
+            "Regions: Natural Earth 1:10m admin-1 (Taoudénit within Timbuktu), Ménaka: "
+            f"geoBoundaries CC BY 4.0; borders 1:50m; {drawn.proj.describe()}",
             "dim",
         )
     )

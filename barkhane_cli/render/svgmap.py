@@ -216,8 +216,8 @@ def _region_legend(
         )
     # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(
-        "Regions: Natural Earth 1:10m admin-1 (public domain; the Ménaka region within Gao, "
-        "Taoudénit within Timbuktu)."
+        "Regions: Natural Earth 1:10m admin-1 (public domain; Taoudénit within Timbuktu); "
+        "the Ménaka region: geoBoundaries (CC BY 4.0)."
     )
     notes.append(f"Borders: Natural Earth 1:50m. Projection: {proj.describe()}.")
     for i, note in enumerate(notes):
