@@ -56,7 +56,7 @@ def test_classes_and_colours_by_events(run: Run, tmp_path: Path) -> None:
     assert shade["bamako"] == SHADES[3]  # 4 events: the darkest class
     assert shade["centre-region-bf"] == shade["timbuktu-region"] == SHADES[0]  # 1 event
     assert shade["gao-region"] == shade["sahel-region-bf"] == "#ffffff"  # none
-    assert len(shade) == 32  # every bundled region is drawn (with Lac and Hodh Ech Chargui)
+    assert len(shade) == 33  # every bundled region is drawn (with Lac, Hodh Ech Chargui, Ménaka)
     legend = re.findall(r'<rect class="class"[^>]*fill="(#[0-9A-Fa-f]{6})"', svg)
     assert legend == list(SHADES)
     assert "Events per region" in svg

@@ -41,8 +41,8 @@ def test_tables_rows_and_search_with_sqlite_utils(run: Run, exported: Path) -> N
     assert found == ["village-attack"]
     attack = db["events"].get(next(e["seq"] for e in events if e["id"] == "village-attack"))
     # Tin-Hama has no coordinates: the point is the label point inside its region's
-    # outline (Natural Earth's Gao region), not Mali's capital nor a point the file gives
-    assert (attack["latitude"], attack["longitude"]) == (17.439, 1.272)
+    # outline (the Gao region since 2016), not Mali's capital nor a point the file gives
+    assert (attack["latitude"], attack["longitude"]) == (17.441, -0.055)
     assert (attack["place_id"], attack["point_of"]) == ("tin-hama", "gao-region")
     assert json.loads(attack["places"]) == ["mali", "tin-hama"]
     assert {fk.other_table for fk in db["event_actors"].foreign_keys} == {"events", "actors"}
