@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from barkhane_cli import model as m
-from barkhane_cli import store
+from barkhane_cli import situation, store
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run, as_json, column, rows
@@ -408,6 +408,7 @@ def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> No
     assert years("Refugees from Mali") >= set(range(2012, 2022))
     assert years("Refugees in Burkina Faso") >= set(range(2012, 2023))
     assert years("Refugees from Burkina Faso") >= {2018, 2019, 2021, 2022}
+    assert years("Refugees from Mali in Niger") >= {2013, 2015, 2016, 2018, 2019, 2020}
     burkina = sorted(
         (
             f
@@ -418,6 +419,24 @@ def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> No
     )
     assert burkina[0].value is not None and burkina[0].value < 100_000
     assert burkina[-1].value is not None and burkina[-1].value > 1_500_000
+
+
+def test_strengths_are_yearly_series(data: m.Dataset) -> None:
+    """French forces (Serval, Barkhane) and MINUSMA have a strength on the ground (not a
+    plan or a claim) in every year from 2013 to 2022; the G5 Joint Force where sourced."""
+
+    def years(force: str) -> set[int]:
+        return {
+            f.as_of.year
+            for f in data.facts.values()
+            if f.category == "troops"
+            and f.kind not in ("planned", "claimed")
+            and situation.figure_kind(data, f)[0] == f"troops:{force}"
+        }
+
+    assert years("france") >= set(range(2013, 2023))
+    assert years("minusma") >= set(range(2013, 2023))
+    assert years("g5-sahel-joint-force") >= {2018, 2020}
 
 
 def test_on_a_day_never_gives_a_planned_strength_as_the_current_one(run: Run) -> None:
