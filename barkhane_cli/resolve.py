@@ -8,6 +8,7 @@ lists them or suggests the closest ("did you mean ...").
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +35,9 @@ def fold(text: str) -> str:
     return _strip_accents(text).casefold().translate(_QUOTES)
 
 
+# Remembered: a filter folds the same few tags and names once per event, hundreds of
+# thousands of times over an imported export; the distinct texts are few.
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """``Jama’at Nusrat al-Islam`` -> ``jamaat nusrat al islam``; ``GOÏTA`` -> ``goita``."""
     folded = _strip_accents(text).casefold().translate(_APOSTROPHES)
