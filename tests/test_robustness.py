@@ -149,13 +149,20 @@ def test_closed_stdout_is_not_a_crash() -> None:
 
 
 def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
-    # A script that blocks inside a command, so the signal arrives mid-run.
+    # A script that blocks inside a command, so the signal arrives mid-run: the data is
+    # loaded and the events are being selected (query.arranged is on timeline's path with
+    # or without the store; query.select is not when the store answers). The signal is
+    # sent once the script says it is there, not after a guessed delay: on a loaded
+    # machine 1.5 s could still be inside the imports, or already past the end.
+    ready = tmp_path / "ready"
     script = tmp_path / "slow.py"
     script.write_text(
-        "import time\nfrom barkhane_cli import query\n"
-        "real = query.select\n"
-        "def slow(*a, **k):\n    time.sleep(30)\n    return real(*a, **k)\n"
-        "query.select = slow\n"
+        "import pathlib, time\nfrom barkhane_cli import query\n"
+        "real = query.arranged\n"
+        "def slow(*a, **k):\n"
+        f"    pathlib.Path({str(ready)!r}).write_text('')\n"
+        "    time.sleep(60)\n    return real(*a, **k)\n"
+        "query.arranged = slow\n"
         "import sys\nsys.argv = ['barkhane', 'timeline']\n"
         "from barkhane_cli.cli import main\nmain()\n",
         encoding="utf-8",
@@ -163,9 +170,13 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(1.5)
+    deadline = time.monotonic() + 120
+    while not ready.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the command never reached its selection"
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=30)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err
     assert err.strip() == "barkhane: interrupted"
