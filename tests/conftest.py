@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import tomllib
 from collections.abc import Callable
@@ -46,7 +47,17 @@ tomllib.loads = _remembered_loads  # type: ignore[assignment]
 
 @pytest.fixture(scope="session")
 def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+    """One cache folder for the whole run, shared by the xdist workers too (their base
+    temporary folders are siblings under the run's): each store (the bundled record's
+    first of all) is then built once a run, not once a worker. Concurrent builds of one
+    store are the tool's own business (one at a time under the folder's lock, the others
+    find it built: test_concurrent_cold_runs_build_once)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)

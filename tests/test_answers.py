@@ -7,7 +7,6 @@ filter, a place filter, a date window, who attacked whom, dates typed day-first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -20,16 +19,11 @@ from tests.conftest import ROOT, Run, as_json, column, rows
 BUNDLED = ROOT / "data"
 
 
-@pytest.fixture(scope="module")
-def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture(autouse=True)
-def _bundled(monkeypatch: pytest.MonkeyPatch, _shared_cache: Path) -> Iterator[None]:
+def _bundled(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
-    # one cache for the module: the bundled data is checked once, not once a command
-    monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
+    # the run's one cache (conftest._session_cache): the bundled data is checked and
+    # compiled once a run, not once a command (nor once a module)
     yield
 
 

@@ -28,9 +28,10 @@ _CACHE: list[Path] = []
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # The subprocesses share one cache, so only the first parses the bundled timeline.
-    _CACHE[:] = [tmp_path_factory.mktemp("cache")]
+def _shared_cache(_session_cache: Path) -> None:
+    # The subprocesses share the run's one cache (conftest._session_cache, where the
+    # in-process runs keep theirs), so only the first run parses the bundled timeline.
+    _CACHE[:] = [_session_cache / "barkhane"]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:

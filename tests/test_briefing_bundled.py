@@ -16,16 +16,11 @@ from barkhane_cli.store import files
 REAL = ROOT / "data"
 
 
-@pytest.fixture(scope="module")
-def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture
-def real(run: Run, monkeypatch: pytest.MonkeyPatch, _shared_cache: Any) -> Run:
+def real(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
     monkeypatch.setattr(files, "bundled_path", lambda: REAL)
-    # one cache for the module: the bundled data is checked once, not once a command
-    monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
+    # the run's one cache (conftest._session_cache): the bundled data is checked and
+    # compiled once a run, not once a command (nor once a module)
     return run
 
 
