@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
+from conftest import cli
 
-from barkhane_cli.cli import app
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
 from barkhane_cli.store import files
@@ -81,10 +81,10 @@ def test_every_readme_and_help_example_runs(
     shutil.copy(UCDP, tmp_path / "GEDEvent_v23_1.csv")  # and `import ucdp` its example
     runner = CliRunner()
     # what `validate mine.toml` reads: a new entry's skeleton, as `new` writes it
-    (tmp_path / "mine.toml").write_text(runner.invoke(app, ["new", "actor"]).stdout)
+    (tmp_path / "mine.toml").write_text(runner.invoke(cli(), ["new", "actor"]).stdout)
     for args, target in _commands(line):
         result = runner.invoke(
-            app, args, prog_name="barkhane", env={"COLUMNS": "100"}, catch_exceptions=False
+            cli(), args, prog_name="barkhane", env={"COLUMNS": "100"}, catch_exceptions=False
         )
         assert result.exit_code == 0, f"{line}: exit {result.exit_code}: {result.stderr}"
         if target is not None:
