@@ -114,20 +114,19 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _depth(value: Any) -> int:
-    # Iterative, so a hostile document cannot exhaust the stack here either.
+    # Iterative, so a hostile document cannot exhaust the stack here either. Only tables
+    # and arrays go on the stack: the values (most of a document) are looked at once.
+    if not isinstance(value, dict | list):
+        return 0
     deepest, stack = 0, [(value, 1)]
     while stack:
         item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
         deepest = max(deepest, level)
         if level > MAX_DEPTH:
             break
-        stack.extend((child, level + 1) for child in children)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, level + 1))
     return deepest
 
 
