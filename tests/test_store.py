@@ -17,8 +17,10 @@ import pytest
 from conftest import ROOT, Run
 
 from barkhane_cli import geo, query, store
+from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
+from barkhane_cli.settings import ENV_VARS
 from barkhane_cli.store import db, files, key
 
 EVENT = (
@@ -242,34 +244,78 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     assert log.read_text() == "built\n"
 
 
-def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
-    """Every single-filter query over the bundled data, store against the TOML files."""
+@pytest.fixture(scope="module")
+def bundled_both(_session_cache: Path) -> tuple[m.Dataset, store.Loaded]:
+    """The bundled record twice: from its TOML files (the oracle) and from its store.
+
+    Built once per worker for the parts of the sweep below, with the environment every
+    test gets (conftest._isolated, function-scoped, has not run yet for a module fixture).
+    The store is the run's (conftest._session_cache): one keyed on these same files."""
     bundled = ROOT / "data"
-    full, _ = files.collect([bundled])
-    store.load([bundled], bundled=False)  # builds the store
-    loaded = store.open_data([bundled], bundled=False)
+    with pytest.MonkeyPatch.context() as mp:
+        for var in ENV_VARS:
+            mp.delenv(var, raising=False)
+        mp.setenv("XDG_CACHE_HOME", str(_session_cache))
+        full, _ = files.collect([bundled])
+        store.load([bundled], bundled=False)  # builds the store (or finds it built)
+        loaded = store.open_data([bundled], bundled=False)
     assert loaded.db is not None
+    return full, loaded
+
+
+def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Every single-filter query over the bundled data, by filter (the parts of the test)."""
     every = full.events + full.aftermath
     f = frozenset
-    cases: list[dict[str, Any]] = [{}, {"aftermath": True}, {"reverse": True, "limit": 7}]
-    cases += [{"actors": f([a])} for a in full.actors]
-    cases += [{"perpetrators": f([a]), "aftermath": True} for a in full.actors]
-    cases += [{"targets": f([a])} for a in full.actors]
-    cases += [{"places": (geo.contained(full.places, p),)} for p in full.places]
-    cases += [{"countries": f([p.id])} for p in full.places.values() if p.kind == "country"]
-    cases += [
-        {"tags": f([normalize(t)]), "aftermath": True} for t in {t for e in every for t in e.tags}
-    ]
-    cases += [{"types": f([t])} for t in {e.type for e in every}]
     words = ("ménaka", "WAGNER", "coup d", "zzz", "jamaat", "qaeda", '"al qaeda"', "(.*)")
-    cases += [{"search": fold(s)} for s in words]
-    for y in range(2011, 2024):
-        cases.append(
+    return {
+        "plain": [
+            {},
+            {"aftermath": True},
+            {"reverse": True, "limit": 7},
+            {"first": 734000, "last": 734100, "types": f(["attack"]), "reverse": True},
+        ]
+        + [
             {"first": PartialDate(y).first_ordinal(), "last": PartialDate(y).last_ordinal()}
-        )
-    cases += [{"first": 734000, "last": 734100, "types": f(["attack"]), "reverse": True}]
-    exact = 0
-    for case in cases:
+            for y in range(2011, 2024)
+        ],
+        "actors": [{"actors": f([a])} for a in full.actors],
+        "perpetrators": [{"perpetrators": f([a]), "aftermath": True} for a in full.actors],
+        "targets": [{"targets": f([a])} for a in full.actors],
+        "places": [{"places": (geo.contained(full.places, p),)} for p in full.places],
+        "countries": [
+            {"countries": f([p.id])} for p in full.places.values() if p.kind == "country"
+        ],
+        "tags": [
+            {"tags": f([normalize(t)]), "aftermath": True}
+            for t in {t for e in every for t in e.tags}
+        ],
+        "types": [{"types": f([t])} for t in {e.type for e in every}],
+        "search": [{"search": fold(s)} for s in words],
+    }
+
+
+SWEEP = (
+    "plain",
+    "actors",
+    "perpetrators",
+    "targets",
+    "places",
+    "countries",
+    "tags",
+    "types",
+    "search",
+)
+
+
+@pytest.mark.parametrize("part", SWEEP)
+def test_store_selects_what_the_toml_path_selects(
+    bundled_both: tuple[m.Dataset, store.Loaded], part: str
+) -> None:
+    """Every single-filter query over the bundled data, store against the TOML files (in
+    parts, one a filter, so that the two workers share the ~900 queries)."""
+    full, loaded = bundled_both
+    for case in _sweep(full)[part]:
         q = query.EventQuery(**case, _actors=full.actors)
         want = list(query.select(full, q))
         assert list(loaded.select(q)) == want, case
@@ -280,7 +326,17 @@ def test_store_selects_what_the_toml_path_selects(cache: Path) -> None:
             continue
         assert texts is not None, case
         assert list(texts) == [json.dumps(e.to_json(), ensure_ascii=False) for e in want], case
-        exact += 1
+
+
+def test_the_sweep_covers_every_filter_and_the_store_decodes_every_field(
+    bundled_both: tuple[m.Dataset, store.Loaded],
+) -> None:
+    full, loaded = bundled_both
+    parts = _sweep(full)
+    assert set(parts) == set(SWEEP)
+    cases = [c for part in parts.values() for c in part]
+    assert all(parts.values())
+    exact = sum(set(c) <= db.EXACT for c in cases)  # the ones whose texts are compared
     assert len(cases) > 400 and exact > 250
     # The store keeps one JSON text per event (what --format json prints) and decodes
     # events from it: every field comes back, the ordinals and origin too.
