@@ -221,3 +221,18 @@ def test_on_window_and_bad_input(run: Run) -> None:
     )
     bad = run("on", "someday")
     assert bad.exit_code == 2 and bad.stderr.startswith("barkhane: DATE: ")
+
+
+def test_the_title_says_the_date_filter_not_the_span_of_the_events(run: Run) -> None:
+    """Serval (2013-01-11 .. 2014-07-15) is 2013's one event: a map of --year 2013 is
+    titled 2013, not "2013-01-11 to 2014-07-15"; without a date filter the span is given."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    year = run("map", "--year", "2013", env=env)
+    assert year.stdout.splitlines()[0] == "barkhane map: 1 event, 2013"
+    window = run("map", "--since", "2013-01", "--until", "2013-06", env=env)
+    assert window.stdout.splitlines()[0] == "barkhane map: 1 event, 2013-01 to 2013-06"
+    since = run("map", "--since", "2021", env=env)
+    assert since.stdout.splitlines()[0].startswith("barkhane map: ")
+    assert ", since 2021" in since.stdout.splitlines()[0]
+    whole = run("map", env=env)
+    assert whole.stdout.splitlines()[0] == "barkhane map: 10 events, 2011 to 2022-11-09"

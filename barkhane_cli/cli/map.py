@@ -197,8 +197,10 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    latest = max(events, key=lambda e: e.last) if events else None
-    span = f", {events[0].date} to {latest.end or latest.date}" if latest else ""
+    span = _window_said(since, until, year)
+    if not span and events:  # no date filter: the span the events cover
+        latest = max(events, key=lambda e: e.last)
+        span = f", {events[0].date} to {latest.end or latest.date}"
     title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
     said = _filters_said(filters)
     if shaded:
@@ -270,6 +272,20 @@ def on(
         save_vector,
         fixed=height is not None,
     )
+
+
+def _window_said(since: str | None, until: str | None, year: int | None) -> str:
+    """The date filter as the user gave it: a map of --year 2019 is titled 2019, not by
+    the span of its events (one that began in 2019 may end in 2020)."""
+    if year is not None:
+        return f", {year}"
+    if since and until:
+        return f", {since} to {until}"
+    if since:
+        return f", since {since}"
+    if until:
+        return f", until {until}"
+    return ""
 
 
 def _filters_said(filters: dict[str, Any]) -> str:
