@@ -25,6 +25,9 @@ FORCE_KINDS = ("operation", "mission", "company")
 PRECISIONS = ("year", "month", "day")
 # Marked (and drawn light) in a series of strengths: not a force on the ground as counted.
 NOT_MEASURED = ("planned", "claimed")
+# Counted beside a force's strength in the record but not part of it: a mission's police
+# ceiling drawn on the troops chart read as a collapse from 11,200 to 1,440 soldiers.
+NOT_TROOPS = frozenset({"police"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +261,9 @@ def troop_series(
     rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for f in data.facts.values():
         best = _best(f)
-        if f.category != "troops" or best is None or fact_force(data, f) not in wanted:
+        if f.category != "troops" or best is None or f.unit in NOT_TROOPS:
+            continue
+        if fact_force(data, f) not in wanted:
             continue
         if (is_aftermath(f) and not aftermath) or (
             (first is not None and f.as_of.last_ordinal() < first)

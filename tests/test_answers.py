@@ -385,6 +385,17 @@ def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
     assert german and not any(r["id"].startswith("germany-") for r in german)
 
 
+def test_the_troops_chart_draws_no_police_ceiling(run: Run) -> None:
+    """MINUSMA's authorised police (1,440 in 2013, 1,920 in 2016) sat on the troops chart
+    beside its 11,200 and 13,289 soldiers; they stay facts, not troops."""
+    rows = as_json(run("chart", "troops", "--force", "minusma", "--format", "json"))
+    ids = {r["id"] for r in rows}
+    assert {"minusma-authorised-troops-2013", "minusma-authorised-troops-2016"} <= ids
+    assert not ids & {"minusma-authorised-police-2013", "minusma-authorised-police-2016"}
+    police = as_json(run("facts", "minusma-authorised-police-2013", "--format", "json"))
+    assert police
+
+
 def test_displacement_is_a_yearly_series_for_each_country(data: m.Dataset) -> None:
     """At least one displacement figure a year for each country, from the year its
     displacement began: Mali 2012, Burkina Faso 2018, Niger's Tillabéri and Tahoua 2018."""
