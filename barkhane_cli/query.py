@@ -95,6 +95,36 @@ def check_types(types: Iterable[str]) -> frozenset[str]:
     return frozenset(choose(t, m.EVENT_TYPES, "event type", "types") for t in types)
 
 
+KnownTags = Iterable[str] | Callable[[], Iterable[str]] | None
+
+
+def _known_tags(data: m.Dataset, aftermath: bool, known_tags: KnownTags) -> Iterable[str]:
+    """The data's tags: as given, asked for (a store answers from SQL, only when needed),
+    or read from the events."""
+    if callable(known_tags):
+        return known_tags()
+    if known_tags is not None:
+        return known_tags
+    events = data.events + data.aftermath if aftermath else data.events
+    return {t for e in events for t in e.tags}
+
+
+def _types_or_tag_hint(
+    types: Iterable[str], data: m.Dataset, aftermath: bool, known_tags: KnownTags
+) -> frozenset[str]:
+    """The types, checked; a word that is a tag and not a type ("election": elections are
+    typed politics) says to ask for the tag, as a user who typed it meant."""
+    types = list(types)
+    try:
+        return check_types(types)
+    except UsageError as err:
+        tags = {normalize(t) for t in _known_tags(data, aftermath, known_tags)}
+        for t in types:
+            if t not in m.EVENT_TYPES and normalize(t) in tags:
+                raise UsageError(f"{err}; {t!r} is a tag: use --tag {normalize(t)}") from None
+        raise
+
+
 def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozenset[str]:
     """Normalize each value and make sure the data has it, suggesting the closest if not."""
     known_norm = {normalize(k): k for k in known}
@@ -141,7 +171,7 @@ def build_query(
     aftermath: bool = False,
     limit: int | None = None,
     reverse: bool = False,
-    known_tags: Iterable[str] | None = None,
+    known_tags: KnownTags = None,
     min_deaths: int | None = None,
     sort: str | None = None,
 ) -> EventQuery:
@@ -175,10 +205,9 @@ def build_query(
         else ()
     )
     country_set = frozenset(resolve_country(data, c) for c in countries)
-    if tags and known_tags is None:
-        all_events = data.events + data.aftermath if aftermath else data.events
-        known_tags = {t for e in all_events for t in e.tags}
-    tag_set = check_in(tags, known_tags or (), "tag") if tags else frozenset()
+    tag_set = (
+        check_in(tags, _known_tags(data, aftermath, known_tags), "tag") if tags else frozenset()
+    )
     return EventQuery(
         first=first,
         last=last,
@@ -187,7 +216,7 @@ def build_query(
         targets=target_ids,
         places=place_sets,
         countries=country_set,
-        types=check_types(types),
+        types=_types_or_tag_hint(types, data, aftermath, known_tags),
         tags=tag_set,
         search=fold(search) if search else "",
         aftermath=aftermath,

@@ -399,3 +399,14 @@ def test_calendar_formats_are_for_events_only(run: Run) -> None:
     result = run("actors", "--format", "ics")
     assert result.exit_code == 2
     assert "--format ics is for events" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["timeline", "map"])
+def test_a_tag_given_as_a_type_says_to_ask_for_the_tag(run: Run, command: str) -> None:
+    """`--type election` was refused with only the list of types: elections are typed
+    politics and tagged election. A word that is a tag, not a type, names the option."""
+    result = run(command, "--type", "Libya")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("; 'Libya' is a tag: use --tag libya")
+    assert run(command, "--type", "nothing").stderr.strip().endswith("humanitarian, report")
+    assert run("timeline", "--tag", "libya", "--count").stdout == "1\n"

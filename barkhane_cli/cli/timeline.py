@@ -101,7 +101,7 @@ def timeline(
         **filters,
         limit=limit,
         reverse=reverse,
-        known_tags=loaded.tags(aftermath) if tag else None,
+        known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
         min_deaths=min_deaths,
         sort=sort,
     )
