@@ -95,16 +95,15 @@ def check_types(types: Iterable[str]) -> frozenset[str]:
     return frozenset(choose(t, m.EVENT_TYPES, "event type", "types") for t in types)
 
 
-KnownTags = Iterable[str] | Callable[[], Iterable[str]] | None
+# Asked for only when a --tag or a --type that is not a type needs them (a store answers
+# from SQL); without it they are read from the events.
+KnownTags = Callable[[], Iterable[str]] | None
 
 
 def _known_tags(data: m.Dataset, aftermath: bool, known_tags: KnownTags) -> Iterable[str]:
-    """The data's tags: as given, asked for (a store answers from SQL, only when needed),
-    or read from the events."""
-    if callable(known_tags):
-        return known_tags()
+    """The data's tags."""
     if known_tags is not None:
-        return known_tags
+        return known_tags()
     events = data.events + data.aftermath if aftermath else data.events
     return {t for e in events for t in e.tags}
 
