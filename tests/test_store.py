@@ -70,6 +70,40 @@ def test_same_size_and_mtime_after_an_edit_is_not_stale(user_file: Path) -> None
     assert titles(user_file) == ["Fixed"]
 
 
+def test_a_file_is_checked_once_per_process_until_its_text_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """collect remembers each file it checked by name and text: the same text again is
+    not parsed, and gives the same records and the same problems, in the same order;
+    any edit (even one that keeps size and mtime) is parsed and checked afresh."""
+    path = tmp_path / "mine.toml"
+    bad = EVENT.format(title="First") + '\n[[events]]\nid = "mine"\ndate = "2013"\n'
+    path.write_text(bad + '\n[[nonsense]]\nid = "x"\n', encoding="utf-8")
+    first = files.collect([path], keep_going=True)
+    assert [p.sentence() for p in first[1]]  # a file with problems, remembered too
+    real = files.parse_toml
+    parsed: list[Path] = []
+
+    def counted(where: Path, text: str) -> dict[str, Any]:
+        parsed.append(where)
+        return real(where, text)
+
+    monkeypatch.setattr(files, "parse_toml", counted)
+    again = files.collect([path], keep_going=True)
+    assert parsed == []
+    assert again[1] == first[1]
+    assert again[0].events == first[0].events and again[0].events
+    before = path.stat()
+    path.write_text(bad.replace("First", "Fixed") + '\n[[nonsense]]\nid = "y"\n', encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    edited = files.collect([path], keep_going=True)
+    assert parsed == [path]
+    assert [e.title for e in edited[0].events] == ["Fixed"]
+    # each version of a file is remembered once (the edit replaced the first)
+    assert [t for f, t in files._CHECKED if f == str(path)] == [path.read_text("utf-8")]
+
+
 def test_a_file_edited_while_compiling_is_not_cached(
     user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -370,8 +404,11 @@ def test_completion_never_parses_toml(
     assert len(list((tmp_path / "own-cache").glob("*.sqlite"))) == 1
 
     def refuse(*_: object) -> None:
-        raise AssertionError("parsed TOML on a TAB")
+        raise AssertionError("read a data file on a TAB")
 
+    # every read of a data file goes through read_text (parsed, or known to this process
+    # as already checked): a TAB reads none
+    monkeypatch.setattr(files, "read_text", refuse)
     monkeypatch.setattr(files, "read_toml", refuse)
     assert candidates("actors", "goi") == [("assimi-goita", "Assimi Goïta")]
     assert candidates("actors", "am") == [

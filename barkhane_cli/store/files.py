@@ -1,9 +1,10 @@
-"""Finding, reading and layering data files into one checked :class:`Dataset` (no cache).
+"""Finding, reading and layering data files into one checked :class:`Dataset` (no store).
 
 A layer is one data file or one data folder (every ``.toml`` below it). The bundled data
 folder loads first; each user layer (``--data``, ``BARKHANE_DATA``) goes over it in order:
 new ids are added, a known id replaces the earlier entry. Inside one layer an id may
 appear once: the same id in two files of a folder is an error naming both.
+A file's entries are checked once per process for each text it has (``_CHECKED``).
 """
 
 from __future__ import annotations
@@ -146,7 +147,11 @@ def read_text(path: Path) -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse one file, turning every way it can fail into a one-sentence DataError."""
-    text = read_text(path)
+    return parse_toml(path, read_text(path))
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """Parse the text of the data file ``path`` (named in the error), as :func:`read_toml`."""
     try:
         import tomllib
 
@@ -170,14 +175,53 @@ class _Layer:
     rejected: dict[str, list[Any]]  # table -> entries with problems, built with placeholders
 
 
-def _layer_file(
-    path: Path, doc: dict[str, Any], layer: _Layer, problems: list[Problem], consume: bool = False
-) -> None:
-    """Check a file's entries into the layer; ``consume``: drop each raw entry once it is
-    built (a document made for this read, so a large one is never held twice)."""
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """One step of checking a file, in its order: an entry of ``table`` built into
+    ``record`` (``rejected``: built with placeholders for bad fields; None: refused) with
+    the problems it raised, or a problem of a whole table (no record)."""
+
+    table: str
+    problems: tuple[Problem, ...]
+    record: Any = None
+    rejected: bool = False
+
+
+# Files already checked by this process, by name and text: checking a file's entries
+# is a pure function of the two, so a file read again unchanged (the bundled record
+# under each import's warm-up, a cold build after a validate) is not parsed and checked
+# again. Keyed on the whole text, not on a stamp: an edit is always seen. Bounded: a
+# large import is never kept, and the oldest files go first.
+_CHECKED: dict[tuple[str, str], tuple[_Checked, ...]] = {}
+CHECKED_FILE_MAX = 4 * 1024**2  # characters of one file kept ...
+CHECKED_TOTAL_MAX = 16 * 1024**2  # ... and of all of them (the bundled record: ~2.5 M)
+
+
+def _remember(file: str, text: str, steps: tuple[_Checked, ...]) -> None:
+    for old in [k for k in _CHECKED if k[0] == file]:  # an earlier version of the file
+        del _CHECKED[old]
+    if len(text) > CHECKED_FILE_MAX:
+        return
+    total = len(text) + sum(len(t) for _, t in _CHECKED)
+    while _CHECKED and total > CHECKED_TOTAL_MAX:
+        oldest = next(iter(_CHECKED))
+        total -= len(oldest[1])
+        del _CHECKED[oldest]
+    _CHECKED[(file, text)] = steps
+
+
+def forget_checked() -> None:
+    """Drop what this process remembers of checked files (every file is read again)."""
+    _CHECKED.clear()
+
+
+def _check_file(file: str, doc: dict[str, Any], consume: bool = False) -> list[_Checked]:
+    """Build and check every entry of a parsed file, in order; ``consume``: drop each raw
+    entry once it is built (a document made for this read, so a large one is never held
+    twice)."""
     from barkhane_cli.validate import Problem, build_entry
 
-    file = str(path)
+    steps: list[_Checked] = []
     for table, entries in doc.items():
         if table == "meta":
             continue
@@ -190,29 +234,52 @@ def _layer_file(
                 if close
                 else f"; expected one of {', '.join(TABLES)}"
             )
-            problems.append(Problem(file, table, None, None, f"unknown table {table!r}{hint}"))
+            problem = Problem(file, table, None, None, f"unknown table {table!r}{hint}")
+            steps.append(_Checked(table, (problem,)))
             continue
         if not isinstance(entries, list):
-            problems.append(
-                Problem(file, table, None, None, f"must be an array of tables ([[{table}]])")
-            )
+            problem = Problem(file, table, None, None, f"must be an array of tables ([[{table}]])")
+            steps.append(_Checked(table, (problem,)))
             continue
-        target = layer.records[table]
         for index, raw in enumerate(entries):
-            record = build_entry(raw, file, table, index, problems, layer.rejected[table])
+            found: list[Problem] = []
+            rejected: list[Any] = []
+            record = build_entry(raw, file, table, index, found, rejected)
             if consume:
                 entries[index] = None
-            if record is None:
-                continue
-            first = layer.seen.get((table, record.id))
-            if first is not None:
-                where = "this file" if first == file else f"{first}, in the same layer"
-                problems.append(Problem(file, table, record.id, "id", f"is used twice ({where})"))
-                continue
-            layer.seen[(table, record.id)] = file
-            if record.id in target:
-                layer.replaced.append((table, record.id, file))
-            target[record.id] = record
+            if rejected:
+                steps.append(_Checked(table, tuple(found), rejected[0], True))
+            else:
+                steps.append(_Checked(table, tuple(found), record))
+    return steps
+
+
+def _layer_file(
+    file: str, steps: Iterable[_Checked], layer: _Layer, problems: list[Problem]
+) -> None:
+    """Put a checked file's entries into the layer: an id once per layer; a known id from
+    an earlier layer is replaced."""
+    from barkhane_cli.validate import Problem
+
+    for step in steps:
+        problems.extend(step.problems)
+        record = step.record
+        if record is None:
+            continue
+        table = step.table
+        if step.rejected:
+            layer.rejected[table].append(record)
+            continue
+        first = layer.seen.get((table, record.id))
+        if first is not None:
+            where = "this file" if first == file else f"{first}, in the same layer"
+            problems.append(Problem(file, table, record.id, "id", f"is used twice ({where})"))
+            continue
+        layer.seen[(table, record.id)] = file
+        target = layer.records[table]
+        if record.id in target:
+            layer.replaced.append((table, record.id, file))
+        target[record.id] = record
 
 
 def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> list[m.Event]:
@@ -322,26 +389,36 @@ def _read_into(
 ) -> None:
     from barkhane_cli.validate import Problem
 
+    file = str(path)
+    text = None
     try:
-        if docs is not None and str(path) in docs:
-            doc = docs[str(path)]
+        if docs is not None and file in docs:
+            doc = docs[file]
         elif is_export(path) and EXPORT_READER:
             doc = EXPORT_READER[0](path)
         else:
-            doc = read_toml(path)
+            text = read_text(path)
+            known = _CHECKED.get((file, text))
+            if known is not None:
+                _layer_file(file, known, layer, problems)
+                return
+            doc = parse_toml(path, text)
     except DataError as exc:
         if not keep_going:
             raise
         prefix = f"{path}: "
         reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
-        problems.append(Problem(str(path), "", None, None, reason))
+        problems.append(Problem(file, "", None, None, reason))
         return
+    steps = []
     if not doc:
         # What a truncated write or an empty export leaves: loadable, but say so.
-        problems.append(
-            Problem(str(path), "", None, None, "holds no entries (is it empty or cut short?)", True)
-        )
-    _layer_file(path, doc, layer, problems, consume=True)
+        empty = Problem(file, "", None, None, "holds no entries (is it empty or cut short?)", True)
+        steps.append(_Checked("", (empty,)))
+    steps += _check_file(file, doc, consume=True)
+    if text is not None:
+        _remember(file, text, tuple(steps))
+    _layer_file(file, steps, layer, problems)
 
 
 def data_paths(
