@@ -104,6 +104,41 @@ def test_a_file_is_checked_once_per_process_until_its_text_changes(
     assert [t for f, t in files._CHECKED if f == str(path)] == [path.read_text("utf-8")]
 
 
+def test_a_store_is_decoded_once_per_process_for_its_key(
+    user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records decoded from a store are kept by the store's key (its exact inputs): a
+    second load of the same inputs decodes nothing and gives equal data in containers of
+    its own; an edited input is a new key, decoded afresh."""
+    assert titles(user_file) == ["First"]  # builds the store
+    first = store.load([user_file])
+    assert isinstance(first, db.LightDataset)  # from the store
+    for f in dataclasses.fields(m.Dataset):  # every small table read (decoded) once
+        getattr(first, f.name)
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("decoded again")
+
+    real, real_tables = db.records.event_from_json, db.records.record_decoder
+    monkeypatch.setattr(db.records, "event_from_json", refuse)
+    monkeypatch.setattr(db.records, "record_decoder", refuse)
+    again = store.load([user_file])
+    assert again == first and again.events == first.events and again.sources == first.sources
+    first.events.clear()
+    first.sources.clear()
+    assert again.events and again.sources and store.load([user_file]).events
+    user_file.write_text(EVENT.format(title="Fixed"), encoding="utf-8")
+    assert [e.title for e in store.load([user_file]).events if e.id == "mine"] == ["Fixed"]
+    assert stores(cache) and store.cached_store([files.bundled_path(), user_file])
+    with pytest.raises(AssertionError, match="decoded again"):  # the new key's store
+        store.load([user_file])
+    monkeypatch.setattr(db.records, "event_from_json", real)
+    with pytest.raises(AssertionError, match="decoded again"):  # its small tables too
+        store.load([user_file]).sources  # noqa: B018
+    monkeypatch.setattr(db.records, "record_decoder", real_tables)
+    assert titles(user_file) == ["Fixed"]
+
+
 def test_a_file_edited_while_compiling_is_not_cached(
     user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -30,13 +30,43 @@ from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION, stamp
 from barkhane_cli.store.records import KINDS
 
+# Tables and events this process already decoded, by the key of the store they came
+# from (the key names the exact inputs and code a store was built from, so every store
+# with that key holds the same records): a second load in one process (an import's
+# matching and its warm-up, a library caller's repeated loads, the test suite) does not
+# decode the same JSON again. Records are immutable; each load gets containers of its
+# own. Only the stores of the last two keys are kept.
+_DECODED: dict[str, dict[str, Any]] = {}
+DECODED_KEYS = 2
+
+
+def _decoded(key: str | None) -> dict[str, Any] | None:
+    """What this process decoded from the stores named ``key`` (marked most recent)."""
+    if key is None:
+        return None
+    known = _DECODED.pop(key, None)
+    if known is None:
+        known = {}
+        while len(_DECODED) >= DECODED_KEYS:
+            del _DECODED[next(iter(_DECODED))]
+    _DECODED[key] = known
+    return known
+
+
+def forget_decoded() -> None:
+    """Drop every record this process decoded from a store."""
+    _DECODED.clear()
+
 
 class Store:
     """An open, checked store (read-only)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None = None, key: str | None = None
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.key = key  # the inputs it was built from (None: not known to be checked)
         self.output: dict[str, str] = {}  # event id -> its JSON text, for events selected
         self.max_span: int | None = None  # the longest event, in days (the meta row)
 
@@ -89,7 +119,7 @@ class Store:
             return None
         with contextlib.suppress(OSError):  # recently used stores are kept when pruning
             os.utime(path)
-        store = cls(conn, path)
+        store = cls(conn, path, key)
         with contextlib.suppress(ValueError, TypeError):
             store.max_span = int(meta["max_span"])
         return store
@@ -101,22 +131,37 @@ class Store:
 
     def table(self, kind: str) -> Any:
         """One small table (sources, actors, ...) by id, or ``replaced``, decoded."""
+        known = _decoded(self.key)
+        if known is not None and kind in known:
+            value = known[kind]
+            return value if kind == "replaced" else dict(value)
         rows = self.rows("SELECT body FROM _records WHERE kind = ? ORDER BY rowid", (kind,))
         if kind == "replaced":
-            return next((tuple((r[0], r[1], r[2]) for r in json.loads(b)) for (b,) in rows), ())
-        decode = records.record_decoder(KINDS[kind])
-        entries = (decode(json.loads(body)) for (body,) in rows)
-        return {entry.id: entry for entry in entries}
+            value = next((tuple((r[0], r[1], r[2]) for r in json.loads(b)) for (b,) in rows), ())
+        else:
+            decode = records.record_decoder(KINDS[kind])
+            entries = (decode(json.loads(body)) for (body,) in rows)
+            value = {entry.id: entry for entry in entries}
+        if known is not None:
+            known[kind] = value if kind == "replaced" else dict(value)
+        return value
 
     def dataset(self) -> m.Dataset:
         """The whole dataset, as the TOML path builds it."""
         data = self.light()
+        known = _decoded(self.key)
+        if known is not None and "events" in known:
+            events, aftermath = known["events"]
+            data.events, data.aftermath = list(events), list(aftermath)
+            return data
         decode = records.event_from_json
         for text, long, origin in self.rows(
             "SELECT json, long, origin FROM _events ORDER BY rowid"
         ):
             e = decode(text, long, origin)
             (data.aftermath if e.aftermath else data.events).append(e)
+        if known is not None:
+            known["events"] = (tuple(data.events), tuple(data.aftermath))
         return data
 
     def tags(self, aftermath: bool = False) -> set[str]:
