@@ -215,7 +215,8 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
 def test_colour_asked_for_survives_a_pipe(tmp_path: Path) -> None:
     """Issue 26: --color always and FORCE_COLOR=1 gave no colour when piped, though the
     README promises it (for less -R); without them a pipe gets none."""
-    env = WHEEL_ENV | {"BARKHANE_CACHE": str(tmp_path / "cache")}
+    # the run's one cache (conftest._session_cache): compiled once a run, not per test
+    env = WHEEL_ENV | {"BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane")}
     env.pop("NO_COLOR", None)
     env.pop("FORCE_COLOR", None)
     args = [PY, "-m", "barkhane_cli", "timeline", "-f", "table", "--limit", "2"]

@@ -18,7 +18,9 @@ def at_terminal(
     tmp_path: Path, args: list[str], pager: str, **env: str
 ) -> tuple[int, str, str, bool]:
     """Run barkhane with stdout on a pseudo-terminal and a pager that leaves a mark;
-    return the exit code, what the terminal showed, stderr, and whether the pager ran."""
+    return the exit code, what the terminal showed, stderr, and whether the pager ran.
+    Its cache is the run's one (conftest._session_cache, in XDG_CACHE_HOME), so the
+    bundled timeline is compiled once a run, not once a test."""
     import pty  # noqa: F401  (POSIX only: the skip above)
 
     mark = tmp_path / "pager-ran"
@@ -28,7 +30,7 @@ def at_terminal(
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
         "PYTHONPATH": str(ROOT),
-        "BARKHANE_CACHE": str(tmp_path / "cache"),
+        "BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"),
         "BARKHANE_PAGER": f"touch {mark}; {pager}",
         "LINES": "24",
         "COLUMNS": "80",
