@@ -7,7 +7,7 @@ import pickle
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 import pytest
@@ -45,7 +45,22 @@ def _remembered_loads(text: str, /, *, parse_float: Callable[[str], Any] = float
     return doc
 
 
+def _remembered_load(
+    fp: BinaryIO, /, *, parse_float: Callable[[str], Any] = float
+) -> dict[str, Any]:
+    """tomllib.load as it is (a binary file, decoded as UTF-8), through the same memo."""
+    data = fp.read()
+    try:
+        text = data.decode()
+    except AttributeError:
+        raise TypeError(
+            "File must be opened in binary mode, e.g. use `open('foo.toml', 'rb')`"
+        ) from None
+    return _remembered_loads(text, parse_float=parse_float)
+
+
 tomllib.loads = _remembered_loads  # type: ignore[assignment]
+tomllib.load = _remembered_load  # type: ignore[assignment]
 
 
 @pytest.fixture(scope="session")
