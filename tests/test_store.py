@@ -139,6 +139,52 @@ def test_a_store_is_decoded_once_per_process_for_its_key(
     assert titles(user_file) == ["Fixed"]
 
 
+def test_a_build_reads_back_what_an_earlier_build_parsed(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """store.parsed: a cold build keeps each document it parsed, by its text, in the
+    cache folder; a later build of other inputs with the same file parses it no more and
+    answers the same. A document with a TOML date is never kept; a damaged kept file is
+    parsed again; an edited file (a new text) is parsed again."""
+    mine = tmp_path / "mine.toml"
+    mine.write_text(EVENT.format(title="First"), encoding="utf-8")
+    dated = tmp_path / "dated.toml"
+    dated.write_text(
+        EVENT.format(title="Dated").replace('"mine"', '"dated"') + "[meta]\nwhen = 2022-11-09\n",
+        encoding="utf-8",
+    )
+    files.forget_checked()  # as a new process (the fixture was checked by earlier tests)
+    first = store.load([mine, dated])
+    kept = cache / store.parsed.FOLDER
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o700
+    assert len(list(kept.glob("*.json"))) == 2  # the fixture and mine; not dated
+    files.forget_checked()  # as a new process: only the kept documents remain
+    parsed: list[Path] = []
+    real = files.parse_toml
+
+    def counted(where: Path, text: str) -> dict[str, Any]:
+        parsed.append(where)
+        return real(where, text)
+
+    monkeypatch.setattr(files, "parse_toml", counted)
+    again = store.load([dated, mine])  # other layers: another store
+    assert parsed == [dated]
+    assert [e for e in again.events if e.id == "mine"] == [
+        e for e in first.events if e.id == "mine"
+    ]
+    files.forget_checked()
+    for doc in kept.glob("*.json"):
+        doc.write_text("[1, 2", encoding="utf-8")  # damaged
+    mine.write_text(EVENT.format(title="Fixed"), encoding="utf-8")
+    parsed.clear()
+    assert titles(mine) == ["Fixed"]
+    assert sorted(parsed) == sorted([files.bundled_path(), mine])
+    files.forget_checked()
+    parsed.clear()
+    assert [e.title for e in store.load([dated, mine]).events if e.id == "mine"] == ["Fixed"]
+    assert parsed == [dated]  # the fixture's and the edited text were kept again
+
+
 def test_a_file_edited_while_compiling_is_not_cached(
     user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

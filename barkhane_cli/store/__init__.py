@@ -19,7 +19,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
-from barkhane_cli.store import files
+from barkhane_cli.store import files, parsed
 from barkhane_cli.store import key as keys
 from barkhane_cli.store.db import Store
 from barkhane_cli.store.files import (
@@ -183,7 +183,8 @@ def _build(
             f"compiling the store for {mib:,.0f} MiB of data ({named}): it is new, or it "
             "or barkhane changed since the last build; reading and checking it first"
         )
-    data = _checked(paths, docs)
+    with parsed.kept_in(folder / parsed.FOLDER):  # files parsed by earlier builds
+        data = _checked(paths, docs)
     roots = layer_roots(paths)
     seeds = [f for f in (source_file(s, roots) for s in data.sources.values()) if f is not None]
     deps = [(os.path.realpath(f), keys.stamp(f)) for f in seeds]

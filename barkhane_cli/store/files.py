@@ -21,6 +21,7 @@ from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.meta import bundled_folder
 from barkhane_cli.model import TABLES
+from barkhane_cli.store import parsed
 
 if TYPE_CHECKING:  # validation is imported only when files are read: a warm run never is
     from barkhane_cli.validate import Problem
@@ -402,7 +403,12 @@ def _read_into(
             if known is not None:
                 _layer_file(file, known, layer, problems)
                 return
-            doc = parse_toml(path, text)
+            kept = parsed.get(text)  # parsed by an earlier build (store.parsed)
+            if kept is not None and _depth(kept) <= MAX_DEPTH:
+                doc = kept
+            else:
+                doc = parse_toml(path, text)
+                parsed.put(text, doc)
     except DataError as exc:
         if not keep_going:
             raise

@@ -1,0 +1,122 @@
+"""Parsed data files kept in the cache folder by their text, for the builds of stores.
+
+Parsing TOML is most of a cold build (~1 s of the bundled record's ~2 s), and most
+builds read files an earlier build already parsed: the bundled record under every
+import's warm-up and every ``--data`` layer, all of it again after one file of it was
+edited. While a store is built (:func:`kept_in`), each document parsed is kept as JSON
+named by a hash of its text, and a later build reads that back (~50 ms) instead.
+
+Only documents JSON holds exactly are kept: tables, arrays, strings, integers, floats
+and booleans, what data files use (a TOML date or time is never kept). The folder is
+inside the store's, which is ours alone (``key.usable_dir``); a file in it that is not a
+JSON table is ignored and the text parsed again. Kept documents are never run: JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+try:  # as in key.py: BLAKE2 without loading OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
+
+VERSION = 1  # of what a kept document holds; bump on any change to it
+KEEP = 512  # documents kept in the folder, the most recently used first
+FOLDER = "parsed"  # inside the store's cache folder
+_TAG = repr((VERSION, sys.version_info[:2])).encode("ascii")  # tomllib is the stdlib's
+_where: list[Path] = []  # the folder while a store is being built
+
+
+@contextlib.contextmanager
+def kept_in(folder: Path) -> Iterator[None]:
+    """Keep and reuse parsed documents in ``folder`` (created 0700) for the duration."""
+    _where.append(folder)
+    try:
+        yield
+    finally:
+        _where.pop()
+
+
+def _name(text: str) -> str:
+    digest = blake2b(_TAG + b"\0" + text.encode("utf-8", "surrogatepass"), digest_size=16)
+    return digest.hexdigest() + ".json"
+
+
+def get(text: str) -> dict[str, Any] | None:
+    """The document kept for this text, or None (not kept, unreadable, or not building)."""
+    if not _where:
+        return None
+    path = _where[-1] / _name(text)
+    try:
+        with open(path, "rb") as fh:
+            doc = json.loads(fh.read())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict):
+        return None
+    with contextlib.suppress(OSError):  # recently used documents are kept when pruning
+        os.utime(path)
+    return doc
+
+
+def _plain(doc: dict[str, Any]) -> bool:
+    """Whether JSON gives back exactly this document (no date, time or other type)."""
+    stack: list[Any] = [doc]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(k, str) for k in item):
+                return False
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif not isinstance(item, str | int | float):  # bool is an int
+            return False
+    return True
+
+
+def put(text: str, doc: dict[str, Any]) -> None:
+    """Keep the document parsed from ``text``, if building and JSON holds it exactly.
+    Only speed is at stake: any failure to write leaves nothing behind."""
+    if not _where or not _plain(doc):
+        return
+    folder = _where[-1]
+    tmp = None
+    try:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".parsed-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False)
+        os.replace(tmp, folder / _name(text))
+        tmp = None
+        _prune(folder)
+    except (OSError, ValueError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used documents beyond KEEP (only files named as kept)."""
+    kept = []
+    for entry in os.scandir(folder):
+        name = entry.name
+        if len(name) == 37 and name.endswith(".json"):
+            with contextlib.suppress(OSError):
+                kept.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+    if len(kept) > KEEP:
+        for _, path in sorted(kept)[: len(kept) - KEEP]:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
