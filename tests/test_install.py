@@ -22,6 +22,13 @@ WHEEL_ENV = {
 }
 
 
+def wheel_env() -> dict[str, str]:
+    """WHEEL_ENV with the run's one cache (conftest._session_cache), not the user's: the
+    wheel's first run compiles its bundled data there, from the documents the run's
+    other builds parsed (store.parsed)."""
+    return WHEEL_ENV | {"BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane")}
+
+
 def barkhane(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("BARKHANE_DATA", "TTY_COMPATIBLE")}
     env.update(kw.pop("env", {}))  # type: ignore[arg-type]
@@ -101,7 +108,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=WHEEL_ENV,
+        env=wheel_env(),
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -116,7 +123,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=WHEEL_ENV,
+        env=wheel_env(),
     ).stdout
     assert str(ROOT) not in where  # the wheel, not the checkout
 
@@ -127,7 +134,7 @@ def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=WHEEL_ENV,
+        env=wheel_env(),
     )
     assert result.returncode == 0, result.stderr
     [event] = json.loads(result.stdout)
@@ -215,8 +222,7 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
 def test_colour_asked_for_survives_a_pipe(tmp_path: Path) -> None:
     """Issue 26: --color always and FORCE_COLOR=1 gave no colour when piped, though the
     README promises it (for less -R); without them a pipe gets none."""
-    # the run's one cache (conftest._session_cache): compiled once a run, not per test
-    env = WHEEL_ENV | {"BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane")}
+    env = wheel_env()  # the run's one cache: compiled once a run, not per test
     env.pop("NO_COLOR", None)
     env.pop("FORCE_COLOR", None)
     args = [PY, "-m", "barkhane_cli", "timeline", "-f", "table", "--limit", "2"]
