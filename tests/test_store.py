@@ -183,6 +183,14 @@ def test_a_build_reads_back_what_an_earlier_build_parsed(
     parsed.clear()
     assert [e.title for e in store.load([dated, mine]).events if e.id == "mine"] == ["Fixed"]
     assert parsed == [dated]  # the fixture's and the edited text were kept again
+    # a file over the size kept (an import) is parsed on each build, never copied
+    monkeypatch.setattr(store.parsed, "MAX_TEXT", len(mine.read_text("utf-8")) - 1)
+    mine.write_text(EVENT.format(title="Third"), encoding="utf-8")
+    before = set(kept.glob("*.json"))
+    files.forget_checked()
+    parsed.clear()
+    assert titles(mine) == ["Third"]
+    assert parsed == [mine] and set(kept.glob("*.json")) == before
 
 
 def test_a_file_edited_while_compiling_is_not_cached(

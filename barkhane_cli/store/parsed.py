@@ -7,7 +7,9 @@ edited. While a store is built (:func:`kept_in`), each document parsed is kept a
 named by a hash of its text, and a later build reads that back (~50 ms) instead.
 
 Only documents JSON holds exactly are kept: tables, arrays, strings, integers, floats
-and booleans, what data files use (a TOML date or time is never kept). The folder is
+and booleans, what data files use (a TOML date or time is never kept); and only files
+of up to 4 M characters (each file of the bundled record is under 1 M; a large import
+is parsed each time its store is built, as before, not copied). The folder is
 inside the store's, which is ours alone (``key.usable_dir``); a file in it that is not a
 JSON table is ignored and the text parsed again. Kept documents are never run: JSON.
 """
@@ -29,6 +31,7 @@ except ImportError:  # an interpreter built without it
 
 VERSION = 1  # of what a kept document holds; bump on any change to it
 KEEP = 512  # documents kept in the folder, the most recently used first
+MAX_TEXT = 4 * 1024**2  # characters: a larger file (an import) is never kept (disk, time)
 FOLDER = "parsed"  # inside the store's cache folder
 _TAG = repr((VERSION, sys.version_info[:2])).encode("ascii")  # tomllib is the stdlib's
 _where: list[Path] = []  # the folder while a store is being built
@@ -85,7 +88,7 @@ def _plain(doc: dict[str, Any]) -> bool:
 def put(text: str, doc: dict[str, Any]) -> None:
     """Keep the document parsed from ``text``, if building and JSON holds it exactly.
     Only speed is at stake: any failure to write leaves nothing behind."""
-    if not _where or not _plain(doc):
+    if not _where or len(text) > MAX_TEXT or not _plain(doc):
         return
     folder = _where[-1]
     tmp = None
