@@ -14,6 +14,7 @@ Floors, from the bottom:
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "barkhane_cli"
@@ -55,12 +56,18 @@ def _modules() -> dict[str, Path]:
     return mods
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once a run (the tests only walk it)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _graph() -> dict[str, set[str]]:
     mods = _modules()
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for mod, path in mods.items():
         package = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
@@ -128,7 +135,7 @@ def test_the_library_never_imports_typer_or_click() -> None:
     for mod, path in _modules().items():
         if floor(mod) >= 5:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = (
                     [a.name for a in node.names]
