@@ -273,6 +273,15 @@ def test_a_death_range_is_shown_as_a_range(run: Run) -> None:
     assert deaths.startswith("15–54")
 
 
+def test_both_of_padackes_premierships_are_on_his_card(run: Run) -> None:
+    """Chad's prime minister 2016-2018 and again 2021-2022: the card showed only the first."""
+    result = run("actor", "albert-pahimi-padacke")
+    assert result.exit_code == 0, result.stderr
+    relations = next(line for line in result.stdout.splitlines() if line.startswith("relations"))
+    assert "Chad (chad) [2016-02-13 – 2018-05-03;" in relations
+    assert "Chad (chad) [2021-04-26 – 2022-10-11;" in relations
+
+
 def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> None:
     profile = as_json(run("actor", "minusma", "--format", "json"))
     assert profile["facts"], "MINUSMA has figures within the record"

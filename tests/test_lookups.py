@@ -339,3 +339,19 @@ def test_an_actor_card_reads_leaders_first_and_each_relation_once(
     assert "    https://example.org/a" in lines  # whole, on a line of its own
     event = run("event", "timbuktu-falls", env=tty | {"COLUMNS": "60"})
     assert "timbuktu-falls · " in event.stdout.splitlines()[0]  # the id whole in the title
+
+
+def test_a_second_term_with_the_same_actor_is_shown() -> None:
+    """Round three: Padacké's 2021-2022 premiership was hidden behind his 2016-2018 one
+    (one item per other actor), and so were Diop's and Le Drian's second posts."""
+    from barkhane_cli.render.profiles import _relations
+
+    def rel(start: str | None, end: str | None, direction: str) -> dict[str, object]:
+        return {"actor": "chad", "name": "Chad", "relation": "leader-of", "start": start,
+                "end": end, "note": None, "direction": direction}  # fmt: skip
+
+    _, lines = _relations([rel("2016", "2018", "outgoing"), rel("2021", "2022", "outgoing")])
+    assert lines == ["leads: Chad (chad) [2016 – 2018]; Chad (chad) [2021 – 2022]"]
+    # an undated copy of a dated relation (recorded on the other actor) adds nothing
+    _, lines = _relations([rel("2016", "2018", "outgoing"), rel(None, None, "outgoing")])
+    assert lines == ["leads: Chad (chad) [2016 – 2018]"]

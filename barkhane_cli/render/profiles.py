@@ -58,7 +58,7 @@ def _fact_line(fact: dict[str, object], data: m.Dataset) -> str:
 def _relations(affiliations: list[dict[str, object]]) -> tuple[str, list[str]]:
     """(the leaders, one line per kind of relation): each other actor once per reading,
     leaders first, in the order of _READS."""
-    grouped: dict[str, dict[str, str]] = {}
+    grouped: dict[str, dict[tuple[str, str], str]] = {}
     for a in affiliations:
         own, theirs = _READS.get(str(a["relation"]), (str(a["relation"]), str(a["relation"])))
         reading = own if a["direction"] == "outgoing" else theirs
@@ -66,10 +66,16 @@ def _relations(affiliations: list[dict[str, object]]) -> tuple[str, list[str]]:
         extra = "; ".join(str(x) for x in (period, a["note"]) if x)
         item = f"{a['name']} ({a['actor']})" + (f" [{extra}]" if extra else "")
         seen = grouped.setdefault(reading, {})
-        key = str(a["actor"])
-        # the same pair recorded on both actors: keep the fuller of the two
+        # one item per other actor and period: a prime minister's two terms are two items;
+        # the same pair recorded on both actors keeps the fuller of the two
+        key = (str(a["actor"]), period)
         if key not in seen or len(item) > len(seen[key]):
             seen[key] = item
+    for seen in grouped.values():
+        dated = {actor for actor, period in seen if period}
+        for actor, period in list(seen):
+            if not period and actor in dated:  # an undated copy of a dated relation
+                del seen[(actor, period)]
     order = [r for pair in _READS.values() for r in pair]
     leaders = "; ".join(grouped.pop("led by", {}).values())
     lines = [
