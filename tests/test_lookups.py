@@ -352,6 +352,14 @@ def test_a_second_term_with_the_same_actor_is_shown() -> None:
 
     _, lines = _relations([rel("2016", "2018", "outgoing"), rel("2021", "2022", "outgoing")])
     assert lines == ["leads: Chad (chad) [2016 – 2018]; Chad (chad) [2021 – 2022]"]
-    # an undated copy of a dated relation (recorded on the other actor) adds nothing
-    _, lines = _relations([rel("2016", "2018", "outgoing"), rel(None, None, "outgoing")])
+    # an undated copy of a dated relation (recorded on the other actor) adds nothing, nor
+    # does a copy with finer dates that overlap (the review's case): the fuller is kept
+    _, lines = _relations([rel(None, None, "outgoing"), rel("2016", "2018", "outgoing")])
     assert lines == ["leads: Chad (chad) [2016 – 2018]"]
+    _, lines = _relations([rel("2016", "2018", "outgoing"), rel("2016-02", "2018-05", "outgoing")])
+    assert lines == ["leads: Chad (chad) [2016-02 – 2018-05]"]
+    # terms that meet (one ends the day the next begins) are two
+    _, lines = _relations(
+        [rel("2016", "2018-05-03", "outgoing"), rel("2018-05-03", None, "outgoing")]
+    )
+    assert lines == ["leads: Chad (chad) [2016 – 2018-05-03]; Chad (chad) [2018-05-03 –]"]

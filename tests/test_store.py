@@ -193,6 +193,43 @@ def test_a_build_reads_back_what_an_earlier_build_parsed(
     assert parsed == [mine] and set(kept.glob("*.json")) == before
 
 
+def test_kept_documents_are_checked_bounded_and_cleaned(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """store.parsed, after review: a kept document whose body no longer matches its digest
+    is parsed again (an event must never vanish silently); the folder is held to
+    MAX_BYTES, least recently used first (each edit keeps one more document); a temporary
+    file a killed build left is removed, one being written now is not."""
+    mine = tmp_path / "mine.toml"
+    mine.write_text(EVENT.format(title="First"), encoding="utf-8")
+    files.forget_checked()
+    assert titles(mine) == ["First"]
+    kept = cache / store.parsed.FOLDER
+    docs = sorted(kept.glob("*.json"))
+    assert docs and all(d.read_bytes().split(b"\n", 1)[0].isalnum() for d in docs)
+    for doc in docs:  # valid JSON tables, but not what the texts parse to
+        head = doc.read_bytes().split(b"\n", 1)[0]
+        doc.write_bytes(head + b'\n{"meta": {}}')
+    files.forget_checked()
+    os.utime(mine, ns=(1, 1))  # touched: the store is built again, from the kept folder
+    assert titles(mine) == ["First"]
+    # the byte cap: room for the two newest documents only
+    sizes = sorted(d.stat().st_size for d in kept.glob("*.json"))
+    monkeypatch.setattr(store.parsed, "MAX_BYTES", sum(sizes[-2:]) + 64)
+    stale = kept / ".parsed-left.tmp"
+    stale.write_text("x", encoding="utf-8")
+    os.utime(stale, (1, 1))
+    fresh = kept / ".parsed-writing.tmp"
+    fresh.write_text("x", encoding="utf-8")
+    for title in ("Second", "Third"):
+        mine.write_text(EVENT.format(title=title), encoding="utf-8")
+        files.forget_checked()
+        assert titles(mine) == [title]
+    left = list(kept.glob("*.json"))
+    assert 1 <= len(left) <= 2 and sum(d.stat().st_size for d in left) <= sum(sizes[-2:]) + 64
+    assert not stale.exists() and fresh.exists()
+
+
 def test_a_file_edited_while_compiling_is_not_cached(
     user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

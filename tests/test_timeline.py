@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import Run, as_json, column, rows
@@ -350,6 +351,22 @@ def test_a_broken_data_file_is_one_sentence_with_exit_4(run: Run, tmp_path) -> N
     nothing = run("timeline", "--data", str(empty))
     assert nothing.exit_code == 4
     assert nothing.stderr == f"barkhane: bad data: {empty}: is a folder with no .toml files\n"
+
+
+def test_an_integer_too_long_to_convert_is_bad_data_not_a_bug(run: Run, tmp_path: Path) -> None:
+    """tomllib raises a plain ValueError (not TOMLDecodeError) for an integer of more
+    digits than Python converts; it was reported as an internal error."""
+    big = tmp_path / "big.toml"
+    big.write_text("[meta]\nn = " + "9" * 5000 + "\n", encoding="utf-8")
+    said = (
+        f"{big}: is not valid TOML: Exceeds the limit (4300 digits) for integer string "
+        "conversion: value has 5000 digits\n"
+    )
+    result = run("timeline", "--data", str(big))
+    assert result.exit_code == 4 and result.stderr == "barkhane: " + said
+    result = run("validate", str(big))  # its problems are its output; the count on stderr
+    assert result.exit_code == 4 and result.stdout == said
+    assert result.stderr.startswith("1 problem in 1 file(s)")
 
 
 def test_markdown_escapes_pipes_and_line_breaks(run: Run) -> None:

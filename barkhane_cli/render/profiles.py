@@ -55,33 +55,43 @@ def _fact_line(fact: dict[str, object], data: m.Dataset) -> str:
     return text
 
 
+def _span(start: object, end: object) -> tuple[str, str]:
+    """A relation's dates as comparable ISO text; no start or no end is open."""
+    return (str(start) if start else "", str(end) if end else "\uffff")
+
+
 def _relations(affiliations: list[dict[str, object]]) -> tuple[str, list[str]]:
-    """(the leaders, one line per kind of relation): each other actor once per reading,
-    leaders first, in the order of _READS."""
-    grouped: dict[str, dict[tuple[str, str], str]] = {}
+    """(the leaders, one line per kind of relation): each other actor once per reading
+    and period, leaders first, in the order of _READS."""
+    # reading -> [(other actor, span, dated, item)] in the order given: a prime minister's
+    # two terms are two items; copies whose periods overlap (the same pair recorded on both
+    # actors, one perhaps with finer dates or none) are one, the dated then the fuller kept
+    grouped: dict[str, list[tuple[str, tuple[str, str], bool, str]]] = {}
     for a in affiliations:
         own, theirs = _READS.get(str(a["relation"]), (str(a["relation"]), str(a["relation"])))
         reading = own if a["direction"] == "outgoing" else theirs
         period = _period(a["start"], a["end"])  # type: ignore[arg-type]
         extra = "; ".join(str(x) for x in (period, a["note"]) if x)
         item = f"{a['name']} ({a['actor']})" + (f" [{extra}]" if extra else "")
-        seen = grouped.setdefault(reading, {})
-        # one item per other actor and period: a prime minister's two terms are two items;
-        # the same pair recorded on both actors keeps the fuller of the two
-        key = (str(a["actor"]), period)
-        if key not in seen or len(item) > len(seen[key]):
-            seen[key] = item
-    for seen in grouped.values():
-        dated = {actor for actor, period in seen if period}
-        for actor, period in list(seen):
-            if not period and actor in dated:  # an undated copy of a dated relation
-                del seen[(actor, period)]
+        kept = grouped.setdefault(reading, [])
+        new = (str(a["actor"]), _span(a["start"], a["end"]), bool(period), item)
+        lo, hi = new[1]
+        for n, (actor, span, dated, old) in enumerate(kept):
+            # the same relation recorded twice: the periods overlap (a term ending the day
+            # or month the next begins is not an overlap)
+            if actor == new[0] and ((lo, hi) == span or (lo < span[1] and span[0] < hi)):
+                if (bool(period), len(item)) > (dated, len(old)):
+                    kept[n] = new
+                break
+        else:
+            kept.append(new)
     order = [r for pair in _READS.values() for r in pair]
-    leaders = "; ".join(grouped.pop("led by", {}).values())
+    items = {reading: [item for *_, item in kept] for reading, kept in grouped.items()}
+    leaders = "; ".join(items.pop("led by", []))
     lines = [
-        f"{reading}: {'; '.join(items.values())}"
-        for reading, items in sorted(
-            grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99
+        f"{reading}: {'; '.join(found)}"
+        for reading, found in sorted(
+            items.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99
         )
     ]
     return leaders, lines

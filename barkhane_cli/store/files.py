@@ -159,6 +159,9 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: is not valid TOML: {exc}") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        # its message ends with advice for programmers (sys.set_int_max_str_digits)
+        raise DataError(f"{path}: is not valid TOML: {str(exc).split(';')[0]}") from None
     except RecursionError:
         doc = None
     if doc is None or _depth(doc) > MAX_DEPTH:

@@ -10,8 +10,11 @@ Only documents JSON holds exactly are kept: tables, arrays, strings, integers, f
 and booleans, what data files use (a TOML date or time is never kept); and only files
 of up to 4 M characters (each file of the bundled record is under 1 M; a large import
 is parsed each time its store is built, as before, not copied). The folder is
-inside the store's, which is ours alone (``key.usable_dir``); a file in it that is not a
-JSON table is ignored and the text parsed again. Kept documents are never run: JSON.
+inside the store's, which is ours alone (``key.usable_dir``). Each kept file starts with a
+digest of its JSON body: a file whose body does not match (a disk or copy fault), or that
+is not a JSON table, is ignored and the text parsed again. Kept documents are never run:
+JSON. The folder is held to KEEP documents and MAX_BYTES (each edit of a file keeps one
+more document), the least recently used going first.
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ try:  # as in key.py: BLAKE2 without loading OpenSSL
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
-VERSION = 1  # of what a kept document holds; bump on any change to it
+VERSION = 2  # of what a kept document holds; bump on any change to it (2: a digest line)
 KEEP = 512  # documents kept in the folder, the most recently used first
+MAX_BYTES = 256 * 1024**2  # and their total size: the stores' own cap does not count them
+STALE_TMP_S = 600  # a temporary file this old was left by a killed build
 MAX_TEXT = 4 * 1024**2  # characters: a larger file (an import) is never kept (disk, time)
 FOLDER = "parsed"  # inside the store's cache folder
-_TAG = repr((VERSION, sys.version_info[:2])).encode("ascii")  # tomllib is the stdlib's
+# tomllib is the stdlib's: a patch release may parse differently, so the full version
+_TAG = repr((VERSION, sys.version)).encode("utf-8")
 _where: list[Path] = []  # the folder while a store is being built
 
 
@@ -52,6 +58,10 @@ def _name(text: str) -> str:
     return digest.hexdigest() + ".json"
 
 
+def _digest(body: bytes) -> bytes:
+    return blake2b(body, digest_size=16).hexdigest().encode("ascii")
+
+
 def get(text: str) -> dict[str, Any] | None:
     """The document kept for this text, or None (not kept, unreadable, or not building)."""
     if not _where:
@@ -59,7 +69,10 @@ def get(text: str) -> dict[str, Any] | None:
     path = _where[-1] / _name(text)
     try:
         with open(path, "rb") as fh:
-            doc = json.loads(fh.read())
+            head, _, body = fh.read().partition(b"\n")
+        if head != _digest(body):
+            return None
+        doc = json.loads(body)
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(doc, dict):
@@ -98,8 +111,9 @@ def put(text: str, doc: dict[str, Any]) -> None:
         import tempfile
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".parsed-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False)
+        body = json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_digest(body) + b"\n" + body)
         os.replace(tmp, folder / _name(text))
         tmp = None
         _prune(folder)
@@ -112,14 +126,30 @@ def put(text: str, doc: dict[str, Any]) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Remove the least recently used documents beyond KEEP (only files named as kept)."""
+    """Remove the least recently used documents beyond KEEP or MAX_BYTES, and temporary
+    files a killed build left (only files named as ours)."""
+    import time
+
     kept = []
     for entry in os.scandir(folder):
         name = entry.name
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
         if len(name) == 37 and name.endswith(".json"):
+            kept.append((info.st_mtime_ns, info.st_size, entry.path))
+        elif (
+            name.startswith(".parsed-")
+            and name.endswith(".tmp")
+            and time.time() - info.st_mtime > STALE_TMP_S  # not a build writing now
+        ):
             with contextlib.suppress(OSError):
-                kept.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
-    if len(kept) > KEEP:
-        for _, path in sorted(kept)[: len(kept) - KEEP]:
+                os.unlink(entry.path)
+    kept.sort(reverse=True)  # most recently used first
+    total = 0
+    for n, (_, size, path) in enumerate(kept):
+        total += size
+        if n >= KEEP or total > MAX_BYTES:
             with contextlib.suppress(OSError):
                 os.unlink(path)
