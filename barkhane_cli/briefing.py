@@ -283,7 +283,9 @@ def troop_series(
                 {
                     "id": f.id,
                     "as_of": f.as_of.iso(),
-                    "value": lookup.plain_number(best),
+                    # the figure the sources give; a range alone has none (a bar draws
+                    # low to high): never a midpoint no source states
+                    "value": lookup.plain_number(f.value),
                     "low": lookup.plain_number(f.low),
                     "high": lookup.plain_number(f.high),
                     "text": lookup.fact_value_text(f),

@@ -180,7 +180,7 @@ def series_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
             "\t".join(
                 [
                     r["as_of"],
-                    str(r["value"]),
+                    "" if r["value"] is None else str(r["value"]),
                     low,
                     high,
                     r["kind"] or "",
