@@ -163,3 +163,19 @@ def test_import_strips_control_characters_and_counts_them(run: Run, tmp_path: Pa
     text = out.read_text(encoding="utf-8")
     assert "Clash ]0;pwned near Kelmara." in text
     assert "\\u001b" not in text.lower() and "\\u202e" not in text.lower()
+
+
+def test_an_unquoted_toml_date_is_named_as_one(run: Run, tmp_path: Path) -> None:
+    """A new user saw Python's repr, 'got date datetime.date(2021, 2, 3)'."""
+    bad = tmp_path / "unquoted.toml"
+    bad.write_text(
+        '[[events]]\nid = "x"\ndate = 2021-02-03\ntitle = "T"\nsummary = "S."\n'
+        'type = "politics"\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert result.stdout.splitlines()[0] == (
+        f"{bad}:3: events 'x' date: expected a date as text, got an unquoted TOML date "
+        '2021-02-03 (write dates as quoted text, e.g. "2013-01-11")'
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -280,6 +281,9 @@ class EntryReader:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, datetime.date | datetime.time):  # TOML's own date, not Python's repr
+        kind = "date and time" if isinstance(value, datetime.datetime) else type(value).__name__
+        return f"an unquoted TOML {kind} {value.isoformat()}"
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
