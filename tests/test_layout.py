@@ -79,6 +79,16 @@ def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) 
 
 
 @pytest.mark.parametrize("width", [80, 160])
+def test_fact_dates_and_units_are_whole(bundled: None, run: Run, width: int) -> None:
+    """A new user at 80 columns saw '2019-0…' and 'pe…' beside a Value column of blanks
+    (it took the width of the longest value text in the data)."""
+    out = screen(run, width, "facts", "displaced", "mali")
+    for f in json.loads(_shown(run, None, "facts", "displaced", "mali", "--format", "json")):
+        assert re.search(rf"^{re.escape(str(f['as_of']))} ", out, re.M), f["as_of"]
+        assert f" {f['unit']} " in out, f["unit"]
+
+
+@pytest.mark.parametrize("width", [80, 160])
 def test_search_ids_are_whole(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "search", "gao")
     hits = json.loads(_shown(run, None, "search", "gao", "--format", "json"))

@@ -127,12 +127,21 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     fields: dict[str, Field[m.Fact]] = {
         "id": Field("id", "Id", lambda f: f.id),
         "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=24),
-        "value": Field("value", "Value", lambda f: num(f.value), display=lookup.fact_value_text),
+        # a value's text can be a long range ("10,700–13,000"): it wraps rather than taking
+        # the width of the longest in the data, which had cut the dates at 80 columns
+        "value": Field(
+            "value",
+            "Value",
+            lambda f: num(f.value),
+            display=lookup.fact_value_text,
+            ratio=1,
+            min_width=9,
+        ),
         "low": Field("low", "Low", lambda f: num(f.low)),
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
-        "as_of": Field("as_of", "As of", lambda f: f.as_of.iso()),
+        "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
         "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=14),
         "category": Field("category", "Category", lambda f: f.category),
         "headline": Field("headline", "Headline", lambda f: f.headline or ""),
