@@ -88,6 +88,17 @@ def test_fact_dates_and_units_are_whole(bundled: None, run: Run, width: int) -> 
         assert f" {f['unit']} " in out, f["unit"]
 
 
+def test_a_wrapped_situation_item_stays_under_its_bullet(bundled: None, run: Run) -> None:
+    """`on` at 80 columns: an item's second line began at column 0, under the headings."""
+    out = screen(run, 80, "on", "2021-06-30", "--no-pager")
+    lines = out.splitlines()
+    body = lines[1 : next(i for i, line in enumerate(lines) if line.startswith("barkhane on"))]
+    heads = ("In place", "Leaders", "Latest figures", "Events ")  # the map's title ends it
+    assert any(line.startswith("    ") for line in body)  # something did wrap
+    for line in body:
+        assert line.startswith("  ") or line.startswith(heads), line
+
+
 @pytest.mark.parametrize("width", [80, 160])
 def test_search_ids_are_whole(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "search", "gao")

@@ -101,6 +101,7 @@ def _rich(
     ascii_only: bool,
     fixed: bool,
 ) -> None:
+    from rich.table import Table
     from rich.text import Text
 
     from barkhane_cli.render import maps
@@ -114,9 +115,15 @@ def _rich(
         con.print(Text(section, style="bold"))
         if not rows:
             con.print(Text("  none recorded", style="dim"))
+            continue
+        # a bullet column: a wrapped item continues under its own text, not at column 0
+        grid = Table.grid(padding=(0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for row in rows:
             marked = "ends " in row or "begins " in row
-            con.print(Text("  • " + inert(row), style="bold" if marked else ""), overflow="fold")
+            grid.add_row("  • ", Text(inert(row), style="bold" if marked else ""))
+        con.print(grid)
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
