@@ -114,3 +114,20 @@ def test_an_import_from_stdin_says_why_not(tmp_path: Path, run: Run) -> None:
         "barkhane: -: an export is read twice (its layout first), so it cannot come from "
         "stdin; save it to a file and name the file\n"
     )
+
+
+def test_a_huge_text_field_is_a_data_error(run: Run, tmp_path: Path) -> None:
+    """A new user's 5 MB summary passed validate and took 40 s to draw as a card."""
+    huge = tmp_path / "huge.toml"
+    huge.write_text(
+        '[[events]]\nid = "huge"\ndate = "2012-05"\ntitle = "T"\n'
+        f'summary = "{"word " * 20_001}"\ntype = "politics"\nsources = [{{ id = "ref-a" }}]\n',
+        encoding="utf-8",
+    )
+    result = run("event", "huge", "--data", str(huge))
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        f"barkhane: bad data: {huge}: event 'huge', field 'summary': is 100,005 characters; "
+        "a field holds at most 100,000"
+    )
+    assert len(result.stderr.splitlines()) == 1

@@ -77,6 +77,10 @@ _PLACEHOLDER_DATE = parse_iso("2000")
 # 2**63 - 1: a count above it could be checked here and then fail in the store or a reader.
 MAX_EXACT = 2**53 - 1
 _WHY_MAX = "the largest number JSON readers and the store hold exactly"
+# No field of the format needs more than a few thousand characters (the longest summary
+# or note in the bundled record is under 2,000; an ACLED note under 3,000). A 5 MB summary
+# was accepted and took 40 s to draw as a card of 80,000 lines.
+MAX_TEXT = 100_000
 
 
 class EntryReader:
@@ -152,6 +156,13 @@ class EntryReader:
             raise _Bad
         if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
+            raise _Bad
+        if len(value) > MAX_TEXT:
+            self.problem(
+                field,
+                f"is {len(value):,} characters; a field holds at most {MAX_TEXT:,} "
+                "(a summary is a few sentences: put a long text in a source's file)",
+            )
             raise _Bad
         if not value.isprintable():
             self._controls(field, value)
