@@ -153,11 +153,9 @@ def _prune(folder: Path, keep: Path) -> None:
         total = os.stat(keep).st_size
     except OSError:
         total = 0
-    for count, (_, size, path) in enumerate(sorted(stores, reverse=True), 2):
-        total += size
-        if count > KEEP or total > CAP_BYTES:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+    for path in keys.beyond_limits(stores, KEEP - 1, CAP_BYTES, total):  # keep counts as one
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _build(

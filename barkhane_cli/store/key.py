@@ -41,6 +41,25 @@ _CODE = (
 )  # fmt: skip
 
 
+def digest(raw: bytes) -> str:
+    """The 32-hex-digit BLAKE2 name of ``raw``: a store's key, a kept document's name."""
+    return blake2b(raw, digest_size=16).hexdigest()
+
+
+def beyond_limits(
+    files: Sequence[tuple[int, int, str]], keep: int, cap: int, total: int = 0
+) -> list[str]:
+    """Of the cache folder's files as (mtime_ns, size, path), those to remove: beyond the
+    ``keep`` most recently used, or once their sizes (after ``total`` already spent) pass
+    ``cap``. Stores and kept parsed documents are pruned by this one rule."""
+    out = []
+    for count, (_, size, path) in enumerate(sorted(files, reverse=True), 1):
+        total += size
+        if count > keep or total > cap:
+            out.append(path)
+    return out
+
+
 def usable_dir(settings: Settings, create: bool = True) -> Path | None:
     """The cache folder, created 0700, if it is safe to use; else None (said once)."""
     folder = settings.cache_folder()
@@ -120,4 +139,4 @@ def key(files: Sequence[Path], layers: Sequence[Path] = ()) -> str | None:
         return None
     named = [os.path.realpath(p) for p in layers]
     raw = repr((SCHEMA_VERSION, __version__, _code_stamps(), named, stamps)).encode("utf-8")
-    return blake2b(raw, digest_size=16).hexdigest()
+    return digest(raw)

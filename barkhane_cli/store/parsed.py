@@ -27,15 +27,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-try:  # as in key.py: BLAKE2 without loading OpenSSL
-    from _blake2 import blake2b
-except ImportError:  # an interpreter built without it
-    from hashlib import blake2b
+from barkhane_cli.atomic import STALE_SECONDS
+from barkhane_cli.store.key import beyond_limits, digest
 
 VERSION = 2  # of what a kept document holds; bump on any change to it (2: a digest line)
 KEEP = 512  # documents kept in the folder, the most recently used first
 MAX_BYTES = 256 * 1024**2  # and their total size: the stores' own cap does not count them
-STALE_TMP_S = 600  # a temporary file this old was left by a killed build
 MAX_TEXT = 4 * 1024**2  # characters: a larger file (an import) is never kept (disk, time)
 FOLDER = "parsed"  # inside the store's cache folder
 # tomllib is the stdlib's: a patch release may parse differently, so the full version
@@ -54,12 +51,11 @@ def kept_in(folder: Path) -> Iterator[None]:
 
 
 def _name(text: str) -> str:
-    digest = blake2b(_TAG + b"\0" + text.encode("utf-8", "surrogatepass"), digest_size=16)
-    return digest.hexdigest() + ".json"
+    return digest(_TAG + b"\0" + text.encode("utf-8", "surrogatepass")) + ".json"
 
 
 def _digest(body: bytes) -> bytes:
-    return blake2b(body, digest_size=16).hexdigest().encode("ascii")
+    return digest(body).encode("ascii")
 
 
 def get(text: str) -> dict[str, Any] | None:
@@ -142,14 +138,10 @@ def _prune(folder: Path) -> None:
         elif (
             name.startswith(".parsed-")
             and name.endswith(".tmp")
-            and time.time() - info.st_mtime > STALE_TMP_S  # not a build writing now
+            and time.time() - info.st_mtime > STALE_SECONDS  # not a build writing now
         ):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
-    kept.sort(reverse=True)  # most recently used first
-    total = 0
-    for n, (_, size, path) in enumerate(kept):
-        total += size
-        if n >= KEEP or total > MAX_BYTES:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+    for path in beyond_limits(kept, KEEP, MAX_BYTES):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
