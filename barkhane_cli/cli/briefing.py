@@ -341,8 +341,10 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
         elif f in TABLE_FORMATS:
             # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel
             # on one day are two series, as the chart's blocks show)
-            keys = ["as_of", "value", "low", "high", "kind", "marks", "force", "series", "id"]
-            keys.append("label")
+            keys = [
+                "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id",
+                "label",
+            ]  # fmt: skip
             cells = [[r[k] for k in keys] for r in rows]
             charts.write_rows(target, f, keys, cells)
         elif f == "plain":

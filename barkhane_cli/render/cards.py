@@ -7,6 +7,7 @@ shown as a table below it (or as ``event<TAB>...`` rows when piped).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,10 +95,12 @@ def _is_url(line: str) -> bool:
     return line.strip().startswith(("http://", "https://"))
 
 
-def _bullets(lines: list[str]) -> Any:
+def bullets(lines: Iterable[Any]) -> Any:
     """A bulleted list whose wrapped lines stay indented under their bullet; a line's own
-    continuation lines (a quote, a note) go under it without a bullet."""
+    continuation lines (a quote, a note) go under it without a bullet. A line already
+    made safe and styled (a rich Text) is shown as it is."""
     from rich.table import Table
+    from rich.text import Text
 
     from barkhane_cli.render.safe import text as safe
 
@@ -105,6 +108,9 @@ def _bullets(lines: list[str]) -> Any:
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(overflow="fold")
     for line in lines:
+        if isinstance(line, Text):
+            grid.add_row("  • ", line)
+            continue
         first, *rest = line.split("\n")
         grid.add_row("  • ", safe(first))
         for more in rest:
@@ -143,7 +149,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
             parts.append(tree)
         else:
             parts.append(Text(section.title, style="bold"))
-            parts.append(_bullets(section.lines))
+            parts.append(bullets(section.lines))
     # The box's title keeps the id whole and shortens the name, with an ellipsis, to fit
     # (the full title is a row of the card).
     room = max(10, (con.width or 80) - 6 - len(card.subtitle) - 2)
@@ -158,7 +164,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
                 # the URL line is printed whole: a terminal may wrap it, but no newline
                 # is put inside it, so it can be copied or clicked
                 text = [p for p in line.split("\n") if not _is_url(p)]
-                con.print(_bullets(["\n".join(text)]))
+                con.print(bullets(["\n".join(text)]))
                 for url in (p.strip() for p in line.split("\n") if _is_url(p)):
                     con.print(safe("    " + url), no_wrap=True, crop=False, overflow="ignore")
     if card.events:

@@ -101,10 +101,10 @@ def _rich(
     ascii_only: bool,
     fixed: bool,
 ) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     from barkhane_cli.render import maps
+    from barkhane_cli.render.cards import bullets
     from barkhane_cli.render.table import console
 
     con = console(env)
@@ -116,14 +116,13 @@ def _rich(
         if not rows:
             con.print(Text("  none recorded", style="dim"))
             continue
-        # a bullet column: a wrapped item continues under its own text, not at column 0
-        grid = Table.grid(padding=(0, 0))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for row in rows:
-            marked = "ends " in row or "begins " in row
-            grid.add_row("  • ", Text(inert(row), style="bold" if marked else ""))
-        con.print(grid)
+        # as on cards: a wrapped item continues under its own text, not at column 0
+        con.print(
+            bullets(
+                Text(inert(row), style="bold" if "ends " in row or "begins " in row else "")
+                for row in rows
+            )
+        )
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
