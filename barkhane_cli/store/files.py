@@ -196,15 +196,16 @@ class _Checked:
 # under each import's warm-up, a cold build after a validate) is not parsed and checked
 # again. Keyed on the whole text, not on a stamp: an edit is always seen. Bounded: a
 # large import is never kept, and the oldest files go first.
+# A file is kept only up to the size store.parsed keeps on disk (parsed.MAX_TEXT, above
+# which it is an import), and all of them up to:
 _CHECKED: dict[tuple[str, str], tuple[_Checked, ...]] = {}
-CHECKED_FILE_MAX = 4 * 1024**2  # characters of one file kept ...
-CHECKED_TOTAL_MAX = 16 * 1024**2  # ... and of all of them (the bundled record: ~2.5 M)
+CHECKED_TOTAL_MAX = 16 * 1024**2  # characters (the bundled record: ~2.5 M)
 
 
 def _remember(file: str, text: str, steps: tuple[_Checked, ...]) -> None:
     for old in [k for k in _CHECKED if k[0] == file]:  # an earlier version of the file
         del _CHECKED[old]
-    if len(text) > CHECKED_FILE_MAX:
+    if len(text) > parsed.MAX_TEXT:
         return
     total = len(text) + sum(len(t) for _, t in _CHECKED)
     while _CHECKED and total > CHECKED_TOTAL_MAX:

@@ -80,7 +80,7 @@ _WHY_MAX = "the largest number JSON readers and the store hold exactly"
 # No field of the format needs more than a few thousand characters (the longest summary
 # or note in the bundled record is under 2,000; an ACLED note under 3,000). A 5 MB summary
 # was accepted and took 40 s to draw as a card of 80,000 lines.
-MAX_TEXT = 100_000
+MAX_FIELD = 100_000
 
 
 class EntryReader:
@@ -157,10 +157,10 @@ class EntryReader:
         if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
             raise _Bad
-        if len(value) > MAX_TEXT:
+        if len(value) > MAX_FIELD:
             self.problem(
                 field,
-                f"is {len(value):,} characters; a field holds at most {MAX_TEXT:,} "
+                f"is {len(value):,} characters; a field holds at most {MAX_FIELD:,} "
                 "(a summary is a few sentences: put a long text in a source's file)",
             )
             raise _Bad
