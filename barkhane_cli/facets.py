@@ -3,7 +3,7 @@ field, the summary gh's --json + --jq, rg's --count and Datasette's facets give.
 
 An event counts once for each distinct value it has (an attack by two groups counts for
 each), so facet counts may add up to more than the events; an event without a value
-counts under none (null in JSON, empty in CSV). Values are ordered most events first,
+counts under NONE_LABEL in a table (null in JSON, empty in CSV). Values are ordered most events first,
 then by name; years are in date order.
 """
 
@@ -14,6 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from barkhane_cli import model as m
+
+# What a table shows for events with no value: "(none named)" rather than "(none)", because
+# for perpetrators it mostly means the sources name no attacker, not that there was none.
+NONE_LABEL = "(none named)"
 
 # The facets, each with what it reads from an event, and whose names its ids are.
 FACETS: dict[str, tuple[Callable[[m.Event], Iterable[str]], str | None]] = {

@@ -91,7 +91,7 @@ def test_facet_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
     assert lines[0] == "Events by perpetrator"
     assert lines[1].split() == ["Perpetrator", "Name", "Events"]
     assert lines[3].split() == ["jnim", "Jama'at", "Nusrat", "al-Islam", "wal-Muslimin", "2"]
-    assert lines[4].split() == ["(none)", "10"]
+    assert lines[4].split() == ["(none", "named)", "10"]
     assert lines[-1] == "2 values; 12 events"
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli import model as m
-from barkhane_cli.facets import FACETS
+from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.meta import RECORD_END
 
@@ -200,7 +200,7 @@ FacetOpt = Annotated[
         metavar="FIELD",
         help=f"Count the matching events by {listed(tuple(FACETS))}: one row per value, "
         "most events first (years in order). An event counts once for each of its values; "
-        "one with none counts under (none).",
+        f"one with none counts under {NONE_LABEL}.",
         show_default=False,
         shell_complete=completes(tuple(FACETS)),
     ),

@@ -8,7 +8,7 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import Bucket, facet
+from barkhane_cli.facets import NONE_LABEL, Bucket, facet
 from barkhane_cli.formats import RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import Field, RecordSet
@@ -54,7 +54,7 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
             field,
             field.capitalize(),
             lambda b: b.value or "",
-            display=lambda b: b.value if b.value is not None else "(none)",
+            display=lambda b: b.value if b.value is not None else NONE_LABEL,
         ),
         "events": Field("events", "Events", lambda b: str(b.events), justify="right"),
     }
