@@ -21,7 +21,6 @@ from barkhane_cli.forecasts import judgment_json
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
-FORCE_KINDS = ("operation", "mission", "company")
 PRECISIONS = ("year", "month", "day")
 # Marked (and drawn light) in a series of strengths: not a force on the ground as counted.
 NOT_MEASURED = ("planned", "claimed")
@@ -218,7 +217,7 @@ def fact_force(data: m.Dataset, f: m.Fact) -> str | None:
             return first.id
     for a in f.actors:
         actor = data.actors.get(a)
-        if actor is not None and actor.kind in FORCE_KINDS:
+        if actor is not None and actor.kind in m.FORCE_KINDS:
             return a
     return f.actors[0] if f.actors else None
 

@@ -15,6 +15,7 @@ EVENT_TYPES: dict[str, str] = {
     "coup-attempt": "a failed coup or mutiny, or a coup plot that the authorities announce they foiled",
     "operation": "a military operation or mission launched, changed or ended",
     "withdrawal": "forces leaving, drawdowns",
+    "accident": "a deadly accident, or a soldier's death the sources do not put down to fighting",
     "diplomacy": "talks, agreements, summits, sanctions, expulsions",
     "mandate": "UN Security Council resolutions and other legal mandates",
     "politics": "elections, governments, declarations, transitions",
@@ -48,6 +49,8 @@ ACTOR_KINDS = (
     "civilians",
     "other",
 )
+# The actor kinds that put troops on the ground: what a strength figure is a figure of.
+FORCE_KINDS = ("operation", "mission", "company")
 PLACE_KINDS = ("country", "capital", "city", "town", "village", "base", "region", "area")
 RELATIONS = (
     "member-of",

@@ -19,7 +19,6 @@ from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 
 # Where no fact is marked ``headline``: the figures a briefing opens with.
 FALLBACK_FORCES = ("france", "minusma")
-FORCE_KINDS = ("operation", "mission", "company")
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 
 

@@ -327,7 +327,7 @@ def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ig
     assert result.stdout.splitlines() == [
         f"{bad}:3: events 'a' date: '2021-02-29' is not a real date: February 2021 has 28 days",
         f"{bad}:6: events 'a' type: 'atack' is not one of attack, battle, massacre, coup, "
-        "coup-attempt, operation, withdrawal, diplomacy, mandate, politics, armed-group, "
+        "coup-attempt, operation, withdrawal, accident, diplomacy, mandate, politics, armed-group, "
         "leader-killed, protest, humanitarian, report (did you mean 'attack'?)",
         f"{bad}:8: warning: events 'b' places: has no place; give the most precise one "
         "the sources support",

@@ -47,7 +47,7 @@ def test_every_problem_of_an_entry_in_one_run(run: Run, tmp_path: Path) -> None:
         f"{bad}:5: warning: events 'six' summary: holds control characters (first \\x1b at "
         "character 8); views show them escaped",
         f"{bad}:6: events 'six' type: 'atack' is not one of attack, battle, massacre, coup, "
-        "coup-attempt, operation, withdrawal, diplomacy, mandate, politics, armed-group, "
+        "coup-attempt, operation, withdrawal, accident, diplomacy, mandate, politics, armed-group, "
         "leader-killed, protest, humanitarian, report (did you mean 'attack'?)",
         f"{bad}:7: events 'six' fatalities: expected a whole number of 0 or more, got int -1",
         f"{bad}:9: events 'six' actors: expected a list of text, got str 'mali'",
