@@ -123,6 +123,15 @@ def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
     assert [r["value"] for r in series if r["id"] == "french-troops-sahel-planned-2021"] == [None]
 
 
+def test_chart_troops_draws_the_peak_of_5500_at_the_peak_not_at_the_end(real: Run) -> None:
+    # The seed's "5,500 at their peak" was once a figure of its own dated 9 November 2022,
+    # the day the seed was written, so the chart showed France at its peak on the last day.
+    series = _json(real("chart", "troops", "--format", "json"))
+    at_5500 = [(r["as_of"], r["id"]) for r in series if 5500 in (r["value"], r["high"])]
+    assert at_5500 == [("2013-02", "serval-personnel-involved-total"),
+                       ("2020-02", "barkhane-troops-peak")]  # fmt: skip
+
+
 def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:
     takuba = _json(real("chart", "troops", "--force", "takuba", "--format", "json"))
     assert takuba and all(r["force"] == "takuba" for r in takuba)
