@@ -232,6 +232,18 @@ def test_no_duplicate_events(data: m.Dataset) -> None:
     assert not bad, fail_list(bad)
 
 
+def test_no_two_events_share_a_title(data: m.Dataset) -> None:
+    # Two "African Union suspends Mali after the coup" (2012 and 2020) read as one event
+    # listed twice in search results and in `on DATE`.
+    seen: dict[str, str] = {}
+    bad = []
+    for e in [*data.events, *data.aftermath]:
+        if e.title in seen:
+            bad.append(f"{seen[e.title]} and {e.id}: {e.title}")
+        seen.setdefault(e.title, e.id)
+    assert not bad, fail_list(bad)
+
+
 def test_core_events_end_by_cutoff(data: m.Dataset) -> None:
     late = [f"{e.id} ({e.date.iso()})" for e in data.events if e.date.first() > CUTOFF]
     assert not late, fail_list(late)
