@@ -215,3 +215,23 @@ def test_a_row_never_loses_its_point_to_a_place_without_one(tmp_path: Path) -> N
     assert events["acled-mli2"] == ["bamako"]
     (far,) = events["acled-mli3"]
     assert far != "bamako" and (places[far]["lat"], places[far]["lon"]) == (13.1, -8.3)
+
+
+def test_a_row_known_only_to_its_region_stays_off_the_town(
+    bundled: Dataset, tmp_path: Path
+) -> None:
+    """ACLED codes an event known only to its region (geo_precision 3) at the region's
+    capital: it must not become an event in the town of Timbuktu."""
+    exact = row("MLI1", "Mali", ("Timbuktu", "Timbuktu"), "Tombouctou", "16.7735", "-3.0074")
+    regional = row("MLI2", "Mali", ("Timbuktu", "Timbuktu"), "Tombouctou", "16.7735", "-3.0074")
+    regional[HEADER.index("geo_precision")] = "3"
+    path = tmp_path / "precision.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, exact, regional])
+    doc = tomllib.loads(convert(path, bundled)[0])
+    events = {e["id"]: e["places"] for e in doc["events"]}
+    assert events["acled-mli1"] == ["timbuktu"]
+    (own,) = events["acled-mli2"]
+    place = {p["id"]: p for p in doc["places"]}[own]
+    assert (place["kind"], place["within"]) == ("area", "timbuktu-region")
+    assert place["summary"].endswith("ACLED geo_precision 3.")

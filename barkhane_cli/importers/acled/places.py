@@ -119,7 +119,7 @@ class Places:
 
         ``where`` is ACLED's (country, admin1, admin2, admin3, location).
         """
-        memo_key = (*where, lat, lon)
+        memo_key = (*where, lat, lon, geo)
         ref = self.memo.get(memo_key)
         if ref is None:
             ref = self.memo[memo_key] = self._place(where, lat, lon, geo)
@@ -131,7 +131,12 @@ class Places:
         self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str
     ) -> str:
         country, admin1, admin2, admin3, location = where
-        curated = self._curated(country, admin1, location, lat, lon)
+        # Only a row placed exactly (precision 1, or not given) can be an event AT a curated
+        # settlement: ACLED codes a row known only to its area (2) or region (3) at a town of
+        # that name or the region's capital, and attaching it there would put it in the town
+        # and lose the wider tolerance its own place carries.
+        exact = geo.strip() in ("", "1")
+        curated = self._curated(country, admin1, location, lat, lon) if exact else ""
         if curated:
             return curated
         identity = (country, admin1, admin2, location)
