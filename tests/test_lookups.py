@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import click
 import pytest
 from conftest import MINI, Run, as_json, rows
@@ -292,6 +294,34 @@ def test_every_command_has_help(run: Run) -> None:
         command = group.get_command(ctx, name)
         assert command is not None and command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def test_subcommand_help_wraps_as_paragraphs(run: Run) -> None:
+    # `import acled --help` at 80 columns once broke its description after single words
+    # ("lists", "are", "with"): a group's subcommands kept their docstrings' source line
+    # breaks, which Rich then wrapped again. A line may end early only where the next
+    # word would not have fitted.
+    import typer.main
+
+    from barkhane_cli.cli import app
+
+    group = typer.main.get_group(app)
+    ctx = click.Context(group)
+    checked = 0
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        for sub in getattr(command, "commands", {}):
+            out = run(name, sub, "--help", env={"COLUMNS": "80"}).stdout.splitlines()
+            described = out[: out.index(next(x for x in out if "─" in x))]
+            early = [
+                line.strip()
+                for line, after in itertools.pairwise(described)
+                if line.strip() and after.strip() and "Usage:" not in line
+                and len(line.strip()) + 1 + len(after.split()[0]) <= 76
+            ]  # fmt: skip
+            assert early == [], (name, sub)
+            checked += 1
+    assert checked >= 3  # import acled, import ucdp, export sqlite
 
 
 def test_completion_candidates_come_from_the_data(

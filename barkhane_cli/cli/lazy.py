@@ -223,7 +223,10 @@ class LazyGroup(TyperGroup):
             command = build(cmd_name)
             _with_completion(cmd_name, command)
             command.rich_help_panel = COMMANDS[cmd_name].panel  # type: ignore[attr-defined]
-            command.help = flow(command.help)
+            # A group's subcommands too (import acled, import ucdp): their docstrings
+            # wrapped mid-sentence at 80 columns.
+            for each in (command, *getattr(command, "commands", {}).values()):
+                each.help = flow(each.help)
             from barkhane_cli.cli import helppage
 
             helppage.install(command)  # a long --help goes through the pager
