@@ -211,6 +211,28 @@ def test_disputed_note_shows_in_plain_output(run: Run) -> None:
     assert rows(result)[0][-1].startswith("The seed dates the expulsion to February 2022")
 
 
+def test_a_table_shows_a_long_dispute_cut_at_a_word_and_json_gives_it_whole(
+    run: Run, tmp_path: Path
+) -> None:
+    note = " ".join(["The first source puts the raid at dawn and the second at noon;"] * 4)
+    data = tmp_path / "long.toml"
+    data.write_text(
+        '[[events]]\nid = "raid"\ndate = "2020-05-01"\ntitle = "A zyzzyva raid"\nsummary = "S."\n'
+        f'type = "operation"\nplaces = ["timbuktu"]\ndisputed = "{note}"\nsources = [{{ id = "s" }}]\n\n'
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n',
+        encoding="utf-8",
+    )
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "160", "NO_COLOR": "1"}
+    table = run("timeline", "--data", str(data), "--search", "zyzzyva", env=tty).stdout
+    (shown,) = [line.strip() for line in table.splitlines() if "⚑" in line]
+    assert shown == (
+        "⚑ disputed: The first source puts the raid at dawn and the second at noon; The first"
+        " source puts the raid at …"
+    )
+    whole = run("timeline", "--data", str(data), "--search", "zyzzyva", "-f", "json").stdout
+    assert [e["disputed"] for e in json.loads(whole)] == [note]
+
+
 def test_table_on_a_terminal_has_colour_legend_and_dispute(run: Run) -> None:
     result = run(
         "timeline",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import model as m
@@ -17,6 +18,10 @@ EVENT_JSON_KEYS = [
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "acled_ids", "ucdp_ids",
     "aftermath", "sources",
 ]  # fmt: skip
+
+# How much of a disagreement between sources a timeline table shows (about a line and a
+# half at 80 columns, one line at 160): enough to see what is disputed.
+DISPUTED_SHOWN = 100
 
 DEFAULT_FIELDS = [
     "date",
@@ -190,9 +195,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             cell.append_text(who_text(e))
         if e.disputed:
             # On a narrow terminal the note runs on after who and where; wider, it has
-            # its own line.
+            # its own line. A table is for scanning: the flag and the note's opening, cut
+            # at a word; `barkhane event ID` and every file format give it whole.
             lead = "  " if deaths else "\n"
-            cell.append_text(safe(lead + disputed(e.disputed), style=DISPUTED_STYLE, keep="\n"))
+            note = shorten(e.disputed, DISPUTED_SHOWN, placeholder=" …")
+            cell.append_text(safe(lead + disputed(note), style=DISPUTED_STYLE, keep="\n"))
         return cell
 
     def when_cell(e: m.Event) -> Any:
