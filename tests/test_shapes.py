@@ -301,3 +301,21 @@ def test_chad_and_mauritania_regions_hold_their_places(data: m.Dataset) -> None:
     # Ngouboua and Bassiknou have points: geometry agrees with what the data declares.
     lac, hodh = shapes.bundled()["lac-province"], shapes.bundled()["hodh-ech-chargui"]
     assert lac.contains(13.5267, 14.0172) and hodh.contains(15.8656, -5.9468)
+
+
+def test_an_area_card_gives_no_point_other_than_where_the_map_draws_it(
+    data: m.Dataset,
+) -> None:
+    # Liptako-Gourma's card once gave Dori's point while its events were drawn inside the
+    # zone's outline, hundreds of kilometres away: a reader had two answers to "where".
+    disagree = []
+    for p in data.places.values():
+        if p.kind in shapes.SETTLEMENT_KINDS or p.kind == "country" or p.lat is None:
+            continue
+        if shapes.shape_of(data.places, p.id) is None:
+            continue
+        drawn = mapping.locate(data.places, [p.id])
+        assert drawn is not None
+        if (round(drawn.lat, 3), round(drawn.lon, 3)) != (round(p.lat, 3), round(p.lon, 3)):
+            disagree.append((p.id, (p.lat, p.lon), (drawn.lat, drawn.lon)))
+    assert disagree == []
