@@ -92,7 +92,16 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
         {
             "country": c,
             "name": data.actors[c].name,
-            "leaders": sorted(found[c], key=lambda r: (r["start"] or "", r["id"])),
+            # Heads of state before heads of government (a relation's note names the
+            # role), then by who took office first.
+            "leaders": sorted(
+                found[c],
+                key=lambda r: (
+                    "head of government" in (r["note"] or ""),
+                    r["start"] or "",
+                    r["id"],
+                ),
+            ),
         }
         for c in order
     ]

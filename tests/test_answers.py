@@ -373,6 +373,14 @@ def test_on_a_day_names_each_sahel_country_head_of_state_and_government(
         assert found[country] == people, country
 
 
+def test_on_a_day_lists_the_head_of_state_before_the_head_of_government(run: Run) -> None:
+    # Issoufou and Rafini both took office in April 2011; by name, Rafini came first.
+    doc = as_json(run("on", "2019-06-01", "-f", "json"))
+    order = {c["country"]: [p["id"] for p in c["leaders"]] for c in doc["leaders"]}
+    assert order["niger"] == ["mahamadou-issoufou", "brigi-rafini"]
+    assert order["mali"] == ["ibrahim-boubacar-keita", "boubou-cisse"]
+
+
 def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     """`on 2021-05-24` finds a 2020-or-later count of the displaced in Mali and in
     Burkina Faso, and the refugees from Mali, not a figure from years before."""
