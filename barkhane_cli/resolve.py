@@ -74,24 +74,34 @@ class Resolver:
                 if norm:
                     self.keys.setdefault(norm, set()).add(entry.id)
 
-    def resolve(self, query: str) -> str:
-        """The id ``query`` names, or NotFoundError with candidates or suggestions."""
+    def candidates(self, query: str) -> set[str]:
+        """The ids ``query`` could name: itself as an id, else every entry it names
+        exactly, else every entry whose name starts with it or holds it as words."""
         if query in self.by_id:
-            return query
+            return {query}
         norm = normalize(query)
         if not norm:
-            raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
+            return set()
         exact = self.keys.get(norm)
         if exact:
-            return self._one(query, exact)
+            return set(exact)
         partial: set[str] = set()
         padded = f" {norm} "
         for key, ids in self.keys.items():
             if key.startswith(norm) or padded in f" {key} ":
                 partial |= ids
-        if partial:
-            return self._one(query, partial)
-        raise NotFoundError(f"no {self.what} matches {quoted(query)}{self._suggest(norm)}")
+        return partial
+
+    def resolve(self, query: str) -> str:
+        """The id ``query`` names, or NotFoundError with candidates or suggestions."""
+        if not normalize(query) and query not in self.by_id:
+            raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
+        found = self.candidates(query)
+        if found:
+            return self._one(query, found)
+        raise NotFoundError(
+            f"no {self.what} matches {quoted(query)}{self._suggest(normalize(query))}"
+        )
 
     def _one(self, query: str, ids: set[str]) -> str:
         if len(ids) == 1:

@@ -132,6 +132,15 @@ def test_chart_troops_draws_the_peak_of_5500_at_the_peak_not_at_the_end(real: Ru
                        ("2020-02", "barkhane-troops-peak")]  # fmt: skip
 
 
+def test_chart_troops_of_g5_is_the_joint_force_the_one_with_figures(real: Run) -> None:
+    # "g5" names the G5 Sahel and its Joint Force: once an ambiguity error (exit 3).
+    result = real("chart", "troops", "--force", "g5", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert {r["force"] for r in _json(result)} == {"g5-sahel-joint-force"}
+    # Where more than one force with figures answers, it stays a question for the user.
+    assert real("chart", "troops", "--force", "operation", "-f", "json").exit_code == 3
+
+
 def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:
     takuba = _json(real("chart", "troops", "--force", "takuba", "--format", "json"))
     assert takuba and all(r["force"] == "takuba" for r in takuba)

@@ -320,8 +320,13 @@ def _force(dataset: Any, force: str | None) -> str | None:
 
     if force is None or normalize(force) in ("french", "france", "french forces"):
         return None
-    ident: str = query.actor_resolver(dataset).resolve(force)
     known = briefing.forces(dataset)
+    resolver = query.actor_resolver(dataset)
+    # "g5" names the G5 Sahel and its Joint Force; only the force has troop figures.
+    with_figures = resolver.candidates(force) & known.keys()
+    if len(with_figures) == 1:
+        return with_figures.pop()
+    ident: str = resolver.resolve(force)
     if ident not in known:
         names = ", ".join(sorted(known))
         raise UsageError(f"no troop figures for {ident!r}; forces with figures: {names}")
