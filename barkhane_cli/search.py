@@ -249,6 +249,9 @@ def suggest(data: m.Dataset, query: str) -> list[str]:
     vocab: set[str] = set(names)
     for e in data.events:
         vocab.update(normalize(e.title).split())
+    joined = wanted.replace(" ", "")
+    if joined != wanted and joined in vocab:
+        return [joined]  # "haw bi" is "hawbi", not "hawbi bi"
     out = []
     for w in wanted.split():
         near = [] if w in vocab else difflib.get_close_matches(w, list(vocab), n=1, cutoff=0.75)

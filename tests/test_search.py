@@ -62,6 +62,12 @@ def test_no_match_suggests_a_name(run: Run) -> None:
     assert result.stderr == "nothing matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
 
 
+def test_a_word_split_in_two_is_suggested_whole(run: Run) -> None:
+    # "Haw Bi" once got "did you mean hawbi bi?": each piece was corrected on its own.
+    result = run("search", "ambas sador")
+    assert result.stderr == "nothing matches 'ambas sador'; did you mean ambassador?\n"
+
+
 def test_timeline_search_uses_the_all_words_rule(run: Run) -> None:
     result = run("timeline", "--search", "ambassador french", "--fields", "id")
     assert result.stdout.split() == ["ambassador-expelled"]
