@@ -187,7 +187,10 @@ def _candidates(
             region = getattr(p, "region", None) or ""
             yield ("place", p.id, p.name, "", [p.name, *p.aliases, p.id], [p.summary or "", region])
     if "event" in kinds:
-        for e in data.events:
+        # The aftermath too: a lookup answers for the whole record, as it does for the
+        # figures dated after 9 November 2022 ("search Ghergut" found his release's
+        # sources but not the release).
+        for e in (*data.events, *data.aftermath):
             if _overlaps(e.first, e.last, lo, hi):
                 yield ("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                        [e.summary, e.disputed or "", " ".join(e.tags)])  # fmt: skip

@@ -62,6 +62,10 @@ def test_no_match_suggests_a_name(run: Run) -> None:
     assert result.stderr == "nothing matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
 
 
+def test_search_finds_aftermath_events(run: Run) -> None:
+    assert ("event", "minusma-closes") in hits(run, "MINUSMA closes")
+
+
 def test_a_word_split_in_two_is_suggested_whole(run: Run) -> None:
     # "Haw Bi" once got "did you mean hawbi bi?": each piece was corrected on its own.
     result = run("search", "ambas sador")

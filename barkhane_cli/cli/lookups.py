@@ -401,7 +401,7 @@ def search(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """One ranked list across events, actors, places, facts and sources.
+    """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
     Matches in a title or a name come first. --since/--until keep dated entries (events,
     facts, sources) in the window. Nothing found gets a suggestion on stderr.
