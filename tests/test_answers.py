@@ -373,6 +373,12 @@ def test_on_a_day_names_each_sahel_country_head_of_state_and_government(
         assert found[country] == people, country
 
 
+def test_accidents_are_their_own_type_not_operations(run: Run) -> None:
+    accidents = set(column(run("timeline", "--type", "accident", "--fields", "id"), 0))
+    # The 2019 collision killed 13 soldiers in a combat operation: still an accident.
+    assert {"french-helicopter-collision-2019", "quelin-accident-2021"} <= accidents
+
+
 def test_on_a_day_lists_the_head_of_state_before_the_head_of_government(run: Run) -> None:
     # Issoufou and Rafini both took office in April 2011; by name, Rafini came first.
     doc = as_json(run("on", "2019-06-01", "-f", "json"))
