@@ -164,6 +164,12 @@ class MapData:
     extent: tuple[float, float, float, float]  # west, south, east, north
     by: str = "events"
     capitals: list[Marker] = field(default_factory=list)  # drawn for orientation
+
+    def unplaced_note(self) -> str:
+        """What both maps say of ``unplaced``: such an event may name a place (a forest
+        across a border) whose position no source gives, so not "names no place"."""
+        return f"{len(self.unplaced)} event(s) at no place with a known position: not drawn"
+
     # map --by region: the regions shaded by their events (or deaths), heaviest first,
     # and the events that lie in no single region (an area, a country, no place).
     shades: list[RegionShade] = field(default_factory=list)

@@ -236,3 +236,24 @@ def test_the_title_says_the_date_filter_not_the_span_of_the_events(run: Run) -> 
     assert ", since 2021" in since.stdout.splitlines()[0]
     whole = run("map", env=env)
     assert whole.stdout.splitlines()[0] == "barkhane map: 10 events, 2011 to 2022-11-09"
+
+
+def test_an_event_at_a_place_with_no_position_is_said_not_drawn(run: Run, tmp_path: Path) -> None:
+    # It names a place (a forest on a border, as Foulsaré is): not "names no place".
+    data = tmp_path / "forest.toml"
+    data.write_text(
+        '[[places]]\nid = "mali"\nname = "Mali"\nkind = "country"\nsources = [{ id = "s" }]\n\n'
+        '[[places]]\nid = "burkina-faso"\nname = "Burkina Faso"\nkind = "country"\n'
+        'sources = [{ id = "s" }]\n\n'
+        '[[places]]\nid = "zyzz-forest"\nname = "Zyzz forest"\nkind = "area"\n'
+        'countries = ["mali", "burkina-faso"]\n'
+        'sources = [{ id = "s" }]\n\n'
+        '[[events]]\nid = "zyzz"\ndate = "2017-04-29"\ntitle = "A strike in a forest"\n'
+        'summary = "S."\ntype = "operation"\nplaces = ["zyzz-forest"]\nsources = [{ id = "s" }]\n\n'
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n',
+        encoding="utf-8",
+    )
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    result = run("map", "--data", str(data), "--search", "zyzz", env=tty)
+    assert result.exit_code == 0, result.stderr
+    assert "1 event(s) at no place with a known position: not drawn" in result.stdout

@@ -259,7 +259,7 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
         listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map[:6])
         lines.append((f"Off the map: {listed}", "dim"))
     if md.unplaced:
-        lines.append((f"{len(md.unplaced)} event(s) name no place and are not drawn", "dim"))
+        lines.append((md.unplaced_note(), "dim"))
     del one
     lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
     return lines

@@ -276,7 +276,7 @@ def _legend(
         listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
         notes.append(f"Placed only in a country, not drawn ({many}): {listed}")
     if md.unplaced:
-        notes.append(f"{len(md.unplaced)} event(s) name no place and are not drawn")
+        notes.append(md.unplaced_note())
     notes.append(
         "Borders: Natural Earth 1:50m (public domain), simplified. "
         f"Projection: {proj.describe()}. Circle area grows with the {many} at each place."
