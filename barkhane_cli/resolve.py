@@ -94,14 +94,13 @@ class Resolver:
 
     def resolve(self, query: str) -> str:
         """The id ``query`` names, or NotFoundError with candidates or suggestions."""
-        if not normalize(query) and query not in self.by_id:
-            raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
         found = self.candidates(query)
         if found:
             return self._one(query, found)
-        raise NotFoundError(
-            f"no {self.what} matches {quoted(query)}{self._suggest(normalize(query))}"
-        )
+        norm = normalize(query)
+        if not norm:
+            raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
+        raise NotFoundError(f"no {self.what} matches {quoted(query)}{self._suggest(norm)}")
 
     def _one(self, query: str, ids: set[str]) -> str:
         if len(ids) == 1:
