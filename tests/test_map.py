@@ -242,15 +242,14 @@ def test_an_event_at_a_place_with_no_position_is_said_not_drawn(run: Run, tmp_pa
     # It names a place (a forest on a border, as Foulsaré is): not "names no place".
     data = tmp_path / "forest.toml"
     data.write_text(
-        '[[places]]\nid = "mali"\nname = "Mali"\nkind = "country"\nsources = [{ id = "s" }]\n\n'
+        '[[places]]\nid = "mali"\nname = "Mali"\nkind = "country"\nsources = [{ id = "ref-a" }]\n\n'
         '[[places]]\nid = "burkina-faso"\nname = "Burkina Faso"\nkind = "country"\n'
-        'sources = [{ id = "s" }]\n\n'
+        'sources = [{ id = "ref-a" }]\n\n'
         '[[places]]\nid = "zyzz-forest"\nname = "Zyzz forest"\nkind = "area"\n'
         'countries = ["mali", "burkina-faso"]\n'
-        'sources = [{ id = "s" }]\n\n'
+        'sources = [{ id = "ref-a" }]\n\n'
         '[[events]]\nid = "zyzz"\ndate = "2017-04-29"\ntitle = "A strike in a forest"\n'
-        'summary = "S."\ntype = "operation"\nplaces = ["zyzz-forest"]\nsources = [{ id = "s" }]\n\n'
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n',
+        'summary = "S."\ntype = "operation"\nplaces = ["zyzz-forest"]\nsources = [{ id = "ref-a" }]\n',
         encoding="utf-8",
     )
     tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}

@@ -218,8 +218,8 @@ def test_a_table_shows_a_long_dispute_cut_at_a_word_and_json_gives_it_whole(
     data = tmp_path / "long.toml"
     data.write_text(
         '[[events]]\nid = "raid"\ndate = "2020-05-01"\ntitle = "A zyzzyva raid"\nsummary = "S."\n'
-        f'type = "operation"\nplaces = ["timbuktu"]\ndisputed = "{note}"\nsources = [{{ id = "s" }}]\n\n'
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n',
+        f'type = "operation"\nplaces = ["timbuktu"]\ndisputed = "{note}"\n'
+        'sources = [{ id = "ref-a" }]\n',
         encoding="utf-8",
     )
     tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "160", "NO_COLOR": "1"}
