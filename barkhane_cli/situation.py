@@ -20,6 +20,9 @@ from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 # Where no fact is marked ``headline``: the figures a briefing opens with.
 FALLBACK_FORCES = ("france", "minusma")
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
+# A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
+# head of state.
+HEAD_OF_GOVERNMENT = "head of government"
 
 
 def _iso(ordinal: int) -> str:
@@ -92,12 +95,11 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
         {
             "country": c,
             "name": data.actors[c].name,
-            # Heads of state before heads of government (a relation's note names the
-            # role), then by who took office first.
+            # Heads of state before heads of government, then who took office first.
             "leaders": sorted(
                 found[c],
                 key=lambda r: (
-                    "head of government" in (r["note"] or ""),
+                    HEAD_OF_GOVERNMENT in (r["note"] or ""),
                     r["start"] or "",
                     r["id"],
                 ),
