@@ -234,8 +234,16 @@ def search(
     return hits
 
 
-def suggest(data: m.Dataset, query: str) -> list[str]:
-    """Close names (``wagnr`` -> "Wagner Group (wagner)") or, failing that, close words."""
+def suggest(
+    data: m.Dataset,
+    query: str,
+    kinds: Iterable[str] = KINDS,
+    first: int | None = None,
+    last: int | None = None,
+) -> list[str]:
+    """Close names (``wagnr`` -> "Wagner Group (wagner)") or, failing that, close words
+    that the same search (kinds, window) would find something with: "prisoners chad"
+    once suggested "prisoner chad", which found nothing either."""
     wanted = normalize(query)
     if not wanted:
         return []
@@ -254,9 +262,13 @@ def suggest(data: m.Dataset, query: str) -> list[str]:
         vocab.update(normalize(e.title).split())
     joined = wanted.replace(" ", "")
     if joined != wanted and joined in vocab:
-        return [joined]  # "haw bi" is "hawbi", not "hawbi bi"
-    out = []
-    for w in wanted.split():
-        near = [] if w in vocab else difflib.get_close_matches(w, list(vocab), n=1, cutoff=0.75)
-        out.append(near[0] if near else w)
-    return [" ".join(out)] if out != wanted.split() else []
+        candidate = joined  # "haw bi" is "hawbi", not "hawbi bi"
+    else:
+        out = []
+        for w in wanted.split():
+            near = [] if w in vocab else difflib.get_close_matches(w, list(vocab), n=1, cutoff=0.75)
+            out.append(near[0] if near else w)
+        if out == wanted.split():
+            return []
+        candidate = " ".join(out)
+    return [candidate] if search(data, candidate, kinds, first, last) else []

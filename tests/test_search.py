@@ -97,3 +97,14 @@ def test_a_whole_word_ranks_above_the_start_of_a_longer_one(monkeypatch) -> None
     hits = search.search(data, "moura")
     assert [h.id for h in hits] == ["moura-massacre", "al-mourabitoun-formed"]
     assert [h.score for h in hits] == [85, 75]
+
+
+def test_a_suggestion_is_made_only_when_it_finds_something(run: Run) -> None:
+    # U5: "prisoners chad" got "did you mean prisoner chad?", which found nothing either.
+    result = run("search", "ambasador")
+    assert result.stderr == "nothing matches 'ambasador'; did you mean ambassador?\n"
+    result = run("search", "ambasador serwal")  # each word is close to one, no entry has both
+    assert result.stderr == "nothing matches 'ambasador serwal'\n"
+    # the same within what the search was asked for: no event has "ambassador" before 2015
+    result = run("search", "ambasador", "--kind", "event", "--until", "2014")
+    assert result.stderr == "nothing matches 'ambasador'\n"

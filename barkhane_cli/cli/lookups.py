@@ -419,7 +419,7 @@ def search(
     dataset = load(data)
     hits = finder.search(dataset, text, kinds, first, last)
     if not hits:
-        close = finder.suggest(dataset, text)
+        close = finder.suggest(dataset, text, kinds, first, last)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:
