@@ -141,12 +141,26 @@ def _fallback(data: m.Dataset, f: m.Fact) -> bool:
     return f.category == "displacement"
 
 
+def _ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
+    """Whether a force the figure counts (an operation, mission or company) had ended by
+    ``last``: French forces are one series, and on the day Serval ended and Barkhane began
+    (13 July 2014) both have a figure; months later only Barkhane's is the current one."""
+    for actor_id in f.actors:
+        actor = data.actors.get(actor_id)
+        if actor is None or actor.kind not in m.FORCE_KINDS or actor.end is None:
+            continue
+        if actor.end.last_ordinal() < last:
+            return True
+    return False
+
+
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
     """The latest figure of each headline kind known on ``last`` (its as-of period over
     by then), and whether the data marks headlines. A kind is the series of a fact
     marked ``headline`` (any figure of that series counts, marked or not); where no
     fact is marked, French forces, MINUSMA and displacement. A planned or claimed
-    strength never stands for the current one."""
+    strength never stands for the current one; of figures of one date, those of a force
+    that has since ended give way to the others."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     marked = [f for f in facts if f.headline]
     kinds = {figure_kind(data, f)[0] for f in marked}
@@ -170,7 +184,9 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
             current.append(f)
     rows = []
     for key in sorted(latest):
-        for f in sorted(latest[key], key=lambda x: x.id):
+        tied = latest[key]
+        running = [f for f in tied if not _ended(data, f, last)]
+        for f in sorted(running or tied, key=lambda x: x.id):
             row = lookup.fact_json(f)
             row["figure"] = figure_kind(data, f)[1]
             row["kind"] = f.kind

@@ -398,6 +398,18 @@ def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     assert latest["Displacement: Refugees from Mali"]["as_of"] >= "2020"
 
 
+def test_an_ended_force_gives_way_to_the_one_that_replaced_it(run: Run) -> None:
+    """U5: `on 2015-01-01` gave two French strengths, both of 13 July 2014: Serval's at its
+    end and Barkhane's at its launch. Serval had ended; Barkhane's is the current one."""
+    doc = as_json(run("on", "2015-01-01", "--format", "json"))
+    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    assert french == ["barkhane-troops-at-launch"]
+    # on the day itself Serval had not yet ended (15 July): both stand
+    doc = as_json(run("on", "2014-07-14", "--format", "json"))
+    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    assert french == ["barkhane-troops-at-launch", "serval-troops-mali-2014-07"]
+
+
 def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
     """`on 2021-05-24` gave MINUSMA's strength as 300: the British contingent's figure.
     A state named before a multinational mission is that state's contingent."""
