@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
+from barkhane_cli.resolve import normalize
 
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
 PRECISIONS = ("year", "month", "day")
@@ -257,12 +258,45 @@ def troop_series(
 ) -> list[dict[str, Any]]:
     """One force's strengths in date order (``None``: French forces in the Sahel)."""
     wanted = FRENCH_FORCES if force is None else frozenset({force})
+
+    def keep(f: m.Fact) -> bool:
+        return f.unit not in NOT_TROOPS and fact_force(data, f) in wanted
+
+    return _figure_series(data, "troops", keep, first, last, aftermath)
+
+
+def displacement_series(
+    data: m.Dataset,
+    places: Iterable[str] = (),
+    first: int | None = None,
+    last: int | None = None,
+    aftermath: bool = False,
+) -> list[dict[str, Any]]:
+    """People displaced, in date order, one series per area a figure counts in (IDPs in
+    Mali, refugees from Mali, the Diffa region...); with ``places`` (names), only the
+    series whose area names one of them ("Refugees from Mali in Niger" is Mali's and
+    Niger's)."""
+    names = [normalize(p) for p in places]
+
+    def keep(f: m.Fact) -> bool:
+        area = normalize(scope_area(f.scope))
+        return f.unit == "people" and (not names or any(n in area for n in names))
+
+    return _figure_series(data, "displacement", keep, first, last, aftermath)
+
+
+def _figure_series(
+    data: m.Dataset,
+    category: str,
+    keep: Callable[[m.Fact], bool],
+    first: int | None,
+    last: int | None,
+    aftermath: bool,
+) -> list[dict[str, Any]]:
+    """The dated figures of one category that ``keep`` accepts, in date order."""
     rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for f in data.facts.values():
-        best = _best(f)
-        if f.category != "troops" or best is None or f.unit in NOT_TROOPS:
-            continue
-        if fact_force(data, f) not in wanted:
+        if f.category != category or _best(f) is None or not keep(f):
             continue
         if (is_aftermath(f) and not aftermath) or (
             (first is not None and f.as_of.last_ordinal() < first)

@@ -420,6 +420,23 @@ def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
     assert german and not any(r["id"].startswith("germany-") for r in german)
 
 
+def test_displacement_is_charted_as_series_per_area(run: Run) -> None:
+    """U5: `chart displacement` was refused ("charts are: events, fatalities, troops"),
+    though issue 21 asks for displacement as series `chart` can show."""
+    rows = as_json(run("chart", "displacement", "--country", "burkina", "--format", "json"))
+    series = {r["series"] for r in rows}
+    assert {"Burkina Faso", "Refugees from Burkina Faso", "Refugees in Burkina Faso"} <= series
+    assert not {"Mali", "Niger", "Refugees from Mali in Niger"} & series
+    idps = [r["id"] for r in rows if r["series"] == "Burkina Faso"]
+    assert {"burkina-idps-2019-12", "burkina-idps-2020-12", "burkina-idps-2022-10"} <= set(idps)
+    assert [r["as_of"] for r in rows] == sorted(r["as_of"] for r in rows)
+    plain = run("chart", "displacement", "--country", "mali", "--since", "2020", "--until", "2020")
+    assert "mali-idps-2020-10\t" in plain.stdout and "burkina-idps" not in plain.stdout
+    wrong = run("chart", "displacement", "--by", "month")
+    assert wrong.exit_code == 2
+    assert "--by does not apply to chart displacement" in wrong.stderr
+
+
 def test_the_troops_chart_draws_no_police_ceiling(run: Run) -> None:
     """MINUSMA's authorised police (1,440 in 2013, 1,920 in 2016) sat on the troops chart
     beside its 11,200 and 13,289 soldiers; they stay facts, not troops."""

@@ -196,6 +196,7 @@ class ChartKind(StrEnum):
     events = "events"
     fatalities = "fatalities"
     troops = "troops"
+    displacement = "displacement"
 
 
 class By(StrEnum):
@@ -208,7 +209,7 @@ def chart(
         str,
         typer.Argument(
             metavar="[WHAT]",
-            help="events, fatalities or troops.",
+            help="events, fatalities, troops or displacement.",
             shell_complete=completes([k.value for k in ChartKind]),
         ),
     ] = "events",
@@ -216,7 +217,7 @@ def chart(
         str | None,
         typer.Option(
             "--by",
-            help="Bars per year (default) or per month; not for troops.",
+            help="Bars per year (default) or per month; not for troops or displacement.",
             shell_complete=completes([b.value for b in By]),
         ),
     ] = None,
@@ -241,12 +242,13 @@ def chart(
     width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Bars over the window: events or recorded fatalities per year or month, or one
-    force's troop strength over time.
+    """Bars over the window: events or recorded fatalities per year or month, one
+    force's troop strength over time, or the displaced (IDPs and refugees) over time.
 
-    Troop strength comes from the numeric facts, one row per dated figure; planned,
-    claimed or disputed figures are marked. Fatalities are summed over the events whose
-    sources give a number, so they are not a total death toll.
+    Troop strength and displacement come from the numeric facts, one row per dated
+    figure, one block per area a figure counts in (--country mali: the blocks that name
+    Mali); planned, claimed or disputed figures are marked. Fatalities are summed over
+    the events whose sources give a number, so they are not a total death toll.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import charts
@@ -265,17 +267,30 @@ def chart(
             )
         if country:
             raise UsageError(
-                "--country is for chart events and fatalities; troops are one force's "
-                "figures: choose it with --force"
+                "--country is for chart events, fatalities and displacement; troops are "
+                "one force's figures: choose it with --force"
             )
         force_id = _force(dataset, force)
         q = _window(dataset, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
-        _troops(env, fmt, export, rows, name)
+        _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
         return
     if force is not None:
         raise UsageError("--force is for chart troops")
+    if chosen is ChartKind.displacement:
+        if by is not None or actor:
+            option = "--by" if by is not None else "--actor"
+            raise UsageError(
+                f"{option} does not apply to chart displacement: it shows each dated "
+                "figure; narrow it with --country and --since/--until"
+            )
+        q = _window(dataset, since, until, year, countries=country or ())
+        names = [dataset.places[c].name for c in sorted(q.countries) if c in dataset.places]
+        rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
+        where = f": {', '.join(names)}" if names else ""
+        _figures(env, fmt, export, rows, f"Displaced people{where}", "people", force=False)
+        return
     period = (by or By.year).value
     q = _window(
         dataset, since, until, year, actors=actor or (), countries=country or (),
@@ -333,11 +348,13 @@ def _force(dataset: Any, force: str | None) -> str | None:
     return ident
 
 
-def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: str) -> None:
+def _figures(
+    env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], what: str, unit: str,
+    force: bool,
+) -> None:  # fmt: skip
     from barkhane_cli.render import charts
 
-    title = f"Troop strength: {name} (numeric facts, by date)"
-    unit = "troops"
+    title = f"{what} (numeric facts, by date)"
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
@@ -350,6 +367,8 @@ def _troops(env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], name: s
                 "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id",
                 "label",
             ]  # fmt: skip
+            if not force:
+                keys.remove("force")
             cells = [[r[k] for k in keys] for r in rows]
             charts.write_rows(target, f, keys, cells)
         elif f == "plain":
