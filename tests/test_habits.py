@@ -134,7 +134,7 @@ def complete(run: Run, line: str) -> list[str]:
 
 
 def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
-    assert complete(run, "barkhane chart ") == ["events", "fatalities", "troops"]
+    assert complete(run, "barkhane chart ") == ["events", "fatalities", "troops", "displacement"]
     assert complete(run, "barkhane chart --by ") == ["year", "month"]
     assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
     assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
