@@ -229,6 +229,13 @@ def test_a_table_shows_a_long_dispute_cut_at_a_word_and_json_gives_it_whole(
         "⚑ disputed: The first source puts the raid at dawn and the second at noon; The first"
         " source puts the raid at …"
     )
+    # at 80 columns the note runs on after who and where: its first line's worth
+    narrow = run(
+        "timeline", "--data", str(data), "--search", "zyzzyva", env=tty | {"COLUMNS": "80"}
+    )
+    assert "⚑ disputed: The first source puts" in narrow.stdout
+    assert "the raid at dawn and the second at …" in narrow.stdout
+    assert "noon" not in narrow.stdout  # 60 characters, cut at a word
     whole = run("timeline", "--data", str(data), "--search", "zyzzyva", "-f", "json").stdout
     assert [e["disputed"] for e in json.loads(whole)] == [note]
 

@@ -19,9 +19,13 @@ EVENT_JSON_KEYS = [
     "aftermath", "sources",
 ]  # fmt: skip
 
-# How much of a disagreement between sources a timeline table shows (about a line and a
-# half at 80 columns, one line at 160): enough to see what is disputed.
+# How much of a disagreement between sources a timeline table shows: on a wide terminal
+# about one line (the note has its own); on a narrow one, where it runs on after who and
+# where, about one line of the 80-column Event column, since each disputed event there
+# would otherwise take a line more than the rest (this round's re-verification says
+# every disagreement, 169 of the record's 900 events). Enough to see what is disputed.
 DISPUTED_SHOWN = 100
+DISPUTED_SHOWN_NARROW = 60
 
 DEFAULT_FIELDS = [
     "date",
@@ -198,7 +202,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             # its own line. A table is for scanning: the flag and the note's opening, cut
             # at a word; `barkhane event ID` and every file format give it whole.
             lead = "  " if deaths else "\n"
-            note = shorten(e.disputed, DISPUTED_SHOWN, placeholder=" …")
+            shown = DISPUTED_SHOWN_NARROW if deaths else DISPUTED_SHOWN
+            note = shorten(e.disputed, shown, placeholder=" …")
             cell.append_text(safe(lead + disputed(note), style=DISPUTED_STYLE, keep="\n"))
         return cell
 
