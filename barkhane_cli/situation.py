@@ -142,16 +142,11 @@ def _fallback(data: m.Dataset, f: m.Fact) -> bool:
 
 
 def _ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
-    """Whether a force the figure counts (an operation, mission or company) had ended by
-    ``last``: French forces are one series, and on the day Serval ended and Barkhane began
-    (13 July 2014) both have a figure; months later only Barkhane's is the current one."""
-    for actor_id in f.actors:
-        actor = data.actors.get(actor_id)
-        if actor is None or actor.kind not in m.FORCE_KINDS or actor.end is None:
-            continue
-        if actor.end.last_ordinal() < last:
-            return True
-    return False
+    """Whether the force the figure counts (briefing.fact_force) had ended by ``last``:
+    French forces are one series, and on the day Serval ended and Barkhane began (13 July
+    2014) both have a figure; months later only Barkhane's is the current one."""
+    force = data.actors.get(briefing.fact_force(data, f) or "")
+    return force is not None and force.end is not None and force.end.last_ordinal() < last
 
 
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
