@@ -259,12 +259,9 @@ def chart(
     env = _env(color, width)
     fmt = _format(env, format_)
     dataset = load(data)
+    if chosen in _NARROW and by is not None:
+        raise _not_for("--by", chosen)
     if chosen is ChartKind.troops:
-        if by is not None:
-            raise UsageError(
-                "--by does not apply to chart troops: it shows each dated figure; "
-                "use --since/--until to narrow it"
-            )
         if country:
             raise UsageError(
                 "--country is for chart events, fatalities and displacement; troops are "
@@ -279,12 +276,8 @@ def chart(
     if force is not None:
         raise UsageError("--force is for chart troops")
     if chosen is ChartKind.displacement:
-        if by is not None or actor:
-            option = "--by" if by is not None else "--actor"
-            raise UsageError(
-                f"{option} does not apply to chart displacement: it shows each dated "
-                "figure; narrow it with --country and --since/--until"
-            )
+        if actor:
+            raise _not_for("--actor", chosen)
         q = _window(dataset, since, until, year, countries=country or ())
         names = [dataset.places[c].name for c in sorted(q.countries) if c in dataset.places]
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
@@ -327,6 +320,20 @@ def chart(
             charts.bars_rich(target, bins, title, unit, stack)
 
     present(env, fmt, export, show, _title())
+
+
+# Troops and displacement are dated figures, not bars per period: how to narrow them.
+_NARROW = {
+    ChartKind.troops: "use --since/--until to narrow it",
+    ChartKind.displacement: "narrow it with --country and --since/--until",
+}
+
+
+def _not_for(option: str, chosen: ChartKind) -> UsageError:
+    return UsageError(
+        f"{option} does not apply to chart {chosen.value}: it shows each dated figure; "
+        + _NARROW[chosen]
+    )
 
 
 def _force(dataset: Any, force: str | None) -> str | None:
