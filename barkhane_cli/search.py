@@ -258,7 +258,7 @@ def suggest(
     if close:
         return list(dict.fromkeys(names[c] for c in close))
     vocab: set[str] = set(names)
-    for e in data.events:
+    for e in (*data.events, *data.aftermath):  # the words the search itself reads
         vocab.update(normalize(e.title).split())
     joined = wanted.replace(" ", "")
     if joined != wanted and joined in vocab:

@@ -108,3 +108,11 @@ def test_a_suggestion_is_made_only_when_it_finds_something(run: Run) -> None:
     # the same within what the search was asked for: no event has "ambassador" before 2015
     result = run("search", "ambasador", "--kind", "event", "--until", "2014")
     assert result.stderr == "nothing matches 'ambasador'\n"
+
+
+def test_a_suggestion_knows_the_words_of_the_aftermath(run: Run) -> None:
+    # The search reads the aftermath's titles (Gherguț's release in 2023), so its
+    # suggestions do too: "Ghergt" once got no suggestion at all. The fixture's only
+    # "closes" is its aftermath's "MINUSMA closes".
+    result = run("search", "closs")
+    assert result.stderr == "nothing matches 'closs'; did you mean closes?\n"
