@@ -122,6 +122,35 @@ def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
 
 
+def _source(ident: str, url: str, date: str, kind: str = "news") -> str:
+    return (
+        f'[[sources]]\nid = "{ident}"\ntitle = "T"\npublisher = "P"\nkind = "{kind}"\n'
+        f'date = "{date}"\nurl = "{url}"\n\n'
+    )
+
+
+def test_one_page_recorded_twice_is_named(run: Run, tmp_path: Path) -> None:
+    # Session 8 found 28 pages recorded twice by helpers reading them on different days:
+    # scheme, www. and a trailing slash do not make another page; a document of another
+    # date at the same address (a dataset holding several decisions) or of another kind
+    # (a news feed's item and the UN release at its address) is not the same source.
+    data = tmp_path / "dup.toml"
+    data.write_text(
+        _source("a-page", "http://www.example.org/story/", "2021-03-30")
+        + _source("b-page", "https://example.org/story", "2021-03-31")
+        + _source("c-decision-2013", "https://dataverse.example/ds", "2013-02-18", "official")
+        + _source("d-decision-2018", "https://dataverse.example/ds", "2018-05-14", "official")
+        + _source("e-release", "https://example.org/story", "2021-03-30", "un-document"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{data}:15: warning: sources 'b-page' url: records the same page as 'a-page' "
+        "(same address, kind and date): cite 'a-page' and drop this one"
+    ]
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,7 @@ def check_references(
         refs(p.origin, "places", p.id, "made_of", p.made_of, data.places, "place")
     if only is None:
         problems.extend(geometry_warnings(data.places))
+        problems.extend(same_page_warnings(data.sources))
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
             quotes(e.origin, table, e.id, "sources", e.sources)
@@ -163,6 +165,49 @@ def geometry_warnings(places: dict[str, m.Place]) -> list[Problem]:
                         warning=True,
                     )
                 )
+    return out
+
+
+# Two sources of one kind at one address published this close together are one page
+# recorded twice (helpers reading it on different days gave it two ids); documents of
+# different dates at one address are parts of one container, a dataset or an archive.
+_SAME_PAGE_DAYS = 31
+
+
+def _address(url: str) -> str:
+    """The page an address names: scheme, ``www.``, case of the host, fragment and a
+    trailing slash do not make another page."""
+    rest = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("#")[0]
+    host, _, path = rest.partition("/")
+    return host.lower().removeprefix("www.") + "/" + path.rstrip("/")
+
+
+def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
+    """A source that records the same page as an earlier one (by id): cite one."""
+    seen: dict[tuple[str, str], list[m.Source]] = {}
+    out: list[Problem] = []
+    for s in sorted(sources.values(), key=lambda s: s.id):
+        if not s.url:
+            continue
+        for first in seen.setdefault((_address(s.url), s.kind), []):
+            if s.date is None or first.date is None or (
+                s.date.first_ordinal() - _SAME_PAGE_DAYS <= first.date.last_ordinal()
+                and first.date.first_ordinal() - _SAME_PAGE_DAYS <= s.date.last_ordinal()
+            ):
+                out.append(
+                    Problem(
+                        s.origin,
+                        "sources",
+                        s.id,
+                        "url",
+                        f"records the same page as {first.id!r} (same address, kind and "
+                        f"date): cite {first.id!r} and drop this one",
+                        warning=True,
+                    )
+                )
+                break
+        else:
+            seen[(_address(s.url), s.kind)].append(s)
     return out
 
 
