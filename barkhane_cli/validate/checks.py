@@ -190,9 +190,13 @@ def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
         if not s.url:
             continue
         for first in seen.setdefault((_address(s.url), s.kind), []):
-            if s.date is None or first.date is None or (
-                s.date.first_ordinal() - _SAME_PAGE_DAYS <= first.date.last_ordinal()
-                and first.date.first_ordinal() - _SAME_PAGE_DAYS <= s.date.last_ordinal()
+            if (
+                s.date is None
+                or first.date is None
+                or (
+                    s.date.first_ordinal() - _SAME_PAGE_DAYS <= first.date.last_ordinal()
+                    and first.date.first_ordinal() - _SAME_PAGE_DAYS <= s.date.last_ordinal()
+                )
             ):
                 out.append(
                     Problem(
