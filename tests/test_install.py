@@ -172,7 +172,8 @@ def test_piped_default_is_plain_rows() -> None:
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert all(line.count("\t") == 8 for line in lines)
+    # date end type id title actors places fatalities fatalities_low fatalities_high disputed
+    assert all(line.count("\t") == 10 for line in lines)
 
 
 def test_ascii_stdout_still_carries_non_ascii_names() -> None:

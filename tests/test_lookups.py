@@ -149,6 +149,8 @@ def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
             "bamako",
             "",
             "",
+            "",
+            "",
         ],
     ]
 

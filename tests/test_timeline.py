@@ -44,6 +44,8 @@ def test_piped_output_is_plain_tab_separated_rows_in_date_order(run: Run) -> Non
         "bamako,timbuktu",
         "",
         "",
+        "",
+        "",
     ]
     assert column(result, 3) == ALL_IDS
     assert "\x1b[" not in result.stdout
@@ -203,6 +205,23 @@ def test_tsv_has_a_header_and_round_trips(run: Run) -> None:
     assert parsed == [
         ["id", "title"],
         ["timbuktu-falls", 'Timbuktu falls, with a tab\tand a comma, "quoted"'],
+    ]
+
+
+def test_piped_output_keeps_a_toll_known_only_as_a_range(run: Run, tmp_path: Path) -> None:
+    # U6: Konna 2013 (100–149, no best estimate) was piped with an empty deaths column,
+    # which reads as unknown; plain rows carry the range as CSV and TSV do.
+    data = tmp_path / "range.toml"
+    data.write_text(
+        '[[events]]\nid = "raid"\ndate = "2013-01-10"\ntitle = "A raid"\nsummary = "S."\n'
+        'type = "battle"\nplaces = ["timbuktu"]\nattribution = "unknown"\n'
+        "fatalities_low = 100\nfatalities_high = 149\n"
+        'sources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    result = run("timeline", "--data", str(data), "--search", "raid", "-f", "plain")
+    assert rows(result) == [
+        ["2013-01-10", "", "battle", "raid", "A raid", "", "timbuktu", "", "100", "149", ""]
     ]
 
 

@@ -27,6 +27,9 @@ EVENT_JSON_KEYS = [
 DISPUTED_SHOWN = 100
 DISPUTED_SHOWN_NARROW = 60
 
+# Piped (plain) output keeps the range a table shows as "2–30": fatalities is the best
+# estimate, fatalities_low and fatalities_high the range (equal to it when sources agree),
+# so that an event known only by a range (Konna 2013: 100–149) is not shown as unknown.
 DEFAULT_FIELDS = [
     "date",
     "end",
@@ -36,21 +39,13 @@ DEFAULT_FIELDS = [
     "actors",
     "places",
     "fatalities",
+    "fatalities_low",
+    "fatalities_high",
     "disputed",
 ]
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
 # event is drawn (empty for one known only by its country).
-# They also keep the range a table shows as "2–30": fatalities is the best estimate,
-# fatalities_low and fatalities_high the range (equal to it when sources agree).
-FILE_FIELDS = [
-    *DEFAULT_FIELDS[: DEFAULT_FIELDS.index("fatalities") + 1],
-    "fatalities_low",
-    "fatalities_high",
-    *DEFAULT_FIELDS[DEFAULT_FIELDS.index("fatalities") + 1 :],
-    "latitude",
-    "longitude",
-    "point_of",
-]
+FILE_FIELDS = [*DEFAULT_FIELDS, "latitude", "longitude", "point_of"]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
 # Terminal widths at which the event table changes shape (see table_layout).
