@@ -15,6 +15,8 @@ LIST_FORMATS = tuple(f for f in RECORD_FORMATS if f != "geojson")
 # Briefing views are pictures or data; chart, eras and judgments also give their numbers.
 PICTURE_FORMATS = ("table", "plain", "json", "jsonl")
 TABLE_FORMATS = ("csv", "tsv", "md")
+# compare and gaps: a picture, or their rows for jq, a spreadsheet or pandas.
+MATCH_FORMATS = PICTURE_FORMATS + TABLE_FORMATS
 # The situation on a day (barkhane on).
 SITUATION_FORMATS = ("table", "plain", "json", "jsonl", "geojson")
 # Bibliographies (cite, source, sources).

@@ -224,6 +224,32 @@ def test_rows_far_from_every_event_are_gaps(run: Run, files: dict[str, Path]) ->
     assert [line.count("MLI9004") for line in big.stdout.splitlines()] == [1]
 
 
+def test_gaps_and_compare_write_rows_for_a_spreadsheet(run: Run, files: dict[str, Path]) -> None:
+    # U6: the README promises csv/tsv/md on every command that prints records; gaps and
+    # compare answered "unknown format 'tsv'".
+    data = ("--data", str(files["curated"]), "--data", str(files["acled"]))
+    result = run("gaps", *data, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    table = list(csv.DictReader(result.stdout.splitlines()))
+    assert [(r["date"], r["deaths"], r["records"]) for r in table] == [
+        ("2019-09-01", "30", "ACLED:MLI9004;ACLED:MLI9005"),
+        ("2019-12-20", "7", "ACLED:MLI9006"),
+    ]
+    assert list(table[0]) == [
+        "date", "end", "place", "place_name", "region", "countries", "latitude",
+        "longitude", "deaths", "type", "perpetrators", "records",
+    ]  # fmt: skip
+    result = run("compare", *data, "--year", "2019", "-f", "tsv")
+    assert result.exit_code == 0, result.stderr
+    pairs = list(csv.DictReader(result.stdout.splitlines(), delimiter="\t"))
+    first = next(r for r in pairs if r["event"] == "tbk-attack-1")
+    assert (first["dataset"], first["record_id"], first["deaths"], first["record_deaths"]) == (
+        "ACLED", "MLI9001", "10", "10",
+    )  # fmt: skip
+    md = run("gaps", *data, "-f", "md").stdout.splitlines()
+    assert md[0].startswith("| date | end | place |") and len(md) == 4
+
+
 def test_without_the_reviewed_link_the_far_row_is_a_gap(
     run: Run, files: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -33,9 +33,9 @@ from barkhane_cli.cli.options import (
     format_option,
 )
 from barkhane_cli.errors import DataError, UsageError
-from barkhane_cli.formats import PICTURE_FORMATS
+from barkhane_cli.formats import MATCH_FORMATS, TABLE_FORMATS
 
-MatchFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
+MatchFormatOpt = Annotated[str | None, format_option(MATCH_FORMATS)]
 DatasetsOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -55,7 +55,7 @@ class By(StrEnum):
 def _format(env: Any, fmt: str | None) -> str:
     if fmt is None:
         return "table" if env.is_tty else "plain"
-    return choose(fmt, PICTURE_FORMATS, "format")
+    return choose(fmt, MATCH_FORMATS, "format")
 
 
 def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
@@ -126,6 +126,7 @@ def compare(
     """
     from barkhane_cli import matching, query
     from barkhane_cli.render import matching as draw
+    from barkhane_cli.render.charts import write_rows
     from barkhane_cli.render.records import write_document
 
     env = make_env(color)
@@ -177,6 +178,8 @@ def compare(
             write_document(target_env, f, [as_json(r) for r in rows])
         elif f == "plain":
             draw.compare_plain(target_env, rows)
+        elif f in TABLE_FORMATS:
+            write_rows(target_env, f, draw.COMPARE_COLUMNS, draw.compare_rows(rows))
         else:
             draw.compare_rich(target_env, dataset, rows)
 
@@ -216,6 +219,7 @@ def gaps(
     """
     from barkhane_cli import matching, query
     from barkhane_cli.render import matching as draw
+    from barkhane_cli.render.charts import write_rows
     from barkhane_cli.render.records import write_document
 
     env = make_env(color)
@@ -257,6 +261,8 @@ def gaps(
             write_document(target_env, f, [i.to_json(dataset) for i in shown])
         elif f == "plain":
             draw.gaps_plain(target_env, dataset, shown)
+        elif f in TABLE_FORMATS:
+            write_rows(target_env, f, draw.GAPS_COLUMNS, draw.gaps_rows(dataset, shown))
         else:
             draw.gaps_rich(target_env, dataset, shown, summary)
 

@@ -118,6 +118,44 @@ def compare_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
             env.out.write("\t".join(inert(c) for c in cells) + "\n")
 
 
+# The columns of compare's and gaps' csv/tsv/md rows: compare one per (event, record),
+# as its plain lines; gaps one per incident, its records joined as dataset:record_id.
+COMPARE_COLUMNS = ["event", "dataset", "record_id", "score", "reviewed", "ambiguous",
+                   "date_gap_days", "distance_km", "deaths", "deaths_low", "deaths_high",
+                   "record_deaths", "record_deaths_low", "record_deaths_high",
+                   "record_type"]  # fmt: skip
+GAPS_COLUMNS = ["date", "end", "place", "place_name", "region", "countries", "latitude",
+                "longitude", "deaths", "type", "perpetrators", "records"]  # fmt: skip
+
+
+def compare_rows(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """compare's pairs as COMPARE_COLUMNS rows; an event with no record has one row with
+    its id and deaths alone, as in plain."""
+    out: list[list[Any]] = []
+    for row in rows:
+        e: m.Event = row["event"]
+        ours = [e.fatalities, e.fatalities_low, e.fatalities_high]
+        pairs: list[matching.Pair] = row["pairs"]
+        if not pairs:
+            out.append([e.id, *[None] * 7, *ours, None, None, None, None])
+        for p in pairs:
+            j = matching.pair_json(p)
+            out.append([e.id, j["dataset"], j["record_id"], j["score"], j["reviewed"],
+                        j["ambiguous"], j["date_gap_days"], j["distance_km"], *ours,
+                        j["deaths"], j["deaths_low"], j["deaths_high"], j["type"]])  # fmt: skip
+    return out
+
+
+def gaps_rows(data: m.Dataset, incidents: Sequence[matching.Incident]) -> list[list[Any]]:
+    """gaps' incidents as GAPS_COLUMNS rows."""
+    out = []
+    for inc in incidents:
+        j = inc.to_json(data)
+        j["records"] = [f"{r['dataset']}:{r['record_id']}" for r in j["records"]]
+        out.append([j[k] for k in GAPS_COLUMNS])
+    return out
+
+
 def gaps_rich(
     env: Env, data: m.Dataset, incidents: Sequence[matching.Incident], counts: dict[str, Any]
 ) -> None:
