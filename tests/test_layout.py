@@ -70,6 +70,15 @@ def test_no_id_date_or_number_is_split(bundled: None, run: Run, width: int) -> N
             assert str(deaths) in numbers, deaths
 
 
+def test_a_toll_and_its_word_share_a_line(bundled: None, run: Run) -> None:
+    # U6: at 80 columns Koulogon's row ended "koulogon-massacre  37–39" and the next
+    # began "massacre      dead  Dan Na Ambassagou": a toll read without its word.
+    out = screen(run, 80, "timeline")
+    assert re.search(r"\d dead", out)
+    assert not re.search(r"\d\s*\n\S*\s+dead\b", out)
+    assert "37–39 dead  Dan Na Ambassagou" in out
+
+
 @pytest.mark.parametrize("width", [80, 160])
 def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "places")

@@ -183,12 +183,13 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         them, each styled apart, fills lines that separate rows would leave half empty;
         wrapping breaks only at spaces, so no id, date or number is ever split."""
         from barkhane_cli.render.safe import text as safe
+        from barkhane_cli.render.table import GLUE, Glued
 
         cell = safe(e.title, style="bold", keep="")
         cell.append("  ")
         cell.append_text(safe(e.id, style="dim", keep=""))
         if deaths and e.deaths():
-            cell.append(f"  {e.deaths()} dead", style="bold")
+            cell.append(f"  {e.deaths()}{GLUE}dead", style="bold")  # never "37–39" / "dead"
         if e.actors or e.places:
             cell.append("  ")
             cell.append_text(who_text(e))
@@ -200,7 +201,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             shown = DISPUTED_SHOWN_NARROW if deaths else DISPUTED_SHOWN
             note = shorten(e.disputed, shown, placeholder=" …")
             cell.append_text(safe(lead + disputed(note), style=DISPUTED_STYLE, keep="\n"))
-        return cell
+        return Glued(cell) if deaths else cell
 
     def when_cell(e: m.Event) -> Any:
         cell = _date_cell(e)

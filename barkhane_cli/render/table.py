@@ -17,6 +17,29 @@ from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
 
+# A space that wrapping must not break at: one cell wide and not whitespace to Rich's
+# wrap, so "37–39" and "dead" stay on one line of a narrow table; Glued shows it as a
+# space. (A no-break space does not do: Python's \s matches it, and Rich breaks there.)
+GLUE = "\u2800"
+
+
+class Glued:
+    """A cell whose GLUE characters are spaces that never start a new line."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        lines = self.text.wrap(console, options.max_width)
+        for line in lines:
+            line.plain = line.plain.replace(GLUE, " ")  # same length: styles stay put
+        yield Text("\n").join(lines)
+
 
 def _console_class() -> Any:
     class TerminalConsole(console_class()):  # type: ignore[misc]
