@@ -171,12 +171,29 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
     }
 
 
+def followed_by(data: m.Dataset, event: m.Event) -> list[m.Event]:
+    """The events that name this one in ``follows`` (its sequels), in date order."""
+    return [e for e in data.events + data.aftermath if event.id in e.follows]
+
+
+def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
+    """The curated links of an event, both ways: ("follows", what it is a sequel of) and
+    ("followed by", its sequels), in date order within each."""
+    known = {e.id: e for e in data.events + data.aftermath}
+    before = sorted((known[i] for i in event.follows if i in known), key=m.Event.sort_key)
+    return [("follows", e) for e in before] + [("followed by", e) for e in followed_by(data, event)]
+
+
 def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
-    """Events sharing actors and close in time: shared actors first, then nearness."""
+    """Every curated link (``follows``, both ways: a kidnapping and the hostages'
+    release years later), then up to ``n`` events sharing actors and close in time:
+    shared actors first, then nearness."""
+    linked = [e for _, e in sequels(data, event)]
+    seen = {event.id, *(e.id for e in linked)}
     actors = set(event.actors)
     scored: list[tuple[int, int, m.Event]] = []
     for other in data.events + data.aftermath:
-        if other.id == event.id:
+        if other.id in seen:
             continue
         shared = len(actors & set(other.actors))
         gap = max(other.first - event.last, event.first - other.last, 0)
@@ -186,13 +203,14 @@ def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]
             continue
         scored.append((-shared, gap, other))
     scored.sort(key=lambda t: (t[0], t[1], t[2].first))
-    return [e for _, _, e in scored[:n]]
+    return linked + [e for _, _, e in scored[:n]]
 
 
 def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:
     out = event.to_json()
     out["sources"] = [source_ref_json(data, s) for s in event.sources]
     out["related"] = [e.id for e in related_events(data, event)]
+    out["followed_by"] = [e.id for e in followed_by(data, event)]
     return out
 
 

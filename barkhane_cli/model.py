@@ -75,7 +75,8 @@ SEED_ID = "seed"
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
     "targets", "attribution", "places", "tags", "fatalities", "fatalities_low",
-    "fatalities_high", "fatalities_note", "disputed", "acled_ids", "ucdp_ids", "sources",
+    "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids", "ucdp_ids",
+    "sources",
 )  # fmt: skip
 # Every table of a data file and its fields, in the documented order: what validation
 # accepts and the order the TOML writer uses.
@@ -246,6 +247,9 @@ class Event:
     fatalities_low: int | None = None
     fatalities_high: int | None = None
     long: str | None = None
+    # The events this one is a sequel of, by id (a release follows its kidnapping): a
+    # curated link, declared on the later event, that the event card shows both ways.
+    follows: tuple[str, ...] = ()
     # Reviewed links to the dataset records of the same incident (ACLED event_id_cnty,
     # UCDP id): they override the scores of compare and gaps (docs/matching.md).
     acled_ids: tuple[str, ...] = ()
@@ -301,6 +305,7 @@ class Event:
             "fatalities_high": self.fatalities_high,
             "fatalities_note": self.fatalities_note,
             "disputed": self.disputed,
+            "follows": list(self.follows),
             "acled_ids": list(self.acled_ids),
             "ucdp_ids": list(self.ucdp_ids),
             "aftermath": self.aftermath,

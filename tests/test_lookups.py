@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import click
 import pytest
@@ -236,6 +237,71 @@ def test_event_card_json_has_sources_with_quotes_and_related(run: Run) -> None:
     assert seed["title"] == "France calls an end to Operation Barkhane and leaves Mali"
     # Shared actors first, then nearness; nothing more than a year away.
     assert detail["related"] == ["wagner-arrives", "barkhane-ends"]
+
+
+_HOSTAGES = """
+[[events]]
+id = "kidnapping"
+date = "2011-11-25"
+title = "Tourists kidnapped"
+summary = "S."
+type = "attack"
+attribution = "unknown"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "release"
+date = "2014-12-09"
+title = "The last hostage freed"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+follows = ["kidnapping"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_sequel_is_shown_both_ways_at_the_head_of_related(run: Run, tmp_path: Path) -> None:
+    # U6: the card of the 2011 kidnapping at Hombori and Timbuktu listed unrelated events
+    # of 2011-2012 and none of the hostages' fates, years later.
+    data = tmp_path / "hostages.toml"
+    data.write_text(_HOSTAGES, encoding="utf-8")
+    before = as_json(run("event", "kidnapping", "--data", str(data), "-f", "json"))
+    assert (before["follows"], before["followed_by"]) == ([], ["release"])
+    assert before["related"][0] == "release"
+    after = as_json(run("event", "release", "--data", str(data), "-f", "json"))
+    assert (after["follows"], after["followed_by"], after["related"][0]) == (
+        ["kidnapping"], [], "kidnapping",
+    )  # fmt: skip
+    card = run("event", "kidnapping", "--data", str(data), "-f", "plain").stdout.splitlines()
+    assert "related\tfollowed by: 2014-12-09 The last hostage freed (release)" in card
+
+
+def test_a_sequel_link_is_checked(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "bad.toml"
+    later = _HOSTAGES.split("[[events]]")[1].replace('"kidnapping"', '"late"')
+    data.write_text(
+        _HOSTAGES.replace('follows = ["kidnapping"]', 'follows = ["kidnaping", "release"]')
+        + "[[events]]"
+        + later.replace("2011-11-25", "2016-01-01").replace(
+            'places = ["timbuktu"]', 'places = ["timbuktu"]\nfollows = ["release"]'
+        )
+        + "[[events]]"
+        + later.replace('"late"', '"early"').replace(
+            'places = ["timbuktu"]', 'places = ["timbuktu"]\nfollows = ["late"]'
+        ),
+        encoding="utf-8",
+    )
+    lines = run("validate", str(data)).stdout.splitlines()
+    assert any("follows: unknown event 'kidnaping'; did you mean 'kidnapping'?" in x for x in lines)
+    assert any("'release' follows: an event cannot follow itself" in x for x in lines)
+    assert any(
+        "warning: events 'early' follows: follows 'late', which starts later (2016-01-01); "
+        "the link belongs on 'late'" in x
+        for x in lines
+    )
+    assert not any("'late' follows" in x for x in lines)  # 2016 follows 2014: right way round
 
 
 def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:

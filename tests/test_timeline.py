@@ -151,6 +151,7 @@ def test_json_contract(run: Run) -> None:
         "fatalities_high": None,
         "fatalities_note": None,
         "disputed": "The seed dates the expulsion to February 2022; it was announced on 31 January 2022.",
+        "follows": [],
         "acled_ids": [],
         "ucdp_ids": [],
         "aftermath": False,

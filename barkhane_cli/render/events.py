@@ -15,8 +15,8 @@ EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
     "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
     "point_of", "point_kind", "tags", "fatalities",
-    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "acled_ids", "ucdp_ids",
-    "aftermath", "sources",
+    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
+    "ucdp_ids", "aftermath", "sources",
 ]  # fmt: skip
 
 # How much of a disagreement between sources a timeline table shows: on a wide terminal
@@ -129,6 +129,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "places", "Places", lambda e: e.places, display=place_names, ratio=1, min_width=8
         ),
         "tags": list_field("tags", "Tags", lambda e: e.tags),
+        "follows": list_field("follows", "Follows", lambda e: e.follows),
         "perpetrators": list_field("perpetrators", "Perpetrators", lambda e: e.perpetrators),
         "targets": list_field("targets", "Targets", lambda e: e.targets),
         "attribution": Field("attribution", "Attribution", lambda e: _opt(e.attribution)),

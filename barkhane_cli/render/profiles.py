@@ -171,9 +171,12 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
     deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
-    related = [
+    linked = lookup.sequels(data, event)
+    curated = {e.id for _, e in linked}
+    related = [f"{how}: {e.date} {e.title} ({e.id})" for how, e in linked] + [
         f"{e.date} {e.title} ({e.id})"
         for e in sorted(lookup.related_events(data, event), key=m.Event.sort_key)
+        if e.id not in curated
     ]
     return Card(
         title=event.title,

@@ -134,6 +134,7 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     "places": tuple,
     "countries": tuple,
     "tags": tuple,
+    "follows": tuple,
     "acled_ids": tuple,
     "ucdp_ids": tuple,
 }

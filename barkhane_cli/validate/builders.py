@@ -180,6 +180,7 @@ def build_event(r: EntryReader) -> m.Event:
         fatalities_note=r.text("fatalities_note", False),
         long=r.text("long", False),
         disputed=r.text("disputed", False),
+        follows=r.texts("follows"),
         acled_ids=_record_ids(r, "acled_ids", _ACLED_ID, "an ACLED event_id_cnty (MLI4682)"),
         ucdp_ids=_record_ids(r, "ucdp_ids", _UCDP_ID, "a UCDP GED id (digits: 412345)"),
         sources=r.source_refs(),

@@ -91,11 +91,14 @@ def check_references(
     if only is None:
         problems.extend(geometry_warnings(data.places))
         problems.extend(same_page_warnings(data.sources))
+    all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
             quotes(e.origin, table, e.id, "sources", e.sources)
             refs(e.origin, table, e.id, "actors", e.actors, data.actors, "actor")
             refs(e.origin, table, e.id, "places", e.places, data.places, "place")
+            refs(e.origin, table, e.id, "follows", e.follows, all_events, "event")
+            problems.extend(_sequel_problems(e, table, all_events))
             if table == "events" and only is None:
                 problems.extend(core_event_warnings(e))
     for f in scope.facts.values():
@@ -104,7 +107,6 @@ def check_references(
     for era in scope.eras.values():
         quotes(era.origin, "eras", era.id, "sources", era.sources)
         refs(era.origin, "eras", era.id, "actors", era.actors, data.actors, "actor")
-    all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for j in scope.judgments.values():
         quotes(j.origin, "judgments", j.id, "outcome_sources", j.outcome_sources)
         refs(j.origin, "judgments", j.id, "outcome_events", j.outcome_events, all_events, "event")
@@ -165,6 +167,28 @@ def geometry_warnings(places: dict[str, m.Place]) -> list[Problem]:
                         warning=True,
                     )
                 )
+    return out
+
+
+def _sequel_problems(e: m.Event, table: str, events: Mapping[str, m.Event]) -> list[Problem]:
+    """A sequel starts no earlier than what it follows, and never follows itself."""
+    out = []
+    for before in e.follows:
+        other = events.get(before)
+        if before == e.id:
+            out.append(Problem(e.origin, table, e.id, "follows", "an event cannot follow itself"))
+        elif other is not None and other.first > e.first:
+            out.append(
+                Problem(
+                    e.origin,
+                    table,
+                    e.id,
+                    "follows",
+                    f"follows {before!r}, which starts later ({other.date.iso()}); "
+                    f"the link belongs on {before!r}",
+                    warning=True,
+                )
+            )
     return out
 
 
