@@ -184,12 +184,10 @@ def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
     return [("follows", e) for e in before] + [("followed by", e) for e in followed_by(data, event)]
 
 
-def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
-    """Every curated link (``follows``, both ways: a kidnapping and the hostages'
-    release years later), then up to ``n`` events sharing actors and close in time:
+def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
+    """Up to ``n`` events sharing actors and close in time, other than the curated links:
     shared actors first, then nearness."""
-    linked = [e for _, e in sequels(data, event)]
-    seen = {event.id, *(e.id for e in linked)}
+    seen = {event.id, *(e.id for _, e in sequels(data, event))}
     actors = set(event.actors)
     scored: list[tuple[int, int, m.Event]] = []
     for other in data.events + data.aftermath:
@@ -203,7 +201,13 @@ def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]
             continue
         scored.append((-shared, gap, other))
     scored.sort(key=lambda t: (t[0], t[1], t[2].first))
-    return linked + [e for _, _, e in scored[:n]]
+    return [e for _, _, e in scored[:n]]
+
+
+def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
+    """Every curated link (``follows``, both ways: a kidnapping and the hostages'
+    release years later), then the nearby events."""
+    return [e for _, e in sequels(data, event)] + nearby_events(data, event, n)
 
 
 def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:

@@ -171,12 +171,10 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
     deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
-    linked = lookup.sequels(data, event)
-    curated = {e.id for _, e in linked}
-    related = [f"{how}: {e.date} {e.title} ({e.id})" for how, e in linked] + [
+    related = [f"{how}: {e.date} {e.title} ({e.id})" for how, e in lookup.sequels(data, event)]
+    related += [
         f"{e.date} {e.title} ({e.id})"
-        for e in sorted(lookup.related_events(data, event), key=m.Event.sort_key)
-        if e.id not in curated
+        for e in sorted(lookup.nearby_events(data, event), key=m.Event.sort_key)
     ]
     return Card(
         title=event.title,
