@@ -171,27 +171,25 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
     }
 
 
-def followed_by(data: m.Dataset, event: m.Event) -> list[m.Event]:
-    """The events that name this one in ``follows`` (its sequels), in date order."""
-    return [e for e in data.events + data.aftermath if event.id in e.follows]
-
-
 def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
     """The curated links of an event, both ways: ("follows", what it is a sequel of) and
-    ("followed by", its sequels), in date order within each."""
-    known = {e.id: e for e in data.events + data.aftermath}
-    before = sorted((known[i] for i in event.follows if i in known), key=m.Event.sort_key)
-    return [("follows", e) for e in before] + [("followed by", e) for e in followed_by(data, event)]
+    ("followed by", its sequels), each in date order (the events' own order)."""
+    before, after = [], []
+    for e in data.events + data.aftermath:
+        if e.id in event.follows:
+            before.append(e)
+        elif event.id in e.follows:
+            after.append(e)
+    return [("follows", e) for e in before] + [("followed by", e) for e in after]
 
 
 def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
     """Up to ``n`` events sharing actors and close in time, other than the curated links:
     shared actors first, then nearness."""
-    seen = {event.id, *(e.id for _, e in sequels(data, event))}
     actors = set(event.actors)
     scored: list[tuple[int, int, m.Event]] = []
     for other in data.events + data.aftermath:
-        if other.id in seen:
+        if other.id == event.id or other.id in event.follows or event.id in other.follows:
             continue
         shared = len(actors & set(other.actors))
         gap = max(other.first - event.last, event.first - other.last, 0)
@@ -204,17 +202,13 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
     return [e for _, _, e in scored[:n]]
 
 
-def related_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
-    """Every curated link (``follows``, both ways: a kidnapping and the hostages'
-    release years later), then the nearby events."""
-    return [e for _, e in sequels(data, event)] + nearby_events(data, event, n)
-
-
 def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:
     out = event.to_json()
     out["sources"] = [source_ref_json(data, s) for s in event.sources]
-    out["related"] = [e.id for e in related_events(data, event)]
-    out["followed_by"] = [e.id for e in followed_by(data, event)]
+    links = sequels(data, event)
+    # every curated link (a kidnapping and the hostages' release years later), then nearby
+    out["related"] = [e.id for _, e in links] + [e.id for e in nearby_events(data, event)]
+    out["followed_by"] = [e.id for how, e in links if how == "followed by"]
     return out
 
 
