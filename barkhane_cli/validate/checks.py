@@ -213,7 +213,8 @@ def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
     for s in sorted(sources.values(), key=lambda s: s.id):
         if not s.url:
             continue
-        for first in seen.setdefault((_address(s.url), s.kind), []):
+        earlier = seen.setdefault((_address(s.url), s.kind), [])
+        for first in earlier:
             if (
                 s.date is None
                 or first.date is None
@@ -235,7 +236,7 @@ def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
                 )
                 break
         else:
-            seen[(_address(s.url), s.kind)].append(s)
+            earlier.append(s)
     return out
 
 
