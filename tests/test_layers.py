@@ -41,7 +41,7 @@ FLOORS: dict[str, int] = {
     "validate": 2,
     "store": 3,
     "importers": 3,
-    **dict.fromkeys(("lookup", "briefing", "situation", "matching", "facets", "render"), 4),
+    **dict.fromkeys(("lookup", "briefing", "situation", "matching", "gaps", "facets", "render"), 4),
     **dict.fromkeys(("cli", "entry", "__main__"), 5),
 }
 

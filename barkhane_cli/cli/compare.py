@@ -218,6 +218,7 @@ def gaps(
     The filters choose records: --since 2020 --country mali --type massacre.
     """
     from barkhane_cli import matching, query
+    from barkhane_cli.gaps import unlinked
     from barkhane_cli.render import matching as draw
     from barkhane_cli.render.charts import write_rows
     from barkhane_cli.render.records import write_document
@@ -232,7 +233,7 @@ def gaps(
     dataset, curated, records = _loaded(data)
     chosen = _select(dataset, records, filters)
     found = matching.match(dataset, curated, records)
-    incidents = matching.gaps(dataset, found, chosen)
+    incidents = unlinked(dataset, found, chosen)
     if min_deaths is not None:
         incidents = [i for i in incidents if i.deaths >= min_deaths]
     counted = draw.counts(dataset, incidents, by.value)

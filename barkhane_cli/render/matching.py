@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from barkhane_cli import matching
+from barkhane_cli import gaps, matching
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
@@ -146,7 +146,7 @@ def compare_rows(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
     return out
 
 
-def gaps_rows(data: m.Dataset, incidents: Sequence[matching.Incident]) -> list[list[Any]]:
+def gaps_rows(data: m.Dataset, incidents: Sequence[gaps.Incident]) -> list[list[Any]]:
     """gaps' incidents as GAPS_COLUMNS rows."""
     out = []
     for inc in incidents:
@@ -157,7 +157,7 @@ def gaps_rows(data: m.Dataset, incidents: Sequence[matching.Incident]) -> list[l
 
 
 def gaps_rich(
-    env: Env, data: m.Dataset, incidents: Sequence[matching.Incident], counts: dict[str, Any]
+    env: Env, data: m.Dataset, incidents: Sequence[gaps.Incident], counts: dict[str, Any]
 ) -> None:
     from rich.table import Table
 
@@ -193,7 +193,7 @@ def gaps_rich(
     con.print(safe_text(counts["note"], style="dim"), overflow="fold")
 
 
-def gaps_plain(env: Env, data: m.Dataset, incidents: Sequence[matching.Incident]) -> None:
+def gaps_plain(env: Env, data: m.Dataset, incidents: Sequence[gaps.Incident]) -> None:
     for inc in incidents:
         j = inc.to_json(data)
         ids = ",".join(f"{r['dataset']}:{r['record_id']}" for r in j["records"])
@@ -201,9 +201,7 @@ def gaps_plain(env: Env, data: m.Dataset, incidents: Sequence[matching.Incident]
         env.out.write("\t".join(inert(c) for c in cells) + "\n")
 
 
-def counts(
-    data: m.Dataset, incidents: Sequence[matching.Incident], by: str
-) -> list[dict[str, Any]]:
+def counts(data: m.Dataset, incidents: Sequence[gaps.Incident], by: str) -> list[dict[str, Any]]:
     """Incidents and deaths per month (YYYY-MM) or per region, in key order."""
     n: Counter[str] = Counter()
     deaths: Counter[str] = Counter()
