@@ -393,7 +393,7 @@ def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     doc = as_json(run("on", "2021-05-24", "--format", "json"))
     latest = {f["figure"]: f for f in doc["figures"] if f["category"] == "displacement"}
     assert latest["Displacement: Mali"]["as_of"] >= "2020"
-    assert latest["Displacement: Mali"]["id"] == "mali-idps-2020-10"
+    assert latest["Displacement: Mali"]["id"] == "mali-idps-2020-12"
     assert latest["Displacement: Burkina Faso"]["id"] == "burkina-idps-2020-12"
     assert latest["Displacement: Refugees from Mali"]["as_of"] >= "2020"
 
