@@ -387,6 +387,23 @@ def test_on_a_day_lists_the_head_of_state_before_the_head_of_government(run: Run
     assert order["mali"] == ["ibrahim-boubacar-keita", "boubou-cisse"]
 
 
+def test_on_piped_gives_a_ranged_figure_its_low_and_high(run: Run) -> None:
+    """U7 piped `on 2021-12-31` and read an empty value for MINUSMA's strength, a range
+    (10,700-13,000): figure rows carry value, low and high, as `facts` rows do."""
+    rows = [r.split("\t") for r in run("on", "2021-12-31").stdout.splitlines()]
+    figures = {r[1]: r for r in rows if r[0] == "figure"}
+    assert figures["minusma-military-2021"][2:8] == [
+        "2021-12",
+        "",
+        "10700",
+        "13000",
+        "troops",
+        "MINUSMA: strength",
+    ]
+    assert figures["minusma-peacekeepers-killed-2021"][3:6] == ["19", "", ""]
+    assert {len(r) for r in figures.values()} == {9}
+
+
 def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     """`on 2021-05-24` finds a 2020-or-later count of the displaced in Mali and in
     Burkina Faso, and the refugees from Mali, not a figure from years before."""

@@ -86,8 +86,12 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
                  p["end"] or "", _when(p, day))  # fmt: skip
     for f in content["figures"]:
+        # value, low, high as `facts` prints them: a range has no single value, and a
+        # script reading the value column alone must not take it for a missing figure
+        low, high = (("" if f[k] is None else str(f[k])) for k in ("low", "high"))
         value = "" if f["value"] is None else str(f["value"])
-        _row(env, "figure", f["id"], f["as_of"], value, f["unit"], f["figure"], f["label"])
+        _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],
+             f["label"])  # fmt: skip
     for e in content["events"]:
         _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
 
