@@ -8,7 +8,7 @@ Case does not matter, and ``_``, spaces and ``-`` are one separator, so ``Attack
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from barkhane_cli.errors import UsageError
 
@@ -17,16 +17,36 @@ def kebab(text: str) -> str:
     return "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
 
 
+def list_hint(value: str, known: Callable[[str], bool]) -> str:
+    """What to say when ``value`` is a comma-separated list of known values
+    (``--type politics,coup``): options take one value each and are repeated, and a
+    user who typed a list meant every item of it. Empty when it is not such a list."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) < 2 or not all(parts) or not all(known(p) for p in parts):
+        return ""
+    named = ", ".join(repr(p) for p in parts[:-1]) + f" and {parts[-1]!r}"
+    return f"; {named} are each known: give one value at a time (an option can be repeated)"
+
+
 def choose(
-    value: str, choices: Iterable[str], what: str, plural: str | None = None, context: str = ""
+    value: str,
+    choices: Iterable[str],
+    what: str,
+    plural: str | None = None,
+    context: str = "",
+    several: bool = False,
 ) -> str:
     """The choice ``value`` names, or a UsageError that lists them ("unknown field
-    'titel' for events; did you mean 'title'? fields are: ...")."""
+    'titel' for events; did you mean 'title'? fields are: ..."). ``several``: the option
+    can be repeated, so a comma-separated list of choices gets list_hint's advice."""
     options = list(choices)
     table = {kebab(c): c for c in options}
     key = kebab(value)
     if key in table:
         return table[key]
+    listed = list_hint(value, lambda part: kebab(part) in table) if several else ""
+    if listed:
+        raise UsageError(f"unknown {what} {value!r}{context}{listed}")
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
     many = plural or f"{what}s"

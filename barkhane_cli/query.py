@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from barkhane_cli import geo, roles
 from barkhane_cli import model as m
 from barkhane_cli import search as search_text
+from barkhane_cli.choices import choose, list_hint
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError, UsageError
 from barkhane_cli.resolve import Named, Resolver, fold, normalize
@@ -90,9 +91,7 @@ def resolve_country(data: m.Dataset, text: str) -> str:
 
 
 def check_types(types: Iterable[str]) -> frozenset[str]:
-    from barkhane_cli.choices import choose
-
-    return frozenset(choose(t, m.EVENT_TYPES, "event type", "types") for t in types)
+    return frozenset(choose(t, m.EVENT_TYPES, "event type", "types", several=True) for t in types)
 
 
 # Asked for only when a --tag or a --type that is not a type needs them (a store answers
@@ -137,12 +136,14 @@ def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozense
         if len(prefixed) == 1:
             out.add(prefixed[0])
             continue
-        close = difflib.get_close_matches(norm, list(known_norm), n=3, cutoff=0.6)
-        hint = (
-            "; did you mean " + " or ".join(repr(known_norm[c]) for c in close) + "?"
-            if close
-            else ""
-        )
+        hint = list_hint(value, lambda part: normalize(part) in known_norm)
+        if not hint:
+            close = difflib.get_close_matches(norm, list(known_norm), n=3, cutoff=0.6)
+            hint = (
+                "; did you mean " + " or ".join(repr(known_norm[c]) for c in close) + "?"
+                if close
+                else ""
+            )
         raise NotFoundError(f"no event has {what} {value!r}{hint}")
     return frozenset(out)
 
@@ -175,7 +176,6 @@ def build_query(
     sort: str | None = None,
 ) -> EventQuery:
     """Check and resolve what the user typed into an :class:`EventQuery`."""
-    from barkhane_cli.choices import choose
 
     first, last = date_range(since, until, year)
     not_negative("--limit", limit)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from barkhane_cli.choices import list_hint
 from barkhane_cli.errors import NotFoundError, quoted
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʿʾ")
@@ -100,7 +101,8 @@ class Resolver:
         norm = normalize(query)
         if not norm:
             raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
-        raise NotFoundError(f"no {self.what} matches {quoted(query)}{self._suggest(norm)}")
+        hint = list_hint(query, lambda part: bool(self.candidates(part))) or self._suggest(norm)
+        raise NotFoundError(f"no {self.what} matches {quoted(query)}{hint}")
 
     def _one(self, query: str, ids: set[str]) -> str:
         if len(ids) == 1:

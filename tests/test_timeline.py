@@ -304,6 +304,16 @@ def test_table_shows_names_and_spans(run: Run, tty: dict[str, str]) -> None:
         (("--place", "tombuctu"), 3, "did you mean Timbuktu (timbuktu)?"),
         (("--country", "malli"), 3, "no country matches 'malli'; did you mean Mali (mali)?"),
         (("--type", "atack"), 2, "unknown event type 'atack'; did you mean 'attack'?"),
+        # a list where the option takes one value: each is known, so say to repeat it
+        (
+            ("--type", "attack,coup"),
+            2,
+            "unknown event type 'attack,coup'; 'attack' and 'coup' are each known: give one"
+            " value at a time (an option can be repeated)",
+        ),
+        (("--actor", "wagner, mali"), 3, "'wagner' and 'mali' are each known: give one value"),
+        (("--tag", "wagner,x"), 3, "no event has tag 'wagner,x'; did you mean"),
+        (("--format", "csv,json"), 2, "unknown format 'csv,json'; did you mean 'json'?"),
         (("--tag", "wagnr"), 3, "no event has tag 'wagnr'; did you mean 'wagner'?"),
         (("--fields", "id,titel"), 2, "unknown field 'titel' for events; did you mean 'title'?"),
         (("--format", "yaml"), 2, "unknown format 'yaml'"),
