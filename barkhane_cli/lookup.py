@@ -24,6 +24,7 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
         "high": plain_number(f.high),
         "unit": f.unit,
         "kind": f.kind,
+        "since": f.since.iso() if f.since else None,
         "as_of": f.as_of.iso(),
         "precision": f.as_of.precision,
         "scope": f.scope,

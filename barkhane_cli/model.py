@@ -93,8 +93,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
     "facts": (
-        "id", "label", "value", "low", "high", "unit", "kind", "as_of", "scope", "category",
-        "headline", "actors", "disputed", "note", "sources",
+        "id", "label", "value", "low", "high", "unit", "kind", "since", "as_of", "scope",
+        "category", "headline", "actors", "disputed", "note", "sources",
     ),
     "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
@@ -329,6 +329,9 @@ class Fact:
     disputed: str | None = None
     note: str | None = None
     kind: str | None = None
+    # A running total counts from ``since`` to ``as_of`` (MINUSMA's dead since July 2013):
+    # a series of its own, apart from counts of one period (a year's dead) in one place.
+    since: PartialDate | None = None
     headline: str | None = None
     # After the record's end (9 November 2022): left out of views unless asked for.
     aftermath: bool = False

@@ -208,3 +208,19 @@ def test_an_unquoted_toml_date_is_named_as_one(run: Run, tmp_path: Path) -> None
         f"{bad}:3: events 'x' date: expected a date as text, got an unquoted TOML date "
         '2021-02-03 (write dates as quoted text, e.g. "2013-01-11")'
     )
+
+
+def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "since.toml"
+    bad.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        '[[facts]]\nid = "dead"\nlabel = "Dead since"\nvalue = 3\nunit = "deaths"\n'
+        'since = "2021"\nas_of = "2020-06"\nscope = "Mali"\ncategory = "casualties"\n'
+        'sources = [{ id = "s" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert f"{bad}:13: facts 'dead' as_of: 2020-06 is before the start, 2021" in (
+        result.stdout.splitlines()
+    )

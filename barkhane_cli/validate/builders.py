@@ -226,11 +226,14 @@ def build_fact(r: EntryReader) -> m.Fact:
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
     as_of = r.req_date("as_of")
+    since = r.date("since", False)
+    _check_order(r, since, as_of, "as_of")
     return m.Fact(
         id=r.ident(),
         label=r.req_text("label"),
         unit=r.req_text("unit"),
         kind=r.choice("kind", m.FACT_KINDS, False),
+        since=since,
         headline=r.text("headline", False),
         aftermath=as_of.first() > RECORD_END.last(),
         as_of=as_of,
