@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import parse_iso
 from barkhane_cli.formats import SITUATION_FORMATS as FORMATS
 from barkhane_cli.mapping import MapData
 from barkhane_cli.render.env import Env
@@ -22,6 +23,14 @@ def _when(row: dict[str, Any], day: str) -> str:
     if row["begins"]:
         return f"begins {day}"
     return ""
+
+
+def _age(as_of: str, day: str) -> str:
+    """ ", 3 years earlier" when a figure's period ended two years or more before the day:
+    the latest figure of a series can be old (Tillabéri's displaced of May 2018 is still
+    the latest of its series at the end of 2021), and a reader must not take it for news."""
+    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
+    return f", {years} years earlier" if years >= 2 else ""
 
 
 def _span(start: str | None, end: str | None) -> str:
@@ -45,7 +54,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = [
-        f"{f['figure']}: {f['value_text']} as of {f['as_of']} ({f['label']})"
+        f"{f['figure']}: {f['value_text']} as of {f['as_of']}{_age(f['as_of'], day)} ({f['label']})"
         for f in content["figures"]
     ]
     events = [
