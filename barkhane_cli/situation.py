@@ -131,10 +131,10 @@ def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
     about = f" ({name})" if name else ""
     # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
     # would switch between a total and a year's count from one day to the next (U7)
-    total = f", total since {f.since.iso()}" if f.since else ""
+    since = f.since.iso() if f.since else ""
     return (
-        f"{f.category}:{force or ''}:{where}:{f.unit}:{f.since.iso() if f.since else ''}",
-        f"{f.category.capitalize()}{about}: {where}{total}",
+        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}",
+        f"{f.category.capitalize()}{about}: {where}" + (f", total since {since}" if since else ""),
     )
 
 

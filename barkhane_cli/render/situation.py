@@ -26,9 +26,10 @@ def _when(row: dict[str, Any], day: str) -> str:
 
 
 def _age(as_of: str, day: str) -> str:
-    """ ", 3 years earlier" when a figure's period ended two years or more before the day:
-    the latest figure of a series can be old (Tillabéri's displaced of May 2018 is still
-    the latest of its series at the end of 2021), and a reader must not take it for news."""
+    """The note after a figure's date when its period ended two years or more before the
+    day (", 3 years earlier"): the latest figure of a series can be old (Tillabéri's
+    displaced of May 2018 is still the latest of its series at the end of 2021), and a
+    reader must not take it for news."""
     years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
     return f", {years} years earlier" if years >= 2 else ""
 
