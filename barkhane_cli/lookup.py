@@ -29,6 +29,7 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
         "precision": f.as_of.precision,
         "scope": f.scope,
         "category": f.category,
+        "cause": f.cause,
         "headline": f.headline,
         "aftermath": f.aftermath,
         "actors": list(f.actors),

@@ -34,6 +34,10 @@ ATTRIBUTIONS = ("claimed", "attributed", "suspected", "unknown")
 VIOLENT_TYPES = ("attack", "battle", "massacre")
 # How a figure came to be: a count, an announcement, a plan, an estimate or a claim.
 FACT_KINDS = ("measured", "announced", "planned", "estimated", "claimed")
+# What a casualty count counts: deaths in hostile acts only, or deaths of every cause
+# (accidents and illness too). The UN and the French general staff publish both, and a
+# latest figure that switched between them from one day to the next would mislead.
+FACT_CAUSES = {"hostile": "hostile acts", "all": "all causes"}
 # A core event longer than this is a state of affairs (an era) unless it says why not.
 LONG_EVENT_DAYS = 180
 
@@ -94,7 +98,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "aftermath": _EVENT_FIELDS,
     "facts": (
         "id", "label", "value", "low", "high", "unit", "kind", "since", "as_of", "scope",
-        "category", "headline", "actors", "disputed", "note", "sources",
+        "category", "cause", "headline", "actors", "disputed", "note", "sources",
     ),
     "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
@@ -332,6 +336,8 @@ class Fact:
     # A running total counts from ``since`` to ``as_of`` (MINUSMA's dead since July 2013):
     # a series of its own, apart from counts of one period (a year's dead) in one place.
     since: PartialDate | None = None
+    # for casualty counts: a key of FACT_CAUSES, or None when the sources do not say
+    cause: str | None = None
     headline: str | None = None
     # After the record's end (9 November 2022): left out of views unless asked for.
     aftermath: bool = False

@@ -130,11 +130,14 @@ def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
     where = f.scope.split(";")[0].strip()
     about = f" ({name})" if name else ""
     # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
-    # would switch between a total and a year's count from one day to the next (U7)
+    # would switch between a total and a year's count from one day to the next (U7); so is
+    # a count of hostile acts apart from one of all causes (145 killed, then 257 died)
     since = f.since.iso() if f.since else ""
+    cause = f", {m.FACT_CAUSES[f.cause]}" if f.cause else ""
     return (
-        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}",
-        f"{f.category.capitalize()}{about}: {where}" + (f", total since {since}" if since else ""),
+        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}:{f.cause or ''}",
+        f"{f.category.capitalize()}{about}: {where}{cause}"
+        + (f", total since {since}" if since else ""),
     )
 
 

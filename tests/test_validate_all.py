@@ -6,6 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, Run
 
 SIX_MISTAKES = """\
@@ -224,3 +226,31 @@ def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: 
     assert f"{bad}:13: facts 'dead' as_of: 2020-06 is before the start, 2021" in (
         result.stdout.splitlines()
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            'category = "troops"\ncause = "hostile"',
+            "cause: only a casualty count says which deaths it counts",
+        ),
+        (
+            'category = "casualties"\ncause = "hostil"',
+            "cause: 'hostil' is not one of hostile, all (did you mean 'hostile'?)",
+        ),
+    ],
+)
+def test_a_facts_cause_is_one_of_two_and_only_for_casualties(
+    run: Run, tmp_path: Path, fields: str, message: str
+) -> None:
+    bad = tmp_path / "cause.toml"
+    bad.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        '[[facts]]\nid = "dead"\nlabel = "Dead"\nvalue = 3\nunit = "deaths"\n'
+        f'as_of = "2020-06"\nscope = "Mali"\n{fields}\nsources = [{{ id = "s" }}]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert f"{bad}:15: facts 'dead' {message}" in result.stdout.splitlines()

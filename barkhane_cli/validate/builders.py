@@ -228,6 +228,10 @@ def build_fact(r: EntryReader) -> m.Fact:
     as_of = r.req_date("as_of")
     since = r.date("since", False)
     _check_order(r, since, as_of, "as_of")
+    category = r.choice("category", m.FACT_CATEGORIES) or ""
+    cause = r.choice("cause", m.FACT_CAUSES, False)
+    if cause is not None and category != "casualties":
+        r.problem("cause", "only a casualty count says which deaths it counts")
     return m.Fact(
         id=r.ident(),
         label=r.req_text("label"),
@@ -238,7 +242,8 @@ def build_fact(r: EntryReader) -> m.Fact:
         aftermath=as_of.first() > RECORD_END.last(),
         as_of=as_of,
         scope=r.req_text("scope"),
-        category=r.choice("category", m.FACT_CATEGORIES) or "",
+        category=category,
+        cause=cause,
         sources=r.source_refs(),
         value=value,
         low=low,
