@@ -257,7 +257,7 @@ def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Datase
 
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
     headlines = [f for f in data.facts.values() if f.headline]
-    assert len(headlines) == 19
+    assert len(headlines) == 21
     assert all(not f.aftermath and f.as_of.iso() <= RECORD_END.iso() for f in headlines)
     assert all(f.kind is not None and f.headline.strip() for f in headlines)
     assert not [f.id for f in headlines if "africa" in f.scope.casefold()]
@@ -426,6 +426,17 @@ def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
             "2013-07",
             "hostile",
         ),
+        # U8: France's dead are two series too, each general-staff count read in Le Figaro
+        "Casualties (French forces): Sahel, total since 2013-01": (
+            "french-military-deaths-mpf-2021-01",
+            "2013-01",
+            None,
+        ),
+        "Casualties (French forces): Sahel, all causes, total since 2013-01": (
+            "french-military-deaths-sahel-2021-01",
+            "2013-01",
+            "all",
+        ),
     }
     later = as_json(run("on", "2022-06-30", "--format", "json"))
     kinds = {f["figure"]: f["id"] for f in later["figures"] if f["category"] == "casualties"}
@@ -435,6 +446,10 @@ def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
             "minusma-hostile-deaths-2021-08"
         ),
         "Casualties (MINUSMA): Mali, all causes, total since 2013-07": "minusma-deaths-2022-05",
+        "Casualties (French forces): Sahel, total since 2013-01": "french-military-deaths-mpf-2022-02",
+        "Casualties (French forces): Sahel, all causes, total since 2013-01": (
+            "french-military-deaths-sahel-2022-02"
+        ),
     }
 
 
