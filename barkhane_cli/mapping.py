@@ -126,8 +126,9 @@ class Marker:
             "place": self.place,
             "name": self.name,
             "kind": self.kind,
-            "lat": self.lat,
-            "lon": self.lon,
+            # listed, never drawn: a GIS given the country's centre would plot it there
+            "lat": None if self.countrywide else self.lat,
+            "lon": None if self.countrywide else self.lon,
             "events": len(self.events),
             "deaths": self.deaths,
             "approximate": self.approximate,

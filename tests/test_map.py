@@ -256,3 +256,38 @@ def test_an_event_at_a_place_with_no_position_is_said_not_drawn(run: Run, tmp_pa
     result = run("map", "--data", str(data), "--search", "zyzz", env=tty)
     assert result.exit_code == 0, result.stderr
     assert "1 event(s) at no place with a known position: not drawn" in result.stdout
+
+
+def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -> None:
+    """U8: the maps list events known only by their country, but JSON gave the marker
+    the country's centre (approximate: false) and GeoJSON a Point there, which a GIS
+    plots; and the footer said "regions at their centre" with only villages drawn."""
+    data = tmp_path / "countrywide.toml"
+    data.write_text(
+        '[[places]]\nid = "mali"\nname = "Mali"\nkind = "country"\nlat = 17.0\nlon = -4.0\n'
+        'sources = [{ id = "ref-a" }]\n\n'
+        '[[places]]\nid = "zyzz-village"\nname = "Zyzz"\nkind = "village"\nlat = 14.5\n'
+        'lon = -4.2\ncountries = ["mali"]\nsources = [{ id = "ref-a" }]\n\n'
+        '[[events]]\nid = "zyzz-1"\ndate = "2017-04-29"\ntitle = "Zyzz in the village"\n'
+        'summary = "S."\ntype = "operation"\nplaces = ["zyzz-village"]\nsources = [{ id = "ref-a" }]\n\n'
+        '[[events]]\nid = "zyzz-2"\ndate = "2017-04-30"\ntitle = "Zyzz somewhere in Mali"\n'
+        'summary = "S."\ntype = "operation"\nplaces = ["mali"]\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    ask = ("map", "--data", str(data), "--search", "zyzz")
+    markers = {mk["place"]: mk for mk in json.loads(run(*ask, "-f", "json").stdout)}
+    assert (markers["mali"]["lat"], markers["mali"]["lon"]) == (None, None)
+    assert (markers["zyzz-village"]["lat"], markers["zyzz-village"]["lon"]) == (14.5, -4.2)
+    rows = {
+        r.split("\t")[0]: r.split("\t")[3:5] for r in run(*ask, "-f", "plain").stdout.splitlines()
+    }
+    assert rows == {"mali": ["", ""], "zyzz-village": ["14.5", "-4.2"]}
+    shapes = {
+        f["id"]: f["geometry"]["type"]
+        for f in json.loads(run(*ask, "-f", "geojson").stdout)["features"]
+    }
+    assert shapes == {"zyzz-village": "Point", "mali": "MultiPolygon"}
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    footer = run(*ask, env=tty).stdout
+    assert "1 event(s) at 1 place(s)\n" in footer
+    assert "Only a country known, not drawn: Mali 1" in footer

@@ -64,6 +64,15 @@ def event_feature(data: m.Dataset, e: m.Event, props: dict[str, Any]) -> dict[st
     return shaped(e.id, geometry, props | extra)
 
 
+def marker_feature(data: m.Dataset, mk: Any, props: dict[str, Any]) -> dict[str, Any] | None:
+    """A map marker at its point; one for events known only by a country is that
+    country's outline, as such an event's own feature is (never a point at its centre)."""
+    if not mk.countrywide:
+        return feature(mk.place, mk.lat, mk.lon, props)
+    geometry, _ = own_geometry(data, mk.place)
+    return None if geometry is None else shaped(mk.place, geometry, props)
+
+
 def place_feature(data: m.Dataset, p: m.Place, props: dict[str, Any]) -> dict[str, Any] | None:
     geometry, reason = own_geometry(data, p.id)
     extra: dict[str, Any] = {"point_of": p.id if geometry else None, "point_kind": p.kind}
@@ -118,5 +127,5 @@ def write_records(
         outlines = shapes.bundled()
         feats = (shaped(r.region, shapes.geometry(outlines[r.region]), props(r)) for r in items)
     else:
-        feats = (feature(mk.place, mk.lat, mk.lon, props(mk)) for mk in items)
+        feats = (marker_feature(dataset, mk, props(mk)) for mk in items)
     return write_collection(env, feats, kind)

@@ -19,6 +19,7 @@ from barkhane_cli.render import canvas
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import ORANGE, VERMILLION, YELLOW
+from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 GLYPHS = ("•", "●", "◉", "█")
 ASCII_GLYPHS = ("o", "O", "@", "#")
@@ -249,7 +250,11 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     lines = [(f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} capital", "")]
     placed = [mk for mk in md.markers if not mk.countrywide]
     n_events = sum(len(mk.events) for mk in placed)
-    lines.append((f"{n_events} event(s) at {len(placed)} place(s); regions at their centre", "dim"))
+    # only when some marker stands for a region or area, or for a place inside one (U8:
+    # a map of settlements and parks said "regions at their centre")
+    centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
+    where = "; regions and areas at a central point" if centred else ""
+    lines.append((f"{n_events} event(s) at {len(placed)} place(s){where}", "dim"))
     country = [mk for mk in md.markers if mk.countrywide]
     if country:
         listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
@@ -365,8 +370,9 @@ def marker_records(data: Any, md: MapData) -> Any:
         "place": Field("place", "Place", lambda k: k.place),
         "name": Field("name", "Name", lambda k: k.name, ratio=2, min_width=10),
         "kind": Field("kind", "Kind", lambda k: k.kind),
-        "lat": Field("lat", "Lat", lambda k: num(k.lat)),
-        "lon": Field("lon", "Lon", lambda k: num(k.lon)),
+        # a country-only marker is listed, not drawn: no point to give (not its centre)
+        "lat": Field("lat", "Lat", lambda k: "" if k.countrywide else num(k.lat)),
+        "lon": Field("lon", "Lon", lambda k: "" if k.countrywide else num(k.lon)),
         "events": Field("events", "Events", lambda k: str(len(k.events))),
         "deaths": Field("deaths", "Deaths", lambda k: str(k.deaths)),
         "approximate": flag_field("approximate", "Approx.", lambda k: k.approximate),
