@@ -204,7 +204,7 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
     env = dict(
         os.environ,
         _BARKHANE_COMPLETE="complete_bash",
-        COMP_WORDS="barkhane actor goi",
+        COMP_WORDS="barkhane actor assimi",
         COMP_CWORD="2",
     )
     result = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
