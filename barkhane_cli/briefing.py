@@ -199,8 +199,9 @@ def event_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binne
 
 
 def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
-    """Recorded fatalities summed by period (only events whose sources give a number)."""
-    return _binned(events, axis, by, lambda e: e.fatalities, "event(s) with deaths")
+    """Recorded fatalities summed by period (m.Event.counted: the best estimate, else a
+    range's low end; events with no count are left out)."""
+    return _binned(events, axis, by, m.Event.counted, "event(s) with deaths")
 
 
 # --- troop strength ------------------------------------------------------------------------
@@ -408,7 +409,7 @@ def summary(
             "end": axis.end().isoformat(),
             "events": len(events),
             "disputed": sum(1 for e in events if e.disputed),
-            "fatalities_recorded": sum(e.fatalities or 0 for e in events),
+            "fatalities_recorded": sum(e.counted() or 0 for e in events),
         },
         "axis": axis.to_json(),
         "events_per_year": [

@@ -178,13 +178,6 @@ class MapData:
     choropleth: bool = False
 
 
-def best_deaths(e: m.Event) -> int:
-    """The best estimate, else the low end of the range; unknown counts as 0."""
-    if e.fatalities is not None:
-        return e.fatalities
-    return e.fatalities_low or 0
-
-
 def markers(
     data: m.Dataset, events: Iterable[m.Event], by: str = "events", fit: bool = False
 ) -> MapData:
@@ -205,7 +198,7 @@ def markers(
             p = places[where.point_of]
             mk = found[where.point_of] = Marker(p.id, p.label, p.kind, where.lat, where.lon)
         mk.events.append(e.id)
-        mk.deaths += best_deaths(e)
+        mk.deaths += e.counted() or 0
         if where.point_of != where.place:
             mk.approximate = True
     ordered = sorted(found.values(), key=lambda k: (-k.weight(by), -len(k.events), k.place))
@@ -287,6 +280,6 @@ def choropleth(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -
         if shade is None:
             shade = found[rid] = RegionShade(rid, names.get(rid, rid))
         shade.events.append(e.id)
-        shade.deaths += best_deaths(e)
+        shade.deaths += e.counted() or 0
     md.shades = sorted(found.values(), key=lambda s: (-s.weight(by), -len(s.events), s.region))
     return md

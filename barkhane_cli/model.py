@@ -274,6 +274,13 @@ class Event:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.first, self.last, self.id)
 
+    def counted(self) -> int | None:
+        """What the event adds to a sum of deaths (a chart's bar, a map's marker, a
+        summary's total): the best estimate, else the low end of a range (the fewest any
+        source gives), else None. One rule, so the chart and the map agree (U8: a month's
+        bar dropped events known only as a range while the map counted their low end)."""
+        return self.fatalities if self.fatalities is not None else self.fatalities_low
+
     def deaths(self) -> str:
         """Deaths as a reader should see them: ``42``, ``13–50`` (a range), or ``""``."""
         low, best, high = self.fatalities_low, self.fatalities, self.fatalities_high

@@ -603,3 +603,34 @@ def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
 def test_chart_troops_honours_since(run: Run) -> None:
     series = as_json(ok(run("chart", "troops", "--since", "2021", "--format", "json")))
     assert [r["id"] for r in series] == ["barkhane-peak-seed"]
+
+
+def test_the_chart_the_map_and_the_summary_count_an_event_known_as_a_range_alike(
+    run: Run, tmp_path: Path
+) -> None:
+    """U8: February 2019 in Burkina Faso charted 34 deaths and mapped 53: the chart left
+    out events known only as a range (Kain, 14–160) while the map counted their low end.
+    All three now sum the best estimate, else the low end."""
+    data = tmp_path / "range.toml"
+    data.write_text(
+        '[[events]]\nid = "zyzz-1"\ndate = "2019-02-03"\ntitle = "A count"\nsummary = "S."\n'
+        'type = "operation"\nplaces = ["timbuktu"]\nfatalities = 5\nsources = [{ id = "ref-a" }]\n\n'
+        '[[events]]\nid = "zyzz-2"\ndate = "2019-02-09"\ntitle = "A range"\nsummary = "S."\n'
+        'type = "operation"\nplaces = ["timbuktu"]\nfatalities_low = 14\nfatalities_high = 160\n'
+        'sources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    window = (
+        "--data",
+        str(data),
+        "--since",
+        "2019-02",
+        "--until",
+        "2019-02",
+    )
+    result = run("chart", "fatalities", *window, "--by", "month", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    chart = result.stdout.splitlines()
+    assert chart[1].split(",")[:4] == ["2019-02", "2019-02-01", "2019-02-28", "19"]
+    assert [mk["deaths"] for mk in as_json(run("map", *window, "-f", "json"))] == [19]
+    assert as_json(run("summary", *window, "-f", "json"))["period"]["fatalities_recorded"] == 19

@@ -248,7 +248,8 @@ def chart(
     Troop strength and displacement come from the numeric facts, one row per dated
     figure, one block per area a figure counts in (--country mali: the blocks that name
     Mali); planned, claimed or disputed figures are marked. Fatalities are summed over
-    the events whose sources give a number, so they are not a total death toll.
+    the events whose sources give a count (the best estimate, else the low end of a
+    range, as the map sums them), so they are not a total death toll.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import charts
@@ -299,7 +300,7 @@ def chart(
     if chosen is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
-        unit = "deaths, summed over events whose sources give a number (not a total death toll)"
+        unit = "deaths: best estimates, else a range's low end (not a total death toll)"
     else:
         binned = briefing.event_bins(events, axis, period)
         title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"

@@ -217,7 +217,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     else:
         head.append(
             f"   {period['events']} events · {period['disputed']} disputed · "
-            f"{period['fatalities_recorded']:,} deaths recorded in events that give a number"
+            f"{period['fatalities_recorded']:,} deaths recorded (best estimates, else a range's low end)"
         )
     con.print(Panel(head, title="Sahel conflict: the record", title_align="left"))
     if content["events_per_month"] is not None:
