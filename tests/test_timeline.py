@@ -486,3 +486,18 @@ def test_a_tag_given_as_a_type_says_to_ask_for_the_tag(run: Run, command: str) -
     assert result.stderr.strip().endswith("; 'Libya' is a tag: use --tag libya")
     assert run(command, "--type", "nothing").stderr.strip().endswith("humanitarian, report")
     assert run("timeline", "--tag", "libya", "--count").stdout == "1\n"
+
+
+def test_a_search_for_a_place_name_says_how_to_ask_for_the_place(run: Run) -> None:
+    """U8: `--search chinegodar` (an alias of Chinagodrar) missed the attack there, whose
+    text spells it otherwise; the footer now says --place lists the place's events."""
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "160", "NO_COLOR": "1"}
+    result = run("timeline", "--search", "tombouctou", env=tty)
+    shown = result.stdout + result.stderr  # a note under the table, or after "no events match"
+    assert (
+        "'tombouctou' is also Timbuktu: --place timbuktu lists its events, whatever words "
+        "they use" in " ".join(shown.split())
+    )
+    partial = run("timeline", "--search", "tombouc", env=tty)
+    assert "is also" not in partial.stdout + partial.stderr
+    assert run("timeline", "--search", "tombouctou", "-f", "plain").stderr == ""

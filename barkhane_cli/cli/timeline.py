@@ -124,6 +124,7 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += _namesakes(dataset, place or ())
+            rs.notes += _search_names(dataset, search)
         rs.limit = limit
         return emit(target_env, f, rs, fields, wide)
 
@@ -202,6 +203,30 @@ def _namesakes(dataset: Any, names: Iterable[str]) -> list[str]:
         if region is not None:
             town, area = dataset.places[pid], dataset.places[region]
             notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
+    return notes
+
+
+def _search_names(dataset: Any, search: str | None) -> list[str]:
+    """For --search TEXT that is the whole name or an alias of a place or an actor: say
+    how to ask for it. --search reads an event's words, and an event at Chinagodrar need
+    not spell it "Chinégodar" (U8 searched that alias and missed the attack there)."""
+    from barkhane_cli import query
+    from barkhane_cli.resolve import normalize
+
+    text = normalize((search or "").strip().strip('"'))
+    if not text:
+        return []
+    notes = []
+    for option, resolver in (
+        ("--place", query.place_resolver(dataset)),
+        ("--actor", query.actor_resolver(dataset)),
+    ):
+        for ident in sorted(resolver.keys.get(text, ())):
+            name = resolver.by_id[ident].name
+            notes.append(
+                f"{search!r} is also {name}: {option} {ident} lists its events, "
+                "whatever words they use"
+            )
     return notes
 
 
