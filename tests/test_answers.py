@@ -453,6 +453,17 @@ def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
     }
 
 
+def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]) -> None:
+    """U7: `on 2021-12-31` showed Tillabéri's displaced of May 2018 as a latest figure with
+    nothing marking it as three and a half years old."""
+    out = " ".join(
+        run("on", "2021-12-31", "--window", "1d", env=tty | {"COLUMNS": "200"}).stdout.split()
+    )
+    assert "Tillabéri region, Niger: 13,900 as of 2018-05, 3 years earlier (" in out
+    assert "Displacement: Burkina Faso: 1,579,976 as of 2021-12-31 (" in out
+    assert out.count("years earlier") == 1
+
+
 def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     """`on 2021-05-24` finds a 2020-or-later count of the displaced in Mali and in
     Burkina Faso, and the refugees from Mali, not a figure from years before."""
