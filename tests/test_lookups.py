@@ -335,6 +335,16 @@ def test_facts(run: Run) -> None:
     ]
 
 
+def test_every_fact_json_key_can_be_asked_for_as_a_field(run: Run) -> None:
+    """The review of this session's change: `facts --fields id,cause,since` was refused
+    ("unknown field 'cause'") though JSON gives both, so CSV could not tell a count of
+    deaths in hostile acts from one of every cause. Only `precision` (as_of's) is JSON's own."""
+    keys = as_json(run("facts", "--format", "json"))[0].keys()
+    asked = run("facts", "--fields", ",".join(k for k in keys if k != "precision"), "-f", "csv")
+    assert asked.exit_code == 0, asked.stderr
+    assert asked.stdout.splitlines()[0].split(",") == [k for k in keys if k != "precision"]
+
+
 def test_sources_count_citations(run: Run) -> None:
     result = run("sources", "--fields", "id,cited_by")
     assert rows(result) == [["ref-a", "23"], ["seed", "8"]]
