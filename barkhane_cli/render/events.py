@@ -103,17 +103,28 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         return names(e.actors)
 
     def who_names(e: m.Event) -> str:
-        """Who did it to whom, where the event says: "JNIM (claimed) → MINUSMA, Togo"
-        (a reader of `--target minusma` saw the attackers listed among the attacked);
-        "unknown →" when no one has been credibly named; "by ..." when no target is; the
-        others involved after a semicolon."""
-        if not e.targets and not e.perpetrators and e.attribution != "unknown":
+        """Who did it to whom, where the event says: "claimed: JNIM → MINUSMA, Togo" (a
+        reader of `--target minusma` saw the attackers in one list with the attacked);
+        "unknown → ..." only when attribution is unknown; "GATIA ↔ CMA" when each side
+        is both; "by ..." when no target is named, "against ..." when no perpetrator is;
+        the others named on the event after a semicolon. How it is known leads (claimed,
+        suspected; attributed goes unsaid), so it reads for every perpetrator at once."""
+        doers, done_to = e.perpetrators, e.targets
+        if not doers and not done_to and e.attribution != "unknown":
             return actor_names(e)
-        doer = names(e.perpetrators) or "unknown"
-        if e.perpetrators and e.attribution in ("claimed", "suspected"):
-            doer += f" ({e.attribution})"
-        roles = f"{doer} → {names(e.targets)}" if e.targets else f"by {doer}"
-        rest = names(a for a in e.actors if a not in e.perpetrators and a not in e.targets)
+        if doers and set(doers) == set(done_to):
+            roles = " ↔ ".join(names([a]) for a in doers)
+        elif doers and done_to:
+            roles = f"{names(doers)} → {names(done_to)}"
+        elif doers:
+            roles = f"by {names(doers)}"
+        elif e.attribution == "unknown":
+            roles = f"unknown → {names(done_to)}" if done_to else "unknown"
+        else:
+            roles = f"against {names(done_to)}"
+        if doers and e.attribution in ("claimed", "suspected"):
+            roles = f"{e.attribution}: {roles}"
+        rest = names(a for a in e.actors if a not in doers and a not in done_to)
         return f"{roles}; {rest}" if rest else roles
 
     def place_names(e: m.Event) -> str:
@@ -268,7 +279,7 @@ def table_layout(width: int, wide: bool) -> list[str]:
     reader acts on: date, type, id, title, deaths, actors and places. Narrow terminals
     stack the type under the date and put deaths in the text; sources are a count from
     MEDIUM and a column of ids from FULL (or with --wide). Measured on the bundled data
-    (tests/test_layout.py): about 3.0 screen lines an event at 80 columns, 1.96 at 160."""
+    (tests/test_layout.py): about 3.05 screen lines an event at 80 columns, 1.97 at 160."""
     if wide or width >= FULL:
         return TABLE_FIELDS
     if width >= MEDIUM:
