@@ -153,9 +153,12 @@ def test_command_schema_references_resolve(command: str) -> None:
         (LIBRARY, "/$defs/affiliation/properties/relation/enum", list(m.RELATIONS)),
         (LIBRARY, "/$defs/source-list-item/properties/kind/enum", list(m.SOURCE_KINDS)),
         (LIBRARY, "/$defs/fact/properties/category/enum", list(m.FACT_CATEGORIES)),
+        (DATA_FILE, "/$defs/fact/properties/cause/enum", list(m.FACT_CAUSES)),
+        (LIBRARY, "/$defs/fact/properties/cause/enum", [*m.FACT_CAUSES, None]),
+        (LIBRARY, "/$defs/situation-figure/properties/cause/enum", [*m.FACT_CAUSES, None]),
     ],
 )
-def test_enums_match_the_model(schema: str, pointer: str, vocabulary: list[str]) -> None:
+def test_enums_match_the_model(schema: str, pointer: str, vocabulary: list[str | None]) -> None:
     assert at(load(schema), pointer) == vocabulary
 
 
