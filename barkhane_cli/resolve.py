@@ -93,6 +93,10 @@ class Resolver:
                 partial |= ids
         return partial
 
+    def exact(self, query: str) -> set[str]:
+        """The ids whose id, name or an alias is ``query`` as a whole (no partial match)."""
+        return set(self.keys.get(normalize(query), ()))
+
     def resolve(self, query: str) -> str:
         """The id ``query`` names, or NotFoundError with candidates or suggestions."""
         found = self.candidates(query)

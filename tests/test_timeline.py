@@ -500,4 +500,6 @@ def test_a_search_for_a_place_name_says_how_to_ask_for_the_place(run: Run) -> No
     )
     partial = run("timeline", "--search", "tombouc", env=tty)
     assert "is also" not in partial.stdout + partial.stderr
+    asked = run("timeline", "--search", "tombouctou", "--place", "timbuktu", env=tty)
+    assert "is also" not in asked.stdout + asked.stderr  # not what --place already asks
     assert run("timeline", "--search", "tombouctou", "-f", "plain").stderr == ""

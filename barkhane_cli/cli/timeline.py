@@ -124,7 +124,8 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += _namesakes(dataset, place or ())
-            rs.notes += _search_names(dataset, search)
+            asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
+            rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
         return emit(target_env, f, rs, fields, wide)
 
@@ -206,28 +207,28 @@ def _namesakes(dataset: Any, names: Iterable[str]) -> list[str]:
     return notes
 
 
-def _search_names(dataset: Any, search: str | None) -> list[str]:
+def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
     """For --search TEXT that is the whole name or an alias of a place or an actor: say
     how to ask for it. --search reads an event's words, and an event at Chinagodrar need
-    not spell it "Chinégodar" (U8 searched that alias and missed the attack there)."""
+    not spell it "Chinégodar" (U8 searched that alias and missed the attack there). One
+    note a name (Mali is a place and an actor), none for what --place/--actor already ask."""
     from barkhane_cli import query
-    from barkhane_cli.resolve import normalize
 
-    text = normalize((search or "").strip().strip('"'))
+    text = (search or "").strip().strip('"')
     if not text:
         return []
-    notes = []
+    asked = set(given)
+    options: dict[str, list[str]] = {}
     for option, resolver in (
         ("--place", query.place_resolver(dataset)),
         ("--actor", query.actor_resolver(dataset)),
     ):
-        for ident in sorted(resolver.keys.get(text, ())):
-            name = resolver.by_id[ident].name
-            notes.append(
-                f"{search!r} is also {name}: {option} {ident} lists its events, "
-                "whatever words they use"
-            )
-    return notes
+        for ident in sorted(resolver.exact(text) - asked):
+            options.setdefault(resolver.by_id[ident].name, []).append(f"{option} {ident}")
+    return [
+        f"{search!r} is also {name}: {' or '.join(ways)} lists its events, whatever words they use"
+        for name, ways in options.items()
+    ]
 
 
 def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:

@@ -230,7 +230,7 @@ def build_fact(r: EntryReader) -> m.Fact:
     _check_order(r, since, as_of, "as_of")
     category = r.choice("category", m.FACT_CATEGORIES) or ""
     cause = r.choice("cause", m.FACT_CAUSES, False)
-    if cause is not None and category != "casualties":
+    if cause is not None and category and category != "casualties":  # a bad category says so itself
         r.problem("cause", "only a casualty count says which deaths it counts")
     return m.Fact(
         id=r.ident(),
