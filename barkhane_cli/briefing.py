@@ -198,6 +198,10 @@ def event_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binne
     return _binned(events, axis, by, lambda e: 1)
 
 
+# How a sum of deaths counts each event (m.Event.counted), as captions say it.
+COUNTED_DEATHS = "best estimates, else a range's low end"
+
+
 def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
     """Recorded fatalities summed by period (m.Event.counted: the best estimate, else a
     range's low end; events with no count are left out)."""

@@ -300,7 +300,7 @@ def chart(
     if chosen is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
-        unit = "deaths: best estimates, else a range's low end (not a total death toll)"
+        unit = f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll)"
     else:
         binned = briefing.event_bins(events, axis, period)
         title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"

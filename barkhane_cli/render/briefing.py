@@ -12,7 +12,7 @@ from typing import Any
 
 from barkhane_cli import forecasts
 from barkhane_cli import model as m
-from barkhane_cli.briefing import Axis, Bin
+from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.charts import bars_rich, patterned
 from barkhane_cli.render.env import Env
@@ -217,7 +217,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     else:
         head.append(
             f"   {period['events']} events · {period['disputed']} disputed · "
-            f"{period['fatalities_recorded']:,} deaths recorded (best estimates, else a range's low end)"
+            f"{period['fatalities_recorded']:,} deaths recorded ({COUNTED_DEATHS})"
         )
     con.print(Panel(head, title="Sahel conflict: the record", title_align="left"))
     if content["events_per_month"] is not None:

@@ -141,7 +141,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
-        "since": Field("since", "Since", lambda f: f.since.iso() if f.since else "", width=10),
+        "since": Field("since", "Since", lambda f: _iso(f.since), width=10),
         "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
         "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=14),
         "category": Field("category", "Category", lambda f: f.category),
