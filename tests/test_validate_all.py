@@ -212,14 +212,21 @@ def test_an_unquoted_toml_date_is_named_as_one(run: Run, tmp_path: Path) -> None
     )
 
 
-def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: Path) -> None:
-    bad = tmp_path / "since.toml"
-    bad.write_text(
+def _one_fact(path: Path, fields: str) -> Path:
+    """A file of one source and one fact 'dead' whose fields from line 12 on are given."""
+    path.write_text(
         '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
-        '[[facts]]\nid = "dead"\nlabel = "Dead since"\nvalue = 3\nunit = "deaths"\n'
-        'since = "2021"\nas_of = "2020-06"\nscope = "Mali"\ncategory = "casualties"\n'
-        'sources = [{ id = "s" }]\n',
+        '[[facts]]\nid = "dead"\nlabel = "Dead"\nvalue = 3\nunit = "deaths"\n'
+        f'{fields}\nsources = [{{ id = "s" }}]\n',
         encoding="utf-8",
+    )
+    return path
+
+
+def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: Path) -> None:
+    bad = _one_fact(
+        tmp_path / "since.toml",
+        'since = "2021"\nas_of = "2020-06"\nscope = "Mali"\ncategory = "casualties"',
     )
     result = run("validate", str(bad))
     assert result.exit_code == 4
@@ -244,13 +251,7 @@ def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: 
 def test_a_facts_cause_is_one_of_two_and_only_for_casualties(
     run: Run, tmp_path: Path, fields: str, message: str
 ) -> None:
-    bad = tmp_path / "cause.toml"
-    bad.write_text(
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
-        '[[facts]]\nid = "dead"\nlabel = "Dead"\nvalue = 3\nunit = "deaths"\n'
-        f'as_of = "2020-06"\nscope = "Mali"\n{fields}\nsources = [{{ id = "s" }}]\n',
-        encoding="utf-8",
-    )
+    bad = _one_fact(tmp_path / "cause.toml", f'as_of = "2020-06"\nscope = "Mali"\n{fields}')
     result = run("validate", str(bad))
     assert result.exit_code == 4
     assert f"{bad}:15: facts 'dead' {message}" in result.stdout.splitlines()
