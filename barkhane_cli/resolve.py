@@ -1,7 +1,7 @@
 """Name resolution shared by every lookup and by the --actor/--place filters.
 
-Order: exact id, then exact name or alias, then a unique prefix or word match; all
-case-, accent- and apostrophe-insensitive. Several candidates or none is an error that
+Order: exact id, then exact name or alias, then a unique prefix or word match, then the
+query's words in any order; all case-, accent- and apostrophe-insensitive. Several candidates or none is an error that
 lists them or suggests the closest ("did you mean ...").
 """
 
@@ -77,7 +77,8 @@ class Resolver:
 
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names
-        exactly, else every entry whose name starts with it or holds it as words."""
+        exactly, else every entry whose name starts with it or holds it as words, else
+        every entry whose name holds all its words in any order ("w park": W National Park)."""
         if query in self.by_id:
             return {query}
         norm = normalize(query)
@@ -90,6 +91,12 @@ class Resolver:
         padded = f" {norm} "
         for key, ids in self.keys.items():
             if key.startswith(norm) or padded in f" {key} ":
+                partial |= ids
+        if partial:
+            return partial
+        words = set(norm.split())
+        for key, ids in self.keys.items():
+            if words <= set(key.split()):
                 partial |= ids
         return partial
 

@@ -55,6 +55,12 @@ def test_a_country_is_found_by_name_alias_and_code(run: Run) -> None:
     assert "solhan-massacre" in by_name
 
 
+def test_a_place_is_found_by_its_words_in_any_order(run: Run) -> None:
+    # U8 asked for "w park" and got "no place matches": the name is "W National Park (Benin)".
+    assert ids(run, "--place", "w park") == ids(run, "--place", "w national park")
+    assert "w-park-attacks-2022" in ids(run, "--place", "park w")
+
+
 def test_an_area_across_borders_matches_each_of_its_countries_and_no_other(run: Run) -> None:
     # Operation Hawbi (2017) is placed in Liptako-Gourma only
     for country in ("mali", "burkina-faso", "niger"):

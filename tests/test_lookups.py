@@ -29,6 +29,8 @@ from barkhane_cli.cli.completion import candidates
         ("att", "amadou-toumani-toure"),
         ("wagner group", "wagner"),
         ("PMC", "wagner"),
+        ("goita assimi", "assimi-goita"),  # every word, in any order
+        ("wagner pmc", "wagner"),
     ],
 )
 def test_actor_names_resolve_to_one_actor(run: Run, query: str, expected: str) -> None:
