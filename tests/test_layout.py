@@ -81,6 +81,13 @@ def test_a_toll_and_its_word_share_a_line(bundled: None, run: Run) -> None:
     assert "37–39 dead  suspected: Dan Na Ambassagou" in out
 
 
+def test_an_arrow_never_ends_a_line(bundled: None, run: Run) -> None:
+    # At 80 columns 80 rows ended "unknown →" or "claimed: AQIM →", the attacked on the next.
+    out = screen(run, 80, "timeline")
+    assert "→ Civilians" in out and "↔ " in out
+    assert not re.search(r"[→↔] *$", out, re.M)
+
+
 @pytest.mark.parametrize("width", [80, 160])
 def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "places")

@@ -221,7 +221,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             cell.append(f"  {e.deaths()}{GLUE}dead", style="bold")  # never "37–39" / "dead"
         if e.actors or e.places:
             cell.append("  ")
-            cell.append_text(who_text(e))
+            who = who_text(e)
+            if deaths:  # an arrow leads the name it points to: never "unknown →" / "MINUSMA"
+                who.plain = who.plain.replace("→ ", "→" + GLUE).replace("↔ ", "↔" + GLUE)
+            cell.append_text(who)
         if e.disputed:
             # On a narrow terminal the note runs on after who and where; wider, it has
             # its own line. A table is for scanning: the flag and the note's opening, cut
