@@ -34,10 +34,17 @@ ATTRIBUTIONS = ("claimed", "attributed", "suspected", "unknown")
 VIOLENT_TYPES = ("attack", "battle", "massacre")
 # How a figure came to be: a count, an announcement, a plan, an estimate or a claim.
 FACT_KINDS = ("measured", "announced", "planned", "estimated", "claimed")
-# What a casualty count counts: deaths in hostile acts only, or deaths of every cause
-# (accidents and illness too). The UN and the French general staff publish both, and a
-# latest figure that switched between them from one day to the next would mislead.
-FACT_CAUSES = {"hostile": "hostile acts", "all": "all causes"}
+# What a casualty count counts: deaths in hostile acts only, deaths of every cause
+# (accidents and illness too), or, for France, the soldiers given the legal mention "mort
+# pour la France" (the general staff's count, between the other two: Le Figaro's 55 dead of
+# December 2020 were 48 so declared and 7 of natural or accidental causes). The UN and the
+# general staff publish several, and a latest figure that switched between them from one
+# day to the next would mislead.
+FACT_CAUSES = {
+    "hostile": "hostile acts",
+    "all": "all causes",
+    "mort-pour-la-france": "'morts pour la France'",
+}
 # A core event longer than this is a state of affairs (an era) unless it says why not.
 LONG_EVENT_DAYS = 180
 

@@ -432,11 +432,12 @@ def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
             "2013-07",
             "hostile",
         ),
-        # U8: France's dead are two series too, each general-staff count read in Le Figaro
-        "Casualties (French forces): Sahel, total since 2013-01": (
+        # U8: France's dead are two series too, each general-staff count read in Le Figaro,
+        # and each label says which deaths it counts
+        "Casualties (French forces): Sahel, 'morts pour la France', total since 2013-01": (
             "french-military-deaths-mpf-2021-01",
             "2013-01",
-            None,
+            "mort-pour-la-france",
         ),
         "Casualties (French forces): Sahel, all causes, total since 2013-01": (
             "french-military-deaths-sahel-2021-01",
@@ -452,7 +453,9 @@ def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
             "minusma-hostile-deaths-2021-08"
         ),
         "Casualties (MINUSMA): Mali, all causes, total since 2013-07": "minusma-deaths-2022-05",
-        "Casualties (French forces): Sahel, total since 2013-01": "french-military-deaths-mpf-2022-02",
+        "Casualties (French forces): Sahel, 'morts pour la France', total since 2013-01": (
+            "french-military-deaths-mpf-2022-02"
+        ),
         "Casualties (French forces): Sahel, all causes, total since 2013-01": (
             "french-military-deaths-sahel-2022-02"
         ),

@@ -244,11 +244,11 @@ def test_a_running_total_since_after_its_as_of_is_a_problem(run: Run, tmp_path: 
         ),
         (
             'category = "casualties"\ncause = "hostil"',
-            "cause: 'hostil' is not one of hostile, all (did you mean 'hostile'?)",
+            "cause: 'hostil' is not one of hostile, all, mort-pour-la-france (did you mean 'hostile'?)",
         ),
     ],
 )
-def test_a_facts_cause_is_one_of_two_and_only_for_casualties(
+def test_a_facts_cause_is_a_known_one_and_only_for_casualties(
     run: Run, tmp_path: Path, fields: str, message: str
 ) -> None:
     bad = _one_fact(tmp_path / "cause.toml", f'as_of = "2020-06"\nscope = "Mali"\n{fields}')
