@@ -1,8 +1,8 @@
 """Name resolution shared by every lookup and by the --actor/--place filters.
 
 Order: exact id, then exact name or alias, then a unique prefix or word match, then the
-query's words in any order; all case-, accent- and apostrophe-insensitive. Several candidates or none is an error that
-lists them or suggests the closest ("did you mean ...").
+query's words in any order; all case-, accent- and apostrophe-insensitive. Several
+candidates or none is an error that lists them or suggests the closest ("did you mean ...").
 """
 
 from __future__ import annotations
