@@ -281,13 +281,33 @@ def displacement_series(
     Mali, refugees from Mali, the Diffa region...); with ``places`` (names), only the
     series whose area names one of them ("Refugees from Mali in Niger" is Mali's and
     Niger's)."""
-    names = [normalize(p) for p in places]
+    named = counts_in(places)
 
     def keep(f: m.Fact) -> bool:
-        area = normalize(scope_area(f.scope))
-        return f.unit == "people" and (not names or any(n in area for n in names))
+        return f.unit == "people" and named(f)
 
     return _figure_series(data, "displacement", keep, first, last, aftermath)
+
+
+def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
+    """Whether a figure counts in one of these places (names; none: every figure): its
+    area names one as whole words, so "Refugees from Mali in Niger" is Mali's and
+    Niger's, and "Nigeria" is not Niger."""
+    names = [f" {normalize(p)} " for p in places]
+
+    def named(f: m.Fact) -> bool:
+        area = f" {normalize(scope_area(f.scope))} "
+        return not names or any(n in area for n in names)
+
+    return named
+
+
+def dated_within(f: m.Fact, first: int | None, last: int | None) -> bool:
+    """Whether a figure's date overlaps the window (day ordinals; None: open)."""
+    return not (
+        (first is not None and f.as_of.last_ordinal() < first)
+        or (last is not None and f.as_of.first_ordinal() > last)
+    )
 
 
 def _figure_series(
@@ -303,10 +323,7 @@ def _figure_series(
     for f in data.facts.values():
         if f.category != category or _best(f) is None or not keep(f):
             continue
-        if (is_aftermath(f) and not aftermath) or (
-            (first is not None and f.as_of.last_ordinal() < first)
-            or (last is not None and f.as_of.first_ordinal() > last)
-        ):
+        if (is_aftermath(f) and not aftermath) or not dated_within(f, first, last):
             continue
         kind = fact_kind(f)
         marks = [k for k in (kind,) if k in NOT_MEASURED]

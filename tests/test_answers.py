@@ -261,6 +261,46 @@ def test_facts_after_the_record_are_hidden_unless_asked(run: Run, data: m.Datase
     assert everything == set(data.facts)
 
 
+def test_facts_of_a_country_in_a_year(run: Run) -> None:
+    """U9 asked `facts --country niger` for Niger's displaced at the end of 2021 and got
+    "no such option": a figure counts in the countries its scope names."""
+    got = {
+        f["id"]: f for f in as_json(run("facts", "--country", "NE", "--year", "2021", "-f", "json"))
+    }
+    assert {"niger-idps-2021-08", "niger-idps-2021-12", "niger-refugees-2021-11"} <= set(got)
+    assert "mali-idps-2021-12" not in got  # Mali's alone
+    assert all(f["as_of"].startswith("2021") for f in got.values())
+    mali = {
+        f["id"]
+        for f in as_json(
+            run(
+                "facts",
+                "--country",
+                "mali",
+                "--since",
+                "2021-12",
+                "--until",
+                "2021-12",
+                "-f",
+                "json",
+            )
+        )
+    }
+    # refugees from Mali in Niger count in both countries
+    assert {"niger-malian-refugees-2021-12", "mali-idps-2021-12"} <= mali
+    assert "niger-idps-2021-12" not in mali
+
+
+def test_a_country_is_named_by_whole_words_in_a_figures_area() -> None:
+    from types import SimpleNamespace
+
+    from barkhane_cli import briefing
+
+    niger = briefing.counts_in(["Niger"])
+    assert niger(SimpleNamespace(scope="Refugees from Mali in Niger; UNHCR"))  # type: ignore[arg-type]
+    assert not niger(SimpleNamespace(scope="Refugees from Nigeria; UNHCR"))  # type: ignore[arg-type]
+
+
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:
     headlines = [f for f in data.facts.values() if f.headline]
     assert len(headlines) == 21

@@ -119,6 +119,16 @@ def parse_date(option: str, value: str | None) -> "PartialDate | None":
         raise UsageError(f"{option}: {exc}") from None
 
 
+def window(
+    dataset: "m.Dataset", since: str | None, until: str | None, year: int | None, **kw: Any
+) -> Any:
+    """The query of --since/--until/--year (and any other filter given by name)."""
+    from barkhane_cli import query
+
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    return query.build_query(dataset, since=start, until=end, year=year, **kw)
+
+
 def load(data: list[Path] | None) -> "m.Dataset":
     """The whole dataset, for commands that read every event."""
     from barkhane_cli import store

@@ -14,6 +14,7 @@ from barkhane_cli.cli.base import (
     make_env,
     parse_date,
     present,
+    window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
 from barkhane_cli.cli.options import (
@@ -102,13 +103,6 @@ def _document(env: Any, fmt: str, payload: Any) -> None:
     write_document(env, fmt, payload)
 
 
-def _window(dataset: Any, since: str | None, until: str | None, year: int | None, **kw: Any) -> Any:
-    from barkhane_cli import query
-
-    start, end = parse_date("--since", since), parse_date("--until", until)
-    return query.build_query(dataset, since=start, until=end, year=year, **kw)
-
-
 def summary(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -133,7 +127,7 @@ def summary(
     env = _env(color, width)
     fmt = _format(env, format_, tables=False)
     dataset = load(data)
-    q = _window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
+    q = window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
     events = list(query.select(dataset, q))
     content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath)
 
@@ -269,7 +263,7 @@ def chart(
                 "one force's figures: choose it with --force"
             )
         force_id = _force(dataset, force)
-        q = _window(dataset, since, until, year)
+        q = window(dataset, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
@@ -279,14 +273,14 @@ def chart(
     if chosen is ChartKind.displacement:
         if actor:
             raise _not_for("--actor", chosen)
-        q = _window(dataset, since, until, year, countries=country or ())
+        q = window(dataset, since, until, year, countries=country or ())
         names = [dataset.places[c].name for c in sorted(q.countries) if c in dataset.places]
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
         where = f": {', '.join(names)}" if names else ""
         _figures(env, fmt, export, rows, f"Displaced people{where}", "people", force=False)
         return
     period = (by or By.year).value
-    q = _window(
+    q = window(
         dataset, since, until, year, actors=actor or (), countries=country or (),
         aftermath=aftermath,
     )  # fmt: skip

@@ -18,12 +18,14 @@ from barkhane_cli.cli.base import (
     open_data,
     parse_date,
     present,
+    window,
 )
 from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
     ColorOpt,
     CountOpt,
+    CountryOpt,
     DataOpt,
     ExportOpt,
     FacetOpt,
@@ -304,6 +306,10 @@ def facts(
         list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
     ] = None,
     category: Annotated[str | None, typer.Option(help=f"{listed(model.FACT_CATEGORIES)}.")] = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: YearOpt = None,
     aftermath: AftermathOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
@@ -316,17 +322,23 @@ def facts(
 
     Each says how the figure came to be (measured, announced, planned, estimated,
     claimed) and what it covers (its scope); figures after the record's end are left
-    out unless --aftermath.
+    out unless --aftermath. --country keeps the figures whose scope names the country
+    ("Refugees from Mali in Niger" is Mali's and Niger's); --since/--until/--year the
+    figures dated in the window.
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import model, query
+    from barkhane_cli import briefing, model, query
     from barkhane_cli import search as finder
     from barkhane_cli.render.listings import fact_records
 
     env = make_env(color)
     dataset = load(data)
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
+    if country or since or until or year is not None:
+        q = window(dataset, since, until, year, countries=country or (), aftermath=True)
+        named = briefing.counts_in(dataset.places[c].name for c in sorted(q.countries))
+        items = [f for f in items if named(f) and briefing.dated_within(f, q.first, q.last)]
     if actor:
         resolver = query.actor_resolver(dataset)
         ids = {resolver.resolve(a) for a in actor}
