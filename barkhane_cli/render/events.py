@@ -108,22 +108,24 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "unknown → ..." only when attribution is unknown; "GATIA ↔ CMA" when each side
         is both; "by ..." when no target is named, "against ..." when no perpetrator is;
         the others named on the event after a semicolon. How it is known leads (claimed,
-        suspected; attributed goes unsaid), so it reads for every perpetrator at once."""
+        suspected; attributed goes unsaid), so it reads for every perpetrator at once:
+        "claimed by Niger, Barkhane" with no target (U9 read "claimed: by" badly)."""
         doers, done_to = e.perpetrators, e.targets
         if not doers and not done_to and e.attribution != "unknown":
             return actor_names(e)
+        how = e.attribution if doers and e.attribution in ("claimed", "suspected") else ""
+        lead = f"{how}: " if how else ""
         if doers and set(doers) == set(done_to):
-            roles = " ↔ ".join(names([a]) for a in doers)
+            roles = lead + " ↔ ".join(names([a]) for a in doers)
         elif doers and done_to:
-            roles = f"{names(doers)} → {names(done_to)}"
+            roles = f"{lead}{names(doers)} → {names(done_to)}"
         elif doers:
-            roles = f"by {names(doers)}"
+            roles = {"claimed": "claimed by ", "suspected": "suspected: "}.get(how, "by ")
+            roles += names(doers)
         elif e.attribution == "unknown":
             roles = f"unknown → {names(done_to)}" if done_to else "unknown"
         else:
             roles = f"against {names(done_to)}"
-        if doers and e.attribution in ("claimed", "suspected"):
-            roles = f"{e.attribution}: {roles}"
         rest = names(a for a in e.actors if a not in doers and a not in done_to)
         return f"{roles}; {rest}" if rest else roles
 
