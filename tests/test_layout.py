@@ -89,6 +89,18 @@ def test_an_arrow_never_ends_a_line(bundled: None, run: Run) -> None:
 
 
 @pytest.mark.parametrize("width", [80, 160])
+def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> None:
+    # U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
+    out = screen(run, width, "chart", "troops", "--force", "barkhane", "--format", "table")
+    launch, july = "French troops in Operation Barkhane at its launch", ", July 2015"
+    assert launch in out and july in out
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("  2014-07-13"))
+    # under its bar when the row has no room for it, beside it when it has
+    assert (launch in lines[row + 1]) == (width == 80)
+
+
+@pytest.mark.parametrize("width", [80, 160])
 def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "places")
     for p in json.loads(_shown(run, None, "places", "--format", "json")):

@@ -111,6 +111,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     """One block per area a figure counts in (its scope), each in date order:
     date | value | bar | marks | label. Bars share one scale across the blocks; a range is
     drawn as a range (solid to its low end, shaded to its high end)."""
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -134,15 +135,25 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     blocks: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         blocks.setdefault(r.get("series") or r["scope"], []).append(r)
+    # Labels go on lines of their own under their bars when cutting them would make two
+    # read alike: at 80 columns every label of a block was "French troops in…" (U9).
+    label_w = con.width - (date_w + 2) - value_w - width - (mark_w + 1 if mark_w else 0) - 4
+    under = _cut_alike([r["label"] for r in rows], label_w)
+
+    def grid() -> Table:
+        g = Table.grid(padding=(0, 1), expand=not under)
+        g.add_column(no_wrap=True, width=date_w + 2)
+        g.add_column(justify="right", no_wrap=True, width=value_w)
+        g.add_column(no_wrap=True, width=width)
+        if mark_w:
+            g.add_column(no_wrap=True, width=mark_w)
+        if not under:
+            g.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        return g
+
     for area, members in blocks.items():
         con.print(safe_text(f"{area}", style="bold", keep=""))
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True, width=date_w + 2)
-        grid.add_column(justify="right", no_wrap=True, width=value_w)
-        grid.add_column(no_wrap=True, width=width)
-        if mark_w:
-            grid.add_column(no_wrap=True, width=mark_w)
-        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        table = grid()
         for r in members:
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
@@ -156,9 +167,16 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
             if mark_w:
                 cells.append(Text(_marks(r), style=MARK_STYLE))
-            cells.append(safe_text(r["label"], keep=""))
-            grid.add_row(*cells)
-        con.print(grid)
+            label = safe_text(r["label"], keep="")
+            if not under:
+                table.add_row(*cells, label)
+                continue
+            table.add_row(*cells)
+            con.print(table)
+            con.print(Padding(label, (0, 0, 0, 4)))
+            table = grid()
+        if table.row_count:
+            con.print(table)
     con.print(
         Text(
             f"{unit}; one block per area a figure counts in; ▒ the rest of a range "
@@ -166,6 +184,17 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             style="dim",
         )
     )
+
+
+def _cut_alike(labels: Sequence[str], width: int) -> bool:
+    """Whether two different labels read the same once cut to ``width`` with an ellipsis."""
+    seen: set[str] = set()
+    for label in set(labels):
+        shown = label if len(label) <= width else label[: max(0, width - 1)]
+        if shown in seen:
+            return True
+        seen.add(shown)
+    return False
 
 
 def _marks(row: dict[str, Any]) -> str:
