@@ -291,6 +291,20 @@ def test_facts_of_a_country_in_a_year(run: Run) -> None:
     assert "niger-idps-2021-12" not in mali
 
 
+def test_a_csv_says_who_did_it_and_how_precise_each_date_is(run: Run) -> None:
+    """U9 read "claimed: ISGS → Niger" in the table but found no roles in the CSV, and
+    "2020" beside "2020-01-09" with nothing saying it was a year."""
+    import csv
+    import io
+
+    out = run("timeline", "--country", "niger", "--year", "2020", "-f", "csv").stdout
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    chinagodrar = by_id["chinagodrar-attack"]
+    assert (chinagodrar["perpetrators"], chinagodrar["targets"]) == ("isgs", "niger")
+    assert (chinagodrar["attribution"], chinagodrar["precision"]) == ("claimed", "day")
+    assert by_id["jnim-isgs-fighting"]["precision"] == "year"
+
+
 def test_a_country_is_named_by_whole_words_in_a_figures_area() -> None:
     from types import SimpleNamespace
 

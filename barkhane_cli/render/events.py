@@ -44,8 +44,13 @@ DEFAULT_FIELDS = [
     "disputed",
 ]
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
-# event is drawn (empty for one known only by its country).
-FILE_FIELDS = [*DEFAULT_FIELDS, "latitude", "longitude", "point_of"]
+# event is drawn (empty for one known only by its country), how precise its date is ("2020"
+# is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
+FILE_FIELDS = [
+    *DEFAULT_FIELDS,
+    *("latitude", "longitude", "point_of"),
+    *("precision", "perpetrators", "targets", "attribution"),
+]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
 # Terminal widths at which the event table changes shape (see table_layout).
