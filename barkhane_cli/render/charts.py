@@ -135,10 +135,14 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     blocks: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         blocks.setdefault(r.get("series") or r["scope"], []).append(r)
-    # Labels go on lines of their own under their bars when cutting them would make two
-    # read alike: at 80 columns every label of a block was "French troops in…" (U9).
-    label_w = con.width - (date_w + 2) - value_w - width - (mark_w + 1 if mark_w else 0) - 4
-    under = _cut_alike([r["label"] for r in rows], label_w)
+    # Cutting labels must not make two read alike (at 80 columns every label of a block
+    # was "French troops in…", U9): the bars give up room first, down to 10 cells; failing
+    # that, each label goes whole on a line of its own under its bar.
+    labels = [r["label"] for r in rows]
+    fixed = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 4
+    if _cut_alike(labels, fixed - width) and not _cut_alike(labels, fixed - 10):
+        width = 10
+    under = _cut_alike(labels, fixed - width)
 
     def grid() -> Table:
         g = Table.grid(padding=(0, 1), expand=not under)
