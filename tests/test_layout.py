@@ -88,7 +88,7 @@ def test_an_arrow_never_ends_a_line(bundled: None, run: Run) -> None:
     assert not re.search(r"[→↔] *$", out, re.M)
 
 
-@pytest.mark.parametrize("width", [80, 160])
+@pytest.mark.parametrize("width", [80, 120, 160])
 def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> None:
     # U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
     out = screen(run, width, "chart", "troops", "--force", "barkhane", "--format", "table")
@@ -96,7 +96,8 @@ def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> Non
     assert launch in out and july in out
     lines = out.splitlines()
     row = next(i for i, line in enumerate(lines) if line.startswith("  2014-07-13"))
-    # under its bar when the row has no room for it, beside it when it has
+    # under its bar when the row has no room for it; beside it when it has, the bars
+    # giving up room first (at 120 columns)
     assert (launch in lines[row + 1]) == (width == 80)
 
 
