@@ -302,14 +302,6 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
     return named
 
 
-def dated_within(f: m.Fact, first: int | None, last: int | None) -> bool:
-    """Whether a figure's date overlaps the window (day ordinals; None: open)."""
-    return not (
-        (first is not None and f.as_of.last_ordinal() < first)
-        or (last is not None and f.as_of.first_ordinal() > last)
-    )
-
-
 def _figure_series(
     data: m.Dataset,
     category: str,
@@ -323,7 +315,7 @@ def _figure_series(
     for f in data.facts.values():
         if f.category != category or _best(f) is None or not keep(f):
             continue
-        if (is_aftermath(f) and not aftermath) or not dated_within(f, first, last):
+        if (is_aftermath(f) and not aftermath) or not f.as_of.within(first, last):
             continue
         kind = fact_kind(f)
         marks = [k for k in (kind,) if k in NOT_MEASURED]

@@ -62,6 +62,12 @@ class PartialDate:
     def last_ordinal(self) -> int:
         return self.last().toordinal()
 
+    def within(self, lo: int | None, hi: int | None) -> bool:
+        """Whether the days this date covers overlap lo..hi (day ordinals; None: open)."""
+        return (lo is None or self.last_ordinal() >= lo) and (
+            hi is None or self.first_ordinal() <= hi
+        )
+
     def iso(self) -> str:
         if self.month is None:
             return f"{self.year:04d}"

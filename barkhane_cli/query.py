@@ -90,6 +90,12 @@ def resolve_country(data: m.Dataset, text: str) -> str:
     return Resolver(entries, "country", "barkhane places --kind country").resolve(text)
 
 
+def country_names(data: m.Dataset, ids: Iterable[str]) -> list[str]:
+    """The names of resolved countries, in id order (a country named only in a user
+    file's free text has no place: its id stands for its name)."""
+    return [data.places[c].name if c in data.places else c for c in sorted(ids)]
+
+
 def check_types(types: Iterable[str]) -> frozenset[str]:
     return frozenset(choose(t, m.EVENT_TYPES, "event type", "types", several=True) for t in types)
 

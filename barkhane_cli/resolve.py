@@ -78,7 +78,8 @@ class Resolver:
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names
         exactly, else every entry whose name starts with it or holds it as words, else
-        every entry whose name holds all its words in any order ("w park": W National Park)."""
+        every entry whose name is, or holds, all its words in any order ("w park": W
+        National Park); never for a comma-separated list."""
         if query in self.by_id:
             return {query}
         norm = normalize(query)
@@ -92,13 +93,19 @@ class Resolver:
         for key, ids in self.keys.items():
             if key.startswith(norm) or padded in f" {key} ":
                 partial |= ids
-        if partial:
+        if partial or "," in query:  # a list ("minusma, mali") gets resolve's list advice
             return partial
+        # Words in another order: a name of exactly those words first ("state islamic" is
+        # the Islamic State, not also ISGS and ISWAP), else the names that hold them all.
         words = set(norm.split())
+        same: set[str] = set()
         for key, ids in self.keys.items():
-            if words <= set(key.split()):
+            held = set(key.split())
+            if words <= held:
                 partial |= ids
-        return partial
+                if words == held:
+                    same |= ids
+        return same or partial
 
     def exact(self, query: str) -> set[str]:
         """The ids whose id, name or an alias is ``query`` as a whole (no partial match)."""

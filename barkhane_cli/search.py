@@ -196,14 +196,12 @@ def _candidates(
                        [e.summary, e.disputed or "", " ".join(e.tags)])  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
-            if _overlaps(f.as_of.first_ordinal(), f.as_of.last_ordinal(), lo, hi):
+            if f.as_of.within(lo, hi):
                 yield ("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
                        [f.scope, f.note or ""])  # fmt: skip
     if "source" in kinds:
         for s in data.sources.values():
-            if dated and (s.date is None or not _overlaps(
-                s.date.first_ordinal(), s.date.last_ordinal(), lo, hi
-            )):  # fmt: skip
+            if dated and (s.date is None or not s.date.within(lo, hi)):
                 continue
             yield ("source", s.id, s.title, s.date.iso() if s.date else "", [s.title, s.id],
                    [s.publisher, s.url or "", s.author or "", s.note or ""])  # fmt: skip

@@ -7,6 +7,7 @@ filter, a place filter, a date window, who attacked whom, dates typed day-first.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -305,14 +306,34 @@ def test_a_csv_says_who_did_it_and_how_precise_each_date_is(run: Run) -> None:
     assert by_id["jnim-isgs-fighting"]["precision"] == "year"
 
 
-def test_a_country_is_named_by_whole_words_in_a_figures_area() -> None:
-    from types import SimpleNamespace
+def test_a_country_is_named_by_whole_words_in_a_figures_area(run: Run, tmp_path: Path) -> None:
+    """Niger is not Nigeria, for facts --country and chart displacement --country alike."""
+    extra = tmp_path / "refugees.toml"
+    extra.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        + "".join(
+            f'[[facts]]\nid = "{fid}"\nlabel = "{fid}"\nvalue = 7\nunit = "people"\n'
+            f'as_of = "2020-06"\nscope = "{scope}; test"\ncategory = "displacement"\n'
+            'sources = [{ id = "s" }]\n\n'
+            for fid, scope in (
+                ("to-niger", "Refugees from Mali in Niger"),
+                ("nigeria", "Refugees from Nigeria"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    facts = as_json(run("facts", "--country", "niger", "--data", str(extra), "-f", "json"))
+    assert "to-niger" in {f["id"] for f in facts} and "nigeria" not in {f["id"] for f in facts}
+    chart = as_json(
+        run("chart", "displacement", "--country", "niger", "--data", str(extra), "-f", "json")
+    )
+    assert "to-niger" in {r["id"] for r in chart} and "nigeria" not in {r["id"] for r in chart}
 
-    from barkhane_cli import briefing
 
-    niger = briefing.counts_in(["Niger"])
-    assert niger(SimpleNamespace(scope="Refugees from Mali in Niger; UNHCR"))  # type: ignore[arg-type]
-    assert not niger(SimpleNamespace(scope="Refugees from Nigeria; UNHCR"))  # type: ignore[arg-type]
+def test_a_list_or_a_reversed_name_is_not_read_as_loose_words(run: Run) -> None:
+    listed = run("timeline", "--actor", "minusma, mali")
+    assert listed.exit_code == 3 and "give one value at a time" in listed.stderr
+    assert as_json(run("actor", "state islamic", "-f", "json"))["id"] == "islamic-state"
 
 
 def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> None:

@@ -81,9 +81,11 @@ def test_a_toll_and_its_word_share_a_line(bundled: None, run: Run) -> None:
     assert "37–39 dead  suspected: Dan Na Ambassagou" in out
 
 
-def test_an_arrow_never_ends_a_line(bundled: None, run: Run) -> None:
-    # At 80 columns 80 rows ended "unknown →" or "claimed: AQIM →", the attacked on the next.
-    out = screen(run, 80, "timeline")
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_an_arrow_never_ends_a_line(bundled: None, run: Run, width: int) -> None:
+    # At 80 columns 80 rows ended "unknown →" or "claimed: AQIM →", the attacked on the
+    # next; at 120, five.
+    out = screen(run, width, "timeline")
     assert "→ Civilians" in out and "↔ " in out
     assert not re.search(r"[→↔] *$", out, re.M)
 

@@ -274,7 +274,7 @@ def chart(
         if actor:
             raise _not_for("--actor", chosen)
         q = window(dataset, since, until, year, countries=country or ())
-        names = [dataset.places[c].name for c in sorted(q.countries) if c in dataset.places]
+        names = query.country_names(dataset, q.countries)
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
         where = f": {', '.join(names)}" if names else ""
         _figures(env, fmt, export, rows, f"Displaced people{where}", "people", force=False)
@@ -288,9 +288,7 @@ def chart(
     axis = briefing.axis_for(events, q.first, q.last)
     where = ""
     if q.countries:
-        where = " in " + " or ".join(
-            dataset.places[c].name if c in dataset.places else c for c in sorted(q.countries)
-        )
+        where = " in " + " or ".join(query.country_names(dataset, q.countries))
     if chosen is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"

@@ -322,9 +322,9 @@ def facts(
 
     Each says how the figure came to be (measured, announced, planned, estimated,
     claimed) and what it covers (its scope); figures after the record's end are left
-    out unless --aftermath. --country keeps the figures whose scope names the country
-    ("Refugees from Mali in Niger" is Mali's and Niger's); --since/--until/--year the
-    figures dated in the window.
+    out unless --aftermath. --country keeps the figures of the country's own area (the
+    scope before ';' names it: "Refugees from Mali in Niger" is Mali's and Niger's, a
+    Sahel-wide strength is neither); --since/--until/--year the figures dated in the window.
 
     Example: barkhane facts minusma troops --format csv
     """
@@ -336,9 +336,9 @@ def facts(
     dataset = load(data)
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
     if country or since or until or year is not None:
-        q = window(dataset, since, until, year, countries=country or (), aftermath=True)
-        named = briefing.counts_in(dataset.places[c].name for c in sorted(q.countries))
-        items = [f for f in items if named(f) and briefing.dated_within(f, q.first, q.last)]
+        q = window(dataset, since, until, year, countries=country or ())
+        named = briefing.counts_in(query.country_names(dataset, q.countries))
+        items = [f for f in items if named(f) and f.as_of.within(q.first, q.last)]
     if actor:
         resolver = query.actor_resolver(dataset)
         ids = {resolver.resolve(a) for a in actor}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
 from barkhane_cli.render.env import Env
@@ -16,6 +16,9 @@ from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import BAR_STYLE, MARK_STYLE, TYPE_GROUP, TYPE_GROUPS
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 BLOCK = "█"
 
@@ -125,9 +128,10 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     date_w = max(len(r["as_of"]) for r in rows)
     value_w = max(len(r["text"]) for r in rows)
     mark_w = max((len(_marks(r)) for r in rows), default=0)
-    # The bars get two fifths of what the numbers leave, the labels the rest.
-    room = con.width - date_w - value_w - (mark_w + 1 if mark_w else 0) - 4
-    width = max(10, min(40, room * 2 // 5))
+    # Columns: date, value, bar, marks (if any) and label, a space between each. The bars
+    # get two fifths of what the numbers leave, the labels the rest.
+    rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
+    width = max(10, min(40, rest * 2 // 5))
     top = max(float(r["high"] if r["high"] is not None else r["value"]) for r in rows)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
@@ -135,30 +139,35 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     blocks: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         blocks.setdefault(r.get("series") or r["scope"], []).append(r)
-    # Cutting labels must not make two read alike (at 80 columns every label of a block
-    # was "French troops in…", U9): the bars give up room first, down to 10 cells; failing
-    # that, each label goes whole on a line of its own under its bar.
-    labels = [r["label"] for r in rows]
-    fixed = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 4
-    if _cut_alike(labels, fixed - width) and not _cut_alike(labels, fixed - 10):
-        width = 10
-    under = _cut_alike(labels, fixed - width)
+    labels = {a: [safe_text(r["label"], keep="") for r in rs] for a, rs in blocks.items()}
 
-    def grid() -> Table:
-        g = Table.grid(padding=(0, 1), expand=not under)
+    def clashing(bar: int) -> set[str]:
+        return {a for a, texts in labels.items() if _cut_alike(texts, rest - bar)}
+
+    # Cut labels must not read alike within a block (at 80 columns every label of
+    # Barkhane's strengths was "French troops in…", U9): the bars give up room first, to
+    # the widest that keeps them apart (10 cells at least); a block whose labels still
+    # clash shows each whole on a line of its own under its bar.
+    if clashing(width):
+        width = next((w for w in range(width, 9, -1) if not clashing(w)), width)
+    under = clashing(width)
+
+    def grid(beside: bool) -> Table:
+        g = Table.grid(padding=(0, 1), expand=beside)
         g.add_column(no_wrap=True, width=date_w + 2)
         g.add_column(justify="right", no_wrap=True, width=value_w)
         g.add_column(no_wrap=True, width=width)
         if mark_w:
             g.add_column(no_wrap=True, width=mark_w)
-        if not under:
+        if beside:
             g.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
         return g
 
     for area, members in blocks.items():
         con.print(safe_text(f"{area}", style="bold", keep=""))
-        table = grid()
-        for r in members:
+        beside = area not in under
+        table = grid(beside)
+        for r, label in zip(members, labels[area], strict=True):
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
             high = r["high"] if r["high"] is not None else r["value"]
@@ -171,14 +180,13 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
             if mark_w:
                 cells.append(Text(_marks(r), style=MARK_STYLE))
-            label = safe_text(r["label"], keep="")
-            if not under:
+            if beside:
                 table.add_row(*cells, label)
                 continue
             table.add_row(*cells)
             con.print(table)
             con.print(Padding(label, (0, 0, 0, 4)))
-            table = grid()
+            table = grid(beside)
         if table.row_count:
             con.print(table)
     con.print(
@@ -190,11 +198,14 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     )
 
 
-def _cut_alike(labels: Sequence[str], width: int) -> bool:
-    """Whether two different labels read the same once cut to ``width`` with an ellipsis."""
+def _cut_alike(labels: Sequence[Text], width: int) -> bool:
+    """Whether two different labels read the same once cut to ``width`` cells with an
+    ellipsis (as shown: a control character is drawn as its escape)."""
+    from rich.cells import cell_len
+
     seen: set[str] = set()
-    for label in set(labels):
-        shown = label if len(label) <= width else label[: max(0, width - 1)]
+    for plain in {t.plain for t in labels}:
+        shown = plain if cell_len(plain) <= width else plain[: max(0, width - 1)]
         if shown in seen:
             return True
         seen.add(shown)

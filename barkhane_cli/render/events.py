@@ -49,7 +49,7 @@ DEFAULT_FIELDS = [
 FILE_FIELDS = [
     *DEFAULT_FIELDS,
     *("latitude", "longitude", "point_of"),
-    *("precision", "perpetrators", "targets", "attribution"),
+    *("precision", "end_precision", "perpetrators", "targets", "attribution"),
 ]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
@@ -229,8 +229,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         if e.actors or e.places:
             cell.append("  ")
             who = who_text(e)
-            if deaths:  # an arrow leads the name it points to: never "unknown →" / "MINUSMA"
-                who.plain = who.plain.replace("→ ", "→" + GLUE).replace("↔ ", "↔" + GLUE)
+            # an arrow leads the name it points to: never "unknown →" / "MINUSMA"
+            who.plain = who.plain.replace("→ ", "→" + GLUE).replace("↔ ", "↔" + GLUE)
             cell.append_text(who)
         if e.disputed:
             # On a narrow terminal the note runs on after who and where; wider, it has
@@ -240,7 +240,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             shown = DISPUTED_SHOWN_NARROW if deaths else DISPUTED_SHOWN
             note = shorten(e.disputed, shown, placeholder=" …")
             cell.append_text(safe(lead + disputed(note), style=DISPUTED_STYLE, keep="\n"))
-        return Glued(cell) if deaths else cell
+        return Glued(cell)
 
     def when_cell(e: m.Event) -> Any:
         cell = _date_cell(e)
