@@ -121,6 +121,17 @@ def test_fact_dates_and_units_are_whole(bundled: None, run: Run, width: int) -> 
         assert f" {f['unit']} " in out, f["unit"]
 
 
+def test_a_fact_table_shows_the_scope_up_to_its_first_semicolon(bundled: None, run: Run) -> None:
+    # U9 at 80 columns: the Scope column ran a row of Niger's 2021 figures to 12 lines.
+    out = screen(run, 80, "facts", "--country", "niger", "--year", "2021", "--format", "table")
+    facts = json.loads(
+        _shown(run, None, "facts", "--country", "niger", "--year", "2021", "--format", "json")
+    )
+    terrorism = next(f for f in facts if f["id"] == "niger-terrorism-deaths-2021")
+    assert "Institute for Economics" in terrorism["scope"]  # JSON has it whole
+    assert "Institute" not in out and "Niger …" in out
+
+
 def test_a_wrapped_situation_item_stays_under_its_bullet(bundled: None, run: Run) -> None:
     """`on` at 80 columns: an item's second line began at column 0, under the headings."""
     out = screen(run, 80, "on", "2021-06-30", "--no-pager")

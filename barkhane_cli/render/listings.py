@@ -143,7 +143,17 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
         "since": Field("since", "Since", lambda f: _iso(f.since), width=10),
         "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
-        "scope": Field("scope", "Scope", lambda f: f.scope, ratio=2, min_width=14),
+        # A table shows the area, the scope up to its first ';' (the rest, who was counted
+        # and by whom, ran a row of Niger's 2021 figures to a dozen lines at 80 columns);
+        # every other format gives it whole.
+        "scope": Field(
+            "scope",
+            "Scope",
+            lambda f: f.scope,
+            display=lambda f: f.scope.split(";", 1)[0] + (" …" if ";" in f.scope else ""),
+            ratio=2,
+            min_width=14,
+        ),
         "category": Field("category", "Category", lambda f: f.category),
         "cause": Field("cause", "Cause", lambda f: f.cause or ""),
         "headline": Field("headline", "Headline", lambda f: f.headline or ""),
