@@ -132,6 +132,17 @@ def test_a_fact_table_shows_the_scope_up_to_its_first_semicolon(bundled: None, r
     assert "Institute" not in out and "Niger …" in out
 
 
+def test_the_fatalities_chart_points_to_the_counted_totals(bundled: None, run: Run) -> None:
+    # U9 read the recorded deaths as Mali's yearly toll; the totals counted are facts.
+    out = " ".join(
+        screen(run, 80, "chart", "fatalities", "--country", "mali", "--format", "table").split()
+    )
+    hint = "barkhane facts --category violence --country mali"
+    assert f"not a total death toll; counted totals: {hint})" in out
+    ids = {f["id"] for f in json.loads(_shown(run, None, *hint.split()[1:], "--format", "json"))}
+    assert "mali-battle-deaths-2019" in ids
+
+
 def test_a_wrapped_situation_item_stays_under_its_bullet(bundled: None, run: Run) -> None:
     """`on` at 80 columns: an item's second line began at column 0, under the headings."""
     out = screen(run, 80, "on", "2021-06-30", "--no-pager")

@@ -243,7 +243,8 @@ def chart(
     figure, one block per area a figure counts in (--country mali: the blocks that name
     Mali); planned, claimed or disputed figures are marked. Fatalities are summed over
     the events whose sources give a count (the best estimate, else the low end of a
-    range, as the map sums them), so they are not a total death toll.
+    range, as the map sums them), so they are not a total death toll: the totals that
+    ACLED, UCDP and the UN counted are figures (facts --category violence).
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import charts
@@ -292,7 +293,12 @@ def chart(
     if chosen is ChartKind.fatalities:
         binned = briefing.fatality_bins(events, axis, period)
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
-        unit = f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll)"
+        # U9 took this chart for a death toll and missed the counted totals kept as facts
+        narrow = "".join(f" --country {c}" for c in sorted(q.countries))
+        unit = (
+            f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: "
+            f"barkhane facts --category violence{narrow})"
+        )
     else:
         binned = briefing.event_bins(events, axis, period)
         title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"
