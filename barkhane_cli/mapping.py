@@ -179,17 +179,28 @@ class MapData:
 
 
 def markers(
-    data: m.Dataset, events: Iterable[m.Event], by: str = "events", fit: bool = False
+    data: m.Dataset,
+    events: Iterable[m.Event],
+    by: str = "events",
+    fit: bool = False,
+    within: Iterable[str] = (),
 ) -> MapData:
-    """Events grouped by the point each is drawn at, heaviest first."""
+    """Events grouped by the point each is drawn at, heaviest first. ``within``
+    (country ids): an event is drawn at its places in those countries when it has any (a
+    map of Niger drew Takuba's declaration as "Mali", its first place)."""
     places = data.places
+    wanted = frozenset(within)
     found: dict[str, Marker] = {}
     unplaced: list[str] = []
     cache: dict[tuple[str, ...], Located | None] = {}
     for e in events:
-        where = cache.get(e.places)
-        if where is None and e.places not in cache:
-            where = cache[e.places] = locate(places, e.places)
+        where_from = e.places
+        if wanted:
+            inside = tuple(p for p in e.places if p in places and wanted & set(places[p].countries))
+            where_from = inside or e.places
+        where = cache.get(where_from)
+        if where is None and where_from not in cache:
+            where = cache[where_from] = locate(places, where_from)
         if where is None:
             unplaced.append(e.id)
             continue

@@ -330,6 +330,16 @@ def test_a_country_is_named_by_whole_words_in_a_figures_area(run: Run, tmp_path:
     assert "to-niger" in {r["id"] for r in chart} and "nigeria" not in {r["id"] for r in chart}
 
 
+def test_a_country_map_draws_each_event_at_its_places_in_that_country(
+    run: Run, data: m.Dataset
+) -> None:
+    """U9: a map of Niger drew events at their Malian places ("Only a country known: Mali 2")."""
+    doc = as_json(run("map", "--country", "niger", "--year", "2020", "-f", "json"))
+    at = {e: mk["place"] for mk in doc for e in mk["event_ids"]}
+    assert at["takuba-declared"] == "niger"  # its places: Mali, then Niger
+    assert all("niger" in data.places[mk["place"]].countries for mk in doc)
+
+
 def test_a_list_or_a_reversed_name_is_not_read_as_loose_words(run: Run) -> None:
     listed = run("timeline", "--actor", "minusma, mali")
     assert listed.exit_code == 3 and "give one value at a time" in listed.stderr

@@ -193,7 +193,7 @@ def map_(
     md = (
         mapping.choropleth(dataset, events, by)
         if shaded
-        else mapping.markers(dataset, events, by, fit=bool(place or country))
+        else mapping.markers(dataset, events, by, fit=bool(place or country), within=q.countries)
     )
     if box is not None:
         md.extent = box
