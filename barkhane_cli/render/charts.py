@@ -148,8 +148,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     # Barkhane's strengths was "French troops in…", U9): the bars give up room first, to
     # the widest that keeps them apart (10 cells at least); a block whose labels still
     # clash shows each whole on a line of its own under its bar.
-    if clashing(width):
-        width = next((w for w in range(width, 9, -1) if not clashing(w)), width)
+    width = next((w for w in range(width, 9, -1) if not clashing(w)), width)
     under = clashing(width)
 
     def grid(beside: bool) -> Table:
