@@ -246,12 +246,11 @@ def _best(f: m.Fact) -> float | None:
     return None
 
 
-def scope_area(scope: str) -> str:
-    """Where a figure counts: its scope before the first ';', less a parenthesis that only
-    lists the area's countries ("Sahel (Mali, Niger, ...)" is "Sahel"). Figures of one
-    area make one series, so a strength inside Mali is never drawn against a Sahel-wide
-    one."""
-    return scope.split(";", 1)[0].split("(", 1)[0].strip()
+def scope_area(f: m.Fact) -> str:
+    """Where a figure counts (m.Fact.area), less a parenthesis that only lists the area's
+    countries ("Sahel (Mali, Niger, ...)" is "Sahel"). Figures of one area make one
+    series, so a strength inside Mali is never drawn against a Sahel-wide one."""
+    return f.area.split("(", 1)[0].strip()
 
 
 def troop_series(
@@ -296,7 +295,7 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
     names = [f" {normalize(p)} " for p in places]
 
     def named(f: m.Fact) -> bool:
-        area = f" {normalize(scope_area(f.scope))} "
+        area = f" {normalize(scope_area(f))} "
         return not names or any(n in area for n in names)
 
     return named
@@ -341,7 +340,7 @@ def _figure_series(
                     "force": fact_force(data, f),
                     "label": f.label,
                     "scope": f.scope,
-                    "series": scope_area(f.scope),
+                    "series": scope_area(f),
                     "disputed": f.disputed,
                     "sources": [s.id for s in f.sources],
                 },

@@ -357,6 +357,12 @@ class Fact:
     aftermath: bool = False
     origin: str = ""
 
+    @property
+    def area(self) -> str:
+        """Where the figure counts: its scope up to the first ';' (what follows says who
+        was counted and by whom)."""
+        return self.scope.split(";", 1)[0].strip()
+
 
 @dataclass(frozen=True, slots=True)
 class Era:

@@ -127,7 +127,7 @@ def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
         name = data.actors[force].label if force in data.actors else force
     if f.category == "troops":
         return f"troops:{force}", f"{name or 'Forces'}: strength"
-    where = f.scope.split(";")[0].strip()
+    where = f.area
     about = f" ({name})" if name else ""
     # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
     # would switch between a total and a year's count from one day to the next (U7); so is

@@ -150,7 +150,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
             "scope",
             "Scope",
             lambda f: f.scope,
-            display=lambda f: f.scope.split(";", 1)[0] + (" …" if ";" in f.scope else ""),
+            display=lambda f: f.area + (" …" if ";" in f.scope else ""),
             ratio=2,
             min_width=14,
         ),
