@@ -23,6 +23,9 @@ SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 # A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
 # head of state.
 HEAD_OF_GOVERNMENT = "head of government"
+# Figures of a stock, counted at some moment of their as-of period (a strength, a number
+# of displaced people), as against a count over the period (deaths in a year).
+STOCK_CATEGORIES = ("troops", "displacement")
 
 
 def _iso(ordinal: int) -> str:
@@ -155,9 +158,24 @@ def _ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
     return force is not None and force.end is not None and force.end.last_ordinal() < last
 
 
+def _known(f: m.Fact, last: int) -> bool:
+    """Whether a figure is known on ``last``: its as-of period is over, or it counts a
+    stock (STOCK_CATEGORIES) on a month that has begun. Serval's 3,200 of September 2013
+    was measured at some moment of that month, so on 15 September it is the current
+    strength, not February's peak; a count of deaths over a month or a year is not known
+    before its end, nor is a year's figure of any kind."""
+    if f.as_of.last_ordinal() <= last:
+        return True
+    return (
+        f.as_of.precision == "month"
+        and f.category in STOCK_CATEGORIES
+        and f.as_of.first_ordinal() <= last
+    )
+
+
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
-    """The latest figure of each headline kind known on ``last`` (its as-of period over
-    by then), and whether the data marks headlines. A kind is the series of a fact
+    """The latest figure of each headline kind known on ``last`` (_known), and whether
+    the data marks headlines. A kind is the series of a fact
     marked ``headline`` (any figure of that series counts, marked or not); where no
     fact is marked, French forces, MINUSMA and displacement. A planned or claimed
     strength never stands for the current one; of figures of one date, those of a force
@@ -172,7 +190,7 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     )
     latest: dict[str, list[m.Fact]] = {}
     for f in pool:
-        if f.as_of.last_ordinal() > last:
+        if not _known(f, last):
             continue
         if f.category == "troops" and f.kind in briefing.NOT_MEASURED:
             continue  # a planned or claimed strength is not the force on the ground
@@ -193,6 +211,7 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
             row["kind"] = f.kind
             row["headline"] = f.headline
             row["value_text"] = lookup.fact_value_text(f)
+            row["period_under_way"] = f.as_of.last_ordinal() > last
             rows.append(row)
     return rows, bool(marked)
 

@@ -570,7 +570,11 @@ def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
     doc = as_json(run("on", "2021-05-24", "--format", "json"))
     latest = {f["figure"]: f for f in doc["figures"] if f["category"] == "displacement"}
     assert latest["Displacement: Mali"]["as_of"] >= "2020"
-    assert latest["Displacement: Mali"]["id"] == "mali-idps-2020-12"
+    # the CMP's count of May 2021, the month under way (end of 2020 before that month)
+    assert latest["Displacement: Mali"]["id"] == "mali-idps-2021-05"
+    assert latest["Displacement: Mali"]["period_under_way"] is True
+    before = as_json(run("on", "2021-04-30", "--format", "json"))["figures"]
+    assert "mali-idps-2020-12" in {f["id"] for f in before}
     assert latest["Displacement: Burkina Faso"]["id"] == "burkina-idps-2020-12"
     assert latest["Displacement: Refugees from Mali"]["as_of"] >= "2020"
 
@@ -680,3 +684,24 @@ def test_on_a_day_never_gives_a_planned_strength_as_the_current_one(run: Run) ->
     french = [f for f in doc["figures"] if f["figure"] == "French forces: strength"]
     assert french and all(f["kind"] not in ("planned", "claimed") for f in french)
     assert "french-troops-sahel-planned-2021" not in {f["id"] for f in french}
+
+
+def test_on_a_day_shows_a_strength_counted_in_the_month_under_way(
+    run: Run, tty: dict[str, str]
+) -> None:
+    """U9: `on 2013-09-15` gave Serval's February peak (5,100) as the French strength,
+    though the record holds 3,200 for September 2013; it showed only from the 30th. A
+    strength counted in a month is current from its first day, and says the month is
+    under way; a count of deaths over a period waits for the period's end."""
+    doc = as_json(run("on", "2013-09-15", "-f", "json"))
+    french = [f for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    assert [(f["id"], f["period_under_way"]) for f in french] == [
+        ("serval-troops-mali-2013-09", True)
+    ]
+    page = " ".join(run("on", "2013-09-15", env=tty | {"COLUMNS": "200"}).stdout.split())
+    assert "3,200 as of 2013-09 (the month under way)" in page
+    # MINUSMA's dead to May 2022 (the mission head's count) are known once May is over
+    during = as_json(run("on", "2022-05-15", "-f", "json"))["figures"]
+    assert "minusma-deaths-2022-05" not in {f["id"] for f in during}
+    after = as_json(run("on", "2022-06-01", "-f", "json"))["figures"]
+    assert "minusma-deaths-2022-05" in {f["id"] for f in after}

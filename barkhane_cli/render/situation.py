@@ -34,6 +34,14 @@ def _age(as_of: str, day: str) -> str:
     return f", {years} years earlier" if years >= 2 else ""
 
 
+def _as_of(row: dict[str, Any], day: str) -> str:
+    """A figure's date as the page gives it: a month under way says so, since the
+    figure was counted at some day of it that may be after ``day``."""
+    if row["period_under_way"]:
+        return f"as of {row['as_of']} (the month under way)"
+    return f"as of {row['as_of']}{_age(row['as_of'], day)}"
+
+
 def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} → {end or 'open'}"
 
@@ -55,7 +63,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = [
-        f"{f['figure']}: {f['value_text']} as of {f['as_of']}{_age(f['as_of'], day)} ({f['label']})"
+        f"{f['figure']}: {f['value_text']} {_as_of(f, day)} ({f['label']})"
         for f in content["figures"]
     ]
     events = [
