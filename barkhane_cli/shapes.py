@@ -166,9 +166,13 @@ def _shape_of(places: Mapping[str, m.Place], pid: str, seen: tuple[str, ...]) ->
             max(s.bbox[2] for s in parts),
             max(s.bbox[3] for s in parts),
         )
-        # The label: the part's label nearest the middle of the whole (Kidal's for
-        # northern Mali, not a point in the far north of the largest part).
-        mid = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        # The label: the part's label nearest the mean of the parts' labels (Kidal's for
+        # northern Mali, not a point in the far north of the largest part). The mean
+        # weighs each part once, so it lies where the parts cluster: for Liptako-Gourma,
+        # Burkina Faso's Sahel region in the tri-border area; the middle of the bounding
+        # box, pulled north by Kidal and Taoudénit, had put it in the desert north of Gao.
+        labels = [label_of(s) for s in parts]
+        mid = (sum(x for x, _ in labels) / len(labels), sum(y for _, y in labels) / len(labels))
         central = min(
             parts,
             key=lambda s: (label_of(s)[0] - mid[0]) ** 2 + (label_of(s)[1] - mid[1]) ** 2,

@@ -705,3 +705,20 @@ def test_on_a_day_shows_a_strength_counted_in_the_month_under_way(
     assert "minusma-deaths-2022-05" not in {f["id"] for f in during}
     after = as_json(run("on", "2022-06-01", "-f", "json"))["figures"]
     assert "minusma-deaths-2022-05" in {f["id"] for f in after}
+
+
+def test_liptako_gourma_is_drawn_in_the_tri_border_area(run: Run) -> None:
+    """U9: events placed at Liptako-Gourma were drawn north of Gao, in the desert: the
+    middle of the zone's bounding box, pulled north by Kidal and Taoudénit. An area is
+    drawn at the label of the part nearest the mean of its parts' labels: for this zone,
+    Burkina Faso's Sahel region, where Mali, Burkina Faso and Niger meet."""
+    rows = as_json(run("map", "--place", "liptako-gourma", "--format", "json"))
+    (zone,) = [r for r in rows if r["place"] == "liptako-gourma"]
+    assert 13.5 < zone["lat"] < 15.5 and -2.0 < zone["lon"] < 1.0, zone
+    # the other areas keep their points: Kidal's for northern Mali, Mopti's for the centre
+    for area, region in (("northern-mali", "kidal-region"), ("central-mali", "mopti-region")):
+        points = {
+            r["place"]: (r["lat"], r["lon"])
+            for r in as_json(run("map", "--place", area, "--format", "json"))
+        }
+        assert points[area] == points[region], area
