@@ -25,8 +25,8 @@ _PHRASE = re.compile(r'"([^"]*)"')
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    words: tuple[str, ...]  # normalized single words
-    phrases: tuple[str, ...]  # normalized multi-word phrases
+    words: tuple[str, ...]  # normalized single words, each matching the start of a word
+    phrases: tuple[str, ...]  # normalized quoted words and phrases, matching whole words
     literal: str  # the folded text, for a query of punctuation only ("(.*)")
 
     def __bool__(self) -> bool:
@@ -35,13 +35,12 @@ class Terms:
 
 @functools.lru_cache(maxsize=64)
 def parse(text: str) -> Terms:
-    """Split what the user typed into required words and quoted phrases."""
-    phrases = tuple(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p)
+    """Split what the user typed into required words and quoted phrases. A quoted word is
+    a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
+    not Tongomayel, which ``tongo`` finds too)."""
+    phrases = tuple(dict.fromkeys(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p))
     rest = _PHRASE.sub(" ", text)
-    words = tuple(dict.fromkeys(normalize(rest).split()))
-    single = tuple(p for p in phrases if " " not in p)
-    phrases = tuple(p for p in phrases if " " in p)
-    words = tuple(dict.fromkeys(words + single))
+    words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
     literal = "" if words or phrases else fold(text.strip())
     return Terms(words, phrases, literal)
 
@@ -127,6 +126,10 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
         return 0, ""
     needles = [*terms.words, *terms.phrases]
     query = " ".join(needles)
+
+    def _found(needle: str, hay: str) -> bool:
+        return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
+
     padded = [(n, _pad(n)) for n in names]
     for n, hay in padded:
         if hay.strip() == query:
@@ -152,10 +155,6 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
 
 def _whole(needle: str, hay: str) -> bool:
     return f" {needle} " in hay
-
-
-def _found(needle: str, hay: str) -> bool:
-    return _has_phrase(needle, hay) if " " in needle else _has_word(needle, hay)
 
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:

@@ -722,3 +722,17 @@ def test_liptako_gourma_is_drawn_in_the_tri_border_area(run: Run) -> None:
             for r in as_json(run("map", "--place", area, "--format", "json"))
         }
         assert points[area] == points[region], area
+
+
+def test_a_quoted_word_is_searched_as_a_whole_word(run: Run) -> None:
+    """U9: `--search tongo` also found the Kourfayel killings ("Tongomayel"), with no way
+    to ask for the whole word. A quoted word matches whole, as grep -w does."""
+    loose = ids(run, "--search", "tongo")
+    whole = ids(run, "--search", '"tongo"')
+    assert "soum-schools-campaign-kourfayel-killings-2017" in loose
+    assert "soum-schools-campaign-kourfayel-killings-2017" not in whole
+    assert {"tongo-tongo-ambush", "tongo-tongo-baley-beri-ambush-2019"} <= set(whole)
+    assert set(whole) < set(loose)
+    found = {r[1] for r in rows(run("search", '"tongo"', "--kind", "event"))}
+    assert "tongo-tongo-ambush" in found
+    assert "soum-schools-campaign-kourfayel-killings-2017" not in found

@@ -298,7 +298,7 @@ def facts(
         typer.Argument(
             metavar="[WORDS]...",
             help="Words in the fact's label, scope or unit, all required in any order; \"a "
-            'quoted phrase" as a phrase (as search matches them).',
+            'quoted phrase" or "word" whole (as search matches them).',
             show_default=False,
         ),
     ] = None,
@@ -396,8 +396,8 @@ def search(
         list[str],
         typer.Argument(
             metavar="WORDS...",
-            help='Words, all required in any order; "a quoted phrase" as a phrase. Case, '
-            "accents and punctuation do not matter.",
+            help='Words, all required in any order, each the start of a word; "a quoted '
+            'phrase" or "word" whole. Case, accents and punctuation do not matter.',
         ),
     ],
     kind: Annotated[

@@ -155,7 +155,12 @@ CountryOpt = Annotated[
 ]
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 SearchOpt = Annotated[
-    str | None, typer.Option("--search", "-s", help="Literal text in title or summary.")
+    str | None,
+    typer.Option(
+        "--search",
+        "-s",
+        help='Words in title or summary, in any order; "quoted" words and phrases whole.',
+    ),
 ]
 
 # --- asking the event views: order, threshold, counts ---------------------------------------
