@@ -30,6 +30,7 @@ class EventQuery:
     countries: frozenset[str] = frozenset()  # country place ids
     types: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
+    not_tags: frozenset[str] = frozenset()  # an event with any of these is left out
     search: str = ""  # normalized
     aftermath: bool = False
     limit: int | None = None
@@ -173,6 +174,7 @@ def build_query(
     countries: Iterable[str] = (),
     types: Iterable[str] = (),
     tags: Iterable[str] = (),
+    not_tags: Iterable[str] = (),
     search: str | None = None,
     aftermath: bool = False,
     limit: int | None = None,
@@ -210,8 +212,9 @@ def build_query(
         else ()
     )
     country_set = frozenset(resolve_country(data, c) for c in countries)
-    tag_set = (
-        check_in(tags, _known_tags(data, aftermath, known_tags), "tag") if tags else frozenset()
+    tag_set, not_tag_set = (
+        check_in(chosen, _known_tags(data, aftermath, known_tags), "tag") if chosen else frozenset()
+        for chosen in (tags, list(not_tags))
     )
     return EventQuery(
         first=first,
@@ -223,6 +226,7 @@ def build_query(
         countries=country_set,
         types=_types_or_tag_hint(types, data, aftermath, known_tags),
         tags=tag_set,
+        not_tags=not_tag_set,
         search=fold(search) if search else "",
         aftermath=aftermath,
         limit=limit,
@@ -255,6 +259,8 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
     if q.countries and q.countries.isdisjoint(e.countries):
         return False
     if q.tags and not any(normalize(t) in q.tags for t in e.tags):
+        return False
+    if q.not_tags and any(normalize(t) in q.not_tags for t in e.tags):
         return False
     if q.search:
         # Every word, in any order; "quoted phrases" as phrases (the rule of `search`).

@@ -736,3 +736,22 @@ def test_a_quoted_word_is_searched_as_a_whole_word(run: Run) -> None:
     found = {r[1] for r in rows(run("search", '"tongo"', "--kind", "event"))}
     assert "tongo-tongo-ambush" in found
     assert "soum-schools-campaign-kourfayel-killings-2017" not in found
+
+
+def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None:
+    """`--sort -deaths` opened with Chad's 1,052 militants of Bohoma Anger, an army's own
+    count: `--not-tag army-claim` leaves such tolls out, and a misspelt tag is refused
+    with the closest one, as --tag is."""
+    first = ids(run, "--sort", "-deaths", "--limit", "1")
+    assert first == ["operation-bohoma-anger-2020"]
+    kept = ids(run, "--sort", "-deaths", "--not-tag", "army-claim", "--limit", "3")
+    assert kept == ["moura-massacre", "ifoghas-battle", "chad-protests-crushed-2022-10-20"]
+    claims = set(ids(run, "--tag", "army-claim"))
+    every = ids(run)
+    assert set(ids(run, "--not-tag", "army-claim")) == set(every) - claims
+    assert ids(run, "--tag", "army-claim", "--not-tag", "army-claim") == []
+    bad = run("timeline", "--not-tag", "armyclaim")
+    assert bad.exit_code == 3
+    assert bad.stderr == "barkhane: no event has tag 'armyclaim'; did you mean 'army-claim'?\n"
+    drawn = as_json(run("map", "--not-tag", "army-claim", "--format", "json"))
+    assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}

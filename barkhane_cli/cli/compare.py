@@ -21,6 +21,7 @@ from barkhane_cli.cli.options import (
     ExportOpt,
     LimitOpt,
     MinDeathsOpt,
+    NotTagOpt,
     PerpetratorOpt,
     PlaceOpt,
     SearchOpt,
@@ -104,6 +105,7 @@ def compare(
     country: CountryOpt = None,
     type_: TypeOpt = None,
     tag: TagOpt = None,
+    not_tag: NotTagOpt = None,
     search: SearchOpt = None,
     unmatched: Annotated[
         bool, typer.Option(help="Only the events no record of the loaded data describes.")
@@ -132,7 +134,8 @@ def compare(
     env = make_env(color)
     fmt = _format(env, format_)
     filters = event_filters(
-        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
+        search,
         aftermath,
     )  # fmt: skip
     query.not_negative("--limit", limit)
@@ -197,6 +200,7 @@ def gaps(
     country: CountryOpt = None,
     type_: TypeOpt = None,
     tag: TagOpt = None,
+    not_tag: NotTagOpt = None,
     search: SearchOpt = None,
     min_deaths: MinDeathsOpt = None,
     by: Annotated[
@@ -226,7 +230,8 @@ def gaps(
     env = make_env(color)
     fmt = _format(env, format_)
     filters = event_filters(
-        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
+        search,
         aftermath,
     )  # fmt: skip
     query.not_negative("--limit", limit)

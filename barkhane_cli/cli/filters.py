@@ -20,6 +20,7 @@ def event_filters(
     country: list[str] | None,
     type_: list[str] | None,
     tag: list[str] | None,
+    not_tag: list[str] | None,
     search: str | None,
     aftermath: bool,
 ) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def event_filters(
         "countries": country or (),
         "types": type_ or (),
         "tags": tag or (),
+        "not_tags": not_tag or (),
         "search": search,
         "aftermath": aftermath,
     }

@@ -26,6 +26,7 @@ from barkhane_cli.cli.options import (
     CountryOpt,
     DataOpt,
     FieldsOpt,
+    NotTagOpt,
     PerpetratorOpt,
     PlaceOpt,
     RecordFormatOpt,
@@ -151,6 +152,7 @@ def map_(
     country: CountryOpt = None,
     type_: TypeOpt = None,
     tag: TagOpt = None,
+    not_tag: NotTagOpt = None,
     search: SearchOpt = None,
     aftermath: AftermathOpt = False,
     by: ByOpt = "events",
@@ -183,7 +185,8 @@ def map_(
     shaded, by = by.startswith("region"), "deaths" if by.endswith("deaths") else "events"
     env = make_env(color)
     filters = event_filters(
-        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
+        search,
         aftermath,
     )  # fmt: skip
     box = _bbox(bbox)

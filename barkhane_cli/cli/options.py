@@ -154,6 +154,13 @@ CountryOpt = Annotated[
     typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
 ]
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
+NotTagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Leave out events with this tag (repeatable): --not-tag army-claim drops the "
+        "tolls that are only an army's count of militants killed."
+    ),
+]
 SearchOpt = Annotated[
     str | None,
     typer.Option(

@@ -31,6 +31,7 @@ from barkhane_cli.cli.options import (
     LimitOpt,
     ListFormatOpt,
     MinDeathsOpt,
+    NotTagOpt,
     PerpetratorOpt,
     PlaceOpt,
     SearchOpt,
@@ -58,6 +59,7 @@ def timeline(
     country: CountryOpt = None,
     type_: TypeOpt = None,
     tag: TagOpt = None,
+    not_tag: NotTagOpt = None,
     search: SearchOpt = None,
     min_deaths: MinDeathsOpt = None,
     limit: LimitOpt = None,
@@ -91,7 +93,8 @@ def timeline(
 
     env = make_env(color)
     filters = event_filters(
-        since, until, year, actor, perpetrator, target, place, country, type_, tag, search,
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
+        search,
         aftermath,
     )  # fmt: skip
     loaded = open_data(data)
