@@ -755,3 +755,15 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
     assert bad.stderr == "barkhane: no event has tag 'armyclaim'; did you mean 'army-claim'?\n"
     drawn = as_json(run("map", "--not-tag", "army-claim", "--format", "json"))
     assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}
+
+
+def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
+    run: Run, tty: dict[str, str]
+) -> None:
+    """U9: on a map of Niger in 2020, Niamey (one event) showed "•" while the legend said
+    "* capital": the star marks only the capitals with no event, and the legend says so."""
+    niger = run("map", "--country", "niger", "--year", "2020", env=tty | {"COLUMNS": "80"})
+    assert "• Niamey" in niger.stdout or "Niamey •" in niger.stdout
+    assert "* capital with no event" in niger.stdout
+    kidal = run("map", "--place", "kidal-region", "--year", "2016", env=tty | {"COLUMNS": "80"})
+    assert kidal.stdout.count("* capital") == 1 and "capital with no event" not in kidal.stdout
