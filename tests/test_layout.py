@@ -43,8 +43,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 
 
 # Who did it to whom ("claimed: JNIM → MINUSMA, Togo") cost about 0.08 of a line an event
-# at 80 columns (2.97 -> 3.05) and 0.09 at 160 (1.88 -> 1.97), on 912 events.
-@pytest.mark.parametrize(("width", "most"), [(80, 3.1), (160, 2.1)])
+# at 80 columns (2.97 -> 3.05) and 0.09 at 160 (1.88 -> 1.97), on 912 events. The
+# record's own growth moves it too: naming about 230 actors that events show acting
+# (P22, session 12) took 80 columns from 3.08 to 3.13 (2,880 lines, 921 events). The
+# budget guards the layout; the names are what a reader asked for.
+@pytest.mark.parametrize(("width", "most"), [(80, 3.2), (160, 2.1)])
 def test_bundled_timeline_fits_its_screen_line_budget(
     bundled: None, run: Run, width: int, most: float
 ) -> None:
@@ -209,7 +212,8 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
     attacks = event_text("--target", "minusma", "--year", "2021")
     assert "claimed: JNIM → MINUSMA, Togo · Douentza" in attacks
     assert "unknown → MINUSMA, Egypt · Tessalit" in attacks
-    assert "JNIM → MINUSMA, Chad · Aguelhok" in attacks
+    # the CMA accused the Chadian contingent of killing civilians after the assault
+    assert "JNIM → MINUSMA, Chad; CMA · Aguelhok" in attacks
     january = event_text("--since", "2021-01", "--until", "2021-01")
     # placed at Ménaka town since P21 read that the bomb went off 2–3 km from it
     assert "claimed: JNIM → Barkhane; France · Ménaka" in january
