@@ -113,11 +113,12 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
 
 
 def _force(data: m.Dataset, f: m.Fact) -> str | None:
-    """France for any French force (Serval, Barkhane); else the fact's operation or
-    mission, else its first actor."""
-    if FRENCH_FORCES & set(f.actors):
-        return "france"
-    return briefing.fact_force(data, f)
+    """France for a French force's figure (Serval, Barkhane: FRENCH_FORCES); else the
+    force briefing.fact_force reads it as. France named after Takuba is Takuba's figure
+    (900 at its peak, 40 % of them French), never French forces' strength: it had stood
+    as France's current strength from February 2022 to the end of Barkhane."""
+    force = briefing.fact_force(data, f)
+    return "france" if force in FRENCH_FORCES else force
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
@@ -158,28 +159,39 @@ def _ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
     return force is not None and force.end is not None and force.end.last_ordinal() < last
 
 
-def _known(f: m.Fact, last: int) -> bool:
-    """Whether a figure is known on ``last``: its as-of period is over, or it counts a
-    stock (STOCK_CATEGORIES) on a month that has begun. Serval's 3,200 of September 2013
-    was measured at some moment of that month, so on 15 September it is the current
-    strength, not February's peak; a count of deaths over a month or a year is not known
-    before its end, nor is a year's figure of any kind."""
-    if f.as_of.last_ordinal() <= last:
-        return True
+def _under_way(f: m.Fact, last: int) -> bool:
+    """Whether a figure counts a stock (STOCK_CATEGORIES) on a month that has begun but
+    not ended by ``last``. It is shown beside the latest figure whose period is over, not
+    in its place: Serval's 3,200 of September 2013 was counted at some day of that month,
+    which may be after the 15th, and the data does not say which figures were counted at
+    one moment (a month's figure may be its peak or a total). A running total (``since``)
+    and a planned or claimed strength are not shown before their period's end."""
     return (
         f.as_of.precision == "month"
         and f.category in STOCK_CATEGORIES
-        and f.as_of.first_ordinal() <= last
+        and f.since is None
+        and f.kind not in briefing.NOT_MEASURED
+        and f.as_of.first_ordinal() <= last < f.as_of.last_ordinal()
     )
 
 
+def _row(data: m.Dataset, f: m.Fact, under_way: bool) -> dict[str, Any]:
+    row = lookup.fact_json(f)
+    row["figure"] = figure_kind(data, f)[1]
+    row["kind"] = f.kind
+    row["headline"] = f.headline
+    row["value_text"] = lookup.fact_value_text(f)
+    row["period_under_way"] = under_way
+    return row
+
+
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
-    """The latest figure of each headline kind known on ``last`` (_known), and whether
-    the data marks headlines. A kind is the series of a fact
-    marked ``headline`` (any figure of that series counts, marked or not); where no
-    fact is marked, French forces, MINUSMA and displacement. A planned or claimed
-    strength never stands for the current one; of figures of one date, those of a force
-    that has since ended give way to the others."""
+    """The latest figure of each headline kind whose as-of period is over by ``last``,
+    then those of the month under way (_under_way), and whether the data marks
+    headlines. A kind is the series of a fact marked ``headline`` (any figure of that
+    series counts, marked or not); where no fact is marked, French forces, MINUSMA and
+    displacement. A planned or claimed strength never stands for the current one; of
+    figures of one date, those of a force that has since ended give way to the others."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     marked = [f for f in facts if f.headline]
     kinds = {figure_kind(data, f)[0] for f in marked}
@@ -189,12 +201,16 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
         else [f for f in facts if _fallback(data, f)]
     )
     latest: dict[str, list[m.Fact]] = {}
+    under_way: dict[str, list[m.Fact]] = {}
     for f in pool:
-        if not _known(f, last):
+        key, _ = figure_kind(data, f)
+        if _under_way(f, last):
+            under_way.setdefault(key, []).append(f)
+            continue
+        if f.as_of.last_ordinal() > last:
             continue
         if f.category == "troops" and f.kind in briefing.NOT_MEASURED:
             continue  # a planned or claimed strength is not the force on the ground
-        key, _ = figure_kind(data, f)
         current = latest.get(key)
         end = f.as_of.last_ordinal()
         if current is None or end > current[0].as_of.last_ordinal():
@@ -202,17 +218,11 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
         elif end == current[0].as_of.last_ordinal():
             current.append(f)
     rows = []
-    for key in sorted(latest):
-        tied = latest[key]
+    for key in sorted(latest.keys() | under_way.keys()):
+        tied = latest.get(key, [])
         running = [f for f in tied if not _ended(data, f, last)]
-        for f in sorted(running or tied, key=lambda x: x.id):
-            row = lookup.fact_json(f)
-            row["figure"] = figure_kind(data, f)[1]
-            row["kind"] = f.kind
-            row["headline"] = f.headline
-            row["value_text"] = lookup.fact_value_text(f)
-            row["period_under_way"] = f.as_of.last_ordinal() > last
-            rows.append(row)
+        rows += [_row(data, f, False) for f in sorted(running or tied, key=lambda x: x.id)]
+        rows += [_row(data, f, True) for f in sorted(under_way.get(key, []), key=lambda x: x.id)]
     return rows, bool(marked)
 
 
