@@ -171,6 +171,13 @@ class MapData:
         across a border) whose position no source gives, so not "names no place"."""
         return f"{len(self.unplaced)} event(s) at no place with a known position: not drawn"
 
+    def capital_legend(self) -> str:
+        """What the capital glyph stands for in both maps' legends. A capital with events
+        is drawn as their marker (U9 read Niamey's "•" against "* capital"), so the
+        glyph then marks only the capitals with none."""
+        busy = {mk.place for mk in self.markers} & {cap.place for cap in self.capitals}
+        return "capital with no event" if busy else "capital"
+
     # map --by region: the regions shaded by their events (or deaths), heaviest first,
     # and the events that lie in no single region (an area, a country, no place).
     shades: list[RegionShade] = field(default_factory=list)

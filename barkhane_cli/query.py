@@ -212,9 +212,10 @@ def build_query(
         else ()
     )
     country_set = frozenset(resolve_country(data, c) for c in countries)
+    not_tags = list(not_tags)
+    known = list(_known_tags(data, aftermath, known_tags)) if tags or not_tags else []
     tag_set, not_tag_set = (
-        check_in(chosen, _known_tags(data, aftermath, known_tags), "tag") if chosen else frozenset()
-        for chosen in (tags, list(not_tags))
+        check_in(chosen, known, "tag") if chosen else frozenset() for chosen in (tags, not_tags)
     )
     return EventQuery(
         first=first,
@@ -263,7 +264,7 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
     if q.not_tags and any(normalize(t) in q.not_tags for t in e.tags):
         return False
     if q.search:
-        # Every word, in any order; "quoted phrases" as phrases (the rule of `search`).
+        # Every word, in any order; "quoted" words and phrases whole (the rule of `search`).
         hay = " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
         if not search_text.matches_query(q.search, hay):
             return False

@@ -41,7 +41,8 @@ def parse(text: str) -> Terms:
     phrases = tuple(dict.fromkeys(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p))
     rest = _PHRASE.sub(" ", text)
     words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
-    literal = "" if words or phrases else fold(text.strip())
+    # a query of punctuation only is literal text, its quotes taken as quoting it
+    literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
     return Terms(words, phrases, literal)
 
 

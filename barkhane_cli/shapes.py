@@ -173,12 +173,9 @@ def _shape_of(places: Mapping[str, m.Place], pid: str, seen: tuple[str, ...]) ->
         # box, pulled north by Kidal and Taoudénit, had put it in the desert north of Gao.
         labels = [label_of(s) for s in parts]
         mid = (sum(x for x, _ in labels) / len(labels), sum(y for _, y in labels) / len(labels))
-        central = min(
-            parts,
-            key=lambda s: (label_of(s)[0] - mid[0]) ** 2 + (label_of(s)[1] - mid[1]) ** 2,
-        )
+        label = min(labels, key=lambda xy: (xy[0] - mid[0]) ** 2 + (xy[1] - mid[1]) ** 2)
         covers = tuple(c for s in parts for c in s.covers)
-        return Shape(pid, polys, box, label_of(central), covers, tuple(s.id for s in parts))
+        return Shape(pid, polys, box, label, covers, tuple(s.id for s in parts))
     return bundled().get(pid)
 
 

@@ -781,7 +781,7 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
 
 
 def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
-    run: Run, tty: dict[str, str]
+    run: Run, tty: dict[str, str], tmp_path: Path
 ) -> None:
     """U9: on a map of Niger in 2020, Niamey (one event) showed "•" while the legend said
     "* capital": the star marks only the capitals with no event, and the legend says so."""
@@ -790,3 +790,7 @@ def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
     assert "* capital with no event" in niger.stdout
     kidal = run("map", "--place", "kidal-region", "--year", "2016", env=tty | {"COLUMNS": "80"})
     assert kidal.stdout.count("* capital") == 1 and "capital with no event" not in kidal.stdout
+    svg = tmp_path / "niger.svg"
+    drawn = run("map", "--country", "niger", "--year", "2020", "--export", str(svg))
+    assert drawn.exit_code == 0, drawn.stderr
+    assert ">capital with no event</text>" in svg.read_text(encoding="utf-8")

@@ -152,6 +152,13 @@ def test_format_completion_and_help_list_only_what_the_command_prints(run: Run) 
     assert complete(run, "barkhane sources -f b") == ["bibtex"]
 
 
+def test_not_tag_completes_from_the_tags_as_tag_does(run: Run) -> None:
+    """The review found `--not-tag` offering nothing where `--tag` offers the tags."""
+    tags = complete(run, "barkhane timeline --tag ")
+    assert tags and complete(run, "barkhane timeline --not-tag ") == tags
+    assert complete(run, "barkhane map --not-tag ") == tags
+
+
 def test_force_completes_from_the_forces_with_figures(run: Run) -> None:
     assert "france" in complete(run, "barkhane chart troops --force ")
 

@@ -28,6 +28,18 @@ def test_a_quoted_phrase_is_a_phrase() -> None:
     assert not matches_query('"expelled ambassador"', "French ambassador expelled")
 
 
+def test_a_quoted_word_is_whole_and_quoted_punctuation_is_literal() -> None:
+    assert matches_query("tongo", "Kourfayel, near Tongomayel")
+    assert not matches_query('"tongo"', "Kourfayel, near Tongomayel")
+    assert matches_query('"tongo"', "ambush near Tongo Tongo")
+    # the same word quoted and not: whole, as the quoted one asks
+    assert not matches_query('tongo "tongo"', "near Tongomayel")
+    # punctuation alone is literal text, the quotes only quoting it (the review found
+    # '"("' looking for the quote marks too)
+    assert matches_query('"("', "Military Forces of France (2012-2017)")
+    assert not matches_query('"("', "no bracket here")
+
+
 def test_search_words_across_title_and_summary(run: Run) -> None:
     # "hotel" is only in the summary, "ouagadougou" in the title.
     assert hits(run, "hotel", "ouagadougou") == [("event", "ouaga-attack")]

@@ -32,6 +32,8 @@ def commands(
         ["timeline", "-f", "json", "--place", place],
         ["timeline", "-f", "json", "--country", "mali", "--type", "attack", "--type", "battle"],
         ["timeline", "-f", "json", "--tag", "seed"],
+        ["timeline", "-f", "json", "--not-tag", "seed", "--limit", "20"],
+        ["timeline", "-f", "jsonl", "--search", f'"{text}"'],
         ["timeline", "-f", "jsonl", "--search", text, "--aftermath"],
         ["timeline", "-f", "json", "--year", "2022", "--fields", "id,date,countries"],
         # each filter the store answers in SQL alone (stored JSON, nothing decoded)

@@ -1,4 +1,5 @@
-"""The event filters timeline and map share: declared once, turned into a query once."""
+"""The event filters timeline, map, compare and gaps share: declared once, turned into a
+query once."""
 
 from __future__ import annotations
 

@@ -146,6 +146,7 @@ COMPLETES: dict[tuple[str | None, str], str] = {
     (None, "country"): "countries",
     (None, "type_"): "type",
     (None, "tag"): "tags",
+    (None, "not_tag"): "tags",
     (None, "kind"): "kind",
     (None, "format_"): "format",
     (None, "fields"): "fields",

@@ -156,17 +156,15 @@ CountryOpt = Annotated[
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 NotTagOpt = Annotated[
     list[str] | None,
-    typer.Option(
-        help="Leave out events with this tag (repeatable): --not-tag army-claim drops the "
-        "tolls that are only an army's count of militants killed."
-    ),
+    typer.Option(help="Leave out the events with this tag (repeatable), read as --tag reads it."),
 ]
 SearchOpt = Annotated[
     str | None,
     typer.Option(
         "--search",
         "-s",
-        help='Words in title or summary, in any order; "quoted" words and phrases whole.',
+        help="Words in the event's id, title, summary, dispute or tags, each the start of a "
+        'word, in any order; "quoted" words and phrases whole.',
     ),
 ]
 

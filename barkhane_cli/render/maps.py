@@ -247,11 +247,8 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     if md.by == "deaths" and any(mk.weight("deaths") == 0 for mk in md.markers):
         parts.append(f"{ZERO_GLYPH[ascii_only]} none recorded")
     scale = "  ".join(parts) if parts else "no places to mark"
-    # a capital with events is drawn as their marker (U9 read Niamey's "•" against a
-    # legend of "* capital"): the legend then says which capitals the star marks
-    busy = {mk.place for mk in md.markers} & {cap.place for cap in md.capitals}
-    capital = "capital with no event" if busy else "capital"
-    lines = [(f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} {capital}", "")]
+    legend = f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} {md.capital_legend()}"
+    lines = [(legend, "")]
     placed = [mk for mk in md.markers if not mk.countrywide]
     n_events = sum(len(mk.events) for mk in placed)
     # only when some marker stands for a region or area, or for a place inside one (U8:

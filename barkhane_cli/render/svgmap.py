@@ -269,7 +269,7 @@ def _legend(
         out.append(f'<text x="{x + 2 * r + 5:.1f}" y="{y + 4:.0f}">{label}</text>')
         x += 2 * r + 12 + 7 * len(label)
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
-    out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">capital</text>')
+    out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
     notes = []
     country = [mk for mk in md.markers if mk.countrywide]
     if country:
