@@ -139,7 +139,7 @@ def place_json(data: m.Dataset, place: m.Place) -> dict[str, Any]:
         "kind": place.kind,
         "lat": place.lat,
         "lon": place.lon,
-        "region": place.region,
+        "region": geo.region_name(data.places, place.id),
         "country": country_name(data, place),
         "within": place.within,
         "countries": list(place.countries),

@@ -794,3 +794,21 @@ def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
     drawn = run("map", "--country", "niger", "--year", "2020", "--export", str(svg))
     assert drawn.exit_code == 0, drawn.stderr
     assert ">capital with no event</text>" in svg.read_text(encoding="utf-8")
+
+
+def test_places_name_the_region_each_place_lies_in(run: Run) -> None:
+    """U10 grepped `places --country niger` for Tillabéri and found 8 of its places: the
+    region column showed only the optional text, blank where a place says where it is by
+    `within`. It names the nearest region containing the place, in every format."""
+    rows = {
+        r[0]: r
+        for r in (
+            line.split("\t") for line in run("places", "--country", "niger").stdout.splitlines()
+        )
+    }
+    assert rows["ayorou"][3] == "Tillabéri Region"
+    assert rows["abalak"][3] == "Tahoua Region"
+    assert rows["agadez-region"][3] == ""  # a region is not within one
+    assert sum(r[3] == "Tillabéri Region" for r in rows.values()) >= 20
+    place = as_json(run("place", "ayorou", "-f", "json"))
+    assert (place["region"], place["within"]) == ("Tillabéri Region", "tillaberi-region")

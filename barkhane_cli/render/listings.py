@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import lookup
+from barkhane_cli import geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
@@ -76,7 +76,13 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
         "id": Field("id", "Id", lambda p: p.id),
         "name": Field("name", "Name", lambda p: p.name, ratio=2, min_width=10),
         "kind": Field("kind", "Kind", lambda p: p.kind),
-        "region": Field("region", "Region", lambda p: p.region or "", ratio=2, min_width=10),
+        "region": Field(
+            "region",
+            "Region",
+            lambda p: geo.region_name(data.places, p.id) or "",
+            ratio=2,
+            min_width=10,
+        ),
         "country": Field("country", "Country", lambda p: lookup.country_names(data, p)),
         "within": Field("within", "Within", lambda p: p.within or ""),
         "lat": Field("lat", "Lat", lambda p: coord(p.lat), justify="right"),

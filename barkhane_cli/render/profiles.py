@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from barkhane_cli import lookup
+from barkhane_cli import geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
@@ -146,7 +146,7 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("name", place.name),
             ("kind", place.kind),
             ("aliases", "; ".join(place.aliases)),
-            ("region", place.region or ""),
+            ("region", geo.region_name(data.places, place.id) or ""),
             ("within", place.within or ""),
             ("country", lookup.country_names(data, place)),
             ("coordinates", _coordinates(data, place)),
