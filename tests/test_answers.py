@@ -812,3 +812,13 @@ def test_places_name_the_region_each_place_lies_in(run: Run) -> None:
     assert sum(r[3] == "Tillabéri Region" for r in rows.values()) >= 20
     place = as_json(run("place", "ayorou", "-f", "json"))
     assert (place["region"], place["within"]) == ("Tillabéri Region", "tillaberi-region")
+
+
+def test_on_piped_says_each_leaders_role(run: Run) -> None:
+    """U10 piped `on 2013-06-01` and could not tell Mali's interim president from its
+    prime minister: a leader row ends with the role the data gives."""
+    rows = [r.split("\t") for r in run("on", "2013-06-01").stdout.splitlines()]
+    roles = {r[2]: r[7] for r in rows if r[0] == "leader" and r[1] == "mali"}
+    assert roles["dioncounda-traore"] == "interim president"
+    assert roles["django-sissoko"].startswith("prime minister (head of government)")
+    assert {len(r) for r in rows if r[0] == "leader"} == {8}

@@ -101,8 +101,9 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
     for c in content["leaders"]:
         for p in c["leaders"]:
+            # the role last (U10 could not tell the president from the prime minister)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
-                 p["end"] or "", _when(p, day))  # fmt: skip
+                 p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
     for f in content["figures"]:
         # value, low, high as `facts` prints them: a range has no single value, and a
         # script reading the value column alone must not take it for a missing figure
