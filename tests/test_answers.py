@@ -199,10 +199,12 @@ def test_the_tessit_attack_says_who_is_suspected(run: Run) -> None:
 
 
 def test_a_perpetrator_counts_for_the_group_it_was_part_of_at_the_time(run: Run) -> None:
-    # Katiba Macina was part of Ansar Dine from 2015 to March 2017: its 2015 Nampala
-    # attack (with AQIM) is an Ansar Dine attack; JNIM did not exist yet.
-    assert "nampala-attack-2015" in ids(run, "--perpetrator", "ansar-dine", "--type", "attack")
-    assert "nampala-attack-2015" not in ids(run, "--perpetrator", "jnim")
+    # Katiba Macina was part of Ansar Dine from 2015 to March 2017: the Sévaré hotel siege
+    # of August 2015 (claimed for al-Mourabitoun and for Koufa's group) is an Ansar Dine
+    # attack; JNIM did not exist yet.
+    sevare = "sevare-byblos-hotel-siege"
+    assert sevare in ids(run, "--perpetrator", "ansar-dine", "--type", "attack")
+    assert sevare not in ids(run, "--perpetrator", "jnim")
     # from March 2017 it is a unit of JNIM: every attack it made counts for JNIM
     macina = ids(run, "--perpetrator", "katiba-macina", "--since", "2017-04", "--type", "attack")
     assert macina
