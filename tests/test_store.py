@@ -450,6 +450,10 @@ def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
             {"tags": f([normalize(t)]), "aftermath": True}
             for t in {t for e in every for t in e.tags}
         ],
+        "not_tags": [
+            {"not_tags": f([normalize(t)]), "aftermath": True}
+            for t in {t for e in every for t in e.tags}
+        ],
         "types": [{"types": f([t])} for t in {e.type for e in every}],
         "search": [{"search": fold(s)} for s in words],
     }
@@ -463,6 +467,7 @@ SWEEP = (
     "places",
     "countries",
     "tags",
+    "not_tags",
     "types",
     "search",
 )

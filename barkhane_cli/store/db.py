@@ -173,10 +173,12 @@ class Store:
         where: list[str] = []
         args: list[Any] = []
 
-        def within(column: str, table: str, values: Any, extra: str = "") -> None:
+        def within(
+            column: str, table: str, values: Any, extra: str = "", negated: bool = False
+        ) -> None:
             where.append(
-                f"e.seq IN (SELECT event_seq FROM {table} WHERE {extra}"
-                f"{column} IN (SELECT value FROM json_each(?)))"
+                f"e.seq {'NOT IN' if negated else 'IN'} (SELECT event_seq FROM {table} "
+                f"WHERE {extra}{column} IN (SELECT value FROM json_each(?)))"
             )
             args.append(json.dumps(sorted(values)))
 
@@ -210,8 +212,13 @@ class Store:
             within("place_id", "event_places", set().union(*q.places), "direct = 1 AND ")
         if q.countries:
             within("country_id", "event_countries", q.countries)
-        if q.tags:
-            within("tag", "event_tags", {t for t in self.tags(True) if normalize(t) in q.tags})
+        if q.tags or q.not_tags:
+            stored = self.tags(True)
+            if q.tags:
+                within("tag", "event_tags", {t for t in stored if normalize(t) in q.tags})
+            if q.not_tags:
+                left_out = {t for t in stored if normalize(t) in q.not_tags}
+                within("tag", "event_tags", left_out, negated=True)
         if q.search:
             # Candidates hold every plain word of the query; query._matches then applies
             # the whole rule (words in any order, phrases) to them.
@@ -330,12 +337,13 @@ def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
 
 
 # The EventQuery fields whose SQL in ``Store._narrow`` is exactly what ``query._matches``
-# does with them (date window, type, actor, place, country, tag, the aftermath switch)
+# does with them (date window, type, actor, place, country, tag and tag left out, the
+# aftermath switch)
 # and those that only order or cut the result. Declared once: a field not listed here,
 # such as a filter added later, sends every query that sets it to the decoding path
 # (``select``), so it is correct without a change here.
 EXACT = frozenset(
-    {"first", "last", "types", "actors", "places", "countries", "tags", "aftermath"}
+    {"first", "last", "types", "actors", "places", "countries", "tags", "not_tags", "aftermath"}
     | {"limit", "reverse", "_actors"}
 )
 
