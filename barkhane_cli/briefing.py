@@ -352,7 +352,13 @@ def _figure_series(
 # --- summary -------------------------------------------------------------------------------
 
 
-def headline_facts(facts: Iterable[m.Fact]) -> list[m.Fact]:
+def is_french_force(data: m.Dataset, f: m.Fact) -> bool:
+    """Whether a strength is French forces' (Serval, Barkhane...: FRENCH_FORCES), as
+    fact_force reads it: France named after Takuba is Takuba's figure, not France's."""
+    return fact_force(data, f) in FRENCH_FORCES
+
+
+def headline_facts(data: m.Dataset, facts: Iterable[m.Fact]) -> list[m.Fact]:
     """Facts marked ``headline`` where the data has them; otherwise the largest figure in
     each headline category (France's own force for troops), preferring undisputed ones."""
     facts = list(facts)
@@ -363,7 +369,7 @@ def headline_facts(facts: Iterable[m.Fact]) -> list[m.Fact]:
     for f in facts:
         if f.category not in ("troops", "casualties", "displacement", "violence"):
             continue
-        if f.category == "troops" and not FRENCH_FORCES & set(f.actors):
+        if f.category == "troops" and not is_french_force(data, f):
             continue
         if f.category == "troops" and fact_kind(f) in NOT_MEASURED:
             continue
@@ -432,6 +438,6 @@ def summary(
         else [{"month": b.label, "events": int(b.total), "by_type": b.parts} for b in months.bins],
         "eras": eras,
         "top_actors": top,
-        "headline_facts": [lookup.fact_json(f) for f in headline_facts(in_range)],
+        "headline_facts": [lookup.fact_json(f) for f in headline_facts(data, in_range)],
         "judgments": [judgment_json(j) for j in data.judgments.values()],
     }

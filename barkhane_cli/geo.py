@@ -162,18 +162,21 @@ def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:
 
 
 def region_name(places: Mapping[str, m.Place], pid: str) -> str | None:
-    """The first-level region a place is in, as text: its own ``region`` where the data
-    gives one, else the name of the nearest region containing it. U10 grepped `places
-    --country niger` for Tillabéri and found 8 of its places: the column showed only the
-    optional text, blank for the 209 places that say where they are by ``within``."""
+    """The first-level region a settlement or area lies in, as text: the name of the
+    nearest region containing it by ``within`` (a grouping of regions, such as northern
+    Mali, made of others, is not one), else the data's own ``region`` text. None for a
+    region or a country. U10 grepped `places --country niger` for Tillabéri and found a
+    third of its places: the column showed only the optional text, blank for the places
+    that say where they are by ``within``, and the text spells some regions apart ("Sahel"
+    beside "Sahel Region")."""
     place = places.get(pid)
-    if place is None or place.region:
-        return place.region if place else None
+    if place is None or place.kind in ("region", "country"):
+        return None
     for up in ancestors(places, pid):
         container = places.get(up)
-        if container is not None and container.kind == "region":
+        if container is not None and container.kind == "region" and not container.made_of:
             return container.name
-    return None
+    return place.region or None
 
 
 def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
 
@@ -184,7 +185,7 @@ def _candidates(
                    [a.name, *a.aliases, a.id], [a.summary])  # fmt: skip
     if "place" in kinds and not dated:
         for p in data.places.values():
-            region = getattr(p, "region", None) or ""
+            region = geo.region_name(data.places, p.id) or ""
             yield ("place", p.id, p.name, "", [p.name, *p.aliases, p.id], [p.summary or "", region])
     if "event" in kinds:
         # The aftermath too: a lookup answers for the whole record, as it does for the

@@ -15,7 +15,7 @@ from typing import Any
 from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
+from barkhane_cli.meta import RECORD_END, RECORD_START
 
 # Where no fact is marked ``headline``: the figures a briefing opens with.
 FALLBACK_FORCES = ("france", "minusma")
@@ -113,12 +113,10 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
 
 
 def _force(data: m.Dataset, f: m.Fact) -> str | None:
-    """France for a French force's figure (Serval, Barkhane: FRENCH_FORCES); else the
-    force briefing.fact_force reads it as. France named after Takuba is Takuba's figure
-    (900 at its peak, 40 % of them French), never French forces' strength: it had stood
-    as France's current strength from February 2022 to the end of Barkhane."""
-    force = briefing.fact_force(data, f)
-    return "france" if force in FRENCH_FORCES else force
+    """France for a French force's figure (briefing.is_french_force); else the force
+    briefing.fact_force reads it as. Takuba's 900 at its peak (40 % of them French) had
+    stood as France's current strength from February 2022 to the end of Barkhane."""
+    return "france" if briefing.is_french_force(data, f) else briefing.fact_force(data, f)
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
@@ -222,7 +220,10 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
         tied = latest.get(key, [])
         running = [f for f in tied if not _ended(data, f, last)]
         rows += [_row(data, f, False) for f in sorted(running or tied, key=lambda x: x.id)]
-        rows += [_row(data, f, True) for f in sorted(under_way.get(key, []), key=lambda x: x.id)]
+        # a force that has ended gives way here too (a month's figure of Serval in the
+        # month Barkhane began)
+        later = [f for f in under_way.get(key, []) if not _ended(data, f, last)]
+        rows += [_row(data, f, True) for f in sorted(later, key=lambda x: x.id)]
     return rows, bool(marked)
 
 

@@ -6,13 +6,14 @@ filter, a place filter, a date window, who attacked whom, dates typed day-first.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
-from barkhane_cli import situation, store
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run, as_json, column, rows
@@ -494,7 +495,7 @@ def test_on_piped_gives_a_ranged_figure_its_low_and_high(run: Run) -> None:
         "MINUSMA: strength",
     ]
     assert figures["minusma-peacekeepers-killed-2021"][3:6] == ["19", "", ""]
-    assert {len(r) for r in figures.values()} == {9}
+    assert {len(r) for r in figures.values()} == {10}
 
 
 def test_on_keeps_running_totals_apart_from_a_years_count(run: Run) -> None:
@@ -716,7 +717,14 @@ def test_on_a_day_shows_a_strength_counted_in_the_month_under_way(
     assert french("2013-02-05")[0] == ("serval-troops-2013-01-late", False)
     assert french("2013-09-30")[-1] == ("serval-troops-mali-2013-09", False)
     page = " ".join(run("on", "2013-09-15", env=tty | {"COLUMNS": "200"}).stdout.split())
-    assert "3,200 as of 2013-09 (the month under way)" in page
+    assert "3,200 as of 2013-09, the month under way (French troops" in page
+    # piped, the last column tells the completed figures from the one under way
+    piped = [r.split("\t") for r in run("on", "2013-09-15").stdout.splitlines()]
+    assert [(r[1], r[9]) for r in piped if r[0] == "figure" and r[7].startswith("French")] == [
+        ("serval-personnel-involved-total", "false"),
+        ("serval-troops-peak", "false"),
+        ("serval-troops-mali-2013-09", "true"),
+    ]
     # MINUSMA's dead to May 2022 (the mission head's count) are known once May is over
     during = as_json(run("on", "2022-05-15", "-f", "json"))["figures"]
     assert "minusma-deaths-2022-05" not in {f["id"] for f in during}
@@ -802,18 +810,21 @@ def test_places_name_the_region_each_place_lies_in(run: Run) -> None:
     """U10 grepped `places --country niger` for Tillabéri and found 8 of its places: the
     region column showed only the optional text, blank where a place says where it is by
     `within`. It names the nearest region containing the place, in every format."""
-    rows = {
-        r[0]: r
-        for r in (
-            line.split("\t") for line in run("places", "--country", "niger").stdout.splitlines()
-        )
-    }
-    assert rows["ayorou"][3] == "Tillabéri Region"
-    assert rows["abalak"][3] == "Tahoua Region"
-    assert rows["agadez-region"][3] == ""  # a region is not within one
-    assert sum(r[3] == "Tillabéri Region" for r in rows.values()) >= 20
+    niger = {r[0]: r for r in rows(run("places", "--country", "niger"))}
+    assert niger["ayorou"][3] == "Tillabéri Region"
+    assert niger["abalak"][3] == "Tahoua Region"
+    assert niger["agadez-region"][3] == ""  # a region is not within one
+    assert sum(r[3] == "Tillabéri Region" for r in niger.values()) >= 20
     place = as_json(run("place", "ayorou", "-f", "json"))
     assert (place["region"], place["within"]) == ("Tillabéri Region", "tillaberi-region")
+    # the review: Mali's regions lie in northern or central Mali, groupings of regions, and
+    # read as lying in "Northern Mali"; the data's text spelled regions apart ("Sahel")
+    mali = rows(run("places", "--country", "mali"))
+    assert {r[3] for r in mali if r[2] == "region"} == {""}
+    assert {r[3] for r in mali if r[0] in ("gao", "tessit")} == {"Gao Region"}
+    assert "Sahel" not in {r[3] for r in rows(run("places", "--country", "burkina-faso"))}
+    found = {r[1] for r in rows(run("search", "Tillabéri", "--kind", "place"))}
+    assert "ayorou" in found
 
 
 def test_on_piped_says_each_leaders_role(run: Run) -> None:
@@ -824,3 +835,13 @@ def test_on_piped_says_each_leaders_role(run: Run) -> None:
     assert roles["dioncounda-traore"] == "interim president"
     assert roles["django-sissoko"].startswith("prime minister (head of government)")
     assert {len(r) for r in rows if r[0] == "leader"} == {8}
+
+
+def test_a_briefing_never_heads_french_forces_with_takubas_strength(data: m.Dataset) -> None:
+    """The review: summary's headline figures, where no fact is marked headline, took any
+    strength naming France as France's own; Takuba's 900 (France named after Takuba) is
+    Takuba's, as `on` reads it."""
+    takuba = dataclasses.replace(data.facts["takuba-size-2022-01"], headline=False)
+    serval = dataclasses.replace(data.facts["serval-troops-mali-2013-09"], headline=False)
+    assert briefing.headline_facts(data, [takuba]) == []
+    assert briefing.headline_facts(data, [takuba, serval]) == [serval]

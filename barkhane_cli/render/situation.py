@@ -34,14 +34,6 @@ def _age(as_of: str, day: str) -> str:
     return f", {years} years earlier" if years >= 2 else ""
 
 
-def _as_of(row: dict[str, Any], day: str) -> str:
-    """A figure's date as the page gives it: a month under way says so, since the
-    figure was counted at some day of it that may be after ``day``."""
-    if row["period_under_way"]:
-        return f"as of {row['as_of']} (the month under way)"
-    return f"as of {row['as_of']}{_age(row['as_of'], day)}"
-
-
 def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} → {end or 'open'}"
 
@@ -63,7 +55,10 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = [
-        f"{f['figure']}: {f['value_text']} {_as_of(f, day)} ({f['label']})"
+        f"{f['figure']}: {f['value_text']} as of {f['as_of']}"
+        # a month under way: the figure may have been counted after the day
+        + (", the month under way" if f["period_under_way"] else _age(f["as_of"], day))
+        + f" ({f['label']})"
         for f in content["figures"]
     ]
     events = [
@@ -109,8 +104,10 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         # script reading the value column alone must not take it for a missing figure
         low, high = (("" if f[k] is None else str(f[k])) for k in ("low", "high"))
         value = "" if f["value"] is None else str(f["value"])
+        # under_way last: a series may hold the latest completed figure and a month's
+        # under way, which a script taking "the latest" must tell apart
         _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],
-             f["label"])  # fmt: skip
+             f["label"], "true" if f["period_under_way"] else "false")  # fmt: skip
     for e in content["events"]:
         _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
 
