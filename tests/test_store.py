@@ -450,9 +450,11 @@ def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
             {"tags": f([normalize(t)]), "aftermath": True}
             for t in {t for e in every for t in e.tags}
         ],
+        # each left-out tag answers with most of the record, so a sample of the tags (every
+        # tenth, in order) rather than each: all of them took 19 s of the suite
         "not_tags": [
             {"not_tags": f([normalize(t)]), "aftermath": True}
-            for t in {t for e in every for t in e.tags}
+            for t in sorted({t for e in every for t in e.tags})[::10]
         ],
         "types": [{"types": f([t])} for t in {e.type for e in every}],
         "search": [{"search": fold(s)} for s in words],
