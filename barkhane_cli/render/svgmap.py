@@ -122,7 +122,8 @@ def svg(md: MapData, title: str) -> str:
         w = mk.weight(md.by)
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#bbbbbb"
         n = len(mk.events)
-        tip = f"{mk.name}: {n} event{'s' * (n != 1)}, {mk.deaths} deaths recorded"
+        d = mk.deaths
+        tip = f"{mk.name}: {n} event{'s' * (n != 1)}, {d} death{'s' * (d != 1)} recorded"
         out.append(
             f'<circle id={quoteattr("place-" + mk.place)} cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
