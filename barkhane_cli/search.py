@@ -70,6 +70,7 @@ def _has_word(word: str, hay: str) -> bool:
 
 
 def _has_phrase(phrase: str, hay: str) -> bool:
+    # a phrase, or a quoted word, matches whole words
     return f" {phrase} " in hay
 
 
@@ -139,7 +140,7 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
     best: tuple[int, str] | None = None
     for n, hay in padded:
         if all(_found(x, hay) for x in needles):
-            if all(_whole(x, hay) for x in needles):
+            if all(_has_phrase(x, hay) for x in needles):
                 return 85, n
             best = best or (75, n)
     if best is not None:
@@ -153,10 +154,6 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles)
-
-
-def _whole(needle: str, hay: str) -> bool:
-    return f" {needle} " in hay
 
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
