@@ -203,7 +203,9 @@ def markers(
     for e in events:
         where_from = e.places
         if wanted:
-            inside = tuple(p for p in e.places if p in places and wanted & set(places[p].countries))
+            inside = tuple(
+                p for p in e.places if p in places and not wanted.isdisjoint(places[p].countries)
+            )
             where_from = inside or e.places
         where = cache.get(where_from)
         if where is None and where_from not in cache:

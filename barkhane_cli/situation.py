@@ -201,14 +201,14 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     latest: dict[str, list[m.Fact]] = {}
     under_way: dict[str, list[m.Fact]] = {}
     for f in pool:
-        key, _ = figure_kind(data, f)
         if _under_way(f, last):
-            under_way.setdefault(key, []).append(f)
+            under_way.setdefault(figure_kind(data, f)[0], []).append(f)
             continue
         if f.as_of.last_ordinal() > last:
             continue
         if f.category == "troops" and f.kind in briefing.NOT_MEASURED:
             continue  # a planned or claimed strength is not the force on the ground
+        key, _ = figure_kind(data, f)
         current = latest.get(key)
         end = f.as_of.last_ordinal()
         if current is None or end > current[0].as_of.last_ordinal():
