@@ -352,10 +352,16 @@ def _figure_series(
 # --- summary -------------------------------------------------------------------------------
 
 
+def series_force(data: m.Dataset, f: m.Fact) -> str | None:
+    """The force a figure's series is about: fact_force, with every French force
+    (FRENCH_FORCES: Serval, Barkhane...) read as France, one series. France named after
+    Takuba is Takuba's figure, not France's (its 900 had stood as France's strength)."""
+    force = fact_force(data, f)
+    return "france" if force in FRENCH_FORCES else force
+
+
 def is_french_force(data: m.Dataset, f: m.Fact) -> bool:
-    """Whether a strength is French forces' (Serval, Barkhane...: FRENCH_FORCES), as
-    fact_force reads it: France named after Takuba is Takuba's figure, not France's."""
-    return fact_force(data, f) in FRENCH_FORCES
+    return series_force(data, f) == "france"
 
 
 def headline_facts(data: m.Dataset, facts: Iterable[m.Fact]) -> list[m.Fact]:

@@ -112,18 +112,11 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     ]
 
 
-def _force(data: m.Dataset, f: m.Fact) -> str | None:
-    """France for a French force's figure (briefing.is_french_force); else the force
-    briefing.fact_force reads it as. Takuba's 900 at its peak (40 % of them French) had
-    stood as France's current strength from February 2022 to the end of Barkhane."""
-    return "france" if briefing.is_french_force(data, f) else briefing.fact_force(data, f)
-
-
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
     """(key, label) of the series a figure belongs to: a force's strength (French
     forces are one series from Serval to Barkhane), or a category of figure about one
     force or none, in one geography (the scope before its first ';')."""
-    force = _force(data, f)
+    force = briefing.series_force(data, f)
     name = "French forces" if force == "france" else None
     if name is None and force is not None:
         name = data.actors[force].label if force in data.actors else force
@@ -145,7 +138,7 @@ def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
 
 def _fallback(data: m.Dataset, f: m.Fact) -> bool:
     if f.category == "troops":
-        return f.unit == "troops" and _force(data, f) in FALLBACK_FORCES
+        return f.unit == "troops" and briefing.series_force(data, f) in FALLBACK_FORCES
     return f.category == "displacement"
 
 
