@@ -132,7 +132,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
 
     fields: dict[str, Field[m.Fact]] = {
         "id": Field("id", "Id", lambda f: f.id),
-        "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=24),
+        "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=22),
         # a value's text can be a long range ("10,700–13,000"): it wraps rather than taking
         # the width of the longest in the data, which had cut the dates at 80 columns
         "value": Field(
