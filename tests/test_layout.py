@@ -81,7 +81,7 @@ def test_a_toll_and_its_word_share_a_line(bundled: None, run: Run) -> None:
     out = screen(run, 80, "timeline")
     assert re.search(r"\d dead", out)
     assert not re.search(r"\d\s*\n\S*\s+dead\b", out)
-    assert "37–39 dead  suspected: Dan Na Ambassagou" in out
+    assert "38–40 dead  suspected: Dan Na Ambassagou" in out
 
 
 @pytest.mark.parametrize("width", [80, 120, 160])
