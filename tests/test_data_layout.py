@@ -145,3 +145,21 @@ def test_every_table_lives_where_the_layout_says(table: str) -> None:
         rel = path.relative_to(DATA).as_posix()
         if table in doc:
             assert rel.split("/")[0].removesuffix(".toml") == table, rel
+
+
+def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> None:
+    """A helper's file ended an actor with "# places" before its [[places]]: the heading
+    stayed with the actor and was filed into actors.toml, above whatever sorted next."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "zz-new.toml").write_text(
+        '[[actors]]\nid = "b"\nname = "B"\n\n# places\n\n'
+        '[[places]]\nid = "p"\nname = "P"\n\n# --- refugees hosted in Mali ---\n',
+        encoding="utf-8",
+    )
+    tool = [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--data", str(folder)]
+    subprocess.run(tool, check=True, timeout=60)
+    actors = (folder / "actors.toml").read_text(encoding="utf-8")
+    places = (folder / "places.toml").read_text(encoding="utf-8")
+    assert "# places" not in actors and "refugees" not in places
+    assert tomllib.loads(actors)["actors"] == [{"id": "b", "name": "B"}]

@@ -75,7 +75,10 @@ def blocks(text: str, origin: str) -> list[Block]:
     table = ""
 
     def close(lines: list[str]) -> None:
-        while lines and not lines[-1].strip():
+        # Comments after an entry's last line introduce nothing: the entries are sorted,
+        # so a heading left there ("# --- refugees from Burkina Faso", "# places" from a
+        # helper's file) ended up above whatever entry sorted next. They are dropped.
+        while lines and (not lines[-1].strip() or lines[-1].startswith("#")):
             lines.pop()
         if not lines:
             return
