@@ -125,6 +125,12 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
     )
 
 
+_FACT_DEFAULT_FIELDS = [
+    *("id", "label", "value", "low", "high", "unit", "as_of", "scope", "category"),
+    *("disputed", "sources"),
+]
+
+
 def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     def num(x: float | None) -> str:
         v = lookup.plain_number(x)
@@ -177,20 +183,11 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         basis=list(data.facts.values()),
         items=facts,
         fields=fields,
-        default_fields=[
-            "id",
-            "label",
-            "value",
-            "low",
-            "high",
-            "unit",
-            "as_of",
-            "scope",
-            "category",
-            "disputed",
-            "sources",
-        ],
+        default_fields=_FACT_DEFAULT_FIELDS,
         table_fields=["as_of", "label", "value", "unit", "kind", "scope", "sources"],
+        # How each figure came to be and what it counts, as the table's Kind shows it
+        # (U11 found them only in JSON); at the end, so positional readers keep working.
+        file_fields=[*_FACT_DEFAULT_FIELDS, "kind", "cause", "since"],
         to_json=lookup.fact_json,
         note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",
