@@ -173,8 +173,15 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "actors": list_field("actors", "Actors", lambda f: f.actors),
         "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
         "note": Field("note", "Note", lambda f: f.note or ""),
+        # A table wraps the ids between them (as the event table does): --wide shows
+        # each in full, where one unbroken "a,b,c" showed the first cut (U11).
         "sources": list_field(
-            "sources", "Sources", lambda f: [s.id for s in f.sources], ratio=1, min_width=8
+            "sources",
+            "Sources",
+            lambda f: [s.id for s in f.sources],
+            display=lambda f: ", ".join(s.id for s in f.sources),
+            ratio=1,
+            min_width=8,
         ),
     }
     return RecordSet(
