@@ -35,6 +35,7 @@ COMMAND_SCHEMAS = [
     "place",
     "places",
     "event",
+    "fact",
     "facts",
     "sources",
     "search",
@@ -190,6 +191,8 @@ OUTPUTS = [
     ("event", ["event", "minusma-closes"]),  # aftermath
     ("event", ["event", "ouaga-attack"]),  # fatalities and a note
     ("facts", ["facts"]),
+    ("fact", ["fact", "wagner-size"]),  # a range
+    ("fact", ["fact", "barkhane-peak-seed"]),  # disputed, a seed quote
     ("sources", ["sources"]),
     ("search", ["search", "mali"]),
     ("search", ["search", "goita"]),

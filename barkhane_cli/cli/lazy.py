@@ -79,6 +79,11 @@ COMMANDS: dict[str, Command] = {
     ),
     "map": Command("map:map_", "Lookups"),
     "on": Command("map:on", "Lookups"),
+    "fact": Command(
+        "lookups:fact",
+        "Lookups",
+        ("barkhane fact barkhane-troops-peak", "barkhane fact mali-refugees-2013-06 -f json"),
+    ),
     "facts": Command(
         "lookups:facts",
         "Lookups",
@@ -140,6 +145,7 @@ COMPLETES: dict[tuple[str | None, str], str] = {
     ("actor", "name"): "actors",
     ("place", "name"): "places",
     ("event", "ident"): "events",
+    ("fact", "ident"): "facts",
     (None, "actor"): "actors",
     (None, "perpetrator"): "actors",
     (None, "target"): "actors",
@@ -162,7 +168,7 @@ def _completer(what: str) -> Any:
 
         from barkhane_cli.cli.completion import candidates, fixed
 
-        if what in ("actors", "places", "events", "countries", "tags"):
+        if what in ("actors", "places", "events", "facts", "countries", "tags"):
             s = ctx.find_object(Settings) or Settings.from_environ()
             found = candidates(what, incomplete, ctx.params.get("data") or (), s)
         else:
