@@ -60,7 +60,7 @@ class Slice:
     min_deaths: int | None = None
     sort: str | None = None
     count: bool = False
-    facet: str | None = None
+    facet: list[str] | None = None
 
 
 def _profile(
