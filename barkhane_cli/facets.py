@@ -1,5 +1,6 @@
 """--count and --facet FIELD: how many events match, and how many have each value of a
-field, the summary gh's --json + --jq, rg's --count and Datasette's facets give.
+field, the summary gh's --json + --jq, rg's --count and Datasette's facets give; two
+--facet options count each pair of values (a cross-tab: events by country and year).
 
 An event counts once for each distinct value it has (an attack by two groups counts for
 each), so facet counts may add up to more than the events; an event without a value
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import product
 
 from barkhane_cli import model as m
 
@@ -39,13 +41,26 @@ class Bucket:
     events: int
 
 
-def facet(data: m.Dataset, events: Iterable[m.Event], field: str) -> list[Bucket]:
-    """How many of ``events`` have each value of ``field`` (a key of FACETS)."""
-    read, table = FACETS[field]
-    counts: Counter[str | None] = Counter()
-    for e in events:
-        values: list[str | None] = list(dict.fromkeys(read(e)))
-        counts.update(values or [None])
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """The events that have one value of each of two fields (a cell of a cross-tab)."""
+
+    first: Bucket  # its ``events`` is the pair's count, as is the second's
+    second: Bucket
+
+    @property
+    def events(self) -> int:
+        return self.first.events
+
+
+def _values(field: str, e: m.Event) -> list[str | None]:
+    """An event's distinct values of ``field``; [None] when it has none."""
+    values: list[str | None] = list(dict.fromkeys(FACETS[field][0](e)))
+    return values or [None]
+
+
+def _namer(data: m.Dataset, field: str) -> Callable[[str | None], str]:
+    table = FACETS[field][1]
     names = getattr(data, table) if table else {}
 
     def name(value: str | None) -> str:
@@ -54,7 +69,33 @@ def facet(data: m.Dataset, events: Iterable[m.Event], field: str) -> list[Bucket
         entry = names.get(value)
         return entry.name if entry is not None else value
 
+    return name
+
+
+def facet(data: m.Dataset, events: Iterable[m.Event], field: str) -> list[Bucket]:
+    """How many of ``events`` have each value of ``field`` (a key of FACETS)."""
+    counts: Counter[str | None] = Counter()
+    for e in events:
+        counts.update(_values(field, e))
+    name = _namer(data, field)
     buckets = [Bucket(v, name(v), n) for v, n in counts.items()]
     if field == "year":
         return sorted(buckets, key=lambda b: b.value or "")
     return sorted(buckets, key=lambda b: (b.value is None, -b.events, b.name.casefold()))
+
+
+def facet_pairs(data: m.Dataset, events: Iterable[m.Event], first: str, second: str) -> list[Pair]:
+    """How many of ``events`` have each pair of a value of ``first`` and one of ``second``:
+    an event counts once for each distinct pair. Pairs come in the first field's order as
+    ``facet`` gives it, then the second's, so a cross-tab reads like its two facets."""
+    found = list(events)
+    counts: Counter[tuple[str | None, str | None]] = Counter()
+    for e in found:
+        counts.update(product(_values(first, e), _values(second, e)))
+    rank = {
+        field: {b.value: n for n, b in enumerate(facet(data, found, field))}
+        for field in (first, second)
+    }
+    name_1, name_2 = _namer(data, first), _namer(data, second)
+    pairs = [Pair(Bucket(a, name_1(a), n), Bucket(b, name_2(b), n)) for (a, b), n in counts.items()]
+    return sorted(pairs, key=lambda p: (rank[first][p.first.value], rank[second][p.second.value]))

@@ -35,7 +35,9 @@ COMMAND_SCHEMAS = [
     "place",
     "places",
     "event",
+    "fact",
     "facts",
+    "facet",
     "sources",
     "search",
     "map",
@@ -190,6 +192,12 @@ OUTPUTS = [
     ("event", ["event", "minusma-closes"]),  # aftermath
     ("event", ["event", "ouaga-attack"]),  # fatalities and a note
     ("facts", ["facts"]),
+    ("facet", ["timeline", "--facet", "perpetrator"]),
+    ("facet", ["timeline", "--facet", "year"]),
+    ("facet", ["timeline", "--facet", "country", "--facet", "year"]),  # a cross-tab
+    ("facet", ["actor", "mali", "--facet", "type", "--facet", "target"]),
+    ("fact", ["fact", "wagner-size"]),  # a range
+    ("fact", ["fact", "barkhane-peak-seed"]),  # disputed, a seed quote
     ("sources", ["sources"]),
     ("search", ["search", "mali"]),
     ("search", ["search", "goita"]),

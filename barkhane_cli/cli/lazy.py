@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shlex
 import sys
 from typing import Any, NamedTuple
 
@@ -78,6 +79,11 @@ COMMANDS: dict[str, Command] = {
     ),
     "map": Command("map:map_", "Lookups"),
     "on": Command("map:on", "Lookups"),
+    "fact": Command(
+        "lookups:fact",
+        "Lookups",
+        ("barkhane fact barkhane-troops-peak", "barkhane fact mali-refugees-2013-06 -f json"),
+    ),
     "facts": Command(
         "lookups:facts",
         "Lookups",
@@ -139,6 +145,7 @@ COMPLETES: dict[tuple[str | None, str], str] = {
     ("actor", "name"): "actors",
     ("place", "name"): "places",
     ("event", "ident"): "events",
+    ("fact", "ident"): "facts",
     (None, "actor"): "actors",
     (None, "perpetrator"): "actors",
     (None, "target"): "actors",
@@ -161,7 +168,7 @@ def _completer(what: str) -> Any:
 
         from barkhane_cli.cli.completion import candidates, fixed
 
-        if what in ("actors", "places", "events", "countries", "tags"):
+        if what in ("actors", "places", "events", "facts", "countries", "tags"):
             s = ctx.find_object(Settings) or Settings.from_environ()
             found = candidates(what, incomplete, ctx.params.get("data") or (), s)
         else:
@@ -383,6 +390,10 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
         return f"no such option {exc.option_name!r}{more}"
     text = " ".join(exc.format_message().split())
+    extra = re.match(r"Got unexpected extra arguments? \((.+)\)$", text)
+    hint = _quote_hint(command, args, extra.group(1).split(" ")) if extra else None
+    if hint is not None:
+        return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
     if found and isinstance(command, click.Group):
         name = found.group(1)
@@ -396,6 +407,32 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
+    """For words left over after an option that takes text (``--search djibo mayor``): how
+    to give them as one value, since the shell split them (U11 met Click's bare "unexpected
+    extra argument"). None when the extra words follow no such option."""
+    text_options = {
+        name: option
+        for option in command.params
+        if isinstance(option, click.Option)
+        and not option.is_flag
+        and option.nargs == 1
+        and isinstance(option.type, click.types.StringParamType)
+        for name in option.opts
+    }
+    for i in range(1, len(args) - len(extra) + 1):
+        if args[i : i + len(extra)] != extra:
+            continue
+        name, equals, value = args[i - 1].partition("=")
+        if not equals:  # --search djibo: the option is the word before the value
+            name, value = (args[i - 2] if i >= 2 else ""), args[i - 1]
+        if name in text_options and not value.startswith("-"):
+            words = " ".join([value, *extra])
+            quoted = shlex.quote(words) if '"' in words else f'"{words}"'
+            return f"quote several words: {name} {quoted}"
+    return None
 
 
 def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:

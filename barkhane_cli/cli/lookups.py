@@ -1,4 +1,4 @@
-"""The lookup commands: actor, actors, place, places, event, facts, sources, search."""
+"""The lookup commands: actor, actors, place, places, event, fact, facts, sources, search."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class Slice:
     min_deaths: int | None = None
     sort: str | None = None
     count: bool = False
-    facet: str | None = None
+    facet: list[str] | None = None
 
 
 def _profile(
@@ -271,17 +271,11 @@ def event(
     """One event in full: every field, each source with its quote, related events."""
     from barkhane_cli.render.cards import emit_card
     from barkhane_cli.render.profiles import event_card
-    from barkhane_cli.resolve import Named, Resolver
 
     env = make_env(color)
     dataset = load(data)
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
-    resolver = Resolver(
-        (Named(e.id, e.title) for e in everything.values()),
-        "event",
-        "barkhane timeline --fields id",
-    )
-    found = everything[resolver.resolve(ident)]
+    found = everything[_resolve(everything.values(), "title", ident, "event")]
     card = event_card(dataset, found)
     present(
         env,
@@ -290,6 +284,48 @@ def event(
         lambda target, f: emit_card(target, f, card, dataset, None, wide),
         card.title,
     )
+
+
+def fact(
+    ident: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Fact id (or a unique part of it)."),
+    ],
+    format_: ListFormatOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    wide: WideOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """One fact in full: value, unit, date and period, scope, how it came to be, and
+    each source with its title and what the reference notes.
+
+    -f json gives the object facts -f json lists for it; csv, tsv and md its row.
+    """
+    from barkhane_cli.render.cards import emit_card
+    from barkhane_cli.render.profiles import fact_card
+
+    env = make_env(color)
+    dataset = load(data)
+    found = dataset.facts[_resolve(dataset.facts.values(), "label", ident, "fact")]
+    card = fact_card(dataset, found)
+    present(
+        env,
+        format_,
+        export,
+        lambda target, f: emit_card(target, f, card, dataset, None, wide),
+        card.title,
+    )
+
+
+def _resolve(entries: Any, label: str, ident: str, what: str) -> str:
+    """The id ``ident`` names among events or facts, as actor and place names resolve
+    (a unique part of an id; "did you mean" for a typo); NotFoundError otherwise."""
+    from barkhane_cli.resolve import Named, Resolver
+
+    named = (Named(e.id, getattr(e, label)) for e in entries)
+    listing = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
+    return Resolver(named, what, listing).resolve(ident)
 
 
 def facts(

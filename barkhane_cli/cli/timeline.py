@@ -85,7 +85,8 @@ def timeline(
     event's date (an attack by Katiba Macina in 2019 is one by JNIM).
 
     --count prints how many match; --facet FIELD how many have each type, year, country,
-    perpetrator ... (barkhane timeline --type attack --facet perpetrator -f json).
+    perpetrator ... (barkhane timeline --type attack --facet perpetrator -f json); two
+    --facet options how many have each pair of values (--facet country --facet year).
     """
     from barkhane_cli import query
     from barkhane_cli.render.events import event_records
@@ -155,30 +156,41 @@ def summarized(
     dataset: Any,
     events: Iterable[Event],
     count: bool,
-    facet: str | None,
+    facet: list[str] | None,
     format_: str | None,
     export: Any,
     title: str,
 ) -> bool:
-    """--count or --facet FIELD in place of the events (an event view's summary); False
-    when neither was asked for."""
-    if not count and facet is None:
+    """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
+    (an event view's summary); False when neither was asked for."""
+    if not count and not facet:
         return False
     from barkhane_cli.choices import choose
     from barkhane_cli.errors import UsageError
     from barkhane_cli.facets import FACETS
     from barkhane_cli.render.facets import write_count, write_facet
 
-    if count and facet is not None:
+    if count and facet:
         raise UsageError("give --count or --facet, not both (a facet gives each count)")
     if count:
         n = sum(1 for _ in events)
         present(env, format_, export, lambda target, f: write_count(target, f, n), title)
         return True
-    field = choose(facet or "", tuple(FACETS), "facet", "facets")
+    fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
+    if len(fields) > 2:
+        raise UsageError(
+            f"--facet given {len(fields)} times; give it once, or twice for a cross-tab "
+            "(--facet country --facet year)"
+        )
+    if len(fields) == 2 and fields[0] == fields[1]:
+        raise UsageError(f"--facet {fields[0]} given twice; a cross-tab takes two different fields")
     found = list(events)
     present(
-        env, format_, export, lambda target, f: write_facet(target, f, dataset, found, field), title
+        env,
+        format_,
+        export,
+        lambda target, f: write_facet(target, f, dataset, found, fields),
+        title,
     )
     return True
 

@@ -1,4 +1,4 @@
-"""Detail views (an actor, a place, an event): a card of labelled rows and sections.
+"""Detail views (an actor, a place, an event, a fact): a card of labelled rows and sections.
 
 On a terminal the card is drawn with Rich; piped, it is ``label<TAB>value`` lines that
 grep and awk can read; JSON gets the profile object. A card may carry a slice of events,
@@ -46,6 +46,9 @@ class Card:
     # How many events matched before --limit cut them (None: no limit was given).
     total: int | None = None
     limit: int | None = None
+    # What record formats print for a card about something else than events (a fact
+    # card: its fact as `facts` lists it); None: the events (or records) above.
+    listing: Any = None
 
 
 def emit_card(
@@ -62,7 +65,8 @@ def emit_card(
     elif fmt in ("tsv", "csv", "md", "ics", "timelinejs", "geojson"):
         from barkhane_cli.render.events import event_records
 
-        emit(env, fmt, event_records(data, card.events or card.records), fields)
+        listed = card.listing or event_records(data, card.events or card.records)
+        emit(env, fmt, listed, fields)
     elif fmt == "plain":
         _plain(env, card, data, fields)
     else:

@@ -46,10 +46,13 @@ DEFAULT_FIELDS = [
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
 # event is drawn (empty for one known only by its country), how precise its date is ("2020"
 # is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
+# countries comes last (U11 found it only in JSON): a column added at the end keeps
+# every reader that takes columns by position working.
 FILE_FIELDS = [
     *DEFAULT_FIELDS,
     *("latitude", "longitude", "point_of"),
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
+    "countries",
 ]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 

@@ -1,14 +1,15 @@
-"""--count and --facet in every format: a number, or one row per value with its count."""
+"""--count and --facet in every format: a number, or one row per value (per pair of values,
+with two --facet) with its count."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import NONE_LABEL, Bucket, facet
+from barkhane_cli.facets import NONE_LABEL, Bucket, Pair, facet, facet_pairs
 from barkhane_cli.formats import RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import Field, RecordSet
@@ -45,10 +46,22 @@ def write_count(env: Env, fmt: str | None, n: int) -> int:
     return n
 
 
+# The facets whose values are ids: a table and JSON also give each one's name.
+NAMED = ("country", "perpetrator", "target", "actor", "place")
+
+
+def _events_note(found: list[m.Event]) -> str:
+    return f"{len(found)} event{'' if len(found) == 1 else 's'}"
+
+
+def _json_value(field: str, value: str | None) -> Any:
+    return int(value) if field == "year" and value is not None else value
+
+
 def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> RecordSet[Bucket]:
     found = list(events)
     buckets = facet(data, found, field)
-    named = field in ("country", "perpetrator", "target", "actor", "place")
+    named = field in NAMED
     fields: dict[str, Field[Bucket]] = {
         field: Field(
             field,
@@ -63,10 +76,7 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
     shown = [field, "name", "events"] if named else [field, "events"]
 
     def to_json(b: Bucket) -> dict[str, Any]:
-        value: Any = b.value
-        if field == "year" and value is not None:
-            value = int(value)
-        out: dict[str, Any] = {field: value}
+        out: dict[str, Any] = {field: _json_value(field, b.value)}
         if named:
             out["name"] = b.name or None
         out["events"] = b.events
@@ -82,14 +92,80 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         empty_message="no events match",
         json_keys=shown,
         title=f"Events by {field}",
-        notes=[f"{len(found)} event{'' if len(found) == 1 else 's'}"],
+        notes=[_events_note(found)],
+    )
+
+
+def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[Pair]]:
+    """A cross-tab's columns for one of its two fields: the value, and its name for ids."""
+
+    def value(p: Pair) -> str | None:
+        return side(p).value
+
+    out: dict[str, Field[Pair]] = {
+        field: Field(
+            field,
+            field.capitalize(),
+            lambda p: value(p) or "",
+            display=lambda p: v if (v := value(p)) is not None else NONE_LABEL,
+        )
+    }
+    if field in NAMED:
+        out[f"{field}_name"] = Field(
+            f"{field}_name",
+            f"{field.capitalize()} name",
+            lambda p: side(p).name,
+            ratio=1,
+            min_width=10,
+        )
+    return out
+
+
+def pair_records(
+    data: m.Dataset, events: Iterable[m.Event], first: str, second: str
+) -> RecordSet[Pair]:
+    """Two --facet options: one row per pair of values, each field's value (and name, for
+    ids) then the count; JSON {first: value, first_name: ..., second: value, ..., events}."""
+    found = list(events)
+    pairs = facet_pairs(data, found, first, second)
+    fields: dict[str, Field[Pair]] = {
+        **_side_fields(first, lambda p: p.first),
+        **_side_fields(second, lambda p: p.second),
+    }
+    shown = list(fields)
+    fields["events"] = Field("events", "Events", lambda p: str(p.events), justify="right")
+    shown.append("events")
+
+    def to_json(p: Pair) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field, bucket in ((first, p.first), (second, p.second)):
+            out[field] = _json_value(field, bucket.value)
+            if field in NAMED:
+                out[f"{field}_name"] = bucket.name or None
+        out["events"] = p.events
+        return out
+
+    return RecordSet(
+        kind="pair",
+        items=pairs,
+        fields=fields,
+        default_fields=shown,
+        table_fields=shown,
+        to_json=to_json,
+        empty_message="no events match",
+        json_keys=shown,
+        title=f"Events by {first} and {second}",
+        notes=[_events_note(found)],
     )
 
 
 def write_facet(
-    env: Env, fmt: str | None, data: m.Dataset, events: Iterable[m.Event], field: str
+    env: Env, fmt: str | None, data: m.Dataset, events: Iterable[m.Event], fields: list[str]
 ) -> int:
+    """One --facet FIELD (a row per value) or two (a row per pair of values)."""
     from barkhane_cli.render.records import emit
 
     f = _format(env, fmt, "--facet")
-    return emit(env, f, facet_records(data, events, field))
+    if len(fields) == 2:
+        return emit(env, f, pair_records(data, events, *fields))
+    return emit(env, f, facet_records(data, events, fields[0]))

@@ -125,6 +125,12 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
     )
 
 
+_FACT_DEFAULT_FIELDS = [
+    *("id", "label", "value", "low", "high", "unit", "as_of", "scope", "category"),
+    *("disputed", "sources"),
+]
+
+
 def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     def num(x: float | None) -> str:
         v = lookup.plain_number(x)
@@ -167,8 +173,15 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "actors": list_field("actors", "Actors", lambda f: f.actors),
         "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
         "note": Field("note", "Note", lambda f: f.note or ""),
+        # A table wraps the ids between them (as the event table does): --wide shows
+        # each in full, where one unbroken "a,b,c" showed the first cut (U11).
         "sources": list_field(
-            "sources", "Sources", lambda f: [s.id for s in f.sources], ratio=1, min_width=8
+            "sources",
+            "Sources",
+            lambda f: [s.id for s in f.sources],
+            display=lambda f: ", ".join(s.id for s in f.sources),
+            ratio=1,
+            min_width=8,
         ),
     }
     return RecordSet(
@@ -177,20 +190,11 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         basis=list(data.facts.values()),
         items=facts,
         fields=fields,
-        default_fields=[
-            "id",
-            "label",
-            "value",
-            "low",
-            "high",
-            "unit",
-            "as_of",
-            "scope",
-            "category",
-            "disputed",
-            "sources",
-        ],
+        default_fields=_FACT_DEFAULT_FIELDS,
         table_fields=["as_of", "label", "value", "unit", "kind", "scope", "sources"],
+        # How each figure came to be and what it counts, as the table's Kind shows it
+        # (U11 found them only in JSON); at the end, so positional readers keep working.
+        file_fields=[*_FACT_DEFAULT_FIELDS, "kind", "cause", "since"],
         to_json=lookup.fact_json,
         note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",

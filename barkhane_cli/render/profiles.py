@@ -1,10 +1,11 @@
-"""Cards for one actor, place or event, built from the lookup library's profiles."""
+"""Cards for one actor, place, event or fact, built from the lookup library's profiles."""
 
 from __future__ import annotations
 
 from barkhane_cli import geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.cards import Card, Section
+from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
 # Each relation as the card's actor reads it: (its own, another's to it). Symmetric
@@ -228,3 +229,47 @@ def _dataset_records(data: m.Dataset, event: m.Event) -> list[Section]:
         for r in found.missing_reviewed.get(event.id, [])
     ]
     return [Section("Dataset records", lines or ["none in the loaded data"])]
+
+
+def _fact_period(fact: m.Fact) -> str:
+    """What the figure covers in time: a running total from its start, else its date's
+    whole period (a figure "as of 2013-05" is May's)."""
+    if fact.since is not None:
+        return f"{fact.since.iso()} to {fact.as_of.iso()} (a running total)"
+    first, last = fact.as_of.first(), fact.as_of.last()
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
+    """One fact in full; its JSON is the object `facts -f json` lists (lookup.fact_json)."""
+    actors = ", ".join(
+        f"{data.actors[a].name} ({a})" if a in data.actors else a for a in fact.actors
+    )
+    sources = [lookup.source_ref_json(data, s) for s in fact.sources]
+    return Card(
+        title=fact.label,
+        subtitle=f"{fact.id} · {fact.category}",
+        style="white",
+        rows=[
+            ("id", fact.id),
+            ("label", fact.label),
+            ("value", lookup.fact_value_text(fact)),
+            ("unit", fact.unit),
+            ("as of", fact.as_of.human()),
+            ("period", _fact_period(fact)),
+            ("scope", fact.scope),
+            ("category", fact.category),
+            ("kind", fact.kind or ""),
+            ("cause", fact.cause or ""),
+            ("since", fact.since.human() if fact.since else ""),
+            ("actors", actors),
+            ("note", fact.note or ""),
+            ("part", "aftermath (after 9 November 2022)" if fact.aftermath else ""),
+        ],
+        sections=[Section("Sources", [_source_line(s) for s in sources], below=True)],
+        profile=lookup.fact_json(fact),
+        warning=fact.disputed,
+        listing=fact_records(data, [fact]),
+        # ISO 8601, as every machine output: a date at its precision.
+        machine={"as of": fact.as_of.iso(), "since": fact.since.iso() if fact.since else ""},
+    )

@@ -208,6 +208,10 @@ def _columns(
     for f in flexible:
         share = spare * (f.ratio or 1) // ratios
         widths[f.name] = max(share, f.min_width or 4, 24 if wide else 0)
+        if wide:  # prose wraps at spaces, so nothing is cut once its longest word fits
+            show = f.display or f.text
+            words = (w for i in basis for w in inert(show(i)).split())
+            widths[f.name] = max(widths[f.name], max(map(len, words), default=0))
     return [
         Column(
             f.name,

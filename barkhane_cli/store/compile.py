@@ -354,6 +354,8 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", names)
     events = (("events", e.id, e.id, fold(e.id), e.title) for e in data.events + data.aftermath)
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", events)
+    facts = (("facts", f.id, f.id, fold(f.id), f.label) for f in data.facts.values())
+    db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", facts)
     db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
 
 
