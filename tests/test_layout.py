@@ -81,7 +81,8 @@ def test_a_toll_and_its_word_share_a_line(bundled: None, run: Run) -> None:
     out = screen(run, 80, "timeline")
     assert re.search(r"\d dead", out)
     assert not re.search(r"\d\s*\n\S*\s+dead\b", out)
-    assert "38–40 dead  suspected: Dan Na Ambassagou" in out
+    # R6: the UN inquiry names armed dozo hunters; Dan Na Ambassagou, suspected, stays named
+    assert "38–40 dead  Dozo hunters → Civilians; Dan Na Ambassagou" in out
 
 
 @pytest.mark.parametrize("width", [80, 120, 160])
@@ -213,7 +214,7 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
     assert "claimed: JNIM → MINUSMA, Togo · Douentza" in attacks
     assert "unknown → MINUSMA, Egypt · Tessalit" in attacks
     # the CMA accused the Chadian contingent of killing civilians after the assault
-    assert "JNIM → MINUSMA, Chad; CMA · Aguelhok" in attacks
+    assert "JNIM → MINUSMA, Chad; CMA, United Nations · Aguelhok" in attacks
     january = event_text("--since", "2021-01", "--until", "2021-01")
     # placed at Ménaka town since P21 read that the bomb went off 2–3 km from it
     assert "claimed: JNIM → Barkhane; France · Ménaka" in january
