@@ -154,7 +154,8 @@ def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> No
     folder.mkdir()
     (folder / "zz-new.toml").write_text(
         '[[actors]]\nid = "b"\nname = "B"\n\n# places\n\n'
-        '[[places]]\nid = "p"\nname = "P"\n\n# --- refugees hosted in Mali ---\n',
+        '[[places]]\nid = "p"\nname = "P"\n# its point: see issue 12\n\n'
+        "# --- refugees hosted in Mali ---\n",
         encoding="utf-8",
     )
     tool = [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--data", str(folder)]
@@ -162,4 +163,5 @@ def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> No
     actors = (folder / "actors.toml").read_text(encoding="utf-8")
     places = (folder / "places.toml").read_text(encoding="utf-8")
     assert "# places" not in actors and "refugees" not in places
+    assert "# its point: see issue 12" in places  # a comment on the entry's last line stays
     assert tomllib.loads(actors)["actors"] == [{"id": "b", "name": "B"}]

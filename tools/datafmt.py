@@ -8,7 +8,8 @@ its entries moved where they belong; the file is then removed.
 
 Entries are moved as text blocks (a ``[[table]]`` header, its lines and the comments just
 above it), never re-serialised: a formatted file differs from the edited one only where an
-entry moved. Where an entry goes:
+entry moved, and where a comment set off by a blank line after an entry's last line (a
+heading that introduced nothing once the entries were sorted) was dropped. Where an entry goes:
 
     events      events/YYYY.toml by the year the event starts
     sources     sources/YYYY.toml by the year of publication, sources/undated.toml without
@@ -75,11 +76,19 @@ def blocks(text: str, origin: str) -> list[Block]:
     table = ""
 
     def close(lines: list[str]) -> None:
-        # Comments after an entry's last line introduce nothing: the entries are sorted,
-        # so a heading left there ("# --- refugees from Burkina Faso", "# places" from a
-        # helper's file) ended up above whatever entry sorted next. They are dropped.
-        while lines and (not lines[-1].strip() or lines[-1].startswith("#")):
-            lines.pop()
+        # A comment set off by a blank line after an entry introduces nothing: the entries
+        # are sorted, so a heading left there ("# --- refugees from Burkina Faso", "# places"
+        # from a helper's file) ended up above whatever entry sorted next. It is dropped; a
+        # comment on the entry's own last line (no blank line between) stays with it.
+        while True:
+            while lines and not lines[-1].strip():
+                lines.pop()
+            end = len(lines)
+            while end and lines[end - 1].startswith("#"):
+                end -= 1
+            if end == len(lines) or end == 0 or lines[end - 1].strip():
+                break
+            del lines[end:]
         if not lines:
             return
         body = "\n".join(lines) + "\n"
