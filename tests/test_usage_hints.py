@@ -36,3 +36,33 @@ def test_words_split_off_an_options_text_get_a_hint_to_quote_them(
 ) -> None:
     result = run(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        # the review: quoting these gave a second error
+        (("timeline", "--fields", "id", "date"), "separate them with commas: --fields id,date"),
+        (
+            ("timeline", "--type", "attack", "battle"),
+            "give it once per value: --type attack --type battle",
+        ),
+        (("timeline", "--since", "Aug", "2020"), 'quote several words: --since "Aug 2020"'),
+        (("timeline", "--search", "$HOME", "x"), "quote several words: --search '$HOME x'"),
+    ],
+)
+def test_the_hint_gives_words_back_the_way_the_option_reads_them(
+    run: Run, args: tuple[str, ...], hint: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.rstrip("\n").endswith(hint), result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("timeline", "--since", "2020", "2021"), ("timeline", "-f", "csv", "json")]
+)
+def test_no_hint_where_no_spelling_of_the_words_would_do(run: Run, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "quote" not in result.stderr and result.stderr.endswith("--help'\n"), result.stderr

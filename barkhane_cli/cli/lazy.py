@@ -410,10 +410,14 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
 
 
 def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
-    """For words left over after an option that takes text (``--search djibo mayor``): how
-    to give them as one value, since the shell split them (U11 met Click's bare "unexpected
-    extra argument"). None when the extra words follow no such option."""
-    text_options = {
+    """For words left over after an option's value (``--search djibo mayor``): how to give
+    them, since the shell split them (U11 met Click's bare "unexpected extra argument").
+    Names and search words are quoted; a date only when the words make one; --fields
+    takes commas; another repeatable option is given once per value. None otherwise."""
+    from barkhane_cli.cli.options import COMMA_OPTIONS, DATE_OPTIONS, SPACED_OPTIONS
+    from barkhane_cli.dates import parse_user_date
+
+    options = {
         name: option
         for option in command.params
         if isinstance(option, click.Option)
@@ -428,10 +432,26 @@ def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> st
         name, equals, value = args[i - 1].partition("=")
         if not equals:  # --search djibo: the option is the word before the value
             name, value = (args[i - 2] if i >= 2 else ""), args[i - 1]
-        if name in text_options and not value.startswith("-"):
-            words = " ".join([value, *extra])
-            quoted = shlex.quote(words) if '"' in words else f'"{words}"'
-            return f"quote several words: {name} {quoted}"
+        option = options.get(name)
+        if option is None or value.startswith("-"):
+            continue
+        words = [value, *extra]
+        known = set(option.opts)
+        if known & COMMA_OPTIONS:
+            return f"separate them with commas: {name} {','.join(words)}"
+        if known & DATE_OPTIONS:
+            try:
+                parse_user_date(" ".join(words))
+            except ValueError:
+                return None
+        elif not known & SPACED_OPTIONS:
+            if option.multiple:
+                return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
+            return None
+        joined = " ".join(words)
+        # double quotes unless the shell would still read something inside them
+        plain = not any(c in joined for c in '"$`\\!')
+        return f"quote several words: {name} " + (f'"{joined}"' if plain else shlex.quote(joined))
     return None
 
 

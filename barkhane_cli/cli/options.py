@@ -168,6 +168,15 @@ SearchOpt = Annotated[
     ),
 ]
 
+# How words the shell split off an option's value should be given back (cli.lazy's hint
+# for "unexpected extra argument"): names and search words may hold spaces, so they are
+# quoted; a date is quoted only when the words make one; --fields takes commas.
+SPACED_OPTIONS = frozenset(
+    {"--search", "-s", "--actor", "-a", "--perpetrator", "--target", "--place", "-p", "--country"}
+)
+DATE_OPTIONS = frozenset({"--since", "--until"})
+COMMA_OPTIONS = frozenset({"--fields"})
+
 # --- asking the event views: order, threshold, counts ---------------------------------------
 SortOpt = Annotated[
     str | None,
