@@ -221,3 +221,13 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
     assert "claimed by Mali, Barkhane, France; Burkina Faso, Niger" in january  # U9
     clashes = event_text("--since", "2016-07-21", "--until", "2016-07-21", "--type", "battle")
     assert "GATIA ↔ CMA; Platform, MINUSMA" in clashes
+
+
+@pytest.mark.parametrize(("width", "first"), [(80, "Actor name"), (60, "Events")])
+def test_a_narrow_cross_tab_drops_names_not_the_count(
+    bundled: None, run: Run, width: int, first: str
+) -> None:
+    # the review: two id columns sized to the longest ids left "Even…" at 80 columns
+    header = screen(run, width, "timeline", "--facet", "actor", "--facet", "place").splitlines()[1]
+    assert header.split()[-1] == "Events" and "…" not in header
+    assert first in header and "Place name" not in header

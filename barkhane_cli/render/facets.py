@@ -9,7 +9,7 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import NONE_LABEL, Bucket, Pair, facet, facet_pairs
+from barkhane_cli.facets import FACETS, NONE_LABEL, Bucket, Pair, facet, facet_pairs
 from barkhane_cli.formats import RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import Field, RecordSet
@@ -47,7 +47,7 @@ def write_count(env: Env, fmt: str | None, n: int) -> int:
 
 
 # The facets whose values are ids: a table and JSON also give each one's name.
-NAMED = ("country", "perpetrator", "target", "actor", "place")
+NAMED = tuple(name for name, (_, names) in FACETS.items() if names is not None)
 
 
 def _events_note(found: list[m.Event]) -> str:
@@ -147,6 +147,8 @@ def pair_records(
 
     return RecordSet(
         kind="pair",
+        # on a narrow terminal the names go first (the ids stay), never the count
+        droppable=[f"{f}_name" for f in (second, first) if f in NAMED],
         items=pairs,
         fields=fields,
         default_fields=shown,

@@ -163,6 +163,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
             "Scope",
             lambda f: f.scope,
             display=lambda f: f.area + (" …" if ";" in f.scope else ""),
+            abridged=True,
             ratio=2,
             min_width=14,
         ),

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from barkhane_cli import geo, lookup
 from barkhane_cli import model as m
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
+
+# What an event's or a fact's card says of an entry from after the record.
+AFTERMATH_PART = f"aftermath (after {RECORD_END.human()})"
 
 # Each relation as the card's actor reads it: (its own, another's to it). Symmetric
 # relations read the same both ways, so a pair recorded on both actors shows once.
@@ -192,7 +196,7 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
             ("places", places),
             ("tags", ", ".join(event.tags)),
             ("fatalities", deaths),
-            ("part", "aftermath (after 9 November 2022)" if event.aftermath else ""),
+            ("part", AFTERMATH_PART if event.aftermath else ""),
         ],
         sections=[
             Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
@@ -264,7 +268,7 @@ def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
             ("since", fact.since.human() if fact.since else ""),
             ("actors", actors),
             ("note", fact.note or ""),
-            ("part", "aftermath (after 9 November 2022)" if fact.aftermath else ""),
+            ("part", AFTERMATH_PART if fact.aftermath else ""),
         ],
         sections=[Section("Sources", [_source_line(s) for s in sources], below=True)],
         profile=lookup.fact_json(fact),

@@ -21,6 +21,9 @@ class Field(Generic[T]):
     text: Callable[[T], str]
     # The table may show something friendlier than the machine text (names, not ids).
     display: Callable[[T], str] | None = None
+    # ``display`` is a shortening of the text (a fact's scope up to its first ';'): --wide,
+    # "every column, nothing cut", shows the text whole.
+    abridged: bool = False
     max_width: int | None = None
     # Prose (a title, a list of names) has a ratio and wraps at spaces; a field without
     # one is a token (an id, a date, a number) that never wraps: it keeps ``width``, or

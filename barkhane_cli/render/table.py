@@ -198,7 +198,7 @@ def _columns(
         if f.width is not None and not wide:
             widths[f.name] = max(f.width, len(f.header))
             continue
-        show = f.display or f.text
+        show = _shown(f, wide)
         longest = max((_longest_line(inert(show(i))) for i in basis), default=0)
         natural = max(len(f.header), longest, f.width or 0)
         widths[f.name] = natural if wide or not f.max_width else min(natural, f.max_width)
@@ -209,7 +209,7 @@ def _columns(
         share = spare * (f.ratio or 1) // ratios
         widths[f.name] = max(share, f.min_width or 4, 24 if wide else 0)
         if wide:  # prose wraps at spaces, so nothing is cut once its longest word fits
-            show = f.display or f.text
+            show = _shown(f, wide)
             words = (w for i in basis for w in inert(show(i)).split())
             widths[f.name] = max(widths[f.name], max(map(len, words), default=0))
     return [
@@ -219,7 +219,7 @@ def _columns(
             widths[f.name],
             f.ratio is not None,
             f.justify,
-            f.cell or _plain_cell(rs, f),
+            f.cell or _plain_cell(rs, f, wide),
         )
         for f in fields
     ]
@@ -235,8 +235,14 @@ def _longest_line(text: str) -> int:
     return max((len(line) for line in text.split("\n")), default=0)
 
 
-def _plain_cell(rs: RecordSet[Any], f: Field[Any]) -> Callable[[Any], Text]:
-    show = f.display or f.text
+def _shown(f: Field[Any], wide: bool) -> Callable[[Any], str]:
+    """What a cell shows: the field's display form, or its whole text under --wide when
+    the display form is a shortening."""
+    return f.text if wide and f.abridged else (f.display or f.text)
+
+
+def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool = False) -> Callable[[Any], Text]:
+    show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
     def cell(item: Any) -> Text:
