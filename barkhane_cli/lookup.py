@@ -167,6 +167,8 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
     return {
         **place_json(data, place),
         "contains": inside,
+        # why a settlement has no point (the data's `unlocated`); null when it has one
+        "unlocated": place.unlocated,
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

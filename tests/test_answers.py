@@ -96,6 +96,16 @@ def test_place_lists_the_events_within_it(run: Run) -> None:
     assert region["countries"] == ["mali"]
 
 
+def test_a_place_with_no_point_says_why(run: Run) -> None:
+    """U12 read "none given by the sources" for Ogossagou, whose entry says why it has no
+    point: three GeoNames villages of the name and no source saying which."""
+    [line] = [r[1] for r in rows(run("place", "ogossagou")) if r[0] == "coordinates"]
+    assert line.startswith("none: GeoNames has three villages named Ogossogou")
+    profile = as_json(run("place", "ogossagou", "--format", "json"))
+    assert (profile["lat"], profile["unlocated"][:20]) == (None, "GeoNames has three v")
+    assert as_json(run("place", "mopti", "--format", "json"))["unlocated"] is None
+
+
 def test_every_core_event_has_a_place(data: m.Dataset) -> None:
     assert [e.id for e in data.events if not e.places] == []
 

@@ -137,6 +137,8 @@ def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
 def _coordinates(data: m.Dataset, place: m.Place) -> str:
     if place.lat is not None and place.lon is not None:
         return f"{place.lat:.4f}, {place.lon:.4f}"
+    if place.unlocated:  # U12 read "none given" where the data says why (three villages)
+        return f"none: {place.unlocated}"
     return "none given by the sources"
 
 
