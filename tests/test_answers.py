@@ -106,6 +106,19 @@ def test_a_place_with_no_point_says_why(run: Run) -> None:
     assert as_json(run("place", "mopti", "--format", "json"))["unlocated"] is None
 
 
+def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
+    """U12: `actor petronin` suggested Estonia or Benin; three events name her."""
+    result = run("actor", "petronin")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        "barkhane: no actor matches 'petronin', but 3 events name it: barkhane search petronin\n"
+    )
+    typo = run("actor", "wagnr")  # a typo of a name still gets the close name
+    assert (
+        typo.stderr == "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
+    )
+
+
 def test_every_core_event_has_a_place(data: m.Dataset) -> None:
     assert [e.id for e in data.events if not e.places] == []
 

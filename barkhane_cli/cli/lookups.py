@@ -44,7 +44,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     listed,
 )
-from barkhane_cli.errors import UsageError, quoted
+from barkhane_cli.errors import NotFoundError, UsageError, quoted
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,23 @@ class Slice:
     sort: str | None = None
     count: bool = False
     facet: list[str] | None = None
+
+
+def _point_to_search(data: list[Path] | None, which: str, name: str) -> None:
+    """No actor or place by that name, but events name it (U12: `actor petronin` suggested
+    Estonia or Benin while three event titles carry Pétronin's name): say so and how to
+    find them, in place of a far-fetched "did you mean"."""
+    import shlex
+
+    from barkhane_cli.search import search
+
+    found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
+    if found:
+        n = len(found)
+        raise NotFoundError(
+            f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
+            f"{'' if n != 1 else 's'} it: barkhane search {shlex.quote(name)}"
+        )
 
 
 def _profile(
@@ -85,7 +102,11 @@ def _profile(
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
     resolver = query.actor_resolver if which == "actor" else query.place_resolver
-    ident = resolver(dataset).resolve(name)
+    try:
+        ident = resolver(dataset).resolve(name)
+    except NotFoundError:
+        _point_to_search(data, which, name)
+        raise
     q = query.build_query(
         dataset,
         since=start,
