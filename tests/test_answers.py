@@ -113,6 +113,9 @@ def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     assert result.stderr == (
         "barkhane: no actor matches 'petronin', but 3 events name it: barkhane search petronin\n"
     )
+    # the review: several matches, or a list, keep their own advice
+    assert run("actor", "maiga").stderr.startswith("barkhane: 'maiga' matches 4 actors: ")
+    assert "are each known" in run("actor", "mali,france").stderr
     typo = run("actor", "wagnr")  # a typo of a name still gets the close name
     assert (
         typo.stderr == "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n"

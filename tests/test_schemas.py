@@ -403,3 +403,14 @@ def test_output_fact_without_a_number_is_rejected(run: Run) -> None:
     assert errors(v, ranged | {"high": None}) != []
     valued = next(f for f in facts if f["value"] is not None)
     assert errors(v, valued | {"value": None}) != []
+
+
+def test_a_facet_row_names_one_of_the_facets() -> None:
+    """The facet-count schema lists the facets again (anyOf): tied to FACETS here, and a
+    row without any facet's key ({"name": ..., "events": ...}) is rejected (review)."""
+    from barkhane_cli.facets import FACETS
+
+    row = load(LIBRARY)["$defs"]["facet-count"]
+    assert [r["required"] for r in row["anyOf"]] == [[f] for f in FACETS]
+    assert not Draft202012Validator(row).is_valid({"name": "x", "events": 3})
+    assert Draft202012Validator(row).is_valid({"year": 2020, "events": 3})

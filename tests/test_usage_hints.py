@@ -27,7 +27,8 @@ from conftest import Run
         (
             ("map", "--actor", "assimi", "goita"),
             "barkhane: got unexpected extra argument (goita); "
-            'quote several words: --actor "assimi goita"\n',
+            'quote several words: --actor "assimi goita", '
+            "or give one per value: --actor assimi --actor goita\n",
         ),
     ],
 )
@@ -43,6 +44,7 @@ def test_words_split_off_an_options_text_get_a_hint_to_quote_them(
     [
         # the review: quoting these gave a second error
         (("timeline", "--fields", "id", "date"), "separate them with commas: --fields id,date"),
+        (("timeline", "--fields", "id, date", "title"), "with commas: --fields id,date,title"),
         (
             ("timeline", "--type", "attack", "battle"),
             "give it once per value: --type attack --type battle",

@@ -8,8 +8,10 @@ its entries moved where they belong; the file is then removed.
 
 Entries are moved as text blocks (a ``[[table]]`` header, its lines and the comments just
 above it), never re-serialised: a formatted file differs from the edited one only where an
-entry moved, and where a comment set off by a blank line after an entry's last line (a
-heading that introduced nothing once the entries were sorted) was dropped. Where an entry goes:
+entry moved, where a comment set off by a blank line after an entry's last line (a
+heading that introduced nothing once the entries were sorted) was dropped, and where
+comments at the top of a file, taken for its preamble, were replaced by the generated one
+(a comment meant for the entry that sorts first belongs inside the entry). Where an entry goes:
 
     events      events/YYYY.toml by the year the event starts
     sources     sources/YYYY.toml by the year of publication, sources/undated.toml without

@@ -438,7 +438,8 @@ def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> st
         words = [value, *extra]
         known = set(option.opts)
         if known & COMMA_OPTIONS:
-            return f"separate them with commas: {name} {','.join(words)}"
+            fields = ",".join(w for word in words for w in word.replace(" ", "").split(",") if w)
+            return f"separate them with commas: {name} {shlex.quote(fields)}"
         if known & DATE_OPTIONS:
             try:
                 parse_user_date(" ".join(words))
@@ -451,7 +452,12 @@ def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> st
         joined = " ".join(words)
         # double quotes unless the shell would still read something inside them
         plain = not any(c in joined for c in '"$`\\!')
-        return f"quote several words: {name} " + (f'"{joined}"' if plain else shlex.quote(joined))
+        hint = f"quote several words: {name} " + (f'"{joined}"' if plain else shlex.quote(joined))
+        if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
+            hint += ", or give one per value: " + " ".join(
+                f"{name} {shlex.quote(w)}" for w in words
+            )
+        return hint
     return None
 
 

@@ -74,9 +74,12 @@ def _point_to_search(data: list[Path] | None, which: str, name: str) -> None:
     found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
     if found:
         n = len(found)
+        # the search as it can be run again: the same data, the words after "--"
+        given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
+        words = ("-- " if name.startswith("-") else "") + shlex.quote(name)
         raise NotFoundError(
             f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
-            f"{'' if n != 1 else 's'} it: barkhane search {shlex.quote(name)}"
+            f"{'' if n != 1 else 's'} it: barkhane search{given} {words}"
         )
 
 
@@ -101,11 +104,15 @@ def _profile(
     start, end = parse_date("--since", cut.since), parse_date("--until", cut.until)
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
-    resolver = query.actor_resolver if which == "actor" else query.place_resolver
+    resolver = (query.actor_resolver if which == "actor" else query.place_resolver)(dataset)
     try:
-        ident = resolver(dataset).resolve(name)
+        ident = resolver.resolve(name)
     except NotFoundError:
-        _point_to_search(data, which, name)
+        # only when nothing matched: "matches 4 actors" and a list's advice stand as they are
+        from barkhane_cli.resolve import normalize
+
+        if not resolver.candidates(name) and "," not in name and normalize(name):
+            _point_to_search(data, which, name)
         raise
     q = query.build_query(
         dataset,

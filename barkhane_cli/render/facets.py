@@ -102,12 +102,16 @@ def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[
     def value(p: Pair) -> str | None:
         return side(p).value
 
+    # An id column wraps (a share of the width, at least 8) rather than keeping the width
+    # of the longest id in the data: two such columns cut the count at 50 columns (review).
+    ids = {"ratio": 1, "min_width": 8} if field in NAMED else {}
     out: dict[str, Field[Pair]] = {
         field: Field(
             field,
             field.capitalize(),
             lambda p: value(p) or "",
             display=lambda p: v if (v := value(p)) is not None else NONE_LABEL,
+            **ids,
         )
     }
     if field in NAMED:
