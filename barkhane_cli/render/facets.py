@@ -104,14 +104,15 @@ def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[
 
     # An id column wraps (a share of the width, at least 8) rather than keeping the width
     # of the longest id in the data: two such columns cut the count at 50 columns (review).
-    ids = {"ratio": 1, "min_width": 8} if field in NAMED else {}
+    named = field in NAMED
     out: dict[str, Field[Pair]] = {
         field: Field(
             field,
             field.capitalize(),
             lambda p: value(p) or "",
             display=lambda p: v if (v := value(p)) is not None else NONE_LABEL,
-            **ids,
+            ratio=1 if named else None,
+            min_width=8 if named else None,
         )
     }
     if field in NAMED:
