@@ -255,3 +255,20 @@ def test_a_facts_cause_is_a_known_one_and_only_for_casualties(
     result = run("validate", str(bad))
     assert result.exit_code == 4
     assert f"{bad}:15: facts 'dead' {message}" in result.stdout.splitlines()
+
+
+def test_a_tag_spelled_two_ways_is_named(run: Run, tmp_path: Path) -> None:
+    # U13: one event tagged war-crimes, four war-crime: --tag war-crime missed it
+    user = tmp_path / "user.toml"
+    user.write_text(
+        "".join(
+            f'[[events]]\nid = "z{i}"\ndate = "2020-01-0{i}"\ntitle = "Z"\nsummary = "Z."\n'
+            f'type = "politics"\nactors = ["mali"]\nplaces = ["bamako"]\ntags = ["{tag}"]\n'
+            'sources = [{ id = "seed" }]\n\n'
+            for i, tag in ((1, "drones"), (2, "drone"), (3, "drone"))
+        )
+    )
+    result = run("validate", str(user), "-f", "json")
+    [problem] = [p for p in json.loads(result.stdout) if p["field"] == "tags"]
+    assert (problem["id"], problem["severity"]) == ("z1", "warning")
+    assert problem["message"] == "'drones' is also spelled 'drone' (2 events): use one"

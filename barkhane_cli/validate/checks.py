@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,7 @@ def check_references(
     if only is None:
         problems.extend(geometry_warnings(data.places))
         problems.extend(same_page_warnings(data.sources))
+        problems.extend(tag_spelling_warnings([*data.events, *data.aftermath]))
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
@@ -237,6 +239,21 @@ def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
                 break
         else:
             earlier.append(s)
+    return out
+
+
+def tag_spelling_warnings(events: Iterable[m.Event]) -> list[Problem]:
+    """A tag also spelled with a final "s" (war-crime, war-crimes): `--tag` asks for one
+    spelling and missed the other (U13). Warned on each event of the rarer spelling."""
+    counts = Counter(t for e in events for t in e.tags)
+    out = []
+    for e in events:
+        for tag in e.tags:
+            other = tag[:-1] if tag.endswith("s") and tag[:-1] in counts else tag + "s"
+            if other in counts and (counts[tag], other) < (counts[other], tag):
+                table = "aftermath" if e.aftermath else "events"
+                message = f"{tag!r} is also spelled {other!r} ({counts[other]} events): use one"
+                out.append(Problem(e.origin, table, e.id, "tags", message, warning=True))
     return out
 
 
