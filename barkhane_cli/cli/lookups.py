@@ -297,21 +297,13 @@ def event(
     data: DataOpt = None,
 ) -> None:
     """One event in full: every field, each source with its quote, related events."""
-    from barkhane_cli.render.cards import emit_card
     from barkhane_cli.render.profiles import event_card
 
     env = make_env(color)
     dataset = load(data)
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
     found = everything[_resolve(everything.values(), "title", ident, "event")]
-    card = event_card(dataset, found)
-    present(
-        env,
-        format_,
-        export,
-        lambda target, f: emit_card(target, f, card, dataset, None, wide),
-        card.title,
-    )
+    _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 
 def fact(
@@ -330,13 +322,20 @@ def fact(
 
     -f json gives the object facts -f json lists for it; csv, tsv and md its row.
     """
-    from barkhane_cli.render.cards import emit_card
     from barkhane_cli.render.profiles import fact_card
 
     env = make_env(color)
     dataset = load(data)
     found = dataset.facts[_resolve(dataset.facts.values(), "label", ident, "fact")]
-    card = fact_card(dataset, found)
+    _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
+
+
+def _show_card(
+    env: Any, card: Any, dataset: Any, format_: str | None, export: Path | None, wide: bool
+) -> None:
+    """An event's or a fact's card, in the format asked for, paged or exported."""
+    from barkhane_cli.render.cards import emit_card
+
     present(
         env,
         format_,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
@@ -13,6 +13,8 @@ from barkhane_cli.facets import FACETS, NONE_LABEL, Bucket, Pair, facet, facet_p
 from barkhane_cli.formats import RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import Field, RecordSet
+
+T = TypeVar("T")
 
 # A count or a facet is a table of values, not events or places: no map, no calendar.
 SUMMARY_FORMATS = tuple(f for f in RECORD_FORMATS if f != "geojson")
@@ -58,6 +60,32 @@ def _json_value(field: str, value: str | None) -> Any:
     return int(value) if field == "year" and value is not None else value
 
 
+def _counts(
+    kind: str,
+    items: list[T],
+    fields: dict[str, Field[T]],
+    shown: list[str],
+    to_json: Callable[[T], dict[str, Any]],
+    title: str,
+    found: list[m.Event],
+    droppable: list[str],
+) -> RecordSet[T]:
+    """A facet's or a cross-tab's rows: the same columns in every format, one note."""
+    return RecordSet(
+        kind=kind,
+        droppable=droppable,
+        items=items,
+        fields=fields,
+        default_fields=shown,
+        table_fields=shown,
+        to_json=to_json,
+        empty_message="no events match",
+        json_keys=shown,
+        title=title,
+        notes=[_events_note(found)],
+    )
+
+
 def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> RecordSet[Bucket]:
     found = list(events)
     buckets = facet(data, found, field)
@@ -82,17 +110,8 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         out["events"] = b.events
         return out
 
-    return RecordSet(
-        kind="value",
-        items=buckets,
-        fields=fields,
-        default_fields=shown,
-        table_fields=shown,
-        to_json=to_json,
-        empty_message="no events match",
-        json_keys=shown,
-        title=f"Events by {field}",
-        notes=[_events_note(found)],
+    return _counts(
+        "value", buckets, fields, shown, to_json, f"Events by {field}", found, droppable=[]
     )
 
 
@@ -150,20 +169,10 @@ def pair_records(
         out["events"] = p.events
         return out
 
-    return RecordSet(
-        kind="pair",
-        # on a narrow terminal the names go first (the ids stay), never the count
-        droppable=[f"{f}_name" for f in (second, first) if f in NAMED],
-        items=pairs,
-        fields=fields,
-        default_fields=shown,
-        table_fields=shown,
-        to_json=to_json,
-        empty_message="no events match",
-        json_keys=shown,
-        title=f"Events by {first} and {second}",
-        notes=[_events_note(found)],
-    )
+    # on a narrow terminal the names go first (the ids wrap), never the count
+    names = [f"{f}_name" for f in (second, first) if f in NAMED]
+    title = f"Events by {first} and {second}"
+    return _counts("pair", pairs, fields, shown, to_json, title, found, droppable=names)
 
 
 def write_facet(
