@@ -272,3 +272,16 @@ def test_a_tag_spelled_two_ways_is_named(run: Run, tmp_path: Path) -> None:
     [problem] = [p for p in json.loads(result.stdout) if p["field"] == "tags"]
     assert (problem["id"], problem["severity"]) == ("z1", "warning")
     assert problem["message"] == "'drones' is also spelled 'drone' (2 events): use one"
+
+
+def test_a_points_source_is_cited_by_the_place(run: Run, tmp_path: Path) -> None:
+    # R12: 49 places took their point from a GeoNames file no note of theirs named
+    user = tmp_path / "user.toml"
+    user.write_text(
+        '[[places]]\nid = "kidal-x"\nname = "Kidal X"\nkind = "town"\nwithin = "mali"\n'
+        'lat = 18.44\nlon = 1.4\npoint_source = "ref-a"\nsources = [{ id = "seed" }]\n'
+    )
+    result = run("validate", str(user), "-f", "json")
+    [problem] = [p for p in json.loads(result.stdout) if p["field"] == "point_source"]
+    assert (problem["id"], problem["severity"]) == ("kidal-x", "warning")
+    assert problem["message"] == "cite it in sources too, with a note naming the record read"

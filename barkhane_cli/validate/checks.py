@@ -83,6 +83,13 @@ def check_references(
             refs(
                 p.origin, "places", p.id, "point_source", (p.point_source,), data.sources, "source"
             )
+            if p.point_source not in {r.id for r in p.sources}:
+                # the reference's note names the record read (R12 found 49 points whose
+                # source no note of the place named)
+                message = "cite it in sources too, with a note naming the record read"
+                problems.append(
+                    Problem(p.origin, "places", p.id, "point_source", message, warning=True)
+                )
         if p.within is not None:
             refs(p.origin, "places", p.id, "within", (p.within,), data.places, "place")
         if p.kind != "country" and p.within is None and p.country is None:
