@@ -116,6 +116,9 @@ def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     # the review: several matches, or a list, keep their own advice
     assert run("actor", "maiga").stderr.startswith("barkhane: 'maiga' matches 4 actors: ")
     assert "are each known" in run("actor", "mali,france").stderr
+    for command in ("timeline", "map"):  # the filters point the same way
+        line = run(command, "--actor", "petronin").stderr
+        assert line.endswith("but 3 events name it: barkhane search petronin\n"), line
     typo = run("actor", "wagnr")  # a typo of a name still gets the close name
     assert (
         typo.stderr == "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n"

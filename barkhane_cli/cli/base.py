@@ -18,7 +18,7 @@ import typer
 
 from barkhane_cli import __version__
 from barkhane_cli.cli.lazy import LazyGroup
-from barkhane_cli.errors import UsageError
+from barkhane_cli.errors import UsageError, quoted
 from barkhane_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -134,6 +134,31 @@ def load(data: list[Path] | None) -> "m.Dataset":
     from barkhane_cli import store
 
     return store.load(data or (), settings=settings())
+
+
+def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: str) -> None:
+    """No actor or place by that name, but events name it (U12: `actor petronin` suggested
+    Estonia or Benin while three event titles carry Pétronin's name): say so and how to
+    find them, in place of a far-fetched "did you mean". Only when nothing matched: "matches
+    4 actors" and a list's advice stand as they are."""
+    import shlex
+
+    from barkhane_cli.errors import NotFoundError
+    from barkhane_cli.resolve import normalize
+    from barkhane_cli.search import search
+
+    if resolver.candidates(name) or "," in name or not normalize(name):
+        return
+    found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
+    if found:
+        n = len(found)
+        # the search as it can be run again: the same data, the words after "--"
+        given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
+        words = ("-- " if name.startswith("-") else "") + shlex.quote(name)
+        raise NotFoundError(
+            f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
+            f"{'' if n != 1 else 's'} it: barkhane search{given} {words}"
+        )
 
 
 def open_data(data: list[Path] | None) -> "Loaded":

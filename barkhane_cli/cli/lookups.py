@@ -17,6 +17,7 @@ from barkhane_cli.cli.base import (
     make_env,
     open_data,
     parse_date,
+    point_to_search,
     present,
     window,
 )
@@ -63,26 +64,6 @@ class Slice:
     facet: list[str] | None = None
 
 
-def _point_to_search(data: list[Path] | None, which: str, name: str) -> None:
-    """No actor or place by that name, but events name it (U12: `actor petronin` suggested
-    Estonia or Benin while three event titles carry Pétronin's name): say so and how to
-    find them, in place of a far-fetched "did you mean"."""
-    import shlex
-
-    from barkhane_cli.search import search
-
-    found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
-    if found:
-        n = len(found)
-        # the search as it can be run again: the same data, the words after "--"
-        given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-        words = ("-- " if name.startswith("-") else "") + shlex.quote(name)
-        raise NotFoundError(
-            f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
-            f"{'' if n != 1 else 's'} it: barkhane search{given} {words}"
-        )
-
-
 def _profile(
     which: str,
     name: str,
@@ -109,10 +90,7 @@ def _profile(
         ident = resolver.resolve(name)
     except NotFoundError:
         # only when nothing matched: "matches 4 actors" and a list's advice stand as they are
-        from barkhane_cli.resolve import normalize
-
-        if not resolver.candidates(name) and "," not in name and normalize(name):
-            _point_to_search(data, which, name)
+        point_to_search(data, which, resolver, name)
         raise
     q = query.build_query(
         dataset,

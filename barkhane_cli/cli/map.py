@@ -15,9 +15,7 @@ from barkhane_cli.cli.base import (
     present,
     settings,
 )
-from barkhane_cli.cli.filters import (
-    event_filters,
-)
+from barkhane_cli.cli.filters import built, event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -191,7 +189,7 @@ def map_(
     )  # fmt: skip
     box = _bbox(bbox)
     dataset = load(data)
-    q = query.build_query(dataset, **filters)
+    q = built(dataset, data, filters)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by)

@@ -13,9 +13,7 @@ from barkhane_cli.cli.base import (
     open_data,
     present,
 )
-from barkhane_cli.cli.filters import (
-    event_filters,
-)
+from barkhane_cli.cli.filters import built, event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -100,9 +98,10 @@ def timeline(
     )  # fmt: skip
     loaded = open_data(data)
     dataset = loaded.data
-    q = query.build_query(
+    q = built(
         dataset,
-        **filters,
+        data,
+        filters,
         limit=limit,
         reverse=reverse,
         known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
