@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 
@@ -111,10 +111,12 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most thi
 
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[
-    str | None, typer.Option(help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020.")
+    str | None,
+    typer.Option("--since", help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020."),
 ]
 UntilOpt = Annotated[
-    str | None, typer.Option(help="Up to this date, inclusive of the whole period given.")
+    str | None,
+    typer.Option("--until", help="Up to this date, inclusive of the whole period given."),
 ]
 YearOpt = Annotated[
     int | None,
@@ -139,11 +141,13 @@ ActorOpt = Annotated[
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
-        help="Who carried it out, counting groups that were part of it at the time (repeatable)."
+        "--perpetrator",
+        help="Who carried it out, counting groups that were part of it at the time (repeatable).",
     ),
 ]
 TargetOpt = Annotated[
-    list[str] | None, typer.Option(help="Who was attacked, counted the same way (repeatable).")
+    list[str] | None,
+    typer.Option("--target", help="Who was attacked, counted the same way (repeatable)."),
 ]
 PlaceOpt = Annotated[
     list[str] | None,
@@ -151,7 +155,7 @@ PlaceOpt = Annotated[
 ]
 CountryOpt = Annotated[
     list[str] | None,
-    typer.Option(help="In this country: id, name or alias such as BF (repeatable)."),
+    typer.Option("--country", help="In this country: id, name or alias such as BF (repeatable)."),
 ]
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 NotTagOpt = Annotated[
@@ -168,14 +172,22 @@ SearchOpt = Annotated[
     ),
 ]
 
+
+def _names(*declared: Any) -> frozenset[str]:
+    """The names (``--actor``, ``-a``) the options above declare: Typer keeps the first
+    given to typer.Option in an Annotated declaration as its ``default``, the others as
+    ``param_decls``."""
+    infos = [get_args(d)[1] for d in declared]
+    names = (n for i in infos for n in (i.default, *i.param_decls))
+    return frozenset(n for n in names if isinstance(n, str) and n.startswith("-"))
+
+
 # How words the shell split off an option's value should be given back (cli.lazy's hint
 # for "unexpected extra argument"): names and search words may hold spaces, so they are
 # quoted; a date is quoted only when the words make one; --fields takes commas.
-SPACED_OPTIONS = frozenset(
-    {"--search", "-s", "--actor", "-a", "--perpetrator", "--target", "--place", "-p", "--country"}
-)
-DATE_OPTIONS = frozenset({"--since", "--until"})
-COMMA_OPTIONS = frozenset({"--fields"})
+SPACED_OPTIONS = _names(SearchOpt, ActorOpt, PerpetratorOpt, TargetOpt, PlaceOpt, CountryOpt)
+DATE_OPTIONS = _names(SinceOpt, UntilOpt)
+COMMA_OPTIONS = _names(FieldsOpt)
 
 # --- asking the event views: order, threshold, counts ---------------------------------------
 SortOpt = Annotated[
