@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from barkhane_cli import geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
@@ -165,14 +167,14 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
     )
 
 
+def _named(entries: Mapping[str, m.Actor] | Mapping[str, m.Place], ids: Iterable[str]) -> str:
+    """ "Name (id), ..." for a card's row; an id the data does not hold stands alone."""
+    return ", ".join(f"{entries[i].name} ({i})" if i in entries else i for i in ids)
+
+
 def event_card(data: m.Dataset, event: m.Event) -> Card:
     detail = lookup.event_detail(data, event)
-    actors = ", ".join(
-        f"{data.actors[a].name} ({a})" if a in data.actors else a for a in event.actors
-    )
-    places = ", ".join(
-        f"{data.places[p].name} ({p})" if p in data.places else p for p in event.places
-    )
+    actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
     span = event.date.human() + (f" – {event.end.human()}" if event.end else "")
     precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
     deaths = event.deaths()
@@ -248,9 +250,7 @@ def _fact_period(fact: m.Fact) -> str:
 
 def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
     """One fact in full; its JSON is the object `facts -f json` lists (lookup.fact_json)."""
-    actors = ", ".join(
-        f"{data.actors[a].name} ({a})" if a in data.actors else a for a in fact.actors
-    )
+    actors = _named(data.actors, fact.actors)
     sources = [lookup.source_ref_json(data, s) for s in fact.sources]
     return Card(
         title=fact.label,
