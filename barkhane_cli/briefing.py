@@ -360,10 +360,6 @@ def series_force(data: m.Dataset, f: m.Fact) -> str | None:
     return "france" if force in FRENCH_FORCES else force
 
 
-def is_french_force(data: m.Dataset, f: m.Fact) -> bool:
-    return series_force(data, f) == "france"
-
-
 def headline_facts(data: m.Dataset, facts: Iterable[m.Fact]) -> list[m.Fact]:
     """Facts marked ``headline`` where the data has them; otherwise the largest figure in
     each headline category (France's own force for troops), preferring undisputed ones."""
@@ -375,7 +371,7 @@ def headline_facts(data: m.Dataset, facts: Iterable[m.Fact]) -> list[m.Fact]:
     for f in facts:
         if f.category not in ("troops", "casualties", "displacement", "violence"):
             continue
-        if f.category == "troops" and not is_french_force(data, f):
+        if f.category == "troops" and series_force(data, f) != "france":
             continue
         if f.category == "troops" and fact_kind(f) in NOT_MEASURED:
             continue

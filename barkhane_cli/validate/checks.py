@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +249,7 @@ def same_page_warnings(sources: Mapping[str, m.Source]) -> list[Problem]:
     return out
 
 
-def tag_spelling_warnings(events: Iterable[m.Event]) -> list[Problem]:
+def tag_spelling_warnings(events: Sequence[m.Event]) -> list[Problem]:
     """A tag also spelled with a final "s" (war-crime, war-crimes): `--tag` asks for one
     spelling and missed the other (U13). Warned on each event of the rarer spelling."""
     counts = Counter(t for e in events for t in e.tags)
