@@ -1,12 +1,11 @@
 """The event filters timeline, map, compare and gaps share: declared once, turned into a
-query once."""
+query once (base.query_of, the path every command's filters take)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from barkhane_cli.cli.base import parse_date, point_to_search
+from barkhane_cli.cli.base import parse_date
 
 
 def event_filters(
@@ -41,23 +40,3 @@ def event_filters(
         "search": search,
         "aftermath": aftermath,
     }
-
-
-def built(dataset: Any, data: list[Path] | None, filters: dict[str, Any], **more: Any) -> Any:
-    """query.build_query over the filters; a name no actor or place matches but events
-    carry points to the search that finds them (`timeline --actor petronin`, U12)."""
-    from barkhane_cli import query
-    from barkhane_cli.errors import NotFoundError
-
-    try:
-        return query.build_query(dataset, **filters, **more)
-    except NotFoundError:
-        for which, key, resolver in (
-            ("actor", "actors", query.actor_resolver),
-            ("actor", "perpetrators", query.actor_resolver),
-            ("actor", "targets", query.actor_resolver),
-            ("place", "places", query.place_resolver),
-        ):
-            for name in filters.get(key) or ():
-                point_to_search(data, which, resolver(dataset), name)
-        raise

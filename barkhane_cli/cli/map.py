@@ -13,9 +13,10 @@ from barkhane_cli.cli.base import (
     make_env,
     parse_date,
     present,
+    query_of,
     settings,
 )
-from barkhane_cli.cli.filters import built, event_filters
+from barkhane_cli.cli.filters import event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -189,7 +190,7 @@ def map_(
     )  # fmt: skip
     box = _bbox(bbox)
     dataset = load(data)
-    q = built(dataset, data, filters)
+    q = query_of(dataset, data, **filters)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by)

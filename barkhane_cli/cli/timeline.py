@@ -12,8 +12,9 @@ from barkhane_cli.cli.base import (
     make_env,
     open_data,
     present,
+    query_of,
 )
-from barkhane_cli.cli.filters import built, event_filters
+from barkhane_cli.cli.filters import event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -98,10 +99,10 @@ def timeline(
     )  # fmt: skip
     loaded = open_data(data)
     dataset = loaded.data
-    q = built(
+    q = query_of(
         dataset,
         data,
-        filters,
+        **filters,
         limit=limit,
         reverse=reverse,
         known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
