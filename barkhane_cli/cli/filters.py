@@ -3,6 +3,7 @@ query once (base.query_of, the path every command's filters take)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from barkhane_cli.cli.base import parse_date
@@ -40,3 +41,19 @@ def event_filters(
         "search": search,
         "aftermath": aftermath,
     }
+
+
+def namesake_notes(dataset: Any, places: Iterable[str]) -> list[str]:
+    """For --place NAME that is a town sharing its name with a region: say so, and how to
+    ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region").
+    Every view of the filtered events says it (timeline's footer, map's legend)."""
+    from barkhane_cli import geo, query
+
+    notes = []
+    for name in places:
+        pid = query.place_resolver(dataset).resolve(name)
+        region = geo.namesake_region(dataset.places, pid)
+        if region is not None:
+            town, area = dataset.places[pid], dataset.places[region]
+            notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
+    return notes

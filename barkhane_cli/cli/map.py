@@ -16,7 +16,7 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters
+from barkhane_cli.cli.filters import event_filters, namesake_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -199,6 +199,7 @@ def map_(
     )
     if box is not None:
         md.extent = box
+    md.notes = namesake_notes(dataset, place or ())
     span = _window_said(since, until, year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)
