@@ -72,24 +72,37 @@ def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:
 
 
 def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
-    """Both directions: what the actor belongs to, and what belongs to or merged into it."""
-    out: list[dict[str, Any]] = []
-    for a in actor.affiliations:
-        target = data.actors.get(a.actor)
-        out.append(
-            a.to_json() | {"name": target.name if target else a.actor, "direction": "outgoing"}
-        )
+    """Both directions: what the actor belongs to, and what belongs to or merged into it.
+    A symmetric relation declared on both actors (validate warns) is listed once, the
+    fuller copy kept (model.same_pair says which are copies)."""
+    edges: list[tuple[str, m.Affiliation, str]] = [
+        (actor.id, a, "outgoing") for a in actor.affiliations
+    ]
     for other in data.actors.values():
-        for a in other.affiliations:
-            if a.actor == actor.id and other.id != actor.id:
-                item = a.to_json() | {
-                    "actor": other.id,
-                    "name": other.name,
-                    "direction": "incoming",
-                }
-                out.append(item)
+        if other.id != actor.id:
+            edges += [(other.id, a, "incoming") for a in other.affiliations if a.actor == actor.id]
+    kept = [
+        (owner, a, direction)
+        for owner, a, direction in edges
+        if not any(m.same_pair(owner, a, o, b) and _kept_over(o, b, owner, a) for o, b, _ in edges)
+    ]
+    out: list[dict[str, Any]] = []
+    for owner, a, direction in kept:
+        if direction == "outgoing":
+            target = data.actors.get(a.actor)
+            name = target.name if target else a.actor
+            out.append(a.to_json() | {"name": name, "direction": direction})
+        else:
+            name = data.actors[owner].name
+            out.append(a.to_json() | {"actor": owner, "name": name, "direction": direction})
     out.sort(key=lambda x: (x["start"] or "", x["direction"], x["name"]))
     return out
+
+
+def _kept_over(owner: str, a: m.Affiliation, other: str, b: m.Affiliation) -> bool:
+    """Whether ``a`` (declared on ``owner``) is kept over its copy ``b`` (on ``other``):
+    the fuller, else the one on the actor whose id sorts first (as validate advises)."""
+    return (a.fullness(), other) > (b.fullness(), owner)
 
 
 def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) -> dict[str, Any]:

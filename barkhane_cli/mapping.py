@@ -165,6 +165,9 @@ class MapData:
     extent: tuple[float, float, float, float]  # west, south, east, north
     by: str = "events"
     capitals: list[Marker] = field(default_factory=list)  # drawn for orientation
+    # what the filters tell a person (a --place town that shares its region's name):
+    # under the terminal map, and on a watched stderr beside the records
+    notes: list[str] = field(default_factory=list)
 
     def unplaced_note(self) -> str:
         """What both maps say of ``unplaced``: such an event may name a place (a forest

@@ -77,6 +77,10 @@ RELATIONS = (
     "supported-by",
     "contracted-by",
 )
+# The relations that read the same from either side. One declaration, on either actor,
+# says it (an actor's view shows the edges declared on others too), so the same pair
+# declared on both actors is a copy: validate warns, the actor view shows it once.
+SYMMETRIC_RELATIONS = frozenset({"allied-with", "fought-against"})
 SOURCE_KINDS = ("article", "news", "reference", "un-document", "official", "report", "dataset")
 FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence", "other")
 ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
@@ -175,6 +179,45 @@ class Affiliation:
             "end": _iso(self.end),
             "note": self.note,
         }
+
+    def fullness(self) -> tuple[int, int]:
+        """Of two copies the fuller is kept: more of its optional fields given, then the
+        longer note."""
+        return sum(x is not None for x in (self.start, self.end, self.note)), len(self.note or "")
+
+
+def same_pair(owner: str, a: Affiliation, other_owner: str, b: Affiliation) -> bool:
+    """Whether ``a`` (declared on ``owner``) and ``b`` (on ``other_owner``) are one
+    symmetric relation declared from both sides: the same relation, each pointing at the
+    other's actor, in periods that overlap. A period ending the month (or day) the other
+    begins is not an overlap, and no start or no end is open."""
+    if a.relation not in SYMMETRIC_RELATIONS or a.relation != b.relation:
+        return False
+    if a.actor != other_owner or b.actor != owner or owner == other_owner:
+        return False
+    return _before(a.start, b.end) and _before(b.start, a.end)
+
+
+def _before(start: PartialDate | None, end: PartialDate | None) -> bool:
+    # an end's first day: "until 2021-05" and "from 2021-05" do not overlap
+    return start is None or end is None or start.first_ordinal() < end.first_ordinal()
+
+
+def symmetric_copies(
+    actors: dict[str, Actor],
+) -> list[tuple[tuple[str, Affiliation], tuple[str, Affiliation]]]:
+    """Each symmetric relation declared on both its actors, once: ((owner, declaration),
+    (other owner, its declaration)), the first owner's id sorting first."""
+    found = []
+    for owner in sorted(actors):
+        for a in actors[owner].affiliations:
+            other = actors.get(a.actor)
+            if other is None or a.actor <= owner:
+                continue
+            for b in other.affiliations:
+                if same_pair(owner, a, other.id, b):
+                    found.append(((owner, a), (other.id, b)))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

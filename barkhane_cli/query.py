@@ -263,12 +263,8 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
         return False
     if q.not_tags and any(normalize(t) in q.not_tags for t in e.tags):
         return False
-    if q.search:
-        # Every word, in any order; "quoted" words and phrases whole (the rule of `search`).
-        hay = " ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
-        if not search_text.matches_query(q.search, hay):
-            return False
-    return True
+    # Every word, in any order; "quoted" words and phrases whole (the rule of `search`).
+    return not q.search or search_text.matches_query(q.search, search_text.event_words(e))
 
 
 def arranged(

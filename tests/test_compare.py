@@ -363,3 +363,20 @@ def test_an_event_known_only_by_its_region_links_by_toll(
     result = run("gaps", "--data", str(acled), "--since", "2019-01-01", "--until", "2019-01-01",
                  "-f", "plain")  # fmt: skip
     assert [line.split("\t")[-1] for line in result.stdout.splitlines()] == ["ACLED:MLI9102"]
+
+
+@pytest.mark.parametrize("command", ["compare", "gaps"])
+@pytest.mark.parametrize("option", ["--actor", "--perpetrator", "--target", "--place"])
+def test_a_name_only_events_carry_points_to_the_search(
+    run: Run, files: dict[str, Path], command: str, option: str
+) -> None:
+    """As in every command taking these filters (tests/test_named_filters.py): "curator"
+    is in a curated event's title, and no actor or place has the name."""
+    data = ("--data", str(files["curated"]), "--data", str(files["acled"]))
+    result = run(command, *data, option, "curator")
+    which = "place" if option == "--place" else "actor"
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: no {which} matches 'curator', but 1 event names it: barkhane search "
+        f"--data {files['curated']} --data {files['acled']} curator\n"
+    )

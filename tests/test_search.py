@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import Run, as_json
 
 from barkhane_cli.search import matches_query, parse
@@ -128,3 +131,55 @@ def test_a_suggestion_knows_the_words_of_the_aftermath(run: Run) -> None:
     # "closes" is its aftermath's "MINUSMA closes".
     result = run("search", "closs")
     assert result.stderr == "nothing matches 'closs'; did you mean closes?\n"
+
+
+NUMBERS = """\
+[[events]]
+id = "ied-ambush-2019"
+date = "2019-05-02"
+title = "Roadside bomb hits a patrol"
+summary = "Gunmen kill 20 soldiers."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "toll-report-2020"
+date = "2020-01-10"
+title = "The army's count"
+summary = "The army counts 200 dead in 2019 under Resolution 2100."
+type = "report"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize("cache", ["store", "toml"])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the year in a summary, not the year an id carries (the id's numbers are its date)
+        ("2019", ["toll-report-2020"]),
+        ("2020", ["year-end"]),  # the fixture's "Last day of 2020"; not coup-2020's id
+        # a number matches whole: the toll of 20, not 200 nor 2019
+        ("20", ["ied-ambush-2019"]),
+        ("200", ["toll-report-2020"]),
+        ("2100", ["toll-report-2020"]),
+        ('"2019"', ["toll-report-2020"]),
+        # the id's words are still read: "ied" is only in the id
+        ("ied", ["ied-ambush-2019"]),
+        ("ambush 20", ["ied-ambush-2019"]),
+    ],
+)
+def test_a_number_searched_is_one_in_the_text(
+    run: Run, tmp_path: Path, words: str, expected: list[str], cache: str
+) -> None:
+    """`timeline --search 2019` found 63 events by their ids alone (…-2019), and
+    `--search 20` 957 of 1,019 events, nearly every summary naming a year of the 2000s.
+    Both paths answer alike: the store's narrowing and the TOML's reading."""
+    data = tmp_path / "numbers.toml"
+    data.write_text(NUMBERS, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == expected

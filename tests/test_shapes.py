@@ -282,6 +282,23 @@ def test_a_name_meaning_a_town_and_a_region_gives_the_town_and_says_so(
     assert geo.namesake_region(data_places(), "inates") is None
 
 
+@pytest.mark.parametrize("by", ["events", "region"])
+def test_map_of_a_town_named_like_its_region_says_so_as_timeline_does(
+    run: Run, bundled: None, tty: dict[str, str], by: str
+) -> None:
+    """`timeline --place diffa` said Diffa is the town and how to ask for the region;
+    `map --place diffa` drew Diffa and Bosso and said nothing (one path: cli/filters.py)."""
+    note = "Diffa is the town; the Diffa Region is --place diffa-region"
+    shown = run("map", "--place", "diffa", "--by", by, "--height", "10", "-f", "table", env=tty)
+    assert shown.exit_code == 0, shown.stderr
+    assert note in shown.stdout.splitlines()
+    region = run("map", "--place", "diffa-region", "--by", by, "-f", "table", env=tty)
+    assert "is the town" not in region.stdout
+    records = run("map", "--place", "diffa", "-f", "json")  # stdout stays data alone
+    assert [mk["place"] for mk in json.loads(records.stdout)] == ["bosso"]
+    assert records.stderr == ""
+
+
 def data_events() -> list[m.Event]:
     return list(store.collect([BUNDLED])[0].events)
 

@@ -24,6 +24,22 @@ from conftest import Run
             "barkhane: got unexpected extra argument (mayor); "
             'quote several words: --search "djibo mayor"\n',
         ),
+        (  # a value attached to a short option, as to a long one (--search=djibo)
+            ("timeline", "-sdjibo", "mayor"),
+            "barkhane: got unexpected extra argument (mayor); "
+            'quote several words: -s "djibo mayor"\n',
+        ),
+        (  # two split groups: each gets its hint, the kind of hint said once
+            ("timeline", "--search", "djibo", "mayor", "--actor", "ansar", "dine"),
+            "barkhane: got unexpected extra arguments (mayor dine); "
+            'quote several words: --search "djibo mayor"; --actor "ansar dine", '
+            "or give one per value: --actor ansar --actor dine\n",
+        ),
+        (
+            ("timeline", "--fields", "id", "date", "-s", "djibo", "mayor"),
+            "barkhane: got unexpected extra arguments (date mayor); "
+            'separate them with commas: --fields id,date; quote several words: -s "djibo mayor"\n',
+        ),
         (
             ("map", "--actor", "assimi", "goita"),
             "barkhane: got unexpected extra argument (goita); "
@@ -62,7 +78,14 @@ def test_the_hint_gives_words_back_the_way_the_option_reads_them(
 
 
 @pytest.mark.parametrize(
-    "args", [("timeline", "--since", "2020", "2021"), ("timeline", "-f", "csv", "json")]
+    "args",
+    [
+        ("timeline", "--since", "2020", "2021"),
+        ("timeline", "-f", "csv", "json"),
+        ("timeline", "-fcsv", "json"),
+        ("timeline", "--format=csv", "json", "--since", "2020", "2021"),
+        ("place", "--year", "2020", "gao", "mali"),  # gao is the NAME: mali is no value's
+    ],
 )
 def test_no_hint_where_no_spelling_of_the_words_would_do(run: Run, args: tuple[str, ...]) -> None:
     result = run(*args)

@@ -120,13 +120,64 @@ def parse_date(option: str, value: str | None) -> "PartialDate | None":
 
 
 def window(
-    dataset: "m.Dataset", since: str | None, until: str | None, year: int | None, **kw: Any
+    dataset: "m.Dataset",
+    data: list[Path] | None,
+    since: str | None,
+    until: str | None,
+    year: int | None,
+    **kw: Any,
 ) -> Any:
     """The query of --since/--until/--year (and any other filter given by name)."""
+    start, end = parse_date("--since", since), parse_date("--until", until)
+    return query_of(dataset, data, since=start, until=end, year=year, **kw)
+
+
+# The filters naming an actor or a place (query.build_query's arguments), and what each
+# names: a name in one that no actor or place matches but events carry is pointed to the
+# search, by every command that takes them.
+NAMED_FILTERS = (
+    ("actors", "actor"),
+    ("perpetrators", "actor"),
+    ("targets", "actor"),
+    ("places", "place"),
+)
+
+
+def query_of(dataset: "m.Dataset", data: list[Path] | None, **filters: Any) -> Any:
+    """query.build_query over the filters, for every command that takes them; a name no
+    actor or place matches but events carry points to the search that finds them
+    (`timeline --actor petronin`, U12; `chart --actor petronin` said "did you mean
+    Estonia" until each command took this one path)."""
+    from barkhane_cli import query
+    from barkhane_cli.errors import NotFoundError
+
+    try:
+        return query.build_query(dataset, **filters)
+    except NotFoundError:
+        for key, which in NAMED_FILTERS:
+            for name in filters.get(key) or ():
+                point_to_search(data, which, _resolver(dataset, which), name)
+        raise
+
+
+def resolved(dataset: "m.Dataset", data: list[Path] | None, which: str, name: str) -> str:
+    """The id of the actor or place (``which``) ``name`` names, or the one error: with the
+    pointer to the search when events carry the name (see query_of)."""
+    from barkhane_cli.errors import NotFoundError
+
+    resolver = _resolver(dataset, which)
+    try:
+        ident: str = resolver.resolve(name)
+    except NotFoundError:
+        point_to_search(data, which, resolver, name)
+        raise
+    return ident
+
+
+def _resolver(dataset: "m.Dataset", which: str) -> Any:
     from barkhane_cli import query
 
-    start, end = parse_date("--since", since), parse_date("--until", until)
-    return query.build_query(dataset, since=start, until=end, year=year, **kw)
+    return (query.actor_resolver if which == "actor" else query.place_resolver)(dataset)
 
 
 def load(data: list[Path] | None) -> "m.Dataset":

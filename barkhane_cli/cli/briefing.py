@@ -127,7 +127,7 @@ def summary(
     env = _env(color, width)
     fmt = _format(env, format_, tables=False)
     dataset = load(data)
-    q = window(dataset, since, until, year, actors=actor or (), aftermath=aftermath)
+    q = window(dataset, data, since, until, year, actors=actor or (), aftermath=aftermath)
     events = list(query.select(dataset, q))
     content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath)
 
@@ -264,7 +264,7 @@ def chart(
                 "one force's figures: choose it with --force"
             )
         force_id = _force(dataset, force)
-        q = window(dataset, since, until, year)
+        q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
@@ -274,7 +274,7 @@ def chart(
     if chosen is ChartKind.displacement:
         if actor:
             raise _not_for("--actor", chosen)
-        q = window(dataset, since, until, year, countries=country or ())
+        q = window(dataset, data, since, until, year, countries=country or ())
         names = query.country_names(dataset, q.countries)
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
         where = f": {', '.join(names)}" if names else ""
@@ -282,7 +282,7 @@ def chart(
         return
     period = (by or By.year).value
     q = window(
-        dataset, since, until, year, actors=actor or (), countries=country or (),
+        dataset, data, since, until, year, actors=actor or (), countries=country or (),
         aftermath=aftermath,
     )  # fmt: skip
     events = list(query.select(dataset, q))

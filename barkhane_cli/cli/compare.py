@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.choices import choose
-from barkhane_cli.cli.base import load, make_env, present
+from barkhane_cli.cli.base import load, make_env, present, query_of
 from barkhane_cli.cli.filters import event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
@@ -82,7 +82,9 @@ def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
     return dataset, curated, records
 
 
-def _select(dataset: Any, events: list[Any], filters: dict[str, Any]) -> list[Any]:
+def _select(
+    dataset: Any, data: list[Path] | None, events: list[Any], filters: dict[str, Any]
+) -> list[Any]:
     from barkhane_cli import model, query
 
     view = model.Dataset(
@@ -90,7 +92,7 @@ def _select(dataset: Any, events: list[Any], filters: dict[str, Any]) -> list[An
         actors=dataset.actors,
         events=sorted(events, key=model.Event.sort_key),
     )
-    q = query.build_query(view, **filters)
+    q = query_of(view, data, **filters)
     return list(query.select(view, q))
 
 
@@ -140,7 +142,7 @@ def compare(
     )  # fmt: skip
     query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
-    chosen = _select(dataset, curated, filters)
+    chosen = _select(dataset, data, curated, filters)
     found = matching.match(dataset, curated, records)
     rows = []
     for e in chosen:
@@ -236,7 +238,7 @@ def gaps(
     )  # fmt: skip
     query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
-    chosen = _select(dataset, records, filters)
+    chosen = _select(dataset, data, records, filters)
     found = matching.match(dataset, curated, records)
     incidents = unlinked(dataset, found, chosen)
     if min_deaths is not None:

@@ -1,12 +1,12 @@
 """The event filters timeline, map, compare and gaps share: declared once, turned into a
-query once."""
+query once (base.query_of, the path every command's filters take)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli.cli.base import parse_date, point_to_search
+from barkhane_cli.cli.base import parse_date
 
 
 def event_filters(
@@ -43,21 +43,17 @@ def event_filters(
     }
 
 
-def built(dataset: Any, data: list[Path] | None, filters: dict[str, Any], **more: Any) -> Any:
-    """query.build_query over the filters; a name no actor or place matches but events
-    carry points to the search that finds them (`timeline --actor petronin`, U12)."""
-    from barkhane_cli import query
-    from barkhane_cli.errors import NotFoundError
+def namesake_notes(dataset: Any, places: Iterable[str]) -> list[str]:
+    """For --place NAME that is a town sharing its name with a region: say so, and how to
+    ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region").
+    Every view of the filtered events says it (timeline's footer, map's legend)."""
+    from barkhane_cli import geo, query
 
-    try:
-        return query.build_query(dataset, **filters, **more)
-    except NotFoundError:
-        for which, key, resolver in (
-            ("actor", "actors", query.actor_resolver),
-            ("actor", "perpetrators", query.actor_resolver),
-            ("actor", "targets", query.actor_resolver),
-            ("place", "places", query.place_resolver),
-        ):
-            for name in filters.get(key) or ():
-                point_to_search(data, which, resolver(dataset), name)
-        raise
+    notes = []
+    for name in places:
+        pid = query.place_resolver(dataset).resolve(name)
+        region = geo.namesake_region(dataset.places, pid)
+        if region is not None:
+            town, area = dataset.places[pid], dataset.places[region]
+            notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
+    return notes

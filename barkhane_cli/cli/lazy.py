@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import shlex
 import sys
 from typing import Any, NamedTuple
 
@@ -391,9 +390,12 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
         return f"no such option {exc.option_name!r}{more}"
     text = " ".join(exc.format_message().split())
     extra = re.match(r"Got unexpected extra arguments? \((.+)\)$", text)
-    hint = _quote_hint(command, args, extra.group(1).split(" ")) if extra else None
-    if hint is not None:
-        return f"{text[:1].lower()}{text[1:]}; {hint}"
+    if extra:
+        from barkhane_cli.cli.splitwords import quote_hint
+
+        hint = quote_hint(command, args, extra.group(1).split(" "))
+        if hint is not None:
+            return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
     if found and isinstance(command, click.Group):
         name = found.group(1)
@@ -407,58 +409,6 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
-
-
-def _quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
-    """For words left over after an option's value (``--search djibo mayor``): how to give
-    them, since the shell split them (U11 met Click's bare "unexpected extra argument").
-    Names and search words are quoted; a date only when the words make one; --fields
-    takes commas; another repeatable option is given once per value. None otherwise."""
-    from barkhane_cli.cli.options import COMMA_OPTIONS, DATE_OPTIONS, SPACED_OPTIONS
-    from barkhane_cli.dates import parse_user_date
-
-    options = {
-        name: option
-        for option in command.params
-        if isinstance(option, click.Option)
-        and not option.is_flag
-        and option.nargs == 1
-        and isinstance(option.type, click.types.StringParamType)
-        for name in option.opts
-    }
-    for i in range(1, len(args) - len(extra) + 1):
-        if args[i : i + len(extra)] != extra:
-            continue
-        name, equals, value = args[i - 1].partition("=")
-        if not equals:  # --search djibo: the option is the word before the value
-            name, value = (args[i - 2] if i >= 2 else ""), args[i - 1]
-        option = options.get(name)
-        if option is None or value.startswith("-"):
-            continue
-        words = [value, *extra]
-        known = set(option.opts)
-        if known & COMMA_OPTIONS:
-            fields = ",".join(w for word in words for w in word.replace(" ", "").split(",") if w)
-            return f"separate them with commas: {name} {shlex.quote(fields)}"
-        if known & DATE_OPTIONS:
-            try:
-                parse_user_date(" ".join(words))
-            except ValueError:
-                return None
-        elif not known & SPACED_OPTIONS:
-            if option.multiple:
-                return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
-            return None
-        joined = " ".join(words)
-        # double quotes unless the shell would still read something inside them
-        plain = not any(c in joined for c in '"$`\\!')
-        hint = f"quote several words: {name} " + (f'"{joined}"' if plain else shlex.quote(joined))
-        if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
-            hint += ", or give one per value: " + " ".join(
-                f"{name} {shlex.quote(w)}" for w in words
-            )
-        return hint
-    return None
 
 
 def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:

@@ -17,8 +17,8 @@ from barkhane_cli.cli.base import (
     make_env,
     open_data,
     parse_date,
-    point_to_search,
     present,
+    resolved,
     window,
 )
 from barkhane_cli.cli.options import (
@@ -45,7 +45,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     listed,
 )
-from barkhane_cli.errors import NotFoundError, UsageError, quoted
+from barkhane_cli.errors import UsageError, quoted
 
 
 @dataclass(frozen=True)
@@ -85,13 +85,7 @@ def _profile(
     start, end = parse_date("--since", cut.since), parse_date("--until", cut.until)
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
-    resolver = (query.actor_resolver if which == "actor" else query.place_resolver)(dataset)
-    try:
-        ident = resolver.resolve(name)
-    except NotFoundError:
-        # only when nothing matched: "matches 4 actors" and a list's advice stand as they are
-        point_to_search(data, which, resolver, name)
-        raise
+    ident = resolved(dataset, data, which, name)
     q = query.build_query(
         dataset,
         since=start,
@@ -378,12 +372,11 @@ def facts(
     dataset = load(data)
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
     if country or since or until or year is not None:
-        q = window(dataset, since, until, year, countries=country or ())
+        q = window(dataset, data, since, until, year, countries=country or ())
         named = briefing.counts_in(query.country_names(dataset, q.countries))
         items = [f for f in items if named(f) and f.as_of.within(q.first, q.last)]
     if actor:
-        resolver = query.actor_resolver(dataset)
-        ids = {resolver.resolve(a) for a in actor}
+        ids = {resolved(dataset, data, "actor", a) for a in actor}
         items = [f for f in items if ids & set(f.actors)]
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category", "categories")

@@ -13,9 +13,10 @@ from barkhane_cli.cli.base import (
     make_env,
     parse_date,
     present,
+    query_of,
     settings,
 )
-from barkhane_cli.cli.filters import built, event_filters
+from barkhane_cli.cli.filters import event_filters, namesake_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -189,7 +190,7 @@ def map_(
     )  # fmt: skip
     box = _bbox(bbox)
     dataset = load(data)
-    q = built(dataset, data, filters)
+    q = query_of(dataset, data, **filters)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by)
@@ -198,6 +199,7 @@ def map_(
     )
     if box is not None:
         md.extent = box
+    md.notes = namesake_notes(dataset, place or ())
     span = _window_said(since, until, year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

@@ -168,7 +168,9 @@ SearchOpt = Annotated[
         "--search",
         "-s",
         help="Words in the event's id, title, summary, dispute or tags, each the start of a "
-        'word, in any order; "quoted" words and phrases whole.',
+        'word, in any order; "quoted" words and phrases whole. A number matches a whole '
+        "number in the text (20: a toll of 20, not 200 or 2019); an id's numbers are its "
+        "date, not searched: ask for dates with --year, --since and --until.",
     ),
 ]
 

@@ -12,8 +12,9 @@ from barkhane_cli.cli.base import (
     make_env,
     open_data,
     present,
+    query_of,
 )
-from barkhane_cli.cli.filters import built, event_filters
+from barkhane_cli.cli.filters import event_filters, namesake_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -98,10 +99,10 @@ def timeline(
     )  # fmt: skip
     loaded = open_data(data)
     dataset = loaded.data
-    q = built(
+    q = query_of(
         dataset,
         data,
-        filters,
+        **filters,
         limit=limit,
         reverse=reverse,
         known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
@@ -126,7 +127,7 @@ def timeline(
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
-            rs.notes += _namesakes(dataset, place or ())
+            rs.notes += namesake_notes(dataset, place or ())
             asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
             rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
@@ -204,21 +205,6 @@ def _footer_seen(env: Any, fmt: str | None) -> bool:
         return bool(env.err.isatty())
     except (AttributeError, ValueError):
         return False
-
-
-def _namesakes(dataset: Any, names: Iterable[str]) -> list[str]:
-    """For --place NAME that is a town sharing its name with a region: say so, and how to
-    ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region")."""
-    from barkhane_cli import geo, query
-
-    notes = []
-    for name in names:
-        pid = query.place_resolver(dataset).resolve(name)
-        region = geo.namesake_region(dataset.places, pid)
-        if region is not None:
-            town, area = dataset.places[pid], dataset.places[region]
-            notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
-    return notes
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:

@@ -266,6 +266,7 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
         lines.append((f"Off the map: {listed}", "dim"))
     if md.unplaced:
         lines.append((md.unplaced_note(), "dim"))
+    lines += [(note, "dim") for note in md.notes]
     del one
     lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
     return lines
@@ -294,6 +295,7 @@ def _choropleth_legend(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tupl
                 "dim",
             )
         )
+    lines += [(note, "dim") for note in md.notes]
     lines.append(
         (
             "Regions: Natural Earth 1:10m admin-1 (Taoudénit within Timbuktu), Ménaka: "
@@ -390,6 +392,7 @@ def marker_records(data: Any, md: MapData) -> Any:
         empty_message="no events with a place match",
         json_keys=MARKER_KEYS,
         dataset=data,
+        notes=list(md.notes),
     )
 
 
@@ -419,4 +422,5 @@ def region_records(data: Any, md: MapData) -> Any:
         empty_message="no events lie in a region",
         json_keys=REGION_KEYS,
         dataset=data,
+        notes=list(md.notes),
     )

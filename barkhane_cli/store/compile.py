@@ -190,6 +190,8 @@ def write_events(
     The join tables key on the integer ``event_seq``; the export also writes the text
     ``event_id`` (for people joining by hand), the store leaves it empty (NULL).
     Returns the longest event's span in days (last minus first day ordinal)."""
+    from barkhane_cli.search import event_words
+
     places = data.places
     rows: list[tuple[Any, ...]] = []
     who: list[tuple[str | None, str, str, int]] = []
@@ -261,7 +263,7 @@ def write_events(
         if private:
             # normalized as search.matches compares (apostrophes dropped, punctuation as
             # spaces), so a word it finds is always a substring here: a safe narrowing
-            hay = _hay(" ".join((e.id, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
+            hay = _hay(event_words(e))
             # The event's one JSON copy: what --format json prints, and what it is decoded
             # from (records.event_from_json) with the two fields the output leaves out.
             output = _encode(e.to_json())

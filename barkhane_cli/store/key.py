@@ -32,7 +32,7 @@ _warned: set[str] = set()
 _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
     "validate/checks.py", "store/files.py", "store/parsed.py", "store/compile.py",
-    "store/records.py",
+    "store/records.py", "search.py",  # what --search reads of an event (event_words)
     # an export (--data x.csv) is converted by its importer each time its store is built
     "store/exports.py", "importers/acled/actors.py", "importers/acled/convert.py",
     "importers/acled/dates.py", "importers/acled/layouts.py", "importers/acled/places.py",

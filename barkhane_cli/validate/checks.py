@@ -100,6 +100,7 @@ def check_references(
         problems.extend(geometry_warnings(data.places))
         problems.extend(same_page_warnings(data.sources))
         problems.extend(tag_spelling_warnings([*data.events, *data.aftermath]))
+        problems.extend(symmetric_copy_warnings(data.actors))
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:
@@ -261,6 +262,23 @@ def tag_spelling_warnings(events: Sequence[m.Event]) -> list[Problem]:
                 table = "aftermath" if e.aftermath else "events"
                 message = f"{tag!r} is also spelled {other!r} ({counts[other]} events): use one"
                 out.append(Problem(e.origin, table, e.id, "tags", message, warning=True))
+    return out
+
+
+def symmetric_copy_warnings(actors: dict[str, m.Actor]) -> list[Problem]:
+    """A symmetric relation (allied-with, fought-against) declared on both its actors:
+    one edge says it, and the two copies drift apart (the CMA–Platform war began in
+    2014-06 on one and 2014-10-28 on the other). Warned on the copy with fewer fields."""
+    out = []
+    for (owner, a), (other, b) in m.symmetric_copies(actors):
+        keep, drop = (owner, other) if a.fullness() >= b.fullness() else (other, owner)
+        message = (
+            f"{owner!r} {a.relation} {other!r} is declared on both actors, and one edge says "
+            f"it (each actor's view shows both directions): keep the fuller, on {keep!r}; "
+            f"drop the one on {drop!r}"
+        )
+        actor = actors[drop]
+        out.append(Problem(actor.origin, "actors", drop, "affiliations", message, warning=True))
     return out
 
 

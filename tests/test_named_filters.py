@@ -1,0 +1,48 @@
+"""Every command that takes --actor, --perpetrator, --target or --place answers a name no
+actor or place matches, but events carry, the same way: by pointing to the search that
+finds those events (cli/base.query_of). `chart --actor petronin` said "did you mean
+Estonia" while timeline and map pointed to `barkhane search petronin`."""
+
+from __future__ import annotations
+
+import click
+import pytest
+import typer.main
+from conftest import Run
+
+from barkhane_cli.cli import app
+
+NAMED = ("--actor", "--perpetrator", "--target", "--place")
+# compare and gaps need an ACLED or UCDP import: tests/test_compare.py checks them.
+NEEDS_IMPORT = ("compare", "gaps")
+
+
+def _taking_names() -> list[tuple[str, str]]:
+    group = typer.main.get_group(app)
+    ctx = click.Context(group)
+    found = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
+        given = {o for p in command.params for o in getattr(p, "opts", ())}
+        found += [(name, option) for option in NAMED if option in given]
+    return found
+
+
+def test_the_commands_taking_names_are_the_ones_checked() -> None:
+    assert sorted({name for name, _ in _taking_names()}) == [
+        "chart", "compare", "facts", "gaps", "map", "summary", "timeline",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("command", "option"), [c for c in _taking_names() if c[0] not in NEEDS_IMPORT]
+)
+def test_a_name_only_events_carry_points_to_the_search(run: Run, command: str, option: str) -> None:
+    # "Gaddafi" is in an event's title in the fixture; no actor or place has the name
+    result = run(command, option, "gaddafi")
+    which = "place" if option == "--place" else "actor"
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: no {which} matches 'gaddafi', but 1 event names it: barkhane search gaddafi\n"
+    )
