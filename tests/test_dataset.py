@@ -93,33 +93,11 @@ def test_loads_without_problems(loaded: tuple[m.Dataset, list[Any]]) -> None:
 
 def test_the_bundled_data_has_no_warnings(loaded: tuple[m.Dataset, list[Any]]) -> None:
     """Every attack names its authors or says unknown, every event has a place, no event
-    spans more than it is: what validate only warns about in users' files is a rule here."""
+    spans more than it is, no two-way relation is declared on both actors: what validate
+    only warns about in users' files is a rule here."""
     _, problems = loaded
-    # The symmetric relations declared on both actors, which validate warns of since
-    # session 14: the lead merges them in data/ (K2 does not edit data). Until then these
-    # and no others; delete this allowance once the set below is empty.
-    copies = [p for p in problems if p.warning and "is declared on both actors" in p.message]
-    pending = {(p.id, *p.message.split("'")[1:4:2]) for p in copies}
-    assert pending <= _SYMMETRIC_COPIES_TO_MERGE, sorted(pending - _SYMMETRIC_COPIES_TO_MERGE)
-    warnings = [p.sentence() for p in problems if p.warning and p not in copies]
+    warnings = [p.sentence() for p in problems if p.warning]
     assert not warnings, fail_list(warnings)
-
-
-# (the actor whose copy validate says to drop, the pair as the warning names it)
-_SYMMETRIC_COPIES_TO_MERGE = {
-    ("ansar-dine", "ansar-dine", "mnla"),
-    ("aqim", "ansar-dine", "aqim"),
-    ("boko-haram", "boko-haram", "iswap"),
-    ("cma", "cma", "platform"),
-    ("france", "france", "jnim"),
-    ("france", "france", "isgs"),
-    ("isgs", "isgs", "jnim"),
-    ("jnim", "ansarul-islam", "jnim"),
-    ("katiba-macina", "dan-na-ambassagou", "katiba-macina"),
-    ("mnla", "mali", "mnla"),
-    ("mujao", "mnla", "mujao"),
-    ("platform", "cma", "platform"),
-}
 
 
 SETTLEMENTS = ("capital", "city", "town", "village", "base")
