@@ -100,6 +100,20 @@ def test_the_bundled_data_has_no_warnings(loaded: tuple[m.Dataset, list[Any]]) -
     assert not warnings, fail_list(warnings)
 
 
+def test_a_state_and_its_country_place_share_one_id(data: m.Dataset) -> None:
+    """U14 joined `timeline -f csv`'s countries column to `actors` in pandas and lost Côte
+    d'Ivoire: the country was `cote-divoire` as a place and `cote-d-ivoire` as an actor.
+    A state that is also a country place has the same id in both tables."""
+    places = {p.name: p.id for p in data.places.values() if p.kind == "country"}
+    differ = [
+        f"{a.name}: actor {a.id}, place {places[a.name]}"
+        for a in data.actors.values()
+        if a.kind == "state" and a.name in places and places[a.name] != a.id
+    ]
+    assert not differ, fail_list(differ)
+    assert "cote-divoire" in data.actors
+
+
 SETTLEMENTS = ("capital", "city", "town", "village", "base")
 
 
