@@ -22,6 +22,16 @@ from barkhane_cli.resolve import fold, normalize
 
 KINDS = ("event", "actor", "place", "fact", "source")
 _PHRASE = re.compile(r'"([^"]*)"')
+# A comma between digits before a group of three is a thousands separator: "26,000" is
+# one number to a search, typed either way. Read as punctuation, it made "5,100" the
+# numbers 5 and 100, so --search 100 found "5,100 troops" and --search 26000 nothing.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _numbers_whole(text: str) -> str:
+    """``text`` with its numbers' thousands separators dropped (``26,000`` -> ``26000``),
+    as a search reads both what is typed and what it looks in."""
+    return _THOUSANDS.sub("", text) if "," in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +49,9 @@ def parse(text: str) -> Terms:
     """Split what the user typed into required words and quoted phrases. A quoted word is
     a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
     not Tongomayel, which ``tongo`` finds too)."""
-    phrases = tuple(dict.fromkeys(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p))
-    rest = _PHRASE.sub(" ", text)
+    quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
+    phrases = tuple(dict.fromkeys(p for p in quoted if p))
+    rest = _numbers_whole(_PHRASE.sub(" ", text))
     words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
@@ -85,7 +96,7 @@ def event_words(e: m.Event) -> str:
     events by their ids alone, a haphazard part of 2019's, among those whose text says
     2019. The store's candidates are narrowed on the same text (store/compile.py)."""
     ident = " ".join(w for w in normalize(e.id).split() if not w.isdigit())
-    return " ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
+    return _numbers_whole(" ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
 
 
 def _has_phrase(phrase: str, hay: str) -> bool:
@@ -94,7 +105,7 @@ def _has_phrase(phrase: str, hay: str) -> bool:
 
 
 def _pad(text: str) -> str:
-    return f" {normalize(text)} "
+    return f" {normalize(_numbers_whole(text))} "
 
 
 def matches(terms: Terms, text: str) -> bool:

@@ -151,6 +151,15 @@ summary = "The army counts 200 dead in 2019 under Resolution 2100."
 type = "report"
 places = ["bamako"]
 sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "force-raised-2020"
+date = "2020-02-02"
+title = "France raises its force"
+summary = "Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
 """
 
 
@@ -169,6 +178,14 @@ sources = [{ id = "ref-a" }]
         # the id's words are still read: "ied" is only in the id
         ("ied", ["ied-ambush-2019"]),
         ("ambush 20", ["ied-ambush-2019"]),
+        # "5,100" is one number, typed with its comma or without: not 5 nor 100 (--search
+        # 100 found "5,100 troops", and --search 5100 nothing once ids' numbers went)
+        ("100", []),
+        ("5100", ["force-raised-2020"]),
+        ("5,100", ["force-raised-2020"]),
+        ("1,200", ["force-raised-2020"]),
+        ('"5,100 troops"', ["force-raised-2020"]),
+        ("5", []),
     ],
 )
 def test_a_number_searched_is_one_in_the_text(
