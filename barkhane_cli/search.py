@@ -26,12 +26,19 @@ _PHRASE = re.compile(r'"([^"]*)"')
 # one number to a search, typed either way. Read as punctuation, it made "5,100" the
 # numbers 5 and 100, so --search 100 found "5,100 troops" and --search 26000 nothing.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# A point between digits is a decimal point, kept in its number as a word normalizing
+# keeps: "2.5" read as 2 and 5 made --search 2.5 find 14 events, none saying 2.5.
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_POINT = "dot"
+_NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole writes it
 
 
 def _numbers_whole(text: str) -> str:
-    """``text`` with its numbers' thousands separators dropped (``26,000`` -> ``26000``),
-    as a search reads both what is typed and what it looks in."""
-    return _THOUSANDS.sub("", text) if "," in text else text
+    """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
+    ``2dot5``), as a search reads both what is typed and what it looks in."""
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    return _DECIMAL.sub(_POINT, text) if "." in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +85,16 @@ def plain_words(folded_query: str) -> list[str]:
 def _has_word(word: str, hay: str) -> bool:
     # hay is normalized and padded with spaces: a word matches the start of a word, and a
     # number the whole of one (a toll of 20 is not 200, nor the year 2019: `--search 20`
-    # found 957 of 1,019 events, nearly every summary naming a year of the 2000s)
-    if word.isdigit():
+    # found 957 of 1,019 events, nearly every summary naming a year of the 2000s; 5 is
+    # not the 5 of 2.5 either)
+    if _NUMBER.fullmatch(word):
         return _number(word).search(hay) is not None
     return f" {word}" in hay
 
 
 @functools.lru_cache(maxsize=64)
-def _number(digits: str) -> re.Pattern[str]:
-    return re.compile(rf" {digits}(?!\d)")
+def _number(number: str) -> re.Pattern[str]:
+    return re.compile(rf" {number}(?!\d|{_POINT}\d)")
 
 
 def event_words(e: m.Event) -> str:

@@ -156,7 +156,7 @@ sources = [{ id = "ref-a" }]
 id = "force-raised-2020"
 date = "2020-02-02"
 title = "France raises its force"
-summary = "Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200."
+summary = "Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200; 2.5 million have fled."
 type = "politics"
 places = ["bamako"]
 sources = [{ id = "ref-a" }]
@@ -185,7 +185,12 @@ sources = [{ id = "ref-a" }]
         ("5,100", ["force-raised-2020"]),
         ("1,200", ["force-raised-2020"]),
         ('"5,100 troops"', ["force-raised-2020"]),
+        # a decimal is one number: 2.5 is not 2 and 5 (--search 2.5 found 14 events, none
+        # saying 2.5), and 5 is not the 5 of 2.5
         ("5", []),
+        ("2.5", ["force-raised-2020"]),
+        ('"2.5 million"', ["force-raised-2020"]),
+        ("2 600", []),
     ],
 )
 def test_a_number_searched_is_one_in_the_text(
