@@ -198,10 +198,19 @@ def _snippet(text: str, needles: list[str], width: int = 60) -> str:
     folded = fold(text)
     # A literal needle may fold to spaces only ("¨"): find it whole then.
     firsts = ((n.split() or [n])[0] for n in needles)
-    at = min((i for i in (folded.find(f) for f in firsts) if i >= 0), default=0)
+    at = min((i for i in (_find(f, folded) for f in firsts) if i >= 0), default=0)
     start = max(0, at - width // 3)
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _find(needle: str, folded: str) -> int:
+    """Where the needle starts in the folded text; a number as the text writes it (26000
+    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it."""
+    if not _NUMBER.fullmatch(needle):
+        return folded.find(needle)
+    found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
+    return found.start() if found else -1
 
 
 def _overlaps(first: int, last: int, lo: int | None, hi: int | None) -> bool:

@@ -156,7 +156,7 @@ sources = [{ id = "ref-a" }]
 id = "force-raised-2020"
 date = "2020-02-02"
 title = "France raises its force"
-summary = "Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200; 2.5 million have fled."
+summary = "After a long afternoon of debate in parliament, the minister says Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200; 2.5 million have fled."
 type = "politics"
 places = ["bamako"]
 sources = [{ id = "ref-a" }]
@@ -205,3 +205,14 @@ def test_a_number_searched_is_one_in_the_text(
     result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
+    """search shows the words around a match in a text: a number typed without its comma
+    or as a decimal is found as the text writes it ("5,100", "2.5"), not the text's start."""
+    data = tmp_path / "numbers.toml"
+    data.write_text(NUMBERS, encoding="utf-8")
+    for words, shown in (("5100", "5,100 troops"), ("2.5", "2.5 million")):
+        found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
+        assert [h["id"] for h in found] == ["force-raised-2020"]
+        assert shown in found[0]["match"], found[0]["match"]
