@@ -195,12 +195,21 @@ def same_pair(owner: str, a: Affiliation, other_owner: str, b: Affiliation) -> b
         return False
     if a.actor != other_owner or b.actor != owner or owner == other_owner:
         return False
-    return _before(a.start, b.end) and _before(b.start, a.end)
+    (a_from, a_to), (b_from, b_to) = _days(a), _days(b)
+    return a_from < b_to and b_from < a_to
 
 
-def _before(start: PartialDate | None, end: PartialDate | None) -> bool:
-    # an end's first day: "until 2021-05" and "from 2021-05" do not overlap
-    return start is None or end is None or start.first_ordinal() < end.first_ordinal()
+def _days(a: Affiliation) -> tuple[float, float]:
+    """The days a relation holds, the end excluded: up to its end's first day ("until
+    2021-05" and "from 2021-05" do not overlap), or through its end's last day when the
+    end falls within the start's day, month or year ("2014" to "2014", a battle of one day
+    from "2013-01-11" to "2013-01-11"), which the end's first day would leave empty: two
+    such copies were never found. No start or no end is open."""
+    start = a.start.first_ordinal() if a.start is not None else float("-inf")
+    if a.end is None:
+        return start, float("inf")
+    end = a.end.first_ordinal()
+    return start, end if end > start else a.end.last_ordinal() + 1
 
 
 def symmetric_copies(

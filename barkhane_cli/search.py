@@ -22,6 +22,23 @@ from barkhane_cli.resolve import fold, normalize
 
 KINDS = ("event", "actor", "place", "fact", "source")
 _PHRASE = re.compile(r'"([^"]*)"')
+# A comma between digits before a group of three is a thousands separator: "26,000" is
+# one number to a search, typed either way. Read as punctuation, it made "5,100" the
+# numbers 5 and 100, so --search 100 found "5,100 troops" and --search 26000 nothing.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# A point between digits is a decimal point, kept in its number as a word normalizing
+# keeps: "2.5" read as 2 and 5 made --search 2.5 find 14 events, none saying 2.5.
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_POINT = "dot"
+_NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole writes it
+
+
+def _numbers_whole(text: str) -> str:
+    """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
+    ``2dot5``), as a search reads both what is typed and what it looks in."""
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    return _DECIMAL.sub(_POINT, text) if "." in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +56,9 @@ def parse(text: str) -> Terms:
     """Split what the user typed into required words and quoted phrases. A quoted word is
     a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
     not Tongomayel, which ``tongo`` finds too)."""
-    phrases = tuple(dict.fromkeys(p for p in (normalize(x) for x in _PHRASE.findall(text)) if p))
-    rest = _PHRASE.sub(" ", text)
+    quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
+    phrases = tuple(dict.fromkeys(p for p in quoted if p))
+    rest = _numbers_whole(_PHRASE.sub(" ", text))
     words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
@@ -67,15 +85,16 @@ def plain_words(folded_query: str) -> list[str]:
 def _has_word(word: str, hay: str) -> bool:
     # hay is normalized and padded with spaces: a word matches the start of a word, and a
     # number the whole of one (a toll of 20 is not 200, nor the year 2019: `--search 20`
-    # found 957 of 1,019 events, nearly every summary naming a year of the 2000s)
-    if word.isdigit():
+    # found 957 of 1,019 events, nearly every summary naming a year of the 2000s; 5 is
+    # not the 5 of 2.5 either)
+    if _NUMBER.fullmatch(word):
         return _number(word).search(hay) is not None
     return f" {word}" in hay
 
 
 @functools.lru_cache(maxsize=64)
-def _number(digits: str) -> re.Pattern[str]:
-    return re.compile(rf" {digits}(?!\d)")
+def _number(number: str) -> re.Pattern[str]:
+    return re.compile(rf" {number}(?!\d|{_POINT}\d)")
 
 
 def event_words(e: m.Event) -> str:
@@ -85,7 +104,7 @@ def event_words(e: m.Event) -> str:
     events by their ids alone, a haphazard part of 2019's, among those whose text says
     2019. The store's candidates are narrowed on the same text (store/compile.py)."""
     ident = " ".join(w for w in normalize(e.id).split() if not w.isdigit())
-    return " ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags)))
+    return _numbers_whole(" ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
 
 
 def _has_phrase(phrase: str, hay: str) -> bool:
@@ -94,7 +113,7 @@ def _has_phrase(phrase: str, hay: str) -> bool:
 
 
 def _pad(text: str) -> str:
-    return f" {normalize(text)} "
+    return f" {normalize(_numbers_whole(text))} "
 
 
 def matches(terms: Terms, text: str) -> bool:
@@ -179,10 +198,19 @@ def _snippet(text: str, needles: list[str], width: int = 60) -> str:
     folded = fold(text)
     # A literal needle may fold to spaces only ("¨"): find it whole then.
     firsts = ((n.split() or [n])[0] for n in needles)
-    at = min((i for i in (folded.find(f) for f in firsts) if i >= 0), default=0)
+    at = min((i for i in (_find(f, folded) for f in firsts) if i >= 0), default=0)
     start = max(0, at - width // 3)
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _find(needle: str, folded: str) -> int:
+    """Where the needle starts in the folded text; a number as the text writes it (26000
+    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it."""
+    if not _NUMBER.fullmatch(needle):
+        return folded.find(needle)
+    found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
+    return found.start() if found else -1
 
 
 def _overlaps(first: int, last: int, lo: int | None, hi: int | None) -> bool:

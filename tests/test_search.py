@@ -151,6 +151,15 @@ summary = "The army counts 200 dead in 2019 under Resolution 2100."
 type = "report"
 places = ["bamako"]
 sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "force-raised-2020"
+date = "2020-02-02"
+title = "France raises its force"
+summary = "After a long afternoon of debate in parliament, the minister says Paris sends 600 more soldiers, to about 5,100 troops; Chad promises 1,200; 2.5 million have fled."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
 """
 
 
@@ -169,6 +178,19 @@ sources = [{ id = "ref-a" }]
         # the id's words are still read: "ied" is only in the id
         ("ied", ["ied-ambush-2019"]),
         ("ambush 20", ["ied-ambush-2019"]),
+        # "5,100" is one number, typed with its comma or without: not 5 nor 100 (--search
+        # 100 found "5,100 troops", and --search 5100 nothing once ids' numbers went)
+        ("100", []),
+        ("5100", ["force-raised-2020"]),
+        ("5,100", ["force-raised-2020"]),
+        ("1,200", ["force-raised-2020"]),
+        ('"5,100 troops"', ["force-raised-2020"]),
+        # a decimal is one number: 2.5 is not 2 and 5 (--search 2.5 found 14 events, none
+        # saying 2.5), and 5 is not the 5 of 2.5
+        ("5", []),
+        ("2.5", ["force-raised-2020"]),
+        ('"2.5 million"', ["force-raised-2020"]),
+        ("2 600", []),
     ],
 )
 def test_a_number_searched_is_one_in_the_text(
@@ -183,3 +205,14 @@ def test_a_number_searched_is_one_in_the_text(
     result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
+    """search shows the words around a match in a text: a number typed without its comma
+    or as a decimal is found as the text writes it ("5,100", "2.5"), not the text's start."""
+    data = tmp_path / "numbers.toml"
+    data.write_text(NUMBERS, encoding="utf-8")
+    for words, shown in (("5100", "5,100 troops"), ("2.5", "2.5 million")):
+        found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
+        assert [h["id"] for h in found] == ["force-raised-2020"]
+        assert shown in found[0]["match"], found[0]["match"]

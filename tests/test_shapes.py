@@ -294,6 +294,12 @@ def test_map_of_a_town_named_like_its_region_says_so_as_timeline_does(
     assert note in shown.stdout.splitlines()
     region = run("map", "--place", "diffa-region", "--by", by, "-f", "table", env=tty)
     assert "is the town" not in region.stdout
+    # said once for the town however it is named, and not when the region is asked too
+    twice = run("map", "--place", "diffa", "--place", "Diffa", "--by", by, "-f", "table", env=tty)
+    assert twice.stdout.splitlines().count(note) == 1
+    both = ("--place", "diffa", "--place", "diffa-region")
+    assert "is the town" not in run("map", *both, "--by", by, "-f", "table", env=tty).stdout
+    assert "is the town" not in run("timeline", *both, "-f", "table", env=tty).stdout
     records = run("map", "--place", "diffa", "-f", "json")  # stdout stays data alone
     assert [mk["place"] for mk in json.loads(records.stdout)] == ["bosso"]
     assert records.stderr == ""

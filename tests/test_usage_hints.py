@@ -24,6 +24,16 @@ from conftest import Run
             "barkhane: got unexpected extra argument (mayor); "
             'quote several words: --search "djibo mayor"\n',
         ),
+        (  # an extra word holding a space, quoted by the user: one word, not two
+            ("timeline", "--search", "djibo", "town hall"),
+            "barkhane: got unexpected extra argument (town hall); "
+            'quote several words: --search "djibo town hall"\n',
+        ),
+        (  # an empty value given with "=": the words are the value, no leading space
+            ("timeline", "--search=", "djibo", "mayor"),
+            "barkhane: got unexpected extra arguments (djibo mayor); "
+            'quote several words: --search "djibo mayor"\n',
+        ),
         (  # a value attached to a short option, as to a long one (--search=djibo)
             ("timeline", "-sdjibo", "mayor"),
             "barkhane: got unexpected extra argument (mayor); "

@@ -46,14 +46,17 @@ def event_filters(
 def namesake_notes(dataset: Any, places: Iterable[str]) -> list[str]:
     """For --place NAME that is a town sharing its name with a region: say so, and how to
     ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region").
-    Every view of the filtered events says it (timeline's footer, map's legend)."""
+    Every view of the filtered events says it (timeline's footer, map's legend). Once a
+    town (``--place diffa --place Diffa`` said it twice), and not when the region is asked
+    for too (``--place diffa --place diffa-region`` lists its events already)."""
     from barkhane_cli import geo, query
 
+    resolver = query.place_resolver(dataset)
+    asked = dict.fromkeys(resolver.resolve(name) for name in places)
     notes = []
-    for name in places:
-        pid = query.place_resolver(dataset).resolve(name)
+    for pid in asked:
         region = geo.namesake_region(dataset.places, pid)
-        if region is not None:
+        if region is not None and region not in asked:
             town, area = dataset.places[pid], dataset.places[region]
             notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
     return notes

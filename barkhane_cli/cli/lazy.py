@@ -393,7 +393,7 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     if extra:
         from barkhane_cli.cli.splitwords import quote_hint
 
-        hint = quote_hint(command, args, extra.group(1).split(" "))
+        hint = quote_hint(command, args, extra.group(1))
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)

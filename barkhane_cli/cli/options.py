@@ -169,7 +169,8 @@ SearchOpt = Annotated[
         "-s",
         help="Words in the event's id, title, summary, dispute or tags, each the start of a "
         'word, in any order; "quoted" words and phrases whole. A number matches a whole '
-        "number in the text (20: a toll of 20, not 200 or 2019); an id's numbers are its "
+        "number in the text, with its thousands comma or without (20: a toll of 20, not 200, "
+        "1,200, 2019 or 20.5; 5100 finds 5,100); an id's numbers are its "
         "date, not searched: ask for dates with --year, --since and --until.",
     ),
 ]

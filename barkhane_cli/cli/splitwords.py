@@ -9,16 +9,27 @@ import shlex
 import click
 
 
-def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
+def quote_hint(command: click.Command, args: list[str], extra: str) -> str | None:
     """For words left over after an option's value (``--search djibo mayor``): how to give
     them, since the shell split them (U11 met Click's bare "unexpected extra argument").
     Each option's leftovers get their hint (``--search djibo mayor --actor ansar dine``
     has two), the value given apart or attached (``--search=djibo``, ``-sdjibo``). None
-    when no group of leftovers has one."""
+    when no group of leftovers has one. ``extra`` is the error's list of the extra
+    words, as Click joins them with spaces (its runs of spaces made one)."""
     groups = _split_groups(command, args)
     leftovers = [w for *_, words in groups for w in words]
-    # Click's extras are the leftovers its positional arguments did not take: the last ones
-    if not extra or leftovers[len(leftovers) - len(extra) :] != extra:
+    # Click's extras are the leftovers its positional arguments did not take: the last ones.
+    # Counted by their text, as a word may hold a space (--search djibo "town hall"):
+    # split at spaces, the two extras "town" "hall" matched no leftovers and got no hint.
+    count = next(
+        (
+            n
+            for n in range(1, len(leftovers) + 1)
+            if " ".join(" ".join(leftovers[-n:]).split()) == extra
+        ),
+        0,
+    )
+    if not count:
         return None
     hints = [
         hint
@@ -26,7 +37,7 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
         if option is not None
         and words
         # only words Click left over: not ones an argument took (`place --year 2020 gao`)
-        and sum(len(g[3]) for g in groups[n:]) <= len(extra)
+        and sum(len(g[3]) for g in groups[n:]) <= count
         and (hint := _group_hint(name, option, value, words)) is not None
     ]
     # "quote several words: --search "djibo mayor"; --actor "ansar dine"": a kind once
@@ -87,7 +98,7 @@ def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -
         return None
     if value.startswith("-"):
         return None
-    words = [value, *extra]
+    words = [w for w in (value, *extra) if w]  # `--search= djibo mayor`: no empty word
     known = set(option.opts)
     if known & COMMA_OPTIONS:
         fields = ",".join(w for word in words for w in word.replace(" ", "").split(",") if w)
