@@ -45,9 +45,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # Who did it to whom ("claimed: JNIM → MINUSMA, Togo") cost about 0.08 of a line an event
 # at 80 columns (2.97 -> 3.05) and 0.09 at 160 (1.88 -> 1.97), on 912 events. The
 # record's own growth moves it too: naming about 230 actors that events show acting
-# (P22, session 12) took 80 columns from 3.08 to 3.13 (2,880 lines, 921 events). The
-# budget guards the layout; the names are what a reader asked for.
-@pytest.mark.parametrize(("width", "most"), [(80, 3.2), (160, 2.1)])
+# (P22, session 12) took 80 columns from 3.08 to 3.13 (2,880 lines, 921 events); the
+# passes of session 14, adding the actors and places the summaries named, from 3.18 to
+# 3.20 (3,343 lines, 1,044 events) and 160 columns from 2.08 to 2.10. The budget guards
+# the layout; the names are what a reader asked for.
+@pytest.mark.parametrize(("width", "most"), [(80, 3.25), (160, 2.15)])
 def test_bundled_timeline_fits_its_screen_line_budget(
     bundled: None, run: Run, width: int, most: float
 ) -> None:
