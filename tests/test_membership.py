@@ -3,6 +3,7 @@ regions (U14: Yirgou, declared in Centre-Nord, was counted in the Sahel region t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -67,3 +68,69 @@ def test_the_choropleth_shades_yirgou_in_centre_nord(run: Run, bundled: None) ->
     shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
     assert "yirgou-massacre-2019" in shaded["centre-nord-region-bf"]
     assert "yirgou-massacre-2019" not in shaded["sahel-region-bf"]
+
+
+def test_places_within_lists_the_places_inside_a_region(run: Run, bundled: None) -> None:
+    ids = _ids(run, "places", "--within", "sahel-region-bf")
+    assert {"arbinda", "djibo", "solhan", "seytenga", "inata"} <= set(ids)
+    assert "sahel-region-bf" not in ids and "yirgou" not in ids
+    assert "yirgou" in _ids(run, "places", "--within", "Centre-Nord")  # a name, as --place
+    shown = run("places", "--within", "sahel-region-bf", "--fields", "id,country", "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    rows = as_json(shown)
+    assert [r["id"] for r in rows] == ids
+    assert {r["country"] for r in rows} == {"Burkina Faso"}
+    csv = run("places", "--within", "sahel-region-bf", "--fields", "id", "-f", "csv")
+    assert csv.stdout.split() == ["id", *ids]
+
+
+def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> None:
+    """timeline --place X has exactly the events at X or at a place places --within X
+    lists, on the bundled data: one rule, whether a region, an area made of regions, or
+    an area that spans borders."""
+    every = run("timeline", "--fields", "id,places", "-f", "jsonl")
+    events = [json.loads(line) for line in every.stdout.splitlines()]
+    for place in (
+        "sahel-region-bf", "centre-nord-region-bf", "gao-region", "kidal-region",
+        "menaka-region", "timbuktu-region", "liptako-gourma", "northern-mali", "anzourou",
+    ):  # fmt: skip
+        inside = {place, *_ids(run, "places", "--within", place)}
+        expected = [e["id"] for e in events if inside & set(e["places"])]
+        assert _ids(run, "timeline", "--place", place) == expected, place
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (
+            ("places", "--within", "petronin"),
+            3,
+            "barkhane: no place matches 'petronin', but 3 events name it: "
+            "barkhane search petronin\n",
+        ),
+        (
+            ("places", "--within", "sahel", "region", "bf"),
+            2,
+            "barkhane: got unexpected extra arguments (region bf); "
+            'quote several words: --within "sahel region bf"\n',
+        ),
+    ],
+)
+def test_places_within_a_name_it_cannot_resolve(
+    run: Run, bundled: None, args: tuple[str, ...], code: int, line: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)
+
+
+def test_places_within_a_town_named_like_its_region_says_how_to_ask(
+    run: Run, bundled: None, tty: dict[str, str]
+) -> None:
+    """The town of Ménaka holds no place: the empty answer says how to ask for the region,
+    as timeline --place menaka does."""
+    shown = run("places", "--within", "menaka", "-f", "table", env=tty)
+    assert (shown.exit_code, shown.stdout) == (0, "")
+    assert shown.stderr.splitlines() == [
+        "no places match",
+        "Ménaka is the town; the Ménaka Region is --within menaka-region",
+    ]
