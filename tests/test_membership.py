@@ -4,23 +4,15 @@ regions (U14: Yirgou, declared in Centre-Nord, was counted in the Sahel region t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
-from barkhane_cli.store import files
-from tests.conftest import ROOT, Run, as_json
+from tests.conftest import Run, as_json
 
 YIRGOU = ("yirgou-massacre-2019", "yirgou-detachment-attack-2021-10")
 ANEFIS = ("anefis-mnla-clashes-2013-05", "anefis-gatia-cma-battle-2015")
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
-    yield
 
 
 def _ids(run: Run, *args: str) -> list[str]:

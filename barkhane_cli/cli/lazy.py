@@ -297,7 +297,7 @@ class LazyGroup(TyperGroup):
         except (click.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
         except BarkhaneError as exc:
-            _say(exc.message)
+            _say(exc.message + _split_date_hint(self, exc, args))
             code = exc.code
         except BrokenPipeError:
             _reader_gone()
@@ -337,6 +337,13 @@ class LazyGroup(TyperGroup):
                 result = self.invoke(ctx)
         except EOFError:
             raise click.Abort() from None
+        except click.UsageError as exc:
+            # A date given as several words (`on 1 June 2015`): read as one, as quoted.
+            # Click stops at parsing, before the command runs, so it can run again.
+            fixed = _dates_rejoined(self, exc, args)
+            if fixed is None:
+                raise
+            return self._invoke(fixed, prog_name, complete_var, extra)
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         return result if isinstance(result, int) else ExitCode.OK
 
@@ -389,11 +396,11 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
         return f"no such option {exc.option_name!r}{more}"
     text = " ".join(exc.format_message().split())
-    extra = re.match(r"Got unexpected extra arguments? \((.+)\)$", text)
+    extra = _extra_words(exc)
     if extra:
         from barkhane_cli.cli.splitwords import quote_hint
 
-        hint = quote_hint(command, args, extra.group(1).split(" "))
+        hint = quote_hint(command, _command_args(group, args)[1], extra)
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
@@ -409,6 +416,55 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+def _extra_words(exc: click.ClickException) -> list[str] | None:
+    """The words of Click's "Got unexpected extra arguments (...)", else None."""
+    import re
+
+    found = re.match(
+        r"Got unexpected extra arguments? \((.+)\)$", " ".join(exc.format_message().split())
+    )
+    return found.group(1).split(" ") if found else None
+
+
+def _split_date_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
+    """For a date the shell split where the words after it went to a command's words
+    (`facts --since June 2015 troops`: joining them would be a guess): how to quote it."""
+    from barkhane_cli.errors import DateError
+
+    if not isinstance(exc, DateError):
+        return ""
+    from barkhane_cli.cli.splitwords import date_hint
+
+    hint = date_hint(exc.option, _command_args(group, args)[1])
+    return f"; {hint}" if hint else ""
+
+
+def _dates_rejoined(group: click.Group, exc: click.UsageError, args: list[str]) -> list[str] | None:
+    """``args`` with the dates the shell split joined (cli/splitwords.py), or None."""
+    extra = _extra_words(exc)
+    if extra is None or exc.ctx is None:
+        return None
+    from barkhane_cli.cli.splitwords import dates_rejoined
+
+    command, rest = _command_args(group, args)
+    fixed = dates_rejoined(command, rest, extra)
+    return None if fixed is None else args[: len(args) - len(rest)] + fixed
+
+
+def _command_args(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
+    """The deepest (sub)command named in ``args`` and the words after its name."""
+    command: click.Command = group
+    ctx = click.Context(group)
+    rest = list(args)
+    for n, arg in enumerate(args):
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is not None:
+            command, rest = sub, args[n + 1 :]
+    return command, rest
 
 
 def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:

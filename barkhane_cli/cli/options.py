@@ -201,6 +201,13 @@ SPACED_OPTIONS = _names(
     SearchOpt, ActorOpt, PerpetratorOpt, TargetOpt, PlaceOpt, WithinOpt, CountryOpt
 )
 DATE_OPTIONS = _names(SinceOpt, UntilOpt)
+# A positional argument that is a date (``on DATE``) is known by its metavar: its words
+# are joined as an option's are (cli/splitwords.py).
+DATE_METAVAR = "DATE"
+DateArg = Annotated[
+    str,
+    typer.Argument(metavar=DATE_METAVAR, help="The day: 2020-08-18, 18 August 2020, Aug 2020."),
+]
 COMMA_OPTIONS = _names(FieldsOpt)
 
 # --- asking the event views: order, threshold, counts ---------------------------------------
