@@ -65,14 +65,6 @@ class UsageError(BarkhaneError):
     code = ExitCode.USAGE
 
 
-class DateError(UsageError):
-    """A date that does not read, given to ``option`` (``--since``, ``DATE``)."""
-
-    def __init__(self, message: str, option: str) -> None:
-        super().__init__(message)
-        self.option = option
-
-
 class NotFoundError(BarkhaneError):
     code = ExitCode.NOT_FOUND
 

@@ -147,6 +147,11 @@ def test_a_date_given_as_several_words_reads_as_one(
             "barkhane: --since: 'June' has no year; give one, e.g. 'June 2020'; "
             'quote the date: --since "June 2015"\n',
         ),
+        (  # chart's optional WHAT took 2020
+            ("chart", "--since", "Aug", "2020"),
+            "barkhane: unknown chart '2020'; charts are: events, fatalities, troops, "
+            'displacement; quote the date: --since "Aug 2020"\n',
+        ),
         (
             ("search", "--until=1", "June", "2015", "gao"),
             "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020 or "

@@ -18,7 +18,7 @@ import typer
 
 from barkhane_cli import __version__
 from barkhane_cli.cli.lazy import LazyGroup
-from barkhane_cli.errors import DateError, quoted
+from barkhane_cli.errors import UsageError, quoted
 from barkhane_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def parse_date(option: str, value: str | None) -> "PartialDate | None":
         return parse_user_date(value)
     except ValueError as exc:
         # the parser's message already says which forms to use
-        raise DateError(f"{option}: {exc}", option) from None
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def window(

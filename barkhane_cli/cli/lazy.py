@@ -278,7 +278,16 @@ class LazyGroup(TyperGroup):
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
         extra["obj"] = settings
         try:
-            code = self._invoke(args, prog_name, complete_var, extra)
+            try:
+                code = self._invoke(args, prog_name, complete_var, extra)
+            except click.UsageError as exc:
+                # A date given as several words (`on 1 June 2015`): read as one, as if
+                # quoted. Click stops at parsing, before the command runs: run it again.
+                fixed = _dates_rejoined(self, exc, args)
+                if fixed is None:
+                    raise
+                args = fixed
+                code = self._invoke(args, prog_name, complete_var, extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             # `barkhane` alone, or a command group alone: the help is the answer.
             # Typer's Rich help is printed as the error is made; plain help is its message.
@@ -337,13 +346,6 @@ class LazyGroup(TyperGroup):
                 result = self.invoke(ctx)
         except EOFError:
             raise click.Abort() from None
-        except click.UsageError as exc:
-            # A date given as several words (`on 1 June 2015`): read as one, as quoted.
-            # Click stops at parsing, before the command runs, so it can run again.
-            fixed = _dates_rejoined(self, exc, args)
-            if fixed is None:
-                raise
-            return self._invoke(fixed, prog_name, complete_var, extra)
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         return result if isinstance(result, int) else ExitCode.OK
 
@@ -429,15 +431,14 @@ def _extra_words(exc: click.ClickException) -> list[str] | None:
 
 
 def _split_date_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
-    """For a date the shell split where the words after it went to a command's words
-    (`facts --since June 2015 troops`: joining them would be a guess): how to quote it."""
-    from barkhane_cli.errors import DateError
-
-    if not isinstance(exc, DateError):
+    """For a usage error where a date the shell split gave its words to the command's
+    own (`facts --since June 2015 troops`, `chart --since Aug 2020`: joining them would
+    be a guess): how to quote it."""
+    if exc.code != ExitCode.USAGE:
         return ""
     from barkhane_cli.cli.splitwords import date_hint
 
-    hint = date_hint(exc.option, _command_args(group, args)[1])
+    hint = date_hint(*_command_args(group, args))
     return f"; {hint}" if hint else ""
 
 

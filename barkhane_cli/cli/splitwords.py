@@ -133,18 +133,19 @@ def date_words(value: str, following: list[str]) -> int:
     return 0
 
 
-def date_hint(option: str, args: list[str]) -> str | None:
-    """``quote the date: --since "June 2015"`` when the words after ``option``'s value
-    (one that did not read as a date) make one with it; None otherwise."""
-    for i, word in enumerate(args):
-        name, equals, value = word.partition("=")
-        if name != option or (not equals and i + 1 >= len(args)):
-            continue
-        at = i if equals else i + 1
-        value = value if equals else args[at]
-        if n := date_words(value, args[at + 1 :]):
+def date_hint(command: click.Command, args: list[str]) -> str | None:
+    """``quote the date: --since "June 2015"`` for the first date option whose value does
+    not read as a date alone but does with the words after it; None when there is none."""
+    from barkhane_cli.dates import parse_user_date
+
+    for at, n in _option_dates(command, args):
+        words = args[at].partition("=")[2] if args[at].startswith("--") else args[at]
+        try:
+            parse_user_date(words)
+        except ValueError:
+            name = args[at].partition("=")[0] if "=" in args[at] else args[at - 1]
             return (
-                f"quote the date: {option} {_quoted(' '.join([value, *args[at + 1 : at + 1 + n]]))}"
+                f"quote the date: {name} {_quoted(' '.join([words, *args[at + 1 : at + 1 + n]]))}"
             )
     return None
 
@@ -193,15 +194,26 @@ def dates_rejoined(command: click.Command, args: list[str], extra: list[str]) ->
     None unless the words joined are as many as Click left over, so no word a positional
     argument took changes hands (``place --since 1 June 2015 gao`` gives Gao its NAME)."""
     out = list(args)
-    joined = 0
     date_arg = _date_argument(command, args)
-    starts = {date_arg[0]: date_arg[1]} if date_arg is not None and date_arg[1] else {}
+    starts = dict(_option_dates(command, args))
+    if date_arg is not None and date_arg[1]:
+        starts[date_arg[0]] = date_arg[1]
+    for at, n in sorted(starts.items(), reverse=True):
+        out[at : at + n + 1] = [" ".join(out[at : at + n + 1])]
+    return out if starts and sum(starts.values()) == len(extra) else None
+
+
+def _option_dates(command: click.Command, args: list[str]) -> list[tuple[int, int]]:
+    """(where, how many words after it belong to it) for each date option's value that
+    more words make a date with (``--since 1 June 2015``; ``--until=Aug 2020``: the word
+    with the option)."""
     takes_value = {
         name: option
         for option in command.params
         if isinstance(option, click.Option) and not option.is_flag and not option.count
         for name in option.opts
     }
+    found = []
     i = 0
     while i < len(args) and args[i] != "--":
         name, equals, value = args[i].partition("=")
@@ -210,9 +222,6 @@ def dates_rejoined(command: click.Command, args: list[str], extra: list[str]) ->
         if option is not None and _is_date(option) and at < len(args):
             value = value if equals else args[at]
             if (n := date_words(value, args[at + 1 :])) > 0:
-                starts[at] = n
+                found.append((at, n))
         i = at + 1 if option is not None else i + 1
-    for at, n in sorted(starts.items(), reverse=True):
-        out[at : at + n + 1] = [" ".join(out[at : at + n + 1])]
-        joined += n
-    return out if starts and joined == len(extra) else None
+    return found
