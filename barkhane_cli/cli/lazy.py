@@ -149,6 +149,7 @@ COMPLETES: dict[tuple[str | None, str], str] = {
     (None, "perpetrator"): "actors",
     (None, "target"): "actors",
     (None, "place"): "places",
+    (None, "within"): "places",
     (None, "country"): "countries",
     (None, "type_"): "type",
     (None, "tag"): "tags",
