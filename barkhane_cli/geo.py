@@ -4,10 +4,11 @@ A place sits ``within`` another (village → region → country); an area that s
 lists its ``countries`` instead, and an area that is not administrative says which
 regions it is ``made_of``. Countries are places of kind ``country``. Old files that give
 only a free-text ``country`` still work: the text is matched to a country place by name
-or alias. Where a settlement has a point, geometry decides: its country is the one whose
-outline holds the point, and it lies in every region or area whose shape holds it
-(``shapes.py``). Everything here is computed once, when the data loads or a filter is
-resolved.
+or alias. Where a settlement has a point, geometry decides its country (the one whose
+outline holds the point) and the areas made of regions whose shape holds it; its
+first-level region is the one it is declared within, if any, else the one whose outline
+holds its point (``in_by_point`` states the rule; ``shapes.py`` the outlines).
+Everything here is computed once, when the data loads or a filter is resolved.
 """
 
 from __future__ import annotations
@@ -132,23 +133,43 @@ def contained(places: Mapping[str, m.Place], pid: str) -> frozenset[str]:
 
 
 def _by_shape(places: Mapping[str, m.Place], pid: str) -> set[str]:
-    """Settlements whose own point lies in the place's shape. A settlement declared in a
-    region that an older outline merely ``covers`` (Taoudénit in Natural Earth's Timbuktu)
-    is left to its declared region."""
+    """Settlements that lie in the place by their point (``in_by_point``)."""
     shape = shapes.shape_of(places, pid)
     if shape is None:
         return set()
-    own_parts = set(shape.parts) | set(places[pid].made_of) | {pid}
-    found = set()
-    for p in places.values():
-        at = shapes.point_of(p)
-        if at is None or not shape.contains(*at):
-            continue
-        chain = ancestors(places, p.id)
-        if any(a in shape.covers and a not in own_parts for a in chain):
-            continue
-        found.add(p.id)
-    return found
+    return {p.id for p in places.values() if in_by_point(places, p.id, pid, shape)}
+
+
+def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: shapes.Shape) -> bool:
+    """Whether settlement ``pid`` lies in ``target`` (a region or area drawn as ``shape``)
+    by its point: the one membership rule behind ``--place``, ``places --within`` and the
+    map's regions.
+
+    A settlement declared within a first-level region (directly or through a chain) is in
+    that region and in no other: the outlines are simplified, so a point near a border
+    may fall in the neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel
+    region too, and the choropleth shaded its massacre there). Geometry decides the rest:
+    areas made of regions (Liptako-Gourma finds Inatès by its point) and settlements
+    declared in no region. A settlement declared in a region that an older outline merely
+    ``covers`` (Taoudénit in Natural Earth's Timbuktu) is left to its declared region."""
+    at = shapes.point_of(places[pid]) if pid in places else None
+    if at is None or not shape.contains(*at):
+        return False
+    if first_level_region(places, target) == target:
+        return first_level_region(places, pid) in (None, target)
+    own_parts = set(shape.parts) | set(places[target].made_of) | {target}
+    return not any(a in shape.covers and a not in own_parts for a in ancestors(places, pid))
+
+
+def first_level_region(places: Mapping[str, m.Place], pid: str) -> str | None:
+    """The first-level region ``pid`` is declared within, nearest first, or ``pid`` itself
+    when it is one: a place of kind region that is not made of others (northern Mali, a
+    grouping of regions, is not one). None when its chain holds none."""
+    for up in (pid, *ancestors(places, pid)):
+        container = places.get(up)
+        if container is not None and container.kind == "region" and not container.made_of:
+            return up
+    return None
 
 
 def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:
@@ -172,11 +193,8 @@ def region_name(places: Mapping[str, m.Place], pid: str) -> str | None:
     place = places.get(pid)
     if place is None or place.kind in ("region", "country"):
         return None
-    for up in ancestors(places, pid):
-        container = places.get(up)
-        if container is not None and container.kind == "region" and not container.made_of:
-            return container.name
-    return place.region or None
+    region = first_level_region(places, pid)
+    return places[region].name if region is not None else place.region or None
 
 
 def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> tuple[str, ...]:

@@ -175,11 +175,16 @@ def place_event_counts(data: m.Dataset) -> Counter[str]:
     return counts
 
 
+def inside(data: m.Dataset, pid: str) -> frozenset[str]:
+    """The places inside ``pid`` as ``--place`` counts them (geo.contained), less itself:
+    what ``place X`` lists under contains and ``places --within X`` lists."""
+    return geo.contained(data.places, pid) - {pid}
+
+
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
-    inside = sorted(geo.contained(data.places, place.id) - {place.id})
     return {
         **place_json(data, place),
-        "contains": inside,
+        "contains": sorted(inside(data, place.id)),
         # why a settlement has no point (the data's `unlocated`); null when it has one
         "unlocated": place.unlocated,
         "summary": place.summary,

@@ -262,27 +262,25 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
 
 
 def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
-    """The bundled region outline an event lies in: the region holding the point of the
-    settlement it is drawn at, else the region it is placed in (a later region such as
-    Taoudénit counts in the older outline that covers it). None for an event known only by
-    an area, a country, or nothing."""
+    """The bundled region outline an event lies in, by the rule ``--place`` follows
+    (geo.in_by_point): the first-level region the place it is drawn at is declared
+    within, else, for a settlement declared in none, the region holding its point (a later
+    region such as Taoudénit counts in the older outline that covers it). None for an
+    event known only by an area, a country, or nothing."""
     outlines = shapes.bundled()
     covered = shapes.covered_by(outlines)
     where = locate(places, e.places)
     if where is None or where.kind in ("country", "area"):
         return None
-    chain = [where.place, *geo.ancestors(places, where.place)]
-    declared = [covered.get(c, c) for c in chain if places.get(c) and places[c].kind == "region"]
-    declared = [r for r in declared if r in outlines and outlines[r].label is not None]
+    declared = geo.first_level_region(places, where.place)
+    if declared is not None:
+        region = covered.get(declared, declared)
+        return region if region in outlines and outlines[region].label is not None else None
     if where.kind in shapes.SETTLEMENT_KINDS:
-        for r in declared:
-            if outlines[r].contains(where.lat, where.lon):
-                return r
         for outline in outlines.values():
             if outline.label is not None and outline.contains(where.lat, where.lon):
                 return outline.id
-        return declared[0] if declared else None
-    return declared[0] if declared else None
+    return None
 
 
 def choropleth(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:

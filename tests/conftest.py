@@ -117,6 +117,12 @@ def run() -> Run:
 
 
 @pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record as it ships (data/) in place of the small fixture file."""
+    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
+
+
+@pytest.fixture
 def tty() -> dict[str, str]:
     return {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
 

@@ -159,6 +159,11 @@ def test_not_tag_completes_from_the_tags_as_tag_does(run: Run) -> None:
     assert complete(run, "barkhane map --not-tag ") == tags
 
 
+def test_within_completes_from_the_places_as_place_does(run: Run) -> None:
+    places = complete(run, "barkhane timeline --place b")
+    assert places and complete(run, "barkhane places --within b") == places
+
+
 def test_force_completes_from_the_forces_with_figures(run: Run) -> None:
     assert "france" in complete(run, "barkhane chart troops --force ")
 

@@ -123,8 +123,8 @@ def test_an_event_in_the_menaka_region_is_drawn_inside_its_shape(data: m.Dataset
 
 
 def test_place_menaka_region_follows_the_shape(run: Run, bundled: None) -> None:
-    """A settlement whose point lies in Ménaka's shape is in the region, whatever it is
-    declared within; one outside it (east of Gao, Tamkoutat's point) is not."""
+    """A settlement declared in no region whose point lies in Ménaka's shape is in the
+    region; one outside it (east of Gao, Tamkoutat's point) is not."""
     places = {
         "mali": m.Place("mali", "Mali", "country", ()),
         "northern-mali": m.Place(

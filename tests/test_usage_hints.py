@@ -75,7 +75,8 @@ def test_words_split_off_an_options_text_get_a_hint_to_quote_them(
             ("timeline", "--type", "attack", "battle"),
             "give it once per value: --type attack --type battle",
         ),
-        (("timeline", "--since", "Aug", "2020"), 'quote several words: --since "Aug 2020"'),
+        # a command's own words could take them: joining would be a guess (see below)
+        (("facts", "--since", "Aug", "2020", "troops"), 'quote the date: --since "Aug 2020"'),
         (("timeline", "--search", "$HOME", "x"), "quote several words: --search '$HOME x'"),
     ],
 )
@@ -101,3 +102,75 @@ def test_no_hint_where_no_spelling_of_the_words_would_do(run: Run, args: tuple[s
     result = run(*args)
     assert result.exit_code == 2
     assert "quote" not in result.stderr and result.stderr.endswith("--help'\n"), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("split", "quoted"),
+    [
+        (("on", "1", "June", "2015", "-f", "json"), ("on", "1 June 2015", "-f", "json")),
+        (
+            ("on", "--window", "2w", "9", "November", "2022"),
+            ("on", "9 November 2022", "--window", "2w"),
+        ),
+        (
+            ("timeline", "--since", "1", "June", "2015", "--until", "1", "July", "2015"),
+            ("timeline", "--since", "1 June 2015", "--until", "1 July 2015"),
+        ),
+        (
+            ("timeline", "--since=Aug", "2020", "--count"),
+            ("timeline", "--since", "Aug 2020", "--count"),
+        ),
+        # the words after the date are Gao's, the place's NAME
+        (
+            ("place", "--since", "1", "June", "2015", "gao", "--count"),
+            ("place", "gao", "--since", "1 June 2015", "--count"),
+        ),
+        (
+            ("summary", "--since", "Aug", "2020", "--until", "Sep", "2020", "-f", "json"),
+            ("summary", "--since", "Aug 2020", "--until", "Sep 2020", "-f", "json"),
+        ),
+    ],
+)
+def test_a_date_given_as_several_words_reads_as_one(
+    run: Run, bundled: None, split: tuple[str, ...], quoted: tuple[str, ...]
+) -> None:
+    """U14: `on 1 June 2015` was "Got unexpected extra arguments (June 2015)"."""
+    result, expected = run(*split), run(*quoted)
+    assert expected.exit_code == 0 and expected.stdout, expected.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (  # more words than the date: the date is said, the rest left as they were
+            ("on", "1", "June", "2015", "x"),
+            'barkhane: got unexpected extra arguments (June 2015 x); quote the date: on "1 June 2015"\n',
+        ),
+        (
+            ("timeline", "--since", "1", "June", "2015", "x"),
+            "barkhane: got unexpected extra arguments (June 2015 x); "
+            'quote the date: --since "1 June 2015"\n',
+        ),
+        (  # facts takes words: "2015 troops" are its words, so the date is not guessed
+            ("facts", "--since", "June", "2015", "troops"),
+            "barkhane: --since: 'June' has no year; give one, e.g. 'June 2020'; "
+            'quote the date: --since "June 2015"\n',
+        ),
+        (  # chart's optional WHAT took 2020
+            ("chart", "--since", "Aug", "2020"),
+            "barkhane: unknown chart '2020'; charts are: events, fatalities, troops, "
+            'displacement; quote the date: --since "Aug 2020"\n',
+        ),
+        (
+            ("search", "--until=1", "June", "2015", "gao"),
+            "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020 or "
+            '18 August 2020; quote the date: --until "1 June 2015"\n',
+        ),
+    ],
+)
+def test_a_date_split_where_joining_would_guess_gets_the_hint(
+    run: Run, bundled: None, args: tuple[str, ...], line: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)

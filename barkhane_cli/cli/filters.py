@@ -43,7 +43,7 @@ def event_filters(
     }
 
 
-def namesake_notes(dataset: Any, places: Iterable[str]) -> list[str]:
+def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place") -> list[str]:
     """For --place NAME that is a town sharing its name with a region: say so, and how to
     ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region").
     Every view of the filtered events says it (timeline's footer, map's legend). Once a
@@ -58,5 +58,5 @@ def namesake_notes(dataset: Any, places: Iterable[str]) -> list[str]:
         region = geo.namesake_region(dataset.places, pid)
         if region is not None and region not in asked:
             town, area = dataset.places[pid], dataset.places[region]
-            notes.append(f"{town.name} is the town; the {area.name} is --place {region}")
+            notes.append(f"{town.name} is the town; the {area.name} is {option} {region}")
     return notes

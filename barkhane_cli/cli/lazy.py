@@ -149,6 +149,7 @@ COMPLETES: dict[tuple[str | None, str], str] = {
     (None, "perpetrator"): "actors",
     (None, "target"): "actors",
     (None, "place"): "places",
+    (None, "within"): "places",
     (None, "country"): "countries",
     (None, "type_"): "type",
     (None, "tag"): "tags",
@@ -278,7 +279,16 @@ class LazyGroup(TyperGroup):
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
         extra["obj"] = settings
         try:
-            code = self._invoke(args, prog_name, complete_var, extra)
+            try:
+                code = self._invoke(args, prog_name, complete_var, extra)
+            except click.UsageError as exc:
+                # A date given as several words (`on 1 June 2015`): read as one, as if
+                # quoted. Click stops at parsing, before the command runs: run it again.
+                fixed = _dates_rejoined(self, exc, args)
+                if fixed is None:
+                    raise
+                args = fixed
+                code = self._invoke(args, prog_name, complete_var, extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             # `barkhane` alone, or a command group alone: the help is the answer.
             # Typer's Rich help is printed as the error is made; plain help is its message.
@@ -297,7 +307,7 @@ class LazyGroup(TyperGroup):
         except (click.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
         except BarkhaneError as exc:
-            _say(exc.message)
+            _say(exc.message + _split_date_hint(self, exc, args))
             code = exc.code
         except BrokenPipeError:
             _reader_gone()
@@ -389,11 +399,11 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
         return f"no such option {exc.option_name!r}{more}"
     text = " ".join(exc.format_message().split())
-    extra = re.match(r"Got unexpected extra arguments? \((.+)\)$", text)
+    extra = _extra_words(exc)
     if extra:
         from barkhane_cli.cli.splitwords import quote_hint
 
-        hint = quote_hint(command, args, extra.group(1))
+        hint = quote_hint(command, _command_args(group, args)[1], extra)
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
@@ -409,6 +419,54 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+def _extra_words(exc: click.ClickException) -> list[str] | None:
+    """The words of Click's "Got unexpected extra arguments (...)", else None."""
+    import re
+
+    found = re.match(
+        r"Got unexpected extra arguments? \((.+)\)$", " ".join(exc.format_message().split())
+    )
+    return found.group(1).split(" ") if found else None
+
+
+def _split_date_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
+    """For a usage error where a date the shell split gave its words to the command's
+    own (`facts --since June 2015 troops`, `chart --since Aug 2020`: joining them would
+    be a guess): how to quote it."""
+    if exc.code != ExitCode.USAGE:
+        return ""
+    from barkhane_cli.cli.splitwords import date_hint
+
+    hint = date_hint(*_command_args(group, args))
+    return f"; {hint}" if hint else ""
+
+
+def _dates_rejoined(group: click.Group, exc: click.UsageError, args: list[str]) -> list[str] | None:
+    """``args`` with the dates the shell split joined (cli/splitwords.py), or None."""
+    extra = _extra_words(exc)
+    if extra is None or exc.ctx is None:
+        return None
+    from barkhane_cli.cli.splitwords import dates_rejoined
+
+    command, rest = _command_args(group, args)
+    fixed = dates_rejoined(command, rest, extra)
+    return None if fixed is None else args[: len(args) - len(rest)] + fixed
+
+
+def _command_args(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
+    """The deepest (sub)command named in ``args`` and the words after its name."""
+    command: click.Command = group
+    ctx = click.Context(group)
+    rest = list(args)
+    for n, arg in enumerate(args):
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is not None:
+            command, rest = sub, args[n + 1 :]
+    return command, rest
 
 
 def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:

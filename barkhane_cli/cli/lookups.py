@@ -42,6 +42,7 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     WideOpt,
+    WithinOpt,
     YearOpt,
     listed,
 )
@@ -228,6 +229,7 @@ def places(
         str | None,
         typer.Option(help=f"Only this kind: {listed(model.PLACE_KINDS)}."),
     ] = None,
+    within: WithinOpt = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -235,8 +237,13 @@ def places(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """All places, with coordinates and how many events happened at or within each."""
+    """All places, with coordinates and how many events happened at or within each.
+
+    --within lists the places inside one, by the rule --place follows, so timeline
+    --place X has the events of X and of the places places --within X lists.
+    """
     from barkhane_cli import lookup, model, query
+    from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
 
     env = make_env(color)
@@ -251,7 +258,18 @@ def places(
     if kind is not None:
         kind = choose(kind, model.PLACE_KINDS, "kind")
         items = [p for p in items if p.kind == kind]
-    _records(env, format_, export, fields, lambda: place_records(dataset, items), wide)
+    notes: list[str] = []
+    if within is not None:
+        found = lookup.inside(dataset, resolved(dataset, data, "place", within))
+        items = [p for p in items if p.id in found]
+        notes = namesake_notes(dataset, [within], "--within")
+
+    def records() -> Any:
+        rs = place_records(dataset, items)
+        rs.notes += notes
+        return rs
+
+    _records(env, format_, export, fields, records, wide)
 
 
 def event(

@@ -24,6 +24,7 @@ from barkhane_cli.cli.options import (
     ColorOpt,
     CountryOpt,
     DataOpt,
+    DateArg,
     FieldsOpt,
     NotTagOpt,
     PerpetratorOpt,
@@ -225,7 +226,7 @@ def map_(
 
 
 def on(
-    date: Annotated[str, typer.Argument(help="The day: 2020-08-18, 18 August 2020, Aug 2020.")],
+    date: DateArg,
     window: Annotated[
         str, typer.Option(help="Events this long before and after: 30d, 2w, 3m (3 × 30 days).")
     ] = "30d",

@@ -153,6 +153,16 @@ PlaceOpt = Annotated[
     list[str] | None,
     typer.Option("--place", "-p", help="At this place or anywhere within it (id, name or alias)."),
 ]
+WithinOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--within",
+        metavar="PLACE",
+        help="Only the places inside this one (id, name or alias), as --place counts them: "
+        "declared within it, part of it, or a settlement whose point lies in it.",
+        show_default=False,
+    ),
+]
 CountryOpt = Annotated[
     list[str] | None,
     typer.Option("--country", help="In this country: id, name or alias such as BF (repeatable)."),
@@ -188,8 +198,17 @@ def _names(*declared: Any) -> frozenset[str]:
 # How words the shell split off an option's value should be given back (cli.lazy's hint
 # for "unexpected extra argument"): names and search words may hold spaces, so they are
 # quoted; a date is quoted only when the words make one; --fields takes commas.
-SPACED_OPTIONS = _names(SearchOpt, ActorOpt, PerpetratorOpt, TargetOpt, PlaceOpt, CountryOpt)
+SPACED_OPTIONS = _names(
+    SearchOpt, ActorOpt, PerpetratorOpt, TargetOpt, PlaceOpt, WithinOpt, CountryOpt
+)
 DATE_OPTIONS = _names(SinceOpt, UntilOpt)
+# A positional argument that is a date (``on DATE``) is known by its metavar: its words
+# are joined as an option's are (cli/splitwords.py).
+DATE_METAVAR = "DATE"
+DateArg = Annotated[
+    str,
+    typer.Argument(metavar=DATE_METAVAR, help="The day: 2020-08-18, 18 August 2020, Aug 2020."),
+]
 COMMA_OPTIONS = _names(FieldsOpt)
 
 # --- asking the event views: order, threshold, counts ---------------------------------------

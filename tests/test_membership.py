@@ -1,0 +1,128 @@
+"""Which places lie inside a place: one rule for --place, places --within and the map's
+regions (U14: Yirgou, declared in Centre-Nord, was counted in the Sahel region too)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from barkhane_cli import geo
+from barkhane_cli import model as m
+from tests.conftest import Run, as_json
+
+YIRGOU = ("yirgou-massacre-2019", "yirgou-detachment-attack-2021-10")
+ANEFIS = ("anefis-mnla-clashes-2013-05", "anefis-gatia-cma-battle-2015")
+
+
+def _ids(run: Run, *args: str) -> list[str]:
+    result = run(*args, "--fields", "id", "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_a_settlement_declared_in_a_region_is_in_no_sibling_region() -> None:
+    """Two regions of one country: V's point falls in B's outline (Natural Earth's Gao),
+    but V is declared within A: it is in A only. An area made of B still goes by the
+    point, and W, declared in no region, is in B by its point."""
+    places = {
+        "mali": m.Place("mali", "Mali", "country", ()),
+        "kidal-region": m.Place("kidal-region", "Kidal Region", "region", (), within="mali"),
+        "gao-region": m.Place("gao-region", "Gao Region", "region", (), within="mali"),
+        "south": m.Place("south", "South", "area", (), within="mali", made_of=("gao-region",)),
+        "v": m.Place("v", "V", "village", (), lat=16.5, lon=0.5, within="kidal-region"),
+        "w": m.Place("w", "W", "village", (), lat=16.5, lon=0.5, within="mali"),
+    }
+    assert geo.contained(places, "gao-region") == {"gao-region", "w"}
+    assert geo.contained(places, "kidal-region") == {"kidal-region", "v"}
+    assert geo.contained(places, "south") == {"south", "gao-region", "v", "w"}
+
+
+def test_yirgou_and_anefis_count_in_their_declared_regions_only(run: Run, bundled: None) -> None:
+    sahel = _ids(run, "timeline", "--place", "sahel-region-bf")
+    centre_nord = _ids(run, "timeline", "--place", "centre-nord-region-bf")
+    gao = _ids(run, "timeline", "--place", "gao-region")
+    kidal = _ids(run, "timeline", "--place", "kidal-region")
+    for event in YIRGOU:
+        assert event in centre_nord and event not in sahel, event
+    for event in ANEFIS:
+        assert event in kidal and event not in gao, event
+    # geometry still decides the areas made of regions: both stay in Liptako-Gourma
+    liptako = _ids(run, "timeline", "--place", "liptako-gourma")
+    assert set(YIRGOU + ANEFIS) <= set(liptako)
+    markers = run("map", "--place", "sahel-region-bf", "--fields", "place", "-f", "plain")
+    assert markers.exit_code == 0 and "yirgou" not in markers.stdout.split()
+
+
+def test_the_choropleth_shades_yirgou_in_centre_nord(run: Run, bundled: None) -> None:
+    result = run("map", "--by", "region", "--year", "2019", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
+    assert "yirgou-massacre-2019" in shaded["centre-nord-region-bf"]
+    assert "yirgou-massacre-2019" not in shaded["sahel-region-bf"]
+
+
+def test_places_within_lists_the_places_inside_a_region(run: Run, bundled: None) -> None:
+    ids = _ids(run, "places", "--within", "sahel-region-bf")
+    assert {"arbinda", "djibo", "solhan", "seytenga", "inata"} <= set(ids)
+    assert "sahel-region-bf" not in ids and "yirgou" not in ids
+    assert "yirgou" in _ids(run, "places", "--within", "Centre-Nord")  # a name, as --place
+    shown = run("places", "--within", "sahel-region-bf", "--fields", "id,country", "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    rows = as_json(shown)
+    assert [r["id"] for r in rows] == ids
+    assert {r["country"] for r in rows} == {"Burkina Faso"}
+    csv = run("places", "--within", "sahel-region-bf", "--fields", "id", "-f", "csv")
+    assert csv.stdout.split() == ["id", *ids]
+
+
+def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> None:
+    """timeline --place X has exactly the events at X or at a place places --within X
+    lists, on the bundled data: one rule, whether a region, an area made of regions, or
+    an area that spans borders."""
+    every = run("timeline", "--fields", "id,places", "-f", "jsonl")
+    events = [json.loads(line) for line in every.stdout.splitlines()]
+    for place in (
+        "sahel-region-bf", "centre-nord-region-bf", "gao-region", "kidal-region",
+        "menaka-region", "timbuktu-region", "liptako-gourma", "northern-mali", "anzourou",
+    ):  # fmt: skip
+        inside = {place, *_ids(run, "places", "--within", place)}
+        expected = [e["id"] for e in events if inside & set(e["places"])]
+        assert _ids(run, "timeline", "--place", place) == expected, place
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (
+            ("places", "--within", "petronin"),
+            3,
+            "barkhane: no place matches 'petronin', but 3 events name it: "
+            "barkhane search petronin\n",
+        ),
+        (
+            ("places", "--within", "sahel", "region", "bf"),
+            2,
+            "barkhane: got unexpected extra arguments (region bf); "
+            'quote several words: --within "sahel region bf"\n',
+        ),
+    ],
+)
+def test_places_within_a_name_it_cannot_resolve(
+    run: Run, bundled: None, args: tuple[str, ...], code: int, line: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)
+
+
+def test_places_within_a_town_named_like_its_region_says_how_to_ask(
+    run: Run, bundled: None, tty: dict[str, str]
+) -> None:
+    """The town of Ménaka holds no place: the empty answer says how to ask for the region,
+    as timeline --place menaka does."""
+    shown = run("places", "--within", "menaka", "-f", "table", env=tty)
+    assert (shown.exit_code, shown.stdout) == (0, "")
+    assert shown.stderr.splitlines() == [
+        "no places match",
+        "Ménaka is the town; the Ménaka Region is --within menaka-region",
+    ]
