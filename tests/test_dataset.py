@@ -114,6 +114,37 @@ def test_a_state_and_its_country_place_share_one_id(data: m.Dataset) -> None:
     assert "cote-divoire" in data.actors
 
 
+# The project's own passes and audits (P35b, V5p13, N7, L4...), which notes used to name.
+_PASS_NAME = re.compile(
+    r"\b(?:by|in|after) (?:the )?(?:[PVULRN]\d+[a-z0-9]*|V5[ps]\d+[a-z]?)\b"
+    r"|\b[PVUL]\d+[a-z]? (?:pass|audit)\b"
+    r"|\b(?:re-)?read by (?:Aa|Ab|AF|Ea|Eb|Ec|Ed|Ee|Ef|Eg|Eh|Ej|Ri|Rp|PL)\b"
+)
+
+
+def _notes(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        found = [value["note"]] if isinstance(value.get("note"), str) else []
+        return found + [n for v in value.values() for n in _notes(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _notes(v)]
+    return []
+
+
+def test_no_note_names_a_pass_of_ours(raw: dict[str, Any]) -> None:
+    """U15 found "Read by U15: ..." in a BibTeX entry's note: notes go to users (cards,
+    --wide, cite), and the names of the project's research passes mean nothing there (the
+    passes are in docs/audits/ and the commits). 1,650 notes said "read by P35b" or the
+    like until session 14."""
+    named = [
+        f"{table} {e.get('id')}: {found.group(0)!r}"
+        for table, e in entries(raw, *raw)
+        for note in _notes(e)
+        if (found := _PASS_NAME.search(note))
+    ]
+    assert not named, fail_list(named[:20])
+
+
 SETTLEMENTS = ("capital", "city", "town", "village", "base")
 
 
