@@ -31,13 +31,24 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _POINT = "dot"
 _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole writes it
+# A hyphen between a short run of letters and a number joins them, in what is typed and
+# in the text alike: G-5 is G5 (the G5 Sahel), MQ-9 is MQ9. Read as punctuation, `--search
+# G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
+# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each.
+_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d)")
+# Typed only: a lone letter before a number is that letter's token spelled apart (`G 5`).
+# Not in the text, where a lone letter before a number is a word ("a 24-hour curfew").
+_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d)")
 
 
 def _numbers_whole(text: str) -> str:
     """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
-    ``2dot5``), as a search reads both what is typed and what it looks in."""
+    ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), as a
+    search reads both what is typed and what it looks in."""
     if "," in text:
         text = _THOUSANDS.sub("", text)
+    if "-" in text:
+        text = _LETTERS_NUMBER.sub(r"\1", text)
     return _DECIMAL.sub(_POINT, text) if "." in text else text
 
 
@@ -55,10 +66,11 @@ class Terms:
 def parse(text: str) -> Terms:
     """Split what the user typed into required words and quoted phrases. A quoted word is
     a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
-    not Tongomayel, which ``tongo`` finds too)."""
+    not Tongomayel, which ``tongo`` finds too). Unquoted, a lone letter and the number
+    after it are one word (``G 5`` is ``G5``); quoted, words are read as written."""
     quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
     phrases = tuple(dict.fromkeys(p for p in quoted if p))
-    rest = _numbers_whole(_PHRASE.sub(" ", text))
+    rest = _LONE_LETTER.sub(r"\1", _numbers_whole(_PHRASE.sub(" ", text)))
     words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
