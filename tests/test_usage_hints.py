@@ -39,6 +39,13 @@ from conftest import Run
             "barkhane: got unexpected extra argument (mayor); "
             'quote several words: -s "djibo mayor"\n',
         ),
+        (  # a short option takes the "=" too: Click searched "=djibo"; the review got
+            # the hint -s "=djibo mayor"
+            ("timeline", "-s=djibo", "mayor"),
+            "barkhane: got unexpected extra argument (mayor); "
+            'quote several words: -s "djibo mayor" (-s took "=djibo": a short option takes '
+            "the = too)\n",
+        ),
         (  # two split groups: each gets its hint, the kind of hint said once
             ("timeline", "--search", "djibo", "mayor", "--actor", "ansar", "dine"),
             "barkhane: got unexpected extra arguments (mayor dine); "

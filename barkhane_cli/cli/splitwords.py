@@ -95,9 +95,22 @@ def _split_groups(
 
 
 def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
-    """The hint for one option whose value the shell split: names and search words are
-    quoted; a date only when the words make one; --fields takes commas; another
-    repeatable option is given once per value. None otherwise."""
+    """The hint for one option whose value the shell split (``_spelled_hint``). A short
+    option's value is all the word holds after it, an ``=`` too (``-s=djibo`` searches
+    "=djibo"): the hint gives the words without it and says what was read."""
+    if name[:2] != "--" and value.startswith("="):
+        hint = _spelled_hint(name, option, value[1:], extra)
+        return (
+            None
+            if hint is None
+            else f"{hint} ({name} took {_quoted(value)}: a short option takes the = too)"
+        )
+    return _spelled_hint(name, option, value, extra)
+
+
+def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+    """Names and search words are quoted; a date only when the words make one; --fields
+    takes commas; another repeatable option is given once per value. None otherwise."""
     from barkhane_cli.cli.options import COMMA_OPTIONS, DATE_OPTIONS, SPACED_OPTIONS
 
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
