@@ -36,6 +36,7 @@ _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole wri
 # G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
 # "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each.
 _LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d)")
+_TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
 # Typed only: a lone letter before a number is that letter's token spelled apart (`G 5`).
 # Not in the text, where a lone letter before a number is a word ("a 24-hour curfew").
 _LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d)")
@@ -114,7 +115,8 @@ def event_words(e: m.Event) -> str:
     and the words of its id but not the id's numbers. Those are its date (``...-2019``,
     ``...-2017-09``), which --year and --since ask for whole: `--search 2019` found 63
     events by their ids alone, a haphazard part of 2019's, among those whose text says
-    2019. The store's candidates are narrowed on the same text (store/compile.py)."""
+    2019. The store's candidates are narrowed on the same text (store/compile.py), read
+    as every search reads a text (_numbers_whole: 5,100 one number, G-5 one word)."""
     ident = " ".join(w for w in normalize(e.id).split() if not w.isdigit())
     return _numbers_whole(" ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
 
@@ -218,9 +220,15 @@ def _snippet(text: str, needles: list[str], width: int = 60) -> str:
 
 def _find(needle: str, folded: str) -> int:
     """Where the needle starts in the folded text; a number as the text writes it (26000
-    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it."""
+    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it; a
+    token as the text writes it too (mq9 as "MQ-9")."""
     if not _NUMBER.fullmatch(needle):
-        return folded.find(needle)
+        at = folded.find(needle)
+        token = _TOKEN.match(needle)
+        if at >= 0 or token is None:
+            return at
+        found = re.search(rf"{re.escape(token[1])}-{re.escape(token[2])}", folded)
+        return found.start() if found else -1
     found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
     return found.start() if found else -1
 

@@ -268,3 +268,16 @@ def test_a_hyphen_inside_a_short_token_is_no_break(
     result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_a_token_found_with_its_hyphen_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
+    """`search MQ9` found "MQ-9" in a summary and showed the summary's first words."""
+    # the token in the summary only, far enough in for the match to start at it
+    text = TOKENS.replace("French MQ-9 drone", "French drone").replace(
+        '"A 24-hour', '"After a long day of patrols an MQ-9 strikes. A 24-hour'
+    )
+    data = tmp_path / "tokens.toml"
+    data.write_text(text, encoding="utf-8")
+    found = as_json(run("search", "--data", str(data), "mq9", "--kind", "event", "-f", "json"))
+    assert [h["id"] for h in found] == ["drone-strike-2020"]
+    assert found[0]["match"].startswith("…") and "MQ-9 strikes" in found[0]["match"]
