@@ -31,13 +31,25 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _POINT = "dot"
 _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole writes it
+# A hyphen between a short run of letters and a number joins them, in what is typed and
+# in the text alike: G-5 is G5 (the G5 Sahel), MQ-9 is MQ9. Read as punctuation, `--search
+# G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
+# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each.
+_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d)")
+_TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
+# Typed only: a lone letter before a number is that letter's token spelled apart (`G 5`).
+# Not in the text, where a lone letter before a number is a word ("a 24-hour curfew").
+_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d)")
 
 
 def _numbers_whole(text: str) -> str:
     """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
-    ``2dot5``), as a search reads both what is typed and what it looks in."""
+    ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), as a
+    search reads both what is typed and what it looks in."""
     if "," in text:
         text = _THOUSANDS.sub("", text)
+    if "-" in text:
+        text = _LETTERS_NUMBER.sub(r"\1", text)
     return _DECIMAL.sub(_POINT, text) if "." in text else text
 
 
@@ -55,10 +67,11 @@ class Terms:
 def parse(text: str) -> Terms:
     """Split what the user typed into required words and quoted phrases. A quoted word is
     a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
-    not Tongomayel, which ``tongo`` finds too)."""
+    not Tongomayel, which ``tongo`` finds too). Unquoted, a lone letter and the number
+    after it are one word (``G 5`` is ``G5``); quoted, words are read as written."""
     quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
     phrases = tuple(dict.fromkeys(p for p in quoted if p))
-    rest = _numbers_whole(_PHRASE.sub(" ", text))
+    rest = _LONE_LETTER.sub(r"\1", _numbers_whole(_PHRASE.sub(" ", text)))
     words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
@@ -102,7 +115,8 @@ def event_words(e: m.Event) -> str:
     and the words of its id but not the id's numbers. Those are its date (``...-2019``,
     ``...-2017-09``), which --year and --since ask for whole: `--search 2019` found 63
     events by their ids alone, a haphazard part of 2019's, among those whose text says
-    2019. The store's candidates are narrowed on the same text (store/compile.py)."""
+    2019. The store's candidates are narrowed on the same text (store/compile.py), read
+    as every search reads a text (_numbers_whole: 5,100 one number, G-5 one word)."""
     ident = " ".join(w for w in normalize(e.id).split() if not w.isdigit())
     return _numbers_whole(" ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
 
@@ -206,9 +220,15 @@ def _snippet(text: str, needles: list[str], width: int = 60) -> str:
 
 def _find(needle: str, folded: str) -> int:
     """Where the needle starts in the folded text; a number as the text writes it (26000
-    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it."""
+    as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it; a
+    token as the text writes it too (mq9 as "MQ-9")."""
     if not _NUMBER.fullmatch(needle):
-        return folded.find(needle)
+        at = folded.find(needle)
+        token = _TOKEN.match(needle)
+        if at >= 0 or token is None:
+            return at
+        found = re.search(rf"{re.escape(token[1])}-{re.escape(token[2])}", folded)
+        return found.start() if found else -1
     found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
     return found.start() if found else -1
 

@@ -216,3 +216,68 @@ def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path
         found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
         assert [h["id"] for h in found] == ["force-raised-2020"]
         assert shown in found[0]["match"], found[0]["match"]
+
+
+TOKENS = """\
+[[events]]
+id = "joint-force-2017"
+date = "2017-07-02"
+title = "G5 Sahel joint force launched"
+summary = "Five states raise a force."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "drone-strike-2020"
+date = "2020-03-02"
+title = "French MQ-9 drone strikes a convoy"
+summary = "A 24-hour curfew follows in Gao, where 5 soldiers were hurt."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize("cache", ["store", "toml"])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a hyphen between a few letters and a number is no break, typed or in the text:
+        # `--search G-5` found any word starting with g beside a 5 ("Gao ... 5 soldiers")
+        ("G-5", ["joint-force-2017"]),
+        ("g-5 sahel", ["joint-force-2017"]),
+        ('"G-5 Sahel"', ["joint-force-2017"]),
+        ("MQ9", ["drone-strike-2020"]),
+        ("mq-9", ["drone-strike-2020"]),
+        # typed, a lone letter before a number is the same token spelled apart
+        ("G 5", ["joint-force-2017"]),
+        # the number alone still matches a whole number, not the 5 of G5
+        ("5", ["drone-strike-2020"]),
+        ("24 curfew", ["drone-strike-2020"]),
+    ],
+)
+def test_a_hyphen_inside_a_short_token_is_no_break(
+    run: Run, tmp_path: Path, words: str, expected: list[str], cache: str
+) -> None:
+    """`timeline --search G-5` (or `G 5`) did not find "G5 Sahel": the store's narrowing
+    and the TOML's reading fold the hyphen alike (search.event_words)."""
+    data = tmp_path / "tokens.toml"
+    data.write_text(TOKENS, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == expected
+
+
+def test_a_token_found_with_its_hyphen_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
+    """`search MQ9` found "MQ-9" in a summary and showed the summary's first words."""
+    # the token in the summary only, far enough in for the match to start at it
+    text = TOKENS.replace("French MQ-9 drone", "French drone").replace(
+        '"A 24-hour', '"After a long day of patrols an MQ-9 strikes. A 24-hour'
+    )
+    data = tmp_path / "tokens.toml"
+    data.write_text(text, encoding="utf-8")
+    found = as_json(run("search", "--data", str(data), "mq9", "--kind", "event", "-f", "json"))
+    assert [h["id"] for h in found] == ["drone-strike-2020"]
+    assert found[0]["match"].startswith("…") and "MQ-9 strikes" in found[0]["match"]

@@ -39,6 +39,13 @@ from conftest import Run
             "barkhane: got unexpected extra argument (mayor); "
             'quote several words: -s "djibo mayor"\n',
         ),
+        (  # a short option takes the "=" too: Click searched "=djibo"; the review got
+            # the hint -s "=djibo mayor"
+            ("timeline", "-s=djibo", "mayor"),
+            "barkhane: got unexpected extra argument (mayor); "
+            'quote several words: -s "djibo mayor" (-s took "=djibo": a short option takes '
+            "the = too)\n",
+        ),
         (  # two split groups: each gets its hint, the kind of hint said once
             ("timeline", "--search", "djibo", "mayor", "--actor", "ansar", "dine"),
             "barkhane: got unexpected extra arguments (mayor dine); "
@@ -174,3 +181,73 @@ def test_a_date_split_where_joining_would_guess_gets_the_hint(
 ) -> None:
     result = run(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (  # the review: chart's WHAT took "dine", and the error said nothing of --actor
+            ("chart", "--actor", "ansar", "dine"),
+            2,
+            "barkhane: unknown chart 'dine'; charts are: events, fatalities, troops, "
+            'displacement; "dine" was read as WHAT; if it belongs to --actor ansar, quote '
+            'several words: --actor "ansar dine", or give one per value: --actor ansar '
+            "--actor dine\n",
+        ),
+        (
+            ("actor", "--type", "politics", "ambush"),
+            3,
+            "barkhane: no actor matches 'ambush'; 'barkhane actors' lists them all; "
+            '"ambush" was read as NAME; if it belongs to --type politics, give it once per '
+            "value: --type politics --type ambush\n",
+        ),
+    ],
+)
+def test_a_word_split_off_an_option_that_a_positional_took_gets_the_hint(
+    run: Run, args: tuple[str, ...], code: int, line: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)
+
+
+def test_a_search_emptied_by_a_split_word_says_where_it_went(run: Run) -> None:
+    """`facts --actor wagner group` searched the facts for "group", silently: nothing
+    printed, exit 0. It still exits 0, with one line saying what happened."""
+    assert run("facts", "--actor", "wagner", "-f", "csv", "--fields", "id").stdout.split() == [
+        "id",
+        "wagner-size",
+    ]
+    result = run("facts", "--actor", "wagner", "group")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        'barkhane: "group" was read as WORDS; if it belongs to --actor wagner, quote several '
+        'words: --actor "wagner group", or give one per value: --actor wagner --actor group\n',
+    )
+    # search's WORDS: --kind takes one kind each time
+    result = run("search", "ouagadougou", "--kind", "event", "actor")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
+        "value: --kind event --kind actor"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # found something: the words may well be the search's
+        ("facts", "--actor", "wagner", "personnel"),
+        # the error is not about the word (troops is a chart)
+        ("chart", "--actor", "wagner", "troops", "--by", "month"),
+        # the error offers a near name for it: a typo, not a split value
+        ("chart", "--actor", "wagner", "troop"),
+        # the word after -- is a positional's, said so
+        ("facts", "--actor", "wagner", "--", "group"),
+    ],
+)
+def test_no_split_word_hint_where_the_word_went_where_meant(
+    run: Run, args: tuple[str, ...]
+) -> None:
+    result = run(*args)
+    assert "was read as" not in result.stderr, result.stderr

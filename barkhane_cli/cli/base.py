@@ -17,7 +17,7 @@ import click
 import typer
 
 from barkhane_cli import __version__
-from barkhane_cli.cli.lazy import LazyGroup
+from barkhane_cli.cli.lazy import LazyGroup, nothing_shown
 from barkhane_cli.errors import UsageError, quoted
 from barkhane_cli.settings import Settings
 
@@ -88,19 +88,23 @@ def present(
     title: str,
 ) -> None:
     """Show a view in the chosen format; with --export, also save its terminal form.
-    A terminal view goes through the pager (see render/pager.py)."""
+    A terminal view goes through the pager (see render/pager.py). A list view that shows
+    no records tells the error boundary (lazy.nothing_shown), which says where words
+    the shell split off an option went (`facts --actor wagner group`)."""
     if export is not None:
         from barkhane_cli.render.export import export as save
 
         save(env, export, lambda rec: show(rec, "table"), title)
     human = (format_ or ("table" if env.is_tty else "plain")).strip().lower() == "table"
     if not (human and env.is_tty and env.settings.pager):
-        show(env, format_)
-        return
-    from barkhane_cli.render.pager import paged
+        shown = show(env, format_)
+    else:
+        from barkhane_cli.render.pager import paged
 
-    with paged(env) as target:
-        show(target, format_)
+        with paged(env) as target:
+            shown = show(target, format_)
+    if shown == 0 and not isinstance(shown, bool):  # a list view's records: none
+        nothing_shown()
 
 
 @overload

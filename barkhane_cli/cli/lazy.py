@@ -307,7 +307,7 @@ class LazyGroup(TyperGroup):
         except (click.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
         except BarkhaneError as exc:
-            _say(exc.message + _split_date_hint(self, exc, args))
+            _say(exc.message + _split_hint(self, exc, args))
             code = exc.code
         except BrokenPipeError:
             _reader_gone()
@@ -348,7 +348,25 @@ class LazyGroup(TyperGroup):
         except EOFError:
             raise click.Abort() from None
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+        if ctx.meta.get(_NOTHING_SHOWN):
+            # `facts --actor wagner group` found nothing: "group" went to WORDS
+            from barkhane_cli.cli.splitwords import taken_hint
+
+            hint = taken_hint(*_command_args(self, args))
+            if hint is not None:
+                _say(hint)
         return result if isinstance(result, int) else ExitCode.OK
+
+
+_NOTHING_SHOWN = "barkhane.nothing_shown"
+
+
+def nothing_shown() -> None:
+    """Mark the run as having shown no records (cli.base.present calls it): the boundary
+    then says which words the shell split off an option went to a positional argument."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_NOTHING_SHOWN] = True
 
 
 def _global_flags(args: list[str], settings: Settings) -> tuple[list[str], Settings]:
@@ -431,15 +449,19 @@ def _extra_words(exc: click.ClickException) -> list[str] | None:
     return found.group(1).split(" ") if found else None
 
 
-def _split_date_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
+def _split_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
     """For a usage error where a date the shell split gave its words to the command's
     own (`facts --since June 2015 troops`, `chart --since Aug 2020`: joining them would
-    be a guess): how to quote it."""
-    if exc.code != ExitCode.USAGE:
+    be a guess): how to quote it. For an error about a word the shell split off another
+    option's value that a positional argument took (`chart --actor ansar dine`: "unknown
+    chart 'dine'"): what it was read as, and how to quote it."""
+    if exc.code not in (ExitCode.USAGE, ExitCode.NOT_FOUND):
         return ""
-    from barkhane_cli.cli.splitwords import date_hint
+    from barkhane_cli.cli.splitwords import date_hint, taken_hint
 
-    hint = date_hint(*_command_args(group, args))
+    command, rest = _command_args(group, args)
+    hint = date_hint(command, rest) if exc.code == ExitCode.USAGE else None
+    hint = hint or taken_hint(command, rest, exc.message)
     return f"; {hint}" if hint else ""
 
 

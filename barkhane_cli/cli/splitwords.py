@@ -1,8 +1,9 @@
 """Words the shell split off a value (``timeline --search djibo mayor``, ``on 1 June
 2015``): Click calls them unexpected extra arguments. A date given as several words is
 joined and read as one (``dates_rejoined``, which lazy.py runs the command again with);
-other words get a hint on the error line saying how to give them. Only an error's path
-imports this."""
+other words get a hint on the error line saying how to give them. A word a positional
+argument took instead (``chart --actor ansar dine``) gets one where the command failed on
+it or found nothing (``taken_hint``). Only those paths import this."""
 
 from __future__ import annotations
 
@@ -58,6 +59,62 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
     )
 
 
+def taken_hint(command: click.Command, args: list[str], message: str | None = None) -> str | None:
+    """For words the shell split off an option's value that a positional argument then
+    took (``chart --actor ansar dine``: WHAT took "dine"; ``facts --actor wagner group``:
+    WORDS took "group"): what each was read as, and how to give it to the option. Said
+    when the command failed on such a word (``message``, its error: only words it quotes
+    count, so ``chart --actor wagner troops --by month`` is not told troops was Wagner's,
+    and not when the error offers a near name for it: ``place --type attack gaoo`` is a
+    typo of Gao) or found nothing (``message`` None). None when no such word has a hint."""
+    groups = _split_groups(command, args)
+    takers = _takers(command, groups)
+    said = []
+    for n, (name, option, value, words) in enumerate(groups):
+        if option is None or not words or (n, 0) not in takers:
+            continue
+        if message is not None and not any(_quotes(message, w) for w in words):
+            continue
+        if message is not None and "did you mean" in message:
+            continue  # a near name for it (`place --type attack gaoo`): it went where meant
+        hint = _group_hint(name, option, value, words)
+        if hint is not None:
+            read = "was" if len(words) == 1 else "were"
+            said.append(
+                f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
+                f"{'it belongs' if len(words) == 1 else 'they belong'} to {name} {value}, {hint}"
+            )
+    return "; ".join(said) or None
+
+
+def _takers(
+    command: click.Command, groups: list[tuple[str, click.Option | None, str, list[str]]]
+) -> dict[tuple[int, int], str]:
+    """(group, word) -> the name (metavar) of the positional argument that took the word,
+    in Click's order: each argument its number of words, one of any number (``nargs=-1``)
+    what the arguments after it leave."""
+    bare = [(n, i) for n, group in enumerate(groups) for i in range(len(group[3]))]
+    positional = [p for p in command.params if isinstance(p, click.Argument)]
+    takers: dict[tuple[int, int], str] = {}
+    at = 0
+    for k, param in enumerate(positional):
+        after = sum(max(p.nargs, 0) for p in positional[k + 1 :])
+        count = max(len(bare) - at - after, 0) if param.nargs < 0 else param.nargs
+        label = (param.metavar or (param.name or "").upper()).strip("[].")
+        for place in bare[at : at + count]:
+            takers[place] = label
+        at += count
+    return takers
+
+
+def _quotes(message: str, word: str) -> bool:
+    """Whether ``message`` names ``word`` inside quotes ("unknown chart 'dine'")."""
+    import re
+
+    spans = re.findall(r"'([^']*)'|\"([^\"]*)\"", message)
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", a or b) for a, b in spans)
+
+
 def _split_groups(
     command: click.Command, args: list[str]
 ) -> list[tuple[str, click.Option | None, str, list[str]]]:
@@ -95,9 +152,22 @@ def _split_groups(
 
 
 def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
-    """The hint for one option whose value the shell split: names and search words are
-    quoted; a date only when the words make one; --fields takes commas; another
-    repeatable option is given once per value. None otherwise."""
+    """The hint for one option whose value the shell split (``_spelled_hint``). A short
+    option's value is all the word holds after it, an ``=`` too (``-s=djibo`` searches
+    "=djibo"): the hint gives the words without it and says what was read."""
+    if name[:2] != "--" and value.startswith("="):
+        hint = _spelled_hint(name, option, value[1:], extra)
+        return (
+            None
+            if hint is None
+            else f"{hint} ({name} took {_quoted(value)}: a short option takes the = too)"
+        )
+    return _spelled_hint(name, option, value, extra)
+
+
+def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+    """Names and search words are quoted; a date only when the words make one; --fields
+    takes commas; another repeatable option is given once per value. None otherwise."""
     from barkhane_cli.cli.options import COMMA_OPTIONS, DATE_OPTIONS, SPACED_OPTIONS
 
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
