@@ -337,9 +337,9 @@ def _show_card(
 
 
 def _resolver(entries: Any, label: str, what: str) -> Any:
-    """Events or facts named as actor and place names are (a unique part of an id; "did
-    you mean" for a typo): an event's suggestions are its id, which says what its title
-    says in a tenth of the line."""
+    """Events or facts, named as actors and places are (a unique part of an id; "did you
+    mean" for a typo): an event is suggested by its id, which says what its title says in
+    a fraction of the line."""
     from barkhane_cli.resolve import Named, Resolver
 
     named = (Named(e.id, getattr(e, label)) for e in entries)
@@ -349,7 +349,7 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
 
 # A place is taken for the one an event name meant when spelt this near it, as near as a
 # word of a title must be ("timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of Boulkessi);
-# at the 0.6 of a place's own "did you mean", most short words would be some village.
+# at the 0.6 of a place's own "did you mean", many a short word is near some village.
 _PLACE_CUTOFF = 0.8
 _EVENTS_NAMED = 3  # a place with this many events or fewer has them named
 
