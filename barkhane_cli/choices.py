@@ -8,7 +8,7 @@ Case does not matter, and ``_``, spaces and ``-`` are one separator, so ``Attack
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from barkhane_cli.errors import UsageError
 
@@ -35,10 +35,14 @@ def choose(
     plural: str | None = None,
     context: str = "",
     several: bool = False,
+    synonyms: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
     """The choice ``value`` names, or a UsageError that lists them ("unknown field
     'titel' for events; did you mean 'title'? fields are: ..."). ``several``: the option
-    can be repeated, so a comma-separated list of choices gets list_hint's advice."""
+    can be repeated, so a comma-separated list of choices gets list_hint's advice.
+    ``synonyms``: what a user may call a choice (``deaths`` for ``fatalities``), each
+    with the choices it may mean, first present first; suggested before a spelling
+    that is merely close ("deaths" is nearer "date" by letters)."""
     options = list(choices)
     table = {kebab(c): c for c in options}
     key = kebab(value)
@@ -47,7 +51,9 @@ def choose(
     listed = list_hint(value, lambda part: kebab(part) in table) if several else ""
     if listed:
         raise UsageError(f"unknown {what} {value!r}{context}{listed}")
-    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
+    meant = [kebab(c) for c in (synonyms or {}).get(key, ())]
+    close = [c for c in meant if c in table][:1]
+    close = close or difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
     many = plural or f"{what}s"
     raise UsageError(f"unknown {what} {value!r}{context}; {hint}{many} are: {', '.join(options)}")

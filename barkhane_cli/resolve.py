@@ -11,7 +11,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from barkhane_cli.choices import list_hint
@@ -63,9 +63,18 @@ class Named:
 
 
 class Resolver:
-    def __init__(self, entries: Iterable[Named], what: str, listing: str | None = None) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Named],
+        what: str,
+        listing: str | None = None,
+        names_shown: bool = True,
+    ) -> None:
         self.what = what
         self.listing = listing or f"barkhane {what}s"
+        # "did you mean Wagner Group (wagner)"; an event's id says what its title says,
+        # in a tenth of the line: its suggestions are the ids alone
+        self.names_shown = names_shown
         self.by_id: dict[str, Named] = {}
         self.keys: dict[str, set[str]] = {}  # normalized name -> ids
         for entry in entries:
@@ -111,15 +120,21 @@ class Resolver:
         """The ids whose id, name or an alias is ``query`` as a whole (no partial match)."""
         return set(self.keys.get(normalize(query), ()))
 
-    def resolve(self, query: str) -> str:
-        """The id ``query`` names, or NotFoundError with candidates or suggestions."""
+    def resolve(self, query: str, elsewhere: Callable[[str], str] | None = None) -> str:
+        """The id ``query`` names, or NotFoundError with candidates or suggestions.
+        ``elsewhere``: where else the name may be meant, said before any "did you mean"
+        when it has something to say ("; did you mean the 9 events at Boulkessi? ...")."""
         found = self.candidates(query)
         if found:
             return self._one(query, found)
         norm = normalize(query)
         if not norm:
             raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
-        hint = list_hint(query, lambda part: bool(self.candidates(part))) or self._suggest(norm)
+        hint = (
+            list_hint(query, lambda part: bool(self.candidates(part)))
+            or (elsewhere(query) if elsewhere is not None else "")
+            or self.suggestion(query)
+        )
         raise NotFoundError(f"no {self.what} matches {quoted(query)}{hint}")
 
     def _one(self, query: str, ids: set[str]) -> str:
@@ -131,14 +146,55 @@ class Resolver:
             f"{quoted(query)} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
         )
 
-    def _suggest(self, norm: str) -> str:
-        close = difflib.get_close_matches(norm, list(self.keys), n=6, cutoff=0.6)
-        names: list[str] = []
-        for key in close:
-            for ident in sorted(self.keys[key]):
-                label = f"{self.by_id[ident].name} ({ident})"
-                if label not in names:
-                    names.append(label)
+    def closest(self, query: str, cutoff: float = 0.6) -> list[str]:
+        """The ids spelt nearest ``query``, nearest first, by the nearer of two measures:
+        an id, name or alias close to it whole, or every word of it close to a word of
+        one (``boulkesi`` finds the events whose ids and titles say Boulkessi, which no
+        whole title is near). For a name nothing matches: candidates() finds the rest."""
+        norm = normalize(query)
+        if not norm:
+            return []
+        scored: dict[str, float] = {}
+        whole = difflib.get_close_matches(norm, list(self.keys), n=6, cutoff=cutoff)
+        for key in whole:
+            ratio = difflib.SequenceMatcher(None, norm, key).ratio()
+            for ident in self.keys[key]:
+                scored[ident] = max(ratio, scored.get(ident, 0.0))
+        vocabulary = {w for key in self.keys for w in key.split()}
+        # each word of the query: the words of names near it, and how near
+        near = [_near(word, vocabulary, max(cutoff, _WORD_CUTOFF)) for word in norm.split()]
+        for key, ids in self.keys.items():
+            held = key.split()
+            best = [max((n.get(h, 0.0) for h in held), default=0.0) for n in near]
+            if all(best):
+                for ident in ids:
+                    scored[ident] = max(sum(best) / len(best), scored.get(ident, 0.0))
+        return sorted(scored, key=lambda i: (-scored[i], i))
+
+    def suggestion(self, query: str) -> str:
+        """What to say of a name no entry matches: the closest, or where they are listed."""
+        names = [
+            f"{self.by_id[i].name} ({i})" if self.names_shown else i
+            for i in self.closest(query)[:3]
+        ]
         if not names:
             return f"; '{self.listing}' lists them all"
-        return "; did you mean " + " or ".join(names[:3]) + "?"
+        return "; did you mean " + " or ".join(names) + "?"
+
+
+# A word is held to be near a word of a name more strictly than a whole name to a name:
+# a short word is within 0.6 of many of the thousands of words in event titles.
+_WORD_CUTOFF = 0.8
+
+
+def _near(word: str, vocabulary: Iterable[str], cutoff: float) -> dict[str, float]:
+    """The words of ``vocabulary`` within ``cutoff`` of ``word``, with their ratio."""
+    found: dict[str, float] = {}
+    matcher = difflib.SequenceMatcher(b=word)
+    for other in vocabulary:
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                found[other] = ratio
+    return found

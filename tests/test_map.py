@@ -291,3 +291,46 @@ def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -
     footer = run(*ask, env=tty).stdout
     assert "1 event(s) at 1 place(s)\n" in footer
     assert "Only a country known, not drawn: Mali 1" in footer
+
+
+def test_a_settlement_with_no_point_says_where_its_events_are_drawn(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U15: `map --place boulkessi` drew Boulkessi's events at the Mopti Region's central
+    point and said only "regions and areas at a central point". Its event that names a
+    place with a point (as Mondoro) is drawn there and not counted."""
+    data = tmp_path / "camp.toml"
+    place = 'sources = [{ id = "ref-a" }]\n\n[[places]]\n'
+    event = 'summary = "S."\ntype = "attack"\nsources = [{ id = "ref-a" }]\n\n[[events]]\n'
+    data.write_text(
+        '[[places]]\nid = "mali"\nname = "Mali"\nkind = "country"\n' + place
+        + 'id = "zyzz-region"\nname = "Zyzz Region"\nkind = "region"\nwithin = "mali"\n'
+        'lat = 15.0\nlon = -2.0\n' + place
+        + 'id = "zyzz-camp"\nname = "Zyzz Camp"\nkind = "base"\nwithin = "zyzz-region"\n'
+        'unlocated = "no gazetteer has it"\n' + place
+        + 'id = "zyzz-town"\nname = "Zyzz Town"\nkind = "town"\nwithin = "zyzz-region"\n'
+        'lat = 14.5\nlon = -1.5\nsources = [{ id = "ref-a" }]\n\n[[events]]\n'
+        'id = "camp-1"\ndate = "2019-01-01"\ntitle = "Camp attacked"\nplaces = ["zyzz-camp"]\n'
+        + event + 'id = "camp-2"\ndate = "2019-02-01"\ntitle = "Camp attacked again"\n'
+        'places = ["zyzz-camp"]\n' + event + 'id = "camp-and-town"\ndate = "2019-03-01"\n'
+        'title = "Camp and town attacked"\nplaces = ["zyzz-camp", "zyzz-town"]\n'
+        'summary = "S."\ntype = "attack"\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    note = "Zyzz Camp has no point (place zyzz-camp says why): its 2 events are drawn at the Zyzz Region"
+    ask = ("map", "--data", str(data), "--place", "zyzz camp")
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    shown = run(*ask, "--height", "10", env=tty)
+    assert shown.exit_code == 0, shown.stderr
+    assert note in shown.stdout.splitlines()
+    # other formats: the records alone on stdout, the note on a watched stderr
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    records = run(*ask, "-f", "json")
+    assert {mk["place"]: mk["event_ids"] for mk in json.loads(records.stdout)} == {
+        "zyzz-region": ["camp-1", "camp-2"],
+        "zyzz-town": ["camp-and-town"],
+    }
+    assert told == [f"2 markers; {note}"]
+    # the town has a point: nothing to say
+    assert "has no point" not in run(*ask[:-1], "zyzz-town", env=tty).stdout

@@ -58,5 +58,10 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
         region = geo.namesake_region(dataset.places, pid)
         if region is not None and region not in asked:
             town, area = dataset.places[pid], dataset.places[region]
-            notes.append(f"{town.name} is the town; the {area.name} is {option} {region}")
+            notes.append(f"{town.name} is the town; {the_place(area)} is {option} {region}")
     return notes
+
+
+def the_place(place: Any) -> str:
+    """A place's name as a sentence says it: "the Mopti Region", "Boulkessi"."""
+    return f"the {place.name}" if place.kind == "region" else place.name

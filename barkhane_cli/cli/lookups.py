@@ -292,7 +292,8 @@ def event(
     env = make_env(color)
     dataset = load(data)
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
-    found = everything[_resolve(everything.values(), "title", ident, "event")]
+    resolver = _resolver(everything.values(), "title", "event")
+    found = everything[resolver.resolve(ident, lambda name: events_at(dataset, name))]
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 
@@ -316,7 +317,7 @@ def fact(
 
     env = make_env(color)
     dataset = load(data)
-    found = dataset.facts[_resolve(dataset.facts.values(), "label", ident, "fact")]
+    found = dataset.facts[_resolver(dataset.facts.values(), "label", "fact").resolve(ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
 
 
@@ -335,14 +336,46 @@ def _show_card(
     )
 
 
-def _resolve(entries: Any, label: str, ident: str, what: str) -> str:
-    """The id ``ident`` names among events or facts, as actor and place names resolve
-    (a unique part of an id; "did you mean" for a typo); NotFoundError otherwise."""
+def _resolver(entries: Any, label: str, what: str) -> Any:
+    """Events or facts, named as actors and places are (a unique part of an id; "did you
+    mean" for a typo): an event is suggested by its id, which says what its title says in
+    a fraction of the line."""
     from barkhane_cli.resolve import Named, Resolver
 
     named = (Named(e.id, getattr(e, label)) for e in entries)
     listing = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
-    return Resolver(named, what, listing).resolve(ident)
+    return Resolver(named, what, listing, names_shown=what != "event")
+
+
+# A place is taken for the one an event name meant when spelt this near it, as near as a
+# word of a title must be ("timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of Boulkessi);
+# at the 0.6 of a place's own "did you mean", many a short word is near some village.
+_PLACE_CUTOFF = 0.8
+_EVENTS_NAMED = 3  # a place with this many events or fewer has them named
+
+
+def events_at(dataset: Any, name: str) -> str:
+    """What to say when ``event NAME`` names no event but (nearly) a place with events:
+    those events (U15: `event boulkesi` said only that no event matches, where `place
+    boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
+    from barkhane_cli import query
+    from barkhane_cli.cli.filters import the_place
+
+    places = query.place_resolver(dataset)
+    pids = places.exact(name) or places.candidates(name)
+    if not pids:
+        pids = set(places.closest(name, _PLACE_CUTOFF)[:1])
+    if len(pids) != 1:
+        return ""
+    (pid,) = pids
+    ids = [e.id for e in query.select(dataset, query.build_query(dataset, places=[pid]))]
+    where = the_place(dataset.places[pid])
+    if not ids:
+        return ""
+    if len(ids) <= _EVENTS_NAMED:
+        what = "the event" if len(ids) == 1 else "the events"
+        return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
+    return f"; did you mean the {len(ids)} events at {where}? barkhane timeline --place {pid}"
 
 
 def facts(

@@ -200,7 +200,9 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    md.notes = namesake_notes(dataset, place or ())
+    md.notes = namesake_notes(dataset, place or ()) + _no_point_notes(
+        dataset, place or [], md, events
+    )
     span = _window_said(since, until, year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)
@@ -276,6 +278,41 @@ def on(
         save_vector,
         fixed=height is not None,
     )
+
+
+def _no_point_notes(dataset: Any, places: list[str], md: Any, events: list[Any]) -> list[str]:
+    """For --place NAME, a settlement with no point of its own: where its events are drawn
+    (U15: `map --place boulkessi` drew them at the Mopti Region's centre and said only
+    "regions and areas at a central point"). Its events drawn at another place they name,
+    one with a point, go unsaid."""
+    from barkhane_cli import mapping, query, shapes
+    from barkhane_cli.cli.filters import the_place
+
+    if md.choropleth:  # regions shaded by their events: no point is drawn at all
+        return []
+    resolver = query.place_resolver(dataset)
+    markers = {mk.place: mk for mk in md.markers}
+    notes = []
+    for pid in dict.fromkeys(resolver.resolve(name) for name in places):
+        p = dataset.places[pid]
+        where = mapping.locate(dataset.places, [pid])
+        if p.kind not in shapes.SETTLEMENT_KINDS or where is None or where.point_of == pid:
+            continue
+        there = markers.get(where.point_of)
+        named = {e.id for e in events if pid in e.places}
+        n = sum(1 for ident in there.events if ident in named) if there is not None else 0
+        if not n:
+            continue
+        why = f" (place {pid} says why)" if p.unlocated else ""
+        its = f"its {n} events are" if n > 1 else "its event is"
+        stand_in = dataset.places[where.point_of]
+        drawn = (
+            f"listed with {stand_in.name}'s, not drawn"
+            if stand_in.kind == "country"
+            else f"drawn at {the_place(stand_in)}"
+        )
+        notes.append(f"{p.name} has no point{why}: {its} {drawn}")
+    return notes
 
 
 def _window_said(since: str | None, until: str | None, year: int | None) -> str:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import EVENT_ONLY, FORMATS, RECORD_FORMATS
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.recordset import RecordSet
+from barkhane_cli.render.recordset import FIELD_SYNONYMS, RecordSet
 from barkhane_cli.render.safe import inert, json_inert, write_json
 
 T = TypeVar("T")
@@ -32,7 +32,7 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
         else rs.json_keys or list(rs.fields)
     )
     names = [
-        choose(f, valid, "field", context=f" for {rs.kind}s")
+        choose(f, valid, "field", context=f" for {rs.kind}s", synonyms=FIELD_SYNONYMS)
         for f in fields.split(",")
         if f.strip()
     ]

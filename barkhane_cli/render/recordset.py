@@ -41,6 +41,31 @@ class Field(Generic[T]):
     file_text: Callable[[T], str] | None = None
 
 
+# What a user may call a field, and the fields it may mean, first present first: the
+# "did you mean" of --fields for a name guessed rather than mistyped (U15: `facts
+# --fields date`, whose date is as_of; `timeline --fields deaths`, told "did you mean
+# 'date'?"). A plural a user gave singular (place, country) is here too: "country" is
+# as near "count" by letters as "countries".
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "as_of"),
+    "day": ("date", "as_of"),
+    "when": ("date", "as_of"),
+    "deaths": ("fatalities",),
+    "dead": ("fatalities",),
+    "killed": ("fatalities",),
+    "toll": ("fatalities",),
+    "casualties": ("fatalities",),
+    "place": ("places", "place"),
+    "where": ("places",),
+    "country": ("countries", "country"),
+    "actor": ("actors",),
+    "tag": ("tags",),
+    "source": ("sources",),
+    "perpetrator": ("perpetrators",),
+    "target": ("targets",),
+}
+
+
 # One spelling in every CSV and TSV table (docs/data-format.md, "CSV and TSV"): lists are
 # joined with ";" (no id, name or alias in the bundled data holds one; ids never can),
 # yes/no is true/false as JSON writes it, which pandas and Datasette read as booleans.

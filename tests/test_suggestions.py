@@ -1,0 +1,62 @@
+"""A "did you mean" where a user guessed a name rather than mistyped it (U15): a field
+called by what it holds, an event asked for by its place."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Run
+
+
+@pytest.mark.parametrize(
+    ("command", "asked", "meant"),
+    [
+        ("facts", "date", "as_of"),  # a fact's date is as_of
+        ("timeline", "deaths", "fatalities"),  # letters alone said "did you mean 'date'?"
+        ("timeline", "toll", "fatalities"),
+        ("timeline", "when", "date"),  # an event's date is date
+        ("facts", "When", "as_of"),
+    ],
+)
+def test_a_field_called_by_another_name_gets_the_field_it_means(
+    run: Run, command: str, asked: str, meant: str
+) -> None:
+    result = run(command, "--fields", f"id,{asked}", "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    kind = "facts" if command == "facts" else "events"
+    assert result.stderr.startswith(
+        f"barkhane: unknown field {asked!r} for {kind}; did you mean {meant!r}? fields are: id, "
+    )
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # a place's few events are named; many, the timeline that lists them
+        ("timbuktoo", "did you mean timbuktu-falls or serval (the events at Timbuktu)?"),
+        ("ouagadugu", "did you mean ouaga-attack (the event at Ouagadougou)?"),
+        ("bamko", "did you mean the 4 events at Bamako? barkhane timeline --place bamako"),
+        # a word of a title (no whole title is near it): the event's id
+        ("expeled", "did you mean ambassador-expelled?"),
+    ],
+)
+def test_event_suggests_the_events_at_a_place_or_the_closest_ids(
+    run: Run, name: str, said: str
+) -> None:
+    result = run("event", name)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == f"barkhane: no event matches {name!r}; {said}\n"
+
+
+@pytest.mark.usefixtures("bundled")
+def test_event_boulkesi_points_to_the_events_at_boulkessi(run: Run) -> None:
+    """U15's typo: `place boulkesi` offered Boulkessi, `event boulkesi` nothing."""
+    result = run("event", "boulkesi")
+    assert result.exit_code == 3
+    head, _, tail = result.stderr.partition(" events at Boulkessi? ")
+    assert head.startswith("barkhane: no event matches 'boulkesi'; did you mean the ")
+    assert tail == "barkhane timeline --place boulkessi\n"
+    listed = run("timeline", "--place", "boulkessi", "--count")
+    assert head.rsplit(" ", 1)[1] == listed.stdout.strip()
