@@ -148,7 +148,8 @@ def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: sha
     A settlement declared within a first-level region (directly or through a chain) is in
     that region and in no other: the outlines are simplified, so a point near a border
     may fall in the neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel
-    region too, and the choropleth shaded its massacre there). Geometry decides the rest:
+    region too, and the choropleth shaded its massacre there); its ``home_region`` says
+    which, and none when its point lies in another country. Geometry decides the rest:
     areas made of regions (Liptako-Gourma finds Inatès by its point) and settlements
     declared in no region. A settlement declared in a region that an older outline merely
     ``covers`` (Taoudénit in Natural Earth's Timbuktu) is left to its declared region."""
@@ -156,20 +157,36 @@ def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: sha
     if at is None or not shape.contains(*at):
         return False
     if first_level_region(places, target) == target:
-        return first_level_region(places, pid) in (None, target)
+        return home_region(places, pid) in (None, target)
     own_parts = set(shape.parts) | set(places[target].made_of) | {target}
     return not any(a in shape.covers and a not in own_parts for a in ancestors(places, pid))
 
 
 def first_level_region(places: Mapping[str, m.Place], pid: str) -> str | None:
-    """The first-level region ``pid`` is declared within, nearest first, or ``pid`` itself
-    when it is one: a place of kind region that is not made of others (northern Mali, a
-    grouping of regions, is not one). None when its chain holds none."""
+    """The first-level region ``pid`` is declared within, or ``pid`` itself when it is
+    one: the outermost place of kind region in its chain that is not made of others
+    (northern Mali, a grouping of regions, is not one; a province declared as a region
+    within Burkina Faso's Sahel region is below the first level, so a village in it is in
+    the Sahel region). None when its chain holds none."""
+    found = None
     for up in (pid, *ancestors(places, pid)):
         container = places.get(up)
         if container is not None and container.kind == "region" and not container.made_of:
-            return up
-    return None
+            found = up
+    return found
+
+
+def home_region(places: Mapping[str, m.Place], pid: str) -> str | None:
+    """The first-level region a settlement counts in by its declaration (``in_by_point``):
+    the one it is declared within, unless that region lies in none of the countries the
+    settlement is given. Its point then lies in another country's outline, which decides
+    its country (``resolve_places``), and so its region too, by the point; validate warns
+    that ``within`` disagrees. None when geometry decides."""
+    region = first_level_region(places, pid)
+    if region is None or pid not in places or region not in places:
+        return region
+    own, theirs = set(places[pid].countries), set(places[region].countries)
+    return region if not own or not theirs or own & theirs else None
 
 
 def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:

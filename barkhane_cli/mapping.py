@@ -264,7 +264,8 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
 def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     """The bundled region outline an event lies in, by the rule ``--place`` follows
     (geo.in_by_point): the first-level region the place it is drawn at is declared
-    within, else, for a settlement declared in none, the region holding its point (a later
+    within (geo.home_region), else, for a settlement declared in none, the region holding
+    its point (a later
     region such as Taoudénit counts in the older outline that covers it). None for an
     event known only by an area, a country, or nothing."""
     outlines = shapes.bundled()
@@ -272,7 +273,7 @@ def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     where = locate(places, e.places)
     if where is None or where.kind in ("country", "area"):
         return None
-    declared = geo.first_level_region(places, where.place)
+    declared = geo.home_region(places, where.place)
     if declared is not None:
         region = covered.get(declared, declared)
         return region if region in outlines and outlines[region].label is not None else None

@@ -4,6 +4,7 @@ regions (U14: Yirgou, declared in Centre-Nord, was counted in the Sahel region t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,90 @@ def test_places_within_a_town_named_like_its_region_says_how_to_ask(
         "no places match",
         "Ménaka is the town; the Ménaka Region is --within menaka-region",
     ]
+
+
+USER_PLACES = """
+[[places]]
+id = "rv3-province"
+name = "RV3 Province"
+kind = "region"
+within = "sahel-region-bf"
+summary = "A province, declared as a region within Burkina Faso's Sahel region."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-village"
+name = "RV3 Village"
+kind = "village"
+within = "rv3-province"
+lat = 14.2296
+lon = -0.8654
+summary = "A village of the province, at Arbinda's point."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-astray"
+name = "RV3 Astray"
+kind = "village"
+within = "mopti-region"
+lat = 14.0986
+lon = -1.6266
+summary = "Declared in Mali's Mopti region, its point at Djibo in Burkina Faso."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-village-attack"
+date = "2019-05-05"
+title = "Attack on the village"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-village"]
+fatalities = 3
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-astray-attack"
+date = "2019-05-06"
+title = "Attack on the village astray"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-astray"]
+fatalities = 4
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[sources]]
+id = "rv3-source"
+title = "Test"
+publisher = "Test"
+kind = "news"
+date = "2022-11-09"
+url = "https://example.org/article"
+"""
+
+
+def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: a village in a province declared as a region within the Sahel region was in
+    no region of the choropleth (the province has no outline); a village declared in
+    Mopti whose point lies in Burkina Faso (its country, by the point) was in no Burkina
+    region, and the choropleth shaded Mopti while its marker stood at Djibo."""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(USER_PLACES, encoding="utf-8")
+    data = ("--data", str(extra))
+    result = run("map", "--by", "region", "--year", "2019", *data, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
+    assert {"rv3-village-attack", "rv3-astray-attack"} <= set(shaded["sahel-region-bf"])
+    assert "rv3-astray-attack" not in shaded.get("mopti-region", [])
+    sahel = _ids(run, "timeline", "--place", "sahel-region-bf", *data)
+    assert {"rv3-village-attack", "rv3-astray-attack"} <= set(sahel)
+    assert {"rv3-village", "rv3-astray"} <= set(
+        _ids(run, "places", "--within", "sahel-region-bf", *data)
+    )
+    country = _ids(run, "timeline", "--country", "burkina-faso", *data)
+    assert "rv3-astray-attack" in country
+    rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
+    assert {"id": "rv3-village", "region": "Sahel Region", "country": "Burkina Faso"} in rows
