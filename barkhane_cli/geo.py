@@ -5,9 +5,9 @@ lists its ``countries`` instead, and an area that is not administrative says whi
 regions it is ``made_of``. Countries are places of kind ``country``. Old files that give
 only a free-text ``country`` still work: the text is matched to a country place by name
 or alias. Where a settlement has a point, geometry decides its country (the one whose
-outline holds the point) and the areas made of regions whose shape holds it; its
-first-level region is the one it is declared within, if any, else the one whose outline
-holds its point (``in_by_point`` states the rule; ``shapes.py`` the outlines).
+outline holds the point); its first-level region is the one it is declared within, if
+any, else the one whose outline holds its point, and it lies in the areas made of that
+region (``in_by_point`` states the rule; ``shapes.py`` the outlines).
 Everything here is computed once, when the data loads or a filter is resolved.
 """
 
@@ -146,20 +146,19 @@ def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: sha
     map's regions.
 
     A settlement declared within a first-level region (directly or through a chain) is in
-    that region and in no other: the outlines are simplified, so a point near a border
-    may fall in the neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel
-    region too, and the choropleth shaded its massacre there); its ``home_region`` says
-    which, and none when its point lies in another country. Geometry decides the rest:
-    areas made of regions (Liptako-Gourma finds Inatès by its point) and settlements
-    declared in no region. A settlement declared in a region that an older outline merely
-    ``covers`` (Taoudénit in Natural Earth's Timbuktu) is left to its declared region."""
+    that region and in what holds it (the areas made of it), and in no other by its
+    point: the outlines are simplified, so a point near a border may fall in the
+    neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel region too, and the
+    choropleth shaded its massacre there; RV3: an area made of Gao alone took a village of
+    Kidal that Gao did not). Its ``home_region`` says which, and none when its point lies
+    in another country. Geometry decides the settlements with no home region: a region or
+    an area made of regions holds them where its shape holds their point. Taoudénit's
+    villages, inside Natural Earth's Timbuktu outline, are left to Taoudénit by the same
+    rule."""
     at = shapes.point_of(places[pid]) if pid in places else None
     if at is None or not shape.contains(*at):
         return False
-    if first_level_region(places, target) == target:
-        return home_region(places, pid) in (None, target)
-    own_parts = set(shape.parts) | set(places[target].made_of) | {target}
-    return not any(a in shape.covers and a not in own_parts for a in ancestors(places, pid))
+    return home_region(places, pid) in (None, target)
 
 
 def first_level_region(places: Mapping[str, m.Place], pid: str) -> str | None:

@@ -24,19 +24,24 @@ def _ids(run: Run, *args: str) -> list[str]:
 
 def test_a_settlement_declared_in_a_region_is_in_no_sibling_region() -> None:
     """Two regions of one country: V's point falls in B's outline (Natural Earth's Gao),
-    but V is declared within A: it is in A only. An area made of B still goes by the
-    point, and W, declared in no region, is in B by its point."""
+    but V is declared within A: it is in A only. W, declared in no region, is in B by its
+    point. An area made of B holds what B holds (RV3: it took V by its point, so V was in
+    two regions' worth of places again, the area's and A's); one made of both holds both."""
     places = {
         "mali": m.Place("mali", "Mali", "country", ()),
         "kidal-region": m.Place("kidal-region", "Kidal Region", "region", (), within="mali"),
         "gao-region": m.Place("gao-region", "Gao Region", "region", (), within="mali"),
         "south": m.Place("south", "South", "area", (), within="mali", made_of=("gao-region",)),
+        "both": m.Place(
+            "both", "Both", "area", (), within="mali", made_of=("gao-region", "kidal-region")
+        ),
         "v": m.Place("v", "V", "village", (), lat=16.5, lon=0.5, within="kidal-region"),
         "w": m.Place("w", "W", "village", (), lat=16.5, lon=0.5, within="mali"),
     }
     assert geo.contained(places, "gao-region") == {"gao-region", "w"}
     assert geo.contained(places, "kidal-region") == {"kidal-region", "v"}
-    assert geo.contained(places, "south") == {"south", "gao-region", "v", "w"}
+    assert geo.contained(places, "south") == {"south", "gao-region", "w"}
+    assert geo.contained(places, "both") == {"both", "gao-region", "kidal-region", "v", "w"}
 
 
 def test_yirgou_and_anefis_count_in_their_declared_regions_only(run: Run, bundled: None) -> None:
