@@ -219,3 +219,51 @@ def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
     assert "rv3-astray-attack" in country
     rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
     assert {"id": "rv3-village", "region": "Sahel Region", "country": "Burkina Faso"} in rows
+
+
+NEW_REGION = """
+[[places]]
+id = "rv3-bandiagara-region"
+name = "RV3 Bandiagara Region"
+kind = "region"
+within = "mali"
+summary = "A region created in 2023 from part of the Mopti region."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-bandiagara-village"
+name = "RV3 Bandiagara Village"
+kind = "village"
+within = "rv3-bandiagara-region"
+lat = 14.35
+lon = -3.61
+summary = "A village near Bandiagara."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-bandiagara-attack"
+date = "2019-05-07"
+title = "Attack near Bandiagara"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-bandiagara-village"]
+fatalities = 2
+sources = [{ id = "rv3-source", note = "test" }]
+"""
+
+
+def test_a_village_of_a_region_with_no_outline_is_shaded_where_its_point_lies(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: a region a --data file adds (one of Mali's of 2023, Bandiagara) has no
+    outline; since K3 the choropleth took its village's event for one placed only in a
+    country and shaded nothing. It counts in the outline its point lies in (Mopti's), as
+    Taoudénit's villages count in Timbuktu's."""
+    added = USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1)
+    extra = tmp_path / "mine.toml"
+    extra.write_text(added, encoding="utf-8")
+    result = run("map", "--by", "region", "--year", "2019", "--data", str(extra), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
+    assert "rv3-bandiagara-attack" in shaded["mopti-region"]
