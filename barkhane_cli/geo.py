@@ -199,18 +199,24 @@ def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:
 
 
 def region_name(places: Mapping[str, m.Place], pid: str) -> str | None:
-    """The first-level region a settlement or area lies in, as text: the name of the
-    nearest region containing it by ``within`` (a grouping of regions, such as northern
-    Mali, made of others, is not one), else the data's own ``region`` text. None for a
-    region or a country. U10 grepped `places --country niger` for Tillabéri and found a
-    third of its places: the column showed only the optional text, blank for the places
-    that say where they are by ``within``, and the text spells some regions apart ("Sahel"
-    beside "Sahel Region")."""
+    """The first-level region a settlement or area lies in, as text, by the rule
+    ``--place`` follows (``in_by_point``): the name of its ``home_region``; else the
+    data's own ``region`` text; else, for a settlement with a point, the name of the
+    region whose outline holds it (RV3: one declared directly in Burkina Faso, or in Mopti
+    with its point in Burkina Faso, was listed by ``places --within sahel-region-bf`` with
+    a blank region, or Mopti's). None for a region or a country. U10 grepped `places
+    --country niger` for Tillabéri and found a third of its places: the column showed only
+    the optional text, blank for the places that say where they are by ``within``, and
+    the text spells some regions apart ("Sahel" beside "Sahel Region")."""
     place = places.get(pid)
     if place is None or place.kind in ("region", "country"):
         return None
-    region = first_level_region(places, pid)
-    return places[region].name if region is not None else place.region or None
+    region = home_region(places, pid)
+    if region is None and not place.region and (at := shapes.point_of(place)) is not None:
+        region = shapes.region_at(*at)  # Bamako's own outline: its text says the district
+    if region is not None and region in places and region != pid:
+        return places[region].name
+    return place.region or None
 
 
 def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> tuple[str, ...]:

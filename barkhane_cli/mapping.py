@@ -282,9 +282,7 @@ def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     # as one of Mali's of 2023): the outline its point lies in, as Taoudénit's villages
     # count in Timbuktu's
     if where.kind in shapes.SETTLEMENT_KINDS:
-        for outline in outlines.values():
-            if outline.label is not None and outline.contains(where.lat, where.lon):
-                return outline.id
+        return shapes.region_at(where.lat, where.lon)
     return None
 
 

@@ -163,6 +163,16 @@ lon = -1.6266
 summary = "Declared in Mali's Mopti region, its point at Djibo in Burkina Faso."
 sources = [{ id = "rv3-source", note = "test" }]
 
+[[places]]
+id = "rv3-direct"
+name = "RV3 Direct"
+kind = "village"
+within = "burkina-faso"
+lat = 14.15
+lon = -1.60
+summary = "Declared directly in Burkina Faso, its point in the Sahel region."
+sources = [{ id = "rv3-source", note = "test" }]
+
 [[events]]
 id = "rv3-village-attack"
 date = "2019-05-05"
@@ -219,6 +229,24 @@ def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
     assert "rv3-astray-attack" in country
     rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
     assert {"id": "rv3-village", "region": "Sahel Region", "country": "Burkina Faso"} in rows
+
+
+def test_the_region_column_says_the_region_places_within_lists_a_village_in(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: places --within sahel-region-bf lists a village declared directly in Burkina
+    Faso, or in Mopti with its point in Burkina Faso, by its point; the region column
+    said nothing for the one and Mopti for the other."""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(USER_PLACES, encoding="utf-8")
+    data = ("--data", str(extra))
+    within = set(_ids(run, "places", "--within", "sahel-region-bf", *data))
+    rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
+    for pid in ("rv3-direct", "rv3-astray"):
+        assert pid in within
+        assert {"id": pid, "region": "Sahel Region", "country": "Burkina Faso"} in rows
+    profile = as_json(run("place", "rv3-astray", *data, "-f", "json"))
+    assert profile["region"] == "Sahel Region"
 
 
 NEW_REGION = """
