@@ -5,9 +5,9 @@ lists its ``countries`` instead, and an area that is not administrative says whi
 regions it is ``made_of``. Countries are places of kind ``country``. Old files that give
 only a free-text ``country`` still work: the text is matched to a country place by name
 or alias. Where a settlement has a point, geometry decides its country (the one whose
-outline holds the point) and the areas made of regions whose shape holds it; its
-first-level region is the one it is declared within, if any, else the one whose outline
-holds its point (``in_by_point`` states the rule; ``shapes.py`` the outlines).
+outline holds the point); its first-level region is the one it is declared within, if
+any, else the one whose outline holds its point, and it lies in the areas made of that
+region (``in_by_point`` states the rule; ``shapes.py`` the outlines).
 Everything here is computed once, when the data loads or a filter is resolved.
 """
 
@@ -146,30 +146,46 @@ def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: sha
     map's regions.
 
     A settlement declared within a first-level region (directly or through a chain) is in
-    that region and in no other: the outlines are simplified, so a point near a border
-    may fall in the neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel
-    region too, and the choropleth shaded its massacre there). Geometry decides the rest:
-    areas made of regions (Liptako-Gourma finds Inatès by its point) and settlements
-    declared in no region. A settlement declared in a region that an older outline merely
-    ``covers`` (Taoudénit in Natural Earth's Timbuktu) is left to its declared region."""
+    that region and in what holds it (the areas made of it), and in no other by its
+    point: the outlines are simplified, so a point near a border may fall in the
+    neighbour's (U14: Yirgou, in Centre-Nord, was counted in the Sahel region too, and the
+    choropleth shaded its massacre there; RV3: an area made of Gao alone took a village of
+    Kidal that Gao did not). Its ``home_region`` says which, and none when its point lies
+    in another country. Geometry decides the settlements with no home region: a region or
+    an area made of regions holds them where its shape holds their point. Taoudénit's
+    villages, inside Natural Earth's Timbuktu outline, are left to Taoudénit by the same
+    rule."""
     at = shapes.point_of(places[pid]) if pid in places else None
     if at is None or not shape.contains(*at):
         return False
-    if first_level_region(places, target) == target:
-        return first_level_region(places, pid) in (None, target)
-    own_parts = set(shape.parts) | set(places[target].made_of) | {target}
-    return not any(a in shape.covers and a not in own_parts for a in ancestors(places, pid))
+    return home_region(places, pid) in (None, target)
 
 
 def first_level_region(places: Mapping[str, m.Place], pid: str) -> str | None:
-    """The first-level region ``pid`` is declared within, nearest first, or ``pid`` itself
-    when it is one: a place of kind region that is not made of others (northern Mali, a
-    grouping of regions, is not one). None when its chain holds none."""
+    """The first-level region ``pid`` is declared within, or ``pid`` itself when it is
+    one: the outermost place of kind region in its chain that is not made of others
+    (northern Mali, a grouping of regions, is not one; a province declared as a region
+    within Burkina Faso's Sahel region is below the first level, so a village in it is in
+    the Sahel region). None when its chain holds none."""
+    found = None
     for up in (pid, *ancestors(places, pid)):
         container = places.get(up)
         if container is not None and container.kind == "region" and not container.made_of:
-            return up
-    return None
+            found = up
+    return found
+
+
+def home_region(places: Mapping[str, m.Place], pid: str) -> str | None:
+    """The first-level region a settlement counts in by its declaration (``in_by_point``):
+    the one it is declared within, unless that region lies in none of the countries the
+    settlement is given. Its point then lies in another country's outline, which decides
+    its country (``resolve_places``), and so its region too, by the point; validate warns
+    that ``within`` disagrees. None when geometry decides."""
+    region = first_level_region(places, pid)
+    if region is None or pid not in places or region not in places:
+        return region
+    own, theirs = set(places[pid].countries), set(places[region].countries)
+    return region if not own or not theirs or own & theirs else None
 
 
 def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:
@@ -183,18 +199,24 @@ def ancestors(places: Mapping[str, m.Place], pid: str) -> list[str]:
 
 
 def region_name(places: Mapping[str, m.Place], pid: str) -> str | None:
-    """The first-level region a settlement or area lies in, as text: the name of the
-    nearest region containing it by ``within`` (a grouping of regions, such as northern
-    Mali, made of others, is not one), else the data's own ``region`` text. None for a
-    region or a country. U10 grepped `places --country niger` for Tillabéri and found a
-    third of its places: the column showed only the optional text, blank for the places
-    that say where they are by ``within``, and the text spells some regions apart ("Sahel"
-    beside "Sahel Region")."""
+    """The first-level region a settlement or area lies in, as text, by the rule
+    ``--place`` follows (``in_by_point``): the name of its ``home_region``; else the
+    data's own ``region`` text; else, for a settlement with a point, the name of the
+    region whose outline holds it (RV3: one declared directly in Burkina Faso, or in Mopti
+    with its point in Burkina Faso, was listed by ``places --within sahel-region-bf`` with
+    a blank region, or Mopti's). None for a region or a country. U10 grepped `places
+    --country niger` for Tillabéri and found a third of its places: the column showed only
+    the optional text, blank for the places that say where they are by ``within``, and
+    the text spells some regions apart ("Sahel" beside "Sahel Region")."""
     place = places.get(pid)
     if place is None or place.kind in ("region", "country"):
         return None
-    region = first_level_region(places, pid)
-    return places[region].name if region is not None else place.region or None
+    region = home_region(places, pid)
+    if region is None and not place.region and (at := shapes.point_of(place)) is not None:
+        region = shapes.region_at(*at)  # Bamako's own outline: its text says the district
+    if region is not None and region in places and region != pid:
+        return places[region].name
+    return place.region or None
 
 
 def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> tuple[str, ...]:

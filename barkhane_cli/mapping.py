@@ -264,22 +264,25 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
 def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     """The bundled region outline an event lies in, by the rule ``--place`` follows
     (geo.in_by_point): the first-level region the place it is drawn at is declared
-    within, else, for a settlement declared in none, the region holding its point (a later
-    region such as Taoudénit counts in the older outline that covers it). None for an
-    event known only by an area, a country, or nothing."""
+    within (geo.home_region), else, for a settlement declared in none or in a region with
+    no outline, the region holding its point (a later region such as Taoudénit counts in
+    the older outline that covers it). None for an event known only by an area, a
+    country, or nothing."""
     outlines = shapes.bundled()
     covered = shapes.covered_by(outlines)
     where = locate(places, e.places)
     if where is None or where.kind in ("country", "area"):
         return None
-    declared = geo.first_level_region(places, where.place)
+    declared = geo.home_region(places, where.place)
     if declared is not None:
         region = covered.get(declared, declared)
-        return region if region in outlines and outlines[region].label is not None else None
+        if region in outlines and outlines[region].label is not None:
+            return region
+    # declared in no region, or in one with no outline (a region a --data file adds, such
+    # as one of Mali's of 2023): the outline its point lies in, as Taoudénit's villages
+    # count in Timbuktu's
     if where.kind in shapes.SETTLEMENT_KINDS:
-        for outline in outlines.values():
-            if outline.label is not None and outline.contains(where.lat, where.lon):
-                return outline.id
+        return shapes.region_at(where.lat, where.lon)
     return None
 
 

@@ -214,6 +214,15 @@ def point_of(place: m.Place) -> tuple[float, float] | None:
     return None
 
 
+def region_at(lat: float, lon: float) -> str | None:
+    """The bundled region outline that holds the point (a region's outline has a label, a
+    country's none), or None."""
+    for outline in bundled().values():
+        if outline.label is not None and outline.contains(lat, lon):
+            return outline.id
+    return None
+
+
 def countries_at(lat: float, lon: float, ids: Iterable[str] | None = None) -> list[str]:
     """The bundled countries whose outline holds the point (normally one, or none)."""
     shapes = bundled()

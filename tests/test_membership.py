@@ -4,6 +4,7 @@ regions (U14: Yirgou, declared in Centre-Nord, was counted in the Sahel region t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -23,19 +24,24 @@ def _ids(run: Run, *args: str) -> list[str]:
 
 def test_a_settlement_declared_in_a_region_is_in_no_sibling_region() -> None:
     """Two regions of one country: V's point falls in B's outline (Natural Earth's Gao),
-    but V is declared within A: it is in A only. An area made of B still goes by the
-    point, and W, declared in no region, is in B by its point."""
+    but V is declared within A: it is in A only. W, declared in no region, is in B by its
+    point. An area made of B holds what B holds (RV3: it took V by its point, so V was in
+    two regions' worth of places again, the area's and A's); one made of both holds both."""
     places = {
         "mali": m.Place("mali", "Mali", "country", ()),
         "kidal-region": m.Place("kidal-region", "Kidal Region", "region", (), within="mali"),
         "gao-region": m.Place("gao-region", "Gao Region", "region", (), within="mali"),
         "south": m.Place("south", "South", "area", (), within="mali", made_of=("gao-region",)),
+        "both": m.Place(
+            "both", "Both", "area", (), within="mali", made_of=("gao-region", "kidal-region")
+        ),
         "v": m.Place("v", "V", "village", (), lat=16.5, lon=0.5, within="kidal-region"),
         "w": m.Place("w", "W", "village", (), lat=16.5, lon=0.5, within="mali"),
     }
     assert geo.contained(places, "gao-region") == {"gao-region", "w"}
     assert geo.contained(places, "kidal-region") == {"kidal-region", "v"}
-    assert geo.contained(places, "south") == {"south", "gao-region", "v", "w"}
+    assert geo.contained(places, "south") == {"south", "gao-region", "w"}
+    assert geo.contained(places, "both") == {"both", "gao-region", "kidal-region", "v", "w"}
 
 
 def test_yirgou_and_anefis_count_in_their_declared_regions_only(run: Run, bundled: None) -> None:
@@ -126,3 +132,166 @@ def test_places_within_a_town_named_like_its_region_says_how_to_ask(
         "no places match",
         "Ménaka is the town; the Ménaka Region is --within menaka-region",
     ]
+
+
+USER_PLACES = """
+[[places]]
+id = "rv3-province"
+name = "RV3 Province"
+kind = "region"
+within = "sahel-region-bf"
+summary = "A province, declared as a region within Burkina Faso's Sahel region."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-village"
+name = "RV3 Village"
+kind = "village"
+within = "rv3-province"
+lat = 14.2296
+lon = -0.8654
+summary = "A village of the province, at Arbinda's point."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-astray"
+name = "RV3 Astray"
+kind = "village"
+within = "mopti-region"
+lat = 14.0986
+lon = -1.6266
+summary = "Declared in Mali's Mopti region, its point at Djibo in Burkina Faso."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-direct"
+name = "RV3 Direct"
+kind = "village"
+within = "burkina-faso"
+lat = 14.15
+lon = -1.60
+summary = "Declared directly in Burkina Faso, its point in the Sahel region."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-village-attack"
+date = "2019-05-05"
+title = "Attack on the village"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-village"]
+fatalities = 3
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-astray-attack"
+date = "2019-05-06"
+title = "Attack on the village astray"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-astray"]
+fatalities = 4
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[sources]]
+id = "rv3-source"
+title = "Test"
+publisher = "Test"
+kind = "news"
+date = "2022-11-09"
+url = "https://example.org/article"
+"""
+
+
+def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: a village in a province declared as a region within the Sahel region was in
+    no region of the choropleth (the province has no outline); a village declared in
+    Mopti whose point lies in Burkina Faso (its country, by the point) was in no Burkina
+    region, and the choropleth shaded Mopti while its marker stood at Djibo."""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(USER_PLACES, encoding="utf-8")
+    data = ("--data", str(extra))
+    result = run("map", "--by", "region", "--year", "2019", *data, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
+    assert {"rv3-village-attack", "rv3-astray-attack"} <= set(shaded["sahel-region-bf"])
+    assert "rv3-astray-attack" not in shaded.get("mopti-region", [])
+    sahel = _ids(run, "timeline", "--place", "sahel-region-bf", *data)
+    assert {"rv3-village-attack", "rv3-astray-attack"} <= set(sahel)
+    assert {"rv3-village", "rv3-astray"} <= set(
+        _ids(run, "places", "--within", "sahel-region-bf", *data)
+    )
+    country = _ids(run, "timeline", "--country", "burkina-faso", *data)
+    assert "rv3-astray-attack" in country
+    rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
+    assert {"id": "rv3-village", "region": "Sahel Region", "country": "Burkina Faso"} in rows
+
+
+def test_the_region_column_says_the_region_places_within_lists_a_village_in(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: places --within sahel-region-bf lists a village declared directly in Burkina
+    Faso, or in Mopti with its point in Burkina Faso, by its point; the region column
+    said nothing for the one and Mopti for the other."""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(USER_PLACES, encoding="utf-8")
+    data = ("--data", str(extra))
+    within = set(_ids(run, "places", "--within", "sahel-region-bf", *data))
+    rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
+    for pid in ("rv3-direct", "rv3-astray"):
+        assert pid in within
+        assert {"id": pid, "region": "Sahel Region", "country": "Burkina Faso"} in rows
+    profile = as_json(run("place", "rv3-astray", *data, "-f", "json"))
+    assert profile["region"] == "Sahel Region"
+
+
+NEW_REGION = """
+[[places]]
+id = "rv3-bandiagara-region"
+name = "RV3 Bandiagara Region"
+kind = "region"
+within = "mali"
+summary = "A region created in 2023 from part of the Mopti region."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[places]]
+id = "rv3-bandiagara-village"
+name = "RV3 Bandiagara Village"
+kind = "village"
+within = "rv3-bandiagara-region"
+lat = 14.35
+lon = -3.61
+summary = "A village near Bandiagara."
+sources = [{ id = "rv3-source", note = "test" }]
+
+[[events]]
+id = "rv3-bandiagara-attack"
+date = "2019-05-07"
+title = "Attack near Bandiagara"
+summary = "Test."
+type = "attack"
+attribution = "unknown"
+places = ["rv3-bandiagara-village"]
+fatalities = 2
+sources = [{ id = "rv3-source", note = "test" }]
+"""
+
+
+def test_a_village_of_a_region_with_no_outline_is_shaded_where_its_point_lies(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """RV3: a region a --data file adds (one of Mali's of 2023, Bandiagara) has no
+    outline; since K3 the choropleth took its village's event for one placed only in a
+    country and shaded nothing. It counts in the outline its point lies in (Mopti's), as
+    Taoudénit's villages count in Timbuktu's."""
+    added = USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1)
+    extra = tmp_path / "mine.toml"
+    extra.write_text(added, encoding="utf-8")
+    result = run("map", "--by", "region", "--year", "2019", "--data", str(extra), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
+    assert "rv3-bandiagara-attack" in shaded["mopti-region"]
