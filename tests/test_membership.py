@@ -82,6 +82,23 @@ def test_places_within_lists_the_places_inside_a_region(run: Run, bundled: None)
     assert csv.stdout.split() == ["id", *ids]
 
 
+def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) -> None:
+    """The review: sorted by the raw name, Béléhédé came after Bourzanga, Déou after Djibo."""
+    assert _ids(run, "places", "--within", "sahel-region-bf")[:10] == [
+        "arbinda", "baliata", "baraboule", "belehede", "bombofa",
+        "boukouma", "dambam", "demniol", "deou", "djibo",
+    ]  # fmt: skip
+
+
+def test_places_within_given_twice_lists_the_places_inside_either(run: Run, bundled: None) -> None:
+    """As --place: the review found the second --within silently replaced the first."""
+    gao = _ids(run, "places", "--within", "gao-region")
+    kidal = _ids(run, "places", "--within", "kidal-region")
+    both = _ids(run, "places", "--within", "gao-region", "--within", "kidal-region")
+    assert "tessit" in gao and "tessalit" in kidal
+    assert sorted(both) == sorted({*gao, *kidal})
+
+
 def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> None:
     """timeline --place X has exactly the events at X or at a place places --within X
     lists, on the bundled data: one rule, whether a region, an area made of regions, or
@@ -110,7 +127,8 @@ def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> N
             ("places", "--within", "sahel", "region", "bf"),
             2,
             "barkhane: got unexpected extra arguments (region bf); "
-            'quote several words: --within "sahel region bf"\n',
+            'quote several words: --within "sahel region bf", or give one per value: '
+            "--within sahel --within region --within bf\n",
         ),
     ],
 )

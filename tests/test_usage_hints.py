@@ -136,6 +136,14 @@ def test_no_hint_where_no_spelling_of_the_words_would_do(run: Run, args: tuple[s
             ("summary", "--since", "Aug", "2020", "--until", "Sep", "2020", "-f", "json"),
             ("summary", "--since", "Aug 2020", "--until", "Sep 2020", "-f", "json"),
         ),
+        # the review: partly quoted, the date was counted as three words and joined as two
+        (
+            ("timeline", "--since", "1", "June 2015", "--count"),
+            ("timeline", "--since", "1 June 2015", "--count"),
+        ),
+        # the review: `--` before the date stopped the joining (after it, it worked)
+        (("on", "--", "1", "June", "2015"), ("on", "1 June 2015")),
+        (("on", "-f", "json", "--", "1", "June", "2015"), ("on", "-f", "json", "1 June 2015")),
     ],
 )
 def test_a_date_given_as_several_words_reads_as_one(
@@ -145,6 +153,25 @@ def test_a_date_given_as_several_words_reads_as_one(
     result, expected = run(*split), run(*quoted)
     assert expected.exit_code == 0 and expected.stdout, expected.stderr
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
+@pytest.mark.parametrize(
+    ("split", "quoted"),
+    [
+        (("on", "31", "June", "2015"), ("on", "31 June 2015")),
+        (("on", "1", "juin", "2015"), ("on", "1 juin 2015")),
+        (("on", "--", "1", "juin", "2015"), ("on", "1 juin 2015")),
+        (("timeline", "--since", "31", "June", "2015"), ("timeline", "--since", "31 June 2015")),
+        (("timeline", "--until=Jnue", "2015"), ("timeline", "--until", "Jnue 2015")),
+    ],
+)
+def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
+    run: Run, split: tuple[str, ...], quoted: tuple[str, ...]
+) -> None:
+    """The review: split, these got Click's bare "unexpected extra arguments (June 2015)"."""
+    result, expected = run(*split), run(*quoted)
+    assert expected.exit_code == 2 and " is not a " in expected.stderr, expected.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected.stderr)
 
 
 @pytest.mark.parametrize(
@@ -168,6 +195,16 @@ def test_a_date_given_as_several_words_reads_as_one(
             ("chart", "--since", "Aug", "2020"),
             "barkhane: unknown chart '2020'; charts are: events, fatalities, troops, "
             'displacement; quote the date: --since "Aug 2020"\n',
+        ),
+        (  # the review: WHAT took 2015, and only --until was hinted; every split date is
+            ("chart", "--since", "June", "2015", "--until", "Aug", "2016"),
+            "barkhane: got unexpected extra argument (2016); "
+            'quote the date: --since "June 2015"; --until "Aug 2016"\n',
+        ),
+        (
+            ("on", "--", "1", "June", "2015", "x"),
+            "barkhane: got unexpected extra arguments (June 2015 x); "
+            'quote the date: on "1 June 2015"\n',
         ),
         (
             ("search", "--until=1", "June", "2015", "gao"),

@@ -352,7 +352,8 @@ class LazyGroup(TyperGroup):
             # `facts --actor wagner group` found nothing: "group" went to WORDS
             from barkhane_cli.cli.splitwords import taken_hint
 
-            hint = taken_hint(*_command_args(self, args))
+            command, _, rest = _walk(self, args)
+            hint = taken_hint(command, rest)
             if hint is not None:
                 _say(hint)
         return result if isinstance(result, int) else ExitCode.OK
@@ -404,7 +405,7 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     import re
 
     ctx = getattr(exc, "ctx", None)
-    command, words = _command_for(group, args)
+    command, words, rest = _walk(group, args)
     if ctx is not None:
         command = ctx.command
     path = ctx.command_path.partition(" ")[2] if ctx is not None else ""
@@ -421,7 +422,7 @@ def click_error_line(group: click.Group, exc: click.ClickException, args: list[s
     if extra:
         from barkhane_cli.cli.splitwords import quote_hint
 
-        hint = quote_hint(command, _command_args(group, args)[1], extra)
+        hint = quote_hint(command, rest, extra)
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
@@ -459,7 +460,7 @@ def _split_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
         return ""
     from barkhane_cli.cli.splitwords import date_hint, taken_hint
 
-    command, rest = _command_args(group, args)
+    command, _, rest = _walk(group, args)
     hint = date_hint(command, rest) if exc.code == ExitCode.USAGE else None
     hint = hint or taken_hint(command, rest, exc.message)
     return f"; {hint}" if hint else ""
@@ -472,35 +473,22 @@ def _dates_rejoined(group: click.Group, exc: click.UsageError, args: list[str]) 
         return None
     from barkhane_cli.cli.splitwords import dates_rejoined
 
-    command, rest = _command_args(group, args)
+    command, _, rest = _walk(group, args)
     fixed = dates_rejoined(command, rest, extra)
     return None if fixed is None else args[: len(args) - len(rest)] + fixed
 
 
-def _command_args(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
-    """The deepest (sub)command named in ``args`` and the words after its name."""
+def _walk(group: click.Group, args: list[str]) -> tuple[click.Command, list[str], list[str]]:
+    """The deepest (sub)command named in ``args``, its path (``barkhane import acled``,
+    for errors Click raises without a context) and the words after its name: the one
+    walk down the command line every error path takes."""
     command: click.Command = group
     ctx = click.Context(group)
-    rest = list(args)
+    path, rest = ["barkhane"], list(args)
     for n, arg in enumerate(args):
         if not isinstance(command, click.Group):
             break
         sub = command.get_command(ctx, arg)
         if sub is not None:
-            command, rest = sub, args[n + 1 :]
-    return command, rest
-
-
-def _command_for(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
-    """The deepest (sub)command named in ``args``, and its path, for errors Click raises
-    without a context."""
-    command: click.Command = group
-    ctx = click.Context(group)
-    words = ["barkhane"]
-    for arg in args:
-        if not isinstance(command, click.Group):
-            break
-        sub = command.get_command(ctx, arg)
-        if sub is not None:
-            command, words = sub, [*words, arg]
-    return command, words
+            command, path, rest = sub, [*path, arg], args[n + 1 :]
+    return command, path, rest

@@ -245,12 +245,19 @@ def places(
     from barkhane_cli import lookup, model, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
+    from barkhane_cli.resolve import normalize
 
     env = make_env(color)
     dataset = load(data)
+    # by name as the resolver reads it: Béléhédé before Bourzanga, not after
     items = sorted(
         dataset.places.values(),
-        key=lambda p: (lookup.country_names(dataset, p), p.kind != "country", p.name),
+        key=lambda p: (
+            lookup.country_names(dataset, p),
+            p.kind != "country",
+            normalize(p.name),
+            p.name,
+        ),
     )
     if country is not None:
         wanted = query.resolve_country(dataset, country)
@@ -259,10 +266,14 @@ def places(
         kind = choose(kind, model.PLACE_KINDS, "kind")
         items = [p for p in items if p.kind == kind]
     notes: list[str] = []
-    if within is not None:
-        found = lookup.inside(dataset, resolved(dataset, data, "place", within))
+    if within:
+        found = {
+            pid
+            for name in within
+            for pid in lookup.inside(dataset, resolved(dataset, data, "place", name))
+        }
         items = [p for p in items if p.id in found]
-        notes = namesake_notes(dataset, [within], "--within")
+        notes = namesake_notes(dataset, within, "--within")
 
     def records() -> Any:
         rs = place_records(dataset, items)

@@ -154,12 +154,13 @@ PlaceOpt = Annotated[
     typer.Option("--place", "-p", help="At this place or anywhere within it (id, name or alias)."),
 ]
 WithinOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--within",
         metavar="PLACE",
         help="Only the places inside this one (id, name or alias), as --place counts them: "
-        "declared within it, part of it, or a settlement whose point lies in it.",
+        "declared within it, part of it, or a settlement whose point lies in it. Repeatable, "
+        "as --place: inside any.",
         show_default=False,
     ),
 ]

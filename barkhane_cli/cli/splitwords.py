@@ -3,52 +3,116 @@
 joined and read as one (``dates_rejoined``, which lazy.py runs the command again with);
 other words get a hint on the error line saying how to give them. A word a positional
 argument took instead (``chart --actor ansar dine``) gets one where the command failed on
-it or found nothing (``taken_hint``). Only those paths import this."""
+it or found nothing (``taken_hint``). Only those paths import this.
+
+Every function here reads the command line through ``_parse``, the one reading of it
+(long and short options, values attached or not, flags, ``--``)."""
 
 from __future__ import annotations
 
+import re
 import shlex
+from typing import NamedTuple
 
 import click
+
+
+class _Group(NamedTuple):
+    """An option as typed, its value and the bare words after it: a word after an
+    option's value is one the shell split off it, or a positional argument."""
+
+    name: str  # "--since", "-s", a flag; "" for the words before any option; "--"
+    option: click.Option | None  # None unless the option takes a value
+    value: str
+    at: int  # where the value is in the command line (the option's word, if attached)
+    start: int  # where its bare words start
+    words: list[str]
+
+
+def _parse(command: click.Command, args: list[str]) -> list[_Group]:
+    """The command line as groups (``_Group``); the first holds the words before any
+    option, and ``--`` ends the options: every word after it is bare."""
+    takes_value = {
+        name: option
+        for option in command.params
+        if isinstance(option, click.Option) and not option.is_flag and not option.count
+        for name in option.opts
+    }
+    groups = [_Group("", None, "", -1, 0, [])]
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            groups.append(_Group("--", None, "", -1, i + 1, list(args[i + 1 :])))
+            break
+        name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
+        if not equals and word[:1] == "-" and word[:2] != "--" and word[:2] in takes_value:
+            name, value, equals = word[:2], word[2:], "=" if len(word) > 2 else ""
+        option = takes_value.get(name)
+        if option is not None:
+            at = i
+            if not equals:  # the value is the next word, whatever it looks like
+                value = args[i + 1] if i + 1 < len(args) else ""
+                at = i = i + 1
+            groups.append(_Group(name, option, value, at, i + 1, []))
+        elif word.startswith("-") and len(word) > 1:  # a flag, or an option unknown here
+            groups.append(_Group(word, None, "", -1, i + 1, []))
+        else:
+            groups[-1].words.append(word)
+        i += 1
+    return groups
+
+
+def _left_over(groups: list[_Group], extra: list[str]) -> int:
+    """How many of the last bare words are Click's extra ones (those its positional
+    arguments did not take). Counted by their text, as ``extra`` is the error's words as
+    Click joins them with spaces and a word may hold one (``--search djibo "town hall"``,
+    ``--since 1 "June 2015"``): counted at spaces they matched no words."""
+    bare = [w for g in groups for w in g.words]
+    said = " ".join(" ".join(extra).split())
+    return next(
+        (n for n in range(1, len(bare) + 1) if " ".join(" ".join(bare[-n:]).split()) == said),
+        0,
+    )
 
 
 def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
     """For words left over after an option's value (``--search djibo mayor``): how to give
     them, since the shell split them (U11 met Click's bare "unexpected extra argument").
     Each option's leftovers get their hint (``--search djibo mayor --actor ansar dine``
-    has two), the value given apart or attached (``--search=djibo``, ``-sdjibo``). None
-    when no group of leftovers has one. ``extra`` is the error's extra words, as Click
-    joins them with spaces (a word the user quoted with a space in it comes apart)."""
-    groups = _split_groups(command, args)
-    leftovers = [w for *_, words in groups for w in words]
-    date_arg = _date_argument(command, args)
-    if date_arg is not None and date_arg[1]:  # ``on 1 June 2015 x``: what can be read
-        where, n = date_arg
-        return f"quote the date: {command.name} {_quoted(' '.join(args[where : where + n + 1]))}"
-    # Click's extras are the leftovers its positional arguments did not take: the last ones.
-    # Counted by their text, as a word may hold a space (--search djibo "town hall"):
-    # split at spaces, the two extras "town" "hall" matched no leftovers and got no hint.
-    said_extra = " ".join(" ".join(extra).split())
-    count = next(
-        (
-            n
-            for n in range(1, len(leftovers) + 1)
-            if " ".join(" ".join(leftovers[-n:]).split()) == said_extra
-        ),
-        0,
-    )
-    if not count:
-        return None
+    has two), the value given apart or attached (``--search=djibo``, ``-sdjibo``), and
+    so does every date split, whether Click left its words over or an argument took them
+    (``chart --since June 2015 --until Aug 2016``: WHAT took 2015). None when no group of
+    leftovers has one. ``extra`` is the error's extra words (``_left_over``)."""
+    groups = _parse(command, args)
+    count = _left_over(groups, extra)
+    hints = [h for h in [_argument_hint(command, groups)] if h is not None]
+    for n, group in enumerate(groups):
+        if group.option is None or not group.words:
+            continue
+        # only words Click left over (not ones an argument took: `place --year 2020 gao`),
+        # or a date's, which are the date's wherever they went
+        if sum(len(g.words) for g in groups[n:]) > count and not _split_date(group):
+            continue
+        hint = _group_hint(group.name, group.option, group.value, group.words)
+        if hint is not None:
+            hints.append(hint)
+    return _joined(hints)
+
+
+def date_hint(command: click.Command, args: list[str]) -> str | None:
+    """``quote the date: --since "June 2015"`` for each date option whose value does not
+    read as a date alone but does with the words after it; None when there is none."""
     hints = [
-        hint
-        for n, (name, option, value, words) in enumerate(groups)
-        if option is not None
-        and words
-        # only words Click left over: not ones an argument took (`place --year 2020 gao`)
-        and sum(len(g[3]) for g in groups[n:]) <= count
-        and (hint := _group_hint(name, option, value, words)) is not None
+        _group_hint(g.name, g.option, g.value, g.words)
+        for g in _parse(command, args)
+        if g.option is not None and _split_date(g)
     ]
-    # "quote several words: --search "djibo mayor"; --actor "ansar dine"": a kind once
+    return _joined([h for h in hints if h is not None])
+
+
+def _joined(hints: list[str]) -> str | None:
+    """'quote several words: --search "djibo mayor"; --actor "ansar dine"': a kind once."""
     said = [h.partition(": ") for h in hints]
     return (
         "; ".join(
@@ -67,10 +131,10 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
     count, so ``chart --actor wagner troops --by month`` is not told troops was Wagner's,
     and not when the error offers a near name for it: ``place --type attack gaoo`` is a
     typo of Gao) or found nothing (``message`` None). None when no such word has a hint."""
-    groups = _split_groups(command, args)
+    groups = _parse(command, args)
     takers = _takers(command, groups)
     said = []
-    for n, (name, option, value, words) in enumerate(groups):
+    for n, (name, option, value, _, _, words) in enumerate(groups):
         if option is None or not words or (n, 0) not in takers:
             continue
         if message is not None and not any(_quotes(message, w) for w in words):
@@ -87,13 +151,11 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
     return "; ".join(said) or None
 
 
-def _takers(
-    command: click.Command, groups: list[tuple[str, click.Option | None, str, list[str]]]
-) -> dict[tuple[int, int], str]:
+def _takers(command: click.Command, groups: list[_Group]) -> dict[tuple[int, int], str]:
     """(group, word) -> the name (metavar) of the positional argument that took the word,
     in Click's order: each argument its number of words, one of any number (``nargs=-1``)
     what the arguments after it leave."""
-    bare = [(n, i) for n, group in enumerate(groups) for i in range(len(group[3]))]
+    bare = [(n, i) for n, group in enumerate(groups) for i in range(len(group.words))]
     positional = [p for p in command.params if isinstance(p, click.Argument)]
     takers: dict[tuple[int, int], str] = {}
     at = 0
@@ -109,46 +171,8 @@ def _takers(
 
 def _quotes(message: str, word: str) -> bool:
     """Whether ``message`` names ``word`` inside quotes ("unknown chart 'dine'")."""
-    import re
-
     spans = re.findall(r"'([^']*)'|\"([^\"]*)\"", message)
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", a or b) for a, b in spans)
-
-
-def _split_groups(
-    command: click.Command, args: list[str]
-) -> list[tuple[str, click.Option | None, str, list[str]]]:
-    """The command line as (option, its value, the bare words after it): a word after an
-    option's value is one the shell split off it, or a positional argument. The first
-    group (no option) holds the words before any option; ``--`` ends the options."""
-    takes_value = {
-        name: option
-        for option in command.params
-        if isinstance(option, click.Option) and not option.is_flag and not option.count
-        for name in option.opts
-    }
-    groups: list[tuple[str, click.Option | None, str, list[str]]] = [("", None, "", [])]
-    i = 0
-    while i < len(args):
-        word = args[i]
-        if word == "--":
-            groups.append(("--", None, "", list(args[i + 1 :])))
-            break
-        name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-        if not equals and word[:1] == "-" and word[:2] != "--" and word[:2] in takes_value:
-            name, value, equals = word[:2], word[2:], "=" if len(word) > 2 else ""
-        option = takes_value.get(name)
-        if option is not None:
-            if not equals:  # the value is the next word, whatever it looks like
-                value = args[i + 1] if i + 1 < len(args) else ""
-                i += 1
-            groups.append((name, option, value, []))
-        elif word.startswith("-") and len(word) > 1:  # a flag, or an option unknown here
-            groups.append((word, None, "", []))
-        else:
-            groups[-1][3].append(word)
-        i += 1
-    return groups
 
 
 def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
@@ -198,38 +222,47 @@ def _quoted(text: str) -> str:
     return f'"{text}"' if plain else shlex.quote(text)
 
 
+# A day, a month's name and a year, or a month's name and a year: a date in words, though
+# it may not read as one ("31 June 2015", "1 juin 2015"). Its words are joined all the
+# same, so the error is the one its quoted form gets: which date it is not, and why.
+_WORDED_DATE = re.compile(r"(\d{1,2} )?[^\W\d_]+\.? \d{4}")
+
+
 def date_words(value: str, following: list[str]) -> int:
     """How many of the words after a date's first word belong to it: the most that, joined
-    to it, read as one date (``1`` + ``June 2015``: 2), bare words only; 0 when none do."""
+    to it, read as one date (``1`` + ``June 2015``: 2), else the most that are written as
+    one (``_WORDED_DATE``), bare words only; 0 when none do."""
     from barkhane_cli.dates import parse_user_date
 
     bare = 0
     while bare < len(following) and not following[bare].startswith("-"):
         bare += 1
+    joined = [" ".join([value, *following[:n]]) for n in range(bare + 1)]
     for n in range(bare, 0, -1):
         try:
-            parse_user_date(" ".join([value, *following[:n]]))
+            parse_user_date(joined[n])
         except ValueError:
             continue
         return n
-    return 0
+    return next((n for n in range(bare, 0, -1) if _WORDED_DATE.fullmatch(joined[n])), 0)
 
 
-def date_hint(command: click.Command, args: list[str]) -> str | None:
-    """``quote the date: --since "June 2015"`` for the first date option whose value does
-    not read as a date alone but does with the words after it; None when there is none."""
+def _split_date(group: _Group) -> bool:
+    """Whether the group is a date option's whose value is not a date alone but is one
+    with the words after it (``--since June 2015``, not ``--since 2020 gao``)."""
     from barkhane_cli.dates import parse_user_date
 
-    for at, n in _option_dates(command, args):
-        words = args[at].partition("=")[2] if args[at].startswith("--") else args[at]
-        try:
-            parse_user_date(words)
-        except ValueError:
-            name = args[at].partition("=")[0] if "=" in args[at] else args[at - 1]
-            return (
-                f"quote the date: {name} {_quoted(' '.join([words, *args[at + 1 : at + 1 + n]]))}"
-            )
-    return None
+    if (
+        group.option is None
+        or not _is_date(group.option)
+        or not date_words(group.value, group.words)
+    ):
+        return False
+    try:
+        parse_user_date(group.value)
+    except ValueError:
+        return True
+    return False
 
 
 def _is_date(param: click.Parameter) -> bool:
@@ -240,70 +273,47 @@ def _is_date(param: click.Parameter) -> bool:
     return bool(set(param.opts) & DATE_OPTIONS)
 
 
-def _date_argument(command: click.Command, args: list[str]) -> tuple[int, int] | None:
-    """For a command whose positional argument is a date (``on DATE``): where its first
-    word is in ``args`` and how many words after it belong to it (``date_words``)."""
+def _date_argument(command: click.Command, groups: list[_Group]) -> tuple[int, list[str]] | None:
+    """For a command whose positional argument is a date (``on DATE``) given as several
+    words (``date_words``): where its first word is in the command line, and its words.
+    After ``--`` too (``on -- 1 June 2015``). None when it is one word or none."""
     positional = [p for p in command.params if isinstance(p, click.Argument)]
     if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
         return None
-    skip = len(positional) - 1  # the bare words the arguments before it take
-    values = {n for o in command.params if isinstance(o, click.Option) for n in o.opts}
-    flags = {
-        n
-        for o in command.params
-        if isinstance(o, click.Option) and (o.is_flag or o.count)
-        for n in o.opts
-    }
-    i = 0
-    while i < len(args):
-        word = args[i]
-        if word == "--":
-            return None
-        if word.startswith("-") and len(word) > 1:
-            # an option's value is the next word, unless attached or the option a flag
-            i += 1 if "=" in word or word in flags or word not in values else 2
-            continue
-        if skip == 0:
-            return i, date_words(word, args[i + 1 :])
-        skip -= 1
-        i += 1
-    return None
+    bare = [(g, k) for g in groups for k in range(len(g.words))]
+    if len(bare) < len(positional):
+        return None
+    group, k = bare[len(positional) - 1]  # the arguments before it take the words before
+    n = date_words(group.words[k], group.words[k + 1 :])
+    return (group.start + k, group.words[k : k + n + 1]) if n else None
+
+
+def _argument_hint(command: click.Command, groups: list[_Group]) -> str | None:
+    """``quote the date: on "1 June 2015"`` when the date argument was split."""
+    found = _date_argument(command, groups)
+    return (
+        None if found is None else f"quote the date: {command.name} {_quoted(' '.join(found[1]))}"
+    )
 
 
 def dates_rejoined(command: click.Command, args: list[str], extra: list[str]) -> list[str] | None:
     """``args`` with each date given as several words joined into one (``on 1 June 2015``,
     ``--since 1 June 2015``, ``--until=Aug 2020``), as the shell would pass them quoted;
-    None unless the words joined are as many as Click left over, so no word a positional
-    argument took changes hands (``place --since 1 June 2015 gao`` gives Gao its NAME)."""
+    None unless the words joined are those Click left over (``_left_over``), so no word a
+    positional argument took changes hands (``place --since 1 June 2015 gao`` gives Gao
+    its NAME)."""
+    groups = _parse(command, args)
+    starts = {
+        g.at: n
+        for g in groups
+        if g.option is not None and _is_date(g.option) and (n := date_words(g.value, g.words))
+    }
+    date_arg = _date_argument(command, groups)
+    if date_arg is not None:
+        starts[date_arg[0]] = len(date_arg[1]) - 1
+    if not starts or sum(starts.values()) != _left_over(groups, extra):
+        return None
     out = list(args)
-    date_arg = _date_argument(command, args)
-    starts = dict(_option_dates(command, args))
-    if date_arg is not None and date_arg[1]:
-        starts[date_arg[0]] = date_arg[1]
     for at, n in sorted(starts.items(), reverse=True):
         out[at : at + n + 1] = [" ".join(out[at : at + n + 1])]
-    return out if starts and sum(starts.values()) == len(extra) else None
-
-
-def _option_dates(command: click.Command, args: list[str]) -> list[tuple[int, int]]:
-    """(where, how many words after it belong to it) for each date option's value that
-    more words make a date with (``--since 1 June 2015``; ``--until=Aug 2020``: the word
-    with the option)."""
-    takes_value = {
-        name: option
-        for option in command.params
-        if isinstance(option, click.Option) and not option.is_flag and not option.count
-        for name in option.opts
-    }
-    found = []
-    i = 0
-    while i < len(args) and args[i] != "--":
-        name, equals, value = args[i].partition("=")
-        option = takes_value.get(name) if args[i].startswith("--") else None
-        at = i if equals else i + 1  # where the option's value is
-        if option is not None and _is_date(option) and at < len(args):
-            value = value if equals else args[at]
-            if (n := date_words(value, args[at + 1 :])) > 0:
-                found.append((at, n))
-        i = at + 1 if option is not None else i + 1
-    return found
+    return out
