@@ -34,12 +34,15 @@ _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole wri
 # A hyphen between a short run of letters and a number joins them, in what is typed and
 # in the text alike: G-5 is G5 (the G5 Sahel), MQ-9 is MQ9. Read as punctuation, `--search
 # G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
-# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each.
-_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d)")
+# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each; three
+# digits at most, for a year is a year after a hyphen too: "mid-2018", "pre-2016" and the
+# "afp-2022-..." of a source's id joined, `--search 2018` missed them (and `search 2022`
+# 138 entries, `search afp 2022` 62 sources).
+_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d{1,3}(?!\d))")
 _TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
 # Typed only: a lone letter before a number is that letter's token spelled apart (`G 5`).
 # Not in the text, where a lone letter before a number is a word ("a 24-hour curfew").
-_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d)")
+_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d{1,3}(?!\d))")
 
 
 def _numbers_whole(text: str) -> str:
