@@ -281,6 +281,9 @@ def test_a_search_emptied_by_a_split_word_says_where_it_went(run: Run) -> None:
         ("chart", "--actor", "wagner", "troop"),
         # the word after -- is a positional's, said so
         ("facts", "--actor", "wagner", "--", "group"),
+        # options first, then the words searched for, which are no kind: a search that
+        # finds nothing was told they belonged to --kind ("--kind event --kind zzqq")
+        ("search", "--kind", "event", "zzqq"),
     ],
 )
 def test_no_split_word_hint_where_the_word_went_where_meant(

@@ -141,6 +141,8 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue
         if message is not None and "did you mean" in message:
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
+        if message is None and not _could_be(command, option, words):
+            continue  # `search --kind event djibo`: djibo is no kind, but what is searched
         hint = _group_hint(name, option, value, words)
         if hint is not None:
             read = "was" if len(words) == 1 else "were"
@@ -149,6 +151,20 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
                 f"{'it belongs' if len(words) == 1 else 'they belong'} to {name} {value}, {hint}"
             )
     return "; ".join(said) or None
+
+
+def _could_be(command: click.Command, option: click.Option, words: list[str]) -> bool:
+    """Whether each word could be a value of ``option``: any word for a name or text; for
+    an option of a few values that TAB completes, the start of one of them. A command
+    that found nothing was otherwise told a word of its search was --kind's."""
+    from barkhane_cli.cli.options import SPACED_OPTIONS
+
+    if set(option.opts) & SPACED_OPTIONS:
+        return True
+    ctx = click.Context(command)
+    if not option.shell_complete(ctx, ""):
+        return True  # no values known to tell them by
+    return all(option.shell_complete(ctx, w) for w in words)
 
 
 def _takers(command: click.Command, groups: list[_Group]) -> dict[tuple[int, int], str]:
