@@ -252,6 +252,10 @@ sources = [{ id = "ref-a" }]
         ("mq-9", ["drone-strike-2020"]),
         # typed, a lone letter before a number is the same token spelled apart
         ("G 5", ["joint-force-2017"]),
+        # ... or the words the text has: "a 24-hour curfew" (joined only, it found none)
+        ("a 24-hour curfew", ["drone-strike-2020"]),
+        ("curfew a 24", ["drone-strike-2020"]),
+        ("a 2", []),
         # the number alone still matches a whole number, not the 5 of G5
         ("5", ["drone-strike-2020"]),
         ("24 curfew", ["drone-strike-2020"]),
