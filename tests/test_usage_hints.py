@@ -46,6 +46,16 @@ from conftest import Run
             'quote several words: -s "djibo mayor" (-s took "=djibo": a short option takes '
             "the = too)\n",
         ),
+        (  # short flags clustered before it (-c -s djibo): the bare error was all
+            ("timeline", "-cs", "djibo", "mayor"),
+            "barkhane: got unexpected extra argument (mayor); "
+            'quote several words: -s "djibo mayor"\n',
+        ),
+        (
+            ("timeline", "-csdjibo", "mayor"),
+            "barkhane: got unexpected extra argument (mayor); "
+            'quote several words: -s "djibo mayor"\n',
+        ),
         (  # two split groups: each gets its hint, the kind of hint said once
             ("timeline", "--search", "djibo", "mayor", "--actor", "ansar", "dine"),
             "barkhane: got unexpected extra arguments (mayor dine); "

@@ -38,6 +38,13 @@ def _parse(command: click.Command, args: list[str]) -> list[_Group]:
         if isinstance(option, click.Option) and not option.is_flag and not option.count
         for name in option.opts
     }
+    flags = {
+        name
+        for option in command.params
+        if isinstance(option, click.Option)
+        for name in (*option.opts, *option.secondary_opts)
+        if name not in takes_value
+    }
     groups = [_Group("", None, "", -1, 0, [])]
     i = 0
     while i < len(args):
@@ -46,8 +53,14 @@ def _parse(command: click.Command, args: list[str]) -> list[_Group]:
             groups.append(_Group("--", None, "", -1, i + 1, list(args[i + 1 :])))
             break
         name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-        if not equals and word[:1] == "-" and word[:2] != "--" and word[:2] in takes_value:
-            name, value, equals = word[:2], word[2:], "=" if len(word) > 2 else ""
+        if word[:1] == "-" and word[:2] != "--":
+            # short flags clustered before one that takes a value: `-cs djibo` is -c -s djibo
+            k = 1
+            while k < len(word) - 1 and f"-{word[k]}" in flags:
+                k += 1
+            if f"-{word[k : k + 1]}" in takes_value:
+                name, value = f"-{word[k]}", word[k + 1 :]
+                equals = "=" if value else ""
         option = takes_value.get(name)
         if option is not None:
             at = i
