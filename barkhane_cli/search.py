@@ -34,12 +34,16 @@ _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole wri
 # A hyphen between a short run of letters and a number joins them, in what is typed and
 # in the text alike: G-5 is G5 (the G5 Sahel), MQ-9 is MQ9. Read as punctuation, `--search
 # G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
-# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each.
-_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d)")
+# "G5 Sahel". Three letters at most: "COVID-19" and "level-2" stay two words each; three
+# digits at most, for a year is a year after a hyphen too: "mid-2018", "pre-2016" and the
+# "afp-2022-..." of a source's id joined, `--search 2018` missed them (and `search 2022`
+# 138 entries, `search afp 2022` 62 sources).
+_LETTERS_NUMBER = re.compile(r"\b([^\W\d_]{1,3})-(?=\d{1,3}(?!\d))")
 _TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
-# Typed only: a lone letter before a number is that letter's token spelled apart (`G 5`).
-# Not in the text, where a lone letter before a number is a word ("a 24-hour curfew").
-_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (?=\d)")
+# Typed only: a lone letter before a number may be that letter's token spelled apart (`G
+# 5`), or the words the text has ("a 24-hour curfew"): it finds either (_has_word). Joined
+# only, `--search "a 24-month transition"` found nothing, though 8 events say just that.
+_LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (\d{1,3})(?!\d)")
 
 
 def _numbers_whole(text: str) -> str:
@@ -71,8 +75,14 @@ def parse(text: str) -> Terms:
     after it are one word (``G 5`` is ``G5``); quoted, words are read as written."""
     quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
     phrases = tuple(dict.fromkeys(p for p in quoted if p))
-    rest = _LONE_LETTER.sub(r"\1", _numbers_whole(_PHRASE.sub(" ", text)))
-    words = tuple(w for w in dict.fromkeys(normalize(rest).split()) if w not in phrases)
+    rest = _numbers_whole(_PHRASE.sub(" ", text))
+    split: list[str] = []
+    at = 0
+    for found in _LONE_LETTER.finditer(rest):  # `G 5` is one word "g 5" (see _has_word)
+        split += [*normalize(rest[at : found.start()]).split(), f"{normalize(found[1])} {found[2]}"]
+        at = found.end()
+    split += normalize(rest[at:]).split()
+    words = tuple(w for w in dict.fromkeys(split) if w not in phrases)
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
     return Terms(words, phrases, literal)
@@ -102,6 +112,9 @@ def _has_word(word: str, hay: str) -> bool:
     # not the 5 of 2.5 either)
     if _NUMBER.fullmatch(word):
         return _number(word).search(hay) is not None
+    if " " in word:  # a lone letter and a number, typed apart: the token, or the two words
+        letter, number = word.split()
+        return f" {letter}{number}" in hay or _number(f"{letter} {number}").search(hay) is not None
     return f" {word}" in hay
 
 
@@ -180,10 +193,15 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
                 return 20, _snippet(t, [terms.literal])
         return 0, ""
     needles = [*terms.words, *terms.phrases]
-    query = " ".join(needles)
+    # a name said exactly, `G 5 Sahel` too
+    query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
 
     def _found(needle: str, hay: str) -> bool:
         return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
+
+    def _whole(needle: str, hay: str) -> bool:  # a word typed apart (`G 5`) whole as G5 too
+        joined = needle.replace(" ", "") if needle in terms.words else needle
+        return _has_phrase(needle, hay) or _has_phrase(joined, hay)
 
     padded = [(n, _pad(n)) for n in names]
     for n, hay in padded:
@@ -192,7 +210,7 @@ def _score(terms: Terms, names: Iterable[str], texts: Iterable[str]) -> tuple[in
     best: tuple[int, str] | None = None
     for n, hay in padded:
         if all(_found(x, hay) for x in needles):
-            if all(_has_phrase(x, hay) for x in needles):
+            if all(_whole(x, hay) for x in needles):
                 return 85, n
             best = best or (75, n)
     if best is not None:

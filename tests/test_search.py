@@ -252,6 +252,10 @@ sources = [{ id = "ref-a" }]
         ("mq-9", ["drone-strike-2020"]),
         # typed, a lone letter before a number is the same token spelled apart
         ("G 5", ["joint-force-2017"]),
+        # ... or the words the text has: "a 24-hour curfew" (joined only, it found none)
+        ("a 24-hour curfew", ["drone-strike-2020"]),
+        ("curfew a 24", ["drone-strike-2020"]),
+        ("a 2", []),
         # the number alone still matches a whole number, not the 5 of G5
         ("5", ["drone-strike-2020"]),
         ("24 curfew", ["drone-strike-2020"]),
@@ -281,3 +285,39 @@ def test_a_token_found_with_its_hyphen_is_shown_in_the_match(run: Run, tmp_path:
     found = as_json(run("search", "--data", str(data), "mq9", "--kind", "event", "-f", "json"))
     assert [h["id"] for h in found] == ["drone-strike-2020"]
     assert found[0]["match"].startswith("…") and "MQ-9 strikes" in found[0]["match"]
+
+
+YEARS = """\
+[[events]]
+id = "force-goal-2017"
+date = "2017-12-13"
+title = "Donors meet for the joint force"
+summary = "The force was to reach 5,000 men by mid-2018."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "afp-2017-12-13-force-goal" }]
+
+[[sources]]
+id = "afp-2017-12-13-force-goal"
+title = "Donors meet"
+publisher = "AFP"
+kind = "news"
+"""
+
+
+@pytest.mark.parametrize("cache", ["store", "toml"])
+@pytest.mark.parametrize("words", ["2018", "mid 2018", '"mid 2018"', "mid-2018"])
+def test_a_year_after_a_hyphen_is_still_a_year(
+    run: Run, tmp_path: Path, words: str, cache: str
+) -> None:
+    """K4 joined "mid-2018" into one word "mid2018": `--search 2018` no longer found an
+    event that says the year only so, nor `search 2017` the sources whose ids begin
+    "afp-2017-"."""
+    data = tmp_path / "years.toml"
+    data.write_text(YEARS, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == ["force-goal-2017"]
+    found = as_json(run("search", "--data", str(data), "afp 2017", "-f", "json", env=env))
+    assert ("source", "afp-2017-12-13-force-goal") in [(h["kind"], h["id"]) for h in found]

@@ -3,6 +3,8 @@ called by what it holds, an event asked for by its place."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Run
 
@@ -60,3 +62,54 @@ def test_event_boulkesi_points_to_the_events_at_boulkessi(run: Run) -> None:
     assert tail == "barkhane timeline --place boulkessi\n"
     listed = run("timeline", "--place", "boulkessi", "--count")
     assert head.rsplit(" ", 1)[1] == listed.stdout.strip()
+
+
+CRISIS = """\
+[[sources]]
+id = "s"
+title = "T"
+publisher = "P"
+kind = "news"
+
+[[facts]]
+id = "sahel-crisis-deaths"
+label = "Deaths in the Sahel crisis"
+value = 7
+unit = "people"
+as_of = "2020-06"
+scope = "test"
+category = "displacement"
+sources = [{ id = "s" }]
+
+[[facts]]
+id = "any-ruling"
+label = "Trials without any ruling"
+value = 3
+unit = "people"
+as_of = "2020-06"
+scope = "test"
+category = "displacement"
+sources = [{ id = "s" }]
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # a word near a word of a label, as it begins and long enough to mean something
+        ("crisiss", "did you mean Deaths in the Sahel crisis (sahel-crisis-deaths)?"),
+        # "isis" is 0.8 of "crisis", "arny" 0.86 of "any": no name is near either
+        ("isis", "'barkhane facts --fields id' lists them all"),
+        ("arny", "'barkhane facts --fields id' lists them all"),
+    ],
+)
+def test_a_word_is_near_a_word_it_begins_as_and_not_a_short_one(
+    run: Run, tmp_path: Path, name: str, said: str
+) -> None:
+    """K5's word-by-word "did you mean" offered the deaths in the Sahel crisis for `fact
+    isis` and any title saying "any" for `source arny`."""
+    data = tmp_path / "crisis.toml"
+    data.write_text(CRISIS, encoding="utf-8")
+    result = run("fact", "--data", str(data), name)
+    assert result.exit_code == 3
+    assert result.stderr == f"barkhane: no fact matches {name!r}; {said}\n"

@@ -487,6 +487,15 @@ def sources(
     _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
+def _complete_kind(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """TAB completion for search --kind, which also tells a word split off it from one of
+    the search's words (splitwords.taken_hint): the kinds that start with it."""
+    from barkhane_cli import search as finder
+    from barkhane_cli.cli.options import completes
+
+    return completes(finder.KINDS)(ctx, param, incomplete)
+
+
 def search(
     words: Annotated[
         list[str],
@@ -498,7 +507,12 @@ def search(
     ],
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", "-k", help="Only event, actor, place, fact or source (repeatable)."),
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only event, actor, place, fact or source (repeatable).",
+            shell_complete=_complete_kind,
+        ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,

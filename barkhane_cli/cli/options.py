@@ -182,7 +182,8 @@ SearchOpt = Annotated[
         'word, in any order; "quoted" words and phrases whole. A number matches a whole '
         "number in the text, with its thousands comma or without (20: a toll of 20, not 200, "
         "1,200, 2019 or 20.5; 5100 finds 5,100). A hyphen between up to three letters and a "
-        "number joins them, typed or in the text, and so does a space typed after a lone "
+        "number of up to three digits joins them, typed or in the text (not a year: mid-2018 "
+        "is found by 2018), and so does a space typed after a lone "
         "letter: G-5 and G 5 find G5. An id's numbers are its "
         "date, not searched: ask for dates with --year, --since and --until.",
     ),

@@ -38,6 +38,13 @@ def _parse(command: click.Command, args: list[str]) -> list[_Group]:
         if isinstance(option, click.Option) and not option.is_flag and not option.count
         for name in option.opts
     }
+    flags = {
+        name
+        for option in command.params
+        if isinstance(option, click.Option)
+        for name in (*option.opts, *option.secondary_opts)
+        if name not in takes_value
+    }
     groups = [_Group("", None, "", -1, 0, [])]
     i = 0
     while i < len(args):
@@ -46,8 +53,14 @@ def _parse(command: click.Command, args: list[str]) -> list[_Group]:
             groups.append(_Group("--", None, "", -1, i + 1, list(args[i + 1 :])))
             break
         name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-        if not equals and word[:1] == "-" and word[:2] != "--" and word[:2] in takes_value:
-            name, value, equals = word[:2], word[2:], "=" if len(word) > 2 else ""
+        if word[:1] == "-" and word[:2] != "--":
+            # short flags clustered before one that takes a value: `-cs djibo` is -c -s djibo
+            k = 1
+            while k < len(word) - 1 and f"-{word[k]}" in flags:
+                k += 1
+            if f"-{word[k : k + 1]}" in takes_value:
+                name, value = f"-{word[k]}", word[k + 1 :]
+                equals = "=" if value else ""
         option = takes_value.get(name)
         if option is not None:
             at = i
@@ -141,6 +154,8 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue
         if message is not None and "did you mean" in message:
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
+        if message is None and not _could_be(command, option, words):
+            continue  # `search --kind event djibo`: djibo is no kind, but what is searched
         hint = _group_hint(name, option, value, words)
         if hint is not None:
             read = "was" if len(words) == 1 else "were"
@@ -149,6 +164,20 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
                 f"{'it belongs' if len(words) == 1 else 'they belong'} to {name} {value}, {hint}"
             )
     return "; ".join(said) or None
+
+
+def _could_be(command: click.Command, option: click.Option, words: list[str]) -> bool:
+    """Whether each word could be a value of ``option``: any word for a name or text; for
+    an option of a few values that TAB completes, the start of one of them. A command
+    that found nothing was otherwise told a word of its search was --kind's."""
+    from barkhane_cli.cli.options import SPACED_OPTIONS
+
+    if set(option.opts) & SPACED_OPTIONS:
+        return True
+    ctx = click.Context(command)
+    if not option.shell_complete(ctx, ""):
+        return True  # no values known to tell them by
+    return all(option.shell_complete(ctx, w) for w in words)
 
 
 def _takers(command: click.Command, groups: list[_Group]) -> dict[tuple[int, int], str]:
