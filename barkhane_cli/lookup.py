@@ -74,7 +74,7 @@ def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:
 def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
     """Both directions: what the actor belongs to, and what belongs to or merged into it.
     A symmetric relation declared on both actors (validate warns) is listed once, the
-    fuller copy kept (model.same_pair says which are copies)."""
+    copy model.kept_over names kept (model.same_pair says which are copies)."""
     edges: list[tuple[str, m.Affiliation, str]] = [
         (actor.id, a, "outgoing") for a in actor.affiliations
     ]
@@ -84,7 +84,7 @@ def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
     kept = [
         (owner, a, direction)
         for owner, a, direction in edges
-        if not any(m.same_pair(owner, a, o, b) and _kept_over(o, b, owner, a) for o, b, _ in edges)
+        if not any(m.same_pair(owner, a, o, b) and m.kept_over(o, b, owner, a) for o, b, _ in edges)
     ]
     out: list[dict[str, Any]] = []
     for owner, a, direction in kept:
@@ -97,12 +97,6 @@ def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
             out.append(a.to_json() | {"actor": owner, "name": name, "direction": direction})
     out.sort(key=lambda x: (x["start"] or "", x["direction"], x["name"]))
     return out
-
-
-def _kept_over(owner: str, a: m.Affiliation, other: str, b: m.Affiliation) -> bool:
-    """Whether ``a`` (declared on ``owner``) is kept over its copy ``b`` (on ``other``):
-    the fuller, else the one on the actor whose id sorts first (as validate advises)."""
-    return (a.fullness(), other) > (b.fullness(), owner)
 
 
 def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) -> dict[str, Any]:

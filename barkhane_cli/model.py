@@ -212,6 +212,14 @@ def _days(a: Affiliation) -> tuple[float, float]:
     return start, end if end > start else a.end.last_ordinal() + 1
 
 
+def kept_over(owner: str, a: Affiliation, other: str, b: Affiliation) -> bool:
+    """Of two copies of one symmetric relation (``same_pair``), whether ``a`` (declared on
+    ``owner``) is the one kept over ``b`` (on ``other``): the fuller, else the one on the
+    actor whose id sorts first. The actor view shows that copy; validate advises dropping
+    the other."""
+    return (a.fullness(), other) > (b.fullness(), owner)
+
+
 def symmetric_copies(
     actors: dict[str, Actor],
 ) -> list[tuple[tuple[str, Affiliation], tuple[str, Affiliation]]]:

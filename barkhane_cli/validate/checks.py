@@ -271,7 +271,7 @@ def symmetric_copy_warnings(actors: dict[str, m.Actor]) -> list[Problem]:
     2014-06 on one and 2014-10-28 on the other). Warned on the copy with fewer fields."""
     out = []
     for (owner, a), (other, b) in m.symmetric_copies(actors):
-        keep, drop = (owner, other) if a.fullness() >= b.fullness() else (other, owner)
+        keep, drop = (owner, other) if m.kept_over(owner, a, other, b) else (other, owner)
         message = (
             f"{owner!r} {a.relation} {other!r} is declared on both actors, and one edge says "
             f"it (each actor's view shows both directions): keep the fuller, on {keep!r}; "
