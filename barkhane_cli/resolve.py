@@ -162,7 +162,7 @@ class Resolver:
                 scored[ident] = max(ratio, scored.get(ident, 0.0))
         vocabulary = {w for key in self.keys for w in key.split()}
         # each word of the query: the words of names near it, and how near
-        near = [_near(word, vocabulary, max(cutoff, _WORD_CUTOFF)) for word in norm.split()]
+        near = [_near(word, vocabulary, max(cutoff, WORD_CUTOFF)) for word in norm.split()]
         for key, ids in self.keys.items():
             held = key.split()
             best = [max((n.get(h, 0.0) for h in held), default=0.0) for n in near]
@@ -183,8 +183,9 @@ class Resolver:
 
 
 # A word is held to be near a word of a name more strictly than a whole name to a name:
-# a short word is within 0.6 of many of the thousands of words in event titles.
-_WORD_CUTOFF = 0.8
+# a short word is within 0.6 of many of the thousands of words in event titles. `event
+# NAME` holds a place it may have meant to the same (cli/lookups.events_at).
+WORD_CUTOFF = 0.8
 # Nor is a word near another it does not begin as, or one of fewer letters than this,
 # however close the ratio: "isis" is 0.8 of "crisis" (`fact isis` offered the deaths in
 # the Central Sahel crisis), "arny" 0.86 of "any" and "teh" 0.8 of the Dutch "te"

@@ -358,10 +358,10 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
     return Resolver(named, what, listing, names_shown=what != "event")
 
 
-# A place is taken for the one an event name meant when spelt this near it, as near as a
-# word of a title must be ("timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of Boulkessi);
-# at the 0.6 of a place's own "did you mean", many a short word is near some village.
-_PLACE_CUTOFF = 0.8
+# A place is taken for the one an event name meant when spelt as near it as a word of a
+# title must be (resolve.WORD_CUTOFF: "timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of
+# Boulkessi); at the 0.6 of a place's own "did you mean", many a short word is near some
+# village.
 _EVENTS_NAMED = 3  # a place with this many events or fewer has them named
 
 
@@ -371,11 +371,12 @@ def events_at(dataset: Any, name: str) -> str:
     boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
     from barkhane_cli import query
     from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.resolve import WORD_CUTOFF
 
     places = query.place_resolver(dataset)
     pids = places.exact(name) or places.candidates(name)
     if not pids:
-        pids = set(places.closest(name, _PLACE_CUTOFF)[:1])
+        pids = set(places.closest(name, WORD_CUTOFF)[:1])
     if len(pids) != 1:
         return ""
     (pid,) = pids
