@@ -16,6 +16,14 @@ from typing import NamedTuple
 
 import click
 
+from barkhane_cli.cli.options import (
+    COMMA_OPTIONS,
+    DATE_METAVAR,
+    DATE_OPTIONS,
+    SPACED_OPTIONS,
+)
+from barkhane_cli.dates import parse_user_date
+
 
 class _Group(NamedTuple):
     """An option as typed, its value and the bare words after it: a word after an
@@ -170,8 +178,6 @@ def _could_be(command: click.Command, option: click.Option, words: list[str]) ->
     """Whether each word could be a value of ``option``: any word for a name or text; for
     an option of a few values that TAB completes, the start of one of them. A command
     that found nothing was otherwise told a word of its search was --kind's."""
-    from barkhane_cli.cli.options import SPACED_OPTIONS
-
     if set(option.opts) & SPACED_OPTIONS:
         return True
     ctx = click.Context(command)
@@ -221,8 +227,6 @@ def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -
 def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
     takes commas; another repeatable option is given once per value. None otherwise."""
-    from barkhane_cli.cli.options import COMMA_OPTIONS, DATE_OPTIONS, SPACED_OPTIONS
-
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
         return None
     if value.startswith("-"):
@@ -261,8 +265,6 @@ def date_words(value: str, following: list[str]) -> int:
     """How many of the words after a date's first word belong to it: the most that, joined
     to it, read as one date (``1`` + ``June 2015``: 2), else the most that are written as
     one (``_WORDED_DATE``), bare words only; 0 when none do."""
-    from barkhane_cli.dates import parse_user_date
-
     bare = 0
     while bare < len(following) and not following[bare].startswith("-"):
         bare += 1
@@ -279,8 +281,6 @@ def date_words(value: str, following: list[str]) -> int:
 def _split_date(group: _Group) -> bool:
     """Whether the group is a date option's whose value is not a date alone but is one
     with the words after it (``--since June 2015``, not ``--since 2020 gao``)."""
-    from barkhane_cli.dates import parse_user_date
-
     if (
         group.option is None
         or not _is_date(group.option)
@@ -295,8 +295,6 @@ def _split_date(group: _Group) -> bool:
 
 
 def _is_date(param: click.Parameter) -> bool:
-    from barkhane_cli.cli.options import DATE_METAVAR, DATE_OPTIONS
-
     if isinstance(param, click.Argument):
         return param.metavar == DATE_METAVAR
     return bool(set(param.opts) & DATE_OPTIONS)
