@@ -176,9 +176,14 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     busiest = [mk for mk in by_weight if mk.place in cells][:3]
     rest = [mk for mk in by_weight if mk.place in cells][3:12]
     capitals = [(cap, at) for cap, at in capital_cells if cap.place not in cells]
+    # A capital orients the reader whether or not events are drawn there: one with events
+    # is named with the capitals, not left to the tie-break among the lightest markers.
+    capital_ids = {cap.place for cap, _ in capital_cells}
+    busy_capitals = [mk for mk in by_weight if mk.place in cells and mk.place in capital_ids]
     order: list[tuple[Marker, tuple[int, int], str]] = [
         *((mk, cells[mk.place], "bold") for mk in busiest),
         *((cap, at, "") for cap, at in capitals),
+        *((mk, cells[mk.place], "") for mk in busy_capitals),
         *((mk, cells[mk.place], "") for mk in rest),
     ]
     for mk, (col, row), style in order:
