@@ -169,8 +169,9 @@ def test_a_date_given_as_several_words_reads_as_one(
     ("split", "quoted"),
     [
         (("on", "31", "June", "2015"), ("on", "31 June 2015")),
-        (("on", "1", "juin", "2015"), ("on", "1 juin 2015")),
-        (("on", "--", "1", "juin", "2015"), ("on", "1 juin 2015")),
+        # a month's name in a language barkhane does not read (Dutch)
+        (("on", "1", "juni", "2015"), ("on", "1 juni 2015")),
+        (("on", "--", "1", "juni", "2015"), ("on", "1 juni 2015")),
         (("timeline", "--since", "31", "June", "2015"), ("timeline", "--since", "31 June 2015")),
         (("timeline", "--until=Jnue", "2015"), ("timeline", "--until", "Jnue 2015")),
     ],
@@ -218,8 +219,8 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
         ),
         (
             ("search", "--until=1", "June", "2015", "gao"),
-            "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020 or "
-            '18 August 2020; quote the date: --until "1 June 2015"\n',
+            "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020, "
+            '18 August 2020 or 18 août 2020; quote the date: --until "1 June 2015"\n',
         ),
     ],
 )
