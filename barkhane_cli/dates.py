@@ -162,6 +162,17 @@ def _words() -> parser.parserinfo:
     return Words()
 
 
+class NoYearError(ValueError):
+    """A day or a month with no year (``1 June``): ``example`` is the same with one, for
+    the command line to show as it is typed there (``on "1 June 2020"``). 2020 is a leap
+    year, so any day of any month makes a real date with it."""
+
+    def __init__(self, text: str, example: str) -> None:
+        super().__init__(f"{text!r} has no year; give one, e.g. {example!r}")
+        self.text = text
+        self.example = example
+
+
 def _not_a_date(text: str) -> ValueError:
     return ValueError(f"{text!r} is not a date; {FORMS}")
 
@@ -232,7 +243,7 @@ def parse_user_date(text: str) -> PartialDate:
         # internals, not the user's text
         raise _not_a_date(text) from None
     if a.year != b.year:
-        raise ValueError(f"{text!r} has no year; give one, e.g. '{cleaned} 2020'")
+        raise NoYearError(text, f"{cleaned} 2020")
     if a.hour or a.minute or a.second or a.tzinfo is not None:
         raise ValueError(f"{text!r} has a time of day; give a date only")
     if a.month != b.month:

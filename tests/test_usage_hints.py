@@ -188,6 +188,57 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
 @pytest.mark.parametrize(
     ("args", "line"),
     [
+        (("on", "1", "June"), "DATE: '1 June' has no year; give one, e.g. on \"1 June 2020\""),
+        (("on", "1 June"), "DATE: '1 June' has no year; give one, e.g. on \"1 June 2020\""),
+        (
+            ("on", "--", "1", "juin"),
+            "DATE: '1 juin' has no year; give one, e.g. on \"1 juin 2020\"",
+        ),
+        (
+            ("timeline", "--since", "1", "June"),
+            "--since: '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("timeline", "--since", "1 June"),
+            "--since: '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("summary", "--until=1er", "juin", "-f", "json"),
+            "--until: '1er juin' has no year; give one, e.g. --until \"1er juin 2020\"",
+        ),
+        (  # gao is the place's NAME, as with a date that has its year
+            ("place", "--until", "1", "June", "gao"),
+            "--until: '1 June' has no year; give one, e.g. --until \"1 June 2020\"",
+        ),
+        (  # a word after it: Click's words left over are said, and what the date lacks
+            ("map", "--until", "June", "1", "x"),
+            "got unexpected extra arguments (1 x); 'June 1' has no year; give one, e.g. "
+            '--until "June 1 2020"',
+        ),
+        (  # facts took "June" as a word to find: nothing is guessed, the date's lack is said
+            ("facts", "--since", "1", "June"),
+            "--since: '1' is not a date; use a form like 2020, 2020-08, Aug 2020, 18 August "
+            "2020 or 18 août 2020; '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("chart", "--since", "1", "June"),
+            "unknown chart 'June'; charts are: events, fatalities, troops, displacement; "
+            "'1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+    ],
+)
+def test_a_date_with_no_year_says_so_quoted_or_split(
+    run: Run, args: tuple[str, ...], line: str
+) -> None:
+    """`on 1 June` said "got unexpected extra argument (June)": the date's words are
+    read as one, and the error says it lacks a year, with an example as it is typed."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {line}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
         (  # more words than the date: the date is said, the rest left as they were
             ("on", "1", "June", "2015", "x"),
             'barkhane: got unexpected extra arguments (June 2015 x); quote the date: on "1 June 2015"\n',
@@ -199,7 +250,7 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
         ),
         (  # facts takes words: "2015 troops" are its words, so the date is not guessed
             ("facts", "--since", "June", "2015", "troops"),
-            "barkhane: --since: 'June' has no year; give one, e.g. 'June 2020'; "
+            "barkhane: --since: 'June' has no year; give one, e.g. --since \"June 2020\"; "
             'quote the date: --since "June 2015"\n',
         ),
         (  # chart's optional WHAT took 2020
