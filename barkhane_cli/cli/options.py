@@ -112,7 +112,11 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most thi
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020."),
+    typer.Option(
+        "--since",
+        help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020; months in French "
+        "too (18 août 2020, 1er juin 2015).",
+    ),
 ]
 UntilOpt = Annotated[
     str | None,
@@ -211,7 +215,10 @@ DATE_OPTIONS = _names(SinceOpt, UntilOpt)
 DATE_METAVAR = "DATE"
 DateArg = Annotated[
     str,
-    typer.Argument(metavar=DATE_METAVAR, help="The day: 2020-08-18, 18 August 2020, Aug 2020."),
+    typer.Argument(
+        metavar=DATE_METAVAR,
+        help="The day: 2020-08-18, 18 August 2020, 18 août 2020, Aug 2020.",
+    ),
 ]
 COMMA_OPTIONS = _names(FieldsOpt)
 
