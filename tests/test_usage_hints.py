@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Run
 
@@ -329,6 +331,38 @@ def test_a_search_emptied_by_a_split_word_says_where_it_went(run: Run) -> None:
     assert result.stderr.splitlines()[-1] == (
         'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
         "value: --kind event --kind actor"
+    )
+
+
+ACT = """\
+[[events]]
+id = "press-act-2021"
+date = "2021-05-04"
+title = "Timbuktu act on the press"
+summary = "A regional act."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_search_emptied_by_a_split_word_offers_no_did_you_mean_from_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """`search djibo --kind event actor` said "did you mean djibo act?" (a word near the
+    misread "actor") before the line saying "actor" was read as WORDS."""
+    data = tmp_path / "act.toml"
+    data.write_text(ACT, encoding="utf-8")
+    # typed as words to find (options first), they get it
+    typed = run("search", "--data", str(data), "--kind", "event", "timbuktu", "actor")
+    assert typed.stderr == "nothing matches 'timbuktu actor'; did you mean timbuktu act?\n"
+    result = run("search", "--data", str(data), "timbuktu", "--kind", "event", "actor")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        "nothing matches 'timbuktu actor'\n"
+        'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
+        "value: --kind event --kind actor\n",
     )
 
 
