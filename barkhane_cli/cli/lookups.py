@@ -502,8 +502,9 @@ def search(
         list[str],
         typer.Argument(
             metavar="WORDS...",
-            help='Words, all required in any order, each the start of a word; "a quoted '
-            'phrase" or "word" whole. Case, accents and punctuation do not matter.',
+            help="Words, all required in any order, each the start of a word, its number "
+            'whole (G5 is not G50); "a quoted phrase" or "word" whole. Case, accents and '
+            "punctuation do not matter.",
         ),
     ],
     kind: Annotated[

@@ -185,7 +185,9 @@ SearchOpt = Annotated[
         help="Words in the event's id, title, summary, dispute or tags, each the start of a "
         'word, in any order; "quoted" words and phrases whole. A number matches a whole '
         "number in the text, with its thousands comma or without (20: a toll of 20, not 200, "
-        "1,200, 2019 or 20.5; 5100 finds 5,100). A hyphen between up to three letters and a "
+        "1,200, 2019 or 20.5; 5100 finds 5,100), and so does a word ending in one (G5: not "
+        "G50); a word of letters is the start of any word (mq finds MQ-9). A hyphen between "
+        "up to three letters and a "
         "number of up to three digits joins them, typed or in the text (not a year: mid-2018 "
         "is found by 2018), and so does a space typed after a lone "
         "letter: G-5 and G 5 find G5. An id's numbers are its "
