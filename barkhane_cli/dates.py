@@ -143,15 +143,15 @@ def _unaccented(word: str) -> str:
 
 
 @functools.cache
-def _words() -> parser.parserinfo:
+def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
     own MONTHS, each month's French spellings after the English, and "er" skipped as it
     skips "st" (1er juin, as 1st June). Built on first use: dateutil is imported only for
     a date that is not ISO."""
     from dateutil import parser
 
-    # dateutil reads these as the lists its instances were given (no ClassVar: its stubs
-    # declare them instance variables)
+    # class attributes, as dateutil declares them (not ClassVar: its stubs type them as
+    # instance variables, which a ClassVar may not override)
     class Words(parser.parserinfo):
         MONTHS = [  # noqa: RUF012
             tuple(dict.fromkeys((*english, *french, *map(_unaccented, french))))
@@ -234,8 +234,8 @@ def parse_user_date(text: str) -> PartialDate:
     from dateutil import parser
 
     try:
-        a = parser.parse(cleaned, _words(), default=datetime(1904, 1, 1))
-        b = parser.parse(cleaned, _words(), default=datetime(1908, 2, 2))
+        a = parser.parse(cleaned, _parserinfo(), default=datetime(1904, 1, 1))
+        b = parser.parse(cleaned, _parserinfo(), default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, parser.ParserError) as exc:
         if "out of range" in str(exc):  # "day is out of range for month"
             raise ValueError(f"{text!r} is not a real date; {FORMS}") from None

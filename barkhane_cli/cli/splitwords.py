@@ -266,8 +266,8 @@ def _date_hint(typed: str, words: list[str]) -> str:
 def no_year(typed: str, exc: NoYearError) -> str:
     """``'1 June' has no year; give one, e.g. on "1 June 2020"``: the example as it is
     typed after ``typed`` (the option, or the command whose argument it is), quoted, for
-    an unquoted one is split by the shell (U: `on 1 June` got "unexpected extra argument
-    (June)")."""
+    an unquoted one is split by the shell (a new user's `on 1 June` got only "unexpected
+    extra argument (June)")."""
     return f"{exc.text!r} has no year; give one, e.g. {typed} {_quoted(exc.example)}"
 
 
