@@ -7,10 +7,15 @@ A partial date is a period (jrnl's rule): ``2020`` covers 1 January to 31 Decemb
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dateutil import parser
 
 Precision = Literal["year", "month", "day"]
 
@@ -113,7 +118,59 @@ def parse_iso(text: str) -> PartialDate:
 
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
-FORMS = "use a form like 2020, 2020-08, Aug 2020 or 18 August 2020"
+FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
+# The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
+# papers), whole and abbreviated: users paste their dates. Each is also read without its
+# accents (fevrier, aout) and, as dateutil reads every month, with or without a dot.
+FRENCH_MONTHS = (
+    ("janvier", "janv"),
+    ("février", "févr"),
+    ("mars",),
+    ("avril", "avr"),
+    ("mai",),
+    ("juin",),
+    ("juillet", "juil"),
+    ("août",),
+    ("septembre", "sept"),
+    ("octobre", "oct"),
+    ("novembre", "nov"),
+    ("décembre", "déc"),
+)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _parserinfo() -> parser.parserinfo:
+    """dateutil's reading of month names and the words it skips, with French added: its
+    own MONTHS, each month's French spellings after the English, and "er" skipped as it
+    skips "st" (1er juin, as 1st June). Built on first use: dateutil is imported only for
+    a date that is not ISO."""
+    from dateutil import parser
+
+    # class attributes, as dateutil declares them (not ClassVar: its stubs type them as
+    # instance variables, which a ClassVar may not override)
+    class Words(parser.parserinfo):
+        MONTHS = [  # noqa: RUF012
+            tuple(dict.fromkeys((*english, *french, *map(_unaccented, french))))
+            for english, french in zip(parser.parserinfo.MONTHS, FRENCH_MONTHS, strict=True)
+        ]
+        JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012
+
+    return Words()
+
+
+class NoYearError(ValueError):
+    """A day or a month with no year (``1 June``): ``example`` is the same with one, for
+    the command line to show as it is typed there (``on "1 June 2020"``). 2020 is a leap
+    year, so any day of any month makes a real date with it."""
+
+    def __init__(self, text: str, example: str) -> None:
+        super().__init__(f"{text!r} has no year; give one, e.g. {example!r}")
+        self.text = text
+        self.example = example
 
 
 def _not_a_date(text: str) -> ValueError:
@@ -150,7 +207,8 @@ def _numeric(text: str) -> PartialDate | None:
 
 
 def parse_user_date(text: str) -> PartialDate:
-    """Parse what a user types (``2020``, ``Aug 2020``, ``18 August 2020``, ``2020-08-18``).
+    """Parse what a user types (``2020``, ``Aug 2020``, ``18 August 2020``, ``2020-08-18``),
+    month names in French too (``1er juin 2015``, ``févr. 2016``: ``FRENCH_MONTHS``).
 
     The precision is what the user gave: ``Aug 2020`` is the whole month. ISO forms take a
     fast path; anything else goes to python-dateutil, parsed twice with different defaults
@@ -176,8 +234,8 @@ def parse_user_date(text: str) -> PartialDate:
     from dateutil import parser
 
     try:
-        a = parser.parse(cleaned, default=datetime(1904, 1, 1))
-        b = parser.parse(cleaned, default=datetime(1908, 2, 2))
+        a = parser.parse(cleaned, _parserinfo(), default=datetime(1904, 1, 1))
+        b = parser.parse(cleaned, _parserinfo(), default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, parser.ParserError) as exc:
         if "out of range" in str(exc):  # "day is out of range for month"
             raise ValueError(f"{text!r} is not a real date; {FORMS}") from None
@@ -185,7 +243,7 @@ def parse_user_date(text: str) -> PartialDate:
         # internals, not the user's text
         raise _not_a_date(text) from None
     if a.year != b.year:
-        raise ValueError(f"{text!r} has no year; give one, e.g. '{cleaned} 2020'")
+        raise NoYearError(text, f"{cleaned} 2020")
     if a.hour or a.minute or a.second or a.tzinfo is not None:
         raise ValueError(f"{text!r} has a time of day; give a date only")
     if a.month != b.month:

@@ -109,18 +109,22 @@ def _has_word(word: str, hay: str) -> bool:
     # hay is normalized and padded with spaces: a word matches the start of a word, and a
     # number the whole of one (a toll of 20 is not 200, nor the year 2019: `--search 20`
     # found 957 of 1,019 events, nearly every summary naming a year of the 2000s; 5 is
-    # not the 5 of 2.5 either)
-    if _NUMBER.fullmatch(word):
-        return _number(word).search(hay) is not None
+    # not the 5 of 2.5 either). A word ending in a number, the whole of that number too:
+    # G5 is the G5 Sahel, not a G50, as 20 is not 200 (letters after it may follow: G5s,
+    # as 20th). A word of letters is the start of any word: mq finds MQ-9.
     if " " in word:  # a lone letter and a number, typed apart: the token, or the two words
         letter, number = word.split()
-        return f" {letter}{number}" in hay or _number(f"{letter} {number}").search(hay) is not None
+        return any(_number(w).search(hay) for w in (f"{letter}{number}", f"{letter} {number}"))
+    if word[-1:].isdigit():
+        return _number(word).search(hay) is not None
     return f" {word}" in hay
 
 
 @functools.lru_cache(maxsize=64)
-def _number(number: str) -> re.Pattern[str]:
-    return re.compile(rf" {number}(?!\d|{_POINT}\d)")
+def _number(word: str) -> re.Pattern[str]:
+    """A word ending in a number, at the start of a word of the hay and with the whole
+    number (``word`` is normalized: letters, digits and spaces only)."""
+    return re.compile(rf" {word}(?!\d|{_POINT}\d)")
 
 
 def event_words(e: m.Event) -> str:
@@ -239,13 +243,14 @@ def _snippet(text: str, needles: list[str], width: int = 60) -> str:
 def _find(needle: str, folded: str) -> int:
     """Where the needle starts in the folded text; a number as the text writes it (26000
     as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it; a
-    token as the text writes it too (mq9 as "MQ-9")."""
+    token as the text writes it too (mq9 as "MQ-9"), its number whole."""
     if not _NUMBER.fullmatch(needle):
-        at = folded.find(needle)
+        # a token's number whole, as it matched: G5's match is not a G50 before it
+        whole = r"(?!\d)" if needle[-1:].isdigit() else ""
+        found = re.search(re.escape(needle) + whole, folded)
         token = _TOKEN.match(needle)
-        if at >= 0 or token is None:
-            return at
-        found = re.search(rf"{re.escape(token[1])}-{re.escape(token[2])}", folded)
+        if found is None and token is not None:
+            found = re.search(rf"{re.escape(token[1])}-{re.escape(token[2])}{whole}", folded)
         return found.start() if found else -1
     found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
     return found.start() if found else -1

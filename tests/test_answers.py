@@ -182,7 +182,7 @@ def test_no_core_event_spans_more_than_180_days_without_a_reason(data: m.Dataset
         (
             "2020s",
             "barkhane: --since: '2020s' is not a date; use a form like 2020, 2020-08, "
-            "Aug 2020 or 18 August 2020\n",
+            "Aug 2020, 18 August 2020 or 18 août 2020\n",
         ),
     ],
 )

@@ -287,6 +287,85 @@ def test_a_token_found_with_its_hyphen_is_shown_in_the_match(run: Run, tmp_path:
     assert found[0]["match"].startswith("…") and "MQ-9 strikes" in found[0]["match"]
 
 
+WHOLE = """\
+[[events]]
+id = "joint-force-2017"
+date = "2017-07-02"
+title = "G5 Sahel joint force launched"
+summary = "Five states raise a force."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "summit-2018"
+date = "2018-02-23"
+title = "A G50 summit of donors"
+summary = "Order 20561 is signed."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "drone-strike-2020"
+date = "2020-03-02"
+title = "French MQ-9 drone strikes a convoy"
+summary = "Order 2056 is read."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize("cache", ["store", "toml"])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a word ending in a number matches only where the whole number is: G5 is the G5
+        # Sahel, not a G50 (as 20 is not 200), typed joined, hyphenated or apart
+        ("G5", ["joint-force-2017"]),
+        ("G-5", ["joint-force-2017"]),
+        ("G 5", ["joint-force-2017"]),
+        ("G50", ["summit-2018"]),
+        ("mq9", ["drone-strike-2020"]),
+        ("MQ-90", []),
+        # a number alone, the same: 2056 is not 20561, nor 205 either
+        ("2056", ["drone-strike-2020"]),
+        ("20561", ["summit-2018"]),
+        ("205", []),
+        # a word of letters is the start of a word, however short: mq finds MQ-9
+        ("mq", ["drone-strike-2020"]),
+        ("summ", ["summit-2018"]),
+    ],
+)
+def test_a_number_ending_a_word_is_whole_and_letters_are_a_start(
+    run: Run, tmp_path: Path, words: str, expected: list[str], cache: str
+) -> None:
+    """`--search G5` found "G50" and `search su2` "Su-24": a word's number was cut short,
+    though a number alone matched whole (K7)."""
+    data = tmp_path / "whole.toml"
+    data.write_text(WHOLE, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == expected
+    found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
+    assert [h["id"] for h in found] == expected
+
+
+def test_a_token_is_shown_where_its_whole_number_is(run: Run, tmp_path: Path) -> None:
+    """search showed G5's match from a "G50" before it."""
+    text = WHOLE.replace(
+        '"Five states raise a force."',
+        '"After the G50 summit of donors in Brussels the G5 Sahel force is funded."',
+    )
+    data = tmp_path / "whole.toml"
+    data.write_text(text.replace("G5 Sahel joint force launched", "A force launched"), "utf-8")
+    found = as_json(run("search", "--data", str(data), "G5", "--kind", "event", "-f", "json"))
+    assert [h["id"] for h in found] == ["joint-force-2017"]
+    assert found[0]["match"].startswith("…ors in Brussels the G5 Sahel"), found[0]["match"]
+
+
 YEARS = """\
 [[events]]
 id = "force-goal-2017"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Run
 
@@ -169,8 +171,9 @@ def test_a_date_given_as_several_words_reads_as_one(
     ("split", "quoted"),
     [
         (("on", "31", "June", "2015"), ("on", "31 June 2015")),
-        (("on", "1", "juin", "2015"), ("on", "1 juin 2015")),
-        (("on", "--", "1", "juin", "2015"), ("on", "1 juin 2015")),
+        # a month's name in a language barkhane does not read (Dutch)
+        (("on", "1", "juni", "2015"), ("on", "1 juni 2015")),
+        (("on", "--", "1", "juni", "2015"), ("on", "1 juni 2015")),
         (("timeline", "--since", "31", "June", "2015"), ("timeline", "--since", "31 June 2015")),
         (("timeline", "--until=Jnue", "2015"), ("timeline", "--until", "Jnue 2015")),
     ],
@@ -187,6 +190,57 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
 @pytest.mark.parametrize(
     ("args", "line"),
     [
+        (("on", "1", "June"), "DATE: '1 June' has no year; give one, e.g. on \"1 June 2020\""),
+        (("on", "1 June"), "DATE: '1 June' has no year; give one, e.g. on \"1 June 2020\""),
+        (
+            ("on", "--", "1", "juin"),
+            "DATE: '1 juin' has no year; give one, e.g. on \"1 juin 2020\"",
+        ),
+        (
+            ("timeline", "--since", "1", "June"),
+            "--since: '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("timeline", "--since", "1 June"),
+            "--since: '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("summary", "--until=1er", "juin", "-f", "json"),
+            "--until: '1er juin' has no year; give one, e.g. --until \"1er juin 2020\"",
+        ),
+        (  # gao is the place's NAME, as with a date that has its year
+            ("place", "--until", "1", "June", "gao"),
+            "--until: '1 June' has no year; give one, e.g. --until \"1 June 2020\"",
+        ),
+        (  # a word after it: Click's words left over are said, and what the date lacks
+            ("map", "--until", "June", "1", "x"),
+            "got unexpected extra arguments (1 x); 'June 1' has no year; give one, e.g. "
+            '--until "June 1 2020"',
+        ),
+        (  # facts took "June" as a word to find: nothing is guessed, the date's lack is said
+            ("facts", "--since", "1", "June"),
+            "--since: '1' is not a date; use a form like 2020, 2020-08, Aug 2020, 18 August "
+            "2020 or 18 août 2020; '1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+        (
+            ("chart", "--since", "1", "June"),
+            "unknown chart 'June'; charts are: events, fatalities, troops, displacement; "
+            "'1 June' has no year; give one, e.g. --since \"1 June 2020\"",
+        ),
+    ],
+)
+def test_a_date_with_no_year_says_so_quoted_or_split(
+    run: Run, args: tuple[str, ...], line: str
+) -> None:
+    """`on 1 June` said "got unexpected extra argument (June)": the date's words are
+    read as one, and the error says it lacks a year, with an example as it is typed."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {line}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
         (  # more words than the date: the date is said, the rest left as they were
             ("on", "1", "June", "2015", "x"),
             'barkhane: got unexpected extra arguments (June 2015 x); quote the date: on "1 June 2015"\n',
@@ -198,7 +252,7 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
         ),
         (  # facts takes words: "2015 troops" are its words, so the date is not guessed
             ("facts", "--since", "June", "2015", "troops"),
-            "barkhane: --since: 'June' has no year; give one, e.g. 'June 2020'; "
+            "barkhane: --since: 'June' has no year; give one, e.g. --since \"June 2020\"; "
             'quote the date: --since "June 2015"\n',
         ),
         (  # chart's optional WHAT took 2020
@@ -218,8 +272,8 @@ def test_a_split_date_that_is_no_date_gets_the_error_its_quoted_form_gets(
         ),
         (
             ("search", "--until=1", "June", "2015", "gao"),
-            "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020 or "
-            '18 August 2020; quote the date: --until "1 June 2015"\n',
+            "barkhane: --until: '1' is not a date; use a form like 2020, 2020-08, Aug 2020, "
+            '18 August 2020 or 18 août 2020; quote the date: --until "1 June 2015"\n',
         ),
     ],
 )
@@ -277,6 +331,38 @@ def test_a_search_emptied_by_a_split_word_says_where_it_went(run: Run) -> None:
     assert result.stderr.splitlines()[-1] == (
         'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
         "value: --kind event --kind actor"
+    )
+
+
+ACT = """\
+[[events]]
+id = "press-act-2021"
+date = "2021-05-04"
+title = "Timbuktu act on the press"
+summary = "A regional act."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_search_emptied_by_a_split_word_offers_no_did_you_mean_from_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """`search djibo --kind event actor` said "did you mean djibo act?" (a word near the
+    misread "actor") before the line saying "actor" was read as WORDS."""
+    data = tmp_path / "act.toml"
+    data.write_text(ACT, encoding="utf-8")
+    # typed as words to find (options first), they get it
+    typed = run("search", "--data", str(data), "--kind", "event", "timbuktu", "actor")
+    assert typed.stderr == "nothing matches 'timbuktu actor'; did you mean timbuktu act?\n"
+    result = run("search", "--data", str(data), "timbuktu", "--kind", "event", "actor")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        "nothing matches 'timbuktu actor'\n"
+        'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
+        "value: --kind event --kind actor\n",
     )
 
 

@@ -114,10 +114,18 @@ def parse_date(option: str, value: str | None) -> "PartialDate | None": ...
 def parse_date(option: str, value: str | None) -> "PartialDate | None":
     if value is None:
         return None
-    from barkhane_cli.dates import parse_user_date
+    from barkhane_cli.dates import NoYearError, parse_user_date
 
     try:
         return parse_user_date(value)
+    except NoYearError as exc:
+        from barkhane_cli.cli.splitwords import no_year
+
+        # its example as typed: after the option, or after the command for an argument
+        # (on "1 June 2020"), quoted, since unquoted the shell splits it
+        ctx = click.get_current_context(silent=True)
+        typed = ctx.info_name if ctx is not None and not option.startswith("-") else option
+        raise UsageError(f"{option}: {no_year(typed or option, exc)}") from None
     except ValueError as exc:
         # the parser's message already says which forms to use
         raise UsageError(f"{option}: {exc}") from None

@@ -344,22 +344,42 @@ class LazyGroup(TyperGroup):
         self._main_shell_completion(extra, prog_name, complete_var)
         try:
             with self.make_context(prog_name, args, **extra) as ctx:
+                ctx.meta[_ARGS] = args
                 result = self.invoke(ctx)
         except EOFError:
             raise click.Abort() from None
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         if ctx.meta.get(_NOTHING_SHOWN):
             # `facts --actor wagner group` found nothing: "group" went to WORDS
-            from barkhane_cli.cli.splitwords import taken_hint
-
-            command, _, rest = _walk(self, args)
-            hint = taken_hint(command, rest)
+            hint = _taken(self, args)
             if hint is not None:
                 _say(hint)
         return result if isinstance(result, int) else ExitCode.OK
 
 
 _NOTHING_SHOWN = "barkhane.nothing_shown"
+_ARGS = "barkhane.args"  # the command line as the run reads it (dates rejoined)
+
+
+def _taken(group: click.Group, args: list[str]) -> str | None:
+    """What the words the shell split off an option that a positional argument took were
+    read as, and how to give them (splitwords.taken_hint), for a run that found nothing."""
+    from barkhane_cli.cli.splitwords import taken_hint
+
+    command, _, rest = _walk(group, args)
+    return taken_hint(command, rest)
+
+
+def words_taken() -> bool:
+    """Whether this run's positional arguments took words the shell split off an option,
+    which the boundary says when nothing is found (`search djibo --kind event actor`:
+    "actor" went to WORDS). A command asks before offering a "did you mean" built from
+    those words: `did you mean djibo act?` came before the line saying what happened."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.meta.get(_ARGS) is None:
+        return False
+    root = ctx.find_root().command
+    return isinstance(root, click.Group) and _taken(root, ctx.meta[_ARGS]) is not None
 
 
 def nothing_shown() -> None:

@@ -502,8 +502,9 @@ def search(
         list[str],
         typer.Argument(
             metavar="WORDS...",
-            help='Words, all required in any order, each the start of a word; "a quoted '
-            'phrase" or "word" whole. Case, accents and punctuation do not matter.',
+            help="Words, all required in any order, each the start of a word, its number "
+            'whole (G5 is not G50); "a quoted phrase" or "word" whole. Case, accents and '
+            "punctuation do not matter.",
         ),
     ],
     kind: Annotated[
@@ -532,6 +533,7 @@ def search(
     """
     from barkhane_cli import query
     from barkhane_cli import search as finder
+    from barkhane_cli.cli.lazy import words_taken
     from barkhane_cli.render.listings import hit_records
 
     env = make_env(color)
@@ -543,7 +545,9 @@ def search(
     dataset = load(data)
     hits = finder.search(dataset, text, kinds, first, last)
     if not hits:
-        close = finder.suggest(dataset, text, kinds, first, last)
+        # words the shell split off an option are said by the boundary (words_taken): a
+        # "did you mean" built from them would send the user further astray
+        close = [] if words_taken() else finder.suggest(dataset, text, kinds, first, last)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:

@@ -112,7 +112,11 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most thi
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020."),
+    typer.Option(
+        "--since",
+        help="From this date: 2020, Aug 2020, 2020-08, 18 August 2020; months in French "
+        "too (18 août 2020, 1er juin 2015).",
+    ),
 ]
 UntilOpt = Annotated[
     str | None,
@@ -181,7 +185,9 @@ SearchOpt = Annotated[
         help="Words in the event's id, title, summary, dispute or tags, each the start of a "
         'word, in any order; "quoted" words and phrases whole. A number matches a whole '
         "number in the text, with its thousands comma or without (20: a toll of 20, not 200, "
-        "1,200, 2019 or 20.5; 5100 finds 5,100). A hyphen between up to three letters and a "
+        "1,200, 2019 or 20.5; 5100 finds 5,100), and so does a word ending in one (G5: not "
+        "G50); a word of letters is the start of any word (mq finds MQ-9). A hyphen between "
+        "up to three letters and a "
         "number of up to three digits joins them, typed or in the text (not a year: mid-2018 "
         "is found by 2018), and so does a space typed after a lone "
         "letter: G-5 and G 5 find G5. An id's numbers are its "
@@ -211,7 +217,10 @@ DATE_OPTIONS = _names(SinceOpt, UntilOpt)
 DATE_METAVAR = "DATE"
 DateArg = Annotated[
     str,
-    typer.Argument(metavar=DATE_METAVAR, help="The day: 2020-08-18, 18 August 2020, Aug 2020."),
+    typer.Argument(
+        metavar=DATE_METAVAR,
+        help="The day: 2020-08-18, 18 August 2020, 18 août 2020, Aug 2020.",
+    ),
 ]
 COMMA_OPTIONS = _names(FieldsOpt)
 

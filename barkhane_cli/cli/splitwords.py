@@ -22,7 +22,7 @@ from barkhane_cli.cli.options import (
     DATE_OPTIONS,
     SPACED_OPTIONS,
 )
-from barkhane_cli.dates import parse_user_date
+from barkhane_cli.dates import NoYearError, parse_user_date
 
 
 class _Group(NamedTuple):
@@ -238,7 +238,7 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
         return f"separate them with commas: {name} {shlex.quote(fields)}"
     if known & DATE_OPTIONS:
         n = date_words(value, extra)
-        return f"quote the date: {name} {_quoted(' '.join(words[: n + 1]))}" if n else None
+        return _date_hint(name, words[: n + 1]) if n else None
     if not known & SPACED_OPTIONS:
         if option.multiple:
             return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
@@ -249,6 +249,28 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
     return hint
 
 
+def _date_hint(typed: str, words: list[str]) -> str:
+    """``quote the date: --since "June 2015"`` for a date the shell split, or what the
+    date lacks when quoting it would not do: ``'1 June' has no year; give one, e.g.
+    --since "1 June 2020"``."""
+    date = " ".join(words)
+    try:
+        parse_user_date(date)
+    except NoYearError as exc:
+        return no_year(typed, exc)
+    except ValueError:
+        pass  # the quoted date's own error says why: quoting it is the first step
+    return f"quote the date: {typed} {_quoted(date)}"
+
+
+def no_year(typed: str, exc: NoYearError) -> str:
+    """``'1 June' has no year; give one, e.g. on "1 June 2020"``: the example as it is
+    typed after ``typed`` (the option, or the command whose argument it is), quoted, for
+    an unquoted one is split by the shell (a new user's `on 1 June` got only "unexpected
+    extra argument (June)")."""
+    return f"{exc.text!r} has no year; give one, e.g. {typed} {_quoted(exc.example)}"
+
+
 def _quoted(text: str) -> str:
     # double quotes unless the shell would still read something inside them
     plain = not any(c in text for c in '"$`\\!')
@@ -256,7 +278,7 @@ def _quoted(text: str) -> str:
 
 
 # A day, a month's name and a year, or a month's name and a year: a date in words, though
-# it may not read as one ("31 June 2015", "1 juin 2015"). Its words are joined all the
+# it may not read as one ("31 June 2015", "1 juni 2015"). Its words are joined all the
 # same, so the error is the one its quoted form gets: which date it is not, and why.
 _WORDED_DATE = re.compile(r"(\d{1,2} )?[^\W\d_]+\.? \d{4}")
 
@@ -264,18 +286,25 @@ _WORDED_DATE = re.compile(r"(\d{1,2} )?[^\W\d_]+\.? \d{4}")
 def date_words(value: str, following: list[str]) -> int:
     """How many of the words after a date's first word belong to it: the most that, joined
     to it, read as one date (``1`` + ``June 2015``: 2), else the most that are written as
-    one (``_WORDED_DATE``), bare words only; 0 when none do."""
+    one (``_WORDED_DATE``), else the most that read as a date with no year (``1`` +
+    ``June``, which then gets the error its quoted form gets, not Click's "unexpected
+    extra argument (June)"); bare words only; 0 when none do."""
     bare = 0
     while bare < len(following) and not following[bare].startswith("-"):
         bare += 1
     joined = [" ".join([value, *following[:n]]) for n in range(bare + 1)]
+    no_year = 0
     for n in range(bare, 0, -1):
         try:
             parse_user_date(joined[n])
+        except NoYearError:
+            no_year = no_year or n
+            continue
         except ValueError:
             continue
         return n
-    return next((n for n in range(bare, 0, -1) if _WORDED_DATE.fullmatch(joined[n])), 0)
+    worded = (n for n in range(bare, 0, -1) if _WORDED_DATE.fullmatch(joined[n]))
+    return next(worded, no_year)
 
 
 def _split_date(group: _Group) -> bool:
@@ -318,9 +347,7 @@ def _date_argument(command: click.Command, groups: list[_Group]) -> tuple[int, l
 def _argument_hint(command: click.Command, groups: list[_Group]) -> str | None:
     """``quote the date: on "1 June 2015"`` when the date argument was split."""
     found = _date_argument(command, groups)
-    return (
-        None if found is None else f"quote the date: {command.name} {_quoted(' '.join(found[1]))}"
-    )
+    return None if found is None else _date_hint(command.name or "", found[1])
 
 
 def dates_rejoined(command: click.Command, args: list[str], extra: list[str]) -> list[str] | None:

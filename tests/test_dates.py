@@ -1,0 +1,91 @@
+"""Dates as users type them: French month names (K7), pasted from RFI, Le Monde and the
+Sahel's papers, read wherever an English date is."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Run, as_json
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("9 novembre 2022", "2022-11-09"),
+        ("1er juin 2015", "2015-06-01"),  # "1er" is the first, as "1st"
+        ("1er février 2016", "2016-02-01"),
+        ("févr. 2016", "2016-02"),  # abbreviated, with its dot or without
+        ("févr 2016", "2016-02"),
+        ("fevrier 2016", "2016-02"),  # accents optional
+        ("août 2020", "2020-08"),
+        ("aout 2020", "2020-08"),
+        ("18 AOÛT 2020", "2020-08-18"),
+        ("janv. 2013", "2013-01"),
+        ("avr 2012", "2012-04"),
+        ("mai 2014", "2014-05"),
+        ("juil. 2013", "2013-07"),
+        ("sept. 2021", "2021-09"),
+        ("31 décembre 2021", "2021-12-31"),
+        ("déc. 2021", "2021-12"),
+        ("decembre 2021", "2021-12"),
+        ("mars 2012", "2012-03"),
+    ],
+)
+def test_a_french_date_is_read_as_the_day_or_month_it_names(run: Run, typed: str, iso: str) -> None:
+    result = run("on", typed, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["date"] == iso
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        (("--since", "1er janvier 2013", "--until", "déc. 2020"),
+         ("--since", "1 January 2013", "--until", "December 2020")),
+        (("--since", "aout 2020", "--until", "9 novembre 2022"),
+         ("--since", "August 2020", "--until", "9 November 2022")),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("timeline", "--fields", "id", "-f", "csv"),
+        ("search", "a", "--kind", "event", "-f", "csv", "--fields", "id"),
+        ("facts", "-f", "csv", "--fields", "id"),
+        ("actor", "mali", "-f", "csv", "--fields", "id"),
+        ("summary", "-f", "json"),
+    ],
+)
+def test_a_french_date_works_wherever_an_english_one_does(
+    run: Run, command: tuple[str, ...], french: tuple[str, ...], english: tuple[str, ...]
+) -> None:
+    expected = run(*command, *english)
+    assert expected.exit_code == 0 and expected.stdout.count("\n") > 1, expected.stderr
+    result = run(*command, *french)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
+@pytest.mark.parametrize(
+    ("split", "quoted"),
+    [
+        (("on", "9", "novembre", "2022", "-f", "json"), ("on", "9 novembre 2022", "-f", "json")),
+        (
+            ("timeline", "--since", "1er", "juin", "2015", "--until", "févr.", "2016"),
+            ("timeline", "--since", "1er juin 2015", "--until", "févr. 2016"),
+        ),
+    ],
+)
+def test_a_french_date_given_as_several_words_reads_as_one(
+    run: Run, split: tuple[str, ...], quoted: tuple[str, ...]
+) -> None:
+    expected, result = run(*quoted), run(*split)
+    assert expected.exit_code == 0 and expected.stdout, expected.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
+def test_the_forms_a_date_takes_name_a_french_one(run: Run) -> None:
+    result = run("timeline", "--since", "le 9 novembre")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: --since: 'le 9 novembre' is not a date; use a form like 2020, 2020-08, "
+        "Aug 2020, 18 August 2020 or 18 août 2020\n",
+    )
