@@ -10,6 +10,7 @@ fetched, so it opens offline and converts with rsvg-convert.
 from __future__ import annotations
 
 import math
+import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
@@ -18,7 +19,11 @@ from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes
 from barkhane_cli.render.safe import inert
 
 WIDTH = 960
-TOP, BOTTOM = 44, 96  # title band, legend band (pixels)
+TOP = 44  # the title band (pixels); the legend band below the map is as tall as its lines
+NOTE_STEP = 16  # pixels from one line of the legend's notes to the next
+# Characters of a legend note on one line: 12px text is at most about 6.6 pixels a
+# character, and a note wider than the page was cut off, so a longer one wraps.
+NOTE_CHARS = int((WIDTH - 32) / 6.6)
 MAX_MAP_HEIGHT = 760
 R_MIN, R_MAX = 3.0, 18.0
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
@@ -71,14 +76,7 @@ def svg(md: MapData, title: str) -> str:
     """The whole SVG document of the map."""
     proj = projection(md)
     height = proj.height
-    total = TOP + height + BOTTOM
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
-        f'viewBox="0 0 {WIDTH} {total:.0f}" font-family="{FONT}">',
-        f"<title>{_t(title)}</title>",
-        f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
-        f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
-        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
         f'<clipPath id="frame"><rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}"/></clipPath>',
         f'<rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}" fill="{SEA}"/>',
         '<g id="countries" clip-path="url(#frame)">',
@@ -150,12 +148,31 @@ def svg(md: MapData, title: str) -> str:
                 break
     out.append("</g>")
     if md.choropleth:
-        out.extend(_region_legend(md, region_scale, proj, TOP + height, many))
+        legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
     else:
-        out.extend(_legend(md, scale, top, proj, TOP + height, many))
-    out.append("</svg>")
+        legend, bottom = _legend(md, scale, top, proj, TOP + height, many)
+    total = bottom + 12
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
+        f'viewBox="0 0 {WIDTH} {total:.0f}" font-family="{FONT}">',
+        f"<title>{_t(title)}</title>",
+        f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
+        f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
+        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
+    ]
     del one
-    return "\n".join(out) + "\n"
+    return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
+
+
+def _notes(notes: list[str], y: float) -> tuple[list[str], float]:
+    """The legend's notes from baseline ``y`` down, each wrapped to the page's width: the
+    text elements and the baseline of the last line."""
+    out = []
+    for note in notes:
+        for line in textwrap.wrap(inert(note), NOTE_CHARS, break_on_hyphens=False):
+            out.append(f'<text x="16" y="{y:.0f}" fill="#444444">{escape(line)}</text>')
+            y += NOTE_STEP
+    return out, y - NOTE_STEP
 
 
 def _region_path(shape: object, proj: canvas.Projection, dy: float) -> str:
@@ -194,7 +211,8 @@ def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple
 
 def _region_legend(
     md: MapData, scale: list[tuple[int, int]], proj: canvas.Projection, y0: float, many: str
-) -> list[str]:
+) -> tuple[list[str], float]:
+    """The choropleth's legend below the map (from ``y0``), and its last baseline."""
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
     x, y = 16.0, y0 + 28
     out.append(
@@ -215,16 +233,15 @@ def _region_legend(
             f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area or "
             "a country, or nowhere): not shaded"
         )
+    notes += md.notes  # what the terminal says below its legend too (U15)
     # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(
         "Regions: Natural Earth 1:10m admin-1 (public domain; Taoudénit within Timbuktu); "
         "the Ménaka region: geoBoundaries (CC BY 4.0)."
     )
     notes.append(f"Borders: Natural Earth 1:50m. Projection: {proj.describe()}.")
-    for i, note in enumerate(notes):
-        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
-    out.append("</g>")
-    return out
+    lines, bottom = _notes(notes, y + 26)
+    return [*out, *lines, "</g>"], bottom
 
 
 def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...]) -> list[str]:
@@ -251,7 +268,8 @@ def _legend(
     proj: canvas.Projection,
     y0: float,
     many: str,
-) -> list[str]:
+) -> tuple[list[str], float]:
+    """The markers' legend below the map (from ``y0``), and its last baseline."""
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
     x = 16.0
     y = y0 + 28
@@ -278,14 +296,15 @@ def _legend(
         notes.append(f"Placed only in a country, not drawn ({many}): {listed}")
     if md.unplaced:
         notes.append(md.unplaced_note())
+    notes += md.notes  # what the terminal says below its legend too (U15)
     notes.append(
         "Borders: Natural Earth 1:50m (public domain), simplified. "
         f"Projection: {proj.describe()}. Circle area grows with the {many} at each place."
     )
-    for i, note in enumerate(notes):
-        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
-    out.append("</g>")
-    return out
+    # below the scale's largest circle, which reached into the first note's line
+    biggest = max((_radius(hi, top) for _, hi in scale), default=R_MIN)
+    lines, bottom = _notes(notes, y + biggest + 14)
+    return [*out, *lines, "</g>"], bottom
 
 
 def html(md: MapData, title: str) -> str:
