@@ -53,6 +53,13 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """Where a name sorts in a listing: as names are matched (accents, case and
+    punctuation aside), so Béléhédé comes before Bourzanga and Opération Épervier beside
+    the other operations, not after every plain name; then as written, for one order."""
+    return (normalize(name), name)
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """What resolution needs to know of an entry."""

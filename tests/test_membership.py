@@ -90,6 +90,23 @@ def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) ->
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("kind", "first"),
+    [
+        # Opération Épervier came after Serval, Côte d'Ivoire after the Czech Republic
+        ("operation", ["barkhane", "epervier", "serval", "takuba", "sabre"]),
+        ("state", ["algeria", "benin", "burkina-faso", "canada", "chad", "china",
+                   "cote-divoire", "czech-republic", "denmark"]),
+    ],
+)  # fmt: skip
+def test_actors_sort_by_name_as_places_do(
+    run: Run, bundled: None, kind: str, first: list[str]
+) -> None:
+    """`actors` sorted by the name's casefold: an accented name sorted apart from its
+    plain neighbours, where `places` sorts by the name as names are matched."""
+    assert _ids(run, "actors", "--kind", kind)[: len(first)] == first
+
+
 def test_places_within_given_twice_lists_the_places_inside_either(run: Run, bundled: None) -> None:
     """As --place: the review found the second --within silently replaced the first."""
     gao = _ids(run, "places", "--within", "gao-region")

@@ -183,10 +183,11 @@ def actors(
     """All actors, one per row, with how many events name them."""
     from barkhane_cli import model
     from barkhane_cli.render.listings import actor_records
+    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, a.name.casefold()))
+    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, name_order(a.name)))
     if kind is not None:
         kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
@@ -245,18 +246,16 @@ def places(
     from barkhane_cli import lookup, model, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.resolve import normalize
+    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    # by name as the resolver reads it: Béléhédé before Bourzanga, not after
     items = sorted(
         dataset.places.values(),
         key=lambda p: (
-            lookup.country_names(dataset, p),
+            name_order(lookup.country_names(dataset, p)),
             p.kind != "country",
-            normalize(p.name),
-            p.name,
+            name_order(p.name),
         ),
     )
     if country is not None:
