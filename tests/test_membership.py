@@ -107,6 +107,15 @@ def test_actors_sort_by_name_as_places_do(
     assert _ids(run, "actors", "--kind", kind)[: len(first)] == first
 
 
+def test_facet_values_of_one_count_sort_by_name_as_places_do(run: Run, bundled: None) -> None:
+    """--facet ranks by count, then by name: by casefold, Anéfis (5 events) came after
+    Ansongo (5) and Béléhédé (1) after Bourasso (1)."""
+    rows = run("timeline", "--facet", "place", "-f", "plain").stdout.splitlines()
+    ids = [row.split("\t")[0] for row in rows]
+    assert ids.index("anefis") < ids.index("ansongo") < ids.index("banibangou")
+    assert ids.index("bamba-mali") < ids.index("belehede") < ids.index("bidi")
+
+
 def test_places_within_given_twice_lists_the_places_inside_either(run: Run, bundled: None) -> None:
     """As --place: the review found the second --within silently replaced the first."""
     gao = _ids(run, "places", "--within", "gao-region")
