@@ -116,6 +116,16 @@ def test_facet_values_of_one_count_sort_by_name_as_places_do(run: Run, bundled: 
     assert ids.index("bamba-mali") < ids.index("belehede") < ids.index("bidi")
 
 
+def test_an_actors_affiliations_of_one_day_sort_by_name_as_places_do(
+    run: Run, bundled: None
+) -> None:
+    """Barkhane succeeded Épervier and Serval on 1 August 2014: by casefold, Serval came
+    first (É sorts after every plain letter)."""
+    shown = json.loads(run("actor", "barkhane", "-f", "json").stdout)["affiliations"]
+    succeeded = [a["actor"] for a in shown if a["relation"] == "successor-of"]
+    assert succeeded == ["epervier", "serval"]
+
+
 def test_places_within_given_twice_lists_the_places_inside_either(run: Run, bundled: None) -> None:
     """As --place: the review found the second --within silently replaced the first."""
     gao = _ids(run, "places", "--within", "gao-region")
