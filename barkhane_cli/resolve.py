@@ -55,7 +55,7 @@ def normalize(text: str) -> str:
 
 def name_order(name: str) -> tuple[str, str]:
     """Where a name sorts in a listing: as names are matched (accents, case and
-    punctuation aside), so Béléhédé comes before Bourzanga and Opération Épervier beside
+    punctuation aside), so Béléhédé comes before Bourzanga and Operation Épervier beside
     the other operations, not after every plain name; then as written, for one order."""
     return (normalize(name), name)
 

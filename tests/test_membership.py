@@ -93,7 +93,7 @@ def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) ->
 @pytest.mark.parametrize(
     ("kind", "first"),
     [
-        # Opération Épervier came after Serval, Côte d'Ivoire after the Czech Republic
+        # Operation Épervier came after Serval, Côte d'Ivoire after the Czech Republic
         ("operation", ["barkhane", "epervier", "serval", "takuba", "sabre"]),
         ("state", ["algeria", "benin", "burkina-faso", "canada", "chad", "china",
                    "cote-divoire", "czech-republic", "denmark"]),
