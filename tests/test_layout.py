@@ -110,6 +110,31 @@ def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> Non
 
 
 @pytest.mark.parametrize("width", [80, 160])
+def test_a_chart_legend_breaks_between_groups(bundled: None, run: Run, width: int) -> None:
+    """At 80 columns (and 160) the terminal wrapped the legend of `chart` inside a group:
+    "■ operation, withdrawal," ended a line and "accident" began the next."""
+    from barkhane_cli.render.styles import TYPE_GROUPS
+
+    lines = screen(run, width, "chart").splitlines()
+    # below the bars (a year, its count, its bar), above the unit's line
+    legend = lines[lines.index(next(x for x in lines if x.startswith("2022 "))) + 1 : -1]
+    assert lines[-1] == "events in the curated timeline"
+    assert legend and all(x.startswith("  ") and len(x) <= width for x in legend)
+    for label, _, pattern, _ in TYPE_GROUPS.values():  # no colour: a pattern each
+        assert sum(f"{pattern * 2} {label}" in line for line in legend) == 1, label
+
+
+def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> None:
+    """At 80 columns a block of one figure read "French military p…" beside its bar (one
+    label cannot read like another, so it stayed beside, cut): it is whole under it."""
+    lines = screen(run, 80, "chart", "troops").splitlines()
+    row = lines.index("Mali and supporting bases") + 1
+    assert lines[row].startswith("  2013-01-24") and "French" not in lines[row]
+    assert lines[row + 1].startswith("    French military personnel engaged in Operation")
+    assert not [line for line in lines if re.search(r"\S…$", line) and len(line) < 80]
+
+
+@pytest.mark.parametrize("width", [80, 160])
 def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "places")
     for p in json.loads(_shown(run, None, "places", "--format", "json")):
