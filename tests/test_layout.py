@@ -134,6 +134,25 @@ def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> Non
     assert not [line for line in lines if re.search(r"\S…$", line) and len(line) < 80]
 
 
+def test_the_map_legend_lists_what_fits_its_line(bundled: None, run: Run) -> None:
+    """At 80 columns the terminal wrapped the map's lists of what is not drawn, breaking
+    a name ("In Amenas" | "(Tiguentourine gas plant) 1"); past six, places off the map
+    went unsaid at any width. Each list is one line: what fits, and how many more."""
+    shown = {}
+    for width in (80, 160):
+        lines = screen(run, width, "map").splitlines()
+        for head in ("Only a country known, not drawn: ", "Off the map: "):
+            (line,) = [x for x in lines if x.startswith(head)]
+            assert len(line) <= width
+            listed, _, more = line.removeprefix(head).partition(" and ")
+            names = listed.split(", ")
+            assert all(re.fullmatch(r"\S.* \d+", name) for name in names), line
+            assert re.fullmatch(r"(\d+ more)?", more), line
+            shown[width, head] = len(names)
+    assert shown[160, "Off the map: "] > 6
+    assert shown[160, "Off the map: "] > shown[80, "Off the map: "]
+
+
 @pytest.mark.parametrize("width", [80, 160])
 def test_place_coordinates_are_never_split(bundled: None, run: Run, width: int) -> None:
     out = screen(run, width, "places")
