@@ -96,6 +96,18 @@ def test_an_arrow_never_ends_a_line(bundled: None, run: Run, width: int) -> None
     assert not re.search(r"[→↔] *$", out, re.M)
 
 
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_dispute_flag_and_its_ellipsis_keep_to_their_words(
+    bundled: None, run: Run, width: int
+) -> None:
+    """At 80 columns `actor wagner` ended a row "... Bamako  ⚑", "disputed: ..." on the
+    next, and a note's cut "(14" ended a line with its "…" alone on the next."""
+    out = screen(run, width, "timeline")
+    assert "⚑ disputed: " in out and re.search(r"\S …", out)
+    assert not re.search(r"⚑ *$", out, re.M)
+    assert not re.search(r"^\s*…", out, re.M)
+
+
 @pytest.mark.parametrize("width", [80, 120, 160])
 def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> None:
     # U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
@@ -122,6 +134,18 @@ def test_a_chart_legend_breaks_between_groups(bundled: None, run: Run, width: in
     assert legend and all(x.startswith("  ") and len(x) <= width for x in legend)
     for label, _, pattern, _ in TYPE_GROUPS.values():  # no colour: a pattern each
         assert sum(f"{pattern * 2} {label}" in line for line in legend) == 1, label
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_table_legend_breaks_between_types(bundled: None, run: Run, width: int) -> None:
+    """Under the timeline table (and an actor's or a place's events) at 80 columns a
+    line of the legend ended "armed-group  ■", its type on the next line."""
+    lines = screen(run, width, "timeline").splitlines()
+    legend = [line for line in lines if "■" in line]
+    assert legend and all(line.startswith("  ■ ") and len(line) <= width for line in legend)
+    assert not [line for line in legend if re.search(r"■\s*$", line)]
+    said = [part.strip() for line in legend for part in line.split("■")[1:]]
+    assert {"attack", "armed-group", "report"} <= set(said)
 
 
 def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> None:

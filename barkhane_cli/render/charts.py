@@ -50,27 +50,17 @@ def fill(env: Env, group: str | None, pattern: bool) -> str:
 
 
 def legend(env: Env, groups: set[str], pattern: bool, width: int) -> Any:
-    """The groups' swatches and labels, in lines of at most ``width`` columns broken
-    between two groups: wrapped by the terminal, a group was cut in two at 80 columns
-    ("■ operation, withdrawal," and "accident" on the next line)."""
-    from rich.text import Text
+    """The groups' swatches and labels, in lines of ``width`` columns at most."""
+    from barkhane_cli.render.table import legend_text
 
-    lines = Text("  ")
-    used = 2
-    for g, (label, colour, _, _) in TYPE_GROUPS.items():
-        if g in groups:
-            swatch = fill(env, g, pattern) * 2 if pattern or env.ascii_only else "■"
-            wide = len(swatch) + 1 + len(label)
-            if used > 2 and used + 2 + wide > width:
-                lines.append("\n  ")
-                used = 2
-            elif used > 2:
-                lines.append("  ")
-                used += 2
-            lines.append(swatch + " ", style=colour)
-            lines.append(label)
-            used += wide
-    return lines
+    return legend_text(
+        (
+            (fill(env, g, pattern) * 2 if pattern or env.ascii_only else "■", colour, label)
+            for g, (label, colour, _, _) in TYPE_GROUPS.items()
+            if g in groups
+        ),
+        width,
+    )
 
 
 def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50) -> None:
