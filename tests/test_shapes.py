@@ -341,6 +341,24 @@ def test_a_saved_map_keeps_the_notes_the_terminal_shows(
     assert all(len(t.text or "") <= svgmap.NOTE_CHARS for t in said)
 
 
+def test_a_saved_map_counts_every_country_it_does_not_draw(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """The SVG's legend named eight countries whose events are not drawn and left the
+    rest unsaid (11 on the whole record): what fits on its line, then how many more."""
+    target = tmp_path / "map.svg"
+    countries = [
+        mk for mk in json.loads(run("map", "-f", "json").stdout) if mk["kind"] == "country"
+    ]
+    assert run("map", "--export", str(target)).exit_code == 0
+    head = "Placed only in a country, not drawn (events): "
+    (line,) = [
+        t.text or "" for t in ET.parse(target).iter(f"{SVG}text") if (t.text or "").startswith(head)
+    ]
+    listed, _, more = line.removeprefix(head).partition(" and ")
+    assert len(listed.split(", ")) + int(more.removesuffix(" more") or 0) == len(countries) > 8
+
+
 def data_events() -> list[m.Event]:
     return list(store.collect([BUNDLED])[0].events)
 

@@ -232,7 +232,7 @@ def _shade_regions(
     return scale
 
 
-def _listed(head: str, items: list[str], cols: int, more: bool = True) -> str:
+def fit_list(head: str, items: list[str], cols: int, more: bool = True) -> str:
     """``head: a, b and 3 more`` in at most ``cols`` columns (the first item always): a
     list the terminal wrapped broke a name in two ("In Amenas" | "(Tiguentourine gas
     plant) 1" at 80 columns). ``more``: say how many are left out."""
@@ -275,10 +275,10 @@ def legend_lines(
     lines.append((f"{n_events} event(s) at {len(placed)} place(s){where}", "dim"))
     country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
     if country:
-        lines.append((_listed("Only a country known, not drawn", country, cols), "dim"))
+        lines.append((fit_list("Only a country known, not drawn", country, cols), "dim"))
     if drawn.off_map:
         off = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map]
-        lines.append((_listed("Off the map", off, cols), "dim"))
+        lines.append((fit_list("Off the map", off, cols), "dim"))
     if md.unplaced:
         lines.append((md.unplaced_note(), "dim"))
     lines += [(note, "dim") for note in md.notes]
@@ -302,7 +302,7 @@ def _choropleth_legend(
     lines = [(f"{many.capitalize()} per region: {scale}", "")]
     shaded = [f"{inert(s.name)} {s.weight(md.by)}" for s in md.shades if s.weight(md.by) > 0]
     if shaded:
-        lines.append((_listed("Most", shaded[:6], cols, more=False), "dim"))
+        lines.append((fit_list("Most", shaded[:6], cols, more=False), "dim"))
     if md.unshaded:
         lines.append(
             (

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list
 from barkhane_cli.render.safe import inert
 
 WIDTH = 960
@@ -91,7 +91,7 @@ def svg(md: MapData, title: str) -> str:
             )
     out.append("</g>")
     region_scale = _regions(md, proj, out) if md.choropleth else []
-    out.extend(_country_names(proj, countries))
+    names_at = len(out)  # the country names go here, under the markers, once labels are placed
     boxes = _Boxes()
     placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
     top = max((mk.weight(md.by) for mk in placed), default=0)
@@ -147,6 +147,9 @@ def svg(md: MapData, title: str) -> str:
                 )
                 break
     out.append("</g>")
+    for _, x, y, r in shown:  # a country's name keeps off the circles too
+        boxes.add((x - r, y - r, x + r, y + r))
+    out[names_at:names_at] = _country_names(proj, countries, boxes)
     if md.choropleth:
         legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
     else:
@@ -244,8 +247,13 @@ def _region_legend(
     return [*out, *lines, "</g>"], bottom
 
 
-def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...]) -> list[str]:
-    """Each country's name, small and grey, at the centre of its largest part."""
+def _country_names(
+    proj: canvas.Projection, countries: tuple[canvas.Country, ...], boxes: _Boxes
+) -> list[str]:
+    """Each country's name, small and grey, at the centre of its largest part, or a line
+    above or below it where a place's label, a circle or another country's name is there
+    (Ouagadougou's label was drawn across BURKINA FASO, GAMBIA across SENEGAL); left out
+    where none is free."""
     from barkhane_cli.render.maps import centroid
 
     out = ['<g id="country-names" font-size="11" fill="#8a8a8a" text-anchor="middle" '
@@ -255,8 +263,17 @@ def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...
             continue
         lat, lon = centroid(c)
         x, y = proj.xy(lat, lon)
-        if 30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6:
-            out.append(f'<text x="{x:.1f}" y="{y + TOP:.1f}">{_t(c.name.upper())}</text>')
+        if not (30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6):
+            continue
+        name = c.name.upper()
+        half = 4.5 * len(name)  # 11px capitals, a pixel apart
+        for dy in (0, 14, -14, 28, -28):
+            at = y + TOP + dy
+            box = (x - half, at - 10, x + half, at + 2)
+            if box[1] > TOP and box[3] < TOP + proj.height and boxes.free(box):
+                boxes.add(box)
+                out.append(f'<text x="{x:.1f}" y="{at:.1f}">{_t(name)}</text>')
+                break
     out.append("</g>")
     return out
 
@@ -290,17 +307,16 @@ def _legend(
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
     notes = []
-    country = [mk for mk in md.markers if mk.countrywide]
-    if country:
-        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
-        notes.append(f"Placed only in a country, not drawn ({many}): {listed}")
+    country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
+    if country:  # one line: what fits, and how many more (the ninth on went unsaid)
+        notes.append(fit_list(f"Placed only in a country, not drawn ({many})", country, NOTE_CHARS))
     if md.unplaced:
         notes.append(md.unplaced_note())
     notes += md.notes  # what the terminal says below its legend too (U15)
     notes.append(
-        "Borders: Natural Earth 1:50m (public domain), simplified. "
-        f"Projection: {proj.describe()}. Circle area grows with the {many} at each place."
+        f"Borders: Natural Earth 1:50m (public domain), simplified. Projection: {proj.describe()}."
     )
+    notes.append(f"Circle area grows with the {many} at each place.")
     # below the scale's largest circle, which reached into the first note's line
     biggest = max((_radius(hi, top) for _, hi in scale), default=R_MIN)
     lines, bottom = _notes(notes, y + biggest + 14)
