@@ -15,6 +15,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError
+from barkhane_cli.resolve import name_order
 
 CITE_KINDS = ("event", "fact", "actor", "place", "era", "source")
 # Our source kinds as CSL item types, BibTeX entry types and RIS reference types.
@@ -325,7 +326,8 @@ def author_date(s: m.Source) -> str:
     return f"{who} ({when}). {title}.{tail}{url}"
 
 
-def sort_key(s: m.Source) -> tuple[str, str, str]:
+def sort_key(s: m.Source) -> tuple[tuple[str, str], str, str]:
+    """A bibliography's order: by who, as every listing sorts names, then date."""
     authors = names(s.author)
     who = authors[0].inverted() if authors else (publisher(s) or s.title)
-    return (who.casefold(), s.date.iso() if s.date else "", s.id)
+    return (name_order(who), s.date.iso() if s.date else "", s.id)

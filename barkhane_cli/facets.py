@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from barkhane_cli import model as m
+from barkhane_cli.resolve import name_order
 
 # What a table shows for events with no value: "(none named)" rather than "(none)", because
 # for perpetrators it mostly means the sources name no attacker, not that there was none.
@@ -81,7 +82,7 @@ def facet(data: m.Dataset, events: Iterable[m.Event], field: str) -> list[Bucket
     buckets = [Bucket(v, name(v), n) for v, n in counts.items()]
     if field == "year":
         return sorted(buckets, key=lambda b: b.value or "")
-    return sorted(buckets, key=lambda b: (b.value is None, -b.events, b.name.casefold()))
+    return sorted(buckets, key=lambda b: (b.value is None, -b.events, name_order(b.name)))
 
 
 def facet_pairs(data: m.Dataset, events: Iterable[m.Event], first: str, second: str) -> list[Pair]:

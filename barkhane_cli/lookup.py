@@ -11,6 +11,7 @@ from typing import Any
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
+from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import search as _search
 
@@ -95,7 +96,7 @@ def affiliations_of(data: m.Dataset, actor: m.Actor) -> list[dict[str, Any]]:
         else:
             name = data.actors[owner].name
             out.append(a.to_json() | {"actor": owner, "name": name, "direction": direction})
-    out.sort(key=lambda x: (x["start"] or "", x["direction"], x["name"]))
+    out.sort(key=lambda x: (x["start"] or "", x["direction"], name_order(x["name"])))
     return out
 
 

@@ -195,6 +195,12 @@ def same_pair(owner: str, a: Affiliation, other_owner: str, b: Affiliation) -> b
         return False
     if a.actor != other_owner or b.actor != owner or owner == other_owner:
         return False
+    return overlap(a, b)
+
+
+def overlap(a: Affiliation, b: Affiliation) -> bool:
+    """Whether two relations' periods overlap, as copies of one relation do: a period
+    ending the month (or day) the other begins does not; no start or no end is open."""
     (a_from, a_to), (b_from, b_to) = _days(a), _days(b)
     return a_from < b_to and b_from < a_to
 

@@ -53,6 +53,13 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """Where a name sorts in a listing: as names are matched (accents, case and
+    punctuation aside), so Béléhédé comes before Bourzanga and Operation Épervier beside
+    the other operations, not after every plain name; then as written, for one order."""
+    return (normalize(name), name)
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """What resolution needs to know of an entry."""
@@ -120,13 +127,21 @@ class Resolver:
         """The ids whose id, name or an alias is ``query`` as a whole (no partial match)."""
         return set(self.keys.get(normalize(query), ()))
 
-    def resolve(self, query: str, elsewhere: Callable[[str], str] | None = None) -> str:
+    def resolve(
+        self,
+        query: str,
+        elsewhere: Callable[[str], str] | None = None,
+        listed: Callable[[str], str] | None = None,
+    ) -> str:
         """The id ``query`` names, or NotFoundError with candidates or suggestions.
         ``elsewhere``: where else the name may be meant, said before any "did you mean"
-        when it has something to say ("; did you mean the 9 events at Boulkessi? ...")."""
+        when it has something to say ("; did you mean the 9 events at Boulkessi? ...").
+        ``listed``: for a name several entries match, the command that lists what it
+        names as something else, when it is ("barkhane timeline --place gao lists the 61
+        events at Gao"): said after the few nearest, in place of a long list."""
         found = self.candidates(query)
         if found:
-            return self._one(query, found)
+            return self._one(query, found, listed(query) if listed is not None else "")
         norm = normalize(query)
         if not norm:
             raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
@@ -137,14 +152,33 @@ class Resolver:
         )
         raise NotFoundError(f"no {self.what} matches {quoted(query)}{hint}")
 
-    def _one(self, query: str, ids: set[str]) -> str:
+    def _one(self, query: str, ids: set[str], listed: str = "") -> str:
         if len(ids) == 1:
             return next(iter(ids))
+        if listed:  # `event gao`: 37 titles in a line, where a listing says them all
+            nearest = ", ".join(f"{self.by_id[i].name} ({i})" for i in self.nearest(query, ids))
+            raise NotFoundError(
+                f"{quoted(query)} matches {len(ids)} {self.what}s, the nearest: {nearest}; "
+                f"{listed}; or give the id"
+            )
         shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
         more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
         raise NotFoundError(
             f"{quoted(query)} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
         )
+
+    def nearest(self, query: str, ids: Iterable[str], n: int = 3) -> list[str]:
+        """The ``n`` of ``ids`` whose id, name or an alias ``query`` is the largest part
+        of, by its share of the letters ("French and Malian troops retake Gao" before
+        "MUJAO seizes Algeria's Gao consulate and seven diplomats"); then by id."""
+        norm = normalize(query)
+
+        def share(ident: str) -> float:
+            entry = self.by_id[ident]
+            keys = (normalize(k) for k in (entry.id, entry.name, *entry.aliases))
+            return max((len(norm) / len(k) for k in keys if norm in k), default=0.0)
+
+        return sorted(ids, key=lambda i: (-share(i), i))[:n]
 
     def closest(self, query: str, cutoff: float = 0.6) -> list[str]:
         """The ids spelt nearest ``query``, nearest first, by the nearer of two measures:

@@ -79,6 +79,25 @@ def test_cite_prints_author_date_text_by_default(run: Run) -> None:
     ]
 
 
+def test_cite_lists_by_who_as_every_listing_sorts_names(run: Run, tmp_path: Path) -> None:
+    """By the casefold of who, Échos du Sahel came after every plain name (Ezine, Zed)."""
+    data = tmp_path / "echo.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+    data.write_text(
+        source.format("zed", "Zed")
+        + source.format("echos", "Échos du Sahel")
+        + source.format("ezine", "Ezine")
+        + '[[events]]\nid = "cited"\ndate = "2019"\ntitle = "Cited"\nsummary = "S."\n'
+        'type = "attack"\nsources = [{ id = "zed" }, { id = "echos" }, { id = "ezine" }]\n',
+        encoding="utf-8",
+    )
+    assert out(run, "cite", "cited", "--data", str(data)).splitlines() == [
+        "Échos du Sahel (n.d.). T.",
+        "Ezine (n.d.). T.",
+        "Zed (n.d.). T.",
+    ]
+
+
 def test_cite_an_ambiguous_or_unknown_id(run: Run) -> None:
     result = run("cite", "serval")
     assert result.exit_code == 3

@@ -96,6 +96,18 @@ def test_an_arrow_never_ends_a_line(bundled: None, run: Run, width: int) -> None
     assert not re.search(r"[→↔] *$", out, re.M)
 
 
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_dispute_flag_and_its_ellipsis_keep_to_their_words(
+    bundled: None, run: Run, width: int
+) -> None:
+    """At 80 columns `actor wagner` ended a row "... Bamako  ⚑", "disputed: ..." on the
+    next, and a note's cut "(14" ended a line with its "…" alone on the next."""
+    out = screen(run, width, "timeline")
+    assert "⚑ disputed: " in out and re.search(r"\S …", out)
+    assert not re.search(r"⚑ *$", out, re.M)
+    assert not re.search(r"^\s*…", out, re.M)
+
+
 @pytest.mark.parametrize("width", [80, 120, 160])
 def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> None:
     # U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
@@ -107,6 +119,62 @@ def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> Non
     # under its bar when the row has no room for it; beside it when it has, the bars
     # giving up room first (at 120 columns)
     assert (launch in lines[row + 1]) == (width == 80)
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_chart_legend_breaks_between_groups(bundled: None, run: Run, width: int) -> None:
+    """At 80 columns (and 160) the terminal wrapped the legend of `chart` inside a group:
+    "■ operation, withdrawal," ended a line and "accident" began the next."""
+    from barkhane_cli.render.styles import TYPE_GROUPS
+
+    lines = screen(run, width, "chart").splitlines()
+    # below the bars (a year, its count, its bar), above the unit's line
+    legend = lines[lines.index(next(x for x in lines if x.startswith("2022 "))) + 1 : -1]
+    assert lines[-1] == "events in the curated timeline"
+    assert legend and all(x.startswith("  ") and len(x) <= width for x in legend)
+    for label, _, pattern, _ in TYPE_GROUPS.values():  # no colour: a pattern each
+        assert sum(f"{pattern * 2} {label}" in line for line in legend) == 1, label
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_table_legend_breaks_between_types(bundled: None, run: Run, width: int) -> None:
+    """Under the timeline table (and an actor's or a place's events) at 80 columns a
+    line of the legend ended "armed-group  ■", its type on the next line."""
+    lines = screen(run, width, "timeline").splitlines()
+    legend = [line for line in lines if "■" in line]
+    assert legend and all(line.startswith("  ■ ") and len(line) <= width for line in legend)
+    assert not [line for line in legend if re.search(r"■\s*$", line)]
+    said = [part.strip() for line in legend for part in line.split("■")[1:]]
+    assert {"attack", "armed-group", "report"} <= set(said)
+
+
+def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> None:
+    """At 80 columns a block of one figure read "French military p…" beside its bar (one
+    label cannot read like another, so it stayed beside, cut): it is whole under it."""
+    lines = screen(run, 80, "chart", "troops").splitlines()
+    row = lines.index("Mali and supporting bases") + 1
+    assert lines[row].startswith("  2013-01-24") and "French" not in lines[row]
+    assert lines[row + 1].startswith("    French military personnel engaged in Operation")
+    assert not [line for line in lines if re.search(r"\S…$", line) and len(line) < 80]
+
+
+def test_the_map_legend_lists_what_fits_its_line(bundled: None, run: Run) -> None:
+    """At 80 columns the terminal wrapped the map's lists of what is not drawn, breaking
+    a name ("In Amenas" | "(Tiguentourine gas plant) 1"); past six, places off the map
+    went unsaid at any width. Each list is one line: what fits, and how many more."""
+    shown = {}
+    for width in (80, 160):
+        lines = screen(run, width, "map").splitlines()
+        for head in ("Only a country known, not drawn: ", "Off the map: "):
+            (line,) = [x for x in lines if x.startswith(head)]
+            assert len(line) <= width
+            listed, _, more = line.removeprefix(head).partition(" and ")
+            names = listed.split(", ")
+            assert all(re.fullmatch(r"\S.* \d+", name) for name in names), line
+            assert re.fullmatch(r"(\d+ more)?", more), line
+            shown[width, head] = len(names)
+    assert shown[160, "Off the map: "] > 6
+    assert shown[160, "Off the map: "] > shown[80, "Off the map: "]
 
 
 @pytest.mark.parametrize("width", [80, 160])

@@ -106,6 +106,31 @@ def test_svg_has_one_path_per_country_and_one_circle_per_place(run: Run, tmp_pat
     assert "equirectangular" in (root.find(f"{SVG}desc").text or "")
 
 
+def test_svg_country_names_keep_off_the_labels_and_circles(run: Run, tmp_path: Path) -> None:
+    """Seen as a picture, Ouagadougou's label was drawn across BURKINA FASO: a country's
+    name moves a line up or down, or is left out, where a label or a circle is."""
+    target = tmp_path / "map.svg"
+    assert run("map", "--export", str(target)).exit_code == 0
+    root = ET.parse(target).getroot()
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+
+    def box(t: ET.Element, per_char: float, anchor: str) -> tuple[float, float, float, float]:
+        x, y, wide = float(t.get("x", 0)), float(t.get("y", 0)), per_char * len(t.text or "")
+        x0 = {"start": x, "end": x - wide, "middle": x - wide / 2}[t.get("text-anchor", anchor)]
+        return (x0, y - 10, x0 + wide, y + 2)
+
+    # 11px capitals a pixel apart, centred; 12px labels
+    names = [box(t, 9.0, "middle") for t in groups["country-names"].iter(f"{SVG}text")]
+    labels = [box(t, 6.6, "start") for t in groups["labels"].iter(f"{SVG}text")]
+    for c in groups["markers"].iter(f"{SVG}circle"):
+        x, y, r = (float(c.get(k, 0)) for k in ("cx", "cy", "r"))
+        labels.append((x - r, y - r, x + r, y + r))
+    assert names and labels
+    for a in names:
+        for b in labels:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
+
+
 def test_html_wraps_the_same_svg(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "map.html"
     assert run("map", "--export", str(target)).exit_code == 0

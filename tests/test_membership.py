@@ -90,6 +90,42 @@ def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) ->
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("kind", "first"),
+    [
+        # Operation Épervier came after Serval, Côte d'Ivoire after the Czech Republic
+        ("operation", ["barkhane", "epervier", "serval", "takuba", "sabre"]),
+        ("state", ["algeria", "benin", "burkina-faso", "canada", "chad", "china",
+                   "cote-divoire", "czech-republic", "denmark"]),
+    ],
+)  # fmt: skip
+def test_actors_sort_by_name_as_places_do(
+    run: Run, bundled: None, kind: str, first: list[str]
+) -> None:
+    """`actors` sorted by the name's casefold: an accented name sorted apart from its
+    plain neighbours, where `places` sorts by the name as names are matched."""
+    assert _ids(run, "actors", "--kind", kind)[: len(first)] == first
+
+
+def test_facet_values_of_one_count_sort_by_name_as_places_do(run: Run, bundled: None) -> None:
+    """--facet ranks by count, then by name: by casefold, Anéfis (5 events) came after
+    Ansongo (5) and Béléhédé (1) after Bourasso (1)."""
+    rows = run("timeline", "--facet", "place", "-f", "plain").stdout.splitlines()
+    ids = [row.split("\t")[0] for row in rows]
+    assert ids.index("anefis") < ids.index("ansongo") < ids.index("banibangou")
+    assert ids.index("bamba-mali") < ids.index("belehede") < ids.index("bidi")
+
+
+def test_an_actors_affiliations_of_one_day_sort_by_name_as_places_do(
+    run: Run, bundled: None
+) -> None:
+    """Barkhane succeeded Épervier and Serval on 1 August 2014: by casefold, Serval came
+    first (É sorts after every plain letter)."""
+    shown = json.loads(run("actor", "barkhane", "-f", "json").stdout)["affiliations"]
+    succeeded = [a["actor"] for a in shown if a["relation"] == "successor-of"]
+    assert succeeded == ["epervier", "serval"]
+
+
 def test_places_within_given_twice_lists_the_places_inside_either(run: Run, bundled: None) -> None:
     """As --place: the review found the second --within silently replaced the first."""
     gao = _ids(run, "places", "--within", "gao-region")

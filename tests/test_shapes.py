@@ -7,6 +7,7 @@ point-in-polygon must agree with it, and the bundled points must sit in their sh
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +18,11 @@ from shapely.ops import unary_union
 
 from barkhane_cli import geo, mapping, shapes, store
 from barkhane_cli import model as m
+from barkhane_cli.render import svgmap
 from barkhane_cli.store import files
 from tests.conftest import ROOT, Run
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 BUNDLED = ROOT / "data"
 
@@ -303,6 +307,56 @@ def test_map_of_a_town_named_like_its_region_says_so_as_timeline_does(
     records = run("map", "--place", "diffa", "-f", "json")  # stdout stays data alone
     assert [mk["place"] for mk in json.loads(records.stdout)] == ["diffa", "bosso"]
     assert records.stderr == ""
+
+
+@pytest.mark.parametrize("suffix", ["svg", "html", "txt"])
+@pytest.mark.parametrize("by", ["events", "region"])
+def test_a_saved_map_keeps_the_notes_the_terminal_shows(
+    run: Run, bundled: None, tmp_path: Path, suffix: str, by: str
+) -> None:
+    """`map --place diffa --place boulkessi` says on the terminal that Diffa is the town
+    and where Boulkessi's events are drawn; the SVG and HTML exports said neither, so a
+    map shared without the terminal lost them. They are below the legend, on the page."""
+    town = "Diffa is the town; the Diffa Region is --place diffa-region"
+    no_point = (
+        "Boulkessi has no point (place boulkessi says why): its 6 events are drawn at the "
+        "Mopti Region"
+    )
+    target = tmp_path / f"map.{suffix}"
+    ask = ("map", "--place", "diffa", "--place", "boulkessi", "--by", by)
+    assert run(*ask, "--export", str(target)).exit_code == 0
+    saved = target.read_text(encoding="utf-8")
+    expected = [town] if by == "region" else [town, no_point]  # shaded: no point drawn
+    if suffix == "txt":
+        lines = saved.splitlines()
+        assert all(note in lines for note in expected)
+        return
+    svg = ET.fromstring(saved[saved.index("<svg") : saved.index("</svg>") + 6])
+    legend = next(g for g in svg.iter(f"{SVG}g") if g.get("id") == "legend")
+    said = [t for t in legend.iter(f"{SVG}text") if t.get("fill") == "#444444"]
+    assert all(note in " ".join(t.text or "" for t in said) for note in expected)
+    assert ("has no point" in saved) == (by == "events")
+    # every line of the legend is on the page, none wider than it
+    assert max(float(t.get("y", 0)) for t in said) + 4 <= float(svg.get("height", 0))
+    assert all(len(t.text or "") <= svgmap.NOTE_CHARS for t in said)
+
+
+def test_a_saved_map_counts_every_country_it_does_not_draw(
+    run: Run, bundled: None, tmp_path: Path
+) -> None:
+    """The SVG's legend named eight countries whose events are not drawn and left the
+    rest unsaid (11 on the whole record): what fits on its line, then how many more."""
+    target = tmp_path / "map.svg"
+    countries = [
+        mk for mk in json.loads(run("map", "-f", "json").stdout) if mk["kind"] == "country"
+    ]
+    assert run("map", "--export", str(target)).exit_code == 0
+    head = "Placed only in a country, not drawn (events): "
+    (line,) = [
+        t.text or "" for t in ET.parse(target).iter(f"{SVG}text") if (t.text or "").startswith(head)
+    ]
+    listed, _, more = line.removeprefix(head).partition(" and ")
+    assert len(listed.split(", ")) + int(more.removesuffix(" more") or 0) == len(countries) > 8
 
 
 def data_events() -> list[m.Event]:

@@ -113,3 +113,106 @@ def test_a_word_is_near_a_word_it_begins_as_and_not_a_short_one(
     result = run("fact", "--data", str(data), name)
     assert result.exit_code == 3
     assert result.stderr == f"barkhane: no fact matches {name!r}; {said}\n"
+
+
+NAMESAKES = """\
+[[actors]]
+id = "dorgo"
+name = "Dorgo Front"
+aliases = ["Dorgo"]
+kind = "armed-group"
+summary = "S."
+sources = [{ id = "ref-a" }]
+
+[[actors]]
+id = "sabra"
+name = "Sabra"
+kind = "militia"
+summary = "S."
+sources = [{ id = "ref-a" }]
+"""
+_PLACE = """
+[[places]]
+id = "{id}"
+name = "{name}"
+kind = "town"
+lat = 14.0
+lon = -2.0
+country = "Mali"
+sources = [{{ id = "ref-a" }}]
+"""
+_EVENT = """
+[[events]]
+id = "{id}"
+date = "2019-0{n}-01"
+title = "{title}"
+summary = "S."
+type = "attack"
+actors = {actors}
+places = {places}
+sources = [{{ id = "ref-a" }}]
+"""
+
+
+@pytest.fixture
+def namesakes(tmp_path: Path) -> Path:
+    """Kelta is a place, Dorgo an actor's alias, Sabra both; 'raid' neither."""
+    events = [
+        ("raid-k", "Raid on Kelta", ["dorgo"], ["kelta"]),
+        ("market-k", "Kelta market raid, then a long siege of the town", [], ["kelta"]),
+        ("raid-s", "Dorgo raid at Sabra", ["dorgo", "sabra"], ["sabra"]),
+        ("split-d", "Dorgo splits", ["dorgo"], []),
+        ("forms-s", "Sabra militia forms", ["sabra"], []),
+        ("siege-s", "Sabra besieged", [], ["sabra"]),
+    ]
+    text = NAMESAKES + "".join(_PLACE.format(id=p, name=p.capitalize()) for p in ("kelta", "sabra"))
+    for n, (ident, title, actors, places) in enumerate(events, 1):
+        text += _EVENT.format(id=ident, n=n, title=title, actors=actors, places=places)
+    path = tmp_path / "namesakes.toml"
+    path.write_text(text.replace("'", '"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (  # a place's name: the listing of the events there, after the nearest titles
+            "kelta",
+            "'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
+            "raid, then a long siege of the town (market-k); barkhane timeline --place kelta "
+            "lists the 2 events at Kelta; or give the id",
+        ),
+        (  # an actor's alias
+            "dorgo",
+            "'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
+            "Sabra (raid-s); barkhane timeline --actor dorgo lists the 3 events naming Dorgo "
+            "Front; or give the id",
+        ),
+        (  # both: the two listings
+            "Sabra",
+            "'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
+            "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline --place sabra "
+            "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra; or give "
+            "the id",
+        ),
+        (  # neither: the matching titles, as before
+            "raid",
+            "'raid' matches 3 events: Kelta market raid, then a long siege of the town "
+            "(market-k), Raid on Kelta (raid-k), Dorgo raid at Sabra (raid-s); be more "
+            "specific or give the id",
+        ),
+    ],
+)
+def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
+    run: Run, namesakes: Path, name: str, said: str
+) -> None:
+    """`event gao` answered with 37 titles in one line: a word that is a place's or an
+    actor's name says how many events match, the nearest few, and the command that lists
+    the events at the place or naming the actor; the exit code stays a lookup's."""
+    result = run("event", name, "--data", str(namesakes))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"barkhane: {said}\n"
+    for option in ("--place", "--actor"):
+        if f"{option} {name.lower()} " in said:  # the count is the listing's
+            listed = run("timeline", option, name, "--data", str(namesakes), "--count")
+            assert f"the {listed.stdout.strip()} events" in said.split(option)[1]

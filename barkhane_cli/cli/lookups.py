@@ -183,10 +183,11 @@ def actors(
     """All actors, one per row, with how many events name them."""
     from barkhane_cli import model
     from barkhane_cli.render.listings import actor_records
+    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, a.name.casefold()))
+    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, name_order(a.name)))
     if kind is not None:
         kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
@@ -245,18 +246,16 @@ def places(
     from barkhane_cli import lookup, model, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.resolve import normalize
+    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    # by name as the resolver reads it: Béléhédé before Bourzanga, not after
     items = sorted(
         dataset.places.values(),
         key=lambda p: (
-            lookup.country_names(dataset, p),
+            name_order(lookup.country_names(dataset, p)),
             p.kind != "country",
-            normalize(p.name),
-            p.name,
+            name_order(p.name),
         ),
     )
     if country is not None:
@@ -304,7 +303,11 @@ def event(
     dataset = load(data)
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
     resolver = _resolver(everything.values(), "title", "event")
-    found = everything[resolver.resolve(ident, lambda name: events_at(dataset, name))]
+    found = everything[
+        resolver.resolve(
+            ident, lambda name: events_at(dataset, name), lambda name: listed_as(dataset, name)
+        )
+    ]
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 
@@ -388,6 +391,43 @@ def events_at(dataset: Any, name: str) -> str:
         what = "the event" if len(ids) == 1 else "the events"
         return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
     return f"; did you mean the {len(ids)} events at {where}? barkhane timeline --place {pid}"
+
+
+def listed_as(dataset: Any, name: str) -> str:
+    """Where the events are listed when ``event NAME`` matches several and NAME is a
+    place's or an actor's (its id, name or an alias): `event gao` answered with 37
+    titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
+    or names none with events."""
+    from barkhane_cli import query, shapes
+    from barkhane_cli.cli.filters import the_place
+
+    said: list[str] = []
+    for option, resolver in (
+        ("--place", query.place_resolver(dataset)),
+        ("--actor", query.actor_resolver(dataset)),
+    ):
+        ids = resolver.exact(name)
+        if len(ids) != 1:
+            continue
+        (ident,) = ids
+        q = (
+            query.build_query(dataset, places=[ident])
+            if option == "--place"
+            else query.build_query(dataset, actors=[ident])
+        )
+        n = sum(1 for _ in query.select(dataset, q))
+        if not n:
+            continue
+        if option == "--actor":
+            whose = f"naming {dataset.actors[ident].name}"
+        else:
+            p = dataset.places[ident]
+            whose = f"{'at' if p.kind in shapes.SETTLEMENT_KINDS else 'in'} {the_place(p)}"
+        # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
+        command = f"{option} {ident}" if said else f"barkhane timeline {option} {ident}"
+        events = f"the {n} events" if n > 1 else "the event"
+        said.append(f"{command} {'lists ' * (not said)}{events} {whose}")
+    return ", ".join(said)
 
 
 def facts(

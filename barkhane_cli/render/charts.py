@@ -49,16 +49,18 @@ def fill(env: Env, group: str | None, pattern: bool) -> str:
     return chars if pattern else BLOCK
 
 
-def legend(env: Env, groups: set[str], pattern: bool) -> Any:
-    from rich.text import Text
+def legend(env: Env, groups: set[str], pattern: bool, width: int) -> Any:
+    """The groups' swatches and labels, in lines of ``width`` columns at most."""
+    from barkhane_cli.render.table import legend_text
 
-    line = Text("  ")
-    for g, (label, colour, _, _) in TYPE_GROUPS.items():
-        if g in groups:
-            swatch = fill(env, g, pattern) * 2 if pattern or env.ascii_only else "■"
-            line.append(swatch + " ", style=colour)
-            line.append(label + "  ")
-    return line
+    return legend_text(
+        (
+            (fill(env, g, pattern) * 2 if pattern or env.ascii_only else "■", colour, label)
+            for g, (label, colour, _, _) in TYPE_GROUPS.items()
+            if g in groups
+        ),
+        width,
+    )
 
 
 def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50) -> None:
@@ -106,7 +108,7 @@ def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool)
     con.print(Text(title, style="bold"))
     con.print(grid)
     if stack and present:
-        con.print(legend(env, present, pattern))
+        con.print(legend(env, present, pattern, con.width))
     con.print(Text(unit, style="dim"))
 
 
@@ -142,12 +144,19 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     labels = {a: [safe_text(r["label"], keep="") for r in rs] for a, rs in blocks.items()}
 
     def clashing(bar: int) -> set[str]:
-        return {a for a, texts in labels.items() if _cut_alike(texts, rest - bar)}
+        room = rest - bar
+        return {
+            a
+            for a, texts in labels.items()
+            if _cut_alike(texts, room) or (room < LABEL_ROOM and any(len(t) > room for t in texts))
+        }
 
     # Cut labels must not read alike within a block (at 80 columns every label of
-    # Barkhane's strengths was "French troops in…", U9): the bars give up room first, to
-    # the widest that keeps them apart (10 cells at least); a block whose labels still
-    # clash shows each whole on a line of its own under its bar.
+    # Barkhane's strengths was "French troops in…", U9), nor be cut to fewer than
+    # LABEL_ROOM cells (at 80 columns a block of one figure read "French military p…"):
+    # the bars give up room first, to the widest that keeps them apart and readable (10
+    # cells at least); a block whose labels still clash shows each whole on a line of its
+    # own under its bar.
     width = next((w for w in range(width, 9, -1) if not clashing(w)), width)
     under = clashing(width)
 
@@ -195,6 +204,11 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             style="dim",
         )
     )
+
+
+# The fewest cells a label cut beside its bar keeps: fewer say too little of what the
+# figure counts ("French military p…"), and the block shows its labels under the bars.
+LABEL_ROOM = 30
 
 
 def _cut_alike(labels: Sequence[Text], width: int) -> bool:

@@ -241,8 +241,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             # at a word; `barkhane event ID` and every file format give it whole.
             lead = "  " if deaths else "\n"
             shown = DISPUTED_SHOWN_NARROW if deaths else DISPUTED_SHOWN
-            note = shorten(e.disputed, shown, placeholder=" …")
-            cell.append_text(safe(lead + disputed(note), style=DISPUTED_STYLE, keep="\n"))
+            # the flag is glued to its word and the ellipsis to the last: neither ends or
+            # begins a line alone ("⚑" | "disputed: ...", "(14" | "…" at 80 columns)
+            note = shorten(e.disputed, shown, placeholder=GLUE + "…")
+            flagged = disputed(note).replace("⚑ ", "⚑" + GLUE, 1)
+            cell.append_text(safe(lead + flagged, style=DISPUTED_STYLE, keep="\n"))
         return Glued(cell)
 
     def when_cell(e: m.Event) -> Any:

@@ -237,10 +237,27 @@ def _shade_regions(
     return scale
 
 
-def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str, str]]:
-    """(text, style) lines under the map: the scale, what is not drawn, the sources."""
+def fit_list(head: str, items: list[str], cols: int, more: bool = True) -> str:
+    """``head: a, b and 3 more`` in at most ``cols`` columns (the first item always): a
+    list the terminal wrapped broke a name in two ("In Amenas" | "(Tiguentourine gas
+    plant) 1" at 80 columns). ``more``: say how many are left out."""
+    line = f"{head}: {items[0]}"
+    for n, item in enumerate(items[1:], 1):
+        left = len(items) - n - 1
+        tail = f" and {left} more" if more and left else ""
+        if len(f"{line}, {item}{tail}") > cols:
+            return line + (f" and {len(items) - n} more" if more else "")
+        line += f", {item}"
+    return line
+
+
+def legend_lines(
+    md: MapData, drawn: Drawn, ascii_only: bool, cols: int = 240
+) -> list[tuple[str, str]]:
+    """(text, style) lines under the map in ``cols`` columns: the scale, what is not
+    drawn, the sources."""
     if md.choropleth:
-        return _choropleth_legend(md, drawn, ascii_only)
+        return _choropleth_legend(md, drawn, ascii_only, cols)
     one, many = UNITS[md.by]
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     parts = []
@@ -261,14 +278,12 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
     where = "; regions and areas at a central point" if centred else ""
     lines.append((f"{n_events} event(s) at {len(placed)} place(s){where}", "dim"))
-    country = [mk for mk in md.markers if mk.countrywide]
+    country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
     if country:
-        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
-        more = f" and {len(country) - 8} more" if len(country) > 8 else ""
-        lines.append((f"Only a country known, not drawn: {listed}{more}", "dim"))
+        lines.append((fit_list("Only a country known, not drawn", country, cols), "dim"))
     if drawn.off_map:
-        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map[:6])
-        lines.append((f"Off the map: {listed}", "dim"))
+        off = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map]
+        lines.append((fit_list("Off the map", off, cols), "dim"))
     if md.unplaced:
         lines.append((md.unplaced_note(), "dim"))
     lines += [(note, "dim") for note in md.notes]
@@ -277,7 +292,9 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str,
     return lines
 
 
-def _choropleth_legend(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tuple[str, str]]:
+def _choropleth_legend(
+    md: MapData, drawn: Drawn, ascii_only: bool, cols: int
+) -> list[tuple[str, str]]:
     _, many = UNITS[md.by]
     fills = ASCII_FILLS if ascii_only else FILLS
     dash = "-" if ascii_only else "–"
@@ -288,10 +305,9 @@ def _choropleth_legend(md: MapData, drawn: Drawn, ascii_only: bool) -> list[tupl
     ]  # fmt: skip
     scale = "  ".join(parts) if parts else "no region has any"
     lines = [(f"{many.capitalize()} per region: {scale}", "")]
-    shaded = [s for s in md.shades if s.weight(md.by) > 0]
-    top = ", ".join(f"{inert(s.name)} {s.weight(md.by)}" for s in shaded[:6])
-    if top:
-        lines.append((f"Most: {top}", "dim"))
+    shaded = [f"{inert(s.name)} {s.weight(md.by)}" for s in md.shades if s.weight(md.by) > 0]
+    if shaded:
+        lines.append((fit_list("Most", shaded[:6], cols, more=False), "dim"))
     if md.unshaded:
         lines.append(
             (
@@ -328,11 +344,11 @@ def render(
     con = console(env)
     cols = max(20, min(con.width, 240))
     grid, drawn = draw(md, cols, budget if fixed else max(4, budget - 1), ascii_only)
-    legend = legend_lines(md, drawn, ascii_only)
+    legend = legend_lines(md, drawn, ascii_only, cols)
     over = 1 + grid.rows + _height(legend, cols) - budget
     if not fixed and over > 0:  # the legend needs more room: a shorter map
         grid, drawn = draw(md, cols, max(4, grid.rows - over), ascii_only)
-        legend = legend_lines(md, drawn, ascii_only)
+        legend = legend_lines(md, drawn, ascii_only, cols)
     con.print(Text(inert(title), style="bold"), no_wrap=True, overflow="ellipsis")
     for r in range(grid.rows):
         line = Text()

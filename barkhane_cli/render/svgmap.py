@@ -10,15 +10,20 @@ fetched, so it opens offline and converts with rsvg-convert.
 from __future__ import annotations
 
 import math
+import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list
 from barkhane_cli.render.safe import inert
 
 WIDTH = 960
-TOP, BOTTOM = 44, 96  # title band, legend band (pixels)
+TOP = 44  # the title band (pixels); the legend band below the map is as tall as its lines
+NOTE_STEP = 16  # pixels from one line of the legend's notes to the next
+# Characters of a legend note on one line: 12px text is at most about 6.6 pixels a
+# character, and a note wider than the page was cut off, so a longer one wraps.
+NOTE_CHARS = int((WIDTH - 32) / 6.6)
 MAX_MAP_HEIGHT = 760
 R_MIN, R_MAX = 3.0, 18.0
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
@@ -71,14 +76,7 @@ def svg(md: MapData, title: str) -> str:
     """The whole SVG document of the map."""
     proj = projection(md)
     height = proj.height
-    total = TOP + height + BOTTOM
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
-        f'viewBox="0 0 {WIDTH} {total:.0f}" font-family="{FONT}">',
-        f"<title>{_t(title)}</title>",
-        f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
-        f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
-        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
         f'<clipPath id="frame"><rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}"/></clipPath>',
         f'<rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}" fill="{SEA}"/>',
         '<g id="countries" clip-path="url(#frame)">',
@@ -93,7 +91,7 @@ def svg(md: MapData, title: str) -> str:
             )
     out.append("</g>")
     region_scale = _regions(md, proj, out) if md.choropleth else []
-    out.extend(_country_names(proj, countries))
+    names_at = len(out)  # the country names go here, under the markers, once labels are placed
     boxes = _Boxes()
     placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
     top = max((mk.weight(md.by) for mk in placed), default=0)
@@ -149,13 +147,35 @@ def svg(md: MapData, title: str) -> str:
                 )
                 break
     out.append("</g>")
+    for _, x, y, r in shown:  # a country's name keeps off the circles too
+        boxes.add((x - r, y - r, x + r, y + r))
+    out[names_at:names_at] = _country_names(proj, countries, boxes)
     if md.choropleth:
-        out.extend(_region_legend(md, region_scale, proj, TOP + height, many))
+        legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
     else:
-        out.extend(_legend(md, scale, top, proj, TOP + height, many))
-    out.append("</svg>")
+        legend, bottom = _legend(md, scale, top, proj, TOP + height, many)
+    total = bottom + 12
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
+        f'viewBox="0 0 {WIDTH} {total:.0f}" font-family="{FONT}">',
+        f"<title>{_t(title)}</title>",
+        f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
+        f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
+        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
+    ]
     del one
-    return "\n".join(out) + "\n"
+    return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
+
+
+def _notes(notes: list[str], y: float) -> tuple[list[str], float]:
+    """The legend's notes from baseline ``y`` down, each wrapped to the page's width: the
+    text elements and the baseline of the last line."""
+    out = []
+    for note in notes:
+        for line in textwrap.wrap(inert(note), NOTE_CHARS, break_on_hyphens=False):
+            out.append(f'<text x="16" y="{y:.0f}" fill="#444444">{escape(line)}</text>')
+            y += NOTE_STEP
+    return out, y - NOTE_STEP
 
 
 def _region_path(shape: object, proj: canvas.Projection, dy: float) -> str:
@@ -194,7 +214,8 @@ def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple
 
 def _region_legend(
     md: MapData, scale: list[tuple[int, int]], proj: canvas.Projection, y0: float, many: str
-) -> list[str]:
+) -> tuple[list[str], float]:
+    """The choropleth's legend below the map (from ``y0``), and its last baseline."""
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
     x, y = 16.0, y0 + 28
     out.append(
@@ -215,20 +236,24 @@ def _region_legend(
             f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area or "
             "a country, or nowhere): not shaded"
         )
+    notes += md.notes  # what the terminal says below its legend too (U15)
     # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(
         "Regions: Natural Earth 1:10m admin-1 (public domain; Taoudénit within Timbuktu); "
         "the Ménaka region: geoBoundaries (CC BY 4.0)."
     )
     notes.append(f"Borders: Natural Earth 1:50m. Projection: {proj.describe()}.")
-    for i, note in enumerate(notes):
-        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
-    out.append("</g>")
-    return out
+    lines, bottom = _notes(notes, y + 26)
+    return [*out, *lines, "</g>"], bottom
 
 
-def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...]) -> list[str]:
-    """Each country's name, small and grey, at the centre of its largest part."""
+def _country_names(
+    proj: canvas.Projection, countries: tuple[canvas.Country, ...], boxes: _Boxes
+) -> list[str]:
+    """Each country's name, small and grey, at the centre of its largest part, or a line
+    above or below it where a place's label, a circle or another country's name is there
+    (Ouagadougou's label was drawn across BURKINA FASO, GAMBIA across SENEGAL); left out
+    where none is free."""
     from barkhane_cli.render.maps import centroid
 
     out = ['<g id="country-names" font-size="11" fill="#8a8a8a" text-anchor="middle" '
@@ -238,8 +263,17 @@ def _country_names(proj: canvas.Projection, countries: tuple[canvas.Country, ...
             continue
         lat, lon = centroid(c)
         x, y = proj.xy(lat, lon)
-        if 30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6:
-            out.append(f'<text x="{x:.1f}" y="{y + TOP:.1f}">{_t(c.name.upper())}</text>')
+        if not (30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6):
+            continue
+        name = c.name.upper()
+        half = 4.5 * len(name)  # 11px capitals, a pixel apart
+        for dy in (0, 14, -14, 28, -28):
+            at = y + TOP + dy
+            box = (x - half, at - 10, x + half, at + 2)
+            if box[1] > TOP and box[3] < TOP + proj.height and boxes.free(box):
+                boxes.add(box)
+                out.append(f'<text x="{x:.1f}" y="{at:.1f}">{_t(name)}</text>')
+                break
     out.append("</g>")
     return out
 
@@ -251,7 +285,8 @@ def _legend(
     proj: canvas.Projection,
     y0: float,
     many: str,
-) -> list[str]:
+) -> tuple[list[str], float]:
+    """The markers' legend below the map (from ``y0``), and its last baseline."""
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
     x = 16.0
     y = y0 + 28
@@ -272,20 +307,20 @@ def _legend(
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
     notes = []
-    country = [mk for mk in md.markers if mk.countrywide]
-    if country:
-        listed = ", ".join(f"{inert(mk.name)} {mk.weight(md.by)}" for mk in country[:8])
-        notes.append(f"Placed only in a country, not drawn ({many}): {listed}")
+    country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
+    if country:  # one line: what fits, and how many more (the ninth on went unsaid)
+        notes.append(fit_list(f"Placed only in a country, not drawn ({many})", country, NOTE_CHARS))
     if md.unplaced:
         notes.append(md.unplaced_note())
+    notes += md.notes  # what the terminal says below its legend too (U15)
     notes.append(
-        "Borders: Natural Earth 1:50m (public domain), simplified. "
-        f"Projection: {proj.describe()}. Circle area grows with the {many} at each place."
+        f"Borders: Natural Earth 1:50m (public domain), simplified. Projection: {proj.describe()}."
     )
-    for i, note in enumerate(notes):
-        out.append(f'<text x="16" y="{y + 26 + 16 * i:.0f}" fill="#444444">{escape(note)}</text>')
-    out.append("</g>")
-    return out
+    notes.append(f"Circle area grows with the {many} at each place.")
+    # below the scale's largest circle, which reached into the first note's line
+    biggest = max((_radius(hi, top) for _, hi in scale), default=R_MIN)
+    lines, bottom = _notes(notes, y + biggest + 14)
+    return [*out, *lines, "</g>"], bottom
 
 
 def html(md: MapData, title: str) -> str:

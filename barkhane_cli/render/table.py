@@ -141,13 +141,31 @@ def records_table(
         shown.extend(chunk)
         chunk, header = list(islice(it, CHUNK)), False
     if rs.legend:
-        legend = Text("  ")
-        for label, style in rs.legend(shown):
-            legend.append("■ ", style=style)
-            legend.append_text(safe_text(label + "  "))
-        con.print(legend)
+        items = [("■", style, label) for label, style in rs.legend(shown)]
+        con.print(legend_text(items, con.width))
     con.print(Text(count_line(rs, len(shown)), style="dim"))
     return len(shown)
+
+
+def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
+    """A legend's (swatch, its style, label) items, two spaces apart, in indented lines
+    of at most ``width`` columns broken between two items: wrapped by the terminal, an
+    item was cut in two (at 80 columns "■ operation, withdrawal," | "accident" under a
+    chart, a "■" ending a line under a table, its label beginning the next)."""
+    from rich.cells import cell_len
+
+    lines = Text("  ")
+    used = 2
+    for swatch, style, label in items:
+        wide = cell_len(swatch) + 1 + cell_len(label)
+        if used > 2:
+            gap = "\n  " if used + 2 + wide > width else "  "
+            lines.append(gap)
+            used = 2 if gap.startswith("\n") else used + 2
+        lines.append(swatch + " ", style=style)
+        lines.append_text(safe_text(label))
+        used += wide
+    return lines
 
 
 def count_line(rs: RecordSet[Any], shown: int) -> str:
