@@ -138,3 +138,22 @@ def test_progress_only_for_a_watched_stderr(
     said = term.getvalue()
     assert "barkhane: compiling the store for" in said and "current.csv" in said
     assert "compiling the store" in said.split("reading and checking it first", 1)[1]
+
+
+def test_a_large_compile_of_many_small_files_names_their_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled record passed 8 MiB in 40 files, none a quarter of the whole: the note
+    said "compiling the store for 8 MiB of data ()", naming nothing."""
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    monkeypatch.setattr(progress, "LARGE_BYTES", 0)
+    layer = tmp_path / "layer"
+    layer.mkdir()
+    for year in range(5):  # five files of one size: none is a quarter of the whole
+        (layer / f"{year}.toml").write_text(f"# {year}\n", encoding="utf-8")
+    store.open_paths(sorted(layer.iterdir()))
+    said = term.getvalue()
+    assert "()" not in said
+    assert f"(5 files in {layer})" in said

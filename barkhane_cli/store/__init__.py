@@ -176,7 +176,12 @@ def _build(
     large = size >= progress.LARGE_BYTES
     if large:  # minutes for a large file: say what is happening rather than go silent
         mib = size / 1024**2
-        named = ", ".join(atomic.shown(p) for p, n in sizes if n * 4 >= size)
+        big = [atomic.shown(p) for p, n in sizes if n * 4 >= size]
+        # many files of one size (the bundled record's 40 files): name where they are
+        named = (
+            ", ".join(big)
+            or f"{len(sizes)} files in {atomic.shown(os.path.commonpath([p for p, _ in sizes]))}"
+        )
         progress.note(
             f"compiling the store for {mib:,.0f} MiB of data ({named}): it is new, or it "
             "or barkhane changed since the last build; reading and checking it first"
