@@ -158,6 +158,17 @@ def _prune(folder: Path, keep: Path) -> None:
             os.unlink(path)
 
 
+def _common_folder(paths: Sequence[Path]) -> str | None:
+    """The folder the files share (compared as absolute paths: a layer named relative to
+    the working folder beside the bundled record's absolute ones), or None: only the root,
+    no paths, or files on two drives."""
+    try:
+        common = os.path.commonpath([os.path.abspath(p) for p in paths])
+    except ValueError:
+        return None
+    return None if common == os.path.sep else common
+
+
 def _build(
     folder: Path, key: str, paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None
 ) -> Loaded:
@@ -177,11 +188,10 @@ def _build(
     if large:  # minutes for a large file: say what is happening rather than go silent
         mib = size / 1024**2
         big = [atomic.shown(p) for p, n in sizes if n * 4 >= size]
-        # many files of one size (the bundled record's 40 files): name where they are
-        named = (
-            ", ".join(big)
-            or f"{len(sizes)} files in {atomic.shown(os.path.commonpath([p for p, _ in sizes]))}"
-        )
+        # many files of one size (the bundled record's 40 files): say how many and where
+        folder_of = _common_folder([p for p, _ in sizes])
+        where = f" in {atomic.shown(folder_of)}" if folder_of else ""
+        named = ", ".join(big) or f"{len(sizes)} files{where}"
         progress.note(
             f"compiling the store for {mib:,.0f} MiB of data ({named}): it is new, or it "
             "or barkhane changed since the last build; reading and checking it first"
