@@ -463,7 +463,8 @@ def facts(
     out unless --aftermath. --country keeps the figures of the country's own area (the
     scope before ';' names it: "Refugees from Mali in Niger" is Mali's and Niger's, a
     Sahel-wide strength is neither); --since/--until/--year the figures dated in the window.
-    The table shows a scope up to its first ';' (…); every other format gives it whole.
+    The table shows a scope up to its first ';' (…) and a dispute in two lines at most
+    (…); fact ID, --wide and every other format give them whole.
 
     Example: barkhane facts minusma troops --format csv
     """
