@@ -634,3 +634,34 @@ def test_the_chart_the_map_and_the_summary_count_an_event_known_as_a_range_alike
     assert chart[1].split(",")[:4] == ["2019-02", "2019-02-01", "2019-02-28", "19"]
     assert [mk["deaths"] for mk in as_json(run("map", *window, "-f", "json"))] == [19]
     assert as_json(run("summary", *window, "-f", "json"))["period"]["fatalities_recorded"] == 19
+
+
+_TWO_AREAS = "".join(
+    f'[[facts]]\nid = "{fid}"\nlabel = "{fid}"\nvalue = {value}\nunit = "people"\n'
+    f'as_of = "{as_of}"\nscope = "{scope}"\ncategory = "displacement"\n'
+    'sources = [{ id = "ref-a" }]\n\n'
+    for fid, value, as_of, scope in (
+        ("mbera-2019", 56000, "2019-10", "Refugees from Mali in Mauritania; Mbera"),
+        ("mbera-2022", 69766, "2022-02", "Refugees from Mali in Mauritania; Mbera"),
+        ("central-sahel", 2672415, "2022-08-22", "Burkina Faso, Mali, Niger and Mauritania"),
+    )
+)
+
+
+def test_chart_displacement_draws_each_area_to_its_own_scale_and_says_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """U16: on one scale with the Central Sahel's 2.67 million, each of Mauritania's
+    56,000-69,766 refugees was one block."""
+    extra = tmp_path / "areas.toml"
+    extra.write_text(_TWO_AREAS, encoding="utf-8")
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    out = run("chart", "displacement", "--data", str(extra), env=env)
+    lines = out.stdout.splitlines()
+    assert "Refugees from Mali in Mauritania  (full bar: 69,766)" in lines
+    assert "Burkina Faso, Mali, Niger and Mauritania  (full bar: 2,672,415)" in lines
+    bars = {line.split()[0]: line.count("█") for line in lines if line.startswith("  20")}
+    # the largest of each block is a full bar; 56,000 is most of 69,766, not one block
+    assert bars["2022-02"] == bars["2022-08-22"]
+    assert bars["2019-10"] == round(56000 / 69766 * bars["2022-02"])
+    assert "each to its own scale" in out.stdout

@@ -241,7 +241,8 @@ def chart(
 
     Troop strength and displacement come from the numeric facts, one row per dated
     figure, one block per area a figure counts in (--country mali: the blocks that name
-    Mali); planned, claimed or disputed figures are marked. Fatalities are summed over
+    Mali), each drawn to its own scale, its heading saying its full bar; planned, claimed
+    or disputed figures are marked. Fatalities are summed over
     the events whose sources give a count (the best estimate, else the low end of a
     range, as the map sums them), so they are not a total death toll: the totals that
     ACLED, UCDP and the UN counted are figures (facts --category violence).

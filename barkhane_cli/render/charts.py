@@ -114,8 +114,10 @@ def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool)
 
 def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
     """One block per area a figure counts in (its scope), each in date order:
-    date | value | bar | marks | label. Bars share one scale across the blocks; a range is
-    drawn as a range (solid to its low end, shaded to its high end)."""
+    date | value | bar | marks | label. Each block is drawn to its own scale, its largest
+    figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
+    refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
+    is drawn as a range (solid to its low end, shaded to its high end)."""
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -134,7 +136,6 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     # get two fifths of what the numbers leave, the labels the rest.
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
     width = max(10, min(40, rest * 2 // 5))
-    top = max(float(r["high"] if r["high"] is not None else r["value"]) for r in rows)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
@@ -172,7 +173,10 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         return g
 
     for area, members in blocks.items():
-        con.print(safe_text(f"{area}", style="bold", keep=""))
+        top = max(_top(r) for r in members)
+        heading = safe_text(f"{area}", style="bold", keep="")
+        heading.append(f"  (full bar: {fmt_number(top)})", style="dim")
+        con.print(heading)
         beside = area not in under
         table = grid(beside)
         for r, label in zip(members, labels[area], strict=True):
@@ -199,11 +203,17 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             con.print(table)
     con.print(
         Text(
-            f"{unit}; one block per area a figure counts in; ▒ the rest of a range "
+            f"{unit}; one block per area a figure counts in, each to its own scale; "
+            "▒ the rest of a range "
             "(low to high); ░ planned, claimed or disputed",
             style="dim",
         )
     )
+
+
+def _top(row: dict[str, Any]) -> float:
+    """The figure's highest count: a range's high end, else its value."""
+    return float(row["high"] if row["high"] is not None else row["value"])
 
 
 # The fewest cells a label cut beside its bar keeps: fewer say too little of what the
