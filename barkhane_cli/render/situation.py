@@ -14,7 +14,6 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 
-
 FIGURES = "Latest figures"
 
 
