@@ -146,9 +146,7 @@ sources = [{ id = "ref-a" }]
 
 
 @pytest.mark.parametrize("width", ["80", "160"])
-def test_facts_table_cuts_a_long_dispute_to_two_lines(
-    run: Run, tmp_path: Path, width: str
-) -> None:
+def test_facts_table_cuts_a_long_dispute_to_two_lines(run: Run, tmp_path: Path, width: str) -> None:
     # U17: at 80 columns the whole disputed line wrapped the row to 12 lines
     extra = tmp_path / "g5.toml"
     extra.write_text(_DISPUTED, encoding="utf-8")
