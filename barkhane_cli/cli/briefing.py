@@ -222,10 +222,9 @@ def chart(
         typer.Option(
             "--facet",
             metavar="FIELD",
-            help=f"One panel of bars per value of {listed(PANEL_FACETS)}, all on one "
-            "scale, to compare them (--facet country --country mali --country burkina: "
-            "Mali's bars, then Burkina Faso's); an event counts in the panel of each of its "
-            "values. Not for troops or displacement.",
+            help=f"One panel of bars per value of {listed(PANEL_FACETS)}, on one scale to "
+            "compare them; an event counts in each of its values' panels. Not for troops or "
+            "displacement.",
             show_default=False,
             shell_complete=completes(PANEL_FACETS),
         ),
