@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from barkhane_cli import lookup
+from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
@@ -299,6 +299,21 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
         return not names or any(n in area for n in names)
 
     return named
+
+
+def in_countries(data: m.Dataset, countries: Iterable[str]) -> Callable[[m.Fact], bool]:
+    """Whether a figure is one of these countries' (ids; none: every figure): its area
+    names one (counts_in), or it is about the country's own state, the actor of the
+    country's id, wherever it counts (Chad's soldiers killed in Mali, its contingent at
+    the three borders: U16 found them only with --actor chad)."""
+    ids = set(countries)
+    named = counts_in(query.country_names(data, ids))
+    states = {c for c in ids if c in data.actors and data.actors[c].kind == "state"}
+
+    def about(f: m.Fact) -> bool:
+        return named(f) or not states.isdisjoint(f.actors)
+
+    return about
 
 
 def _figure_series(

@@ -35,6 +35,11 @@ FACETS: dict[str, tuple[Callable[[m.Event], Iterable[str]], str | None]] = {
 }
 
 
+# The fields `chart --facet` draws a panel of bars for, one per value: every facet but
+# the year, which the bars already are.
+PANEL_FACETS = tuple(name for name in FACETS if name != "year")
+
+
 @dataclass(frozen=True, slots=True)
 class Bucket:
     value: str | None  # None: the events with no value for the field
@@ -100,3 +105,18 @@ def facet_pairs(data: m.Dataset, events: Iterable[m.Event], first: str, second: 
     name_1, name_2 = _namer(data, first), _namer(data, second)
     pairs = [Pair(Bucket(a, name_1(a), n), Bucket(b, name_2(b), n)) for (a, b), n in counts.items()]
     return sorted(pairs, key=lambda p: (rank[first][p.first.value], rank[second][p.second.value]))
+
+
+def groups(
+    data: m.Dataset, events: Iterable[m.Event], field: str, only: Iterable[str] = ()
+) -> list[tuple[Bucket, list[m.Event]]]:
+    """Each value of ``field`` with its events, in ``facet``'s order; with ``only``, just
+    those values (``chart --country mali --facet country``: an event in Mali and Niger
+    must not add a panel for Niger)."""
+    found = list(events)
+    wanted = set(only)
+    return [
+        (b, [e for e in found if b.value in _values(field, e)])
+        for b in facet(data, found, field)
+        if not wanted or b.value in wanted
+    ]

@@ -220,6 +220,23 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     return rows, bool(marked)
 
 
+def other_figures(
+    data: m.Dataset, day: PartialDate, shown: Iterable[str], aftermath: bool
+) -> dict[str, Any]:
+    """How many figures ``facts --until DAY`` lists beyond the headline ones shown, and
+    that command: `on` shows one figure per headline series, and said nothing of the
+    others known by then (U16: a new country's series stayed invisible)."""
+    last = day.last_ordinal()
+    seen = set(shown)
+    count = sum(
+        1
+        for f in data.facts.values()
+        if (aftermath or not f.aftermath) and f.as_of.within(None, last) and f.id not in seen
+    )
+    command = f"barkhane facts --until {day.iso()}" + (" --aftermath" if aftermath else "")
+    return {"count": count, "command": command}
+
+
 def events_near(
     data: m.Dataset, day: PartialDate, window: int
 ) -> tuple[list[m.Event], tuple[int, int]]:
@@ -241,7 +258,8 @@ def events_near(
 def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, Any]:
     first, last = day.first_ordinal(), day.last_ordinal()
     events, (w0, w1) = events_near(data, day, window)
-    figures, marked = figure_rows(data, last, aftermath=first > RECORD_END.last_ordinal())
+    later = first > RECORD_END.last_ordinal()
+    figures, marked = figure_rows(data, last, aftermath=later)
     return {
         "date": day.iso(),
         "in_record": in_record(day),
@@ -251,6 +269,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         "leaders": leader_rows(data, first, last),
         "figures": figures,
         "figures_marked_headline": marked,
+        "other_figures": other_figures(data, day, (f["id"] for f in figures), later),
         "events": [e.to_json() for e in events],
     }
 

@@ -324,6 +324,19 @@ def test_facts_of_a_country_in_a_year(run: Run) -> None:
     assert "niger-idps-2021-12" not in mali
 
 
+def test_facts_of_a_country_include_those_about_its_state_wherever_they_count(run: Run) -> None:
+    """U16: `facts --country chad` missed Chad's soldiers killed in Mali and its
+    three-border contingent (their scope names another area); `--actor chad` found them.
+    A country's figures are its area's and its state's."""
+    ours = {f["id"] for f in as_json(run("facts", "--country", "chad", "-f", "json"))}
+    state = {f["id"]: f for f in as_json(run("facts", "--actor", "chad", "-f", "json"))}
+    assert "chad-soldiers-killed-mali-2013" in state
+    assert state["chad-soldiers-killed-mali-2013"]["scope"].startswith("Mali;")
+    assert set(state) <= ours
+    # still by the area for the rest: Mali's own figures are not Chad's
+    assert "mali-idps-2021-12" not in ours
+
+
 def test_a_csv_says_who_did_it_and_how_precise_each_date_is(run: Run) -> None:
     """U9 read "claimed: ISGS → Niger" in the table but found no roles in the CSV, and
     "2020" beside "2020-01-09" with nothing saying it was a year."""

@@ -634,3 +634,74 @@ def test_the_chart_the_map_and_the_summary_count_an_event_known_as_a_range_alike
     assert chart[1].split(",")[:4] == ["2019-02", "2019-02-01", "2019-02-28", "19"]
     assert [mk["deaths"] for mk in as_json(run("map", *window, "-f", "json"))] == [19]
     assert as_json(run("summary", *window, "-f", "json"))["period"]["fatalities_recorded"] == 19
+
+
+_TWO_AREAS = "".join(
+    f'[[facts]]\nid = "{fid}"\nlabel = "{fid}"\nvalue = {value}\nunit = "people"\n'
+    f'as_of = "{as_of}"\nscope = "{scope}"\ncategory = "displacement"\n'
+    'sources = [{ id = "ref-a" }]\n\n'
+    for fid, value, as_of, scope in (
+        ("mbera-2019", 56000, "2019-10", "Refugees from Mali in Mauritania; Mbera"),
+        ("mbera-2022", 69766, "2022-02", "Refugees from Mali in Mauritania; Mbera"),
+        ("central-sahel", 2672415, "2022-08-22", "Burkina Faso, Mali, Niger and Mauritania"),
+    )
+)
+
+
+def test_chart_displacement_draws_each_area_to_its_own_scale_and_says_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """U16: on one scale with the Central Sahel's 2.67 million, each of Mauritania's
+    56,000-69,766 refugees was one block."""
+    extra = tmp_path / "areas.toml"
+    extra.write_text(_TWO_AREAS, encoding="utf-8")
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    out = run("chart", "displacement", "--data", str(extra), env=env)
+    lines = out.stdout.splitlines()
+    assert "Refugees from Mali in Mauritania  (full bar: 69,766)" in lines
+    assert "Burkina Faso, Mali, Niger and Mauritania  (full bar: 2,672,415)" in lines
+    bars = {line.split()[0]: line.count("█") for line in lines if line.startswith("  20")}
+    # the largest of each block is a full bar; 56,000 is most of 69,766, not one block
+    assert bars["2022-02"] == bars["2022-08-22"]
+    assert bars["2019-10"] == round(56000 / 69766 * bars["2022-02"])
+    assert "each to its own scale" in out.stdout
+
+
+def test_chart_facet_country_draws_one_panel_per_country_on_one_scale(run: Run) -> None:
+    """U17: `chart --country mali --country burkina` added both into one bar per year;
+    --facet country draws each country's bars, as timeline --facet counts them."""
+    doc = as_json(run("chart", "--facet", "country", "-f", "json"))
+    crosstab = as_json(run("timeline", "--facet", "country", "--facet", "year", "-f", "json"))
+    counted = {(c["country"], str(c["year"])): c["events"] for c in crosstab}
+    drawn = {(r["country"], r["label"]): r["value"] for r in doc if r["value"]}
+    assert drawn == counted and len({c for c, _ in drawn}) >= 2
+    names = {c["country"]: c["country_name"] for c in crosstab}
+    assert all(r["country_name"] == names[r["country"]] for r in doc)
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    table = run("chart", "--facet", "country", env=env).stdout.splitlines()
+    assert table[0].endswith(", by country")
+    # a heading per panel, most events first (--facet's order), the events with no
+    # country under timeline's "(none named)"
+    facet = as_json(run("timeline", "--facet", "country", "-f", "json"))
+    order = [c["name"] or "(none named)" for c in facet]
+    assert [line for line in table if line in order] == order
+    assert "one scale for every panel" in table[-1] + table[-2]
+    # --country keeps the panels to the countries asked for
+    only = as_json(run("chart", "--facet", "country", "--country", "mali", "-f", "json"))
+    assert {r["country"] for r in only} == {"mali"}
+    rows = run("chart", "--facet", "country", "-f", "csv").stdout.splitlines()
+    assert rows[0].startswith("country,country_name,label,start,end,value,")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["troops", "--facet", "country"], "--facet does not apply to chart troops"),
+        (["--facet", "year"], "--facet year: the bars are years already"),
+        (["--facet", "colour"], "unknown --facet field 'colour'"),
+    ],
+)
+def test_chart_facet_refuses_what_it_cannot_split(run: Run, args: list[str], said: str) -> None:
+    result = run("chart", *args)
+    assert result.exit_code == 2 and result.stderr.startswith(f"barkhane: {said}")
+    assert len(result.stderr.splitlines()) == 1

@@ -99,7 +99,14 @@ def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
         if line.startswith("  "):
             blocks[current].append(line)
         else:
-            current = line.strip()
+            # the heading names the area, then its own scale (U16)
+            current, _, scale = line.partition("  (full bar: ")
+            top = max(
+                r["high"] if r["high"] is not None else r["value"]
+                for r in series
+                if r["series"] == current
+            )
+            assert scale == f"{top:,})"
             blocks[current] = []
     expected: dict[str, list[dict[str, object]]] = {}
     for r in series:
@@ -114,11 +121,17 @@ def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
     for row, line in pairs:
         assert line.strip().startswith(str(row["as_of"]))
         assert f" {row['text']} " in line  # the value is always shown
-    # Bars to scale: the longest bar is the largest value, and 2,400 is shorter than 4,300;
-    # a range is drawn from its low end (solid) to its high end (shaded).
-    bars = {r["value"]: line.count("█") + line.count("░") for r, line in pairs if r["value"]}
-    assert bars[2400] < bars[4300]
-    assert max(bars, key=lambda v: bars[v]) == max(bars)
+    # Bars to scale, each block to its own (U16), said in its heading: within a block the
+    # longest bar is its largest value; a range is drawn
+    # from its low end (solid) to its high end (shaded).
+    for area, rows in expected.items():
+        bars = {
+            r["value"]: line.count("█") + line.count("░")
+            for r, line in zip(rows, blocks[area], strict=True)
+            if r["value"]
+        }
+        if bars:
+            assert max(bars, key=lambda v: bars[v]) == max(bars)
     assert any("▒" in line for r, line in pairs if r["low"] != r["high"] and r["low"] is not None)
     # a range alone gives no value: never a midpoint no source states (a round-three user
     # found 2,750 for 'cut to 2,500-3,000' in the CSV, plotted as if a source said it)

@@ -128,3 +128,37 @@ def test_fact_ids_complete_on_tab(run: Run) -> None:
     env = {"_BARKHANE_COMPLETE": "complete_bash", "COMP_WORDS": "barkhane fact barkhane-p"}
     result = CliRunner().invoke(cli(), [], prog_name="barkhane", env=env | {"COMP_CWORD": "2"})
     assert result.stdout.split() == ["barkhane-peak", "barkhane-peak-seed"]
+
+
+_DISPUTED = """
+[[facts]]
+id = "g5-paper-strength"
+label = "G5 Sahel Joint Force: seven battalions, about 5,000 men on paper"
+value = 5000
+unit = "troops"
+as_of = "2018"
+kind = "planned"
+scope = "Mali"
+category = "troops"
+disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize("width", ["80", "160"])
+def test_facts_table_cuts_a_long_dispute_to_two_lines(run: Run, tmp_path: Path, width: str) -> None:
+    # U17: at 80 columns the whole disputed line wrapped the row to 12 lines
+    extra = tmp_path / "g5.toml"
+    extra.write_text(_DISPUTED, encoding="utf-8")
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": width, "NO_COLOR": "1"}
+    out = run("facts", "g5", "--data", str(extra), "--no-pager", env=env).stdout
+    lines = out.splitlines()
+    flag = next(n for n, line in enumerate(lines) if "⚑ disputed: A paper" in line)
+    note = lines[flag : flag + 3]
+    assert sum("…" in line for line in note) == 1
+    assert "equipment" not in out and "names no date" not in out
+    # --wide and `fact ID` give it whole
+    wide = run("facts", "g5", "--data", str(extra), "--no-pager", "--wide", env=env).stdout
+    assert "no date." in wide
+    whole = run("fact", "g5-paper-strength", "--data", str(extra), "--no-pager", env=env).stdout
+    assert "no date." in whole

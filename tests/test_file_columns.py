@@ -24,12 +24,13 @@ def test_timeline_csv_ends_with_the_countries_joined_as_lists_are(run: Run) -> N
     assert list(tsv[0])[-1] == "countries"
 
 
-def test_facts_csv_ends_with_kind_cause_and_since(run: Run) -> None:
+def test_facts_csv_ends_with_kind_cause_since_note_and_precision(run: Run) -> None:
     result = run("facts", "-f", "csv")
     header = result.stdout.splitlines()[0].split(",")
-    assert header[-4:] == ["sources", "kind", "cause", "since"]
+    # each added at the end: a reader that takes the columns by position is not moved
+    assert header[-6:] == ["sources", "kind", "cause", "since", "note", "precision"]
     tsv = run("facts", "-f", "tsv").stdout.splitlines()[0].split("\t")
-    assert tsv[-3:] == ["kind", "cause", "since"]
+    assert tsv[-5:] == ["kind", "cause", "since", "note", "precision"]
     # plain output (no header, read by position) keeps its columns
     plain = run("facts").stdout.splitlines()[0].split("\t")
     assert len(plain) == 11
@@ -58,3 +59,33 @@ def test_facts_csv_gives_each_figures_kind_cause_and_since(run: Run, tmp_path: P
     total = rows["peacekeepers-killed-total"]
     assert (total["kind"], total["cause"], total["since"]) == ("measured", "hostile", "2013-07")
     assert (rows["wagner-size"]["kind"], rows["wagner-size"]["since"]) == ("", "")
+
+
+_CAVEAT = """
+[[facts]]
+id = "civilians-killed-floor"
+label = "Civilians killed in central Mali in 2018"
+value = 500
+unit = "deaths"
+as_of = "2018"
+kind = "estimated"
+scope = "Mali"
+category = "casualties"
+note = "A floor: the UN said more than 500."
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_facts_csv_keeps_a_figures_note_and_the_precision_of_its_date(
+    run: Run, tmp_path: Path
+) -> None:
+    # U17: the caveat ("a floor") was in JSON only, lost in pandas; as_of mixes
+    # "2018" and "2018-09-30" and nothing said which is which
+    extra = tmp_path / "floor.toml"
+    extra.write_text(_CAVEAT, encoding="utf-8")
+    rows = {r["id"]: r for r in _table(run("facts", "-f", "csv", "--data", str(extra)).stdout)}
+    floor = rows["civilians-killed-floor"]
+    assert (floor["as_of"], floor["precision"]) == ("2018", "year")
+    assert floor["note"] == "A floor: the UN said more than 500."
+    tsv = {r["id"]: r for r in _table(run("facts", "-f", "tsv", "--data", str(extra)).stdout, "\t")}
+    assert tsv["civilians-killed-floor"]["note"] == "A floor: the UN said more than 500."

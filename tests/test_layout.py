@@ -152,7 +152,7 @@ def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> Non
     """At 80 columns a block of one figure read "French military p…" beside its bar (one
     label cannot read like another, so it stayed beside, cut): it is whole under it."""
     lines = screen(run, 80, "chart", "troops").splitlines()
-    row = lines.index("Mali and supporting bases") + 1
+    row = next(n for n, line in enumerate(lines) if line.startswith("Mali and supporting")) + 1
     assert lines[row].startswith("  2013-01-24") and "French" not in lines[row]
     assert lines[row + 1].startswith("    French military personnel engaged in Operation")
     assert not [line for line in lines if re.search(r"\S…$", line) and len(line) < 80]

@@ -238,6 +238,24 @@ def test_on_a_date_outside_the_record_says_so(run: Run) -> None:
     ]
 
 
+def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_them(
+    run: Run,
+) -> None:
+    """U16: `on DATE` shows one figure per headline series and said nothing of the
+    others. The fixture's Wagner figure (2022) is in no such series."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    line = "1 other figure was known by then: barkhane facts --until 2022-06-01"
+    table = run("on", "2022-06-01", "--no-pager", env=env).stdout
+    assert line in [row.strip() for row in table.splitlines()]
+    doc = json.loads(run("on", "2022-06-01", "-f", "json").stdout)
+    assert doc["other_figures"] == {"count": 1, "command": "barkhane facts --until 2022-06-01"}
+    listed = json.loads(run("facts", "--until", "2022-06-01", "-f", "json").stdout)
+    shown = {f["id"] for f in doc["figures"]}
+    assert [f["id"] for f in listed if f["id"] not in shown] == ["wagner-size"]
+    # none other known by the end of 2020: no line
+    assert "other figure" not in run("on", "2020-12-31", "--no-pager", env=env).stdout
+
+
 def test_on_window_and_bad_input(run: Run) -> None:
     doc = json.loads(run("on", "2020-08-18", "--window", "2w", "-f", "json").stdout)
     assert doc["window"] == {"days": 14, "start": "2020-08-04", "end": "2020-09-01"}

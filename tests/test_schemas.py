@@ -210,6 +210,7 @@ OUTPUTS = [
     ("eras", ["eras"]),
     ("chart", ["chart"]),
     ("chart", ["chart", "fatalities", "--by", "month"]),
+    ("chart", ["chart", "--facet", "country"]),
     ("troops", ["chart", "troops"]),
     ("troops", ["chart", "troops", "--force", "wagner"]),  # a range
     ("judgments", ["judgments"]),

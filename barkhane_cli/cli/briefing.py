@@ -33,6 +33,7 @@ from barkhane_cli.cli.options import (
     listed,
 )
 from barkhane_cli.errors import UsageError
+from barkhane_cli.facets import PANEL_FACETS
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 
@@ -216,6 +217,18 @@ def chart(
         ),
     ] = None,
     stack: Annotated[bool, typer.Option(help="Split each bar by kind of event.")] = True,
+    facet: Annotated[
+        str | None,
+        typer.Option(
+            "--facet",
+            metavar="FIELD",
+            help=f"One panel of bars per value of {listed(PANEL_FACETS)}, on one scale to "
+            "compare them; an event counts in each of its values' panels. Not for troops or "
+            "displacement.",
+            show_default=False,
+            shell_complete=completes(PANEL_FACETS),
+        ),
+    ] = None,
     force: Annotated[
         str | None,
         typer.Option(
@@ -241,7 +254,8 @@ def chart(
 
     Troop strength and displacement come from the numeric facts, one row per dated
     figure, one block per area a figure counts in (--country mali: the blocks that name
-    Mali); planned, claimed or disputed figures are marked. Fatalities are summed over
+    Mali), each drawn to its own scale, its heading saying its full bar; planned, claimed
+    or disputed figures are marked. Fatalities are summed over
     the events whose sources give a count (the best estimate, else the low end of a
     range, as the map sums them), so they are not a total death toll: the totals that
     ACLED, UCDP and the UN counted are figures (facts --category violence).
@@ -257,6 +271,14 @@ def chart(
     dataset = load(data)
     if chosen in _NARROW and by is not None:
         raise _not_for("--by", chosen)
+    if chosen in _NARROW and facet is not None:
+        raise _not_for("--facet", chosen)
+    if facet is not None and facet.strip().lower() == "year":
+        raise UsageError(
+            f"--facet year: the bars are years already (--by month for months); "
+            f"--facet takes {listed(PANEL_FACETS)}"
+        )
+    field = choose(facet, PANEL_FACETS, "--facet field") if facet is not None else None
     if chosen is ChartKind.troops:
         if country:
             raise UsageError(
@@ -306,6 +328,12 @@ def chart(
     for note in binned.notes:
         env.err.write(note + "\n")
     bins = binned.bins
+    if field is not None:
+        bin_of = briefing.fatality_bins if chosen is ChartKind.fatalities else briefing.event_bins
+        only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
+        _panels(env, fmt, export, field, dataset, events, only, lambda es: bin_of(es, axis, period).bins,
+                f"{title}, by {field}", unit, stack)  # fmt: skip
+        return
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f)
@@ -317,6 +345,42 @@ def chart(
             charts.bars_plain(target, bins)
         else:
             charts.bars_rich(target, bins, title, unit, stack)
+
+    present(env, fmt, export, show, _title())
+
+
+def _panels(
+    env: Any, fmt: str, export: Any, field: str, dataset: Any, events: list[Any],
+    only: frozenset[str], bin_of: Any, title: str, unit: str, stack: bool,
+) -> None:  # fmt: skip
+    """chart --facet: the bars of each value's events, in --facet's order (most events
+    first), on one scale; with --country (--actor) and --facet country (actor), only the
+    values asked for."""
+    from barkhane_cli import facets
+    from barkhane_cli.render import charts
+
+    panels = [
+        (b.value, b.name or facets.NONE_LABEL, bin_of(found))
+        for b, found in facets.groups(dataset, events, field, only)
+    ]
+    named = field in charts.NAMED_FACETS
+    note = f"{unit}; one scale for every panel; an event counts in each of its panels"
+
+    def as_json(value: str | None, name: str, b: Any) -> dict[str, Any]:
+        lead = {field: value, f"{field}_name": name if value else None} if named else {field: value}
+        row: dict[str, Any] = lead | b.to_json()
+        return row
+
+    def show(target: Any, f: str | None) -> None:
+        f = _format(target, f)
+        if f in ("json", "jsonl"):
+            _document(target, f, [as_json(v, n, b) for v, n, bins in panels for b in bins])
+        elif f in TABLE_FORMATS:
+            charts.write_rows(target, f, *charts.panel_rows(field, named, panels))
+        elif f == "plain":
+            charts.panels_plain(target, [(v or "", bins) for v, _, bins in panels])
+        else:
+            charts.panels_rich(target, [(n, bins) for _, n, bins in panels], title, note, stack)
 
     present(env, fmt, export, show, _title())
 

@@ -102,7 +102,11 @@ COMMANDS: dict[str, Command] = {
     "chart": Command(
         "briefing:chart",
         "Briefing",
-        ("barkhane chart events --by month --since 2022", "barkhane chart troops"),
+        (
+            "barkhane chart events --by month --since 2022",
+            "barkhane chart --facet country --country mali --country burkina",
+            "barkhane chart troops",
+        ),
     ),
     "judgments": Command(
         "briefing:judgments",

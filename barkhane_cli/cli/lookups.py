@@ -462,12 +462,15 @@ def facts(
     claimed) and what it covers (its scope); figures after the record's end are left
     out unless --aftermath. --country keeps the figures of the country's own area (the
     scope before ';' names it: "Refugees from Mali in Niger" is Mali's and Niger's, a
-    Sahel-wide strength is neither); --since/--until/--year the figures dated in the window.
-    The table shows a scope up to its first ';' (…); every other format gives it whole.
+    Sahel-wide strength is neither) and those about its state wherever they count (Chad's
+    soldiers killed in Mali: as --actor chad finds them); --since/--until/--year the
+    figures dated in the window.
+    The table shows a scope up to its first ';' (…) and a dispute in two lines at most
+    (…); fact ID, --wide and every other format give them whole.
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import briefing, model, query
+    from barkhane_cli import briefing, model
     from barkhane_cli import search as finder
     from barkhane_cli.render.listings import fact_records
 
@@ -476,8 +479,8 @@ def facts(
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
-        named = briefing.counts_in(query.country_names(dataset, q.countries))
-        items = [f for f in items if named(f) and f.as_of.within(q.first, q.last)]
+        ours = briefing.in_countries(dataset, q.countries)
+        items = [f for f in items if ours(f) and f.as_of.within(q.first, q.last)]
     if actor:
         ids = {resolved(dataset, data, "actor", a) for a in actor}
         items = [f for f in items if ids & set(f.actors)]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
+from barkhane_cli.facets import FACETS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 BLOCK = "█"
+# The facets whose values are ids, so chart --facet rows give each one's name too.
+NAMED_FACETS = tuple(name for name, (_, names) in FACETS.items() if names is not None)
 
 
 def scale(value: float, top: float, width: int) -> int:
@@ -63,13 +66,37 @@ def legend(env: Env, groups: set[str], pattern: bool, width: int) -> Any:
     )
 
 
-def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50) -> None:
-    top = max((b.total for b in bins), default=0)
+def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50, top: float | None = None,
+               lead: str = "") -> None:  # fmt: skip
+    """label, value, bar; ``lead`` (a panel's value) first, ``top`` a scale shared by panels."""
+    if top is None:
+        top = max((b.total for b in bins), default=0)
     for b in bins:
-        env.out.write(f"{b.label}\t{fmt_number(b.total)}\t{'#' * scale(b.total, top, width)}\n")
+        bar = "#" * scale(b.total, top, width)
+        env.out.write(f"{lead}{b.label}\t{fmt_number(b.total)}\t{bar}\n")
+
+
+def panels_plain(env: Env, panels: Sequence[tuple[str, Sequence[Bin]]]) -> None:
+    """chart --facet piped: one row per panel and bin, the panel's value first."""
+    top = max((b.total for _, bins in panels for b in bins), default=0)
+    for value, bins in panels:
+        bars_plain(env, bins, top=top, lead=f"{inert(value)}\t")
 
 
 def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool) -> None:
+    panels_rich(env, [(None, bins)], title, unit, stack)
+
+
+def panels_rich(
+    env: Env,
+    panels: Sequence[tuple[str | None, Sequence[Bin]]],
+    title: str,
+    unit: str,
+    stack: bool,
+) -> None:
+    """Bars per period, one panel per value of a facet (a heading, then its bars; one
+    panel without a heading when ``None``), all on one scale: the panels are there to be
+    compared, and the unit line says so."""
     from rich.table import Table
     from rich.text import Text
 
@@ -77,45 +104,63 @@ def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool)
 
     con = console(env)
     pattern = patterned(env, con)
-    label_w = max((len(b.label) for b in bins), default=4)
-    value_w = max((len(fmt_number(b.total)) for b in bins), default=1)
+    every = [b for _, bins in panels for b in bins]
+    label_w = max((len(b.label) for b in every), default=4)
+    value_w = max((len(fmt_number(b.total)) for b in every), default=1)
     width = max(10, con.width - label_w - value_w - 4)
-    top = max((b.total for b in bins), default=0)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style="bold", no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True, width=width)
-    present: set[str] = set()
-    for b in bins:
-        bar = Text()
-        if stack and b.parts:
-            by_group: dict[str, float] = {}
-            for kind, n in b.parts.items():
-                group = TYPE_GROUP.get(kind, "record")
-                by_group[group] = by_group.get(group, 0) + n
-            # Round the cumulative length, so stacked segments add up to the unstacked bar.
-            done, running = 0, 0.0
-            for group, (_, colour, _, _) in TYPE_GROUPS.items():
-                if group in by_group:
-                    running += by_group[group]
-                    end = scale(running, top, width)
-                    bar.append(fill(env, group, pattern) * max(0, end - done), style=colour)
-                    done = max(done, end)
-                    present.add(group)
-        else:
-            bar.append(fill(env, None, pattern) * scale(b.total, top, width), style=BAR_STYLE)
-        grid.add_row(b.label, fmt_number(b.total), bar)
+    top = max((b.total for b in every), default=0)
     con.print(Text(title, style="bold"))
-    con.print(grid)
+    present: set[str] = set()
+    for heading, bins in panels:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="bold", no_wrap=True, width=label_w)
+        grid.add_column(justify="right", no_wrap=True, width=value_w)
+        grid.add_column(no_wrap=True, width=width)
+        for b in bins:
+            grid.add_row(
+                b.label, fmt_number(b.total), _bar(env, b, top, width, stack, pattern, present)
+            )
+        if heading is not None:
+            con.print(safe_text(heading, style="bold", keep=""))
+        con.print(grid)
     if stack and present:
         con.print(legend(env, present, pattern, con.width))
     con.print(Text(unit, style="dim"))
 
 
+def _bar(
+    env: Env, b: Bin, top: float, width: int, stack: bool, pattern: bool, present: set[str]
+) -> Text:
+    """One bar to ``top``'s scale, stacked by group of event type (adding each group it
+    draws to ``present``, for the legend), or plain."""
+    from rich.text import Text
+
+    bar = Text()
+    if not (stack and b.parts):
+        bar.append(fill(env, None, pattern) * scale(b.total, top, width), style=BAR_STYLE)
+        return bar
+    by_group: dict[str, float] = {}
+    for kind, n in b.parts.items():
+        group = TYPE_GROUP.get(kind, "record")
+        by_group[group] = by_group.get(group, 0) + n
+    # Round the cumulative length, so stacked segments add up to the unstacked bar.
+    done, running = 0, 0.0
+    for group, (_, colour, _, _) in TYPE_GROUPS.items():
+        if group in by_group:
+            running += by_group[group]
+            end = scale(running, top, width)
+            bar.append(fill(env, group, pattern) * max(0, end - done), style=colour)
+            done = max(done, end)
+            present.add(group)
+    return bar
+
+
 def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
     """One block per area a figure counts in (its scope), each in date order:
-    date | value | bar | marks | label. Bars share one scale across the blocks; a range is
-    drawn as a range (solid to its low end, shaded to its high end)."""
+    date | value | bar | marks | label. Each block is drawn to its own scale, its largest
+    figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
+    refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
+    is drawn as a range (solid to its low end, shaded to its high end)."""
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -134,7 +179,6 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     # get two fifths of what the numbers leave, the labels the rest.
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
     width = max(10, min(40, rest * 2 // 5))
-    top = max(float(r["high"] if r["high"] is not None else r["value"]) for r in rows)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
@@ -172,7 +216,10 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         return g
 
     for area, members in blocks.items():
-        con.print(safe_text(f"{area}", style="bold", keep=""))
+        top = max(_top(r) for r in members)
+        heading = safe_text(f"{area}", style="bold", keep="")
+        heading.append(f"  (full bar: {fmt_number(top)})", style="dim")
+        con.print(heading)
         beside = area not in under
         table = grid(beside)
         for r, label in zip(members, labels[area], strict=True):
@@ -199,11 +246,17 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             con.print(table)
     con.print(
         Text(
-            f"{unit}; one block per area a figure counts in; ▒ the rest of a range "
+            f"{unit}; one block per area a figure counts in, each to its own scale; "
+            "▒ the rest of a range "
             "(low to high); ░ planned, claimed or disputed",
             style="dim",
         )
     )
+
+
+def _top(row: dict[str, Any]) -> float:
+    """The figure's highest count: a range's high end, else its value."""
+    return float(row["high"] if row["high"] is not None else row["value"])
 
 
 # The fewest cells a label cut beside its bar keeps: fewer say too little of what the
@@ -294,6 +347,24 @@ def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:
         [b.label, b.start, b.end, fmt_raw(b.total), *(fmt_raw(b.parts.get(t, 0)) for t in types)]
         for b in bins
     ]
+    return header, rows
+
+
+def panel_rows(
+    field: str, named: bool, panels: Sequence[tuple[str | None, str, Sequence[Bin]]]
+) -> tuple[list[str], list[list[Any]]]:
+    """chart --facet as rows: bin_rows's, led by the panel's value (and its name, for a
+    field of ids: ``country``, ``country_name``), one event type column per type in any
+    panel."""
+    types = sorted({t for _, _, bins in panels for b in bins for t in b.parts})
+    lead = [field, f"{field}_name"] if named else [field]
+    header = [*lead, "label", "start", "end", "value", *types]
+    rows = []
+    for value, name, bins in panels:
+        first = [value, name] if named else [value]
+        for b in bins:
+            counts = (fmt_raw(b.parts.get(t, 0)) for t in types)
+            rows.append([*first, b.label, b.start, b.end, fmt_raw(b.total), *counts])
     return header, rows
 
 

@@ -155,6 +155,8 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
         "since": Field("since", "Since", lambda f: _iso(f.since), width=10),
         "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
+        # year, month or day: as_of mixes them ("2018", "2018-03"), as an event's date does
+        "precision": Field("precision", "Precision", lambda f: f.as_of.precision),
         # A table shows the area, the scope up to its first ';' (the rest, who was counted
         # and by whom, ran a row of Niger's 2021 figures to a dozen lines at 80 columns);
         # every other format gives it whole.
@@ -195,7 +197,9 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         table_fields=["as_of", "label", "value", "unit", "kind", "scope", "sources"],
         # How each figure came to be and what it counts, as the table's Kind shows it
         # (U11 found them only in JSON); at the end, so positional readers keep working.
-        file_fields=[*_FACT_DEFAULT_FIELDS, "kind", "cause", "since"],
+        # The note holds a figure's caveat ("a floor", who counted), lost in a
+        # spreadsheet without it (U17); the precision says how to read as_of.
+        file_fields=[*_FACT_DEFAULT_FIELDS, "kind", "cause", "since", "note", "precision"],
         to_json=lookup.fact_json,
         note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",

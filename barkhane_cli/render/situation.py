@@ -14,6 +14,8 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 
+FIGURES = "Latest figures"
+
 
 def _when(row: dict[str, Any], day: str) -> str:
     if row["begins"] and row["ends"]:
@@ -70,7 +72,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
         ("In place", eras),
         ("Leaders", leaders),
         (
-            "Latest figures"
+            FIGURES
             + (
                 ""
                 if content["figures_marked_headline"]
@@ -80,6 +82,17 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
         ),
         (f"Events {w['start']} to {w['end']}", events),
     ]
+
+
+def _more_figures(content: dict[str, Any]) -> str | None:
+    """The line closing the figures: how many others were known by then, and the command
+    that lists them; none when there are none."""
+    other = content["other_figures"]
+    n = other["count"]
+    if not n:
+        return None
+    many = "figures were" if n > 1 else "figure was"
+    return f"{n:,} other {many} known by then: {other['command']}"
 
 
 def _row(env: Env, *cells: str) -> None:
@@ -143,6 +156,10 @@ def _rich(
                 for row in rows
             )
         )
+        if section.startswith(FIGURES):
+            more = _more_figures(content)
+            if more:
+                con.print(Text("  " + more, style="dim"))
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 

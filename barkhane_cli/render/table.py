@@ -237,7 +237,7 @@ def _columns(
             widths[f.name],
             f.ratio is not None,
             f.justify,
-            f.cell or _plain_cell(rs, f, wide),
+            f.cell or _plain_cell(rs, f, wide, widths[f.name]),
         )
         for f in fields
     ]
@@ -259,7 +259,31 @@ def _shown(f: Field[Any], wide: bool) -> Callable[[Any], str]:
     return f.text if wide and f.abridged else (f.display or f.text)
 
 
-def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool = False) -> Callable[[Any], Text]:
+# The lines a record's note (a dispute) may take under its text in a table: a whole
+# note ran a G5 figure's row to 12 lines at 80 columns (U17). The table is for
+# scanning; the record's own view (`fact ID`), --wide and every file format give it whole.
+NOTE_LINES = 2
+
+
+def clip_lines(text: str, width: int, lines: int = NOTE_LINES) -> str:
+    """``text`` cut at a word to what wraps in ``lines`` lines of ``width`` cells, with
+    an ellipsis where it was cut (room kept for it on the last line)."""
+    import textwrap
+
+    width = max(width, 8)
+    wrapped = textwrap.wrap(text, width)
+    if len(wrapped) <= lines:
+        return text
+    words = wrapped[lines - 1].split()
+    while len(words) > 1 and len(" ".join(words)) + 2 > width:
+        words.pop()
+    last = " ".join(words)[: width - 2]
+    return " ".join([*wrapped[: lines - 1], last, "…"])
+
+
+def _plain_cell(
+    rs: RecordSet[Any], f: Field[Any], wide: bool = False, width: int | None = None
+) -> Callable[[Any], Text]:
     show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
@@ -272,6 +296,8 @@ def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool = False) -> Callab
         if f.name == rs.note_field:
             text.stylize("bold")
             extra = rs.note(item)
+            if extra and not wide and width is not None:
+                extra = clip_lines(extra, width)
             if extra:
                 text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
         return text
