@@ -9,6 +9,7 @@ Nothing found gets a suggestion from the names and words in the data.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from barkhane_cli import geo
+from barkhane_cli import cite, geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
 
@@ -169,6 +170,8 @@ class Hit:
     date: str
     score: int
     match: str
+    # A source's: the events citing it, the entries a reader came for (empty otherwise)
+    cited_by: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +181,7 @@ class Hit:
             "date": self.date,
             "score": self.score,
             "match": self.match,
+            "cited_by": list(self.cited_by),
         }
 
 
@@ -316,6 +320,10 @@ def search(
         score, match = _score(terms, names, texts)
         if score:
             hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
+    citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
+    if citing:
+        hits = [dataclasses.replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
+                for h in hits]  # fmt: skip
     hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 
