@@ -9,7 +9,7 @@ from pathlib import Path
 
 import geojson
 import pytest
-from conftest import FIXTURES, ROOT, Run
+from conftest import FIXTURES, ROOT, Run, as_json
 
 from barkhane_cli import mapping, query, store
 from barkhane_cli.render import canvas, maps, svgmap
@@ -359,3 +359,83 @@ def test_a_settlement_with_no_point_says_where_its_events_are_drawn(
     assert told == [f"2 markers; {note}"]
     # the town has a point: nothing to say
     assert "has no point" not in run(*ask[:-1], "zyzz-town", env=tty).stdout
+
+
+_ACROSS = """
+[[places]]
+id = "mali"
+name = "Mali"
+kind = "country"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "burkina-faso"
+name = "Burkina Faso"
+kind = "country"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "zyzz-region"
+name = "Zyzz Region"
+kind = "region"
+within = "mali"
+lat = 15.0
+lon = -3.0
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "zyzz-camp"
+name = "Zyzz Camp"
+kind = "base"
+within = "zyzz-region"
+unlocated = "no gazetteer has it"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "yonder"
+name = "Yonder"
+kind = "village"
+within = "burkina-faso"
+lat = 14.4
+lon = -1.55
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "joint-operation"
+date = "2018-01-15"
+title = "A joint operation either side of the border"
+summary = "S."
+type = "operation"
+places = ["zyzz-camp", "yonder"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_listing_by_place_gives_the_point_within_it(run: Run, tmp_path: Path) -> None:
+    """U17: `timeline --place mopti-region -f csv` put the G5's Pagnali operation (at
+    Boulkessi, in the Mopti Region with no point of its own, and Nassoumbou in Burkina
+    Faso) at Nassoumbou: a pandas map of Mopti plotted it outside the region."""
+    data = tmp_path / "across.toml"
+    data.write_text(_ACROSS, encoding="utf-8")
+    fields = ("--fields", "id,latitude,longitude,point_of", "-f", "csv")
+    day = ("--since", "2018-01-15", "--until", "2018-01-15")
+    listed = ("timeline", "--data", str(data), *day, *fields)
+    # unfiltered, the event is where it is most precisely known: Yonder's own point
+    assert run(*listed).stdout.splitlines()[1] == "joint-operation,14.4,-1.55,yonder"
+    inside = "joint-operation,15,-3,zyzz-region"  # the camp's, at its region's point
+    for where in (("--place", "zyzz-region"), ("--place", "zyzz camp"), ("--country", "mali")):
+        assert run(*listed, *where).stdout.splitlines()[1] == inside, where
+        record = as_json(run("timeline", "--data", str(data), *day, *where, "-f", "json"))[0]
+        assert (record["latitude"], record["point_of"]) == (15.0, "zyzz-region"), where
+        shape = json.loads(run(*listed[:-4], *where, "-f", "geojson").stdout)["features"][0]
+        assert (shape["geometry"]["coordinates"], shape["properties"]["point_of"]) == (
+            [-3.0, 15.0],  # the region's geometry (it has no outline: its point)
+            "zyzz-region",
+        ), where
+        drawn = json.loads(run("map", "--data", str(data), *day, *where, "-f", "json").stdout)
+        assert [(mk["place"], mk["event_ids"]) for mk in drawn] == [
+            ("zyzz-region", ["joint-operation"])
+        ], where
+    # a place of the event's within the filter, and Yonder is its one with a point
+    assert run(*listed, "--place", "yonder").stdout.splitlines()[1].endswith(",yonder")
+    assert run(*listed, "--country", "burkina").stdout.splitlines()[1].endswith(",yonder")

@@ -196,7 +196,9 @@ def map_(
     md = (
         mapping.choropleth(dataset, events, by)
         if shaded
-        else mapping.markers(dataset, events, by, fit=bool(place or country), within=q.countries)
+        else mapping.markers(
+            dataset, events, by, fit=bool(place or country), within=q.countries, inside=q.places
+        )
     )
     if box is not None:
         md.extent = box
