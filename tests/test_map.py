@@ -439,3 +439,37 @@ def test_a_listing_by_place_gives_the_point_within_it(run: Run, tmp_path: Path) 
     # a place of the event's within the filter, and Yonder is its one with a point
     assert run(*listed, "--place", "yonder").stdout.splitlines()[1].endswith(",yonder")
     assert run(*listed, "--country", "burkina").stdout.splitlines()[1].endswith(",yonder")
+
+
+def _svg_title(run: Run, target: Path, *args: str) -> tuple[str, list[str]]:
+    """The exported map's title, whole (<title>) and as drawn (the band's lines of text)."""
+    out = run("map", *args, "--export", str(target), "-f", "json")
+    assert out.exit_code == 0, out.stderr
+    root = ET.parse(target).getroot()
+    band = [t.text or "" for t in root.findall(f"{SVG}text") if float(t.get("y", 0)) < svgmap.TOP]
+    return root.find(f"{SVG}title").text or "", band  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
+    """U17: the SVG map of --country burkina was titled "(countries burkina)", the words
+    typed; the title says every filter by name, as the chart's "in Burkina Faso" does."""
+    target = tmp_path / "map.svg"
+    ask = ("--country", "burkina", "--year", "2018", "--actor", "jnim", "--type", "Attack")
+    title, _ = _svg_title(run, target, *ask)
+    assert title.endswith(", 2018 (in Burkina Faso; actor JNIM; type attack)"), title
+    title, band = _svg_title(
+        run, target, "--place", "mopti-region", "--place", "Boulkessi", "--country", "ML",
+        "--perpetrator", "isgs", "--target", "minusma", "--tag", "peacekeepers",
+        "--not-tag", "army-claim", "--search", "camp", "--aftermath",
+    )  # fmt: skip
+    assert title.endswith(
+        "(in the Mopti Region or Boulkessi; in Mali; by ISGS; against MINUSMA; "
+        'tag peacekeepers; not tag army-claim; words "camp"; with the aftermath)'
+    ), title
+    # too long for one line across the page: two smaller lines in the title's band
+    assert len(band) == 2 and " ".join(band) == title, band
+    assert all(len(line) <= svgmap.TITLE_SMALL_CHARS for line in band)
+    # a date typed in French is written as ISO; --year within --since says both
+    title, _ = _svg_title(run, target, "--year", "2019", "--since", "1er juin 2019")
+    assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title
