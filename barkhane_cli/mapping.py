@@ -328,16 +328,21 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
     return west <= lon <= east and south <= lat <= north
 
 
-def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
+def region_of(
+    places: Mapping[str, m.Place],
+    e: m.Event,
+    place_sets: Iterable[frozenset[str]] = (),
+    countries: Iterable[str] = (),
+) -> str | None:
     """The bundled region outline an event lies in, by the rule ``--place`` follows
     (geo.in_by_point): the first-level region the place it is drawn at is declared
     within (geo.home_region), else, for a settlement declared in none or in a region with
     no outline, the region holding its point (a later region such as Taoudénit counts in
     the older outline that covers it). None for an event known only by an area, a
-    country, or nothing."""
+    country, or nothing. Filtered, the event lies where it is drawn (locate_within)."""
     outlines = shapes.bundled()
     covered = shapes.covered_by(outlines)
-    where = locate(places, e.places)
+    where = locate_within(places, e.places, place_sets, countries)
     if where is None or where.kind in ("country", "area"):
         return None
     declared = geo.home_region(places, where.place)
@@ -353,17 +358,25 @@ def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     return None
 
 
-def choropleth(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:
+def choropleth(
+    data: m.Dataset,
+    events: Iterable[m.Event],
+    by: str = "events",
+    within: Iterable[str] = (),
+    inside: Iterable[frozenset[str]] = (),
+) -> MapData:
     """The map's data with its regions shaded: markers as usual (for the extent and the
-    listing of country-wide events), and each region's events and deaths."""
+    listing of country-wide events), and each region's events and deaths; ``within`` and
+    ``inside`` as markers takes them."""
     events = list(events)
-    md = markers(data, events, by)
+    sets, wanted = list(inside), frozenset(within)
+    md = markers(data, events, by, within=wanted, inside=sets)
     md.choropleth = True
     found: dict[str, RegionShade] = {}
     names = {sid: s.name for sid, s in shapes.bundled().items()}
     names |= {p.id: p.label for p in data.places.values()}
     for e in events:
-        rid = region_of(data.places, e)
+        rid = region_of(data.places, e, sets, wanted)
         if rid is None:
             md.unshaded.append(e.id)
             continue

@@ -436,6 +436,12 @@ def test_a_listing_by_place_gives_the_point_within_it(run: Run, tmp_path: Path) 
         assert [(mk["place"], mk["event_ids"]) for mk in drawn] == [
             ("zyzz-region", ["joint-operation"])
         ], where
+    # shaded by region, the event lies where it is drawn: not in Yonder's region
+    shades = run("map", "--data", str(data), *day, "--by", "region", "-f", "csv")
+    assert shades.stdout.splitlines()[1:] == ["sahel-region-bf,Sahel,1,0"]
+    ask = ("--place", "zyzz-region", "--by", "region", "-f", "csv")
+    shades = run("map", "--data", str(data), *day, *ask)
+    assert shades.stdout.splitlines() == ["region,name,events,deaths"], shades.stdout
     # a place of the event's within the filter, and Yonder is its one with a point
     assert run(*listed, "--place", "yonder").stdout.splitlines()[1].endswith(",yonder")
     assert run(*listed, "--country", "burkina").stdout.splitlines()[1].endswith(",yonder")

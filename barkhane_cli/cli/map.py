@@ -194,7 +194,7 @@ def map_(
     q = query_of(dataset, data, **filters)
     events = list(query.select(dataset, q))
     md = (
-        mapping.choropleth(dataset, events, by)
+        mapping.choropleth(dataset, events, by, within=q.countries, inside=q.places)
         if shaded
         else mapping.markers(
             dataset, events, by, fit=bool(place or country), within=q.countries, inside=q.places
