@@ -436,6 +436,11 @@ def test_a_listing_by_place_gives_the_point_within_it(run: Run, tmp_path: Path) 
         assert [(mk["place"], mk["event_ids"]) for mk in drawn] == [
             ("zyzz-region", ["joint-operation"])
         ], where
+    # the place's own card lists its events so too
+    card = as_json(run("place", "zyzz-region", "--data", str(data), *day, "-f", "json"))
+    assert [(e["id"], e["point_of"]) for e in card["events"]] == [
+        ("joint-operation", "zyzz-region")
+    ]
     # shaded by region, the event lies where it is drawn: not in Yonder's region
     shades = run("map", "--data", str(data), *day, "--by", "region", "-f", "csv")
     assert shades.stdout.splitlines()[1:] == ["sahel-region-bf,Sahel,1,0"]
