@@ -9,12 +9,11 @@ Nothing found gets a suggestion from the names and words in the data.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from barkhane_cli import cite, geo
@@ -320,10 +319,11 @@ def search(
         score, match = _score(terms, names, texts)
         if score:
             hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
+    # a source found leads to the events citing it (U16: `search hammam` found two
+    # sources on his death, and not the event)
     citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
-    if citing:
-        hits = [dataclasses.replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
-                for h in hits]  # fmt: skip
+    hits = [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
+            for h in hits]  # fmt: skip
     hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 
