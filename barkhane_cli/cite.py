@@ -90,6 +90,18 @@ def cited_by(data: m.Dataset, source_id: str) -> list[Citing]:
     return out
 
 
+def events_citing(data: m.Dataset, source_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each of the sources, the events (the aftermath's too) that cite it, in date
+    order: where a search that finds a source leads (U16: `search hammam` found two
+    sources on his death, not the event citing them)."""
+    wanted = set(source_ids)
+    found: dict[str, list[str]] = {sid: [] for sid in wanted}
+    for e in data.events + data.aftermath:
+        for sid in dict.fromkeys(ref.id for ref in e.sources if ref.id in wanted):
+            found[sid].append(e.id)
+    return {sid: tuple(ids) for sid, ids in found.items()}
+
+
 def resolve(data: m.Dataset, wanted: str) -> tuple[str, str, list[m.SourceRef]]:
     """``ID`` or ``KIND:ID`` -> (kind, id, references). An id that names entries of several
     kinds (the operation ``serval`` and its launch event) asks for the kind."""

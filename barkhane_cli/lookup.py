@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import geo
+from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
 from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
@@ -200,23 +200,39 @@ def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
     return [("follows", e) for e in before] + [("followed by", e) for e in after]
 
 
+# The places whose events are one place's history. Not a capital: the seat of government
+# is where a country's politics happens (Bamako is named by 100 events, most of them
+# decrees and talks), no more one place than a region or a country is.
+_ONE_PLACE = frozenset(shapes.SETTLEMENT_KINDS) - {"capital"}
+
+
+def shared_settlement(data: m.Dataset, event: m.Event, other: m.Event) -> str | None:
+    """The first town, village or base that both events name, or None."""
+    for pid in event.places:
+        place = data.places.get(pid)
+        if place is not None and place.kind in _ONE_PLACE and pid in other.places:
+            return pid
+    return None
+
+
 def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
-    """Up to ``n`` events sharing actors and close in time, other than the curated links:
-    shared actors first, then nearness."""
+    """Up to ``n`` events other than the curated links: first those at the same town,
+    village or base (shared_settlement), whatever their date (U16: Kafolo's 2020 attack listed Burkina and
+    Mali events of its weeks and not the 2021 attacks at Kafolo itself); then events
+    sharing actors and close in time. In each, shared actors first, then nearness."""
     actors = set(event.actors)
-    scored: list[tuple[int, int, m.Event]] = []
+    scored: list[tuple[int, int, int, m.Event]] = []
     for other in data.events + data.aftermath:
         if other.id == event.id or other.id in event.follows or event.id in other.follows:
             continue
+        here = shared_settlement(data, event, other) is not None
         shared = len(actors & set(other.actors))
         gap = max(other.first - event.last, event.first - other.last, 0)
-        if shared == 0 and gap > 31:
+        if not here and (gap > 366 or (shared == 0 and gap > 31)):
             continue
-        if gap > 366:
-            continue
-        scored.append((-shared, gap, other))
-    scored.sort(key=lambda t: (t[0], t[1], t[2].first))
-    return [e for _, _, e in scored[:n]]
+        scored.append((0 if here else 1, -shared, gap, other))
+    scored.sort(key=lambda t: (t[0], t[1], t[2], t[3].first))
+    return [e for *_, e in scored[:n]]
 
 
 def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:

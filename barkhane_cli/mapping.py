@@ -7,7 +7,7 @@ render/svgmap.py, the GeoJSON writer in render/geojson.py.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from barkhane_cli import geo, shapes
@@ -98,6 +98,76 @@ def locate(places: Mapping[str, m.Place], event_places: Iterable[str]) -> Locate
     at = _own(places, point_of)
     assert at is not None
     return Located(pid, point_of, at[0], at[1], places[point_of].kind)
+
+
+def within_filters(
+    places: Mapping[str, m.Place],
+    event_places: tuple[str, ...],
+    place_sets: Iterable[frozenset[str]] = (),
+    countries: Iterable[str] = (),
+) -> tuple[str, ...]:
+    """The event's places that lie within the filters that chose it: in a --place set (the
+    place and every place within it), then in a --country; all of them where none does.
+    Where the event is drawn, when a listing is filtered so (U17: `timeline --place
+    mopti-region` gave the G5's Pagnali operation, at Boulkessi in Mali and Nassoumbou in
+    Burkina Faso, the point of Nassoumbou)."""
+    found = event_places
+    sets = list(place_sets)
+    if sets:
+        found = tuple(p for p in found if any(p in s for s in sets)) or found
+    wanted = frozenset(countries)
+    if wanted:
+        found = (
+            tuple(p for p in found if p in places and not wanted.isdisjoint(places[p].countries))
+            or found
+        )
+    return found
+
+
+def locate_within(
+    places: Mapping[str, m.Place],
+    event_places: tuple[str, ...],
+    place_sets: Iterable[frozenset[str]] = (),
+    countries: Iterable[str] = (),
+) -> Located | None:
+    """Where an event is drawn in a listing so filtered: at its places within the filters
+    (within_filters). One with no point of its own (Boulkessi, drawn at the Mopti
+    Region's centre) gives way to another of the event's places that has one inside
+    what stands in for it (Mondoro, in the Mopti Region): nearer the truth than the
+    region's centre, and still within the region."""
+    inside = within_filters(places, event_places, place_sets, countries)
+    at = locate(places, inside)
+    if at is None or inside == event_places or at.point_of == at.place:
+        return at if at is not None else locate(places, event_places)
+    around = geo.contained(places, at.point_of)
+    near = locate(places, tuple(p for p in event_places if p in around and p not in inside))
+    return near if near is not None and near.point_of == near.place else at
+
+
+def point_fields(at: Located | None) -> dict[str, Any]:
+    """An event's point fields for where it is located: ``point_of`` and ``point_kind``,
+    and its latitude and longitude unless it is known only by its country (listed, never
+    drawn at a point inside the country); none when nothing locates it."""
+    if at is None:
+        return {}
+    point: dict[str, Any] = {"point_of": at.point_of, "point_kind": at.kind}
+    if at.kind != "country":
+        point |= {"latitude": at.lat, "longitude": at.lon}
+    return point
+
+
+def placed_within(
+    places: Mapping[str, m.Place],
+    event: m.Event,
+    place_sets: Iterable[frozenset[str]] = (),
+    countries: Iterable[str] = (),
+) -> m.Event:
+    """The event with its point where a listing so filtered gives it (locate_within); the
+    event itself when that is where it already is."""
+    point = point_fields(locate_within(places, event.places, place_sets, countries))
+    if not point or point["point_of"] == event.point_of:
+        return event
+    return replace(event, **({"latitude": None, "longitude": None} | point))
 
 
 @dataclass(slots=True)
@@ -194,25 +264,22 @@ def markers(
     by: str = "events",
     fit: bool = False,
     within: Iterable[str] = (),
+    inside: Iterable[frozenset[str]] = (),
 ) -> MapData:
-    """Events grouped by the point each is drawn at, heaviest first. ``within``
-    (country ids): an event is drawn at its places in those countries when it has any (a
-    map of Niger drew Takuba's declaration as "Mali", its first place)."""
+    """Events grouped by the point each is drawn at, heaviest first. ``inside`` (the
+    --place sets) and ``within`` (country ids): an event is drawn at its places inside
+    them when it has any (within_filters: a map of Niger drew Takuba's declaration as
+    "Mali", its first place)."""
     places = data.places
     wanted = frozenset(within)
+    sets = list(inside)
     found: dict[str, Marker] = {}
     unplaced: list[str] = []
     cache: dict[tuple[str, ...], Located | None] = {}
     for e in events:
-        where_from = e.places
-        if wanted:
-            inside = tuple(
-                p for p in e.places if p in places and not wanted.isdisjoint(places[p].countries)
-            )
-            where_from = inside or e.places
-        where = cache.get(where_from)
-        if where is None and where_from not in cache:
-            where = cache[where_from] = locate(places, where_from)
+        where = cache.get(e.places)
+        if where is None and e.places not in cache:
+            where = cache[e.places] = locate_within(places, e.places, sets, wanted)
         if where is None:
             unplaced.append(e.id)
             continue
@@ -261,16 +328,21 @@ def inside(extent: tuple[float, float, float, float], lat: float, lon: float) ->
     return west <= lon <= east and south <= lat <= north
 
 
-def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
+def region_of(
+    places: Mapping[str, m.Place],
+    e: m.Event,
+    place_sets: Iterable[frozenset[str]] = (),
+    countries: Iterable[str] = (),
+) -> str | None:
     """The bundled region outline an event lies in, by the rule ``--place`` follows
     (geo.in_by_point): the first-level region the place it is drawn at is declared
     within (geo.home_region), else, for a settlement declared in none or in a region with
     no outline, the region holding its point (a later region such as Taoudénit counts in
     the older outline that covers it). None for an event known only by an area, a
-    country, or nothing."""
+    country, or nothing. Filtered, the event lies where it is drawn (locate_within)."""
     outlines = shapes.bundled()
     covered = shapes.covered_by(outlines)
-    where = locate(places, e.places)
+    where = locate_within(places, e.places, place_sets, countries)
     if where is None or where.kind in ("country", "area"):
         return None
     declared = geo.home_region(places, where.place)
@@ -286,17 +358,25 @@ def region_of(places: Mapping[str, m.Place], e: m.Event) -> str | None:
     return None
 
 
-def choropleth(data: m.Dataset, events: Iterable[m.Event], by: str = "events") -> MapData:
+def choropleth(
+    data: m.Dataset,
+    events: Iterable[m.Event],
+    by: str = "events",
+    within: Iterable[str] = (),
+    inside: Iterable[frozenset[str]] = (),
+) -> MapData:
     """The map's data with its regions shaded: markers as usual (for the extent and the
-    listing of country-wide events), and each region's events and deaths."""
+    listing of country-wide events), and each region's events and deaths; ``within`` and
+    ``inside`` as markers takes them."""
     events = list(events)
-    md = markers(data, events, by)
+    sets, wanted = list(inside), frozenset(within)
+    md = markers(data, events, by, within=wanted, inside=sets)
     md.choropleth = True
     found: dict[str, RegionShade] = {}
     names = {sid: s.name for sid, s in shapes.bundled().items()}
     names |= {p.id: p.label for p in data.places.values()}
     for e in events:
-        rid = region_of(data.places, e)
+        rid = region_of(data.places, e, sets, wanted)
         if rid is None:
             md.unshaded.append(e.id)
             continue

@@ -13,10 +13,10 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from barkhane_cli import geo
+from barkhane_cli import cite, geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
 
@@ -169,6 +169,8 @@ class Hit:
     date: str
     score: int
     match: str
+    # A source's: the events citing it, the entries a reader came for (empty otherwise)
+    cited_by: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +180,7 @@ class Hit:
             "date": self.date,
             "score": self.score,
             "match": self.match,
+            "cited_by": list(self.cited_by),
         }
 
 
@@ -316,6 +319,11 @@ def search(
         score, match = _score(terms, names, texts)
         if score:
             hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
+    # a source found leads to the events citing it (U16: `search hammam` found two
+    # sources on his death, and not the event)
+    citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
+    hits = [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
+            for h in hits]  # fmt: skip
     hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 

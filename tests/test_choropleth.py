@@ -79,7 +79,7 @@ def test_terminal_choropleth_has_a_legend_of_classes_and_says_its_filters(
     assert out.exit_code == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith("barkhane map: 2 events, ")
-    assert lines[0].endswith("events per region (types coup)")
+    assert lines[0].endswith("events per region (type coup)")
     assert "Events per region: ▓ 1  █ 2" in out.stdout  # two classes: the darkest two
     everything = run("map", "--by", "region", env=tty)
     assert "Events per region: ░ 1  ▒ 2  ▓ 3  █ 4" in everything.stdout

@@ -477,3 +477,76 @@ def test_a_second_term_with_the_same_actor_is_shown() -> None:
     # on two actors (the card compared dates as text: "2014-03" is not before "2014")
     _, lines = _relations([rel("2014", "2014", "outgoing"), rel("2014-03", "2014-06", "outgoing")])
     assert lines == ["leads: Chad (chad) [2014-03 – 2014-06]"]
+
+
+_KAFOLO = """
+[[places]]
+id = "kafolo"
+name = "Kafolo"
+kind = "village"
+lat = 9.6
+lon = -4.33
+country = "Côte d'Ivoire"
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "kafolo-2020"
+date = "2020-06-11"
+title = "Jihadists attack an Ivorian border post at Kafolo"
+summary = "S."
+type = "attack"
+actors = ["jnim"]
+places = ["kafolo"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "kafolo-2021"
+date = "2021-03-29"
+title = "Night attacks on Ivorian posts at Kafolo"
+summary = "S."
+type = "attack"
+places = ["kafolo"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "kafolo-2023"
+date = "2023-02-01"
+title = "A patrol at Kafolo"
+summary = "S."
+type = "operation"
+places = ["kafolo"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "far-away"
+date = "2020-06-20"
+title = "An attack elsewhere, the same month"
+summary = "S."
+type = "attack"
+actors = ["jnim"]
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_events_at_the_same_place_lead_related(run: Run, tmp_path: Path) -> None:
+    # U16: the card of the 2020 Kafolo attack listed Burkina and Mali events of its weeks
+    # and not the 2021 attacks at Kafolo itself
+    data = tmp_path / "kafolo.toml"
+    data.write_text(_KAFOLO, encoding="utf-8")
+    detail = as_json(run("event", "kafolo-2020", "--data", str(data), "-f", "json"))
+    # the same place whatever the date, nearest first; then the rest as before
+    assert detail["related"][:3] == ["kafolo-2021", "kafolo-2023", "far-away"]
+    card = run("event", "kafolo-2020", "--data", str(data), "-f", "plain").stdout.splitlines()
+    related = [line for line in card if line.startswith("related\t")]
+    assert related[:3] == [
+        "related\tat Kafolo: 2021-03-29 Night attacks on Ivorian posts at Kafolo (kafolo-2021)",
+        "related\tat Kafolo: 2023-02-01 A patrol at Kafolo (kafolo-2023)",
+        "related\t2020-06-20 An attack elsewhere, the same month (far-away)",
+    ]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_kafolo_attack_leads_to_the_later_attacks_at_kafolo(run: Run) -> None:
+    detail = as_json(run("event", "kafolo-attack-2020", "-f", "json"))
+    assert detail["related"][0] == "kafolo-kolobougou-attacks-2021"

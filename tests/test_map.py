@@ -9,7 +9,7 @@ from pathlib import Path
 
 import geojson
 import pytest
-from conftest import FIXTURES, ROOT, Run
+from conftest import FIXTURES, ROOT, Run, as_json
 
 from barkhane_cli import mapping, query, store
 from barkhane_cli.render import canvas, maps, svgmap
@@ -377,3 +377,128 @@ def test_a_settlement_with_no_point_says_where_its_events_are_drawn(
     assert told == [f"2 markers; {note}"]
     # the town has a point: nothing to say
     assert "has no point" not in run(*ask[:-1], "zyzz-town", env=tty).stdout
+
+
+_ACROSS = """
+[[places]]
+id = "mali"
+name = "Mali"
+kind = "country"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "burkina-faso"
+name = "Burkina Faso"
+kind = "country"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "zyzz-region"
+name = "Zyzz Region"
+kind = "region"
+within = "mali"
+lat = 15.0
+lon = -3.0
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "zyzz-camp"
+name = "Zyzz Camp"
+kind = "base"
+within = "zyzz-region"
+unlocated = "no gazetteer has it"
+sources = [{ id = "ref-a" }]
+
+[[places]]
+id = "yonder"
+name = "Yonder"
+kind = "village"
+within = "burkina-faso"
+lat = 14.4
+lon = -1.55
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "joint-operation"
+date = "2018-01-15"
+title = "A joint operation either side of the border"
+summary = "S."
+type = "operation"
+places = ["zyzz-camp", "yonder"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_listing_by_place_gives_the_point_within_it(run: Run, tmp_path: Path) -> None:
+    """U17: `timeline --place mopti-region -f csv` put the G5's Pagnali operation (at
+    Boulkessi, in the Mopti Region with no point of its own, and Nassoumbou in Burkina
+    Faso) at Nassoumbou: a pandas map of Mopti plotted it outside the region."""
+    data = tmp_path / "across.toml"
+    data.write_text(_ACROSS, encoding="utf-8")
+    fields = ("--fields", "id,latitude,longitude,point_of", "-f", "csv")
+    day = ("--since", "2018-01-15", "--until", "2018-01-15")
+    listed = ("timeline", "--data", str(data), *day, *fields)
+    # unfiltered, the event is where it is most precisely known: Yonder's own point
+    assert run(*listed).stdout.splitlines()[1] == "joint-operation,14.4,-1.55,yonder"
+    inside = "joint-operation,15,-3,zyzz-region"  # the camp's, at its region's point
+    for where in (("--place", "zyzz-region"), ("--place", "zyzz camp"), ("--country", "mali")):
+        assert run(*listed, *where).stdout.splitlines()[1] == inside, where
+        record = as_json(run("timeline", "--data", str(data), *day, *where, "-f", "json"))[0]
+        assert (record["latitude"], record["point_of"]) == (15.0, "zyzz-region"), where
+        shape = json.loads(run(*listed[:-4], *where, "-f", "geojson").stdout)["features"][0]
+        assert (shape["geometry"]["coordinates"], shape["properties"]["point_of"]) == (
+            [-3.0, 15.0],  # the region's geometry (it has no outline: its point)
+            "zyzz-region",
+        ), where
+        drawn = json.loads(run("map", "--data", str(data), *day, *where, "-f", "json").stdout)
+        assert [(mk["place"], mk["event_ids"]) for mk in drawn] == [
+            ("zyzz-region", ["joint-operation"])
+        ], where
+    # the place's own card lists its events so too
+    card = as_json(run("place", "zyzz-region", "--data", str(data), *day, "-f", "json"))
+    assert [(e["id"], e["point_of"]) for e in card["events"]] == [
+        ("joint-operation", "zyzz-region")
+    ]
+    # shaded by region, the event lies where it is drawn: not in Yonder's region
+    shades = run("map", "--data", str(data), *day, "--by", "region", "-f", "csv")
+    assert shades.stdout.splitlines()[1:] == ["sahel-region-bf,Sahel,1,0"]
+    ask = ("--place", "zyzz-region", "--by", "region", "-f", "csv")
+    shades = run("map", "--data", str(data), *day, *ask)
+    assert shades.stdout.splitlines() == ["region,name,events,deaths"], shades.stdout
+    # a place of the event's within the filter, and Yonder is its one with a point
+    assert run(*listed, "--place", "yonder").stdout.splitlines()[1].endswith(",yonder")
+    assert run(*listed, "--country", "burkina").stdout.splitlines()[1].endswith(",yonder")
+
+
+def _svg_title(run: Run, target: Path, *args: str) -> tuple[str, list[str]]:
+    """The exported map's title, whole (<title>) and as drawn (the band's lines of text)."""
+    out = run("map", *args, "--export", str(target), "-f", "json")
+    assert out.exit_code == 0, out.stderr
+    root = ET.parse(target).getroot()
+    band = [t.text or "" for t in root.findall(f"{SVG}text") if float(t.get("y", 0)) < svgmap.TOP]
+    return root.find(f"{SVG}title").text or "", band  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
+    """U17: the SVG map of --country burkina was titled "(countries burkina)", the words
+    typed; the title says every filter by name, as the chart's "in Burkina Faso" does."""
+    target = tmp_path / "map.svg"
+    ask = ("--country", "burkina", "--year", "2018", "--actor", "jnim", "--type", "Attack")
+    title, _ = _svg_title(run, target, *ask)
+    assert title.endswith(", 2018 (in Burkina Faso; actor JNIM; type attack)"), title
+    title, band = _svg_title(
+        run, target, "--place", "mopti-region", "--place", "Boulkessi", "--country", "ML",
+        "--perpetrator", "isgs", "--target", "minusma", "--tag", "peacekeepers",
+        "--not-tag", "army-claim", "--search", "camp", "--aftermath",
+    )  # fmt: skip
+    assert title.endswith(
+        "(in the Mopti Region or Boulkessi; in Mali; by ISGS; against MINUSMA; "
+        'tag peacekeepers; not tag army-claim; words "camp"; with the aftermath)'
+    ), title
+    # too long for one line across the page: two smaller lines in the title's band
+    assert len(band) == 2 and " ".join(band) == title, band
+    assert all(len(line) <= svgmap.TITLE_SMALL_CHARS for line in band)
+    # a date typed in French is written as ISO; --year within --since says both
+    title, _ = _svg_title(run, target, "--year", "2019", "--since", "1er juin 2019")
+    assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title

@@ -400,3 +400,74 @@ def test_a_year_after_a_hyphen_is_still_a_year(
     assert result.stdout.split() == ["force-goal-2017"]
     found = as_json(run("search", "--data", str(data), "afp 2017", "-f", "json", env=env))
     assert ("source", "afp-2017-12-13-force-goal") in [(h["kind"], h["id"]) for h in found]
+
+
+CITED = """\
+[[sources]]
+id = "rfi-hammam-killed"
+title = "Paris annonce l'élimination du chef jihadiste Yahia Abou Hammam"
+publisher = "RFI"
+kind = "news"
+date = "2019-02-22"
+
+[[events]]
+id = "okacha-killed"
+date = "2019-02-21"
+title = "French kill JNIM deputy Djamel Okacha"
+summary = "A raid near Timbuktu."
+type = "attack"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }, { id = "rfi-hammam-killed" }]
+
+[[events]]
+id = "okacha-confirmed"
+date = "2019-03-05"
+title = "AQIM confirms the deaths"
+summary = "A statement."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "rfi-hammam-killed" }]
+"""
+
+
+def test_a_source_found_leads_to_the_events_citing_it(run: Run, tmp_path: Path) -> None:
+    # U16: `search hammam` listed two sources on his death whose titles matched, and not
+    # the event citing them: the user never reached Okacha's card
+    data = tmp_path / "cited.toml"
+    data.write_text(CITED, encoding="utf-8")
+    found = as_json(run("search", "--data", str(data), "hammam", "-f", "json"))
+    assert [(h["kind"], h["id"], h["cited_by"]) for h in found] == [
+        ("source", "rfi-hammam-killed", ["okacha-killed", "okacha-confirmed"])
+    ]
+    # other kinds cite nothing: the key is there, empty
+    assert as_json(run("search", "--data", str(data), "okacha", "-f", "json"))[0]["cited_by"] == []
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "BARKHANE_PAGER": ""}
+    narrow = run("search", "--data", str(data), "hammam", env=env | {"COLUMNS": "80"}).stdout
+    assert "cited by okacha-killed, okacha-confirmed" in narrow, narrow
+    # wide, under the id in its column, the ids whole (they wrap at the comma)
+    wide = run("search", "--data", str(data), "hammam", env=env | {"COLUMNS": "160"}).stdout
+    assert {"cited", "okacha-killed,", "okacha-confirmed"} <= set(wide.split()), wide
+    listed = run("search", "--data", str(data), "hammam", "--fields", "id,cited_by", "-f", "csv")
+    assert listed.stdout.splitlines() == [
+        "id,cited_by",
+        "rfi-hammam-killed,okacha-killed;okacha-confirmed",
+    ]
+
+
+def test_a_source_cited_by_many_events_names_three_and_counts_the_rest(
+    run: Run, tmp_path: Path
+) -> None:
+    many = "".join(
+        f'\n[[events]]\nid = "raid-{n}"\ndate = "2019-03-0{n}"\ntitle = "Raid {n}"\n'
+        f'summary = "S."\ntype = "attack"\nplaces = ["timbuktu"]\n'
+        f'sources = [{{ id = "rfi-hammam-killed" }}]\n'
+        for n in range(1, 6)
+    )
+    data = tmp_path / "many.toml"
+    data.write_text(CITED.split("[[events]]")[0] + many, encoding="utf-8")
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "BARKHANE_PAGER": "", "COLUMNS": "200"}
+    table = run("search", "--data", str(data), "hammam", env=env).stdout
+    said = " ".join(table.split())
+    assert (
+        "cited by raid-1, raid-2, raid-3 and 2 more: barkhane source rfi-hammam-killed" in said
+    ), table

@@ -269,3 +269,27 @@ def test_help_flows_is_grouped_and_gives_examples(run: Run) -> None:
             assert "Examples:" in out and command.examples[0] in out, name
     timeline = run("timeline", "--help", env={"COLUMNS": "240"}).stdout
     assert all(t in timeline for t in model.EVENT_TYPES)
+
+
+@pytest.mark.parametrize("command", ["chart", "timeline", "map"])
+def test_help_descriptions_are_readable_at_80_columns(run: Run, command: str) -> None:
+    """U16, U17: at 80 columns the option names, negative flags and metavars took some 55
+    columns and left descriptions about 20 characters a line (`chart --help` ran to 100
+    lines). An option's names and metavar are now one column, wrapped within a third of
+    the width, and nothing is lost: every name, negative flag and metavar is still said."""
+    out = run(command, "--help", env={"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}).stdout
+    rows = [line[2:-1].rstrip() for line in out.splitlines() if line.startswith("│ ")]
+    # where each option's description begins: one column for all, within the first third
+    named = [r for r in rows if r.startswith("--") and "  " in r]
+    begins = {len(r) - len(r.split("  ", 1)[1].lstrip()) for r in named}
+    assert len(begins) == 1 and begins.pop() <= 80 // 3 + 2, named  # and its gap
+    assert any(
+        r.startswith("--year YEAR [1<=x<=9999]")
+        and r.endswith("Only this year (with --since/--until: within")
+        for r in rows
+    ), rows
+    assert any(r.startswith("--actor, -a TEXT ") for r in rows)
+    assert any(r.startswith("--format, -f FORMAT ") for r in rows)
+    # a negative flag under its flag, each whole
+    flag = next(i for i, r in enumerate(rows) if r.startswith("--aftermath /"))
+    assert rows[flag + 1].startswith("--no-aftermath "), rows[flag : flag + 2]

@@ -101,6 +101,10 @@ def _profile(
         sort=cut.sort,
     )
     events = list(query.arranged(loaded.select, q))
+    if which == "place":  # each event at its places within this one, as --place gives it
+        from barkhane_cli.mapping import placed_within
+
+        events = [placed_within(dataset.places, e, q.places) for e in events]
     title = f"barkhane {which} {ident}"
     if summarized(env, dataset, events, cut.count, cut.facet, format_, export, title):
         return

@@ -194,21 +194,23 @@ def map_(
     q = query_of(dataset, data, **filters)
     events = list(query.select(dataset, q))
     md = (
-        mapping.choropleth(dataset, events, by)
+        mapping.choropleth(dataset, events, by, within=q.countries, inside=q.places)
         if shaded
-        else mapping.markers(dataset, events, by, fit=bool(place or country), within=q.countries)
+        else mapping.markers(
+            dataset, events, by, fit=bool(place or country), within=q.countries, inside=q.places
+        )
     )
     if box is not None:
         md.extent = box
     md.notes = namesake_notes(dataset, place or ()) + _no_point_notes(
         dataset, place or [], md, events
     )
-    span = _window_said(since, until, year)
+    span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)
         span = f", {events[0].date} to {latest.end or latest.date}"
     title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
-    said = _filters_said(filters)
+    said = _filters_said(dataset, filters)
     if shaded:
         title += f", {by} per region"
     if said:
@@ -317,28 +319,55 @@ def _no_point_notes(dataset: Any, places: list[str], md: Any, events: list[Any])
     return notes
 
 
-def _window_said(since: str | None, until: str | None, year: int | None) -> str:
-    """The date filter as the user gave it: a map of --year 2019 is titled 2019, not by
-    the span of its events (one that began in 2019 may end in 2020)."""
-    if year is not None:
-        return f", {year}"
+def _window_said(since: Any, until: Any, year: int | None) -> str:
+    """The date filter as asked, each date as ISO writes it (whatever words it was typed
+    in): a map of --year 2019 is titled 2019, not by the span of its events (one that
+    began in 2019 may end in 2020); --year within --since or --until says both."""
     if since and until:
-        return f", {since} to {until}"
-    if since:
-        return f", since {since}"
-    if until:
-        return f", until {until}"
-    return ""
+        window = f"{since} to {until}"
+    elif since:
+        window = f"since {since}"
+    elif until:
+        window = f"until {until}"
+    else:
+        window = ""
+    said = [str(year)] if year is not None else []
+    return "".join(f", {part}" for part in [*said, window] if part)
 
 
-def _filters_said(filters: dict[str, Any]) -> str:
-    """The filters given, as the title says them: "place liptako-gourma; type attack"."""
+def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
+    """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
+    type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
+    option given twice matches either, so its values are joined by "or"."""
+    from barkhane_cli import query
+    from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.render.events import short_name
+
+    def either(values: list[str]) -> str:
+        return " or ".join(dict.fromkeys(values))
+
+    def actors(names: list[str]) -> str:
+        resolver = query.actor_resolver(dataset)
+        return either([short_name(dataset.actors[resolver.resolve(n)]) for n in names])
+
     parts = []
-    for key, value in filters.items():
-        if key in ("since", "until", "year") or value in (None, False, (), [], ""):
-            continue
-        shown = ",".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
-        parts.append(f"{key} {shown}" if value is not True else key)
+    if filters["places"]:
+        resolver = query.place_resolver(dataset)
+        named = [the_place(dataset.places[resolver.resolve(p)]) for p in filters["places"]]
+        parts.append(f"in {either(named)}")
+    if filters["countries"]:
+        ids = [query.resolve_country(dataset, c) for c in filters["countries"]]
+        parts.append(f"in {either([n for c in ids for n in query.country_names(dataset, [c])])}")
+    for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
+        if filters[key]:
+            parts.append(f"{lead} {actors(list(filters[key]))}")
+    for key, lead in (("types", "type"), ("tags", "tag"), ("not_tags", "not tag")):
+        if filters[key]:
+            parts.append(f"{lead} {either([v.strip().lower() for v in filters[key]])}")
+    if filters["search"]:
+        parts.append(f'words "{filters["search"]}"')
+    if filters["aftermath"]:
+        parts.append("with the aftermath")
     return "; ".join(parts)
 
 

@@ -124,7 +124,12 @@ UntilOpt = Annotated[
 ]
 YearOpt = Annotated[
     int | None,
-    typer.Option(help="Only this year (with --since/--until: within them).", min=1, max=9999),
+    typer.Option(
+        help="Only this year (with --since/--until: within them).",
+        metavar="YEAR",  # a type's name said less, and took the width of a description
+        min=1,
+        max=9999,
+    ),
 ]
 AftermathOpt = Annotated[
     bool,

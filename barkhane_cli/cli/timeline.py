@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
 import typer
@@ -112,18 +112,23 @@ def timeline(
     events: Iterable[Event] = query.arranged(loaded.select, q)
     if summarized(env, dataset, events, count, facet, format_, export, "barkhane timeline"):
         return
+    # filtered by place or country, an event's point is that of its places within the
+    # filter, as the map draws it: the stored JSON, written with its first point, is not
+    moved = bool(q.places or q.countries)
+    if moved:
+        events = _placed_within(dataset, events, q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
 
     def records(target_env: Any, f: str | None) -> int:
-        texts = _stored_json(loaded, q, target_env, f, fields, export)
+        texts = None if moved else _stored_json(loaded, q, target_env, f, fields, export)
         rs = event_records(dataset, texts if texts is not None else events)  # type: ignore[arg-type]
         # Each event's JSON as the store wrote it from Event.to_json, when that is still
         # what this record set prints (the key changes with model.py, so it is current).
         db = loaded.db
         if texts is not None:  # the texts themselves: no event decoded
             rs.dumped = str
-        elif db is not None and rs.to_json is Event.to_json:
+        elif db is not None and rs.to_json is Event.to_json and not moved:
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
@@ -134,6 +139,16 @@ def timeline(
         return emit(target_env, f, rs, fields, wide)
 
     present(env, format_, export, records, "barkhane timeline")
+
+
+def _placed_within(dataset: Any, events: Iterable[Event], q: Any) -> Iterator[Event]:
+    """Each event with its point at its places within --place and --country (U17: the G5's
+    Pagnali operation, at Boulkessi and Nassoumbou, came out of `--place mopti-region -f
+    csv` at Nassoumbou, in Burkina Faso)."""
+    from barkhane_cli.mapping import placed_within
+
+    for e in events:
+        yield placed_within(dataset.places, e, q.places, q.countries)
 
 
 def _stored_json(

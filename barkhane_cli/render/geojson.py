@@ -54,13 +54,17 @@ def own_geometry(data: m.Dataset, pid: str) -> tuple[dict[str, Any] | None, str 
 
 
 def event_feature(data: m.Dataset, e: m.Event, props: dict[str, Any]) -> dict[str, Any] | None:
-    where = mapping.locate(data.places, e.places)
-    if where is None:
-        return None
-    geometry, _ = own_geometry(data, where.point_of)
+    # the event's own point_of, as its listing gave it (its places within a --place)
+    point_of = e.point_of if e.point_of in data.places else None
+    if point_of is None:
+        where = mapping.locate(data.places, e.places)
+        if where is None:
+            return None
+        point_of = where.point_of
+    geometry, _ = own_geometry(data, point_of)
     if geometry is None:
         return None
-    extra = {"point_of": where.point_of, "point_kind": where.kind}
+    extra = {"point_of": point_of, "point_kind": data.places[point_of].kind}
     return shaped(e.id, geometry, props | extra)
 
 

@@ -262,11 +262,32 @@ def _hit_layout(width: int, wide: bool) -> list[str]:
     return ["kind", "entry", "date"]
 
 
-def _hit_entry(h: lookup.Hit) -> Any:
+# A source found lists the events citing it, these many by id (what `barkhane event ID`
+# takes); more are counted and left to `barkhane source ID`.
+HIT_CITING_SHOWN = 3
+
+
+def hit_citing(h: lookup.Hit) -> str:
+    """The short line under a source found: the events that cite it ("" when none)."""
+    if not h.cited_by:
+        return ""
+    shown = ", ".join(h.cited_by[:HIT_CITING_SHOWN])
+    more = len(h.cited_by) - HIT_CITING_SHOWN
+    return f"cited by {shown}" + (f" and {more} more: barkhane source {h.id}" if more > 0 else "")
+
+
+def _hit_cell(h: lookup.Hit, title: bool) -> Any:
+    """The id, under the title when narrow (dim) or in its own column when wide, then the
+    events citing a source: under the id, whose column fits ids whole."""
     from barkhane_cli.render.safe import text as safe
 
-    cell = safe(h.title, style="bold", keep="")
-    cell.append_text(safe("\n" + h.id, style="dim", keep="\n"))
+    cell = safe(h.title, style="bold", keep="") if title else safe(h.id, keep="")
+    if title:
+        cell.append_text(safe("\n" + h.id, style="dim", keep="\n"))
+    if h.cited_by:
+        cell.append_text(safe("\n" + hit_citing(h), style="dim", keep="\n"))
+    # an id longer than the column is folded, never cut: it is what a command takes
+    cell.no_wrap, cell.overflow = False, "fold"
     return cell
 
 
@@ -274,11 +295,12 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
     hits = list(hits)
     fields: dict[str, Field[lookup.Hit]] = {
         "kind": Field("kind", "Kind", lambda h: h.kind),
-        "id": Field("id", "Id", lambda h: h.id),
+        "id": Field("id", "Id", lambda h: h.id, cell=lambda h: _hit_cell(h, title=False)),
         "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=14),
         "date": Field("date", "Date", lambda h: h.date),
         "score": Field("score", "Score", lambda h: str(h.score)),
         "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=12),
+        "cited_by": list_field("cited_by", "Cited by", lambda h: h.cited_by),
     }
     styles = {"actor": SKY, "place": GREEN, "event": BLUE, "fact": ORANGE, "source": PURPLE}
     return RecordSet(
@@ -291,11 +313,16 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
         to_json=lookup.Hit.to_json,
         style=lambda h: styles.get(h.kind),
         empty_message="nothing matches",
-        json_keys=["kind", "id", "title", "date", "score", "match"],
+        json_keys=["kind", "id", "title", "date", "score", "match", "cited_by"],
         layout=_hit_layout,
         cells={
             "entry": Field(
-                "entry", "Name / title", lambda h: h.title, ratio=1, min_width=20, cell=_hit_entry
+                "entry",
+                "Name / title",
+                lambda h: h.title,
+                ratio=1,
+                min_width=20,
+                cell=lambda h: _hit_cell(h, title=True),
             )
         },
         basis=hits,  # what the fixed columns (kind, id, date) fit

@@ -24,6 +24,10 @@ NOTE_STEP = 16  # pixels from one line of the legend's notes to the next
 # Characters of a legend note on one line: 12px text is at most about 6.6 pixels a
 # character, and a note wider than the page was cut off, so a longer one wraps.
 NOTE_CHARS = int((WIDTH - 32) / 6.6)
+# The title on one line at 18px bold (about 11 pixels a character); longer (a map of many
+# filters, each said by name, ran off the page), two lines at 13px in the same band.
+TITLE_CHARS = int((WIDTH - 32) / 11)
+TITLE_SMALL_CHARS = int((WIDTH - 32) / 8)
 MAX_MAP_HEIGHT = 760
 R_MIN, R_MAX = 3.0, 18.0
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
@@ -161,10 +165,31 @@ def svg(md: MapData, title: str) -> str:
         f"<title>{_t(title)}</title>",
         f"<desc>Borders: Natural Earth 1:50m (public domain). Projection: {proj.describe()}.</desc>",
         f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
-        f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{_t(title)}</text>',
+        *_title_lines(title),
     ]
     del one
     return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
+
+
+def _title_lines(title: str) -> list[str]:
+    """The picture's title in its band: one line, or two smaller ones, the second cut
+    with an ellipsis if need be (the document's <title> holds it whole)."""
+    text = inert(title)
+    if len(text) <= TITLE_CHARS:
+        return [
+            f'<text x="16" y="28" font-size="18" font-weight="bold" fill="{INK}">{escape(text)}</text>'
+        ]
+    lines = textwrap.wrap(text, TITLE_SMALL_CHARS, break_on_hyphens=False)
+    if len(lines) > 2:
+        lines = [
+            lines[0],
+            textwrap.shorten(" ".join(lines[1:]), TITLE_SMALL_CHARS, placeholder=" …"),
+        ]
+    return [
+        f'<text x="16" y="{19 + 16 * i}" font-size="13" font-weight="bold" fill="{INK}">'
+        f"{escape(line)}</text>"
+        for i, line in enumerate(lines)
+    ]
 
 
 def _notes(notes: list[str], y: float) -> tuple[list[str], float]:

@@ -291,7 +291,7 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
     """Events in date order, each with the countries its places lie in and where it is
     drawn. An event known only by its country has no point (``point_kind = "country"``):
     it is listed, never put at the capital or anywhere else inside the country."""
-    from barkhane_cli.mapping import locate
+    from barkhane_cli.mapping import locate, point_fields
 
     out = []
     cache: dict[tuple[str, ...], Any] = {}
@@ -299,12 +299,7 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
         countries = geo.event_countries(places, e.places)
         if e.places not in cache:
             cache[e.places] = locate(places, e.places)
-        at = cache[e.places]
-        point: dict[str, Any] = {}
-        if at is not None:
-            point = {"point_of": at.point_of, "point_kind": at.kind}
-            if at.kind != "country":
-                point |= {"latitude": at.lat, "longitude": at.lon}
+        point = point_fields(cache[e.places])
         out.append(
             dataclasses.replace(e, countries=countries, **point) if countries or point else e
         )
