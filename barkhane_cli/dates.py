@@ -118,6 +118,7 @@ def parse_iso(text: str) -> PartialDate:
 
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+_WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
 # The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
 # papers), whole and abbreviated: users paste their dates. Each is also read without its
@@ -224,9 +225,10 @@ def parse_user_date(text: str) -> PartialDate:
     numeric = _numeric(cleaned)
     if numeric is not None:
         return numeric
-    if not any(c.isalpha() for c in cleaned):
-        # dateutil reads "12" or "10:30" as today's date or time; numbers that are not
-        # one of the forms above are not a date here
+    if not any(_parserinfo().month(w) is not None for w in _WORDS.findall(cleaned)):
+        # dateutil reads "12" or "10:30" as today's date or time, and the day of "1er
+        # 2020" or "1st 2020" (its suffix skipped) as a month: January 2020. A date that
+        # is not one of the forms above names its month in words, or is not a date here.
         raise _not_a_date(text)
 
     from datetime import datetime

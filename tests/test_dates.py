@@ -89,3 +89,25 @@ def test_the_forms_a_date_takes_name_a_french_one(run: Run) -> None:
         "barkhane: --since: 'le 9 novembre' is not a date; use a form like 2020, 2020-08, "
         "Aug 2020, 18 August 2020 or 18 août 2020\n",
     )
+
+
+@pytest.mark.parametrize("typed", ["1er 2020", "1st 2020", "2020 1er"])
+def test_a_day_with_no_month_is_not_read_as_january(run: Run, typed: str) -> None:
+    # dateutil skips the suffix and reads the day as the month: "1er 2020" was January
+    result = run("on", typed, "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: DATE: {typed!r} is not a date; use a form like 2020, 2020-08, "
+        "Aug 2020, 18 August 2020 or 18 août 2020\n",
+    )
+
+
+def test_a_lone_day_is_not_given_a_year_that_would_make_it_january(run: Run) -> None:
+    # `on 1er` advised `on "1er 2020"`, which read as January 2020
+    result = run("on", "1er")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: DATE: '1er' is not a date; use a form like 2020, 2020-08, Aug 2020, "
+        "18 August 2020 or 18 août 2020\n",
+    )
