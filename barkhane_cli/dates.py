@@ -118,6 +118,7 @@ def parse_iso(text: str) -> PartialDate:
 
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year as written, four digits
 _WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
 # The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
@@ -244,6 +245,14 @@ def parse_user_date(text: str) -> PartialDate:
         # the parser's other words ("second must be in 0..59" for "2020s") are about its
         # internals, not the user's text
         raise _not_a_date(text) from None
+    year = _YEAR.search(cleaned)
+    if year is not None and {a.year, b.year} != {int(year[0])}:
+        # dateutil reads a year before 100 as a day ("June 0001": no year) or in this
+        # century ("June 0099": 1999), however many digits it is written with
+        raise ValueError(
+            f"{text!r}: a year before 0100 is read only in ISO form: {year[0]}-MM-DD, "
+            f"{year[0]}-MM or {year[0]}"
+        )
     if a.year != b.year:
         raise NoYearError(text, f"{cleaned} 2020")
     if a.hour or a.minute or a.second or a.tzinfo is not None:

@@ -111,3 +111,17 @@ def test_a_lone_day_is_not_given_a_year_that_would_make_it_january(run: Run) -> 
         "barkhane: DATE: '1er' is not a date; use a form like 2020, 2020-08, Aug 2020, "
         "18 August 2020 or 18 août 2020\n",
     )
+
+
+@pytest.mark.parametrize("typed", ["June 0001", "1 juin 0099"])
+def test_a_year_before_100_in_words_is_refused_not_misread(run: Run, typed: str) -> None:
+    # dateutil read "0001" as a day ('has no year; give one, e.g. on "June 0001 2020"')
+    # and "0099" as 1999
+    year = typed[-4:]
+    result = run("on", typed, "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: DATE: {typed!r}: a year before 0100 is read only in ISO form: "
+        f"{year}-MM-DD, {year}-MM or {year}\n",
+    )
