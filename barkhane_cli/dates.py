@@ -138,6 +138,10 @@ FRENCH_MONTHS = (
     ("novembre", "nov"),
     ("décembre", "déc"),
 )
+# The days of the week, whole, as a pasted date begins ("lundi 9 novembre 2020"): dateutil
+# reads "Monday 9 November 2020", so the French is read too. Not abbreviated: "mar" is
+# March.
+FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def _unaccented(word: str) -> str:
@@ -147,9 +151,9 @@ def _unaccented(word: str) -> str:
 @functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
-    own MONTHS, each month's French spellings after the English, and "er" skipped as it
-    skips "st" (1er juin, as 1st June). Built on first use: dateutil is imported only for
-    a date that is not ISO."""
+    own MONTHS, each month's French spellings after the English, its WEEKDAYS with the
+    French names of the days, and "er" skipped as it skips "st" (1er juin, as 1st June).
+    Built on first use: dateutil is imported only for a date that is not ISO."""
     from dateutil import parser
 
     # class attributes, as dateutil declares them (not ClassVar: its stubs type them as
@@ -160,6 +164,13 @@ def _parserinfo() -> parser.parserinfo:
             for english, french in zip(parser.parserinfo.MONTHS, FRENCH_MONTHS, strict=True)
         ]
         JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012
+
+        # a method, not WEEKDAYS: the stubs type each of its entries as two names
+        def weekday(self, name: str) -> int | None:
+            day = super().weekday(name)
+            if day is None and name.lower() in FRENCH_WEEKDAYS:
+                return FRENCH_WEEKDAYS.index(name.lower())
+            return day
 
     return Words()
 

@@ -28,6 +28,9 @@ from conftest import Run, as_json
         ("déc. 2021", "2021-12"),
         ("decembre 2021", "2021-12"),
         ("mars 2012", "2012-03"),
+        # a day of the week, as a pasted date begins (dateutil reads "Monday 9 November")
+        ("lundi 9 novembre 2020", "2020-11-09"),
+        ("Dimanche 1er mars 2020", "2020-03-01"),
     ],
 )
 def test_a_french_date_is_read_as_the_day_or_month_it_names(run: Run, typed: str, iso: str) -> None:
