@@ -181,9 +181,14 @@ class NoYearError(ValueError):
     year, so any day of any month makes a real date with it."""
 
     def __init__(self, text: str, example: str) -> None:
-        super().__init__(f"{text!r} has no year; give one, e.g. {example!r}")
         self.text = text
         self.example = example
+        super().__init__(self.said(repr(example)))
+
+    def said(self, example: str) -> str:
+        """The message, with the example written as it is shown (quoted for the shell
+        on the command line)."""
+        return f"{self.text!r} has no year; give one, e.g. {example}"
 
 
 def _not_a_date(text: str) -> ValueError:

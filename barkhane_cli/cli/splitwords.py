@@ -287,7 +287,7 @@ def no_year(typed: str, exc: NoYearError) -> str:
     typed after ``typed`` (the option, or the command whose argument it is), quoted, for
     an unquoted one is split by the shell (a new user's `on 1 June` got only "unexpected
     extra argument (June)")."""
-    return f"{exc.text!r} has no year; give one, e.g. {typed} {_quoted(exc.example)}"
+    return exc.said(f"{typed} {_quoted(exc.example)}")
 
 
 def _quoted(text: str) -> str:
