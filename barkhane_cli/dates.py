@@ -118,6 +118,8 @@ def parse_iso(text: str) -> PartialDate:
 
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year as written, four digits
+_WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
 # The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
 # papers), whole and abbreviated: users paste their dates. Each is also read without its
@@ -136,6 +138,10 @@ FRENCH_MONTHS = (
     ("novembre", "nov"),
     ("décembre", "déc"),
 )
+# The days of the week, whole, as a pasted date begins ("lundi 9 novembre 2020"): dateutil
+# reads "Monday 9 November 2020", so the French is read too. Not abbreviated: "mar" is
+# March.
+FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def _unaccented(word: str) -> str:
@@ -145,9 +151,9 @@ def _unaccented(word: str) -> str:
 @functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
-    own MONTHS, each month's French spellings after the English, and "er" skipped as it
-    skips "st" (1er juin, as 1st June). Built on first use: dateutil is imported only for
-    a date that is not ISO."""
+    own MONTHS, each month's French spellings after the English, its WEEKDAYS with the
+    French names of the days, and "er" skipped as it skips "st" (1er juin, as 1st June).
+    Built on first use: dateutil is imported only for a date that is not ISO."""
     from dateutil import parser
 
     # class attributes, as dateutil declares them (not ClassVar: its stubs type them as
@@ -159,6 +165,13 @@ def _parserinfo() -> parser.parserinfo:
         ]
         JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012
 
+        # a method, not WEEKDAYS: the stubs type each of its entries as two names
+        def weekday(self, name: str) -> int | None:
+            day = super().weekday(name)
+            if day is None and name.lower() in FRENCH_WEEKDAYS:
+                return FRENCH_WEEKDAYS.index(name.lower())
+            return day
+
     return Words()
 
 
@@ -168,9 +181,14 @@ class NoYearError(ValueError):
     year, so any day of any month makes a real date with it."""
 
     def __init__(self, text: str, example: str) -> None:
-        super().__init__(f"{text!r} has no year; give one, e.g. {example!r}")
         self.text = text
         self.example = example
+        super().__init__(self.said(repr(example)))
+
+    def said(self, example: str) -> str:
+        """The message, with the example written as it is shown (quoted for the shell
+        on the command line)."""
+        return f"{self.text!r} has no year; give one, e.g. {example}"
 
 
 def _not_a_date(text: str) -> ValueError:
@@ -224,9 +242,10 @@ def parse_user_date(text: str) -> PartialDate:
     numeric = _numeric(cleaned)
     if numeric is not None:
         return numeric
-    if not any(c.isalpha() for c in cleaned):
-        # dateutil reads "12" or "10:30" as today's date or time; numbers that are not
-        # one of the forms above are not a date here
+    if not any(_parserinfo().month(w) is not None for w in _WORDS.findall(cleaned)):
+        # dateutil reads "12" or "10:30" as today's date or time, and the day of "1er
+        # 2020" or "1st 2020" (its suffix skipped) as a month: January 2020. A date that
+        # is not one of the forms above names its month in words, or is not a date here.
         raise _not_a_date(text)
 
     from datetime import datetime
@@ -242,6 +261,14 @@ def parse_user_date(text: str) -> PartialDate:
         # the parser's other words ("second must be in 0..59" for "2020s") are about its
         # internals, not the user's text
         raise _not_a_date(text) from None
+    year = _YEAR.search(cleaned)
+    if year is not None and {a.year, b.year} != {int(year[0])}:
+        # dateutil reads a year before 100 as a day ("June 0001": no year) or in this
+        # century ("June 0099": 1999), however many digits it is written with
+        raise ValueError(
+            f"{text!r}: a year before 0100 is read only in ISO form: {year[0]}-MM-DD, "
+            f"{year[0]}-MM or {year[0]}"
+        )
     if a.year != b.year:
         raise NoYearError(text, f"{cleaned} 2020")
     if a.hour or a.minute or a.second or a.tzinfo is not None:

@@ -28,6 +28,9 @@ from conftest import Run, as_json
         ("déc. 2021", "2021-12"),
         ("decembre 2021", "2021-12"),
         ("mars 2012", "2012-03"),
+        # a day of the week, as a pasted date begins (dateutil reads "Monday 9 November")
+        ("lundi 9 novembre 2020", "2020-11-09"),
+        ("Dimanche 1er mars 2020", "2020-03-01"),
     ],
 )
 def test_a_french_date_is_read_as_the_day_or_month_it_names(run: Run, typed: str, iso: str) -> None:
@@ -88,4 +91,40 @@ def test_the_forms_a_date_takes_name_a_french_one(run: Run) -> None:
         2,
         "barkhane: --since: 'le 9 novembre' is not a date; use a form like 2020, 2020-08, "
         "Aug 2020, 18 August 2020 or 18 août 2020\n",
+    )
+
+
+@pytest.mark.parametrize("typed", ["1er 2020", "1st 2020", "2020 1er"])
+def test_a_day_with_no_month_is_not_read_as_january(run: Run, typed: str) -> None:
+    # dateutil skips the suffix and reads the day as the month: "1er 2020" was January
+    result = run("on", typed, "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: DATE: {typed!r} is not a date; use a form like 2020, 2020-08, "
+        "Aug 2020, 18 August 2020 or 18 août 2020\n",
+    )
+
+
+def test_a_lone_day_is_not_given_a_year_that_would_make_it_january(run: Run) -> None:
+    # `on 1er` advised `on "1er 2020"`, which read as January 2020
+    result = run("on", "1er")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: DATE: '1er' is not a date; use a form like 2020, 2020-08, Aug 2020, "
+        "18 August 2020 or 18 août 2020\n",
+    )
+
+
+@pytest.mark.parametrize("typed", ["June 0001", "1 juin 0099"])
+def test_a_year_before_100_in_words_is_refused_not_misread(run: Run, typed: str) -> None:
+    # dateutil read "0001" as a day ('has no year; give one, e.g. on "June 0001 2020"')
+    # and "0099" as 1999
+    year = typed[-4:]
+    result = run("on", typed, "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: DATE: {typed!r}: a year before 0100 is read only in ISO form: "
+        f"{year}-MM-DD, {year}-MM or {year}\n",
     )

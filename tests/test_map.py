@@ -256,6 +256,15 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
     assert "other figure" not in run("on", "2020-12-31", "--no-pager", env=env).stdout
 
 
+def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
+    """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
+    next line at column 0: a command to copy must stay whole, on a line of its own."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "60", "NO_COLOR": "1"}
+    lines = run("on", "2022-06-01", "--no-pager", env=env).stdout.splitlines()
+    at = lines.index("  1 other figure was known by then:")
+    assert lines[at + 1] == "    barkhane facts --until 2022-06-01"
+
+
 def test_on_window_and_bad_input(run: Run) -> None:
     doc = json.loads(run("on", "2020-08-18", "--window", "2w", "-f", "json").stdout)
     assert doc["window"] == {"days": 14, "start": "2020-08-04", "end": "2020-09-01"}

@@ -124,6 +124,27 @@ def test_no_hint_where_no_spelling_of_the_words_would_do(run: Run, args: tuple[s
 
 
 @pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("actor", "ansar", "dine"), 'quote the name: actor "ansar dine"'),
+        (("place", "tongo", "tongo", "--since", "2018"), 'quote the name: place "tongo tongo"'),
+        (("event", "--", "mali", "expels", "ambassador"),
+         'quote the name: event "mali expels ambassador"'),
+        (("actor", "jama'at", "nusrat"), "quote the name: actor \"jama'at nusrat\""),
+    ],
+)  # fmt: skip
+def test_a_name_the_shell_split_gets_a_hint_to_quote_it(
+    run: Run, args: tuple[str, ...], hint: str
+) -> None:
+    """`actor ansar dine`, the way a name is first typed, got only "got unexpected extra
+    argument (dine); see 'barkhane actor --help'"."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("barkhane: got unexpected extra argument")
+    assert result.stderr.endswith(f"; {hint}\n"), result.stderr
+
+
+@pytest.mark.parametrize(
     ("split", "quoted"),
     [
         (("on", "1", "June", "2015", "-f", "json"), ("on", "1 June 2015", "-f", "json")),

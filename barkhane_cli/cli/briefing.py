@@ -33,7 +33,8 @@ from barkhane_cli.cli.options import (
     listed,
 )
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import PANEL_FACETS
+from barkhane_cli.facets import NONE_LABEL, PANEL_FACETS
+from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 
@@ -356,12 +357,11 @@ def _panels(
     """chart --facet: the bars of each value's events, in --facet's order (most events
     first), on one scale; with --country (--actor) and --facet country (actor), only the
     values asked for."""
-    from barkhane_cli import facets
     from barkhane_cli.render import charts
 
     panels = [
-        (b.value, b.name or facets.NONE_LABEL, bin_of(found))
-        for b, found in facets.groups(dataset, events, field, only)
+        (b.value, b.name or NONE_LABEL, bin_of(found))
+        for b, found in facet_groups(dataset, events, field, only)
     ]
     named = field in charts.NAMED_FACETS
     note = f"{unit}; one scale for every panel; an event counts in each of its panels"

@@ -1,7 +1,8 @@
 """Words the shell split off a value (``timeline --search djibo mayor``, ``on 1 June
 2015``): Click calls them unexpected extra arguments. A date given as several words is
 joined and read as one (``dates_rejoined``, which lazy.py runs the command again with);
-other words get a hint on the error line saying how to give them. A word a positional
+other words get a hint on the error line saying how to give them, and so does a
+command's name split in words (``actor ansar dine``). A word a positional
 argument took instead (``chart --actor ansar dine``) gets one where the command failed on
 it or found nothing (``taken_hint``). Only those paths import this.
 
@@ -118,7 +119,25 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
         hint = _group_hint(group.name, group.option, group.value, group.words)
         if hint is not None:
             hints.append(hint)
-    return _joined(hints)
+    return _joined(hints) or _name_hint(command, groups, count)
+
+
+def _name_hint(command: click.Command, groups: list[_Group], count: int) -> str | None:
+    """``quote the name: actor "ansar dine"`` when the words Click left over are the rest
+    of the command's one name or id, the shell having split it (``actor ansar dine`` got
+    only "unexpected extra argument (dine)"); None for a date (``_argument_hint``). Only
+    for words typed together before any option (or after ``--``): after an option's value
+    they may be that option's (``place --year 2020 gao mali``)."""
+    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    if len(arguments) != 1 or arguments[0].nargs != 1 or not arguments[0].required:
+        return None
+    typed = [g for g in groups if g.words]
+    if arguments[0].metavar == DATE_METAVAR or len(typed) != 1 or typed[0].name not in ("", "--"):
+        return None
+    words = typed[0].words
+    if not 0 < count == len(words) - 1:
+        return None
+    return f"quote the name: {command.name} {_quoted(' '.join(words))}"
 
 
 def date_hint(command: click.Command, args: list[str]) -> str | None:
@@ -268,7 +287,7 @@ def no_year(typed: str, exc: NoYearError) -> str:
     typed after ``typed`` (the option, or the command whose argument it is), quoted, for
     an unquoted one is split by the shell (a new user's `on 1 June` got only "unexpected
     extra argument (June)")."""
-    return f"{exc.text!r} has no year; give one, e.g. {typed} {_quoted(exc.example)}"
+    return exc.said(f"{typed} {_quoted(exc.example)}")
 
 
 def _quoted(text: str) -> str:

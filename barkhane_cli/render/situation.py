@@ -84,15 +84,19 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _more_figures(content: dict[str, Any]) -> str | None:
+def _more_figures(content: dict[str, Any], width: int) -> str | None:
     """The line closing the figures: how many others were known by then, and the command
-    that lists them; none when there are none."""
+    that lists them; none when there are none. The command is on a line of its own when
+    the two do not fit ``width``: wrapped, its last option began the next line at column
+    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole."""
     other = content["other_figures"]
     n = other["count"]
     if not n:
         return None
     many = "figures were" if n > 1 else "figure was"
-    return f"{n:,} other {many} known by then: {other['command']}"
+    said, command = f"  {n:,} other {many} known by then:", other["command"]
+    one_line = f"{said} {command}"
+    return one_line if len(one_line) <= width else f"{said}\n    {command}"
 
 
 def _row(env: Env, *cells: str) -> None:
@@ -157,9 +161,9 @@ def _rich(
             )
         )
         if section.startswith(FIGURES):
-            more = _more_figures(content)
+            more = _more_figures(content, con.width)
             if more:
-                con.print(Text("  " + more, style="dim"))
+                con.print(Text(more, style="dim"))
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
