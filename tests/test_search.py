@@ -218,6 +218,16 @@ def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path
         assert shown in found[0]["match"], found[0]["match"]
 
 
+def _timeline_ids(run: Run, data: Path, text: str, words: str, cache: str) -> list[str]:
+    """The ids `timeline --search WORDS` lists from TEXT, through the store or (cache
+    "toml") straight from the TOML: the two readings must fold words alike."""
+    data.write_text(text, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
 TOKENS = """\
 [[events]]
 id = "joint-force-2017"
@@ -266,12 +276,7 @@ def test_a_hyphen_inside_a_short_token_is_no_break(
 ) -> None:
     """`timeline --search G-5` (or `G 5`) did not find "G5 Sahel": the store's narrowing
     and the TOML's reading fold the hyphen alike (search.event_words)."""
-    data = tmp_path / "tokens.toml"
-    data.write_text(TOKENS, encoding="utf-8")
-    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
-    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.split() == expected
+    assert _timeline_ids(run, tmp_path / "tokens.toml", TOKENS, words, cache) == expected
 
 
 def test_a_token_found_with_its_hyphen_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
@@ -344,11 +349,7 @@ def test_a_number_ending_a_word_is_whole_and_letters_are_a_start(
     """`--search G5` found "G50" and `search su2` "Su-24": a word's number was cut short,
     though a number alone matched whole (K7)."""
     data = tmp_path / "whole.toml"
-    data.write_text(WHOLE, encoding="utf-8")
-    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
-    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.split() == expected
+    assert _timeline_ids(run, data, WHOLE, words, cache) == expected
     found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
     assert [h["id"] for h in found] == expected
 
