@@ -210,13 +210,14 @@ def _names(*declared: Any) -> frozenset[str]:
     return frozenset(n for n in names if isinstance(n, str) and n.startswith("-"))
 
 
-# How words the shell split off an option's value should be given back (cli.lazy's hint
-# for "unexpected extra argument"): names and search words may hold spaces, so they are
-# quoted; a date is quoted only when the words make one; --fields takes commas.
+# How words the shell split off an option's value should be given back (cli/splitwords.py's
+# hints for "unexpected extra argument"): names and search words may hold spaces, so they
+# are quoted; a date is quoted only when the words make one; --fields takes commas.
 SPACED_OPTIONS = _names(
     SearchOpt, ActorOpt, PerpetratorOpt, TargetOpt, PlaceOpt, WithinOpt, CountryOpt
 )
 DATE_OPTIONS = _names(SinceOpt, UntilOpt)
+COMMA_OPTIONS = _names(FieldsOpt)
 # A positional argument that is a date (``on DATE``) is known by its metavar: its words
 # are joined as an option's are (cli/splitwords.py).
 DATE_METAVAR = "DATE"
@@ -227,7 +228,6 @@ DateArg = Annotated[
         help="The day: 2020-08-18, 18 August 2020, 18 août 2020, Aug 2020.",
     ),
 ]
-COMMA_OPTIONS = _names(FieldsOpt)
 
 # --- asking the event views: order, threshold, counts ---------------------------------------
 SortOpt = Annotated[

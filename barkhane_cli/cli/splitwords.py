@@ -128,11 +128,11 @@ def _name_hint(command: click.Command, groups: list[_Group], count: int) -> str 
     only "unexpected extra argument (dine)"); None for a date (``_argument_hint``). Only
     for words typed together before any option (or after ``--``): after an option's value
     they may be that option's (``place --year 2020 gao mali``)."""
-    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    arguments = _arguments(command)
     if len(arguments) != 1 or arguments[0].nargs != 1 or not arguments[0].required:
         return None
     typed = [g for g in groups if g.words]
-    if arguments[0].metavar == DATE_METAVAR or len(typed) != 1 or typed[0].name not in ("", "--"):
+    if _is_date(arguments[0]) or len(typed) != 1 or typed[0].name not in ("", "--"):
         return None
     words = typed[0].words
     if not 0 < count == len(words) - 1:
@@ -210,7 +210,7 @@ def _takers(command: click.Command, groups: list[_Group]) -> dict[tuple[int, int
     in Click's order: each argument its number of words, one of any number (``nargs=-1``)
     what the arguments after it leave."""
     bare = [(n, i) for n, group in enumerate(groups) for i in range(len(group.words))]
-    positional = [p for p in command.params if isinstance(p, click.Argument)]
+    positional = _arguments(command)
     takers: dict[tuple[int, int], str] = {}
     at = 0
     for k, param in enumerate(positional):
@@ -342,6 +342,11 @@ def _split_date(group: _Group) -> bool:
     return False
 
 
+def _arguments(command: click.Command) -> list[click.Argument]:
+    """The command's positional arguments, in Click's order."""
+    return [p for p in command.params if isinstance(p, click.Argument)]
+
+
 def _is_date(param: click.Parameter) -> bool:
     if isinstance(param, click.Argument):
         return param.metavar == DATE_METAVAR
@@ -352,7 +357,7 @@ def _date_argument(command: click.Command, groups: list[_Group]) -> tuple[int, l
     """For a command whose positional argument is a date (``on DATE``) given as several
     words (``date_words``): where its first word is in the command line, and its words.
     After ``--`` too (``on -- 1 June 2015``). None when it is one word or none."""
-    positional = [p for p in command.params if isinstance(p, click.Argument)]
+    positional = _arguments(command)
     if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
         return None
     bare = [(g, k) for g in groups for k in range(len(g.words))]
