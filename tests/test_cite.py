@@ -9,16 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run
-
-from barkhane_cli.store import files
-
-BUNDLED = ROOT / "data"
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
+from conftest import Run
 
 
 def out(run: Run, *args: str) -> str:

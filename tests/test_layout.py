@@ -6,17 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, Run
-
-from barkhane_cli.store import files
-
-BUNDLED = ROOT / "data"
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
-
+from conftest import Run
 
 # What a run printed, by its width and arguments: several tests look at the same screen
 # (the whole bundled timeline at 80 and 160 columns, its JSON), which is drawn once a
