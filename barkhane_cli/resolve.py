@@ -141,7 +141,7 @@ class Resolver:
         events at Gao"): said after the few nearest, in place of a long list."""
         found = self.candidates(query)
         if found:
-            return self._one(query, found, listed(query) if listed is not None else "")
+            return self._one(query, found, listed)
         norm = normalize(query)
         if not norm:
             raise NotFoundError(f"{query!r} names no {self.what}: give a name, alias or id")
@@ -152,14 +152,15 @@ class Resolver:
         )
         raise NotFoundError(f"no {self.what} matches {quoted(query)}{hint}")
 
-    def _one(self, query: str, ids: set[str], listed: str = "") -> str:
+    def _one(self, query: str, ids: set[str], listed: Callable[[str], str] | None = None) -> str:
         if len(ids) == 1:
             return next(iter(ids))
-        if listed:  # `event gao`: 37 titles in a line, where a listing says them all
+        said = listed(query) if listed is not None else ""  # asked only of several
+        if said:  # `event gao`: 37 titles in a line, where a listing says them all
             nearest = ", ".join(f"{self.by_id[i].name} ({i})" for i in self.nearest(query, ids))
             raise NotFoundError(
                 f"{quoted(query)} matches {len(ids)} {self.what}s, the nearest: {nearest}; "
-                f"{listed}; or give the id"
+                f"{said}; or give the id"
             )
         shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
         more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""

@@ -189,16 +189,16 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
     related = [f"{how}: {e.date} {e.title} ({e.id})" for how, e in lookup.sequels(data, event)]
     # the events at the same place lead, each saying where; each part in date order
-    nearby = sorted(lookup.nearby_events(data, event), key=m.Event.sort_key)
-    for e in nearby:
-        pid = lookup.shared_settlement(data, event, e)
-        if pid is not None:
-            related.append(f"at {data.places[pid].name}: {e.date} {e.title} ({e.id})")
-    related += [
-        f"{e.date} {e.title} ({e.id})"
-        for e in nearby
-        if lookup.shared_settlement(data, event, e) is None
+    nearby = [
+        (lookup.shared_settlement(data, event, e), e)
+        for e in sorted(lookup.nearby_events(data, event), key=m.Event.sort_key)
     ]
+    related += [
+        f"at {data.places[pid].name}: {e.date} {e.title} ({e.id})"
+        for pid, e in nearby
+        if pid is not None
+    ]
+    related += [f"{e.date} {e.title} ({e.id})" for pid, e in nearby if pid is None]
     return Card(
         title=event.title,
         subtitle=f"{event.id} · {event.type}",
