@@ -358,12 +358,13 @@ def _panels(
     first), on one scale; with --country (--actor) and --facet country (actor), only the
     values asked for."""
     from barkhane_cli.render import charts
+    from barkhane_cli.render.facets import NAMED
 
     panels = [
         (b.value, b.name or NONE_LABEL, bin_of(found))
         for b, found in facet_groups(dataset, events, field, only)
     ]
-    named = field in charts.NAMED_FACETS
+    named = field in NAMED  # ids: each row gives its name too, as --facet's do
     note = f"{unit}; one scale for every panel; an event counts in each of its panels"
 
     def as_json(value: str | None, name: str, b: Any) -> dict[str, Any]:

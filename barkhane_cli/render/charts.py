@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
-from barkhane_cli.facets import FACETS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 BLOCK = "█"
-# The facets whose values are ids, so chart --facet rows give each one's name too.
-NAMED_FACETS = tuple(name for name, (_, names) in FACETS.items() if names is not None)
 
 
 def scale(value: float, top: float, width: int) -> int:
