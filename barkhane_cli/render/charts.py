@@ -222,13 +222,12 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         for r, label in zip(members, labels[area], strict=True):
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
-            high = r["high"] if r["high"] is not None else r["value"]
             base = scale(float(low), top, width)
             bar = Text(
                 (light if marked else solid) * base,
                 style=MARK_STYLE if marked else BAR_STYLE,
             )
-            bar.append(spread * max(0, scale(float(high), top, width) - base), style=MARK_STYLE)
+            bar.append(spread * max(0, scale(_top(r), top, width) - base), style=MARK_STYLE)
             cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
             if mark_w:
                 cells.append(Text(_marks(r), style=MARK_STYLE))
