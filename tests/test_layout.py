@@ -6,16 +6,9 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, Run
+from conftest import Run
 
-from barkhane_cli.store import files
-
-BUNDLED = ROOT / "data"
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
+# `bundled` (the record as it ships in place of the small fixture file): conftest's.
 
 
 # What a run printed, by its width and arguments: several tests look at the same screen
