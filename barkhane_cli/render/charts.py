@@ -337,13 +337,7 @@ def _shown(value: Any) -> str:
 
 def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:
     """One row per bin with the raw count and one column per event type present."""
-    types = sorted({t for b in bins for t in b.parts})
-    header = ["label", "start", "end", "value", *types]
-    rows = [
-        [b.label, b.start, b.end, fmt_raw(b.total), *(fmt_raw(b.parts.get(t, 0)) for t in types)]
-        for b in bins
-    ]
-    return header, rows
+    return _rows([], [([], bins)])
 
 
 def panel_rows(
@@ -352,12 +346,21 @@ def panel_rows(
     """chart --facet as rows: bin_rows's, led by the panel's value (and its name, for a
     field of ids: ``country``, ``country_name``), one event type column per type in any
     panel."""
-    types = sorted({t for _, _, bins in panels for b in bins for t in b.parts})
     lead = [field, f"{field}_name"] if named else [field]
+    return _rows(
+        lead, [([value, name] if named else [value], bins) for value, name, bins in panels]
+    )
+
+
+def _rows(
+    lead: list[str], panels: Sequence[tuple[list[Any], Sequence[Bin]]]
+) -> tuple[list[str], list[list[Any]]]:
+    """The bins' rows, each led by its panel's cells (headed ``lead``), one event type
+    column per type in any bin."""
+    types = sorted({t for _, bins in panels for b in bins for t in b.parts})
     header = [*lead, "label", "start", "end", "value", *types]
     rows = []
-    for value, name, bins in panels:
-        first = [value, name] if named else [value]
+    for first, bins in panels:
         for b in bins:
             counts = (fmt_raw(b.parts.get(t, 0)) for t in types)
             rows.append([*first, b.label, b.start, b.end, fmt_raw(b.total), *counts])
