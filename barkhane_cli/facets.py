@@ -115,8 +115,8 @@ def groups(
     must not add a panel for Niger)."""
     found = list(events)
     wanted = set(only)
-    return [
-        (b, [e for e in found if b.value in _values(field, e)])
-        for b in facet(data, found, field)
-        if not wanted or b.value in wanted
-    ]
+    of: dict[str | None, list[m.Event]] = {}
+    for e in found:  # one pass, not one over every event per value
+        for v in _values(field, e):
+            of.setdefault(v, []).append(e)
+    return [(b, of[b.value]) for b in facet(data, found, field) if not wanted or b.value in wanted]

@@ -314,7 +314,7 @@ def chart(
     if q.countries:
         where = " in " + " or ".join(query.country_names(dataset, q.countries))
     if chosen is ChartKind.fatalities:
-        binned = briefing.fatality_bins(events, axis, period)
+        bin_of = briefing.fatality_bins
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
         # U9 took this chart for a death toll and missed the counted totals kept as facts
         narrow = "".join(f" --country {c}" for c in sorted(q.countries))
@@ -323,14 +323,14 @@ def chart(
             f"barkhane facts --category violence{narrow})"
         )
     else:
-        binned = briefing.event_bins(events, axis, period)
+        bin_of = briefing.event_bins
         title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"
         unit = "events in the curated timeline"
+    binned = bin_of(events, axis, period)
     for note in binned.notes:
         env.err.write(note + "\n")
     bins = binned.bins
     if field is not None:
-        bin_of = briefing.fatality_bins if chosen is ChartKind.fatalities else briefing.event_bins
         only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
         _panels(env, fmt, export, field, dataset, events, only, lambda es: bin_of(es, axis, period).bins,
                 f"{title}, by {field}", unit, stack)  # fmt: skip
@@ -358,12 +358,13 @@ def _panels(
     first), on one scale; with --country (--actor) and --facet country (actor), only the
     values asked for."""
     from barkhane_cli.render import charts
+    from barkhane_cli.render.facets import NAMED
 
     panels = [
         (b.value, b.name or NONE_LABEL, bin_of(found))
         for b, found in facet_groups(dataset, events, field, only)
     ]
-    named = field in charts.NAMED_FACETS
+    named = field in NAMED  # ids: each row gives its name too, as --facet's do
     note = f"{unit}; one scale for every panel; an event counts in each of its panels"
 
     def as_json(value: str | None, name: str, b: Any) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
-from barkhane_cli.facets import FACETS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 BLOCK = "█"
-# The facets whose values are ids, so chart --facet rows give each one's name too.
-NAMED_FACETS = tuple(name for name, (_, names) in FACETS.items() if names is not None)
 
 
 def scale(value: float, top: float, width: int) -> int:
@@ -225,13 +222,12 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         for r, label in zip(members, labels[area], strict=True):
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
-            high = r["high"] if r["high"] is not None else r["value"]
             base = scale(float(low), top, width)
             bar = Text(
                 (light if marked else solid) * base,
                 style=MARK_STYLE if marked else BAR_STYLE,
             )
-            bar.append(spread * max(0, scale(float(high), top, width) - base), style=MARK_STYLE)
+            bar.append(spread * max(0, scale(_top(r), top, width) - base), style=MARK_STYLE)
             cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
             if mark_w:
                 cells.append(Text(_marks(r), style=MARK_STYLE))
@@ -341,13 +337,7 @@ def _shown(value: Any) -> str:
 
 def bin_rows(bins: Sequence[Bin]) -> tuple[list[str], list[list[Any]]]:
     """One row per bin with the raw count and one column per event type present."""
-    types = sorted({t for b in bins for t in b.parts})
-    header = ["label", "start", "end", "value", *types]
-    rows = [
-        [b.label, b.start, b.end, fmt_raw(b.total), *(fmt_raw(b.parts.get(t, 0)) for t in types)]
-        for b in bins
-    ]
-    return header, rows
+    return _rows([], [([], bins)])
 
 
 def panel_rows(
@@ -356,12 +346,21 @@ def panel_rows(
     """chart --facet as rows: bin_rows's, led by the panel's value (and its name, for a
     field of ids: ``country``, ``country_name``), one event type column per type in any
     panel."""
-    types = sorted({t for _, _, bins in panels for b in bins for t in b.parts})
     lead = [field, f"{field}_name"] if named else [field]
+    return _rows(
+        lead, [([value, name] if named else [value], bins) for value, name, bins in panels]
+    )
+
+
+def _rows(
+    lead: list[str], panels: Sequence[tuple[list[Any], Sequence[Bin]]]
+) -> tuple[list[str], list[list[Any]]]:
+    """The bins' rows, each led by its panel's cells (headed ``lead``), one event type
+    column per type in any bin."""
+    types = sorted({t for _, bins in panels for b in bins for t in b.parts})
     header = [*lead, "label", "start", "end", "value", *types]
     rows = []
-    for value, name, bins in panels:
-        first = [value, name] if named else [value]
+    for first, bins in panels:
         for b in bins:
             counts = (fmt_raw(b.parts.get(t, 0)) for t in types)
             rows.append([*first, b.label, b.start, b.end, fmt_raw(b.total), *counts])

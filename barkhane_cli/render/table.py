@@ -265,25 +265,23 @@ def _shown(f: Field[Any], wide: bool) -> Callable[[Any], str]:
 NOTE_LINES = 2
 
 
-def clip_lines(text: str, width: int, lines: int = NOTE_LINES) -> str:
-    """``text`` cut at a word to what wraps in ``lines`` lines of ``width`` cells, with
+def clip_lines(text: str, width: int) -> str:
+    """``text`` cut at a word to what wraps in NOTE_LINES lines of ``width`` cells, with
     an ellipsis where it was cut (room kept for it on the last line)."""
     import textwrap
 
     width = max(width, 8)
     wrapped = textwrap.wrap(text, width)
-    if len(wrapped) <= lines:
+    if len(wrapped) <= NOTE_LINES:
         return text
-    words = wrapped[lines - 1].split()
+    words = wrapped[NOTE_LINES - 1].split()
     while len(words) > 1 and len(" ".join(words)) + 2 > width:
         words.pop()
     last = " ".join(words)[: width - 2]
-    return " ".join([*wrapped[: lines - 1], last, "…"])
+    return " ".join([*wrapped[: NOTE_LINES - 1], last, "…"])
 
 
-def _plain_cell(
-    rs: RecordSet[Any], f: Field[Any], wide: bool = False, width: int | None = None
-) -> Callable[[Any], Text]:
+def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool, width: int) -> Callable[[Any], Text]:
     show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
@@ -296,7 +294,7 @@ def _plain_cell(
         if f.name == rs.note_field:
             text.stylize("bold")
             extra = rs.note(item)
-            if extra and not wide and width is not None:
+            if extra and not wide:
                 extra = clip_lines(extra, width)
             if extra:
                 text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
