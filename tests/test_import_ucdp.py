@@ -11,19 +11,10 @@ import csv
 import tomllib
 from pathlib import Path
 
-import pytest
-from conftest import FIXTURES, ROOT, Run
-
-from barkhane_cli import store
+from conftest import FIXTURES, Run
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The real record, so that UCDP's spellings meet the actors and places it holds.
-    monkeypatch.setattr(store.files, "bundled_path", lambda: ROOT / "data")
 
 
 def _events(path: Path) -> dict[str, dict[str, object]]:
