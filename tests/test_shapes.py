@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from shapely.ops import unary_union
 from barkhane_cli import geo, mapping, shapes, store
 from barkhane_cli import model as m
 from barkhane_cli.render import svgmap
-from barkhane_cli.store import files
 from tests.conftest import ROOT, Run
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -32,12 +30,6 @@ def data() -> m.Dataset:
     dataset, problems = store.collect([BUNDLED])
     assert not [p for p in problems if not p.warning]
     return dataset
-
-
-@pytest.fixture
-def bundled(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
-    yield
 
 
 def shapely_of(shape: shapes.Shape) -> object:
