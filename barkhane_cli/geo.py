@@ -155,7 +155,7 @@ def in_by_point(places: Mapping[str, m.Place], pid: str, target: str, shape: sha
     an area made of regions holds them where its shape holds their point. Taoudénit's
     villages, inside Natural Earth's Timbuktu outline, are left to Taoudénit by the same
     rule."""
-    at = shapes.point_of(places[pid]) if pid in places else None
+    at = shapes.point_of(places[pid])
     if at is None or not shape.contains(*at):
         return False
     return home_region(places, pid) in (None, target)
@@ -181,9 +181,9 @@ def home_region(places: Mapping[str, m.Place], pid: str) -> str | None:
     settlement is given. Its point then lies in another country's outline, which decides
     its country (``resolve_places``), and so its region too, by the point; validate warns
     that ``within`` disagrees. None when geometry decides."""
-    region = first_level_region(places, pid)
-    if region is None or pid not in places or region not in places:
-        return region
+    region = first_level_region(places, pid)  # found in places, so pid is there too
+    if region is None:
+        return None
     own, theirs = set(places[pid].countries), set(places[region].countries)
     return region if not own or not theirs or own & theirs else None
 

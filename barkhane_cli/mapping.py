@@ -375,8 +375,12 @@ def choropleth(
     found: dict[str, RegionShade] = {}
     names = {sid: s.name for sid, s in shapes.bundled().items()}
     names |= {p.id: p.label for p in data.places.values()}
+    # one region per set of places, as markers locates each set once
+    regions: dict[tuple[str, ...], str | None] = {}
     for e in events:
-        rid = region_of(data.places, e, sets, wanted)
+        if e.places not in regions:
+            regions[e.places] = region_of(data.places, e, sets, wanted)
+        rid = regions[e.places]
         if rid is None:
             md.unshaded.append(e.id)
             continue

@@ -16,7 +16,7 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, namesake_notes
+from barkhane_cli.cli.filters import event_filters, namesake_notes, the_place
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -290,7 +290,6 @@ def _no_point_notes(dataset: Any, places: list[str], md: Any, events: list[Any])
     "regions and areas at a central point"). Its events drawn at another place they name,
     one with a point, go unsaid."""
     from barkhane_cli import mapping, query, shapes
-    from barkhane_cli.cli.filters import the_place
 
     if md.choropleth:  # regions shaded by their events: no point is drawn at all
         return []
@@ -340,7 +339,6 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
     type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
     option given twice matches either, so its values are joined by "or"."""
     from barkhane_cli import query
-    from barkhane_cli.cli.filters import the_place
     from barkhane_cli.render.events import short_name
 
     def either(values: list[str]) -> str:

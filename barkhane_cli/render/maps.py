@@ -251,9 +251,7 @@ def fit_list(head: str, items: list[str], cols: int, more: bool = True) -> str:
     return line
 
 
-def legend_lines(
-    md: MapData, drawn: Drawn, ascii_only: bool, cols: int = 240
-) -> list[tuple[str, str]]:
+def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list[tuple[str, str]]:
     """(text, style) lines under the map in ``cols`` columns: the scale, what is not
     drawn, the sources."""
     if md.choropleth:

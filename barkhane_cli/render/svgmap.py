@@ -21,9 +21,10 @@ from barkhane_cli.render.safe import inert
 WIDTH = 960
 TOP = 44  # the title band (pixels); the legend band below the map is as tall as its lines
 NOTE_STEP = 16  # pixels from one line of the legend's notes to the next
-# Characters of a legend note on one line: 12px text is at most about 6.6 pixels a
-# character, and a note wider than the page was cut off, so a longer one wraps.
-NOTE_CHARS = int((WIDTH - 32) / 6.6)
+CHAR_PX = 6.6  # pixels: about the widest a character of 12px text (labels, notes) is
+# Characters of a legend note on one line: a note wider than the page was cut off, so a
+# longer one wraps.
+NOTE_CHARS = int((WIDTH - 32) / CHAR_PX)
 # The title on one line at 18px bold (about 11 pixels a character); longer (a map of many
 # filters, each said by name, ran off the page), two lines at 13px in the same band.
 TITLE_CHARS = int((WIDTH - 32) / 11)
@@ -137,7 +138,7 @@ def svg(md: MapData, title: str) -> str:
     order = [*by_weight[:4], *capitals, *by_weight[4:16]]
     for mk, x, y, r in order:
         text = inert(mk.name)
-        w_text, h_text = 6.6 * len(text), 12.0
+        w_text, h_text = CHAR_PX * len(text), 12.0
         for anchor, x0 in (("start", x + r + 3), ("end", x - r - 3 - w_text)):
             box = (x0, y - h_text / 2 - 1, x0 + w_text, y + h_text / 2 + 1)
             inside = box[0] >= 2 and box[2] <= WIDTH - 2 and box[1] > TOP
