@@ -61,9 +61,13 @@ def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
     assert [e["id"] for e in y2014["events"]] == ["b"]
 
 
-def test_the_split_gives_what_one_file_gives(tmp_path: Path, run: Run) -> None:
+def test_the_split_gives_what_one_file_gives(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every entry's JSON, and the SQLite export, are the same from the folder as from all
-    its files joined into one (the single-file timeline the data was)."""
+    its files joined into one (the single-file timeline the data was). Each is read as the
+    bundled record, alone: the folder's store is then the one the other tests of the
+    bundled record build, not a second store of the folder over the small fixture."""
     single = _one_file(DATA, tmp_path / "timeline.toml")
     (tmp_path / "seeds").mkdir()  # a user file's seed texts live in its own folder
     for seed in (ROOT / "seeds").iterdir():
@@ -75,8 +79,10 @@ def test_the_split_gives_what_one_file_gives(tmp_path: Path, run: Run) -> None:
         ["facts", "--format", "json", "--aftermath"],
         ["sources", "--format", "json"],
     ):
-        split = run(*args, "--data", str(DATA))
-        joined = run(*args, "--data", str(single))
+        monkeypatch.setattr(store.files, "bundled_path", lambda: DATA)
+        split = run(*args)
+        monkeypatch.setattr(store.files, "bundled_path", lambda: single)
+        joined = run(*args)
         assert split.exit_code == joined.exit_code == 0, (args, split.stderr, joined.stderr)
         assert json.loads(split.stdout) == json.loads(joined.stdout), args
         assert len(json.loads(split.stdout)) > 15
