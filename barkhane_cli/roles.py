@@ -2,7 +2,10 @@
 
 A group that is part (or a member) of another at the date of an event counts for it: an
 attack by Katiba Macina in 2019 is an attack by JNIM, one in 2015 is not (JNIM was formed
-in March 2017). ``--actor`` means "named on the event" and is not rolled up.
+in March 2017). A state's membership of an organisation, alliance or mission is not such a
+part: an attack on Chad's army in Chad is not an attack on MINUSMA, though Chad sends it
+troops, nor one on Mali an attack on ECOWAS. ``--actor`` means "named on the event" and is
+not rolled up.
 """
 
 from __future__ import annotations
@@ -14,6 +17,15 @@ from barkhane_cli import model as m
 # merged-into: a group that merged into another goes on as one of its units (Katiba
 # Macina in JNIM from March 2017)
 ROLL_UP = ("part-of", "member-of", "merged-into")
+# A state belongs to the UN, ECOWAS, the G5 Sahel and the EU and sends troops to MINUSMA
+# and Takuba all at once: counting its every fight for each of them answered "who attacked
+# MINUSMA in 2021" with attacks on Burkina Faso's and Niger's own armies at home.
+NOT_ROLLED_UP_FROM = frozenset({"state"})
+
+
+def rolls_up(actor: m.Actor, aff: m.Affiliation) -> bool:
+    """Whether ``actor`` counts for ``aff.actor`` (while the affiliation lasts)."""
+    return aff.relation in ROLL_UP and actor.kind not in NOT_ROLLED_UP_FROM
 
 
 def _active(aff: m.Affiliation, first: int, last: int) -> bool:
@@ -33,7 +45,7 @@ def counts_for(
         if actor is None:
             continue
         for aff in actor.affiliations:
-            if aff.relation in ROLL_UP and aff.actor not in out and _active(aff, first, last):
+            if rolls_up(actor, aff) and aff.actor not in out and _active(aff, first, last):
                 out.add(aff.actor)
                 todo.append(aff.actor)
     return frozenset(out)

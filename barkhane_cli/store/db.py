@@ -325,7 +325,7 @@ def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
     below: dict[str, set[str]] = {}
     for a in data.actors.values():
         for aff in a.affiliations:
-            if aff.relation in roles.ROLL_UP:
+            if roles.rolls_up(a, aff):
                 below.setdefault(aff.actor, set()).add(a.id)
     out, todo = set(wanted), list(wanted)
     while todo:
