@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import pickle
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -14,10 +15,11 @@ import pytest
 import typer
 from click.testing import CliRunner, Result
 
-from barkhane_cli import atomic
+from barkhane_cli import atomic, store
 from barkhane_cli.cli import app
 from barkhane_cli.settings import ENV_VARS
 from barkhane_cli.store import files
+from barkhane_cli.store import key as keys
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.toml"
@@ -78,8 +80,29 @@ def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def _pinned(_session_cache: Path) -> tuple[Path, Path]:
+    """The bundled record's store in the run's cache folder, and a second name for it
+    outside that folder (a hard link), where the tool's pruning never reaches.
+
+    The cache keeps the six most recently used stores (store.KEEP), and the tests build
+    a store for each small file they write, some 300 a run: between two tests of the
+    bundled record the other worker alone built six, so its 8 MiB store was pruned and
+    compiled again (in a test, 1-2 s; in a subprocess, 3 s), a dozen times a run. Once
+    built, it is kept under the second name and put back when pruned: the same file,
+    from the same inputs, that a rebuild would write (its key names them)."""
+    data = ROOT / "data"
+    key = keys.key(files.key_files([data]), [data])
+    name = f"{key}{store.SUFFIX}"
+    pins = _session_cache / "pinned"
+    pins.mkdir(exist_ok=True)
+    return _session_cache / "barkhane" / name, pins / name
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
+def _isolated(
+    monkeypatch: pytest.MonkeyPatch, _session_cache: Path, _pinned: tuple[Path, Path]
+) -> Iterator[None]:
     """Every test sees the small fixture file as 'the bundled data', and no user settings.
 
     The tests share one cache folder, as a user's runs do: a store is keyed on every
@@ -91,6 +114,14 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
+    cached, pinned = _pinned
+    if not cached.exists():  # pruned (or not built yet): put back if it was
+        with contextlib.suppress(OSError):  # not pinned yet, or the other worker did it
+            os.link(pinned, cached)
+    yield
+    if not pinned.exists():  # built by this test (or the other worker's): keep it
+        with contextlib.suppress(OSError):
+            os.link(cached, pinned)
 
 
 Run = Callable[..., Result]

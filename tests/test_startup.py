@@ -9,6 +9,7 @@ runs each path in a fresh interpreter and lists the modules it loaded beyond Typ
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -46,7 +47,9 @@ def _env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def startup_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def startup_cache(
+    tmp_path_factory: pytest.TempPathFactory, _pinned: tuple[Path, Path]
+) -> dict[str, str]:
     """A cache folder of these tests' own, shared by the xdist workers (as the run's one
     cache is, conftest._session_cache) and holding the bundled data's store alone. In the
     run's shared cache, the other workers' builds (a store for each --data file a test
@@ -54,11 +57,18 @@ def startup_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     the measured one could evict the bundled store, and the measured run was then a cold
     one, importing tempfile and validate to build it again (a flake after a code change,
     when every store is rebuilt). Here only these runs build, all the same store, under
-    the folder's lock."""
+    the folder's lock. When the run's cache already holds that store (conftest._pinned),
+    it is linked in, and the warm-up finds it as a second run of barkhane would."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent
-    return {"BARKHANE_CACHE": str(root / "startup-cache")}  # barkhane makes it, 0700
+    folder = root / "startup-cache"
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder, 0o700)  # as barkhane makes it
+    pinned = _pinned[1]
+    with contextlib.suppress(OSError):  # not built yet, or linked by the other worker
+        os.link(pinned, folder / pinned.name)
+    return {"BARKHANE_CACHE": str(folder)}
 
 
 def _loaded(
