@@ -79,7 +79,11 @@ def parse(text: str) -> Terms:
     split: list[str] = []
     at = 0
     for found in _LONE_LETTER.finditer(rest):  # `G 5` is one word "g 5" (see _has_word)
-        split += [*normalize(rest[at : found.start()]).split(), f"{normalize(found[1])} {found[2]}"]
+        # a letter that normalizes to nothing (Ø) leaves the number alone: " 0" was a
+        # word with a space and no letter, and `actor "Ø 0"` crashed
+        letter = normalize(found[1])
+        pair = f"{letter} {found[2]}" if letter else found[2]
+        split += [*normalize(rest[at : found.start()]).split(), pair]
         at = found.end()
     split += normalize(rest[at:]).split()
     words = tuple(w for w in dict.fromkeys(split) if w not in phrases)
