@@ -12,7 +12,7 @@ from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_fie
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
-    "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
+    "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title", "summary", "type", "actors",
     "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
     "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
@@ -47,12 +47,14 @@ DEFAULT_FIELDS = [
 # event is drawn (empty for one known only by its country), how precise its date is ("2020"
 # is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
 # countries comes last (U11 found it only in JSON): a column added at the end keeps
-# every reader that takes columns by position working.
+# every reader that takes columns by position working. first_day and last_day, after it,
+# are the span as days (U18: pd.to_datetime(df.date) raised on "2018-09").
 FILE_FIELDS = [
     *DEFAULT_FIELDS,
     *("latitude", "longitude", "point_of"),
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
     "countries",
+    *("first_day", "last_day"),
 ]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
@@ -157,6 +159,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "end_precision": Field(
             "end_precision", "End precision", lambda e: e.end.precision if e.end else ""
         ),
+        "first_day": Field("first_day", "First day", lambda e: e.first_day().isoformat()),
+        "last_day": Field("last_day", "Last day", lambda e: e.last_day().isoformat()),
         "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
         "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
