@@ -262,7 +262,9 @@ CountOpt = Annotated[
     typer.Option(
         "--count",
         "-c",
-        help='Print only how many events match (as rg --count does); -f json gives {"events": N}.',
+        help='Print only how many events match (as rg --count does); -f json gives {"events": N}. '
+        "A name not given as its id is said as read on a terminal's stderr (target: France "
+        "(france)), never on stdout.",
     ),
 ]
 
