@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -347,6 +348,15 @@ class Event:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.first, self.last, self.id)
 
+    def first_day(self) -> dt.date:
+        """The span's first day, widened to the start's precision ("2018-09" from the 1st)."""
+        return self.date.first()
+
+    def last_day(self) -> dt.date:
+        """The span's last day, widened to the end's (or the date's) precision: with
+        first_day, the days the date filters compare, as a day any reader parses."""
+        return (self.end or self.date).last()
+
     def counted(self) -> int | None:
         """What the event adds to a sum of deaths (a chart's bar, a map's marker, a
         summary's total): the best estimate, else the low end of a range (the fewest any
@@ -370,6 +380,8 @@ class Event:
             "end": _iso(self.end),
             "precision": self.date.precision,
             "end_precision": self.end.precision if self.end else None,
+            "first_day": self.first_day().isoformat(),
+            "last_day": self.last_day().isoformat(),
             "title": self.title,
             "summary": self.summary,
             "type": self.type,

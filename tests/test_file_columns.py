@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, as_json
 
 
 def _table(text: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -17,11 +18,39 @@ def test_timeline_csv_ends_with_the_countries_joined_as_lists_are(run: Run) -> N
     result = run("timeline", "-f", "csv")
     header = result.stdout.splitlines()[0].split(",")
     # added at the end: a reader that takes the columns by position is not moved
-    assert header[-2:] == ["attribution", "countries"]
+    assert header[-4:-2] == ["attribution", "countries"]
     rows = {r["id"]: r for r in _table(result.stdout)}
     assert rows["ambassador-expelled"]["countries"] == "mali"
     tsv = _table(run("timeline", "-f", "tsv").stdout, "\t")
-    assert list(tsv[0])[-1] == "countries"
+    assert list(tsv[0])[-3] == "countries"
+
+
+SPANS = {
+    "libya-collapse": ("2011-01-01", "2011-12-31"),  # a year
+    "coup-2012": ("2012-03-01", "2012-03-31"),  # a month
+    "serval": ("2013-01-11", "2014-07-15"),  # a start and an end
+    "ambassador-expelled": ("2022-01-31", "2022-01-31"),  # a day
+}
+
+
+def test_timeline_files_give_each_events_span_as_days(run: Run) -> None:
+    """U18: `pd.to_datetime(df.date)` raised on a month ("2018-09"). first_day and
+    last_day, the last two columns, are the span the date filters compare, as days."""
+    result = run("timeline", "-f", "csv")
+    assert result.stdout.splitlines()[0].split(",")[-2:] == ["first_day", "last_day"]
+    rows = {r["id"]: r for r in _table(result.stdout)}
+    assert {i: (rows[i]["first_day"], rows[i]["last_day"]) for i in SPANS} == SPANS
+    for r in rows.values():
+        assert date.fromisoformat(r["first_day"]) <= date.fromisoformat(r["last_day"])
+    tsv = _table(run("timeline", "-f", "tsv").stdout, "\t")
+    assert list(tsv[0])[-2:] == ["first_day", "last_day"]
+    shown = {
+        e["id"]: (e["first_day"], e["last_day"]) for e in as_json(run("timeline", "-f", "json"))
+    }
+    assert {i: shown[i] for i in SPANS} == SPANS
+    # the days the filters use: the coup of March 2012 is on its last day, not the next
+    assert "coup-2012" in run("timeline", "--since", "2012-03-31", "-f", "csv").stdout
+    assert "coup-2012" not in run("timeline", "--since", "2012-04-01", "-f", "csv").stdout
 
 
 def test_facts_csv_ends_with_kind_cause_since_note_and_precision(run: Run) -> None:

@@ -378,3 +378,21 @@ def test_who_attacked_minusma_lists_attacks_on_minusma_not_on_its_contributors(
     # a group's part in another still counts: Katiba Macina's attacks are JNIM's
     macina = _ids(run, "timeline", "--perpetrator", "katiba-macina", "--since", "2017-04")
     assert macina and set(macina) <= set(_ids(run, "timeline", "--perpetrator", "jnim"))
+
+
+@pytest.mark.parametrize("command", ["timeline", "map", "compare"])
+def test_the_help_of_perpetrator_and_target_says_a_states_memberships_do_not_count(
+    run: Run, command: str
+) -> None:
+    """U18 read `--target  Who was attacked, counted the same way` and could not tell
+    whether an attack on Chad's army is one on MINUSMA; each option says the rule."""
+    result = run(command, "--help", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(line.strip("│ ") for line in result.stdout.splitlines())
+    said = " ".join(said.split())
+    rule = (
+        "(repeatable): a group counts for the one it was part of at the time; a state does "
+        "not count for what it is a member of (Chad for MINUSMA, Mali for ECOWAS)."
+    )
+    assert f"--perpetrator TEXT Who carried it out {rule}" in said
+    assert f"--target TEXT Who was attacked {rule}" in said

@@ -46,3 +46,37 @@ def test_a_name_only_events_carry_points_to_the_search(run: Run, command: str, o
     assert result.stderr == (
         f"barkhane: no {which} matches 'gaddafi', but 1 event names it: barkhane search gaddafi\n"
     )
+
+
+def test_count_says_what_each_name_given_was_read_as(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U18: `--target french --count` printed a number and no word of what `french`
+    became. One line says it on a watched stderr (records.tell); stdout keeps the number
+    alone, a redirected stderr stays empty, and an id given as it is goes unsaid."""
+    ask = ("timeline", "--actor", "french", "--actor", "France", "--place", "tombouctou")
+    piped = run(*ask, "--count")
+    assert piped.exit_code == 0, piped.stderr
+    assert (piped.stdout, piped.stderr) == ("1\n", "")
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    assert run(*ask, "--count").stdout == "1\n"
+    assert told == ["actor: France (france); place: Timbuktu (timbuktu)"]
+    told.clear()
+    run("timeline", "--actor", "france", "--place", "timbuktu", "--count")
+    assert told == []
+    run("timeline", "--actor", "goita", "--facet", "year", "-f", "json")
+    assert told[0] == "actor: Assimi Goïta (assimi-goita)"  # then the facet's own count
+    told.clear()
+    assert run("actor", "goita", "--count").stdout.strip().isdigit()
+    assert told == ["actor: Assimi Goïta (assimi-goita)"]
+
+
+def test_count_says_what_a_country_given_by_its_code_was_read_as(
+    run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    result = run("timeline", "--country", "BF", "--target", "french", "--year", "2019", "--count")
+    assert result.exit_code == 0, result.stderr
+    assert told == ["target: France (france); country: Burkina Faso (burkina-faso)"]

@@ -132,6 +132,8 @@ def test_json_contract(run: Run) -> None:
         "end": None,
         "precision": "day",
         "end_precision": None,
+        "first_day": "2022-01-31",
+        "last_day": "2022-01-31",
         "title": "French ambassador expelled",
         "summary": "Mali gives the ambassador 72 hours to leave.",
         "type": "diplomacy",

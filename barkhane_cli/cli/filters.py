@@ -65,3 +65,39 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
 def the_place(place: Any) -> str:
     """A place's name as a sentence says it: "the Mopti Region", "Boulkessi"."""
     return f"the {place.name}" if place.kind == "region" else place.name
+
+
+def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:
+    """What each name given to a filter was read as, for one not given as its id: "target:
+    France (france)". --count and --facet print no event, so nothing else shows that
+    `--target french` became France (U18). Called after query_of, which has checked every
+    name; a name given twice, or two names of one entry, is said once."""
+    from barkhane_cli import query
+
+    def actor(name: str) -> tuple[str, str]:
+        ident = query.actor_resolver(dataset).resolve(name)
+        return dataset.actors[ident].name, ident
+
+    def place(name: str) -> tuple[str, str]:
+        ident = query.place_resolver(dataset).resolve(name)
+        return dataset.places[ident].name, ident
+
+    def country(name: str) -> tuple[str, str]:
+        ident = query.resolve_country(dataset, name)
+        return query.country_names(dataset, [ident])[0], ident
+
+    said: dict[str, None] = {}
+    for key, label, read in (
+        ("actors", "actor", actor),
+        ("perpetrators", "perpetrator", actor),
+        ("targets", "target", actor),
+        ("places", "place", place),
+        ("countries", "country", country),
+    ):
+        for name in filters.get(key) or ():
+            entry, ident = read(name)
+            if name != ident:  # a country only a user file names has no name but its id
+                said[f"{label}: {entry} ({ident})" if entry != ident else f"{label}: {ident}"] = (
+                    None
+                )
+    return list(said)

@@ -106,7 +106,9 @@ def _profile(
 
         events = [placed_within(dataset.places, e, q.places) for e in events]
     title = f"barkhane {which} {ident}"
-    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, title):
+    entry = dataset.actors[ident] if which == "actor" else dataset.places[ident]
+    said = [f"{which}: {entry.name} ({ident})"] if name != ident else []
+    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, title, said):
         return
     if which == "actor":
         card = actor_card(dataset, dataset.actors[ident], events)

@@ -147,16 +147,19 @@ TypeOpt = Annotated[
 ActorOpt = Annotated[
     list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
 ]
+# roles.rolls_up, said in both options' help: "counted the same way" left a reader of
+# --target guessing whether an attack on Chad's army is one on MINUSMA (U18).
+_ROLLED_UP = (
+    "a group counts for the one it was part of at the time; a state does not count for what "
+    "it is a member of (Chad for MINUSMA, Mali for ECOWAS)"
+)
 PerpetratorOpt = Annotated[
     list[str] | None,
-    typer.Option(
-        "--perpetrator",
-        help="Who carried it out, counting groups that were part of it at the time (repeatable).",
-    ),
+    typer.Option("--perpetrator", help=f"Who carried it out (repeatable): {_ROLLED_UP}."),
 ]
 TargetOpt = Annotated[
     list[str] | None,
-    typer.Option("--target", help="Who was attacked, counted the same way (repeatable)."),
+    typer.Option("--target", help=f"Who was attacked (repeatable): {_ROLLED_UP}."),
 ]
 PlaceOpt = Annotated[
     list[str] | None,
@@ -259,7 +262,9 @@ CountOpt = Annotated[
     typer.Option(
         "--count",
         "-c",
-        help='Print only how many events match (as rg --count does); -f json gives {"events": N}.',
+        help='Print only how many events match (as rg --count does); -f json gives {"events": N}. '
+        "A name not given as its id is said as read on a terminal's stderr (target: France "
+        "(france)), never on stdout.",
     ),
 ]
 

@@ -14,7 +14,7 @@ from barkhane_cli.cli.base import (
     present,
     query_of,
 )
-from barkhane_cli.cli.filters import event_filters, namesake_notes
+from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -110,7 +110,9 @@ def timeline(
         sort=sort,
     )
     events: Iterable[Event] = query.arranged(loaded.select, q)
-    if summarized(env, dataset, events, count, facet, format_, export, "barkhane timeline"):
+    said = names_read(dataset, filters) if count or facet else []
+    title = "barkhane timeline"
+    if summarized(env, dataset, events, count, facet, format_, export, title, said):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -175,18 +177,24 @@ def summarized(
     format_: str | None,
     export: Any,
     title: str,
+    said: list[str] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
-    (an event view's summary); False when neither was asked for."""
+    (an event view's summary); False when neither was asked for. ``said``: what the names
+    given were read as (filters.names_read), one line on a watched stderr, so a pipe or
+    a script reading stdout gets the number alone."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
     from barkhane_cli.errors import UsageError
     from barkhane_cli.facets import FACETS
     from barkhane_cli.render.facets import write_count, write_facet
+    from barkhane_cli.render.records import tell
 
     if count and facet:
         raise UsageError("give --count or --facet, not both (a facet gives each count)")
+    if said:
+        tell(env, "; ".join(said))
     if count:
         n = sum(1 for _ in events)
         present(env, format_, export, lambda target, f: write_count(target, f, n), title)

@@ -12,7 +12,7 @@ from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_fie
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
-    "id", "date", "end", "precision", "end_precision", "title", "summary", "type", "actors",
+    "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title", "summary", "type", "actors",
     "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
     "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
@@ -47,12 +47,14 @@ DEFAULT_FIELDS = [
 # event is drawn (empty for one known only by its country), how precise its date is ("2020"
 # is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
 # countries comes last (U11 found it only in JSON): a column added at the end keeps
-# every reader that takes columns by position working.
+# every reader that takes columns by position working. first_day and last_day, after it,
+# are the span as days (U18: pd.to_datetime(df.date) raised on "2018-09").
 FILE_FIELDS = [
     *DEFAULT_FIELDS,
     *("latitude", "longitude", "point_of"),
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
     "countries",
+    *("first_day", "last_day"),
 ]
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
@@ -61,7 +63,11 @@ MEDIUM = 120  # from here: date, type, actors and places in columns of their own
 FULL = 200  # from here (or with --wide): ids and source ids in columns of their own
 
 PLACE_STYLE = SKY
+# Labels the actors an event names beside its perpetrators and targets, in a table's
+# who-did-it-to-whom: after a bare ";" a reader took them for more targets (U18).
+ALSO_NAMED = "also named:"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+_TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
 
 
 def short_name(entry: m.Actor | m.Place) -> str:
@@ -115,7 +121,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         reader of `--target minusma` saw the attackers in one list with the attacked);
         "unknown → ..." only when attribution is unknown; "GATIA ↔ CMA" when each side
         is both; "by ..." when no target is named, "against ..." when no perpetrator is;
-        the others named on the event after a semicolon. How it is known leads (claimed,
+        the others named on the event after "; also named:" (U18 read a bare semicolon's
+        "→ Civilians; France, Benin" as more targets). How it is known leads (claimed,
         suspected; attributed goes unsaid), so it reads for every perpetrator at once:
         "claimed by Niger, Barkhane" with no target (U9 read "claimed: by" badly)."""
         doers, done_to = e.perpetrators, e.targets
@@ -135,7 +142,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         else:
             roles = f"against {names(done_to)}"
         rest = names(a for a in e.actors if a not in doers and a not in done_to)
-        return f"{roles}; {rest}" if rest else roles
+        return f"{roles}; {ALSO_NAMED} {rest}" if rest else roles
 
     def place_names(e: m.Event) -> str:
         places = data.places
@@ -152,6 +159,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "end_precision": Field(
             "end_precision", "End precision", lambda e: e.end.precision if e.end else ""
         ),
+        "first_day": Field("first_day", "First day", lambda e: e.first_day().isoformat()),
+        "last_day": Field("last_day", "Last day", lambda e: e.last_day().isoformat()),
         "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
         "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
@@ -232,8 +241,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         if e.actors or e.places:
             cell.append("  ")
             who = who_text(e)
-            # an arrow leads the name it points to: never "unknown →" / "MINUSMA"
-            who.plain = who.plain.replace("→ ", "→" + GLUE).replace("↔ ", "↔" + GLUE)
+            # an arrow or a label leads the name it points to: never "unknown →" /
+            # "MINUSMA", nor "also" / "named: France"
+            for lead in ("→ ", "↔ ", ALSO_NAMED + " "):
+                who.plain = who.plain.replace(lead, lead.replace(" ", GLUE))
             cell.append_text(who)
         if e.disputed:
             # On a narrow terminal the note runs on after who and where; wider, it has
@@ -242,8 +253,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             lead = "  " if deaths else "\n"
             shown = DISPUTED_SHOWN_NARROW if deaths else DISPUTED_SHOWN
             # the flag is glued to its word and the ellipsis to the last: neither ends or
-            # begins a line alone ("⚑" | "disputed: ...", "(14" | "…" at 80 columns)
+            # begins a line alone ("⚑" | "disputed: ...", "(14" | "…" at 80 columns); a
+            # toll in the note keeps its word as the row's own does ("9" | "dead (6 VDP")
             note = shorten(e.disputed, shown, placeholder=GLUE + "…")
+            note = _TOLL_SPACE.sub(GLUE, note)
             flagged = disputed(note).replace("⚑ ", "⚑" + GLUE, 1)
             cell.append_text(safe(lead + flagged, style=DISPUTED_STYLE, keep="\n"))
         return Glued(cell)

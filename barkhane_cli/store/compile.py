@@ -239,8 +239,8 @@ def write_events(
             names = named[names_key] = _names(data, e)
         rows.append((
             seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
-            e.end.precision if e.end else None, e.date.first().isoformat(),
-            (e.end or e.date).last().isoformat(), e.first, e.last, e.title, e.summary, e.type,
+            e.end.precision if e.end else None, e.first_day().isoformat(),
+            e.last_day().isoformat(), e.first, e.last, e.title, e.summary, e.type,
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
             e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
