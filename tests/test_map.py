@@ -256,6 +256,41 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
     assert "other figure" not in run("on", "2020-12-31", "--no-pager", env=env).stdout
 
 
+# A figure of no headline series (the fixture marks none: French forces, MINUSMA and
+# displacement are), known in 2011, before any of those series begins.
+EARLY_FIGURE = """
+[[facts]]
+id = "early-deaths"
+label = "Deaths in northern Mali"
+value = 40
+unit = "people"
+as_of = "2011"
+scope = "Mali"
+category = "casualties"
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
+    run: Run, tmp_path: Path
+) -> None:
+    """The closing line was printed only after figure rows: with none ("none recorded")
+    the figure known by then went unsaid, though JSON counted it."""
+    data = tmp_path / "early.toml"
+    data.write_text(EARLY_FIGURE)
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    lines = run("on", "2012-06", "--data", str(data), "--no-pager", env=env).stdout.splitlines()
+    at = lines.index(
+        "Latest figures (no figure is marked headline: French forces, MINUSMA, displacement)"
+    )
+    assert lines[at + 1] == (
+        "  no headline figure yet; 1 figure was known by then: barkhane facts --until 2012-06"
+    )
+    assert lines[at + 2].startswith("Events ")
+    doc = json.loads(run("on", "2012-06", "--data", str(data), "-f", "json").stdout)
+    assert (doc["figures"], doc["other_figures"]["count"]) == ([], 1)
+
+
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""

@@ -88,13 +88,20 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     """The line closing the figures: how many others were known by then, and the command
     that lists them; none when there are none. The command is on a line of its own when
     the two do not fit ``width``: wrapped, its last option began the next line at column
-    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole."""
+    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole.
+    With no headline figure shown it stands in for "none recorded", which the figures
+    it counts would belie (`on 2012-01`: no headline series yet, one figure known)."""
     other = content["other_figures"]
     n = other["count"]
     if not n:
         return None
     many = "figures were" if n > 1 else "figure was"
-    said, command = f"  {n:,} other {many} known by then:", other["command"]
+    said = (
+        f"  {n:,} other {many} known by then:"
+        if content["figures"]
+        else f"  no headline figure yet; {n:,} {many} known by then:"
+    )
+    command = other["command"]
     one_line = f"{said} {command}"
     return one_line if len(one_line) <= width else f"{said}\n    {command}"
 
@@ -150,8 +157,9 @@ def _rich(
         con.print(Text(inert(content["note"]), style="italic"))
     for section, rows in lines(content):
         con.print(Text(section, style="bold"))
+        more = _more_figures(content, con.width) if section.startswith(FIGURES) else None
         if not rows:
-            con.print(Text("  none recorded", style="dim"))
+            con.print(Text(more or "  none recorded", style="dim"))
             continue
         # as on cards: a wrapped item continues under its own text, not at column 0
         con.print(
@@ -160,10 +168,8 @@ def _rich(
                 for row in rows
             )
         )
-        if section.startswith(FIGURES):
-            more = _more_figures(content, con.width)
-            if more:
-                con.print(Text(more, style="dim"))
+        if more:
+            con.print(Text(more, style="dim"))
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
