@@ -291,6 +291,18 @@ def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
     assert (doc["figures"], doc["other_figures"]["count"]) == ([], 1)
 
 
+def test_on_piped_has_a_row_of_the_other_figures(run: Run) -> None:
+    """JSON had other_figures and the terminal its closing line; piped output had neither."""
+    piped = run("on", "2022-06-01").stdout.splitlines()
+    assert "other-figures\t1\tbarkhane facts --until 2022-06-01" in piped
+    # after the figures, before the events
+    kinds = [line.split("\t")[0] for line in piped]
+    at = kinds.index("other-figures")
+    assert kinds[at - 1] == "figure" and set(kinds[at + 1 :]) <= {"event"}
+    # none other known by the end of 2020: no row
+    assert "other-figures" not in run("on", "2020-12-31", "-f", "plain").stdout
+
+
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""

@@ -132,6 +132,9 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         # under way, which a script taking "the latest" must tell apart
         _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],
              f["label"], "true" if f["period_under_way"] else "false")  # fmt: skip
+    other = content["other_figures"]
+    if other["count"]:  # as the terminal's closing line: the rest, and how to list them
+        _row(env, "other-figures", str(other["count"]), other["command"])
     for e in content["events"]:
         _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
 
