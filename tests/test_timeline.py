@@ -503,3 +503,20 @@ def test_a_search_for_a_place_name_says_how_to_ask_for_the_place(run: Run) -> No
     asked = run("timeline", "--search", "tombouctou", "--place", "timbuktu", env=tty)
     assert "is also" not in asked.stdout + asked.stderr  # not what --place already asks
     assert run("timeline", "--search", "tombouctou", "-f", "plain").stderr == ""
+
+
+def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
+    """U16: `timeline --search hammam` found nothing and said nothing, where `search
+    hammam` found the sources an event cites. The fixture's words "Publisher A" are a
+    source's only."""
+    out = run("timeline", "--search", "publisher")
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr == (
+        "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher\n"
+    )
+    assert "source\tref-a" in run("search", "publisher").stdout
+    as_data = run("timeline", "--search", "publisher", "-f", "json")
+    assert (as_data.stdout, as_data.stderr.count("\n")) == ("[]\n", 1)
+    # words found nowhere, and words of events the other filters leave out: no such line
+    assert run("timeline", "--search", "zzqx").stderr == ""
+    assert run("timeline", "--search", "serval", "--year", "2020").stderr == ""
