@@ -303,6 +303,23 @@ def test_on_piped_has_a_row_of_the_other_figures(run: Run) -> None:
     assert "other-figures" not in run("on", "2020-12-31", "-f", "plain").stdout
 
 
+def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run) -> None:
+    """`on` listed leaders only where `leader-of` affiliations exist: a country with events
+    in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15
+    January 2016) is in Burkina Faso, whose leaders it does not record (nor the country as
+    a place: its id stands for its name, as everywhere)."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    lines = run("on", "2016-01-15", "--no-pager", env=env).stdout.splitlines()
+    at = lines.index("Leaders")
+    assert lines[at + 1] == "  no leader recorded for: burkina-faso"
+    doc = json.loads(run("on", "2016-01-15", "-f", "json").stdout)
+    assert doc["no_leader_recorded"] == [{"country": "burkina-faso", "name": "burkina-faso"}]
+    assert "no-leader\tburkina-faso\tburkina-faso" in run("on", "2016-01-15").stdout.splitlines()
+    # Mali's president is recorded on the day of Bamako's event (March 2012): no line
+    assert json.loads(run("on", "2012-03", "-f", "json").stdout)["no_leader_recorded"] == []
+    assert "no leader" not in run("on", "2012-03", "--no-pager", env=env).stdout
+
+
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""

@@ -15,6 +15,7 @@ from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 
 FIGURES = "Latest figures"
+LEADERS = "Leaders"
 
 
 def _when(row: dict[str, Any], day: str) -> str:
@@ -70,7 +71,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     w = content["window"]
     return [
         ("In place", eras),
-        ("Leaders", leaders),
+        (LEADERS, leaders),
         (
             FIGURES
             + (
@@ -106,6 +107,13 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     return one_line if len(one_line) <= width else f"{said}\n    {command}"
 
 
+def _no_leader(content: dict[str, Any]) -> str | None:
+    """The line closing the leaders: the countries of the window's events for which the
+    data records no leader, lest their absence read as a country without one."""
+    names = [c["name"] for c in content["no_leader_recorded"]]
+    return f"  no leader recorded for: {', '.join(names)}" if names else None
+
+
 def _row(env: Env, *cells: str) -> None:
     # One record per line: data text never breaks a row.
     env.out.write("\t".join(" ".join(c.split()) for c in cells) + "\n")
@@ -123,6 +131,8 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
             # the role last (U10 could not tell the president from the prime minister)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
                  p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
+    for c in content["no_leader_recorded"]:  # countries of the events, no leader recorded
+        _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
         # value, low, high as `facts` prints them: a range has no single value, and a
         # script reading the value column alone must not take it for a missing figure
@@ -160,7 +170,13 @@ def _rich(
         con.print(Text(inert(content["note"]), style="italic"))
     for section, rows in lines(content):
         con.print(Text(section, style="bold"))
-        more = _more_figures(content, con.width) if section.startswith(FIGURES) else None
+        more = (
+            _more_figures(content, con.width)
+            if section.startswith(FIGURES)
+            else _no_leader(content)
+            if section == LEADERS
+            else None
+        )
         if not rows:
             con.print(Text(more or "  none recorded", style="dim"))
             continue
