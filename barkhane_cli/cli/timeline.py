@@ -141,8 +141,11 @@ def timeline(
 
     shown: list[int] = []  # per view drawn (an export, then stdout): how many events
     present(env, format_, export, records, "barkhane timeline")
-    if search and shown and not shown[-1]:
-        hint = _found_elsewhere(search, data)
+    # for a person, as the footer's notes (scripts and logs stay clean), and not where
+    # the words are a name the footer already says how to ask for (_search_names)
+    asked = set(q.actors).union(*q.places)
+    if search and shown and not shown[-1] and _footer_seen(env, format_):
+        hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
         if hint:
             env.err.write(hint + "\n")
 
