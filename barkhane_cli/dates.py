@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
+
+from barkhane_cli.text import strip_accents
 
 if TYPE_CHECKING:
     from dateutil import parser
@@ -144,10 +145,6 @@ FRENCH_MONTHS = (
 FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 @functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
@@ -160,7 +157,7 @@ def _parserinfo() -> parser.parserinfo:
     # instance variables, which a ClassVar may not override)
     class Words(parser.parserinfo):
         MONTHS = [  # noqa: RUF012
-            tuple(dict.fromkeys((*english, *french, *map(_unaccented, french))))
+            tuple(dict.fromkeys((*english, *french, *map(strip_accents, french))))
             for english, french in zip(parser.parserinfo.MONTHS, FRENCH_MONTHS, strict=True)
         ]
         JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012
@@ -242,7 +239,11 @@ def parse_user_date(text: str) -> PartialDate:
     numeric = _numeric(cleaned)
     if numeric is not None:
         return numeric
-    if not any(_parserinfo().month(w) is not None for w in _WORDS.findall(cleaned)):
+    # read as names are (resolve): an accent typed as a mark of its own ("fe" + U+0301 +
+    # "vrier", as some keyboards and pasted text give it) split the month in two words,
+    # and French typography's superscript "1ᵉʳ juin" was no date
+    read = strip_accents(cleaned)
+    if not any(_parserinfo().month(w) is not None for w in _WORDS.findall(read)):
         # dateutil reads "12" or "10:30" as today's date or time, and the day of "1er
         # 2020" or "1st 2020" (its suffix skipped) as a month: January 2020. A date that
         # is not one of the forms above names its month in words, or is not a date here.
@@ -253,15 +254,15 @@ def parse_user_date(text: str) -> PartialDate:
     from dateutil import parser
 
     try:
-        a = parser.parse(cleaned, _parserinfo(), default=datetime(1904, 1, 1))
-        b = parser.parse(cleaned, _parserinfo(), default=datetime(1908, 2, 2))
+        a = parser.parse(read, _parserinfo(), default=datetime(1904, 1, 1))
+        b = parser.parse(read, _parserinfo(), default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, parser.ParserError) as exc:
         if "out of range" in str(exc):  # "day is out of range for month"
             raise ValueError(f"{text!r} is not a real date; {FORMS}") from None
         # the parser's other words ("second must be in 0..59" for "2020s") are about its
         # internals, not the user's text
         raise _not_a_date(text) from None
-    year = _YEAR.search(cleaned)
+    year = _YEAR.search(read)
     if year is not None and {a.year, b.year} != {int(year[0])}:
         # dateutil reads a year before 100 as a day ("June 0001": no year) or in this
         # century ("June 0099": 1999), however many digits it is written with

@@ -38,6 +38,12 @@ FACETS: dict[str, tuple[Callable[[m.Event], Iterable[str]], str | None]] = {
 # The fields `chart --facet` draws a panel of bars for, one per value: every facet but
 # the year, which the bars already are.
 PANEL_FACETS = tuple(name for name in FACETS if name != "year")
+# A terminal's chart draws at most this many panels, those of the values with most events:
+# `chart --facet place` on the whole record drew 382, some 5,000 lines. The fields of a
+# short declared list (14 countries, 16 event types) are drawn whole; data formats hold
+# every panel.
+MAX_PANELS = 12
+WHOLE_PANELS = ("country", "type")
 
 
 @dataclass(frozen=True, slots=True)

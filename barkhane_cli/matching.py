@@ -451,9 +451,16 @@ def match(data: m.Dataset, curated: Sequence[m.Event], records: Sequence[m.Event
 
 
 def _any_km(a: Where, b: Where) -> float | None:
+    """The distance a reviewed link reports where the rule would not place the two
+    together: from the nearest of each side's points, as _place_score measures (a
+    reviewed link of an event in two towns said how far its first town was)."""
     if a.point and b.point:
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-        return km(a.lat, a.lon, b.lat, b.lon)
+        return min(
+            km(lat1, lon1, lat2, lon2)
+            for lat1, lon1 in ((a.lat, a.lon), *a.others)
+            for lat2, lon2 in ((b.lat, b.lon), *b.others)
+        )
     return None
 
 

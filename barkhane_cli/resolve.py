@@ -10,38 +10,21 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from barkhane_cli.choices import list_hint
 from barkhane_cli.errors import NotFoundError, quoted
+from barkhane_cli.text import strip_accents
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʿʾ")
 _QUOTES = str.maketrans("’‘`´ʼ", "'''''")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-def _strip_accents(text: str) -> str:
-    # Most of what is folded (ids, summaries searched word by word) is plain ASCII, which
-    # NFKD leaves as it is: skipping the per-character pass made search several times faster.
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    # A combining mark is never ASCII: only the runs of other characters are looked at.
-    return _NON_ASCII.sub(_without_marks, decomposed)
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _without_marks(run: re.Match[str]) -> str:
-    return "".join(c for c in run.group() if not unicodedata.combining(c))
-
-
 def fold(text: str) -> str:
     """Accent- and case-insensitive form that keeps punctuation: for literal text search."""
-    return _strip_accents(text).casefold().translate(_QUOTES)
+    return strip_accents(text).casefold().translate(_QUOTES)
 
 
 # Remembered: a filter folds the same few tags and names once per event, hundreds of
@@ -49,7 +32,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """``Jama’at Nusrat al-Islam`` -> ``jamaat nusrat al islam``; ``GOÏTA`` -> ``goita``."""
-    folded = _strip_accents(text).casefold().translate(_APOSTROPHES)
+    folded = strip_accents(text).casefold().translate(_APOSTROPHES)
     return _NON_WORD.sub(" ", folded).strip()
 
 

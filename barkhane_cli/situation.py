@@ -60,6 +60,15 @@ def era_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _country_order(country: str) -> tuple[bool, int, str]:
+    """Mali, Burkina Faso and Niger first (SAHEL_FIRST), then the others by id."""
+    return (
+        country not in SAHEL_FIRST,
+        SAHEL_FIRST.index(country) if country in SAHEL_FIRST else 0,
+        country,
+    )
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
     open_end = last <= RECORD_END.last_ordinal()  # an open term runs to the record's end only
@@ -90,10 +99,7 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
                     "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
                 }
             )
-    order = sorted(
-        found,
-        key=lambda c: (c not in SAHEL_FIRST, SAHEL_FIRST.index(c) if c in SAHEL_FIRST else 0, c),
-    )
+    order = sorted(found, key=_country_order)
     return [
         {
             "country": c,
@@ -110,6 +116,18 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
         }
         for c in order
     ]
+
+
+def unled_countries(
+    data: m.Dataset, events: Iterable[m.Event], leaders: Iterable[dict[str, Any]]
+) -> list[dict[str, str]]:
+    """The countries of the window's events with no leader listed: `on` lists leaders
+    only where ``leader-of`` affiliations say who led, and a country with events but no
+    such affiliation (Algeria, Libya, Nigeria in 2016) went unsaid, as if it had none."""
+    led = {c["country"] for c in leaders}
+    found = sorted({c for e in events for c in e.countries if c not in led}, key=_country_order)
+    # a country no place entry holds (named in a place's `country` only): its id, as query's
+    return [{"country": c, "name": query.country_names(data, [c])[0]} for c in found]
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
@@ -260,13 +278,16 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     events, (w0, w1) = events_near(data, day, window)
     later = first > RECORD_END.last_ordinal()
     figures, marked = figure_rows(data, last, aftermath=later)
+    leaders = leader_rows(data, first, last)
     return {
         "date": day.iso(),
         "in_record": in_record(day),
         "note": record_note(day),
         "window": {"days": window, "start": _iso(w0), "end": _iso(w1)},
         "eras": era_rows(data, first, last),
-        "leaders": leader_rows(data, first, last),
+        "leaders": leaders,
+        # after the record no term is known to run on (record_note says so): none is missing
+        "no_leader_recorded": [] if later else unled_countries(data, events, leaders),
         "figures": figures,
         "figures_marked_headline": marked,
         "other_figures": other_figures(data, day, (f["id"] for f in figures), later),

@@ -258,3 +258,38 @@ def test_forecast_of_an_even_chance_is_partly() -> None:
 
     j = m.Judgment("x", "q", "t", "none", (0.4, 0.6), "topic", outcome="happened")
     assert forecasts.forecast(j) == "partly"
+
+
+def _panel_headings(text: str) -> list[str]:
+    """The headings of a drawn chart's panels: the lines between the title and the legend
+    that are not a year's bar."""
+    lines = text.splitlines()[1:]
+    return [
+        line.strip()
+        for line in lines[: next(i for i, x in enumerate(lines) if x.startswith("  "))]
+        if not line[:4].isdigit()
+    ]
+
+
+def test_chart_facet_place_draws_the_places_with_most_events_and_says_how_many_are_left_out(
+    real: Run,
+) -> None:
+    """`chart --facet place` on the whole record drew a panel for each of some 380 places.
+    The drawing keeps the 12 with most events and says how many it left out; the data
+    formats keep them all, and the 14 countries are all drawn."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    places = _json(real("chart", "--facet", "place", "-f", "json"))
+    # in the panels' order: most events first
+    names = list(dict.fromkeys(r["place_name"] or "(none named)" for r in places))
+    drawn = real("chart", "--facet", "place", "--no-pager", env=env).stdout
+    assert _panel_headings(drawn) == names[:12]
+    note = " ".join(drawn.split())
+    assert (
+        f"drawn: the 12 places with most events, {len(names) - 12:,} more left out "
+        "(narrow with --country or --since; -f csv lists them all)"
+    ) in note
+    assert max(len(line) for line in drawn.splitlines()) <= 80
+    countries = {r["country"] for r in _json(real("chart", "--facet", "country", "-f", "json"))}
+    by_country = real("chart", "--facet", "country", "--no-pager", env=env).stdout
+    assert len(_panel_headings(by_country)) == len(countries) > 12
+    assert "left out" not in by_country

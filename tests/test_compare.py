@@ -380,3 +380,58 @@ def test_a_name_only_events_carry_points_to_the_search(
         f"barkhane: no {which} matches 'curator', but 1 event names it: barkhane search "
         f"--data {files['curated']} --data {files['acled']} curator\n"
     )
+
+
+# Attacks in two towns on one day, the first listed far (Bamako) from the second
+# (Timbuktu), where the planted ACLED row MLI9001 lies.
+TWO_PLACES = """
+[[sources]]
+id = "test-src"
+title = "A test source"
+publisher = "Tests"
+kind = "news"
+
+[[events]]
+id = "two-town-attacks"
+date = "2019-05-10"
+title = "Attacks in Bamako and Timbuktu"
+summary = "A test series of attacks in two towns."
+type = "attack"
+perpetrators = ["jnim"]
+attribution = "attributed"
+places = ["bamako", "timbuktu"]
+fatalities = 12
+acled_ids = ["MLI9009"]
+sources = [{ id = "test-src" }]
+"""
+
+
+def test_an_event_in_two_places_matches_by_the_nearest_of_its_points(
+    run: Run, files: dict[str, Path], tmp_path: Path
+) -> None:
+    """docs/matching.md: an event naming several settlements is measured from the nearest
+    of them, not from the point it is drawn at (its first place's, Bamako's, 700 km from
+    the row at Timbuktu). So is the distance a reviewed link reports (MLI9009, at 14.10,
+    -4.10: 319 km from Timbuktu; it said 452, from Bamako)."""
+    curated = tmp_path / "two.toml"
+    curated.write_text(TWO_PLACES, encoding="utf-8")
+    data = ("--data", str(curated), "--data", str(files["acled"]))
+    event = as_json(run("event", "two-town-attacks", *data, "-f", "json"))
+    assert event["point_of"] == "bamako"  # drawn at the first place: the case at hand
+    entry = _compare(run, *data, "--year", "2019")["two-town-attacks"]
+    by_id = {m["record_id"]: m for m in entry["matches"]}
+    assert not by_id["MLI9001"]["ambiguous"] and not by_id["MLI9001"]["reviewed"]
+    # "Tombouctou" is the curated Timbuktu (its alias): its point, 0 km from the second place
+    assert by_id["MLI9001"]["distance_km"] == 0.0
+    assert by_id["MLI9009"]["reviewed"]
+    assert by_id["MLI9009"]["distance_km"] == pytest.approx(
+        _km(16.77, -3.01, 14.10, -4.10), abs=0.1
+    )
+    gaps = run("gaps", *data, "-f", "json").stdout
+    assert "MLI9001" not in gaps
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from barkhane_cli.matching import km
+
+    return km(lat1, lon1, lat2, lon2)

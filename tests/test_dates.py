@@ -31,6 +31,11 @@ from conftest import Run, as_json
         # a day of the week, as a pasted date begins (dateutil reads "Monday 9 November")
         ("lundi 9 novembre 2020", "2020-11-09"),
         ("Dimanche 1er mars 2020", "2020-03-01"),
+        # accents as names take them (one helper, text.strip_accents): a mark typed apart
+        # split the month in two words; French typography's superscript "1ᵉʳ" was no day
+        ("fe\u0301vrier 2016", "2016-02"),
+        ("18 aou\u0302t 2020", "2020-08-18"),
+        ("1\u1d49\u02b3 juin 2015", "2015-06-01"),
     ],
 )
 def test_a_french_date_is_read_as_the_day_or_month_it_names(run: Run, typed: str, iso: str) -> None:

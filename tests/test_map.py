@@ -256,6 +256,70 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
     assert "other figure" not in run("on", "2020-12-31", "--no-pager", env=env).stdout
 
 
+# A figure of no headline series (the fixture marks none: French forces, MINUSMA and
+# displacement are), known in 2011, before any of those series begins.
+EARLY_FIGURE = """
+[[facts]]
+id = "early-deaths"
+label = "Deaths in northern Mali"
+value = 40
+unit = "people"
+as_of = "2011"
+scope = "Mali"
+category = "casualties"
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
+    run: Run, tmp_path: Path
+) -> None:
+    """The closing line was printed only after figure rows: with none ("none recorded")
+    the figure known by then went unsaid, though JSON counted it."""
+    data = tmp_path / "early.toml"
+    data.write_text(EARLY_FIGURE)
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    lines = run("on", "2012-06", "--data", str(data), "--no-pager", env=env).stdout.splitlines()
+    at = lines.index(
+        "Latest figures (no figure is marked headline: French forces, MINUSMA, displacement)"
+    )
+    assert lines[at + 1] == (
+        "  no headline figure yet; 1 figure was known by then: barkhane facts --until 2012-06"
+    )
+    assert lines[at + 2].startswith("Events ")
+    doc = json.loads(run("on", "2012-06", "--data", str(data), "-f", "json").stdout)
+    assert (doc["figures"], doc["other_figures"]["count"]) == ([], 1)
+
+
+def test_on_piped_has_a_row_of_the_other_figures(run: Run) -> None:
+    """JSON had other_figures and the terminal its closing line; piped output had neither."""
+    piped = run("on", "2022-06-01").stdout.splitlines()
+    assert "other-figures\t1\tbarkhane facts --until 2022-06-01" in piped
+    # after the figures, before the events
+    kinds = [line.split("\t")[0] for line in piped]
+    at = kinds.index("other-figures")
+    assert kinds[at - 1] == "figure" and set(kinds[at + 1 :]) <= {"event"}
+    # none other known by the end of 2020: no row
+    assert "other-figures" not in run("on", "2020-12-31", "-f", "plain").stdout
+
+
+def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run) -> None:
+    """`on` listed leaders only where `leader-of` affiliations exist: a country with events
+    in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15
+    January 2016) is in Burkina Faso, whose leaders it does not record (nor the country as
+    a place: its id stands for its name, as everywhere)."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    lines = run("on", "2016-01-15", "--no-pager", env=env).stdout.splitlines()
+    at = lines.index("Leaders")
+    assert lines[at + 1] == "  no leader recorded for: burkina-faso"
+    doc = json.loads(run("on", "2016-01-15", "-f", "json").stdout)
+    assert doc["no_leader_recorded"] == [{"country": "burkina-faso", "name": "burkina-faso"}]
+    assert "no-leader\tburkina-faso\tburkina-faso" in run("on", "2016-01-15").stdout.splitlines()
+    # Mali's president is recorded on the day of Bamako's event (March 2012): no line
+    assert json.loads(run("on", "2012-03", "-f", "json").stdout)["no_leader_recorded"] == []
+    assert "no leader" not in run("on", "2012-03", "--no-pager", env=env).stdout
+
+
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""

@@ -505,3 +505,25 @@ def test_a_search_for_a_place_name_says_how_to_ask_for_the_place(run: Run) -> No
     asked = run("timeline", "--search", "tombouctou", "--place", "timbuktu", env=tty)
     assert "is also" not in asked.stdout + asked.stderr  # not what --place already asks
     assert run("timeline", "--search", "tombouctou", "-f", "plain").stderr == ""
+
+
+def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
+    """U16: `timeline --search hammam` found nothing and said nothing, where `search
+    hammam` found the sources an event cites. The fixture's words "Publisher A" are a
+    source's only."""
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    out = run("timeline", "--search", "publisher", env=tty)
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr == (
+        "no events match\n"
+        "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher\n"
+    )
+    assert "source\tref-a" in run("search", "publisher").stdout
+    # piped, for a script: nothing on stderr, as the footer's notes
+    piped = run("timeline", "--search", "publisher", "-f", "json")
+    assert (piped.exit_code, piped.stdout, piped.stderr) == (0, "[]\n", "")
+    # words found nowhere, and words of events the other filters leave out: no such line
+    assert run("timeline", "--search", "zzqx", env=tty).stderr == "no events match\n"
+    assert run("timeline", "--search", "regime", "--year", "2020", env=tty).stderr == (
+        "no events match\n"
+    )

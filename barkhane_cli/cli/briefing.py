@@ -33,7 +33,7 @@ from barkhane_cli.cli.options import (
     listed,
 )
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import NONE_LABEL, PANEL_FACETS
+from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS
 from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
@@ -224,8 +224,9 @@ def chart(
             "--facet",
             metavar="FIELD",
             help=f"One panel of bars per value of {listed(PANEL_FACETS)}, on one scale to "
-            "compare them; an event counts in each of its values' panels. Not for troops or "
-            "displacement.",
+            "compare them; an event counts in each of its values' panels; drawn, the "
+            f"{MAX_PANELS} with most events (every {' and '.join(WHOLE_PANELS)}). Not for "
+            "troops or displacement.",
             show_default=False,
             shell_complete=completes(PANEL_FACETS),
         ),
@@ -366,6 +367,14 @@ def _panels(
     ]
     named = field in NAMED  # ids: each row gives its name too, as --facet's do
     note = f"{unit}; one scale for every panel; an event counts in each of its panels"
+    drawn = panels
+    if field not in WHOLE_PANELS and not only and len(panels) > MAX_PANELS:
+        drawn = panels[:MAX_PANELS]
+        left = len(panels) - MAX_PANELS
+        note += (
+            f"; drawn: the {MAX_PANELS} {field}s with most events, {left:,} more left out "
+            "(narrow with --country or --since; -f csv lists them all)"
+        )
 
     def as_json(value: str | None, name: str, b: Any) -> dict[str, Any]:
         lead = {field: value, f"{field}_name": name if value else None} if named else {field: value}
@@ -381,7 +390,7 @@ def _panels(
         elif f == "plain":
             charts.panels_plain(target, [(v or "", bins) for v, _, bins in panels])
         else:
-            charts.panels_rich(target, [(n, bins) for _, n, bins in panels], title, note, stack)
+            charts.panels_rich(target, [(n, bins) for _, n, bins in drawn], title, note, stack)
 
     present(env, fmt, export, show, _title())
 

@@ -253,8 +253,10 @@ def on(
     """The situation on a day: eras in place, who led each country, the latest
     headline figures, the events around it and their map.
 
-    The figures are the latest of each headline series; a closing line says how many
-    other figures were known by then and lists them with barkhane facts --until DATE.
+    Leaders are those the data records (leader-of); a line names the countries of the
+    events with none recorded. The figures are the latest of each headline series; a
+    closing line says how many other figures were known by then and lists them with
+    barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
     """
     from barkhane_cli import mapping, situation

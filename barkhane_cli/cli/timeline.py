@@ -138,9 +138,44 @@ def timeline(
             asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
             rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
-        return emit(target_env, f, rs, fields, wide)
+        shown.append(emit(target_env, f, rs, fields, wide))
+        return shown[-1]
 
+    shown: list[int] = []  # per view drawn (an export, then stdout): how many events
     present(env, format_, export, records, "barkhane timeline")
+    # for a person, as the footer's notes (scripts and logs stay clean), and not where
+    # the words are a name the footer already says how to ask for (_search_names)
+    asked = set(q.actors).union(*q.places)
+    if search and shown and not shown[-1] and _footer_seen(env, format_):
+        hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
+        if hint:
+            env.err.write(hint + "\n")
+
+
+def _found_elsewhere(search: str, data: Any) -> str | None:
+    """For --search that matched no event's text, what `search` finds with the same
+    words (U16: `timeline --search hammam` found nothing and said nothing, while `search
+    hammam` found the sources an event cites). None when it finds events too: then the
+    other filters, not the words, left them out."""
+    import shlex
+
+    from barkhane_cli.errors import quoted
+    from barkhane_cli.search import search as search_all
+
+    hits = search_all(load(data), search)  # the whole record: the store's tables hold no events
+    if not hits or any(h.kind == "event" for h in hits):
+        return None
+    kinds: dict[str, int] = {}
+    for h in hits:
+        kinds[h.kind] = kinds.get(h.kind, 0) + 1
+    found = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
+    verb = "matches" if len(hits) == 1 else "match"
+    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
+    words = ("-- " if search.startswith("-") else "") + shlex.quote(search)
+    return (
+        f"no event's text matches {quoted(search)}; {found} {verb}: "
+        f"try barkhane search{given} {words}"
+    )
 
 
 def _placed_within(dataset: Any, events: Iterable[Event], q: Any) -> Iterator[Event]:

@@ -15,6 +15,7 @@ from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 
 FIGURES = "Latest figures"
+LEADERS = "Leaders"
 
 
 def _when(row: dict[str, Any], day: str) -> str:
@@ -70,7 +71,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     w = content["window"]
     return [
         ("In place", eras),
-        ("Leaders", leaders),
+        (LEADERS, leaders),
         (
             FIGURES
             + (
@@ -88,15 +89,29 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     """The line closing the figures: how many others were known by then, and the command
     that lists them; none when there are none. The command is on a line of its own when
     the two do not fit ``width``: wrapped, its last option began the next line at column
-    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole."""
+    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole.
+    With no headline figure shown it stands in for "none recorded", which the figures
+    it counts would belie (`on 2012-01`: no headline series yet, one figure known)."""
     other = content["other_figures"]
     n = other["count"]
     if not n:
         return None
     many = "figures were" if n > 1 else "figure was"
-    said, command = f"  {n:,} other {many} known by then:", other["command"]
+    said = (
+        f"  {n:,} other {many} known by then:"
+        if content["figures"]
+        else f"  no headline figure yet; {n:,} {many} known by then:"
+    )
+    command = other["command"]
     one_line = f"{said} {command}"
     return one_line if len(one_line) <= width else f"{said}\n    {command}"
+
+
+def _no_leader(content: dict[str, Any]) -> str | None:
+    """The line closing the leaders: the countries of the window's events for which the
+    data records no leader, lest their absence read as a country without one."""
+    names = [c["name"] for c in content["no_leader_recorded"]]
+    return f"  no leader recorded for: {', '.join(names)}" if names else None
 
 
 def _row(env: Env, *cells: str) -> None:
@@ -116,6 +131,8 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
             # the role last (U10 could not tell the president from the prime minister)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
                  p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
+    for c in content["no_leader_recorded"]:  # countries of the events, no leader recorded
+        _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
         # value, low, high as `facts` prints them: a range has no single value, and a
         # script reading the value column alone must not take it for a missing figure
@@ -125,6 +142,9 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         # under way, which a script taking "the latest" must tell apart
         _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],
              f["label"], "true" if f["period_under_way"] else "false")  # fmt: skip
+    other = content["other_figures"]
+    if other["count"]:  # as the terminal's closing line: the rest, and how to list them
+        _row(env, "other-figures", str(other["count"]), other["command"])
     for e in content["events"]:
         _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
 
@@ -150,8 +170,15 @@ def _rich(
         con.print(Text(inert(content["note"]), style="italic"))
     for section, rows in lines(content):
         con.print(Text(section, style="bold"))
+        more = (
+            _more_figures(content, con.width)
+            if section.startswith(FIGURES)
+            else _no_leader(content)
+            if section == LEADERS
+            else None
+        )
         if not rows:
-            con.print(Text("  none recorded", style="dim"))
+            con.print(Text(more or "  none recorded", style="dim"))
             continue
         # as on cards: a wrapped item continues under its own text, not at column 0
         con.print(
@@ -160,10 +187,8 @@ def _rich(
                 for row in rows
             )
         )
-        if section.startswith(FIGURES):
-            more = _more_figures(content, con.width)
-            if more:
-                con.print(Text(more, style="dim"))
+        if more:
+            con.print(Text(more, style="dim"))
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
