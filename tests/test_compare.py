@@ -19,15 +19,20 @@ from conftest import FIXTURES, Run, as_json
 ACLED_HEADER = FIXTURES / "acled" / "2019-2022.csv"
 UCDP_HEADER = FIXTURES / "ucdp" / "GEDEvent_v22_1.csv"
 
-# Two attacks a day apart in one town (Timbuktu, as the fixture's bundled data places it),
-# a series of killings over weeks at Bamako, and an event linked by review.
-CURATED = """
+# The one source every curated file here cites.
+TEST_SOURCE = """
 [[sources]]
 id = "test-src"
 title = "A test source"
 publisher = "Tests"
 kind = "news"
+"""
 
+# Two attacks a day apart in one town (Timbuktu, as the fixture's bundled data places it),
+# a series of killings over weeks at Bamako, and an event linked by review.
+CURATED = (
+    TEST_SOURCE
+    + """
 [[events]]
 id = "tbk-attack-1"
 date = "2019-05-10"
@@ -64,6 +69,7 @@ fatalities = 4
 acled_ids = ["MLI9009"]
 sources = [{ id = "test-src" }]
 """
+)
 
 
 def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> Path:
@@ -384,13 +390,9 @@ def test_a_name_only_events_carry_points_to_the_search(
 
 # Attacks in two towns on one day, the first listed far (Bamako) from the second
 # (Timbuktu), where the planted ACLED row MLI9001 lies.
-TWO_PLACES = """
-[[sources]]
-id = "test-src"
-title = "A test source"
-publisher = "Tests"
-kind = "news"
-
+TWO_PLACES = (
+    TEST_SOURCE
+    + """
 [[events]]
 id = "two-town-attacks"
 date = "2019-05-10"
@@ -404,6 +406,7 @@ fatalities = 12
 acled_ids = ["MLI9009"]
 sources = [{ id = "test-src" }]
 """
+)
 
 
 def test_an_event_in_two_places_matches_by_the_nearest_of_its_points(
