@@ -968,3 +968,12 @@ def test_a_map_tooltip_counts_one_death_in_the_singular(run: Run, tmp_path: Path
     svg = tmp_path / "one.svg"
     assert run("map", "--place", one["place"], "--export", str(svg)).exit_code == 0
     assert f"<title>{one['name']}: 1 event, 1 death recorded</title>" in svg.read_text("utf-8")
+
+
+def test_on_cuts_a_series_label_before_a_parenthesis_it_would_leave_open(run: Run) -> None:
+    """U19: `on "9 novembre 2022"` labelled a series "Violence: Central Sahel /
+    Liptako-Gourma crisis (Burkina Faso, Mali, Niger", its scope cut at a ';' inside the
+    parenthesis. Every label's parentheses close."""
+    labels = [f["figure"] for f in as_json(run("on", "2022-11-09", "-f", "json"))["figures"]]
+    assert "Violence: Central Sahel / Liptako-Gourma crisis" in labels
+    assert all(label.count("(") == label.count(")") for label in labels)
