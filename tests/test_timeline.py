@@ -527,3 +527,18 @@ def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
     assert run("timeline", "--search", "regime", "--year", "2020", env=tty).stderr == (
         "no events match\n"
     )
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_notes_after_no_events_match_wrap_at_words(run: Run) -> None:
+    """U19 at 80 columns: `--search wagner --year 2012` printed its note in one line for
+    the terminal to break, "whatever t" | "hey use"; notes under a table wrapped at words.
+    Both now wrap at words to the terminal's width."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    result = run("timeline", "--search", "wagner", "--year", "2012", "--no-pager", env=env)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "no events match\n"
+        "'wagner' is also Wagner Group: --actor wagner lists its events, whatever words\n"
+        "they use\n"
+    )

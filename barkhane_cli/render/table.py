@@ -101,9 +101,11 @@ def records_table(
     it = iter(items)
     first = list(islice(it, CHUNK if wide else FIRST_CHUNK))
     if not first:
-        env.err.write(f"{rs.empty_message}\n")
-        for note in rs.notes:
-            env.err.write(f"{note}\n")
+        # wrapped at words to the table's width, as the notes under a table are: left to
+        # the terminal, "whatever they use" broke as "whatever t" | "hey use" (U19)
+        for line in (rs.empty_message, *rs.notes):
+            wrapped = Text(line).wrap(con, con.width)
+            env.err.write("\n".join(w.plain.rstrip() for w in wrapped) + "\n")
         return 0
     chosen = names is None
     if names is None:
