@@ -138,7 +138,7 @@ def draw_or_emit(
 
     if save_vector(env, md, title, export):
         export = None
-    present(env, format_, export, show, title)
+    present(env, format_, export, show)
 
 
 def map_(

@@ -111,8 +111,7 @@ def timeline(
     )
     events: Iterable[Event] = query.arranged(loaded.select, q)
     said = names_read(dataset, filters) if count or facet else []
-    title = "barkhane timeline"
-    if summarized(env, dataset, events, count, facet, format_, export, title, said):
+    if summarized(env, dataset, events, count, facet, format_, export, said):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -142,7 +141,7 @@ def timeline(
         return shown[-1]
 
     shown: list[int] = []  # per view drawn (an export, then stdout): how many events
-    present(env, format_, export, records, "barkhane timeline")
+    present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer already says how to ask for (_search_names)
     asked = set(q.actors).union(*q.places)
@@ -211,7 +210,6 @@ def summarized(
     facet: list[str] | None,
     format_: str | None,
     export: Any,
-    title: str,
     said: list[str] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
@@ -232,7 +230,7 @@ def summarized(
         tell(env, "; ".join(said))
     if count:
         n = sum(1 for _ in events)
-        present(env, format_, export, lambda target, f: write_count(target, f, n), title)
+        present(env, format_, export, lambda target, f: write_count(target, f, n))
         return True
     fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
     if len(fields) > 2:
@@ -248,7 +246,6 @@ def summarized(
         format_,
         export,
         lambda target, f: write_facet(target, f, dataset, found, fields),
-        title,
     )
     return True
 
@@ -325,7 +322,6 @@ def types(
         format_,
         export,
         lambda target, f: emit(target, f, type_records(dataset), fields),
-        "barkhane types",
     )
 
 
@@ -353,5 +349,4 @@ def tags(
         format_,
         export,
         lambda target, f: emit(target, f, tag_records(dataset, aftermath), fields),
-        "barkhane tags",
     )
