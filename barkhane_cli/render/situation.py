@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +230,7 @@ def show(
     title: str,
     max_rows: int,
     ascii_only: bool,
-    save_vector: Callable[..., bool],
+    export_title: str,
     fixed: bool = False,
 ) -> None:
     from barkhane_cli.errors import UsageError
@@ -239,8 +238,6 @@ def show(
     fmt = resolve_format(format_, env)
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt} is not for on; give {', '.join(FORMATS)}")
-    if save_vector(env, md, title, export):  # the map of the window's events, as vectors
-        export = None
 
     def view(target: Env, f: str | None) -> None:
         f = resolve_format(f, target)
@@ -259,5 +256,7 @@ def show(
     if export is not None:
         from barkhane_cli.render.export import export as save
 
-        save(env, export, lambda rec: view(rec, "table"), title)
+        # the whole page, as the terminal shows it: a vector map alone left out the eras,
+        # leaders, figures and events the .txt export had (U19)
+        save(env, export, lambda rec: view(rec, "table"), export_title)
     view(env, fmt)
