@@ -542,3 +542,22 @@ def test_the_notes_after_no_events_match_wrap_at_words(run: Run) -> None:
         "'wagner' is also Wagner Group: --actor wagner lists its events, whatever words\n"
         "they use\n"
     )
+
+
+def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U19: `--search djazairess --count` on a terminal printed 0 and no word of the
+    sources that match, which the table and `-f json` say. --count and --facet say it
+    too, on a watched stderr (records.tell); stdout keeps the number alone."""
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    hint = "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher"
+    assert run("timeline", "--search", "publisher", "--count").stdout == "0\n"
+    assert told == [hint]
+    told.clear()
+    run("timeline", "--search", "publisher", "--facet", "year", "-f", "json")
+    assert told == ["0 values; 0 events", hint]  # the facet's own count, then the hint
+    told.clear()
+    assert run("timeline", "--search", "zzqx", "--count").stdout == "0\n"
+    assert told == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any
 
 import typer
@@ -111,7 +111,17 @@ def timeline(
     )
     events: Iterable[Event] = query.arranged(loaded.select, q)
     said = names_read(dataset, filters) if count or facet else []
-    if summarized(env, dataset, events, count, facet, format_, export, said):
+    asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
+
+    def none_found() -> list[str]:
+        """What to say when nothing matched --search: a name it is (_search_names), or
+        what `search` finds with the words (_found_elsewhere)."""
+        if not search:
+            return []
+        names = _search_names(dataset, search, asked)
+        return names or [hint for hint in [_found_elsewhere(search, data)] if hint]
+
+    if summarized(env, dataset, events, count, facet, format_, export, said, none_found):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -134,7 +144,6 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += namesake_notes(dataset, place or ())
-            asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
             rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
@@ -144,10 +153,9 @@ def timeline(
     present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer already says how to ask for (_search_names)
-    asked = set(q.actors).union(*q.places)
-    if search and shown and not shown[-1] and _footer_seen(env, format_):
-        hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
-        if hint:
+    names = search and _search_names(dataset, search, asked)  # the footer has said them
+    if search and shown and not shown[-1] and _footer_seen(env, format_) and not names:
+        for hint in none_found():
             env.err.write(hint + "\n")
 
 
@@ -211,11 +219,14 @@ def summarized(
     format_: str | None,
     export: Any,
     said: list[str] | None = None,
+    none_found: Callable[[], list[str]] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
     (an event view's summary); False when neither was asked for. ``said``: what the names
     given were read as (filters.names_read), one line on a watched stderr, so a pipe or
-    a script reading stdout gets the number alone."""
+    a script reading stdout gets the number alone. ``none_found``: what to say on that
+    stderr when no event is counted (U19: `--search djazairess --count` said nothing of
+    the sources that match, which the same search's table and JSON say)."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
@@ -231,6 +242,8 @@ def summarized(
     if count:
         n = sum(1 for _ in events)
         present(env, format_, export, lambda target, f: write_count(target, f, n))
+        for hint in none_found() if none_found and not n else []:
+            tell(env, hint)
         return True
     fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
     if len(fields) > 2:
@@ -247,6 +260,8 @@ def summarized(
         export,
         lambda target, f: write_facet(target, f, dataset, found, fields),
     )
+    for hint in none_found() if none_found and not found else []:
+        tell(env, hint)
     return True
 
 
