@@ -561,3 +561,14 @@ def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
     told.clear()
     assert run("timeline", "--search", "zzqx", "--count").stdout == "0\n"
     assert told == []
+
+
+def test_what_search_finds_wraps_at_words_on_a_narrow_terminal(run: Run) -> None:
+    """U19 at 80 columns: the line saying what `search` finds broke "djaz" | "airess",
+    left to the terminal to wrap. It wraps at words, as the notes under a table do."""
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "60", "NO_COLOR": "1"}
+    assert run("timeline", "--search", "publisher", env=tty).stderr == (
+        "no events match\n"
+        "no event's text matches 'publisher'; 1 source matches: try\n"
+        "barkhane search publisher\n"
+    )

@@ -155,8 +155,10 @@ def timeline(
     # the words are a name the footer already says how to ask for (_search_names)
     names = search and _search_names(dataset, search, asked)  # the footer has said them
     if search and shown and not shown[-1] and _footer_seen(env, format_) and not names:
+        from barkhane_cli.render.table import wrapped
+
         for hint in none_found():
-            env.err.write(hint + "\n")
+            env.err.write(wrapped(env, hint) + "\n")
 
 
 def _found_elsewhere(search: str, data: Any) -> str | None:
