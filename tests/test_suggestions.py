@@ -78,7 +78,6 @@ def test_event_suggests_ids_holding_another_form_of_the_word(run: Run, name: str
     )
 
 
-
 CRISIS = """\
 [[sources]]
 id = "s"
