@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -240,5 +239,6 @@ _ENDING_LONGEST = 3
 
 def _same_stem(word: str, other: str) -> bool:
     """Whether ``word`` and ``other`` are forms of one word by the rule above."""
-    shared = len(os.path.commonprefix((word, other)))
+    shortest = min(len(word), len(other))
+    shared = next((i for i in range(shortest) if word[i] != other[i]), shortest)
     return shared >= _STEM_SHORTEST and shared >= max(len(word), len(other)) - _ENDING_LONGEST
