@@ -122,6 +122,7 @@ def timeline(
         events = _placed_within(dataset, events, q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
+    asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
 
     def records(target_env: Any, f: str | None) -> int:
         texts = None if moved else _stored_json(loaded, q, target_env, f, fields, export)
@@ -136,7 +137,6 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += namesake_notes(dataset, place or ())
-            asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
             rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
@@ -146,7 +146,6 @@ def timeline(
     present(env, format_, export, records, "barkhane timeline")
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer already says how to ask for (_search_names)
-    asked = set(q.actors).union(*q.places)
     if search and shown and not shown[-1] and _footer_seen(env, format_):
         hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
         if hint:
