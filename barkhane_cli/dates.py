@@ -123,8 +123,9 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year as written, four digits
 _WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
 # The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
-# papers), whole and abbreviated: users paste their dates. Each is also read without its
-# accents (fevrier, aout) and, as dateutil reads every month, with or without a dot.
+# papers), whole and abbreviated: users paste their dates. Each is read without its
+# accents (fevrier, aout), as what is typed is (parse_user_date), and, as dateutil reads
+# every month, with or without a dot.
 FRENCH_MONTHS = (
     ("janvier", "janv"),
     ("février", "févr"),
@@ -148,7 +149,8 @@ FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", 
 @functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
-    own MONTHS, each month's French spellings after the English, its WEEKDAYS with the
+    own MONTHS, each month's French spellings after the English (without accents: it
+    reads only text parse_user_date has taken them from), its WEEKDAYS with the
     French names of the days, and "er" skipped as it skips "st" (1er juin, as 1st June).
     Built on first use: dateutil is imported only for a date that is not ISO."""
     from dateutil import parser
@@ -157,7 +159,7 @@ def _parserinfo() -> parser.parserinfo:
     # instance variables, which a ClassVar may not override)
     class Words(parser.parserinfo):
         MONTHS = [  # noqa: RUF012
-            tuple(dict.fromkeys((*english, *french, *map(strip_accents, french))))
+            tuple(dict.fromkeys((*english, *map(strip_accents, french))))
             for english, french in zip(parser.parserinfo.MONTHS, FRENCH_MONTHS, strict=True)
         ]
         JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012

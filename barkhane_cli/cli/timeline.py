@@ -13,6 +13,7 @@ from barkhane_cli.cli.base import (
     open_data,
     present,
     query_of,
+    search_command,
 )
 from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes
 from barkhane_cli.cli.options import (
@@ -121,6 +122,7 @@ def timeline(
         events = _placed_within(dataset, events, q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
+    asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
 
     def records(target_env: Any, f: str | None) -> int:
         texts = None if moved else _stored_json(loaded, q, target_env, f, fields, export)
@@ -135,7 +137,6 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += namesake_notes(dataset, place or ())
-            asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
             rs.notes += _search_names(dataset, search, asked)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
@@ -145,7 +146,6 @@ def timeline(
     present(env, format_, export, records, "barkhane timeline")
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer already says how to ask for (_search_names)
-    asked = set(q.actors).union(*q.places)
     if search and shown and not shown[-1] and _footer_seen(env, format_):
         hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
         if hint:
@@ -157,8 +157,6 @@ def _found_elsewhere(search: str, data: Any) -> str | None:
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
     hammam` found the sources an event cites). None when it finds events too: then the
     other filters, not the words, left them out."""
-    import shlex
-
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import search as search_all
 
@@ -170,11 +168,9 @@ def _found_elsewhere(search: str, data: Any) -> str | None:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     found = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
     verb = "matches" if len(hits) == 1 else "match"
-    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-    words = ("-- " if search.startswith("-") else "") + shlex.quote(search)
     return (
         f"no event's text matches {quoted(search)}; {found} {verb}: "
-        f"try barkhane search{given} {words}"
+        f"try {search_command(data, search)}"
     )
 
 
