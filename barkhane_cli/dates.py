@@ -190,6 +190,11 @@ class NoYearError(ValueError):
         return f"{self.text!r} has no year; give one, e.g. {example}"
 
 
+class WeekdayError(ValueError):
+    """A date whose day of the week it was not: words that are a date, and wrong (the
+    command line joins them as one, for this error, as it does a date with no year)."""
+
+
 def _not_a_date(text: str) -> ValueError:
     return ValueError(f"{text!r} is not a date; {FORMS}")
 
@@ -280,4 +285,28 @@ def parse_user_date(text: str) -> PartialDate:
         return PartialDate(a.year)
     if a.day != b.day:
         return PartialDate(a.year, a.month)
-    return PartialDate(a.year, a.month, a.day)
+    day = PartialDate(a.year, a.month, a.day)
+    _check_weekday(text, read, day, a.weekday())
+    return day
+
+
+def _check_weekday(text: str, read: str, day: PartialDate, real: int) -> None:
+    """Refuse a day of the week the date was not: dateutil reads "Tuesday 9 November 2020"
+    as the 9th and drops the Tuesday, though the 9th was a Monday (U19). One of the two is
+    wrong, and which is not for us to guess, as for 04/02/2022. Named in the language
+    typed too: "lundi 9 novembre 2022" hears that the 9th was a Wednesday (mercredi).
+    English names are ours, not the locale's (calendar.day_name follows LC_TIME)."""
+    for word in _WORDS.findall(read):
+        said = _parserinfo().weekday(word)
+        if said is None or said == real:
+            continue
+        french = word.lower() in FRENCH_WEEKDAYS
+        days = zip(_ENGLISH_DAYS, FRENCH_WEEKDAYS, strict=True)
+        name = [f"{e} ({f})" if french else e for e, f in days]
+        raise WeekdayError(
+            f"{text!r}: {day.human()} was a {name[real]}, not a {name[said]}; give the "
+            f"date alone ({day.iso()}) or with its own day of the week"
+        )
+
+
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
