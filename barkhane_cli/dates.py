@@ -123,8 +123,9 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year as written, four digits
 _WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
 # The months as French sources write them (RFI, Le Monde, the Malian and Burkinabè
-# papers), whole and abbreviated: users paste their dates. Each is also read without its
-# accents (fevrier, aout) and, as dateutil reads every month, with or without a dot.
+# papers), whole and abbreviated: users paste their dates. Each is read without its
+# accents (fevrier, aout), as what is typed is (parse_user_date), and, as dateutil reads
+# every month, with or without a dot.
 FRENCH_MONTHS = (
     ("janvier", "janv"),
     ("février", "févr"),
@@ -148,7 +149,8 @@ FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", 
 @functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
-    own MONTHS, each month's French spellings after the English, its WEEKDAYS with the
+    own MONTHS, each month's French spellings after the English (without accents: it
+    reads only text parse_user_date has taken them from), its WEEKDAYS with the
     French names of the days, and "er" skipped as it skips "st" (1er juin, as 1st June).
     Built on first use: dateutil is imported only for a date that is not ISO."""
     from dateutil import parser
@@ -157,7 +159,7 @@ def _parserinfo() -> parser.parserinfo:
     # instance variables, which a ClassVar may not override)
     class Words(parser.parserinfo):
         MONTHS = [  # noqa: RUF012
-            tuple(dict.fromkeys((*english, *french, *map(strip_accents, french))))
+            tuple(dict.fromkeys((*english, *map(strip_accents, french))))
             for english, french in zip(parser.parserinfo.MONTHS, FRENCH_MONTHS, strict=True)
         ]
         JUMP = [*parser.parserinfo.JUMP, "er"]  # noqa: RUF012
@@ -186,6 +188,11 @@ class NoYearError(ValueError):
         """The message, with the example written as it is shown (quoted for the shell
         on the command line)."""
         return f"{self.text!r} has no year; give one, e.g. {example}"
+
+
+class WeekdayError(ValueError):
+    """A date whose day of the week it was not: words that are a date, and wrong (the
+    command line joins them as one, for this error, as it does a date with no year)."""
 
 
 def _not_a_date(text: str) -> ValueError:
@@ -278,4 +285,28 @@ def parse_user_date(text: str) -> PartialDate:
         return PartialDate(a.year)
     if a.day != b.day:
         return PartialDate(a.year, a.month)
-    return PartialDate(a.year, a.month, a.day)
+    day = PartialDate(a.year, a.month, a.day)
+    _check_weekday(text, read, day, a.weekday())
+    return day
+
+
+def _check_weekday(text: str, read: str, day: PartialDate, real: int) -> None:
+    """Refuse a day of the week the date was not: dateutil reads "Tuesday 9 November 2020"
+    as the 9th and drops the Tuesday, though the 9th was a Monday (U19). One of the two is
+    wrong, and which is not for us to guess, as for 04/02/2022. Named in the language
+    typed too: "lundi 9 novembre 2022" hears that the 9th was a Wednesday (mercredi).
+    English names are ours, not the locale's (calendar.day_name follows LC_TIME)."""
+    for word in _WORDS.findall(read):
+        said = _parserinfo().weekday(word)
+        if said is None or said == real:
+            continue
+        french = word.lower() in FRENCH_WEEKDAYS
+        days = zip(_ENGLISH_DAYS, FRENCH_WEEKDAYS, strict=True)
+        name = [f"{e} ({f})" if french else e for e, f in days]
+        raise WeekdayError(
+            f"{text!r}: {day.human()} was a {name[real]}, not a {name[said]}; give the "
+            f"date alone ({day.iso()}) or with its own day of the week"
+        )
+
+
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, Run, as_json
 
+from barkhane_cli.matching import km
+
 ACLED_HEADER = FIXTURES / "acled" / "2019-2022.csv"
 UCDP_HEADER = FIXTURES / "ucdp" / "GEDEvent_v22_1.csv"
 
@@ -427,14 +429,6 @@ def test_an_event_in_two_places_matches_by_the_nearest_of_its_points(
     # "Tombouctou" is the curated Timbuktu (its alias): its point, 0 km from the second place
     assert by_id["MLI9001"]["distance_km"] == 0.0
     assert by_id["MLI9009"]["reviewed"]
-    assert by_id["MLI9009"]["distance_km"] == pytest.approx(
-        _km(16.77, -3.01, 14.10, -4.10), abs=0.1
-    )
+    assert by_id["MLI9009"]["distance_km"] == pytest.approx(km(16.77, -3.01, 14.10, -4.10), abs=0.1)
     gaps = run("gaps", *data, "-f", "json").stdout
     assert "MLI9001" not in gaps
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from barkhane_cli.matching import km
-
-    return km(lat1, lon1, lat2, lon2)

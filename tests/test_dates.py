@@ -133,3 +133,42 @@ def test_a_year_before_100_in_words_is_refused_not_misread(run: Run, typed: str)
         f"barkhane: DATE: {typed!r}: a year before 0100 is read only in ISO form: "
         f"{year}-MM-DD, {year}-MM or {year}\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("on", "Tuesday 9 November 2020"),
+            "DATE: 'Tuesday 9 November 2020': 9 November 2020 was a Monday, not a Tuesday",
+        ),
+        (
+            ("on", "lundi 9 novembre 2022"),
+            "DATE: 'lundi 9 novembre 2022': 9 November 2022 was a Wednesday (mercredi), "
+            "not a Monday (lundi)",
+        ),
+        # unquoted, the words are joined as one date and get the same line
+        (
+            ("on", "lundi", "9", "novembre", "2022"),
+            "DATE: 'lundi 9 novembre 2022': 9 November 2022 was a Wednesday (mercredi), "
+            "not a Monday (lundi)",
+        ),
+        (
+            ("timeline", "--since", "Sun, 1 Jun 2015", "--count"),
+            "--since: 'Sun, 1 Jun 2015': 1 June 2015 was a Monday, not a Sunday",
+        ),
+    ],
+)
+def test_a_day_of_the_week_the_date_was_not_is_refused(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """U19: "Tuesday 9 November 2020" was read as the 9th, a Monday, and the Tuesday
+    dropped unsaid; one of the two is wrong, and which is not guessed."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    iso = "2015-06-01" if "2015" in said else "2020-11-09" if "2020" in said else "2022-11-09"
+    assert result.stderr == (
+        f"barkhane: {said}; give the date alone ({iso}) or with its own day of the week\n"
+    )
+    right = run("on", "lundi 9 novembre 2020", "-f", "json")  # the day it was: read
+    assert as_json(right)["date"] == "2020-11-09"

@@ -3,6 +3,7 @@ exit codes are the enum's, and every example in the README and in --help runs.""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import cli
+from conftest import Run, cli
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
@@ -89,3 +90,38 @@ def test_every_readme_and_help_example_runs(
         assert result.exit_code == 0, f"{line}: exit {result.exit_code}: {result.stderr}"
         if target is not None:
             (tmp_path / target).write_text(result.stdout, encoding="utf-8")
+
+
+def _stated_outputs() -> list[tuple[str, str]]:
+    """The README's `COMMAND` → "what it says" pairs, for the commands barkhane has: the
+    text as stated, a "..." standing for what it leaves out."""
+    pairs = re.findall(r"`([a-z][^`]*)` → \"(.*?)\"(?=[.,;)\s])", README, flags=re.S)
+    return [(args, said) for args, said in pairs if args.split()[0] in COMMANDS]
+
+
+def test_readme_states_outputs_to_check() -> None:
+    stated = dict(_stated_outputs())
+    assert {"event expeled", "event boulkesi", "event gao", "on 1 June"} <= set(stated)
+
+
+@pytest.mark.parametrize(("args", "said"), _stated_outputs())
+def test_readme_stated_output_is_what_the_program_says(
+    args: str, said: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README quotes what a command says (`event boulkesi` → "did you mean the 9
+    events at Boulkessi?"); the data grew and the quotes went stale (U19)."""
+    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
+    result = CliRunner().invoke(cli(), shlex.split(args), prog_name="barkhane", env={})
+    shown = " ".join((result.stdout + result.stderr).split())
+    for part in said.split("..."):
+        assert " ".join(part.split()) in shown, f"{args}: README says {said!r}; got {shown!r}"
+
+
+def test_readme_says_what_sort_deaths_opens_with(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README: `--sort -deaths` "otherwise opens with" … — it said Operation Bohoma Anger,
+    second behind the fall of Tripoli (U19)."""
+    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
+    said = " ".join(README.split())
+    assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
+    top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
+    assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]

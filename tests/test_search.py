@@ -472,3 +472,26 @@ def test_a_source_cited_by_many_events_names_three_and_counts_the_rest(
     assert (
         "cited by raid-1, raid-2, raid-3 and 2 more: barkhane source rfi-hammam-killed" in said
     ), table
+
+
+@pytest.mark.parametrize(
+    ("typed", "closed"),
+    [
+        ('"peace agreement', '"peace agreement"'),
+        ('peace agreement"', '"peace agreement"'),
+        ('"w park" mali "peace', '"w park" mali "peace"'),
+    ],
+)
+def test_a_quote_not_closed_is_refused_with_the_phrase_closed(
+    run: Run, typed: str, closed: str
+) -> None:
+    """U19: `--search '"peace agreement'` dropped the stray quote and found the words
+    apart (43 events, the phrase 34), without a word."""
+    result = run("timeline", "--search", typed, "--count")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"barkhane: --search: a quote is not closed in {typed!r}: close it to find a phrase "
+        f"(--search '{closed}'), or leave it out to find the words anywhere\n"
+    )
+    # a quote in a query of punctuation only is a character to find, as parse reads it
+    assert run("timeline", "--search", '"', "--count").exit_code == 0

@@ -64,6 +64,20 @@ def test_event_boulkesi_points_to_the_events_at_boulkessi(run: Run) -> None:
     assert head.rsplit(" ", 1)[1] == listed.stdout.strip()
 
 
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize("name", ["expeled", "expelled"])
+def test_event_suggests_ids_holding_another_form_of_the_word(run: Run, name: str) -> None:
+    """The README's own example (U19): `event expeled` got no suggestion, though four ids
+    say "expels"; its ratio to the word is 0.77, under the cutoff. A shared stem counts."""
+    result = run("event", name)
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"barkhane: no event matches {name!r}; did you mean "
+        "mali-expels-danish-takuba-contingent or mali-expels-ecowas-envoy-2021 or "
+        "mali-expels-french-ambassador?\n"
+    )
+
+
 CRISIS = """\
 [[sources]]
 id = "s"

@@ -49,6 +49,20 @@ def one_line_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int,
             "barkhane: missing option '--output'; see 'barkhane import acled --help'",
         ),
         (["import"], "barkhane: missing command; see 'barkhane import --help'"),
+        # an option of the command given before it: Click said "no such option '--data'"
+        # of an option every command takes (U19)
+        (
+            ["--data", "bad.toml", "timeline", "--count"],
+            "barkhane: --data goes after the command: barkhane timeline --data bad.toml",
+        ),
+        (
+            ["--data=my data.toml", "place", "gao"],
+            "barkhane: --data goes after the command: barkhane place '--data=my data.toml'",
+        ),
+        (
+            ["--count", "timeline"],
+            "barkhane: --count goes after the command: barkhane timeline --count",
+        ),
         (
             ["timeline", "extra"],
             "barkhane: got unexpected extra argument (extra); see 'barkhane timeline --help'",

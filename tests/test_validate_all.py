@@ -151,6 +151,10 @@ def test_one_page_recorded_twice_is_named(run: Run, tmp_path: Path) -> None:
         f"{data}:15: warning: sources 'b-page' url: records the same page as 'a-page' "
         "(same address, kind and date): cite 'a-page' and drop this one"
     ]
+    assert result.stderr.endswith(" (1 warning)\n")  # not "(1 warnings)" (U19)
+    two = tmp_path / "two.toml"
+    two.write_text(data.read_text() + _source("f-page", "https://example.org/story/", "2021-03-30"))
+    assert run("validate", str(two)).stderr.endswith(" (2 warnings)\n")
 
 
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:

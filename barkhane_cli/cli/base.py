@@ -235,8 +235,6 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     Estonia or Benin while three event titles carry Pétronin's name): say so and how to
     find them, in place of a far-fetched "did you mean". Only when nothing matched: "matches
     4 actors" and a list's advice stand as they are."""
-    import shlex
-
     from barkhane_cli.errors import NotFoundError
     from barkhane_cli.resolve import normalize
     from barkhane_cli.search import search
@@ -246,13 +244,19 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
     if found:
         n = len(found)
-        # the search as it can be run again: the same data, the words after "--"
-        given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-        words = ("-- " if name.startswith("-") else "") + shlex.quote(name)
         raise NotFoundError(
             f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
-            f"{'' if n != 1 else 's'} it: barkhane search{given} {words}"
+            f"{'' if n != 1 else 's'} it: {search_command(data, name)}"
         )
+
+
+def search_command(data: list[Path] | None, words: str) -> str:
+    """`barkhane search` for ``words``, as it can be run again: the same data, the words
+    after "--" when they begin with a dash."""
+    import shlex
+
+    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
+    return f"barkhane search{given} {'-- ' if words.startswith('-') else ''}{shlex.quote(words)}"
 
 
 def open_data(data: list[Path] | None) -> "Loaded":

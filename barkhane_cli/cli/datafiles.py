@@ -89,7 +89,7 @@ def validate(
         noun = "problem" if len(problems) == 1 else "problems"
         sys.stderr.write(f"{len(problems)} {noun} in {len(named)} file(s) ({counts})\n")
         raise typer.Exit(ExitCode.DATA)
-    said = f" ({len(warnings)} warnings)" if warnings else ""
+    said = f" ({len(warnings)} warning{'' if len(warnings) == 1 else 's'})" if warnings else ""
     sys.stderr.write(f"ok: {len(named)} file(s), {counts}{said}\n")
 
 

@@ -3,10 +3,12 @@ query once (base.query_of, the path every command's filters take)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from typing import Any
 
 from barkhane_cli.cli.base import parse_date
+from barkhane_cli.errors import UsageError, quoted
 
 
 def event_filters(
@@ -38,9 +40,23 @@ def event_filters(
         "types": type_ or (),
         "tags": tag or (),
         "not_tags": not_tag or (),
-        "search": search,
+        "search": _quotes_closed(search),
         "aftermath": aftermath,
     }
+
+
+def _quotes_closed(search: str | None) -> str | None:
+    """--search as given, or a usage error for a quote not closed: a phrase read as loose
+    words finds more than was asked for, and nothing said so (U19)."""
+    from barkhane_cli.search import closed_quote
+
+    closed = None if search is None else closed_quote(search)
+    if closed is not None:
+        raise UsageError(
+            f"--search: a quote is not closed in {quoted(search or '')}: close it to find a "
+            f"phrase (--search {shlex.quote(closed)}), or leave it out to find the words anywhere"
+        )
+    return search
 
 
 def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place") -> list[str]:

@@ -282,6 +282,7 @@ class LazyGroup(TyperGroup):
                 reconfigure(errors="backslashreplace")
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
         extra["obj"] = settings
+        line = list(args)  # as typed: Click's parser consumes the list it is given
         try:
             try:
                 code = self._invoke(args, prog_name, complete_var, extra)
@@ -291,7 +292,7 @@ class LazyGroup(TyperGroup):
                 fixed = _dates_rejoined(self, exc, args)
                 if fixed is None:
                     raise
-                args = fixed
+                args, line = fixed, list(fixed)
                 code = self._invoke(args, prog_name, complete_var, extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             # `barkhane` alone, or a command group alone: the help is the answer.
@@ -306,7 +307,7 @@ class LazyGroup(TyperGroup):
         except click.exceptions.Exit as exc:
             code = exc.exit_code
         except click.ClickException as exc:
-            _say(click_error_line(self, exc, args))
+            _say(click_error_line(self, exc, args, line))
             code = exc.exit_code if isinstance(exc, click.UsageError) else ExitCode.USAGE
         except (click.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
@@ -423,19 +424,26 @@ def _reader_gone() -> None:
         pass
 
 
-def click_error_line(group: click.Group, exc: click.ClickException, args: list[str]) -> str:
-    """One sentence for a Click error, with a suggestion or where to read more."""
+def click_error_line(
+    group: click.Group, exc: click.ClickException, args: list[str], line: list[str] | None = None
+) -> str:
+    """One sentence for a Click error, with a suggestion or where to read more. ``args``:
+    what Click left of the command line; ``line``: all of it, as typed."""
     import difflib
     import re
 
     ctx = getattr(exc, "ctx", None)
     command, words, rest = _walk(group, args)
+    named = command  # the command the line names, wherever the error arose
     if ctx is not None:
         command = ctx.command
     path = ctx.command_path.partition(" ")[2] if ctx is not None else ""
     where = f"barkhane {path}".rstrip() if ctx is not None else " ".join(words)
     more = f"; see '{where} --help'"
     if isinstance(exc, click.NoSuchOption):
+        misplaced = _before_its_command(named, command, words, line or args, exc.option_name)
+        if misplaced:
+            return misplaced
         opts = [o for p in command.params for o in p.opts if o.startswith("-")]
         close = difflib.get_close_matches(exc.option_name, opts, n=2) or exc.possibilities
         if close:
@@ -500,6 +508,26 @@ def _dates_rejoined(group: click.Group, exc: click.UsageError, args: list[str]) 
     command, _, rest = _walk(group, args)
     fixed = dates_rejoined(command, rest, extra)
     return None if fixed is None else args[: len(args) - len(rest)] + fixed
+
+
+def _before_its_command(
+    named: click.Command, raised: click.Command, path: list[str], args: list[str], option: str
+) -> str:
+    """For an option of the named command given before it (`barkhane --data bad.toml
+    timeline`), where it goes: "--data goes after the command: barkhane timeline --data
+    bad.toml". Click said "no such option '--data'", of an option every command has (U19)."""
+    at = next((n for n, a in enumerate(args) if a.partition("=")[0] == option), None)
+    if named is raised or at is None:
+        return ""
+    param = next((p for p in named.params if option in p.opts), None)
+    if not isinstance(param, click.Option):
+        return ""
+    import shlex
+
+    joined = "=" in args[at]  # --data=bad.toml: one word
+    given = args[at : at + (1 if joined or param.is_flag or param.count else 2)]
+    example = " ".join([*path, *map(shlex.quote, given)])
+    return f"{option} goes after the command: {example}"
 
 
 def _walk(group: click.Group, args: list[str]) -> tuple[click.Command, list[str], list[str]]:

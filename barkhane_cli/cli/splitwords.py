@@ -23,7 +23,7 @@ from barkhane_cli.cli.options import (
     DATE_OPTIONS,
     SPACED_OPTIONS,
 )
-from barkhane_cli.dates import NoYearError, parse_user_date
+from barkhane_cli.dates import NoYearError, WeekdayError, parse_user_date
 
 
 class _Group(NamedTuple):
@@ -319,6 +319,8 @@ def date_words(value: str, following: list[str]) -> int:
         except NoYearError:
             no_year = no_year or n
             continue
+        except WeekdayError:  # a date, on the wrong day: its own error says so
+            return n
         except ValueError:
             continue
         return n

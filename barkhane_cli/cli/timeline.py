@@ -13,6 +13,7 @@ from barkhane_cli.cli.base import (
     open_data,
     present,
     query_of,
+    search_command,
 )
 from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes
 from barkhane_cli.cli.options import (
@@ -166,8 +167,6 @@ def _found_elsewhere(search: str, data: Any) -> str | None:
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
     hammam` found the sources an event cites). None when it finds events too: then the
     other filters, not the words, left them out."""
-    import shlex
-
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import search as search_all
 
@@ -179,11 +178,9 @@ def _found_elsewhere(search: str, data: Any) -> str | None:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     found = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
     verb = "matches" if len(hits) == 1 else "match"
-    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-    words = ("-- " if search.startswith("-") else "") + shlex.quote(search)
     return (
         f"no event's text matches {quoted(search)}; {found} {verb}: "
-        f"try barkhane search{given} {words}"
+        f"try {search_command(data, search)}"
     )
 
 

@@ -12,9 +12,9 @@ from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_fie
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
-    "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title", "summary", "type", "actors",
-    "perpetrators", "targets", "attribution", "places", "countries", "latitude", "longitude",
-    "point_of", "point_kind", "tags", "fatalities",
+    "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title",
+    "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
+    "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
     "ucdp_ids", "aftermath", "sources",
 ]  # fmt: skip
