@@ -438,8 +438,14 @@ class Fact:
     @property
     def area(self) -> str:
         """Where the figure counts: its scope up to the first ';' (what follows says who
-        was counted and by whom)."""
-        return self.scope.split(";", 1)[0].strip()
+        was counted and by whom). A ';' inside a parenthesis cuts before the parenthesis:
+        cut at it, "Central Sahel / Liptako-Gourma crisis (Burkina Faso, Mali, Niger" was
+        left open in every label (U19)."""
+        head = self.scope.split(";", 1)[0]
+        opened = head.rfind("(")
+        if opened > head.rfind(")"):
+            head = head[:opened]
+        return head.strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,15 +191,28 @@ class Resolver:
 
     def suggestion(self, query: str) -> str:
         """What to say of a name no entry matches: the closest, or where they are listed."""
+        near = set(self.closest(query, SUGGEST_CUTOFF))
+        first = normalize(query)[:1]
+
+        def begins_alike(ident: str) -> bool:
+            entry = self.by_id[ident]
+            return any(normalize(k).startswith(first) for k in (ident, entry.name, *entry.aliases))
+
         names = [
             f"{self.by_id[i].name} ({i})" if self.names_shown else i
-            for i in self.closest(query)[:3]
-        ]
+            for i in self.closest(query)
+            if i in near or begins_alike(i)
+        ][:3]
         if not names:
             return f"; '{self.listing}' lists them all"
         return "; did you mean " + " or ".join(names) + "?"
 
 
+# How near a whole name must be to be offered as "did you mean" when it does not begin
+# as the name typed does: at difflib's 0.6, "atlantis" (0.625 of the alias Kankanti)
+# offered Kpinkankandi, a name it shares only scattered letters with (U19). A name that
+# begins alike keeps the 0.6 ("goa" is 0.67 of "gao"); a typo is nearer (wagnr 0.91).
+SUGGEST_CUTOFF = 0.7
 # A word is held to be near a word of a name more strictly than a whole name to a name:
 # a short word is within 0.6 of many of the thousands of words in event titles. `event
 # NAME` holds a place it may have meant to the same (cli/lookups.events_at).

@@ -968,3 +968,39 @@ def test_a_map_tooltip_counts_one_death_in_the_singular(run: Run, tmp_path: Path
     svg = tmp_path / "one.svg"
     assert run("map", "--place", one["place"], "--export", str(svg)).exit_code == 0
     assert f"<title>{one['name']}: 1 event, 1 death recorded</title>" in svg.read_text("utf-8")
+
+
+def test_on_cuts_a_series_label_before_a_parenthesis_it_would_leave_open(run: Run) -> None:
+    """U19: `on "9 novembre 2022"` labelled a series "Violence: Central Sahel /
+    Liptako-Gourma crisis (Burkina Faso, Mali, Niger", its scope cut at a ';' inside the
+    parenthesis. Every label's parentheses close."""
+    labels = [f["figure"] for f in as_json(run("on", "2022-11-09", "-f", "json"))["figures"]]
+    assert "Violence: Central Sahel / Liptako-Gourma crisis" in labels
+    assert all(label.count("(") == label.count(")") for label in labels)
+
+
+def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run: Run) -> None:
+    """U19 on `on 2016`: MINUSMA's dead in hostile acts were two lines under one label,
+    23 (UN Staff Union) and 26 (UN fatality list), as if the count had changed, and the
+    26's dispute showed nowhere; `on 2017` hid the dispute on French forces' 4,000 too.
+    One line with each value beside its source, the dispute under it, as `facts` flags it;
+    piped, a `disputed id note` row after the figure's."""
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "400", "NO_COLOR": "1"}
+    page = run("on", "2016", "--no-pager", env=tty).stdout.splitlines()
+    hostile = [line for line in page if "Casualties (MINUSMA): Mali, hostile acts" in line]
+    assert [" ".join(line.split()) for line in hostile] == [
+        "• Casualties (MINUSMA): Mali, hostile acts: 23 or 26 as of 2016 (23: UN personnel "
+        "killed in Mali in 2016 (UN Staff Union); 26: MINUSMA peacekeepers killed in "
+        "malicious acts in 2016 (UN fatality list))"
+    ]
+    after = page[page.index(hostile[0]) + 1].strip()
+    assert after.startswith("⚑ disputed: The UN Staff Union counted 'at least 23'")
+    later = " ".join(run("on", "2017", "--no-pager", env=tty).stdout.split())
+    assert (
+        "French forces: strength: 4,000 as of 2017-05-19 (French troops in Operation "
+        "Barkhane) ⚑ disputed: How many of them were in Mali:" in later
+    )
+    piped = [r.split("\t") for r in run("on", "2017").stdout.splitlines()]
+    at = piped.index(next(r for r in piped if r[:2] == ["figure", "barkhane-troops-2017-05"]))
+    assert piped[at + 1][:2] == ["disputed", "barkhane-troops-2017-05"]
+    assert piped[at + 1][2].startswith("How many of them were in Mali")

@@ -67,3 +67,29 @@ def test_palette_has_one_colour_and_one_fill_per_meaning() -> None:
     assert len({c for c, _ in ERA_STYLES.values()}) == len(ERA_STYLES)
     assert len({f for _, f in ERA_STYLES.values()}) == len(ERA_STYLES)
     assert len(set(VERDICT_STYLES.values())) == len(VERDICT_STYLES)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--actor", "jnim"],
+        ["timeline", "--actor", "jnim", "--count"],
+        ["actor", "jnim"],
+        ["place", "bamako", "--facet", "year"],
+        ["facts", "troops"],
+        ["types"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_every_exported_picture_is_titled_with_its_command_line(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    """U19: `timeline --target minusma --year 2021 --export tl.svg` was titled "barkhane
+    timeline", `facts troops --export f.svg` "barkhane": nothing said what the picture
+    showed. Every export's title is the command line, as chart's was (less --export)."""
+    target = tmp_path / "view.svg"
+    result = run(*args, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    title = re.search(r'class="[^"]*-title"[^>]*>([^<]*)<', target.read_text(encoding="utf-8"))
+    assert title is not None
+    assert title.group(1).replace("&#160;", " ") == " ".join(["barkhane", *args])

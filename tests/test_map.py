@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -575,3 +576,17 @@ def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
     # a date typed in French is written as ISO; --year within --since says both
     title, _ = _svg_title(run, target, "--year", "2019", "--since", "1er juin 2019")
     assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title
+
+
+def test_on_exported_as_svg_holds_the_whole_page(run: Run, tmp_path: Path) -> None:
+    """U19: `on "9 novembre 2022" --export on.svg` held only the window's map, titled
+    "barkhane on 2022-11-09: events …"; eras, leaders, figures and events were in the
+    .txt export alone. The SVG holds what the terminal shows, titled with the command."""
+    target = tmp_path / "on.svg"
+    result = run("on", "2020-08-18", "--export", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8").replace("&#160;", " ")
+    for section in ("The situation on 2020-08-18", "In place", "Leaders", "Latest figures"):
+        assert f">{section}" in text
+    assert "Events 2020-07-19 to 2020-09-17" in text
+    assert re.search(r'-title"[^>]*>barkhane on 2020-08-18<', text)

@@ -230,3 +230,18 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
         if f"{option} {name.lower()} " in said:  # the count is the listing's
             listed = run("timeline", option, name, "--data", str(namesakes), "--count")
             assert f"the {listed.stdout.strip()} events" in said.split(option)[1]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_name_sharing_only_scattered_letters_is_not_suggested(run: Run) -> None:
+    """U19: `place atlantis` offered Kpinkankandi (its alias Kankanti is 0.625 of it at
+    difflib's ratio). A name that does not begin alike must be nearer (resolve.
+    SUGGEST_CUTOFF); one that does, and a typo, are still offered."""
+    result = run("place", "atlantis")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        "barkhane: no place matches 'atlantis'; 'barkhane places' lists them all\n"
+    )
+    kidla = run("place", "kidla").stderr
+    assert kidla.startswith("barkhane: no place matches 'kidla'; did you mean Kidal (kidal) or ")
+    assert "did you mean Wagner Group (wagner)?" in run("actor", "wagnr").stderr

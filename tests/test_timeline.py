@@ -527,3 +527,48 @@ def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
     assert run("timeline", "--search", "regime", "--year", "2020", env=tty).stderr == (
         "no events match\n"
     )
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_notes_after_no_events_match_wrap_at_words(run: Run) -> None:
+    """U19 at 80 columns: `--search wagner --year 2012` printed its note in one line for
+    the terminal to break, "whatever t" | "hey use"; notes under a table wrapped at words.
+    Both now wrap at words to the terminal's width."""
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    result = run("timeline", "--search", "wagner", "--year", "2012", "--no-pager", env=env)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "no events match\n"
+        "'wagner' is also Wagner Group: --actor wagner lists its events, whatever words\n"
+        "they use\n"
+    )
+
+
+def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U19: `--search djazairess --count` on a terminal printed 0 and no word of the
+    sources that match, which the table and `-f json` say. --count and --facet say it
+    too, on a watched stderr (records.tell); stdout keeps the number alone."""
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    hint = "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher"
+    assert run("timeline", "--search", "publisher", "--count").stdout == "0\n"
+    assert told == [hint]
+    told.clear()
+    run("timeline", "--search", "publisher", "--facet", "year", "-f", "json")
+    assert told == ["0 values; 0 events", hint]  # the facet's own count, then the hint
+    told.clear()
+    assert run("timeline", "--search", "zzqx", "--count").stdout == "0\n"
+    assert told == []
+
+
+def test_what_search_finds_wraps_at_words_on_a_narrow_terminal(run: Run) -> None:
+    """U19 at 80 columns: the line saying what `search` finds broke "djaz" | "airess",
+    left to the terminal to wrap. It wraps at words, as the notes under a table do."""
+    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "60", "NO_COLOR": "1"}
+    assert run("timeline", "--search", "publisher", env=tty).stderr == (
+        "no events match\n"
+        "no event's text matches 'publisher'; 1 source matches: try\n"
+        "barkhane search publisher\n"
+    )

@@ -80,21 +80,52 @@ def make_env(color: str) -> "Env":
     return Env.detect(mode, settings=settings())  # type: ignore[arg-type]
 
 
+# What an export's title leaves out: how the view is drawn or saved, not what it shows.
+_NOT_IN_TITLE = {"export", "width", "color", "format_", "data", "wide"}
+
+
+def command_title() -> str:
+    """The command line as typed, less the options about drawing (_NOT_IN_TITLE): the
+    title of every --export. Each view had its own ("barkhane timeline", "barkhane"),
+    and a saved picture did not say what it showed (U19)."""
+    import shlex
+
+    ctx = click.get_current_context()
+    words = ["barkhane", ctx.info_name or ""]
+    for param in ctx.command.params:
+        name = param.name or ""
+        value = ctx.params.get(name)
+        if name in _NOT_IN_TITLE or value is None or value == param.default:
+            continue
+        if isinstance(param, click.Argument):
+            words += [
+                shlex.quote(str(v)) for v in (value if isinstance(value, list | tuple) else [value])
+            ]
+            continue
+        opt = param.opts[0]
+        if isinstance(value, bool):
+            words.append(opt if value else (param.secondary_opts or [f"--no-{opt[2:]}"])[0])
+            continue
+        for v in value if isinstance(value, list | tuple) else [value]:
+            words += [opt, shlex.quote(str(v))]
+    return " ".join(words)
+
+
 def present(
     env: "Env",
     format_: str | None,
     export: Path | None,
     show: Callable[[Any, str | None], object],
-    title: str,
 ) -> None:
-    """Show a view in the chosen format; with --export, also save its terminal form.
+    """Show a view in the chosen format; with --export, also save its terminal form,
+    titled with the command line (command_title).
     A terminal view goes through the pager (see render/pager.py). A list view that shows
     no records tells the error boundary (lazy.nothing_shown), which says where words
     the shell split off an option went (`facts --actor wagner group`)."""
     if export is not None:
         from barkhane_cli.render.export import export as save
 
-        save(env, export, lambda rec: show(rec, "table"), title)
+        save(env, export, lambda rec: show(rec, "table"), command_title())
     human = (format_ or ("table" if env.is_tty else "plain")).strip().lower() == "table"
     if not (human and env.is_tty and env.settings.pager):
         shown = show(env, format_)

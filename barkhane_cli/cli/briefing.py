@@ -47,8 +47,6 @@ WidthOpt = Annotated[
         "--width", help="Draw N columns wide, on the terminal and in --export (40 to 400)."
     ),
 ]
-# What the picture's title leaves out: how it is drawn, not what it shows.
-_NOT_IN_TITLE = {"export", "width", "color", "format_", "data"}
 
 
 def _format(env: Any, fmt: str | None, tables: bool = True) -> str:
@@ -68,35 +66,6 @@ def _env(color: str, width: int | None) -> Any:
     if not 40 <= width <= 400:
         raise UsageError(f"--width {width}: give a number of columns from 40 to 400")
     return dataclasses.replace(env, width=width)
-
-
-def _title() -> str:
-    """The command line as typed, less the options about drawing: the picture's title."""
-    import click
-
-    ctx = click.get_current_context()
-    words = ["barkhane", ctx.info_name or ""]
-    for param in ctx.command.params:
-        name = param.name or ""
-        value = ctx.params.get(name)
-        if name in _NOT_IN_TITLE or value is None or value == param.default:
-            continue
-        if isinstance(param, click.Argument):
-            words.append(str(value))
-            continue
-        opt = param.opts[0]
-        if isinstance(value, bool):
-            words.append(opt if value else (param.secondary_opts or [f"--no-{opt[2:]}"])[0])
-            continue
-        for v in value if isinstance(value, list | tuple) else [value]:
-            words += [opt, _quote(str(v))]
-    return " ".join(words)
-
-
-def _quote(word: str) -> str:
-    import shlex
-
-    return shlex.quote(word)
 
 
 def _document(env: Any, fmt: str, payload: Any) -> None:
@@ -142,7 +111,7 @@ def summary(
         else:
             draw.summary_rich(target, dataset, content)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)
 
 
 def eras(
@@ -185,7 +154,7 @@ def eras(
         else:
             draw.gantt_rich(target, items, axis)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)
 
 
 class ChartKind(StrEnum):
@@ -348,7 +317,7 @@ def chart(
         else:
             charts.bars_rich(target, bins, title, unit, stack)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)
 
 
 def _panels(
@@ -392,7 +361,7 @@ def _panels(
         else:
             charts.panels_rich(target, [(n, bins) for _, n, bins in drawn], title, note, stack)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)
 
 
 # Troops and displacement are dated figures, not bars per period: how to narrow them.
@@ -456,7 +425,7 @@ def _figures(
         else:
             charts.series_rich(target, rows, title, unit)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)
 
 
 def judgments(
@@ -520,4 +489,4 @@ def judgments(
         else:
             draw.judgments_rich(target, items, score)
 
-    present(env, fmt, export, show, _title())
+    present(env, fmt, export, show)

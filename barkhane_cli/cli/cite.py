@@ -92,4 +92,4 @@ def source(
     def show(target: Any, f: str | None) -> None:
         emit_source(target, f, src, citing)
 
-    present(env, format_, export, show, f"barkhane source {src.id}")
+    present(env, format_, export, show)

@@ -188,7 +188,7 @@ def compare(
         else:
             draw.compare_rich(target_env, dataset, rows)
 
-    present(env, fmt, export, show, "barkhane compare")
+    present(env, fmt, export, show)
 
 
 def gaps(
@@ -274,4 +274,4 @@ def gaps(
         else:
             draw.gaps_rich(target_env, dataset, shown, summary)
 
-    present(env, fmt, export, show, "barkhane gaps")
+    present(env, fmt, export, show)

@@ -105,10 +105,9 @@ def _profile(
         from barkhane_cli.mapping import placed_within
 
         events = [placed_within(dataset.places, e, q.places) for e in events]
-    title = f"barkhane {which} {ident}"
     entry = dataset.actors[ident] if which == "actor" else dataset.places[ident]
     said = [f"{which}: {entry.name} ({ident})"] if name != ident else []
-    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, title, said):
+    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, said):
         return
     if which == "actor":
         card = actor_card(dataset, dataset.actors[ident], events)
@@ -124,7 +123,6 @@ def _profile(
         format_,
         export,
         lambda target, f: emit_card(target, f, card, dataset, fields, wide),
-        card.title,
     )
 
 
@@ -139,9 +137,7 @@ def _records(
     """A list command's records, in the chosen format (and --export)."""
     from barkhane_cli.render.records import emit
 
-    present(
-        env, format_, export, lambda target, f: emit(target, f, make(), fields, wide), "barkhane"
-    )
+    present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
 
 
 def actor(
@@ -352,7 +348,6 @@ def _show_card(
         format_,
         export,
         lambda target, f: emit_card(target, f, card, dataset, None, wide),
-        card.title,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    command_title,
     load,
     make_env,
     parse_date,
@@ -25,6 +26,7 @@ from barkhane_cli.cli.options import (
     CountryOpt,
     DataOpt,
     DateArg,
+    ExportOpt,
     FieldsOpt,
     NotTagOpt,
     PerpetratorOpt,
@@ -138,7 +140,7 @@ def draw_or_emit(
 
     if save_vector(env, md, title, export):
         export = None
-    present(env, format_, export, show, title)
+    present(env, format_, export, show)
 
 
 def map_(
@@ -247,7 +249,7 @@ def on(
         ),
     ] = None,
     color: ColorOpt = Color.auto,
-    export: MapExportOpt = None,
+    export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
     """The situation on a day: eras in place, who led each country, the latest
@@ -281,7 +283,7 @@ def on(
         title,
         _max_rows(height, 2),
         _ascii(env, ascii_),
-        save_vector,
+        command_title(),
         fixed=height is not None,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any
 
 import typer
@@ -112,8 +112,17 @@ def timeline(
     )
     events: Iterable[Event] = query.arranged(loaded.select, q)
     said = names_read(dataset, filters) if count or facet else []
-    title = "barkhane timeline"
-    if summarized(env, dataset, events, count, facet, format_, export, title, said):
+    asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
+
+    def none_found() -> list[str]:
+        """What to say when nothing matched --search: a name it is (_search_names), or
+        what `search` finds with the words (_found_elsewhere)."""
+        if not search:
+            return []
+        names = _search_names(dataset, search, asked)
+        return names or [hint for hint in [_found_elsewhere(search, data)] if hint]
+
+    if summarized(env, dataset, events, count, facet, format_, export, said, none_found):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -122,7 +131,6 @@ def timeline(
         events = _placed_within(dataset, events, q)
     if export is not None:
         events = list(events)  # drawn twice: once into the export, once to stdout
-    asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
 
     def records(target_env: Any, f: str | None) -> int:
         texts = None if moved else _stored_json(loaded, q, target_env, f, fields, export)
@@ -143,13 +151,15 @@ def timeline(
         return shown[-1]
 
     shown: list[int] = []  # per view drawn (an export, then stdout): how many events
-    present(env, format_, export, records, "barkhane timeline")
+    present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer already says how to ask for (_search_names)
-    if search and shown and not shown[-1] and _footer_seen(env, format_):
-        hint = None if _search_names(dataset, search, asked) else _found_elsewhere(search, data)
-        if hint:
-            env.err.write(hint + "\n")
+    names = search and _search_names(dataset, search, asked)  # the footer has said them
+    if search and shown and not shown[-1] and _footer_seen(env, format_) and not names:
+        from barkhane_cli.render.table import wrapped
+
+        for hint in none_found():
+            env.err.write(wrapped(env, hint) + "\n")
 
 
 def _found_elsewhere(search: str, data: Any) -> str | None:
@@ -207,13 +217,15 @@ def summarized(
     facet: list[str] | None,
     format_: str | None,
     export: Any,
-    title: str,
     said: list[str] | None = None,
+    none_found: Callable[[], list[str]] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
     (an event view's summary); False when neither was asked for. ``said``: what the names
     given were read as (filters.names_read), one line on a watched stderr, so a pipe or
-    a script reading stdout gets the number alone."""
+    a script reading stdout gets the number alone. ``none_found``: what to say on that
+    stderr when no event is counted (U19: `--search djazairess --count` said nothing of
+    the sources that match, which the same search's table and JSON say)."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
@@ -228,7 +240,9 @@ def summarized(
         tell(env, "; ".join(said))
     if count:
         n = sum(1 for _ in events)
-        present(env, format_, export, lambda target, f: write_count(target, f, n), title)
+        present(env, format_, export, lambda target, f: write_count(target, f, n))
+        for hint in none_found() if none_found and not n else []:
+            tell(env, hint)
         return True
     fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
     if len(fields) > 2:
@@ -244,8 +258,9 @@ def summarized(
         format_,
         export,
         lambda target, f: write_facet(target, f, dataset, found, fields),
-        title,
     )
+    for hint in none_found() if none_found and not found else []:
+        tell(env, hint)
     return True
 
 
@@ -321,7 +336,6 @@ def types(
         format_,
         export,
         lambda target, f: emit(target, f, type_records(dataset), fields),
-        "barkhane types",
     )
 
 
@@ -349,5 +363,4 @@ def tags(
         format_,
         export,
         lambda target, f: emit(target, f, tag_records(dataset, aftermath), fields),
-        "barkhane tags",
     )

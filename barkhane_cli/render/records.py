@@ -126,7 +126,9 @@ def tell(env: Env, message: str) -> None:
     except (AttributeError, ValueError):
         watching = False
     if watching:
-        env.err.write(message + "\n")
+        from barkhane_cli.render.table import wrapped
+
+        env.err.write(wrapped(env, message) + "\n")
 
 
 def _emit_data(env: Env, fmt: str, rs: RecordSet[T], fields: str | None) -> int:

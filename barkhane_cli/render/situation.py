@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from barkhane_cli.mapping import MapData
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
+from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
 
 FIGURES = "Latest figures"
 LEADERS = "Leaders"
@@ -41,6 +41,29 @@ def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} → {end or 'open'}"
 
 
+def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
+    """One line per series and date: figures of one series at one date (the UN Staff
+    Union's 23 and the UN fatality list's 26 for MINUSMA's dead in 2016) read as one,
+    each value beside its source's label, and every dispute under it as `facts` flags
+    it. Shown as two lines under one label, they read as a change, and a dispute went
+    unshown (U19)."""
+    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
+    for f in figures:
+        groups.setdefault((f["figure"], f["as_of"], f["period_under_way"]), []).append(f)
+    out = []
+    for (figure, as_of, under_way), rows in groups.items():
+        # a month under way: the figure may have been counted after the day
+        when = ", the month under way" if under_way else _age(as_of, day)
+        if len(rows) == 1:
+            values, labels = rows[0]["value_text"], rows[0]["label"]
+        else:
+            values = " or ".join(dict.fromkeys(f["value_text"] for f in rows))
+            labels = "; ".join(f"{f['value_text']}: {f['label']}" for f in rows)
+        disputes = dict.fromkeys(disputed(f["disputed"]) for f in rows if f["disputed"])
+        out.append("\n".join([f"{figure}: {values} as of {as_of}{when} ({labels})", *disputes]))
+    return out
+
+
 def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     """(section, rows) of the page, as text; shared by the terminal and plain views."""
     day = content["date"]
@@ -57,13 +80,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 f"{c['name']}: {p['name']} ({_span(p['start'], p['end'])}{note})"
                 + (f"; {when}" if when else "")
             )
-    figures = [
-        f"{f['figure']}: {f['value_text']} as of {f['as_of']}"
-        # a month under way: the figure may have been counted after the day
-        + (", the month under way" if f["period_under_way"] else _age(f["as_of"], day))
-        + f" ({f['label']})"
-        for f in content["figures"]
-    ]
+    figures = _figure_lines(content["figures"], day)
     events = [
         f"{e['date']}{' → ' + e['end'] if e['end'] else ''}  {e['type']}  {e['title']}  [{e['id']}]"
         for e in content["events"]
@@ -142,11 +159,25 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         # under way, which a script taking "the latest" must tell apart
         _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],
              f["label"], "true" if f["period_under_way"] else "false")  # fmt: skip
+        if f["disputed"]:  # a row of its own: the figure rows keep their columns
+            _row(env, "disputed", f["id"], f["disputed"])
     other = content["other_figures"]
     if other["count"]:  # as the terminal's closing line: the rest, and how to list them
         _row(env, "other-figures", str(other["count"]), other["command"])
     for e in content["events"]:
         _row(env, "event", e["date"], e["end"] or "", e["type"], e["id"], e["title"])
+
+
+def _item(row: str) -> Any:
+    """A row as a bullet's text: bold when something begins or ends on the day; a
+    dispute under a figure (_figure_lines) styled as `facts` styles it."""
+    from rich.text import Text
+
+    first, *disputes = row.split("\n")
+    text = Text(inert(first), style="bold" if "ends " in first or "begins " in first else "")
+    for note in disputes:
+        text.append("\n" + inert(note), style=DISPUTED_STYLE)
+    return text
 
 
 def _rich(
@@ -181,12 +212,7 @@ def _rich(
             con.print(Text(more or "  none recorded", style="dim"))
             continue
         # as on cards: a wrapped item continues under its own text, not at column 0
-        con.print(
-            bullets(
-                Text(inert(row), style="bold" if "ends " in row or "begins " in row else "")
-                for row in rows
-            )
-        )
+        con.print(bullets(_item(row) for row in rows))
         if more:
             con.print(Text(more, style="dim"))
     if md.markers:
@@ -204,7 +230,7 @@ def show(
     title: str,
     max_rows: int,
     ascii_only: bool,
-    save_vector: Callable[..., bool],
+    export_title: str,
     fixed: bool = False,
 ) -> None:
     from barkhane_cli.errors import UsageError
@@ -212,8 +238,6 @@ def show(
     fmt = resolve_format(format_, env)
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt} is not for on; give {', '.join(FORMATS)}")
-    if save_vector(env, md, title, export):  # the map of the window's events, as vectors
-        export = None
 
     def view(target: Env, f: str | None) -> None:
         f = resolve_format(f, target)
@@ -232,5 +256,7 @@ def show(
     if export is not None:
         from barkhane_cli.render.export import export as save
 
-        save(env, export, lambda rec: view(rec, "table"), title)
+        # the whole page, as the terminal shows it: a vector map alone left out the eras,
+        # leaders, figures and events the .txt export had (U19)
+        save(env, export, lambda rec: view(rec, "table"), export_title)
     view(env, fmt)

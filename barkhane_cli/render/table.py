@@ -101,9 +101,8 @@ def records_table(
     it = iter(items)
     first = list(islice(it, CHUNK if wide else FIRST_CHUNK))
     if not first:
-        env.err.write(f"{rs.empty_message}\n")
-        for note in rs.notes:
-            env.err.write(f"{note}\n")
+        for line in (rs.empty_message, *rs.notes):
+            env.err.write(wrapped(env, line) + "\n")
         return 0
     chosen = names is None
     if names is None:
@@ -145,6 +144,14 @@ def records_table(
         con.print(legend_text(items, con.width))
     con.print(Text(count_line(rs, len(shown)), style="dim"))
     return len(shown)
+
+
+def wrapped(env: Env, note: str) -> str:
+    """A note for stderr wrapped at words to the terminal's width, as the notes under a
+    table are: left to the terminal, "whatever they use" broke as "whatever t" | "hey
+    use", and "djazairess" as "djaz" | "airess" (U19)."""
+    con = console(env)
+    return "\n".join(line.plain.rstrip() for line in Text(note).wrap(con, con.width))
 
 
 def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
