@@ -495,3 +495,15 @@ def test_a_quote_not_closed_is_refused_with_the_phrase_closed(
     )
     # a quote in a query of punctuation only is a character to find, as parse reads it
     assert run("timeline", "--search", '"', "--count").exit_code == 0
+
+
+def test_the_search_command_refuses_a_quote_not_closed_as_search_does(run: Run) -> None:
+    """`search '"tongo'` dropped the stray quote and found Tongomayel too, where the
+    phrase asked for Tongo Tongo only (U19)."""
+    result = run("search", '"tongo')
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "barkhane: search: a quote is not closed in '\"tongo': close it to find a phrase "
+        "(search '\"tongo\"'), or leave it out to find the words anywhere\n"
+    )
+    assert run("search", '"tongo"').exit_code == 0

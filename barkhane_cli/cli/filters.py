@@ -40,21 +40,22 @@ def event_filters(
         "types": type_ or (),
         "tags": tag or (),
         "not_tags": not_tag or (),
-        "search": _quotes_closed(search),
+        "search": quotes_closed(search),
         "aftermath": aftermath,
     }
 
 
-def _quotes_closed(search: str | None) -> str | None:
-    """--search as given, or a usage error for a quote not closed: a phrase read as loose
-    words finds more than was asked for, and nothing said so (U19)."""
+def quotes_closed(search: str | None, option: str = "--search") -> str | None:
+    """What was typed to search, as given, or a usage error for a quote not closed: a
+    phrase read as loose words finds more than was asked for, and nothing said so (U19).
+    ``option`` is how the words were given (``--search``, or the ``search`` command)."""
     from barkhane_cli.search import closed_quote
 
     closed = None if search is None else closed_quote(search)
     if closed is not None:
         raise UsageError(
-            f"--search: a quote is not closed in {quoted(search or '')}: close it to find a "
-            f"phrase (--search {shlex.quote(closed)}), or leave it out to find the words anywhere"
+            f"{option}: a quote is not closed in {quoted(search or '')}: close it to find a "
+            f"phrase ({option} {shlex.quote(closed)}), or leave it out to find the words anywhere"
         )
     return search
 

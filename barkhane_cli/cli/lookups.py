@@ -12,6 +12,7 @@ import typer
 
 from barkhane_cli import model
 from barkhane_cli.choices import choose
+from barkhane_cli.cli.filters import quotes_closed
 from barkhane_cli.cli.base import (
     load,
     make_env,
@@ -584,6 +585,7 @@ def search(
     text = " ".join(words)
     if not text.strip():
         raise UsageError("give some text to search for")
+    quotes_closed(text, "search")
     kinds = [choose(k, finder.KINDS, "kind") for k in kind or finder.KINDS]
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
     dataset = load(data)
