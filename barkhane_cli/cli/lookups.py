@@ -12,7 +12,6 @@ import typer
 
 from barkhane_cli import model
 from barkhane_cli.choices import choose
-from barkhane_cli.cli.filters import quotes_closed
 from barkhane_cli.cli.base import (
     load,
     make_env,
@@ -22,6 +21,7 @@ from barkhane_cli.cli.base import (
     resolved,
     window,
 )
+from barkhane_cli.cli.filters import quotes_closed
 from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
