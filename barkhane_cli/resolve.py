@@ -51,6 +51,10 @@ class Named:
     name: str
     aliases: tuple[str, ...] = ()
 
+    def spellings(self) -> tuple[str, ...]:
+        """Its id, name and aliases, normalized (none empty): what a query is matched to."""
+        return tuple(k for k in map(normalize, (self.id, self.name, *self.aliases)) if k)
+
 
 class Resolver:
     def __init__(
@@ -69,10 +73,8 @@ class Resolver:
         self.keys: dict[str, set[str]] = {}  # normalized name -> ids
         for entry in entries:
             self.by_id[entry.id] = entry
-            for key in (entry.id, entry.name, *entry.aliases):
-                norm = normalize(key)
-                if norm:
-                    self.keys.setdefault(norm, set()).add(entry.id)
+            for key in entry.spellings():
+                self.keys.setdefault(key, set()).add(entry.id)
 
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names
@@ -158,8 +160,7 @@ class Resolver:
         norm = normalize(query)
 
         def share(ident: str) -> float:
-            entry = self.by_id[ident]
-            keys = (normalize(k) for k in (entry.id, entry.name, *entry.aliases))
+            keys = self.by_id[ident].spellings()
             return max((len(norm) / len(k) for k in keys if norm in k), default=0.0)
 
         return sorted(ids, key=lambda i: (-share(i), i))[:n]
@@ -195,8 +196,7 @@ class Resolver:
         first = normalize(query)[:1]
 
         def begins_alike(ident: str) -> bool:
-            entry = self.by_id[ident]
-            return any(normalize(k).startswith(first) for k in (ident, entry.name, *entry.aliases))
+            return any(k.startswith(first) for k in self.by_id[ident].spellings())
 
         names = [
             f"{self.by_id[i].name} ({i})" if self.names_shown else i
