@@ -53,8 +53,8 @@ def write_ics(env: Env, events: Iterable[m.Event], data: m.Dataset | None = None
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     count = 0
     for e in events:
-        start = e.date.first()
-        end = (e.end or e.date).last() + timedelta(days=1)
+        start = e.first_day()
+        end = e.last_day() + timedelta(days=1)
         desc = e.summary
         if e.date.precision != "day" or (e.end and e.end.precision != "day"):
             desc += f"\n(Dated only to the {e.date.precision}: {e.date}"
