@@ -11,6 +11,7 @@ from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END, RECORD_START
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert, json_inert
+from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 PRODID = "-//barkhane//Sahel conflict timeline//EN"
 
@@ -76,7 +77,7 @@ def write_ics(env: Env, events: Iterable[m.Event], data: m.Dataset | None = None
             places = data.places if data is not None else {}
             names = [places[p].label if p in places else p for p in e.places]
             lines.append(f"LOCATION:{_ics_text(', '.join(names))}")
-        settled = e.point_kind in ("capital", "city", "town", "village", "base")
+        settled = e.point_kind in SETTLEMENT_KINDS
         if (
             settled
             and e.point_of in e.places
