@@ -170,6 +170,10 @@ class Resolver:
         an id, name or alias close to it whole, or every word of it close to a word of
         one (``boulkesi`` finds the events whose ids and titles say Boulkessi, which no
         whole title is near). For a name nothing matches: candidates() finds the rest."""
+        return [ident for ident, _ in self._ranked(query, cutoff)]
+
+    def _ranked(self, query: str, cutoff: float = 0.6) -> list[tuple[str, float]]:
+        """closest's ids, each with how near it is (the nearer of its two measures)."""
         norm = normalize(query)
         if not norm:
             return []
@@ -188,11 +192,10 @@ class Resolver:
             if all(best):
                 for ident in ids:
                     scored[ident] = max(sum(best) / len(best), scored.get(ident, 0.0))
-        return sorted(scored, key=lambda i: (-scored[i], i))
+        return sorted(scored.items(), key=lambda t: (-t[1], t[0]))
 
     def suggestion(self, query: str) -> str:
         """What to say of a name no entry matches: the closest, or where they are listed."""
-        near = set(self.closest(query, SUGGEST_CUTOFF))
         first = normalize(query)[:1]
 
         def begins_alike(ident: str) -> bool:
@@ -200,8 +203,8 @@ class Resolver:
 
         names = [
             f"{self.by_id[i].name} ({i})" if self.names_shown else i
-            for i in self.closest(query)
-            if i in near or begins_alike(i)
+            for i, near in self._ranked(query)
+            if near >= SUGGEST_CUTOFF or begins_alike(i)
         ][:3]
         if not names:
             return f"; '{self.listing}' lists them all"
@@ -212,6 +215,7 @@ class Resolver:
 # as the name typed does: at difflib's 0.6, "atlantis" (0.625 of the alias Kankanti)
 # offered Kpinkankandi, a name it shares only scattered letters with (U19). A name that
 # begins alike keeps the 0.6 ("goa" is 0.67 of "gao"); a typo is nearer (wagnr 0.91).
+# Read off closest's one ranking at 0.6: a name near word by word is at WORD_CUTOFF.
 SUGGEST_CUTOFF = 0.7
 # A word is held to be near a word of a name more strictly than a whole name to a name:
 # a short word is within 0.6 of many of the thousands of words in event titles. `event
