@@ -51,6 +51,10 @@ class Named:
     name: str
     aliases: tuple[str, ...] = ()
 
+    def spellings(self) -> tuple[str, ...]:
+        """Its id, name and aliases, normalized (none empty): what a query is matched to."""
+        return tuple(k for k in map(normalize, (self.id, self.name, *self.aliases)) if k)
+
 
 class Resolver:
     def __init__(
@@ -69,10 +73,8 @@ class Resolver:
         self.keys: dict[str, set[str]] = {}  # normalized name -> ids
         for entry in entries:
             self.by_id[entry.id] = entry
-            for key in (entry.id, entry.name, *entry.aliases):
-                norm = normalize(key)
-                if norm:
-                    self.keys.setdefault(norm, set()).add(entry.id)
+            for key in entry.spellings():
+                self.keys.setdefault(key, set()).add(entry.id)
 
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names
@@ -158,8 +160,7 @@ class Resolver:
         norm = normalize(query)
 
         def share(ident: str) -> float:
-            entry = self.by_id[ident]
-            keys = (normalize(k) for k in (entry.id, entry.name, *entry.aliases))
+            keys = self.by_id[ident].spellings()
             return max((len(norm) / len(k) for k in keys if norm in k), default=0.0)
 
         return sorted(ids, key=lambda i: (-share(i), i))[:n]
@@ -169,6 +170,10 @@ class Resolver:
         an id, name or alias close to it whole, or every word of it close to a word of
         one (``boulkesi`` finds the events whose ids and titles say Boulkessi, which no
         whole title is near). For a name nothing matches: candidates() finds the rest."""
+        return [ident for ident, _ in self._ranked(query, cutoff)]
+
+    def _ranked(self, query: str, cutoff: float = 0.6) -> list[tuple[str, float]]:
+        """closest's ids, each with how near it is (the nearer of its two measures)."""
         norm = normalize(query)
         if not norm:
             return []
@@ -187,21 +192,19 @@ class Resolver:
             if all(best):
                 for ident in ids:
                     scored[ident] = max(sum(best) / len(best), scored.get(ident, 0.0))
-        return sorted(scored, key=lambda i: (-scored[i], i))
+        return sorted(scored.items(), key=lambda t: (-t[1], t[0]))
 
     def suggestion(self, query: str) -> str:
         """What to say of a name no entry matches: the closest, or where they are listed."""
-        near = set(self.closest(query, SUGGEST_CUTOFF))
         first = normalize(query)[:1]
 
         def begins_alike(ident: str) -> bool:
-            entry = self.by_id[ident]
-            return any(normalize(k).startswith(first) for k in (ident, entry.name, *entry.aliases))
+            return any(k.startswith(first) for k in self.by_id[ident].spellings())
 
         names = [
             f"{self.by_id[i].name} ({i})" if self.names_shown else i
-            for i in self.closest(query)
-            if i in near or begins_alike(i)
+            for i, near in self._ranked(query)
+            if near >= SUGGEST_CUTOFF or begins_alike(i)
         ][:3]
         if not names:
             return f"; '{self.listing}' lists them all"
@@ -212,6 +215,7 @@ class Resolver:
 # as the name typed does: at difflib's 0.6, "atlantis" (0.625 of the alias Kankanti)
 # offered Kpinkankandi, a name it shares only scattered letters with (U19). A name that
 # begins alike keeps the 0.6 ("goa" is 0.67 of "gao"); a typo is nearer (wagnr 0.91).
+# Read off closest's one ranking at 0.6: a name near word by word is at WORD_CUTOFF.
 SUGGEST_CUTOFF = 0.7
 # A word is held to be near a word of a name more strictly than a whole name to a name:
 # a short word is within 0.6 of many of the thousands of words in event titles. `event

@@ -11,6 +11,7 @@ from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END, RECORD_START
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert, json_inert
+from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 PRODID = "-//barkhane//Sahel conflict timeline//EN"
 
@@ -53,8 +54,8 @@ def write_ics(env: Env, events: Iterable[m.Event], data: m.Dataset | None = None
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     count = 0
     for e in events:
-        start = e.date.first()
-        end = (e.end or e.date).last() + timedelta(days=1)
+        start = e.first_day()
+        end = e.last_day() + timedelta(days=1)
         desc = e.summary
         if e.date.precision != "day" or (e.end and e.end.precision != "day"):
             desc += f"\n(Dated only to the {e.date.precision}: {e.date}"
@@ -76,7 +77,7 @@ def write_ics(env: Env, events: Iterable[m.Event], data: m.Dataset | None = None
             places = data.places if data is not None else {}
             names = [places[p].label if p in places else p for p in e.places]
             lines.append(f"LOCATION:{_ics_text(', '.join(names))}")
-        settled = e.point_kind in ("capital", "city", "town", "village", "base")
+        settled = e.point_kind in SETTLEMENT_KINDS
         if (
             settled
             and e.point_of in e.places

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from barkhane_cli.mapping import MapData, Marker
+from barkhane_cli.mapping import MapData, Marker, RegionShade
 from barkhane_cli.render import canvas
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
@@ -237,6 +237,11 @@ def _shade_regions(
     return scale
 
 
+def weighed(md: MapData, entries: Iterable[Marker | RegionShade]) -> list[str]:
+    """Each place or region as a legend lists it: its name and its events or deaths."""
+    return [f"{inert(e.name)} {e.weight(md.by)}" for e in entries]
+
+
 def fit_list(head: str, items: list[str], cols: int, more: bool = True) -> str:
     """``head: a, b and 3 more`` in at most ``cols`` columns (the first item always): a
     list the terminal wrapped broke a name in two ("In Amenas" | "(Tiguentourine gas
@@ -276,11 +281,11 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
     centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
     where = "; regions and areas at a central point" if centred else ""
     lines.append((f"{n_events} event(s) at {len(placed)} place(s){where}", "dim"))
-    country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
+    country = weighed(md, (mk for mk in md.markers if mk.countrywide))
     if country:
         lines.append((fit_list("Only a country known, not drawn", country, cols), "dim"))
     if drawn.off_map:
-        off = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in drawn.off_map]
+        off = weighed(md, drawn.off_map)
         lines.append((fit_list("Off the map", off, cols), "dim"))
     if md.unplaced:
         lines.append((md.unplaced_note(), "dim"))
@@ -303,7 +308,7 @@ def _choropleth_legend(
     ]  # fmt: skip
     scale = "  ".join(parts) if parts else "no region has any"
     lines = [(f"{many.capitalize()} per region: {scale}", "")]
-    shaded = [f"{inert(s.name)} {s.weight(md.by)}" for s in md.shades if s.weight(md.by) > 0]
+    shaded = weighed(md, (s for s in md.shades if s.weight(md.by) > 0))
     if shaded:
         lines.append((fit_list("Most", shaded[:6], cols, more=False), "dim"))
     if md.unshaded:
@@ -420,7 +425,6 @@ REGION_KEYS = ["region", "name", "events", "deaths", "event_ids"]
 
 def region_records(data: Any, md: MapData) -> Any:
     """map --by region's regions as records: plain, csv, json ... and geojson outlines."""
-    from barkhane_cli.mapping import RegionShade
     from barkhane_cli.render.recordset import Field, RecordSet, list_field
 
     fields: dict[str, Field[RegionShade]] = {

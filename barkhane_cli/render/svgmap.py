@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, weighed
 from barkhane_cli.render.safe import inert
 
 WIDTH = 960
@@ -333,7 +333,7 @@ def _legend(
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
     notes = []
-    country = [f"{inert(mk.name)} {mk.weight(md.by)}" for mk in md.markers if mk.countrywide]
+    country = weighed(md, (mk for mk in md.markers if mk.countrywide))
     if country:  # one line: what fits, and how many more (the ninth on went unsaid)
         notes.append(fit_list(f"Placed only in a country, not drawn ({many})", country, NOTE_CHARS))
     if md.unplaced:
