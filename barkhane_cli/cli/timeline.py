@@ -120,7 +120,7 @@ def timeline(
         if not search:
             return []
         names = _search_names(dataset, search, asked)
-        return names or [hint for hint in [_found_elsewhere(search, data)] if hint]
+        return names or [hint for hint in [_found_elsewhere(search, data, loaded)] if hint]
 
     if summarized(env, dataset, events, count, facet, format_, export, said, none_found):
         return
@@ -162,15 +162,16 @@ def timeline(
             env.err.write(wrapped(env, hint) + "\n")
 
 
-def _found_elsewhere(search: str, data: Any) -> str | None:
+def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     """For --search that matched no event's text, what `search` finds with the same
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
     hammam` found the sources an event cites). None when it finds events too: then the
-    other filters, not the words, left them out."""
+    other filters, not the words, left them out. ``loaded``: the run's data, made whole
+    (the store's tables hold no events), not read again."""
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import search as search_all
 
-    hits = search_all(load(data), search)  # the whole record: the store's tables hold no events
+    hits = search_all(loaded.full(), search)
     if not hits or any(h.kind == "event" for h in hits):
         return None
     kinds: dict[str, int] = {}
