@@ -217,7 +217,7 @@ def summarized(
     facet: list[str] | None,
     format_: str | None,
     export: Any,
-    said: list[str] | None = None,
+    said: list[str],
     none_found: Callable[[], list[str]] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
