@@ -425,7 +425,7 @@ def _reader_gone() -> None:
 
 
 def click_error_line(
-    group: click.Group, exc: click.ClickException, args: list[str], line: list[str] | None = None
+    group: click.Group, exc: click.ClickException, args: list[str], line: list[str]
 ) -> str:
     """One sentence for a Click error, with a suggestion or where to read more. ``args``:
     what Click left of the command line; ``line``: all of it, as typed."""
@@ -441,7 +441,7 @@ def click_error_line(
     where = f"barkhane {path}".rstrip() if ctx is not None else " ".join(words)
     more = f"; see '{where} --help'"
     if isinstance(exc, click.NoSuchOption):
-        misplaced = _before_its_command(named, command, words, line or args, exc.option_name)
+        misplaced = _before_its_command(named, command, words, line, exc.option_name)
         if misplaced:
             return misplaced
         opts = [o for p in command.params for o in p.opts if o.startswith("-")]

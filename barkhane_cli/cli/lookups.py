@@ -21,7 +21,7 @@ from barkhane_cli.cli.base import (
     resolved,
     window,
 )
-from barkhane_cli.cli.filters import quotes_closed
+from barkhane_cli.cli.filters import names_read, quotes_closed
 from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
@@ -106,8 +106,7 @@ def _profile(
         from barkhane_cli.mapping import placed_within
 
         events = [placed_within(dataset.places, e, q.places) for e in events]
-    entry = dataset.actors[ident] if which == "actor" else dataset.places[ident]
-    said = [f"{which}: {entry.name} ({ident})"] if name != ident else []
+    said = names_read(dataset, {f"{which}s": [name]}) if cut.count or cut.facet else []
     if summarized(env, dataset, events, cut.count, cut.facet, format_, export, said):
         return
     if which == "actor":

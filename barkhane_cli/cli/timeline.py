@@ -113,14 +113,14 @@ def timeline(
     events: Iterable[Event] = query.arranged(loaded.select, q)
     said = names_read(dataset, filters) if count or facet else []
     asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
+    names = _search_names(dataset, search, asked)  # the footer's notes, or said when none
 
     def none_found() -> list[str]:
-        """What to say when nothing matched --search: a name it is (_search_names), or
-        what `search` finds with the words (_found_elsewhere)."""
+        """What to say when nothing matched --search: a name it is (names), or what
+        `search` finds with the words (_found_elsewhere)."""
         if not search:
             return []
-        names = _search_names(dataset, search, asked)
-        return names or [hint for hint in [_found_elsewhere(search, data)] if hint]
+        return names or [hint for hint in [_found_elsewhere(search, data, loaded)] if hint]
 
     if summarized(env, dataset, events, count, facet, format_, export, said, none_found):
         return
@@ -145,7 +145,7 @@ def timeline(
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, rs.notes = _what_is_not_shown(loaded, q)
             rs.notes += namesake_notes(dataset, place or ())
-            rs.notes += _search_names(dataset, search, asked)
+            rs.notes += names
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
         return shown[-1]
@@ -153,8 +153,7 @@ def timeline(
     shown: list[int] = []  # per view drawn (an export, then stdout): how many events
     present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
-    # the words are a name the footer already says how to ask for (_search_names)
-    names = search and _search_names(dataset, search, asked)  # the footer has said them
+    # the words are a name the footer has already said how to ask for (names)
     if search and shown and not shown[-1] and _footer_seen(env, format_) and not names:
         from barkhane_cli.render.table import wrapped
 
@@ -162,15 +161,16 @@ def timeline(
             env.err.write(wrapped(env, hint) + "\n")
 
 
-def _found_elsewhere(search: str, data: Any) -> str | None:
+def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     """For --search that matched no event's text, what `search` finds with the same
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
     hammam` found the sources an event cites). None when it finds events too: then the
-    other filters, not the words, left them out."""
+    other filters, not the words, left them out. ``loaded``: the run's data, made whole
+    (the store's tables hold no events), not read again."""
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import search as search_all
 
-    hits = search_all(load(data), search)  # the whole record: the store's tables hold no events
+    hits = search_all(loaded.full(), search)
     if not hits or any(h.kind == "event" for h in hits):
         return None
     kinds: dict[str, int] = {}
@@ -217,7 +217,7 @@ def summarized(
     facet: list[str] | None,
     format_: str | None,
     export: Any,
-    said: list[str] | None = None,
+    said: list[str],
     none_found: Callable[[], list[str]] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
