@@ -168,3 +168,11 @@ def column(result: Result, index: int) -> list[str]:
 
 def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
+
+
+def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The notes barkhane tells a person watching stderr (records.tell), from here on in
+    the test: collected in the list returned, as if stderr were a terminal."""
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    return told

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import geojson
 import pytest
-from conftest import FIXTURES, ROOT, Run, as_json
+from conftest import FIXTURES, ROOT, Run, as_json, watched
 
 from barkhane_cli import mapping, query, store
 from barkhane_cli.render import canvas, maps, svgmap
@@ -441,8 +441,7 @@ def test_a_settlement_with_no_point_says_where_its_events_are_drawn(
     assert shown.exit_code == 0, shown.stderr
     assert note in shown.stdout.splitlines()
     # other formats: the records alone on stdout, the note on a watched stderr
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     records = run(*ask, "-f", "json")
     assert {mk["place"]: mk["event_ids"] for mk in json.loads(records.stdout)} == {
         "zyzz-region": ["camp-1", "camp-2"],

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, column, rows
+from conftest import Run, as_json, column, rows, watched
 
 ALL_IDS = [
     "libya-collapse",
@@ -550,8 +550,7 @@ def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
     """U19: `--search djazairess --count` on a terminal printed 0 and no word of the
     sources that match, which the table and `-f json` say. --count and --facet say it
     too, on a watched stderr (records.tell); stdout keeps the number alone."""
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     hint = "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher"
     assert run("timeline", "--search", "publisher", "--count").stdout == "0\n"
     assert told == [hint]
