@@ -153,9 +153,14 @@ def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
 
 
+def terminal(columns: int | str) -> dict[str, str]:
+    """The environment of a run shown on a terminal COLUMNS wide, without colour."""
+    return {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+
+
 @pytest.fixture
 def tty() -> dict[str, str]:
-    return {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    return terminal(120)
 
 
 def rows(result: Result) -> list[list[str]]:
