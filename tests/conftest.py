@@ -153,9 +153,14 @@ def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
 
 
+def terminal(columns: int | str) -> dict[str, str]:
+    """The environment of a run shown on a terminal COLUMNS wide, without colour."""
+    return {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+
+
 @pytest.fixture
 def tty() -> dict[str, str]:
-    return {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    return terminal(120)
 
 
 def rows(result: Result) -> list[list[str]]:
@@ -168,3 +173,11 @@ def column(result: Result, index: int) -> list[str]:
 
 def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
+
+
+def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The notes barkhane tells a person watching stderr (records.tell), from here on in
+    the test: collected in the list returned, as if stderr were a terminal."""
+    told: list[str] = []
+    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    return told

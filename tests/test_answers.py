@@ -16,7 +16,7 @@ from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.store import files
-from tests.conftest import ROOT, Run, as_json, column, rows
+from tests.conftest import ROOT, Run, as_json, column, rows, terminal
 
 BUNDLED = ROOT / "data"
 
@@ -985,7 +985,7 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     26's dispute showed nowhere; `on 2017` hid the dispute on French forces' 4,000 too.
     One line with each value beside its source, the dispute under it, as `facts` flags it;
     piped, a `disputed id note` row after the figure's."""
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "400", "NO_COLOR": "1"}
+    tty = terminal(400)
     page = run("on", "2016", "--no-pager", env=tty).stdout.splitlines()
     hostile = [line for line in page if "Casualties (MINUSMA): Mali, hostile acts" in line]
     assert [" ".join(line.split()) for line in hostile] == [

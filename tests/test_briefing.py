@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, MINI, ROOT, Run, as_json, rows
+from conftest import FIXTURES, MINI, ROOT, Run, as_json, rows, terminal
 
 from barkhane_cli import store
 
@@ -166,7 +166,7 @@ def test_eras_since_filters_out_eras_that_ended_before(run: Run) -> None:
 
 
 def _gantt(run: Run, columns: int = 100) -> tuple[str, dict[int, int], int, list[str]]:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+    env = terminal(columns)
     result = ok(run("eras", env=env))
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "2011" in line and "2022" in line)
@@ -515,7 +515,7 @@ def test_format_is_case_insensitive(run: Run, view: str) -> None:
 def test_no_color_terminal_output_has_no_escape_codes(
     run: Run, columns: int, args: list[str]
 ) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}
+    env = terminal(columns)
     result = ok(run(*args, env=env))
     assert result.stdout.strip()
     assert "\x1b" not in result.stdout
@@ -575,7 +575,7 @@ def test_summary_aftermath_adds_2023(run: Run) -> None:
 def test_eras_on_a_terminal_for_a_range_without_events_is_not_an_internal_error(
     run: Run, args: list[str]
 ) -> None:
-    result = run("eras", *args, env={"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"})
+    result = run("eras", *args, env=terminal(100))
     assert "internal error" not in result.stderr
     assert result.exit_code == 0
 
@@ -594,7 +594,7 @@ def test_summary_plain_of_an_empty_slice_has_empty_dates(run: Run) -> None:
 
 
 def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     result = ok(run("summary", "--until", "2010", env=env))
     assert "0 events" in result.stdout
     assert "None" not in result.stdout
@@ -655,7 +655,7 @@ def test_chart_displacement_draws_each_area_to_its_own_scale_and_says_it(
     56,000-69,766 refugees was one block."""
     extra = tmp_path / "areas.toml"
     extra.write_text(_TWO_AREAS, encoding="utf-8")
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     out = run("chart", "displacement", "--data", str(extra), env=env)
     lines = out.stdout.splitlines()
     assert "Refugees from Mali in Mauritania  (full bar: 69,766)" in lines
@@ -677,7 +677,7 @@ def test_chart_facet_country_draws_one_panel_per_country_on_one_scale(run: Run) 
     assert drawn == counted and len({c for c, _ in drawn}) >= 2
     names = {c["country"]: c["country_name"] for c in crosstab}
     assert all(r["country_name"] == names[r["country"]] for r in doc)
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     table = run("chart", "--facet", "country", env=env).stdout.splitlines()
     assert table[0].endswith(", by country")
     # a heading per panel, most events first (--facet's order), the events with no

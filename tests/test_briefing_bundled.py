@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import ROOT, Run
+from conftest import ROOT, Run, terminal
 
 from barkhane_cli import forecasts
 from barkhane_cli.store import files
@@ -74,7 +74,7 @@ def test_actor_slice_uses_the_actors_own_window(real: Run) -> None:
 
 
 def test_month_ticks_on_a_short_window(real: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     result = real("eras", *WINDOW, env=env)
     head = result.stdout.splitlines()[0]
     assert head.split() == ["2021", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -86,7 +86,7 @@ def test_chart_troops_is_one_sorted_series_with_values(real: Run) -> None:
     assert keys == sorted(keys)
     assert all(r["force"] in ("france", "serval", "barkhane", "epervier") for r in series)
     assert all(r["as_of"] <= "2022-11-09" for r in series)  # no aftermath figure
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    env = terminal(80)
     # Issue 26: one block per area a figure counts in (inside Mali, Sahel-wide, ...),
     # never one series mixing them; each block in date order.
     blocks: dict[str, list[str]] = {}
@@ -187,7 +187,7 @@ def test_every_bundled_forecast_follows_its_probability_and_outcome(real: Run) -
 
 
 def test_judgments_view_shows_the_verdict_and_scores(real: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    env = terminal(120)
     out = real("judgments", env=env).stdout
     assert "Verdict" in out
     assert "Calibration: 95%–100%: 2 of 2 right" in out
@@ -233,7 +233,7 @@ def test_md_format_is_a_table(real: Run) -> None:
 
 
 def test_no_colour_stacked_chart_uses_distinct_fills_shown_in_the_legend(real: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+    env = terminal(120)
     out = real("chart", env=env).stdout
     for fill, label in (("██", "attack"), ("▓▓", "massacre"), ("░░", "operation")):
         assert f"{fill} {label}" in out
@@ -277,7 +277,7 @@ def test_chart_facet_place_draws_the_places_with_most_events_and_says_how_many_a
     """`chart --facet place` on the whole record drew a panel for each of some 380 places.
     The drawing keeps the 12 with most events and says how many it left out; the data
     formats keep them all, and the 14 countries are all drawn."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    env = terminal(80)
     places = _json(real("chart", "--facet", "place", "-f", "json"))
     # in the panels' order: most events first
     names = list(dict.fromkeys(r["place_name"] or "(none named)" for r in places))

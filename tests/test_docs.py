@@ -16,11 +16,9 @@ from conftest import Run, cli
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
-from barkhane_cli.store import files
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-BUNDLED = ROOT / "data"
 ACLED = ROOT / "tests" / "fixtures" / "acled" / "current.csv"
 UCDP = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_0_4.csv"
 
@@ -72,11 +70,11 @@ def test_there_are_examples_to_run() -> None:
     assert "barkhane facts troops" in EXAMPLES
 
 
+@pytest.mark.usefixtures("bundled")
 @pytest.mark.parametrize("line", EXAMPLES)
 def test_every_readme_and_help_example_runs(
     line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
     monkeypatch.chdir(tmp_path)
     shutil.copy(ACLED, tmp_path / "export.csv")  # what `import acled export.csv` reads
     shutil.copy(UCDP, tmp_path / "GEDEvent_v23_1.csv")  # and `import ucdp` its example
@@ -104,23 +102,21 @@ def test_readme_states_outputs_to_check() -> None:
     assert {"event expeled", "event boulkesi", "event gao", "on 1 June"} <= set(stated)
 
 
+@pytest.mark.usefixtures("bundled")
 @pytest.mark.parametrize(("args", "said"), _stated_outputs())
-def test_readme_stated_output_is_what_the_program_says(
-    args: str, said: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_readme_stated_output_is_what_the_program_says(args: str, said: str) -> None:
     """The README quotes what a command says (`event boulkesi` → "did you mean the 9
     events at Boulkessi?"); the data grew and the quotes went stale (U19)."""
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
     result = CliRunner().invoke(cli(), shlex.split(args), prog_name="barkhane", env={})
     shown = " ".join((result.stdout + result.stderr).split())
     for part in said.split("..."):
         assert " ".join(part.split()) in shown, f"{args}: README says {said!r}; got {shown!r}"
 
 
-def test_readme_says_what_sort_deaths_opens_with(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("bundled")
+def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     """README: `--sort -deaths` "otherwise opens with" … — it said Operation Bohoma Anger,
     second behind the fall of Tripoli (U19)."""
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
     said = " ".join(README.split())
     assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
     top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)

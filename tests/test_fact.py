@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Run, cli
+from conftest import Run, cli, terminal
 
 # A figure resting on four sources with long ids, as mali-refugees-2013-06 does.
 _IDS = [
@@ -52,7 +52,7 @@ def refugees(tmp_path: Path) -> str:
 
 @pytest.mark.parametrize("width", ["80", "250"])
 def test_facts_wide_shows_every_source_id_in_full(run: Run, refugees: str, width: str) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": width, "NO_COLOR": "1"}
+    env = terminal(width)
     result = run("facts", "mali-refugees", "--wide", "--data", refugees, env=env)
     assert result.exit_code == 0
     assert "…" not in result.stdout  # nothing cut, the scope whole too (review)
@@ -62,7 +62,7 @@ def test_facts_wide_shows_every_source_id_in_full(run: Run, refugees: str, width
 
 
 def test_fact_shows_one_fact_in_full_with_each_source_and_its_note(run: Run, refugees: str) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     result = run("fact", "mali-refugees-2013-06", "--data", refugees, env=env)
     assert result.exit_code == 0, result.stderr
     shown = " ".join(result.stdout.replace("│", " ").split())
@@ -150,7 +150,7 @@ def test_facts_table_cuts_a_long_dispute_to_two_lines(run: Run, tmp_path: Path, 
     # U17: at 80 columns the whole disputed line wrapped the row to 12 lines
     extra = tmp_path / "g5.toml"
     extra.write_text(_DISPUTED, encoding="utf-8")
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": width, "NO_COLOR": "1"}
+    env = terminal(width)
     out = run("facts", "g5", "--data", str(extra), "--no-pager", env=env).stdout
     lines = out.splitlines()
     flag = next(n for n, line in enumerate(lines) if "⚑ disputed: A paper" in line)

@@ -22,12 +22,12 @@ from barkhane_cli.render.safe import (
     safe_link,
     write_json,
 )
-from tests.conftest import FIXTURES, Run
+from tests.conftest import FIXTURES, Run, terminal
 
 HOSTILE = FIXTURES / "hostile.toml"
 ESC = "\x1b"
 BIDI = "\u202e"
-NO_COLOR_TTY = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": "1"}
+NO_COLOR_TTY = terminal(120)
 
 COMMANDS = [
     ["timeline", "--since", "2021-06-01", "--until", "2021-06-01"],

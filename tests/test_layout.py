@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import Run
+from conftest import Run, terminal
 
 # What a run printed, by its width and arguments: several tests look at the same screen
 # (the whole bundled timeline at 80 and 160 columns, its JSON), which is drawn once a
@@ -17,7 +17,7 @@ _SHOWN: dict[tuple[object, ...], str] = {}
 def _shown(run: Run, width: int | None, *args: str) -> str:
     key = (width, *args)
     if key not in _SHOWN:
-        env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(width), "NO_COLOR": "1"} if width else None
+        env = terminal(width) if width else None
         result = run(*args, env=env)
         assert result.exit_code == 0, result.stderr
         _SHOWN[key] = result.stdout

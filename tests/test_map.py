@@ -10,7 +10,7 @@ from pathlib import Path
 
 import geojson
 import pytest
-from conftest import FIXTURES, ROOT, Run, as_json
+from conftest import FIXTURES, ROOT, Run, as_json, terminal, watched
 
 from barkhane_cli import mapping, query, store
 from barkhane_cli.render import canvas, maps, svgmap
@@ -45,7 +45,7 @@ def test_a_known_point_lands_in_its_cell() -> None:
 
 
 def test_the_terminal_shows_the_marker_where_the_grid_has_it(run: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "40", "NO_COLOR": "1"}
+    env = terminal(40)
     out = run("map", "--bbox", "-10,10,0,20", "--height", "10", env=env)
     assert out.exit_code == 0, out.output
     lines = out.stdout.splitlines()
@@ -79,7 +79,7 @@ def test_the_geometry_file_names_its_source_and_the_sahel() -> None:
 
 
 def test_ascii_fallback_has_no_braille(run: Run) -> None:
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    env = terminal(80)
     out = run("map", "--ascii", "--height", "12", env=env)
     assert out.exit_code == 0
     assert not BRAILLE & set(out.stdout)
@@ -244,7 +244,7 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
 ) -> None:
     """U16: `on DATE` shows one figure per headline series and said nothing of the
     others. The fixture's Wagner figure (2022) is in no such series."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     line = "1 other figure was known by then: barkhane facts --until 2022-06-01"
     table = run("on", "2022-06-01", "--no-pager", env=env).stdout
     assert line in [row.strip() for row in table.splitlines()]
@@ -279,7 +279,7 @@ def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
     the figure known by then went unsaid, though JSON counted it."""
     data = tmp_path / "early.toml"
     data.write_text(EARLY_FIGURE)
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     lines = run("on", "2012-06", "--data", str(data), "--no-pager", env=env).stdout.splitlines()
     at = lines.index(
         "Latest figures (no figure is marked headline: French forces, MINUSMA, displacement)"
@@ -309,7 +309,7 @@ def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run)
     in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15
     January 2016) is in Burkina Faso, whose leaders it does not record (nor the country as
     a place: its id stands for its name, as everywhere)."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     lines = run("on", "2016-01-15", "--no-pager", env=env).stdout.splitlines()
     at = lines.index("Leaders")
     assert lines[at + 1] == "  no leader recorded for: burkina-faso"
@@ -324,7 +324,7 @@ def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run)
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "60", "NO_COLOR": "1"}
+    env = terminal(60)
     lines = run("on", "2022-06-01", "--no-pager", env=env).stdout.splitlines()
     at = lines.index("  1 other figure was known by then:")
     assert lines[at + 1] == "    barkhane facts --until 2022-06-01"
@@ -343,7 +343,7 @@ def test_on_window_and_bad_input(run: Run) -> None:
 def test_the_title_says_the_date_filter_not_the_span_of_the_events(run: Run) -> None:
     """Serval (2013-01-11 .. 2014-07-15) is 2013's one event: a map of --year 2013 is
     titled 2013, not "2013-01-11 to 2014-07-15"; without a date filter the span is given."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    env = terminal(100)
     year = run("map", "--year", "2013", env=env)
     assert year.stdout.splitlines()[0] == "barkhane map: 1 event, 2013"
     window = run("map", "--since", "2013-01", "--until", "2013-06", env=env)
@@ -369,7 +369,7 @@ def test_an_event_at_a_place_with_no_position_is_said_not_drawn(run: Run, tmp_pa
         'summary = "S."\ntype = "operation"\nplaces = ["zyzz-forest"]\nsources = [{ id = "ref-a" }]\n',
         encoding="utf-8",
     )
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    tty = terminal(100)
     result = run("map", "--data", str(data), "--search", "zyzz", env=tty)
     assert result.exit_code == 0, result.stderr
     assert "1 event(s) at no place with a known position: not drawn" in result.stdout
@@ -404,7 +404,7 @@ def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -
         for f in json.loads(run(*ask, "-f", "geojson").stdout)["features"]
     }
     assert shapes == {"zyzz-village": "Point", "mali": "MultiPolygon"}
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    tty = terminal(100)
     footer = run(*ask, env=tty).stdout
     assert "1 event(s) at 1 place(s)\n" in footer
     assert "Only a country known, not drawn: Mali 1" in footer
@@ -436,13 +436,12 @@ def test_a_settlement_with_no_point_says_where_its_events_are_drawn(
     )  # fmt: skip
     note = "Zyzz Camp has no point (place zyzz-camp says why): its 2 events are drawn at the Zyzz Region"
     ask = ("map", "--data", str(data), "--place", "zyzz camp")
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    tty = terminal(100)
     shown = run(*ask, "--height", "10", env=tty)
     assert shown.exit_code == 0, shown.stderr
     assert note in shown.stdout.splitlines()
     # other formats: the records alone on stdout, the note on a watched stderr
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     records = run(*ask, "-f", "json")
     assert {mk["place"]: mk["event_ids"] for mk in json.loads(records.stdout)} == {
         "zyzz-region": ["camp-1", "camp-2"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 import pytest
 import typer.main
-from conftest import Run
+from conftest import Run, watched
 
 from barkhane_cli.cli import app
 
@@ -58,8 +58,7 @@ def test_count_says_what_each_name_given_was_read_as(
     piped = run(*ask, "--count")
     assert piped.exit_code == 0, piped.stderr
     assert (piped.stdout, piped.stderr) == ("1\n", "")
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     assert run(*ask, "--count").stdout == "1\n"
     assert told == ["actor: France (france); place: Timbuktu (timbuktu)"]
     told.clear()
@@ -75,8 +74,7 @@ def test_count_says_what_each_name_given_was_read_as(
 def test_count_says_what_a_country_given_by_its_code_was_read_as(
     run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     result = run("timeline", "--country", "BF", "--target", "french", "--year", "2019", "--count")
     assert result.exit_code == 0, result.stderr
     assert told == ["target: France (france); country: Burkina Faso (burkina-faso)"]

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, column, rows
+from conftest import Run, as_json, column, rows, terminal, watched
 
 ALL_IDS = [
     "libya-collapse",
@@ -244,7 +244,7 @@ def test_a_table_shows_a_long_dispute_cut_at_a_word_and_json_gives_it_whole(
         'sources = [{ id = "ref-a" }]\n',
         encoding="utf-8",
     )
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "160", "NO_COLOR": "1"}
+    tty = terminal(160)
     table = run("timeline", "--data", str(data), "--search", "zyzzyva", env=tty).stdout
     (shown,) = [line.strip() for line in table.splitlines() if "⚑" in line]
     assert shown == (
@@ -493,7 +493,7 @@ def test_a_tag_given_as_a_type_says_to_ask_for_the_tag(run: Run, command: str) -
 def test_a_search_for_a_place_name_says_how_to_ask_for_the_place(run: Run) -> None:
     """U8: `--search chinegodar` (an alias of Chinagodrar) missed the attack there, whose
     text spells it otherwise; the footer now says --place lists the place's events."""
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "160", "NO_COLOR": "1"}
+    tty = terminal(160)
     result = run("timeline", "--search", "tombouctou", env=tty)
     shown = result.stdout + result.stderr  # a note under the table, or after "no events match"
     assert (
@@ -511,7 +511,7 @@ def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
     """U16: `timeline --search hammam` found nothing and said nothing, where `search
     hammam` found the sources an event cites. The fixture's words "Publisher A" are a
     source's only."""
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "100", "NO_COLOR": "1"}
+    tty = terminal(100)
     out = run("timeline", "--search", "publisher", env=tty)
     assert (out.exit_code, out.stdout) == (0, "")
     assert out.stderr == (
@@ -534,7 +534,7 @@ def test_the_notes_after_no_events_match_wrap_at_words(run: Run) -> None:
     """U19 at 80 columns: `--search wagner --year 2012` printed its note in one line for
     the terminal to break, "whatever t" | "hey use"; notes under a table wrapped at words.
     Both now wrap at words to the terminal's width."""
-    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+    env = terminal(80)
     result = run("timeline", "--search", "wagner", "--year", "2012", "--no-pager", env=env)
     assert result.exit_code == 0
     assert result.stderr == (
@@ -550,8 +550,7 @@ def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
     """U19: `--search djazairess --count` on a terminal printed 0 and no word of the
     sources that match, which the table and `-f json` say. --count and --facet say it
     too, on a watched stderr (records.tell); stdout keeps the number alone."""
-    told: list[str] = []
-    monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    told = watched(monkeypatch)
     hint = "no event's text matches 'publisher'; 1 source matches: try barkhane search publisher"
     assert run("timeline", "--search", "publisher", "--count").stdout == "0\n"
     assert told == [hint]
@@ -566,7 +565,7 @@ def test_a_count_of_a_search_matching_no_event_says_what_search_finds(
 def test_what_search_finds_wraps_at_words_on_a_narrow_terminal(run: Run) -> None:
     """U19 at 80 columns: the line saying what `search` finds broke "djaz" | "airess",
     left to the terminal to wrap. It wraps at words, as the notes under a table do."""
-    tty = {"TTY_COMPATIBLE": "1", "COLUMNS": "60", "NO_COLOR": "1"}
+    tty = terminal(60)
     assert run("timeline", "--search", "publisher", env=tty).stderr == (
         "no events match\n"
         "no event's text matches 'publisher'; 1 source matches: try\n"
