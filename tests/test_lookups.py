@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import click
 import pytest
-from conftest import MINI, Run, as_json, rows
+from conftest import MINI, Run, as_json, rows, terminal
 
 from barkhane_cli.cli.completion import candidates
 
@@ -315,6 +316,26 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
     assert any(
         line.startswith("sources\tseed — ") and "“Alienating the Malian" in line for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    ("event", "roles"),
+    [
+        ("bourasso-attack-2022", "unknown → Civilians"),  # no one credibly named
+        ("natigou-children-killed-togo-2022", "claimed: Togo → Civilians"),
+        ("stockly-kidnapped-timbuktu-2012", "suspected: AQIM → Civilians"),
+        ("serval-pilot-boiteux-killed-2013", "France, Serval → Ansar Dine, MUJAO, AQIM"),
+    ],
+)
+@pytest.mark.usefixtures("bundled")
+def test_an_event_card_says_who_did_it_to_whom(run: Run, event: str, roles: str) -> None:
+    """`event ID | grep roles` answers "who did it", in the timeline cell's words; the
+    JSON (the card's profile) has the ids and how it is known."""
+    assert ["roles", roles] in rows(run("event", event))
+    shown = run("event", event, env=terminal(100)).stdout
+    assert re.search(rf"│ roles +{re.escape(roles)} ", shown)
+    detail = as_json(run("event", event, "--format", "json"))
+    assert {"perpetrators", "targets", "attribution"} <= detail.keys()
 
 
 def test_facts(run: Run) -> None:

@@ -298,7 +298,8 @@ def event(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """One event in full: every field, each source with its quote, related events."""
+    """One event in full: every field, who did it to whom (its roles, worded as in the
+    timeline), each source with its quote, related events."""
     from barkhane_cli.render.profiles import event_card
 
     env = make_env(color)
