@@ -322,7 +322,9 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
     ("event", "roles"),
     [
         ("bourasso-attack-2022", "unknown → Civilians"),  # no one credibly named
-        ("natigou-children-killed-togo-2022", "claimed: Togo → Civilians"),
+        # "claimed" is the perpetrator's own word: here an army's admission of a mistake
+        ("natigou-children-killed-togo-2022", "claimed or admitted: Togo → Civilians"),
+        ("tessalit-retaken-2013", "claimed or admitted by France, Serval, Chad"),
         ("stockly-kidnapped-timbuktu-2012", "suspected: AQIM → Civilians"),
         ("serval-pilot-boiteux-killed-2013", "France, Serval → Ansar Dine, MUJAO, AQIM"),
     ],

@@ -112,13 +112,13 @@ def actor_names_of(data: m.Dataset, ids: Iterable[str]) -> str:
 
 def roles_text(data: m.Dataset, e: m.Event) -> str:
     """Who did it to whom, where the event says, in the words of both the timeline's
-    cell and the event's card: "claimed: JNIM → MINUSMA, Togo" (a reader of `--target
-    minusma` saw the attackers in one list with the attacked); "unknown → ..." only when
+    cell and the event's card: "claimed or admitted: JNIM → MINUSMA, Togo" (a reader of
+    `--target minusma` saw the attackers in one list with the attacked); "unknown → ..." only when
     attribution is unknown; "GATIA ↔ CMA" when each side is both; "by ..." when no target
     is named, "against ..." when no perpetrator is; "" when the event names no roles. How
-    it is known leads (claimed, suspected; attributed goes unsaid), so it reads for every
-    perpetrator at once: "claimed by Niger, Barkhane" with no target (U9 read "claimed:
-    by" badly)."""
+    it is known leads (claimed or admitted, suspected; attributed goes unsaid), so it
+    reads for every perpetrator at once: "claimed or admitted by Niger, Barkhane" with no
+    target (U9 read "claimed: by" badly)."""
     doers, done_to = e.perpetrators, e.targets
     if not doers and not done_to and e.attribution != "unknown":
         return ""
@@ -126,14 +126,18 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     def names(ids: Iterable[str]) -> str:
         return actor_names_of(data, ids)
 
-    how = e.attribution if doers and e.attribution in ("claimed", "suspected") else ""
+    # how it is known, as model.ATTRIBUTIONS words it ("claimed" alone read as a boast
+    # where an army admitted a mistaken strike)
+    how = {"claimed": m.CLAIMED_READS, "suspected": "suspected"}.get(
+        (e.attribution or "") if doers else "", ""
+    )
     lead = f"{how}: " if how else ""
     if doers and set(doers) == set(done_to):
         return lead + " ↔ ".join(names([a]) for a in doers)
     if doers and done_to:
         return f"{lead}{names(doers)} → {names(done_to)}"
     if doers:
-        return {"claimed": "claimed by ", "suspected": "suspected: "}.get(how, "by ") + names(doers)
+        return (f"{how} by " if e.attribution == "claimed" else lead or "by ") + names(doers)
     if e.attribution == "unknown":
         return f"unknown → {names(done_to)}" if done_to else "unknown"
     return f"against {names(done_to)}"
