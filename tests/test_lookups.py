@@ -340,6 +340,28 @@ def test_an_event_card_says_who_did_it_to_whom(run: Run, event: str, roles: str)
     assert {"perpetrators", "targets", "attribution"} <= detail.keys()
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # "Ł" folded to nothing, and the query became "5": the June 5 Movement
+        (("actor", "Ł 5"), "no actor matches 'Ł 5'"),
+        (("place", "Łódź"), "no place matches 'Łódź'"),
+    ],
+)
+@pytest.mark.usefixtures("bundled")
+def test_a_letter_without_a_mark_folds_to_its_plain_letter(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.startswith(f"barkhane: {said};")
+    assert run("search", "Ø 0").stdout == ""  # "o 0", not "0" (a vote of 150 to 0)
+    # and a dotless i is an i: Goıta is Assimi Goïta
+    assert ["id", "assimi-goita"] in rows(run("actor", "Goıta"))
+    # the record's Rafał Bednarski is found as typed on any keyboard ("Rafał" was "rafa")
+    assert "bednarski-freed-2022" in [r[1] for r in rows(run("search", "rafal"))]
+
+
 def test_facts(run: Run) -> None:
     result = run("facts", "barkhane", "--fields", "id,value,low,high,unit,as_of,disputed")
     assert rows(result) == [
