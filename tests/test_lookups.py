@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
-from conftest import MINI, Run, as_json, rows, terminal
+from conftest import MINI, Run, as_json, rows, terminal, watched
 
 from barkhane_cli.cli.completion import candidates
 
@@ -360,6 +360,35 @@ def test_a_letter_without_a_mark_folds_to_its_plain_letter(
     assert ["id", "assimi-goita"] in rows(run("actor", "Goıta"))
     # the record's Rafał Bednarski is found as typed on any keyboard ("Rafał" was "rafa")
     assert "bednarski-freed-2022" in [r[1] for r in rows(run("search", "rafal"))]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_name_read_in_words_says_what_else_holds_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`actor dicko` opened Mahmoud Dicko without a word of the other Dickos in event
+    titles (Ibrahim Malam Dicko, Oumarou Dicko, Tidiane Dicko): one line on a watched
+    stderr says so, for actor, place and event alike; never in a pipe, nor for an id or
+    a whole name, nor of the events the card itself lists (Mahmoud Dicko's rally)."""
+    piped = run("actor", "dicko")
+    assert (piped.exit_code, piped.stderr) == (0, "")
+    told = watched(monkeypatch)
+    monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
+    assert ["id", "mahmoud-dicko"] in rows(run("actor", "dicko"))
+    run("actor", "Mahmoud Dicko")
+    run("actor", "mahmoud-dicko")
+    run("place", "boulkes")  # Boulkessi: the events titled with it are its own
+    run("place", "w park")
+    run("event", "Imam Dicko")
+    assert told == [
+        "read 'dicko' as Mahmoud Dicko (mahmoud-dicko); 3 more names or titles hold it: "
+        "barkhane search dicko",
+        "read 'w park' as W National Park (Benin) (w-national-park-benin); 2 more names or "
+        "titles hold it: barkhane search 'w park'",
+        "read 'Imam Dicko' as Imam Dicko's Bamako rally demands prime minister's departure "
+        "(bamako-dicko-rally-2019-04); 1 more name or title holds it: "
+        "barkhane search 'Imam Dicko'",
+    ]
 
 
 def test_facts(run: Run) -> None:
