@@ -265,17 +265,19 @@ def markers(
     fit: bool = False,
     within: Iterable[str] = (),
     inside: Iterable[frozenset[str]] = (),
+    located: dict[tuple[str, ...], Located | None] | None = None,
 ) -> MapData:
     """Events grouped by the point each is drawn at, heaviest first. ``inside`` (the
     --place sets) and ``within`` (country ids): an event is drawn at its places inside
     them when it has any (within_filters: a map of Niger drew Takuba's declaration as
-    "Mali", its first place)."""
+    "Mali", its first place). ``located``, when given, is filled with where each set of
+    places is drawn, for a caller that needs it again (choropleth)."""
     places = data.places
     wanted = frozenset(within)
     sets = list(inside)
     found: dict[str, Marker] = {}
     unplaced: list[str] = []
-    cache: dict[tuple[str, ...], Located | None] = {}
+    cache: dict[tuple[str, ...], Located | None] = {} if located is None else located
     for e in events:
         where = cache.get(e.places)
         if where is None and e.places not in cache:
@@ -340,9 +342,18 @@ def region_of(
     no outline, the region holding its point (a later region such as Taoudénit counts in
     the older outline that covers it). None for an event known only by an area, a
     country, or nothing. Filtered, the event lies where it is drawn (locate_within)."""
+    return region_at(places, locate_within(places, e.places, place_sets, countries))
+
+
+def region_at(
+    places: Mapping[str, m.Place],
+    where: Located | None,
+    covered: Mapping[str, str] | None = None,
+) -> str | None:
+    """region_of for an event already located (``where``); ``covered``: shapes.covered_by,
+    when the caller has it."""
     outlines = shapes.bundled()
-    covered = shapes.covered_by(outlines)
-    where = locate_within(places, e.places, place_sets, countries)
+    covered = shapes.covered_by(outlines) if covered is None else covered
     if where is None or where.kind in ("country", "area"):
         return None
     declared = geo.home_region(places, where.place)
@@ -370,16 +381,20 @@ def choropleth(
     ``inside`` as markers takes them."""
     events = list(events)
     sets, wanted = list(inside), frozenset(within)
-    md = markers(data, events, by, within=wanted, inside=sets)
+    # where markers drew each set of places is where its region is looked up: it was
+    # located twice, once for the markers and again for the region
+    located: dict[tuple[str, ...], Located | None] = {}
+    md = markers(data, events, by, within=wanted, inside=sets, located=located)
     md.choropleth = True
     found: dict[str, RegionShade] = {}
     names = {sid: s.name for sid, s in shapes.bundled().items()}
     names |= {p.id: p.label for p in data.places.values()}
+    covered = shapes.covered_by()
     # one region per set of places, as markers locates each set once
     regions: dict[tuple[str, ...], str | None] = {}
     for e in events:
         if e.places not in regions:
-            regions[e.places] = region_of(data.places, e, sets, wanted)
+            regions[e.places] = region_at(data.places, located[e.places], covered)
         rid = regions[e.places]
         if rid is None:
             md.unshaded.append(e.id)

@@ -26,10 +26,17 @@ EVENT_TYPES: dict[str, str] = {
     "humanitarian": "displacement, famine, aid",
     "report": "statistics, reports and claims about a period, not a happening of their own",
 }
-# Who is said to have done it, from strongest to weakest (ACLED/UCDP spirit): "claimed" by
-# the group itself, "attributed" by authorities or credible reporting, "suspected", or
-# "unknown" when no one has been credibly named.
-ATTRIBUTIONS = ("claimed", "attributed", "suspected", "unknown")
+# Who is said to have done it, from strongest to weakest (ACLED/UCDP spirit), and what each
+# value means, as every output and docs/data-format.md say it. "claimed" is the
+# perpetrator's own word, a boast or an avowal: an army that admits a mistaken strike
+# (Natigou, 2022) has "claimed" it too, and "claimed" alone read as a boast there.
+CLAIMED_READS = "claimed or admitted"
+ATTRIBUTIONS: dict[str, str] = {
+    "claimed": f"{CLAIMED_READS} by the perpetrator",
+    "attributed": "named by authorities or credible reporting",
+    "suspected": "suspected, not established",
+    "unknown": "no one has been credibly named: then no perpetrators",
+}
 # Types that have an author: each core event of these types names perpetrators or says
 # that attribution is unknown.
 VIOLENT_TYPES = ("attack", "battle", "massacre")

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import Run
 
 from barkhane_cli.render.maps import SHADES, classes
@@ -91,3 +93,21 @@ def test_by_must_be_known(run: Run) -> None:
     out = run("map", "--by", "province")
     assert out.exit_code == 2
     assert "give events, deaths, region or region-deaths" in out.stderr
+
+
+def test_each_set_of_places_is_located_once(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regions are looked up where the markers were drawn: each event's places were
+    located twice (K17), with the same answer; the regions stay the ones above."""
+    from barkhane_cli import mapping
+
+    calls: list[tuple[str, ...]] = []
+    real = mapping.locate_within
+
+    def counted(places: Any, event_places: tuple[str, ...], *rest: Any) -> Any:
+        calls.append(event_places)
+        return real(places, event_places, *rest)
+
+    monkeypatch.setattr(mapping, "locate_within", counted)
+    shaded = json.loads(run("map", "--by", "region", "-f", "json").stdout)
+    assert [r["region"] for r in shaded][:2] == ["bamako", "centre-region-bf"]
+    assert calls and len(calls) == len(set(calls))

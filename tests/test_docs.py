@@ -121,3 +121,14 @@ def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
     top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
     assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]
+
+
+def test_data_format_says_what_each_attribution_means() -> None:
+    """The meanings are model.ATTRIBUTIONS' ("claimed" is "claimed or admitted by the
+    perpetrator": Togo's army admitting a mistaken strike has not boasted of it)."""
+    from barkhane_cli.model import ATTRIBUTIONS
+
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `attribution` |"))
+    for value, meaning in ATTRIBUTIONS.items():
+        assert f"`{value}` ({meaning}" in row

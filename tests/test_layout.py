@@ -39,9 +39,10 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # passes of session 14, adding the actors and places the summaries named, from 3.18 to
 # 3.20 (3,343 lines, 1,044 events) and 160 columns from 2.08 to 2.10. Labelling the
 # others named on an event ("; also named: France", U18) took 80 columns from 3.22 to 3.26
-# (4,165 -> 4,227 lines, 1,295 events) and 160 from 2.116 to 2.128. The budget guards
-# the layout; the names are what a reader asked for.
-@pytest.mark.parametrize(("width", "most"), [(80, 3.30), (160, 2.15)])
+# (4,165 -> 4,227 lines, 1,295 events) and 160 from 2.116 to 2.128; saying "claimed or
+# admitted" for "claimed" (Togo's army admitting a mistaken strike, K17) took 80 from 3.26
+# to 3.31 (4,282 lines). The budget guards the layout; the names are what a reader asked for.
+@pytest.mark.parametrize(("width", "most"), [(80, 3.33), (160, 2.15)])
 def test_bundled_timeline_fits_its_screen_line_budget(
     bundled: None, run: Run, width: int, most: float
 ) -> None:
@@ -284,14 +285,16 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
         return " ".join(" ".join(line[14:] for line in lines).split())
 
     attacks = event_text("--target", "minusma", "--year", "2021")
-    assert "claimed: JNIM → MINUSMA, Togo · Douentza" in attacks
+    assert "claimed or admitted: JNIM → MINUSMA, Togo · Douentza" in attacks
     assert "unknown → MINUSMA, Egypt · Tessalit" in attacks
     # the CMA accused the Chadian contingent of killing civilians after the assault
     assert "JNIM → MINUSMA, Chad; also named: CMA, United Nations · Aguelhok" in attacks
     january = event_text("--since", "2021-01", "--until", "2021-01")
     # placed at Ménaka town since P21 read that the bomb went off 2–3 km from it
-    assert "claimed: JNIM → Barkhane; also named: France · Ménaka" in january
-    assert "claimed by Mali, Barkhane, France; also named: Burkina Faso, Niger" in january  # U9
+    assert "claimed or admitted: JNIM → Barkhane; also named: France · Ménaka" in january
+    assert (
+        "claimed or admitted by Mali, Barkhane, France; also named: Burkina Faso, Niger" in january
+    )  # U9
     clashes = event_text("--since", "2016-07-21", "--until", "2016-07-21", "--type", "battle")
     assert "GATIA ↔ CMA; also named: Platform, MINUSMA" in clashes
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import click
 import pytest
-from conftest import MINI, Run, as_json, rows
+from conftest import MINI, Run, as_json, rows, terminal, watched
 
 from barkhane_cli.cli.completion import candidates
 
@@ -315,6 +316,79 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
     assert any(
         line.startswith("sources\tseed — ") and "“Alienating the Malian" in line for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    ("event", "roles"),
+    [
+        ("bourasso-attack-2022", "unknown → Civilians"),  # no one credibly named
+        # "claimed" is the perpetrator's own word: here an army's admission of a mistake
+        ("natigou-children-killed-togo-2022", "claimed or admitted: Togo → Civilians"),
+        ("tessalit-retaken-2013", "claimed or admitted by France, Serval, Chad"),
+        ("stockly-kidnapped-timbuktu-2012", "suspected: AQIM → Civilians"),
+        ("serval-pilot-boiteux-killed-2013", "France, Serval → Ansar Dine, MUJAO, AQIM"),
+    ],
+)
+@pytest.mark.usefixtures("bundled")
+def test_an_event_card_says_who_did_it_to_whom(run: Run, event: str, roles: str) -> None:
+    """`event ID | grep roles` answers "who did it", in the timeline cell's words; the
+    JSON (the card's profile) has the ids and how it is known."""
+    assert ["roles", roles] in rows(run("event", event))
+    shown = run("event", event, env=terminal(100)).stdout
+    assert re.search(rf"│ roles +{re.escape(roles)} ", shown)
+    detail = as_json(run("event", event, "--format", "json"))
+    assert {"perpetrators", "targets", "attribution"} <= detail.keys()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # "Ł" folded to nothing, and the query became "5": the June 5 Movement
+        (("actor", "Ł 5"), "no actor matches 'Ł 5'"),
+        (("place", "Łódź"), "no place matches 'Łódź'"),
+    ],
+)
+@pytest.mark.usefixtures("bundled")
+def test_a_letter_without_a_mark_folds_to_its_plain_letter(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.startswith(f"barkhane: {said};")
+    assert run("search", "Ø 0").stdout == ""  # "o 0", not "0" (a vote of 150 to 0)
+    # and a dotless i is an i: Goıta is Assimi Goïta
+    assert ["id", "assimi-goita"] in rows(run("actor", "Goıta"))
+    # the record's Rafał Bednarski is found as typed on any keyboard ("Rafał" was "rafa")
+    assert "bednarski-freed-2022" in [r[1] for r in rows(run("search", "rafal"))]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_name_read_in_words_says_what_else_holds_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`actor dicko` opened Mahmoud Dicko without a word of the other Dickos in event
+    titles (Ibrahim Malam Dicko, Oumarou Dicko, Tidiane Dicko): one line on a watched
+    stderr says so, for actor, place and event alike; never in a pipe, nor for an id or
+    a whole name, nor of the events the card itself lists (Mahmoud Dicko's rally)."""
+    piped = run("actor", "dicko")
+    assert (piped.exit_code, piped.stderr) == (0, "")
+    told = watched(monkeypatch)
+    monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
+    assert ["id", "mahmoud-dicko"] in rows(run("actor", "dicko"))
+    run("actor", "Mahmoud Dicko")
+    run("actor", "mahmoud-dicko")
+    run("place", "boulkes")  # Boulkessi: the events titled with it are its own
+    run("place", "w park")
+    run("event", "Imam Dicko")
+    assert told == [
+        "read 'dicko' as Mahmoud Dicko (mahmoud-dicko); 3 more names or titles hold it: "
+        "barkhane search dicko",
+        "read 'w park' as W National Park (Benin) (w-national-park-benin); 2 more names or "
+        "titles hold it: barkhane search 'w park'",
+        "read 'Imam Dicko' as Imam Dicko's Bamako rally demands prime minister's departure "
+        "(bamako-dicko-rally-2019-04); 1 more name or title holds it: "
+        "barkhane search 'Imam Dicko'",
+    ]
 
 
 def test_facts(run: Run) -> None:

@@ -78,3 +78,33 @@ def test_count_says_what_a_country_given_by_its_code_was_read_as(
     result = run("timeline", "--country", "BF", "--target", "french", "--year", "2019", "--count")
     assert result.exit_code == 0, result.stderr
     assert told == ["target: France (france); country: Burkina Faso (burkina-faso)"]
+
+
+@pytest.mark.parametrize("command", ["timeline", "map"])
+@pytest.mark.usefixtures("bundled")
+def test_a_name_resolver_is_built_once_for_all_its_names(
+    run: Run, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Reading names costs a resolver's build (~1 ms) once, not once a name (K17):
+    three names of each kind build no more resolvers than one does, and find the same."""
+    from barkhane_cli import query
+
+    built: list[str] = []
+    for kind in ("actor", "place", "country"):
+        real = getattr(query, f"{kind}_resolver")
+
+        def counted(data: object, kind: str = kind, real: object = real) -> object:
+            built.append(kind)
+            return real(data)  # type: ignore[operator]
+
+        monkeypatch.setattr(query, f"{kind}_resolver", counted)
+    watched(monkeypatch)  # the names read are said too (names_read)
+
+    def builds(*names: str) -> tuple[list[str], str]:
+        built.clear()
+        args = [f"--{o}={n}" for n in names for o in ("actor", "place", "country")]
+        result = run(command, *args, *(["--count"] if command == "timeline" else ["-f", "json"]))
+        assert result.exit_code == 0, result.stderr
+        return sorted(built), result.stdout
+
+    assert builds("mali") == builds("mali", "Mali", "MALI")

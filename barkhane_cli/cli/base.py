@@ -250,6 +250,55 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
         )
 
 
+# What a name given in words may have meant besides the entry it picked: the entries a
+# lookup by name opens (actor, place, event), not the sources about them.
+_READ_AMONG = ("actor", "place", "event")
+
+
+def read_as(
+    env: Any,
+    dataset: "m.Dataset",
+    data: list[Path] | None,
+    which: str,
+    resolver: Any,
+    name: str,
+    ident: str,
+) -> None:
+    """When ``name``, given in words (not an id, not a whole name, title or alias),
+    picked the ``which`` (actor, place or event) ``ident`` by ``resolver`` while other actors, places or
+    events hold it in their names or titles: say so on a watched stderr (records.tell),
+    with the search that lists them. `actor dicko` opened Mahmoud Dicko without a word of
+    Ibrahim Malam Dicko, Ansarul Islam's founder, in event titles. The events an actor's
+    or a place's card lists are its own, not others: `place boulkes` is not told of the
+    attacks on Boulkessi. One rule for `actor`, `place` and `event`."""
+    from barkhane_cli import query
+    from barkhane_cli.render import records
+    from barkhane_cli.search import named
+
+    if not records.watching(env) or resolver.exact(name) or "," in name:
+        return  # unread (a script saves the look), or nothing was guessed: resolve
+        # gives an exact spelling before any part
+    # a card's dataset from the store holds no events (its slice is selected apart)
+    whole = dataset if dataset.events else load(data)
+    own = {ident}
+    if which in ("actor", "place"):
+        q = (
+            query.build_query(whole, actors=[ident])
+            if which == "actor"
+            else query.build_query(whole, places=[ident])
+        )
+        own |= {e.id for e in query.select(whole, q)}
+    others = [h for h in named(whole, name, _READ_AMONG) if h.id not in own]
+    if others:
+        n = len(others)
+        more = "1 more name or title holds" if n == 1 else f"{n} more names or titles hold"
+        title = resolver.by_id[ident].name
+        records.tell(
+            env,
+            f"read {quoted(name)} as {title} ({ident}); {more} it: {search_command(data, name)}",
+        )
+
+
 def search_command(data: list[Path] | None, words: str) -> str:
     """`barkhane search` for ``words``, as it can be run again: the same data, the words
     after "--" when they begin with a dash."""

@@ -89,18 +89,26 @@ def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:
     France (france)". --count and --facet print no event, so nothing else shows that
     `--target french` became France (U18). Called after query_of, which has checked every
     name; a name given twice, or two names of one entry, is said once."""
+    from functools import cache
+
     from barkhane_cli import query
 
+    # each resolver built once, when a name needs it (a build costs ~1 ms, as much as
+    # reading every name given)
+    by_actor = cache(lambda: query.actor_resolver(dataset))
+    by_place = cache(lambda: query.place_resolver(dataset))
+    by_country = cache(lambda: query.country_resolver(dataset))
+
     def actor(name: str) -> tuple[str, str]:
-        ident = query.actor_resolver(dataset).resolve(name)
+        ident = by_actor().resolve(name)
         return dataset.actors[ident].name, ident
 
     def place(name: str) -> tuple[str, str]:
-        ident = query.place_resolver(dataset).resolve(name)
+        ident = by_place().resolve(name)
         return dataset.places[ident].name, ident
 
     def country(name: str) -> tuple[str, str]:
-        ident = query.resolve_country(dataset, name)
+        ident = by_country().resolve(name)
         return query.country_names(dataset, [ident])[0], ident
 
     said: dict[str, None] = {}

@@ -18,6 +18,7 @@ from barkhane_cli.cli.base import (
     open_data,
     parse_date,
     present,
+    read_as,
     resolved,
     window,
 )
@@ -88,6 +89,8 @@ def _profile(
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
     ident = resolved(dataset, data, which, name)
+    by_name = query.actor_resolver if which == "actor" else query.place_resolver
+    read_as(env, dataset, data, which, by_name(dataset), name, ident)
     q = query.build_query(
         dataset,
         since=start,
@@ -298,7 +301,8 @@ def event(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """One event in full: every field, each source with its quote, related events."""
+    """One event in full: every field, who did it to whom (its roles, worded as in the
+    timeline), each source with its quote, related events."""
     from barkhane_cli.render.profiles import event_card
 
     env = make_env(color)
@@ -310,6 +314,7 @@ def event(
             ident, lambda name: events_at(dataset, name), lambda name: listed_as(dataset, name)
         )
     ]
+    read_as(env, dataset, data, "event", resolver, ident, found.id)
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 

@@ -342,15 +342,20 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
     """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
     type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
     option given twice matches either, so its values are joined by "or"."""
+    from functools import cache
+
     from barkhane_cli import query
     from barkhane_cli.render.events import short_name
 
     def either(values: list[str]) -> str:
         return " or ".join(dict.fromkeys(values))
 
+    # built once for --actor, --perpetrator and --target alike (when one is given), not
+    # once an option
+    by_actor = cache(lambda: query.actor_resolver(dataset))
+
     def actors(names: list[str]) -> str:
-        resolver = query.actor_resolver(dataset)
-        return either([short_name(dataset.actors[resolver.resolve(n)]) for n in names])
+        return either([short_name(dataset.actors[by_actor().resolve(n)]) for n in names])
 
     parts = []
     if filters["places"]:
@@ -358,7 +363,8 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
         named = [the_place(dataset.places[resolver.resolve(p)]) for p in filters["places"]]
         parts.append(f"in {either(named)}")
     if filters["countries"]:
-        ids = [query.resolve_country(dataset, c) for c in filters["countries"]]
+        by_country = query.country_resolver(dataset)
+        ids = [by_country.resolve(c) for c in filters["countries"]]
         parts.append(f"in {either([n for c in ids for n in query.country_names(dataset, [c])])}")
     for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
         if filters[key]:

@@ -266,14 +266,9 @@ def summarized(
 
 def _footer_seen(env: Any, fmt: str | None) -> bool:
     """Whether the count line is shown: in a table, or on a watched stderr (records.tell)."""
-    from barkhane_cli.render.records import resolve_format
+    from barkhane_cli.render.records import resolve_format, watching
 
-    if resolve_format(fmt, env) == "table":
-        return True
-    try:
-        return bool(env.err.isatty())
-    except (AttributeError, ValueError):
-        return False
+    return resolve_format(fmt, env) == "table" or watching(env)
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:

@@ -105,43 +105,62 @@ def span_text(e: m.Event) -> str:
     return f"{e.date} → {e.end}" if e.end else e.date.iso()
 
 
+def actor_names_of(data: m.Dataset, ids: Iterable[str]) -> str:
+    actors = data.actors
+    return ", ".join(short_name(actors[a]) if a in actors else a for a in ids)
+
+
+def roles_text(data: m.Dataset, e: m.Event) -> str:
+    """Who did it to whom, where the event says, in the words of both the timeline's
+    cell and the event's card: "claimed or admitted: JNIM → MINUSMA, Togo" (a reader of
+    `--target minusma` saw the attackers in one list with the attacked); "unknown → ..." only when
+    attribution is unknown; "GATIA ↔ CMA" when each side is both; "by ..." when no target
+    is named, "against ..." when no perpetrator is; "" when the event names no roles. How
+    it is known leads (claimed or admitted, suspected; attributed goes unsaid), so it
+    reads for every perpetrator at once: "claimed or admitted by Niger, Barkhane" with no
+    target (U9 read "claimed: by" badly)."""
+    doers, done_to = e.perpetrators, e.targets
+    if not doers and not done_to and e.attribution != "unknown":
+        return ""
+
+    def names(ids: Iterable[str]) -> str:
+        return actor_names_of(data, ids)
+
+    # how it is known, as model.ATTRIBUTIONS words it ("claimed" alone read as a boast
+    # where an army admitted a mistaken strike)
+    how = {"claimed": m.CLAIMED_READS, "suspected": "suspected"}.get(
+        (e.attribution or "") if doers else "", ""
+    )
+    lead = f"{how}: " if how else ""
+    if doers and set(doers) == set(done_to):
+        return lead + " ↔ ".join(names([a]) for a in doers)
+    if doers and done_to:
+        return f"{lead}{names(doers)} → {names(done_to)}"
+    if doers:
+        return (f"{how} by " if e.attribution == "claimed" else lead or "by ") + names(doers)
+    if e.attribution == "unknown":
+        return f"unknown → {names(done_to)}" if done_to else "unknown"
+    return f"against {names(done_to)}"
+
+
 def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Event]:
     # data.actors and data.places are read when a name is shown, not before: from the
     # store they are decoded on first use, and JSON output shows none (start-up, issue 23)
 
     def names(ids: Iterable[str]) -> str:
-        actors = data.actors
-        return ", ".join(short_name(actors[a]) if a in actors else a for a in ids)
+        return actor_names_of(data, ids)
 
     def actor_names(e: m.Event) -> str:
         return names(e.actors)
 
     def who_names(e: m.Event) -> str:
-        """Who did it to whom, where the event says: "claimed: JNIM → MINUSMA, Togo" (a
-        reader of `--target minusma` saw the attackers in one list with the attacked);
-        "unknown → ..." only when attribution is unknown; "GATIA ↔ CMA" when each side
-        is both; "by ..." when no target is named, "against ..." when no perpetrator is;
-        the others named on the event after "; also named:" (U18 read a bare semicolon's
-        "→ Civilians; France, Benin" as more targets). How it is known leads (claimed,
-        suspected; attributed goes unsaid), so it reads for every perpetrator at once:
-        "claimed by Niger, Barkhane" with no target (U9 read "claimed: by" badly)."""
-        doers, done_to = e.perpetrators, e.targets
-        if not doers and not done_to and e.attribution != "unknown":
+        """Who did it to whom (roles_text), else who is named; the others named on the
+        event after "; also named:" (U18 read a bare semicolon's "→ Civilians; France,
+        Benin" as more targets)."""
+        roles = roles_text(data, e)
+        if not roles:
             return actor_names(e)
-        how = e.attribution if doers and e.attribution in ("claimed", "suspected") else ""
-        lead = f"{how}: " if how else ""
-        if doers and set(doers) == set(done_to):
-            roles = lead + " ↔ ".join(names([a]) for a in doers)
-        elif doers and done_to:
-            roles = f"{lead}{names(doers)} → {names(done_to)}"
-        elif doers:
-            roles = {"claimed": "claimed by ", "suspected": "suspected: "}.get(how, "by ")
-            roles += names(doers)
-        elif e.attribution == "unknown":
-            roles = f"unknown → {names(done_to)}" if done_to else "unknown"
-        else:
-            roles = f"against {names(done_to)}"
-        rest = names(a for a in e.actors if a not in doers and a not in done_to)
+        rest = names(a for a in e.actors if a not in e.perpetrators and a not in e.targets)
         return f"{roles}; {ALSO_NAMED} {rest}" if rest else roles
 
     def place_names(e: m.Event) -> str:

@@ -9,6 +9,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
+from barkhane_cli.render.events import roles_text
 from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
@@ -211,6 +212,8 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
             ("title", event.title),
             ("summary", event.summary),
             ("actors", actors),
+            # who did it to whom, worded as the timeline's cell words it
+            ("roles", roles_text(data, event)),
             ("places", places),
             ("tags", ", ".join(event.tags)),
             ("fatalities", deaths),

@@ -118,14 +118,19 @@ def emit(
     return count
 
 
+def watching(env: Env) -> bool:
+    """Whether a person watches stderr (a terminal): what tell() says is said only then,
+    and a note costly to work out need not be worked out otherwise."""
+    try:
+        return bool(env.err.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def tell(env: Env, message: str) -> None:
     """A note for a person (what --limit cut, what is hidden): on stderr, and only when
     someone is watching it, so scripts and logs stay clean."""
-    try:
-        watching = env.err.isatty()
-    except (AttributeError, ValueError):
-        watching = False
-    if watching:
+    if watching(env):
         from barkhane_cli.render.table import wrapped
 
         env.err.write(wrapped(env, message) + "\n")
