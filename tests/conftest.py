@@ -153,6 +153,19 @@ def bundled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
 
 
+@pytest.fixture
+def fast_toml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Parse each file set once per test: the uncached side still answers from the TOML
+    path (query.select over the checked dataset), without re-reading a large file."""
+    memo = functools.lru_cache(maxsize=8)(lambda key: files.collect(list(key)))
+    monkeypatch.setattr(
+        store,
+        "collect",
+        lambda paths, **given: files.collect(paths, **given) if given else memo(tuple(paths)),
+    )
+    yield
+
+
 def terminal(columns: int | str) -> dict[str, str]:
     """The environment of a run shown on a terminal COLUMNS wide, without colour."""
     return {"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"}

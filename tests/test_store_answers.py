@@ -3,8 +3,6 @@ on the fixture, on the bundled data and on a generated ACLED import."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,19 +55,6 @@ def commands(
         ["types", "-f", "json"],
     ]
     return out
-
-
-@pytest.fixture
-def fast_toml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Parse each file set once per test: the uncached side still answers from the TOML
-    path (query.select over the checked dataset), without re-reading a large file."""
-    memo = functools.lru_cache(maxsize=8)(lambda key: files.collect(list(key)))
-    monkeypatch.setattr(
-        store,
-        "collect",
-        lambda paths, **given: files.collect(paths, **given) if given else memo(tuple(paths)),
-    )
-    yield
 
 
 def same_with_and_without_store(run: Run, tmp_path: Path, args: list[str]) -> None:
