@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Run, as_json, column, rows, terminal
 
 from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.store import files
-from tests.conftest import ROOT, Run, as_json, column, rows, terminal
 
 BUNDLED = ROOT / "data"
 
