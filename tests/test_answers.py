@@ -7,26 +7,21 @@ filter, a place filter, a date window, who attacked whom, dates typed day-first.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Run, as_json, column, rows, terminal
 
 from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.store import files
-from tests.conftest import ROOT, Run, as_json, column, rows, terminal
 
 BUNDLED = ROOT / "data"
 
 
-@pytest.fixture(autouse=True)
-def _bundled(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
-    # the run's one cache (conftest._session_cache): the bundled data is checked and
-    # compiled once a run, not once a command (nor once a module)
-    yield
+# Every test over the record as it ships (conftest's bundled): its store is the run's one
+# (conftest._session_cache), checked and compiled once a run, not once a command.
+pytestmark = pytest.mark.usefixtures("bundled")
 
 
 @pytest.fixture(scope="module")

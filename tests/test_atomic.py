@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, Run
 
 from barkhane_cli import atomic, entry
 from barkhane_cli.errors import DataError
-from tests.conftest import FIXTURES, Run
 
 SAMPLE = FIXTURES / "acled" / "current.csv"
 OLD = b"# the previous good file\n"

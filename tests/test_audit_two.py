@@ -6,10 +6,7 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, Run
-
-from barkhane_cli.store import files
+from conftest import Run
 
 HUGE = 2**63
 
@@ -130,11 +127,10 @@ def test_csv_safe_guards_eras_charts_and_judgments(tmp_path: Path, run: Run) -> 
 
 
 def test_a_hostile_region_name_is_inert_in_the_choropleth(
-    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, run: Run, bundled: None
 ) -> None:
     """Issue 25: the choropleth's SVG with a hostile region name (a user layer renames a
     region): escaped in the SVG, escaped on the terminal."""
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     mine = tmp_path / "hostile.toml"
     mine.write_text(
         '[[places]]\nid = "gao-region"\nname = "<script>alert(1)</script>\\u001b[31m"\n'

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import Run
 
 from barkhane_cli import inputs
 from barkhane_cli.cli.completion import candidates
 from barkhane_cli.store import files as store
-from tests.conftest import Run
 
 SOURCE = '[[sources]]\nid = "extra"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
 

@@ -8,19 +8,15 @@ import json
 from typing import Any
 
 import pytest
-from conftest import ROOT, Run, terminal
+from conftest import Run, terminal
 
 from barkhane_cli import forecasts
-from barkhane_cli.store import files
-
-REAL = ROOT / "data"
 
 
 @pytest.fixture
-def real(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.setattr(files, "bundled_path", lambda: REAL)
-    # the run's one cache (conftest._session_cache): the bundled data is checked and
-    # compiled once a run, not once a command (nor once a module)
+def real(run: Run, bundled: None) -> Run:
+    """run, over the record as it ships (conftest's bundled): its store is the run's one
+    (conftest._session_cache), checked and compiled once a run, not once a command."""
     return run
 
 

@@ -343,16 +343,11 @@ def test_json_output_meets_its_schema(run: Run, files: dict[str, Path]) -> None:
 
 
 def test_an_event_known_only_by_its_region_links_by_toll(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, bundled: None
 ) -> None:
     """Koulogon (1 January 2019) is a village with no point of its own, so the massacre is
     placed by the Mopti region: a record inside it on the day links only when one more
     thing agrees (here the toll); a small attack there the same day stays a gap."""
-    from conftest import ROOT
-
-    from barkhane_cli import store
-
-    monkeypatch.setattr(store.files, "bundled_path", lambda: ROOT / "data")
     header, template = _template(ACLED_HEADER)
     where = {"admin1": "Mopti", "admin2": "Bankass", "admin3": "", "latitude": "14.60",
              "longitude": "-3.25"}  # fmt: skip

@@ -122,16 +122,11 @@ def test_full_text_search_finds_events_by_their_actors_and_places_names(exported
 
 
 def test_datasette_search_on_the_bundled_record_finds_what_barkhane_search_finds(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, bundled: None
 ) -> None:
     """Issue 26: Datasette's search found kidnap 1 event of 29, peacekeeper 4 of 25.
     Datasette quotes each word ("kidnap"), so no prefix query: the index holds every word
     beginning, and finds at least every event barkhane search finds."""
-    from conftest import ROOT
-
-    from barkhane_cli.store import files
-
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     path = tmp_path / "sahel.db"
     assert run("export", "sqlite", str(path)).exit_code == 0
     db = sqlite_utils.Database(path)

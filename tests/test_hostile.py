@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, Run, terminal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,6 @@ from barkhane_cli.render.safe import (
     safe_link,
     write_json,
 )
-from tests.conftest import FIXTURES, Run, terminal
 
 HOSTILE = FIXTURES / "hostile.toml"
 ESC = "\x1b"

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import Run, as_json
 
 from barkhane_cli import geo, resolve
 from barkhane_cli import model as m
-from tests.conftest import Run, as_json
 
 YIRGOU = ("yirgou-massacre-2019", "yirgou-detachment-attack-2021-10")
 ANEFIS = ("anefis-mnla-clashes-2013-05", "anefis-gatia-cma-battle-2015")

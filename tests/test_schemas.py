@@ -21,7 +21,6 @@ from referencing import Registry, Resource
 from barkhane_cli import model as m
 from barkhane_cli import store
 from barkhane_cli.render.events import EVENT_JSON_KEYS
-from barkhane_cli.store import files
 from barkhane_cli.validate import TABLES
 
 SCHEMAS = ROOT / "schemas"
@@ -229,11 +228,8 @@ def test_output_validates(run: Run, schema: str, args: list[str]) -> None:
     assert errors(command_validator(schema, strict=True), out) == []
 
 
-def test_chart_displacement_validates_on_the_bundled_record(
-    run: Run, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_chart_displacement_validates_on_the_bundled_record(run: Run, bundled: None) -> None:
     # the fixture holds no displacement figure: the record's series are the case
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     result = run("chart", "displacement", "--country", "niger", "--format", "json")
     assert result.exit_code == 0, result.output
     out = as_json(result)

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Run
 from shapely.geometry import Point
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.ops import unary_union
@@ -18,7 +19,6 @@ from shapely.ops import unary_union
 from barkhane_cli import geo, mapping, shapes, store
 from barkhane_cli import model as m
 from barkhane_cli.render import svgmap
-from tests.conftest import ROOT, Run
 
 SVG = "{http://www.w3.org/2000/svg}"
 

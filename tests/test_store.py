@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, Run
+from conftest import MINI, ROOT, Run
 
 from barkhane_cli import geo, query, store
 from barkhane_cli import model as m
@@ -382,12 +382,22 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     own_source = '[[sources]]\nid = "ref-a"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
     path.write_text(EVENT.format(title="Xylophone") + own_source, encoding="utf-8")
     log = tmp_path / "builds.log"
+    # Over the small fixture as the bundled record (as conftest._isolated gives every
+    # test), not data/: building the 8 MiB store of data/ + mine.toml cost this test
+    # 4-5 s (9-12 s beside the other worker), one parse, check and compile, then three
+    # loads of it. What kept the three others waiting was that long build; the build now
+    # holds the lock a second and a half instead, longer than the four take to start
+    # side by side, so each reaches the lock while the first builds (without the lock
+    # all four build: four lines in the log).
     code = (
-        "import sys\n"
-        "from barkhane_cli.store import compile as c\n"
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from barkhane_cli.store import compile as c, files\n"
+        f"files.bundled_path = lambda: Path({str(MINI)!r})\n"
         "real = c.build\n"
         "def counted(*a, **k):\n"
         f"    open({str(log)!r}, 'a').write('built\\n')\n"
+        "    time.sleep(1.5)\n"
         "    return real(*a, **k)\n"
         "c.build = counted\n"
         "from barkhane_cli.cli import main\n"

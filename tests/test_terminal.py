@@ -245,12 +245,9 @@ def test_help_lists_only_the_formats_a_command_accepts(run: Run) -> None:
 
 @pytest.mark.parametrize("kind", ["event", "actor", "place", "fact", "source", "Actor"])
 def test_every_skeleton_validates_as_it_is(
-    run: Run, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, kind: str, bundled: None
 ) -> None:
-    from barkhane_cli.store import files
-
     # Over the bundled data, whose places (mali) and actors a skeleton may name.
-    monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     text = run("new", kind).stdout
     path = tmp_path / "new.toml"
     path.write_text(text, encoding="utf-8")

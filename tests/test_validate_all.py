@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import FIXTURES, Run
+from conftest import FIXTURES, Run
 
 SIX_MISTAKES = """\
 [[events]]
