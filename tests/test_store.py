@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import MINI, ROOT, Run
 
-from barkhane_cli import geo, query, store
+from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
@@ -641,3 +641,18 @@ def test_the_search_text_is_normalized_as_search_compares(text: str) -> None:
 
     assert _hay(text) == normalize(text)
     assert _encode([text, None, 1.5]) == json.dumps([text, None, 1.5], ensure_ascii=False)
+
+
+def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
+    bundled_both: tuple[m.Dataset, store.Loaded],
+) -> None:
+    """`barkhane search` normalizes only the entries holding every term, found in the
+    store's index: that index is what search reads of each entry in the TOML files, and
+    a search with it ranks exactly the rows one without it does (accents, a phrase)."""
+    full, _ = bundled_both
+    whole = store.load([ROOT / "data"], bundled=False)
+    index = store.search_index(whole)
+    assert index is not None and store.search_index(full) is None
+    assert index == {(kind, ident): hay for kind, ident, hay in search.index(full)}
+    for words in ("Ménaka attack", '"peace agreement"'):
+        assert search.search(whole, words, hays=index) == search.search(full, words), words

@@ -235,13 +235,15 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     Estonia or Benin while three event titles carry Pétronin's name): say so and how to
     find them, in place of a far-fetched "did you mean". Only when nothing matched: "matches
     4 actors" and a list's advice stand as they are."""
+    from barkhane_cli import store
     from barkhane_cli.errors import NotFoundError
     from barkhane_cli.resolve import normalize
     from barkhane_cli.search import search
 
     if resolver.candidates(name) or "," in name or not normalize(name):
         return
-    found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
+    whole = load(data)  # the store's tables hold no events
+    found = search(whole, name, kinds=("event",), hays=store.search_index(whole))
     if found:
         n = len(found)
         raise NotFoundError(

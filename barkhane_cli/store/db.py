@@ -164,6 +164,18 @@ class Store:
             known["events"] = (tuple(data.events), tuple(data.aftermath))
         return data
 
+    def hays(self) -> dict[tuple[str, str], str]:
+        """search.index as compiled: (kind, id) -> the text search finds words in."""
+        known = _decoded(self.key)
+        if known is not None and "hays" in known:
+            value: dict[tuple[str, str], str] = known["hays"]
+            return value
+        rows = self.rows("SELECT kind, id, hay FROM _search")
+        value = {(kind, ident): hay for kind, ident, hay in rows}
+        if known is not None:
+            known["hays"] = value
+        return value
+
     def tags(self, aftermath: bool = False) -> set[str]:
         sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq"
         rows = self.rows(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
