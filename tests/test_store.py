@@ -104,6 +104,31 @@ def test_a_file_is_checked_once_per_process_until_its_text_changes(
     assert [t for f, t in files._CHECKED if f == str(path)] == [path.read_text("utf-8")]
 
 
+def test_a_store_lists_its_tags_once_per_process_for_its_key(user_file: Path) -> None:
+    """Every --tag and --not-tag query checks its tags against the store's: the list is
+    read once per store key, the same whichever query asks, and a copy each time."""
+    assert titles(user_file) == ["First"]  # builds the store
+    read: list[str] = []
+    tags = []
+    for _ in range(3):
+        loaded = store.open_data([user_file])
+        assert loaded.db is not None
+        loaded.db.conn.set_trace_callback(read.append)
+        tags.append((loaded.tags(), loaded.tags(True)))
+        q = query.EventQuery(tags=frozenset(["zzz"]), not_tags=frozenset(["attack"]))
+        assert list(loaded.select(q)) == []
+    assert [sql for sql in read if "DISTINCT t.tag" in sql] == [
+        "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq "
+        "WHERE e.aftermath = 0",
+        "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq",
+    ]
+    everywhere = {t for e in store.load([user_file]).events for t in e.tags}
+    assert tags == [({t for e in store.load([user_file]).events if not e.aftermath
+                      for t in e.tags}, everywhere)] * 3  # fmt: skip
+    tags[0][1].clear()  # a copy: the next query's list is whole
+    assert store.open_data([user_file]).tags(True) == everywhere
+
+
 def test_a_store_is_decoded_once_per_process_for_its_key(
     user_file: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
