@@ -165,6 +165,10 @@ def _has_phrase(phrase: str, hay: str) -> bool:
     return f" {phrase} " in hay
 
 
+# Remembered for the record's every text (about 51,000 in 2026): a store's search index
+# (index) is written on each build, and a process building several (an import, the test
+# suite: 27 builds of the bundled record a run) normalized the same texts each time.
+@functools.lru_cache(maxsize=1 << 16)
 def _pad(text: str) -> str:
     return f" {normalize(_numbers_whole(text))} "
 
