@@ -699,3 +699,7 @@ def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
     assert index == {(kind, ident): hay for kind, ident, hay in search.index(full)}
     for words in ("Ménaka attack", '"peace agreement"'):
         assert search.search(whole, words, hays=index) == search.search(full, words), words
+    # and the names and titles a lookup by name is told of (cli/base.read_as)
+    for words in ("dicko", "Ménaka", "g 5"):
+        among = ("actor", "place", "event")
+        assert search.named(whole, words, among, index) == search.named(full, words, among)
