@@ -280,6 +280,18 @@ def index(data: m.Dataset) -> Iterator[tuple[str, str, str]]:
         yield kind, ident, haystack(names, texts)
 
 
+def _ruled_out(
+    terms: Terms, hays: Mapping[tuple[str, str], str] | None, kind: str, ident: str
+) -> bool:
+    """Whether the entry's haystack in a store's index (if there is one, and it is known
+    there) lacks a term: its score is 0 then, in names and texts or in names alone. A
+    literal query (punctuation only) is matched on folded text, not on the haystack."""
+    hay = None if hays is None or terms.literal else hays.get((kind, ident))
+    if hay is None:
+        return False
+    return not all(_found_in(terms, x, hay) for x in (*terms.words, *terms.phrases))
+
+
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
     folded = fold(text)
     # A literal needle may fold to spaces only ("¨"): find it whole then.
@@ -365,11 +377,9 @@ def search(
     terms = parse(query)
     if not terms:
         return []
-    needles = [*terms.words, *terms.phrases]
     hits = []
     for kind, ident, title, date, names, texts in _candidates(data, frozenset(kinds), first, last):
-        hay = None if hays is None or terms.literal else hays.get((kind, ident))
-        if hay is not None and not all(_found_in(terms, x, hay) for x in needles):
+        if _ruled_out(terms, hays, kind, ident):
             continue
         score, match = _score(terms, names, texts)
         if score:
@@ -396,11 +406,9 @@ def named(
     terms = parse(query)
     if not terms:
         return []
-    needles = [*terms.words, *terms.phrases]
     hits = []
     for kind, ident, title, date, names, _ in _candidates(data, frozenset(kinds), None, None):
-        hay = None if hays is None or terms.literal else hays.get((kind, ident))
-        if hay is not None and not all(_found_in(terms, x, hay) for x in needles):
+        if _ruled_out(terms, hays, kind, ident):
             continue
         score, match = _score(terms, names, ())
         if score:
