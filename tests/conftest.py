@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import pickle
+import signal
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,16 @@ from barkhane_cli.store import files
 from barkhane_cli.store import key as keys
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def sigint_as_at_a_terminal() -> None:
+    """A child's ``preexec_fn``: Ctrl-C's default action, as at an interactive shell.
+    A shell's background job (``pytest &``, CI runners) ignores SIGINT and every child
+    inherits that: Python then installs no KeyboardInterrupt handler, and a test sending
+    Ctrl-C waited 60 s for a process that never heard it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
 

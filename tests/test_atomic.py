@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run
+from conftest import FIXTURES, Run, sigint_as_at_a_terminal
 
 from barkhane_cli import atomic, entry
 from barkhane_cli.errors import DataError
@@ -270,6 +270,7 @@ def test_ctrl_c_while_reading_data(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [*BARKHANE, "sources", "--data", "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+        preexec_fn=sigint_as_at_a_terminal,
     )  # fmt: skip
     _wait_until_reading_stdin(proc.pid)
     proc.send_signal(signal.SIGINT)

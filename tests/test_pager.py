@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, sigint_as_at_a_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
@@ -43,6 +43,7 @@ def at_terminal(
         stderr=subprocess.PIPE,
         env=environ,
         start_new_session=True,  # its own process group: the pager's Ctrl-C stays in it
+        preexec_fn=sigint_as_at_a_terminal,  # so that Ctrl-C reaches it when sent
     )
     os.close(side)
     shown = b""

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MINI, Run
+from conftest import MINI, Run, sigint_as_at_a_terminal
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -179,7 +179,11 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     proc = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=sigint_as_at_a_terminal,
     )
     deadline = time.monotonic() + 120
     while not ready.exists():

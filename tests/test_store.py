@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import MINI, ROOT, Run
 
-from barkhane_cli import geo, query, store
+from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
@@ -102,6 +102,31 @@ def test_a_file_is_checked_once_per_process_until_its_text_changes(
     assert [e.title for e in edited[0].events] == ["Fixed"]
     # each version of a file is remembered once (the edit replaced the first)
     assert [t for f, t in files._CHECKED if f == str(path)] == [path.read_text("utf-8")]
+
+
+def test_a_store_lists_its_tags_once_per_process_for_its_key(user_file: Path) -> None:
+    """Every --tag and --not-tag query checks its tags against the store's: the list is
+    read once per store key, the same whichever query asks, and a copy each time."""
+    assert titles(user_file) == ["First"]  # builds the store
+    read: list[str] = []
+    tags = []
+    for _ in range(3):
+        loaded = store.open_data([user_file])
+        assert loaded.db is not None
+        loaded.db.conn.set_trace_callback(read.append)
+        tags.append((loaded.tags(), loaded.tags(True)))
+        q = query.EventQuery(tags=frozenset(["zzz"]), not_tags=frozenset(["attack"]))
+        assert list(loaded.select(q)) == []
+    assert [sql for sql in read if "DISTINCT t.tag" in sql] == [
+        "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq "
+        "WHERE e.aftermath = 0",
+        "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq",
+    ]
+    everywhere = {t for e in store.load([user_file]).events for t in e.tags}
+    assert tags == [({t for e in store.load([user_file]).events if not e.aftermath
+                      for t in e.tags}, everywhere)] * 3  # fmt: skip
+    tags[0][1].clear()  # a copy: the next query's list is whole
+    assert store.open_data([user_file]).tags(True) == everywhere
 
 
 def test_a_store_is_decoded_once_per_process_for_its_key(
@@ -433,6 +458,26 @@ def bundled_both(_session_cache: Path) -> tuple[m.Dataset, store.Loaded]:
     return full, loaded
 
 
+def _tag_kinds(full: m.Dataset) -> list[str]:
+    """A tag of each kind the sweep's --tag and --not-tag must answer for. The SQL a tag
+    takes is the same for every tag (its normalized form matched to the stored ones, a
+    join on event_tags, the aftermath switch), so what can go wrong is a kind of tag:
+    a plain word and a hyphenated one (typed as spaced words: 'air-strike' is 'air
+    strike'), every tag on aftermath events alone, the first and last on both kinds of
+    event, and the tags on the most and on the fewest events. Mutations of the SQL (the
+    tags matched unnormalized, the aftermath's tags left out) fail on these alone."""
+    every = full.events + full.aftermath
+    tags = sorted({t for e in every for t in e.tags})
+    uses = {t: sum(t in e.tags for e in every) for t in tags}
+    core = {t for e in full.events for t in e.tags}
+    later = {t for e in full.aftermath for t in e.tags}
+    both = sorted(core & later)
+    plain = next(t for t in tags if t.isalpha())
+    hyphenated = next(t for t in tags if "-" in t)
+    ends = (max(tags, key=uses.__getitem__), min(tags, key=uses.__getitem__))
+    return sorted({plain, hyphenated, *(later - core), both[0], both[-1], *ends})
+
+
 def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
     """Every single-filter query over the bundled data, by filter (the parts of the test)."""
     every = full.events + full.aftermath
@@ -456,16 +501,14 @@ def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
         "countries": [
             {"countries": f([p.id])} for p in full.places.values() if p.kind == "country"
         ],
+        # a tag of each kind, and every tenth besides (quick: each picks a few events)
         "tags": [
             {"tags": f([normalize(t)]), "aftermath": True}
-            for t in {t for e in every for t in e.tags}
+            for t in sorted({*_tag_kinds(full), *sorted({t for e in every for t in e.tags})[::10]})
         ],
-        # each left-out tag answers with most of the record, so a sample of the tags (every
-        # tenth, in order) rather than each: all of them took 19 s of the suite
-        "not_tags": [
-            {"not_tags": f([normalize(t)]), "aftermath": True}
-            for t in sorted({t for e in every for t in e.tags})[::10]
-        ],
+        # a tag of each kind: each left out answers with most of the record, 0.1 s a query
+        # (every tag took 19 s of the suite, every tenth 2.6 s)
+        "not_tags": [{"not_tags": f([normalize(t)]), "aftermath": True} for t in _tag_kinds(full)],
         "types": [{"types": f([t])} for t in {e.type for e in every}],
         "search": [{"search": fold(s)} for s in words],
     }
@@ -641,3 +684,22 @@ def test_the_search_text_is_normalized_as_search_compares(text: str) -> None:
 
     assert _hay(text) == normalize(text)
     assert _encode([text, None, 1.5]) == json.dumps([text, None, 1.5], ensure_ascii=False)
+
+
+def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
+    bundled_both: tuple[m.Dataset, store.Loaded],
+) -> None:
+    """`barkhane search` normalizes only the entries holding every term, found in the
+    store's index: that index is what search reads of each entry in the TOML files, and
+    a search with it ranks exactly the rows one without it does (accents, a phrase)."""
+    full, _ = bundled_both
+    whole = store.load([ROOT / "data"], bundled=False)
+    index = store.search_index(whole)
+    assert index is not None and store.search_index(full) is None
+    assert index == {(kind, ident): hay for kind, ident, hay in search.index(full)}
+    for words in ("Ménaka attack", '"peace agreement"'):
+        assert search.search(whole, words, hays=index) == search.search(full, words), words
+    # and the names and titles a lookup by name is told of (cli/base.read_as)
+    for words in ("dicko", "Ménaka", "g 5"):
+        among = ("actor", "place", "event")
+        assert search.named(whole, words, among, index) == search.named(full, words, among)

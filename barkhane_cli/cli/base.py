@@ -235,13 +235,15 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     Estonia or Benin while three event titles carry Pétronin's name): say so and how to
     find them, in place of a far-fetched "did you mean". Only when nothing matched: "matches
     4 actors" and a list's advice stand as they are."""
+    from barkhane_cli import store
     from barkhane_cli.errors import NotFoundError
     from barkhane_cli.resolve import normalize
     from barkhane_cli.search import search
 
     if resolver.candidates(name) or "," in name or not normalize(name):
         return
-    found = search(load(data), name, kinds=("event",))  # the store's tables hold no events
+    whole = load(data)  # the store's tables hold no events
+    found = search(whole, name, kinds=("event",), hays=store.search_index(whole))
     if found:
         n = len(found)
         raise NotFoundError(
@@ -271,7 +273,7 @@ def read_as(
     Ibrahim Malam Dicko, Ansarul Islam's founder, in event titles. The events an actor's
     or a place's card lists are its own, not others: `place boulkes` is not told of the
     attacks on Boulkessi. One rule for `actor`, `place` and `event`."""
-    from barkhane_cli import query
+    from barkhane_cli import query, store
     from barkhane_cli.render import records
     from barkhane_cli.search import named
 
@@ -288,7 +290,8 @@ def read_as(
             else query.build_query(whole, places=[ident])
         )
         own |= {e.id for e in query.select(whole, q)}
-    others = [h for h in named(whole, name, _READ_AMONG) if h.id not in own]
+    hays = store.search_index(whole)
+    others = [h for h in named(whole, name, _READ_AMONG, hays) if h.id not in own]
     if others:
         n = len(others)
         more = "1 more name or title holds" if n == 1 else f"{n} more names or titles hold"

@@ -580,7 +580,7 @@ def search(
     Matches in a title or a name come first. --since/--until keep dated entries (events,
     facts, sources) in the window. Nothing found gets a suggestion on stderr.
     """
-    from barkhane_cli import query
+    from barkhane_cli import query, store
     from barkhane_cli import search as finder
     from barkhane_cli.cli.lazy import words_taken
     from barkhane_cli.render.listings import hit_records
@@ -593,11 +593,12 @@ def search(
     kinds = [choose(k, finder.KINDS, "kind") for k in kind or finder.KINDS]
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
     dataset = load(data)
-    hits = finder.search(dataset, text, kinds, first, last)
+    hays = store.search_index(dataset)
+    hits = finder.search(dataset, text, kinds, first, last, hays)
     if not hits:
         # words the shell split off an option are said by the boundary (words_taken): a
         # "did you mean" built from them would send the user further astray
-        close = [] if words_taken() else finder.suggest(dataset, text, kinds, first, last)
+        close = [] if words_taken() else finder.suggest(dataset, text, kinds, first, last, hays)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:

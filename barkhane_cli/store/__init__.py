@@ -21,7 +21,7 @@ from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
 from barkhane_cli.store import files, parsed
 from barkhane_cli.store import key as keys
-from barkhane_cli.store.db import Store
+from barkhane_cli.store.db import LightDataset, Store
 from barkhane_cli.store.files import (
     STDIN,
     bundled_path,
@@ -48,6 +48,7 @@ __all__ = [
     "open_data",
     "open_paths",
     "read_toml",
+    "search_index",
 ]
 KEEP = 6  # stores kept in the cache folder, most recently used first ...
 CAP_BYTES = 2 * 1024**3  # ... while together they stay under this
@@ -288,6 +289,12 @@ def load(
 ) -> m.Dataset:
     """The whole checked dataset (every event decoded): for views that read everything."""
     return open_data(extra, bundled, settings).full()
+
+
+def search_index(data: m.Dataset) -> Mapping[tuple[str, str], str] | None:
+    """The compiled ``search.index`` of ``data`` when it was read from a store (None for
+    data read from the TOML files): what ``search.search`` takes as ``hays``."""
+    return data._store.hays() if isinstance(data, LightDataset) else None
 
 
 def load_paths(paths: Sequence[Path], settings: Settings | None = None) -> m.Dataset:

@@ -4,8 +4,8 @@ The public tables (docs/sqlite.md, what ``barkhane export sqlite`` writes; keep 
 hold every entry as columns, join tables for who and where, and full-text search on event
 titles and summaries. Tables whose names start with ``_`` are the cache's own: each
 record in the JSON form of ``records.py`` (decoded only for the events a query prints),
-the JSON output of each event, the folded text ``--search`` looks in, and the names
-completion offers.
+the JSON output of each event, the folded text ``--search`` looks in, the normalized
+text of every entry ``barkhane search`` looks in, and the names completion offers.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ CREATE TABLE _events(rowid INTEGER PRIMARY KEY, json TEXT NOT NULL, long TEXT,
 CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
   folded TEXT NOT NULL, label TEXT NOT NULL);
 CREATE INDEX _names_folded ON _names(kind, folded);
+CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL);
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
 """
 
@@ -358,6 +359,10 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", events)
     facts = (("facts", f.id, f.id, fold(f.id), f.label) for f in data.facts.values())
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", facts)
+    from barkhane_cli import search
+
+    # what search finds words in, normalized once here rather than on every search
+    db.executemany("INSERT INTO _search VALUES (?,?,?)", search.index(data))
     db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
 
 

@@ -164,10 +164,32 @@ class Store:
             known["events"] = (tuple(data.events), tuple(data.aftermath))
         return data
 
+    def hays(self) -> dict[tuple[str, str], str]:
+        """search.index as compiled: (kind, id) -> the text search finds words in."""
+        known = _decoded(self.key)
+        if known is not None and "hays" in known:
+            value: dict[tuple[str, str], str] = known["hays"]
+            return value
+        rows = self.rows("SELECT kind, id, hay FROM _search")
+        value = {(kind, ident): hay for kind, ident, hay in rows}
+        if known is not None:
+            known["hays"] = value
+        return value
+
     def tags(self, aftermath: bool = False) -> set[str]:
+        """Every tag on a core event (and on an aftermath one, with ``aftermath``). Read
+        once per store key in a process: the query scans every event's tags (~3 ms), and
+        each --tag or --not-tag query asked it again."""
+        known = _decoded(self.key)
+        name = f"tags-{aftermath}"
+        if known is not None and name in known:
+            return set(known[name])
         sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq"
         rows = self.rows(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
-        return {t for (t,) in rows}
+        value = frozenset(t for (t,) in rows)
+        if known is not None:
+            known[name] = value
+        return set(value)
 
     def _narrow(self, data: m.Dataset, q: query.EventQuery) -> tuple[str, list[Any]]:
         where: list[str] = []

@@ -25,7 +25,7 @@ except ImportError:  # an interpreter built without it
 from barkhane_cli import __version__
 from barkhane_cli.settings import Settings
 
-SCHEMA_VERSION = 10  # of the compiled store's tables; bump on any change to compile.py
+SCHEMA_VERSION = 11  # of the compiled store's tables; bump on any change to compile.py
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
