@@ -176,12 +176,32 @@ def inside(data: m.Dataset, pid: str) -> frozenset[str]:
     return geo.contained(data.places, pid) - {pid}
 
 
+def the_place(place: m.Place) -> str:
+    """A place's name as a sentence says it: "the Mopti Region", "Boulkessi"."""
+    return f"the {place.name}" if place.kind == "region" else place.name
+
+
+def namesake_note(data: m.Dataset, pid: str, how: str) -> str | None:
+    """For a town that shares its name with a region, what every view of it says, and
+    how to ask for the region: "Ménaka is the town; the Ménaka Region is --place
+    menaka-region" (``how`` is the option or command that takes the region's id). A name
+    meaning both gives the town, so `place menaka` showed the town's 5 events of 2022 and
+    nothing of the Region's 14 (U20). None for any other place."""
+    region = geo.namesake_region(data.places, pid)
+    if region is None:
+        return None
+    town, area = data.places[pid], data.places[region]
+    return f"{town.name} is the town; {the_place(area)} is {how} {region}"
+
+
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
     return {
         **place_json(data, place),
         "contains": sorted(inside(data, place.id)),
         # why a settlement has no point (the data's `unlocated`); null when it has one
         "unlocated": place.unlocated,
+        # the region of the same name, for a town that shares it (null for any other place)
+        "namesake_region": geo.namesake_region(data.places, place.id),
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

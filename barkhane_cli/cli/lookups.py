@@ -379,7 +379,7 @@ def events_at(dataset: Any, name: str) -> str:
     those events (U15: `event boulkesi` said only that no event matches, where `place
     boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
     from barkhane_cli import query
-    from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.lookup import the_place
     from barkhane_cli.resolve import WORD_CUTOFF
 
     places = query.place_resolver(dataset)
@@ -405,7 +405,7 @@ def listed_as(dataset: Any, name: str) -> str:
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
     or names none with events."""
     from barkhane_cli import query, shapes
-    from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.lookup import the_place
 
     said: list[str] = []
     for option, resolver in (
