@@ -289,3 +289,19 @@ def test_chart_facet_place_draws_the_places_with_most_events_and_says_how_many_a
     by_country = real("chart", "--facet", "country", "--no-pager", env=env).stdout
     assert len(_panel_headings(by_country)) == len(countries) > 12
     assert "left out" not in by_country
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_summary_cuts_a_headline_figures_dispute_and_says_where_it_is_whole(
+    real: Run, columns: int
+) -> None:
+    """U20: the 140,289 displaced of Tillabéri and Tahoua printed their whole dispute
+    note, ~9 lines at 160 columns, in a view meant for one screen."""
+    shown = real("summary", "--since", "2021-06", "--until", "2021-12", env=terminal(columns))
+    lines = shown.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "⚑ disputed: The factsheet's" in line)
+    end = next(i for i, line in enumerate(lines) if "…" in line and i >= start)
+    assert end - start < 2
+    pointer = "(barkhane fact niger-tillaberi-tahoua-idps-2021-10)"
+    assert pointer in " ".join(" ".join(lines[start : end + 1]).split())
+    assert "157,804" not in shown.stdout  # the note's later clauses are left to the fact's card
