@@ -11,8 +11,10 @@ from typing import Any
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
+from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
+from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.search import search as _search
 
 
@@ -174,6 +176,37 @@ def inside(data: m.Dataset, pid: str) -> frozenset[str]:
     """The places inside ``pid`` as ``--place`` counts them (geo.contained), less itself:
     what ``place X`` lists under contains and ``places --within X`` lists."""
     return geo.contained(data.places, pid) - {pid}
+
+
+def words_apart(query: str, texts: list[str], noun: str) -> str | None:
+    """Why several words, all required, found no ``noun`` together in ``texts``: which
+    word is in none, and how many the others find ("no fact holds 'french soldiers':
+    'soldiers' is in none; 'french' alone is in 2"), or each word's own count when every
+    one is somewhere. `facts french soldiers` said "no facts match" and no more, while the
+    figures say "military personnel" (U20). None for one word, or when some text holds
+    them all."""
+    terms = parse(query)
+    parts = [(f"'{w}'", Terms((w,), (), "")) for w in terms.words]
+    parts += [(f'"{p}"', Terms((), (p,), "")) for p in terms.phrases]
+    if len(parts) < 2 or any(matches(terms, t) for t in texts):
+        return None
+    counts = {name: sum(matches(one, t) for t in texts) for name, one in parts}
+    said = f"no {noun} holds all of {quoted(query)}"
+    absent = [name for name, n in counts.items() if not n]
+    if not absent:
+        (name, n), *others = counts.items()
+        return f"{said}: {name} is in {n}" + "".join(f", {o} in {k}" for o, k in others)
+    rest = [(name, one) for name, one in parts if counts[name]]
+    none = f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} in none"
+    if not rest:
+        return f"{said}: {none}"
+    together = Terms(
+        tuple(w for _, t in rest for w in t.words), tuple(p for _, t in rest for p in t.phrases), ""
+    )
+    n = sum(matches(together, t) for t in texts)
+    if len(rest) == 1:
+        return f"{said}: {none}; {rest[0][0]} alone is in {n}"
+    return f"{said}: {none}; {' '.join(name for name, _ in rest)} together are in {n}"
 
 
 def the_place(place: m.Place) -> str:
