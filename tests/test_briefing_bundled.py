@@ -325,3 +325,12 @@ def test_summary_of_a_year_heads_with_the_series_on_its_last_day_shows(real: Run
     assert of_2021 - summary_ids == {"mali-refugees-2021-12"}
     assert "mali-refugees-2021-06" in summary_ids
     assert all(f["as_of"].startswith("2021") for f in shown)
+
+
+def test_summary_names_a_headline_figures_first_source_and_counts_the_rest(real: Run) -> None:
+    """U20: six source ids ran one figure to three lines of the one-screen summary; the
+    figure's card (barkhane fact ID) lists them all."""
+    shown = real("summary", *WINDOW, env=terminal(160)).stdout
+    flat = " ".join(shown.split())
+    assert "(as of 2021-10; unhcr-niger-factsheet-2021-10 and 5 more)" in flat
+    assert "unhcr-niger-factsheet-tillaberi-tahoua-2020-01" not in flat

@@ -254,7 +254,11 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             text = Text()
             text.append(f"  {fact.category:<{_INDENT - 2}}", style="dim")
             text.append_text(safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold"))
-            refs = ", ".join(s.id for s in fact.sources)
+            # the first source, and how many more: six source ids ran a figure to three
+            # lines (U20); `barkhane fact ID` lists them all
+            refs = fact.sources[0].id if fact.sources else ""
+            if len(fact.sources) > 1:
+                refs += f" and {len(fact.sources) - 1} more"
             text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
             con.print(text)
             if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
