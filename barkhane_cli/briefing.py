@@ -375,33 +375,112 @@ def series_force(data: m.Dataset, f: m.Fact) -> str | None:
     return "france" if force in FRENCH_FORCES else force
 
 
-def headline_facts(data: m.Dataset, facts: Iterable[m.Fact]) -> list[m.Fact]:
-    """Facts marked ``headline`` where the data has them; otherwise the largest figure in
-    each headline category (France's own force for troops), preferring undisputed ones."""
+# --- headline figures: one rule for `summary` and `on DATE` ------------------------------
+
+# Where no fact is marked ``headline``: the series a briefing opens with.
+FALLBACK_FORCES = ("france", "minusma")
+
+
+def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
+    """(key, label) of the series a figure belongs to: a force's strength (French
+    forces are one series from Serval to Barkhane), or a category of figure about one
+    force or none, in one geography (the scope before its first ';')."""
+    force = series_force(data, f)
+    name = "French forces" if force == "france" else None
+    if name is None and force is not None:
+        name = data.actors[force].label if force in data.actors else force
+    if f.category == "troops":
+        return f"troops:{force}", f"{name or 'Forces'}: strength"
+    where = f.area
+    about = f" ({name})" if name else ""
+    # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
+    # would switch between a total and a year's count from one day to the next (U7); so is
+    # a count of hostile acts apart from one of all causes (145 killed, then 257 died)
+    since = f.since.iso() if f.since else ""
+    cause = f", {m.FACT_CAUSES[f.cause]}" if f.cause else ""
+    return (
+        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}:{f.cause or ''}",
+        f"{f.category.capitalize()}{about}: {where}{cause}"
+        + (f", total since {since}" if since else ""),
+    )
+
+
+def _fallback(data: m.Dataset, f: m.Fact) -> bool:
+    if f.category == "troops":
+        return f.unit == "troops" and series_force(data, f) in FALLBACK_FORCES
+    return f.category == "displacement"
+
+
+def headline_series(data: m.Dataset, facts: Iterable[m.Fact]) -> tuple[list[m.Fact], bool]:
+    """The figures of every headline series among ``facts``, and whether any is marked.
+    A headline series is the series (figure_kind) of a fact marked ``headline``, any
+    figure of it counting, marked or not; where none is marked, French forces, MINUSMA
+    and displacement. `summary` and `on DATE` both choose their series here: `summary
+    --year 2021` listed the 4 marked figures dated 2021 and none of the series `on
+    2021-12-31` shows (Burkina Faso's 1,579,976 displaced, French and MINUSMA strength)
+    (U20)."""
     facts = list(facts)
-    marked = [f for f in facts if getattr(f, "headline", None)]
+    marked = [f for f in facts if f.headline]
+    kinds = {figure_kind(data, f)[0] for f in marked}
     if marked:
-        return sorted(marked, key=lambda f: (f.as_of.first(), f.id))
-    best: dict[str, m.Fact] = {}
+        return [f for f in facts if figure_kind(data, f)[0] in kinds], True
+    return [f for f in facts if _fallback(data, f)], False
+
+
+def force_ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
+    """Whether the force the figure counts (fact_force) had ended by ``last``: French
+    forces are one series, and on the day Serval ended and Barkhane began (13 July 2014)
+    both have a figure; months later only Barkhane's is the current one."""
+    force = data.actors.get(fact_force(data, f) or "")
+    return force is not None and force.end is not None and force.end.last_ordinal() < last
+
+
+def latest_by_series(
+    data: m.Dataset, facts: Iterable[m.Fact], last: int | None
+) -> dict[str, list[m.Fact]]:
+    """The latest figures of each series (several when they share a date) whose as-of
+    period is over by ``last`` (None: any). A planned or claimed strength never stands for
+    the force on the ground."""
+    latest: dict[str, list[m.Fact]] = {}
     for f in facts:
-        if f.category not in ("troops", "casualties", "displacement", "violence"):
+        if last is not None and f.as_of.last_ordinal() > last:
             continue
-        if f.category == "troops" and series_force(data, f) != "france":
+        if f.category == "troops" and f.kind in NOT_MEASURED:
             continue
-        if f.category == "troops" and fact_kind(f) in NOT_MEASURED:
-            continue
-        value = f.high if f.high is not None else f.value
-        if value is None:
-            continue
-        current = best.get(f.category)
-        if current is None:
-            best[f.category] = f
-            continue
-        cur_value = current.high if current.high is not None else current.value
-        if (f.disputed is None, value) > (current.disputed is None, cur_value or 0):
-            best[f.category] = f
-    order = ("troops", "casualties", "displacement", "violence")
-    return [best[c] for c in order if c in best]
+        key, _ = figure_kind(data, f)
+        current = latest.get(key)
+        end = f.as_of.last_ordinal()
+        if current is None or end > current[0].as_of.last_ordinal():
+            latest[key] = [f]
+        elif end == current[0].as_of.last_ordinal():
+            current.append(f)
+    return latest
+
+
+def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
+    """Of figures of one series and date, those of a force still running by ``last``
+    (all of them when none is), by id."""
+    running = [f for f in tied if not force_ended(data, f, last)]
+    return sorted(running or tied, key=lambda f: f.id)
+
+
+def headline_facts(
+    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
+) -> list[m.Fact]:
+    """`summary`'s figures for a period: of each headline series (headline_series), the
+    figure the data marks headline when it is dated within the period (France's force at
+    its height, for the whole record), else the series' latest within it, as `on` reads
+    the latest. By series, as `on` orders them."""
+    pool, _ = headline_series(data, facts)
+    lo = first if first is not None else RECORD_START.first_ordinal()
+    hi = last if last is not None else RECORD_END_ORDINAL
+    inside = [f for f in pool if f.as_of.last_ordinal() >= lo and f.as_of.first_ordinal() <= hi]
+    marked: dict[str, list[m.Fact]] = {}
+    for f in inside:
+        if f.headline:
+            marked.setdefault(figure_kind(data, f)[0], []).append(f)
+    picked = {**latest_by_series(data, inside, None), **marked}
+    return [f for key in sorted(picked) for f in standing(data, picked[key], hi)]
 
 
 def summary(
@@ -426,13 +505,11 @@ def summary(
         }
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
-    in_range = [
+    # the window is headline_facts' to apply: a series is headline whenever its figures are
+    facts = [
         f
         for f in data.facts.values()
-        if f.as_of.last_ordinal() >= axis.first
-        and f.as_of.first_ordinal() <= axis.last
-        and (aftermath or not is_aftermath(f))
-        and (not actor_ids or actor_ids & set(f.actors))
+        if (aftermath or not is_aftermath(f)) and (not actor_ids or actor_ids & set(f.actors))
     ]
     years = event_bins(events, axis, "year")
     months = event_bins(events, axis, "month") if axis.months() <= 24 else None
@@ -455,6 +532,8 @@ def summary(
         else [{"month": b.label, "events": int(b.total), "by_type": b.parts} for b in months.bins],
         "eras": eras,
         "top_actors": top,
-        "headline_facts": [lookup.fact_json(f) for f in headline_facts(data, in_range)],
+        "headline_facts": [
+            lookup.fact_json(f) for f in headline_facts(data, facts, axis.first, axis.last)
+        ],
         "judgments": [judgment_json(j) for j in data.judgments.values()],
     }

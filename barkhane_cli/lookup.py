@@ -11,8 +11,10 @@ from typing import Any
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
+from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
+from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.search import search as _search
 
 
@@ -176,12 +178,63 @@ def inside(data: m.Dataset, pid: str) -> frozenset[str]:
     return geo.contained(data.places, pid) - {pid}
 
 
+def words_apart(query: str, texts: list[str], noun: str) -> str | None:
+    """Why several words, all required, found no ``noun`` together in ``texts``: which
+    word is in none, and how many the others find ("no fact holds 'french soldiers':
+    'soldiers' is in none; 'french' alone is in 2"), or each word's own count when every
+    one is somewhere. `facts french soldiers` said "no facts match" and no more, while the
+    figures say "military personnel" (U20). None for one word, or when some text holds
+    them all."""
+    terms = parse(query)
+    parts = [(f"'{w}'", Terms((w,), (), "")) for w in terms.words]
+    parts += [(f'"{p}"', Terms((), (p,), "")) for p in terms.phrases]
+    if len(parts) < 2 or any(matches(terms, t) for t in texts):
+        return None
+    counts = {name: sum(matches(one, t) for t in texts) for name, one in parts}
+    said = f"no {noun} holds all of {quoted(query)}"
+    absent = [name for name, n in counts.items() if not n]
+    if not absent:
+        (name, n), *others = counts.items()
+        return f"{said}: {name} is in {n}" + "".join(f", {o} in {k}" for o, k in others)
+    rest = [(name, one) for name, one in parts if counts[name]]
+    none = f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} in none"
+    if not rest:
+        return f"{said}: {none}"
+    together = Terms(
+        tuple(w for _, t in rest for w in t.words), tuple(p for _, t in rest for p in t.phrases), ""
+    )
+    n = sum(matches(together, t) for t in texts)
+    if len(rest) == 1:
+        return f"{said}: {none}; {rest[0][0]} alone is in {n}"
+    return f"{said}: {none}; {' '.join(name for name, _ in rest)} together are in {n}"
+
+
+def the_place(place: m.Place) -> str:
+    """A place's name as a sentence says it: "the Mopti Region", "Boulkessi"."""
+    return f"the {place.name}" if place.kind == "region" else place.name
+
+
+def namesake_note(data: m.Dataset, pid: str, how: str) -> str | None:
+    """For a town that shares its name with a region, what every view of it says, and
+    how to ask for the region: "Ménaka is the town; the Ménaka Region is --place
+    menaka-region" (``how`` is the option or command that takes the region's id). A name
+    meaning both gives the town, so `place menaka` showed the town's 5 events of 2022 and
+    nothing of the Region's 14 (U20). None for any other place."""
+    region = geo.namesake_region(data.places, pid)
+    if region is None:
+        return None
+    town, area = data.places[pid], data.places[region]
+    return f"{town.name} is the town; {the_place(area)} is {how} {region}"
+
+
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
     return {
         **place_json(data, place),
         "contains": sorted(inside(data, place.id)),
         # why a settlement has no point (the data's `unlocated`); null when it has one
         "unlocated": place.unlocated,
+        # the region of the same name, for a town that shares it (null for any other place)
+        "namesake_region": geo.namesake_region(data.places, place.id),
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

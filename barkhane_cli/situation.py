@@ -14,11 +14,10 @@ from typing import Any
 
 from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
+from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END, RECORD_START
 
-# Where no fact is marked ``headline``: the figures a briefing opens with.
-FALLBACK_FORCES = ("france", "minusma")
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 # A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
 # head of state.
@@ -130,44 +129,6 @@ def unled_countries(
     return [{"country": c, "name": query.country_names(data, [c])[0]} for c in found]
 
 
-def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
-    """(key, label) of the series a figure belongs to: a force's strength (French
-    forces are one series from Serval to Barkhane), or a category of figure about one
-    force or none, in one geography (the scope before its first ';')."""
-    force = briefing.series_force(data, f)
-    name = "French forces" if force == "france" else None
-    if name is None and force is not None:
-        name = data.actors[force].label if force in data.actors else force
-    if f.category == "troops":
-        return f"troops:{force}", f"{name or 'Forces'}: strength"
-    where = f.area
-    about = f" ({name})" if name else ""
-    # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
-    # would switch between a total and a year's count from one day to the next (U7); so is
-    # a count of hostile acts apart from one of all causes (145 killed, then 257 died)
-    since = f.since.iso() if f.since else ""
-    cause = f", {m.FACT_CAUSES[f.cause]}" if f.cause else ""
-    return (
-        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}:{f.cause or ''}",
-        f"{f.category.capitalize()}{about}: {where}{cause}"
-        + (f", total since {since}" if since else ""),
-    )
-
-
-def _fallback(data: m.Dataset, f: m.Fact) -> bool:
-    if f.category == "troops":
-        return f.unit == "troops" and briefing.series_force(data, f) in FALLBACK_FORCES
-    return f.category == "displacement"
-
-
-def _ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
-    """Whether the force the figure counts (briefing.fact_force) had ended by ``last``:
-    French forces are one series, and on the day Serval ended and Barkhane began (13 July
-    2014) both have a figure; months later only Barkhane's is the current one."""
-    force = data.actors.get(briefing.fact_force(data, f) or "")
-    return force is not None and force.end is not None and force.end.last_ordinal() < last
-
-
 def _under_way(f: m.Fact, last: int) -> bool:
     """Whether a figure counts a stock (STOCK_CATEGORIES) on a month that has begun but
     not ended by ``last``. It is shown beside the latest figure whose period is over, not
@@ -195,47 +156,26 @@ def _row(data: m.Dataset, f: m.Fact, under_way: bool) -> dict[str, Any]:
 
 
 def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
-    """The latest figure of each headline kind whose as-of period is over by ``last``,
-    then those of the month under way (_under_way), and whether the data marks
-    headlines. A kind is the series of a fact marked ``headline`` (any figure of that
-    series counts, marked or not); where no fact is marked, French forces, MINUSMA and
-    displacement. A planned or claimed strength never stands for the current one; of
-    figures of one date, those of a force that has since ended give way to the others."""
+    """The latest figure of each headline series (briefing.headline_series, the rule
+    `summary` follows too) whose as-of period is over by ``last``, then those of the month
+    under way (_under_way), and whether the data marks headlines. Of figures of one date,
+    those of a force that has since ended give way to the others."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
-    marked = [f for f in facts if f.headline]
-    kinds = {figure_kind(data, f)[0] for f in marked}
-    pool = (
-        [f for f in facts if figure_kind(data, f)[0] in kinds]
-        if marked
-        else [f for f in facts if _fallback(data, f)]
-    )
-    latest: dict[str, list[m.Fact]] = {}
+    pool, marked = briefing.headline_series(data, facts)
     under_way: dict[str, list[m.Fact]] = {}
     for f in pool:
         if _under_way(f, last):
             under_way.setdefault(figure_kind(data, f)[0], []).append(f)
-            continue
-        if f.as_of.last_ordinal() > last:
-            continue
-        if f.category == "troops" and f.kind in briefing.NOT_MEASURED:
-            continue  # a planned or claimed strength is not the force on the ground
-        key, _ = figure_kind(data, f)
-        current = latest.get(key)
-        end = f.as_of.last_ordinal()
-        if current is None or end > current[0].as_of.last_ordinal():
-            latest[key] = [f]
-        elif end == current[0].as_of.last_ordinal():
-            current.append(f)
+    done = [f for f in pool if not _under_way(f, last)]
+    latest = briefing.latest_by_series(data, done, last)
     rows = []
     for key in sorted(latest.keys() | under_way.keys()):
-        tied = latest.get(key, [])
-        running = [f for f in tied if not _ended(data, f, last)]
-        rows += [_row(data, f, False) for f in sorted(running or tied, key=lambda x: x.id)]
+        rows += [_row(data, f, False) for f in briefing.standing(data, latest.get(key, []), last)]
         # a force that has ended gives way here too (a month's figure of Serval in the
         # month Barkhane began)
-        later = [f for f in under_way.get(key, []) if not _ended(data, f, last)]
+        later = [f for f in under_way.get(key, []) if not briefing.force_ended(data, f, last)]
         rows += [_row(data, f, True) for f in sorted(later, key=lambda x: x.id)]
-    return rows, bool(marked)
+    return rows, marked
 
 
 def other_figures(

@@ -96,9 +96,10 @@ def test_summary_json_eras_actors_facts_judgments(run: Run) -> None:
         "wagner",
     ]
     assert all(a["events"] == 1 for a in content["top_actors"][2:])
-    # The undisputed 5,100 wins over the larger but disputed 5,500.
-    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
-    assert content["headline_facts"][0]["value"] == 5100
+    # No fact is marked headline: French forces are a headline series, and of it the
+    # latest figure, the disputed 5,500 (its flag shown), as `on` reads it (U20: one rule).
+    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak-seed"]
+    assert content["headline_facts"][0]["value"] == 5500
     assert [j["id"] for j in content["judgments"]] == ["vacuum", "region"]
 
 
@@ -554,7 +555,7 @@ def test_summary_actor_slice(run: Run) -> None:
         {"id": "mali", "name": "Mali", "kind": "state", "events": 2},
         {"id": "serval", "name": "Operation Serval", "kind": "operation", "events": 1},
     ]
-    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
+    assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak-seed"]
 
 
 def test_summary_aftermath_adds_2023(run: Run) -> None:

@@ -289,3 +289,48 @@ def test_chart_facet_place_draws_the_places_with_most_events_and_says_how_many_a
     by_country = real("chart", "--facet", "country", "--no-pager", env=env).stdout
     assert len(_panel_headings(by_country)) == len(countries) > 12
     assert "left out" not in by_country
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_summary_cuts_a_headline_figures_dispute_and_says_where_it_is_whole(
+    real: Run, columns: int
+) -> None:
+    """U20: the 140,289 displaced of Tillabéri and Tahoua printed their whole dispute
+    note, ~9 lines at 160 columns, in a view meant for one screen."""
+    shown = real("summary", "--since", "2021-06", "--until", "2021-12", env=terminal(columns))
+    lines = shown.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "⚑ disputed: The factsheet's" in line)
+    end = next(i for i, line in enumerate(lines) if "…" in line and i >= start)
+    assert end - start < 2
+    pointer = "(barkhane fact niger-tillaberi-tahoua-idps-2021-10)"
+    assert pointer in " ".join(" ".join(lines[start : end + 1]).split())
+    assert "157,804" not in shown.stdout  # the note's later clauses are left to the fact's card
+
+
+def test_summary_of_a_year_heads_with_the_series_on_its_last_day_shows(real: Run) -> None:
+    """U20: `summary --year 2021` listed 4 figures, the ones marked headline and dated
+    2021, while `on 2021-12-31` showed Burkina Faso's 1,579,976 displaced and French and
+    MINUSMA strength. One rule now chooses the series; each view shows, of a series, the
+    figure the day or the year calls for: the latest by the day, or the year's marked
+    figure, else its latest."""
+    shown = _json(real("summary", "--year", "2021", "--format", "json"))["headline_facts"]
+    on = _json(real("on", "2021-12-31", "--format", "json"))["figures"]
+    summary_ids = {f["id"] for f in shown}
+    assert {"burkina-idps-2021-12", "barkhane-troops-2021-06", "minusma-military-2021"} <= (
+        summary_ids
+    )
+    of_2021 = {f["id"] for f in on if f["as_of"].startswith("2021")}
+    # the one figure of 2021 `on` shows and summary does not: of a series whose 2021 figure
+    # the data marks headline (Malians in exile in mid-2021), which stands for the year
+    assert of_2021 - summary_ids == {"mali-refugees-2021-12"}
+    assert "mali-refugees-2021-06" in summary_ids
+    assert all(f["as_of"].startswith("2021") for f in shown)
+
+
+def test_summary_names_a_headline_figures_first_source_and_counts_the_rest(real: Run) -> None:
+    """U20: six source ids ran one figure to three lines of the one-screen summary; the
+    figure's card (barkhane fact ID) lists them all."""
+    shown = real("summary", *WINDOW, env=terminal(160)).stdout
+    flat = " ".join(shown.split())
+    assert "(as of 2021-10; unhcr-niger-factsheet-2021-10 and 5 more)" in flat
+    assert "unhcr-niger-factsheet-tillaberi-tahoua-2020-01" not in flat

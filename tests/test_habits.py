@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import FIXTURES, Run, as_json
 
 DEATHS = str(FIXTURES / "deaths.toml")  # adds a 2–30 dead attack and a 100 dead one
@@ -118,6 +119,30 @@ def test_facts_takes_several_words_in_any_order(run: Run) -> None:
         run, "facts", "france", "troops", "--fields", "id"
     )
     assert set(out(run, "facts", "troops", "france", "--fields", "id").split()) <= set(one.split())
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["french", "soldiers"], "no fact holds all of 'french soldiers': 'soldiers' is in none; "
+         "'french' alone is in 2"),
+        (["wagner", "french"], "no fact holds all of 'wagner french': 'wagner' is in 1, "
+         "'french' in 2"),
+        (["soldiers", "zzz", "french", "troops"], "no fact holds all of 'soldiers zzz french "
+         "troops': 'soldiers' and 'zzz' are in none; 'french' 'troops' together are in 2"),
+    ],
+)  # fmt: skip
+def test_facts_words_that_find_nothing_together_say_which_found_what(
+    run: Run, tty: dict[str, str], words: list[str], said: str
+) -> None:
+    """U20: `facts french soldiers` said "no facts match" and no more (the figures say
+    troops, or military personnel): the one line says which word is in no fact and how
+    many the others find. The exit code stays 0, as for any empty result."""
+    shown = run("facts", *words, env=tty)
+    assert (shown.exit_code, shown.stdout) == (0, "")
+    assert " ".join(shown.stderr.split()) == said
+    one = run("facts", "zzz", env=tty)  # one word: nothing more to say
+    assert one.stderr == "no facts match\n"
 
 
 def complete(run: Run, line: str) -> list[str]:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run
+from conftest import ROOT, Run, as_json, rows, terminal
 from shapely.geometry import Point
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.ops import unary_union
@@ -396,3 +396,19 @@ def test_an_area_card_gives_no_point_other_than_where_the_map_draws_it(
         if (round(drawn.lat, 3), round(drawn.lon, 3)) != (round(p.lat, 3), round(p.lon, 3)):
             disagree.append((p.id, (p.lat, p.lon), (drawn.lat, drawn.lon)))
     assert disagree == []
+
+
+def test_a_town_card_says_how_to_ask_for_its_region_in_every_format(
+    run: Run, bundled: None
+) -> None:
+    """U20: `place mopti` gave the town's 1 event and said nothing of the Mopti Region's
+    132; the card now says what timeline's footer says, in each format."""
+    said = "Mopti is the town; the Mopti Region is barkhane place mopti-region"
+    shown = run("place", "mopti", "--year", "2022", env=terminal(160))
+    assert said in shown.stdout
+    piped = run("place", "mopti", "--year", "2022")
+    assert ["see also", said] in rows(piped)
+    assert as_json(run("place", "mopti", "-f", "json"))["namesake_region"] == "mopti-region"
+    region = run("place", "mopti-region", "--year", "2022")
+    assert "see also" not in [r[0] for r in rows(region)]
+    assert as_json(run("place", "mopti-region", "-f", "json"))["namesake_region"] is None

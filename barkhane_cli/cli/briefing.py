@@ -91,6 +91,10 @@ def summary(
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span. --format json gives the
     same content as data.
+
+    Headline figures are the series `on DATE` shows (those of a fact marked headline);
+    of each, the figure the data marks headline when it falls in the window (France's
+    force at its height), else the latest in it, where `on` shows the latest by the day.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw

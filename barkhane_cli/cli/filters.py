@@ -66,22 +66,16 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
     Every view of the filtered events says it (timeline's footer, map's legend). Once a
     town (``--place diffa --place Diffa`` said it twice), and not when the region is asked
     for too (``--place diffa --place diffa-region`` lists its events already)."""
-    from barkhane_cli import geo, query
+    from barkhane_cli import geo, lookup, query
 
     resolver = query.place_resolver(dataset)
     asked = dict.fromkeys(resolver.resolve(name) for name in places)
     notes = []
     for pid in asked:
-        region = geo.namesake_region(dataset.places, pid)
-        if region is not None and region not in asked:
-            town, area = dataset.places[pid], dataset.places[region]
-            notes.append(f"{town.name} is the town; {the_place(area)} is {option} {region}")
+        note = lookup.namesake_note(dataset, pid, option)
+        if note is not None and geo.namesake_region(dataset.places, pid) not in asked:
+            notes.append(note)
     return notes
-
-
-def the_place(place: Any) -> str:
-    """A place's name as a sentence says it: "the Mopti Region", "Boulkessi"."""
-    return f"the {place.name}" if place.kind == "region" else place.name
 
 
 def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:

@@ -379,7 +379,7 @@ def events_at(dataset: Any, name: str) -> str:
     those events (U15: `event boulkesi` said only that no event matches, where `place
     boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
     from barkhane_cli import query
-    from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.lookup import the_place
     from barkhane_cli.resolve import WORD_CUTOFF
 
     places = query.place_resolver(dataset)
@@ -405,7 +405,7 @@ def listed_as(dataset: Any, name: str) -> str:
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
     or names none with events."""
     from barkhane_cli import query, shapes
-    from barkhane_cli.cli.filters import the_place
+    from barkhane_cli.lookup import the_place
 
     said: list[str] = []
     for option, resolver in (
@@ -473,12 +473,15 @@ def facts(
     figures dated in the window.
     The table shows a scope up to its first ';' (…) and a dispute in two lines at most
     (…); fact ID, --wide and every other format give them whole.
+    Words that find no fact together are named on a terminal (stderr): which is in no
+    fact, and how many facts the others find.
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import briefing, model
+    from barkhane_cli import briefing, lookup, model
     from barkhane_cli import search as finder
     from barkhane_cli.render.listings import fact_records
+    from barkhane_cli.render.records import resolve_format, tell
 
     env = make_env(color)
     dataset = load(data)
@@ -494,18 +497,26 @@ def facts(
         category = choose(category, model.FACT_CATEGORIES, "category", "categories")
         items = [f for f in items if f.category == category]
     text = " ".join(words or ())
+    apart = None
     if text.strip():
-        items = [
-            f
-            for f in items
-            if finder.matches_query(text, " ".join((f.id, f.label, f.scope, f.unit)))
-        ]
+        read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
+        apart = lookup.words_apart(text, list(read.values()), "fact")
+        items = [f for f in items if finder.matches_query(text, read[f.id])]
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
         if later and env.is_tty:  # a person is watching; scripts get the rows only
             sys.stderr.write(f"{later} later figures hidden; add --aftermath\n")
-    _records(env, format_, export, fields, lambda: fact_records(dataset, items), wide)
+
+    def records() -> Any:
+        rs = fact_records(dataset, items)
+        if apart is not None:  # said where "no facts match" is said, in its place
+            rs.empty_message = apart
+        return rs
+
+    _records(env, format_, export, fields, records, wide)
+    if apart is not None and resolve_format(format_, env) != "table":
+        tell(env, apart)  # piped, to a person watching stderr, as timeline's notes are
 
 
 def sources(

@@ -17,7 +17,7 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, namesake_notes, the_place
+from barkhane_cli.cli.filters import event_filters, namesake_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -41,6 +41,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import UsageError
+from barkhane_cli.lookup import the_place
 
 MapExportOpt = Annotated[
     Path | None,

@@ -29,6 +29,10 @@ from barkhane_cli.render.styles import (
 
 MONTHS = "JFMAMJJASOND"
 
+# Where a headline figure's value starts in the summary, after its category; its dispute
+# note goes under it there.
+_INDENT = 15
+
 
 def _era_fill(env: Env, kind: str, pattern: bool) -> str:
     if env.ascii_only:
@@ -203,11 +207,12 @@ def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
 
 
 def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
     from barkhane_cli.lookup import fact_value_text
-    from barkhane_cli.render.table import console
+    from barkhane_cli.render.table import clip_lines, console
 
     con = console(env)
     period = content["period"]
@@ -243,16 +248,22 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(line)
     if content["headline_facts"]:
         con.print(Text("\nHeadline figures", style="bold"))
+        width = (con.width or 80) - _INDENT
         for f in content["headline_facts"]:
             fact = data.facts[f["id"]]
             text = Text()
-            text.append(f"  {fact.category:<13}", style="dim")
+            text.append(f"  {fact.category:<{_INDENT - 2}}", style="dim")
             text.append_text(safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold"))
-            refs = ", ".join(s.id for s in fact.sources)
+            # the first source, and how many more: six source ids ran a figure to three
+            # lines (U20); `barkhane fact ID` lists them all
+            refs = fact.sources[0].id if fact.sources else ""
+            if len(fact.sources) > 1:
+                refs += f" and {len(fact.sources) - 1} more"
             text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
-            if fact.disputed:
-                text.append_text(safe_text("  " + disputed(fact.disputed), style=DISPUTED_STYLE))
             con.print(text)
+            if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
+                note = clip_lines(disputed(fact.disputed), width, f"barkhane fact {fact.id}")
+                con.print(Padding(safe_text(note, style=DISPUTED_STYLE), (0, 0, 0, _INDENT)))
     if content["judgments"]:
         con.print(Text("\nThe seed's key judgments", style="bold"))
         for j in content["judgments"][:6]:

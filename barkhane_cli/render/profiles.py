@@ -165,6 +165,8 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("aliases", "; ".join(place.aliases)),
             ("region", geo.region_name(data.places, place.id) or ""),
             ("within", place.within or ""),
+            # the town's card answers "what happened in Mopti" with the town's events alone
+            ("see also", lookup.namesake_note(data, place.id, "barkhane place") or ""),
             ("country", lookup.country_names(data, place)),
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),

@@ -272,20 +272,22 @@ def _shown(f: Field[Any], wide: bool) -> Callable[[Any], str]:
 NOTE_LINES = 2
 
 
-def clip_lines(text: str, width: int) -> str:
+def clip_lines(text: str, width: int, whole: str = "") -> str:
     """``text`` cut at a word to what wraps in NOTE_LINES lines of ``width`` cells, with
-    an ellipsis where it was cut (room kept for it on the last line)."""
+    an ellipsis where it was cut (room kept for it on the last line), and after it where
+    the whole text is (``whole``: "barkhane fact ID") when the view does not say it."""
     import textwrap
 
     width = max(width, 8)
     wrapped = textwrap.wrap(text, width)
     if len(wrapped) <= NOTE_LINES:
         return text
+    tail = f"… ({whole})" if whole else "…"
     words = wrapped[NOTE_LINES - 1].split()
-    while len(words) > 1 and len(" ".join(words)) + 2 > width:
+    while len(words) > 1 and len(" ".join(words)) + 1 + len(tail) > width:
         words.pop()
-    last = " ".join(words)[: width - 2]
-    return " ".join([*wrapped[: NOTE_LINES - 1], last, "…"])
+    last = " ".join(words)[: max(width - 1 - len(tail), 1)]
+    return " ".join([*wrapped[: NOTE_LINES - 1], last, tail])
 
 
 def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool, width: int) -> Callable[[Any], Text]:
