@@ -177,7 +177,11 @@ def matches(terms: Terms, text: str) -> bool:
     """Whether one text holds every word and phrase (the rule ``timeline --search`` uses)."""
     if terms.literal:
         return terms.literal in fold(text)
-    hay = _pad(text)
+    return _holds(terms, _pad(text))
+
+
+def _holds(terms: Terms, hay: str) -> bool:
+    """Whether a padded text (_pad, or a store's haystack) holds every word and phrase."""
     return all(_has_word(w, hay) for w in terms.words) and all(
         _has_phrase(p, hay) for p in terms.phrases
     )
@@ -289,7 +293,7 @@ def _ruled_out(
     hay = None if hays is None or terms.literal else hays.get((kind, ident))
     if hay is None:
         return False
-    return not all(_found_in(terms, x, hay) for x in (*terms.words, *terms.phrases))
+    return not _holds(terms, hay)
 
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
