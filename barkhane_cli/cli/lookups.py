@@ -499,8 +499,10 @@ def facts(
     apart = None
     if text.strip():
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
-        apart = lookup.words_apart(text, list(read.values()), "fact")
-        items = [f for f in items if finder.matches_query(text, read[f.id])]
+        found = [f for f in items if finder.matches_query(text, read[f.id])]
+        # which word found what, worked out only when the words found nothing together
+        apart = None if found else lookup.words_apart(text, list(read.values()), "fact")
+        items = found
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
