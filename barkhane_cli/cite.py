@@ -95,6 +95,8 @@ def events_citing(data: m.Dataset, source_ids: Iterable[str]) -> dict[str, tuple
     order: where a search that finds a source leads (U16: `search hammam` found two
     sources on his death, not the event citing them)."""
     wanted = set(source_ids)
+    if not wanted:
+        return {}  # a search that found no source reads no event's references
     found: dict[str, list[str]] = {sid: [] for sid in wanted}
     for e in data.events + data.aftermath:
         for sid in dict.fromkeys(ref.id for ref in e.sources if ref.id in wanted):

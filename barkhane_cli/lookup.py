@@ -1,4 +1,4 @@
-"""Fact lookup over a dataset: profiles, citations, related events, ranked search.
+"""Fact lookup over a dataset: profiles, citations, related events; a search's Hit.
 
 Returns plain data (JSON-ready dicts and records); rendering is elsewhere.
 """
@@ -15,7 +15,6 @@ from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
-from barkhane_cli.search import search as _search
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -324,8 +323,3 @@ def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
     for e in data.events:
         counts.update(set(getattr(e, attr)))
     return counts
-
-
-def search(data: m.Dataset, query: str) -> list[Hit]:
-    """One ranked list across events, actors, places, facts and sources (see search.py)."""
-    return _search(data, query)

@@ -177,7 +177,11 @@ def matches(terms: Terms, text: str) -> bool:
     """Whether one text holds every word and phrase (the rule ``timeline --search`` uses)."""
     if terms.literal:
         return terms.literal in fold(text)
-    hay = _pad(text)
+    return _holds(terms, _pad(text))
+
+
+def _holds(terms: Terms, hay: str) -> bool:
+    """Whether a padded text (_pad, or a store's haystack) holds every word and phrase."""
     return all(_has_word(w, hay) for w in terms.words) and all(
         _has_phrase(p, hay) for p in terms.phrases
     )
@@ -289,7 +293,7 @@ def _ruled_out(
     hay = None if hays is None or terms.literal else hays.get((kind, ident))
     if hay is None:
         return False
-    return not all(_found_in(terms, x, hay) for x in (*terms.words, *terms.phrases))
+    return not _holds(terms, hay)
 
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
@@ -374,16 +378,7 @@ def search(
     store's :func:`index` of the same data, spares normalizing every text of every entry
     on each search (a second of the 1.1 s `search gao` took): an entry whose haystack
     lacks a term is skipped, as :func:`_score` would give it 0."""
-    terms = parse(query)
-    if not terms:
-        return []
-    hits = []
-    for kind, ident, title, date, names, texts in _candidates(data, frozenset(kinds), first, last):
-        if _ruled_out(terms, hays, kind, ident):
-            continue
-        score, match = _score(terms, names, texts)
-        if score:
-            hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
+    hits = _hits(data, query, kinds, first, last, hays, texts=True)
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
@@ -403,17 +398,33 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
+    hits = _hits(data, query, kinds, None, None, hays, texts=False)
+    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
+    return hits
+
+
+def _hits(
+    data: m.Dataset,
+    query: str,
+    kinds: Iterable[str],
+    first: int | None,
+    last: int | None,
+    hays: Mapping[tuple[str, str], str] | None,
+    texts: bool,
+) -> list[Hit]:
+    """The entries ``query`` scores above 0 in, unsorted: :func:`search`'s and
+    :func:`named`'s one loop, the latter scoring names and titles alone (``texts``
+    False)."""
     terms = parse(query)
     if not terms:
         return []
     hits = []
-    for kind, ident, title, date, names, _ in _candidates(data, frozenset(kinds), None, None):
+    for kind, ident, title, date, names, said in _candidates(data, frozenset(kinds), first, last):
         if _ruled_out(terms, hays, kind, ident):
             continue
-        score, match = _score(terms, names, ())
+        score, match = _score(terms, names, said if texts else ())
         if score:
             hits.append(Hit(kind, ident, title, date, score + _KIND_BONUS[kind], match))
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 
 

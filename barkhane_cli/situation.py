@@ -163,10 +163,12 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     pool, marked = briefing.headline_series(data, facts)
     under_way: dict[str, list[m.Fact]] = {}
+    done = []
     for f in pool:
         if _under_way(f, last):
             under_way.setdefault(figure_kind(data, f)[0], []).append(f)
-    done = [f for f in pool if not _under_way(f, last)]
+        else:
+            done.append(f)
     latest = briefing.latest_by_series(data, done, last)
     rows = []
     for key in sorted(latest.keys() | under_way.keys()):

@@ -262,14 +262,15 @@ def read_as(
     dataset: "m.Dataset",
     data: list[Path] | None,
     which: str,
-    resolver: Any,
     name: str,
     ident: str,
+    resolver: Any = None,
 ) -> None:
     """When ``name``, given in words (not an id, not a whole name, title or alias),
-    picked the ``which`` (actor, place or event) ``ident`` by ``resolver`` while other actors, places or
-    events hold it in their names or titles: say so on a watched stderr (records.tell),
-    with the search that lists them. `actor dicko` opened Mahmoud Dicko without a word of
+    picked the ``which`` (actor, place or event) ``ident`` by ``resolver`` (for an actor or
+    a place, the one ``resolved`` reads by, built here only when someone watches) while
+    other actors, places or events hold it in their names or titles: say so on a watched
+    stderr (records.tell), with the search that lists them. `actor dicko` opened Mahmoud Dicko without a word of
     Ibrahim Malam Dicko, Ansarul Islam's founder, in event titles. The events an actor's
     or a place's card lists are its own, not others: `place boulkes` is not told of the
     attacks on Boulkessi. One rule for `actor`, `place` and `event`."""
@@ -277,9 +278,12 @@ def read_as(
     from barkhane_cli.render import records
     from barkhane_cli.search import named
 
-    if not records.watching(env) or resolver.exact(name) or "," in name:
-        return  # unread (a script saves the look), or nothing was guessed: resolve
-        # gives an exact spelling before any part
+    if not records.watching(env):
+        return  # unread: a script saves the look
+    if resolver is None:
+        resolver = _resolver(dataset, which)
+    if resolver.exact(name) or "," in name:
+        return  # nothing was guessed: resolve gives an exact spelling before any part
     # a card's dataset from the store holds no events (its slice is selected apart)
     whole = dataset if dataset.events else load(data)
     own = {ident}

@@ -89,8 +89,7 @@ def _profile(
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
     ident = resolved(dataset, data, which, name)
-    by_name = query.actor_resolver if which == "actor" else query.place_resolver
-    read_as(env, dataset, data, which, by_name(dataset), name, ident)
+    read_as(env, dataset, data, which, name, ident)
     q = query.build_query(
         dataset,
         since=start,
@@ -314,7 +313,7 @@ def event(
             ident, lambda name: events_at(dataset, name), lambda name: listed_as(dataset, name)
         )
     ]
-    read_as(env, dataset, data, "event", resolver, ident, found.id)
+    read_as(env, dataset, data, "event", ident, found.id, resolver)
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 
@@ -500,8 +499,10 @@ def facts(
     apart = None
     if text.strip():
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
-        apart = lookup.words_apart(text, list(read.values()), "fact")
-        items = [f for f in items if finder.matches_query(text, read[f.id])]
+        found = [f for f in items if finder.matches_query(text, read[f.id])]
+        # which word found what, worked out only when the words found nothing together
+        apart = None if found else lookup.words_apart(text, list(read.values()), "fact")
+        items = found
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
