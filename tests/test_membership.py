@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json
+from conftest import Run, WriteOnce, as_json
 
 from barkhane_cli import geo, resolve
 from barkhane_cli import model as m
@@ -270,16 +270,23 @@ url = "https://example.org/article"
 """
 
 
+@pytest.fixture
+def user_places(written_once: WriteOnce) -> Path:
+    """USER_PLACES and NEW_REGION in one file, the same for the three tests that layer
+    them over the bundled record (conftest.written_once: one store a run, where a file
+    per test compiled three). Each test's places and events are its own (rv3-...), so
+    the others' in the file change none of its answers."""
+    return written_once(USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1))
+
+
 def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
-    run: Run, bundled: None, tmp_path: Path
+    run: Run, bundled: None, user_places: Path
 ) -> None:
     """RV3: a village in a province declared as a region within the Sahel region was in
     no region of the choropleth (the province has no outline); a village declared in
     Mopti whose point lies in Burkina Faso (its country, by the point) was in no Burkina
     region, and the choropleth shaded Mopti while its marker stood at Djibo."""
-    extra = tmp_path / "mine.toml"
-    extra.write_text(USER_PLACES, encoding="utf-8")
-    data = ("--data", str(extra))
+    data = ("--data", str(user_places))
     result = run("map", "--by", "region", "--year", "2019", *data, "-f", "json")
     assert result.exit_code == 0, result.stderr
     shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
@@ -297,14 +304,12 @@ def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
 
 
 def test_the_region_column_says_the_region_places_within_lists_a_village_in(
-    run: Run, bundled: None, tmp_path: Path
+    run: Run, bundled: None, user_places: Path
 ) -> None:
     """RV3: places --within sahel-region-bf lists a village declared directly in Burkina
     Faso, or in Mopti with its point in Burkina Faso, by its point; the region column
     said nothing for the one and Mopti for the other."""
-    extra = tmp_path / "mine.toml"
-    extra.write_text(USER_PLACES, encoding="utf-8")
-    data = ("--data", str(extra))
+    data = ("--data", str(user_places))
     within = set(_ids(run, "places", "--within", "sahel-region-bf", *data))
     rows = as_json(run("places", "--fields", "id,region,country", *data, "-f", "json"))
     for pid in ("rv3-direct", "rv3-astray"):
@@ -347,16 +352,14 @@ sources = [{ id = "rv3-source", note = "test" }]
 
 
 def test_a_village_of_a_region_with_no_outline_is_shaded_where_its_point_lies(
-    run: Run, bundled: None, tmp_path: Path
+    run: Run, bundled: None, user_places: Path
 ) -> None:
     """RV3: a region a --data file adds (one of Mali's of 2023, Bandiagara) has no
     outline; since K3 the choropleth took its village's event for one placed only in a
     country and shaded nothing. It counts in the outline its point lies in (Mopti's), as
     Taoudénit's villages count in Timbuktu's."""
-    added = USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1)
-    extra = tmp_path / "mine.toml"
-    extra.write_text(added, encoding="utf-8")
-    result = run("map", "--by", "region", "--year", "2019", "--data", str(extra), "-f", "json")
+    data = ("--data", str(user_places))
+    result = run("map", "--by", "region", "--year", "2019", *data, "-f", "json")
     assert result.exit_code == 0, result.stderr
     shaded = {r["region"]: r["event_ids"] for r in as_json(result)}
     assert "rv3-bandiagara-attack" in shaded["mopti-region"]
