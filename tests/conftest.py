@@ -263,9 +263,13 @@ def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
 
 
-def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> list[str]:
     """The notes barkhane tells a person watching stderr (records.tell), from here on in
-    the test: collected in the list returned, as if stderr were a terminal."""
+    the test: collected in the list returned, as if stderr were a terminal. With
+    worked_out, also the notes worked out only when someone watches (records.watching
+    says so: read_as's other names and titles holding the words)."""
     told: list[str] = []
     monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    if worked_out:
+        monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
     return told
