@@ -51,6 +51,17 @@ _shared: list[Path] = []
 SHARED_BYTES = 64 * 1024
 
 
+def _put_whole(target: Path, data: bytes) -> None:
+    """data as target, for the other worker too: written aside, then linked into place,
+    so that a reader finds the whole file or none (if the other worker put it there
+    first, its copy is kept: the same bytes, and a file already read is never replaced)."""
+    aside = target.with_name(f"{target.name}.{os.getpid()}")
+    aside.write_bytes(data)
+    with contextlib.suppress(FileExistsError):
+        os.link(aside, target)
+    aside.unlink()
+
+
 def _shared_file(text: str) -> Path | None:
     if not _shared or len(text) < SHARED_BYTES:
         return None
@@ -64,10 +75,8 @@ def _parse(text: str) -> bytes:
         with contextlib.suppress(OSError):
             return kept.read_bytes()
     blob = pickle.dumps(_tomllib_loads(text))
-    if kept is not None:  # whole or not at all: written aside, then renamed into place
-        aside = kept.with_suffix(f".{os.getpid()}")
-        aside.write_bytes(blob)
-        os.replace(aside, kept)
+    if kept is not None:
+        _put_whole(kept, blob)
     return blob
 
 
@@ -148,18 +157,14 @@ def written_once(_session_cache: Path) -> WriteOnce:
     its files' paths and stamps, so tests that layer the same text over the bundled record
     from a file each compiled the same store once a test (~1.5 s each); from this one file
     it is compiled once a run. Named by the text's hash, written whole by the first to ask
-    (aside, then linked into place); tests read it and never change it."""
+    (_put_whole); tests read it and never change it."""
     folder = _session_cache.parent / "written-once"  # outside the cache: never pruned
     folder.mkdir(exist_ok=True)
 
     def write(text: str) -> Path:
         target = folder / f"{hashlib.sha256(text.encode()).hexdigest()[:16]}.toml"
         if not target.exists():
-            aside = target.with_suffix(f".{os.getpid()}")
-            aside.write_text(text, encoding="utf-8")
-            with contextlib.suppress(FileExistsError):  # the other worker wrote it first
-                os.link(aside, target)
-            aside.unlink()
+            _put_whole(target, text.encode())
         return target
 
     return write
@@ -258,9 +263,13 @@ def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
 
 
-def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> list[str]:
     """The notes barkhane tells a person watching stderr (records.tell), from here on in
-    the test: collected in the list returned, as if stderr were a terminal."""
+    the test: collected in the list returned, as if stderr were a terminal. With
+    worked_out, also the notes worked out only when someone watches (records.watching
+    says so: read_as's other names and titles holding the words)."""
     told: list[str] = []
     monkeypatch.setattr("barkhane_cli.render.records.tell", lambda env, said: told.append(said))
+    if worked_out:
+        monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
     return told

@@ -140,8 +140,7 @@ def test_readme_stated_output_is_what_the_program_says(
     """The README quotes what a command says (`event boulkesi` → "did you mean the 9
     events at Boulkessi?"); the data grew and the quotes went stale (U19). A note said
     only to a person watching stderr (records.tell) counts as said."""
-    told = watched(monkeypatch)
-    monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
+    told = watched(monkeypatch, worked_out=True)
     result = CliRunner().invoke(cli(), shlex.split(args), prog_name="barkhane", env={})
     shown = " ".join((result.stdout + result.stderr + " ".join(told)).split())
     for part in said.split("..."):

@@ -374,8 +374,7 @@ def test_a_name_read_in_words_says_what_else_holds_it(
     ambiguous; `actor gaddafi` still picks one actor while an event title holds it.)"""
     piped = run("actor", "gaddafi")
     assert (piped.exit_code, piped.stderr) == (0, "")
-    told = watched(monkeypatch)
-    monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
+    told = watched(monkeypatch, worked_out=True)
     assert ["id", "muammar-gaddafi"] in rows(run("actor", "gaddafi"))
     run("actor", "Muammar Gaddafi")
     run("actor", "muammar-gaddafi")

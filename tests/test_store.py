@@ -481,6 +481,7 @@ def _tag_kinds(full: m.Dataset) -> list[str]:
 def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
     """Every single-filter query over the bundled data, by filter (the parts of the test)."""
     every = full.events + full.aftermath
+    kinds = _tag_kinds(full)
     f = frozenset
     words = ("ménaka", "WAGNER", "coup d", "zzz", "jamaat", "qaeda", '"al qaeda"', "(.*)")
     return {
@@ -504,14 +505,21 @@ def _sweep(full: m.Dataset) -> dict[str, list[dict[str, Any]]]:
         # a tag of each kind, and every tenth besides (quick: each picks a few events)
         "tags": [
             {"tags": f([normalize(t)]), "aftermath": True}
-            for t in sorted({*_tag_kinds(full), *sorted({t for e in every for t in e.tags})[::10]})
+            for t in sorted({*kinds, *sorted({t for e in every for t in e.tags})[::10]})
         ],
         # a tag of each kind: each left out answers with most of the record, 0.1 s a query
         # (every tag took 19 s of the suite, every tenth 2.6 s)
-        "not_tags": [{"not_tags": f([normalize(t)]), "aftermath": True} for t in _tag_kinds(full)],
+        "not_tags": [{"not_tags": f([normalize(t)]), "aftermath": True} for t in kinds],
         "types": [{"types": f([t])} for t in {e.type for e in every}],
         "search": [{"search": fold(s)} for s in words],
     }
+
+
+@pytest.fixture(scope="module")
+def sweep(bundled_both: tuple[m.Dataset, store.Loaded]) -> dict[str, list[dict[str, Any]]]:
+    """_sweep of the bundled record, built once per worker: each part of the test built
+    every part's queries (~80 ms, the places' containment and the tag kinds) to run one."""
+    return _sweep(bundled_both[0])
 
 
 SWEEP = (
@@ -530,12 +538,14 @@ SWEEP = (
 
 @pytest.mark.parametrize("part", SWEEP)
 def test_store_selects_what_the_toml_path_selects(
-    bundled_both: tuple[m.Dataset, store.Loaded], part: str
+    bundled_both: tuple[m.Dataset, store.Loaded],
+    sweep: dict[str, list[dict[str, Any]]],
+    part: str,
 ) -> None:
     """Every single-filter query over the bundled data, store against the TOML files (in
     parts, one a filter, so that the two workers share the ~900 queries)."""
     full, loaded = bundled_both
-    for case in _sweep(full)[part]:
+    for case in sweep[part]:
         q = query.EventQuery(**case, _actors=full.actors)
         want = list(query.select(full, q))
         assert list(loaded.select(q)) == want, case
@@ -562,13 +572,12 @@ def _json_text(e: m.Event) -> str:
 
 
 def test_the_sweep_covers_every_filter_and_the_store_decodes_every_field(
-    bundled_both: tuple[m.Dataset, store.Loaded],
+    bundled_both: tuple[m.Dataset, store.Loaded], sweep: dict[str, list[dict[str, Any]]]
 ) -> None:
     full, loaded = bundled_both
-    parts = _sweep(full)
-    assert set(parts) == set(SWEEP)
-    cases = [c for part in parts.values() for c in part]
-    assert all(parts.values())
+    assert set(sweep) == set(SWEEP)
+    cases = [c for part in sweep.values() for c in part]
+    assert all(sweep.values())
     exact = sum(set(c) <= db.EXACT for c in cases)  # the ones whose texts are compared
     assert len(cases) > 400 and exact > 250
     # The store keeps one JSON text per event (what --format json prints) and decodes

@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, Run
+from conftest import FIXTURES, Run
 
 from barkhane_cli import store
 from barkhane_cli.store import files
-
-BUNDLED = ROOT / "data"
 
 
 def commands(
@@ -80,9 +78,7 @@ def test_fixture_answers_match(run: Run, tmp_path: Path, fast_toml: None) -> Non
         same_with_and_without_store(run, tmp_path, args)
 
 
-def test_bundled_answers_match(
-    run: Run, tmp_path: Path, fast_toml: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_bundled_answers_match(run: Run, tmp_path: Path, fast_toml: None, bundled: None) -> None:
     """The bundled record's store is the run's (conftest._pinned: built once a run, by
     the same code from the same files, in a cache that is new each run), not one this
     test compiles again in a cache of its own: that cost 2-3 s. What the cold run proved
@@ -90,7 +86,6 @@ def test_bundled_answers_match(
     sets still prove, and no step of a build depends on the data's size where a run
     without a terminal could see it (only the note and bar of a large build, drawn on a
     watched stderr alone)."""
-    monkeypatch.setattr(files, "bundled_path", lambda: BUNDLED)
     for args in commands("jnim", "menaka", "mali-expels-french-ambassador", "Ménaka"):
         same_with_and_without_store(run, tmp_path, args, own_cache=False)
     assert store.cached_store(files.data_paths([])) is not None  # they answered from it
