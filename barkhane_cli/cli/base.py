@@ -284,8 +284,7 @@ def read_as(
         resolver = _resolver(dataset, which)
     if resolver.exact(name) or "," in name:
         return  # nothing was guessed: resolve gives an exact spelling before any part
-    # a card's dataset from the store holds no events (its slice is selected apart)
-    whole = dataset if dataset.events else load(data)
+    whole = store.with_events(dataset)  # a card's, from a store, has none: its slice is apart
     own = {ident}
     if which in ("actor", "place"):
         q = (

@@ -16,10 +16,10 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from barkhane_cli import model as m
 from barkhane_cli import query, roles
@@ -38,6 +38,7 @@ from barkhane_cli.store.records import KINDS
 # own. Only the stores of the last two keys are kept.
 _DECODED: dict[str, dict[str, Any]] = {}
 DECODED_KEYS = 2
+T = TypeVar("T")
 
 
 def _decoded(key: str | None) -> dict[str, Any] | None:
@@ -131,65 +132,61 @@ class Store:
 
     def table(self, kind: str) -> Any:
         """One small table (sources, actors, ...) by id, or ``replaced``, decoded."""
-        known = _decoded(self.key)
-        if known is not None and kind in known:
-            value = known[kind]
-            return value if kind == "replaced" else dict(value)
+        value = self._once(kind, lambda: self._table(kind))
+        return value if kind == "replaced" else dict(value)
+
+    def _table(self, kind: str) -> Any:
         rows = self.rows("SELECT body FROM _records WHERE kind = ? ORDER BY rowid", (kind,))
         if kind == "replaced":
-            value = next((tuple((r[0], r[1], r[2]) for r in json.loads(b)) for (b,) in rows), ())
-        else:
-            decode = records.record_decoder(KINDS[kind])
-            entries = (decode(json.loads(body)) for (body,) in rows)
-            value = {entry.id: entry for entry in entries}
-        if known is not None:
-            known[kind] = value if kind == "replaced" else dict(value)
-        return value
+            return next((tuple((r[0], r[1], r[2]) for r in json.loads(b)) for (b,) in rows), ())
+        decode = records.record_decoder(KINDS[kind])
+        entries = (decode(json.loads(body)) for (body,) in rows)
+        return {entry.id: entry for entry in entries}
 
     def dataset(self) -> m.Dataset:
         """The whole dataset, as the TOML path builds it."""
         data = self.light()
-        known = _decoded(self.key)
-        if known is not None and "events" in known:
-            events, aftermath = known["events"]
-            data.events, data.aftermath = list(events), list(aftermath)
-            return data
+        events, aftermath = self._once("events", self._events)
+        data.events, data.aftermath = list(events), list(aftermath)
+        return data
+
+    def _events(self) -> tuple[tuple[m.Event, ...], tuple[m.Event, ...]]:
+        """Every event, decoded: the core ones and the aftermath, in the stored order."""
+        core: list[m.Event] = []
+        aftermath: list[m.Event] = []
         decode = records.event_from_json
         for text, long, origin in self.rows(
             "SELECT json, long, origin FROM _events ORDER BY rowid"
         ):
             e = decode(text, long, origin)
-            (data.aftermath if e.aftermath else data.events).append(e)
-        if known is not None:
-            known["events"] = (tuple(data.events), tuple(data.aftermath))
-        return data
+            (aftermath if e.aftermath else core).append(e)
+        return tuple(core), tuple(aftermath)
 
     def hays(self) -> dict[tuple[str, str], str]:
         """search.index as compiled: (kind, id) -> the text search finds words in."""
-        known = _decoded(self.key)
-        if known is not None and "hays" in known:
-            value: dict[tuple[str, str], str] = known["hays"]
-            return value
-        rows = self.rows("SELECT kind, id, hay FROM _search")
-        value = {(kind, ident): hay for kind, ident, hay in rows}
-        if known is not None:
-            known["hays"] = value
-        return value
+        sql = "SELECT kind, id, hay FROM _search"
+        return self._once(
+            "hays", lambda: {(kind, ident): hay for kind, ident, hay in self.rows(sql)}
+        )
 
     def tags(self, aftermath: bool = False) -> set[str]:
         """Every tag on a core event (and on an aftermath one, with ``aftermath``). Read
         once per store key in a process: the query scans every event's tags (~3 ms), and
         each --tag or --not-tag query asked it again."""
-        known = _decoded(self.key)
-        name = f"tags-{aftermath}"
-        if known is not None and name in known:
-            return set(known[name])
         sql = "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq"
-        rows = self.rows(sql + ("" if aftermath else " WHERE e.aftermath = 0"))
-        value = frozenset(t for (t,) in rows)
-        if known is not None:
-            known[name] = value
-        return set(value)
+        sql += "" if aftermath else " WHERE e.aftermath = 0"
+        return set(self._once(f"tags-{aftermath}", lambda: frozenset(t for (t,) in self.rows(sql))))
+
+    def _once(self, name: str, read: Callable[[], T]) -> T:
+        """``read()``, remembered under ``name`` for this store's key in this process
+        (see _DECODED): what callers may change they are given a copy of."""
+        known = _decoded(self.key)
+        if known is None:
+            return read()
+        if name not in known:
+            known[name] = read()
+        value: T = known[name]
+        return value
 
     def _narrow(self, data: m.Dataset, q: query.EventQuery) -> tuple[str, list[Any]]:
         where: list[str] = []
