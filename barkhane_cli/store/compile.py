@@ -101,13 +101,6 @@ def _list(values: Iterable[str]) -> str:
     return _encode(list(values))
 
 
-def _hay(text: str) -> str:
-    """An event's text as ``_events.hay`` holds it: normalized as search.matches compares
-    (apostrophes dropped, punctuation as spaces), so a word it finds is always a substring
-    here, a safe narrowing. (normalize itself skips plain ASCII's decomposition.)"""
-    return normalize(text)
-
-
 def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
     """Coordinates from the most precise place with a point (``mapping.locate``, as the maps
     and GeoJSON draw it): latitude, longitude, that place, and whose coordinates they are."""
@@ -261,7 +254,9 @@ def write_events(
         tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
         refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)
         if private:
-            hay = _hay(event_words(e))
+            # normalized as search.matches compares (apostrophes dropped, punctuation as
+            # spaces), so a word it finds is always a substring here: a safe narrowing
+            hay = normalize(event_words(e))
             # The event's one JSON copy: what --format json prints, and what it is decoded
             # from (records.event_from_json) with the two fields the output leaves out.
             output = _encode(e.to_json())

@@ -153,11 +153,6 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
 # ``to_json`` keys that are no field (they repeat one: the precision is the date's, the
 # first and last day the span's).
 _DERIVED = frozenset({"precision", "end_precision", "first_day", "last_day"})
-_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(m.Event))
-# Fields ``to_json`` leaves out: stored beside the JSON (long, origin) or computed (first,
-# last). A field added to the model and to neither list fails the round-trip test.
-EVENT_EXTRA = ("long", "origin")
-_COMPUTED = ("first", "last")
 
 
 def event_from_json(text: str, long: str | None, origin: str) -> m.Event:
