@@ -321,6 +321,9 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
     )  # U9
     clashes = event_text("--since", "2016-07-21", "--until", "2016-07-21", "--type", "battle")
     assert "GATIA ↔ CMA; also named: Platform, MINUSMA" in clashes
+    # four parties each on both sides read as a chain of pairs ("GATIA ↔ MAA ↔ MNLA ↔ HCUA")
+    anefis = event_text("--since", "2014-07-11", "--until", "2014-07-11", "--type", "battle")
+    assert "among GATIA, MAA, MNLA and HCUA; also named: Mali" in anefis
 
 
 @pytest.mark.parametrize("width", [80, 50, 40, 30])

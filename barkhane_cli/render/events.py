@@ -66,6 +66,8 @@ PLACE_STYLE = SKY
 # Labels the actors an event names beside its perpetrators and targets, in a table's
 # who-did-it-to-whom: after a bare ";" a reader took them for more targets (U18).
 ALSO_NAMED = "also named:"
+# leads the parties of a fight among three or more, each on both sides (roles_text)
+AMONG = "among"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
 
@@ -133,7 +135,13 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     )
     lead = f"{how}: " if how else ""
     if doers and set(doers) == set(done_to):
-        return lead + " ↔ ".join(names([a]) for a in doers)
+        if len(doers) == 2:
+            return lead + " ↔ ".join(names([a]) for a in doers)
+        # three or more, each on both sides (Anéfis 2014: GATIA and a loyalist MAA against
+        # the MNLA, the HCUA and a dissident MAA): a chain "A ↔ B ↔ C" read as pairs in a
+        # line; the sides are the summary's to say
+        *most, last = [names([a]) for a in doers]
+        return f"{lead}{AMONG} {', '.join(most)} and {last}"
     if doers and done_to:
         return f"{lead}{names(doers)} → {names(done_to)}"
     if doers:
@@ -262,7 +270,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             who = who_text(e)
             # an arrow or a label leads the name it points to: never "unknown →" /
             # "MINUSMA", nor "also" / "named: France"
-            for lead in ("→ ", "↔ ", ALSO_NAMED + " "):
+            for lead in ("→ ", "↔ ", AMONG + " ", ALSO_NAMED + " "):
                 who.plain = who.plain.replace(lead, lead.replace(" ", GLUE))
             cell.append_text(who)
         if e.disputed:
