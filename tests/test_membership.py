@@ -167,7 +167,7 @@ def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> N
         (
             ("places", "--within", "petronin"),
             3,
-            "barkhane: no place matches 'petronin', but 3 events name it: "
+            "barkhane: no place matches 'petronin', but 4 events name it: "
             "barkhane search petronin\n",
         ),
         (
