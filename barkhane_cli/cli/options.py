@@ -178,7 +178,10 @@ WithinOpt = Annotated[
 ]
 CountryOpt = Annotated[
     list[str] | None,
-    typer.Option("--country", help="In this country: id, name or alias such as BF (repeatable)."),
+    typer.Option(
+        "--country",
+        help="In this country: id, name, alias or ISO code such as BF or BFA (repeatable).",
+    ),
 ]
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 NotTagOpt = Annotated[
