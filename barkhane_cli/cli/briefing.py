@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli import model
-from barkhane_cli.choices import choose
+from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     load,
     make_env,
@@ -30,7 +30,6 @@ from barkhane_cli.cli.options import (
     YearOpt,
     completes,
     format_option,
-    listed,
 )
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS
