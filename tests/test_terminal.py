@@ -35,6 +35,23 @@ def one_line_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int,
             ["timeline", "--sinc", "2020"],
             "barkhane: no such option '--sinc'; did you mean '--since'?",
         ),
+        # an option the command lacks, spelled like none of its own: what it takes, not
+        # "did you mean '--until' or '--color'?", which share a letter or two (U21)
+        (
+            ["eras", "--country", "mali"],
+            "barkhane: eras takes no --country; it takes --since, --until, --year, --format, "
+            "--color, --export, --width or --data",
+        ),
+        (
+            ["judgments", "--count"],
+            "barkhane: judgments takes no --count; it takes --outcome, --forecast, --format, "
+            "--color, --export, --width or --data",
+        ),
+        (
+            ["chart", "--colour", "never"],
+            "barkhane: no such option '--colour'; did you mean '--color'?",
+        ),
+        (["timeline", "--zzz"], "barkhane: no such option '--zzz'; see 'barkhane timeline --help'"),
         (["actor"], "barkhane: missing argument 'NAME'; see 'barkhane actor --help'"),
         (
             ["timeline", "--limit", "x"],

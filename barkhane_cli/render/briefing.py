@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from barkhane_cli import forecasts
+from barkhane_cli import forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
 from barkhane_cli.meta import RECORD_END
@@ -224,7 +224,10 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             f"   {period['events']} events · {period['disputed']} disputed · "
             f"{period['fatalities_recorded']:,} deaths recorded ({COUNTED_DEATHS})"
         )
-    con.print(Panel(head, title="Sahel conflict: the record", title_align="left"))
+    title = "Sahel conflict: the record"
+    if period.get("countries"):
+        title += " in " + " or ".join(query.country_names(data, period["countries"]))
+    con.print(Panel(head, title=title, title_align="left"))
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
