@@ -3,8 +3,10 @@
 ``french troops gao`` finds entries holding all three words (each word matches the start
 of a word, so ``attack`` finds "attacks"), anywhere across their names and texts;
 ``"peace agreement"`` must appear as those words in that order. Case, accents and
-punctuation do not matter. Matches in a title or a name rank before matches in a text.
-Nothing found gets a suggestion from the names and words in the data.
+punctuation do not matter. Matches in a title or a name rank before matches in a text (an
+event's actors and places count as its title); a source, where to read more, ranks under
+the entries whose names hold every word (_rank). Nothing found gets a suggestion from the
+names and words in the data.
 """
 
 from __future__ import annotations
