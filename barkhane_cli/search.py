@@ -262,14 +262,17 @@ def _score(
         return best
     in_names = " ".join(hay for _, hay in padded)
     if all(_found(x, in_names) for x in needles):
-        # each name holding a term, once: an id or a place said in the title already is
-        # not said again ("Moura massacre in central Mali, Wagner Group", not "..., moura-
-        # massacre, Wagner Group, wagner, Moura, moura")
-        shown: list[tuple[str, str]] = []
+        # the names that hold a term not held by one before: an id or a place the title
+        # says already is not said again ("Moura massacre in central Mali, Wagner Group",
+        # not "..., moura-massacre, Wagner Group, wagner, Moura, moura")
+        shown: list[str] = []
+        held: set[str] = set()
         for n, hay in padded:
-            if any(_found(x, hay) for x in needles) and not any(hay in h for _, h in shown):
-                shown.append((n, hay))
-        return 60, ", ".join(n for n, _ in shown)
+            holds = {x for x in needles if _found(x, hay)}
+            if holds - held:
+                shown.append(n)
+                held |= holds
+        return 60, ", ".join(shown)
     everything = in_names + _texts_hay(texts)
     if not all(_found(x, everything) for x in needles):
         return 0, ""
@@ -355,18 +358,20 @@ class _Entry(NamedTuple):
 
 
 def _about(data: m.Dataset, e: m.Event) -> list[str]:
-    """The names and ids of the actors (its perpetrators and targets among them) and the
-    places an event names: what it is about, as much as its title (U21: `search wagner
-    moura` ranked the Moura massacre, its perpetrators Mali and Wagner, fourth). Not their
-    aliases: an actor's list ACLED's names with their years ("Military Forces of France
-    (2012-2017)"), and `france 2017` would then find every French event."""
-    out = []
+    """The names, short forms and ids of the actors (its perpetrators and targets among
+    them) and the places an event names: what it is about, as much as its title (U21:
+    `search wagner moura` ranked the Moura massacre, its perpetrators Mali and Wagner,
+    fourth). The short form before the id, as tables show it: `search minusma` says
+    "MINUSMA" matched, not "minusma". Not their aliases: an actor's list ACLED's names
+    with their years ("Military Forces of France (2012-2017)"), and `france 2017` would
+    then find every French event."""
+    out: list[str] = []
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
-        out += [a.name, ident] if a else [ident]
+        out += [n for n in (a.name, a.short, ident) if n] if a else [ident]
     for ident in e.places:
         p = data.places.get(ident)
-        out += [p.name, ident] if p else [ident]
+        out += [n for n in (p.name, p.short, ident) if n] if p else [ident]
     return out
 
 

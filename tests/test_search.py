@@ -126,7 +126,9 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
 
     day = PartialDate(2022, 3, 27)
     data = m.Dataset(
-        actors={"wagner": m.Actor("wagner", "Wagner Group", "armed-group", "PMC.", ())},
+        actors={
+            "wagner": m.Actor("wagner", "Wagner Group", "armed-group", "S.", (), short="PMC Wagner")
+        },
         places={"moura": m.Place("moura", "Moura", "town", ())},
         events=[
             m.Event(
@@ -163,6 +165,12 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
         ("event", "moura-massacre", 85),
         ("event", "wagner-deploys", 85),
         ("source", "report", 57),
+    ]
+    # an actor's short form too, as tables show it (MINUSMA, not minusma)
+    ranked = [(h.id, h.score, h.match) for h in search.search(data, "pmc", ["event"])]
+    assert ranked == [
+        ("moura-massacre", 85, "PMC Wagner"),
+        ("wagner-deploys", 85, "PMC Wagner"),
     ]
 
 
