@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -376,17 +376,28 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
 
 
 def _candidates(
-    data: m.Dataset, kinds: frozenset[str], lo: int | None, hi: int | None
+    data: m.Dataset,
+    kinds: frozenset[str],
+    lo: int | None,
+    hi: int | None,
+    keep: Callable[[str, str], bool] = lambda kind, ident: True,
 ) -> Iterator[_Entry]:
-    """Every entry a search looks at. With a date window, only dated entries in it:
-    actors and places have no date."""
+    """Every entry a search looks at that ``keep`` (kind, id) keeps. With a date window,
+    only dated entries in it: actors and places have no date. ``keep`` is asked first: an
+    entry a store's index rules out (_ruled_out) costs no dates, regions or actors' names
+    (`search gao` in a warm process: 57 ms, 63 once events were read with their actors
+    and places, 45 asking first)."""
     dated = lo is not None or hi is not None
     if "actor" in kinds and not dated:
         for a in data.actors.values():
+            if not keep("actor", a.id):
+                continue
             yield _Entry("actor", a.id, a.name, a.start.iso() if a.start else "",
                          [a.name, *a.aliases, a.id], [a.summary], [])  # fmt: skip
     if "place" in kinds and not dated:
         for p in data.places.values():
+            if not keep("place", p.id):
+                continue
             region = geo.region_name(data.places, p.id) or ""
             yield _Entry("place", p.id, p.name, "", [p.name, *p.aliases, p.id],
                          [p.summary or "", region], [])  # fmt: skip
@@ -395,18 +406,19 @@ def _candidates(
         # figures dated after 9 November 2022 ("search Ghergut" found his release's
         # sources but not the release).
         for e in (*data.events, *data.aftermath):
-            if _overlaps(e.first, e.last, lo, hi):
+            if _overlaps(e.first, e.last, lo, hi) and keep("event", e.id):
                 yield _Entry("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                              [e.summary, e.disputed or "", " ".join(e.tags)],
                              _about(data, e))  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
-            if f.as_of.within(lo, hi):
+            if f.as_of.within(lo, hi) and keep("fact", f.id):
                 yield _Entry("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
                              [f.scope, f.note or ""], [])  # fmt: skip
     if "source" in kinds:
         for s in data.sources.values():
-            if dated and (s.date is None or not s.date.within(lo, hi)):
+            outside = dated and (s.date is None or not s.date.within(lo, hi))
+            if outside or not keep("source", s.id):
                 continue
             yield _Entry("source", s.id, s.title, s.date.iso() if s.date else "",
                          [s.title, s.id],
@@ -484,9 +496,11 @@ def _hits(
     if not terms:
         return []
     hits = []
-    for c in _candidates(data, frozenset(kinds), first, last):
-        if _ruled_out(terms, hays, c.kind, c.id):
-            continue
+
+    def kept(kind: str, ident: str) -> bool:
+        return not _ruled_out(terms, hays, kind, ident)
+
+    for c in _candidates(data, frozenset(kinds), first, last, kept):
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
         score, match = (
