@@ -589,8 +589,10 @@ def search(
 ) -> None:
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
-    Matches in a title or a name come first. --since/--until keep dated entries (events,
-    facts, sources) in the window. Nothing found gets a suggestion on stderr.
+    Entries whose names or titles hold every word come first (an event's actors and places
+    count as its title), then sources whose titles do, then matches in texts.
+    --since/--until keep dated entries (events, facts, sources) in the window. Nothing
+    found gets a suggestion on stderr.
     """
     from barkhane_cli import query, store
     from barkhane_cli import search as finder
