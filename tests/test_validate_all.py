@@ -94,12 +94,33 @@ def test_json_for_ci(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 4
     rows = json.loads(result.stdout)
     assert rows[0] == {
-        "file": str(bad), "line": 3, "table": "events", "id": "six", "field": "date",
-        "message": "'2021-02-30' is not a real date: February 2021 has 28 days",
+        "file": str(bad), "line": 3, "column": None, "table": "events", "id": "six",
+        "field": "date", "message": "'2021-02-30' is not a real date: February 2021 has 28 days",
         "severity": "error",
     }  # fmt: skip
     assert [r["severity"] for r in rows].count("warning") == 1
     assert {r["field"] for r in rows if r["id"] == "nan-fact"} == {"value", "low"}
+
+
+def test_a_toml_syntax_error_says_its_line_and_column(run: Run, tmp_path: Path) -> None:
+    """U21: `validate broken.toml -f json` gave "line": null, the line only inside the
+    message, and the text form was not FILE:LINE: as CI annotations read it."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[events]]\nid = "x"\ndate = "2020"\ntitle = "cut\n', encoding="utf-8")
+    ended = tmp_path / "ended.toml"
+    ended.write_text('[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    result = run("validate", str(broken), str(ended), "-f", "json")
+    assert result.exit_code == 4
+    message = "is not valid TOML: Illegal character '\\n' (at line 4, column 13)"
+    assert json.loads(result.stdout) == [
+        {"file": str(broken), "line": 4, "column": 13, "table": None, "id": None,
+         "field": None, "message": message, "severity": "error"},
+        {"file": str(ended), "line": 3, "column": None, "table": None, "id": None,
+         "field": None, "message": "is not valid TOML: Invalid value (at end of document)",
+         "severity": "error"},
+    ]  # fmt: skip
+    text = run("validate", str(broken)).stdout.splitlines()
+    assert text == [f"{broken}:4: {message}"]
 
 
 def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ class Problem:
     # A warning is shown by ``validate`` but does not stop the data from loading.
     warning: bool = False
     line: int | None = None  # filled in by barkhane_cli.locate, for validate
+    column: int | None = None  # known for a TOML syntax error only
 
     def located(self) -> str:
         """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""
