@@ -94,6 +94,11 @@ FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence",
 ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
 OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
+# The longest id an entry should have: the widest an 80-column table shows whole (search's,
+# whose Kind and Date columns leave 62 to the id under its title). A longer one is split
+# across two lines, and a reader copying it gets half (U21: 40 source ids of 63 to 71
+# characters). validate warns, so a user's own file still loads.
+MAX_ID_LENGTH = 62
 
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",

@@ -177,6 +177,30 @@ def test_one_page_recorded_twice_is_named(run: Run, tmp_path: Path) -> None:
     assert run("validate", str(two)).stderr.endswith(" (2 warnings)\n")
 
 
+def test_an_id_too_long_for_a_table_is_a_warning_and_the_file_loads(
+    run: Run, tmp_path: Path
+) -> None:
+    """U21: an 80-column table split ids over 62 characters across two lines (40 bundled
+    source ids). validate says so, and a user's file with one still loads."""
+    longest = "publisher-2020-03-" + "w" * 44  # 62: whole in an 80-column table
+    longer = longest + "x"
+    data = tmp_path / "long.toml"
+    data.write_text(
+        _source(longest, "https://example.org/a", "2020-03")
+        + _source(longer, "https://example.org/b", "2020-03"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            f"{data}:10: warning: sources '{longer}' id: is 63 characters long, over 62: an "
+            "80-column table splits it across lines; shorten it"
+        ],
+    )
+    assert run("source", longer, "--data", str(data)).exit_code == 0
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()
