@@ -496,6 +496,20 @@ def test_a_file_of_other_columns_is_not_an_export(known: Dataset, tmp_path: Path
         convert(path, known)
 
 
+def test_ids_an_import_makes_fit_an_80_column_table() -> None:
+    """U21: ACLED's "MINUSMA: United Nations Multidimensional Integrated Stabilization
+    Mission in Mali" made an actor id of 87 characters, which validate warns about; cut,
+    two long names that begin alike stay two ids, and a short one is as it was."""
+    from barkhane_cli.importers.acled.actors import fitted, free_id
+
+    long = "acled-minusma-united-nations-multidimensional-integrated-stabilization-mission"
+    one, two = fitted(long + "-in-mali"), fitted(long + "-in-niger")
+    assert one != two and len(one) <= 62 and len(two) <= 62
+    assert one.startswith("acled-minusma-united-nations-multidimensional-")  # at a hyphen
+    assert fitted("acled-jnim") == "acled-jnim"
+    assert len(free_id(long, {fitted(long)}, set())) <= 62
+
+
 def test_a_csv_given_as_data_that_is_neither_export_names_both(run: Run, tmp_path: Path) -> None:
     """U21: `--data bad.csv` was told it "is not an ACLED export" alone, though a UCDP GED
     file is read as well; `import acled` still says what an ACLED export lacks."""
