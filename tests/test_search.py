@@ -609,3 +609,25 @@ def test_the_search_command_refuses_a_quote_not_closed_as_search_does(run: Run) 
         "(search '\"tongo\"'), or leave it out to find the words anywhere\n"
     )
     assert run("search", '"tongo"').exit_code == 0
+
+
+@pytest.mark.parametrize("typed", ["", "  ", '""'])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("timeline", "--search"),
+        ("timeline", "--count", "-s"),
+        ("map", "--search"),
+        ("compare", "--search"),
+        ("facts",),
+        ("search",),
+    ],
+)
+def test_search_words_that_hold_nothing_to_find_are_refused_alike(
+    run: Run, command: tuple[str, ...], typed: str
+) -> None:
+    """U21: `timeline --search ""` (an unset shell variable) and `facts ""` listed every
+    event and fact, exit 0, where `search ""` was refused: one rule, one message."""
+    result = run(*command, typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "barkhane: give some text to search for\n"
