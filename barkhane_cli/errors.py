@@ -72,6 +72,13 @@ class NotFoundError(BarkhaneError):
 class DataError(BarkhaneError):
     code = ExitCode.DATA
 
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        # Where in the file, when the reader says (a TOML syntax error): validate lists
+        # it as FILE:LINE: and in its JSON, for an editor or a CI annotation to jump to.
+        self.line = line
+        self.column = column
+
 
 def quoted(text: str, limit: int = 80) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters: an error must stay one

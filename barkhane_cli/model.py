@@ -94,6 +94,11 @@ FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence",
 ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
 OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
+# The longest id an entry should have: the widest an 80-column table shows whole (search's,
+# whose Kind and Date columns leave 62 to the id under its title). A longer one is split
+# across two lines, and a reader copying it gets half (U21: 40 source ids of 63 to 71
+# characters). validate warns, so a user's own file still loads.
+MAX_ID_LENGTH = 62
 
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
@@ -367,16 +372,24 @@ class Event:
     def counted(self) -> int | None:
         """What the event adds to a sum of deaths (a chart's bar, a map's marker, a
         summary's total): the best estimate, else the low end of a range (the fewest any
-        source gives), else None. One rule, so the chart and the map agree (U8: a month's
-        bar dropped events known only as a range while the map counted their low end)."""
+        source gives; a lower bound alone too), else None: an upper bound alone ("up to
+        15") is no count, so it adds nothing. One rule, so the chart and the map agree
+        (U8: a month's bar dropped events known only as a range while the map counted
+        their low end)."""
         return self.fatalities if self.fatalities is not None else self.fatalities_low
 
     def deaths(self) -> str:
-        """Deaths as a reader should see them: ``42``, ``13–50`` (a range), or ``""``."""
+        """Deaths as a reader should see them, in every view that words a toll: ``42``,
+        ``13–50`` (a range), ``up to 15`` or ``at least 3`` (a bound alone), or ``""``.
+        A bound alone was shown as the bare number, an exact toll to a reader (U21: "fewer
+        than ten … about fifteen" read as 15 dead); a sum (``counted``) adds an upper bound
+        alone as nothing, a lower bound alone as its number."""
         low, best, high = self.fatalities_low, self.fatalities, self.fatalities_high
         if low is not None and high is not None and low != high:
             return f"{low}–{high}"
-        value = best if best is not None else (low if low is not None else high)
+        if best is None and (low is None) != (high is None):
+            return f"up to {high}" if low is None else f"at least {low}"
+        value = best if best is not None else low
         return "" if value is None else str(value)
 
     def to_json(self) -> dict[str, Any]:

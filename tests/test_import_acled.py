@@ -12,13 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, MINI, Run
+from conftest import FIXTURES, MINI, ROOT, Run
 from hypothesis import given
 from hypothesis import strategies as st
 
 from barkhane_cli import store, tomlwrite
 from barkhane_cli.errors import DataError
-from barkhane_cli.importers.acled import ImportReport, convert, grouped, parse_date, strip_dates
+from barkhane_cli.importers.acled import (
+    ImportReport,
+    convert,
+    grouped,
+    layouts,
+    parse_date,
+    strip_dates,
+)
 from barkhane_cli.model import Dataset
 
 ACLED = FIXTURES / "acled"
@@ -487,6 +494,37 @@ def test_a_file_of_other_columns_is_not_an_export(known: Dataset, tmp_path: Path
     path = write_csv(tmp_path / "x.csv", ["name", "value"], [["a", "1"]])
     with pytest.raises(DataError, match=r"is not an ACLED export: it lacks the 17 columns "):
         convert(path, known)
+
+
+def test_ids_an_import_makes_fit_an_80_column_table() -> None:
+    """U21: ACLED's "MINUSMA: United Nations Multidimensional Integrated Stabilization
+    Mission in Mali" made an actor id of 87 characters, which validate warns about; cut,
+    two long names that begin alike stay two ids, and a short one is as it was."""
+    from barkhane_cli.importers.acled.actors import fitted, free_id
+
+    long = "acled-minusma-united-nations-multidimensional-integrated-stabilization-mission"
+    one, two = fitted(long + "-in-mali"), fitted(long + "-in-niger")
+    assert one != two and len(one) <= 62 and len(two) <= 62
+    assert one.startswith("acled-minusma-united-nations-multidimensional-")  # at a hyphen
+    assert fitted("acled-jnim") == "acled-jnim"
+    assert len(free_id(long, {fitted(long)}, set())) <= 62
+
+
+def test_a_csv_given_as_data_that_is_neither_export_names_both(run: Run, tmp_path: Path) -> None:
+    """U21: `--data bad.csv` was told it "is not an ACLED export" alone, though a UCDP GED
+    file is read as well; `import acled` still says what an ACLED export lacks."""
+    path = write_csv(tmp_path / "bad.csv", ["name", "value", "x"], [["a", "1", "2"]])
+    result = run("timeline", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        f"barkhane: {path}: is not an ACLED or UCDP GED export: ACLED's needs 17 columns "
+        "(event_id_cnty, event_date, …), UCDP GED's 11 (id, type_of_violence, side_a, …); "
+        "docs/acled.md and docs/ucdp.md list them\n"
+    )
+    imported = run("import", "acled", str(path), "-o", str(tmp_path / "out.toml"))
+    assert "is not an ACLED export: it lacks the 17 columns event_id_cnty" in imported.stderr
+    # the documents the message points to do list each one's columns
+    assert ", ".join(layouts.CORE) in " ".join((ROOT / "docs" / "acled.md").read_text().split())
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # others named on an event ("; also named: France", U18) took 80 columns from 3.22 to 3.26
 # (4,165 -> 4,227 lines, 1,295 events) and 160 from 2.116 to 2.128; saying "claimed or
 # admitted" for "claimed" (Togo's army admitting a mistaken strike, K17) took 80 from 3.26
-# to 3.31 (4,282 lines). The budget guards the layout; the names are what a reader asked for.
-LINE_BUDGET = {80: 3.33, 160: 2.15}
+# to 3.31 (4,282 lines). Session 18's reading of 609 events against pages they did not
+# cite gave 18 more events a `disputed` line (387 -> 405), its own line from 120 columns:
+# 160 went from 2.13 to 2.154 (2,979 lines, 1,383 events). The budget guards the layout;
+# the names and the disputes are what a reader asked for.
+LINE_BUDGET = {80: 3.33, 160: 2.17}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:

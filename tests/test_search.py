@@ -114,6 +114,108 @@ def test_a_whole_word_ranks_above_the_start_of_a_longer_one(monkeypatch) -> None
     assert [h.score for h in hits] == [85, 75]
 
 
+def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -> None:
+    """U21: `search wagner moura` ranked a report titled on Wagner and Moura (70) first
+    and the Moura massacre fourth (35): Wagner is in its roles, not its title. An event's
+    actors and places count as its title does, and a source ranks under the entries
+    whose names hold every word; an event naming Wagner is not the Wagner Group (the
+    exact-name rank is the actor's own)."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    day = PartialDate(2022, 3, 27)
+    data = m.Dataset(
+        actors={
+            "wagner": m.Actor("wagner", "Wagner Group", "armed-group", "S.", (), short="PMC Wagner")
+        },
+        places={"moura": m.Place("moura", "Moura", "town", ())},
+        events=[
+            m.Event(
+                "moura-massacre",
+                day,
+                "Moura massacre in central Mali",
+                "Troops kill men.",
+                "massacre",
+                (),
+                actors=("wagner",),
+                perpetrators=("wagner",),
+                places=("moura",),
+            ),
+            m.Event(
+                "wagner-deploys",
+                day,
+                "Russian instructors arrive",
+                "S.",
+                "deployment",
+                (),
+                actors=("wagner",),
+            ),
+        ],
+        sources={"report": m.Source("report", "Wagner accused over Moura", "Paper", "news")},
+    )
+    ranked = [(h.kind, h.id, h.score, h.match) for h in search.search(data, "wagner moura")]
+    assert ranked == [
+        ("event", "moura-massacre", 60, "Moura massacre in central Mali, Wagner Group"),
+        ("source", "report", 57, "Wagner accused over Moura"),
+    ]
+    ranked = [(h.kind, h.id, h.score) for h in search.search(data, "wagner")]
+    assert ranked == [
+        ("actor", "wagner", 105),
+        ("event", "moura-massacre", 85),
+        ("event", "wagner-deploys", 85),
+        ("source", "report", 57),
+    ]
+    # an actor's short form too, as tables show it (MINUSMA, not minusma)
+    ranked = [(h.id, h.score, h.match) for h in search.search(data, "pmc", ["event"])]
+    assert ranked == [
+        ("moura-massacre", 85, "PMC Wagner"),
+        ("wagner-deploys", 85, "PMC Wagner"),
+    ]
+
+
+def _top(run: Run, query: str, n: int) -> list[str]:
+    return [ident for _, ident in hits(run, *query.split())[:n]]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # the massacre (its perpetrators Mali and Wagner, at Moura), then the report
+        ("wagner moura", ["moura-massacre", "theafricareport-2022-04-06-moura-accused"]),
+        # the two coups Goïta led before the reports of his swearing-in
+        ("goita coup", ["coup-2020-08", "coup-2021-05-24"]),
+        # the attempt two days before his inauguration, then the coup that overthrew him
+        ("bazoum coup", ["niger-coup-attempt-2021", "niger-coup-2023"]),
+        # Takuba's creation and first operations with Estonian forces (Estonia, Takuba
+        # among the actors) before Defense Post's report of Estonia joining
+        ("takuba estonia", ["takuba-declared", "takuba-operational"]),
+        # MINUSMA's losses at Kidal in 2016, the Dutch mortar accident among them
+        (
+            "minusma kidal 2016",
+            [
+                "kidal-minusma-camp-attack-2016-02",
+                "kidal-minusma-camp-chadian-shooting-2016-02",
+                "dutch-mortar-accident-kidal-2016",
+            ],
+        ),
+        # the two displacement figures, then the events in the Tillabéri Region in 2021
+        (
+            "tillaberi 2021",
+            [
+                "niger-tillaberi-tahoua-displaced-2021-03",
+                "niger-tillaberi-tahoua-idps-2021-10",
+                "gaigorou-funeral-massacre-2021-04",
+            ],
+        ),
+    ],
+)
+def test_an_analysts_query_finds_the_entries_before_the_sources(
+    bundled: None, run: Run, query: str, first: list[str]
+) -> None:
+    assert _top(run, query, len(first)) == first
+
+
 def test_a_suggestion_is_made_only_when_it_finds_something(run: Run) -> None:
     # U5: "prisoners chad" got "did you mean prisoner chad?", which found nothing either.
     result = run("search", "ambasador")
@@ -507,3 +609,25 @@ def test_the_search_command_refuses_a_quote_not_closed_as_search_does(run: Run) 
         "(search '\"tongo\"'), or leave it out to find the words anywhere\n"
     )
     assert run("search", '"tongo"').exit_code == 0
+
+
+@pytest.mark.parametrize("typed", ["", "  ", '""'])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("timeline", "--search"),
+        ("timeline", "--count", "-s"),
+        ("map", "--search"),
+        ("compare", "--search"),
+        ("facts",),
+        ("search",),
+    ],
+)
+def test_search_words_that_hold_nothing_to_find_are_refused_alike(
+    run: Run, command: tuple[str, ...], typed: str
+) -> None:
+    """U21: `timeline --search ""` (an unset shell variable) and `facts ""` listed every
+    event and fact, exit 0, where `search ""` was refused: one rule, one message."""
+    result = run(*command, typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "barkhane: give some text to search for\n"

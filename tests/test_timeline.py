@@ -228,6 +228,37 @@ def test_piped_output_keeps_a_toll_known_only_as_a_range(run: Run, tmp_path: Pat
     ]
 
 
+_BOUNDS = "".join(
+    f'[[events]]\nid = "{eid}"\ndate = "2019-02-0{day}"\ntitle = "A {eid} strike"\n'
+    f'summary = "S."\ntype = "operation"\nplaces = ["timbuktu"]\n{toll}\n'
+    'sources = [{ id = "ref-a" }]\n\n'
+    for eid, day, toll in (
+        ("upper", 3, "fatalities_high = 15"),
+        ("lower", 5, "fatalities_low = 3"),
+    )
+)
+
+
+def test_a_bound_alone_is_worded_as_one_not_as_a_toll(run: Run, tmp_path: Path) -> None:
+    # U21: "fewer than ten ... about fifteen" (fatalities_high = 15 alone) showed as "15"
+    # in the card and the Deaths column, as an exact toll does.
+    data = tmp_path / "bounds.toml"
+    data.write_text(_BOUNDS, encoding="utf-8")
+    card = dict(rows(run("event", "upper", "--data", str(data))))
+    assert card["fatalities"] == "up to 15"
+    assert dict(rows(run("event", "lower", "--data", str(data))))["fatalities"] == "at least 3"
+    window = ("--data", str(data), "--since", "2019-02", "--until", "2019-02")
+    wide = run("timeline", *window, env=terminal(120)).stdout
+    assert re.search(r"strike  upper .* up to 15   1\n", wide)
+    # too wide for the column, broken at its space, never cut to "at least…"
+    assert re.search(r"strike  lower .* at least   1\n +3 *\n", wide)
+    narrow = run("timeline", *window, env=terminal(80)).stdout
+    assert "upper  up to 15 dead" in narrow and "lower  at least 3 dead" in narrow
+    # a sum counts a lower bound as its number and an upper bound alone as nothing
+    chart = run("chart", "fatalities", *window, "--by", "month", "-f", "csv").stdout
+    assert chart.splitlines()[1].split(",")[:4] == ["2019-02", "2019-02-01", "2019-02-28", "3"]
+
+
 def test_disputed_note_shows_in_plain_output(run: Run) -> None:
     result = run("timeline", "--search", "ambassador")
     assert rows(result)[0][-1].startswith("The seed dates the expulsion to February 2022")

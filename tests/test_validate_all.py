@@ -94,12 +94,33 @@ def test_json_for_ci(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 4
     rows = json.loads(result.stdout)
     assert rows[0] == {
-        "file": str(bad), "line": 3, "table": "events", "id": "six", "field": "date",
-        "message": "'2021-02-30' is not a real date: February 2021 has 28 days",
+        "file": str(bad), "line": 3, "column": None, "table": "events", "id": "six",
+        "field": "date", "message": "'2021-02-30' is not a real date: February 2021 has 28 days",
         "severity": "error",
     }  # fmt: skip
     assert [r["severity"] for r in rows].count("warning") == 1
     assert {r["field"] for r in rows if r["id"] == "nan-fact"} == {"value", "low"}
+
+
+def test_a_toml_syntax_error_says_its_line_and_column(run: Run, tmp_path: Path) -> None:
+    """U21: `validate broken.toml -f json` gave "line": null, the line only inside the
+    message, and the text form was not FILE:LINE: as CI annotations read it."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[events]]\nid = "x"\ndate = "2020"\ntitle = "cut\n', encoding="utf-8")
+    ended = tmp_path / "ended.toml"
+    ended.write_text('[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    result = run("validate", str(broken), str(ended), "-f", "json")
+    assert result.exit_code == 4
+    message = "is not valid TOML: Illegal character '\\n' (at line 4, column 13)"
+    assert json.loads(result.stdout) == [
+        {"file": str(broken), "line": 4, "column": 13, "table": None, "id": None,
+         "field": None, "message": message, "severity": "error"},
+        {"file": str(ended), "line": 3, "column": None, "table": None, "id": None,
+         "field": None, "message": "is not valid TOML: Invalid value (at end of document)",
+         "severity": "error"},
+    ]  # fmt: skip
+    text = run("validate", str(broken)).stdout.splitlines()
+    assert text == [f"{broken}:4: {message}"]
 
 
 def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:
@@ -154,6 +175,30 @@ def test_one_page_recorded_twice_is_named(run: Run, tmp_path: Path) -> None:
     two = tmp_path / "two.toml"
     two.write_text(data.read_text() + _source("f-page", "https://example.org/story/", "2021-03-30"))
     assert run("validate", str(two)).stderr.endswith(" (2 warnings)\n")
+
+
+def test_an_id_too_long_for_a_table_is_a_warning_and_the_file_loads(
+    run: Run, tmp_path: Path
+) -> None:
+    """U21: an 80-column table split ids over 62 characters across two lines (40 bundled
+    source ids). validate says so, and a user's file with one still loads."""
+    longest = "publisher-2020-03-" + "w" * 44  # 62: whole in an 80-column table
+    longer = longest + "x"
+    data = tmp_path / "long.toml"
+    data.write_text(
+        _source(longest, "https://example.org/a", "2020-03")
+        + _source(longer, "https://example.org/b", "2020-03"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            f"{data}:10: warning: sources '{longer}' id: is 63 characters long, over 62: an "
+            "80-column table splits it across lines; shorten it"
+        ],
+    )
+    assert run("source", longer, "--data", str(data)).exit_code == 0
 
 
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:

@@ -40,17 +40,27 @@ def event_filters(
         "types": type_ or (),
         "tags": tag or (),
         "not_tags": not_tag or (),
-        "search": quotes_closed(search),
+        "search": search_words(search),
         "aftermath": aftermath,
     }
 
 
-def quotes_closed(search: str | None, option: str = "--search") -> str | None:
-    """What was typed to search, as given, or a usage error for a quote not closed: a
-    phrase read as loose words finds more than was asked for, and nothing said so (U19).
-    ``option`` is how the words were given (``--search``, or the ``search`` command)."""
-    from barkhane_cli.search import closed_quote
+# What every command taking search words (--search, search, facts) says when they are
+# given but hold nothing to find: an unset shell variable (`--search "$q"`) listed every
+# event, exit 0, where `search ""` said this.
+NO_SEARCH_TEXT = "give some text to search for"
 
+
+def search_words(search: str | None, option: str = "--search") -> str | None:
+    """What was typed to search, as given (None when nothing was), or a usage error: for
+    words given that hold nothing to find (blank, or a pair of quotes), which matched
+    everything and said nothing (U21); for a quote not closed, a phrase read as loose
+    words finds more than was asked for, and nothing said so (U19). ``option`` is how
+    the words were given (``--search``, or the command: ``search``, ``facts``)."""
+    from barkhane_cli.search import closed_quote, parse
+
+    if search is not None and not parse(search):  # blank, or only quotes ('""')
+        raise UsageError(NO_SEARCH_TEXT)
     closed = None if search is None else closed_quote(search)
     if closed is not None:
         raise UsageError(

@@ -22,7 +22,7 @@ from barkhane_cli.cli.base import (
     resolved,
     window,
 )
-from barkhane_cli.cli.filters import names_read, quotes_closed
+from barkhane_cli.cli.filters import names_read, search_words
 from barkhane_cli.cli.options import (
     AftermathOpt,
     Color,
@@ -47,7 +47,7 @@ from barkhane_cli.cli.options import (
     WithinOpt,
     YearOpt,
 )
-from barkhane_cli.errors import UsageError, quoted
+from barkhane_cli.errors import quoted
 
 
 @dataclass(frozen=True)
@@ -482,6 +482,8 @@ def facts(
     from barkhane_cli.render.records import resolve_format, tell
 
     env = make_env(color)
+    # no words lists every fact; words given blank are refused, as by every search
+    text = search_words(" ".join(words), "facts") if words else ""
     dataset = load(data)
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
     if country or since or until or year is not None:
@@ -494,9 +496,8 @@ def facts(
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category", "categories")
         items = [f for f in items if f.category == category]
-    text = " ".join(words or ())
     apart = None
-    if text.strip():
+    if text:
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
         found = [f for f in items if finder.matches_query(text, read[f.id])]
         # which word found what, worked out only when the words found nothing together
@@ -588,8 +589,10 @@ def search(
 ) -> None:
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
-    Matches in a title or a name come first. --since/--until keep dated entries (events,
-    facts, sources) in the window. Nothing found gets a suggestion on stderr.
+    Entries whose names or titles hold every word come first (an event's actors and places
+    count as its title), then sources whose titles do, then matches in texts.
+    --since/--until keep dated entries (events, facts, sources) in the window. Nothing
+    found gets a suggestion on stderr.
     """
     from barkhane_cli import query, store
     from barkhane_cli import search as finder
@@ -597,10 +600,7 @@ def search(
     from barkhane_cli.render.listings import hit_records
 
     env = make_env(color)
-    text = " ".join(words)
-    if not text.strip():
-        raise UsageError("give some text to search for")
-    quotes_closed(text, "search")
+    text = search_words(" ".join(words), "search") or ""
     kinds = [choose(k, finder.KINDS, "kind") for k in kind or finder.KINDS]
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
     dataset = load(data)

@@ -103,6 +103,18 @@ def _coord(e: m.Event, value: float | None) -> str:
     )
 
 
+def _toll_cell(e: m.Event) -> Any:
+    """The Deaths column's cell: a toll wider than the column ("at least 3", "up to
+    1500") breaks at its space onto the row's second line, which every row at this
+    width has, rather than being cut to "at least…"; a column wide enough for them cost
+    the whole timeline 19 lines at 160 columns."""
+    from rich.text import Text
+
+    from barkhane_cli.render.table import Glued
+
+    return Glued(Text(e.deaths(), justify="right"))
+
+
 def span_text(e: m.Event) -> str:
     return f"{e.date} → {e.end}" if e.end else e.date.iso()
 
@@ -219,8 +231,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "Deaths",
             lambda e: _opt(e.fatalities),
             display=m.Event.deaths,
-            width=9,  # "1000–1500"
+            width=9,  # "1000–1500", "up to 150"
             justify="right",
+            cell=lambda e: _toll_cell(e),
         ),
         "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),
         "fatalities_high": Field(
@@ -263,8 +276,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         cell = safe(e.title, style="bold", keep="")
         cell.append("  ")
         cell.append_text(safe(e.id, style="dim", keep=""))
-        if deaths and e.deaths():
-            cell.append(f"  {e.deaths()}{GLUE}dead", style="bold")  # never "37–39" / "dead"
+        toll = e.deaths().replace(" ", GLUE)  # never "37–39" / "dead", nor "up to" / "15"
+        if deaths and toll:
+            cell.append(f"  {toll}{GLUE}dead", style="bold")
         if e.actors or e.places:
             cell.append("  ")
             who = who_text(e)

@@ -46,8 +46,26 @@ def convert(
 
         return ucdp(path, known, frozenset(), progress)
     from barkhane_cli.importers.acled import convert_tables as acled
+    from barkhane_cli.importers.acled.layouts import NotAnExport
 
-    return acled(path, known, progress)
+    try:
+        return acled(path, known, progress)
+    except NotAnExport:
+        raise DataError(neither(path)) from None
+
+
+def neither(path: Path) -> str:
+    """What a CSV that is neither export lacks, in one line: U21's `--data bad.csv` was
+    told it "is not an ACLED export" alone, though a UCDP GED file would do as well."""
+    from barkhane_cli.importers.acled.layouts import CORE
+    from barkhane_cli.importers.ucdp.layouts import REQUIRED
+
+    acled = f"{len(CORE)} columns ({', '.join(CORE[:2])}, …)"
+    ucdp = f"{len(REQUIRED)} ({', '.join(REQUIRED[:3])}, …)"
+    return (
+        f"{path}: is not an ACLED or UCDP GED export: ACLED's needs {acled}, UCDP GED's "
+        f"{ucdp}; docs/acled.md and docs/ucdp.md list them"
+    )
 
 
 def _plain(value: Any) -> Any:

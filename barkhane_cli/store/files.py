@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
 
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path}: is not valid TOML: {exc}") from None
+        line, column = _toml_position(str(exc), text)
+        raise DataError(f"{path}: is not valid TOML: {exc}", line, column) from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         # its message ends with advice for programmers (sys.set_int_max_str_digits)
         raise DataError(f"{path}: is not valid TOML: {str(exc).split(';')[0]}") from None
@@ -169,6 +171,22 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             f"{path}: nests arrays or tables deeper than the data format allows ({MAX_DEPTH} levels)"
         )
     return doc
+
+
+# tomllib says where only in its message (Python 3.14 adds lineno and colno): "... (at
+# line 4, column 16)", or "(at end of document)".
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_position(message: str, text: str) -> tuple[int | None, int | None]:
+    """The line and column a TOML syntax error is at; at the end of the document, its
+    last line (no column)."""
+    at = _TOML_AT.search(message)
+    if at is not None:
+        return int(at[1]), int(at[2])
+    if message.endswith("(at end of document)"):
+        return max(len(text.splitlines()), 1), None
+    return None, None
 
 
 @dataclass(slots=True)
@@ -413,7 +431,7 @@ def _read_into(
             raise
         prefix = f"{path}: "
         reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
-        problems.append(Problem(file, "", None, None, reason))
+        problems.append(Problem(file, "", None, None, reason, line=exc.line, column=exc.column))
         return
     steps = []
     if not doc:

@@ -40,6 +40,7 @@ class Problem:
     # A warning is shown by ``validate`` but does not stop the data from loading.
     warning: bool = False
     line: int | None = None  # filled in by barkhane_cli.locate, for validate
+    column: int | None = None  # known for a TOML syntax error only
 
     def located(self) -> str:
         """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""
@@ -192,6 +193,12 @@ class EntryReader:
         if not ID_RE.match(value):
             self.problem("id", f"{value!r} is not a kebab-case id (a-z, 0-9 and single hyphens)")
             raise _Bad
+        if len(value) > m.MAX_ID_LENGTH:
+            self.warn(
+                "id",
+                f"is {len(value)} characters long, over {m.MAX_ID_LENGTH}: an 80-column table "
+                "splits it across lines; shorten it",
+            )
         return value
 
     def texts(self, field: str) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from barkhane_cli.model import Dataset
+from barkhane_cli.model import MAX_ID_LENGTH, Dataset
 from barkhane_cli.resolve import normalize
 
 # Inter codes: the numbers of exports before 2024, the words of later ones (and the
@@ -226,10 +226,24 @@ class Actors:
         return [a.entry(cites) for a in sorted(self.created.values(), key=lambda a: a.id)]
 
 
+def fitted(ident: str) -> str:
+    """``ident`` as an id a table shows whole (model.MAX_ID_LENGTH): a longer one is cut
+    at a hyphen and ends in a hash of the whole, so two names cut alike stay two ids
+    ("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+    an ACLED actor, made an id of 87 characters, which validate warns about)."""
+    if len(ident) <= MAX_ID_LENGTH:
+        return ident
+    tag = hashlib.sha1(ident.encode("utf-8")).hexdigest()[:6]
+    head = ident[: MAX_ID_LENGTH - len(tag) - 1]
+    head = head[: head.rindex("-")] if "-" in head else head
+    return f"{head.rstrip('-')}-{tag}"
+
+
 def free_id(ident: str, known: Container[str], created: Container[str]) -> str:
-    """An id the known data does not use, so that layering never replaces a curated entry."""
-    candidate, n = ident, 1
+    """An id the known data does not use, so that layering never replaces a curated entry,
+    and that fits a table (fitted)."""
+    candidate, n = fitted(ident), 1
     while candidate in known or candidate in created:
         n += 1
-        candidate = f"{ident}-{n}"
+        candidate = fitted(f"{ident}-{n}")
     return candidate

@@ -20,7 +20,7 @@ from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled import layouts
-from barkhane_cli.importers.acled.actors import slug
+from barkhane_cli.importers.acled.actors import fitted, slug
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.acled.rows import Converter
 from barkhane_cli.meta import RECORD_END
@@ -304,7 +304,7 @@ class _Newest:
 
 def _export_source(path: Path, newest: str) -> tuple[str, dict[str, object]]:
     """The import's own source entry, named after the export and its newest row."""
-    ident = "acled-" + slug(path.stem) + (f"-{newest}" if newest else "")
+    ident = fitted("acled-" + slug(path.stem) + (f"-{newest}" if newest else ""))
     entry: dict[str, object] = {
         "id": ident,
         "title": f"ACLED export {path.name}",

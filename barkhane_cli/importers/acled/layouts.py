@@ -42,6 +42,12 @@ _MARKS_2019 = ("data_id", "iso3", "event_id_no_cnty")
 _MARKS_CURRENT = ("disorder_type", "civilian_targeting")
 
 
+class NotAnExport(DataError):
+    """A header with neither of ACLED's key columns (event_id_cnty, event_date) nor
+    UCDP's: the file is some other CSV. ``--data`` accepts UCDP GED files too, so it says
+    so in its own words (store.exports); ``import acled`` says what ACLED's lacks."""
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     name: str  # "current", "2019-2022", "2016 API", "2015 upper-case"
@@ -76,7 +82,7 @@ def detect(header: list[str], where: str) -> Layout:
                 raise DataError(
                     f"{where}: is a UCDP GED file, not an ACLED export: use barkhane import ucdp"
                 )
-            raise DataError(f"{where}: is not an ACLED export: it lacks the {noun} {listed}")
+            raise NotAnExport(f"{where}: is not an ACLED export: it lacks the {noun} {listed}")
         raise DataError(
             f"{where}: lacks the {noun} {listed} of an ACLED export; export again with all columns"
         )

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from barkhane_cli import shapes
-from barkhane_cli.importers.acled.actors import free_id, slug
+from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.model import Dataset, Place
 from barkhane_cli.resolve import normalize
 
@@ -234,7 +234,7 @@ class Places:
         """The region a new place sits in, making the region (and country) when we have none."""
         cid = country_id(country)
         if cid not in self.known.places:
-            cid = self.prefix + slug(country)
+            cid = fitted(self.prefix + slug(country))
             made: dict[str, object] = {"id": cid, "name": country, "kind": "country"}
             made |= {"summary": f"A country named by {self.dataset}.", "sources": cites}
             out.setdefault(cid, made)
@@ -243,7 +243,7 @@ class Places:
         region = self.region_of(country, admin1)
         if region:
             return region
-        region = self.prefix + slug(f"{country} {admin1}")
+        region = fitted(self.prefix + slug(f"{country} {admin1}"))
         if region in self.known.places:
             return region
         made = {"id": region, "name": admin1, "kind": "region", "within": cid}

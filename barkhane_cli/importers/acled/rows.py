@@ -16,7 +16,13 @@ from datetime import date
 
 from barkhane_cli import model
 from barkhane_cli.importers.acled import dates, layouts, types
-from barkhane_cli.importers.acled.actors import STATE_INTERS, Actors, is_unidentified, slug
+from barkhane_cli.importers.acled.actors import (
+    STATE_INTERS,
+    Actors,
+    fitted,
+    is_unidentified,
+    slug,
+)
 from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
 from barkhane_cli.importers.acled.problems import Reject
@@ -218,7 +224,9 @@ class Converter:
             refs = list(self.cites)
             for name in dict.fromkeys(n.strip() for n in field_text.split(";")):
                 if name:
-                    ident = self.publishers.setdefault(name, self.source_prefix + slug(name))
+                    ident = self.publishers.setdefault(
+                        name, fitted(self.source_prefix + slug(name))
+                    )
                     if {"id": ident} not in refs:
                         refs.append({"id": ident})
             self.source_refs[field_text] = refs

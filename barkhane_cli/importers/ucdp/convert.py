@@ -29,7 +29,7 @@ from pathlib import Path
 from barkhane_cli import inputs, model, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
-from barkhane_cli.importers.acled.actors import free_id, slug
+from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.importers.acled.places import Places, country_id
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.ucdp import layouts
@@ -95,7 +95,7 @@ def _convert(
         raise DataError(f"{path}: has no header row, so it is not a UCDP GED file")
     layout = layouts.detect(header, str(path))
     report = ImportReport(layout=layout.describe())
-    source_id = "ucdp-" + slug(path.stem)
+    source_id = fitted("ucdp-" + slug(path.stem))
     conv = _Converter(known, layout, [{"id": source_id}])
     line = 1
     for fields in rows:
