@@ -490,8 +490,10 @@ def summary(
     last: int | None,
     actor_ids: frozenset[str] = frozenset(),
     aftermath: bool = False,
+    countries: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The story of a slice, as data: the same content the summary view draws."""
+    """The story of a slice, as data: the same content the summary view draws. With
+    countries (ids), the figures are theirs, as facts --country reads them."""
     axis = axis_for(events, first, last)
     actor_counts: Counter[str] = Counter()
     for e in events:
@@ -506,10 +508,13 @@ def summary(
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
     # the window is headline_facts' to apply: a series is headline whenever its figures are
+    theirs = in_countries(data, countries) if countries else lambda f: True
     facts = [
         f
         for f in data.facts.values()
-        if (aftermath or not is_aftermath(f)) and (not actor_ids or actor_ids & set(f.actors))
+        if (aftermath or not is_aftermath(f))
+        and (not actor_ids or actor_ids & set(f.actors))
+        and theirs(f)
     ]
     years = event_bins(events, axis, "year")
     months = event_bins(events, axis, "month") if axis.months() <= 24 else None
@@ -522,6 +527,7 @@ def summary(
             "events": len(events),
             "disputed": sum(1 for e in events if e.disputed),
             "fatalities_recorded": sum(e.counted() or 0 for e in events),
+            "countries": sorted(countries),
         },
         "axis": axis.to_json(),
         "events_per_year": [

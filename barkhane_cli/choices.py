@@ -17,6 +17,13 @@ def kebab(text: str) -> str:
     return "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
 
 
+def listed(values: tuple[str, ...] | list[str]) -> str:
+    """A vocabulary for a message or a help text, from the tuple the code checks against:
+    a, b or c. A value with a space is quoted, as it is typed."""
+    shown = [f"'{v}'" if " " in v else v for v in values]
+    return f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
 def list_hint(value: str, known: Callable[[str], bool]) -> str:
     """What to say when ``value`` is a comma-separated list of known values
     (``--type politics,coup``): options take one value each and are repeated, and a

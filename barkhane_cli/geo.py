@@ -21,13 +21,45 @@ from barkhane_cli import model as m
 from barkhane_cli import shapes
 from barkhane_cli.resolve import normalize
 
+# The record's countries' ISO 3166-1 codes, alpha-2 and alpha-3: ACLED's iso3 and HDX
+# name countries by the second (U21 was refused MLI where ML worked). Read wherever a
+# country is named, as its aliases are (names_of); a data file need not list them.
+ISO_CODES: dict[str, tuple[str, str]] = {
+    "algeria": ("DZ", "DZA"),
+    "benin": ("BJ", "BEN"),
+    "burkina-faso": ("BF", "BFA"),
+    "cameroon": ("CM", "CMR"),
+    "chad": ("TD", "TCD"),
+    "cote-divoire": ("CI", "CIV"),
+    "france": ("FR", "FRA"),
+    "ghana": ("GH", "GHA"),
+    "guinea": ("GN", "GIN"),
+    "libya": ("LY", "LBY"),
+    "mali": ("ML", "MLI"),
+    "mauritania": ("MR", "MRT"),
+    "niger": ("NE", "NER"),
+    "nigeria": ("NG", "NGA"),
+    "senegal": ("SN", "SEN"),
+    "togo": ("TG", "TGO"),
+}
+
+
+def aliases_of(place: m.Place) -> tuple[str, ...]:
+    """A place's aliases and, for a country, its ISO codes: every name it answers to
+    besides its id and name."""
+    if place.kind != "country":
+        return place.aliases
+    given = {a.casefold() for a in place.aliases}
+    codes = (c for c in ISO_CODES.get(place.id, ()) if c.casefold() not in given)
+    return (*place.aliases, *codes)
+
 
 def _country_index(places: Mapping[str, m.Place]) -> dict[str, str]:
     """Normalized names, aliases and ids of the country places → their ids."""
     index: dict[str, str] = {}
     for p in places.values():
         if p.kind == "country":
-            for name in (p.id, p.name, *p.aliases):
+            for name in (p.id, p.name, *aliases_of(p)):
                 index.setdefault(normalize(name), p.id)
     return index
 

@@ -78,13 +78,17 @@ def actor_resolver(data: m.Dataset) -> Resolver:
 
 
 def place_resolver(data: m.Dataset) -> Resolver:
-    return Resolver((Named(p.id, p.name, p.aliases) for p in data.places.values()), "place")
+    places = data.places.values()
+    return Resolver((Named(p.id, p.name, geo.aliases_of(p)) for p in places), "place")
 
 
 def country_resolver(data: m.Dataset) -> Resolver:
-    """Countries by id, name or alias (``BF``, ``Burkina``, ``RMM``). Built once for all
-    the names to read (~1 ms a build): rebuilt per name, it cost each name that much."""
-    entries = [Named(p.id, p.name, p.aliases) for p in data.places.values() if p.kind == "country"]
+    """Countries by id, name, alias or ISO code (``BF``, ``BFA``, ``Burkina``, ``RMM``).
+    Built once for all the names to read (~1 ms a build): rebuilt per name, it cost each
+    name that much."""
+    entries = [
+        Named(p.id, p.name, geo.aliases_of(p)) for p in data.places.values() if p.kind == "country"
+    ]
     known = {e.id for e in entries}
     # countries named only in the free text of user files have ids of their own
     extra = {c for p in data.places.values() for c in p.countries} - known

@@ -334,3 +334,25 @@ def test_summary_names_a_headline_figures_first_source_and_counts_the_rest(real:
     flat = " ".join(shown.split())
     assert "(as of 2021-10; unhcr-niger-factsheet-2021-10 and 5 more)" in flat
     assert "unhcr-niger-factsheet-tillaberi-tahoua-2020-01" not in flat
+
+
+def _section(text: str, heading: str) -> list[str]:
+    """The lines under a heading of a view, up to the blank line or the next heading (a
+    line from column 0 that is not the one before it continued)."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1
+    ends = (i for i in range(start, len(lines)) if not lines[i] or lines[i][0].isupper())
+    return lines[start : next(ends, len(lines))]
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_a_headline_figure_wraps_under_its_own_text(real: Run, columns: int) -> None:
+    """U21: in `summary --year 2021` a figure's wrapped lines restarted at column 0 while
+    its ⚑ disputed note hung at 15; `on DATE` shows the same series, as bullets."""
+    figures = _section(real("summary", "--year", "2021", env=terminal(columns)).stdout, "Headline")
+    wrapped = [line for line in figures if not line.startswith("  ") or line[2] == " "]
+    assert len(figures) > len(wrapped) > 0  # at 160 columns too, a figure or a note wraps
+    assert all(line.startswith(" " * 15) and line[15] != " " for line in wrapped), wrapped
+    on = _section(real("on", "2021-12-31", env=terminal(columns)).stdout, "Latest figures")
+    items = [line for line in on if "other figures were known" not in line]  # the closing line
+    assert all(line.startswith(("  • ", "    ")) for line in items), on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -93,3 +94,40 @@ def test_every_exported_picture_is_titled_with_its_command_line(
     title = re.search(r'class="[^"]*-title"[^>]*>([^<]*)<', target.read_text(encoding="utf-8"))
     assert title is not None
     assert title.group(1).replace("&#160;", " ") == " ".join(["barkhane", *args])
+
+
+# DejaVu Sans Mono, the first of the stack librsvg finds, advances 0.602 of its size.
+DEJAVU_ADVANCE = 0.602
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["summary", "--year", "2021", "--width", "80"], ["summary", "--width", "400"],
+     ["on", "2020-08-18"]],
+    ids=lambda a: "-".join(a),
+)  # fmt: skip
+def test_an_exported_line_keeps_its_last_glyph_in_its_font(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    """U21: through rsvg-convert, a line filling the width lost its last glyph ("(as of"
+    as "(as o"): Rich sets each run's length at 0.6 of the font size, librsvg draws it at
+    the font's own advance, and the line's clip ended at the last column."""
+    target = tmp_path / "view.svg"
+    result = run(*args, "--export", str(target), env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    svg = target.read_text(encoding="utf-8")
+    clips = dict(re.findall(r'<clipPath id="([^"]*)">\s*<rect [^>]*width="([\d.]+)"', svg))
+    page = next(float(w) for c, w in clips.items() if c.endswith("-clip-terminal"))
+    runs = re.findall(
+        r'<text [^>]*x="([\d.]+)"[^>]*textLength="([\d.]+)"[^>]*url\(#([^)]+)\)">([^<]*)<', svg
+    )
+    assert runs and len(clips) > 1
+    drawn = []
+    for x, length, clip, text in runs:
+        text = html.unescape(text)
+        glyphs = len(text.rstrip())  # Rich pads a line with blanks to the width
+        if glyphs:  # each glyph at the font's own advance, not Rich's 0.6
+            end = float(x) + float(length) / len(text) * glyphs * DEJAVU_ADVANCE / 0.6
+            # Rich gives the last line no clip of its own: the page's holds it
+            drawn.append((end, min(float(clips.get(clip, page)), page)))
+    assert all(end <= clip for end, clip in drawn), max(drawn, key=lambda d: d[0] - d[1])

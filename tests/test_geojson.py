@@ -81,7 +81,7 @@ def test_records_without_places_refuse_geojson(run: Run) -> None:
     out = run("actors", "-f", "geojson")
     assert out.exit_code == 2
     assert out.stderr == (
-        "barkhane: --format geojson is for events and places (timeline, map, place, places, actor)\n"
+        "barkhane: --format geojson is not for actors; give table, plain, tsv, csv, json, jsonl or md\n"
     )
 
 

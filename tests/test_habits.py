@@ -64,7 +64,7 @@ def test_count_prints_the_number_alone_or_as_json(run: Run) -> None:
     assert out(run, "timeline", "--count", "-f", "csv", "--year", "2013") == "events\n1\n"
     result = run("timeline", "--count", "-f", "geojson")
     assert result.exit_code == 2
-    assert "does not apply to --count" in result.stderr
+    assert "--format geojson is not for --count; give " in result.stderr
 
 
 def test_facet_counts_each_value_once_per_event_with_none_last(run: Run) -> None:

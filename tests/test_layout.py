@@ -152,16 +152,22 @@ def test_the_whole_timeline_reads_at_its_width(bundled: None, run: Run, width: i
 
 
 @pytest.mark.parametrize("width", [80, 120, 160])
-def test_chart_labels_are_told_apart(bundled: None, run: Run, width: int) -> None:
-    # U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
-    out = screen(run, width, "chart", "troops", "--force", "barkhane", "--format", "table")
-    launch, july = "French troops in Operation Barkhane at its launch", ", July 2015"
-    assert launch in out and july in out
+def test_chart_labels_are_whole_in_one_layout(bundled: None, run: Run, width: int) -> None:
+    """U9: at 80 columns every label of Barkhane's strengths read "French troops in…".
+    U21: at 120 and 160 columns the Mali blocks cut their labels beside the bars ("French
+    troops on the ground in Mali in the first d…") while the Sahel block put each whole
+    under its bar. Every label is whole, and every block lays them out alike: beside the
+    bars, wrapped in their column, or (at 80 columns) under each bar."""
+    rows = json.loads(_shown(run, None, "chart", "troops", "--format", "json"))
+    out = screen(run, width, "chart", "troops", "--format", "table")
+    assert "…" not in out
+    flat = " ".join(out.split())
+    assert all(" ".join(str(r["label"]).split()) in flat for r in rows)
     lines = out.splitlines()
-    row = next(i for i, line in enumerate(lines) if line.startswith("  2014-07-13"))
-    # under its bar when the row has no room for it; beside it when it has, the bars
-    # giving up room first (at 120 columns)
-    assert (launch in lines[row + 1]) == (width == 80)
+    starts = [n for n, line in enumerate(lines) if re.match(r"  \d{4}", line)]
+    assert len(starts) == len(rows)
+    beside = {str(r["label"]).split()[0] in lines[n] for n, r in zip(starts, rows, strict=True)}
+    assert beside == {width > 80}
 
 
 @pytest.mark.parametrize("width", [80, 160])

@@ -5,6 +5,8 @@ Estonia" while timeline and map pointed to `barkhane search petronin`."""
 
 from __future__ import annotations
 
+import json
+
 import click
 import pytest
 import typer.main
@@ -108,3 +110,44 @@ def test_a_name_resolver_is_built_once_for_all_its_names(
         return sorted(built), result.stdout
 
     assert builds("mali") == builds("mali", "Mali", "MALI")
+
+
+# ISO 3166-1 alpha-3, then alpha-2, as ACLED's iso3 and HDX (alpha-3) and the aliases
+# (alpha-2) name the record's countries.
+ISO = {
+    "algeria": ("DZA", "DZ"), "benin": ("BEN", "BJ"), "burkina-faso": ("BFA", "BF"),
+    "cameroon": ("CMR", "CM"), "chad": ("TCD", "TD"), "cote-divoire": ("CIV", "CI"),
+    "france": ("FRA", "FR"), "ghana": ("GHA", "GH"), "guinea": ("GIN", "GN"),
+    "libya": ("LBY", "LY"), "mali": ("MLI", "ML"), "mauritania": ("MRT", "MR"),
+    "niger": ("NER", "NE"), "nigeria": ("NGA", "NG"), "senegal": ("SEN", "SN"),
+    "togo": ("TGO", "TG"),
+}  # fmt: skip
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_country_is_named_by_its_iso_code_alpha_3_as_alpha_2(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U21: `timeline --country MLI` (BFA, NER, TCD, MRT, CIV) said "no country matches
+    'MLI'" while ML, BF and RMM worked."""
+    countries = json.loads(run("places", "--kind", "country", "-f", "json").stdout)
+    assert {c["id"] for c in countries} == set(ISO)  # a country added needs its codes
+    told = watched(monkeypatch)
+    for code in (0, 1):
+        asked = [
+            f"--country={codes[code].lower() if code else codes[code]}" for codes in ISO.values()
+        ]
+        result = run("timeline", *asked, "--count")
+        assert result.exit_code == 0, result.stderr
+    read = [{n.strip().removeprefix("country: ") for n in note.split(";")} for note in told]
+    names = {f"{c['name']} ({c['id']})" for c in countries}
+    assert read == [names, names], told
+    # wherever a country is named: a place, --within, facts --country, a chart's blocks
+    assert json.loads(run("place", "MLI", "-f", "json").stdout)["id"] == "mali"
+    for args in (["places", "--within"], ["facts", "--country"]):
+        assert run(*args, "NER").stdout == run(*args, "niger").stdout
+    by_code = run("chart", "displacement", "--country", "MRT", "-f", "csv")
+    assert (
+        by_code.stdout
+        == run("chart", "displacement", "--country", "mauritania", "-f", "csv").stdout
+    )

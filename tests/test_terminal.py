@@ -35,6 +35,23 @@ def one_line_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int,
             ["timeline", "--sinc", "2020"],
             "barkhane: no such option '--sinc'; did you mean '--since'?",
         ),
+        # an option the command lacks, spelled like none of its own: what it takes, not
+        # "did you mean '--until' or '--color'?", which share a letter or two (U21)
+        (
+            ["eras", "--country", "mali"],
+            "barkhane: eras takes no --country; it takes --since, --until, --year, --format, "
+            "--color, --export, --width or --data",
+        ),
+        (
+            ["judgments", "--count"],
+            "barkhane: judgments takes no --count; it takes --outcome, --forecast, --format, "
+            "--color, --export, --width or --data",
+        ),
+        (
+            ["chart", "--colour", "never"],
+            "barkhane: no such option '--colour'; did you mean '--color'?",
+        ),
+        (["timeline", "--zzz"], "barkhane: no such option '--zzz'; see 'barkhane timeline --help'"),
         (["actor"], "barkhane: missing argument 'NAME'; see 'barkhane actor --help'"),
         (
             ["timeline", "--limit", "x"],
@@ -217,6 +234,30 @@ def test_fixed_values_answer_a_typo_with_a_suggestion_and_the_list(
     assert code == 2
     assert line.startswith(f"barkhane: {message} ")
     assert " are: " in line
+
+
+# A format some view prints, asked of a view that does not print it: one rule and one
+# message, naming the view and what it takes. summary -f csv said "unknown format 'csv'"
+# where on -f csv said "--format csv is not for on" (U21), and others "is for events".
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["summary", "-f", "csv"], "--format csv is not for summary; give table, plain, json or jsonl"),
+        (["on", "2020", "-f", "csv"], "--format csv is not for on; give table, plain, json, jsonl or geojson"),
+        (["eras", "-f", "ICS"], "--format ics is not for eras; give table, plain, json, jsonl, csv, tsv or md"),
+        (["actors", "-f", "ics"], "--format ics is not for actors; give table, plain, tsv, csv, json, jsonl or md"),
+        (["sources", "-f", "geojson"], "--format geojson is not for sources; give table, plain, tsv, csv, json, jsonl, md, text, bibtex, csl-json or ris"),
+        (["cite", "seed", "-f", "json"], "--format json is not for cite; give text, bibtex, csl-json or ris"),
+        (["validate", "-f", "csv"], "--format csv is not for validate; give text or json"),
+        (["timeline", "--count", "-f", "geojson"], "--format geojson is not for --count; give table, plain, tsv, csv, json, jsonl or md"),
+    ],
+)  # fmt: skip
+def test_a_known_format_a_view_does_not_print_is_refused_one_way(
+    run: Run, args: list[str], said: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"barkhane: {said}\n"
 
 
 @pytest.mark.parametrize(

@@ -507,7 +507,7 @@ def test_timelinejs_shape(run: Run) -> None:
 def test_calendar_formats_are_for_events_only(run: Run) -> None:
     result = run("actors", "--format", "ics")
     assert result.exit_code == 2
-    assert "--format ics is for events" in result.stderr
+    assert "--format ics is not for actors; give table," in result.stderr
 
 
 @pytest.mark.parametrize("command", ["timeline", "map"])

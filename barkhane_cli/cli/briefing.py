@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli import model
-from barkhane_cli.choices import choose
+from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     load,
     make_env,
@@ -30,7 +30,6 @@ from barkhane_cli.cli.options import (
     YearOpt,
     completes,
     format_option,
-    listed,
 )
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS
@@ -79,6 +78,7 @@ def summary(
     until: UntilOpt = None,
     year: YearOpt = None,
     actor: ActorOpt = None,
+    country: CountryOpt = None,
     aftermath: AftermathOpt = False,
     format_: PictureFormatOpt = None,
     color: ColorOpt = Color.auto,
@@ -89,8 +89,8 @@ def summary(
     """One screen that tells the story: events per year, eras, actors, figures, judgments.
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
-    --actor summarises that actor's events over their own span. --format json gives the
-    same content as data.
+    --actor summarises that actor's events over their own span; --country the events in
+    that country and its figures. --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
     of each, the figure the data marks headline when it falls in the window (France's
@@ -102,9 +102,12 @@ def summary(
     env = _env(color, width)
     fmt = _format(env, format_, tables=False)
     dataset = load(data)
-    q = window(dataset, data, since, until, year, actors=actor or (), aftermath=aftermath)
+    q = window(
+        dataset, data, since, until, year, actors=actor or (), countries=country or (),
+        aftermath=aftermath,
+    )  # fmt: skip
     events = list(query.select(dataset, q))
-    content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath)
+    content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath, q.countries)
 
     def show(target: Any, f: str | None) -> None:
         f = _format(target, f, tables=False)

@@ -17,19 +17,14 @@ from barkhane_cli.cli.options import (
     DataOpt,
     ExportOpt,
     SourceFormatOpt,
+    takes_formats,
 )
-from barkhane_cli.errors import UsageError
+from barkhane_cli.formats import CITATION_FORMATS
+from barkhane_cli.formats import check as check_format
 
 
 def citation_format(fmt: str | None, default: str = "text") -> str:
-    from barkhane_cli.formats import CITATION_FORMATS
-
-    key = (fmt or default).strip().lower()
-    if key not in CITATION_FORMATS:
-        raise UsageError(
-            f"unknown format {fmt!r} for citations; formats are: {', '.join(CITATION_FORMATS)}"
-        )
-    return key
+    return check_format(fmt or default, CITATION_FORMATS, "citations")
 
 
 def cite(
@@ -44,7 +39,10 @@ def cite(
     format_: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="text (author–date, the default), bibtex, csl-json or ris."
+            "--format",
+            "-f",
+            help="text (author–date, the default), bibtex, csl-json or ris.",
+            callback=takes_formats(CITATION_FORMATS),
         ),
     ] = None,
     data: DataOpt = None,
@@ -73,7 +71,6 @@ def source(
     """One source: its title, publisher, date and address, and every entry that cites it
     with what it says the source supports. bibtex, csl-json, ris and text cite it."""
     from barkhane_cli import cite as citations
-    from barkhane_cli.formats import CITATION_FORMATS
     from barkhane_cli.render.citations import write
     from barkhane_cli.render.sources import emit_source
     from barkhane_cli.resolve import Named, Resolver

@@ -11,7 +11,9 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
+from barkhane_cli.cli.options import takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
+from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.settings import Settings
 
@@ -48,6 +50,7 @@ def validate(
             "-f",
             help="text: FILE:LINE: table 'id' field: problem, one a line; json: a list of "
             f"{{{', '.join(PROBLEM_JSON)}}} for CI.",
+            callback=takes_formats(VALIDATE_FORMATS),
         ),
     ] = "text",
 ) -> None:
@@ -64,8 +67,6 @@ def validate(
     from barkhane_cli.render.safe import inert, json_inert
     from barkhane_cli.store import locate
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt!r}: validate writes text or json")
     paths = store.data_paths(files or (), bundled=not alone, layers=settings().data)
     data, found = store.collect(paths, keep_going=True)
     named = store.expand(files or paths)  # what the user asked about, not what lies under it

@@ -444,10 +444,14 @@ def click_error_line(
         misplaced = _before_its_command(named, command, words, line, exc.option_name)
         if misplaced:
             return misplaced
-        opts = [o for p in command.params for o in p.opts if o.startswith("-")]
-        close = difflib.get_close_matches(exc.option_name, opts, n=2) or exc.possibilities
+        close = _close_options(exc.option_name, command)
         if close:
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
+        takes = _options_of(command)
+        if 0 < len(takes) <= _OPTIONS_NAMED:
+            from barkhane_cli.choices import listed
+
+            return f"{path or 'barkhane'} takes no {exc.option_name}; it takes {listed(takes)}"
         return f"no such option {exc.option_name!r}{more}"
     text = " ".join(exc.format_message().split())
     extra = _extra_words(exc)
@@ -470,6 +474,31 @@ def click_error_line(
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+# A command whose options fit one line has them named when one it lacks is given (eras
+# --country); a longer list is its --help's.
+_OPTIONS_NAMED = 12
+
+
+def _close_options(given: str, command: click.Command) -> list[str]:
+    """The command's options spelled nearly as ``given`` (--sinc: --since), compared
+    without their dashes: with them, --country was "did you mean --until or --color?",
+    which share a letter or two (U21)."""
+    import difflib
+
+    names = {o.lstrip("-"): o for p in command.params for o in p.opts if o.startswith("--")}
+    close = difflib.get_close_matches(given.lstrip("-"), list(names), n=2, cutoff=0.85)
+    return [names[c] for c in close]
+
+
+def _options_of(command: click.Command) -> list[str]:
+    """The command's options by their long names, as --help lists them (not --help)."""
+    return [
+        next((o for o in p.opts if o.startswith("--")), p.opts[0])
+        for p in command.params
+        if isinstance(p, click.Option) and not p.hidden and p.name != "help"
+    ]
 
 
 def _extra_words(exc: click.ClickException) -> list[str] | None:

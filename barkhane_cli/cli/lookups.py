@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli import model
-from barkhane_cli.choices import choose
+from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     load,
     make_env,
@@ -46,7 +46,6 @@ from barkhane_cli.cli.options import (
     WideOpt,
     WithinOpt,
     YearOpt,
-    listed,
 )
 from barkhane_cli.errors import quoted
 

@@ -39,8 +39,10 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     YearOpt,
+    takes_formats,
 )
 from barkhane_cli.errors import UsageError
+from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
 
 MapExportOpt = Annotated[
@@ -247,6 +249,7 @@ def on(
             help="table (default on a terminal), plain (piped), json, jsonl or geojson "
             "(the window's events).",
             show_default=False,
+            callback=takes_formats(SITUATION_FORMATS),
         ),
     ] = None,
     color: ColorOpt = Color.auto,

@@ -14,8 +14,10 @@ from typing import Annotated, Any, get_args
 import typer
 
 from barkhane_cli import model as m
+from barkhane_cli.choices import listed
 from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
+from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
 
 
@@ -44,11 +46,24 @@ def completes(values: tuple[str, ...] | list[str]) -> Callable[..., list[Any]]:
 EVENT_FORMATS = FORMATS
 
 
-def listed(values: tuple[str, ...] | list[str]) -> str:
-    """A vocabulary for a help text, from the tuple the code checks against: a, b or c.
-    A value with a space is quoted, as it is typed."""
-    shown = [f"'{v}'" if " " in v else v for v in values]
-    return f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else "".join(shown)
+def command_name(ctx: Any) -> str:
+    """The command a context runs, as typed after barkhane: ``summary``, ``import acled``."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def takes_formats(formats: tuple[str, ...]) -> Callable[..., str | None]:
+    """--format's check, as it is read: the formats a command's --format lists are the
+    ones it takes, and every other is refused by formats.check's one rule, naming the
+    command (summary -f csv said "unknown format" where on -f csv said "not for on")."""
+
+    def check(ctx: Any, param: Any, value: str | None) -> str | None:
+        return None if value is None else check_format(value, formats, command_name(ctx))
+
+    return check
 
 
 def format_option(formats: tuple[str, ...]) -> Any:
@@ -61,6 +76,7 @@ def format_option(formats: tuple[str, ...]) -> Any:
         "plain (tab-separated, no header) when piped. Any case.",
         show_default=False,
         shell_complete=completes(formats),
+        callback=takes_formats(formats),
     )
 
 
@@ -178,7 +194,10 @@ WithinOpt = Annotated[
 ]
 CountryOpt = Annotated[
     list[str] | None,
-    typer.Option("--country", help="In this country: id, name or alias such as BF (repeatable)."),
+    typer.Option(
+        "--country",
+        help="In this country: id, name, alias or ISO code such as BF or BFA (repeatable).",
+    ),
 ]
 TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
 NotTagOpt = Annotated[

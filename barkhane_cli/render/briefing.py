@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from barkhane_cli import forecasts
+from barkhane_cli import forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
 from barkhane_cli.meta import RECORD_END
@@ -207,7 +207,6 @@ def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
 
 
 def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
-    from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
@@ -224,7 +223,10 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             f"   {period['events']} events · {period['disputed']} disputed · "
             f"{period['fatalities_recorded']:,} deaths recorded ({COUNTED_DEATHS})"
         )
-    con.print(Panel(head, title="Sahel conflict: the record", title_align="left"))
+    title = "Sahel conflict: the record"
+    if period.get("countries"):
+        title += " in " + " or ".join(query.country_names(data, period["countries"]))
+    con.print(Panel(head, title=title, title_align="left"))
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
@@ -247,23 +249,29 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             line.append(f"({a['events']})  ", style="dim")
         con.print(line)
     if content["headline_facts"]:
+        from rich.table import Table
+
         con.print(Text("\nHeadline figures", style="bold"))
         width = (con.width or 80) - _INDENT
+        # the category in a column of its own, so a figure's wrapped lines hang under its
+        # text as its dispute note does, not at column 0 (U21)
+        grid = Table.grid()
+        grid.add_column(width=_INDENT, no_wrap=True, overflow="ellipsis", style="dim")
+        grid.add_column(width=width)
         for f in content["headline_facts"]:
             fact = data.facts[f["id"]]
-            text = Text()
-            text.append(f"  {fact.category:<{_INDENT - 2}}", style="dim")
-            text.append_text(safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold"))
+            text = safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold")
             # the first source, and how many more: six source ids ran a figure to three
             # lines (U20); `barkhane fact ID` lists them all
             refs = fact.sources[0].id if fact.sources else ""
             if len(fact.sources) > 1:
                 refs += f" and {len(fact.sources) - 1} more"
             text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
-            con.print(text)
+            grid.add_row(safe_text(f"  {fact.category}"), text)
             if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
                 note = clip_lines(disputed(fact.disputed), width, f"barkhane fact {fact.id}")
-                con.print(Padding(safe_text(note, style=DISPUTED_STYLE), (0, 0, 0, _INDENT)))
+                grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
+        con.print(grid)
     if content["judgments"]:
         con.print(Text("\nThe seed's key judgments", style="bold"))
         for j in content["judgments"][:6]:

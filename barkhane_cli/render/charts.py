@@ -173,9 +173,17 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     value_w = max(len(r["text"]) for r in rows)
     mark_w = max((len(_marks(r)) for r in rows), default=0)
     # Columns: date, value, bar, marks (if any) and label, a space between each. The bars
-    # get two fifths of what the numbers leave, the labels the rest.
+    # get two fifths of what the numbers leave, the labels the rest, and give it up to
+    # keep LABEL_ROOM cells for the labels (10 cells of bar at least).
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
     width = max(10, min(40, rest * 2 // 5))
+    if rest - width < LABEL_ROOM:
+        width = max(10, rest - LABEL_ROOM)
+    # One layout for the whole chart, and no label cut: each whole beside its bar, wrapped
+    # in its column, or, where the labels have not LABEL_ROOM cells, whole on a line of its
+    # own under its bar. Labels cut beside the bar in some blocks and whole under it in
+    # others lost what the Mali blocks' figures counted ("... in the first d…", U21).
+    beside = rest - width >= LABEL_ROOM
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
@@ -184,24 +192,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         blocks.setdefault(r.get("series") or r["scope"], []).append(r)
     labels = {a: [safe_text(r["label"], keep="") for r in rs] for a, rs in blocks.items()}
 
-    def clashing(bar: int) -> set[str]:
-        room = rest - bar
-        return {
-            a
-            for a, texts in labels.items()
-            if _cut_alike(texts, room) or (room < LABEL_ROOM and any(len(t) > room for t in texts))
-        }
-
-    # Cut labels must not read alike within a block (at 80 columns every label of
-    # Barkhane's strengths was "French troops in…", U9), nor be cut to fewer than
-    # LABEL_ROOM cells (at 80 columns a block of one figure read "French military p…"):
-    # the bars give up room first, to the widest that keeps them apart and readable (10
-    # cells at least); a block whose labels still clash shows each whole on a line of its
-    # own under its bar.
-    width = next((w for w in range(width, 9, -1) if not clashing(w)), width)
-    under = clashing(width)
-
-    def grid(beside: bool) -> Table:
+    def grid() -> Table:
         g = Table.grid(padding=(0, 1), expand=beside)
         g.add_column(no_wrap=True, width=date_w + 2)
         g.add_column(justify="right", no_wrap=True, width=value_w)
@@ -209,7 +200,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         if mark_w:
             g.add_column(no_wrap=True, width=mark_w)
         if beside:
-            g.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+            g.add_column(overflow="fold", ratio=1)
         return g
 
     for area, members in blocks.items():
@@ -217,8 +208,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         heading = safe_text(f"{area}", style="bold", keep="")
         heading.append(f"  (full bar: {fmt_number(top)})", style="dim")
         con.print(heading)
-        beside = area not in under
-        table = grid(beside)
+        table = grid()
         for r, label in zip(members, labels[area], strict=True):
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
@@ -237,7 +227,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
             table.add_row(*cells)
             con.print(table)
             con.print(Padding(label, (0, 0, 0, 4)))
-            table = grid(beside)
+            table = grid()
         if table.row_count:
             con.print(table)
     con.print(
@@ -255,23 +245,9 @@ def _top(row: dict[str, Any]) -> float:
     return float(row["high"] if row["high"] is not None else row["value"])
 
 
-# The fewest cells a label cut beside its bar keeps: fewer say too little of what the
-# figure counts ("French military p…"), and the block shows its labels under the bars.
+# The fewest cells a label column beside the bars has: in fewer a label wraps to a
+# column of words, and the chart shows each label whole under its bar.
 LABEL_ROOM = 30
-
-
-def _cut_alike(labels: Sequence[Text], width: int) -> bool:
-    """Whether two different labels read the same once cut to ``width`` cells with an
-    ellipsis (as shown: a control character is drawn as its escape)."""
-    from rich.cells import cell_len
-
-    seen: set[str] = set()
-    for plain in {t.plain for t in labels}:
-        shown = plain if cell_len(plain) <= width else plain[: max(0, width - 1)]
-        if shown in seen:
-            return True
-        seen.add(shown)
-    return False
 
 
 def _marks(row: dict[str, Any]) -> str:

@@ -105,6 +105,12 @@ def svg_format() -> str:
     )
 
 
+def svg_margin(columns: int) -> int:
+    """Blank columns right of a picture's last: one, and one more per hundred columns
+    (a font up to 0.606 of its height wide, drawn at Rich's 0.6, stays inside)."""
+    return 1 + columns // 100
+
+
 def html_format() -> str:
     from rich._export_format import CONSOLE_HTML_FORMAT
 
@@ -129,7 +135,11 @@ def export(env: Env, path: Path, draw: Callable[[Env], object], title: str) -> N
     kind = path.suffix.lower()
     if kind == ".svg":
         # DejaVu Sans Mono's advance is 0.602 of its height; Rich fixes each run's
-        # length, so another monospace font still lines up.
+        # length, so another monospace font still lines up. librsvg does not fit a run
+        # to its length: a run grows 1/300 of a column a column, and a line filling the
+        # width lost its last glyph to the line's clip ("(as of" as "(as o", U21). The
+        # page gets those columns as a margin, past the last the view draws.
+        con.width += svg_margin(con.width)
         body = con.export_svg(
             title=inert(title),
             theme=theme,

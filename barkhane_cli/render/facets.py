@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from barkhane_cli import model as m
-from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL, Bucket, Pair, facet, facet_pairs
 from barkhane_cli.formats import RECORD_FORMATS
 from barkhane_cli.render.env import Env
@@ -21,16 +20,11 @@ SUMMARY_FORMATS = tuple(f for f in RECORD_FORMATS if f != "geojson")
 
 
 def _format(env: Env, fmt: str | None, option: str) -> str:
-    from barkhane_cli.choices import choose
+    from barkhane_cli.formats import check
 
     if fmt is None:
         return "table" if env.is_tty else "plain"
-    if fmt.strip().lower() not in SUMMARY_FORMATS:
-        raise UsageError(
-            f"--format {fmt.strip().lower()} does not apply to {option}; "
-            f"use {', '.join(SUMMARY_FORMATS)}"
-        )
-    return choose(fmt, SUMMARY_FORMATS, "format")
+    return check(fmt, SUMMARY_FORMATS, option)
 
 
 def write_count(env: Env, fmt: str | None, n: int) -> int:

@@ -44,15 +44,13 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
 def resolve_format(fmt: str | None, env: Env, formats: tuple[str, ...] = FORMATS) -> str:
     """The format asked for (any case), or the default: a table on a terminal, plain
     rows when piped. Only the formats this command prints are accepted."""
-    from barkhane_cli.choices import choose
+    from barkhane_cli.formats import check
 
     if fmt is None:
         return "table" if env.is_tty else "plain"
-    if fmt.strip().lower() in EVENT_ONLY and fmt.strip().lower() not in formats:
-        raise UsageError(
-            f"--format {fmt.strip().lower()} is for events (timeline, actor, place, event)"
-        )
-    return choose(fmt, formats, "format")
+    # the command's --format has said what it takes (options.takes_formats); this is the
+    # same rule for a view that prints fewer
+    return check(fmt, formats, "this view")
 
 
 def write_document(env: Env, fmt: str, payload: Any) -> None:

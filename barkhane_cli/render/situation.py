@@ -233,11 +233,9 @@ def show(
     export_title: str,
     fixed: bool = False,
 ) -> None:
-    from barkhane_cli.errors import UsageError
+    from barkhane_cli.formats import check
 
-    fmt = resolve_format(format_, env)
-    if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt} is not for on; give {', '.join(FORMATS)}")
+    fmt = resolve_format(check(format_, FORMATS, "on") if format_ else None, env)
 
     def view(target: Env, f: str | None) -> None:
         f = resolve_format(f, target)
