@@ -10,6 +10,7 @@ import typer
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    given_format,
     load,
     make_env,
     parse_date,
@@ -30,7 +31,6 @@ from barkhane_cli.cli.options import (
     YearOpt,
     completes,
     format_option,
-    given_format,
 )
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.base import load, make_env, present, query_of
+from barkhane_cli.cli.base import given_format, load, make_env, present, query_of
 from barkhane_cli.cli.filters import event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
@@ -31,7 +31,6 @@ from barkhane_cli.cli.options import (
     UntilOpt,
     YearOpt,
     format_option,
-    given_format,
 )
 from barkhane_cli.errors import DataError, UsageError
 from barkhane_cli.formats import MATCH_FORMATS, TABLE_FORMATS

@@ -77,14 +77,6 @@ def format_option(formats: tuple[str, ...]) -> Any:
     )
 
 
-def given_format(env: Any, fmt: str | None) -> str:
-    """--format as given (format_option has checked it as it was read), or the default:
-    a table on a terminal, plain rows when piped."""
-    if fmt is None:
-        return "table" if env.is_tty else "plain"
-    return fmt
-
-
 FormatOpt = Annotated[str | None, format_option(EVENT_FORMATS)]
 RecordFormatOpt = Annotated[str | None, format_option(RECORD_FORMATS)]  # places, map
 ListFormatOpt = Annotated[str | None, format_option(LIST_FORMATS)]
