@@ -111,6 +111,14 @@ def command_title() -> str:
     return " ".join(words)
 
 
+def given_format(env: "Env", fmt: str | None) -> str:
+    """--format as given (options.format_option has checked it as it was read), or the
+    default: a table on a terminal, plain rows when piped."""
+    if fmt is None:
+        return "table" if env.is_tty else "plain"
+    return fmt
+
+
 def present(
     env: "Env",
     format_: str | None,
@@ -126,7 +134,7 @@ def present(
         from barkhane_cli.render.export import export as save
 
         save(env, export, lambda rec: show(rec, "table"), command_title())
-    human = (format_ or ("table" if env.is_tty else "plain")).strip().lower() == "table"
+    human = given_format(env, format_) == "table"
     if not (human and env.is_tty and env.settings.pager):
         shown = show(env, format_)
     else:

@@ -10,6 +10,7 @@ import typer
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    given_format,
     load,
     make_env,
     parse_date,
@@ -46,14 +47,6 @@ WidthOpt = Annotated[
         "--width", help="Draw N columns wide, on the terminal and in --export (40 to 400)."
     ),
 ]
-
-
-def _format(env: Any, fmt: str | None, tables: bool = True) -> str:
-    """Briefing views are pictures or data; chart, eras and judgments also give their raw
-    numbers as csv, tsv or Markdown."""
-    if fmt is None:
-        return "table" if env.is_tty else "plain"
-    return choose(fmt, PICTURE_FORMATS + (TABLE_FORMATS if tables else ()), "format")
 
 
 def _env(color: str, width: int | None) -> Any:
@@ -100,7 +93,7 @@ def summary(
     from barkhane_cli.render import briefing as draw
 
     env = _env(color, width)
-    fmt = _format(env, format_, tables=False)
+    fmt = given_format(env, format_)
     dataset = load(data)
     q = window(
         dataset, data, since, until, year, actors=actor or (), countries=country or (),
@@ -110,7 +103,7 @@ def summary(
     content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath, q.countries)
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f, tables=False)
+        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, content)
         elif f == "plain":
@@ -141,7 +134,7 @@ def eras(
     from barkhane_cli.render.charts import write_rows
 
     env = _env(color, width)
-    fmt = _format(env, format_)
+    fmt = given_format(env, format_)
     start, end = parse_date("--since", since), parse_date("--until", until)
     first, last = query.date_range(start, end, year)
     dataset = load(data)
@@ -150,7 +143,7 @@ def eras(
     payload = [briefing.era_json(e, axis) for e in items]
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, payload)
         elif f in TABLE_FORMATS:
@@ -245,7 +238,7 @@ def chart(
     chosen = ChartKind(choose(what, [k.value for k in ChartKind], "chart"))
     by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
     env = _env(color, width)
-    fmt = _format(env, format_)
+    fmt = given_format(env, format_)
     dataset = load(data)
     if chosen in _NARROW and by is not None:
         raise _not_for("--by", chosen)
@@ -314,7 +307,7 @@ def chart(
         return
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, [b.to_json() for b in bins])
         elif f in TABLE_FORMATS:
@@ -358,7 +351,7 @@ def _panels(
         return row
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, [as_json(v, n, b) for v, n, bins in panels for b in bins])
         elif f in TABLE_FORMATS:
@@ -413,7 +406,7 @@ def _figures(
     title = f"{what} (numeric facts, by date)"
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, rows)
         elif f in TABLE_FORMATS:
@@ -462,7 +455,7 @@ def judgments(
     from barkhane_cli.render.charts import write_rows
 
     env = _env(color, width)
-    fmt = _format(env, format_)
+    fmt = given_format(env, format_)
     dataset = load(data)
     items = list(dataset.judgments.values())
     if outcome is not None:
@@ -477,7 +470,7 @@ def judgments(
     score = forecasts.score(items)
 
     def show(target: Any, f: str | None) -> None:
-        f = _format(target, f)
+        f = given_format(target, f)
         if f == "json":
             _document(target, f, {"judgments": [forecasts.judgment_json(j) for j in items]} | score)
         elif f == "jsonl":

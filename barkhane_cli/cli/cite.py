@@ -20,11 +20,6 @@ from barkhane_cli.cli.options import (
     takes_formats,
 )
 from barkhane_cli.formats import CITATION_FORMATS
-from barkhane_cli.formats import check as check_format
-
-
-def citation_format(fmt: str | None, default: str = "text") -> str:
-    return check_format(fmt or default, CITATION_FORMATS, "citations")
 
 
 def cite(
@@ -55,7 +50,7 @@ def cite(
     from barkhane_cli import cite as citations
     from barkhane_cli.render.citations import write
 
-    fmt = citation_format(format_)
+    fmt = format_ or "text"  # checked, in its own case, as --format is read (takes_formats)
     env = make_env(Color.never)
     dataset = load(data)
     write(env, fmt, citations.sources_of(dataset, ids))
@@ -81,8 +76,8 @@ def source(
         (Named(s.id, s.title) for s in dataset.sources.values()), "source", "barkhane sources"
     )
     src = dataset.sources[resolver.resolve(ident)]
-    if format_ is not None and format_.strip().lower() in CITATION_FORMATS:
-        write(env, format_.strip().lower(), [src])
+    if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
+        write(env, format_, [src])
         return
     citing = citations.cited_by(dataset, src.id)
 

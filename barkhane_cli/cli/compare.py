@@ -9,8 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.choices import choose
-from barkhane_cli.cli.base import load, make_env, present, query_of
+from barkhane_cli.cli.base import given_format, load, make_env, present, query_of
 from barkhane_cli.cli.filters import event_filters
 from barkhane_cli.cli.options import (
     ActorOpt,
@@ -51,12 +50,6 @@ DatasetsOpt = Annotated[
 class By(StrEnum):
     month = "month"
     region = "region"
-
-
-def _format(env: Any, fmt: str | None) -> str:
-    if fmt is None:
-        return "table" if env.is_tty else "plain"
-    return choose(fmt, MATCH_FORMATS, "format")
 
 
 def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
@@ -134,7 +127,7 @@ def compare(
     from barkhane_cli.render.records import write_document
 
     env = make_env(color)
-    fmt = _format(env, format_)
+    fmt = given_format(env, format_)
     filters = event_filters(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
         search,
@@ -178,7 +171,7 @@ def compare(
         }
 
     def show(target_env: Any, f: str | None) -> None:
-        f = _format(target_env, f)
+        f = given_format(target_env, f)
         if f in ("json", "jsonl"):
             write_document(target_env, f, [as_json(r) for r in rows])
         elif f == "plain":
@@ -230,7 +223,7 @@ def gaps(
     from barkhane_cli.render.records import write_document
 
     env = make_env(color)
-    fmt = _format(env, format_)
+    fmt = given_format(env, format_)
     filters = event_filters(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
         search,
@@ -253,7 +246,7 @@ def gaps(
     summary = {"by": by.value, "counts": counted, "note": note}
 
     def show(target_env: Any, f: str | None) -> None:
-        f = _format(target_env, f)
+        f = given_format(target_env, f)
         if f == "json":
             payload = {
                 "incidents": [i.to_json(dataset) for i in shown],

@@ -47,12 +47,9 @@ EVENT_FORMATS = FORMATS
 
 
 def command_name(ctx: Any) -> str:
-    """The command a context runs, as typed after barkhane: ``summary``, ``import acled``."""
-    names = []
-    while ctx.parent is not None:
-        names.append(ctx.info_name or "")
-        ctx = ctx.parent
-    return " ".join(reversed(names))
+    """The command a context runs, as typed after barkhane: ``summary``, ``import acled``
+    (Click's command_path less the program, as lazy.click_error_line reads it)."""
+    return str(ctx.command_path.partition(" ")[2])
 
 
 def takes_formats(formats: tuple[str, ...]) -> Callable[..., str | None]:

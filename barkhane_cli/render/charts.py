@@ -190,7 +190,6 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     blocks: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         blocks.setdefault(r.get("series") or r["scope"], []).append(r)
-    labels = {a: [safe_text(r["label"], keep="") for r in rs] for a, rs in blocks.items()}
 
     def grid() -> Table:
         g = Table.grid(padding=(0, 1), expand=beside)
@@ -209,7 +208,8 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
         heading.append(f"  (full bar: {fmt_number(top)})", style="dim")
         con.print(heading)
         table = grid()
-        for r, label in zip(members, labels[area], strict=True):
+        for r in members:
+            label = safe_text(r["label"], keep="")
             marked = any(k != "range" for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
             base = scale(float(low), top, width)

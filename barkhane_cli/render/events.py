@@ -233,7 +233,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             display=m.Event.deaths,
             width=9,  # "1000–1500", "up to 150"
             justify="right",
-            cell=lambda e: _toll_cell(e),
+            cell=_toll_cell,
         ),
         "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),
         "fatalities_high": Field(

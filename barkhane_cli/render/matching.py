@@ -31,12 +31,11 @@ def _date(e: m.Event) -> str:
     return e.date.iso() + (f"..{e.end.iso()}" if e.end else "")
 
 
-def _deaths_line(diff: dict[str, Any]) -> str:
+def _deaths_line(e: m.Event, diff: dict[str, Any]) -> str:
+    """Our toll as every view words it (Event.deaths: "up to 15" for a bound alone), then
+    theirs."""
     d = diff["deaths"]
-    ours = d["ours"]
-    low, best, high = ours["low"], ours["best"], ours["high"]
-    mine = f"{low}–{high}" if low is not None and high is not None and low != high else best
-    parts = [f"ours {mine if mine is not None else 'not given'}"]
+    parts = [f"ours {e.deaths() or 'not given'}"]
     if "acled" in d:
         parts.append(f"ACLED {d['acled']}")
     if "ucdp" in d:
@@ -96,7 +95,7 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         diff = row["differences"]
         if diff is not None:
             extra = diff["perpetrators"]["only_theirs"]
-            line = "  " + _deaths_line(diff)
+            line = "  " + _deaths_line(e, diff)
             if extra:
                 line += " · only theirs name: " + _names(data, extra)
             con.print(safe_text(line, style="cyan"), overflow="fold")

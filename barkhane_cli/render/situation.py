@@ -7,7 +7,6 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
-from barkhane_cli.formats import SITUATION_FORMATS as FORMATS
 from barkhane_cli.mapping import MapData
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
@@ -233,9 +232,8 @@ def show(
     export_title: str,
     fixed: bool = False,
 ) -> None:
-    from barkhane_cli.formats import check
-
-    fmt = resolve_format(check(format_, FORMATS, "on") if format_ else None, env)
+    # format_ is checked as on's --format is read (options.takes_formats)
+    fmt = resolve_format(format_, env)
 
     def view(target: Env, f: str | None) -> None:
         f = resolve_format(f, target)
