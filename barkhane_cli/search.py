@@ -399,7 +399,7 @@ def _candidates(
             if not keep("place", p.id):
                 continue
             region = geo.region_name(data.places, p.id) or ""
-            yield _Entry("place", p.id, p.name, "", [p.name, *p.aliases, p.id],
+            yield _Entry("place", p.id, p.name, "", [p.name, *geo.aliases_of(p), p.id],
                          [p.summary or "", region], [])  # fmt: skip
     if "event" in kinds:
         # The aftermath too: a lookup answers for the whole record, as it does for the
@@ -530,7 +530,7 @@ def suggest(
         for n in (a.name, a.id, *a.aliases):
             names.setdefault(normalize(n), f"{a.name} ({a.id})")
     for p in data.places.values():
-        for n in (p.name, p.id, *p.aliases):
+        for n in (p.name, p.id, *geo.aliases_of(p)):
             names.setdefault(normalize(n), f"{p.name} ({p.id})")
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
     if close:

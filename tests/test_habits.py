@@ -189,6 +189,12 @@ def test_within_completes_from_the_places_as_place_does(run: Run) -> None:
     assert places and complete(run, "barkhane places --within b") == places
 
 
+def test_a_country_completes_from_its_iso_codes(bundled: None, run: Run) -> None:
+    # the codes are geo.ISO_CODES's, not the data's aliases: TAB reads them as lookups do
+    assert complete(run, "barkhane timeline --country MLI") == ["mali"]
+    assert complete(run, "barkhane timeline --country ML") == ["mali"]
+
+
 def test_force_completes_from_the_forces_with_figures(run: Run) -> None:
     assert "france" in complete(run, "barkhane chart troops --force ")
 

@@ -146,6 +146,11 @@ def test_a_country_is_named_by_its_iso_code_alpha_3_as_alpha_2(
     assert json.loads(run("place", "MLI", "-f", "json").stdout)["id"] == "mali"
     for args in (["places", "--within"], ["facts", "--country"]):
         assert run(*args, "NER").stdout == run(*args, "niger").stdout
+    # and in search, which reads a place's names as lookups do (the codes left the data's
+    # aliases for geo.ISO_CODES: `search ML` found Mali by its alias before)
+    for code in ("ML", "MLI"):
+        found = json.loads(run("search", code, "-f", "json").stdout)
+        assert (found[0]["kind"], found[0]["id"]) == ("place", "mali"), found[:2]
     by_code = run("chart", "displacement", "--country", "MRT", "-f", "csv")
     assert (
         by_code.stdout

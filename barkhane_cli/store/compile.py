@@ -126,7 +126,7 @@ def _names(data: m.Dataset, e: m.Event) -> str:
     for ident in (*e.places, *e.countries):
         p = data.places.get(ident)
         if p is not None:
-            out.update(dict.fromkeys((p.name, p.short or "", *p.aliases)))
+            out.update(dict.fromkeys((p.name, p.short or "", *geo.aliases_of(p))))
     out.update(dict.fromkeys(t.replace("-", " ") for t in e.tags))
     return "; ".join(n for n in out if n)
 
@@ -338,13 +338,15 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     )
     db.execute("INSERT INTO _records VALUES ('replaced', ?)", (records.dumps(data.replaced),))
     names = []
+    # a country answers to its ISO codes too (geo.aliases_of), in completion as in lookups
     for kind, entries in (("actors", data.actors.values()), ("places", data.places.values())):
         for x in entries:
-            for value in dict.fromkeys((x.id, x.name, *x.aliases)):
+            said = geo.aliases_of(x) if isinstance(x, m.Place) else x.aliases
+            for value in dict.fromkeys((x.id, x.name, *said)):
                 names.append((kind, x.id, value, fold(value), x.name))
     for p in data.places.values():
         if p.kind == "country":
-            for value in dict.fromkeys((p.id, p.name, *p.aliases)):
+            for value in dict.fromkeys((p.id, p.name, *geo.aliases_of(p))):
                 names.append(("countries", p.id, value, fold(value), p.name))
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", names)
     events = (("events", e.id, e.id, fold(e.id), e.title) for e in data.events + data.aftermath)
