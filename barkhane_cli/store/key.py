@@ -25,7 +25,9 @@ except ImportError:  # an interpreter built without it
 from barkhane_cli import __version__
 from barkhane_cli.settings import Settings
 
-SCHEMA_VERSION = 11  # of the compiled store's tables; bump on any change to compile.py
+# Of the compiled store's tables (an SQLite export says it): bump when their layout
+# changes; what compile.py writes into them is covered by the key (_CODE below).
+SCHEMA_VERSION = 11
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
