@@ -24,6 +24,7 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.filters import names_read, search_words
 from barkhane_cli.cli.options import (
+    STEMS_HELP,
     AftermathOpt,
     Color,
     ColorOpt,
@@ -439,8 +440,8 @@ def facts(
         list[str] | None,
         typer.Argument(
             metavar="[WORDS]...",
-            help="Words in the fact's label, scope or unit, all required in any order; \"a "
-            'quoted phrase" or "word" whole (as search matches them).',
+            help="Words in the fact's label, scope or unit, all required in any order; "
+            f'{STEMS_HELP}; "a quoted phrase" or "word" whole (as search matches them).',
             show_default=False,
         ),
     ] = None,
@@ -564,8 +565,8 @@ def search(
         typer.Argument(
             metavar="WORDS...",
             help="Words, all required in any order, each the start of a word, its number "
-            'whole (G5 is not G50); "a quoted phrase" or "word" whole. Case, accents and '
-            "punctuation do not matter.",
+            f'whole (G5 is not G50); {STEMS_HELP}; "a quoted phrase" or "word" whole. Case, '
+            "accents and punctuation do not matter.",
         ),
     ],
     kind: Annotated[
