@@ -11,6 +11,7 @@ names and words in the data.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -397,6 +398,7 @@ class _Entry(NamedTuple):
     names: list[str]
     texts: list[str]
     about: list[str]
+    span: tuple[int, int] | None = None  # the days it is dated (ordinals), if dated
 
 
 def _about(data: m.Dataset, e: m.Event) -> list[str]:
@@ -451,20 +453,23 @@ def _candidates(
             if _overlaps(e.first, e.last, lo, hi) and keep("event", e.id):
                 yield _Entry("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                              [e.summary, e.disputed or "", " ".join(e.tags)],
-                             _about(data, e))  # fmt: skip
+                             _about(data, e), (e.first, e.last))  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
             if f.as_of.within(lo, hi) and keep("fact", f.id):
                 yield _Entry("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
-                             [f.scope, f.note or ""], [])  # fmt: skip
+                             [f.scope, f.note or ""], [],
+                             (f.as_of.first_ordinal(), f.as_of.last_ordinal()))  # fmt: skip
     if "source" in kinds:
         for s in data.sources.values():
             outside = dated and (s.date is None or not s.date.within(lo, hi))
             if outside or not keep("source", s.id):
                 continue
+            span = (s.date.first_ordinal(), s.date.last_ordinal()) if s.date else None
             yield _Entry("source", s.id, s.title, s.date.iso() if s.date else "",
                          [s.title, s.id],
-                         [s.publisher, s.url or "", s.author or "", s.note or ""], [])  # fmt: skip
+                         [s.publisher, s.url or "", s.author or "", s.note or ""], [],
+                         span)  # fmt: skip
 
 
 # Names rank a little ahead of titles at the same score: an actor before the events
@@ -538,12 +543,18 @@ def _hits(
     if not terms:
         return []
     hits = []
+    years = _years(data, terms)
+    # a year may be found in the entry's date, which no haystack holds: rule out on the
+    # other words alone
+    narrowing = replace(terms, words=tuple(w for w in terms.words if w not in years))
 
     def kept(kind: str, ident: str) -> bool:
-        return not _ruled_out(terms, hays, kind, ident)
+        return not _ruled_out(narrowing, hays, kind, ident)
 
     stemmed = tuple(w for w in terms.words if stem(w) != w)
     for c in _candidates(data, frozenset(kinds), first, last, kept):
+        if years and c.span is not None and _dated_in(c.span, years):
+            c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
         score, match = (
@@ -555,6 +566,36 @@ def _hits(
                 rank -= STEM_ONLY
             hits.append(Hit(c.kind, c.id, c.title, c.date, rank, match))
     return hits
+
+
+# A year typed among a search's words finds the entries dated in it (an event, a fact's
+# as-of, a source's date) as well as the texts that say it: `search tillaberi 2021` found
+# the events of 2021 whose ids or texts spell "2021" and missed the Tchoma Bangou and
+# Banibangou massacres (U22). Its date counts as one of the entry's names. A year is four
+# digits within the record's years (its first event's to its last's, aftermath too);
+# other numbers are numbers (a toll of 1000 is not the year 1000).
+_YEAR_WORD = re.compile(r"\d{4}")
+
+
+def _years(data: m.Dataset, terms: Terms) -> dict[str, tuple[int, int]]:
+    """The words of ``terms`` that are years of the record: each with its first and last
+    day (ordinals)."""
+    typed = [w for w in terms.words if _YEAR_WORD.fullmatch(w)]
+    everything = (*data.events, *data.aftermath)
+    if not typed or not everything:
+        return {}
+    lo = dt.date.fromordinal(min(e.first for e in everything)).year
+    hi = dt.date.fromordinal(max(e.last for e in everything)).year
+    return {
+        w: (dt.date(int(w), 1, 1).toordinal(), dt.date(int(w), 12, 31).toordinal())
+        for w in typed
+        if lo <= int(w) <= hi
+    }
+
+
+def _dated_in(span: tuple[int, int], years: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether the days ``span`` covers overlap every year of ``years``."""
+    return all(_overlaps(span[0], span[1], lo, hi) for lo, hi in years.values())
 
 
 # What an entry found by a word's stem alone ranks under one holding the word as typed,

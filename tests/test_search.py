@@ -699,3 +699,29 @@ def test_search_finds_the_singular_of_a_plural_the_typed_word_first(run: Run) ->
     assert ("event", "tiao-named-prime-minister-2011") in hits(
         run, "burkina", "mutiny", "--kind", "event"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # U22: `search tillaberi 2021` missed the events of 2021 whose texts do not spell
+        # it: a year typed finds an event dated in it, a fact's as-of, a source's date
+        (["hotel", "2016"], [("event", "ouaga-attack")]),
+        (["hotel", "2017"], []),
+        (["wagner", "personnel", "2022"], [("fact", "wagner-size")]),
+        (["reference", "2022", "--kind", "source"], [("source", "ref-a")]),
+        (["reference", "2021", "--kind", "source"], []),
+        # a number outside the record's years is a number: no entry is dated in 1999
+        (["hotel", "1999"], []),
+    ],
+)
+def test_a_year_among_the_words_finds_what_is_dated_in_it(
+    run: Run, words: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert hits(run, *words) == expected
+
+
+@pytest.mark.usefixtures("bundled")
+def test_search_tillaberi_2021_finds_the_years_massacres(run: Run) -> None:
+    found = [ident for _, ident in hits(run, "tillaberi", "2021", "--kind", "event")]
+    assert {"tchoma-bangou-zaroumadareye-massacres", "banibangou-market-massacre"} <= set(found)

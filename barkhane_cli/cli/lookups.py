@@ -591,7 +591,10 @@ def search(
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
     Entries whose names or titles hold every word come first (an event's actors and places
-    count as its title), then sources whose titles do, then matches in texts.
+    count as its title), then sources whose titles do, then matches in texts. A year
+    among the words (four digits within the record's years, its aftermath's too) finds
+    the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
+    it: tillaberi 2021 finds the events of 2021 at Tillabéri.
     --since/--until keep dated entries (events, facts, sources) in the window. Nothing
     found gets a suggestion on stderr.
     """
