@@ -273,13 +273,23 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
                 grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
         con.print(grid)
     if content["judgments"]:
+        from rich.table import Table
+
         con.print(Text("\nThe seed's key judgments", style="bold"))
+        # the band and the verdict in columns of their own, each as wide as its widest,
+        # so the quotes start in one column and their wrapped lines hang under their text,
+        # as the headline figures do (U22: a second line at column 0, and "95%–100%"
+        # pushed its verdict and quote one column right of the others)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for j in content["judgments"][:6]:
             low, high = j["probability"]
-            text = Text(f"  {forecasts.band_label(low, high)} ", style="bold")
-            text.append(f"{j['forecast']:<7}", style=f"bold {VERDICT_STYLES[j['forecast']]}")
-            text.append_text(safe_text(f" “{j['quote']}”", style="italic"))
-            con.print(text)
+            verdict = Text(j["forecast"], style=f"bold {VERDICT_STYLES[j['forecast']]}")
+            quote = safe_text(f"“{j['quote']}”", style="italic")
+            grid.add_row(f"  {forecasts.band_label(low, high)}", verdict, quote)
+        con.print(grid)
         more = len(content["judgments"]) - 6
         if more > 0:
             con.print(Text(f"  … and {more} more: barkhane judgments", style="dim"))
