@@ -403,8 +403,8 @@ def listed_as(dataset: Any, name: str) -> str:
     place's or an actor's (its id, name or an alias): `event gao` answered with 37
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
     or names none with events."""
-    from barkhane_cli import query, shapes
-    from barkhane_cli.lookup import the_place
+    from barkhane_cli import query
+    from barkhane_cli.lookup import at_place
 
     said: list[str] = []
     for option, resolver in (
@@ -427,7 +427,7 @@ def listed_as(dataset: Any, name: str) -> str:
             whose = f"naming {dataset.actors[ident].name}"
         else:
             p = dataset.places[ident]
-            whose = f"{'at' if p.kind in shapes.SETTLEMENT_KINDS else 'in'} {the_place(p)}"
+            whose = at_place(p)
         # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
         command = f"{option} {ident}" if said else f"barkhane timeline {option} {ident}"
         events = f"the {n} events" if n > 1 else "the event"
