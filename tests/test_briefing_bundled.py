@@ -379,3 +379,14 @@ def test_a_key_judgment_wraps_under_its_quote_in_aligned_columns(real: Run, colu
     wrapped = [line for line in judgments if line[2] == " "]
     assert wrapped, judgments  # at 160 columns too, a quote wraps
     assert all(line[:column].isspace() and line[column] != " " for line in wrapped), wrapped
+
+
+def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
+    """U22: the header read "1390 events · 408 disputed · 12,951 deaths"."""
+    period = _json(real("summary", "--format", "json"))["period"]
+    assert period["events"] >= 1000
+    header = real("summary", env=terminal(160)).stdout.splitlines()[1]
+    assert (
+        f"   {period['events']:,} events · {period['disputed']:,} disputed · "
+        f"{period['fatalities_recorded']:,} deaths recorded"
+    ) in header

@@ -219,10 +219,14 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     if not period["events"]:
         head.append("   0 events in this slice")
     else:
-        head.append(
-            f"   {period['events']} events · {period['disputed']} disputed · "
-            f"{period['fatalities_recorded']:,} deaths recorded ({COUNTED_DEATHS})"
+        # every count through one format, with its thousands separator (U22: "1390
+        # events · 408 disputed · 12,951 deaths")
+        counts = (
+            (period["events"], "events"),
+            (period["disputed"], "disputed"),
+            (period["fatalities_recorded"], f"deaths recorded ({COUNTED_DEATHS})"),
         )
+        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"
     if period.get("countries"):
         title += " in " + " or ".join(query.country_names(data, period["countries"]))
