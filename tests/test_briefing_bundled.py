@@ -390,3 +390,21 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
         f"   {period['events']:,} events · {period['disputed']:,} disputed · "
         f"{period['fatalities_recorded']:,} deaths recorded"
     ) in header
+
+
+def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
+    """U22: at 160 columns the Eras labels were cut at 34 cells ("Presidency of Mahamadou
+    Issoufou…") with half the line to spare; at 80 they keep 34."""
+    names = [e["name"] for e in _json(real("eras", "--format", "json"))]
+
+    def eras(columns: int) -> list[str]:
+        lines = real("summary", env=terminal(columns)).stdout.splitlines()
+        start = lines.index("Eras") + 1
+        return lines[start : lines.index("", start)]
+
+    wide, narrow = eras(160), eras(80)
+    middling = [n for n in names if 34 < len(n) <= 60]
+    assert middling
+    assert all(any(line.startswith(f"{n} ") for line in wide) for n in middling), wide
+    assert not any(line.startswith(f"{n} ") for n in middling for line in narrow)
+    assert any(line.startswith(n[:33] + "…") for n in middling for line in narrow)

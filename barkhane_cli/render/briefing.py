@@ -83,6 +83,17 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
 
 
+# The most cells an era's name takes beside its bar: 34 on a narrow terminal, and two
+# fifths of a wider one, the axis keeping the rest. At a fixed 34, 160 columns cut
+# "Presidency of Mahamadou Issoufou…" with half the line to spare (U22).
+_LABEL_LEAST = 34
+_LABEL_SHARE = 0.4
+
+
+def _label_room(columns: int) -> int:
+    return max(_LABEL_LEAST, int(columns * _LABEL_SHARE) - 3)
+
+
 def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     from rich.text import Text
 
@@ -90,7 +101,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
 
     con = console(env)
     pattern = patterned(env, con)
-    label_w = min(max((len(inert(e.name)) for e in eras), default=10), 34)
+    label_w = min(max((len(inert(e.name)) for e in eras), default=10), _label_room(con.width))
     # label, a space, a column for ◂ (began before the window), the axis, one for → or ▸
     width = max(10, con.width - label_w - 3)
     head = Text(" " * (label_w + 2))
