@@ -100,7 +100,8 @@ DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        help="Extra data file layered over the bundled timeline: TOML, or an ACLED or "
+        help="Extra data file layered over the bundled timeline: TOML (a folder: every "
+        ".toml file in it and its subfolders), or an ACLED or "
         "UCDP GED export (.csv) read as it is (repeatable; also BARKHANE_DATA, separated "
         "by the path separator).",
         show_default=False,
