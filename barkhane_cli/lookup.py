@@ -213,6 +213,12 @@ def the_place(place: m.Place) -> str:
     return f"the {place.name}" if place.kind == "region" else place.name
 
 
+def at_place(place: m.Place) -> str:
+    """Where a sentence puts something: "at Boulkessi" for a settlement, "in Chad" or "in
+    the Mopti Region" for an area (U22: compare said "operation at Chad")."""
+    return f"{'at' if place.kind in shapes.SETTLEMENT_KINDS else 'in'} {the_place(place)}"
+
+
 def namesake_note(data: m.Dataset, pid: str, how: str) -> str | None:
     """For a town that shares its name with a region, what every view of it says, and
     how to ask for the region: "Ménaka is the town; the Ménaka Region is --place

@@ -11,6 +11,7 @@ names and words in the data.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -124,9 +125,51 @@ def word_beginnings(text: str, shortest: int = 3) -> list[str]:
 
 
 def plain_words(folded_query: str) -> list[str]:
-    """The query's words made only of letters and digits: each appears as it is in any
-    folded text that matches, so a store can narrow its candidates with them."""
-    return [w for w in folded_query.replace('"', " ").split() if w.isalnum() and w.isascii()]
+    """The stems (:func:`stem`) of the query's words made only of letters and digits:
+    each appears as it is in any folded text that matches, so a store can narrow its
+    candidates with them."""
+    words = folded_query.replace('"', " ").split()
+    # a word is found by its stem (_has_word), the beginning of it a match holds
+    return [stem(w) for w in words if w.isalnum() and w.isascii()]
+
+
+# A plural or a word ending in y finds its singular and its other forms: each search word
+# is matched by its stem, a beginning of it, as the start of a word. `search senegal votes`
+# found 1 of the 7 votes (titles say "vote"), `search burkina mutiny` nothing ("amid
+# mutinies"), `italians freed` not the two Italians freed (U22). A small rule, English and
+# French plurals alike, rather than a stemming library: a stem only ever widens a word to
+# its beginning, so a search finds all it found before, and a store narrows on the stem
+# as it narrowed on the word (plain_words). In the order tried; the first that fits.
+_STEM_ENDINGS = (
+    ("ies", ""),  # mutinies -> mutin (mutiny, mutineers), countries -> countr
+    ("sses", "ss"),  # losses -> loss
+    ("shes", "sh"),
+    ("ches", "ch"),  # churches -> church
+    ("xes", "x"),
+    ("aux", "a"),  # journaux -> journa (journal), bateaux -> batea (bateau)
+    ("eux", "eu"),  # jeux -> jeu
+    ("ss", "ss"),  # not plurals, kept whole: process, status, crisis
+    ("us", "us"),
+    ("is", "is"),
+    ("s", ""),  # votes -> vote, elections -> election, soldats -> soldat
+    ("y", ""),  # mutiny -> mutin (mutinies), country -> countr
+)
+_SHORTEST_STEM = 4  # arms, news, army: a stem of three letters (arm, new) finds too much
+
+
+@functools.lru_cache(maxsize=1024)
+def stem(word: str) -> str:
+    """The beginning of a normalized search word that stands for it and its other forms
+    (_STEM_ENDINGS): ``votes`` -> ``vote``, ``mutiny`` -> ``mutin``; the word itself when no
+    ending fits, the stem would be shorter than four letters, or the word holds a digit or
+    a space (a number, `G 5`)."""
+    if not word.isalpha():
+        return word
+    for ending, keep in _STEM_ENDINGS:
+        if word.endswith(ending):
+            cut = word[: len(word) - len(ending)] + keep
+            return cut if len(cut) >= _SHORTEST_STEM else word
+    return word
 
 
 def _has_word(word: str, hay: str) -> bool:
@@ -141,7 +184,7 @@ def _has_word(word: str, hay: str) -> bool:
         return any(_number(w).search(hay) for w in (f"{letter}{number}", f"{letter} {number}"))
     if word[-1:].isdigit():
         return _number(word).search(hay) is not None
-    return f" {word}" in hay
+    return f" {stem(word)}" in hay
 
 
 @functools.lru_cache(maxsize=64)
@@ -355,6 +398,7 @@ class _Entry(NamedTuple):
     names: list[str]
     texts: list[str]
     about: list[str]
+    span: tuple[int, int] | None = None  # the days it is dated (ordinals), if dated
 
 
 def _about(data: m.Dataset, e: m.Event) -> list[str]:
@@ -409,20 +453,23 @@ def _candidates(
             if _overlaps(e.first, e.last, lo, hi) and keep("event", e.id):
                 yield _Entry("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                              [e.summary, e.disputed or "", " ".join(e.tags)],
-                             _about(data, e))  # fmt: skip
+                             _about(data, e), (e.first, e.last))  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
             if f.as_of.within(lo, hi) and keep("fact", f.id):
                 yield _Entry("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
-                             [f.scope, f.note or ""], [])  # fmt: skip
+                             [f.scope, f.note or ""], [],
+                             (f.as_of.first_ordinal(), f.as_of.last_ordinal()))  # fmt: skip
     if "source" in kinds:
         for s in data.sources.values():
             outside = dated and (s.date is None or not s.date.within(lo, hi))
             if outside or not keep("source", s.id):
                 continue
+            span = (s.date.first_ordinal(), s.date.last_ordinal()) if s.date else None
             yield _Entry("source", s.id, s.title, s.date.iso() if s.date else "",
                          [s.title, s.id],
-                         [s.publisher, s.url or "", s.author or "", s.note or ""], [])  # fmt: skip
+                         [s.publisher, s.url or "", s.author or "", s.note or ""], [],
+                         span)  # fmt: skip
 
 
 # Names rank a little ahead of titles at the same score: an actor before the events
@@ -496,19 +543,71 @@ def _hits(
     if not terms:
         return []
     hits = []
+    years = _years(data, terms)
+    # a year may be found in the entry's date, which no haystack holds: rule out on the
+    # other words alone
+    narrowing = replace(terms, words=tuple(w for w in terms.words if w not in years))
 
     def kept(kind: str, ident: str) -> bool:
-        return not _ruled_out(terms, hays, kind, ident)
+        return not _ruled_out(narrowing, hays, kind, ident)
 
+    stemmed = tuple(w for w in terms.words if stem(w) != w)
     for c in _candidates(data, frozenset(kinds), first, last, kept):
+        if years and c.span is not None and _dated_in(c.span, years):
+            c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
         score, match = (
             _score(terms, c.names, c.texts, c.about) if texts else _score(terms, c.names, ())
         )
         if score:
-            hits.append(Hit(c.kind, c.id, c.title, c.date, _rank(c.kind, score), match))
+            rank = _rank(c.kind, score)
+            if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
+                rank -= STEM_ONLY
+            hits.append(Hit(c.kind, c.id, c.title, c.date, rank, match))
     return hits
+
+
+# A year typed among a search's words finds the entries dated in it (an event, a fact's
+# as-of, a source's date) as well as the texts that say it: `search tillaberi 2021` found
+# the events of 2021 whose ids or texts spell "2021" and missed the Tchoma Bangou and
+# Banibangou massacres (U22). Its date counts as one of the entry's names. A year is four
+# digits within the record's years (its first event's to its last's, aftermath too);
+# other numbers are numbers (a toll of 1000 is not the year 1000).
+_YEAR_WORD = re.compile(r"\d{4}")
+
+
+def _years(data: m.Dataset, terms: Terms) -> dict[str, tuple[int, int]]:
+    """The words of ``terms`` that are years of the record: each with its first and last
+    day (ordinals)."""
+    typed = [w for w in terms.words if _YEAR_WORD.fullmatch(w)]
+    everything = (*data.events, *data.aftermath)
+    if not typed or not everything:
+        return {}
+    lo = dt.date.fromordinal(min(e.first for e in everything)).year
+    hi = dt.date.fromordinal(max(e.last for e in everything)).year
+    return {
+        w: (dt.date(int(w), 1, 1).toordinal(), dt.date(int(w), 12, 31).toordinal())
+        for w in typed
+        if lo <= int(w) <= hi
+    }
+
+
+def _dated_in(span: tuple[int, int], years: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether the days ``span`` covers overlap every year of ``years``."""
+    return all(_overlaps(span[0], span[1], lo, hi) for lo, hi in years.values())
+
+
+# What an entry found by a word's stem alone ranks under one holding the word as typed,
+# at the same score: `search senegal votes` puts an event whose title says "votes"
+# before the referendum whose title says "vote".
+STEM_ONLY = 1
+
+
+def _by_stem_only(words: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> bool:
+    """Whether some word is in the entry only through its stem (not as typed)."""
+    hay = haystack(names, texts)
+    return any(f" {w}" not in hay for w in words)
 
 
 def suggest(

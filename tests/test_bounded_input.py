@@ -56,7 +56,9 @@ def test_stdin_is_read_once(run: Run) -> None:
 @pytest.mark.parametrize("depth", [6, 900, 5000])
 def test_deep_nesting_is_a_data_error(run: Run, tmp_path: Path, depth: int) -> None:
     path = tmp_path / "deep.toml"
-    path.write_text("x = " + "[" * depth + "]" * depth + "\n")
+    # nested under a data table's name: a file of only foreign names is refused before
+    # its depth is measured (not a barkhane data file)
+    path.write_text("events = " + "[" * depth + "]" * depth + "\n")
     result = run("sources", "--data", str(path))
     assert result.exit_code == 4
     assert result.stderr == (
@@ -131,3 +133,27 @@ def test_a_huge_text_field_is_a_data_error(run: Run, tmp_path: Path) -> None:
         "a field holds at most 100,000"
     )
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_folder_is_read_with_its_subfolders_and_a_foreign_toml_is_named(
+    run: Run, tmp_path: Path
+) -> None:
+    """U22: `timeline --data /tmp` failed on an unrelated pyproject.toml deep in a
+    subfolder, saying it "nests arrays or tables deeper than the data format allows". A
+    folder is read with its subfolders (as data/ has events/ and sources/); a TOML file
+    that is not the data's is named as such, in one line."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "extra.toml").write_text(SOURCE)
+    result = run("sources", "-f", "plain", "--fields", "id", "--data", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "extra" in result.stdout.split()
+    project = tmp_path / "tool" / "pyproject.toml"
+    project.parent.mkdir()
+    project.write_text('[project]\nname = "x"\n[tool.a.b.c.d.e.f]\nx = 1\n')
+    result = run("sources", "--data", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {project}: is not a barkhane data file: its top-level names (project, "
+        "tool) are none of the data's tables (sources, actors, places, events, aftermath, "
+        "facts, eras, judgments; docs/data-format.md)\n"
+    )

@@ -273,6 +273,27 @@ def test_chart_troops_unknown_force_or_by_is_a_usage_error(run: Run) -> None:
     assert "--by does not apply to chart troops" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["troops", "--actor", "minusma"], "--actor does not apply to chart troops"),
+        (["troops", "--country", "niger"], "--country does not apply to chart troops"),
+        (["troops", "--no-stack"], "--stack does not apply to chart troops"),
+        (["displacement", "--actor", "jnim"], "--actor does not apply to chart displacement"),
+        (["displacement", "--force", "minusma"], "--force does not apply to chart displacement"),
+        (["fatalities", "--force", "minusma"], "--force does not apply to chart fatalities"),
+    ],
+)
+def test_chart_refuses_an_option_its_kind_ignores(run: Run, args: list[str], said: str) -> None:
+    """U22: `chart troops --actor minusma` drew the French troops, rc 0: every option a
+    chart kind would ignore is refused in one wording, saying what to use instead."""
+    result = run("chart", *args)
+    assert result.exit_code == 2 and result.stderr.startswith(f"barkhane: {said} (it is for")
+    assert len(result.stderr.splitlines()) == 1
+    if args[0] == "troops":
+        assert "choose it with --force" in result.stderr
+
+
 def test_chart_by_month_skips_year_precision_event_with_a_note(run: Run) -> None:
     result = ok(run("chart", "--by", "month", "--format", "json"))
     bins = as_json(result)

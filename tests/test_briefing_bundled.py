@@ -356,3 +356,55 @@ def test_a_headline_figure_wraps_under_its_own_text(real: Run, columns: int) -> 
     on = _section(real("on", "2021-12-31", env=terminal(columns)).stdout, "Latest figures")
     items = [line for line in on if "other figures were known" not in line]  # the closing line
     assert all(line.startswith(("  • ", "    ")) for line in items), on
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_a_key_judgment_wraps_under_its_quote_in_aligned_columns(real: Run, columns: int) -> None:
+    """U22: a quote's second line started at column 0, and "95%–100% right" put its
+    verdict and quote one column right of "25%–35% wrong": the band, the verdict and the
+    quote each in a column, the quote's wrapped lines hanging under its text."""
+    shown = real("summary", env=terminal(columns)).stdout
+    lines = [line.rstrip() for line in shown.splitlines()]
+    start = lines.index("The seed's key judgments") + 1
+    end = next(i for i in range(start, len(lines)) if "… and" in lines[i])
+    judgments = lines[start:end]
+    firsts = [line for line in judgments if line[2] != " "]
+    assert len(firsts) == 6
+    quotes = {line.index("“") for line in firsts}
+    assert len(quotes) == 1, firsts  # every quote opens in one column
+    column = quotes.pop()
+    # every verdict starts in one column too: the second word of each line
+    verdicts = {len(line) - len(line[2:].split(" ", 1)[1].lstrip()) for line in firsts}
+    assert len(verdicts) == 1, firsts
+    wrapped = [line for line in judgments if line[2] == " "]
+    assert wrapped, judgments  # at 160 columns too, a quote wraps
+    assert all(line[:column].isspace() and line[column] != " " for line in wrapped), wrapped
+
+
+def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
+    """U22: the header read "1390 events · 408 disputed · 12,951 deaths"."""
+    period = _json(real("summary", "--format", "json"))["period"]
+    assert period["events"] >= 1000
+    header = real("summary", env=terminal(160)).stdout.splitlines()[1]
+    assert (
+        f"   {period['events']:,} events · {period['disputed']:,} disputed · "
+        f"{period['fatalities_recorded']:,} deaths recorded"
+    ) in header
+
+
+def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
+    """U22: at 160 columns the Eras labels were cut at 34 cells ("Presidency of Mahamadou
+    Issoufou…") with half the line to spare; at 80 they keep 34."""
+    names = [e["name"] for e in _json(real("eras", "--format", "json"))]
+
+    def eras(columns: int) -> list[str]:
+        lines = real("summary", env=terminal(columns)).stdout.splitlines()
+        start = lines.index("Eras") + 1
+        return lines[start : lines.index("", start)]
+
+    wide, narrow = eras(160), eras(80)
+    middling = [n for n in names if 34 < len(n) <= 60]
+    assert middling
+    assert all(any(line.startswith(f"{n} ") for line in wide) for n in middling), wide
+    assert not any(line.startswith(f"{n} ") for n in middling for line in narrow)
+    assert any(line.startswith(n[:33] + "…") for n in middling for line in narrow)

@@ -427,3 +427,48 @@ def test_an_event_in_two_places_matches_by_the_nearest_of_its_points(
     assert by_id["MLI9009"]["distance_km"] == pytest.approx(km(16.77, -3.01, 14.10, -4.10), abs=0.1)
     gaps = run("gaps", *data, "-f", "json").stdout
     assert "MLI9001" not in gaps
+
+
+NAMED_ONLY = (
+    TEST_SOURCE
+    + """
+[[places]]
+id = "chad"
+name = "Chad"
+kind = "country"
+country = "Chad"
+sources = [{ id = "test-src" }]
+
+[[events]]
+id = "mali-talks"
+date = "2019-05-10"
+title = "Talks on the force in Mali"
+summary = "A test event naming actors in no role."
+type = "diplomacy"
+actors = ["france", "mali"]
+places = ["chad"]
+sources = [{ id = "test-src" }]
+"""
+)
+
+
+def test_our_line_says_in_a_country_and_who_the_event_names(
+    run: Run, files: dict[str, Path], tty: dict[str, str], tmp_path: Path
+) -> None:
+    """U22: `compare` wrote "ours: operation at Chad · up to 15 deaths · no one named" for an
+    event naming five actors: "in" a country, "at" a town, and the roles as the timeline
+    words them, else the actors named; "no one named" only for an event naming none."""
+    named = tmp_path / "named.toml"
+    named.write_text(NAMED_ONLY, encoding="utf-8")
+    result = run(
+        "compare", "--data", str(files["curated"]), "--data", str(named),
+        "--data", str(files["acled"]), "--year", "2019", env=tty,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    ours = [line for line in result.stdout.splitlines() if line.startswith("  ours: ")]
+    assert ours == [
+        "  ours: diplomacy in Chad · naming France, Mali",
+        "  ours: attack at Timbuktu · 10 deaths · by JNIM",
+        "  ours: attack at Timbuktu · 3 deaths · by JNIM",
+        "  ours: attack at Ouagadougou · 4 deaths · unknown",
+    ]

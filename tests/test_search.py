@@ -631,3 +631,97 @@ def test_search_words_that_hold_nothing_to_find_are_refused_alike(
     result = run(*command, typed)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "barkhane: give some text to search for\n"
+
+
+PLURALS = """\
+[[events]]
+id = "vote-held-2016"
+date = "2016-03-20"
+title = "Senegal's constitutional vote"
+summary = "Voters approve the referendum."
+type = "politics"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "army-unrest-2011"
+date = "2011-04-18"
+title = "Premier named amid mutinies"
+summary = "Soldiers' losses and the country's journal."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize("cache", ["store", "toml"])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # U22: a plural found only itself ("votes" missed "vote", "mutiny" "mutinies")
+        ("votes", ["vote-held-2016"]),
+        ("mutiny", ["army-unrest-2011"]),
+        ("mutinies premier", ["army-unrest-2011"]),
+        ("referendums", ["vote-held-2016"]),
+        ("countries", ["army-unrest-2011"]),
+        ("journaux", ["army-unrest-2011"]),  # a French plural, -aux
+        ("premiers", ["army-unrest-2011"]),
+        ("loss", ["army-unrest-2011"]),
+        ("losses", ["army-unrest-2011"]),
+        # a stem under four letters finds too much: "arms" is kept whole, not "arm(y)"
+        ("arms", []),
+        # a quoted word is whole as ever
+        ('"votes"', []),
+    ],
+)
+def test_a_plural_or_a_final_y_finds_the_other_forms(
+    run: Run, tmp_path: Path, words: str, expected: list[str], cache: str
+) -> None:
+    assert _timeline_ids(run, tmp_path / "p.toml", PLURALS, words, cache) == expected
+
+
+def test_facts_find_a_plural_as_search_does(run: Run) -> None:
+    assert matches_query("strengths", "Wagner's strength in Mali")
+    result = run("facts", "wagner", "personnels", "-f", "csv", "--fields", "id")
+    assert result.stdout.split()[1:] == ["wagner-size"]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_search_finds_the_singular_of_a_plural_the_typed_word_first(run: Run) -> None:
+    """U22: `search senegal votes --kind event` found 1 of the votes, `search burkina
+    mutiny` nothing; an entry holding the word as typed ranks above one by its stem."""
+    found = as_json(run("search", "senegal", "votes", "--kind", "event", "-f", "json"))
+    assert [(h["id"], h["score"]) for h in found[:2]] == [
+        ("senegal-presidential-election-2012-first-round", 85),
+        ("senegal-constitutional-referendum-2016", 74),
+    ]
+    assert len(found) == 6
+    assert ("event", "tiao-named-prime-minister-2011") in hits(
+        run, "burkina", "mutiny", "--kind", "event"
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # U22: `search tillaberi 2021` missed the events of 2021 whose texts do not spell
+        # it: a year typed finds an event dated in it, a fact's as-of, a source's date
+        (["hotel", "2016"], [("event", "ouaga-attack")]),
+        (["hotel", "2017"], []),
+        (["wagner", "personnel", "2022"], [("fact", "wagner-size")]),
+        (["reference", "2022", "--kind", "source"], [("source", "ref-a")]),
+        (["reference", "2021", "--kind", "source"], []),
+        # a number outside the record's years is a number: no entry is dated in 1999
+        (["hotel", "1999"], []),
+    ],
+)
+def test_a_year_among_the_words_finds_what_is_dated_in_it(
+    run: Run, words: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert hits(run, *words) == expected
+
+
+@pytest.mark.usefixtures("bundled")
+def test_search_tillaberi_2021_finds_the_years_massacres(run: Run) -> None:
+    found = [ident for _, ident in hits(run, "tillaberi", "2021", "--kind", "event")]
+    assert {"tchoma-bangou-zaroumadareye-massacres", "banibangou-market-massacre"} <= set(found)

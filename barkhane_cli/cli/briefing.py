@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
+import click
 import typer
+from click.core import ParameterSource
 
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
@@ -186,7 +188,9 @@ def chart(
             shell_complete=completes([b.value for b in By]),
         ),
     ] = None,
-    stack: Annotated[bool, typer.Option(help="Split each bar by kind of event.")] = True,
+    stack: Annotated[
+        bool, typer.Option(help="Split each bar by kind of event; not for troops or displacement.")
+    ] = True,
     facet: Annotated[
         str | None,
         typer.Option(
@@ -240,10 +244,17 @@ def chart(
     env = _env(color, width)
     fmt = given_format(env, format_)
     dataset = load(data)
-    if chosen in _NARROW and by is not None:
-        raise _not_for("--by", chosen)
-    if chosen in _NARROW and facet is not None:
-        raise _not_for("--facet", chosen)
+    _refuse_ignored(
+        chosen,
+        {
+            "--by": by is not None,
+            "--facet": facet is not None,
+            "--stack": _given("stack"),
+            "--force": force is not None,
+            "--actor": bool(actor),
+            "--country": bool(country),
+        },
+    )
     if facet is not None and facet.strip().lower() == "year":
         raise UsageError(
             f"--facet year: the bars are years already (--by month for months); "
@@ -251,22 +262,13 @@ def chart(
         )
     field = choose(facet, PANEL_FACETS, "--facet field") if facet is not None else None
     if chosen is ChartKind.troops:
-        if country:
-            raise UsageError(
-                "--country is for chart events, fatalities and displacement; troops are "
-                "one force's figures: choose it with --force"
-            )
         force_id = _force(dataset, force)
         q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
         return
-    if force is not None:
-        raise UsageError("--force is for chart troops")
     if chosen is ChartKind.displacement:
-        if actor:
-            raise _not_for("--actor", chosen)
         q = window(dataset, data, since, until, year, countries=country or ())
         names = query.country_names(dataset, q.countries)
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
@@ -364,18 +366,45 @@ def _panels(
     present(env, fmt, export, show)
 
 
-# Troops and displacement are dated figures, not bars per period: how to narrow them.
+# The options only some chart kinds take, and the kinds that take them: every other
+# kind refuses them in one wording, rather than drawing what it would draw without them
+# (U22: `chart troops --actor minusma` drew the French troops). Troops and displacement
+# are dated figures, not bars per period, so they take neither --by nor an event filter.
+_BARS = (ChartKind.events, ChartKind.fatalities)
+_TAKEN_BY = {
+    "--by": _BARS,
+    "--facet": _BARS,
+    "--stack": _BARS,
+    "--actor": _BARS,
+    "--country": (*_BARS, ChartKind.displacement),
+    "--force": (ChartKind.troops,),
+}
+# How to narrow each kind instead.
 _NARROW = {
-    ChartKind.troops: "use --since/--until to narrow it",
-    ChartKind.displacement: "narrow it with --country and --since/--until",
+    ChartKind.events: "narrow it with --actor, --country and --since/--until",
+    ChartKind.fatalities: "narrow it with --actor, --country and --since/--until",
+    ChartKind.troops: "it shows one force's dated figures: choose it with --force and "
+    "narrow it with --since/--until",
+    ChartKind.displacement: "it shows each dated figure: narrow it with --country and "
+    "--since/--until",
 }
 
 
-def _not_for(option: str, chosen: ChartKind) -> UsageError:
-    return UsageError(
-        f"{option} does not apply to chart {chosen.value}: it shows each dated figure; "
-        + _NARROW[chosen]
-    )
+def _refuse_ignored(chosen: ChartKind, given: dict[str, bool]) -> None:
+    """A usage error for the first option given that this chart kind does not take."""
+    for option, was_given in given.items():
+        takers = _TAKEN_BY[option]
+        if was_given and chosen not in takers:
+            raise UsageError(
+                f"{option} does not apply to chart {chosen.value} (it is for chart "
+                f"{listed([k.value for k in takers])}); {_NARROW[chosen]}"
+            )
+
+
+def _given(param: str) -> bool:
+    """Whether the command line gave the option (a flag at its default counts too)."""
+    source = click.get_current_context().get_parameter_source(param)
+    return source not in (None, ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
 
 
 def _force(dataset: Any, force: str | None) -> str | None:

@@ -24,6 +24,7 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.filters import names_read, search_words
 from barkhane_cli.cli.options import (
+    STEMS_HELP,
     AftermathOpt,
     Color,
     ColorOpt,
@@ -402,8 +403,8 @@ def listed_as(dataset: Any, name: str) -> str:
     place's or an actor's (its id, name or an alias): `event gao` answered with 37
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
     or names none with events."""
-    from barkhane_cli import query, shapes
-    from barkhane_cli.lookup import the_place
+    from barkhane_cli import query
+    from barkhane_cli.lookup import at_place
 
     said: list[str] = []
     for option, resolver in (
@@ -426,7 +427,7 @@ def listed_as(dataset: Any, name: str) -> str:
             whose = f"naming {dataset.actors[ident].name}"
         else:
             p = dataset.places[ident]
-            whose = f"{'at' if p.kind in shapes.SETTLEMENT_KINDS else 'in'} {the_place(p)}"
+            whose = at_place(p)
         # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
         command = f"{option} {ident}" if said else f"barkhane timeline {option} {ident}"
         events = f"the {n} events" if n > 1 else "the event"
@@ -439,8 +440,8 @@ def facts(
         list[str] | None,
         typer.Argument(
             metavar="[WORDS]...",
-            help="Words in the fact's label, scope or unit, all required in any order; \"a "
-            'quoted phrase" or "word" whole (as search matches them).',
+            help="Words in the fact's label, scope or unit, all required in any order; "
+            f'{STEMS_HELP}; "a quoted phrase" or "word" whole (as search matches them).',
             show_default=False,
         ),
     ] = None,
@@ -564,8 +565,8 @@ def search(
         typer.Argument(
             metavar="WORDS...",
             help="Words, all required in any order, each the start of a word, its number "
-            'whole (G5 is not G50); "a quoted phrase" or "word" whole. Case, accents and '
-            "punctuation do not matter.",
+            f'whole (G5 is not G50); {STEMS_HELP}; "a quoted phrase" or "word" whole. Case, '
+            "accents and punctuation do not matter.",
         ),
     ],
     kind: Annotated[
@@ -590,7 +591,10 @@ def search(
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
     Entries whose names or titles hold every word come first (an event's actors and places
-    count as its title), then sources whose titles do, then matches in texts.
+    count as its title), then sources whose titles do, then matches in texts. A year
+    among the words (four digits within the record's years, its aftermath's too) finds
+    the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
+    it: tillaberi 2021 finds the events of 2021 at Tillabéri.
     --since/--until keep dated entries (events, facts, sources) in the window. Nothing
     found gets a suggestion on stderr.
     """

@@ -100,7 +100,8 @@ DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        help="Extra data file layered over the bundled timeline: TOML, or an ACLED or "
+        help="Extra data file layered over the bundled timeline: TOML (a folder: every "
+        ".toml file in it and its subfolders), or an ACLED or "
         "UCDP GED export (.csv) read as it is (repeatable; also BARKHANE_DATA, separated "
         "by the path separator).",
         show_default=False,
@@ -201,6 +202,10 @@ NotTagOpt = Annotated[
     list[str] | None,
     typer.Option(help="Leave out the events with this tag (repeatable), read as --tag reads it."),
 ]
+# How a search word finds its other forms (search.stem), said by every help that searches.
+STEMS_HELP = (
+    "a plural or a word ending in y finds its other forms too (votes: vote; mutiny: mutinies)"
+)
 SearchOpt = Annotated[
     str | None,
     typer.Option(
@@ -210,7 +215,8 @@ SearchOpt = Annotated[
         'word, in any order; "quoted" words and phrases whole. A number matches a whole '
         "number in the text, with its thousands comma or without (20: a toll of 20, not 200, "
         "1,200, 2019 or 20.5; 5100 finds 5,100), and so does a word ending in one (G5: not "
-        "G50); a word of letters is the start of any word (mq finds MQ-9). A hyphen between "
+        f"G50); a word of letters is the start of any word (mq finds MQ-9); {STEMS_HELP}. "
+        "A hyphen between "
         "up to three letters and a "
         "number of up to three digits joins them, typed or in the text (not a year: mid-2018 "
         "is found by 2018), and so does a space typed after a lone "

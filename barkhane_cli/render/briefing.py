@@ -83,6 +83,17 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
 
 
+# The most cells an era's name takes beside its bar: 34 on a narrow terminal, and two
+# fifths of a wider one, the axis keeping the rest. At a fixed 34, 160 columns cut
+# "Presidency of Mahamadou Issoufou…" with half the line to spare (U22).
+_LABEL_LEAST = 34
+_LABEL_SHARE = 0.4
+
+
+def _label_room(columns: int) -> int:
+    return max(_LABEL_LEAST, int(columns * _LABEL_SHARE) - 3)
+
+
 def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     from rich.text import Text
 
@@ -90,7 +101,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
 
     con = console(env)
     pattern = patterned(env, con)
-    label_w = min(max((len(inert(e.name)) for e in eras), default=10), 34)
+    label_w = min(max((len(inert(e.name)) for e in eras), default=10), _label_room(con.width))
     # label, a space, a column for ◂ (began before the window), the axis, one for → or ▸
     width = max(10, con.width - label_w - 3)
     head = Text(" " * (label_w + 2))
@@ -219,10 +230,14 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     if not period["events"]:
         head.append("   0 events in this slice")
     else:
-        head.append(
-            f"   {period['events']} events · {period['disputed']} disputed · "
-            f"{period['fatalities_recorded']:,} deaths recorded ({COUNTED_DEATHS})"
+        # every count through one format, with its thousands separator (U22: "1390
+        # events · 408 disputed · 12,951 deaths")
+        counts = (
+            (period["events"], "events"),
+            (period["disputed"], "disputed"),
+            (period["fatalities_recorded"], f"deaths recorded ({COUNTED_DEATHS})"),
         )
+        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"
     if period.get("countries"):
         title += " in " + " or ".join(query.country_names(data, period["countries"]))
@@ -273,13 +288,23 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
                 grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
         con.print(grid)
     if content["judgments"]:
+        from rich.table import Table
+
         con.print(Text("\nThe seed's key judgments", style="bold"))
+        # the band and the verdict in columns of their own, each as wide as its widest,
+        # so the quotes start in one column and their wrapped lines hang under their text,
+        # as the headline figures do (U22: a second line at column 0, and "95%–100%"
+        # pushed its verdict and quote one column right of the others)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for j in content["judgments"][:6]:
             low, high = j["probability"]
-            text = Text(f"  {forecasts.band_label(low, high)} ", style="bold")
-            text.append(f"{j['forecast']:<7}", style=f"bold {VERDICT_STYLES[j['forecast']]}")
-            text.append_text(safe_text(f" “{j['quote']}”", style="italic"))
-            con.print(text)
+            verdict = Text(j["forecast"], style=f"bold {VERDICT_STYLES[j['forecast']]}")
+            quote = safe_text(f"“{j['quote']}”", style="italic")
+            grid.add_row(f"  {forecasts.band_label(low, high)}", verdict, quote)
+        con.print(grid)
         more = len(content["judgments"]) - 6
         if more > 0:
             con.print(Text(f"  … and {more} more: barkhane judgments", style="dim"))

@@ -11,16 +11,29 @@ from typing import Any
 
 from barkhane_cli import gaps, matching
 from barkhane_cli import model as m
+from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.events import actor_names_of, roles_text
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 
 
 def _place(data: m.Dataset, e: m.Event) -> str:
+    """Where the event is, as a sentence says it: "at Boulkessi", "in Chad"."""
     if not e.places:
         return "no place"
     p = data.places.get(e.places[0])
-    return p.name if p is not None else e.places[0]
+    return at_place(p) if p is not None else f"at {e.places[0]}"
+
+
+def _who(data: m.Dataset, e: m.Event) -> str:
+    """Our event's roles as the timeline words them ("by Barkhane", "JNIM → MINUSMA"),
+    else the actors it names, and "no one named" only when it names none: an event
+    naming France, Barkhane, Chad and two men read "no one named" (U22)."""
+    roles = roles_text(data, e)
+    if roles:
+        return roles
+    return f"naming {actor_names_of(data, e.actors)}" if e.actors else "no one named"
 
 
 def _names(data: m.Dataset, ids: Sequence[str]) -> str:
@@ -78,9 +91,9 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         deaths = e.deaths()
         con.print(
             safe_text(
-                f"  ours: {e.type} at {_place(data, e)}"
+                f"  ours: {e.type} {_place(data, e)}"
                 + (f" · {deaths} deaths" if deaths else "")
-                + f" · {_names(data, e.perpetrators)}"
+                + f" · {_who(data, e)}"
             ),
             overflow="fold",
         )

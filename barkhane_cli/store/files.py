@@ -166,11 +166,31 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise DataError(f"{path}: is not valid TOML: {str(exc).split(';')[0]}") from None
     except RecursionError:
         doc = None
+    if doc is not None:
+        _refuse_foreign(path, doc)
     if doc is None or _depth(doc) > MAX_DEPTH:
         raise DataError(
             f"{path}: nests arrays or tables deeper than the data format allows ({MAX_DEPTH} levels)"
         )
     return doc
+
+
+def _refuse_foreign(path: Path, doc: dict[str, Any]) -> None:
+    """A TOML file none of whose tables is the data's, nor close to one (a pyproject.toml
+    in a folder given to --data, which is read with its subfolders): one line naming it,
+    before the depth or unknown-table problems its tables would raise (U22: "nests arrays
+    or tables deeper than the data format allows", "unknown table 'project'"). A file
+    with a misspelt table (``[[event]]``) is a data file, its problem said as such."""
+    import difflib
+
+    ours = (*TABLES, "meta")
+    if not doc or any(k in ours or difflib.get_close_matches(k, ours, n=1) for k in doc):
+        return
+    theirs = ", ".join(list(doc)[:5]) + (", ..." if len(doc) > 5 else "")
+    raise DataError(
+        f"{path}: is not a barkhane data file: its top-level names ({theirs}) are none "
+        f"of the data's tables ({', '.join(TABLES)}; docs/data-format.md)"
+    )
 
 
 # tomllib says where only in its message (Python 3.14 adds lineno and colno): "... (at
