@@ -381,8 +381,7 @@ _TAKEN_BY = {
 }
 # How to narrow each kind instead.
 _NARROW = {
-    ChartKind.events: "narrow it with --actor, --country and --since/--until",
-    ChartKind.fatalities: "narrow it with --actor, --country and --since/--until",
+    **dict.fromkeys(_BARS, "narrow it with --actor, --country and --since/--until"),
     ChartKind.troops: "it shows one force's dated figures: choose it with --force and "
     "narrow it with --since/--until",
     ChartKind.displacement: "it shows each dated figure: narrow it with --country and "

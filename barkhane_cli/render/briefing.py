@@ -219,6 +219,7 @@ def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
 
 def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.panel import Panel
+    from rich.table import Table
     from rich.text import Text
 
     from barkhane_cli.lookup import fact_value_text
@@ -264,8 +265,6 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
             line.append(f"({a['events']})  ", style="dim")
         con.print(line)
     if content["headline_facts"]:
-        from rich.table import Table
-
         con.print(Text("\nHeadline figures", style="bold"))
         width = (con.width or 80) - _INDENT
         # the category in a column of its own, so a figure's wrapped lines hang under its
@@ -288,8 +287,6 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
                 grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
         con.print(grid)
     if content["judgments"]:
-        from rich.table import Table
-
         con.print(Text("\nThe seed's key judgments", style="bold"))
         # the band and the verdict in columns of their own, each as wide as its widest,
         # so the quotes start in one column and their wrapped lines hang under their text,
