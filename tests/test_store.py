@@ -700,8 +700,8 @@ def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
     """`barkhane search` normalizes only the entries holding every term, found in the
     store's index: that index is what search reads of each entry in the TOML files, and
     a search with it ranks exactly the rows one without it does (accents, a phrase)."""
-    full, _ = bundled_both
-    whole = store.load([ROOT / "data"], bundled=False)
+    full, loaded = bundled_both
+    whole = store.with_events(loaded.data)  # the fixture's store, open already
     index = store.search_index(whole)
     assert index is not None and store.search_index(full) is None
     assert index == {(kind, ident): hay for kind, ident, hay in search.index(full)}
