@@ -122,9 +122,9 @@ def test_a_store_lists_its_tags_once_per_process_for_its_key(user_file: Path) ->
         "WHERE e.aftermath = 0",
         "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq",
     ]
-    everywhere = {t for e in store.load([user_file]).events for t in e.tags}
-    assert tags == [({t for e in store.load([user_file]).events if not e.aftermath
-                      for t in e.tags}, everywhere)] * 3  # fmt: skip
+    events = store.load([user_file]).events
+    everywhere = {t for e in events for t in e.tags}
+    assert tags == [({t for e in events if not e.aftermath for t in e.tags}, everywhere)] * 3
     tags[0][1].clear()  # a copy: the next query's list is whole
     assert store.open_data([user_file]).tags(True) == everywhere
 
