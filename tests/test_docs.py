@@ -169,7 +169,7 @@ def test_readme_stated_output_is_what_the_program_says(
 
 
 @pytest.mark.usefixtures("bundled")
-def test_readme_numeric_dates_read_as_it_says() -> None:
+def test_readme_numeric_dates_read_as_it_says(run: Run) -> None:
     """README: numeric dates "such as `A` or `B` are read the one way they can be", and
     one "that reads both ways (`C`..." is refused. It gave 4.2.2022, which reads both ways
     and is refused (U20)."""
@@ -177,10 +177,9 @@ def test_readme_numeric_dates_read_as_it_says() -> None:
     both = re.search(r"one that reads both ways \(`([^`]+)`", README)
     assert one_way is not None and both is not None
     for date in re.findall(r"`([^`]+)`", one_way.group(1)):
-        result = CliRunner().invoke(cli(), ["on", date], env={})
+        result = run("on", date)
         assert result.exit_code == 0, f"README: {date} reads one way; got {result.stderr!r}"
-    result = CliRunner().invoke(cli(), ["on", both.group(1)], env={})
-    assert result.exit_code == 2, both.group(1)
+    assert run("on", both.group(1)).exit_code == 2, both.group(1)
 
 
 @pytest.mark.usefixtures("bundled")

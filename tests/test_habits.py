@@ -141,6 +141,9 @@ def test_facts_words_that_find_nothing_together_say_which_found_what(
     shown = run("facts", *words, env=tty)
     assert (shown.exit_code, shown.stdout) == (0, "")
     assert " ".join(shown.stderr.split()) == said
+
+
+def test_one_fact_word_that_finds_nothing_says_no_more(run: Run, tty: dict[str, str]) -> None:
     one = run("facts", "zzz", env=tty)  # one word: nothing more to say
     assert one.stderr == "no facts match\n"
 

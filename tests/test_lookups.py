@@ -355,6 +355,11 @@ def test_a_letter_without_a_mark_folds_to_its_plain_letter(
     result = run(*args)
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr.startswith(f"barkhane: {said};")
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_letter_without_a_mark_is_found_as_its_plain_letter(run: Run) -> None:
+    # the same folding in search and in a lookup by name (once, not once a case above)
     assert run("search", "Ø 0").stdout == ""  # "o 0", not "0" (a vote of 150 to 0)
     # and a dotless i is an i: Goıta is Assimi Goïta
     assert ["id", "assimi-goita"] in rows(run("actor", "Goıta"))

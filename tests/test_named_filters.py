@@ -5,12 +5,10 @@ Estonia" while timeline and map pointed to `barkhane search petronin`."""
 
 from __future__ import annotations
 
-import json
-
 import click
 import pytest
 import typer.main
-from conftest import Run, watched
+from conftest import Run, as_json, watched
 
 from barkhane_cli.cli import app
 
@@ -130,7 +128,7 @@ def test_a_country_is_named_by_its_iso_code_alpha_3_as_alpha_2(
 ) -> None:
     """U21: `timeline --country MLI` (BFA, NER, TCD, MRT, CIV) said "no country matches
     'MLI'" while ML, BF and RMM worked."""
-    countries = json.loads(run("places", "--kind", "country", "-f", "json").stdout)
+    countries = as_json(run("places", "--kind", "country", "-f", "json"))
     assert {c["id"] for c in countries} == set(ISO)  # a country added needs its codes
     told = watched(monkeypatch)
     for code in (0, 1):
@@ -143,13 +141,13 @@ def test_a_country_is_named_by_its_iso_code_alpha_3_as_alpha_2(
     names = {f"{c['name']} ({c['id']})" for c in countries}
     assert read == [names, names], told
     # wherever a country is named: a place, --within, facts --country, a chart's blocks
-    assert json.loads(run("place", "MLI", "-f", "json").stdout)["id"] == "mali"
+    assert as_json(run("place", "MLI", "-f", "json"))["id"] == "mali"
     for args in (["places", "--within"], ["facts", "--country"]):
         assert run(*args, "NER").stdout == run(*args, "niger").stdout
     # and in search, which reads a place's names as lookups do (the codes left the data's
     # aliases for geo.ISO_CODES: `search ML` found Mali by its alias before)
     for code in ("ML", "MLI"):
-        found = json.loads(run("search", code, "-f", "json").stdout)
+        found = as_json(run("search", code, "-f", "json"))
         assert (found[0]["kind"], found[0]["id"]) == ("place", "mali"), found[:2]
     by_code = run("chart", "displacement", "--country", "MRT", "-f", "csv")
     assert (

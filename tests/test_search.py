@@ -235,6 +235,16 @@ def test_a_suggestion_knows_the_words_of_the_aftermath(run: Run) -> None:
     assert result.stderr == "nothing matches 'closs'; did you mean closes?\n"
 
 
+def _timeline_ids(run: Run, data: Path, text: str, words: str, cache: str) -> list[str]:
+    """The ids `timeline --search WORDS` lists from TEXT, through the store or (cache
+    "toml") straight from the TOML: the two readings must fold words alike."""
+    data.write_text(text, encoding="utf-8")
+    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
+    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
 NUMBERS = """\
 [[events]]
 id = "ied-ambush-2019"
@@ -301,12 +311,7 @@ def test_a_number_searched_is_one_in_the_text(
     """`timeline --search 2019` found 63 events by their ids alone (…-2019), and
     `--search 20` 957 of 1,019 events, nearly every summary naming a year of the 2000s.
     Both paths answer alike: the store's narrowing and the TOML's reading."""
-    data = tmp_path / "numbers.toml"
-    data.write_text(NUMBERS, encoding="utf-8")
-    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
-    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.split() == expected
+    assert _timeline_ids(run, tmp_path / "numbers.toml", NUMBERS, words, cache) == expected
 
 
 def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path) -> None:
@@ -318,16 +323,6 @@ def test_a_number_found_in_a_text_is_shown_in_the_match(run: Run, tmp_path: Path
         found = as_json(run("search", "--data", str(data), words, "--kind", "event", "-f", "json"))
         assert [h["id"] for h in found] == ["force-raised-2020"]
         assert shown in found[0]["match"], found[0]["match"]
-
-
-def _timeline_ids(run: Run, data: Path, text: str, words: str, cache: str) -> list[str]:
-    """The ids `timeline --search WORDS` lists from TEXT, through the store or (cache
-    "toml") straight from the TOML: the two readings must fold words alike."""
-    data.write_text(text, encoding="utf-8")
-    env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
-    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
-    assert result.exit_code == 0, result.stderr
-    return result.stdout.split()
 
 
 TOKENS = """\
@@ -496,11 +491,8 @@ def test_a_year_after_a_hyphen_is_still_a_year(
     event that says the year only so, nor `search 2017` the sources whose ids begin
     "afp-2017-"."""
     data = tmp_path / "years.toml"
-    data.write_text(YEARS, encoding="utf-8")
+    assert _timeline_ids(run, data, YEARS, words, cache) == ["force-goal-2017"]
     env = {"BARKHANE_CACHE": "0"} if cache == "toml" else None
-    result = run("timeline", "--data", str(data), "--search", words, "--fields", "id", env=env)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.split() == ["force-goal-2017"]
     found = as_json(run("search", "--data", str(data), "afp 2017", "-f", "json", env=env))
     assert ("source", "afp-2017-12-13-force-goal") in [(h["kind"], h["id"]) for h in found]
 

@@ -122,9 +122,9 @@ def test_a_store_lists_its_tags_once_per_process_for_its_key(user_file: Path) ->
         "WHERE e.aftermath = 0",
         "SELECT DISTINCT t.tag FROM event_tags t JOIN events e ON e.seq = t.event_seq",
     ]
-    everywhere = {t for e in store.load([user_file]).events for t in e.tags}
-    assert tags == [({t for e in store.load([user_file]).events if not e.aftermath
-                      for t in e.tags}, everywhere)] * 3  # fmt: skip
+    events = store.load([user_file]).events
+    everywhere = {t for e in events for t in e.tags}
+    assert tags == [({t for e in events if not e.aftermath for t in e.tags}, everywhere)] * 3
     tags[0][1].clear()  # a copy: the next query's list is whole
     assert store.open_data([user_file]).tags(True) == everywhere
 
@@ -700,8 +700,8 @@ def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
     """`barkhane search` normalizes only the entries holding every term, found in the
     store's index: that index is what search reads of each entry in the TOML files, and
     a search with it ranks exactly the rows one without it does (accents, a phrase)."""
-    full, _ = bundled_both
-    whole = store.load([ROOT / "data"], bundled=False)
+    full, loaded = bundled_both
+    whole = store.with_events(loaded.data)  # the fixture's store, open already
     index = store.search_index(whole)
     assert index is not None and store.search_index(full) is None
     assert index == {(kind, ident): hay for kind, ident, hay in search.index(full)}
