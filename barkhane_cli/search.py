@@ -506,10 +506,8 @@ def search(
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
-    hits = [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
+    return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
             for h in hits]  # fmt: skip
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
-    return hits
 
 
 def named(
@@ -522,9 +520,7 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
-    hits = _hits(data, query, kinds, None, None, hays, texts=False)
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
-    return hits
+    return _hits(data, query, kinds, None, None, hays, texts=False)
 
 
 def _hits(
@@ -536,9 +532,9 @@ def _hits(
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
 ) -> list[Hit]:
-    """The entries ``query`` scores above 0 in, unsorted: :func:`search`'s and
-    :func:`named`'s one loop, the latter scoring names and titles alone (``texts``
-    False)."""
+    """The entries ``query`` scores above 0 in, ranked: :func:`search`'s and
+    :func:`named`'s one loop and order, the latter scoring names and titles alone
+    (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
@@ -565,6 +561,7 @@ def _hits(
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
             hits.append(Hit(c.kind, c.id, c.title, c.date, rank, match))
+    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 
 
