@@ -285,7 +285,7 @@ def _score(
     query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
 
     def _found(needle: str, hay: str) -> bool:
-        return _found_in(terms, needle, hay)
+        return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
 
     def _whole(needle: str, hay: str) -> bool:  # a word typed apart (`G 5`) whole as G5 too
         joined = needle.replace(" ", "") if needle in terms.words else needle
@@ -322,10 +322,6 @@ def _score(
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles)
-
-
-def _found_in(terms: Terms, needle: str, hay: str) -> bool:
-    return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
 
 
 def _texts_hay(texts: Iterable[str]) -> str:
