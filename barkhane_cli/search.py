@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from barkhane_cli import cite, geo
 from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
 
 KINDS = ("event", "actor", "place", "fact", "source")
@@ -570,25 +571,20 @@ def _hits(
 _YEAR_WORD = re.compile(r"\d{4}")
 
 
-def _years(data: m.Dataset, terms: Terms) -> dict[str, tuple[int, int]]:
-    """The words of ``terms`` that are years of the record: each with its first and last
-    day (ordinals)."""
+def _years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
+    """The words of ``terms`` that are years of the record, each as the date it is."""
     typed = [w for w in terms.words if _YEAR_WORD.fullmatch(w)]
     everything = (*data.events, *data.aftermath)
     if not typed or not everything:
         return {}
     lo = dt.date.fromordinal(min(e.first for e in everything)).year
     hi = dt.date.fromordinal(max(e.last for e in everything)).year
-    return {
-        w: (dt.date(int(w), 1, 1).toordinal(), dt.date(int(w), 12, 31).toordinal())
-        for w in typed
-        if lo <= int(w) <= hi
-    }
+    return {w: PartialDate(int(w)) for w in typed if lo <= int(w) <= hi}
 
 
-def _dated_in(span: tuple[int, int], years: Mapping[str, tuple[int, int]]) -> bool:
+def _dated_in(span: tuple[int, int], years: Mapping[str, PartialDate]) -> bool:
     """Whether the days ``span`` covers overlap every year of ``years``."""
-    return all(_overlaps(span[0], span[1], lo, hi) for lo, hi in years.values())
+    return all(year.within(*span) for year in years.values())
 
 
 # What an entry found by a word's stem alone ranks under one holding the word as typed,
