@@ -178,16 +178,16 @@ def inside(data: m.Dataset, pid: str) -> frozenset[str]:
 
 
 def words_apart(query: str, texts: list[str], noun: str) -> str | None:
-    """Why several words, all required, found no ``noun`` together in ``texts``: which
-    word is in none, and how many the others find ("no fact holds 'french soldiers':
-    'soldiers' is in none; 'french' alone is in 2"), or each word's own count when every
-    one is somewhere. `facts french soldiers` said "no facts match" and no more, while the
-    figures say "military personnel" (U20). None for one word, or when some text holds
-    them all."""
+    """Why several words, all required, found no ``noun`` together in ``texts`` (none of
+    which holds them all: the caller asks having found none): which word is in none, and
+    how many the others find ("no fact holds 'french soldiers': 'soldiers' is in none;
+    'french' alone is in 2"), or each word's own count when every one is somewhere.
+    `facts french soldiers` said "no facts match" and no more, while the figures say
+    "military personnel" (U20). None for one word."""
     terms = parse(query)
     parts = [(f"'{w}'", Terms((w,), (), "")) for w in terms.words]
     parts += [(f'"{p}"', Terms((), (p,), "")) for p in terms.phrases]
-    if len(parts) < 2 or any(matches(terms, t) for t in texts):
+    if len(parts) < 2:
         return None
     counts = {name: sum(matches(one, t) for t in texts) for name, one in parts}
     said = f"no {noun} holds all of {quoted(query)}"

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from barkhane_cli import cite, geo
 from barkhane_cli import model as m
+from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
 
 KINDS = ("event", "actor", "place", "fact", "source")
@@ -285,7 +286,7 @@ def _score(
     query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
 
     def _found(needle: str, hay: str) -> bool:
-        return _found_in(terms, needle, hay)
+        return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
 
     def _whole(needle: str, hay: str) -> bool:  # a word typed apart (`G 5`) whole as G5 too
         joined = needle.replace(" ", "") if needle in terms.words else needle
@@ -322,10 +323,6 @@ def _score(
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles)
-
-
-def _found_in(terms: Terms, needle: str, hay: str) -> bool:
-    return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
 
 
 def _texts_hay(texts: Iterable[str]) -> str:
@@ -506,10 +503,8 @@ def search(
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
-    hits = [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
+    return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
             for h in hits]  # fmt: skip
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
-    return hits
 
 
 def named(
@@ -522,9 +517,7 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
-    hits = _hits(data, query, kinds, None, None, hays, texts=False)
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
-    return hits
+    return _hits(data, query, kinds, None, None, hays, texts=False)
 
 
 def _hits(
@@ -536,9 +529,9 @@ def _hits(
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
 ) -> list[Hit]:
-    """The entries ``query`` scores above 0 in, unsorted: :func:`search`'s and
-    :func:`named`'s one loop, the latter scoring names and titles alone (``texts``
-    False)."""
+    """The entries ``query`` scores above 0 in, ranked: :func:`search`'s and
+    :func:`named`'s one loop and order, the latter scoring names and titles alone
+    (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
@@ -565,6 +558,7 @@ def _hits(
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
             hits.append(Hit(c.kind, c.id, c.title, c.date, rank, match))
+    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
     return hits
 
 
@@ -577,25 +571,20 @@ def _hits(
 _YEAR_WORD = re.compile(r"\d{4}")
 
 
-def _years(data: m.Dataset, terms: Terms) -> dict[str, tuple[int, int]]:
-    """The words of ``terms`` that are years of the record: each with its first and last
-    day (ordinals)."""
+def _years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
+    """The words of ``terms`` that are years of the record, each as the date it is."""
     typed = [w for w in terms.words if _YEAR_WORD.fullmatch(w)]
     everything = (*data.events, *data.aftermath)
     if not typed or not everything:
         return {}
     lo = dt.date.fromordinal(min(e.first for e in everything)).year
     hi = dt.date.fromordinal(max(e.last for e in everything)).year
-    return {
-        w: (dt.date(int(w), 1, 1).toordinal(), dt.date(int(w), 12, 31).toordinal())
-        for w in typed
-        if lo <= int(w) <= hi
-    }
+    return {w: PartialDate(int(w)) for w in typed if lo <= int(w) <= hi}
 
 
-def _dated_in(span: tuple[int, int], years: Mapping[str, tuple[int, int]]) -> bool:
+def _dated_in(span: tuple[int, int], years: Mapping[str, PartialDate]) -> bool:
     """Whether the days ``span`` covers overlap every year of ``years``."""
-    return all(_overlaps(span[0], span[1], lo, hi) for lo, hi in years.values())
+    return all(year.within(*span) for year in years.values())
 
 
 # What an entry found by a word's stem alone ranks under one holding the word as typed,

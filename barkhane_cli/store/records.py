@@ -93,8 +93,7 @@ def _decoder(hint: Any) -> Decoder:
 @functools.cache
 def record_decoder(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls, vars(m) | {"PartialDate": PartialDate})
-    names = [f.name for f in dataclasses.fields(cls)]
-    decoders = [_decoder(hints[n]) for n in names]
+    decoders = [_decoder(hints[n]) for n in _field_names(cls)]
     if all(d is _identity for d in decoders):
         return lambda v: cls(*v)
     pairs = list(enumerate(decoders))
