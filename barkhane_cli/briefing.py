@@ -508,7 +508,7 @@ def summary(
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
     # the window is headline_facts' to apply: a series is headline whenever its figures are
-    theirs = in_countries(data, countries) if countries else lambda f: True
+    theirs = in_countries(data, countries)  # none: every figure
     facts = [
         f
         for f in data.facts.values()
