@@ -72,10 +72,6 @@ def is_aftermath(f: m.Fact) -> bool:
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL
 
 
-def fact_kind(f: m.Fact) -> str | None:
-    return getattr(f, "kind", None)
-
-
 def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
     out = {
         "id": era.id,
@@ -331,7 +327,7 @@ def _figure_series(
             continue
         if (is_aftermath(f) and not aftermath) or not f.as_of.within(first, last):
             continue
-        kind = fact_kind(f)
+        kind = f.kind
         marks = [k for k in (kind,) if k in NOT_MEASURED]
         if f.low is not None and f.high is not None:
             marks.append("range")
