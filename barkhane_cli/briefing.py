@@ -291,8 +291,10 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
     names = [f" {normalize(p)} " for p in places]
 
     def named(f: m.Fact) -> bool:
+        if not names:
+            return True
         area = f" {normalize(scope_area(f))} "
-        return not names or any(n in area for n in names)
+        return any(n in area for n in names)
 
     return named
 
