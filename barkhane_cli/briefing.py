@@ -72,10 +72,6 @@ def is_aftermath(f: m.Fact) -> bool:
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL
 
 
-def fact_kind(f: m.Fact) -> str | None:
-    return getattr(f, "kind", None)
-
-
 def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
     out = {
         "id": era.id,
@@ -295,8 +291,10 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
     names = [f" {normalize(p)} " for p in places]
 
     def named(f: m.Fact) -> bool:
+        if not names:
+            return True
         area = f" {normalize(scope_area(f))} "
-        return not names or any(n in area for n in names)
+        return any(n in area for n in names)
 
     return named
 
@@ -331,7 +329,7 @@ def _figure_series(
             continue
         if (is_aftermath(f) and not aftermath) or not f.as_of.within(first, last):
             continue
-        kind = fact_kind(f)
+        kind = f.kind
         marks = [k for k in (kind,) if k in NOT_MEASURED]
         if f.low is not None and f.high is not None:
             marks.append("range")
@@ -508,7 +506,7 @@ def summary(
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
     # the window is headline_facts' to apply: a series is headline whenever its figures are
-    theirs = in_countries(data, countries) if countries else lambda f: True
+    theirs = in_countries(data, countries)  # none: every figure
     facts = [
         f
         for f in data.facts.values()

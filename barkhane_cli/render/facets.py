@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 
 from barkhane_cli import model as m
 from barkhane_cli.facets import FACETS, NONE_LABEL, Bucket, Pair, facet, facet_pairs
-from barkhane_cli.formats import LIST_FORMATS, check
+from barkhane_cli.formats import LIST_FORMATS
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.records import resolve_format
 from barkhane_cli.render.recordset import Field, RecordSet
 
 T = TypeVar("T")
@@ -19,9 +20,7 @@ T = TypeVar("T")
 def _format(env: Env, fmt: str | None, option: str) -> str:
     """A count or a facet is a list of values, not events or places: no map, no calendar
     (LIST_FORMATS)."""
-    if fmt is None:
-        return "table" if env.is_tty else "plain"
-    return check(fmt, LIST_FORMATS, option)
+    return resolve_format(fmt, env, LIST_FORMATS, option)
 
 
 def write_count(env: Env, fmt: str | None, n: int) -> int:

@@ -41,16 +41,19 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
     return names
 
 
-def resolve_format(fmt: str | None, env: Env, formats: tuple[str, ...] = FORMATS) -> str:
+def resolve_format(
+    fmt: str | None, env: Env, formats: tuple[str, ...] = FORMATS, what: str = "this view"
+) -> str:
     """The format asked for (any case), or the default: a table on a terminal, plain
-    rows when piped. Only the formats this command prints are accepted."""
+    rows when piped. Only the formats this command prints are accepted; ``what`` is
+    the view a refusal names (--count, --facet)."""
     from barkhane_cli.formats import check
 
     if fmt is None:
         return "table" if env.is_tty else "plain"
     # the command's --format has said what it takes (options.takes_formats); this is the
     # same rule for a view that prints fewer
-    return check(fmt, formats, "this view")
+    return check(fmt, formats, what)
 
 
 def write_document(env: Env, fmt: str, payload: Any) -> None:
