@@ -113,10 +113,10 @@ def command_title() -> str:
 
 def given_format(env: "Env", fmt: str | None) -> str:
     """--format as given (options.format_option has checked it as it was read), or the
-    default: a table on a terminal, plain rows when piped."""
-    if fmt is None:
-        return "table" if env.is_tty else "plain"
-    return fmt
+    default (render.records.default_format)."""
+    from barkhane_cli.render.records import default_format
+
+    return default_format(env) if fmt is None else fmt
 
 
 def present(

@@ -41,6 +41,11 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
     return names
 
 
+def default_format(env: Env) -> str:
+    """The format when none is asked for: a table on a terminal, plain rows when piped."""
+    return "table" if env.is_tty else "plain"
+
+
 def resolve_format(
     fmt: str | None, env: Env, formats: tuple[str, ...] = FORMATS, what: str = "this view"
 ) -> str:
@@ -50,7 +55,7 @@ def resolve_format(
     from barkhane_cli.formats import check
 
     if fmt is None:
-        return "table" if env.is_tty else "plain"
+        return default_format(env)
     # the command's --format has said what it takes (options.takes_formats); this is the
     # same rule for a view that prints fewer
     return check(fmt, formats, what)
