@@ -91,7 +91,8 @@ RELATIONS = (
 SYMMETRIC_RELATIONS = frozenset({"allied-with", "fought-against"})
 SOURCE_KINDS = ("article", "news", "reference", "un-document", "official", "report", "dataset")
 FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence", "other")
-ERA_KINDS = ("operation", "mission", "force", "presence", "government", "phase")
+# "organisation" is a body's lifetime (the G5 Sahel), not a phase of the war (U23).
+ERA_KINDS = ("operation", "mission", "force", "presence", "government", "organisation", "phase")
 OUTCOMES = ("happened", "did not happen", "partly", "open")
 SEED_ID = "seed"
 # The longest id an entry should have: the widest an 80-column table shows whole (search's,

@@ -62,6 +62,16 @@ def test_eras_keep_to_their_window(real: Run) -> None:
     assert (serval["shown_start"], serval["shown_end"]) == ("2013-01-11", "2013-12-31")
 
 
+def test_an_organisation_is_not_drawn_as_a_phase_of_the_war(real: Run) -> None:
+    """U23: the G5 Sahel's bar wore the colour and legend of "Rebel and jihadist control of
+    northern Mali" (both `phase`); a body's lifetime is its own kind."""
+    kinds = {e["id"]: e["kind"] for e in _json(real("eras", "--format", "json"))}
+    assert kinds["g5-sahel"] == "organisation"
+    assert kinds["northern-mali-occupation-2012"] == "phase"
+    legend = real("eras", "--since", "2014", "--until", "2014", env=terminal(100)).stdout
+    assert "organisation" in legend.split()
+
+
 def test_actor_slice_uses_the_actors_own_window(real: Run) -> None:
     content = _json(real("summary", "--actor", "wagner", "--format", "json"))
     assert content["axis"]["start"] >= "2017"

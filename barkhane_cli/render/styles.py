@@ -78,6 +78,7 @@ ERA_STYLES: dict[str, tuple[str, str]] = {
     "mission": (GREEN, "▒"),
     "presence": (PURPLE, "░"),
     "government": (YELLOW, "▞"),
+    "organisation": (VERMILLION, "▚"),  # a body's lifetime: the G5 Sahel (U23)
     "phase": (ORANGE, "▄"),
 }
 
