@@ -146,6 +146,7 @@ def test_a_one_day_window_returns_only_events_on_or_around_that_day(run: Run) ->
     # fighting known only to the year; no operation launched years earlier
     assert ids(run, "--since", "2020-08-18", "--until", "2020-08-18") == [
         "jnim-isgs-fighting",
+        "aziz-held-by-police-2020-08",  # 17-24 August: a span holding the day
         "coup-2020-08",
         "ecowas-sanctions-2020",
     ]
