@@ -157,8 +157,9 @@ def import_ucdp(
     Reads the yearly releases and Candidate files (the codebook's 49 columns) and API
     dumps, and says which it read (docs/ucdp.md). One row is one event: a battle for
     state-based and non-state violence, an attack on civilians for one-sided violence;
-    deaths from best, low and high; the place at UCDP's precision (a region or the
-    country when where_prec says so, never an invented point). Exits 4, writing
+    deaths from best, low and high; the place at UCDP's precision (a division, a region
+    or the country when where_prec says so: a centroid is never taken for a town, and no
+    point is invented). Exits 4, writing
     nothing, when every row or more than half of them were rejected.
     """
     from barkhane_cli.importers.acled.places import country_id
