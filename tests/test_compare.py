@@ -500,3 +500,24 @@ def test_a_ucdp_centroid_is_matched_as_its_division_not_as_the_place(
         ("990201", "mopti-region", None),
         ("990203", "ucdp-mali-mopti-region-tenenkou-cercle", 80.2),
     ]
+
+
+def test_gaps_says_one_incident_and_one_death_in_the_singular(
+    run: Run, files: dict[str, Path], tty: dict[str, str]
+) -> None:
+    """U23: the month list under the gaps table said "1 incidents" on every month of one."""
+    acled = files["acled"].read_text(encoding="utf-8").replace("fatalities = 7", "fatalities = 1")
+    one = files["acled"].with_name("one.toml")
+    one.write_text(acled, encoding="utf-8")
+    result = run(
+        "gaps", "--data", str(files["curated"]), "--data", str(one), env=tty | {"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.stderr
+    months = [line.split() for line in result.stdout.splitlines() if line.startswith("  2019-")]
+    assert months == [
+        ["2019-09", "1", "incident", "30", "deaths"],
+        ["2019-12", "1", "incident", "1", "death"],
+    ]
+    note = " ".join(result.stdout.split())
+    assert "2 incidents without a curated counterpart, from 7 records (3 of all 7 records" in note
+    assert "linked to curated events, 1 possible match left out)" in note
