@@ -3,6 +3,8 @@ exit codes are the enum's, and every example in the README and in --help runs.""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shlex
@@ -290,3 +292,32 @@ def test_readme_says_how_large_the_record_is(run: Run) -> None:
     kinds = ("capital", "city", "town", "village", "base")
     listed = [p for p in as_json(run("places", "-f", "json")) if p["kind"] in kinds]
     assert (sum(p["lat"] is not None for p in listed), len(listed)) == (located, settlements)
+
+
+def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> None:
+    """U23: README said CSV cells "are written exactly as they are, so they round-trip",
+    and elsewhere that control characters come out as visible escapes (`\\x1b`). Every
+    promise of a round trip now names that exception, and the program does as they say:
+    quotes, separators and line breaks come back, an escape character as its escape."""
+    said = " ".join(README.split())
+    promises = [
+        s for s in re.split(r"(?<=[.;])\s", said) if "round-trip" in s and "not round" not in s
+    ]
+    assert len(promises) >= 2
+    assert all("control characters" in s for s in promises), promises
+    data = tmp_path / "ctl.toml"
+    data.write_text(
+        '[[events]]\nid = "ctl-test"\ndate = "2019-05-10"\n'
+        'title = "A \\"quoted\\", comma\\ttab and \\u001b[31mred"\n'
+        'summary = "Line one\\nline two."\ntype = "attack"\nattribution = "unknown"\n'
+        'places = ["timbuktu"]\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    for fmt, dialect in (("csv", "excel"), ("tsv", "excel-tab")):
+        result = run("timeline", "--data", str(data), "-f", fmt, "--fields", "id,title,summary")
+        assert result.exit_code == 0, result.stderr
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout), dialect=dialect)}
+        assert (rows["ctl-test"]["title"], rows["ctl-test"]["summary"]) == (
+            'A "quoted", comma\ttab and \\x1b[31mred',
+            "Line one\nline two.",
+        )
