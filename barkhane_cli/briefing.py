@@ -20,6 +20,7 @@ from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
 from barkhane_cli.resolve import normalize
+from barkhane_cli.text import counted, plural
 
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
 PRECISIONS = ("year", "month", "day")
@@ -159,9 +160,8 @@ class Binned:
     notes: list[str] = field(default_factory=list)
 
 
-def _binned(
-    events: Iterable[m.Event], axis: Axis, by: str, weight: Any, what: str = "event(s)"
-) -> Binned:
+def _binned(events: Iterable[m.Event], axis: Axis, by: str, weight: Any, which: str = "") -> Binned:
+    """``which`` qualifies the events the notes count (" with deaths")."""
     slots = periods(axis, by)
     counts: dict[str, Counter[str]] = {label: Counter() for label, _, _ in slots}
     out = Binned([])
@@ -181,10 +181,15 @@ def _binned(
         for label, a, b in slots
     ]
     if out.coarse:
-        out.notes.append(f"{out.coarse} {what} dated only to the year are not in a month's bar")
+        are = plural(out.coarse, "is", "are")
+        out.notes.append(
+            f"{counted(out.coarse, 'event')}{which} dated only to the year {are} not in a "
+            "month's bar"
+        )
     if out.before:
         out.notes.append(
-            f"{out.before} {what} that began before {axis.start().isoformat()} are not in a bar"
+            f"{counted(out.before, 'event')}{which} that began before "
+            f"{axis.start().isoformat()} {plural(out.before, 'is', 'are')} not in a bar"
         )
     return out
 
@@ -201,7 +206,7 @@ COUNTED_DEATHS = "best estimates, else a range's low end"
 def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
     """Recorded fatalities summed by period (m.Event.counted: the best estimate, else a
     range's low end; events with no count are left out)."""
-    return _binned(events, axis, by, m.Event.counted, "event(s) with deaths")
+    return _binned(events, axis, by, m.Event.counted, " with deaths")
 
 
 # --- troop strength ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
+from barkhane_cli.text import counted
 
 # The default extent: Mali, Burkina Faso, Niger and their neighbours (degrees).
 SAHEL = (-18.0, 3.5, 25.0, 26.0)  # west, south, east, north
@@ -242,7 +243,9 @@ class MapData:
     def unplaced_note(self) -> str:
         """What both maps say of ``unplaced``: such an event may name a place (a forest
         across a border) whose position no source gives, so not "names no place"."""
-        return f"{len(self.unplaced)} event(s) at no place with a known position: not drawn"
+        return (
+            f"{counted(len(self.unplaced), 'event')} at no place with a known position: not drawn"
+        )
 
     def capital_legend(self) -> str:
         """What the capital glyph stands for in both maps' legends. A capital with events

@@ -30,8 +30,10 @@ LONG_DAYS = 31  # a curated event longer than this is a series: stricter (docs/m
 MAX_SPAN = 366  # a curated event longer than this is a state of affairs: never scored
 # Distance tolerance by the coarser side's place precision (km).
 SETTLEMENT_KM = 25.0  # ACLED geo_precision 1, UCDP where_prec 1, a curated settlement
-AREA_KM = 50.0  # ACLED geo_precision 2, UCDP where_prec 2-3, an area known by a point
-WIDE_KM = 100.0  # ACLED geo_precision 3, UCDP where_prec 4
+AREA_KM = 50.0  # ACLED geo_precision 2, UCDP where_prec 2, an area known by a point
+# ACLED geo_precision 3 and UCDP where_prec 3 (and 4 in imports made before UCDP's 4 became a
+# region): a division known by its capital or centroid, which is not where it happened.
+WIDE_KM = 100.0
 NEAR_MISS = 2.0  # up to twice the tolerance when more agrees (docs/matching.md)
 THRESHOLD = 0.45  # the least score that links
 TOLL_FLOOR = 5  # tolls that tell an incident apart (docs/matching.md, containment)
@@ -99,8 +101,7 @@ def _tolerance(place: m.Place | None, kind: str) -> tuple[str, float]:
         return "area", AREA_KM
     if code == "1":
         return "settlement", SETTLEMENT_KM
-    ucdp = place is not None and "where_prec" in (place.summary or "")
-    if code == "2" or (ucdp and code == "3"):
+    if code == "2":
         return "area", AREA_KM
     return "wide", WIDE_KM
 

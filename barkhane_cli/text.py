@@ -1,5 +1,6 @@
 """Accents removed from text, one way for every layer: names and searches (resolve) and
-dates (``févr.``, ``aout``) alike. Below the model, so that dates may use it."""
+dates (``févr.``, ``aout``) alike; and a count's noun, one way for every message. Below the
+model, so that dates may use it."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def strip_accents(text: str) -> str:
     decomposed = _UNDECOMPOSED_AT.sub(_plain_letters, unicodedata.normalize("NFKD", text))
     # A combining mark is never ASCII: only the runs of other characters are looked at.
     return _NON_ASCII.sub(_without_marks, decomposed)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``one`` when ``n`` is 1, else ``many`` (``one`` + s unless given): a noun or a verb
+    that agrees with a count (``plural(n, "lies", "lie")``)."""
+    if n == 1:
+        return one
+    return one + "s" if many is None else many
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """A count and its noun, agreeing: ``1 incident``, ``0 incidents``, ``2 entries``.
+    Every count the program prints in words goes through here (U23: "1 incidents")."""
+    return f"{n} {plural(n, one, many)}"

@@ -316,7 +316,7 @@ def test_chart_by_month_skips_year_precision_event_with_a_note(run: Run) -> None
     }
     # The 2011 event is dated only to the year: not counted, and said so on stderr.
     assert sum(values.values()) == 9
-    assert result.stderr == "1 event(s) dated only to the year are not in a month's bar\n"
+    assert result.stderr == "1 event dated only to the year is not in a month's bar\n"
 
 
 def test_chart_by_year_has_no_note(run: Run) -> None:

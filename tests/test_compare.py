@@ -472,3 +472,52 @@ def test_our_line_says_in_a_country_and_who_the_event_names(
         "  ours: attack at Timbuktu · 3 deaths · by JNIM",
         "  ours: attack at Ouagadougou · 4 deaths · unknown",
     ]
+
+
+def test_a_ucdp_centroid_is_matched_as_its_division_not_as_the_place(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U23: UCDP's where_prec 4 (an ADM1 province known by its centroid) was a point with
+    100 km of tolerance, so a Ségou record 91 km from Dioura linked to the Dioura attack and
+    a Mopti one 296 km off did not. It is the region now, matched by containment; and 3
+    (an ADM2 centroid) is as wide as ACLED's geo_precision 3, not an area near its point."""
+    from test_import_ucdp import _ged
+
+    ged = _ged(
+        tmp_path / "GEDEvent_v22_1.csv",
+        {"id": "990201", "where_prec": "4", "latitude": "14.4", "longitude": "-2.5"},
+        {"id": "990202", "where_prec": "4", "adm_1": "Segou region",
+         "latitude": "14.3", "longitude": "-5.9"},
+        # Tenenkou cercle's centroid 80 km from Dioura, a toll too small to tell
+        {"id": "990203", "where_prec": "3", "where_coordinates": "Tenenkou cercle",
+         "latitude": "14.95", "longitude": "-4.52",
+         "date_start": "2019-03-18", "date_end": "2019-03-18", "side_a": "Government of Mali",
+         "side_b": "Dan Na Ambassagou", "best": "2", "low": "2", "high": "2"},
+    )  # fmt: skip
+    out = _compare(run, "--data", str(ged), "--since", "2019-03-17", "--until", "2019-03-17")
+    got = [(m["record_id"], m["place"], m["distance_km"]) for m in out["dioura-attack"]["matches"]]
+    assert got == [
+        ("990201", "mopti-region", None),
+        ("990203", "ucdp-mali-mopti-region-tenenkou-cercle", 80.2),
+    ]
+
+
+def test_gaps_says_one_incident_and_one_death_in_the_singular(
+    run: Run, files: dict[str, Path], tty: dict[str, str]
+) -> None:
+    """U23: the month list under the gaps table said "1 incidents" on every month of one."""
+    acled = files["acled"].read_text(encoding="utf-8").replace("fatalities = 7", "fatalities = 1")
+    one = files["acled"].with_name("one.toml")
+    one.write_text(acled, encoding="utf-8")
+    result = run(
+        "gaps", "--data", str(files["curated"]), "--data", str(one), env=tty | {"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.stderr
+    months = [line.split() for line in result.stdout.splitlines() if line.startswith("  2019-")]
+    assert months == [
+        ["2019-09", "1", "incident", "30", "deaths"],
+        ["2019-12", "1", "incident", "1", "death"],
+    ]
+    note = " ".join(result.stdout.split())
+    assert "2 incidents without a curated counterpart, from 7 records (3 of all 7 records" in note
+    assert "linked to curated events, 1 possible match left out)" in note

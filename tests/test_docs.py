@@ -3,6 +3,8 @@ exit codes are the enum's, and every example in the README and in --help runs.""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shlex
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Run, cli, terminal, watched
+from conftest import Run, as_json, cli, terminal, watched
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
@@ -190,6 +192,16 @@ def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
     top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
     assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]
+    # and the tolls it quotes: a range, then the army's dead and its claim of the others'
+    low, high, soldiers, claimed = _readme_figures(
+        r"the fall of Tripoli, ([\d,]+)–([\d,]+) dead, then Operation Bohoma Anger, (\d+) "
+        r"Chadian soldiers and ([\d,]+) fighters by the army's count"
+    )
+    tripoli, bohoma = top
+    assert (tripoli["fatalities_low"], tripoli["fatalities_high"]) == (_number(low), _number(high))
+    assert (bohoma["fatalities_low"], bohoma["fatalities_high"]) == (
+        _number(soldiers), _number(soldiers) + _number(claimed),
+    )  # fmt: skip
 
 
 def test_data_format_says_what_each_attribution_means() -> None:
@@ -201,3 +213,111 @@ def test_data_format_says_what_each_attribution_means() -> None:
     row = next(line for line in text.splitlines() if line.startswith("| `attribution` |"))
     for value, meaning in ATTRIBUTIONS.items():
         assert f"`{value}` ({meaning}" in row
+
+
+def _readme_figures(pattern: str) -> tuple[str, ...]:
+    """The groups of the one place ``pattern`` matches in the README (its line breaks read
+    as spaces)."""
+    found = re.findall(pattern, " ".join(README.split()))
+    assert len(found) == 1, f"README: {pattern!r} matches {len(found)} times, not once"
+    return found[0] if isinstance(found[0], tuple) else (found[0],)
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+@pytest.mark.usefixtures("bundled")
+def test_readme_counts_from_the_data_are_the_programs(run: Run) -> None:
+    """The README quotes counts the data gives, which move as the record grows: "(7 against
+    34 for Diffa)" stayed after the record made them 8 and 36 (U23), and four more had gone
+    stale with it (the phrase search, a facet pair, a map's title, Boulkessi's events)."""
+
+    def count(*args: str) -> int:
+        result = run("timeline", *args, "--count")
+        assert result.exit_code == 0, result.stderr
+        return int(result.stdout)
+
+    town, region = _readme_figures(r"\((\d+) against (\d+) for Diffa\)")
+    assert (count("--place", "diffa"), count("--place", "diffa-region")) == (
+        int(town), int(region),
+    )  # fmt: skip
+    apart, whole = _readme_figures(r"\((\d+) events for the phrase's (\d+)\)")
+    assert (count("--search", "peace agreement"), count("--search", '"peace agreement"')) == (
+        int(apart), int(whole),
+    )  # fmt: skip
+    (pair,) = _readme_figures(r'\{"country": "mali", "country_name": "Mali", "year": 2020, '
+                              r'"events": (\d+)\}')  # fmt: skip
+    pairs = as_json(run("timeline", "--facet", "country", "--facet", "year", "-f", "json"))
+    assert {"country": "mali", "country_name": "Mali", "year": 2020, "events": int(pair)} in pairs
+    (title,) = _readme_figures(r"`(barkhane map: \d+ events?, 2018 \(in Burkina Faso; [^`]*\))`")
+    drawn = run(
+        "map", "--year", "2018", "--country", "burkina-faso", "--actor", "jnim",
+        "--type", "attack", "-f", "table",
+    )  # fmt: skip
+    assert drawn.stdout.splitlines()[0] == title
+    (said,) = _readme_figures(r"\"(Boulkessi has no point [^\"]*)\"")
+    drawn = run("map", "--place", "boulkessi", "-f", "table")
+    assert said in " ".join(drawn.stdout.split())
+
+
+@pytest.mark.usefixtures("bundled")
+def test_readme_says_how_large_the_record_is(run: Run) -> None:
+    """README, "The data": how many events (by year), entries of each table, located
+    settlements and sources the record holds; data sessions add to them every round."""
+    figures = _readme_figures(
+        r"([\d,]+) events from 2011 to 9 November 2022 \((\d+) in 2011, at least (\d+) in "
+        r"every year from 2012, most in 2020–2022\), (\d+) aftermath events, (\d+) actors, "
+        r"([\d,]+) places \(countries, regions, areas, towns and villages: (\d+) of the (\d+) "
+        r"settlements located [^)]*\), (\d+) numeric facts, (\d+) eras, (\d+) judgments and "
+        r"about ([\d,]+) sources"
+    )
+    (events, in_2011, least, aftermath, actors, places, located, settlements, facts, eras,
+     judgments, sources) = (_number(f) for f in figures)  # fmt: skip
+    check = run("validate")
+    assert check.exit_code == 0, check.stderr
+    tables = {noun: int(n) for n, noun in re.findall(r"(\d+) ([a-z ]+?)s?(?:,|$)", check.stderr)}
+    assert {k: tables[k] for k in ("event", "aftermath event", "actor", "place")} == {
+        "event": events, "aftermath event": aftermath, "actor": actors, "place": places,
+    }  # fmt: skip
+    assert (tables["fact"], tables["era"], tables["judgment"]) == (facts, eras, judgments)
+    assert round(tables["source"], -2) == sources  # "about"
+    years = {
+        row["year"]: row["events"]
+        for row in as_json(run("timeline", "--facet", "year", "-f", "json"))
+    }
+    assert years[2011] == in_2011
+    assert min(n for year, n in years.items() if year >= 2012) == least
+    assert sorted(years, key=years.__getitem__)[-3:] == [2020, 2021, 2022]
+    kinds = ("capital", "city", "town", "village", "base")
+    listed = [p for p in as_json(run("places", "-f", "json")) if p["kind"] in kinds]
+    assert (sum(p["lat"] is not None for p in listed), len(listed)) == (located, settlements)
+
+
+def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> None:
+    """U23: README said CSV cells "are written exactly as they are, so they round-trip",
+    and elsewhere that control characters come out as visible escapes (`\\x1b`). Every
+    promise of a round trip now names that exception, and the program does as they say:
+    quotes, separators and line breaks come back, an escape character as its escape."""
+    said = " ".join(README.split())
+    promises = [
+        s for s in re.split(r"(?<=[.;])\s", said) if "round-trip" in s and "not round" not in s
+    ]
+    assert len(promises) >= 2
+    assert all("control characters" in s for s in promises), promises
+    data = tmp_path / "ctl.toml"
+    data.write_text(
+        '[[events]]\nid = "ctl-test"\ndate = "2019-05-10"\n'
+        'title = "A \\"quoted\\", comma\\ttab and \\u001b[31mred"\n'
+        'summary = "Line one\\nline two."\ntype = "attack"\nattribution = "unknown"\n'
+        'places = ["timbuktu"]\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    for fmt, dialect in (("csv", "excel"), ("tsv", "excel-tab")):
+        result = run("timeline", "--data", str(data), "-f", fmt, "--fields", "id,title,summary")
+        assert result.exit_code == 0, result.stderr
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout), dialect=dialect)}
+        assert (rows["ctl-test"]["title"], rows["ctl-test"]["summary"]) == (
+            'A "quoted", comma\ttab and \\x1b[31mred',
+            "Line one\nline two.",
+        )

@@ -52,7 +52,7 @@ def test_an_event_sits_at_its_most_precise_place_or_the_one_containing_it(run: R
     region = shapely.geometry.shape(f["geometry"])
     assert region.contains(shapely.geometry.Point(0.0, 16.27))  # Gao is in it
     assert (f["properties"]["point_of"], f["properties"]["point_kind"]) == ("gao-region", "region")
-    assert "1 event(s) with no geometry" in out.stderr
+    assert "1 event with no geometry" in out.stderr
 
 
 def test_places_and_fields(run: Run) -> None:

@@ -585,7 +585,7 @@ def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
         "1 of 10 rows rejected:",
         "  1 row: event_id_cnty has a third row; a monadic event has two"
         " (line 11; e.g. 'BFA9005' first on line 8)",
-        "1 monadic rows disagree with their event's first row:",
+        "1 monadic row disagrees with their event's first row:",
         "  1 row: disagrees with its first row on fatalities; the first row's value is kept"
         " (line 6; e.g. line 5 has '7', this '9')",
         f"10 rows read (4 merged, monadic), 1 rejected; 5 events written -> {out}"

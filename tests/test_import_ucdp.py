@@ -78,9 +78,7 @@ def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path)
         "import", "ucdp", str(RELEASE), "--country", "Niger", "-o", str(tmp_path / "n.toml")
     )
     assert niger.exit_code == 0, niger.stderr
-    assert (
-        "4 rows read (3 outside --country left out), 0 rejected; 1 events written" in niger.stderr
-    )
+    assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in niger.stderr
     assert list(_events(tmp_path / "n.toml")) == ["ucdp-900004"]
     acled = run(
         "import", "ucdp", str(FIXTURES / "acled" / "current.csv"), "-o", str(tmp_path / "x")
@@ -129,7 +127,63 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
     assert any(
         line.startswith("  1 row: id repeats an earlier row; the first is kept") for line in lines
     )
-    assert "1 fields held control characters" in result.stderr
+    assert "1 field held control characters" in result.stderr
     title = str(_events(out)["ucdp-900010"]["title"])
     assert "\x1b" not in title and 'Dio"ura' in title
+    assert run("validate", str(out)).exit_code == 0
+
+
+def _ged(path: Path, *changes: dict[str, str]) -> Path:
+    """A GED file of the release's first row (Dioura, 2019-03-17) once per ``changes``."""
+    with RELEASE.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        first = next(reader)
+        header = list(reader.fieldnames or [])
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header)
+        writer.writeheader()
+        writer.writerows([first | change for change in changes])
+    return path
+
+
+def test_where_prec_gives_the_place_ucdps_codebook_means(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U23: 3 was "a place near the point", 4 too, and 5 the first-level region. The
+    codebook's 3 and 4 are ADM2 and ADM1 divisions known by their centroids, 5 a part of the
+    country: a centroid is never a settlement's point, a part of a country never a region."""
+    ged = _ged(
+        tmp_path / "prec.csv",
+        *({"id": f"90010{p}", "where_prec": p} for p in "1234567"),
+        # a division's centroid that falls on a settlement is still the division
+        {"id": "900113", "where_prec": "3", "where_coordinates": "Dioura town"},
+    )
+    out = tmp_path / "prec.toml"
+    result = run("import", "ucdp", str(ged), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    events = _events(out)
+    got = {i: (e["places"], e["title"]) for i, e in events.items()}
+    fight = "Government of Mali and JNIM fight"
+    division = "ucdp-mali-mopti-region-tenenkou-cercle"
+    assert got == {
+        "ucdp-900101": (["dioura"], f"{fight} at Dioura"),
+        "ucdp-900102": (["ucdp-mali-mopti-region-dioura"], f"{fight} near Dioura"),
+        "ucdp-900103": ([division], f"{fight} in Tenenkou cercle"),
+        "ucdp-900104": (["mopti-region"], f"{fight} in Mopti region"),
+        "ucdp-900105": (["mali"], f"{fight} in part of Mali"),
+        "ucdp-900106": (["mali"], f"{fight} in Mali"),
+        "ucdp-900107": ([], f"{fight} in Mali"),
+        "ucdp-900113": ([division], f"{fight} in Tenenkou cercle"),
+    }
+    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    made = places[division]
+    assert (made["name"], made["kind"], made["within"]) == (
+        "Tenenkou cercle",
+        "area",
+        "mopti-region",
+    )
+    assert str(made["summary"]).startswith("A second-level division (ADM2): UCDP's point for it")
+    assert str(made["summary"]).endswith("UCDP where_prec 3.")
+    # the area near Dioura (2) is not the division (3), though both sit at Dioura's point
+    assert places["ucdp-mali-mopti-region-dioura"]["kind"] == "area"
     assert run("validate", str(out)).exit_code == 0

@@ -372,7 +372,7 @@ def test_an_event_at_a_place_with_no_position_is_said_not_drawn(run: Run, tmp_pa
     tty = terminal(100)
     result = run("map", "--data", str(data), "--search", "zyzz", env=tty)
     assert result.exit_code == 0, result.stderr
-    assert "1 event(s) at no place with a known position: not drawn" in result.stdout
+    assert "1 event at no place with a known position: not drawn" in result.stdout
 
 
 def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -> None:
@@ -406,7 +406,7 @@ def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -
     assert shapes == {"zyzz-village": "Point", "mali": "MultiPolygon"}
     tty = terminal(100)
     footer = run(*ask, env=tty).stdout
-    assert "1 event(s) at 1 place(s)\n" in footer
+    assert "1 event at 1 place\n" in footer
     assert "Only a country known, not drawn: Mali 1" in footer
 
 

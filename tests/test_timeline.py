@@ -458,7 +458,7 @@ def test_an_integer_too_long_to_convert_is_bad_data_not_a_bug(run: Run, tmp_path
     assert result.exit_code == 4 and result.stderr == "barkhane: " + said
     result = run("validate", str(big))  # its problems are its output; the count on stderr
     assert result.exit_code == 4 and result.stdout == said
-    assert result.stderr.startswith("1 problem in 1 file(s)")
+    assert result.stderr.startswith("1 problem in 1 file")
 
 
 def test_markdown_escapes_pipes_and_line_breaks(run: Run) -> None:

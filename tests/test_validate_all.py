@@ -57,7 +57,7 @@ def test_every_problem_of_an_entry_in_one_run(run: Run, tmp_path: Path) -> None:
         f"{bad}:18: facts 'nan-fact' low: expected a finite number, got -inf",
     ]
     # the count is of the files named, not of the bundled data loaded under them
-    assert result.stderr.startswith("8 problems in 1 file(s)")
+    assert result.stderr.startswith("8 problems in 1 file")
 
 
 def test_references_of_an_entry_with_field_errors_in_the_same_run(run: Run, tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.errors import DataError, UsageError
 from barkhane_cli.formats import MATCH_FORMATS, TABLE_FORMATS
+from barkhane_cli.text import counted
 
 MatchFormatOpt = Annotated[str | None, format_option(MATCH_FORMATS)]
 DatasetsOpt = Annotated[
@@ -236,14 +237,15 @@ def gaps(
     incidents = unlinked(dataset, found, chosen)
     if min_deaths is not None:
         incidents = [i for i in incidents if i.deaths >= min_deaths]
-    counted = draw.counts(dataset, incidents, by.value)
+    tallies = draw.counts(dataset, incidents, by.value)
     shown = incidents if limit is None else incidents[:limit]
     note = (
-        f"{len(incidents)} incidents without a curated counterpart, from {len(chosen)} records"
-        f" ({len(found.owner)} of all {len(records)} records linked to curated events,"
-        f" {len(found.ambiguous)} possible matches left out)"
+        f"{counted(len(incidents), 'incident')} without a curated counterpart, from "
+        f"{counted(len(chosen), 'record')} ({len(found.owner)} of all "
+        f"{counted(len(records), 'record')} linked to curated events, "
+        f"{counted(len(found.ambiguous), 'possible match', 'possible matches')} left out)"
     )
-    summary = {"by": by.value, "counts": counted, "note": note}
+    summary = {"by": by.value, "counts": tallies, "note": note}
 
     def show(target_env: Any, f: str | None) -> None:
         f = given_format(target_env, f)
@@ -252,7 +254,7 @@ def gaps(
                 "incidents": [i.to_json(dataset) for i in shown],
                 "total": len(incidents),
                 "by": by.value,
-                "counts": counted,
+                "counts": tallies,
                 "records": len(chosen),
                 "linked": len(found.owner),
                 "possible": len(found.ambiguous),

@@ -16,6 +16,7 @@ from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.settings import Settings
+from barkhane_cli.text import counted, plural
 
 # validate --format json: each problem's keys, in order, and where each comes from (the
 # one declaration; --help lists the keys from it). ``column`` is known for a TOML syntax
@@ -89,17 +90,20 @@ def validate(
     else:
         for problem in listed:
             sys.stdout.write(inert(problem.located()) + "\n")
-    counts = (
-        f"{len(data.events)} events, {len(data.aftermath)} aftermath events, {len(data.actors)} "
-        f"actors, {len(data.places)} places, {len(data.facts)} facts, {len(data.eras)} eras, "
-        f"{len(data.judgments)} judgments, {len(data.sources)} sources"
-    )
+    counts = ", ".join(
+        counted(len(entries), noun)
+        for entries, noun in (
+            (data.events, "event"), (data.aftermath, "aftermath event"), (data.actors, "actor"),
+            (data.places, "place"), (data.facts, "fact"), (data.eras, "era"),
+            (data.judgments, "judgment"), (data.sources, "source"),
+        )
+    )  # fmt: skip
+    read = counted(len(named), "file")
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        sys.stderr.write(f"{len(problems)} {noun} in {len(named)} file(s) ({counts})\n")
+        sys.stderr.write(f"{counted(len(problems), 'problem')} in {read} ({counts})\n")
         raise typer.Exit(ExitCode.DATA)
-    said = f" ({len(warnings)} warning{'' if len(warnings) == 1 else 's'})" if warnings else ""
-    sys.stderr.write(f"ok: {len(named)} file(s), {counts}{said}\n")
+    said = f" ({counted(len(warnings), 'warning')})" if warnings else ""
+    sys.stderr.write(f"ok: {read}, {counts}{said}\n")
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
@@ -157,8 +161,9 @@ def import_ucdp(
     Reads the yearly releases and Candidate files (the codebook's 49 columns) and API
     dumps, and says which it read (docs/ucdp.md). One row is one event: a battle for
     state-based and non-state violence, an attack on civilians for one-sided violence;
-    deaths from best, low and high; the place at UCDP's precision (a region or the
-    country when where_prec says so, never an invented point). Exits 4, writing
+    deaths from best, low and high; the place at UCDP's precision (a division, a region
+    or the country when where_prec says so: a centroid is never taken for a town, and no
+    point is invented). Exits 4, writing
     nothing, when every row or more than half of them were rejected.
     """
     from barkhane_cli.importers.acled.places import country_id
@@ -207,14 +212,16 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
     err = sys.stderr
     err.write(inert(f"{atomic.shown(export)}: read as {report.layout}") + "\n")
     if report.rejected:
-        err.write(f"{len(report.rejected)} of {report.rows_read} rows rejected:\n")
+        err.write(f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected:\n")
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.rejected))
     if report.warnings:
-        err.write(f"{len(report.warnings)} monadic rows disagree with their event's first row:\n")
+        rows = counted(len(report.warnings), "monadic row")
+        disagree = plural(len(report.warnings), "disagrees", "disagree")
+        err.write(f"{rows} {disagree} with their event's first row:\n")
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.warnings))
     if report.controls_stripped:
         err.write(
-            f"{report.controls_stripped} fields held control characters (terminal escapes, "
+            f"{counted(report.controls_stripped, 'field')} held control characters (terminal escapes, "
             "bidi overrides); they were removed\n"
         )
     if report.too_many_rejected():
@@ -240,11 +247,11 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
     where = "stdout" if to_stdout else atomic.shown(output)
     replaced = " (it replaced the file that was there)" if existed else ""
     err.write(
-        f"{report.rows_read} rows read{merged}, {len(report.rejected)} rejected; "
-        f"{report.events_written} events written -> {where}{replaced}"
+        f"{counted(report.rows_read, 'row')} read{merged}, {len(report.rejected)} rejected; "
+        f"{counted(report.events_written, 'event')} written -> {where}{replaced}"
         f" (source {report.source_id})\n"
-        f"{report.after_record} events after {RECORD_END.human()}, outside the bundled record"
-        " (shown by default)\n"
+        f"{counted(report.after_record, 'event')} after {RECORD_END.human()}, outside the "
+        "bundled record (shown by default)\n"
         f"actors: {report.actors_matched} matched, {report.actors_created} created; "
         f"places: {report.places_matched} matched, {report.places_created} created\n"
     )

@@ -14,6 +14,7 @@ from barkhane_cli.cli.base import (
 from barkhane_cli.cli.options import (
     DataOpt,
 )
+from barkhane_cli.text import counted
 
 export_app = typer.Typer(help="Write the data (with your layers) in other tools' formats.")
 
@@ -41,6 +42,7 @@ def export_sqlite(
         dataset = load(data)
         write_public(output, dataset)
     sys.stderr.write(
-        f"{len(dataset.events) + len(dataset.aftermath)} events, {len(dataset.actors)} actors, "
-        f"{len(dataset.places)} places, {len(dataset.facts)} facts -> {output}\n"
+        f"{counted(len(dataset.events) + len(dataset.aftermath), 'event')}, "
+        f"{counted(len(dataset.actors), 'actor')}, {counted(len(dataset.places), 'place')}, "
+        f"{counted(len(dataset.facts), 'fact')} -> {output}\n"
     )

@@ -44,6 +44,7 @@ from barkhane_cli.cli.options import (
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
+from barkhane_cli.text import counted
 
 MapExportOpt = Annotated[
     Path | None,
@@ -214,7 +215,7 @@ def map_(
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)
         span = f", {events[0].date} to {latest.end or latest.date}"
-    title = f"barkhane map: {len(events)} event{'s' * (len(events) != 1)}{span}"
+    title = f"barkhane map: {counted(len(events), 'event')}{span}"
     said = _filters_said(dataset, filters)
     if shaded:
         title += f", {by} per region"

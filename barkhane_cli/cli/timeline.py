@@ -46,6 +46,7 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
+from barkhane_cli.text import counted
 
 
 def timeline(
@@ -176,7 +177,7 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     kinds: dict[str, int] = {}
     for h in hits:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
-    found = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
+    found = " and ".join(counted(n, kind) for kind, n in kinds.items())
     verb = "matches" if len(hits) == 1 else "match"
     return (
         f"no event's text matches {quoted(search)}; {found} {verb}: "

@@ -26,6 +26,7 @@ from barkhane_cli.render.styles import (
     VERDICT_STYLES,
     disputed,
 )
+from barkhane_cli.text import counted
 
 MONTHS = "JFMAMJJASOND"
 
@@ -310,7 +311,8 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
 def summary_plain(env: Env, content: dict[str, Any]) -> None:
     out = env.out
     p = content["period"]
-    out.write(f"period\t{p['start']}\t{p['end']}\t{p['events']} events\t{p['disputed']} disputed\n")
+    events = counted(p["events"], "event")
+    out.write(f"period\t{p['start']}\t{p['end']}\t{events}\t{p['disputed']} disputed\n")
     for y in content["events_per_year"]:
         out.write(f"year\t{y['year']}\t{y['events']}\n")
     for e in content["eras"]:

@@ -15,6 +15,7 @@ from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
+from barkhane_cli.text import counted
 
 
 @dataclass(slots=True)
@@ -174,7 +175,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     if card.events:
         rs = event_records(data, card.events)
         n = len(card.events)
-        rs.title = f"{n} event{'' if n == 1 else 's'} of {card.title}"
+        rs.title = f"{counted(n, 'event')} of {card.title}"
         if card.total is not None and card.total > n:
             rs.title = f"{n} of {card.total} events of {card.title} (--limit {card.limit})"
             rs.total, rs.limit = card.total, card.limit

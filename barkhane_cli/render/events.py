@@ -269,7 +269,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         """What happened as one paragraph: the title, its id (to go on to `barkhane
         event`), deaths on narrow terminals, who and where, and any dispute. Packing
         them, each styled apart, fills lines that separate rows would leave half empty;
-        wrapping breaks only at spaces, so no id, date or number is ever split."""
+        wrapping breaks only at spaces, so no id, date or number is ever split. So a
+        title longer than the column ends on the id's line, beside the type ("attack
+        contractor  bourem-…", U23): by design, not a word put in another field; the
+        title is bold, the id dim, and two spaces part them (no title in the record
+        holds two); breaking before the id would cost a line for every title that wraps."""
         from barkhane_cli.render.safe import text as safe
         from barkhane_cli.render.table import GLUE, Glued
 

@@ -13,6 +13,7 @@ from barkhane_cli.formats import LIST_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format
 from barkhane_cli.render.recordset import Field, RecordSet
+from barkhane_cli.text import counted
 
 T = TypeVar("T")
 
@@ -43,7 +44,7 @@ NAMED = tuple(name for name, (_, names) in FACETS.items() if names is not None)
 
 
 def _events_note(found: list[m.Event]) -> str:
-    return f"{len(found)} event{'' if len(found) == 1 else 's'}"
+    return counted(len(found), "event")
 
 
 def _json_value(field: str, value: str | None) -> Any:

@@ -23,6 +23,7 @@ from barkhane_cli import model as m
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import write_json
+from barkhane_cli.text import counted
 
 GEOJSON_KINDS = ("event", "place", "marker", "region")
 
@@ -99,7 +100,7 @@ def write_collection(env: Env, features: Iterable[dict[str, Any] | None], what: 
     out.write("\n]}\n" if count else "]}\n")
     if skipped:
         env.err.write(
-            f"barkhane: {skipped} {what}(s) with no geometry (no place of theirs, nor a "
+            f"barkhane: {counted(skipped, what)} with no geometry (no place of theirs, nor a "
             "region containing it, has a point or an outline) left out of the GeoJSON\n"
         )
     return count

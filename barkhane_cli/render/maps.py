@@ -20,6 +20,7 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import ORANGE, VERMILLION, YELLOW
 from barkhane_cli.shapes import SETTLEMENT_KINDS
+from barkhane_cli.text import counted, plural
 
 GLYPHS = ("•", "●", "◉", "█")
 ASCII_GLYPHS = ("o", "O", "@", "#")
@@ -280,7 +281,7 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
     # a map of settlements and parks said "regions at their centre")
     centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
     where = "; regions and areas at a central point" if centred else ""
-    lines.append((f"{n_events} event(s) at {len(placed)} place(s){where}", "dim"))
+    lines.append((f"{counted(n_events, 'event')} at {counted(len(placed), 'place')}{where}", "dim"))
     country = weighed(md, (mk for mk in md.markers if mk.countrywide))
     if country:
         lines.append((fit_list("Only a country known, not drawn", country, cols), "dim"))
@@ -314,8 +315,9 @@ def _choropleth_legend(
     if md.unshaded:
         lines.append(
             (
-                f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area "
-                "or a country, or nowhere): not shaded",
+                f"{counted(len(md.unshaded), 'event')} {plural(len(md.unshaded), 'lies', 'lie')}"
+                " in no single region (placed only in an area or a country, or nowhere): "
+                "not shaded",
                 "dim",
             )
         )

@@ -16,6 +16,7 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import actor_names_of, roles_text
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
+from barkhane_cli.text import counted, plural
 
 
 def _place(data: m.Dataset, e: m.Event) -> str:
@@ -92,7 +93,7 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         con.print(
             safe_text(
                 f"  ours: {e.type} {_place(data, e)}"
-                + (f" · {deaths} deaths" if deaths else "")
+                + (f" · {deaths} {'death' if deaths == '1' else 'deaths'}" if deaths else "")
                 + f" · {_who(data, e)}"
             ),
             overflow="fold",
@@ -113,7 +114,10 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
                 line += " · only theirs name: " + _names(data, extra)
             con.print(safe_text(line, style="cyan"), overflow="fold")
         con.print()
-    con.print(safe_text(f"{found} of {len(rows)} events have records in the loaded data"))
+    have = plural(found, "has", "have")
+    con.print(
+        safe_text(f"{found} of {counted(len(rows), 'event')} {have} records in the loaded data")
+    )
 
 
 def compare_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
@@ -200,7 +204,10 @@ def gaps_rich(
     con.print(safe_text(f"By {counts['by']}:", style="bold"))
     for c in counts["counts"]:
         con.print(
-            safe_text(f"  {c['key']:<24} {c['incidents']:>5} incidents {c['deaths']:>7} deaths")
+            safe_text(
+                f"  {c['key']:<24} {c['incidents']:>5} {plural(c['incidents'], 'incident'):<9}"
+                f" {c['deaths']:>7} {plural(c['deaths'], 'death')}"
+            )
         )
     con.print(safe_text(counts["note"], style="dim"), overflow="fold")
 

@@ -11,6 +11,7 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
+from barkhane_cli.text import counted
 
 COLUMNS = ["kind", "id", "date", "title", "note", "quote"]
 
@@ -67,9 +68,7 @@ def _rich(env: Env, src: m.Source, citing: Sequence[Citing]) -> None:
         if value:
             grid.add_row(label, safe_text(value))
     con.print(grid)
-    con.print(
-        Text(f"\nCited by {len(citing)} entr{'y' if len(citing) == 1 else 'ies'}", style="bold")
-    )
+    con.print(Text(f"\nCited by {counted(len(citing), 'entry', 'entries')}", style="bold"))
     table = Table(header_style="bold", expand=True, show_lines=False, box=None)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Id", no_wrap=True)

@@ -17,6 +17,7 @@ from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
 from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, weighed
 from barkhane_cli.render.safe import inert
+from barkhane_cli.text import counted, plural
 
 WIDTH = 960
 TOP = 44  # the title band (pixels); the legend band below the map is as tall as its lines
@@ -126,7 +127,7 @@ def svg(md: MapData, title: str) -> str:
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#bbbbbb"
         n = len(mk.events)
         d = mk.deaths
-        tip = f"{mk.name}: {n} event{'s' * (n != 1)}, {d} death{'s' * (d != 1)} recorded"
+        tip = f"{mk.name}: {counted(n, 'event')}, {counted(d, 'death')} recorded"
         out.append(
             f'<circle id={quoteattr("place-" + mk.place)} cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
@@ -259,8 +260,8 @@ def _region_legend(
     notes = []
     if md.unshaded:
         notes.append(
-            f"{len(md.unshaded)} event(s) lie in no single region (placed only in an area or "
-            "a country, or nowhere): not shaded"
+            f"{counted(len(md.unshaded), 'event')} {plural(len(md.unshaded), 'lies', 'lie')} "
+            "in no single region (placed only in an area or a country, or nowhere): not shaded"
         )
     notes += md.notes  # what the terminal says below its legend too (U15)
     # two lines: one is wider than the page at the default width (it was cut off)

@@ -16,6 +16,7 @@ from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE
+from barkhane_cli.text import plural
 
 # A space that wrapping must not break at: one cell wide and not whitespace to Rich's
 # wrap, so "37–39" and "dead" stay on one line of a narrow table; Glued shows it as a
@@ -177,7 +178,7 @@ def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
 
 def count_line(rs: RecordSet[Any], shown: int) -> str:
     """'254 events', or '3 of 34 events (--limit 3)', then any notes ('… hidden; add …')."""
-    noun = rs.kind if (rs.total or shown) == 1 else rs.kind + "s"
+    noun = plural(rs.total or shown, rs.kind)
     line = f"{shown} {noun}"
     if rs.total is not None and rs.total > shown:
         line = f"{shown} of {rs.total} {noun}"

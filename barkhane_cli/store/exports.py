@@ -20,6 +20,7 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
+from barkhane_cli.text import counted
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 
@@ -147,7 +148,8 @@ def document(path: Path, matched: m.Dataset) -> dict[str, Any]:
 
         sys.stderr.write(
             strip_controls(
-                f"{shown(path)}: {len(report.rejected)} of {report.rows_read} rows rejected "
+                f"{shown(path)}: {len(report.rejected)} of {counted(report.rows_read, 'row')} "
+                "rejected "
                 "(barkhane import lists each with its reason)"
             )
             + "\n"

@@ -86,14 +86,23 @@ class _New:
 class Places:
     """``dataset`` names the export's maker in the places an import creates (their ids start
     with its lower-case name: ``acled-…``, ``ucdp-…``) and ``precision`` the column whose
-    code each new place's summary repeats; UCDP's importer uses the same matching."""
+    code each new place's summary repeats; UCDP's importer uses the same matching.
+
+    ``apart`` maps precision codes whose point is a division's centroid to the sentence
+    that opens such a place's summary: a centroid is not where anything happened, so its
+    place is an area, never merged with a settlement of the same name nearby."""
 
     def __init__(
-        self, known: Dataset, dataset: str = "ACLED", precision: str = "geo_precision"
+        self,
+        known: Dataset,
+        dataset: str = "ACLED",
+        precision: str = "geo_precision",
+        apart: dict[str, str] | None = None,
     ) -> None:
         self.known = known
         self.dataset = dataset
         self.precision = precision
+        self.apart = apart or {}
         self.prefix = dataset.lower() + "-"
         self.by_name: dict[str, list[Place]] = {}
         for place in known.places.values():
@@ -102,7 +111,7 @@ class Places:
         self.memo: dict[tuple[str | float, ...], str] = {}
         self.candidates: dict[tuple[str, str, str], list[Place]] = {}
         self.new: list[_New] = []  # index + 1 is the key "#n" events carry until ids are made
-        self.by_identity: dict[tuple[str, str, str, str], list[int]] = {}
+        self.by_identity: dict[tuple[str, str, str, str, str], list[int]] = {}
         self.used: set[str] = set()
         self.ids: list[str] = []
         self.regions: dict[tuple[str, str], str] = {}  # (country id, admin1) -> region id
@@ -139,7 +148,7 @@ class Places:
         curated = self._curated(country, admin1, location, lat, lon) if exact else ""
         if curated:
             return curated
-        identity = (country, admin1, admin2, location)
+        identity = (country, admin1, admin2, location, geo if geo in self.apart else "")
         for n in self.by_identity.get(identity, []):
             seen = self.new[n]
             if near(seen.lat, seen.lon, lat, lon):
@@ -197,9 +206,10 @@ class Places:
         return ids
 
     def region_of(self, country: str, admin1: str) -> str:
-        """The curated region id of an ACLED admin1, or ""."""
+        """The curated region id of an ACLED admin1 (``Mopti``) or a UCDP adm_1 (``Mopti
+        region``, ``Sahel region``), or ""."""
         cid = country_id(country)
-        found = self.regions.get((cid, normalize(admin1)))
+        found = self.regions.get((cid, _region_key(admin1, country)))
         if found:
             return found
         guess = slug(admin1) + _REGION_SUFFIX.get(cid, "-region")
@@ -212,6 +222,7 @@ class Places:
         for p, ident in zip(self.new, made, strict=True):
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
+            where = self.apart.get(p.geo, "") + where
             out[ident] = {
                 "id": ident,
                 "name": p.location,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from barkhane_cli.text import counted
+
 # Line numbers shown for each reason: enough to find the pattern, not a wall of numbers.
 SHOWN_LINES = 5
 
@@ -61,6 +63,6 @@ def grouped(items: list[tuple[int, str, str]]) -> list[str]:
         noun = "line" if len(hits) == 1 else "lines"
         first = hits[0][1]
         example = f"; e.g. {first}" if first else ""
-        count = f"{len(hits)} row" + ("" if len(hits) == 1 else "s")
+        count = counted(len(hits), "row")
         out.append(f"{count}: {reason} ({noun} {lines}{more}{example})")
     return out

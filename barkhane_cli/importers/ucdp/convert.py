@@ -12,8 +12,13 @@ does). What each field becomes, and why (docs/ucdp.md):
 - ``side_a``/``side_b``: curated actors where UCDP's spelling is one of their names or
   aliases ("Government of Mali" is Mali; "IS" in Mali, Niger or Burkina Faso from May
   2015 is the Islamic State in the Greater Sahara); otherwise a new ``ucdp-…`` actor.
-- ``where_prec``: 1 a settlement's point, 2-4 an area around the point, 5 the first-level
-  region, 6 the country (no point is invented), 7 no place (international waters).
+- ``where_prec`` (the codebook's scale, in our words: 1 the exact point, 2 a limited area
+  around a named location, 3 a second-order division, ADM2, given by its centroid, 4 a
+  first-order division, ADM1, by its centroid, 5 a part of a country, 6 the country,
+  7 international waters or airspace): 1 the settlement, 2 an area around the point,
+  3 the ADM2 division (``adm_2``) as an area at its centroid, never a settlement, 4 the
+  first-level region (``adm_1``), 5 and 6 the country, 7 no place. A centroid is not
+  where the event happened, so no centroid becomes a settlement's point.
 - ``event_clarity`` 2 and a Candidate ``code_status`` other than Clear: a disputed note.
 """
 
@@ -43,6 +48,13 @@ _FIELD_LIMIT = 16 * 1024**2
 # The Islamic State's Sahel branch pledged allegiance on 13 May 2015 (data: isgs-formed).
 _ISGS_FROM = date(2015, 5, 13)
 _ISGS_COUNTRIES = frozenset({"mali", "niger", "burkina-faso"})
+# where_prec codes (GED codebook): 3 is an ADM2 division known by its centroid, 4 an ADM1
+# province by its centroid, 5 some part of the country, 6 the country, 7 no land at all.
+_DIVISION, _REGION, _PART, _COUNTRY, _NOWHERE = "3", "4", "5", "6", "7"
+_CENTROID = (
+    "A second-level division (ADM2): UCDP's point for it is its centroid, not where the "
+    "event happened. "
+)
 
 
 Tables = dict[str, list[dict[str, object]]]
@@ -197,7 +209,7 @@ class _Converter:
         self.col = layout.col
         self.unclear_status = False  # a code_status other than Clear: a Candidate file
         self.cites = cites
-        self.places = Places(known, "UCDP", "where_prec")
+        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID})
         self.events: dict[str, dict[str, object]] = {}
         self.names: dict[str, set[str]] = {}
         for actor in known.actors.values():
@@ -239,12 +251,7 @@ class _Converter:
         a = self.actor(side_a, cid, start)
         b = self.actor(side_b, cid, start)
         place = self.place(f, country)
-        prec = self.get(f, "where_prec")
-        if prec in ("5", "6", "7"):
-            area = self.get(f, "adm_1") if prec == "5" else ""
-            where = f"in {area or country}"
-        else:
-            where = ("near " if prec != "1" else "at ") + _settlement(f, self.get, country)
+        where = self.where(f, country)
         if kind == "one-sided":
             title = f"One-sided violence by {side_a} against civilians {where}"
             roles: dict[str, object] = {"perpetrators": [a], "targets": [b]}
@@ -302,18 +309,36 @@ class _Converter:
         }
         return True
 
+    def where(self, f: list[str], country: str) -> str:
+        """The title's place words, as precise as where_prec says and no more."""
+        prec = self.get(f, "where_prec")
+        adm_1, adm_2 = self.get(f, "adm_1"), self.get(f, "adm_2")
+        if prec == _DIVISION and adm_2:
+            return f"in {adm_2}"
+        if prec in (_DIVISION, _REGION):
+            return f"in {adm_1 or country}"
+        if prec == _PART:
+            return f"in part of {country}"
+        if prec in (_COUNTRY, _NOWHERE):
+            return f"in {country}"
+        return ("near " if prec != "1" else "at ") + _settlement(f, self.get, country)
+
     def place(self, f: list[str], country: str) -> str:
         prec = self.get(f, "where_prec")
-        if prec == "7":
+        adm_1, adm_2 = self.get(f, "adm_1"), self.get(f, "adm_2")
+        if prec == _NOWHERE:
             return ""
-        if prec in ("5", "6"):
-            region = self.places.region_of(country, self.get(f, "adm_1")) if prec == "5" else ""
+        if prec in (_DIVISION, _REGION, _PART, _COUNTRY) and not (prec == _DIVISION and adm_2):
+            # no point: UCDP's is a centroid (3 with no adm_2 named, 4) or absent (5, 6)
+            region = self.places.region_of(country, adm_1) if prec in (_DIVISION, _REGION) else ""
             cid = country_id(country)
             return region or (cid if cid in self.known.places else "")
         lat = _coordinate(self.get(f, "latitude"), "latitude", 90)
         lon = _coordinate(self.get(f, "longitude"), "longitude", 180)
+        if prec == _DIVISION:  # the division itself, an area at its centroid
+            return self.places.place((country, adm_1, "", "", adm_2), lat, lon, prec)
         name = _settlement(f, self.get, country)
-        where = (country, self.get(f, "adm_1"), self.get(f, "adm_2"), "", name)
+        where = (country, adm_1, adm_2, "", name)
         return self.places.place(where, lat, lon, "1" if prec == "1" else prec or "")
 
     def actor(self, raw: str, cid: str, day: date) -> str:
