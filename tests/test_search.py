@@ -190,12 +190,13 @@ def _top(run: Run, query: str, n: int) -> list[str]:
         # Takuba's creation and first operations with Estonian forces (Estonia, Takuba
         # among the actors) before Defense Post's report of Estonia joining
         ("takuba estonia", ["takuba-declared", "takuba-operational"]),
-        # MINUSMA's losses at Kidal in 2016, the Dutch mortar accident among them
+        # MINUSMA at Kidal in 2016: its losses, the airport protest, the Dutch mortar accident
         (
             "minusma kidal 2016",
             [
                 "kidal-minusma-camp-attack-2016-02",
                 "kidal-minusma-camp-chadian-shooting-2016-02",
+                "kidal-airport-protest-2016-04",
                 "dutch-mortar-accident-kidal-2016",
             ],
         ),
