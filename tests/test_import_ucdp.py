@@ -8,6 +8,7 @@ subset and an unnamed row-number column).
 from __future__ import annotations
 
 import csv
+import json
 import tomllib
 from pathlib import Path
 
@@ -167,7 +168,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
     division = "ucdp-mali-mopti-region-tenenkou-cercle"
     assert got == {
         "ucdp-900101": (["dioura"], f"{fight} at Dioura"),
-        "ucdp-900102": (["ucdp-mali-mopti-region-dioura"], f"{fight} near Dioura"),
+        "ucdp-900102": (["ucdp-mali-mopti-region-near-dioura"], f"{fight} near Dioura"),
         "ucdp-900103": ([division], f"{fight} in Tenenkou cercle"),
         "ucdp-900104": (["mopti-region"], f"{fight} in Mopti region"),
         "ucdp-900105": (["mali"], f"{fight} in part of Mali"),
@@ -185,5 +186,40 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
     assert str(made["summary"]).startswith("A second-level division (ADM2): UCDP's point for it")
     assert str(made["summary"]).endswith("UCDP where_prec 3.")
     # the area near Dioura (2) is not the division (3), though both sit at Dioura's point
-    assert places["ucdp-mali-mopti-region-dioura"]["kind"] == "area"
+    assert places["ucdp-mali-mopti-region-near-dioura"]["kind"] == "area"
     assert run("validate", str(out)).exit_code == 0
+
+
+def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: a where_prec 2 row near Boulkessi made an area named "Boulkessi", and the base's
+    card offered it as its namesake region ("Boulkessi is the town; Boulkessi is barkhane
+    place ucdp-mali-mopti-region-boulkessi")."""
+    ged = _ged(
+        tmp_path / "near.csv",
+        {"id": "900201", "where_prec": "2", "where_coordinates": "Boulkessi village",
+         "latitude": "15.05", "longitude": "-1.2"},
+    )  # fmt: skip
+    out = tmp_path / "near.toml"
+    assert run("import", "ucdp", str(ged), "-o", str(out)).exit_code == 0
+    places = tomllib.loads(out.read_text(encoding="utf-8"))["places"]
+    area = next(p for p in places if p["kind"] == "area")
+    assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
+    card = run("place", "boulkessi", "--data", str(out), "--format", "json")
+    assert card.exit_code == 0, card.stderr
+    assert json.loads(card.stdout)["namesake_region"] is None
+    # an area of the very name (an ACLED import names its areas so) is no region either
+    same = tmp_path / "same.toml"
+    same.write_text(
+        '[[places]]\nid = "acled-boulkessi"\nname = "Boulkessi"\nkind = "area"\n'
+        'within = "mopti-region"\nlat = 15.05\nlon = -1.2\n'
+        'summary = "ACLED geo_precision 2."\nsources = [{ id = "ucdp-near" }]\n',
+        encoding="utf-8",
+    )
+    text = run("place", "boulkessi", "--data", str(out), "--data", str(same))
+    assert text.exit_code == 0, text.stderr
+    assert "is the town" not in text.stdout
+    # a town and its region still say so
+    diffa = run("place", "diffa", "--format", "json")
+    assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"

@@ -48,9 +48,10 @@ _FIELD_LIMIT = 16 * 1024**2
 # The Islamic State's Sahel branch pledged allegiance on 13 May 2015 (data: isgs-formed).
 _ISGS_FROM = date(2015, 5, 13)
 _ISGS_COUNTRIES = frozenset({"mali", "niger", "burkina-faso"})
-# where_prec codes (GED codebook): 3 is an ADM2 division known by its centroid, 4 an ADM1
-# province by its centroid, 5 some part of the country, 6 the country, 7 no land at all.
-_DIVISION, _REGION, _PART, _COUNTRY, _NOWHERE = "3", "4", "5", "6", "7"
+# where_prec codes (GED codebook): 2 is a limited area around a named location, 3 an ADM2
+# division known by its centroid, 4 an ADM1 province by its centroid, 5 some part of the
+# country, 6 the country, 7 no land at all.
+_NEAR, _DIVISION, _REGION, _PART, _COUNTRY, _NOWHERE = "2", "3", "4", "5", "6", "7"
 _CENTROID = (
     "A second-level division (ADM2): UCDP's point for it is its centroid, not where the "
     "event happened. "
@@ -321,7 +322,7 @@ class _Converter:
             return f"in part of {country}"
         if prec in (_COUNTRY, _NOWHERE):
             return f"in {country}"
-        return ("near " if prec != "1" else "at ") + _settlement(f, self.get, country)
+        return ("near " if prec == _NEAR else "at ") + _settlement(f, self.get, country)
 
     def place(self, f: list[str], country: str) -> str:
         prec = self.get(f, "where_prec")
@@ -338,6 +339,9 @@ class _Converter:
         if prec == _DIVISION:  # the division itself, an area at its centroid
             return self.places.place((country, adm_1, "", "", adm_2), lat, lon, prec)
         name = _settlement(f, self.get, country)
+        if prec == _NEAR:  # an area around the settlement, not it: its name says so, and
+            # a place card never takes it for the town's namesake (U24: "Boulkessi")
+            name = f"near {name}"
         where = (country, adm_1, adm_2, "", name)
         return self.places.place(where, lat, lon, "1" if prec == "1" else prec or "")
 
