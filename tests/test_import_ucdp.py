@@ -223,3 +223,38 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     # a town and its region still say so
     diffa = run("place", "diffa", "--format", "json")
     assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"
+
+
+def test_codes_outside_the_codebook_are_refused_by_reason(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: where_prec 8 made an area "Dioura" ("UCDP where_prec 8") and an empty one put a
+    "near" row on the curated town, while type_of_violence 4 was refused. Every coded
+    column is checked the same way; an optional one (absent from API dumps) may be empty."""
+    good = [{"id": f"90030{n}"} for n in range(7)]
+    ged = _ged(
+        tmp_path / "codes.csv",
+        *good,
+        {"id": "900311", "where_prec": "8"},
+        {"id": "900312", "where_prec": ""},
+        {"id": "900313", "where_prec": "near"},
+        {"id": "900314", "date_prec": "6"},
+        {"id": "900315", "event_clarity": "3", "type_of_violence": "4"},
+        {"id": "900316", "event_clarity": "", "date_prec": ""},
+    )
+    out = tmp_path / "codes.toml"
+    result = run("import", "ucdp", str(ged), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[1:5] == [
+        "5 of 13 rows rejected:",
+        "  3 rows: where_prec is not 1 to 7 (lines 9, 10, 11; e.g. '8')",
+        "  1 row: date_prec is not 1 to 5 (line 12; e.g. '6')",
+        "  1 row: type_of_violence is not 1, 2 or 3 (line 13; e.g. '4')",
+    ]
+    events = _events(out)
+    assert sorted(events) == [*(g["id"].replace("9", "ucdp-9", 1) for g in good), "ucdp-900316"]
+    places = tomllib.loads(out.read_text(encoding="utf-8")).get("places", [])
+    assert not any("where_prec 8" in str(p["summary"]) for p in places)
+    clarity = _ged(tmp_path / "clarity.csv", *good, {"id": "900317", "event_clarity": "3"})
+    refused = run("import", "ucdp", str(clarity), "-o", str(tmp_path / "c.toml"))
+    assert "  1 row: event_clarity is not 1 or 2 (line 9; e.g. '3')" in refused.stderr

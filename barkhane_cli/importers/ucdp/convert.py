@@ -41,7 +41,7 @@ from barkhane_cli.importers.ucdp import layouts
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
-KINDS = {"1": "state-based", "2": "non-state", "3": "one-sided"}
+KINDS = layouts.KINDS
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][0-9:.]*)?$")
 # A GED source field can hold many articles; a field over this is a broken file, not data.
 _FIELD_LIMIT = 16 * 1024**2
@@ -234,13 +234,15 @@ class _Converter:
         ident = "ucdp-" + slug(self.get(f, "id"))
         if ident in self.events:
             raise Reject("id repeats an earlier row; the first is kept", repr(self.get(f, "id")))
+        for column, codes in layouts.CODES.items():
+            value = self.get(f, column)
+            if value not in codes and (value or column in layouts.REQUIRED):
+                raise Reject(f"{column} is not {layouts.codes_text(codes)}", repr(value))
         start = parse_day(self.get(f, "date_start"), "date_start")
         end = parse_day(self.get(f, "date_end") or self.get(f, "date_start"), "date_end")
         if end < start:
             raise Reject("date_end is before date_start", f"{start} > {end}")
-        kind = KINDS.get(self.get(f, "type_of_violence"))
-        if kind is None:
-            raise Reject("type_of_violence is not 1, 2 or 3", repr(self.get(f, "type_of_violence")))
+        kind = KINDS[self.get(f, "type_of_violence")]
         best = _count(self.get(f, "best"), "best")
         low = _count(self.get(f, "low"), "low") if self.get(f, "low") else best
         high = _count(self.get(f, "high"), "high") if self.get(f, "high") else best
