@@ -258,3 +258,29 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
     clarity = _ged(tmp_path / "clarity.csv", *good, {"id": "900317", "event_clarity": "3"})
     refused = run("import", "ucdp", str(clarity), "-o", str(tmp_path / "c.toml"))
     assert "  1 row: event_clarity is not 1 or 2 (line 9; e.g. '3')" in refused.stderr
+
+
+def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: `--country Maly` (and MLI, Narnia) kept no row and an empty file replaced the
+    good one there, exit 0. --country reads ISO codes and aliases as every --country does,
+    refuses an unknown name as `timeline --country Maly` does, and an import with no event
+    to write leaves the file there as it was."""
+    out = tmp_path / "m.toml"
+    assert run("import", "ucdp", str(RELEASE), "-o", str(out)).exit_code == 0
+    good = out.read_bytes()
+    typo = run("import", "ucdp", str(RELEASE), "-o", str(out), "--country", "Maly")
+    timeline = run("timeline", "--country", "Maly")
+    assert (typo.exit_code, typo.stderr) == (timeline.exit_code, timeline.stderr)
+    assert typo.exit_code == 3
+    assert typo.stderr == "barkhane: no country matches 'Maly'; did you mean Mali (mali)?\n"
+    iso = run("import", "ucdp", str(RELEASE), "-o", str(tmp_path / "iso.toml"), "--country", "NER")
+    assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in iso.stderr
+    none = run("import", "ucdp", str(RELEASE), "-o", str(out), "--country", "TG")
+    assert none.exit_code == 4
+    assert none.stderr.splitlines()[-1] == (
+        f"barkhane: {RELEASE}: no event to write (all 4 rows are outside --country), so "
+        f"nothing was written; {out} was kept as it was"
+    )
+    assert out.read_bytes() == good
