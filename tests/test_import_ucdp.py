@@ -284,3 +284,41 @@ def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
         f"nothing was written; {out} was kept as it was"
     )
     assert out.read_bytes() == good
+
+
+def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: a where_prec 2 row 6 km from Ménaka with GED's adm_1 "Gao region" (the region
+    before Ménaka's was made from it) was filed in gao-region, and `timeline --place
+    menaka-region` missed it. The curated settlement it matches decides, else the outline
+    that holds its point, else UCDP's adm_1."""
+    gao = {"adm_1": "Gao region", "adm_2": "Menaka cercle"}
+    ged = _ged(
+        tmp_path / "men.csv",
+        {"id": "900401", "where_prec": "2", "where_coordinates": "Menaka town",
+         "latitude": "15.87", "longitude": "2.40", **gao},
+        # no curated Inékar: the Ménaka Region's outline holds its point
+        {"id": "900402", "where_prec": "1", "where_coordinates": "Inekar village",
+         "latitude": "15.95", "longitude": "3.16", **gao},
+        # no outline of ours holds a point in Tibesti: UCDP's adm_1, as before
+        {"id": "900403", "where_prec": "1", "where_coordinates": "Zouar town",
+         "latitude": "20.45", "longitude": "16.52", "country": "Chad",
+         "adm_1": "Tibesti region", "adm_2": ""},
+    )  # fmt: skip
+    out = tmp_path / "men.toml"
+    result = run("import", "ucdp", str(ged), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    within = {i: p["within"] for i, p in places.items() if p["kind"] != "region"}
+    assert within == {
+        "ucdp-mali-gao-region-near-menaka": "menaka-region",
+        "ucdp-mali-gao-region-inekar": "menaka-region",
+        "ucdp-chad-tibesti-region-zouar": "ucdp-chad-tibesti-region",
+    }
+    listed = run(
+        "timeline", "--place", "menaka-region", "--data", str(out), "--tag", "ucdp",
+        "--format", "csv", "--fields", "id",
+    )  # fmt: skip
+    assert listed.stdout.split() == ["id", "ucdp-900401", "ucdp-900402"]
+    assert run("validate", str(out)).exit_code == 0

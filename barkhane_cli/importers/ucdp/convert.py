@@ -210,7 +210,9 @@ class _Converter:
         self.col = layout.col
         self.unclear_status = False  # a code_status other than Clear: a Candidate file
         self.cites = cites
-        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID})
+        # an area around a settlement is not it: its name says so (U24: it was "Boulkessi")
+        near = {_NEAR: "near {}"}
+        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID}, near)
         self.events: dict[str, dict[str, object]] = {}
         self.names: dict[str, set[str]] = {}
         for actor in known.actors.values():
@@ -341,9 +343,6 @@ class _Converter:
         if prec == _DIVISION:  # the division itself, an area at its centroid
             return self.places.place((country, adm_1, "", "", adm_2), lat, lon, prec)
         name = _settlement(f, self.get, country)
-        if prec == _NEAR:  # an area around the settlement, not it: its name says so, and
-            # a place card never takes it for the town's namesake (U24: "Boulkessi")
-            name = f"near {name}"
         where = (country, adm_1, adm_2, "", name)
         return self.places.place(where, lat, lon, "1" if prec == "1" else prec or "")
 
