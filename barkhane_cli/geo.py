@@ -263,13 +263,14 @@ def event_countries(places: Mapping[str, m.Place], place_ids: Iterable[str]) -> 
 def namesake_region(places: Mapping[str, m.Place], pid: str) -> str | None:
     """The region or area that shares a settlement's name ("Ménaka" the town and the
     Ménaka Region): a name meaning both gives the town, and this says which id asks for
-    the region."""
+    the region. Only a region: an area of the same name is not one (U24: an imported
+    UCDP area around Boulkessi was offered as the base's namesake region)."""
     town = places.get(pid)
     if town is None or town.kind not in shapes.SETTLEMENT_KINDS:
         return None
     name = normalize(town.name)
     for p in places.values():
-        if p.kind in ("region", "area") and p.id != pid:
+        if p.kind == "region" and p.id != pid:
             names = (p.name, p.short or "", *p.aliases)
             bare = {normalize(n).removesuffix(" region") for n in names}
             bare |= {normalize(n).removeprefix("region de ") for n in names}

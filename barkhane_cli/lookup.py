@@ -277,7 +277,10 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
     """Up to ``n`` events other than the curated links: first those at the same town,
     village or base (shared_settlement), whatever their date (U16: Kafolo's 2020 attack listed Burkina and
     Mali events of its weeks and not the 2021 attacks at Kafolo itself); then events
-    sharing actors and close in time. In each, shared actors first, then nearness."""
+    sharing actors and close in time (a year). In each, shared actors first, then nearness.
+    An event sharing neither actor nor place is not related, however near its date (U24:
+    Benin's 2019 election listed a Mali–Burkina sweep of the same weeks; the 31-day rule
+    that took it had no reason in the history, and README says related events share)."""
     actors = set(event.actors)
     scored: list[tuple[int, int, int, m.Event]] = []
     for other in data.events + data.aftermath:
@@ -286,7 +289,7 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
         here = shared_settlement(data, event, other) is not None
         shared = len(actors & set(other.actors))
         gap = max(other.first - event.last, event.first - other.last, 0)
-        if not here and (gap > 366 or (shared == 0 and gap > 31)):
+        if not here and (shared == 0 or gap > 366):
             continue
         scored.append((0 if here else 1, -shared, gap, other))
     scored.sort(key=lambda t: (t[0], t[1], t[2], t[3].first))

@@ -746,3 +746,18 @@ def test_summary_country_slice_holds_its_events_and_figures(run: Run) -> None:
     assert shown and shown <= theirs and shown != everyone
     drawn = ok(run("summary", "--country", "mali", env=terminal(100))).stdout
     assert "Sahel conflict: the record in Mali" in drawn
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize("columns", [80, 100])
+def test_an_era_starting_in_the_last_cell_keeps_its_marker(run: Run, columns: int) -> None:
+    # U24: Kaboré's presidency (from 29 December 2015) was one █ in the column kept for
+    # the ▸ of an era running past the window, and its ▸ was cropped
+    result = run("eras", "--year", "2015", env=terminal(columns))
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Presidency of Roch"))
+    assert line.endswith("▸") and len(line) == columns
+    bar = line[:-1].rstrip("█▞▚▒░▓#")  # the fill, whichever pattern
+    assert len(line) - 1 - len(bar) == 1  # one cell: the window's last
+    ends = {len(x) for x in result.stdout.splitlines() if x.endswith("▸")}
+    assert ends == {columns}  # every era running past the window ends in the same column

@@ -851,3 +851,22 @@ def test_imported_events_after_the_record_show_by_default(run: Run, tmp_path: Pa
         "acled-bfa9004",
         "acled-bfa9005",
     ]
+
+
+def test_new_places_are_filed_in_the_records_regions_before_acleds_admin1(
+    tmp_path: Path,
+) -> None:
+    """U24 (the rule shared with import ucdp): an export names first-level regions as they
+    were when coded, and "Gao" for a point in what the record holds as the Ménaka Region
+    filed the new place in gao-region. The outline that holds the point decides first."""
+    header, rows = sample_rows()
+    at = {name: i for i, name in enumerate(header)}
+    row = list(rows[0])
+    changes = {"admin1": "Gao", "admin2": "Menaka", "admin3": "Inekar", "location": "Inekar",
+               "latitude": "15.95", "longitude": "3.16"}  # fmt: skip
+    for key, value in changes.items():
+        row[at[key]] = value
+    path = write_csv(tmp_path / "men.csv", header, [row])
+    bundled = store.collect([store.bundled_path()])[0]
+    places = {p["id"]: p for p in tomllib.loads(convert(path, bundled)[0])["places"]}
+    assert places["acled-mali-gao-inekar"]["within"] == "menaka-region"

@@ -8,6 +8,7 @@ subset and an unnamed row-number column).
 from __future__ import annotations
 
 import csv
+import json
 import tomllib
 from pathlib import Path
 
@@ -167,7 +168,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
     division = "ucdp-mali-mopti-region-tenenkou-cercle"
     assert got == {
         "ucdp-900101": (["dioura"], f"{fight} at Dioura"),
-        "ucdp-900102": (["ucdp-mali-mopti-region-dioura"], f"{fight} near Dioura"),
+        "ucdp-900102": (["ucdp-mali-mopti-region-near-dioura"], f"{fight} near Dioura"),
         "ucdp-900103": ([division], f"{fight} in Tenenkou cercle"),
         "ucdp-900104": (["mopti-region"], f"{fight} in Mopti region"),
         "ucdp-900105": (["mali"], f"{fight} in part of Mali"),
@@ -185,5 +186,139 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
     assert str(made["summary"]).startswith("A second-level division (ADM2): UCDP's point for it")
     assert str(made["summary"]).endswith("UCDP where_prec 3.")
     # the area near Dioura (2) is not the division (3), though both sit at Dioura's point
-    assert places["ucdp-mali-mopti-region-dioura"]["kind"] == "area"
+    assert places["ucdp-mali-mopti-region-near-dioura"]["kind"] == "area"
+    assert run("validate", str(out)).exit_code == 0
+
+
+def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: a where_prec 2 row near Boulkessi made an area named "Boulkessi", and the base's
+    card offered it as its namesake region ("Boulkessi is the town; Boulkessi is barkhane
+    place ucdp-mali-mopti-region-boulkessi")."""
+    ged = _ged(
+        tmp_path / "near.csv",
+        {"id": "900201", "where_prec": "2", "where_coordinates": "Boulkessi village",
+         "latitude": "15.05", "longitude": "-1.2"},
+    )  # fmt: skip
+    out = tmp_path / "near.toml"
+    assert run("import", "ucdp", str(ged), "-o", str(out)).exit_code == 0
+    places = tomllib.loads(out.read_text(encoding="utf-8"))["places"]
+    area = next(p for p in places if p["kind"] == "area")
+    assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
+    card = run("place", "boulkessi", "--data", str(out), "--format", "json")
+    assert card.exit_code == 0, card.stderr
+    assert json.loads(card.stdout)["namesake_region"] is None
+    # an area of the very name (an ACLED import names its areas so) is no region either
+    same = tmp_path / "same.toml"
+    same.write_text(
+        '[[places]]\nid = "acled-boulkessi"\nname = "Boulkessi"\nkind = "area"\n'
+        'within = "mopti-region"\nlat = 15.05\nlon = -1.2\n'
+        'summary = "ACLED geo_precision 2."\nsources = [{ id = "ucdp-near" }]\n',
+        encoding="utf-8",
+    )
+    text = run("place", "boulkessi", "--data", str(out), "--data", str(same))
+    assert text.exit_code == 0, text.stderr
+    assert "is the town" not in text.stdout
+    # a town and its region still say so
+    diffa = run("place", "diffa", "--format", "json")
+    assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"
+
+
+def test_codes_outside_the_codebook_are_refused_by_reason(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: where_prec 8 made an area "Dioura" ("UCDP where_prec 8") and an empty one put a
+    "near" row on the curated town, while type_of_violence 4 was refused. Every coded
+    column is checked the same way; an optional one (absent from API dumps) may be empty."""
+    good = [{"id": f"90030{n}"} for n in range(7)]
+    ged = _ged(
+        tmp_path / "codes.csv",
+        *good,
+        {"id": "900311", "where_prec": "8"},
+        {"id": "900312", "where_prec": ""},
+        {"id": "900313", "where_prec": "near"},
+        {"id": "900314", "date_prec": "6"},
+        {"id": "900315", "event_clarity": "3", "type_of_violence": "4"},
+        {"id": "900316", "event_clarity": "", "date_prec": ""},
+    )
+    out = tmp_path / "codes.toml"
+    result = run("import", "ucdp", str(ged), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[1:5] == [
+        "5 of 13 rows rejected:",
+        "  3 rows: where_prec is not 1 to 7 (lines 9, 10, 11; e.g. '8')",
+        "  1 row: date_prec is not 1 to 5 (line 12; e.g. '6')",
+        "  1 row: type_of_violence is not 1, 2 or 3 (line 13; e.g. '4')",
+    ]
+    events = _events(out)
+    assert sorted(events) == [*(g["id"].replace("9", "ucdp-9", 1) for g in good), "ucdp-900316"]
+    places = tomllib.loads(out.read_text(encoding="utf-8")).get("places", [])
+    assert not any("where_prec 8" in str(p["summary"]) for p in places)
+    clarity = _ged(tmp_path / "clarity.csv", *good, {"id": "900317", "event_clarity": "3"})
+    refused = run("import", "ucdp", str(clarity), "-o", str(tmp_path / "c.toml"))
+    assert "  1 row: event_clarity is not 1 or 2 (line 9; e.g. '3')" in refused.stderr
+
+
+def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: `--country Maly` (and MLI, Narnia) kept no row and an empty file replaced the
+    good one there, exit 0. --country reads ISO codes and aliases as every --country does,
+    refuses an unknown name as `timeline --country Maly` does, and an import with no event
+    to write leaves the file there as it was."""
+    out = tmp_path / "m.toml"
+    assert run("import", "ucdp", str(RELEASE), "-o", str(out)).exit_code == 0
+    good = out.read_bytes()
+    typo = run("import", "ucdp", str(RELEASE), "-o", str(out), "--country", "Maly")
+    timeline = run("timeline", "--country", "Maly")
+    assert (typo.exit_code, typo.stderr) == (timeline.exit_code, timeline.stderr)
+    assert typo.exit_code == 3
+    assert typo.stderr == "barkhane: no country matches 'Maly'; did you mean Mali (mali)?\n"
+    iso = run("import", "ucdp", str(RELEASE), "-o", str(tmp_path / "iso.toml"), "--country", "NER")
+    assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in iso.stderr
+    none = run("import", "ucdp", str(RELEASE), "-o", str(out), "--country", "TG")
+    assert none.exit_code == 4
+    assert none.stderr.splitlines()[-1] == (
+        f"barkhane: {RELEASE}: no event to write (all 4 rows are outside --country), so "
+        f"nothing was written; {out} was kept as it was"
+    )
+    assert out.read_bytes() == good
+
+
+def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U24: a where_prec 2 row 6 km from Ménaka with GED's adm_1 "Gao region" (the region
+    before Ménaka's was made from it) was filed in gao-region, and `timeline --place
+    menaka-region` missed it. The curated settlement it matches decides, else the outline
+    that holds its point, else UCDP's adm_1."""
+    gao = {"adm_1": "Gao region", "adm_2": "Menaka cercle"}
+    ged = _ged(
+        tmp_path / "men.csv",
+        {"id": "900401", "where_prec": "2", "where_coordinates": "Menaka town",
+         "latitude": "15.87", "longitude": "2.40", **gao},
+        # no curated Inékar: the Ménaka Region's outline holds its point
+        {"id": "900402", "where_prec": "1", "where_coordinates": "Inekar village",
+         "latitude": "15.95", "longitude": "3.16", **gao},
+        # no outline of ours holds a point in Tibesti: UCDP's adm_1, as before
+        {"id": "900403", "where_prec": "1", "where_coordinates": "Zouar town",
+         "latitude": "20.45", "longitude": "16.52", "country": "Chad",
+         "adm_1": "Tibesti region", "adm_2": ""},
+    )  # fmt: skip
+    out = tmp_path / "men.toml"
+    result = run("import", "ucdp", str(ged), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    within = {i: p["within"] for i, p in places.items() if p["kind"] != "region"}
+    assert within == {
+        "ucdp-mali-gao-region-near-menaka": "menaka-region",
+        "ucdp-mali-gao-region-inekar": "menaka-region",
+        "ucdp-chad-tibesti-region-zouar": "ucdp-chad-tibesti-region",
+    }
+    listed = run(
+        "timeline", "--place", "menaka-region", "--data", str(out), "--tag", "ucdp",
+        "--format", "csv", "--fields", "id",
+    )  # fmt: skip
+    assert listed.stdout.split() == ["id", "ucdp-900401", "ucdp-900402"]
     assert run("validate", str(out)).exit_code == 0

@@ -630,3 +630,40 @@ def test_events_at_the_same_place_lead_related(run: Run, tmp_path: Path) -> None
 def test_the_kafolo_attack_leads_to_the_later_attacks_at_kafolo(run: Run) -> None:
     detail = as_json(run("event", "kafolo-attack-2020", "-f", "json"))
     assert detail["related"][0] == "kafolo-kolobougou-attacks-2021"
+
+
+_NEIGHBOUR = """
+[[events]]
+id = "same-week"
+date = "2020-06-12"
+title = "A vote elsewhere, the next day"
+summary = "S."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_date_alone_does_not_make_an_event_related(run: Run, tmp_path: Path) -> None:
+    # U24: Benin's 2019 legislative election listed a Mali-Burkina sweep of its weeks,
+    # sharing no actor, place or link: README says related events share them
+    data = tmp_path / "kafolo.toml"
+    data.write_text(_KAFOLO + _NEIGHBOUR, encoding="utf-8")
+    detail = as_json(run("event", "kafolo-2020", "--data", str(data), "-f", "json"))
+    assert "same-week" not in detail["related"]
+    assert "far-away" in detail["related"]  # it shares JNIM: still related
+    alone = as_json(run("event", "same-week", "--data", str(data), "-f", "json"))
+    assert "kafolo-2020" not in alone["related"]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_benins_election_lists_no_unrelated_operation(run: Run) -> None:
+    ident = "benin-legislative-election-2019"
+    detail = as_json(run("event", ident, "-f", "json"))
+    assert "kapidgou-operation-2019" not in detail["related"]
+    links = set(detail["follows"]) | set(detail["followed_by"])
+    for other in detail["related"]:
+        if other not in links:
+            them = as_json(run("event", other, "-f", "json"))
+            shared = set(them["actors"]) & set(detail["actors"])
+            assert shared or set(them["places"]) & set(detail["places"]), other

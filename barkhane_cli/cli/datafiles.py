@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
-from barkhane_cli.cli.options import takes_formats
+from barkhane_cli.cli.options import CountryOpt, takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
@@ -127,7 +127,7 @@ def import_acled(
     them) and says which it read. Actors and places that match the bundled data are
     linked; others are created. Rows that cannot be used are reported by reason with
     their line numbers; the rest import. Exits 4, writing nothing, when every row or
-    more than half of them were rejected. Re-importing the same export writes the same
+    more than half of them were rejected, or no event is left to write. Re-importing the same export writes the same
     file.
     """
     from barkhane_cli.importers.acled import convert_tables
@@ -147,13 +147,7 @@ def import_ucdp(
         ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            help="Keep only rows in this country (repeatable): the global file is large.",
-        ),
-    ] = None,
+    country: CountryOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Convert a UCDP GED file into a data file to load with --data or BARKHANE_DATA.
@@ -163,15 +157,18 @@ def import_ucdp(
     state-based and non-state violence, an attack on civilians for one-sided violence;
     deaths from best, low and high; the place at UCDP's precision (a division, a region
     or the country when where_prec says so: a centroid is never taken for a town, and no
-    point is invented). Exits 4, writing
-    nothing, when every row or more than half of them were rejected.
+    point is invented). --country keeps the rows of the countries named, as every
+    --country names them: the global file is large. Exits 4, writing nothing, when every
+    row or more than half of them were rejected, or no event is left to write.
     """
-    from barkhane_cli.importers.acled.places import country_id
+    from barkhane_cli import query
     from barkhane_cli.importers.ucdp import convert_tables
 
-    wanted = frozenset(country_id(c) for c in country or ())
-
     def run(known: Any, progress: Any) -> Any:
+        # resolved as every --country is (U24: "Maly", "MLI" and "Narnia" kept no row,
+        # and an empty file replaced a good one)
+        by_country = query.country_resolver(known)
+        wanted = frozenset(by_country.resolve(c) for c in country or ())
         return convert_tables(export, known, wanted, progress)
 
     _import(export, output, run, quiet)
@@ -229,6 +226,17 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
         raise DataError(
             f"{atomic.shown(export)}: {how} rejected, so nothing was written to "
             f"{atomic.shown(output)}"
+        )
+    if not report.events_written:  # an empty file would replace a good one for nothing
+        if not report.rows_read:
+            why = "it has no row"
+        elif report.left_out == report.rows_read:
+            why = f"all {counted(report.rows_read, 'row')} are outside --country"
+        else:
+            why = f"{report.left_out} outside --country, {len(report.rejected)} rejected"
+        kept = f"; {atomic.shown(output)} was kept as it was" if existed else ""
+        raise DataError(
+            f"{atomic.shown(export)}: no event to write ({why}), so nothing was written{kept}"
         )
     if to_stdout:  # -o - is standard output, as everywhere else
         for chunk in tomlwrite.chunks(tables, header):

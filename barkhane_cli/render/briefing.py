@@ -110,7 +110,9 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     con.print(head, no_wrap=True, overflow="crop")
     for era in eras:
         start, end = era.start.first_ordinal(), (era.end or RECORD_END).last_ordinal()
-        a = max(0, _offset(max(start, axis.first), axis, width))
+        # an era starting in the window's last days still gets the axis's last cell: its
+        # start rounded to ``width`` drew it in the marker's column and cropped its ▸ (U24)
+        a = min(width - 1, max(0, _offset(max(start, axis.first), axis, width)))
         b = min(width, _offset(min(end, axis.last) + 1, axis, width))
         line = safe_text(cut(inert(era.name), label_w).ljust(label_w) + " ", keep="")
         line.append("◂" if start < axis.first else " ", style="bold")

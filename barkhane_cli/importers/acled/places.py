@@ -10,9 +10,14 @@ New places are one per (country, admin1, admin2, location), kept
 apart when the same name lies more than 25 km away; their ids carry the country and the
 admin-1 region, and also the admin-2 area when two of them would otherwise share an id.
 
-New places sit ``within`` their admin-1 region: the curated region where there is one
-(``gao-region``, ``sahel-region-bf``), else an ``acled-…`` region made for it, itself
-within the country place (``mali``), made as ``acled-…`` too for a country we do not have.
+New places sit ``within`` a region by the record's own geography first: the region of
+the curated settlement of the name within 25 km (whatever the row's precision), else the
+curated region whose outline holds the point. ACLED and UCDP name first-level regions as
+they were when coded: the Ménaka Region was made from Gao's in 2016, and UCDP's GED still
+says "Gao region" for a point 6 km from Ménaka (U24). Only where the record has neither
+does the export's admin-1 decide: the curated region of that name (``gao-region``,
+``sahel-region-bf``), else an ``acled-…`` region made for it, itself within the country
+place (``mali``), made as ``acled-…`` too for a country we do not have.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from barkhane_cli import shapes
+from barkhane_cli import geo, shapes
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.model import Dataset, Place
 from barkhane_cli.resolve import normalize
@@ -90,7 +95,9 @@ class Places:
 
     ``apart`` maps precision codes whose point is a division's centroid to the sentence
     that opens such a place's summary: a centroid is not where anything happened, so its
-    place is an area, never merged with a settlement of the same name nearby."""
+    place is an area, never merged with a settlement of the same name nearby. ``named``
+    maps codes whose place is an area around the location to how it is named (UCDP's 2:
+    "near {}"), kept apart from the settlement of the name as well."""
 
     def __init__(
         self,
@@ -98,11 +105,13 @@ class Places:
         dataset: str = "ACLED",
         precision: str = "geo_precision",
         apart: dict[str, str] | None = None,
+        named: dict[str, str] | None = None,
     ) -> None:
         self.known = known
         self.dataset = dataset
         self.precision = precision
         self.apart = apart or {}
+        self.named = named or {}
         self.prefix = dataset.lower() + "-"
         self.by_name: dict[str, list[Place]] = {}
         for place in known.places.values():
@@ -148,7 +157,8 @@ class Places:
         curated = self._curated(country, admin1, location, lat, lon) if exact else ""
         if curated:
             return curated
-        identity = (country, admin1, admin2, location, geo if geo in self.apart else "")
+        own = geo in self.apart or geo in self.named
+        identity = (country, admin1, admin2, location, geo if own else "")
         for n in self.by_identity.get(identity, []):
             seen = self.new[n]
             if near(seen.lat, seen.lon, lat, lon):
@@ -193,13 +203,16 @@ class Places:
             self.ids = self._make_ids()
         return self.ids[int(ref[1:])]
 
+    def _name(self, p: _New) -> str:
+        return self.named.get(p.geo, "{}").format(p.location)
+
     def _make_ids(self) -> list[str]:
-        base = [slug(f"{p.country} {p.admin1} {p.location}") for p in self.new]
+        base = [slug(f"{p.country} {p.admin1} {self._name(p)}") for p in self.new]
         shared = {b for b, n in Counter(base).items() if n > 1}
         taken: set[str] = set()
         ids = []
         for p, b in zip(self.new, base, strict=True):
-            key = slug(f"{p.country} {p.admin1} {p.admin2} {p.location}") if b in shared else b
+            key = slug(f"{p.country} {p.admin1} {p.admin2} {self._name(p)}") if b in shared else b
             ident = free_id(self.prefix + key, self.known.places, taken)
             taken.add(ident)
             ids.append(ident)
@@ -225,15 +238,33 @@ class Places:
             where = self.apart.get(p.geo, "") + where
             out[ident] = {
                 "id": ident,
-                "name": p.location,
+                "name": self._name(p),
                 "kind": "town" if p.geo == "1" else "area",
-                "within": self._within(p.country, p.admin1, cites, out),
+                "within": self._region_by_point(p) or self._within(p.country, p.admin1, cites, out),
                 "lat": p.lat,
                 "lon": p.lon,
                 "summary": f"{where}{self.dataset} {self.precision} {p.geo or 'not given'}.",
                 "sources": cites,
             }
         return [out[k] for k in sorted(out)]
+
+    def _region_by_point(self, p: _New) -> str:
+        """The curated region a new place lies in by the record's geography (the module's
+        docstring says why): that of the curated settlement it matches by name, country
+        and 25 km, else the region whose outline holds its point; "" when neither."""
+        found = self._curated(p.country, p.admin1, p.location, p.lat, p.lon)
+        region = geo.home_region(self.known.places, found) if found else None
+        if region:
+            return region
+        at = shapes.region_at(p.lat, p.lon)
+        place = self.known.places.get(at) if at else None
+        if (
+            place is not None
+            and place.kind == "region"
+            and country_id(p.country) in place.countries
+        ):
+            return place.id
+        return ""
 
     def _within(
         self,

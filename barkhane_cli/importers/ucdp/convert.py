@@ -41,16 +41,17 @@ from barkhane_cli.importers.ucdp import layouts
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
-KINDS = {"1": "state-based", "2": "non-state", "3": "one-sided"}
+KINDS = layouts.KINDS
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][0-9:.]*)?$")
 # A GED source field can hold many articles; a field over this is a broken file, not data.
 _FIELD_LIMIT = 16 * 1024**2
 # The Islamic State's Sahel branch pledged allegiance on 13 May 2015 (data: isgs-formed).
 _ISGS_FROM = date(2015, 5, 13)
 _ISGS_COUNTRIES = frozenset({"mali", "niger", "burkina-faso"})
-# where_prec codes (GED codebook): 3 is an ADM2 division known by its centroid, 4 an ADM1
-# province by its centroid, 5 some part of the country, 6 the country, 7 no land at all.
-_DIVISION, _REGION, _PART, _COUNTRY, _NOWHERE = "3", "4", "5", "6", "7"
+# where_prec codes (GED codebook): 2 is a limited area around a named location, 3 an ADM2
+# division known by its centroid, 4 an ADM1 province by its centroid, 5 some part of the
+# country, 6 the country, 7 no land at all.
+_NEAR, _DIVISION, _REGION, _PART, _COUNTRY, _NOWHERE = "2", "3", "4", "5", "6", "7"
 _CENTROID = (
     "A second-level division (ADM2): UCDP's point for it is its centroid, not where the "
     "event happened. "
@@ -209,7 +210,9 @@ class _Converter:
         self.col = layout.col
         self.unclear_status = False  # a code_status other than Clear: a Candidate file
         self.cites = cites
-        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID})
+        # an area around a settlement is not it: its name says so (U24: it was "Boulkessi")
+        near = {_NEAR: "near {}"}
+        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID}, near)
         self.events: dict[str, dict[str, object]] = {}
         self.names: dict[str, set[str]] = {}
         for actor in known.actors.values():
@@ -233,13 +236,15 @@ class _Converter:
         ident = "ucdp-" + slug(self.get(f, "id"))
         if ident in self.events:
             raise Reject("id repeats an earlier row; the first is kept", repr(self.get(f, "id")))
+        for column, codes in layouts.CODES.items():
+            value = self.get(f, column)
+            if value not in codes and (value or column in layouts.REQUIRED):
+                raise Reject(f"{column} is not {layouts.codes_text(codes)}", repr(value))
         start = parse_day(self.get(f, "date_start"), "date_start")
         end = parse_day(self.get(f, "date_end") or self.get(f, "date_start"), "date_end")
         if end < start:
             raise Reject("date_end is before date_start", f"{start} > {end}")
-        kind = KINDS.get(self.get(f, "type_of_violence"))
-        if kind is None:
-            raise Reject("type_of_violence is not 1, 2 or 3", repr(self.get(f, "type_of_violence")))
+        kind = KINDS[self.get(f, "type_of_violence")]
         best = _count(self.get(f, "best"), "best")
         low = _count(self.get(f, "low"), "low") if self.get(f, "low") else best
         high = _count(self.get(f, "high"), "high") if self.get(f, "high") else best
@@ -321,7 +326,7 @@ class _Converter:
             return f"in part of {country}"
         if prec in (_COUNTRY, _NOWHERE):
             return f"in {country}"
-        return ("near " if prec != "1" else "at ") + _settlement(f, self.get, country)
+        return ("near " if prec == _NEAR else "at ") + _settlement(f, self.get, country)
 
     def place(self, f: list[str], country: str) -> str:
         prec = self.get(f, "where_prec")

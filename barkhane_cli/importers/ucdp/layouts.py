@@ -66,6 +66,17 @@ GED_COLUMNS = [
     "gwnoa",
     "gwnob",
 ]
+# The codebook's coded columns and the codes each may hold. A row with any other value is
+# refused by reason, as a bad date is (U24: where_prec 8 made an area "Dioura" whose
+# summary said "where_prec 8", and an empty one put a "near" row on the curated town). A
+# required column must hold a code; an optional one (absent from API dumps) may be empty.
+KINDS = {"1": "state-based", "2": "non-state", "3": "one-sided"}  # type_of_violence
+CODES = {
+    "type_of_violence": tuple(KINDS),
+    "where_prec": ("1", "2", "3", "4", "5", "6", "7"),
+    "date_prec": ("1", "2", "3", "4", "5"),
+    "event_clarity": ("1", "2"),
+}
 REQUIRED = (
     "id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude",
     "country", "date_start", "date_end", "best",
@@ -96,6 +107,13 @@ def detect(header: list[str], where: str) -> Layout:
     full = all(c in col for c in GED_COLUMNS if c != "code_status")
     name = "UCDP GED (codebook columns)" if full else "UCDP GED API dump"
     return Layout(name, col, len(header))
+
+
+def codes_text(codes: tuple[str, ...]) -> str:
+    """``1 to 7``, ``1, 2 or 3``, ``1 or 2``: the codes a column may hold, as a reason says."""
+    if len(codes) > 3:
+        return f"{codes[0]} to {codes[-1]}"
+    return f"{', '.join(codes[:-1])} or {codes[-1]}"
 
 
 def candidate_name(stem: str) -> bool:
