@@ -101,6 +101,34 @@ def test_an_import_compiles_its_store_without_reading_the_toml(
     assert warm.stdout == plain.stdout
 
 
+def test_no_store_writes_the_file_only(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script importing several files before one query need not compile a store per
+    file: `--no-store` leaves it to that query, which answers the same. With the cache off
+    no store is compiled either (it could not be kept)."""
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    csv_file = FIXTURES / "acled" / "current.csv"
+    out = tmp_path / "acled.toml"
+    result = run("import", "acled", str(csv_file), "-o", str(out), "--no-store")
+    assert result.exit_code == 0, result.stderr
+    assert "events written" in result.stderr
+    assert store.cached_store(files.data_paths([out])) is None
+    later = run("timeline", "-f", "json", "--aftermath", "--data", str(out))
+    assert store.cached_store(files.data_paths([out])) is not None
+    plain = run(
+        "timeline", "-f", "json", "--aftermath", "--data", str(out), env={"BARKHANE_CACHE": "0"}
+    )
+    assert later.stdout == plain.stdout
+    ucdp = tmp_path / "ucdp.toml"
+    result = run(
+        "import", "ucdp", str(FIXTURES / "ucdp" / "GEDEvent_v22_1.csv"), "-o", str(ucdp),
+        "--no-store",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert store.cached_store(files.data_paths([ucdp])) is None
+
+
 def test_load_reads_an_export_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
     path = FIXTURES / "acled" / "current.csv"

@@ -521,7 +521,7 @@ def test_a_csv_given_as_data_that_is_neither_export_names_both(run: Run, tmp_pat
         "(event_id_cnty, event_date, …), UCDP GED's 11 (id, type_of_violence, side_a, …); "
         "docs/acled.md and docs/ucdp.md list them\n"
     )
-    imported = run("import", "acled", str(path), "-o", str(tmp_path / "out.toml"))
+    imported = run("import", "acled", str(path), "--no-store", "-o", str(tmp_path / "out.toml"))
     assert "is not an ACLED export: it lacks the 17 columns event_id_cnty" in imported.stderr
     # the documents the message points to do list each one's columns
     assert ", ".join(layouts.CORE) in " ".join((ROOT / "docs" / "acled.md").read_text().split())
@@ -578,7 +578,9 @@ def test_progress_and_odd_rows(known: Dataset, tmp_path: Path) -> None:
 
 def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "out.toml"
-    result = run("import", "acled", str(ACLED / "current-monadic.csv"), "-o", str(out))
+    result = run(
+        "import", "acled", str(ACLED / "current-monadic.csv"), "--no-store", "-o", str(out)
+    )
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"{ACLED / 'current-monadic.csv'}: read as ACLED current export, monadic",
@@ -605,7 +607,7 @@ def test_command_fails_and_writes_nothing_when_most_rows_are_rejected(
     bad = [[f"MLI9{n}", "someday", *rows[0][2:]] for n in range(5)]
     path = write_csv(tmp_path / "bad.csv", header, ok + bad)
     out = tmp_path / "out.toml"
-    result = run("import", "acled", str(path), "-o", str(out))
+    result = run("import", "acled", str(path), "--no-store", "-o", str(out))
     assert result.exit_code == 4
     assert result.stderr.splitlines()[1:] == [
         f"5 of {5 + good} rows rejected:",
@@ -619,7 +621,7 @@ def test_command_fails_and_writes_nothing_when_most_rows_are_rejected(
 def test_command_refuses_a_workbook(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "export.xlsx"
     path.write_bytes(b"PK\x03\x04workbook")
-    result = run("import", "acled", str(path), "-o", str(tmp_path / "out.toml"))
+    result = run("import", "acled", str(path), "--no-store", "-o", str(tmp_path / "out.toml"))
     assert result.exit_code == 4
     assert result.stderr == (
         f"barkhane: {path}: is not CSV: it is an Excel workbook or another zip file;"
@@ -843,7 +845,12 @@ def test_roles_in_monadic_and_old_exports(known: Dataset) -> None:
 
 def test_imported_events_after_the_record_show_by_default(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "out.toml"
-    assert run("import", "acled", str(ACLED / "current-monadic.csv"), "-o", str(out)).exit_code == 0
+    assert (
+        run(
+            "import", "acled", str(ACLED / "current-monadic.csv"), "--no-store", "-o", str(out)
+        ).exit_code
+        == 0
+    )
     result = run("timeline", "--data", str(out), "--since", "2024", "--format", "tsv")
     assert [r.split("\t")[3] for r in result.stdout.splitlines()[1:]] == [
         "acled-bfa9001",

@@ -113,6 +113,17 @@ QuietOpt = Annotated[
         "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
     ),
 ]
+# The store is compiled for the written file so the first query is fast; a script that
+# imports several files before querying pays that once per file for nothing (a 100,000-row
+# import spends most of its time there), hence the choice.
+NoStoreOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-store",
+        help="Write the file only: the first query that loads it compiles the store "
+        "(for scripts importing several files before querying).",
+    ),
+]
 
 
 @import_app.command("acled")
@@ -120,6 +131,7 @@ def import_acled(
     export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
     quiet: QuietOpt = False,
+    no_store: NoStoreOpt = False,
 ) -> None:
     """Convert an ACLED export into a data file to load with --data or BARKHANE_DATA.
 
@@ -135,7 +147,7 @@ def import_acled(
     def run(known: Any, progress: Any) -> Any:
         return convert_tables(export, known, progress)
 
-    _import(export, output, run, quiet)
+    _import(export, output, run, quiet, not no_store)
 
 
 @import_app.command("ucdp")
@@ -149,6 +161,7 @@ def import_ucdp(
     output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
     country: CountryOpt = None,
     quiet: QuietOpt = False,
+    no_store: NoStoreOpt = False,
 ) -> None:
     """Convert a UCDP GED file into a data file to load with --data or BARKHANE_DATA.
 
@@ -171,19 +184,19 @@ def import_ucdp(
         wanted = frozenset(by_country.resolve(c) for c in country or ())
         return convert_tables(export, known, wanted, progress)
 
-    _import(export, output, run, quiet)
+    _import(export, output, run, quiet, not no_store)
 
 
-def _import(export: Path, output: Path, run: Any, quiet: bool = False) -> None:
+def _import(export: Path, output: Path, run: Any, quiet: bool = False, warm: bool = True) -> None:
     """What every importer does around its conversion: check the output first, match
     against the bundled data alone, report rejected rows, write all or nothing."""
     from barkhane_cli.store import progress
 
     with progress.silenced(quiet):
-        _import_quietly(export, output, run)
+        _import_quietly(export, output, run, warm)
 
 
-def _import_quietly(export: Path, output: Path, run: Any) -> None:
+def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
     from barkhane_cli import atomic, store, tomlwrite
     from barkhane_cli.importers.acled import grouped
     from barkhane_cli.render.safe import inert
@@ -248,7 +261,9 @@ def _import_quietly(export: Path, output: Path, run: Any) -> None:
         # parses to (exports.as_document): the same checks, no TOML read back.
         doc = exports.as_document(tables, consume=True)
         del tables
-        _warm_store(output, in_env, s, {str(output): doc})
+        # With the cache off (BARKHANE_CACHE=0) a compiled store could not be kept.
+        if warm and s.cache_folder() is not None:
+            _warm_store(output, in_env, s, {str(output): doc})
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     if report.left_out:
         merged += f" ({report.left_out} outside --country left out)"
