@@ -257,12 +257,12 @@ def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
         sys.stdout.flush()
     else:
         _write(output, tables, header)
-        # The store is compiled from the entries just written, as the document the file
-        # parses to (exports.as_document): the same checks, no TOML read back.
-        doc = exports.as_document(tables, consume=True)
-        del tables
         # With the cache off (BARKHANE_CACHE=0) a compiled store could not be kept.
         if warm and s.cache_folder() is not None:
+            # The store is compiled from the entries just written, as the document the
+            # file parses to (exports.as_document): the same checks, no TOML read back.
+            doc = exports.as_document(tables, consume=True)
+            del tables
             _warm_store(output, in_env, s, {str(output): doc})
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     if report.left_out:
