@@ -229,7 +229,7 @@ def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple
             continue
         w = weights.get(shape.id, 0)
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#ffffff"
-        tip = f"{names.get(shape.id, shape.id)}: {w} {UNITS[md.by][1 if w != 1 else 0]}"
+        tip = f"{names.get(shape.id, shape.id)}: {counted(w, *UNITS[md.by])}"
         out.append(
             f'<path id={quoteattr("region-" + shape.id)} d="{_region_path(shape, proj, TOP)}" '
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="0.8" '
