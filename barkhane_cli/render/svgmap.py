@@ -120,7 +120,7 @@ def svg(md: MapData, title: str) -> str:
             boxes.add((x - 3, y + TOP - 3, x + 3, y + TOP + 3))
             capitals.append((cap, x, y + TOP, 3.0))
     out.append('</g><g id="markers">')
-    one, many = UNITS[md.by]
+    _, many = UNITS[md.by]
     # Biggest first, so small circles stay visible on top of big ones.
     for mk, x, y, r in sorted(shown, key=lambda s: -s[3]):
         w = mk.weight(md.by)
@@ -169,7 +169,6 @@ def svg(md: MapData, title: str) -> str:
         f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
         *_title_lines(title),
     ]
-    del one
     return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
 
 
