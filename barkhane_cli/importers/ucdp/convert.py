@@ -41,7 +41,6 @@ from barkhane_cli.importers.ucdp import layouts
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
-KINDS = layouts.KINDS
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][0-9:.]*)?$")
 # A GED source field can hold many articles; a field over this is a broken file, not data.
 _FIELD_LIMIT = 16 * 1024**2
@@ -245,7 +244,7 @@ class _Converter:
         end = parse_day(self.get(f, "date_end") or self.get(f, "date_start"), "date_end")
         if end < start:
             raise Reject("date_end is before date_start", f"{start} > {end}")
-        kind = KINDS[self.get(f, "type_of_violence")]
+        kind = layouts.KINDS[self.get(f, "type_of_violence")]
         best = _count(self.get(f, "best"), "best")
         low = _count(self.get(f, "low"), "low") if self.get(f, "low") else best
         high = _count(self.get(f, "high"), "high") if self.get(f, "high") else best
