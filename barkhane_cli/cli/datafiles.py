@@ -67,6 +67,7 @@ def validate(
     from barkhane_cli import store
     from barkhane_cli.render.safe import inert, json_inert
     from barkhane_cli.store import locate
+    from barkhane_cli.validate.reader import SINGULAR
 
     paths = store.data_paths(files or (), bundled=not alone, layers=settings().data)
     data, found = store.collect(paths, keep_going=True)
@@ -90,14 +91,8 @@ def validate(
     else:
         for problem in listed:
             sys.stdout.write(inert(problem.located()) + "\n")
-    counts = ", ".join(
-        counted(len(entries), noun)
-        for entries, noun in (
-            (data.events, "event"), (data.aftermath, "aftermath event"), (data.actors, "actor"),
-            (data.places, "place"), (data.facts, "fact"), (data.eras, "era"),
-            (data.judgments, "judgment"), (data.sources, "source"),
-        )
-    )  # fmt: skip
+    tables = ("events", "aftermath", "actors", "places", "facts", "eras", "judgments", "sources")
+    counts = ", ".join(counted(len(getattr(data, t)), SINGULAR[t]) for t in tables)
     read = counted(len(named), "file")
     if problems:
         sys.stderr.write(f"{counted(len(problems), 'problem')} in {read} ({counts})\n")
