@@ -15,6 +15,7 @@ from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import name_order
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
+from barkhane_cli.text import plural
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -196,7 +197,7 @@ def words_apart(query: str, texts: list[str], noun: str) -> str | None:
         (name, n), *others = counts.items()
         return f"{said}: {name} is in {n}" + "".join(f", {o} in {k}" for o, k in others)
     rest = [(name, one) for name, one in parts if counts[name]]
-    none = f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} in none"
+    none = f"{' and '.join(absent)} {plural(len(absent), 'is', 'are')} in none"
     if not rest:
         return f"{said}: {none}"
     together = Terms(

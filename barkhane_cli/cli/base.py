@@ -20,6 +20,7 @@ from barkhane_cli import __version__
 from barkhane_cli.cli.lazy import LazyGroup, nothing_shown
 from barkhane_cli.errors import UsageError, quoted
 from barkhane_cli.settings import Settings
+from barkhane_cli.text import counted, plural
 
 if TYPE_CHECKING:
     from barkhane_cli import model as m
@@ -255,8 +256,8 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     if found:
         n = len(found)
         raise NotFoundError(
-            f"no {which} matches {quoted(name)}, but {n} event{'s' if n != 1 else ''} name"
-            f"{'' if n != 1 else 's'} it: {search_command(data, name)}"
+            f"no {which} matches {quoted(name)}, but {counted(n, 'event')} "
+            f"{plural(n, 'names', 'name')} it: {search_command(data, name)}"
         )
 
 

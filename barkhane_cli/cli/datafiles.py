@@ -67,6 +67,7 @@ def validate(
     from barkhane_cli import store
     from barkhane_cli.render.safe import inert, json_inert
     from barkhane_cli.store import locate
+    from barkhane_cli.validate.reader import SINGULAR
 
     paths = store.data_paths(files or (), bundled=not alone, layers=settings().data)
     data, found = store.collect(paths, keep_going=True)
@@ -90,14 +91,8 @@ def validate(
     else:
         for problem in listed:
             sys.stdout.write(inert(problem.located()) + "\n")
-    counts = ", ".join(
-        counted(len(entries), noun)
-        for entries, noun in (
-            (data.events, "event"), (data.aftermath, "aftermath event"), (data.actors, "actor"),
-            (data.places, "place"), (data.facts, "fact"), (data.eras, "era"),
-            (data.judgments, "judgment"), (data.sources, "source"),
-        )
-    )  # fmt: skip
+    tables = ("events", "aftermath", "actors", "places", "facts", "eras", "judgments", "sources")
+    counts = ", ".join(counted(len(getattr(data, t)), SINGULAR[t]) for t in tables)
     read = counted(len(named), "file")
     if problems:
         sys.stderr.write(f"{counted(len(problems), 'problem')} in {read} ({counts})\n")
@@ -257,12 +252,12 @@ def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
         sys.stdout.flush()
     else:
         _write(output, tables, header)
-        # The store is compiled from the entries just written, as the document the file
-        # parses to (exports.as_document): the same checks, no TOML read back.
-        doc = exports.as_document(tables, consume=True)
-        del tables
         # With the cache off (BARKHANE_CACHE=0) a compiled store could not be kept.
         if warm and s.cache_folder() is not None:
+            # The store is compiled from the entries just written, as the document the
+            # file parses to (exports.as_document): the same checks, no TOML read back.
+            doc = exports.as_document(tables, consume=True)
+            del tables
             _warm_store(output, in_env, s, {str(output): doc})
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""
     if report.left_out:

@@ -49,6 +49,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import quoted
+from barkhane_cli.text import plural
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,7 @@ def events_at(dataset: Any, name: str) -> str:
     if not ids:
         return ""
     if len(ids) <= _EVENTS_NAMED:
-        what = "the event" if len(ids) == 1 else "the events"
+        what = "the " + plural(len(ids), "event")
         return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
     return f"; did you mean the {len(ids)} events at {where}? barkhane timeline --place {pid}"
 

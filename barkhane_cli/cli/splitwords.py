@@ -24,6 +24,7 @@ from barkhane_cli.cli.options import (
     SPACED_OPTIONS,
 )
 from barkhane_cli.dates import NoYearError, WeekdayError, parse_user_date
+from barkhane_cli.text import plural
 
 
 class _Group(NamedTuple):
@@ -185,10 +186,10 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue  # `search --kind event djibo`: djibo is no kind, but what is searched
         hint = _group_hint(name, option, value, words)
         if hint is not None:
-            read = "was" if len(words) == 1 else "were"
+            read = plural(len(words), "was", "were")
             said.append(
                 f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
-                f"{'it belongs' if len(words) == 1 else 'they belong'} to {name} {value}, {hint}"
+                f"{plural(len(words), 'it belongs', 'they belong')} to {name} {value}, {hint}"
             )
     return "; ".join(said) or None
 

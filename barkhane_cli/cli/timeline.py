@@ -46,7 +46,7 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
-from barkhane_cli.text import counted
+from barkhane_cli.text import counted, plural
 
 
 def timeline(
@@ -178,7 +178,7 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     for h in hits:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     found = " and ".join(counted(n, kind) for kind, n in kinds.items())
-    verb = "matches" if len(hits) == 1 else "match"
+    verb = plural(len(hits), "matches", "match")
     return (
         f"no event's text matches {quoted(search)}; {found} {verb}: "
         f"try {search_command(data, search)}"
@@ -309,8 +309,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
         everything = replace(q, limit=None, aftermath=True)
         later = sum(1 for e in loaded.select(everything) if e.aftermath)
         if later:
-            noun = "event" if later == 1 else "events"
-            notes.append(f"{later} later {noun} hidden; add --aftermath")
+            notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     return total, notes
 
 

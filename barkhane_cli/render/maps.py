@@ -262,7 +262,7 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
     drawn, the sources."""
     if md.choropleth:
         return _choropleth_legend(md, drawn, ascii_only, cols)
-    one, many = UNITS[md.by]
+    _, many = UNITS[md.by]
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     parts = []
     for i, (lo, hi) in enumerate(drawn.scale):
@@ -291,7 +291,6 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
     if md.unplaced:
         lines.append((md.unplaced_note(), "dim"))
     lines += [(note, "dim") for note in md.notes]
-    del one
     lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
     return lines
 

@@ -12,6 +12,7 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
+from barkhane_cli.text import plural
 
 FIGURES = "Latest figures"
 LEADERS = "Leaders"
@@ -112,7 +113,7 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     n = other["count"]
     if not n:
         return None
-    many = "figures were" if n > 1 else "figure was"
+    many = plural(n, "figure was", "figures were")
     said = (
         f"  {n:,} other {many} known by then:"
         if content["figures"]

@@ -120,7 +120,7 @@ def svg(md: MapData, title: str) -> str:
             boxes.add((x - 3, y + TOP - 3, x + 3, y + TOP + 3))
             capitals.append((cap, x, y + TOP, 3.0))
     out.append('</g><g id="markers">')
-    one, many = UNITS[md.by]
+    _, many = UNITS[md.by]
     # Biggest first, so small circles stay visible on top of big ones.
     for mk, x, y, r in sorted(shown, key=lambda s: -s[3]):
         w = mk.weight(md.by)
@@ -169,7 +169,6 @@ def svg(md: MapData, title: str) -> str:
         f'<rect width="{WIDTH}" height="{total:.0f}" fill="#ffffff"/>',
         *_title_lines(title),
     ]
-    del one
     return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
 
 
@@ -229,7 +228,7 @@ def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple
             continue
         w = weights.get(shape.id, 0)
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#ffffff"
-        tip = f"{names.get(shape.id, shape.id)}: {w} {UNITS[md.by][1 if w != 1 else 0]}"
+        tip = f"{names.get(shape.id, shape.id)}: {counted(w, *UNITS[md.by])}"
         out.append(
             f'<path id={quoteattr("region-" + shape.id)} d="{_region_path(shape, proj, TOP)}" '
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="0.8" '

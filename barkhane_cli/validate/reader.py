@@ -18,7 +18,8 @@ from barkhane_cli.dates import PartialDate, parse_iso
 _NON_EMPTY = frozenset({"long", "headline", "within", "short"})
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TABLES = m.TABLES
-_SINGULAR = {
+# Each table's entry as a noun (a problem's location, validate's counts).
+SINGULAR = {
     "sources": "source",
     "actors": "actor",
     "places": "place",
@@ -58,7 +59,7 @@ class Problem:
     def sentence(self) -> str:
         where = self.file
         if self.id is not None:
-            where += f": {_SINGULAR.get(self.table, self.table)} {self.id!r}"
+            where += f": {SINGULAR.get(self.table, self.table)} {self.id!r}"
         elif self.table:
             where += f": [[{self.table}]]"
         if self.field is not None:

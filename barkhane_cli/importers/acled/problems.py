@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from barkhane_cli.text import counted
+from barkhane_cli.text import counted, plural
 
 # Line numbers shown for each reason: enough to find the pattern, not a wall of numbers.
 SHOWN_LINES = 5
@@ -60,7 +60,7 @@ def grouped(items: list[tuple[int, str, str]]) -> list[str]:
     for reason, hits in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         lines = ", ".join(str(line) for line, _ in hits[:SHOWN_LINES])
         more = ", …" if len(hits) > SHOWN_LINES else ""
-        noun = "line" if len(hits) == 1 else "lines"
+        noun = plural(len(hits), "line")
         first = hits[0][1]
         example = f"; e.g. {first}" if first else ""
         count = counted(len(hits), "row")

@@ -41,7 +41,6 @@ from barkhane_cli.importers.ucdp import layouts
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
-KINDS = layouts.KINDS
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][0-9:.]*)?$")
 # A GED source field can hold many articles; a field over this is a broken file, not data.
 _FIELD_LIMIT = 16 * 1024**2
@@ -56,6 +55,9 @@ _CENTROID = (
     "A second-level division (ADM2): UCDP's point for it is its centroid, not where the "
     "event happened. "
 )
+# An area around a settlement is not it: its place and the title name it so (U24: it
+# was "Boulkessi").
+_NAMED = {_NEAR: "near {}"}
 
 
 Tables = dict[str, list[dict[str, object]]]
@@ -210,9 +212,7 @@ class _Converter:
         self.col = layout.col
         self.unclear_status = False  # a code_status other than Clear: a Candidate file
         self.cites = cites
-        # an area around a settlement is not it: its name says so (U24: it was "Boulkessi")
-        near = {_NEAR: "near {}"}
-        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID}, near)
+        self.places = Places(known, "UCDP", "where_prec", {_DIVISION: _CENTROID}, _NAMED)
         self.events: dict[str, dict[str, object]] = {}
         self.names: dict[str, set[str]] = {}
         for actor in known.actors.values():
@@ -244,7 +244,7 @@ class _Converter:
         end = parse_day(self.get(f, "date_end") or self.get(f, "date_start"), "date_end")
         if end < start:
             raise Reject("date_end is before date_start", f"{start} > {end}")
-        kind = KINDS[self.get(f, "type_of_violence")]
+        kind = layouts.KINDS[self.get(f, "type_of_violence")]
         best = _count(self.get(f, "best"), "best")
         low = _count(self.get(f, "low"), "low") if self.get(f, "low") else best
         high = _count(self.get(f, "high"), "high") if self.get(f, "high") else best
@@ -255,8 +255,7 @@ class _Converter:
             raise Reject("side_a or side_b is empty")
         a = self.actor(side_a, cid, start)
         b = self.actor(side_b, cid, start)
-        place = self.place(f, country)
-        where = self.where(f, country)
+        place, where = self.place(f, country)
         if kind == "one-sided":
             title = f"One-sided violence by {side_a} against civilians {where}"
             roles: dict[str, object] = {"perpetrators": [a], "targets": [b]}
@@ -314,37 +313,30 @@ class _Converter:
         }
         return True
 
-    def where(self, f: list[str], country: str) -> str:
-        """The title's place words, as precise as where_prec says and no more."""
+    def place(self, f: list[str], country: str) -> tuple[str, str]:
+        """The row's place ("" for none) and the title's place words, as precise as
+        where_prec says and no more."""
         prec = self.get(f, "where_prec")
         adm_1, adm_2 = self.get(f, "adm_1"), self.get(f, "adm_2")
-        if prec == _DIVISION and adm_2:
-            return f"in {adm_2}"
-        if prec in (_DIVISION, _REGION):
-            return f"in {adm_1 or country}"
-        if prec == _PART:
-            return f"in part of {country}"
-        if prec in (_COUNTRY, _NOWHERE):
-            return f"in {country}"
-        return ("near " if prec == _NEAR else "at ") + _settlement(f, self.get, country)
-
-    def place(self, f: list[str], country: str) -> str:
-        prec = self.get(f, "where_prec")
-        adm_1, adm_2 = self.get(f, "adm_1"), self.get(f, "adm_2")
+        if prec == _DIVISION and not adm_2:
+            prec = _REGION  # no division named: its centroid places only the region
         if prec == _NOWHERE:
-            return ""
-        if prec in (_DIVISION, _REGION, _PART, _COUNTRY) and not (prec == _DIVISION and adm_2):
-            # no point: UCDP's is a centroid (3 with no adm_2 named, 4) or absent (5, 6)
-            region = self.places.region_of(country, adm_1) if prec in (_DIVISION, _REGION) else ""
+            return "", f"in {country}"
+        if prec in (_REGION, _PART, _COUNTRY):
+            # no point: UCDP's is a centroid (4) or absent (5, 6)
             cid = country_id(country)
-            return region or (cid if cid in self.known.places else "")
+            ref = cid if cid in self.known.places else ""
+            if prec == _REGION:
+                return self.places.region_of(country, adm_1) or ref, f"in {adm_1 or country}"
+            return ref, f"in part of {country}" if prec == _PART else f"in {country}"
         lat = _coordinate(self.get(f, "latitude"), "latitude", 90)
         lon = _coordinate(self.get(f, "longitude"), "longitude", 180)
         if prec == _DIVISION:  # the division itself, an area at its centroid
-            return self.places.place((country, adm_1, "", "", adm_2), lat, lon, prec)
+            ref = self.places.place((country, adm_1, "", "", adm_2), lat, lon, prec)
+            return ref, f"in {adm_2}"
         name = _settlement(f, self.get, country)
-        where = (country, adm_1, adm_2, "", name)
-        return self.places.place(where, lat, lon, "1" if prec == "1" else prec or "")
+        ref = self.places.place((country, adm_1, adm_2, "", name), lat, lon, prec)
+        return ref, _NAMED.get(prec, "at {}").format(name)
 
     def actor(self, raw: str, cid: str, day: date) -> str:
         """A curated actor for UCDP's name, else the import's own."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from barkhane_cli.errors import DataError
+from barkhane_cli.text import plural
 
 GED_COLUMNS = [
     "id",
@@ -100,8 +101,8 @@ def detect(header: list[str], where: str) -> Layout:
     missing = [c for c in REQUIRED if c not in col]
     if missing:
         raise DataError(
-            f"{where}: is not a UCDP GED file: no {', '.join(missing)} column"
-            f"{'s' if len(missing) > 1 else ''} (the GED codebook's names; is it an ACLED "
+            f"{where}: is not a UCDP GED file: no {', '.join(missing)} "
+            f"{plural(len(missing), 'column')} (the GED codebook's names; is it an ACLED "
             "export? use import acled)"
         )
     full = all(c in col for c in GED_COLUMNS if c != "code_status")
