@@ -12,7 +12,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from conftest import FIXTURES, Run
+from conftest import FIXTURES, Run, first_row, write_rows
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
@@ -155,15 +155,8 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
 
 def _ged(path: Path, *changes: dict[str, str]) -> Path:
     """A GED file of the release's first row (Dioura, 2019-03-17) once per ``changes``."""
-    with RELEASE.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        first = next(reader)
-        header = list(reader.fieldnames or [])
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=header)
-        writer.writeheader()
-        writer.writerows([first | change for change in changes])
-    return path
+    header, first = first_row(RELEASE)
+    return write_rows(path, header, [first | change for change in changes])
 
 
 def test_where_prec_gives_the_place_ucdps_codebook_means(
