@@ -131,7 +131,7 @@ def files(run: Run, tmp_path: Path) -> dict[str, Path]:
     ]  # fmt: skip
     acled_csv = write_rows(tmp_path / "acled.csv", header, rows)
     acled = tmp_path / "acled.toml"
-    result = run("import", "acled", str(acled_csv), "-o", str(acled))
+    result = run("import", "acled", str(acled_csv), "--no-store", "-o", str(acled))
     assert result.exit_code == 0, result.stderr
     header, template = first_row(UCDP_HEADER)
     ged = dict(template)
@@ -144,7 +144,7 @@ def files(run: Run, tmp_path: Path) -> dict[str, Path]:
     )  # fmt: skip
     ged_csv = write_rows(tmp_path / "GEDEvent_v22_1.csv", header, [ged])
     ucdp = tmp_path / "ucdp.toml"
-    result = run("import", "ucdp", str(ged_csv), "-o", str(ucdp))
+    result = run("import", "ucdp", str(ged_csv), "--no-store", "-o", str(ucdp))
     assert result.exit_code == 0, result.stderr
     return {"curated": curated, "acled": acled, "ucdp": ucdp}
 
