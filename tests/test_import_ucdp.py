@@ -235,6 +235,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     # a town and its region still say so
     diffa = run("place", "diffa", "--format", "json")
     assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"
+    assert "Diffa is the town" in run("place", "diffa").stdout  # the words looked for above
 
 
 def test_codes_outside_the_codebook_are_refused_by_reason(
