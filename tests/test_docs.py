@@ -21,6 +21,7 @@ from barkhane_cli.errors import exit_codes_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+PROSE = " ".join(README.split())  # the README as read: its line breaks are spaces
 ACLED = ROOT / "tests" / "fixtures" / "acled" / "current.csv"
 UCDP = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_0_4.csv"
 
@@ -188,7 +189,7 @@ def test_readme_numeric_dates_read_as_it_says(run: Run) -> None:
 def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     """README: `--sort -deaths` "otherwise opens with" … — it said Operation Bohoma Anger,
     second behind the fall of Tripoli (U19)."""
-    said = " ".join(README.split())
+    said = PROSE
     assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
     top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
     assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]
@@ -216,11 +217,10 @@ def test_data_format_says_what_each_attribution_means() -> None:
 
 
 def _readme_figures(pattern: str) -> tuple[str, ...]:
-    """The groups of the one place ``pattern`` matches in the README (its line breaks read
-    as spaces)."""
-    found = re.findall(pattern, " ".join(README.split()))
+    """The groups of the one place ``pattern`` matches in the README (PROSE)."""
+    found = [m.groups() for m in re.finditer(pattern, PROSE)]
     assert len(found) == 1, f"README: {pattern!r} matches {len(found)} times, not once"
-    return found[0] if isinstance(found[0], tuple) else (found[0],)
+    return found[0]
 
 
 def _number(text: str) -> int:
@@ -299,7 +299,7 @@ def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> 
     and elsewhere that control characters come out as visible escapes (`\\x1b`). Every
     promise of a round trip now names that exception, and the program does as they say:
     quotes, separators and line breaks come back, an escape character as its escape."""
-    said = " ".join(README.split())
+    said = PROSE
     promises = [
         s for s in re.split(r"(?<=[.;])\s", said) if "round-trip" in s and "not round" not in s
     ]
