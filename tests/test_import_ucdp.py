@@ -12,10 +12,17 @@ import json
 import tomllib
 from pathlib import Path
 
+from click.testing import Result
 from conftest import FIXTURES, Run, first_row, write_rows
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
+
+
+def _import(run: Run, export: Path, out: Path, *more: str) -> Result:
+    """import ucdp of export into out, the file only (--no-store): a test reads it back or
+    queries it once, and a store compiled per import had grown the suite past a minute."""
+    return run("import", "ucdp", str(export), "--no-store", "-o", str(out), *more)
 
 
 def _events(path: Path) -> dict[str, dict[str, object]]:
@@ -27,7 +34,7 @@ def test_a_release_imports_with_roles_deaths_and_places(
     bundled: None, run: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "ucdp.toml"
-    result = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out))
+    result = _import(run, RELEASE, out)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[:2] == [
         f"{RELEASE}: read as UCDP GED yearly release",
@@ -62,47 +69,24 @@ def test_a_release_imports_with_roles_deaths_and_places(
 
 
 def test_layouts_are_named_and_candidates_tagged(bundled: None, run: Run, tmp_path: Path) -> None:
-    cand = run(
-        "import",
-        "ucdp",
-        str(UCDP / "GEDEvent_v23_0_4.csv"),
-        "--no-store",
-        "-o",
-        str(tmp_path / "c.toml"),
-    )
+    cand = _import(run, UCDP / "GEDEvent_v23_0_4.csv", tmp_path / "c.toml")
     assert cand.exit_code == 0, cand.stderr
     assert cand.stderr.splitlines()[0].endswith("read as UCDP GED Candidate file")
     events = _events(tmp_path / "c.toml")
     assert all("ucdp-candidate" in e["tags"] for e in events.values())  # type: ignore[operator]
     assert "UCDP Candidate code_status: Check deaths" in str(events["ucdp-900002"]["disputed"])
-    api = run("import", "ucdp", str(UCDP / "api.csv"), "--no-store", "-o", str(tmp_path / "a.toml"))
+    api = _import(run, UCDP / "api.csv", tmp_path / "a.toml")
     assert api.exit_code == 0, api.stderr
     assert api.stderr.splitlines()[0].endswith("read as UCDP GED API dump")
     assert _events(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
 
 
 def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path) -> None:
-    niger = run(
-        "import",
-        "ucdp",
-        str(RELEASE),
-        "--country",
-        "Niger",
-        "--no-store",
-        "-o",
-        str(tmp_path / "n.toml"),
-    )
+    niger = _import(run, RELEASE, tmp_path / "n.toml", "--country", "Niger")
     assert niger.exit_code == 0, niger.stderr
     assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in niger.stderr
     assert list(_events(tmp_path / "n.toml")) == ["ucdp-900004"]
-    acled = run(
-        "import",
-        "ucdp",
-        str(FIXTURES / "acled" / "current.csv"),
-        "--no-store",
-        "-o",
-        str(tmp_path / "x"),
-    )
+    acled = _import(run, FIXTURES / "acled" / "current.csv", tmp_path / "x")
     assert acled.exit_code == 4
     assert "is not a UCDP GED file: no id, type_of_violence, side_a, side_b" in acled.stderr
     assert "use import acled" in acled.stderr
@@ -138,7 +122,7 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([header, *rows, *extra])
     out = tmp_path / "h.toml"
-    result = run("import", "ucdp", str(path), "--no-store", "-o", str(out))
+    result = _import(run, path, out)
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[1] == "3 of 8 rows rejected:"
@@ -172,7 +156,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
         {"id": "900113", "where_prec": "3", "where_coordinates": "Dioura town"},
     )
     out = tmp_path / "prec.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
     events = _events(out)
     got = {i: (e["places"], e["title"]) for i, e in events.items()}
@@ -214,7 +198,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
          "latitude": "15.05", "longitude": "-1.2"},
     )  # fmt: skip
     out = tmp_path / "near.toml"
-    assert run("import", "ucdp", str(ged), "--no-store", "-o", str(out)).exit_code == 0
+    assert _import(run, ged, out).exit_code == 0
     places = tomllib.loads(out.read_text(encoding="utf-8"))["places"]
     area = next(p for p in places if p["kind"] == "area")
     assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
@@ -256,7 +240,7 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
         {"id": "900316", "event_clarity": "", "date_prec": ""},
     )
     out = tmp_path / "codes.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[1:5] == [
         "5 of 13 rows rejected:",
@@ -269,7 +253,7 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
     places = tomllib.loads(out.read_text(encoding="utf-8")).get("places", [])
     assert not any("where_prec 8" in str(p["summary"]) for p in places)
     clarity = _ged(tmp_path / "clarity.csv", *good, {"id": "900317", "event_clarity": "3"})
-    refused = run("import", "ucdp", str(clarity), "--no-store", "-o", str(tmp_path / "c.toml"))
+    refused = _import(run, clarity, tmp_path / "c.toml")
     assert "  1 row: event_clarity is not 1 or 2 (line 9; e.g. '3')" in refused.stderr
 
 
@@ -281,25 +265,16 @@ def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
     refuses an unknown name as `timeline --country Maly` does, and an import with no event
     to write leaves the file there as it was."""
     out = tmp_path / "m.toml"
-    assert run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out)).exit_code == 0
+    assert _import(run, RELEASE, out).exit_code == 0
     good = out.read_bytes()
-    typo = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out), "--country", "Maly")
+    typo = _import(run, RELEASE, out, "--country", "Maly")
     timeline = run("timeline", "--country", "Maly")
     assert (typo.exit_code, typo.stderr) == (timeline.exit_code, timeline.stderr)
     assert typo.exit_code == 3
     assert typo.stderr == "barkhane: no country matches 'Maly'; did you mean Mali (mali)?\n"
-    iso = run(
-        "import",
-        "ucdp",
-        str(RELEASE),
-        "--no-store",
-        "-o",
-        str(tmp_path / "iso.toml"),
-        "--country",
-        "NER",
-    )
+    iso = _import(run, RELEASE, tmp_path / "iso.toml", "--country", "NER")
     assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in iso.stderr
-    none = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out), "--country", "TG")
+    none = _import(run, RELEASE, out, "--country", "TG")
     assert none.exit_code == 4
     assert none.stderr.splitlines()[-1] == (
         f"barkhane: {RELEASE}: no event to write (all 4 rows are outside --country), so "
@@ -329,7 +304,7 @@ def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
          "adm_1": "Tibesti region", "adm_2": ""},
     )  # fmt: skip
     out = tmp_path / "men.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
     places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
     within = {i: p["within"] for i, p in places.items() if p["kind"] != "region"}
