@@ -18,6 +18,7 @@ from conftest import Run, as_json, cli, terminal, watched
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
+from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -289,8 +290,8 @@ def test_readme_says_how_large_the_record_is(run: Run) -> None:
     assert years[2011] == in_2011
     assert min(n for year, n in years.items() if year >= 2012) == least
     assert sorted(years, key=years.__getitem__)[-3:] == [2020, 2021, 2022]
-    kinds = ("capital", "city", "town", "village", "base")
-    listed = [p for p in as_json(run("places", "-f", "json")) if p["kind"] in kinds]
+    places = as_json(run("places", "-f", "json"))
+    listed = [p for p in places if p["kind"] in SETTLEMENT_KINDS]
     assert (sum(p["lat"] is not None for p in listed), len(listed)) == (located, settlements)
 
 
