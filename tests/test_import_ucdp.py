@@ -25,9 +25,10 @@ def _import(run: Run, export: Path, out: Path, *more: str) -> Result:
     return run("import", "ucdp", str(export), "--no-store", "-o", str(out), *more)
 
 
-def _events(path: Path) -> dict[str, dict[str, object]]:
+def _entries(path: Path, table: str = "events") -> dict[str, dict[str, object]]:
+    """The entries of a written file's table (its events unless told), by id."""
     doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {e["id"]: e for e in doc["events"]}
+    return {e["id"]: e for e in doc[table]}
 
 
 def test_a_release_imports_with_roles_deaths_and_places(
@@ -40,7 +41,7 @@ def test_a_release_imports_with_roles_deaths_and_places(
         f"{RELEASE}: read as UCDP GED yearly release",
         f"4 rows read, 0 rejected; 4 events written -> {out} (source ucdp-gedevent-v22-1)",
     ]
-    events = _events(out)
+    events = _entries(out)
     battle = events["ucdp-900001"]
     assert (battle["type"], battle["perpetrators"], battle["places"]) == (
         "battle", ["mali", "jnim"], ["dioura"],
@@ -72,20 +73,20 @@ def test_layouts_are_named_and_candidates_tagged(bundled: None, run: Run, tmp_pa
     cand = _import(run, UCDP / "GEDEvent_v23_0_4.csv", tmp_path / "c.toml")
     assert cand.exit_code == 0, cand.stderr
     assert cand.stderr.splitlines()[0].endswith("read as UCDP GED Candidate file")
-    events = _events(tmp_path / "c.toml")
+    events = _entries(tmp_path / "c.toml")
     assert all("ucdp-candidate" in e["tags"] for e in events.values())  # type: ignore[operator]
     assert "UCDP Candidate code_status: Check deaths" in str(events["ucdp-900002"]["disputed"])
     api = _import(run, UCDP / "api.csv", tmp_path / "a.toml")
     assert api.exit_code == 0, api.stderr
     assert api.stderr.splitlines()[0].endswith("read as UCDP GED API dump")
-    assert _events(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
+    assert _entries(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
 
 
 def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path) -> None:
     niger = _import(run, RELEASE, tmp_path / "n.toml", "--country", "Niger")
     assert niger.exit_code == 0, niger.stderr
     assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in niger.stderr
-    assert list(_events(tmp_path / "n.toml")) == ["ucdp-900004"]
+    assert list(_entries(tmp_path / "n.toml")) == ["ucdp-900004"]
     acled = _import(run, FIXTURES / "acled" / "current.csv", tmp_path / "x")
     assert acled.exit_code == 4
     assert "is not a UCDP GED file: no id, type_of_violence, side_a, side_b" in acled.stderr
@@ -132,7 +133,7 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
         line.startswith("  1 row: id repeats an earlier row; the first is kept") for line in lines
     )
     assert "1 field held control characters" in result.stderr
-    title = str(_events(out)["ucdp-900010"]["title"])
+    title = str(_entries(out)["ucdp-900010"]["title"])
     assert "\x1b" not in title and 'Dio"ura' in title
     assert run("validate", str(out)).exit_code == 0
 
@@ -158,7 +159,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
     out = tmp_path / "prec.toml"
     result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
-    events = _events(out)
+    events = _entries(out)
     got = {i: (e["places"], e["title"]) for i, e in events.items()}
     fight = "Government of Mali and JNIM fight"
     division = "ucdp-mali-mopti-region-tenenkou-cercle"
@@ -172,7 +173,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
         "ucdp-900107": ([], f"{fight} in Mali"),
         "ucdp-900113": ([division], f"{fight} in Tenenkou cercle"),
     }
-    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    places = _entries(out, "places")
     made = places[division]
     assert (made["name"], made["kind"], made["within"]) == (
         "Tenenkou cercle",
@@ -199,8 +200,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     )  # fmt: skip
     out = tmp_path / "near.toml"
     assert _import(run, ged, out).exit_code == 0
-    places = tomllib.loads(out.read_text(encoding="utf-8"))["places"]
-    area = next(p for p in places if p["kind"] == "area")
+    area = next(p for p in _entries(out, "places").values() if p["kind"] == "area")
     assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
     card = run("place", "boulkessi", "--data", str(out), "--format", "json")
     assert card.exit_code == 0, card.stderr
@@ -248,7 +248,7 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
         "  1 row: date_prec is not 1 to 5 (line 12; e.g. '6')",
         "  1 row: type_of_violence is not 1, 2 or 3 (line 13; e.g. '4')",
     ]
-    events = _events(out)
+    events = _entries(out)
     assert sorted(events) == [*(g["id"].replace("9", "ucdp-9", 1) for g in good), "ucdp-900316"]
     places = tomllib.loads(out.read_text(encoding="utf-8")).get("places", [])
     assert not any("where_prec 8" in str(p["summary"]) for p in places)
@@ -306,7 +306,7 @@ def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
     out = tmp_path / "men.toml"
     result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
-    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    places = _entries(out, "places")
     within = {i: p["within"] for i, p in places.items() if p["kind"] != "region"}
     assert within == {
         "ucdp-mali-gao-region-near-menaka": "menaka-region",
