@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import hashlib
 import json
@@ -273,3 +274,22 @@ def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> lis
     if worked_out:
         monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
     return told
+
+
+def first_row(path: Path) -> tuple[list[str], dict[str, str]]:
+    """A CSV file's header and its first row by column: the template of rows a test
+    writes (a fixture's row with a few values changed)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        first = next(reader)
+    assert reader.fieldnames is not None
+    return list(reader.fieldnames), first
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Path:
+    """A CSV file of header and rows (by column)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

@@ -13,6 +13,7 @@ import pytest
 from conftest import FIXTURES, MINI, ROOT, Run, as_json, rows, terminal
 
 from barkhane_cli import store
+from barkhane_cli.render.styles import ERA_STYLES
 
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
 REAL_DATA = ROOT / "data"
@@ -757,7 +758,7 @@ def test_an_era_starting_in_the_last_cell_keeps_its_marker(run: Run, columns: in
     assert result.exit_code == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("Presidency of Roch"))
     assert line.endswith("▸") and len(line) == columns
-    bar = line[:-1].rstrip("█▞▚▒░▓#")  # the fill, whichever pattern
+    bar = line[:-1].rstrip("".join(fill for _, fill in ERA_STYLES.values()))  # any kind's fill
     assert len(line) - 1 - len(bar) == 1  # one cell: the window's last
     ends = {len(x) for x in result.stdout.splitlines() if x.endswith("▸")}
     assert ends == {columns}  # every era running past the window ends in the same column

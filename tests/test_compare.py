@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Run, as_json
+from conftest import FIXTURES, Run, as_json, first_row, write_rows
 
 from barkhane_cli.matching import km
 
@@ -74,22 +74,6 @@ sources = [{ id = "test-src" }]
 )
 
 
-def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def _template(path: Path) -> tuple[list[str], dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        first = next(reader)
-    assert reader.fieldnames is not None
-    return list(reader.fieldnames), first
-
-
 def _acled_row(template: dict[str, str], ident: str, day: str, **kw: str) -> dict[str, str]:
     row = dict(template)
     row.update(
@@ -126,7 +110,7 @@ def _acled_row(template: dict[str, str], ident: str, day: str, **kw: str) -> dic
 def files(run: Run, tmp_path: Path) -> dict[str, Path]:
     curated = tmp_path / "curated.toml"
     curated.write_text(CURATED, encoding="utf-8")
-    header, template = _template(ACLED_HEADER)
+    header, template = first_row(ACLED_HEADER)
     rows = [
         # a few km from Timbuktu, on the day of the first attack, its toll
         _acled_row(template, "MLI9001", "2019-05-10", fatalities="10", latitude="16.80"),
@@ -145,11 +129,11 @@ def files(run: Run, tmp_path: Path) -> dict[str, Path]:
         _acled_row(template, "MLI9009", "2019-10-02", fatalities="4", latitude="14.10",
                    longitude="-4.10", location="Elsewhere", admin1="Mopti"),
     ]  # fmt: skip
-    acled_csv = _write(tmp_path / "acled.csv", header, rows)
+    acled_csv = write_rows(tmp_path / "acled.csv", header, rows)
     acled = tmp_path / "acled.toml"
-    result = run("import", "acled", str(acled_csv), "-o", str(acled))
+    result = run("import", "acled", str(acled_csv), "--no-store", "-o", str(acled))
     assert result.exit_code == 0, result.stderr
-    header, template = _template(UCDP_HEADER)
+    header, template = first_row(UCDP_HEADER)
     ged = dict(template)
     ged.update(
         id="990001", year="2019", type_of_violence="3", side_a="JNIM", side_b="Civilians",
@@ -158,9 +142,9 @@ def files(run: Run, tmp_path: Path) -> dict[str, Path]:
         date_start="2019-05-10", date_end="2019-05-10", best="12", low="10", high="15",
         event_clarity="1", code_status="Clear",
     )  # fmt: skip
-    ged_csv = _write(tmp_path / "GEDEvent_v22_1.csv", header, [ged])
+    ged_csv = write_rows(tmp_path / "GEDEvent_v22_1.csv", header, [ged])
     ucdp = tmp_path / "ucdp.toml"
-    result = run("import", "ucdp", str(ged_csv), "-o", str(ucdp))
+    result = run("import", "ucdp", str(ged_csv), "--no-store", "-o", str(ucdp))
     assert result.exit_code == 0, result.stderr
     return {"curated": curated, "acled": acled, "ucdp": ucdp}
 
@@ -348,7 +332,7 @@ def test_an_event_known_only_by_its_region_links_by_toll(
     """Koulogon (1 January 2019) is a village with no point of its own, so the massacre is
     placed by the Mopti region: a record inside it on the day links only when one more
     thing agrees (here the toll); a small attack there the same day stays a gap."""
-    header, template = _template(ACLED_HEADER)
+    header, template = first_row(ACLED_HEADER)
     where = {"admin1": "Mopti", "admin2": "Bankass", "admin3": "", "latitude": "14.60",
              "longitude": "-3.25"}  # fmt: skip
     rows = [
@@ -358,7 +342,9 @@ def test_an_event_known_only_by_its_region_links_by_toll(
                    actor1="Unidentified Armed Group (Mali)", inter1="3", **where),
     ]  # fmt: skip
     acled = tmp_path / "acled.toml"
-    result = run("import", "acled", str(_write(tmp_path / "a.csv", header, rows)), "-o", str(acled))
+    result = run(
+        "import", "acled", str(write_rows(tmp_path / "a.csv", header, rows)), "-o", str(acled)
+    )
     assert result.exit_code == 0, result.stderr
     out = _compare(run, "--data", str(acled), "--since", "2019-01-01", "--until", "2019-01-01")
     match = out["koulogon-massacre"]["matches"]

@@ -18,9 +18,11 @@ from conftest import Run, as_json, cli, terminal, watched
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
+from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+PROSE = " ".join(README.split())  # the README as read: its line breaks are spaces
 ACLED = ROOT / "tests" / "fixtures" / "acled" / "current.csv"
 UCDP = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_0_4.csv"
 
@@ -188,7 +190,7 @@ def test_readme_numeric_dates_read_as_it_says(run: Run) -> None:
 def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     """README: `--sort -deaths` "otherwise opens with" … — it said Operation Bohoma Anger,
     second behind the fall of Tripoli (U19)."""
-    said = " ".join(README.split())
+    said = PROSE
     assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
     top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
     assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]
@@ -216,11 +218,10 @@ def test_data_format_says_what_each_attribution_means() -> None:
 
 
 def _readme_figures(pattern: str) -> tuple[str, ...]:
-    """The groups of the one place ``pattern`` matches in the README (its line breaks read
-    as spaces)."""
-    found = re.findall(pattern, " ".join(README.split()))
+    """The groups of the one place ``pattern`` matches in the README (PROSE)."""
+    found = [m.groups() for m in re.finditer(pattern, PROSE)]
     assert len(found) == 1, f"README: {pattern!r} matches {len(found)} times, not once"
-    return found[0] if isinstance(found[0], tuple) else (found[0],)
+    return found[0]
 
 
 def _number(text: str) -> int:
@@ -289,8 +290,8 @@ def test_readme_says_how_large_the_record_is(run: Run) -> None:
     assert years[2011] == in_2011
     assert min(n for year, n in years.items() if year >= 2012) == least
     assert sorted(years, key=years.__getitem__)[-3:] == [2020, 2021, 2022]
-    kinds = ("capital", "city", "town", "village", "base")
-    listed = [p for p in as_json(run("places", "-f", "json")) if p["kind"] in kinds]
+    places = as_json(run("places", "-f", "json"))
+    listed = [p for p in places if p["kind"] in SETTLEMENT_KINDS]
     assert (sum(p["lat"] is not None for p in listed), len(listed)) == (located, settlements)
 
 
@@ -299,7 +300,7 @@ def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> 
     and elsewhere that control characters come out as visible escapes (`\\x1b`). Every
     promise of a round trip now names that exception, and the program does as they say:
     quotes, separators and line breaks come back, an escape character as its escape."""
-    said = " ".join(README.split())
+    said = PROSE
     promises = [
         s for s in re.split(r"(?<=[.;])\s", said) if "round-trip" in s and "not round" not in s
     ]

@@ -12,28 +12,36 @@ import json
 import tomllib
 from pathlib import Path
 
-from conftest import FIXTURES, Run
+from click.testing import Result
+from conftest import FIXTURES, Run, first_row, write_rows
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
 
 
-def _events(path: Path) -> dict[str, dict[str, object]]:
+def _import(run: Run, export: Path, out: Path, *more: str) -> Result:
+    """import ucdp of export into out, the file only (--no-store): a test reads it back or
+    queries it once, and a store compiled per import had grown the suite past a minute."""
+    return run("import", "ucdp", str(export), "--no-store", "-o", str(out), *more)
+
+
+def _entries(path: Path, table: str = "events") -> dict[str, dict[str, object]]:
+    """The entries of a written file's table (its events unless told), by id."""
     doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {e["id"]: e for e in doc["events"]}
+    return {e["id"]: e for e in doc[table]}
 
 
 def test_a_release_imports_with_roles_deaths_and_places(
     bundled: None, run: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "ucdp.toml"
-    result = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out))
+    result = _import(run, RELEASE, out)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[:2] == [
         f"{RELEASE}: read as UCDP GED yearly release",
         f"4 rows read, 0 rejected; 4 events written -> {out} (source ucdp-gedevent-v22-1)",
     ]
-    events = _events(out)
+    events = _entries(out)
     battle = events["ucdp-900001"]
     assert (battle["type"], battle["perpetrators"], battle["places"]) == (
         "battle", ["mali", "jnim"], ["dioura"],
@@ -62,47 +70,24 @@ def test_a_release_imports_with_roles_deaths_and_places(
 
 
 def test_layouts_are_named_and_candidates_tagged(bundled: None, run: Run, tmp_path: Path) -> None:
-    cand = run(
-        "import",
-        "ucdp",
-        str(UCDP / "GEDEvent_v23_0_4.csv"),
-        "--no-store",
-        "-o",
-        str(tmp_path / "c.toml"),
-    )
+    cand = _import(run, UCDP / "GEDEvent_v23_0_4.csv", tmp_path / "c.toml")
     assert cand.exit_code == 0, cand.stderr
     assert cand.stderr.splitlines()[0].endswith("read as UCDP GED Candidate file")
-    events = _events(tmp_path / "c.toml")
+    events = _entries(tmp_path / "c.toml")
     assert all("ucdp-candidate" in e["tags"] for e in events.values())  # type: ignore[operator]
     assert "UCDP Candidate code_status: Check deaths" in str(events["ucdp-900002"]["disputed"])
-    api = run("import", "ucdp", str(UCDP / "api.csv"), "--no-store", "-o", str(tmp_path / "a.toml"))
+    api = _import(run, UCDP / "api.csv", tmp_path / "a.toml")
     assert api.exit_code == 0, api.stderr
     assert api.stderr.splitlines()[0].endswith("read as UCDP GED API dump")
-    assert _events(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
+    assert _entries(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
 
 
 def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path) -> None:
-    niger = run(
-        "import",
-        "ucdp",
-        str(RELEASE),
-        "--country",
-        "Niger",
-        "--no-store",
-        "-o",
-        str(tmp_path / "n.toml"),
-    )
+    niger = _import(run, RELEASE, tmp_path / "n.toml", "--country", "Niger")
     assert niger.exit_code == 0, niger.stderr
     assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in niger.stderr
-    assert list(_events(tmp_path / "n.toml")) == ["ucdp-900004"]
-    acled = run(
-        "import",
-        "ucdp",
-        str(FIXTURES / "acled" / "current.csv"),
-        "--no-store",
-        "-o",
-        str(tmp_path / "x"),
-    )
+    assert list(_entries(tmp_path / "n.toml")) == ["ucdp-900004"]
+    acled = _import(run, FIXTURES / "acled" / "current.csv", tmp_path / "x")
     assert acled.exit_code == 4
     assert "is not a UCDP GED file: no id, type_of_violence, side_a, side_b" in acled.stderr
     assert "use import acled" in acled.stderr
@@ -138,7 +123,7 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([header, *rows, *extra])
     out = tmp_path / "h.toml"
-    result = run("import", "ucdp", str(path), "--no-store", "-o", str(out))
+    result = _import(run, path, out)
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[1] == "3 of 8 rows rejected:"
@@ -148,22 +133,15 @@ def test_hostile_fields_and_bad_rows(bundled: None, run: Run, tmp_path: Path) ->
         line.startswith("  1 row: id repeats an earlier row; the first is kept") for line in lines
     )
     assert "1 field held control characters" in result.stderr
-    title = str(_events(out)["ucdp-900010"]["title"])
+    title = str(_entries(out)["ucdp-900010"]["title"])
     assert "\x1b" not in title and 'Dio"ura' in title
     assert run("validate", str(out)).exit_code == 0
 
 
 def _ged(path: Path, *changes: dict[str, str]) -> Path:
     """A GED file of the release's first row (Dioura, 2019-03-17) once per ``changes``."""
-    with RELEASE.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        first = next(reader)
-        header = list(reader.fieldnames or [])
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=header)
-        writer.writeheader()
-        writer.writerows([first | change for change in changes])
-    return path
+    header, first = first_row(RELEASE)
+    return write_rows(path, header, [first | change for change in changes])
 
 
 def test_where_prec_gives_the_place_ucdps_codebook_means(
@@ -179,9 +157,9 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
         {"id": "900113", "where_prec": "3", "where_coordinates": "Dioura town"},
     )
     out = tmp_path / "prec.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
-    events = _events(out)
+    events = _entries(out)
     got = {i: (e["places"], e["title"]) for i, e in events.items()}
     fight = "Government of Mali and JNIM fight"
     division = "ucdp-mali-mopti-region-tenenkou-cercle"
@@ -195,7 +173,7 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
         "ucdp-900107": ([], f"{fight} in Mali"),
         "ucdp-900113": ([division], f"{fight} in Tenenkou cercle"),
     }
-    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    places = _entries(out, "places")
     made = places[division]
     assert (made["name"], made["kind"], made["within"]) == (
         "Tenenkou cercle",
@@ -221,9 +199,8 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
          "latitude": "15.05", "longitude": "-1.2"},
     )  # fmt: skip
     out = tmp_path / "near.toml"
-    assert run("import", "ucdp", str(ged), "--no-store", "-o", str(out)).exit_code == 0
-    places = tomllib.loads(out.read_text(encoding="utf-8"))["places"]
-    area = next(p for p in places if p["kind"] == "area")
+    assert _import(run, ged, out).exit_code == 0
+    area = next(p for p in _entries(out, "places").values() if p["kind"] == "area")
     assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
     card = run("place", "boulkessi", "--data", str(out), "--format", "json")
     assert card.exit_code == 0, card.stderr
@@ -242,6 +219,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     # a town and its region still say so
     diffa = run("place", "diffa", "--format", "json")
     assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"
+    assert "Diffa is the town" in run("place", "diffa").stdout  # the words looked for above
 
 
 def test_codes_outside_the_codebook_are_refused_by_reason(
@@ -262,7 +240,7 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
         {"id": "900316", "event_clarity": "", "date_prec": ""},
     )
     out = tmp_path / "codes.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[1:5] == [
         "5 of 13 rows rejected:",
@@ -270,12 +248,12 @@ def test_codes_outside_the_codebook_are_refused_by_reason(
         "  1 row: date_prec is not 1 to 5 (line 12; e.g. '6')",
         "  1 row: type_of_violence is not 1, 2 or 3 (line 13; e.g. '4')",
     ]
-    events = _events(out)
+    events = _entries(out)
     assert sorted(events) == [*(g["id"].replace("9", "ucdp-9", 1) for g in good), "ucdp-900316"]
     places = tomllib.loads(out.read_text(encoding="utf-8")).get("places", [])
     assert not any("where_prec 8" in str(p["summary"]) for p in places)
     clarity = _ged(tmp_path / "clarity.csv", *good, {"id": "900317", "event_clarity": "3"})
-    refused = run("import", "ucdp", str(clarity), "--no-store", "-o", str(tmp_path / "c.toml"))
+    refused = _import(run, clarity, tmp_path / "c.toml")
     assert "  1 row: event_clarity is not 1 or 2 (line 9; e.g. '3')" in refused.stderr
 
 
@@ -287,25 +265,16 @@ def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
     refuses an unknown name as `timeline --country Maly` does, and an import with no event
     to write leaves the file there as it was."""
     out = tmp_path / "m.toml"
-    assert run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out)).exit_code == 0
+    assert _import(run, RELEASE, out).exit_code == 0
     good = out.read_bytes()
-    typo = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out), "--country", "Maly")
+    typo = _import(run, RELEASE, out, "--country", "Maly")
     timeline = run("timeline", "--country", "Maly")
     assert (typo.exit_code, typo.stderr) == (timeline.exit_code, timeline.stderr)
     assert typo.exit_code == 3
     assert typo.stderr == "barkhane: no country matches 'Maly'; did you mean Mali (mali)?\n"
-    iso = run(
-        "import",
-        "ucdp",
-        str(RELEASE),
-        "--no-store",
-        "-o",
-        str(tmp_path / "iso.toml"),
-        "--country",
-        "NER",
-    )
+    iso = _import(run, RELEASE, tmp_path / "iso.toml", "--country", "NER")
     assert "4 rows read (3 outside --country left out), 0 rejected; 1 event written" in iso.stderr
-    none = run("import", "ucdp", str(RELEASE), "--no-store", "-o", str(out), "--country", "TG")
+    none = _import(run, RELEASE, out, "--country", "TG")
     assert none.exit_code == 4
     assert none.stderr.splitlines()[-1] == (
         f"barkhane: {RELEASE}: no event to write (all 4 rows are outside --country), so "
@@ -335,9 +304,9 @@ def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
          "adm_1": "Tibesti region", "adm_2": ""},
     )  # fmt: skip
     out = tmp_path / "men.toml"
-    result = run("import", "ucdp", str(ged), "--no-store", "-o", str(out))
+    result = _import(run, ged, out)
     assert result.exit_code == 0, result.stderr
-    places = {p["id"]: p for p in tomllib.loads(out.read_text(encoding="utf-8"))["places"]}
+    places = _entries(out, "places")
     within = {i: p["within"] for i, p in places.items() if p["kind"] != "region"}
     assert within == {
         "ucdp-mali-gao-region-near-menaka": "menaka-region",
