@@ -31,13 +31,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from barkhane_cli import inputs, model, tomlwrite
+from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.importers.acled.places import Places, country_id
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.ucdp import layouts
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
@@ -161,7 +162,7 @@ def _convert(
         "places": conv.places.entries([{"id": source_id}]),
         "events": events,
     }
-    end = getattr(model, "RECORD_END", "2022-11-09")
+    end = RECORD_END.iso()
     report.source_id = source_id
     report.events_written = len(events)
     report.after_record = sum(1 for e in events if str(e["date"]) > end)
