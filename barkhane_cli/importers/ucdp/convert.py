@@ -38,7 +38,6 @@ from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.importers.acled.places import Places, country_id
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.ucdp import layouts
-from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Dataset
 from barkhane_cli.resolve import normalize
 
@@ -162,14 +161,7 @@ def _convert(
         "places": conv.places.entries([{"id": source_id}]),
         "events": events,
     }
-    end = RECORD_END.iso()
-    report.source_id = source_id
-    report.events_written = len(events)
-    report.after_record = sum(1 for e in events if str(e["date"]) > end)
-    report.actors_created = len(tables["actors"])
-    report.actors_matched = len(conv.matched)
-    report.places_created = len(tables["places"])
-    report.places_matched = len(conv.places.used)
+    report.written(tables, source_id, len(conv.matched), len(conv.places.used))
     header_text = f"Imported from the UCDP GED file {path.name} ({report.layout}) by barkhane."
     return tables, header_text, report
 
