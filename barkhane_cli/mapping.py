@@ -12,7 +12,7 @@ from typing import Any
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
-from barkhane_cli.text import counted
+from barkhane_cli.text import counted, plural
 
 # The default extent: Mali, Burkina Faso, Niger and their neighbours (degrees).
 SAHEL = (-18.0, 3.5, 25.0, 26.0)  # west, south, east, north
@@ -245,6 +245,14 @@ class MapData:
         across a border) whose position no source gives, so not "names no place"."""
         return (
             f"{counted(len(self.unplaced), 'event')} at no place with a known position: not drawn"
+        )
+
+    def unshaded_note(self) -> str:
+        """What both region maps say of ``unshaded``."""
+        n = len(self.unshaded)
+        return (
+            f"{counted(n, 'event')} {plural(n, 'lies', 'lie')} in no single region (placed only "
+            "in an area or a country, or nowhere): not shaded"
         )
 
     def capital_legend(self) -> str:

@@ -89,10 +89,6 @@ def short_name(entry: m.Actor | m.Place) -> str:
     return name
 
 
-def _join(values: Iterable[str]) -> str:
-    return ",".join(values)
-
-
 def _opt(value: object) -> str:
     return "" if value is None else str(value)
 

@@ -20,7 +20,7 @@ from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import ORANGE, VERMILLION, YELLOW
 from barkhane_cli.shapes import SETTLEMENT_KINDS
-from barkhane_cli.text import counted, plural
+from barkhane_cli.text import counted
 
 GLYPHS = ("•", "●", "◉", "█")
 ASCII_GLYPHS = ("o", "O", "@", "#")
@@ -312,14 +312,7 @@ def _choropleth_legend(
     if shaded:
         lines.append((fit_list("Most", shaded[:6], cols, more=False), "dim"))
     if md.unshaded:
-        lines.append(
-            (
-                f"{counted(len(md.unshaded), 'event')} {plural(len(md.unshaded), 'lies', 'lie')}"
-                " in no single region (placed only in an area or a country, or nowhere): "
-                "not shaded",
-                "dim",
-            )
-        )
+        lines.append((md.unshaded_note(), "dim"))
     lines += [(note, "dim") for note in md.notes]
     lines.append(
         (

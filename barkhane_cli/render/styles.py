@@ -54,10 +54,6 @@ TYPE_GROUP: dict[str, str] = {
 TYPE_STYLES: dict[str, str] = {t: TYPE_GROUPS[g][1] for t, g in TYPE_GROUP.items()}
 
 
-def type_style(event_type: str) -> str:
-    return TYPE_STYLES.get(event_type, GREY)
-
-
 KIND_STYLES: dict[str, str] = {
     "state": SKY,
     "armed-group": VERMILLION,

@@ -17,7 +17,7 @@ from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
 from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, weighed
 from barkhane_cli.render.safe import inert
-from barkhane_cli.text import counted, plural
+from barkhane_cli.text import counted
 
 WIDTH = 960
 TOP = 44  # the title band (pixels); the legend band below the map is as tall as its lines
@@ -258,10 +258,7 @@ def _region_legend(
         x += 30 + 7 * len(label)
     notes = []
     if md.unshaded:
-        notes.append(
-            f"{counted(len(md.unshaded), 'event')} {plural(len(md.unshaded), 'lies', 'lie')} "
-            "in no single region (placed only in an area or a country, or nowhere): not shaded"
-        )
+        notes.append(md.unshaded_note())
     notes += md.notes  # what the terminal says below its legend too (U15)
     # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(

@@ -23,7 +23,6 @@ from barkhane_cli.importers.acled import layouts
 from barkhane_cli.importers.acled.actors import fitted, slug
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
 from barkhane_cli.importers.acled.rows import Converter
-from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Dataset
 
 PROGRESS_EVERY = 1000
@@ -194,7 +193,6 @@ def _convert(
     if progress is not None and done % PROGRESS_EVERY:
         progress(done)
     report.rejected.sort()
-    end = RECORD_END.iso()
     events = [conv.events[k][1] for k in sorted(conv.events)]
     for e in events:
         refs = cast(list[str], e["places"])  # "#n" for a place made by this import
@@ -205,13 +203,7 @@ def _convert(
         "places": conv.places.entries([{"id": source_id}]),
         "events": events,
     }
-    report.source_id = source_id
-    report.events_written = len(events)
-    report.after_record = sum(1 for e in events if str(e["date"]) > end)
-    report.actors_created = len(tables["actors"])
-    report.actors_matched = len(conv.actors.used)
-    report.places_created = len(tables["places"])
-    report.places_matched = len(conv.places.used)
+    report.written(tables, source_id, len(conv.actors.used), len(conv.places.used))
     header = f"Imported from the ACLED export {path.name} ({layout.describe()}) by barkhane."
     return tables, header, report
 

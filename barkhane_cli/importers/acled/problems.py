@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.text import counted, plural
 
 # Line numbers shown for each reason: enough to find the pattern, not a wall of numbers.
@@ -49,6 +51,25 @@ class ImportReport:
         """Every row, or more than half of them: the file is not what the user thinks."""
         bad = len(self.rejected)
         return self.rows_read > 0 and (bad == self.rows_read or 2 * bad > self.rows_read)
+
+    def written(
+        self,
+        tables: Mapping[str, Sequence[Mapping[str, object]]],
+        source_id: str,
+        actors_matched: int,
+        places_matched: int,
+    ) -> None:
+        """What a conversion's tables hold, as both importers report it: the events (and
+        those after the record's end), the actors and places made, and those matched."""
+        end = RECORD_END.iso()
+        events = tables["events"]
+        self.source_id = source_id
+        self.events_written = len(events)
+        self.after_record = sum(1 for e in events if str(e["date"]) > end)
+        self.actors_created = len(tables["actors"])
+        self.actors_matched = actors_matched
+        self.places_created = len(tables["places"])
+        self.places_matched = places_matched
 
 
 def grouped(items: list[tuple[int, str, str]]) -> list[str]:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from barkhane_cli import inputs, model, tomlwrite
+from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
@@ -161,14 +161,7 @@ def _convert(
         "places": conv.places.entries([{"id": source_id}]),
         "events": events,
     }
-    end = getattr(model, "RECORD_END", "2022-11-09")
-    report.source_id = source_id
-    report.events_written = len(events)
-    report.after_record = sum(1 for e in events if str(e["date"]) > end)
-    report.actors_created = len(tables["actors"])
-    report.actors_matched = len(conv.matched)
-    report.places_created = len(tables["places"])
-    report.places_matched = len(conv.places.used)
+    report.written(tables, source_id, len(conv.matched), len(conv.places.used))
     header_text = f"Imported from the UCDP GED file {path.name} ({report.layout}) by barkhane."
     return tables, header_text, report
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from barkhane_cli.choices import listed
 from barkhane_cli.errors import DataError
 from barkhane_cli.text import plural
 
@@ -111,10 +112,11 @@ def detect(header: list[str], where: str) -> Layout:
 
 
 def codes_text(codes: tuple[str, ...]) -> str:
-    """``1 to 7``, ``1, 2 or 3``, ``1 or 2``: the codes a column may hold, as a reason says."""
+    """``1 to 7``, ``1, 2 or 3``, ``1 or 2``: the codes a column may hold, as a reason says
+    (a short list as choices.listed words every vocabulary)."""
     if len(codes) > 3:
         return f"{codes[0]} to {codes[-1]}"
-    return f"{', '.join(codes[:-1])} or {codes[-1]}"
+    return listed(codes)
 
 
 def candidate_name(stem: str) -> bool:
