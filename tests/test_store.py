@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import os
@@ -711,3 +712,50 @@ def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
     for words in ("dicko", "Ménaka", "g 5"):
         among = ("actor", "place", "event")
         assert search.named(whole, words, among, index) == search.named(full, words, among)
+
+
+# Modules a keyed module imports that decide nothing a stored dataset holds: errors, paths,
+# settings, writing, the store's own reading side and the query layer over it.
+_NOT_CONTENT = {
+    "atomic.py", "choices.py", "errors.py", "inputs.py", "settings.py", "tomlwrite.py",
+    "store/__init__.py", "store/db.py", "store/key.py", "store/progress.py",
+    "validate/__init__.py", "importers/acled/__init__.py", "importers/ucdp/__init__.py",
+    "importers/acled/problems.py", "query.py", "roles.py",
+}  # fmt: skip
+
+
+def _imported(package: Path, rel: str) -> set[str]:
+    """The package's modules ``rel`` imports (at any depth of its code), as paths."""
+    tree = ast.parse((package / rel).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("barkhane_cli"):
+            parts = (node.module or "").split(".")[1:]
+            names.add("/".join(parts))
+            names.update("/".join([*parts, a.name]) for a in node.names)
+        elif isinstance(node, ast.Import):
+            names.update("/".join(a.name.split(".")[1:]) for a in node.names)
+    found = set()
+    for name in filter(None, names):
+        for path in (f"{name}.py", f"{name}/__init__.py"):
+            if (package / path).is_file():
+                found.add(path)
+    return found
+
+
+def test_the_store_key_names_every_module_deciding_what_a_store_holds() -> None:
+    """A store is rebuilt when the code that decides its content changes (key._CODE): the
+    outlines and mapping.py that place events in regions were missing, so an upgrade that
+    moved a region's outline would have kept answering from the old store (RR22b)."""
+    package = Path(key.__file__).resolve().parent.parent
+    code = set(key._CODE)
+    seen: set[str] = set()
+    todo = [c for c in code if c.endswith(".py")]
+    while todo:
+        rel = todo.pop()
+        if rel not in seen:
+            seen.add(rel)
+            todo.extend(_imported(package, rel) - _NOT_CONTENT)
+    assert seen <= code, sorted(seen - code)
+    geodata = {f"geodata/{p.name}" for p in (package / "geodata").iterdir() if p.suffix == ".json"}
+    assert geodata <= code

@@ -42,6 +42,12 @@ _CODE = (
     "importers/acled/dates.py", "importers/acled/layouts.py", "importers/acled/places.py",
     "importers/acled/rows.py", "importers/acled/types.py", "importers/ucdp/convert.py",
     "importers/ucdp/layouts.py",
+    # where a place lies and which region counts it (geo.resolve_places, mapping.locate,
+    # the import's region by point): the outlines are data of the code
+    "mapping.py", "shapes.py", "geodata/regions.json", "geodata/sahel.json",
+    # what a converted export keeps (strip_controls), the record's end, the sources' text
+    # that search reads
+    "controls.py", "meta.py", "cite.py",
 )  # fmt: skip
 
 
