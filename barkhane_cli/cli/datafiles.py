@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
-from barkhane_cli.cli.options import CountryOpt, takes_formats
+from barkhane_cli.cli.options import CountryOpt, QuietOpt, takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
@@ -102,12 +102,6 @@ def validate(
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
-QuietOpt = Annotated[
-    bool,
-    typer.Option(
-        "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
-    ),
-]
 # The store is compiled for the written file so the first query is fast; a script that
 # imports several files before querying pays that once per file for nothing (a 100,000-row
 # import spends most of its time there), hence the choice.
