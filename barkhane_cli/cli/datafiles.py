@@ -102,6 +102,7 @@ def validate(
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
+OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")]
 # The store is compiled for the written file so the first query is fast; a script that
 # imports several files before querying pays that once per file for nothing (a 100,000-row
 # import spends most of its time there), hence the choice.
@@ -118,7 +119,7 @@ NoStoreOpt = Annotated[
 @import_app.command("acled")
 def import_acled(
     export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    output: OutputOpt,
     quiet: QuietOpt = False,
     no_store: NoStoreOpt = False,
 ) -> None:
@@ -147,7 +148,7 @@ def import_ucdp(
             help="A UCDP GED file: a yearly release, a Candidate file or an API dump (CSV)."
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    output: OutputOpt,
     country: CountryOpt = None,
     quiet: QuietOpt = False,
     no_store: NoStoreOpt = False,
