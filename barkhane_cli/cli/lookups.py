@@ -543,10 +543,10 @@ def sources(
     dataset = load(data)
     cited = lookup.citations(dataset)
     items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
-    if format_ is not None and format_.strip().lower() in CITATION_FORMATS:
+    if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write
 
-        write(env, format_.strip().lower(), sorted(items, key=lambda s: s.id))
+        write(env, format_, sorted(items, key=lambda s: s.id))
         return
     _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
