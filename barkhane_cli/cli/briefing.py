@@ -105,7 +105,6 @@ def summary(
     content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath, q.countries)
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, content)
         elif f == "plain":
@@ -145,7 +144,6 @@ def eras(
     payload = [briefing.era_json(e, axis) for e in items]
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, payload)
         elif f in TABLE_FORMATS:
@@ -309,7 +307,6 @@ def chart(
         return
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, [b.to_json() for b in bins])
         elif f in TABLE_FORMATS:
@@ -353,7 +350,6 @@ def _panels(
         return row
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, [as_json(v, n, b) for v, n, bins in panels for b in bins])
         elif f in TABLE_FORMATS:
@@ -434,7 +430,6 @@ def _figures(
     title = f"{what} (numeric facts, by date)"
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f in ("json", "jsonl"):
             _document(target, f, rows)
         elif f in TABLE_FORMATS:
@@ -498,7 +493,6 @@ def judgments(
     score = forecasts.score(items)
 
     def show(target: Any, f: str | None) -> None:
-        f = given_format(target, f)
         if f == "json":
             _document(target, f, {"judgments": [forecasts.judgment_json(j) for j in items]} | score)
         elif f == "jsonl":

@@ -172,7 +172,6 @@ def compare(
         }
 
     def show(target_env: Any, f: str | None) -> None:
-        f = given_format(target_env, f)
         if f in ("json", "jsonl"):
             write_document(target_env, f, [as_json(r) for r in rows])
         elif f == "plain":
@@ -248,7 +247,6 @@ def gaps(
     summary = {"by": by.value, "counts": tallies, "note": note}
 
     def show(target_env: Any, f: str | None) -> None:
-        f = given_format(target_env, f)
         if f == "json":
             payload = {
                 "incidents": [i.to_json(dataset) for i in shown],

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
-from barkhane_cli.cli.options import CountryOpt, takes_formats
+from barkhane_cli.cli.options import CountryOpt, QuietOpt, takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
@@ -102,12 +102,7 @@ def validate(
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
-QuietOpt = Annotated[
-    bool,
-    typer.Option(
-        "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
-    ),
-]
+OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")]
 # The store is compiled for the written file so the first query is fast; a script that
 # imports several files before querying pays that once per file for nothing (a 100,000-row
 # import spends most of its time there), hence the choice.
@@ -124,7 +119,7 @@ NoStoreOpt = Annotated[
 @import_app.command("acled")
 def import_acled(
     export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    output: OutputOpt,
     quiet: QuietOpt = False,
     no_store: NoStoreOpt = False,
 ) -> None:
@@ -153,7 +148,7 @@ def import_ucdp(
             help="A UCDP GED file: a yearly release, a Candidate file or an API dump (CSV)."
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")],
+    output: OutputOpt,
     country: CountryOpt = None,
     quiet: QuietOpt = False,
     no_store: NoStoreOpt = False,

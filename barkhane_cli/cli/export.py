@@ -13,6 +13,7 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.options import (
     DataOpt,
+    QuietOpt,
 )
 from barkhane_cli.text import counted
 
@@ -23,12 +24,7 @@ export_app = typer.Typer(help="Write the data (with your layers) in other tools'
 def export_sqlite(
     output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
     data: DataOpt = None,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
-        ),
-    ] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Write every table as a SQLite database with full-text search on events (docs/sqlite.md).
 

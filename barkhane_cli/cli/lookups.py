@@ -13,6 +13,7 @@ import typer
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    given_format,
     load,
     make_env,
     open_data,
@@ -481,7 +482,7 @@ def facts(
     from barkhane_cli import briefing, lookup, model
     from barkhane_cli import search as finder
     from barkhane_cli.render.listings import fact_records
-    from barkhane_cli.render.records import resolve_format, tell
+    from barkhane_cli.render.records import tell
 
     env = make_env(color)
     # no words lists every fact; words given blank are refused, as by every search
@@ -518,7 +519,7 @@ def facts(
         return rs
 
     _records(env, format_, export, fields, records, wide)
-    if apart is not None and resolve_format(format_, env) != "table":
+    if apart is not None and given_format(env, format_) != "table":
         tell(env, apart)  # piped, to a person watching stderr, as timeline's notes are
 
 
@@ -543,10 +544,10 @@ def sources(
     dataset = load(data)
     cited = lookup.citations(dataset)
     items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
-    if format_ is not None and format_.strip().lower() in CITATION_FORMATS:
+    if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write
 
-        write(env, format_.strip().lower(), sorted(items, key=lambda s: s.id))
+        write(env, format_, sorted(items, key=lambda s: s.id))
         return
     _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 

@@ -10,6 +10,7 @@ import typer
 
 from barkhane_cli.cli.base import (
     command_title,
+    given_format,
     load,
     make_env,
     parse_date,
@@ -133,10 +134,10 @@ def draw_or_emit(
 ) -> None:
     """The map on a terminal (``table``), its markers in any other format; --export."""
     from barkhane_cli.render import maps
-    from barkhane_cli.render.records import emit, resolve_format
+    from barkhane_cli.render.records import emit
 
     def show(target: Any, fmt: str | None) -> None:
-        if resolve_format(fmt, target) == "table":
+        if given_format(target, fmt) == "table":
             maps.render(target, md, title, max_rows, ascii_only, fixed)
         else:
             records = maps.region_records if md.choropleth else maps.marker_records

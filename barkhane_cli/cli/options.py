@@ -122,6 +122,13 @@ WideOpt = Annotated[
     ),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")]
+# import acled, import ucdp and export sqlite: the progress bar they draw on a terminal.
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="No progress bar (there is none when stderr is not a terminal)."
+    ),
+]
 
 # --- the window and the event filters --------------------------------------------------------
 SinceOpt = Annotated[

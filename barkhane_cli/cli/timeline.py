@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    given_format,
     load,
     make_env,
     open_data,
@@ -200,11 +201,9 @@ def _stored_json(
 ) -> Iterable[str] | None:
     """For JSON output of every field when SQL answers the filters exactly, the stored
     JSON texts; else None (each event is then decoded and checked by query._matches)."""
-    from barkhane_cli.render.records import resolve_format
-
     if fields or export is not None or env.ascii_only:
         return None
-    if resolve_format(fmt, env) not in ("json", "jsonl"):
+    if given_format(env, fmt) not in ("json", "jsonl"):
         return None
     texts: Iterable[str] | None = loaded.texts(q)
     return texts
@@ -267,9 +266,9 @@ def summarized(
 
 def _footer_seen(env: Any, fmt: str | None) -> bool:
     """Whether the count line is shown: in a table, or on a watched stderr (records.tell)."""
-    from barkhane_cli.render.records import resolve_format, watching
+    from barkhane_cli.render.records import watching
 
-    return resolve_format(fmt, env) == "table" or watching(env)
+    return given_format(env, fmt) == "table" or watching(env)
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
