@@ -108,6 +108,12 @@ def country_names(data: m.Dataset, ids: Iterable[str]) -> list[str]:
     return [data.places[c].name if c in data.places else c for c in sorted(ids)]
 
 
+def countries_said(data: m.Dataset, ids: Iterable[str]) -> str:
+    """The countries as a view's title says them: --country given twice matches either,
+    so "Mali or Niger" (the summary's and the chart's titles)."""
+    return " or ".join(country_names(data, ids))
+
+
 def check_types(types: Iterable[str]) -> frozenset[str]:
     return frozenset(choose(t, m.EVENT_TYPES, "event type", "types", several=True) for t in types)
 

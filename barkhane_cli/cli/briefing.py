@@ -282,7 +282,7 @@ def chart(
     axis = briefing.axis_for(events, q.first, q.last)
     where = ""
     if q.countries:
-        where = " in " + " or ".join(query.country_names(dataset, q.countries))
+        where = " in " + query.countries_said(dataset, q.countries)
     if chosen is ChartKind.fatalities:
         bin_of = briefing.fatality_bins
         title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"

@@ -244,7 +244,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"
     if period.get("countries"):
-        title += " in " + " or ".join(query.country_names(data, period["countries"]))
+        title += " in " + query.countries_said(data, period["countries"])
     con.print(Panel(head, title=title, title_align="left"))
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
