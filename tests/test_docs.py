@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import shlex
 import shutil
@@ -190,9 +189,8 @@ def test_readme_numeric_dates_read_as_it_says(run: Run) -> None:
 def test_readme_says_what_sort_deaths_opens_with(run: Run) -> None:
     """README: `--sort -deaths` "otherwise opens with" … — it said Operation Bohoma Anger,
     second behind the fall of Tripoli (U19)."""
-    said = PROSE
-    assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in said
-    top = json.loads(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json").stdout)
+    assert "opens with the fall of Tripoli, 400–2,803 dead, then Operation Bohoma Anger" in PROSE
+    top = as_json(run("timeline", "--sort", "-deaths", "-n", "2", "-f", "json"))
     assert [e["id"] for e in top] == ["fall-of-tripoli", "operation-bohoma-anger-2020"]
     # and the tolls it quotes: a range, then the army's dead and its claim of the others'
     low, high, soldiers, claimed = _readme_figures(
@@ -300,9 +298,8 @@ def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> 
     and elsewhere that control characters come out as visible escapes (`\\x1b`). Every
     promise of a round trip now names that exception, and the program does as they say:
     quotes, separators and line breaks come back, an escape character as its escape."""
-    said = PROSE
     promises = [
-        s for s in re.split(r"(?<=[.;])\s", said) if "round-trip" in s and "not round" not in s
+        s for s in re.split(r"(?<=[.;])\s", PROSE) if "round-trip" in s and "not round" not in s
     ]
     assert len(promises) >= 2
     assert all("control characters" in s for s in promises), promises

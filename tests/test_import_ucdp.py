@@ -8,12 +8,11 @@ subset and an unnamed row-number column).
 from __future__ import annotations
 
 import csv
-import json
 import tomllib
 from pathlib import Path
 
 from click.testing import Result
-from conftest import FIXTURES, Run, first_row, write_rows
+from conftest import FIXTURES, Run, as_json, first_row, write_rows
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
@@ -204,7 +203,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     assert (area["id"], area["name"]) == ("ucdp-mali-mopti-region-near-boulkessi", "near Boulkessi")
     card = run("place", "boulkessi", "--data", str(out), "--format", "json")
     assert card.exit_code == 0, card.stderr
-    assert json.loads(card.stdout)["namesake_region"] is None
+    assert as_json(card)["namesake_region"] is None
     # an area of the very name (an ACLED import names its areas so) is no region either
     same = tmp_path / "same.toml"
     same.write_text(
@@ -218,7 +217,7 @@ def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
     assert "is the town" not in text.stdout
     # a town and its region still say so
     diffa = run("place", "diffa", "--format", "json")
-    assert json.loads(diffa.stdout)["namesake_region"] == "diffa-region"
+    assert as_json(diffa)["namesake_region"] == "diffa-region"
     assert "Diffa is the town" in run("place", "diffa").stdout  # the words looked for above
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI, ROOT, Run
+from conftest import MINI, ROOT, Run, pinned_store
 
 from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
@@ -441,7 +441,9 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def bundled_both(_session_cache: Path) -> tuple[m.Dataset, store.Loaded]:
+def bundled_both(
+    _session_cache: Path, _pinned: tuple[Path, Path]
+) -> tuple[m.Dataset, store.Loaded]:
     """The bundled record twice: from its TOML files (the oracle) and from its store.
 
     Built once per worker for the parts of the sweep below, with the environment every
@@ -453,7 +455,7 @@ def bundled_both(_session_cache: Path) -> tuple[m.Dataset, store.Loaded]:
             mp.delenv(var, raising=False)
         mp.setenv("XDG_CACHE_HOME", str(_session_cache))
         full, _ = files.collect([bundled])
-        store.load([bundled], bundled=False)  # builds the store (or finds it built)
+        pinned_store(_pinned)  # builds the store (or finds it built)
         loaded = store.open_data([bundled], bundled=False)
     assert loaded.db is not None
     return full, loaded
