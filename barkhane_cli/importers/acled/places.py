@@ -85,7 +85,7 @@ class _New:
     location: str
     lat: float
     lon: float
-    geo: str
+    code: str
 
 
 class Places:
@@ -132,38 +132,42 @@ class Places:
                     key = (place.countries[0], _region_key(name, cname))
                     self.regions.setdefault(key, place.id)
 
-    def place(self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str) -> str:
+    def place(
+        self, where: tuple[str, str, str, str, str], lat: float, lon: float, code: str
+    ) -> str:
         """A curated place id, or ``#n`` for a new place (see :meth:`resolve`).
+
+        ``code`` is the row's precision code (ACLED's geo_precision, UCDP's where_prec).
 
         ``where`` is ACLED's (country, admin1, admin2, admin3, location).
         """
-        memo_key = (*where, lat, lon, geo)
+        memo_key = (*where, lat, lon, code)
         ref = self.memo.get(memo_key)
         if ref is None:
-            ref = self.memo[memo_key] = self._place(where, lat, lon, geo)
+            ref = self.memo[memo_key] = self._place(where, lat, lon, code)
         if not ref.startswith("#"):
             self.used.add(ref)
         return ref
 
     def _place(
-        self, where: tuple[str, str, str, str, str], lat: float, lon: float, geo: str
+        self, where: tuple[str, str, str, str, str], lat: float, lon: float, code: str
     ) -> str:
         country, admin1, admin2, admin3, location = where
         # Only a row placed exactly (precision 1, or not given) can be an event AT a curated
         # settlement: ACLED codes a row known only to its area (2) or region (3) at a town of
         # that name or the region's capital, and attaching it there would put it in the town
         # and lose the wider tolerance its own place carries.
-        exact = geo.strip() in ("", "1")
+        exact = code.strip() in ("", "1")
         curated = self._curated(country, admin1, location, lat, lon) if exact else ""
         if curated:
             return curated
-        own = geo in self.apart or geo in self.named
-        identity = (country, admin1, admin2, location, geo if own else "")
+        own = code in self.apart or code in self.named
+        identity = (country, admin1, admin2, location, code if own else "")
         for n in self.by_identity.get(identity, []):
             seen = self.new[n]
             if near(seen.lat, seen.lon, lat, lon):
                 return f"#{n}"
-        self.new.append(_New(country, admin1, admin2, admin3, location, lat, lon, geo))
+        self.new.append(_New(country, admin1, admin2, admin3, location, lat, lon, code))
         self.by_identity.setdefault(identity, []).append(len(self.new) - 1)
         return f"#{len(self.new) - 1}"
 
@@ -204,7 +208,7 @@ class Places:
         return self.ids[int(ref[1:])]
 
     def _name(self, p: _New) -> str:
-        return self.named.get(p.geo, "{}").format(p.location)
+        return self.named.get(p.code, "{}").format(p.location)
 
     def _make_ids(self) -> list[str]:
         base = [slug(f"{p.country} {p.admin1} {self._name(p)}") for p in self.new]
@@ -235,15 +239,15 @@ class Places:
         for p, ident in zip(self.new, made, strict=True):
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
-            where = self.apart.get(p.geo, "") + where
+            where = self.apart.get(p.code, "") + where
             out[ident] = {
                 "id": ident,
                 "name": self._name(p),
-                "kind": "town" if p.geo == "1" else "area",
+                "kind": "town" if p.code == "1" else "area",
                 "within": self._region_by_point(p) or self._within(p.country, p.admin1, cites, out),
                 "lat": p.lat,
                 "lon": p.lon,
-                "summary": f"{where}{self.dataset} {self.precision} {p.geo or 'not given'}.",
+                "summary": f"{where}{self.dataset} {self.precision} {p.code or 'not given'}.",
                 "sources": cites,
             }
         return [out[k] for k in sorted(out)]
