@@ -167,7 +167,7 @@ def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> N
         (
             ("places", "--within", "petronin"),
             3,
-            "barkhane: no place matches 'petronin', but 4 events name it: "
+            "barkhane: no place matches 'petronin', but {named} events name it: "
             "barkhane search petronin\n",
         ),
         (
@@ -183,7 +183,10 @@ def test_places_within_a_name_it_cannot_resolve(
     run: Run, bundled: None, args: tuple[str, ...], code: int, line: str
 ) -> None:
     result = run(*args)
-    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)
+    # as many events as `barkhane search petronin` lists (the record's wording changes)
+    named = sum(hit["kind"] == "event" for hit in as_json(run("search", "petronin", "-f", "json")))
+    assert named >= 3
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line.format(named=named))
 
 
 def test_places_within_a_town_named_like_its_region_says_how_to_ask(
