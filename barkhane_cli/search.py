@@ -335,11 +335,13 @@ def haystack(names: Iterable[str], texts: Iterable[str]) -> str:
     return " ".join(_pad(n) for n in names if n) + _texts_hay(t for t in texts if t)
 
 
-def index(data: m.Dataset) -> Iterator[tuple[str, str, str]]:
-    """(kind, id, :func:`haystack`) of every entry a search looks at: what a store keeps
-    so that a search normalizes only the entries that hold every term (store/compile.py)."""
+def index(data: m.Dataset) -> Iterator[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(kind, id, names, texts) of every entry a search looks at, its haystack being
+    ``haystack(names, texts)``: what a store keeps so that a search normalizes only the
+    entries that hold every term (store/compile.py, which reuses a haystack made of the
+    same names and texts, store/reuse.py)."""
     for c in _candidates(data, frozenset(KINDS), None, None):
-        yield c.kind, c.id, haystack((*c.names, *c.about), c.texts)
+        yield c.kind, c.id, (*c.names, *c.about), tuple(c.texts)
 
 
 def _ruled_out(
