@@ -31,11 +31,13 @@ from barkhane_cli import search
 from barkhane_cli.store.key import digest
 
 # digest of (kind, names, texts) -> haystack. Bounded: the bundled record's ~12,000
-# entries and a few layers over it; an import of 100,000 rows is not kept whole.
+# entries and a layer over them; a large import's are not all kept (when full, the
+# memo starts again: the memory a build holds for it stays ~20 MB, whatever its size).
 _HAYS: dict[str, str] = {}
-MAX_KEPT = 100_000
+MAX_KEPT = 25_000
 # (function, id(record), the other arguments) -> (record, its value): the record is
-# held, so its id is never another object's while the value is kept.
+# held, so its id is never another object's while the value is kept. Bounded as _HAYS
+# (the record's ~15,000 objects a build).
 _BY_OBJECT: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 T = TypeVar("T")
 
@@ -46,11 +48,18 @@ def made_of(kind: str, names: tuple[str, ...], texts: tuple[str, ...]) -> str:
 
 
 def remember(pairs: Iterable[tuple[str, str]]) -> None:
-    """Keep these (made_of, haystack) pairs, from a store of the same code."""
+    """Keep these (made_of, haystack) pairs, from a store of the same code (the bundled
+    record's: about half of what is kept, so the memo starts again before, not midway)."""
+    if len(_HAYS) > MAX_KEPT // 2:
+        _HAYS.clear()
     for made, hay in pairs:
-        if len(_HAYS) >= MAX_KEPT:
-            return
-        _HAYS[made] = hay
+        _keep(made, hay)
+
+
+def _keep(made: str, hay: str) -> None:
+    if len(_HAYS) >= MAX_KEPT:
+        _HAYS.clear()
+    _HAYS[made] = hay
 
 
 def forget() -> None:
@@ -81,6 +90,5 @@ def search_rows(data: m.Dataset) -> Iterator[tuple[str, str, str, str]]:
         hay = _HAYS.get(made)
         if hay is None:
             hay = search.haystack(names, texts)
-            if len(_HAYS) < MAX_KEPT:
-                _HAYS[made] = hay
+            _keep(made, hay)
         yield kind, ident, hay, made
