@@ -211,6 +211,7 @@ def _build(
 
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".tmp")
     os.close(fd)
+    _reuse_bundled(folder, paths)
     total = len(data.events) + len(data.aftermath)
     try:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
@@ -228,6 +229,25 @@ def _build(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     return Loaded(data)
+
+
+def _reuse_bundled(folder: Path, paths: Sequence[Path]) -> None:
+    """Before building a store of the bundled record with layers over it, take the
+    search haystacks its own store made (store/reuse.py): the bundled entries a layer
+    leaves as they are need none made again. Only from that store opened by its key,
+    which covers the code that made them; none built, nothing taken."""
+    from barkhane_cli.store import reuse
+
+    bundled = [files.bundled_path()]
+    if list(paths[:1]) != bundled or len(paths) == 1:
+        return
+    key = keys.key(key_files(bundled), bundled)
+    db = Store.open(folder / f"{key}{SUFFIX}", key) if key is not None else None
+    if db is not None:
+        try:
+            reuse.remember(db.made_hays())
+        finally:
+            db.close()
 
 
 @contextlib.contextmanager

@@ -83,7 +83,8 @@ CREATE TABLE _events(rowid INTEGER PRIMARY KEY, json TEXT NOT NULL, long TEXT,
 CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
   folded TEXT NOT NULL, label TEXT NOT NULL);
 CREATE INDEX _names_folded ON _names(kind, folded);
-CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL);
+CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL,
+  made_of TEXT NOT NULL);
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
 """
 
@@ -171,6 +172,17 @@ def _event_rows(
     return write_events(db, data, events, private, progress)
 
 
+def _bodies(e: m.Event) -> tuple[str, str]:
+    """The event's one JSON copy: what --format json prints, and what it is decoded from
+    (records.event_from_json) with the two fields the output leaves out; and the text
+    --search narrows on, normalized as search.matches compares (apostrophes dropped,
+    punctuation as spaces), so a word it finds is always a substring here: a safe
+    narrowing."""
+    from barkhane_cli.search import event_words
+
+    return _encode(e.to_json()), normalize(event_words(e))
+
+
 def write_events(
     db: sqlite3.Connection,
     data: m.Dataset,
@@ -183,7 +195,7 @@ def write_events(
     The join tables key on the integer ``event_seq``; the export also writes the text
     ``event_id`` (for people joining by hand), the store leaves it empty (NULL).
     Returns the longest event's span in days (last minus first day ordinal)."""
-    from barkhane_cli.search import event_words
+    from barkhane_cli.store import reuse
 
     places = data.places
     rows: list[tuple[Any, ...]] = []
@@ -254,12 +266,7 @@ def write_events(
         tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
         refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)
         if private:
-            # normalized as search.matches compares (apostrophes dropped, punctuation as
-            # spaces), so a word it finds is always a substring here: a safe narrowing
-            hay = normalize(event_words(e))
-            # The event's one JSON copy: what --format json prints, and what it is decoded
-            # from (records.event_from_json) with the two fields the output leaves out.
-            output = _encode(e.to_json())
+            output, hay = reuse.per_object(_bodies, e)
             bodies.append((seq, output, e.long, e.origin, hay))
         if len(rows) >= BATCH:
             flush()
@@ -332,9 +339,15 @@ def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
 
 
 def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[str, Any]]) -> None:
+    from barkhane_cli.store import reuse
+
     db.executemany(
         "INSERT INTO _records VALUES (?,?)",
-        [(kind, records.dumps(entry)) for kind in KINDS for entry in getattr(data, kind).values()],
+        [
+            (kind, reuse.per_object(records.dumps, entry))
+            for kind in KINDS
+            for entry in getattr(data, kind).values()
+        ],
     )
     db.execute("INSERT INTO _records VALUES ('replaced', ?)", (records.dumps(data.replaced),))
     names = []
@@ -353,10 +366,11 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", events)
     facts = (("facts", f.id, f.id, fold(f.id), f.label) for f in data.facts.values())
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", facts)
-    from barkhane_cli import search
+    from barkhane_cli.store import reuse
 
-    # what search finds words in, normalized once here rather than on every search
-    db.executemany("INSERT INTO _search VALUES (?,?,?)", search.index(data))
+    # what search finds words in, normalized once here rather than on every search, and
+    # not again for an entry an earlier build indexed (reuse.py)
+    db.executemany("INSERT INTO _search VALUES (?,?,?,?)", reuse.search_rows(data))
     db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
 
 

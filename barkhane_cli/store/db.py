@@ -169,6 +169,11 @@ class Store:
             "hays", lambda: {(kind, ident): hay for kind, ident, hay in self.rows(sql)}
         )
 
+    def made_hays(self) -> Iterator[tuple[str, str]]:
+        """(made_of, haystack) of every entry indexed: what a build of the same code
+        reuses (store/reuse.py)."""
+        return self.rows("SELECT made_of, hay FROM _search")
+
     def tags(self, aftermath: bool = False) -> set[str]:
         """Every tag on a core event (and on an aftermath one, with ``aftermath``). Read
         once per store key in a process: the query scans every event's tags (~3 ms), and

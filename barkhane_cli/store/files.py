@@ -330,6 +330,7 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
     drawn. An event known only by its country has no point (``point_kind = "country"``):
     it is listed, never put at the capital or anywhere else inside the country."""
     from barkhane_cli.mapping import locate, point_fields
+    from barkhane_cli.store import reuse
 
     out = []
     cache: dict[tuple[str, ...], Any] = {}
@@ -338,10 +339,17 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
         if e.places not in cache:
             cache[e.places] = locate(places, e.places)
         point = point_fields(cache[e.places])
-        out.append(
-            dataclasses.replace(e, countries=countries, **point) if countries or point else e
-        )
+        if countries or point:
+            # the same copy as the last build made of this checked event, if that had
+            # the same countries and point: what the store encodes of it is then reused
+            # (store/reuse.py), not worked out again for each build of one process
+            e = reuse.per_object(_placed, e, countries, tuple(point.items()))
+        out.append(e)
     return sorted(out, key=m.Event.sort_key)
+
+
+def _placed(e: m.Event, countries: tuple[str, ...], point: tuple[tuple[str, Any], ...]) -> m.Event:
+    return dataclasses.replace(e, countries=countries, **dict(point))
 
 
 def _drain(entries: dict[str, m.Event]) -> Iterator[m.Event]:

@@ -208,10 +208,13 @@ def _sequel_problems(e: m.Event, table: str, events: Mapping[str, m.Event]) -> l
 _SAME_PAGE_DAYS = 31
 
 
+_SCHEME = re.compile(r"^[a-z]+://", re.IGNORECASE)  # compiled once: ~9,600 sources a build
+
+
 def _address(url: str) -> str:
     """The page an address names: scheme, ``www.``, case of the host, fragment and a
     trailing slash do not make another page."""
-    rest = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("#")[0]
+    rest = _SCHEME.sub("", url.strip()).split("#")[0]
     host, _, path = rest.partition("/")
     return host.lower().removeprefix("www.") + "/" + path.rstrip("/")
 
