@@ -146,8 +146,8 @@ def test_no_note_names_a_pass_of_ours(raw: dict[str, Any]) -> None:
 
 
 _SESSION = re.compile(
-    r"\bthis session\b|\bsession \d{1,2}\b", re.I
-)  # a court's "later session" is not ours
+    r"\bthis session\b|\bsession \d{1,2}\b|\b(?:in|re-read,?) S\d{1,2}\b", re.I
+)  # a court's "later session" is not ours; "re-read in S14" (V32d: five notes) is
 
 
 def _texts(value: Any) -> list[str]:
