@@ -333,3 +333,45 @@ def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
     for e in data.events:
         counts.update(set(getattr(e, attr)))
     return counts
+
+
+# Every kind of entry an id can name and the command that shows one: declared once, read
+# by each lookup (event, fact, actor, place, source) when a name none of its own kind
+# matches is exactly another kind's id. Summaries point to entries by id ("see fact
+# serval-troops-mali-2013-09"), and `event` of a fact's id offered a far-off event (U25).
+# Eras and judgments have no card of their own: their listing shows them.
+ENTRY_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("event", "an event", "barkhane event {id}"),
+    ("aftermath", "an aftermath event", "barkhane event {id}"),
+    ("actor", "an actor", "barkhane actor {id}"),
+    ("place", "a place", "barkhane place {id}"),
+    ("fact", "a fact", "barkhane fact {id}"),
+    ("era", "an era", "barkhane eras"),
+    ("judgment", "a judgment", "barkhane judgments"),
+    ("source", "a source", "barkhane source {id}"),
+)
+
+
+def _ids(data: m.Dataset, kind: str) -> Iterable[str]:
+    if kind in ("event", "aftermath"):
+        return (e.id for e in (data.events if kind == "event" else data.aftermath))
+    return getattr(data, f"{kind}s").keys()  # type: ignore[no-any-return]
+
+
+def other_kind(data: m.Dataset, ident: str, own: str) -> str | None:
+    """What to say when ``ident`` names no entry of the kind ``own`` looks up but is
+    exactly the id of an entry of other kinds: "X is a fact, not an event: barkhane fact
+    X". None when it is no other kind's id."""
+    commands = {kind: command for kind, _, command in ENTRY_KINDS}
+    ours = commands[own]
+    found = [
+        (article, command.format(id=ident))
+        for kind, article, command in ENTRY_KINDS
+        if command != ours and ident in set(_ids(data, kind))
+    ]
+    if not found:
+        return None
+    said = [a for a, _ in found]
+    articles = " and ".join(filter(None, (", ".join(said[:-1]), said[-1])))
+    what = next(a for k, a, _ in ENTRY_KINDS if k == own)
+    return f"{ident} is {articles}, not {what}: " + " or ".join(dict.fromkeys(c for _, c in found))

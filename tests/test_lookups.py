@@ -85,6 +85,29 @@ def test_not_found_and_ambiguous(
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("event", "barkhane-peak"), "barkhane-peak is a fact, not an event: barkhane fact barkhane-peak"),
+        (("fact", "minusma-closes"), "minusma-closes is an aftermath event, not a fact: barkhane event minusma-closes"),
+        (("actor", "wagner-size"), "wagner-size is a fact, not an actor: barkhane fact wagner-size"),
+        (("place", "coup-2012"), "coup-2012 is an event, not a place: barkhane event coup-2012"),
+        (("event", "vacuum"), "vacuum is a judgment, not an event: barkhane judgments"),
+        (("place", "serval"), "serval is an event, an actor and an era, not a place: barkhane event serval or barkhane actor serval or barkhane eras"),
+        (("event", "ref-a"), "ref-a is a source, not an event: barkhane source ref-a"),
+        (("place", "wagner"), "wagner is an actor, not a place: barkhane actor wagner"),
+    ],
+)  # fmt: skip
+def test_an_id_of_another_kind_is_named_with_its_command(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """U25: summaries point to entries by id ("see fact serval-troops-mali-2013-09");
+    `event` of a fact's id offered a far-off event, `fact` of an event's id nothing."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"barkhane: {said}\n"
+
+
 def test_actor_json_profile(run: Run) -> None:
     profile = as_json(run("actor", "wagner", "--format", "json"))
     assert set(profile) >= {
