@@ -649,6 +649,31 @@ def test_events_at_the_same_place_lead_related(run: Run, tmp_path: Path) -> None
     ]
 
 
+_KAFOLO_JNIM = """
+[[events]]
+id = "kafolo-2024"
+date = "2024-05-01"
+title = "JNIM returns to Kafolo"
+summary = "S."
+type = "attack"
+actors = ["jnim"]
+places = ["kafolo"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_related_is_in_the_cards_order_in_every_format(run: Run, tmp_path: Path) -> None:
+    # U25: the card listed the same place's events by date, JSON's "related" the same ids
+    # by shared actors (kafolo-2024, sharing JNIM, first): one order, the card's
+    data = tmp_path / "kafolo.toml"
+    data.write_text(_KAFOLO + _KAFOLO_JNIM, encoding="utf-8")
+    args = ("event", "kafolo-2020", "--data", str(data))
+    card = run(*args, "-f", "plain").stdout.splitlines()
+    shown = [line.rsplit("(", 1)[1].rstrip(")") for line in card if line.startswith("related\t")]
+    assert shown[:4] == ["kafolo-2021", "kafolo-2023", "kafolo-2024", "far-away"]
+    assert as_json(run(*args, "-f", "json"))["related"] == shown
+
+
 @pytest.mark.usefixtures("bundled")
 def test_the_kafolo_attack_leads_to_the_later_attacks_at_kafolo(run: Run) -> None:
     detail = as_json(run("event", "kafolo-attack-2020", "-f", "json"))
