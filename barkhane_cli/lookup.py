@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
@@ -297,13 +297,41 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
     return [e for *_, e in scored[:n]]
 
 
-def event_detail(data: m.Dataset, event: m.Event) -> dict[str, Any]:
+class Related(NamedTuple):
+    """One related event and how it is related: ``how`` "follows" or "followed by" (a
+    curated link), "at" (the same town, village or base: ``place``) or "" (shared actors)."""
+
+    how: str
+    place: str | None
+    event: m.Event
+
+
+def related_events(data: m.Dataset, event: m.Event) -> list[Related]:
+    """An event's related events in the one order every format gives them (U25: the
+    card's rows and JSON's ``related`` listed the same ids in two orders): every curated
+    link ("follows", then "followed by": a kidnapping and the hostages' release years
+    later), then the nearby events at the same town, village or base, then those sharing
+    actors; each part in date order."""
+    links = [Related(how, None, e) for how, e in sequels(data, event)]
+    nearby = [
+        (shared_settlement(data, event, e), e)
+        for e in sorted(nearby_events(data, event), key=m.Event.sort_key)
+    ]
+    links += [Related("at", pid, e) for pid, e in nearby if pid is not None]
+    return links + [Related("", None, e) for pid, e in nearby if pid is None]
+
+
+def event_detail(
+    data: m.Dataset, event: m.Event, links: list[Related] | None = None
+) -> dict[str, Any]:
+    """An event as JSON, its sources and related events whole; ``links``: its
+    related_events, when the caller has them."""
     out = event.to_json()
     out["sources"] = [source_ref_json(data, s) for s in event.sources]
-    links = sequels(data, event)
-    # every curated link (a kidnapping and the hostages' release years later), then nearby
-    out["related"] = [e.id for _, e in links] + [e.id for e in nearby_events(data, event)]
-    out["followed_by"] = [e.id for how, e in links if how == "followed by"]
+    if links is None:
+        links = related_events(data, event)
+    out["related"] = [r.event.id for r in links]
+    out["followed_by"] = [r.event.id for r in links if r.how == "followed by"]
     return out
 
 
@@ -333,3 +361,45 @@ def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
     for e in data.events:
         counts.update(set(getattr(e, attr)))
     return counts
+
+
+# Every kind of entry an id can name and the command that shows one: declared once, read
+# by each lookup (event, fact, actor, place, source) when a name none of its own kind
+# matches is exactly another kind's id. Summaries point to entries by id ("see fact
+# serval-troops-mali-2013-09"), and `event` of a fact's id offered a far-off event (U25).
+# Eras and judgments have no card of their own: their listing shows them.
+ENTRY_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("event", "an event", "barkhane event {id}"),
+    ("aftermath", "an aftermath event", "barkhane event {id}"),
+    ("actor", "an actor", "barkhane actor {id}"),
+    ("place", "a place", "barkhane place {id}"),
+    ("fact", "a fact", "barkhane fact {id}"),
+    ("era", "an era", "barkhane eras"),
+    ("judgment", "a judgment", "barkhane judgments"),
+    ("source", "a source", "barkhane source {id}"),
+)
+
+
+def _ids(data: m.Dataset, kind: str) -> Iterable[str]:
+    if kind in ("event", "aftermath"):
+        return (e.id for e in (data.events if kind == "event" else data.aftermath))
+    return getattr(data, f"{kind}s").keys()  # type: ignore[no-any-return]
+
+
+def other_kind(data: m.Dataset, ident: str, own: str) -> str | None:
+    """What to say when ``ident`` names no entry of the kind ``own`` looks up but is
+    exactly the id of an entry of other kinds: "X is a fact, not an event: barkhane fact
+    X". None when it is no other kind's id."""
+    commands = {kind: command for kind, _, command in ENTRY_KINDS}
+    ours = commands[own]
+    found = [
+        (article, command.format(id=ident))
+        for kind, article, command in ENTRY_KINDS
+        if command != ours and ident in set(_ids(data, kind))
+    ]
+    if not found:
+        return None
+    said = [a for a, _ in found]
+    articles = " and ".join(filter(None, (", ".join(said[:-1]), said[-1])))
+    what = next(a for k, a, _ in ENTRY_KINDS if k == own)
+    return f"{ident} is {articles}, not {what}: " + " or ".join(dict.fromkeys(c for _, c in found))

@@ -240,6 +240,17 @@ class MapData:
     # under the terminal map, and on a watched stderr beside the records
     notes: list[str] = field(default_factory=list)
 
+    def off_map(self) -> list[Marker]:
+        """The markers with a point outside the extent (In Amenas, Pau), heaviest first:
+        listed "off the map" and drawn by no rendering. Decided here, on the extent asked
+        for, not on the wider one a frame's shape shows, so every rendering draws and
+        lists the same places (U25: the SVG left In Amenas out without a word)."""
+        return [
+            mk
+            for mk in self.markers
+            if not mk.countrywide and not inside(self.extent, mk.lat, mk.lon)
+        ]
+
     def unplaced_note(self) -> str:
         """What both maps say of ``unplaced``: such an event may name a place (a forest
         across a border) whose position no source gives, so not "names no place"."""

@@ -202,7 +202,7 @@ def test_the_map_legend_lists_what_fits_its_line(bundled: None, run: Run) -> Non
     shown = {}
     for width in (80, 160):
         lines = screen(run, width, "map").splitlines()
-        for head in ("Only a country known, not drawn: ", "Off the map: "):
+        for head in ("Placed only in a country, not drawn (events): ", "Off the map (events): "):
             (line,) = [x for x in lines if x.startswith(head)]
             assert len(line) <= width
             listed, _, more = line.removeprefix(head).partition(" and ")
@@ -210,8 +210,9 @@ def test_the_map_legend_lists_what_fits_its_line(bundled: None, run: Run) -> Non
             assert all(re.fullmatch(r"\S.* \d+", name) for name in names), line
             assert re.fullmatch(r"(\d+ more)?", more), line
             shown[width, head] = len(names)
-    assert shown[160, "Off the map: "] > 6
-    assert shown[160, "Off the map: "] > shown[80, "Off the map: "]
+    off = "Off the map (events): "
+    assert shown[160, off] > 6
+    assert shown[160, off] > shown[80, off]
 
 
 @pytest.mark.parametrize("width", [80, 160])

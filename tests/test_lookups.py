@@ -85,6 +85,29 @@ def test_not_found_and_ambiguous(
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("event", "barkhane-peak"), "barkhane-peak is a fact, not an event: barkhane fact barkhane-peak"),
+        (("fact", "minusma-closes"), "minusma-closes is an aftermath event, not a fact: barkhane event minusma-closes"),
+        (("actor", "wagner-size"), "wagner-size is a fact, not an actor: barkhane fact wagner-size"),
+        (("place", "coup-2012"), "coup-2012 is an event, not a place: barkhane event coup-2012"),
+        (("event", "vacuum"), "vacuum is a judgment, not an event: barkhane judgments"),
+        (("place", "serval"), "serval is an event, an actor and an era, not a place: barkhane event serval or barkhane actor serval or barkhane eras"),
+        (("event", "ref-a"), "ref-a is a source, not an event: barkhane source ref-a"),
+        (("place", "wagner"), "wagner is an actor, not a place: barkhane actor wagner"),
+    ],
+)  # fmt: skip
+def test_an_id_of_another_kind_is_named_with_its_command(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """U25: summaries point to entries by id ("see fact serval-troops-mali-2013-09");
+    `event` of a fact's id offered a far-off event, `fact` of an event's id nothing."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"barkhane: {said}\n"
+
+
 def test_actor_json_profile(run: Run) -> None:
     profile = as_json(run("actor", "wagner", "--format", "json"))
     assert set(profile) >= {
@@ -624,6 +647,31 @@ def test_events_at_the_same_place_lead_related(run: Run, tmp_path: Path) -> None
         "related\tat Kafolo: 2023-02-01 A patrol at Kafolo (kafolo-2023)",
         "related\t2020-06-20 An attack elsewhere, the same month (far-away)",
     ]
+
+
+_KAFOLO_JNIM = """
+[[events]]
+id = "kafolo-2024"
+date = "2024-05-01"
+title = "JNIM returns to Kafolo"
+summary = "S."
+type = "attack"
+actors = ["jnim"]
+places = ["kafolo"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_related_is_in_the_cards_order_in_every_format(run: Run, tmp_path: Path) -> None:
+    # U25: the card listed the same place's events by date, JSON's "related" the same ids
+    # by shared actors (kafolo-2024, sharing JNIM, first): one order, the card's
+    data = tmp_path / "kafolo.toml"
+    data.write_text(_KAFOLO + _KAFOLO_JNIM, encoding="utf-8")
+    args = ("event", "kafolo-2020", "--data", str(data))
+    card = run(*args, "-f", "plain").stdout.splitlines()
+    shown = [line.rsplit("(", 1)[1].rstrip(")") for line in card if line.startswith("related\t")]
+    assert shown[:4] == ["kafolo-2021", "kafolo-2023", "kafolo-2024", "far-away"]
+    assert as_json(run(*args, "-f", "json"))["related"] == shown
 
 
 @pytest.mark.usefixtures("bundled")

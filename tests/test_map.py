@@ -139,6 +139,37 @@ def test_html_wraps_the_same_svg(run: Run, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and page.count("<svg ") == 1
 
 
+def test_every_export_of_the_map_lists_what_is_off_it(run: Run, tmp_path: Path) -> None:
+    """U25: `map --tag hostages --export m.svg` left In Amenas, north of the Sahel's
+    frame, out without a word, while the .txt export said "Off the map: In Amenas ... 1".
+    One list of notes, the same in the terminal drawing, the SVG and the HTML page."""
+    data = tmp_path / "far.toml"
+    data.write_text(
+        '[[places]]\nid = "zyzz-gasfield"\nname = "Zyzz gas field"\nkind = "town"\n'
+        'lat = 27.9\nlon = 9.1\nwithin = "timbuktu"\nsources = [{ id = "ref-a" }]\n\n'
+        '[[events]]\nid = "zyzz-siege"\ndate = "2013-01-16"\ntitle = "A siege far north"\n'
+        'summary = "S."\ntype = "attack"\nplaces = ["zyzz-gasfield"]\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    notes = {}
+    for suffix in ("txt", "svg", "html"):
+        target = tmp_path / f"map.{suffix}"
+        result = run("map", "--data", str(data), "--export", str(target), env=terminal(100))
+        assert result.exit_code == 0, result.stderr
+        text = target.read_text(encoding="utf-8")
+        if suffix != "txt":
+            text = "\n".join(re.findall(r"<text [^>]*>([^<]*)</text>", text))
+            assert 'id="place-zyzz-gasfield"' not in target.read_text(encoding="utf-8")
+            assert 'id="place-timbuktu"' in target.read_text(encoding="utf-8")
+        notes[suffix] = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip().startswith(("Off the map", "Placed only in a country"))
+        ]
+    assert notes["txt"] == notes["svg"] == notes["html"]
+    assert "Off the map (events): Zyzz gas field 1" in notes["svg"]
+
+
 def test_markers_by_deaths_and_geojson(run: Run) -> None:
     rows = json.loads(run("map", "--by", "deaths", "-f", "json").stdout)
     ouaga = next(r for r in rows if r["place"] == "ouagadougou")
@@ -407,7 +438,7 @@ def test_a_country_only_marker_has_no_point_anywhere(run: Run, tmp_path: Path) -
     tty = terminal(100)
     footer = run(*ask, env=tty).stdout
     assert "1 event at 1 place\n" in footer
-    assert "Only a country known, not drawn: Mali 1" in footer
+    assert "Placed only in a country, not drawn (events): Mali 1" in footer
 
 
 def test_a_settlement_with_no_point_says_where_its_events_are_drawn(

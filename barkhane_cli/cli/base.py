@@ -221,9 +221,44 @@ def resolved(dataset: "m.Dataset", data: list[Path] | None, which: str, name: st
     try:
         ident: str = resolver.resolve(name)
     except NotFoundError:
+        another_kind(data, which, resolver, name)
         point_to_search(data, which, resolver, name)
         raise
     return ident
+
+
+def looked_up(
+    data: list[Path] | None,
+    which: str,
+    resolver: Any,
+    name: str,
+    elsewhere: Any = None,
+    listed: Any = None,
+) -> str:
+    """The id of the ``which`` (a kind of lookup.ENTRY_KINDS) ``resolver`` reads ``name``
+    as, or the one error (another_kind's, else resolve's)."""
+    from barkhane_cli.errors import NotFoundError
+
+    try:
+        ident: str = resolver.resolve(name, elsewhere, listed)
+    except NotFoundError:
+        another_kind(data, which, resolver, name)
+        raise
+    return ident
+
+
+def another_kind(data: list[Path] | None, which: str, resolver: Any, name: str) -> None:
+    """A name no ``which`` matches that is exactly the id of an entry of another kind is
+    said to be that, with its command, in place of a "did you mean" (U25: `event` of a
+    fact's id, as summaries point to one). Only when nothing of its own kind matched."""
+    from barkhane_cli import lookup
+    from barkhane_cli.errors import NotFoundError
+
+    if resolver.candidates(name):
+        return
+    said = lookup.other_kind(load(data), name, which)
+    if said is not None:
+        raise NotFoundError(said) from None
 
 
 def _resolver(dataset: "m.Dataset", which: str) -> Any:

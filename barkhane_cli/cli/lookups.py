@@ -15,6 +15,7 @@ from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     given_format,
     load,
+    looked_up,
     make_env,
     open_data,
     parse_date,
@@ -311,8 +312,13 @@ def event(
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
     resolver = _resolver(everything.values(), "title", "event")
     found = everything[
-        resolver.resolve(
-            ident, lambda name: events_at(dataset, name), lambda name: listed_as(dataset, name)
+        looked_up(
+            data,
+            "event",
+            resolver,
+            ident,
+            lambda name: events_at(dataset, name),
+            lambda name: listed_as(dataset, name),
         )
     ]
     read_as(env, dataset, data, "event", ident, found.id, resolver)
@@ -339,7 +345,8 @@ def fact(
 
     env = make_env(color)
     dataset = load(data)
-    found = dataset.facts[_resolver(dataset.facts.values(), "label", "fact").resolve(ident)]
+    resolver = _resolver(dataset.facts.values(), "label", "fact")
+    found = dataset.facts[looked_up(data, "fact", resolver, ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
 
 

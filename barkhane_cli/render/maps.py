@@ -145,6 +145,11 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         col, row = math.floor(x / 2), math.floor(y / 4)
         return (col, row) if 0 <= col < cols and 0 <= row < rows else None
 
+    def marker_cell(mk: Marker) -> tuple[int, int]:
+        """A marker in the extent is drawn, on its frame's last cell when on its edge."""
+        x, y = proj.xy(mk.lat, mk.lon)
+        return (min(max(math.floor(x / 2), 0), cols - 1), min(max(math.floor(y / 4), 0), rows - 1))
+
     placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
     top = max((mk.weight(md.by) for mk in placed), default=0)
     scale = classes(top)
@@ -152,7 +157,8 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         scale = _shade_regions(md, grid, proj, ascii_only)
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     cells: dict[str, tuple[int, int]] = {}
-    off: list[Marker] = []
+    off = md.off_map()
+    away = {mk.place for mk in off}  # a marker per place
     capital_cells = []
     for cap in md.capitals:
         at = cell(cap.lat, cap.lon)
@@ -161,10 +167,9 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
             capital_cells.append((cap, at))
     # Lightest first, so where two places share a cell the heavier one shows.
     for mk in sorted(placed, key=lambda k: (k.weight(md.by), k.place)):
-        at = cell(mk.lat, mk.lon)
-        if at is None:
-            off.append(mk)
+        if mk.place in away:
             continue
+        at = marker_cell(mk)
         w = mk.weight(md.by)
         if w == 0:
             grid.put(*at, ZERO_GLYPH[ascii_only], "dim")
@@ -257,6 +262,35 @@ def fit_list(head: str, items: list[str], cols: int, more: bool = True) -> str:
     return line
 
 
+def footnotes(md: MapData) -> list[tuple[str, list[str]]]:
+    """What every rendering of the map (the terminal's, its .txt, the SVG, the HTML)
+    says below its scale of what it leaves out and why, built here once: (head, items)
+    for a list ("Off the map (events)": "In Amenas (Tiguentourine gas plant) 1"), each
+    fitted to its renderer's line by fit_list, or (text, []) for a note as it is. The SVG
+    said only what is placed in a country while the terminal said what is off the map
+    (U25: In Amenas, gone from the SVG without a word)."""
+    notes: list[tuple[str, list[str]]] = []
+    if md.choropleth:
+        if md.unshaded:
+            notes.append((md.unshaded_note(), []))
+    else:
+        _, many = UNITS[md.by]
+        country = weighed(md, (mk for mk in md.markers if mk.countrywide))
+        if country:
+            notes.append((f"Placed only in a country, not drawn ({many})", country))
+        off = weighed(md, md.off_map())
+        if off:
+            notes.append((f"Off the map ({many})", off))
+        if md.unplaced:
+            notes.append((md.unplaced_note(), []))
+    return notes + [(note, []) for note in md.notes]
+
+
+def fitted(notes: list[tuple[str, list[str]]], cols: int) -> list[str]:
+    """footnotes' lines in ``cols`` columns: each list on one line, what fits of it."""
+    return [fit_list(head, items, cols) if items else head for head, items in notes]
+
+
 def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list[tuple[str, str]]:
     """(text, style) lines under the map in ``cols`` columns: the scale, what is not
     drawn, the sources."""
@@ -282,15 +316,7 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
     centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
     where = "; regions and areas at a central point" if centred else ""
     lines.append((f"{counted(n_events, 'event')} at {counted(len(placed), 'place')}{where}", "dim"))
-    country = weighed(md, (mk for mk in md.markers if mk.countrywide))
-    if country:
-        lines.append((fit_list("Only a country known, not drawn", country, cols), "dim"))
-    if drawn.off_map:
-        off = weighed(md, drawn.off_map)
-        lines.append((fit_list("Off the map", off, cols), "dim"))
-    if md.unplaced:
-        lines.append((md.unplaced_note(), "dim"))
-    lines += [(note, "dim") for note in md.notes]
+    lines += [(note, "dim") for note in fitted(footnotes(md), cols)]
     lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
     return lines
 
@@ -311,9 +337,7 @@ def _choropleth_legend(
     shaded = weighed(md, (s for s in md.shades if s.weight(md.by) > 0))
     if shaded:
         lines.append((fit_list("Most", shaded[:6], cols, more=False), "dim"))
-    if md.unshaded:
-        lines.append((md.unshaded_note(), "dim"))
-    lines += [(note, "dim") for note in md.notes]
+    lines += [(note, "dim") for note in fitted(footnotes(md), cols)]
     lines.append(
         (
             "Regions: Natural Earth 1:10m admin-1 (Taoudénit within Timbuktu), Ménaka: "

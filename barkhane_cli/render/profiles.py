@@ -182,26 +182,24 @@ def _named(entries: Mapping[str, m.Actor] | Mapping[str, m.Place], ids: Iterable
     return ", ".join(f"{entries[i].name} ({i})" if i in entries else i for i in ids)
 
 
+def _how(data: m.Dataset, link: lookup.Related) -> str:
+    """A related event's lead: "follows: ", "at Timbuktu: " (its place by name), or none."""
+    if link.place is not None:
+        return f"at {data.places[link.place].name}: "
+    return f"{link.how}: " if link.how else ""
+
+
 def event_card(data: m.Dataset, event: m.Event) -> Card:
-    detail = lookup.event_detail(data, event)
+    links = lookup.related_events(data, event)  # once: the rows and JSON keep its order
+    detail = lookup.event_detail(data, event, links)
     actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
     span = event.date.human() + (f" – {event.end.human()}" if event.end else "")
     precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
     deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
-    related = [f"{how}: {e.date} {e.title} ({e.id})" for how, e in lookup.sequels(data, event)]
-    # the events at the same place lead, each saying where; each part in date order
-    nearby = [
-        (lookup.shared_settlement(data, event, e), e)
-        for e in sorted(lookup.nearby_events(data, event), key=m.Event.sort_key)
-    ]
-    related += [
-        f"at {data.places[pid].name}: {e.date} {e.title} ({e.id})"
-        for pid, e in nearby
-        if pid is not None
-    ]
-    related += [f"{e.date} {e.title} ({e.id})" for pid, e in nearby if pid is None]
+    # in lookup.related_events' order, which JSON's "related" keeps too
+    related = [f"{_how(data, r)}{r.event.date} {r.event.title} ({r.event.id})" for r in links]
     return Card(
         title=event.title,
         subtitle=f"{event.id} · {event.type}",

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, weighed
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fitted, footnotes
 from barkhane_cli.render.safe import inert
 from barkhane_cli.text import counted
 
@@ -103,9 +103,10 @@ def svg(md: MapData, title: str) -> str:
     top = max((mk.weight(md.by) for mk in placed), default=0)
     scale = classes(top)
     shown: list[tuple[Marker, float, float, float]] = []
+    off = {mk.place for mk in md.off_map()}  # listed in the legend (footnotes), as on the terminal
     for mk in placed:
-        x, y = proj.xy(mk.lat, mk.lon)
-        if 0 <= x <= WIDTH and 0 <= y <= height:
+        if mk.place not in off:
+            x, y = proj.xy(mk.lat, mk.lon)
             shown.append((mk, x, y + TOP, _radius(mk.weight(md.by), top)))
     out.append('<g id="capitals">')
     with_events = {mk.place for mk, *_ in shown}
@@ -256,10 +257,7 @@ def _region_legend(
         )
         out.append(f'<text x="{x + 19:.1f}" y="{y + 4:.0f}">{label}</text>')
         x += 30 + 7 * len(label)
-    notes = []
-    if md.unshaded:
-        notes.append(md.unshaded_note())
-    notes += md.notes  # what the terminal says below its legend too (U15)
+    notes = fitted(footnotes(md), NOTE_CHARS)  # what the terminal says below its legend too
     # two lines: one is wider than the page at the default width (it was cut off)
     notes.append(
         "Regions: Natural Earth 1:10m admin-1 (public domain; Taoudénit within Timbuktu); "
@@ -329,13 +327,9 @@ def _legend(
         x += 2 * r + 12 + 7 * len(label)
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
-    notes = []
-    country = weighed(md, (mk for mk in md.markers if mk.countrywide))
-    if country:  # one line: what fits, and how many more (the ninth on went unsaid)
-        notes.append(fit_list(f"Placed only in a country, not drawn ({many})", country, NOTE_CHARS))
-    if md.unplaced:
-        notes.append(md.unplaced_note())
-    notes += md.notes  # what the terminal says below its legend too (U15)
+    # what the terminal says below its legend too (U15, U25), each list on one line:
+    # what fits, and how many more (the ninth on went unsaid)
+    notes = fitted(footnotes(md), NOTE_CHARS)
     notes.append(
         f"Borders: Natural Earth 1:50m (public domain), simplified. Projection: {proj.describe()}."
     )
