@@ -63,7 +63,9 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
+    """Who imports whom, worked out once a run: two tests read it (neither changes it)."""
     mods = _modules()
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for mod, path in mods.items():

@@ -411,19 +411,32 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     # Over the small fixture as the bundled record (as conftest._isolated gives every
     # test), not data/: building the 8 MiB store of data/ + mine.toml cost this test
     # 4-5 s (9-12 s beside the other worker), one parse, check and compile, then three
-    # loads of it. What kept the three others waiting was that long build; the build now
-    # holds the lock a second and a half instead, longer than the four take to start
-    # side by side, so each reaches the lock while the first builds (without the lock
-    # all four build: four lines in the log).
+    # loads of it. The build holds the lock until all four runs have come to it (each
+    # says so in `arrived` on its way to the lock), so each finds it held, on any machine;
+    # it held it a fixed 1.5 s before, most of this test's time. Without the lock none
+    # arrives and all four build, after the 30 s bound: four lines in the log.
+    arrived = tmp_path / "arrived.log"
     code = (
-        "import sys, time\n"
+        "import contextlib, sys, time\n"
         "from pathlib import Path\n"
+        "from barkhane_cli import store\n"
         "from barkhane_cli.store import compile as c, files\n"
         f"files.bundled_path = lambda: Path({str(MINI)!r})\n"
+        f"ARRIVED = Path({str(arrived)!r})\n"
+        "real_lock = store._locked\n"
+        "@contextlib.contextmanager\n"
+        "def arriving(folder):\n"
+        "    with ARRIVED.open('a') as fh:\n"
+        "        fh.write('arrived\\n')\n"
+        "    with real_lock(folder):\n"
+        "        yield\n"
+        "store._locked = arriving\n"
         "real = c.build\n"
         "def counted(*a, **k):\n"
         f"    open({str(log)!r}, 'a').write('built\\n')\n"
-        "    time.sleep(1.5)\n"
+        "    end = time.monotonic() + 30\n"
+        "    while ARRIVED.read_text().count('arrived') < 4 and time.monotonic() < end:\n"
+        "        time.sleep(0.01)\n"
         "    return real(*a, **k)\n"
         "c.build = counted\n"
         "from barkhane_cli.cli import main\n"
@@ -438,6 +451,7 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     outputs = [p.communicate(timeout=60)[0] for p in procs]
     assert outputs == ["mine\n"] * 4
     assert log.read_text() == "built\n"
+    assert arrived.read_text() == "arrived\n" * 4
 
 
 @pytest.fixture(scope="module")
