@@ -321,15 +321,11 @@ def related_events(data: m.Dataset, event: m.Event) -> list[Related]:
     return links + [Related("", None, e) for pid, e in nearby if pid is None]
 
 
-def event_detail(
-    data: m.Dataset, event: m.Event, links: list[Related] | None = None
-) -> dict[str, Any]:
+def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:
     """An event as JSON, its sources and related events whole; ``links``: its
-    related_events, when the caller has them."""
+    related_events (the card lists them too)."""
     out = event.to_json()
     out["sources"] = [source_ref_json(data, s) for s in event.sources]
-    if links is None:
-        links = related_events(data, event)
     out["related"] = [r.event.id for r in links]
     out["followed_by"] = [r.event.id for r in links if r.how == "followed by"]
     return out

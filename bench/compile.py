@@ -26,8 +26,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import run as timed
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = '[[sources]]\nid = "bench-one"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
@@ -37,14 +39,10 @@ def run(root: Path, cache: Path, *extra: str) -> tuple[float, float]:
     """Wall seconds and CPU seconds of one ``timeline --format json`` (with ``extra``)."""
     env = os.environ | {"PYTHONPATH": str(root), "BARKHANE_CACHE": str(cache)}
     env.pop("BARKHANE_DATA", None)
-    cmd = [sys.executable, "-m", "barkhane_cli", "timeline", "--format", "json", *extra]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, cwd=root)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed")
-    return wall, usage.ru_utime + usage.ru_stime
+    # measured as bench/startup.py measures a run (in the folder PYTHONPATH names)
+    return timed(
+        [sys.executable, "-m", "barkhane_cli", "timeline", "--format", "json", *extra], env
+    )
 
 
 def measure(roots: list[Path], runs: int) -> dict[Path, dict[str, list[tuple[float, float]]]]:

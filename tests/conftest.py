@@ -305,6 +305,12 @@ def as_json(result: Result) -> Any:
     return json.loads(result.stdout)
 
 
+def events_found(run: Run, words: str) -> int:
+    """How many events `barkhane search WORDS` lists: the count a pointer to that search
+    gives (the record's wording changes it, so a test does not fix the number)."""
+    return sum(hit["kind"] == "event" for hit in as_json(run("search", words, "-f", "json")))
+
+
 def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> list[str]:
     """The notes barkhane tells a person watching stderr (records.tell), from here on in
     the test: collected in the list returned, as if stderr were a terminal. With

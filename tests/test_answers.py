@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run, as_json, column, rows, terminal
+from conftest import ROOT, Run, as_json, column, events_found, rows, terminal
 
 from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
@@ -104,7 +104,7 @@ def test_a_place_with_no_point_says_why(run: Run) -> None:
 def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     """U12: `actor petronin` suggested Estonia or Benin; several events name her (as many
     as `barkhane search petronin` lists: the record's wording changes)."""
-    named = sum(hit["kind"] == "event" for hit in as_json(run("search", "petronin", "-f", "json")))
+    named = events_found(run, "petronin")
     assert named >= 3
     result = run("actor", "petronin")
     assert (result.exit_code, result.stdout) == (3, "")

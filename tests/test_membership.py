@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Run, WriteOnce, as_json
+from conftest import Run, WriteOnce, as_json, events_found
 
 from barkhane_cli import geo, resolve
 from barkhane_cli import model as m
@@ -184,7 +184,7 @@ def test_places_within_a_name_it_cannot_resolve(
 ) -> None:
     result = run(*args)
     # as many events as `barkhane search petronin` lists (the record's wording changes)
-    named = sum(hit["kind"] == "event" for hit in as_json(run("search", "petronin", "-f", "json")))
+    named = events_found(run, "petronin")
     assert named >= 3
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", line.format(named=named))
 

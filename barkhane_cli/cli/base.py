@@ -221,14 +221,14 @@ def resolved(dataset: "m.Dataset", data: list[Path] | None, which: str, name: st
     try:
         ident: str = resolver.resolve(name)
     except NotFoundError:
-        another_kind(data, which, resolver, name)
+        another_kind(dataset, which, resolver, name)
         point_to_search(data, which, resolver, name)
         raise
     return ident
 
 
 def looked_up(
-    data: list[Path] | None,
+    dataset: "m.Dataset",
     which: str,
     resolver: Any,
     name: str,
@@ -242,21 +242,23 @@ def looked_up(
     try:
         ident: str = resolver.resolve(name, elsewhere, listed)
     except NotFoundError:
-        another_kind(data, which, resolver, name)
+        another_kind(dataset, which, resolver, name)
         raise
     return ident
 
 
-def another_kind(data: list[Path] | None, which: str, resolver: Any, name: str) -> None:
+def another_kind(dataset: "m.Dataset", which: str, resolver: Any, name: str) -> None:
     """A name no ``which`` matches that is exactly the id of an entry of another kind is
     said to be that, with its command, in place of a "did you mean" (U25: `event` of a
-    fact's id, as summaries point to one). Only when nothing of its own kind matched."""
-    from barkhane_cli import lookup
+    fact's id, as summaries point to one). Only when nothing of its own kind matched.
+    The events' ids are read from the store ``dataset`` came from (store.with_events),
+    not from the data loaded again."""
+    from barkhane_cli import lookup, store
     from barkhane_cli.errors import NotFoundError
 
     if resolver.candidates(name):
         return
-    said = lookup.other_kind(load(data), name, which)
+    said = lookup.other_kind(store.with_events(dataset), name, which)
     if said is not None:
         raise NotFoundError(said) from None
 

@@ -76,7 +76,7 @@ def source(
     resolver = Resolver(
         (Named(s.id, s.title) for s in dataset.sources.values()), "source", "barkhane sources"
     )
-    src = dataset.sources[looked_up(data, "source", resolver, ident)]
+    src = dataset.sources[looked_up(dataset, "source", resolver, ident)]
     if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
         write(env, format_, [src])
         return

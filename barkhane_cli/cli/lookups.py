@@ -313,7 +313,7 @@ def event(
     resolver = _resolver(everything.values(), "title", "event")
     found = everything[
         looked_up(
-            data,
+            dataset,
             "event",
             resolver,
             ident,
@@ -346,7 +346,7 @@ def fact(
     env = make_env(color)
     dataset = load(data)
     resolver = _resolver(dataset.facts.values(), "label", "fact")
-    found = dataset.facts[looked_up(data, "fact", resolver, ident)]
+    found = dataset.facts[looked_up(dataset, "fact", resolver, ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
 
 

@@ -109,7 +109,6 @@ class Drawn:
     countries: list[str]
     cells: dict[str, tuple[int, int]]  # place id → (col, row) of its marker
     labelled: list[str]
-    off_map: list[Marker]
     scale: list[tuple[int, int]]
 
 
@@ -157,8 +156,7 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         scale = _shade_regions(md, grid, proj, ascii_only)
     glyphs = ASCII_GLYPHS if ascii_only else GLYPHS
     cells: dict[str, tuple[int, int]] = {}
-    off = md.off_map()
-    away = {mk.place for mk in off}  # a marker per place
+    away = {mk.place for mk in md.off_map()}  # a marker per place; listed by footnotes
     capital_cells = []
     for cap in md.capitals:
         at = cell(cap.lat, cap.lon)
@@ -205,7 +203,7 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
             if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
                 for i, ch in enumerate(name):
                     grid.put(at[0] - len(name) // 2 + i, at[1], ch, COUNTRY_STYLE)
-    return grid, Drawn(proj, countries, cells, labelled, off, scale)
+    return grid, Drawn(proj, countries, cells, labelled, scale)
 
 
 def _shade_regions(

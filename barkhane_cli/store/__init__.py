@@ -241,8 +241,7 @@ def _reuse_bundled(folder: Path, paths: Sequence[Path]) -> None:
     bundled = [files.bundled_path()]
     if list(paths[:1]) != bundled or len(paths) == 1:
         return
-    key = keys.key(key_files(bundled), bundled)
-    db = Store.open(folder / f"{key}{SUFFIX}", key) if key is not None else None
+    db = _stored(folder, bundled)
     if db is not None:
         try:
             reuse.remember(db.made_hays())
@@ -364,7 +363,10 @@ files.EXPORT_READER[:] = [read_export]
 def cached_store(paths: Sequence[Path], settings: Settings | None = None) -> Store | None:
     """The store for exactly these inputs if one is built; never builds or parses."""
     folder = keys.usable_dir(settings or Settings.from_environ(), create=False)
-    key = keys.key(key_files(paths), paths) if folder is not None else None
-    if folder is None or key is None:
-        return None
-    return Store.open(folder / f"{key}{SUFFIX}", key)
+    return _stored(folder, paths) if folder is not None else None
+
+
+def _stored(folder: Path, paths: Sequence[Path]) -> Store | None:
+    """The store in ``folder`` built from exactly these inputs, if there is one."""
+    key = keys.key(key_files(paths), paths)
+    return Store.open(folder / f"{key}{SUFFIX}", key) if key is not None else None

@@ -366,8 +366,6 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", events)
     facts = (("facts", f.id, f.id, fold(f.id), f.label) for f in data.facts.values())
     db.executemany("INSERT INTO _names VALUES (?,?,?,?,?)", facts)
-    from barkhane_cli.store import reuse
-
     # what search finds words in, normalized once here rather than on every search, and
     # not again for an entry an earlier build indexed (reuse.py)
     db.executemany("INSERT INTO _search VALUES (?,?,?,?)", reuse.search_rows(data))
