@@ -190,21 +190,23 @@ def namesakes(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        (  # a place's name: the listing of the events there, after the nearest titles
+        (  # a place's id and name: what it is, then the listing of the events there,
+            # after the nearest titles (U26: an exact id of another kind comes first)
             "kelta",
-            "'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
+            "kelta is a place, not an event: barkhane place kelta; 'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
             "raid, then a long siege of the town (market-k); barkhane timeline --place kelta "
             "lists the 2 events at Kelta; or give the id",
         ),
-        (  # an actor's alias
+        (  # an actor's id and alias
             "dorgo",
-            "'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
+            "dorgo is an actor, not an event: barkhane actor dorgo; 'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
             "Sabra (raid-s); barkhane timeline --actor dorgo lists the 3 events naming Dorgo "
             "Front; or give the id",
         ),
         (  # both: the two listings
             "Sabra",
-            "'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
+            "Sabra is an actor and a place, not an event: barkhane actor sabra or barkhane "
+            "place sabra; 'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
             "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline --place sabra "
             "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra; or give "
             "the id",
@@ -230,6 +232,46 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
         if f"{option} {name.lower()} " in said:  # the count is the listing's
             listed = run("timeline", option, name, "--data", str(namesakes), "--count")
             assert f"the {listed.stdout.strip()} events" in said.split(option)[1]
+
+
+_KELTA_SOURCES = """
+[[sources]]
+id = "kelta-raid-report"
+title = "The raid on Kelta"
+publisher = "P"
+kind = "report"
+
+[[sources]]
+id = "kelta-siege-report"
+title = "The siege of Kelta"
+publisher = "P"
+kind = "report"
+"""
+
+
+@pytest.mark.parametrize("spelt", ["kelta", "Kelta"])
+def test_an_exact_id_of_another_kind_comes_before_partial_matches(
+    run: Run, namesakes: Path, spelt: str
+) -> None:
+    """U26: `source coup-2020-08` said "'coup-2020-08' matches 3 sources: ...; be more
+    specific or give the id", never that it is an event's id: an exact id beats a part of
+    a name, so what it is comes first; the partial matches follow. A typo still gets its
+    "did you mean"."""
+    path = namesakes.with_name("sourced.toml")
+    path.write_text(namesakes.read_text(encoding="utf-8") + _KELTA_SOURCES, encoding="utf-8")
+    result = run("source", spelt, "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: {spelt} is a place, not a source: barkhane place kelta; '{spelt}' matches "
+        "2 sources: The raid on Kelta (kelta-raid-report), The siege of Kelta "
+        "(kelta-siege-report); be more specific or give the id\n"
+    )
+    typo = run("source", "kelta-raid-reprt", "--data", str(path))
+    assert typo.exit_code == 3
+    assert typo.stderr.startswith(
+        "barkhane: no source matches 'kelta-raid-reprt'; did you mean The raid on Kelta "
+        "(kelta-raid-report)"
+    )
 
 
 @pytest.mark.usefixtures("bundled")
