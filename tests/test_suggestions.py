@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, as_json
 
 
 @pytest.mark.parametrize(
@@ -272,6 +272,59 @@ def test_an_exact_id_of_another_kind_comes_before_partial_matches(
         "barkhane: no source matches 'kelta-raid-reprt'; did you mean The raid on Kelta "
         "(kelta-raid-report)"
     )
+
+
+@pytest.fixture
+def koro(tmp_path: Path) -> Path:
+    """Korowita is a place; Koro is no place, but an event elsewhere names it; an event
+    at Ouagadougou calls it Ouaga."""
+    text = NAMESAKES + "".join(
+        _PLACE.format(id=p, name=p.capitalize()) for p in ("korowita", "ouagadougou")
+    )
+    for n, (ident, title, places) in enumerate(
+        [
+            ("raid-w", "Raid on Korowita", ["korowita"]),
+            ("ambush-k", "Ambush near Koro kills five", []),
+            ("march-o", "March in Ouaga", ["ouagadougou"]),
+        ],
+        1,
+    ):
+        text += _EVENT.format(id=ident, n=n, title=title, actors=[], places=places)
+    path = tmp_path / "koro.toml"
+    path.write_text(text.replace("'", '"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("place", "koro"), ("timeline", "--place", "koro", "--count"), ("map", "--place", "Koro")],
+)
+def test_a_word_events_name_elsewhere_is_no_prefix_of_a_place(
+    run: Run, koro: Path, args: tuple[str, ...]
+) -> None:
+    """U26: `place koro` opened Korowita (Côte d'Ivoire) without a word, and `timeline
+    --place koro --count` counted its one event, while events name Koro, a town of Mali:
+    a name a place's only begins is not taken for it when events elsewhere hold it as a
+    word. They are pointed to, as `place kolokani` does (the search finds Korowita's raid
+    too, by the word's start); every --place reads it so."""
+    result = run(*args, "--data", str(koro))
+    assert (result.exit_code, result.stdout) == (3, "")
+    name = args[-2] if args[-1] == "--count" else args[-1]
+    assert result.stderr == (
+        f"barkhane: no place matches '{name}', but 2 events name it: barkhane search "
+        f"--data {koro} {name}\n"
+    )
+
+
+@pytest.mark.parametrize(("name", "ident"), [("korow", "korowita"), ("ouaga", "ouagadougou")])
+def test_a_prefix_no_event_elsewhere_holds_still_names_its_place(
+    run: Run, koro: Path, name: str, ident: str
+) -> None:
+    """A prefix still opens its one place when no event holds it as a word, or only
+    events at that place do ("ouaga" in a march at Ouagadougou)."""
+    result = run("place", name, "--data", str(koro), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["id"] == ident
 
 
 @pytest.mark.usefixtures("bundled")
