@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import quoted
-from barkhane_cli.resolve import name_order
+from barkhane_cli.resolve import name_order, normalize
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.text import plural
@@ -388,14 +388,24 @@ def other_kind(data: m.Dataset, ident: str, own: str) -> str | None:
     X". None when it is no other kind's id."""
     commands = {kind: command for kind, _, command in ENTRY_KINDS}
     ours = commands[own]
+    # an id is matched as every lookup matches one (resolve.normalize: case, accents and
+    # spaces aside), so `actor Gao` is told what `actor gao` is (U26), as `event
+    # COUP-2020-08` opens the event; the command gives the id as it is spelt
+    wanted = normalize(ident)
+    if not wanted:
+        return None
     found = [
-        (article, command.format(id=ident))
+        (article, command.format(id=same))
         for kind, article, command in ENTRY_KINDS
-        if command != ours and ident in set(_ids(data, kind))
+        if command != ours
+        for same in [next((i for i in _ids(data, kind) if normalize(i) == wanted), None)]
+        if same is not None
     ]
     if not found:
         return None
     said = [a for a, _ in found]
     articles = " and ".join(filter(None, (", ".join(said[:-1]), said[-1])))
     what = next(a for k, a, _ in ENTRY_KINDS if k == own)
-    return f"{ident} is {articles}, not {what}: " + " or ".join(dict.fromkeys(c for _, c in found))
+    return f"{ident.strip()} is {articles}, not {what}: " + " or ".join(
+        dict.fromkeys(c for _, c in found)
+    )

@@ -513,6 +513,11 @@ class Dataset:
     judgments: dict[str, Judgment] = field(default_factory=dict)
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
 
+    def with_events(self) -> Dataset:
+        """This dataset with every event: itself. A store's (store.db.LightDataset) holds
+        none until asked, and decodes them here."""
+        return self
+
 
 def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d is not None else None

@@ -78,8 +78,30 @@ def actor_resolver(data: m.Dataset) -> Resolver:
 
 
 def place_resolver(data: m.Dataset) -> Resolver:
+    """Places by id, name or alias, for `place` and every --place: a name that only begins
+    a place's is not read as that place when events elsewhere hold it as a word
+    (named_apart)."""
     places = data.places.values()
-    return Resolver((Named(p.id, p.name, geo.aliases_of(p)) for p in places), "place")
+    return Resolver(
+        (Named(p.id, p.name, geo.aliases_of(p)) for p in places),
+        "place",
+        elsewhere_whole=lambda words, ids: named_apart(data, words, ids),
+    )
+
+
+def named_apart(data: m.Dataset, words: str, ids: frozenset[str]) -> bool:
+    """Whether an event at none of the places ``ids`` (nor within one) holds ``words``
+    (normalized) whole in its title or summary: "koro" begins Korowita's name, but
+    events at Koro and Bankass name Koro (U26), so it is another place, not Korowita's
+    start; "ouaga" in an event at Ouagadougou leaves it Ouagadougou's."""
+    at = frozenset().union(*(geo.contained(data.places, i) for i in ids))
+    whole = data.with_events()
+    padded = f" {words} "
+    return any(
+        padded in f" {normalize(e.title)} {normalize(e.summary)} "
+        for e in (*whole.events, *whole.aftermath)
+        if not at.intersection(e.places)
+    )
 
 
 def country_resolver(data: m.Dataset) -> Resolver:

@@ -65,8 +65,15 @@ class Resolver:
         what: str,
         listing: str | None = None,
         names_shown: bool = True,
+        elsewhere_whole: Callable[[str, frozenset[str]], bool] | None = None,
     ) -> None:
         self.what = what
+        # Whether the words a name only begins with are whole words of text that is not
+        # about the entries it begins: then the name is no prefix of theirs (U26: `place
+        # koro` opened Korowita while events name Koro). Asked once a query.
+        self._elsewhere_whole = (
+            functools.cache(elsewhere_whole) if elsewhere_whole is not None else None
+        )
         self.listing = listing or f"barkhane {what}s"
         # "did you mean Wagner Group (wagner)"; an event's id says what its title says,
         # in a tenth of the line: its suggestions are the ids alone
@@ -92,10 +99,18 @@ class Resolver:
         if exact:
             return set(exact)
         partial: set[str] = set()
+        begun: set[str] = set()  # names that only begin with it
         padded = f" {norm} "
         for key, ids in self.keys.items():
-            if key.startswith(norm) or padded in f" {key} ":
+            if padded in f" {key} ":
                 partial |= ids
+            elif key.startswith(norm):
+                begun |= ids
+        begun -= partial
+        whole_elsewhere = self._elsewhere_whole
+        if begun and whole_elsewhere is not None and whole_elsewhere(norm, frozenset(begun)):
+            begun = set()
+        partial |= begun
         if partial or "," in query:  # a list ("minusma, mali") gets resolve's list advice
             return partial
         # Words in another order: a name of exactly those words first ("state islamic" is

@@ -108,6 +108,27 @@ def test_an_id_of_another_kind_is_named_with_its_command(
     assert result.stderr == f"barkhane: {said}\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("actor", "Timbuktu"), "Timbuktu is a place, not an actor: barkhane place timbuktu"),
+        (("place", "WAGNER"), "WAGNER is an actor, not a place: barkhane actor wagner"),
+        (("fact", "Coup-2012"), "Coup-2012 is an event, not a fact: barkhane event coup-2012"),
+        (("event", "Barkhane-Peak"), "Barkhane-Peak is a fact, not an event: barkhane fact barkhane-peak"),
+        (("actor", " Ouagadougou "), "Ouagadougou is a place, not an actor: barkhane place ouagadougou"),
+    ],
+)  # fmt: skip
+def test_an_id_of_another_kind_is_known_whatever_its_case(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """U26: `actor Gao` said "no actor matches 'Gao', but 142 events name it" while `actor
+    gao` said it is a place: ids are matched without case everywhere (`event COUP-2020-08`
+    opens), the other-kind hint too."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"barkhane: {said}\n"
+
+
 def test_actor_json_profile(run: Run) -> None:
     profile = as_json(run("actor", "wagner", "--format", "json"))
     assert set(profile) >= {

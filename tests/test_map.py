@@ -132,6 +132,80 @@ def test_svg_country_names_keep_off_the_labels_and_circles(run: Run, tmp_path: P
             assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
 
 
+def _close_places(tmp_path: Path) -> Path:
+    """Zyzz, a town of four events, with a village of one a few pixels east and another
+    west of it: Algiers between Cherchell and Isser (U26)."""
+    data = tmp_path / "close.toml"
+    text = ""
+    for ident, lon, n in (("zyzz", 0.0, 4), ("zyzz-east", 0.45, 1), ("zyzz-west", -0.85, 1)):
+        name = ident.replace("-", " ").title()
+        text += (
+            f'[[places]]\nid = "{ident}"\nname = "{name}"\nkind = "town"\nlat = 16.0\n'
+            f'lon = {lon}\nwithin = "timbuktu"\nsources = [{{ id = "ref-a" }}]\n\n'
+        )
+        for i in range(n):
+            text += (
+                f'[[events]]\nid = "{ident}-{i}"\ndate = "2015-0{i + 1}-01"\n'
+                f'title = "Raid {i} at {name}"\nsummary = "S."\ntype = "attack"\n'
+                f'places = ["{ident}"]\nsources = [{{ id = "ref-a" }}]\n\n'
+            )
+    data.write_text(text, encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("suffix", ["svg", "html"])
+def test_svg_labels_sit_beside_their_own_circle_never_on_another(
+    run: Run, tmp_path: Path, suffix: str
+) -> None:
+    """U26: at Algiers the bold "Algiers" sat on Isser's dot and "Isser" across Algiers'
+    circle: circles were kept off only after every label was placed. A label covers no
+    circle, and the circle nearest it is its own place's (or it is left out)."""
+    target = tmp_path / f"map.{suffix}"
+    data = _close_places(tmp_path)
+    result = run("map", "--data", str(data), "--search", "zyzz", "--export", str(target))
+    assert result.exit_code == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    root = ET.fromstring(page[page.index("<svg ") : page.index("</svg>") + 6])
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    circles = {}
+    for c in groups["markers"].iter(f"{SVG}circle"):
+        name = (c.findtext(f"{SVG}title") or "").split(":")[0]
+        circles[name] = tuple(float(c.get(k, 0)) for k in ("cx", "cy", "r"))
+    assert {"Zyzz", "Zyzz East", "Zyzz West"} <= set(circles)
+    labelled = set()
+    for t in groups["labels"].iter(f"{SVG}text"):
+        x, y, wide = float(t.get("x", 0)), float(t.get("y", 0)), 6.6 * len(t.text or "")
+        x0 = {"start": x, "end": x - wide, "middle": x - wide / 2}[t.get("text-anchor", "start")]
+        box = (x0, y - 10, x0 + wide, y + 2)
+
+        def gap(circle: tuple[float, ...], box: tuple[float, ...] = box) -> float:
+            cx, cy, r = circle
+            dx = max(box[0] - cx, 0.0, cx - box[2])
+            dy = max(box[1] - cy, 0.0, cy - box[3])
+            return math.hypot(dx, dy) - r
+
+        for name, circle in circles.items():
+            assert gap(circle) > 0, (t.text, "covers", name)
+        if t.text in circles:
+            labelled.add(t.text)
+            assert min(circles, key=lambda n: gap(circles[n])) == t.text
+    assert (
+        "Zyzz" in labelled
+    )  # the busiest place keeps its label: above, where both sides are taken
+
+
+def test_terminal_labels_are_nearer_their_own_marker_than_another(run: Run, tmp_path: Path) -> None:
+    """U26 at the terminal: Zyzz's label fitted right of its marker with one blank
+    before Zyzz East's dot, "█ Zyzz • Zyzz East", as near that dot as its own: it goes
+    left of its own marker, where nothing else is as near."""
+    data = _close_places(tmp_path)
+    args = ("--search", "zyzz", "--bbox", "-1.5,15.5,1.5,16.5", "--height", "9")
+    result = run("map", "--data", str(data), *args, env=terminal(80))
+    assert result.exit_code == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "Zyzz East" in line]
+    assert line.split() == ["Zyzz", "West", "•", "Zyzz", "█", "•", "Zyzz", "East"]
+
+
 def test_html_wraps_the_same_svg(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "map.html"
     assert run("map", "--export", str(target)).exit_code == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, as_json
 
 
 @pytest.mark.parametrize(
@@ -190,21 +190,23 @@ def namesakes(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        (  # a place's name: the listing of the events there, after the nearest titles
+        (  # a place's id and name: what it is, then the listing of the events there,
+            # after the nearest titles (U26: an exact id of another kind comes first)
             "kelta",
-            "'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
+            "kelta is a place, not an event: barkhane place kelta; 'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
             "raid, then a long siege of the town (market-k); barkhane timeline --place kelta "
             "lists the 2 events at Kelta; or give the id",
         ),
-        (  # an actor's alias
+        (  # an actor's id and alias
             "dorgo",
-            "'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
+            "dorgo is an actor, not an event: barkhane actor dorgo; 'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
             "Sabra (raid-s); barkhane timeline --actor dorgo lists the 3 events naming Dorgo "
             "Front; or give the id",
         ),
         (  # both: the two listings
             "Sabra",
-            "'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
+            "Sabra is an actor and a place, not an event: barkhane actor sabra or barkhane "
+            "place sabra; 'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
             "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline --place sabra "
             "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra; or give "
             "the id",
@@ -230,6 +232,99 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
         if f"{option} {name.lower()} " in said:  # the count is the listing's
             listed = run("timeline", option, name, "--data", str(namesakes), "--count")
             assert f"the {listed.stdout.strip()} events" in said.split(option)[1]
+
+
+_KELTA_SOURCES = """
+[[sources]]
+id = "kelta-raid-report"
+title = "The raid on Kelta"
+publisher = "P"
+kind = "report"
+
+[[sources]]
+id = "kelta-siege-report"
+title = "The siege of Kelta"
+publisher = "P"
+kind = "report"
+"""
+
+
+@pytest.mark.parametrize("spelt", ["kelta", "Kelta"])
+def test_an_exact_id_of_another_kind_comes_before_partial_matches(
+    run: Run, namesakes: Path, spelt: str
+) -> None:
+    """U26: `source coup-2020-08` said "'coup-2020-08' matches 3 sources: ...; be more
+    specific or give the id", never that it is an event's id: an exact id beats a part of
+    a name, so what it is comes first; the partial matches follow. A typo still gets its
+    "did you mean"."""
+    path = namesakes.with_name("sourced.toml")
+    path.write_text(namesakes.read_text(encoding="utf-8") + _KELTA_SOURCES, encoding="utf-8")
+    result = run("source", spelt, "--data", str(path))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: {spelt} is a place, not a source: barkhane place kelta; '{spelt}' matches "
+        "2 sources: The raid on Kelta (kelta-raid-report), The siege of Kelta "
+        "(kelta-siege-report); be more specific or give the id\n"
+    )
+    typo = run("source", "kelta-raid-reprt", "--data", str(path))
+    assert typo.exit_code == 3
+    assert typo.stderr.startswith(
+        "barkhane: no source matches 'kelta-raid-reprt'; did you mean The raid on Kelta "
+        "(kelta-raid-report)"
+    )
+
+
+@pytest.fixture
+def koro(tmp_path: Path) -> Path:
+    """Korowita is a place; Koro is no place, but an event elsewhere names it; an event
+    at Ouagadougou calls it Ouaga."""
+    text = NAMESAKES + "".join(
+        _PLACE.format(id=p, name=p.capitalize()) for p in ("korowita", "ouagadougou")
+    )
+    for n, (ident, title, places) in enumerate(
+        [
+            ("raid-w", "Raid on Korowita", ["korowita"]),
+            ("ambush-k", "Ambush near Koro kills five", []),
+            ("march-o", "March in Ouaga", ["ouagadougou"]),
+        ],
+        1,
+    ):
+        text += _EVENT.format(id=ident, n=n, title=title, actors=[], places=places)
+    path = tmp_path / "koro.toml"
+    path.write_text(text.replace("'", '"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("place", "koro"), ("timeline", "--place", "koro", "--count"), ("map", "--place", "Koro")],
+)
+def test_a_word_events_name_elsewhere_is_no_prefix_of_a_place(
+    run: Run, koro: Path, args: tuple[str, ...]
+) -> None:
+    """U26: `place koro` opened Korowita (Côte d'Ivoire) without a word, and `timeline
+    --place koro --count` counted its one event, while events name Koro, a town of Mali:
+    a name a place's only begins is not taken for it when events elsewhere hold it as a
+    word. They are pointed to, as `place kolokani` does (the search finds Korowita's raid
+    too, by the word's start); every --place reads it so."""
+    result = run(*args, "--data", str(koro))
+    assert (result.exit_code, result.stdout) == (3, "")
+    name = args[-2] if args[-1] == "--count" else args[-1]
+    assert result.stderr == (
+        f"barkhane: no place matches '{name}', but 2 events name it: barkhane search "
+        f"--data {koro} {name}\n"
+    )
+
+
+@pytest.mark.parametrize(("name", "ident"), [("korow", "korowita"), ("ouaga", "ouagadougou")])
+def test_a_prefix_no_event_elsewhere_holds_still_names_its_place(
+    run: Run, koro: Path, name: str, ident: str
+) -> None:
+    """A prefix still opens its one place when no event holds it as a word, or only
+    events at that place do ("ouaga" in a march at Ouagadougou)."""
+    result = run("place", name, "--data", str(koro), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["id"] == ident
 
 
 @pytest.mark.usefixtures("bundled")

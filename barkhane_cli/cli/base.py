@@ -220,8 +220,8 @@ def resolved(dataset: "m.Dataset", data: list[Path] | None, which: str, name: st
     resolver = _resolver(dataset, which)
     try:
         ident: str = resolver.resolve(name)
-    except NotFoundError:
-        another_kind(dataset, which, resolver, name)
+    except NotFoundError as error:
+        another_kind(dataset, which, resolver, name, error)
         point_to_search(data, which, resolver, name)
         raise
     return ident
@@ -241,26 +241,34 @@ def looked_up(
 
     try:
         ident: str = resolver.resolve(name, elsewhere, listed)
-    except NotFoundError:
-        another_kind(dataset, which, resolver, name)
+    except NotFoundError as error:
+        another_kind(dataset, which, resolver, name, error)
         raise
     return ident
 
 
-def another_kind(dataset: "m.Dataset", which: str, resolver: Any, name: str) -> None:
+def another_kind(
+    dataset: "m.Dataset", which: str, resolver: Any, name: str, error: Exception
+) -> None:
     """A name no ``which`` matches that is exactly the id of an entry of another kind is
     said to be that, with its command, in place of a "did you mean" (U25: `event` of a
-    fact's id, as summaries point to one). Only when nothing of its own kind matched.
+    fact's id, as summaries point to one). An exact id beats a part of a name: when
+    several of its own kind hold the name only in part, that comes first and ``error``
+    (what they are) after it (U26: `source coup-2020-08` listed 3 sources, never that
+    coup-2020-08 is an event); a name its own kind has whole keeps its own error.
     The events' ids are read from the store ``dataset`` came from (store.with_events),
     not from the data loaded again."""
     from barkhane_cli import lookup, store
     from barkhane_cli.errors import NotFoundError
 
-    if resolver.candidates(name):
+    if resolver.exact(name):
         return
     said = lookup.other_kind(store.with_events(dataset), name, which)
-    if said is not None:
-        raise NotFoundError(said) from None
+    if said is None:
+        return
+    if resolver.candidates(name):
+        said = f"{said}; {error}"
+    raise NotFoundError(said) from None
 
 
 def _resolver(dataset: "m.Dataset", which: str) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,10 +91,15 @@ class Grid:
             return False
         return all((c, row) not in self.taken for c in range(col - 1, col + length + 1))
 
-    def label(self, col: int, row: int, text: str, style: str) -> bool:
-        """The text right of the point, else left of it; False when neither fits."""
+    def label(
+        self, col: int, row: int, text: str, style: str, others: Collection[tuple[int, int]] = ()
+    ) -> bool:
+        """The text right of the point, else left of it; False when neither fits. Nor
+        where a marker of ``others`` is as near its far end as its own is to the near
+        one (one blank cell): the label would read as that marker's (U26, Algiers)."""
         for start in (col + 2, col - 1 - len(text)):
-            if self.free(start, row, len(text)):
+            ends = ((start - 2, row), (start + len(text) + 1, row))
+            if self.free(start, row, len(text)) and not any(e in others for e in ends):
                 for i, ch in enumerate(text):
                     self.put(start + i, row, ch, style)
                 return True
@@ -190,8 +195,10 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         *((mk, cells[mk.place], "") for mk in busy_capitals),
         *((mk, cells[mk.place], "") for mk in rest),
     ]
+    markers = {*cells.values(), *(at for _, at in capital_cells)}
     for mk, (col, row), style in order:
-        if mk.place not in labelled and grid.label(col, row, inert(mk.name), style):
+        others = markers - {(col, row)}
+        if mk.place not in labelled and grid.label(col, row, inert(mk.name), style, others):
             labelled.append(mk.place)
     # Country names last and only where they fit: orientation, not data.
     _, shapes = canvas.geometry()

@@ -136,26 +136,27 @@ def svg(md: MapData, title: str) -> str:
         )
     out.append('</g><g id="labels" font-size="12" fill="#1a1a1a" stroke="#ffffff" '
                'stroke-width="3" paint-order="stroke" stroke-linejoin="round">')  # fmt: skip
+    # Every circle is taken before any label is placed: a label keeps off the markers of
+    # other places, or it reads as theirs (U26: "Algiers" was written on Isser's dot and
+    # "Isser" across Algiers' circle when circles were taken only after the labels).
+    for _, x, y, r in shown:
+        boxes.add((x - r, y - r, x + r, y + r))
     by_weight = sorted(shown, key=lambda s: (-s[0].weight(md.by), s[0].place))
     order = [*by_weight[:4], *capitals, *by_weight[4:16]]
     for mk, x, y, r in order:
         text = inert(mk.name)
-        w_text, h_text = CHAR_PX * len(text), 12.0
-        for anchor, x0 in (("start", x + r + 3), ("end", x - r - 3 - w_text)):
-            box = (x0, y - h_text / 2 - 1, x0 + w_text, y + h_text / 2 + 1)
+        others = [(cx, cy, cr) for other, cx, cy, cr in shown if other is not mk]
+        for anchor, tx, ty, box in _label_spots(x, y, r, CHAR_PX * len(text)):
             inside = box[0] >= 2 and box[2] <= WIDTH - 2 and box[1] > TOP
-            if inside and box[3] < TOP + height and boxes.free(box):
+            if inside and box[3] < TOP + height and boxes.free(box) and _own(box, others):
                 boxes.add(box)
-                tx = x + r + 3 if anchor == "start" else x - r - 3
                 weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
                 out.append(
-                    f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}"{weight}>'
+                    f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
                     f"{escape(text)}</text>"
                 )
                 break
     out.append("</g>")
-    for _, x, y, r in shown:  # a country's name keeps off the circles too
-        boxes.add((x - r, y - r, x + r, y + r))
     out[names_at:names_at] = _country_names(proj, countries, boxes)
     if md.choropleth:
         legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
@@ -171,6 +172,38 @@ def svg(md: MapData, title: str) -> str:
         *_title_lines(title),
     ]
     return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
+
+
+_LABEL_GAP = 3.0  # pixels between a circle and its label
+
+
+def _label_spots(
+    x: float, y: float, r: float, width: float
+) -> list[tuple[str, float, float, tuple[float, float, float, float]]]:
+    """Where a label of ``width`` pixels may go beside the marker at ``x``, ``y`` of
+    radius ``r``, in the order tried: right of it, left, then centred above and below
+    (Algiers, between Cherchell's circle and Isser's, has room only above). Each is the
+    text's anchor, its x and baseline, and the box it covers."""
+    h, g = 12.0, _LABEL_GAP  # the labels' font size; their gap from the circle
+    right, left = x + r + g, x - r - g
+    above, below = y - r - g, y + r + g + h
+    return [
+        ("start", right, y + 4, (right, y - h / 2 - 1, right + width, y + h / 2 + 1)),
+        ("end", left, y + 4, (left - width, y - h / 2 - 1, left, y + h / 2 + 1)),
+        ("middle", x, above - 2, (x - width / 2, above - h - 1, x + width / 2, above)),
+        ("middle", x, below - 2, (x - width / 2, below - h, x + width / 2, below + 1)),
+    ]
+
+
+def _own(box: tuple[float, float, float, float], others: list[tuple[float, float, float]]) -> bool:
+    """Whether a label at ``box`` reads as its own marker's: no other circle is as near
+    it as its own (``_LABEL_GAP`` away), or the label is read as that circle's name."""
+    x0, y0, x1, y1 = box
+    for cx, cy, r in others:
+        dx, dy = max(x0 - cx, 0.0, cx - x1), max(y0 - cy, 0.0, cy - y1)
+        if math.hypot(dx, dy) - r <= _LABEL_GAP:
+            return False
+    return True
 
 
 def _title_lines(title: str) -> list[str]:

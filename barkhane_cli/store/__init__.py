@@ -316,9 +316,7 @@ def with_events(data: m.Dataset) -> m.Dataset:
     command selecting its events apart (``Loaded.select``): they are decoded from that
     store, open already, not from the files opened, keyed and checked a second time.
     Data read from the files, or already whole, is ``data`` itself."""
-    if isinstance(data, LightDataset) and not data.events:
-        return data._store.dataset()
-    return data
+    return data.with_events()
 
 
 def search_index(data: m.Dataset) -> Mapping[tuple[str, str], str] | None:

@@ -334,6 +334,11 @@ class LightDataset(m.Dataset):
         setattr(self, name, value)
         return value
 
+    def with_events(self) -> m.Dataset:
+        # a command selecting its events apart (Loaded.select) keeps none here: they are
+        # decoded from this store, open already, not from the files read a second time
+        return self._store.dataset() if not self.events else self
+
     def __eq__(self, other: object) -> bool:
         # equal to the same data read from the TOML files (a plain Dataset) too
         if not isinstance(other, m.Dataset):
