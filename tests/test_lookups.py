@@ -96,21 +96,7 @@ def test_not_found_and_ambiguous(
         (("place", "serval"), "serval is an event, an actor and an era, not a place: barkhane event serval or barkhane actor serval or barkhane eras"),
         (("event", "ref-a"), "ref-a is a source, not an event: barkhane source ref-a"),
         (("place", "wagner"), "wagner is an actor, not a place: barkhane actor wagner"),
-    ],
-)  # fmt: skip
-def test_an_id_of_another_kind_is_named_with_its_command(
-    run: Run, args: tuple[str, ...], said: str
-) -> None:
-    """U25: summaries point to entries by id ("see fact serval-troops-mali-2013-09");
-    `event` of a fact's id offered a far-off event, `fact` of an event's id nothing."""
-    result = run(*args)
-    assert (result.exit_code, result.stdout) == (3, "")
-    assert result.stderr == f"barkhane: {said}\n"
-
-
-@pytest.mark.parametrize(
-    ("args", "said"),
-    [
+        # U26: whatever its case, as ids are matched everywhere (`event COUP-2020-08` opens)
         (("actor", "Timbuktu"), "Timbuktu is a place, not an actor: barkhane place timbuktu"),
         (("place", "WAGNER"), "WAGNER is an actor, not a place: barkhane actor wagner"),
         (("fact", "Coup-2012"), "Coup-2012 is an event, not a fact: barkhane event coup-2012"),
@@ -118,12 +104,13 @@ def test_an_id_of_another_kind_is_named_with_its_command(
         (("actor", " Ouagadougou "), "Ouagadougou is a place, not an actor: barkhane place ouagadougou"),
     ],
 )  # fmt: skip
-def test_an_id_of_another_kind_is_known_whatever_its_case(
+def test_an_id_of_another_kind_is_named_with_its_command(
     run: Run, args: tuple[str, ...], said: str
 ) -> None:
-    """U26: `actor Gao` said "no actor matches 'Gao', but 142 events name it" while `actor
-    gao` said it is a place: ids are matched without case everywhere (`event COUP-2020-08`
-    opens), the other-kind hint too."""
+    """U25: summaries point to entries by id ("see fact serval-troops-mali-2013-09");
+    `event` of a fact's id offered a far-off event, `fact` of an event's id nothing. U26:
+    `actor Gao` said "no actor matches 'Gao', but 142 events name it" while `actor gao`
+    said it is a place."""
     result = run(*args)
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == f"barkhane: {said}\n"
