@@ -514,8 +514,10 @@ class Dataset:
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
 
     def with_events(self) -> Dataset:
-        """This dataset with every event: itself. A store's (store.db.LightDataset) holds
-        none until asked, and decodes them here."""
+        """This dataset with every event: itself, read from the files or already whole. A
+        store's (store.db.LightDataset, ``Loaded.data``) holds none when a command selects
+        its events apart (``Loaded.select``), and decodes them from that store, open
+        already, not from the files opened, keyed and checked a second time."""
         return self
 
 

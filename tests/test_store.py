@@ -718,7 +718,7 @@ def test_search_reads_the_store_index_and_ranks_what_the_toml_files_rank(
     store's index: that index is what search reads of each entry in the TOML files, and
     a search with it ranks exactly the rows one without it does (accents, a phrase)."""
     full, loaded = bundled_both
-    whole = store.with_events(loaded.data)  # the fixture's store, open already
+    whole = loaded.data.with_events()  # the fixture's store, open already
     index = store.search_index(whole)
     assert index is not None and store.search_index(full) is None
     assert index == {

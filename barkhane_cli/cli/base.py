@@ -256,14 +256,14 @@ def another_kind(
     several of its own kind hold the name only in part, that comes first and ``error``
     (what they are) after it (U26: `source coup-2020-08` listed 3 sources, never that
     coup-2020-08 is an event); a name its own kind has whole keeps its own error.
-    The events' ids are read from the store ``dataset`` came from (store.with_events),
+    The events' ids are read from the store ``dataset`` came from (Dataset.with_events),
     not from the data loaded again."""
-    from barkhane_cli import lookup, store
+    from barkhane_cli import lookup
     from barkhane_cli.errors import NotFoundError
 
     if resolver.exact(name):
         return
-    said = lookup.other_kind(store.with_events(dataset), name, which)
+    said = lookup.other_kind(dataset.with_events(), name, which)
     if said is None:
         return
     if resolver.candidates(name):
@@ -338,7 +338,7 @@ def read_as(
         resolver = _resolver(dataset, which)
     if resolver.exact(name) or "," in name:
         return  # nothing was guessed: resolve gives an exact spelling before any part
-    whole = store.with_events(dataset)  # a card's, from a store, has none: its slice is apart
+    whole = dataset.with_events()  # a card's, from a store, has none: its slice is apart
     own = {ident}
     if which in ("actor", "place"):
         q = (

@@ -49,7 +49,6 @@ __all__ = [
     "open_paths",
     "read_toml",
     "search_index",
-    "with_events",
 ]
 KEEP = 6  # stores kept in the cache folder, most recently used first ...
 CAP_BYTES = 2 * 1024**3  # ... while together they stay under this
@@ -309,14 +308,6 @@ def load(
 ) -> m.Dataset:
     """The whole checked dataset (every event decoded): for views that read everything."""
     return open_data(extra, bundled, settings).full()
-
-
-def with_events(data: m.Dataset) -> m.Dataset:
-    """``data`` with every event. A dataset from a store (``Loaded.data``) holds none, a
-    command selecting its events apart (``Loaded.select``): they are decoded from that
-    store, open already, not from the files opened, keyed and checked a second time.
-    Data read from the files, or already whole, is ``data`` itself."""
-    return data.with_events()
 
 
 def search_index(data: m.Dataset) -> Mapping[tuple[str, str], str] | None:
