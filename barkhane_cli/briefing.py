@@ -500,7 +500,9 @@ def headline_facts(
     """`summary`'s figures for a period: of each headline series (headline_series), the
     figure the data marks headline when it is dated within the period (France's force at
     its height, for the whole record), else the series' latest within it, as `on` reads
-    the latest. By series, as `on` orders them."""
+    the latest on the period's last day, and like `on` leaving out a series whose latest
+    strength is of a force ended by then (series_ended: Serval's counts of 2013, with its
+    bases, in a briefing of the whole record). By series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
@@ -509,7 +511,9 @@ def headline_facts(
     for f in inside:
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
-    picked = {**latest_by_series(data, inside, None), **marked}
+    latest = latest_by_series(data, inside, None)
+    current = {k: fs for k, fs in latest.items() if not series_ended(data, fs, hi)}
+    picked = {**current, **marked}
     return [f for key in sorted(picked) for f in standing(data, picked[key], hi)]
 
 

@@ -805,6 +805,17 @@ def test_french_strength_in_mali_is_a_series_apart_from_the_sahel(run: Run, tmp_
     doc = as_json(ok(run("summary", "--data", str(extra), "-f", "json")))
     troops = [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"]
     assert troops == ["left-mali-2022", "barkhane-peak-seed"]
+    # and, as `on` on the window's last day, no count of Serval's once it has ended
+    doc = as_json(
+        ok(run("summary", "--data", str(extra), "--since", "2014", "--until", "2016", "-f", "json"))
+    )
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
+    doc = as_json(ok(run("summary", "--data", str(extra), "--year", "2014", "-f", "json")))
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
+    doc = as_json(ok(run("summary", "--data", str(extra), "--until", "2014-06", "-f", "json")))
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == [
+        "serval-mali-2014"
+    ]
     # the chart draws the same two series, one block for each area
     rows = as_json(ok(run("chart", "troops", "--data", str(extra), "-f", "json")))
     assert [(r["id"], r["series"]) for r in rows] == [
