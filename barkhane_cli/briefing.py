@@ -261,7 +261,8 @@ def troop_series(
     last: int | None = None,
     aftermath: bool = False,
 ) -> list[dict[str, Any]]:
-    """One force's strengths in date order (``None``: French forces in the Sahel)."""
+    """One force's strengths in date order (``None``: French forces, every operation
+    and area; each row's ``series`` is its area, as figure_kind keys a strength)."""
     wanted = FRENCH_FORCES if force is None else frozenset({force})
 
     def keep(f: m.Fact) -> bool:
@@ -385,15 +386,18 @@ FALLBACK_FORCES = ("france", "minusma")
 
 
 def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
-    """(key, label) of the series a figure belongs to: a force's strength (French
-    forces are one series from Serval to Barkhane), or a category of figure about one
-    force or none, in one geography (the scope before its first ';')."""
+    """(key, label) of the series a figure belongs to: a force's strength in one area
+    (scope_area, the blocks `chart troops` draws: French forces are one series from
+    Serval to Barkhane in each area, and a Mali-only count never stands for the Sahel),
+    or a category of figure about one force or none, in one geography (the scope before
+    its first ';')."""
     force = series_force(data, f)
     name = "French forces" if force == "france" else None
     if name is None and force is not None:
         name = data.actors[force].label if force in data.actors else force
     if f.category == "troops":
-        return f"troops:{force}", f"{name or 'Forces'}: strength"
+        area = scope_area(f)
+        return f"troops:{force}:{area}", f"{name or 'Forces'}: strength, {area}"
     where = f.area
     about = f" ({name})" if name else ""
     # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
@@ -414,19 +418,30 @@ def _fallback(data: m.Dataset, f: m.Fact) -> bool:
     return f.category == "displacement"
 
 
+def headline_group(data: m.Dataset, f: m.Fact) -> str:
+    """What a fact marked headline makes headline: its series (figure_kind), or for a
+    strength its force in every area it is counted in. France's marked Sahel-wide peak
+    keeps Serval's Mali-only figures in the briefings of 2013, before the first
+    Sahel-wide count."""
+    if f.category == "troops":
+        return f"troops:{series_force(data, f)}"
+    return figure_kind(data, f)[0]
+
+
 def headline_series(data: m.Dataset, facts: Iterable[m.Fact]) -> tuple[list[m.Fact], bool]:
     """The figures of every headline series among ``facts``, and whether any is marked.
-    A headline series is the series (figure_kind) of a fact marked ``headline``, any
-    figure of it counting, marked or not; where none is marked, French forces, MINUSMA
-    and displacement. `summary` and `on DATE` both choose their series here: `summary
+    A headline series is the series (figure_kind) of a fact marked ``headline``, or of
+    the same force's strength in another area (headline_group), any figure of it
+    counting, marked or not; where none is marked, French forces, MINUSMA and
+    displacement. `summary` and `on DATE` both choose their series here: `summary
     --year 2021` listed the 4 marked figures dated 2021 and none of the series `on
     2021-12-31` shows (Burkina Faso's 1,579,976 displaced, French and MINUSMA strength)
     (U20)."""
     facts = list(facts)
     marked = [f for f in facts if f.headline]
-    kinds = {figure_kind(data, f)[0] for f in marked}
+    groups = {headline_group(data, f) for f in marked}
     if marked:
-        return [f for f in facts if figure_kind(data, f)[0] in kinds], True
+        return [f for f in facts if headline_group(data, f) in groups], True
     return [f for f in facts if _fallback(data, f)], False
 
 
@@ -436,6 +451,18 @@ def force_ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
     both have a figure; months later only Barkhane's is the current one."""
     force = data.actors.get(fact_force(data, f) or "")
     return force is not None and force.end is not None and force.end.last_ordinal() < last
+
+
+def series_ended(data: m.Dataset, latest: list[m.Fact], last: int) -> bool:
+    """Whether a series' latest figures (latest_by_series) are all strengths of forces
+    that had ended by ``last``: then no count of the series is current. Serval's 1,700
+    in Mali of July 2014 is not France's strength in Mali in 2016; the record has no
+    Mali-only count of French forces between Serval's end and February 2022 (Barkhane's
+    are Sahel-wide), so for those years there is honestly none to show. A later figure
+    of the same area, of any force, is the series' latest and makes it current again."""
+    return bool(latest) and all(
+        f.category == "troops" and force_ended(data, f, last) for f in latest
+    )
 
 
 def latest_by_series(
@@ -473,7 +500,9 @@ def headline_facts(
     """`summary`'s figures for a period: of each headline series (headline_series), the
     figure the data marks headline when it is dated within the period (France's force at
     its height, for the whole record), else the series' latest within it, as `on` reads
-    the latest. By series, as `on` orders them."""
+    the latest on the period's last day, and like `on` leaving out a series whose latest
+    strength is of a force ended by then (series_ended: Serval's counts of 2013, with its
+    bases, in a briefing of the whole record). By series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
@@ -482,7 +511,9 @@ def headline_facts(
     for f in inside:
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
-    picked = {**latest_by_series(data, inside, None), **marked}
+    latest = latest_by_series(data, inside, None)
+    current = {k: fs for k, fs in latest.items() if not series_ended(data, fs, hi)}
+    picked = {**current, **marked}
     return [f for key in sorted(picked) for f in standing(data, picked[key], hi)]
 
 

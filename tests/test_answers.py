@@ -7,6 +7,7 @@ filter, a place filter, a date window, who attacked whom, dates typed day-first.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -415,7 +416,7 @@ def _headline_problems(data: m.Dataset) -> list[str]:
     problems += [f"{name}: {ids}" for name, ids in series.items() if len(ids) > 1]
     problems += [
         f"no headline: {name}"
-        for name in ("French forces: strength", "MINUSMA: strength")
+        for name in ("French forces: strength, Sahel", "MINUSMA: strength, Mali")
         if name not in series
     ]
     return problems
@@ -443,7 +444,7 @@ def test_headline_figures_are_within_the_record_and_say_why(data: m.Dataset) -> 
         f
         for f in data.facts.values()
         if not f.headline
-        and situation.figure_kind(data, f)[1] == "French forces: strength"
+        and situation.figure_kind(data, f)[1] == "French forces: strength, Sahel"
         and f.kind is not None
         and not f.aftermath
     )
@@ -588,7 +589,7 @@ def test_on_piped_gives_a_ranged_figure_its_low_and_high(run: Run) -> None:
         "10700",
         "13000",
         "troops",
-        "MINUSMA: strength",
+        "MINUSMA: strength, Mali",
     ]
     assert figures["minusma-peacekeepers-killed-2021"][3:6] == ["19", "", ""]
     assert {len(r) for r in figures.values()} == {10}
@@ -684,13 +685,22 @@ def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:
 def test_an_ended_force_gives_way_to_the_one_that_replaced_it(run: Run) -> None:
     """U5: `on 2015-01-01` gave two French strengths, both of 13 July 2014: Serval's at its
     end and Barkhane's at its launch. Serval had ended; Barkhane's is the current one."""
-    doc = as_json(run("on", "2015-01-01", "--format", "json"))
-    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength"]
-    assert french == ["barkhane-troops-at-launch"]
-    # on the day itself Serval had not yet ended (15 July): both stand
-    doc = as_json(run("on", "2014-07-14", "--format", "json"))
-    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength"]
-    assert french == ["barkhane-troops-at-launch", "serval-troops-mali-2014-07"]
+
+    def french(day: str) -> dict[str, list[str]]:
+        doc = as_json(run("on", day, "--format", "json"))
+        found: dict[str, list[str]] = {}
+        for f in doc["figures"]:
+            if f["figure"] in ("French forces: strength, Sahel", "French forces: strength, Mali"):
+                found.setdefault(f["figure"].rsplit(" ", 1)[1], []).append(f["id"])
+        return found
+
+    # Serval's count in Mali is no longer France's strength in Mali once Serval has ended
+    assert french("2015-01-01") == {"Sahel": ["barkhane-troops-at-launch"]}
+    # on the day itself Serval had not yet ended (15 July): both stand, each in its area
+    assert french("2014-07-14") == {
+        "Mali": ["serval-troops-mali-2014-07"],
+        "Sahel": ["barkhane-troops-at-launch"],
+    }
 
 
 def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
@@ -698,7 +708,7 @@ def test_a_national_contingent_is_not_the_missions_strength(run: Run) -> None:
     A state named before a multinational mission is that state's contingent."""
     doc = as_json(run("on", "2021-05-24", "--format", "json"))
     troops = {f["figure"]: f["id"] for f in doc["figures"] if f["category"] == "troops"}
-    assert troops["MINUSMA: strength"] == "minusma-peacekeepers-2020-06"
+    assert troops["MINUSMA: strength, Mali"] == "minusma-peacekeepers-2020-06"
     german = as_json(run("chart", "troops", "--force", "minusma", "--format", "json"))
     assert german and not any(r["id"].startswith("germany-") for r in german)
 
@@ -773,7 +783,7 @@ def test_strengths_are_yearly_series(data: m.Dataset) -> None:
             for f in data.facts.values()
             if f.category == "troops"
             and f.kind not in ("planned", "claimed")
-            and situation.figure_kind(data, f)[0] == f"troops:{force}"
+            and situation.figure_kind(data, f)[0].startswith(f"troops:{force}:")
         }
 
     assert years("france") >= set(range(2013, 2023))
@@ -783,7 +793,7 @@ def test_strengths_are_yearly_series(data: m.Dataset) -> None:
         f
         for f in data.facts.values()
         if f.category == "troops"
-        and situation.figure_kind(data, f)[0] == "troops:g5-sahel-joint-force"
+        and situation.figure_kind(data, f)[0].startswith("troops:g5-sahel-joint-force:")
     ]
     assert {f.as_of.year for f in g5} >= {2017, 2018, 2020, 2022}
     assert {f.kind for f in g5} == {"planned"}
@@ -793,7 +803,7 @@ def test_on_a_day_never_gives_a_planned_strength_as_the_current_one(run: Run) ->
     """After the mid-2021 announcement of a cut to 2,500-3,000, `on` still shows
     the last strength on the ground (5,100), not the plan."""
     doc = as_json(run("on", "2021-09-01", "--format", "json"))
-    french = [f for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    french = [f for f in doc["figures"] if f["figure"] == "French forces: strength, Sahel"]
     assert french and all(f["kind"] not in ("planned", "claimed") for f in french)
     assert "french-troops-sahel-planned-2021" not in {f["id"] for f in french}
 
@@ -813,24 +823,25 @@ def test_on_a_day_shows_a_strength_counted_in_the_month_under_way(
         return [
             (f["id"], f["period_under_way"])
             for f in doc["figures"]
-            if f["figure"] == "French forces: strength"
+            if f["figure"] == "French forces: strength, Mali"
         ]
 
     assert french("2013-09-15") == [
-        ("serval-personnel-involved-total", False),
         ("serval-troops-peak", False),
         ("serval-troops-mali-2013-09", True),
     ]
-    assert french("2013-02-05")[0] == ("serval-troops-2013-01-late", False)
+    # the 3,700 of 24 January counted the bases outside Mali too: a series of its own
+    assert french("2013-02-05")[0] == ("serval-troops-on-ground-2013-01-18", False)
     assert french("2013-09-30")[-1] == ("serval-troops-mali-2013-09", False)
     page = " ".join(run("on", "2013-09-15", env=tty | {"COLUMNS": "200"}).stdout.split())
     assert "3,200 as of 2013-09, the month under way (French troops" in page
     # piped, the last column tells the completed figures from the one under way
     piped = [r.split("\t") for r in run("on", "2013-09-15").stdout.splitlines()]
     assert [(r[1], r[9]) for r in piped if r[0] == "figure" and r[7].startswith("French")] == [
-        ("serval-personnel-involved-total", "false"),
         ("serval-troops-peak", "false"),
         ("serval-troops-mali-2013-09", "true"),
+        ("serval-personnel-involved-total", "false"),
+        ("serval-troops-2013-01-late", "false"),
     ]
     # MINUSMA's dead to May 2022 (the mission head's count) are known once May is over
     during = as_json(run("on", "2022-05-15", "-f", "json"))["figures"]
@@ -843,7 +854,7 @@ def test_takubas_strength_is_not_french_forces(run: Run) -> None:
     """Takuba's 900 at its peak (40 % of them French) stood as France's current strength
     from February 2022: a figure of ["takuba", "france"] is Takuba's."""
     doc = as_json(run("on", "2022-02-15", "-f", "json"))
-    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength"]
+    french = [f["id"] for f in doc["figures"] if f["figure"] == "French forces: strength, Sahel"]
     assert french == ["barkhane-troops-2021-06"]
 
 
@@ -956,8 +967,9 @@ def test_a_briefing_never_heads_french_forces_with_takubas_strength(data: m.Data
     Takuba's, as `on` reads it."""
     takuba = dataclasses.replace(data.facts["takuba-size-2022-01"], headline=False)
     serval = dataclasses.replace(data.facts["serval-troops-mali-2013-09"], headline=False)
-    assert briefing.headline_facts(data, [takuba]) == []
-    assert briefing.headline_facts(data, [takuba, serval]) == [serval]
+    in_2013 = dt.date(2013, 12, 31).toordinal()  # Serval ran on (it ended in July 2014)
+    assert briefing.headline_facts(data, [takuba], last=in_2013) == []
+    assert briefing.headline_facts(data, [takuba, serval], last=in_2013) == [serval]
 
 
 def test_a_map_tooltip_counts_one_death_in_the_singular(run: Run, tmp_path: Path) -> None:
@@ -997,7 +1009,7 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     assert after.startswith("⚑ disputed: The UN Staff Union counted 'at least 23'")
     later = " ".join(run("on", "2017", "--no-pager", env=tty).stdout.split())
     assert (
-        "French forces: strength: 4,000 as of 2017-05-19 (French troops in Operation "
+        "French forces: strength, Sahel: 4,000 as of 2017-05-19 (French troops in Operation "
         "Barkhane) ⚑ disputed: How many of them were in Mali:" in later
     )
     piped = [r.split("\t") for r in run("on", "2017").stdout.splitlines()]

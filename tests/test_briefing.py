@@ -561,7 +561,7 @@ def test_export_svg_has_the_view_text(run: Run, tmp_path: Path) -> None:
     ok(run("chart", "troops", "--export", str(target)))
     root = ET.parse(target).getroot()
     text = "".join(root.itertext()).replace("\xa0", " ")
-    assert "Troop strength: French forces in the Sahel" in text
+    assert "Troop strength: French forces" in text
     assert "5,500" in text
 
 
@@ -762,3 +762,65 @@ def test_an_era_starting_in_the_last_cell_keeps_its_marker(run: Run, columns: in
     assert len(line) - 1 - len(bar) == 1  # one cell: the window's last
     ends = {len(x) for x in result.stdout.splitlines() if x.endswith("▸")}
     assert ends == {columns}  # every era running past the window ends in the same column
+
+
+def _strength(fid: str, value: int, as_of: str, scope: str, actors: str) -> str:
+    return (
+        f'[[facts]]\nid = "{fid}"\nlabel = "{fid}"\nvalue = {value}\nunit = "troops"\n'
+        f'kind = "announced"\nas_of = "{as_of}"\nscope = "{scope}"\ncategory = "troops"\n'
+        f'actors = {actors}\nsources = [{{ id = "ref-a" }}]\n\n'
+    )
+
+
+def _french_strengths(run: Run, day: str, data: Path) -> list[tuple[str, str, int]]:
+    doc = as_json(ok(run("on", day, "--data", str(data), "-f", "json")))
+    return [
+        (f["figure"], f["id"], f["value"])
+        for f in doc["figures"]
+        if f["figure"].startswith("French forces")
+    ]
+
+
+def test_french_strength_in_mali_is_a_series_apart_from_the_sahel(run: Run, tmp_path: Path) -> None:
+    """A Mali-only count of French forces stood as their strength in the whole Sahel: a
+    0 in Mali dated after the Sahel-wide 5,100 made `on` say France had no troops, and a
+    count of Serval's (ended July 2014) was France's strength years later. A strength's
+    series is its force and its area: each keeps its label, and a series whose latest
+    figure is of a force that has ended is not current."""
+    extra = tmp_path / "mali.toml"
+    extra.write_text(
+        _strength("serval-mali-2014", 2000, "2014-01", "Mali; Serval", '["france", "serval"]')
+        + _strength("left-mali-2022", 0, "2022-08-15", "Mali; none left", '["france"]'),
+        encoding="utf-8",
+    )
+    sahel, mali = "French forces: strength, Sahel", "French forces: strength, Mali"
+    assert _french_strengths(run, "2014-03-01", extra) == [(mali, "serval-mali-2014", 2000)]
+    # Serval had ended: its count in Mali is no current strength, and no other is known
+    assert _french_strengths(run, "2016-06-01", extra) == []
+    assert _french_strengths(run, "2022-09-01", extra) == [
+        (mali, "left-mali-2022", 0),
+        (sahel, "barkhane-peak", 5100),
+    ]
+    # summary heads its figures with the same series and labels
+    doc = as_json(ok(run("summary", "--data", str(extra), "-f", "json")))
+    troops = [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"]
+    assert troops == ["left-mali-2022", "barkhane-peak-seed"]
+    # and, as `on` on the window's last day, no count of Serval's once it has ended
+    doc = as_json(
+        ok(run("summary", "--data", str(extra), "--since", "2014", "--until", "2016", "-f", "json"))
+    )
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
+    doc = as_json(ok(run("summary", "--data", str(extra), "--year", "2014", "-f", "json")))
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
+    doc = as_json(ok(run("summary", "--data", str(extra), "--until", "2014-06", "-f", "json")))
+    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == [
+        "serval-mali-2014"
+    ]
+    # the chart draws the same two series, one block for each area
+    rows = as_json(ok(run("chart", "troops", "--data", str(extra), "-f", "json")))
+    assert [(r["id"], r["series"]) for r in rows] == [
+        ("serval-mali-2014", "Mali"),
+        ("barkhane-peak", "Sahel"),
+        ("left-mali-2022", "Mali"),
+        ("barkhane-peak-seed", "Sahel"),
+    ]

@@ -322,12 +322,12 @@ def test_on_the_coup_day_lists_who_led_mali(august_2020: dict) -> None:
 
 def test_on_the_coup_day_has_the_coup_and_the_troops_in_force(august_2020: dict) -> None:
     assert "coup-2020-08" in [e["id"] for e in august_2020["events"]]
-    french = [f for f in august_2020["figures"] if f["figure"] == "French forces: strength"]
+    french = [f for f in august_2020["figures"] if f["figure"] == "French forces: strength, Sahel"]
     # Barkhane after the reinforcement decided at Pau: 5,100, last stated in June 2020
     # (AFP's review of the forces after Droukdel's death).
     assert {(f["value"], f["as_of"], f["unit"]) for f in french} == {(5100, "2020-06", "troops")}
     assert "barkhane-troops-2020-06" in {f["id"] for f in french}
-    minusma = [f for f in august_2020["figures"] if f["figure"] == "MINUSMA: strength"]
+    minusma = [f for f in august_2020["figures"] if f["figure"] == "MINUSMA: strength, Mali"]
     assert [(f["value"], f["as_of"]) for f in minusma] == [(13000, "2020-06")]
     assert august_2020["in_record"] is True and august_2020["note"] is None
 

@@ -206,7 +206,7 @@ def chart(
         str | None,
         typer.Option(
             help="troops: one force (barkhane, serval, minusma, takuba, wagner, ...); "
-            "default: French forces in the Sahel (France, Serval, Barkhane).",
+            "default: French forces (France, Serval, Barkhane), one block per area.",
             shell_complete=complete_forces,
         ),
     ] = None,
@@ -263,7 +263,7 @@ def chart(
         force_id = _force(dataset, force)
         q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
-        name = dataset.actors[force_id].name if force_id else "French forces in the Sahel"
+        name = dataset.actors[force_id].name if force_id else "French forces"
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
         return
     if chosen is ChartKind.displacement:
