@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -421,38 +420,22 @@ def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
     assert any(line.startswith(n[:33] + "…") for n in middling for line in narrow)
 
 
-LEFT_MALI = """[[facts]]
-id = "no-french-soldier-in-mali-2022-08"
-label = "French soldiers left in Mali"
-value = 0
-unit = "troops"
-kind = "announced"
-as_of = "2022-08-15"
-scope = "Mali; French soldiers on Malian soil after the last Barkhane detachment left"
-category = "troops"
-actors = ["france", "barkhane"]
-sources = [{ id = "ap-2022-08-15-last-french-soldiers-leave-mali" }]
-"""
-
-
-def test_no_french_soldier_left_in_mali_is_not_none_left_in_the_sahel(
-    real: Run, tmp_path: Path
-) -> None:
-    """The record could not say that no French soldier was left in Mali on 15 August 2022:
-    `on 2022-09-01` would have given France 0 troops while some 3,000 stayed in Niger and
-    Chad. French strength in Mali and in the Sahel are two series; and Serval's counts in
-    Mali, of a force that ended in July 2014, are no current strength in 2016."""
-    extra = tmp_path / "left-mali.toml"
-    extra.write_text(LEFT_MALI, encoding="utf-8")
-    doc = _json(real("on", "2022-09-01", "--data", str(extra), "--format", "json"))
+def test_no_french_soldier_left_in_mali_is_not_none_left_in_the_sahel(real: Run) -> None:
+    """No French soldier was left in Mali on 15 August 2022 (a fact the record could not
+    hold while French strength was one series: `on 2022-09-01` would have given France 0
+    troops while some 3,000 stayed in Niger and Chad). French strength in Mali and in the
+    Sahel are two series; and Serval's counts in Mali, of a force that ended in July 2014,
+    are no current strength in 2016."""
+    doc = _json(real("on", "2022-09-01", "--format", "json"))
     french = {f["figure"]: f["id"] for f in doc["figures"] if f["figure"].startswith("French")}
-    assert french["French forces: strength, Mali"] == "no-french-soldier-in-mali-2022-08"
+    assert french["French forces: strength, Mali"] == "french-troops-mali-2022-08-15"
     assert french["French forces: strength, Sahel"] == "french-troops-sahel-2022-02"
-    text = " ".join(
-        real("on", "2022-09-01", "--data", str(extra), env=terminal(200)).stdout.split()
-    )
+    text = " ".join(real("on", "2022-09-01", env=terminal(200)).stdout.split())
     assert "French forces: strength, Sahel: 4,300 (4,300–4,600) as of 2022-02-17" in text
     assert "French forces: strength, Mali: 0 as of 2022-08-15" in text
+    at_the_end = _json(real("on", "2022-11-09", "--format", "json"))["figures"]
+    sahel = [f["id"] for f in at_the_end if f["figure"] == "French forces: strength, Sahel"]
+    assert sahel == ["french-troops-sahel-at-barkhane-end"]
     in_2016 = _json(real("on", "2016-06-01", "--format", "json"))["figures"]
     assert not [f["id"] for f in in_2016 if "serval" in f["actors"]]
     assert {f["figure"] for f in in_2016 if f["figure"].startswith("French")} == {
