@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import Run, terminal
@@ -189,13 +190,31 @@ def test_a_chart_legend_breaks_between_groups(bundled: None, run: Run, width: in
         assert sum(f"{pattern * 2} {label}" in line for line in legend) == 1, label
 
 
-def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run) -> None:
+# One French strength in an area of its own: a block of one figure (the record's own,
+# "Mali and supporting bases", became part of "Mali and regional bases").
+ONE_FIGURE_BLOCK = """[[facts]]
+id = "french-troops-chad-one-figure"
+label = "French military personnel stationed in Chad in support of the operation"
+value = 1000
+unit = "troops"
+kind = "announced"
+as_of = "2019-01"
+scope = "Chad; French forces based in N'Djamena"
+category = "troops"
+actors = ["france", "barkhane"]
+sources = [{ id = "ap-2022-08-15-last-french-soldiers-leave-mali" }]
+"""
+
+
+def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run, tmp_path: Path) -> None:
     """At 80 columns a block of one figure read "French military p…" beside its bar (one
     label cannot read like another, so it stayed beside, cut): it is whole under it."""
-    lines = screen(run, 80, "chart", "troops").splitlines()
-    row = next(n for n, line in enumerate(lines) if line.startswith("Mali and supporting")) + 1
-    assert lines[row].startswith("  2013-01-24") and "French" not in lines[row]
-    assert lines[row + 1].startswith("    French military personnel engaged in Operation")
+    extra = tmp_path / "one-figure.toml"
+    extra.write_text(ONE_FIGURE_BLOCK, encoding="utf-8")
+    lines = screen(run, 80, "chart", "troops", "--data", str(extra)).splitlines()
+    row = next(n for n, line in enumerate(lines) if line.startswith("Chad ")) + 1
+    assert lines[row].startswith("  2019-01") and "French" not in lines[row]
+    assert lines[row + 1].startswith("    French military personnel stationed in Chad")
     assert not [line for line in lines if re.search(r"\S…$", line) and len(line) < 80]
 
 
