@@ -90,6 +90,7 @@ def summary(
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
     of each, the figure the data marks headline when it falls in the window (France's
     force at its height), else the latest in it, where `on` shows the latest by the day.
+    A window wholly outside the record says so, as `on` does for a day.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
