@@ -376,6 +376,9 @@ _TAKEN_BY = {
     "--country": (*_BARS, ChartKind.displacement),
     "--force": (ChartKind.troops,),
 }
+# The same, by name, for the boundary's "did you mean --force france?" of a word given
+# bare after the kind (U27: `chart troops france`), which offers only an option it takes.
+ONLY_FOR = {"chart": {option: tuple(k.value for k in kinds) for option, kinds in _TAKEN_BY.items()}}
 # How to narrow each kind instead.
 _NARROW = {
     **dict.fromkeys(_BARS, "narrow it with --actor, --country and --since/--until"),
