@@ -18,7 +18,7 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -562,6 +562,14 @@ def summary(
             "disputed": sum(1 for e in events if e.disputed),
             "fatalities_recorded": sum(e.counted() or 0 for e in events),
             "countries": sorted(countries),
+            "note": record_note(
+                axis.first,
+                axis.last,
+                _window_said(axis),
+                "shown are the aftermath events and figures"
+                if aftermath
+                else "its events and figures are the aftermath, shown with --aftermath",
+            ),
         },
         "axis": axis.to_json(),
         "events_per_year": [
@@ -577,3 +585,12 @@ def summary(
         ],
         "judgments": [judgment_json(j) for j in data.judgments.values()],
     }
+
+
+def _window_said(axis: Axis) -> str:
+    """A window as the note on it words it: a whole year as the year (1850), else its
+    first and last days."""
+    start, end = axis.start(), axis.end()
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()} to {end.isoformat()}"

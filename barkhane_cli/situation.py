@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import briefing, lookup, query
+from barkhane_cli import briefing, lookup, meta, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.meta import RECORD_END, RECORD_START
+from barkhane_cli.meta import RECORD_END
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 # A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
@@ -32,21 +32,16 @@ def _iso(ordinal: int) -> str:
 
 
 def in_record(day: PartialDate) -> bool:
-    return (
-        day.last_ordinal() >= RECORD_START.first_ordinal()
-        and day.first_ordinal() <= RECORD_END.last_ordinal()
-    )
+    return meta.in_record(day.first_ordinal(), day.last_ordinal())
 
 
 def record_note(day: PartialDate) -> str | None:
-    if day.last_ordinal() < RECORD_START.first_ordinal():
-        return f"{day.iso()} is before the record, which starts in 2011: nothing to show but what began earlier"
-    if day.first_ordinal() > RECORD_END.last_ordinal():
-        return (
-            f"{day.iso()} is after the record, which ends on {RECORD_END.iso()}: "
-            "shown are the aftermath events and figures, and no era or leader is known to run on"
-        )
-    return None
+    return meta.record_note(
+        day.first_ordinal(),
+        day.last_ordinal(),
+        day.iso(),
+        "shown are the aftermath events and figures, and no era or leader is known to run on",
+    )
 
 
 def era_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:

@@ -65,6 +65,7 @@ def test_summary_json_period(run: Run) -> None:
         "disputed": 1,
         "fatalities_recorded": 30,
         "countries": [],
+        "note": None,
     }
 
 
@@ -114,6 +115,7 @@ def test_summary_slice_2020(run: Run) -> None:
         "events": 2,
         "disputed": 0,
         "countries": [],
+        "note": None,
         "fatalities_recorded": 0,
     }
     assert content["axis"] == {"start": "2020-01-01", "end": "2020-12-31"}
@@ -572,6 +574,7 @@ def test_summary_actor_slice(run: Run) -> None:
         "end": "2022-11-09",
         "events": 3,
         "countries": [],
+        "note": None,
         "disputed": 1,
         "fatalities_recorded": 0,
     }
@@ -617,6 +620,25 @@ def test_eras_export_for_a_range_without_events(run: Run, tmp_path: Path) -> Non
 def test_summary_plain_of_an_empty_slice_has_empty_dates(run: Run) -> None:
     result = ok(run("summary", "--until", "2010"))
     assert rows(result)[0] == ["period", "2010-01-01", "2010-12-31", "0 events", "0 disputed"]
+
+
+def test_summary_of_a_window_outside_the_record_says_so_as_on_does(run: Run) -> None:
+    """U27: `summary --year 1850` gave 0 events and the judgments with no word that 1850
+    is outside the record, which `on 1999-01-01` says: one rule and wording for both."""
+    before = ok(run("summary", "--year", "1850"))
+    assert rows(before)[1] == [
+        "note",
+        "1850 is before the record, which starts in 2011: nothing to show but what began earlier",
+    ]
+    on_note = as_json(ok(run("on", "1850", "-f", "json")))["note"]
+    assert on_note == rows(before)[1][1]
+    after = as_json(ok(run("summary", "--since", "2030-03", "--until", "2031", "-f", "json")))
+    assert after["period"]["note"] == (
+        "2030-03-01 to 2031-12-31 is after the record, which ends on 2022-11-09: "
+        "its events and figures are the aftermath, shown with --aftermath"
+    )
+    shown = ok(run("summary", "--year", "1850", env=terminal(100)))
+    assert "1850 is before the record, which starts in 2011" in shown.stdout
 
 
 def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:

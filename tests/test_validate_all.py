@@ -333,3 +333,34 @@ def test_a_points_source_is_cited_by_the_place(run: Run, tmp_path: Path) -> None
     [problem] = [p for p in json.loads(result.stdout) if p["field"] == "point_source"]
     assert (problem["id"], problem["severity"]) == ("kidal-x", "warning")
     assert problem["message"] == "cite it in sources too, with a note naming the record read"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "line", "message"),
+    [
+        ("value = -5", 10, "value: -5 is negative"),
+        ("low = -10\nhigh = 3", 10, "low: -10 is negative"),
+        ("value = 4\nhigh = -1", 11, "high: -1 is negative"),
+    ],
+)
+def test_a_negative_figure_is_a_problem(
+    run: Run, tmp_path: Path, numbers: str, line: int, message: str
+) -> None:
+    """U27: a troop strength of -5 was "ok" and `on` showed "-5". A figure counts people,
+    troops, deaths, money: 0 or more; a fall is said in the label."""
+    bad = tmp_path / "neg.toml"
+    bad.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        f'[[facts]]\nid = "neg"\nlabel = "Troops"\n{numbers}\nunit = "troops"\n'
+        'as_of = "2016-05"\nscope = "Mali"\ncategory = "troops"\nsources = [{ id = "s" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert (
+        f"{bad}:{line}: facts 'neg' {message}: a figure is 0 or more; "
+        "say a fall in the label, its size as the value"
+    ) in result.stdout.splitlines()
+    shown = run("on", "2016-06-01", "--data", str(bad))
+    assert shown.exit_code == 4
+    assert "is negative" in shown.stderr

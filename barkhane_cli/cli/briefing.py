@@ -90,6 +90,7 @@ def summary(
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
     of each, the figure the data marks headline when it falls in the window (France's
     force at its height), else the latest in it, where `on` shows the latest by the day.
+    A window wholly outside the record says so, as `on` does for a day.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
@@ -375,6 +376,9 @@ _TAKEN_BY = {
     "--country": (*_BARS, ChartKind.displacement),
     "--force": (ChartKind.troops,),
 }
+# The same, by name, for the boundary's "did you mean --force france?" of a word given
+# bare after the kind (U27: `chart troops france`), which offers only an option it takes.
+ONLY_FOR = {"chart": {option: tuple(k.value for k in kinds) for option, kinds in _TAKEN_BY.items()}}
 # How to narrow each kind instead.
 _NARROW = {
     **dict.fromkeys(_BARS, "narrow it with --actor, --country and --since/--until"),

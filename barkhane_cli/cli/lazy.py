@@ -456,9 +456,11 @@ def click_error_line(
     text = " ".join(exc.format_message().split())
     extra = _extra_words(exc)
     if extra:
-        from barkhane_cli.cli.splitwords import quote_hint
+        from barkhane_cli.cli.splitwords import option_hint, quote_hint
 
-        hint = quote_hint(command, rest, extra)
+        hint = quote_hint(command, rest, extra) or option_hint(
+            command, rest, extra, _only_for(command)
+        )
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
     found = re.match(r"No such command '(.+?)'", text)
@@ -474,6 +476,18 @@ def click_error_line(
     text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+def _only_for(command: click.Command) -> dict[str, tuple[str, ...]]:
+    """The options only some values of the command's argument take, as its module
+    declares them in ``ONLY_FOR`` by command name (cli/briefing.py: chart troops takes
+    --force, chart displacement --country); empty for a command that declares none."""
+    registered = COMMANDS.get(command.name or "")
+    if registered is None:
+        return {}
+    module = importlib.import_module(f"barkhane_cli.cli.{registered.target.partition(':')[0]}")
+    declared: dict[str, dict[str, tuple[str, ...]]] = getattr(module, "ONLY_FOR", {})
+    return declared.get(command.name or "", {})
 
 
 # A command whose options fit one line has them named when one it lacks is given (eras

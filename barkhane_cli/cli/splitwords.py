@@ -26,6 +26,10 @@ from barkhane_cli.cli.options import (
 from barkhane_cli.dates import NoYearError, WeekdayError, parse_user_date
 from barkhane_cli.text import plural
 
+# For a command whose argument chooses what it shows (chart troops, chart displacement),
+# the options only some choices take: option -> the choices that take it (option_hint).
+OnlyFor = dict[str, tuple[str, ...]]
+
 
 class _Group(NamedTuple):
     """An option as typed, its value and the bare words after it: a word after an
@@ -121,6 +125,44 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
         if hint is not None:
             hints.append(hint)
     return _joined(hints) or _name_hint(command, groups, count)
+
+
+def option_hint(
+    command: click.Command, args: list[str], extra: list[str], only_for: OnlyFor
+) -> str | None:
+    """``did you mean --force france?`` for one word Click left over that is a value an
+    option of the command completes to, given bare instead of after it (U27: `chart
+    troops france`, meant `--force france`). Options given already are passed over, and
+    so is one the choice of the command's argument does not take (``only_for``: chart
+    troops takes --force, chart displacement --country), and one that leaves out
+    (--not-tag). Of several, the two likeliest: a name's option (``SPACED_OPTIONS``)
+    before a tag's (`timeline gao`: --place, then --tag), then the one completing to
+    fewest values (`timeline mali`: --country before --actor, which also offers
+    minusma), then the command's order; None when no option takes the word."""
+    if len(extra) != 1 or extra[0].startswith("-"):
+        return None
+    word = extra[0]
+    groups = _parse(command, args)
+    given = {name for g in groups for name in ([g.name] if g.option is None else g.option.opts)}
+    bare = [w for g in groups for w in g.words]
+    chosen = bare[0].casefold() if len(bare) > 1 and _arguments(command) else None
+    ctx = click.Context(command)
+    fits: list[tuple[bool, int, int, str]] = []
+    for n, option in enumerate(p for p in command.params if isinstance(p, click.Option)):
+        if option.is_flag or option.count or option.hidden or set(option.opts) & given:
+            continue
+        name = next((o for o in option.opts if o.startswith("--")), option.opts[0])
+        if name.startswith("--not-"):
+            continue
+        takers = only_for.get(name)
+        if takers is not None and chosen not in takers:
+            continue
+        values = [c.value for c in option.shell_complete(ctx, word)]
+        if any(str(v).casefold() == word.casefold() for v in values):
+            named = not set(option.opts) & SPACED_OPTIONS
+            fits.append((named, len(set(values)), n, f"{name} {shlex.quote(word)}"))
+    meant = [said for *_, said in sorted(fits)[:2]]
+    return f"did you mean {' or '.join(meant)}?" if meant else None
 
 
 def _name_hint(command: click.Command, groups: list[_Group], count: int) -> str | None:

@@ -246,6 +246,8 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     if period.get("countries"):
         title += " in " + query.countries_said(data, period["countries"])
     con.print(Panel(head, title=title, title_align="left"))
+    if period["note"]:
+        con.print(Text(period["note"], style="italic"))  # as `on` shows it
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
@@ -315,6 +317,8 @@ def summary_plain(env: Env, content: dict[str, Any]) -> None:
     p = content["period"]
     events = counted(p["events"], "event")
     out.write(f"period\t{p['start']}\t{p['end']}\t{events}\t{p['disputed']} disputed\n")
+    if p["note"]:
+        out.write(f"note\t{p['note']}\n")  # as `on` words a day outside the record
     for y in content["events_per_year"]:
         out.write(f"year\t{y['year']}\t{y['events']}\n")
     for e in content["eras"]:

@@ -225,6 +225,17 @@ def build_fact(r: EntryReader) -> m.Fact:
         r.problem("value", "give a value, or both low and high")
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
+    # A figure counts something (people, troops, deaths, events, money): never below 0.
+    # A change is a rise or a fall that the label says, its size the value ("Rise in
+    # violence ... 70 percent"), so no unit, percent included, is ever negative (U27:
+    # a troop strength of -5 passed and `on` showed it).
+    for field, number in (("value", value), ("low", low), ("high", high)):
+        if number is not None and number < 0:
+            r.problem(
+                field,
+                f"{number:g} is negative: a figure is 0 or more; "
+                "say a fall in the label, its size as the value",
+            )
     as_of = r.req_date("as_of")
     since = r.date("since", False)
     _check_order(r, since, as_of, "as_of")
