@@ -44,9 +44,12 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # admitted" for "claimed" (Togo's army admitting a mistaken strike, K17) took 80 from 3.26
 # to 3.31 (4,282 lines). Session 18's reading of 609 events against pages they did not
 # cite gave 18 more events a `disputed` line (387 -> 405), its own line from 120 columns:
-# 160 went from 2.13 to 2.154 (2,979 lines, 1,383 events). The budget guards the layout;
-# the names and the disputes are what a reader asked for.
-LINE_BUDGET = {80: 3.33, 160: 2.17}
+# 160 went from 2.13 to 2.154 (2,979 lines, 1,383 events). An audit of the 286 entries no
+# audit had drawn, and the second reading of 67 events added from list pages, gave 31
+# more events a `disputed` line (433 -> 464): 80 columns went from 3.324 (4,833 lines,
+# 1,454 events) to 3.337 (5,076 lines, 1,521 events), 160 to 2.172. The budget guards the
+# layout; the names and the disputes are what a reader asked for.
+LINE_BUDGET = {80: 3.34, 160: 2.18}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
