@@ -508,8 +508,10 @@ def _close_options(given: str, command: click.Command) -> list[str]:
 
 def _options_of(command: click.Command) -> list[str]:
     """The command's options by their long names, as --help lists them (not --help)."""
+    from barkhane_cli.cli.splitwords import long_name  # an error's path only
+
     return [
-        next((o for o in p.opts if o.startswith("--")), p.opts[0])
+        long_name(p)
         for p in command.params
         if isinstance(p, click.Option) and not p.hidden and p.name != "help"
     ]
