@@ -211,11 +211,15 @@ def flow(text: str | None) -> str | None:
     return "\n\n".join(paragraphs)
 
 
+def _module(name: str) -> Any:
+    """The module of cli/ that defines a registered command (its target's before ':')."""
+    return importlib.import_module(f"barkhane_cli.cli.{COMMANDS[name].target.partition(':')[0]}")
+
+
 def build(name: str) -> click.Command:
     """The Click command for a registered name, from its module's function or Typer group
     (through ``typer.main.get_command`` and ``get_group``, as Typer's docs on Click show)."""
-    module, _, attr = COMMANDS[name].target.partition(":")
-    target = getattr(importlib.import_module(f"barkhane_cli.cli.{module}"), attr)
+    target = getattr(_module(name), COMMANDS[name].target.partition(":")[2])
     if isinstance(target, typer.Typer):
         group: click.Command = typer.main.get_group(target)
         group.name = name
@@ -482,12 +486,11 @@ def _only_for(command: click.Command) -> dict[str, tuple[str, ...]]:
     """The options only some values of the command's argument take, as its module
     declares them in ``ONLY_FOR`` by command name (cli/briefing.py: chart troops takes
     --force, chart displacement --country); empty for a command that declares none."""
-    registered = COMMANDS.get(command.name or "")
-    if registered is None:
+    name = command.name or ""
+    if name not in COMMANDS:
         return {}
-    module = importlib.import_module(f"barkhane_cli.cli.{registered.target.partition(':')[0]}")
-    declared: dict[str, dict[str, tuple[str, ...]]] = getattr(module, "ONLY_FOR", {})
-    return declared.get(command.name or "", {})
+    declared: dict[str, dict[str, tuple[str, ...]]] = getattr(_module(name), "ONLY_FOR", {})
+    return declared.get(name, {})
 
 
 # A command whose options fit one line has them named when one it lacks is given (eras
@@ -508,8 +511,10 @@ def _close_options(given: str, command: click.Command) -> list[str]:
 
 def _options_of(command: click.Command) -> list[str]:
     """The command's options by their long names, as --help lists them (not --help)."""
+    from barkhane_cli.cli.splitwords import long_name  # an error's path only
+
     return [
-        next((o for o in p.opts if o.startswith("--")), p.opts[0])
+        long_name(p)
         for p in command.params
         if isinstance(p, click.Option) and not p.hidden and p.name != "help"
     ]

@@ -151,7 +151,7 @@ def option_hint(
     for n, option in enumerate(p for p in command.params if isinstance(p, click.Option)):
         if option.is_flag or option.count or option.hidden or set(option.opts) & given:
             continue
-        name = next((o for o in option.opts if o.startswith("--")), option.opts[0])
+        name = long_name(option)
         if name.startswith("--not-"):
             continue
         takers = only_for.get(name)
@@ -163,6 +163,11 @@ def option_hint(
             fits.append((named, len(set(values)), n, f"{name} {shlex.quote(word)}"))
     meant = [said for *_, said in sorted(fits)[:2]]
     return f"did you mean {' or '.join(meant)}?" if meant else None
+
+
+def long_name(option: click.Parameter) -> str:
+    """An option's name as --help lists it: its long spelling, else its one short one."""
+    return next((o for o in option.opts if o.startswith("--")), option.opts[0])
 
 
 def _name_hint(command: click.Command, groups: list[_Group], count: int) -> str | None:
