@@ -497,12 +497,15 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
 def headline_facts(
     data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
 ) -> list[m.Fact]:
-    """`summary`'s figures for a period: of each headline series (headline_series), the
-    figure the data marks headline when it is dated within the period (France's force at
-    its height, for the whole record), else the series' latest within it, as `on` reads
-    the latest on the period's last day, and like `on` leaving out a series whose latest
-    strength is of a force ended by then (series_ended: Serval's counts of 2013, with its
-    bases, in a briefing of the whole record). By series, as `on` orders them."""
+    """`summary`'s figures for a period: of each headline series (headline_series), its
+    latest figure within the period, as `on` reads the latest on the period's last day,
+    and beside it, in date order, any figure the data marks headline dated within the
+    period (France's force at its height). One rule for every series: a marked peak once
+    stood in for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020
+    beside its latest 0 in Mali, as if 5,100 were still there (U28). Like `on`, a series
+    whose latest strength is of a force ended by then gives no latest (series_ended:
+    Serval's counts of 2013, with its bases, in a briefing of the whole record). By
+    series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
@@ -512,9 +515,14 @@ def headline_facts(
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
     latest = latest_by_series(data, inside, None)
-    current = {k: fs for k, fs in latest.items() if not series_ended(data, fs, hi)}
-    picked = {**current, **marked}
-    return [f for key in sorted(picked) for f in standing(data, picked[key], hi)]
+    picked = {
+        k: standing(data, fs, hi) for k, fs in latest.items() if not series_ended(data, fs, hi)
+    }
+    for key, fs in marked.items():
+        shown = picked.setdefault(key, [])
+        shown += [f for f in fs if f not in shown]
+        shown.sort(key=lambda f: (f.as_of.last_ordinal(), f.id))
+    return [f for key in sorted(picked) for f in picked[key]]
 
 
 def summary(
