@@ -18,7 +18,7 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, in_record, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -558,8 +558,14 @@ def summary(
         and (not actor_ids or actor_ids & set(f.actors))
         and theirs(f)
     ]
+    # a window wholly outside what is shown (before the record, or after it without
+    # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
+    # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
+    empty = not in_record(axis.first, axis.last) and not (
+        aftermath and axis.first > RECORD_END_ORDINAL
+    )
     years = event_bins(events, axis, "year")
-    months = event_bins(events, axis, "month") if axis.months() <= 24 else None
+    months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
     eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
     return {
@@ -580,7 +586,9 @@ def summary(
             ),
         },
         "axis": axis.to_json(),
-        "events_per_year": [
+        "events_per_year": []
+        if empty
+        else [
             {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years.bins
         ],
         "events_per_month": None
@@ -591,7 +599,7 @@ def summary(
         "headline_facts": [
             lookup.fact_json(f) for f in headline_facts(data, facts, axis.first, axis.last)
         ],
-        "judgments": [judgment_json(j) for j in data.judgments.values()],
+        "judgments": [] if empty else [judgment_json(j) for j in data.judgments.values()],
     }
 
 

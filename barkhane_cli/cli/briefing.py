@@ -91,7 +91,8 @@ def summary(
     of each, the latest in the window, as `on` shows the latest by the day, and beside
     it any figure the data marks headline that falls in the window (France's force at
     its height).
-    A window wholly outside the record says so, as `on` does for a day.
+    A window wholly outside the record says so, as `on` does for a day, and shows
+    nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw
