@@ -110,7 +110,6 @@ def test_the_hint_gives_words_back_the_way_the_option_reads_them(
 @pytest.mark.parametrize(
     "args",
     [
-        ("timeline", "--since", "2020", "2021"),
         ("timeline", "-f", "csv", "json"),
         ("timeline", "-fcsv", "json"),
         ("timeline", "--format=csv", "json", "--since", "2020", "2021"),
@@ -439,6 +438,40 @@ def test_no_split_word_hint_where_the_word_went_where_meant(
             ("chart", "troops", "zzz"),
             "barkhane: got unexpected extra argument (zzz); see 'barkhane chart --help'\n",
         ),
+        (  # U28: a bare year where --year was meant
+            ("timeline", "2020"),
+            "barkhane: got unexpected extra argument (2020); did you mean --year 2020?\n",
+        ),
+        (
+            ("summary", "2015"),
+            "barkhane: got unexpected extra argument (2015); did you mean --year 2015?\n",
+        ),
+        (
+            ("map", "2013"),
+            "barkhane: got unexpected extra argument (2013); did you mean --year 2013?\n",
+        ),
+        (  # a month is a window of its own: --since alone would run to the record's end
+            ("timeline", "2020-08"),
+            "barkhane: got unexpected extra argument (2020-08); "
+            "did you mean --since 2020-08 --until 2020-08?\n",
+        ),
+        (
+            ("timeline", "Aug", "2020"),
+            "barkhane: got unexpected extra arguments (Aug 2020); "
+            'did you mean --since "Aug 2020" --until "Aug 2020"?\n',
+        ),
+        (  # one end of the window given: the other
+            ("timeline", "--since", "2020", "2021"),
+            "barkhane: got unexpected extra argument (2021); did you mean --until 2021?\n",
+        ),
+        (  # a second year: no one option takes it
+            ("timeline", "--year", "2019", "2020"),
+            "barkhane: got unexpected extra argument (2020); see 'barkhane timeline --help'\n",
+        ),
+        (  # a number is no date unless a year
+            ("timeline", "12"),
+            "barkhane: got unexpected extra argument (12); see 'barkhane timeline --help'\n",
+        ),
     ],
 )
 def test_a_bare_word_an_option_takes_gets_did_you_mean(
@@ -457,3 +490,22 @@ def test_chart_displacement_with_a_bare_country_is_told_country(run: Run) -> Non
     assert result.stderr == (
         "barkhane: got unexpected extra argument (mali); did you mean --country mali?\n"
     )
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("chart", "displacement", "burkina"), "did you mean --country burkina?"),
+        (("timeline", "burkina"), "did you mean --country burkina or --actor burkina?"),
+    ],
+)
+def test_a_bare_name_the_option_resolves_gets_did_you_mean(
+    run: Run, args: tuple[str, ...], hint: str
+) -> None:
+    """U28: `chart displacement burkina` got no hint though `--country burkina` works (an
+    alias of Burkina Faso): a name's option is offered a word one entry alone completes
+    to, as its resolver takes it; of options that fit alike, the one of fewest entries."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"barkhane: got unexpected extra argument (burkina); {hint}\n"
