@@ -509,3 +509,26 @@ def test_a_bare_name_the_option_resolves_gets_did_you_mean(
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr == f"barkhane: got unexpected extra argument (burkina); {hint}\n"
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("timeline", "--country", "mali", "mali"), "mali is given twice: --country mali once is enough"),
+        (("map", "--tag", "hostages", "hostages"), "hostages is given twice: --tag hostages once is enough"),
+        (("timeline", "--not-tag", "seed", "seed", "seed"), "seed is given 3 times: --not-tag seed once is enough"),
+        (("timeline", "--actor", "jnim", "jnim"), "jnim is given twice: --actor jnim once is enough"),
+        # a name that says a word twice is one name: quoted, not one per value
+        (("timeline", "--place", "tongo", "tongo"), 'quote several words: --place "tongo tongo"'),
+        # search words are words: repeating one is no repeated value
+        (("timeline", "--search", "mali", "mali"), 'quote several words: --search "mali mali"'),
+    ],
+)  # fmt: skip
+def test_a_value_typed_twice_is_said_to_be(run: Run, args: tuple[str, ...], hint: str) -> None:
+    """U28: `timeline --country mali mali` was told to quote "mali mali" (no country) or
+    give --country mali twice (the same filter), `map --tag hostages hostages` to give
+    --tag hostages twice: the stray word repeats the value, and the hint says so."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.rstrip("\n").endswith(f"; {hint}"), result.stderr

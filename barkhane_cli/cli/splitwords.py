@@ -121,7 +121,7 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
         # or a date's, which are the date's wherever they went
         if sum(len(g.words) for g in groups[n:]) > count and not _split_date(group):
             continue
-        hint = _group_hint(group.name, group.option, group.value, group.words)
+        hint = _group_hint(group.name, group.option, group.value, group.words, command)
         if hint is not None:
             hints.append(hint)
     return _joined(hints) or _name_hint(command, groups, count)
@@ -269,7 +269,7 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
         if message is None and not _could_be(command, option, words):
             continue  # `search --kind event djibo`: djibo is no kind, but what is searched
-        hint = _group_hint(name, option, value, words)
+        hint = _group_hint(name, option, value, words, command)
         if hint is not None:
             read = plural(len(words), "was", "were")
             said.append(
@@ -315,23 +315,37 @@ def _quotes(message: str, word: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", a or b) for a, b in spans)
 
 
-def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+def _group_hint(
+    name: str,
+    option: click.Option,
+    value: str,
+    extra: list[str],
+    command: click.Command | None = None,
+) -> str | None:
     """The hint for one option whose value the shell split (``_spelled_hint``). A short
     option's value is all the word holds after it, an ``=`` too (``-s=djibo`` searches
-    "=djibo"): the hint gives the words without it and says what was read."""
+    "=djibo"): the hint gives the words without it and says what was read. ``command``
+    (the option's) tells a name that repeats a word from a value given twice."""
     if name[:2] != "--" and value.startswith("="):
-        hint = _spelled_hint(name, option, value[1:], extra)
+        hint = _spelled_hint(name, option, value[1:], extra, command)
         return (
             None
             if hint is None
             else f"{hint} ({name} took {_quoted(value)}: a short option takes the = too)"
         )
-    return _spelled_hint(name, option, value, extra)
+    return _spelled_hint(name, option, value, extra, command)
 
 
-def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+def _spelled_hint(
+    name: str,
+    option: click.Option,
+    value: str,
+    extra: list[str],
+    command: click.Command | None = None,
+) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
-    takes commas; another repeatable option is given once per value. None otherwise."""
+    takes commas; another repeatable option is given once per value; the value typed
+    again is said to be (_repeated). None otherwise."""
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
         return None
     if value.startswith("-"):
@@ -344,6 +358,9 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
     if known & DATE_OPTIONS:
         n = date_words(value, extra)
         return _date_hint(name, words[: n + 1]) if n else None
+    repeated = _repeated(name, option, words, command)
+    if repeated is not None:
+        return repeated
     if not known & SPACED_OPTIONS:
         if option.multiple:
             return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
@@ -352,6 +369,25 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
     if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
         hint += ", or give one per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     return hint
+
+
+def _repeated(
+    name: str, option: click.Option, words: list[str], command: click.Command | None
+) -> str | None:
+    """``mali is given twice: --country mali once is enough`` when every word repeats the
+    value (U28: `--country mali mali` was told to quote "mali mali", no country, or give
+    --country mali twice, the same filter); when the words are the start of a name the
+    option completes to (``--place tongo tongo``), to quote them; None otherwise. Search
+    words are words, not values: never said to repeat."""
+    first = words[0].casefold()
+    if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
+        return None
+    said = " ".join(words)
+    named = command is not None and set(option.opts) & SPACED_OPTIONS
+    if named and command and option.shell_complete(click.Context(command), said):
+        return f"quote several words: {name} {_quoted(said)}"  # a name, not one value twice
+    times = "twice" if len(words) == 2 else f"{len(words)} times"
+    return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
 
 
 def _date_hint(typed: str, words: list[str]) -> str:
