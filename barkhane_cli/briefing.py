@@ -18,7 +18,7 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, in_record, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -497,12 +497,15 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
 def headline_facts(
     data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
 ) -> list[m.Fact]:
-    """`summary`'s figures for a period: of each headline series (headline_series), the
-    figure the data marks headline when it is dated within the period (France's force at
-    its height, for the whole record), else the series' latest within it, as `on` reads
-    the latest on the period's last day, and like `on` leaving out a series whose latest
-    strength is of a force ended by then (series_ended: Serval's counts of 2013, with its
-    bases, in a briefing of the whole record). By series, as `on` orders them."""
+    """`summary`'s figures for a period: of each headline series (headline_series), its
+    latest figure within the period, as `on` reads the latest on the period's last day,
+    and beside it, in date order, any figure the data marks headline dated within the
+    period (France's force at its height). One rule for every series: a marked peak once
+    stood in for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020
+    beside its latest 0 in Mali, as if 5,100 were still there (U28). Like `on`, a series
+    whose latest strength is of a force ended by then gives no latest (series_ended:
+    Serval's counts of 2013, with its bases, in a briefing of the whole record). By
+    series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
@@ -512,9 +515,14 @@ def headline_facts(
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
     latest = latest_by_series(data, inside, None)
-    current = {k: fs for k, fs in latest.items() if not series_ended(data, fs, hi)}
-    picked = {**current, **marked}
-    return [f for key in sorted(picked) for f in standing(data, picked[key], hi)]
+    picked = {
+        k: standing(data, fs, hi) for k, fs in latest.items() if not series_ended(data, fs, hi)
+    }
+    for key, fs in marked.items():
+        shown = picked.setdefault(key, [])
+        shown += [f for f in fs if f not in shown]
+        shown.sort(key=lambda f: (f.as_of.last_ordinal(), f.id))
+    return [f for key in sorted(picked) for f in picked[key]]
 
 
 def summary(
@@ -550,8 +558,14 @@ def summary(
         and (not actor_ids or actor_ids & set(f.actors))
         and theirs(f)
     ]
+    # a window wholly outside what is shown (before the record, or after it without
+    # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
+    # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
+    empty = not in_record(axis.first, axis.last) and not (
+        aftermath and axis.first > RECORD_END_ORDINAL
+    )
     years = event_bins(events, axis, "year")
-    months = event_bins(events, axis, "month") if axis.months() <= 24 else None
+    months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
     eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
     return {
@@ -572,7 +586,9 @@ def summary(
             ),
         },
         "axis": axis.to_json(),
-        "events_per_year": [
+        "events_per_year": []
+        if empty
+        else [
             {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years.bins
         ],
         "events_per_month": None
@@ -583,7 +599,7 @@ def summary(
         "headline_facts": [
             lookup.fact_json(f) for f in headline_facts(data, facts, axis.first, axis.last)
         ],
-        "judgments": [judgment_json(j) for j in data.judgments.values()],
+        "judgments": [] if empty else [judgment_json(j) for j in data.judgments.values()],
     }
 
 

@@ -91,6 +91,28 @@ RELATIONS = (
 SYMMETRIC_RELATIONS = frozenset({"allied-with", "fought-against"})
 SOURCE_KINDS = ("article", "news", "reference", "un-document", "official", "report", "dataset")
 FACT_CATEGORIES = ("troops", "casualties", "displacement", "budget", "violence", "other")
+# Units that count whole things: a figure in one is a whole number (U28: 3.7 troops
+# passed validate). Of each, the size above which validate warns, and why no count can
+# be that large, where one can be said honestly: troops and police, the world's largest
+# army (China's, about 2 million active); people and the dead, more than live in Africa
+# (about 1.4 billion), as a figure of this record counts at most the continent. Events,
+# attacks and battalions have no such bound to state.
+_ARMY = (2_000_000, "more than the world's largest army (about 2 million)")
+_AFRICA = (1_500_000_000, "more than live in Africa (about 1.4 billion)")
+COUNT_UNITS: dict[str, tuple[int, str] | None] = {
+    "troops": _ARMY,
+    "soldiers": _ARMY,
+    "personnel": _ARMY,
+    "police": _ARMY,
+    "people": _AFRICA,
+    "refugees": _AFRICA,
+    "hostages": _AFRICA,
+    "deaths": _AFRICA,
+    "fatalities": _AFRICA,
+    "events": None,
+    "attacks": None,
+    "battalions": None,
+}
 # "organisation" is a body's lifetime (the G5 Sahel), not a phase of the war (U23).
 ERA_KINDS = ("operation", "mission", "force", "presence", "government", "organisation", "phase")
 OUTCOMES = ("happened", "did not happen", "partly", "open")

@@ -641,6 +641,25 @@ def test_summary_of_a_window_outside_the_record_says_so_as_on_does(run: Run) -> 
     assert "1850 is before the record, which starts in 2011" in shown.stdout
 
 
+def test_summary_of_a_window_outside_the_record_draws_nothing_from_it(run: Run) -> None:
+    """U28: after the note on 1850, a terminal showed twelve "1850-MM 0" bars, an empty
+    "events, by type of event" heading, and JSON the seed's judgments, all under
+    "nothing to show": outside the record, the note and nothing drawn from the window,
+    as `on 1850` shows no judgment."""
+    doc = as_json(ok(run("summary", "--year", "1850", "-f", "json")))
+    assert doc["period"]["note"] is not None
+    assert (doc["events_per_year"], doc["events_per_month"], doc["judgments"]) == ([], None, [])
+    assert [r[0] for r in rows(ok(run("summary", "--year", "1850")))] == ["period", "note"]
+    drawn = ok(run("summary", "--year", "1850", env=terminal(100))).stdout
+    assert "1850-01 " not in drawn and "by type of event" not in drawn
+    assert "judgments" not in drawn
+    # after the record, the same without --aftermath; with it, the aftermath's bars
+    after = as_json(ok(run("summary", "--year", "2030", "-f", "json")))
+    assert (after["events_per_year"], after["judgments"]) == ([], [])
+    shown = as_json(ok(run("summary", "--year", "2023", "--aftermath", "-f", "json")))
+    assert shown["events_per_year"] != [] and shown["judgments"] != []
+
+
 def test_summary_terminal_of_an_empty_slice_shows_no_none(run: Run) -> None:
     env = terminal(100)
     result = ok(run("summary", "--until", "2010", env=env))

@@ -320,9 +320,9 @@ def test_summary_cuts_a_headline_figures_dispute_and_says_where_it_is_whole(
 def test_summary_of_a_year_heads_with_the_series_on_its_last_day_shows(real: Run) -> None:
     """U20: `summary --year 2021` listed 4 figures, the ones marked headline and dated
     2021, while `on 2021-12-31` showed Burkina Faso's 1,579,976 displaced and French and
-    MINUSMA strength. One rule now chooses the series; each view shows, of a series, the
-    figure the day or the year calls for: the latest by the day, or the year's marked
-    figure, else its latest."""
+    MINUSMA strength. One rule now chooses the series; each view shows, of a series, its
+    latest figure by the day or the year's end, and summary the year's marked figure
+    beside it (U28)."""
     shown = _json(real("summary", "--year", "2021", "--format", "json"))["headline_facts"]
     on = _json(real("on", "2021-12-31", "--format", "json"))["figures"]
     summary_ids = {f["id"] for f in shown}
@@ -330,10 +330,10 @@ def test_summary_of_a_year_heads_with_the_series_on_its_last_day_shows(real: Run
         summary_ids
     )
     of_2021 = {f["id"] for f in on if f["as_of"].startswith("2021")}
-    # the one figure of 2021 `on` shows and summary does not: of a series whose 2021 figure
-    # the data marks headline (Malians in exile in mid-2021), which stands for the year
-    assert of_2021 - summary_ids == {"mali-refugees-2021-12"}
-    assert "mali-refugees-2021-06" in summary_ids
+    # every figure of 2021 `on` shows, the latest of a series whose mid-year figure the
+    # data marks headline (Malians in exile) too, with the marked one
+    assert of_2021 <= summary_ids
+    assert {"mali-refugees-2021-12", "mali-refugees-2021-06"} <= summary_ids
     assert all(f["as_of"].startswith("2021") for f in shown)
 
 
@@ -442,3 +442,21 @@ def test_no_french_soldier_left_in_mali_is_not_none_left_in_the_sahel(real: Run)
     assert {f["figure"] for f in in_2016 if f["figure"].startswith("French")} == {
         "French forces: strength, Sahel"
     }
+
+
+def test_summary_of_the_whole_record_gives_each_series_its_latest_beside_its_peak(
+    real: Run,
+) -> None:
+    """U28: the whole record's headline figures gave France's strength in Mali as its
+    latest (0, 2022-08-15) but in the Sahel as its marked peak (5,100, 2020-02), so they
+    read as 5,100 still in the Sahel; the latest there is 3,000 (2022-11-09), as `summary
+    --year 2022` shows. Every series now gives its latest, and a marked figure beside it."""
+    shown = _json(real("summary", "--format", "json"))["headline_facts"]
+    troops = [(f["id"], f["as_of"], f["value"]) for f in shown if f["category"] == "troops"]
+    assert troops[:3] == [
+        ("french-troops-mali-2022-08-15", "2022-08-15", 0),
+        ("barkhane-troops-peak", "2020-02", 5100),
+        ("french-troops-sahel-at-barkhane-end", "2022-11-09", 3000),
+    ]
+    year = _json(real("summary", "--year", "2022", "--format", "json"))["headline_facts"]
+    assert "french-troops-sahel-at-barkhane-end" in {f["id"] for f in year}

@@ -445,6 +445,26 @@ def test_a_broken_data_file_is_one_sentence_with_exit_4(run: Run, tmp_path) -> N
     assert nothing.stderr == f"barkhane: bad data: {empty}: is a folder with no .toml files\n"
 
 
+def test_a_data_folder_that_changes_while_read_is_a_read_error(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U28: `facts --data /tmp`, a folder whose files come and go, once said "cannot
+    write the output (/tmp/...: No such file or directory)": Python 3.11's walk of a
+    folder stops at a subfolder that goes away. A failure to read the data, said so."""
+    gone = tmp_path / "gone"
+
+    def vanishing(self: Path, pattern: str) -> list[Path]:
+        raise FileNotFoundError(2, "No such file or directory", str(gone))
+
+    monkeypatch.setattr(Path, "rglob", vanishing)
+    result = run("facts", "--data", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: {tmp_path}: cannot be read ({gone}: No such file or directory; "
+        "it went away while the folder was read)\n"
+    )
+
+
 def test_an_integer_too_long_to_convert_is_bad_data_not_a_bug(run: Run, tmp_path: Path) -> None:
     """tomllib raises a plain ValueError (not TOMLDecodeError) for an integer of more
     digits than Python converts; it was reported as an internal error."""

@@ -110,7 +110,6 @@ def test_the_hint_gives_words_back_the_way_the_option_reads_them(
 @pytest.mark.parametrize(
     "args",
     [
-        ("timeline", "--since", "2020", "2021"),
         ("timeline", "-f", "csv", "json"),
         ("timeline", "-fcsv", "json"),
         ("timeline", "--format=csv", "json", "--since", "2020", "2021"),
@@ -439,6 +438,40 @@ def test_no_split_word_hint_where_the_word_went_where_meant(
             ("chart", "troops", "zzz"),
             "barkhane: got unexpected extra argument (zzz); see 'barkhane chart --help'\n",
         ),
+        (  # U28: a bare year where --year was meant
+            ("timeline", "2020"),
+            "barkhane: got unexpected extra argument (2020); did you mean --year 2020?\n",
+        ),
+        (
+            ("summary", "2015"),
+            "barkhane: got unexpected extra argument (2015); did you mean --year 2015?\n",
+        ),
+        (
+            ("map", "2013"),
+            "barkhane: got unexpected extra argument (2013); did you mean --year 2013?\n",
+        ),
+        (  # a month is a window of its own: --since alone would run to the record's end
+            ("timeline", "2020-08"),
+            "barkhane: got unexpected extra argument (2020-08); "
+            "did you mean --since 2020-08 --until 2020-08?\n",
+        ),
+        (
+            ("timeline", "Aug", "2020"),
+            "barkhane: got unexpected extra arguments (Aug 2020); "
+            'did you mean --since "Aug 2020" --until "Aug 2020"?\n',
+        ),
+        (  # one end of the window given: the other
+            ("timeline", "--since", "2020", "2021"),
+            "barkhane: got unexpected extra argument (2021); did you mean --until 2021?\n",
+        ),
+        (  # a second year: no one option takes it
+            ("timeline", "--year", "2019", "2020"),
+            "barkhane: got unexpected extra argument (2020); see 'barkhane timeline --help'\n",
+        ),
+        (  # a number is no date unless a year
+            ("timeline", "12"),
+            "barkhane: got unexpected extra argument (12); see 'barkhane timeline --help'\n",
+        ),
     ],
 )
 def test_a_bare_word_an_option_takes_gets_did_you_mean(
@@ -457,3 +490,45 @@ def test_chart_displacement_with_a_bare_country_is_told_country(run: Run) -> Non
     assert result.stderr == (
         "barkhane: got unexpected extra argument (mali); did you mean --country mali?\n"
     )
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("chart", "displacement", "burkina"), "did you mean --country burkina?"),
+        (("timeline", "burkina"), "did you mean --country burkina or --actor burkina?"),
+    ],
+)
+def test_a_bare_name_the_option_resolves_gets_did_you_mean(
+    run: Run, args: tuple[str, ...], hint: str
+) -> None:
+    """U28: `chart displacement burkina` got no hint though `--country burkina` works (an
+    alias of Burkina Faso): a name's option is offered a word one entry alone completes
+    to, as its resolver takes it; of options that fit alike, the one of fewest entries."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"barkhane: got unexpected extra argument (burkina); {hint}\n"
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("timeline", "--country", "mali", "mali"), "mali is given twice: --country mali once is enough"),
+        (("map", "--tag", "hostages", "hostages"), "hostages is given twice: --tag hostages once is enough"),
+        (("timeline", "--not-tag", "seed", "seed", "seed"), "seed is given 3 times: --not-tag seed once is enough"),
+        (("timeline", "--actor", "jnim", "jnim"), "jnim is given twice: --actor jnim once is enough"),
+        # a name that says a word twice is one name: quoted, not one per value
+        (("timeline", "--place", "tongo", "tongo"), 'quote several words: --place "tongo tongo"'),
+        # search words are words: repeating one is no repeated value
+        (("timeline", "--search", "mali", "mali"), 'quote several words: --search "mali mali"'),
+    ],
+)  # fmt: skip
+def test_a_value_typed_twice_is_said_to_be(run: Run, args: tuple[str, ...], hint: str) -> None:
+    """U28: `timeline --country mali mali` was told to quote "mali mali" (no country) or
+    give --country mali twice (the same filter), `map --tag hostages hostages` to give
+    --tag hostages twice: the stray word repeats the value, and the hint says so."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.rstrip("\n").endswith(f"; {hint}"), result.stderr

@@ -364,3 +364,58 @@ def test_a_negative_figure_is_a_problem(
     shown = run("on", "2016-06-01", "--data", str(bad))
     assert shown.exit_code == 4
     assert "is negative" in shown.stderr
+
+
+def _count_fact(tmp_path: Path, numbers: str, unit: str = "troops") -> Path:
+    path = tmp_path / "count.toml"
+    path.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        f'[[facts]]\nid = "n"\nlabel = "Troops"\n{numbers}\nunit = "{unit}"\n'
+        'as_of = "2016-05"\nscope = "Mali"\ncategory = "troops"\nsources = [{ id = "s" }]\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("numbers", "unit", "message"),
+    [
+        ("value = 3.7", "troops", "value: 3.7 is not a whole number: troops are counted"),
+        ("low = 1.5\nhigh = 3", "deaths", "low: 1.5 is not a whole number: deaths are counted"),
+        ("value = 4\nhigh = 10.25", "people", "high: 10.25 is not a whole number: people are"),
+    ],
+)
+def test_a_fraction_of_a_count_is_a_problem(
+    run: Run, tmp_path: Path, numbers: str, unit: str, message: str
+) -> None:
+    """U28: `value = 3.7` troops was "ok" and `on` showed 3.7 troops: a count of troops,
+    people, deaths... is a whole number, refused as a negative one is (exit 4)."""
+    bad = _count_fact(tmp_path, numbers, unit)
+    result = run("validate", str(bad))
+    assert result.exit_code == 4
+    assert [line for line in result.stdout.splitlines() if message in line] != []
+    shown = run("on", "2016-06-01", "--data", str(bad))
+    assert shown.exit_code == 4
+    assert "is not a whole number" in shown.stderr
+
+
+def test_a_whole_or_non_count_figure_with_a_point_is_no_problem(run: Run, tmp_path: Path) -> None:
+    # 3.0 troops is whole; 3.7 percent and 1.5 EUR count no whole things
+    for numbers, unit in (("value = 3.0", "troops"), ("value = 3.7", "percent"), ("value = 1.5", "EUR")):  # fmt: skip
+        result = run("validate", str(_count_fact(tmp_path, numbers, unit)))
+        assert result.exit_code == 0, result.stdout
+
+
+def test_a_count_above_any_plausible_size_is_warned_of(run: Run, tmp_path: Path) -> None:
+    """U28: 999,999,999,999 French troops in Mali passed without a word. Above its unit's
+    bound (troops: the world's largest army), validate warns and the figure still loads."""
+    big = _count_fact(tmp_path, "value = 999999999999")
+    result = run("validate", str(big), "-f", "json")
+    assert result.exit_code == 0
+    [problem] = [p for p in json.loads(result.stdout) if p["field"] == "value"]
+    assert (problem["id"], problem["severity"]) == ("n", "warning")
+    assert problem["message"] == (
+        "999,999,999,999 troops is more than the world's largest army (about 2 million); "
+        "is a digit too many?"
+    )
+    assert run("on", "2016-06-01", "--data", str(big)).exit_code == 0

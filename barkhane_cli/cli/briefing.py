@@ -88,9 +88,11 @@ def summary(
     that country and its figures. --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
-    of each, the figure the data marks headline when it falls in the window (France's
-    force at its height), else the latest in it, where `on` shows the latest by the day.
-    A window wholly outside the record says so, as `on` does for a day.
+    of each, the latest in the window, as `on` shows the latest by the day, and beside
+    it any figure the data marks headline that falls in the window (France's force at
+    its height).
+    A window wholly outside the record says so, as `on` does for a day, and shows
+    nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import briefing as draw

@@ -121,7 +121,7 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
         # or a date's, which are the date's wherever they went
         if sum(len(g.words) for g in groups[n:]) > count and not _split_date(group):
             continue
-        hint = _group_hint(group.name, group.option, group.value, group.words)
+        hint = _group_hint(group.name, group.option, group.value, group.words, command)
         if hint is not None:
             hints.append(hint)
     return _joined(hints) or _name_hint(command, groups, count)
@@ -138,31 +138,69 @@ def option_hint(
     (--not-tag). Of several, the two likeliest: a name's option (``SPACED_OPTIONS``)
     before a tag's (`timeline gao`: --place, then --tag), then the one completing to
     fewest values (`timeline mali`: --country before --actor, which also offers
-    minusma), then the command's order; None when no option takes the word."""
-    if len(extra) != 1 or extra[0].startswith("-"):
+    minusma), then the command's order; None when no option takes the word. A name's
+    option takes a word that one entry alone completes to, as its resolver does
+    (`chart displacement burkina`: --country, by Burkina Faso's alias). A date, in one
+    word or several (`timeline 2020`, `Aug 2020`), is offered to the date options
+    (``_date_option``)."""
+    if not extra or any(w.startswith("-") for w in extra):
         return None
-    word = extra[0]
     groups = _parse(command, args)
     given = {name for g in groups for name in ([g.name] if g.option is None else g.option.opts)}
     bare = [w for g in groups for w in g.words]
     chosen = bare[0].casefold() if len(bare) > 1 and _arguments(command) else None
+    options = {
+        long_name(o): o
+        for o in command.params
+        if isinstance(o, click.Option)
+        and not (o.is_flag or o.count or o.hidden or set(o.opts) & given)
+        and not long_name(o).startswith("--not-")
+        and (only_for.get(long_name(o)) is None or chosen in only_for[long_name(o)])
+    }
+    dated = _date_option(" ".join(extra), options, given)
+    if dated is not None or len(extra) != 1:
+        return None if dated is None else f"did you mean {dated}?"
+    word = extra[0]
     ctx = click.Context(command)
-    fits: list[tuple[bool, int, int, str]] = []
-    for n, option in enumerate(p for p in command.params if isinstance(p, click.Option)):
-        if option.is_flag or option.count or option.hidden or set(option.opts) & given:
-            continue
-        name = long_name(option)
-        if name.startswith("--not-"):
-            continue
-        takers = only_for.get(name)
-        if takers is not None and chosen not in takers:
-            continue
-        values = [c.value for c in option.shell_complete(ctx, word)]
-        if any(str(v).casefold() == word.casefold() for v in values):
-            named = not set(option.opts) & SPACED_OPTIONS
-            fits.append((named, len(set(values)), n, f"{name} {shlex.quote(word)}"))
+    fits: list[tuple[bool, int, int, int, str]] = []
+    for n, (name, option) in enumerate(options.items()):
+        values = {str(c.value).casefold() for c in option.shell_complete(ctx, word)}
+        spaced = bool(set(option.opts) & SPACED_OPTIONS)
+        if word.casefold() in values or (spaced and len(values) == 1):
+            # of options that fit alike, the one of fewest entries (burkina: a country
+            # before an actor)
+            known = len(option.shell_complete(ctx, ""))
+            fits.append((not spaced, len(values), known, n, f"{name} {shlex.quote(word)}"))
     meant = [said for *_, said in sorted(fits)[:2]]
     return f"did you mean {' or '.join(meant)}?" if meant else None
+
+
+_SPANS = ("--since", "--until")
+
+
+def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -> str | None:
+    """How the date ``text`` given bare is given to the date options among ``options``
+    (those not given already; ``given``, the names typed): with none of --year, --since
+    and --until given, a year to --year, else the period to --since and --until (both:
+    --since alone runs to the record's end); with one of --since and --until given, to
+    the other (`--since 2019 2020`); None for no date, or no such option (U28:
+    `timeline 2020` got only "unexpected extra argument (2020)"). A number is a date
+    only as a year of four digits."""
+    if text.isdigit() and len(text) != 4:
+        return None
+    try:
+        date = parse_user_date(text)
+    except ValueError:
+        return None
+    said = _quoted(text) if " " in text else text
+    left = [name for name in _SPANS if name in options]
+    if "--year" in given:
+        return None  # a second year, or a window within it: no one option says which
+    if set(_SPANS) & given:  # one given: the other
+        return f"{left[0]} {said}" if len(left) == 1 else None
+    if date.precision == "year" and "--year" in options:
+        return f"--year {said}"
+    return " ".join(f"{name} {said}" for name in left) or None
 
 
 def long_name(option: click.Parameter) -> str:
@@ -231,7 +269,7 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
         if message is None and not _could_be(command, option, words):
             continue  # `search --kind event djibo`: djibo is no kind, but what is searched
-        hint = _group_hint(name, option, value, words)
+        hint = _group_hint(name, option, value, words, command)
         if hint is not None:
             read = plural(len(words), "was", "were")
             said.append(
@@ -277,23 +315,37 @@ def _quotes(message: str, word: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", a or b) for a, b in spans)
 
 
-def _group_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+def _group_hint(
+    name: str,
+    option: click.Option,
+    value: str,
+    extra: list[str],
+    command: click.Command | None = None,
+) -> str | None:
     """The hint for one option whose value the shell split (``_spelled_hint``). A short
     option's value is all the word holds after it, an ``=`` too (``-s=djibo`` searches
-    "=djibo"): the hint gives the words without it and says what was read."""
+    "=djibo"): the hint gives the words without it and says what was read. ``command``
+    (the option's) tells a name that repeats a word from a value given twice."""
     if name[:2] != "--" and value.startswith("="):
-        hint = _spelled_hint(name, option, value[1:], extra)
+        hint = _spelled_hint(name, option, value[1:], extra, command)
         return (
             None
             if hint is None
             else f"{hint} ({name} took {_quoted(value)}: a short option takes the = too)"
         )
-    return _spelled_hint(name, option, value, extra)
+    return _spelled_hint(name, option, value, extra, command)
 
 
-def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str]) -> str | None:
+def _spelled_hint(
+    name: str,
+    option: click.Option,
+    value: str,
+    extra: list[str],
+    command: click.Command | None = None,
+) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
-    takes commas; another repeatable option is given once per value. None otherwise."""
+    takes commas; another repeatable option is given once per value; the value typed
+    again is said to be (_repeated). None otherwise."""
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
         return None
     if value.startswith("-"):
@@ -306,6 +358,9 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
     if known & DATE_OPTIONS:
         n = date_words(value, extra)
         return _date_hint(name, words[: n + 1]) if n else None
+    repeated = _repeated(name, option, words, command)
+    if repeated is not None:
+        return repeated
     if not known & SPACED_OPTIONS:
         if option.multiple:
             return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
@@ -314,6 +369,25 @@ def _spelled_hint(name: str, option: click.Option, value: str, extra: list[str])
     if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
         hint += ", or give one per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     return hint
+
+
+def _repeated(
+    name: str, option: click.Option, words: list[str], command: click.Command | None
+) -> str | None:
+    """``mali is given twice: --country mali once is enough`` when every word repeats the
+    value (U28: `--country mali mali` was told to quote "mali mali", no country, or give
+    --country mali twice, the same filter); when the words are the start of a name the
+    option completes to (``--place tongo tongo``), to quote them; None otherwise. Search
+    words are words, not values: never said to repeat."""
+    first = words[0].casefold()
+    if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
+        return None
+    said = " ".join(words)
+    named = command is not None and set(option.opts) & SPACED_OPTIONS
+    if named and command and option.shell_complete(click.Context(command), said):
+        return f"quote several words: {name} {_quoted(said)}"  # a name, not one value twice
+    times = "twice" if len(words) == 2 else f"{len(words)} times"
+    return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
 
 
 def _date_hint(typed: str, words: list[str]) -> str:

@@ -251,7 +251,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
-    else:
+    elif content["events_per_year"]:  # none for a window outside the record
         bins = _bins(content["events_per_year"], "year")
         bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
     eras = [data.eras[e["id"]] for e in content["eras"]]

@@ -38,7 +38,18 @@ def layer_files(path: Path) -> list[Path]:
     a folder, in a fixed order (so the store's key does not depend on how the folder
     lists them)."""
     if path != STDIN and path.is_dir():
-        return sorted(p for p in path.rglob("*.toml") if p.is_file())
+        try:
+            return sorted(p for p in path.rglob("*.toml") if p.is_file())
+        except OSError as exc:
+            # Python 3.11's rglob stops at a subfolder that goes away while it walks (a
+            # folder whose files come and go, such as /tmp): a failure to read the data,
+            # once said as "cannot write the output" (U28)
+            where = f"{exc.filename}: " if exc.filename else ""
+            vanished = isinstance(exc, FileNotFoundError) and exc.filename
+            gone = "; it went away while the folder was read" if vanished else ""
+            raise DataError(
+                f"{path}: cannot be read ({where}{exc.strerror or exc}{gone})"
+            ) from None
     return [path]
 
 

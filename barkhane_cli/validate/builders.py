@@ -236,6 +236,8 @@ def build_fact(r: EntryReader) -> m.Fact:
                 f"{number:g} is negative: a figure is 0 or more; "
                 "say a fall in the label, its size as the value",
             )
+    unit = r.req_text("unit")
+    _check_count(r, unit, value, low, high)
     as_of = r.req_date("as_of")
     since = r.date("since", False)
     _check_order(r, since, as_of, "as_of")
@@ -246,7 +248,7 @@ def build_fact(r: EntryReader) -> m.Fact:
     return m.Fact(
         id=r.ident(),
         label=r.req_text("label"),
-        unit=r.req_text("unit"),
+        unit=unit,
         kind=r.choice("kind", m.FACT_KINDS, False),
         since=since,
         headline=r.text("headline", False),
@@ -264,6 +266,26 @@ def build_fact(r: EntryReader) -> m.Fact:
         note=r.text("note", False),
         origin=r.file,
     )
+
+
+def _check_count(
+    r: EntryReader, unit: str, value: float | None, low: float | None, high: float | None
+) -> None:
+    """A count (m.COUNT_UNITS) is a whole number, an error as a negative one is; above
+    its unit's bound it is no count of this war, a warning (U28: 3.7 troops and
+    999,999,999,999 troops passed, and `on` showed them)."""
+    if unit not in m.COUNT_UNITS:
+        return
+    bound = m.COUNT_UNITS[unit]
+    for field, number in (("value", value), ("low", low), ("high", high)):
+        if number is None or number < 0:
+            continue  # a negative one is said so already
+        if number != int(number):
+            r.problem(
+                field, f"{number:g} is not a whole number: {unit} are counted in whole numbers"
+            )
+        elif bound is not None and number > bound[0]:
+            r.warn(field, f"{number:,.0f} {unit} is {bound[1]}; is a digit too many?")
 
 
 def build_era(r: EntryReader) -> m.Era:
