@@ -453,18 +453,6 @@ def force_ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
     return force is not None and force.end is not None and force.end.last_ordinal() < last
 
 
-def series_ended(data: m.Dataset, latest: list[m.Fact], last: int) -> bool:
-    """Whether a series' latest figures (latest_by_series) are all strengths of forces
-    that had ended by ``last``: then no count of the series is current. Serval's 1,700
-    in Mali of July 2014 is not France's strength in Mali in 2016; the record has no
-    Mali-only count of French forces between Serval's end and February 2022 (Barkhane's
-    are Sahel-wide), so for those years there is honestly none to show. A later figure
-    of the same area, of any force, is the series' latest and makes it current again."""
-    return bool(latest) and all(
-        f.category == "troops" and force_ended(data, f, last) for f in latest
-    )
-
-
 def latest_by_series(
     data: m.Dataset, facts: Iterable[m.Fact], last: int | None
 ) -> dict[str, list[m.Fact]]:
@@ -488,9 +476,16 @@ def latest_by_series(
 
 
 def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
-    """Of figures of one series and date, those of a force still running by ``last``
-    (all of them when none is), by id."""
+    """Of figures of one series and date (latest_by_series), those of a force still
+    running by ``last``, by id; when none is, all of them, but no strength: a strength of
+    a force that had ended is no current count. Serval's 1,700 in Mali of July 2014 is not
+    France's strength in Mali in 2016; the record has no Mali-only count of French forces
+    between Serval's end and February 2022 (Barkhane's are Sahel-wide), so for those years
+    there is honestly none to show. A later figure of the same area, of any force, is the
+    series' latest and makes it current again."""
     running = [f for f in tied if not force_ended(data, f, last)]
+    if not running and all(f.category == "troops" for f in tied):
+        return []
     return sorted(running or tied, key=lambda f: f.id)
 
 
@@ -503,7 +498,7 @@ def headline_facts(
     period (France's force at its height). One rule for every series: a marked peak once
     stood in for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020
     beside its latest 0 in Mali, as if 5,100 were still there (U28). Like `on`, a series
-    whose latest strength is of a force ended by then gives no latest (series_ended:
+    whose latest strength is of a force ended by then gives no latest (standing:
     Serval's counts of 2013, with its bases, in a briefing of the whole record). By
     series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
@@ -515,9 +510,7 @@ def headline_facts(
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
     latest = latest_by_series(data, inside, None)
-    picked = {
-        k: standing(data, fs, hi) for k, fs in latest.items() if not series_ended(data, fs, hi)
-    }
+    picked = {k: standing(data, fs, hi) for k, fs in latest.items()}
     for key, fs in marked.items():
         shown = picked.setdefault(key, [])
         shown += [f for f in fs if f not in shown]
