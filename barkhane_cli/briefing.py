@@ -18,7 +18,7 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, in_record, record_note
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -554,10 +554,16 @@ def summary(
     # a window wholly outside what is shown (before the record, or after it without
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
     # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
-    empty = not in_record(axis.first, axis.last) and not (
-        aftermath and axis.first > RECORD_END_ORDINAL
+    note = record_note(
+        axis.first,
+        axis.last,
+        _window_said(axis),
+        "shown are the aftermath events and figures"
+        if aftermath
+        else "its events and figures are the aftermath, shown with --aftermath",
     )
-    years = event_bins(events, axis, "year")
+    empty = note is not None and not (aftermath and axis.first > RECORD_END_ORDINAL)
+    years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
     eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
@@ -569,20 +575,11 @@ def summary(
             "disputed": sum(1 for e in events if e.disputed),
             "fatalities_recorded": sum(e.counted() or 0 for e in events),
             "countries": sorted(countries),
-            "note": record_note(
-                axis.first,
-                axis.last,
-                _window_said(axis),
-                "shown are the aftermath events and figures"
-                if aftermath
-                else "its events and figures are the aftermath, shown with --aftermath",
-            ),
+            "note": note,
         },
         "axis": axis.to_json(),
-        "events_per_year": []
-        if empty
-        else [
-            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years.bins
+        "events_per_year": [
+            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years
         ],
         "events_per_month": None
         if months is None
