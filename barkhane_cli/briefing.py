@@ -18,7 +18,7 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, in_record, record_note
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -453,18 +453,6 @@ def force_ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
     return force is not None and force.end is not None and force.end.last_ordinal() < last
 
 
-def series_ended(data: m.Dataset, latest: list[m.Fact], last: int) -> bool:
-    """Whether a series' latest figures (latest_by_series) are all strengths of forces
-    that had ended by ``last``: then no count of the series is current. Serval's 1,700
-    in Mali of July 2014 is not France's strength in Mali in 2016; the record has no
-    Mali-only count of French forces between Serval's end and February 2022 (Barkhane's
-    are Sahel-wide), so for those years there is honestly none to show. A later figure
-    of the same area, of any force, is the series' latest and makes it current again."""
-    return bool(latest) and all(
-        f.category == "troops" and force_ended(data, f, last) for f in latest
-    )
-
-
 def latest_by_series(
     data: m.Dataset, facts: Iterable[m.Fact], last: int | None
 ) -> dict[str, list[m.Fact]]:
@@ -488,9 +476,16 @@ def latest_by_series(
 
 
 def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
-    """Of figures of one series and date, those of a force still running by ``last``
-    (all of them when none is), by id."""
+    """Of figures of one series and date (latest_by_series), those of a force still
+    running by ``last``, by id; when none is, all of them, but no strength: a strength of
+    a force that had ended is no current count. Serval's 1,700 in Mali of July 2014 is not
+    France's strength in Mali in 2016; the record has no Mali-only count of French forces
+    between Serval's end and February 2022 (Barkhane's are Sahel-wide), so for those years
+    there is honestly none to show. A later figure of the same area, of any force, is the
+    series' latest and makes it current again."""
     running = [f for f in tied if not force_ended(data, f, last)]
+    if not running and all(f.category == "troops" for f in tied):
+        return []
     return sorted(running or tied, key=lambda f: f.id)
 
 
@@ -503,7 +498,7 @@ def headline_facts(
     period (France's force at its height). One rule for every series: a marked peak once
     stood in for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020
     beside its latest 0 in Mali, as if 5,100 were still there (U28). Like `on`, a series
-    whose latest strength is of a force ended by then gives no latest (series_ended:
+    whose latest strength is of a force ended by then gives no latest (standing:
     Serval's counts of 2013, with its bases, in a briefing of the whole record). By
     series, as `on` orders them."""
     pool, _ = headline_series(data, facts)
@@ -515,9 +510,7 @@ def headline_facts(
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
     latest = latest_by_series(data, inside, None)
-    picked = {
-        k: standing(data, fs, hi) for k, fs in latest.items() if not series_ended(data, fs, hi)
-    }
+    picked = {k: standing(data, fs, hi) for k, fs in latest.items()}
     for key, fs in marked.items():
         shown = picked.setdefault(key, [])
         shown += [f for f in fs if f not in shown]
@@ -561,10 +554,16 @@ def summary(
     # a window wholly outside what is shown (before the record, or after it without
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
     # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
-    empty = not in_record(axis.first, axis.last) and not (
-        aftermath and axis.first > RECORD_END_ORDINAL
+    note = record_note(
+        axis.first,
+        axis.last,
+        _window_said(axis),
+        "shown are the aftermath events and figures"
+        if aftermath
+        else "its events and figures are the aftermath, shown with --aftermath",
     )
-    years = event_bins(events, axis, "year")
+    empty = note is not None and not (aftermath and axis.first > RECORD_END_ORDINAL)
+    years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
     eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
@@ -576,20 +575,11 @@ def summary(
             "disputed": sum(1 for e in events if e.disputed),
             "fatalities_recorded": sum(e.counted() or 0 for e in events),
             "countries": sorted(countries),
-            "note": record_note(
-                axis.first,
-                axis.last,
-                _window_said(axis),
-                "shown are the aftermath events and figures"
-                if aftermath
-                else "its events and figures are the aftermath, shown with --aftermath",
-            ),
+            "note": note,
         },
         "axis": axis.to_json(),
-        "events_per_year": []
-        if empty
-        else [
-            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years.bins
+        "events_per_year": [
+            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years
         ],
         "events_per_month": None
         if months is None

@@ -167,10 +167,8 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     latest = briefing.latest_by_series(data, done, last)
     rows = []
     for key in sorted(latest.keys() | under_way.keys()):
-        done_latest = latest.get(key, [])
         # a strength of a force that has ended is not current (Serval's in Mali in 2016)
-        if not briefing.series_ended(data, done_latest, last):
-            rows += [_row(data, f, False) for f in briefing.standing(data, done_latest, last)]
+        rows += [_row(data, f, False) for f in briefing.standing(data, latest.get(key, []), last)]
         # a force that has ended gives way here too (a month's figure of Serval in the
         # month Barkhane began)
         later = [f for f in under_way.get(key, []) if not briefing.force_ended(data, f, last)]

@@ -822,6 +822,11 @@ def _french_strengths(run: Run, day: str, data: Path) -> list[tuple[str, str, in
     ]
 
 
+def _summary_strengths(run: Run, data: Path, *window: str) -> list[str]:
+    doc = as_json(ok(run("summary", "--data", str(data), *window, "-f", "json")))
+    return [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"]
+
+
 def test_french_strength_in_mali_is_a_series_apart_from_the_sahel(run: Run, tmp_path: Path) -> None:
     """A Mali-only count of French forces stood as their strength in the whole Sahel: a
     0 in Mali dated after the Sahel-wide 5,100 made `on` say France had no troops, and a
@@ -843,20 +848,11 @@ def test_french_strength_in_mali_is_a_series_apart_from_the_sahel(run: Run, tmp_
         (sahel, "barkhane-peak", 5100),
     ]
     # summary heads its figures with the same series and labels
-    doc = as_json(ok(run("summary", "--data", str(extra), "-f", "json")))
-    troops = [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"]
-    assert troops == ["left-mali-2022", "barkhane-peak-seed"]
+    assert _summary_strengths(run, extra) == ["left-mali-2022", "barkhane-peak-seed"]
     # and, as `on` on the window's last day, no count of Serval's once it has ended
-    doc = as_json(
-        ok(run("summary", "--data", str(extra), "--since", "2014", "--until", "2016", "-f", "json"))
-    )
-    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
-    doc = as_json(ok(run("summary", "--data", str(extra), "--year", "2014", "-f", "json")))
-    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == []
-    doc = as_json(ok(run("summary", "--data", str(extra), "--until", "2014-06", "-f", "json")))
-    assert [f["id"] for f in doc["headline_facts"] if f["category"] == "troops"] == [
-        "serval-mali-2014"
-    ]
+    assert _summary_strengths(run, extra, "--since", "2014", "--until", "2016") == []
+    assert _summary_strengths(run, extra, "--year", "2014") == []
+    assert _summary_strengths(run, extra, "--until", "2014-06") == ["serval-mali-2014"]
     # the chart draws the same two series, one block for each area
     rows = as_json(ok(run("chart", "troops", "--data", str(extra), "-f", "json")))
     assert [(r["id"], r["series"]) for r in rows] == [

@@ -335,6 +335,19 @@ def test_a_points_source_is_cited_by_the_place(run: Run, tmp_path: Path) -> None
     assert problem["message"] == "cite it in sources too, with a note naming the record read"
 
 
+def _count_fact(tmp_path: Path, numbers: str, unit: str = "troops", ident: str = "n") -> Path:
+    """A file of one source and one fact of troops in Mali whose figures (``numbers``)
+    start on line 10."""
+    path = tmp_path / f"{ident}.toml"
+    path.write_text(
+        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
+        f'[[facts]]\nid = "{ident}"\nlabel = "Troops"\n{numbers}\nunit = "{unit}"\n'
+        'as_of = "2016-05"\nscope = "Mali"\ncategory = "troops"\nsources = [{ id = "s" }]\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     ("numbers", "line", "message"),
     [
@@ -348,13 +361,7 @@ def test_a_negative_figure_is_a_problem(
 ) -> None:
     """U27: a troop strength of -5 was "ok" and `on` showed "-5". A figure counts people,
     troops, deaths, money: 0 or more; a fall is said in the label."""
-    bad = tmp_path / "neg.toml"
-    bad.write_text(
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
-        f'[[facts]]\nid = "neg"\nlabel = "Troops"\n{numbers}\nunit = "troops"\n'
-        'as_of = "2016-05"\nscope = "Mali"\ncategory = "troops"\nsources = [{ id = "s" }]\n',
-        encoding="utf-8",
-    )
+    bad = _count_fact(tmp_path, numbers, ident="neg")
     result = run("validate", str(bad))
     assert result.exit_code == 4
     assert (
@@ -364,17 +371,6 @@ def test_a_negative_figure_is_a_problem(
     shown = run("on", "2016-06-01", "--data", str(bad))
     assert shown.exit_code == 4
     assert "is negative" in shown.stderr
-
-
-def _count_fact(tmp_path: Path, numbers: str, unit: str = "troops") -> Path:
-    path = tmp_path / "count.toml"
-    path.write_text(
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
-        f'[[facts]]\nid = "n"\nlabel = "Troops"\n{numbers}\nunit = "{unit}"\n'
-        'as_of = "2016-05"\nscope = "Mali"\ncategory = "troops"\nsources = [{ id = "s" }]\n',
-        encoding="utf-8",
-    )
-    return path
 
 
 @pytest.mark.parametrize(

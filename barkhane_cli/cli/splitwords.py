@@ -230,7 +230,7 @@ def date_hint(command: click.Command, args: list[str]) -> str | None:
     """``quote the date: --since "June 2015"`` for each date option whose value does not
     read as a date alone but does with the words after it; None when there is none."""
     hints = [
-        _group_hint(g.name, g.option, g.value, g.words)
+        _group_hint(g.name, g.option, g.value, g.words, command)
         for g in _parse(command, args)
         if g.option is not None and _split_date(g)
     ]
@@ -316,11 +316,7 @@ def _quotes(message: str, word: str) -> bool:
 
 
 def _group_hint(
-    name: str,
-    option: click.Option,
-    value: str,
-    extra: list[str],
-    command: click.Command | None = None,
+    name: str, option: click.Option, value: str, extra: list[str], command: click.Command
 ) -> str | None:
     """The hint for one option whose value the shell split (``_spelled_hint``). A short
     option's value is all the word holds after it, an ``=`` too (``-s=djibo`` searches
@@ -337,11 +333,7 @@ def _group_hint(
 
 
 def _spelled_hint(
-    name: str,
-    option: click.Option,
-    value: str,
-    extra: list[str],
-    command: click.Command | None = None,
+    name: str, option: click.Option, value: str, extra: list[str], command: click.Command
 ) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
     takes commas; another repeatable option is given once per value; the value typed
@@ -372,7 +364,7 @@ def _spelled_hint(
 
 
 def _repeated(
-    name: str, option: click.Option, words: list[str], command: click.Command | None
+    name: str, option: click.Option, words: list[str], command: click.Command
 ) -> str | None:
     """``mali is given twice: --country mali once is enough`` when every word repeats the
     value (U28: `--country mali mali` was told to quote "mali mali", no country, or give
@@ -383,8 +375,8 @@ def _repeated(
     if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
         return None
     said = " ".join(words)
-    named = command is not None and set(option.opts) & SPACED_OPTIONS
-    if named and command and option.shell_complete(click.Context(command), said):
+    named = set(option.opts) & SPACED_OPTIONS
+    if named and option.shell_complete(click.Context(command), said):
         return f"quote several words: {name} {_quoted(said)}"  # a name, not one value twice
     times = "twice" if len(words) == 2 else f"{len(words)} times"
     return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"

@@ -225,19 +225,8 @@ def build_fact(r: EntryReader) -> m.Fact:
         r.problem("value", "give a value, or both low and high")
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
-    # A figure counts something (people, troops, deaths, events, money): never below 0.
-    # A change is a rise or a fall that the label says, its size the value ("Rise in
-    # violence ... 70 percent"), so no unit, percent included, is ever negative (U27:
-    # a troop strength of -5 passed and `on` showed it).
-    for field, number in (("value", value), ("low", low), ("high", high)):
-        if number is not None and number < 0:
-            r.problem(
-                field,
-                f"{number:g} is negative: a figure is 0 or more; "
-                "say a fall in the label, its size as the value",
-            )
     unit = r.req_text("unit")
-    _check_count(r, unit, value, low, high)
+    _check_numbers(r, unit, value, low, high)
     as_of = r.req_date("as_of")
     since = r.date("since", False)
     _check_order(r, since, as_of, "as_of")
@@ -268,19 +257,27 @@ def build_fact(r: EntryReader) -> m.Fact:
     )
 
 
-def _check_count(
+def _check_numbers(
     r: EntryReader, unit: str, value: float | None, low: float | None, high: float | None
 ) -> None:
-    """A count (m.COUNT_UNITS) is a whole number, an error as a negative one is; above
-    its unit's bound it is no count of this war, a warning (U28: 3.7 troops and
-    999,999,999,999 troops passed, and `on` showed them)."""
-    if unit not in m.COUNT_UNITS:
-        return
-    bound = m.COUNT_UNITS[unit]
+    """A figure counts something (people, troops, deaths, events, money): never below 0.
+    A change is a rise or a fall that the label says, its size the value ("Rise in
+    violence ... 70 percent"), so no unit, percent included, is ever negative (U27: a
+    troop strength of -5 passed and `on` showed it). A count (m.COUNT_UNITS) is a whole
+    number, an error as a negative one is; above its unit's bound it is no count of this
+    war, a warning (U28: 3.7 troops and 999,999,999,999 troops passed, and `on` showed
+    them)."""
+    bound = m.COUNT_UNITS.get(unit)
     for field, number in (("value", value), ("low", low), ("high", high)):
-        if number is None or number < 0:
-            continue  # a negative one is said so already
-        if number != int(number):
+        if number is None:
+            continue
+        if number < 0:
+            r.problem(
+                field,
+                f"{number:g} is negative: a figure is 0 or more; "
+                "say a fall in the label, its size as the value",
+            )
+        elif unit in m.COUNT_UNITS and number != int(number):
             r.problem(
                 field, f"{number:g} is not a whole number: {unit} are counted in whole numbers"
             )
