@@ -353,30 +353,6 @@ def test_a_csv_says_who_did_it_and_how_precise_each_date_is(run: Run) -> None:
     assert by_id["jnim-isgs-fighting"]["precision"] == "year"
 
 
-def test_a_country_is_named_by_whole_words_in_a_figures_area(run: Run, tmp_path: Path) -> None:
-    """Niger is not Nigeria, for facts --country and chart displacement --country alike."""
-    extra = tmp_path / "refugees.toml"
-    extra.write_text(
-        '[[sources]]\nid = "s"\ntitle = "T"\npublisher = "P"\nkind = "news"\n\n'
-        + "".join(
-            f'[[facts]]\nid = "{fid}"\nlabel = "{fid}"\nvalue = 7\nunit = "people"\n'
-            f'as_of = "2020-06"\nscope = "{scope}; test"\ncategory = "displacement"\n'
-            'sources = [{ id = "s" }]\n\n'
-            for fid, scope in (
-                ("to-niger", "Refugees from Mali in Niger"),
-                ("nigeria", "Refugees from Nigeria"),
-            )
-        ),
-        encoding="utf-8",
-    )
-    facts = as_json(run("facts", "--country", "niger", "--data", str(extra), "-f", "json"))
-    assert "to-niger" in {f["id"] for f in facts} and "nigeria" not in {f["id"] for f in facts}
-    chart = as_json(
-        run("chart", "displacement", "--country", "niger", "--data", str(extra), "-f", "json")
-    )
-    assert "to-niger" in {r["id"] for r in chart} and "nigeria" not in {r["id"] for r in chart}
-
-
 def test_a_country_map_draws_each_event_at_its_places_in_that_country(
     run: Run, data: m.Dataset
 ) -> None:

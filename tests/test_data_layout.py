@@ -61,6 +61,7 @@ def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
     assert [e["id"] for e in y2014["events"]] == ["b"]
 
 
+@pytest.mark.record  # conftest: among the tests of the bundled record
 def test_the_split_gives_what_one_file_gives(
     tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch, fast_toml: None
 ) -> None:
@@ -109,6 +110,7 @@ def test_an_id_in_two_files_of_one_layer_is_an_error(tmp_path: Path, run: Run) -
     )
 
 
+@pytest.mark.record  # conftest: among the tests of the bundled record
 def test_a_user_file_still_replaces_a_bundled_entry(tmp_path: Path, run: Run) -> None:
     """Across layers an id replaces (the documented overlay rule), inside one it may not."""
     mine = tmp_path / "mine.toml"

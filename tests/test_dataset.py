@@ -37,6 +37,7 @@ MIN_PER_YEAR = {
     2019: 78, 2020: 110, 2021: 100, 2022: 110,
 }  # fmt: skip
 MINIMUMS = {"events": 850, "actors": 60, "places": 30, "facts": 30}
+pytestmark = pytest.mark.record  # conftest: among the tests of the bundled record
 
 
 @pytest.fixture(scope="module")

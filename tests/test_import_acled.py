@@ -860,6 +860,7 @@ def test_imported_events_after_the_record_show_by_default(run: Run, tmp_path: Pa
     ]
 
 
+@pytest.mark.record  # conftest: among the tests of the bundled record
 def test_new_places_are_filed_in_the_records_regions_before_acleds_admin1(
     tmp_path: Path,
 ) -> None:

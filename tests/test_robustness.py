@@ -134,14 +134,49 @@ def test_awkward_terminals_still_render(run: Run, env: dict[str, str]) -> None:
             assert "\x1b[" not in result.stdout
 
 
+# Runs each view given as an argument (its words joined by spaces) through barkhane's own
+# entry point in turn, one process for all; after each, a line on stdout and on stderr
+# that ends that view's part and gives its exit code.
+_VIEWS_IN_ONE_PROCESS = """
+import sys
+from barkhane_cli.entry import main
+for view in sys.argv[1:]:
+    sys.argv = ["barkhane", *view.split()]
+    try:
+        main()
+    except SystemExit as done:
+        code = int(done.code or 0)
+    for stream in (sys.stdout, sys.stderr):
+        stream.write(f"\\n{END} {code}\\n")
+        stream.flush()
+"""
+END = "--- end of a view, exit code"
+
+
 def test_an_ascii_terminal_still_renders() -> None:
-    # A real process: only the interpreter's own stdout has PYTHONIOENCODING's encoding.
+    """A real process: only the interpreter's own stdout has PYTHONIOENCODING's encoding.
+    One process for the four views (the entry point, as `python -m barkhane_cli` runs
+    it): the same stdout and exit codes as a process each, without three start-ups."""
     env = {"TTY_COMPATIBLE": "1", "PYTHONIOENCODING": "ascii", "COLUMNS": "100"}
-    for args in AWKWARD_VIEWS:
-        result = _cli(*args, env=env)
-        assert result.returncode == 0, (args, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout.strip()
+    views = [" ".join(args) for args in AWKWARD_VIEWS]
+    script = _VIEWS_IN_ONE_PROCESS.replace("{END}", END)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *views],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **env),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    outs, errs = done.stdout.split(f"\n{END} "), done.stderr.split(f"\n{END} ")
+    assert len(outs) == len(errs) == len(views) + 1, done.stderr
+    for n, view in enumerate(views):
+        stdout = outs[n].split("\n", 1)[1] if n else outs[n]
+        stderr = errs[n].split("\n", 1)[1] if n else errs[n]
+        code = (errs[n + 1].split("\n", 1)[0], outs[n + 1].split("\n", 1)[0])
+        assert code == ("0", "0"), (view, stderr)
+        assert "Traceback" not in stderr
+        assert stdout.strip(), view
 
 
 def test_closed_stdout_is_not_a_crash() -> None:

@@ -30,11 +30,14 @@ _BIB_ESCAPES = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+# One pass in C over the text: a generator of one lookup a character was most of the time
+# `sources --format bibtex` spent on the record's ~10,000 sources (3.5 million calls).
+_BIB_TABLE = str.maketrans(_BIB_ESCAPES)
 
 
 def _bib(text: str) -> str:
     flat = " ".join(inert(text).split())
-    return "".join(_BIB_ESCAPES.get(c, c) for c in flat)
+    return flat.translate(_BIB_TABLE)
 
 
 def _bib_url(url: str) -> str:
