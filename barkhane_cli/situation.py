@@ -31,19 +31,6 @@ def _iso(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
 
-def in_record(day: PartialDate) -> bool:
-    return meta.in_record(day.first_ordinal(), day.last_ordinal())
-
-
-def record_note(day: PartialDate) -> str | None:
-    return meta.record_note(
-        day.first_ordinal(),
-        day.last_ordinal(),
-        day.iso(),
-        "shown are the aftermath events and figures, and no era or leader is known to run on",
-    )
-
-
 def era_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     rows = []
     for era in briefing.eras_in(data, first, last):
@@ -217,14 +204,21 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     later = first > RECORD_END.last_ordinal()
     figures, marked = figure_rows(data, last, aftermath=later)
     leaders = leader_rows(data, first, last)
+    # None for a day that meets the record: in_record follows from it
+    note = meta.record_note(
+        first,
+        last,
+        day.iso(),
+        "shown are the aftermath events and figures, and no era or leader is known to run on",
+    )
     return {
         "date": day.iso(),
-        "in_record": in_record(day),
-        "note": record_note(day),
+        "in_record": note is None,
+        "note": note,
         "window": {"days": window, "start": _iso(w0), "end": _iso(w1)},
         "eras": era_rows(data, first, last),
         "leaders": leaders,
-        # after the record no term is known to run on (record_note says so): none is missing
+        # after the record no term is known to run on (its note says so): none is missing
         "no_leader_recorded": [] if later else unled_countries(data, events, leaders),
         "figures": figures,
         "figures_marked_headline": marked,

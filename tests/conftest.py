@@ -38,6 +38,12 @@ def sigint_as_at_a_terminal() -> None:
 
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
+# The first lines of a child's script (python -c) that has the small fixture file as the
+# bundled record, as _isolated gives every in-process test.
+MINI_AS_BUNDLED = (
+    "from pathlib import Path\nfrom barkhane_cli.store import files\n"
+    f"files.bundled_path = lambda: Path({str(MINI)!r})\n"
+)
 
 
 RECORD = "record"  # the mark of a test that reads the bundled record without `bundled`

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINI, Run, sigint_as_at_a_terminal
+from conftest import FIXTURES, MINI_AS_BUNDLED, Run, sigint_as_at_a_terminal
 
 from barkhane_cli import atomic, entry
 from barkhane_cli.errors import DataError
@@ -270,9 +270,7 @@ def _wait_until_reading_stdin(pid: int, timeout: float = 20.0) -> None:
 # record (as every in-process test has it): `--data -` cannot be keyed, so the real record
 # was parsed and checked uncached (~1.8 s of CPU) before the run came to read stdin.
 OVER_MINI = (
-    "import sys\nfrom pathlib import Path\nfrom barkhane_cli.store import files\n"
-    f"files.bundled_path = lambda: Path({str(MINI)!r})\n"
-    "sys.argv = ['barkhane', *sys.argv[1:]]\n"
+    MINI_AS_BUNDLED + "import sys\nsys.argv = ['barkhane', *sys.argv[1:]]\n"
     "from barkhane_cli.entry import main\nmain()\n"
 )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI, ROOT, Run, as_json, pinned_store
+from conftest import MINI_AS_BUNDLED, ROOT, Run, as_json, pinned_store
 
 from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
@@ -417,11 +417,9 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     # arrives and all four build, after the 30 s bound: four lines in the log.
     arrived = tmp_path / "arrived.log"
     code = (
-        "import contextlib, sys, time\n"
-        "from pathlib import Path\n"
+        MINI_AS_BUNDLED + "import contextlib, sys, time\n"
         "from barkhane_cli import store\n"
-        "from barkhane_cli.store import compile as c, files\n"
-        f"files.bundled_path = lambda: Path({str(MINI)!r})\n"
+        "from barkhane_cli.store import compile as c\n"
         f"ARRIVED = Path({str(arrived)!r})\n"
         "real_lock = store._locked\n"
         "@contextlib.contextmanager\n"
