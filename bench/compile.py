@@ -77,7 +77,11 @@ def main() -> None:
     for root in roots:
         compileall = [sys.executable, "-m", "compileall", "-q", str(root / "barkhane_cli")]
         subprocess.run(compileall, check=True)
-        run(root, Path(tempfile.mkdtemp(prefix="barkhane-bench-warm-")))  # disk, imports warm
+        warm = Path(tempfile.mkdtemp(prefix="barkhane-bench-warm-"))
+        try:
+            run(root, warm)  # disk, imports warm
+        finally:
+            shutil.rmtree(warm, ignore_errors=True)  # a store of several MB otherwise left in /tmp
     results = measure(roots, args.runs)
     for root in roots:
         print(f"{root}, {args.runs} runs each: median wall / CPU seconds (every run's CPU)")
