@@ -456,6 +456,21 @@ def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> 
     assert [f["id"] for f in profile["facts"] if f["as_of"] > RECORD_END.iso()] == []
 
 
+def test_the_kidnappings_of_foreigners_of_2012_are_one_tag(run: Run) -> None:
+    # U29: `--tag foreigners` gave nothing for 2012 (the tag was on 13 events of 99); the
+    # issue's series 6 is the kidnappings of foreign nationals, capture to fate
+    # (a kidnapping is an attack; so is the consul's killing in captivity)
+    taken = ids(run, "--year", "2012", "--tag", "foreigners", "--type", "attack")
+    assert taken == [
+        "algerian-consulate-gao-kidnapping",
+        "stockly-kidnapped-timbuktu-2012",
+        "touati-executed-mujao-2012",
+        "dakoro-aid-workers-kidnapped-2012",
+        "rodrigues-leal-kidnapped-2012",
+        "rimi-collomp-kidnapped-2012",
+    ]
+
+
 # --- coups and who governed ------------------------------------------------------------
 
 
