@@ -4,7 +4,8 @@ joined and read as one (``dates_rejoined``, which lazy.py runs the command again
 other words get a hint on the error line saying how to give them, and so does a
 command's name split in words (``actor ansar dine``). A word a positional
 argument took instead (``chart --actor ansar dine``) gets one where the command failed on
-it or found nothing (``taken_hint``). Only those paths import this.
+it or found nothing (``taken_hint``). Bare words that are options' values get the
+options (``option_hint``: ``timeline mali 2020``). Only those paths import this.
 
 Every function here reads the command line through ``_parse``, the one reading of it
 (long and short options, values attached or not, flags, ``--``)."""
@@ -23,7 +24,7 @@ from barkhane_cli.cli.options import (
     DATE_OPTIONS,
     SPACED_OPTIONS,
 )
-from barkhane_cli.dates import NoYearError, WeekdayError, parse_user_date
+from barkhane_cli.dates import NoYearError, PartialDate, WeekdayError, parse_user_date
 from barkhane_cli.text import plural
 
 # For a command whose argument chooses what it shows (chart troops, chart displacement),
@@ -130,19 +131,17 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
 def option_hint(
     command: click.Command, args: list[str], extra: list[str], only_for: OnlyFor
 ) -> str | None:
-    """``did you mean --force france?`` for one word Click left over that is a value an
-    option of the command completes to, given bare instead of after it (U27: `chart
-    troops france`, meant `--force france`). Options given already are passed over, and
-    so is one the choice of the command's argument does not take (``only_for``: chart
-    troops takes --force, chart displacement --country), and one that leaves out
-    (--not-tag). Of several, the two likeliest: a name's option (``SPACED_OPTIONS``)
-    before a tag's (`timeline gao`: --place, then --tag), then the one completing to
-    fewest values (`timeline mali`: --country before --actor, which also offers
-    minusma), then the command's order; None when no option takes the word. A name's
-    option takes a word that one entry alone completes to, as its resolver does
-    (`chart displacement burkina`: --country, by Burkina Faso's alias). A date, in one
-    word or several (`timeline 2020`, `Aug 2020`), is offered to the date options
-    (``_date_option``)."""
+    """``did you mean --force france?`` for the words Click left over when they are values
+    options of the command take, given bare instead of after them (U27: `chart troops
+    france`, meant `--force france`; a new user's `timeline mali 2020`, meant `--country
+    mali --year 2020`). The words are read as runs of consecutive words, each a date
+    (``_date_option``: `timeline Aug 2020`) or a value one option completes to (a name in
+    several words is one run: `timeline ansar dine`), with the fewest runs that read
+    (``_reading``); None when no reading takes every word. A run goes to its likeliest
+    option (``_Fits.options``); a word alone, to its two likeliest (`timeline mali`: --country
+    or --actor). Options given already are passed over, and so is one the choice of the
+    command's argument does not take (``only_for``: chart troops takes --force, chart
+    displacement --country), and one that leaves out (--not-tag)."""
     if not extra or any(w.startswith("-") for w in extra):
         return None
     groups = _parse(command, args)
@@ -157,25 +156,109 @@ def option_hint(
         and not long_name(o).startswith("--not-")
         and (only_for.get(long_name(o)) is None or chosen in only_for[long_name(o)])
     }
-    dated = _date_option(" ".join(extra), options, given)
-    if dated is not None or len(extra) != 1:
-        return None if dated is None else f"did you mean {dated}?"
-    word = extra[0]
-    ctx = click.Context(command)
-    fits: list[tuple[bool, int, int, int, str]] = []
-    for n, (name, option) in enumerate(options.items()):
-        values = {str(c.value).casefold() for c in option.shell_complete(ctx, word)}
-        spaced = bool(set(option.opts) & SPACED_OPTIONS)
-        if word.casefold() in values or (spaced and len(values) == 1):
-            # of options that fit alike, the one of fewest entries (burkina: a country
-            # before an actor)
-            known = len(option.shell_complete(ctx, ""))
-            fits.append((not spaced, len(values), known, n, f"{name} {shlex.quote(word)}"))
-    meant = [said for *_, said in sorted(fits)[:2]]
-    return f"did you mean {' or '.join(meant)}?" if meant else None
+    reading = _reading(extra, options, given, _Fits(command))
+    if reading is None:
+        return None
+    if len(extra) == 1:  # a word alone: its two likeliest options, either of which it may be
+        return f"did you mean {' or '.join(reading[0][:2])}?"
+    return f"did you mean {' '.join(said[0] for said in reading)}?"
+
+
+def _reading(
+    words: list[str], options: dict[str, click.Option], given: set[str], fits: _Fits
+) -> list[list[str]] | None:
+    """``words`` as runs of option values, fewest runs first: for each run, how it is given
+    to the options that take it, likeliest first (``_run``); None when no split of the
+    words into runs reads (a word no option takes). `burkina faso 2015` is two runs,
+    --country "burkina faso" --year 2015, not three (--country burkina --actor faso
+    --year 2015: Faso completes to Burkina Faso alone); of readings of as many runs, the
+    one whose first run is longest."""
+    tried: set[tuple[int, int, frozenset[str]]] = set()
+
+    def split(at: int, runs: int, left: dict[str, click.Option]) -> list[list[str]] | None:
+        if runs == 1:
+            last = _run(" ".join(words[at:]), left, given, fits)
+            return None if last is None else [last[0]]
+        key = (at, runs, frozenset(left))
+        if key in tried:  # failed before with these options left: fails again
+            return None
+        tried.add(key)
+        for end in range(len(words) - runs + 1, at, -1):
+            head = _run(" ".join(words[at:end]), left, given, fits)
+            if head is None:
+                continue
+            said, taken = head
+            rest = split(end, runs - 1, {n: o for n, o in left.items() if n not in taken})
+            if rest is not None:
+                return [said, *rest]
+        return None
+
+    for runs in range(1, len(words) + 1):
+        found = split(0, runs, options)
+        if found is not None:
+            return found
+    return None
+
+
+def _run(
+    text: str, options: dict[str, click.Option], given: set[str], fits: _Fits
+) -> tuple[list[str], set[str]] | None:
+    """How one run of bare words is given, as ``--option value`` likeliest first, and the
+    options it takes up (a date, every date option: a second date has no one option; a
+    value, its option unless repeatable); None when it is no date and no option's value."""
+    dated = _date_option(text, options, given)
+    if dated is not None:
+        return [dated], {n for n in options if n in _DATED}
+    fitting = fits.options(text, options)
+    if not fitting:
+        return None
+    said = [f"{name} {_as_typed(text)}" for name in fitting]
+    return said, {fitting[0]} - {n for n, o in options.items() if o.multiple}
+
+
+class _Fits:
+    """Which options take a run of words as their value, likeliest first. A completion
+    reads the store, and a line of several words has many runs to try: each option is
+    asked once per text, and not of words that extend a text it completes to nothing
+    (a value that starts with "ansar dine" starts with "ansar")."""
+
+    def __init__(self, command: click.Command) -> None:
+        self.ctx = click.Context(command)
+        self.completed: dict[tuple[str, str], set[str]] = {}
+        self.known: dict[str, int] = {}
+
+    def values(self, name: str, option: click.Option, text: str) -> set[str]:
+        """What ``option`` completes ``text`` to, casefolded."""
+        if (name, text) not in self.completed:
+            shorter = text.rpartition(" ")[0]
+            if shorter and not self.values(name, option, shorter):
+                self.completed[name, text] = set()
+            else:
+                found = option.shell_complete(self.ctx, text)
+                self.completed[name, text] = {str(c.value).casefold() for c in found}
+        return self.completed[name, text]
+
+    def options(self, text: str, options: dict[str, click.Option]) -> list[str]:
+        """The options that take ``text``: one completing to it, or a name's option
+        (``SPACED_OPTIONS``) one entry alone completes to, as its resolver takes it
+        (`chart displacement burkina`: --country, by Burkina Faso's alias). Likeliest
+        first: a name's option before a tag's (`timeline gao`: --place, then --tag), then
+        the one completing to fewest values (`timeline mali`: --country before --actor,
+        which also offers minusma), then of fewest entries (burkina: a country before an
+        actor), then the command's order."""
+        fits: list[tuple[bool, int, int, int, str]] = []
+        for n, (name, option) in enumerate(options.items()):
+            values = self.values(name, option, text)
+            spaced = bool(set(option.opts) & SPACED_OPTIONS)
+            if text.casefold() in values or (spaced and len(values) == 1):
+                if name not in self.known:
+                    self.known[name] = len(option.shell_complete(self.ctx, ""))
+                fits.append((not spaced, len(values), self.known[name], n, name))
+        return [name for *_, name in sorted(fits)]
 
 
 _SPANS = ("--since", "--until")
+_DATED = ("--year", *_SPANS)
 
 
 def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -> str | None:
@@ -183,16 +266,12 @@ def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -
     (those not given already; ``given``, the names typed): with none of --year, --since
     and --until given, a year to --year, else the period to --since and --until (both:
     --since alone runs to the record's end); with one of --since and --until given, to
-    the other (`--since 2019 2020`); None for no date, or no such option (U28:
-    `timeline 2020` got only "unexpected extra argument (2020)"). A number is a date
-    only as a year of four digits."""
-    if text.isdigit() and len(text) != 4:
+    the other (`--since 2019 2020`); None for no date (``_a_date``), or no such option
+    (U28: `timeline 2020` got only "unexpected extra argument (2020)")."""
+    date = _a_date(text)
+    if date is None:
         return None
-    try:
-        date = parse_user_date(text)
-    except ValueError:
-        return None
-    said = _quoted(text) if " " in text else text
+    said = _as_typed(text)
     left = [name for name in _SPANS if name in options]
     if "--year" in given:
         return None  # a second year, or a window within it: no one option says which
@@ -201,6 +280,22 @@ def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -
     if date.precision == "year" and "--year" in options:
         return f"--year {said}"
     return " ".join(f"{name} {said}" for name in left) or None
+
+
+def _a_date(text: str) -> PartialDate | None:
+    """``text`` read as a date, or None. A number is a date only as a year of four digits:
+    `timeline 12` is no day."""
+    if text.isdigit() and len(text) != 4:
+        return None
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        return None
+
+
+def _as_typed(text: str) -> str:
+    """``text`` as the shell takes it as one word: words quoted (_quoted), a word as is."""
+    return _quoted(text) if " " in text else shlex.quote(text)
 
 
 def long_name(option: click.Parameter) -> str:
