@@ -595,3 +595,47 @@ def test_several_bare_words_get_the_options_they_meant(
     2020)": one bare word had a hint, two had none."""
     result = run(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (
+            ("on", "2015", "2016"),
+            2,
+            "barkhane: got unexpected extra argument (2016); on takes one day; for a period, "
+            "barkhane timeline --since 2015 --until 2016\n",
+        ),
+        (
+            ("on", "2015-01-01", "2015-06-30"),
+            2,
+            "barkhane: got unexpected extra argument (2015-06-30); on takes one day; for a "
+            "period, barkhane timeline --since 2015-01-01 --until 2015-06-30\n",
+        ),
+        (  # the earlier date starts the period, however typed
+            ("on", "2016", "2015"),
+            2,
+            "barkhane: got unexpected extra argument (2015); on takes one day; for a period, "
+            "barkhane timeline --since 2015 --until 2016\n",
+        ),
+        (  # each date in words
+            ("on", "1", "June", "2015", "30", "June", "2015"),
+            2,
+            "barkhane: got unexpected extra arguments (June 2015 30 June 2015); on takes one "
+            'day; for a period, barkhane timeline --since "1 June 2015" --until "30 June '
+            '2015"\n',
+        ),
+        (  # no second date: no period
+            ("on", "2015", "zzqq"),
+            2,
+            "barkhane: got unexpected extra argument (zzqq); see 'barkhane on --help'\n",
+        ),
+    ],
+)
+def test_on_given_two_dates_points_to_the_period_command(
+    run: Run, args: tuple[str, ...], code: int, line: str
+) -> None:
+    """A new user's `on 2015 2016` got "unexpected extra argument (2016)"; one day in
+    several words (`on 1 June 2015`) is still one day (test above)."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line)

@@ -460,10 +460,12 @@ def click_error_line(
     text = " ".join(exc.format_message().split())
     extra = _extra_words(exc)
     if extra:
-        from barkhane_cli.cli.splitwords import option_hint, quote_hint
+        from barkhane_cli.cli.splitwords import option_hint, period_hint, quote_hint
 
-        hint = quote_hint(command, rest, extra) or option_hint(
-            command, rest, extra, _only_for(command)
+        hint = (  # a second date first: `on 1 June 2015 30 June 2015` is no date to quote
+            period_hint(command, rest, extra)
+            or quote_hint(command, rest, extra)
+            or option_hint(command, rest, extra, _only_for(command))
         )
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"

@@ -5,7 +5,9 @@ other words get a hint on the error line saying how to give them, and so does a
 command's name split in words (``actor ansar dine``). A word a positional
 argument took instead (``chart --actor ansar dine``) gets one where the command failed on
 it or found nothing (``taken_hint``). Bare words that are options' values get the
-options (``option_hint``: ``timeline mali 2020``). Only those paths import this.
+options (``option_hint``: ``timeline mali 2020``), and a second date after a command of
+one day the command of a period (``period_hint``: ``on 2015 2016``). Only those paths
+import this.
 
 Every function here reads the command line through ``_parse``, the one reading of it
 (long and short options, values attached or not, flags, ``--``)."""
@@ -22,6 +24,7 @@ from barkhane_cli.cli.options import (
     COMMA_OPTIONS,
     DATE_METAVAR,
     DATE_OPTIONS,
+    PERIOD_COMMAND,
     SPACED_OPTIONS,
 )
 from barkhane_cli.dates import NoYearError, PartialDate, WeekdayError, parse_user_date
@@ -564,19 +567,51 @@ def _is_date(param: click.Parameter) -> bool:
     return bool(set(param.opts) & DATE_OPTIONS)
 
 
+def _date_at(command: click.Command) -> int | None:
+    """Which of the command's bare words its date argument (``on DATE``) starts at: the
+    arguments before it take the words before. None for a command without one."""
+    positional = _arguments(command)
+    if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
+        return None
+    return len(positional) - 1
+
+
 def _date_argument(command: click.Command, groups: list[_Group]) -> tuple[int, list[str]] | None:
     """For a command whose positional argument is a date (``on DATE``) given as several
     words (``date_words``): where its first word is in the command line, and its words.
     After ``--`` too (``on -- 1 June 2015``). None when it is one word or none."""
-    positional = _arguments(command)
-    if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
-        return None
+    at = _date_at(command)
     bare = [(g, k) for g in groups for k in range(len(g.words))]
-    if len(bare) < len(positional):
+    if at is None or len(bare) <= at:
         return None
-    group, k = bare[len(positional) - 1]  # the arguments before it take the words before
+    group, k = bare[at]
     n = date_words(group.words[k], group.words[k + 1 :])
     return (group.start + k, group.words[k : k + n + 1]) if n else None
+
+
+def period_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
+    """``on takes one day; for a period, barkhane timeline --since 2015 --until 2016`` when
+    the words Click left over after a command's date argument are a second date (`on 2015
+    2016`, `on 1 June 2015 30 June 2015`: a new user asked for a period; Click said only
+    "unexpected extra argument (2016)"). The earlier date is the period's start, however
+    typed. None when the words are not all of one second date."""
+    at = _date_at(command)
+    groups = _parse(command, args)
+    bare = [w for g in groups for w in g.words]
+    if at is None or len(bare) <= at + 1:
+        return None
+    end = at + 1 + date_words(bare[at], bare[at + 1 :])
+    first, second = " ".join(bare[at:end]), " ".join(bare[end:])
+    if not second or _left_over(groups, extra) != len(bare) - at - 1:
+        return None  # no second date, or the words after the argument's are not all left over
+    dates = [(d, text) for text in (first, second) if (d := _a_date(text)) is not None]
+    if len(dates) != 2:
+        return None
+    (_, since), (_, until) = sorted(dates, key=lambda d: d[0].first())
+    return (
+        f"{command.name} takes one day; for a period, barkhane {PERIOD_COMMAND} "
+        f"--since {_as_typed(since)} --until {_as_typed(until)}"
+    )
 
 
 def _argument_hint(command: click.Command, groups: list[_Group]) -> str | None:
