@@ -315,6 +315,12 @@ def test_a_date_split_where_joining_would_guess_gets_the_hint(
             'several words: --actor "ansar dine", or give one per value: --actor ansar '
             "--actor dine\n",
         ),
+        (  # K35: the same word again is the slip, said first in place of "unknown chart"
+            ("chart", "--actor", "jnim", "jnim"),
+            2,
+            "barkhane: jnim is given twice (--actor jnim and as WHAT); charts are: events, "
+            "fatalities, troops, displacement\n",
+        ),
         (
             ("actor", "--type", "politics", "ambush"),
             3,
@@ -351,6 +357,19 @@ def test_a_search_emptied_by_a_split_word_says_where_it_went(run: Run) -> None:
     assert result.stderr.splitlines()[-1] == (
         'barkhane: "actor" was read as WORDS; if it belongs to --kind event, give it once per '
         "value: --kind event --kind actor"
+    )
+
+
+def test_a_search_emptied_by_the_value_typed_again_says_so_first(run: Run) -> None:
+    """K35: the word a positional took repeats the option's value: the slip, in one
+    sentence (it was '"event" was read as WORDS; if it belongs to --kind event, event is
+    given twice: --kind event once is enough')."""
+    result = run("search", "zzqq", "--kind", "event", "event")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        "nothing matches 'zzqq event'\n"
+        "barkhane: event is given twice (--kind event and as WORDS)\n",
     )
 
 

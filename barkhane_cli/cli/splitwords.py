@@ -354,7 +354,38 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
     when the command failed on such a word (``message``, its error: only words it quotes
     count, so ``chart --actor wagner troops --by month`` is not told troops was Wagner's,
     and not when the error offers a near name for it: ``place --type attack gaoo`` is a
-    typo of Gao) or found nothing (``message`` None). None when no such word has a hint."""
+    typo of Gao) or found nothing (``message`` None). A word that repeats the option's
+    value is said to be given again: ``jnim is given twice (--actor jnim and as WORDS)``.
+    None when no such word has a hint."""
+    return "; ".join(t.said for t in _taken(command, args, message)) or None
+
+
+def taken_line(command: click.Command, args: list[str], message: str) -> str | None:
+    """The command's error ``message`` with ``taken_hint``'s hints after it; a word that
+    gives the option's value again leads, as the likely slip, in place of the error's
+    clause about it: ``jnim is given twice (--actor jnim and as WHAT); charts are: ...``
+    (it said "unknown chart 'jnim'; charts are: ...; "jnim" was read as WHAT; if it
+    belongs to --actor jnim, jnim is given twice: --actor jnim once is enough"). None
+    when no word has a hint."""
+    taken = _taken(command, args, message)
+    if not taken:
+        return None
+    slips = [t.said for t in taken if t.again is not None]
+    clauses = [
+        c
+        for c in message.split("; ")
+        if not any(t.again is not None and _quotes(c, t.again) for t in taken)
+    ]
+    return "; ".join([*slips, *clauses, *(t.said for t in taken if t.again is None)])
+
+
+class _Taken(NamedTuple):
+    said: str
+    again: str | None  # the value, when the word taken repeats it (``_given_again``)
+
+
+def _taken(command: click.Command, args: list[str], message: str | None) -> list[_Taken]:
+    """``taken_hint``'s hints, one per option whose split words an argument took."""
     groups = _parse(command, args)
     takers = _takers(command, groups)
     said = []
@@ -367,14 +398,23 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
         if message is None and not _could_be(command, option, words):
             continue  # `search --kind event djibo`: djibo is no kind, but what is searched
+        times = _given_again(option, [value, *words], command)
+        if times is not None:
+            typed = f"{name} {shlex.quote(value)}"
+            said.append(_Taken(f"{value} is given {times} ({typed} and as {takers[n, 0]})", value))
+            continue
         hint = _group_hint(name, option, value, words, command)
         if hint is not None:
             read = plural(len(words), "was", "were")
             said.append(
-                f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
-                f"{plural(len(words), 'it belongs', 'they belong')} to {name} {value}, {hint}"
+                _Taken(
+                    f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
+                    f"{plural(len(words), 'it belongs', 'they belong')} to {name} {value}, "
+                    f"{hint}",
+                    None,
+                )
             )
-    return "; ".join(said) or None
+    return said
 
 
 def _could_be(command: click.Command, option: click.Option, words: list[str]) -> bool:
@@ -435,7 +475,7 @@ def _spelled_hint(
 ) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
     takes commas; another repeatable option is given once per value; the value typed
-    again is said to be (_repeated). None otherwise."""
+    again is said to be (_given_again). None otherwise."""
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
         return None
     if value.startswith("-"):
@@ -448,36 +488,34 @@ def _spelled_hint(
     if known & DATE_OPTIONS:
         n = date_words(value, extra)
         return _date_hint(name, words[: n + 1]) if n else None
-    repeated = _repeated(name, option, words, command)
-    if repeated is not None:
-        return repeated
+    times = _given_again(option, words, command)
+    if times is not None:
+        return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
     if not known & SPACED_OPTIONS:
         if option.multiple:
             return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
         return None
     hint = f"quote several words: {name} {_quoted(' '.join(words))}"
-    if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
+    if option.multiple and len({w.casefold() for w in words}) > 1:
+        # --actor jnim wagner may mean two actors as well as one name (not --place tongo
+        # tongo: one place given twice is the filter given once)
         hint += ", or give one per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     return hint
 
 
-def _repeated(
-    name: str, option: click.Option, words: list[str], command: click.Command
-) -> str | None:
-    """``mali is given twice: --country mali once is enough`` when every word repeats the
-    value (U28: `--country mali mali` was told to quote "mali mali", no country, or give
-    --country mali twice, the same filter); when the words are the start of a name the
-    option completes to (``--place tongo tongo``), to quote them; None otherwise. Search
-    words are words, not values: never said to repeat."""
+def _given_again(option: click.Option, words: list[str], command: click.Command) -> str | None:
+    """``twice`` (``3 times``) when every word after the option's value repeats it (U28:
+    `--country mali mali` was told to quote "mali mali", no country, or give --country
+    mali twice, the same filter); None when one differs, for search words (words, not
+    values: never said to repeat), and for the start of a name the option completes to
+    (``--place tongo tongo``, a name to quote)."""
     first = words[0].casefold()
     if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
         return None
-    said = " ".join(words)
     named = set(option.opts) & SPACED_OPTIONS
-    if named and option.shell_complete(click.Context(command), said):
-        return f"quote several words: {name} {_quoted(said)}"  # a name, not one value twice
-    times = "twice" if len(words) == 2 else f"{len(words)} times"
-    return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
+    if named and option.shell_complete(click.Context(command), " ".join(words)):
+        return None
+    return "twice" if len(words) == 2 else f"{len(words)} times"
 
 
 def _date_hint(typed: str, words: list[str]) -> str:
