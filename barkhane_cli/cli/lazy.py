@@ -316,7 +316,7 @@ class LazyGroup(TyperGroup):
         except (click.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
         except BarkhaneError as exc:
-            _say(exc.message + _split_hint(self, exc, args))
+            _say(_with_hint(self, exc, args))
             code = exc.code
         except BrokenPipeError:
             _reader_gone()
@@ -460,10 +460,12 @@ def click_error_line(
     text = " ".join(exc.format_message().split())
     extra = _extra_words(exc)
     if extra:
-        from barkhane_cli.cli.splitwords import option_hint, quote_hint
+        from barkhane_cli.cli.splitwords import option_hint, period_hint, quote_hint
 
-        hint = quote_hint(command, rest, extra) or option_hint(
-            command, rest, extra, _only_for(command)
+        hint = (  # a second date first: `on 1 June 2015 30 June 2015` is no date to quote
+            period_hint(command, rest, extra)
+            or quote_hint(command, rest, extra)
+            or option_hint(command, rest, extra, _only_for(command))
         )
         if hint is not None:
             return f"{text[:1].lower()}{text[1:]}; {hint}"
@@ -530,20 +532,22 @@ def _extra_words(exc: click.ClickException) -> list[str] | None:
     return found.group(1).split(" ") if found else None
 
 
-def _split_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
-    """For a usage error where a date the shell split gave its words to the command's
-    own (`facts --since June 2015 troops`, `chart --since Aug 2020`: joining them would
-    be a guess): how to quote it. For an error about a word the shell split off another
-    option's value that a positional argument took (`chart --actor ansar dine`: "unknown
-    chart 'dine'"): what it was read as, and how to quote it."""
+def _with_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
+    """The error's line. For a usage error where a date the shell split gave its words to
+    the command's own (`facts --since June 2015 troops`, `chart --since Aug 2020`: joining
+    them would be a guess), with how to quote it. For an error about a word the shell
+    split off another option's value that a positional argument took (`chart --actor
+    ansar dine`: "unknown chart 'dine'"), with what it was read as and how to give it
+    (splitwords.taken_line)."""
     if exc.code not in (ExitCode.USAGE, ExitCode.NOT_FOUND):
-        return ""
-    from barkhane_cli.cli.splitwords import date_hint, taken_hint
+        return exc.message
+    from barkhane_cli.cli.splitwords import date_hint, taken_line
 
     command, _, rest = _walk(group, args)
     hint = date_hint(command, rest) if exc.code == ExitCode.USAGE else None
-    hint = hint or taken_hint(command, rest, exc.message)
-    return f"; {hint}" if hint else ""
+    if hint is not None:
+        return f"{exc.message}; {hint}"
+    return taken_line(command, rest, exc.message) or exc.message
 
 
 def _dates_rejoined(group: click.Group, exc: click.UsageError, args: list[str]) -> list[str] | None:

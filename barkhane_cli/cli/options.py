@@ -251,8 +251,10 @@ SPACED_OPTIONS = _names(
 DATE_OPTIONS = _names(SinceOpt, UntilOpt)
 COMMA_OPTIONS = _names(FieldsOpt)
 # A positional argument that is a date (``on DATE``) is known by its metavar: its words
-# are joined as an option's are (cli/splitwords.py).
+# are joined as an option's are (cli/splitwords.py). Given two dates, such a command of
+# one day points to the command of a period (`on 2015 2016`: timeline --since --until).
 DATE_METAVAR = "DATE"
+PERIOD_COMMAND = "timeline"
 DateArg = Annotated[
     str,
     typer.Argument(

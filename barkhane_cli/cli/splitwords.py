@@ -4,7 +4,10 @@ joined and read as one (``dates_rejoined``, which lazy.py runs the command again
 other words get a hint on the error line saying how to give them, and so does a
 command's name split in words (``actor ansar dine``). A word a positional
 argument took instead (``chart --actor ansar dine``) gets one where the command failed on
-it or found nothing (``taken_hint``). Only those paths import this.
+it or found nothing (``taken_hint``). Bare words that are options' values get the
+options (``option_hint``: ``timeline mali 2020``), and a second date after a command of
+one day the command of a period (``period_hint``: ``on 2015 2016``). Only those paths
+import this.
 
 Every function here reads the command line through ``_parse``, the one reading of it
 (long and short options, values attached or not, flags, ``--``)."""
@@ -21,9 +24,10 @@ from barkhane_cli.cli.options import (
     COMMA_OPTIONS,
     DATE_METAVAR,
     DATE_OPTIONS,
+    PERIOD_COMMAND,
     SPACED_OPTIONS,
 )
-from barkhane_cli.dates import NoYearError, WeekdayError, parse_user_date
+from barkhane_cli.dates import NoYearError, PartialDate, WeekdayError, parse_user_date
 from barkhane_cli.text import plural
 
 # For a command whose argument chooses what it shows (chart troops, chart displacement),
@@ -130,19 +134,17 @@ def quote_hint(command: click.Command, args: list[str], extra: list[str]) -> str
 def option_hint(
     command: click.Command, args: list[str], extra: list[str], only_for: OnlyFor
 ) -> str | None:
-    """``did you mean --force france?`` for one word Click left over that is a value an
-    option of the command completes to, given bare instead of after it (U27: `chart
-    troops france`, meant `--force france`). Options given already are passed over, and
-    so is one the choice of the command's argument does not take (``only_for``: chart
-    troops takes --force, chart displacement --country), and one that leaves out
-    (--not-tag). Of several, the two likeliest: a name's option (``SPACED_OPTIONS``)
-    before a tag's (`timeline gao`: --place, then --tag), then the one completing to
-    fewest values (`timeline mali`: --country before --actor, which also offers
-    minusma), then the command's order; None when no option takes the word. A name's
-    option takes a word that one entry alone completes to, as its resolver does
-    (`chart displacement burkina`: --country, by Burkina Faso's alias). A date, in one
-    word or several (`timeline 2020`, `Aug 2020`), is offered to the date options
-    (``_date_option``)."""
+    """``did you mean --force france?`` for the words Click left over when they are values
+    options of the command take, given bare instead of after them (U27: `chart troops
+    france`, meant `--force france`; a new user's `timeline mali 2020`, meant `--country
+    mali --year 2020`). The words are read as runs of consecutive words, each a date
+    (``_date_option``: `timeline Aug 2020`) or a value one option completes to (a name in
+    several words is one run: `timeline ansar dine`), with the fewest runs that read
+    (``_reading``); None when no reading takes every word. A run goes to its likeliest
+    option (``_Fits.options``); a word alone, to its two likeliest (`timeline mali`: --country
+    or --actor). Options given already are passed over, and so is one the choice of the
+    command's argument does not take (``only_for``: chart troops takes --force, chart
+    displacement --country), and one that leaves out (--not-tag)."""
     if not extra or any(w.startswith("-") for w in extra):
         return None
     groups = _parse(command, args)
@@ -157,25 +159,109 @@ def option_hint(
         and not long_name(o).startswith("--not-")
         and (only_for.get(long_name(o)) is None or chosen in only_for[long_name(o)])
     }
-    dated = _date_option(" ".join(extra), options, given)
-    if dated is not None or len(extra) != 1:
-        return None if dated is None else f"did you mean {dated}?"
-    word = extra[0]
-    ctx = click.Context(command)
-    fits: list[tuple[bool, int, int, int, str]] = []
-    for n, (name, option) in enumerate(options.items()):
-        values = {str(c.value).casefold() for c in option.shell_complete(ctx, word)}
-        spaced = bool(set(option.opts) & SPACED_OPTIONS)
-        if word.casefold() in values or (spaced and len(values) == 1):
-            # of options that fit alike, the one of fewest entries (burkina: a country
-            # before an actor)
-            known = len(option.shell_complete(ctx, ""))
-            fits.append((not spaced, len(values), known, n, f"{name} {shlex.quote(word)}"))
-    meant = [said for *_, said in sorted(fits)[:2]]
-    return f"did you mean {' or '.join(meant)}?" if meant else None
+    reading = _reading(extra, options, given, _Fits(command))
+    if reading is None:
+        return None
+    if len(extra) == 1:  # a word alone: its two likeliest options, either of which it may be
+        return f"did you mean {' or '.join(reading[0][:2])}?"
+    return f"did you mean {' '.join(said[0] for said in reading)}?"
+
+
+def _reading(
+    words: list[str], options: dict[str, click.Option], given: set[str], fits: _Fits
+) -> list[list[str]] | None:
+    """``words`` as runs of option values, fewest runs first: for each run, how it is given
+    to the options that take it, likeliest first (``_run``); None when no split of the
+    words into runs reads (a word no option takes). `burkina faso 2015` is two runs,
+    --country "burkina faso" --year 2015, not three (--country burkina --actor faso
+    --year 2015: Faso completes to Burkina Faso alone); of readings of as many runs, the
+    one whose first run is longest."""
+    tried: set[tuple[int, int, frozenset[str]]] = set()
+
+    def split(at: int, runs: int, left: dict[str, click.Option]) -> list[list[str]] | None:
+        if runs == 1:
+            last = _run(" ".join(words[at:]), left, given, fits)
+            return None if last is None else [last[0]]
+        key = (at, runs, frozenset(left))
+        if key in tried:  # failed before with these options left: fails again
+            return None
+        tried.add(key)
+        for end in range(len(words) - runs + 1, at, -1):
+            head = _run(" ".join(words[at:end]), left, given, fits)
+            if head is None:
+                continue
+            said, taken = head
+            rest = split(end, runs - 1, {n: o for n, o in left.items() if n not in taken})
+            if rest is not None:
+                return [said, *rest]
+        return None
+
+    for runs in range(1, len(words) + 1):
+        found = split(0, runs, options)
+        if found is not None:
+            return found
+    return None
+
+
+def _run(
+    text: str, options: dict[str, click.Option], given: set[str], fits: _Fits
+) -> tuple[list[str], set[str]] | None:
+    """How one run of bare words is given, as ``--option value`` likeliest first, and the
+    options it takes up (a date, every date option: a second date has no one option; a
+    value, its option unless repeatable); None when it is no date and no option's value."""
+    dated = _date_option(text, options, given)
+    if dated is not None:
+        return [dated], {n for n in options if n in _DATED}
+    fitting = fits.options(text, options)
+    if not fitting:
+        return None
+    said = [f"{name} {_as_typed(text)}" for name in fitting]
+    return said, {fitting[0]} - {n for n, o in options.items() if o.multiple}
+
+
+class _Fits:
+    """Which options take a run of words as their value, likeliest first. A completion
+    reads the store, and a line of several words has many runs to try: each option is
+    asked once per text, and not of words that extend a text it completes to nothing
+    (a value that starts with "ansar dine" starts with "ansar")."""
+
+    def __init__(self, command: click.Command) -> None:
+        self.ctx = click.Context(command)
+        self.completed: dict[tuple[str, str], set[str]] = {}
+        self.known: dict[str, int] = {}
+
+    def values(self, name: str, option: click.Option, text: str) -> set[str]:
+        """What ``option`` completes ``text`` to, casefolded."""
+        if (name, text) not in self.completed:
+            shorter = text.rpartition(" ")[0]
+            if shorter and not self.values(name, option, shorter):
+                self.completed[name, text] = set()
+            else:
+                found = option.shell_complete(self.ctx, text)
+                self.completed[name, text] = {str(c.value).casefold() for c in found}
+        return self.completed[name, text]
+
+    def options(self, text: str, options: dict[str, click.Option]) -> list[str]:
+        """The options that take ``text``: one completing to it, or a name's option
+        (``SPACED_OPTIONS``) one entry alone completes to, as its resolver takes it
+        (`chart displacement burkina`: --country, by Burkina Faso's alias). Likeliest
+        first: a name's option before a tag's (`timeline gao`: --place, then --tag), then
+        the one completing to fewest values (`timeline mali`: --country before --actor,
+        which also offers minusma), then of fewest entries (burkina: a country before an
+        actor), then the command's order."""
+        fits: list[tuple[bool, int, int, int, str]] = []
+        for n, (name, option) in enumerate(options.items()):
+            values = self.values(name, option, text)
+            spaced = bool(set(option.opts) & SPACED_OPTIONS)
+            if text.casefold() in values or (spaced and len(values) == 1):
+                if name not in self.known:
+                    self.known[name] = len(option.shell_complete(self.ctx, ""))
+                fits.append((not spaced, len(values), self.known[name], n, name))
+        return [name for *_, name in sorted(fits)]
 
 
 _SPANS = ("--since", "--until")
+_DATED = ("--year", *_SPANS)
 
 
 def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -> str | None:
@@ -183,16 +269,12 @@ def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -
     (those not given already; ``given``, the names typed): with none of --year, --since
     and --until given, a year to --year, else the period to --since and --until (both:
     --since alone runs to the record's end); with one of --since and --until given, to
-    the other (`--since 2019 2020`); None for no date, or no such option (U28:
-    `timeline 2020` got only "unexpected extra argument (2020)"). A number is a date
-    only as a year of four digits."""
-    if text.isdigit() and len(text) != 4:
+    the other (`--since 2019 2020`); None for no date (``_a_date``), or no such option
+    (U28: `timeline 2020` got only "unexpected extra argument (2020)")."""
+    date = _a_date(text)
+    if date is None:
         return None
-    try:
-        date = parse_user_date(text)
-    except ValueError:
-        return None
-    said = _quoted(text) if " " in text else text
+    said = _as_typed(text)
     left = [name for name in _SPANS if name in options]
     if "--year" in given:
         return None  # a second year, or a window within it: no one option says which
@@ -201,6 +283,22 @@ def _date_option(text: str, options: dict[str, click.Option], given: set[str]) -
     if date.precision == "year" and "--year" in options:
         return f"--year {said}"
     return " ".join(f"{name} {said}" for name in left) or None
+
+
+def _a_date(text: str) -> PartialDate | None:
+    """``text`` read as a date, or None. A number is a date only as a year of four digits:
+    `timeline 12` is no day."""
+    if text.isdigit() and len(text) != 4:
+        return None
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        return None
+
+
+def _as_typed(text: str) -> str:
+    """``text`` as the shell takes it as one word: words quoted (_quoted), a word as is."""
+    return _quoted(text) if " " in text else shlex.quote(text)
 
 
 def long_name(option: click.Parameter) -> str:
@@ -256,7 +354,38 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
     when the command failed on such a word (``message``, its error: only words it quotes
     count, so ``chart --actor wagner troops --by month`` is not told troops was Wagner's,
     and not when the error offers a near name for it: ``place --type attack gaoo`` is a
-    typo of Gao) or found nothing (``message`` None). None when no such word has a hint."""
+    typo of Gao) or found nothing (``message`` None). A word that repeats the option's
+    value is said to be given again: ``jnim is given twice (--actor jnim and as WORDS)``.
+    None when no such word has a hint."""
+    return "; ".join(t.said for t in _taken(command, args, message)) or None
+
+
+def taken_line(command: click.Command, args: list[str], message: str) -> str | None:
+    """The command's error ``message`` with ``taken_hint``'s hints after it; a word that
+    gives the option's value again leads, as the likely slip, in place of the error's
+    clause about it: ``jnim is given twice (--actor jnim and as WHAT); charts are: ...``
+    (it said "unknown chart 'jnim'; charts are: ...; "jnim" was read as WHAT; if it
+    belongs to --actor jnim, jnim is given twice: --actor jnim once is enough"). None
+    when no word has a hint."""
+    taken = _taken(command, args, message)
+    if not taken:
+        return None
+    slips = [t.said for t in taken if t.again is not None]
+    clauses = [
+        c
+        for c in message.split("; ")
+        if not any(t.again is not None and _quotes(c, t.again) for t in taken)
+    ]
+    return "; ".join([*slips, *clauses, *(t.said for t in taken if t.again is None)])
+
+
+class _Taken(NamedTuple):
+    said: str
+    again: str | None  # the value, when the word taken repeats it (``_given_again``)
+
+
+def _taken(command: click.Command, args: list[str], message: str | None) -> list[_Taken]:
+    """``taken_hint``'s hints, one per option whose split words an argument took."""
     groups = _parse(command, args)
     takers = _takers(command, groups)
     said = []
@@ -269,14 +398,23 @@ def taken_hint(command: click.Command, args: list[str], message: str | None = No
             continue  # a near name for it (`place --type attack gaoo`): it went where meant
         if message is None and not _could_be(command, option, words):
             continue  # `search --kind event djibo`: djibo is no kind, but what is searched
+        times = _given_again(option, [value, *words], command)
+        if times is not None:
+            typed = f"{name} {shlex.quote(value)}"
+            said.append(_Taken(f"{value} is given {times} ({typed} and as {takers[n, 0]})", value))
+            continue
         hint = _group_hint(name, option, value, words, command)
         if hint is not None:
             read = plural(len(words), "was", "were")
             said.append(
-                f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
-                f"{plural(len(words), 'it belongs', 'they belong')} to {name} {value}, {hint}"
+                _Taken(
+                    f"{_quoted(' '.join(words))} {read} read as {takers[n, 0]}; if "
+                    f"{plural(len(words), 'it belongs', 'they belong')} to {name} {value}, "
+                    f"{hint}",
+                    None,
+                )
             )
-    return "; ".join(said) or None
+    return said
 
 
 def _could_be(command: click.Command, option: click.Option, words: list[str]) -> bool:
@@ -337,7 +475,7 @@ def _spelled_hint(
 ) -> str | None:
     """Names and search words are quoted; a date only when the words make one; --fields
     takes commas; another repeatable option is given once per value; the value typed
-    again is said to be (_repeated). None otherwise."""
+    again is said to be (_given_again). None otherwise."""
     if option.nargs != 1 or not isinstance(option.type, click.types.StringParamType):
         return None
     if value.startswith("-"):
@@ -350,36 +488,34 @@ def _spelled_hint(
     if known & DATE_OPTIONS:
         n = date_words(value, extra)
         return _date_hint(name, words[: n + 1]) if n else None
-    repeated = _repeated(name, option, words, command)
-    if repeated is not None:
-        return repeated
+    times = _given_again(option, words, command)
+    if times is not None:
+        return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
     if not known & SPACED_OPTIONS:
         if option.multiple:
             return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
         return None
     hint = f"quote several words: {name} {_quoted(' '.join(words))}"
-    if option.multiple:  # --actor jnim wagner may mean two actors as well as one name
+    if option.multiple and len({w.casefold() for w in words}) > 1:
+        # --actor jnim wagner may mean two actors as well as one name (not --place tongo
+        # tongo: one place given twice is the filter given once)
         hint += ", or give one per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     return hint
 
 
-def _repeated(
-    name: str, option: click.Option, words: list[str], command: click.Command
-) -> str | None:
-    """``mali is given twice: --country mali once is enough`` when every word repeats the
-    value (U28: `--country mali mali` was told to quote "mali mali", no country, or give
-    --country mali twice, the same filter); when the words are the start of a name the
-    option completes to (``--place tongo tongo``), to quote them; None otherwise. Search
-    words are words, not values: never said to repeat."""
+def _given_again(option: click.Option, words: list[str], command: click.Command) -> str | None:
+    """``twice`` (``3 times``) when every word after the option's value repeats it (U28:
+    `--country mali mali` was told to quote "mali mali", no country, or give --country
+    mali twice, the same filter); None when one differs, for search words (words, not
+    values: never said to repeat), and for the start of a name the option completes to
+    (``--place tongo tongo``, a name to quote)."""
     first = words[0].casefold()
     if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
         return None
-    said = " ".join(words)
     named = set(option.opts) & SPACED_OPTIONS
-    if named and option.shell_complete(click.Context(command), said):
-        return f"quote several words: {name} {_quoted(said)}"  # a name, not one value twice
-    times = "twice" if len(words) == 2 else f"{len(words)} times"
-    return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
+    if named and option.shell_complete(click.Context(command), " ".join(words)):
+        return None
+    return "twice" if len(words) == 2 else f"{len(words)} times"
 
 
 def _date_hint(typed: str, words: list[str]) -> str:
@@ -469,19 +605,51 @@ def _is_date(param: click.Parameter) -> bool:
     return bool(set(param.opts) & DATE_OPTIONS)
 
 
+def _date_at(command: click.Command) -> int | None:
+    """Which of the command's bare words its date argument (``on DATE``) starts at: the
+    arguments before it take the words before. None for a command without one."""
+    positional = _arguments(command)
+    if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
+        return None
+    return len(positional) - 1
+
+
 def _date_argument(command: click.Command, groups: list[_Group]) -> tuple[int, list[str]] | None:
     """For a command whose positional argument is a date (``on DATE``) given as several
     words (``date_words``): where its first word is in the command line, and its words.
     After ``--`` too (``on -- 1 June 2015``). None when it is one word or none."""
-    positional = _arguments(command)
-    if not positional or not _is_date(positional[-1]) or any(p.nargs != 1 for p in positional):
-        return None
+    at = _date_at(command)
     bare = [(g, k) for g in groups for k in range(len(g.words))]
-    if len(bare) < len(positional):
+    if at is None or len(bare) <= at:
         return None
-    group, k = bare[len(positional) - 1]  # the arguments before it take the words before
+    group, k = bare[at]
     n = date_words(group.words[k], group.words[k + 1 :])
     return (group.start + k, group.words[k : k + n + 1]) if n else None
+
+
+def period_hint(command: click.Command, args: list[str], extra: list[str]) -> str | None:
+    """``on takes one day; for a period, barkhane timeline --since 2015 --until 2016`` when
+    the words Click left over after a command's date argument are a second date (`on 2015
+    2016`, `on 1 June 2015 30 June 2015`: a new user asked for a period; Click said only
+    "unexpected extra argument (2016)"). The earlier date is the period's start, however
+    typed. None when the words are not all of one second date."""
+    at = _date_at(command)
+    groups = _parse(command, args)
+    bare = [w for g in groups for w in g.words]
+    if at is None or len(bare) <= at + 1:
+        return None
+    end = at + 1 + date_words(bare[at], bare[at + 1 :])
+    first, second = " ".join(bare[at:end]), " ".join(bare[end:])
+    if not second or _left_over(groups, extra) != len(bare) - at - 1:
+        return None  # no second date, or the words after the argument's are not all left over
+    dates = [(d, text) for text in (first, second) if (d := _a_date(text)) is not None]
+    if len(dates) != 2:
+        return None
+    (_, since), (_, until) = sorted(dates, key=lambda d: d[0].first())
+    return (
+        f"{command.name} takes one day; for a period, barkhane {PERIOD_COMMAND} "
+        f"--since {_as_typed(since)} --until {_as_typed(until)}"
+    )
 
 
 def _argument_hint(command: click.Command, groups: list[_Group]) -> str | None:

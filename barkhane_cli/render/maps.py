@@ -111,9 +111,7 @@ class Drawn:
     """What a drawing showed, for the legend and for tests."""
 
     proj: canvas.Projection
-    countries: list[str]
     cells: dict[str, tuple[int, int]]  # place id → (col, row) of its marker
-    labelled: list[str]
     scale: list[tuple[int, int]]
 
 
@@ -210,7 +208,7 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
             if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
                 for i, ch in enumerate(name):
                     grid.put(at[0] - len(name) // 2 + i, at[1], ch, COUNTRY_STYLE)
-    return grid, Drawn(proj, countries, cells, labelled, scale)
+    return grid, Drawn(proj, cells, scale)
 
 
 def _shade_regions(
