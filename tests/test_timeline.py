@@ -364,6 +364,26 @@ def test_bad_input_is_one_line_on_stderr_with_a_code(
     assert result.stderr.startswith("barkhane: ")
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("timeline", "--min-deaths", "-5"), "--min-deaths must be 0 or more, not -5"),
+        (("timeline", "--limit", "-3"), "--limit must be 0 or more, not -3"),
+        (("actor", "wagner", "--min-deaths", "-1"), "--min-deaths must be 0 or more, not -1"),
+        (("gaps", "--min-deaths", "-5"), "--min-deaths must be 0 or more, not -5"),
+        # it printed nothing, exit 0
+        (("search", "mali", "--limit", "-3"), "--limit must be 0 or more, not -3"),
+    ],
+)
+def test_a_negative_count_option_is_refused_in_one_wording(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """K37: --min-deaths -5 got Click's "-5 is not in the range x>=0; see 'barkhane
+    timeline --help'" where --limit -3 got this line."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+
+
 def test_ambiguous_actor_lists_candidates(run: Run) -> None:
     result = run("timeline", "--actor", "amadou")
     assert result.exit_code == 3
