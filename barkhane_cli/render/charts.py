@@ -158,6 +158,7 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
     refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
     is drawn as a range (solid to its low end, shaded to its high end)."""
+    from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -172,18 +173,21 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
     date_w = max(len(r["as_of"]) for r in rows)
     value_w = max(len(r["text"]) for r in rows)
     mark_w = max((len(_marks(r)) for r in rows), default=0)
-    # Columns: date, value, bar, marks (if any) and label, a space between each. The bars
-    # get two fifths of what the numbers leave, the labels the rest, and give it up to
-    # keep LABEL_ROOM cells for the labels (10 cells of bar at least).
+    # Columns: date, value, bar, marks (if any) and label, a space between each; ``rest``
+    # is what the numbers and marks leave to the bar and the label beside it.
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
-    width = max(10, min(40, rest * 2 // 5))
-    if rest - width < LABEL_ROOM:
-        width = max(10, rest - LABEL_ROOM)
     # One layout for the whole chart, and no label cut: each whole beside its bar, wrapped
-    # in its column, or, where the labels have not LABEL_ROOM cells, whole on a line of its
-    # own under its bar. Labels cut beside the bar in some blocks and whole under it in
-    # others lost what the Mali blocks' figures counted ("... in the first d…", U21).
-    beside = rest - width >= LABEL_ROOM
+    # in its column, or, where the labels have not LABEL_ROOM cells beside BAR_ROOM of
+    # bar, whole on a line of its own under its bar. Labels cut beside the bar in some
+    # blocks and whole under it in others lost what the Mali blocks' figures counted
+    # ("... in the first d…", U21).
+    beside = rest - BAR_ROOM >= LABEL_ROOM
+    # The bars take every cell the labels beside them (the longest, or all but BAR_ROOM)
+    # or, under them, the numbers leave. They had two fifths of it, at most 40 and at
+    # least 10, and gave cells to labels that were then drawn under them: 10 cells at 80
+    # columns, where values a tenth apart drew the same bar (K37).
+    longest = max(cell_len(r["label"]) for r in rows)
+    width = rest - min(longest, rest - BAR_ROOM) if beside else rest + 1  # + the label's gap
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
@@ -248,6 +252,9 @@ def _top(row: dict[str, Any]) -> float:
 # The fewest cells a label column beside the bars has: in fewer a label wraps to a
 # column of words, and the chart shows each label whole under its bar.
 LABEL_ROOM = 30
+# The fewest cells a bar beside a label has (a 160-column terminal's): with fewer, the
+# labels go under their bars, which take the whole line after the numbers.
+BAR_ROOM = 40
 
 
 def _marks(row: dict[str, Any]) -> str:
