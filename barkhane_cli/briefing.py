@@ -68,6 +68,14 @@ def axis_for(events: Sequence[m.Event], first: int | None, last: int | None) -> 
     return Axis(lo, hi)
 
 
+def record_axis(first: int | None, last: int | None) -> Axis:
+    """The window where given, each open side the record's own bound as meta declares it
+    (2011-01-01, 2022-11-09): for a view of the record, not of some events (eras, K37:
+    with no window, an era begun before the record was drawn from 2011-01-05, the first
+    event's day)."""
+    return axis_for((), first, last)
+
+
 def is_aftermath(f: m.Fact) -> bool:
     """A figure as of a date after the record's end (9 November 2022)."""
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL

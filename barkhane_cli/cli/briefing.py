@@ -142,7 +142,7 @@ def eras(
     start, end = parse_date("--since", since), parse_date("--until", until)
     first, last = query.date_range(start, end, year)
     dataset = load(data)
-    axis = briefing.axis_for(dataset.events, first, last)
+    axis = briefing.record_axis(first, last)
     items = briefing.eras_in(dataset, axis.first, axis.last)
     payload = [briefing.era_json(e, axis) for e in items]
 
