@@ -80,8 +80,10 @@ def panels_plain(env: Env, panels: Sequence[tuple[str, Sequence[Bin]]]) -> None:
         bars_plain(env, bins, top=top, lead=f"{inert(value)}\t")
 
 
-def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool) -> None:
-    panels_rich(env, [(None, bins)], title, unit, stack)
+def bars_rich(
+    env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool, note: str | None = None
+) -> None:
+    panels_rich(env, [(None, bins)], title, unit, stack, note)
 
 
 def panels_rich(
@@ -90,10 +92,12 @@ def panels_rich(
     title: str,
     unit: str,
     stack: bool,
+    note: str | None = None,
 ) -> None:
     """Bars per period, one panel per value of a facet (a heading, then its bars; one
     panel without a heading when ``None``), all on one scale: the panels are there to be
-    compared, and the unit line says so."""
+    compared, and the unit line says so. ``note``: said under the title (a window outside
+    the record, as summary says it under its header)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -107,6 +111,8 @@ def panels_rich(
     width = max(10, con.width - label_w - value_w - 4)
     top = max((b.total for b in every), default=0)
     con.print(Text(title, style="bold"))
+    if note:
+        con.print(Text(note, style="italic"))
     present: set[str] = set()
     for heading, bins in panels:
         grid = Table.grid(padding=(0, 1))
@@ -152,12 +158,15 @@ def _bar(
     return bar
 
 
-def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
+def series_rich(
+    env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str, note: str | None = None
+) -> None:
     """One block per area a figure counts in (its scope), each in date order:
     date | value | bar | marks | label. Each block is drawn to its own scale, its largest
     figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
     refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
-    is drawn as a range (solid to its low end, shaded to its high end)."""
+    is drawn as a range (solid to its low end, shaded to its high end). ``note``: said
+    under the title, as panels_rich says it."""
     from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
@@ -167,6 +176,8 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
 
     con = console(env)
     con.print(Text(title, style="bold"))
+    if note:
+        con.print(Text(note, style="italic"))
     if not rows:
         con.print(Text("no figures in this range", style="dim"))
         return
