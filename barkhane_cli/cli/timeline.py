@@ -126,8 +126,6 @@ def timeline(
 
     def outside() -> list[str]:
         """The window's note when it lies wholly outside the record, as summary's."""
-        if q.first is None and q.last is None:
-            return []  # the whole record: no window to say anything of
         from barkhane_cli.briefing import window_note
 
         note = window_note(q.first, q.last, "events", q.aftermath)
