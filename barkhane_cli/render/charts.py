@@ -198,7 +198,9 @@ def series_rich(
     # least 10, and gave cells to labels that were then drawn under them: 10 cells at 80
     # columns, where values a tenth apart drew the same bar (K37).
     longest = max(cell_len(r["label"]) for r in rows)
-    width = rest - min(longest, rest - BAR_ROOM) if beside else rest + 1  # + the label's gap
+    # under: the label's gap too; at least 10 cells where the numbers leave fewer (the
+    # line wraps, as it did)
+    width = rest - min(longest, rest - BAR_ROOM) if beside else max(10, rest + 1)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
