@@ -68,6 +68,37 @@ def axis_for(events: Sequence[m.Event], first: int | None, last: int | None) -> 
     return Axis(lo, hi)
 
 
+def record_axis(first: int | None, last: int | None) -> Axis:
+    """The window where given, each open side the record's own bound as meta declares it
+    (2011-01-01, 2022-11-09): for a view of the record, not of some events (eras, K37:
+    with no window, an era begun before the record was drawn from 2011-01-05, the first
+    event's day)."""
+    return axis_for((), first, last)
+
+
+def window_note(first: int | None, last: int | None, what: str, aftermath: bool) -> str | None:
+    """What a view of ``what`` (events, figures) says of the window asked for
+    (--since/--until/--year: ordinals, None when open) when it lies wholly outside the
+    record, as `summary` and `on` say it (axis_note); None with no window, or one that
+    meets the record. An open side is the record's, as summary's axis has it when it
+    finds no events (`--since 2030` is 2030)."""
+    if first is None and last is None:
+        return None
+    return axis_note(record_axis(first, last), what, aftermath)
+
+
+def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
+    """meta.record_note of a view's window, said as the window is (_window_said), and
+    what the view shows after the record's end: its ``what`` with --aftermath, else how
+    to ask for them (K37: `timeline --year 2030` said only "no events match")."""
+    after = (
+        f"shown are the aftermath {what}"
+        if aftermath
+        else f"its {what} are the aftermath, shown with --aftermath"
+    )
+    return record_note(axis.first, axis.last, _window_said(axis), after)
+
+
 def is_aftermath(f: m.Fact) -> bool:
     """A figure as of a date after the record's end (9 November 2022)."""
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL
@@ -554,14 +585,7 @@ def summary(
     # a window wholly outside what is shown (before the record, or after it without
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
     # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
-    note = record_note(
-        axis.first,
-        axis.last,
-        _window_said(axis),
-        "shown are the aftermath events and figures"
-        if aftermath
-        else "its events and figures are the aftermath, shown with --aftermath",
-    )
+    note = axis_note(axis, "events and figures", aftermath)
     empty = note is not None and not (aftermath and axis.first > RECORD_END_ORDINAL)
     years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None

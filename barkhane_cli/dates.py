@@ -101,9 +101,15 @@ def parse_iso(text: str) -> PartialDate:
     m = _ISO.match(text.strip()) if isinstance(text, str) else None
     if m is None:
         raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
+    return _checked(text, m.group(1), m.group(2), m.group(3))
+
+
+def _checked(text: str, y: str, mo: str | None, d: str | None) -> PartialDate:
+    """The date of a year, month and day as written (month and day may be absent), or a
+    ValueError naming ``text``, what was typed, and what makes it no real date."""
+    year = int(y)
+    month = int(mo) if mo else None
+    day = int(d) if d else None
     if year < 1:
         raise ValueError(f"{text!r} has no year 0")
     if month is not None and not 1 <= month <= 12:
@@ -119,6 +125,16 @@ def parse_iso(text: str) -> PartialDate:
 
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+# The year first, as ISO but with slashes or dots (2015/06/01, 2015/06): one reading only.
+_YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})(?:\2(\d{1,2}))?$")
+# An ISO date-time (2015-06-01T00:00, with seconds, a fraction, a zone; a space for the T
+# as SQL and Python print one): the record's dates are days at most, so the day is read
+# and the time and zone are not (a zone does not move the day: it is the day written).
+_DATE_TIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year as written, four digits
 _WORDS = re.compile(r"[^\W\d_]+")  # the runs of letters: "févr" of "1er févr. 2016"
 FORMS = "use a form like 2020, 2020-08, Aug 2020, 18 August 2020 or 18 août 2020"
@@ -200,14 +216,24 @@ def _not_a_date(text: str) -> ValueError:
 
 
 def _numeric(text: str) -> PartialDate | None:
-    """``25/02/2022``, ``4.2.2022``, ``02/2022``: numbers only, read the one way they can be.
+    """``25/02/2022``, ``4.2.2022``, ``02/2022``, year first ``2022/02/25`` and ``2022/02``,
+    ``2022-02-25T10:30`` (its day): numbers only, read the one way they can be.
 
     Day-month and month-day orders are both in use, so a date that reads both ways
     (``04/02/2022``) is refused rather than guessed; the message names both readings.
     """
     month_only = _NUMERIC_MONTH.match(text)
     if month_only:
-        return parse_iso(f"{month_only.group(2)}-{month_only.group(1)}")
+        return _checked(text, month_only.group(2), month_only.group(1), None)
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        return _checked(text, year_first.group(1), year_first.group(3), year_first.group(4))
+    timed = _DATE_TIME.match(text)
+    if timed:
+        hour, minute, second = (int(n or 0) for n in timed.group(4, 5, 6))
+        if hour > 23 or minute > 59 or second > 59:  # read or not, a typo is said
+            raise ValueError(f"{text!r} is not a real time of day (00:00 to 23:59:59)")
+        return _checked(text, *timed.group(1, 2, 3))
     m = _NUMERIC.match(text)
     if m is None:
         return None

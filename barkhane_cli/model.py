@@ -155,6 +155,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 TABLES = tuple(FIELDS)
 AFFILIATION_FIELDS = ("actor", "relation", "start", "end", "note")
+# A source's url is a web page's: validate refuses any other scheme (K37: `url =
+# "javascript:alert(1)"` was "ok", and a reader copying it runs it), and the views link
+# no other (render.safe.safe_link).
+URL_SCHEMES = ("http", "https")
+
+
+def web_address(url: str) -> bool:
+    """Whether ``url`` is an address of a web page: http or https, with a host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1" is no address at all
+        return False
+    return parts.scheme.lower() in URL_SCHEMES and bool(parts.hostname)
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,12 +194,6 @@ def check_in(values: Iterable[str], known: Iterable[str], what: str) -> frozense
     return frozenset(out)
 
 
-def not_negative(option: str, value: int | None) -> None:
-    """A count option (--limit, --min-deaths) is 0 or more, said the same everywhere."""
-    if value is not None and value < 0:
-        raise UsageError(f"{option} must be 0 or more, not {value}")
-
-
 def build_query(
     data: m.Dataset,
     *,
@@ -225,8 +219,6 @@ def build_query(
     """Check and resolve what the user typed into an :class:`EventQuery`."""
 
     first, last = date_range(since, until, year)
-    not_negative("--limit", limit)
-    not_negative("--min-deaths", min_deaths)
     if sort is not None:
         # the minus is the order (choose's spelling rule would drop it)
         minus = "-" if sort.strip().startswith("-") else ""

@@ -734,6 +734,24 @@ def test_chart_displacement_draws_each_area_to_its_own_scale_and_says_it(
     assert "each to its own scale" in out.stdout
 
 
+def test_chart_bars_take_the_line_the_numbers_leave_at_80_columns(run: Run, tmp_path: Path) -> None:
+    """K37: at 80 columns `chart troops` and `chart displacement` drew the longest bar in
+    10 cells (two fifths of the line, less what the labels beside were to keep), though
+    the labels went under their bars: values a tenth apart drew the same bar. Now the
+    labels go under and each block's largest figure is a bar to the line's end."""
+    env = terminal(80)
+    troops = [line.rstrip() for line in run("chart", "troops", env=env).stdout.splitlines()]
+    # the seed's 5,500 (disputed: shaded, marked), the block's largest, then its label
+    at = troops.index("  2022-11 5,500 " + "░" * 55 + " disputed")
+    assert troops[at + 1].strip() == "French troops in Barkhane, peak (seed)"
+    assert "  2020    5,100 " + "█" * 51 in troops  # 5,100 / 5,500 of 55 cells
+    extra = tmp_path / "areas.toml"
+    extra.write_text(_TWO_AREAS, encoding="utf-8")
+    drawn = run("chart", "displacement", "--data", str(extra), env=env).stdout.splitlines()
+    assert "  2022-02       69,766 " + "█" * 57 in drawn
+    assert "  2022-08-22 2,672,415 " + "█" * 57 in drawn
+
+
 def test_chart_facet_country_draws_one_panel_per_country_on_one_scale(run: Run) -> None:
     """U17: `chart --country mali --country burkina` added both into one bar per year;
     --facet country draws each country's bars, as timeline --facet counts them."""

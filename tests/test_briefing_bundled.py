@@ -11,6 +11,7 @@ import pytest
 from conftest import Run, terminal
 
 from barkhane_cli import forecasts
+from barkhane_cli.meta import RECORD_START
 
 
 @pytest.fixture
@@ -52,6 +53,18 @@ def test_chart_by_month_keeps_to_its_window(real: Run) -> None:
     bins = _json(real("chart", "--by", "month", *WINDOW, "--format", "json"))
     assert (bins[0]["start"], bins[-1]["end"]) == ("2021-06-01", "2021-12-31")
     assert len(bins) == 7
+
+
+def test_eras_with_no_window_start_at_the_records_start(real: Run) -> None:
+    """K37: an era begun before the record (Épervier, 1986) was drawn from 2011-01-05, the
+    first event's day; the record starts where data/meta.toml says, 2011-01-01."""
+    eras = _json(real("eras", "--format", "json"))
+    earlier = [e for e in eras if e["start"] < "2011"]
+    assert len(earlier) >= 3
+    assert {e["shown_start"] for e in earlier} == {"2011-01-01"} == {RECORD_START.iso()}
+    csv_rows = real("eras", "--format", "csv").stdout.splitlines()
+    [epervier] = [row for row in csv_rows if row.startswith("epervier,")]
+    assert epervier.endswith(",operation,1986-02,2014-07-31,2011-01-01,2014-07-31")
 
 
 def test_eras_keep_to_their_window(real: Run) -> None:

@@ -172,3 +172,57 @@ def test_a_day_of_the_week_the_date_was_not_is_refused(
     )
     right = run("on", "lundi 9 novembre 2020", "-f", "json")  # the day it was: read
     assert as_json(right)["date"] == "2020-11-09"
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        # year first, as ISO with slashes or dots: one reading only (K37)
+        ("2015/06/01", "2015-06-01"),
+        ("2015/6/1", "2015-06-01"),
+        ("2015.06.01", "2015-06-01"),
+        ("2015/06", "2015-06"),
+        # an ISO date-time is its day: the record has no time of day to read
+        ("2015-06-01T00:00", "2015-06-01"),
+        ("2015-06-01T23:59:59Z", "2015-06-01"),
+        ("2015-06-01 10:30:00.5+02:00", "2015-06-01"),
+    ],
+)
+def test_a_year_first_date_or_a_date_time_is_read_as_its_day_or_month(
+    run: Run, typed: str, iso: str
+) -> None:
+    result = run("on", typed, "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert as_json(result)["date"] == iso
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [("2012/04/01", "2012-04-01"), ("2012/03", "2012-03"), ("2012-04-01T18:45", "2012-04-01")],
+)
+def test_a_year_first_date_or_a_date_time_bounds_a_window_as_its_iso_form(
+    run: Run, typed: str, iso: str
+) -> None:
+    expected = run("timeline", "--since", iso, "--until", iso, "--fields", "id")
+    assert expected.exit_code == 0 and expected.stdout.count("\n") == 1, expected.stderr
+    result = run("timeline", "--since", typed, "--until", typed, "--fields", "id")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2015/13", "'2015/13' has no month 13"),
+        ("2015/02/30", "'2015/02/30' is not a real date: February 2015 has 28 days"),
+        ("2015-06-01T25:00", "'2015-06-01T25:00' is not a real time of day (00:00 to 23:59:59)"),
+    ],
+)
+def test_a_year_first_date_or_a_date_time_that_is_none_says_why(
+    run: Run, typed: str, said: str
+) -> None:
+    result = run("timeline", "--since", typed)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: --since: {said}\n",
+    )

@@ -364,6 +364,26 @@ def test_bad_input_is_one_line_on_stderr_with_a_code(
     assert result.stderr.startswith("barkhane: ")
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("timeline", "--min-deaths", "-5"), "--min-deaths must be 0 or more, not -5"),
+        (("timeline", "--limit", "-3"), "--limit must be 0 or more, not -3"),
+        (("actor", "wagner", "--min-deaths", "-1"), "--min-deaths must be 0 or more, not -1"),
+        (("gaps", "--min-deaths", "-5"), "--min-deaths must be 0 or more, not -5"),
+        # it printed nothing, exit 0
+        (("search", "mali", "--limit", "-3"), "--limit must be 0 or more, not -3"),
+    ],
+)
+def test_a_negative_count_option_is_refused_in_one_wording(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """K37: --min-deaths -5 got Click's "-5 is not in the range x>=0; see 'barkhane
+    timeline --help'" where --limit -3 got this line."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+
+
 def test_ambiguous_actor_lists_candidates(run: Run) -> None:
     result = run("timeline", "--actor", "amadou")
     assert result.exit_code == 3
@@ -622,3 +642,68 @@ def test_what_search_finds_wraps_at_words_on_a_narrow_terminal(run: Run) -> None
         "no event's text matches 'publisher'; 1 source matches: try\n"
         "barkhane search publisher\n"
     )
+
+
+AFTER_2030 = "2030 is after the record, which ends on 2022-11-09: its {} are the aftermath, shown with --aftermath"  # fmt: skip
+BEFORE_1850 = "1850 is before the record, which starts in 2011: nothing to show but what began earlier"  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "err"),
+    [
+        (("timeline", "--year", "2030"), ["no events match", AFTER_2030.format("events")]),
+        (("timeline", "--year", "1850"), ["no events match", BEFORE_1850]),
+        # the fixture's aftermath event of 2023: the note, then how many it hides
+        (
+            ("timeline", "--year", "2023"),
+            [
+                "no events match",
+                AFTER_2030.format("events").replace("2030", "2023"),
+                "1 later event hidden; add --aftermath",
+            ],
+        ),
+        (("facts", "--year", "2030"), ["no facts match", AFTER_2030.format("figures")]),
+    ],
+)
+def test_a_list_of_a_window_outside_the_record_says_so_as_summary_does(
+    run: Run, tty: dict[str, str], args: tuple[str, ...], err: list[str]
+) -> None:
+    """K37: `timeline --year 2030` on a terminal said only "no events match", where
+    `summary` and `on` say the window is outside the record (meta.record_note); the
+    exit code stays an empty result's, 0."""
+    result = run(*args, env=tty)
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (0, "", err)
+    if args[0] == "timeline":  # summary's line, of its events and figures
+        summary = run("summary", *args[1:], env=tty).stdout.splitlines()
+        assert err[1].replace("its events are", "its events and figures are") in summary
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (("map", "--year", "2030"), AFTER_2030.format("events")),  # under the map
+        (("chart", "--year", "2030"), AFTER_2030.format("events")),  # under the title
+        (("chart", "troops", "--year", "2030"), AFTER_2030.format("figures")),
+        (("chart", "fatalities", "--year", "1850"), BEFORE_1850),
+    ],
+)
+def test_a_drawn_view_of_a_window_outside_the_record_says_so_in_it(
+    run: Run, tty: dict[str, str], args: tuple[str, ...], note: str
+) -> None:
+    result = run(*args, env=tty)
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert note in lines
+    if args[0] == "chart":
+        assert lines.index(note) == 1
+
+
+def test_count_of_a_window_outside_the_record_says_so_on_a_watched_stderr(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = watched(monkeypatch, worked_out=True)
+    result = run("timeline", "--year", "2030", "--count")
+    assert (result.exit_code, result.stdout, told) == (0, "0\n", [AFTER_2030.format("events")])
+    told.clear()
+    assert run("timeline", "--year", "2020", "--count").stdout == "2\n"  # in the record
+    assert told == []

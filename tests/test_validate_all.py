@@ -177,6 +177,33 @@ def test_one_page_recorded_twice_is_named(run: Run, tmp_path: Path) -> None:
     assert run("validate", str(two)).stderr.endswith(" (2 warnings)\n")
 
 
+def test_a_source_url_that_is_no_web_address_is_a_problem(run: Run, tmp_path: Path) -> None:
+    """K37: `url = "javascript:alert(1)"` was "ok", and `source ID` showed it for a reader
+    to open. An address is http or https with a host; none (empty or absent) is none."""
+    hostile = tmp_path / "hostile-urls.toml"
+    hostile.write_text(
+        _source("a-script", "javascript:alert(1)", "2021-03-30")
+        + _source("b-data", "data:text/html,<script>alert(1)</script>", "2021-03-30")
+        + _source("c-no-host", "https://", "2021-03-30")
+        + _source("d-file", "file:///etc/passwd", "2021-03-30")
+        + _source("e-none", "", "2021-03-30")
+        + _source("f-caps", "HTTPS://Example.org/page", "2021-03-30"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(hostile))
+    assert result.exit_code == 4
+    advice = "is not a web address: give the page's http:// or https:// address, or no url"
+    assert result.stdout.splitlines() == [
+        f"{hostile}:7: sources 'a-script' url: 'javascript:alert(1)' {advice}",
+        f"{hostile}:15: sources 'b-data' url: 'data:text/html,<script>alert(1)</script>' {advice}",
+        f"{hostile}:23: sources 'c-no-host' url: 'https://' {advice}",
+        f"{hostile}:31: sources 'd-file' url: 'file:///etc/passwd' {advice}",
+    ]
+    assert result.stderr.startswith("4 problems in 1 file")
+    shown = run("source", "a-script", "--data", str(hostile))
+    assert (shown.exit_code, shown.stdout) == (4, "")
+
+
 def test_an_id_too_long_for_a_table_is_a_warning_and_the_file_loads(
     run: Run, tmp_path: Path
 ) -> None:

@@ -142,7 +142,7 @@ def eras(
     start, end = parse_date("--since", since), parse_date("--until", until)
     first, last = query.date_range(start, end, year)
     dataset = load(data)
-    axis = briefing.axis_for(dataset.events, first, last)
+    axis = briefing.record_axis(first, last)
     items = briefing.eras_in(dataset, axis.first, axis.last)
     payload = [briefing.era_json(e, axis) for e in items]
 
@@ -267,14 +267,16 @@ def chart(
         q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].name if force_id else "French forces"
-        _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
+        note = briefing.window_note(q.first, q.last, "figures", aftermath)
+        _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", True, note)
         return
     if chosen is ChartKind.displacement:
         q = window(dataset, data, since, until, year, countries=country or ())
         names = query.country_names(dataset, q.countries)
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
         where = f": {', '.join(names)}" if names else ""
-        _figures(env, fmt, export, rows, f"Displaced people{where}", "people", force=False)
+        note = briefing.window_note(q.first, q.last, "figures", aftermath)
+        _figures(env, fmt, export, rows, f"Displaced people{where}", "people", False, note)
         return
     period = (by or By.year).value
     q = window(
@@ -283,6 +285,7 @@ def chart(
     )  # fmt: skip
     events = list(query.select(dataset, q))
     axis = briefing.axis_for(events, q.first, q.last)
+    note = briefing.window_note(q.first, q.last, "events", aftermath)
     where = ""
     if q.countries:
         where = " in " + query.countries_said(dataset, q.countries)
@@ -306,7 +309,7 @@ def chart(
     if field is not None:
         only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
         _panels(env, fmt, export, field, dataset, events, only, lambda es: bin_of(es, axis, period).bins,
-                f"{title}, by {field}", unit, stack)  # fmt: skip
+                f"{title}, by {field}", unit, stack, note)  # fmt: skip
         return
 
     def show(target: Any, f: str | None) -> None:
@@ -317,14 +320,24 @@ def chart(
         elif f == "plain":
             charts.bars_plain(target, bins)
         else:
-            charts.bars_rich(target, bins, title, unit, stack)
+            charts.bars_rich(target, bins, title, unit, stack, note)
 
     present(env, fmt, export, show)
+    _tell_unless_drawn(env, fmt, note)
+
+
+def _tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
+    """A note the drawn chart says under its title, told on a watched stderr for the
+    other formats, as a list's notes are (records.tell): their rows stay data."""
+    if note and fmt != "table":
+        from barkhane_cli.render.records import tell
+
+        tell(env, note)
 
 
 def _panels(
     env: Any, fmt: str, export: Any, field: str, dataset: Any, events: list[Any],
-    only: frozenset[str], bin_of: Any, title: str, unit: str, stack: bool,
+    only: frozenset[str], bin_of: Any, title: str, unit: str, stack: bool, outside: str | None,
 ) -> None:  # fmt: skip
     """chart --facet: the bars of each value's events, in --facet's order (most events
     first), on one scale; with --country (--actor) and --facet country (actor), only the
@@ -360,9 +373,12 @@ def _panels(
         elif f == "plain":
             charts.panels_plain(target, [(v or "", bins) for v, _, bins in panels])
         else:
-            charts.panels_rich(target, [(n, bins) for _, n, bins in drawn], title, note, stack)
+            charts.panels_rich(
+                target, [(n, bins) for _, n, bins in drawn], title, note, stack, outside
+            )
 
     present(env, fmt, export, show)
+    _tell_unless_drawn(env, fmt, outside)
 
 
 # The options only some chart kinds take, and the kinds that take them: every other
@@ -429,7 +445,7 @@ def _force(dataset: Any, force: str | None) -> str | None:
 
 def _figures(
     env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], what: str, unit: str,
-    force: bool,
+    force: bool, note: str | None,
 ) -> None:  # fmt: skip
     from barkhane_cli.render import charts
 
@@ -452,9 +468,10 @@ def _figures(
         elif f == "plain":
             charts.series_plain(target, rows)
         else:
-            charts.series_rich(target, rows, title, unit)
+            charts.series_rich(target, rows, title, unit, note)
 
     present(env, fmt, export, show)
+    _tell_unless_drawn(env, fmt, note)
 
 
 def judgments(

@@ -122,7 +122,7 @@ def compare(
     A coarse record (a month, a region) that fits several events is shown as possible
     for each and linked to none.
     """
-    from barkhane_cli import matching, query
+    from barkhane_cli import matching
     from barkhane_cli.render import matching as draw
     from barkhane_cli.render.charts import write_rows
     from barkhane_cli.render.records import write_document
@@ -134,7 +134,6 @@ def compare(
         search,
         aftermath,
     )  # fmt: skip
-    query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
     chosen = _select(dataset, data, curated, filters)
     found = matching.match(dataset, curated, records)
@@ -216,7 +215,7 @@ def gaps(
     (ACLED's rows of an incident summed; UCDP's best), then a count by month or region.
     The filters choose records: --since 2020 --country mali --type massacre.
     """
-    from barkhane_cli import matching, query
+    from barkhane_cli import matching
     from barkhane_cli.gaps import unlinked
     from barkhane_cli.render import matching as draw
     from barkhane_cli.render.charts import write_rows
@@ -229,7 +228,6 @@ def gaps(
         search,
         aftermath,
     )  # fmt: skip
-    query.not_negative("--limit", limit)
     dataset, curated, records = _loaded(data)
     chosen = _select(dataset, data, records, filters)
     found = matching.match(dataset, curated, records)

@@ -496,10 +496,12 @@ def facts(
     text = search_words(" ".join(words), "facts") if words else ""
     dataset = load(data)
     items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
+    outside = None  # the window's note, as summary's, when it lies outside the record
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
         ours = briefing.in_countries(dataset, q.countries)
         items = [f for f in items if ours(f) and f.as_of.within(q.first, q.last)]
+        outside = briefing.window_note(q.first, q.last, "figures", aftermath)
     if actor:
         ids = {resolved(dataset, data, "actor", a) for a in actor}
         items = [f for f in items if ids & set(f.actors)]
@@ -523,6 +525,7 @@ def facts(
         rs = fact_records(dataset, items)
         if apart is not None:  # said where "no facts match" is said, in its place
             rs.empty_message = apart
+        rs.notes = [outside] if outside else []  # under it, or the table's count
         return rs
 
     _records(env, format_, export, fields, records, wide)

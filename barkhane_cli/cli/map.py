@@ -186,6 +186,7 @@ def map_(
     record per place (geojson gives points).
     """
     from barkhane_cli import mapping, query
+    from barkhane_cli.briefing import window_note
 
     if by not in ("events", "deaths", "region", "region-deaths"):
         raise UsageError(f"--by {by!r}: give events, deaths, region or region-deaths")
@@ -212,6 +213,9 @@ def map_(
     md.notes = namesake_notes(dataset, place or ()) + _no_point_notes(
         dataset, place or [], md, events
     )
+    # a window outside the record says so under the map, as summary says it (K37)
+    outside = window_note(q.first, q.last, "events", q.aftermath)
+    md.notes[:0] = [outside] if outside else []
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

@@ -15,6 +15,7 @@ import typer
 
 from barkhane_cli import model as m
 from barkhane_cli.choices import listed
+from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
@@ -121,7 +122,22 @@ WideOpt = Annotated[
         "--wide", help="Every column, nothing cut (lines may be wider than the terminal)."
     ),
 ]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")]
+
+
+def not_negative(ctx: Any, param: Any, value: int | None) -> int | None:
+    """A count option (--limit, --min-deaths) is 0 or more, checked as it is read and
+    said the same on every command: --min-deaths had Click's bound (min=0), "-5 is not in
+    the range x>=0; see ...", where --limit, checked after, said this plain line (K37);
+    and `search --limit -3` printed nothing, with exit 0."""
+    if value is not None and value < 0:
+        raise UsageError(f"{param.opts[0]} must be 0 or more, not {value}")
+    return value
+
+
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", help="At most this many.", callback=not_negative),
+]
 # import acled, import ucdp and export sqlite: the progress bar they draw on a terminal.
 QuietOpt = Annotated[
     bool,
@@ -281,7 +297,7 @@ MinDeathsOpt = Annotated[
     typer.Option(
         "--min-deaths",
         metavar="N",
-        min=0,
+        callback=not_negative,
         help="Only those with at least N dead. An event recorded as a range counts by the "
         "highest count a source gives: 2–30 dead matches --min-deaths 20 (its range shows "
         "that sources differ); one with no count never matches.",

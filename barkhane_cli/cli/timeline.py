@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -92,7 +92,7 @@ def timeline(
     """
     from barkhane_cli import query
     from barkhane_cli.render.events import event_records
-    from barkhane_cli.render.records import emit
+    from barkhane_cli.render.records import emit, watching
 
     env = make_env(color)
     filters = event_filters(
@@ -124,7 +124,17 @@ def timeline(
             return []
         return names or [hint for hint in [_found_elsewhere(search, data, loaded)] if hint]
 
-    if summarized(env, dataset, events, count, facet, format_, export, said, none_found):
+    def outside() -> list[str]:
+        """The window's note when it lies wholly outside the record, as summary's."""
+        from barkhane_cli.briefing import window_note
+
+        note = window_note(q.first, q.last, "events", q.aftermath)
+        return [note] if note else []
+
+    # --count and --facet tell it on a watched stderr, after the number, as tell() says
+    # a note: worked out only then
+    told = outside() if (count or facet) and watching(env) else []
+    if summarized(env, dataset, events, count, facet, format_, export, said, none_found, told):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -145,8 +155,8 @@ def timeline(
         elif db is not None and rs.to_json is Event.to_json and not moved:
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
-            rs.total, rs.notes = _what_is_not_shown(loaded, q)
-            rs.notes += namesake_notes(dataset, place or ())
+            rs.total, hidden = _what_is_not_shown(loaded, q)
+            rs.notes = outside() + hidden + namesake_notes(dataset, place or ())
             rs.notes += names
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
@@ -219,13 +229,16 @@ def summarized(
     export: Any,
     said: list[str],
     none_found: Callable[[], list[str]] | None = None,
+    notes: Sequence[str] = (),
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
     (an event view's summary); False when neither was asked for. ``said``: what the names
     given were read as (filters.names_read), one line on a watched stderr, so a pipe or
     a script reading stdout gets the number alone. ``none_found``: what to say on that
     stderr when no event is counted (U19: `--search djazairess --count` said nothing of
-    the sources that match, which the same search's table and JSON say)."""
+    the sources that match, which the same search's table and JSON say). ``notes``: told
+    after the number or the counts, as a table's footer says them (a window outside the
+    record)."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
@@ -241,7 +254,7 @@ def summarized(
     if count:
         n = sum(1 for _ in events)
         present(env, format_, export, lambda target, f: write_count(target, f, n))
-        for hint in none_found() if none_found and not n else []:
+        for hint in [*notes, *(none_found() if none_found and not n else [])]:
             tell(env, hint)
         return True
     fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
@@ -259,7 +272,7 @@ def summarized(
         export,
         lambda target, f: write_facet(target, f, dataset, found, fields),
     )
-    for hint in none_found() if none_found and not found else []:
+    for hint in [*notes, *(none_found() if none_found and not found else [])]:
         tell(env, hint)
     return True
 

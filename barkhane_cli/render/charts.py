@@ -80,8 +80,10 @@ def panels_plain(env: Env, panels: Sequence[tuple[str, Sequence[Bin]]]) -> None:
         bars_plain(env, bins, top=top, lead=f"{inert(value)}\t")
 
 
-def bars_rich(env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool) -> None:
-    panels_rich(env, [(None, bins)], title, unit, stack)
+def bars_rich(
+    env: Env, bins: Sequence[Bin], title: str, unit: str, stack: bool, note: str | None = None
+) -> None:
+    panels_rich(env, [(None, bins)], title, unit, stack, note)
 
 
 def panels_rich(
@@ -90,10 +92,12 @@ def panels_rich(
     title: str,
     unit: str,
     stack: bool,
+    note: str | None = None,
 ) -> None:
     """Bars per period, one panel per value of a facet (a heading, then its bars; one
     panel without a heading when ``None``), all on one scale: the panels are there to be
-    compared, and the unit line says so."""
+    compared, and the unit line says so. ``note``: said under the title (a window outside
+    the record, as summary says it under its header)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -107,6 +111,8 @@ def panels_rich(
     width = max(10, con.width - label_w - value_w - 4)
     top = max((b.total for b in every), default=0)
     con.print(Text(title, style="bold"))
+    if note:
+        con.print(Text(note, style="italic"))
     present: set[str] = set()
     for heading, bins in panels:
         grid = Table.grid(padding=(0, 1))
@@ -152,12 +158,16 @@ def _bar(
     return bar
 
 
-def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str) -> None:
+def series_rich(
+    env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str, note: str | None = None
+) -> None:
     """One block per area a figure counts in (its scope), each in date order:
     date | value | bar | marks | label. Each block is drawn to its own scale, its largest
     figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
     refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
-    is drawn as a range (solid to its low end, shaded to its high end)."""
+    is drawn as a range (solid to its low end, shaded to its high end). ``note``: said
+    under the title, as panels_rich says it."""
+    from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -166,24 +176,31 @@ def series_rich(env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str)
 
     con = console(env)
     con.print(Text(title, style="bold"))
+    if note:
+        con.print(Text(note, style="italic"))
     if not rows:
         con.print(Text("no figures in this range", style="dim"))
         return
     date_w = max(len(r["as_of"]) for r in rows)
     value_w = max(len(r["text"]) for r in rows)
     mark_w = max((len(_marks(r)) for r in rows), default=0)
-    # Columns: date, value, bar, marks (if any) and label, a space between each. The bars
-    # get two fifths of what the numbers leave, the labels the rest, and give it up to
-    # keep LABEL_ROOM cells for the labels (10 cells of bar at least).
+    # Columns: date, value, bar, marks (if any) and label, a space between each; ``rest``
+    # is what the numbers and marks leave to the bar and the label beside it.
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
-    width = max(10, min(40, rest * 2 // 5))
-    if rest - width < LABEL_ROOM:
-        width = max(10, rest - LABEL_ROOM)
     # One layout for the whole chart, and no label cut: each whole beside its bar, wrapped
-    # in its column, or, where the labels have not LABEL_ROOM cells, whole on a line of its
-    # own under its bar. Labels cut beside the bar in some blocks and whole under it in
-    # others lost what the Mali blocks' figures counted ("... in the first d…", U21).
-    beside = rest - width >= LABEL_ROOM
+    # in its column, or, where the labels have not LABEL_ROOM cells beside BAR_ROOM of
+    # bar, whole on a line of its own under its bar. Labels cut beside the bar in some
+    # blocks and whole under it in others lost what the Mali blocks' figures counted
+    # ("... in the first d…", U21).
+    beside = rest - BAR_ROOM >= LABEL_ROOM
+    # The bars take every cell the labels beside them (the longest, or all but BAR_ROOM)
+    # or, under them, the numbers leave. They had two fifths of it, at most 40 and at
+    # least 10, and gave cells to labels that were then drawn under them: 10 cells at 80
+    # columns, where values a tenth apart drew the same bar (K37).
+    longest = max(cell_len(r["label"]) for r in rows)
+    # under: the label's gap too; at least 10 cells where the numbers leave fewer (the
+    # line wraps, as it did)
+    width = rest - min(longest, rest - BAR_ROOM) if beside else max(10, rest + 1)
     solid = "#" if env.ascii_only else BLOCK
     light = "=" if env.ascii_only else "░"
     spread = "-" if env.ascii_only else "▒"
@@ -248,6 +265,9 @@ def _top(row: dict[str, Any]) -> float:
 # The fewest cells a label column beside the bars has: in fewer a label wraps to a
 # column of words, and the chart shows each label whole under its bar.
 LABEL_ROOM = 30
+# The fewest cells a bar beside a label has (a 160-column terminal's): with fewer, the
+# labels go under their bars, which take the whole line after the numbers.
+BAR_ROOM = 40
 
 
 def _marks(row: dict[str, Any]) -> str:

@@ -76,8 +76,9 @@ def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
 
 def safe_link(url: str) -> bool:
     """Only plain http(s) links, with nothing that could leave an HTML attribute."""
-    lowered = url.strip().lower()
-    if not lowered.startswith(("http://", "https://")):
+    from barkhane_cli.model import web_address
+
+    if not web_address(url.strip()):
         return False
     return not any(c in url for c in "\"'<>`\\") and url.isprintable() and " " not in url
 

@@ -22,7 +22,7 @@ def build_source(r: EntryReader) -> m.Source:
         publisher=r.req_text("publisher"),
         kind=r.choice("kind", m.SOURCE_KINDS) or "",
         date=r.date("date", False),
-        url=r.text("url", False),
+        url=r.url("url"),
         author=r.text("author", False),
         file=r.text("file", False),
         note=r.text("note", False),

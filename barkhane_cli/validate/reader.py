@@ -175,6 +175,20 @@ class EntryReader:
         assert value is not None
         return value
 
+    def url(self, field: str) -> str | None:
+        """An optional address (m.web_address), empty or absent where none is known."""
+        if field in self.broken:
+            return None
+        value = self.text(field, False)
+        if value and not m.web_address(value):
+            self.problem(
+                field,
+                f"{_clipped(value)} is not a web address: give the page's http:// or "
+                "https:// address, or no url",
+            )
+            raise _Bad
+        return value
+
     def choice(self, field: str, choices: Iterable[str], required: bool = True) -> str | None:
         if field in self.broken:
             return "" if required else None
@@ -303,7 +317,10 @@ def _shown(value: Any) -> str:
     if isinstance(value, datetime.date | datetime.time):  # TOML's own date, not Python's repr
         kind = "date and time" if isinstance(value, datetime.datetime) else type(value).__name__
         return f"an unquoted TOML {kind} {value.isoformat()}"
+    return f"{type(value).__name__} {_clipped(value)}"
+
+
+def _clipped(value: Any) -> str:
+    """A value as a problem quotes it: its repr (controls escaped), cut to 60 characters."""
     text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{type(value).__name__} {text}"
+    return text[:57] + "..." if len(text) > 60 else text
