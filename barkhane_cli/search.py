@@ -274,8 +274,8 @@ def _score(
     20 to 50 when the texts are needed too (more for more terms in the names); 0 none.
     In one name, whole words rank above the start of a longer word: ``moura`` finds the
     Moura massacre (85) before al-Mourabitoun (75). ``about`` (an event's actors and
-    places, :func:`_about`) counts as names, but never as the entry's own exact name: an
-    event of Wagner's is not the Wagner Group."""
+    places, :func:`_about`) counts as names, ABOUT under the entry's own (80, 70), and
+    never as its exact name: an event of Wagner's is not the Wagner Group."""
     names = [n for n in names if n]
     own = len(names)  # the entry's own names; then what it is about
     names += [n for n in about if n]
@@ -304,11 +304,14 @@ def _score(
         if hay.strip() == query:
             return 100, n
     best: tuple[int, str] | None = None
-    for n, hay in padded:
+    for at, (n, hay) in enumerate(padded):
         if all(_found(x, hay) for x in needles):
-            if all(_whole(x, hay) for x in needles):
-                return 85, n
-            best = best or (75, n)
+            worth = 85 if all(_whole(x, hay) for x in needles) else 75
+            worth -= 0 if at < own else ABOUT
+            if worth == 85:
+                return worth, n
+            if best is None or worth > best[0]:
+                best = (worth, n)
     if best is not None:
         return best
     in_names = " ".join(hay for _, hay in padded)
@@ -481,6 +484,14 @@ def _candidates(
 # Names rank a little ahead of titles at the same score: an actor before the events
 # that mention it.
 _KIND_BONUS = {"actor": 5, "place": 4, "event": 0, "fact": 0}
+# What an event is about (its actors' and places' names, _about) scores this much under
+# the same match in its own title or id: its title says what it is, its actors only who
+# took part (`search droukdel` listed three events naming him among their actors before
+# "French forces kill AQIM leader Abdelmalek Droukdel", all 85, by date). Under 10, so
+# a whole word there (80) still ranks above the start of a longer word in the title
+# (75: `moura` finds the events at Moura before al-Mourabitoun's), and the 70 of a
+# word's start there above a match across the names (60) and every source (59 and under).
+ABOUT = 5
 
 
 def _rank(kind: str, score: int) -> int:
