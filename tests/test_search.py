@@ -218,6 +218,38 @@ def test_an_analysts_query_finds_the_entries_before_the_sources(
     assert _top(run, query, len(first)) == first
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # K36: his killing, whose title names him, before the three events that name him
+        # only among their actors (all 85, by date, it was fourth of the events)
+        ("droukdel", ["abdelmalek-droukdel", "droukdel-killed"]),
+        # the massacre whose id is the town and "massacre" before the other events whose
+        # titles name the town (fourth of four, by date), and the agreement signed there
+        ("seytenga", ["seytenga", "seytenga-massacre"]),
+        ("diallassagou", ["diallassagou", "diallassagou-massacre-2022"]),
+        # the ambush whose id is two thirds the words before the investigation of it
+        ("tongo tongo", ["tongo-tongo", "tongo-tongo-ambush"]),
+        ("g5", ["g5-sahel", "g5-sahel-joint-force", "g5-sahel-founded"]),
+    ],
+)
+def test_the_entry_a_user_means_is_listed_first(
+    bundled: None, run: Run, query: str, first: list[str]
+) -> None:
+    """`search seytenga | head -3` gave the place and two other attacks there: an event's
+    own title and id rank above its actors' and places' names, and at the same score the
+    entry one of whose names the words make up more of comes first."""
+    assert _top(run, query, len(first)) == first
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_year_typed_lists_the_entries_of_that_year_first(run: Run) -> None:
+    """`search minusma 2019` opened with two events of 2018 whose titles say "until June
+    2019" (all 85, by date), before MINUSMA's events and figures of 2019."""
+    found = as_json(run("search", "minusma", "2019", "-f", "json"))
+    assert [h["date"][:4] for h in found[:4]] == ["2019"] * 4
+
+
 def test_a_suggestion_is_made_only_when_it_finds_something(run: Run) -> None:
     # U5: "prisoners chad" got "did you mean prisoner chad?", which found nothing either.
     result = run("search", "ambasador")
