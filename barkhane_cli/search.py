@@ -6,7 +6,7 @@ of a word, so ``attack`` finds "attacks"), anywhere across their names and texts
 punctuation do not matter. Matches in a title or a name rank before matches in a text (an
 event's actors and places count as its title); a source, where to read more, ranks under
 the entries whose names hold every word (_rank). At the same score, the closer match
-first: the entry one of whose names the words make up more of (_share), then the earlier.
+first: the entry with the shorter own name holding every word (_score), then the earlier.
 Nothing found gets a suggestion from the names and words in the data.
 """
 
@@ -270,13 +270,23 @@ class Hit:
 
 def _score(
     terms: Terms, names: Iterable[str], texts: Iterable[str], about: Iterable[str] = ()
-) -> tuple[int, str]:
-    """100 an exact name; 85 every term in one name; 60 every term across the names;
-    20 to 50 when the texts are needed too (more for more terms in the names); 0 none.
-    In one name, whole words rank above the start of a longer word: ``moura`` finds the
-    Moura massacre (85) before al-Mourabitoun (75). ``about`` (an event's actors and
-    places, :func:`_about`) counts as names, ABOUT under the entry's own (80, 70), and
-    never as its exact name: an event of Wagner's is not the Wagner Group."""
+) -> tuple[int, str, int]:
+    """(score, what matched, words). 100 an exact name; 85 every term in one name; 60
+    every term across the names; 20 to 50 when the texts are needed too (more for more
+    terms in the names); 0 none. In one name, whole words rank above the start of a
+    longer word: ``moura`` finds the Moura massacre (85) before al-Mourabitoun (75).
+    ``about`` (an event's actors and places, :func:`_about`) counts as names, ABOUT under
+    the entry's own (80, 70), and never as its exact name: an event of Wagner's is not
+    the Wagner Group.
+
+    The words are those of the shortest of the entry's own names holding every term (0
+    when none does): at the same score, the fewer the closer the match, the more of the
+    name the terms make up. `search seytenga` listed its massacre fourth of four events
+    whose titles name the town, by date; its id, seytenga-massacre, is two words, the
+    others' ids four or more. Only a name holding every term: a match across the names
+    (60) or in the texts is no closer for a shorter name holding a part of it (`tillaberi
+    2021` put operation-solstice-2021, whose region alone is Tillabéri, before the
+    massacre at Gaïgorou, Tillabéri, for the year in its short id)."""
     names = [n for n in names if n]
     own = len(names)  # the entry's own names; then what it is about
     names += [n for n in about if n]
@@ -284,11 +294,11 @@ def _score(
     if terms.literal:
         for n in names:
             if terms.literal in fold(n):
-                return 50, n
+                return 50, n, 0
         for t in texts:
             if terms.literal in fold(t):
-                return 20, _snippet(t, [terms.literal])
-        return 0, ""
+                return 20, _snippet(t, [terms.literal]), 0
+        return 0, "", 0
     needles = [*terms.words, *terms.phrases]
     # a name said exactly, `G 5 Sahel` too
     query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
@@ -300,22 +310,31 @@ def _score(
         joined = needle.replace(" ", "") if needle in terms.words else needle
         return _has_phrase(needle, hay) or _has_phrase(joined, hay)
 
-    padded = [(n, _pad(n)) for n in names]
-    for n, hay in padded[:own]:
+    for n in names[:own]:
+        hay = _pad(n)
         if hay.strip() == query:
-            return 100, n
+            return 100, n, len(hay.split())
     best: tuple[int, str] | None = None
-    for at, (n, hay) in enumerate(padded):
+    shortest = 0  # the words of the shortest own name holding every term
+    padded: list[tuple[str, str]] = []  # padded as read: most entries are scored by then
+    for at, n in enumerate(names):
+        if at == own and best is not None and best[0] == 85:
+            break  # no name it is about scores more
+        hay = _pad(n)
+        padded.append((n, hay))
         if all(_found(x, hay) for x in needles):
-            worth = 85 if all(_whole(x, hay) for x in needles) else 75
-            worth -= 0 if at < own else ABOUT
-            if worth == 85:
-                return worth, n
+            most = 85 if at < own else 85 - ABOUT  # the best a name here can score
+            worth = most if all(_whole(x, hay) for x in needles) else most - 10
+            if at < own:
+                size = hay.count(" ") - 1  # its words: a padded name is single-spaced
+                shortest = min(shortest or size, size)
+            elif worth == most:
+                return worth, n, shortest
             if best is None or worth > best[0]:
                 best = (worth, n)
     if best is not None:
-        return best
-    in_names = " ".join(hay for _, hay in padded)
+        return *best, shortest
+    in_names = " ".join(hay for _, hay in padded)  # every name read by now
     if all(_found(x, in_names) for x in needles):
         # the names that hold a term not held by one before: an id or a place the title
         # says already is not said again ("Moura massacre in central Mali, Wagner Group",
@@ -327,13 +346,13 @@ def _score(
             if holds - held:
                 shown.append(n)
                 held |= holds
-        return 60, ", ".join(shown)
+        return 60, ", ".join(shown), 0
     everything = in_names + _texts_hay(texts)
     if not all(_found(x, everything) for x in needles):
-        return 0, ""
+        return 0, "", 0
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
-    return 20 + round(30 * named / len(needles)), _snippet(where, needles)
+    return 20 + round(30 * named / len(needles)), _snippet(where, needles), 0
 
 
 def _texts_hay(texts: Iterable[str]) -> str:
@@ -556,7 +575,7 @@ def _hits(
     terms = parse(query)
     if not terms:
         return []
-    hits: list[tuple[Hit, float]] = []  # each with how much of a name it is (_share)
+    hits: list[tuple[Hit, int]] = []  # each with the words of its closest name (_score)
     years = _years(data, terms)
     # a year may be found in the entry's date, which no haystack holds: rule out on the
     # other words alone
@@ -571,46 +590,18 @@ def _hits(
             c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
-        score, match = (
+        score, match, words = (
             _score(terms, c.names, c.texts, c.about) if texts else _score(terms, c.names, ())
         )
         if score:
             rank = _rank(c.kind, score)
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
-            share = _share(terms, c.names)
-            hits.append((Hit(c.kind, c.id, c.title, c.date, rank, match), share))
-    hits.sort(key=lambda found: (-found[0].score, -found[1], *_in_order(found[0])))
+            hits.append((Hit(c.kind, c.id, c.title, c.date, rank, match), words))
+    # at the same score the closer match (a shorter name holding every term), then none
+    hits.sort(key=lambda found: (-found[0].score, not found[1], found[1], found[0].kind,
+                                 found[0].date, found[0].id))  # fmt: skip
     return [h for h, _ in hits]
-
-
-def _in_order(h: Hit) -> tuple[str, str, str]:
-    return h.kind, h.date, h.id  # the last resort: kind, date and id
-
-
-def _share(terms: Terms, names: Iterable[str]) -> float:
-    """The largest share of the words of one of the entry's own names holding every term
-    that the terms match (as :func:`_score` finds them), or 0: what ranks the closer match
-    first at the same score. `search seytenga` listed its massacre fourth of four events
-    whose titles name the town, by date; its id, seytenga-massacre, is half the word
-    (seytenga-villages-attack-2021-04 a fifth). A word the name says twice counts twice:
-    tongo-tongo-ambush is two thirds `tongo`. Only a name holding every term: a match
-    across the names (60) or in the texts is no closer for a name holding a part of it
-    (counted, `tillaberi 2021` put operation-solstice-2021, whose region alone is
-    Tillabéri, before the massacre at Gaïgorou, Tillabéri, for the year in its short id)."""
-    if terms.literal:
-        return 0.0
-    quoted = {w for p in terms.phrases for w in p.split()}
-    best = 0.0
-    for n in names:
-        hay = _pad(n)
-        if _holds(terms, hay):
-            words = hay.split()
-            held = sum(
-                1 for w in words if w in quoted or any(_has_word(t, f" {w}") for t in terms.words)
-            )
-            best = max(best, held / len(words))
-    return best
 
 
 # A year typed among a search's words finds the entries dated in it (an event, a fact's

@@ -228,7 +228,7 @@ def test_an_analysts_query_finds_the_entries_before_the_sources(
         # titles name the town (fourth of four, by date), and the agreement signed there
         ("seytenga", ["seytenga", "seytenga-massacre"]),
         ("diallassagou", ["diallassagou", "diallassagou-massacre-2022"]),
-        # the ambush whose id is two thirds the words before the investigation of it
+        # the ambush (tongo-tongo-ambush, three words) before the investigation of it
         ("tongo tongo", ["tongo-tongo", "tongo-tongo-ambush"]),
         ("g5", ["g5-sahel", "g5-sahel-joint-force", "g5-sahel-founded"]),
     ],
@@ -238,7 +238,7 @@ def test_the_entry_a_user_means_is_listed_first(
 ) -> None:
     """`search seytenga | head -3` gave the place and two other attacks there: an event's
     own title and id rank above its actors' and places' names, and at the same score the
-    entry one of whose names the words make up more of comes first."""
+    entry with the shorter name holding every word comes first."""
     assert _top(run, query, len(first)) == first
 
 
