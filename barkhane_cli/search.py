@@ -435,17 +435,26 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
     them) and the places an event names: what it is about, as much as its title (U21:
     `search wagner moura` ranked the Moura massacre, its perpetrators Mali and Wagner,
     fourth). The short form before the id, as tables show it: `search minusma` says
-    "MINUSMA" matched, not "minusma". Not their aliases: an actor's list ACLED's names
-    with their years ("Military Forces of France (2012-2017)"), and `france 2017` would
-    then find every French event."""
+    "MINUSMA" matched, not "minusma". An actor's aliases too, as its name (`search
+    sahraoui` found Adnan Abou Walid al-Sahraoui but not his killing, one of 19 events
+    naming him), but not one holding a year: an actor's list ACLED's names with their
+    years ("Military Forces of France (2012-2017)"), and `france 2017` would then find
+    every French event (`platform 2014` every one of the Platform of 14 June 2014's)."""
     out: list[str] = []
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
-        out += [n for n in (a.name, a.short, ident) if n] if a else [ident]
+        out += [*(n for n in (a.name, a.short, ident) if n), *_undated(a.aliases)] if a else [ident]
     for ident in e.places:
         p = data.places.get(ident)
         out += [n for n in (p.name, p.short, ident) if n] if p else [ident]
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _undated(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases holding no year (_YEAR_WORD), once for each actor however many events
+    name it."""
+    return tuple(a for a in aliases if not _YEAR_WORD.search(a))
 
 
 def _candidates(

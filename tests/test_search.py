@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,38 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
         ("moura-massacre", 80, "PMC Wagner"),
         ("wagner-deploys", 80, "PMC Wagner"),
     ]
+
+
+def test_an_actors_aliases_find_the_events_naming_it_but_not_its_years() -> None:
+    """K36: `search sahraoui` found the actor by its alias "Adnan Abou Walid al-Sahraoui"
+    and not his killing, which names him among its actors. An alias counts as the
+    actor's name does; one holding a year does not (ACLED's "Military Forces of France
+    (2012-2017)"), or `france 2017` finds every French event of every year."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    aliases = ("French army", "Military Forces of France (2012-2017)")
+    day = PartialDate(2020, 5, 1)
+    raid = m.Event("raid-2020", day, "Raid", "S.", "attack", (), actors=("france",))
+    data = m.Dataset(
+        actors={"france": m.Actor("france", "France", "state", "S.", (), aliases=aliases)},
+        events=[replace(raid, first=day.first_ordinal(), last=day.last_ordinal())],
+    )
+    found = [(h.id, h.score, h.match) for h in search.search(data, "french army", ["event"])]
+    assert found == [("raid-2020", 80, "French army")]
+    assert search.search(data, "france 2017", ["event"]) == []
+    assert search.search(data, "military forces", ["event"]) == []
+
+
+@pytest.mark.usefixtures("bundled")
+def test_search_sahraoui_lists_his_killing(run: Run) -> None:
+    found = hits(run, "sahraoui")
+    assert found[0] == ("actor", "adnan-abu-walid-al-sahrawi")
+    # with the events naming him (by their date), before the sources titled on him
+    assert found.index(("event", "abu-walid-al-sahrawi-killed")) < min(
+        n for n, (kind, _) in enumerate(found) if kind == "source"
+    )
 
 
 def _top(run: Run, query: str, n: int) -> list[str]:
