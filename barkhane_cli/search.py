@@ -536,6 +536,10 @@ def _rank(kind: str, score: int) -> int:
     return 49 + score // 10 if score >= 60 else score - 15
 
 
+# A source whose title holds every word ranks here or above (_rank's 60 and up)
+TITLED_SOURCE = _rank("source", 60)
+
+
 def search(
     data: m.Dataset,
     query: str,
@@ -548,12 +552,29 @@ def search(
     store's :func:`index` of the same data, spares normalizing every text of every entry
     on each search (a second of the 1.1 s `search gao` took): an entry whose haystack
     lacks a term is skipped, as :func:`_score` would give it 0."""
-    hits = _hits(data, query, kinds, first, last, hays, texts=True)
+    found = _hits(data, query, kinds, first, last, hays, texts=True)
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
-    citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
+    citing = cite.events_citing(data, (h.id for h, _ in found if h.kind == "source"))
+    lifted = _led_to(found, citing)
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
-            for h in hits]  # fmt: skip
+            for h in _ranked([(lifted.get(h.id, h), words) for h, words in found])]  # fmt: skip
+
+
+def _led_to(found: list[tuple[Hit, int]], citing: Mapping[str, tuple[str, ...]]) -> dict[str, Hit]:
+    """The events found in their texts that cite a source found by its title, each ranked
+    one above the best such source: the source is where to read more about the event,
+    the event what the words name (`search dupont verlon` listed nine reports titled on
+    RFI's two reporters, then the event of their killing, whose summary names them and
+    which cites eight of the nine; `ambassador expelled` a report before Mali's expulsion
+    of the French ambassador, its title saying "expels")."""
+    above: dict[str, int] = {}
+    for h, _ in found:
+        if h.kind == "source" and h.score >= TITLED_SOURCE:
+            for ident in citing[h.id]:
+                above[ident] = max(above.get(ident, 0), h.score + 1)
+    return {h.id: replace(h, score=above[h.id]) for h, _ in found
+            if h.kind == "event" and above.get(h.id, 0) > h.score}  # fmt: skip
 
 
 def named(
@@ -566,7 +587,7 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
-    return _hits(data, query, kinds, None, None, hays, texts=False)
+    return _ranked(_hits(data, query, kinds, None, None, hays, texts=False))
 
 
 def _hits(
@@ -577,14 +598,14 @@ def _hits(
     last: int | None,
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
-) -> list[Hit]:
-    """The entries ``query`` scores above 0 in, ranked: :func:`search`'s and
-    :func:`named`'s one loop and order, the latter scoring names and titles alone
-    (``texts`` False)."""
+) -> list[tuple[Hit, int]]:
+    """The entries ``query`` scores above 0 in, each with the words of its closest name
+    (:func:`_score`): :func:`search`'s and :func:`named`'s one loop, the latter scoring
+    names and titles alone (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
-    hits: list[tuple[Hit, int]] = []  # each with the words of its closest name (_score)
+    hits: list[tuple[Hit, int]] = []
     years = _years(data, terms)
     # a year may be found in the entry's date, which no haystack holds: rule out on the
     # other words alone
@@ -607,10 +628,15 @@ def _hits(
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
             hits.append((Hit(c.kind, c.id, c.title, c.date, rank, match), words))
-    # at the same score the closer match (a shorter name holding every term), then none
-    hits.sort(key=lambda found: (-found[0].score, not found[1], found[1], found[0].kind,
-                                 found[0].date, found[0].id))  # fmt: skip
-    return [h for h, _ in hits]
+    return hits
+
+
+def _ranked(found: list[tuple[Hit, int]]) -> list[Hit]:
+    """The hits in rank order: score; at the same score the closer match (a shorter name
+    holding every term, :func:`_score`), then those without one; then kind, date, id."""
+    found = sorted(found, key=lambda f: (-f[0].score, not f[1], f[1], f[0].kind, f[0].date,
+                                         f[0].id))  # fmt: skip
+    return [h for h, _ in found]
 
 
 # A year typed among a search's words finds the entries dated in it (an event, a fact's

@@ -261,6 +261,10 @@ def test_an_analysts_query_finds_the_entries_before_the_sources(
         # titles name the town (fourth of four, by date), and the agreement signed there
         ("seytenga", ["seytenga", "seytenga-massacre"]),
         ("diallassagou", ["diallassagou", "diallassagou-massacre-2022"]),
+        # RFI's reporters' killing, whose summary names them, before the nine reports
+        # titled on them (eight of which it cites), then the killing of the commando's
+        # presumed leader, which cites the others (it was 11th, after nine sources)
+        ("dupont verlon", ["rfi-journalists-killed", "bakabo-killed-aguelhok-2021"]),
         # the ambush (tongo-tongo-ambush, three words) before the investigation of it
         ("tongo tongo", ["tongo-tongo", "tongo-tongo-ambush"]),
         ("g5", ["g5-sahel", "g5-sahel-joint-force", "g5-sahel-founded"]),
