@@ -4,10 +4,12 @@
 of a word, so ``attack`` finds "attacks"), anywhere across their names and texts;
 ``"peace agreement"`` must appear as those words in that order. Case, accents and
 punctuation do not matter. Matches in a title or a name rank before matches in a text (an
-event's actors and places count as its title); a source, where to read more, ranks under
-the entries whose names hold every word (_rank). At the same score, the closer match
-first: the entry with the shorter own name holding every word (_score), then the earlier.
-Nothing found gets a suggestion from the names and words in the data.
+event's actors and places, aliases too, count as its title, just under it: ABOUT); a
+source, where to read more, ranks under the entries whose names hold every word and above
+those found in their texts (_rank), but under an event so found that cites it (_led_to).
+At the same score, the closer match first: the entry with the shorter own name holding
+every word (_score), then the earlier. Nothing found gets a suggestion from the names and
+words in the data.
 """
 
 from __future__ import annotations
