@@ -558,25 +558,30 @@ def search(
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (h.id for h, _ in found if h.kind == "source"))
-    lifted = _led_to(found, citing)
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
-            for h in _ranked([(lifted.get(h.id, h), words) for h, words in found])]  # fmt: skip
+            for h in _ranked(_led_to(found, citing))]  # fmt: skip
 
 
-def _led_to(found: list[tuple[Hit, int]], citing: Mapping[str, tuple[str, ...]]) -> dict[str, Hit]:
-    """The events found in their texts that cite a source found by its title, each ranked
-    one above the best such source: the source is where to read more about the event,
-    the event what the words name (`search dupont verlon` listed nine reports titled on
-    RFI's two reporters, then the event of their killing, whose summary names them and
-    which cites eight of the nine; `ambassador expelled` a report before Mali's expulsion
-    of the French ambassador, its title saying "expels")."""
+def _led_to(
+    found: list[tuple[Hit, int]], citing: Mapping[str, tuple[str, ...]]
+) -> list[tuple[Hit, int]]:
+    """``found``, each event found in its texts that cites a source found by its title
+    ranked one above the best such source: the source is where to read more about the
+    event, the event what the words name (`search dupont verlon` listed nine reports
+    titled on RFI's two reporters, then the event of their killing, whose summary names
+    them and which cites eight of the nine; `ambassador expelled` a report before Mali's
+    expulsion of the French ambassador, its title saying "expels")."""
     above: dict[str, int] = {}
     for h, _ in found:
         if h.kind == "source" and h.score >= TITLED_SOURCE:
             for ident in citing[h.id]:
                 above[ident] = max(above.get(ident, 0), h.score + 1)
-    return {h.id: replace(h, score=above[h.id]) for h, _ in found
-            if h.kind == "event" and above.get(h.id, 0) > h.score}  # fmt: skip
+    led: list[tuple[Hit, int]] = []
+    for h, words in found:
+        # an event only: a source may have an event's id (unsc-res-2085 is both)
+        lifted = h.kind == "event" and above.get(h.id, 0) > h.score
+        led.append((replace(h, score=above[h.id]) if lifted else h, words))
+    return led
 
 
 def named(

@@ -208,6 +208,45 @@ def test_search_sahraoui_lists_his_killing(run: Run) -> None:
     )
 
 
+def test_an_event_found_in_its_text_ranks_above_the_sources_titled_on_it_it_cites() -> None:
+    """K36: `search dupont verlon` listed nine reports titled on RFI's two reporters, then
+    the event of their killing, which names them in its summary and cites eight of them:
+    the event is what the words name, the source where to read more. The source keeps
+    its place under it, though it has the event's id (as unsc-res-2085 has)."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    ident = "unsc-res-2085"
+    data = m.Dataset(
+        sources={ident: m.Source(ident, "Resolution 2085 on the deployment", "UN", "document")},
+        events=[
+            m.Event(
+                ident,
+                PartialDate(2012, 12, 20),
+                "UNSC authorizes AFISMA",
+                "An African force's deployment.",
+                "mandate",
+                (m.SourceRef(ident),),
+            ),
+            m.Event(
+                "afisma-arrives",
+                PartialDate(2013, 1, 17),
+                "AFISMA arrives",
+                "Its deployment begins.",
+                "operation",
+                (),
+            ),
+        ],
+    )
+    found = [(h.kind, h.id, h.score) for h in search.search(data, "deployment")]
+    assert found == [
+        ("event", ident, 58),  # one above the source it cites
+        ("source", ident, 57),
+        ("event", "afisma-arrives", 20),  # cites no source titled on the word
+    ]
+
+
 def _top(run: Run, query: str, n: int) -> list[str]:
     return [ident for _, ident in hits(run, *query.split())[:n]]
 
