@@ -4,9 +4,12 @@
 of a word, so ``attack`` finds "attacks"), anywhere across their names and texts;
 ``"peace agreement"`` must appear as those words in that order. Case, accents and
 punctuation do not matter. Matches in a title or a name rank before matches in a text (an
-event's actors and places count as its title); a source, where to read more, ranks under
-the entries whose names hold every word (_rank). Nothing found gets a suggestion from the
-names and words in the data.
+event's actors and places, aliases too, count as its title, just under it: ABOUT); a
+source, where to read more, ranks under the entries whose names hold every word and above
+those found in their texts (_rank), but under an event so found that cites it (_led_to).
+At the same score, the closer match first: the entry with the shorter own name holding
+every word (_score), then the earlier. Nothing found gets a suggestion from the names and
+words in the data.
 """
 
 from __future__ import annotations
@@ -269,13 +272,23 @@ class Hit:
 
 def _score(
     terms: Terms, names: Iterable[str], texts: Iterable[str], about: Iterable[str] = ()
-) -> tuple[int, str]:
-    """100 an exact name; 85 every term in one name; 60 every term across the names;
-    20 to 50 when the texts are needed too (more for more terms in the names); 0 none.
-    In one name, whole words rank above the start of a longer word: ``moura`` finds the
-    Moura massacre (85) before al-Mourabitoun (75). ``about`` (an event's actors and
-    places, :func:`_about`) counts as names, but never as the entry's own exact name: an
-    event of Wagner's is not the Wagner Group."""
+) -> tuple[int, str, int]:
+    """(score, what matched, words). 100 an exact name; 85 every term in one name; 60
+    every term across the names; 20 to 50 when the texts are needed too (more for more
+    terms in the names); 0 none. In one name, whole words rank above the start of a
+    longer word: ``moura`` finds the Moura massacre (85) before al-Mourabitoun (75).
+    ``about`` (an event's actors and places, :func:`_about`) counts as names, ABOUT under
+    the entry's own (80, 70), and never as its exact name: an event of Wagner's is not
+    the Wagner Group.
+
+    The words are those of the shortest of the entry's own names holding every term (0
+    when none does): at the same score, the fewer the closer the match, the more of the
+    name the terms make up. `search seytenga` listed its massacre fourth of four events
+    whose titles name the town, by date; its id, seytenga-massacre, is two words, the
+    others' ids four or more. Only a name holding every term: a match across the names
+    (60) or in the texts is no closer for a shorter name holding a part of it (`tillaberi
+    2021` put operation-solstice-2021, whose region alone is Tillabéri, before the
+    massacre at Gaïgorou, Tillabéri, for the year in its short id)."""
     names = [n for n in names if n]
     own = len(names)  # the entry's own names; then what it is about
     names += [n for n in about if n]
@@ -283,11 +296,11 @@ def _score(
     if terms.literal:
         for n in names:
             if terms.literal in fold(n):
-                return 50, n
+                return 50, n, 0
         for t in texts:
             if terms.literal in fold(t):
-                return 20, _snippet(t, [terms.literal])
-        return 0, ""
+                return 20, _snippet(t, [terms.literal]), 0
+        return 0, "", 0
     needles = [*terms.words, *terms.phrases]
     # a name said exactly, `G 5 Sahel` too
     query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
@@ -299,19 +312,31 @@ def _score(
         joined = needle.replace(" ", "") if needle in terms.words else needle
         return _has_phrase(needle, hay) or _has_phrase(joined, hay)
 
-    padded = [(n, _pad(n)) for n in names]
-    for n, hay in padded[:own]:
+    for n in names[:own]:
+        hay = _pad(n)
         if hay.strip() == query:
-            return 100, n
+            return 100, n, len(hay.split())
     best: tuple[int, str] | None = None
-    for n, hay in padded:
+    shortest = 0  # the words of the shortest own name holding every term
+    padded: list[tuple[str, str]] = []  # padded as read: most entries are scored by then
+    for at, n in enumerate(names):
+        if at == own and best is not None and best[0] == 85:
+            break  # no name it is about scores more
+        hay = _pad(n)
+        padded.append((n, hay))
         if all(_found(x, hay) for x in needles):
-            if all(_whole(x, hay) for x in needles):
-                return 85, n
-            best = best or (75, n)
+            most = 85 if at < own else 85 - ABOUT  # the best a name here can score
+            worth = most if all(_whole(x, hay) for x in needles) else most - 10
+            if at < own:
+                size = hay.count(" ") - 1  # its words: a padded name is single-spaced
+                shortest = min(shortest or size, size)
+            elif worth == most:
+                return worth, n, shortest
+            if best is None or worth > best[0]:
+                best = (worth, n)
     if best is not None:
-        return best
-    in_names = " ".join(hay for _, hay in padded)
+        return *best, shortest
+    in_names = " ".join(hay for _, hay in padded)  # every name read by now
     if all(_found(x, in_names) for x in needles):
         # the names that hold a term not held by one before: an id or a place the title
         # says already is not said again ("Moura massacre in central Mali, Wagner Group",
@@ -323,13 +348,13 @@ def _score(
             if holds - held:
                 shown.append(n)
                 held |= holds
-        return 60, ", ".join(shown)
+        return 60, ", ".join(shown), 0
     everything = in_names + _texts_hay(texts)
     if not all(_found(x, everything) for x in needles):
-        return 0, ""
+        return 0, "", 0
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
-    return 20 + round(30 * named / len(needles)), _snippet(where, needles)
+    return 20 + round(30 * named / len(needles)), _snippet(where, needles), 0
 
 
 def _texts_hay(texts: Iterable[str]) -> str:
@@ -412,17 +437,26 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
     them) and the places an event names: what it is about, as much as its title (U21:
     `search wagner moura` ranked the Moura massacre, its perpetrators Mali and Wagner,
     fourth). The short form before the id, as tables show it: `search minusma` says
-    "MINUSMA" matched, not "minusma". Not their aliases: an actor's list ACLED's names
-    with their years ("Military Forces of France (2012-2017)"), and `france 2017` would
-    then find every French event."""
+    "MINUSMA" matched, not "minusma". An actor's aliases too, as its name (`search
+    sahraoui` found Adnan Abou Walid al-Sahraoui but not his killing, one of 19 events
+    naming him), but not one holding a year: an actor's list ACLED's names with their
+    years ("Military Forces of France (2012-2017)"), and `france 2017` would then find
+    every French event (`platform 2014` every one of the Platform of 14 June 2014's)."""
     out: list[str] = []
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
-        out += [n for n in (a.name, a.short, ident) if n] if a else [ident]
+        out += [*(n for n in (a.name, a.short, ident) if n), *_undated(a.aliases)] if a else [ident]
     for ident in e.places:
         p = data.places.get(ident)
         out += [n for n in (p.name, p.short, ident) if n] if p else [ident]
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _undated(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases holding no year (_YEAR_WORD), once for each actor however many events
+    name it."""
+    return tuple(a for a in aliases if not _YEAR_WORD.search(a))
 
 
 def _candidates(
@@ -481,6 +515,14 @@ def _candidates(
 # Names rank a little ahead of titles at the same score: an actor before the events
 # that mention it.
 _KIND_BONUS = {"actor": 5, "place": 4, "event": 0, "fact": 0}
+# What an event is about (its actors' and places' names, _about) scores this much under
+# the same match in its own title or id: its title says what it is, its actors only who
+# took part (`search droukdel` listed three events naming him among their actors before
+# "French forces kill AQIM leader Abdelmalek Droukdel", all 85, by date). Under 10, so
+# a whole word there (80) still ranks above the start of a longer word in the title
+# (75: `moura` finds the events at Moura before al-Mourabitoun's), and the 70 of a
+# word's start there above a match across the names (60) and every source (59 and under).
+ABOUT = 5
 
 
 def _rank(kind: str, score: int) -> int:
@@ -496,6 +538,10 @@ def _rank(kind: str, score: int) -> int:
     return 49 + score // 10 if score >= 60 else score - 15
 
 
+# A source whose title holds every word ranks here or above (_rank's 60 and up)
+TITLED_SOURCE = _rank("source", 60)
+
+
 def search(
     data: m.Dataset,
     query: str,
@@ -508,12 +554,34 @@ def search(
     store's :func:`index` of the same data, spares normalizing every text of every entry
     on each search (a second of the 1.1 s `search gao` took): an entry whose haystack
     lacks a term is skipped, as :func:`_score` would give it 0."""
-    hits = _hits(data, query, kinds, first, last, hays, texts=True)
+    found = _hits(data, query, kinds, first, last, hays, texts=True)
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
-    citing = cite.events_citing(data, (h.id for h in hits if h.kind == "source"))
+    citing = cite.events_citing(data, (h.id for h, _ in found if h.kind == "source"))
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
-            for h in hits]  # fmt: skip
+            for h in _ranked(_led_to(found, citing))]  # fmt: skip
+
+
+def _led_to(
+    found: list[tuple[Hit, int]], citing: Mapping[str, tuple[str, ...]]
+) -> list[tuple[Hit, int]]:
+    """``found``, each event found in its texts that cites a source found by its title
+    ranked one above the best such source: the source is where to read more about the
+    event, the event what the words name (`search dupont verlon` listed nine reports
+    titled on RFI's two reporters, then the event of their killing, whose summary names
+    them and which cites eight of the nine; `ambassador expelled` a report before Mali's
+    expulsion of the French ambassador, its title saying "expels")."""
+    above: dict[str, int] = {}
+    for h, _ in found:
+        if h.kind == "source" and h.score >= TITLED_SOURCE:
+            for ident in citing[h.id]:
+                above[ident] = max(above.get(ident, 0), h.score + 1)
+    led: list[tuple[Hit, int]] = []
+    for h, words in found:
+        # an event only: a source may have an event's id (unsc-res-2085 is both)
+        lifted = h.kind == "event" and above.get(h.id, 0) > h.score
+        led.append((replace(h, score=above[h.id]) if lifted else h, words))
+    return led
 
 
 def named(
@@ -526,7 +594,7 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
-    return _hits(data, query, kinds, None, None, hays, texts=False)
+    return _ranked(_hits(data, query, kinds, None, None, hays, texts=False))
 
 
 def _hits(
@@ -537,14 +605,14 @@ def _hits(
     last: int | None,
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
-) -> list[Hit]:
-    """The entries ``query`` scores above 0 in, ranked: :func:`search`'s and
-    :func:`named`'s one loop and order, the latter scoring names and titles alone
-    (``texts`` False)."""
+) -> list[tuple[Hit, int]]:
+    """The entries ``query`` scores above 0 in, each with the words of its closest name
+    (:func:`_score`): :func:`search`'s and :func:`named`'s one loop, the latter scoring
+    names and titles alone (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
-    hits = []
+    hits: list[tuple[Hit, int]] = []
     years = _years(data, terms)
     # a year may be found in the entry's date, which no haystack holds: rule out on the
     # other words alone
@@ -559,16 +627,23 @@ def _hits(
             c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
-        score, match = (
+        score, match, words = (
             _score(terms, c.names, c.texts, c.about) if texts else _score(terms, c.names, ())
         )
         if score:
             rank = _rank(c.kind, score)
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
-            hits.append(Hit(c.kind, c.id, c.title, c.date, rank, match))
-    hits.sort(key=lambda h: (-h.score, h.kind, h.date, h.id))
+            hits.append((Hit(c.kind, c.id, c.title, c.date, rank, match), words))
     return hits
+
+
+def _ranked(found: list[tuple[Hit, int]]) -> list[Hit]:
+    """The hits in rank order: score; at the same score the closer match (a shorter name
+    holding every term, :func:`_score`), then those without one; then kind, date, id."""
+    found = sorted(found, key=lambda f: (-f[0].score, not f[1], f[1], f[0].kind, f[0].date,
+                                         f[0].id))  # fmt: skip
+    return [h for h, _ in found]
 
 
 # A year typed among a search's words finds the entries dated in it (an event, a fact's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,8 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
     and the Moura massacre fourth (35): Wagner is in its roles, not its title. An event's
     actors and places count as its title does, and a source ranks under the entries
     whose names hold every word; an event naming Wagner is not the Wagner Group (the
-    exact-name rank is the actor's own)."""
+    exact-name rank is the actor's own). K36: nor does it rank with an event whose own
+    title or id names Wagner: its actors say who took part, its title what it is."""
     from barkhane_cli import model as m
     from barkhane_cli import search
     from barkhane_cli.dates import PartialDate
@@ -162,15 +164,86 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
     ranked = [(h.kind, h.id, h.score) for h in search.search(data, "wagner")]
     assert ranked == [
         ("actor", "wagner", 105),
-        ("event", "moura-massacre", 85),
-        ("event", "wagner-deploys", 85),
+        ("event", "wagner-deploys", 85),  # its id says wagner
+        ("event", "moura-massacre", 80),  # its actors and perpetrators alone do
         ("source", "report", 57),
     ]
     # an actor's short form too, as tables show it (MINUSMA, not minusma)
     ranked = [(h.id, h.score, h.match) for h in search.search(data, "pmc", ["event"])]
     assert ranked == [
-        ("moura-massacre", 85, "PMC Wagner"),
-        ("wagner-deploys", 85, "PMC Wagner"),
+        ("moura-massacre", 80, "PMC Wagner"),
+        ("wagner-deploys", 80, "PMC Wagner"),
+    ]
+
+
+def test_an_actors_aliases_find_the_events_naming_it_but_not_its_years() -> None:
+    """K36: `search sahraoui` found the actor by its alias "Adnan Abou Walid al-Sahraoui"
+    and not his killing, which names him among its actors. An alias counts as the
+    actor's name does; one holding a year does not (ACLED's "Military Forces of France
+    (2012-2017)"), or `france 2017` finds every French event of every year."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    aliases = ("French army", "Military Forces of France (2012-2017)")
+    day = PartialDate(2020, 5, 1)
+    raid = m.Event("raid-2020", day, "Raid", "S.", "attack", (), actors=("france",))
+    data = m.Dataset(
+        actors={"france": m.Actor("france", "France", "state", "S.", (), aliases=aliases)},
+        events=[replace(raid, first=day.first_ordinal(), last=day.last_ordinal())],
+    )
+    found = [(h.id, h.score, h.match) for h in search.search(data, "french army", ["event"])]
+    assert found == [("raid-2020", 80, "French army")]
+    assert search.search(data, "france 2017", ["event"]) == []
+    assert search.search(data, "military forces", ["event"]) == []
+
+
+@pytest.mark.usefixtures("bundled")
+def test_search_sahraoui_lists_his_killing(run: Run) -> None:
+    found = hits(run, "sahraoui")
+    assert found[0] == ("actor", "adnan-abu-walid-al-sahrawi")
+    # with the events naming him (by their date), before the sources titled on him
+    assert found.index(("event", "abu-walid-al-sahrawi-killed")) < min(
+        n for n, (kind, _) in enumerate(found) if kind == "source"
+    )
+
+
+def test_an_event_found_in_its_text_ranks_above_the_sources_titled_on_it_it_cites() -> None:
+    """K36: `search dupont verlon` listed nine reports titled on RFI's two reporters, then
+    the event of their killing, which names them in its summary and cites eight of them:
+    the event is what the words name, the source where to read more. The source keeps
+    its place under it, though it has the event's id (as unsc-res-2085 has)."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    ident = "unsc-res-2085"
+    data = m.Dataset(
+        sources={ident: m.Source(ident, "Resolution 2085 on the deployment", "UN", "document")},
+        events=[
+            m.Event(
+                ident,
+                PartialDate(2012, 12, 20),
+                "UNSC authorizes AFISMA",
+                "An African force's deployment.",
+                "mandate",
+                (m.SourceRef(ident),),
+            ),
+            m.Event(
+                "afisma-arrives",
+                PartialDate(2013, 1, 17),
+                "AFISMA arrives",
+                "Its deployment begins.",
+                "operation",
+                (),
+            ),
+        ],
+    )
+    found = [(h.kind, h.id, h.score) for h in search.search(data, "deployment")]
+    assert found == [
+        ("event", ident, 58),  # one above the source it cites
+        ("source", ident, 57),
+        ("event", "afisma-arrives", 20),  # cites no source titled on the word
     ]
 
 
@@ -215,6 +288,42 @@ def test_an_analysts_query_finds_the_entries_before_the_sources(
     bundled: None, run: Run, query: str, first: list[str]
 ) -> None:
     assert _top(run, query, len(first)) == first
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # K36: his killing, whose title names him, before the three events that name him
+        # only among their actors (all 85, by date, it was fourth of the events)
+        ("droukdel", ["abdelmalek-droukdel", "droukdel-killed"]),
+        # the massacre whose id is the town and "massacre" before the other events whose
+        # titles name the town (fourth of four, by date), and the agreement signed there
+        ("seytenga", ["seytenga", "seytenga-massacre"]),
+        ("diallassagou", ["diallassagou", "diallassagou-massacre-2022"]),
+        # RFI's reporters' killing, whose summary names them, before the nine reports
+        # titled on them (eight of which it cites), then the killing of the commando's
+        # presumed leader, which cites the others (it was 11th, after nine sources)
+        ("dupont verlon", ["rfi-journalists-killed", "bakabo-killed-aguelhok-2021"]),
+        # the ambush (tongo-tongo-ambush, three words) before the investigation of it
+        ("tongo tongo", ["tongo-tongo", "tongo-tongo-ambush"]),
+        ("g5", ["g5-sahel", "g5-sahel-joint-force", "g5-sahel-founded"]),
+    ],
+)
+def test_the_entry_a_user_means_is_listed_first(
+    bundled: None, run: Run, query: str, first: list[str]
+) -> None:
+    """`search seytenga | head -3` gave the place and two other attacks there: an event's
+    own title and id rank above its actors' and places' names, and at the same score the
+    entry with the shorter name holding every word comes first."""
+    assert _top(run, query, len(first)) == first
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_year_typed_lists_the_entries_of_that_year_first(run: Run) -> None:
+    """`search minusma 2019` opened with two events of 2018 whose titles say "until June
+    2019" (all 85, by date), before MINUSMA's events and figures of 2019."""
+    found = as_json(run("search", "minusma", "2019", "-f", "json"))
+    assert [h["date"][:4] for h in found[:4]] == ["2019"] * 4
 
 
 def test_a_suggestion_is_made_only_when_it_finds_something(run: Run) -> None:

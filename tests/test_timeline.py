@@ -600,6 +600,20 @@ def test_a_search_matching_no_event_says_what_search_finds(run: Run) -> None:
     )
 
 
+def test_a_search_found_in_an_actors_alias_alone_says_what_search_finds(run: Run) -> None:
+    """K36: `search` finds the events naming an actor by its aliases, which `--search`
+    does not read: `--search lehbib` (al-Sahrawi's) said nothing, its note dropped as if
+    the other filters had left those events out. The fixture's "Muslimeen" is a word of
+    an alias of JNIM, which one event names."""
+    out = run("timeline", "--search", "muslimeen", env=terminal(100))
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr == (
+        "no events match\n"
+        "no event's text matches 'muslimeen'; 1 actor and 1 event match: try barkhane search "
+        "muslimeen\n"
+    )
+
+
 @pytest.mark.usefixtures("bundled")
 def test_the_notes_after_no_events_match_wrap_at_words(run: Run) -> None:
     """U19 at 80 columns: `--search wagner --year 2012` printed its note in one line for

@@ -602,8 +602,10 @@ def search(
 ) -> None:
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
-    Entries whose names or titles hold every word come first (an event's actors and places
-    count as its title), then sources whose titles do, then matches in texts. A year
+    Entries whose names or titles hold every word come first (an event's actors and places,
+    by their names and aliases, just under its own title), the shorter name first at the
+    same score; then sources whose titles do, each under the events found citing it; then
+    matches in texts. A year
     among the words (four digits within the record's years, its aftermath's too) finds
     the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
     it: tillaberi 2021 finds the events of 2021 at Tillabéri.

@@ -176,14 +176,21 @@ def timeline(
 def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     """For --search that matched no event's text, what `search` finds with the same
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
-    hammam` found the sources an event cites). None when it finds events too: then the
-    other filters, not the words, left them out. ``loaded``: the run's data, made whole
-    (the store's tables hold no events), not read again."""
+    hammam` found the sources an event cites). None when it finds events whose words
+    --search reads hold them too: then the other filters, not the words, left them out.
+    An event it finds by the names of its actors alone is counted with the rest (K36:
+    `--search lehbib`, a word of an alias of al-Sahrawi, said nothing once `search` found
+    the events naming him). ``loaded``: the run's data, made whole (the store's tables
+    hold no events), not read again."""
     from barkhane_cli.errors import quoted
+    from barkhane_cli.search import event_words, matches_query
     from barkhane_cli.search import search as search_all
 
-    hits = search_all(loaded.full(), search)
-    if not hits or any(h.kind == "event" for h in hits):
+    whole = loaded.full()
+    hits = search_all(whole, search)
+    listed = {h.id for h in hits if h.kind == "event"}
+    events = (e for e in (*whole.events, *whole.aftermath) if e.id in listed)
+    if not hits or any(matches_query(search, event_words(e)) for e in events):
         return None
     kinds: dict[str, int] = {}
     for h in hits:
