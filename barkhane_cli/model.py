@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -279,6 +280,12 @@ def symmetric_copies(
     return found
 
 
+# An actor's name longer than this reads as long beside others in a line or a column, and
+# an alias like this is an acronym that can stand for it (Actor.label).
+_LONG_NAME = 20
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -297,8 +304,17 @@ class Actor:
 
     @property
     def label(self) -> str:
-        """The name tables show: the short form where there is one."""
-        return self.short or self.name
+        """The name shown where room is short (tables, the summary's most active actors, a
+        chart's or a map's title): the short form where there is one; until the data gives
+        every long name one, an organisation's acronym among its aliases (MINUSMA, JNIM).
+        People keep their names: their aliases may be a junta's acronym (CNSP), not theirs."""
+        if self.short:
+            return self.short
+        if len(self.name) > _LONG_NAME and self.kind != "person":
+            for alias in self.aliases:
+                if _ACRONYM.match(alias):
+                    return alias
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,12 @@ def test_chart_troops_of_g5_is_the_joint_force_the_one_with_figures(real: Run) -
     assert real("chart", "troops", "--force", "operation", "-f", "json").exit_code == 3
 
 
+def test_chart_troops_of_one_force_names_it_as_tables_do(real: Run) -> None:
+    """K38: MINUSMA's chart was headed by its whole name, over two lines at 80 columns."""
+    shown = real("chart", "troops", "--force", "minusma", env=terminal(80)).stdout
+    assert shown.splitlines()[0] == "Troop strength: MINUSMA (numeric facts, by date)"
+
+
 def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:
     takuba = _json(real("chart", "troops", "--force", "takuba", "--format", "json"))
     assert takuba and all(r["force"] == "takuba" for r in takuba)
@@ -400,6 +406,21 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
         f"   {period['events']:,} events · {period['disputed']:,} disputed · "
         f"{period['fatalities_recorded']:,} deaths recorded"
     ) in header
+
+
+def test_summary_names_the_most_active_actors_as_tables_do(real: Run) -> None:
+    """K38: at 80 columns "United Nations Multidimensional Integrated Stabilization Mission
+    in Mali (183)" took a line of its own, beside "Jama'at Nusrat al-Islam wal-Muslimin
+    (148)": the list names each actor as the timeline's table does, its count from the
+    record."""
+    top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
+    lines = real("summary", env=terminal(80)).stdout.splitlines()
+    start = lines.index("Most active actors") + 1
+    shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
+    shown = [n for n in shown if n]
+    assert f"MINUSMA ({top['minusma']})" in shown
+    assert f"JNIM ({top['jnim']})" in shown
+    assert len(shown) == len(top), shown  # each whole on one line
 
 
 def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:

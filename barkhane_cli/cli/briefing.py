@@ -266,7 +266,7 @@ def chart(
         force_id = _force(dataset, force)
         q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
-        name = dataset.actors[force_id].name if force_id else "French forces"
+        name = dataset.actors[force_id].label if force_id else "French forces"
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", force=True)
         return
     if chosen is ChartKind.displacement:

@@ -264,9 +264,10 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(Text("\nMost active actors", style="bold"))
         line = Text()
         for a in content["top_actors"]:
-            line.append_text(
-                safe_text(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
-            )
+            # by the name tables give them: MINUSMA's whole name took a line of its own
+            actor = data.actors.get(a["id"])
+            name = actor.label if actor is not None else a["name"]
+            line.append_text(safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY)))
             line.append(f"({a['events']})  ", style="dim")
         con.print(line)
     if content["headline_facts"]:
