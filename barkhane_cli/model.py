@@ -123,6 +123,10 @@ SEED_ID = "seed"
 # across two lines, and a reader copying it gets half (U21: 40 source ids of 63 to 71
 # characters). validate warns, so a user's own file still loads.
 MAX_ID_LENGTH = 62
+# The cells an era's name has beside its bar in the eras chart (and the summary's) on an
+# 80-column terminal, the least it gets: a longer name is shown there by its short form,
+# which validate warns of when it is longer still, as the chart would cut it too.
+ERA_LABEL_ROOM = 34
 
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
@@ -148,7 +152,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "id", "label", "value", "low", "high", "unit", "kind", "since", "as_of", "scope",
         "category", "cause", "headline", "actors", "disputed", "note", "sources",
     ),
-    "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
+    "eras": ("id", "name", "short", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
         "id", "quote", "term", "yardstick", "probability", "mapping", "topic", "outcome",
         "outcome_date", "outcome_note", "outcome_events", "outcome_sources",
@@ -517,7 +521,14 @@ class Era:
     sources: tuple[SourceRef, ...]
     end: PartialDate | None = None
     actors: tuple[str, ...] = ()
+    # The name shortened, for where the whole one would be cut (the eras chart, beside its
+    # bars): who led it or what it is, and its country ("Compaoré (Burkina Faso)").
+    short: str | None = None
     origin: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
 
 
 @dataclass(frozen=True, slots=True)
