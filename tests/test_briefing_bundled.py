@@ -409,13 +409,14 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     ) in header
 
 
-def test_summary_names_the_most_active_actors_as_tables_do(real: Run) -> None:
+@pytest.mark.parametrize("columns", [80, 100])
+def test_summary_names_the_most_active_actors_as_tables_do(real: Run, columns: int) -> None:
     """K38: at 80 columns "United Nations Multidimensional Integrated Stabilization Mission
     in Mali (183)" took a line of its own, beside "Jama'at Nusrat al-Islam wal-Muslimin
     (148)": the list names each actor as the timeline's table does, its count from the
-    record."""
+    record, and breaks its lines between two actors (at 100, "Barkhane" | "(169)")."""
     top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
-    lines = real("summary", env=terminal(80)).stdout.splitlines()
+    lines = real("summary", env=terminal(columns)).stdout.splitlines()
     start = lines.index("Most active actors") + 1
     shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
     shown = [n for n in shown if n]

@@ -235,7 +235,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.text import Text
 
     from barkhane_cli.lookup import fact_value_text
-    from barkhane_cli.render.table import clip_lines, console
+    from barkhane_cli.render.table import clip_lines, console, item_lines
 
     con = console(env)
     period = content["period"]
@@ -271,14 +271,15 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         gantt_rich(env, eras, axis)
     if content["top_actors"]:
         con.print(Text("\nMost active actors", style="bold"))
-        line = Text()
+        items = []
         for a in content["top_actors"]:
             # by the name tables give them: MINUSMA's whole name took a line of its own
             actor = data.actors.get(a["id"])
             name = actor.label if actor is not None else a["name"]
-            line.append_text(safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY)))
-            line.append(f"({a['events']})  ", style="dim")
-        con.print(line)
+            item = safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
+            item.append(f"({a['events']})", style="dim")
+            items.append(item)
+        con.print(item_lines(items, con.width))
     if content["headline_facts"]:
         con.print(Text("\nHeadline figures", style="bold"))
         width = (con.width or 80) - _INDENT
