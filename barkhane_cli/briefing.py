@@ -108,6 +108,7 @@ def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
     out = {
         "id": era.id,
         "name": era.name,
+        "short": era.short,
         "start": era.start.iso(),
         "end": era.end.iso() if era.end else None,
         "kind": era.kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,10 @@ SEED_ID = "seed"
 # across two lines, and a reader copying it gets half (U21: 40 source ids of 63 to 71
 # characters). validate warns, so a user's own file still loads.
 MAX_ID_LENGTH = 62
+# The cells an era's name has beside its bar in the eras chart (and the summary's) on an
+# 80-column terminal, the least it gets: a longer name is shown there by its short form,
+# which validate warns of when it is longer still, as the chart would cut it too.
+ERA_LABEL_ROOM = 34
 
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
@@ -147,7 +152,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "id", "label", "value", "low", "high", "unit", "kind", "since", "as_of", "scope",
         "category", "cause", "headline", "actors", "disputed", "note", "sources",
     ),
-    "eras": ("id", "name", "start", "end", "kind", "description", "actors", "sources"),
+    "eras": ("id", "name", "short", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
         "id", "quote", "term", "yardstick", "probability", "mapping", "topic", "outcome",
         "outcome_date", "outcome_note", "outcome_events", "outcome_sources",
@@ -294,6 +299,12 @@ def symmetric_copies(
     return found
 
 
+# An actor's name longer than this reads as long beside others in a line or a column, and
+# an alias like this is an acronym that can stand for it (Actor.label).
+_LONG_NAME = 20
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -312,8 +323,17 @@ class Actor:
 
     @property
     def label(self) -> str:
-        """The name tables show: the short form where there is one."""
-        return self.short or self.name
+        """The name shown where room is short (tables, the summary's most active actors, a
+        chart's or a map's title): the short form where there is one; until the data gives
+        every long name one, an organisation's acronym among its aliases (MINUSMA, JNIM).
+        People keep their names: their aliases may be a junta's acronym (CNSP), not theirs."""
+        if self.short:
+            return self.short
+        if len(self.name) > _LONG_NAME and self.kind != "person":
+            for alias in self.aliases:
+                if _ACRONYM.match(alias):
+                    return alias
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,7 +536,14 @@ class Era:
     sources: tuple[SourceRef, ...]
     end: PartialDate | None = None
     actors: tuple[str, ...] = ()
+    # The name shortened, for where the whole one would be cut (the eras chart, beside its
+    # bars): who led it or what it is, and its country ("Compaoré (Burkina Faso)").
+    short: str | None = None
     origin: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
 
 
 @dataclass(frozen=True, slots=True)

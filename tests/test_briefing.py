@@ -208,6 +208,36 @@ def test_gantt_legend_and_footnote(run: Run) -> None:
     assert "still running on 9 November 2022" in text
 
 
+MINUSMA_ERA = """\
+[[eras]]
+id = "minusma"
+name = "MINUSMA (UN Multidimensional Integrated Stabilization Mission in Mali)"
+short = "MINUSMA"
+start = "2013-07-01"
+kind = "mission"
+description = "UN peacekeeping mission."
+sources = [{ id = "ref-a" }]
+"""
+
+
+@pytest.mark.parametrize(("columns", "label"), [(80, "MINUSMA"), (160, "MINUSMA"), (240, None)])
+def test_an_era_whose_name_is_cut_shows_its_short_name(
+    run: Run, tmp_path: Path, columns: int, label: str | None
+) -> None:
+    """K38: "MINUSMA (UN Multidimensional Inte…" at 80 columns, cut at 160 too: where its
+    name does not fit, the chart shows the era's short name; where it fits, the name. JSON
+    and the plain rows keep the name, with the short name beside it in JSON."""
+    data = tmp_path / "eras.toml"
+    data.write_text(MINUSMA_ERA, encoding="utf-8")
+    name = "MINUSMA (UN Multidimensional Integrated Stabilization Mission in Mali)"
+    lines = ok(run("eras", "--data", str(data), env=terminal(columns))).stdout.splitlines()
+    shown = next(line for line in lines if line.startswith("MINUSMA"))
+    assert shown.startswith(f"{label or name} ") and "…" not in shown
+    era = as_json(ok(run("eras", "--data", str(data), "-f", "json")))[1]
+    assert (era["name"], era["short"]) == (name, "MINUSMA")
+    assert rows(ok(run("eras", "--data", str(data))))[1][4] == name
+
+
 def test_eras_plain_when_piped(run: Run) -> None:
     assert rows(ok(run("eras"))) == [
         [
@@ -815,7 +845,7 @@ def test_an_era_starting_in_the_last_cell_keeps_its_marker(run: Run, columns: in
     # the ▸ of an era running past the window, and its ▸ was cropped
     result = run("eras", "--year", "2015", env=terminal(columns))
     assert result.exit_code == 0, result.stderr
-    line = next(x for x in result.stdout.splitlines() if x.startswith("Presidency of Roch"))
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Kaboré (Burkina Faso)"))
     assert line.endswith("▸") and len(line) == columns
     bar = line[:-1].rstrip("".join(fill for _, fill in ERA_STYLES.values()))  # any kind's fill
     assert len(line) - 1 - len(bar) == 1  # one cell: the window's last

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -173,6 +174,12 @@ def test_chart_troops_of_g5_is_the_joint_force_the_one_with_figures(real: Run) -
     assert {r["force"] for r in _json(result)} == {"g5-sahel-joint-force"}
     # Where more than one force with figures answers, it stays a question for the user.
     assert real("chart", "troops", "--force", "operation", "-f", "json").exit_code == 3
+
+
+def test_chart_troops_of_one_force_names_it_as_tables_do(real: Run) -> None:
+    """K38: MINUSMA's chart was headed by its whole name, over two lines at 80 columns."""
+    shown = real("chart", "troops", "--force", "minusma", env=terminal(80)).stdout
+    assert shown.splitlines()[0] == "Troop strength: MINUSMA (numeric facts, by date)"
 
 
 def test_chart_troops_of_takuba_is_not_french_forces(real: Run) -> None:
@@ -415,22 +422,58 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     ) in header
 
 
+@pytest.mark.parametrize("columns", [80, 100])
+def test_summary_names_the_most_active_actors_as_tables_do(real: Run, columns: int) -> None:
+    """K38: at 80 columns "United Nations Multidimensional Integrated Stabilization Mission
+    in Mali (183)" took a line of its own, beside "Jama'at Nusrat al-Islam wal-Muslimin
+    (148)": the list names each actor as the timeline's table does, its count from the
+    record, and breaks its lines between two actors (at 100, "Barkhane" | "(169)")."""
+    top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
+    lines = real("summary", env=terminal(columns)).stdout.splitlines()
+    start = lines.index("Most active actors") + 1
+    shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
+    shown = [n for n in shown if n]
+    assert f"MINUSMA ({top['minusma']})" in shown
+    assert f"JNIM ({top['jnim']})" in shown
+    assert len(shown) == len(top), shown  # each whole on one line
+
+
+def _era_labels(text: str) -> list[str]:
+    """The eras chart's labels, in its order: each line's text before its bar (the label is
+    padded, then a space and ◂ or one more space; no label holds two spaces)."""
+    lines = text.splitlines()
+    start = lines.index("Eras") + 2 if "Eras" in lines else 1  # under the axis's years
+    end = next(i for i in range(start, len(lines)) if not lines[i] or lines[i][0] == " ")
+    return [re.split("  | ◂", line, maxsplit=1)[0] for line in lines[start:end]]
+
+
 def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
     """U22: at 160 columns the Eras labels were cut at 34 cells ("Presidency of Mahamadou
-    Issoufou…") with half the line to spare; at 80 they keep 34."""
-    names = [e["name"] for e in _json(real("eras", "--format", "json"))]
-
-    def eras(columns: int) -> list[str]:
-        lines = real("summary", env=terminal(columns)).stdout.splitlines()
-        start = lines.index("Eras") + 1
-        return lines[start : lines.index("", start)]
-
-    wide, narrow = eras(160), eras(80)
-    middling = [n for n in names if 34 < len(n) <= 60]
+    Issoufou…") with half the line to spare; at 80 they keep 34, and a name longer than
+    that is shown by its short name (K38)."""
+    eras = _json(real("eras", "--format", "json"))
+    wide, narrow = (_era_labels(real("summary", env=terminal(c)).stdout) for c in (160, 80))
+    middling = [e for e in eras if 34 < len(e["name"]) <= 60]
     assert middling
-    assert all(any(line.startswith(f"{n} ") for line in wide) for n in middling), wide
-    assert not any(line.startswith(f"{n} ") for n in middling for line in narrow)
-    assert any(line.startswith(n[:33] + "…") for n in middling for line in narrow)
+    assert len(wide) == len(narrow) == len(eras)
+    shown = {e["id"]: (w, n) for e, w, n in zip(eras, wide, narrow, strict=True)}
+    assert all(shown[e["id"]] == (e["name"], e["short"]) for e in middling), shown
+
+
+@pytest.mark.parametrize("view", ["eras", "summary"])
+def test_no_era_label_is_cut_at_80_columns(real: Run, view: str) -> None:
+    """K38: at 80 columns the chart cut era names before what told them apart: "Presidency
+    of Blaise Compaoré in…", "Presidency of Mahamadou Issoufou…", "MINUSMA (UN
+    Multidimensional Inte…". Each era whose name does not fit shows its short name,
+    whole; every other its name."""
+    eras = _json(real("eras", "--format", "json"))
+    labels = _era_labels(real(view, env=terminal(80)).stdout)
+    assert len(labels) == len(eras)
+    shown = {e["id"]: label for e, label in zip(eras, labels, strict=True)}
+    assert shown["burkina-presidency-compaore"] == "Compaoré (Burkina Faso)"
+    assert shown["minusma"] == "MINUSMA"
+    assert not [label for label in labels if label.endswith("…")], labels
+    assert all(shown[e["id"]] in (e["name"], e["short"]) for e in eras), shown
 
 
 def test_no_french_soldier_left_in_mali_is_not_none_left_in_the_sahel(real: Run) -> None:

@@ -58,7 +58,8 @@ def test_tables_rows_and_search_with_sqlite_utils(run: Run, exported: Path) -> N
     assert where == {"mali": 1, "tin-hama": 1, "gao-region": 0}
     lost = db["events"].get(next(e["seq"] for e in events if e["id"] == "lost-event"))
     assert lost["latitude"] is None and lost["place_id"] is None
-    assert db.execute("select key, value from meta").fetchall() == [("schema_version", "11")]
+    assert db.execute("select key, value from meta").fetchall() == [("schema_version", "12")]
+    assert [c.name for c in db["eras"].columns][:3] == ["id", "name", "short"]  # K38
 
 
 @pytest.mark.parametrize(

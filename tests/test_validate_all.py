@@ -228,6 +228,40 @@ def test_an_id_too_long_for_a_table_is_a_warning_and_the_file_loads(
     assert run("source", longer, "--data", str(data)).exit_code == 0
 
 
+def test_an_eras_short_name_the_chart_would_cut_is_a_warning_and_the_file_loads(
+    run: Run, tmp_path: Path
+) -> None:
+    """K38: an era's short name is what the eras chart shows where its name would be cut
+    at 80 columns (34 cells); a short name longer than that is cut there too."""
+    era = (
+        '[[eras]]\nid = "{id}"\nname = "Presidency of Blaise Compaoré in Burkina Faso"\n'
+        'short = "{short}"\nstart = "1987-10-15"\nend = "2014-10-31"\nkind = "government"\n'
+        'description = "D."\nsources = [{{ id = "s" }}]\n\n'
+    )
+    fits, cut = "Presidency: Compaoré, Burkina Faso", "Presidency: Compaoré, Burkina Faso."
+    data = tmp_path / "eras.toml"
+    data.write_text(
+        _source("s", "https://example.org/a", "2020-03")
+        + era.format(id="fits", short=fits)
+        + era.format(id="cut", short=cut),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (len(fits), result.exit_code, result.stdout.splitlines()) == (
+        34,
+        0,
+        [
+            f"{data}:22: warning: eras 'cut' short: is 35 characters long, over 34: the eras "
+            "chart cuts it at 80 columns; shorten it"
+        ],
+    )
+    shown = json.loads(run("eras", "--data", str(data), "-f", "json").stdout)
+    assert {e["id"]: e["short"] for e in shown if e["id"] in ("fits", "cut")} == {
+        "fits": fits,
+        "cut": cut,
+    }
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

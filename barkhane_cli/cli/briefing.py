@@ -266,7 +266,7 @@ def chart(
         force_id = _force(dataset, force)
         q = window(dataset, data, since, until, year)
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
-        name = dataset.actors[force_id].name if force_id else "French forces"
+        name = dataset.actors[force_id].label if force_id else "French forces"
         note = briefing.window_note(q.first, q.last, "figures", aftermath)
         _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", True, note)
         return

@@ -355,7 +355,6 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
     from functools import cache
 
     from barkhane_cli import query
-    from barkhane_cli.render.events import short_name
 
     def either(values: list[str]) -> str:
         return " or ".join(dict.fromkeys(values))
@@ -365,7 +364,7 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
     by_actor = cache(lambda: query.actor_resolver(dataset))
 
     def actors(names: list[str]) -> str:
-        return either([short_name(dataset.actors[by_actor().resolve(n)]) for n in names])
+        return either([dataset.actors[by_actor().resolve(n)].label for n in names])
 
     parts = []
     if filters["places"]:

@@ -87,12 +87,19 @@ def cut(text: str, width: int) -> str:
 # The most cells an era's name takes beside its bar: 34 on a narrow terminal, and two
 # fifths of a wider one, the axis keeping the rest. At a fixed 34, 160 columns cut
 # "Presidency of Mahamadou Issoufou…" with half the line to spare (U22).
-_LABEL_LEAST = 34
 _LABEL_SHARE = 0.4
 
 
 def _label_room(columns: int) -> int:
-    return max(_LABEL_LEAST, int(columns * _LABEL_SHARE) - 3)
+    return max(m.ERA_LABEL_ROOM, int(columns * _LABEL_SHARE) - 3)
+
+
+def _era_label(era: m.Era, room: int) -> str:
+    """An era's name where it fits in ``room`` cells, else its short form: cut at 33
+    cells, "Presidency of Blaise Compaoré in…" lost the country and "MINUSMA (UN
+    Multidimensional Inte…" the mission (K38), and at 160 columns MINUSMA's still."""
+    name = inert(era.name)
+    return name if len(name) <= room else inert(era.label)
 
 
 def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
@@ -102,19 +109,21 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
 
     con = console(env)
     pattern = patterned(env, con)
-    label_w = min(max((len(inert(e.name)) for e in eras), default=10), _label_room(con.width))
+    room = _label_room(con.width)
+    labels = [_era_label(e, room) for e in eras]
+    label_w = min(max(map(len, labels), default=10), room)
     # label, a space, a column for ◂ (began before the window), the axis, one for → or ▸
     width = max(10, con.width - label_w - 3)
     head = Text(" " * (label_w + 2))
     head.append(_tick_line(_ticks(axis, width), width), style="dim")
     con.print(head, no_wrap=True, overflow="crop")
-    for era in eras:
+    for era, label in zip(eras, labels, strict=True):
         start, end = era.start.first_ordinal(), (era.end or RECORD_END).last_ordinal()
         # an era starting in the window's last days still gets the axis's last cell: its
         # start rounded to ``width`` drew it in the marker's column and cropped its ▸ (U24)
         a = min(width - 1, max(0, _offset(max(start, axis.first), axis, width)))
         b = min(width, _offset(min(end, axis.last) + 1, axis, width))
-        line = safe_text(cut(inert(era.name), label_w).ljust(label_w) + " ", keep="")
+        line = safe_text(cut(label, label_w).ljust(label_w) + " ", keep="")
         line.append("◂" if start < axis.first else " ", style="bold")
         line.append(" " * a)
         colour = ERA_STYLES.get(era.kind, (GREY, "█"))[0]
@@ -226,7 +235,7 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.text import Text
 
     from barkhane_cli.lookup import fact_value_text
-    from barkhane_cli.render.table import clip_lines, console
+    from barkhane_cli.render.table import clip_lines, console, item_lines
 
     con = console(env)
     period = content["period"]
@@ -262,13 +271,15 @@ def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
         gantt_rich(env, eras, axis)
     if content["top_actors"]:
         con.print(Text("\nMost active actors", style="bold"))
-        line = Text()
+        items = []
         for a in content["top_actors"]:
-            line.append_text(
-                safe_text(f"{a['name']} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
-            )
-            line.append(f"({a['events']})  ", style="dim")
-        con.print(line)
+            # by the name tables give them: MINUSMA's whole name took a line of its own
+            actor = data.actors.get(a["id"])
+            name = actor.label if actor is not None else a["name"]
+            item = safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
+            item.append(f"({a['events']})", style="dim")
+            items.append(item)
+        con.print(item_lines(items, con.width))
     if content["headline_facts"]:
         con.print(Text("\nHeadline figures", style="bold"))
         width = (con.width or 80) - _INDENT

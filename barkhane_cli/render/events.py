@@ -68,25 +68,14 @@ PLACE_STYLE = SKY
 ALSO_NAMED = "also named:"
 # leads the parties of a fight among three or more, each on both sides (roles_text)
 AMONG = "among"
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
 
 
-def short_name(entry: m.Actor | m.Place) -> str:
-    """The name a table shows: the entry's ``short`` when it has one; until the data
-    gives every long name one, an organisation's acronym among its aliases (MINUSMA,
-    JNIM) or a place's name without its parenthesis. People keep their names: their
-    aliases may be a junta's acronym (CNSP), not theirs."""
-    if entry.short:
-        return entry.short
-    name = entry.name
-    if isinstance(entry, m.Place):
-        return name.split(" (", 1)[0]
-    if len(name) > 20 and entry.kind != "person":
-        for alias in entry.aliases:
-            if _ACRONYM.match(alias):
-                return alias
-    return name
+def place_name(place: m.Place) -> str:
+    """The name a table shows for a place: its ``short`` when it has one, else its name
+    without its parenthesis. (An actor's is ``Actor.label``, the one rule every list and
+    chart uses.)"""
+    return place.short or place.name.split(" (", 1)[0]
 
 
 def _opt(value: object) -> str:
@@ -117,7 +106,7 @@ def span_text(e: m.Event) -> str:
 
 def actor_names_of(data: m.Dataset, ids: Iterable[str]) -> str:
     actors = data.actors
-    return ", ".join(short_name(actors[a]) if a in actors else a for a in ids)
+    return ", ".join(actors[a].label if a in actors else a for a in ids)
 
 
 def roles_text(data: m.Dataset, e: m.Event) -> str:
@@ -181,7 +170,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
 
     def place_names(e: m.Event) -> str:
         places = data.places
-        return ", ".join(short_name(places[p]) if p in places else p for p in e.places)
+        return ", ".join(place_name(places[p]) if p in places else p for p in e.places)
 
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.

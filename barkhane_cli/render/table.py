@@ -156,22 +156,33 @@ def wrapped(env: Env, note: str) -> str:
 
 
 def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
-    """A legend's (swatch, its style, label) items, two spaces apart, in indented lines
-    of at most ``width`` columns broken between two items: wrapped by the terminal, an
-    item was cut in two (at 80 columns "■ operation, withdrawal," | "accident" under a
-    chart, a "■" ending a line under a table, its label beginning the next)."""
-    from rich.cells import cell_len
+    """A legend's (swatch, its style, label) items, in indented lines (``item_lines``)."""
+    from rich.text import Text
 
-    lines = Text("  ")
-    used = 2
-    for swatch, style, label in items:
-        wide = cell_len(swatch) + 1 + cell_len(label)
-        if used > 2:
-            gap = "\n  " if used + 2 + wide > width else "  "
+    def item(swatch: str, style: str, label: str) -> Text:
+        shown = Text(swatch + " ", style=style)
+        shown.append_text(safe_text(label))
+        return shown
+
+    return item_lines((item(*i) for i in items), width, indent=2)
+
+
+def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
+    """Items two spaces apart, in lines of at most ``width`` columns broken between two
+    items: wrapped by the terminal, an item was cut in two (at 80 columns "■ operation,
+    withdrawal," | "accident" under a chart, a "■" ending a line under a table, its label
+    beginning the next; at 100 the summary's "Barkhane" | "(169)")."""
+    from rich.text import Text
+
+    lines = Text(" " * indent)
+    used = indent
+    for item in items:
+        wide = item.cell_len
+        if used > indent:
+            gap = "\n" + " " * indent if used + 2 + wide > width else "  "
             lines.append(gap)
-            used = 2 if gap.startswith("\n") else used + 2
-        lines.append(swatch + " ", style=style)
-        lines.append_text(safe_text(label))
+            used = indent if gap.startswith("\n") else used + 2
+        lines.append_text(item)
         used += wide
     return lines
 

@@ -58,8 +58,8 @@ CREATE TABLE event_sources(event_id TEXT REFERENCES events(id),
 CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, low REAL, high REAL,
   unit TEXT, kind TEXT, since TEXT, as_of TEXT, scope TEXT, category TEXT, cause TEXT,
   headline TEXT, disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT);
-CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, start TEXT, "end" TEXT, kind TEXT,
-  description TEXT, actors TEXT);
+CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, short TEXT, start TEXT, "end" TEXT,
+  kind TEXT, description TEXT, actors TEXT);
 CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
   probability_low REAL, probability_high REAL, mapping TEXT, topic TEXT, outcome TEXT,
   outcome_date TEXT, outcome_note TEXT, outcome_events TEXT);
@@ -322,12 +322,13 @@ def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
         ],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO eras VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO eras VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.id, r.name, r.start.iso(), _iso(r.end), r.kind, r.description, _list(r.actors))
+            (r.id, r.name, r.short, r.start.iso(), _iso(r.end), r.kind, r.description,
+             _list(r.actors))
             for r in data.eras.values()
         ],
-    )
+    )  # fmt: skip
     db.executemany(
         "INSERT INTO judgments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [

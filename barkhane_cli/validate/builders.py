@@ -289,9 +289,17 @@ def build_era(r: EntryReader) -> m.Era:
     r.check_fields(m.FIELDS[r.table])
     start, end = r.req_date("start"), r.date("end", False)
     _check_order(r, start, end, "end")
+    short = r.text("short", False)
+    if short is not None and len(short) > m.ERA_LABEL_ROOM:
+        r.warn(
+            "short",
+            f"is {len(short)} characters long, over {m.ERA_LABEL_ROOM}: the eras chart cuts it "
+            "at 80 columns; shorten it",
+        )
     return m.Era(
         id=r.ident(),
         name=r.req_text("name"),
+        short=short,
         start=start,
         end=end,
         kind=r.choice("kind", m.ERA_KINDS) or "",
