@@ -168,7 +168,7 @@ URL_SCHEMES = ("http", "https")
 
 def web_address(url: str) -> bool:
     """Whether ``url`` is an address of a web page: http or https, with a host."""
-    from urllib.parse import urlsplit
+    from urllib.parse import urlsplit  # off the start-up path (tests/test_startup.py)
 
     try:
         parts = urlsplit(url)

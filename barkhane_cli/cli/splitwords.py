@@ -504,11 +504,11 @@ def _spelled_hint(
 
 
 def _given_again(option: click.Option, words: list[str], command: click.Command) -> str | None:
-    """``twice`` (``3 times``) when every word after the option's value repeats it (U28:
-    `--country mali mali` was told to quote "mali mali", no country, or give --country
-    mali twice, the same filter); None when one differs, for search words (words, not
-    values: never said to repeat), and for the start of a name the option completes to
-    (``--place tongo tongo``, a name to quote)."""
+    """``twice`` (``3 times``) when ``words``, the option's value and the words after it,
+    are one word typed again (U28: `--country mali mali` was told to quote "mali mali",
+    no country, or give --country mali twice, the same filter); None when one differs,
+    for search words (words, not values: never said to repeat), and for the start of a
+    name the option completes to (``--place tongo tongo``, a name to quote)."""
     first = words[0].casefold()
     if len(words) < 2 or any(w.casefold() != first for w in words) or "--search" in option.opts:
         return None

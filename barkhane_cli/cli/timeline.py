@@ -126,6 +126,8 @@ def timeline(
 
     def outside() -> list[str]:
         """The window's note when it lies wholly outside the record, as summary's."""
+        # here, not with timeline's imports: briefing (and lookup, forecasts under it) is
+        # read only when a note can be shown, not by every piped timeline
         from barkhane_cli.briefing import window_note
 
         note = window_note(q.first, q.last, "events", q.aftermath)

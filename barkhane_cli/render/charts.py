@@ -92,7 +92,7 @@ def panels_rich(
     title: str,
     unit: str,
     stack: bool,
-    note: str | None = None,
+    note: str | None,
 ) -> None:
     """Bars per period, one panel per value of a facet (a heading, then its bars; one
     panel without a heading when ``None``), all on one scale: the panels are there to be
@@ -159,7 +159,7 @@ def _bar(
 
 
 def series_rich(
-    env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str, note: str | None = None
+    env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str, note: str | None
 ) -> None:
     """One block per area a figure counts in (its scope), each in date order:
     date | value | bar | marks | label. Each block is drawn to its own scale, its largest

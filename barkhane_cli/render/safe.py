@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 from barkhane_cli.controls import BIDI, ESCAPES, has_controls, inert, strip_controls
+from barkhane_cli.model import web_address
 
 __all__ = ["BIDI", "has_controls", "inert", "strip_controls", "write_json"]
 
@@ -76,8 +77,6 @@ def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
 
 def safe_link(url: str) -> bool:
     """Only plain http(s) links, with nothing that could leave an HTML attribute."""
-    from barkhane_cli.model import web_address
-
     if not web_address(url.strip()):
         return False
     return not any(c in url for c in "\"'<>`\\") and url.isprintable() and " " not in url
