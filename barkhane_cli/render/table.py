@@ -175,10 +175,13 @@ def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
     used = indent
     for item in items:
         wide = item.cell_len
-        if used > indent:
-            gap = "\n" + " " * indent if used + 2 + wide > width else "  "
-            lines.append(gap)
-            used = indent if gap.startswith("\n") else used + 2
+        if used > indent:  # a gap before every item but a line's first
+            if used + 2 + wide > width:
+                lines.append("\n" + " " * indent)
+                used = indent
+            else:
+                lines.append("  ")
+                used += 2
         lines.append_text(item)
         used += wide
     return lines
