@@ -53,22 +53,17 @@ FRENCH_FORCES = _META.french_forces
 DATA_VERSION = _META.version
 
 
-def in_record(first: int, last: int) -> bool:
-    """Whether a day or window (ordinals ``first`` to ``last``) meets the record."""
-    return last >= RECORD_START.first_ordinal() and first <= RECORD_END.last_ordinal()
-
-
 def record_note(first: int, last: int, shown: str, after: str) -> str | None:
     """What `on` and `summary` say of a day or window (ordinals ``first`` to ``last``,
     written ``shown``) wholly outside the record, None when it meets it: one rule for
     both (U27: `summary --year 1850` showed 0 events and the judgments with no word
     that 1850 is outside the record). ``after``: what the command shows after the
     record's end (the aftermath, or how to ask for it)."""
-    if in_record(first, last):
-        return None
     if last < RECORD_START.first_ordinal():
         return (
             f"{shown} is before the record, which starts in {RECORD_START.year}: "
             "nothing to show but what began earlier"
         )
-    return f"{shown} is after the record, which ends on {RECORD_END.iso()}: {after}"
+    if first > RECORD_END.last_ordinal():
+        return f"{shown} is after the record, which ends on {RECORD_END.iso()}: {after}"
+    return None

@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import briefing, lookup, meta, query
+from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.meta import RECORD_END
+from barkhane_cli.meta import RECORD_END, record_note
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 # A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
@@ -205,7 +205,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     figures, marked = figure_rows(data, last, aftermath=later)
     leaders = leader_rows(data, first, last)
     # None for a day that meets the record: in_record follows from it
-    note = meta.record_note(
+    note = record_note(
         first,
         last,
         day.iso(),

@@ -157,7 +157,6 @@ def wrapped(env: Env, note: str) -> str:
 
 def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
     """A legend's (swatch, its style, label) items, in indented lines (``item_lines``)."""
-    from rich.text import Text
 
     def item(swatch: str, style: str, label: str) -> Text:
         shown = Text(swatch + " ", style=style)
@@ -172,16 +171,17 @@ def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
     items: wrapped by the terminal, an item was cut in two (at 80 columns "■ operation,
     withdrawal," | "accident" under a chart, a "■" ending a line under a table, its label
     beginning the next; at 100 the summary's "Barkhane" | "(169)")."""
-    from rich.text import Text
-
     lines = Text(" " * indent)
     used = indent
     for item in items:
         wide = item.cell_len
-        if used > indent:
-            gap = "\n" + " " * indent if used + 2 + wide > width else "  "
-            lines.append(gap)
-            used = indent if gap.startswith("\n") else used + 2
+        if used > indent:  # a gap before every item but a line's first
+            if used + 2 + wide > width:
+                lines.append("\n" + " " * indent)
+                used = indent
+            else:
+                lines.append("  ")
+                used += 2
         lines.append_text(item)
         used += wide
     return lines

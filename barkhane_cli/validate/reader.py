@@ -177,8 +177,6 @@ class EntryReader:
 
     def url(self, field: str) -> str | None:
         """An optional address (m.web_address), empty or absent where none is known."""
-        if field in self.broken:
-            return None
         value = self.text(field, False)
         if value and not m.web_address(value):
             self.problem(
