@@ -70,6 +70,19 @@ def search_words(search: str | None, option: str = "--search") -> str | None:
     return search
 
 
+def window_notes(q: Any) -> list[str]:
+    """An event view's note when its window (--since/--until/--year) lies wholly outside
+    the record, as summary's (briefing.window_note); none without a window. Read only
+    then: briefing (lookup and forecasts under it) is no import of every timeline and map
+    run, piped or drawn, for a note that needs a window."""
+    if q.first is None and q.last is None:
+        return []
+    from barkhane_cli.briefing import window_note
+
+    note = window_note(q.first, q.last, "events", q.aftermath)
+    return [note] if note else []
+
+
 def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place") -> list[str]:
     """For --place NAME that is a town sharing its name with a region: say so, and how to
     ask for the region ("Ménaka is the town; the Ménaka Region is --place menaka-region").

@@ -18,7 +18,7 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, namesake_notes
+from barkhane_cli.cli.filters import event_filters, namesake_notes, window_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -186,7 +186,6 @@ def map_(
     record per place (geojson gives points).
     """
     from barkhane_cli import mapping, query
-    from barkhane_cli.briefing import window_note
 
     if by not in ("events", "deaths", "region", "region-deaths"):
         raise UsageError(f"--by {by!r}: give events, deaths, region or region-deaths")
@@ -214,8 +213,7 @@ def map_(
         dataset, place or [], md, events
     )
     # a window outside the record says so under the map, as summary says it (K37)
-    outside = window_note(q.first, q.last, "events", q.aftermath)
-    md.notes[:0] = [outside] if outside else []
+    md.notes[:0] = window_notes(q)
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

@@ -16,7 +16,7 @@ from barkhane_cli.cli.base import (
     query_of,
     search_command,
 )
-from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes
+from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes, window_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -124,18 +124,9 @@ def timeline(
             return []
         return names or [hint for hint in [_found_elsewhere(search, data, loaded)] if hint]
 
-    def outside() -> list[str]:
-        """The window's note when it lies wholly outside the record, as summary's."""
-        # here, not with timeline's imports: briefing (and lookup, forecasts under it) is
-        # read only when a note can be shown, not by every piped timeline
-        from barkhane_cli.briefing import window_note
-
-        note = window_note(q.first, q.last, "events", q.aftermath)
-        return [note] if note else []
-
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
     # a note: worked out only then
-    told = outside() if (count or facet) and watching(env) else []
+    told = window_notes(q) if (count or facet) and watching(env) else []
     if summarized(env, dataset, events, count, facet, format_, export, said, none_found, told):
         return
     # filtered by place or country, an event's point is that of its places within the
@@ -158,7 +149,7 @@ def timeline(
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if _footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, hidden = _what_is_not_shown(loaded, q)
-            rs.notes = outside() + hidden + namesake_notes(dataset, place or ())
+            rs.notes = window_notes(q) + hidden + namesake_notes(dataset, place or ())
             rs.notes += names
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
