@@ -20,6 +20,7 @@ def build_source(r: EntryReader) -> m.Source:
         id=r.ident(),
         title=r.req_text("title"),
         publisher=r.req_text("publisher"),
+        via=r.text("via", False),
         kind=r.choice("kind", m.SOURCE_KINDS) or "",
         date=r.date("date", False),
         url=r.url("url"),
