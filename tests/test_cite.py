@@ -256,3 +256,13 @@ def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: 
     shown = json.loads(out(run, "source", "unhcr-2021-05-12-diffa-factsheet", "--data", str(data),
                            "-f", "json"))  # fmt: skip
     assert (shown["publisher"], shown["via"]) == ("UNHCR", "ReliefWeb")
+
+
+def test_a_unhcr_factsheet_read_on_reliefweb_cites_unhcr(bundled: None, run: Run) -> None:
+    """K40: the record's UNHCR factsheets read on ReliefWeb were published by "UNHCR (via
+    ReliefWeb)" in every citation export."""
+    ident = "unhcr-niger-diffa-factsheet-2021-03"
+    [item] = json.loads(out(run, "cite", ident, "-f", "csl-json"))
+    assert (item["publisher"], item["source"]) == ("UNHCR", "ReliefWeb")
+    [ris] = _ris_tags(out(run, "cite", ident, "-f", "ris"))
+    assert (ris["PB"], ris["DP"]) == ("UNHCR", "ReliefWeb")

@@ -132,6 +132,12 @@ class EntryReader:
         self.ok = False
         self.problems.append(Problem(self.file, self.table, self.id, field, message))
 
+    def refuse(self, field: str, message: str) -> None:
+        """An error in a field the record is still whole with (a publisher that names the
+        site it was read on): the data does not load, but the entry is kept for the checks
+        across entries, so what cites it is not also listed as citing an unknown id."""
+        self.problems.append(Problem(self.file, self.table, self.id, field, message))
+
     def check_fields(self, allowed: Iterable[str]) -> None:
         allowed = tuple(allowed)
         for key in self.raw:
