@@ -311,6 +311,8 @@ def csl_item(s: m.Source) -> dict[str, Any]:
     parts = _parts(s.date)
     if parts:
         item["issued"] = {"date-parts": [parts]}
+    if s.via:  # CSL's "database or archive from which the item was retrieved"
+        item["source"] = s.via
     if s.url:
         item["URL"] = s.url
     lang = language(s)
@@ -323,7 +325,9 @@ def csl_item(s: m.Source) -> dict[str, Any]:
 
 def author_date(s: m.Source) -> str:
     """``Corbet, Sylvie (2020, 20 November). Title. Publisher. URL``; with no author, the
-    publisher leads (as for an organisation), and with neither, the title."""
+    publisher leads (as for an organisation), and with neither, the title. The site the
+    page was read on follows what comes last before the address: ``UNHCR (2021, 12 May).
+    Title (via ReliefWeb). URL``, ``Corbet, Sylvie (...). Title. AP (via Yahoo News). URL``."""
     authors = names(s.author)
     who = " & ".join(n.inverted() for n in authors) or publisher(s)
     when = "n.d."
@@ -333,7 +337,10 @@ def author_date(s: m.Source) -> str:
             when += ", " + s.date.human().rsplit(" ", 1)[0]
     title = s.title.rstrip(".")
     pub = publisher(s)
-    tail = f" {pub}." if authors and pub else ""
+    via = f" (via {s.via})" if s.via else ""
+    tail = f" {pub}{via}." if authors and pub else ""
+    if not tail:
+        title += via
     url = f" {s.url}" if s.url else ""
     if who is None:
         return f"{title} ({when}).{url}"

@@ -68,6 +68,7 @@ def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:
         out.update(
             title=src.title,
             publisher=src.publisher,
+            via=src.via,
             date=src.date.iso() if src.date else None,
             url=src.url,
         )

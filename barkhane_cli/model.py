@@ -137,7 +137,7 @@ _EVENT_FIELDS = (
 # Every table of a data file and its fields, in the documented order: what validation
 # accepts and the order the TOML writer uses.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "sources": ("id", "title", "publisher", "kind", "date", "url", "author", "file", "note"),
+    "sources": ("id", "title", "publisher", "via", "kind", "date", "url", "author", "file", "note"),
     "actors": (
         "id", "name", "short", "aliases", "kind", "country", "start", "end", "summary",
         "affiliations", "tags", "sources",
@@ -200,6 +200,10 @@ class Source:
     kind: str
     date: PartialDate | None = None
     url: str | None = None
+    # The site or database the page was read on when it is not the publisher's own
+    # (ReliefWeb, AllAfrica, an archive): kept apart from the publisher, which citations
+    # and listings give as the one who published it ("UNHCR", never "UNHCR (via ...)").
+    via: str | None = None
     author: str | None = None
     file: str | None = None
     note: str | None = None
@@ -210,6 +214,7 @@ class Source:
             "id": self.id,
             "title": self.title,
             "publisher": self.publisher,
+            "via": self.via,
             "kind": self.kind,
             "date": _iso(self.date),
             "url": self.url,

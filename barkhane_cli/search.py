@@ -508,7 +508,8 @@ def _candidates(
             span = (s.date.first_ordinal(), s.date.last_ordinal()) if s.date else None
             yield _Entry("source", s.id, s.title, s.date.iso() if s.date else "",
                          [s.title, s.id],
-                         [s.publisher, s.url or "", s.author or "", s.note or ""], [],
+                         [s.publisher, s.via or "", s.url or "", s.author or "",
+                          s.note or ""], [],
                          span)  # fmt: skip
 
 

@@ -174,3 +174,95 @@ def test_pandoc_citeproc_renders_them_as_a_reader_expects(
         urls = [w for w in entry.split() if w.startswith("http")]
         assert len(urls) <= 1, entry
     assert joined.count("Al Jazeera") == 1
+
+
+# K40: a UN agency's factsheet read on ReliefWeb, an AP story read on Yahoo News.
+READ_ELSEWHERE = """\
+[[sources]]
+id = "unhcr-2021-05-12-diffa-factsheet"
+title = "Niger Factsheet: Diffa Region"
+publisher = "UNHCR"
+via = "ReliefWeb"
+kind = "report"
+date = "2021-05-12"
+url = "https://reliefweb.int/report/niger/diffa-factsheet"
+note = "265,696 people in the Diffa region"
+
+[[sources]]
+id = "ap-2022-02-17-yahoo-france-leaves"
+title = "France to withdraw troops from Mali"
+publisher = "AP"
+via = "Yahoo News"
+author = "Sylvie Corbet"
+kind = "news"
+date = "2022-02-17"
+url = "https://news.yahoo.com/france-withdraw"
+
+[[events]]
+id = "read-elsewhere"
+date = "2021-05"
+title = "Read elsewhere"
+summary = "S."
+type = "humanitarian"
+sources = [{ id = "unhcr-2021-05-12-diffa-factsheet" }, { id = "ap-2022-02-17-yahoo-france-leaves" }]
+"""
+
+
+def _ris_tags(text: str) -> list[dict[str, str]]:
+    """Each RIS record as its tag lines, ``TAG  - value``."""
+    records: list[dict[str, str]] = []
+    for line in text.splitlines():
+        tag, _, value = line.partition("  - ")
+        if tag == "TY":
+            records.append({})
+        if tag and tag != "ER":
+            records[-1][tag] = value
+    return records
+
+
+def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: Path) -> None:
+    """K40: "UNHCR (via ReliefWeb)" was the publisher every format gave; the site read on
+    is now in each format's own place for it and the publisher is "UNHCR"."""
+    from pybtex.database import parse_string
+
+    data = tmp_path / "via.toml"
+    data.write_text(READ_ELSEWHERE, encoding="utf-8")
+    cite = ("cite", "read-elsewhere", "--data", str(data))
+    csl = {i["id"]: i for i in json.loads(out(run, *cite, "-f", "csl-json"))}
+    unhcr, ap = csl["unhcr-2021-05-12-diffa-factsheet"], csl["ap-2022-02-17-yahoo-france-leaves"]
+    assert (unhcr["publisher"], unhcr["source"]) == ("UNHCR", "ReliefWeb")
+    assert (ap["container-title"], ap["source"]) == ("AP", "Yahoo News")
+    assert [{k: r[k] for k in ("ID", "PB", "T2", "DP") if k in r} for r in
+            _ris_tags(out(run, *cite, "-f", "ris"))] == [
+        {"ID": "unhcr-2021-05-12-diffa-factsheet", "PB": "UNHCR", "DP": "ReliefWeb"},
+        {"ID": "ap-2022-02-17-yahoo-france-leaves", "T2": "AP", "DP": "Yahoo News"},
+    ]  # fmt: skip
+    bib = parse_string(out(run, *cite, "-f", "bibtex"), "bibtex").entries
+    report, story = (
+        bib["unhcr-2021-05-12-diffa-factsheet"],
+        bib["ap-2022-02-17-yahoo-france-leaves"],
+    )
+    assert (report.fields["institution"], report.fields["note"]) == (
+        "UNHCR",
+        "Via ReliefWeb; 265,696 people in the Diffa region",
+    )
+    assert (story.fields["journal"], story.fields["note"]) == ("AP", "Via Yahoo News")
+    assert out(run, *cite).splitlines() == [
+        "Corbet, Sylvie (2022, 17 February). France to withdraw troops from Mali. AP (via Yahoo "
+        "News). https://news.yahoo.com/france-withdraw",
+        "UNHCR (2021, 12 May). Niger Factsheet: Diffa Region (via ReliefWeb). "
+        "https://reliefweb.int/report/niger/diffa-factsheet",
+    ]
+    shown = json.loads(out(run, "source", "unhcr-2021-05-12-diffa-factsheet", "--data", str(data),
+                           "-f", "json"))  # fmt: skip
+    assert (shown["publisher"], shown["via"]) == ("UNHCR", "ReliefWeb")
+
+
+def test_a_unhcr_factsheet_read_on_reliefweb_cites_unhcr(bundled: None, run: Run) -> None:
+    """K40: the record's UNHCR factsheets read on ReliefWeb were published by "UNHCR (via
+    ReliefWeb)" in every citation export."""
+    ident = "unhcr-niger-diffa-factsheet-2021-03"
+    [item] = json.loads(out(run, "cite", ident, "-f", "csl-json"))
+    assert (item["publisher"], item["source"]) == ("UNHCR", "ReliefWeb")
+    [ris] = _ris_tags(out(run, "cite", ident, "-f", "ris"))
+    assert (ris["PB"], ris["DP"]) == ("UNHCR", "ReliefWeb")

@@ -262,6 +262,43 @@ def test_an_eras_short_name_the_chart_would_cut_is_a_warning_and_the_file_loads(
     }
 
 
+def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_path: Path) -> None:
+    """K40: "UNHCR (via ReliefWeb)" as a publisher is what every citation export gave as
+    the publisher; the site read on is a source's via. An agency credit ("Jeune Afrique
+    (AFP)": the outlet ran the dispatch) is a publisher, as is a `via` given apart."""
+    data = tmp_path / "via.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n{}\n'
+    data.write_text(
+        source.format("unhcr-factsheet", "UNHCR (via ReliefWeb)", "")
+        + source.format("elwatan-afp", "El Watan (via Djazairess) / AFP", "")
+        + source.format("ja-afp", "Jeune Afrique (AFP)", "")
+        + source.format("unhcr-read", "UNHCR", 'via = "ReliefWeb"\n')
+        + '[[events]]\nid = "cites-them"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
+        'type = "humanitarian"\nplaces = ["bamako"]\n'
+        'sources = [{ id = "unhcr-factsheet" }, { id = "elwatan-afp" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    # one line each, and none for the event citing them: the sources are still known
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'unhcr-factsheet' publisher: names the site the page was read "
+            'on; write publisher = "UNHCR" and via = "ReliefWeb"',
+            f"{data}:10: sources 'elwatan-afp' publisher: names the site the page was read on; "
+            'write publisher = "El Watan / AFP" and via = "Djazairess"',
+        ],
+    )
+    loading = run("cite", "cites-them", "--data", str(data))
+    assert (loading.exit_code, loading.stdout, loading.stderr) == (
+        4,
+        "",
+        f"barkhane: bad data: {data}: source 'unhcr-factsheet', field 'publisher': names the "
+        'site the page was read on; write publisher = "UNHCR" and via = "ReliefWeb" (and 1 '
+        "more; run 'barkhane validate' to list them all)\n",
+    )
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

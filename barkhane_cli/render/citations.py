@@ -2,9 +2,10 @@
 
 One rule in every format: the authors are the people the source names, split into family
 and given names (cite.names); a source that names none has no author (its publisher is
-its publisher, or its container, said once). BibTeX text is escaped (``&``, ``%``, ``#``,
-braces ...) and a family name of several words is braced, so "Molins Lliteras" stays one
-family name; RIS lines carry no line breaks.
+its publisher, or its container, said once). The site a page was read on (``via``) is
+never the publisher: CSL-JSON's ``source``, RIS's ``DP``, a BibTeX note. BibTeX text is
+escaped (``&``, ``%``, ``#``, braces ...) and a family name of several words is braced, so
+"Molins Lliteras" stays one family name; RIS lines carry no line breaks.
 """
 
 from __future__ import annotations
@@ -77,8 +78,12 @@ def bibtex_entry(s: m.Source) -> str:
     if s.url:
         fields.append(("url", _bib_url(s.url)))
         fields.append(("howpublished", "\\url{" + _bib_url(s.url) + "}"))
-    if s.note:
-        fields.append(("note", _bib(s.note)))
+    # The site read on goes in the note, which every standard style prints for every entry
+    # type; howpublished is printed for @misc alone (not our news' @article or reports'
+    # @techreport) and already holds the address.
+    note = "; ".join(x for x in (s.via and f"Via {s.via}", s.note) if x)
+    if note:
+        fields.append(("note", _bib(note)))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
     return f"@{kind}{{{s.id},\n{body}\n}}\n"
 
@@ -95,6 +100,8 @@ def ris_entry(s: m.Source) -> str:
     pub = cite.publisher(s)
     if pub is not None:
         out += line("T2" if s.kind in ("news", "article", "reference") else "PB", pub)
+    if s.via:
+        out += line("DP", s.via)  # "database provider": where the page was read
     lang = cite.language(s)
     if lang is not None:
         out += line("LA", lang)

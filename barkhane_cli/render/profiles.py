@@ -42,7 +42,8 @@ def _period(start: str | None, end: str | None) -> str:
 def _source_line(ref: dict[str, object]) -> str:
     bits = [str(ref["id"])]
     if ref.get("publisher"):
-        bits.append(f"{ref['publisher']}, “{ref.get('title')}”")
+        via = f" (via {ref['via']})" if ref.get("via") else ""
+        bits.append(f"{ref['publisher']}{via}, “{ref.get('title')}”")
     if ref.get("date"):
         bits.append(str(ref["date"]))
     line = " — ".join(bits)

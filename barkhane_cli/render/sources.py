@@ -22,6 +22,7 @@ def _rows(src: m.Source) -> list[tuple[str, str]]:
         ("title", src.title),
         ("author", src.author or ""),
         ("publisher", src.publisher),
+        ("via", src.via or ""),
         ("kind", src.kind),
         ("date", src.date.iso() if src.date else ""),
         ("url", src.url or ""),

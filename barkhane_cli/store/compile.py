@@ -27,8 +27,8 @@ from barkhane_cli.store.records import KINDS
 
 PUBLIC = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, publisher TEXT, kind TEXT, date TEXT,
-  url TEXT, author TEXT, file TEXT, note TEXT);
+CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, publisher TEXT, via TEXT, kind TEXT,
+  date TEXT, url TEXT, author TEXT, file TEXT, note TEXT);
 CREATE TABLE actors(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT, country TEXT,
   start TEXT, "end" TEXT, summary TEXT, aliases TEXT, tags TEXT);
 CREATE TABLE affiliations(actor_id TEXT REFERENCES actors(id), relation TEXT,
@@ -281,12 +281,13 @@ def write_events(
 
 def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
     db.executemany(
-        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (s.id, s.title, s.publisher, s.kind, _iso(s.date), s.url, s.author, s.file, s.note)
+            (s.id, s.title, s.publisher, s.via, s.kind, _iso(s.date), s.url, s.author, s.file,
+             s.note)
             for s in data.sources.values()
         ],
-    )
+    )  # fmt: skip
     db.executemany(
         "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
         [

@@ -15,7 +15,7 @@ from barkhane_cli.controls import inert
 from barkhane_cli.dates import PartialDate, parse_iso
 
 # Optional text fields that mean nothing when empty: a reason must say something.
-_NON_EMPTY = frozenset({"long", "headline", "within", "short"})
+_NON_EMPTY = frozenset({"long", "headline", "within", "short", "via"})
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TABLES = m.TABLES
 # Each table's entry as a noun (a problem's location, validate's counts).
@@ -130,6 +130,12 @@ class EntryReader:
 
     def problem(self, field: str | None, message: str) -> None:
         self.ok = False
+        self.problems.append(Problem(self.file, self.table, self.id, field, message))
+
+    def refuse(self, field: str, message: str) -> None:
+        """An error in a field the record is still whole with (a publisher that names the
+        site it was read on): the data does not load, but the entry is kept for the checks
+        across entries, so what cites it is not also listed as citing an unknown id."""
         self.problems.append(Problem(self.file, self.table, self.id, field, message))
 
     def check_fields(self, allowed: Iterable[str]) -> None:
