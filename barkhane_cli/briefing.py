@@ -52,17 +52,27 @@ class Axis:
         return {"start": self.start().isoformat(), "end": self.end().isoformat()}
 
 
-def axis_for(events: Sequence[m.Event], first: int | None, last: int | None) -> Axis:
+def axis_for(
+    events: Sequence[m.Event], first: int | None, last: int | None, record: bool = False
+) -> Axis:
     """The window where given; each open side from the events' own extent (clipped to
-    the other side), else from the record."""
+    the other side), else from the record. ``record``: the events are the whole record's
+    (no actor or country asked for), and an open side is the record's bound as meta
+    declares it, the end stretched to the aftermath's events when they are shown: the
+    whole record's summary and chart began on 2011-01-05, its first event's day, where
+    eras began on 2011-01-01 (K41)."""
     lo = first
     hi = last
     if lo is None:
-        lo = min((e.first for e in events), default=RECORD_START.first_ordinal())
+        lo = RECORD_START.first_ordinal()
+        if not record:
+            lo = min((e.first for e in events), default=lo)
         if hi is not None and lo > hi:
             lo = dt.date(dt.date.fromordinal(hi).year, 1, 1).toordinal()
     if hi is None:
         hi = max((e.last for e in events), default=RECORD_END_ORDINAL)
+        if record:
+            hi = max(hi, RECORD_END_ORDINAL)
         if hi < lo:
             hi = dt.date(dt.date.fromordinal(lo).year, 12, 31).toordinal()
     return Axis(lo, hi)
@@ -73,7 +83,7 @@ def record_axis(first: int | None, last: int | None) -> Axis:
     (2011-01-01, 2022-11-09): for a view of the record, not of some events (eras, K37:
     with no window, an era begun before the record was drawn from 2011-01-05, the first
     event's day)."""
-    return axis_for((), first, last)
+    return axis_for((), first, last, record=True)
 
 
 def window_note(first: int | None, last: int | None, what: str, aftermath: bool) -> str | None:
@@ -561,7 +571,7 @@ def summary(
 ) -> dict[str, Any]:
     """The story of a slice, as data: the same content the summary view draws. With
     countries (ids), the figures are theirs, as facts --country reads them."""
-    axis = axis_for(events, first, last)
+    axis = axis_for(events, first, last, record=not (actor_ids or countries))
     actor_counts: Counter[str] = Counter()
     for e in events:
         actor_counts.update(a for a in set(e.actors) if a not in actor_ids)

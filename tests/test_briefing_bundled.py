@@ -68,6 +68,20 @@ def test_eras_with_no_window_start_at_the_records_start(real: Run) -> None:
     assert epervier.endswith(",operation,1986-02,2014-07-31,2011-01-01,2014-07-31")
 
 
+def test_the_whole_records_summary_and_chart_start_at_the_records_start(real: Run) -> None:
+    """K41: with no window, `summary` and `chart` began on 2011-01-05, the first event's
+    day, where `eras` began on 2011-01-01, the record's start; an actor's slice keeps its
+    own span (Wagner's first event, 2021-09-14)."""
+    header = real("summary", env=terminal(100)).stdout.splitlines()[1]
+    assert header.startswith("│ 2011-01-01 → 2022-11-09   ")
+    chart = real("chart", env=terminal(80)).stdout.splitlines()
+    assert chart[0] == "Events per year, 2011-01-01 to 2022-11-09"
+    months = _json(real("chart", "--by", "month", "-f", "json"))
+    assert (months[0]["start"], months[-1]["end"]) == ("2011-01-01", "2022-11-09")
+    wagner = _json(real("summary", "--actor", "wagner", "-f", "json"))["axis"]
+    assert wagner == {"start": "2021-09-14", "end": "2022-08-13"}
+
+
 def test_eras_keep_to_their_window(real: Run) -> None:
     eras = _json(real("eras", "--year", "2013", "--format", "json"))
     assert {"serval", "afisma"} <= {e["id"] for e in eras}

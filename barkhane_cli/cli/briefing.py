@@ -284,7 +284,7 @@ def chart(
         aftermath=aftermath,
     )  # fmt: skip
     events = list(query.select(dataset, q))
-    axis = briefing.axis_for(events, q.first, q.last)
+    axis = briefing.axis_for(events, q.first, q.last, record=not (q.actors or q.countries))
     note = briefing.window_note(q.first, q.last, "events", aftermath)
     where = ""
     if q.countries:
