@@ -109,6 +109,15 @@ def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
     return record_note(axis.first, axis.last, _window_said(axis), after)
 
 
+def shows_nothing(axis: Axis, aftermath: bool) -> bool:
+    """Whether a view's window lies wholly outside what it shows, before the record or
+    after it without --aftermath: its note (axis_note) says so and nothing is drawn from
+    the window, no bars of zeros (U28: the summary's twelve "1850-MM 0"; K41: `chart
+    --year 2030`'s "2030 0" under its note)."""
+    before = axis.last < RECORD_START.first_ordinal()
+    return before or (axis.first > RECORD_END_ORDINAL and not aftermath)
+
+
 def is_aftermath(f: m.Fact) -> bool:
     """A figure as of a date after the record's end (9 November 2022)."""
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL
@@ -597,7 +606,7 @@ def summary(
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
     # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
     note = axis_note(axis, "events and figures", aftermath)
-    empty = note is not None and not (aftermath and axis.first > RECORD_END_ORDINAL)
+    empty = shows_nothing(axis, aftermath)
     years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.

@@ -712,6 +712,30 @@ def test_a_drawn_view_of_a_window_outside_the_record_says_so_in_it(
         assert lines.index(note) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "title", "note"),
+    [
+        (("--year", "2030"), "Events per year, 2030-01-01 to 2030-12-31", AFTER_2030),
+        (("fatalities", "--year", "1850", "--by", "month"),
+         "Recorded fatalities per month, 1850-01-01 to 1850-12-31", BEFORE_1850),
+    ],
+)  # fmt: skip
+def test_a_chart_of_a_window_outside_the_record_draws_no_bar(
+    run: Run, tty: dict[str, str], args: tuple[str, ...], title: str, note: str
+) -> None:
+    """K41: under its note, `chart --year 2030` drew "2030 0" and its caption, a bar
+    read as a count of 2030; `--by month` twelve. Outside the record, the title and the
+    note alone; its data formats, no bars; with --aftermath after the record, the
+    aftermath's bars."""
+    drawn = run("chart", *args, env=tty)
+    assert (drawn.exit_code, drawn.stdout.splitlines(), drawn.stderr) == (
+        0, [title, note.format("events")], ""
+    )  # fmt: skip
+    assert as_json(run("chart", *args, "-f", "json")) == []
+    after = as_json(run("chart", "--year", "2023", "--aftermath", "-f", "json"))
+    assert [(b["label"], b["value"]) for b in after] == [("2023", 1)]
+
+
 def test_count_of_a_window_outside_the_record_says_so_on_a_watched_stderr(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
