@@ -384,6 +384,24 @@ def test_a_negative_count_option_is_refused_in_one_wording(
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("timeline", "--year", "0"), "--year 0: give a year from 1 to 9999"),
+        (("chart", "--year", "10000"), "--year 10000: give a year from 1 to 9999"),
+        (("map", "--height", "2"), "--height 2: give a number of rows from 4 to 200"),
+        (("summary", "--width", "30"), "--width 30: give a number of columns from 40 to 400"),
+    ],
+)
+def test_a_number_out_of_its_options_range_is_refused_in_one_wording(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """K41: `--year 0` and `map --height 2` got Click's "--year: 0 is not in the range
+    1<=x<=9999; see 'barkhane timeline --help'", where `--width 30` said this line."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+
+
 def test_ambiguous_actor_lists_candidates(run: Run) -> None:
     result = run("timeline", "--actor", "amadou")
     assert result.exit_code == 3

@@ -31,6 +31,7 @@ from barkhane_cli.cli.options import (
     SinceOpt,
     UntilOpt,
     YearOpt,
+    bounded,
     completes,
     format_option,
 )
@@ -46,7 +47,9 @@ BriefFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS + TABLE_FOR
 WidthOpt = Annotated[
     int | None,
     typer.Option(
-        "--width", help="Draw N columns wide, on the terminal and in --export (40 to 400)."
+        "--width",
+        help="Draw N columns wide, on the terminal and in --export (40 to 400).",
+        callback=bounded(40, 400, "a number of columns"),
     ),
 ]
 
@@ -55,11 +58,7 @@ def _env(color: str, width: int | None) -> Any:
     import dataclasses
 
     env = make_env(color)
-    if width is None:
-        return env
-    if not 40 <= width <= 400:
-        raise UsageError(f"--width {width}: give a number of columns from 40 to 400")
-    return dataclasses.replace(env, width=width)
+    return env if width is None else dataclasses.replace(env, width=width)
 
 
 def _document(env: Any, fmt: str, payload: Any) -> None:
