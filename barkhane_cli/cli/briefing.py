@@ -74,6 +74,14 @@ def summary(
     actor: ActorOpt = None,
     country: CountryOpt = None,
     aftermath: AftermathOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Draw every list whole: the eras chart, each series' figures with their "
+            "sources and disputes, each judgment (piped and JSON output always are).",
+        ),
+    ] = False,
     format_: PictureFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -84,17 +92,20 @@ def summary(
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
-    that country and its figures. --format json gives the same content as data.
+    that country and its figures. On one screen: the eras in place at the window's end,
+    one figure a series and the judgments' tally, each list pointing to the command that
+    gives it whole; --full draws them all. --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
-    of each, the latest in the window, as `on` shows the latest by the day, and beside
-    it any figure the data marks headline that falls in the window (France's force at
-    its height).
+    of each, the latest in the window, as `on` shows the latest by the day, and with
+    --full (and in JSON) beside it any figure the data marks headline that falls in the
+    window (France's force at its height).
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
-    from barkhane_cli.render import briefing as draw
+    from barkhane_cli.cli.base import command_title
+    from barkhane_cli.render import summary as draw
 
     env = _env(color, width)
     fmt = given_format(env, format_)
@@ -112,7 +123,7 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content)
+            draw.summary_rich(target, dataset, content, full, command_title())
 
     present(env, fmt, export, show)
 
