@@ -1,9 +1,10 @@
 """The data behind the briefing views: summary, eras, charts.
 
-Plain data only (JSON-ready dicts and series); drawing is in render/briefing.py. Every
-view with a time axis takes it from the query window when one is given (never from the
-events matched); an open side of the window is closed by the slice's own events.
-Judgments and their scores are in forecasts.py.
+Plain data only (JSON-ready dicts and series); drawing is in render/briefing.py and
+render/summary.py. Every view with a time axis takes it from the query window when one
+is given (never from the events matched); an open side of the window is the record's
+bound, or for a slice by actor or country its own events' (axis_for). Judgments and
+their scores are in forecasts.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.forecasts import judgment_json
+from barkhane_cli.forecasts import judgment_json, score
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
@@ -52,17 +53,27 @@ class Axis:
         return {"start": self.start().isoformat(), "end": self.end().isoformat()}
 
 
-def axis_for(events: Sequence[m.Event], first: int | None, last: int | None) -> Axis:
+def axis_for(
+    events: Sequence[m.Event], first: int | None, last: int | None, record: bool = False
+) -> Axis:
     """The window where given; each open side from the events' own extent (clipped to
-    the other side), else from the record."""
+    the other side), else from the record. ``record``: the events are the whole record's
+    (no actor or country asked for), and an open side is the record's bound as meta
+    declares it, the end stretched to the aftermath's events when they are shown: the
+    whole record's summary and chart began on 2011-01-05, its first event's day, where
+    eras began on 2011-01-01 (K41)."""
     lo = first
     hi = last
     if lo is None:
-        lo = min((e.first for e in events), default=RECORD_START.first_ordinal())
+        lo = RECORD_START.first_ordinal()
+        if not record:
+            lo = min((e.first for e in events), default=lo)
         if hi is not None and lo > hi:
             lo = dt.date(dt.date.fromordinal(hi).year, 1, 1).toordinal()
     if hi is None:
         hi = max((e.last for e in events), default=RECORD_END_ORDINAL)
+        if record:
+            hi = max(hi, RECORD_END_ORDINAL)
         if hi < lo:
             hi = dt.date(dt.date.fromordinal(lo).year, 12, 31).toordinal()
     return Axis(lo, hi)
@@ -73,7 +84,7 @@ def record_axis(first: int | None, last: int | None) -> Axis:
     (2011-01-01, 2022-11-09): for a view of the record, not of some events (eras, K37:
     with no window, an era begun before the record was drawn from 2011-01-05, the first
     event's day)."""
-    return axis_for((), first, last)
+    return axis_for((), first, last, record=True)
 
 
 def window_note(first: int | None, last: int | None, what: str, aftermath: bool) -> str | None:
@@ -97,6 +108,15 @@ def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
         else f"its {what} are the aftermath, shown with --aftermath"
     )
     return record_note(axis.first, axis.last, _window_said(axis), after)
+
+
+def shows_nothing(axis: Axis, aftermath: bool) -> bool:
+    """Whether a view's window lies wholly outside what it shows, before the record or
+    after it without --aftermath: its note (axis_note) says so and nothing is drawn from
+    the window, no bars of zeros (U28: the summary's twelve "1850-MM 0"; K41: `chart
+    --year 2030`'s "2030 0" under its note)."""
+    before = axis.last < RECORD_START.first_ordinal()
+    return before or (axis.first > RECORD_END_ORDINAL and not aftermath)
 
 
 def is_aftermath(f: m.Fact) -> bool:
@@ -521,18 +541,15 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
     return sorted(running or tied, key=lambda f: f.id)
 
 
-def headline_facts(
+def headline_picks(
     data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
-) -> list[m.Fact]:
-    """`summary`'s figures for a period: of each headline series (headline_series), its
-    latest figure within the period, as `on` reads the latest on the period's last day,
-    and beside it, in date order, any figure the data marks headline dated within the
-    period (France's force at its height). One rule for every series: a marked peak once
-    stood in for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020
-    beside its latest 0 in Mali, as if 5,100 were still there (U28). Like `on`, a series
-    whose latest strength is of a force ended by then gives no latest (standing:
-    Serval's counts of 2013, with its bases, in a briefing of the whole record). By
-    series, as `on` orders them."""
+) -> tuple[dict[str, list[m.Fact]], dict[str, list[m.Fact]]]:
+    """`summary`'s figures for a period, by series (figure_kind's key): of each headline
+    series (headline_series), its latest figures within the period, as `on` reads the
+    latest on the period's last day; and the figures the data marks headline dated
+    within the period (France's force at its height). Like `on`, a series whose latest
+    strength is of a force ended by then has no latest (standing: Serval's counts of
+    2013, with its bases, in a briefing of the whole record)."""
     pool, _ = headline_series(data, facts)
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
@@ -542,12 +559,37 @@ def headline_facts(
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
     latest = latest_by_series(data, inside, None)
-    picked = {k: standing(data, fs, hi) for k, fs in latest.items()}
+    return {k: standing(data, fs, hi) for k, fs in latest.items()}, marked
+
+
+def headline_facts(
+    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
+) -> list[m.Fact]:
+    """`summary --full`'s figures (and JSON's headline_facts): of each series
+    (headline_picks) its latest, and beside it, in date order, the figures marked
+    headline. One rule for every series: a marked peak once stood in for the latest, so
+    the whole record gave France's Sahel-wide 5,100 of 2020 beside its latest 0 in Mali,
+    as if 5,100 were still there (U28). By series, as `on` orders them."""
+    return beside_marked(*headline_picks(data, facts, first, last))
+
+
+def beside_marked(latest: dict[str, list[m.Fact]], marked: dict[str, list[m.Fact]]) -> list[m.Fact]:
+    """headline_facts of headline_picks' two halves: each series' latest, with its
+    marked figures in date order."""
+    picked = {k: list(fs) for k, fs in latest.items()}
     for key, fs in marked.items():
         shown = picked.setdefault(key, [])
         shown += [f for f in fs if f not in shown]
         shown.sort(key=lambda f: (f.as_of.last_ordinal(), f.id))
     return [f for key in sorted(picked) for f in picked[key]]
+
+
+def newest_of_series(latest: dict[str, list[m.Fact]]) -> list[m.Fact]:
+    """One figure a series, by series: its latest (headline_picks; the first by id of
+    figures of one day), what the one-screen summary shows. Two points of one series
+    never both: the whole record listed Malian refugees in Niger at 58,599 (2020-02,
+    marked headline) and 61,490 (2021-12), and 150,000 and 183,392 abroad (K41)."""
+    return [latest[k][0] for k in sorted(latest) if latest[k]]
 
 
 def summary(
@@ -561,7 +603,7 @@ def summary(
 ) -> dict[str, Any]:
     """The story of a slice, as data: the same content the summary view draws. With
     countries (ids), the figures are theirs, as facts --country reads them."""
-    axis = axis_for(events, first, last)
+    axis = axis_for(events, first, last, record=not (actor_ids or countries))
     actor_counts: Counter[str] = Counter()
     for e in events:
         actor_counts.update(a for a in set(e.actors) if a not in actor_ids)
@@ -587,11 +629,19 @@ def summary(
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
     # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
     note = axis_note(axis, "events and figures", aftermath)
-    empty = note is not None and not (aftermath and axis.first > RECORD_END_ORDINAL)
+    empty = shows_nothing(axis, aftermath)
     years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
-    eras = [era_json(e, axis) for e in eras_in(data, axis.first, axis.last)]
+    shown_eras = eras_in(data, axis.first, axis.last)
+    eras = [era_json(e, axis) for e in shown_eras]
+    # of those, the ones in place on the window's last day, as `on` reads a day; beyond
+    # the record, on its end (it knows no era's course after it), and of a window wholly
+    # after it none, as it shows no era
+    day = min(axis.last, RECORD_END_ORDINAL)
+    in_place = [e for e in eras_in(data, day, day) if e in shown_eras]
+    latest, marked = headline_picks(data, facts, axis.first, axis.last)
+    judged = [] if empty else list(data.judgments.values())
     return {
         "period": {
             "start": axis.start().isoformat(),
@@ -610,11 +660,15 @@ def summary(
         if months is None
         else [{"month": b.label, "events": int(b.total), "by_type": b.parts} for b in months.bins],
         "eras": eras,
+        "current_eras": {
+            "day": dt.date.fromordinal(day).isoformat(),
+            "eras": [e.id for e in in_place],
+        },
         "top_actors": top,
-        "headline_facts": [
-            lookup.fact_json(f) for f in headline_facts(data, facts, axis.first, axis.last)
-        ],
-        "judgments": [] if empty else [judgment_json(j) for j in data.judgments.values()],
+        "headline_facts": [lookup.fact_json(f) for f in beside_marked(latest, marked)],
+        "latest_figures": [f.id for f in newest_of_series(latest)],
+        "judgments": [judgment_json(j) for j in judged],
+        "forecasts": score(judged)["forecasts"],
     }
 
 

@@ -50,14 +50,22 @@ def plain_number(x: float | None) -> int | float | None:
 
 def fact_value_text(f: m.Fact) -> str:
     """``5,100`` or ``1,000–1,500`` (with the best estimate in brackets when both exist)."""
+    figure, rng = fact_value_parts(f)
+    return f"{figure} ({rng})" if rng else figure
+
+
+def fact_value_parts(f: m.Fact) -> tuple[str, str]:
+    """The figure a fact gives and, apart, the range beside it: ``("5,100",
+    "5,000–5,500")``; a range alone is the figure (``("1,000–1,500", "")``). The
+    one-screen summary aligns the figures and says a range after them (K41)."""
 
     def fmt(x: float) -> str:
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
 
-    if f.low is not None and f.high is not None:
-        rng = f"{fmt(f.low)}–{fmt(f.high)}"
-        return f"{fmt(f.value)} ({rng})" if f.value is not None else rng
-    return fmt(f.value) if f.value is not None else ""
+    rng = f"{fmt(f.low)}–{fmt(f.high)}" if f.low is not None and f.high is not None else ""
+    if f.value is None:
+        return rng, ""
+    return fmt(f.value), rng
 
 
 def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:

@@ -441,21 +441,28 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
     sahraoui` found Adnan Abou Walid al-Sahraoui but not his killing, one of 19 events
     naming him), but not one holding a year: an actor's list ACLED's names with their
     years ("Military Forces of France (2012-2017)"), and `france 2017` would then find
-    every French event (`platform 2014` every one of the Platform of 14 June 2014's)."""
+    every French event (`platform 2014` every one of the Platform of 14 June 2014's). A
+    place's aliases likewise, a country's codes among them (geo.aliases_of), as the place
+    answers to them (K41: `search tombouctou` found Timbuktu and none of the 31 events
+    there, `aguelhoc` 1 of Aguelhok's 17, the one whose text spells it so)."""
     out: list[str] = []
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
         out += [*(n for n in (a.name, a.short, ident) if n), *_undated(a.aliases)] if a else [ident]
     for ident in e.places:
         p = data.places.get(ident)
-        out += [n for n in (p.name, p.short, ident) if n] if p else [ident]
+        out += (
+            [*(n for n in (p.name, p.short, ident) if n), *_undated(geo.aliases_of(p))]
+            if p
+            else [ident]
+        )
     return out
 
 
 @functools.lru_cache(maxsize=1024)
 def _undated(aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """The aliases holding no year (_YEAR_WORD), once for each actor however many events
-    name it."""
+    """The aliases holding no year (_YEAR_WORD), once for each actor or place however
+    many events name it."""
     return tuple(a for a in aliases if not _YEAR_WORD.search(a))
 
 

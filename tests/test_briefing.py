@@ -133,6 +133,76 @@ def test_summary_slice_2020(run: Run) -> None:
     assert [f["id"] for f in content["headline_facts"]] == ["barkhane-peak"]
 
 
+def test_summary_on_one_screen_says_what_is_current_and_where_each_list_is_whole(
+    run: Run,
+) -> None:
+    """K41: the summary drew every era, every headline figure with its sources and six
+    judgments in full (176 lines at 80 columns on the record). On one screen: the eras in
+    place at the window's end and how many there are, one figure a series, the
+    judgments' tally, each list pointing to the command that gives it whole; --full draws
+    them as before, and every judgment."""
+    shown = ok(run("summary", env=terminal(80))).stdout
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert lines[lines.index("events, by type of event") + 1 :] == [
+        "",
+        "Eras: 1 of 2 in place on 2022-11-09 (every era: barkhane eras)",
+        "Wagner in Mali 2021–",
+        "",
+        "Most active actors (every actor: barkhane actors)",
+        "Mali (5)  France (3)  Assimi Goïta (1)  JNIM (1)  Operation Serval (1)",
+        "Wagner Group (1)",
+        "",
+        "Headline figures: the latest of each series (every figure: barkhane facts)",
+        "  5,500 troops 2022-11 ⚑ French troops in Barkhane, peak (seed)",
+        "  ⚑ disputed; each in full, with its sources: barkhane summary --full",
+        "",
+        "The seed's judgments: 1 right · 0 wrong · 0 partly · 1 open (barkhane judgments)",
+    ]
+    content = as_json(ok(run("summary", "--format", "json")))
+    assert content["current_eras"] == {"day": "2022-11-09", "eras": ["wagner-in-mali"]}
+    assert content["latest_figures"] == ["barkhane-peak-seed"]
+    assert content["forecasts"] == {"right": 1, "wrong": 0, "partly": 0, "open": 1}
+    full = [
+        line.rstrip() for line in ok(run("summary", "--full", env=terminal(80))).stdout.splitlines()
+    ]
+    # the chart of both eras, Serval's too, which ended in 2014
+    serval = [line for line in full if line.startswith("Operation Serval ")]
+    assert len(serval) == 1 and "█" in serval[0]
+    assert not [line for line in lines if line.startswith("Operation Serval")]
+    judged = full[full.index("The seed's key judgments") + 1 :]
+    assert [line.split()[:2] for line in judged if line[2] != " "] == [
+        ["95%–100%", "right"],
+        ["80%–90%", "open"],
+    ]
+    # the window's end: Serval's, 2013 (Wagner not yet come), with its own window
+    year = as_json(ok(run("summary", "--year", "2013", "--format", "json")))
+    assert year["current_eras"] == {"day": "2013-12-31", "eras": ["serval"]}
+
+
+def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
+    run: Run, tmp_path: Path
+) -> None:
+    """K41: "5,100 (5,000–5,500)" in the figures' column widened it on every line and
+    left the labels some 30 cells at 80 columns: the figure stays in its column, its
+    range opens the label."""
+    data = tmp_path / "range.toml"
+    data.write_text(
+        '[[facts]]\nid = "barkhane-2021"\nlabel = "French troops in Barkhane, 2021"\n'
+        'value = 5100\nlow = 5000\nhigh = 5500\nunit = "troops"\nas_of = "2021-06"\n'
+        'scope = "Sahel"\ncategory = "troops"\nactors = ["france"]\n'
+        'sources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    shown = ok(run("summary", "--year", "2021", "--data", str(data), env=terminal(80)))
+    lines = [line.rstrip() for line in shown.stdout.splitlines()]
+    at = lines.index("Headline figures: the latest of each series (every figure: barkhane facts)")
+    assert lines[at + 1 : at + 3] == [
+        "  5,100 troops 2021-06 (5,000–5,500) French troops in Barkhane, 2021",
+        # its own command line, as an export's title gives it (less --data, --width...)
+        "  each in full, with its sources: barkhane summary --year 2021 --full",
+    ]
+
+
 def test_summary_plain_when_piped(run: Run) -> None:
     result = ok(run("summary"))
     lines = rows(result)

@@ -68,6 +68,20 @@ def test_eras_with_no_window_start_at_the_records_start(real: Run) -> None:
     assert epervier.endswith(",operation,1986-02,2014-07-31,2011-01-01,2014-07-31")
 
 
+def test_the_whole_records_summary_and_chart_start_at_the_records_start(real: Run) -> None:
+    """K41: with no window, `summary` and `chart` began on 2011-01-05, the first event's
+    day, where `eras` began on 2011-01-01, the record's start; an actor's slice keeps its
+    own span (Wagner's first event, 2021-09-14)."""
+    header = real("summary", env=terminal(100)).stdout.splitlines()[1]
+    assert header.startswith("│ 2011-01-01 → 2022-11-09   ")
+    chart = real("chart", env=terminal(80)).stdout.splitlines()
+    assert chart[0] == "Events per year, 2011-01-01 to 2022-11-09"
+    months = _json(real("chart", "--by", "month", "-f", "json"))
+    assert (months[0]["start"], months[-1]["end"]) == ("2011-01-01", "2022-11-09")
+    wagner = _json(real("summary", "--actor", "wagner", "-f", "json"))["axis"]
+    assert wagner == {"start": "2021-09-14", "end": "2022-08-13"}
+
+
 def test_eras_keep_to_their_window(real: Run) -> None:
     eras = _json(real("eras", "--year", "2013", "--format", "json"))
     assert {"serval", "afisma"} <= {e["id"] for e in eras}
@@ -326,8 +340,11 @@ def test_summary_cuts_a_headline_figures_dispute_and_says_where_it_is_whole(
     real: Run, columns: int
 ) -> None:
     """U20: the 140,289 displaced of Tillabéri and Tahoua printed their whole dispute
-    note, ~9 lines at 160 columns, in a view meant for one screen."""
-    shown = real("summary", "--since", "2021-06", "--until", "2021-12", env=terminal(columns))
+    note, ~9 lines at 160 columns, in a view meant for one screen (now `summary --full`'s,
+    K41)."""
+    shown = real(
+        "summary", "--since", "2021-06", "--until", "2021-12", "--full", env=terminal(columns)
+    )
     lines = shown.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "⚑ disputed: The factsheet's" in line)
     end = next(i for i, line in enumerate(lines) if "…" in line and i >= start)
@@ -360,7 +377,7 @@ def test_summary_of_a_year_heads_with_the_series_on_its_last_day_shows(real: Run
 def test_summary_names_a_headline_figures_first_source_and_counts_the_rest(real: Run) -> None:
     """U20: six source ids ran one figure to three lines of the one-screen summary; the
     figure's card (barkhane fact ID) lists them all."""
-    shown = real("summary", *WINDOW, env=terminal(160)).stdout
+    shown = real("summary", *WINDOW, "--full", env=terminal(160)).stdout
     flat = " ".join(shown.split())
     assert "(as of 2021-10; unhcr-niger-factsheet-2021-10 and 5 more)" in flat
     assert "unhcr-niger-factsheet-tillaberi-tahoua-2020-01" not in flat
@@ -379,7 +396,8 @@ def _section(text: str, heading: str) -> list[str]:
 def test_a_headline_figure_wraps_under_its_own_text(real: Run, columns: int) -> None:
     """U21: in `summary --year 2021` a figure's wrapped lines restarted at column 0 while
     its ⚑ disputed note hung at 15; `on DATE` shows the same series, as bullets."""
-    figures = _section(real("summary", "--year", "2021", env=terminal(columns)).stdout, "Headline")
+    full = real("summary", "--year", "2021", "--full", env=terminal(columns)).stdout
+    figures = _section(full, "Headline")
     wrapped = [line for line in figures if not line.startswith("  ") or line[2] == " "]
     assert len(figures) > len(wrapped) > 0  # at 160 columns too, a figure or a note wraps
     assert all(line.startswith(" " * 15) and line[15] != " " for line in wrapped), wrapped
@@ -392,14 +410,14 @@ def test_a_headline_figure_wraps_under_its_own_text(real: Run, columns: int) -> 
 def test_a_key_judgment_wraps_under_its_quote_in_aligned_columns(real: Run, columns: int) -> None:
     """U22: a quote's second line started at column 0, and "95%–100% right" put its
     verdict and quote one column right of "25%–35% wrong": the band, the verdict and the
-    quote each in a column, the quote's wrapped lines hanging under its text."""
-    shown = real("summary", env=terminal(columns)).stdout
+    quote each in a column, the quote's wrapped lines hanging under its text. `summary
+    --full` lists every judgment (the first six, then "… and 10 more", before K41)."""
+    shown = real("summary", "--full", env=terminal(columns)).stdout
     lines = [line.rstrip() for line in shown.splitlines()]
     start = lines.index("The seed's key judgments") + 1
-    end = next(i for i in range(start, len(lines)) if "… and" in lines[i])
-    judgments = lines[start:end]
+    judgments = lines[start:]
     firsts = [line for line in judgments if line[2] != " "]
-    assert len(firsts) == 6
+    assert len(firsts) == len(_json(real("judgments", "-f", "json"))["judgments"])
     quotes = {line.index("“") for line in firsts}
     assert len(quotes) == 1, firsts  # every quote opens in one column
     column = quotes.pop()
@@ -409,6 +427,52 @@ def test_a_key_judgment_wraps_under_its_quote_in_aligned_columns(real: Run, colu
     wrapped = [line for line in judgments if line[2] == " "]
     assert wrapped, judgments  # at 160 columns too, a quote wraps
     assert all(line[:column].isspace() and line[column] != " " for line in wrapped), wrapped
+
+
+def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real: Run) -> None:
+    """K41: at 80 columns `summary` ran to 176 lines: the 29 eras' chart, 25 headline
+    figures with their sources (Malian refugees in Niger twice, 58,599 of 2020-02 and
+    61,490 of 2021-12; Malians abroad twice, 150,000 and 183,392) and six judgments.
+    Now at most 60 lines at 80 columns and fewer at 160: the eras in place at the end
+    (`on`'s), one row a series (its latest: JSON's latest_figures) and the judgments'
+    tally (the counts of `judgments`), each list pointing to where it is whole."""
+    doc = _json(real("summary", "--format", "json"))
+    narrow = [line.rstrip() for line in real("summary", env=terminal(80)).stdout.splitlines()]
+    wide = [line.rstrip() for line in real("summary", env=terminal(160)).stdout.splitlines()]
+    full = real("summary", "--full", env=terminal(80)).stdout.splitlines()
+    assert len(wide) < len(narrow) <= 60 < len(full)
+    on = _json(real("on", "2022-11-09", "--format", "json"))
+    assert doc["current_eras"] == {"day": "2022-11-09", "eras": [e["id"] for e in on["eras"]]}
+    in_place = len(on["eras"])
+    assert (
+        f"Eras: {in_place} of {len(doc['eras'])} in place on 2022-11-09 (every era: barkhane eras)"
+    ) in narrow
+    # two points of one series, the marked one and the latest: the latest alone shown
+    marked, latest = "niger-malian-refugees-2020-02", "niger-malian-refugees-2021-12"
+    assert {marked, latest} <= {f["id"] for f in doc["headline_facts"]}
+    assert latest in doc["latest_figures"] and marked not in doc["latest_figures"]
+    figures = _section("\n".join(wide), "Headline figures: the latest of each series")
+    by_id = {f["id"]: f for f in doc["headline_facts"]}
+    rows = figures[:-1]
+    assert len(rows) == len(doc["latest_figures"])
+    for row, ident in zip(rows, doc["latest_figures"], strict=True):
+        fact = by_id[ident]
+        both = fact["value"] is not None and fact["low"] is not None  # a range after it
+        spread = f"({fact['low']:,}–{fact['high']:,}) " if both else ""
+        label = ("⚑ " if fact["disputed"] else "") + spread + fact["label"]
+        assert f" {fact['unit']} " in row and f" {fact['as_of']} " in row, row
+        shown = row.split(f" {fact['as_of']} ", 1)[1].lstrip()
+        # whole, or cut at a word with an ellipsis
+        assert shown == label or (label.startswith(shown[:-1]) and shown.endswith("…")), row
+    said = [" ".join(row.split()) for row in rows]
+    assert "61,490 people 2021-12-31 Malian refugees in Niger, end of 2021" in said
+    assert not [line for line in narrow if "58,599" in line]
+    assert figures[-1] == "  ⚑ disputed; each in full, with its sources: barkhane summary --full"
+    tally = _json(real("judgments", "--format", "json"))["forecasts"]
+    assert narrow[-1] == (
+        f"The seed's judgments: {tally['right']} right · {tally['wrong']} wrong · "
+        f"{tally['partly']} partly · {tally['open']} open (barkhane judgments)"
+    )
 
 
 def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
@@ -430,7 +494,7 @@ def test_summary_names_the_most_active_actors_as_tables_do(real: Run, columns: i
     record, and breaks its lines between two actors (at 100, "Barkhane" | "(169)")."""
     top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
     lines = real("summary", env=terminal(columns)).stdout.splitlines()
-    start = lines.index("Most active actors") + 1
+    start = lines.index("Most active actors (every actor: barkhane actors)") + 1
     shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
     shown = [n for n in shown if n]
     assert f"MINUSMA ({top['minusma']})" in shown
@@ -452,7 +516,9 @@ def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
     Issoufou…") with half the line to spare; at 80 they keep 34, and a name longer than
     that is shown by its short name (K38)."""
     eras = _json(real("eras", "--format", "json"))
-    wide, narrow = (_era_labels(real("summary", env=terminal(c)).stdout) for c in (160, 80))
+    wide, narrow = (
+        _era_labels(real("summary", "--full", env=terminal(c)).stdout) for c in (160, 80)
+    )
     middling = [e for e in eras if 34 < len(e["name"]) <= 60]
     assert middling
     assert len(wide) == len(narrow) == len(eras)
@@ -460,14 +526,14 @@ def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
     assert all(shown[e["id"]] == (e["name"], e["short"]) for e in middling), shown
 
 
-@pytest.mark.parametrize("view", ["eras", "summary"])
-def test_no_era_label_is_cut_at_80_columns(real: Run, view: str) -> None:
+@pytest.mark.parametrize("view", [("eras",), ("summary", "--full")])
+def test_no_era_label_is_cut_at_80_columns(real: Run, view: tuple[str, ...]) -> None:
     """K38: at 80 columns the chart cut era names before what told them apart: "Presidency
     of Blaise Compaoré in…", "Presidency of Mahamadou Issoufou…", "MINUSMA (UN
     Multidimensional Inte…". Each era whose name does not fit shows its short name,
     whole; every other its name."""
     eras = _json(real("eras", "--format", "json"))
-    labels = _era_labels(real(view, env=terminal(80)).stdout)
+    labels = _era_labels(real(*view, env=terminal(80)).stdout)
     assert len(labels) == len(eras)
     shown = {e["id"]: label for e, label in zip(eras, labels, strict=True)}
     assert shown["burkina-presidency-compaore"] == "Compaoré (Burkina Faso)"

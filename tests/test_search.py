@@ -198,6 +198,35 @@ def test_an_actors_aliases_find_the_events_naming_it_but_not_its_years() -> None
     assert search.search(data, "military forces", ["event"]) == []
 
 
+def test_a_places_aliases_find_the_events_there_but_not_its_years() -> None:
+    """K41: `search tombouctou` found Timbuktu by its alias and none of the 31 events
+    there, `aguelhoc` 1 of Aguelhok's 17 (the one whose text spells it so). A place's
+    aliases count for its events as an actor's do (K36), a country's codes among them,
+    as the place answers to them; one holding a year does not."""
+    from barkhane_cli import model as m
+    from barkhane_cli import search
+    from barkhane_cli.dates import PartialDate
+
+    day = PartialDate(2013, 1, 28)
+    event = m.Event("timbuktu-retaken", day, "Town retaken", "S.", "operation", (),
+                    places=("timbuktu", "mali"))  # fmt: skip
+    aliases = ("Tombouctou", "Timbuktu (2012-2013)")
+    data = m.Dataset(
+        places={
+            "timbuktu": m.Place("timbuktu", "Timbuktu", "city", (), aliases=aliases),
+            "mali": m.Place("mali", "Mali", "country", (), aliases=("RMM",)),
+        },
+        events=[replace(event, first=day.first_ordinal(), last=day.last_ordinal())],
+    )
+
+    def found(words: str) -> list[tuple[str, int, str]]:
+        return [(h.id, h.score, h.match) for h in search.search(data, words, ["event"])]
+
+    assert found("tombouctou") == [("timbuktu-retaken", 80, "Tombouctou")]
+    assert found("mli") == [("timbuktu-retaken", 80, "MLI")]  # Mali's ISO code
+    assert found("timbuktu 2012") == []  # the alias's year is not the event's
+
+
 @pytest.mark.usefixtures("bundled")
 def test_search_sahraoui_lists_his_killing(run: Run) -> None:
     found = hits(run, "sahraoui")

@@ -335,8 +335,7 @@ def test_help_descriptions_are_readable_at_80_columns(run: Run, command: str) ->
     begins = {len(r) - len(r.split("  ", 1)[1].lstrip()) for r in named}
     assert len(begins) == 1 and begins.pop() <= 80 // 3 + 2, named  # and its gap
     assert any(
-        r.startswith("--year YEAR [1<=x<=9999]")
-        and r.endswith("Only this year (with --since/--until: within")
+        r.startswith("--year YEAR ") and r.endswith("Only this year (with --since/--until: within")
         for r in rows
     ), rows
     assert any(r.startswith("--actor, -a TEXT ") for r in rows)

@@ -384,6 +384,24 @@ def test_a_negative_count_option_is_refused_in_one_wording(
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("timeline", "--year", "0"), "--year 0: give a year from 1 to 9999"),
+        (("chart", "--year", "10000"), "--year 10000: give a year from 1 to 9999"),
+        (("map", "--height", "2"), "--height 2: give a number of rows from 4 to 200"),
+        (("summary", "--width", "30"), "--width 30: give a number of columns from 40 to 400"),
+    ],
+)
+def test_a_number_out_of_its_options_range_is_refused_in_one_wording(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """K41: `--year 0` and `map --height 2` got Click's "--year: 0 is not in the range
+    1<=x<=9999; see 'barkhane timeline --help'", where `--width 30` said this line."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+
+
 def test_ambiguous_actor_lists_candidates(run: Run) -> None:
     result = run("timeline", "--actor", "amadou")
     assert result.exit_code == 3
@@ -710,6 +728,30 @@ def test_a_drawn_view_of_a_window_outside_the_record_says_so_in_it(
     assert note in lines
     if args[0] == "chart":
         assert lines.index(note) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "title", "note"),
+    [
+        (("--year", "2030"), "Events per year, 2030-01-01 to 2030-12-31", AFTER_2030),
+        (("fatalities", "--year", "1850", "--by", "month"),
+         "Recorded fatalities per month, 1850-01-01 to 1850-12-31", BEFORE_1850),
+    ],
+)  # fmt: skip
+def test_a_chart_of_a_window_outside_the_record_draws_no_bar(
+    run: Run, tty: dict[str, str], args: tuple[str, ...], title: str, note: str
+) -> None:
+    """K41: under its note, `chart --year 2030` drew "2030 0" and its caption, a bar
+    read as a count of 2030; `--by month` twelve. Outside the record, the title and the
+    note alone; its data formats, no bars; with --aftermath after the record, the
+    aftermath's bars."""
+    drawn = run("chart", *args, env=tty)
+    assert (drawn.exit_code, drawn.stdout.splitlines(), drawn.stderr) == (
+        0, [title, note.format("events")], ""
+    )  # fmt: skip
+    assert as_json(run("chart", *args, "-f", "json")) == []
+    after = as_json(run("chart", "--year", "2023", "--aftermath", "-f", "json"))
+    assert [(b["label"], b["value"]) for b in after] == [("2023", 1)]
 
 
 def test_count_of_a_window_outside_the_record_says_so_on_a_watched_stderr(

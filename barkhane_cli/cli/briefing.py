@@ -31,6 +31,7 @@ from barkhane_cli.cli.options import (
     SinceOpt,
     UntilOpt,
     YearOpt,
+    bounded,
     completes,
     format_option,
 )
@@ -46,7 +47,9 @@ BriefFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS + TABLE_FOR
 WidthOpt = Annotated[
     int | None,
     typer.Option(
-        "--width", help="Draw N columns wide, on the terminal and in --export (40 to 400)."
+        "--width",
+        help="Draw N columns wide, on the terminal and in --export (40 to 400).",
+        callback=bounded(40, 400, "a number of columns"),
     ),
 ]
 
@@ -55,11 +58,7 @@ def _env(color: str, width: int | None) -> Any:
     import dataclasses
 
     env = make_env(color)
-    if width is None:
-        return env
-    if not 40 <= width <= 400:
-        raise UsageError(f"--width {width}: give a number of columns from 40 to 400")
-    return dataclasses.replace(env, width=width)
+    return env if width is None else dataclasses.replace(env, width=width)
 
 
 def _document(env: Any, fmt: str, payload: Any) -> None:
@@ -75,6 +74,14 @@ def summary(
     actor: ActorOpt = None,
     country: CountryOpt = None,
     aftermath: AftermathOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Draw every list whole: the eras chart, each series' figures with their "
+            "sources and disputes, each judgment (piped and JSON output always are).",
+        ),
+    ] = False,
     format_: PictureFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -85,17 +92,20 @@ def summary(
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
-    that country and its figures. --format json gives the same content as data.
+    that country and its figures. On one screen: the eras in place at the window's end,
+    one figure a series and the judgments' tally, each list pointing to the command that
+    gives it whole; --full draws them all. --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
-    of each, the latest in the window, as `on` shows the latest by the day, and beside
-    it any figure the data marks headline that falls in the window (France's force at
-    its height).
+    of each, the latest in the window, as `on` shows the latest by the day, and with
+    --full (and in JSON) beside it any figure the data marks headline that falls in the
+    window (France's force at its height).
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
-    from barkhane_cli.render import briefing as draw
+    from barkhane_cli.cli.base import command_title
+    from barkhane_cli.render import summary as draw
 
     env = _env(color, width)
     fmt = given_format(env, format_)
@@ -113,7 +123,7 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content)
+            draw.summary_rich(target, dataset, content, full, command_title())
 
     present(env, fmt, export, show)
 
@@ -284,7 +294,7 @@ def chart(
         aftermath=aftermath,
     )  # fmt: skip
     events = list(query.select(dataset, q))
-    axis = briefing.axis_for(events, q.first, q.last)
+    axis = briefing.axis_for(events, q.first, q.last, record=not (q.actors or q.countries))
     note = briefing.window_note(q.first, q.last, "events", aftermath)
     where = ""
     if q.countries:
@@ -303,9 +313,10 @@ def chart(
         title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"
         unit = "events in the curated timeline"
     binned = bin_of(events, axis, period)
-    for note in binned.notes:
-        env.err.write(note + "\n")
-    bins = binned.bins
+    for said in binned.notes:
+        env.err.write(said + "\n")
+    # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
+    bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
     if field is not None:
         only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
         _panels(env, fmt, export, field, dataset, events, only, lambda es: bin_of(es, axis, period).bins,

@@ -96,7 +96,11 @@ COMMANDS: dict[str, Command] = {
     "summary": Command(
         "briefing:summary",
         "Briefing",
-        ("barkhane summary", "barkhane summary --since 2020 --actor wagner"),
+        (
+            "barkhane summary",
+            "barkhane summary --since 2020 --actor wagner",
+            "barkhane summary --year 2021 --full",
+        ),
     ),
     "eras": Command("briefing:eras", "Briefing", ("barkhane eras", "barkhane eras -f csv")),
     "chart": Command(

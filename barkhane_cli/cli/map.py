@@ -40,6 +40,7 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     YearOpt,
+    bounded,
     takes_formats,
 )
 from barkhane_cli.errors import UsageError
@@ -70,7 +71,9 @@ AsciiOpt = Annotated[
 HeightOpt = Annotated[
     int | None,
     typer.Option(
-        "--height", min=4, max=200, help="At most this many rows (default: the terminal's)."
+        "--height",
+        help="At most this many rows, 4 to 200 (default: the terminal's).",
+        callback=bounded(4, 200, "a number of rows"),
     ),
 ]
 

@@ -134,6 +134,20 @@ def not_negative(ctx: Any, param: Any, value: int | None) -> int | None:
     return value
 
 
+def bounded(lo: int, hi: int, what: str) -> Callable[[Any, Any, int | None], int | None]:
+    """A number option's check, as it is read: ``what`` (a year, a number of rows) from
+    ``lo`` to ``hi``, said as the project says every option's bounds, in one line (K41:
+    `--year 0` and `map --height 2` got Click's "0 is not in the range 1<=x<=9999; see
+    'barkhane timeline --help'"; `--width 30` had this line)."""
+
+    def check(ctx: Any, param: Any, value: int | None) -> int | None:
+        if value is not None and not lo <= value <= hi:
+            raise UsageError(f"{param.opts[0]} {value}: give {what} from {lo} to {hi}")
+        return value
+
+    return check
+
+
 LimitOpt = Annotated[
     int | None,
     typer.Option("--limit", "-n", help="At most this many.", callback=not_negative),
@@ -164,8 +178,7 @@ YearOpt = Annotated[
     typer.Option(
         help="Only this year (with --since/--until: within them).",
         metavar="YEAR",  # a type's name said less, and took the width of a description
-        min=1,
-        max=9999,
+        callback=bounded(1, 9999, "a year"),
     ),
 ]
 AftermathOpt = Annotated[

@@ -171,9 +171,9 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     words (U16: `timeline --search hammam` found nothing and said nothing, while `search
     hammam` found the sources an event cites). None when it finds events whose words
     --search reads hold them too: then the other filters, not the words, left them out.
-    An event it finds by the names of its actors alone is counted with the rest (K36:
-    `--search lehbib`, a word of an alias of al-Sahrawi, said nothing once `search` found
-    the events naming him). ``loaded``: the run's data, made whole (the store's tables
+    An event it finds by the names of its actors or places alone is counted with the rest
+    (K36: `--search lehbib`, a word of an alias of al-Sahrawi, said nothing once `search`
+    found the events naming him; K41: `--search tombouctou`, Timbuktu's alias). ``loaded``: the run's data, made whole (the store's tables
     hold no events), not read again."""
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import event_words, matches_query

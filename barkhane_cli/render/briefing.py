@@ -1,7 +1,8 @@
-"""Drawing the briefing views: a Gantt chart of the eras, the judgments table, the summary.
+"""Drawing the briefing views: a Gantt chart of the eras, the judgments table.
 
 Each view has a Rich form for a terminal (or an --export file) and a plain-text form for
-pipes that stays readable in a file. Bars are in render/charts.py.
+pipes that stays readable in a file. Bars are in render/charts.py, the summary in
+render/summary.py.
 """
 
 from __future__ import annotations
@@ -10,29 +11,21 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from barkhane_cli import forecasts, query
+from barkhane_cli import forecasts
 from barkhane_cli import model as m
-from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.briefing import Axis
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.render.charts import bars_rich, patterned
+from barkhane_cli.render.charts import patterned
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
-    DISPUTED_STYLE,
     ERA_STYLES,
     GREY,
-    KIND_STYLES,
     VERDICT_STYLES,
-    disputed,
 )
-from barkhane_cli.text import counted
 
 MONTHS = "JFMAMJJASOND"
-
-# Where a headline figure's value starts in the summary, after its category; its dispute
-# note goes under it there.
-_INDENT = 15
 
 
 def _era_fill(env: Env, kind: str, pattern: bool) -> str:
@@ -220,130 +213,3 @@ def judgments_plain(env: Env, judgments: Sequence[m.Judgment]) -> None:
         row = [j.id, j.term, j.yardstick, str(low), str(high), j.outcome or "",
                forecasts.forecast(j), j.quote]  # fmt: skip
         env.out.write("\t".join(inert(" ".join(c.split())) for c in row) + "\n")
-
-
-def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
-    return [
-        Bin(str(y[key]), float(y["events"]), {k: float(v) for k, v in y["by_type"].items()})
-        for y in rows
-    ]
-
-
-def summary_rich(env: Env, data: m.Dataset, content: dict[str, Any]) -> None:
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    from barkhane_cli.lookup import fact_value_text
-    from barkhane_cli.render.table import clip_lines, console, item_lines
-
-    con = console(env)
-    period = content["period"]
-    head = Text(f"{period['start']} → {period['end']}", style="bold")
-    if not period["events"]:
-        head.append("   0 events in this slice")
-    else:
-        # every count through one format, with its thousands separator (U22: "1390
-        # events · 408 disputed · 12,951 deaths")
-        counts = (
-            (period["events"], "events"),
-            (period["disputed"], "disputed"),
-            (period["fatalities_recorded"], f"deaths recorded ({COUNTED_DEATHS})"),
-        )
-        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
-    title = "Sahel conflict: the record"
-    if period.get("countries"):
-        title += " in " + query.countries_said(data, period["countries"])
-    con.print(Panel(head, title=title, title_align="left"))
-    if period["note"]:
-        con.print(Text(period["note"], style="italic"))  # as `on` shows it
-    if content["events_per_month"] is not None:
-        bins = _bins(content["events_per_month"], "month")
-        bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
-    elif content["events_per_year"]:  # none for a window outside the record
-        bins = _bins(content["events_per_year"], "year")
-        bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
-    eras = [data.eras[e["id"]] for e in content["eras"]]
-    if eras:
-        con.print(Text("\nEras", style="bold"))
-        a, b = content["axis"]["start"], content["axis"]["end"]
-        axis = Axis(dt.date.fromisoformat(a).toordinal(), dt.date.fromisoformat(b).toordinal())
-        gantt_rich(env, eras, axis)
-    if content["top_actors"]:
-        con.print(Text("\nMost active actors", style="bold"))
-        items = []
-        for a in content["top_actors"]:
-            # by the name tables give them: MINUSMA's whole name took a line of its own
-            actor = data.actors.get(a["id"])
-            name = actor.label if actor is not None else a["name"]
-            item = safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
-            item.append(f"({a['events']})", style="dim")
-            items.append(item)
-        con.print(item_lines(items, con.width))
-    if content["headline_facts"]:
-        con.print(Text("\nHeadline figures", style="bold"))
-        width = (con.width or 80) - _INDENT
-        # the category in a column of its own, so a figure's wrapped lines hang under its
-        # text as its dispute note does, not at column 0 (U21)
-        grid = Table.grid()
-        grid.add_column(width=_INDENT, no_wrap=True, overflow="ellipsis", style="dim")
-        grid.add_column(width=width)
-        for f in content["headline_facts"]:
-            fact = data.facts[f["id"]]
-            text = safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold")
-            # the first source, and how many more: six source ids ran a figure to three
-            # lines (U20); `barkhane fact ID` lists them all
-            refs = fact.sources[0].id if fact.sources else ""
-            if len(fact.sources) > 1:
-                refs += f" and {len(fact.sources) - 1} more"
-            text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
-            grid.add_row(safe_text(f"  {fact.category}"), text)
-            if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
-                note = clip_lines(disputed(fact.disputed), width, f"barkhane fact {fact.id}")
-                grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
-        con.print(grid)
-    if content["judgments"]:
-        con.print(Text("\nThe seed's key judgments", style="bold"))
-        # the band and the verdict in columns of their own, each as wide as its widest,
-        # so the quotes start in one column and their wrapped lines hang under their text,
-        # as the headline figures do (U22: a second line at column 0, and "95%–100%"
-        # pushed its verdict and quote one column right of the others)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for j in content["judgments"][:6]:
-            low, high = j["probability"]
-            verdict = Text(j["forecast"], style=f"bold {VERDICT_STYLES[j['forecast']]}")
-            quote = safe_text(f"“{j['quote']}”", style="italic")
-            grid.add_row(f"  {forecasts.band_label(low, high)}", verdict, quote)
-        con.print(grid)
-        more = len(content["judgments"]) - 6
-        if more > 0:
-            con.print(Text(f"  … and {more} more: barkhane judgments", style="dim"))
-
-
-def summary_plain(env: Env, content: dict[str, Any]) -> None:
-    out = env.out
-    p = content["period"]
-    events = counted(p["events"], "event")
-    out.write(f"period\t{p['start']}\t{p['end']}\t{events}\t{p['disputed']} disputed\n")
-    if p["note"]:
-        out.write(f"note\t{p['note']}\n")  # as `on` words a day outside the record
-    for y in content["events_per_year"]:
-        out.write(f"year\t{y['year']}\t{y['events']}\n")
-    for e in content["eras"]:
-        out.write(f"era\t{e['start']}\t{e['end'] or ''}\t{inert(e['name'])}\n")
-    for a in content["top_actors"]:
-        out.write(f"actor\t{a['id']}\t{inert(a['name'])}\t{a['events']}\n")
-    for f in content["headline_facts"]:
-        value = f["value"] if f["value"] is not None else f"{f['low']}-{f['high']}"
-        out.write(
-            f"fact\t{f['id']}\t{value}\t{inert(f['unit'])}\t{f['as_of']}\t{inert(f['label'])}\n"
-        )
-    for j in content["judgments"]:
-        low, high = j["probability"]
-        out.write(
-            f"judgment\t{j['id']}\t{low}-{high}\t{j['outcome'] or ''}\t{j['forecast']}\t"
-            f"{inert(j['quote'])}\n"
-        )

@@ -128,7 +128,8 @@ def panels_rich(
         con.print(grid)
     if stack and present:
         con.print(legend(env, present, pattern, con.width))
-    con.print(Text(unit, style="dim"))
+    if every:  # no bars (a window outside the record): no caption of what they count
+        con.print(Text(unit, style="dim"))
 
 
 def _bar(

@@ -1,0 +1,304 @@
+"""Drawing `summary`: the story of a window on one screen, or (``--full``) every list whole.
+
+The one screen keeps what an analyst reads first and says, for each list it shortens,
+how many there are and the command that gives them all: the eras in place at the
+window's end (`barkhane eras`), the most active actors (`barkhane actors`), one latest
+figure a series (`barkhane facts`), the judgments' tally (`barkhane judgments`). At 80
+columns the whole list ran to some 176 lines (K41). Piped, every list is whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from barkhane_cli import forecasts, query
+from barkhane_cli import model as m
+from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.render.briefing import gantt_rich
+from barkhane_cli.render.charts import bars_rich
+from barkhane_cli.render.env import Env
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import text as safe_text
+from barkhane_cli.render.styles import (
+    DISPUTED_STYLE,
+    ERA_STYLES,
+    GREY,
+    KIND_STYLES,
+    VERDICT_STYLES,
+    disputed,
+)
+from barkhane_cli.text import counted
+
+# Where a headline figure's value starts in the full summary, after its category; its
+# dispute note goes under it there.
+_INDENT = 15
+# The command that draws every list whole, said under the one screen's figures.
+FULL = "--full"
+
+
+def summary_rich(
+    env: Env, data: m.Dataset, content: dict[str, Any], full: bool, command: str
+) -> None:
+    """The drawn summary; ``command``: the summary's own command line, which with
+    --full draws its lists whole."""
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    _head(env, con, data, content)
+    if full:
+        _eras_chart(env, con, data, content)
+        _actors(con, data, content, "")
+        _figures_whole(con, data, content)
+        _judgments_whole(con, content)
+        return
+    _eras_in_place(con, data, content)
+    _actors(con, data, content, " (every actor: barkhane actors)")
+    _figures_latest(con, data, content, f"{command} {FULL}")
+    _judgments_tally(con, content)
+
+
+def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    """The window and its counts in a panel, a note on a window outside the record, and
+    the events per year (or month, on a window of two years or less)."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    period = content["period"]
+    head = Text(f"{period['start']} → {period['end']}", style="bold")
+    if not period["events"]:
+        head.append("   0 events in this slice")
+    else:
+        # every count through one format, with its thousands separator (U22: "1390
+        # events · 408 disputed · 12,951 deaths")
+        counts = (
+            (period["events"], "events"),
+            (period["disputed"], "disputed"),
+            (period["fatalities_recorded"], f"deaths recorded ({COUNTED_DEATHS})"),
+        )
+        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
+    title = "Sahel conflict: the record"
+    if period.get("countries"):
+        title += " in " + query.countries_said(data, period["countries"])
+    con.print(Panel(head, title=title, title_align="left"))
+    if period["note"]:
+        con.print(Text(period["note"], style="italic"))  # as `on` shows it
+    if content["events_per_month"] is not None:
+        bins = _bins(content["events_per_month"], "month")
+        bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
+    elif content["events_per_year"]:  # none for a window outside the record
+        bins = _bins(content["events_per_year"], "year")
+        bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
+
+
+def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
+    return [
+        Bin(str(y[key]), float(y["events"]), {k: float(v) for k, v in y["by_type"].items()})
+        for y in rows
+    ]
+
+
+def _heading(con: Any, title: str, said: str = "") -> None:
+    """A section's bold title after a blank line, and what it says of its list, plain."""
+    from rich.text import Text
+
+    line = Text("\n" + title, style="bold")
+    line.append(said)
+    con.print(line)
+
+
+def _eras_chart(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    eras = [data.eras[e["id"]] for e in content["eras"]]
+    if eras:
+        _heading(con, "Eras")
+        a, b = content["axis"]["start"], content["axis"]["end"]
+        axis = Axis(dt.date.fromisoformat(a).toordinal(), dt.date.fromisoformat(b).toordinal())
+        gantt_rich(env, eras, axis)
+
+
+def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    """The eras in place on the window's last day, each with its years, and how many of
+    the window's they are: the chart of all 29 took 37 lines at 80 columns."""
+    from barkhane_cli.render.table import item_lines
+
+    total = len(content["eras"])
+    if not total:
+        return
+    current = content["current_eras"]
+    running = [data.eras[i] for i in current["eras"]]
+    _heading(
+        con,
+        "Eras",
+        f": {len(running)} of {total} in place on {current['day']} (every era: barkhane eras)",
+    )
+    items = []
+    for era in running:
+        item = safe_text(era.label, style=ERA_STYLES.get(era.kind, (GREY, ""))[0])
+        end = era.end.year if era.end else ""
+        years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
+        item.append(f" {years}", style="dim")
+        items.append(item)
+    if items:
+        con.print(item_lines(items, con.width))
+
+
+def _actors(con: Any, data: m.Dataset, content: dict[str, Any], pointer: str) -> None:
+    from barkhane_cli.render.table import item_lines
+
+    if not content["top_actors"]:
+        return
+    _heading(con, "Most active actors", pointer)
+    items = []
+    for a in content["top_actors"]:
+        # by the name tables give them: MINUSMA's whole name took a line of its own
+        actor = data.actors.get(a["id"])
+        name = actor.label if actor is not None else a["name"]
+        item = safe_text(f"{name} ", style=KIND_STYLES.get(a["kind"] or "", GREY))
+        item.append(f"({a['events']})", style="dim")
+        items.append(item)
+    con.print(item_lines(items, con.width))
+
+
+def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: str) -> None:
+    """One line a series, its latest figure in the window: the value, the day and the
+    label, cut at the line's end, a ⚑ before a disputed one; the closing line says where
+    each is whole, with its sources and its dispute."""
+    from textwrap import shorten
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from barkhane_cli.lookup import fact_value_parts
+
+    facts = [data.facts[i] for i in content["latest_figures"]]
+    if not facts:
+        return
+    _heading(con, "Headline figures", ": the latest of each series (every figure: barkhane facts)")
+    # the figure in its column and its range, if any, before the label: "5,100 (5,000–
+    # 5,500)" in the column took the labels' room on every line
+    values = [fact_value_parts(f) for f in facts]
+    rows = [
+        (figure, inert(f.unit), str(f.as_of)) for (figure, _), f in zip(values, facts, strict=True)
+    ]
+    widths = [max(len(r[at]) for r in rows) for at in range(3)]
+    grid = Table.grid(padding=(0, 1))
+    # each column as wide as its widest cell and the label the rest of the line, cut
+    # there: left to share the width out, a grid cut "1,761,915" to "1…"
+    grid.add_column(width=1)  # an indent: the figures read as the list they are
+    for width, style, justify in zip(
+        widths, ("bold", "", "dim"), ("right", "left", "left"), strict=True
+    ):
+        grid.add_column(width=width, no_wrap=True, style=style, justify=justify)  # type: ignore[arg-type]
+    rest = max(10, con.width - 1 - sum(widths) - 4)  # less the indent and four gaps
+    grid.add_column(width=rest, no_wrap=True, overflow="ellipsis")
+    for f, row, (_, rng) in zip(facts, rows, values, strict=True):
+        label = Text()
+        if f.disputed:  # the flag alone in the dispute's colour: the label is no note
+            label.append("⚑ ", style=DISPUTED_STYLE)
+        if rng:
+            label.append(f"({rng}) ", style="bold")
+        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year
+        label.append_text(safe_text(shorten(f.label, rest - len(label), placeholder="…")))
+        grid.add_row("", *row, label)
+    con.print(grid)
+    flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""
+    con.print(Text(f"  {flagged}each in full, with its sources: {full}", style="dim"))
+
+
+def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    """Every headline figure: of each series its latest and the figures marked headline,
+    with its first source and its dispute's opening."""
+    from rich.table import Table
+
+    from barkhane_cli.lookup import fact_value_text
+    from barkhane_cli.render.table import clip_lines
+
+    if not content["headline_facts"]:
+        return
+    _heading(con, "Headline figures")
+    width = (con.width or 80) - _INDENT
+    # the category in a column of its own, so a figure's wrapped lines hang under its
+    # text as its dispute note does, not at column 0 (U21)
+    grid = Table.grid()
+    grid.add_column(width=_INDENT, no_wrap=True, overflow="ellipsis", style="dim")
+    grid.add_column(width=width)
+    for f in content["headline_facts"]:
+        fact = data.facts[f["id"]]
+        text = safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold")
+        # the first source, and how many more: six source ids ran a figure to three
+        # lines (U20); `barkhane fact ID` lists them all
+        refs = fact.sources[0].id if fact.sources else ""
+        if len(fact.sources) > 1:
+            refs += f" and {len(fact.sources) - 1} more"
+        text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
+        grid.add_row(safe_text(f"  {fact.category}"), text)
+        if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
+            note = clip_lines(disputed(fact.disputed), width, f"barkhane fact {fact.id}")
+            grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
+    con.print(grid)
+
+
+def _judgments_tally(con: Any, content: dict[str, Any]) -> None:
+    """How many judgments each verdict has, in one line."""
+    from rich.text import Text
+
+    if not content["judgments"]:
+        return
+    line = Text("\nThe seed's judgments", style="bold")
+    line.append(": ")
+    tally = content["forecasts"]
+    for at, name in enumerate(forecasts.FORECASTS):
+        line.append(" · " if at else "")
+        line.append(f"{tally[name]} {name}", style=VERDICT_STYLES[name])
+    line.append(" (barkhane judgments)")
+    con.print(line)
+
+
+def _judgments_whole(con: Any, content: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not content["judgments"]:
+        return
+    _heading(con, "The seed's key judgments")
+    # the band and the verdict in columns of their own, each as wide as its widest,
+    # so the quotes start in one column and their wrapped lines hang under their text,
+    # as the headline figures do (U22: a second line at column 0, and "95%–100%"
+    # pushed its verdict and quote one column right of the others)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for j in content["judgments"]:
+        low, high = j["probability"]
+        verdict = Text(j["forecast"], style=f"bold {VERDICT_STYLES[j['forecast']]}")
+        quote = safe_text(f"“{j['quote']}”", style="italic")
+        grid.add_row(f"  {forecasts.band_label(low, high)}", verdict, quote)
+    con.print(grid)
+
+
+def summary_plain(env: Env, content: dict[str, Any]) -> None:
+    """Piped: every list whole, one record a line, its kind first."""
+    out = env.out
+    p = content["period"]
+    events = counted(p["events"], "event")
+    out.write(f"period\t{p['start']}\t{p['end']}\t{events}\t{p['disputed']} disputed\n")
+    if p["note"]:
+        out.write(f"note\t{p['note']}\n")  # as `on` words a day outside the record
+    for y in content["events_per_year"]:
+        out.write(f"year\t{y['year']}\t{y['events']}\n")
+    for e in content["eras"]:
+        out.write(f"era\t{e['start']}\t{e['end'] or ''}\t{inert(e['name'])}\n")
+    for a in content["top_actors"]:
+        out.write(f"actor\t{a['id']}\t{inert(a['name'])}\t{a['events']}\n")
+    for f in content["headline_facts"]:
+        value = f["value"] if f["value"] is not None else f"{f['low']}-{f['high']}"
+        out.write(
+            f"fact\t{f['id']}\t{value}\t{inert(f['unit'])}\t{f['as_of']}\t{inert(f['label'])}\n"
+        )
+    for j in content["judgments"]:
+        low, high = j["probability"]
+        out.write(
+            f"judgment\t{j['id']}\t{low}-{high}\t{j['outcome'] or ''}\t{j['forecast']}\t"
+            f"{inert(j['quote'])}\n"
+        )
