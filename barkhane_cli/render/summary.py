@@ -197,8 +197,11 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
-        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year
-        label.append_text(safe_text(shorten(f.label, rest - len(label), placeholder="…")))
+        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
+        # where the flag and the range fill the column, the label is "…" and the column
+        # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)
+        room = max(1, rest - len(label))
+        label.append_text(safe_text(shorten(f.label, room, placeholder="…")))
         grid.add_row("", *row, label)
     con.print(grid)
     flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""
