@@ -19,7 +19,13 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json, score
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
+from barkhane_cli.meta import (
+    FRENCH_FORCES,
+    RECORD_END,
+    RECORD_START,
+    outside_record,
+    record_note,
+)
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -115,8 +121,8 @@ def shows_nothing(axis: Axis, aftermath: bool) -> bool:
     after it without --aftermath: its note (axis_note) says so and nothing is drawn from
     the window, no bars of zeros (U28: the summary's twelve "1850-MM 0"; K41: `chart
     --year 2030`'s "2030 0" under its note)."""
-    before = axis.last < RECORD_START.first_ordinal()
-    return before or (axis.first > RECORD_END_ORDINAL and not aftermath)
+    side = outside_record(axis.first, axis.last)
+    return side == "before" or (side == "after" and not aftermath)
 
 
 def is_aftermath(f: m.Fact) -> bool:
