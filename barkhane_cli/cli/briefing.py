@@ -12,6 +12,7 @@ from click.core import ParameterSource
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    command_title,
     given_format,
     load,
     make_env,
@@ -104,7 +105,6 @@ def summary(
     nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
-    from barkhane_cli.cli.base import command_title
     from barkhane_cli.render import summary as draw
 
     env = _env(color, width)

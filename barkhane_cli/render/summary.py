@@ -10,11 +10,13 @@ columns the whole list ran to some 176 lines (K41). Piped, every list is whole.
 from __future__ import annotations
 
 import datetime as dt
+from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.lookup import fact_value_parts, fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
 from barkhane_cli.render.env import Env
@@ -163,12 +165,8 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
     """One line a series, its latest figure in the window: the value, the day and the
     label, cut at the line's end, a ⚑ before a disputed one; the closing line says where
     each is whole, with its sources and its dispute."""
-    from textwrap import shorten
-
     from rich.table import Table
     from rich.text import Text
-
-    from barkhane_cli.lookup import fact_value_parts
 
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
@@ -213,7 +211,6 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     with its first source and its dispute's opening."""
     from rich.table import Table
 
-    from barkhane_cli.lookup import fact_value_text
     from barkhane_cli.render.table import clip_lines
 
     if not content["headline_facts"]:
