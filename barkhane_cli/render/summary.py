@@ -24,11 +24,11 @@ from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
     DISPUTED_STYLE,
-    ERA_STYLES,
     GREY,
     KIND_STYLES,
     VERDICT_STYLES,
     disputed,
+    era_colour,
 )
 from barkhane_cli.text import counted
 
@@ -135,7 +135,7 @@ def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     )
     items = []
     for era in running:
-        item = safe_text(era.label, style=ERA_STYLES.get(era.kind, (GREY, ""))[0])
+        item = safe_text(era.label, style=era_colour(era.kind))
         end = era.end.year if era.end else ""
         years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
         item.append(f" {years}", style="dim")
