@@ -99,8 +99,8 @@ def summary(
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
     of each, the latest in the window, as `on` shows the latest by the day, and with
-    --full (and in JSON) beside it any figure the data marks headline that falls in the
-    window (France's force at its height).
+    --full (and piped, and in JSON) beside it any figure the data marks headline that
+    falls in the window (France's force at its height).
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """

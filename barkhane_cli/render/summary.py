@@ -35,7 +35,8 @@ from barkhane_cli.text import counted
 # Where a headline figure's value starts in the full summary, after its category; its
 # dispute note goes under it there.
 _INDENT = 15
-# The command that draws every list whole, said under the one screen's figures.
+# The option (cli/briefing's) that draws every list whole, said after the summary's own
+# command line under the one screen's figures.
 FULL = "--full"
 
 
