@@ -19,7 +19,13 @@ from barkhane_cli import lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.forecasts import judgment_json, score
-from barkhane_cli.meta import FRENCH_FORCES, RECORD_END, RECORD_START, record_note
+from barkhane_cli.meta import (
+    FRENCH_FORCES,
+    RECORD_END,
+    RECORD_START,
+    outside_record,
+    record_note,
+)
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import counted, plural
 
@@ -115,8 +121,8 @@ def shows_nothing(axis: Axis, aftermath: bool) -> bool:
     after it without --aftermath: its note (axis_note) says so and nothing is drawn from
     the window, no bars of zeros (U28: the summary's twelve "1850-MM 0"; K41: `chart
     --year 2030`'s "2030 0" under its note)."""
-    before = axis.last < RECORD_START.first_ordinal()
-    return before or (axis.first > RECORD_END_ORDINAL and not aftermath)
+    side = outside_record(axis.first, axis.last)
+    return side == "before" or (side == "after" and not aftermath)
 
 
 def is_aftermath(f: m.Fact) -> bool:
@@ -562,20 +568,13 @@ def headline_picks(
     return {k: standing(data, fs, hi) for k, fs in latest.items()}, marked
 
 
-def headline_facts(
-    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
-) -> list[m.Fact]:
-    """`summary --full`'s figures (and JSON's headline_facts): of each series
-    (headline_picks) its latest, and beside it, in date order, the figures marked
-    headline. One rule for every series: a marked peak once stood in for the latest, so
-    the whole record gave France's Sahel-wide 5,100 of 2020 beside its latest 0 in Mali,
-    as if 5,100 were still there (U28). By series, as `on` orders them."""
-    return beside_marked(*headline_picks(data, facts, first, last))
-
-
 def beside_marked(latest: dict[str, list[m.Fact]], marked: dict[str, list[m.Fact]]) -> list[m.Fact]:
-    """headline_facts of headline_picks' two halves: each series' latest, with its
-    marked figures in date order."""
+    """`summary --full`'s figures (JSON's and piped output's headline_facts) from
+    headline_picks' two halves: of each series its latest and beside it, in date order,
+    the figures marked headline. One rule for every series: a marked peak once stood in
+    for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020 beside its
+    latest 0 in Mali, as if 5,100 were still there (U28). By series, as `on` orders
+    them."""
     picked = {k: list(fs) for k, fs in latest.items()}
     for key, fs in marked.items():
         shown = picked.setdefault(key, [])
@@ -616,7 +615,7 @@ def summary(
         }
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
-    # the window is headline_facts' to apply: a series is headline whenever its figures are
+    # the window is headline_picks' to apply: a series is headline whenever its figures are
     theirs = in_countries(data, countries)  # none: every figure
     facts = [
         f

@@ -12,6 +12,7 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from barkhane_cli.dates import PartialDate, parse_iso
 
@@ -53,17 +54,29 @@ FRENCH_FORCES = _META.french_forces
 DATA_VERSION = _META.version
 
 
+def outside_record(first: int, last: int) -> Literal["before", "after"] | None:
+    """Where a day or window (ordinals ``first`` to ``last``) lies wholly outside the
+    record, None when it meets it: the one rule behind the note on it (record_note) and
+    what a view leaves undrawn (briefing.shows_nothing)."""
+    if last < RECORD_START.first_ordinal():
+        return "before"
+    if first > RECORD_END.last_ordinal():
+        return "after"
+    return None
+
+
 def record_note(first: int, last: int, shown: str, after: str) -> str | None:
     """What `on` and `summary` say of a day or window (ordinals ``first`` to ``last``,
     written ``shown``) wholly outside the record, None when it meets it: one rule for
     both (U27: `summary --year 1850` showed 0 events and the judgments with no word
     that 1850 is outside the record). ``after``: what the command shows after the
     record's end (the aftermath, or how to ask for it)."""
-    if last < RECORD_START.first_ordinal():
+    side = outside_record(first, last)
+    if side == "before":
         return (
             f"{shown} is before the record, which starts in {RECORD_START.year}: "
             "nothing to show but what began earlier"
         )
-    if first > RECORD_END.last_ordinal():
+    if side == "after":
         return f"{shown} is after the record, which ends on {RECORD_END.iso()}: {after}"
     return None

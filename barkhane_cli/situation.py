@@ -16,7 +16,7 @@ from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.meta import RECORD_END, record_note
+from barkhane_cli.meta import RECORD_END, outside_record, record_note
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
 # A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
@@ -201,7 +201,7 @@ def events_near(
 def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, Any]:
     first, last = day.first_ordinal(), day.last_ordinal()
     events, (w0, w1) = events_near(data, day, window)
-    later = first > RECORD_END.last_ordinal()
+    later = outside_record(first, last) == "after"
     figures, marked = figure_rows(data, last, aftermath=later)
     leaders = leader_rows(data, first, last)
     # None for a day that meets the record: in_record follows from it

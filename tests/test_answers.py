@@ -962,8 +962,8 @@ def test_a_briefing_never_heads_french_forces_with_takubas_strength(data: m.Data
     takuba = dataclasses.replace(data.facts["takuba-size-2022-01"], headline=False)
     serval = dataclasses.replace(data.facts["serval-troops-mali-2013-09"], headline=False)
     in_2013 = dt.date(2013, 12, 31).toordinal()  # Serval ran on (it ended in July 2014)
-    assert briefing.headline_facts(data, [takuba], last=in_2013) == []
-    assert briefing.headline_facts(data, [takuba, serval], last=in_2013) == [serval]
+    for facts, shown in (([takuba], []), ([takuba, serval], [serval])):
+        assert briefing.beside_marked(*briefing.headline_picks(data, facts, last=in_2013)) == shown
 
 
 def test_a_map_tooltip_counts_one_death_in_the_singular(run: Run, tmp_path: Path) -> None:

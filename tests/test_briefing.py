@@ -203,6 +203,28 @@ def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
     ]
 
 
+def test_summary_on_a_narrow_screen_cuts_a_label_its_range_leaves_no_room_for(
+    run: Run, tmp_path: Path
+) -> None:
+    """RR30: at 40 columns the label's column is 10 cells and "⚑ (1,500,000–2,000,000) "
+    took 24: `summary --year 2013 --width 40` on the record stopped on an internal error
+    (textwrap's "invalid width -2"). The row is cut at the column's end instead."""
+    data = tmp_path / "range.toml"
+    data.write_text(
+        '[[facts]]\nid = "barkhane-2021"\nlabel = "French troops in Barkhane, 2021"\n'
+        'value = 1761915\nlow = 1500000\nhigh = 2000000\nunit = "troops"\n'
+        'as_of = "2021-06-30"\nscope = "Sahel"\ncategory = "troops"\nactors = ["france"]\n'
+        'disputed = "Another count."\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    shown = run("summary", "--year", "2021", "--width", "40", "--data", str(data), env=terminal(80))
+    assert (shown.exit_code, shown.stderr) == (0, "")
+    lines = [line.rstrip() for line in shown.stdout.splitlines()]
+    row = lines[lines.index("series (every figure: barkhane facts)") + 1]
+    assert row.startswith("  1,761,915 troops 2021-06-30 ⚑ (1,500") and row.endswith("…"), row
+    assert len(row) <= 40
+
+
 def test_summary_plain_when_piped(run: Run) -> None:
     result = ok(run("summary"))
     lines = rows(result)

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import Run, as_json
 
+from barkhane_cli import model as m
+from barkhane_cli import search
+from barkhane_cli.dates import PartialDate
 from barkhane_cli.search import matches_query, parse
 
 
@@ -97,9 +100,6 @@ def test_timeline_search_uses_the_all_words_rule(run: Run) -> None:
 
 def test_a_whole_word_ranks_above_the_start_of_a_longer_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Issue 26: `search moura` put al-Mourabitoun (and its events) above the Moura massacre."""
-    from barkhane_cli import model as m
-    from barkhane_cli import search
-    from barkhane_cli.dates import PartialDate
 
     def event(ident: str, title: str) -> m.Event:
         return m.Event(ident, PartialDate(2022, 3, 27), title, "S.", "massacre", ())
@@ -122,10 +122,6 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
     whose names hold every word; an event naming Wagner is not the Wagner Group (the
     exact-name rank is the actor's own). K36: nor does it rank with an event whose own
     title or id names Wagner: its actors say who took part, its title what it is."""
-    from barkhane_cli import model as m
-    from barkhane_cli import search
-    from barkhane_cli.dates import PartialDate
-
     day = PartialDate(2022, 3, 27)
     data = m.Dataset(
         actors={
@@ -181,10 +177,6 @@ def test_an_actors_aliases_find_the_events_naming_it_but_not_its_years() -> None
     and not his killing, which names him among its actors. An alias counts as the
     actor's name does; one holding a year does not (ACLED's "Military Forces of France
     (2012-2017)"), or `france 2017` finds every French event of every year."""
-    from barkhane_cli import model as m
-    from barkhane_cli import search
-    from barkhane_cli.dates import PartialDate
-
     aliases = ("French army", "Military Forces of France (2012-2017)")
     day = PartialDate(2020, 5, 1)
     raid = m.Event("raid-2020", day, "Raid", "S.", "attack", (), actors=("france",))
@@ -203,10 +195,6 @@ def test_a_places_aliases_find_the_events_there_but_not_its_years() -> None:
     there, `aguelhoc` 1 of Aguelhok's 17 (the one whose text spells it so). A place's
     aliases count for its events as an actor's do (K36), a country's codes among them,
     as the place answers to them; one holding a year does not."""
-    from barkhane_cli import model as m
-    from barkhane_cli import search
-    from barkhane_cli.dates import PartialDate
-
     day = PartialDate(2013, 1, 28)
     event = m.Event("timbuktu-retaken", day, "Town retaken", "S.", "operation", (),
                     places=("timbuktu", "mali"))  # fmt: skip
@@ -242,10 +230,6 @@ def test_an_event_found_in_its_text_ranks_above_the_sources_titled_on_it_it_cite
     the event of their killing, which names them in its summary and cites eight of them:
     the event is what the words name, the source where to read more. The source keeps
     its place under it, though it has the event's id (as unsc-res-2085 has)."""
-    from barkhane_cli import model as m
-    from barkhane_cli import search
-    from barkhane_cli.dates import PartialDate
-
     ident = "unsc-res-2085"
     data = m.Dataset(
         sources={ident: m.Source(ident, "Resolution 2085 on the deployment", "UN", "document")},

@@ -338,6 +338,8 @@ def test_help_descriptions_are_readable_at_80_columns(run: Run, command: str) ->
         r.startswith("--year YEAR ") and r.endswith("Only this year (with --since/--until: within")
         for r in rows
     ), rows
+    # K41: a range is said in the help's words, not as Click's "[1<=x<=9999]" after it
+    assert not [r for r in rows if "<=x<=" in r], rows
     assert any(r.startswith("--actor, -a TEXT ") for r in rows)
     assert any(r.startswith("--format, -f FORMAT ") for r in rows)
     # a negative flag under its flag, each whole

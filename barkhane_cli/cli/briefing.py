@@ -12,6 +12,7 @@ from click.core import ParameterSource
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    command_title,
     given_format,
     load,
     make_env,
@@ -98,13 +99,12 @@ def summary(
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
     of each, the latest in the window, as `on` shows the latest by the day, and with
-    --full (and in JSON) beside it any figure the data marks headline that falls in the
-    window (France's force at its height).
+    --full (and piped, and in JSON) beside it any figure the data marks headline that
+    falls in the window (France's force at its height).
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """
     from barkhane_cli import briefing, query
-    from barkhane_cli.cli.base import command_title
     from barkhane_cli.render import summary as draw
 
     env = _env(color, width)

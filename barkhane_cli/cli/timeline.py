@@ -173,8 +173,10 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
     --search reads hold them too: then the other filters, not the words, left them out.
     An event it finds by the names of its actors or places alone is counted with the rest
     (K36: `--search lehbib`, a word of an alias of al-Sahrawi, said nothing once `search`
-    found the events naming him; K41: `--search tombouctou`, Timbuktu's alias). ``loaded``: the run's data, made whole (the store's tables
-    hold no events), not read again."""
+    found the events naming him; K41: `--search 'tombouctou attack'` counts the events
+    at Timbuktu by its alias; `--search tombouctou` alone is a name, and its note says
+    how to list the place's events instead). ``loaded``: the run's data, made whole (the
+    store's tables hold no events), not read again."""
     from barkhane_cli.errors import quoted
     from barkhane_cli.search import event_words, matches_query
     from barkhane_cli.search import search as search_all

@@ -23,6 +23,7 @@ from barkhane_cli.render.styles import (
     ERA_STYLES,
     GREY,
     VERDICT_STYLES,
+    era_colour,
 )
 
 MONTHS = "JFMAMJJASOND"
@@ -119,8 +120,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
         line = safe_text(cut(label, label_w).ljust(label_w) + " ", keep="")
         line.append("◂" if start < axis.first else " ", style="bold")
         line.append(" " * a)
-        colour = ERA_STYLES.get(era.kind, (GREY, "█"))[0]
-        line.append(_era_fill(env, era.kind, pattern) * max(1, b - a), style=colour)
+        line.append(_era_fill(env, era.kind, pattern) * max(1, b - a), style=era_colour(era.kind))
         if era.end is None:
             line.append("→", style="bold")
         elif end > axis.last:

@@ -237,19 +237,8 @@ def source_records(data: m.Dataset, sources: Iterable[m.Source]) -> RecordSet[m.
         table_fields=["id", "cited_by", "publisher", "title", "date", "url"],
         to_json=to_json,
         empty_message="no sources match",
-        json_keys=[
-            "id",
-            "title",
-            "publisher",
-            "via",
-            "kind",
-            "date",
-            "url",
-            "author",
-            "file",
-            "note",
-            "cited_by",
-        ],
+        # a source's JSON is its data file's fields (Source.to_json), then its citations
+        json_keys=[*m.FIELDS["sources"], "cited_by"],
     )
 
 

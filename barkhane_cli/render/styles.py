@@ -78,6 +78,12 @@ ERA_STYLES: dict[str, tuple[str, str]] = {
     "phase": (ORANGE, "▄"),
 }
 
+
+def era_colour(kind: str) -> str:
+    """An era's colour, in the chart and where the summary names the eras in place."""
+    return ERA_STYLES.get(kind, (GREY, ""))[0]
+
+
 # A judgment's forecast, against what happened.
 VERDICT_STYLES: dict[str, str] = {
     "right": BLUE,

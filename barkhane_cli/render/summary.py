@@ -10,11 +10,13 @@ columns the whole list ran to some 176 lines (K41). Piped, every list is whole.
 from __future__ import annotations
 
 import datetime as dt
+from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.lookup import fact_value_parts, fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
 from barkhane_cli.render.env import Env
@@ -22,18 +24,19 @@ from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
     DISPUTED_STYLE,
-    ERA_STYLES,
     GREY,
     KIND_STYLES,
     VERDICT_STYLES,
     disputed,
+    era_colour,
 )
 from barkhane_cli.text import counted
 
 # Where a headline figure's value starts in the full summary, after its category; its
 # dispute note goes under it there.
 _INDENT = 15
-# The command that draws every list whole, said under the one screen's figures.
+# The option (cli/briefing's) that draws every list whole, said after the summary's own
+# command line under the one screen's figures.
 FULL = "--full"
 
 
@@ -133,7 +136,7 @@ def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     )
     items = []
     for era in running:
-        item = safe_text(era.label, style=ERA_STYLES.get(era.kind, (GREY, ""))[0])
+        item = safe_text(era.label, style=era_colour(era.kind))
         end = era.end.year if era.end else ""
         years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
         item.append(f" {years}", style="dim")
@@ -163,12 +166,8 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
     """One line a series, its latest figure in the window: the value, the day and the
     label, cut at the line's end, a ⚑ before a disputed one; the closing line says where
     each is whole, with its sources and its dispute."""
-    from textwrap import shorten
-
     from rich.table import Table
     from rich.text import Text
-
-    from barkhane_cli.lookup import fact_value_parts
 
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
@@ -197,8 +196,11 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
-        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year
-        label.append_text(safe_text(shorten(f.label, rest - len(label), placeholder="…")))
+        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
+        # where the flag and the range fill the column, the label is "…" and the column
+        # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)
+        room = max(1, rest - len(label))
+        label.append_text(safe_text(shorten(f.label, room, placeholder="…")))
         grid.add_row("", *row, label)
     con.print(grid)
     flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""
@@ -210,7 +212,6 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     with its first source and its dispute's opening."""
     from rich.table import Table
 
-    from barkhane_cli.lookup import fact_value_text
     from barkhane_cli.render.table import clip_lines
 
     if not content["headline_facts"]:

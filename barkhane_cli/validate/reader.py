@@ -129,10 +129,11 @@ class EntryReader:
             )
 
     def problem(self, field: str | None, message: str) -> None:
+        """An error that leaves the entry out (refuse keeps it)."""
         self.ok = False
-        self.problems.append(Problem(self.file, self.table, self.id, field, message))
+        self.refuse(field, message)
 
-    def refuse(self, field: str, message: str) -> None:
+    def refuse(self, field: str | None, message: str) -> None:
         """An error in a field the record is still whole with (a publisher that names the
         site it was read on): the data does not load, but the entry is kept for the checks
         across entries, so what cites it is not also listed as citing an unknown id."""
