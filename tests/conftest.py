@@ -211,6 +211,17 @@ def pinned_store(pinned_pair: tuple[Path, Path]) -> None:
     _put_back(cached, pinned)
 
 
+# A child barkhane (python -m barkhane_cli from a test's folder, a script file, the venv's
+# `barkhane`) imports the package from its own folder, then from site-packages: from a
+# worktree whose venv was installed from another checkout, that was the other checkout's
+# code and data, tested in place of these and compiled into a store of their own (~3 s a
+# child, four of them a run, the other checkout's data changing under the run). This
+# checkout first on the path, as in a clean clone installed in place (.ci/run).
+_CHECKOUT_FIRST = os.pathsep.join(
+    [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+)
+
+
 WriteOnce = Callable[[str], Path]
 
 
@@ -247,6 +258,7 @@ def _isolated(
     for var in ENV_VARS:  # every variable barkhane reads (settings.py): none leaks in
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
     cached, pinned = _pinned
     _put_back(cached, pinned)
