@@ -51,7 +51,9 @@ RECORD = "record"  # the mark of a test that reads the bundled record without `b
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", f"{RECORD}: reads the bundled record in-process; runs among its tests"
+        "markers",
+        f"{RECORD}: reads the bundled record (in-process, or its store in a child); "
+        "runs among its tests",
     )
 
 
@@ -310,7 +312,10 @@ def run() -> Run:
 
 @pytest.fixture
 def bundled(monkeypatch: pytest.MonkeyPatch, _pinned: tuple[Path, Path]) -> None:
-    """The record as it ships (data/) in place of the small fixture file, its store built."""
+    """The record as it ships (data/) in place of the small fixture file, its store built.
+    A test running barkhane in a child (which reads data/ itself) takes it for the store:
+    without it, such a test in the worker that had not built it yet compiled the record
+    again, in the child (~3 s), and it sorts with the record's tests."""
     monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     pinned_store(_pinned)
 

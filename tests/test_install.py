@@ -143,7 +143,7 @@ def test_the_wheel_ships_every_data_file(installed: Path) -> None:
     assert shipped == ours and "meta.toml" in ours and len(ours) > 30
 
 
-def test_reader_going_away_ends_quietly() -> None:
+def test_reader_going_away_ends_quietly(bundled: None) -> None:
     proc = subprocess.run(
         f"{PY} -m barkhane_cli timeline | head -n 1",
         shell=True,
@@ -155,7 +155,7 @@ def test_reader_going_away_ends_quietly() -> None:
     assert len(proc.stdout.splitlines()) == 1
 
 
-def test_reader_going_away_exits_zero_for_json() -> None:
+def test_reader_going_away_exits_zero_for_json(bundled: None) -> None:
     proc = subprocess.run(
         f"set -o pipefail; {PY} -m barkhane_cli timeline --format json | head -c 10",
         shell=True,
@@ -167,7 +167,7 @@ def test_reader_going_away_exits_zero_for_json() -> None:
     assert proc.returncode == 0
 
 
-def test_piped_default_is_plain_rows() -> None:
+def test_piped_default_is_plain_rows(bundled: None) -> None:
     result = barkhane("timeline", "--limit", "2")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
@@ -176,7 +176,7 @@ def test_piped_default_is_plain_rows() -> None:
     assert all(line.count("\t") == 10 for line in lines)
 
 
-def test_ascii_stdout_still_carries_non_ascii_names() -> None:
+def test_ascii_stdout_still_carries_non_ascii_names(bundled: None) -> None:
     result = barkhane(
         "timeline",
         "--search",
@@ -197,7 +197,7 @@ def test_bad_date_exits_2_without_traceback() -> None:
     assert result.stderr.startswith("barkhane: --since:")
 
 
-def test_shell_completion_offers_actors_from_the_data() -> None:
+def test_shell_completion_offers_actors_from_the_data(bundled: None) -> None:
     script = Path(sys.executable).parent / "barkhane"
     # completion reads the compiled store, which any command builds
     subprocess.run([str(script), "sources"], capture_output=True, timeout=60, check=True)
@@ -212,7 +212,7 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
     assert result.stdout.split() == ["assimi-goita", "kassoum-goita"]  # a word inside a name
 
 
-def test_colour_asked_for_survives_a_pipe(tmp_path: Path) -> None:
+def test_colour_asked_for_survives_a_pipe(tmp_path: Path, bundled: None) -> None:
     """Issue 26: --color always and FORCE_COLOR=1 gave no colour when piped, though the
     README promises it (for less -R); without them a pipe gets none."""
     env = wheel_env()  # the run's one cache: compiled once a run, not per test
