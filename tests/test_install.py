@@ -25,7 +25,8 @@ WHEEL_ENV = {
 def wheel_env() -> dict[str, str]:
     """WHEEL_ENV with the run's one cache (conftest._session_cache), not the user's: the
     wheel's first run compiles its bundled data there, from the documents the run's
-    other builds parsed (store.parsed)."""
+    other builds parsed (store.parsed): the tests that run the wheel take the bundled
+    fixture, whose build of the record leaves them there (conftest._share_parsed)."""
     return WHEEL_ENV | {"BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane")}
 
 
@@ -93,7 +94,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
-    installed: Path, tmp_path: Path
+    installed: Path, tmp_path: Path, bundled: None
 ) -> None:
     result = subprocess.run(
         [str(installed), "timeline", "--format", "json"],
@@ -120,7 +121,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
     assert str(ROOT) not in where  # the wheel, not the checkout
 
 
-def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None:
+def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path, bundled: None) -> None:
     result = subprocess.run(
         [str(installed), "timeline", "--tag", "seed", "--format", "json", "--limit", "1"],
         capture_output=True,
