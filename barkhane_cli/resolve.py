@@ -78,12 +78,19 @@ class Resolver:
         # "did you mean Wagner Group (wagner)"; an event's id says what its title says,
         # in a tenth of the line: its suggestions are the ids alone
         self.names_shown = names_shown
-        self.by_id: dict[str, Named] = {}
-        self.keys: dict[str, set[str]] = {}  # normalized name -> ids
-        for entry in entries:
-            self.by_id[entry.id] = entry
+        self._entries = list(entries)
+        self.by_id: dict[str, Named] = {entry.id: entry for entry in self._entries}
+
+    @functools.cached_property
+    def keys(self) -> dict[str, set[str]]:
+        """Each normalized name (id, name, alias) -> the ids it names: worked out when a
+        query is not an id, which is most lookups' first answer (`source ID` normalized
+        the ~10,000 sources' titles to find the id it was given)."""
+        keys: dict[str, set[str]] = {}
+        for entry in self._entries:
             for key in entry.spellings():
-                self.keys.setdefault(key, set()).add(entry.id)
+                keys.setdefault(key, set()).add(entry.id)
+        return keys
 
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names

@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 from barkhane_cli import atomic, store
 from barkhane_cli.cli import app
 from barkhane_cli.settings import ENV_VARS, Settings
-from barkhane_cli.store import files
+from barkhane_cli.store import files, parsed
 from barkhane_cli.store import key as keys
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,9 +49,22 @@ MINI_AS_BUNDLED = (
 RECORD = "record"  # the mark of a test that reads the bundled record without `bundled`
 
 
+# The collector's young generation runs every 20,000 objects allocated and not yet freed
+# rather than every 700: the runs of a test make millions of objects (decoded records,
+# Rich segments), and each of the ~14,000 young collections of a run (both workers)
+# walked those not freed yet. Reference counts free nearly all of them; the collector is
+# for cycles, which it still finds, every 25 tests at the latest (_set_aside_what_lasts).
+# Collector CPU over five modules 1.0 s -> 0.5 s; it also spares hypothesis's timer, called
+# at each collection's start and end once a @given test has run.
+YOUNG_EVERY = 20_000
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    gc.set_threshold(YOUNG_EVERY, 20, 10)
     config.addinivalue_line(
-        "markers", f"{RECORD}: reads the bundled record in-process; runs among its tests"
+        "markers",
+        f"{RECORD}: reads the bundled record (in-process, or its store in a child); "
+        "runs among its tests",
     )
 
 
@@ -202,13 +215,38 @@ def pinned_store(pinned_pair: tuple[Path, Path]) -> None:
     0.1 s) waited out those seconds for it (RR21b saw two tests of ~4.6 s a run: the build
     and that wait). A test of the record waits for its store anyway; the others no longer."""
     cached, pinned = pinned_pair
+    cached.parent.mkdir(mode=0o700, exist_ok=True)  # the tool's cache folder, as it makes it
     if not pinned.exists():
         loaded = store.open_paths([ROOT / "data"], Settings(cache=str(pinned.parent)))
         if loaded.db is not None:
             loaded.db.close()
         atomic._inputs.clear()  # the test's run has read nothing yet
-    cached.parent.mkdir(mode=0o700, exist_ok=True)  # the tool's cache folder, as it makes it
+        _share_parsed(pinned.parent / parsed.FOLDER, cached.parent / parsed.FOLDER)
     _put_back(cached, pinned)
+
+
+def _share_parsed(built: Path, cache: Path) -> None:
+    """The documents the record's build parsed (store.parsed keeps each by its text's hash)
+    linked into the cache folder, where the other builds of the run look for them: the
+    installed wheel's first run compiles its own copy of the record (other paths, another
+    key) and parsed its 41 files again (~1.3 s) while they sat beside the pinned store."""
+    if not built.is_dir():
+        return  # nothing parsed: the files were checked earlier in this process
+    cache.mkdir(mode=0o700, exist_ok=True)  # as store.parsed makes it
+    for doc in built.iterdir():
+        with contextlib.suppress(OSError):  # the other worker linked it, or a temporary went
+            os.link(doc, cache / doc.name)
+
+
+# A child barkhane (python -m barkhane_cli from a test's folder, a script file, the venv's
+# `barkhane`) imports the package from its own folder, then from site-packages: from a
+# worktree whose venv was installed from another checkout, that was the other checkout's
+# code and data, tested in place of these and compiled into a store of their own (~3 s a
+# child, four of them a run, the other checkout's data changing under the run). This
+# checkout first on the path, as in a clean clone installed in place (.ci/run).
+_CHECKOUT_FIRST = os.pathsep.join(
+    [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+)
 
 
 WriteOnce = Callable[[str], Path]
@@ -247,6 +285,7 @@ def _isolated(
     for var in ENV_VARS:  # every variable barkhane reads (settings.py): none leaks in
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
     cached, pinned = _pinned
     _put_back(cached, pinned)
@@ -298,7 +337,10 @@ def run() -> Run:
 
 @pytest.fixture
 def bundled(monkeypatch: pytest.MonkeyPatch, _pinned: tuple[Path, Path]) -> None:
-    """The record as it ships (data/) in place of the small fixture file, its store built."""
+    """The record as it ships (data/) in place of the small fixture file, its store built.
+    A test running barkhane in a child (which reads data/ itself) takes it for the store:
+    without it, such a test in the worker that had not built it yet compiled the record
+    again, in the child (~3 s), and it sorts with the record's tests."""
     monkeypatch.setattr(files, "bundled_path", lambda: ROOT / "data")
     pinned_store(_pinned)
 

@@ -167,7 +167,7 @@ def _big_export(path: Path, rows: int) -> None:
             out.writerow(row)
 
 
-def test_a_file_size_limit_leaves_the_old_file(tmp_path: Path) -> None:
+def test_a_file_size_limit_leaves_the_old_file(tmp_path: Path, bundled: None) -> None:
     export, target = tmp_path / "big.csv", tmp_path / "out.toml"
     _big_export(export, 400)
     target.write_bytes(OLD)
@@ -201,7 +201,7 @@ def _wait_until_reading(pid: int, path: Path, timeout: float = 20.0) -> None:
         time.sleep(0.005)
 
 
-def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path) -> None:
+def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path, bundled: None) -> None:
     export, target = tmp_path / "big.csv", tmp_path / "out.toml"
     _big_export(export, 3000)
     target.write_bytes(OLD)
@@ -244,7 +244,9 @@ def test_a_csv_name_that_is_not_utf8_imports(run: Run, tmp_path: Path) -> None:
         ("| head -c 10 >/dev/null", 0, ""),
     ],
 )
-def test_a_full_or_closed_stdout(tmp_path: Path, shell: str, code: int, line: str) -> None:
+def test_a_full_or_closed_stdout(
+    tmp_path: Path, shell: str, code: int, line: str, bundled: None
+) -> None:
     command = " ".join(BARKHANE) + f" timeline -f json 2>{tmp_path}/err {shell}"
     script = f"set -o pipefail; {command}; echo $? >{tmp_path}/rc"
     subprocess.run(["bash", "-c", script], env=_env(tmp_path), check=False, cwd=tmp_path)

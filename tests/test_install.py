@@ -25,7 +25,8 @@ WHEEL_ENV = {
 def wheel_env() -> dict[str, str]:
     """WHEEL_ENV with the run's one cache (conftest._session_cache), not the user's: the
     wheel's first run compiles its bundled data there, from the documents the run's
-    other builds parsed (store.parsed)."""
+    other builds parsed (store.parsed): the tests that run the wheel take the bundled
+    fixture, whose build of the record leaves them there (conftest._share_parsed)."""
     return WHEEL_ENV | {"BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane")}
 
 
@@ -93,7 +94,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
-    installed: Path, tmp_path: Path
+    installed: Path, tmp_path: Path, bundled: None
 ) -> None:
     result = subprocess.run(
         [str(installed), "timeline", "--format", "json"],
@@ -120,7 +121,7 @@ def test_installed_wheel_runs_from_any_folder_with_its_bundled_data(
     assert str(ROOT) not in where  # the wheel, not the checkout
 
 
-def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None:
+def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path, bundled: None) -> None:
     result = subprocess.run(
         [str(installed), "timeline", "--tag", "seed", "--format", "json", "--limit", "1"],
         capture_output=True,
@@ -133,6 +134,9 @@ def test_installed_wheel_ships_the_seed(installed: Path, tmp_path: Path) -> None
     assert any(s["id"] == "seed" and s.get("quote") for s in event["sources"])
 
 
+# conftest sorts it with the wheel's two runs (they take bundled): in another worker it
+# built and installed the wheel a second time (~2 s)
+@pytest.mark.record
 def test_the_wheel_ships_every_data_file(installed: Path) -> None:
     """The bundled data is a folder of files: a file left out of the wheel would silently
     drop a year of events or every source of one (issue 25)."""
@@ -143,7 +147,7 @@ def test_the_wheel_ships_every_data_file(installed: Path) -> None:
     assert shipped == ours and "meta.toml" in ours and len(ours) > 30
 
 
-def test_reader_going_away_ends_quietly() -> None:
+def test_reader_going_away_ends_quietly(bundled: None) -> None:
     proc = subprocess.run(
         f"{PY} -m barkhane_cli timeline | head -n 1",
         shell=True,
@@ -155,7 +159,7 @@ def test_reader_going_away_ends_quietly() -> None:
     assert len(proc.stdout.splitlines()) == 1
 
 
-def test_reader_going_away_exits_zero_for_json() -> None:
+def test_reader_going_away_exits_zero_for_json(bundled: None) -> None:
     proc = subprocess.run(
         f"set -o pipefail; {PY} -m barkhane_cli timeline --format json | head -c 10",
         shell=True,
@@ -167,7 +171,7 @@ def test_reader_going_away_exits_zero_for_json() -> None:
     assert proc.returncode == 0
 
 
-def test_piped_default_is_plain_rows() -> None:
+def test_piped_default_is_plain_rows(bundled: None) -> None:
     result = barkhane("timeline", "--limit", "2")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
@@ -176,7 +180,7 @@ def test_piped_default_is_plain_rows() -> None:
     assert all(line.count("\t") == 10 for line in lines)
 
 
-def test_ascii_stdout_still_carries_non_ascii_names() -> None:
+def test_ascii_stdout_still_carries_non_ascii_names(bundled: None) -> None:
     result = barkhane(
         "timeline",
         "--search",
@@ -197,10 +201,13 @@ def test_bad_date_exits_2_without_traceback() -> None:
     assert result.stderr.startswith("barkhane: --since:")
 
 
-def test_shell_completion_offers_actors_from_the_data() -> None:
+def test_shell_completion_offers_actors_from_the_data(bundled: None) -> None:
     script = Path(sys.executable).parent / "barkhane"
-    # completion reads the compiled store, which any command builds
-    subprocess.run([str(script), "sources"], capture_output=True, timeout=60, check=True)
+    # completion reads the compiled store, which any command builds (the bundled fixture
+    # did; the run finds it again if the other worker's builds pruned it meanwhile). One
+    # that prints nothing: `sources` wrote ~10,000 lines no one read.
+    warm = [str(script), "timeline", "-n", "0"]
+    subprocess.run(warm, capture_output=True, timeout=60, check=True)
     env = dict(
         os.environ,
         _BARKHANE_COMPLETE="complete_bash",
@@ -212,7 +219,7 @@ def test_shell_completion_offers_actors_from_the_data() -> None:
     assert result.stdout.split() == ["assimi-goita", "kassoum-goita"]  # a word inside a name
 
 
-def test_colour_asked_for_survives_a_pipe(tmp_path: Path) -> None:
+def test_colour_asked_for_survives_a_pipe(tmp_path: Path, bundled: None) -> None:
     """Issue 26: --color always and FORCE_COLOR=1 gave no colour when piped, though the
     README promises it (for less -R); without them a pipe gets none."""
     env = wheel_env()  # the run's one cache: compiled once a run, not per test

@@ -60,13 +60,13 @@ def at_terminal(
     return proc.returncode, shown.decode(errors="replace"), err.decode(), mark.exists()
 
 
-def test_no_pager_on_a_dumb_terminal(tmp_path: Path) -> None:
+def test_no_pager_on_a_dumb_terminal(tmp_path: Path, bundled: None) -> None:
     code, shown, err, paged = at_terminal(tmp_path, ["timeline", "-n", "2"], "cat", TERM="dumb")
     assert (code, err, paged) == (0, "", False)
     assert "Niamey" in shown  # printed straight to the terminal
 
 
-def test_the_pager_runs_on_a_capable_terminal(tmp_path: Path) -> None:
+def test_the_pager_runs_on_a_capable_terminal(tmp_path: Path, bundled: None) -> None:
     code, shown, err, paged = at_terminal(tmp_path, ["timeline", "-n", "2"], "cat", TERM="xterm")
     assert (code, err, paged) == (0, "", True)
     assert "Niamey" in shown
@@ -86,7 +86,7 @@ def test_a_long_help_is_paged_and_a_short_one_printed(tmp_path: Path) -> None:
     assert (code, paged) == (0, False)
 
 
-def test_ctrl_c_inside_the_pager_ends_the_run_with_exit_0(tmp_path: Path) -> None:
+def test_ctrl_c_inside_the_pager_ends_the_run_with_exit_0(tmp_path: Path, bundled: None) -> None:
     """The pager gets Ctrl-C (SIGINT to the terminal's foreground group: barkhane and the
     pager); it ignores it, as less does, and reads on; barkhane must not die with 130."""
     pager = "trap '' INT; kill -INT 0; sleep 0.5; cat"

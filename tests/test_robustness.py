@@ -153,7 +153,7 @@ for view in sys.argv[1:]:
 END = "--- end of a view, exit code"
 
 
-def test_an_ascii_terminal_still_renders() -> None:
+def test_an_ascii_terminal_still_renders(bundled: None) -> None:
     """A real process: only the interpreter's own stdout has PYTHONIOENCODING's encoding.
     One process for the four views (the entry point, as `python -m barkhane_cli` runs
     it): the same stdout and exit codes as a process each, without three start-ups."""
@@ -179,7 +179,7 @@ def test_an_ascii_terminal_still_renders() -> None:
         assert stdout.strip(), view
 
 
-def test_closed_stdout_is_not_a_crash() -> None:
+def test_closed_stdout_is_not_a_crash(bundled: None) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "barkhane_cli", "timeline"],
         stdout=subprocess.DEVNULL,
@@ -194,7 +194,7 @@ def test_closed_stdout_is_not_a_crash() -> None:
     assert "Traceback" not in closed.stderr
 
 
-def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path, bundled: None) -> None:
     # A script that blocks inside a command, so the signal arrives mid-run: the data is
     # loaded and the events are being selected (query.arranged is on timeline's path with
     # or without the store; query.select is not when the store answers). The signal is

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import pinned_store
 
 ROOT = Path(__file__).parent.parent
 HEAVY = ("rich", "hashlib", "_hashlib", "urllib", "tempfile")
@@ -57,16 +58,18 @@ def startup_cache(
     the measured one could evict the bundled store, and the measured run was then a cold
     one, importing tempfile and validate to build it again (a flake after a code change,
     when every store is rebuilt). Here only these runs build, all the same store, under
-    the folder's lock. When the run's cache already holds that store (conftest._pinned),
-    it is linked in, and the warm-up finds it as a second run of barkhane would."""
+    the folder's lock. The run's build of that store (conftest.pinned_store, once a run)
+    is linked in, and the warm-up finds it as a second run of barkhane would: before, a
+    first test here in the worker that had not built it compiled it again (~3 s)."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent
     folder = root / "startup-cache"
     with contextlib.suppress(FileExistsError):
         os.mkdir(folder, 0o700)  # as barkhane makes it
+    pinned_store(_pinned)
     pinned = _pinned[1]
-    with contextlib.suppress(OSError):  # not built yet, or linked by the other worker
+    with contextlib.suppress(OSError):  # linked by the other worker (or none was built)
         os.link(pinned, folder / pinned.name)
     return {"BARKHANE_CACHE": str(folder)}
 
@@ -94,6 +97,7 @@ def typer_modules() -> set[str]:
     return set(json.loads(proc.stdout))
 
 
+@pytest.mark.record  # conftest: among the tests of the bundled record, whose store it reads
 @pytest.mark.parametrize("case", list(CASES))
 def test_quick_paths_import_nothing_heavy(
     case: str, typer_modules: set[str], tmp_path: Path, startup_cache: dict[str, str]
@@ -110,7 +114,7 @@ def test_quick_paths_import_nothing_heavy(
     assert "barkhane_cli.validate" not in extra_modules  # a warm run checks nothing again
 
 
-def test_the_json_answer_is_whole(tmp_path: Path) -> None:
+def test_the_json_answer_is_whole(tmp_path: Path, bundled: None) -> None:
     """The path the test above watches gives the full answer: every core event."""
     proc = subprocess.run(
         [sys.executable, "-m", "barkhane_cli", "timeline", "--format", "json"],

@@ -135,7 +135,7 @@ def test_a_reader_going_away_exits_zero_in_every_format(bundled: None) -> None:
         assert (fmt, proc.returncode, err.decode()) == (fmt, 0, "")
 
 
-def test_table_into_head_through_a_shell_pipe() -> None:
+def test_table_into_head_through_a_shell_pipe(bundled: None) -> None:
     proc = subprocess.run(
         f"set -o pipefail; {sys.executable} -m barkhane_cli timeline -f table | head -n 1",
         shell=True,

@@ -154,13 +154,28 @@ class Store:
         """Every event, decoded: the core ones and the aftermath, in the stored order."""
         core: list[m.Event] = []
         aftermath: list[m.Event] = []
-        decode = records.event_from_json
-        for text, long, origin in self.rows(
-            "SELECT json, long, origin FROM _events ORDER BY rowid"
-        ):
-            e = decode(text, long, origin)
+        event = self._event_decoder()
+        for row in self.rows("SELECT rowid, json, long, origin FROM _events ORDER BY rowid"):
+            e = event(*row)
             (aftermath if e.aftermath else core).append(e)
         return tuple(core), tuple(aftermath)
+
+    def _event_decoder(self) -> Callable[[int, str, str | None, str], m.Event]:
+        """The event of a stored row (rowid, json, long, origin), decoded once in this
+        process for this store's key (see _DECODED): a run that selects more than once (a
+        table's footer counts what --limit cut and the aftermath hides, a second pass
+        over the same store: ~60 ms for the record's 1,556 events each) and a process
+        that runs many (a library caller, the test suite) decode each event's JSON once."""
+        known: dict[int, m.Event] = self._once("events-by-row", dict)
+        decode = records.event_from_json
+
+        def event(row: int, text: str, long: str | None, origin: str) -> m.Event:
+            e = known.get(row)
+            if e is None:
+                e = known[row] = decode(text, long, origin)
+            return e
+
+        return event
 
     def hays(self) -> dict[tuple[str, str], str]:
         """search.index as compiled: (kind, id) -> the text search finds words in."""
@@ -267,11 +282,11 @@ class Store:
         """What ``query.select`` gives over the whole dataset, reading only candidates."""
         if q.limit == 0:
             return
-        sql, args = self._sql(data, q, "b.json, b.long, b.origin")
-        decode = records.event_from_json
+        sql, args = self._sql(data, q, "b.rowid, b.json, b.long, b.origin")
+        event = self._event_decoder()
         count = 0
-        for text, long, origin in self.rows(sql, args):
-            e = decode(text, long, origin)
+        for row, text, long, origin in self.rows(sql, args):
+            e = event(row, text, long, origin)
             if query._matches(e, q):
                 self.output[e.id] = text
                 yield e

@@ -127,12 +127,16 @@ def stamp(path: Path | str) -> Stamp | None:
     return (os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
+# The package's folder, as a string: joined to each name of _CODE on every key (a run
+# asks two or three), Path's / took two thirds of the 0.43 ms its stamps cost.
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+
 def _code_stamps() -> list[tuple[str, int, int]]:
-    root = Path(__file__).resolve().parent.parent
     out = []
     for name in _CODE:
         try:
-            st = os.stat(root / name)
+            st = os.stat(os.path.join(_PACKAGE, name))
             out.append((name, st.st_size, st.st_mtime_ns))
         except OSError:
             out.append((name, 0, 0))
