@@ -169,8 +169,9 @@ def place_event_counts(data: m.Dataset) -> Counter[str]:
     """Events at each place or anywhere within it (what ``place X`` lists), core only:
     inside as ``--place`` means it, by ``within``, by ``made_of`` and by shape."""
     containers: dict[str, set[str]] = {}
+    kids = geo.children(data.places)
     for pid in data.places:
-        for inner in geo.contained(data.places, pid):
+        for inner in geo.contained(data.places, pid, kids):
             containers.setdefault(inner, set()).add(pid)
     counts: Counter[str] = Counter()
     for e in data.events:

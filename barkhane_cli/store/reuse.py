@@ -23,6 +23,7 @@ are frozen dataclasses of strings, numbers and tuples: the same object, the same
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -42,8 +43,12 @@ _BY_OBJECT: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=MAX_KEPT)
 def made_of(kind: str, names: tuple[str, ...], texts: tuple[str, ...]) -> str:
-    """The digest of what a haystack is made of (repr: each string quoted, unambiguous)."""
+    """The digest of what a haystack is made of (repr: each string quoted, unambiguous).
+    Remembered by value: every build of the record with a layer over it digested the
+    ~12,900 entries' names and texts again (0.14 s of a ~0.9 s build), where a hit costs
+    hashing a tuple of strings whose hashes Python already keeps."""
     return digest(repr((kind, names, texts)).encode("utf-8", "surrogatepass"))
 
 
@@ -66,6 +71,7 @@ def forget() -> None:
     """Drop every haystack and value this process kept (each is made again)."""
     _HAYS.clear()
     _BY_OBJECT.clear()
+    made_of.cache_clear()
 
 
 def per_object(fn: Callable[..., T], record: Any, *args: Any) -> T:
