@@ -151,10 +151,45 @@ def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
     return out
 
 
-def eras_in(data: m.Dataset, first: int | None, last: int | None) -> list[m.Era]:
-    """Eras overlapping the range, in start order; an era with no end runs to the record's end."""
+def era_countries(data: m.Dataset, era: m.Era) -> frozenset[str]:
+    """The countries an era concerns, read from the actors it names, its one declaration
+    of scope (data/eras.toml): a state is its country (a state actor's id is its
+    country's), an organisation its member states (member-of: Barkhane names the G5
+    Sahel, whose five countries it fought in), any other actor its home country
+    (``country``: MINUSMA's and EUTM Mali's Mali, Wagner's Russia). Kaboré's presidency
+    names Burkina Faso alone: it is no era of Mali's (K42: `summary --country mali` listed
+    every country's governments)."""
+    by_name = query.country_resolver(data)
+    found: set[str] = set()
+    for ident in era.actors:
+        actor = data.actors.get(ident)
+        if actor is None:
+            continue
+        if actor.kind == "state":
+            found.add(actor.id)
+        elif actor.kind == "organisation":
+            found.update(
+                a.id
+                for a in data.actors.values()
+                if a.kind == "state"
+                and any(f.relation == "member-of" and f.actor == ident for f in a.affiliations)
+            )
+        if actor.kind != "state" and actor.country:
+            home = by_name.candidates(actor.country)
+            found.update(home if len(home) == 1 else ())
+    return frozenset(found)
+
+
+def eras_in(
+    data: m.Dataset, first: int | None, last: int | None, countries: frozenset[str] = frozenset()
+) -> list[m.Era]:
+    """Eras overlapping the range, in start order; an era with no end runs to the record's
+    end. With ``countries`` (ids), the eras of those countries (era_countries), as
+    --country reads events (query.in_countries)."""
     out = []
     for era in data.eras.values():
+        if countries and not query.in_countries(countries, era_countries(data, era)):
+            continue
         end = (era.end or RECORD_END).last_ordinal()
         if first is not None and end < first:
             continue
@@ -632,7 +667,7 @@ def summary(
     years = [] if empty else event_bins(events, axis, "year").bins
     months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
     # An actor's slice shows the eras of that actor's window only.
-    shown_eras = eras_in(data, axis.first, axis.last)
+    shown_eras = eras_in(data, axis.first, axis.last, countries)
     eras = [era_json(e, axis) for e in shown_eras]
     # of those, the ones in place on the window's last day, as `on` reads a day; beyond
     # the record, on its end (it knows no era's course after it), and of a window wholly

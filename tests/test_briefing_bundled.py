@@ -654,3 +654,42 @@ def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) ->
     ids = [e["id"] for e in doc["events"]]
     assert doc["nearest_events"] == [i for i in ids if i in doc["nearest_events"]]
     assert set(doc["latest_figures"]) <= {f["id"] for f in doc["figures"]}
+
+
+def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None:
+    """K42: `summary --country mali` listed Chad's, Niger's and Burkina Faso's
+    presidencies. An era is a country's when the actors it names are (a state, an
+    organisation's member states, another actor's home country), as an event is when its
+    places are: Barkhane names the G5 Sahel, so it is Mali's and Burkina Faso's too."""
+
+    def eras(country: str) -> list[str]:
+        rows = real("summary", "--country", country, "--year", "2021").stdout.splitlines()
+        return [row for row in rows if row.startswith("era\t")]
+
+    assert eras("mali") == [
+        "era\t2013-02-18\t\tEUTM Mali (EU Training Mission)",
+        "era\t2013-07-01\t\tMINUSMA (UN Multidimensional Integrated Stabilization Mission in Mali)",
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2015-01-15\t\tEUCAP Sahel Mali",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+        "era\t2020-09-25\t2021-05-26\tTransition under Bah Ndaw",
+        "era\t2021-05-24\t\tTransition under Assimi Goïta",
+        "era\t2021-12\t\tWagner Group presence in Mali",
+    ]
+    assert eras("burkina") == [
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2015-12-29\t2022-01-24\tPresidency of Roch Marc Christian Kaboré in Burkina Faso",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+    ]
+    # without --country, every era of the window, as before
+    everything = real("summary", "--year", "2021").stdout.splitlines()
+    assert "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad" in everything
+    # the one screen counts the country's eras
+    mali = _json(real("summary", "--country", "mali", "--year", "2021", "--format", "json"))
+    assert len(mali["eras"]) == 9
+    assert mali["current_eras"]["eras"] == [
+        "eutm-mali", "minusma", "g5-sahel", "barkhane", "eucap-sahel-mali",
+        "g5-sahel-joint-force", "transition-goita", "wagner-in-mali",
+    ]  # fmt: skip
