@@ -73,7 +73,7 @@ HeightOpt = Annotated[
     typer.Option(
         "--height",
         help="At most this many rows, 4 to 200 (default: the terminal's).",
-        callback=bounded(4, 200, "a number of rows"),
+        click_type=bounded(4, 200, "a number of rows"),
     ),
 ]
 
