@@ -118,6 +118,14 @@ def country_resolver(data: m.Dataset) -> Resolver:
     return Resolver(entries, "country", "barkhane places --kind country")
 
 
+def in_countries(wanted: frozenset[str], countries: Iterable[str]) -> bool:
+    """Whether what lies in ``countries`` (ids) is asked for by --country ``wanted``
+    (ids; none: everything is): one of them is asked for, and with none of its own it is
+    no one country's. An event's are its places' (Liptako-Gourma's three), an era's its
+    actors' (briefing.era_countries)."""
+    return not wanted or not wanted.isdisjoint(countries)
+
+
 def resolve_country(data: m.Dataset, text: str) -> str:
     """A country's place id from its id, name or alias (one name: country_resolver for
     several)."""
@@ -289,7 +297,7 @@ def _matches(e: m.Event, q: EventQuery) -> bool:
         return False
     if q.places and all(s.isdisjoint(e.places) for s in q.places):
         return False
-    if q.countries and q.countries.isdisjoint(e.countries):
+    if not in_countries(q.countries, e.countries):
         return False
     if q.tags and not any(normalize(t) in q.tags for t in e.tags):
         return False

@@ -25,6 +25,9 @@ HEAD_OF_GOVERNMENT = "head of government"
 # Figures of a stock, counted at some moment of their as-of period (a strength, a number
 # of displaced people), as against a count over the period (deaths in a year).
 STOCK_CATEGORIES = ("troops", "displacement")
+# How many of the window's events the one-screen view lists, those nearest the day: the
+# 40 events of `on 2021-05-24`'s two months took 80 of its 224 lines at 80 columns (K42).
+NEAREST_EVENTS = 15
 
 
 def _iso(ordinal: int) -> str:
@@ -163,6 +166,30 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
     return rows, marked
 
 
+def latest_figures(figures: list[dict[str, Any]]) -> list[str]:
+    """One figure a series (figure_rows' rows, by series), what the one-screen view
+    shows: the latest whose period is over by the day, the first by id of one date. A
+    figure of the month under way is left to --full: it may have been counted after the
+    day. As `summary` shows one a series (briefing.newest_of_series)."""
+    picked: dict[str, str] = {}
+    for f in figures:
+        if not f["period_under_way"]:
+            picked.setdefault(f["figure"], f["id"])
+    return list(picked.values())
+
+
+def nearest_events(events: list[m.Event], first: int, last: int, n: int) -> list[str]:
+    """The ids of the ``n`` events whose span comes nearest the day (first..last, day
+    ordinals; an event spanning it is at no distance), in the window's order: `on`'s
+    one screen lists these and points to the command that lists the window whole."""
+
+    def distance(e: m.Event) -> int:
+        return max(0, e.first - last, first - e.last)
+
+    near = sorted(range(len(events)), key=lambda at: (distance(events[at]), at))[:n]
+    return [events[at].id for at in sorted(near)]
+
+
 def other_figures(
     data: m.Dataset, day: PartialDate, shown: Iterable[str], aftermath: bool
 ) -> dict[str, Any]:
@@ -224,6 +251,9 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         "figures_marked_headline": marked,
         "other_figures": other_figures(data, day, (f["id"] for f in figures), later),
         "events": [e.to_json() for e in events],
+        # what the one-screen view shows of the two lists above (K42)
+        "latest_figures": latest_figures(figures),
+        "nearest_events": nearest_events(events, first, last, NEAREST_EVENTS),
     }
 
 

@@ -164,7 +164,7 @@ def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the whole run, shared by the xdist workers too (their base
     temporary folders are siblings under the run's): each store (the bundled record's
     first of all) is then built once a run, not once a worker. Concurrent builds of one
-    store are the tool's own business (one at a time under the folder's lock, the others
+    store are the tool's own business (one at a time under that store's lock, the others
     find it built: test_concurrent_cold_runs_build_once)."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -209,11 +209,11 @@ def _put_back(cached: Path, pinned: Path) -> None:
 
 def pinned_store(pinned_pair: tuple[Path, Path]) -> None:
     """The bundled record's store built (once a run) and in the cache folder, for a test of
-    the record. It is built beside its pinned name, under that folder's lock and not the
-    cache folder's: built there by the first test of the record, it held the cache folder's
-    lock ~5 s, and the other worker's next test to build any store (the fixture file's,
-    0.1 s) waited out those seconds for it (RR21b saw two tests of ~4.6 s a run: the build
-    and that wait). A test of the record waits for its store anyway; the others no longer."""
+    the record. It is built beside its pinned name, in a folder of its own: built in the
+    cache folder by the first test of the record, it held that folder's one lock ~5 s, and
+    the other worker's next test to build any store (the fixture file's, 0.1 s) waited out
+    those seconds for it (RR21b saw two tests of ~4.6 s a run: the build and that wait).
+    Each store has its own lock since K42; the pinned name keeps the store from pruning."""
     cached, pinned = pinned_pair
     cached.parent.mkdir(mode=0o700, exist_ok=True)  # the tool's cache folder, as it makes it
     if not pinned.exists():

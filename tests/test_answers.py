@@ -650,7 +650,9 @@ def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]
     """U7: `on 2021-12-31` showed Tillabéri's displaced of May 2018 as a latest figure with
     nothing marking it as three and a half years old."""
     out = " ".join(
-        run("on", "2021-12-31", "--window", "1d", env=tty | {"COLUMNS": "200"}).stdout.split()
+        run(
+            "on", "2021-12-31", "--window", "1d", "--full", env=tty | {"COLUMNS": "200"}
+        ).stdout.split()
     )
     assert "Tillabéri region, Niger: 13,900 as of 2018-05, 3 years earlier (" in out
     assert "Displacement: Burkina Faso: 1,579,976 as of 2021-12 (" in out
@@ -826,7 +828,7 @@ def test_on_a_day_shows_a_strength_counted_in_the_month_under_way(
     # with February's 5,100 (both "Mali and regional bases")
     assert french("2013-02-05")[0] == ("serval-troops-on-ground-2013-01-18", False)
     assert french("2013-09-30")[-1] == ("serval-troops-mali-2013-09", False)
-    page = " ".join(run("on", "2013-09-15", env=tty | {"COLUMNS": "200"}).stdout.split())
+    page = " ".join(run("on", "2013-09-15", "--full", env=tty | {"COLUMNS": "200"}).stdout.split())
     assert "3,200 as of 2013-09, the month under way (French troops" in page
     # piped, the last column tells the completed figures from the one under way
     piped = [r.split("\t") for r in run("on", "2013-09-15").stdout.splitlines()]
@@ -992,7 +994,7 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     One line with each value beside its source, the dispute under it, as `facts` flags it;
     piped, a `disputed id note` row after the figure's."""
     tty = terminal(400)
-    page = run("on", "2016", "--no-pager", env=tty).stdout.splitlines()
+    page = run("on", "2016", "--full", "--no-pager", env=tty).stdout.splitlines()
     hostile = [line for line in page if "Casualties (MINUSMA): Mali, hostile acts" in line]
     assert [" ".join(line.split()) for line in hostile] == [
         "• Casualties (MINUSMA): Mali, hostile acts: 23 or 26 as of 2016 (23: UN personnel "
@@ -1001,7 +1003,7 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     ]
     after = page[page.index(hostile[0]) + 1].strip()
     assert after.startswith("⚑ disputed: The UN Staff Union counted 'at least 23'")
-    later = " ".join(run("on", "2017", "--no-pager", env=tty).stdout.split())
+    later = " ".join(run("on", "2017", "--full", "--no-pager", env=tty).stdout.split())
     assert (
         "French forces: strength, Sahel: 4,000 as of 2017-05-19 (French troops in Operation "
         "Barkhane) ⚑ disputed: How many of them were in Mali:" in later

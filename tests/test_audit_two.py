@@ -81,6 +81,27 @@ def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None
     """User paths with little test (issue 25): the on DATE terminal view at 80 columns."""
     result = run("on", "2013-01-20", env=tty | {"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
+    # on one screen (K42): each section in place, and where the whole page is
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "The situation on 2013-01-20",
+        "",
+        "Eras: 1 in place (every era: barkhane eras)",
+        "  Operation Serval 2013–2014",
+        "",
+        "Leaders: each country's head of state",
+        "  no leader recorded for: mali",
+        "",
+        "Latest figures: one a series, the latest by the day (none is marked headline)",
+        "  none recorded",
+        "",
+        "Events 2012-12-21 to 2013-02-19",
+        "  2013-01-11 → 2014-07-15  Operation Serval",
+        "",
+        "  in full, with each leader's term, each dispute, every event and the map:",
+        "    barkhane on 2013-01-20 --full",
+    ]
+    result = run("on", "2013-01-20", "--full", env=tty | {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:6] == [
         "The situation on 2013-01-20",

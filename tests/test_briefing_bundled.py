@@ -401,7 +401,9 @@ def test_a_headline_figure_wraps_under_its_own_text(real: Run, columns: int) -> 
     wrapped = [line for line in figures if not line.startswith("  ") or line[2] == " "]
     assert len(figures) > len(wrapped) > 0  # at 160 columns too, a figure or a note wraps
     assert all(line.startswith(" " * 15) and line[15] != " " for line in wrapped), wrapped
-    on = _section(real("on", "2021-12-31", env=terminal(columns)).stdout, "Latest figures")
+    on = _section(
+        real("on", "2021-12-31", "--full", env=terminal(columns)).stdout, "Latest figures"
+    )
     items = [line for line in on if "other figures were known" not in line]  # the closing line
     assert all(line.startswith(("  • ", "    ")) for line in items), on
 
@@ -553,7 +555,7 @@ def test_no_french_soldier_left_in_mali_is_not_none_left_in_the_sahel(real: Run)
     assert french["French forces: strength, Mali"] == "french-troops-mali-2022-08-15"
     # the Sahel's count of the same day, not February's 4,300 that held Mali's 2,400
     assert french["French forces: strength, Sahel"] == "french-troops-sahel-2022-08-15"
-    text = " ".join(real("on", "2022-09-01", env=terminal(200)).stdout.split())
+    text = " ".join(real("on", "2022-09-01", "--full", env=terminal(200)).stdout.split())
     assert "French forces: strength, Sahel: 2,500 as of 2022-08-15" in text
     assert "French forces: strength, Mali: 0 as of 2022-08-15" in text
     at_the_end = _json(real("on", "2022-11-09", "--format", "json"))["figures"]
@@ -582,3 +584,112 @@ def test_summary_of_the_whole_record_gives_each_series_its_latest_beside_its_pea
     ]
     year = _json(real("summary", "--year", "2022", "--format", "json"))["headline_facts"]
     assert "french-troops-sahel-at-barkhane-end" in {f["id"] for f in year}
+
+
+def test_on_a_day_fits_one_screen_and_points_to_the_whole_page(real: Run) -> None:
+    """K42: `on 2021-05-24` at 80 columns ran to 224 lines: 12 eras, 17 leaders with their
+    terms' notes, 19 figures with their disputes, 40 events and the map. On one screen
+    now, fewer lines at 160: the eras in place, each country's head of state, one figure
+    a series (the latest whose period is over by the day: JSON's latest_figures), the
+    15 events nearest the day (nearest_events), each section pointing to where it is
+    whole, and --full the whole page as it was."""
+    doc = _json(real("on", "2021-05-24", "--format", "json"))
+    narrow = [
+        line.rstrip() for line in real("on", "2021-05-24", env=terminal(80)).stdout.splitlines()
+    ]
+    wide = [
+        line.rstrip() for line in real("on", "2021-05-24", env=terminal(160)).stdout.splitlines()
+    ]
+    full = real("on", "2021-05-24", "--full", env=terminal(80)).stdout.splitlines()
+    assert len(wide) < len(narrow) <= 60 < 200 < len(full)
+    whole = "in full, with each leader's term, each dispute, every event and the map"
+    assert narrow[-2:] == [f"  {whole}:", "    barkhane on 2021-05-24 --full"]
+    assert wide[-1] == f"  {whole}: barkhane on 2021-05-24 --full"
+    assert f"Eras: {len(doc['eras'])} in place (every era: barkhane eras)" in narrow
+    assert "  Mali: Bah N'Daw (ends), Assimi Goïta (begins)" in narrow
+    leaders = _section("\n".join(narrow), "Leaders: each country's head of state")
+    assert not [line for line in leaders if "Moctar Ouane" in line]  # head of government
+    # one figure a series, of a period over by the day: Mali's displaced of December
+    # 2020, not the count of May 2021, the month under way (--full shows both)
+    assert "mali-idps-2020-12" in doc["latest_figures"]
+    assert "mali-idps-2021-05" not in doc["latest_figures"]
+    series = {f["id"]: f["figure"] for f in doc["figures"]}
+    assert len({series[i] for i in doc["latest_figures"]}) == len(doc["latest_figures"])
+    figures = _section("\n".join(wide), "Latest figures: one a series, the latest by the day")
+    assert len(figures) == len(doc["latest_figures"]) + 1
+    said = [" ".join(row.split()) for row in figures]
+    assert "1,074,993 people 2020-12-31 Internally displaced people in Burkina Faso" in said
+    assert figures[-1] == "  ⚑ disputed; every figure known then: barkhane facts --until 2021-05-24"
+    # the events nearest the day, and the command that lists the window's every one
+    listed = real("timeline", "--since", "2021-04-24", "--until", "2021-06-23", "--count")
+    assert int(listed.stdout) == len(doc["events"]) > len(doc["nearest_events"]) == 15
+    assert "coup-2021-05-24" in doc["nearest_events"]
+    assert "Events 2021-04-24 to 2021-06-23: the 15 nearest the day" in narrow
+    assert "  2021-05-24  Second Malian coup: Ndaw and Ouane detained" in narrow
+    assert (
+        f"  all {len(doc['events'])} events: barkhane timeline --since 2021-04-24 --until "
+        "2021-06-23"
+    ) in narrow
+    # --full: the page as it was, every event and the map under it
+    headings = [line for line in full if line and not line.startswith(" ")]
+    assert headings[:5] == [
+        "The situation on 2021-05-24",
+        "In place",
+        "Leaders",
+        "Latest figures",
+        "Events 2021-04-24 to 2021-06-23",
+    ]
+    assert "barkhane on 2021-05-24: events 2021-04-24 to 2021-06-23" in full
+    page = " ".join(full)
+    assert all(f"[{e['id']}]" in page for e in doc["events"])
+
+
+def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) -> None:
+    doc = _json(real("on", "2021-05-24", "--format", "json"))
+    assert list(doc) == [
+        "date", "in_record", "note", "window", "eras", "leaders", "no_leader_recorded",
+        "figures", "figures_marked_headline", "other_figures", "events",
+        "latest_figures", "nearest_events",
+    ]  # fmt: skip
+    ids = [e["id"] for e in doc["events"]]
+    assert doc["nearest_events"] == [i for i in ids if i in doc["nearest_events"]]
+    assert set(doc["latest_figures"]) <= {f["id"] for f in doc["figures"]}
+
+
+def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None:
+    """K42: `summary --country mali` listed Chad's, Niger's and Burkina Faso's
+    presidencies. An era is a country's when the actors it names are (a state, an
+    organisation's member states, another actor's home country), as an event is when its
+    places are: Barkhane names the G5 Sahel, so it is Mali's and Burkina Faso's too."""
+
+    def eras(country: str) -> list[str]:
+        rows = real("summary", "--country", country, "--year", "2021").stdout.splitlines()
+        return [row for row in rows if row.startswith("era\t")]
+
+    assert eras("mali") == [
+        "era\t2013-02-18\t\tEUTM Mali (EU Training Mission)",
+        "era\t2013-07-01\t\tMINUSMA (UN Multidimensional Integrated Stabilization Mission in Mali)",
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2015-01-15\t\tEUCAP Sahel Mali",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+        "era\t2020-09-25\t2021-05-26\tTransition under Bah Ndaw",
+        "era\t2021-05-24\t\tTransition under Assimi Goïta",
+        "era\t2021-12\t\tWagner Group presence in Mali",
+    ]
+    assert eras("burkina") == [
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2015-12-29\t2022-01-24\tPresidency of Roch Marc Christian Kaboré in Burkina Faso",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+    ]
+    # without --country, every era of the window, as before
+    everything = real("summary", "--year", "2021").stdout.splitlines()
+    assert "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad" in everything
+    # the one screen counts the country's eras
+    mali = _json(real("summary", "--country", "mali", "--year", "2021", "--format", "json"))
+    assert len(mali["eras"]) == 9
+    assert mali["current_eras"]["eras"] == [
+        "eutm-mali", "minusma", "g5-sahel", "barkhane", "eucap-sahel-mali",
+        "g5-sahel-joint-force", "transition-goita", "wagner-in-mali",
+    ]  # fmt: skip

@@ -285,7 +285,7 @@ def test_the_fatalities_chart_points_to_the_counted_totals(bundled: None, run: R
 
 def test_a_wrapped_situation_item_stays_under_its_bullet(bundled: None, run: Run) -> None:
     """`on` at 80 columns: an item's second line began at column 0, under the headings."""
-    out = screen(run, 80, "on", "2021-06-30", "--no-pager")
+    out = screen(run, 80, "on", "2021-06-30", "--full", "--no-pager")
     lines = out.splitlines()
     body = lines[1 : next(i for i, line in enumerate(lines) if line.startswith("barkhane on"))]
     heads = ("In place", "Leaders", "Latest figures", "Events ")  # the map's title ends it

@@ -351,7 +351,7 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
     others. The fixture's Wagner figure (2022) is in no such series."""
     env = terminal(100)
     line = "1 other figure was known by then: barkhane facts --until 2022-06-01"
-    table = run("on", "2022-06-01", "--no-pager", env=env).stdout
+    table = run("on", "2022-06-01", "--full", "--no-pager", env=env).stdout
     assert line in [row.strip() for row in table.splitlines()]
     doc = json.loads(run("on", "2022-06-01", "-f", "json").stdout)
     assert doc["other_figures"] == {"count": 1, "command": "barkhane facts --until 2022-06-01"}
@@ -359,7 +359,7 @@ def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_t
     shown = {f["id"] for f in doc["figures"]}
     assert [f["id"] for f in listed if f["id"] not in shown] == ["wagner-size"]
     # none other known by the end of 2020: no line
-    assert "other figure" not in run("on", "2020-12-31", "--no-pager", env=env).stdout
+    assert "other figure" not in run("on", "2020-12-31", "--full", "--no-pager", env=env).stdout
 
 
 # A figure of no headline series (the fixture marks none: French forces, MINUSMA and
@@ -385,7 +385,9 @@ def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
     data = tmp_path / "early.toml"
     data.write_text(EARLY_FIGURE)
     env = terminal(100)
-    lines = run("on", "2012-06", "--data", str(data), "--no-pager", env=env).stdout.splitlines()
+    lines = run(
+        "on", "2012-06", "--data", str(data), "--full", "--no-pager", env=env
+    ).stdout.splitlines()
     at = lines.index(
         "Latest figures (no figure is marked headline: French forces, MINUSMA, displacement)"
     )
@@ -415,7 +417,7 @@ def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run)
     January 2016) is in Burkina Faso, whose leaders it does not record (nor the country as
     a place: its id stands for its name, as everywhere)."""
     env = terminal(100)
-    lines = run("on", "2016-01-15", "--no-pager", env=env).stdout.splitlines()
+    lines = run("on", "2016-01-15", "--full", "--no-pager", env=env).stdout.splitlines()
     at = lines.index("Leaders")
     assert lines[at + 1] == "  no leader recorded for: burkina-faso"
     doc = json.loads(run("on", "2016-01-15", "-f", "json").stdout)
@@ -423,14 +425,14 @@ def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run)
     assert "no-leader\tburkina-faso\tburkina-faso" in run("on", "2016-01-15").stdout.splitlines()
     # Mali's president is recorded on the day of Bamako's event (March 2012): no line
     assert json.loads(run("on", "2012-03", "-f", "json").stdout)["no_leader_recorded"] == []
-    assert "no leader" not in run("on", "2012-03", "--no-pager", env=env).stdout
+    assert "no leader" not in run("on", "2012-03", "--full", "--no-pager", env=env).stdout
 
 
 def test_on_keeps_the_command_listing_the_other_figures_on_one_line(run: Run) -> None:
     """At 80 columns `on 2030-01-01` wrapped the command, its "--aftermath" beginning the
     next line at column 0: a command to copy must stay whole, on a line of its own."""
     env = terminal(60)
-    lines = run("on", "2022-06-01", "--no-pager", env=env).stdout.splitlines()
+    lines = run("on", "2022-06-01", "--full", "--no-pager", env=env).stdout.splitlines()
     at = lines.index("  1 other figure was known by then:")
     assert lines[at + 1] == "    barkhane facts --until 2022-06-01"
 
@@ -690,7 +692,14 @@ def test_on_exported_as_svg_holds_the_whole_page(run: Run, tmp_path: Path) -> No
     result = run("on", "2020-08-18", "--export", str(target))
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8").replace("&#160;", " ")
-    for section in ("The situation on 2020-08-18", "In place", "Leaders", "Latest figures"):
+    for section in ("The situation on 2020-08-18", "Eras", "Leaders", "Latest figures"):
         assert f">{section}" in text
     assert "Events 2020-07-19 to 2020-09-17" in text
     assert re.search(r'-title"[^>]*>barkhane on 2020-08-18<', text)
+    # with --full, the whole page as --full shows it on a terminal (K42)
+    result = run("on", "2020-08-18", "--full", "--export", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8").replace("&#160;", " ")
+    for section in ("In place", "Leaders", "Latest figures", "Events 2020-07-19 to 2020-09-17"):
+        assert f">{section}" in text
+    assert re.search(r'-title"[^>]*>barkhane on 2020-08-18 --full<', text)

@@ -11,6 +11,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,11 @@ from conftest import MINI_AS_BUNDLED, ROOT, Run, as_json, pinned_store
 
 from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
+from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.settings import ENV_VARS
-from barkhane_cli.store import db, files, key
+from barkhane_cli.store import db, files, key, locks
 
 EVENT = (
     '[[events]]\nid = "mine"\ndate = "2012-05"\ntitle = "{title}"\nsummary = "S."\n'
@@ -341,7 +343,11 @@ def test_barkhane_cache_must_be_absolute_or_0(run: Run, value: str) -> None:
 
 def test_old_stores_and_leftovers_are_pruned(tmp_path: Path, cache: Path) -> None:
     cache.mkdir(mode=0o700)
-    ours = [cache / ".barkhane-store-abc123.tmp", cache / f"{'0' * 32}.sqlite-journal"]
+    ours = [
+        cache / f".barkhane-store-{'1' * 32}-abc123.tmp",  # its store's lock free: none builds it
+        cache / ".barkhane-store-abc123.tmp",  # an older barkhane's name, no key: once stale
+        cache / f"{'0' * 32}.sqlite-journal",
+    ]
     # Issue 25: the cache setting may point at a folder of the user's; what barkhane did
     # not make is never deleted, whatever its name looks like.
     theirs = [
@@ -349,13 +355,37 @@ def test_old_stores_and_leftovers_are_pruned(tmp_path: Path, cache: Path) -> Non
     ]
     for path in ours + theirs:
         path.write_bytes(b"x")
+    stale = time.time() - STALE_SECONDS - 60
+    os.utime(ours[1], (stale, stale))
     for n in range(store.KEEP + 3):
         path = tmp_path / f"f{n}.toml"
         path.write_text(EVENT.format(title=f"T{n}"), encoding="utf-8")
         titles(path)
     assert len([p for p in stores(cache) if p.name != "notes.sqlite"]) == store.KEEP
-    assert [p.exists() for p in ours] == [False, False]
+    assert [p.exists() for p in ours] == [False, False, False]
     assert [p.exists() for p in theirs] == [True] * 4
+    # a lock file a store: the pruned stores' went with them
+    assert sorted(p.name for p in (cache / "locks").iterdir()) == sorted(
+        p.stem for p in stores(cache) if p.name != "notes.sqlite"
+    )
+
+
+def test_what_another_run_is_building_is_not_pruned(tmp_path: Path, cache: Path) -> None:
+    """K42: each store has its lock, so a run prunes while others build other stores: a
+    temporary of a store whose lock another run holds is being written and stays; once
+    that lock is free, a later prune removes it."""
+    cache.mkdir(mode=0o700)
+    building = "2" * 32
+    tmp = cache / f".barkhane-store-{building}-xyz.tmp"
+    tmp.write_bytes(b"x")
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(EVENT.format(title="A"), encoding="utf-8")
+    second.write_text(EVENT.format(title="B"), encoding="utf-8")
+    with locks.held(cache, building):
+        assert titles(first) == ["A"]  # built, and pruned the folder
+        assert tmp.exists()
+    assert titles(second) == ["B"]
+    assert not tmp.exists()
 
 
 def test_a_symlinked_cache_folder_is_refused(
@@ -421,14 +451,15 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
         "from barkhane_cli import store\n"
         "from barkhane_cli.store import compile as c\n"
         f"ARRIVED = Path({str(arrived)!r})\n"
-        "real_lock = store._locked\n"
+        "from barkhane_cli.store import locks\n"
+        "real_lock = locks.held\n"
         "@contextlib.contextmanager\n"
-        "def arriving(folder):\n"
+        "def arriving(folder, key):\n"
         "    with ARRIVED.open('a') as fh:\n"
         "        fh.write('arrived\\n')\n"
-        "    with real_lock(folder):\n"
+        "    with real_lock(folder, key):\n"
         "        yield\n"
-        "store._locked = arriving\n"
+        "locks.held = arriving\n"
         "real = c.build\n"
         "def counted(*a, **k):\n"
         f"    open({str(log)!r}, 'a').write('built\\n')\n"
@@ -450,6 +481,53 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     assert outputs == ["mine\n"] * 4
     assert log.read_text() == "built\n"
     assert arrived.read_text() == "arrived\n" * 4
+
+
+@pytest.mark.parametrize("caches", ["one", "two"])
+def test_builds_of_two_stores_do_not_wait_on_each_other(
+    tmp_path: Path, cache: Path, caches: str
+) -> None:
+    """K42: one lock for the cache folder made every cold run wait for any other: a build
+    of the 8 MiB record held a small file's for seconds. Two runs building two stores
+    (two --data files in one cache folder, or one file in two cache folders) each wait,
+    inside their build, until the other's has begun too (at most 20 s): under one lock
+    the first waits alone and says so. (Two runs of one store still take turns:
+    test_concurrent_cold_runs_build_once.)"""
+    log = tmp_path / "builds.log"
+    code = (
+        MINI_AS_BUNDLED + "import os, sys, time\n"
+        "from barkhane_cli.store import compile as c\n"
+        f"LOG = Path({str(log)!r})\n"
+        "real = c.build\n"
+        "def meeting(*a, **k):\n"
+        "    with LOG.open('a') as fh:\n"
+        "        fh.write('began\\n')\n"
+        "    end = time.monotonic() + 20\n"
+        "    while LOG.read_text().count('began') < 2 and time.monotonic() < end:\n"
+        "        time.sleep(0.01)\n"
+        "    met = LOG.read_text().count('began') >= 2\n"
+        "    with LOG.open('a') as fh:\n"
+        "        fh.write('met\\n' if met else 'alone\\n')\n"
+        "    return real(*a, **k)\n"
+        "c.build = meeting\n"
+        "from barkhane_cli.cli import main\n"
+        "sys.argv = ['barkhane', 'timeline', '--search', 'mine', '--fields', 'title']\n"
+        "main()\n"
+    )
+    runs = []
+    for n in range(2):
+        m = n if caches == "one" else 0  # one file for both caches
+        path = tmp_path / f"layer{m}.toml"
+        path.write_text(EVENT.format(title=f"T{m}"), encoding="utf-8")
+        folder = cache if caches == "one" else tmp_path / f"cache{n}"
+        runs.append({**os.environ, "BARKHANE_DATA": str(path), "BARKHANE_CACHE": str(folder)})
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for env in runs
+    ]
+    outputs = sorted(p.communicate(timeout=60)[0] for p in procs)
+    assert outputs == (["T0\n", "T1\n"] if caches == "one" else ["T0\n", "T0\n"])
+    assert sorted(log.read_text().split()) == ["began", "began", "met", "met"]
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def one_line_error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int,
         (["actor"], "barkhane: missing argument 'NAME'; see 'barkhane actor --help'"),
         (
             ["timeline", "--limit", "x"],
-            "barkhane: --limit: 'x' is not a valid integer; see 'barkhane timeline --help'",
+            "barkhane: --limit 'x': give a whole number, 0 or more",
         ),
         (
             ["timeline", "--since"],

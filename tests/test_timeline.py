@@ -7,6 +7,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Run, as_json, column, rows, terminal, watched
@@ -398,6 +399,93 @@ def test_a_number_out_of_its_options_range_is_refused_in_one_wording(
 ) -> None:
     """K41: `--year 0` and `map --height 2` got Click's "--year: 0 is not in the range
     1<=x<=9999; see 'barkhane timeline --help'", where `--width 30` said this line."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+
+
+def _integer_options() -> list[tuple[tuple[str, ...], str]]:
+    """Every option of every command (subcommands too) whose value is read as a number,
+    by Click's own types or the project's: (the command's words, the option)."""
+    import click
+    from conftest import cli
+
+    from barkhane_cli.cli.options import Whole
+
+    numeric = (click.types.IntParamType, click.types.FloatParamType, Whole)
+    found = []
+
+    def walk(command: click.Command, words: tuple[str, ...]) -> None:
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                assert sub is not None, name
+                walk(sub, (*words, name))
+        for param in command.params:
+            if isinstance(param, click.Option) and isinstance(param.type, numeric):
+                found.append((words, param.opts[0]))
+
+    walk(cli(), ())
+    return found
+
+
+INTEGER_OPTIONS = _integer_options()
+
+
+def test_the_command_tree_has_the_integer_options_it_had() -> None:
+    """The walk below finds them: 26 when K42 wrote it (--year, --limit, --min-deaths,
+    --width, --height on the commands that take them)."""
+    assert len(INTEGER_OPTIONS) >= 26
+    assert (("chart",), "--year") in INTEGER_OPTIONS
+    assert (("map",), "--height") in INTEGER_OPTIONS
+
+
+@pytest.mark.parametrize(("words", "option"), INTEGER_OPTIONS)
+def test_every_integer_option_refuses_a_word_in_the_projects_line(
+    run: Run, words: tuple[str, ...], option: str
+) -> None:
+    """K42: `chart --year abc` said Click's "--year: 'abc' is not a valid integer; see
+    'barkhane chart --help'" where `--year 0` said the project's line. Every option read
+    as a number, found by walking the command tree (a new one cannot escape), is one
+    type (options.Whole), and a word given to it is one stderr line naming the option,
+    the word and what to give, exit 2 (a usage error)."""
+    from barkhane_cli.cli.options import Whole
+
+    command = cli_command(words)
+    param = next(p for p in command.params if p.opts[0] == option)
+    assert isinstance(param.type, Whole), (words, option, param.type)
+    result = run(*words, option, "abc")
+    wanted = param.type.what if param.type.hi is not None else "a whole number,"
+    assert (result.exit_code, result.stdout) == (2, ""), result.stderr
+    assert result.stderr.startswith(f"barkhane: {option} 'abc': give {wanted} "), result.stderr
+    assert result.stderr.count("\n") == 1 and "valid integer" not in result.stderr
+
+
+def cli_command(words: tuple[str, ...]) -> Any:
+    import click
+    from conftest import cli
+
+    command = cli()
+    for name in words:
+        assert isinstance(command, click.Group)
+        command = command.get_command(click.Context(command), name)
+    return command
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("chart", "--year", "abc"), "--year 'abc': give a year from 1 to 9999"),
+        (("timeline", "--year", "2020.5"), "--year '2020.5': give a year from 1 to 9999"),
+        (("timeline", "--limit", "x"), "--limit 'x': give a whole number, 0 or more"),
+        (("gaps", "--min-deaths", "many"), "--min-deaths 'many': give a whole number, 0 or more"),
+        (("map", "--height", "tall"), "--height 'tall': give a number of rows from 4 to 200"),
+        (("summary", "--width", ""), "--width '': give a number of columns from 40 to 400"),
+    ],
+)
+def test_a_word_for_a_number_is_refused_in_the_projects_words(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
     result = run(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
 

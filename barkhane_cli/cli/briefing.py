@@ -50,7 +50,7 @@ WidthOpt = Annotated[
     typer.Option(
         "--width",
         help="Draw N columns wide, on the terminal and in --export (40 to 400).",
-        callback=bounded(40, 400, "a number of columns"),
+        click_type=bounded(40, 400, "a number of columns"),
     ),
 ]
 

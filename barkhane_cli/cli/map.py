@@ -73,7 +73,7 @@ HeightOpt = Annotated[
     typer.Option(
         "--height",
         help="At most this many rows, 4 to 200 (default: the terminal's).",
-        callback=bounded(4, 200, "a number of rows"),
+        click_type=bounded(4, 200, "a number of rows"),
     ),
 ]
 
@@ -259,12 +259,25 @@ def on(
             callback=takes_formats(SITUATION_FORMATS),
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Draw the whole page: every leader with their term, every figure with its "
+            "dispute, every event of the window and their map (piped and JSON output "
+            "always hold them all).",
+        ),
+    ] = False,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     data: DataOpt = None,
 ) -> None:
     """The situation on a day: eras in place, who led each country, the latest
     headline figures, the events around it and their map.
+
+    On one screen: the eras, each country's head of state, one figure a series (the
+    latest by the day) and the events nearest the day, each section pointing to the
+    command that lists it whole; --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded. The figures are the latest of each headline series; a
@@ -296,6 +309,7 @@ def on(
         _ascii(env, ascii_),
         command_title(),
         fixed=height is not None,
+        full=full,
     )
 
 

@@ -1,4 +1,11 @@
-"""How ``barkhane on DATE`` looks: a briefing page on a terminal, lines when piped, JSON."""
+"""How ``barkhane on DATE`` looks: a briefing page on a terminal, lines when piped, JSON.
+
+On a terminal it fits one screen, as `summary` does (K42: `on 2021-05-24` ran to 224
+lines at 80 columns): the eras in place, the heads of state, one figure a series (the
+latest by the day), the events nearest the day, each section pointing to the command
+that gives it whole; ``--full`` draws the whole page, every leader with their term and
+note, every figure with its dispute, every event of the window and their map.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,18 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
+from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading, pointer
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.text import plural
+from barkhane_cli.situation import HEAD_OF_GOVERNMENT
+from barkhane_cli.text import counted, plural
 
 FIGURES = "Latest figures"
+# What the one screen's last line says --full adds.
+WHOLE_PAGE = "in full, with each leader's term, each dispute, every event and the map"
 LEADERS = "Leaders"
 
 
@@ -180,6 +192,110 @@ def _item(row: str) -> Any:
     return text
 
 
+def _title(con: Any, content: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    con.print(Text(inert(f"The situation on {content['date']}"), style="bold"))
+    if content["note"]:
+        con.print(Text(inert(content["note"]), style="italic"))
+
+
+def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str) -> None:
+    """The page on one screen; ``command``: `on`'s own command line, which with --full
+    draws it whole."""
+    from barkhane_cli.render.table import console
+
+    con = console(env)
+    _title(con, content)
+    _eras_now(con, data, content)
+    _leaders_now(con, content)
+    _figures_now(con, data, content)
+    _events_now(con, content)
+    con.print()
+    pointer(con, WHOLE_PAGE, f"{command} {FULL}")
+
+
+def _mark(row: dict[str, Any]) -> str:
+    """What begins or ends on the day, as an item's bold closing words."""
+    return " and ".join(w for w, on in (("begins", row["begins"]), ("ends", row["ends"])) if on)
+
+
+def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    """The eras in place, one item each with its years (as `summary` lists them)."""
+    from barkhane_cli.render.table import item_lines
+
+    rows = content["eras"]
+    said = f": {len(rows)} in place" if rows else ": none in place"
+    heading(con, "Eras", f"{said} (every era: barkhane eras)")
+    if rows:
+        items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]
+        con.print(item_lines(items, con.width, indent=2))
+
+
+def _leaders_now(con: Any, content: dict[str, Any]) -> None:
+    """Each country's head of state (its head of government only where no head of
+    state is recorded), one item a country: with every term and note, the leaders ran
+    to 53 lines of `on 2021-05-24` at 80 columns."""
+    from rich.text import Text
+
+    from barkhane_cli.render.table import item_lines
+
+    items = []
+    for c in content["leaders"]:
+        heads = [p for p in c["leaders"] if HEAD_OF_GOVERNMENT not in (p["note"] or "")]
+        item = Text(f"{inert(c['name'])}: ", style="dim")
+        for at, p in enumerate(heads or c["leaders"]):
+            item.append(", " if at else "")
+            item.append(inert(p["name"]))
+            if _mark(p):
+                item.append(f" ({_mark(p)})", style="bold")
+        items.append(item)
+    heading(con, "Leaders", ": each country's head of state")
+    if items:
+        con.print(item_lines(items, con.width, indent=2))
+    more = _no_leader(content)
+    if more or not items:
+        con.print(Text(more or "  none recorded", style="dim"))
+
+
+def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+    """One figure a series, the latest by the day (situation.latest_figures)."""
+    from rich.text import Text
+
+    marked = "" if content["figures_marked_headline"] else " (none is marked headline)"
+    heading(con, "Latest figures", f": one a series, the latest by the day{marked}")
+    facts = [data.facts[i] for i in content["latest_figures"]]
+    if not facts:
+        con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
+        return
+    figure_lines(con, facts, "every figure known then", content["other_figures"]["command"])
+
+
+def _events_now(con: Any, content: dict[str, Any]) -> None:
+    """The events nearest the day (situation.nearest_events), a line each, cut at the
+    line's end, and the command listing the window's every event."""
+    from rich.text import Text
+
+    w = content["window"]
+    events = content["events"]
+    near = set(content["nearest_events"])
+    shown = [e for e in events if e["id"] in near]
+    said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
+    heading(con, f"Events {w['start']} to {w['end']}", said)
+    if not events:
+        con.print(Text("  none recorded", style="dim"))
+        return
+    for e in shown:
+        line = Text("  ")
+        line.append(f"{e['date']}{' → ' + e['end'] if e['end'] else ''}", style="dim")
+        line.append("  " + inert(e["title"]))
+        con.print(line, no_wrap=True, overflow="ellipsis")
+    if len(shown) < len(events):
+        after = " --aftermath" if w["end"] > RECORD_END.last().isoformat() else ""
+        listing = f"barkhane timeline --since {w['start']} --until {w['end']}{after}"
+        pointer(con, f"all {counted(len(events), 'event')}", listing)
+
+
 def _rich(
     env: Env,
     content: dict[str, Any],
@@ -196,9 +312,7 @@ def _rich(
     from barkhane_cli.render.table import console
 
     con = console(env)
-    con.print(Text(inert(f"The situation on {content['date']}"), style="bold"))
-    if content["note"]:
-        con.print(Text(inert(content["note"]), style="italic"))
+    _title(con, content)
     for section, rows in lines(content):
         con.print(Text(section, style="bold"))
         more = (
@@ -232,7 +346,10 @@ def show(
     ascii_only: bool,
     export_title: str,
     fixed: bool = False,
+    full: bool = False,
 ) -> None:
+    """``full``: the whole page (--full), else one screen; ``export_title``: the command
+    line, which the one screen's pointers give with --full."""
     # format_ is checked as on's --format is read (options.takes_formats)
     fmt = resolve_format(format_, env)
 
@@ -247,6 +364,8 @@ def show(
             emit(target, "geojson", event_records(dataset, events))
         elif f == "plain":
             _plain(target, content)
+        elif not full:
+            _one_screen(target, dataset, content, export_title)
         else:
             _rich(target, content, md, title, max_rows, ascii_only, fixed)
 

@@ -10,16 +10,16 @@ columns the whole list ran to some 176 lines (K41). Piped, every list is whole.
 from __future__ import annotations
 
 import datetime as dt
-from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
-from barkhane_cli.lookup import fact_value_parts, fact_value_text
+from barkhane_cli.lookup import fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
@@ -28,16 +28,12 @@ from barkhane_cli.render.styles import (
     KIND_STYLES,
     VERDICT_STYLES,
     disputed,
-    era_colour,
 )
 from barkhane_cli.text import counted
 
 # Where a headline figure's value starts in the full summary, after its category; its
 # dispute note goes under it there.
 _INDENT = 15
-# The option (cli/briefing's) that draws every list whole, said after the summary's own
-# command line under the one screen's figures.
-FULL = "--full"
 
 
 def summary_rich(
@@ -101,19 +97,10 @@ def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
     ]
 
 
-def _heading(con: Any, title: str, said: str = "") -> None:
-    """A section's bold title after a blank line, and what it says of its list, plain."""
-    from rich.text import Text
-
-    line = Text("\n" + title, style="bold")
-    line.append(said)
-    con.print(line)
-
-
 def _eras_chart(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     eras = [data.eras[e["id"]] for e in content["eras"]]
     if eras:
-        _heading(con, "Eras")
+        heading(con, "Eras")
         a, b = content["axis"]["start"], content["axis"]["end"]
         axis = Axis(dt.date.fromisoformat(a).toordinal(), dt.date.fromisoformat(b).toordinal())
         gantt_rich(env, eras, axis)
@@ -129,18 +116,12 @@ def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         return
     current = content["current_eras"]
     running = [data.eras[i] for i in current["eras"]]
-    _heading(
+    heading(
         con,
         "Eras",
         f": {len(running)} of {total} in place on {current['day']} (every era: barkhane eras)",
     )
-    items = []
-    for era in running:
-        item = safe_text(era.label, style=era_colour(era.kind))
-        end = era.end.year if era.end else ""
-        years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
-        item.append(f" {years}", style="dim")
-        items.append(item)
+    items = [era_item(era) for era in running]
     if items:
         con.print(item_lines(items, con.width))
 
@@ -150,7 +131,7 @@ def _actors(con: Any, data: m.Dataset, content: dict[str, Any], pointer: str) ->
 
     if not content["top_actors"]:
         return
-    _heading(con, "Most active actors", pointer)
+    heading(con, "Most active actors", pointer)
     items = []
     for a in content["top_actors"]:
         # by the name tables give them: MINUSMA's whole name took a line of its own
@@ -163,48 +144,13 @@ def _actors(con: Any, data: m.Dataset, content: dict[str, Any], pointer: str) ->
 
 
 def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: str) -> None:
-    """One line a series, its latest figure in the window: the value, the day and the
-    label, cut at the line's end, a ⚑ before a disputed one; the closing line says where
-    each is whole, with its sources and its dispute."""
-    from rich.table import Table
-    from rich.text import Text
-
+    """One line a series, its latest figure in the window (onescreen.figure_lines); the
+    closing line says where each is whole, with its sources and its dispute."""
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
         return
-    _heading(con, "Headline figures", ": the latest of each series (every figure: barkhane facts)")
-    # the figure in its column and its range, if any, before the label: "5,100 (5,000–
-    # 5,500)" in the column took the labels' room on every line
-    values = [fact_value_parts(f) for f in facts]
-    rows = [
-        (figure, inert(f.unit), str(f.as_of)) for (figure, _), f in zip(values, facts, strict=True)
-    ]
-    widths = [max(len(r[at]) for r in rows) for at in range(3)]
-    grid = Table.grid(padding=(0, 1))
-    # each column as wide as its widest cell and the label the rest of the line, cut
-    # there: left to share the width out, a grid cut "1,761,915" to "1…"
-    grid.add_column(width=1)  # an indent: the figures read as the list they are
-    for width, style, justify in zip(
-        widths, ("bold", "", "dim"), ("right", "left", "left"), strict=True
-    ):
-        grid.add_column(width=width, no_wrap=True, style=style, justify=justify)  # type: ignore[arg-type]
-    rest = max(10, con.width - 1 - sum(widths) - 4)  # less the indent and four gaps
-    grid.add_column(width=rest, no_wrap=True, overflow="ellipsis")
-    for f, row, (_, rng) in zip(facts, rows, values, strict=True):
-        label = Text()
-        if f.disputed:  # the flag alone in the dispute's colour: the label is no note
-            label.append("⚑ ", style=DISPUTED_STYLE)
-        if rng:
-            label.append(f"({rng}) ", style="bold")
-        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
-        # where the flag and the range fill the column, the label is "…" and the column
-        # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)
-        room = max(1, rest - len(label))
-        label.append_text(safe_text(shorten(f.label, room, placeholder="…")))
-        grid.add_row("", *row, label)
-    con.print(grid)
-    flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""
-    con.print(Text(f"  {flagged}each in full, with its sources: {full}", style="dim"))
+    heading(con, "Headline figures", ": the latest of each series (every figure: barkhane facts)")
+    figure_lines(con, facts, "each in full, with its sources", full)
 
 
 def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -216,7 +162,7 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
     if not content["headline_facts"]:
         return
-    _heading(con, "Headline figures")
+    heading(con, "Headline figures")
     width = (con.width or 80) - _INDENT
     # the category in a column of its own, so a figure's wrapped lines hang under its
     # text as its dispute note does, not at column 0 (U21)
@@ -261,7 +207,7 @@ def _judgments_whole(con: Any, content: dict[str, Any]) -> None:
 
     if not content["judgments"]:
         return
-    _heading(con, "The seed's key judgments")
+    heading(con, "The seed's key judgments")
     # the band and the verdict in columns of their own, each as wide as its widest,
     # so the quotes start in one column and their wrapped lines hang under their text,
     # as the headline figures do (U22: a second line at column 0, and "95%–100%"

@@ -3,7 +3,8 @@
 ``files`` finds, reads and layers the TOML files (the source of truth); ``compile`` turns
 a checked dataset into SQLite; ``db`` answers from it; ``key`` names it after its inputs.
 A cold run checks the files, writes the store into a temporary file in the cache folder
-and renames it into place, under a lock so that concurrent cold runs build it once.
+and renames it into place, under the lock of that store (store/locks.py) so that
+concurrent cold runs build it once, and runs building two stores do not wait on each other.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
-from barkhane_cli.store import files, parsed
+from barkhane_cli.store import files, locks, parsed
 from barkhane_cli.store import key as keys
 from barkhane_cli.store.db import LightDataset, Store
 from barkhane_cli.store.files import (
@@ -103,48 +104,52 @@ def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = 
     return data
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One build at a time in a cache folder; the others wait, then find it built."""
-    import fcntl
-
-    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-
-
 STORE_NAME = re.compile(r"[0-9a-f]{32}\.sqlite")  # a key (keys.key) and the suffix
-TMP_PREFIX = ".barkhane-store-"
+TMP_PREFIX = ".barkhane-store-"  # then the key of the store being built, and a dash
+_TMP_KEY = re.compile(re.escape(TMP_PREFIX) + r"([0-9a-f]{32})-.*\.tmp")
 
 
-def _ours(name: str) -> str | None:
-    """What a file in the cache folder is, if barkhane made it: "store", "leftover"
-    (a temporary or journal a failed run left), or None — never deleted."""
+def _ours(name: str) -> tuple[str, str | None] | None:
+    """What a file in the cache folder is, if barkhane made it, and the key of its store:
+    ("store", key), ("leftover", key) (a temporary or journal a failed run left; no key
+    for a temporary an older barkhane named), or None — never deleted."""
     if STORE_NAME.fullmatch(name):
-        return "store"
+        return "store", name.removesuffix(SUFFIX)
     if STORE_NAME.fullmatch(name.removesuffix("-journal")) and name.endswith("-journal"):
-        return "leftover"
+        return "leftover", name.removesuffix(SUFFIX + "-journal")
+    found = _TMP_KEY.fullmatch(name)
+    if found:
+        return "leftover", found.group(1)
     if name.startswith(TMP_PREFIX) and name.endswith(".tmp"):
-        return "leftover"
+        return "leftover", None
     return None
 
 
 def _prune(folder: Path, keep: Path) -> None:
     """Remove stores beyond the most recent few or beyond the size cap (the one just built
-    is always kept), and what failed or old runs left behind (only ever called under the
-    lock, so no temporary file found is still being written). Only files barkhane names
-    are touched: a folder the cache setting points to may hold anything else."""
+    is always kept), and what failed or old runs left behind. Called under the lock of
+    ``keep``'s store alone: a file of another store goes only with that store's lock free
+    (locks.remove_if_free: a temporary it holds may still be being written, K42), a
+    keyless temporary once it is stale. Only files barkhane names are touched: a folder
+    the cache setting points to may hold anything else."""
+    import time
+
+    from barkhane_cli.atomic import STALE_SECONDS
+
     stores = []
     for entry in os.scandir(folder):
-        what = _ours(entry.name)
+        found = _ours(entry.name)
         try:
-            if what is None or not entry.is_file(follow_symlinks=False):
+            if found is None or not entry.is_file(follow_symlinks=False):
                 continue
-            if what == "leftover":
-                os.unlink(entry.path)
+            what, key = found
+            if what == "leftover" and key is None:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+            elif what == "leftover" and key == keep.name.removesuffix(SUFFIX):
+                os.unlink(entry.path)  # this store's: its lock is this run's
+            elif what == "leftover" and key is not None:
+                locks.remove_if_free(folder, key, Path(entry.path))
             elif entry.path != str(keep):
                 st = entry.stat(follow_symlinks=False)
                 stores.append((st.st_mtime_ns, st.st_size, entry.path))
@@ -156,7 +161,24 @@ def _prune(folder: Path, keep: Path) -> None:
         total = 0
     for path in keys.beyond_limits(stores, KEEP - 1, CAP_BYTES, total):  # keep counts as one
         with contextlib.suppress(OSError):
-            os.unlink(path)
+            locks.remove_if_free(folder, Path(path).name.removesuffix(SUFFIX), Path(path))
+    _prune_locks(folder, keep)
+
+
+def _prune_locks(folder: Path, keep: Path) -> None:
+    """The lock files of stores no longer in the folder (pruned by an older barkhane, or
+    never built: the data changed while it was read), each once no run holds it."""
+    try:
+        names = os.listdir(folder / locks.FOLDER)
+    except OSError:
+        return
+    mine = keep.name.removesuffix(SUFFIX)  # held by this run: it stays
+    for key in names:
+        if key == mine or not STORE_NAME.fullmatch(key + SUFFIX):
+            continue
+        if not (folder / f"{key}{SUFFIX}").exists():
+            with contextlib.suppress(OSError):
+                locks.remove_if_free(folder, key)
 
 
 def _common_folder(paths: Sequence[Path]) -> str | None:
@@ -208,7 +230,7 @@ def _build(
         return Loaded(data)
     import tempfile  # only when building (start-up, issue 23)
 
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TMP_PREFIX, suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{TMP_PREFIX}{key}-", suffix=".tmp")
     os.close(fd)
     _reuse_bundled(folder, paths)
     total = len(data.events) + len(data.aftermath)
@@ -294,7 +316,7 @@ def open_paths(
         if warm.db is not None:
             warm.db.close()
     try:
-        with _locked(folder):
+        with locks.held(folder, key):
             db = Store.open(target, key)  # built by another run while this one waited
             if db is not None:
                 return Loaded(db.light(), db)

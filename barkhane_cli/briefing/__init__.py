@@ -1,0 +1,185 @@
+"""The data behind the briefing views: summary, eras, charts.
+
+Plain data only (JSON-ready dicts and series); drawing is in render/briefing.py and
+render/summary.py. Judgments and their scores are in forecasts.py. Split along its
+seams (K42: one module of 680 lines): the axis and its window notes (axis), the eras
+(eras), the bars (bins), the figure series (series), the headline figures (headline);
+here, the summary that draws on them all, and their names as the views use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from barkhane_cli import lookup
+from barkhane_cli import model as m
+from barkhane_cli.briefing.axis import (
+    RECORD_END_ORDINAL,
+    Axis,
+    axis_for,
+    axis_note,
+    is_aftermath,
+    record_axis,
+    shows_nothing,
+    window_note,
+)
+from barkhane_cli.briefing.bins import (
+    COUNTED_DEATHS,
+    Bin,
+    Binned,
+    event_bins,
+    fatality_bins,
+    periods,
+)
+from barkhane_cli.briefing.eras import era_countries, era_json, eras_in
+from barkhane_cli.briefing.headline import (
+    FALLBACK_FORCES,
+    beside_marked,
+    figure_kind,
+    force_ended,
+    headline_group,
+    headline_picks,
+    headline_series,
+    latest_by_series,
+    newest_of_series,
+    series_force,
+    standing,
+)
+from barkhane_cli.briefing.series import (
+    NOT_MEASURED,
+    NOT_TROOPS,
+    PRECISIONS,
+    counts_in,
+    displacement_series,
+    fact_force,
+    forces,
+    in_countries,
+    scope_area,
+    troop_series,
+)
+from barkhane_cli.forecasts import judgment_json, score
+
+__all__ = [
+    "COUNTED_DEATHS",
+    "FALLBACK_FORCES",
+    "NOT_MEASURED",
+    "NOT_TROOPS",
+    "PRECISIONS",
+    "RECORD_END_ORDINAL",
+    "Axis",
+    "Bin",
+    "Binned",
+    "axis_for",
+    "axis_note",
+    "beside_marked",
+    "counts_in",
+    "displacement_series",
+    "era_countries",
+    "era_json",
+    "eras_in",
+    "event_bins",
+    "fact_force",
+    "fatality_bins",
+    "figure_kind",
+    "force_ended",
+    "forces",
+    "headline_group",
+    "headline_picks",
+    "headline_series",
+    "in_countries",
+    "is_aftermath",
+    "latest_by_series",
+    "newest_of_series",
+    "periods",
+    "record_axis",
+    "scope_area",
+    "series_force",
+    "shows_nothing",
+    "standing",
+    "summary",
+    "troop_series",
+    "window_note",
+]
+
+
+def summary(
+    data: m.Dataset,
+    events: Sequence[m.Event],
+    first: int | None,
+    last: int | None,
+    actor_ids: frozenset[str] = frozenset(),
+    aftermath: bool = False,
+    countries: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """The story of a slice, as data: the same content the summary view draws. With
+    countries (ids), the figures are theirs, as facts --country reads them."""
+    axis = axis_for(events, first, last, record=not (actor_ids or countries))
+    actor_counts: Counter[str] = Counter()
+    for e in events:
+        actor_counts.update(a for a in set(e.actors) if a not in actor_ids)
+    top = [
+        {
+            "id": a,
+            "name": data.actors[a].name if a in data.actors else a,
+            "kind": data.actors[a].kind if a in data.actors else None,
+            "events": n,
+        }
+        for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    ]
+    # the window is headline_picks' to apply: a series is headline whenever its figures are
+    theirs = in_countries(data, countries)  # none: every figure
+    facts = [
+        f
+        for f in data.facts.values()
+        if (aftermath or not is_aftermath(f))
+        and (not actor_ids or actor_ids & set(f.actors))
+        and theirs(f)
+    ]
+    # a window wholly outside what is shown (before the record, or after it without
+    # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
+    # the seed's 2022 judgments under "nothing to show" (U28); `on 1850` shows none either
+    note = axis_note(axis, "events and figures", aftermath)
+    empty = shows_nothing(axis, aftermath)
+    years = [] if empty else event_bins(events, axis, "year").bins
+    months = event_bins(events, axis, "month") if axis.months() <= 24 and not empty else None
+    # An actor's slice shows the eras of that actor's window only.
+    shown_eras = eras_in(data, axis.first, axis.last, countries)
+    eras = [era_json(e, axis) for e in shown_eras]
+    # of those, the ones in place on the window's last day, as `on` reads a day; beyond
+    # the record, on its end (it knows no era's course after it), and of a window wholly
+    # after it none, as it shows no era
+    day = min(axis.last, RECORD_END_ORDINAL)
+    in_place = [e for e in eras_in(data, day, day) if e in shown_eras]
+    latest, marked = headline_picks(data, facts, axis.first, axis.last)
+    judged = [] if empty else list(data.judgments.values())
+    return {
+        "period": {
+            "start": axis.start().isoformat(),
+            "end": axis.end().isoformat(),
+            "events": len(events),
+            "disputed": sum(1 for e in events if e.disputed),
+            "fatalities_recorded": sum(e.counted() or 0 for e in events),
+            "countries": sorted(countries),
+            "note": note,
+        },
+        "axis": axis.to_json(),
+        "events_per_year": [
+            {"year": int(b.label), "events": int(b.total), "by_type": b.parts} for b in years
+        ],
+        "events_per_month": None
+        if months is None
+        else [{"month": b.label, "events": int(b.total), "by_type": b.parts} for b in months.bins],
+        "eras": eras,
+        "current_eras": {
+            "day": dt.date.fromordinal(day).isoformat(),
+            "eras": [e.id for e in in_place],
+        },
+        "top_actors": top,
+        "headline_facts": [lookup.fact_json(f) for f in beside_marked(latest, marked)],
+        "latest_figures": [f.id for f in newest_of_series(latest)],
+        "judgments": [judgment_json(j) for j in judged],
+        "forecasts": score(judged)["forecasts"],
+    }

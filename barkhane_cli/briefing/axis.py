@@ -1,0 +1,118 @@
+"""The span a briefing view draws, and what it says of a window outside the record.
+
+Every view with a time axis takes it from the query window when one is given (never from
+the events matched); an open side of the window is the record's bound, or for a slice by
+actor or country its own events' (axis_for).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from barkhane_cli import model as m
+from barkhane_cli.meta import RECORD_END, RECORD_START, outside_record, record_note
+
+RECORD_END_ORDINAL = RECORD_END.last_ordinal()
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """The span a view draws, as inclusive day ordinals."""
+
+    first: int
+    last: int
+
+    def start(self) -> dt.date:
+        return dt.date.fromordinal(self.first)
+
+    def end(self) -> dt.date:
+        return dt.date.fromordinal(self.last)
+
+    def months(self) -> int:
+        a, b = self.start(), self.end()
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+
+    def to_json(self) -> dict[str, str]:
+        return {"start": self.start().isoformat(), "end": self.end().isoformat()}
+
+
+def axis_for(
+    events: Sequence[m.Event], first: int | None, last: int | None, record: bool = False
+) -> Axis:
+    """The window where given; each open side from the events' own extent (clipped to
+    the other side), else from the record. ``record``: the events are the whole record's
+    (no actor or country asked for), and an open side is the record's bound as meta
+    declares it, the end stretched to the aftermath's events when they are shown: the
+    whole record's summary and chart began on 2011-01-05, its first event's day, where
+    eras began on 2011-01-01 (K41)."""
+    lo = first
+    hi = last
+    if lo is None:
+        lo = RECORD_START.first_ordinal()
+        if not record:
+            lo = min((e.first for e in events), default=lo)
+        if hi is not None and lo > hi:
+            lo = dt.date(dt.date.fromordinal(hi).year, 1, 1).toordinal()
+    if hi is None:
+        hi = max((e.last for e in events), default=RECORD_END_ORDINAL)
+        if record:
+            hi = max(hi, RECORD_END_ORDINAL)
+        if hi < lo:
+            hi = dt.date(dt.date.fromordinal(lo).year, 12, 31).toordinal()
+    return Axis(lo, hi)
+
+
+def record_axis(first: int | None, last: int | None) -> Axis:
+    """The window where given, each open side the record's own bound as meta declares it
+    (2011-01-01, 2022-11-09): for a view of the record, not of some events (eras, K37:
+    with no window, an era begun before the record was drawn from 2011-01-05, the first
+    event's day)."""
+    return axis_for((), first, last, record=True)
+
+
+def window_note(first: int | None, last: int | None, what: str, aftermath: bool) -> str | None:
+    """What a view of ``what`` (events, figures) says of the window asked for
+    (--since/--until/--year: ordinals, None when open) when it lies wholly outside the
+    record, as `summary` and `on` say it (axis_note); None with no window, or one that
+    meets the record. An open side is the record's, as summary's axis has it when it
+    finds no events (`--since 2030` is 2030)."""
+    if first is None and last is None:
+        return None
+    return axis_note(record_axis(first, last), what, aftermath)
+
+
+def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
+    """meta.record_note of a view's window, said as the window is (_window_said), and
+    what the view shows after the record's end: its ``what`` with --aftermath, else how
+    to ask for them (K37: `timeline --year 2030` said only "no events match")."""
+    after = (
+        f"shown are the aftermath {what}"
+        if aftermath
+        else f"its {what} are the aftermath, shown with --aftermath"
+    )
+    return record_note(axis.first, axis.last, _window_said(axis), after)
+
+
+def shows_nothing(axis: Axis, aftermath: bool) -> bool:
+    """Whether a view's window lies wholly outside what it shows, before the record or
+    after it without --aftermath: its note (axis_note) says so and nothing is drawn from
+    the window, no bars of zeros (U28: the summary's twelve "1850-MM 0"; K41: `chart
+    --year 2030`'s "2030 0" under its note)."""
+    side = outside_record(axis.first, axis.last)
+    return side == "before" or (side == "after" and not aftermath)
+
+
+def is_aftermath(f: m.Fact) -> bool:
+    """A figure as of a date after the record's end (9 November 2022)."""
+    return f.as_of.first_ordinal() > RECORD_END_ORDINAL
+
+
+def _window_said(axis: Axis) -> str:
+    """A window as the note on it words it: a whole year as the year (1850), else its
+    first and last days."""
+    start, end = axis.start(), axis.end()
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()} to {end.isoformat()}"

@@ -1,0 +1,173 @@
+"""Headline figures: one rule for `summary` and `on DATE`.
+
+Which series a briefing opens with (a fact marked ``headline`` makes its series one),
+and of each the latest figure by a day or in a window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from barkhane_cli import model as m
+from barkhane_cli.briefing.axis import RECORD_END_ORDINAL
+from barkhane_cli.briefing.series import NOT_MEASURED, fact_force, scope_area
+from barkhane_cli.meta import FRENCH_FORCES, RECORD_START
+
+
+def series_force(data: m.Dataset, f: m.Fact) -> str | None:
+    """The force a figure's series is about: fact_force, with every French force
+    (FRENCH_FORCES: Serval, Barkhane...) read as France, one series. France named after
+    Takuba is Takuba's figure, not France's (its 900 had stood as France's strength)."""
+    force = fact_force(data, f)
+    return "france" if force in FRENCH_FORCES else force
+
+
+# Where no fact is marked ``headline``: the series a briefing opens with.
+FALLBACK_FORCES = ("france", "minusma")
+
+
+def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
+    """(key, label) of the series a figure belongs to: a force's strength in one area
+    (scope_area, the blocks `chart troops` draws: French forces are one series from
+    Serval to Barkhane in each area, and a Mali-only count never stands for the Sahel),
+    or a category of figure about one force or none, in one geography (the scope before
+    its first ';')."""
+    force = series_force(data, f)
+    name = "French forces" if force == "france" else None
+    if name is None and force is not None:
+        name = data.actors[force].label if force in data.actors else force
+    if f.category == "troops":
+        area = scope_area(f)
+        return f"troops:{force}:{area}", f"{name or 'Forces'}: strength, {area}"
+    where = f.area
+    about = f" ({name})" if name else ""
+    # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
+    # would switch between a total and a year's count from one day to the next (U7); so is
+    # a count of hostile acts apart from one of all causes (145 killed, then 257 died)
+    since = f.since.iso() if f.since else ""
+    cause = f", {m.FACT_CAUSES[f.cause]}" if f.cause else ""
+    return (
+        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}:{f.cause or ''}",
+        f"{f.category.capitalize()}{about}: {where}{cause}"
+        + (f", total since {since}" if since else ""),
+    )
+
+
+def _fallback(data: m.Dataset, f: m.Fact) -> bool:
+    if f.category == "troops":
+        return f.unit == "troops" and series_force(data, f) in FALLBACK_FORCES
+    return f.category == "displacement"
+
+
+def headline_group(data: m.Dataset, f: m.Fact) -> str:
+    """What a fact marked headline makes headline: its series (figure_kind), or for a
+    strength its force in every area it is counted in. France's marked Sahel-wide peak
+    keeps Serval's Mali-only figures in the briefings of 2013, before the first
+    Sahel-wide count."""
+    if f.category == "troops":
+        return f"troops:{series_force(data, f)}"
+    return figure_kind(data, f)[0]
+
+
+def headline_series(data: m.Dataset, facts: Iterable[m.Fact]) -> tuple[list[m.Fact], bool]:
+    """The figures of every headline series among ``facts``, and whether any is marked.
+    A headline series is the series (figure_kind) of a fact marked ``headline``, or of
+    the same force's strength in another area (headline_group), any figure of it
+    counting, marked or not; where none is marked, French forces, MINUSMA and
+    displacement. `summary` and `on DATE` both choose their series here: `summary
+    --year 2021` listed the 4 marked figures dated 2021 and none of the series `on
+    2021-12-31` shows (Burkina Faso's 1,579,976 displaced, French and MINUSMA strength)
+    (U20)."""
+    facts = list(facts)
+    marked = [f for f in facts if f.headline]
+    groups = {headline_group(data, f) for f in marked}
+    if marked:
+        return [f for f in facts if headline_group(data, f) in groups], True
+    return [f for f in facts if _fallback(data, f)], False
+
+
+def force_ended(data: m.Dataset, f: m.Fact, last: int) -> bool:
+    """Whether the force the figure counts (fact_force) had ended by ``last``: French
+    forces are one series, and on the day Serval ended and Barkhane began (13 July 2014)
+    both have a figure; months later only Barkhane's is the current one."""
+    force = data.actors.get(fact_force(data, f) or "")
+    return force is not None and force.end is not None and force.end.last_ordinal() < last
+
+
+def latest_by_series(
+    data: m.Dataset, facts: Iterable[m.Fact], last: int | None
+) -> dict[str, list[m.Fact]]:
+    """The latest figures of each series (several when they share a date) whose as-of
+    period is over by ``last`` (None: any). A planned or claimed strength never stands for
+    the force on the ground."""
+    latest: dict[str, list[m.Fact]] = {}
+    for f in facts:
+        if last is not None and f.as_of.last_ordinal() > last:
+            continue
+        if f.category == "troops" and f.kind in NOT_MEASURED:
+            continue
+        key, _ = figure_kind(data, f)
+        current = latest.get(key)
+        end = f.as_of.last_ordinal()
+        if current is None or end > current[0].as_of.last_ordinal():
+            latest[key] = [f]
+        elif end == current[0].as_of.last_ordinal():
+            current.append(f)
+    return latest
+
+
+def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
+    """Of figures of one series and date (latest_by_series), those of a force still
+    running by ``last``, by id; when none is, all of them, but no strength: a strength of
+    a force that had ended is no current count. Serval's 1,700 in Mali of July 2014 is not
+    France's strength in Mali in 2016; the record has no Mali-only count of French forces
+    between Serval's end and February 2022 (Barkhane's are Sahel-wide), so for those years
+    there is honestly none to show. A later figure of the same area, of any force, is the
+    series' latest and makes it current again."""
+    running = [f for f in tied if not force_ended(data, f, last)]
+    if not running and all(f.category == "troops" for f in tied):
+        return []
+    return sorted(running or tied, key=lambda f: f.id)
+
+
+def headline_picks(
+    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
+) -> tuple[dict[str, list[m.Fact]], dict[str, list[m.Fact]]]:
+    """`summary`'s figures for a period, by series (figure_kind's key): of each headline
+    series (headline_series), its latest figures within the period, as `on` reads the
+    latest on the period's last day; and the figures the data marks headline dated
+    within the period (France's force at its height). Like `on`, a series whose latest
+    strength is of a force ended by then has no latest (standing: Serval's counts of
+    2013, with its bases, in a briefing of the whole record)."""
+    pool, _ = headline_series(data, facts)
+    lo = first if first is not None else RECORD_START.first_ordinal()
+    hi = last if last is not None else RECORD_END_ORDINAL
+    inside = [f for f in pool if f.as_of.last_ordinal() >= lo and f.as_of.first_ordinal() <= hi]
+    marked: dict[str, list[m.Fact]] = {}
+    for f in inside:
+        if f.headline:
+            marked.setdefault(figure_kind(data, f)[0], []).append(f)
+    latest = latest_by_series(data, inside, None)
+    return {k: standing(data, fs, hi) for k, fs in latest.items()}, marked
+
+
+def beside_marked(latest: dict[str, list[m.Fact]], marked: dict[str, list[m.Fact]]) -> list[m.Fact]:
+    """`summary --full`'s figures (JSON's and piped output's headline_facts) from
+    headline_picks' two halves: of each series its latest and beside it, in date order,
+    the figures marked headline. One rule for every series: a marked peak once stood in
+    for the latest, so the whole record gave France's Sahel-wide 5,100 of 2020 beside its
+    latest 0 in Mali, as if 5,100 were still there (U28). By series, as `on` orders
+    them."""
+    picked = {k: list(fs) for k, fs in latest.items()}
+    for key, fs in marked.items():
+        shown = picked.setdefault(key, [])
+        shown += [f for f in fs if f not in shown]
+        shown.sort(key=lambda f: (f.as_of.last_ordinal(), f.id))
+    return [f for key in sorted(picked) for f in picked[key]]
+
+
+def newest_of_series(latest: dict[str, list[m.Fact]]) -> list[m.Fact]:
+    """One figure a series, by series: its latest (headline_picks; the first by id of
+    figures of one day), what the one-screen summary shows. Two points of one series
+    never both: the whole record listed Malian refugees in Niger at 58,599 (2020-02,
+    marked headline) and 61,490 (2021-12), and 150,000 and 183,392 abroad (K41)."""
+    return [latest[k][0] for k in sorted(latest) if latest[k]]

@@ -1,0 +1,95 @@
+"""The pieces `summary` and `on DATE` draw on their one screen (K41, K42).
+
+Each one-screen view shows in place what answers its question and points, under each
+section it shortens, to the command that gives it whole: an era as one item with its
+years, and one figure a series, a line each, cut at the line's end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from textwrap import shorten
+from typing import Any
+
+from barkhane_cli import model as m
+from barkhane_cli.lookup import fact_value_parts
+from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import text as safe_text
+from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
+
+# The option (cli's, on `summary` and `on`) that draws every list whole, said after the
+# view's own command line in its pointers.
+FULL = "--full"
+
+
+def heading(con: Any, title: str, said: str = "", gap: bool = True) -> None:
+    """A section's bold title (after a blank line unless ``gap`` is false), and what it
+    says of its list, plain."""
+    from rich.text import Text
+
+    line = Text(("\n" if gap else "") + title, style="bold")
+    line.append(said)
+    con.print(line)
+
+
+def era_item(era: m.Era, mark: str = "") -> Any:
+    """An era as an item of a line of eras: its short name in its kind's colour, its
+    years dim, then ``mark`` in bold ("begins"): one item, never parted by a wrap."""
+    item = safe_text(era.label, style=era_colour(era.kind))
+    end = era.end.year if era.end else ""
+    years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
+    item.append(f" {years}", style="dim")
+    if mark:
+        item.append(f" {mark}", style="bold")
+    return item
+
+
+def pointer(con: Any, said: str, command: str) -> None:
+    """A dim closing line: what ``command`` gives, then the command, on a line of its
+    own when the two do not fit: wrapped, a command's last words began the next line at
+    column 0, no longer a command to copy whole."""
+    from rich.text import Text
+
+    line = f"  {said}: {command}"
+    con.print(Text(line if len(line) <= con.width else f"  {said}:\n    {command}", style="dim"))
+
+
+def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> None:
+    """One line a figure: the value, its unit and day in columns, then the label, cut at
+    the line's end, a ⚑ before a disputed one; the closing line says what ``command``
+    gives of them (``said``)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    # the figure in its column and its range, if any, before the label: "5,100 (5,000–
+    # 5,500)" in the column took the labels' room on every line
+    values = [fact_value_parts(f) for f in facts]
+    rows = [
+        (figure, inert(f.unit), str(f.as_of)) for (figure, _), f in zip(values, facts, strict=True)
+    ]
+    widths = [max(len(r[at]) for r in rows) for at in range(3)]
+    grid = Table.grid(padding=(0, 1))
+    # each column as wide as its widest cell and the label the rest of the line, cut
+    # there: left to share the width out, a grid cut "1,761,915" to "1…"
+    grid.add_column(width=1)  # an indent: the figures read as the list they are
+    for width, style, justify in zip(
+        widths, ("bold", "", "dim"), ("right", "left", "left"), strict=True
+    ):
+        grid.add_column(width=width, no_wrap=True, style=style, justify=justify)  # type: ignore[arg-type]
+    rest = max(10, con.width - 1 - sum(widths) - 4)  # less the indent and four gaps
+    grid.add_column(width=rest, no_wrap=True, overflow="ellipsis")
+    for f, row, (_, rng) in zip(facts, rows, values, strict=True):
+        label = Text()
+        if f.disputed:  # the flag alone in the dispute's colour: the label is no note
+            label.append("⚑ ", style=DISPUTED_STYLE)
+        if rng:
+            label.append(f"({rng}) ", style="bold")
+        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
+        # where the flag and the range fill the column, the label is "…" and the column
+        # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)
+        room = max(1, rest - len(label))
+        label.append_text(safe_text(shorten(f.label, room, placeholder="…")))
+        grid.add_row("", *row, label)
+    con.print(grid)
+    flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""
+    pointer(con, flagged + said, command)
