@@ -673,6 +673,7 @@ def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None
         "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
         "era\t2015-01-15\t\tEUCAP Sahel Mali",
         "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+        "era\t2020-03-27\t2022-06-30\tTask Force Takuba",
         "era\t2020-09-25\t2021-05-26\tTransition under Bah Ndaw",
         "era\t2021-05-24\t\tTransition under Assimi Goïta",
         "era\t2021-12\t\tWagner Group presence in Mali",
@@ -688,8 +689,8 @@ def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None
     assert "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad" in everything
     # the one screen counts the country's eras
     mali = _json(real("summary", "--country", "mali", "--year", "2021", "--format", "json"))
-    assert len(mali["eras"]) == 9
+    assert len(mali["eras"]) == 10
     assert mali["current_eras"]["eras"] == [
         "eutm-mali", "minusma", "g5-sahel", "barkhane", "eucap-sahel-mali",
-        "g5-sahel-joint-force", "transition-goita", "wagner-in-mali",
+        "g5-sahel-joint-force", "takuba", "transition-goita", "wagner-in-mali",
     ]  # fmt: skip
