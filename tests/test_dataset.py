@@ -21,6 +21,7 @@ from conftest import ROOT
 
 from barkhane_cli import model as m
 from barkhane_cli import store
+from barkhane_cli.validate.publishers import read_elsewhere
 
 DATA = ROOT / "data"
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
@@ -394,6 +395,15 @@ def test_non_seed_sources_are_described(raw: dict[str, Any]) -> None:
         if missing:
             bad.append(f"{s.get('id')} (no {', '.join(missing)})")
     assert not bad, fail_list(bad)
+
+
+def test_publishers_name_who_wrote_the_page(raw: dict[str, Any]) -> None:
+    """K40, K43: no publisher says where its page was read ("UNHCR (via ReliefWeb)",
+    "WikiMili (Wikipedia mirror)"), the rule `validate` refuses them by; and the record's
+    publishers whose names hold its words in capitals are not caught by it."""
+    publishers = {s["publisher"] for s in raw["sources"]}
+    assert sorted(p for p in publishers if read_elsewhere(p)) == []
+    assert {"Milford Mirror (AP)", "AP Archive", "Reporters (Algeria)"} <= publishers
 
 
 def test_disputed_notes_are_one_line(raw: dict[str, Any]) -> None:

@@ -299,6 +299,50 @@ def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_pat
     )
 
 
+def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: Path) -> None:
+    """K43: "UNHCR (copy on Docslib)", "WikiMili (mirror of English Wikipedia)" gave every
+    citation export the copy as the publisher, as "(via " did (K40). Where the bracket
+    names the site the advice is exact; where it describes one ("another site"), or the
+    writer is in the words ("mirror of English Wikipedia"), it says what goes where.
+    Names holding the words in capitals are publishers: Milford Mirror, AP Archive."""
+    data = tmp_path / "copies.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+    data.write_text(
+        source.format("docslib", "UNHCR (copy on Docslib)")
+        + source.format("wikimili", "WikiMili (mirror of English Wikipedia)")
+        + source.format("elsewhere", "Jeune Afrique (copy on another site)")
+        + source.format("nizkor", "Equipo Nizkor (reprinting The Long War Journal)")
+        + source.format("archived", "Ministère des Armées (France), archived brief")
+        + source.format("milford", "Milford Mirror (AP)")
+        + source.format("ap-archive", "AP Archive")
+        + source.format("reporters", "Reporters (Algeria)")
+        + '[[events]]\nid = "cites-it"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
+        'type = "humanitarian"\nplaces = ["bamako"]\nsources = [{ id = "docslib" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    copy = "sources '{}' publisher: says the page was a copy, mirror or reprint; write "
+    anyhow = 'who wrote it as the publisher and the site as via = "..."'
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: " + copy.format("docslib") + 'publisher = "UNHCR" and via = "Docslib"',
+            f"{data}:10: " + copy.format("wikimili") + anyhow,
+            f"{data}:16: " + copy.format("elsewhere") + anyhow,
+            f"{data}:22: " + copy.format("nizkor") + anyhow,
+            f"{data}:28: " + copy.format("archived") + anyhow,
+        ],
+    )
+    loading = run("cite", "cites-it", "--data", str(data))
+    assert (loading.exit_code, loading.stdout, loading.stderr) == (
+        4,
+        "",
+        f"barkhane: bad data: {data}: source 'docslib', field 'publisher': says the page "
+        'was a copy, mirror or reprint; write publisher = "UNHCR" and via = "Docslib" (and 4 '
+        "more; run 'barkhane validate' to list them all)\n",
+    )
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

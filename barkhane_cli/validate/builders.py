@@ -9,28 +9,17 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.tomlwrite import string
+from barkhane_cli.validate.publishers import read_elsewhere
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
 
 
-# A publisher naming the site the page was read on, "UNHCR (via ReliefWeb)": every
-# citation would give that as the publisher, and listings count it apart from "UNHCR".
-_READ_VIA = re.compile(r"\s*\(via ([^()]+)\)")
-
-
 def _publisher(r: EntryReader) -> str:
     publisher = r.req_text("publisher")
-    if "(via " not in publisher:
-        return publisher
-    read = _READ_VIA.search(publisher)
-    if read is None:  # no closing bracket to cut it at
-        what = 'via = "..." and the publisher alone'
-    else:
-        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
-        what = f"publisher = {string(alone)} and via = {string(read.group(1).strip())}"
-    r.refuse("publisher", f"names the site the page was read on; write {what}")
+    wrong = read_elsewhere(publisher)
+    if wrong is not None:
+        r.refuse("publisher", wrong)
     return publisher
 
 

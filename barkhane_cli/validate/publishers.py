@@ -1,0 +1,48 @@
+"""The publisher rule: who wrote a page, never where it was read.
+
+A publisher that says where the page was read, "UNHCR (via ReliefWeb)", "WikiMili
+(mirror of English Wikipedia)", "UNHCR (copy on Docslib)", is what every citation export
+(CSL-JSON, RIS, BibTeX, text) gives a reader as the publisher, and listings count it
+apart from "UNHCR". The site read on is the source's `via`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from barkhane_cli.tomlwrite import string
+
+# The wording of a copy in lower case only: "Milford Mirror", "AP Archive" and "The
+# National Archives" are publishers' names; "mirror", "archived brief" describe a page.
+# "Reporters" (the Algerian paper) holds no word of it.
+_COPY = re.compile(
+    r"\b(?:cop(?:y|ies|ied|ying)|mirror(?:ed|s)?|reprint\w*|repost\w*|reproduc\w*|"
+    r"republish\w*|archived|archives?|kept by|read (?:on|in|through))\b"
+)
+# A site the bracket names: "(copy on Docslib)", "(mirror at kiwix.jackbot.fr)"; not a
+# description ("copy on another site", "copy on the Samasamp blog"), which has no advice
+_COPY_ON = re.compile(
+    r"\s*\((?:copy|mirror) (?:on|at) ((?!(?:a|an|another|the)\b)[^()\s;,]+(?: [A-Z][^()\s;,]*)*)\)"
+)
+
+# Each way a publisher names where the page was read (one rule, one message): what it
+# does, the words that show it, and the bracket naming the site, for exact advice.
+READ_ELSEWHERE = (
+    ("names the site the page was read on", re.compile(r"\(via "), re.compile(r"\s*\(via ([^()]+)\)")),
+    ("says the page was a copy, mirror or reprint", _COPY, _COPY_ON),
+)  # fmt: skip
+
+
+def read_elsewhere(publisher: str) -> str | None:
+    """Why ``publisher`` is refused and what to write instead, or None when it is one."""
+    for does, shows, bracket in READ_ELSEWHERE:
+        if shows.search(publisher) is None:
+            continue
+        read = bracket.search(publisher)
+        if read is None:  # no site named in a bracket to cut out
+            return f'{does}; write who wrote it as the publisher and the site as via = "..."'
+        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
+        return (
+            f"{does}; write publisher = {string(alone)} and via = {string(read.group(1).strip())}"
+        )
+    return None
