@@ -411,6 +411,45 @@ def test_on_piped_has_a_row_of_the_other_figures(run: Run) -> None:
     assert "other-figures" not in run("on", "2020-12-31", "-f", "plain").stdout
 
 
+# Two series of one category and area, told apart by their unit alone (the record's
+# Africa Center counts of violent events and of deaths in the Sahel), marked headline.
+TWO_UNITS = """
+[[facts]]
+id = "sahel-events-2020"
+label = "Violent events in the Sahel, 2020"
+value = 2400
+unit = "events"
+as_of = "2020"
+scope = "Sahel"
+category = "violence"
+headline = "A whole-year count"
+sources = [{ id = "ref-a" }]
+
+[[facts]]
+id = "sahel-deaths-2020"
+label = "Deaths in violent events in the Sahel, 2020"
+value = 6200
+unit = "deaths"
+as_of = "2020"
+scope = "Sahel"
+category = "violence"
+headline = "A whole-year toll"
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_on_shows_one_figure_of_each_series_that_shares_a_label(run: Run, tmp_path: Path) -> None:
+    """Two series whose label is the same ("Violence: Sahel") and whose unit is not are
+    two series (briefing.figure_kind): the one screen's latest_figures kept the first by
+    label and dropped the other, which `summary` shows (RR31)."""
+    data = tmp_path / "units.toml"
+    data.write_text(TWO_UNITS)
+    doc = json.loads(run("on", "2021-06", "--data", str(data), "-f", "json").stdout)
+    assert sorted(doc["latest_figures"]) == ["sahel-deaths-2020", "sahel-events-2020"]
+    screen = run("on", "2021-06", "--data", str(data), "--no-pager", env=terminal(100))
+    assert ["6,200" in screen.stdout, "2,400" in screen.stdout] == [True, True]
+
+
 def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run) -> None:
     """`on` listed leaders only where `leader-of` affiliations exist: a country with events
     in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15

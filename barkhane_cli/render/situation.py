@@ -259,7 +259,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
 
 
 def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
-    """One figure a series, the latest by the day (situation.latest_figures)."""
+    """One figure a series, the latest by the day (situation.figure_rows)."""
     from rich.text import Text
 
     marked = "" if content["figures_marked_headline"] else " (none is marked headline)"
