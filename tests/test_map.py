@@ -441,13 +441,21 @@ sources = [{ id = "ref-a" }]
 def test_on_shows_one_figure_of_each_series_that_shares_a_label(run: Run, tmp_path: Path) -> None:
     """Two series whose label is the same ("Violence: Sahel") and whose unit is not are
     two series (briefing.figure_kind): the one screen's latest_figures kept the first by
-    label and dropped the other, which `summary` shows (RR31)."""
+    label and dropped the other, which `summary` shows, and --full read them as one
+    figure, "6,200 or 2,400" (RR31)."""
     data = tmp_path / "units.toml"
     data.write_text(TWO_UNITS)
     doc = json.loads(run("on", "2021-06", "--data", str(data), "-f", "json").stdout)
     assert sorted(doc["latest_figures"]) == ["sahel-deaths-2020", "sahel-events-2020"]
     screen = run("on", "2021-06", "--data", str(data), "--no-pager", env=terminal(100))
     assert ["6,200" in screen.stdout, "2,400" in screen.stdout] == [True, True]
+    # --full: a line each, not "6,200 or 2,400", two sources' readings of one figure
+    page = run("on", "2021-06", "--data", str(data), "--full", "--no-pager", env=terminal(200))
+    said = [" ".join(line.split()) for line in page.stdout.splitlines() if "Sahel: " in line]
+    assert said == [
+        "• Violence: Sahel: 6,200 as of 2020 (Deaths in violent events in the Sahel, 2020)",
+        "• Violence: Sahel: 2,400 as of 2020 (Violent events in the Sahel, 2020)",
+    ]
 
 
 def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run) -> None:

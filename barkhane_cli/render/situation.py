@@ -58,12 +58,15 @@ def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
     Union's 23 and the UN fatality list's 26 for MINUSMA's dead in 2016) read as one,
     each value beside its source's label, and every dispute under it as `facts` flags
     it. Shown as two lines under one label, they read as a change, and a dispute went
-    unshown (U19)."""
-    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
+    unshown (U19). A series is its label and unit (briefing.figure_kind's key holds the
+    unit, its label not): a year's deaths and a year's violent events in the Sahel, both
+    "Violence: Sahel", read as one figure, "6,200 or 2,400" (RR31)."""
+    groups: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = {}
     for f in figures:
-        groups.setdefault((f["figure"], f["as_of"], f["period_under_way"]), []).append(f)
+        at = (f["figure"], f["unit"], f["as_of"], f["period_under_way"])
+        groups.setdefault(at, []).append(f)
     out = []
-    for (figure, as_of, under_way), rows in groups.items():
+    for (figure, _, as_of, under_way), rows in groups.items():
         # a month under way: the figure may have been counted after the day
         when = ", the month under way" if under_way else _age(as_of, day)
         if len(rows) == 1:
