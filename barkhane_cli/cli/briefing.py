@@ -31,8 +31,8 @@ from barkhane_cli.cli.options import (
     ExportOpt,
     SinceOpt,
     UntilOpt,
+    Whole,
     YearOpt,
-    bounded,
     completes,
     format_option,
 )
@@ -50,7 +50,7 @@ WidthOpt = Annotated[
     typer.Option(
         "--width",
         help="Draw N columns wide, on the terminal and in --export (40 to 400).",
-        click_type=bounded(40, 400, "a number of columns"),
+        click_type=Whole(40, 400, "a number of columns"),
     ),
 ]
 

@@ -39,8 +39,8 @@ from barkhane_cli.cli.options import (
     TargetOpt,
     TypeOpt,
     UntilOpt,
+    Whole,
     YearOpt,
-    bounded,
     takes_formats,
 )
 from barkhane_cli.errors import UsageError
@@ -73,7 +73,7 @@ HeightOpt = Annotated[
     typer.Option(
         "--height",
         help="At most this many rows, 4 to 200 (default: the terminal's).",
-        click_type=bounded(4, 200, "a number of rows"),
+        click_type=Whole(4, 200, "a number of rows"),
     ),
 ]
 
