@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
 from barkhane_cli.store import files, locks, parsed
@@ -132,10 +134,6 @@ def _prune(folder: Path, keep: Path) -> None:
     (locks.remove_if_free: a temporary it holds may still be being written, K42), a
     keyless temporary once it is stale. Only files barkhane names are touched: a folder
     the cache setting points to may hold anything else."""
-    import time
-
-    from barkhane_cli.atomic import STALE_SECONDS
-
     stores = []
     for entry in os.scandir(folder):
         found = _ours(entry.name)
