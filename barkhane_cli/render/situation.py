@@ -30,14 +30,19 @@ WHOLE_PAGE = "in full, with each leader's term, each dispute, every event and th
 LEADERS = "Leaders"
 
 
+def _mark(row: dict[str, Any]) -> str:
+    """What begins or ends on the day, as an item's closing words: "begins and ends"."""
+    return " and ".join(w for w, on in (("begins", row["begins"]), ("ends", row["ends"])) if on)
+
+
 def _when(row: dict[str, Any], day: str) -> str:
-    if row["begins"] and row["ends"]:
-        return f"begins and ends {day}"
-    if row["ends"]:
-        return f"ends {day}"
-    if row["begins"]:
-        return f"begins {day}"
-    return ""
+    """_mark and the day: "ends 2021-05-24", or nothing."""
+    return f"{_mark(row)} {day}" if _mark(row) else ""
+
+
+def _dates(event: dict[str, Any]) -> str:
+    """An event's day, or its first and last: "2021-06-04 → 2021-06-05"."""
+    return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
 
 
 def _age(as_of: str, day: str) -> str:
@@ -96,10 +101,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = _figure_lines(content["figures"], day)
-    events = [
-        f"{e['date']}{' → ' + e['end'] if e['end'] else ''}  {e['type']}  {e['title']}  [{e['id']}]"
-        for e in content["events"]
-    ]
+    events = [f"{_dates(e)}  {e['type']}  {e['title']}  [{e['id']}]" for e in content["events"]]
     w = content["window"]
     return [
         ("In place", eras),
@@ -218,11 +220,6 @@ def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str
     pointer(con, WHOLE_PAGE, f"{command} {FULL}")
 
 
-def _mark(row: dict[str, Any]) -> str:
-    """What begins or ends on the day, as an item's bold closing words."""
-    return " and ".join(w for w, on in (("begins", row["begins"]), ("ends", row["ends"])) if on)
-
-
 def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     """The eras in place, one item each with its years (as `summary` lists them)."""
     from barkhane_cli.render.table import item_lines
@@ -253,7 +250,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
             if _mark(p):
                 item.append(f" ({_mark(p)})", style="bold")
         items.append(item)
-    heading(con, "Leaders", ": each country's head of state")
+    heading(con, LEADERS, ": each country's head of state")
     if items:
         con.print(item_lines(items, con.width, indent=2))
     more = _no_leader(content)
@@ -266,7 +263,7 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.text import Text
 
     marked = "" if content["figures_marked_headline"] else " (none is marked headline)"
-    heading(con, "Latest figures", f": one a series, the latest by the day{marked}")
+    heading(con, FIGURES, f": one a series, the latest by the day{marked}")
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
         con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
@@ -290,7 +287,7 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         return
     for e in shown:
         line = Text("  ")
-        line.append(f"{e['date']}{' → ' + e['end'] if e['end'] else ''}", style="dim")
+        line.append(_dates(e), style="dim")
         line.append("  " + inert(e["title"]))
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
