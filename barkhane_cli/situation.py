@@ -53,6 +53,13 @@ def _country_order(country: str) -> tuple[bool, int, str]:
     )
 
 
+def head_of_government(row: dict[str, Any]) -> bool:
+    """Whether a leader row (leader_rows) is a head of government, by its note
+    (HEAD_OF_GOVERNMENT): listed after the head of state, and on `on`'s one screen
+    only where no head of state is recorded."""
+    return HEAD_OF_GOVERNMENT in (row["note"] or "")
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
     open_end = last <= RECORD_END.last_ordinal()  # an open term runs to the record's end only
@@ -91,11 +98,7 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
             # Heads of state before heads of government, then who took office first.
             "leaders": sorted(
                 found[c],
-                key=lambda r: (
-                    HEAD_OF_GOVERNMENT in (r["note"] or ""),
-                    r["start"] or "",
-                    r["id"],
-                ),
+                key=lambda r: (head_of_government(r), r["start"] or "", r["id"]),
             ),
         }
         for c in order

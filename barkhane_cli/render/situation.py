@@ -21,7 +21,7 @@ from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading,
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.situation import HEAD_OF_GOVERNMENT
+from barkhane_cli.situation import head_of_government
 from barkhane_cli.text import counted, plural
 
 FIGURES = "Latest figures"
@@ -242,7 +242,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
 
     items = []
     for c in content["leaders"]:
-        heads = [p for p in c["leaders"] if HEAD_OF_GOVERNMENT not in (p["note"] or "")]
+        heads = [p for p in c["leaders"] if not head_of_government(p)]
         item = Text(f"{inert(c['name'])}: ", style="dim")
         for at, p in enumerate(heads or c["leaders"]):
             item.append(", " if at else "")
