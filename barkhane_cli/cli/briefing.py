@@ -41,6 +41,7 @@ from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANE
 from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
+from barkhane_cli.render.onescreen import FULL
 
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
@@ -78,7 +79,7 @@ def summary(
     full: Annotated[
         bool,
         typer.Option(
-            "--full",
+            FULL,
             help="Draw every list whole: the eras chart, each series' figures with their "
             "sources and disputes, each judgment (piped and JSON output always are).",
         ),

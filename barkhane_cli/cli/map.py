@@ -46,6 +46,7 @@ from barkhane_cli.cli.options import (
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
+from barkhane_cli.render.onescreen import FULL
 from barkhane_cli.text import counted
 
 MapExportOpt = Annotated[
@@ -262,7 +263,7 @@ def on(
     full: Annotated[
         bool,
         typer.Option(
-            "--full",
+            FULL,
             help="Draw the whole page: every leader with their term, every figure with its "
             "dispute, every event of the window and their map (piped and JSON output "
             "always hold them all).",

@@ -17,8 +17,8 @@ from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
 
-# The option (cli's, on `summary` and `on`) that draws every list whole, said after the
-# view's own command line in its pointers.
+# The option that draws every list whole, said after the view's own command line in its
+# pointers; `summary` and `on` (cli/briefing.py, cli/map.py) take it by this name.
 FULL = "--full"
 
 
