@@ -55,8 +55,8 @@ from barkhane_cli.briefing.series import (
     counts_in,
     displacement_series,
     fact_force,
+    figures_of,
     forces,
-    in_countries,
     scope_area,
     troop_series,
 )
@@ -84,12 +84,12 @@ __all__ = [
     "fact_force",
     "fatality_bins",
     "figure_kind",
+    "figures_of",
     "force_ended",
     "forces",
     "headline_group",
     "headline_picks",
     "headline_series",
-    "in_countries",
     "is_aftermath",
     "latest_by_series",
     "newest_of_series",
@@ -130,7 +130,7 @@ def summary(
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
     # the window is headline_picks' to apply: a series is headline whenever its figures are
-    theirs = in_countries(data, countries)  # none: every figure
+    theirs = figures_of(data, countries)  # none: every figure
     facts = [
         f
         for f in data.facts.values()
