@@ -277,13 +277,13 @@ def on(
     headline figures, the events around it and their map.
 
     On one screen: the eras, each country's head of state, one figure a series (the
-    latest by the day) and the events nearest the day, each section pointing to the
-    command that lists it whole; --full draws the whole page.
+    latest by the day) and the events nearest the day; the eras, figures and events each
+    point to the command that lists them whole, and --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
-    events with none recorded. The figures are the latest of each headline series; a
-    closing line says how many other figures were known by then and lists them with
-    barkhane facts --until DATE.
+    events with none recorded. The figures are the latest of each headline series; with
+    --full, a closing line says how many other figures were known by then and lists them
+    with barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
     """
     from barkhane_cli import mapping, situation

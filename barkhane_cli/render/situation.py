@@ -2,8 +2,8 @@
 
 On a terminal it fits one screen, as `summary` does (K42: `on 2021-05-24` ran to 224
 lines at 80 columns): the eras in place, the heads of state, one figure a series (the
-latest by the day), the events nearest the day, each section pointing to the command
-that gives it whole; ``--full`` draws the whole page, every leader with their term and
+latest by the day), the events nearest the day, the eras, figures and events each
+pointing to the command that gives them whole; ``--full`` draws the whole page, every leader with their term and
 note, every figure with its dispute, every event of the window and their map.
 """
 
@@ -372,7 +372,8 @@ def show(
     if export is not None:
         from barkhane_cli.render.export import export as save
 
-        # the whole page, as the terminal shows it: a vector map alone left out the eras,
-        # leaders, figures and events the .txt export had (U19)
+        # the page as the terminal shows it (one screen, or with --full the whole page and
+        # its map): a vector map alone left out the eras, leaders, figures and events the
+        # .txt export had (U19)
         save(env, export, lambda rec: view(rec, "table"), export_title)
     view(env, fmt)
