@@ -22,12 +22,11 @@ from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
 FULL = "--full"
 
 
-def heading(con: Any, title: str, said: str = "", gap: bool = True) -> None:
-    """A section's bold title (after a blank line unless ``gap`` is false), and what it
-    says of its list, plain."""
+def heading(con: Any, title: str, said: str = "") -> None:
+    """A section's bold title after a blank line, and what it says of its list, plain."""
     from rich.text import Text
 
-    line = Text(("\n" if gap else "") + title, style="bold")
+    line = Text("\n" + title, style="bold")
     line.append(said)
     con.print(line)
 
