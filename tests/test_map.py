@@ -731,10 +731,11 @@ def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
     assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title
 
 
-def test_on_exported_as_svg_holds_the_whole_page(run: Run, tmp_path: Path) -> None:
+def test_on_exported_as_svg_holds_what_the_terminal_shows(run: Run, tmp_path: Path) -> None:
     """U19: `on "9 novembre 2022" --export on.svg` held only the window's map, titled
     "barkhane on 2022-11-09: events …"; eras, leaders, figures and events were in the
-    .txt export alone. The SVG holds what the terminal shows, titled with the command."""
+    .txt export alone. The SVG holds what the terminal shows, titled with the command:
+    one screen, and with --full the whole page (K42)."""
     target = tmp_path / "on.svg"
     result = run("on", "2020-08-18", "--export", str(target))
     assert result.exit_code == 0, result.output
