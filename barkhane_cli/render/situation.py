@@ -17,7 +17,14 @@ from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading, pointer
+from barkhane_cli.render.onescreen import (
+    FULL,
+    era_item,
+    figure_lines,
+    heading,
+    pointer,
+    pointer_lines,
+)
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
@@ -121,24 +128,21 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
 
 def _more_figures(content: dict[str, Any], width: int) -> str | None:
     """The line closing the figures: how many others were known by then, and the command
-    that lists them; none when there are none. The command is on a line of its own when
-    the two do not fit ``width``: wrapped, its last option began the next line at column
-    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole.
-    With no headline figure shown it stands in for "none recorded", which the figures
-    it counts would belie (`on 2012-01`: no headline series yet, one figure known)."""
+    that lists them, on a line of its own when the two do not fit ``width``
+    (onescreen.pointer_lines); none when there are none. With no headline figure shown
+    it stands in for "none recorded", which the figures it counts would belie (`on
+    2012-01`: no headline series yet, one figure known)."""
     other = content["other_figures"]
     n = other["count"]
     if not n:
         return None
     many = plural(n, "figure was", "figures were")
     said = (
-        f"  {n:,} other {many} known by then:"
+        f"{n:,} other {many} known by then"
         if content["figures"]
-        else f"  no headline figure yet; {n:,} {many} known by then:"
+        else f"no headline figure yet; {n:,} {many} known by then"
     )
-    command = other["command"]
-    one_line = f"{said} {command}"
-    return one_line if len(one_line) <= width else f"{said}\n    {command}"
+    return pointer_lines(said, other["command"], width)
 
 
 def _no_leader(content: dict[str, Any]) -> str | None:
