@@ -308,8 +308,10 @@ def open_paths(
         return Loaded(db.light(), db)
     bundled = [files.bundled_path()]
     if list(paths) != bundled and any(is_export(p) for p in expand(paths)):
-        # an export is matched against the bundled data: have its store first (built
-        # under the lock now, not inside the export's build, which holds it)
+        # an export is matched against the bundled data: have its store first, under its
+        # own lock, before the export's is taken (with one lock for the cache folder, a
+        # build inside the export's waited on itself; a run still holds no store's lock
+        # while it waits on another's)
         warm = open_paths(bundled, settings)
         if warm.db is not None:
             warm.db.close()
