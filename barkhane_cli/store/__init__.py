@@ -352,8 +352,9 @@ def load_export(path: Path, settings: Settings | None = None, bundled: bool = Tr
 
 def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
     """What an export's actors and places are matched against: the bundled data alone,
-    as ``import`` does; from its store when built (no lock taken: a build holding it
-    may be what asks), else read and checked."""
+    as ``import`` does; from its store when built (no lock taken: an export's build,
+    which holds its own store's lock, may be what asks, and no run waits on one store's
+    lock holding another's), else read and checked."""
     bundled = [files.bundled_path()]
     db = cached_store(bundled, settings)
     if db is not None:  # left open: its small tables are read from it when first used
