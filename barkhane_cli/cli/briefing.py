@@ -94,7 +94,8 @@ def summary(
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
-    that country and its figures. On one screen: the eras in place at the window's end,
+    that country, its figures and its eras (those whose actors are the country's). On one
+    screen: the eras in place at the window's end,
     one figure a series and the judgments' tally, each list pointing to the command that
     gives it whole; --full draws them all. --format json gives the same content as data.
 
