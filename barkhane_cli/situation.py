@@ -53,6 +53,13 @@ def _country_order(country: str) -> tuple[bool, int, str]:
     )
 
 
+def head_of_government(row: dict[str, Any]) -> bool:
+    """Whether a leader row (leader_rows) is a head of government, by its note
+    (HEAD_OF_GOVERNMENT): listed after the head of state, and on `on`'s one screen
+    only where no head of state is recorded."""
+    return HEAD_OF_GOVERNMENT in (row["note"] or "")
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
     open_end = last <= RECORD_END.last_ordinal()  # an open term runs to the record's end only
@@ -91,11 +98,7 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
             # Heads of state before heads of government, then who took office first.
             "leaders": sorted(
                 found[c],
-                key=lambda r: (
-                    HEAD_OF_GOVERNMENT in (r["note"] or ""),
-                    r["start"] or "",
-                    r["id"],
-                ),
+                key=lambda r: (head_of_government(r), r["start"] or "", r["id"]),
             ),
         }
         for c in order
@@ -140,11 +143,17 @@ def _row(data: m.Dataset, f: m.Fact, under_way: bool) -> dict[str, Any]:
     return row
 
 
-def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[str, Any]], bool]:
+def figure_rows(
+    data: m.Dataset, last: int, aftermath: bool
+) -> tuple[list[dict[str, Any]], bool, list[str]]:
     """The latest figure of each headline series (briefing.headline_series, the rule
     `summary` follows too) whose as-of period is over by ``last``, then those of the month
     under way (_under_way), and whether the data marks headlines. Of figures of one date,
-    those of a force that has since ended give way to the others."""
+    those of a force that has since ended give way to the others. Last, the ids of one
+    figure a series, what the one-screen view shows, as `summary` picks them
+    (briefing.newest_of_series): the latest whose period is over, the first by id of one
+    date; a figure of the month under way is left to --full, as it may have been counted
+    after the day."""
     facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
     pool, marked = briefing.headline_series(data, facts)
     under_way: dict[str, list[m.Fact]] = {}
@@ -155,27 +164,16 @@ def figure_rows(data: m.Dataset, last: int, aftermath: bool) -> tuple[list[dict[
         else:
             done.append(f)
     latest = briefing.latest_by_series(data, done, last)
+    # a strength of a force that has ended is not current (Serval's in Mali in 2016)
+    current = {key: briefing.standing(data, fs, last) for key, fs in latest.items()}
     rows = []
     for key in sorted(latest.keys() | under_way.keys()):
-        # a strength of a force that has ended is not current (Serval's in Mali in 2016)
-        rows += [_row(data, f, False) for f in briefing.standing(data, latest.get(key, []), last)]
+        rows += [_row(data, f, False) for f in current.get(key, [])]
         # a force that has ended gives way here too (a month's figure of Serval in the
         # month Barkhane began)
         later = [f for f in under_way.get(key, []) if not briefing.force_ended(data, f, last)]
         rows += [_row(data, f, True) for f in sorted(later, key=lambda x: x.id)]
-    return rows, marked
-
-
-def latest_figures(figures: list[dict[str, Any]]) -> list[str]:
-    """One figure a series (figure_rows' rows, by series), what the one-screen view
-    shows: the latest whose period is over by the day, the first by id of one date. A
-    figure of the month under way is left to --full: it may have been counted after the
-    day. As `summary` shows one a series (briefing.newest_of_series)."""
-    picked: dict[str, str] = {}
-    for f in figures:
-        if not f["period_under_way"]:
-            picked.setdefault(f["figure"], f["id"])
-    return list(picked.values())
+    return rows, marked, [f.id for f in briefing.newest_of_series(current)]
 
 
 def nearest_events(events: list[m.Event], first: int, last: int, n: int) -> list[str]:
@@ -229,7 +227,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     first, last = day.first_ordinal(), day.last_ordinal()
     events, (w0, w1) = events_near(data, day, window)
     later = outside_record(first, last) == "after"
-    figures, marked = figure_rows(data, last, aftermath=later)
+    figures, marked, one_a_series = figure_rows(data, last, aftermath=later)
     leaders = leader_rows(data, first, last)
     # None for a day that meets the record: in_record follows from it
     note = record_note(
@@ -252,7 +250,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         "other_figures": other_figures(data, day, (f["id"] for f in figures), later),
         "events": [e.to_json() for e in events],
         # what the one-screen view shows of the two lists above (K42)
-        "latest_figures": latest_figures(figures),
+        "latest_figures": one_a_series,
         "nearest_events": nearest_events(events, first, last, NEAREST_EVENTS),
     }
 

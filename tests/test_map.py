@@ -411,6 +411,53 @@ def test_on_piped_has_a_row_of_the_other_figures(run: Run) -> None:
     assert "other-figures" not in run("on", "2020-12-31", "-f", "plain").stdout
 
 
+# Two series of one category and area, told apart by their unit alone (the record's
+# Africa Center counts of violent events and of deaths in the Sahel), marked headline.
+TWO_UNITS = """
+[[facts]]
+id = "sahel-events-2020"
+label = "Violent events in the Sahel, 2020"
+value = 2400
+unit = "events"
+as_of = "2020"
+scope = "Sahel"
+category = "violence"
+headline = "A whole-year count"
+sources = [{ id = "ref-a" }]
+
+[[facts]]
+id = "sahel-deaths-2020"
+label = "Deaths in violent events in the Sahel, 2020"
+value = 6200
+unit = "deaths"
+as_of = "2020"
+scope = "Sahel"
+category = "violence"
+headline = "A whole-year toll"
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_on_shows_one_figure_of_each_series_that_shares_a_label(run: Run, tmp_path: Path) -> None:
+    """Two series whose label is the same ("Violence: Sahel") and whose unit is not are
+    two series (briefing.figure_kind): the one screen's latest_figures kept the first by
+    label and dropped the other, which `summary` shows, and --full read them as one
+    figure, "6,200 or 2,400" (RR31)."""
+    data = tmp_path / "units.toml"
+    data.write_text(TWO_UNITS)
+    doc = json.loads(run("on", "2021-06", "--data", str(data), "-f", "json").stdout)
+    assert sorted(doc["latest_figures"]) == ["sahel-deaths-2020", "sahel-events-2020"]
+    screen = run("on", "2021-06", "--data", str(data), "--no-pager", env=terminal(100))
+    assert ["6,200" in screen.stdout, "2,400" in screen.stdout] == [True, True]
+    # --full: a line each, not "6,200 or 2,400", two sources' readings of one figure
+    page = run("on", "2021-06", "--data", str(data), "--full", "--no-pager", env=terminal(200))
+    said = [" ".join(line.split()) for line in page.stdout.splitlines() if "Sahel: " in line]
+    assert said == [
+        "• Violence: Sahel: 6,200 as of 2020 (Deaths in violent events in the Sahel, 2020)",
+        "• Violence: Sahel: 2,400 as of 2020 (Violent events in the Sahel, 2020)",
+    ]
+
+
 def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run) -> None:
     """`on` listed leaders only where `leader-of` affiliations exist: a country with events
     in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15
@@ -684,10 +731,11 @@ def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
     assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title
 
 
-def test_on_exported_as_svg_holds_the_whole_page(run: Run, tmp_path: Path) -> None:
+def test_on_exported_as_svg_holds_what_the_terminal_shows(run: Run, tmp_path: Path) -> None:
     """U19: `on "9 novembre 2022" --export on.svg` held only the window's map, titled
     "barkhane on 2022-11-09: events …"; eras, leaders, figures and events were in the
-    .txt export alone. The SVG holds what the terminal shows, titled with the command."""
+    .txt export alone. The SVG holds what the terminal shows, titled with the command:
+    one screen, and with --full the whole page (K42)."""
     target = tmp_path / "on.svg"
     result = run("on", "2020-08-18", "--export", str(target))
     assert result.exit_code == 0, result.output

@@ -58,7 +58,7 @@ def startup_cache(
     the measured one could evict the bundled store, and the measured run was then a cold
     one, importing tempfile and validate to build it again (a flake after a code change,
     when every store is rebuilt). Here only these runs build, all the same store, under
-    the folder's lock. The run's build of that store (conftest.pinned_store, once a run)
+    that store's lock. The run's build of that store (conftest.pinned_store, once a run)
     is linked in, and the warm-up finds it as a second run of barkhane would: before, a
     first test here in the worker that had not built it compiled it again (~3 s)."""
     root = tmp_path_factory.getbasetemp()

@@ -516,9 +516,9 @@ def test_builds_of_two_stores_do_not_wait_on_each_other(
     )
     runs = []
     for n in range(2):
-        m = n if caches == "one" else 0  # one file for both caches
-        path = tmp_path / f"layer{m}.toml"
-        path.write_text(EVENT.format(title=f"T{m}"), encoding="utf-8")
+        layer = n if caches == "one" else 0  # one file for both caches
+        path = tmp_path / f"layer{layer}.toml"
+        path.write_text(EVENT.format(title=f"T{layer}"), encoding="utf-8")
         folder = cache if caches == "one" else tmp_path / f"cache{n}"
         runs.append({**os.environ, "BARKHANE_DATA": str(path), "BARKHANE_CACHE": str(folder)})
     procs = [

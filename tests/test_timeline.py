@@ -9,8 +9,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
-from conftest import Run, as_json, column, rows, terminal, watched
+from conftest import Run, as_json, cli, column, rows, terminal, watched
+
+from barkhane_cli.cli.options import Whole
 
 ALL_IDS = [
     "libya-collapse",
@@ -406,11 +409,6 @@ def test_a_number_out_of_its_options_range_is_refused_in_one_wording(
 def _integer_options() -> list[tuple[tuple[str, ...], str]]:
     """Every option of every command (subcommands too) whose value is read as a number,
     by Click's own types or the project's: (the command's words, the option)."""
-    import click
-    from conftest import cli
-
-    from barkhane_cli.cli.options import Whole
-
     numeric = (click.types.IntParamType, click.types.FloatParamType, Whole)
     found = []
 
@@ -449,8 +447,6 @@ def test_every_integer_option_refuses_a_word_in_the_projects_line(
     as a number, found by walking the command tree (a new one cannot escape), is one
     type (options.Whole), and a word given to it is one stderr line naming the option,
     the word and what to give, exit 2 (a usage error)."""
-    from barkhane_cli.cli.options import Whole
-
     command = cli_command(words)
     param = next(p for p in command.params if p.opts[0] == option)
     assert isinstance(param.type, Whole), (words, option, param.type)
@@ -462,9 +458,6 @@ def test_every_integer_option_refuses_a_word_in_the_projects_line(
 
 
 def cli_command(words: tuple[str, ...]) -> Any:
-    import click
-    from conftest import cli
-
     command = cli()
     for name in words:
         assert isinstance(command, click.Group)

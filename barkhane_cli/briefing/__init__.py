@@ -29,74 +29,53 @@ from barkhane_cli.briefing.axis import (
 from barkhane_cli.briefing.bins import (
     COUNTED_DEATHS,
     Bin,
-    Binned,
     event_bins,
     fatality_bins,
     periods,
 )
 from barkhane_cli.briefing.eras import era_countries, era_json, eras_in
 from barkhane_cli.briefing.headline import (
-    FALLBACK_FORCES,
     beside_marked,
     figure_kind,
     force_ended,
-    headline_group,
     headline_picks,
     headline_series,
     latest_by_series,
     newest_of_series,
-    series_force,
     standing,
 )
 from barkhane_cli.briefing.series import (
     NOT_MEASURED,
-    NOT_TROOPS,
-    PRECISIONS,
-    counts_in,
     displacement_series,
-    fact_force,
+    figures_of,
     forces,
-    in_countries,
-    scope_area,
     troop_series,
 )
 from barkhane_cli.forecasts import judgment_json, score
 
 __all__ = [
     "COUNTED_DEATHS",
-    "FALLBACK_FORCES",
     "NOT_MEASURED",
-    "NOT_TROOPS",
-    "PRECISIONS",
-    "RECORD_END_ORDINAL",
     "Axis",
     "Bin",
-    "Binned",
     "axis_for",
-    "axis_note",
     "beside_marked",
-    "counts_in",
     "displacement_series",
     "era_countries",
     "era_json",
     "eras_in",
     "event_bins",
-    "fact_force",
     "fatality_bins",
     "figure_kind",
+    "figures_of",
     "force_ended",
     "forces",
-    "headline_group",
     "headline_picks",
     "headline_series",
-    "in_countries",
-    "is_aftermath",
     "latest_by_series",
     "newest_of_series",
     "periods",
     "record_axis",
-    "scope_area",
-    "series_force",
     "shows_nothing",
     "standing",
     "summary",
@@ -130,7 +109,7 @@ def summary(
         for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     ]
     # the window is headline_picks' to apply: a series is headline whenever its figures are
-    theirs = in_countries(data, countries)  # none: every figure
+    theirs = figures_of(data, countries)  # none: every figure
     facts = [
         f
         for f in data.facts.values()

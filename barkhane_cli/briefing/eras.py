@@ -36,8 +36,9 @@ def era_countries(data: m.Dataset, era: m.Era) -> frozenset[str]:
     """The countries an era concerns, read from the actors it names, its one declaration
     of scope (data/eras.toml): a state is its country (a state actor's id is its
     country's), an organisation its member states (member-of: Barkhane names the G5
-    Sahel, whose five countries it fought in), any other actor its home country
-    (``country``: MINUSMA's and EUTM Mali's Mali, Wagner's Russia). Kaboré's presidency
+    Sahel, whose five countries it fought in), and every actor but a state its home
+    country (``country``: MINUSMA's and EUTM Mali's Mali, Wagner's Russia, the CNSP
+    junta's Mali, an organisation as it may have one). Kaboré's presidency
     names Burkina Faso alone: it is no era of Mali's (K42: `summary --country mali` listed
     every country's governments)."""
     by_name = query.country_resolver(data)

@@ -114,11 +114,12 @@ def counts_in(places: Iterable[str]) -> Callable[[m.Fact], bool]:
     return named
 
 
-def in_countries(data: m.Dataset, countries: Iterable[str]) -> Callable[[m.Fact], bool]:
+def figures_of(data: m.Dataset, countries: Iterable[str]) -> Callable[[m.Fact], bool]:
     """Whether a figure is one of these countries' (ids; none: every figure): its area
     names one (counts_in), or it is about the country's own state, the actor of the
     country's id, wherever it counts (Chad's soldiers killed in Mali, its contingent at
-    the three borders: U16 found them only with --actor chad)."""
+    the three borders: U16 found them only with --actor chad). A figure has no country
+    ids of its own to match as an event's and an era's are (query.in_countries)."""
     ids = set(countries)
     named = counts_in(query.country_names(data, ids))
     states = {c for c in ids if c in data.actors and data.actors[c].kind == "state"}

@@ -31,8 +31,8 @@ from barkhane_cli.cli.options import (
     ExportOpt,
     SinceOpt,
     UntilOpt,
+    Whole,
     YearOpt,
-    bounded,
     completes,
     format_option,
 )
@@ -41,6 +41,7 @@ from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANE
 from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
+from barkhane_cli.render.onescreen import FULL
 
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
@@ -50,7 +51,7 @@ WidthOpt = Annotated[
     typer.Option(
         "--width",
         help="Draw N columns wide, on the terminal and in --export (40 to 400).",
-        click_type=bounded(40, 400, "a number of columns"),
+        click_type=Whole(40, 400, "a number of columns"),
     ),
 ]
 
@@ -78,7 +79,7 @@ def summary(
     full: Annotated[
         bool,
         typer.Option(
-            "--full",
+            FULL,
             help="Draw every list whole: the eras chart, each series' figures with their "
             "sources and disputes, each judgment (piped and JSON output always are).",
         ),
@@ -93,7 +94,8 @@ def summary(
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
-    that country and its figures. On one screen: the eras in place at the window's end,
+    that country, its figures and its eras (those whose actors are the country's). On one
+    screen: the eras in place at the window's end,
     one figure a series and the judgments' tally, each list pointing to the command that
     gives it whole; --full draws them all. --format json gives the same content as data.
 

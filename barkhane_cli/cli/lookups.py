@@ -499,7 +499,7 @@ def facts(
     outside = None  # the window's note, as summary's, when it lies outside the record
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
-        ours = briefing.in_countries(dataset, q.countries)
+        ours = briefing.figures_of(dataset, q.countries)
         items = [f for f in items if ours(f) and f.as_of.within(q.first, q.last)]
         outside = briefing.window_note(q.first, q.last, "figures", aftermath)
     if actor:

@@ -39,13 +39,14 @@ from barkhane_cli.cli.options import (
     TargetOpt,
     TypeOpt,
     UntilOpt,
+    Whole,
     YearOpt,
-    bounded,
     takes_formats,
 )
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
+from barkhane_cli.render.onescreen import FULL
 from barkhane_cli.text import counted
 
 MapExportOpt = Annotated[
@@ -73,7 +74,7 @@ HeightOpt = Annotated[
     typer.Option(
         "--height",
         help="At most this many rows, 4 to 200 (default: the terminal's).",
-        click_type=bounded(4, 200, "a number of rows"),
+        click_type=Whole(4, 200, "a number of rows"),
     ),
 ]
 
@@ -262,7 +263,7 @@ def on(
     full: Annotated[
         bool,
         typer.Option(
-            "--full",
+            FULL,
             help="Draw the whole page: every leader with their term, every figure with its "
             "dispute, every event of the window and their map (piped and JSON output "
             "always hold them all).",
@@ -276,13 +277,13 @@ def on(
     headline figures, the events around it and their map.
 
     On one screen: the eras, each country's head of state, one figure a series (the
-    latest by the day) and the events nearest the day, each section pointing to the
-    command that lists it whole; --full draws the whole page.
+    latest by the day) and the events nearest the day; the eras, figures and events each
+    point to the command that lists them whole, and --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
-    events with none recorded. The figures are the latest of each headline series; a
-    closing line says how many other figures were known by then and lists them with
-    barkhane facts --until DATE.
+    events with none recorded. The figures are the latest of each headline series; with
+    --full, a closing line says how many other figures were known by then and lists them
+    with barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
     """
     from barkhane_cli import mapping, situation

@@ -132,7 +132,7 @@ class Whole(click.ParamType[int, Any]):
     int said `chart --year abc` in its words ("'abc' is not a valid integer"), where the
     bound of the same option was said in ours (K42); `--year 0` and `map --height 2` had
     Click's range line (K41), and `search --limit -3` printed nothing (K37).
-    ``tests/test_bounded_input`` walks the command tree for any other integer option."""
+    tests/test_timeline.py walks the command tree for any other integer option."""
 
     name = "integer"  # --help's INTEGER, as Click's int says it
 
@@ -140,11 +140,9 @@ class Whole(click.ParamType[int, Any]):
         self.lo, self.hi, self.what = lo, hi, what
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
-        if isinstance(value, int):
-            return value
         option = param.opts[0] if param is not None else "the value"
-        try:
-            number = int(str(value).strip())
+        try:  # a number given as one (a default) is held to the bounds too
+            number: int | None = value if isinstance(value, int) else int(str(value).strip())
         except ValueError:
             number = None
         if number is not None and number >= self.lo and (self.hi is None or number <= self.hi):
@@ -160,12 +158,6 @@ class Whole(click.ParamType[int, Any]):
 
 # A count (--limit, --min-deaths): 0 or more.
 COUNT = Whole(0)
-
-
-def bounded(lo: int, hi: int, what: str) -> Whole:
-    """A number option's type: ``what`` from ``lo`` to ``hi`` (Whole), said as the
-    project says every option's bounds: `--width 30` had this line."""
-    return Whole(lo, hi, what)
 
 
 LimitOpt = Annotated[
@@ -198,7 +190,7 @@ YearOpt = Annotated[
     typer.Option(
         help="Only this year (with --since/--until: within them).",
         metavar="YEAR",  # a type's name said less, and took the width of a description
-        click_type=bounded(1, 9999, "a year"),
+        click_type=Whole(1, 9999, "a year"),
     ),
 ]
 AftermathOpt = Annotated[

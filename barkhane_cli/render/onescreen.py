@@ -17,17 +17,16 @@ from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
 
-# The option (cli's, on `summary` and `on`) that draws every list whole, said after the
-# view's own command line in its pointers.
+# The option that draws every list whole, said after the view's own command line in its
+# pointers; `summary` and `on` (cli/briefing.py, cli/map.py) take it by this name.
 FULL = "--full"
 
 
-def heading(con: Any, title: str, said: str = "", gap: bool = True) -> None:
-    """A section's bold title (after a blank line unless ``gap`` is false), and what it
-    says of its list, plain."""
+def heading(con: Any, title: str, said: str = "") -> None:
+    """A section's bold title after a blank line, and what it says of its list, plain."""
     from rich.text import Text
 
-    line = Text(("\n" if gap else "") + title, style="bold")
+    line = Text("\n" + title, style="bold")
     line.append(said)
     con.print(line)
 
@@ -44,14 +43,20 @@ def era_item(era: m.Era, mark: str = "") -> Any:
     return item
 
 
+def pointer_lines(said: str, command: str, width: int) -> str:
+    """A closing line, "  ``said``: ``command``", the command on a line of its own when
+    the two do not fit ``width``: wrapped, a command's last words began the next line at
+    column 0 (`on 2030-01-01` at 80 columns: "--aftermath"), no longer a command to copy
+    whole."""
+    line = f"  {said}: {command}"
+    return line if len(line) <= width else f"  {said}:\n    {command}"
+
+
 def pointer(con: Any, said: str, command: str) -> None:
-    """A dim closing line: what ``command`` gives, then the command, on a line of its
-    own when the two do not fit: wrapped, a command's last words began the next line at
-    column 0, no longer a command to copy whole."""
+    """A dim closing line (pointer_lines): what ``command`` gives, then the command."""
     from rich.text import Text
 
-    line = f"  {said}: {command}"
-    con.print(Text(line if len(line) <= con.width else f"  {said}:\n    {command}", style="dim"))
+    con.print(Text(pointer_lines(said, command, con.width), style="dim"))
 
 
 def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> None:

@@ -2,8 +2,8 @@
 
 On a terminal it fits one screen, as `summary` does (K42: `on 2021-05-24` ran to 224
 lines at 80 columns): the eras in place, the heads of state, one figure a series (the
-latest by the day), the events nearest the day, each section pointing to the command
-that gives it whole; ``--full`` draws the whole page, every leader with their term and
+latest by the day), the events nearest the day, the eras, figures and events each
+pointing to the command that gives them whole; ``--full`` draws the whole page, every leader with their term and
 note, every figure with its dispute, every event of the window and their map.
 """
 
@@ -17,11 +17,18 @@ from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading, pointer
+from barkhane_cli.render.onescreen import (
+    FULL,
+    era_item,
+    figure_lines,
+    heading,
+    pointer,
+    pointer_lines,
+)
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.situation import HEAD_OF_GOVERNMENT
+from barkhane_cli.situation import head_of_government
 from barkhane_cli.text import counted, plural
 
 FIGURES = "Latest figures"
@@ -30,14 +37,19 @@ WHOLE_PAGE = "in full, with each leader's term, each dispute, every event and th
 LEADERS = "Leaders"
 
 
+def _mark(row: dict[str, Any]) -> str:
+    """What begins or ends on the day, as an item's closing words: "begins and ends"."""
+    return " and ".join(w for w, on in (("begins", row["begins"]), ("ends", row["ends"])) if on)
+
+
 def _when(row: dict[str, Any], day: str) -> str:
-    if row["begins"] and row["ends"]:
-        return f"begins and ends {day}"
-    if row["ends"]:
-        return f"ends {day}"
-    if row["begins"]:
-        return f"begins {day}"
-    return ""
+    """_mark and the day: "ends 2021-05-24", or nothing."""
+    return f"{_mark(row)} {day}" if _mark(row) else ""
+
+
+def _dates(event: dict[str, Any]) -> str:
+    """An event's day, or its first and last: "2021-06-04 → 2021-06-05"."""
+    return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
 
 
 def _age(as_of: str, day: str) -> str:
@@ -58,12 +70,15 @@ def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
     Union's 23 and the UN fatality list's 26 for MINUSMA's dead in 2016) read as one,
     each value beside its source's label, and every dispute under it as `facts` flags
     it. Shown as two lines under one label, they read as a change, and a dispute went
-    unshown (U19)."""
-    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
+    unshown (U19). A series is its label and unit (briefing.figure_kind's key holds the
+    unit, its label not): a year's deaths and a year's violent events in the Sahel, both
+    "Violence: Sahel", read as one figure, "6,200 or 2,400" (RR31)."""
+    groups: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = {}
     for f in figures:
-        groups.setdefault((f["figure"], f["as_of"], f["period_under_way"]), []).append(f)
+        at = (f["figure"], f["unit"], f["as_of"], f["period_under_way"])
+        groups.setdefault(at, []).append(f)
     out = []
-    for (figure, as_of, under_way), rows in groups.items():
+    for (figure, _, as_of, under_way), rows in groups.items():
         # a month under way: the figure may have been counted after the day
         when = ", the month under way" if under_way else _age(as_of, day)
         if len(rows) == 1:
@@ -93,10 +108,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = _figure_lines(content["figures"], day)
-    events = [
-        f"{e['date']}{' → ' + e['end'] if e['end'] else ''}  {e['type']}  {e['title']}  [{e['id']}]"
-        for e in content["events"]
-    ]
+    events = [f"{_dates(e)}  {e['type']}  {e['title']}  [{e['id']}]" for e in content["events"]]
     w = content["window"]
     return [
         ("In place", eras),
@@ -116,24 +128,21 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
 
 def _more_figures(content: dict[str, Any], width: int) -> str | None:
     """The line closing the figures: how many others were known by then, and the command
-    that lists them; none when there are none. The command is on a line of its own when
-    the two do not fit ``width``: wrapped, its last option began the next line at column
-    0 (`on 2030-01-01` at 80 columns: "--aftermath"), a command no longer to copy whole.
-    With no headline figure shown it stands in for "none recorded", which the figures
-    it counts would belie (`on 2012-01`: no headline series yet, one figure known)."""
+    that lists them, on a line of its own when the two do not fit ``width``
+    (onescreen.pointer_lines); none when there are none. With no headline figure shown
+    it stands in for "none recorded", which the figures it counts would belie (`on
+    2012-01`: no headline series yet, one figure known)."""
     other = content["other_figures"]
     n = other["count"]
     if not n:
         return None
     many = plural(n, "figure was", "figures were")
     said = (
-        f"  {n:,} other {many} known by then:"
+        f"{n:,} other {many} known by then"
         if content["figures"]
-        else f"  no headline figure yet; {n:,} {many} known by then:"
+        else f"no headline figure yet; {n:,} {many} known by then"
     )
-    command = other["command"]
-    one_line = f"{said} {command}"
-    return one_line if len(one_line) <= width else f"{said}\n    {command}"
+    return pointer_lines(said, other["command"], width)
 
 
 def _no_leader(content: dict[str, Any]) -> str | None:
@@ -215,11 +224,6 @@ def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str
     pointer(con, WHOLE_PAGE, f"{command} {FULL}")
 
 
-def _mark(row: dict[str, Any]) -> str:
-    """What begins or ends on the day, as an item's bold closing words."""
-    return " and ".join(w for w, on in (("begins", row["begins"]), ("ends", row["ends"])) if on)
-
-
 def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     """The eras in place, one item each with its years (as `summary` lists them)."""
     from barkhane_cli.render.table import item_lines
@@ -242,7 +246,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
 
     items = []
     for c in content["leaders"]:
-        heads = [p for p in c["leaders"] if HEAD_OF_GOVERNMENT not in (p["note"] or "")]
+        heads = [p for p in c["leaders"] if not head_of_government(p)]
         item = Text(f"{inert(c['name'])}: ", style="dim")
         for at, p in enumerate(heads or c["leaders"]):
             item.append(", " if at else "")
@@ -250,7 +254,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
             if _mark(p):
                 item.append(f" ({_mark(p)})", style="bold")
         items.append(item)
-    heading(con, "Leaders", ": each country's head of state")
+    heading(con, LEADERS, ": each country's head of state")
     if items:
         con.print(item_lines(items, con.width, indent=2))
     more = _no_leader(content)
@@ -259,11 +263,11 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
 
 
 def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
-    """One figure a series, the latest by the day (situation.latest_figures)."""
+    """One figure a series, the latest by the day (situation.figure_rows)."""
     from rich.text import Text
 
     marked = "" if content["figures_marked_headline"] else " (none is marked headline)"
-    heading(con, "Latest figures", f": one a series, the latest by the day{marked}")
+    heading(con, FIGURES, f": one a series, the latest by the day{marked}")
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
         con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
@@ -287,7 +291,7 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         return
     for e in shown:
         line = Text("  ")
-        line.append(f"{e['date']}{' → ' + e['end'] if e['end'] else ''}", style="dim")
+        line.append(_dates(e), style="dim")
         line.append("  " + inert(e["title"]))
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
@@ -372,7 +376,8 @@ def show(
     if export is not None:
         from barkhane_cli.render.export import export as save
 
-        # the whole page, as the terminal shows it: a vector map alone left out the eras,
-        # leaders, figures and events the .txt export had (U19)
+        # the page as the terminal shows it (one screen, or with --full the whole page and
+        # its map): a vector map alone left out the eras, leaders, figures and events the
+        # .txt export had (U19)
         save(env, export, lambda rec: view(rec, "table"), export_title)
     view(env, fmt)

@@ -29,7 +29,7 @@ from barkhane_cli.render.styles import (
     VERDICT_STYLES,
     disputed,
 )
-from barkhane_cli.text import counted
+from barkhane_cli.text import counted, plural
 
 # Where a headline figure's value starts in the full summary, after its category; its
 # dispute note goes under it there.
@@ -69,11 +69,12 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         head.append("   0 events in this slice")
     else:
         # every count through one format, with its thousands separator (U22: "1390
-        # events · 408 disputed · 12,951 deaths")
+        # events · 408 disputed · 12,951 deaths"), its noun agreeing ("1 events", RR31)
+        deaths = period["fatalities_recorded"]
         counts = (
-            (period["events"], "events"),
+            (period["events"], plural(period["events"], "event")),
             (period["disputed"], "disputed"),
-            (period["fatalities_recorded"], f"deaths recorded ({COUNTED_DEATHS})"),
+            (deaths, f"{plural(deaths, 'death')} recorded ({COUNTED_DEATHS})"),
         )
         head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"

@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import Settings
 from barkhane_cli.store import files, locks, parsed
@@ -132,10 +134,6 @@ def _prune(folder: Path, keep: Path) -> None:
     (locks.remove_if_free: a temporary it holds may still be being written, K42), a
     keyless temporary once it is stale. Only files barkhane names are touched: a folder
     the cache setting points to may hold anything else."""
-    import time
-
-    from barkhane_cli.atomic import STALE_SECONDS
-
     stores = []
     for entry in os.scandir(folder):
         found = _ours(entry.name)
@@ -310,8 +308,10 @@ def open_paths(
         return Loaded(db.light(), db)
     bundled = [files.bundled_path()]
     if list(paths) != bundled and any(is_export(p) for p in expand(paths)):
-        # an export is matched against the bundled data: have its store first (built
-        # under the lock now, not inside the export's build, which holds it)
+        # an export is matched against the bundled data: have its store first, under its
+        # own lock, before the export's is taken (with one lock for the cache folder, a
+        # build inside the export's waited on itself; a run still holds no store's lock
+        # while it waits on another's)
         warm = open_paths(bundled, settings)
         if warm.db is not None:
             warm.db.close()
@@ -352,8 +352,9 @@ def load_export(path: Path, settings: Settings | None = None, bundled: bool = Tr
 
 def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
     """What an export's actors and places are matched against: the bundled data alone,
-    as ``import`` does; from its store when built (no lock taken: a build holding it
-    may be what asks), else read and checked."""
+    as ``import`` does; from its store when built (no lock taken: an export's build,
+    which holds its own store's lock, may be what asks, and no run waits on one store's
+    lock holding another's), else read and checked."""
     bundled = [files.bundled_path()]
     db = cached_store(bundled, settings)
     if db is not None:  # left open: its small tables are read from it when first used
