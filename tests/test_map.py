@@ -344,6 +344,31 @@ def test_on_a_date_outside_the_record_says_so(run: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("given", "option"),
+    [
+        (("--height", "12"), "--height"),
+        (("--ascii",), "--ascii"),
+        (("--ascii", "--height", "12", "-f", "json"), "--height"),  # the first, in any format
+    ],
+)
+def test_on_refuses_a_map_option_without_full(
+    run: Run, given: tuple[str, ...], option: str
+) -> None:
+    """K44: the one screen has no map (K42), and `on DATE --height 12` drew it as if the
+    option were not there, saying nothing; with --full the option draws the map."""
+    result = run("on", "2013-01-20", *given, env=terminal(80))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: {option} does not apply to on's one screen, which has no map; "
+        "give --full for the whole page and its map\n",
+    )
+    drawn = run("on", "2013-01-20", "--full", "--no-pager", *given[:3], env=terminal(80))
+    assert drawn.exit_code == 0, drawn.stderr
+    assert "Borders: Natural Earth 1:50m; equirectangular at 14.8°N" in drawn.stdout.splitlines()
+
+
 def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_them(
     run: Run,
 ) -> None:
