@@ -10,7 +10,7 @@ from pathlib import Path
 
 import geojson
 import pytest
-from conftest import FIXTURES, ROOT, Run, as_json, terminal, watched
+from conftest import FIXTURES, Run, as_json, terminal, watched
 
 from barkhane_cli import mapping, query, store
 from barkhane_cli.render import canvas, maps, svgmap
@@ -289,18 +289,15 @@ def test_bad_map_options(run: Run, args: list[str], message: str) -> None:
 # --- on DATE, on the bundled data ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def august_2020() -> dict:
-    from typer.testing import CliRunner
-
-    from barkhane_cli.cli import app
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(store, "bundled_path", lambda: ROOT / "data")
-        mp.setenv("BARKHANE_CACHE", "0")
-        out = CliRunner().invoke(app, ["on", "2020-08-18", "-f", "json"])
-    assert out.exit_code == 0, out.output
-    return json.loads(out.stdout)
+@pytest.fixture
+def august_2020(bundled: None, run: Run) -> dict:
+    """`on` the day of the 2020 coup, from the record's store. A module's fixture read the
+    record uncached (BARKHANE_CACHE=0, before the run's cache was set) in whichever worker
+    its module fell, not marked as a test of the record: it checked the whole record again
+    there (~1.3 s); through `bundled` these tests sort with the record's and read its store."""
+    out = run("on", "2020-08-18", "-f", "json")
+    assert out.exit_code == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
 def test_on_the_coup_day_lists_the_eras_in_place(august_2020: dict) -> None:
@@ -342,6 +339,31 @@ def test_on_a_date_outside_the_record_says_so(run: Run) -> None:
         "date\t1990",
         "note\t1990 is before the record, which starts in 2011: nothing to show but what began earlier",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "option"),
+    [
+        (("--height", "12"), "--height"),
+        (("--ascii",), "--ascii"),
+        (("--ascii", "--height", "12", "-f", "json"), "--height"),  # the first, in any format
+    ],
+)
+def test_on_refuses_a_map_option_without_full(
+    run: Run, given: tuple[str, ...], option: str
+) -> None:
+    """K44: the one screen has no map (K42), and `on DATE --height 12` drew it as if the
+    option were not there, saying nothing; with --full the option draws the map."""
+    result = run("on", "2013-01-20", *given, env=terminal(80))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"barkhane: {option} does not apply to on's one screen, which has no map; "
+        "give --full for the whole page and its map\n",
+    )
+    drawn = run("on", "2013-01-20", "--full", "--no-pager", *given[:3], env=terminal(80))
+    assert drawn.exit_code == 0, drawn.stderr
+    assert "Borders: Natural Earth 1:50m; equirectangular at 14.8°N" in drawn.stdout.splitlines()
 
 
 def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_them(

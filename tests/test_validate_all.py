@@ -343,6 +343,52 @@ def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: P
     )
 
 
+def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
+    """K44: K43 replaced 46 vias such as "a mirror", "an RSS aggregator copy" and "blog
+    repost" by the sites they meant; nothing stopped them coming back. A via opening with
+    an article is a site's name unless it describes the copy ("the Samasamp blog"), as the
+    record's "The Straits Times", "the Web Archive" and "the UNHCR data portal" are; a
+    host holding the word ("samasamp.blogspot.com") and a name in capitals are sites."""
+    data = tmp_path / "vias.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "P"\nkind = "news"\nvia = "{}"\n\n'
+    vias = {
+        "mirror": "a mirror",
+        "aggregator": "an RSS aggregator copy",
+        "blog": "the Samasamp blog",
+        "repost": "blog repost",
+        "proxy": "A proxy",
+        "straits": "The Straits Times",
+        "web-archive": "the Web Archive",
+        "portal": "the UNHCR data portal",
+        "host": "samasamp.blogspot.com",
+        "daily-blog": "The Daily Blog",
+    }
+    data.write_text(
+        "".join(source.format(ident, via) for ident, via in vias.items())
+        + '[[events]]\nid = "cites-it"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
+        'type = "humanitarian"\nplaces = ["bamako"]\nsources = [{ id = "mirror" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    said = "describes the copy, not the site it was read on; write the site's name or address "
+    said += 'as via = "..."'
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:{line}: sources '{ident}' via: {said}"
+            for line, ident in ((6, "mirror"), (13, "aggregator"), (20, "blog"), (27, "repost"),
+                                (34, "proxy"))
+        ],
+    )  # fmt: skip
+    loading = run("cite", "cites-it", "--data", str(data))
+    assert (loading.exit_code, loading.stdout, loading.stderr) == (
+        4,
+        "",
+        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 4 more; run "
+        "'barkhane validate' to list them all)\n",
+    )
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

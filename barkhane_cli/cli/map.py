@@ -285,10 +285,12 @@ def on(
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
+    --height and --ascii draw the map, which only --full has.
     """
     from barkhane_cli import mapping, situation
     from barkhane_cli.render import situation as view
 
+    _refuse_map_options(full, {"--height": height is not None, "--ascii": ascii_})
     env = make_env(color)
     day = parse_date("DATE", date)
     days = _window_days(window)
@@ -312,6 +314,19 @@ def on(
         fixed=height is not None,
         full=full,
     )
+
+
+def _refuse_map_options(full: bool, given: dict[str, bool]) -> None:
+    """A usage error for a map option given to `on` without --full: the one screen has no
+    map since K42, and `on DATE --height 30` drew it and said nothing (K44). Refused, not
+    taken to mean --full, as chart refuses an option its kind does not take (U22): the
+    user learns which view draws the map rather than getting a page they did not ask for."""
+    for option, was_given in given.items():
+        if was_given and not full:
+            raise UsageError(
+                f"{option} does not apply to on's one screen, which has no map; "
+                f"give {FULL} for the whole page and its map"
+            )
 
 
 def _no_point_notes(dataset: Any, places: list[str], md: Any, events: list[Any]) -> list[str]:

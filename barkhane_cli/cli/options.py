@@ -127,11 +127,15 @@ WideOpt = Annotated[
 
 class Whole(click.ParamType[int, Any]):
     """Every integer option's type: a whole number, ``what`` (a year, a number of rows)
-    from ``lo`` to ``hi`` (no ``hi``: ``lo`` or more), read and refused in the project's
-    one line, the option and what was given first, exit 2 (a usage error). Click's own
-    int said `chart --year abc` in its words ("'abc' is not a valid integer"), where the
-    bound of the same option was said in ours (K42); `--year 0` and `map --height 2` had
-    Click's range line (K41), and `search --limit -3` printed nothing (K37).
+    from ``lo`` to ``hi`` (no ``hi``: a whole number, ``lo`` or more), read and refused in
+    the project's one line, the option and what was given first, then what to give, exit 2
+    (a usage error): "--year 0: give a year from 1 to 9999", "--limit -3: give a whole
+    number, 0 or more", "--limit 'x': ..." (a number is shown as one, a word quoted, as
+    the user typed them). Click's own int said `chart --year abc` in its words ("'abc' is
+    not a valid integer"), where the bound of the same option was said in ours (K42);
+    `--year 0` and `map --height 2` had Click's range line (K41), and `search --limit -3`
+    printed nothing (K37); a count said "--limit must be 0 or more, not -3" for -3 and
+    the line above for x, two forms for one option (K44).
     tests/test_timeline.py walks the command tree for any other integer option."""
 
     name = "integer"  # --help's INTEGER, as Click's int says it
@@ -147,13 +151,13 @@ class Whole(click.ParamType[int, Any]):
             number = None
         if number is not None and number >= self.lo and (self.hi is None or number <= self.hi):
             return number
-        wanted = f"{self.lo} or more" if self.hi is None else f"from {self.lo} to {self.hi}"
-        if number is None:  # no whole number: "2.5", "abc"
-            what = "a whole number," if self.hi is None else self.what
-            raise UsageError(f"{option} {value!r}: give {what} {wanted}")
-        if self.hi is None:  # a count, said as every count option has said it
-            raise UsageError(f"{option} must be {wanted}, not {number}")
-        raise UsageError(f"{option} {number}: give {self.what} {wanted}")
+        given = repr(value) if number is None else str(number)  # "2.5", "abc": quoted
+        wanted = (
+            f"a whole number, {self.lo} or more"
+            if self.hi is None
+            else f"{self.what} from {self.lo} to {self.hi}"
+        )
+        raise UsageError(f"{option} {given}: give {wanted}")
 
 
 # A count (--limit, --min-deaths): 0 or more.

@@ -9,7 +9,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.validate.publishers import read_elsewhere
+from barkhane_cli.validate.publishers import described, read_elsewhere
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
@@ -23,13 +23,21 @@ def _publisher(r: EntryReader) -> str:
     return publisher
 
 
+def _via(r: EntryReader) -> str | None:
+    via = r.text("via", False)
+    wrong = described(via) if via is not None else None
+    if wrong is not None:
+        r.refuse("via", wrong)
+    return via
+
+
 def build_source(r: EntryReader) -> m.Source:
     r.check_fields(m.FIELDS[r.table])
     return m.Source(
         id=r.ident(),
         title=r.req_text("title"),
         publisher=_publisher(r),
-        via=r.text("via", False),
+        via=_via(r),
         kind=r.choice("kind", m.SOURCE_KINDS) or "",
         date=r.date("date", False),
         url=r.url("url"),

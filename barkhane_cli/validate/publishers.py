@@ -1,9 +1,12 @@
-"""The publisher rule: who wrote a page, never where it was read.
+"""The publisher rule: who wrote a page, never where it was read; and the via rule: the
+site it was read on, never a description of the copy.
 
 A publisher that says where the page was read, "UNHCR (via ReliefWeb)", "WikiMili
 (mirror of English Wikipedia)", "UNHCR (copy on Docslib)", is what every citation export
 (CSL-JSON, RIS, BibTeX, text) gives a reader as the publisher, and listings count it
-apart from "UNHCR". The site read on is the source's `via`.
+apart from "UNHCR". The site read on is the source's `via`, named as a reader finds it
+("Paperblog", "samasamp.blogspot.com"): "a mirror", "an RSS aggregator copy", "blog
+repost" say what the page was and send nobody anywhere (K43 replaced 46 of them).
 """
 
 from __future__ import annotations
@@ -46,3 +49,27 @@ def read_elsewhere(publisher: str) -> str | None:
             f"{does}; write publisher = {string(alone)} and via = {string(read.group(1).strip())}"
         )
     return None
+
+
+# The words of a description of a copy, in lower case only, as _COPY's: "The Daily Blog"
+# would be a site's name. Whole words: "blogspot" (a host) is not "blog".
+_DESCRIPTION = (
+    r"(?:cop(?:y|ies)|mirror(?:s|ed)?|blogs?|repost(?:s|ed)?|aggregators?|prox(?:y|ies)|"
+    r"reprint(?:s|ed)?)"
+)
+# The two shapes of a description: an article opens one ("a mirror", "an RSS aggregator
+# copy", "the Samasamp blog") as it opens a name ("The Straits Times", "the Web Archive"),
+# told apart by those words; and those words alone ("blog repost"), with no name at all.
+DESCRIBED = (
+    re.compile(rf"^(?i:a|an|the)\s.*\b{_DESCRIPTION}\b"),
+    re.compile(rf"^{_DESCRIPTION}(?:\s+{_DESCRIPTION})*$"),
+)
+NAME_THE_SITE = (
+    "describes the copy, not the site it was read on; write the site's name or address "
+    'as via = "..."'
+)
+
+
+def described(via: str) -> str | None:
+    """Why ``via`` is refused and what to write instead, or None when it names a site."""
+    return NAME_THE_SITE if any(d.search(via.strip()) for d in DESCRIBED) else None
