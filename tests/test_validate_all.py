@@ -343,6 +343,31 @@ def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: P
     )
 
 
+def test_a_publishers_split_is_given_only_where_validate_takes_it(run: Run, tmp_path: Path) -> None:
+    """RR32: the exact split told "UNHCR (via a mirror)" to write via = "a mirror", which
+    the via rule refuses, and "UNHCR (copy on Docslib) (via ReliefWeb)" to write publisher
+    = "UNHCR (copy on Docslib)", which the publisher rule refuses: where a half of the
+    split would be refused in turn, the advice says what goes where instead."""
+    data = tmp_path / "splits.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+    data.write_text(
+        source.format("via-mirror", "UNHCR (via a mirror)")
+        + source.format("two-copies", "UNHCR (copy on Docslib) (via ReliefWeb)"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    anyhow = 'write who wrote it as the publisher and the site as via = "..."'
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'via-mirror' publisher: names the site the page was read on; "
+            + anyhow,
+            f"{data}:10: sources 'two-copies' publisher: names the site the page was read on; "
+            + anyhow,
+        ],
+    )
+
+
 def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     """K44: K43 replaced 46 vias such as "a mirror", "an RSS aggregator copy" and "blog
     repost" by the sites they meant; nothing stopped them coming back. A via opening with

@@ -42,12 +42,14 @@ def read_elsewhere(publisher: str) -> str | None:
         if shows.search(publisher) is None:
             continue
         read = bracket.search(publisher)
-        if read is None:  # no site named in a bracket to cut out
-            return f'{does}; write who wrote it as the publisher and the site as via = "..."'
-        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
-        return (
-            f"{does}; write publisher = {string(alone)} and via = {string(read.group(1).strip())}"
-        )
+        if read is not None:
+            alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
+            via = read.group(1).strip()
+            # the exact split only where both halves pass: "UNHCR (via a mirror)" was told
+            # to write via = "a mirror", which the via rule refuses
+            if read_elsewhere(alone) is None and described(via) is None:
+                return f"{does}; write publisher = {string(alone)} and via = {string(via)}"
+        return f'{does}; write who wrote it as the publisher and the site as via = "..."'
     return None
 
 
