@@ -382,6 +382,7 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
         "blog": "the Samasamp blog",
         "repost": "blog repost",
         "proxy": "A proxy",
+        "copied": "a copied page",  # RR32: the publisher rule's forms of the words too
         "straits": "The Straits Times",
         "web-archive": "the Web Archive",
         "portal": "the UNHCR data portal",
@@ -402,14 +403,14 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
         [
             f"{data}:{line}: sources '{ident}' via: {said}"
             for line, ident in ((6, "mirror"), (13, "aggregator"), (20, "blog"), (27, "repost"),
-                                (34, "proxy"))
+                                (34, "proxy"), (41, "copied"))
         ],
     )  # fmt: skip
     loading = run("cite", "cites-it", "--data", str(data))
     assert (loading.exit_code, loading.stdout, loading.stderr) == (
         4,
         "",
-        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 4 more; run "
+        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 5 more; run "
         "'barkhane validate' to list them all)\n",
     )
 
