@@ -343,6 +343,31 @@ def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: P
     )
 
 
+def test_a_publishers_split_is_given_only_where_validate_takes_it(run: Run, tmp_path: Path) -> None:
+    """RR32: the exact split told "UNHCR (via a mirror)" to write via = "a mirror", which
+    the via rule refuses, and "UNHCR (copy on Docslib) (via ReliefWeb)" to write publisher
+    = "UNHCR (copy on Docslib)", which the publisher rule refuses: where a half of the
+    split would be refused in turn, the advice says what goes where instead."""
+    data = tmp_path / "splits.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+    data.write_text(
+        source.format("via-mirror", "UNHCR (via a mirror)")
+        + source.format("two-copies", "UNHCR (copy on Docslib) (via ReliefWeb)"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    anyhow = 'write who wrote it as the publisher and the site as via = "..."'
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'via-mirror' publisher: names the site the page was read on; "
+            + anyhow,
+            f"{data}:10: sources 'two-copies' publisher: names the site the page was read on; "
+            + anyhow,
+        ],
+    )
+
+
 def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     """K44: K43 replaced 46 vias such as "a mirror", "an RSS aggregator copy" and "blog
     repost" by the sites they meant; nothing stopped them coming back. A via opening with
@@ -357,6 +382,7 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
         "blog": "the Samasamp blog",
         "repost": "blog repost",
         "proxy": "A proxy",
+        "copied": "a copied page",  # RR32: the publisher rule's forms of the words too
         "straits": "The Straits Times",
         "web-archive": "the Web Archive",
         "portal": "the UNHCR data portal",
@@ -377,14 +403,14 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
         [
             f"{data}:{line}: sources '{ident}' via: {said}"
             for line, ident in ((6, "mirror"), (13, "aggregator"), (20, "blog"), (27, "repost"),
-                                (34, "proxy"))
+                                (34, "proxy"), (41, "copied"))
         ],
     )  # fmt: skip
     loading = run("cite", "cites-it", "--data", str(data))
     assert (loading.exit_code, loading.stdout, loading.stderr) == (
         4,
         "",
-        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 4 more; run "
+        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 5 more; run "
         "'barkhane validate' to list them all)\n",
     )
 

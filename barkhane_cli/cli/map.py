@@ -318,9 +318,10 @@ def on(
 
 def _refuse_map_options(full: bool, given: dict[str, bool]) -> None:
     """A usage error for a map option given to `on` without --full: the one screen has no
-    map since K42, and `on DATE --height 30` drew it and said nothing (K44). Refused, not
-    taken to mean --full, as chart refuses an option its kind does not take (U22): the
-    user learns which view draws the map rather than getting a page they did not ask for."""
+    map since K42, and `on DATE --height 30` drew that screen and said nothing (K44).
+    Refused, not taken to mean --full, as chart refuses an option its kind does not take
+    (U22): the user learns which view draws the map rather than getting a page they did
+    not ask for. The first of ``given`` is named, whatever the order typed."""
     for option, was_given in given.items():
         if was_given and not full:
             raise UsageError(

@@ -130,8 +130,8 @@ class Whole(click.ParamType[int, Any]):
     from ``lo`` to ``hi`` (no ``hi``: a whole number, ``lo`` or more), read and refused in
     the project's one line, the option and what was given first, then what to give, exit 2
     (a usage error): "--year 0: give a year from 1 to 9999", "--limit -3: give a whole
-    number, 0 or more", "--limit 'x': ..." (a number is shown as one, a word quoted, as
-    the user typed them). Click's own int said `chart --year abc` in its words ("'abc' is
+    number, 0 or more", "--limit 'x': ..." (a number is shown as the number read, -3 for
+    "-03", what is none quoted as typed). Click's own int said `chart --year abc` in its words ("'abc' is
     not a valid integer"), where the bound of the same option was said in ours (K42);
     `--year 0` and `map --height 2` had Click's range line (K41), and `search --limit -3`
     printed nothing (K37); a count said "--limit must be 0 or more, not -3" for -3 and
@@ -140,7 +140,7 @@ class Whole(click.ParamType[int, Any]):
 
     name = "integer"  # --help's INTEGER, as Click's int says it
 
-    def __init__(self, lo: int, hi: int | None = None, what: str = "a number") -> None:
+    def __init__(self, lo: int, hi: int | None = None, what: str = "a whole number") -> None:
         self.lo, self.hi, self.what = lo, hi, what
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
@@ -153,7 +153,7 @@ class Whole(click.ParamType[int, Any]):
             return number
         given = repr(value) if number is None else str(number)  # "2.5", "abc": quoted
         wanted = (
-            f"a whole number, {self.lo} or more"
+            f"{self.what}, {self.lo} or more"
             if self.hi is None
             else f"{self.what} from {self.lo} to {self.hi}"
         )

@@ -15,12 +15,15 @@ import re
 
 from barkhane_cli.tomlwrite import string
 
-# The wording of a copy in lower case only: "Milford Mirror", "AP Archive" and "The
-# National Archives" are publishers' names; "mirror", "archived brief" describe a page.
-# "Reporters" (the Algerian paper) holds no word of it.
+# The words of a copy, which both rules read, in lower case only: "Milford Mirror", "AP
+# Archive" and "The National Archives" are publishers' names, "The Daily Blog" a site's;
+# "mirror", "archived brief", "a blog copy" describe a page. "Reporters" (the Algerian
+# paper) holds no word of it.
+_COPY_WORDS = r"cop(?:y|ies|ied|ying)|mirror(?:ed|s)?|reprint\w*|repost\w*"
+# A publisher's: a copy in any words, or an archive a page was kept in or read through.
 _COPY = re.compile(
-    r"\b(?:cop(?:y|ies|ied|ying)|mirror(?:ed|s)?|reprint\w*|repost\w*|reproduc\w*|"
-    r"republish\w*|archived|archives?|kept by|read (?:on|in|through))\b"
+    rf"\b(?:{_COPY_WORDS}|reproduc\w*|republish\w*|archived|archives?|kept by|"
+    r"read (?:on|in|through))\b"
 )
 # A site the bracket names: "(copy on Docslib)", "(mirror at kiwix.jackbot.fr)"; not a
 # description ("copy on another site", "copy on the Samasamp blog"), which has no advice
@@ -42,21 +45,20 @@ def read_elsewhere(publisher: str) -> str | None:
         if shows.search(publisher) is None:
             continue
         read = bracket.search(publisher)
-        if read is None:  # no site named in a bracket to cut out
-            return f'{does}; write who wrote it as the publisher and the site as via = "..."'
-        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
-        return (
-            f"{does}; write publisher = {string(alone)} and via = {string(read.group(1).strip())}"
-        )
+        if read is not None:
+            alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
+            via = read.group(1).strip()
+            # the exact split only where both halves pass: "UNHCR (via a mirror)" was told
+            # to write via = "a mirror", which the via rule refuses
+            if read_elsewhere(alone) is None and described(via) is None:
+                return f"{does}; write publisher = {string(alone)} and via = {string(via)}"
+        return f'{does}; write who wrote it as the publisher and the site as via = "..."'
     return None
 
 
-# The words of a description of a copy, in lower case only, as _COPY's: "The Daily Blog"
-# would be a site's name. Whole words: "blogspot" (a host) is not "blog".
-_DESCRIPTION = (
-    r"(?:cop(?:y|ies)|mirror(?:s|ed)?|blogs?|repost(?:s|ed)?|aggregators?|prox(?:y|ies)|"
-    r"reprint(?:s|ed)?)"
-)
+# A via's: a copy, or what kind of site held it. Whole words: "blogspot" (a host) is
+# not "blog".
+_DESCRIPTION = rf"(?:{_COPY_WORDS}|blogs?|aggregators?|prox(?:y|ies))"
 # The two shapes of a description: an article opens one ("a mirror", "an RSS aggregator
 # copy", "the Samasamp blog") as it opens a name ("The Straits Times", "the Web Archive"),
 # told apart by those words; and those words alone ("blog repost"), with no name at all.
