@@ -448,10 +448,8 @@ def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:
     arrived = tmp_path / "arrived.log"
     code = (
         MINI_AS_BUNDLED + "import contextlib, sys, time\n"
-        "from barkhane_cli import store\n"
-        "from barkhane_cli.store import compile as c\n"
+        "from barkhane_cli.store import compile as c, locks\n"
         f"ARRIVED = Path({str(arrived)!r})\n"
-        "from barkhane_cli.store import locks\n"
         "real_lock = locks.held\n"
         "@contextlib.contextmanager\n"
         "def arriving(folder, key):\n"

@@ -262,6 +262,27 @@ def test_an_eras_short_name_the_chart_would_cut_is_a_warning_and_the_file_loads(
     }
 
 
+def _refused_on_load(run: Run, data: Path, event: str, first: str, more: int) -> None:
+    """A command loading ``data`` (cite ``event``) prints nothing and names its first
+    problem, and how many more validate lists."""
+    loading = run("cite", event, "--data", str(data))
+    assert (loading.exit_code, loading.stdout, loading.stderr) == (
+        4,
+        "",
+        f"barkhane: bad data: {data}: {first} (and {more} more; run 'barkhane validate' to "
+        "list them all)\n",
+    )
+
+
+# A source by its id and publisher, the rest fixed (the publisher and via rules' tests).
+PUBLISHED = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+# An event by its id and the sources it cites (a TOML array): what `cite` asks for.
+CITING = (
+    '[[events]]\nid = "{}"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
+    'type = "humanitarian"\nplaces = ["bamako"]\nsources = {}\n'
+)
+
+
 def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_path: Path) -> None:
     """K40: "UNHCR (via ReliefWeb)" as a publisher is what every citation export gave as
     the publisher; the site read on is a source's via. An agency credit ("Jeune Afrique
@@ -273,9 +294,7 @@ def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_pat
         + source.format("elwatan-afp", "El Watan (via Djazairess) / AFP", "")
         + source.format("ja-afp", "Jeune Afrique (AFP)", "")
         + source.format("unhcr-read", "UNHCR", 'via = "ReliefWeb"\n')
-        + '[[events]]\nid = "cites-them"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
-        'type = "humanitarian"\nplaces = ["bamako"]\n'
-        'sources = [{ id = "unhcr-factsheet" }, { id = "elwatan-afp" }]\n',
+        + CITING.format("cites-them", '[{ id = "unhcr-factsheet" }, { id = "elwatan-afp" }]'),
         encoding="utf-8",
     )
     result = run("validate", str(data))
@@ -289,13 +308,13 @@ def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_pat
             'write publisher = "El Watan / AFP" and via = "Djazairess"',
         ],
     )
-    loading = run("cite", "cites-them", "--data", str(data))
-    assert (loading.exit_code, loading.stdout, loading.stderr) == (
-        4,
-        "",
-        f"barkhane: bad data: {data}: source 'unhcr-factsheet', field 'publisher': names the "
-        'site the page was read on; write publisher = "UNHCR" and via = "ReliefWeb" (and 1 '
-        "more; run 'barkhane validate' to list them all)\n",
+    _refused_on_load(
+        run,
+        data,
+        "cites-them",
+        "source 'unhcr-factsheet', field 'publisher': names the site the page was read on; "
+        'write publisher = "UNHCR" and via = "ReliefWeb"',
+        1,
     )
 
 
@@ -306,18 +325,16 @@ def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: P
     writer is in the words ("mirror of English Wikipedia"), it says what goes where.
     Names holding the words in capitals are publishers: Milford Mirror, AP Archive."""
     data = tmp_path / "copies.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
     data.write_text(
-        source.format("docslib", "UNHCR (copy on Docslib)")
-        + source.format("wikimili", "WikiMili (mirror of English Wikipedia)")
-        + source.format("elsewhere", "Jeune Afrique (copy on another site)")
-        + source.format("nizkor", "Equipo Nizkor (reprinting The Long War Journal)")
-        + source.format("archived", "Ministère des Armées (France), archived brief")
-        + source.format("milford", "Milford Mirror (AP)")
-        + source.format("ap-archive", "AP Archive")
-        + source.format("reporters", "Reporters (Algeria)")
-        + '[[events]]\nid = "cites-it"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
-        'type = "humanitarian"\nplaces = ["bamako"]\nsources = [{ id = "docslib" }]\n',
+        PUBLISHED.format("docslib", "UNHCR (copy on Docslib)")
+        + PUBLISHED.format("wikimili", "WikiMili (mirror of English Wikipedia)")
+        + PUBLISHED.format("elsewhere", "Jeune Afrique (copy on another site)")
+        + PUBLISHED.format("nizkor", "Equipo Nizkor (reprinting The Long War Journal)")
+        + PUBLISHED.format("archived", "Ministère des Armées (France), archived brief")
+        + PUBLISHED.format("milford", "Milford Mirror (AP)")
+        + PUBLISHED.format("ap-archive", "AP Archive")
+        + PUBLISHED.format("reporters", "Reporters (Algeria)")
+        + CITING.format("cites-it", '[{ id = "docslib" }]'),
         encoding="utf-8",
     )
     result = run("validate", str(data))
@@ -333,13 +350,13 @@ def test_a_publisher_saying_the_page_was_a_copy_is_refused(run: Run, tmp_path: P
             f"{data}:28: " + copy.format("archived") + anyhow,
         ],
     )
-    loading = run("cite", "cites-it", "--data", str(data))
-    assert (loading.exit_code, loading.stdout, loading.stderr) == (
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'docslib', field 'publisher': says the page was a copy, mirror or reprint; "
+        'write publisher = "UNHCR" and via = "Docslib"',
         4,
-        "",
-        f"barkhane: bad data: {data}: source 'docslib', field 'publisher': says the page "
-        'was a copy, mirror or reprint; write publisher = "UNHCR" and via = "Docslib" (and 4 '
-        "more; run 'barkhane validate' to list them all)\n",
     )
 
 
@@ -349,10 +366,9 @@ def test_a_publishers_split_is_given_only_where_validate_takes_it(run: Run, tmp_
     = "UNHCR (copy on Docslib)", which the publisher rule refuses: where a half of the
     split would be refused in turn, the advice says what goes where instead."""
     data = tmp_path / "splits.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
     data.write_text(
-        source.format("via-mirror", "UNHCR (via a mirror)")
-        + source.format("two-copies", "UNHCR (copy on Docslib) (via ReliefWeb)"),
+        PUBLISHED.format("via-mirror", "UNHCR (via a mirror)")
+        + PUBLISHED.format("two-copies", "UNHCR (copy on Docslib) (via ReliefWeb)"),
         encoding="utf-8",
     )
     result = run("validate", str(data))
@@ -391,8 +407,7 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     }
     data.write_text(
         "".join(source.format(ident, via) for ident, via in vias.items())
-        + '[[events]]\nid = "cites-it"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
-        'type = "humanitarian"\nplaces = ["bamako"]\nsources = [{ id = "mirror" }]\n',
+        + CITING.format("cites-it", '[{ id = "mirror" }]'),
         encoding="utf-8",
     )
     result = run("validate", str(data))
@@ -406,13 +421,7 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
                                 (34, "proxy"), (41, "copied"))
         ],
     )  # fmt: skip
-    loading = run("cite", "cites-it", "--data", str(data))
-    assert (loading.exit_code, loading.stdout, loading.stderr) == (
-        4,
-        "",
-        f"barkhane: bad data: {data}: source 'mirror', field 'via': {said} (and 5 more; run "
-        "'barkhane validate' to list them all)\n",
-    )
+    _refused_on_load(run, data, "cites-it", f"source 'mirror', field 'via': {said}", 5)
 
 
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:

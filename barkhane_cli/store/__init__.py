@@ -134,6 +134,7 @@ def _prune(folder: Path, keep: Path) -> None:
     (locks.remove_if_free: a temporary it holds may still be being written, K42), a
     keyless temporary once it is stale. Only files barkhane names are touched: a folder
     the cache setting points to may hold anything else."""
+    mine = keep.name.removesuffix(SUFFIX)  # the key whose lock this run holds
     stores = []
     for entry in os.scandir(folder):
         found = _ours(entry.name)
@@ -141,13 +142,14 @@ def _prune(folder: Path, keep: Path) -> None:
             if found is None or not entry.is_file(follow_symlinks=False):
                 continue
             what, key = found
-            if what == "leftover" and key is None:
-                if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-                    os.unlink(entry.path)
-            elif what == "leftover" and key == keep.name.removesuffix(SUFFIX):
-                os.unlink(entry.path)  # this store's: its lock is this run's
-            elif what == "leftover" and key is not None:
-                locks.remove_if_free(folder, key, Path(entry.path))
+            if what == "leftover":
+                if key is None:
+                    if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
+                elif key == mine:
+                    os.unlink(entry.path)  # this store's: its lock is this run's
+                else:
+                    locks.remove_if_free(folder, key, Path(entry.path))
             elif entry.path != str(keep):
                 st = entry.stat(follow_symlinks=False)
                 stores.append((st.st_mtime_ns, st.st_size, entry.path))
@@ -160,17 +162,17 @@ def _prune(folder: Path, keep: Path) -> None:
     for path in keys.beyond_limits(stores, KEEP - 1, CAP_BYTES, total):  # keep counts as one
         with contextlib.suppress(OSError):
             locks.remove_if_free(folder, Path(path).name.removesuffix(SUFFIX), Path(path))
-    _prune_locks(folder, keep)
+    _prune_locks(folder, mine)
 
 
-def _prune_locks(folder: Path, keep: Path) -> None:
+def _prune_locks(folder: Path, mine: str) -> None:
     """The lock files of stores no longer in the folder (pruned by an older barkhane, or
-    never built: the data changed while it was read), each once no run holds it."""
+    never built: the data changed while it was read), each once no run holds it; ``mine``
+    (the key of the store this run built, its lock held) stays."""
     try:
         names = os.listdir(folder / locks.FOLDER)
     except OSError:
         return
-    mine = keep.name.removesuffix(SUFFIX)  # held by this run: it stays
     for key in names:
         if key == mine or not STORE_NAME.fullmatch(key + SUFFIX):
             continue

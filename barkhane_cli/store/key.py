@@ -23,6 +23,7 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
 from barkhane_cli import __version__
+from barkhane_cli.meta import PACKAGE
 from barkhane_cli.settings import Settings
 
 # Of the compiled store's tables (an SQLite export says it): bump when their layout
@@ -127,9 +128,9 @@ def stamp(path: Path | str) -> Stamp | None:
     return (os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
-# The package's folder, as a string: joined to each name of _CODE on every key (a run
-# asks two or three), Path's / took two thirds of the 0.43 ms its stamps cost.
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+# The package's folder (meta.PACKAGE), as a string: joined to each name of _CODE on every
+# key (a run asks two or three), Path's / took two thirds of the 0.43 ms its stamps cost.
+_PACKAGE = str(PACKAGE)
 
 
 def _code_stamps() -> list[tuple[str, int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
@@ -15,20 +15,16 @@ from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 EntryBuilder = Callable[[EntryReader], Any]
 
 
-def _publisher(r: EntryReader) -> str:
-    publisher = r.req_text("publisher")
-    wrong = read_elsewhere(publisher)
-    if wrong is not None:
-        r.refuse("publisher", wrong)
-    return publisher
+V = TypeVar("V", bound=str | None)
 
 
-def _via(r: EntryReader) -> str | None:
-    via = r.text("via", False)
-    wrong = described(via) if via is not None else None
+def _ruled(r: EntryReader, field: str, value: V, rule: Callable[[str], str | None]) -> V:
+    """``value`` as read, refused with what ``rule`` says of it (the entry kept: the
+    publisher rule, the via rule), if it says anything."""
+    wrong = rule(value) if value is not None else None
     if wrong is not None:
-        r.refuse("via", wrong)
-    return via
+        r.refuse(field, wrong)
+    return value
 
 
 def build_source(r: EntryReader) -> m.Source:
@@ -36,8 +32,8 @@ def build_source(r: EntryReader) -> m.Source:
     return m.Source(
         id=r.ident(),
         title=r.req_text("title"),
-        publisher=_publisher(r),
-        via=_via(r),
+        publisher=_ruled(r, "publisher", r.req_text("publisher"), read_elsewhere),
+        via=_ruled(r, "via", r.text("via", False), described),
         kind=r.choice("kind", m.SOURCE_KINDS) or "",
         date=r.date("date", False),
         url=r.url("url"),
