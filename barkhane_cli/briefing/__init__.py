@@ -31,7 +31,6 @@ from barkhane_cli.briefing.bins import (
     Bin,
     event_bins,
     fatality_bins,
-    periods,
 )
 from barkhane_cli.briefing.eras import era_countries, era_json, eras_in
 from barkhane_cli.briefing.headline import (
@@ -74,7 +73,6 @@ __all__ = [
     "headline_series",
     "latest_by_series",
     "newest_of_series",
-    "periods",
     "record_axis",
     "shows_nothing",
     "standing",
