@@ -32,7 +32,7 @@ from barkhane_cli.briefing.bins import (
     event_bins,
     fatality_bins,
 )
-from barkhane_cli.briefing.eras import era_countries, era_json, eras_in
+from barkhane_cli.briefing.eras import era_json, eras_in
 from barkhane_cli.briefing.headline import (
     beside_marked,
     figure_kind,
@@ -60,7 +60,6 @@ __all__ = [
     "axis_for",
     "beside_marked",
     "displacement_series",
-    "era_countries",
     "era_json",
     "eras_in",
     "event_bins",
