@@ -27,6 +27,11 @@ def _json(result: Any) -> Any:
     return json.loads(result.stdout)
 
 
+def _screen(real: Run, columns: int, *args: str) -> list[str]:
+    """A view's lines as a terminal of ``columns`` shows them, their trailing blanks cut."""
+    return [line.rstrip() for line in real(*args, env=terminal(columns)).stdout.splitlines()]
+
+
 WINDOW = ["--since", "2021-06", "--until", "2021-12"]
 
 
@@ -439,8 +444,7 @@ def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real
     (`on`'s), one row a series (its latest: JSON's latest_figures) and the judgments'
     tally (the counts of `judgments`), each list pointing to where it is whole."""
     doc = _json(real("summary", "--format", "json"))
-    narrow = [line.rstrip() for line in real("summary", env=terminal(80)).stdout.splitlines()]
-    wide = [line.rstrip() for line in real("summary", env=terminal(160)).stdout.splitlines()]
+    narrow, wide = _screen(real, 80, "summary"), _screen(real, 160, "summary")
     full = real("summary", "--full", env=terminal(80)).stdout.splitlines()
     assert len(wide) < len(narrow) <= 60 < len(full)
     on = _json(real("on", "2022-11-09", "--format", "json"))
@@ -594,12 +598,7 @@ def test_on_a_day_fits_one_screen_and_points_to_the_whole_page(real: Run) -> Non
     15 events nearest the day (nearest_events), each section pointing to where it is
     whole, and --full the whole page as it was."""
     doc = _json(real("on", "2021-05-24", "--format", "json"))
-    narrow = [
-        line.rstrip() for line in real("on", "2021-05-24", env=terminal(80)).stdout.splitlines()
-    ]
-    wide = [
-        line.rstrip() for line in real("on", "2021-05-24", env=terminal(160)).stdout.splitlines()
-    ]
+    narrow, wide = _screen(real, 80, "on", "2021-05-24"), _screen(real, 160, "on", "2021-05-24")
     full = real("on", "2021-05-24", "--full", env=terminal(80)).stdout.splitlines()
     assert len(wide) < len(narrow) <= 60 < 200 < len(full)
     whole = "in full, with each leader's term, each dispute, every event and the map"

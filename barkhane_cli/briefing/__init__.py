@@ -31,9 +31,8 @@ from barkhane_cli.briefing.bins import (
     Bin,
     event_bins,
     fatality_bins,
-    periods,
 )
-from barkhane_cli.briefing.eras import era_countries, era_json, eras_in
+from barkhane_cli.briefing.eras import era_json, eras_in
 from barkhane_cli.briefing.headline import (
     beside_marked,
     figure_kind,
@@ -61,7 +60,6 @@ __all__ = [
     "axis_for",
     "beside_marked",
     "displacement_series",
-    "era_countries",
     "era_json",
     "eras_in",
     "event_bins",
@@ -74,7 +72,6 @@ __all__ = [
     "headline_series",
     "latest_by_series",
     "newest_of_series",
-    "periods",
     "record_axis",
     "shows_nothing",
     "standing",

@@ -12,13 +12,14 @@ from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.lookup import fact_value_parts
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
 
 # The option that draws every list whole, said after the view's own command line in its
-# pointers; `summary` and `on` (cli/briefing.py, cli/map.py) take it by this name.
+# pointers; `summary` and `on` (cli/briefing.py, cli/map.py) take it by this name. The
+# commands import this module to build their options: what it imports at its top is
+# loaded by every --help and usage error of theirs, so lookup is imported where used.
 FULL = "--full"
 
 
@@ -65,6 +66,8 @@ def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> 
     gives of them (``said``)."""
     from rich.table import Table
     from rich.text import Text
+
+    from barkhane_cli.lookup import fact_value_parts
 
     # the figure in its column and its range, if any, before the label: "5,100 (5,000–
     # 5,500)" in the column took the labels' room on every line
