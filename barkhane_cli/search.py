@@ -448,15 +448,17 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
     out: list[str] = []
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
-        out += [*(n for n in (a.name, a.short, ident) if n), *_undated(a.aliases)] if a else [ident]
+        out += _names(ident, a.name, a.short, a.aliases) if a else [ident]
     for ident in e.places:
         p = data.places.get(ident)
-        out += (
-            [*(n for n in (p.name, p.short, ident) if n), *_undated(geo.aliases_of(p))]
-            if p
-            else [ident]
-        )
+        out += _names(ident, p.name, p.short, geo.aliases_of(p)) if p else [ident]
     return out
+
+
+def _names(ident: str, name: str, short: str | None, aliases: tuple[str, ...]) -> list[str]:
+    """An actor's or a place's name, short form and id, then its aliases but those holding
+    a year (_undated): what _about reads of each."""
+    return [*(n for n in (name, short, ident) if n), *_undated(aliases)]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from rich.console import Console, JustifyMethod, OverflowMethod
+from rich.console import Console
 from rich.table import Table
-from rich.text import Span, Text
+from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import Field, RecordSet
@@ -47,8 +47,8 @@ class Glued:
             if line.style:
                 line.spans.insert(0, Span(0, len(line), line.style))
                 line.style = ""
-        justify: JustifyMethod = options.justify or "default"
-        overflow: OverflowMethod = options.overflow or "fold"
+        justify = options.justify or DEFAULT_JUSTIFY
+        overflow = options.overflow or DEFAULT_OVERFLOW
         lines.justify(console, width, justify=justify, overflow=overflow)
         for line in lines:
             line.truncate(width, overflow=overflow)
