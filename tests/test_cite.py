@@ -191,7 +191,7 @@ note = "265,696 people in the Diffa region"
 [[sources]]
 id = "ap-2022-02-17-yahoo-france-leaves"
 title = "France to withdraw troops from Mali"
-publisher = "AP"
+publisher = "Associated Press"
 via = "Yahoo News"
 author = "Sylvie Corbet"
 kind = "news"
@@ -231,11 +231,11 @@ def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: 
     csl = {i["id"]: i for i in json.loads(out(run, *cite, "-f", "csl-json"))}
     unhcr, ap = csl["unhcr-2021-05-12-diffa-factsheet"], csl["ap-2022-02-17-yahoo-france-leaves"]
     assert (unhcr["publisher"], unhcr["source"]) == ("UNHCR", "ReliefWeb")
-    assert (ap["container-title"], ap["source"]) == ("AP", "Yahoo News")
+    assert (ap["container-title"], ap["source"]) == ("Associated Press", "Yahoo News")
     assert [{k: r[k] for k in ("ID", "PB", "T2", "DP") if k in r} for r in
             _ris_tags(out(run, *cite, "-f", "ris"))] == [
         {"ID": "unhcr-2021-05-12-diffa-factsheet", "PB": "UNHCR", "DP": "ReliefWeb"},
-        {"ID": "ap-2022-02-17-yahoo-france-leaves", "T2": "AP", "DP": "Yahoo News"},
+        {"ID": "ap-2022-02-17-yahoo-france-leaves", "T2": "Associated Press", "DP": "Yahoo News"},
     ]  # fmt: skip
     bib = parse_string(out(run, *cite, "-f", "bibtex"), "bibtex").entries
     report, story = (
@@ -246,10 +246,10 @@ def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: 
         "UNHCR",
         "Via ReliefWeb; 265,696 people in the Diffa region",
     )
-    assert (story.fields["journal"], story.fields["note"]) == ("AP", "Via Yahoo News")
+    assert (story.fields["journal"], story.fields["note"]) == ("Associated Press", "Via Yahoo News")
     assert out(run, *cite).splitlines() == [
-        "Corbet, Sylvie (2022, 17 February). France to withdraw troops from Mali. AP (via Yahoo "
-        "News). https://news.yahoo.com/france-withdraw",
+        "Corbet, Sylvie (2022, 17 February). France to withdraw troops from Mali. Associated "
+        "Press (via Yahoo News). https://news.yahoo.com/france-withdraw",
         "UNHCR (2021, 12 May). Niger Factsheet: Diffa Region (via ReliefWeb). "
         "https://reliefweb.int/report/niger/diffa-factsheet",
     ]

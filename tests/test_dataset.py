@@ -21,7 +21,7 @@ from conftest import ROOT
 
 from barkhane_cli import model as m
 from barkhane_cli import store
-from barkhane_cli.validate.publishers import read_elsewhere
+from barkhane_cli.validate.publishers import misnamed, read_elsewhere
 
 DATA = ROOT / "data"
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
@@ -404,6 +404,18 @@ def test_publishers_name_who_wrote_the_page(raw: dict[str, Any]) -> None:
     publishers = {s["publisher"] for s in raw["sources"]}
     assert sorted(p for p in publishers if read_elsewhere(p)) == []
     assert {"Milford Mirror (AP)", "AP Archive", "Reporters (Algeria)"} <= publishers
+
+
+def test_one_name_for_each_publisher(raw: dict[str, Any]) -> None:
+    """K46: no source names its publisher by a declared alias or a Wikipedia edition its
+    address disagrees with, the rule `validate` refuses them by; and the record's names
+    holding an alias (an outlet printing an agency's text, AP's archive, Pakistan's
+    agency) are not caught by it."""
+    sources = raw["sources"]
+    assert [s["id"] for s in sources if misnamed(s["publisher"], s.get("url"))] == []
+    publishers = {s["publisher"] for s in sources}
+    assert {"Yahoo News (AP)", "Jeune Afrique (AFP)", "AP Archive"} <= publishers
+    assert "Associated Press of Pakistan (Xinhua)" in publishers
 
 
 def test_disputed_notes_are_one_line(raw: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ allow redistributing its data): tests/fixtures/acled/*.csv.
 from __future__ import annotations
 
 import csv
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -420,6 +421,24 @@ def test_sources(doc: dict[str, Any]) -> None:
         {"id": f"{SOURCE}-src-radio-imaginaire"},
     ]
     assert all(e["sources"][0] == {"id": SOURCE} for e in doc["events"])
+
+
+def test_an_exports_publisher_is_written_by_the_records_name(run: Run, tmp_path: Path) -> None:
+    """K46: validate refuses "AP" and "Agence France-Presse" for "Associated Press" and
+    "AFP", and an export's source field is ACLED's to write: the import gives the
+    record's name, so `--data EXPORT.csv` naming them still loads."""
+    header, rows = sample_rows()
+    column = header.index("source")
+    for row in rows:
+        row[column] = "AP; Agence France-Presse"
+    export = write_csv(tmp_path / "agencies.csv", header, rows)
+    source = "acled-agencies-2023-11-14-src-{}"
+    shown = [
+        run("source", source.format(name), "--data", str(export), "-f", "json")
+        for name in ("ap", "agence-france-presse")
+    ]
+    assert [r.exit_code for r in shown] == [0, 0]  # 4 with "bad data", before
+    assert [json.loads(r.stdout)["publisher"] for r in shown] == ["Associated Press", "AFP"]
 
 
 def test_two_imports_keep_their_own_sources(known: Dataset, tmp_path: Path) -> None:

@@ -424,6 +424,64 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     _refused_on_load(run, data, "cites-it", f"source 'mirror', field 'via': {said}", 5)
 
 
+def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> None:
+    """K46: citation managers file a source under its publisher and `sources` counts
+    them, so "Agence France-Presse" beside "AFP" was two publishers. A declared alias is
+    refused with the name to write; a Wikipedia edition is the one its own address
+    serves ("Wikipédia" on de.m.wikipedia.org is German, not the alias's French). Other
+    names holding an alias pass: an outlet printing an agency's text, "AP Archive",
+    "Associated Press of Pakistan"; so do a mirror's and an unknown edition's."""
+    data = tmp_path / "aliases.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nurl = "{}"\n\n'
+    page = "https://{}/wiki/{}"
+    published = {
+        "afp": ("Agence France-Presse", "https://www.afp.com/fr/mali"),
+        "ap": ("AP", "https://apnews.com/mali"),
+        "frwiki": ("Wikipedia", page.format("fr.wikipedia.org", "Gao")),
+        "dewiki-mobile": ("Wikipédia", page.format("de.m.wikipedia.org", "Gao")),
+        "enwiki": ("Wikipedia (French)", page.format("en.wikipedia.org", "Gao")),
+        "english": ("Wikipedia (English)", page.format("en.wikipedia.org", "Kidal")),
+        "ja-afp": ("Jeune Afrique (AFP)", "https://www.jeuneafrique.com/mali"),
+        "yahoo-ap": ("Yahoo News (AP)", "https://news.yahoo.com/mali"),
+        "ap-archive": ("AP Archive", "https://www.aparchive.com/mali"),
+        "app": ("Associated Press of Pakistan", "https://www.app.com.pk/mali"),
+        "frwiki-ok": ("Wikipedia (French)", page.format("fr.wikipedia.org", "Kidal")),
+        "mirror": ("Wikipedia", "https://wikimili.com/en/Gao"),
+        "simple": ("Wikipedia", page.format("simple.wikipedia.org", "Gao")),
+    }
+    data.write_text(
+        "".join(source.format(ident, *named) for ident, named in published.items())
+        + CITING.format("cites-it", '[{ id = "afp" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'afp' publisher: \"Agence France-Presse\" is another name for "
+            'AFP; write publisher = "AFP"',
+            f"{data}:11: sources 'ap' publisher: \"AP\" is another name for Associated Press; "
+            'write publisher = "Associated Press"',
+            f"{data}:18: sources 'frwiki' publisher: \"Wikipedia\" disagrees with the url's "
+            'fr.wikipedia.org; write publisher = "Wikipedia (French)"',
+            f"{data}:25: sources 'dewiki-mobile' publisher: \"Wikipédia\" disagrees with the "
+            'url\'s de.m.wikipedia.org; write publisher = "Wikipedia (German)"',
+            f"{data}:32: sources 'enwiki' publisher: \"Wikipedia (French)\" disagrees with the "
+            'url\'s en.wikipedia.org; write publisher = "Wikipedia"',
+            f"{data}:39: sources 'english' publisher: \"Wikipedia (English)\" is another name "
+            'for Wikipedia; write publisher = "Wikipedia"',
+        ],
+    )
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'afp', field 'publisher': \"Agence France-Presse\" is another name for AFP; "
+        'write publisher = "AFP"',
+        5,
+    )
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.validate.publishers import described, read_elsewhere
+from barkhane_cli.validate.publishers import described, misnamed, read_elsewhere
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
@@ -29,7 +29,7 @@ def _ruled(r: EntryReader, field: str, value: V, rule: Callable[[str], str | Non
 
 def build_source(r: EntryReader) -> m.Source:
     r.check_fields(m.FIELDS[r.table])
-    return m.Source(
+    source = m.Source(
         id=r.ident(),
         title=r.req_text("title"),
         publisher=_ruled(r, "publisher", r.req_text("publisher"), read_elsewhere),
@@ -42,6 +42,9 @@ def build_source(r: EntryReader) -> m.Source:
         note=r.text("note", False),
         origin=r.file,
     )
+    # one name for each publisher, the edition of a Wikipedia page settled by its address
+    _ruled(r, "publisher", source.publisher, lambda name: misnamed(name, source.url))
+    return source
 
 
 def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:

@@ -7,6 +7,8 @@ A publisher that says where the page was read, "UNHCR (via ReliefWeb)", "WikiMil
 apart from "UNHCR". The site read on is the source's `via`, named as a reader finds it
 ("Paperblog", "samasamp.blogspot.com"): "a mirror", "an RSS aggregator copy", "blog
 repost" say what the page was and send nobody anywhere (K43 replaced 46 of them).
+And one name for each publisher (K46): "AP" is "Associated Press", and a Wikipedia
+page's publisher is the edition its own address serves.
 """
 
 from __future__ import annotations
@@ -75,3 +77,72 @@ NAME_THE_SITE = (
 def described(via: str) -> str | None:
     """Why ``via`` is refused and what to write instead, or None when it names a site."""
     return NAME_THE_SITE if any(d.search(via.strip()) for d in DESCRIBED) else None
+
+
+# One name for each publisher (K46): a citation manager files a source under its
+# publisher and `sources` counts them, so "AP" and "Associated Press" were two publishers
+# to both. The record's other spellings of one publisher, and the name it writes: the most
+# used, and its prose's ("AFP", not "Agence France-Presse"). Only whole names: an outlet
+# printing an agency's text ("Jeune Afrique (AFP)", "Yahoo News (AP)") and names of their
+# own ("AP Archive", "Associated Press of Pakistan") are other publishers.
+ALIASES = {
+    "Agence France-Presse": "AFP",
+    "AP": "Associated Press",
+    "Wikipédia": "Wikipedia (French)",
+    "Wikipédia (French)": "Wikipedia (French)",
+    "Wikipedia (English)": "Wikipedia",
+}
+
+# Wikipedia is one publisher per language edition, named by its language in English:
+# "Wikipedia" for English, "Wikipedia (French)", "Wikipedia (German)" and so on. An edition
+# by its address's first label (fr.wikipedia.org, fr.m.wikipedia.org); a label not here
+# ("simple", a small edition's) is left unjudged rather than named wrong.
+WIKIPEDIA_LANGUAGES = {
+    "en": "English", "fr": "French", "de": "German", "it": "Italian", "es": "Spanish",
+    "pt": "Portuguese", "nl": "Dutch", "ar": "Arabic", "ru": "Russian", "sv": "Swedish",
+    "fi": "Finnish", "sr": "Serbian", "sw": "Swahili", "pl": "Polish", "uk": "Ukrainian",
+    "tr": "Turkish", "fa": "Persian", "ha": "Hausa", "bm": "Bambara", "wo": "Wolof",
+    "ff": "Fula", "ca": "Catalan", "cs": "Czech", "no": "Norwegian", "da": "Danish",
+    "ja": "Japanese", "zh": "Chinese", "he": "Hebrew", "ro": "Romanian", "el": "Greek",
+}  # fmt: skip
+# A host's trailing dot is the same host ("de.wikipedia.org."): the record has three.
+_WIKIPEDIA_HOST = re.compile(r"^([a-z]+)(?:\.m)?\.wikipedia\.org\.?$")
+
+
+def wikipedia(language: str) -> str:
+    """The publisher of a Wikipedia edition by its language ("French")."""
+    return "Wikipedia" if language == "English" else f"Wikipedia ({language})"
+
+
+_EDITIONS = frozenset(wikipedia(language) for language in WIKIPEDIA_LANGUAGES.values())
+
+
+def edition(host: str) -> str | None:
+    """The Wikipedia edition whose page ``host`` serves, or None for any other host."""
+    found = _WIKIPEDIA_HOST.match(host)
+    language = WIKIPEDIA_LANGUAGES.get(found.group(1)) if found else None
+    return None if language is None else wikipedia(language)
+
+
+def host_of(url: str) -> str:
+    """``url``'s host in lower case, "" where it has none."""
+    from urllib.parse import urlsplit  # off the start-up path, as model.web_address
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def misnamed(publisher: str, url: str | None) -> str | None:
+    """Why ``publisher`` is another name of one the record names once (an alias, or a
+    Wikipedia edition other than the url's) and the name to write; None when it is that."""
+    canonical = ALIASES.get(publisher, publisher)
+    if canonical in _EDITIONS and url:  # the address read only where it can settle it
+        host = host_of(url)
+        page = edition(host)
+        if page is not None and page != canonical:
+            return f"{string(publisher)} disagrees with the url's {host}; write publisher = {string(page)}"
+    if canonical != publisher:
+        return f"{string(publisher)} is another name for {canonical}; write publisher = {string(canonical)}"
+    return None

@@ -27,6 +27,7 @@ from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
 from barkhane_cli.importers.acled.problems import Reject
 from barkhane_cli.model import Dataset
+from barkhane_cli.validate.publishers import ALIASES
 
 ZERO_NOTE = "ACLED reports 0 (may mean unknown)"
 # Words with which ACLED's notes hedge who did it ("suspected JNIM militants", "presumed
@@ -253,7 +254,14 @@ class Converter:
         first: dict[str, str] = {}  # two spellings may share a slug: the first names it
         for name, ident in self.publishers.items():
             first.setdefault(ident, name)
+        # ACLED's "AP" is our "Associated Press": validate refuses the alias, and a user
+        # cannot mend the export (K46); the id keeps ACLED's name
         return [
-            {"id": ident, "title": "Reported via ACLED", "publisher": first[ident], "kind": "news"}
+            {
+                "id": ident,
+                "title": "Reported via ACLED",
+                "publisher": ALIASES.get(first[ident], first[ident]),
+                "kind": "news",
+            }
             for ident in sorted(first)
         ]
