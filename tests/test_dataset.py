@@ -21,7 +21,7 @@ from conftest import ROOT
 
 from barkhane_cli import model as m
 from barkhane_cli import store
-from barkhane_cli.validate.publishers import misnamed, read_elsewhere
+from barkhane_cli.validate.publishers import another_name, misnamed, read_elsewhere
 
 DATA = ROOT / "data"
 SEED = ROOT / "seeds" / "000_51f17ae3e7170128.txt"
@@ -404,6 +404,12 @@ def test_publishers_name_who_wrote_the_page(raw: dict[str, Any]) -> None:
     publishers = {s["publisher"] for s in raw["sources"]}
     assert sorted(p for p in publishers if read_elsewhere(p)) == []
     assert {"Milford Mirror (AP)", "AP Archive", "Reporters (Algeria)"} <= publishers
+    # K47: every name holding "Wikipedia" is an edition's, and the rule lets each pass
+    wikipedias = {p for p in publishers if "Wikipedia" in p}
+    assert {"Wikipedia", "Wikipedia (French)", "Simple English Wikipedia"} <= wikipedias
+    assert sorted(p for p in wikipedias if p != "Simple English Wikipedia" and not re.fullmatch(
+        r"Wikipedia(?: \([A-Z][a-z]+\))?", p
+    )) == []  # fmt: skip
 
 
 def test_one_name_for_each_publisher(raw: dict[str, Any]) -> None:
@@ -413,6 +419,7 @@ def test_one_name_for_each_publisher(raw: dict[str, Any]) -> None:
     agency) are not caught by it."""
     sources = raw["sources"]
     assert [s["id"] for s in sources if misnamed(s["publisher"], s.get("url"))] == []
+    assert [s["id"] for s in sources if s.get("via") and another_name(s["via"])] == []
     publishers = {s["publisher"] for s in sources}
     assert {"Yahoo News (AP)", "Jeune Afrique (AFP)", "AP Archive"} <= publishers
     assert "Associated Press of Pakistan (Xinhua)" in publishers

@@ -482,6 +482,115 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
     )
 
 
+def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    """K47: "Wikiwand (French Wikipedia)", "Kiddle (from Wikipedia)" and "Wikipedia (old
+    revision)" gave every citation export the copy, or which copy, as the publisher. The
+    edition is the publisher and the site the via where the bracket names both; a
+    revision or rendering goes in note. Wikipedia's own names pass, "Simple English
+    Wikipedia" among them."""
+    data = tmp_path / "wikipedias.toml"
+    published = {
+        "wikiwand": "Wikiwand (French Wikipedia)",
+        "tripomatic": "Tripomatic (from Italian Wikipedia)",
+        "wikimili": "WikiMili (English Wikipedia)",
+        "kiddle": "Kiddle (from Wikipedia)",
+        "triplydb": "TriplyDB (DBpedia, from English Wikipedia)",
+        "old": "Wikipedia (old revision)",
+        "revision": "Wikipedia (revision of 7 September 2024)",
+        "rendering": "Wikipedia (French rendering)",
+        "simple": "Simple English Wikipedia",
+        "french": "Wikipedia (French)",
+        "wikinews": "Wikinews",
+    }
+    data.write_text(
+        "".join(PUBLISHED.format(ident, name) for ident, name in published.items())
+        + CITING.format("cites-it", '[{ id = "wikiwand" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    copied = "sources '{}' publisher: names the Wikipedia the page comes from; write "
+    anyhow = (
+        "who wrote the page as the publisher, a copy's Wikipedia edition "
+        '("Wikipedia (French)") with the site as via'
+    )
+    which = "sources '{}' publisher: names the revision or rendering read, which goes in note; "
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: " + copied.format("wikiwand")
+            + 'publisher = "Wikipedia (French)" and via = "Wikiwand"',
+            f"{data}:10: " + copied.format("tripomatic")
+            + 'publisher = "Wikipedia (Italian)" and via = "Tripomatic"',
+            f"{data}:16: " + copied.format("wikimili")
+            + 'publisher = "Wikipedia" and via = "WikiMili"',
+            f"{data}:22: " + copied.format("kiddle") + anyhow,
+            f"{data}:28: " + copied.format("triplydb") + anyhow,
+            f"{data}:34: " + which.format("old") + 'write publisher = "Wikipedia"',
+            f"{data}:40: " + which.format("revision") + 'write publisher = "Wikipedia"',
+            f"{data}:46: " + which.format("rendering") + 'write publisher = "Wikipedia"',
+        ],
+    )  # fmt: skip
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'wikiwand', field 'publisher': names the Wikipedia the page comes from; "
+        'write publisher = "Wikipedia (French)" and via = "Wikiwand"',
+        7,
+    )
+
+
+def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Path) -> None:
+    """K47: "20 minutes" beside "20 Minutes", "abamako.com" beside "aBamako" and the via
+    "fr.qaz.wiki" beside "qaz.wiki" were two publishers, or sites, to a citation manager.
+    An outlet printing an agency's text is checked outlet and agency apart, the agency in
+    the record's short form ("(AP)"); other papers that fold alike pass (La Presse and
+    Italy's LaPresse, Maliweb and Mali-Web)."""
+    data = tmp_path / "spellings.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
+    published = {
+        "twenty": ("20 minutes (AFP)", "ReliefWeb"),
+        "yahoo": ("Yahoo News (Associated Press)", "ReliefWeb"),
+        "abamako": ("abamako.com", "ReliefWeb"),
+        "tv5": ("TV5 Monde", "ReliefWeb"),
+        "qaz": ("Wikipedia", "fr.qaz.wiki"),
+        "lapresse": ("LaPresse", "La Presse"),
+        "mali-web": ("Mali-Web", "Maliweb"),
+        "yahoo-ap": ("Yahoo News (AP)", "Yahoo News"),
+    }
+    data.write_text(
+        "".join(source.format(ident, *named) for ident, named in published.items())
+        + CITING.format("cites-it", '[{ id = "tv5" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'twenty' publisher: \"20 minutes (AFP)\" is another name for "
+            '20 Minutes (AFP); write publisher = "20 Minutes (AFP)"',
+            f"{data}:11: sources 'yahoo' publisher: \"Yahoo News (Associated Press)\" is another "
+            'name for Yahoo News (AP); write publisher = "Yahoo News (AP)"',
+            f"{data}:18: sources 'abamako' publisher: \"abamako.com\" is another name for "
+            'aBamako; write publisher = "aBamako"',
+            f"{data}:25: sources 'tv5' publisher: \"TV5 Monde\" is another name for TV5Monde; "
+            'write publisher = "TV5Monde"',
+            f"{data}:34: sources 'qaz' via: \"fr.qaz.wiki\" is another name for qaz.wiki; "
+            'write via = "qaz.wiki"',
+        ],
+    )
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'twenty', field 'publisher': \"20 minutes (AFP)\" is another name for "
+        '20 Minutes (AFP); write publisher = "20 Minutes (AFP)"',
+        4,
+    )
+
+
 def test_source_files_stay_in_the_data_folder(run: Run, tmp_path: Path) -> None:
     inner = tmp_path / "data"
     inner.mkdir()

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.validate.publishers import described, misnamed, read_elsewhere
+from barkhane_cli.validate.publishers import another_name, described, misnamed, read_elsewhere
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
@@ -44,6 +44,7 @@ def build_source(r: EntryReader) -> m.Source:
     )
     # one name for each publisher, the edition of a Wikipedia page settled by its address
     _ruled(r, "publisher", source.publisher, lambda name: misnamed(name, source.url))
+    _ruled(r, "via", source.via, another_name)
     return source
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from barkhane_cli.tomlwrite import string
+from barkhane_cli.validate.spellings import SPELLINGS
 
 # The words of a copy, which both rules read, in lower case only: "Milford Mirror", "AP
 # Archive" and "The National Archives" are publishers' names, "The Daily Blog" a site's;
@@ -40,6 +41,50 @@ READ_ELSEWHERE = (
     ("says the page was a copy, mirror or reprint", _COPY, _COPY_ON),
 )  # fmt: skip
 
+# A site's copy named by the site and the Wikipedia it comes from (K47): "Wikiwand (French
+# Wikipedia)", "Tripomatic (from Italian Wikipedia)", "Kiddle (from Wikipedia)", "TriplyDB
+# (DBpedia, from English Wikipedia)". A copy's edition wrote it; the site is the via. The
+# bracket's last word is Wikipedia, after another name: "Wikipedia (French)" and "Simple
+# English Wikipedia" have none.
+_FROM_WIKIPEDIA = re.compile(
+    r"^(?!Wikipedia\b)(.*?\S)\s*\(([^()]*?)((?:[A-Z][a-z]+ )*)Wikipedia\)$"
+)
+# Which copy of a page was read, a revision or a rendering, is the note's: "Wikipedia (old
+# revision)", "Wikipedia (revision of 7 September 2024)", "Wikipedia (French rendering)".
+_WHICH_COPY = re.compile(r"\s*\((?:old revision|revision of [^()]+|[^()]*\brendering)\)")
+
+
+def _from_wikipedia(publisher: str) -> str | None:
+    found = _FROM_WIKIPEDIA.match(publisher)
+    if found is None:
+        return None
+    site, words, language = found.group(1), found.group(2), found.group(3).strip()
+    does = "names the Wikipedia the page comes from"
+    if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
+        return f"{does}; write publisher = {string(wikipedia(language))} and via = {string(site)}"
+    # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
+    # ("Kiddle (from Wikipedia)") is the writer's to settle: what goes where, not names
+    return (
+        f"{does}; write who wrote the page as the publisher, a copy's Wikipedia edition "
+        '("Wikipedia (French)") with the site as via'
+    )
+
+
+def _which_copy(publisher: str) -> str | None:
+    found = _WHICH_COPY.search(publisher)
+    if found is None:
+        return None
+    does = "names the revision or rendering read, which goes in note"
+    alone = (publisher[: found.start()] + publisher[found.end() :]).strip()
+    if alone and not _reads(alone):
+        return f"{does}; write publisher = {string(alone)}"
+    return f"{does}; write who wrote it as the publisher"
+
+
+def _reads(name: str) -> bool:
+    """Whether ``name``, a half of a split, is refused by the publisher rule."""
+    return read_elsewhere(name) is not None
+
 
 def read_elsewhere(publisher: str) -> str | None:
     """Why ``publisher`` is refused and what to write instead, or None when it is one."""
@@ -55,7 +100,8 @@ def read_elsewhere(publisher: str) -> str | None:
             if read_elsewhere(alone) is None and described(via) is None:
                 return f"{does}; write publisher = {string(alone)} and via = {string(via)}"
         return f'{does}; write who wrote it as the publisher and the site as via = "..."'
-    return None
+    # after K43's: "WikiMili (mirror of English Wikipedia)" is told it names a mirror
+    return _from_wikipedia(publisher) or _which_copy(publisher)
 
 
 # A via's: a copy, or what kind of site held it. Whole words: "blogspot" (a host) is
@@ -82,16 +128,58 @@ def described(via: str) -> str | None:
 # One name for each publisher (K46): a citation manager files a source under its
 # publisher and `sources` counts them, so "AP" and "Associated Press" were two publishers
 # to both. The record's other spellings of one publisher, and the name it writes: the most
-# used, and its prose's ("AFP", not "Agence France-Presse"). Only whole names: an outlet
-# printing an agency's text ("Jeune Afrique (AFP)", "Yahoo News (AP)") and names of their
-# own ("AP Archive", "Associated Press of Pakistan") are other publishers.
+# used, and its prose's ("AFP", not "Agence France-Presse"); then each outlet's and site's
+# spellings that differ by case, spaces, accents or an address's ending (K47: "TV5 Monde"
+# is "TV5Monde", "abamako.com" "aBamako"), a via's too. Whole names, and an outlet printing
+# an agency's text outlet and agency apart ("20 minutes (AFP)" is "20 Minutes (AFP)"); names
+# of their own ("AP Archive", "Associated Press of Pakistan") are other publishers.
 ALIASES = {
     "Agence France-Presse": "AFP",
     "AP": "Associated Press",
     "Wikipédia": "Wikipedia (French)",
     "Wikipédia (French)": "Wikipedia (French)",
     "Wikipedia (English)": "Wikipedia",
+    **{variant: kept for kept, variants in SPELLINGS.items() for variant in variants},
 }
+# In an outlet's bracket the record names an agency short, "Yahoo News (AP)" as "Jeune
+# Afrique (AFP)": 110 "(AP)" to 22 "(Associated Press)" and "(The Associated Press)".
+AGENCY_IN_BRACKET = {
+    "Associated Press": "AP",
+    "The Associated Press": "AP",
+    "Agence France-Presse": "AFP",
+}
+_OUTLET_AGENCY = re.compile(r"^(.+?) \(([^()]+)\)$")
+
+
+def _spelled(name: str) -> str:
+    """``name`` as the record spells it, an outlet's or site's; a Wikipedia alias only
+    whole, its bracket being the edition's: "Wikipédia (German)" is not French."""
+    kept = ALIASES.get(name, name)
+    return name if kept.startswith("Wikipedia") else kept
+
+
+def canonical(publisher: str) -> str:
+    """The name the record writes for ``publisher``: itself unless it is another."""
+    whole = ALIASES.get(publisher)
+    if whole is not None:
+        return whole
+    found = _OUTLET_AGENCY.match(publisher)
+    if found is None:
+        return publisher
+    outlet, agency = found.groups()
+    agency = AGENCY_IN_BRACKET.get(agency) or (
+        agency if agency in AGENCY_IN_BRACKET.values() else _spelled(agency)
+    )
+    return f"{_spelled(outlet)} ({agency})"
+
+
+def another_name(via: str) -> str | None:
+    """Why ``via`` is refused, another spelling of a site the record names once, or None."""
+    kept = ALIASES.get(via, via)
+    if kept == via:
+        return None
+    return f"{string(via)} is another name for {kept}; write via = {string(kept)}"
+
 
 # Wikipedia is one publisher per language edition, named by its language in English:
 # "Wikipedia" for English, "Wikipedia (French)", "Wikipedia (German)" and so on. An edition
@@ -137,12 +225,12 @@ def host_of(url: str) -> str:
 def misnamed(publisher: str, url: str | None) -> str | None:
     """Why ``publisher`` is another name of one the record names once (an alias, or a
     Wikipedia edition other than the url's) and the name to write; None when it is that."""
-    canonical = ALIASES.get(publisher, publisher)
-    if canonical in _EDITIONS and url:  # the address read only where it can settle it
+    named = canonical(publisher)
+    if named in _EDITIONS and url:  # the address read only where it can settle it
         host = host_of(url)
         page = edition(host)
-        if page is not None and page != canonical:
+        if page is not None and page != named:
             return f"{string(publisher)} disagrees with the url's {host}; write publisher = {string(page)}"
-    if canonical != publisher:
-        return f"{string(publisher)} is another name for {canonical}; write publisher = {string(canonical)}"
+    if named != publisher:
+        return f"{string(publisher)} is another name for {named}; write publisher = {string(named)}"
     return None

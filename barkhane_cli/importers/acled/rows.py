@@ -27,7 +27,7 @@ from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
 from barkhane_cli.importers.acled.problems import Reject
 from barkhane_cli.model import Dataset
-from barkhane_cli.validate.publishers import ALIASES
+from barkhane_cli.validate.publishers import canonical
 
 ZERO_NOTE = "ACLED reports 0 (may mean unknown)"
 # Words with which ACLED's notes hedge who did it ("suspected JNIM militants", "presumed
@@ -260,7 +260,7 @@ class Converter:
             {
                 "id": ident,
                 "title": "Reported via ACLED",
-                "publisher": ALIASES.get(first[ident], first[ident]),
+                "publisher": canonical(first[ident]),
                 "kind": "news",
             }
             for ident in sorted(first)
