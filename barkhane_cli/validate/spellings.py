@@ -55,7 +55,7 @@ SPELLINGS = {
     "aLome": ("aLome.com",),
     "Al Wasat": ("Al-Wasat", "Alwasat"),
     "aNiamey": ("aNiamey.com",),
-    "A nous la Guinée": ("À nous la Guinée",),
+    "À nous la Guinée": ("A nous la Guinée",),
     "aOuaga": ("Aouaga", "aOuaga.com"),
     "Association française des Victimes du Terrorisme": ("Association française des victimes du terrorisme",),
     "Atlantic Actu": ("Atlanticactu",),
