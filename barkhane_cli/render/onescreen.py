@@ -12,6 +12,7 @@ from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import parse_iso
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
@@ -30,6 +31,15 @@ def heading(con: Any, title: str, said: str = "") -> None:
     line = Text("\n" + title, style="bold")
     line.append(said)
     con.print(line)
+
+
+def age(as_of: str, day: str) -> str:
+    """How long before ``day`` a figure's period ended, when two years or more: "3 years
+    earlier", else nothing. The latest figure of a series can be old (Tillabéri's
+    displaced of May 2018 is still the latest of its series at the end of 2021), and a
+    reader must not take it for news: `on`'s whole page and its one screen both say it."""
+    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
+    return f"{years} years earlier" if years >= 2 else ""
 
 
 def era_item(era: m.Era, mark: str = "") -> Any:
@@ -60,10 +70,12 @@ def pointer(con: Any, said: str, command: str) -> None:
     con.print(Text(pointer_lines(said, command, con.width), style="dim"))
 
 
-def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> None:
+def figure_lines(
+    con: Any, facts: Sequence[m.Fact], said: str, command: str, day: str | None = None
+) -> None:
     """One line a figure: the value, its unit and day in columns, then the label, cut at
-    the line's end, a ⚑ before a disputed one; the closing line says what ``command``
-    gives of them (``said``)."""
+    the line's end, a ⚑ before a disputed one and, as of ``day``, its age (age) before an
+    old one; the closing line says what ``command`` gives of them (``said``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -92,6 +104,9 @@ def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> 
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
+        old = age(str(f.as_of), day) if day else ""
+        if old:  # first of the words: a label cut at the line's end keeps it
+            label.append(f"{old}: ", style="bold")
         # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
         # where the flag and the range fill the column, the label is "…" and the column
         # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import (
     FULL,
+    age,
     era_item,
     figure_lines,
     heading,
@@ -52,15 +52,6 @@ def _dates(event: dict[str, Any]) -> str:
     return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
 
 
-def _age(as_of: str, day: str) -> str:
-    """The note after a figure's date when its period ended two years or more before the
-    day (", 3 years earlier"): the latest figure of a series can be old (Tillabéri's
-    displaced of May 2018 is still the latest of its series at the end of 2021), and a
-    reader must not take it for news."""
-    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
-    return f", {years} years earlier" if years >= 2 else ""
-
-
 def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} → {end or 'open'}"
 
@@ -80,7 +71,8 @@ def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
     out = []
     for (figure, _, as_of, under_way), rows in groups.items():
         # a month under way: the figure may have been counted after the day
-        when = ", the month under way" if under_way else _age(as_of, day)
+        old = age(as_of, day)
+        when = ", the month under way" if under_way else f", {old}" if old else ""
         if len(rows) == 1:
             values, labels = rows[0]["value_text"], rows[0]["label"]
         else:
@@ -272,7 +264,8 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     if not facts:
         con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
         return
-    figure_lines(con, facts, "every figure known then", content["other_figures"]["command"])
+    command = content["other_figures"]["command"]
+    figure_lines(con, facts, "every figure known then", command, content["date"])
 
 
 def _events_now(con: Any, content: dict[str, Any]) -> None:
