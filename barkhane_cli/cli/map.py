@@ -285,7 +285,8 @@ def on(
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
-    --height and --ascii draw the map, which only --full has.
+    --height and --ascii draw the map, which only --full has; piped or in a --format
+    other than table they do nothing, as map's, but in --export FILE.txt.
     """
     from barkhane_cli import mapping, situation
     from barkhane_cli.render import situation as view
