@@ -651,11 +651,41 @@ def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) ->
     assert list(doc) == [
         "date", "in_record", "note", "window", "eras", "leaders", "no_leader_recorded",
         "figures", "figures_marked_headline", "other_figures", "events",
-        "latest_figures", "nearest_events",
+        "latest_figures", "nearest_events", "events_on_date",
     ]  # fmt: skip
     ids = [e["id"] for e in doc["events"]]
     assert doc["nearest_events"] == [i for i in ids if i in doc["nearest_events"]]
     assert set(doc["latest_figures"]) <= {f["id"] for f in doc["figures"]}
+
+
+def _dates(event: dict[str, Any]) -> str:
+    return event["date"] + (f" → {event['end']}" if event["end"] else "")
+
+
+def test_on_a_year_spreads_its_events_over_it_not_its_first_fifteen(real: Run) -> None:
+    """K45: `on 2021` listed as "nearest" the first 15 events of January: a year or a
+    month has no day to be near. Where more than 15 meet the period, 15 spread evenly
+    over them in date order, its first and last among them, and the command listing the
+    period's every one; a day's 15 nearest stay as they were."""
+    doc = _json(real("on", "2021", "--format", "json"))
+    period = [e["id"] for e in doc["events"] if e["date"] <= "2021-12-31" and
+              (e["end"] or e["date"]) >= "2021"]  # fmt: skip
+    listed = real("timeline", "--since", "2021", "--until", "2021", "-f", "json")
+    assert [e["id"] for e in _json(listed)] == period
+    assert doc["events_on_date"] == len(period) > 15 == len(doc["nearest_events"])
+    assert doc["nearest_events"][0] == period[0] and doc["nearest_events"][-1] == period[-1]
+    months = {e["date"][:7] for e in doc["events"] if e["id"] in doc["nearest_events"]}
+    assert len(months) >= 10  # spread over the year, not January's
+    screen = _screen(real, 160, "on", "2021")
+    n = len(period)
+    heading = f"Events 2020-12-02 to 2022-01-30: 15 of the {n} of 2021, spread over it"
+    shown = {e["id"]: e for e in doc["events"] if e["id"] in doc["nearest_events"]}
+    assert _section("\n".join(screen), heading) == [
+        *(f"  {_dates(shown[i])}  {shown[i]['title']}" for i in doc["nearest_events"]),
+        f"  all {n} events of 2021: barkhane timeline --since 2021 --until 2021",
+    ]
+    day = _json(real("on", "2021-05-24", "--format", "json"))
+    assert day["events_on_date"] < 15 == len(day["nearest_events"])
 
 
 def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
@@ -270,14 +271,20 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
 def _events_now(con: Any, content: dict[str, Any]) -> None:
     """The events nearest the day (situation.nearest_events), a line each, cut at the
-    line's end, and the command listing the window's every event."""
+    line's end, and the command listing the window's every one; for a month or a year
+    holding more than the screen lists, those spread over it, and the command listing the
+    period's."""
     from rich.text import Text
 
-    w = content["window"]
+    w, day = content["window"], content["date"]
     events = content["events"]
     near = set(content["nearest_events"])
     shown = [e for e in events if e["id"] in near]
-    said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
+    spread = content["events_on_date"] > len(shown)
+    if spread:
+        said = f": {len(shown)} of the {content['events_on_date']:,} of {day}, spread over it"
+    else:
+        said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
     heading(con, f"Events {w['start']} to {w['end']}", said)
     if not events:
         con.print(Text("  none recorded", style="dim"))
@@ -288,9 +295,13 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         line.append("  " + inert(e["title"]))
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
-        after = " --aftermath" if w["end"] > RECORD_END.last().isoformat() else ""
-        listing = f"barkhane timeline --since {w['start']} --until {w['end']}{after}"
-        pointer(con, f"all {counted(len(events), 'event')}", listing)
+        start, end = (day, day) if spread else (w["start"], w["end"])
+        later = parse_iso(end).last() > RECORD_END.last()
+        listing = f"barkhane timeline --since {start} --until {end}" + (
+            " --aftermath" if later else ""
+        )
+        n = content["events_on_date"] if spread else len(events)
+        pointer(con, f"all {counted(n, 'event')}" + (f" of {day}" if spread else ""), listing)
 
 
 def _rich(
