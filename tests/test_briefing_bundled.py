@@ -690,7 +690,7 @@ def test_on_a_year_spreads_its_events_over_it_not_its_first_fifteen(real: Run) -
 
 def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None:
     """K42: `summary --country mali` listed Chad's, Niger's and Burkina Faso's
-    presidencies. An era is a country's when the actors it names are (a state, an
+    presidencies. An era is a country's when the actors it names are (a state, a regional
     organisation's member states, another actor's home country), as an event is when its
     places are: Barkhane names the G5 Sahel, so it is Mali's and Burkina Faso's too."""
 
@@ -716,6 +716,32 @@ def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None
         "era\t2015-12-29\t2022-01-24\tPresidency of Roch Marc Christian Kaboré in Burkina Faso",
         "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
     ]
+    # K45: France's seat on the UN Security Council made MINUSMA France's era, and EU
+    # membership EUTM Mali's and EUCAP Sahel Mali's; only a regional body (the G5 Sahel,
+    # ECOWAS, the AU) is its members' land and forces. France keeps the eras it is named in.
+    # The literal was "eutm-mali", "minusma", "barkhane", "eucap-sahel-mali", "takuba".
+    assert eras("france") == [
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2020-03-27\t2022-06-30\tTask Force Takuba",
+    ]
+    assert eras("chad") == [
+        "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad",
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+        "era\t2021-04-20\t\tMilitary transition under Mahamat Déby in Chad",
+    ]
+    # Togo's troops served in MINUSMA, but no era names Togo: none, as before
+    assert eras("togo") == []
+    # an event's --country reads its places, never a membership: France's events are
+    # those placed in France, and a country with no place is refused
+    french = _json(real("timeline", "--country", "france", "-f", "json"))
+    assert french and all("france" in e["countries"] for e in french)
+    brazil = real("timeline", "--country", "brazil")
+    assert (brazil.exit_code, brazil.stderr) == (
+        3,
+        "barkhane: no country matches 'brazil'; 'barkhane places --kind country' lists them all\n",
+    )
     # without --country, every era of the window, as before
     everything = real("summary", "--year", "2021").stdout.splitlines()
     assert "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad" in everything
