@@ -646,6 +646,28 @@ def test_on_a_day_fits_one_screen_and_points_to_the_whole_page(real: Run) -> Non
     assert all(f"[{e['id']}]" in page for e in doc["events"])
 
 
+def test_a_pointer_wider_than_40_columns_continues_under_its_own_text(real: Run) -> None:
+    """K45: at 40 columns a closing line's words, or its command's, wrapped to column 0
+    ("--until 2021-06-23", "dispute, every event and the map:"): each continues under its
+    own text now, as a bullet's wrapped lines do (onescreen.indented)."""
+    n = len(_json(real("on", "2021-05-24", "--format", "json"))["events"])
+    on = _screen(real, 40, "on", "2021-05-24")
+    assert on[-3:] == [
+        "  in full, with each leader's term, each",
+        "  dispute, every event and the map:",
+        "    barkhane on 2021-05-24 --full",
+    ]
+    at = on.index(f"  all {n} events:")
+    assert on[at + 1 : at + 3] == [
+        "    barkhane timeline --since 2021-04-24",
+        "    --until 2021-06-23",
+    ]
+    summary = _screen(real, 40, "summary")
+    at = summary.index("  ⚑ disputed; each in full, with its")
+    assert summary[at + 1 : at + 3] == ["  sources:", "    barkhane summary --full"]
+    assert not [line for line in on if line.startswith(("--", "barkhane"))]
+
+
 def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) -> None:
     doc = _json(real("on", "2021-05-24", "--format", "json"))
     assert list(doc) == [

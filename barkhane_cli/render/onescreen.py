@@ -8,7 +8,7 @@ years, and one figure a series, a line each, cut at the line's end.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from textwrap import shorten
+from textwrap import shorten, wrap
 from typing import Any
 
 from barkhane_cli import model as m
@@ -54,13 +54,32 @@ def era_item(era: m.Era, mark: str = "") -> Any:
     return item
 
 
+def indented(text: str, width: int, indent: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns broken at spaces, each ``indent``
+    columns in: a continuation goes under its own text, as a bullet's does, not to
+    column 0 as a terminal wraps it; a word wider than the line (an option, a date) is
+    kept whole, never broken at its hyphens."""
+    pad = " " * indent
+    return wrap(
+        text,
+        max(width, indent + 1),
+        initial_indent=pad,
+        subsequent_indent=pad,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def pointer_lines(said: str, command: str, width: int) -> str:
     """A closing line, "  ``said``: ``command``", the command on a line of its own when
     the two do not fit ``width``: wrapped, a command's last words began the next line at
     column 0 (`on 2030-01-01` at 80 columns: "--aftermath"), no longer a command to copy
-    whole."""
+    whole. Where ``said`` or the command is wider still (40 columns), each continues
+    under its own text (indented)."""
     line = f"  {said}: {command}"
-    return line if len(line) <= width else f"  {said}:\n    {command}"
+    if len(line) <= width:
+        return line
+    return "\n".join([*indented(f"{said}:", width, 2), *indented(command, width, 4)])
 
 
 def pointer(con: Any, said: str, command: str) -> None:
