@@ -52,7 +52,12 @@ def open_bounded(
         if st.st_size > limit:
             raise DataError(too_big(path, limit, what))
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    # Out of the try: once the file object holds the descriptor it closes it. A SIGTERM
+    # (entry.Terminated) arriving as fdopen returned had the file closed as the exception
+    # unwound and os.close(fd) above fail with EBADF, which replaced it: "cannot be read
+    # (Bad file descriptor)", exit 4, not 143 (K45: test_atomic's SIGTERM test, under load,
+    # signals the moment the export is opened).
+    return os.fdopen(fd, "rb")

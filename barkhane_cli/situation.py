@@ -176,16 +176,31 @@ def figure_rows(
     return rows, marked, [f.id for f in briefing.newest_of_series(current)]
 
 
+def _distance(e: m.Event, first: int, last: int) -> int:
+    """How many days an event's span lies from first..last (day ordinals): none when it
+    meets them."""
+    return max(0, e.first - last, first - e.last)
+
+
+def on_date(events: list[m.Event], first: int, last: int) -> int:
+    """How many of the events meet the date itself (first..last): a day's, or those of
+    the whole month or year given."""
+    return sum(1 for e in events if not _distance(e, first, last))
+
+
 def nearest_events(events: list[m.Event], first: int, last: int, n: int) -> list[str]:
-    """The ids of the ``n`` events whose span comes nearest the day (first..last, day
-    ordinals; an event spanning it is at no distance), in the window's order: `on`'s
-    one screen lists these and points to the command that lists the window whole."""
-
-    def distance(e: m.Event) -> int:
-        return max(0, e.first - last, first - e.last)
-
-    near = sorted(range(len(events)), key=lambda at: (distance(events[at]), at))[:n]
-    return [events[at].id for at in sorted(near)]
+    """The ids of the ``n`` events whose span comes nearest the date (first..last, day
+    ordinals; an event meeting it is at no distance), in the window's order: `on`'s one
+    screen lists these and points to the command that lists them all. Where more than
+    ``n`` meet the date (a month or a year: `on 2021` listed January's first fifteen as
+    "nearest"), ``n`` of those spread evenly over them in date order, the first and the
+    last among them: a sample of the period's course, not its opening weeks."""
+    meeting = [at for at, e in enumerate(events) if not _distance(e, first, last)]
+    if len(meeting) > n:
+        step = (len(meeting) - 1) / max(n - 1, 1)
+        return [events[meeting[round(i * step)]].id for i in range(n)]
+    near = sorted(range(len(events)), key=lambda at: (_distance(events[at], first, last), at))
+    return [events[at].id for at in sorted(near[:n])]
 
 
 def other_figures(
@@ -252,6 +267,9 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         # what the one-screen view shows of the two lists above (K42)
         "latest_figures": one_a_series,
         "nearest_events": nearest_events(events, first, last, NEAREST_EVENTS),
+        # how many events meet DATE itself: more than nearest_events lists, and those
+        # are spread over the month or year given
+        "events_on_date": on_date(events, first, last),
     }
 
 

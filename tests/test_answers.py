@@ -657,6 +657,12 @@ def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]
     assert "Tillabéri region, Niger: 13,900 as of 2018-05, 3 years earlier (" in out
     assert "Displacement: Burkina Faso: 1,579,976 as of 2021-12 (" in out
     assert out.count("years earlier") == 1
+    # K45: the one screen (K42) showed the same figure as if it were current
+    screen = run("on", "2021-12-31", "--window", "1d", env=terminal(80)).stdout.splitlines()
+    old = [line.rstrip() for line in screen if "earlier" in line]
+    assert old == [
+        "         13,900 people 2018-05    3 years earlier: Internally displaced people…"
+    ]
 
 
 def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:

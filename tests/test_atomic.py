@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import io
 import os
 import resource
 import signal
@@ -189,16 +190,51 @@ def test_a_file_size_limit_leaves_the_old_file(tmp_path: Path, bundled: None) ->
     assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
 
 
-def _wait_until_reading(pid: int, path: Path, timeout: float = 20.0) -> None:
-    fds = Path(f"/proc/{pid}/fd")
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
+def _wait_until_read_past(
+    proc: subprocess.Popen[bytes], path: Path, offset: int, timeout: float = 60.0
+) -> None:
+    """Until ``proc`` holds ``path`` open at a position past ``offset`` (its descriptor's
+    ``pos`` in /proc/PID/fdinfo), or has ended. The readiness the test needs is the
+    child's own state, not a time: it returned once the export was open at all, the
+    moment the layout's sniff opens it, and after 20 s whatever the child was doing."""
+    fds, end = Path(f"/proc/{proc.pid}/fd"), time.monotonic() + timeout
+    while proc.poll() is None:
+        if time.monotonic() > end:
+            pytest.fail(
+                f"the import read no more than {offset} bytes of {path.name} in {timeout} s"
+            )
         try:
-            if any(os.readlink(fd) == str(path) for fd in fds.iterdir()):
-                return
+            for fd in fds.iterdir():
+                if os.readlink(fd) != str(path):
+                    continue
+                info = Path(f"/proc/{proc.pid}/fdinfo/{fd.name}").read_text()
+                if int(info.split("pos:", 1)[1].split()[0]) > offset:
+                    return
         except OSError:
-            pass  # a descriptor closed while we looked
+            pass  # a descriptor closed, or the child ended, while we looked
         time.sleep(0.005)
+
+
+def test_a_sigterm_as_an_input_is_opened_ends_as_terminated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """K45: why the SIGTERM test failed under load (exit 4, "cannot be read (Bad file
+    descriptor)"): it signals when the export is first open, and a SIGTERM arriving as
+    inputs.open_bounded's fdopen returned had the new file object close the descriptor as
+    the exception unwound, then open_bounded close it again: EBADF replaced Terminated."""
+    from barkhane_cli import inputs
+
+    export = tmp_path / "x.csv"
+    export.write_bytes(b"event_id_cnty\n")
+    fdopen = os.fdopen
+
+    def signalled(fd: int, mode: str) -> None:
+        fdopen(fd, mode).close()  # what the unwinding does to the file object fdopen made
+        raise entry.Terminated  # as entry's handler raises it
+
+    monkeypatch.setattr(os, "fdopen", signalled)
+    with pytest.raises(entry.Terminated):
+        inputs.open_bounded(export, 1000, "an ACLED export")
 
 
 def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path, bundled: None) -> None:
@@ -209,7 +245,9 @@ def test_sigterm_during_an_import_leaves_the_old_file(tmp_path: Path, bundled: N
         [*BARKHANE, "import", "acled", str(export), "-o", str(target)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
     )  # fmt: skip
-    _wait_until_reading(proc.pid, export)  # so the signal lands mid-import, not at start-up
+    # so the signal lands mid-import, reading rows: past what the layout's sniff reads
+    # (4,096 bytes, one buffer at most), not at start-up or as the file is first opened
+    _wait_until_read_past(proc, export, 2 * io.DEFAULT_BUFFER_SIZE)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate()
     if proc.returncode == 0:  # the machine was fast: then the new file is complete

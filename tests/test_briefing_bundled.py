@@ -646,21 +646,73 @@ def test_on_a_day_fits_one_screen_and_points_to_the_whole_page(real: Run) -> Non
     assert all(f"[{e['id']}]" in page for e in doc["events"])
 
 
+def test_a_pointer_wider_than_40_columns_continues_under_its_own_text(real: Run) -> None:
+    """K45: at 40 columns a closing line's words, or its command's, wrapped to column 0
+    ("--until 2021-06-23", "dispute, every event and the map:"): each continues under its
+    own text now, as a bullet's wrapped lines do (onescreen.indented)."""
+    n = len(_json(real("on", "2021-05-24", "--format", "json"))["events"])
+    on = _screen(real, 40, "on", "2021-05-24")
+    assert on[-3:] == [
+        "  in full, with each leader's term, each",
+        "  dispute, every event and the map:",
+        "    barkhane on 2021-05-24 --full",
+    ]
+    at = on.index(f"  all {n} events:")
+    assert on[at + 1 : at + 3] == [
+        "    barkhane timeline --since 2021-04-24",
+        "    --until 2021-06-23",
+    ]
+    summary = _screen(real, 40, "summary")
+    at = summary.index("  ⚑ disputed; each in full, with its")
+    assert summary[at + 1 : at + 3] == ["  sources:", "    barkhane summary --full"]
+    assert not [line for line in on if line.startswith(("--", "barkhane"))]
+
+
 def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) -> None:
     doc = _json(real("on", "2021-05-24", "--format", "json"))
     assert list(doc) == [
         "date", "in_record", "note", "window", "eras", "leaders", "no_leader_recorded",
         "figures", "figures_marked_headline", "other_figures", "events",
-        "latest_figures", "nearest_events",
+        "latest_figures", "nearest_events", "events_on_date",
     ]  # fmt: skip
     ids = [e["id"] for e in doc["events"]]
     assert doc["nearest_events"] == [i for i in ids if i in doc["nearest_events"]]
     assert set(doc["latest_figures"]) <= {f["id"] for f in doc["figures"]}
 
 
+def _dates(event: dict[str, Any]) -> str:
+    return event["date"] + (f" → {event['end']}" if event["end"] else "")
+
+
+def test_on_a_year_spreads_its_events_over_it_not_its_first_fifteen(real: Run) -> None:
+    """K45: `on 2021` listed as "nearest" the first 15 events of January: a year or a
+    month has no day to be near. Where more than 15 meet the period, 15 spread evenly
+    over them in date order, its first and last among them, and the command listing the
+    period's every one; a day's 15 nearest stay as they were."""
+    doc = _json(real("on", "2021", "--format", "json"))
+    period = [e["id"] for e in doc["events"] if e["date"] <= "2021-12-31" and
+              (e["end"] or e["date"]) >= "2021"]  # fmt: skip
+    listed = real("timeline", "--since", "2021", "--until", "2021", "-f", "json")
+    assert [e["id"] for e in _json(listed)] == period
+    assert doc["events_on_date"] == len(period) > 15 == len(doc["nearest_events"])
+    assert doc["nearest_events"][0] == period[0] and doc["nearest_events"][-1] == period[-1]
+    months = {e["date"][:7] for e in doc["events"] if e["id"] in doc["nearest_events"]}
+    assert len(months) >= 10  # spread over the year, not January's
+    screen = _screen(real, 160, "on", "2021")
+    n = len(period)
+    heading = f"Events 2020-12-02 to 2022-01-30: 15 of the {n} of 2021, spread over it"
+    shown = {e["id"]: e for e in doc["events"] if e["id"] in doc["nearest_events"]}
+    assert _section("\n".join(screen), heading) == [
+        *(f"  {_dates(shown[i])}  {shown[i]['title']}" for i in doc["nearest_events"]),
+        f"  all {n} events of 2021: barkhane timeline --since 2021 --until 2021",
+    ]
+    day = _json(real("on", "2021-05-24", "--format", "json"))
+    assert day["events_on_date"] < 15 == len(day["nearest_events"])
+
+
 def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None:
     """K42: `summary --country mali` listed Chad's, Niger's and Burkina Faso's
-    presidencies. An era is a country's when the actors it names are (a state, an
+    presidencies. An era is a country's when the actors it names are (a state, a regional
     organisation's member states, another actor's home country), as an event is when its
     places are: Barkhane names the G5 Sahel, so it is Mali's and Burkina Faso's too."""
 
@@ -686,6 +738,32 @@ def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None
         "era\t2015-12-29\t2022-01-24\tPresidency of Roch Marc Christian Kaboré in Burkina Faso",
         "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
     ]
+    # K45: France's seat on the UN Security Council made MINUSMA France's era, and EU
+    # membership EUTM Mali's and EUCAP Sahel Mali's; only a regional body (the G5 Sahel,
+    # ECOWAS, the AU) is its members' land and forces. France keeps the eras it is named in.
+    # The literal was "eutm-mali", "minusma", "barkhane", "eucap-sahel-mali", "takuba".
+    assert eras("france") == [
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2020-03-27\t2022-06-30\tTask Force Takuba",
+    ]
+    assert eras("chad") == [
+        "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad",
+        "era\t2014-02-16\t\tG5 Sahel",
+        "era\t2014-08-01\t2022-11-09\tOperation Barkhane",
+        "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
+        "era\t2021-04-20\t\tMilitary transition under Mahamat Déby in Chad",
+    ]
+    # Togo's troops served in MINUSMA, but no era names Togo: none, as before
+    assert eras("togo") == []
+    # an event's --country reads its places, never a membership: France's events are
+    # those placed in France, and a country with no place is refused
+    french = _json(real("timeline", "--country", "france", "-f", "json"))
+    assert french and all("france" in e["countries"] for e in french)
+    brazil = real("timeline", "--country", "brazil")
+    assert (brazil.exit_code, brazil.stderr) == (
+        3,
+        "barkhane: no country matches 'brazil'; 'barkhane places --kind country' lists them all\n",
+    )
     # without --country, every era of the window, as before
     everything = real("summary", "--year", "2021").stdout.splitlines()
     assert "era\t1990-12\t2021-04-20\tPresidency of Idriss Déby in Chad" in everything

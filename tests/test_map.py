@@ -367,6 +367,33 @@ def test_on_refuses_a_map_option_without_full(
     assert "Borders: Natural Earth 1:50m; equirectangular at 14.8°N" in drawn.stdout.splitlines()
 
 
+@pytest.mark.parametrize("fmt", [(), ("-f", "plain"), ("-f", "json"), ("-f", "geojson")])
+def test_on_full_takes_the_map_options_where_no_map_is_drawn_as_map_does(
+    run: Run, tmp_path: Path, fmt: tuple[str, ...]
+) -> None:
+    """K45: piped or in a format other than table, `on DATE --full --height 12 --ascii`
+    draws no map, and the options did nothing unsaid. The project takes display options
+    there as map does (`map --height 12 -f json`, `timeline --wide` piped), so one command
+    line serves a terminal and a script; on --help says so, and --export FILE.txt, which
+    draws the page, uses them."""
+    given = run("on", "2013-01-20", "--full", "--height", "6", "--ascii", *fmt)
+    plain = run("on", "2013-01-20", *fmt)
+    assert (given.exit_code, given.stderr) == (0, "")
+    assert given.stdout == plain.stdout != ""
+    mapped = run("map", "--height", "6", "--ascii", "--year", "2013", *fmt)
+    assert (mapped.exit_code, mapped.stdout) == (0, run("map", "--year", "2013", *fmt).stdout)
+    helped = " ".join(run("on", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert (
+        "--height and --ascii draw the map, which only --full has; piped or in a --format "
+        "other than table they do nothing, as map's, but in --export FILE.txt."
+    ) in helped
+    short, tall = tmp_path / "short.txt", tmp_path / "tall.txt"
+    for path, height in ((short, "6"), (tall, "30")):
+        saved = run("on", "2013-01-20", "--full", "--height", height, "--export", str(path), *fmt)
+        assert saved.exit_code == 0, saved.stderr
+    assert len(short.read_text().splitlines()) < len(tall.read_text().splitlines())
+
+
 def test_on_closes_its_figures_with_how_many_others_were_known_and_how_to_list_them(
     run: Run,
 ) -> None:

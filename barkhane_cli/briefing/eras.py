@@ -32,15 +32,24 @@ def era_json(era: m.Era, axis: Axis | None = None) -> dict[str, Any]:
     return out
 
 
+# The tag (data/actors.toml) of an organisation made of the region's states, whose land
+# and forces its members' are: an era naming it is its member states' (era_countries).
+REGIONAL = "regional"
+
+
 def era_countries(data: m.Dataset, era: m.Era) -> frozenset[str]:
     """The countries an era concerns, read from the actors it names, its one declaration
-    of scope (data/eras.toml): a state is its country (a state actor's id is its
-    country's), an organisation its member states (member-of: Barkhane names the G5
-    Sahel, whose five countries it fought in), and every actor but a state its home
-    country (``country``: MINUSMA's and EUTM Mali's Mali, Wagner's Russia, the CNSP
-    junta's Mali, an organisation as it may have one). Kaboré's presidency
-    names Burkina Faso alone: it is no era of Mali's (K42: `summary --country mali` listed
-    every country's governments)."""
+    of scope (data/eras.toml): the eras in which a country's own state, forces or
+    territory took part. A state is its country (a state actor's id is its country's),
+    a regional organisation (tagged REGIONAL: the G5 Sahel, ECOWAS, the African Union)
+    its member states, whose land and forces it is (Barkhane names the G5 Sahel, in whose
+    five countries it fought; the G5's joint force is their troops), and every actor but
+    a state its home country (``country``: MINUSMA's and EUTM Mali's Mali, Wagner's
+    Russia, the CNSP junta's Mali). Membership of any other body is no part in what it
+    does (K45: France's seat on the UN Security Council, which created MINUSMA, made
+    MINUSMA France's era, as EU membership made EUTM Mali every member's), as a state does
+    not count for what it is a member of in an event's roles. Kaboré's presidency names
+    Burkina Faso alone: it is no era of Mali's (K42)."""
     by_name = query.country_resolver(data)
     found: set[str] = set()
     for ident in era.actors:
@@ -49,7 +58,7 @@ def era_countries(data: m.Dataset, era: m.Era) -> frozenset[str]:
             continue
         if actor.kind == "state":
             found.add(actor.id)
-        elif actor.kind == "organisation":
+        elif actor.kind == "organisation" and REGIONAL in actor.tags:
             found.update(
                 a.id
                 for a in data.actors.values()

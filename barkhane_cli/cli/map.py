@@ -277,15 +277,17 @@ def on(
     headline figures, the events around it and their map.
 
     On one screen: the eras, each country's head of state, one figure a series (the
-    latest by the day) and the events nearest the day; the eras, figures and events each
-    point to the command that lists them whole, and --full draws the whole page.
+    latest by the day) and the 15 events nearest the day (of a month or a year holding
+    more, 15 spread over it); the eras, figures and events each point to the command that lists
+    them whole, and --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded. The figures are the latest of each headline series; with
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
-    --height and --ascii draw the map, which only --full has.
+    --height and --ascii draw the map, which only --full has; piped or in a --format
+    other than table they do nothing, as map's, but in --export FILE.txt.
     """
     from barkhane_cli import mapping, situation
     from barkhane_cli.render import situation as view

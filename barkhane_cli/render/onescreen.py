@@ -8,10 +8,11 @@ years, and one figure a series, a line each, cut at the line's end.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from textwrap import shorten
+from textwrap import shorten, wrap
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import parse_iso
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
@@ -32,6 +33,15 @@ def heading(con: Any, title: str, said: str = "") -> None:
     con.print(line)
 
 
+def age(as_of: str, day: str) -> str:
+    """How long before ``day`` a figure's period ended, when two years or more: "3 years
+    earlier", else nothing. The latest figure of a series can be old (Tillabéri's
+    displaced of May 2018 is still the latest of its series at the end of 2021), and a
+    reader must not take it for news: `on`'s whole page and its one screen both say it."""
+    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
+    return f"{years} years earlier" if years >= 2 else ""
+
+
 def era_item(era: m.Era, mark: str = "") -> Any:
     """An era as an item of a line of eras: its short name in its kind's colour, its
     years dim, then ``mark`` in bold ("begins"): one item, never parted by a wrap."""
@@ -44,13 +54,32 @@ def era_item(era: m.Era, mark: str = "") -> Any:
     return item
 
 
+def indented(text: str, width: int, indent: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns broken at spaces, each ``indent``
+    columns in: a continuation goes under its own text, as a bullet's does, not to
+    column 0 as a terminal wraps it; a word wider than the line (an option, a date) is
+    kept whole, never broken at its hyphens."""
+    pad = " " * indent
+    return wrap(
+        text,
+        max(width, indent + 1),
+        initial_indent=pad,
+        subsequent_indent=pad,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def pointer_lines(said: str, command: str, width: int) -> str:
     """A closing line, "  ``said``: ``command``", the command on a line of its own when
     the two do not fit ``width``: wrapped, a command's last words began the next line at
     column 0 (`on 2030-01-01` at 80 columns: "--aftermath"), no longer a command to copy
-    whole."""
+    whole. Where ``said`` or the command is wider still (40 columns), each continues
+    under its own text (indented)."""
     line = f"  {said}: {command}"
-    return line if len(line) <= width else f"  {said}:\n    {command}"
+    if len(line) <= width:
+        return line
+    return "\n".join([*indented(f"{said}:", width, 2), *indented(command, width, 4)])
 
 
 def pointer(con: Any, said: str, command: str) -> None:
@@ -60,10 +89,12 @@ def pointer(con: Any, said: str, command: str) -> None:
     con.print(Text(pointer_lines(said, command, con.width), style="dim"))
 
 
-def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> None:
+def figure_lines(
+    con: Any, facts: Sequence[m.Fact], said: str, command: str, day: str | None = None
+) -> None:
     """One line a figure: the value, its unit and day in columns, then the label, cut at
-    the line's end, a ⚑ before a disputed one; the closing line says what ``command``
-    gives of them (``said``)."""
+    the line's end, a ⚑ before a disputed one and, as of ``day``, its age (age) before an
+    old one; the closing line says what ``command`` gives of them (``said``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -92,6 +123,9 @@ def figure_lines(con: Any, facts: Sequence[m.Fact], said: str, command: str) -> 
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
+        old = age(str(f.as_of), day) if day else ""
+        if old:  # first of the words: a label cut at the line's end keeps it
+            label.append(f"{old}: ", style="bold")
         # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
         # where the flag and the range fill the column, the label is "…" and the column
         # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)

@@ -19,6 +19,7 @@ from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import (
     FULL,
+    age,
     era_item,
     figure_lines,
     heading,
@@ -52,15 +53,6 @@ def _dates(event: dict[str, Any]) -> str:
     return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
 
 
-def _age(as_of: str, day: str) -> str:
-    """The note after a figure's date when its period ended two years or more before the
-    day (", 3 years earlier"): the latest figure of a series can be old (Tillabéri's
-    displaced of May 2018 is still the latest of its series at the end of 2021), and a
-    reader must not take it for news."""
-    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
-    return f", {years} years earlier" if years >= 2 else ""
-
-
 def _span(start: str | None, end: str | None) -> str:
     return f"{start or '?'} → {end or 'open'}"
 
@@ -80,7 +72,8 @@ def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
     out = []
     for (figure, _, as_of, under_way), rows in groups.items():
         # a month under way: the figure may have been counted after the day
-        when = ", the month under way" if under_way else _age(as_of, day)
+        old = age(as_of, day)
+        when = ", the month under way" if under_way else f", {old}" if old else ""
         if len(rows) == 1:
             values, labels = rows[0]["value_text"], rows[0]["label"]
         else:
@@ -272,19 +265,26 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     if not facts:
         con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
         return
-    figure_lines(con, facts, "every figure known then", content["other_figures"]["command"])
+    command = content["other_figures"]["command"]
+    figure_lines(con, facts, "every figure known then", command, content["date"])
 
 
 def _events_now(con: Any, content: dict[str, Any]) -> None:
     """The events nearest the day (situation.nearest_events), a line each, cut at the
-    line's end, and the command listing the window's every event."""
+    line's end, and the command listing the window's every one; for a month or a year
+    holding more than the screen lists, those spread over it, and the command listing the
+    period's."""
     from rich.text import Text
 
-    w = content["window"]
+    w, day = content["window"], content["date"]
     events = content["events"]
     near = set(content["nearest_events"])
     shown = [e for e in events if e["id"] in near]
-    said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
+    spread = content["events_on_date"] > len(shown)
+    if spread:
+        said = f": {len(shown)} of the {content['events_on_date']:,} of {day}, spread over it"
+    else:
+        said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
     heading(con, f"Events {w['start']} to {w['end']}", said)
     if not events:
         con.print(Text("  none recorded", style="dim"))
@@ -295,9 +295,13 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         line.append("  " + inert(e["title"]))
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
-        after = " --aftermath" if w["end"] > RECORD_END.last().isoformat() else ""
-        listing = f"barkhane timeline --since {w['start']} --until {w['end']}{after}"
-        pointer(con, f"all {counted(len(events), 'event')}", listing)
+        start, end = (day, day) if spread else (w["start"], w["end"])
+        later = parse_iso(end).last() > RECORD_END.last()
+        listing = f"barkhane timeline --since {start} --until {end}" + (
+            " --aftermath" if later else ""
+        )
+        n = content["events_on_date"] if spread else len(events)
+        pointer(con, f"all {counted(n, 'event')}" + (f" of {day}" if spread else ""), listing)
 
 
 def _rich(
