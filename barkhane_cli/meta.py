@@ -17,14 +17,18 @@ from typing import Literal
 from barkhane_cli.dates import PartialDate, parse_iso
 
 PACKAGE = Path(__file__).resolve().parent
+# Where the curated data can be: inside the package when installed, ``data/`` beside it
+# in a checkout. bundled_folder picks the one that holds it; store.files.layer_roots
+# trusts either as the data shipped with barkhane.
+SHIPPED_FOLDERS = (PACKAGE / "data", PACKAGE.parent / "data")
 
 
 def bundled_folder() -> Path:
     """The curated data folder: inside the package when installed, ``data/`` in a checkout."""
-    packaged = PACKAGE / "data"
+    packaged, checkout = SHIPPED_FOLDERS
     if (packaged / "meta.toml").is_file():
         return packaged
-    return PACKAGE.parent / "data"
+    return checkout
 
 
 @dataclass(frozen=True, slots=True)

@@ -663,6 +663,12 @@ def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]
     assert old == [
         "         13,900 people 2018-05    3 years earlier: Internally displaced people…"
     ]
+    # RR34: a month's or a year's figures are the latest by its last day, so its age is
+    # counted from there too: from its first, `on 2021` called the figure shown beside
+    # December 2021's "2 years earlier", `on 2021-12` "3 years earlier"
+    for period in ("2021", "2021-12"):
+        screen = run("on", period, "--window", "1d", env=terminal(80)).stdout.splitlines()
+        assert [line.rstrip() for line in screen if "earlier" in line] == old, period
 
 
 def test_on_a_day_gives_current_displacement_figures(run: Run) -> None:

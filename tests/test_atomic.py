@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, MINI_AS_BUNDLED, Run, sigint_as_at_a_terminal
 
-from barkhane_cli import atomic, entry
+from barkhane_cli import atomic, entry, inputs
 from barkhane_cli.errors import DataError
 
 SAMPLE = FIXTURES / "acled" / "current.csv"
@@ -222,8 +222,6 @@ def test_a_sigterm_as_an_input_is_opened_ends_as_terminated(
     descriptor)"): it signals when the export is first open, and a SIGTERM arriving as
     inputs.open_bounded's fdopen returned had the new file object close the descriptor as
     the exception unwound, then open_bounded close it again: EBADF replaced Terminated."""
-    from barkhane_cli import inputs
-
     export = tmp_path / "x.csv"
     export.write_bytes(b"event_id_cnty\n")
     fdopen = os.fdopen

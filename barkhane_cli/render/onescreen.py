@@ -37,8 +37,11 @@ def age(as_of: str, day: str) -> str:
     """How long before ``day`` a figure's period ended, when two years or more: "3 years
     earlier", else nothing. The latest figure of a series can be old (Tillabéri's
     displaced of May 2018 is still the latest of its series at the end of 2021), and a
-    reader must not take it for news: `on`'s whole page and its one screen both say it."""
-    years = (parse_iso(day).first() - parse_iso(as_of).last()).days // 365
+    reader must not take it for news: `on`'s whole page and its one screen both say it.
+    Counted from ``day``'s last day, by which a month's or a year's figures are the
+    latest (situation.figure_rows): from its first, `on 2021` called the May 2018 figure
+    "2 years earlier" beside December 2021's, and `on 2021-12` "3 years earlier"."""
+    years = (parse_iso(day).last() - parse_iso(as_of).last()).days // 365
     return f"{years} years earlier" if years >= 2 else ""
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from barkhane_cli import geo, inputs
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
-from barkhane_cli.meta import PACKAGE, bundled_folder
+from barkhane_cli.meta import SHIPPED_FOLDERS, bundled_folder
 from barkhane_cli.model import TABLES
 from barkhane_cli.store import parsed
 
@@ -86,7 +86,7 @@ def layer_roots(paths: Sequence[Path]) -> Roots:
     """For each file read, the folder its ``file =`` references are relative to and
     whether it is the data shipped with barkhane (trusted: its seed texts live beside
     the folder), wherever ``bundled_path`` points at the moment."""
-    shipped = {PACKAGE / "data", PACKAGE.parent / "data"}
+    shipped = set(SHIPPED_FOLDERS)
     with contextlib.suppress(OSError):
         shipped.add(bundled_path().resolve())
     roots: Roots = {}
