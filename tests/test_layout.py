@@ -47,9 +47,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # 160 went from 2.13 to 2.154 (2,979 lines, 1,383 events). An audit of the 286 entries no
 # audit had drawn, and the second reading of 67 events added from list pages, gave 31
 # more events a `disputed` line (433 -> 464): 80 columns went from 3.324 (4,833 lines,
-# 1,454 events) to 3.337 (5,076 lines, 1,521 events), 160 to 2.172. The budget guards the
-# layout; the names and the disputes are what a reader asked for.
-LINE_BUDGET = {80: 3.34, 160: 2.18}
+# 1,454 events) to 3.337 (5,076 lines, 1,521 events), 160 to 2.172. Session 25's titles
+# saying whose a claim or a blame was ("…; MUJAO claims it", "blamed on Boko Haram")
+# instead of stating it took 80 columns to 3.342 (5,097 lines, 1,525 events). The budget
+# guards the layout; the names, the disputes and the credits are what a reader asked for.
+LINE_BUDGET = {80: 3.36, 160: 2.18}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
