@@ -384,6 +384,33 @@ def test_a_publishers_split_is_given_only_where_validate_takes_it(run: Run, tmp_
     )
 
 
+def test_a_publisher_refused_twice_over_is_told_once_what_passes(run: Run, tmp_path: Path) -> None:
+    """RR33: "AP (copy on Docslib)" was told twice over, once to write publisher = "AP",
+    which the one-name rule refuses, then to write "Associated Press (copy on Docslib)",
+    which the copy rule refuses. One line a field, and a split names what validate takes:
+    the record's name for the writer ("Associated Press") and for the site ("aBamako");
+    a copy's edition too ("Wikipédia (old revision)" is "Wikipedia (French)")."""
+    data = tmp_path / "twice.toml"
+    data.write_text(
+        PUBLISHED.format("ap-docslib", "AP (copy on Docslib)")
+        + PUBLISHED.format("via-abamako", "UNHCR (via abamako.com)")
+        + PUBLISHED.format("old-wikipedia", "Wikipédia (old revision)"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'ap-docslib' publisher: says the page was a copy, mirror or "
+            'reprint; write publisher = "Associated Press" and via = "Docslib"',
+            f"{data}:10: sources 'via-abamako' publisher: names the site the page was read "
+            'on; write publisher = "UNHCR" and via = "aBamako"',
+            f"{data}:16: sources 'old-wikipedia' publisher: names the revision or rendering "
+            'read, which goes in note; write publisher = "Wikipedia (French)"',
+        ],
+    )
+
+
 def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     """K44: K43 replaced 46 vias such as "a mirror", "an RSS aggregator copy" and "blog
     repost" by the sites they meant; nothing stopped them coming back. A via opening with

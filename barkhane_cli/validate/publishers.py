@@ -61,7 +61,7 @@ def _from_wikipedia(publisher: str) -> str | None:
     site, words, language = found.group(1), found.group(2), found.group(3).strip()
     does = "names the Wikipedia the page comes from"
     if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
-        return f"{does}; write publisher = {string(wikipedia(language))} and via = {string(site)}"
+        return f"{does}; write publisher = {string(wikipedia(language))} and via = {string(_site(site))}"
     # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
     # ("Kiddle (from Wikipedia)") is the writer's to settle: what goes where, not names
     return (
@@ -77,7 +77,7 @@ def _which_copy(publisher: str) -> str | None:
     does = "names the revision or rendering read, which goes in note"
     alone = (publisher[: found.start()] + publisher[found.end() :]).strip()
     if alone and not _reads(alone):
-        return f"{does}; write publisher = {string(alone)}"
+        return f"{does}; write publisher = {string(canonical(alone))}"
     return f"{does}; write who wrote it as the publisher"
 
 
@@ -96,9 +96,11 @@ def read_elsewhere(publisher: str) -> str | None:
             alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
             via = read.group(1).strip()
             # the exact split only where both halves pass: "UNHCR (via a mirror)" was told
-            # to write via = "a mirror", which the via rule refuses
+            # to write via = "a mirror", which the via rule refuses; each half by the
+            # record's name, which the one-name rule takes (RR33: "AP (copy on Docslib)")
             if read_elsewhere(alone) is None and described(via) is None:
-                return f"{does}; write publisher = {string(alone)} and via = {string(via)}"
+                named, site = string(canonical(alone)), string(_site(via))
+                return f"{does}; write publisher = {named} and via = {site}"
         return f'{does}; write who wrote it as the publisher and the site as via = "..."'
     # after K43's: "WikiMili (mirror of English Wikipedia)" is told it names a mirror
     return _from_wikipedia(publisher) or _which_copy(publisher)
@@ -173,9 +175,14 @@ def canonical(publisher: str) -> str:
     return f"{_spelled(outlet)} ({agency})"
 
 
+def _site(via: str) -> str:
+    """The name the record writes for the site ``via``: a whole name, no agency bracket."""
+    return ALIASES.get(via, via)
+
+
 def another_name(via: str) -> str | None:
     """Why ``via`` is refused, another spelling of a site the record names once, or None."""
-    kept = ALIASES.get(via, via)
+    kept = _site(via)
     if kept == via:
         return None
     return f"{string(via)} is another name for {kept}; write via = {string(kept)}"
@@ -234,3 +241,16 @@ def misnamed(publisher: str, url: str | None) -> str | None:
     if named != publisher:
         return f"{string(publisher)} is another name for {named}; write publisher = {string(named)}"
     return None
+
+
+# Each field's rules as validate applies them, one problem a field: a name refused for
+# where the page was read is not told again that it is another name, since the advice
+# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds).
+def publisher_problem(publisher: str, url: str | None) -> str | None:
+    """Why ``publisher`` is refused and what to write instead, or None."""
+    return read_elsewhere(publisher) or misnamed(publisher, url)
+
+
+def via_problem(via: str) -> str | None:
+    """Why ``via`` is refused and what to write instead, or None."""
+    return described(via) or another_name(via)
