@@ -475,6 +475,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "frwiki-ok": ("Wikipedia (French)", page.format("fr.wikipedia.org", "Kidal")),
         "mirror": ("Wikipedia", "https://wikimili.com/en/Gao"),
         "simple": ("Wikipedia", page.format("simple.wikipedia.org", "Gao")),
+        # RR33: the alias as an outlet, its bracket the edition, passed as a name apart
+        "dewiki-accent": ("Wikipédia (German)", page.format("de.wikipedia.org", "Gao")),
     }
     data.write_text(
         "".join(source.format(ident, *named) for ident, named in published.items())
@@ -497,6 +499,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
             'url\'s en.wikipedia.org; write publisher = "Wikipedia"',
             f"{data}:39: sources 'english' publisher: \"Wikipedia (English)\" is another name "
             'for Wikipedia; write publisher = "Wikipedia"',
+            f"{data}:95: sources 'dewiki-accent' publisher: \"Wikipédia (German)\" is another "
+            'name for Wikipedia (German); write publisher = "Wikipedia (German)"',
         ],
     )
     _refused_on_load(
@@ -505,7 +509,7 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "cites-it",
         "source 'afp', field 'publisher': \"Agence France-Presse\" is another name for AFP; "
         'write publisher = "AFP"',
-        5,
+        6,
     )
 
 

@@ -154,10 +154,11 @@ _OUTLET_AGENCY = re.compile(r"^(.+?) \(([^()]+)\)$")
 
 
 def _spelled(name: str) -> str:
-    """``name`` as the record spells it, an outlet's or site's; a Wikipedia alias only
-    whole, its bracket being the edition's: "Wikipédia (German)" is not French."""
+    """``name`` as the record spells it, an outlet's or site's; a Wikipedia alias names
+    its edition only whole, the bracket after it being the edition: "Wikipédia (German)"
+    is "Wikipedia (German)", not French."""
     kept = ALIASES.get(name, name)
-    return name if kept.startswith("Wikipedia") else kept
+    return "Wikipedia" if kept.startswith("Wikipedia") else kept
 
 
 def canonical(publisher: str) -> str:
