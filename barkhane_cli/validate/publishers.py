@@ -14,6 +14,7 @@ page's publisher is the edition its own address serves.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from barkhane_cli.tomlwrite import string
 from barkhane_cli.validate.spellings import SPELLINGS
@@ -222,8 +223,6 @@ def edition(host: str) -> str | None:
 
 def host_of(url: str) -> str:
     """``url``'s host in lower case, "" where it has none."""
-    from urllib.parse import urlsplit  # off the start-up path, as model.web_address
-
     try:
         return urlsplit(url).hostname or ""
     except ValueError:
