@@ -185,9 +185,12 @@ def _site(via: str) -> str:
 def another_name(via: str) -> str | None:
     """Why ``via`` is refused, another spelling of a site the record names once, or None."""
     kept = _site(via)
-    if kept == via:
-        return None
-    return f"{string(via)} is another name for {kept}; write via = {string(kept)}"
+    return None if kept == via else _another("via", via, kept)
+
+
+def _another(field: str, name: str, kept: str) -> str:
+    """The one-name rule's message, a publisher's and a via's: ``name`` is ``kept``'s."""
+    return f"{string(name)} is another name for {kept}; write {field} = {string(kept)}"
 
 
 # Wikipedia is one publisher per language edition, named by its language in English:
@@ -238,9 +241,7 @@ def misnamed(publisher: str, url: str | None) -> str | None:
         page = edition(host)
         if page is not None and page != named:
             return f"{string(publisher)} disagrees with the url's {host}; write publisher = {string(page)}"
-    if named != publisher:
-        return f"{string(publisher)} is another name for {named}; write publisher = {string(named)}"
-    return None
+    return None if named == publisher else _another("publisher", publisher, named)
 
 
 # Each field's rules as validate applies them, one problem a field: a name refused for
