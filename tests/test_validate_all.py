@@ -534,6 +534,7 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
         "simple": "Simple English Wikipedia",
         "french": "Wikipedia (French)",
         "wikinews": "Wikinews",
+        "wikipedie": "Wikiwand (Wikipédia)",  # RR33: the alias's accent passed
     }
     data.write_text(
         "".join(PUBLISHED.format(ident, name) for ident, name in published.items())
@@ -561,6 +562,7 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
             f"{data}:34: " + which.format("old") + 'write publisher = "Wikipedia"',
             f"{data}:40: " + which.format("revision") + 'write publisher = "Wikipedia"',
             f"{data}:46: " + which.format("rendering") + 'write publisher = "Wikipedia"',
+            f"{data}:70: " + copied.format("wikipedie") + anyhow,
         ],
     )  # fmt: skip
     _refused_on_load(
@@ -569,7 +571,7 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
         "cites-it",
         "source 'wikiwand', field 'publisher': names the Wikipedia the page comes from; "
         'write publisher = "Wikipedia (French)" and via = "Wikiwand"',
-        7,
+        8,
     )
 
 

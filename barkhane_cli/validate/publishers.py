@@ -46,9 +46,9 @@ READ_ELSEWHERE = (
 # Wikipedia)", "Tripomatic (from Italian Wikipedia)", "Kiddle (from Wikipedia)", "TriplyDB
 # (DBpedia, from English Wikipedia)". A copy's edition wrote it; the site is the via. The
 # bracket's last word is Wikipedia, after another name: "Wikipedia (French)" and "Simple
-# English Wikipedia" have none.
+# English Wikipedia" have none. Its French spelling too: "Wikiwand (Wikipédia)".
 _FROM_WIKIPEDIA = re.compile(
-    r"^(?!Wikipedia\b)(.*?\S)\s*\(([^()]*?)((?:[A-Z][a-z]+ )*)Wikipedia\)$"
+    r"^(?!Wikip[eé]dia\b)(.*?\S)\s*\(([^()]*?)((?:[A-Z][a-z]+ )*)Wikip[eé]dia\)$"
 )
 # Which copy of a page was read, a revision or a rendering, is the note's: "Wikipedia (old
 # revision)", "Wikipedia (revision of 7 September 2024)", "Wikipedia (French rendering)".
