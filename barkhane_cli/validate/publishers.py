@@ -8,7 +8,9 @@ apart from "UNHCR". The site read on is the source's `via`, named as a reader fi
 ("Paperblog", "samasamp.blogspot.com"): "a mirror", "an RSS aggregator copy", "blog
 repost" say what the page was and send nobody anywhere (K43 replaced 46 of them).
 And one name for each publisher (K46): "AP" is "Associated Press", and a Wikipedia
-page's publisher is the edition its own address serves.
+page's publisher is the edition its own address serves; a site's copy of Wikipedia is
+its edition's, the site the via, and which revision was read the note's (K47). One
+spelling for each outlet and site, a via's too (K47, validate/spellings.py).
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ def _from_wikipedia(publisher: str) -> str | None:
     site, words, language = found.group(1), found.group(2), found.group(3).strip()
     does = "names the Wikipedia the page comes from"
     if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
-        return f"{does}; write publisher = {string(wikipedia(language))} and via = {string(_site(site))}"
+        named, via = string(wikipedia(language)), string(_site(site))
+        return f"{does}; write publisher = {named} and via = {via}"
     # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
     # ("Kiddle (from Wikipedia)") is the writer's to settle: what goes where, not names
     return (
