@@ -384,6 +384,33 @@ def test_a_publishers_split_is_given_only_where_validate_takes_it(run: Run, tmp_
     )
 
 
+def test_a_publisher_refused_twice_over_is_told_once_what_passes(run: Run, tmp_path: Path) -> None:
+    """RR33: "AP (copy on Docslib)" was told twice over, once to write publisher = "AP",
+    which the one-name rule refuses, then to write "Associated Press (copy on Docslib)",
+    which the copy rule refuses. One line a field, and a split names what validate takes:
+    the record's name for the writer ("Associated Press") and for the site ("aBamako");
+    a copy's edition too ("Wikipédia (old revision)" is "Wikipedia (French)")."""
+    data = tmp_path / "twice.toml"
+    data.write_text(
+        PUBLISHED.format("ap-docslib", "AP (copy on Docslib)")
+        + PUBLISHED.format("via-abamako", "UNHCR (via abamako.com)")
+        + PUBLISHED.format("old-wikipedia", "Wikipédia (old revision)"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'ap-docslib' publisher: says the page was a copy, mirror or "
+            'reprint; write publisher = "Associated Press" and via = "Docslib"',
+            f"{data}:10: sources 'via-abamako' publisher: names the site the page was read "
+            'on; write publisher = "UNHCR" and via = "aBamako"',
+            f"{data}:16: sources 'old-wikipedia' publisher: names the revision or rendering "
+            'read, which goes in note; write publisher = "Wikipedia (French)"',
+        ],
+    )
+
+
 def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     """K44: K43 replaced 46 vias such as "a mirror", "an RSS aggregator copy" and "blog
     repost" by the sites they meant; nothing stopped them coming back. A via opening with
@@ -448,6 +475,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "frwiki-ok": ("Wikipedia (French)", page.format("fr.wikipedia.org", "Kidal")),
         "mirror": ("Wikipedia", "https://wikimili.com/en/Gao"),
         "simple": ("Wikipedia", page.format("simple.wikipedia.org", "Gao")),
+        # RR33: the alias as an outlet, its bracket the edition, passed as a name apart
+        "dewiki-accent": ("Wikipédia (German)", page.format("de.wikipedia.org", "Gao")),
     }
     data.write_text(
         "".join(source.format(ident, *named) for ident, named in published.items())
@@ -470,6 +499,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
             'url\'s en.wikipedia.org; write publisher = "Wikipedia"',
             f"{data}:39: sources 'english' publisher: \"Wikipedia (English)\" is another name "
             'for Wikipedia; write publisher = "Wikipedia"',
+            f"{data}:95: sources 'dewiki-accent' publisher: \"Wikipédia (German)\" is another "
+            'name for Wikipedia (German); write publisher = "Wikipedia (German)"',
         ],
     )
     _refused_on_load(
@@ -478,7 +509,7 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "cites-it",
         "source 'afp', field 'publisher': \"Agence France-Presse\" is another name for AFP; "
         'write publisher = "AFP"',
-        5,
+        6,
     )
 
 
@@ -503,6 +534,7 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
         "simple": "Simple English Wikipedia",
         "french": "Wikipedia (French)",
         "wikinews": "Wikinews",
+        "wikipedie": "Wikiwand (Wikipédia)",  # RR33: the alias's accent passed
     }
     data.write_text(
         "".join(PUBLISHED.format(ident, name) for ident, name in published.items())
@@ -530,6 +562,7 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
             f"{data}:34: " + which.format("old") + 'write publisher = "Wikipedia"',
             f"{data}:40: " + which.format("revision") + 'write publisher = "Wikipedia"',
             f"{data}:46: " + which.format("rendering") + 'write publisher = "Wikipedia"',
+            f"{data}:70: " + copied.format("wikipedie") + anyhow,
         ],
     )  # fmt: skip
     _refused_on_load(
@@ -538,20 +571,22 @@ def test_a_publisher_naming_the_wikipedia_copied_or_a_revision_is_refused(
         "cites-it",
         "source 'wikiwand', field 'publisher': names the Wikipedia the page comes from; "
         'write publisher = "Wikipedia (French)" and via = "Wikiwand"',
-        7,
+        8,
     )
 
 
 def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Path) -> None:
-    """K47: "20 minutes" beside "20 Minutes", "abamako.com" beside "aBamako" and the via
+    """K47: "Burkina 24" beside "Burkina24", "abamako.com" beside "aBamako" and the via
     "fr.qaz.wiki" beside "qaz.wiki" were two publishers, or sites, to a citation manager.
     An outlet printing an agency's text is checked outlet and agency apart, the agency in
     the record's short form ("(AP)"); other papers that fold alike pass (La Presse and
-    Italy's LaPresse, Maliweb and Mali-Web)."""
+    Italy's LaPresse, Maliweb and Mali-Web; RR33: Morocco's Al Alam, Libya's Alwasat,
+    Senegal's L'Essentiel and Switzerland's 20 minutes, which K47 had as Iran's Al-Alam,
+    Bahrain's Al Wasat, Luxembourg's L'essentiel and France's 20 Minutes)."""
     data = tmp_path / "spellings.toml"
     source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
     published = {
-        "twenty": ("20 minutes (AFP)", "ReliefWeb"),
+        "burkina24": ("Burkina 24 (AFP)", "ReliefWeb"),
         "yahoo": ("Yahoo News (Associated Press)", "ReliefWeb"),
         "abamako": ("abamako.com", "ReliefWeb"),
         "tv5": ("TV5 Monde", "ReliefWeb"),
@@ -559,6 +594,10 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
         "lapresse": ("LaPresse", "La Presse"),
         "mali-web": ("Mali-Web", "Maliweb"),
         "yahoo-ap": ("Yahoo News (AP)", "Yahoo News"),
+        "alalam-ma": ("Al Alam", "ReliefWeb"),
+        "alwasat-ly": ("Alwasat", "ReliefWeb"),
+        "lessentiel-sn": ("L'Essentiel (RFI)", "ReliefWeb"),
+        "20min-ch": ("20 minutes (AFP)", "ReliefWeb"),
     }
     data.write_text(
         "".join(source.format(ident, *named) for ident, named in published.items())
@@ -569,8 +608,8 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
     assert (result.exit_code, result.stdout.splitlines()) == (
         4,
         [
-            f"{data}:4: sources 'twenty' publisher: \"20 minutes (AFP)\" is another name for "
-            '20 Minutes (AFP); write publisher = "20 Minutes (AFP)"',
+            f"{data}:4: sources 'burkina24' publisher: \"Burkina 24 (AFP)\" is another name for "
+            'Burkina24 (AFP); write publisher = "Burkina24 (AFP)"',
             f"{data}:11: sources 'yahoo' publisher: \"Yahoo News (Associated Press)\" is another "
             'name for Yahoo News (AP); write publisher = "Yahoo News (AP)"',
             f"{data}:18: sources 'abamako' publisher: \"abamako.com\" is another name for "
@@ -585,8 +624,8 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
         run,
         data,
         "cites-it",
-        "source 'twenty', field 'publisher': \"20 minutes (AFP)\" is another name for "
-        '20 Minutes (AFP); write publisher = "20 Minutes (AFP)"',
+        "source 'burkina24', field 'publisher': \"Burkina 24 (AFP)\" is another name for "
+        'Burkina24 (AFP); write publisher = "Burkina24 (AFP)"',
         4,
     )
 

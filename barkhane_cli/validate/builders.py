@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.validate.publishers import another_name, described, misnamed, read_elsewhere
+from barkhane_cli.validate.publishers import publisher_problem, via_problem
 from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 
 EntryBuilder = Callable[[EntryReader], Any]
 
 
-V = TypeVar("V", bound=str | None)
-
-
-def _ruled(r: EntryReader, field: str, value: V, rule: Callable[[str], str | None]) -> V:
-    """``value`` as read, refused with what ``rule`` says of it (the entry kept: the
-    publisher rule, the via rule), if it says anything."""
+def _ruled(
+    r: EntryReader, field: str, value: str | None, rule: Callable[[str], str | None]
+) -> None:
+    """Refuses ``value`` with what ``rule`` says of it, if it says anything (the entry
+    kept: the publisher rule, the via rule)."""
     wrong = rule(value) if value is not None else None
     if wrong is not None:
         r.refuse(field, wrong)
-    return value
 
 
 def build_source(r: EntryReader) -> m.Source:
@@ -32,8 +30,8 @@ def build_source(r: EntryReader) -> m.Source:
     source = m.Source(
         id=r.ident(),
         title=r.req_text("title"),
-        publisher=_ruled(r, "publisher", r.req_text("publisher"), read_elsewhere),
-        via=_ruled(r, "via", r.text("via", False), described),
+        publisher=r.req_text("publisher"),
+        via=r.text("via", False),
         kind=r.choice("kind", m.SOURCE_KINDS) or "",
         date=r.date("date", False),
         url=r.url("url"),
@@ -42,9 +40,9 @@ def build_source(r: EntryReader) -> m.Source:
         note=r.text("note", False),
         origin=r.file,
     )
-    # one name for each publisher, the edition of a Wikipedia page settled by its address
-    _ruled(r, "publisher", source.publisher, lambda name: misnamed(name, source.url))
-    _ruled(r, "via", source.via, another_name)
+    # after the url: a Wikipedia page's edition is settled by its address
+    _ruled(r, "publisher", source.publisher, lambda name: publisher_problem(name, source.url))
+    _ruled(r, "via", source.via, via_problem)
     return source
 
 

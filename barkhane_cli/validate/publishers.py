@@ -8,12 +8,15 @@ apart from "UNHCR". The site read on is the source's `via`, named as a reader fi
 ("Paperblog", "samasamp.blogspot.com"): "a mirror", "an RSS aggregator copy", "blog
 repost" say what the page was and send nobody anywhere (K43 replaced 46 of them).
 And one name for each publisher (K46): "AP" is "Associated Press", and a Wikipedia
-page's publisher is the edition its own address serves.
+page's publisher is the edition its own address serves; a site's copy of Wikipedia is
+its edition's, the site the via, and which revision was read the note's (K47). One
+spelling for each outlet and site, a via's too (K47, validate/spellings.py).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from barkhane_cli.tomlwrite import string
 from barkhane_cli.validate.spellings import SPELLINGS
@@ -45,9 +48,9 @@ READ_ELSEWHERE = (
 # Wikipedia)", "Tripomatic (from Italian Wikipedia)", "Kiddle (from Wikipedia)", "TriplyDB
 # (DBpedia, from English Wikipedia)". A copy's edition wrote it; the site is the via. The
 # bracket's last word is Wikipedia, after another name: "Wikipedia (French)" and "Simple
-# English Wikipedia" have none.
+# English Wikipedia" have none. Its French spelling too: "Wikiwand (Wikipédia)".
 _FROM_WIKIPEDIA = re.compile(
-    r"^(?!Wikipedia\b)(.*?\S)\s*\(([^()]*?)((?:[A-Z][a-z]+ )*)Wikipedia\)$"
+    r"^(?!Wikip[eé]dia\b)(.*?\S)\s*\(([^()]*?)((?:[A-Z][a-z]+ )*)Wikip[eé]dia\)$"
 )
 # Which copy of a page was read, a revision or a rendering, is the note's: "Wikipedia (old
 # revision)", "Wikipedia (revision of 7 September 2024)", "Wikipedia (French rendering)".
@@ -61,7 +64,8 @@ def _from_wikipedia(publisher: str) -> str | None:
     site, words, language = found.group(1), found.group(2), found.group(3).strip()
     does = "names the Wikipedia the page comes from"
     if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
-        return f"{does}; write publisher = {string(wikipedia(language))} and via = {string(site)}"
+        named, via = string(wikipedia(language)), string(_site(site))
+        return f"{does}; write publisher = {named} and via = {via}"
     # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
     # ("Kiddle (from Wikipedia)") is the writer's to settle: what goes where, not names
     return (
@@ -77,7 +81,7 @@ def _which_copy(publisher: str) -> str | None:
     does = "names the revision or rendering read, which goes in note"
     alone = (publisher[: found.start()] + publisher[found.end() :]).strip()
     if alone and not _reads(alone):
-        return f"{does}; write publisher = {string(alone)}"
+        return f"{does}; write publisher = {string(canonical(alone))}"
     return f"{does}; write who wrote it as the publisher"
 
 
@@ -96,9 +100,11 @@ def read_elsewhere(publisher: str) -> str | None:
             alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
             via = read.group(1).strip()
             # the exact split only where both halves pass: "UNHCR (via a mirror)" was told
-            # to write via = "a mirror", which the via rule refuses
+            # to write via = "a mirror", which the via rule refuses; each half by the
+            # record's name, which the one-name rule takes (RR33: "AP (copy on Docslib)")
             if read_elsewhere(alone) is None and described(via) is None:
-                return f"{does}; write publisher = {string(alone)} and via = {string(via)}"
+                named, site = string(canonical(alone)), string(_site(via))
+                return f"{does}; write publisher = {named} and via = {site}"
         return f'{does}; write who wrote it as the publisher and the site as via = "..."'
     # after K43's: "WikiMili (mirror of English Wikipedia)" is told it names a mirror
     return _from_wikipedia(publisher) or _which_copy(publisher)
@@ -152,10 +158,11 @@ _OUTLET_AGENCY = re.compile(r"^(.+?) \(([^()]+)\)$")
 
 
 def _spelled(name: str) -> str:
-    """``name`` as the record spells it, an outlet's or site's; a Wikipedia alias only
-    whole, its bracket being the edition's: "Wikipédia (German)" is not French."""
+    """``name`` as the record spells it, an outlet's or site's; a Wikipedia alias names
+    its edition only whole, the bracket after it being the edition: "Wikipédia (German)"
+    is "Wikipedia (German)", not French."""
     kept = ALIASES.get(name, name)
-    return name if kept.startswith("Wikipedia") else kept
+    return "Wikipedia" if kept.startswith("Wikipedia") else kept
 
 
 def canonical(publisher: str) -> str:
@@ -173,12 +180,20 @@ def canonical(publisher: str) -> str:
     return f"{_spelled(outlet)} ({agency})"
 
 
+def _site(via: str) -> str:
+    """The name the record writes for the site ``via``: a whole name, no agency bracket."""
+    return ALIASES.get(via, via)
+
+
 def another_name(via: str) -> str | None:
     """Why ``via`` is refused, another spelling of a site the record names once, or None."""
-    kept = ALIASES.get(via, via)
-    if kept == via:
-        return None
-    return f"{string(via)} is another name for {kept}; write via = {string(kept)}"
+    kept = _site(via)
+    return None if kept == via else _another("via", via, kept)
+
+
+def _another(field: str, name: str, kept: str) -> str:
+    """The one-name rule's message, a publisher's and a via's: ``name`` is ``kept``'s."""
+    return f"{string(name)} is another name for {kept}; write {field} = {string(kept)}"
 
 
 # Wikipedia is one publisher per language edition, named by its language in English:
@@ -214,8 +229,6 @@ def edition(host: str) -> str | None:
 
 def host_of(url: str) -> str:
     """``url``'s host in lower case, "" where it has none."""
-    from urllib.parse import urlsplit  # off the start-up path, as model.web_address
-
     try:
         return urlsplit(url).hostname or ""
     except ValueError:
@@ -231,6 +244,17 @@ def misnamed(publisher: str, url: str | None) -> str | None:
         page = edition(host)
         if page is not None and page != named:
             return f"{string(publisher)} disagrees with the url's {host}; write publisher = {string(page)}"
-    if named != publisher:
-        return f"{string(publisher)} is another name for {named}; write publisher = {string(named)}"
-    return None
+    return None if named == publisher else _another("publisher", publisher, named)
+
+
+# Each field's rules as validate applies them, one problem a field: a name refused for
+# where the page was read is not told again that it is another name, since the advice
+# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds).
+def publisher_problem(publisher: str, url: str | None) -> str | None:
+    """Why ``publisher`` is refused and what to write instead, or None."""
+    return read_elsewhere(publisher) or misnamed(publisher, url)
+
+
+def via_problem(via: str) -> str | None:
+    """Why ``via`` is refused and what to write instead, or None."""
+    return described(via) or another_name(via)

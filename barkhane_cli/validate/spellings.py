@@ -10,12 +10,15 @@ outlet's own casing. Names that fold alike and are not one outlet are not here: 
 and Italy's LaPresse, Mauritania's Alakhbar and Lebanon's Al-Akhbar, Germany's n-tv and
 Kenya's NTV, 24 heures (Lausanne) and 24heures.bf, Bladi.net and Bladi.info, Maliweb
 (maliweb.net) and Mali-Web (mali-web.org), an army (FAMa) and its site, a city and a site
-(Abidjan, Abidjan.net); and republicoftogo.com, whose "Republic of Togo (republicoftogo.com)"
+(Abidjan, Abidjan.net); papers of two countries by their addresses (RR33): Iran's Al-Alam
+(alalam.ir) and Morocco's Al Alam (alalam.ma), Bahrain's Al Wasat (alwasatnews.com) and
+Libya's Alwasat (alwasat.ly), Luxembourg's L'essentiel (lessentiel.lu) and Senegal's
+L'Essentiel (lessentiel.sn), France's 20 Minutes (20minutes.fr) and Switzerland's 20
+minutes (20min.ch); and republicoftogo.com, whose "Republic of Togo (republicoftogo.com)"
 would name the site twice.
 """
 
 SPELLINGS = {
-    "20 Minutes": ("20 minutes",),
     "24 Heure Info": ("24heureinfo",),
     "aBamako": ("Abamako", "aBamako.com", "abamako", "abamako.com"),
     "AbidjanTV": ("Abidjan TV", "AbidjanTV.net"),
@@ -47,13 +50,12 @@ SPELLINGS = {
     "Agence d'Information du Burkina": ("Agence d'information du Burkina",),
     "Agence Nigérienne de Presse": ("Agence nigérienne de presse",),
     "AGERPRES": ("Agerpres",),
-    "Al-Alam": ("Al Alam",),
     "Alerte Info": ("Alerte-info",),
     "Algérie360": ("Algérie 360",),
     "Algérie Patriotique": ("Algeriepatriotique",),
     "AllAfrica": ("allAfrica",),
     "aLome": ("aLome.com",),
-    "Al Wasat": ("Al-Wasat", "Alwasat"),
+    "Al Wasat": ("Al-Wasat",),
     "aNiamey": ("aNiamey.com",),
     "À nous la Guinée": ("A nous la Guinée",),
     "aOuaga": ("Aouaga", "aOuaga.com"),
@@ -130,7 +132,6 @@ SPELLINGS = {
     "LeFaso.net": ("Lefaso.net",),
     "Le Journal du Développement": ("Le Journal du développement",),
     "Leral": ("Leral.net",),
-    "L'essentiel": ("L'Essentiel",),
     "le-top-des-voyages.com": ("Le Top des Voyages",),
     "L'Événement Niger": ("L’Événement Niger",),
     "L-Frii": ("L-FRII",),
