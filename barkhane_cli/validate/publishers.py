@@ -275,12 +275,26 @@ def misnamed(publisher: str, url: str | None) -> str | None:
 
 # Each field's rules as validate applies them, one problem a field: a name refused for
 # where the page was read is not told again that it is another name, since the advice
-# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds).
+# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds). A name
+# with spaces around it is refused, as a kind or an id is (K48: "   AP   " passed the
+# one-name rule and was a publisher apart from "Associated Press"): the rules judge it
+# without them, so the one line's advice is the name to write either way.
 def publisher_problem(publisher: str, url: str | None) -> str | None:
     """Why ``publisher`` is refused and what to write instead, or None."""
-    return read_elsewhere(publisher) or misnamed(publisher, url)
+    name = publisher.strip()
+    return read_elsewhere(name) or misnamed(name, url) or _padded("publisher", publisher)
 
 
 def via_problem(via: str) -> str | None:
     """Why ``via`` is refused and what to write instead, or None."""
-    return described(via) or another_name(via)
+    name = via.strip()
+    return described(name) or another_name(name) or _padded("via", via)
+
+
+def _padded(field: str, name: str) -> str | None:
+    kept = name.strip()
+    return (
+        None
+        if kept == name
+        else f"{string(name)} has spaces around it; write {field} = {string(kept)}"
+    )
