@@ -477,6 +477,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "simple": ("Wikipedia", page.format("simple.wikipedia.org", "Gao")),
         # RR33: the alias as an outlet, its bracket the edition, passed as a name apart
         "dewiki-accent": ("Wikipédia (German)", page.format("de.wikipedia.org", "Gao")),
+        # K48: the host's trailing dot was echoed, "the url's fr.wikipedia.org.;"
+        "frwiki-dot": ("Wikipedia", page.format("fr.wikipedia.org.", "Kidal")),
     }
     data.write_text(
         "".join(source.format(ident, *named) for ident, named in published.items())
@@ -501,6 +503,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
             'for Wikipedia; write publisher = "Wikipedia"',
             f"{data}:95: sources 'dewiki-accent' publisher: \"Wikipédia (German)\" is another "
             'name for Wikipedia (German); write publisher = "Wikipedia (German)"',
+            f"{data}:102: sources 'frwiki-dot' publisher: \"Wikipedia\" disagrees with the "
+            'url\'s fr.wikipedia.org; write publisher = "Wikipedia (French)"',
         ],
     )
     _refused_on_load(
@@ -509,7 +513,7 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "cites-it",
         "source 'afp', field 'publisher': \"Agence France-Presse\" is another name for AFP; "
         'write publisher = "AFP"',
-        6,
+        7,
     )
 
 

@@ -234,8 +234,7 @@ WIKIPEDIA_LANGUAGES = {
     "ff": "Fula", "ca": "Catalan", "cs": "Czech", "no": "Norwegian", "da": "Danish",
     "ja": "Japanese", "zh": "Chinese", "he": "Hebrew", "ro": "Romanian", "el": "Greek",
 }  # fmt: skip
-# A host's trailing dot is the same host ("de.wikipedia.org."): the record has three.
-_WIKIPEDIA_HOST = re.compile(r"^([a-z]+)(?:\.m)?\.wikipedia\.org\.?$")
+_WIKIPEDIA_HOST = re.compile(r"^([a-z]+)(?:\.m)?\.wikipedia\.org$")
 
 
 def wikipedia(language: str) -> str:
@@ -254,9 +253,11 @@ def edition(host: str) -> str | None:
 
 
 def host_of(url: str) -> str:
-    """``url``'s host in lower case, "" where it has none."""
+    """``url``'s host in lower case as a reader writes it, "" where it has none. A trailing
+    dot is the same host ("de.wikipedia.org.": the record has three) and is dropped, or
+    validate's message said "the url's fr.wikipedia.org.;" (K48)."""
     try:
-        return urlsplit(url).hostname or ""
+        return (urlsplit(url).hostname or "").removesuffix(".")
     except ValueError:
         return ""
 
