@@ -24,6 +24,7 @@ from barkhane_cli.render.onescreen import (
     era_item,
     figure_lines,
     heading,
+    indented,
     pointer,
     pointer_lines,
 )
@@ -139,11 +140,13 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     return pointer_lines(said, other["command"], width)
 
 
-def _no_leader(content: dict[str, Any]) -> str | None:
+def _no_leader(content: dict[str, Any], width: int) -> str | None:
     """The line closing the leaders: the countries of the window's events for which the
-    data records no leader, lest their absence read as a country without one."""
+    data records no leader, lest their absence read as a country without one; wider than
+    ``width``, it goes on two columns further in, as a leader's item does (K48)."""
     names = [c["name"] for c in content["no_leader_recorded"]]
-    return f"  no leader recorded for: {', '.join(names)}" if names else None
+    said = f"no leader recorded for: {', '.join(names)}"
+    return "\n".join(indented(said, width, 2, 4)) if names else None
 
 
 def _row(env: Env, *cells: str) -> None:
@@ -251,7 +254,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
     heading(con, LEADERS, ": each country's head of state")
     if items:
         con.print(item_lines(items, con.width, indent=2))
-    more = _no_leader(content)
+    more = _no_leader(content, con.width)
     if more or not items:
         con.print(Text(more or "  none recorded", style="dim"))
 
@@ -327,7 +330,7 @@ def _rich(
         more = (
             _more_figures(content, con.width)
             if section.startswith(FIGURES)
-            else _no_leader(content)
+            else _no_leader(content, con.width)
             if section == LEADERS
             else None
         )
