@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
-from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import (
     FULL,
@@ -31,7 +29,7 @@ from barkhane_cli.render.onescreen import (
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.situation import head_of_government
+from barkhane_cli.situation import events_command, head_of_government
 from barkhane_cli.text import counted, plural
 
 FIGURES = "Latest figures"
@@ -300,12 +298,9 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
         start, end = (day, day) if spread else (w["start"], w["end"])
-        later = parse_iso(end).last() > RECORD_END.last()
-        listing = f"barkhane timeline --since {start} --until {end}" + (
-            " --aftermath" if later else ""
-        )
         n = content["events_on_date"] if spread else len(events)
-        pointer(con, f"all {counted(n, 'event')}" + (f" of {day}" if spread else ""), listing)
+        said = f"all {counted(n, 'event')}" + (f" of {day}" if spread else "")
+        pointer(con, said, events_command(start, end))
 
 
 def _rich(
