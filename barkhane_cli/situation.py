@@ -15,7 +15,7 @@ from typing import Any
 from barkhane_cli import briefing, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
-from barkhane_cli.dates import PartialDate
+from barkhane_cli.dates import PartialDate, parse_iso
 from barkhane_cli.meta import RECORD_END, outside_record, record_note
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
@@ -60,9 +60,33 @@ def head_of_government(row: dict[str, Any]) -> bool:
     return HEAD_OF_GOVERNMENT in (row["note"] or "")
 
 
+def past_record(last: int) -> bool:
+    """Whether a span ending on ``last`` (a day ordinal) runs past the record's end: an
+    open term is not known to run there, `on` shows the aftermath's figures, and a
+    command listing the span takes --aftermath (listing). The one rule: the figures'
+    command was worked out from the day being after the record, the events' from the
+    window's end being after it (K48)."""
+    return last > RECORD_END.last_ordinal()
+
+
+def listing(command: str, last: int) -> str:
+    """``command``, listing a span ending on ``last``, with --aftermath where it runs
+    past the record (past_record): without it, what the span holds after the record's
+    end is left out, and the command lists fewer than `on` counts."""
+    return command + (" --aftermath" if past_record(last) else "")
+
+
+def events_command(start: str, end: str) -> str:
+    """The command listing the events from ``start`` to ``end`` (ISO dates, a window or
+    the period given), which `on`'s one screen points to."""
+    return listing(
+        f"barkhane timeline --since {start} --until {end}", parse_iso(end).last_ordinal()
+    )
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
-    open_end = last <= RECORD_END.last_ordinal()  # an open term runs to the record's end only
+    open_end = not past_record(last)  # an open term runs to the record's end only
     found: dict[str, list[dict[str, Any]]] = {}
     for person in data.actors.values():
         for aff in person.affiliations:
@@ -203,9 +227,7 @@ def nearest_events(events: list[m.Event], first: int, last: int, n: int) -> list
     return [events[at].id for at in sorted(near[:n])]
 
 
-def other_figures(
-    data: m.Dataset, day: PartialDate, shown: Iterable[str], aftermath: bool
-) -> dict[str, Any]:
+def other_figures(data: m.Dataset, day: PartialDate, shown: Iterable[str]) -> dict[str, Any]:
     """How many figures ``facts --until DAY`` lists beyond the headline ones shown, and
     that command: `on` shows one figure per headline series, and said nothing of the
     others known by then (U16: a new country's series stayed invisible)."""
@@ -214,9 +236,11 @@ def other_figures(
     count = sum(
         1
         for f in data.facts.values()
-        if (aftermath or not f.aftermath) and f.as_of.within(None, last) and f.id not in seen
+        if (past_record(last) or not f.aftermath)
+        and f.as_of.within(None, last)
+        and f.id not in seen
     )
-    command = f"barkhane facts --until {day.iso()}" + (" --aftermath" if aftermath else "")
+    command = listing(f"barkhane facts --until {day.iso()}", last)
     return {"count": count, "command": command}
 
 
@@ -242,7 +266,8 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     first, last = day.first_ordinal(), day.last_ordinal()
     events, (w0, w1) = events_near(data, day, window)
     later = outside_record(first, last) == "after"
-    figures, marked, one_a_series = figure_rows(data, last, aftermath=later)
+    # a month or a year the record ends in shows figures after its end, as its events
+    figures, marked, one_a_series = figure_rows(data, last, aftermath=past_record(last))
     leaders = leader_rows(data, first, last)
     # None for a day that meets the record: in_record follows from it
     note = record_note(
@@ -262,7 +287,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         "no_leader_recorded": [] if later else unled_countries(data, events, leaders),
         "figures": figures,
         "figures_marked_headline": marked,
-        "other_figures": other_figures(data, day, (f["id"] for f in figures), later),
+        "other_figures": other_figures(data, day, (f["id"] for f in figures)),
         "events": [e.to_json() for e in events],
         # what the one-screen view shows of the two lists above (K42)
         "latest_figures": one_a_series,

@@ -229,7 +229,7 @@ def test_summary_on_a_narrow_screen_cuts_a_label_its_range_leaves_no_room_for(
     shown = run("summary", "--year", "2021", "--width", "40", "--data", str(data), env=terminal(80))
     assert (shown.exit_code, shown.stderr) == (0, "")
     lines = [line.rstrip() for line in shown.stdout.splitlines()]
-    row = lines[lines.index("series (every figure: barkhane facts)") + 1]
+    row = lines[lines.index("  series (every figure: barkhane facts)") + 1]
     assert row.startswith("  1,761,915 troops 2021-06-30 ⚑ (1,500") and row.endswith("…"), row
     assert len(row) <= 40
 

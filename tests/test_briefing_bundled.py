@@ -668,6 +668,59 @@ def test_a_pointer_wider_than_40_columns_continues_under_its_own_text(real: Run)
     assert not [line for line in on if line.startswith(("--", "barkhane"))]
 
 
+def test_headings_items_and_ages_at_40_columns_keep_to_their_own_text(real: Run) -> None:
+    """K48: at 40 columns a heading's last words ("barkhane actors)"), an item wider than
+    the line ("Transition under Assimi Goïta 2021–" | "begins") and the countries with no
+    leader went on at column 0, and an old figure's age was cut ("3 years e…"). Each goes
+    on two columns further in (onescreen.hanging); the age takes its short form."""
+    summary = _screen(real, 40, "summary")
+    at = summary.index("Most active actors (every actor:")
+    assert summary[at + 1] == "  barkhane actors)"
+    at = summary.index("Headline figures: the latest of each")
+    assert summary[at + 1] == "  series (every figure: barkhane facts)"
+    on = _screen(real, 40, "on", "2021")
+    at = on.index("  Transition under Assimi Goïta 2021–")
+    assert on[at + 1] == "    begins"
+    assert on[on.index("  Burkina Faso: Roch Marc Christian") + 1] == "    Kaboré"
+    at = next(i for i, line in enumerate(on) if line.startswith("  no leader recorded for:"))
+    assert on[at + 1].startswith("    ")
+    doc = _json(real("on", "2021-06-01", "--format", "json"))
+    old = [f for f in doc["figures"] if f["id"] in doc["latest_figures"] and f["as_of"] < "2019"]
+    assert old  # Tillabéri's displaced of May 2018, the latest of its series
+    day = _screen(real, 40, "on", "2021-06-01")
+    rows = [line for line in day if f" {old[0]['as_of']} " in line]
+    assert len(rows) == 1 and " 3y old: " in rows[0], rows
+    assert "years earlier" in " ".join(_screen(real, 80, "on", "2021-06-01"))
+    for screen in (summary, on, day):
+        assert max(len(line) for line in screen) <= 40
+        assert not [line for line in screen if line.startswith(("begins", "barkhane", "Kaboré"))]
+
+
+def test_on_a_year_the_record_ends_in_lists_its_aftermath_by_one_rule(real: Run) -> None:
+    """K48: whether `on`'s listings take --aftermath was worked out twice, the figures'
+    from the day being wholly after the record, the events' from the window's end being
+    after it. One rule now, a span running past the record's end: `on 2022`'s figures are
+    the latest by the year's end, those of December 2022 after the record's 9 November
+    among them (they stopped at the record's end while its events did not), and both
+    commands take --aftermath and list what the page counts."""
+    doc = _json(real("on", "2022", "--format", "json"))
+    assert [f for f in doc["figures"] if f["as_of"] > "2022-11-09"]
+    figures = doc["other_figures"]
+    assert figures["command"] == "barkhane facts --until 2022 --aftermath"
+    listed = {f["id"] for f in _json(real(*figures["command"].split()[1:], "-f", "json"))}
+    shown = {f["id"] for f in doc["figures"]}
+    assert shown <= listed and len(listed) == figures["count"] + len(shown)
+    on = _screen(real, 160, "on", "2022")
+    n = doc["events_on_date"]
+    assert (
+        f"  all {n} events of 2022: barkhane timeline --since 2022 --until 2022 --aftermath" in on
+    )
+    listed = real("timeline", "--since", "2022", "--until", "2022", "--aftermath", "--count")
+    assert int(listed.stdout) == n
+    day = _json(real("on", "2022-06-01", "--format", "json"))  # in the record: as it was
+    assert day["other_figures"]["command"] == "barkhane facts --until 2022-06-01"
+
+
 def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) -> None:
     doc = _json(real("on", "2021-05-24", "--format", "json"))
     assert list(doc) == [

@@ -477,6 +477,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "simple": ("Wikipedia", page.format("simple.wikipedia.org", "Gao")),
         # RR33: the alias as an outlet, its bracket the edition, passed as a name apart
         "dewiki-accent": ("Wikipédia (German)", page.format("de.wikipedia.org", "Gao")),
+        # K48: the host's trailing dot was echoed, "the url's fr.wikipedia.org.;"
+        "frwiki-dot": ("Wikipedia", page.format("fr.wikipedia.org.", "Kidal")),
     }
     data.write_text(
         "".join(source.format(ident, *named) for ident, named in published.items())
@@ -501,6 +503,8 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
             'for Wikipedia; write publisher = "Wikipedia"',
             f"{data}:95: sources 'dewiki-accent' publisher: \"Wikipédia (German)\" is another "
             'name for Wikipedia (German); write publisher = "Wikipedia (German)"',
+            f"{data}:102: sources 'frwiki-dot' publisher: \"Wikipedia\" disagrees with the "
+            'url\'s fr.wikipedia.org; write publisher = "Wikipedia (French)"',
         ],
     )
     _refused_on_load(
@@ -509,7 +513,7 @@ def test_another_name_for_a_publisher_is_refused(run: Run, tmp_path: Path) -> No
         "cites-it",
         "source 'afp', field 'publisher': \"Agence France-Presse\" is another name for AFP; "
         'write publisher = "AFP"',
-        6,
+        7,
     )
 
 
@@ -627,6 +631,49 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
         "source 'burkina24', field 'publisher': \"Burkina 24 (AFP)\" is another name for "
         'Burkina24 (AFP); write publisher = "Burkina24 (AFP)"',
         4,
+    )
+
+
+def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> None:
+    """K48: "   AP   " passed the one-name rule, a publisher apart from "Associated Press"
+    to a citation manager. A publisher or via with spaces around it is refused, as a kind
+    or an id is, in one line whose advice is the name to write: the rules judge the name
+    without its spaces."""
+    data = tmp_path / "padded.toml"
+    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
+    published = {
+        "ap": ("   AP   ", "ReliefWeb"),
+        "unhcr": (" UNHCR", "ReliefWeb"),
+        "via": ("UNHCR", "ReliefWeb "),
+        "copy": (" UNHCR (via ReliefWeb) ", "ReliefWeb"),
+        "kept": ("UNHCR", "ReliefWeb"),
+    }
+    data.write_text(
+        "".join(source.format(ident, *named) for ident, named in published.items())
+        + CITING.format("cites-it", '[{ id = "unhcr" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'ap' publisher: \"AP\" is another name for Associated Press; "
+            'write publisher = "Associated Press"',
+            f"{data}:11: sources 'unhcr' publisher: \" UNHCR\" has spaces around it; "
+            'write publisher = "UNHCR"',
+            f"{data}:20: sources 'via' via: \"ReliefWeb \" has spaces around it; "
+            'write via = "ReliefWeb"',
+            f"{data}:25: sources 'copy' publisher: names the site the page was read on; "
+            'write publisher = "UNHCR" and via = "ReliefWeb"',
+        ],
+    )
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'ap', field 'publisher': \"AP\" is another name for Associated Press; "
+        'write publisher = "Associated Press"',
+        3,
     )
 
 

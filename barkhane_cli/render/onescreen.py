@@ -25,24 +25,31 @@ FULL = "--full"
 
 
 def heading(con: Any, title: str, said: str = "") -> None:
-    """A section's bold title after a blank line, and what it says of its list, plain."""
+    """A section's bold title after a blank line, and what it says of its list, plain; a
+    line it does not fit continues two columns in (hanging), not as a heading of its own."""
     from rich.text import Text
 
-    line = Text("\n" + title, style="bold")
+    line = Text(title, style="bold")
     line.append(said)
-    con.print(line)
+    con.print(Text("\n").append_text(hanging(line, con.width, 0, 2)))
 
 
-def age(as_of: str, day: str) -> str:
+def age(as_of: str, day: str, room: int | None = None) -> str:
     """How long before ``day`` a figure's period ended, when two years or more: "3 years
     earlier", else nothing. The latest figure of a series can be old (Tillabéri's
     displaced of May 2018 is still the latest of its series at the end of 2021), and a
     reader must not take it for news: `on`'s whole page and its one screen both say it.
     Counted from ``day``'s last day, by which a month's or a year's figures are the
     latest (situation.figure_rows): from its first, `on 2021` called the May 2018 figure
-    "2 years earlier" beside December 2021's, and `on 2021-12` "3 years earlier"."""
+    "2 years earlier" beside December 2021's, and `on 2021-12` "3 years earlier". In a
+    narrow column (``room``), "3y old"."""
     years = (parse_iso(day).last() - parse_iso(as_of).last()).days // 365
-    return f"{years} years earlier" if years >= 2 else ""
+    if years < 2:
+        return ""
+    said = f"{years} years earlier"
+    # in a label's column of ``room`` cells, the words and ten of the label's, else the
+    # short form: at 40 columns a 10-cell column cut the age itself, "2 years e…" (K48)
+    return said if room is None or len(said) + 2 + 10 <= room else f"{years}y old"
 
 
 def era_item(era: m.Era, mark: str = "") -> Any:
@@ -57,20 +64,39 @@ def era_item(era: m.Era, mark: str = "") -> Any:
     return item
 
 
-def indented(text: str, width: int, indent: int) -> list[str]:
+def indented(text: str, width: int, indent: int, hang: int | None = None) -> list[str]:
     """``text`` in lines of at most ``width`` columns broken at spaces, each ``indent``
     columns in: a continuation goes under its own text, as a bullet's does, not to
-    column 0 as a terminal wraps it; a word wider than the line (an option, a date) is
-    kept whole, never broken at its hyphens."""
-    pad = " " * indent
+    column 0 as a terminal wraps it, or ``hang`` columns in where that is given (a
+    heading's, an item's); a word wider than the line (an option, a date) is kept whole,
+    never broken at its hyphens."""
     return wrap(
         text,
-        max(width, indent + 1),
-        initial_indent=pad,
-        subsequent_indent=pad,
+        max(width, indent + 1, (hang or 0) + 1),
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent if hang is None else hang),
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+def hanging(text: Any, width: int, indent: int, hang: int) -> Any:
+    """A styled ``text`` (a Rich Text) broken as ``indented`` breaks it, its styles kept:
+    at 40 columns a heading's last words ("barkhane actors)") and an item wider than the
+    line ("Transition under Assimi Goïta 2021– begins") went on at column 0 (K48)."""
+    from rich.text import Text
+
+    plain, out, at = text.plain, Text(), 0
+    for number, line in enumerate(indented(plain, width, indent, hang)):
+        words = line.lstrip(" ")
+        start = plain.find(words, at)
+        if start < 0:  # not a piece of the text (a tab or a line break in it): as it was
+            return text
+        at = start + len(words)
+        out.append("\n" if number else "")
+        out.append(line[: len(line) - len(words)])
+        out.append_text(text[start:at])
+    return out
 
 
 def pointer_lines(said: str, command: str, width: int) -> str:
@@ -126,7 +152,7 @@ def figure_lines(
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
-        old = age(str(f.as_of), day) if day else ""
+        old = age(str(f.as_of), day, rest) if day else ""
         if old:  # first of the words: a label cut at the line's end keeps it
             label.append(f"{old}: ", style="bold")
         # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;

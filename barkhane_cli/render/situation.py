@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import parse_iso
 from barkhane_cli.mapping import MapData
-from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import (
     FULL,
@@ -24,13 +22,14 @@ from barkhane_cli.render.onescreen import (
     era_item,
     figure_lines,
     heading,
+    indented,
     pointer,
     pointer_lines,
 )
 from barkhane_cli.render.records import resolve_format, write_document
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.situation import head_of_government
+from barkhane_cli.situation import events_command, head_of_government
 from barkhane_cli.text import counted, plural
 
 FIGURES = "Latest figures"
@@ -139,11 +138,13 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
     return pointer_lines(said, other["command"], width)
 
 
-def _no_leader(content: dict[str, Any]) -> str | None:
+def _no_leader(content: dict[str, Any], width: int) -> str | None:
     """The line closing the leaders: the countries of the window's events for which the
-    data records no leader, lest their absence read as a country without one."""
+    data records no leader, lest their absence read as a country without one; wider than
+    ``width``, it goes on two columns further in, as a leader's item does (K48)."""
     names = [c["name"] for c in content["no_leader_recorded"]]
-    return f"  no leader recorded for: {', '.join(names)}" if names else None
+    said = f"no leader recorded for: {', '.join(names)}"
+    return "\n".join(indented(said, width, 2, 4)) if names else None
 
 
 def _row(env: Env, *cells: str) -> None:
@@ -251,7 +252,7 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
     heading(con, LEADERS, ": each country's head of state")
     if items:
         con.print(item_lines(items, con.width, indent=2))
-    more = _no_leader(content)
+    more = _no_leader(content, con.width)
     if more or not items:
         con.print(Text(more or "  none recorded", style="dim"))
 
@@ -297,12 +298,9 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):
         start, end = (day, day) if spread else (w["start"], w["end"])
-        later = parse_iso(end).last() > RECORD_END.last()
-        listing = f"barkhane timeline --since {start} --until {end}" + (
-            " --aftermath" if later else ""
-        )
         n = content["events_on_date"] if spread else len(events)
-        pointer(con, f"all {counted(n, 'event')}" + (f" of {day}" if spread else ""), listing)
+        said = f"all {counted(n, 'event')}" + (f" of {day}" if spread else "")
+        pointer(con, said, events_command(start, end))
 
 
 def _rich(
@@ -327,7 +325,7 @@ def _rich(
         more = (
             _more_figures(content, con.width)
             if section.startswith(FIGURES)
-            else _no_leader(content)
+            else _no_leader(content, con.width)
             if section == LEADERS
             else None
         )

@@ -183,7 +183,11 @@ def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
     """Items two spaces apart, in lines of at most ``width`` columns broken between two
     items: wrapped by the terminal, an item was cut in two (at 80 columns "■ operation,
     withdrawal," | "accident" under a chart, a "■" ending a line under a table, its label
-    beginning the next; at 100 the summary's "Barkhane" | "(169)")."""
+    beginning the next; at 100 the summary's "Barkhane" | "(169)"). An item wider than a
+    line is broken at its spaces on lines of its own, continuing two columns further in
+    (onescreen.hanging): the terminal took its last words to column 0 (K48, 40 columns)."""
+    from barkhane_cli.render.onescreen import hanging
+
     lines = Text(" " * indent)
     used = indent
     for item in items:
@@ -195,6 +199,9 @@ def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
             else:
                 lines.append("  ")
                 used += 2
+        if used + wide > width:  # alone on its line and wider still
+            item = hanging(item, width, indent, indent + 2)[indent:]
+            wide = width  # the next item on a line of its own
         lines.append_text(item)
         used += wide
     return lines

@@ -58,20 +58,28 @@ _WHICH_COPY = re.compile(r"\s*\((?:old revision|revision of [^()]+|[^()]*\brende
 
 
 def _from_wikipedia(publisher: str) -> str | None:
-    found = _FROM_WIKIPEDIA.match(publisher)
-    if found is None:
+    if _FROM_WIKIPEDIA.match(publisher) is None:
         return None
-    site, words, language = found.group(1), found.group(2), found.group(3).strip()
     does = "names the Wikipedia the page comes from"
-    if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
-        named, via = string(wikipedia(language)), string(_site(site))
-        return f"{does}; write publisher = {named} and via = {via}"
+    halves = split(publisher)
+    if halves is not None:
+        return f"{does}; write {_written(halves)}"
     # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
     # ("Kiddle (from Wikipedia)") is the writer's to settle: what goes where, not names
     return (
         f"{does}; write who wrote the page as the publisher, a copy's Wikipedia edition "
         '("Wikipedia (French)") with the site as via'
     )
+
+
+def _wikipedia_split(publisher: str) -> tuple[str, str] | None:
+    found = _FROM_WIKIPEDIA.match(publisher)
+    if found is None:
+        return None
+    site, words, language = found.group(1), found.group(2), found.group(3).strip()
+    if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
+        return wikipedia(language), _site(site)
+    return None
 
 
 def _which_copy(publisher: str) -> str | None:
@@ -90,21 +98,39 @@ def _reads(name: str) -> bool:
     return read_elsewhere(name) is not None
 
 
-def read_elsewhere(publisher: str) -> str | None:
-    """Why ``publisher`` is refused and what to write instead, or None when it is one."""
-    for does, shows, bracket in READ_ELSEWHERE:
+def split(publisher: str) -> tuple[str, str] | None:
+    """The publisher and the via, by the record's names, that ``publisher`` naming where
+    the page was read comes apart into; None where no split both rules take is computed.
+    validate's advice and the ACLED importer (K48: an export's "AP (copy on Docslib)")."""
+    for _does, shows, bracket in READ_ELSEWHERE:
         if shows.search(publisher) is None:
             continue
         read = bracket.search(publisher)
-        if read is not None:
-            alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
-            via = read.group(1).strip()
-            # the exact split only where both halves pass: "UNHCR (via a mirror)" was told
-            # to write via = "a mirror", which the via rule refuses; each half by the
-            # record's name, which the one-name rule takes (RR33: "AP (copy on Docslib)")
-            if read_elsewhere(alone) is None and described(via) is None:
-                named, site = string(canonical(alone)), string(_site(via))
-                return f"{does}; write publisher = {named} and via = {site}"
+        if read is None:
+            return None
+        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
+        via = read.group(1).strip()
+        # only where both halves pass: "UNHCR (via a mirror)" was told to write via = "a
+        # mirror", which the via rule refuses; each half by the record's name, which the
+        # one-name rule takes (RR33: "AP (copy on Docslib)")
+        if read_elsewhere(alone) is None and described(via) is None:
+            return canonical(alone), _site(via)
+        return None
+    return _wikipedia_split(publisher)
+
+
+def _written(halves: tuple[str, str]) -> str:
+    return f"publisher = {string(halves[0])} and via = {string(halves[1])}"
+
+
+def read_elsewhere(publisher: str) -> str | None:
+    """Why ``publisher`` is refused and what to write instead, or None when it is one."""
+    for does, shows, _bracket in READ_ELSEWHERE:
+        if shows.search(publisher) is None:
+            continue
+        halves = split(publisher)
+        if halves is not None:
+            return f"{does}; write {_written(halves)}"
         return f'{does}; write who wrote it as the publisher and the site as via = "..."'
     # after K43's: "WikiMili (mirror of English Wikipedia)" is told it names a mirror
     return _from_wikipedia(publisher) or _which_copy(publisher)
@@ -208,8 +234,7 @@ WIKIPEDIA_LANGUAGES = {
     "ff": "Fula", "ca": "Catalan", "cs": "Czech", "no": "Norwegian", "da": "Danish",
     "ja": "Japanese", "zh": "Chinese", "he": "Hebrew", "ro": "Romanian", "el": "Greek",
 }  # fmt: skip
-# A host's trailing dot is the same host ("de.wikipedia.org."): the record has three.
-_WIKIPEDIA_HOST = re.compile(r"^([a-z]+)(?:\.m)?\.wikipedia\.org\.?$")
+_WIKIPEDIA_HOST = re.compile(r"^([a-z]+)(?:\.m)?\.wikipedia\.org$")
 
 
 def wikipedia(language: str) -> str:
@@ -228,9 +253,11 @@ def edition(host: str) -> str | None:
 
 
 def host_of(url: str) -> str:
-    """``url``'s host in lower case, "" where it has none."""
+    """``url``'s host in lower case as a reader writes it, "" where it has none. A trailing
+    dot is the same host ("de.wikipedia.org.": the record has three) and is dropped, or
+    validate's message said "the url's fr.wikipedia.org.;" (K48)."""
     try:
-        return urlsplit(url).hostname or ""
+        return (urlsplit(url).hostname or "").removesuffix(".")
     except ValueError:
         return ""
 
@@ -249,12 +276,26 @@ def misnamed(publisher: str, url: str | None) -> str | None:
 
 # Each field's rules as validate applies them, one problem a field: a name refused for
 # where the page was read is not told again that it is another name, since the advice
-# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds).
+# already gives the record's (RR33: "AP (copy on Docslib)" had two lines at odds). A name
+# with spaces around it is refused, as a kind or an id is (K48: "   AP   " passed the
+# one-name rule and was a publisher apart from "Associated Press"): the rules judge it
+# without them, so the one line's advice is the name to write either way.
 def publisher_problem(publisher: str, url: str | None) -> str | None:
     """Why ``publisher`` is refused and what to write instead, or None."""
-    return read_elsewhere(publisher) or misnamed(publisher, url)
+    name = publisher.strip()
+    return read_elsewhere(name) or misnamed(name, url) or _padded("publisher", publisher)
 
 
 def via_problem(via: str) -> str | None:
     """Why ``via`` is refused and what to write instead, or None."""
-    return described(via) or another_name(via)
+    name = via.strip()
+    return described(name) or another_name(name) or _padded("via", via)
+
+
+def _padded(field: str, name: str) -> str | None:
+    kept = name.strip()
+    return (
+        None
+        if kept == name
+        else f"{string(name)} has spaces around it; write {field} = {string(kept)}"
+    )

@@ -27,7 +27,7 @@ from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
 from barkhane_cli.importers.acled.problems import Reject
 from barkhane_cli.model import Dataset
-from barkhane_cli.validate.publishers import canonical
+from barkhane_cli.validate.publishers import canonical, read_elsewhere, split
 
 ZERO_NOTE = "ACLED reports 0 (may mean unknown)"
 # Words with which ACLED's notes hedge who did it ("suspected JNIM militants", "presumed
@@ -254,14 +254,28 @@ class Converter:
         first: dict[str, str] = {}  # two spellings may share a slug: the first names it
         for name, ident in self.publishers.items():
             first.setdefault(ident, name)
-        # ACLED's "AP" is our "Associated Press": validate refuses the alias, and a user
-        # cannot mend the export (K46); the id keeps ACLED's name
-        return [
-            {
-                "id": ident,
-                "title": "Reported via ACLED",
-                "publisher": canonical(first[ident]),
-                "kind": "news",
-            }
-            for ident in sorted(first)
-        ]
+        return [_source(ident, first[ident]) for ident in sorted(first)]
+
+
+# A publisher that claims nothing, for ACLED's source names no split is computed for:
+# "Unknown" as the record writes a page that names none.
+UNNAMED = "Unknown"
+
+
+def _source(ident: str, name: str) -> dict[str, object]:
+    """The entry for a publisher ACLED names ``name``, by the record's rules, since a user
+    cannot mend the export: "AP" is our "Associated Press" (K46); "AP (copy on Docslib)"
+    the Associated Press read via Docslib, validate's own split (K48); a name refused
+    with no split is kept whole in the note. The id keeps ACLED's name."""
+    entry: dict[str, object] = {"id": ident, "title": "Reported via ACLED"}
+    halves = split(name)
+    if halves is not None:
+        entry |= {"publisher": halves[0], "via": halves[1]}
+    elif read_elsewhere(name) is not None:
+        entry["publisher"] = UNNAMED
+    else:
+        entry["publisher"] = canonical(name)
+    entry["kind"] = "news"
+    if entry["publisher"] == UNNAMED:
+        entry["note"] = f'ACLED\'s source field names it "{name}".'
+    return entry
