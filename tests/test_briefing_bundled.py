@@ -708,6 +708,15 @@ def test_the_judgments_tally_at_40_columns_keeps_to_its_own_text(real: Run) -> N
     assert max(len(line) for line in summary[at:]) <= 40
 
 
+def test_a_charts_title_at_40_columns_keeps_to_its_own_text(real: Run) -> None:
+    """RR35: at 40 columns `chart`'s title went on at column 0 ("Events per year,
+    2011-01-01 to" | "2022-11-09"), as K48 found the one-screen views' headings did. It
+    goes on two columns in, as a heading's last words do."""
+    chart = _screen(real, 40, "chart")
+    assert chart[:2] == ["Events per year, 2011-01-01 to", "  2022-11-09"], chart[:3]
+    assert max(len(line) for line in chart) <= 40
+
+
 def test_on_a_year_the_record_ends_in_lists_its_aftermath_by_one_rule(real: Run) -> None:
     """K48: whether `on`'s listings take --aftermath was worked out twice, the figures'
     from the day being wholly after the record, the events' from the window's end being
