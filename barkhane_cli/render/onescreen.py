@@ -94,8 +94,9 @@ def hanging(text: Any, width: int, indent: int, hang: int) -> Any:
     for number, line in enumerate(indented(plain, width, indent, hang)):
         words = line.lstrip(" ")
         start = plain.find(words, at)
-        if start < 0:  # not a piece of the text (a tab or a line break in it): as it was
-            return text
+        if start < 0:  # not a piece of the text (a tab or a line break in it): as it
+            # was, at ``indent`` as the first of the lines would be (item_lines cuts it)
+            return Text(" " * indent).append_text(text)
         at = start + len(words)
         out.append("\n" if number else "")
         out.append(line[: len(line) - len(words)])
