@@ -167,9 +167,16 @@ def _row(data: m.Dataset, f: m.Fact, under_way: bool) -> dict[str, Any]:
     return row
 
 
-def figure_rows(
-    data: m.Dataset, last: int, aftermath: bool
-) -> tuple[list[dict[str, Any]], bool, list[str]]:
+def known_figures(data: m.Dataset, last: int) -> list[m.Fact]:
+    """The figures `on` draws on for a span ending on ``last``: the aftermath's only where
+    the span runs past the record (past_record), as its listing takes --aftermath, so a
+    month or a year the record ends in (`on 2022`) shows them as it shows its events. One
+    place for the rule figure_rows and other_figures both applied."""
+    aftermath = past_record(last)
+    return [f for f in data.facts.values() if aftermath or not f.aftermath]
+
+
+def figure_rows(data: m.Dataset, last: int) -> tuple[list[dict[str, Any]], bool, list[str]]:
     """The latest figure of each headline series (briefing.headline_series, the rule
     `summary` follows too) whose as-of period is over by ``last``, then those of the month
     under way (_under_way), and whether the data marks headlines. Of figures of one date,
@@ -178,8 +185,7 @@ def figure_rows(
     (briefing.newest_of_series): the latest whose period is over, the first by id of one
     date; a figure of the month under way is left to --full, as it may have been counted
     after the day."""
-    facts = [f for f in data.facts.values() if aftermath or not f.aftermath]
-    pool, marked = briefing.headline_series(data, facts)
+    pool, marked = briefing.headline_series(data, known_figures(data, last))
     under_way: dict[str, list[m.Fact]] = {}
     done = []
     for f in pool:
@@ -234,11 +240,7 @@ def other_figures(data: m.Dataset, day: PartialDate, shown: Iterable[str]) -> di
     last = day.last_ordinal()
     seen = set(shown)
     count = sum(
-        1
-        for f in data.facts.values()
-        if (past_record(last) or not f.aftermath)
-        and f.as_of.within(None, last)
-        and f.id not in seen
+        1 for f in known_figures(data, last) if f.as_of.within(None, last) and f.id not in seen
     )
     command = listing(f"barkhane facts --until {day.iso()}", last)
     return {"count": count, "command": command}
@@ -266,8 +268,7 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
     first, last = day.first_ordinal(), day.last_ordinal()
     events, (w0, w1) = events_near(data, day, window)
     later = outside_record(first, last) == "after"
-    # a month or a year the record ends in shows figures after its end, as its events
-    figures, marked, one_a_series = figure_rows(data, last, aftermath=past_record(last))
+    figures, marked, one_a_series = figure_rows(data, last)
     leaders = leader_rows(data, first, last)
     # None for a day that meets the record: in_record follows from it
     note = record_note(

@@ -696,6 +696,27 @@ def test_headings_items_and_ages_at_40_columns_keep_to_their_own_text(real: Run)
         assert not [line for line in screen if line.startswith(("begins", "barkhane", "Kaboré"))]
 
 
+def test_the_judgments_tally_at_40_columns_keeps_to_its_own_text(real: Run) -> None:
+    """RR35: K48 hung a heading's last words two columns in, but the summary's closing
+    tally, a heading in all but name, still went on at column 0 at 40 columns ("· 4
+    partly · 4 open (barkhane judgments)"). It goes on as a heading's does."""
+    summary = _screen(real, 40, "summary")
+    at = next(i for i, line in enumerate(summary) if line.startswith("The seed's judgments: "))
+    rest = summary[at + 1 :]
+    assert rest and all(line.startswith("  ") for line in rest), summary[at:]
+    assert "(barkhane judgments)" in " ".join(line.strip() for line in summary[at:])
+    assert max(len(line) for line in summary[at:]) <= 40
+
+
+def test_a_charts_title_at_40_columns_keeps_to_its_own_text(real: Run) -> None:
+    """RR35: at 40 columns `chart`'s title went on at column 0 ("Events per year,
+    2011-01-01 to" | "2022-11-09"), as K48 found the one-screen views' headings did. It
+    goes on two columns in, as a heading's last words do."""
+    chart = _screen(real, 40, "chart")
+    assert chart[:2] == ["Events per year, 2011-01-01 to", "  2022-11-09"], chart[:3]
+    assert max(len(line) for line in chart) <= 40
+
+
 def test_on_a_year_the_record_ends_in_lists_its_aftermath_by_one_rule(real: Run) -> None:
     """K48: whether `on`'s listings take --aftermath was worked out twice, the figures'
     from the day being wholly after the record, the events' from the window's end being

@@ -373,3 +373,15 @@ def test_a_narrow_cross_tab_keeps_the_count(bundled: None, run: Run, width: int)
     lines = screen(run, width, "timeline", "--facet", "actor", "--facet", "place").splitlines()
     assert lines[1].split()[-1] == "Events" and "…" not in lines[1]
     assert re.search(r" \d+$", lines[3].rstrip())  # the first pair's count, whole
+
+
+def test_an_item_hanging_cannot_break_keeps_its_first_letters() -> None:
+    """RR35: onescreen.hanging gives back a text it cannot follow (a line break in it)
+    as it was, and item_lines then cut the indent it expected off its front: an item
+    "Mali: ..." wider than the line showed as "li: ...". It is shown whole."""
+    from rich.text import Text
+
+    from barkhane_cli.render.table import item_lines
+
+    shown = item_lines([Text("Mali: A\nB, a name wider than the line")], 16, 2)
+    assert shown.plain.startswith("  Mali: A"), shown.plain

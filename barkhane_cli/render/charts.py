@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.onescreen import hanging
 from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
@@ -110,7 +111,7 @@ def panels_rich(
     value_w = max((len(fmt_number(b.total)) for b in every), default=1)
     width = max(10, con.width - label_w - value_w - 4)
     top = max((b.total for b in every), default=0)
-    con.print(Text(title, style="bold"))
+    con.print(hanging(Text(title, style="bold"), con.width, 0, 2))
     if note:
         con.print(Text(note, style="italic"))
     present: set[str] = set()
@@ -176,7 +177,7 @@ def series_rich(
     from barkhane_cli.render.table import console
 
     con = console(env)
-    con.print(Text(title, style="bold"))
+    con.print(hanging(Text(title, style="bold"), con.width, 0, 2))
     if note:
         con.print(Text(note, style="italic"))
     if not rows:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from textwrap import shorten, wrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # The option that draws every list whole, said after the view's own command line in its
 # pointers; `summary` and `on` (cli/briefing.py, cli/map.py) take it by this name. The
@@ -24,9 +27,10 @@ from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
 FULL = "--full"
 
 
-def heading(con: Any, title: str, said: str = "") -> None:
-    """A section's bold title after a blank line, and what it says of its list, plain; a
-    line it does not fit continues two columns in (hanging), not as a heading of its own."""
+def heading(con: Any, title: str, said: str | Text = "") -> None:
+    """A section's bold title after a blank line, and what it says of its list, plain or
+    in its own styles (the judgments' tally); a line it does not fit continues two columns
+    in (hanging), not as a heading of its own."""
     from rich.text import Text
 
     line = Text(title, style="bold")
@@ -90,8 +94,9 @@ def hanging(text: Any, width: int, indent: int, hang: int) -> Any:
     for number, line in enumerate(indented(plain, width, indent, hang)):
         words = line.lstrip(" ")
         start = plain.find(words, at)
-        if start < 0:  # not a piece of the text (a tab or a line break in it): as it was
-            return text
+        if start < 0:  # not a piece of the text (a tab or a line break in it): as it
+            # was, at ``indent`` as the first of the lines would be (item_lines cuts it)
+            return Text(" " * indent).append_text(text)
         at = start + len(words)
         out.append("\n" if number else "")
         out.append(line[: len(line) - len(words)])

@@ -187,19 +187,19 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
 
 def _judgments_tally(con: Any, content: dict[str, Any]) -> None:
-    """How many judgments each verdict has, in one line."""
+    """How many judgments each verdict has, in one line: a heading's, so at 40 columns
+    its last words go on two columns in, not at column 0 (RR35)."""
     from rich.text import Text
 
     if not content["judgments"]:
         return
-    line = Text("\nThe seed's judgments", style="bold")
-    line.append(": ")
+    line = Text(": ")
     tally = content["forecasts"]
     for at, name in enumerate(forecasts.FORECASTS):
         line.append(" · " if at else "")
         line.append(f"{tally[name]} {name}", style=VERDICT_STYLES[name])
     line.append(" (barkhane judgments)")
-    con.print(line)
+    heading(con, "The seed's judgments", line)
 
 
 def _judgments_whole(con: Any, content: dict[str, Any]) -> None:

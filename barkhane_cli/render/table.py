@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.onescreen import hanging
 from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
@@ -186,8 +187,6 @@ def item_lines(items: Iterable[Text], width: int, indent: int = 0) -> Text:
     beginning the next; at 100 the summary's "Barkhane" | "(169)"). An item wider than a
     line is broken at its spaces on lines of its own, continuing two columns further in
     (onescreen.hanging): the terminal took its last words to column 0 (K48, 40 columns)."""
-    from barkhane_cli.render.onescreen import hanging
-
     lines = Text(" " * indent)
     used = indent
     for item in items:

@@ -113,7 +113,7 @@ def split(publisher: str) -> tuple[str, str] | None:
         # only where both halves pass: "UNHCR (via a mirror)" was told to write via = "a
         # mirror", which the via rule refuses; each half by the record's name, which the
         # one-name rule takes (RR33: "AP (copy on Docslib)")
-        if read_elsewhere(alone) is None and described(via) is None:
+        if not _reads(alone) and described(via) is None:
             return canonical(alone), _site(via)
         return None
     return _wikipedia_split(publisher)
