@@ -133,9 +133,11 @@ def resolve_country(data: m.Dataset, text: str) -> str:
 
 
 def country_names(data: m.Dataset, ids: Iterable[str]) -> list[str]:
-    """The names of resolved countries, in id order (a country named only in a user
-    file's free text has no place: its id stands for its name)."""
-    return [data.places[c].name if c in data.places else c for c in sorted(ids)]
+    """The names of resolved countries, in id order. A country no place entry holds is
+    named as a place's free-text ``country`` writes it ("Qatar", from Doha's; `on 2022`
+    listed "qatar"), else by its id (named only in a user file's free text)."""
+    written = {geo.country_key(p.country): p.country for p in data.places.values() if p.country}
+    return [data.places[c].name if c in data.places else written.get(c, c) for c in sorted(ids)]
 
 
 def countries_said(data: m.Dataset, ids: Iterable[str]) -> str:

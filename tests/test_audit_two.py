@@ -89,7 +89,7 @@ def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None
         "  Operation Serval 2013–2014",
         "",
         "Leaders: each country's head of state",
-        "  no leader recorded for: mali",
+        "  no leader recorded for: Mali",
         "",
         "Latest figures: one a series, the latest by the day (none is marked headline)",
         "  none recorded",
@@ -109,7 +109,7 @@ def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None
         "  • Operation Serval (2013-01-11 → 2014-07-15)",
         "Leaders",
         # the fixture records Mali's leaders up to March 2012 and from May 2021
-        "  no leader recorded for: mali",
+        "  no leader recorded for: Mali",
         "Latest figures (no figure is marked headline: French forces, MINUSMA, ",
     ]
     assert "Events 2012-12-21 to 2013-02-19" in lines
