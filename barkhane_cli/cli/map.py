@@ -284,7 +284,8 @@ def on(
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded. The figures are the latest of each headline series; with
     --full, a closing line says how many other figures were known by then and lists them
-    with barkhane facts --until DATE.
+    with barkhane facts --until DATE (--aftermath added where the day or period runs past
+    the record); a month or a year is read by its last day.
     A date outside the record (2011 to 9 November 2022) says so and shows what it can.
     --height and --ascii draw the map, which only --full has; piped or in a --format
     other than table they do nothing, as map's, but in --export FILE.txt.
