@@ -258,6 +258,12 @@ def test_readme_counts_from_the_data_are_the_programs(run: Run) -> None:
     (said,) = _readme_figures(r"\"(Boulkessi has no point [^\"]*)\"")
     drawn = run("map", "--place", "boulkessi", "-f", "table")
     assert said in " ".join(drawn.stdout.split())
+    # K45's `on 2021` quote: its "15 of the N of 2021" and "all N events of 2021"
+    spread, listed = (
+        _readme_figures(r"15 of the (\d+) of 2021"),
+        _readme_figures(r"all (\d+) events of 2021"),
+    )
+    assert {int(n) for n in spread + listed} == {count("--since", "2021", "--until", "2021")}
 
 
 @pytest.mark.usefixtures("bundled")
