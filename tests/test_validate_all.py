@@ -276,7 +276,7 @@ def _refused_on_load(run: Run, data: Path, event: str, first: str, more: int) ->
 
 # A source by its id and publisher, the rest fixed (the publisher and via rules' tests).
 PUBLISHED = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
-# The same with the site it was read on (the via rule's and the one-name rule's tests).
+# The same with the site it was read on.
 READ_ON = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
 # An event by its id and the sources it cites (a TOML array): what `cite` asks for.
 CITING = (
@@ -290,12 +290,11 @@ def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_pat
     the publisher; the site read on is a source's via. An agency credit ("Jeune Afrique
     (AFP)": the outlet ran the dispatch) is a publisher, as is a `via` given apart."""
     data = tmp_path / "via.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n{}\n'
     data.write_text(
-        source.format("unhcr-factsheet", "UNHCR (via ReliefWeb)", "")
-        + source.format("elwatan-afp", "El Watan (via Djazairess) / AFP", "")
-        + source.format("ja-afp", "Jeune Afrique (AFP)", "")
-        + source.format("unhcr-read", "UNHCR", 'via = "ReliefWeb"\n')
+        PUBLISHED.format("unhcr-factsheet", "UNHCR (via ReliefWeb)")
+        + PUBLISHED.format("elwatan-afp", "El Watan (via Djazairess) / AFP")
+        + PUBLISHED.format("ja-afp", "Jeune Afrique (AFP)")
+        + READ_ON.format("unhcr-read", "UNHCR", "ReliefWeb")
         + CITING.format("cites-them", '[{ id = "unhcr-factsheet" }, { id = "elwatan-afp" }]'),
         encoding="utf-8",
     )
