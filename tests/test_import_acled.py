@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from conftest import FIXTURES, MINI, ROOT, Run
 from hypothesis import given
 from hypothesis import strategies as st
@@ -423,20 +424,25 @@ def test_sources(doc: dict[str, Any]) -> None:
     assert all(e["sources"][0] == {"id": SOURCE} for e in doc["events"])
 
 
+def _sources_shown(run: Run, export: Path, field: str, *slugs: str) -> list[Result]:
+    """`source -f json` of each publisher's source (by its slug) that the import makes of
+    the sample export written to ``export`` with every row's source field ``field``."""
+    header, rows = sample_rows()
+    column = header.index("source")
+    for row in rows:
+        row[column] = field
+    write_csv(export, header, rows)
+    source = f"acled-{export.stem}-2023-11-14-src-"
+    return [run("source", source + slug, "--data", str(export), "-f", "json") for slug in slugs]
+
+
 def test_an_exports_publisher_is_written_by_the_records_name(run: Run, tmp_path: Path) -> None:
     """K46: validate refuses "AP" and "Agence France-Presse" for "Associated Press" and
     "AFP", and an export's source field is ACLED's to write: the import gives the
     record's name, so `--data EXPORT.csv` naming them still loads."""
-    header, rows = sample_rows()
-    column = header.index("source")
-    for row in rows:
-        row[column] = "AP; Agence France-Presse"
-    export = write_csv(tmp_path / "agencies.csv", header, rows)
-    source = "acled-agencies-2023-11-14-src-{}"
-    shown = [
-        run("source", source.format(name), "--data", str(export), "-f", "json")
-        for name in ("ap", "agence-france-presse")
-    ]
+    shown = _sources_shown(
+        run, tmp_path / "agencies.csv", "AP; Agence France-Presse", "ap", "agence-france-presse"
+    )
     assert [r.exit_code for r in shown] == [0, 0]  # 4 with "bad data", before
     assert [json.loads(r.stdout)["publisher"] for r in shown] == ["Associated Press", "AFP"]
 
@@ -446,16 +452,13 @@ def test_an_exports_copy_is_written_as_the_publisher_rule_takes(run: Run, tmp_pa
     refused by validate's publisher rule, so `--data EXPORT.csv` failed on a file the user
     cannot mend. The import writes validate's own split; a name refused with no split
     keeps ACLED's words in the note under a publisher that claims nothing."""
-    header, rows = sample_rows()
-    column = header.index("source")
-    for row in rows:
-        row[column] = "AP (copy on Docslib); Radio X (old revision)"
-    export = write_csv(tmp_path / "copies.csv", header, rows)
-    source = "acled-copies-2023-11-14-src-{}"
-    shown = [
-        run("source", source.format(name), "--data", str(export), "-f", "json")
-        for name in ("ap-copy-on-docslib", "radio-x-old-revision")
-    ]
+    shown = _sources_shown(
+        run,
+        tmp_path / "copies.csv",
+        "AP (copy on Docslib); Radio X (old revision)",
+        "ap-copy-on-docslib",
+        "radio-x-old-revision",
+    )
     assert [r.exit_code for r in shown] == [0, 0]  # 4 with "bad data", before
     first, second = (json.loads(r.stdout) for r in shown)
     assert (first["publisher"], first["via"]) == ("Associated Press", "Docslib")

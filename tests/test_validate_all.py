@@ -276,6 +276,8 @@ def _refused_on_load(run: Run, data: Path, event: str, first: str, more: int) ->
 
 # A source by its id and publisher, the rest fixed (the publisher and via rules' tests).
 PUBLISHED = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n\n'
+# The same with the site it was read on.
+READ_ON = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
 # An event by its id and the sources it cites (a TOML array): what `cite` asks for.
 CITING = (
     '[[events]]\nid = "{}"\ndate = "2021"\ntitle = "T"\nsummary = "S."\n'
@@ -288,12 +290,11 @@ def test_a_publisher_naming_the_site_it_was_read_on_is_refused(run: Run, tmp_pat
     the publisher; the site read on is a source's via. An agency credit ("Jeune Afrique
     (AFP)": the outlet ran the dispatch) is a publisher, as is a `via` given apart."""
     data = tmp_path / "via.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\n{}\n'
     data.write_text(
-        source.format("unhcr-factsheet", "UNHCR (via ReliefWeb)", "")
-        + source.format("elwatan-afp", "El Watan (via Djazairess) / AFP", "")
-        + source.format("ja-afp", "Jeune Afrique (AFP)", "")
-        + source.format("unhcr-read", "UNHCR", 'via = "ReliefWeb"\n')
+        PUBLISHED.format("unhcr-factsheet", "UNHCR (via ReliefWeb)")
+        + PUBLISHED.format("elwatan-afp", "El Watan (via Djazairess) / AFP")
+        + PUBLISHED.format("ja-afp", "Jeune Afrique (AFP)")
+        + READ_ON.format("unhcr-read", "UNHCR", "ReliefWeb")
         + CITING.format("cites-them", '[{ id = "unhcr-factsheet" }, { id = "elwatan-afp" }]'),
         encoding="utf-8",
     )
@@ -418,7 +419,6 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
     record's "The Straits Times", "the Web Archive" and "the UNHCR data portal" are; a
     host holding the word ("samasamp.blogspot.com") and a name in capitals are sites."""
     data = tmp_path / "vias.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "P"\nkind = "news"\nvia = "{}"\n\n'
     vias = {
         "mirror": "a mirror",
         "aggregator": "an RSS aggregator copy",
@@ -433,7 +433,7 @@ def test_a_via_describing_the_copy_is_refused(run: Run, tmp_path: Path) -> None:
         "daily-blog": "The Daily Blog",
     }
     data.write_text(
-        "".join(source.format(ident, via) for ident, via in vias.items())
+        "".join(READ_ON.format(ident, "P", via) for ident, via in vias.items())
         + CITING.format("cites-it", '[{ id = "mirror" }]'),
         encoding="utf-8",
     )
@@ -588,7 +588,6 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
     Senegal's L'Essentiel and Switzerland's 20 minutes, which K47 had as Iran's Al-Alam,
     Bahrain's Al Wasat, Luxembourg's L'essentiel and France's 20 Minutes)."""
     data = tmp_path / "spellings.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
     published = {
         "burkina24": ("Burkina 24 (AFP)", "ReliefWeb"),
         "yahoo": ("Yahoo News (Associated Press)", "ReliefWeb"),
@@ -604,7 +603,7 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
         "20min-ch": ("20 minutes (AFP)", "ReliefWeb"),
     }
     data.write_text(
-        "".join(source.format(ident, *named) for ident, named in published.items())
+        "".join(READ_ON.format(ident, *named) for ident, named in published.items())
         + CITING.format("cites-it", '[{ id = "tv5" }]'),
         encoding="utf-8",
     )
@@ -640,7 +639,6 @@ def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> No
     or an id is, in one line whose advice is the name to write: the rules judge the name
     without its spaces."""
     data = tmp_path / "padded.toml"
-    source = '[[sources]]\nid = "{}"\ntitle = "T"\npublisher = "{}"\nkind = "news"\nvia = "{}"\n\n'
     published = {
         "ap": ("   AP   ", "ReliefWeb"),
         "unhcr": (" UNHCR", "ReliefWeb"),
@@ -649,7 +647,7 @@ def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> No
         "kept": ("UNHCR", "ReliefWeb"),
     }
     data.write_text(
-        "".join(source.format(ident, *named) for ident, named in published.items())
+        "".join(READ_ON.format(ident, *named) for ident, named in published.items())
         + CITING.format("cites-it", '[{ id = "unhcr" }]'),
         encoding="utf-8",
     )

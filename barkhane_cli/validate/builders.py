@@ -15,16 +15,6 @@ from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
 EntryBuilder = Callable[[EntryReader], Any]
 
 
-def _ruled(
-    r: EntryReader, field: str, value: str | None, rule: Callable[[str], str | None]
-) -> None:
-    """Refuses ``value`` with what ``rule`` says of it, if it says anything (the entry
-    kept: the publisher rule, the via rule)."""
-    wrong = rule(value) if value is not None else None
-    if wrong is not None:
-        r.refuse(field, wrong)
-
-
 def build_source(r: EntryReader) -> m.Source:
     r.check_fields(m.FIELDS[r.table])
     source = m.Source(
@@ -40,9 +30,14 @@ def build_source(r: EntryReader) -> m.Source:
         note=r.text("note", False),
         origin=r.file,
     )
-    # after the url: a Wikipedia page's edition is settled by its address
-    _ruled(r, "publisher", source.publisher, lambda name: publisher_problem(name, source.url))
-    _ruled(r, "via", source.via, via_problem)
+    # after the url: a Wikipedia page's edition is settled by its address; the entry kept
+    ruled = (
+        ("publisher", publisher_problem(source.publisher, source.url)),
+        ("via", None if source.via is None else via_problem(source.via)),
+    )
+    for field, wrong in ruled:
+        if wrong is not None:
+            r.refuse(field, wrong)
     return source
 
 
