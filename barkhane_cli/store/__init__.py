@@ -106,9 +106,10 @@ def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = 
     return data
 
 
-STORE_NAME = re.compile(r"[0-9a-f]{32}\.sqlite")  # a key (keys.key) and the suffix
+_KEY = re.compile(r"[0-9a-f]{32}")  # a store's key (keys.digest)
+STORE_NAME = re.compile(_KEY.pattern + re.escape(SUFFIX))  # a key and the suffix
 TMP_PREFIX = ".barkhane-store-"  # then the key of the store being built, and a dash
-_TMP_KEY = re.compile(re.escape(TMP_PREFIX) + r"([0-9a-f]{32})-.*\.tmp")
+_TMP_KEY = re.compile(re.escape(TMP_PREFIX) + f"({_KEY.pattern})" + r"-.*\.tmp")
 
 
 def _ours(name: str) -> tuple[str, str | None] | None:
@@ -174,7 +175,7 @@ def _prune_locks(folder: Path, mine: str) -> None:
     except OSError:
         return
     for key in names:
-        if key == mine or not STORE_NAME.fullmatch(key + SUFFIX):
+        if key == mine or not _KEY.fullmatch(key):
             continue
         if not (folder / f"{key}{SUFFIX}").exists():
             with contextlib.suppress(OSError):

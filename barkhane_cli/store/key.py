@@ -34,8 +34,10 @@ _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
 _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
-    "validate/publishers.py", "validate/spellings.py", "validate/checks.py", "store/files.py", "store/parsed.py",
-    "store/compile.py", "store/records.py", "store/reuse.py", "search.py",  # what --search reads of an event (event_words)
+    "validate/publishers.py", "validate/spellings.py", "validate/checks.py",
+    "store/files.py", "store/parsed.py", "store/compile.py", "store/records.py",
+    "store/reuse.py",
+    "search.py",  # what --search reads of an event (event_words)
     # how names and words are folded (resolve.fold, text.strip_accents: "Rafał" is "rafal")
     "text.py", "resolve.py",
     # an export (--data x.csv) is converted by its importer each time its store is built

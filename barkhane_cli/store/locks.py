@@ -63,16 +63,15 @@ def held(folder: Path, key: str) -> Iterator[None]:
         os.close(fd)
 
 
-def remove_if_free(folder: Path, key: str, *paths: Path) -> bool:
+def remove_if_free(folder: Path, key: str, *paths: Path) -> None:
     """Remove ``paths`` (a store, a leftover of its build) and the key's lock file when
-    no run holds that lock (none is building that store now); whether they went."""
+    no run holds that lock (none is building that store now)."""
     fd = take(folder, key, wait=False)
     if fd is None:
-        return False
+        return
     try:
         for p in (*paths, path(folder, key)):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(p)
     finally:
         os.close(fd)
-    return True
