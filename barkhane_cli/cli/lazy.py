@@ -483,7 +483,6 @@ def click_error_line(
         return f"no such command {name!r}; commands are: {', '.join(names)}"
     text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
     text = re.sub(r"(?<=') / '-\w'", "", text)
-    text = text.replace("is not a valid integer range", "is not a valid integer")  # a bounded one
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
 
