@@ -3,9 +3,10 @@
 On a terminal it fits one screen, as `summary` does (K42: `on 2021-05-24` ran to 224
 lines at 80 columns): the eras in place, the heads of state, one figure a series (the
 latest by the day), the events nearest the day (of a month or a year holding more than
-the screen lists, those spread over it), the eras, figures and events each
-pointing to the command that gives them whole; ``--full`` draws the whole page, every leader with their term and
-note, every figure with its dispute, every event of the window and their map.
+the screen lists, those spread over it), the eras, figures and events each pointing to
+the command that gives them whole; ``--full`` draws the whole page, every leader with
+their term and note, every figure with its dispute, every event of the window and their
+map.
 """
 
 from __future__ import annotations
