@@ -137,7 +137,8 @@ def unled_countries(
     such affiliation (Algeria, Libya, Nigeria in 2016) went unsaid, as if it had none."""
     led = {c["country"] for c in leaders}
     found = sorted({c for e in events for c in e.countries if c not in led}, key=_country_order)
-    # a country no place entry holds (named in a place's `country` only): its id, as query's
+    # one no place entry holds (named in a place's `country` only) as that field writes
+    # it, as query.country_names names it ("Qatar", from Doha's), not by its id
     return [{"country": c, "name": query.country_names(data, [c])[0]} for c in found]
 
 

@@ -290,7 +290,7 @@ def on(
     --height and --ascii draw the map, which only --full has; piped or in a --format
     other than table they do nothing, as map's, but in --export FILE.txt.
     """
-    from barkhane_cli import mapping, situation
+    from barkhane_cli import situation
     from barkhane_cli.render import situation as view
 
     _refuse_map_options(full, {"--height": height is not None, "--ascii": ascii_})
@@ -300,7 +300,6 @@ def on(
     dataset = load(data)
     content = situation.situation(dataset, day, days)
     events = situation.events_of(dataset, (e["id"] for e in content["events"]))
-    md = mapping.markers(dataset, events)
     title = f"barkhane on {day}: events {content['window']['start']} to {content['window']['end']}"
     view.show(
         env,
@@ -309,7 +308,6 @@ def on(
         content,
         dataset,
         events,
-        md,
         title,
         _max_rows(height, 2),
         _ascii(env, ascii_),

@@ -3,18 +3,19 @@
 On a terminal it fits one screen, as `summary` does (K42: `on 2021-05-24` ran to 224
 lines at 80 columns): the eras in place, the heads of state, one figure a series (the
 latest by the day), the events nearest the day (of a month or a year holding more than
-the screen lists, those spread over it), the eras, figures and events each
-pointing to the command that gives them whole; ``--full`` draws the whole page, every leader with their term and
-note, every figure with its dispute, every event of the window and their map.
+the screen lists, those spread over it), the eras, figures and events each pointing to
+the command that gives them whole; ``--full`` draws the whole page, every leader with
+their term and note, every figure with its dispute, every event of the window and their
+map.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
-from barkhane_cli.mapping import MapData
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import (
     FULL,
@@ -31,6 +32,9 @@ from barkhane_cli.render.safe import inert
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
 from barkhane_cli.situation import events_command, head_of_government
 from barkhane_cli.text import counted, plural
+
+if TYPE_CHECKING:
+    from barkhane_cli.mapping import MapData
 
 FIGURES = "Latest figures"
 # What the one screen's last line says --full adds.
@@ -347,7 +351,6 @@ def show(
     content: dict[str, Any],
     dataset: m.Dataset,
     events: list[m.Event],
-    md: MapData,
     title: str,
     max_rows: int,
     ascii_only: bool,
@@ -359,6 +362,15 @@ def show(
     line, which the one screen's pointers give with --full."""
     # format_ is checked as on's --format is read (options.takes_formats)
     fmt = resolve_format(format_, env)
+
+    @cache
+    def markers() -> MapData:
+        """The events' map, which only the whole page draws: worked out for every `on`,
+        the one screen and JSON too, it cost them the map module and some 25 ms of
+        locating; once, for the terminal and an --export both."""
+        from barkhane_cli import mapping
+
+        return mapping.markers(dataset, events)
 
     def view(target: Env, f: str | None) -> None:
         f = resolve_format(f, target)
@@ -374,7 +386,7 @@ def show(
         elif not full:
             _one_screen(target, dataset, content, export_title)
         else:
-            _rich(target, content, md, title, max_rows, ascii_only, fixed)
+            _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
 
     if export is not None:
         from barkhane_cli.render.export import export as save
