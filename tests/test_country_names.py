@@ -119,3 +119,15 @@ def test_a_misspelt_country_is_offered_as_its_places_write_it(run: Run, ivorian:
     assert result.stderr == (
         f'barkhane: no country matches "Kote d\'Ivoire"; did you mean {IVORIAN} (cote-divoire)?\n'
     )
+
+
+def test_a_facet_names_the_country_as_the_listing_does(run: Run, ivorian: list[str]) -> None:
+    """--facet country named such a country by its id ("cote-divoire"; the record's
+    Qatar "qatar"), as `on 2022` did before RR35."""
+    counted = as_json(run("timeline", *ivorian, "--facet", "country", "-f", "json"))
+    assert {"country": "cote-divoire", "name": IVORIAN, "events": 2} in counted
+    pairs = run("timeline", *ivorian, "--facet", "country", "--facet", "year", "-f", "csv")
+    assert [r for r in pairs.stdout.splitlines() if "cote-divoire" in r] == [
+        f"cote-divoire,{IVORIAN},2020,1",
+        f"cote-divoire,{IVORIAN},2021,1",
+    ]
