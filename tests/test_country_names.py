@@ -10,55 +10,37 @@ from pathlib import Path
 import pytest
 from conftest import Run, as_json, rows, terminal, watched
 
+_PLACE = """
+[[places]]
+id = "{}"
+name = "{}"
+kind = "{}"
+lat = {}
+lon = {}
+country = "{}"
+sources = [{{ id = "ref-a" }}]
+"""
+_EVENT = """
+[[events]]
+id = "{}"
+date = "{}"
+title = "{}"
+summary = "S."
+type = "attack"
+places = ["{}"]
+sources = [{{ id = "ref-a" }}]
+"""
 # Two places write the accent and the last one does not: the spelling most of them write
 # names the country (geo.country_namer).
-_IVORIAN = """
-[[places]]
-id = "kafolo"
-name = "Kafolo"
-kind = "village"
-lat = 9.6
-lon = -4.33
-country = "Côte d'Ivoire"
-sources = [{ id = "ref-a" }]
-
-[[places]]
-id = "korhogo"
-name = "Korhogo"
-kind = "city"
-lat = 9.46
-lon = -5.63
-country = "Côte d'Ivoire"
-sources = [{ id = "ref-a" }]
-
-[[places]]
-id = "tehini"
-name = "Téhini"
-kind = "village"
-lat = 9.6
-lon = -3.66
-country = "Cote d'Ivoire"
-sources = [{ id = "ref-a" }]
-
-[[events]]
-id = "kafolo-2020"
-date = "2020-06-11"
-title = "Jihadists attack an Ivorian border post at Kafolo"
-summary = "S."
-type = "attack"
-actors = ["jnim"]
-places = ["kafolo"]
-sources = [{ id = "ref-a" }]
-
-[[events]]
-id = "tehini-2021"
-date = "2021-06-12"
-title = "Soldiers killed near Téhini"
-summary = "S."
-type = "attack"
-places = ["tehini"]
-sources = [{ id = "ref-a" }]
-"""
+_IVORIAN = "".join(
+    [
+        _PLACE.format("kafolo", "Kafolo", "village", 9.6, -4.33, "Côte d'Ivoire"),
+        _PLACE.format("korhogo", "Korhogo", "city", 9.46, -5.63, "Côte d'Ivoire"),
+        _PLACE.format("tehini", "Téhini", "village", 9.6, -3.66, "Cote d'Ivoire"),
+        _EVENT.format("kafolo-2020", "2020-06-11", "An attack on a border post", "kafolo"),
+        _EVENT.format("tehini-2021", "2021-06-12", "Soldiers killed near Téhini", "tehini"),
+    ]
+)
 
 IVORIAN = "Côte d'Ivoire"
 
