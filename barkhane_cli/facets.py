@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import product
 
+from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import name_order
 
@@ -72,6 +73,9 @@ def _values(field: str, e: m.Event) -> list[str | None]:
 
 
 def _namer(data: m.Dataset, field: str) -> Callable[[str | None], str]:
+    if field == "country":  # one no place entry holds too, as every view names it
+        country = geo.country_namer(data.places)
+        return lambda value: "" if value is None else country(value)
     table = FACETS[field][1]
     names = getattr(data, table) if table else {}
 

@@ -14,8 +14,8 @@ Everything here is computed once, when the data loads or a filter is resolved.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 
 from barkhane_cli import model as m
 from barkhane_cli import shapes
@@ -67,6 +67,35 @@ def _country_index(places: Mapping[str, m.Place]) -> dict[str, str]:
 def country_key(text: str) -> str:
     """An id for a country named only in free text and absent from the places."""
     return "-".join(normalize(text).replace("'", "").split()) or text
+
+
+# A country's name by its id (country_namer).
+CountryNamer = Callable[[str], str]
+
+
+def country_namer(places: Mapping[str, m.Place]) -> CountryNamer:
+    """How every view names a country by its id, one rule for the titles, the names read,
+    a "did you mean", `places`, `place X` and JSON (K49: a user file's Côte d'Ivoire was
+    "Cote Divoire" in some and "Côte d'Ivoire" in others): the country's place entry's
+    name; else, for one named only in places' free-text ``country`` (its id made by
+    country_key), the spelling those fields write, and where they spell it differently
+    the one most of them write, a tie going to the first in code-point order (so the name
+    never depends on the order files were read); else the id title-cased
+    ("burkina-faso" → "Burkina Faso"). Built once (a pass over the places) for all the ids
+    to name."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in places.values():
+        if p.country:
+            spellings[country_key(p.country)][p.country] += 1
+    written = {cid: min(counts, key=lambda s: (-counts[s], s)) for cid, counts in spellings.items()}
+
+    def name(cid: str) -> str:
+        place = places.get(cid)
+        if place is not None:
+            return place.name
+        return written.get(cid) or cid.replace("-", " ").title()
+
+    return name
 
 
 def resolve_places(places: Mapping[str, m.Place]) -> tuple[dict[str, m.Place], list[str]]:

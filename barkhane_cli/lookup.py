@@ -131,24 +131,27 @@ def actor_profile(data: m.Dataset, actor: m.Actor, events: Iterable[m.Event]) ->
     }
 
 
-def country_name(data: m.Dataset, place: m.Place) -> str | None:
-    """The name of the one country a place lies in; None for none or several."""
+def country_name(
+    data: m.Dataset, place: m.Place, name: geo.CountryNamer | None = None
+) -> str | None:
+    """The name of the one country a place lies in; None for none or several. ``name``:
+    geo.country_namer(data.places), which a view of many places builds once and hands in
+    (a build is a pass over the places, and `places` names each of its 455)."""
     if len(place.countries) != 1:
         return None
-    (cid,) = place.countries
-    country = data.places.get(cid)
-    return country.name if country is not None else (place.country or cid)
+    return (name or geo.country_namer(data.places))(place.countries[0])
 
 
-def country_names(data: m.Dataset, place: m.Place) -> str:
-    """Every country the place lies in, by name: ``Mali, Burkina Faso, Niger``."""
-    return ", ".join(
-        data.places[c].name if c in data.places else c.replace("-", " ").title()
-        for c in place.countries
-    )
+def country_names(data: m.Dataset, place: m.Place, name: geo.CountryNamer | None = None) -> str:
+    """Every country the place lies in, by name: ``Mali, Burkina Faso, Niger`` (``name``
+    as country_name's)."""
+    name = name or geo.country_namer(data.places)
+    return ", ".join(name(c) for c in place.countries)
 
 
-def place_json(data: m.Dataset, place: m.Place) -> dict[str, Any]:
+def place_json(
+    data: m.Dataset, place: m.Place, name: geo.CountryNamer | None = None
+) -> dict[str, Any]:
     """The documented JSON shape of a place (``places`` rows and ``place`` profiles)."""
     return {
         "id": place.id,
@@ -159,7 +162,7 @@ def place_json(data: m.Dataset, place: m.Place) -> dict[str, Any]:
         "lat": place.lat,
         "lon": place.lon,
         "region": geo.region_name(data.places, place.id),
-        "country": country_name(data, place),
+        "country": country_name(data, place, name),
         "within": place.within,
         "countries": list(place.countries),
     }

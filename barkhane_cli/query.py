@@ -112,9 +112,11 @@ def country_resolver(data: m.Dataset) -> Resolver:
         Named(p.id, p.name, geo.aliases_of(p)) for p in data.places.values() if p.kind == "country"
     ]
     known = {e.id for e in entries}
-    # countries named only in the free text of user files have ids of their own
+    # countries named only in the free text of user files have ids of their own, and
+    # the names every view gives them (a "did you mean" offers what the listing shows)
     extra = {c for p in data.places.values() for c in p.countries} - known
-    entries += [Named(c, c.replace("-", " ").title()) for c in sorted(extra)]
+    name = geo.country_namer(data.places)
+    entries += [Named(c, name(c)) for c in sorted(extra)]
     return Resolver(entries, "country", "barkhane places --kind country")
 
 
@@ -133,11 +135,11 @@ def resolve_country(data: m.Dataset, text: str) -> str:
 
 
 def country_names(data: m.Dataset, ids: Iterable[str]) -> list[str]:
-    """The names of resolved countries, in id order. A country no place entry holds is
-    named as a place's free-text ``country`` writes it ("Qatar", from Doha's; `on 2022`
-    listed "qatar"), else by its id (named only in a user file's free text)."""
-    written = {geo.country_key(p.country): p.country for p in data.places.values() if p.country}
-    return [data.places[c].name if c in data.places else written.get(c, c) for c in sorted(ids)]
+    """The names of resolved countries, in id order, by geo.country_namer's rule: a
+    country no place entry holds is named as places' free-text ``country`` writes it
+    ("Qatar", from Doha's; `on 2022` listed "qatar")."""
+    name = geo.country_namer(data.places)
+    return [name(c) for c in sorted(ids)]
 
 
 def countries_said(data: m.Dataset, ids: Iterable[str]) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import briefing, lookup, query
+from barkhane_cli import briefing, geo, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate, parse_iso
@@ -137,9 +137,10 @@ def unled_countries(
     such affiliation (Algeria, Libya, Nigeria in 2016) went unsaid, as if it had none."""
     led = {c["country"] for c in leaders}
     found = sorted({c for e in events for c in e.countries if c not in led}, key=_country_order)
-    # one no place entry holds (named in a place's `country` only) as that field writes
-    # it, as query.country_names names it ("Qatar", from Doha's), not by its id
-    return [{"country": c, "name": query.country_names(data, [c])[0]} for c in found]
+    # one no place entry holds is named as every view names it (geo.country_namer: as
+    # places' `country` writes it, "Qatar" from Doha's), not by its id
+    name = geo.country_namer(data.places)
+    return [{"country": c, "name": name(c)} for c in found]
 
 
 def _under_way(f: m.Fact, last: int) -> bool:

@@ -325,6 +325,28 @@ def cli() -> click.Command:
     return typer.main.get_command(app)
 
 
+def commands(
+    command: click.Command | None = None, words: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    """Every command of the app, subcommands too, with the words that call it: the app
+    itself first (``()``), then in --help's order, each group followed by its
+    subcommands. The one walk of the command tree for the tests that ask something of
+    every command or option (three modules each wrote their own)."""
+    command = cli() if command is None else command
+    yield words, command
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, (*words, name)
+            yield from commands(sub, (*words, name))
+
+
+def command_at(words: tuple[str, ...]) -> click.Command:
+    """The command the words call (``("import", "acled")``)."""
+    return dict(commands())[words]
+
+
 @pytest.fixture
 def run() -> Run:
     runner = CliRunner()

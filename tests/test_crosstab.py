@@ -53,10 +53,11 @@ def test_an_event_counts_once_per_distinct_pair(run: Run, tmp_path: Path) -> Non
         run("timeline", "--data", str(extra), "--year", "2019",
             "--facet", "country", "--facet", "year", "-f", "json")
     )  # fmt: skip
-    # (the fixture has no country entries: a country's name is its id; ties go by name)
+    # (the fixture has no country entries: a country is named as its places' `country`
+    # writes it, geo.country_namer; ties go by name)
     assert got == [
-        {"country": "burkina-faso", "country_name": "burkina-faso", "year": 2019, "events": 1},
-        {"country": "mali", "country_name": "mali", "year": 2019, "events": 1},
+        {"country": "burkina-faso", "country_name": "Burkina Faso", "year": 2019, "events": 1},
+        {"country": "mali", "country_name": "Mali", "year": 2019, "events": 1},
     ]
 
 

@@ -6,9 +6,8 @@ import itertools
 import re
 from pathlib import Path
 
-import click
 import pytest
-from conftest import MINI, Run, as_json, rows, terminal, watched
+from conftest import MINI, Run, as_json, commands, rows, terminal, watched
 
 from barkhane_cli.cli.completion import candidates
 
@@ -474,16 +473,10 @@ def test_search_ranks_names_before_text(run: Run) -> None:
 
 
 def test_every_command_has_help(run: Run) -> None:
-    import typer.main
-
-    from barkhane_cli.cli import app
-
-    group = typer.main.get_group(app)
-    ctx = click.Context(group)
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        assert command is not None and command.help, name
-        assert run(name, "--help").exit_code == 0
+    for words, command in commands():
+        if len(words) == 1:
+            assert command.help, words
+            assert run(*words, "--help").exit_code == 0
 
 
 def test_subcommand_help_wraps_as_paragraphs(run: Run) -> None:
@@ -491,17 +484,10 @@ def test_subcommand_help_wraps_as_paragraphs(run: Run) -> None:
     # ("lists", "are", "with"): a group's subcommands kept their docstrings' source line
     # breaks, which Rich then wrapped again. A line may end early only where the next
     # word would not have fitted.
-    import typer.main
-
-    from barkhane_cli.cli import app
-
-    group = typer.main.get_group(app)
-    ctx = click.Context(group)
     checked = 0
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        for sub in getattr(command, "commands", {}):
-            out = run(name, sub, "--help", env={"COLUMNS": "80"}).stdout.splitlines()
+    for words, _ in commands():
+        if len(words) == 2:
+            out = run(*words, "--help", env={"COLUMNS": "80"}).stdout.splitlines()
             described = out[: out.index(next(x for x in out if "─" in x))]
             early = [
                 line.strip()
@@ -509,7 +495,7 @@ def test_subcommand_help_wraps_as_paragraphs(run: Run) -> None:
                 if line.strip() and after.strip() and "Usage:" not in line
                 and len(line.strip()) + 1 + len(after.split()[0]) <= 76
             ]  # fmt: skip
-            assert early == [], (name, sub)
+            assert early == [], words
             checked += 1
     assert checked >= 3  # import acled, import ucdp, export sqlite
 

@@ -5,12 +5,8 @@ Estonia" while timeline and map pointed to `barkhane search petronin`."""
 
 from __future__ import annotations
 
-import click
 import pytest
-import typer.main
-from conftest import Run, as_json, watched
-
-from barkhane_cli.cli import app
+from conftest import Run, as_json, commands, watched
 
 NAMED = ("--actor", "--perpetrator", "--target", "--place")
 # compare and gaps need an ACLED or UCDP import: tests/test_compare.py checks them.
@@ -18,14 +14,12 @@ NEEDS_IMPORT = ("compare", "gaps")
 
 
 def _taking_names() -> list[tuple[str, str]]:
-    group = typer.main.get_group(app)
-    ctx = click.Context(group)
     found = []
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        assert command is not None
+    for words, command in commands():
+        if len(words) != 1:  # the app's commands (no subcommand takes a name)
+            continue
         given = {o for p in command.params for o in getattr(p, "opts", ())}
-        found += [(name, option) for option in NAMED if option in given]
+        found += [(words[0], option) for option in NAMED if option in given]
     return found
 
 

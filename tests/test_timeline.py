@@ -7,11 +7,10 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import click
 import pytest
-from conftest import Run, as_json, cli, column, rows, terminal, watched
+from conftest import Run, as_json, column, command_at, commands, rows, terminal, watched
 
 from barkhane_cli.cli.options import Whole
 
@@ -414,21 +413,12 @@ def _integer_options() -> list[tuple[tuple[str, ...], str]]:
     """Every option of every command (subcommands too) whose value is read as a number,
     by Click's own types or the project's: (the command's words, the option)."""
     numeric = (click.types.IntParamType, click.types.FloatParamType, Whole)
-    found = []
-
-    def walk(command: click.Command, words: tuple[str, ...]) -> None:
-        if isinstance(command, click.Group):
-            ctx = click.Context(command)
-            for name in command.list_commands(ctx):
-                sub = command.get_command(ctx, name)
-                assert sub is not None, name
-                walk(sub, (*words, name))
-        for param in command.params:
-            if isinstance(param, click.Option) and isinstance(param.type, numeric):
-                found.append((words, param.opts[0]))
-
-    walk(cli(), ())
-    return found
+    return [
+        (words, param.opts[0])
+        for words, command in commands()
+        for param in command.params
+        if isinstance(param, click.Option) and isinstance(param.type, numeric)
+    ]
 
 
 INTEGER_OPTIONS = _integer_options()
@@ -451,7 +441,7 @@ def test_every_integer_option_refuses_a_word_in_the_projects_line(
     as a number, found by walking the command tree (a new one cannot escape), is one
     type (options.Whole), and a word given to it is one stderr line naming the option,
     the word and what to give, exit 2 (a usage error)."""
-    command = cli_command(words)
+    command = command_at(words)
     param = next(p for p in command.params if p.opts[0] == option)
     assert isinstance(param.type, Whole), (words, option, param.type)
     result = run(*words, option, "abc")
@@ -459,14 +449,6 @@ def test_every_integer_option_refuses_a_word_in_the_projects_line(
     said = f"barkhane: {option} 'abc': give {param.type.what}"
     assert result.stderr.startswith(said), result.stderr
     assert result.stderr.count("\n") == 1 and "valid integer" not in result.stderr
-
-
-def cli_command(words: tuple[str, ...]) -> Any:
-    command = cli()
-    for name in words:
-        assert isinstance(command, click.Group)
-        command = command.get_command(click.Context(command), name)
-    return command
 
 
 @pytest.mark.parametrize(

@@ -250,17 +250,18 @@ def places(
     --within lists the places inside one, by the rule --place follows, so timeline
     --place X has the events of X and of the places places --within X lists.
     """
-    from barkhane_cli import lookup, model, query
+    from barkhane_cli import geo, lookup, model, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
     from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
+    namer = geo.country_namer(dataset.places)
     items = sorted(
         dataset.places.values(),
         key=lambda p: (
-            name_order(lookup.country_names(dataset, p)),
+            name_order(lookup.country_names(dataset, p, namer)),
             p.kind != "country",
             name_order(p.name),
         ),

@@ -65,9 +65,10 @@ def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Act
 
 def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Place]:
     counts = lookup.place_event_counts(data)
+    namer = geo.country_namer(data.places)
 
     def to_json(p: m.Place) -> dict[str, Any]:
-        return {**lookup.place_json(data, p), "events": counts[p.id]}
+        return {**lookup.place_json(data, p, namer), "events": counts[p.id]}
 
     def coord(x: float | None) -> str:
         return "" if x is None else f"{x:.4f}"
@@ -83,7 +84,7 @@ def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Pla
             ratio=2,
             min_width=10,
         ),
-        "country": Field("country", "Country", lambda p: lookup.country_names(data, p)),
+        "country": Field("country", "Country", lambda p: lookup.country_names(data, p, namer)),
         "within": Field("within", "Within", lambda p: p.within or ""),
         "lat": Field("lat", "Lat", lambda p: coord(p.lat), justify="right"),
         "lon": Field("lon", "Lon", lambda p: coord(p.lon), justify="right"),
