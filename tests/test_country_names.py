@@ -134,3 +134,18 @@ def test_a_tie_between_spellings_names_the_country_whichever_file_comes_first(
         given += ["--data", str(path)]
     counted = as_json(run("timeline", *given, "--facet", "country", "-f", "json"))
     assert {"country": "cote-divoire", "name": "Cote d'Ivoire", "events": 2} in counted
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_country_of_only_spaces_is_refused_as_an_empty_within_is(
+    run: Run, tmp_path: Path, blank: str
+) -> None:
+    """A place's `country` of only spaces (or none) was read as a country: its id and
+    name were the spaces, listed in `places`' Country column and by --facet country."""
+    path = tmp_path / "blank.toml"
+    path.write_text(_PLACE.format("kafolo", "Kafolo", "village", 9.6, -4.0, blank), "utf-8")
+    result = run("places", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        f"barkhane: bad data: {path}: place 'kafolo', field 'country': is empty\n"
+    )
