@@ -8,7 +8,8 @@ or alias. Where a settlement has a point, geometry decides its country (the one 
 outline holds the point); its first-level region is the one it is declared within, if
 any, else the one whose outline holds its point, and it lies in the areas made of that
 region (``in_by_point`` states the rule; ``shapes.py`` the outlines).
-Everything here is computed once, when the data loads or a filter is resolved.
+Everything here is computed once, when the data loads or a filter is resolved, but for
+a country's name (country_namer), which each view that names countries builds.
 """
 
 from __future__ import annotations

@@ -113,3 +113,39 @@ def test_a_facet_names_the_country_as_the_listing_does(run: Run, ivorian: list[s
         f"cote-divoire,{IVORIAN},2020,1",
         f"cote-divoire,{IVORIAN},2021,1",
     ]
+
+
+@pytest.mark.parametrize("first", [IVORIAN, "Cote d'Ivoire"])
+def test_a_tie_between_spellings_names_the_country_whichever_file_comes_first(
+    run: Run, tmp_path: Path, first: str
+) -> None:
+    """One place writes each spelling, in two files given in either order: the first
+    spelling in code-point order names the country ("Cote" before "Côte"), not the one
+    the files gave first or last (geo.country_namer)."""
+    second = "Cote d'Ivoire" if first == IVORIAN else IVORIAN
+    given = []
+    for n, (place, country) in enumerate([("kafolo", first), ("tehini", second)]):
+        path = tmp_path / f"{n}.toml"
+        path.write_text(
+            _PLACE.format(place, place.title(), "village", 9.6, -4.0, country)
+            + _EVENT.format(f"{place}-2020", "2020-06-11", "An attack", place),
+            encoding="utf-8",
+        )
+        given += ["--data", str(path)]
+    counted = as_json(run("timeline", *given, "--facet", "country", "-f", "json"))
+    assert {"country": "cote-divoire", "name": "Cote d'Ivoire", "events": 2} in counted
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_country_of_only_spaces_is_refused_as_an_empty_within_is(
+    run: Run, tmp_path: Path, blank: str
+) -> None:
+    """A place's `country` of only spaces (or none) was read as a country: its id and
+    name were the spaces, listed in `places`' Country column and by --facet country."""
+    path = tmp_path / "blank.toml"
+    path.write_text(_PLACE.format("kafolo", "Kafolo", "village", 9.6, -4.0, blank), "utf-8")
+    result = run("places", "--data", str(path))
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        f"barkhane: bad data: {path}: place 'kafolo', field 'country': is empty\n"
+    )

@@ -14,12 +14,12 @@ NEEDS_IMPORT = ("compare", "gaps")
 
 
 def _taking_names() -> list[tuple[str, str]]:
+    """(the command's words, the option) for every command, subcommands too, taking a
+    name: a subcommand given one later is checked, not passed over."""
     found = []
     for words, command in commands():
-        if len(words) != 1:  # the app's commands (no subcommand takes a name)
-            continue
         given = {o for p in command.params for o in getattr(p, "opts", ())}
-        found += [(words[0], option) for option in NAMED if option in given]
+        found += [(" ".join(words), option) for option in NAMED if option in given]
     return found
 
 
@@ -34,7 +34,7 @@ def test_the_commands_taking_names_are_the_ones_checked() -> None:
 )
 def test_a_name_only_events_carry_points_to_the_search(run: Run, command: str, option: str) -> None:
     # "Gaddafi" is in an event's title in the fixture; no actor or place has the name
-    result = run(command, option, "gaddafi")
+    result = run(*command.split(), option, "gaddafi")
     which = "place" if option == "--place" else "actor"
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (

@@ -15,7 +15,7 @@ from barkhane_cli.controls import inert
 from barkhane_cli.dates import PartialDate, parse_iso
 
 # Optional text fields that mean nothing when empty: a reason must say something.
-_NON_EMPTY = frozenset({"long", "headline", "within", "short", "via"})
+_NON_EMPTY = frozenset({"long", "headline", "within", "short", "via", "country"})
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TABLES = m.TABLES
 # Each table's entry as a noun (a problem's location, validate's counts).
