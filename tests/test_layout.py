@@ -49,9 +49,12 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # more events a `disputed` line (433 -> 464): 80 columns went from 3.324 (4,833 lines,
 # 1,454 events) to 3.337 (5,076 lines, 1,521 events), 160 to 2.172. Session 25's titles
 # saying whose a claim or a blame was ("…; MUJAO claims it", "blamed on Boko Haram")
-# instead of stating it took 80 columns to 3.342 (5,097 lines, 1,525 events). The budget
+# instead of stating it took 80 columns to 3.342 (5,097 lines, 1,525 events). Session 26's
+# readings lengthened titles and `disputed` lines to say who gave what (Dolbel's three
+# days, Bosso's two; no more events have one): 160 columns went to 2.180 (3,325 lines,
+# 1,525 events). The budget
 # guards the layout; the names, the disputes and the credits are what a reader asked for.
-LINE_BUDGET = {80: 3.36, 160: 2.18}
+LINE_BUDGET = {80: 3.36, 160: 2.19}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
