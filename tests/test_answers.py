@@ -920,6 +920,25 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
     assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}
 
 
+def test_the_readmes_deadliest_recipe_keeps_chinagodrar(run: Run) -> None:
+    """U30: the README's recipe for the deadliest events, an army's claim of enemy dead
+    left out, was `--sort -deaths --not-tag army-claim`: for Niger it lost Chinagodrar (89
+    soldiers killed, Niger's army's deadliest), Karamga and Bosso 2016, whose tolls hold a
+    claim beside other counts. The recipe is `--sort -deaths-low` now, as the README
+    gives it, and an event whose only toll is an army's claim does not head it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    recipe = re.search(r"barkhane timeline (--sort \S+) -n 5 +# deadliest, an army's", readme)
+    assert recipe is not None
+    sort = recipe[1].split()
+    top = ids(run, "--country", "niger", *sort, "-n", "12")
+    assert {"chinagodrar-attack", "karamga-island-attack-2015"} <= set(top)
+    # Niger's army's own 120 "terrorists neutralised", its only toll, has no count by it
+    claim_only = "niger-barkhane-tillaberi-operation-2020-02"
+    assert claim_only in ids(run, "--country", "niger", "--sort", "-deaths", "-n", "12")
+    assert claim_only not in top
+    assert ids(run, *sort, "-n", "1") == ["fall-of-tripoli"]  # 400 by the lowest count
+
+
 def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
     run: Run, tty: dict[str, str], tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ several words for facts, --country on chart, completion of fixed values."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Run, as_json
@@ -167,7 +168,7 @@ def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
     assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
     assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
     assert complete(run, "barkhane timeline --facet p") == ["perpetrator", "place"]
-    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths"]
+    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths", "deaths-low"]
     # a value with spaces in the spelling --outcome accepts as one shell word
     assert complete(run, "barkhane judgments --outcome d") == ["did-not-happen"]
     assert run("judgments", "--outcome", "did-not-happen").exit_code == 0
@@ -281,3 +282,51 @@ def test_a_card_cut_by_limit_says_how_many_it_left_out(run: Run, tty: dict[str, 
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert "1 of 3 events of Jama'at Nusrat al-Islam wal-Muslimin (--limit 1)" in lines
     assert lines[-1] == "1 of 3 events (--limit 1)"
+
+
+CLAIMS = """
+[[events]]
+id = "claim-only-strike"
+date = "2019-07-01"
+title = "An army says its strike killed 500 fighters"
+summary = "The army's communiqué is the only count."
+type = "battle"
+actors = ["mali", "jnim"]
+places = ["timbuktu"]
+tags = ["army-claim"]
+fatalities = 500
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "claim-raised-attack"
+date = "2019-08-01"
+title = "An attack kills 40 soldiers; the army claims 260 attackers"
+summary = "The army's claim raises the high count only."
+type = "attack"
+actors = ["jnim", "mali"]
+places = ["timbuktu"]
+tags = ["army-claim"]
+fatalities = 40
+fatalities_low = 40
+fatalities_high = 300
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_sort_deaths_low_leaves_an_armys_claim_out_of_the_figure_not_the_event(
+    run: Run, tmp_path: Path
+) -> None:
+    """U30: `--not-tag army-claim` left out the whole event to leave out the claim, so the
+    README's deadliest list lost Chinagodrar's 89 soldiers. `--sort -deaths-low` sorts by
+    the low count, which the toll rule keeps claims out of; an event whose only toll is
+    an army's claim has no count by it and comes last, not first."""
+    claims = tmp_path / "claims.toml"
+    claims.write_text(CLAIMS, encoding="utf-8")
+    args = ("timeline", "--data", DEATHS, "--data", str(claims), "--fields", "id")
+    by_high = out(run, *args, "--sort", "-deaths").split()
+    assert by_high[:3] == ["claim-only-strike", "claim-raised-attack", "big-attack"]
+    by_low = out(run, *args, "--sort", "-deaths-low").split()
+    assert by_low[:3] == ["big-attack", "claim-raised-attack", "ouaga-attack"]
+    assert by_low.index("claim-only-strike") > by_low.index("timbuktu-falls")  # no count
+    fewest = out(run, *args, "--sort", "deaths-low").split()
+    assert fewest[:2] == ["timbuktu-falls", "range-attack"]

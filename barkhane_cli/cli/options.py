@@ -21,6 +21,7 @@ from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.query import SORTS
 
 
 class Color(StrEnum):
@@ -316,9 +317,11 @@ SortOpt = Annotated[
         metavar="ORDER",
         help="date (the default), -date (newest first, as --reverse), deaths (fewest "
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
-        "(2–30 dead sorts as 30); events with no count come last. --limit applies after.",
+        "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
+        "army's claim of enemy dead out (an event whose only toll is one has none); events "
+        "with no count come last. --limit applies after.",
         show_default=False,
-        shell_complete=completes(("date", "-date", "deaths", "-deaths")),
+        shell_complete=completes(SORTS),
     ),
 ]
 MinDeathsOpt = Annotated[
