@@ -920,6 +920,24 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
     assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}
 
 
+def test_on_lists_a_country_whose_leaders_start_later_as_having_none(run: Run) -> None:
+    """U30: `on 1 March 2011` left Côte d'Ivoire out silently: the record has Ouattara from
+    6 May 2011 and no leader before, and no event of the window is there, so it was
+    neither among the leaders nor under "no leader recorded". A country whose leaders the
+    record holds, none on the day, is listed there, in every format."""
+    doc = as_json(run("on", "1 March 2011", "-f", "json"))
+    assert {"country": "cote-divoire", "name": "Côte d'Ivoire"} in doc["no_leader_recorded"]
+    names = ", ".join(c["name"] for c in doc["no_leader_recorded"])  # Algeria's events too
+    lines = run("on", "1 March 2011", "--no-pager", env=terminal(200)).stdout.splitlines()
+    assert f"  no leader recorded for: {names}" in lines
+    assert "cote-divoire" not in {c["country"] for c in doc["leaders"]}
+    assert "no-leader\tcote-divoire\tCôte d'Ivoire" in run("on", "2011-03-01").stdout
+    # from Ouattara's first day it is among the leaders, and not under no leader
+    later = as_json(run("on", "2011-05-06", "-f", "json"))
+    assert "cote-divoire" in {c["country"] for c in later["leaders"]}
+    assert "cote-divoire" not in {c["country"] for c in later["no_leader_recorded"]}
+
+
 def test_the_readmes_deadliest_recipe_keeps_chinagodrar(run: Run) -> None:
     """U30: the README's recipe for the deadliest events, an army's claim of enemy dead
     left out, was `--sort -deaths --not-tag army-claim`: for Niger it lost Chinagodrar (89
