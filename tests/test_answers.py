@@ -105,24 +105,41 @@ def test_a_place_with_no_point_says_why(run: Run) -> None:
 
 def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     """U12: `actor petronin` suggested Estonia or Benin; several events name her (as many
-    as `barkhane search petronin` lists: the record's wording changes)."""
-    named = events_found(run, "petronin")
+    as `barkhane search '"petronin"'` lists, the name as a whole word: the record's
+    wording changes)."""
+    named = events_found(run, '"petronin"')
     assert named >= 3
     result = run("actor", "petronin")
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
         f"barkhane: no actor matches 'petronin', but {named} events name it: "
-        "barkhane search petronin\n"
+        "barkhane search '\"petronin\"'\n"
     )
     # the review: several matches, or a list, keep their own advice
     assert run("actor", "maiga").stderr.startswith("barkhane: 'maiga' matches 4 actors: ")
     assert "are each known" in run("actor", "mali,france").stderr
     for command in ("timeline", "map"):  # the filters point the same way
         line = run(command, "--actor", "petronin").stderr
-        assert line.endswith(f"but {named} events name it: barkhane search petronin\n"), line
+        assert line.endswith(f"but {named} events name it: barkhane search '\"petronin\"'\n")
     typo = run("actor", "wagnr")  # a typo of a name still gets the close name
     assert (
         typo.stderr == "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["three borders", "ba"])
+def test_a_not_found_hint_counts_what_its_search_lists(run: Run, name: str) -> None:
+    """U30: `place "three borders"` said 108 events name it, `place ba` 975: each word
+    was matched as a word's start. The hint counts the events holding the name whole,
+    and the search it points to lists just those."""
+    result = run("place", name)
+    assert (result.exit_code, result.stdout) == (3, "")
+    phrase = f'"{name}"'
+    named = events_found(run, phrase)
+    assert 0 < named < events_found(run, name)
+    assert result.stderr == (
+        f"barkhane: no place matches '{name}', but {named} events name it: "
+        f"barkhane search '{phrase}'\n"
     )
 
 
