@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 
 from barkhane_cli.errors import UsageError
+from barkhane_cli.text import plural as plural_of
 
 
 def kebab(text: str) -> str:
@@ -62,5 +63,5 @@ def choose(
     close = [c for c in meant if c in table][:1]
     close = close or difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
-    many = plural or f"{what}s"
+    many = plural or plural_of(2, what)
     raise UsageError(f"unknown {what} {value!r}{context}; {hint}{many} are: {', '.join(options)}")

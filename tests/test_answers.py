@@ -17,6 +17,7 @@ from conftest import ROOT, Run, as_json, column, events_found, rows, terminal
 from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.text import counted, plural
 
 BUNDLED = ROOT / "data"
 
@@ -1078,3 +1079,26 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     at = piped.index(next(r for r in piped if r[:2] == ["figure", "barkhane-troops-2017-05"]))
     assert piped[at + 1][:2] == ["disputed", "barkhane-troops-2017-05"]
     assert piped[at + 1][2].startswith("How many of them were in Mali")
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [("MA", "Mali (mali), Mauritania (mauritania)"), ("ni", "Niger (niger), Nigeria (nigeria)")],
+)
+def test_a_country_name_matching_two_says_countries(run: Run, given: str, named: str) -> None:
+    """U30: "'MA' matches 2 countrys": the plural of a kind was its name and an s. The
+    one plural helper (text.plural) spells a consonant's y as -ies, for every kind."""
+    result = run("timeline", "--country", given)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: '{given}' matches 2 countries: {named}; be more specific or give the id\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [("country", "countries"), ("entity", "entities"), ("category", "categories"),
+     ("entry", "entries"), ("day", "days"), ("key", "keys"), ("event", "events")],
+)  # fmt: skip
+def test_the_plural_helper_spells_a_consonants_y_as_ies(one: str, many: str) -> None:
+    assert (plural(1, one), plural(2, one), counted(0, one)) == (one, many, f"0 {many}")

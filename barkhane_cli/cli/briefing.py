@@ -42,6 +42,7 @@ from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 from barkhane_cli.render.onescreen import FULL
+from barkhane_cli.text import plural
 
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
@@ -369,7 +370,7 @@ def _panels(
         drawn = panels[:MAX_PANELS]
         left = len(panels) - MAX_PANELS
         note += (
-            f"; drawn: the {MAX_PANELS} {field}s with most events, {left:,} more left out "
+            f"; drawn: the {MAX_PANELS} {plural(2, field)} with most events, {left:,} more left out "
             "(narrow with --country or --since; -f csv lists them all)"
         )
 
