@@ -15,7 +15,10 @@ from barkhane_cli.text import plural as plural_of
 
 
 def kebab(text: str) -> str:
-    return "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
+    """The one spelling of a choice: separators one hyphen, a leading minus kept, as it
+    is --sort's order (-deaths), no separator."""
+    minus = "-" if text.strip().startswith("-") else ""
+    return minus + "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
 
 
 def listed(values: tuple[str, ...] | list[str]) -> str:

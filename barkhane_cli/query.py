@@ -252,13 +252,8 @@ def build_query(
     """Check and resolve what the user typed into an :class:`EventQuery`."""
 
     first, last = date_range(since, until, year)
-    if sort is not None:
-        # the minus is the order (choose's spelling rule would drop it)
-        minus = "-" if sort.strip().startswith("-") else ""
-        key = choose(sort.strip().removeprefix("-"), tuple(SORT_KEYS), "--sort value")
-        sort = minus + key
-    else:
-        sort = "date"
+    # every spelling SORTS declares, the minus (the order) and all, is what an error lists
+    sort = choose(sort, SORTS, "--sort value") if sort is not None else "date"
     if sort != "date" and reverse:
         raise UsageError(f"--reverse is --sort -date; give one of them, not --sort {sort} too")
     if sort == "-date":

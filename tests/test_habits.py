@@ -50,6 +50,19 @@ def test_sort_minus_date_is_reverse_and_conflicts_are_refused(run: Run) -> None:
     assert "did you mean 'deaths'" in result.stderr
 
 
+@pytest.mark.parametrize(("given", "meant"), [("deth", "deaths"), ("-deth", "-deaths")])
+def test_a_bad_sort_lists_every_order_the_help_gives(run: Run, given: str, meant: str) -> None:
+    """U30: the error listed "date, deaths", not -date and -deaths, which the help
+    documents. It lists query.SORTS, each spelling accepted, and keeps the minus in its
+    suggestion and in the value it quotes."""
+    result = run("timeline", "--sort", given)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"barkhane: unknown --sort value {given!r}; did you mean {meant!r}? --sort values "
+        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low\n"
+    )
+
+
 def test_min_deaths_counts_a_range_by_its_high_bound(run: Run) -> None:
     got = out(run, "timeline", "--data", DEATHS, "--min-deaths", "20", "--fields", "id")
     assert got.split() == ["ouaga-attack", "range-attack", "big-attack"]  # 2–30 matches 20
