@@ -464,23 +464,23 @@ def _figures(
     from barkhane_cli.render import charts
 
     title = f"{what} (numeric facts, by date)"
+    # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel on one day
+    # are two series, as the chart's blocks show). The columns of every text format, plain
+    # too: plain had no force or series, and Mali's 2,500 read as the Sahel's (U30).
+    keys = [
+        "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id", "label",
+    ]  # fmt: skip
+    if not force:
+        keys.remove("force")
+    cells = [[r[k] for k in keys] for r in rows]
 
     def show(target: Any, f: str | None) -> None:
         if f in ("json", "jsonl"):
             _document(target, f, rows)
         elif f in TABLE_FORMATS:
-            # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel
-            # on one day are two series, as the chart's blocks show)
-            keys = [
-                "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id",
-                "label",
-            ]  # fmt: skip
-            if not force:
-                keys.remove("force")
-            cells = [[r[k] for k in keys] for r in rows]
             charts.write_rows(target, f, keys, cells)
         elif f == "plain":
-            charts.series_plain(target, rows)
+            charts.series_plain(target, cells)
         else:
             charts.series_rich(target, rows, title, unit, note)
 
