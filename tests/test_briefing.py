@@ -896,7 +896,7 @@ def test_chart_facet_country_draws_one_panel_per_country_on_one_scale(run: Run) 
     # a heading per panel, most events first (--facet's order), the events with no
     # country under timeline's "(none named)"
     facet = as_json(run("timeline", "--facet", "country", "-f", "json"))
-    order = [c["name"] or "(none named)" for c in facet]
+    order = [c["country_name"] or "(none named)" for c in facet]
     assert [line for line in table if line in order] == order
     assert "one scale for every panel" in table[-1] + table[-2]
     # --country keeps the panels to the countries asked for

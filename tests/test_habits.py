@@ -83,9 +83,11 @@ def test_count_prints_the_number_alone_or_as_json(run: Run) -> None:
 
 def test_facet_counts_each_value_once_per_event_with_none_last(run: Run) -> None:
     result = run("timeline", "--data", DEATHS, "--facet", "perpetrator", "-f", "json")
+    # the name's key is FIELD_name, as in a cross-tab (U30: one facet keyed it `name`)
+    jnim = "Jama'at Nusrat al-Islam wal-Muslimin"
     assert as_json(result) == [
-        {"perpetrator": "jnim", "name": "Jama'at Nusrat al-Islam wal-Muslimin", "events": 2},
-        {"perpetrator": None, "name": None, "events": 10},
+        {"perpetrator": "jnim", "perpetrator_name": jnim, "events": 2},
+        {"perpetrator": None, "perpetrator_name": None, "events": 10},
     ]
     csv_text = out(run, "timeline", "--data", DEATHS, "--facet", "type", "-f", "csv")
     assert csv_text.splitlines()[:3] == ["type,events", "attack,3", "coup,2"]
@@ -123,8 +125,8 @@ def test_actor_and_place_cards_take_the_event_filters(run: Run) -> None:
     assert out(run, "place", "bamako", "--count") == "4\n"
     assert out(run, "place", "bamako", "--count", "--aftermath") == "5\n"  # MINUSMA closes
     got = as_json(run("actor", "jnim", "--data", DEATHS, "--facet", "target", "-f", "json"))
-    assert got == [{"target": "mali", "name": "Mali", "events": 2},
-                   {"target": None, "name": None, "events": 1}]  # fmt: skip
+    assert got == [{"target": "mali", "target_name": "Mali", "events": 2},
+                   {"target": None, "target_name": None, "events": 1}]  # fmt: skip
 
 
 def test_facts_takes_several_words_in_any_order(run: Run) -> None:
@@ -346,3 +348,14 @@ def test_sort_deaths_low_leaves_an_armys_claim_out_of_the_figure_not_the_event(
     assert by_low.index("claim-only-strike") > by_low.index("timbuktu-falls")  # no count
     fewest = out(run, *args, "--sort", "deaths-low").split()
     assert fewest[:2] == ["timbuktu-falls", "range-attack"]
+
+
+def test_one_facet_and_two_key_a_name_alike(run: Run) -> None:
+    """U30: `--facet country -f json` keyed the name `name`, `--facet country --facet year`
+    `country_name`: one shape now, in JSON and in a file's header."""
+    one = as_json(run("timeline", "--facet", "country", "-f", "json"))
+    two = as_json(run("timeline", "--facet", "country", "--facet", "year", "-f", "json"))
+    assert list(one[0]) == ["country", "country_name", "events"]
+    assert list(two[0]) == ["country", "country_name", "year", "events"]
+    header = out(run, "timeline", "--facet", "country", "-f", "csv").splitlines()[0]
+    assert header == "country,country_name,events"
