@@ -1102,3 +1102,20 @@ def test_a_country_name_matching_two_says_countries(run: Run, given: str, named:
 )  # fmt: skip
 def test_the_plural_helper_spells_a_consonants_y_as_ies(one: str, many: str) -> None:
     assert (plural(1, one), plural(2, one), counted(0, one)) == (one, many, f"0 {many}")
+
+
+def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: Run) -> None:
+    """U30: `--perpetrator al-qaeda` leaves JNIM's events out, its edge to al-Qaeda being
+    `pledged-to`, which does not roll up (roles.ROLL_UP). The help says which relations
+    count and how to add an affiliate; the way it gives counts JNIM's events too."""
+    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
+    shown = " ".join(help_text.replace("│", " ").split())  # the box's sides aside
+    assert (
+        "The relations that count are part-of, member-of or merged-into, not pledged-to "
+        "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
+        "(--perpetrator al-qaeda --perpetrator jnim)."
+    ) in shown
+    alone = ids(run, "--perpetrator", "al-qaeda")
+    with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")
+    assert set(alone) < set(with_jnim)
+    assert set(ids(run, "--perpetrator", "jnim")) <= set(with_jnim)

@@ -22,6 +22,7 @@ from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.query import SORTS
+from barkhane_cli.roles import ROLL_UP
 
 
 class Color(StrEnum):
@@ -222,7 +223,12 @@ _ROLLED_UP = (
 )
 PerpetratorOpt = Annotated[
     list[str] | None,
-    typer.Option("--perpetrator", help=f"Who carried it out (repeatable): {_ROLLED_UP}."),
+    typer.Option(
+        "--perpetrator",
+        help=f"Who carried it out (repeatable): {_ROLLED_UP}. The relations that count are "
+        f"{listed(ROLL_UP)}, not pledged-to (JNIM's allegiance to al-Qaeda): to include an "
+        "affiliate, give it too (--perpetrator al-qaeda --perpetrator jnim).",
+    ),
 ]
 TargetOpt = Annotated[
     list[str] | None,
