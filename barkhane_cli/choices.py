@@ -11,10 +11,14 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 
 from barkhane_cli.errors import UsageError
+from barkhane_cli.text import plural as plural_of
 
 
 def kebab(text: str) -> str:
-    return "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
+    """The one spelling of a choice: separators one hyphen, a leading minus kept, as it
+    is --sort's order (-deaths), no separator."""
+    minus = "-" if text.strip().startswith("-") else ""
+    return minus + "-".join(text.strip().casefold().replace("_", " ").replace("-", " ").split())
 
 
 def listed(values: tuple[str, ...] | list[str]) -> str:
@@ -62,5 +66,5 @@ def choose(
     close = [c for c in meant if c in table][:1]
     close = close or difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
-    many = plural or f"{what}s"
+    many = plural or plural_of(2, what)
     raise UsageError(f"unknown {what} {value!r}{context}; {hint}{many} are: {', '.join(options)}")

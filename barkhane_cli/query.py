@@ -40,9 +40,9 @@ class EventQuery:
     _actors: Mapping[str, m.Actor] = field(default_factory=dict)
 
 
-# --sort values: a field, newest or most first with a leading minus (as Datasette's _sort
-# and sqlite-utils' --order do); "date" is the timeline's own order.
-SORTS = ("date", "-date", "deaths", "-deaths")
+# The tag an army's claim of enemy dead puts on an event (docs/data-format.md,
+# `fatalities`): the claim raises the high count only, unless it is the only toll.
+ARMY_CLAIM = "army-claim"
 
 
 def death_bound(e: m.Event) -> int | None:
@@ -52,6 +52,27 @@ def death_bound(e: m.Event) -> int | None:
         if value is not None:
             return value
     return None
+
+
+def low_bound(e: m.Event) -> int | None:
+    """The fewest dead the sources give, with no army's claim of enemy dead in it: what
+    --sort deaths-low compares. The toll rule keeps a claim out of the range's low, so
+    Chinagodrar's 94–177 counts as 94; an army-claim event of one figure has the claim as
+    its only toll, so it counts as none (U30: `--not-tag army-claim` dropped the whole
+    event, Chinagodrar's 89 soldiers with it, to leave a claim out of a top list)."""
+    low = e.fatalities_low if e.fatalities_low is not None else e.fatalities
+    one_figure = e.fatalities_high in (None, low)
+    return None if ARMY_CLAIM in e.tags and one_figure else low
+
+
+# The --sort keys, each with the count it orders by (None: the timeline's own date order).
+# A leading minus is newest or most first (as Datasette's _sort and sqlite-utils' --order).
+SORT_KEYS: dict[str, Callable[[m.Event], int | None] | None] = {
+    "date": None,
+    "deaths": death_bound,
+    "deaths-low": low_bound,
+}
+SORTS = tuple(sign + key for key in SORT_KEYS for sign in ("", "-"))
 
 
 def date_range(
@@ -231,13 +252,8 @@ def build_query(
     """Check and resolve what the user typed into an :class:`EventQuery`."""
 
     first, last = date_range(since, until, year)
-    if sort is not None:
-        # the minus is the order (choose's spelling rule would drop it)
-        minus = "-" if sort.strip().startswith("-") else ""
-        key = choose(sort.strip().removeprefix("-"), ("date", "deaths"), "--sort value")
-        sort = minus + key
-    else:
-        sort = "date"
+    # every spelling SORTS declares, the minus (the order) and all, is what an error lists
+    sort = choose(sort, SORTS, "--sort value") if sort is not None else "date"
     if sort != "date" and reverse:
         raise UsageError(f"--reverse is --sort -date; give one of them, not --sort {sort} too")
     if sort == "-date":
@@ -315,17 +331,18 @@ def arranged(
     select_: Callable[[EventQuery], Iterable[m.Event]], q: EventQuery
 ) -> Iterator[m.Event]:
     """The events ``select_`` (query.select or a store's) gives for ``q``, in --sort order:
-    by date as they come, or by deaths (most first with -deaths; events whose sources give
-    no count come last either way, in date order), then cut at --limit."""
-    if q.sort == "date":
+    by date as they come, or by the sort key's count (most first with a minus; events
+    with no such count come last either way, in date order), then cut at --limit."""
+    count = SORT_KEYS[q.sort.removeprefix("-")]
+    if count is None:
         yield from select_(q)
         return
     from dataclasses import replace
 
     found = list(select_(replace(q, limit=None, sort="date")))
-    known = [e for e in found if death_bound(e) is not None]
-    unknown = [e for e in found if death_bound(e) is None]
-    known.sort(key=lambda e: death_bound(e) or 0, reverse=q.sort == "-deaths")
+    known = [e for e in found if count(e) is not None]
+    unknown = [e for e in found if count(e) is None]
+    known.sort(key=lambda e: count(e) or 0, reverse=q.sort.startswith("-"))
     ordered = known + unknown
     yield from ordered if q.limit is None else ordered[: q.limit]
 

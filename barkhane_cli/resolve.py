@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from barkhane_cli.choices import list_hint
 from barkhane_cli.errors import NotFoundError, quoted
-from barkhane_cli.text import strip_accents
+from barkhane_cli.text import counted, plural, strip_accents
 
 # A pattern, not str.translate's table: translate looks up each character in Python,
 # ~9 times slower over a summary, and a store's build normalizes every text of the record.
@@ -74,7 +74,7 @@ class Resolver:
         self._elsewhere_whole = (
             functools.cache(elsewhere_whole) if elsewhere_whole is not None else None
         )
-        self.listing = listing or f"barkhane {what}s"
+        self.listing = listing or f"barkhane {plural(2, what)}"
         # "did you mean Wagner Group (wagner)"; an event's id says what its title says,
         # in a tenth of the line: its suggestions are the ids alone
         self.names_shown = names_shown
@@ -168,13 +168,13 @@ class Resolver:
         if said:  # `event gao`: 37 titles in a line, where a listing says them all
             nearest = ", ".join(f"{self.by_id[i].name} ({i})" for i in self.nearest(query, ids))
             raise NotFoundError(
-                f"{quoted(query)} matches {len(ids)} {self.what}s, the nearest: {nearest}; "
+                f"{quoted(query)} matches {counted(len(ids), self.what)}, the nearest: {nearest}; "
                 f"{said}; or give the id"
             )
         shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
         more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
         raise NotFoundError(
-            f"{quoted(query)} matches {len(ids)} {self.what}s: {shown}{more}; be more specific or give the id"
+            f"{quoted(query)} matches {counted(len(ids), self.what)}: {shown}{more}; be more specific or give the id"
         )
 
     def nearest(self, query: str, ids: Iterable[str], n: int = 3) -> list[str]:

@@ -53,6 +53,11 @@ _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole wri
 _LETTERS_NUMBER = re.compile(  # the hyphen after one to three letters that start a word
     r"-(?:(?<=\b[^\W\d_]-)|(?<=\b[^\W\d_]{2}-)|(?<=\b[^\W\d_]{3}-))(?=\d{1,3}(?!\d))"
 )
+# A possessive's apostrophe parts the name from its s, in what is typed and in the text
+# alike: normalizing drops the apostrophe, and "Pétronin's" was the word "petronins",
+# which the name quoted whole, "petronin", does not match (a not-found hint counts the
+# events naming it so: U30).
+_POSSESSIVE = re.compile(r"['’](?<=[^\W\d_]['’])(?=s\b)")
 _TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
 # Typed only: a lone letter before a number may be that letter's token spelled apart (`G
 # 5`), or the words the text has ("a 24-hour curfew"): it finds either (_has_word). Joined
@@ -62,8 +67,11 @@ _LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (\d{1,3})(?!\d)")
 
 def _numbers_whole(text: str) -> str:
     """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
-    ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), as a
-    search reads both what is typed and what it looks in."""
+    ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), and a
+    possessive's s a word of its own (``Gaddafi's`` -> ``Gaddafi s``), as a search reads
+    both what is typed and what it looks in."""
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub(" ", text)
     if "," in text:
         text = _THOUSANDS.sub("", text)
     if "-" in text:
@@ -97,6 +105,13 @@ def closed_quote(text: str) -> str | None:
     head, words = text[:start], text[start:at]
     lead = words[: len(words) - len(words.lstrip())]
     return f'{head}{lead}"{words.strip()}"'
+
+
+def as_phrase(name: str) -> str:
+    """``name``'s words as one quoted phrase, as parse reads a phrase: whole words in that
+    order, what "events name it" means. A quote in the name would end the phrase, so it
+    goes (``place 'tri"angle'`` is the phrase "tri angle")."""
+    return '"' + " ".join(name.replace('"', " ").split()) + '"'
 
 
 @functools.lru_cache(maxsize=64)

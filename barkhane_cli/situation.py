@@ -9,7 +9,7 @@ that whole period. Plain data; drawing is in render/situation.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from barkhane_cli import briefing, geo, lookup, query
@@ -84,36 +84,41 @@ def events_command(start: str, end: str) -> str:
     )
 
 
+def _leader_terms(data: m.Dataset) -> Iterator[tuple[m.Actor, m.Affiliation, m.Actor]]:
+    """Each ``leader-of`` affiliation to a state: the person, the term, the state."""
+    for person in data.actors.values():
+        for aff in person.affiliations:
+            state = data.actors.get(aff.actor)
+            if aff.relation == "leader-of" and state is not None and state.kind == "state":
+                yield person, aff, state
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
     open_end = not past_record(last)  # an open term runs to the record's end only
     found: dict[str, list[dict[str, Any]]] = {}
-    for person in data.actors.values():
-        for aff in person.affiliations:
-            state = data.actors.get(aff.actor)
-            if aff.relation != "leader-of" or state is None or state.kind != "state":
-                continue
-            if aff.start is None and aff.end is None:
-                continue  # no dates: we cannot say it covers the day
-            starts = aff.start.first_ordinal() if aff.start else None
-            ends = aff.end.last_ordinal() if aff.end else None
-            if starts is not None and starts > last:
-                continue
-            if ends is not None and ends < first:
-                continue
-            if ends is None and not open_end:
-                continue
-            found.setdefault(state.id, []).append(
-                {
-                    "id": person.id,
-                    "name": person.name,
-                    "start": aff.start.iso() if aff.start else None,
-                    "end": aff.end.iso() if aff.end else None,
-                    "note": aff.note,
-                    "begins": starts is not None and first <= starts <= last,
-                    "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
-                }
-            )
+    for person, aff, state in _leader_terms(data):
+        if aff.start is None and aff.end is None:
+            continue  # no dates: we cannot say it covers the day
+        starts = aff.start.first_ordinal() if aff.start else None
+        ends = aff.end.last_ordinal() if aff.end else None
+        if starts is not None and starts > last:
+            continue
+        if ends is not None and ends < first:
+            continue
+        if ends is None and not open_end:
+            continue
+        found.setdefault(state.id, []).append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "start": aff.start.iso() if aff.start else None,
+                "end": aff.end.iso() if aff.end else None,
+                "note": aff.note,
+                "begins": starts is not None and first <= starts <= last,
+                "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
+            }
+        )
     order = sorted(found, key=_country_order)
     return [
         {
@@ -132,11 +137,16 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
 def unled_countries(
     data: m.Dataset, events: Iterable[m.Event], leaders: Iterable[dict[str, Any]]
 ) -> list[dict[str, str]]:
-    """The countries of the window's events with no leader listed: `on` lists leaders
-    only where ``leader-of`` affiliations say who led, and a country with events but no
-    such affiliation (Algeria, Libya, Nigeria in 2016) went unsaid, as if it had none."""
+    """The countries with no leader listed: `on` lists leaders only where ``leader-of``
+    affiliations say who led, and a country with events but no such affiliation (Algeria,
+    Libya, Nigeria in 2016) went unsaid, as if it had none. So did a country whose leaders
+    the record holds, none of them on the day, whatever its events (U30: Côte d'Ivoire
+    on 1 March 2011, Ouattara's term recorded from 6 May): it is listed too."""
     led = {c["country"] for c in leaders}
-    found = sorted({c for e in events for c in e.countries if c not in led}, key=_country_order)
+    countries = {c for e in events for c in e.countries} | {
+        state.id for _, _, state in _leader_terms(data)
+    }
+    found = sorted(countries - led, key=_country_order)
     # one no place entry holds is named as every view names it (geo.country_namer: as
     # places' `country` writes it, "Qatar" from Doha's), not by its id
     name = geo.country_namer(data.places)

@@ -43,11 +43,16 @@ def strip_accents(text: str) -> str:
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """``one`` when ``n`` is 1, else ``many`` (``one`` + s unless given): a noun or a verb
-    that agrees with a count (``plural(n, "lies", "lie")``)."""
+    """``one`` when ``n`` is 1, else ``many``: a noun or a verb that agrees with a count
+    (``plural(n, "lies", "lie")``). Unless given, ``many`` is ``one`` + s, or -ies for a
+    consonant's y (U30: "matches 2 countrys"; entity, category, entry alike)."""
     if n == 1:
         return one
-    return one + "s" if many is None else many
+    if many is not None:
+        return many
+    if one.endswith("y") and one[-2:-1] not in ("", *"aeiou"):
+        return one[:-1] + "ies"
+    return one + "s"
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:

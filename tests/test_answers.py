@@ -17,6 +17,7 @@ from conftest import ROOT, Run, as_json, column, events_found, rows, terminal
 from barkhane_cli import briefing, situation, store
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.text import counted, plural
 
 BUNDLED = ROOT / "data"
 
@@ -105,24 +106,41 @@ def test_a_place_with_no_point_says_why(run: Run) -> None:
 
 def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     """U12: `actor petronin` suggested Estonia or Benin; several events name her (as many
-    as `barkhane search petronin` lists: the record's wording changes)."""
-    named = events_found(run, "petronin")
+    as `barkhane search '"petronin"'` lists, the name as a whole word: the record's
+    wording changes)."""
+    named = events_found(run, '"petronin"')
     assert named >= 3
     result = run("actor", "petronin")
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
         f"barkhane: no actor matches 'petronin', but {named} events name it: "
-        "barkhane search petronin\n"
+        "barkhane search '\"petronin\"'\n"
     )
     # the review: several matches, or a list, keep their own advice
     assert run("actor", "maiga").stderr.startswith("barkhane: 'maiga' matches 4 actors: ")
     assert "are each known" in run("actor", "mali,france").stderr
     for command in ("timeline", "map"):  # the filters point the same way
         line = run(command, "--actor", "petronin").stderr
-        assert line.endswith(f"but {named} events name it: barkhane search petronin\n"), line
+        assert line.endswith(f"but {named} events name it: barkhane search '\"petronin\"'\n")
     typo = run("actor", "wagnr")  # a typo of a name still gets the close name
     assert (
         typo.stderr == "barkhane: no actor matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["three borders", "ba"])
+def test_a_not_found_hint_counts_what_its_search_lists(run: Run, name: str) -> None:
+    """U30: `place "three borders"` said 108 events name it, `place ba` 975: each word
+    was matched as a word's start. The hint counts the events holding the name whole,
+    and the search it points to lists just those."""
+    result = run("place", name)
+    assert (result.exit_code, result.stdout) == (3, "")
+    phrase = f'"{name}"'
+    named = events_found(run, phrase)
+    assert 0 < named < events_found(run, name)
+    assert result.stderr == (
+        f"barkhane: no place matches '{name}', but {named} events name it: "
+        f"barkhane search '{phrase}'\n"
     )
 
 
@@ -922,6 +940,43 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
     assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}
 
 
+def test_on_lists_a_country_whose_leaders_start_later_as_having_none(run: Run) -> None:
+    """U30: `on 1 March 2011` left Côte d'Ivoire out silently: the record has Ouattara from
+    6 May 2011 and no leader before, and no event of the window is there, so it was
+    neither among the leaders nor under "no leader recorded". A country whose leaders the
+    record holds, none on the day, is listed there, in every format."""
+    doc = as_json(run("on", "1 March 2011", "-f", "json"))
+    assert {"country": "cote-divoire", "name": "Côte d'Ivoire"} in doc["no_leader_recorded"]
+    names = ", ".join(c["name"] for c in doc["no_leader_recorded"])  # Algeria's events too
+    lines = run("on", "1 March 2011", "--no-pager", env=terminal(200)).stdout.splitlines()
+    assert f"  no leader recorded for: {names}" in lines
+    assert "cote-divoire" not in {c["country"] for c in doc["leaders"]}
+    assert "no-leader\tcote-divoire\tCôte d'Ivoire" in run("on", "2011-03-01").stdout
+    # from Ouattara's first day it is among the leaders, and not under no leader
+    later = as_json(run("on", "2011-05-06", "-f", "json"))
+    assert "cote-divoire" in {c["country"] for c in later["leaders"]}
+    assert "cote-divoire" not in {c["country"] for c in later["no_leader_recorded"]}
+
+
+def test_the_readmes_deadliest_recipe_keeps_chinagodrar(run: Run) -> None:
+    """U30: the README's recipe for the deadliest events, an army's claim of enemy dead
+    left out, was `--sort -deaths --not-tag army-claim`: for Niger it lost Chinagodrar (89
+    soldiers killed, Niger's army's deadliest), Karamga and Bosso 2016, whose tolls hold a
+    claim beside other counts. The recipe is `--sort -deaths-low` now, as the README
+    gives it, and an event whose only toll is an army's claim does not head it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    recipe = re.search(r"barkhane timeline (--sort \S+) -n 5 +# deadliest, an army's", readme)
+    assert recipe is not None
+    sort = recipe[1].split()
+    top = ids(run, "--country", "niger", *sort, "-n", "12")
+    assert {"chinagodrar-attack", "karamga-island-attack-2015"} <= set(top)
+    # Niger's army's own 120 "terrorists neutralised", its only toll, has no count by it
+    claim_only = "niger-barkhane-tillaberi-operation-2020-02"
+    assert claim_only in ids(run, "--country", "niger", "--sort", "-deaths", "-n", "12")
+    assert claim_only not in top
+    assert ids(run, *sort, "-n", "1") == ["fall-of-tripoli"]  # 400 by the lowest count
+
+
 def test_a_map_legend_says_a_capital_with_events_is_drawn_as_their_marker(
     run: Run, tty: dict[str, str], tmp_path: Path
 ) -> None:
@@ -1026,3 +1081,43 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     at = piped.index(next(r for r in piped if r[:2] == ["figure", "barkhane-troops-2017-05"]))
     assert piped[at + 1][:2] == ["disputed", "barkhane-troops-2017-05"]
     assert piped[at + 1][2].startswith("How many of them were in Mali")
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [("MA", "Mali (mali), Mauritania (mauritania)"), ("ni", "Niger (niger), Nigeria (nigeria)")],
+)
+def test_a_country_name_matching_two_says_countries(run: Run, given: str, named: str) -> None:
+    """U30: "'MA' matches 2 countrys": the plural of a kind was its name and an s. The
+    one plural helper (text.plural) spells a consonant's y as -ies, for every kind."""
+    result = run("timeline", "--country", given)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"barkhane: '{given}' matches 2 countries: {named}; be more specific or give the id\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [("country", "countries"), ("entity", "entities"), ("category", "categories"),
+     ("entry", "entries"), ("day", "days"), ("key", "keys"), ("event", "events")],
+)  # fmt: skip
+def test_the_plural_helper_spells_a_consonants_y_as_ies(one: str, many: str) -> None:
+    assert (plural(1, one), plural(2, one), counted(0, one)) == (one, many, f"0 {many}")
+
+
+def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: Run) -> None:
+    """U30: `--perpetrator al-qaeda` leaves JNIM's events out, its edge to al-Qaeda being
+    `pledged-to`, which does not roll up (roles.ROLL_UP). The help says which relations
+    count and how to add an affiliate; the way it gives counts JNIM's events too."""
+    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
+    shown = " ".join(help_text.replace("│", " ").split())  # the box's sides aside
+    assert (
+        "The relations that count are part-of, member-of or merged-into, not pledged-to "
+        "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
+        "(--perpetrator al-qaeda --perpetrator jnim)."
+    ) in shown
+    alone = ids(run, "--perpetrator", "al-qaeda")
+    with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")
+    assert set(alone) < set(with_jnim)
+    assert set(ids(run, "--perpetrator", "jnim")) <= set(with_jnim)

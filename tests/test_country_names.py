@@ -107,7 +107,7 @@ def test_a_facet_names_the_country_as_the_listing_does(run: Run, ivorian: list[s
     """--facet country named such a country by its id ("cote-divoire"; the record's
     Qatar "qatar"), as `on 2022` did before RR35."""
     counted = as_json(run("timeline", *ivorian, "--facet", "country", "-f", "json"))
-    assert {"country": "cote-divoire", "name": IVORIAN, "events": 2} in counted
+    assert {"country": "cote-divoire", "country_name": IVORIAN, "events": 2} in counted
     pairs = run("timeline", *ivorian, "--facet", "country", "--facet", "year", "-f", "csv")
     assert [r for r in pairs.stdout.splitlines() if "cote-divoire" in r] == [
         f"cote-divoire,{IVORIAN},2020,1",
@@ -133,7 +133,7 @@ def test_a_tie_between_spellings_names_the_country_whichever_file_comes_first(
         )
         given += ["--data", str(path)]
     counted = as_json(run("timeline", *given, "--facet", "country", "-f", "json"))
-    assert {"country": "cote-divoire", "name": "Cote d'Ivoire", "events": 2} in counted
+    assert {"country": "cote-divoire", "country_name": "Cote d'Ivoire", "events": 2} in counted
 
 
 @pytest.mark.parametrize("blank", ["", "   "])

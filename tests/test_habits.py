@@ -5,6 +5,7 @@ several words for facts, --country on chart, completion of fixed values."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Run, as_json
@@ -49,6 +50,19 @@ def test_sort_minus_date_is_reverse_and_conflicts_are_refused(run: Run) -> None:
     assert "did you mean 'deaths'" in result.stderr
 
 
+@pytest.mark.parametrize(("given", "meant"), [("deth", "deaths"), ("-deth", "-deaths")])
+def test_a_bad_sort_lists_every_order_the_help_gives(run: Run, given: str, meant: str) -> None:
+    """U30: the error listed "date, deaths", not -date and -deaths, which the help
+    documents. It lists query.SORTS, each spelling accepted, and keeps the minus in its
+    suggestion and in the value it quotes."""
+    result = run("timeline", "--sort", given)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"barkhane: unknown --sort value {given!r}; did you mean {meant!r}? --sort values "
+        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low\n"
+    )
+
+
 def test_min_deaths_counts_a_range_by_its_high_bound(run: Run) -> None:
     got = out(run, "timeline", "--data", DEATHS, "--min-deaths", "20", "--fields", "id")
     assert got.split() == ["ouaga-attack", "range-attack", "big-attack"]  # 2–30 matches 20
@@ -69,9 +83,11 @@ def test_count_prints_the_number_alone_or_as_json(run: Run) -> None:
 
 def test_facet_counts_each_value_once_per_event_with_none_last(run: Run) -> None:
     result = run("timeline", "--data", DEATHS, "--facet", "perpetrator", "-f", "json")
+    # the name's key is FIELD_name, as in a cross-tab (U30: one facet keyed it `name`)
+    jnim = "Jama'at Nusrat al-Islam wal-Muslimin"
     assert as_json(result) == [
-        {"perpetrator": "jnim", "name": "Jama'at Nusrat al-Islam wal-Muslimin", "events": 2},
-        {"perpetrator": None, "name": None, "events": 10},
+        {"perpetrator": "jnim", "perpetrator_name": jnim, "events": 2},
+        {"perpetrator": None, "perpetrator_name": None, "events": 10},
     ]
     csv_text = out(run, "timeline", "--data", DEATHS, "--facet", "type", "-f", "csv")
     assert csv_text.splitlines()[:3] == ["type,events", "attack,3", "coup,2"]
@@ -109,8 +125,8 @@ def test_actor_and_place_cards_take_the_event_filters(run: Run) -> None:
     assert out(run, "place", "bamako", "--count") == "4\n"
     assert out(run, "place", "bamako", "--count", "--aftermath") == "5\n"  # MINUSMA closes
     got = as_json(run("actor", "jnim", "--data", DEATHS, "--facet", "target", "-f", "json"))
-    assert got == [{"target": "mali", "name": "Mali", "events": 2},
-                   {"target": None, "name": None, "events": 1}]  # fmt: skip
+    assert got == [{"target": "mali", "target_name": "Mali", "events": 2},
+                   {"target": None, "target_name": None, "events": 1}]  # fmt: skip
 
 
 def test_facts_takes_several_words_in_any_order(run: Run) -> None:
@@ -167,7 +183,7 @@ def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
     assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
     assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
     assert complete(run, "barkhane timeline --facet p") == ["perpetrator", "place"]
-    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths"]
+    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths", "deaths-low"]
     # a value with spaces in the spelling --outcome accepts as one shell word
     assert complete(run, "barkhane judgments --outcome d") == ["did-not-happen"]
     assert run("judgments", "--outcome", "did-not-happen").exit_code == 0
@@ -276,8 +292,70 @@ def test_search_at_80_columns_puts_each_id_whole_under_its_title(
 
 
 def test_a_card_cut_by_limit_says_how_many_it_left_out(run: Run, tty: dict[str, str]) -> None:
+    """Once, at the table's foot: U30 read "3 of 148 events (--limit 3)" in the events'
+    title and again under the table."""
     result = run("actor", "jnim", "--data", DEATHS, "--limit", "1", env=tty)
     assert result.exit_code == 0, result.output
     lines = [line.strip() for line in result.stdout.splitlines()]
-    assert "1 of 3 events of Jama'at Nusrat al-Islam wal-Muslimin (--limit 1)" in lines
+    assert "Events of Jama'at Nusrat al-Islam wal-Muslimin" in lines
     assert lines[-1] == "1 of 3 events (--limit 1)"
+    assert [line for line in lines if "of 3 events" in line] == [lines[-1]]
+
+
+CLAIMS = """
+[[events]]
+id = "claim-only-strike"
+date = "2019-07-01"
+title = "An army says its strike killed 500 fighters"
+summary = "The army's communiqué is the only count."
+type = "battle"
+actors = ["mali", "jnim"]
+places = ["timbuktu"]
+tags = ["army-claim"]
+fatalities = 500
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "claim-raised-attack"
+date = "2019-08-01"
+title = "An attack kills 40 soldiers; the army claims 260 attackers"
+summary = "The army's claim raises the high count only."
+type = "attack"
+actors = ["jnim", "mali"]
+places = ["timbuktu"]
+tags = ["army-claim"]
+fatalities = 40
+fatalities_low = 40
+fatalities_high = 300
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_sort_deaths_low_leaves_an_armys_claim_out_of_the_figure_not_the_event(
+    run: Run, tmp_path: Path
+) -> None:
+    """U30: `--not-tag army-claim` left out the whole event to leave out the claim, so the
+    README's deadliest list lost Chinagodrar's 89 soldiers. `--sort -deaths-low` sorts by
+    the low count, which the toll rule keeps claims out of; an event whose only toll is
+    an army's claim has no count by it and comes last, not first."""
+    claims = tmp_path / "claims.toml"
+    claims.write_text(CLAIMS, encoding="utf-8")
+    args = ("timeline", "--data", DEATHS, "--data", str(claims), "--fields", "id")
+    by_high = out(run, *args, "--sort", "-deaths").split()
+    assert by_high[:3] == ["claim-only-strike", "claim-raised-attack", "big-attack"]
+    by_low = out(run, *args, "--sort", "-deaths-low").split()
+    assert by_low[:3] == ["big-attack", "claim-raised-attack", "ouaga-attack"]
+    assert by_low.index("claim-only-strike") > by_low.index("timbuktu-falls")  # no count
+    fewest = out(run, *args, "--sort", "deaths-low").split()
+    assert fewest[:2] == ["timbuktu-falls", "range-attack"]
+
+
+def test_one_facet_and_two_key_a_name_alike(run: Run) -> None:
+    """U30: `--facet country -f json` keyed the name `name`, `--facet country --facet year`
+    `country_name`: one shape now, in JSON and in a file's header."""
+    one = as_json(run("timeline", "--facet", "country", "-f", "json"))
+    two = as_json(run("timeline", "--facet", "country", "--facet", "year", "-f", "json"))
+    assert list(one[0]) == ["country", "country_name", "events"]
+    assert list(two[0]) == ["country", "country_name", "year", "events"]
+    header = out(run, "timeline", "--facet", "country", "-f", "csv").splitlines()[0]
+    assert header == "country,country_name,events"

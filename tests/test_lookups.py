@@ -192,8 +192,9 @@ def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
 def test_actor_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
     out = run("actor", "jnim", env=tty).stdout
     assert "Jama'at Nusrat al-Islam wal-Muslimin" in out
-    assert "1 event of" in out
+    assert "Events of Jama'at Nusrat al-Islam wal-Muslimin" in out.splitlines()
     assert "Ouagadougou attack" in out
+    assert out.splitlines()[-1] == "1 event"  # the count once, under the table
 
 
 def test_actor_tsv_prints_its_events(run: Run) -> None:

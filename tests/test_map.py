@@ -513,13 +513,18 @@ def test_on_says_which_countries_of_its_events_have_no_leader_recorded(run: Run)
     in the window and none recorded went unsaid. The fixture's attack at Ouagadougou (15
     January 2016) is in Burkina Faso, whose leaders it does not record. Nor does it hold
     the country as a place: it is named as Ouagadougou's `country` writes it (`on 2022`
-    listed the bundled record's Qatar, named only on Doha, as "qatar"), its id kept."""
+    listed the bundled record's Qatar, named only on Doha, as "qatar"), its id kept. Mali,
+    whose leaders the fixture records up to March 2012 and from May 2021, none on the day,
+    is listed too (U30: Côte d'Ivoire went unsaid on 1 March 2011)."""
     env = terminal(100)
     lines = run("on", "2016-01-15", "--full", "--no-pager", env=env).stdout.splitlines()
     at = lines.index("Leaders")
-    assert lines[at + 1] == "  no leader recorded for: Burkina Faso"
+    assert lines[at + 1] == "  no leader recorded for: Mali, Burkina Faso"
     doc = json.loads(run("on", "2016-01-15", "-f", "json").stdout)
-    assert doc["no_leader_recorded"] == [{"country": "burkina-faso", "name": "Burkina Faso"}]
+    assert doc["no_leader_recorded"] == [
+        {"country": "mali", "name": "Mali"},
+        {"country": "burkina-faso", "name": "Burkina Faso"},
+    ]
     assert "no-leader\tburkina-faso\tBurkina Faso" in run("on", "2016-01-15").stdout.splitlines()
     # Mali's president is recorded on the day of Bamako's event (March 2012): no line
     assert json.loads(run("on", "2012-03", "-f", "json").stdout)["no_leader_recorded"] == []

@@ -168,7 +168,7 @@ def test_places_within_and_place_on_timeline_agree(run: Run, bundled: None) -> N
             ("places", "--within", "petronin"),
             3,
             "barkhane: no place matches 'petronin', but {named} events name it: "
-            "barkhane search petronin\n",
+            "barkhane search '\"petronin\"'\n",
         ),
         (
             ("places", "--within", "sahel", "region", "bf"),
@@ -183,8 +183,8 @@ def test_places_within_a_name_it_cannot_resolve(
     run: Run, bundled: None, args: tuple[str, ...], code: int, line: str
 ) -> None:
     result = run(*args)
-    # as many events as `barkhane search petronin` lists (the record's wording changes)
-    named = events_found(run, "petronin")
+    # as many events as `barkhane search '"petronin"'` lists (the record's wording changes)
+    named = events_found(run, '"petronin"')
     assert named >= 3
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", line.format(named=named))
 

@@ -1,7 +1,7 @@
 """Every command that takes --actor, --perpetrator, --target or --place answers a name no
 actor or place matches, but events carry, the same way: by pointing to the search that
 finds those events (cli/base.query_of). `chart --actor petronin` said "did you mean
-Estonia" while timeline and map pointed to `barkhane search petronin`."""
+Estonia" while timeline and map pointed to `barkhane search '"petronin"'`."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def test_a_name_only_events_carry_points_to_the_search(run: Run, command: str, o
     which = "place" if option == "--place" else "actor"
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
-        f"barkhane: no {which} matches 'gaddafi', but 1 event names it: barkhane search gaddafi\n"
+        f"barkhane: no {which} matches 'gaddafi', but 1 event names it: "
+        "barkhane search '\"gaddafi\"'\n"
     )
 
 

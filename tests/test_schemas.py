@@ -404,10 +404,10 @@ def test_output_fact_without_a_number_is_rejected(run: Run) -> None:
 
 def test_a_facet_row_names_one_of_the_facets() -> None:
     """The facet-count schema lists the facets again (anyOf): tied to FACETS here, and a
-    row without any facet's key ({"name": ..., "events": ...}) is rejected (review)."""
+    row without any facet's key ({"country_name": ..., "events": ...}) is rejected (review)."""
     from barkhane_cli.facets import FACETS
 
     row = load(LIBRARY)["$defs"]["facet-count"]
     assert [r["required"] for r in row["anyOf"]] == [[f] for f in FACETS]
-    assert not Draft202012Validator(row).is_valid({"name": "x", "events": 3})
+    assert not Draft202012Validator(row).is_valid({"country_name": "x", "events": 3})
     assert Draft202012Validator(row).is_valid({"year": 2020, "events": 3})

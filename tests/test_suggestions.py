@@ -305,14 +305,15 @@ def test_a_word_events_name_elsewhere_is_no_prefix_of_a_place(
     """U26: `place koro` opened Korowita (Côte d'Ivoire) without a word, and `timeline
     --place koro --count` counted its one event, while events name Koro, a town of Mali:
     a name a place's only begins is not taken for it when events elsewhere hold it as a
-    word. They are pointed to, as `place kolokani` does (the search finds Korowita's raid
-    too, by the word's start); every --place reads it so."""
+    word. They are pointed to, as `place kolokani` does; every --place reads it so. The
+    one event naming Koro is counted, and the search pointed to lists it alone: the
+    name's word whole, not its start, which counted Korowita's raid too (U30)."""
     result = run(*args, "--data", str(koro))
     assert (result.exit_code, result.stdout) == (3, "")
     name = args[-2] if args[-1] == "--count" else args[-1]
     assert result.stderr == (
-        f"barkhane: no place matches '{name}', but 2 events name it: barkhane search "
-        f"--data {koro} {name}\n"
+        f"barkhane: no place matches '{name}', but 1 event names it: barkhane search "
+        f"--data {koro} '\"{name}\"'\n"
     )
 
 

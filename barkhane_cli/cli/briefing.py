@@ -42,6 +42,7 @@ from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 from barkhane_cli.render.onescreen import FULL
+from barkhane_cli.text import plural
 
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
@@ -369,7 +370,7 @@ def _panels(
         drawn = panels[:MAX_PANELS]
         left = len(panels) - MAX_PANELS
         note += (
-            f"; drawn: the {MAX_PANELS} {field}s with most events, {left:,} more left out "
+            f"; drawn: the {MAX_PANELS} {plural(2, field)} with most events, {left:,} more left out "
             "(narrow with --country or --since; -f csv lists them all)"
         )
 
@@ -463,23 +464,23 @@ def _figures(
     from barkhane_cli.render import charts
 
     title = f"{what} (numeric facts, by date)"
+    # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel on one day
+    # are two series, as the chart's blocks show). The columns of every text format, plain
+    # too: plain had no force or series, and Mali's 2,500 read as the Sahel's (U30).
+    keys = [
+        "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id", "label",
+    ]  # fmt: skip
+    if not force:
+        keys.remove("force")
+    cells = [[r[k] for k in keys] for r in rows]
 
     def show(target: Any, f: str | None) -> None:
         if f in ("json", "jsonl"):
             _document(target, f, rows)
         elif f in TABLE_FORMATS:
-            # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel
-            # on one day are two series, as the chart's blocks show)
-            keys = [
-                "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id",
-                "label",
-            ]  # fmt: skip
-            if not force:
-                keys.remove("force")
-            cells = [[r[k] for k in keys] for r in rows]
             charts.write_rows(target, f, keys, cells)
         elif f == "plain":
-            charts.series_plain(target, rows)
+            charts.series_plain(target, cells)
         else:
             charts.series_rich(target, rows, title, unit, note)
 

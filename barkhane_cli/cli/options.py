@@ -21,6 +21,8 @@ from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.query import SORTS
+from barkhane_cli.roles import ROLL_UP
 
 
 class Color(StrEnum):
@@ -221,7 +223,12 @@ _ROLLED_UP = (
 )
 PerpetratorOpt = Annotated[
     list[str] | None,
-    typer.Option("--perpetrator", help=f"Who carried it out (repeatable): {_ROLLED_UP}."),
+    typer.Option(
+        "--perpetrator",
+        help=f"Who carried it out (repeatable): {_ROLLED_UP}. The relations that count are "
+        f"{listed(ROLL_UP)}, not pledged-to (JNIM's allegiance to al-Qaeda): to include an "
+        "affiliate, give it too (--perpetrator al-qaeda --perpetrator jnim).",
+    ),
 ]
 TargetOpt = Annotated[
     list[str] | None,
@@ -316,9 +323,11 @@ SortOpt = Annotated[
         metavar="ORDER",
         help="date (the default), -date (newest first, as --reverse), deaths (fewest "
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
-        "(2–30 dead sorts as 30); events with no count come last. --limit applies after.",
+        "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
+        "army's claim of enemy dead out (an event whose only toll is one has none); events "
+        "with no count come last. --limit applies after.",
         show_default=False,
-        shell_complete=completes(("date", "-date", "deaths", "-deaths")),
+        shell_complete=completes(SORTS),
     ),
 ]
 MinDeathsOpt = Annotated[

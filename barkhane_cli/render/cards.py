@@ -15,7 +15,6 @@ from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
-from barkhane_cli.text import counted
 
 
 @dataclass(slots=True)
@@ -174,10 +173,10 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
                     con.print(safe("    " + url), no_wrap=True, crop=False, overflow="ignore")
     if card.events:
         rs = event_records(data, card.events)
-        n = len(card.events)
-        rs.title = f"{counted(n, 'event')} of {card.title}"
-        if card.total is not None and card.total > n:
-            rs.title = f"{n} of {card.total} events of {card.title} (--limit {card.limit})"
+        # The count is the table's closing line's (count_line), with --limit's cut: the
+        # title saying it too printed "3 of 148 events (--limit 3)" twice (U30).
+        rs.title = f"Events of {card.title}"
+        if card.total is not None and card.total > len(card.events):
             rs.total, rs.limit = card.total, card.limit
         names = pick_fields(rs, fields, "table") if fields else None
         records_table(env, rs, card.events, names, wide)

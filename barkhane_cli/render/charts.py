@@ -276,25 +276,11 @@ def _marks(row: dict[str, Any]) -> str:
     return ",".join(row["marks"])
 
 
-def series_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
-    for r in rows:
-        low = "" if r["low"] is None else str(r["low"])
-        high = "" if r["high"] is None else str(r["high"])
-        env.out.write(
-            "\t".join(
-                [
-                    r["as_of"],
-                    "" if r["value"] is None else str(r["value"]),
-                    low,
-                    high,
-                    r["kind"] or "",
-                    _marks(r),
-                    r["id"],
-                    inert(" ".join(r["label"].split())),
-                ]
-            )
-            + "\n"
-        )
+def series_plain(env: Env, rows: Sequence[Sequence[Any]]) -> None:
+    """The rows TSV writes, without its header: one record a line, a cell's own line
+    breaks and tabs made spaces."""
+    for row in rows:
+        env.out.write("\t".join(inert(" ".join(_cell(v).split())) for v in row) + "\n")
 
 
 def write_rows(env: Env, fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

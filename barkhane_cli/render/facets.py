@@ -90,14 +90,17 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         ),
         "events": Field("events", "Events", lambda b: str(b.events), justify="right"),
     }
+    # The name's key is a cross-tab's (FIELD_name) and chart --facet's: one facet keyed
+    # it `name`, two `country_name`, so a script read one shape or the other (U30).
+    name = f"{field}_name"
     if named:
-        fields["name"] = Field("name", "Name", lambda b: b.name, ratio=1, min_width=10)
-    shown = [field, "name", "events"] if named else [field, "events"]
+        fields[name] = Field(name, "Name", lambda b: b.name, ratio=1, min_width=10)
+    shown = [field, name, "events"] if named else [field, "events"]
 
     def to_json(b: Bucket) -> dict[str, Any]:
         out: dict[str, Any] = {field: _json_value(field, b.value)}
         if named:
-            out["name"] = b.name or None
+            out[name] = b.name or None
         out["events"] = b.events
         return out
 

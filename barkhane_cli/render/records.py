@@ -15,6 +15,7 @@ from barkhane_cli.formats import EVENT_ONLY, FORMATS, RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import FIELD_SYNONYMS, RecordSet
 from barkhane_cli.render.safe import inert, json_inert, write_json
+from barkhane_cli.text import plural
 
 T = TypeVar("T")
 
@@ -32,7 +33,7 @@ def pick_fields(rs: RecordSet[Any], fields: str | None, fmt: str) -> list[str]:
         else rs.json_keys or list(rs.fields)
     )
     names = [
-        choose(f, valid, "field", context=f" for {rs.kind}s", synonyms=FIELD_SYNONYMS)
+        choose(f, valid, "field", context=f" for {plural(2, rs.kind)}", synonyms=FIELD_SYNONYMS)
         for f in fields.split(",")
         if f.strip()
     ]

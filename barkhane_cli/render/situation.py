@@ -143,9 +143,10 @@ def _more_figures(content: dict[str, Any], width: int) -> str | None:
 
 
 def _no_leader(content: dict[str, Any], width: int) -> str | None:
-    """The line closing the leaders: the countries of the window's events for which the
-    data records no leader, lest their absence read as a country without one; wider than
-    ``width``, it goes on two columns further in, as a leader's item does (K48)."""
+    """The line closing the leaders: the countries of the window's events, and those whose
+    leaders the data holds, for which it records no leader on the day, lest their absence
+    read as a country without one; wider than ``width``, it goes on two columns further
+    in, as a leader's item does (K48)."""
     names = [c["name"] for c in content["no_leader_recorded"]]
     said = f"no leader recorded for: {', '.join(names)}"
     return "\n".join(indented(said, width, 2, 4)) if names else None
@@ -168,7 +169,7 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
             # the role last (U10 could not tell the president from the prime minister)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
                  p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
-    for c in content["no_leader_recorded"]:  # countries of the events, no leader recorded
+    for c in content["no_leader_recorded"]:  # no leader recorded on the day
         _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
         # value, low, high as `facts` prints them: a range has no single value, and a
