@@ -751,6 +751,11 @@ def test_displacement_is_charted_as_series_per_area(run: Run) -> None:
     assert [r["as_of"] for r in rows] == sorted(r["as_of"] for r in rows)
     plain = run("chart", "displacement", "--country", "mali", "--since", "2020", "--until", "2020")
     assert "mali-idps-2020-10\t" in plain.stdout and "burkina-idps" not in plain.stdout
+    # piped, TSV's rows without its header, the series among them (K50)
+    args = ("chart", "displacement", "--country", "mali", "--since", "2020", "--until", "2020")
+    tsv = run(*args, "-f", "tsv").stdout.splitlines()
+    assert "series" in tsv[0].split("\t")
+    assert plain.stdout.splitlines() == tsv[1:]
     wrong = run("chart", "displacement", "--by", "month")
     assert wrong.exit_code == 2
     assert "--by does not apply to chart displacement" in wrong.stderr
