@@ -36,6 +36,14 @@ FACETS: dict[str, tuple[Callable[[m.Event], Iterable[str]], str | None]] = {
 }
 
 
+def name_key(field: str) -> str:
+    """The key (a file's column) of an id's name beside its value, wherever a facet's
+    rows go out: one --facet, two, and chart --facet alike (``country_name``). One facet
+    keyed it ``name`` while two keyed it so, and a script read one shape or the other
+    (U30)."""
+    return f"{field}_name"
+
+
 # The fields `chart --facet` draws a panel of bars for, one per value: every facet but
 # the year, which the bars already are.
 PANEL_FACETS = tuple(name for name in FACETS if name != "year")

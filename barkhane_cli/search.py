@@ -53,11 +53,13 @@ _NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole wri
 _LETTERS_NUMBER = re.compile(  # the hyphen after one to three letters that start a word
     r"-(?:(?<=\b[^\W\d_]-)|(?<=\b[^\W\d_]{2}-)|(?<=\b[^\W\d_]{3}-))(?=\d{1,3}(?!\d))"
 )
-# A possessive's apostrophe parts the name from its s, in what is typed and in the text
-# alike: normalizing drops the apostrophe, and "Pétronin's" was the word "petronins",
-# which the name quoted whole, "petronin", does not match (a not-found hint counts the
-# events naming it so: U30).
-_POSSESSIVE = re.compile(r"['’](?<=[^\W\d_]['’])(?=s\b)")
+# A possessive is read as its name and the possessive both, in what is typed and in the
+# text alike ("Pétronin's" -> "Pétronin Pétronins"): normalizing drops the apostrophe,
+# and "petronins" alone did not match the name quoted whole, "petronin", as a not-found
+# hint counts the events naming it (U30). The name alone, "Pétronin s" (K50), lost the
+# possessive typed without its apostrophe: `search gaddafis` found nothing, a word ending
+# in -is being its own stem, and a typed "Gaddafi's" asked for any word starting with s.
+_POSSESSIVE = re.compile(r"\b([^\W\d_]+)['’](?=s\b)")
 _TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
 # Typed only: a lone letter before a number may be that letter's token spelled apart (`G
 # 5`), or the words the text has ("a 24-hour curfew"): it finds either (_has_word). Joined
@@ -68,10 +70,10 @@ _LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (\d{1,3})(?!\d)")
 def _numbers_whole(text: str) -> str:
     """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
     ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), and a
-    possessive's s a word of its own (``Gaddafi's`` -> ``Gaddafi s``), as a search reads
-    both what is typed and what it looks in."""
+    possessive its name and itself (``Gaddafi's`` -> ``Gaddafi Gaddafis``), as a search
+    reads both what is typed and what it looks in."""
     if "'" in text or "’" in text:
-        text = _POSSESSIVE.sub(" ", text)
+        text = _POSSESSIVE.sub(r"\1 \1", text)
     if "," in text:
         text = _THOUSANDS.sub("", text)
     if "-" in text:

@@ -63,6 +63,25 @@ def test_a_bad_sort_lists_every_order_the_help_gives(run: Run, given: str, meant
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("--type", "-attack"), "unknown event type '-attack'; did you mean 'attack'?"),
+        (("--facet", "-country"), "unknown facet '-country'; did you mean 'country'?"),
+    ],
+)
+def test_a_minus_before_another_choice_is_refused(
+    run: Run, args: tuple[str, ...], line: str
+) -> None:
+    """K50's spelling of a choice keeps a leading minus, for --sort's order: `--type
+    -attack`, which a user may mean as "not attacks", was read silently as attacks. It
+    is refused, the name without the minus suggested (RR37: no test said so)."""
+    result = run("timeline", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"barkhane: {line} ")
+    assert result.stderr.count("\n") == 1
+
+
 def test_min_deaths_counts_a_range_by_its_high_bound(run: Run) -> None:
     got = out(run, "timeline", "--data", DEATHS, "--min-deaths", "20", "--fields", "id")
     assert got.split() == ["ouaga-attack", "range-attack", "big-attack"]  # 2–30 matches 20

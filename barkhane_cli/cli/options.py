@@ -324,8 +324,8 @@ SortOpt = Annotated[
         help="date (the default), -date (newest first, as --reverse), deaths (fewest "
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
-        "army's claim of enemy dead out (an event whose only toll is one has none); events "
-        "with no count come last. --limit applies after.",
+        "army's claim of enemy dead out (an event whose one figure is such a claim has "
+        "none); events with no count come last. --limit applies after.",
         show_default=False,
         shell_complete=completes(SORTS),
     ),

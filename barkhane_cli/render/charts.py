@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
+from barkhane_cli.facets import name_key
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.onescreen import hanging
 from barkhane_cli.render.records import csv_safe_cell
@@ -330,7 +331,7 @@ def panel_rows(
     """chart --facet as rows: bin_rows's, led by the panel's value (and its name, for a
     field of ids: ``country``, ``country_name``), one event type column per type in any
     panel."""
-    lead = [field, f"{field}_name"] if named else [field]
+    lead = [field, name_key(field)] if named else [field]
     return _rows(
         lead, [([value, name] if named else [value], bins) for value, name, bins in panels]
     )

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from barkhane_cli import model as m
-from barkhane_cli.facets import FACETS, NONE_LABEL, Bucket, Pair, facet, facet_pairs
+from barkhane_cli.facets import (
+    FACETS,
+    NONE_LABEL,
+    Bucket,
+    Pair,
+    facet,
+    facet_pairs,
+    name_key,
+)
 from barkhane_cli.formats import LIST_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format
@@ -90,9 +98,7 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         ),
         "events": Field("events", "Events", lambda b: str(b.events), justify="right"),
     }
-    # The name's key is a cross-tab's (FIELD_name) and chart --facet's: one facet keyed
-    # it `name`, two `country_name`, so a script read one shape or the other (U30).
-    name = f"{field}_name"
+    name = name_key(field)  # as a cross-tab's and chart --facet's (U30)
     if named:
         fields[name] = Field(name, "Name", lambda b: b.name, ratio=1, min_width=10)
     shown = [field, name, "events"] if named else [field, "events"]
@@ -129,8 +135,8 @@ def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[
         )
     }
     if field in NAMED:
-        out[f"{field}_name"] = Field(
-            f"{field}_name",
+        out[name_key(field)] = Field(
+            name_key(field),
             f"{field.capitalize()} name",
             lambda p: side(p).name,
             ratio=1,
@@ -159,12 +165,12 @@ def pair_records(
         for field, bucket in ((first, p.first), (second, p.second)):
             out[field] = _json_value(field, bucket.value)
             if field in NAMED:
-                out[f"{field}_name"] = bucket.name or None
+                out[name_key(field)] = bucket.name or None
         out["events"] = p.events
         return out
 
     # on a narrow terminal the names go first (the ids wrap), never the count
-    names = [f"{f}_name" for f in (second, first) if f in NAMED]
+    names = [name_key(f) for f in (second, first) if f in NAMED]
     title = f"Events by {first} and {second}"
     return _counts("pair", pairs, fields, shown, to_json, title, found, droppable=names)
 
