@@ -58,10 +58,11 @@ _WHICH_COPY = re.compile(r"\s*\((?:old revision|revision of [^()]+|[^()]*\brende
 
 
 def _from_wikipedia(publisher: str) -> str | None:
-    if _FROM_WIKIPEDIA.match(publisher) is None:
+    found = _FROM_WIKIPEDIA.match(publisher)
+    if found is None:
         return None
     does = "names the Wikipedia the page comes from"
-    halves = split(publisher)
+    halves = _wikipedia_halves(found)
     if halves is not None:
         return f"{does}; write {_written(halves)}"
     # a copy's writer is its edition, but a summary (Wikisum) or an edition not named
@@ -72,10 +73,8 @@ def _from_wikipedia(publisher: str) -> str | None:
     )
 
 
-def _wikipedia_split(publisher: str) -> tuple[str, str] | None:
-    found = _FROM_WIKIPEDIA.match(publisher)
-    if found is None:
-        return None
+def _wikipedia_halves(found: re.Match[str]) -> tuple[str, str] | None:
+    """The edition and the site of a copy ``_FROM_WIKIPEDIA`` matched, where both pass."""
     site, words, language = found.group(1), found.group(2), found.group(3).strip()
     if words in ("", "from ") and language in WIKIPEDIA_LANGUAGES.values() and not _reads(site):
         return wikipedia(language), _site(site)
@@ -98,25 +97,37 @@ def _reads(name: str) -> bool:
     return read_elsewhere(name) is not None
 
 
+def _copy_rule(publisher: str) -> tuple[str, re.Pattern[str]] | None:
+    """The copy rule whose words ``publisher`` holds, what it does and its bracket."""
+    for does, shows, bracket in READ_ELSEWHERE:
+        if shows.search(publisher) is not None:
+            return does, bracket
+    return None
+
+
+def _copy_halves(publisher: str, bracket: re.Pattern[str]) -> tuple[str, str] | None:
+    read = bracket.search(publisher)
+    if read is None:
+        return None
+    alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
+    via = read.group(1).strip()
+    # only where both halves pass: "UNHCR (via a mirror)" was told to write via = "a
+    # mirror", which the via rule refuses; each half by the record's name, which the
+    # one-name rule takes (RR33: "AP (copy on Docslib)")
+    if not _reads(alone) and described(via) is None:
+        return canonical(alone), _site(via)
+    return None
+
+
 def split(publisher: str) -> tuple[str, str] | None:
     """The publisher and the via, by the record's names, that ``publisher`` naming where
     the page was read comes apart into; None where no split both rules take is computed.
     validate's advice and the ACLED importer (K48: an export's "AP (copy on Docslib)")."""
-    for _does, shows, bracket in READ_ELSEWHERE:
-        if shows.search(publisher) is None:
-            continue
-        read = bracket.search(publisher)
-        if read is None:
-            return None
-        alone = (publisher[: read.start()] + publisher[read.end() :]).strip()
-        via = read.group(1).strip()
-        # only where both halves pass: "UNHCR (via a mirror)" was told to write via = "a
-        # mirror", which the via rule refuses; each half by the record's name, which the
-        # one-name rule takes (RR33: "AP (copy on Docslib)")
-        if not _reads(alone) and described(via) is None:
-            return canonical(alone), _site(via)
-        return None
-    return _wikipedia_split(publisher)
+    rule = _copy_rule(publisher)
+    if rule is not None:
+        return _copy_halves(publisher, rule[1])
+    found = _FROM_WIKIPEDIA.match(publisher)
+    return None if found is None else _wikipedia_halves(found)
 
 
 def _written(halves: tuple[str, str]) -> str:
@@ -125,10 +136,10 @@ def _written(halves: tuple[str, str]) -> str:
 
 def read_elsewhere(publisher: str) -> str | None:
     """Why ``publisher`` is refused and what to write instead, or None when it is one."""
-    for does, shows, _bracket in READ_ELSEWHERE:
-        if shows.search(publisher) is None:
-            continue
-        halves = split(publisher)
+    rule = _copy_rule(publisher)
+    if rule is not None:
+        does, bracket = rule
+        halves = _copy_halves(publisher, bracket)
         if halves is not None:
             return f"{does}; write {_written(halves)}"
         return f'{does}; write who wrote it as the publisher and the site as via = "..."'
