@@ -37,7 +37,7 @@ from barkhane_cli.cli.options import (
     format_option,
 )
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS
+from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS, name_key
 from barkhane_cli.facets import groups as facet_groups
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
@@ -375,7 +375,7 @@ def _panels(
         )
 
     def as_json(value: str | None, name: str, b: Any) -> dict[str, Any]:
-        lead = {field: value, f"{field}_name": name if value else None} if named else {field: value}
+        lead = {field: value, name_key(field): name if value else None} if named else {field: value}
         row: dict[str, Any] = lead | b.to_json()
         return row
 
