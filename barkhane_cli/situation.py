@@ -95,7 +95,10 @@ def _leader_terms(data: m.Dataset) -> Iterator[tuple[m.Actor, m.Affiliation, m.A
 
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
     """Per country (a state actor), the people whose ``leader-of`` spans the day."""
-    open_end = not past_record(last)  # an open term runs to the record's end only
+    # An open term is known to run to the record's end, no further: it covers a day or
+    # window that starts by then (`on 2022`, whose window runs past the end, listed no
+    # one still in office at the end: France, Goïta's Mali, Ghazouani's Mauritania).
+    open_until = RECORD_END.last_ordinal()
     found: dict[str, list[dict[str, Any]]] = {}
     for person, aff, state in _leader_terms(data):
         if aff.start is None and aff.end is None:
@@ -106,7 +109,7 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
             continue
         if ends is not None and ends < first:
             continue
-        if ends is None and not open_end:
+        if ends is None and first > open_until:
             continue
         found.setdefault(state.id, []).append(
             {

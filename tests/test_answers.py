@@ -945,6 +945,34 @@ def test_not_tag_leaves_out_an_armys_count_of_militants_killed(run: Run) -> None
     assert "operation-bohoma-anger-2020" not in {i for r in drawn for i in r["event_ids"]}
 
 
+def test_on_a_window_past_the_record_keeps_who_was_in_office_at_its_end(
+    run: Run, data: m.Dataset
+) -> None:
+    """`on 2022` runs past the record's end (9 November): every term still open there was
+    dropped, so France, Côte d'Ivoire and Benin were under "no leader recorded" and Mali
+    had only its prime ministers. An open term is known to run to the record's end: a
+    window that starts by then holds it; a day after the record still does not."""
+    open_at_end = {
+        (aff.actor, person.id)
+        for person in data.actors.values()
+        for aff in person.affiliations
+        if aff.relation == "leader-of"
+        and data.actors[aff.actor].kind == "state"
+        and aff.end is None
+        and aff.start is not None
+        and aff.start.first_ordinal() <= RECORD_END.last_ordinal()
+    }
+    assert ("mali", "assimi-goita") in open_at_end
+    doc = as_json(run("on", "2022", "-f", "json"))
+    shown = {(c["country"], r["id"]) for c in doc["leaders"] for r in c["leaders"]}
+    assert open_at_end <= shown
+    assert not {c for c, _ in open_at_end} & {c["country"] for c in doc["no_leader_recorded"]}
+    after = as_json(run("on", "2023-03-01", "-f", "json"))
+    assert not open_at_end & {
+        (c["country"], r["id"]) for c in after["leaders"] for r in c["leaders"]
+    }
+
+
 @pytest.mark.parametrize("day", ["1 March 2011", "2016-01-15", "2022-11-09"])
 def test_on_lists_every_state_with_leaders_as_led_or_not(
     run: Run, data: m.Dataset, day: str
