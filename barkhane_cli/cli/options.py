@@ -21,7 +21,6 @@ from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.query import SORTS
 from barkhane_cli.roles import ROLL_UP
 
 
@@ -316,6 +315,16 @@ DateArg = Annotated[
 ]
 
 # --- asking the event views: order, threshold, counts ---------------------------------------
+
+
+def _complete_sort(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """TAB completion of --sort: query.SORTS, read when completing, so that every
+    command's start-up does not import query (which the views import when they run)."""
+    from barkhane_cli.query import SORTS
+
+    return completes(SORTS)(ctx, param, incomplete)
+
+
 SortOpt = Annotated[
     str | None,
     typer.Option(
@@ -327,7 +336,7 @@ SortOpt = Annotated[
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
         "none); events with no count come last. --limit applies after.",
         show_default=False,
-        shell_complete=completes(SORTS),
+        shell_complete=_complete_sort,
     ),
 ]
 MinDeathsOpt = Annotated[
