@@ -12,15 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run, as_json, column, events_found, rows, terminal
+from conftest import ROOT, Run, as_json, checked_record, column, events_found, rows, terminal
 
-from barkhane_cli import briefing, situation, store
+from barkhane_cli import briefing, situation
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.text import counted, plural
-
-BUNDLED = ROOT / "data"
-
 
 # Every test over the record as it ships (conftest's bundled): its store is the run's one
 # (conftest._session_cache), checked and compiled once a run, not once a command.
@@ -29,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("bundled")
 
 @pytest.fixture(scope="module")
 def data() -> m.Dataset:
-    dataset, problems = store.collect([BUNDLED])
+    dataset, problems = checked_record()
     assert not [p for p in problems if not p.warning]
     return dataset
 
