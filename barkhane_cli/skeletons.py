@@ -62,6 +62,7 @@ name = "Name"
 aliases = []               # other spellings
 kind = "town"              # {place_kinds}
 within = "mali"            # the place that contains it: town in region in country
+# country = "Mali"         # or, in place of within: its country's English name or alias
 # lat = 16.27              # only where a source you read gives coordinates
 # lon = -0.04
 summary = "One sentence in your own words."

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -20,10 +22,12 @@ import typer
 from click.testing import CliRunner, Result
 
 from barkhane_cli import atomic, store
+from barkhane_cli import model as m
 from barkhane_cli.cli import app
 from barkhane_cli.settings import ENV_VARS, Settings
 from barkhane_cli.store import files, parsed
 from barkhane_cli.store import key as keys
+from barkhane_cli.validate import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -325,6 +329,23 @@ def cli() -> click.Command:
     return typer.main.get_command(app)
 
 
+@functools.cache
+def _checked_once() -> tuple[m.Dataset, tuple[Problem, ...]]:
+    dataset, problems = files.collect([ROOT / "data"])  # not fast_toml's store.collect
+    return dataset, tuple(problems)
+
+
+def checked_record() -> tuple[m.Dataset, list[Problem]]:
+    """The bundled record read from its files and checked (``store.collect``), once a
+    worker: six modules each collected it again (test_answers', test_shapes' fixtures,
+    ~0.5-1 s each a time, and test_shapes' helpers twice more a test). Each caller gets
+    containers of its own (the records in them are frozen, so shared), so that a test
+    that changes its dataset (an import adding places) changes no other test's."""
+    dataset, problems = _checked_once()
+    own = {f.name: copy.copy(getattr(dataset, f.name)) for f in dataclasses.fields(dataset)}
+    return m.Dataset(**own), list(problems)
+
+
 def commands(
     command: click.Command | None = None, words: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
@@ -370,8 +391,12 @@ def bundled(monkeypatch: pytest.MonkeyPatch, _pinned: tuple[Path, Path]) -> None
 @pytest.fixture
 def fast_toml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Parse each file set once per test: the uncached side still answers from the TOML
-    path (query.select over the checked dataset), without re-reading a large file."""
-    memo = functools.lru_cache(maxsize=8)(lambda key: files.collect(list(key)))
+    path (query.select over the checked dataset), without re-reading a large file (the
+    bundled record alone: checked once a worker, checked_record)."""
+    record = (ROOT / "data",)
+    memo = functools.lru_cache(maxsize=8)(
+        lambda key: checked_record() if key == record else files.collect(list(key))
+    )
     monkeypatch.setattr(
         store,
         "collect",

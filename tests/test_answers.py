@@ -12,15 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run, as_json, column, events_found, rows, terminal
+from conftest import ROOT, Run, as_json, checked_record, column, events_found, rows, terminal
 
-from barkhane_cli import briefing, situation, store
+from barkhane_cli import briefing, situation
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.text import counted, plural
-
-BUNDLED = ROOT / "data"
-
 
 # Every test over the record as it ships (conftest's bundled): its store is the run's one
 # (conftest._session_cache), checked and compiled once a run, not once a command.
@@ -29,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("bundled")
 
 @pytest.fixture(scope="module")
 def data() -> m.Dataset:
-    dataset, problems = store.collect([BUNDLED])
+    dataset, problems = checked_record()
     assert not [p for p in problems if not p.warning]
     return dataset
 
@@ -1173,3 +1170,17 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
     with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")
     assert set(alone) < set(with_jnim)
     assert set(ids(run, "--perpetrator", "jnim")) <= set(with_jnim)
+
+
+def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:
+    """K52: --target rolls up as --perpetrator does (query._matches, roles.any_counts_for
+    for both) and its help said only half of it: not that a pledge does not count."""
+    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
+    shown = " ".join(help_text.replace("│", " ").split())  # the box's sides aside
+    assert (
+        "--target TEXT Who was attacked (repeatable): a group counts for the one it was part "
+        "of at the time; a state does not count for what it is a member of (Chad for MINUSMA, "
+        "Mali for ECOWAS). The relations that count are part-of, member-of or merged-into, not "
+        "pledged-to (JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
+        "(--target al-qaeda --target jnim). --place"
+    ) in shown

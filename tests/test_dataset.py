@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, checked_record
 
 from barkhane_cli import model as m
 from barkhane_cli import store
@@ -43,7 +43,7 @@ pytestmark = pytest.mark.record  # conftest: among the tests of the bundled reco
 
 @pytest.fixture(scope="module")
 def loaded() -> tuple[m.Dataset, list[Any]]:
-    return store.collect([DATA])
+    return checked_record()
 
 
 @pytest.fixture(scope="module")

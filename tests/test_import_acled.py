@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import FIXTURES, MINI, ROOT, Run
+from conftest import FIXTURES, MINI, ROOT, Run, checked_record
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -919,6 +919,6 @@ def test_new_places_are_filed_in_the_records_regions_before_acleds_admin1(
     for key, value in changes.items():
         row[at[key]] = value
     path = write_csv(tmp_path / "men.csv", header, [row])
-    bundled = store.collect([ROOT / "data"])[0]  # the record as it ships: its outlines
+    bundled = checked_record()[0]  # the record as it ships: its outlines
     places = {p["id"]: p for p in tomllib.loads(convert(path, bundled)[0])["places"]}
     assert places["acled-mali-gao-inekar"]["within"] == "menaka-region"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, MINI, ROOT
+from conftest import FIXTURES, MINI, ROOT, checked_record
 
 from barkhane_cli import store
 from barkhane_cli.importers.acled import convert
@@ -24,7 +24,7 @@ DATA = ROOT / "data"
 
 @pytest.fixture(scope="module")
 def bundled() -> Dataset:
-    return store.collect([DATA])[0]
+    return checked_record()[0]
 
 
 @pytest.mark.parametrize(

@@ -787,6 +787,15 @@ def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
     assert title.startswith("barkhane map: ") and ", 2019, since 2019-06-01" in title, title
 
 
+@pytest.mark.usefixtures("bundled")
+def test_the_map_title_names_countries_in_the_order_given(run: Run, tmp_path: Path) -> None:
+    """K52: every --country is named by one namer (query.country_names), in the order typed,
+    not the ids' sorted order, and a country given twice (by two names) once."""
+    ask = ("--country", "niger", "--country", "BF", "--country", "NER", "--year", "2019")
+    title, _ = _svg_title(run, tmp_path / "map.svg", *ask)
+    assert title.endswith(", 2019 (in Niger or Burkina Faso)"), title
+
+
 def test_on_exported_as_svg_holds_what_the_terminal_shows(run: Run, tmp_path: Path) -> None:
     """U19: `on "9 novembre 2022" --export on.svg` held only the window's map, titled
     "barkhane on 2022-11-09: events …"; eras, leaders, figures and events were in the

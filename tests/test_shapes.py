@@ -11,23 +11,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run, as_json, rows, terminal
+from conftest import Run, as_json, checked_record, rows, terminal
 from shapely.geometry import Point
 from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.ops import unary_union
 
-from barkhane_cli import geo, mapping, shapes, store
+from barkhane_cli import geo, mapping, shapes
 from barkhane_cli import model as m
 from barkhane_cli.render import svgmap
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-BUNDLED = ROOT / "data"
-
 
 @pytest.fixture(scope="module")
 def data() -> m.Dataset:
-    dataset, problems = store.collect([BUNDLED])
+    dataset, problems = checked_record()
     assert not [p for p in problems if not p.warning]
     return dataset
 
@@ -354,11 +352,11 @@ def test_a_saved_map_counts_every_country_it_does_not_draw(
 
 
 def data_events() -> list[m.Event]:
-    return list(store.collect([BUNDLED])[0].events)
+    return checked_record()[0].events
 
 
 def data_places() -> dict[str, m.Place]:
-    return store.collect([BUNDLED])[0].places
+    return checked_record()[0].places
 
 
 def test_places_counts_what_place_filters_find(run: Run, bundled: None) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI_AS_BUNDLED, ROOT, Run, as_json, pinned_store
+from conftest import MINI_AS_BUNDLED, ROOT, Run, as_json, checked_record, pinned_store
 
 from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
@@ -542,7 +542,7 @@ def bundled_both(
         for var in ENV_VARS:
             mp.delenv(var, raising=False)
         mp.setenv("XDG_CACHE_HOME", str(_session_cache))
-        full, _ = files.collect([bundled])
+        full, _ = checked_record()
         pinned_store(_pinned)  # builds the store (or finds it built)
         loaded = store.open_data([bundled], bundled=False)
     assert loaded.db is not None

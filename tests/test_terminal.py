@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Run, rows
+from conftest import Run, as_json, rows
 
 from barkhane_cli.cli.base import run as cli_run
 
@@ -297,6 +297,27 @@ def test_every_skeleton_validates_as_it_is(
     result = run("validate", str(path))
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "[[sources]]" in text
+
+
+def test_the_place_skeleton_names_its_country(run: Run, tmp_path: Path, bundled: None) -> None:
+    """`new place` shows the `country` field beside `within` (docs/data-format.md: one of
+    them), and the skeleton with it in place of `within` is a place in Mali."""
+    text = run("new", "place").stdout
+    country = (
+        '# country = "Mali"         # or, in place of within: its country\'s English name or alias'
+    )
+    assert text.splitlines()[6:8] == [
+        'within = "mali"            # the place that contains it: town in region in country',
+        country,
+    ]
+    path = tmp_path / "new.toml"
+    path.write_text(
+        re.sub(r"^within = .*\n", "", text, flags=re.M).replace(country, 'country = "Mali"'),
+        encoding="utf-8",
+    )
+    shown = run("place", "my-new-place", "--data", str(path), "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert (as_json(shown)["within"], as_json(shown)["countries"]) == (None, ["mali"])
 
 
 def test_tags_lists_each_tag_with_its_count(run: Run) -> None:

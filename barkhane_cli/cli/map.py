@@ -407,7 +407,9 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
     if filters["countries"]:
         by_country = query.country_resolver(dataset)
         ids = [by_country.resolve(c) for c in filters["countries"]]
-        parts.append(f"in {either([n for c in ids for n in query.country_names(dataset, [c])])}")
+        # one namer for all of them (country_names names in id order: given order kept here)
+        name = dict(zip(sorted(ids), query.country_names(dataset, ids), strict=True))
+        parts.append(f"in {either([name[c] for c in ids])}")
     for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
         if filters[key]:
             parts.append(f"{lead} {actors(list(filters[key]))}")

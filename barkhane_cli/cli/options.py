@@ -214,24 +214,29 @@ TypeOpt = Annotated[
 ActorOpt = Annotated[
     list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
 ]
-# roles.rolls_up, said in both options' help: "counted the same way" left a reader of
-# --target guessing whether an attack on Chad's army is one on MINUSMA (U18).
-_ROLLED_UP = (
-    "a group counts for the one it was part of at the time; a state does not count for what "
-    "it is a member of (Chad for MINUSMA, Mali for ECOWAS)"
-)
+
+
+# roles.rolls_up, said in both options' help (query._matches rolls perpetrators and targets
+# up alike): "counted the same way" left a reader of --target guessing whether an attack on
+# Chad's army is one on MINUSMA (U18), and --target alone did not say a pledge is no part.
+def _rolled_up(option: str) -> str:
+    return (
+        "a group counts for the one it was part of at the time; a state does not count for what "
+        "it is a member of (Chad for MINUSMA, Mali for ECOWAS). The relations that count are "
+        f"{listed(ROLL_UP)}, not pledged-to (JNIM's allegiance to al-Qaeda): to include an "
+        f"affiliate, give it too ({option} al-qaeda {option} jnim)"
+    )
+
+
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--perpetrator",
-        help=f"Who carried it out (repeatable): {_ROLLED_UP}. The relations that count are "
-        f"{listed(ROLL_UP)}, not pledged-to (JNIM's allegiance to al-Qaeda): to include an "
-        "affiliate, give it too (--perpetrator al-qaeda --perpetrator jnim).",
+        "--perpetrator", help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}."
     ),
 ]
 TargetOpt = Annotated[
     list[str] | None,
-    typer.Option("--target", help=f"Who was attacked (repeatable): {_ROLLED_UP}."),
+    typer.Option("--target", help=f"Who was attacked (repeatable): {_rolled_up('--target')}."),
 ]
 PlaceOpt = Annotated[
     list[str] | None,
