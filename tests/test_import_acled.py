@@ -642,6 +642,21 @@ def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_command_says_nothing_of_events_after_the_record_when_there_are_none(
+    run: Run, tmp_path: Path
+) -> None:
+    """U31: an export of 2015 printed "0 events after 9 November 2022, outside the
+    bundled record (shown by default)", a line about nothing; said only when there are
+    some (test_command_says_what_it_read_and_wrote has four)."""
+    out = tmp_path / "out.toml"
+    result = run("import", "acled", str(ACLED / "2015-upper.csv"), "--no-store", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [
+        f"4 rows read, 0 rejected; 4 events written -> {out} (source acled-2015-upper-2015-01-21)",
+        "actors: 1 matched, 3 created; places: 0 matched, 3 created",
+    ]
+
+
 @pytest.mark.parametrize(("good", "how"), [(0, "every row was"), (2, "most rows were")])
 def test_command_fails_and_writes_nothing_when_most_rows_are_rejected(
     run: Run, tmp_path: Path, good: int, how: str
