@@ -62,7 +62,9 @@ def validate(
     the others are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
     characters in text) are listed for the files checked but do not stop the data from
-    loading. Entries that replace a bundled one are reported.
+    loading. Entries that replace a bundled one are reported. An ACLED or UCDP export
+    (.csv) is read as --data reads it: a row it rejects is an error, the file not
+    importing whole (barkhane import lists each row and still writes the others).
     """
     from barkhane_cli import store
     from barkhane_cli.render.safe import inert, json_inert
