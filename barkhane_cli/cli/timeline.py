@@ -14,9 +14,9 @@ from barkhane_cli.cli.base import (
     open_data,
     present,
     query_of,
-    search_command,
 )
 from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes, window_notes
+from barkhane_cli.cli.lazy import search_command
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
