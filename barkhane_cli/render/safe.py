@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.segment import Segment
     from rich.text import Text
 
-from barkhane_cli.controls import BIDI, ESCAPES, has_controls, inert, strip_controls
+from barkhane_cli.controls import BIDI, ESCAPES, escaped, has_controls, inert, strip_controls
 from barkhane_cli.model import web_address
 
 __all__ = ["BIDI", "has_controls", "inert", "strip_controls", "write_json"]
@@ -41,7 +41,7 @@ def json_inert(dumped: str) -> str:
     """A ``json.dumps`` result with DEL, C1 and bidi controls written as ``\\uXXXX``."""
     if dumped.isprintable():
         return dumped
-    return dumped.translate(_JSON_TABLE)
+    return escaped(dumped, _JSON_TABLE)
 
 
 def write_json(out: Any, dumped: str, before: str = "", after: str = "") -> None:
