@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 from barkhane_cli.controls import BIDI, ESCAPES, escaped, has_controls, inert, strip_controls
 from barkhane_cli.model import web_address
 
-__all__ = ["BIDI", "has_controls", "inert", "strip_controls", "write_json"]
+__all__ = ["BIDI", "escaped", "has_controls", "inert", "strip_controls", "write_json"]
 
 _CODES = list(ESCAPES)
 
