@@ -600,7 +600,9 @@ def test_on_a_day_fits_one_screen_and_points_to_the_whole_page(real: Run) -> Non
     doc = _json(real("on", "2021-05-24", "--format", "json"))
     narrow, wide = _screen(real, 80, "on", "2021-05-24"), _screen(real, 160, "on", "2021-05-24")
     full = real("on", "2021-05-24", "--full", env=terminal(80)).stdout.splitlines()
-    assert len(wide) < len(narrow) <= 60 < 200 < len(full)
+    # 62: a line of heads of state for each two or three states of the theatre; Senegal,
+    # Algeria, Nigeria and Cameroon's added two lines to the 60 this was set at
+    assert len(wide) < len(narrow) <= 62 < 200 < len(full)
     whole = "in full, with each leader's term, each dispute, every event and the map"
     assert narrow[-2:] == [f"  {whole}:", "    barkhane on 2021-05-24 --full"]
     assert wide[-1] == f"  {whole}: barkhane on 2021-05-24 --full"
@@ -682,8 +684,11 @@ def test_headings_items_and_ages_at_40_columns_keep_to_their_own_text(real: Run)
     at = on.index("  Transition under Assimi Goïta 2021–")
     assert on[at + 1] == "    begins"
     assert on[on.index("  Burkina Faso: Roch Marc Christian") + 1] == "    Kaboré"
-    at = next(i for i, line in enumerate(on) if line.startswith("  no leader recorded for:"))
-    assert on[at + 1].startswith("    ")
+    # every state of the theatre but Libya has its heads of state now, so the list no
+    # longer fills 40 columns; Algeria's vacancy of April 2019 beside Libya, at 30, does
+    gap = _screen(real, 30, "on", "2019-04-05")
+    at = gap.index("  no leader recorded for:")
+    assert gap[at + 1] == "    Algeria, Libya"
     doc = _json(real("on", "2021-06-01", "--format", "json"))
     old = [f for f in doc["figures"] if f["id"] in doc["latest_figures"] and f["as_of"] < "2019"]
     assert old  # Tillabéri's displaced of May 2018, the latest of its series
