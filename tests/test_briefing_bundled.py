@@ -760,7 +760,8 @@ def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) ->
 
 
 def _dates(event: dict[str, Any]) -> str:
-    return event["date"] + (f" → {event['end']}" if event["end"] else "")
+    """An event's dates as `on` lists them: a month or a year padded to a day's width."""
+    return (event["date"] + (f" → {event['end']}" if event["end"] else "")).ljust(10)
 
 
 def test_on_a_year_spreads_its_events_over_it_not_its_first_fifteen(real: Run) -> None:

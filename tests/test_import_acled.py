@@ -642,6 +642,21 @@ def test_command_says_what_it_read_and_wrote(run: Run, tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_command_says_nothing_of_events_after_the_record_when_there_are_none(
+    run: Run, tmp_path: Path
+) -> None:
+    """U31: an export of 2015 printed "0 events after 9 November 2022, outside the
+    bundled record (shown by default)", a line about nothing; said only when there are
+    some (test_command_says_what_it_read_and_wrote has four)."""
+    out = tmp_path / "out.toml"
+    result = run("import", "acled", str(ACLED / "2015-upper.csv"), "--no-store", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [
+        f"4 rows read, 0 rejected; 4 events written -> {out} (source acled-2015-upper-2015-01-21)",
+        "actors: 1 matched, 3 created; places: 0 matched, 3 created",
+    ]
+
+
 @pytest.mark.parametrize(("good", "how"), [(0, "every row was"), (2, "most rows were")])
 def test_command_fails_and_writes_nothing_when_most_rows_are_rejected(
     run: Run, tmp_path: Path, good: int, how: str
@@ -922,3 +937,30 @@ def test_new_places_are_filed_in_the_records_regions_before_acleds_admin1(
     bundled = checked_record()[0]  # the record as it ships: its outlines
     places = {p["id"]: p for p in tomllib.loads(convert(path, bundled)[0])["places"]}
     assert places["acled-mali-gao-inekar"]["within"] == "menaka-region"
+
+
+def test_validate_counts_an_exports_rejected_rows_as_a_problem(run: Run, tmp_path: Path) -> None:
+    """U31: `validate EXPORT.csv` said "ok", exit 0, with a row rejected, which import
+    leaves out: the file does not wholly import. Validate says how many and why the
+    first was, on its line, and exits 4; reading it as --data, and import, go on."""
+    export = ACLED / "2019-2022.csv"
+    result = run("validate", str(export))
+    assert (result.exit_code, result.stdout) == (
+        4,
+        f"{export}:6: 1 of 5 rows rejected, so it does not wholly import; the first: "
+        "event_date is not a real date ('31/02/2021') (barkhane import lists each with its "
+        "reason)\n",
+    )
+    assert result.stderr.startswith("1 problem in 1 file (")
+    listed = run("validate", str(export), "-f", "json")
+    assert [(p["line"], p["severity"]) for p in json.loads(listed.stdout)] == [(6, "error")]
+    clean = run("validate", str(ACLED / "2015-upper.csv"))
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    assert clean.stderr.startswith("ok: 1 file, ")
+    read = run("timeline", "--data", str(export), "-n", "0")
+    assert (read.exit_code, read.stderr) == (
+        0,
+        f"{export}: 1 of 5 rows rejected (barkhane import lists each with its reason)\n",
+    )
+    out = tmp_path / "out.toml"
+    assert run("import", "acled", str(export), "--no-store", "-o", str(out)).exit_code == 0

@@ -816,3 +816,32 @@ def test_on_exported_as_svg_holds_what_the_terminal_shows(run: Run, tmp_path: Pa
     for section in ("In place", "Leaders", "Latest figures", "Events 2020-07-19 to 2020-09-17"):
         assert f">{section}" in text
     assert re.search(r'-title"[^>]*>barkhane on 2020-08-18 --full<', text)
+
+
+def test_on_pads_a_month_or_a_year_to_a_days_width(run: Run) -> None:
+    """U31 at 80 columns: `on 2015-07-10` printed "2015-07  Deadly night raids…" two
+    columns left of "2015-07-10  …"; a partial date is padded to a day's width, as the
+    timeline's date column is. The fixture's coup of March 2012 is dated by its month."""
+    out = run("on", "2012-03-20", "--no-pager", env=terminal(80))
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Events 2012-02-19"))
+    assert lines[start + 1] == "  2012-03     Coup in Bamako"
+    assert lines[start + 2].startswith("  2012-04-01  Timbuktu falls, with a tab")
+
+
+def test_map_takes_min_deaths_as_timeline_does(run: Run) -> None:
+    """U31: README says `map [filters]`, and `map --min-deaths 20` was refused: map takes
+    timeline's filters, --min-deaths among them, and its title says it. In the fixture
+    the Ouagadougou attack (30 dead) is the one event with at least 20."""
+    result = run("map", "--min-deaths", "20", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(m["place"], m["event_ids"]) for m in json.loads(result.stdout)] == [
+        ("ouagadougou", ["ouaga-attack"])
+    ]
+    drawn = run("map", "--min-deaths", "20", env=terminal(100))
+    assert drawn.stdout.splitlines()[0] == (
+        "barkhane map: 1 event, 2016-01-15 to 2016-01-15 (at least 20 dead)"
+    )
+    listed = run("timeline", "--min-deaths", "20", "-f", "json")
+    assert [e["id"] for e in json.loads(listed.stdout)] == ["ouaga-attack"]

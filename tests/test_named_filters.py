@@ -149,3 +149,48 @@ def test_a_country_is_named_by_its_iso_code_alpha_3_as_alpha_2(
         by_code.stdout
         == run("chart", "displacement", "--country", "mauritania", "-f", "csv").stdout
     )
+
+
+# Every option naming something, which a blank value leaves nothing to look up (U31).
+NAMING = (*NAMED, "--within", "--country", "--tag", "--not-tag", "--type", "--force")
+BLANK_ASKS = {
+    "--actor": "an actor's id, name or alias",
+    "--perpetrator": "an actor's id, name or alias",
+    "--target": "an actor's id, name or alias",
+    "--place": "a place's id, name or alias",
+    "--within": "a place's id, name or alias",
+    "--country": "a country's id, name, alias or ISO code",
+    "--tag": "a tag (barkhane tags lists them)",
+    "--not-tag": "a tag (barkhane tags lists them)",
+    "--type": "an event type (barkhane types lists them)",
+    "--force": "a force (barkhane, serval, minusma, ...)",
+}
+
+
+def _taking(options: tuple[str, ...]) -> list[tuple[str, str]]:
+    found = []
+    for words, command in commands():
+        given = {o for p in command.params for o in getattr(p, "opts", ())}
+        found += [(" ".join(words), option) for option in options if option in given]
+    return found
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+@pytest.mark.parametrize(("command", "option"), _taking(NAMING))
+def test_a_blank_name_is_a_usage_error_wherever_a_name_is_asked(
+    run: Run, command: str, option: str, blank: str
+) -> None:
+    """U31: `timeline --actor ""` exited 3 ("'' names no actor"), as a name not found,
+    where a blank `--search` exits 2: a blank value is a usage error, for every option
+    naming something, in one line (an unset shell variable: `--actor "$who"`)."""
+    result = run(*command.split(), f"{option}={blank}")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"barkhane: {option} {blank!r}: give {BLANK_ASKS[option]}\n"
+
+
+def test_every_naming_option_is_checked_for_blanks() -> None:
+    """The walk above reaches the options on every command that takes them (a command
+    declaring its own --country, as places does, is among them)."""
+    taken = _taking(NAMING)
+    assert {option for _, option in taken} == set(NAMING)
+    assert ("places", "--country") in taken and ("facts", "--actor") in taken

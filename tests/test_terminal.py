@@ -97,8 +97,33 @@ def test_unknown_command_without_a_close_match_lists_the_commands(
 ) -> None:
     code, line = one_line_error(capsys, "zzzz")
     assert code == 2
-    assert line.startswith("barkhane: no such command 'zzzz'; commands are: ")
+    assert line.startswith(
+        "barkhane: no such command 'zzzz'; did you mean: barkhane search zzzz; commands are: "
+    )
     assert "timeline" in line and "judgments" in line
+
+
+def test_a_bare_word_not_a_command_points_to_search(capsys: pytest.CaptureFixture[str]) -> None:
+    """U31: `barkhane mali` listed the commands and no more; a bare word is likely a name
+    to look up, so the line says how (the words up to an option, quoted as one), exit 2 as
+    before. A close command name keeps its suggestion; a subcommand's group lists its own."""
+    code, line = one_line_error(capsys, "mali")
+    assert (code, line.partition("; commands are: ")[0]) == (
+        2,
+        "barkhane: no such command 'mali'; did you mean: barkhane search mali",
+    )
+    code, line = one_line_error(capsys, "ansar", "dine", "--year", "2012")
+    assert line.startswith(
+        "barkhane: no such command 'ansar'; did you mean: barkhane search 'ansar dine'; "
+    )
+    assert one_line_error(capsys, "timelin") == (
+        2,
+        "barkhane: no such command 'timelin'; did you mean 'timeline'?",
+    )
+    assert one_line_error(capsys, "import", "foo") == (
+        2,
+        "barkhane: no such command 'foo'; commands are: acled, ucdp",
+    )
 
 
 def test_debug_works_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:

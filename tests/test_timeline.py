@@ -830,3 +830,36 @@ def test_count_of_a_window_outside_the_record_says_so_on_a_watched_stderr(
     told.clear()
     assert run("timeline", "--year", "2020", "--count").stdout == "2\n"  # in the record
     assert told == []
+
+
+def test_a_country_matching_no_event_says_how_many_name_it_as_an_actor(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U31: `--country mauritania --year 2022` printed "no events match" and nothing
+    more, where `--actor mauritania` finds two events placed outside it. The fixture's
+    arrival of Wagner (December 2021) names Mali and has no place."""
+    out = run("timeline", "--country", "mali", "--year", "2021", env=terminal(120))
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr == (
+        "no events match\n"
+        "no event placed in Mali in 2021; 1 event involves it as an actor: try --actor mali\n"
+    )
+    since = run(
+        "timeline", "--country", "mali", "--since", "2021-06", "--until", "2021", env=terminal(120)
+    )
+    assert since.stderr.splitlines()[1] == (
+        "no event placed in Mali from 2021-06-01 to 2021-12-31; 1 event involves it as an "
+        "actor: try --actor mali"
+    )
+    # another filter may be what left the events out: no such line
+    typed = run(
+        "timeline", "--country", "mali", "--year", "2021", "--type", "attack", env=terminal(120)
+    )
+    assert typed.stderr == "no events match\n"
+    # piped, nothing on stderr; --count tells it on a watched stderr
+    assert run("timeline", "--country", "mali", "--year", "2021", "-f", "json").stderr == ""
+    told = watched(monkeypatch)
+    assert run("timeline", "--country", "mali", "--year", "2021", "--count").stdout == "0\n"
+    assert told == [
+        "no event placed in Mali in 2021; 1 event involves it as an actor: try --actor mali"
+    ]

@@ -17,7 +17,7 @@ import click
 import typer
 
 from barkhane_cli import __version__
-from barkhane_cli.cli.lazy import LazyGroup, nothing_shown
+from barkhane_cli.cli.lazy import LazyGroup, nothing_shown, search_command
 from barkhane_cli.errors import UsageError, quoted
 from barkhane_cli.settings import Settings
 from barkhane_cli.text import counted, plural
@@ -361,15 +361,6 @@ def read_as(
             env,
             f"read {quoted(name)} as {title} ({ident}); {more} it: {search_command(data, name)}",
         )
-
-
-def search_command(data: list[Path] | None, words: str) -> str:
-    """`barkhane search` for ``words``, as it can be run again: the same data, the words
-    after "--" when they begin with a dash."""
-    import shlex
-
-    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-    return f"barkhane search{given} {'-- ' if words.startswith('-') else ''}{shlex.quote(words)}"
 
 
 def open_data(data: list[Path] | None) -> "Loaded":

@@ -35,6 +35,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     completes,
     format_option,
+    refuses_blank,
 )
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS, name_key
@@ -224,6 +225,7 @@ def chart(
             help="troops: one force (barkhane, serval, minusma, takuba, wagner, ...); "
             "default: French forces (France, Serval, Barkhane), one block per area.",
             shell_complete=complete_forces,
+            callback=refuses_blank("a force (barkhane, serval, minusma, ...)"),
         ),
     ] = None,
     since: SinceOpt = None,

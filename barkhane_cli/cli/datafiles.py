@@ -62,7 +62,9 @@ def validate(
     the others are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
     characters in text) are listed for the files checked but do not stop the data from
-    loading. Entries that replace a bundled one are reported.
+    loading. Entries that replace a bundled one are reported. An ACLED or UCDP export
+    (.csv) is read as --data reads it: a row it rejects is an error, the file not
+    importing whole (barkhane import lists each row and still writes the others).
     """
     from barkhane_cli import store
     from barkhane_cli.render.safe import inert, json_inert
@@ -259,12 +261,19 @@ def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
         merged += f" ({report.left_out} outside --country left out)"
     where = "stdout" if to_stdout else atomic.shown(output)
     replaced = " (it replaced the file that was there)" if existed else ""
+    # the events after the record are said only when there are some (U31: "0 events
+    # after 9 November 2022 ... (shown by default)" told of nothing to show)
+    after = (
+        f"{counted(report.after_record, 'event')} after {RECORD_END.human()}, outside the "
+        "bundled record (shown by default)\n"
+        if report.after_record
+        else ""
+    )
     err.write(
         f"{counted(report.rows_read, 'row')} read{merged}, {len(report.rejected)} rejected; "
         f"{counted(report.events_written, 'event')} written -> {where}{replaced}"
         f" (source {report.source_id})\n"
-        f"{counted(report.after_record, 'event')} after {RECORD_END.human()}, outside the "
-        "bundled record (shown by default)\n"
+        f"{after}"
         f"actors: {report.actors_matched} matched, {report.actors_created} created; "
         f"places: {report.places_matched} matched, {report.places_created} created\n"
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 import typer
@@ -26,6 +26,9 @@ from typer.core import TyperGroup
 
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Command(NamedTuple):
@@ -432,12 +435,22 @@ def _reader_gone() -> None:
         pass
 
 
+def search_command(data: list[Path] | None, words: str) -> str:
+    """`barkhane search` for ``words``, as it can be run again: the same data, the words
+    after "--" when they begin with a dash."""
+    import shlex
+
+    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
+    return f"barkhane search{given} {'-- ' if words.startswith('-') else ''}{shlex.quote(words)}"
+
+
 def click_error_line(
     group: click.Group, exc: click.ClickException, args: list[str], line: list[str]
 ) -> str:
     """One sentence for a Click error, with a suggestion or where to read more. ``args``:
     what Click left of the command line; ``line``: all of it, as typed."""
     import difflib
+    import itertools
     import re
 
     ctx = getattr(exc, "ctx", None)
@@ -480,7 +493,13 @@ def click_error_line(
         close = difflib.get_close_matches(name, names, n=2)
         if close:
             return f"no such command {name!r}; did you mean {' or '.join(repr(c) for c in close)}?"
-        return f"no such command {name!r}; commands are: {', '.join(names)}"
+        # at the top, a bare word is likely something to look up (U31: `barkhane mali`)
+        looked_up = ""
+        if command is group:
+            at = rest.index(name) if name in rest else len(rest)
+            words = [name, *itertools.takewhile(lambda w: not w.startswith("-"), rest[at + 1 :])]
+            looked_up = f"; did you mean: {search_command(None, ' '.join(words))}"
+        return f"no such command {name!r}{looked_up}; commands are: {', '.join(names)}"
     text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
     text = re.sub(r"(?<=') / '-\w'", "", text)
     text = text[:1].lower() + text[1:]

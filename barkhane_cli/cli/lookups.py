@@ -26,6 +26,8 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.filters import names_read, search_words
 from barkhane_cli.cli.options import (
+    A_COUNTRY,
+    AN_ACTOR,
     STEMS_HELP,
     AftermathOpt,
     Color,
@@ -231,7 +233,8 @@ def place(
 
 def places(
     country: Annotated[
-        str | None, typer.Option(help="Only places in this country (id, name or alias).")
+        str | None,
+        typer.Option(help="Only places in this country (id, name or alias).", callback=A_COUNTRY),
     ] = None,
     kind: Annotated[
         str | None,
@@ -456,7 +459,10 @@ def facts(
         ),
     ] = None,
     actor: Annotated[
-        list[str] | None, typer.Option("--actor", "-a", help="Facts about this actor (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--actor", "-a", help="Facts about this actor (repeatable).", callback=AN_ACTOR
+        ),
     ] = None,
     category: Annotated[str | None, typer.Option(help=f"{listed(model.FACT_CATEGORIES)}.")] = None,
     country: CountryOpt = None,

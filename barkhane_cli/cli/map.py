@@ -29,6 +29,7 @@ from barkhane_cli.cli.options import (
     DateArg,
     ExportOpt,
     FieldsOpt,
+    MinDeathsOpt,
     NotTagOpt,
     PerpetratorOpt,
     PlaceOpt,
@@ -165,6 +166,7 @@ def map_(
     tag: TagOpt = None,
     not_tag: NotTagOpt = None,
     search: SearchOpt = None,
+    min_deaths: MinDeathsOpt = None,
     aftermath: AftermathOpt = False,
     by: ByOpt = "events",
     bbox: Annotated[
@@ -181,7 +183,7 @@ def map_(
 ) -> None:
     """Where the matching events happened: a map of their places.
 
-    Takes timeline's filters. Draws the Sahel (Mali, Burkina Faso, Niger and their
+    Takes timeline's filters, --min-deaths among them. Draws the Sahel (Mali, Burkina Faso, Niger and their
     neighbours), or the region the events cover when most lie elsewhere or when --place
     or --country is given, with braille borders (ASCII where the terminal has no
     braille), one marker per place sized by its events (or --by deaths), labels for
@@ -202,7 +204,7 @@ def map_(
     )  # fmt: skip
     box = _bbox(bbox)
     dataset = load(data)
-    q = query_of(dataset, data, **filters)
+    q = query_of(dataset, data, **filters, min_deaths=min_deaths)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by, within=q.countries, inside=q.places)
@@ -223,7 +225,7 @@ def map_(
         latest = max(events, key=lambda e: e.last)
         span = f", {events[0].date} to {latest.end or latest.date}"
     title = f"barkhane map: {counted(len(events), 'event')}{span}"
-    said = _filters_said(dataset, filters)
+    said = _filters_said(dataset, filters, min_deaths)
     if shaded:
         title += f", {by} per region"
     if said:
@@ -381,7 +383,7 @@ def _window_said(since: Any, until: Any, year: int | None) -> str:
     return "".join(f", {part}" for part in [*said, window] if part)
 
 
-def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
+def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None = None) -> str:
     """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
     type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
     option given twice matches either, so its values are joined by "or"."""
@@ -418,6 +420,8 @@ def _filters_said(dataset: Any, filters: dict[str, Any]) -> str:
             parts.append(f"{lead} {either([v.strip().lower() for v in filters[key]])}")
     if filters["search"]:
         parts.append(f'words "{filters["search"]}"')
+    if min_deaths is not None:
+        parts.append(f"at least {min_deaths} dead")
     if filters["aftermath"]:
         parts.append("with the aftermath")
     return "; ".join(parts)

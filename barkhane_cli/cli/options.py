@@ -45,6 +45,32 @@ def completes(values: tuple[str, ...] | list[str]) -> Callable[..., list[Any]]:
     return complete
 
 
+def refuses_blank(what: str) -> Callable[..., Any]:
+    """The check of every option naming something (an actor, a place, a country, a tag, a
+    type, a force): a blank value is a usage error, one line, exit 2, as blank search
+    words are (U31: `timeline --actor ""` said "'' names no actor", exit 3, as if a
+    name had been given and not found, where `--search ""` exited 2). What an unset
+    shell variable gives (`--actor "$who"`) is typed, not looked up. ``what``: what to
+    give, said after the option and the value ("--actor '': give an actor's id, name or
+    alias")."""
+
+    def check(ctx: Any, param: Any, value: Any) -> Any:
+        given = value if isinstance(value, list | tuple) else [value]
+        for text in given:
+            if isinstance(text, str) and not text.strip():
+                raise UsageError(f"{param.opts[0]} {text!r}: give {what}")
+        return value
+
+    return check
+
+
+# What each kind of name option asks for, when it is given blank (refuses_blank).
+AN_ACTOR = refuses_blank("an actor's id, name or alias")
+A_PLACE = refuses_blank("a place's id, name or alias")
+A_COUNTRY = refuses_blank("a country's id, name, alias or ISO code")
+A_TAG = refuses_blank("a tag (barkhane tags lists them)")
+
+
 # The formats each kind of command prints, from the one registry.
 EVENT_FORMATS = FORMATS
 
@@ -209,10 +235,12 @@ TypeOpt = Annotated[
         "-t",
         help=f"Event type (repeatable): {', '.join(m.EVENT_TYPES)} "
         "(barkhane types says what each means).",
+        callback=refuses_blank("an event type (barkhane types lists them)"),
     ),
 ]
 ActorOpt = Annotated[
-    list[str] | None, typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).")
+    list[str] | None,
+    typer.Option("--actor", "-a", help="Actor id, name or alias (repeatable).", callback=AN_ACTOR),
 ]
 
 
@@ -231,16 +259,27 @@ def _rolled_up(option: str) -> str:
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--perpetrator", help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}."
+        "--perpetrator",
+        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}.",
+        callback=AN_ACTOR,
     ),
 ]
 TargetOpt = Annotated[
     list[str] | None,
-    typer.Option("--target", help=f"Who was attacked (repeatable): {_rolled_up('--target')}."),
+    typer.Option(
+        "--target",
+        help=f"Who was attacked (repeatable): {_rolled_up('--target')}.",
+        callback=AN_ACTOR,
+    ),
 ]
 PlaceOpt = Annotated[
     list[str] | None,
-    typer.Option("--place", "-p", help="At this place or anywhere within it (id, name or alias)."),
+    typer.Option(
+        "--place",
+        "-p",
+        help="At this place or anywhere within it (id, name or alias).",
+        callback=A_PLACE,
+    ),
 ]
 WithinOpt = Annotated[
     list[str] | None,
@@ -251,6 +290,7 @@ WithinOpt = Annotated[
         "declared within it, part of it, or a settlement whose point lies in it. Repeatable, "
         "as --place: inside any.",
         show_default=False,
+        callback=A_PLACE,
     ),
 ]
 CountryOpt = Annotated[
@@ -258,12 +298,16 @@ CountryOpt = Annotated[
     typer.Option(
         "--country",
         help="In this country: id, name, alias or ISO code such as BF or BFA (repeatable).",
+        callback=A_COUNTRY,
     ),
 ]
-TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")]
+TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).", callback=A_TAG)]
 NotTagOpt = Annotated[
     list[str] | None,
-    typer.Option(help="Leave out the events with this tag (repeatable), read as --tag reads it."),
+    typer.Option(
+        help="Leave out the events with this tag (repeatable), read as --tag reads it.",
+        callback=A_TAG,
+    ),
 ]
 # How a search word finds its other forms (search.stem), said by every help that searches.
 STEMS_HELP = (

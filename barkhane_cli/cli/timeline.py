@@ -14,9 +14,9 @@ from barkhane_cli.cli.base import (
     open_data,
     present,
     query_of,
-    search_command,
 )
 from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes, window_notes
+from barkhane_cli.cli.lazy import search_command
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -119,9 +119,10 @@ def timeline(
 
     def none_found() -> list[str]:
         """What to say when nothing matched --search: a name it is (names), or what
-        `search` finds with the words (_found_elsewhere)."""
+        `search` finds with the words (_found_elsewhere); when nothing matched --country
+        alone, how many events name the country (_named_instead)."""
         if not search:
-            return []
+            return [hint for hint in [_named_instead(dataset, loaded, q)] if hint]
         return names or [hint for hint in [_found_elsewhere(search, data, loaded)] if hint]
 
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
@@ -159,7 +160,7 @@ def timeline(
     present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer has already said how to ask for (names)
-    if search and shown and not shown[-1] and _footer_seen(env, format_) and not names:
+    if shown and not shown[-1] and _footer_seen(env, format_) and not names:
         from barkhane_cli.render.table import wrapped
 
         for hint in none_found():
@@ -196,6 +197,57 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
         f"no event's text matches {quoted(search)}; {found} {verb}: "
         f"try {search_command(data, search)}"
     )
+
+
+def _named_instead(dataset: Any, loaded: Any, q: Any) -> str | None:
+    """For --country C, alone or with dates, that matched no event: how many events name
+    C as an actor, which --country does not read (U31: `--country mauritania --year
+    2022` printed nothing more, where `--actor mauritania` finds two killings of
+    Mauritanians placed in Mali). None with other filters (they, not the places, may
+    have left the events out), for several countries, or when no event names it."""
+    from dataclasses import replace
+
+    from barkhane_cli import query
+    from barkhane_cli.errors import NotFoundError
+
+    others = (q.actors, q.perpetrators, q.targets, q.places, q.types, q.tags, q.not_tags)
+    if len(q.countries) != 1 or any(others) or q.search or q.min_deaths is not None:
+        return None
+    (country,) = q.countries
+    try:
+        actor = query.actor_resolver(dataset).resolve(country)
+    except NotFoundError:
+        return None
+    found = sum(
+        1 for _ in loaded.select(replace(q, countries=frozenset(), actors=frozenset({actor})))
+    )
+    if not found:
+        return None
+    (name,) = query.country_names(dataset, q.countries)
+    verb = plural(found, "involves", "involve")
+    return (
+        f"no event placed in {name}{_window_said(q)}; {counted(found, 'event')} {verb} "
+        f"it as an actor: try --actor {actor}"
+    )
+
+
+def _window_said(q: Any) -> str:
+    """The dates asked for, as the hint after nothing found says them: " in 2022" for a
+    whole year, else its first and last days."""
+    import datetime as dt
+
+    first = None if q.first is None else dt.date.fromordinal(q.first)
+    last = None if q.last is None else dt.date.fromordinal(q.last)
+    if (
+        first
+        and last
+        and first.year == last.year
+        and (first.timetuple()[1:3], last.timetuple()[1:3]) == ((1, 1), (12, 31))
+    ):
+        return f" in {first.year}"
+    if first and last:
+        return f" from {first.isoformat()} to {last.isoformat()}"
+    return f" since {first.isoformat()}" if first else f" until {last.isoformat()}" if last else ""
 
 
 def _placed_within(dataset: Any, events: Iterable[Event], q: Any) -> Iterator[Event]:

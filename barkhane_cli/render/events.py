@@ -56,6 +56,18 @@ FILE_FIELDS = [
     "countries",
     *("first_day", "last_day"),
 ]
+# A day's date is the widest of one line: a month's or a year's is padded to it wherever
+# dates head a list of events (the timeline's date column, `on`'s event lines), so the
+# titles after them start in one column (U31: `on 2015-07-10` printed "2015-07  Deadly
+# night raids" two columns left of its neighbours).
+DAY_WIDTH = len("2015-07-10")
+
+
+def date_padded(text: str) -> str:
+    """A date (or a date and its end) padded to a day's width: "2015-07   "."""
+    return text.ljust(DAY_WIDTH)
+
+
 TABLE_FIELDS = ["date", "type", "id", "title", "fatalities", "actors", "places", "sources"]
 
 # Terminal widths at which the event table changes shape (see table_layout).
@@ -176,7 +188,12 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
         "id": Field("id", "Id", lambda e: e.id, width=44),
         "date": Field(
-            "date", "Date", lambda e: e.date.iso(), display=_date_lines, width=12, cell=_date_cell
+            "date",
+            "Date",
+            lambda e: e.date.iso(),
+            display=_date_lines,
+            width=len("→ ") + DAY_WIDTH,
+            cell=_date_cell,
         ),
         "end": Field("end", "End", lambda e: _opt(e.end)),
         "precision": Field("precision", "Precision", lambda e: e.date.precision),

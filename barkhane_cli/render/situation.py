@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
+from barkhane_cli.render.events import date_padded
 from barkhane_cli.render.onescreen import (
     FULL,
     age,
@@ -298,7 +299,7 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         return
     for e in shown:
         line = Text("  ")
-        line.append(_dates(e), style="dim")
+        line.append(date_padded(_dates(e)), style="dim")
         line.append("  " + inert(e["title"]))
         con.print(line, no_wrap=True, overflow="ellipsis")
     if len(shown) < len(events):

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.atomic import STALE_SECONDS
@@ -36,6 +36,9 @@ from barkhane_cli.store.files import (
     layer_roots,
     read_toml,
 )
+
+if TYPE_CHECKING:  # validation is imported only when files are read
+    from barkhane_cli.validate import Problem
 
 __all__ = [
     "STDIN",
@@ -365,11 +368,12 @@ def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
     return _checked(bundled)
 
 
-def read_export(path: Path) -> dict[str, Any]:
-    """An export as the document of a data file with the same entries (store.exports)."""
+def read_export(path: Path, problems: list[Problem] | None = None) -> dict[str, Any]:
+    """An export as the document of a data file with the same entries (store.exports);
+    ``problems``: validate's, which its rejected rows join."""
     from barkhane_cli.store import exports
 
-    return exports.document(path, _bundled_dataset())
+    return exports.document(path, _bundled_dataset(), problems)
 
 
 files.EXPORT_READER[:] = [read_export]

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.text import counted
+
+if TYPE_CHECKING:
+    from barkhane_cli.validate import Problem
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 
@@ -128,9 +131,14 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
     return doc
 
 
-def document(path: Path, matched: m.Dataset) -> dict[str, Any]:
+def document(
+    path: Path, matched: m.Dataset, problems: list[Problem] | None = None
+) -> dict[str, Any]:
     """An export as the document a data file with the same entries parses to;
-    ``matched`` is what its actors and places are matched against (the bundled data)."""
+    ``matched`` is what its actors and places are matched against (the bundled data).
+    ``problems``: where validate collects them; a rejected row is one there (the file
+    does not wholly import), where a run reading the export says it on stderr and goes
+    on, as import does."""
     from barkhane_cli.store import progress
 
     with progress.bar(f"reading {path.name}") as bar:
@@ -140,7 +148,13 @@ def document(path: Path, matched: m.Dataset) -> dict[str, Any]:
         raise DataError(
             f"{path}: {how} rejected; run barkhane import on it to see each row and why"
         )
-    if report.rejected:  # said when the export is read, not on every run from the store
+    if report.rejected and problems is not None:
+        from barkhane_cli.validate import Problem
+
+        problems.append(
+            Problem(str(path), "", None, None, _rejected(report), line=report.rejected[0][0])
+        )
+    elif report.rejected:  # said when the export is read, not on every run from the store
         import sys
 
         from barkhane_cli.atomic import shown
@@ -155,3 +169,16 @@ def document(path: Path, matched: m.Dataset) -> dict[str, Any]:
             + "\n"
         )
     return as_document(tables, consume=True)
+
+
+def _rejected(report: Any) -> str:
+    """Validate's problem for an export's rejected rows (U31: `validate FILE.csv` said
+    "ok", exit 0, with a row rejected): how many, and the first (on the problem's line)
+    with its reason."""
+    _, reason, detail = report.rejected[0]
+    example = f" ({detail})" if detail else ""
+    return (
+        f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected, so it does "
+        f"not wholly import; the first: {reason}{example} (barkhane import lists each with "
+        "its reason)"
+    )

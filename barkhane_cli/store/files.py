@@ -61,7 +61,8 @@ def expand(paths: Sequence[Path]) -> list[Path]:
 EXPORT_SUFFIXES = (".csv",)
 # How an export becomes a document: set by the store package (store.read_export), which
 # knows the bundled data it is matched against; files never imports the importers.
-EXPORT_READER: list[Callable[[Path], dict[str, Any]]] = []
+# Validate passes its problems, which the export's rejected rows join.
+EXPORT_READER: list[Callable[[Path, list[Problem] | None], dict[str, Any]]] = []
 
 
 def is_export(path: Path) -> bool:
@@ -451,7 +452,7 @@ def _read_into(
         if docs is not None and file in docs:
             doc = docs[file]
         elif is_export(path) and EXPORT_READER:
-            doc = EXPORT_READER[0](path)
+            doc = EXPORT_READER[0](path, problems if keep_going else None)
         else:
             text = read_text(path)
             known = _CHECKED.get((file, text))
