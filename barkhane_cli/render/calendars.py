@@ -10,7 +10,7 @@ from typing import Any
 from barkhane_cli import model as m
 from barkhane_cli.meta import RECORD_END, RECORD_START
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.safe import inert, json_inert
+from barkhane_cli.render.safe import escaped, inert, json_inert
 from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 PRODID = "-//barkhane//Sahel conflict timeline//EN"
@@ -24,7 +24,7 @@ def _ics_text(text: str) -> str:
     too, which would otherwise end the content line); other controls, which TEXT may not
     hold, are shown as visible escapes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return inert(text, "\n\t").translate(_ICS_SPECIAL)
+    return escaped(inert(text, "\n\t"), _ICS_SPECIAL)
 
 
 def _fold(line: str) -> str:

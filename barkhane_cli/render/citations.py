@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from barkhane_cli import cite
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.safe import inert
+from barkhane_cli.render.safe import escaped, inert
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIB_ESCAPES = {
@@ -32,13 +32,14 @@ _BIB_ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 # One pass in C over the text: a generator of one lookup a character was most of the time
-# `sources --format bibtex` spent on the record's ~10,000 sources (3.5 million calls).
+# `sources --format bibtex` spent on the record's ~10,000 sources (3.5 million calls);
+# translated only when it holds one (controls.escaped): most titles and names hold none.
 _BIB_TABLE = str.maketrans(_BIB_ESCAPES)
 
 
 def _bib(text: str) -> str:
     flat = " ".join(inert(text).split())
-    return flat.translate(_BIB_TABLE)
+    return escaped(flat, _BIB_TABLE)
 
 
 def _bib_url(url: str) -> str:

