@@ -66,7 +66,7 @@ def refuses_blank(what: str) -> Callable[..., Any]:
     return check
 
 
-# What each kind of name option asks for, when it is given blank (refuses_blank).
+# What each kind of naming option or lookup argument asks for, given blank (refuses_blank).
 AN_ACTOR = refuses_blank("an actor's id, name or alias")
 A_PLACE = refuses_blank("a place's id, name or alias")
 A_COUNTRY = refuses_blank("a country's id, name, alias or ISO code")
