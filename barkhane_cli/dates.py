@@ -93,6 +93,15 @@ class PartialDate:
         return self.iso()
 
 
+def whole_year(start: date, end: date) -> int | None:
+    """The year a window of days is when it runs from 1 January to 31 December of one
+    year, else None: such a window is said as its year ("2021"), any other by its first
+    and last days (the note on a window outside the record, timeline's hints)."""
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return start.year
+    return None
+
+
 def parse_iso(text: str) -> PartialDate:
     """Parse a data-file date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 

@@ -339,8 +339,9 @@ def checked_record() -> tuple[m.Dataset, list[Problem]]:
     """The bundled record read from its files and checked (``store.collect``), once a
     worker: six modules each collected it again (test_answers', test_shapes' fixtures,
     ~0.5-1 s each a time, and test_shapes' helpers twice more a test). Each caller gets
-    containers of its own (the records in them are frozen, so shared), so that a test
-    that changes its dataset (an import adding places) changes no other test's."""
+    containers of its own (the records in them, and the problems, are frozen, so shared),
+    so that a test that ever changes its dataset's tables changes no other test's (none
+    does today: the importers match against the record and keep their own tables)."""
     dataset, problems = _checked_once()
     own = {f.name: copy.copy(getattr(dataset, f.name)) for f in dataclasses.fields(dataset)}
     return m.Dataset(**own), list(problems)

@@ -1155,12 +1155,18 @@ def test_the_plural_helper_spells_a_consonants_y_as_ies(one: str, many: str) -> 
     assert (plural(1, one), plural(2, one), counted(0, one)) == (one, many, f"0 {many}")
 
 
+def _timeline_help(run: Run) -> str:
+    """timeline --help as one line of words, the box's sides aside: a sentence of an
+    option's help, wrapped over several lines of its box, is found whole."""
+    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
+    return " ".join(help_text.replace("│", " ").split())
+
+
 def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: Run) -> None:
     """U30: `--perpetrator al-qaeda` leaves JNIM's events out, its edge to al-Qaeda being
     `pledged-to`, which does not roll up (roles.ROLL_UP). The help says which relations
     count and how to add an affiliate; the way it gives counts JNIM's events too."""
-    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
-    shown = " ".join(help_text.replace("│", " ").split())  # the box's sides aside
+    shown = _timeline_help(run)
     assert (
         "The relations that count are part-of, member-of or merged-into, not pledged-to "
         "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
@@ -1175,8 +1181,7 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
 def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:
     """K52: --target rolls up as --perpetrator does (query._matches, roles.any_counts_for
     for both) and its help said only half of it: not that a pledge does not count."""
-    help_text = run("timeline", "--help", env={"COLUMNS": "200"}).stdout
-    shown = " ".join(help_text.replace("│", " ").split())  # the box's sides aside
+    shown = _timeline_help(run)
     assert (
         "--target TEXT Who was attacked (repeatable): a group counts for the one it was part "
         "of at the time; a state does not count for what it is a member of (Chad for MINUSMA, "

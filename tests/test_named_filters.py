@@ -194,3 +194,20 @@ def test_every_naming_option_is_checked_for_blanks() -> None:
     taken = _taking(NAMING)
     assert {option for _, option in taken} == set(NAMING)
     assert ("places", "--country") in taken and ("facts", "--actor") in taken
+
+
+@pytest.mark.parametrize(
+    ("command", "asks"),
+    [("actor", "an actor's id, name or alias"), ("place", "a place's id, name or alias"),
+     ("event", "an id (barkhane search finds one)"), ("fact", "an id (barkhane search finds one)"),
+     ("source", "an id (barkhane search finds one)"), ("cite", "an id (barkhane search finds one)")],
+)  # fmt: skip
+def test_a_blank_name_given_to_a_lookup_is_a_usage_error_too(
+    run: Run, command: str, asks: str
+) -> None:
+    """RR38: `actor ""` exited 3 ("'' names no actor"), where `timeline --actor ""` exits
+    2, as the exit codes' table says of a blank name: a lookup's argument is checked as
+    the naming options are (options.refuses_blank), and said by its command."""
+    result = run(command, " ")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"barkhane: {command} ' ': give {asks}\n"

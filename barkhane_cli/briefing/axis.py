@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import whole_year
 from barkhane_cli.meta import RECORD_END, RECORD_START, outside_record, record_note
 
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
@@ -113,6 +114,5 @@ def _window_said(axis: Axis) -> str:
     """A window as the note on it words it: a whole year as the year (1850), else its
     first and last days."""
     start, end = axis.start(), axis.end()
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(start.year)
-    return f"{start.isoformat()} to {end.isoformat()}"
+    year = whole_year(start, end)
+    return str(year) if year is not None else f"{start.isoformat()} to {end.isoformat()}"

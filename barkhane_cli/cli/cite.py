@@ -13,6 +13,7 @@ from barkhane_cli.cli.base import (
     present,
 )
 from barkhane_cli.cli.options import (
+    AN_ID,
     Color,
     ColorOpt,
     DataOpt,
@@ -30,6 +31,7 @@ def cite(
             metavar="ID...",
             help="Event, fact, actor, place, era or source ids (KIND:ID where an id names "
             "several, e.g. event:serval).",
+            callback=AN_ID,
         ),
     ],
     format_: Annotated[
@@ -58,7 +60,7 @@ def cite(
 
 
 def source(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Source id.")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Source id.", callback=AN_ID)],
     format_: SourceFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,

@@ -27,7 +27,9 @@ from barkhane_cli.cli.base import (
 from barkhane_cli.cli.filters import names_read, search_words
 from barkhane_cli.cli.options import (
     A_COUNTRY,
+    A_PLACE,
     AN_ACTOR,
+    AN_ID,
     STEMS_HELP,
     AftermathOpt,
     Color,
@@ -148,7 +150,7 @@ def _records(
 
 
 def actor(
-    name: Annotated[str, typer.Argument(help="Id, name or alias.")],
+    name: Annotated[str, typer.Argument(help="Id, name or alias.", callback=AN_ACTOR)],
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
@@ -204,7 +206,7 @@ def actors(
 
 
 def place(
-    name: Annotated[str, typer.Argument(help="Id, name or alias.")],
+    name: Annotated[str, typer.Argument(help="Id, name or alias.", callback=A_PLACE)],
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
@@ -299,6 +301,7 @@ def event(
         typer.Argument(
             metavar="ID",
             help="Event id (or a unique part of it).",
+            callback=AN_ID,
         ),
     ],
     format_: FormatOpt = None,
@@ -332,7 +335,7 @@ def event(
 def fact(
     ident: Annotated[
         str,
-        typer.Argument(metavar="ID", help="Fact id (or a unique part of it)."),
+        typer.Argument(metavar="ID", help="Fact id (or a unique part of it).", callback=AN_ID),
     ],
     format_: ListFormatOpt = None,
     color: ColorOpt = Color.auto,

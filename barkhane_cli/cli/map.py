@@ -183,13 +183,13 @@ def map_(
 ) -> None:
     """Where the matching events happened: a map of their places.
 
-    Takes timeline's filters, --min-deaths among them. Draws the Sahel (Mali, Burkina Faso, Niger and their
-    neighbours), or the region the events cover when most lie elsewhere or when --place
-    or --country is given, with braille borders (ASCII where the terminal has no
-    braille), one marker per place sized by its events (or --by deaths), labels for
-    the busiest places and the capitals that fit, and a legend. Events placed only in a
-    country are listed, not drawn at its capital. Piped or with --format, prints one
-    record per place (geojson gives points).
+    Takes timeline's filters, --min-deaths among them. Draws the Sahel (Mali, Burkina
+    Faso, Niger and their neighbours), or the region the events cover when most lie
+    elsewhere or when --place or --country is given, with braille borders (ASCII where
+    the terminal has no braille), one marker per place sized by its events (or --by
+    deaths), labels for the busiest places and the capitals that fit, and a legend.
+    Events placed only in a country are listed, not drawn at its capital. Piped or with
+    --format, prints one record per place (geojson gives points).
     """
     from barkhane_cli import mapping, query
 

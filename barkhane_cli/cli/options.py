@@ -46,29 +46,32 @@ def completes(values: tuple[str, ...] | list[str]) -> Callable[..., list[Any]]:
 
 
 def refuses_blank(what: str) -> Callable[..., Any]:
-    """The check of every option naming something (an actor, a place, a country, a tag, a
-    type, a force): a blank value is a usage error, one line, exit 2, as blank search
-    words are (U31: `timeline --actor ""` said "'' names no actor", exit 3, as if a
-    name had been given and not found, where `--search ""` exited 2). What an unset
-    shell variable gives (`--actor "$who"`) is typed, not looked up. ``what``: what to
-    give, said after the option and the value ("--actor '': give an actor's id, name or
-    alias")."""
+    """The check of every option or argument naming something (an actor, a place, a
+    country, a tag, a type, a force; `actor NAME`, `event ID`): a blank value is a usage
+    error, one line, exit 2, as blank search words are (U31: `timeline --actor ""` said
+    "'' names no actor", exit 3, as if a name had been given and not found, where
+    `--search ""` exited 2). What an unset shell variable gives (`--actor "$who"`) is
+    typed, not looked up. ``what``: what to give, said after the option (or the command,
+    for its argument) and the value ("--actor '': give an actor's id, name or alias";
+    "actor '': ...")."""
 
     def check(ctx: Any, param: Any, value: Any) -> Any:
         given = value if isinstance(value, list | tuple) else [value]
+        said = param.opts[0] if isinstance(param, click.Option) else ctx.info_name
         for text in given:
             if isinstance(text, str) and not text.strip():
-                raise UsageError(f"{param.opts[0]} {text!r}: give {what}")
+                raise UsageError(f"{said} {text!r}: give {what}")
         return value
 
     return check
 
 
-# What each kind of name option asks for, when it is given blank (refuses_blank).
+# What each kind of naming option or lookup argument asks for, given blank (refuses_blank).
 AN_ACTOR = refuses_blank("an actor's id, name or alias")
 A_PLACE = refuses_blank("a place's id, name or alias")
 A_COUNTRY = refuses_blank("a country's id, name, alias or ISO code")
 A_TAG = refuses_blank("a tag (barkhane tags lists them)")
+AN_ID = refuses_blank("an id (barkhane search finds one)")
 
 
 # The formats each kind of command prints, from the one registry.

@@ -45,6 +45,7 @@ from barkhane_cli.cli.options import (
     WideOpt,
     YearOpt,
 )
+from barkhane_cli.dates import whole_year
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
 from barkhane_cli.text import counted, plural
@@ -233,19 +234,16 @@ def _named_instead(dataset: Any, loaded: Any, q: Any) -> str | None:
 
 def _window_said(q: Any) -> str:
     """The dates asked for, as the hint after nothing found says them: " in 2022" for a
-    whole year, else its first and last days."""
+    whole year (dates.whole_year, as the note on a window outside the record says it),
+    else its first and last days."""
     import datetime as dt
 
     first = None if q.first is None else dt.date.fromordinal(q.first)
     last = None if q.last is None else dt.date.fromordinal(q.last)
-    if (
-        first
-        and last
-        and first.year == last.year
-        and (first.timetuple()[1:3], last.timetuple()[1:3]) == ((1, 1), (12, 31))
-    ):
-        return f" in {first.year}"
     if first and last:
+        year = whole_year(first, last)
+        if year is not None:
+            return f" in {year}"
         return f" from {first.isoformat()} to {last.isoformat()}"
     return f" since {first.isoformat()}" if first else f" until {last.isoformat()}" if last else ""
 
