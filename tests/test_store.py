@@ -263,8 +263,8 @@ def test_a_file_edited_while_compiling_is_not_cached(
 ) -> None:
     real = store.collect
 
-    def edit_midway(paths: list[Path]) -> object:
-        out = real(paths)
+    def edit_midway(paths: list[Path], **given: Any) -> object:
+        out = real(paths, **given)
         user_file.write_text(EVENT.format(title="Later"), encoding="utf-8")
         return out
 

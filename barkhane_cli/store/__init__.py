@@ -100,7 +100,8 @@ class Loaded:
 
 
 def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = None) -> m.Dataset:
-    data, problems = collect(paths, docs=docs) if docs else collect(paths)
+    # only errors stop a load; the warnings are validate's to list
+    data, problems = collect(paths, docs=docs or None, warnings=False)
     errors = [p for p in problems if not p.warning]
     if errors:
         more = len(errors) - 1

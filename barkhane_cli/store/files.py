@@ -373,6 +373,7 @@ def collect(
     paths: Sequence[Path],
     keep_going: bool = False,
     docs: Mapping[str, dict[str, Any]] | None = None,
+    warnings: bool = True,
 ) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found.
 
@@ -381,6 +382,8 @@ def collect(
     document of a file by its path (what ``import`` just wrote), so it is not read again;
     its entries are dropped as they are checked (a large file is never held twice).
     An export (``*.csv``) is converted by its importer (``exports``).
+    ``warnings=False``: the warnings found across entries are left out (check_references;
+    a file's own entries are checked, and remembered, whole either way).
     """
     from barkhane_cli import atomic
     from barkhane_cli.validate import Problem, check_references, read_source_files
@@ -417,7 +420,7 @@ def collect(
         replaced=tuple(layer.replaced),
     )
     texts = read_source_files(data, problems, layer_roots(paths))
-    check_references(data, problems, texts)
+    check_references(data, problems, texts, warnings=warnings)
     bad = layer.rejected
     if any(bad.values()):
 
