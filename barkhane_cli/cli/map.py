@@ -383,7 +383,7 @@ def _window_said(since: Any, until: Any, year: int | None) -> str:
     return "".join(f", {part}" for part in [*said, window] if part)
 
 
-def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None = None) -> str:
+def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None) -> str:
     """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
     type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
     option given twice matches either, so its values are joined by "or"."""
