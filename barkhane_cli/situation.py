@@ -61,11 +61,10 @@ def head_of_government(row: dict[str, Any]) -> bool:
 
 
 def past_record(last: int) -> bool:
-    """Whether a span ending on ``last`` (a day ordinal) runs past the record's end:
-    `on` shows the aftermath's figures, and a
-    command listing the span takes --aftermath (listing). The one rule: the figures'
-    command was worked out from the day being after the record, the events' from the
-    window's end being after it (K48)."""
+    """Whether a span ending on ``last`` (a day ordinal) runs past the record's end: `on`
+    shows the aftermath's figures, and a command listing the span takes --aftermath
+    (listing). The one rule: the figures' command was worked out from the day being after
+    the record, the events' from the window's end being after it (K48)."""
     return last > RECORD_END.last_ordinal()
 
 

@@ -789,7 +789,7 @@ def test_the_map_title_names_its_filters(run: Run, tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("bundled")
 def test_the_map_title_names_countries_in_the_order_given(run: Run, tmp_path: Path) -> None:
-    """K52: every --country is named by one namer (query.country_names), in the order typed,
+    """K52: every --country is named by one namer (geo.country_namer), in the order typed,
     not the ids' sorted order, and a country given twice (by two names) once."""
     ask = ("--country", "niger", "--country", "BF", "--country", "NER", "--year", "2019")
     title, _ = _svg_title(run, tmp_path / "map.svg", *ask)

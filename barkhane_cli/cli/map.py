@@ -383,13 +383,13 @@ def _window_said(since: Any, until: Any, year: int | None) -> str:
     return "".join(f", {part}" for part in [*said, window] if part)
 
 
-def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None = None) -> str:
+def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None) -> str:
     """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
     type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
     option given twice matches either, so its values are joined by "or"."""
     from functools import cache
 
-    from barkhane_cli import query
+    from barkhane_cli import geo, query
 
     def either(values: list[str]) -> str:
         return " or ".join(dict.fromkeys(values))
@@ -409,9 +409,9 @@ def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None 
     if filters["countries"]:
         by_country = query.country_resolver(dataset)
         ids = [by_country.resolve(c) for c in filters["countries"]]
-        # one namer for all of them (country_names names in id order: given order kept here)
-        name = dict(zip(sorted(ids), query.country_names(dataset, ids), strict=True))
-        parts.append(f"in {either([name[c] for c in ids])}")
+        # one namer for all of them, in the order given (query.country_names sorts by id)
+        name = geo.country_namer(dataset.places)
+        parts.append(f"in {either([name(c) for c in ids])}")
     for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
         if filters[key]:
             parts.append(f"{lead} {actors(list(filters[key]))}")
