@@ -23,6 +23,7 @@ from barkhane_cli.errors import DataError
 from barkhane_cli.text import counted
 
 if TYPE_CHECKING:
+    from barkhane_cli.importers.acled.problems import ImportReport
     from barkhane_cli.validate import Problem
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
@@ -43,7 +44,7 @@ def kind(path: Path) -> str:
 
 def convert(
     path: Path, known: m.Dataset, progress: Callable[[int], None] | None = None
-) -> tuple[Tables, str, Any]:
+) -> tuple[Tables, str, ImportReport]:
     """(tables, header comment, import report) of an export, by its kind."""
     if kind(path) == "ucdp":
         from barkhane_cli.importers.ucdp import convert_tables as ucdp
@@ -171,7 +172,7 @@ def document(
     return as_document(tables, consume=True)
 
 
-def _rejected(report: Any) -> str:
+def _rejected(report: ImportReport) -> str:
     """Validate's problem for an export's rejected rows (U31: `validate FILE.csv` said
     "ok", exit 0, with a row rejected): how many, and the first (on the problem's line)
     with its reason."""
