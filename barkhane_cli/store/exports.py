@@ -162,14 +162,17 @@ def document(
         from barkhane_cli.controls import strip_controls
 
         sys.stderr.write(
-            strip_controls(
-                f"{shown(path)}: {len(report.rejected)} of {counted(report.rows_read, 'row')} "
-                "rejected "
-                "(barkhane import lists each with its reason)"
-            )
-            + "\n"
+            strip_controls(f"{shown(path)}: {_how_many(report)} {_LISTED_BY_IMPORT}") + "\n"
         )
     return as_document(tables, consume=True)
+
+
+_LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
+
+
+def _how_many(report: ImportReport) -> str:
+    """How many of an export's rows were rejected, as a run reading it and validate say."""
+    return f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected"
 
 
 def _rejected(report: ImportReport) -> str:
@@ -179,7 +182,6 @@ def _rejected(report: ImportReport) -> str:
     _, reason, detail = report.rejected[0]
     example = f" ({detail})" if detail else ""
     return (
-        f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected, so it does "
-        f"not wholly import; the first: {reason}{example} (barkhane import lists each with "
-        "its reason)"
+        f"{_how_many(report)}, so it does not wholly import; the first: {reason}{example} "
+        f"{_LISTED_BY_IMPORT}"
     )
