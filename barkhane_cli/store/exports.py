@@ -132,9 +132,7 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
     return doc
 
 
-def document(
-    path: Path, matched: m.Dataset, problems: list[Problem] | None = None
-) -> dict[str, Any]:
+def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> dict[str, Any]:
     """An export as the document a data file with the same entries parses to;
     ``matched`` is what its actors and places are matched against (the bundled data).
     ``problems``: where validate collects them; a rejected row is one there (the file
