@@ -369,9 +369,10 @@ def _bundled_dataset(settings: Settings | None = None) -> m.Dataset:
     return _checked(bundled)
 
 
-def read_export(path: Path, problems: list[Problem] | None = None) -> dict[str, Any]:
+def read_export(path: Path, problems: list[Problem] | None) -> dict[str, Any]:
     """An export as the document of a data file with the same entries (store.exports);
-    ``problems``: validate's, which its rejected rows join."""
+    ``problems``: validate's, which its rejected rows join (None: a run, which says them
+    on stderr; files._read_into, the one caller, passes either)."""
     from barkhane_cli.store import exports
 
     return exports.document(path, _bundled_dataset(), problems)

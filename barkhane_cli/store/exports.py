@@ -23,6 +23,7 @@ from barkhane_cli.errors import DataError
 from barkhane_cli.text import counted
 
 if TYPE_CHECKING:
+    from barkhane_cli.importers.acled.problems import ImportReport
     from barkhane_cli.validate import Problem
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
@@ -43,7 +44,7 @@ def kind(path: Path) -> str:
 
 def convert(
     path: Path, known: m.Dataset, progress: Callable[[int], None] | None = None
-) -> tuple[Tables, str, Any]:
+) -> tuple[Tables, str, ImportReport]:
     """(tables, header comment, import report) of an export, by its kind."""
     if kind(path) == "ucdp":
         from barkhane_cli.importers.ucdp import convert_tables as ucdp
@@ -131,9 +132,7 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
     return doc
 
 
-def document(
-    path: Path, matched: m.Dataset, problems: list[Problem] | None = None
-) -> dict[str, Any]:
+def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> dict[str, Any]:
     """An export as the document a data file with the same entries parses to;
     ``matched`` is what its actors and places are matched against (the bundled data).
     ``problems``: where validate collects them; a rejected row is one there (the file
@@ -161,24 +160,26 @@ def document(
         from barkhane_cli.controls import strip_controls
 
         sys.stderr.write(
-            strip_controls(
-                f"{shown(path)}: {len(report.rejected)} of {counted(report.rows_read, 'row')} "
-                "rejected "
-                "(barkhane import lists each with its reason)"
-            )
-            + "\n"
+            strip_controls(f"{shown(path)}: {_how_many(report)} {_LISTED_BY_IMPORT}") + "\n"
         )
     return as_document(tables, consume=True)
 
 
-def _rejected(report: Any) -> str:
+_LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
+
+
+def _how_many(report: ImportReport) -> str:
+    """How many of an export's rows were rejected, as a run reading it and validate say."""
+    return f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected"
+
+
+def _rejected(report: ImportReport) -> str:
     """Validate's problem for an export's rejected rows (U31: `validate FILE.csv` said
     "ok", exit 0, with a row rejected): how many, and the first (on the problem's line)
     with its reason."""
     _, reason, detail = report.rejected[0]
     example = f" ({detail})" if detail else ""
     return (
-        f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected, so it does "
-        f"not wholly import; the first: {reason}{example} (barkhane import lists each with "
-        "its reason)"
+        f"{_how_many(report)}, so it does not wholly import; the first: {reason}{example} "
+        f"{_LISTED_BY_IMPORT}"
     )
