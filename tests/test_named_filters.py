@@ -13,24 +13,24 @@ NAMED = ("--actor", "--perpetrator", "--target", "--place")
 NEEDS_IMPORT = ("compare", "gaps")
 
 
-def _taking_names() -> list[tuple[str, str]]:
-    """(the command's words, the option) for every command, subcommands too, taking a
-    name: a subcommand given one later is checked, not passed over."""
+def _taking(options: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(the command's words, the option) for every command, subcommands too, taking one
+    of ``options``: a subcommand given one later is checked, not passed over."""
     found = []
     for words, command in commands():
         given = {o for p in command.params for o in getattr(p, "opts", ())}
-        found += [(" ".join(words), option) for option in NAMED if option in given]
+        found += [(" ".join(words), option) for option in options if option in given]
     return found
 
 
 def test_the_commands_taking_names_are_the_ones_checked() -> None:
-    assert sorted({name for name, _ in _taking_names()}) == [
+    assert sorted({name for name, _ in _taking(NAMED)}) == [
         "chart", "compare", "facts", "gaps", "map", "summary", "timeline",
     ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("command", "option"), [c for c in _taking_names() if c[0] not in NEEDS_IMPORT]
+    ("command", "option"), [c for c in _taking(NAMED) if c[0] not in NEEDS_IMPORT]
 )
 def test_a_name_only_events_carry_points_to_the_search(run: Run, command: str, option: str) -> None:
     # "Gaddafi" is in an event's title in the fixture; no actor or place has the name
@@ -165,14 +165,6 @@ BLANK_ASKS = {
     "--type": "an event type (barkhane types lists them)",
     "--force": "a force (barkhane, serval, minusma, ...)",
 }
-
-
-def _taking(options: tuple[str, ...]) -> list[tuple[str, str]]:
-    found = []
-    for words, command in commands():
-        given = {o for p in command.params for o in getattr(p, "opts", ())}
-        found += [(" ".join(words), option) for option in options if option in given]
-    return found
 
 
 @pytest.mark.parametrize("blank", ["", "  "])

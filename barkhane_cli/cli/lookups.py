@@ -516,7 +516,7 @@ def facts(
         ids = {resolved(dataset, data, "actor", a) for a in actor}
         items = [f for f in items if ids & set(f.actors)]
     if category is not None:
-        category = choose(category, model.FACT_CATEGORIES, "category", "categories")
+        category = choose(category, model.FACT_CATEGORIES, "category")
         items = [f for f in items if f.category == category]
     apart = None
     if text:

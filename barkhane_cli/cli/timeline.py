@@ -309,7 +309,7 @@ def summarized(
         for hint in [*notes, *(none_found() if none_found and not n else [])]:
             tell(env, hint)
         return True
-    fields = [choose(f, tuple(FACETS), "facet", "facets") for f in facet or ()]
+    fields = [choose(f, tuple(FACETS), "facet") for f in facet or ()]
     if len(fields) > 2:
         raise UsageError(
             f"--facet given {len(fields)} times; give it once, or twice for a cross-tab "
