@@ -225,7 +225,7 @@ def test_timeline_for_liptako_gourma_in_2019(run: Run, bundled: None) -> None:
     for event in (
         "inates-attack-2019", "inates-camp-attack-2019-07", "indelimane-attack",
         "tabankort-ambush-2019", "koutougou-attack-2019", "arbinda-attack-2019",
-        "arbinda-killings-2019-04", "ogossagou-massacre", "tongo-tongo-baley-beri-ambush-2019",
+        "arbinda-killings-2019-03", "ogossagou-massacre", "tongo-tongo-baley-beri-ambush-2019",
     ):  # fmt: skip
         assert event in found, event
     assert "aguelhok-minusma-attack-2019" in found  # Kidal region is in the Authority's zone
