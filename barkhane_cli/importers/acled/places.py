@@ -73,8 +73,9 @@ def kept_apart_said(n: int) -> str:
     """What ``n`` places of :meth:`Places.kept_apart` are: the heading of import's list,
     and what a run reading an export says of them."""
     return (
-        f"{counted(n, 'place')} {plural(n, 'has', 'have')} the name of a curated place over {MATCH_KM:g} km away, kept apart "
-        "at the export's point (compare and gaps match the two by name)"
+        f"{counted(n, 'place')} {plural(n, 'has', 'have')} the name of a curated place over "
+        f"{MATCH_KM:g} km away, kept apart at the export's point (compare and gaps match the "
+        "two by name)"
     )
 
 
