@@ -82,6 +82,9 @@ class Where:
     others: tuple[tuple[float, float], ...] = ()
     # ... and the regions of the settlements it names that have no point of their own.
     around: tuple[str, ...] = ()
+    # A record's place an import kept apart from the curated settlement of its name, far
+    # away: that settlement's id (Place.namesake; docs/matching.md, "Places").
+    namesake: str | None = None
 
     @property
     def point(self) -> bool:
@@ -124,7 +127,10 @@ def where_of(places: Mapping[str, m.Place], e: m.Event) -> Where:
             and (at := shapes.point_of(p)) is not None
         )
         around = tuple(r for pid in e.places if (r := _outline_above(places, pid)) is not None)
-        return Where(e.latitude, e.longitude, km, None, e.countries, precision, others, around)
+        namesake = place.namesake if place is not None else None
+        return Where(
+            e.latitude, e.longitude, km, None, e.countries, precision, others, around, namesake
+        )
     if shapes.shape_of(places, e.point_of) is not None:
         return Where(region=e.point_of, countries=e.countries, precision="region")
     precision, tol = _tolerance(place, kind)  # an area known by a point (ACLED's, UCDP's)
@@ -247,6 +253,7 @@ class Pair:
     coarse: bool  # the record's date or place is coarse (docs/matching.md, ambiguity)
     reviewed: bool = False
     ambiguous: bool = False
+    namesake: bool = False  # placed at a namesake of our settlement, beyond the distance rule
 
     def key(self) -> tuple[float, int, float, int, str]:
         """Best first: score, then the nearer date, the nearer place, the closer toll."""
@@ -326,6 +333,11 @@ def score(data: m.Dataset, cur: m.Event, rec: m.Event, here: Where, there: Where
     if gap > DATE_TOLERANCE:
         return None
     placed = _place_score(data.places, here, there)
+    # The record's place is one the import kept apart from a settlement of this event's,
+    # whose name it has: compared as a near miss whose name agrees, however far.
+    namesake = placed is None and there.namesake is not None and there.namesake in cur.places
+    if namesake:
+        placed = (0.0, _any_km(here, there))
     if placed is None:
         return None
     span = max(cur.last - cur.first + 1, rec.last - rec.first + 1)
@@ -343,7 +355,7 @@ def score(data: m.Dataset, cur: m.Event, rec: m.Event, here: Where, there: Where
         # name or the toll.
         if gap > 1:
             return None
-        named = _same_name(data.places, cur, rec)
+        named = namesake or _same_name(data.places, cur, rec)
         part = near_miss and not gap and _toll_part(cur, rec)
         if not (actor_s == 1.0 or named or _tolls_agree(cur, rec) or part):
             return None
@@ -356,7 +368,7 @@ def score(data: m.Dataset, cur: m.Event, rec: m.Event, here: Where, there: Where
         + WEIGHTS["type"] * kind
     )
     coarse = coarse_date(rec) or there.precision in ("region", "country", "none")
-    return Pair(cur, rec, round(total, 3), gap, placed[1], coarse)
+    return Pair(cur, rec, round(total, 3), gap, placed[1], coarse, namesake=namesake)
 
 
 # --- the whole match ------------------------------------------------------------------------

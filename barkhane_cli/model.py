@@ -144,7 +144,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "places": (
         "id", "name", "short", "aliases", "kind", "within", "countries", "made_of", "lat",
-        "lon", "geonames", "point_source", "unlocated", "region", "country", "summary", "sources",
+        "lon", "geonames", "point_source", "unlocated", "namesake", "region", "country", "summary",
+        "sources",
     ),
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
@@ -371,6 +372,9 @@ class Place:
     # An area that is not administrative, as the regions (or other places) that make it:
     # its shape is their union, and whatever lies in them lies in it.
     made_of: tuple[str, ...] = ()
+    # A place an import made where a row named a curated settlement far from that
+    # settlement's point: the settlement's id (docs/matching.md, "Places").
+    namesake: str | None = None
     origin: str = ""
 
     @property

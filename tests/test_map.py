@@ -830,6 +830,21 @@ def test_on_pads_a_month_or_a_year_to_a_days_width(run: Run) -> None:
     assert lines[start + 2].startswith("  2012-04-01  Timbuktu falls, with a tab")
 
 
+def test_on_full_lines_its_events_up_as_the_one_screen_does(run: Run) -> None:
+    """K57 (a new user's trial): `on DATE --full` listed "2012-03  coup  Coup in Bamako"
+    beside "2012-04-01  battle  Timbuktu falls…", its titles in no one column; its dates
+    are padded to a day's width, as the one screen's, and its types to the widest listed.
+    Piped, the rows stay tab-separated values, unpadded, for cut and awk."""
+    out = run("on", "2012-03-20", "--full", "--no-pager", env=terminal(120))
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = lines.index("Events 2012-02-19 to 2012-04-19")
+    assert lines[start + 1].rstrip() == "  • 2012-03     coup    Coup in Bamako  [coup-2012]"
+    assert lines[start + 2].startswith("  • 2012-04-01  battle  Timbuktu falls, with a tab")
+    piped = run("on", "2012-03-20", "--full").stdout.splitlines()
+    assert "event\t2012-03\t\tcoup\tcoup-2012\tCoup in Bamako" in piped
+
+
 def test_map_takes_min_deaths_as_timeline_does(run: Run) -> None:
     """U31: README says `map [filters]`, and `map --min-deaths 20` was refused: map takes
     timeline's filters, --min-deaths among them, and its title says it. In the fixture

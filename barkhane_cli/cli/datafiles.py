@@ -221,6 +221,11 @@ def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
         disagree = plural(len(report.warnings), "disagrees", "disagree")
         err.write(f"{rows} {disagree} with their event's first row:\n")
         err.writelines(inert(f"  {line}") + "\n" for line in grouped(report.warnings))
+    if report.kept_apart:
+        from barkhane_cli.importers.acled.places import kept_apart_said
+
+        err.write(kept_apart_said(len(report.kept_apart)) + ":\n")
+        err.writelines(inert(f"  {line}") + "\n" for line in report.kept_apart)
     if report.controls_stripped:
         err.write(
             f"{counted(report.controls_stripped, 'field')} held control characters (terminal escapes, "

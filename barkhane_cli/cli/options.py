@@ -304,11 +304,18 @@ CountryOpt = Annotated[
         callback=A_COUNTRY,
     ),
 ]
-TagOpt = Annotated[list[str] | None, typer.Option(help="Tag (repeatable).", callback=A_TAG)]
+# How repeated --tag and --not-tag combine, in both helps (K57: a new user read two --tag
+# as "both tags", as some tools have them): as every repeated filter here, either one.
+ANY_TAG = "any of the tags given, not only those with all"
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option(help=f"Tag (repeatable: the events with {ANY_TAG}).", callback=A_TAG),
+]
 NotTagOpt = Annotated[
     list[str] | None,
     typer.Option(
-        help="Leave out the events with this tag (repeatable), read as --tag reads it.",
+        help=f"Leave out the events with this tag (repeatable: those with {ANY_TAG}), read "
+        "as --tag reads it.",
         callback=A_TAG,
     ),
 ]

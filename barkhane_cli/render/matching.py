@@ -66,6 +66,8 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
         when = _date(r) + ("" if p.date_gap == 0 else f" ({p.date_gap} d off)")
     if p.distance_km is not None:
         where = f"{p.distance_km:.0f} km"
+        if p.namesake:  # beyond the distance rule: linked by the place's name (matching.md)
+            where += " (a place of the same name)"
     else:  # a reviewed link may join places the rule would not compare
         where = "place not compared" if p.reviewed else "in the region"
     deaths = "" if r.fatalities is None else f", {r.deaths()} dead"

@@ -90,7 +90,7 @@ def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
 
 
 def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """(section, rows) of the page, as text; shared by the terminal and plain views."""
+    """(section, rows) of the whole page (--full), as text."""
     day = content["date"]
     eras = [
         f"{e['name']} ({_span(e['start'], e['end'])}){'; ' + _when(e, day) if _when(e, day) else ''}"
@@ -106,7 +106,14 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 + (f"; {when}" if when else "")
             )
     figures = _figure_lines(content["figures"], day)
-    events = [f"{_dates(e)}  {e['type']}  {e['title']}  [{e['id']}]" for e in content["events"]]
+    # Each event's date padded to a day's width and its type to the list's widest, so
+    # that the titles start in one column, as on the one screen (a month's "2015-07" put
+    # its title two columns left of its neighbours').
+    kinds = max((len(e["type"]) for e in content["events"]), default=0)
+    events = [
+        f"{date_padded(_dates(e))}  {e['type']:<{kinds}}  {e['title']}  [{e['id']}]"
+        for e in content["events"]
+    ]
     w = content["window"]
     return [
         ("In place", eras),

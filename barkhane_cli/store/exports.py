@@ -154,18 +154,25 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
             Problem(str(path), "", None, None, _rejected(report), line=report.rejected[0][0])
         )
     elif report.rejected:  # said when the export is read, not on every run from the store
-        import sys
+        _say(path, f"{_how_many(report)} {_LISTED_BY_IMPORT}")
+    if report.kept_apart and problems is None:  # as the rejected rows: once, when read
+        from barkhane_cli.importers.acled.places import kept_apart_said
 
-        from barkhane_cli.atomic import shown
-        from barkhane_cli.controls import strip_controls
-
-        sys.stderr.write(
-            strip_controls(f"{shown(path)}: {_how_many(report)} {_LISTED_BY_IMPORT}") + "\n"
-        )
+        _say(path, f"{kept_apart_said(len(report.kept_apart))}; barkhane import lists each")
     return as_document(tables, consume=True)
 
 
 _LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
+
+
+def _say(path: Path, text: str) -> None:
+    """A line on stderr about an export as it is read."""
+    import sys
+
+    from barkhane_cli.atomic import shown
+    from barkhane_cli.controls import strip_controls
+
+    sys.stderr.write(strip_controls(f"{shown(path)}: {text}") + "\n")
 
 
 def _how_many(report: ImportReport) -> str:

@@ -145,6 +145,7 @@ def build_place(r: EntryReader) -> m.Place:
         point_source=r.text("point_source", False),
         unlocated=unlocated,
         made_of=made_of,
+        namesake=r.text("namesake", False),
         origin=r.file,
     )
 

@@ -99,6 +99,8 @@ def check_references(
             # an area's own countries list (the others were derived, so are known)
             refs(p.origin, "places", p.id, "countries", p.countries, countries, "country")
         refs(p.origin, "places", p.id, "made_of", p.made_of, data.places, "place")
+        if p.namesake is not None:
+            refs(p.origin, "places", p.id, "namesake", (p.namesake,), data.places, "place")
     if only is None and warnings:
         problems.extend(geometry_warnings(data.places))
         problems.extend(same_page_warnings(data.sources))

@@ -204,6 +204,7 @@ def _convert(
         "events": events,
     }
     report.written(tables, source_id, len(conv.actors.used), len(conv.places.used))
+    report.kept_apart = conv.places.kept_apart()
     header = f"Imported from the ACLED export {path.name} ({layout.describe()}) by barkhane."
     return tables, header, report
 

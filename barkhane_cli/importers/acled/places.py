@@ -10,6 +10,13 @@ New places are one per (country, admin1, admin2, location), kept
 apart when the same name lies more than 25 km away; their ids carry the country and the
 admin-1 region, and also the admin-2 area when two of them would otherwise share an id.
 
+A row placed exactly that names a located curated settlement of its country and region
+but lies more than 25 km from it is kept apart too, at the row's point: the two may be
+namesakes, or one point may be wrong, and the import cannot tell which. The new place
+says so (its ``namesake`` is the settlement's id, which compare and gaps match by name:
+docs/matching.md) and the import lists each such place on stderr, with both points and
+the distance, so that nobody finds a second Dioura only when ``gaps`` lists its attack.
+
 New places sit ``within`` a region by the record's own geography first: the region of
 the curated settlement of the name within 25 km (whatever the row's precision), else the
 curated region whose outline holds the point. ACLED and UCDP name first-level regions as
@@ -30,6 +37,7 @@ from barkhane_cli import geo, shapes
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.model import Dataset, Place
 from barkhane_cli.resolve import normalize
+from barkhane_cli.text import counted, plural
 
 MATCH_KM = 25.0
 # ACLED's country names -> our country place ids (SCHEMA: countries are places).
@@ -61,6 +69,16 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def kept_apart_said(n: int) -> str:
+    """What ``n`` places of :meth:`Places.kept_apart` are: the heading of import's list,
+    and what a run reading an export says of them."""
+    return (
+        f"{counted(n, 'place')} {plural(n, 'has', 'have')} the name of a curated place over "
+        f"{MATCH_KM:g} km away, kept apart at the export's point (compare and gaps match the "
+        "two by name)"
+    )
+
+
 def country_id(name: str) -> str:
     norm = normalize(name)
     return COUNTRY_IDS.get(norm, slug(name))
@@ -86,6 +104,8 @@ class _New:
     lat: float
     lon: float
     code: str
+    namesake: str = ""  # a curated settlement of the name, over MATCH_KM away (see above)
+    apart_km: float = 0.0
 
 
 class Places:
@@ -167,7 +187,10 @@ class Places:
             seen = self.new[n]
             if near(seen.lat, seen.lon, lat, lon):
                 return f"#{n}"
-        self.new.append(_New(country, admin1, admin2, admin3, location, lat, lon, code))
+        made = _New(country, admin1, admin2, admin3, location, lat, lon, code)
+        if exact:
+            made.namesake, made.apart_km = self._namesake(country, admin1, location, lat, lon)
+        self.new.append(made)
         self.by_identity.setdefault(identity, []).append(len(self.new) - 1)
         return f"#{len(self.new) - 1}"
 
@@ -188,6 +211,39 @@ class Places:
             if d <= MATCH_KM and (best is None or d < best[0]):
                 best = (d, place.id)
         return best[1] if best else ""
+
+    def _namesake(
+        self, country: str, admin1: str, location: str, lat: float, lon: float
+    ) -> tuple[str, float]:
+        """(id, km) of the nearest curated settlement of this name and country, in the
+        row's admin-1 region where both are known, that the row was not matched to (it
+        lies over MATCH_KM away); ("", 0.0) for none. Another region's settlement of the
+        name is another village (a Tabankort in Kidal, another in Gao)."""
+        region = self.region_of(country, admin1) if admin1 else ""
+        best: tuple[str, float] = ("", 0.0)
+        for place in self.candidates.get((country, admin1, location), ()):
+            assert place.lat is not None and place.lon is not None  # _candidates: located
+            theirs = geo.home_region(self.known.places, place.id)
+            if region and theirs and region != theirs:
+                continue
+            d = km(place.lat, place.lon, lat, lon)
+            if not best[0] or d < best[1]:
+                best = (place.id, d)
+        return best
+
+    def kept_apart(self) -> list[str]:
+        """A line for each new place kept apart from a curated settlement of its name:
+        its id, name and point, the settlement's id and point, and the distance."""
+        made = self.ids or self._make_ids()
+        out = []
+        for p, ident in zip(self.new, made, strict=True):
+            if p.namesake:
+                theirs = self.known.places[p.namesake]
+                out.append(
+                    f"{ident} ({self._name(p)}, {p.lat:g}, {p.lon:g}) is {p.apart_km:.0f} km "
+                    f"from the curated {p.namesake} ({theirs.lat:g}, {theirs.lon:g})"
+                )
+        return sorted(out)
 
     def _candidates(self, country: str, admin1: str, location: str) -> list[Place]:
         """Curated places of this name in this country (memoised: rows repeat locations)."""
@@ -240,6 +296,12 @@ class Places:
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
             where = self.apart.get(p.code, "") + where
+            apart = (
+                f" The name of the curated {p.namesake}, {p.apart_km:.0f} km away; kept apart"
+                f" at {self.dataset}'s point."
+                if p.namesake
+                else ""
+            )
             out[ident] = {
                 "id": ident,
                 "name": self._name(p),
@@ -247,7 +309,9 @@ class Places:
                 "within": self._region_by_point(p) or self._within(p.country, p.admin1, cites, out),
                 "lat": p.lat,
                 "lon": p.lon,
-                "summary": f"{where}{self.dataset} {self.precision} {p.code or 'not given'}.",
+                "namesake": p.namesake or None,
+                "summary": f"{where}{self.dataset} {self.precision} {p.code or 'not given'}."
+                + apart,
                 "sources": cites,
             }
         return [out[k] for k in sorted(out)]

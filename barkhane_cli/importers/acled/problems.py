@@ -43,6 +43,8 @@ class ImportReport:
     # note with a line break inside it spans two lines, and an editor shows lines.
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    # Places made apart from a curated settlement of their name (Places.kept_apart).
+    kept_apart: list[str] = field(default_factory=list)
 
     def reject(self, line: int, exc: Reject) -> None:
         self.rejected.append((line, exc.reason, exc.detail))

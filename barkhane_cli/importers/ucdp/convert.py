@@ -162,6 +162,7 @@ def _convert(
         "events": events,
     }
     report.written(tables, source_id, len(conv.matched), len(conv.places.used))
+    report.kept_apart = conv.places.kept_apart()
     header_text = f"Imported from the UCDP GED file {path.name} ({report.layout}) by barkhane."
     return tables, header_text, report
 
