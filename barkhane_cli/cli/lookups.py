@@ -55,7 +55,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import quoted
-from barkhane_cli.text import plural
+from barkhane_cli.text import counted, plural
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,28 @@ class Slice:
     sort: str | None = None
     count: bool = False
     facet: list[str] | None = None
+
+
+def _cut_said(cut: Slice) -> str:
+    """The filters of a card's slice that narrow its events, as typed: "--year 2020
+    --type attack" (--limit and --sort cut or order what matched; they leave none out)."""
+    import shlex
+
+    given = [("--since", cut.since), ("--until", cut.until), ("--year", cut.year)]
+    given += [("--type", t) for t in cut.types or ()]
+    given += [("--min-deaths", cut.min_deaths)]
+    return " ".join(f"{opt} {shlex.quote(str(v))}" for opt, v in given if v is not None)
+
+
+def _no_events(name: str, cut: Slice, later: int) -> str:
+    """What an actor's or a place's card says when its slice holds no event, as timeline
+    says "no events match" (U32: `actor wagner --year 2020` dropped the section without a
+    word); ``later``: how many events --aftermath would add."""
+    said = _cut_said(cut)
+    line = f"No events of {name} match {said}." if said else f"No events of {name}."
+    if later:
+        line = f"{line[:-1]}; {counted(later, 'event')} after the record: add --aftermath."
+    return line
 
 
 def _profile(
@@ -122,6 +144,11 @@ def _profile(
         card = actor_card(dataset, dataset.actors[ident], events)
     else:
         card = place_card(dataset, dataset.places[ident], events)
+    if not events:
+        from dataclasses import replace
+
+        later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
+        card.no_events = _no_events(card.title, cut, later)
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
         from dataclasses import replace
 
