@@ -13,6 +13,7 @@ import typer
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    footer_seen,
     given_format,
     load,
     looked_up,
@@ -519,7 +520,8 @@ def facts(
     The table shows a scope up to its first ';' (…) and a dispute in two lines at most
     (…); fact ID, --wide and every other format give them whole.
     Words that find no fact together are named on a terminal (stderr): which is in no
-    fact, and how many facts the others find.
+    fact, and how many facts the others find. A word for the dead (killed, dead, deaths,
+    died: the labels use each) says how many each other one finds that it did not.
 
     Example: barkhane facts minusma troops --format csv
     """
@@ -545,7 +547,8 @@ def facts(
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category")
         items = [f for f in items if f.category == category]
-    apart = None
+    apart = near = None
+    pool = items  # the facts the words are looked for in
     if text:
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
         found = [f for f in items if finder.matches_query(text, read[f.id])]
@@ -555,14 +558,22 @@ def facts(
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
+        pool = [f for f in pool if not f.aftermath]
         if later and env.is_tty:  # a person is watching; scripts get the rows only
             sys.stderr.write(f"{later} later figures hidden; add --aftermath\n")
+    if text and footer_seen(env, format_):  # a note for a person: worked out for one
+
+        def finds(query: str) -> set[str]:
+            return {f.id for f in pool if finder.matches_query(query, read[f.id])}
+
+        near = finder.near_word_note(text, {f.id for f in items}, finds, "fact")
 
     def records() -> Any:
         rs = fact_records(dataset, items)
         if apart is not None:  # said where "no facts match" is said, in its place
             rs.empty_message = apart
         rs.notes = [outside] if outside else []  # under it, or the table's count
+        rs.notes += [near] if near else []
         return rs
 
     _records(env, format_, export, fields, records, wide)
