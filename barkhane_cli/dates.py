@@ -224,6 +224,25 @@ def _not_a_date(text: str) -> ValueError:
     return ValueError(f"{text!r} is not a date; {FORMS}")
 
 
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day as written: one or two digits
+
+
+def _no_such_day(text: str, read: str) -> ValueError:
+    """Why a date in words is no day ("31 June 2020", "30 février 2020"), in the words
+    an ISO date's is said (_checked: "June 2020 has 30 days"): dateutil says only that a
+    day is out of range, which read as a form to change (U32). The generic message when
+    the words hold more than one month, year or day to tell them by."""
+    info = _parserinfo()
+    months = {n for w in _WORDS.findall(read) if (n := info.month(w)) is not None}
+    years, days = _YEAR.findall(read), _DAY.findall(read)
+    if len(months) == 1 and len(years) == 1 and len(days) == 1:
+        try:
+            _checked(text, years[0], str(months.pop()), days[0])
+        except ValueError as exc:
+            return exc
+    return ValueError(f"{text!r} is not a real date; {FORMS}")
+
+
 def _numeric(text: str) -> PartialDate | None:
     """``25/02/2022``, ``4.2.2022``, ``02/2022``, year first ``2022/02/25`` and ``2022/02``,
     ``2022-02-25T10:30`` (its day): numbers only, read the one way they can be.
@@ -253,7 +272,11 @@ def _numeric(text: str) -> PartialDate | None:
             readings.append(PartialDate(year, month, day))
     readings = list(dict.fromkeys(readings))
     if not readings:
-        raise ValueError(f"{text!r} is not a real date; {FORMS}")
+        # no reading is a day: said as an ISO date's is (_checked), by the reading whose
+        # month is one (31/06/2020: June has 30 days), else its first number's month
+        day, month = (a, b) if 1 <= b <= 12 else (b, a)
+        _checked(text, str(year), str(month), str(day))
+        raise _not_a_date(text)  # not reached: _checked refused it
     if len(readings) > 1:
         one, two = readings
         raise ValueError(
@@ -300,7 +323,7 @@ def parse_user_date(text: str) -> PartialDate:
         b = parser.parse(read, _parserinfo(), default=datetime(1908, 2, 2))
     except (ValueError, OverflowError, parser.ParserError) as exc:
         if "out of range" in str(exc):  # "day is out of range for month"
-            raise ValueError(f"{text!r} is not a real date; {FORMS}") from None
+            raise _no_such_day(text, read) from None
         # the parser's other words ("second must be in 0..59" for "2020s") are about its
         # internals, not the user's text
         raise _not_a_date(text) from None

@@ -15,7 +15,7 @@ from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import name_order, normalize
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
-from barkhane_cli.text import plural
+from barkhane_cli.text import counted, plural
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -312,11 +312,40 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
 
 class Related(NamedTuple):
     """One related event and how it is related: ``how`` "follows" or "followed by" (a
-    curated link), "at" (the same town, village or base: ``place``) or "" (shared actors)."""
+    curated link), "at" (the same town, village or base: ``place``) or "" (shared actors);
+    ``why``, the reason as every view says it (related_why)."""
 
     how: str
     place: str | None
     event: m.Event
+    why: str = ""
+
+
+def _apart(event: m.Event, other: m.Event) -> str:
+    """How far ``other`` begins from ``event``: "the same day", "8 days later", "3 months
+    earlier" (days under two months, then months: a related event is a year away at most)."""
+    days = other.first - event.first
+    if days == 0:
+        return "the same day"
+    n = abs(days)
+    far = counted(n, "day") if n < 60 else counted(round(n / 30.44), "month")
+    return f"{far} {'later' if days > 0 else 'earlier'}"
+
+
+def related_why(data: m.Dataset, event: m.Event, link: Related) -> str:
+    """Why an event is related, as the card leads its line with it and JSON gives it:
+    "follows", "followed by", "at Kafolo" (the same place, whatever its date), or the
+    actors both name (two, then "and more") and how near it is ("shares JNIM, 8 days
+    later"; "shares JNIM and Togo, 6 months later"). U32: the card of
+    the Kpinkankandi attack in Togo listed attacks in Burkina Faso of the same week with
+    nothing saying why; they share JNIM. Declared here, where relatedness is found."""
+    if link.how == "at" and link.place is not None:
+        return f"at {data.places[link.place].name}"
+    if link.how:
+        return link.how
+    names = [data.actors[a].label for a in event.actors if a in link.event.actors]
+    shown = " and ".join(names) if len(names) < 3 else f"{names[0]}, {names[1]} and more"
+    return f"shares {shown}, {_apart(event, link.event)}"
 
 
 def related_events(data: m.Dataset, event: m.Event) -> list[Related]:
@@ -324,14 +353,15 @@ def related_events(data: m.Dataset, event: m.Event) -> list[Related]:
     card's rows and JSON's ``related`` listed the same ids in two orders): every curated
     link ("follows", then "followed by": a kidnapping and the hostages' release years
     later), then the nearby events at the same town, village or base, then those sharing
-    actors; each part in date order."""
+    actors; each part in date order; each with its reason (related_why)."""
     links = [Related(how, None, e) for how, e in sequels(data, event)]
     nearby = [
         (shared_settlement(data, event, e), e)
         for e in sorted(nearby_events(data, event), key=m.Event.sort_key)
     ]
     links += [Related("at", pid, e) for pid, e in nearby if pid is not None]
-    return links + [Related("", None, e) for pid, e in nearby if pid is None]
+    links += [Related("", None, e) for pid, e in nearby if pid is None]
+    return [r._replace(why=related_why(data, event, r)) for r in links]
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:
@@ -341,6 +371,8 @@ def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[
     out["sources"] = [source_ref_json(data, s) for s in event.sources]
     out["related"] = [r.event.id for r in links]
     out["followed_by"] = [r.event.id for r in links if r.how == "followed by"]
+    # why each of "related" is, in its order: the card's lead ("shares JNIM, 8 days later")
+    out["related_why"] = [r.why for r in links]
     return out
 
 

@@ -123,6 +123,29 @@ SEED_ID = "seed"
 # across two lines, and a reader copying it gets half (U21: 40 source ids of 63 to 71
 # characters). validate warns, so a user's own file still loads.
 MAX_ID_LENGTH = 62
+# An event's id may end in its date (`-YYYY-MM-DD` or `-YYYY-MM`): those numbers are its
+# date (README), and search leaves them out for that reason. One that disagrees with the
+# entry's `date` tells a reader the wrong day (K58 found 8), so validate warns.
+_ID_DATE = re.compile(r"-(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def id_date_conflict(ident: str, date: PartialDate) -> str | None:
+    """The date an id ends in, as written (``2021-05-19``), when it disagrees with
+    ``date`` at the precision both give (an id's month under a date known to the year
+    says nothing against it); None when it agrees or ends in no such date."""
+    found = _ID_DATE.search(ident)
+    if found is None:
+        return None
+    year, month = int(found[1]), int(found[2])
+    day = int(found[3]) if found[3] else None
+    if not 1 <= month <= 12:  # not a month: no date (a number ending a name)
+        return None
+    said = (year, month if date.month else None, day if date.day else None)
+    if said == (date.year, date.month, date.day if day is not None else None):
+        return None
+    return found[0][1:]
+
+
 # The cells an era's name has beside its bar in the eras chart (and the summary's) on an
 # 80-column terminal, the least it gets: a longer name is shown there by its short form,
 # which validate warns of when it is longer still, as the chart would cut it too.

@@ -226,3 +226,55 @@ def test_a_year_first_date_or_a_date_time_that_is_none_says_why(
         "",
         f"barkhane: --since: {said}\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31 June 2020", "June 2020 has 30 days"),
+        ("June 31, 2020", "June 2020 has 30 days"),
+        ("31st June 2020", "June 2020 has 30 days"),
+        ("31 juin 2020", "June 2020 has 30 days"),
+        ("30 février 2020", "February 2020 has 29 days"),
+        ("29 fevrier 2021", "February 2021 has 28 days"),
+        ("31 sept. 2022", "September 2022 has 30 days"),
+        ("31/06/2020", "June 2020 has 30 days"),
+        ("06/31/2020", "June 2020 has 30 days"),
+        ("31.06.2020", "June 2020 has 30 days"),
+        ("2020-06-31", "June 2020 has 30 days"),
+    ],
+)
+def test_an_impossible_day_is_said_alike_in_every_form_and_place(
+    run: Run, typed: str, said: str
+) -> None:
+    # U32: `--since "31 June 2020"` said "use a form like ...", as if the form were wrong,
+    # where `on 2021-02-30` said the month has fewer days: one message, every form, every
+    # date option and argument
+    message = f"{typed!r} is not a real date: {said}"
+    for args, where in (
+        (("timeline", "--since", typed), "--since"),
+        (("facts", "--until", typed), "--until"),
+        (("on", typed), "DATE"),
+    ):
+        result = run(*args)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"barkhane: {where}: {message}\n",
+        ), args
+
+
+def test_an_impossible_day_typed_unquoted_is_said_as_quoted(run: Run) -> None:
+    result = run("on", "31", "juin", "2020")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: DATE: '31 juin 2020' is not a real date: June 2020 has 30 days\n",
+    )
+
+
+def test_numbers_that_are_no_month_either_way_name_the_month(run: Run) -> None:
+    result = run("timeline", "--since", "13/13/2020")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: --since: '13/13/2020' has no month 13\n",
+    )

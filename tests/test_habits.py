@@ -317,8 +317,9 @@ def test_a_card_cut_by_limit_says_how_many_it_left_out(run: Run, tty: dict[str, 
     assert result.exit_code == 0, result.output
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert "Events of Jama'at Nusrat al-Islam wal-Muslimin" in lines
-    assert lines[-1] == "1 of 3 events (--limit 1)"
-    assert [line for line in lines if "of 3 events" in line] == [lines[-1]]
+    cut = "1 of 3 events (--limit 1)"  # under the table, before the card's sources (U32)
+    assert lines[lines.index(cut) + 1] == "Sources"
+    assert [line for line in lines if "of 3 events" in line] == [cut]
 
 
 CLAIMS = """

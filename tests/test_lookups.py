@@ -194,7 +194,9 @@ def test_actor_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
     assert "Jama'at Nusrat al-Islam wal-Muslimin" in out
     assert "Events of Jama'at Nusrat al-Islam wal-Muslimin" in out.splitlines()
     assert "Ouagadougou attack" in out
-    assert out.splitlines()[-1] == "1 event"  # the count once, under the table
+    # the count once, under the table; the card's sources follow it (U32: events first)
+    lines = out.splitlines()
+    assert lines.count("1 event") == 1 and lines[lines.index("1 event") + 1] == "Sources"
 
 
 def test_actor_tsv_prints_its_events(run: Run) -> None:
@@ -639,8 +641,12 @@ def test_events_at_the_same_place_lead_related(run: Run, tmp_path: Path) -> None
     assert related[:3] == [
         "related\tat Kafolo: 2021-03-29 Night attacks on Ivorian posts at Kafolo (kafolo-2021)",
         "related\tat Kafolo: 2023-02-01 A patrol at Kafolo (kafolo-2023)",
-        "related\t2020-06-20 An attack elsewhere, the same month (far-away)",
+        # U32: an event related by its actors alone says so, and how near it is
+        "related\tshares JNIM, 9 days later: 2020-06-20 An attack elsewhere, the same month "
+        "(far-away)",
     ]
+    # JSON gives each reason, in the order of "related"
+    assert detail["related_why"][:3] == ["at Kafolo", "at Kafolo", "shares JNIM, 9 days later"]
 
 
 _KAFOLO_JNIM = """
@@ -654,6 +660,71 @@ actors = ["jnim"]
 places = ["kafolo"]
 sources = [{ id = "ref-a" }]
 """
+
+
+_TOGO = """
+[[actors]]
+id = "togo"
+name = "Togo"
+kind = "state"
+summary = "S."
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "post-attack"
+date = "2022-05-11"
+title = "A Togolese post attacked"
+summary = "S."
+type = "attack"
+actors = ["jnim", "togo"]
+perpetrators = ["jnim"]
+attribution = "claimed"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "same-day"
+date = "2022-05-11"
+title = "JNIM elsewhere the same day"
+summary = "S."
+type = "attack"
+actors = ["jnim"]
+attribution = "claimed"
+perpetrators = ["jnim"]
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "before"
+date = "2022-03-01"
+title = "Togo and JNIM, months before"
+summary = "S."
+type = "battle"
+actors = ["togo", "jnim"]
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_each_related_event_says_why_it_is_there(run: Run, tmp_path: Path) -> None:
+    # U32: the card of the Kpinkankandi attack in Togo listed attacks in Burkina Faso of
+    # the same week with nothing saying why: they share JNIM. The actors both name (in
+    # the card's order, as the timeline names them) and how far apart the two begin (a
+    # capital is no one place: Bamako's events are not related for being there)
+    data = tmp_path / "togo.toml"
+    data.write_text(_TOGO, encoding="utf-8")
+    args = ("event", "post-attack", "--data", str(data))
+    card = run(*args, "-f", "plain").stdout.splitlines()
+    assert [line for line in card if line.startswith("related\t")] == [
+        "related\tshares JNIM and Togo, 2 months earlier: 2022-03-01 Togo and JNIM, months "
+        "before (before)",
+        "related\tshares JNIM, the same day: 2022-05-11 JNIM elsewhere the same day (same-day)",
+    ]
+    detail = as_json(run(*args, "-f", "json"))
+    assert (detail["related"], detail["related_why"]) == (
+        ["before", "same-day"],
+        ["shares JNIM and Togo, 2 months earlier", "shares JNIM, the same day"],
+    )
 
 
 def test_related_is_in_the_cards_order_in_every_format(run: Run, tmp_path: Path) -> None:
@@ -713,3 +784,53 @@ def test_benins_election_lists_no_unrelated_operation(run: Run) -> None:
             them = as_json(run("event", other, "-f", "json"))
             shared = set(them["actors"]) & set(detail["actors"])
             assert shared or set(them["places"]) & set(detail["places"]), other
+
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+def test_a_card_whose_filters_leave_no_event_says_so_in_its_events_section(
+    run: Run, tty: dict[str, str]
+) -> None:
+    # U32: `actor wagner --year 2020` dropped the events section without a word, where
+    # timeline says "no events match"; the card says it where its events would be
+    result = run("actor", "jnim", "--year", "2010", "--type", "attack", env=tty)
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    at = lines.index(f"Events of {JNIM}")
+    assert lines[at + 1] == f"No events of {JNIM} match --year 2010 --type attack."
+    # a place's card alike; what --aftermath would add is said with it
+    result = run("place", "bamako", "--since", "1 June 2023", env=tty)
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    at = lines.index("Events of Bamako")
+    assert (result.exit_code, lines[at + 1]) == (
+        0,
+        "No events of Bamako match --since '1 June 2023'; 1 event after the record: add "
+        "--aftermath.",
+    )
+
+
+def test_piped_a_card_with_no_event_says_so_on_stderr_and_its_rows_stay_rows(run: Run) -> None:
+    result = run("actor", "jnim", "--year", "2010")
+    assert result.exit_code == 0
+    assert result.stderr == f"No events of {JNIM} match --year 2010.\n"
+    assert result.stdout.startswith("id\tjnim\n")
+    assert not [line for line in result.stdout.splitlines() if line.startswith("event\t")]
+    # JSON is the profile, its events empty, and nothing more
+    result = run("actor", "jnim", "--year", "2010", "-f", "json")
+    assert (result.exit_code, as_json(result)["events"], result.stderr) == (0, [], "")
+
+
+def test_a_cards_events_come_before_its_sources(run: Run, tty: dict[str, str]) -> None:
+    # U32: at 80 columns Wagner's card ran 318 lines and its events began after line 265,
+    # below 30 sources: the timeline is what a reader came for, the sources a
+    # bibliography, read last. The table's count closes the events, then the sources
+    result = run("actor", "jnim", env=terminal(80))
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    events, count = lines.index(f"Events of {JNIM}"), lines.index("1 event")
+    sources = lines.index("Sources")
+    assert events < count == sources - 1
+    assert "Ouagadougou attack" in "\n".join(lines[events:count])
+    # piped, the card's rows keep their order: the events last, as before
+    piped = [line.split("\t")[0] for line in run("actor", "jnim").stdout.splitlines()]
+    assert piped.index("sources") < piped.index("event") and piped[-1] == "event"

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json
+from conftest import Run, as_json, watched
 
 from barkhane_cli import model as m
 from barkhane_cli import search
@@ -813,6 +813,91 @@ def test_facts_find_a_plural_as_search_does(run: Run) -> None:
     assert matches_query("strengths", "Wagner's strength in Mali")
     result = run("facts", "wagner", "personnels", "-f", "csv", "--fields", "id")
     assert result.stdout.split()[1:] == ["wagner-size"]
+
+
+_TOLLS = """
+[[facts]]
+id = "ambush-toll"
+label = "Soldiers killed in an ambush"
+value = 12
+unit = "soldiers"
+as_of = "2020-05"
+scope = "Mali"
+category = "casualties"
+sources = [{ id = "ref-a" }]
+
+[[facts]]
+id = "mali-toll"
+label = "Soldiers who died in Mali"
+value = 40
+unit = "soldiers"
+as_of = "2020-12"
+scope = "Mali"
+category = "casualties"
+sources = [{ id = "ref-a" }]
+
+[[facts]]
+id = "soldier-deaths-2020"
+label = "Soldier toll of the year"
+value = 50
+unit = "people"
+as_of = "2020"
+scope = "Mali"
+category = "casualties"
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "ambush"
+date = "2020-05-02"
+title = "Ten soldiers killed"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "crash"
+date = "2020-06-02"
+title = "Two soldiers died in a crash"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_a_word_for_the_dead_says_what_the_others_find(
+    run: Run, tmp_path: Path, tty: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # U32: `facts french deaths` found 13 facts, `facts french killed` 5, the labels
+    # saying "died": each word is searched as typed (search.WORD_FAMILIES), and the count
+    # line says what the others would find that it did not; a word finding none of those
+    # (dead, here) is not named
+    data = tmp_path / "tolls.toml"
+    data.write_text(_TOLLS, encoding="utf-8")
+    result = run("facts", "soldiers", "killed", "--data", str(data), env=tty)
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (
+        0,
+        "1 fact; for 'killed', 'deaths' finds 1 fact and 'died' 1 (the record words the dead "
+        "several ways)",
+    )
+    # timeline --search alike
+    result = run("timeline", "--search", "soldiers died", "--data", str(data), env=tty)
+    assert result.stdout.splitlines()[-1] == (
+        "1 event; for 'died', 'killed' finds 1 event (the record words the dead several ways)"
+    )
+    # nothing more to find, nothing said
+    result = run("facts", "ambush", "killed", "--data", str(data), env=tty)
+    assert result.stdout.splitlines()[-1] == "1 fact"
+    # piped, the rows alone; the note on a watched stderr, with the count
+    piped = run("facts", "soldiers", "killed", "--data", str(data), "-f", "tsv")
+    assert (piped.stdout.count("\n"), piped.stderr) == (2, "")
+    told = watched(monkeypatch, worked_out=True)
+    run("facts", "soldiers", "killed", "--data", str(data), "-f", "tsv")
+    assert told == [
+        "1 fact; for 'killed', 'deaths' finds 1 fact and 'died' 1 (the record words the dead "
+        "several ways)"
+    ]
 
 
 @pytest.mark.usefixtures("bundled")

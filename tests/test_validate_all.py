@@ -889,3 +889,75 @@ def test_a_count_above_any_plausible_size_is_warned_of(run: Run, tmp_path: Path)
         "is a digit too many?"
     )
     assert run("on", "2016-06-01", "--data", str(big)).exit_code == 0
+
+
+_ID_DATES = """\
+[[events]]
+id = "post-attack-2021-05-19"
+date = "2021-05-18"
+title = "A day off"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "talks-2019-04"
+date = "2019-03-31"
+title = "A month off"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "visit-2020-06-02"
+date = "2020-06-02"
+title = "Agrees"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "decree-2020-07-15"
+date = "2020-07"
+title = "A month known, the id finer: no disagreement"
+summary = "S."
+type = "diplomacy"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+
+[[aftermath]]
+id = "closure-2023-12"
+date = "2023-11-30"
+title = "After the record"
+summary = "S."
+type = "withdrawal"
+places = ["bamako"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_an_id_ending_in_a_date_its_date_is_not_is_a_warning(run: Run, tmp_path: Path) -> None:
+    # U32: README says an id's numbers are its date, and 8 ids of the record disagreed
+    # with theirs (tin-akoff-adjarara-attack-2021-05-19 is of the 18th). A warning: the
+    # file loads; the numbers are compared at the precision both give
+    data = tmp_path / "ids.toml"
+    data.write_text(_ID_DATES, encoding="utf-8")
+    result = run("validate", str(data))
+    advice = "an id's numbers are its date; rename it (and every follows that names it) or "
+    advice += "correct the date"
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            f"{data}:2: warning: events 'post-attack-2021-05-19' id: ends in 2021-05-19 but "
+            f"its date is 2021-05-18: {advice}",
+            f"{data}:11: warning: events 'talks-2019-04' id: ends in 2019-04 but its date is "
+            f"2019-03-31: {advice}",
+            f"{data}:38: warning: aftermath 'closure-2023-12' id: ends in 2023-12 but its "
+            f"date is 2023-11-30: {advice}",
+        ],
+    )
+    assert result.stderr.endswith(" (3 warnings)\n")
+    assert run("event", "talks-2019-04", "--data", str(data)).exit_code == 0

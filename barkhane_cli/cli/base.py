@@ -120,6 +120,14 @@ def given_format(env: "Env", fmt: str | None) -> str:
     return default_format(env) if fmt is None else fmt
 
 
+def footer_seen(env: "Env", fmt: str | None) -> bool:
+    """Whether a list's count line, and the notes it carries, is seen: in a table, or on
+    a watched stderr (records.tell). A note costly to work out is worked out only then."""
+    from barkhane_cli.render.records import watching
+
+    return given_format(env, fmt) == "table" or watching(env)
+
+
 def present(
     env: "Env",
     format_: str | None,

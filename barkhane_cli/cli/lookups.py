@@ -13,6 +13,7 @@ import typer
 from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    footer_seen,
     given_format,
     load,
     looked_up,
@@ -55,7 +56,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import quoted
-from barkhane_cli.text import plural
+from barkhane_cli.text import counted, plural
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,28 @@ class Slice:
     sort: str | None = None
     count: bool = False
     facet: list[str] | None = None
+
+
+def _cut_said(cut: Slice) -> str:
+    """The filters of a card's slice that narrow its events, as typed: "--year 2020
+    --type attack" (--limit and --sort cut or order what matched; they leave none out)."""
+    import shlex
+
+    given = [("--since", cut.since), ("--until", cut.until), ("--year", cut.year)]
+    given += [("--type", t) for t in cut.types or ()]
+    given += [("--min-deaths", cut.min_deaths)]
+    return " ".join(f"{opt} {shlex.quote(str(v))}" for opt, v in given if v is not None)
+
+
+def _no_events(name: str, cut: Slice, later: int) -> str:
+    """What an actor's or a place's card says when its slice holds no event, as timeline
+    says "no events match" (U32: `actor wagner --year 2020` dropped the section without a
+    word); ``later``: how many events --aftermath would add."""
+    said = _cut_said(cut)
+    line = f"No events of {name} match {said}." if said else f"No events of {name}."
+    if later:
+        line = f"{line[:-1]}; {counted(later, 'event')} after the record: add --aftermath."
+    return line
 
 
 def _profile(
@@ -122,6 +145,11 @@ def _profile(
         card = actor_card(dataset, dataset.actors[ident], events)
     else:
         card = place_card(dataset, dataset.places[ident], events)
+    if not events:
+        from dataclasses import replace
+
+        later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
+        card.no_events = _no_events(card.title, cut, later)
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
         from dataclasses import replace
 
@@ -492,7 +520,8 @@ def facts(
     The table shows a scope up to its first ';' (…) and a dispute in two lines at most
     (…); fact ID, --wide and every other format give them whole.
     Words that find no fact together are named on a terminal (stderr): which is in no
-    fact, and how many facts the others find.
+    fact, and how many facts the others find. A word for the dead (killed, dead, deaths,
+    died: the labels use each) says how many each other one finds that it did not.
 
     Example: barkhane facts minusma troops --format csv
     """
@@ -518,7 +547,8 @@ def facts(
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category")
         items = [f for f in items if f.category == category]
-    apart = None
+    apart = near = None
+    pool = items  # the facts the words are looked for in
     if text:
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
         found = [f for f in items if finder.matches_query(text, read[f.id])]
@@ -528,14 +558,22 @@ def facts(
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
+        pool = [f for f in pool if not f.aftermath]
         if later and env.is_tty:  # a person is watching; scripts get the rows only
             sys.stderr.write(f"{later} later figures hidden; add --aftermath\n")
+    if text and footer_seen(env, format_):  # a note for a person: worked out for one
+
+        def finds(query: str) -> set[str]:
+            return {f.id for f in pool if finder.matches_query(query, read[f.id])}
+
+        near = finder.near_word_note(text, {f.id for f in items}, finds, "fact")
 
     def records() -> Any:
         rs = fact_records(dataset, items)
         if apart is not None:  # said where "no facts match" is said, in its place
             rs.empty_message = apart
         rs.notes = [outside] if outside else []  # under it, or the table's count
+        rs.notes += [near] if near else []
         return rs
 
     _records(env, format_, export, fields, records, wide)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    footer_seen,
     given_format,
     load,
     make_env,
@@ -149,10 +150,10 @@ def timeline(
             rs.dumped = str
         elif db is not None and rs.to_json is Event.to_json and not moved:
             rs.dumped = lambda e: db.output.pop(e.id, None)
-        if _footer_seen(target_env, f):  # counting is a second query: only for a person
+        if footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, hidden = _what_is_not_shown(loaded, q)
             rs.notes = window_notes(q) + hidden + namesake_notes(dataset, place or ())
-            rs.notes += names
+            rs.notes += names + _near_words(loaded, q)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
         return shown[-1]
@@ -161,7 +162,7 @@ def timeline(
     present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer has already said how to ask for (names)
-    if shown and not shown[-1] and _footer_seen(env, format_) and not names:
+    if shown and not shown[-1] and footer_seen(env, format_) and not names:
         from barkhane_cli.render.table import wrapped
 
         for hint in none_found():
@@ -329,13 +330,6 @@ def summarized(
     return True
 
 
-def _footer_seen(env: Any, fmt: str | None) -> bool:
-    """Whether the count line is shown: in a table, or on a watched stderr (records.tell)."""
-    from barkhane_cli.render.records import watching
-
-    return given_format(env, fmt) == "table" or watching(env)
-
-
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
     """For --search TEXT that is the whole name or an alias of a place or an actor: say
     how to ask for it. --search reads an event's words, and an event at Chinagodrar need
@@ -358,6 +352,24 @@ def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> lis
         f"{search!r} is also {name}: {' or '.join(ways)} lists its events, whatever words they use"
         for name, ways in options.items()
     ]
+
+
+def _near_words(loaded: Any, q: Any) -> list[str]:
+    """For --search holding a word the record writes several ways (search.WORD_FAMILIES):
+    how many events each other word finds, when it finds some this search did not (U32:
+    "for 'killed', 'dead' finds 417 events ...")."""
+    from dataclasses import replace
+
+    from barkhane_cli.search import near_word_note, near_words
+
+    if not q.search or not near_words(q.search):
+        return []
+
+    def finds(query: str) -> set[str]:
+        return {e.id for e in loaded.select(replace(q, search=query, limit=None))}
+
+    note = near_word_note(q.search, finds(q.search), finds, "event")
+    return [note] if note else []
 
 
 def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:

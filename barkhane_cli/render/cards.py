@@ -49,6 +49,10 @@ class Card:
     # What record formats print for a card about something else than events (a fact
     # card: its fact as `facts` lists it); None: the events (or records) above.
     listing: Any = None
+    # An actor's or a place's card: what its events section says when the filters leave
+    # none ("No events of Wagner Group match --year 2020."). None: a card with no events
+    # section (an event's, a fact's).
+    no_events: str | None = None
 
 
 def emit_card(
@@ -93,6 +97,8 @@ def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
         for e in card.events:
             cells = [" ".join(rs.fields[n].text(e).split()) for n in names if n in rs.fields]
             out.write("event\t" + "\t".join(cells) + "\n")
+    elif card.no_events:  # on stderr, as timeline says "no events match": rows stay rows
+        env.err.write(card.no_events + "\n")
 
 
 def _is_url(line: str) -> bool:
@@ -129,9 +135,8 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     from rich.text import Text
     from rich.tree import Tree
 
-    from barkhane_cli.render.events import event_records
     from barkhane_cli.render.safe import text as safe
-    from barkhane_cli.render.table import console, records_table
+    from barkhane_cli.render.table import console
 
     con = console(env)
     grid = Table.grid(padding=(0, 2))
@@ -161,6 +166,10 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     title = safe(name, style=f"bold {card.style}", keep="")
     title.append_text(safe(f"  {card.subtitle}", style="dim", keep=""))
     con.print(Panel(Group(*parts), title=title, title_align="left", border_style=card.style))
+    # The card's own events before the sources under it: the sources are a bibliography,
+    # read last, and an actor's 30 of them put Wagner's events below line 265 at 80
+    # columns (U32). Piped, the rows keep their place (_plain): a machine format.
+    _events(env, card, data, fields, wide)
     for section in card.sections:
         if section.below and section.lines:
             con.print(safe(section.title, style="bold"))
@@ -171,12 +180,29 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
                 con.print(bullets(["\n".join(text)]))
                 for url in (p.strip() for p in line.split("\n") if _is_url(p)):
                     con.print(safe("    " + url), no_wrap=True, crop=False, overflow="ignore")
-    if card.events:
-        rs = event_records(data, card.events)
-        # The count is the table's closing line's (count_line), with --limit's cut: the
-        # title saying it too printed "3 of 148 events (--limit 3)" twice (U30).
-        rs.title = f"Events of {card.title}"
-        if card.total is not None and card.total > len(card.events):
-            rs.total, rs.limit = card.total, card.limit
-        names = pick_fields(rs, fields, "table") if fields else None
-        records_table(env, rs, card.events, names, wide)
+
+
+def _events(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool) -> None:
+    """The card's events as a table under its title, or the line saying the filters left
+    none (U32: `actor wagner --year 2020` dropped the section without a word)."""
+    from rich.text import Text
+
+    from barkhane_cli.render.events import event_records
+    from barkhane_cli.render.safe import text as safe
+    from barkhane_cli.render.table import console, records_table
+
+    title = f"Events of {card.title}"
+    if not card.events:
+        if card.no_events:
+            con = console(env)
+            con.print(safe(title, style="bold", keep=""))
+            con.print(Text(card.no_events))
+        return
+    rs = event_records(data, card.events)
+    # The count is the table's closing line's (count_line), with --limit's cut: the
+    # title saying it too printed "3 of 148 events (--limit 3)" twice (U30).
+    rs.title = title
+    if card.total is not None and card.total > len(card.events):
+        rs.total, rs.limit = card.total, card.limit
+    names = pick_fields(rs, fields, "table") if fields else None
+    records_table(env, rs, card.events, names, wide)

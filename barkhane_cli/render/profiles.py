@@ -183,13 +183,6 @@ def _named(entries: Mapping[str, m.Actor] | Mapping[str, m.Place], ids: Iterable
     return ", ".join(f"{entries[i].name} ({i})" if i in entries else i for i in ids)
 
 
-def _how(data: m.Dataset, link: lookup.Related) -> str:
-    """A related event's lead: "follows: ", "at Timbuktu: " (its place by name), or none."""
-    if link.place is not None:
-        return f"at {data.places[link.place].name}: "
-    return f"{link.how}: " if link.how else ""
-
-
 def event_card(data: m.Dataset, event: m.Event) -> Card:
     links = lookup.related_events(data, event)  # once: the rows and JSON keep its order
     detail = lookup.event_detail(data, event, links)
@@ -200,7 +193,8 @@ def event_card(data: m.Dataset, event: m.Event) -> Card:
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
     # in lookup.related_events' order, which JSON's "related" keeps too
-    related = [f"{_how(data, r)}{r.event.date} {r.event.title} ({r.event.id})" for r in links]
+    # each led by its reason: "follows: ", "at Timbuktu: ", "shares JNIM, 8 days later: "
+    related = [f"{r.why}: {r.event.date} {r.event.title} ({r.event.id})" for r in links]
     return Card(
         title=event.title,
         subtitle=f"{event.id} · {event.type}",

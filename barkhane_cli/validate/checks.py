@@ -114,8 +114,10 @@ def check_references(
             refs(e.origin, table, e.id, "places", e.places, data.places, "place")
             refs(e.origin, table, e.id, "follows", e.follows, all_events, "event")
             problems.extend(_sequel_problems(e, table, all_events))
-            if table == "events" and only is None and warnings:
-                problems.extend(core_event_warnings(e))
+            if only is None and warnings:
+                problems.extend(id_date_warnings(e, table))
+                if table == "events":
+                    problems.extend(core_event_warnings(e))
     for f in scope.facts.values():
         quotes(f.origin, "facts", f.id, "sources", f.sources)
         refs(f.origin, "facts", f.id, "actors", f.actors, data.actors, "actor")
@@ -288,6 +290,21 @@ def symmetric_copy_warnings(actors: dict[str, m.Actor]) -> list[Problem]:
         actor = actors[drop]
         out.append(Problem(actor.origin, "actors", drop, "affiliations", message, warning=True))
     return out
+
+
+def id_date_warnings(e: m.Event, table: str) -> list[Problem]:
+    """An event's or an aftermath entry's id ending in a date its `date` is not: a reader
+    takes an id's numbers for its date (README), and `tin-...-2021-05-19` of the 18th sent
+    them to the wrong day. A warning: the entry loads, and renaming it is the data's work
+    (every `follows` naming it too)."""
+    said = m.id_date_conflict(e.id, e.date)
+    if said is None:
+        return []
+    message = (
+        f"ends in {said} but its date is {e.date.iso()}: an id's numbers are its date; "
+        "rename it (and every follows that names it) or correct the date"
+    )
+    return [Problem(e.origin, table, e.id, "id", message, warning=True)]
 
 
 def core_event_warnings(e: m.Event) -> list[Problem]:
