@@ -22,9 +22,11 @@ _inputs: list[Path] = []
 
 def note_input(paths: Iterable[Path]) -> None:
     """Remember files this run reads, so no write can replace one of them."""
+    known = set(_inputs)  # a run notes the bundled record's 41 files: not a list's scan each
     for path in paths:
-        if str(path) != "-" and path not in _inputs:
+        if str(path) != "-" and path not in known:
             _inputs.append(path)
+            known.add(path)
 
 
 def shown(path: Path | str) -> str:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import ROOT, Run
@@ -31,16 +32,23 @@ def _one_file(folder: Path, target: Path) -> Path:
     return target
 
 
-def test_the_layout_is_canonical() -> None:
+def _datafmt() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import datafmt
+    finally:
+        sys.path.pop(0)
+    return datafmt
+
+
+@pytest.mark.record  # conftest: among the tests of the bundled record, whose files it reads
+def test_the_layout_is_canonical(capsys: pytest.CaptureFixture[str]) -> None:
     """tools/datafmt.py --check: every entry in the file its table and year call for,
-    sorted; an entry added in the wrong place fails CI until the formatter moves it."""
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert (done.returncode, done.stdout) == (0, "")
+    sorted; an entry added in the wrong place fails CI until the formatter moves it.
+    Called in the test's process, where the record's files are parsed once a run
+    (conftest): a child parsed them all again (~2 s of CPU). The tests below run the
+    script itself."""
+    assert (_datafmt().main(["--check"]), capsys.readouterr().out) == (0, "")
 
 
 def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
@@ -192,3 +200,30 @@ def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> No
     assert "# places" not in actors and "refugees" not in places
     assert "# its point: see issue 12" in places  # a comment on the entry's last line stays
     assert tomllib.loads(actors)["actors"] == [{"id": "b", "name": "B"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[[events]]\nid = "a"\ndate = "2013-01-01"\n\n[[events]]\nid = "b"\ndate = "2014-01-01"\n',
+        # a header the split does not see, between two it does: three entries, two blocks
+        '[[events]]\nid = "a"\n\n[[ events ]]\nid = "b"\n\n[[events]]\nid = "c"\n',
+        # a header inside a multi-line string, then a line a plain table would begin
+        '[[events]]\nid = "a"\nsummary = """x\n[[events]]\n[see]\n"""\n',
+        '[[events]]\nid = "a"\ndate = 2013-01-0\n',  # not TOML
+        'id = "a"\n[[events]]\nid = "b"\n',  # text outside any entry
+    ],
+    ids=["pairs", "unseen-header", "header-in-string", "not-toml", "outside"],
+)
+def test_the_formatter_reads_each_entry_as_its_block_says(text: str) -> None:
+    """datafmt takes each block's entry from the file parsed whole: the same blocks,
+    entries and errors as each block parsed apart, where they pair up and where not."""
+    datafmt = _datafmt()
+
+    def blocks(whole: dict[str, object] | None) -> object:
+        try:
+            return [(b.table, b.text, b.doc) for b in datafmt.blocks(text, "x.toml", whole)]
+        except SystemExit as exc:
+            return str(exc)
+
+    assert blocks(datafmt._whole(text)) == blocks(None)

@@ -895,3 +895,30 @@ def test_a_layer_over_the_bundled_record_makes_only_its_own_entries_again(
     assert again.data.sources["k27-new"].title == "Vutsrq report"
     # the places are resolved anew each build (433); the sources, actors, facts... not
     assert 0 < len(encoded) < len(again.data.sources) // 10
+
+
+def test_a_key_names_each_file_by_its_resolved_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store's key resolves each folder once (key._resolved), each file as the folder
+    it is in: the same path os.path.realpath gives, through a linked folder, for a file
+    that is itself a link (to another folder, by a relative target), with `..` and `.`,
+    and named relative to the working folder."""
+    real = tmp_path / "real" / "sub"
+    real.mkdir(parents=True)
+    (real / "a.toml").write_text("", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "b.toml").symlink_to(Path("sub") / "a.toml")
+    monkeypatch.chdir(tmp_path)
+    names = [
+        tmp_path / "linked" / "sub" / "a.toml",
+        tmp_path / "linked" / "b.toml",
+        str(tmp_path / "real" / "sub" / ".." / "b.toml"),
+        str(tmp_path / "real" / "." / "sub" / "a.toml"),
+        Path("linked") / "sub" / "a.toml",
+        "real/b.toml",
+    ]
+    folders: dict[str, str] = {}
+    shown = [key.stamp(p, folders) for p in names]
+    assert [s[0] for s in shown if s] == [os.path.realpath(p) for p in names]
+    assert [s[0] for s in shown if s][:2] == [str(real / "a.toml")] * 2

@@ -70,10 +70,11 @@ def is_export(path: Path) -> bool:
     return str(path) != "-" and path.suffix.lower() in EXPORT_SUFFIXES
 
 
-def key_files(paths: Sequence[Path]) -> list[Path]:
+def key_files(paths: Sequence[Path], expanded: Sequence[Path] | None = None) -> list[Path]:
     """Every file an answer depends on: the layers' files, and the bundled data's when an
-    export (matched against it) is read without it (``--alone``)."""
-    found = expand(paths)
+    export (matched against it) is read without it (``--alone``). ``expanded``: the
+    layers' files, when the caller has just listed them (``expand``)."""
+    found = list(expanded) if expanded is not None else expand(paths)
     if any(is_export(p) for p in found):
         bundled = expand([bundled_path()])
         found += [f for f in bundled if f not in found]

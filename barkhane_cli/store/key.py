@@ -117,8 +117,9 @@ def _private_makedirs(folder: Path) -> None:
             os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def stamp(path: Path | str) -> Stamp | None:
-    """What identifies one version of a regular file; None for stdin, FIFOs, devices."""
+def stamp(path: Path | str, folders: dict[str, str] | None = None) -> Stamp | None:
+    """What identifies one version of a regular file; None for stdin, FIFOs, devices.
+    ``folders``: the folders resolved so far for one key (see _resolved)."""
     if str(path) == "-":
         return None
     try:
@@ -127,7 +128,21 @@ def stamp(path: Path | str) -> Stamp | None:
         return None
     if not stat.S_ISREG(st.st_mode):
         return None
-    return (os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+    return (_resolved(path, folders), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
+def _resolved(path: Path | str, folders: dict[str, str] | None) -> str:
+    """``os.path.realpath(path)``. That looks at every folder on the way to each file
+    (an lstat each: ~0.07 ms a file, most of the key of the bundled record's 41 files,
+    which every run computes); a file that is no link resolves as its folder does, so
+    each folder is resolved once a key (``folders``)."""
+    head, tail = os.path.split(path)
+    if folders is None or tail in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = folders.get(head)
+    if real is None:
+        real = folders[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real, tail)
 
 
 # The package's folder (meta.PACKAGE), as a string: joined to each name of _CODE on every
@@ -151,7 +166,8 @@ def key(files: Sequence[Path], layers: Sequence[Path] = ()) -> str | None:
 
     ``layers`` are the files and folders the user named: an empty folder adds no file but
     is still a different input from no folder at all."""
-    stamps = [stamp(p) for p in files]
+    folders: dict[str, str] = {}
+    stamps = [stamp(p, folders) for p in files]
     if any(s is None for s in stamps):
         return None
     named = [os.path.realpath(p) for p in layers]
