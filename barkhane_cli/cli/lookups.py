@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -146,13 +146,9 @@ def _profile(
     else:
         card = place_card(dataset, dataset.places[ident], events)
     if not events:
-        from dataclasses import replace
-
         later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
         card.no_events = _no_events(card.title, cut, later)
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
-        from dataclasses import replace
-
         card.total = sum(1 for _ in loaded.select(replace(q, limit=None, sort="date")))
         card.limit = cut.limit
     present(
