@@ -87,10 +87,10 @@ def _no_events(name: str, later: int) -> str:
     word), naming the filters as typed: "--year 2020 --type attack"; ``later``: how many
     events --aftermath would add."""
     said = " ".join(typed_params(_NARROWING.__contains__))
-    line = f"No events of {name} match {said}." if said else f"No events of {name}."
+    line = f"No events of {name}" + (f" match {said}" if said else "")
     if later:
-        line = f"{line[:-1]}; {counted(later, 'event')} after the record: add --aftermath."
-    return line
+        line += f"; {counted(later, 'event')} after the record: add --aftermath"
+    return line + "."
 
 
 def _profile(
