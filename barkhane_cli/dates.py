@@ -272,11 +272,11 @@ def _numeric(text: str) -> PartialDate | None:
             readings.append(PartialDate(year, month, day))
     readings = list(dict.fromkeys(readings))
     if not readings:
-        # no reading is a day: said as an ISO date's is (_checked), by the reading whose
-        # month is one (31/06/2020: June has 30 days), else its first number's month
+        # no reading is a day: _checked refuses it as an ISO date's is refused, by the
+        # reading whose month is one (31/06/2020: June has 30 days), else its first
+        # number's month (13/13/2020: no month 13); it returns nothing here
         day, month = (a, b) if 1 <= b <= 12 else (b, a)
-        _checked(text, str(year), str(month), str(day))
-        raise _not_a_date(text)  # not reached: _checked refused it
+        return _checked(text, str(year), str(month), str(day))
     if len(readings) > 1:
         one, two = readings
         raise ValueError(

@@ -89,14 +89,23 @@ def command_title() -> str:
     """The command line as typed, less the options about drawing (_NOT_IN_TITLE): the
     title of every --export. Each view had its own ("barkhane timeline", "barkhane"),
     and a saved picture did not say what it showed (U19)."""
+    ctx = click.get_current_context()
+    words = ["barkhane", ctx.info_name or ""]
+    return " ".join(words + typed_params(lambda name: name not in _NOT_IN_TITLE))
+
+
+def typed_params(keep: Callable[[str], bool]) -> list[str]:
+    """The running command's arguments and options given (not left at their default)
+    whose parameter name ``keep`` takes, as typed and shell-quoted ("--year", "2020"):
+    their names as the options declare them, never spelled again by a caller."""
     import shlex
 
     ctx = click.get_current_context()
-    words = ["barkhane", ctx.info_name or ""]
+    words: list[str] = []
     for param in ctx.command.params:
         name = param.name or ""
         value = ctx.params.get(name)
-        if name in _NOT_IN_TITLE or value is None or value == param.default:
+        if not keep(name) or value is None or value == param.default:
             continue
         if isinstance(param, click.Argument):
             words += [
@@ -109,7 +118,7 @@ def command_title() -> str:
             continue
         for v in value if isinstance(value, list | tuple) else [value]:
             words += [opt, shlex.quote(str(v))]
-    return " ".join(words)
+    return words
 
 
 def given_format(env: "Env", fmt: str | None) -> str:

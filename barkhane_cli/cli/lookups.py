@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +23,7 @@ from barkhane_cli.cli.base import (
     present,
     read_as,
     resolved,
+    typed_params,
     window,
 )
 from barkhane_cli.cli.filters import names_read, search_words
@@ -75,26 +76,21 @@ class Slice:
     facet: list[str] | None = None
 
 
-def _cut_said(cut: Slice) -> str:
-    """The filters of a card's slice that narrow its events, as typed: "--year 2020
-    --type attack" (--limit and --sort cut or order what matched; they leave none out)."""
-    import shlex
-
-    given = [("--since", cut.since), ("--until", cut.until), ("--year", cut.year)]
-    given += [("--type", t) for t in cut.types or ()]
-    given += [("--min-deaths", cut.min_deaths)]
-    return " ".join(f"{opt} {shlex.quote(str(v))}" for opt, v in given if v is not None)
+# The parameters of a card's slice that narrow its events (--limit and --sort cut or
+# order what matched; they leave none out).
+_NARROWING = frozenset({"since", "until", "year", "type_", "min_deaths"})
 
 
-def _no_events(name: str, cut: Slice, later: int) -> str:
+def _no_events(name: str, later: int) -> str:
     """What an actor's or a place's card says when its slice holds no event, as timeline
     says "no events match" (U32: `actor wagner --year 2020` dropped the section without a
-    word); ``later``: how many events --aftermath would add."""
-    said = _cut_said(cut)
-    line = f"No events of {name} match {said}." if said else f"No events of {name}."
+    word), naming the filters as typed: "--year 2020 --type attack"; ``later``: how many
+    events --aftermath would add."""
+    said = " ".join(typed_params(_NARROWING.__contains__))
+    line = f"No events of {name}" + (f" match {said}" if said else "")
     if later:
-        line = f"{line[:-1]}; {counted(later, 'event')} after the record: add --aftermath."
-    return line
+        line += f"; {counted(later, 'event')} after the record: add --aftermath"
+    return line + "."
 
 
 def _profile(
@@ -146,13 +142,9 @@ def _profile(
     else:
         card = place_card(dataset, dataset.places[ident], events)
     if not events:
-        from dataclasses import replace
-
         later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
-        card.no_events = _no_events(card.title, cut, later)
+        card.no_events = _no_events(card.title, later)
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
-        from dataclasses import replace
-
         card.total = sum(1 for _ in loaded.select(replace(q, limit=None, sort="date")))
         card.limit = cut.limit
     present(

@@ -109,9 +109,9 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     # Each event's date padded to a day's width and its type to the list's widest, so
     # that the titles start in one column, as on the one screen (a month's "2015-07" put
     # its title two columns left of its neighbours').
-    kinds = max((len(e["type"]) for e in content["events"]), default=0)
+    type_width = max((len(e["type"]) for e in content["events"]), default=0)
     events = [
-        f"{date_padded(_dates(e))}  {e['type']:<{kinds}}  {e['title']}  [{e['id']}]"
+        f"{date_padded(_dates(e))}  {e['type']:<{type_width}}  {e['title']}  [{e['id']}]"
         for e in content["events"]
     ]
     w = content["window"]

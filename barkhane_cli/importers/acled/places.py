@@ -296,7 +296,8 @@ class Places:
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
             where = self.apart.get(p.code, "") + where
-            apart = (
+            # not self.apart's sentence (a centroid's): the far namesake's, said last
+            namesake_said = (
                 f" The name of the curated {p.namesake}, {p.apart_km:.0f} km away; kept apart"
                 f" at {self.dataset}'s point."
                 if p.namesake
@@ -311,7 +312,7 @@ class Places:
                 "lon": p.lon,
                 "namesake": p.namesake or None,
                 "summary": f"{where}{self.dataset} {self.precision} {p.code or 'not given'}."
-                + apart,
+                + namesake_said,
                 "sources": cites,
             }
         return [out[k] for k in sorted(out)]
