@@ -1,0 +1,115 @@
+"""An unknown id costs a bounded amount of "did you mean" work a run (K59).
+
+A data file that does not parse leaves every reference to its entries unknown, and each
+was compared with every known id: validate over the record with data/sources/2021.toml
+broken spent some 20 minutes of CPU on 1,899 suggestions before printing anything.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from barkhane_cli.validate import suggest
+
+KEPT, LOST = 30, 90
+
+
+def _source(ident: str, title: str = "Title") -> str:
+    return (
+        f'[[sources]]\nid = "{ident}"\ntitle = "{title}"\npublisher = "P"\n'
+        f'kind = "reference"\ndate = "2020"\nurl = "https://example.org/{ident}"\n\n'
+    )
+
+
+def _event(i: int) -> str:
+    return (
+        f'[[events]]\nid = "e-{i:03d}"\ndate = "2020-01-{1 + i % 28:02d}"\ntitle = "E"\n'
+        f'summary = "S"\ntype = "politics"\nsources = [{{ id = "src-{i:03d}-gone" }}]\n\n'
+    )
+
+
+def _counting_ratio(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    ratio = difflib.SequenceMatcher.ratio
+
+    def counted(self: difflib.SequenceMatcher[Any]) -> float:
+        calls[0] += 1
+        return ratio(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)
+    return calls
+
+
+def test_a_broken_file_cited_everywhere_costs_a_bounded_number_of_comparisons(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "kept.toml").write_text(
+        "".join(_source(f"src-{i:03d}-kept") for i in range(KEPT)), encoding="utf-8"
+    )
+    # a bare quote inside a basic string, as in the report: the whole file is lost
+    broken = [_source(f"src-{i:03d}-gone") for i in range(LOST)]
+    broken[LOST // 2] = _source(f"src-{LOST // 2:03d}-gone", 'has no "about"; really')
+    text = "".join(broken)
+    (folder / "lost.toml").write_text(text, encoding="utf-8")
+    (folder / "events.toml").write_text("".join(_event(i) for i in range(LOST)), encoding="utf-8")
+    line = text.splitlines().index('title = "has no "about"; really"') + 1
+    monkeypatch.setattr(suggest, "BUDGET", 400)
+    ratios = _counting_ratio(monkeypatch)
+
+    result = run("validate", str(folder), "--alone")
+
+    assert result.exit_code == 4
+    lines = result.stdout.splitlines()
+    assert (
+        f"{folder / 'lost.toml'}:{line}: is not valid TOML: Expected newline or end of "
+        f"document after a statement (at line {line}, column 18)"
+    ) in lines
+    unknown = [x for x in lines if " sources: unknown source 'src-" in x]
+    assert len(unknown) == LOST  # every reference is still listed, with its line
+    assert all(x.startswith(f"{folder / 'events.toml'}:") for x in unknown)
+    # the budget is spent on the first ids, each the suggestion difflib gives; the rest
+    # are listed without one, and the comparisons made stay within the budget
+    known = [f"src-{i:03d}-kept" for i in range(KEPT)]
+    hinted = [x for x in unknown if "; did you mean" in x]
+    assert len(hinted) == 400 // KEPT
+    for x in hinted:
+        target = x.split("unknown source '")[1].split("'")[0]
+        assert x.endswith(f"; did you mean {difflib.get_close_matches(target, known, n=1)[0]!r}?")
+    assert all(x.endswith("-gone'") for x in unknown if x not in hinted)
+    assert ratios[0] <= 400
+
+
+def test_an_unknown_id_cited_many_times_is_looked_up_once() -> None:
+    known = {f"src-{i:03d}-kept": None for i in range(50)}
+    found = suggest.Suggestions(budget=1_000)
+    hints = {found.hint("src-007-gone", known) for _ in range(100)}
+    assert hints == {"; did you mean 'src-007-kept'?"}
+    assert found.compared == len(known)
+    assert found.hint("nothing-like-it-at-all", {}) == ""
+
+
+def test_no_suggestion_once_the_budget_is_spent() -> None:
+    known = {f"src-{i:03d}-kept": None for i in range(50)}
+    found = suggest.Suggestions(budget=120)
+    said = [found.hint(f"src-{i:03d}-gone", known) for i in range(4)]
+    assert said == ["; did you mean 'src-000-kept'?", "; did you mean 'src-001-kept'?", "", ""]
+    assert found.compared == 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    word=st.text("ab-1", max_size=8),
+    known=st.lists(st.text("ab-1", max_size=8), max_size=25),
+)
+def test_closest_is_difflibs_closest_ties_included(word: str, known: list[str]) -> None:
+    expected = difflib.get_close_matches(word, known, n=1)
+    assert suggest.closest(word, known) == (expected[0] if expected else None)
