@@ -16,7 +16,8 @@ from conftest import Run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from barkhane_cli.validate import suggest
+from barkhane_cli.store import locate
+from barkhane_cli.validate import Problem, suggest
 
 KEPT, LOST = 30, 90
 
@@ -113,3 +114,35 @@ def test_no_suggestion_once_the_budget_is_spent() -> None:
 def test_closest_is_difflibs_closest_ties_included(word: str, known: list[str]) -> None:
     expected = difflib.get_close_matches(word, known, n=1)
     assert suggest.closest(word, known) == (expected[0] if expected else None)
+
+
+def test_each_problem_is_placed_without_scanning_its_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "many.toml"
+    path.write_text("".join(_event(i) for i in range(200)), encoding="utf-8")
+    file = str(path)
+    walked = [0]
+    entries = locate._entries
+
+    class Counted(list[Any]):
+        def __iter__(self) -> Any:
+            for entry in super().__iter__():
+                walked[0] += 1
+                yield entry
+
+    monkeypatch.setattr(locate, "_entries", lambda text: Counted(entries(text)))
+    problems = [
+        Problem(file, "events", f"e-{i:03d}", "sources", "unknown source") for i in range(200)
+    ]
+    problems += [
+        Problem(file, "events", None, None, "the table's first entry"),
+        Problem(file, "facts", "e-005", None, "an id of another table"),
+        Problem(file, "events", "e-007", "colour", "a field the entry does not have"),
+        Problem(file, "events", "nope", "sources", "no such entry"),
+        Problem(file, "", None, None, "the whole file"),
+    ]
+    placed = locate.with_lines(problems)
+    # each event is 8 lines, its sources the 7th
+    assert [p.line for p in placed] == [8 * i + 7 for i in range(200)] + [1, 41, 57, None, None]
+    assert walked[0] <= 200  # the file's entries, once
