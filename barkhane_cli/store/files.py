@@ -387,7 +387,7 @@ def collect(
     a file's own entries are checked, and remembered, whole either way).
     """
     from barkhane_cli import atomic
-    from barkhane_cli.validate import Problem, check_references, read_source_files
+    from barkhane_cli.validate import Problem, Suggestions, check_references, read_source_files
 
     atomic.note_input(expand(paths))
     problems: list[Problem] = []
@@ -421,7 +421,9 @@ def collect(
         replaced=tuple(layer.replaced),
     )
     texts = read_source_files(data, problems, layer_roots(paths))
-    check_references(data, problems, texts, warnings=warnings)
+    # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
+    suggestions = Suggestions()
+    check_references(data, problems, texts, warnings=warnings, suggestions=suggestions)
     bad = layer.rejected
     if any(bad.values()):
 
@@ -437,7 +439,7 @@ def collect(
             eras=by_id("eras"),
             judgments=by_id("judgments"),
         )
-        check_references(data, problems, texts, only)
+        check_references(data, problems, texts, only, suggestions=suggestions)
     return data, problems
 
 

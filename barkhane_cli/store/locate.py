@@ -61,39 +61,60 @@ def _value(found: re.Match[str]) -> str:
     return found.group(1) if found.group(1) is not None else found.group(2)
 
 
+@dataclass(slots=True)
+class _Index:
+    """A file's entries, each first one by table, by table and id, and by id alone: a
+    problem is placed in constant time (a scan of the entries for each problem took
+    20 s for 10,000 problems in a file of 10,000 events, K59)."""
+
+    first: dict[str, _Entry] = field(default_factory=dict)
+    by_table_id: dict[tuple[str, str], _Entry] = field(default_factory=dict)
+    by_id: dict[str, _Entry] = field(default_factory=dict)
+
+
+def _index(entries: list[_Entry]) -> _Index:
+    index = _Index()
+    for e in entries:  # in file order: the first of each wins, as a scan finds it
+        index.first.setdefault(e.table, e)
+        if e.id is not None:
+            index.by_table_id.setdefault((e.table, e.id), e)
+            index.by_id.setdefault(e.id, e)
+    return index
+
+
 def with_lines(problems: list[Problem]) -> list[Problem]:
     """The problems, each with the line it is on where that can be found."""
-    cache: dict[str, list[_Entry] | None] = {}
+    cache: dict[str, _Index | None] = {}
     out = []
     for problem in problems:
         if problem.file not in cache:
             cache[problem.file] = _read(Path(problem.file))
-        entries = cache[problem.file]
-        line = _line(entries, problem) if entries is not None else None
+        index = cache[problem.file]
+        line = _line(index, problem) if index is not None else None
         out.append(replace(problem, line=line) if line is not None else problem)
     return out
 
 
-def _read(path: Path) -> list[_Entry] | None:
+def _read(path: Path) -> _Index | None:
     # Only what loading itself accepted: a regular file within the size limit (never a
     # FIFO or /dev/zero, which an unreadable-file problem may name).
     from barkhane_cli.errors import DataError
     from barkhane_cli.store.files import read_text
 
     try:
-        return _entries(read_text(path))
+        return _index(_entries(read_text(path)))
     except DataError:
         return None
 
 
-def _line(entries: list[_Entry], p: Problem) -> int | None:
+def _line(index: _Index, p: Problem) -> int | None:
     if not p.table:
         return None
-    in_table = [e for e in entries if e.table == p.table]
     if p.id is None:
-        return in_table[0].start if in_table else None
-    entry = next((e for e in in_table if e.id == p.id), None)
-    entry = entry or next((e for e in entries if e.id == p.id), None)
+        first = index.first.get(p.table)
+        return first.start if first is not None else None
+    # the entry of that id in the problem's table, else of that id in any table
+    entry = index.by_table_id.get((p.table, p.id)) or index.by_id.get(p.id)
     if entry is None:
         return None
     if p.field is not None and p.field in entry.keys:

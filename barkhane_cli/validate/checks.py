@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,6 +10,7 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.validate.reader import Problem
+from barkhane_cli.validate.suggest import Suggestions
 
 
 def check_references(
@@ -19,6 +19,7 @@ def check_references(
     seed_texts: dict[str, str],
     only: m.Dataset | None = None,
     warnings: bool = True,
+    suggestions: Suggestions | None = None,
 ) -> None:
     """Every id an entry points at exists; every quote from a file source is verbatim.
 
@@ -27,8 +28,11 @@ def check_references(
     lists every problem of an entry, its references included. ``warnings=False``: leave
     out the passes that can only warn (the same page twice, tag spellings, ...), for a
     caller that keeps only errors: ~55 ms of each store build of the record (K55).
+    ``suggestions``: the run's "did you mean" lookups and what is left of their budget
+    (validate/suggest.py), shared by the calls of one run; a new one by default.
     """
     scope = data if only is None else only
+    suggest = suggestions if suggestions is not None else Suggestions()
 
     def refs(
         file: str,
@@ -41,8 +45,7 @@ def check_references(
     ) -> None:
         for target in ids:
             if target not in known:
-                close = difflib.get_close_matches(target, list(known), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = suggest.hint(target, known)
                 problems.append(
                     Problem(file, table, ident, field, f"unknown {what} {target!r}{hint}")
                 )
@@ -50,8 +53,7 @@ def check_references(
     def quotes(file: str, table: str, ident: str, field: str, srcs: Iterable[m.SourceRef]) -> None:
         for ref in srcs:
             if ref.id not in data.sources:
-                close = difflib.get_close_matches(ref.id, list(data.sources), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = suggest.hint(ref.id, data.sources)
                 problems.append(
                     Problem(file, table, ident, field, f"unknown source {ref.id!r}{hint}")
                 )
