@@ -3,7 +3,7 @@
 A suggestion is difflib's closest known id of the kind. A data file that does not parse
 leaves every reference to its entries unknown: with ``data/sources/2021.toml`` broken,
 validate had 1,899 of them to suggest for, each compared with the ~9,400 sources left
-(0.6 s apiece), some 20 minutes of CPU before its first line (K59). So each unknown id is
+(~0.7 s apiece), 23 minutes of CPU before its first line (K59). So each unknown id is
 looked up once a run; a lookup bounds each pair cheaply first (the characters the two
 share) and computes difflib's ratio only where the bound can still win, which is once
 for a misspelling (its own id is far ahead) but thousands of times for an id that is
