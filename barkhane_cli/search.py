@@ -244,13 +244,12 @@ def near_words(query: str) -> list[tuple[str, str, str, str]]:
     terms = parse(query)
     out = []
     for typed in terms.words:
+        mine = stem(typed)
         for topic, family in WORD_FAMILIES:
-            stems = [stem(w) for w in family]
-            if stem(typed) not in stems:
+            others = [w for w in family if stem(w) != mine]
+            if len(others) == len(family):  # none of this family
                 continue
-            for other in family:
-                if stem(other) == stem(typed):
-                    continue
+            for other in others:
                 words = [other if w == typed else w for w in terms.words]
                 instead = " ".join([*words, *map(as_phrase, terms.phrases)])
                 out.append((typed, other, instead, topic))
