@@ -244,28 +244,30 @@ def near_words(query: str) -> list[tuple[str, str, str, str]]:
     terms = parse(query)
     out = []
     for typed in terms.words:
+        mine = stem(typed)
         for topic, family in WORD_FAMILIES:
-            stems = [stem(w) for w in family]
-            if stem(typed) not in stems:
+            others = [w for w in family if stem(w) != mine]
+            if len(others) == len(family):  # none of this family
                 continue
-            for other in family:
-                if stem(other) == stem(typed):
-                    continue
+            for other in others:
                 words = [other if w == typed else w for w in terms.words]
                 instead = " ".join([*words, *map(as_phrase, terms.phrases)])
                 out.append((typed, other, instead, topic))
     return out
 
 
-def near_word_note(
-    query: str, found: set[str], finds: Callable[[str], set[str]], noun: str
-) -> str | None:
+def near_word_note(query: str, finds: Callable[[str], set[str]], noun: str) -> str | None:
     """What the other words of a typed word's family would find (WORD_FAMILIES): "for
     'killed', 'deaths' finds 13 facts and 'died' 10 (the record words the dead several
-    ways)". ``found``: the ids the query found; ``finds``: the ids a query finds among the
-    same entries. Only a word finding some ``found`` lacks is named; None when none is."""
+    ways)". ``finds``: the ids a query finds among the entries searched, asked only when
+    the query holds such a word (the query's own ids among them). Only a word finding
+    some the query did not is named; None when none is."""
+    near = near_words(query)
+    if not near:
+        return None
+    found = finds(query)
     said: list[tuple[str, str, int, str]] = []
-    for typed, other, instead, topic in near_words(query):
+    for typed, other, instead, topic in near:
         ids = finds(instead)
         if ids - found:
             said.append((typed, other, len(ids), topic))

@@ -558,7 +558,7 @@ def facts(
         def finds(query: str) -> set[str]:
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
-        near = finder.near_word_note(text, {f.id for f in items}, finds, "fact")
+        near = finder.near_word_note(text, finds, "fact")
 
     def records() -> Any:
         rs = fact_records(dataset, items)

@@ -360,15 +360,15 @@ def _near_words(loaded: Any, q: Any) -> list[str]:
     "for 'killed', 'dead' finds 417 events ...")."""
     from dataclasses import replace
 
-    from barkhane_cli.search import near_word_note, near_words
+    from barkhane_cli.search import near_word_note
 
-    if not q.search or not near_words(q.search):
+    if not q.search:
         return []
 
     def finds(query: str) -> set[str]:
         return {e.id for e in loaded.select(replace(q, search=query, limit=None))}
 
-    note = near_word_note(q.search, finds(q.search), finds, "event")
+    note = near_word_note(q.search, finds, "event")
     return [note] if note else []
 
 
