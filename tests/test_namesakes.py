@@ -32,7 +32,8 @@ DIOURA = (14.8252, -5.2547)
 FAR = (14.6, -5.9)  # 74 km west of it: where the trial's export put a Dioura
 TABANKORT = (17.8289, 0.2256)  # in the Gao region: the curated one is in Kidal's
 
-BUNDLED = """
+BUNDLED = (
+    """
 [[sources]]
 id = "ref-a"
 title = "Reference A"
@@ -53,30 +54,20 @@ name = "Mali"
 kind = "country"
 sources = [{ id = "ref-a" }]
 
+"""
+    + "".join(
+        f"""
 [[places]]
-id = "mopti-region"
-name = "Mopti Region"
-aliases = ["Mopti"]
+id = "{name.lower()}-region"
+name = "{name} Region"
+aliases = ["{name}"]
 kind = "region"
 within = "mali"
-sources = [{ id = "ref-a" }]
-
-[[places]]
-id = "kidal-region"
-name = "Kidal Region"
-aliases = ["Kidal"]
-kind = "region"
-within = "mali"
-sources = [{ id = "ref-a" }]
-
-[[places]]
-id = "gao-region"
-name = "Gao Region"
-aliases = ["Gao"]
-kind = "region"
-within = "mali"
-sources = [{ id = "ref-a" }]
-
+sources = [{{ id = "ref-a" }}]
+"""
+        for name in ("Mopti", "Kidal", "Gao")  # the three regions, alike but for the name
+    )
+    + """
 [[places]]
 id = "dioura"
 name = "Dioura"
@@ -119,6 +110,7 @@ places = ["tabankort"]
 fatalities = 12
 sources = [{ id = "ref-a" }]
 """
+)
 
 KEPT_APART = (
     "1 place has the name of a curated place over 25 km away, kept apart at the export's "

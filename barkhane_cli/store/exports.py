@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 
+# Where a run reading an export, and validate, point for its rejected rows.
+_LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
+
 
 def kind(path: Path) -> str:
     """``"ucdp"`` for a UCDP GED file (its header has type_of_violence and side_a),
@@ -160,9 +163,6 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
 
         _say(path, f"{kept_apart_said(len(report.kept_apart))}; barkhane import lists each")
     return as_document(tables, consume=True)
-
-
-_LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
 
 
 def _say(path: Path, text: str) -> None:

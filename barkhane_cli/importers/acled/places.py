@@ -234,9 +234,8 @@ class Places:
     def kept_apart(self) -> list[str]:
         """A line for each new place kept apart from a curated settlement of its name:
         its id, name and point, the settlement's id and point, and the distance."""
-        made = self.ids or self._make_ids()
         out = []
-        for p, ident in zip(self.new, made, strict=True):
+        for p, ident in zip(self.new, self._ids(), strict=True):
             if p.namesake:
                 theirs = self.known.places[p.namesake]
                 out.append(
@@ -259,9 +258,14 @@ class Places:
         """The id of a place reference; ids of new places are made once all rows are read."""
         if not ref.startswith("#"):
             return ref
+        return self._ids()[int(ref[1:])]
+
+    def _ids(self) -> list[str]:
+        """The new places' ids, in their order, made once: resolve, entries and
+        kept_apart each made them again when no row had been resolved yet."""
         if not self.ids:
             self.ids = self._make_ids()
-        return self.ids[int(ref[1:])]
+        return self.ids
 
     def _name(self, p: _New) -> str:
         return self.named.get(p.code, "{}").format(p.location)
@@ -291,8 +295,7 @@ class Places:
 
     def entries(self, cites: list[dict[str, str]]) -> list[dict[str, object]]:
         out: dict[str, dict[str, object]] = {}
-        made = self.ids or self._make_ids()
-        for p, ident in zip(self.new, made, strict=True):
+        for p, ident in zip(self.new, self._ids(), strict=True):
             admins = [f"{a} ({c})" for a, c in ((p.admin2, "admin2"), (p.admin3, "admin3")) if a]
             where = f"In {', '.join(admins)}. " if admins else ""
             where = self.apart.get(p.code, "") + where
