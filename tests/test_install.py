@@ -42,8 +42,8 @@ def installed_env(cache: Path) -> dict[str, str]:
     first run compiles its bundled data from the documents the run's other builds parsed
     (store.parsed), linked in from the run's cache: the tests that run the wheel take the
     bundled fixture, whose build of the record leaves them there."""
-    run_cache = Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"
-    _share_parsed(run_cache / parsed.FOLDER, cache / parsed.FOLDER)
+    run_cache = wheel_env()["BARKHANE_CACHE"]
+    _share_parsed(Path(run_cache) / parsed.FOLDER, cache / parsed.FOLDER)
     return WHEEL_ENV | {"BARKHANE_CACHE": str(cache)}
 
 

@@ -98,16 +98,16 @@ def test_an_unknown_id_cited_many_times_is_looked_up_once(monkeypatch: pytest.Mo
     ratios = _counting_ratio(monkeypatch)
     found = suggest.Suggestions()
     assert found.hint("src-007-gone", KNOWN) == "; did you mean 'src-007-kept'?"
-    once, work = ratios[0], found.work
+    once, left = ratios[0], found.left
     assert {found.hint("src-007-gone", KNOWN) for _ in range(99)} == {
         "; did you mean 'src-007-kept'?"
     }
-    assert (ratios[0], found.work) == (once, work)
+    assert (ratios[0], found.left) == (once, left)
     assert found.hint("nothing-like-it-at-all", {}) == ""
 
 
 def test_no_suggestion_once_the_budget_is_spent() -> None:
-    one = suggest._closest("src-000-gone", suggest.profiles(KNOWN), suggest.CUTOFF, None)[1]
+    one = suggest._closest("src-000-gone", suggest.profiles(KNOWN), None)[1]
     found = suggest.Suggestions(budget=one + len(KNOWN) + suggest.RATIO_WORK - 1)
     said = [found.hint(f"src-{i:03d}-gone", KNOWN) for i in range(3)]
     # the second lookup runs out before it is sure of its answer: none, and none after
@@ -122,7 +122,9 @@ def test_no_suggestion_once_the_budget_is_spent() -> None:
 )
 def test_closest_is_difflibs_closest_ties_included(word: str, known: list[str]) -> None:
     expected = difflib.get_close_matches(word, known, n=1)
-    assert suggest.closest(word, known) == (expected[0] if expected else None)
+    assert suggest._closest(word, suggest.profiles(known), None)[0] == (
+        expected[0] if expected else None
+    )
 
 
 def test_each_problem_is_placed_without_scanning_its_file_again(

@@ -315,7 +315,7 @@ def open_paths(
     if db is not None:
         return Loaded(db.light(), db)
     bundled = [files.bundled_path()]
-    if list(paths) != bundled and any(is_export(p) for p in expand(paths)):
+    if list(paths) != bundled and any(is_export(p) for p in found):
         # an export is matched against the bundled data: have its store first, under its
         # own lock, before the export's is taken (with one lock for the cache folder, a
         # build inside the export's waited on itself; a run still holds no store's lock

@@ -36,18 +36,11 @@ def profiles(known: Iterable[str]) -> list[Profile]:
     return [(other, len(other), tuple(Counter(other).items())) for other in known]
 
 
-def closest(word: str, known: Iterable[str], cutoff: float = CUTOFF) -> str | None:
-    """``difflib.get_close_matches(word, known, n=1, cutoff)``: the same answer, ties
-    included."""
-    return _closest(word, profiles(known), cutoff, None)[0]
-
-
-def _closest(
-    word: str, known: list[Profile], cutoff: float, allowance: int | None
-) -> tuple[str | None, int]:
+def _closest(word: str, known: list[Profile], allowance: int | None) -> tuple[str | None, int]:
     """The closest id and the work its lookup took; with ``allowance``, a lookup that
     would take more stops there, with no answer (what it had found might not be the
-    closest)."""
+    closest). Without, ``difflib.get_close_matches(word, known, n=1)``'s answer, ties
+    included."""
     wanted = Counter(word)
     size = len(word)
     bounded: list[tuple[float, str]] = []
@@ -57,14 +50,14 @@ def _closest(
             bounded.append((1.0, other))
             continue
         # real_quick_ratio, then quick_ratio, with difflib's arithmetic (2.0 * m / total)
-        if 2.0 * min(size, length) / total < cutoff:
+        if 2.0 * min(size, length) / total < CUTOFF:
             continue
         shared = 0
         for char, count in chars:
             have = wanted.get(char, 0)
             shared += count if count < have else have
         bound = 2.0 * shared / total
-        if bound >= cutoff:
+        if bound >= CUTOFF:
             bounded.append((bound, other))
     bounded.sort(key=lambda pair: pair[0], reverse=True)
     work = len(known)
@@ -80,7 +73,7 @@ def _closest(
         matcher.set_seq1(other)
         ratio = matcher.ratio()
         # get_close_matches keeps the largest (ratio, id): equal ratios go to the larger id
-        if ratio >= cutoff and (best is None or (ratio, other) > best):
+        if ratio >= CUTOFF and (best is None or (ratio, other) > best):
             best = (ratio, other)
     return (None if best is None else best[1]), work
 
@@ -90,7 +83,6 @@ class Suggestions:
 
     def __init__(self, budget: int | None = None) -> None:
         self.left = BUDGET if budget is None else budget
-        self.work = 0  # spent so far
         self._found: dict[tuple[int, str], str | None] = {}
         # each table asked about, by id(): kept, so that no other table takes its id()
         # during the run, with its ids' profiles
@@ -104,9 +96,8 @@ class Suggestions:
             if len(known) <= self.left:  # the bounds alone would pass the budget
                 if id(known) not in self._tables:
                     self._tables[id(known)] = (known, profiles(known))
-                found, work = _closest(target, self._tables[id(known)][1], CUTOFF, self.left)
+                found, work = _closest(target, self._tables[id(known)][1], self.left)
                 self.left -= work
-                self.work += work
             self._found[key] = found
         close = self._found[key]
         return f"; did you mean {close!r}?" if close is not None else ""
