@@ -96,10 +96,25 @@ class PartialDate:
 def whole_year(start: date, end: date) -> int | None:
     """The year a window of days is when it runs from 1 January to 31 December of one
     year, else None: such a window is said as its year ("2021"), any other by its first
-    and last days (the note on a window outside the record, timeline's hints)."""
+    and last days (window_said)."""
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return start.year
     return None
+
+
+def window_said(first: date | PartialDate | None, last: date | PartialDate | None) -> str:
+    """A window of dates in words, one wording for every view that says one: a whole
+    year of days as its year ("2021"), else "FIRST to LAST", or "since FIRST" / "until
+    LAST" when it is open at one end ("" at both). Each date as ISO writes it: a day, or
+    a date as precise as it was given (map's title says --since 2019 as 2019)."""
+    if first is not None and last is not None:
+        year = (
+            whole_year(first, last) if isinstance(first, date) and isinstance(last, date) else None
+        )
+        return str(year) if year is not None else f"{first} to {last}"
+    if first is not None:
+        return f"since {first}"
+    return "" if last is None else f"until {last}"
 
 
 def parse_iso(text: str) -> PartialDate:

@@ -281,15 +281,20 @@ def test_event_shows_its_linked_records(run: Run, files: dict[str, Path]) -> Non
 def test_bad_data_files_fail_in_one_line(run: Run, tmp_path: Path) -> None:
     result = run("compare")
     assert result.exit_code == 2
-    assert result.stderr.strip().startswith(
-        "barkhane: give --data FILE: an ACLED or UCDP GED export (CSV)"
+    # the one import line every hint to make an import says (K61)
+    assert result.stderr == (
+        "barkhane: give --data FILE: an ACLED or UCDP GED export (CSV), or its import "
+        "(barkhane import acled|ucdp EXPORT.csv -o FILE.toml)\n"
     )
     curated = tmp_path / "curated.toml"
     curated.write_text(CURATED, encoding="utf-8")
     result = run("gaps", "--data", str(curated))
     assert result.exit_code == 4
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "holds no ACLED or UCDP records" in result.stderr
+    assert result.stderr == (
+        f"barkhane: {curated}: holds no ACLED or UCDP records (ids acled-… or ucdp-…); "
+        "make one with barkhane import acled|ucdp EXPORT.csv -o FILE.toml\n"
+    )
     result = run("gaps", "--data", str(tmp_path / "missing.toml"))
     assert result.exit_code == 4
     assert len(result.stderr.strip().splitlines()) == 1

@@ -3,8 +3,12 @@ Sahel's papers, read wherever an English date is."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import Run, as_json
+
+from barkhane_cli.dates import PartialDate, parse_iso, window_said
 
 
 @pytest.mark.parametrize(
@@ -278,3 +282,22 @@ def test_numbers_that_are_no_month_either_way_name_the_month(run: Run) -> None:
         2,
         "barkhane: --since: '13/13/2020' has no month 13\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [
+        (dt.date(2021, 1, 1), dt.date(2021, 12, 31), "2021"),
+        (dt.date(2021, 1, 1), dt.date(2022, 12, 31), "2021-01-01 to 2022-12-31"),
+        (dt.date(2021, 3, 1), None, "since 2021-03-01"),
+        (None, dt.date(2021, 6, 30), "until 2021-06-30"),
+        (None, None, ""),
+        # a date as precise as it was given (map's title): never taken for a whole year
+        (parse_iso("2019"), parse_iso("2019"), "2019 to 2019"),
+        (parse_iso("2019"), None, "since 2019"),
+    ],
+)
+def test_one_wording_for_a_window_of_dates(
+    first: dt.date | PartialDate | None, last: dt.date | PartialDate | None, said: str
+) -> None:
+    assert window_said(first, last) == said

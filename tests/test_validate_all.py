@@ -961,3 +961,52 @@ def test_an_id_ending_in_a_date_its_date_is_not_is_a_warning(run: Run, tmp_path:
     )
     assert result.stderr.endswith(" (3 warnings)\n")
     assert run("event", "talks-2019-04", "--data", str(data)).exit_code == 0
+
+
+def test_a_file_that_cannot_be_read_is_said_first_and_last(run: Run, tmp_path: Path) -> None:
+    """K61: one broken sources file left every citation of its entries unknown, and the
+    line that said why came somewhere among 1,393 "unknown source" lines."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    # events.toml sorts before sources.toml: in file order the cause would come last
+    (folder / "events.toml").write_text(
+        "".join(
+            f'[[events]]\nid = "e-{i}"\ndate = "2020-01-0{i}"\ntitle = "E"\nsummary = "S"\n'
+            f'type = "politics"\nsources = [{{ id = "src-{i}" }}]\n\n'
+            for i in (1, 2)
+        ),
+        encoding="utf-8",
+    )
+    sources = folder / "sources.toml"
+    sources.write_text(
+        '[[sources]]\nid = "src-1"\ntitle = "T"\npublisher = "P"\nkind = "news"\nbroken = "x\n',
+        encoding="utf-8",
+    )
+    cause = f"{sources}:6: is not valid TOML: Illegal character '\\n' (at line 6, column 12)"
+    last = (
+        f"1 file could not be read ({sources}): mend it first; "
+        "the 2 problems after it may follow from it"
+    )
+
+    text = run("validate", str(folder), "--alone")
+    assert text.exit_code == 4
+    lines = text.stdout.splitlines()
+    assert lines[0] == cause
+    assert sum(" unknown source 'src-" in x for x in lines) == 2
+    assert text.stderr.splitlines()[-1] == last
+
+    listed = run("validate", str(folder), "--alone", "-f", "json")
+    assert listed.exit_code == 4
+    rows = json.loads(listed.stdout)
+    assert f"{rows[0]['file']}:{rows[0]['line']}: {rows[0]['message']}" == cause
+    assert listed.stderr.splitlines()[-1] == last
+
+
+def test_the_last_line_names_every_unreadable_file(run: Run, tmp_path: Path) -> None:
+    missing, empty = tmp_path / "missing.toml", tmp_path / "cut.toml"
+    empty.write_text('[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    result = run("validate", str(missing), str(empty), "--alone")
+    assert result.exit_code == 4
+    assert result.stderr.splitlines()[-1] == (
+        f"2 files could not be read ({missing}, {empty}): mend them first"
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from barkhane_cli import model as m
-from barkhane_cli.dates import whole_year
+from barkhane_cli.dates import window_said
 from barkhane_cli.meta import RECORD_END, RECORD_START, outside_record, record_note
 
 RECORD_END_ORDINAL = RECORD_END.last_ordinal()
@@ -85,7 +85,7 @@ def window_note(first: int | None, last: int | None, what: str, aftermath: bool)
 
 
 def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
-    """meta.record_note of a view's window, said as the window is (_window_said), and
+    """meta.record_note of a view's window, said as the window is (dates.window_said), and
     what the view shows after the record's end: its ``what`` with --aftermath, else how
     to ask for them (K37: `timeline --year 2030` said only "no events match")."""
     after = (
@@ -93,7 +93,7 @@ def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
         if aftermath
         else f"its {what} are the aftermath, shown with --aftermath"
     )
-    return record_note(axis.first, axis.last, _window_said(axis), after)
+    return record_note(axis.first, axis.last, window_said(axis.start(), axis.end()), after)
 
 
 def shows_nothing(axis: Axis, aftermath: bool) -> bool:
@@ -108,11 +108,3 @@ def shows_nothing(axis: Axis, aftermath: bool) -> bool:
 def is_aftermath(f: m.Fact) -> bool:
     """A figure as of a date after the record's end (9 November 2022)."""
     return f.as_of.first_ordinal() > RECORD_END_ORDINAL
-
-
-def _window_said(axis: Axis) -> str:
-    """A window as the note on it words it: a whole year as the year (1850), else its
-    first and last days."""
-    start, end = axis.start(), axis.end()
-    year = whole_year(start, end)
-    return str(year) if year is not None else f"{start.isoformat()} to {end.isoformat()}"

@@ -34,6 +34,7 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.errors import DataError, UsageError
 from barkhane_cli.formats import MATCH_FORMATS, TABLE_FORMATS
+from barkhane_cli.importers import import_line
 from barkhane_cli.text import counted
 
 MatchFormatOpt = Annotated[str | None, format_option(MATCH_FORMATS)]
@@ -41,7 +42,7 @@ DatasetsOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        help="An import of ACLED or UCDP (barkhane import acled|ucdp FILE -o FILE.toml); "
+        help=f"An import of ACLED or UCDP ({import_line()}); "
         "repeatable, and BARKHANE_DATA files count too.",
         show_default=False,
     ),
@@ -63,7 +64,7 @@ def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
         if not settings().data:
             raise UsageError(
                 "give --data FILE: an ACLED or UCDP GED export (CSV), "
-                "or its import (barkhane import acled EXPORT.csv -o FILE.toml)"
+                f"or its import ({import_line()})"
             )
     dataset = load(data)
     curated, records = matching.split(dataset)
@@ -71,7 +72,7 @@ def _loaded(data: list[Path] | None) -> tuple[Any, list[Any], list[Any]]:
         names = ", ".join(str(p) for p in data or ()) or "BARKHANE_DATA"
         raise DataError(
             f"{names}: holds no ACLED or UCDP records (ids acled-… or ucdp-…); "
-            "make one with barkhane import acled|ucdp"
+            f"make one with {import_line()}"
         )
     return dataset, curated, records
 

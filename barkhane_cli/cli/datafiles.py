@@ -58,8 +58,9 @@ def validate(
     """Check data files and list every problem: file, line, entry, field, what was wrong.
 
     Every problem of every entry is listed in one run, as FILE:LINE: table 'id' field:
-    problem (the form editors jump to); a file that cannot be read is one problem and
-    the others are still checked. Exits 4 when there is any error. Warnings (an attack
+    problem (the form editors jump to); a file that cannot be read is one problem, listed
+    first and named again last (the problems after it may follow from it), and the others
+    are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
     characters in text) are listed for the files checked but do not stop the data from
     loading. Entries that replace a bundled one are reported. An ACLED or UCDP export
@@ -77,11 +78,13 @@ def validate(
     checked = {str(p) for p in named}
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning and p.file in checked]
-    # In file order, then line order, as a compiler lists them.
+    # A file that could not be read first: the unknown ids of its entries may be the
+    # problems after it (one broken sources file: 1,393 lines before the one that matters).
+    # Then in file order, then line order, as a compiler lists them.
     rank = {str(p): i for i, p in enumerate(store.expand(paths))}
     listed = sorted(
         locate.with_lines(problems + warnings),
-        key=lambda p: (rank.get(p.file, len(rank)), p.line or 0),
+        key=lambda p: (not p.unread, rank.get(p.file, len(rank)), p.line or 0),
     )
     for table, ident, file in data.replaced:
         sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
@@ -98,9 +101,22 @@ def validate(
     read = counted(len(named), "file")
     if problems:
         sys.stderr.write(f"{counted(len(problems), 'problem')} in {read} ({counts})\n")
+        unread = list(dict.fromkeys(p.file for p in problems if p.unread))
+        if unread:
+            after = sum(not p.unread for p in problems)
+            sys.stderr.write(inert(_unread_said(unread, after)) + "\n")
         raise typer.Exit(ExitCode.DATA)
     said = f" ({counted(len(warnings), 'warning')})" if warnings else ""
     sys.stderr.write(f"ok: {read}, {counts}{said}\n")
+
+
+def _unread_said(files: list[str], after: int) -> str:
+    """validate's last line when files could not be read: the cause, said last too."""
+    it = plural(len(files), "it", "them")
+    said = f"{counted(len(files), 'file')} could not be read ({', '.join(files)}): mend {it} first"
+    if after:
+        said += f"; the {counted(after, 'problem')} after {it} may follow from {it}"
+    return said
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")

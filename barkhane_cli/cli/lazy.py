@@ -25,6 +25,7 @@ import typer
 from typer.core import TyperGroup
 
 from barkhane_cli.errors import BarkhaneError, ExitCode
+from barkhane_cli.importers import import_line
 from barkhane_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ class Command(NamedTuple):
     panel: str  # the group of the command list in --help
     examples: tuple[str, ...] = ()  # shown at the end of its --help; tests run each one
 
+
+# The import the examples of the commands reading one start from (tests run each).
+ACLED_EXAMPLE = import_line("acled", "export.csv", "acled.toml")
 
 # Every command, in the order help lists them.
 COMMANDS: dict[str, Command] = {
@@ -123,18 +127,12 @@ COMMANDS: dict[str, Command] = {
     "compare": Command(
         "compare:compare",
         "Data",
-        (
-            "barkhane import acled export.csv -o acled.toml && barkhane compare --data acled.toml"
-            " --year 2021",
-        ),
+        (f"{ACLED_EXAMPLE} && barkhane compare --data acled.toml --year 2021",),
     ),
     "gaps": Command(
         "compare:gaps",
         "Data",
-        (
-            "barkhane import acled export.csv -o acled.toml && barkhane gaps --data acled.toml"
-            " --min-deaths 1 --by region",
-        ),
+        (f"{ACLED_EXAMPLE} && barkhane gaps --data acled.toml --min-deaths 1 --by region",),
     ),
     "validate": Command("datafiles:validate", "Data", ("barkhane validate mine.toml",)),
     "new": Command(
@@ -144,8 +142,8 @@ COMMANDS: dict[str, Command] = {
         "datafiles:import_app",
         "Data",
         (
-            "barkhane import acled export.csv -o acled.toml",
-            "barkhane import ucdp GEDEvent_v23_1.csv --country Mali -o ucdp.toml",
+            ACLED_EXAMPLE,
+            import_line("ucdp", "GEDEvent_v23_1.csv --country Mali", "ucdp.toml"),
         ),
     ),
     "export": Command("export:export_app", "Data"),

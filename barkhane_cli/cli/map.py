@@ -44,6 +44,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     takes_formats,
 )
+from barkhane_cli.dates import window_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
@@ -223,7 +224,7 @@ def map_(
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)
-        span = f", {events[0].date} to {latest.end or latest.date}"
+        span = f", {window_said(events[0].date, latest.end or latest.date)}"
     title = f"barkhane map: {counted(len(events), 'event')}{span}"
     said = _filters_said(dataset, filters, min_deaths)
     if shaded:
@@ -371,16 +372,8 @@ def _window_said(since: Any, until: Any, year: int | None) -> str:
     """The date filter as asked, each date as ISO writes it (whatever words it was typed
     in): a map of --year 2019 is titled 2019, not by the span of its events (one that
     began in 2019 may end in 2020); --year within --since or --until says both."""
-    if since and until:
-        window = f"{since} to {until}"
-    elif since:
-        window = f"since {since}"
-    elif until:
-        window = f"until {until}"
-    else:
-        window = ""
     said = [str(year)] if year is not None else []
-    return "".join(f", {part}" for part in [*said, window] if part)
+    return "".join(f", {part}" for part in [*said, window_said(since, until)] if part)
 
 
 def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None) -> str:

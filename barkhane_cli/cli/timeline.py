@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
@@ -46,7 +47,7 @@ from barkhane_cli.cli.options import (
     WideOpt,
     YearOpt,
 )
-from barkhane_cli.dates import whole_year
+from barkhane_cli.dates import whole_year, window_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
 from barkhane_cli.text import counted, plural
@@ -234,19 +235,15 @@ def _named_instead(dataset: Any, loaded: Any, q: Any) -> str | None:
 
 
 def _window_said(q: Any) -> str:
-    """The dates asked for, as the hint after nothing found says them: " in 2022" for a
-    whole year (dates.whole_year, as the note on a window outside the record says it),
-    else its first and last days."""
-    import datetime as dt
-
+    """The dates asked for, as the hint after nothing found says them (dates.window_said,
+    as the note on a window outside the record words it), with the word a sentence needs
+    before it: " in 2022", " from 2022-03-01 to 2022-06-30", " since 2022-03-01"."""
     first = None if q.first is None else dt.date.fromordinal(q.first)
     last = None if q.last is None else dt.date.fromordinal(q.last)
-    if first and last:
-        year = whole_year(first, last)
-        if year is not None:
-            return f" in {year}"
-        return f" from {first.isoformat()} to {last.isoformat()}"
-    return f" since {first.isoformat()}" if first else f" until {last.isoformat()}" if last else ""
+    said = window_said(first, last)
+    if first is not None and last is not None:
+        return f" {'from' if whole_year(first, last) is None else 'in'} {said}"
+    return f" {said}" if said else ""
 
 
 def _placed_within(dataset: Any, events: Iterable[Event], q: Any) -> Iterator[Event]:

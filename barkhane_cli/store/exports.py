@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
+from barkhane_cli.importers import IMPORT
 from barkhane_cli.text import counted
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 
 # Where a run reading an export, and validate, point for its rejected rows.
-_LISTED_BY_IMPORT = "(barkhane import lists each with its reason)"
+_LISTED_BY_IMPORT = f"({IMPORT} lists each with its reason)"
 
 
 def kind(path: Path) -> str:
@@ -147,9 +148,7 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
         tables, _, report = convert(path, matched, bar if progress.watching() else None)
     if report.too_many_rejected():
         how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
-        raise DataError(
-            f"{path}: {how} rejected; run barkhane import on it to see each row and why"
-        )
+        raise DataError(f"{path}: {how} rejected; run {IMPORT} on it to see each row and why")
     if report.rejected and problems is not None:
         from barkhane_cli.validate import Problem
 
@@ -161,7 +160,7 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
     if report.kept_apart and problems is None:  # as the rejected rows: once, when read
         from barkhane_cli.importers.acled.places import kept_apart_said
 
-        _say(path, f"{kept_apart_said(len(report.kept_apart))}; barkhane import lists each")
+        _say(path, f"{kept_apart_said(len(report.kept_apart))}; {IMPORT} lists each")
     return as_document(tables, consume=True)
 
 

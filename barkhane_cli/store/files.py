@@ -476,7 +476,9 @@ def _read_into(
             raise
         prefix = f"{path}: "
         reason = exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
-        problems.append(Problem(file, "", None, None, reason, line=exc.line, column=exc.column))
+        problems.append(
+            Problem(file, "", None, None, reason, line=exc.line, column=exc.column, unread=True)
+        )
         return
     steps = []
     if not doc:

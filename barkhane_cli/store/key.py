@@ -46,6 +46,7 @@ _CODE = (
     "importers/acled/dates.py", "importers/acled/layouts.py", "importers/acled/places.py",
     "importers/acled/rows.py", "importers/acled/types.py", "importers/ucdp/convert.py",
     "importers/ucdp/layouts.py",
+    "importers/__init__.py",  # the command named in an export's source note (IMPORT)
     # where a place lies and which region counts it (geo.resolve_places, mapping.locate,
     # the import's region by point): the outlines are data of the code
     "mapping.py", "shapes.py", "geodata/regions.json", "geodata/sahel.json",

@@ -42,6 +42,9 @@ class Problem:
     warning: bool = False
     line: int | None = None  # filled in by barkhane_cli.locate, for validate
     column: int | None = None  # known for a TOML syntax error only
+    # The file itself could not be read (missing, not UTF-8, not TOML): validate lists it
+    # first, since the problems after it (its entries unknown) may follow from it.
+    unread: bool = False
 
     def located(self) -> str:
         """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""

@@ -19,6 +19,7 @@ from typing import cast
 from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
+from barkhane_cli.importers import IMPORT
 from barkhane_cli.importers.acled import layouts
 from barkhane_cli.importers.acled.actors import fitted, slug
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
@@ -304,7 +305,7 @@ def _export_source(path: Path, newest: str) -> tuple[str, dict[str, object]]:
         "publisher": "ACLED",
         "kind": "dataset",
         "date": newest or None,
-        "note": "Imported with barkhane import acled; each event cites it and the publishers"
+        "note": f"Imported with {IMPORT} acled; each event cites it and the publishers"
         " ACLED names in its source field.",
     }
     return ident, entry

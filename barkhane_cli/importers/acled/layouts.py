@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from barkhane_cli.errors import DataError
+from barkhane_cli.importers import IMPORT
 
 # What every layout has and the conversion reads.
 CORE = (
@@ -80,7 +81,7 @@ def detect(header: list[str], where: str) -> Layout:
         if "event_id_cnty" in missing and "event_date" in missing:
             if "type_of_violence" in col and "side_a" in col:
                 raise DataError(
-                    f"{where}: is a UCDP GED file, not an ACLED export: use barkhane import ucdp"
+                    f"{where}: is a UCDP GED file, not an ACLED export: use {IMPORT} ucdp"
                 )
             raise NotAnExport(f"{where}: is not an ACLED export: it lacks the {noun} {listed}")
         raise DataError(

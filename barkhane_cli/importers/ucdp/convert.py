@@ -34,6 +34,7 @@ from pathlib import Path
 from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
+from barkhane_cli.importers import IMPORT
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.importers.acled.places import Places, country_id
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
@@ -153,7 +154,7 @@ def _convert(
         "date": newest or None,
         "url": "https://ucdp.uu.se/downloads/",
         "note": "UCDP Georeferenced Event Dataset, licensed CC BY 4.0; imported with "
-        "barkhane import ucdp. Each event cites it and the outlets UCDP names.",
+        f"{IMPORT} ucdp. Each event cites it and the outlets UCDP names.",
     }
     tables: Tables = {
         "sources": [source],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import DataError
+from barkhane_cli.importers import IMPORT
 from barkhane_cli.text import plural
 
 GED_COLUMNS = [
@@ -104,7 +105,7 @@ def detect(header: list[str], where: str) -> Layout:
         raise DataError(
             f"{where}: is not a UCDP GED file: no {', '.join(missing)} "
             f"{plural(len(missing), 'column')} (the GED codebook's names; is it an ACLED "
-            "export? use import acled)"
+            f"export? use {IMPORT} acled)"
         )
     full = all(c in col for c in GED_COLUMNS if c != "code_status")
     name = "UCDP GED (codebook columns)" if full else "UCDP GED API dump"
