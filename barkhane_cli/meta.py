@@ -9,11 +9,11 @@ overlay adds entries, it does not move the record's end.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from barkhane_cli import toml
 from barkhane_cli.dates import PartialDate, parse_iso
 
 PACKAGE = Path(__file__).resolve().parent
@@ -42,7 +42,7 @@ class Meta:
 @functools.cache
 def meta() -> Meta:
     with open(bundled_folder() / "meta.toml", "rb") as fh:
-        table = tomllib.load(fh)["meta"]
+        table = toml.load(fh)["meta"]
     return Meta(
         version=str(table["version"]),
         record_start=parse_iso(str(table["record_start"])),

@@ -2,7 +2,7 @@
 each floor imports only its own floor and the ones below it.
 
 Floors, from the bottom:
-  0 base      errors, settings, formats, controls, dates, choices, atomic, text
+  0 base      errors, settings, formats, controls, dates, choices, atomic, text, toml
   1 model     the data model and the pure functions over it that the store narrows with
               (query is the one definition of what a filter means, so it sits here)
   2 validate  reading and checking entries; never the store
@@ -32,6 +32,7 @@ FLOORS: dict[str, int] = {
             "atomic",
             "inputs",
             "text",
+            "toml",
         ),
         0,
     ),

@@ -28,11 +28,14 @@ import argparse
 import contextlib
 import re
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from barkhane_cli import toml  # noqa: E402
+
 DATA = ROOT / "data"
 HEADER = re.compile(r"^\[\[([A-Za-z_]+)\]\]\s*$")
 BANNER = re.compile(r"^# =+\s*$")
@@ -118,8 +121,8 @@ def _split(text: str, origin: str, whole: dict[str, object] | None) -> list[Bloc
             out.append(Block(table, body, entries[index]))
             return
         try:
-            doc = tomllib.loads(body)[table][0]
-        except (tomllib.TOMLDecodeError, KeyError, IndexError) as exc:
+            doc = toml.loads(body)[table][0]
+        except (toml.TOMLDecodeError, KeyError, IndexError) as exc:
             raise SystemExit(f"{origin}: cannot read an entry of [[{table}]]: {exc}") from None
         out.append(Block(table, body, doc))
 
@@ -163,7 +166,7 @@ def _whole(text: str) -> dict[str, object] | None:
     begins one. Where the counts differ (a header the split does not see, such as
     ``[[ events ]]``, or one inside a multi-line string), the blocks are parsed apart."""
     try:
-        return tomllib.loads(text)
+        return toml.loads(text)
     except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         return None
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from barkhane_cli import toml  # noqa: E402
 from barkhane_cli.model import MAX_ID_LENGTH  # noqa: E402
 
 DATE = re.compile(r"^(?P<head>.+?-\d{4}(?:-\d{2}){0,2})-(?P<slug>.+)$")
@@ -53,7 +53,7 @@ def shorter(ident: str) -> str:
 def data_ids() -> set[str]:
     ids = set()
     for path in (ROOT / "data").rglob("*.toml"):
-        for entries in tomllib.loads(path.read_text(encoding="utf-8")).values():
+        for entries in toml.loads(path.read_text(encoding="utf-8")).values():
             if isinstance(entries, list):
                 ids.update(e["id"] for e in entries if isinstance(e, dict) and "id" in e)
     return ids

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from barkhane_cli import geo, inputs
+from barkhane_cli import geo, inputs, toml
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
 from barkhane_cli.meta import SHIPPED_FOLDERS, bundled_folder
@@ -167,11 +166,9 @@ def read_toml(path: Path) -> dict[str, Any]:
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """Parse the text of the data file ``path`` (named in the error), as :func:`read_toml`."""
     try:
-        import tomllib
-
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, column = _toml_position(str(exc), text)
+        doc = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
+        line, column = _toml_position(exc, text)
         raise DataError(f"{path}: is not valid TOML: {exc}", line, column) from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         # its message ends with advice for programmers (sys.set_int_max_str_digits)
@@ -205,20 +202,13 @@ def _refuse_foreign(path: Path, doc: dict[str, Any]) -> None:
     )
 
 
-# tomllib says where only in its message (Python 3.14 adds lineno and colno): "... (at
-# line 4, column 16)", or "(at end of document)".
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
-
-
-def _toml_position(message: str, text: str) -> tuple[int | None, int | None]:
-    """The line and column a TOML syntax error is at; at the end of the document, its
-    last line (no column)."""
-    at = _TOML_AT.search(message)
-    if at is not None:
-        return int(at[1]), int(at[2])
-    if message.endswith("(at end of document)"):
+def _toml_position(exc: toml.TOMLDecodeError, text: str) -> tuple[int | None, int | None]:
+    """The line and column a TOML syntax error is at (its message says them too: "... (at
+    line 4, column 16)"); at the end of the document ("(at end of document)"), its last
+    line (no column: the parser's is the one past the end)."""
+    if str(exc).endswith("(at end of document)"):
         return max(len(text.splitlines()), 1), None
-    return None, None
+    return exc.lineno, exc.colno
 
 
 @dataclass(slots=True)

@@ -2,10 +2,10 @@
 
 The key covers every input file's resolved path, size, mtime, inode and ctime (ctime
 cannot be set back by ``touch -d`` or ``cp -p``, so an edit that restores size and mtime
-still changes it), the code that shapes a checked dataset, and the schema version. The
-cache folder must be ours alone: a folder someone else can write could hold a store
-crafted to give wrong answers, so such a folder is refused (one line on stderr) and the
-tool works uncached.
+still changes it), the code that shapes a checked dataset, the TOML parser's version and
+the schema version. The cache folder must be ours alone: a folder someone else can write
+could hold a store crafted to give wrong answers, so such a folder is refused (one line
+on stderr) and the tool works uncached.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ try:  # BLAKE2 from its own small module: hashlib loads OpenSSL, ~10 ms of every
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
-from barkhane_cli import __version__
+from barkhane_cli import __version__, toml
 from barkhane_cli.meta import PACKAGE
 from barkhane_cli.settings import Settings
 
@@ -53,6 +53,7 @@ _CODE = (
     # what a converted export keeps (strip_controls), the record's end, the sources' text
     # that search reads
     "controls.py", "meta.py", "cite.py",
+    "toml.py",  # which parser reads the files (and its version, in the key)
 )  # fmt: skip
 
 
@@ -173,5 +174,6 @@ def key(files: Sequence[Path], layers: Sequence[Path] = ()) -> str | None:
     if any(s is None for s in stamps):
         return None
     named = [os.path.realpath(p) for p in layers]
-    raw = repr((SCHEMA_VERSION, __version__, _code_stamps(), named, stamps)).encode("utf-8")
+    code = (SCHEMA_VERSION, __version__, toml.VERSION, _code_stamps())
+    raw = repr((*code, named, stamps)).encode("utf-8")
     return digest(raw)

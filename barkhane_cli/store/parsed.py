@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from barkhane_cli import toml
 from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.store.key import beyond_limits, digest
 
@@ -35,8 +36,8 @@ KEEP = 512  # documents kept in the folder, the most recently used first
 MAX_BYTES = 256 * 1024**2  # and their total size: the stores' own cap does not count them
 MAX_TEXT = 4 * 1024**2  # characters: a larger file (an import) is never kept (disk, time)
 FOLDER = "parsed"  # inside the store's cache folder
-# tomllib is the stdlib's: a patch release may parse differently, so the full version
-_TAG = repr((VERSION, sys.version)).encode("utf-8")
+# A release of the parser or of Python may parse differently: both versions in full
+_TAG = repr((VERSION, sys.version, toml.VERSION)).encode("utf-8")
 _where: list[Path] = []  # the folder while a store is being built
 
 
