@@ -128,6 +128,18 @@ def test_a_toml_syntax_error_says_its_line_and_column(run: Run, tmp_path: Path) 
     assert text == [f"{broken}:4: {message}"]
 
 
+def test_an_error_at_the_end_is_on_the_last_line_as_editors_count_them(
+    run: Run, tmp_path: Path
+) -> None:
+    """A line separator (U+2028) in a comment is not a line end to TOML or an editor;
+    str.splitlines counted it, and the end of this file was said to be on line 5."""
+    ended = tmp_path / "ended.toml"
+    ended.write_text('# one\u2028rule\n[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    result = run("validate", str(ended), "-f", "json")
+    assert result.exit_code == 4
+    assert [(r["line"], r["column"]) for r in json.loads(result.stdout)] == [(4, None)]
+
+
 # barkhane run as its console script is, with tomli not importable (a checkout run
 # without installing it): barkhane_cli.toml falls back to the stdlib's tomllib.
 WITHOUT_TOMLI = """

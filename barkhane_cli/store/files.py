@@ -214,7 +214,9 @@ def _toml_position(exc: toml.TOMLDecodeError, text: str) -> tuple[int | None, in
     fallback in barkhane_cli.toml)."""
     message = str(exc)
     if message.endswith("(at end of document)"):
-        return max(len(text.splitlines()), 1), None
+        # lines as TOML and editors count them: only "\n" ends one (str.splitlines also
+        # splits at U+2028, U+0085, form feeds, which a string or comment may hold)
+        return max(text.count("\n") + (not text.endswith("\n")), 1), None
     line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     if line is None and (at := _TOML_AT.search(message)) is not None:
         line, column = int(at[1]), int(at[2])
