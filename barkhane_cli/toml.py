@@ -16,13 +16,25 @@ meta.py reads data/meta.toml as it is imported, so this module is on the start-u
 (tests/test_startup.py): tomli imports less than tomllib does (neither typing nor string).
 Callers use ``toml.loads`` through the module, so that this one name decides which parser
 runs (the tests' memo, conftest, wraps it here).
+
+tomli is a dependency, but a checkout run without installing it (``python -m
+barkhane_cli`` beside an old environment) falls back to tomllib rather than failing on
+every command; its errors carry no ``lineno``/``colno`` before Python 3.14
+(store.files reads the position from the message then).
 """
 
 from __future__ import annotations
 
-from tomli import TOMLDecodeError, __version__, load, loads
+# Part of what a parse depends on: the store's key and store.parsed's tag hold it, so a
+# document parsed by one parser is never read back for the other.
+try:
+    from tomli import TOMLDecodeError, __version__, load, loads
 
-# Part of what a parse depends on: store.parsed keys the documents it keeps on it.
-VERSION = __version__
+    VERSION = f"tomli {__version__}"
+except ImportError:  # run from a checkout without installing it: the stdlib's parser
+    # reads the same TOML 1.0 (the record) and refuses only the 1.1 forms above
+    from tomllib import TOMLDecodeError, load, loads  # type: ignore[assignment]
+
+    VERSION = "tomllib"  # store.parsed's tag has Python's own version beside it
 
 __all__ = ["VERSION", "TOMLDecodeError", "load", "loads"]

@@ -76,7 +76,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "runs among its tests",
     )
     if not os.environ.get("PYTEST_XDIST_WORKER"):  # once a run: the controller, or -n 0
-        _COMPILING.append(_compile_the_package())
+        with contextlib.suppress(OSError):  # a speed-up only: a run goes on without it
+            _COMPILING.append(_compile_the_package())
 
 
 def _compile_the_package() -> subprocess.Popen[bytes]:
@@ -97,9 +98,20 @@ def _compile_the_package() -> subprocess.Popen[bytes]:
     )
 
 
+# compileall takes under a second; one still running at the run's end is stuck (a slow or
+# hung disk), and it must not hang the run: it is stopped. Its writes are atomic
+# (py_compile writes a temporary file and renames it), so no half-written bytecode is
+# left, and what it failed to write (a read-only checkout) imports compile as before.
+COMPILE_GRACE = 60  # seconds
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     for proc in _COMPILING:
-        proc.wait()
+        try:
+            proc.wait(timeout=COMPILE_GRACE)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _of_the_record(item: pytest.Item) -> bool:

@@ -81,7 +81,8 @@ def startup_cache(
     # (set up before conftest._isolated clears the user's settings: cleared here too)
     env = {k: v for k, v in _env().items() if k not in ENV_VARS} | cache
     warm = [sys.executable, "-m", "barkhane_cli", "timeline", "-n", "0"]
-    subprocess.run(warm, env=env, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    proc = subprocess.run(warm, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr  # check=True would hide why it failed
     return cache
 
 

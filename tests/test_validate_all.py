@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Run
+
+from barkhane_cli.settings import ENV_VARS
 
 SIX_MISTAKES = """\
 [[events]]
@@ -121,6 +126,54 @@ def test_a_toml_syntax_error_says_its_line_and_column(run: Run, tmp_path: Path) 
     ]  # fmt: skip
     text = run("validate", str(broken)).stdout.splitlines()
     assert text == [f"{broken}:4: {message}"]
+
+
+def test_an_error_at_the_end_is_on_the_last_line_as_editors_count_them(
+    run: Run, tmp_path: Path
+) -> None:
+    """A line separator (U+2028) in a comment is not a line end to TOML or an editor;
+    str.splitlines counted it, and the end of this file was said to be on line 5."""
+    ended = tmp_path / "ended.toml"
+    ended.write_text('# one\u2028rule\n[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    result = run("validate", str(ended), "-f", "json")
+    assert result.exit_code == 4
+    assert [(r["line"], r["column"]) for r in json.loads(result.stdout)] == [(4, None)]
+
+
+# barkhane run as its console script is, with tomli not importable (a checkout run
+# without installing it): barkhane_cli.toml falls back to the stdlib's tomllib.
+WITHOUT_TOMLI = """
+import sys
+sys.modules["tomli"] = None
+sys.argv[0] = "barkhane"
+from barkhane_cli.entry import main
+main()
+"""
+
+
+def test_without_tomli_a_syntax_error_still_says_its_line(tmp_path: Path) -> None:
+    """K62 read the position from tomli's lineno and colno, which tomllib's errors lack
+    before Python 3.14: without tomli every command failed as an internal error."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[events]]\nid = "x"\ndate = "2020"\ntitle = "cut\n', encoding="utf-8")
+    ended = tmp_path / "ended.toml"
+    ended.write_text('[[events]]\nid = "x"\ndate = ', encoding="utf-8")
+    args = ["validate", "--alone", "-f", "json", str(broken), str(ended)]
+    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS} | {"BARKHANE_CACHE": "0"}
+    proc = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TOMLI, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 4, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [(r["file"], r["line"], r["column"]) for r in rows] == [
+        (str(broken), 4, 13),
+        (str(ended), 3, None),
+    ]
+    assert rows[1]["message"] == "is not valid TOML: Invalid value (at end of document)"
 
 
 def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:

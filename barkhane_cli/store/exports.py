@@ -2,7 +2,7 @@
 
 The importer converts it (matched against the bundled data alone, exactly as ``barkhane
 import`` does) into the entries of each table, which go through the same checks as a
-TOML file's, as the document ``tomllib`` would read from the file ``import`` writes
+TOML file's, as the document ``barkhane_cli.toml`` reads from the file ``import`` writes
 (:func:`as_document`; a test keeps the two equal). The first run compiles the store; its
 key covers the CSV, the bundled data it was matched against and the importers' code, so
 later runs query the store and a changed export is read again.
@@ -78,7 +78,7 @@ def neither(path: Path) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """A value as ``tomllib`` reads back what ``tomlwrite`` wrote: None left out of inline
+    """A value as ``toml.loads`` reads back what ``tomlwrite`` wrote: None left out of inline
     tables, tuples as lists."""
     kind = type(value)  # exact types first: an ABC check per value is slow at scale
     if kind is str or kind is int or kind is float or kind is bool:
@@ -102,7 +102,7 @@ def valid_text(text: str) -> str:
 
 
 def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """The document ``tomllib.loads(tomlwrite.dumps(tables))`` gives, without the text:
+    """The document ``toml.loads(tomlwrite.dumps(tables))`` gives, without the text:
     tables and fields in the written order, None values left out. ``consume``: each
     entry of ``tables`` (lists) is dropped once copied, so the two are never both whole."""
     from barkhane_cli.tomlwrite import FIELD_ORDER, TABLE_ORDER, _ordered

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,13 +203,24 @@ def _refuse_foreign(path: Path, doc: dict[str, Any]) -> None:
     )
 
 
+# Where a TOML error is, as its message says it: "... (at line 4, column 16)".
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
 def _toml_position(exc: toml.TOMLDecodeError, text: str) -> tuple[int | None, int | None]:
-    """The line and column a TOML syntax error is at (its message says them too: "... (at
-    line 4, column 16)"); at the end of the document ("(at end of document)"), its last
-    line (no column: the parser's is the one past the end)."""
-    if str(exc).endswith("(at end of document)"):
-        return max(len(text.splitlines()), 1), None
-    return exc.lineno, exc.colno
+    """The line and column a TOML syntax error is at; at the end of the document ("(at
+    end of document)"), its last line (no column: the parser's is the one past the end).
+    From the message when the error has no lineno (tomllib before Python 3.14, the
+    fallback in barkhane_cli.toml)."""
+    message = str(exc)
+    if message.endswith("(at end of document)"):
+        # lines as TOML and editors count them: only "\n" ends one (str.splitlines also
+        # splits at U+2028, U+0085, form feeds, which a string or comment may hold)
+        return max(text.count("\n") + (not text.endswith("\n")), 1), None
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if line is None and (at := _TOML_AT.search(message)) is not None:
+        line, column = int(at[1]), int(at[2])
+    return line, column
 
 
 @dataclass(slots=True)
