@@ -203,6 +203,14 @@ def _refuse_foreign(path: Path, doc: dict[str, Any]) -> None:
     )
 
 
+def toml_lines(text: str) -> list[str]:
+    """A data file's lines as TOML and editors count them: only "\n" ends one
+    (str.splitlines also splits at U+2028, U+0085 and form feeds, which a string or a
+    comment may hold, and would put every later line number past the real one)."""
+    lines = text.split("\n")
+    return lines[:-1] if text.endswith("\n") else lines
+
+
 # Where a TOML error is, as its message says it: "... (at line 4, column 16)".
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
@@ -214,9 +222,7 @@ def _toml_position(exc: toml.TOMLDecodeError, text: str) -> tuple[int | None, in
     fallback in barkhane_cli.toml)."""
     message = str(exc)
     if message.endswith("(at end of document)"):
-        # lines as TOML and editors count them: only "\n" ends one (str.splitlines also
-        # splits at U+2028, U+0085, form feeds, which a string or comment may hold)
-        return max(text.count("\n") + (not text.endswith("\n")), 1), None
+        return max(len(toml_lines(text)), 1), None
     line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     if line is None and (at := _TOML_AT.search(message)) is not None:
         line, column = int(at[1]), int(at[2])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from barkhane_cli.store.files import read_text, toml_lines
 from barkhane_cli.validate import Problem
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
@@ -32,7 +33,7 @@ def _entries(text: str) -> list[_Entry]:
     out: list[_Entry] = []
     current: _Entry | None = None
     inline_table = ""  # ``events = [`` at the top level: entries as inline tables
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         header = _HEADER.match(line)
         if header:
             current = _Entry(header.group(1), number)
@@ -99,7 +100,6 @@ def _read(path: Path) -> _Index | None:
     # Only what loading itself accepted: a regular file within the size limit (never a
     # FIFO or /dev/zero, which an unreadable-file problem may name).
     from barkhane_cli.errors import DataError
-    from barkhane_cli.store.files import read_text
 
     try:
         return _index(_entries(read_text(path)))
