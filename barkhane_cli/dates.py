@@ -230,9 +230,14 @@ class NoYearError(ValueError):
         return f"{self.text!r} has no year; give one, e.g. {example}"
 
 
-class WeekdayError(ValueError):
-    """A date whose day of the week it was not: words that are a date, and wrong (the
-    command line joins them as one, for this error, as it does a date with no year)."""
+class MiswrittenError(ValueError):
+    """Words that are a date, written wrongly: the command line joins them as one, for
+    this error, as it does a date with no year (its words split by the shell, `on 31
+    June` is told that June has 30 days, not that "June" is an extra argument)."""
+
+
+class WeekdayError(MiswrittenError):
+    """A date whose day of the week it was not."""
 
 
 def _not_a_date(text: str) -> ValueError:
@@ -240,6 +245,13 @@ def _not_a_date(text: str) -> ValueError:
 
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day as written: one or two digits
+
+
+def _short_year(text: str, read_as: int | None = None) -> MiswrittenError:
+    guess = f" ({read_as}?)" if read_as is not None else ""
+    return MiswrittenError(
+        f"{text!r}: write the year in four digits{guess}; a shorter year is not guessed"
+    )
 
 
 def _no_such_day(text: str, read: str) -> ValueError:
@@ -255,6 +267,14 @@ def _no_such_day(text: str, read: str) -> ValueError:
             _checked(text, years[0], str(months.pop()), days[0])
         except ValueError as exc:
             return exc
+    if len(months) == 1 and not years and len(days) == 2:  # "31 June 20": one is a year
+        return _short_year(text)
+    if len(months) == 1 and not years and len(days) == 1:
+        # "31 June": no year, and no day in any year; in a leap year every month is as long
+        # as it ever is, so its length there is the one to say
+        month = months.pop()
+        last = calendar.monthrange(2020, month)[1]
+        return MiswrittenError(f"{text!r} is not a real date: {_MONTHS[month - 1]} has {last} days")
     return ValueError(f"{text!r} is not a real date; {FORMS}")
 
 
@@ -352,6 +372,10 @@ def parse_user_date(text: str) -> PartialDate:
         )
     if a.year != b.year:
         raise NoYearError(text, f"{cleaned} 2020")
+    if year is None:
+        # dateutil took a number of one or two digits for the year, in this century: "15
+        # June 21" as 2021, and "32 June", a day mistyped, as June 2032. Not guessed.
+        raise _short_year(text, a.year)
     if a.hour or a.minute or a.second or a.tzinfo is not None:
         raise ValueError(f"{text!r} has a time of day; give a date only")
     if a.month != b.month:

@@ -276,6 +276,45 @@ def test_an_impossible_day_typed_unquoted_is_said_as_quoted(run: Run) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        # no year, and no such day in any year: said as a day the month lacks, not "use a
+        # form like ..." nor, typed unquoted, "unexpected extra argument (June)"
+        (("31", "June"), "'31 June' is not a real date: June has 30 days"),
+        (("30", "février"), "'30 février' is not a real date: February has 29 days"),
+        # a year of two digits: dateutil read "15 June 21" as 2021 and "32 June", a day
+        # mistyped, as June 2032; neither is guessed
+        (
+            ("15", "June", "21"),
+            "'15 June 21': write the year in four digits (2021?); a shorter year is not guessed",
+        ),
+        (
+            ("32", "June"),
+            "'32 June': write the year in four digits (2032?); a shorter year is not guessed",
+        ),
+        (
+            ("31", "June", "20"),
+            "'31 June 20': write the year in four digits; a shorter year is not guessed",
+        ),
+    ],
+)
+def test_a_date_without_its_four_digit_year_is_not_guessed(
+    run: Run, words: tuple[str, ...], message: str
+) -> None:
+    for args, where in (
+        (("on", " ".join(words)), "DATE"),
+        (("on", *words), "DATE"),  # unquoted: the shell's words joined as one date
+        (("timeline", "--since", *words), "--since"),
+    ):
+        result = run(*args)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"barkhane: {where}: {message}\n",
+        ), args
+
+
 def test_numbers_that_are_no_month_either_way_name_the_month(run: Run) -> None:
     result = run("timeline", "--since", "13/13/2020")
     assert (result.exit_code, result.stderr) == (

@@ -27,7 +27,7 @@ from barkhane_cli.cli.options import (
     PERIOD_COMMAND,
     SPACED_OPTIONS,
 )
-from barkhane_cli.dates import NoYearError, PartialDate, WeekdayError, parse_user_date
+from barkhane_cli.dates import MiswrittenError, NoYearError, PartialDate, parse_user_date
 from barkhane_cli.text import plural
 
 # For a command whose argument chooses what it shows (chart troops, chart displacement),
@@ -562,20 +562,22 @@ def date_words(value: str, following: list[str]) -> int:
     while bare < len(following) and not following[bare].startswith("-"):
         bare += 1
     joined = [" ".join([value, *following[:n]]) for n in range(bare + 1)]
-    no_year = 0
+    no_year = miswritten = 0
     for n in range(bare, 0, -1):
         try:
             parse_user_date(joined[n])
         except NoYearError:
             no_year = no_year or n
             continue
-        except WeekdayError:  # a date, on the wrong day: its own error says so
-            return n
+        except MiswrittenError:  # a date, wrongly written: its own error says why
+            miswritten = miswritten or n
+            continue
         except ValueError:
             continue
         return n
     worded = (n for n in range(bare, 0, -1) if _WORDED_DATE.fullmatch(joined[n]))
-    return next(worded, no_year)
+    # the most words that are a date, however wrong ("31 June 2020" over its "31 June")
+    return max(next(worded, 0), miswritten) or no_year
 
 
 def _split_date(group: _Group) -> bool:
