@@ -242,14 +242,16 @@ def near_words(query: str) -> list[tuple[str, str, str, str]]:
     the family names) for each word of ``query`` in a WORD_FAMILIES family, by its stem
     (death is deaths)."""
     terms = parse(query)
+    stems = {stem(word) for word in terms.words}
     out = []
     for typed in terms.words:
         mine = stem(typed)
         for topic, family in WORD_FAMILIES:
-            others = [w for w in family if stem(w) != mine]
-            if len(others) == len(family):  # none of this family
+            if all(stem(w) != mine for w in family):  # none of this family
                 continue
-            for other in others:
+            # not a word the query already holds: "killed died" with "died" for "killed"
+            # would be the query "died died"
+            for other in (w for w in family if stem(w) not in stems):
                 words = [other if w == typed else w for w in terms.words]
                 instead = " ".join([*words, *map(as_phrase, terms.phrases)])
                 out.append((typed, other, instead, topic))

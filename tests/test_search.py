@@ -11,7 +11,7 @@ from conftest import Run, as_json, watched
 from barkhane_cli import model as m
 from barkhane_cli import search
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.search import matches_query, parse
+from barkhane_cli.search import matches_query, near_words, parse
 
 
 def hits(run: Run, *args: str) -> list[tuple[str, str]]:
@@ -897,6 +897,16 @@ def test_a_word_for_the_dead_says_what_the_others_find(
     assert told == [
         "1 fact; for 'killed', 'deaths' finds 1 fact and 'died' 1 (the record words the dead "
         "several ways)"
+    ]
+
+
+def test_a_word_for_the_dead_is_not_offered_where_the_query_has_it() -> None:
+    # `timeline --search "killed died"` offered 'died' for 'killed': the query "died died"
+    assert near_words("killed died") == [
+        ("killed", "dead", "dead died", "the dead"),
+        ("killed", "deaths", "deaths died", "the dead"),
+        ("died", "dead", "killed dead", "the dead"),
+        ("died", "deaths", "killed deaths", "the dead"),
     ]
 
 
