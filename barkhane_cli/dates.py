@@ -107,14 +107,25 @@ def window_said(first: date | PartialDate | None, last: date | PartialDate | Non
     year of days as its year ("2021"), else "FIRST to LAST", or "since FIRST" / "until
     LAST" when it is open at one end ("" at both). Each date as ISO writes it: a day, or
     a date as precise as it was given (map's title says --since 2019 as 2019)."""
+    return _window(first, last)[1]
+
+
+def window_in_sentence(first: date | PartialDate | None, last: date | PartialDate | None) -> str:
+    """window_said with the word a sentence needs before it: "in 2021", "from 2021-03-01
+    to 2021-06-30", "since 2021-03-01", "until 2021-06-30" ("" at both)."""
+    return " ".join(part for part in _window(first, last) if part)
+
+
+def _window(first: date | PartialDate | None, last: date | PartialDate | None) -> tuple[str, str]:
+    """(the word before it in a sentence, the window said)."""
     if first is not None and last is not None:
         year = (
             whole_year(first, last) if isinstance(first, date) and isinstance(last, date) else None
         )
-        return str(year) if year is not None else f"{first} to {last}"
+        return ("in", str(year)) if year is not None else ("from", f"{first} to {last}")
     if first is not None:
-        return f"since {first}"
-    return "" if last is None else f"until {last}"
+        return "", f"since {first}"
+    return "", "" if last is None else f"until {last}"
 
 
 def parse_iso(text: str) -> PartialDate:

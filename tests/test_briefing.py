@@ -272,6 +272,23 @@ def test_eras_since_filters_out_eras_that_ended_before(run: Run) -> None:
     assert [e["id"] for e in items] == ["wagner-in-mali"]
 
 
+@pytest.mark.parametrize(
+    ("window", "said"),
+    [
+        (("--year", "2021"), "2021"),  # a whole year, as every view says one
+        (("--since", "2021-03"), "2021-03-01 to 2022-11-09"),
+    ],
+)
+def test_the_gantt_says_its_window_as_every_view_does(
+    run: Run, window: tuple[str, ...], said: str
+) -> None:
+    # it said "2021-01-01 to 2021-12-31" where the chart's title and the map's say 2021
+    lines = [
+        line.strip() for line in ok(run("eras", *window, env=terminal(100))).stdout.splitlines()
+    ]
+    assert lines[-3:-2] == [said], lines[-4:]
+
+
 def _gantt(run: Run, columns: int = 100) -> tuple[str, dict[int, int], int, list[str]]:
     env = terminal(columns)
     result = ok(run("eras", env=env))

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from conftest import Run, as_json
 
-from barkhane_cli.dates import PartialDate, parse_iso, window_said
+from barkhane_cli.dates import PartialDate, parse_iso, window_in_sentence, window_said
 
 
 @pytest.mark.parametrize(
@@ -340,3 +340,19 @@ def test_one_wording_for_a_window_of_dates(
     first: dt.date | PartialDate | None, last: dt.date | PartialDate | None, said: str
 ) -> None:
     assert window_said(first, last) == said
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [
+        (dt.date(2021, 1, 1), dt.date(2021, 12, 31), "in 2021"),
+        (dt.date(2021, 3, 1), dt.date(2021, 6, 30), "from 2021-03-01 to 2021-06-30"),
+        (dt.date(2021, 3, 1), None, "since 2021-03-01"),
+        (None, dt.date(2021, 6, 30), "until 2021-06-30"),
+        (None, None, ""),
+    ],
+)
+def test_a_window_in_a_sentence_takes_the_word_before_it(
+    first: dt.date | None, last: dt.date | None, said: str
+) -> None:
+    assert window_in_sentence(first, last) == said

@@ -800,9 +800,9 @@ def test_a_drawn_view_of_a_window_outside_the_record_says_so_in_it(
 @pytest.mark.parametrize(
     ("args", "title", "note"),
     [
-        (("--year", "2030"), "Events per year, 2030-01-01 to 2030-12-31", AFTER_2030),
+        (("--year", "2030"), "Events per year, 2030", AFTER_2030),
         (("fatalities", "--year", "1850", "--by", "month"),
-         "Recorded fatalities per month, 1850-01-01 to 1850-12-31", BEFORE_1850),
+         "Recorded fatalities per month, 1850", BEFORE_1850),
     ],
 )  # fmt: skip
 def test_a_chart_of_a_window_outside_the_record_draws_no_bar(

@@ -37,6 +37,7 @@ from barkhane_cli.cli.options import (
     format_option,
     refuses_blank,
 )
+from barkhane_cli.dates import window_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS, name_key
 from barkhane_cli.facets import groups as facet_groups
@@ -306,7 +307,7 @@ def chart(
         where = " in " + query.countries_said(dataset, q.countries)
     if chosen is ChartKind.fatalities:
         bin_of = briefing.fatality_bins
-        title = f"Recorded fatalities{where} per {period}, {axis.start()} to {axis.end()}"
+        title = f"Recorded fatalities{where} per {period}, {window_said(axis.start(), axis.end())}"
         # U9 took this chart for a death toll and missed the counted totals kept as facts
         narrow = "".join(f" --country {c}" for c in sorted(q.countries))
         unit = (
@@ -315,7 +316,7 @@ def chart(
         )
     else:
         bin_of = briefing.event_bins
-        title = f"Events{where} per {period}, {axis.start()} to {axis.end()}"
+        title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}"
         unit = "events in the curated timeline"
     binned = bin_of(events, axis, period)
     for said in binned.notes:

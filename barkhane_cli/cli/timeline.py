@@ -47,7 +47,7 @@ from barkhane_cli.cli.options import (
     WideOpt,
     YearOpt,
 )
-from barkhane_cli.dates import whole_year, window_said
+from barkhane_cli.dates import window_in_sentence
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event
 from barkhane_cli.text import counted, plural
@@ -235,14 +235,12 @@ def _named_instead(dataset: Any, loaded: Any, q: Any) -> str | None:
 
 
 def _window_said(q: Any) -> str:
-    """The dates asked for, as the hint after nothing found says them (dates.window_said,
-    as the note on a window outside the record words it), with the word a sentence needs
-    before it: " in 2022", " from 2022-03-01 to 2022-06-30", " since 2022-03-01"."""
+    """The dates asked for, as the hint after nothing found says them, with the word a
+    sentence needs before it (dates.window_in_sentence): " in 2022", " from 2022-03-01 to
+    2022-06-30", " since 2022-03-01"."""
     first = None if q.first is None else dt.date.fromordinal(q.first)
     last = None if q.last is None else dt.date.fromordinal(q.last)
-    said = window_said(first, last)
-    if first is not None and last is not None:
-        return f" {'from' if whole_year(first, last) is None else 'in'} {said}"
+    said = window_in_sentence(first, last)
     return f" {said}" if said else ""
 
 

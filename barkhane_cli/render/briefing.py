@@ -14,6 +14,7 @@ from typing import Any
 from barkhane_cli import forecasts
 from barkhane_cli import model as m
 from barkhane_cli.briefing import Axis
+from barkhane_cli.dates import window_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.charts import patterned
 from barkhane_cli.render.env import Env
@@ -143,7 +144,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
             used += len(swatch) + len(kind) + 3
     con.print(Padding(legend, (0, 0, 0, indent)), no_wrap=True, overflow="crop")
     for note in (
-        f"{axis.start().isoformat()} to {axis.end().isoformat()}",
+        window_said(axis.start(), axis.end()),
         "◂ ▸ the era runs beyond the window",
         f"→ still running on {RECORD_END.human()}, the end of the record",
     ):
