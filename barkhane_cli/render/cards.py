@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.render import records
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import emit, pick_fields, resolve_format, write_document
 from barkhane_cli.render.styles import DISPUTED_STYLE, disputed
@@ -97,8 +98,8 @@ def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
         for e in card.events:
             cells = [" ".join(rs.fields[n].text(e).split()) for n in names if n in rs.fields]
             out.write("event\t" + "\t".join(cells) + "\n")
-    elif card.no_events:  # on stderr, as timeline says "no events match": rows stay rows
-        env.err.write(card.no_events + "\n")
+    elif card.no_events:  # to a person watching stderr, as timeline's notes: rows stay rows
+        records.tell(env, card.no_events)
 
 
 def _is_url(line: str) -> bool:
