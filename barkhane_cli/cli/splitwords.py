@@ -555,7 +555,8 @@ _WORDED_DATE = re.compile(r"(\d{1,2} )?[^\W\d_]+\.? \d{4}")
 def date_words(value: str, following: list[str]) -> int:
     """How many of the words after a date's first word belong to it: the most that, joined
     to it, read as one date (``1`` + ``June 2015``: 2), else the most that are written as
-    one (``_WORDED_DATE``), else the most that read as a date with no year (``1`` +
+    one (``_WORDED_DATE``) or read as one written wrongly (``31`` + ``June``, ``15`` +
+    ``June 21``: MiswrittenError), else the most that read as a date with no year (``1`` +
     ``June``, which then gets the error its quoted form gets, not Click's "unexpected
     extra argument (June)"); bare words only; 0 when none do."""
     bare = 0
