@@ -677,9 +677,7 @@ def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]
     # K45: the one screen (K42) showed the same figure as if it were current
     screen = run("on", "2021-12-31", "--window", "1d", env=terminal(80)).stdout.splitlines()
     old = [line.rstrip() for line in screen if "earlier" in line]
-    assert old == [
-        "      at least 13,900 people 2018-05    3 years earlier: Internally displaced…"
-    ]
+    assert old == ["      at least 13,900 people 2018-05    3 years earlier: Internally displaced…"]
     # RR34: a month's or a year's figures are the latest by its last day, so its age is
     # counted from there too: from its first, `on 2021` called the figure shown beside
     # December 2021's "2 years earlier", `on 2021-12` "3 years earlier"
