@@ -23,6 +23,7 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
         "id": f.id,
         "label": f.label,
         "value": plain_number(f.value),
+        "qualifier": f.qualifier,
         "low": plain_number(f.low),
         "high": plain_number(f.high),
         "unit": f.unit,
@@ -49,15 +50,17 @@ def plain_number(x: float | None) -> int | float | None:
 
 
 def fact_value_text(f: m.Fact) -> str:
-    """``5,100`` or ``1,000–1,500`` (with the best estimate in brackets when both exist)."""
+    """``5,100``, ``more than 32,500`` or ``1,000–1,500`` (with the best estimate in
+    brackets when both exist)."""
     figure, rng = fact_value_parts(f)
     return f"{figure} ({rng})" if rng else figure
 
 
 def fact_value_parts(f: m.Fact) -> tuple[str, str]:
-    """The figure a fact gives and, apart, the range beside it: ``("5,100",
-    "5,000–5,500")``; a range alone is the figure (``("1,000–1,500", "")``). The
-    one-screen summary aligns the figures and says a range after them (K41)."""
+    """The figure a fact gives, as its source words it (``more than 32,500``), and,
+    apart, the range beside it: ``("5,100", "5,000–5,500")``; a range alone is the
+    figure (``("1,000–1,500", "")``). The one-screen summary aligns the figures and says
+    a range after them (K41)."""
 
     def fmt(x: float) -> str:
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
@@ -65,7 +68,7 @@ def fact_value_parts(f: m.Fact) -> tuple[str, str]:
     rng = f"{fmt(f.low)}–{fmt(f.high)}" if f.low is not None and f.high is not None else ""
     if f.value is None:
         return rng, ""
-    return fmt(f.value), rng
+    return m.qualified(f.qualifier, fmt(f.value)), rng
 
 
 def source_ref_json(data: m.Dataset, ref: m.SourceRef) -> dict[str, Any]:

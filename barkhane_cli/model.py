@@ -54,6 +54,33 @@ FACT_CAUSES = {
     "all": "all causes",
     "mort-pour-la-france": "'morts pour la France'",
 }
+# A figure's qualifier: the word its source gives the figure with ("more than 2.5
+# million", UNHCR), shown before the figure in every view (``qualified``), so that none
+# shows a flat 2,500,000 the source never gave. Each is the source's word, kept as it
+# reads, and says which way the figure bounds the count: from below (a floor: the count is
+# at or above it), from above (a ceiling: the count is at or under it) or neither (a round
+# figure, the count on either side). The words are those the record's facts quote; a
+# range (low, high) states its own bounds and takes none.
+FLOOR, CEILING, ROUND = "below", "above", "neither"
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    "more than": (FLOOR, "a floor: the count is above the figure"),
+    "over": (FLOOR, 'a floor: the count is above the figure (as "more than")'),
+    "at least": (FLOOR, "a floor: the count is the figure or above it"),
+    "nearly": (CEILING, "a ceiling: the count is just under the figure"),
+    "almost": (CEILING, 'a ceiling: the count is just under the figure (as "nearly")'),
+    "close to": (ROUND, "near the figure, the side not said"),
+    "about": (ROUND, "a round figure: the count is near it, on either side"),
+    "around": (ROUND, 'a round figure (as "about")'),
+    "some": (ROUND, 'a round figure (as "about")'),
+}
+
+
+def qualified(qualifier: str | None, figure: str) -> str:
+    """A figure as its source words it: ``more than 32,500``; the figure alone when it has
+    no qualifier (or is empty: no value). The one rendering of every view."""
+    return f"{qualifier} {figure}" if qualifier and figure else figure
+
+
 # A core event longer than this is a state of affairs (an era) unless it says why not.
 LONG_EVENT_DAYS = 180
 
@@ -173,7 +200,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "events": _EVENT_FIELDS,
     "aftermath": _EVENT_FIELDS,
     "facts": (
-        "id", "label", "value", "low", "high", "unit", "kind", "since", "as_of", "scope",
+        "id", "label", "value", "qualifier", "low", "high", "unit", "kind", "since", "as_of",
+        "scope",
         "category", "cause", "headline", "actors", "disputed", "note", "sources",
     ),
     "eras": ("id", "name", "short", "start", "end", "kind", "description", "actors", "sources"),
@@ -531,6 +559,8 @@ class Fact:
     value: float | None = None
     low: float | None = None
     high: float | None = None
+    # the source's word for the value ("more than"): a key of QUALIFIERS, or None
+    qualifier: str | None = None
     actors: tuple[str, ...] = ()
     disputed: str | None = None
     note: str | None = None

@@ -74,6 +74,7 @@ FACT = """[[facts]]
 id = "my-new-fact"         # kebab-case, unique
 label = "What is counted, in a few words"
 value = 0                  # or low/high where sources differ
+# qualifier = "more than"  # the source's word for the value: {qualifiers}
 # low = 0
 # high = 0
 unit = "troops"
@@ -100,4 +101,5 @@ def skeleton(what: str) -> str:
         place_kinds=", ".join(model.PLACE_KINDS),
         categories=", ".join(model.FACT_CATEGORIES),
         fact_kinds=", ".join(model.FACT_KINDS),
+        qualifiers=", ".join(model.QUALIFIERS),
     )

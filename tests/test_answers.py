@@ -671,15 +671,13 @@ def test_on_says_when_a_latest_figure_is_years_old(run: Run, tty: dict[str, str]
             "on", "2021-12-31", "--window", "1d", "--full", env=tty | {"COLUMNS": "200"}
         ).stdout.split()
     )
-    assert "Tillabéri region, Niger: 13,900 as of 2018-05, 3 years earlier (" in out
+    assert "Tillabéri region, Niger: at least 13,900 as of 2018-05, 3 years earlier (" in out
     assert "Displacement: Burkina Faso: 1,579,976 as of 2021-12 (" in out
     assert out.count("years earlier") == 1
     # K45: the one screen (K42) showed the same figure as if it were current
     screen = run("on", "2021-12-31", "--window", "1d", env=terminal(80)).stdout.splitlines()
     old = [line.rstrip() for line in screen if "earlier" in line]
-    assert old == [
-        "         13,900 people 2018-05    3 years earlier: Internally displaced people…"
-    ]
+    assert old == ["      at least 13,900 people 2018-05    3 years earlier: Internally displaced…"]
     # RR34: a month's or a year's figures are the latest by its last day, so its age is
     # counted from there too: from its first, `on 2021` called the figure shown beside
     # December 2021's "2 years earlier", `on 2021-12` "3 years earlier"
@@ -1115,7 +1113,8 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     page = run("on", "2016", "--full", "--no-pager", env=tty).stdout.splitlines()
     hostile = [line for line in page if "Casualties (MINUSMA): Mali, hostile acts" in line]
     assert [" ".join(line.split()) for line in hostile] == [
-        "• Casualties (MINUSMA): Mali, hostile acts: 23 or 26 as of 2016 (23: UN personnel "
+        "• Casualties (MINUSMA): Mali, hostile acts: at least 23 or 26 as of 2016 (at least 23: "
+        "UN personnel "
         "killed in Mali in 2016 (UN Staff Union); 26: MINUSMA peacekeepers killed in "
         "malicious acts in 2016 (UN fatality list))"
     ]

@@ -489,9 +489,9 @@ def test_chart_troops_plain_when_piped(run: Run) -> None:
     piped = rows(ok(run("chart", "troops")))
     assert piped == [
         ["2020", "5100", "", "", "", "", "france", "Sahel", "barkhane-peak",
-         "French troops in Barkhane, peak"],
+         "French troops in Barkhane, peak", ""],
         ["2022-11", "5500", "", "", "", "disputed", "france", "Sahel", "barkhane-peak-seed",
-         "French troops in Barkhane, peak (seed)"],
+         "French troops in Barkhane, peak (seed)", ""],
     ]  # fmt: skip
     assert rows(ok(run("chart", "troops", "-f", "tsv")))[1:] == piped
 

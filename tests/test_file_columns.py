@@ -53,13 +53,13 @@ def test_timeline_files_give_each_events_span_as_days(run: Run) -> None:
     assert "coup-2012" not in run("timeline", "--since", "2012-04-01", "-f", "csv").stdout
 
 
-def test_facts_csv_ends_with_kind_cause_since_note_and_precision(run: Run) -> None:
+def test_facts_csv_ends_with_kind_cause_since_note_precision_and_qualifier(run: Run) -> None:
     result = run("facts", "-f", "csv")
     header = result.stdout.splitlines()[0].split(",")
     # each added at the end: a reader that takes the columns by position is not moved
-    assert header[-6:] == ["sources", "kind", "cause", "since", "note", "precision"]
+    assert header[-7:] == ["sources", "kind", "cause", "since", "note", "precision", "qualifier"]
     tsv = run("facts", "-f", "tsv").stdout.splitlines()[0].split("\t")
-    assert tsv[-5:] == ["kind", "cause", "since", "note", "precision"]
+    assert tsv[-6:] == ["kind", "cause", "since", "note", "precision", "qualifier"]
     # plain output (no header, read by position) keeps its columns
     plain = run("facts").stdout.splitlines()[0].split("\t")
     assert len(plain) == 11

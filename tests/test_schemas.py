@@ -158,6 +158,10 @@ def test_command_schema_references_resolve(command: str) -> None:
         (DATA_FILE, "/$defs/fact/properties/cause/enum", list(m.FACT_CAUSES)),
         (LIBRARY, "/$defs/fact/properties/cause/enum", [*m.FACT_CAUSES, None]),
         (LIBRARY, "/$defs/situation-figure/properties/cause/enum", [*m.FACT_CAUSES, None]),
+        (DATA_FILE, "/$defs/fact/properties/qualifier/enum", list(m.QUALIFIERS)),
+        (LIBRARY, "/$defs/fact/properties/qualifier/enum", [*m.QUALIFIERS, None]),
+        (LIBRARY, "/$defs/situation-figure/properties/qualifier/enum", [*m.QUALIFIERS, None]),
+        (LIBRARY, "/$defs/troop-row/properties/qualifier/enum", [*m.QUALIFIERS, None]),
     ],
 )
 def test_enums_match_the_model(schema: str, pointer: str, vocabulary: list[str | None]) -> None:

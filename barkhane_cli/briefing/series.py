@@ -161,6 +161,7 @@ def _figure_series(
                     # the figure the sources give; a range alone has none (a bar draws
                     # low to high): never a midpoint no source states
                     "value": lookup.plain_number(f.value),
+                    "qualifier": f.qualifier,
                     "low": lookup.plain_number(f.low),
                     "high": lookup.plain_number(f.high),
                     "text": lookup.fact_value_text(f),

@@ -469,9 +469,11 @@ def _figures(
     title = f"{what} (numeric facts, by date)"
     # series: the area a figure counts in (2,400 in Mali and 4,300 in the Sahel on one day
     # are two series, as the chart's blocks show). The columns of every text format, plain
-    # too: plain had no force or series, and Mali's 2,500 read as the Sahel's (U30).
+    # too: plain had no force or series, and Mali's 2,500 read as the Sahel's (U30). The
+    # value's qualifier ("more than") last, so that positional readers keep working.
     keys = [
         "as_of", "value", "low", "high", "kind", "marks", "force", "series", "id", "label",
+        "qualifier",
     ]  # fmt: skip
     if not force:
         keys.remove("force")

@@ -130,6 +130,15 @@ _FACT_DEFAULT_FIELDS = [
     *("id", "label", "value", "low", "high", "unit", "as_of", "scope", "category"),
     *("disputed", "sources"),
 ]
+# CSV and TSV: how each figure came to be and what it counts, as the table's Kind shows
+# it (U11 found them only in JSON); at the end, so positional readers keep working. The
+# note holds a figure's caveat ("a floor", who counted), lost in a spreadsheet without it
+# (U17); the precision says how to read as_of, the qualifier how to read the value
+# ("more than": a floor, not a count).
+_FACT_FILE_FIELDS = [
+    *_FACT_DEFAULT_FIELDS,
+    *("kind", "cause", "since", "note", "precision", "qualifier"),
+]
 
 
 def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
@@ -141,15 +150,19 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "id": Field("id", "Id", lambda f: f.id),
         "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=22),
         # a value's text can be a long range ("10,700–13,000"): it wraps rather than taking
-        # the width of the longest in the data, which had cut the dates at 80 columns
+        # the width of the longest in the data, which had cut the dates at 80 columns.
+        # Read by a person (table, plain, md) it is as its source words it ("more than
+        # 32500"); a file table keeps it a number, its qualifier in a column of its own.
         "value": Field(
             "value",
             "Value",
-            lambda f: num(f.value),
+            lambda f: m.qualified(f.qualifier, num(f.value)),
             display=lookup.fact_value_text,
             ratio=1,
             min_width=9,
+            file_text=lambda f: num(f.value),
         ),
+        "qualifier": Field("qualifier", "Qualifier", lambda f: f.qualifier or ""),
         "low": Field("low", "Low", lambda f: num(f.low)),
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
@@ -196,11 +209,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         fields=fields,
         default_fields=_FACT_DEFAULT_FIELDS,
         table_fields=["as_of", "label", "value", "unit", "kind", "scope", "sources"],
-        # How each figure came to be and what it counts, as the table's Kind shows it
-        # (U11 found them only in JSON); at the end, so positional readers keep working.
-        # The note holds a figure's caveat ("a floor", who counted), lost in a
-        # spreadsheet without it (U17); the precision says how to read as_of.
-        file_fields=[*_FACT_DEFAULT_FIELDS, "kind", "cause", "since", "note", "precision"],
+        file_fields=_FACT_FILE_FIELDS,
         to_json=lookup.fact_json,
         note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",

@@ -181,9 +181,10 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
         # value, low, high as `facts` prints them: a range has no single value, and a
-        # script reading the value column alone must not take it for a missing figure
+        # script reading the value column alone must not take it for a missing figure;
+        # the value as its source words it ("more than 32500")
         low, high = (("" if f[k] is None else str(f[k])) for k in ("low", "high"))
-        value = "" if f["value"] is None else str(f["value"])
+        value = m.qualified(f["qualifier"], "" if f["value"] is None else str(f["value"]))
         # under_way last: a series may hold the latest completed figure and a month's
         # under way, which a script taking "the latest" must tell apart
         _row(env, "figure", f["id"], f["as_of"], value, low, high, f["unit"], f["figure"],

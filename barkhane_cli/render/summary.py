@@ -240,7 +240,11 @@ def summary_plain(env: Env, content: dict[str, Any]) -> None:
     for a in content["top_actors"]:
         out.write(f"actor\t{a['id']}\t{inert(a['name'])}\t{a['events']}\n")
     for f in content["headline_facts"]:
-        value = f["value"] if f["value"] is not None else f"{f['low']}-{f['high']}"
+        value = (
+            m.qualified(f["qualifier"], str(f["value"]))
+            if f["value"] is not None
+            else f"{f['low']}-{f['high']}"
+        )
         out.write(
             f"fact\t{f['id']}\t{value}\t{inert(f['unit'])}\t{f['as_of']}\t{inert(f['label'])}\n"
         )

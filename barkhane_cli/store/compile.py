@@ -55,8 +55,8 @@ CREATE TABLE event_tags(event_id TEXT REFERENCES events(id), tag TEXT,
 CREATE TABLE event_sources(event_id TEXT REFERENCES events(id),
   source_id TEXT REFERENCES sources(id), quote TEXT, note TEXT,
   event_seq INTEGER REFERENCES events(seq));
-CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, low REAL, high REAL,
-  unit TEXT, kind TEXT, since TEXT, as_of TEXT, scope TEXT, category TEXT, cause TEXT,
+CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, qualifier TEXT, low REAL,
+  high REAL, unit TEXT, kind TEXT, since TEXT, as_of TEXT, scope TEXT, category TEXT, cause TEXT,
   headline TEXT, disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT);
 CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, short TEXT, start TEXT, "end" TEXT,
   kind TEXT, description TEXT, actors TEXT);
@@ -313,9 +313,9 @@ def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
         ],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
-            (f.id, f.label, f.value, f.low, f.high, f.unit, f.kind,
+            (f.id, f.label, f.value, f.qualifier, f.low, f.high, f.unit, f.kind,
              f.since.iso() if f.since else None, f.as_of.iso(), f.scope,
              f.category, f.cause, f.headline, f.disputed, f.note, int(f.aftermath),
              _list(f.actors))

@@ -237,6 +237,9 @@ def build_fact(r: EntryReader) -> m.Fact:
         r.problem("value", "give a value, or both low and high")
     if low is not None and high is not None and low > high:
         r.problem("low", f"low ({low:g}) is above high ({high:g})")
+    qualifier = r.choice("qualifier", m.QUALIFIERS, False)
+    if qualifier is not None and (low is not None or high is not None):
+        r.problem("qualifier", "a range (low, high) states its own bounds: give the value alone")
     unit = r.req_text("unit")
     _check_numbers(r, unit, value, low, high)
     as_of = r.req_date("as_of")
@@ -262,6 +265,7 @@ def build_fact(r: EntryReader) -> m.Fact:
         value=value,
         low=low,
         high=high,
+        qualifier=qualifier,
         actors=r.texts("actors"),
         disputed=r.text("disputed", False),
         note=r.text("note", False),
