@@ -197,6 +197,19 @@ def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
 
 
+def test_an_id_used_twice_is_placed_at_its_second_entry(run: Run, tmp_path: Path) -> None:
+    # K66: the line was the first entry's, the one that is right, so an editor jumped
+    # past the duplicate
+    one = _source("x", "https://example.org/a", "2020")
+    data = tmp_path / "dup.toml"
+    data.write_text(one + _source("y", "https://example.org/b", "2020") + one)
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout) == (
+        4,
+        f"{data}:18: sources 'x' id: is used twice (this file)\n",
+    )
+
+
 def _source(ident: str, url: str, date: str, kind: str = "news") -> str:
     return (
         f'[[sources]]\nid = "{ident}"\ntitle = "T"\npublisher = "P"\nkind = "{kind}"\n'

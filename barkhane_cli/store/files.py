@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -324,9 +325,12 @@ def _layer_file(
     an earlier layer is replaced."""
     from barkhane_cli.validate import Problem
 
+    positions: Counter[str] = Counter()  # each step is an entry of its table, in order
     for step in steps:
         problems.extend(step.problems)
         record = step.record
+        position = positions[step.table]
+        positions[step.table] += 1
         if record is None:
             continue
         table = step.table
@@ -336,7 +340,8 @@ def _layer_file(
         first = layer.seen.get((table, record.id))
         if first is not None:
             where = "this file" if first == file else f"{first}, in the same layer"
-            problems.append(Problem(file, table, record.id, "id", f"is used twice ({where})"))
+            twice = f"is used twice ({where})"
+            problems.append(Problem(file, table, record.id, "id", twice, position=position))
             continue
         layer.seen[(table, record.id)] = file
         target = layer.records[table]
