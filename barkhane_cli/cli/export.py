@@ -14,6 +14,7 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.options import (
     DataOpt,
+    FileName,
     QuietOpt,
 )
 from barkhane_cli.errors import DataError
@@ -27,7 +28,13 @@ export_app = typer.Typer(help="Write the data (with your layers) in other tools'
 
 @export_app.command("sqlite")
 def export_sqlite(
-    output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
+    output: Annotated[
+        Path,
+        typer.Argument(
+            click_type=FileName("a file name (FILE.db)"),
+            help="The database file to write (FILE.db).",
+        ),
+    ],
     data: DataOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
