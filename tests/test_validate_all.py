@@ -190,6 +190,19 @@ def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:
     assert f"{bad}:4: events 'six' title: is empty" in lines
 
 
+def test_a_byte_that_is_not_utf8_is_placed_by_line_and_column(run: Run, tmp_path: Path) -> None:
+    # K66: "bad byte at offset 5001256" in a file of one long line: no editor goes there
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'[[sources]]\nid = "x"\ntitle = "\xc3\xa9t\xe9"\n')
+    said = "is not UTF-8 text (byte 0xe9 at line 3, column 12; save it as UTF-8)"
+    result = run("validate", str(bad), "-f", "json")
+    assert result.exit_code == 4
+    [problem] = json.loads(result.stdout)
+    assert (problem["line"], problem["column"], problem["message"]) == (3, 12, said)
+    loading = run("timeline", "--data", str(bad))
+    assert (loading.exit_code, loading.stderr) == (4, f"barkhane: {bad}: {said}\n")
+
+
 def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
