@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from barkhane_cli.atomic import refuse_inputs, shown
+from barkhane_cli.atomic import checked_target, shown
 from barkhane_cli.cli.base import (
     load,
 )
@@ -60,11 +60,12 @@ def export_sqlite(
 def refuse_other_files(output: Path) -> None:
     """Replace only a database (an earlier export) or an empty file: `export sqlite
     mine.toml`, a slip for --data, would otherwise put a database where the user's data
-    file was, and the atomic write keeps no copy of what it replaces. Called after
-    loading, so that one of this run's own inputs gets that more telling refusal."""
-    refuse_inputs(output, "export")
+    file was, and the atomic write keeps no copy of what it replaces. After loading and
+    the write's own checks, so that one of this run's inputs, or a symlink another user
+    planted, gets that more telling refusal."""
+    final = checked_target(output, "export")
     try:
-        with open(output, "rb") as fh:
+        with open(final, "rb") as fh:
             start = fh.read(len(SQLITE_HEADER))
     except OSError:
         return  # missing (a new file), a folder or unreadable: the write itself says so

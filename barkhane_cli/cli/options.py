@@ -13,6 +13,7 @@ from typing import Annotated, Any, get_args
 
 import click
 import typer
+from typer.models import TyperPath
 
 from barkhane_cli import model as m
 from barkhane_cli.choices import listed
@@ -66,12 +67,13 @@ def refuses_blank(what: str) -> Callable[..., Any]:
     return check
 
 
-class FileName(click.Path):
+class FileName(TyperPath):
     """Every option or argument naming a file: a blank one is refused as a blank name is
     (refuses_blank), where Click read it as the current folder, ".": `--data "$unset"`
     layered every .toml file under the folder the command ran in, and `--export ""` was
-    refused as "--export .", which no one typed. Still a click.Path, so TAB completes
-    file names."""
+    refused as "--export .", which no one typed. Typer's own path type otherwise, as the
+    annotation gave: it completes nothing itself (the shell completes file names), so no
+    "did you mean --data france?" is built from a bare word (splitwords)."""
 
     def __init__(self, what: str) -> None:
         super().__init__(path_type=Path)
