@@ -83,7 +83,7 @@ def replacing(target: Path, what: str) -> Iterator[str]:
     (it does not exist yet); on any failure or interruption it is removed and the old
     file is left as it was.
     """
-    final = _checked_target(target, what)
+    final = checked_target(target, what)
     folder = final.parent
     try:
         mode = os.stat(final).st_mode & 0o7777
@@ -127,7 +127,7 @@ def check_folder(target: Path, what: str) -> None:
         )
 
 
-def _checked_target(target: Path, what: str) -> Path:
+def checked_target(target: Path, what: str) -> Path:
     """The real file a write to ``target`` replaces, or a one-line refusal."""
     if str(target) == "-":
         raise UsageError(f"{what} -: give a file name (this option writes a file, not stdout)")

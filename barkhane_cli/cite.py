@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
@@ -279,8 +280,18 @@ def publisher(s: m.Source) -> str | None:
     return None if s.publisher.casefold().startswith("unknown") else s.publisher
 
 
+# A Wikipedia edition's language is its address's first label; the editions a citation
+# can name (BibTeX's babel names are given for these two only).
+_EDITIONS = {"en": "en", "simple": "en", "fr": "fr"}
+
+
 def language(s: m.Source) -> str | None:
-    """``fr`` or ``en`` when the title's own words say so clearly; else None (unsaid)."""
+    """``fr`` or ``en`` when the title's own words say so clearly; else None (unsaid).
+    A Wikipedia page's edition decides: its titles are names as often as sentences, and
+    an English one holding an accented name or a loanword ("2020 Malian coup d'état",
+    "Ménaka offensive") read as French; another edition's says nothing."""
+    if _host(s.url).endswith(".wikipedia.org"):
+        return _EDITIONS.get(_host(s.url).split(".")[0])
     words = [w.strip("«»“”\"'’.,:;!?()[]").casefold() for w in s.title.split()]
     french = sum(w in _FRENCH for w in words) + (2 if _FRENCH_LETTERS & set(s.title) else 0)
     english = sum(w in _ENGLISH for w in words)
@@ -289,6 +300,13 @@ def language(s: m.Source) -> str | None:
     if english >= 2 and french == 0:
         return "en"
     return None
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "http://[x": validate says what is wrong with it
+        return ""
 
 
 def csl_item(s: m.Source) -> dict[str, Any]:

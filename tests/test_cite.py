@@ -266,3 +266,25 @@ def test_a_unhcr_factsheet_read_on_reliefweb_cites_unhcr(bundled: None, run: Run
     assert (item["publisher"], item["source"]) == ("UNHCR", "ReliefWeb")
     [ris] = _ris_tags(out(run, "cite", ident, "-f", "ris"))
     assert (ris["PB"], ris["DP"]) == ("UNHCR", "ReliefWeb")
+
+
+def test_a_wikipedia_page_is_in_its_editions_language(run: Run, tmp_path: Path) -> None:
+    """K66: English Wikipedia's "2020 Malian coup d'état" went to Zotero as French (its
+    é), as did 16 other English pages titled by a name (Ménaka, Dioncounda Traoré) and 3
+    German ones: the edition decides, and one with no BibTeX name says nothing."""
+    data = tmp_path / "wiki.toml"
+    data.write_text(
+        '[[sources]]\nid = "wp-coup"\ntitle = "2020 Malian coup d\'état"\n'
+        'publisher = "Wikipedia"\nkind = "reference"\n'
+        'url = "https://en.wikipedia.org/wiki/2020_Malian_coup_d%27%C3%A9tat"\n\n'
+        '[[sources]]\nid = "wp-de"\ntitle = "Ménaka"\npublisher = "Wikipedia (German)"\n'
+        'kind = "reference"\nurl = "https://de.wikipedia.org/wiki/M%C3%A9naka"\n'
+    )
+    given = ("--data", str(data))
+    assert "  language = {english},\n" in out(run, "cite", "wp-coup", "-f", "bibtex", *given)
+    assert "LA  - en\n" in out(run, "cite", "wp-coup", "-f", "ris", *given)
+    [item] = json.loads(out(run, "cite", "wp-coup", "-f", "csl-json", *given))
+    assert item["language"] == "en"
+    [german] = json.loads(out(run, "cite", "wp-de", "-f", "csl-json", *given))
+    assert "language" not in german
+    assert "language" not in out(run, "cite", "wp-de", "-f", "bibtex", *given)

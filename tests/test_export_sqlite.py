@@ -155,3 +155,29 @@ def test_datasette_search_on_the_bundled_record_finds_what_barkhane_search_finds
         result = run("search", word, "--kind", "event", "--fields", "id", "-f", "csv")
         ours = set(result.stdout.split()[1:])
         assert ours and fts >= ours, (word, ours - fts)
+
+
+def test_export_keeps_a_file_that_is_no_database(run: Run, tmp_path: Path) -> None:
+    # `export sqlite mine.toml` (meaning --data mine.toml) put a database over the data file
+    data = tmp_path / "mine.toml"
+    data.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
+    before = data.read_bytes()
+    result = run("export", "sqlite", str(data))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: export {data}: is not a SQLite database, so it is not replaced; nothing "
+        "was changed (give a new file name, or remove it first)\n"
+    )
+    assert data.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.toml"]
+
+
+def test_export_replaces_an_earlier_export_and_an_empty_file(
+    run: Run, exported: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "new.db"
+    empty.touch()
+    for target in (exported, empty):
+        result = run("export", "sqlite", str(target), "--data", str(FIXTURES / "geo.toml"))
+        assert result.exit_code == 0, result.stderr
+        assert target.read_bytes().startswith(b"SQLite format 3\x00")

@@ -203,3 +203,24 @@ def test_a_blank_name_given_to_a_lookup_is_a_usage_error_too(
     result = run(command, " ")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"barkhane: {command} ' ': give {asks}\n"
+
+
+@pytest.mark.parametrize(("command", "option"), _taking(("--data", "--export")))
+def test_a_blank_file_name_is_refused_not_read_as_the_current_folder(
+    run: Run, command: str, option: str
+) -> None:
+    """K66: Click read `--data ""` (an unset variable: `--data "$mine"`) as ".", so every
+    .toml file under the folder the command ran in was layered over the record, and
+    `--export ""` was refused as "--export .", which no one typed."""
+    result = run(*command.split(), f"{option}=")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"barkhane: {option} '': give a")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_blank_database_name_is_refused(run: Run) -> None:
+    result = run("export", "sqlite", "")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "barkhane: export sqlite '': give a file name (FILE.db)\n",
+    )

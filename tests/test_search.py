@@ -65,6 +65,14 @@ def test_kind_and_dates_narrow_the_search(run: Run) -> None:
     # The id counts as a name: coup-2020 has "coup" in no text.
     assert hits(run, "coup", "--since", "2020") == [("event", "coup-2020")]
     assert hits(run, "coup", "--until", "2012") == [("event", "coup-2012")]
+    # K66: --year as timeline, facts, map and chart take it; search alone refused it
+    assert hits(run, "coup", "--year", "2012") == [("event", "coup-2012")]
+    assert hits(run, "coup", "--year", "2020") == hits(run, "coup", "--since", "2020")
+    outside = run("search", "coup", "--year", "2012", "--since", "2020")
+    assert (outside.exit_code, outside.stderr) == (
+        2,
+        "barkhane: --year 2012 lies outside --since/--until; drop one of them\n",
+    )
     bad = run("search", "x", "--kind", "person")
     assert bad.exit_code == 2 and "kinds are: event, actor, place, fact, source" in bad.stderr
 

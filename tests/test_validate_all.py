@@ -190,11 +190,37 @@ def test_goes_on_past_an_unreadable_file(run: Run, tmp_path: Path) -> None:
     assert f"{bad}:4: events 'six' title: is empty" in lines
 
 
+def test_a_byte_that_is_not_utf8_is_placed_by_line_and_column(run: Run, tmp_path: Path) -> None:
+    # K66: "bad byte at offset 5001256" in a file of one long line: no editor goes there
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'[[sources]]\nid = "x"\ntitle = "\xc3\xa9t\xe9"\n')
+    said = "is not UTF-8 text (byte 0xe9 at line 3, column 12; save it as UTF-8)"
+    result = run("validate", str(bad), "-f", "json")
+    assert result.exit_code == 4
+    [problem] = json.loads(result.stdout)
+    assert (problem["line"], problem["column"], problem["message"]) == (3, 12, said)
+    loading = run("timeline", "--data", str(bad))
+    assert (loading.exit_code, loading.stderr) == (4, f"barkhane: {bad}: {said}\n")
+
+
 def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')
     result = run("validate", str(good), "-f", "json")
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_an_id_used_twice_is_placed_at_its_second_entry(run: Run, tmp_path: Path) -> None:
+    # K66: the line was the first entry's, the one that is right, so an editor jumped
+    # past the duplicate
+    one = _source("x", "https://example.org/a", "2020")
+    data = tmp_path / "dup.toml"
+    data.write_text(one + _source("y", "https://example.org/b", "2020") + one)
+    result = run("validate", str(data))
+    assert (result.exit_code, result.stdout) == (
+        4,
+        f"{data}:18: sources 'x' id: is used twice (this file)\n",
+    )
 
 
 def _source(ident: str, url: str, date: str, kind: str = "news") -> str:

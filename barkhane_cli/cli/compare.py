@@ -18,6 +18,7 @@ from barkhane_cli.cli.options import (
     ColorOpt,
     CountryOpt,
     ExportOpt,
+    FileName,
     LimitOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -42,6 +43,7 @@ DatasetsOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
+        click_type=FileName("an ACLED or UCDP export or import"),
         help=f"An import of ACLED or UCDP ({import_line()}); "
         "repeatable, and BARKHANE_DATA files count too.",
         show_default=False,

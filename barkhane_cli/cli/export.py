@@ -8,21 +8,33 @@ from typing import Annotated
 
 import typer
 
+from barkhane_cli.atomic import checked_target, shown
 from barkhane_cli.cli.base import (
     load,
 )
 from barkhane_cli.cli.options import (
     DataOpt,
+    FileName,
     QuietOpt,
 )
+from barkhane_cli.errors import DataError
 from barkhane_cli.text import counted
+
+# What every SQLite database file begins with (sqlite.org/fileformat.html, 1.3.1).
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 export_app = typer.Typer(help="Write the data (with your layers) in other tools' formats.")
 
 
 @export_app.command("sqlite")
 def export_sqlite(
-    output: Annotated[Path, typer.Argument(help="The database file to write (FILE.db).")],
+    output: Annotated[
+        Path,
+        typer.Argument(
+            click_type=FileName("a file name (FILE.db)"),
+            help="The database file to write (FILE.db).",
+        ),
+    ],
     data: DataOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -36,9 +48,29 @@ def export_sqlite(
 
     with progress.silenced(quiet):
         dataset = load(data)
+        refuse_other_files(output)
         write_public(output, dataset)
     sys.stderr.write(
         f"{counted(len(dataset.events) + len(dataset.aftermath), 'event')}, "
         f"{counted(len(dataset.actors), 'actor')}, {counted(len(dataset.places), 'place')}, "
         f"{counted(len(dataset.facts), 'fact')} -> {output}\n"
     )
+
+
+def refuse_other_files(output: Path) -> None:
+    """Replace only a database (an earlier export) or an empty file: `export sqlite
+    mine.toml`, a slip for --data, would otherwise put a database where the user's data
+    file was, and the atomic write keeps no copy of what it replaces. After loading and
+    the write's own checks, so that one of this run's inputs, or a symlink another user
+    planted, gets that more telling refusal."""
+    final = checked_target(output, "export")
+    try:
+        with open(final, "rb") as fh:
+            start = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # missing (a new file), a folder or unreadable: the write itself says so
+    if start and start != SQLITE_HEADER:
+        raise DataError(
+            f"export {shown(output)}: is not a SQLite database, so it is not replaced; "
+            "nothing was changed (give a new file name, or remove it first)"
+        )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 import typer
 from typer.core import TyperGroup
+from typer.utils import get_params_from_function
 
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.importers import import_line
@@ -234,6 +235,22 @@ def build(name: str) -> click.Command:
     return typer.main.get_command(one)
 
 
+def _argument_help(command: click.Command) -> None:
+    """Put back each argument's help, for the command and a group's subcommands. Click 8.5's
+    Argument takes a help of its own, and Typer 0.25 sets its help before calling Click's
+    __init__, which resets it to None: every Arguments panel and docs/cli.md showed the
+    bare name (`cite --help`: "ids ID...", not what KIND:ID is for). Read from the
+    function's own typer.Argument, as Typer read it."""
+    for each in (command, *getattr(command, "commands", {}).values()):
+        function = getattr(each.callback, "__wrapped__", None)
+        if function is None:
+            continue
+        declared = get_params_from_function(function)
+        for param in each.params:
+            if isinstance(param, click.Argument) and not param.help and param.name in declared:
+                param.help = getattr(declared[param.name].default, "help", None)
+
+
 class LazyGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -242,6 +259,7 @@ class LazyGroup(TyperGroup):
         command = self.commands.get(cmd_name)
         if command is None and cmd_name in COMMANDS:
             command = build(cmd_name)
+            _argument_help(command)
             _with_completion(cmd_name, command)
             command.rich_help_panel = COMMANDS[cmd_name].panel  # type: ignore[attr-defined]
             # A group's subcommands too (import acled, import ucdp): their docstrings

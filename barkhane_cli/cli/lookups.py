@@ -632,6 +632,7 @@ def search(
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    year: YearOpt = None,
     limit: LimitOpt = None,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
@@ -649,7 +650,7 @@ def search(
     among the words (four digits within the record's years, its aftermath's too) finds
     the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
     it: tillaberi 2021 finds the events of 2021 at Tillabéri.
-    --since/--until keep dated entries (events, facts, sources) in the window. Nothing
+    --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
     found gets a suggestion on stderr.
     """
     from barkhane_cli import query, store
@@ -660,7 +661,8 @@ def search(
     env = make_env(color)
     text = search_words(" ".join(words), "search") or ""
     kinds = [choose(k, finder.KINDS, "kind") for k in kind or finder.KINDS]
-    first, last = query.date_range(parse_date("--since", since), parse_date("--until", until))
+    # --year as every other command with a window takes it (K66: search alone refused it)
+    first, last = query.date_range(parse_date("--since", since), parse_date("--until", until), year)
     dataset = load(data)
     hays = store.search_index(dataset)
     hits = finder.search(dataset, text, kinds, first, last, hays)

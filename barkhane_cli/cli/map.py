@@ -20,6 +20,7 @@ from barkhane_cli.cli.base import (
 )
 from barkhane_cli.cli.filters import event_filters, namesake_notes, window_notes
 from barkhane_cli.cli.options import (
+    AN_EXPORT,
     ActorOpt,
     AftermathOpt,
     Color,
@@ -55,6 +56,7 @@ MapExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
+        click_type=AN_EXPORT,
         help="Save the map: FILE.svg (a vector map), FILE.html (the same SVG in a page) "
         "or FILE.txt (the terminal drawing).",
         show_default=False,

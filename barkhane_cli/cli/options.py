@@ -13,6 +13,7 @@ from typing import Annotated, Any, get_args
 
 import click
 import typer
+from typer.models import TyperPath
 
 from barkhane_cli import model as m
 from barkhane_cli.choices import listed
@@ -65,6 +66,28 @@ def refuses_blank(what: str) -> Callable[..., Any]:
 
     return check
 
+
+class FileName(TyperPath):
+    """Every option or argument naming a file: a blank one is refused as a blank name is
+    (refuses_blank), where Click read it as the current folder, ".": `--data "$unset"`
+    layered every .toml file under the folder the command ran in, and `--export ""` was
+    refused as "--export .", which no one typed. Typer's own path type otherwise, as the
+    annotation gave: it completes nothing itself (the shell completes file names), so no
+    "did you mean --data france?" is built from a bare word (splitwords)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(path_type=Path)
+        self.what = what
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            said = param.opts[0] if isinstance(param, click.Option) else command_name(ctx)
+            raise UsageError(f"{said} {value!r}: give {self.what}")
+        return super().convert(value, param, ctx)
+
+
+# Every view's --export (map's too, with its own help), given blank.
+AN_EXPORT = FileName("a file name ending in .svg, .html or .txt")
 
 # What each kind of naming option or lookup argument asks for, given blank (refuses_blank).
 AN_ACTOR = refuses_blank("an actor's id, name or alias")
@@ -132,6 +155,7 @@ DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
+        click_type=FileName("a data file or folder"),
         help="Extra data file layered over the bundled timeline: TOML (a folder: every "
         ".toml file in it and its subfolders), or an ACLED or "
         "UCDP GED export (.csv) read as it is (repeatable; also BARKHANE_DATA, separated "
@@ -143,6 +167,7 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
+        click_type=AN_EXPORT,
         help="Also save the terminal view to FILE.svg, FILE.html or FILE.txt.",
         show_default=False,
     ),

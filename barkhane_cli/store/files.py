@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,7 +156,17 @@ def read_text(path: Path) -> str:
         # utf-8-sig: a byte-order mark, which some Windows editors write, is accepted.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+        # where an editor finds it, as validate places every other problem: a byte offset
+        # (5,001,256 in a file of one long line) was no help
+        start = exc.object.rfind(b"\n", 0, exc.start) + 1
+        line = exc.object.count(b"\n", 0, start) + 1
+        column = len(exc.object[start : exc.start].decode("utf-8")) + 1  # in characters
+        raise DataError(
+            f"{path}: is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at line {line}, "
+            f"column {column}; save it as UTF-8)",
+            line,
+            column,
+        ) from None
     return text
 
 
@@ -324,9 +335,12 @@ def _layer_file(
     an earlier layer is replaced."""
     from barkhane_cli.validate import Problem
 
+    positions: Counter[str] = Counter()  # each step is an entry of its table, in order
     for step in steps:
         problems.extend(step.problems)
         record = step.record
+        position = positions[step.table]
+        positions[step.table] += 1
         if record is None:
             continue
         table = step.table
@@ -336,7 +350,8 @@ def _layer_file(
         first = layer.seen.get((table, record.id))
         if first is not None:
             where = "this file" if first == file else f"{first}, in the same layer"
-            problems.append(Problem(file, table, record.id, "id", f"is used twice ({where})"))
+            twice = f"is used twice ({where})"
+            problems.append(Problem(file, table, record.id, "id", twice, position=position))
             continue
         layer.seen[(table, record.id)] = file
         target = layer.records[table]

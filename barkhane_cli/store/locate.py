@@ -71,12 +71,14 @@ class _Index:
     first: dict[str, _Entry] = field(default_factory=dict)
     by_table_id: dict[tuple[str, str], _Entry] = field(default_factory=dict)
     by_id: dict[str, _Entry] = field(default_factory=dict)
+    by_table: dict[str, list[_Entry]] = field(default_factory=dict)  # in file order
 
 
 def _index(entries: list[_Entry]) -> _Index:
     index = _Index()
     for e in entries:  # in file order: the first of each wins, as a scan finds it
         index.first.setdefault(e.table, e)
+        index.by_table.setdefault(e.table, []).append(e)
         if e.id is not None:
             index.by_table_id.setdefault((e.table, e.id), e)
             index.by_id.setdefault(e.id, e)
@@ -113,8 +115,12 @@ def _line(index: _Index, p: Problem) -> int | None:
     if p.id is None:
         first = index.first.get(p.table)
         return first.start if first is not None else None
-    # the entry of that id in the problem's table, else of that id in any table
+    # the entry of that id in the problem's table, else of that id in any table; a
+    # second entry of one id by its place in the table (the first holds the id too)
     entry = index.by_table_id.get((p.table, p.id)) or index.by_id.get(p.id)
+    entries = index.by_table.get(p.table, [])
+    if p.position is not None and p.position < len(entries):
+        entry = entries[p.position] if entries[p.position].id == p.id else entry
     if entry is None:
         return None
     if p.field is not None and p.field in entry.keys:

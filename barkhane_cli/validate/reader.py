@@ -45,6 +45,9 @@ class Problem:
     # The file itself could not be read (missing, not UTF-8, not TOML): validate lists it
     # first, since the problems after it (its entries unknown) may follow from it.
     unread: bool = False
+    # Which entry of its table in the file (0: the first), where the id cannot tell: of
+    # two entries with one id, the one used twice is the later, not the first.
+    position: int | None = None
 
     def located(self) -> str:
         """``FILE:LINE: table 'id' field: problem``, the form editors jump to."""
