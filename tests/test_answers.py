@@ -1122,7 +1122,7 @@ def test_on_reads_two_figures_of_one_series_and_date_as_one_with_its_dispute(run
     assert after.startswith("⚑ disputed: The UN Staff Union counted 'at least 23'")
     later = " ".join(run("on", "2017", "--full", "--no-pager", env=tty).stdout.split())
     assert (
-        "French forces: strength, Sahel: 4,000 as of 2017-05-19 (French troops in Operation "
+        "French forces: strength, Sahel: about 4,000 as of 2017-05-19 (French troops in Operation "
         "Barkhane) ⚑ disputed: How many of them were in Mali:" in later
     )
     piped = [r.split("\t") for r in run("on", "2017").stdout.splitlines()]
