@@ -99,6 +99,12 @@ class Resolver:
         National Park); never for a comma-separated list."""
         if query in self.by_id:
             return {query}
+        # Ids are matched case (and accents) aside, before any name, as the README says:
+        # `place Boungou` is the curated boungou even when an import loaded beside it has
+        # places of that name (its namesakes), which `place boungou` already was.
+        folded = fold(query.strip())
+        if folded in self.by_id:
+            return {folded}
         norm = normalize(query)
         if not norm:
             return set()

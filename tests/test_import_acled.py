@@ -617,6 +617,24 @@ def test_progress_and_odd_rows(known: Dataset, tmp_path: Path) -> None:
     assert text.count("[[events]]") == 2500
 
 
+def test_an_overlong_field_is_said_once_and_in_words(known: Dataset, tmp_path: Path) -> None:
+    """K65: a 200 MB line (a quote never closed) was rejected as "unreadable CSV record
+    (line 2; e.g. unreadable CSV record (field larger than field limit (131072)))", and
+    in the header it was "has no header row"."""
+    header, rows = sample_rows()
+    long_note = [*rows[0][:-1], "x" * 140_000]
+    path = write_csv(tmp_path / "long.csv", header, [rows[0], long_note])
+    _, report = convert(path, known)
+    assert report.rejected == [(3, "unreadable CSV record", "a field of over 131,072 characters")]
+    headless = write_csv(tmp_path / "head.csv", [*header[:-1], "y" * 140_000], rows[:1])
+    with pytest.raises(DataError) as err:
+        convert(headless, known)
+    assert err.value.message == (
+        f"{headless}: its header row cannot be read as CSV (a field of over 131,072 "
+        "characters), so it is not an ACLED export"
+    )
+
+
 # --- the command ------------------------------------------------------------------------
 
 

@@ -81,6 +81,28 @@ def test_layouts_are_named_and_candidates_tagged(bundled: None, run: Run, tmp_pa
     assert _entries(tmp_path / "a.toml")["ucdp-900001"]["date"] == "2019-03-17"  # ISO timestamp
 
 
+def test_a_candidate_file_is_told_by_its_months_or_any_rows_status(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """K65: a real Candidate file, GEDEvent_v26_01_26_06 (January to June), was read as a
+    yearly release: its name has no `_0_` month, and with --country the rows left out
+    (one coded "Check dyad") were never asked their code_status."""
+    header, template = first_row(RELEASE)
+    clear = dict(template, id="900101", code_status="Clear")
+    checked = dict(template, id="900102", code_status="Check dyad", country="Niger")
+    months = write_rows(tmp_path / "GEDEvent_v26_01_26_06.csv", header, [clear])
+    result = _import(run, months, tmp_path / "m.toml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"{months}: read as UCDP GED Candidate file"
+    assert "ucdp-candidate" in _entries(tmp_path / "m.toml")["ucdp-900101"]["tags"]  # type: ignore[operator]
+    mixed = write_rows(tmp_path / "ged-sahel.csv", header, [clear, checked])
+    kept = _import(run, mixed, tmp_path / "k.toml", "--country", "Mali")
+    assert kept.exit_code == 0, kept.stderr
+    assert kept.stderr.splitlines()[0] == f"{mixed}: read as UCDP GED Candidate file"
+    assert list(_entries(tmp_path / "k.toml")) == ["ucdp-900101"]
+    assert "ucdp-candidate" in _entries(tmp_path / "k.toml")["ucdp-900101"]["tags"]  # type: ignore[operator]
+
+
 def test_country_filter_and_wrong_files(bundled: None, run: Run, tmp_path: Path) -> None:
     niger = _import(run, RELEASE, tmp_path / "n.toml", "--country", "Niger")
     assert niger.exit_code == 0, niger.stderr

@@ -285,3 +285,23 @@ def test_ucdp_rows_are_kept_apart_by_the_same_rule(
         "(14.8252, -5.2547)"
     )
     assert _gap_ids(run, imported) == []
+
+
+def test_the_curated_place_is_its_id_case_aside_beside_its_namesakes(
+    run: Run, bundled_small: Path, export: Path, tmp_path: Path
+) -> None:
+    # K65: with a real Burkina Faso export loaded, `place boungou` was the curated village
+    # but `place Boungou` was refused as naming three places (the curated one and two
+    # imported namesakes), though ids are matched case aside, before names (README).
+    imported = tmp_path / "acled.toml"
+    _import(run, export, imported)
+    for query in ("dioura", "Dioura", "DIOURA"):
+        card = run("place", query, "--data", str(imported), "-f", "json")
+        assert card.exit_code == 0, card.stderr
+        assert as_json(card)["id"] == "dioura"
+    listed = run("timeline", "--place", "Dioura", "--data", str(imported), "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    assert [e["id"] for e in as_json(listed)] == ["dioura-attack", "acled-mli8004"]
+    # the namesake is still its own id's
+    far = run("place", "acled-mali-mopti-dioura", "--data", str(imported), "-f", "json")
+    assert as_json(far)["summary"].endswith("kept apart at ACLED's point.")

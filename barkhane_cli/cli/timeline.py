@@ -131,7 +131,11 @@ def timeline(
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
     # a note: worked out only then
     told = window_notes(q) if (count or facet) and watching(env) else []
-    if summarized(env, dataset, events, count, facet, format_, export, said, none_found, told):
+    # --count alone reads the stored JSON texts when SQL answers the filters exactly
+    stored = loaded.texts(q) if count and not facet else None
+    if summarized(
+        env, dataset, events, count, facet, format_, export, said, none_found, told, stored
+    ):
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -278,6 +282,7 @@ def summarized(
     said: list[str],
     none_found: Callable[[], list[str]] | None = None,
     notes: Sequence[str] = (),
+    stored: Iterable[str] | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
     (an event view's summary); False when neither was asked for. ``said``: what the names
@@ -286,7 +291,9 @@ def summarized(
     stderr when no event is counted (U19: `--search djazairess --count` said nothing of
     the sources that match, which the same search's table and JSON say). ``notes``: told
     after the number or the counts, as a table's footer says them (a window outside the
-    record)."""
+    record). ``stored``: the events' stored JSON texts, for --count to count in place
+    of ``events`` (K65: decoding and keeping each event of an export of 100,000 rows to
+    count them took 13 s and 440 MB; the texts, 2 s)."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
@@ -300,7 +307,7 @@ def summarized(
     if said:
         tell(env, "; ".join(said))
     if count:
-        n = sum(1 for _ in events)
+        n = sum(1 for _ in (stored if stored is not None else events))
         present(env, format_, export, lambda target, f: write_count(target, f, n))
         for hint in [*notes, *(none_found() if none_found and not n else [])]:
             tell(env, hint)

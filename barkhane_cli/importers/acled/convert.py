@@ -35,6 +35,10 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip file; unpack it first"),
 )
 _DONE: tuple[int, list[str]] = (0, [])
+# The longest field a record may have: the csv module's default, set for each read, since
+# the limit is the process's and a UCDP import raises it (a GED source field is long; an
+# ACLED note over 128 KiB is a broken file, such as a quote never closed).
+_FIELD_LIMIT = 128 * 1024
 # Fields monadic rows of one event may differ in: the actor's own.
 _PER_ACTOR = frozenset({"actor1", "assoc_actor_1", "inter1", "data_id"})
 
@@ -75,6 +79,7 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
     try:
         raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "an ACLED export")
         with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
+            csv.field_size_limit(_FIELD_LIMIT)
             reader = csv.reader(handle, delimiter=sep)
             while True:
                 line = reader.line_num + 1
@@ -83,7 +88,9 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
                 except StopIteration:
                     return
                 except csv.Error as exc:
-                    yield line, f"unreadable CSV record ({exc})"
+                    # The reason alone: the rejection names it "unreadable CSV record" and
+                    # gives this as its example, which said those words twice.
+                    yield line, _csv_problem(exc)
                     continue
                 yield line, fields
     except UnicodeDecodeError:
@@ -91,6 +98,14 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
         raise DataError(f"{path}: is not UTF-8 text; export it from ACLED as UTF-8") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """What made a record unreadable, in the words a reader of the export uses: the
+    module's "field larger than field limit (131072)" is a field too long."""
+    if "field larger than field limit" in str(exc):
+        return f"a field of over {_FIELD_LIMIT:,} characters"
+    return str(exc)
 
 
 Tables = dict[str, list[dict[str, object]]]
@@ -153,10 +168,15 @@ def _convert(
 ) -> tuple[Tables, str, ImportReport]:
     sep = _sniff(path)
     records = _records(path, sep)
-    first = next(records, None)
-    if first is None or isinstance(first[1], str) or not any(h.strip() for h in first[1]):
+    _, header = next(records, _DONE)
+    if isinstance(header, str):
+        # A 200 MB first line is a header that cannot be read, not a missing one.
+        raise DataError(
+            f"{path}: its header row cannot be read as CSV ({header}), so it is not an ACLED export"
+        )
+    if not any(h.strip() for h in header):
         raise DataError(f"{path}: has no header row, so it is not an ACLED export")
-    layout = layouts.detect(first[1], str(path))
+    layout = layouts.detect(header, str(path))
     report = ImportReport(layout=layout.describe())
     col = dict(layout.col)
     newest = _Newest(col)

@@ -3,7 +3,7 @@
 The GED codebook's 49 columns (release 19.1 onwards, yearly releases and the monthly
 Candidate files alike); API dumps carry a subset, sometimes behind an unnamed row-number
 column. A Candidate file is told from a release by its name (``GEDEvent_v23_0_4``: a
-``_0_`` month) or by a ``code_status`` other than Clear in any row (see convert.py).
+``_0_`` month; ``GEDEvent_v26_01_26_06``: its first and last months) or by a ``code_status`` other than Clear in any row (see convert.py).
 The columns barkhane needs are :data:`REQUIRED`; a file lacking any of them is refused
 with every missing column named.
 """
@@ -121,5 +121,7 @@ def codes_text(codes: tuple[str, ...]) -> str:
 
 
 def candidate_name(stem: str) -> bool:
-    """``GEDEvent_v23_0_4``: UCDP names its monthly Candidate files with a ``_0_`` month."""
-    return re.search(r"v\d+_0_\d+", stem, re.IGNORECASE) is not None
+    """``GEDEvent_v23_0_4``: UCDP names its monthly Candidate files with a ``_0_`` month,
+    and the files of several months with their first and last (``GEDEvent_v26_01_26_06``,
+    January to June 2026: K65, a real one read as a yearly release)."""
+    return re.search(r"v\d+_(0_\d+|\d\d_\d\d_\d\d)\b", stem, re.IGNORECASE) is not None
