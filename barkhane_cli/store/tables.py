@@ -37,6 +37,19 @@ class Table(MutableMapping[str, Any]):
             raise KeyError(ident)
         return found
 
+    # As __getitem__, without Mapping's try/except around it: `in` and `get` are the
+    # look-ups the views ask most (a card's every source, a map's every place).
+    def __contains__(self, ident: object) -> bool:
+        if self._all is not None:
+            return ident in self._all
+        return isinstance(ident, str) and self._one(ident) is not None
+
+    def get(self, ident: str, default: Any = None) -> Any:
+        if self._all is not None:
+            return self._all.get(ident, default)
+        found = self._one(ident)
+        return default if found is None else found
+
     def _read(self) -> dict[str, Any]:
         if self._all is None:
             self._all = self._whole()
