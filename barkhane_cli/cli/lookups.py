@@ -371,7 +371,9 @@ def fact(
     from barkhane_cli.render.profiles import fact_card
 
     env = make_env(color)
-    dataset = load(data)
+    # no event is on a fact's card: the store's tables alone, each record read by id
+    # until a table is walked (K67); a miss reads the events' ids (another_kind)
+    dataset = open_data(data).data
     resolver = _resolver(dataset.facts.values(), "label", "fact")
     found = dataset.facts[looked_up(dataset, "fact", resolver, ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)

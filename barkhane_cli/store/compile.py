@@ -77,7 +77,8 @@ CREATE INDEX event_tags_tag ON event_tags(tag, event_seq);
 CREATE INDEX event_sources_source ON event_sources(source_id);
 """
 PRIVATE = """
-CREATE TABLE _records(kind TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE _records(kind TEXT NOT NULL, id TEXT, body TEXT NOT NULL);
+CREATE INDEX _records_id ON _records(kind, id);  -- a card's few sources, by id (K67)
 CREATE TABLE _events(rowid INTEGER PRIMARY KEY, json TEXT NOT NULL, long TEXT,
   origin TEXT NOT NULL, hay TEXT NOT NULL);
 CREATE TABLE _names(kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL,
@@ -344,14 +345,14 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     from barkhane_cli.store import reuse
 
     db.executemany(
-        "INSERT INTO _records VALUES (?,?)",
+        "INSERT INTO _records VALUES (?,?,?)",
         [
-            (kind, reuse.per_object(records.dumps, entry))
+            (kind, entry.id, reuse.per_object(records.dumps, entry))
             for kind in KINDS
             for entry in getattr(data, kind).values()
         ],
     )
-    db.execute("INSERT INTO _records VALUES ('replaced', ?)", (records.dumps(data.replaced),))
+    db.execute("INSERT INTO _records VALUES ('replaced', NULL, ?)", (records.dumps(data.replaced),))
     names = []
     # a country answers to its ISO codes too (geo.aliases_of), in completion as in lookups
     for kind, entries in (("actors", data.actors.values()), ("places", data.places.values())):

@@ -18,6 +18,7 @@ import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import fields
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +30,7 @@ from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
 from barkhane_cli.store.key import SCHEMA_VERSION, stamp
 from barkhane_cli.store.records import KINDS
+from barkhane_cli.store.tables import Table
 
 # Tables and events this process already decoded, by the key of the store they came
 # from (the key names the exact inputs and code a store was built from, so every store
@@ -134,6 +136,23 @@ class Store:
         """One small table (sources, actors, ...) by id, or ``replaced``, decoded."""
         value = self._once(kind, lambda: self._table(kind))
         return value if kind == "replaced" else dict(value)
+
+    def record(self, kind: str, ident: str) -> Any:
+        """One record of a small table by its id (the ``_records_id`` index), decoded, or
+        None: a card reads the few sources it cites, not the 10,780 (K67). From the table
+        when this process decoded it whole already, else remembered as ``table`` is."""
+        known = _decoded(self.key)
+        if known is not None and kind in known:
+            return known[kind].get(ident)
+        by_id: dict[str, Any] = self._once(f"{kind}-by-id", dict)
+        if ident not in by_id:
+            if not isinstance(ident, str):  # no such key in a table of ids
+                return None
+            sql = "SELECT body FROM _records WHERE kind = ? AND id = ?"
+            bodies = [body for (body,) in self.rows(sql, (kind, ident))]
+            decode = records.record_decoder(KINDS[kind])
+            by_id[ident] = decode(json.loads(bodies[0])) if bodies else None
+        return by_id[ident]
 
     def _table(self, kind: str) -> Any:
         rows = self.rows("SELECT body FROM _records WHERE kind = ? ORDER BY rowid", (kind,))
@@ -331,9 +350,11 @@ class Store:
 
 
 class LightDataset(m.Dataset):
-    """A dataset from a store whose small tables are decoded on first use: a timeline in
+    """A dataset from a store whose small tables are read on first use: a timeline in
     JSON reads no source, fact or era, so it does not pay for decoding 2,000 records
-    (start-up, issue 23). Read or compared, it is the dataset ``light`` used to build."""
+    (start-up, issue 23), and a card looks up the few it shows by id, the table decoded
+    whole only once something walks it (store/tables.py, K67). Read or compared, it is
+    the dataset ``light`` used to build."""
 
     __slots__ = ("_store",)
 
@@ -345,7 +366,11 @@ class LightDataset(m.Dataset):
     def __getattr__(self, name: str) -> Any:  # only for a table not read yet
         if name not in KINDS and name != "replaced":
             raise AttributeError(name)
-        value = self._store.table(name)
+        store = self._store
+        if name == "replaced":
+            value = store.table(name)
+        else:  # read by id, or whole once walked (store/tables.py)
+            value = Table(partial(store.record, name), partial(store.table, name))
         setattr(self, name, value)
         return value
 

@@ -1,0 +1,79 @@
+"""What a card costs a user: one lookup in a new process, the store built (K67).
+
+Run ``.venv/bin/python bench/cards.py`` from the repository root (``--runs N``, default
+7; ``--root DIR``, repeatable, measures other checkouts, e.g. one ``git archive``
+unpacked for a before and after). Each checkout gets a cache folder of its own, warmed by
+one run of every command (its store built, bytecode compiled), then every command runs
+``--runs`` times, the checkouts taking turns (A B, then B A) so a change of the load
+falls on both. A run is ``python -m barkhane_cli ARGS`` with its output to a pipe, as
+bench/startup.py times it. It prints each command's median wall and CPU seconds (user +
+system, the child's own rusage): CPU moves less when other jobs share the cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import run as timed
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = [
+    ["fact", "burkina-idps-2020-08"],
+    ["event", "sahel-violence-surge-2021"],
+    ["actor", "wagner"],
+    ["place", "gao"],
+    ["on", "2021-05-24"],
+    ["timeline", "-n", "5"],
+]
+
+
+def run(root: Path, cache: Path, args: list[str]) -> tuple[float, float]:
+    env = os.environ | {"PYTHONPATH": str(root), "BARKHANE_CACHE": str(cache)}
+    env.pop("BARKHANE_DATA", None)
+    return timed([sys.executable, "-m", "barkhane_cli", *args], env)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--root", type=Path, action="append", help="a checkout to measure (default: this one)"
+    )
+    args = parser.parse_args()
+    roots = [r.resolve() for r in args.root or [ROOT]]
+    work = Path(tempfile.mkdtemp(prefix="barkhane-bench-cards-"))
+    times: dict[tuple[Path, str], list[tuple[float, float]]] = {}
+    try:
+        caches = {root: work / f"cache{i}" for i, root in enumerate(roots)}
+        for root in roots:
+            compileall = [sys.executable, "-m", "compileall", "-q", str(root / "barkhane_cli")]
+            subprocess.run(compileall, check=True)
+            for command in COMMANDS:
+                run(root, caches[root], command)  # the store built, the disk warm
+        for n in range(args.runs):
+            for command in COMMANDS:
+                for root in roots if n % 2 == 0 else roots[::-1]:
+                    key = (root, " ".join(command))
+                    times.setdefault(key, []).append(run(root, caches[root], command))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # stores of several MB otherwise left
+    for root in roots:
+        print(f"{root}, {args.runs} runs each: median wall / CPU seconds (every run's CPU)")
+        for command in COMMANDS:
+            got = times[(root, " ".join(command))]
+            wall = statistics.median(w for w, _ in got)
+            cpu = statistics.median(c for _, c in got)
+            every = ", ".join(f"{c:.2f}" for _, c in got)
+            print(f"  {' '.join(command):<38} {wall:.2f} s / {cpu:.2f} s  ({every})")
+
+
+if __name__ == "__main__":
+    main()

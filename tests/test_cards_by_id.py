@@ -1,0 +1,85 @@
+"""A card reads the records it shows by id from the store (store/tables.py, K67), and
+answers byte for byte what the TOML files answer: every card in every format, and the
+errors of an id that is missing or names several entries."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Run, terminal
+
+from barkhane_cli import store
+from barkhane_cli.formats import FORMATS
+from barkhane_cli.store import db, files
+from barkhane_cli.store.records import KINDS
+from barkhane_cli.store.tables import Table
+
+CARDS = [
+    ["fact", "burkina-idps-2020-08"],
+    ["fact", "minusma-troops"],  # a unique part of an id
+    ["event", "sahel-violence-surge-2021"],
+    ["actor", "wagner", "--limit", "3"],
+    ["place", "gao", "--limit", "3"],
+]
+MISSES = [["fact", "no-such-fact"], ["fact", "mali"], ["event", "no-such-event"]]
+
+
+def _forget_tables() -> None:
+    """No small table's record decoded yet in this process, whole or by id (a new
+    process's path); the events decoded stay (0.1 s a run to decode again)."""
+    for known in db._DECODED.values():
+        for kind in KINDS:
+            known.pop(kind, None)
+            known.pop(f"{kind}-by-id", None)
+
+
+def _same(run: Run, args: list[str]) -> None:
+    """args answer from the store, each record read by id, as from the TOML files."""
+    _forget_tables()
+    warm = run(*args, env=terminal(100))
+    plain = run(*args, env={**terminal(100), "BARKHANE_CACHE": "0"})
+    assert warm.stdout == plain.stdout, args
+    assert (warm.exit_code, warm.stderr) == (plain.exit_code, plain.stderr), args
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c[0])
+def test_a_card_answers_the_same_in_every_format(
+    run: Run, card: list[str], fast_toml: None, bundled: None
+) -> None:
+    for fmt in FORMATS:
+        _same(run, [*card, "-f", fmt])
+
+
+def test_a_missing_or_shared_id_says_the_same(run: Run, fast_toml: None, bundled: None) -> None:
+    for args in MISSES:
+        _same(run, args)
+
+
+def test_a_fact_card_reads_its_sources_by_id(run: Run, bundled: None) -> None:
+    """Not the whole bibliography: the sources are read one by one, never whole."""
+    db.forget_decoded()
+    assert run("fact", "burkina-idps-2020-08", "-f", "json").exit_code == 0
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None
+    decoded = db._DECODED[found.key]
+    assert decoded["sources-by-id"] and "sources" not in decoded
+    assert "events" not in decoded
+
+
+def test_every_record_by_id_is_the_table_s(bundled: None) -> None:
+    """Each record of every table, read by its id, equals the whole table's (in its
+    order); an id the table lacks is a KeyError, as a dict's."""
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None
+    for kind in KINDS:
+        db.forget_decoded()
+        whole = found.table(kind)
+        db.forget_decoded()  # each record decoded on its own, not taken from ``whole``
+        table = getattr(found.light(), kind)
+        assert isinstance(table, Table), kind
+        for ident, record in whole.items():
+            assert table[ident] == record, (kind, ident)
+        assert "no-such-id" not in table and table.get("no-such-id") is None
+        with pytest.raises(KeyError):
+            table["no-such-id"]
+        assert list(table.items()) == list(whole.items()) and table == whole
+    db.forget_decoded()
