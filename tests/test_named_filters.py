@@ -5,6 +5,8 @@ Estonia" while timeline and map pointed to `barkhane search '"petronin"'`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Run, as_json, commands, watched
 
@@ -216,6 +218,32 @@ def test_a_blank_file_name_is_refused_not_read_as_the_current_folder(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"barkhane: {option} '': give a")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # `validate ""` checked every .toml file under the folder it ran in (a venv's
+        # pyproject.toml among them: thousands of lines)
+        (("validate", ""), "validate '': give a data file or folder"),
+        (("validate", "--alone", " "), "validate ' ': give a data file or folder"),
+        (("import", "acled", "", "-o", "x.toml"), "import acled '': give an ACLED export (CSV)"),
+        (("import", "ucdp", "", "-o", "x.toml"), "import ucdp '': give a UCDP GED file (CSV)"),
+        # "--output .: is a folder", which no one typed
+        (
+            ("import", "acled", "export.csv", "-o", ""),
+            "--output '': give a .toml file name, or - for standard output",
+        ),
+    ],
+)
+def test_a_blank_file_name_given_to_validate_or_import_is_refused(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a folder that would hold what "." read
+    (tmp_path / "stray.toml").write_text("x = 1\n", encoding="utf-8")
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"barkhane: {said}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stray.toml"]  # nothing written
 
 
 def test_a_blank_database_name_is_refused(run: Run) -> None:

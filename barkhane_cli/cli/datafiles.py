@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
-from barkhane_cli.cli.options import CountryOpt, QuietOpt, takes_formats
+from barkhane_cli.cli.options import CountryOpt, FileName, QuietOpt, takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
@@ -37,7 +37,8 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Data files to check, layered over the bundled data. Default: the bundled data."
+            click_type=FileName("a data file or folder"),
+            help="Data files to check, layered over the bundled data. Default: the bundled data.",
         ),
     ] = None,
     alone: Annotated[
@@ -120,7 +121,15 @@ def _unread_said(files: list[str], after: int) -> str:
 
 
 import_app = typer.Typer(help="Convert other tools' exports into barkhane data files.")
-OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="The TOML data file to write.")]
+OutputOpt = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        click_type=FileName("a .toml file name, or - for standard output"),
+        help="The TOML data file to write.",
+    ),
+]
 # The store is compiled for the written file so the first query is fast; a script that
 # imports several files before querying pays that once per file for nothing (a 100,000-row
 # import spends most of its time there), hence the choice.
@@ -136,7 +145,13 @@ NoStoreOpt = Annotated[
 
 @import_app.command("acled")
 def import_acled(
-    export: Annotated[Path, typer.Argument(help="An ACLED export (CSV of any layout since 2015).")],
+    export: Annotated[
+        Path,
+        typer.Argument(
+            click_type=FileName("an ACLED export (CSV)"),
+            help="An ACLED export (CSV of any layout since 2015).",
+        ),
+    ],
     output: OutputOpt,
     quiet: QuietOpt = False,
     no_store: NoStoreOpt = False,
@@ -163,7 +178,8 @@ def import_ucdp(
     export: Annotated[
         Path,
         typer.Argument(
-            help="A UCDP GED file: a yearly release, a Candidate file or an API dump (CSV)."
+            click_type=FileName("a UCDP GED file (CSV)"),
+            help="A UCDP GED file: a yearly release, a Candidate file or an API dump (CSV).",
         ),
     ],
     output: OutputOpt,
