@@ -691,6 +691,13 @@ def search(
         # "did you mean" built from them would send the user further astray
         close = [] if words_taken() else finder.suggest(dataset, text, kinds, first, last, hays)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        if not close and not words_taken() and (first, last) != (None, None):
+            # what the window left out, and how to see it (K69: a window keeps dated
+            # entries only, so a name the search would find was never suggested)
+            n = len(finder.search(dataset, text, kinds, None, None, hays))
+            said = f"{counted(n, 'entry')} {plural(n, 'matches', 'match')}"
+            hint = f"; {said} without --since, --until and --year (actors and places have no date)"
+            hint *= bool(n)
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:
         hits = hits[: max(limit, 0)]
