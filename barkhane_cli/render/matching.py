@@ -209,8 +209,13 @@ def gaps_rich(
     widths[1] = max(8, min(widths[1], con.width - sum(widths) + widths[1] - 2 * 4))
     table = Table(header_style="bold", expand=False, box=None, pad_edge=False)
     for header, width in zip(headers, widths, strict=True):
-        justify = "right" if header == "Deaths" else "left"
-        table.add_column(header, justify=justify, width=width, no_wrap=True, overflow="ellipsis")
+        table.add_column(
+            header,
+            justify="right" if header == "Deaths" else "left",
+            width=width,
+            no_wrap=True,
+            overflow="ellipsis",
+        )
     for row in rows:
         table.add_row(*(safe_text(cell) for cell in row))
     con.print(table)
