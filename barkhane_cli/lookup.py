@@ -257,6 +257,9 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
         "unlocated": place.unlocated,
         # the region of the same name, for a town that shares it (null for any other place)
         "namesake_region": geo.namesake_region(data.places, place.id),
+        # an import's place kept apart from the curated settlement of its name (the
+        # card's summary says so; K69: JSON did not carry the id)
+        "namesake": place.namesake,
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

@@ -813,8 +813,12 @@ def suggest(
         for n in (p.name, p.id, *geo.aliases_of(p)):
             names.setdefault(normalize(n), f"{p.name} ({p.id})")
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
-    if close:
-        return list(dict.fromkeys(names[c] for c in close))
+    # only a name the same search (kinds, window) finds something with: a window leaves
+    # actors and places out (_entries), and `search wagner --since 2030` offered "Wagner
+    # Group (wagner)", which it would not show either
+    found = [names[c] for c in close if search(data, c, kinds, first, last, hays)]
+    if found:
+        return list(dict.fromkeys(found))
     vocab: set[str] = set(names)
     for e in (*data.events, *data.aftermath):  # the words the search itself reads
         vocab.update(normalize(e.title).split())

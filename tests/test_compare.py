@@ -512,3 +512,30 @@ def test_gaps_says_one_incident_and_one_death_in_the_singular(
     note = " ".join(result.stdout.split())
     assert "2 incidents without a curated counterpart, from 7 records (3 of all 7 records" in note
     assert "linked to curated events, 1 possible match left out)" in note
+
+
+_LONG = "Kouakourou-Sebere-Toguel-Ouro-Gueladjo"
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_gaps_keeps_one_line_an_incident_at_80_and_160_columns(
+    run: Run, tmp_path: Path, width: int
+) -> None:
+    """A long ACLED location wrapped onto a second line of gaps' table at 80 columns
+    (K65); it is cut (…) where it does not fit, as the other tables cut, the date, toll,
+    type and records whole, and --wide shows it whole."""
+    text = (FIXTURES / "acled" / "2015-upper.csv").read_text(encoding="utf-8")
+    export = tmp_path / "long.csv"
+    export.write_text(text.replace("Fictiba", _LONG), encoding="utf-8")
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(width), "NO_COLOR": "1"}
+    shown = run("gaps", "--data", str(export), env=env).stdout.splitlines()
+    rows = shown[1 : shown.index("")]
+    assert [r.split()[0] for r in rows] == ["2015-01-20..01-21", "2015-01-01", "2015-01-01..01-31"]
+    assert all(len(line) <= width for line in shown)
+    first = " ".join(rows[0].split())
+    if width == 80:
+        assert first == "2015-01-20..01-21 Kouakourou-Sebere-Toguel-Ou… 6 battle ACLED 3MLI +1"
+    else:
+        assert first == f"2015-01-20..01-21 {_LONG} (Mopti) 6 battle ACLED 3MLI +1"
+    wide = run("gaps", "--data", str(export), "--wide", env=env).stdout.splitlines()
+    assert f"{_LONG} (Mopti)" in wide[1]

@@ -305,3 +305,19 @@ def test_the_curated_place_is_its_id_case_aside_beside_its_namesakes(
     # the namesake is still its own id's
     far = run("place", "acled-mali-mopti-dioura", "--data", str(imported), "-f", "json")
     assert as_json(far)["summary"].endswith("kept apart at ACLED's point.")
+
+
+def test_the_place_json_carries_the_namesake_its_card_states(
+    run: Run, bundled_small: Path, export: Path, tmp_path: Path
+) -> None:
+    """The card's summary says which curated place an imported one was kept apart from;
+    `place ID -f json` gives its id as `namesake` (K69: the key was missing), null for a
+    place with none."""
+    imported = tmp_path / "acled.toml"
+    _import(run, export, imported)
+    far = ["place", "acled-mali-mopti-dioura", "--data", str(imported)]
+    card = run(*far, "-f", "table", "--wide")
+    assert "The name of the curated dioura, 74 km away" in " ".join(card.stdout.split())
+    assert as_json(run(*far, "-f", "json"))["namesake"] == "dioura"
+    near = as_json(run("place", "acled-mali-gao-tabankort", "--data", str(imported), "-f", "json"))
+    assert near["namesake"] is None

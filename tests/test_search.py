@@ -89,6 +89,22 @@ def test_no_match_suggests_a_name(run: Run) -> None:
     assert result.stderr == "nothing matches 'wagnr'; did you mean Wagner Group (wagner)?\n"
 
 
+def test_a_window_suggests_no_name_it_leaves_out_and_says_how_to_see_it(run: Run) -> None:
+    """A window keeps dated entries only (K69): `search wagner --since 2030` offered
+    "Wagner Group (wagner)", an actor the same search does not show; it says what
+    matches without the window instead."""
+    result = run("search", "wagner", "--since", "2030")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    n = len(run("search", "wagner", "-f", "plain").stdout.splitlines())
+    assert result.stderr == (
+        f"nothing matches 'wagner'; {n} entries match without --since, --until and --year "
+        "(actors and places have no date)\n"
+    )
+    only_actors = run("search", "wagnr", "-k", "actor", "--year", "2020")
+    assert only_actors.stderr == "nothing matches 'wagnr'\n"
+
+
 def test_search_finds_aftermath_events(run: Run) -> None:
     assert ("event", "minusma-closes") in hits(run, "MINUSMA closes")
 

@@ -30,6 +30,7 @@ from barkhane_cli.cli.options import (
     TargetOpt,
     TypeOpt,
     UntilOpt,
+    WideOpt,
     YearOpt,
     format_option,
 )
@@ -208,6 +209,7 @@ def gaps(
     format_: MatchFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
+    wide: WideOpt = False,
     data: DatasetsOpt = None,
 ) -> None:
     """The incidents of the loaded ACLED or UCDP data that no curated event accounts for.
@@ -217,6 +219,8 @@ def gaps(
     its records is linked to, or a possible match of, a curated event. Largest toll first
     (ACLED's rows of an incident summed; UCDP's best), then a count by month or region.
     The filters choose records: --since 2020 --country mali --type massacre.
+    The table keeps one line an incident, a long place cut (…); --wide and every other
+    format give it whole.
     """
     from barkhane_cli import matching
     from barkhane_cli.gaps import unlinked
@@ -266,6 +270,6 @@ def gaps(
         elif f in TABLE_FORMATS:
             write_rows(target_env, f, draw.GAPS_COLUMNS, draw.gaps_rows(dataset, shown))
         else:
-            draw.gaps_rich(target_env, dataset, shown, summary)
+            draw.gaps_rich(target_env, dataset, shown, summary, wide)
 
     present(env, fmt, export, show)

@@ -41,6 +41,8 @@ from barkhane_cli.cli.options import (
     DataOpt,
     ExportOpt,
     FacetOpt,
+    FactCountOpt,
+    FactSortOpt,
     FieldsOpt,
     FormatOpt,
     LimitOpt,
@@ -494,7 +496,10 @@ def facts(
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
+    limit: LimitOpt = None,
+    sort: FactSortOpt = None,
     aftermath: AftermathOpt = False,
+    count: FactCountOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -510,7 +515,8 @@ def facts(
     scope before ';' names it: "Refugees from Mali in Niger" is Mali's and Niger's, a
     Sahel-wide strength is neither) and those about its state wherever they count (Chad's
     soldiers killed in Mali: as --actor chad finds them); --since/--until/--year the
-    figures dated in the window.
+    figures dated in the window. --sort orders them (as of, value or id), --limit keeps
+    the first N, --count prints how many, as timeline's do.
     The table shows a scope up to its first ';' (…) and a dispute in two lines at most
     (…); fact ID, --wide and every other format give them whole.
     Words that find no fact together are named on a terminal (stderr): which is in no
@@ -519,8 +525,9 @@ def facts(
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import briefing, lookup, model
+    from barkhane_cli import briefing, factorder, lookup, model
     from barkhane_cli import search as finder
+    from barkhane_cli.render.facets import write_count
     from barkhane_cli.render.listings import fact_records
     from barkhane_cli.render.records import tell
 
@@ -528,7 +535,8 @@ def facts(
     # no words lists every fact; words given blank are refused, as by every search
     text = search_words(" ".join(words), "facts") if words else ""
     dataset = load(data)
-    items = sorted(dataset.facts.values(), key=lambda f: (f.as_of.first(), f.id))
+    # a --sort not in FACT_SORTS is refused before any fact is looked at
+    items = factorder.sorted_facts(dataset.facts.values(), sort)
     outside = None  # the window's note, as summary's, when it lies outside the record
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
@@ -561,9 +569,19 @@ def facts(
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
         near = finder.near_word_note(text, finds, "fact")
+    total = len(items)
+    if limit is not None:  # after --sort, as timeline's --limit
+        items = items[:limit]
+    if count:  # the number alone, as timeline --count prints it; notes on a watched stderr
+        present(env, format_, export, lambda target, f: write_count(target, f, len(items), "facts"))
+        for note in [outside, apart if not items else None, near]:
+            if note:
+                tell(env, note)
+        return
 
     def records() -> Any:
         rs = fact_records(dataset, items)
+        rs.total, rs.limit = total, limit  # the footer's "3 of 34 facts (--limit 3)"
         if apart is not None:  # said where "no facts match" is said, in its place
             rs.empty_message = apart
         rs.notes = [outside] if outside else []  # under it, or the table's count
@@ -673,6 +691,13 @@ def search(
         # "did you mean" built from them would send the user further astray
         close = [] if words_taken() else finder.suggest(dataset, text, kinds, first, last, hays)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        if not close and not words_taken() and (first, last) != (None, None):
+            # what the window left out, and how to see it (K69: a window keeps dated
+            # entries only, so a name the search would find was never suggested)
+            n = len(finder.search(dataset, text, kinds, None, None, hays))
+            said = f"{counted(n, 'entry')} {plural(n, 'matches', 'match')}"
+            hint = f"; {said} without --since, --until and --year (actors and places have no date)"
+            hint *= bool(n)
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:
         hits = hits[: max(limit, 0)]

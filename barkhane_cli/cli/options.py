@@ -19,6 +19,7 @@ from barkhane_cli import model as m
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
+from barkhane_cli.factorder import FACT_SORTS
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
@@ -409,18 +410,32 @@ def _complete_sort(ctx: Any, param: Any, incomplete: str) -> list[Any]:
     return completes(SORTS)(ctx, param, incomplete)
 
 
+def sort_option(help: str, complete: Callable[..., list[Any]]) -> Any:
+    """--sort for a command, its help saying the orders that command takes (timeline's
+    events by date or deaths, facts by date, value or id)."""
+    return typer.Option(
+        "--sort", metavar="ORDER", help=help, show_default=False, shell_complete=complete
+    )
+
+
 SortOpt = Annotated[
     str | None,
-    typer.Option(
-        "--sort",
-        metavar="ORDER",
-        help="date (the default), -date (newest first, as --reverse), deaths (fewest "
+    sort_option(
+        "date (the default), -date (newest first, as --reverse), deaths (fewest "
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
         "none); events with no count come last. --limit applies after.",
-        show_default=False,
-        shell_complete=_complete_sort,
+        _complete_sort,
+    ),
+]
+FactSortOpt = Annotated[
+    str | None,
+    sort_option(
+        "date (as of: the default), -date (newest first), value (smallest first), -value "
+        "(largest first; a range by its top, facts with none last), id or -id. --limit "
+        "applies after.",
+        completes(FACT_SORTS),
     ),
 ]
 MinDeathsOpt = Annotated[
@@ -435,16 +450,28 @@ MinDeathsOpt = Annotated[
         show_default=False,
     ),
 ]
-CountOpt = Annotated[
-    bool,
-    typer.Option(
+
+
+def count_option(what: str, more: str = "") -> Any:
+    """--count for a command listing ``what`` (events, facts): the number alone, and the
+    key -f json gives it under."""
+    return typer.Option(
         "--count",
         "-c",
-        help='Print only how many events match (as rg --count does); -f json gives {"events": N}. '
-        "A name not given as its id is said as read on a terminal's stderr (target: France "
+        help=f"Print only how many {what} match (as rg --count does); -f json "
+        f'gives {{"{what}": N}}.{more}',
+    )
+
+
+CountOpt = Annotated[
+    bool,
+    count_option(
+        "events",
+        " A name not given as its id is said as read on a terminal's stderr (target: France "
         "(france)), never on stdout.",
     ),
 ]
+FactCountOpt = Annotated[bool, count_option("facts")]
 
 
 FacetOpt = Annotated[

@@ -32,16 +32,17 @@ def _format(env: Env, fmt: str | None, option: str) -> str:
     return resolve_format(fmt, env, LIST_FORMATS, option)
 
 
-def write_count(env: Env, fmt: str | None, n: int) -> int:
+def write_count(env: Env, fmt: str | None, n: int, what: str = "events") -> int:
     """--count: the number alone (as rg --count and grep -c print it); JSON {"events": n};
-    CSV/TSV with an "events" header."""
+    CSV/TSV with an "events" header. ``what``: what was counted, the key and header
+    (facts --count: {"facts": n})."""
     f = _format(env, fmt, "--count")
     if f in ("json", "jsonl"):
-        env.out.write(json.dumps({"events": n}) + "\n")
+        env.out.write(json.dumps({what: n}) + "\n")
     elif f in ("csv", "tsv"):
-        env.out.write(f"events\n{n}\n")
+        env.out.write(f"{what}\n{n}\n")
     elif f == "md":
-        env.out.write(f"| Events |\n|---|\n| {n} |\n")
+        env.out.write(f"| {what.capitalize()} |\n|---|\n| {n} |\n")
     else:
         env.out.write(f"{n}\n")
     return n

@@ -175,19 +175,21 @@ def gaps_rows(data: m.Dataset, incidents: Sequence[gaps.Incident]) -> list[list[
 
 
 def gaps_rich(
-    env: Env, data: m.Dataset, incidents: Sequence[gaps.Incident], counts: dict[str, Any]
+    env: Env,
+    data: m.Dataset,
+    incidents: Sequence[gaps.Incident],
+    counts: dict[str, Any],
+    wide: bool = False,
 ) -> None:
+    """One line an incident, as every other table here: a place too long for the
+    terminal is cut (…), where it wrapped under the others (K65: a long ACLED location
+    took two lines at 80 columns); --wide widens the view to show it whole."""
     from rich.table import Table
 
     from barkhane_cli.render.table import console
 
     con = console(env)
-    table = Table(header_style="bold", expand=False, box=None, pad_edge=False)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Place", overflow="fold")
-    table.add_column("Deaths", justify="right", no_wrap=True)
-    table.add_column("Type", no_wrap=True)
-    table.add_column("Records", overflow="fold")
+    rows = []
     for inc in incidents:
         j = inc.to_json(data)
         where = j["place_name"] or j["place"] or ""
@@ -197,10 +199,25 @@ def gaps_rich(
         ids = [f"{r['dataset']} {r['record_id']}" for r in j["records"]]
         shown = ids[0] + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
         date = j["date"] + (f"..{j['end'][5:]}" if j["end"] else "")
-        table.add_row(
-            safe_text(date), safe_text(where), str(j["deaths"]), safe_text(j["type"]),
-            safe_text(shown),
-        )  # fmt: skip
+        rows.append([date, where, str(j["deaths"]), j["type"], shown])
+    headers = ("Date", "Place", "Deaths", "Type", "Records")
+    widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(headers)]
+    if wide:  # nothing cut: the line is as wide as the widest row (less -S shows the rest)
+        con.width = max(con.width, sum(widths) + 2 * (len(widths) - 1))
+    # the short columns keep their whole width, the place takes what is left (Rich shrank
+    # every column alike: "2015-01-20.…", "ba…"); 8 at least, on a very narrow terminal
+    widths[1] = max(8, min(widths[1], con.width - sum(widths) + widths[1] - 2 * 4))
+    table = Table(header_style="bold", expand=False, box=None, pad_edge=False)
+    for header, width in zip(headers, widths, strict=True):
+        table.add_column(
+            header,
+            justify="right" if header == "Deaths" else "left",
+            width=width,
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    for row in rows:
+        table.add_row(*(safe_text(cell) for cell in row))
     con.print(table)
     con.print()
     con.print(safe_text(f"By {counts['by']}:", style="bold"))
