@@ -447,7 +447,7 @@ def test_stores_over_the_size_cap_are_pruned(
     second.write_text(EVENT.format(title="B"), encoding="utf-8")
     titles(first)
     [old] = stores(cache)
-    monkeypatch.setattr(store, "CAP_BYTES", old.stat().st_size + 1)  # room for one
+    monkeypatch.setenv("BARKHANE_CACHE_MAX", f"{(old.stat().st_size + 1) / 1024}K")  # room for one
     assert titles(second) == ["B"]
     assert len(stores(cache)) == 1 and not old.exists()
     assert titles(second) == ["B"]
