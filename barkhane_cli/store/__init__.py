@@ -165,7 +165,7 @@ def _prune(folder: Path, keep: Path, cap: int) -> None:
         size = 0
     if size > cap:  # kept, but the user should know why the others went and what to set
         progress.note(
-            f"this store is {_gib(size)}, over the cache's cap of {_gib(cap)}: it is kept, "
+            f"this store is {_shown(size)}, over the cache's cap of {_shown(cap)}: it is kept, "
             "and other stores beside it up to the cap; to keep two stores this size, set "
             f"{CACHE_MAX_ENV}={-(-(size + cap) // 1024**3)}G"
         )
@@ -175,8 +175,11 @@ def _prune(folder: Path, keep: Path, cap: int) -> None:
     _prune_locks(folder, mine)
 
 
-def _gib(size: int) -> str:
-    return f"{size / 1024**3:.1f} GiB" if size >= 1024**3 else f"{size / 1024**2:.1f} MiB"
+def _shown(size: int) -> str:
+    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size / 1024:.1f} KiB"
 
 
 def _prune_locks(folder: Path, mine: str) -> None:
