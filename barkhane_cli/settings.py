@@ -25,8 +25,8 @@ PAGER_ENV = "BARKHANE_PAGER"
 
 # Every variable that can change what barkhane does (the test suite clears them all).
 ENV_VARS = (
-    DATA_ENV, CACHE_ENV, CACHE_MAX_ENV, CSV_SAFE_ENV, DEBUG_ENV, PAGER_ENV, "PAGER", "XDG_CACHE_HOME",
-    "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE", "COLUMNS", "LINES",
+    DATA_ENV, CACHE_ENV, CACHE_MAX_ENV, CSV_SAFE_ENV, DEBUG_ENV, PAGER_ENV, "PAGER",
+    "XDG_CACHE_HOME", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE", "COLUMNS", "LINES",
 )  # fmt: skip
 
 
@@ -125,7 +125,7 @@ class Settings(NamedTuple):
         return Path(base) / "barkhane"
 
     def cache_cap(self) -> int:
-        """The stores' cap in bytes (store.prune_rule); a bad value is a usage error, raised
+        """The stores' cap in bytes (store.key.stores_beyond); a bad value is a usage error, raised
         before a store is built, not after its minutes of work."""
         if not self.cache_max.strip():
             return CACHE_MAX_DEFAULT

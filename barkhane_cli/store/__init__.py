@@ -132,12 +132,13 @@ def _ours(name: str) -> tuple[str, str | None] | None:
 
 
 def _prune(folder: Path, keep: Path, cap: int) -> None:
-    """Remove stores beyond the most recent few or beyond the size cap (keys.stores_beyond:
-    the one just built is always kept), and what failed or old runs left behind. Called under the lock of
-    ``keep``'s store alone: a file of another store goes only with that store's lock free
-    (locks.remove_if_free: a temporary it holds may still be being written, K42), a
-    keyless temporary once it is stale. Only files barkhane names are touched: a folder
-    the cache setting points to may hold anything else."""
+    """Remove stores beyond the most recent few or beyond the size ``cap``
+    (keys.stores_beyond: the one just built is always kept), and what failed or old runs
+    left behind. Called under the lock of ``keep``'s store alone: a file of another store
+    goes only with that store's lock free (locks.remove_if_free: a temporary it holds may
+    still be being written, K42), a keyless temporary once it is stale. Only files
+    barkhane names are touched: a folder the cache setting points to may hold anything
+    else."""
     mine = keep.name.removesuffix(SUFFIX)  # the key whose lock this run holds
     stores = []
     for entry in os.scandir(folder):
