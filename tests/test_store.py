@@ -22,9 +22,10 @@ from barkhane_cli import geo, query, search, store
 from barkhane_cli import model as m
 from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.dates import PartialDate
+from barkhane_cli.errors import ExitCode
 from barkhane_cli.resolve import fold, normalize
-from barkhane_cli.settings import ENV_VARS
-from barkhane_cli.store import db, files, key, locks
+from barkhane_cli.settings import CACHE_MAX_ENV, ENV_VARS, Settings
+from barkhane_cli.store import db, files, key, locks, progress
 
 EVENT = (
     '[[events]]\nid = "mine"\ndate = "2012-05"\ntitle = "{title}"\nsummary = "S."\n'
@@ -447,10 +448,93 @@ def test_stores_over_the_size_cap_are_pruned(
     second.write_text(EVENT.format(title="B"), encoding="utf-8")
     titles(first)
     [old] = stores(cache)
-    monkeypatch.setattr(store, "CAP_BYTES", old.stat().st_size + 1)  # room for one
+    monkeypatch.setenv("BARKHANE_CACHE_MAX", f"{(old.stat().st_size + 1) / 1024}K")  # room for one
     assert titles(second) == ["B"]
     assert len(stores(cache)) == 1 and not old.exists()
     assert titles(second) == ["B"]
+
+
+GIB, MIB = 1024**3, 1024**2
+
+
+def test_a_dear_store_is_not_evicted_for_a_cheap_one() -> None:
+    """K68: K65's continent (a 5.1 GiB store, 11 minutes to build) and the bundled record
+    (47 MB, 6 s) taken in turn under the default cap: each build kept the other before."""
+    africa, bundled = int(5.1 * GIB), 47 * MIB
+    assert key.stores_beyond([(1, africa, "africa")], bundled, 6, 2 * GIB) == []
+    assert key.stores_beyond([(1, bundled, "bundled")], africa, 6, 2 * GIB) == []
+    # a second continent: one store is spared the cap, the other must fit it
+    both = [(2, bundled, "bundled"), (1, africa, "africa")]
+    assert key.stores_beyond(both, 5 * GIB, 6, 2 * GIB) == ["africa"]
+    assert key.stores_beyond(both, 5 * GIB, 6, 8 * GIB) == []
+    # a store no larger than the one built is not spared; nor is one past the count
+    assert key.stores_beyond([(1, MIB, "a")], MIB, 6, MIB + 1) == ["a"]
+    old = [(n, MIB, f"s{n}") for n in range(6)] + [(-1, 5 * GIB, "old")]
+    assert key.stores_beyond(old, MIB, 6, 8 * GIB) == ["s0", "old"]
+
+
+BIG = "".join(
+    f'[[events]]\nid = "big-{n}"\ndate = "2012-05"\ntitle = "T{n}"\nsummary = "{"S" * 300}."\n'
+    'type = "politics"\nsources = [{ id = "ref-a" }]\n'
+    for n in range(300)
+)
+
+
+def test_a_large_store_and_a_small_one_taken_in_turn_both_stay(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small, big = tmp_path / "small.toml", tmp_path / "big.toml"
+    small.write_text(EVENT.format(title="S"), encoding="utf-8")
+    big.write_text(BIG, encoding="utf-8")
+    titles(small)
+    [first] = stores(cache)
+    monkeypatch.setenv(CACHE_MAX_ENV, f"{first.stat().st_size * 1.5 / 1024}K")
+    store.load([big])  # alone over the cap: kept, and the small store beside it
+    assert len(stores(cache)) == 2 and first.exists()
+    [large] = [p for p in stores(cache) if p != first]
+    assert large.stat().st_size > first.stat().st_size * 1.5
+    small.write_text(EVENT.format(title="S2"), encoding="utf-8")
+    assert titles(small) == ["S2"]  # a cheap build: the old small store goes, not the large
+    assert large.exists() and not first.exists() and len(stores(cache)) == 2
+
+
+def test_a_store_alone_over_the_cap_is_kept_and_said_when_watched(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(EVENT.format(title="A"), encoding="utf-8")
+    second.write_text(EVENT.format(title="B"), encoding="utf-8")
+    monkeypatch.setenv(CACHE_MAX_ENV, "1K")
+    capsys.readouterr()
+    assert titles(second) == ["B"]  # not watched: kept, nothing said
+    assert len(stores(cache)) == 1 and capsys.readouterr().err == ""
+    monkeypatch.setattr(progress, "watching", lambda quiet=False: True)
+    assert titles(first) == ["A"]
+    [kept] = stores(cache)  # the one just built, though alone over the cap
+    assert titles(first) == ["A"] and kept == stores(cache)[0]
+    size = kept.stat().st_size / 1024
+    assert capsys.readouterr().err == (
+        f"barkhane: this store is {size:.1f} KiB, over the cache's cap of 1.0 KiB: it is "
+        "kept, and other stores beside it up to the cap; to keep two stores this size, set "
+        "BARKHANE_CACHE_MAX=1G\n"
+    )
+
+
+def test_the_cache_cap_is_a_setting_and_a_bad_one_is_refused(
+    user_file: Path, cache: Path, run: Run
+) -> None:
+    assert CACHE_MAX_ENV in ENV_VARS  # cleared for every test: a developer's cannot leak in
+    assert Settings.from_environ({}).cache_cap() == 2 * GIB
+    for value, size in (("8G", 8 * GIB), ("1.5 GiB", 3 * GIB // 2), ("500MB", 500 * MIB)):
+        assert Settings.from_environ({CACHE_MAX_ENV: value}).cache_cap() == size
+    for bad in ("8", "lots", "-1G", "infG"):
+        result = run("timeline", "--data", str(user_file), env={CACHE_MAX_ENV: bad})
+        assert (result.exit_code, result.stdout) == (ExitCode.USAGE, "")
+        assert result.stderr == (
+            f"barkhane: BARKHANE_CACHE_MAX={bad!r}: give a size with its unit, such as 8G or "
+            "500M (K, M, G, T: powers of 1024)\n"
+        )
+    assert stores(cache) == []  # refused before any build
 
 
 def test_concurrent_cold_runs_build_once(tmp_path: Path, cache: Path) -> None:

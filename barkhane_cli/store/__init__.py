@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from barkhane_cli import model as m
 from barkhane_cli.atomic import STALE_SECONDS
 from barkhane_cli.errors import DataError
-from barkhane_cli.settings import Settings
-from barkhane_cli.store import files, locks, parsed
+from barkhane_cli.settings import CACHE_MAX_ENV, Settings
+from barkhane_cli.store import files, locks, parsed, progress
 from barkhane_cli.store import key as keys
 from barkhane_cli.store.db import LightDataset, Store
 from barkhane_cli.store.files import (
@@ -56,8 +56,7 @@ __all__ = [
     "read_toml",
     "search_index",
 ]
-KEEP = 6  # stores kept in the cache folder, most recently used first ...
-CAP_BYTES = 2 * 1024**3  # ... while together they stay under this
+KEEP = 6  # stores kept in the cache folder, most recently used first (keys.stores_beyond)
 SUFFIX = ".sqlite"
 
 
@@ -132,13 +131,14 @@ def _ours(name: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    """Remove stores beyond the most recent few or beyond the size cap (the one just built
-    is always kept), and what failed or old runs left behind. Called under the lock of
-    ``keep``'s store alone: a file of another store goes only with that store's lock free
-    (locks.remove_if_free: a temporary it holds may still be being written, K42), a
-    keyless temporary once it is stale. Only files barkhane names are touched: a folder
-    the cache setting points to may hold anything else."""
+def _prune(folder: Path, keep: Path, cap: int) -> None:
+    """Remove stores beyond the most recent few or beyond the size ``cap``
+    (keys.stores_beyond: the one just built is always kept), and what failed or old runs
+    left behind. Called under the lock of ``keep``'s store alone: a file of another store
+    goes only with that store's lock free (locks.remove_if_free: a temporary it holds may
+    still be being written, K42), a keyless temporary once it is stale. Only files
+    barkhane names are touched: a folder the cache setting points to may hold anything
+    else."""
     mine = keep.name.removesuffix(SUFFIX)  # the key whose lock this run holds
     stores = []
     for entry in os.scandir(folder):
@@ -161,13 +161,26 @@ def _prune(folder: Path, keep: Path) -> None:
         except OSError:
             continue
     try:
-        total = os.stat(keep).st_size
+        size = os.stat(keep).st_size
     except OSError:
-        total = 0
-    for path in keys.beyond_limits(stores, KEEP - 1, CAP_BYTES, total):  # keep counts as one
+        size = 0
+    if size > cap:  # kept, but the user should know why the others went and what to set
+        progress.note(
+            f"this store is {_shown(size)}, over the cache's cap of {_shown(cap)}: it is kept, "
+            "and other stores beside it up to the cap; to keep two stores this size, set "
+            f"{CACHE_MAX_ENV}={-(-(size + cap) // 1024**3)}G"
+        )
+    for path in keys.stores_beyond(stores, size, KEEP, cap):
         with contextlib.suppress(OSError):
             locks.remove_if_free(folder, Path(path).name.removesuffix(SUFFIX), Path(path))
     _prune_locks(folder, mine)
+
+
+def _shown(size: int) -> str:
+    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size / 1024:.1f} KiB"
 
 
 def _prune_locks(folder: Path, mine: str) -> None:
@@ -198,12 +211,16 @@ def _common_folder(paths: Sequence[Path]) -> str | None:
 
 
 def _build(
-    folder: Path, key: str, paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None
+    folder: Path,
+    key: str,
+    paths: Sequence[Path],
+    docs: Mapping[str, dict[str, Any]] | None,
+    cap: int,
 ) -> Loaded:
     import sqlite3
 
     from barkhane_cli import atomic
-    from barkhane_cli.store import compile, progress
+    from barkhane_cli.store import compile
     from barkhane_cli.store.records import Unstorable
     from barkhane_cli.validate import source_file
 
@@ -248,7 +265,7 @@ def _build(
             # whose name promises pages that were never written
             atomic.fsync_path(tmp)
             os.replace(tmp, target)
-            _prune(folder, target)
+            _prune(folder, target, cap)
     except (OSError, ValueError, Unstorable, sqlite3.Error):
         pass  # a full disk, or text SQLite cannot hold (a non-UTF-8 file name): only speed
     finally:
@@ -310,6 +327,7 @@ def open_paths(
     key = keys.key(key_files(paths, found), paths) if folder is not None else None
     if folder is None or key is None:
         return Loaded(_checked(paths, docs))
+    cap = settings.cache_cap()  # a bad value is refused before minutes of building
     target = folder / f"{key}{SUFFIX}"
     db = Store.open(target, key)
     if db is not None:
@@ -328,7 +346,7 @@ def open_paths(
             db = Store.open(target, key)  # built by another run while this one waited
             if db is not None:
                 return Loaded(db.light(), db)
-            return _build(folder, key, paths, docs)
+            return _build(folder, key, paths, docs, cap)
     except OSError:
         return Loaded(_checked(paths, docs))
 

@@ -63,17 +63,42 @@ def digest(raw: bytes) -> str:
 
 
 def beyond_limits(
-    files: Sequence[tuple[int, int, str]], keep: int, cap: int, total: int = 0
+    files: Sequence[tuple[int, int, str]],
+    keep: int,
+    cap: int,
+    total: int = 0,
+    spared: str | None = None,
 ) -> list[str]:
     """Of the cache folder's files as (mtime_ns, size, path), those to remove: beyond the
     ``keep`` most recently used, or once their sizes (after ``total`` already spent) pass
-    ``cap``. Stores and kept parsed documents are pruned by this one rule."""
+    ``cap``; ``spared`` is not counted against the cap (stores_beyond). Stores and kept
+    parsed documents are pruned by this one rule."""
     out = []
     for count, (_, size, path) in enumerate(sorted(files, reverse=True), 1):
-        total += size
-        if count > keep or total > cap:
+        if path != spared:
+            total += size
+        if count > keep or (path != spared and total > cap):
             out.append(path)
     return out
+
+
+def stores_beyond(
+    files: Sequence[tuple[int, int, str]], mine: int, keep: int, cap: int
+) -> list[str]:
+    """The stores to remove once one of ``mine`` bytes was built (it is kept, and is not
+    among ``files``). Size stands for the minutes a store takes to build again (K65: 6 s
+    for 47 MB, 11 minutes for 5.1 GiB), so one store is spared the cap: the one just built
+    if it alone passes it, else the largest of the others if larger than it, so that a
+    cheap store never evicts a dear one. The others, the newest first, share the cap; the
+    folder never holds more than ``keep`` stores of ``cap`` plus its largest store."""
+    spared = None
+    total = 0 if mine > cap else mine  # the one just built is spared, or counted first
+    if mine <= cap:
+        recent = sorted(files, reverse=True)[: keep - 1]
+        largest = max(recent, key=lambda f: f[1], default=None)
+        if largest is not None and largest[1] > mine:
+            spared = largest[2]
+    return beyond_limits(files, keep - 1, cap, total, spared)  # mine counts as one
 
 
 def usable_dir(settings: Settings, create: bool = True) -> Path | None:
