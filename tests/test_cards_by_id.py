@@ -20,7 +20,15 @@ CARDS = [
     ["actor", "wagner", "--limit", "3"],
     ["place", "gao", "--limit", "3"],
 ]
-MISSES = [["fact", "no-such-fact"], ["fact", "mali"], ["event", "no-such-event"]]
+MISSES = [
+    ["fact", "no-such-fact"],
+    ["fact", "mali"],
+    ["event", "no-such-event"],
+    # a name that is not UTF-8 (`cite $'ab\xff'`: a lone surrogate), which SQLite cannot
+    # be given: an id no record has, not an internal error
+    ["cite", "ab\udcffc"],
+    ["cite", "source:ab\udcffc"],
+]
 
 
 def _forget_tables() -> None:
@@ -79,6 +87,7 @@ def test_every_record_by_id_is_the_table_s(bundled: None) -> None:
         for ident, record in whole.items():
             assert table[ident] == record, (kind, ident)
         assert "no-such-id" not in table and table.get("no-such-id") is None
+        assert "ab\udcff" not in table and table.get("ab\udcff") is None
         with pytest.raises(KeyError):
             table["no-such-id"]
         assert list(table.items()) == list(whole.items()) and table == whole
