@@ -4,6 +4,8 @@ errors of an id that is missing or names several entries."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from conftest import Run, terminal
 
@@ -92,3 +94,18 @@ def test_every_record_by_id_is_the_table_s(bundled: None) -> None:
             table["no-such-id"]
         assert list(table.items()) == list(whole.items()) and table == whole
     db.forget_decoded()
+
+
+def test_a_closed_store_is_not_taken_for_a_damaged_one() -> None:
+    """A table read by id after its store was closed is a caller's slip (SQLite's
+    "Cannot operate on a closed database"), not damage on disk: the store stays, where it
+    was removed and said to be damaged, to be rebuilt by the next run."""
+    store.open_data()  # its store built
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None and found.path is not None
+    light = found.light()
+    found.close()
+    db.forget_decoded()  # the look-up goes to the store, not to a table decoded already
+    with pytest.raises(sqlite3.ProgrammingError):
+        light.sources.get("no-such-source")
+    assert found.path.is_file()

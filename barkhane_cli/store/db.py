@@ -79,6 +79,10 @@ class Store:
         than every later command failing until someone deletes the cache by hand."""
         try:
             yield from self.conn.execute(sql, args)
+        except sqlite3.ProgrammingError:
+            # a caller's slip (a table looked up by id after close()), not damage on disk:
+            # the file stays
+            raise
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             where = "" if self.path is None else f" {self.path}"
