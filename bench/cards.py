@@ -13,7 +13,6 @@ system, the child's own rusage): CPU moves less when other jobs share the cores.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -22,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import clean_env
 from startup import run as timed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +36,7 @@ COMMANDS = [
 
 
 def run(root: Path, cache: Path, args: list[str]) -> tuple[float, float]:
-    env = os.environ | {"PYTHONPATH": str(root), "BARKHANE_CACHE": str(cache)}
-    env.pop("BARKHANE_DATA", None)
-    return timed([sys.executable, "-m", "barkhane_cli", *args], env)
+    return timed([sys.executable, "-m", "barkhane_cli", *args], clean_env(root, cache))
 
 
 def main() -> None:

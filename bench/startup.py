@@ -56,6 +56,18 @@ CASES: dict[str, tuple[list[str], dict[str, str]]] = {
 BASELINE = [PY, "-c", "import typer"]
 
 
+def without_settings() -> dict[str, str]:
+    """This environment without the developer's own barkhane settings: every BARKHANE_
+    variable (a BARKHANE_FORMAT or BARKHANE_CONFIG would time another command than the
+    one named)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("BARKHANE_", "_BARKHANE"))}
+
+
+def clean_env(root: Path, cache: Path) -> dict[str, str]:
+    """``without_settings`` running the checkout at ``root`` with the cache ``cache``."""
+    return {**without_settings(), "PYTHONPATH": str(root), "BARKHANE_CACHE": str(cache)}
+
+
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, from the child's own rusage)."""
     start = time.perf_counter()
@@ -137,8 +149,8 @@ def main() -> None:
     # Bytecode compiled, as an installed wheel has it.
     subprocess.run([PY, "-m", "compileall", "-q", str(root / "barkhane_cli")], check=True)
     cache = Path(tempfile.mkdtemp(prefix="barkhane-startup-"))
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("BARKHANE_", "_BARKHANE"))}
-    env = {**base_env, "PYTHONPATH": str(root), "BARKHANE_CACHE": str(cache)}
+    base_env = without_settings()
+    env = clean_env(root, cache)
     try:
         run([PY, "-c", SCRIPT, "sources"], env)  # builds the store every case reads
         if args.importtime:

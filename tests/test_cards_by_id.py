@@ -4,6 +4,8 @@ errors of an id that is missing or names several entries."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from conftest import Run, terminal
 
@@ -20,7 +22,15 @@ CARDS = [
     ["actor", "wagner", "--limit", "3"],
     ["place", "gao", "--limit", "3"],
 ]
-MISSES = [["fact", "no-such-fact"], ["fact", "mali"], ["event", "no-such-event"]]
+MISSES = [
+    ["fact", "no-such-fact"],
+    ["fact", "mali"],
+    ["event", "no-such-event"],
+    # a name that is not UTF-8 (`cite $'ab\xff'`: a lone surrogate), which SQLite cannot
+    # be given: an id no record has, not an internal error
+    ["cite", "ab\udcffc"],
+    ["cite", "source:ab\udcffc"],
+]
 
 
 def _forget_tables() -> None:
@@ -79,7 +89,23 @@ def test_every_record_by_id_is_the_table_s(bundled: None) -> None:
         for ident, record in whole.items():
             assert table[ident] == record, (kind, ident)
         assert "no-such-id" not in table and table.get("no-such-id") is None
+        assert "ab\udcff" not in table and table.get("ab\udcff") is None
         with pytest.raises(KeyError):
             table["no-such-id"]
         assert list(table.items()) == list(whole.items()) and table == whole
     db.forget_decoded()
+
+
+def test_a_closed_store_is_not_taken_for_a_damaged_one() -> None:
+    """A table read by id after its store was closed is a caller's slip (SQLite's
+    "Cannot operate on a closed database"), not damage on disk: the store stays, where it
+    was removed and said to be damaged, to be rebuilt by the next run."""
+    store.open_data()  # its store built
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None and found.path is not None
+    light = found.light()
+    found.close()
+    db.forget_decoded()  # the look-up goes to the store, not to a table decoded already
+    with pytest.raises(sqlite3.ProgrammingError):
+        light.sources.get("no-such-source")
+    assert found.path.is_file()

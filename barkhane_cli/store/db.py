@@ -79,6 +79,10 @@ class Store:
         than every later command failing until someone deletes the cache by hand."""
         try:
             yield from self.conn.execute(sql, args)
+        except sqlite3.ProgrammingError:
+            # a caller's slip (a table looked up by id after close()), not damage on disk:
+            # the file stays
+            raise
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             where = "" if self.path is None else f" {self.path}"
@@ -149,7 +153,12 @@ class Store:
             if not isinstance(ident, str):  # no such key in a table of ids
                 return None
             sql = "SELECT body FROM _records WHERE kind = ? AND id = ?"
-            bodies = [body for (body,) in self.rows(sql, (kind, ident))]
+            try:
+                bodies = [body for (body,) in self.rows(sql, (kind, ident))]
+            except UnicodeEncodeError:
+                # a name not UTF-8 on the command line (a lone surrogate: `cite $'ab\xff'`)
+                # cannot be bound, and no id has one: a miss, as the dict said it before
+                bodies = []
             decode = records.record_decoder(KINDS[kind])
             by_id[ident] = decode(json.loads(bodies[0])) if bodies else None
         return by_id[ident]
