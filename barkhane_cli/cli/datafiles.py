@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import settings
-from barkhane_cli.cli.options import CountryOpt, FileName, QuietOpt, takes_formats
+from barkhane_cli.cli.options import A_DATA_FILE, CountryOpt, FileName, QuietOpt, takes_formats
 from barkhane_cli.errors import DataError, ExitCode, UsageError
 from barkhane_cli.formats import VALIDATE_FORMATS
 from barkhane_cli.meta import RECORD_END
@@ -37,7 +37,7 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            click_type=FileName("a data file or folder"),
+            click_type=A_DATA_FILE,
             help="Data files to check, layered over the bundled data. Default: the bundled data.",
         ),
     ] = None,

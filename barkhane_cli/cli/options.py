@@ -152,11 +152,13 @@ ColorOpt = Annotated[
         shell_complete=completes([c.value for c in Color]),
     ),
 ]
+# What --data and validate's files take, given blank.
+A_DATA_FILE = FileName("a data file or folder")
 DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--data",
-        click_type=FileName("a data file or folder"),
+        click_type=A_DATA_FILE,
         help="Extra data file layered over the bundled timeline: TOML (a folder: every "
         ".toml file in it and its subfolders), or an ACLED or "
         "UCDP GED export (.csv) read as it is (repeatable; also BARKHANE_DATA, separated "
