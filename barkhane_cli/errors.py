@@ -31,7 +31,7 @@ _MEANINGS = {
     "and quitting the pager, even after a Ctrl-C inside it (the pager's key, as in git)",
     ExitCode.INTERNAL: "internal error (a bug; `--debug` shows the traceback)",
     ExitCode.USAGE: "usage error: bad option, bad date, unknown format, field or type, "
-    "a blank name or search",
+    "a blank name or search, a name that is not UTF-8",
     ExitCode.NOT_FOUND: "not found, or a name that matches several entries",
     ExitCode.DATA: "a data file that is missing, unreadable or invalid; or output that cannot "
     "be written (a full disk, `> /dev/full`, a closed stdout, a file-size limit)",

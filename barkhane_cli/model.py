@@ -57,21 +57,21 @@ FACT_CAUSES = {
 # A figure's qualifier: the word its source gives the figure with ("more than 2.5
 # million", UNHCR), shown before the figure in every view (``qualified``), so that none
 # shows a flat 2,500,000 the source never gave. Each is the source's word, kept as it
-# reads, and says which way the figure bounds the count: from below (a floor: the count is
-# at or above it), from above (a ceiling: the count is at or under it) or neither (a round
-# figure, the count on either side). The words are those the record's facts quote; a
-# range (low, high) states its own bounds and takes none.
-FLOOR, CEILING, ROUND = "below", "above", "neither"
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "more than": (FLOOR, "a floor: the count is above the figure"),
-    "over": (FLOOR, 'a floor: the count is above the figure (as "more than")'),
-    "at least": (FLOOR, "a floor: the count is the figure or above it"),
-    "nearly": (CEILING, "a ceiling: the count is just under the figure"),
-    "almost": (CEILING, 'a ceiling: the count is just under the figure (as "nearly")'),
-    "close to": (ROUND, "near the figure, the side not said"),
-    "about": (ROUND, "a round figure: the count is near it, on either side"),
-    "around": (ROUND, 'a round figure (as "about")'),
-    "some": (ROUND, 'a round figure (as "about")'),
+# reads, with what it says of the count: a floor, a ceiling or a round figure. That is
+# for the reader (docs/data-format.md quotes these meanings, a test holds it to them); no
+# code computes with the direction, so it is said in words and nowhere else. The words
+# are those the record's facts quote; a range (low, high) states its own bounds and takes
+# none.
+QUALIFIERS: dict[str, str] = {
+    "more than": "a floor: the count is above the figure",
+    "over": 'a floor: the count is above the figure, as "more than"',
+    "at least": "a floor: the count is the figure or above it",
+    "nearly": "a ceiling: the count is just under the figure",
+    "almost": 'a ceiling: the count is just under the figure, as "nearly"',
+    "close to": "near the figure, the side not said",
+    "about": "a round figure: the count is near it, on either side",
+    "around": 'a round figure, as "about"',
+    "some": 'a round figure, as "about"',
 }
 
 

@@ -215,6 +215,19 @@ def test_data_format_says_what_each_attribution_means() -> None:
         assert f"`{value}` ({meaning}" in row
 
 
+def test_data_format_lists_the_qualifiers_with_their_meanings() -> None:
+    """The qualifier row names model.QUALIFIERS' words, exactly and in order, each with
+    the model's meaning: a word added, dropped or reworded in one place fails here."""
+    from barkhane_cli.model import QUALIFIERS
+
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `qualifier` |"))
+    listed = row.split("One of ", 1)[1].split("; the words", 1)[0]
+    found = re.findall(r"`([^`]+)` \(([^()]+)\)(?:, |$)", listed)
+    assert ", ".join(f"`{w}` ({m})" for w, m in found) == listed, listed
+    assert found == list(QUALIFIERS.items())
+
+
 def _readme_figures(pattern: str) -> tuple[str, ...]:
     """The groups of the one place ``pattern`` matches in the README (PROSE)."""
     found = [m.groups() for m in re.finditer(pattern, PROSE)]

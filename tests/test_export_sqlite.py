@@ -172,6 +172,29 @@ def test_export_keeps_a_file_that_is_no_database(run: Run, tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["mine.toml"]
 
 
+@pytest.mark.parametrize("meta", [None, ("source", "datasette"), ("schema_version", "x")])
+def test_export_keeps_a_database_of_the_users_own(
+    run: Run, tmp_path: Path, meta: tuple[str, str] | None
+) -> None:
+    """A SQLite header was enough: `export sqlite theirs.db` overwrote a user's Datasette
+    file. Only a database whose meta table is an export's (schema_version alone) is one."""
+    theirs = tmp_path / "theirs.db"
+    db = sqlite_utils.Database(theirs)
+    db["towns"].insert_all([{"name": "Gao", "pop": 87000}])
+    if meta is not None:
+        db["meta"].insert({"key": meta[0], "value": meta[1]})
+    db.close()
+    before = theirs.read_bytes()
+    result = run("export", "sqlite", str(theirs), "--data", str(FIXTURES / "geo.toml"))
+    assert result.exit_code == 4
+    assert result.stderr == (
+        f"barkhane: export {theirs}: is a SQLite database that barkhane did not export, so "
+        "it is not replaced; nothing was changed (give a new file name, or remove it first)\n"
+    )
+    assert theirs.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["theirs.db"]  # no journal beside it
+
+
 def test_export_replaces_an_earlier_export_and_an_empty_file(
     run: Run, exported: Path, tmp_path: Path
 ) -> None:

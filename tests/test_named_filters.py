@@ -207,6 +207,38 @@ def test_a_blank_name_given_to_a_lookup_is_a_usage_error_too(
     assert result.stderr == f"barkhane: {command} ' ': give {asks}\n"
 
 
+# `gao` and a byte that is not UTF-8, as Python reads it from the command line
+# ($'gao\xff' in the shell): a lone surrogate.
+NOT_UTF8 = "gao\udcff"
+
+
+@pytest.mark.parametrize(("command", "option"), _taking(NAMING))
+def test_a_name_that_is_not_utf8_is_a_usage_error_wherever_a_name_is_asked(
+    run: Run, command: str, option: str
+) -> None:
+    """K70: normalizing dropped the byte, so `timeline --place $'gao\\xff'` read as gao,
+    exit 0. No name holds such a byte: refused as a blank name is, the byte as typed."""
+    result = run(*command.split(), option, NOT_UTF8)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"barkhane: {option} 'gao\\xff': is not UTF-8 text; give {BLANK_ASKS[option]}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "asks"),
+    [("actor", "an actor's id, name or alias"), ("place", "a place's id, name or alias"),
+     ("event", "an id (barkhane search finds one)"), ("cite", "an id (barkhane search finds one)")],
+)  # fmt: skip
+def test_a_name_that_is_not_utf8_given_to_a_lookup_is_a_usage_error_too(
+    run: Run, command: str, asks: str
+) -> None:
+    """K70: `actor $'wagn\\xffer'` suggested Wagner, exit 3, as if a name were misspelt."""
+    result = run(command, "wagn\udcffer")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"barkhane: {command} 'wagn\\xffer': is not UTF-8 text; give {asks}\n"
+
+
 @pytest.mark.parametrize(("command", "option"), _taking(("--data", "--export")))
 def test_a_blank_file_name_is_refused_not_read_as_the_current_folder(
     run: Run, command: str, option: str

@@ -58,19 +58,29 @@ def export_sqlite(
 
 
 def refuse_other_files(output: Path) -> None:
-    """Replace only a database (an earlier export) or an empty file: `export sqlite
-    mine.toml`, a slip for --data, would otherwise put a database where the user's data
-    file was, and the atomic write keeps no copy of what it replaces. After loading and
-    the write's own checks, so that one of this run's inputs, or a symlink another user
-    planted, gets that more telling refusal."""
+    """Replace only an earlier export or an empty file: `export sqlite mine.toml`, a slip
+    for --data, would otherwise put a database where the user's data file was, and
+    `export sqlite theirs.db` would overwrite a database of the user's own (a Datasette
+    file: the header alone said SQLite); the atomic write keeps no copy of what it
+    replaces. After loading and the write's own checks, so that one of this run's inputs,
+    or a symlink another user planted, gets that more telling refusal."""
+    from barkhane_cli.store.compile import is_export
+
     final = checked_target(output, "export")
     try:
         with open(final, "rb") as fh:
             start = fh.read(len(SQLITE_HEADER))
     except OSError:
         return  # missing (a new file), a folder or unreadable: the write itself says so
-    if start and start != SQLITE_HEADER:
-        raise DataError(
-            f"export {shown(output)}: is not a SQLite database, so it is not replaced; "
-            "nothing was changed (give a new file name, or remove it first)"
-        )
+    if not start:
+        return  # an empty file: nothing to lose
+    if start != SQLITE_HEADER:
+        what = "is not a SQLite database"
+    elif not is_export(final):
+        what = "is a SQLite database that barkhane did not export"
+    else:
+        return
+    raise DataError(
+        f"export {shown(output)}: {what}, so it is not replaced; nothing was changed "
+        "(give a new file name, or remove it first)"
+    )

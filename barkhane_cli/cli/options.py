@@ -55,17 +55,37 @@ def refuses_blank(what: str) -> Callable[..., Any]:
     `--search ""` exited 2). What an unset shell variable gives (`--actor "$who"`) is
     typed, not looked up. ``what``: what to give, said after the option (or the command,
     for its argument) and the value ("--actor '': give an actor's id, name or alias";
-    "actor '': ...")."""
+    "actor '': ...").
+
+    A value with a byte that is not UTF-8 (a lone surrogate, as Python reads argv) is
+    refused the same way, shown as typed: no name holds one, and normalizing dropped it,
+    so `timeline --place $'gao\\xff'` read as gao. Here, where every naming option and
+    lookup argument passes and the option is known, rather than in resolve, which is
+    told a name and not where it came from."""
 
     def check(ctx: Any, param: Any, value: Any) -> Any:
         given = value if isinstance(value, list | tuple) else [value]
         said = param.opts[0] if isinstance(param, click.Option) else ctx.info_name
         for text in given:
-            if isinstance(text, str) and not text.strip():
+            if not isinstance(text, str):
+                continue
+            if not text.strip():
                 raise UsageError(f"{said} {text!r}: give {what}")
+            if not text.isascii() and not _is_utf8(text):
+                from barkhane_cli.atomic import shown  # its bytes as typed: \xff
+
+                raise UsageError(f"{said} '{shown(text)}': is not UTF-8 text; give {what}")
         return value
 
     return check
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class FileName(TyperPath):

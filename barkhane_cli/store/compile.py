@@ -394,7 +394,7 @@ def build(
         for statement in (PUBLIC + (PRIVATE if private else "")).split(";"):
             if statement.strip():
                 db.execute(statement)
-        meta = {"schema_version": str(SCHEMA_VERSION)}
+        meta = {EXPORT_META: str(SCHEMA_VERSION)}
         if private:  # the store's own key: no row of it in an export (it would be empty)
             meta["key"] = key
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
@@ -409,6 +409,28 @@ def build(
         db.execute("COMMIT")
     finally:
         db.close()
+
+
+# The one row of an export's meta table (the store adds its key and max_span): how
+# `export sqlite` tells an earlier export, which it may replace, from a database of the
+# user's own (a Datasette file), which it must not.
+EXPORT_META = "schema_version"
+
+
+def is_export(path: Path) -> bool:
+    """Whether ``path`` is a database ``write_public`` wrote, of any schema version: a
+    meta table holding the schema_version row alone. The file is opened read-only and
+    immutable, so that not even a journal or lock file appears beside a user's database."""
+    uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True)
+        try:
+            rows = db.execute("SELECT key, value FROM meta LIMIT 2").fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error:  # no meta table as ours, or not a database we can read
+        return False
+    return len(rows) == 1 and rows[0][0] == EXPORT_META and str(rows[0][1]).isdigit()
 
 
 def write_public(target: Path, data: m.Dataset) -> None:
