@@ -156,8 +156,9 @@ class Store:
             try:
                 bodies = [body for (body,) in self.rows(sql, (kind, ident))]
             except UnicodeEncodeError:
-                # a name not UTF-8 on the command line (a lone surrogate: `cite $'ab\xff'`)
-                # cannot be bound, and no id has one: a miss, as the dict said it before
+                # a name not UTF-8 (a lone surrogate) cannot be bound, and no id has one: a
+                # miss, as the dict said it before (the command line refuses such a name
+                # first, since K70; a caller of the library may still pass one)
                 bodies = []
             decode = records.record_decoder(KINDS[kind])
             by_id[ident] = decode(json.loads(bodies[0])) if bodies else None
