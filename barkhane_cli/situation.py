@@ -9,7 +9,8 @@ that whole period. Plain data; drawing is in render/situation.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from barkhane_cli import briefing, geo, lookup, query
@@ -260,10 +261,16 @@ def other_figures(data: m.Dataset, day: PartialDate, shown: Iterable[str]) -> di
     return {"count": count, "command": command}
 
 
+# What gives a query's events: query.select over a whole dataset, or a store's
+# (store.Loaded.select), which reads only the candidates and decodes no other event.
+Select = Callable[[query.EventQuery], Iterable[m.Event]]
+
+
 def events_near(
-    data: m.Dataset, day: PartialDate, window: int
+    data: m.Dataset, day: PartialDate, window: int, select_: Select | None = None
 ) -> tuple[list[m.Event], tuple[int, int]]:
-    """Events whose span meets [day − window, day + window] (aftermath included)."""
+    """Events whose span meets [day − window, day + window] (aftermath included), by
+    ``select_`` (default: query.select over ``data``, which must then hold its events)."""
     # clipped to the calendar Python can hold (on 0001-01-01, on 9999-12-31)
     first = max(day.first_ordinal() - window, dt.date.min.toordinal())
     last = min(day.last_ordinal() + window, dt.date.max.toordinal())
@@ -275,12 +282,18 @@ def events_near(
         until=PartialDate(until.year, until.month, until.day),
         aftermath=True,
     )
-    return list(query.select(data, q)), (first, last)
+    found = select_ if select_ is not None else partial(query.select, data)
+    return list(found(q)), (first, last)
 
 
-def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, Any]:
+def situation(
+    data: m.Dataset, day: PartialDate, window: int = 30, select_: Select | None = None
+) -> tuple[dict[str, Any], list[m.Event]]:
+    """What `on` shows, and the window's events in record_order (what its map and
+    GeoJSON draw). ``select_`` gives the window's events (events_near): `on` passes the
+    store's, so no other event is decoded; nothing else here reads an event."""
     first, last = day.first_ordinal(), day.last_ordinal()
-    events, (w0, w1) = events_near(data, day, window)
+    events, (w0, w1) = events_near(data, day, window, select_)
     later = outside_record(first, last) == "after"
     figures, marked, one_a_series = figure_rows(data, last)
     leaders = leader_rows(data, first, last)
@@ -310,9 +323,13 @@ def situation(data: m.Dataset, day: PartialDate, window: int = 30) -> dict[str, 
         # how many events meet DATE itself: more than nearest_events lists, and those
         # are spread over the month or year given
         "events_on_date": on_date(events, first, last),
-    }
+    }, record_order(events)
 
 
-def events_of(data: m.Dataset, ids: Iterable[str]) -> list[m.Event]:
-    wanted = set(ids)
-    return [e for e in data.events + data.aftermath if e.id in wanted]
+def record_order(events: Iterable[m.Event]) -> list[m.Event]:
+    """The events in the record's order, core events before the aftermath's (as
+    ``data.events + data.aftermath`` lists them), not the window's date order: `on` drew
+    its map and GeoJSON in this order when it looked the window's events up by id in the
+    whole record, and draws them so still from the window alone. The sort is stable and
+    each list is in date order already."""
+    return sorted(events, key=lambda e: e.aftermath)

@@ -109,3 +109,39 @@ def test_a_closed_store_is_not_taken_for_a_damaged_one() -> None:
     with pytest.raises(sqlite3.ProgrammingError):
         light.sources.get("no-such-source")
     assert found.path.is_file()
+
+
+# `on DATE` selects its window's events through the store's query path (K71): the
+# record's first and last days, a coup day (Mali, 24 May 2021), a day of the aftermath
+# (Niger, 26 July 2023), a year and a month.
+ON_DATES = ["2011-01-01", "2022-11-09", "2021-05-24", "2023-07-26", "2016", "2020-08"]
+# the one screen at 80 and 160 columns, the whole page, and every piped format
+ON_VIEWS = [
+    ([], 80),
+    ([], 160),
+    (["--full"], 100),
+    (["-f", "plain"], 100),
+    (["-f", "json"], 100),
+    (["-f", "geojson"], 100),
+]
+
+
+@pytest.mark.parametrize("date", ON_DATES)
+def test_on_answers_from_the_store_as_from_the_files(
+    run: Run, date: str, fast_toml: None, bundled: None
+) -> None:
+    for extra, columns in ON_VIEWS:
+        args = ["on", date, *extra]
+        warm = run(*args, env=terminal(columns))
+        plain = run(*args, env={**terminal(columns), "BARKHANE_CACHE": "0"})
+        assert warm.stdout == plain.stdout, args
+        assert (warm.exit_code, warm.stderr) == (plain.exit_code, plain.stderr), args
+
+
+def test_on_decodes_only_its_window_s_events(run: Run, bundled: None) -> None:
+    """Not every event: the window's are read through the store's query path."""
+    db.forget_decoded()
+    assert run("on", "2021-05-24", "-f", "json").exit_code == 0
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None
+    assert "events" not in db._DECODED[found.key]
