@@ -695,9 +695,11 @@ def search(
             # what the window left out, and how to see it (K69: a window keeps dated
             # entries only, so a name the search would find was never suggested)
             n = len(finder.search(dataset, text, kinds, None, None, hays))
-            said = f"{counted(n, 'entry')} {plural(n, 'matches', 'match')}"
-            hint = f"; {said} without --since, --until and --year (actors and places have no date)"
-            hint *= bool(n)
+            if n:
+                said = f"{counted(n, 'entry')} {plural(n, 'matches', 'match')}"
+                hint = (
+                    f"; {said} without --since, --until and --year (actors and places have no date)"
+                )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
     if limit is not None:
         hits = hits[: max(limit, 0)]

@@ -225,10 +225,10 @@ class _Converter:
     def event(self, f: list[str], line: int, countries: frozenset[str]) -> bool:
         """Convert one row; False for a row outside ``countries``."""
         status = self.get(f, "code_status")
-        if status and status.lower() != "clear":
-            # Any row's, kept or not: a Candidate file's rows of the countries kept may
-            # all be Clear (K65: a real one imported --country Mali read as a release)
-            self.unclear_status = True
+        unclear = bool(status) and status.lower() != "clear"
+        # Any row's, kept or not: a Candidate file's rows of the countries kept may all be
+        # Clear (K65: a real one imported --country Mali read as a release)
+        self.unclear_status = self.unclear_status or unclear
         country = self.get(f, "country")
         cid = country_id(country) if country else ""
         if countries and cid not in countries:
@@ -279,7 +279,7 @@ class _Converter:
         disputed = []
         if self.get(f, "event_clarity") == "2":
             disputed.append("UCDP codes this event as unclear (event_clarity 2)")
-        if status and status.lower() != "clear":
+        if unclear:
             disputed.append(f"UCDP Candidate code_status: {status}")
         offices = [s.strip() for s in self.get(f, "source_office").split(";") if s.strip()]
         tags = ["ucdp", f"ucdp-{kind}"]

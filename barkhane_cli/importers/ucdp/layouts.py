@@ -3,7 +3,8 @@
 The GED codebook's 49 columns (release 19.1 onwards, yearly releases and the monthly
 Candidate files alike); API dumps carry a subset, sometimes behind an unnamed row-number
 column. A Candidate file is told from a release by its name (``GEDEvent_v23_0_4``: a
-``_0_`` month; ``GEDEvent_v26_01_26_06``: its first and last months) or by a ``code_status`` other than Clear in any row (see convert.py).
+``_0_`` month; ``GEDEvent_v26_01_26_06``: its first and last months) or by a
+``code_status`` other than Clear in any row (see convert.py).
 The columns barkhane needs are :data:`REQUIRED`; a file lacking any of them is refused
 with every missing column named.
 """
