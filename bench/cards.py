@@ -12,19 +12,15 @@ system, the child's own rusage): CPU moves less when other jobs share the cores.
 
 from __future__ import annotations
 
-import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import clean_env
+from startup import checkouts, clean_env, medians
 from startup import run as timed
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = [
     ["fact", "burkina-idps-2020-08"],
     ["event", "sahel-violence-surge-2021"],
@@ -40,23 +36,15 @@ def run(root: Path, cache: Path, args: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument(
-        "--root", type=Path, action="append", help="a checkout to measure (default: this one)"
-    )
-    args = parser.parse_args()
-    roots = [r.resolve() for r in args.root or [ROOT]]
+    roots, runs = checkouts(__doc__.splitlines()[0], 7)
     work = Path(tempfile.mkdtemp(prefix="barkhane-bench-cards-"))
     times: dict[tuple[Path, str], list[tuple[float, float]]] = {}
     try:
         caches = {root: work / f"cache{i}" for i, root in enumerate(roots)}
         for root in roots:
-            compileall = [sys.executable, "-m", "compileall", "-q", str(root / "barkhane_cli")]
-            subprocess.run(compileall, check=True)
             for command in COMMANDS:
                 run(root, caches[root], command)  # the store built, the disk warm
-        for n in range(args.runs):
+        for n in range(runs):
             for command in COMMANDS:
                 for root in roots if n % 2 == 0 else roots[::-1]:
                     key = (root, " ".join(command))
@@ -64,13 +52,10 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)  # stores of several MB otherwise left
     for root in roots:
-        print(f"{root}, {args.runs} runs each: median wall / CPU seconds (every run's CPU)")
+        print(f"{root}, {runs} runs each: median wall / CPU seconds (every run's CPU)")
         for command in COMMANDS:
-            got = times[(root, " ".join(command))]
-            wall = statistics.median(w for w, _ in got)
-            cpu = statistics.median(c for _, c in got)
-            every = ", ".join(f"{c:.2f}" for _, c in got)
-            print(f"  {' '.join(command):<38} {wall:.2f} s / {cpu:.2f} s  ({every})")
+            said = " ".join(command)
+            print("  " + medians(f"{said:<36}", times[(root, said)]))
 
 
 if __name__ == "__main__":

@@ -19,19 +19,16 @@ CPU moves less when other jobs share the cores. Results are in docs/performance.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import checkouts, medians
 from startup import run as timed
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = '[[sources]]\nid = "bench-one"\ntitle = "T"\npublisher = "P"\nkind = "news"\n'
 
 
@@ -67,29 +64,18 @@ def measure(roots: list[Path], runs: int) -> dict[Path, dict[str, list[tuple[flo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--root", type=Path, action="append", help="a checkout to measure (default: this one)"
-    )
-    args = parser.parse_args()
-    roots = [r.resolve() for r in args.root or [ROOT]]
+    roots, runs = checkouts(__doc__.splitlines()[0], 5)
     for root in roots:
-        compileall = [sys.executable, "-m", "compileall", "-q", str(root / "barkhane_cli")]
-        subprocess.run(compileall, check=True)
         warm = Path(tempfile.mkdtemp(prefix="barkhane-bench-warm-"))
         try:
             run(root, warm)  # disk, imports warm
         finally:
             shutil.rmtree(warm, ignore_errors=True)  # a store of several MB otherwise left in /tmp
-    results = measure(roots, args.runs)
+    results = measure(roots, runs)
     for root in roots:
-        print(f"{root}, {args.runs} runs each: median wall / CPU seconds (every run's CPU)")
+        print(f"{root}, {runs} runs each: median wall / CPU seconds (every run's CPU)")
         for name, times in results[root].items():
-            wall = statistics.median(w for w, _ in times)
-            cpu = statistics.median(c for _, c in times)
-            every = ", ".join(f"{c:.2f}" for _, c in times)
-            print(f"{name:>8}: {wall:.2f} s / {cpu:.2f} s  ({every})")
+            print(medians(f"{name:>8}", times))
 
 
 if __name__ == "__main__":

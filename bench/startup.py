@@ -90,6 +90,30 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return seconds, usage.ru_utime + usage.ru_stime
 
 
+def checkouts(description: str, runs: int) -> tuple[list[Path], int]:
+    """The checkouts a before-and-after bench measures (``--root DIR``, repeatable; this
+    one by default) and its ``--runs``, each checkout's bytecode compiled, as an installed
+    wheel has it (bench/cards.py, bench/compile.py)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument(
+        "--root", type=Path, action="append", help="a checkout to measure (default: this one)"
+    )
+    args = parser.parse_args()
+    roots = [r.resolve() for r in args.root or [ROOT]]
+    for root in roots:
+        subprocess.run([PY, "-m", "compileall", "-q", str(root / "barkhane_cli")], check=True)
+    return roots, args.runs
+
+
+def medians(name: str, times: list[tuple[float, float]]) -> str:
+    """One line of a bench's report: the median wall and CPU seconds, then every run's CPU."""
+    wall = statistics.median(w for w, _ in times)
+    cpu = statistics.median(c for _, c in times)
+    every = ", ".join(f"{c:.2f}" for _, c in times)
+    return f"{name}: {wall:.2f} s / {cpu:.2f} s  ({every})"
+
+
 def paired(
     runs: int, a: list[str], a_env: dict[str, str], base_env: dict[str, str]
 ) -> dict[str, float]:
