@@ -34,6 +34,16 @@ def shown(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def is_utf8(text: str) -> bool:
+    """Whether typed text is UTF-8: Python reads a byte that is not as a lone surrogate,
+    which ``shown`` gives back as typed and normalizing silently drops."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)

@@ -239,6 +239,23 @@ def test_a_name_that_is_not_utf8_given_to_a_lookup_is_a_usage_error_too(
     assert result.stderr == f"barkhane: {command} 'wagn\\xffer': is not UTF-8 text; give {asks}\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [(("search",), "search"), (("facts",), "facts"), (("timeline", "--search"), "--search"),
+     (("map", "--search"), "--search")],
+)  # fmt: skip
+def test_search_words_that_are_not_utf8_are_a_usage_error(
+    run: Run, args: tuple[str, ...], said: str
+) -> None:
+    """`search $'gao\\xff'` listed Gao's entries, exit 0: the byte was dropped on the way
+    to the index, as it was from names before K70."""
+    result = run(*args, NOT_UTF8)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"barkhane: {said} 'gao\\xff': is not UTF-8 text; give some text to search for\n"
+    )
+
+
 @pytest.mark.parametrize(("command", "option"), _taking(("--data", "--export")))
 def test_a_blank_file_name_is_refused_not_read_as_the_current_folder(
     run: Run, command: str, option: str

@@ -16,6 +16,7 @@ import typer
 from typer.models import TyperPath
 
 from barkhane_cli import model as m
+from barkhane_cli.atomic import is_utf8, shown
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
@@ -71,21 +72,11 @@ def refuses_blank(what: str) -> Callable[..., Any]:
                 continue
             if not text.strip():
                 raise UsageError(f"{said} {text!r}: give {what}")
-            if not text.isascii() and not _is_utf8(text):
-                from barkhane_cli.atomic import shown  # its bytes as typed: \xff
-
+            if not text.isascii() and not is_utf8(text):
                 raise UsageError(f"{said} '{shown(text)}': is not UTF-8 text; give {what}")
         return value
 
     return check
-
-
-def _is_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class FileName(TyperPath):
