@@ -171,6 +171,52 @@ def _records(
     present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
 
 
+def _listing(
+    env: Any,
+    what: str,
+    items: list[Any],
+    cut: tuple[int | None, bool],
+    format_: str | None,
+    export: Path | None,
+    fields: str | None,
+    make: Callable[[list[Any]], Any],
+    wide: bool = False,
+    notes: list[str] | None = None,
+    empty: str | None = None,
+) -> None:
+    """A list command's rows, already in --sort's order (facts, actors, places, search),
+    cut as timeline cuts its events: ``cut`` is --limit (the first N) and --count (their
+    number alone, -f json {``what``: N}). ``make``: the records of the rows kept, whose
+    footer says what --limit left out ("3 of 34 facts (--limit 3)"). ``notes``: said
+    under the table, or after the number on a watched stderr; ``empty``: why nothing is
+    listed, said where "no facts match" would be (and on a watched stderr when piped)."""
+    from barkhane_cli.render.records import tell
+
+    limit, count = cut
+    shown = items if limit is None else items[:limit]
+    notes = notes or []
+    if count:  # the number alone; the notes to a person watching stderr, never stdout
+        from barkhane_cli.render.facets import write_count
+
+        present(env, format_, export, lambda target, f: write_count(target, f, len(shown), what))
+        for note in [empty if not shown else None, *notes]:
+            if note:
+                tell(env, note)
+        return
+
+    def records() -> Any:
+        rs = make(shown)
+        rs.total, rs.limit = len(items), limit
+        if empty is not None:
+            rs.empty_message = empty
+        rs.notes += notes
+        return rs
+
+    _records(env, format_, export, fields, records, wide)
+    if empty is not None and not shown and given_format(env, format_) != "table":
+        tell(env, empty)  # piped, to a person watching stderr, as timeline's notes are
+
+
 def actor(
     name: Annotated[str, typer.Argument(help="Id, name or alias.", callback=AN_ACTOR)],
     since: SinceOpt = None,
@@ -525,18 +571,16 @@ def facts(
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import briefing, factorder, lookup, model
+    from barkhane_cli import briefing, lookup, model, orders
     from barkhane_cli import search as finder
-    from barkhane_cli.render.facets import write_count
     from barkhane_cli.render.listings import fact_records
-    from barkhane_cli.render.records import tell
 
     env = make_env(color)
     # no words lists every fact; words given blank are refused, as by every search
     text = search_words(" ".join(words), "facts") if words else ""
     dataset = load(data)
     # a --sort not in FACT_SORTS is refused before any fact is looked at
-    items = factorder.sorted_facts(dataset.facts.values(), sort)
+    items = orders.ordered(dataset.facts.values(), sort, orders.FACT_KEYS)
     outside = None  # the window's note, as summary's, when it lies outside the record
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
@@ -569,28 +613,11 @@ def facts(
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
         near = finder.near_word_note(text, finds, "fact")
-    total = len(items)
-    if limit is not None:  # after --sort, as timeline's --limit
-        items = items[:limit]
-    if count:  # the number alone, as timeline --count prints it; notes on a watched stderr
-        present(env, format_, export, lambda target, f: write_count(target, f, len(items), "facts"))
-        for note in [outside, apart if not items else None, near]:
-            if note:
-                tell(env, note)
-        return
-
-    def records() -> Any:
-        rs = fact_records(dataset, items)
-        rs.total, rs.limit = total, limit  # the footer's "3 of 34 facts (--limit 3)"
-        if apart is not None:  # said where "no facts match" is said, in its place
-            rs.empty_message = apart
-        rs.notes = [outside] if outside else []  # under it, or the table's count
-        rs.notes += [near] if near else []
-        return rs
-
-    _records(env, format_, export, fields, records, wide)
-    if apart is not None and given_format(env, format_) != "table":
-        tell(env, apart)  # piped, to a person watching stderr, as timeline's notes are
+    notes = [note for note in (outside, near) if note]  # under the table, or the count
+    _listing(
+        env, "facts", items, (limit, count), format_, export, fields,
+        lambda shown: fact_records(dataset, shown), wide, notes, empty=apart,
+    )  # fmt: skip
 
 
 def sources(

@@ -20,10 +20,10 @@ from barkhane_cli.atomic import is_utf8, shown
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
-from barkhane_cli.factorder import FACT_SORTS
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.orders import FACT_SORTS
 from barkhane_cli.roles import ROLL_UP
 
 
@@ -425,9 +425,14 @@ def _complete_sort(ctx: Any, param: Any, incomplete: str) -> list[Any]:
 
 def sort_option(help: str, complete: Callable[..., list[Any]]) -> Any:
     """--sort for a command, its help saying the orders that command takes (timeline's
-    events by date or deaths, facts by date, value or id)."""
+    events by date or deaths, facts by date, value or id), then what every --sort
+    shares: --limit cuts the sorted list."""
     return typer.Option(
-        "--sort", metavar="ORDER", help=help, show_default=False, shell_complete=complete
+        "--sort",
+        metavar="ORDER",
+        help=f"{help} --limit applies after.",
+        show_default=False,
+        shell_complete=complete,
     )
 
 
@@ -438,7 +443,7 @@ SortOpt = Annotated[
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
-        "none); events with no count come last. --limit applies after.",
+        "none); events with no count come last.",
         _complete_sort,
     ),
 ]
@@ -446,8 +451,7 @@ FactSortOpt = Annotated[
     str | None,
     sort_option(
         "date (as of: the default), -date (newest first), value (smallest first), -value "
-        "(largest first; a range by its top, facts with none last), id or -id. --limit "
-        "applies after.",
+        "(largest first; a range by its top, facts with none last), id or -id.",
         completes(FACT_SORTS),
     ),
 ]
