@@ -1,4 +1,4 @@
-"""The orders each list's --sort takes (facts), declared once: a list's
+"""The orders each list's --sort takes (facts, actors, places), declared once: a list's
 table of keys by name is what its --sort help lists, what TAB completes and what the
 check of what was typed accepts (as timeline's read query.SORTS). A leading minus is
 newest, largest or last first, as timeline's --sort reads it."""
@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from barkhane_cli import model as m
 from barkhane_cli.choices import choose
+from barkhane_cli.resolve import name_order
 
 T = TypeVar("T")
 Keys = Mapping[str, Callable[[T], Any]]
@@ -47,3 +48,34 @@ FACT_KEYS: dict[str, Callable[[m.Fact], Any]] = {
     "id": lambda f: f.id,
 }
 FACT_SORTS = signed(FACT_KEYS)
+
+
+# The keys of actors and places are made for a run: how many events name each (the list's
+# Events column, counted once for the column and the order alike) is known only then.
+def actor_keys(events: Mapping[str, int]) -> dict[str, Callable[[m.Actor], Any]]:
+    """actors --sort's keys; ``events``: how many events name each actor, by id."""
+    return {
+        "kind": lambda a: (a.kind, name_order(a.name)),  # the listing's own order
+        "name": lambda a: name_order(a.name),  # as names are matched: accents, case aside
+        "id": lambda a: a.id,
+        "events": lambda a: events.get(a.id, 0),
+    }
+
+
+def place_keys(
+    events: Mapping[str, int], countries: Callable[[m.Place], str]
+) -> dict[str, Callable[[m.Place], Any]]:
+    """places --sort's keys; ``events``: how many events are at or within each place, by
+    id; ``countries``: the names of the countries a place lies in, as its row shows them."""
+    return {
+        # the listing's own order: by country, the country itself first, then by name
+        "country": lambda p: (name_order(countries(p)), p.kind != "country", name_order(p.name)),
+        "name": lambda p: name_order(p.name),
+        "id": lambda p: p.id,
+        "events": lambda p: events.get(p.id, 0),
+    }
+
+
+# The names alone, for --sort's help and TAB completion before any data is read.
+ACTOR_SORTS = signed(actor_keys({}))
+PLACE_SORTS = signed(place_keys({}, lambda p: ""))

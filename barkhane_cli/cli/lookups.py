@@ -33,6 +33,8 @@ from barkhane_cli.cli.options import (
     AN_ACTOR,
     AN_ID,
     STEMS_HELP,
+    ActorCountOpt,
+    ActorSortOpt,
     AftermathOpt,
     Color,
     ColorOpt,
@@ -48,7 +50,10 @@ from barkhane_cli.cli.options import (
     LimitOpt,
     ListFormatOpt,
     MinDeathsOpt,
+    PlaceCountOpt,
+    PlaceSortOpt,
     RecordFormatOpt,
+    ResultCountOpt,
     SinceOpt,
     SortOpt,
     SourceFormatOpt,
@@ -252,6 +257,9 @@ def actors(
         str | None,
         typer.Option(help=f"Only this kind: {listed(model.ACTOR_KINDS)}."),
     ] = None,
+    sort: ActorSortOpt = None,
+    limit: LimitOpt = None,
+    count: ActorCountOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -259,18 +267,27 @@ def actors(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """All actors, one per row, with how many events name them."""
-    from barkhane_cli import model
+    """All actors, one per row, with how many events name them.
+
+    By kind, then name; --sort orders them (name, id, events), --limit keeps the first
+    N, --count prints how many, as timeline's do: the ten actors named in most events
+    are barkhane actors --sort -events -n 10.
+    """
+    from barkhane_cli import lookup, model, orders
     from barkhane_cli.render.listings import actor_records
-    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, name_order(a.name)))
+    events = lookup.event_counts(dataset, "actors")  # the Events column and its order
+    # a --sort not among the orders is refused before any actor is looked at
+    items = orders.ordered(dataset.actors.values(), sort, orders.actor_keys(events))
     if kind is not None:
         kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
-    _records(env, format_, export, fields, lambda: actor_records(dataset, items), wide)
+    _listing(
+        env, "actors", items, (limit, count), format_, export, fields,
+        lambda shown: actor_records(dataset, shown, events), wide,
+    )  # fmt: skip
 
 
 def place(
@@ -311,6 +328,9 @@ def places(
         typer.Option(help=f"Only this kind: {listed(model.PLACE_KINDS)}."),
     ] = None,
     within: WithinOpt = None,
+    sort: PlaceSortOpt = None,
+    limit: LimitOpt = None,
+    count: PlaceCountOpt = False,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -322,23 +342,22 @@ def places(
 
     --within lists the places inside one, by the rule --place follows, so timeline
     --place X has the events of X and of the places places --within X lists.
+
+    By country, then name; --sort orders them (name, id, events), --limit keeps the
+    first N, --count prints how many, as timeline's do: barkhane places --country
+    burkina-faso --sort -events -n 10.
     """
-    from barkhane_cli import geo, lookup, model, query
+    from barkhane_cli import geo, lookup, model, orders, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
     namer = geo.country_namer(dataset.places)
-    items = sorted(
-        dataset.places.values(),
-        key=lambda p: (
-            name_order(lookup.country_names(dataset, p, namer)),
-            p.kind != "country",
-            name_order(p.name),
-        ),
-    )
+    events = lookup.place_event_counts(dataset)  # the Events column and its order
+    keys = orders.place_keys(events, lambda p: lookup.country_names(dataset, p, namer))
+    # a --sort not among the orders is refused before any place is looked at
+    items = orders.ordered(dataset.places.values(), sort, keys)
     if country is not None:
         wanted = query.resolve_country(dataset, country)
         items = [p for p in items if wanted in p.countries]
@@ -354,13 +373,10 @@ def places(
         }
         items = [p for p in items if p.id in found]
         notes = namesake_notes(dataset, within, "--within")
-
-    def records() -> Any:
-        rs = place_records(dataset, items)
-        rs.notes += notes
-        return rs
-
-    _records(env, format_, export, fields, records, wide)
+    _listing(
+        env, "places", items, (limit, count), format_, export, fields,
+        lambda shown: place_records(dataset, shown, events), wide, notes,
+    )  # fmt: skip
 
 
 def event(
@@ -681,6 +697,7 @@ def search(
     until: UntilOpt = None,
     year: YearOpt = None,
     limit: LimitOpt = None,
+    count: ResultCountOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -698,7 +715,8 @@ def search(
     the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
     it: tillaberi 2021 finds the events of 2021 at Tillabéri.
     --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
-    found gets a suggestion on stderr.
+    found gets a suggestion on stderr. --count prints how many results are found, as
+    timeline --count does (search wagner --kind event --count).
     """
     from barkhane_cli import query, store
     from barkhane_cli import search as finder
@@ -728,6 +746,4 @@ def search(
                     f"; {said} without --since, --until and --year (actors and places have no date)"
                 )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
-    if limit is not None:
-        hits = hits[: max(limit, 0)]
-    _records(env, format_, export, fields, lambda: hit_records(hits), wide)
+    _listing(env, "results", hits, (limit, count), format_, export, fields, hit_records, wide)
