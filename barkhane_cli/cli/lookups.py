@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +13,6 @@ from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     footer_seen,
-    given_format,
     load,
     looked_up,
     make_env,
@@ -27,6 +25,7 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.filters import names_read, search_words
+from barkhane_cli.cli.listing import listing, records
 from barkhane_cli.cli.options import (
     A_COUNTRY,
     A_PLACE,
@@ -162,66 +161,6 @@ def _profile(
     )
 
 
-def _records(
-    env: Any,
-    format_: str | None,
-    export: Path | None,
-    fields: str | None,
-    make: Callable[[], Any],
-    wide: bool = False,
-) -> None:
-    """A list command's records, in the chosen format (and --export)."""
-    from barkhane_cli.render.records import emit
-
-    present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
-
-
-def _listing(
-    env: Any,
-    what: str,
-    items: list[Any],
-    cut: tuple[int | None, bool],
-    format_: str | None,
-    export: Path | None,
-    fields: str | None,
-    make: Callable[[list[Any]], Any],
-    wide: bool = False,
-    notes: list[str] | None = None,
-    empty: str | None = None,
-) -> None:
-    """A list command's rows, already in --sort's order (facts, actors, places, search),
-    cut as timeline cuts its events: ``cut`` is --limit (the first N) and --count (their
-    number alone, -f json {``what``: N}). ``make``: the records of the rows kept, whose
-    footer says what --limit left out ("3 of 34 facts (--limit 3)"). ``notes``: said
-    under the table, or after the number on a watched stderr; ``empty``: why nothing is
-    listed, said where "no facts match" would be (and on a watched stderr when piped)."""
-    from barkhane_cli.render.records import tell
-
-    limit, count = cut
-    shown = items if limit is None else items[:limit]
-    notes = notes or []
-    if count:  # the number alone; the notes to a person watching stderr, never stdout
-        from barkhane_cli.render.facets import write_count
-
-        present(env, format_, export, lambda target, f: write_count(target, f, len(shown), what))
-        for note in [empty if not shown else None, *notes]:
-            if note:
-                tell(env, note)
-        return
-
-    def records() -> Any:
-        rs = make(shown)
-        rs.total, rs.limit = len(items), limit
-        if empty is not None:
-            rs.empty_message = empty
-        rs.notes += notes
-        return rs
-
-    _records(env, format_, export, fields, records, wide)
-    if empty is not None and not shown and given_format(env, format_) != "table":
-        tell(env, empty)  # piped, to a person watching stderr, as timeline's notes are
-
-
 def actor(
     name: Annotated[str, typer.Argument(help="Id, name or alias.", callback=AN_ACTOR)],
     since: SinceOpt = None,
@@ -284,9 +223,9 @@ def actors(
     if kind is not None:
         kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
-    _listing(
-        env, "actors", items, (limit, count), format_, export, fields,
-        lambda shown: actor_records(dataset, shown, events), wide,
+    listing(
+        env, "actors", items, lambda shown: actor_records(dataset, shown, events),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
     )  # fmt: skip
 
 
@@ -373,9 +312,10 @@ def places(
         }
         items = [p for p in items if p.id in found]
         notes = namesake_notes(dataset, within, "--within")
-    _listing(
-        env, "places", items, (limit, count), format_, export, fields,
-        lambda shown: place_records(dataset, shown, events), wide, notes,
+    listing(
+        env, "places", items, lambda shown: place_records(dataset, shown, events),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        notes=notes,
     )  # fmt: skip
 
 
@@ -464,8 +404,8 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
     from barkhane_cli.resolve import Named, Resolver
 
     named = (Named(e.id, getattr(e, label)) for e in entries)
-    listing = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
-    return Resolver(named, what, listing, names_shown=what != "event")
+    lists_ids = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
+    return Resolver(named, what, lists_ids, names_shown=what != "event")
 
 
 # A place is taken for the one an event name meant when spelt as near it as a word of a
@@ -630,9 +570,10 @@ def facts(
 
         near = finder.near_word_note(text, finds, "fact")
     notes = [note for note in (outside, near) if note]  # under the table, or the count
-    _listing(
-        env, "facts", items, (limit, count), format_, export, fields,
-        lambda shown: fact_records(dataset, shown), wide, notes, empty=apart,
+    listing(
+        env, "facts", items, lambda shown: fact_records(dataset, shown),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        notes=notes, empty=apart,
     )  # fmt: skip
 
 
@@ -662,7 +603,7 @@ def sources(
 
         write(env, format_, sorted(items, key=lambda s: s.id))
         return
-    _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
+    records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
 def _complete_kind(ctx: Any, param: Any, incomplete: str) -> list[Any]:
@@ -746,4 +687,7 @@ def search(
                     f"; {said} without --since, --until and --year (actors and places have no date)"
                 )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
-    _listing(env, "results", hits, (limit, count), format_, export, fields, hit_records, wide)
+    listing(
+        env, "results", hits, hit_records,
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+    )  # fmt: skip
