@@ -39,7 +39,7 @@ FLOORS: dict[str, int] = {
     **dict.fromkeys(
         ("model", "meta", "resolve", "roles", "search", "geo", "shapes", "query", "mapping"), 1
     ),
-    **dict.fromkeys(("forecasts", "cite", "skeletons", "tomlwrite", "factorder"), 1),
+    **dict.fromkeys(("forecasts", "cite", "skeletons", "tomlwrite", "orders"), 1),
     "validate": 2,
     "store": 3,
     "importers": 3,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +13,6 @@ from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     footer_seen,
-    given_format,
     load,
     looked_up,
     make_env,
@@ -27,12 +25,15 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.filters import names_read, search_words
+from barkhane_cli.cli.listing import listing, records
 from barkhane_cli.cli.options import (
     A_COUNTRY,
     A_PLACE,
     AN_ACTOR,
     AN_ID,
     STEMS_HELP,
+    ActorCountOpt,
+    ActorSortOpt,
     AftermathOpt,
     Color,
     ColorOpt,
@@ -48,7 +49,10 @@ from barkhane_cli.cli.options import (
     LimitOpt,
     ListFormatOpt,
     MinDeathsOpt,
+    PlaceCountOpt,
+    PlaceSortOpt,
     RecordFormatOpt,
+    ResultCountOpt,
     SinceOpt,
     SortOpt,
     SourceFormatOpt,
@@ -157,20 +161,6 @@ def _profile(
     )
 
 
-def _records(
-    env: Any,
-    format_: str | None,
-    export: Path | None,
-    fields: str | None,
-    make: Callable[[], Any],
-    wide: bool = False,
-) -> None:
-    """A list command's records, in the chosen format (and --export)."""
-    from barkhane_cli.render.records import emit
-
-    present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
-
-
 def actor(
     name: Annotated[str, typer.Argument(help="Id, name or alias.", callback=AN_ACTOR)],
     since: SinceOpt = None,
@@ -206,6 +196,9 @@ def actors(
         str | None,
         typer.Option(help=f"Only this kind: {listed(model.ACTOR_KINDS)}."),
     ] = None,
+    sort: ActorSortOpt = None,
+    limit: LimitOpt = None,
+    count: ActorCountOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -213,18 +206,27 @@ def actors(
     wide: WideOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """All actors, one per row, with how many events name them."""
-    from barkhane_cli import model
+    """All actors, one per row, with how many events name them.
+
+    By kind, then name; --sort orders them (name, id, events), --limit keeps the first
+    N, --count prints how many, as timeline's do: the ten actors named in most events
+    are barkhane actors --sort -events -n 10.
+    """
+    from barkhane_cli import lookup, model, orders
     from barkhane_cli.render.listings import actor_records
-    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
-    items = sorted(dataset.actors.values(), key=lambda a: (a.kind, name_order(a.name)))
+    events = lookup.event_counts(dataset, "actors")  # the Events column and its order
+    # a --sort not among the orders is refused before any actor is looked at
+    items = orders.ordered(dataset.actors.values(), sort, orders.actor_keys(events))
     if kind is not None:
         kind = choose(kind, model.ACTOR_KINDS, "kind")
         items = [a for a in items if a.kind == kind]
-    _records(env, format_, export, fields, lambda: actor_records(dataset, items), wide)
+    listing(
+        env, "actors", items, lambda shown: actor_records(dataset, shown, events),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+    )  # fmt: skip
 
 
 def place(
@@ -265,6 +267,9 @@ def places(
         typer.Option(help=f"Only this kind: {listed(model.PLACE_KINDS)}."),
     ] = None,
     within: WithinOpt = None,
+    sort: PlaceSortOpt = None,
+    limit: LimitOpt = None,
+    count: PlaceCountOpt = False,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -276,23 +281,22 @@ def places(
 
     --within lists the places inside one, by the rule --place follows, so timeline
     --place X has the events of X and of the places places --within X lists.
+
+    By country, then name; --sort orders them (name, id, events), --limit keeps the
+    first N, --count prints how many, as timeline's do: barkhane places --country
+    burkina-faso --sort -events -n 10.
     """
-    from barkhane_cli import geo, lookup, model, query
+    from barkhane_cli import geo, lookup, model, orders, query
     from barkhane_cli.cli.filters import namesake_notes
     from barkhane_cli.render.listings import place_records
-    from barkhane_cli.resolve import name_order
 
     env = make_env(color)
     dataset = load(data)
     namer = geo.country_namer(dataset.places)
-    items = sorted(
-        dataset.places.values(),
-        key=lambda p: (
-            name_order(lookup.country_names(dataset, p, namer)),
-            p.kind != "country",
-            name_order(p.name),
-        ),
-    )
+    events = lookup.place_event_counts(dataset)  # the Events column and its order
+    keys = orders.place_keys(events, lambda p: lookup.country_names(dataset, p, namer))
+    # a --sort not among the orders is refused before any place is looked at
+    items = orders.ordered(dataset.places.values(), sort, keys)
     if country is not None:
         wanted = query.resolve_country(dataset, country)
         items = [p for p in items if wanted in p.countries]
@@ -308,13 +312,11 @@ def places(
         }
         items = [p for p in items if p.id in found]
         notes = namesake_notes(dataset, within, "--within")
-
-    def records() -> Any:
-        rs = place_records(dataset, items)
-        rs.notes += notes
-        return rs
-
-    _records(env, format_, export, fields, records, wide)
+    listing(
+        env, "places", items, lambda shown: place_records(dataset, shown, events),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        notes=notes,
+    )  # fmt: skip
 
 
 def event(
@@ -402,8 +404,8 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
     from barkhane_cli.resolve import Named, Resolver
 
     named = (Named(e.id, getattr(e, label)) for e in entries)
-    listing = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
-    return Resolver(named, what, listing, names_shown=what != "event")
+    lists_ids = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
+    return Resolver(named, what, lists_ids, names_shown=what != "event")
 
 
 # A place is taken for the one an event name meant when spelt as near it as a word of a
@@ -525,18 +527,16 @@ def facts(
 
     Example: barkhane facts minusma troops --format csv
     """
-    from barkhane_cli import briefing, factorder, lookup, model
+    from barkhane_cli import briefing, lookup, model, orders
     from barkhane_cli import search as finder
-    from barkhane_cli.render.facets import write_count
     from barkhane_cli.render.listings import fact_records
-    from barkhane_cli.render.records import tell
 
     env = make_env(color)
     # no words lists every fact; words given blank are refused, as by every search
     text = search_words(" ".join(words), "facts") if words else ""
     dataset = load(data)
     # a --sort not in FACT_SORTS is refused before any fact is looked at
-    items = factorder.sorted_facts(dataset.facts.values(), sort)
+    items = orders.ordered(dataset.facts.values(), sort, orders.FACT_KEYS)
     outside = None  # the window's note, as summary's, when it lies outside the record
     if country or since or until or year is not None:
         q = window(dataset, data, since, until, year, countries=country or ())
@@ -569,28 +569,12 @@ def facts(
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
         near = finder.near_word_note(text, finds, "fact")
-    total = len(items)
-    if limit is not None:  # after --sort, as timeline's --limit
-        items = items[:limit]
-    if count:  # the number alone, as timeline --count prints it; notes on a watched stderr
-        present(env, format_, export, lambda target, f: write_count(target, f, len(items), "facts"))
-        for note in [outside, apart if not items else None, near]:
-            if note:
-                tell(env, note)
-        return
-
-    def records() -> Any:
-        rs = fact_records(dataset, items)
-        rs.total, rs.limit = total, limit  # the footer's "3 of 34 facts (--limit 3)"
-        if apart is not None:  # said where "no facts match" is said, in its place
-            rs.empty_message = apart
-        rs.notes = [outside] if outside else []  # under it, or the table's count
-        rs.notes += [near] if near else []
-        return rs
-
-    _records(env, format_, export, fields, records, wide)
-    if apart is not None and given_format(env, format_) != "table":
-        tell(env, apart)  # piped, to a person watching stderr, as timeline's notes are
+    notes = [note for note in (outside, near) if note]  # under the table, or the count
+    listing(
+        env, "facts", items, lambda shown: fact_records(dataset, shown),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        notes=notes, empty=apart,
+    )  # fmt: skip
 
 
 def sources(
@@ -619,7 +603,7 @@ def sources(
 
         write(env, format_, sorted(items, key=lambda s: s.id))
         return
-    _records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
+    records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
 def _complete_kind(ctx: Any, param: Any, incomplete: str) -> list[Any]:
@@ -654,6 +638,7 @@ def search(
     until: UntilOpt = None,
     year: YearOpt = None,
     limit: LimitOpt = None,
+    count: ResultCountOpt = False,
     format_: ListFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -671,7 +656,8 @@ def search(
     the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
     it: tillaberi 2021 finds the events of 2021 at Tillabéri.
     --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
-    found gets a suggestion on stderr.
+    found gets a suggestion on stderr. --count prints how many results are found, as
+    timeline --count does (search wagner --kind event --count).
     """
     from barkhane_cli import query, store
     from barkhane_cli import search as finder
@@ -701,6 +687,7 @@ def search(
                     f"; {said} without --since, --until and --year (actors and places have no date)"
                 )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
-    if limit is not None:
-        hits = hits[: max(limit, 0)]
-    _records(env, format_, export, fields, lambda: hit_records(hits), wide)
+    listing(
+        env, "results", hits, hit_records,
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+    )  # fmt: skip

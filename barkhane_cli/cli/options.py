@@ -20,10 +20,10 @@ from barkhane_cli.atomic import is_utf8, shown
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
-from barkhane_cli.factorder import FACT_SORTS
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
+from barkhane_cli.orders import ACTOR_SORTS, FACT_SORTS, PLACE_SORTS
 from barkhane_cli.roles import ROLL_UP
 
 
@@ -425,9 +425,14 @@ def _complete_sort(ctx: Any, param: Any, incomplete: str) -> list[Any]:
 
 def sort_option(help: str, complete: Callable[..., list[Any]]) -> Any:
     """--sort for a command, its help saying the orders that command takes (timeline's
-    events by date or deaths, facts by date, value or id)."""
+    events by date or deaths, facts by date, value or id, actors and places by name, id
+    or events), then what every --sort shares: --limit cuts the sorted list."""
     return typer.Option(
-        "--sort", metavar="ORDER", help=help, show_default=False, shell_complete=complete
+        "--sort",
+        metavar="ORDER",
+        help=f"{help} --limit applies after.",
+        show_default=False,
+        shell_complete=complete,
     )
 
 
@@ -438,7 +443,7 @@ SortOpt = Annotated[
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
-        "none); events with no count come last. --limit applies after.",
+        "none); events with no count come last.",
         _complete_sort,
     ),
 ]
@@ -446,9 +451,28 @@ FactSortOpt = Annotated[
     str | None,
     sort_option(
         "date (as of: the default), -date (newest first), value (smallest first), -value "
-        "(largest first; a range by its top, facts with none last), id or -id. --limit "
-        "applies after.",
+        "(largest first; a range by its top, facts with none last), id or -id.",
         completes(FACT_SORTS),
+    ),
+]
+# actors and places: what a tie keeps, said in both (orders.ordered).
+_TIES = "a tie keeps the default order"
+ActorSortOpt = Annotated[
+    str | None,
+    sort_option(
+        "kind (then name: the default), name (as names are matched, accents and case aside), "
+        f"id, events (how many events name it: the Events column; -events most first); "
+        f"a minus reverses each; {_TIES}.",
+        completes(ACTOR_SORTS),
+    ),
+]
+PlaceSortOpt = Annotated[
+    str | None,
+    sort_option(
+        "country (by the countries' names, each country before its places, then name: the "
+        "default), name, id, events (how many happened at or within it: the Events "
+        f"column; -events most first); a minus reverses each; {_TIES}.",
+        completes(PLACE_SORTS),
     ),
 ]
 MinDeathsOpt = Annotated[
@@ -466,13 +490,15 @@ MinDeathsOpt = Annotated[
 
 
 def count_option(what: str, more: str = "") -> Any:
-    """--count for a command listing ``what`` (events, facts): the number alone, and the
-    key -f json gives it under."""
+    """--count for a command listing ``what`` (events, facts, actors, places, results):
+    the number alone, the key -f json gives it under (the command's own noun, plural,
+    as its footer counts them), and what every --count shares: it counts what --limit
+    leaves, as the rows it stands for would be."""
     return typer.Option(
         "--count",
         "-c",
-        help=f"Print only how many {what} match (as rg --count does); -f json "
-        f'gives {{"{what}": N}}.{more}',
+        help=f"Print only how many {what} match (as rg --count does), at most --limit's N; "
+        f'-f json gives {{"{what}": N}}.{more}',
     )
 
 
@@ -485,6 +511,10 @@ CountOpt = Annotated[
     ),
 ]
 FactCountOpt = Annotated[bool, count_option("facts")]
+ActorCountOpt = Annotated[bool, count_option("actors")]
+PlaceCountOpt = Annotated[bool, count_option("places")]
+# search's entries are "results", as its footer counts them ("3 of 120 results")
+ResultCountOpt = Annotated[bool, count_option("results")]
 
 
 FacetOpt = Annotated[

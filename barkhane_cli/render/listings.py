@@ -16,8 +16,11 @@ def _iso(d: Any) -> str:
     return d.iso() if d is not None else ""
 
 
-def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Actor]:
-    counts = lookup.event_counts(data, "actors")
+def actor_records(
+    data: m.Dataset, actors: Iterable[m.Actor], counts: Counter[str]
+) -> RecordSet[m.Actor]:
+    """``counts``: how many events name each actor (lookup.event_counts), the Events
+    column, counted once by the caller, which orders by them (actors --sort events)."""
 
     def to_json(a: m.Actor) -> dict[str, Any]:
         return {
@@ -63,8 +66,11 @@ def actor_records(data: m.Dataset, actors: Iterable[m.Actor]) -> RecordSet[m.Act
     )
 
 
-def place_records(data: m.Dataset, places: Iterable[m.Place]) -> RecordSet[m.Place]:
-    counts = lookup.place_event_counts(data)
+def place_records(
+    data: m.Dataset, places: Iterable[m.Place], counts: Counter[str]
+) -> RecordSet[m.Place]:
+    """``counts``: the events at or within each place (lookup.place_event_counts), the
+    Events column, counted once by the caller, which orders by them (places --sort events)."""
     namer = geo.country_namer(data.places)
 
     def to_json(p: m.Place) -> dict[str, Any]:

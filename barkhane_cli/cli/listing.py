@@ -1,0 +1,71 @@
+"""What every list command does with its rows once they are in --sort's order (facts,
+actors, places, sources, search): --limit, --count, the format and its footer, written
+once here so that the lists cut and count alike, as timeline does its events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from barkhane_cli.cli.base import given_format, present
+
+
+def records(
+    env: Any,
+    format_: str | None,
+    export: Path | None,
+    fields: str | None,
+    make: Callable[[], Any],
+    wide: bool = False,
+) -> None:
+    """A list command's records, in the chosen format (and --export)."""
+    from barkhane_cli.render.records import emit
+
+    present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
+
+
+def listing(
+    env: Any,
+    what: str,
+    items: Sequence[Any],
+    make: Callable[[Sequence[Any]], Any],
+    *,
+    limit: int | None,
+    count: bool,
+    format_: str | None,
+    export: Path | None,
+    fields: str | None,
+    wide: bool,
+    notes: Sequence[str] = (),
+    empty: str | None = None,
+) -> None:
+    """``items`` cut as timeline cuts its events: --limit keeps the first N; --count
+    prints their number alone (-f json {``what``: N}, what the footer counts: "facts").
+    ``make``: the records of the rows kept, whose footer says what --limit left out
+    ("3 of 34 facts (--limit 3)"). ``notes``: said under the table, or after the number
+    on a watched stderr; ``empty``: why nothing is listed, said where "no facts match"
+    would be (and on a watched stderr when piped)."""
+    from barkhane_cli.render.records import tell
+
+    shown = items if limit is None else items[:limit]
+    if count:  # the number alone; the notes to a person watching stderr, never stdout
+        from barkhane_cli.render.facets import write_count
+
+        present(env, format_, export, lambda target, f: write_count(target, f, len(shown), what))
+        for note in [empty if not shown else None, *notes]:
+            if note:
+                tell(env, note)
+        return
+
+    def rows() -> Any:
+        rs = make(shown)
+        rs.total, rs.limit = len(items), limit
+        if empty is not None:
+            rs.empty_message = empty
+        rs.notes += notes
+        return rs
+
+    records(env, format_, export, fields, rows, wide)
+    if empty is not None and not shown and given_format(env, format_) != "table":
+        tell(env, empty)  # piped, to a person watching stderr, as timeline's notes are
