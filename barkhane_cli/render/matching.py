@@ -41,6 +41,24 @@ def _names(data: m.Dataset, ids: Sequence[str]) -> str:
     return ", ".join(a.label if (a := data.actors.get(i)) else i for i in ids) or "no one named"
 
 
+def _theirs_only(data: m.Dataset, e: m.Event, extra: Sequence[str]) -> str:
+    """The perpetrators only the records give, by what our event makes of each. ACLED
+    counts both sides of a battle as its actors, so a clash with Niger's army gives
+    Niger as a perpetrator where our attack has it as the target: "only theirs name:
+    Niger" stood under "ISGS → Niger", which names it (U31)."""
+    targets = [a for a in extra if matching.among(data, e, a, e.targets)]
+    named = [a for a in extra if a not in targets and matching.among(data, e, a, e.actors)]
+    unnamed = [a for a in extra if a not in targets and a not in named]
+    parts = [
+        (f"perpetrator in theirs, {role} in ours: " + _names(data, ids))
+        for role, ids in (("target", targets), ("named", named))
+        if ids
+    ]
+    if unnamed:
+        parts.append("only theirs name: " + _names(data, unnamed))
+    return "".join(" · " + part for part in parts)
+
+
 def _date(e: m.Event) -> str:
     return e.date.iso() + (f"..{e.end.iso()}" if e.end else "")
 
@@ -110,10 +128,11 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
             )
         diff = row["differences"]
         if diff is not None:
-            extra = diff["perpetrators"]["only_theirs"]
-            line = "  " + _deaths_line(e, diff)
-            if extra:
-                line += " · only theirs name: " + _names(data, extra)
+            line = (
+                "  "
+                + _deaths_line(e, diff)
+                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"])
+            )
             con.print(safe_text(line, style="cyan"), overflow="fold")
         con.print()
     have = plural(found, "has", "have")
