@@ -14,9 +14,13 @@ from barkhane_cli import model as m
 from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import actor_names_of, roles_text
+from barkhane_cli.render.recordset import NO_EVENTS
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.text import counted, plural
+
+# What gaps says of no incidents, in the words of timeline's NO_EVENTS
+NO_INCIDENTS = "no incidents match"
 
 
 def _place(data: m.Dataset, e: m.Event) -> str:
@@ -100,6 +104,9 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
     from barkhane_cli.render.table import console
 
     con = console(env)
+    if not rows:  # as timeline says it: "0 of 0 events have records" read as a count (U31)
+        con.print(safe_text(NO_EVENTS))
+        return
     found = 0
     for row in rows:
         e: m.Event = row["event"]
@@ -208,6 +215,10 @@ def gaps_rich(
     from barkhane_cli.render.table import console
 
     con = console(env)
+    if not incidents:  # not an empty table's header and "By month:" over nothing (U31)
+        con.print(safe_text(NO_INCIDENTS))
+        con.print(safe_text(counts["note"], style="dim"), overflow="fold")
+        return
     rows = []
     for inc in incidents:
         j = inc.to_json(data)
