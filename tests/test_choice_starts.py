@@ -15,4 +15,3 @@ def test_the_start_of_one_format_alone_is_suggested(run: Run) -> None:
         "formats are: text, bibtex, csl-json, ris\n"
     )
     assert result.stdout == ""
-
