@@ -64,6 +64,11 @@ def choose(
         raise UsageError(f"unknown {what} {value!r}{context}{listed}")
     meant = [kebab(c) for c in (synonyms or {}).get(key, ())]
     close = [c for c in meant if c in table][:1]
+    # a start one choice alone has: `cite -f csl` got no "did you mean 'csl-json'", its
+    # letters too few beside the rest for difflib, where `-f bib` got bibtex (U31)
+    starts = [c for c in table if key and c.startswith(key)]
+    if not close and len(starts) == 1:
+        close = starts
     close = close or difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
     many = plural or plural_of(2, what)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,6 +23,25 @@ EXPORT_MAX = 16 * GIB  # ACLED's whole world and UCDP's global GED are well unde
 def too_big(path: Path, limit: int, what: str) -> str:
     size = f"{limit / GIB:g} GiB" if limit >= GIB else f"{limit:,} bytes"
     return f"{path}: is larger than {size}, the limit for {what}"
+
+
+def not_utf8(path: Path, lines: Iterable[bytes], advice: str) -> DataError:
+    """The error for a file that is not UTF-8, its first bad byte placed by line and
+    column (in characters) as an editor shows them, and as validate places every other
+    problem: an export's error said only "is not UTF-8 text", which in a file of a
+    million rows left the row to find (U31). ``lines`` are the file's, read again from
+    the start: a byte that cannot begin or continue a character is never a newline, so
+    each line decodes alone."""
+    for number, line in enumerate(lines, 1):
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is accepted
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(line[: exc.start].decode("utf-8")) + 1
+            at = f"byte 0x{line[exc.start]:02x} at line {number}, column {column}"
+            return DataError(f"{path}: is not UTF-8 text ({at}; {advice})", number, column)
+    return DataError(f"{path}: is not UTF-8 text; {advice}")
 
 
 def open_bounded(

@@ -547,7 +547,14 @@ def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[st
 
 
 def _unmatched(data: m.Dataset, e: m.Event, these: set[str], others: set[str]) -> set[str]:
-    """The actors of ``these`` that neither are nor belong to, nor take in, any of
-    ``others`` at the event's date (Barkhane is France's; Katiba Macina JNIM's)."""
-    up = {a: roles.counts_for(data.actors, a, e.first, e.last) for a in these | others}
-    return {a for a in these if not any(b in up[a] or a in up[b] for b in others)}
+    """The actors of ``these`` that are not :func:`among` ``others``."""
+    return {a for a in these if not among(data, e, a, others)}
+
+
+def among(data: m.Dataset, e: m.Event, actor: str, others: Iterable[str]) -> bool:
+    """Whether ``actor`` is, belongs to or takes in one of ``others`` at the event's date
+    (Barkhane is France's; Katiba Macina JNIM's)."""
+    mine = roles.counts_for(data.actors, actor, e.first, e.last)
+    return any(
+        b in mine or actor in roles.counts_for(data.actors, b, e.first, e.last) for b in others
+    )

@@ -178,7 +178,7 @@ def test_an_event_whose_roles_and_places_hold_the_words_ranks_above_a_source() -
     )
     ranked = [(h.kind, h.id, h.score, h.match) for h in search.search(data, "wagner moura")]
     assert ranked == [
-        ("event", "moura-massacre", 60, "Moura massacre in central Mali, Wagner Group"),
+        ("event", "moura-massacre", 60, "Moura massacre in central Mali · Wagner Group"),
         ("source", "report", 57, "Wagner accused over Moura"),
     ]
     ranked = [(h.kind, h.id, h.score) for h in search.search(data, "wagner")]

@@ -344,14 +344,26 @@ def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> lis
         return []
     asked = set(given)
     options: dict[str, list[str]] = {}
+    # a town named as its region: how to ask for the region too, as --place says it
+    # (`--search menaka` pointed to the town's 18 events alone, not the Region's 62; U31)
+    regions: dict[str, list[str]] = {}
     for option, resolver in (
         ("--place", query.place_resolver(dataset)),
         ("--actor", query.actor_resolver(dataset)),
     ):
         for ident in sorted(resolver.exact(text) - asked):
-            options.setdefault(resolver.by_id[ident].name, []).append(f"{option} {ident}")
+            name = resolver.by_id[ident].name
+            options.setdefault(name, []).append(f"{option} {ident}")
+            if option == "--place":
+                regions.setdefault(name, []).extend(namesake_notes(dataset, [ident]))
     return [
-        f"{search!r} is also {name}: {' or '.join(ways)} lists its events, whatever words they use"
+        "; ".join(
+            [
+                f"{search!r} is also {name}: {' or '.join(ways)} lists its events, "
+                "whatever words they use",
+                *regions.get(name, []),
+            ]
+        )
         for name, ways in options.items()
     ]
 

@@ -8,7 +8,7 @@ from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.render.recordset import Field, RecordSet, flag_field, list_field
+from barkhane_cli.render.recordset import NO_EVENTS, Field, RecordSet, flag_field, list_field
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
@@ -341,7 +341,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         style=lambda e: TYPE_STYLES.get(e.type),
         note=lambda e: disputed(e.disputed) if e.disputed else None,
         legend=legend,
-        empty_message="no events match",
+        empty_message=NO_EVENTS,
         json_keys=EVENT_JSON_KEYS,
         dataset=data,
         layout=table_layout,

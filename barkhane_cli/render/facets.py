@@ -20,7 +20,7 @@ from barkhane_cli.facets import (
 from barkhane_cli.formats import LIST_FORMATS
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format
-from barkhane_cli.render.recordset import Field, RecordSet
+from barkhane_cli.render.recordset import NO_EVENTS, Field, RecordSet
 from barkhane_cli.text import counted
 
 T = TypeVar("T")
@@ -79,7 +79,7 @@ def _counts(
         default_fields=shown,
         table_fields=shown,
         to_json=to_json,
-        empty_message="no events match",
+        empty_message=NO_EVENTS,
         json_keys=shown,
         title=title,
         notes=[_events_note(found)],

@@ -14,9 +14,13 @@ from barkhane_cli import model as m
 from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import actor_names_of, roles_text
+from barkhane_cli.render.recordset import NO_EVENTS
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.text import counted, plural
+
+# What gaps says of no incidents, in the words of timeline's NO_EVENTS
+NO_INCIDENTS = "no incidents match"
 
 
 def _place(data: m.Dataset, e: m.Event) -> str:
@@ -39,6 +43,24 @@ def _who(data: m.Dataset, e: m.Event) -> str:
 
 def _names(data: m.Dataset, ids: Sequence[str]) -> str:
     return ", ".join(a.label if (a := data.actors.get(i)) else i for i in ids) or "no one named"
+
+
+def _theirs_only(data: m.Dataset, e: m.Event, extra: Sequence[str]) -> str:
+    """The perpetrators only the records give, by what our event makes of each. ACLED
+    counts both sides of a battle as its actors, so a clash with Niger's army gives
+    Niger as a perpetrator where our attack has it as the target: "only theirs name:
+    Niger" stood under "ISGS → Niger", which names it (U31)."""
+    targets = [a for a in extra if matching.among(data, e, a, e.targets)]
+    named = [a for a in extra if a not in targets and matching.among(data, e, a, e.actors)]
+    unnamed = [a for a in extra if a not in targets and a not in named]
+    parts = [
+        (f"perpetrator in theirs, {role} in ours: " + _names(data, ids))
+        for role, ids in (("target", targets), ("named", named))
+        if ids
+    ]
+    if unnamed:
+        parts.append("only theirs name: " + _names(data, unnamed))
+    return "".join(" · " + part for part in parts)
 
 
 def _date(e: m.Event) -> str:
@@ -82,6 +104,9 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
     from barkhane_cli.render.table import console
 
     con = console(env)
+    if not rows:  # as timeline says it: "0 of 0 events have records" read as a count (U31)
+        con.print(safe_text(NO_EVENTS))
+        return
     found = 0
     for row in rows:
         e: m.Event = row["event"]
@@ -110,10 +135,11 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
             )
         diff = row["differences"]
         if diff is not None:
-            extra = diff["perpetrators"]["only_theirs"]
-            line = "  " + _deaths_line(e, diff)
-            if extra:
-                line += " · only theirs name: " + _names(data, extra)
+            line = (
+                "  "
+                + _deaths_line(e, diff)
+                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"])
+            )
             con.print(safe_text(line, style="cyan"), overflow="fold")
         con.print()
     have = plural(found, "has", "have")
@@ -189,6 +215,10 @@ def gaps_rich(
     from barkhane_cli.render.table import console
 
     con = console(env)
+    if not incidents:  # not an empty table's header and "By month:" over nothing (U31)
+        con.print(safe_text(NO_INCIDENTS))
+        con.print(safe_text(counts["note"], style="dim"), overflow="fold")
+        return
     rows = []
     for inc in incidents:
         j = inc.to_json(data)

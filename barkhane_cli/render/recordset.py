@@ -14,6 +14,10 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 
+# What a view of no events says: timeline, a facet, compare
+NO_EVENTS = "no events match"
+
+
 @dataclass(frozen=True, slots=True)
 class Field(Generic[T]):
     name: str

@@ -155,18 +155,8 @@ def read_text(path: Path) -> str:
     try:
         # utf-8-sig: a byte-order mark, which some Windows editors write, is accepted.
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # where an editor finds it, as validate places every other problem: a byte offset
-        # (5,001,256 in a file of one long line) was no help
-        start = exc.object.rfind(b"\n", 0, exc.start) + 1
-        line = exc.object.count(b"\n", 0, start) + 1
-        column = len(exc.object[start : exc.start].decode("utf-8")) + 1  # in characters
-        raise DataError(
-            f"{path}: is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at line {line}, "
-            f"column {column}; save it as UTF-8)",
-            line,
-            column,
-        ) from None
+    except UnicodeDecodeError:
+        raise inputs.not_utf8(path, raw.splitlines(keepends=True), "save it as UTF-8") from None
     return text
 
 

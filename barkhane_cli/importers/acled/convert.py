@@ -43,6 +43,10 @@ _FIELD_LIMIT = 128 * 1024
 _PER_ACTOR = frozenset({"actor1", "assoc_actor_1", "inter1", "data_id"})
 
 
+# What the size cap and the not-UTF-8 error call the file
+_WHAT = "an ACLED export"
+
+
 def _sniff(path: Path) -> str:
     """The field separator, or a DataError for a file that is not CSV at all."""
     if str(path) == "-":
@@ -51,7 +55,7 @@ def _sniff(path: Path) -> str:
             "save it to a file and name the file"
         )
     try:
-        with inputs.open_bounded(path, inputs.EXPORT_MAX, "an ACLED export") as handle:
+        with inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT) as handle:
             head = handle.read(4096)
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
@@ -77,7 +81,7 @@ def _sniff(path: Path) -> str:
 def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, fields) or (line, reason) for an unreadable record."""
     try:
-        raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "an ACLED export")
+        raw = inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT)
         with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
             csv.field_size_limit(_FIELD_LIMIT)
             reader = csv.reader(handle, delimiter=sep)
@@ -94,8 +98,9 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
                     continue
                 yield line, fields
     except UnicodeDecodeError:
-        # The decoder works in chunks, so exc.start is no offset in the file: do not show it.
-        raise DataError(f"{path}: is not UTF-8 text; export it from ACLED as UTF-8") from None
+        # The decoder works in chunks, so its offset is not in the file: read it again
+        with inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT) as again:
+            raise inputs.not_utf8(path, again, "export it from ACLED as UTF-8") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 

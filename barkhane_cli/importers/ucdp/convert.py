@@ -64,6 +64,10 @@ _NAMED = {_NEAR: "near {}"}
 Tables = dict[str, list[dict[str, object]]]
 
 
+# What the size cap and the not-UTF-8 error call the file
+_WHAT = "a UCDP GED file"
+
+
 def convert(
     path: Path, known: Dataset, countries: frozenset[str] = frozenset()
 ) -> tuple[str, ImportReport]:
@@ -85,12 +89,14 @@ def convert_tables(
             "-: a GED file is read twice (its layout first), so it cannot come from stdin; "
             "save it to a file and name the file"
         )
-    raw = inputs.open_bounded(path, inputs.EXPORT_MAX, "a UCDP GED file")
+    raw = inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT)
     try:
         with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
             return _convert(path, csv.reader(handle), known, countries, progress)
     except UnicodeDecodeError:
-        raise DataError(f"{path}: is not UTF-8 text; save the GED file as UTF-8") from None
+        # The decoder works in chunks, so its offset is not in the file: read it again
+        with inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT) as again:
+            raise inputs.not_utf8(path, again, "save the GED file as UTF-8") from None
     except csv.Error as exc:
         raise DataError(f"{path}: is not a readable CSV file ({exc})") from None
     except OSError as exc:

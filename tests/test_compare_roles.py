@@ -1,0 +1,73 @@
+"""compare's line of what differs says in which role our event names an actor that only
+the records give as a perpetrator (U31): ACLED's battles count both sides as actors, so
+an attack on Mali's army that ACLED codes as a clash gave "only theirs name: Mali" under
+our own "JNIM → Mali". The rows are synthetic, written from the codebook's header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, Run, first_row, write_rows
+
+CURATED = """
+[[sources]]
+id = "test-src"
+title = "A test source"
+publisher = "Tests"
+kind = "news"
+
+[[events]]
+id = "tbk-army-attack"
+date = "2019-05-10"
+title = "Attack on the army in Timbuktu"
+summary = "A test attack."
+type = "attack"
+actors = ["jnim", "mali", "france"]
+perpetrators = ["jnim"]
+targets = ["mali"]
+attribution = "claimed"
+places = ["timbuktu"]
+fatalities = 10
+sources = [{ id = "test-src" }]
+"""
+
+
+def _files(tmp_path: Path, actor2: str) -> list[str]:
+    curated = tmp_path / "curated.toml"
+    curated.write_text(CURATED, encoding="utf-8")
+    header, row = first_row(FIXTURES / "acled" / "2019-2022.csv")
+    row.update(
+        event_id_cnty="MLI9101", event_id_no_cnty="9101", event_date="2019-05-10",
+        year="2019", time_precision="1", event_type="Battles", sub_event_type="Armed clash",
+        actor1="JNIM: Group for Support of Islam and Muslims", assoc_actor_1="", inter1="2",
+        actor2=actor2, assoc_actor_2="", inter2="1", interaction="12", country="Mali",
+        admin1="Timbuktu", admin2="Timbuktu", admin3="Timbuktu", location="Tombouctou",
+        latitude="16.7735", longitude="-3.0074", geo_precision="1",
+        notes="FICTIONAL TEST ROW.", fatalities="10",
+    )  # fmt: skip
+    acled = write_rows(tmp_path / "acled.csv", header, [row])
+    return ["--data", str(curated), "--data", str(acled)]
+
+
+def _differs(run: Run, tty: dict[str, str], data: list[str]) -> str:
+    result = run("compare", *data, "--year", "2019", env=tty)
+    assert result.exit_code == 0, result.stderr
+    block = result.stdout.split("\n\n")[0].splitlines()
+    assert block[-2].startswith("  ACLED MLI9101 "), block
+    return block[-1]
+
+
+def test_a_side_of_their_clash_that_we_name_as_the_target_is_said_so(
+    run: Run, tmp_path: Path, tty: dict[str, str]
+) -> None:
+    line = _differs(run, tty, _files(tmp_path, "Military Forces of Mali (2012-2021)"))
+    assert line == "  deaths: ours 10 · ACLED 10 · perpetrator in theirs, target in ours: Mali"
+
+
+def test_a_side_we_name_in_no_role_and_one_we_do_not_name_are_told_apart(
+    run: Run, tmp_path: Path, tty: dict[str, str]
+) -> None:
+    line = _differs(run, tty, _files(tmp_path, "Military Forces of France (2017-)"))
+    assert line == "  deaths: ours 10 · ACLED 10 · perpetrator in theirs, named in ours: France"
+    line = _differs(run, tty, _files(tmp_path, "Wagner Group"))
+    assert line == "  deaths: ours 10 · ACLED 10 · only theirs name: Wagner Group"
