@@ -384,6 +384,19 @@ def scale_runs(args: argparse.Namespace, runs: int, sizes: list[int], work: Path
                 one_peak <= 100,
             )
             one_percent[n] = one_s
+            # one screen of a country's year, folded as the store streams its events (K75:
+            # every event decoded and held first, 2.67 GiB at 1,000,000)
+            brief = [BARKHANE, "summary", "--country", "burkina-faso", "--year", "2020"]
+            told = measure([*brief, "-f", "json"], env=env)
+            result(
+                f"summary of a country's year at {n:,} events (s, one run)", f"{told.seconds:.2f}"
+            )
+            result(
+                f"summary at {n:,} events peak RSS (MiB)",
+                f"{told.peak_mib:.0f}",
+                "<= 100",
+                told.peak_mib <= 100,
+            )
             if n == 1_000_000:
                 for name, cmd in (
                     ("--actor wagner", query),

@@ -48,16 +48,26 @@ def axis_for(
     declares it, the end stretched to the aftermath's events when they are shown: the
     whole record's summary and chart began on 2011-01-05, its first event's day, where
     eras began on 2011-01-01 (K41)."""
+    seen = (min(e.first for e in events), max(e.last for e in events)) if events else None
+    return axis_spanning(seen, first, last, record)
+
+
+def axis_spanning(
+    seen: tuple[int, int] | None, first: int | None, last: int | None, record: bool = False
+) -> Axis:
+    """:func:`axis_for` of events whose extent is ``seen`` (the first day of the earliest,
+    the last day of the latest; None: no events): for a view that folds its events as
+    they stream past rather than keeping them (summary, K75)."""
     lo = first
     hi = last
     if lo is None:
         lo = RECORD_START.first_ordinal()
-        if not record:
-            lo = min((e.first for e in events), default=lo)
+        if not record and seen is not None:
+            lo = seen[0]
         if hi is not None and lo > hi:
             lo = dt.date(dt.date.fromordinal(hi).year, 1, 1).toordinal()
     if hi is None:
-        hi = max((e.last for e in events), default=RECORD_END_ORDINAL)
+        hi = RECORD_END_ORDINAL if seen is None else seen[1]
         if record:
             hi = max(hi, RECORD_END_ORDINAL)
         if hi < lo:

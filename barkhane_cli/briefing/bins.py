@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,43 +69,75 @@ class Binned:
     notes: list[str] = field(default_factory=list)
 
 
-def _binned(events: Iterable[m.Event], axis: Axis, by: str, weight: Any, which: str = "") -> Binned:
-    """``which`` qualifies the events the notes count (" with deaths")."""
-    slots = periods(axis, by)
-    counts: dict[str, Counter[str]] = {label: Counter() for label, _, _ in slots}
-    out = Binned([])
-    for e in events:
-        w = weight(e)
+@dataclass(slots=True)
+class Tally:
+    """Events counted by the period of their start, by type, as they stream past: the
+    counts of every period seen, binned on an axis once it is known (binned). A view that
+    reads its events once keeps these counts, not the events (summary, K75)."""
+
+    by: str  # "year" or "month"
+    weight: Callable[[m.Event], int | None]  # what an event adds; None: left out
+    counts: dict[str, Counter[str]] = field(default_factory=dict)  # period -> type -> sum
+    events: Counter[str] = field(default_factory=Counter)  # period -> events counted
+    coarse: int = 0  # dated too coarsely for the bins (a year in a by-month chart)
+
+    def add(self, e: m.Event) -> None:
+        w = self.weight(e)
         if w is None:
-            continue
-        label = _bin_label(e.date, by)
+            return
+        label = _bin_label(e.date, self.by)
         if label is None:
-            out.coarse += 1
-        elif label not in counts:
-            out.before += 1
-        else:
-            counts[label][e.type] += w
-    out.bins = [
-        Bin(label, float(sum(counts[label].values())), dict(counts[label]), a, b)
-        for label, a, b in slots
-    ]
-    if out.coarse:
-        are = plural(out.coarse, "is", "are")
-        out.notes.append(
-            f"{counted(out.coarse, 'event')}{which} dated only to the year {are} not in a "
-            "month's bar"
-        )
-    if out.before:
-        out.notes.append(
-            f"{counted(out.before, 'event')}{which} that began before "
-            f"{axis.start().isoformat()} {plural(out.before, 'is', 'are')} not in a bar"
-        )
-    return out
+            self.coarse += 1
+            return
+        # each type in the order met, as the bars' parts and the JSON's by_type list them
+        self.counts.setdefault(label, Counter())[e.type] += w
+        self.events[label] += 1
+
+    def binned(self, axis: Axis, which: str = "") -> Binned:
+        """One bin per period of the axis. ``which`` qualifies the events the notes count
+        (" with deaths")."""
+        slots = periods(axis, self.by)
+        on_axis = {label for label, _, _ in slots}
+        out = Binned([], coarse=self.coarse)
+        out.before = sum(n for label, n in self.events.items() if label not in on_axis)
+        for label, a, b in slots:
+            parts = self.counts.get(label, Counter())
+            out.bins.append(Bin(label, float(sum(parts.values())), dict(parts), a, b))
+        if out.coarse:
+            are = plural(out.coarse, "is", "are")
+            out.notes.append(
+                f"{counted(out.coarse, 'event')}{which} dated only to the year {are} not in a "
+                "month's bar"
+            )
+        if out.before:
+            out.notes.append(
+                f"{counted(out.before, 'event')}{which} that began before "
+                f"{axis.start().isoformat()} {plural(out.before, 'is', 'are')} not in a bar"
+            )
+        return out
+
+
+def _binned(
+    events: Iterable[m.Event],
+    axis: Axis,
+    by: str,
+    weight: Callable[[m.Event], int | None],
+    which: str = "",
+) -> Binned:
+    tally = Tally(by, weight)
+    for e in events:
+        tally.add(e)
+    return tally.binned(axis, which)
+
+
+def once(e: m.Event) -> int:
+    """Each event counted once: the weight of the bars of events (event_bins, summary)."""
+    return 1
 
 
 def event_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
     """Events counted by the period of their start, one bin per period of the axis."""
-    return _binned(events, axis, by, lambda e: 1)
+    return _binned(events, axis, by, once)
 
 
 # How a sum of deaths counts each event (m.Event.counted), as captions say it.

@@ -189,19 +189,22 @@ class Store:
             (aftermath if e.aftermath else core).append(e)
         return tuple(core), tuple(aftermath)
 
-    def _event_decoder(self) -> Callable[[int, str, str | None, str], m.Event]:
+    def _event_decoder(self, keep: bool = True) -> Callable[[int, str, str | None, str], m.Event]:
         """The event of a stored row (rowid, json, long, origin), decoded once in this
         process for this store's key (see _DECODED): a run that selects more than once (a
         table's footer counts what --limit cut and the aftermath hides, a second pass
         over the same store: ~60 ms for the record's 1,556 events each) and a process
-        that runs many (a library caller, the test suite) decode each event's JSON once."""
+        that runs many (a library caller, the test suite) decode each event's JSON once.
+        ``keep`` false: an event not decoded yet is not remembered either (see stream)."""
         known: dict[int, m.Event] = self._once("events-by-row", dict)
         decode = records.event_from_json
 
         def event(row: int, text: str, long: str | None, origin: str) -> m.Event:
             e = known.get(row)
             if e is None:
-                e = known[row] = decode(text, long, origin)
+                e = decode(text, long, origin)
+                if keep:
+                    known[row] = e
             return e
 
         return event
@@ -307,17 +310,21 @@ class Store:
         )
         return sql, args
 
-    def select(self, data: m.Dataset, q: query.EventQuery) -> Iterator[m.Event]:
-        """What ``query.select`` gives over the whole dataset, reading only candidates."""
+    def select(self, data: m.Dataset, q: query.EventQuery, keep: bool = True) -> Iterator[m.Event]:
+        """What ``query.select`` gives over the whole dataset, reading only candidates.
+        ``keep`` false: nothing of an event outlives the caller's hold on it, neither the
+        decoded event nor its text (``output``), for a view that folds a million events
+        into a few counts (summary, K75: 2.67 GiB when they were all kept)."""
         if q.limit == 0:
             return
         sql, args = self._sql(data, q, "b.rowid, b.json, b.long, b.origin")
-        event = self._event_decoder()
+        event = self._event_decoder(keep)
         count = 0
         for row, text, long, origin in self.rows(sql, args):
             e = event(row, text, long, origin)
             if query._matches(e, q):
-                self.output[e.id] = text
+                if keep:
+                    self.output[e.id] = text
                 yield e
                 count += 1
                 if q.limit is not None and count >= q.limit:
