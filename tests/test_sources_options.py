@@ -160,6 +160,11 @@ def test_a_bibliography_follows_sort_else_id_order(run: Run, biblio: str) -> Non
     assert [r["id"] for r in rispy.load(io.StringIO(ris))] == ["k78-rfi-a", "k78-rfi-b"]
     ris = run("sources", "--publisher", "rfi", "--sort", "date", "-f", "ris", *data).stdout
     assert [r["id"] for r in rispy.load(io.StringIO(ris))] == ["k78-rfi-b", "k78-rfi-a"]
+    # text, a reference list by who and when, follows a --sort given too
+    text = run("sources", "--publisher", "rfi", "-f", "text", *data).stdout.splitlines()
+    assert "Ancien" in text[0] and "Attaque" in text[1]  # RFI's of 2018, then 2019
+    text = run("sources", "--publisher", "rfi", "--sort", "-date", "-f", "text", *data).stdout
+    assert ["Attaque" in line for line in text.splitlines()] == [True, False]
     # -n cuts the list's order (most cited first) in every format: the same two sources
     csl = json.loads(run("sources", "-n", "3", "-f", "csl-json", *data).stdout)
     listed = column(run("sources", "-n", "3", "-f", "plain", *data), 0)

@@ -170,9 +170,10 @@ def sources(
         from barkhane_cli.render.citations import write
 
         kept = items if limit is None else items[:limit]
-        # the list's sources; a bibliography file keeps id order unless --sort asks for
-        # another, so that one release's export differs from the last only where sources do
-        write(env, format_, kept if sort is not None else sorted(kept, key=keys["id"]))
+        if sort is not None:  # the order asked for, text's too
+            write(env, format_, kept, by_who=False)
+        else:  # a file in id order, so that one release's export differs from the last
+            write(env, format_, sorted(kept, key=keys["id"]))  # only where sources do
         return
     listing(
         env, "sources", items, lambda shown: source_records(dataset, shown),

@@ -481,7 +481,8 @@ SourceSortOpt = Annotated[
         "-cited (how many entries cite it, most first: the default), cited, date (undated "
         "last, either way; -date newest first), publisher, title (as names are matched, "
         "accents and case aside) or id; a minus reverses each; a tie keeps id order. "
-        "bibtex, csl-json and ris follow --sort when it is given, else id order.",
+        "bibtex, csl-json, ris and text follow --sort when it is given, else id order "
+        "(text: by who and when).",
         completes(SOURCE_SORTS),
     ),
 ]
