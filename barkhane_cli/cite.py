@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError
-from barkhane_cli.resolve import name_order
+from barkhane_cli.resolve import Named, Resolver, name_order
 
 CITE_KINDS = ("event", "fact", "actor", "place", "era", "source")
 # Our source kinds as CSL item types, BibTeX entry types and RIS reference types.
@@ -137,6 +137,19 @@ def sources_of(data: m.Dataset, wanted: Iterable[str]) -> list[m.Source]:
             if src is not None:
                 seen.setdefault(src.id, src)
     return list(seen.values())
+
+
+def publishers(data: m.Dataset, text: str) -> frozenset[str]:
+    """The publishers sources --publisher ``text`` names, matched as --country and every
+    name is (resolve.Resolver: accents, case and punctuation aside): the one it names
+    whole ("rfi": RFI, not "PressAfrik (RFI)", a page republishing it), else every one
+    holding it as words or beginning with it ("radio france"); none is a NotFoundError
+    with the nearest, as an unknown country is."""
+    names = sorted({s.publisher for s in data.sources.values()})
+    resolver = Resolver(
+        (Named(n, n) for n in names), "publisher", "barkhane sources", names_shown=False
+    )
+    return frozenset(resolver.candidates(text) or {resolver.resolve(text)})
 
 
 def _parts(d: PartialDate | None) -> list[int] | None:

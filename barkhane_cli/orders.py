@@ -1,4 +1,4 @@
-"""The orders each list's --sort takes (facts, actors, places), declared once: a list's
+"""The orders each list's --sort takes (facts, actors, places, sources), declared once: a list's
 table of keys by name is what its --sort help lists, what TAB completes and what the
 check of what was typed accepts (as timeline's read query.SORTS). A leading minus is
 newest, largest or last first, as timeline's --sort reads it."""
@@ -21,16 +21,22 @@ def signed(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sign + key for key in keys for sign in ("", "-"))
 
 
-def ordered(items: Iterable[T], sort: str | None, keys: Keys[T]) -> list[T]:
+def ordered(
+    items: Iterable[T], sort: str | None, keys: Keys[T], default: str | None = None
+) -> list[T]:
     """``items`` in the order --sort names by ``keys``, whose first is the list's own
     order: the one given no --sort, and the one ties keep (Python's sort is stable, a
-    minus included), so the same command prints the same rows. An item whose key is
-    None comes last either way (a figure with no value). An order not among ``keys`` is
-    a usage error listing them, as facts --sort had it."""
-    default = next(iter(keys))
-    order = choose(sort, signed(keys), "--sort value") if sort is not None else default
+    minus included), so the same command prints the same rows. ``default``: the order
+    given no --sort when it is not the first key as it stands (sources: most cited
+    first, "-cited", ties in id order). An item whose key is None comes last either way
+    (a figure with no value). An order not among ``keys`` is a usage error listing them,
+    as facts --sort had it."""
+    first_key = next(iter(keys))
+    order = default or first_key
+    if sort is not None:
+        order = choose(sort, signed(keys), "--sort value")
     key = keys[order.lstrip("-")]
-    first = sorted(items, key=keys[default])
+    first = sorted(items, key=keys[first_key])
     valued = [x for x in first if key(x) is not None]
     missing = [x for x in first if key(x) is None]
     return sorted(valued, key=key, reverse=order.startswith("-")) + missing
@@ -76,6 +82,23 @@ def place_keys(
     }
 
 
+def source_keys(cited: Mapping[str, int]) -> dict[str, Callable[[m.Source], Any]]:
+    """sources --sort's keys; ``cited``: how many entries cite each source, by id (the
+    Cited column). Id first: what ties keep, as the bibliography was always ordered."""
+    return {
+        "id": lambda s: s.id,
+        "cited": lambda s: cited.get(s.id, 0),
+        "date": lambda s: s.date.first() if s.date else None,  # undated last, either way
+        "publisher": lambda s: name_order(s.publisher),
+        "title": lambda s: name_order(s.title),
+    }
+
+
+# The bibliography's own order, given no --sort: the most cited first (as it was listed).
+SOURCE_DEFAULT = "-cited"
+
+
 # The names alone, for --sort's help and TAB completion before any data is read.
 ACTOR_SORTS = signed(actor_keys({}))
 PLACE_SORTS = signed(place_keys({}, lambda p: ""))
+SOURCE_SORTS = signed(source_keys({}))

@@ -1,4 +1,5 @@
-"""Citing what you use: cite (an entry's references) and source (one source, and what cites it)."""
+"""Citing what you use: cite (an entry's references), sources (the bibliography) and
+source (one source, and what cites it)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,33 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli import model
+from barkhane_cli.choices import listed
 from barkhane_cli.cli.base import (
     load,
     looked_up,
     make_env,
+    parse_date,
     present,
 )
+from barkhane_cli.cli.listing import listing
 from barkhane_cli.cli.options import (
     AN_ID,
     Color,
     ColorOpt,
     DataOpt,
     ExportOpt,
+    FieldsOpt,
+    LimitOpt,
+    SinceOpt,
+    SourceCountOpt,
     SourceFormatOpt,
+    SourceSortOpt,
+    UntilOpt,
+    WideOpt,
+    YearOpt,
+    completes,
+    refuses_blank,
     takes_formats,
 )
 from barkhane_cli.formats import CITATION_FORMATS
@@ -88,3 +103,79 @@ def source(
         emit_source(target, f, src, citing)
 
     present(env, format_, export, show)
+
+
+def sources(
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Only this kind: {listed(model.SOURCE_KINDS)}.",
+            shell_complete=completes(model.SOURCE_KINDS),
+        ),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this publisher's, as names are matched (accents and case aside): the "
+            "one it names whole (rfi: RFI, not PressAfrik (RFI)), else those holding its "
+            "words (radio france).",
+            callback=refuses_blank("a publisher's name (barkhane sources lists them)"),
+        ),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    year: YearOpt = None,
+    sort: SourceSortOpt = None,
+    limit: LimitOpt = None,
+    count: SourceCountOpt = False,
+    format_: SourceFormatOpt = None,
+    fields: FieldsOpt = None,
+    color: ColorOpt = Color.auto,
+    export: ExportOpt = None,
+    wide: WideOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """The bibliography, with how many entries cite each source (the seed is 'seed').
+
+    --format bibtex, csl-json or ris writes it for a reference manager (keys are the
+    source ids); text gives author–date references. Every format lists the sources the
+    filters keep, cut by --limit; --since/--until/--year keep those published in the
+    window (an undated one is left out). Most cited first; --sort orders them, --limit
+    keeps the first N, --count prints how many, as timeline's do: the ten most cited
+    are barkhane sources -n 10; RFI's of 2019 for Zotero, barkhane sources --publisher
+    rfi --year 2019 -f bibtex.
+    """
+    from barkhane_cli import cite as citations
+    from barkhane_cli import lookup, orders, query
+    from barkhane_cli.choices import choose
+    from barkhane_cli.render.listings import source_records
+
+    env = make_env(color)
+    # what was typed is checked before the data is read: the window and the kind
+    first, last = query.date_range(parse_date("--since", since), parse_date("--until", until), year)
+    if kind is not None:
+        kind = choose(kind, model.SOURCE_KINDS, "kind")
+    dataset = load(data)
+    cited = lookup.citations(dataset)  # the Cited column and its order
+    keys = orders.source_keys(cited)
+    items = orders.ordered(dataset.sources.values(), sort, keys, orders.SOURCE_DEFAULT)
+    if kind is not None:
+        items = [s for s in items if s.kind == kind]
+    if publisher is not None:
+        named = citations.publishers(dataset, publisher)
+        items = [s for s in items if s.publisher in named]
+    if (first, last) != (None, None):
+        items = [s for s in items if s.date is not None and s.date.within(first, last)]
+    if format_ in CITATION_FORMATS and not count:  # read as SourceFormatOpt's check gave it
+        from barkhane_cli.render.citations import write
+
+        kept = items if limit is None else items[:limit]
+        if sort is not None:  # the order asked for, text's too
+            write(env, format_, kept, by_who=False)
+        else:  # a file in id order, so that one release's export differs from the last
+            write(env, format_, sorted(kept, key=keys["id"]))  # only where sources do
+        return
+    listing(
+        env, "sources", items, lambda shown: source_records(dataset, shown),
+        limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+    )  # fmt: skip

@@ -96,9 +96,7 @@ COMMANDS: dict[str, Command] = {
         "Lookups",
         ("barkhane facts troops", "barkhane facts --actor minusma -f csv"),
     ),
-    "sources": Command(
-        "lookups:sources", "Lookups", ("barkhane sources --fields id,cited_by,url",)
-    ),
+    "sources": Command("cite:sources", "Lookups", ("barkhane sources --fields id,cited_by,url",)),
     "source": Command("cite:source", "Lookups", ("barkhane source seed",)),
     "cite": Command("cite:cite", "Lookups", ("barkhane cite serval-launched -f bibtex",)),
     "summary": Command(

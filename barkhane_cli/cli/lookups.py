@@ -1,4 +1,4 @@
-"""The lookup commands: actor, actors, place, places, event, fact, facts, sources, search."""
+"""The lookup commands: actor, actors, place, places, event, fact, facts, search."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.filters import names_read, search_words
-from barkhane_cli.cli.listing import listing, records
+from barkhane_cli.cli.listing import listing
 from barkhane_cli.cli.options import (
     A_COUNTRY,
     A_PLACE,
@@ -55,7 +55,6 @@ from barkhane_cli.cli.options import (
     ResultCountOpt,
     SinceOpt,
     SortOpt,
-    SourceFormatOpt,
     TypeOpt,
     UntilOpt,
     WideOpt,
@@ -575,35 +574,6 @@ def facts(
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
         notes=notes, empty=apart,
     )  # fmt: skip
-
-
-def sources(
-    format_: SourceFormatOpt = None,
-    fields: FieldsOpt = None,
-    color: ColorOpt = Color.auto,
-    export: ExportOpt = None,
-    wide: WideOpt = False,
-    data: DataOpt = None,
-) -> None:
-    """The bibliography, with how many entries cite each source (the seed is 'seed').
-
-    --format bibtex, csl-json or ris writes it for a reference manager (keys are the
-    source ids); text gives author–date references.
-    """
-    from barkhane_cli import lookup
-    from barkhane_cli.formats import CITATION_FORMATS
-    from barkhane_cli.render.listings import source_records
-
-    env = make_env(color)
-    dataset = load(data)
-    cited = lookup.citations(dataset)
-    items = sorted(dataset.sources.values(), key=lambda s: (-cited[s.id], s.id))
-    if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
-        from barkhane_cli.render.citations import write
-
-        write(env, format_, sorted(items, key=lambda s: s.id))
-        return
-    records(env, format_, export, fields, lambda: source_records(dataset, items), wide)
 
 
 def _complete_kind(ctx: Any, param: Any, incomplete: str) -> list[Any]:

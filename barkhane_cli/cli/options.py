@@ -23,7 +23,7 @@ from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
 from barkhane_cli.formats import check as check_format
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.orders import ACTOR_SORTS, FACT_SORTS, PLACE_SORTS
+from barkhane_cli.orders import ACTOR_SORTS, FACT_SORTS, PLACE_SORTS, SOURCE_SORTS
 from barkhane_cli.roles import ROLL_UP
 
 
@@ -475,6 +475,17 @@ PlaceSortOpt = Annotated[
         completes(PLACE_SORTS),
     ),
 ]
+SourceSortOpt = Annotated[
+    str | None,
+    sort_option(
+        "-cited (how many entries cite it, most first: the default), cited, date (undated "
+        "last, either way; -date newest first), publisher, title (as names are matched, "
+        "accents and case aside) or id; a minus reverses each; a tie keeps id order. "
+        "bibtex, csl-json, ris and text follow --sort when it is given, else id order "
+        "(text: by who and when).",
+        completes(SOURCE_SORTS),
+    ),
+]
 MinDeathsOpt = Annotated[
     int | None,
     typer.Option(
@@ -513,6 +524,7 @@ CountOpt = Annotated[
 FactCountOpt = Annotated[bool, count_option("facts")]
 ActorCountOpt = Annotated[bool, count_option("actors")]
 PlaceCountOpt = Annotated[bool, count_option("places")]
+SourceCountOpt = Annotated[bool, count_option("sources")]
 # search's entries are "results", as its footer counts them ("3 of 120 results")
 ResultCountOpt = Annotated[bool, count_option("results")]
 

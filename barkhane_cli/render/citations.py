@@ -118,8 +118,9 @@ def ris_entry(s: m.Source) -> str:
     return out + "ER  - \n"
 
 
-def write(env: Env, fmt: str, sources: Sequence[m.Source]) -> None:
-    """The sources in a citation format, in the order given."""
+def write(env: Env, fmt: str, sources: Sequence[m.Source], by_who: bool = True) -> None:
+    """The sources in a citation format, in the order given; text, a reference list, by
+    who and when unless ``by_who`` is False (sources --sort: the order asked for)."""
     out = env.out
     if fmt == "csl-json":
         items = [cite.csl_item(s) for s in sources]
@@ -129,5 +130,5 @@ def write(env: Env, fmt: str, sources: Sequence[m.Source]) -> None:
     elif fmt == "ris":
         out.write("\n".join(ris_entry(s) for s in sources))
     else:
-        for s in sorted(sources, key=cite.sort_key):
+        for s in sorted(sources, key=cite.sort_key) if by_who else sources:
             out.write(inert(" ".join(cite.author_date(s).split())) + "\n")
