@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 
+from barkhane_cli.atomic import is_utf8, shown
 from barkhane_cli.errors import UsageError
 from barkhane_cli.text import plural as plural_of
 
@@ -59,9 +60,12 @@ def choose(
     key = kebab(value)
     if key in table:
         return table[key]
+    # a byte that is not UTF-8 as typed ('\xff'), as refuses_blank shows it, not Python's
+    # lone surrogate ('\udcff', which no shell takes back)
+    said = repr(value) if is_utf8(value) else f"'{shown(value)}'"
     listed = list_hint(value, lambda part: kebab(part) in table) if several else ""
     if listed:
-        raise UsageError(f"unknown {what} {value!r}{context}{listed}")
+        raise UsageError(f"unknown {what} {said}{context}{listed}")
     meant = [kebab(c) for c in (synonyms or {}).get(key, ())]
     close = [c for c in meant if c in table][:1]
     # a start one choice alone has: `cite -f csl` got no "did you mean 'csl-json'", its
@@ -72,4 +76,4 @@ def choose(
     close = close or difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     hint = f"did you mean {table[close[0]]!r}? " if close else ""
     many = plural or plural_of(2, what)
-    raise UsageError(f"unknown {what} {value!r}{context}; {hint}{many} are: {', '.join(options)}")
+    raise UsageError(f"unknown {what} {said}{context}; {hint}{many} are: {', '.join(options)}")

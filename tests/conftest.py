@@ -123,7 +123,7 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
     """pytest keeps the test modules it rewrote (their asserts made to explain a failure)
     in tests/__pycache__, for the next run, unless bytecode is not to be written: with
     PYTHONDONTWRITEBYTECODE set (this machine's shells) each worker of every run rewrote
-    all 56 test modules, and hypothesis's (pytest rewrites a plugin's whole package),
+    every test module, and hypothesis's (pytest rewrites a plugin's whole package),
     ~3 s of a worker's ~5 s collection (K72: `--collect-only -n 0`, 4.8-5.4 s;
     `--assert=plain`, 1.8 s). Written during collection only, as _compile_the_package
     writes the package's: the next run's workers read them (pytest checks each one's

@@ -5,6 +5,7 @@ over it; and the store remembers nothing of the events it gave."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,18 @@ def test_the_store_keeps_nothing_of_the_events_it_streams() -> None:
     assert not loaded.db.output
     assert streamed  # and the same events, in the same order, as select gives
     assert streamed == [e.id for e in loaded.select(every)]
+
+
+@pytest.mark.parametrize("words", [[], ["--country", "mali", "--year", "2013"]])
+def test_summary_itself_keeps_none_of_its_events(run: Run, words: list[str]) -> None:
+    """The command, not only Loaded.stream: summary read through select (which keeps each
+    event decoded, for a second pass) held every event of a million-row import at once."""
+    run("summary", "-f", "json")  # builds the store if none is
+    db.forget_decoded()
+    result = run("summary", *words, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["period"]["events"] > 0  # it read some
+    loaded = store.open_data()
+    assert loaded.db is not None  # it answered from the store
+    kept = db._DECODED.get(loaded.db.key or "", {})
+    assert not kept.get("events-by-row"), len(kept.get("events-by-row") or ())

@@ -203,6 +203,19 @@ def test_a_byte_that_is_not_utf8_is_placed_by_line_and_column(run: Run, tmp_path
     assert (loading.exit_code, loading.stderr) == (4, f"barkhane: {bad}: {said}\n")
 
 
+def test_a_bad_bytes_line_is_counted_as_toml_counts_lines(run: Run, tmp_path: Path) -> None:
+    """At a line feed only, as tomllib places every other problem: a lone carriage return
+    (an old Mac editor's) is no line of its own to TOML, so the bad byte's line is not
+    one more for each (it was, from bytes.splitlines, since U31)."""
+    bad = tmp_path / "mac.toml"
+    bad.write_bytes(b'[[sources]]\r# a note\rid = "x"\ntitle = "t\xe9"\n')
+    said = "is not UTF-8 text (byte 0xe9 at line 2, column 11; save it as UTF-8)"
+    result = run("validate", str(bad), "-f", "json")
+    assert result.exit_code == 4
+    [problem] = json.loads(result.stdout)
+    assert (problem["line"], problem["column"], problem["message"]) == (2, 11, said)
+
+
 def test_a_clean_file_is_ok(run: Run, tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text('[[sources]]\nid = "x"\ntitle = "T"\npublisher = "P"\nkind = "news"\n')

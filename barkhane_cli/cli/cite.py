@@ -94,13 +94,13 @@ def source(
         (Named(s.id, s.title) for s in dataset.sources.values()), "source", "barkhane sources"
     )
     src = dataset.sources[looked_up(dataset, "source", resolver, ident)]
-    if format_ in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
-        write(env, format_, [src])
-        return
     citing = citations.cited_by(dataset, src.id)
 
     def show(target: Any, f: str | None) -> None:
-        emit_source(target, f, src, citing)
+        if f in CITATION_FORMATS:  # read as SourceFormatOpt's check gave it
+            write(target, f, [src])
+        else:  # and --export's terminal view, a citation format's too (it was dropped)
+            emit_source(target, f, src, citing)
 
     present(env, format_, export, show)
 
@@ -168,12 +168,24 @@ def sources(
         items = [s for s in items if s.date is not None and s.date.within(first, last)]
     if format_ in CITATION_FORMATS and not count:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write
+        from barkhane_cli.render.records import emit
 
         kept = items if limit is None else items[:limit]
-        if sort is not None:  # the order asked for, text's too
-            write(env, format_, kept, by_who=False)
-        else:  # a file in id order, so that one release's export differs from the last
-            write(env, format_, sorted(kept, key=keys["id"]))  # only where sources do
+        # the order asked for, text's too; else a file in id order, so that one release's
+        # export differs from the last only where sources do (text: by who and when)
+        cited_out = kept if sort is not None else sorted(kept, key=keys["id"])
+
+        def cites(target: Any, f: str | None) -> None:
+            if f in CITATION_FORMATS:
+                write(target, f, cited_out, by_who=sort is None)
+                return
+            # --export: the terminal view, the table -f table shows (it was dropped, and
+            # no file written, with exit 0)
+            rs = source_records(dataset, kept)
+            rs.total, rs.limit = len(items), limit
+            emit(target, f, rs, fields, wide)
+
+        present(env, format_, export, cites)
         return
     listing(
         env, "sources", items, lambda shown: source_records(dataset, shown),

@@ -156,7 +156,9 @@ def read_text(path: Path) -> str:
         # utf-8-sig: a byte-order mark, which some Windows editors write, is accepted.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise inputs.not_utf8(path, raw.splitlines(keepends=True), "save it as UTF-8") from None
+        # lines as TOML counts them, and so validate's every other problem: at a line feed
+        # only (bytes.splitlines broke at a lone carriage return too)
+        raise inputs.not_utf8(path, raw.split(b"\n"), "save it as UTF-8") from None
     return text
 
 
