@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import product
+from typing import Generic, Protocol, TypeVar
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
@@ -101,6 +102,12 @@ def facet(data: m.Dataset, events: Iterable[m.Event], field: str) -> list[Bucket
     counts: Counter[str | None] = Counter()
     for e in events:
         counts.update(_values(field, e))
+    return _ordered(data, field, counts)
+
+
+def _ordered(data: m.Dataset, field: str, counts: Counter[str | None]) -> list[Bucket]:
+    """The buckets of these counts in facet's order (most events first, then by name;
+    years in date order)."""
     name = _namer(data, field)
     buckets = [Bucket(v, name(v), n) for v, n in counts.items()]
     if field == "year":
@@ -125,16 +132,38 @@ def facet_pairs(data: m.Dataset, events: Iterable[m.Event], first: str, second: 
     return sorted(pairs, key=lambda p: (rank[first][p.first.value], rank[second][p.second.value]))
 
 
-def groups(
-    data: m.Dataset, events: Iterable[m.Event], field: str, only: Iterable[str] = ()
-) -> list[tuple[Bucket, list[m.Event]]]:
-    """Each value of ``field`` with its events, in ``facet``'s order; with ``only``, just
-    those values (``chart --country mali --facet country``: an event in Mali and Niger
-    must not add a panel for Niger)."""
-    found = list(events)
-    wanted = set(only)
-    of: dict[str | None, list[m.Event]] = {}
-    for e in found:  # one pass, not one over every event per value
-        for v in _values(field, e):
-            of.setdefault(v, []).append(e)
-    return [(b, of[b.value]) for b in facet(data, found, field) if not wanted or b.value in wanted]
+class Folds(Protocol):
+    """What Panels keeps of each value's events: something that reads them one by one."""
+
+    def add(self, e: m.Event) -> None: ...
+
+
+F = TypeVar("F", bound=Folds)
+
+
+class Panels(Generic[F]):
+    """Each value of ``field`` with what ``start`` folds of its events, read as they
+    stream past: a view of one panel per value (chart --facet) keeps a fold per value
+    met, not the events (a million imported events held took gigabytes, K77)."""
+
+    def __init__(self, field: str, start: Callable[[], F]) -> None:
+        self.field = field
+        self.start = start
+        self.counts: Counter[str | None] = Counter()  # value -> its events, as facet counts
+        self.folds: dict[str | None, F] = {}
+
+    def add(self, e: m.Event) -> None:
+        for v in _values(self.field, e):
+            self.counts[v] += 1
+            fold = self.folds.get(v)
+            if fold is None:
+                fold = self.folds[v] = self.start()
+            fold.add(e)
+
+    def ordered(self, data: m.Dataset, only: Iterable[str] = ()) -> list[tuple[Bucket, F]]:
+        """Each value with its fold, in ``facet``'s order; with ``only``, just those values
+        (``chart --country mali --facet country``: an event in Mali and Niger must not add
+        a panel for Niger)."""
+        wanted = set(only)
+        buckets = _ordered(data, self.field, self.counts)
+        return [(b, self.folds[b.value]) for b in buckets if not wanted or b.value in wanted]

@@ -397,6 +397,16 @@ def scale_runs(args: argparse.Namespace, runs: int, sizes: list[int], work: Path
                 "<= 100",
                 told.peak_mib <= 100,
             )
+            # every event's bars, a panel per country, folded as the store streams them (K77:
+            # every event decoded and held first, 294 MiB at 100,000)
+            drawn = measure([BARKHANE, "chart", "--facet", "country", "-f", "json"], env=env)
+            result(f"chart --facet country at {n:,} events (s, one run)", f"{drawn.seconds:.2f}")
+            result(
+                f"chart at {n:,} events peak RSS (MiB)",
+                f"{drawn.peak_mib:.0f}",
+                "<= 100",
+                drawn.peak_mib <= 100,
+            )
             if n == 1_000_000:
                 for name, cmd in (
                     ("--actor wagner", query),

@@ -1,11 +1,13 @@
-"""`summary` folds the events the store streams, keeping none (K75): it prints the same
-bytes as from the TOML files (every event read and held, as it always did), for windows,
-actors and countries, in every format, on the bundled record and on an import layered
-over it; and the store remembers nothing of the events it gave."""
+"""`summary` (K75) and `chart` (K77) fold the events the store streams, keeping none:
+each prints the same bytes as from the TOML files (every event read and held, as they
+always did), for windows, actors and countries, in every format (and chart's --export
+files), on the bundled record and on an import layered over it; and the store remembers
+nothing of the events it gave."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -23,31 +25,102 @@ FORMATS = (
 )
 
 
-def same_as_from_the_files(run: Run, slices: list[list[str]]) -> None:
+# chart's: its bars as data, and drawn at 80 and 160 columns (in colour)
+CHART_FORMATS = (
+    ["-f", "json"],
+    ["-f", "csv"],
+    ["-f", "plain"],
+    ["-f", "table", "--color", "never", "--width", "80"],
+    ["-f", "table", "--color", "always", "--width", "160"],
+)
+
+
+def same_as_from_the_files(
+    run: Run, slices: list[list[str]], formats: tuple[list[str], ...] = FORMATS
+) -> None:
+    """Each slice (a command and its words) in each format, from the store's stream and
+    from the files; a word "EXPORT.x" is a file written by each run, compared too."""
     run("summary", "-f", "json")  # builds the store if none is (that run reads the files)
     for words in slices:
-        for fmt in FORMATS:
-            args = ["summary", *words, *fmt]
-            warm = run(*args)  # the store's stream
-            files = run(*args, env={"BARKHANE_CACHE": "0"})  # every event decoded and held
-            assert files.exit_code == 0, (args, files.stderr)
-            assert warm.stdout == files.stdout, args
-            assert (warm.exit_code, warm.stderr) == (files.exit_code, files.stderr), args
+        for fmt in formats:
+            args = [*words, *fmt]
+            warm = _run_keeping_export(run, args, "warm")  # the store's stream
+            # every event decoded and held
+            files = _run_keeping_export(run, args, "files", {"BARKHANE_CACHE": "0"})
+            assert files[0] == 0, (args, files[2])
+            assert warm[1] == files[1], args
+            assert warm[0::2] == files[0::2], args
+            assert warm[3] == files[3], args  # the file written, if any
+
+
+def _run_keeping_export(
+    run: Run, args: list[str], side: str, env: dict[str, str] | None = None
+) -> tuple[int, str, str, bytes | None]:
+    """One run's exit code, stdout, stderr and the bytes of the file it exported: its
+    name made the side's own, and said as given ("wrote .../EXPORT.svg")."""
+    named = [w.replace("EXPORT.", f"{side}.") for w in args]
+    out = run(*named, env=env)
+    said = out.stderr.replace(f"{side}.", "EXPORT.")
+    if "--export" not in named:
+        return out.exit_code, out.stdout, said, None
+    return out.exit_code, out.stdout, said, Path(named[named.index("--export") + 1]).read_bytes()
 
 
 def test_the_bundled_summary_is_the_same_streamed(run: Run, bundled: None) -> None:
     same_as_from_the_files(
         run,
         [
-            [],
-            ["--year", "2020"],
-            ["--country", "burkina-faso", "--since", "2019-06", "--until", "2020-03"],
-            ["--actor", "wagner"],
-            ["--actor", "jnim", "--country", "mali", "--aftermath"],
-            ["--since", "2030"],  # after the record: its note, nothing drawn
+            ["summary"],
+            ["summary", "--year", "2020"],
+            ["summary", "--country", "burkina-faso", "--since", "2019-06", "--until", "2020-03"],
+            ["summary", "--actor", "wagner"],
+            ["summary", "--actor", "jnim", "--country", "mali", "--aftermath"],
+            ["summary", "--since", "2030"],  # after the record: its note, nothing drawn
         ],
     )
     assert store.cached_store(store.data_paths([])) is not None  # they answered from it
+
+
+def test_the_bundled_chart_is_the_same_streamed(
+    run: Run, bundled: None, fast_toml: None, tmp_path: Path
+) -> None:
+    same_as_from_the_files(
+        run,
+        [
+            ["chart"],
+            ["chart", "fatalities", "--year", "2020", "--by", "month"],
+            # the window's first month holds events that began before it (a note)
+            ["chart", "--country", "burkina-faso", "--since", "2019-06", "--until", "2020-03"],
+            ["chart", "fatalities", "--actor", "wagner", "--by", "month"],
+            ["chart", "--facet", "country", "--since", "2019", "--no-stack"],
+            ["chart", "fatalities", "--facet", "actor", "--country", "mali", "--year", "2021"],
+            ["chart", "--facet", "place"],  # more panels than a terminal draws
+            ["chart", "--facet", "country", "--country", "mali", "--country", "niger"],
+            ["chart", "--since", "2030"],  # after the record: its note, nothing drawn
+            ["chart", "troops"],  # figures, not events: the same as before, from the store
+            ["chart", "displacement", "--country", "mali"],
+        ],
+        CHART_FORMATS,
+    )
+    drawn = ["chart", "--facet", "type", "--year", "2020", "--width", "100", "--export"]
+    same_as_from_the_files(
+        run, [[*drawn, str(tmp_path / f"EXPORT.{x}")] for x in ("svg", "html", "txt")], ([],)
+    )
+
+
+def test_the_charts_bars_count_each_event_once_in_each_of_its_panels(
+    run: Run, bundled: None
+) -> None:
+    """Both sides above fold the same way: held to timeline's counts, which read the
+    events apart from chart's tallies (the record's axis leaves none before its bars)."""
+    whole = json.loads(run("chart", "-f", "json").stdout)
+    events = json.loads(run("timeline", "--count", "-f", "json").stdout)["events"]
+    assert sum(b["value"] for b in whole) == events
+    panels: Counter[str | None] = Counter()
+    for row in json.loads(run("chart", "--facet", "country", "-f", "json").stdout):
+        panels[row["country"]] += row["value"]
+    faceted = json.loads(run("timeline", "--facet", "country", "-f", "json").stdout)
+    assert panels == {r["country"]: r["events"] for r in faceted}
 
 
 def test_a_layered_import_summary_is_the_same_streamed(
@@ -61,7 +134,11 @@ def test_a_layered_import_summary_is_the_same_streamed(
     assert store.cached_store(store.data_paths([])) is not None  # the import built it
     same_as_from_the_files(
         run,
-        [[], ["--country", "mali", "--year", "2022"], ["--actor", "wagner", "--since", "2022-06"]],
+        [
+            ["summary"],
+            ["summary", "--country", "mali", "--year", "2022"],
+            ["summary", "--actor", "wagner", "--since", "2022-06"],
+        ],
     )
 
 
@@ -94,3 +171,22 @@ def test_summary_itself_keeps_none_of_its_events(run: Run, words: list[str]) -> 
     assert loaded.db is not None  # it answered from the store
     kept = db._DECODED.get(loaded.db.key or "", {})
     assert not kept.get("events-by-row"), len(kept.get("events-by-row") or ())
+
+
+def test_a_layered_import_chart_is_the_same_streamed(
+    run: Run, bundled: None, fast_toml: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "acled.toml"
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
+    assert imported.exit_code == 0, imported.stderr
+    monkeypatch.setenv("BARKHANE_DATA", str(out))
+    same_as_from_the_files(
+        run,
+        [
+            ["chart", "--by", "month", "--since", "2022"],
+            ["chart", "fatalities", "--country", "mali", "--year", "2022"],
+            ["chart", "--facet", "perpetrator", "--actor", "wagner", "--since", "2022-06"],
+        ],
+        CHART_FORMATS,
+    )

@@ -19,6 +19,7 @@ from barkhane_cli import model as m
 from barkhane_cli.briefing.axis import (
     RECORD_END_ORDINAL,
     Axis,
+    Extent,
     axis_for,
     axis_note,
     axis_spanning,
@@ -30,11 +31,10 @@ from barkhane_cli.briefing.axis import (
 from barkhane_cli.briefing.bins import (
     COUNTED_DEATHS,
     Bin,
-    Tally,
-    event_bins,
-    fatality_bins,
-    once,
+    event_tally,
+    fatality_tally,
 )
+from barkhane_cli.briefing.chart import chart_counts
 from barkhane_cli.briefing.eras import era_json, eras_in
 from barkhane_cli.briefing.headline import (
     beside_marked,
@@ -61,12 +61,14 @@ __all__ = [
     "Axis",
     "Bin",
     "axis_for",
+    "axis_spanning",
     "beside_marked",
+    "chart_counts",
     "displacement_series",
     "era_json",
     "eras_in",
-    "event_bins",
-    "fatality_bins",
+    "event_tally",
+    "fatality_tally",
     "figure_kind",
     "figures_of",
     "force_ended",
@@ -100,7 +102,7 @@ def summary(
     seen = _Seen(actor_ids)
     for e in events:
         seen.add(e)
-    axis = axis_spanning(seen.extent, first, last, record=not (actor_ids or countries))
+    axis = axis_spanning(seen.extent.seen, first, last, record=not (actor_ids or countries))
     top = [
         {
             "id": a,
@@ -172,17 +174,16 @@ class _Seen:
     def __init__(self, actor_ids: frozenset[str]) -> None:
         self.left_out = actor_ids  # the actors asked for: not among their own top actors
         self.events = self.disputed = self.deaths = 0
-        self.extent: tuple[int, int] | None = None  # axis_spanning's: first and last day
+        self.extent = Extent()  # axis_spanning's: first and last day
         self.actors: Counter[str] = Counter()
-        self.years = Tally("year", once)
-        self.months = Tally("month", once)
+        self.years = event_tally("year")
+        self.months = event_tally("month")
 
     def add(self, e: m.Event) -> None:
         self.events += 1
         self.disputed += bool(e.disputed)
         self.deaths += e.counted() or 0
-        lo, hi = self.extent or (e.first, e.last)
-        self.extent = (min(lo, e.first), max(hi, e.last))
+        self.extent.add(e)
         self.actors.update(a for a in set(e.actors) if a not in self.left_out)
         self.years.add(e)
         self.months.add(e)

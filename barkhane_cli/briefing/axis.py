@@ -8,7 +8,7 @@ actor or country its own events' (axis_for).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from barkhane_cli import model as m
@@ -40,7 +40,7 @@ class Axis:
 
 
 def axis_for(
-    events: Sequence[m.Event], first: int | None, last: int | None, record: bool = False
+    events: Iterable[m.Event], first: int | None, last: int | None, record: bool = False
 ) -> Axis:
     """The window where given; each open side from the events' own extent (clipped to
     the other side), else from the record. ``record``: the events are the whole record's
@@ -48,16 +48,31 @@ def axis_for(
     declares it, the end stretched to the aftermath's events when they are shown: the
     whole record's summary and chart began on 2011-01-05, its first event's day, where
     eras began on 2011-01-01 (K41)."""
-    seen = (min(e.first for e in events), max(e.last for e in events)) if events else None
-    return axis_spanning(seen, first, last, record)
+    extent = Extent()
+    for e in events:
+        extent.add(e)
+    return axis_spanning(extent.seen, first, last, record)
+
+
+@dataclass(slots=True)
+class Extent:
+    """The first day of the earliest event and the last day of the latest, folded as the
+    events stream past (``axis_spanning``'s ``seen``; None: none yet): the one account of
+    an open side's span for the views that keep no events (summary K75, chart K77)."""
+
+    seen: tuple[int, int] | None = None
+
+    def add(self, e: m.Event) -> None:
+        lo, hi = self.seen or (e.first, e.last)
+        self.seen = (min(lo, e.first), max(hi, e.last))
 
 
 def axis_spanning(
     seen: tuple[int, int] | None, first: int | None, last: int | None, record: bool = False
 ) -> Axis:
     """:func:`axis_for` of events whose extent is ``seen`` (the first day of the earliest,
-    the last day of the latest; None: no events): for a view that folds its events as
-    they stream past rather than keeping them (summary, K75)."""
+    the last day of the latest; None: no events; see Extent): for a view that folds its
+    events as they stream past rather than keeping them (summary K75, chart K77)."""
     lo = first
     hi = last
     if lo is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,10 +73,12 @@ class Binned:
 class Tally:
     """Events counted by the period of their start, by type, as they stream past: the
     counts of every period seen, binned on an axis once it is known (binned). A view that
-    reads its events once keeps these counts, not the events (summary, K75)."""
+    reads its events once keeps these counts, not the events (summary K75, chart K77);
+    event_tally and fatality_tally are the two measures the bars count."""
 
     by: str  # "year" or "month"
     weight: Callable[[m.Event], int | None]  # what an event adds; None: left out
+    which: str = ""  # qualifies the events the notes count (" with deaths")
     counts: dict[str, Counter[str]] = field(default_factory=dict)  # period -> type -> sum
     events: Counter[str] = field(default_factory=Counter)  # period -> events counted
     coarse: int = 0  # dated too coarsely for the bins (a year in a by-month chart)
@@ -93,9 +95,8 @@ class Tally:
         self.counts.setdefault(label, Counter())[e.type] += w
         self.events[label] += 1
 
-    def binned(self, axis: Axis, which: str = "") -> Binned:
-        """One bin per period of the axis. ``which`` qualifies the events the notes count
-        (" with deaths")."""
+    def binned(self, axis: Axis) -> Binned:
+        """One bin per period of the axis."""
         slots = periods(axis, self.by)
         on_axis = {label for label, _, _ in slots}
         out = Binned([], coarse=self.coarse)
@@ -106,45 +107,32 @@ class Tally:
         if out.coarse:
             are = plural(out.coarse, "is", "are")
             out.notes.append(
-                f"{counted(out.coarse, 'event')}{which} dated only to the year {are} not in a "
-                "month's bar"
+                f"{counted(out.coarse, 'event')}{self.which} dated only to the year {are} not "
+                "in a month's bar"
             )
         if out.before:
             out.notes.append(
-                f"{counted(out.before, 'event')}{which} that began before "
+                f"{counted(out.before, 'event')}{self.which} that began before "
                 f"{axis.start().isoformat()} {plural(out.before, 'is', 'are')} not in a bar"
             )
         return out
 
 
-def _binned(
-    events: Iterable[m.Event],
-    axis: Axis,
-    by: str,
-    weight: Callable[[m.Event], int | None],
-    which: str = "",
-) -> Binned:
-    tally = Tally(by, weight)
-    for e in events:
-        tally.add(e)
-    return tally.binned(axis, which)
-
-
-def once(e: m.Event) -> int:
-    """Each event counted once: the weight of the bars of events (event_bins, summary)."""
+def _once(e: m.Event) -> int:
+    """Each event counted once: the weight of the bars of events."""
     return 1
 
 
-def event_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
-    """Events counted by the period of their start, one bin per period of the axis."""
-    return _binned(events, axis, by, once)
+def event_tally(by: str = "year") -> Tally:
+    """Events counted by the period of their start (``by``: "year" or "month")."""
+    return Tally(by, _once)
 
 
 # How a sum of deaths counts each event (m.Event.counted), as captions say it.
 COUNTED_DEATHS = "best estimates, else a range's low end"
 
 
-def fatality_bins(events: Iterable[m.Event], axis: Axis, by: str = "year") -> Binned:
+def fatality_tally(by: str = "year") -> Tally:
     """Recorded fatalities summed by period (m.Event.counted: the best estimate, else a
     range's low end; events with no count are left out)."""
-    return _binned(events, axis, by, m.Event.counted, " with deaths")
+    return Tally(by, m.Event.counted, " with deaths")

@@ -40,8 +40,14 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.dates import window_said
 from barkhane_cli.errors import UsageError
-from barkhane_cli.facets import MAX_PANELS, NONE_LABEL, PANEL_FACETS, WHOLE_PANELS, name_key
-from barkhane_cli.facets import groups as facet_groups
+from barkhane_cli.facets import (
+    MAX_PANELS,
+    NONE_LABEL,
+    PANEL_FACETS,
+    WHOLE_PANELS,
+    Bucket,
+    name_key,
+)
 from barkhane_cli.forecasts import FORECASTS
 from barkhane_cli.formats import PICTURE_FORMATS, TABLE_FORMATS
 from barkhane_cli.render.onescreen import FULL
@@ -264,7 +270,8 @@ def chart(
     by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
     env = _env(color, width)
     fmt = given_format(env, format_)
-    dataset = load(data)
+    loaded = open_data(data)
+    dataset = loaded.data
     _refuse_ignored(
         chosen,
         {
@@ -303,14 +310,18 @@ def chart(
         dataset, data, since, until, year, actors=actor or (), countries=country or (),
         aftermath=aftermath,
     )  # fmt: skip
-    events = list(query.select(dataset, q))
-    axis = briefing.axis_for(events, q.first, q.last, record=not (q.actors or q.countries))
+    tally = briefing.fatality_tally if chosen is ChartKind.fatalities else briefing.event_tally
+    # folded as the store gives them, none kept: the bars need counts only, and every
+    # event of a million-row import decoded and held took gigabytes (K75's summary, K77)
+    counts = briefing.chart_counts(loaded.stream(q), lambda: tally(period), field)
+    axis = briefing.axis_spanning(
+        counts.extent.seen, q.first, q.last, record=not (q.actors or q.countries)
+    )
     note = briefing.window_note(q.first, q.last, "events", aftermath)
     where = ""
     if q.countries:
         where = " in " + query.countries_said(dataset, q.countries)
     if chosen is ChartKind.fatalities:
-        bin_of = briefing.fatality_bins
         title = f"Recorded fatalities{where} per {period}, {window_said(axis.start(), axis.end())}"
         # U9 took this chart for a death toll and missed the counted totals kept as facts
         narrow = "".join(f" --country {c}" for c in sorted(q.countries))
@@ -319,18 +330,17 @@ def chart(
             f"barkhane facts --category violence{narrow})"
         )
     else:
-        bin_of = briefing.event_bins
         title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}"
         unit = "events in the curated timeline"
-    binned = bin_of(events, axis, period)
+    binned = counts.whole.binned(axis)
     for said in binned.notes:
         env.err.write(said + "\n")
     # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
     bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
-    if field is not None:
+    if counts.panels is not None and field is not None:
         only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
-        _panels(env, fmt, export, field, dataset, events, only, lambda es: bin_of(es, axis, period).bins,
-                f"{title}, by {field}", unit, stack, note)  # fmt: skip
+        panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
+        _panels(env, fmt, export, field, panels, only, f"{title}, by {field}", unit, stack, note)
         return
 
     def show(target: Any, f: str | None) -> None:
@@ -357,19 +367,16 @@ def _tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
 
 
 def _panels(
-    env: Any, fmt: str, export: Any, field: str, dataset: Any, events: list[Any],
-    only: frozenset[str], bin_of: Any, title: str, unit: str, stack: bool, outside: str | None,
+    env: Any, fmt: str, export: Any, field: str, counted: list[tuple[Bucket, list[Any]]],
+    only: frozenset[str], title: str, unit: str, stack: bool, outside: str | None,
 ) -> None:  # fmt: skip
-    """chart --facet: the bars of each value's events, in --facet's order (most events
-    first), on one scale; with --country (--actor) and --facet country (actor), only the
-    values asked for."""
+    """chart --facet: the bars of each value's events (``counted``: each value with its
+    bins), in --facet's order (most events first), on one scale; with --country (--actor)
+    and --facet country (actor), only the values asked for."""
     from barkhane_cli.render import charts
     from barkhane_cli.render.facets import NAMED
 
-    panels = [
-        (b.value, b.name or NONE_LABEL, bin_of(found))
-        for b, found in facet_groups(dataset, events, field, only)
-    ]
+    panels = [(b.value, b.name or NONE_LABEL, bins) for b, bins in counted]
     named = field in NAMED  # ids: each row gives its name too, as --facet's do
     note = f"{unit}; one scale for every panel; an event counts in each of its panels"
     drawn = panels
