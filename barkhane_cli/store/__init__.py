@@ -68,24 +68,20 @@ class Loaded:
     data: m.Dataset
     db: Store | None = None
 
-    def select(self, q: object) -> Iterator[m.Event]:
+    def select(self, q: object, keep: bool = True) -> Iterator[m.Event]:
+        """``keep`` false: the store remembers nothing of the events (see stream)."""
         from barkhane_cli import query
 
         assert isinstance(q, query.EventQuery)
         if self.db is not None:
-            return self.db.select(self.data, q)
+            return self.db.select(self.data, q, keep)
         return query.select(self.data, q)
 
     def stream(self, q: object) -> Iterator[m.Event]:
         """What ``select`` gives, each event decoded as it is read and none kept by the
         store: a view that folds its events once holds one at a time, not the whole
         selection (summary over a million imported events, K75)."""
-        from barkhane_cli import query
-
-        assert isinstance(q, query.EventQuery)
-        if self.db is not None:
-            return self.db.select(self.data, q, keep=False)
-        return query.select(self.data, q)
+        return self.select(q, keep=False)
 
     def texts(self, q: object) -> Iterator[str] | None:
         """The JSON text of each event ``select`` gives, straight from the store, or None
