@@ -34,6 +34,13 @@ def shown(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def typed(value: str) -> str:
+    """A value for a message, quoted as typed: its repr, or for one with a byte that is
+    not UTF-8 the byte shown as ``\\xff`` (Python's lone surrogate, ``\\udcff``, is no
+    shell's). What every message naming a typed value quotes (a name, a choice, words)."""
+    return repr(value) if is_utf8(value) else f"'{shown(value)}'"
+
+
 def is_utf8(text: str) -> bool:
     """Whether typed text is UTF-8: Python reads a byte that is not as a lone surrogate,
     which ``shown`` gives back as typed and normalizing silently drops."""

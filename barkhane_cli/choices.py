@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 
-from barkhane_cli.atomic import is_utf8, shown
+from barkhane_cli.atomic import typed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.text import plural as plural_of
 
@@ -60,9 +60,7 @@ def choose(
     key = kebab(value)
     if key in table:
         return table[key]
-    # a byte that is not UTF-8 as typed ('\xff'), as refuses_blank shows it, not Python's
-    # lone surrogate ('\udcff', which no shell takes back)
-    said = repr(value) if is_utf8(value) else f"'{shown(value)}'"
+    said = typed(value)  # a byte that is not UTF-8 as typed ('\xff'), as names show it
     listed = list_hint(value, lambda part: kebab(part) in table) if several else ""
     if listed:
         raise UsageError(f"unknown {what} {said}{context}{listed}")

@@ -7,7 +7,7 @@ import shlex
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli.atomic import is_utf8, shown
+from barkhane_cli.atomic import is_utf8, typed
 from barkhane_cli.cli.base import parse_date
 from barkhane_cli.errors import UsageError, quoted
 
@@ -63,7 +63,7 @@ def search_words(search: str | None, option: str = "--search") -> str | None:
     if search is not None and not parse(search):  # blank, or only quotes ('""')
         raise UsageError(NO_SEARCH_TEXT)
     if search is not None and not is_utf8(search):  # was searched without the byte
-        raise UsageError(f"{option} '{shown(search)}': is not UTF-8 text; {NO_SEARCH_TEXT}")
+        raise UsageError(f"{option} {typed(search)}: is not UTF-8 text; {NO_SEARCH_TEXT}")
     closed = None if search is None else closed_quote(search)
     if closed is not None:
         raise UsageError(

@@ -16,7 +16,7 @@ import typer
 from typer.models import TyperPath
 
 from barkhane_cli import model as m
-from barkhane_cli.atomic import is_utf8, shown
+from barkhane_cli.atomic import is_utf8, typed
 from barkhane_cli.choices import listed
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
@@ -73,7 +73,7 @@ def refuses_blank(what: str) -> Callable[..., Any]:
             if not text.strip():
                 raise UsageError(f"{said} {text!r}: give {what}")
             if not text.isascii() and not is_utf8(text):
-                raise UsageError(f"{said} '{shown(text)}': is not UTF-8 text; give {what}")
+                raise UsageError(f"{said} {typed(text)}: is not UTF-8 text; give {what}")
         return value
 
     return check
