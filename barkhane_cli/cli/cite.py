@@ -16,7 +16,7 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
 )
-from barkhane_cli.cli.listing import listing
+from barkhane_cli.cli.listing import cut_records, listing
 from barkhane_cli.cli.options import (
     AN_ID,
     Color,
@@ -166,6 +166,10 @@ def sources(
         items = [s for s in items if s.publisher in named]
     if (first, last) != (None, None):
         items = [s for s in items if s.date is not None and s.date.within(first, last)]
+
+    def rows(kept: Any) -> Any:
+        return source_records(dataset, kept)
+
     if format_ in CITATION_FORMATS and not count:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write
         from barkhane_cli.render.records import emit
@@ -181,13 +185,11 @@ def sources(
                 return
             # --export: the terminal view, the table -f table shows (it was dropped, and
             # no file written, with exit 0)
-            rs = source_records(dataset, kept)
-            rs.total, rs.limit = len(items), limit
-            emit(target, f, rs, fields, wide)
+            emit(target, f, cut_records(items, rows, limit), fields, wide)
 
         present(env, format_, export, cites)
         return
     listing(
-        env, "sources", items, lambda shown: source_records(dataset, shown),
+        env, "sources", items, rows,
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
     )  # fmt: skip

@@ -25,6 +25,23 @@ def records(
     present(env, format_, export, lambda target, f: emit(target, f, make(), fields, wide))
 
 
+def cut_records(
+    items: Sequence[Any],
+    make: Callable[[Sequence[Any]], Any],
+    limit: int | None,
+    notes: Sequence[str] = (),
+    empty: str | None = None,
+) -> Any:
+    """The records of the rows --limit keeps, their footer saying what it left out ("3 of
+    34 facts (--limit 3)"), ``notes`` under them, ``empty`` where "no facts match" is."""
+    rs = make(items if limit is None else items[:limit])
+    rs.total, rs.limit = len(items), limit
+    if empty is not None:
+        rs.empty_message = empty
+    rs.notes += notes
+    return rs
+
+
 def listing(
     env: Any,
     what: str,
@@ -58,14 +75,8 @@ def listing(
                 tell(env, note)
         return
 
-    def rows() -> Any:
-        rs = make(shown)
-        rs.total, rs.limit = len(items), limit
-        if empty is not None:
-            rs.empty_message = empty
-        rs.notes += notes
-        return rs
-
-    records(env, format_, export, fields, rows, wide)
+    records(
+        env, format_, export, fields, lambda: cut_records(items, make, limit, notes, empty), wide
+    )
     if empty is not None and not shown and given_format(env, format_) != "table":
         tell(env, empty)  # piped, to a person watching stderr, as timeline's notes are
