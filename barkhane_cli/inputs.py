@@ -44,6 +44,14 @@ def not_utf8(path: Path, lines: Iterable[bytes], advice: str) -> DataError:
     return DataError(f"{path}: is not UTF-8 text; {advice}")
 
 
+def export_not_utf8(path: Path, what: str, advice: str) -> DataError:
+    """:func:`not_utf8` of an export read through a decoder (ACLED's, UCDP's): the decoder
+    works in chunks, so its offset is not in the file, which is read again from the start
+    to place the byte."""
+    with open_bounded(path, EXPORT_MAX, what) as again:
+        return not_utf8(path, again, advice)
+
+
 def open_bounded(
     path: Path, limit: int, what: str, missing: str = "no such file", hint: str = ""
 ) -> BinaryIO:

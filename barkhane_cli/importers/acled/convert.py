@@ -98,9 +98,7 @@ def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str] | str]]:
                     continue
                 yield line, fields
     except UnicodeDecodeError:
-        # The decoder works in chunks, so its offset is not in the file: read it again
-        with inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT) as again:
-            raise inputs.not_utf8(path, again, "export it from ACLED as UTF-8") from None
+        raise inputs.export_not_utf8(path, _WHAT, "export it from ACLED as UTF-8") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 

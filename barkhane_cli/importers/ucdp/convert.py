@@ -94,9 +94,7 @@ def convert_tables(
         with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
             return _convert(path, csv.reader(handle), known, countries, progress)
     except UnicodeDecodeError:
-        # The decoder works in chunks, so its offset is not in the file: read it again
-        with inputs.open_bounded(path, inputs.EXPORT_MAX, _WHAT) as again:
-            raise inputs.not_utf8(path, again, "save the GED file as UTF-8") from None
+        raise inputs.export_not_utf8(path, _WHAT, "save the GED file as UTF-8") from None
     except csv.Error as exc:
         raise DataError(f"{path}: is not a readable CSV file ({exc})") from None
     except OSError as exc:
