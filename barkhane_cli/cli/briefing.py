@@ -337,10 +337,11 @@ def chart(
         env.err.write(said + "\n")
     # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
     bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
-    if counts.panels is not None and field is not None:
-        only = {"country": q.countries, "actor": q.actors}.get(field, frozenset())
+    if counts.panels is not None:  # there when --facet gave a field
+        on = counts.panels.field
+        only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
-        _panels(env, fmt, export, field, panels, only, f"{title}, by {field}", unit, stack, note)
+        _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
         return
 
     def show(target: Any, f: str | None) -> None:
