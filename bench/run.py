@@ -384,29 +384,26 @@ def scale_runs(args: argparse.Namespace, runs: int, sizes: list[int], work: Path
                 one_peak <= 100,
             )
             one_percent[n] = one_s
-            # one screen of a country's year, folded as the store streams its events (K75:
-            # every event decoded and held first, 2.67 GiB at 1,000,000)
-            brief = [BARKHANE, "summary", "--country", "burkina-faso", "--year", "2020"]
-            told = measure([*brief, "-f", "json"], env=env)
-            result(
-                f"summary of a country's year at {n:,} events (s, one run)", f"{told.seconds:.2f}"
-            )
-            result(
-                f"summary at {n:,} events peak RSS (MiB)",
-                f"{told.peak_mib:.0f}",
-                "<= 100",
-                told.peak_mib <= 100,
-            )
-            # every event's bars, a panel per country, folded as the store streams them (K77:
-            # every event decoded and held first, 294 MiB at 100,000)
-            drawn = measure([BARKHANE, "chart", "--facet", "country", "-f", "json"], env=env)
-            result(f"chart --facet country at {n:,} events (s, one run)", f"{drawn.seconds:.2f}")
-            result(
-                f"chart at {n:,} events peak RSS (MiB)",
-                f"{drawn.peak_mib:.0f}",
-                "<= 100",
-                drawn.peak_mib <= 100,
-            )
+            # views that fold their events as the store streams them, none held (every
+            # event decoded and held first: summary 2.67 GiB at 1,000,000, K75; chart 294
+            # MiB at 100,000, K77): a country's year on one screen, every event's bars
+            # with a panel per country
+            for said, short, cmd in (
+                (
+                    "summary of a country's year",
+                    "summary",
+                    ["summary", "--country", "burkina-faso", "--year", "2020", "-f", "json"],
+                ),
+                ("chart --facet country", "chart", ["chart", "--facet", "country", "-f", "json"]),
+            ):
+                folded = measure([BARKHANE, *cmd], env=env)
+                result(f"{said} at {n:,} events (s, one run)", f"{folded.seconds:.2f}")
+                result(
+                    f"{short} at {n:,} events peak RSS (MiB)",
+                    f"{folded.peak_mib:.0f}",
+                    "<= 100",
+                    folded.peak_mib <= 100,
+                )
             if n == 1_000_000:
                 for name, cmd in (
                     ("--actor wagner", query),
