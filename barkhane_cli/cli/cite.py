@@ -168,7 +168,7 @@ def sources(
         items = [s for s in items if s.date is not None and s.date.within(first, last)]
 
     def rows(kept: Any) -> Any:
-        return source_records(dataset, kept)
+        return source_records(dataset, kept, cited)
 
     if format_ in CITATION_FORMATS and not count:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write

@@ -226,8 +226,12 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     )
 
 
-def source_records(data: m.Dataset, sources: Iterable[m.Source]) -> RecordSet[m.Source]:
-    cited: Counter[str] = lookup.citations(data)
+def source_records(
+    data: m.Dataset, sources: Iterable[m.Source], cited: Counter[str]
+) -> RecordSet[m.Source]:
+    """``cited``: how many entries cite each source (lookup.citations), the Cited column,
+    counted once by the caller, which orders by them (sources --sort cited): counting
+    reads every event, a whole import's on a large one."""
 
     def to_json(s: m.Source) -> dict[str, Any]:
         return s.to_json() | {"cited_by": cited[s.id]}
