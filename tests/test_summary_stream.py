@@ -66,7 +66,7 @@ def _run_keeping_export(
     return out.exit_code, out.stdout, said, Path(named[named.index("--export") + 1]).read_bytes()
 
 
-def test_the_bundled_summary_is_the_same_streamed(run: Run, bundled: None) -> None:
+def test_the_bundled_summary_is_the_same_streamed(run: Run, bundled: None, fast_toml: None) -> None:
     same_as_from_the_files(
         run,
         [
@@ -124,7 +124,7 @@ def test_the_charts_bars_count_each_event_once_in_each_of_its_panels(
 
 
 def test_a_layered_import_summary_is_the_same_streamed(
-    run: Run, bundled: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, bundled: None, fast_toml: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "acled.toml"
     monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
