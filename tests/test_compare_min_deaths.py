@@ -91,6 +91,4 @@ def test_compare_keeps_the_events_with_at_least_n_dead(run: Run, tmp_path: Path)
 def test_compare_min_deaths_is_checked_as_elsewhere(run: Run, tmp_path: Path) -> None:
     result = run("compare", *_files(tmp_path), "--min-deaths", "-3")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (
-        "barkhane: --min-deaths -3: give a whole number, 0 or more"
-    )
+    assert result.stderr.strip() == "barkhane: --min-deaths -3: give a whole number, 0 or more"
