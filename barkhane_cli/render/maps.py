@@ -115,11 +115,13 @@ class Drawn:
     scale: list[tuple[int, int]]
 
 
-def centroid(c: canvas.Country) -> tuple[float, float]:
-    """(lat, lon) of the area centre of the country's largest outer ring."""
+def centroid(c: canvas.Country, within: canvas.Extent | None = None) -> tuple[float, float]:
+    """(lat, lon) of the area centre of the country's largest outer ring, or of the
+    largest part of one ``within`` the map's extent: a map zoomed on Tillabéri named
+    neither Niger nor Mali, whose whole outlines centre off the map (U32)."""
     best: tuple[float, float, float] = (0.0, 0.0, 0.0)
     for poly in c.polygons:
-        ring = poly[0]
+        ring = poly[0] if within is None else canvas.clip(poly[0], within)
         a = cx = cy = 0.0
         for (x0, y0), (x1, y1) in itertools.pairwise(ring):
             cross = x0 * y1 - x1 * y0
@@ -202,7 +204,7 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     _, shapes = canvas.geometry()
     for shape in shapes:
         if shape.id in countries:
-            lat, lon = centroid(shape)
+            lat, lon = centroid(shape, proj.extent)
             at = cell(lat, lon)
             name = shape.name.upper()
             if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
