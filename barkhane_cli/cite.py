@@ -21,7 +21,10 @@ from barkhane_cli.resolve import Named, Resolver, name_order
 CITE_KINDS = ("event", "fact", "actor", "place", "era", "source")
 # Our source kinds as CSL item types, BibTeX entry types and RIS reference types.
 CSL_TYPES = {
-    "article": "article",
+    # an online article (a blog's, a think tank's, a site's): a web page, as RIS's ELEC
+    # says; CSL's "article" is a preprint to Zotero, which filed the seed and 223 others
+    # as preprints (U32)
+    "article": "webpage",
     "news": "article-newspaper",
     "reference": "entry-encyclopedia",
     "un-document": "document",

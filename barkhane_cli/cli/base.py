@@ -413,7 +413,8 @@ def root(
             "--csv-safe",
             help="In csv and tsv output, prefix cells that start with = + - @ (not plain "
             "numbers) with ' so spreadsheets do not run them as formulas. Also "
-            "BARKHANE_CSV_SAFE=1. Given before the command: barkhane --csv-safe timeline -f csv.",
+            "BARKHANE_CSV_SAFE=1. Before or after the command: barkhane timeline -f csv "
+            "--csv-safe.",
         ),
     ] = False,
     no_pager: Annotated[
@@ -426,8 +427,9 @@ def root(
     ] = False,
 ) -> None:
     """A sourced timeline and fact lookup of the Sahel conflict, 2011 to 9 November 2022."""
-    # --debug and --no-pager are taken anywhere on the line by the group's main (lazy.py),
-    # which built these settings; what is left to add here is --csv-safe.
+    # --debug, --no-pager and --csv-safe are taken anywhere on the line by the group's
+    # main (lazy.py), which built these settings: the options here are for --help and
+    # completion.
     s = settings()
     ctx.obj = s._replace(
         debug=s.debug or debug,

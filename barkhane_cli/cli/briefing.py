@@ -333,8 +333,10 @@ def chart(
         title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}"
         unit = "events in the curated timeline"
     binned = counts.whole.binned(axis)
-    for said in binned.notes:
-        env.err.write(said + "\n")
+    # what no bar holds is said under the chart with its unit, as a list says its notes
+    # under its table: written to stderr at once, it came out above the title (U32)
+    unit = "; ".join([unit, *binned.notes])
+    left_out = "; ".join(binned.notes) or None
     # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
     bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
     if counts.panels is not None:  # there when --facet gave a field
@@ -342,6 +344,7 @@ def chart(
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
+        _tell_unless_drawn(env, fmt, left_out)
         return
 
     def show(target: Any, f: str | None) -> None:
@@ -356,6 +359,7 @@ def chart(
 
     present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, note)
+    _tell_unless_drawn(env, fmt, left_out)
 
 
 def _tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:

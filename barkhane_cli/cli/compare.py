@@ -107,6 +107,7 @@ def compare(
     tag: TagOpt = None,
     not_tag: NotTagOpt = None,
     search: SearchOpt = None,
+    min_deaths: MinDeathsOpt = None,
     unmatched: Annotated[
         bool, typer.Option(help="Only the events no record of the loaded data describes.")
     ] = False,
@@ -139,7 +140,10 @@ def compare(
         aftermath,
     )  # fmt: skip
     dataset, curated, records = _loaded(data)
-    chosen = _select(dataset, data, curated, filters)
+    # --min-deaths reads the curated toll as timeline's does (its highest count), so the
+    # events compared are the ones `timeline --min-deaths N` lists (U32: compare had
+    # every other filter of timeline's but this one, refused as "no such option")
+    chosen = _select(dataset, data, curated, {**filters, "min_deaths": min_deaths})
     found = matching.match(dataset, curated, records)
     rows = []
     for e in chosen:

@@ -421,14 +421,18 @@ def nothing_shown() -> None:
 
 
 def _global_flags(args: list[str], settings: Settings) -> tuple[list[str], Settings]:
-    """Like git's, --debug and --no-pager work before or after the subcommand."""
+    """Like git's, --debug and --no-pager work before or after the subcommand; so does
+    --csv-safe, which goes with the -f csv it guards (U32: `timeline -f csv --csv-safe`
+    was "no such option '--csv-safe'")."""
     cut = args.index("--") if "--" in args else len(args)
     head, tail = args[:cut], args[cut:]
     if "--debug" in head:
         settings = settings._replace(debug=True)
     if "--no-pager" in head:
         settings = settings._replace(pager=None)
-    return [a for a in head if a not in ("--debug", "--no-pager")] + tail, settings
+    if "--csv-safe" in head:
+        settings = settings._replace(csv_safe=True)
+    return [a for a in head if a not in ("--debug", "--no-pager", "--csv-safe")] + tail, settings
 
 
 def _say(message: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -556,19 +555,22 @@ def facts(
         # which word found what, worked out only when the words found nothing together
         apart = None if found else lookup.words_apart(text, list(read.values()), "fact")
         items = found
+    hidden = None
     if not aftermath:
         later = sum(f.aftermath for f in items)
         items = [f for f in items if not f.aftermath]
         pool = [f for f in pool if not f.aftermath]
-        if later and env.is_tty:  # a person is watching; scripts get the rows only
-            sys.stderr.write(f"{later} later figures hidden; add --aftermath\n")
+        # said with the other notes, under the table as timeline says its own: written
+        # to stderr at once it came out above the table, cut off from it (U32)
+        if later:
+            hidden = f"{later} later {plural(later, 'figure')} hidden; add --aftermath"
     if text and footer_seen(env, format_):  # a note for a person: worked out for one
 
         def finds(query: str) -> set[str]:
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
         near = finder.near_word_note(text, finds, "fact")
-    notes = [note for note in (outside, near) if note]  # under the table, or the count
+    notes = [note for note in (outside, near, hidden) if note]  # under the table, or the count
     listing(
         env, "facts", items, lambda shown: fact_records(dataset, shown),
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,

@@ -52,6 +52,32 @@ def overlaps(a: Extent, b: Extent) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+Ring = tuple[tuple[float, float], ...]  # [(lon, lat), ...]
+
+
+def clip(ring: Ring, extent: Extent) -> Ring:
+    """The part of the closed ``ring`` inside ``extent`` (Sutherland–Hodgman, one side of
+    the box at a time), closed again; empty when none of it is inside."""
+    west, south, east, north = extent
+    points = list(ring[:-1] if ring and ring[0] == ring[-1] else ring)
+    # each side: the axis (0 lon, 1 lat), its bound, and whether inside is above it
+    for axis, bound, above in ((0, west, True), (0, east, False), (1, south, True),
+                               (1, north, False)):  # fmt: skip
+        kept: list[tuple[float, float]] = []
+        for a, b in zip(points[-1:] + points[:-1], points, strict=True):
+            a_in, b_in = (a[axis] >= bound) == above, (b[axis] >= bound) == above
+            if a_in != b_in:  # the edge crosses the side: where it does
+                t = (bound - a[axis]) / (b[axis] - a[axis])
+                at = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+                kept.append((bound, at[1]) if axis == 0 else (at[0], bound))
+            if b_in:
+                kept.append(b)
+        points = kept
+        if not points:
+            return ()
+    return (*points, points[0])
+
+
 @dataclass(frozen=True, slots=True)
 class Projection:
     """Degrees → a surface of ``width`` × ``height`` units (dots or pixels), y down.

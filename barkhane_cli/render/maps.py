@@ -115,18 +115,38 @@ class Drawn:
     scale: list[tuple[int, int]]
 
 
-def centroid(c: canvas.Country) -> tuple[float, float]:
-    """(lat, lon) of the area centre of the country's largest outer ring."""
+# The least part of a map's frame a country must fill for its name to be put at that
+# part's centre: a sliver (Togo's tip on a map of Tillabéri) would have its name spill
+# over its neighbour's land.
+MIN_SHOWN = 0.02
+
+
+def centroid(c: canvas.Country, within: canvas.Extent | None = None) -> tuple[float, float]:
+    """(lat, lon) of the area centre of the country's largest outer ring, or of its
+    largest part ``within`` the map's extent when that fills MIN_SHOWN of it: a map
+    zoomed on Tillabéri named neither Niger nor Mali, whose whole outlines centre off
+    the map (U32). A smaller part gives the whole ring's centre, off the map as before."""
+    best = _centre(poly[0] for poly in c.polygons)
+    if within is None:
+        return best[1], best[2]
+    west, south, east, north = within
+    shown = _centre(canvas.clip(poly[0], within) for poly in c.polygons)
+    if abs(shown[0]) / 2 >= MIN_SHOWN * (east - west) * (north - south):
+        best = shown
+    return best[1], best[2]
+
+
+def _centre(rings: Iterable[canvas.Ring]) -> tuple[float, float, float]:
+    """(twice the signed area, lat, lon) of the largest of ``rings`` and its centre."""
     best: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    for poly in c.polygons:
-        ring = poly[0]
+    for ring in rings:
         a = cx = cy = 0.0
         for (x0, y0), (x1, y1) in itertools.pairwise(ring):
             cross = x0 * y1 - x1 * y0
             a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
         if a and abs(a) > abs(best[0]):
             best = (a, cy / (3 * a), cx / (3 * a))
-    return best[1], best[2]
+    return best
 
 
 def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid, Drawn]:
@@ -202,12 +222,19 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     _, shapes = canvas.geometry()
     for shape in shapes:
         if shape.id in countries:
-            lat, lon = centroid(shape)
+            lat, lon = centroid(shape, proj.extent)
             at = cell(lat, lon)
+            if at is None:
+                continue
             name = shape.name.upper()
-            if at is not None and grid.free(at[0] - len(name) // 2, at[1], len(name)):
-                for i, ch in enumerate(name):
-                    grid.put(at[0] - len(name) // 2 + i, at[1], ch, COUNTRY_STYLE)
+            # a row up or down where a label is on the centre's, as the SVG moves it
+            # (U32: NIGER was left out of a map of Tillabéri, under "Tillabéri Region")
+            for dy in (0, 1, -1):
+                col, row = at[0] - len(name) // 2, at[1] + dy
+                if grid.free(col, row, len(name)):
+                    for i, ch in enumerate(name):
+                        grid.put(col + i, row, ch, COUNTRY_STYLE)
+                    break
     return grid, Drawn(proj, cells, scale)
 
 

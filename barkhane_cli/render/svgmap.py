@@ -134,8 +134,8 @@ def svg(md: MapData, title: str) -> str:
             f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
             f"<title>{_t(tip)}</title></circle>"
         )
-    out.append('</g><g id="labels" font-size="12" fill="#1a1a1a" stroke="#ffffff" '
-               'stroke-width="3" paint-order="stroke" stroke-linejoin="round">')  # fmt: skip
+    out.append("</g>")
+    labels: list[str] = []
     # Every circle is taken before any label is placed: a label keeps off the markers of
     # other places, or it reads as theirs (U26: "Algiers" was written on Isser's dot and
     # "Isser" across Algiers' circle when circles were taken only after the labels).
@@ -151,12 +151,22 @@ def svg(md: MapData, title: str) -> str:
             if inside and box[3] < TOP + height and boxes.free(box) and _own(box, others):
                 boxes.add(box)
                 weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
-                out.append(
+                labels.append(
                     f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
                     f"{escape(text)}</text>"
                 )
                 break
-    out.append("</g>")
+    # Each label's white halo is a copy drawn under it, not paint-order="stroke": cairosvg
+    # (and so a PNG made with it for a slide) ignores paint-order and drew the white
+    # stroke over the letters, leaving every place's name unreadable (U32).
+    out += [
+        '<g id="label-halos" font-size="12" fill="#ffffff" stroke="#ffffff" '
+        'stroke-width="3" stroke-linejoin="round" aria-hidden="true">',
+        *labels,
+        '</g><g id="labels" font-size="12" fill="#1a1a1a">',
+        *labels,
+        "</g>",
+    ]
     out[names_at:names_at] = _country_names(proj, countries, boxes)
     if md.choropleth:
         legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
@@ -315,7 +325,7 @@ def _country_names(
     for c in countries:
         if not canvas.overlaps(c.bbox, proj.extent):
             continue
-        lat, lon = centroid(c)
+        lat, lon = centroid(c, proj.extent)
         x, y = proj.xy(lat, lon)
         if not (30 <= x <= proj.width - 30 and 12 <= y <= proj.height - 6):
             continue

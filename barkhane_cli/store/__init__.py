@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shlex
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
-from barkhane_cli.atomic import STALE_SECONDS
+from barkhane_cli.atomic import STALE_SECONDS, shown
 from barkhane_cli.errors import DataError
 from barkhane_cli.settings import CACHE_MAX_ENV, Settings
 from barkhane_cli.store import files, locks, parsed, progress
@@ -111,9 +112,18 @@ def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = 
     errors = [p for p in problems if not p.warning]
     if errors:
         more = len(errors) - 1
-        tail = f" (and {more} more; run 'barkhane validate' to list them all)" if more else ""
+        tail = f" (and {more} more; run '{_validate(paths)}' to list them all)" if more else ""
         raise DataError(f"bad data: {errors[0].sentence()}{tail}")
     return data
+
+
+def _validate(paths: Sequence[Path]) -> str:
+    """The validate command that lists every problem of ``paths``: the files layered over
+    the record named, since `barkhane validate` alone reads no --data the failed command
+    was given (U32: after `timeline --data bad.toml` it answered "ok: 42 files")."""
+    bundled = files.bundled_path()
+    given = [shlex.quote(shown(p)) for p in paths if p != bundled]
+    return " ".join(["barkhane validate", *given])
 
 
 _KEY = re.compile(r"[0-9a-f]{32}")  # a store's key (keys.digest)

@@ -148,7 +148,10 @@ def _words(e: m.Event, names: str) -> str:
 
 
 def _within(places: dict[str, m.Place], ids: tuple[str, ...]) -> list[tuple[str, int]]:
-    """(place, direct) for each place an event names (1) and each containing one (0)."""
+    """(place, direct) for each place an event names (1) and each containing one (0).
+    Only places: a country a place names in free text alone (Doha's Qatar) is no place,
+    and its row broke the table's reference to places (U32: foreign_key_check, a dead
+    link in Datasette); event_countries keeps it."""
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for p in ids:
@@ -157,7 +160,7 @@ def _within(places: dict[str, m.Place], ids: tuple[str, ...]) -> list[tuple[str,
             out.append((p, 1))
     for p in ids:
         for up in (*geo.ancestors(places, p), *getattr(places.get(p), "countries", ())):
-            if up not in seen:
+            if up not in seen and up in places:
                 seen.add(up)
                 out.append((up, 0))
     return out

@@ -1,0 +1,66 @@
+"""chart says what no bar holds under the chart, not above its title (U32).
+
+`chart --by month --year 2018` on a terminal printed "2 events dated only to the year are
+not in a month's bar" straight to stderr before drawing, so the line came out above the
+chart's title, apart from the chart's closing words; piped to a file with stderr
+redirected, it was written into a log where the other notes are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Run, terminal, watched
+
+EVENTS = """
+[[events]]
+id = "raid-of-a-year"
+date = "2018"
+title = "Raids known only by their year"
+summary = "S."
+type = "attack"
+attribution = "unknown"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "raid-of-a-day"
+date = "2018-03-04"
+title = "A raid of one day"
+summary = "S."
+type = "attack"
+attribution = "unknown"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+"""
+NOTE = "1 event dated only to the year is not in a month's bar"
+
+
+def _data(tmp_path: Path) -> str:
+    path = tmp_path / "raids.toml"
+    path.write_text(EVENTS, encoding="utf-8")
+    return str(path)
+
+
+def test_the_note_closes_the_drawn_chart(run: Run, tmp_path: Path) -> None:
+    args = ("chart", "--by", "month", "--year", "2018", "--data", _data(tmp_path))
+    result = run(*args, env=terminal(100))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0] == "Events per month, 2018"
+    assert lines[-1] == f"events in the curated timeline; {NOTE}"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "plain"])
+def test_rows_stay_data_and_the_note_goes_to_a_watched_stderr(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    told = watched(monkeypatch)
+    args = ("chart", "--by", "month", "--year", "2018", "--data", _data(tmp_path))
+    result = run(*args, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "dated only to the year" not in result.stdout
+    assert told == [NOTE]

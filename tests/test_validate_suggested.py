@@ -1,0 +1,58 @@
+"""A command refusing a --data file names it in the validate it suggests (U32).
+
+`timeline --data hostile.toml` said "(and 3 more; run 'barkhane validate' to list them
+all)"; run as given, `barkhane validate` checks the record and BARKHANE_DATA, not the
+file, and answered "ok: 42 files, ...", exit 0, as if the file were sound.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from conftest import Run
+
+BAD = """
+[[events]]
+id = "bad-date-1"
+date = "2022-13-45"
+title = "A date with no such month"
+summary = "S."
+type = "politics"
+places = ["timbuktu"]
+sources = [{ id = "ref-a" }]
+
+[[events]]
+id = "nowhere-1"
+date = "2021-05-03"
+title = "A place no one knows"
+summary = "S."
+type = "politics"
+places = ["atlantis"]
+sources = [{ id = "ref-a" }]
+"""
+
+
+def test_the_suggested_validate_lists_the_problems(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "my data.toml"
+    bad.write_text(BAD, encoding="utf-8")
+    refused = run("timeline", "--data", str(bad), "--count")
+    assert refused.exit_code == 4
+    said = refused.stderr.strip()
+    suggested = f"barkhane validate {shlex.quote(str(bad))}"
+    assert said.endswith(f"(and 1 more; run '{suggested}' to list them all)"), said
+    listed = run(*shlex.split(suggested)[1:])
+    assert listed.exit_code == 4
+    assert [line.split(": ", 1)[1] for line in listed.stdout.splitlines()] == [
+        "events 'bad-date-1' date: '2022-13-45' has no month 13",
+        "events 'nowhere-1' places: unknown place 'atlantis'",
+    ]
+
+
+def test_every_file_given_is_named(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD, encoding="utf-8")
+    good = tmp_path / "good.toml"
+    good.write_text("", encoding="utf-8")
+    refused = run("timeline", "--data", str(good), "--data", str(bad))
+    assert f"run 'barkhane validate {good} {bad}' to list" in refused.stderr
