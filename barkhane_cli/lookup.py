@@ -6,16 +6,19 @@ Returns plain data (JSON-ready dicts and records); rendering is elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from barkhane_cli import geo, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import quoted
-from barkhane_cli.resolve import name_order, normalize
+from barkhane_cli.resolve import fold, name_order, normalize
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.text import counted, plural
+
+if TYPE_CHECKING:
+    from barkhane_cli.store import Loaded
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -266,11 +269,19 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
     }
 
 
-def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
+def _record(data: m.Dataset, pool: Sequence[m.Event] | None) -> Sequence[m.Event]:
+    """What a walk for related events reads: ``pool`` (related_pool's candidates), else
+    every event in the record's order."""
+    return data.events + data.aftermath if pool is None else pool
+
+
+def sequels(
+    data: m.Dataset, event: m.Event, pool: Sequence[m.Event] | None = None
+) -> list[tuple[str, m.Event]]:
     """The curated links of an event, both ways: ("follows", what it is a sequel of) and
     ("followed by", its sequels), each in date order (the events' own order)."""
     before, after = [], []
-    for e in data.events + data.aftermath:
+    for e in _record(data, pool):
         if e.id in event.follows:
             before.append(e)
         elif event.id in e.follows:
@@ -284,16 +295,28 @@ def sequels(data: m.Dataset, event: m.Event) -> list[tuple[str, m.Event]]:
 _ONE_PLACE = frozenset(shapes.SETTLEMENT_KINDS) - {"capital"}
 
 
+# How far apart in days two events sharing actors (and no place) may begin and end and
+# still be related: a year.
+NEAR_DAYS = 366
+
+
+def settlements(data: m.Dataset, event: m.Event) -> list[str]:
+    """The towns, villages and bases an event names (_ONE_PLACE), in its order."""
+    return [
+        pid
+        for pid in event.places
+        if (place := data.places.get(pid)) is not None and place.kind in _ONE_PLACE
+    ]
+
+
 def shared_settlement(data: m.Dataset, event: m.Event, other: m.Event) -> str | None:
     """The first town, village or base that both events name, or None."""
-    for pid in event.places:
-        place = data.places.get(pid)
-        if place is not None and place.kind in _ONE_PLACE and pid in other.places:
-            return pid
-    return None
+    return next((pid for pid in settlements(data, event) if pid in other.places), None)
 
 
-def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
+def nearby_events(
+    data: m.Dataset, event: m.Event, n: int = 5, pool: Sequence[m.Event] | None = None
+) -> list[m.Event]:
     """Up to ``n`` events other than the curated links: first those at the same town,
     village or base (shared_settlement), whatever their date (U16: Kafolo's 2020 attack listed Burkina and
     Mali events of its weeks and not the 2021 attacks at Kafolo itself); then events
@@ -303,13 +326,13 @@ def nearby_events(data: m.Dataset, event: m.Event, n: int = 5) -> list[m.Event]:
     that took it had no reason in the history, and README says related events share)."""
     actors = set(event.actors)
     scored: list[tuple[int, int, int, m.Event]] = []
-    for other in data.events + data.aftermath:
+    for other in _record(data, pool):
         if other.id == event.id or other.id in event.follows or event.id in other.follows:
             continue
         here = shared_settlement(data, event, other) is not None
         shared = len(actors & set(other.actors))
         gap = max(other.first - event.last, event.first - other.last, 0)
-        if not here and (shared == 0 or gap > 366):
+        if not here and (shared == 0 or gap > NEAR_DAYS):
             continue
         scored.append((0 if here else 1, -shared, gap, other))
     scored.sort(key=lambda t: (t[0], t[1], t[2], t[3].first))
@@ -354,20 +377,79 @@ def related_why(data: m.Dataset, event: m.Event, link: Related) -> str:
     return f"shares {shown}, {_apart(event, link.event)}"
 
 
-def related_events(data: m.Dataset, event: m.Event) -> list[Related]:
+def related_events(
+    data: m.Dataset, event: m.Event, pool: Sequence[m.Event] | None = None
+) -> list[Related]:
     """An event's related events in the one order every format gives them (U25: the
     card's rows and JSON's ``related`` listed the same ids in two orders): every curated
     link ("follows", then "followed by": a kidnapping and the hostages' release years
     later), then the nearby events at the same town, village or base, then those sharing
-    actors; each part in date order; each with its reason (related_why)."""
-    links = [Related(how, None, e) for how, e in sequels(data, event)]
+    actors; each part in date order; each with its reason (related_why). ``pool``: the
+    events to walk (related_pool's), else every event of ``data``."""
+    links = [Related(how, None, e) for how, e in sequels(data, event, pool)]
     nearby = [
         (shared_settlement(data, event, e), e)
-        for e in sorted(nearby_events(data, event), key=m.Event.sort_key)
+        for e in sorted(nearby_events(data, event, pool=pool), key=m.Event.sort_key)
     ]
     links += [Related("at", pid, e) for pid, e in nearby if pid is not None]
     links += [Related("", None, e) for pid, e in nearby if pid is None]
     return [r._replace(why=related_why(data, event, r)) for r in links]
+
+
+class Sharing(Protocol):
+    """What related_pool reads candidates from (store.db.Store.sharing)."""
+
+    def __call__(
+        self,
+        actors: Sequence[str],
+        first: int,
+        last: int,
+        places: Sequence[str],
+        ids: Sequence[str],
+        followed: str,
+    ) -> Iterable[m.Event]: ...
+
+
+def related_pool(data: m.Dataset, event: m.Event, sharing: Sharing) -> list[m.Event]:
+    """The events related_events can keep for ``event``, in the record's order, from a
+    store's query (``sharing``) rather than a walk of every event (K79: a card of one of a
+    million imported events decoded them all): sequels keeps only what the event follows
+    and what follows it, nearby_events only what names one of its settlements or shares
+    an actor within NEAR_DAYS. The walk's own rule then picks from these, so both give
+    the same related events (tests/test_cards_by_id.py holds them equal)."""
+    days = (event.first - NEAR_DAYS, event.last + NEAR_DAYS)
+    places = settlements(data, event)
+    return list(sharing(event.actors, *days, places, event.follows, event.id))
+
+
+class ByID(NamedTuple):
+    """An event read by its id from a store (event_by_id), with what its card needs."""
+
+    data: m.Dataset  # the store's tables; no event in it
+    event: m.Event
+    pool: list[m.Event]  # related_pool's candidates
+
+
+def event_by_id(loaded: Loaded, ident: str) -> ByID | None:
+    """The event ``ident`` is the id of, as resolve reads an id (as given, else folded:
+    `event COUP-2020-08`), read from the store with its related_pool, when its card
+    needs no other event: an import's record, or a curated event with no record loaded
+    (its card's dataset records are the whole matching's, matching.match, of every
+    record against every curated event). None otherwise (no store, not an id, or a
+    curated event beside an import): the caller reads every event, as before."""
+    from barkhane_cli import matching
+
+    store = loaded.db
+    if store is None:
+        return None
+    event = None
+    for key in dict.fromkeys((ident, fold(ident.strip()))):
+        event = event or store.event(key)
+    if event is None:
+        return None
+    if matching.dataset_of(event) is None and store.ids_begin(tuple(matching.DATASETS)):
+        return None
+    return ByID(loaded.data, event, related_pool(loaded.data, event, store.sharing))
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:

@@ -404,6 +404,28 @@ def scale_runs(args: argparse.Namespace, runs: int, sizes: list[int], work: Path
                     "<= 100",
                     folded.peak_mib <= 100,
                 )
+            # cards of one event and of one day: an imported record by its id reads it and
+            # its related events' candidates (K79: 6.4 s of CPU at 100,000 when every
+            # event was decoded); `on` its window's events (K71). Targets as the 1% query's.
+            for said, cmd in (
+                ("event ID, an imported record", ["event", f"acled-ben{n // 2}", "-f", "json"]),
+                ("on 2020-06-01", ["on", "2020-06-01", "-f", "json"]),
+            ):
+                card = measure([BARKHANE, *cmd], env=env)
+                if card.returncode != 0:
+                    raise SystemExit(f"{card.cmd} failed with exit code {card.returncode}")
+                result(
+                    f"{said} at {n:,} events (s, one run)",
+                    f"{card.seconds:.2f}",
+                    "<= 0.5",
+                    card.seconds <= 0.5,
+                )
+                result(
+                    f"{said} at {n:,} events peak RSS (MiB)",
+                    f"{card.peak_mib:.0f}",
+                    "<= 100",
+                    card.peak_mib <= 100,
+                )
             if n == 1_000_000:
                 for name, cmd in (
                     ("--actor wagner", query),

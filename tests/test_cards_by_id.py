@@ -4,10 +4,12 @@ errors of an id that is missing or names several entries."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from pathlib import Path
 
 import pytest
-from conftest import Run, terminal
+from conftest import FIXTURES, Run, terminal
 
 from barkhane_cli import store
 from barkhane_cli.formats import FORMATS
@@ -145,3 +147,85 @@ def test_on_decodes_only_its_window_s_events(run: Run, bundled: None) -> None:
     found = store.cached_store(files.data_paths([]))
     assert found is not None
     assert "events" not in db._DECODED[found.key]
+
+
+# `event ID` reads the event and the candidates of its related events from the store
+# (lookup.event_by_id, K79): sequels both ways, years apart and sharing no actor (the
+# kidnappings at Hombori and Timbuktu in 2011, followed by Lazarević's release in 2014
+# and others), fifteen actors, an aftermath event, an id typed in capitals (read folded,
+# as resolve reads ids)
+BY_ID = [
+    "hombori-timbuktu-kidnappings",
+    "lazarevic-released-2014",
+    "g5-sahel-joint-force-launched",
+    "bouka-toullorom-boko-haram-attack-2022",
+    "COUP-2020-08",
+]
+
+
+def _same_cards(run: Run, idents: list[str]) -> None:
+    """Each event's card in every format (a terminal 100 wide), from the store by id and
+    from the TOML files (every event walked): same stdout, stderr and exit code."""
+    run("event", idents[0], "-f", "json")  # builds the store if none is
+    for ident in idents:
+        for fmt in FORMATS:
+            _same(run, ["event", ident, "-f", fmt])
+
+
+def test_an_event_card_by_id_is_the_whole_walk_s(run: Run, fast_toml: None, bundled: None) -> None:
+    _same_cards(run, BY_ID)
+
+
+def _related_alike(idents: list[str] | None = None) -> int:
+    """related_events from the store's candidates (related_pool) against the walk of
+    every event, for the given events, else those with sequels either way (one in ten)
+    and one event in forty; how many were compared."""
+    from barkhane_cli import lookup
+
+    whole = store.load()
+    loaded = store.open_data()
+    assert loaded.db is not None
+    everything = whole.events + whole.aftermath
+    if idents is None:
+        followed = {i for e in everything for i in e.follows}
+        linked = [e for e in everything if e.follows or e.id in followed]
+        picked = linked[::10] + everything[::40]
+    else:
+        picked = [e for e in everything if e.id in idents]
+    for e in picked:
+        pool = lookup.related_pool(loaded.data, e, loaded.db.sharing)
+        assert lookup.related_events(loaded.data, e, pool) == lookup.related_events(whole, e), e.id
+    return len(picked)
+
+
+def test_related_events_from_candidates_are_the_walk_s(bundled: None) -> None:
+    assert _related_alike() > 50
+
+
+def test_an_event_card_by_id_decodes_no_other_event(run: Run, bundled: None) -> None:
+    """The card's event and its related events' candidates, none kept: never every
+    event (store.Store.dataset), nor each one remembered by its row."""
+    db.forget_decoded()
+    assert run("event", "sahel-violence-surge-2021", "-f", "json").exit_code == 0
+    found = store.cached_store(files.data_paths([]))
+    assert found is not None
+    decoded = db._DECODED[found.key]
+    assert "events" not in decoded and len(decoded.get("events-by-row", ())) == 1
+
+
+def test_a_layered_import_s_event_cards_by_id_are_the_whole_walk_s(
+    run: Run, bundled: None, fast_toml: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import's records by id; a curated event beside them still walks every event
+    (its dataset records are the whole matching's), and says the same."""
+    out = tmp_path / "acled.toml"
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
+    assert imported.exit_code == 0, imported.stderr
+    monkeypatch.setenv("BARKHANE_DATA", str(out))
+    records = [
+        e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
+    ]
+    assert len(records) > 10
+    _same_cards(run, [records[0], records[-1], "sahel-violence-surge-2021"])
+    assert _related_alike([*records, "sahel-violence-surge-2021", "wagner-arrives-mali"]) > 10

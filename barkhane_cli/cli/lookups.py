@@ -334,10 +334,20 @@ def event(
 ) -> None:
     """One event in full: every field, who did it to whom (its roles, worded as in the
     timeline), each source with its quote, related events."""
+    from barkhane_cli import lookup
     from barkhane_cli.render.profiles import event_card
 
     env = make_env(color)
-    dataset = load(data)
+    # an id as `timeline` prints it: that event and the candidates of its related events
+    # from the store, not every event (K79); nothing was guessed, so read_as has nothing
+    # to say
+    opened = open_data(data)
+    by_id = lookup.event_by_id(opened, ident)
+    if by_id is not None:
+        card = event_card(by_id.data, by_id.event, by_id.pool)
+        _show_card(env, card, by_id.data, format_, export, wide)
+        return
+    dataset = opened.full()
     everything = {e.id: e for e in dataset.events + dataset.aftermath}
     resolver = _resolver(everything.values(), "title", "event")
     found = everything[

@@ -183,8 +183,10 @@ def _named(entries: Mapping[str, m.Actor] | Mapping[str, m.Place], ids: Iterable
     return ", ".join(f"{entries[i].name} ({i})" if i in entries else i for i in ids)
 
 
-def event_card(data: m.Dataset, event: m.Event) -> Card:
-    links = lookup.related_events(data, event)  # once: the rows and JSON keep its order
+def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = None) -> Card:
+    """``pool``: the events its related events are picked from (lookup.related_pool),
+    else every event of ``data``."""
+    links = lookup.related_events(data, event, pool)  # once: the rows and JSON keep its order
     detail = lookup.event_detail(data, event, links)
     actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
     span = event.date.human() + (f" – {event.end.human()}" if event.end else "")

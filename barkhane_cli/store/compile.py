@@ -87,6 +87,13 @@ CREATE INDEX _names_folded ON _names(kind, folded);
 CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL,
   made_of TEXT NOT NULL);
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
+CREATE TABLE _follows(event_seq INTEGER NOT NULL, follows TEXT NOT NULL);
+"""
+# An event's sequels by the id they follow: an event card finds what follows it without
+# reading every event's JSON (K79; the scan took 0.7 s at 100,000 events). Made with the
+# other indexes, after the rows.
+PRIVATE_INDEXES = """
+CREATE INDEX _follows_id ON _follows(follows);
 """
 
 
@@ -209,6 +216,7 @@ def write_events(
     tags: list[tuple[str | None, str, int]] = []
     refs: list[tuple[str | None, str, str | None, str | None, int]] = []
     bodies: list[tuple[int, str, str | None, str, str]] = []
+    sequels: list[tuple[int, str]] = []
 
     def flush() -> None:
         db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 32)})", rows)
@@ -219,7 +227,8 @@ def write_events(
         db.executemany("INSERT INTO event_sources VALUES (?,?,?,?,?)", refs)
         if private:
             db.executemany("INSERT INTO _events VALUES (?,?,?,?,?)", bodies)
-        for batch in (rows, who, where, countries, tags, refs, bodies):
+            db.executemany("INSERT INTO _follows VALUES (?,?)", sequels)
+        for batch in (rows, who, where, countries, tags, refs, bodies, sequels):
             batch.clear()
 
     # An export repeats a few thousand places and sides: what depends only on them is
@@ -272,6 +281,7 @@ def write_events(
         if private:
             output, hay = reuse.per_object(_bodies, e)
             bodies.append((seq, output, e.long, e.origin, hay))
+            sequels.extend((seq, before) for before in dict.fromkeys(e.follows))
         if len(rows) >= BATCH:
             flush()
             if progress is not None:
@@ -406,7 +416,7 @@ def build(
         if private:
             _private_rows(db, data, deps)
             db.execute("INSERT INTO meta VALUES ('max_span', ?)", (str(span),))
-        for statement in INDEXES.split(";"):
+        for statement in (INDEXES + (PRIVATE_INDEXES if private else "")).split(";"):
             if statement.strip():
                 db.execute(statement)
         db.execute("COMMIT")

@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,8 @@ from barkhane_cli.store.tables import Table
 _DECODED: dict[str, dict[str, Any]] = {}
 DECODED_KEYS = 2
 T = TypeVar("T")
+# What an event is decoded from (Store._event_decoder), as a query selects it
+_BODY = "b.rowid, b.json, b.long, b.origin"
 
 
 def _decoded(key: str | None) -> dict[str, Any] | None:
@@ -209,6 +211,63 @@ class Store:
 
         return event
 
+    def event(self, ident: str) -> m.Event | None:
+        """The event whose id is ``ident`` (the events table's unique index), decoded, or
+        None: a card of an id as `timeline` prints it reads that event, not a million
+        (K79)."""
+        sql = f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE e.id = ?"
+        try:
+            rows = list(self.rows(sql, (ident,)))
+        except UnicodeEncodeError:  # a lone surrogate binds to nothing, and is no id
+            rows = []
+        event = self._event_decoder()
+        return next((event(*row) for row in rows), None)
+
+    def sharing(
+        self,
+        actors: Sequence[str],
+        first: int,
+        last: int,
+        places: Sequence[str],
+        ids: Sequence[str],
+        followed: str,
+    ) -> Iterator[m.Event]:
+        """Every event naming one of ``actors`` whose span meets the days ``first`` to
+        ``last`` (ordinals), or naming one of ``places`` itself, or whose id is in
+        ``ids``, or that follows the event ``followed``: in the record's order (the core
+        events, then the aftermath, each as stored: ``dataset``'s). Candidates for a
+        caller's own rule (lookup.related_pool); each decoded as it is read, none kept."""
+        lower = "" if self.max_span is None else " AND n.first_ordinal >= ?"
+        sql = (
+            f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE e.seq IN ("
+            "SELECT n.seq FROM events n WHERE n.first_ordinal <= ? AND n.last_ordinal >= ?"
+            f"{lower} AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_seq = n.seq "
+            "AND a.role = 'actor' AND a.actor_id IN (SELECT value FROM json_each(?))) "
+            "UNION SELECT event_seq FROM event_places WHERE direct = 1 "
+            "AND place_id IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT seq FROM events WHERE id IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT event_seq FROM _follows WHERE follows = ?"
+            ") ORDER BY e.aftermath, e.rowid"
+        )
+        args: list[Any] = [last, first]
+        if self.max_span is not None:
+            # no event is longer than max_span days: the index reads the days' range
+            args.append(first - self.max_span)
+        args += [json.dumps(list(actors)), json.dumps(list(places)), json.dumps(list(ids))]
+        args.append(followed)
+        event = self._event_decoder(keep=False)
+        for row in self.rows(sql, args):
+            yield event(*row)
+
+    def ids_begin(self, prefixes: Sequence[str]) -> bool:
+        """Whether an event's id begins with one of ``prefixes`` (ASCII), by the id index:
+        an id begins with ``p`` when it sorts from ``p`` up to, not including, ``p`` with
+        its last character's next."""
+        sql = "SELECT 1 FROM events WHERE id >= ? AND id < ? LIMIT 1"
+        return any(
+            any(True for _ in self.rows(sql, (p, p[:-1] + chr(ord(p[-1]) + 1)))) for p in prefixes
+        )
+
     def hays(self) -> dict[tuple[str, str], str]:
         """search.index as compiled: (kind, id) -> the text search finds words in."""
         sql = "SELECT kind, id, hay FROM _search"
@@ -317,7 +376,7 @@ class Store:
         into a few counts (summary, K75: 2.67 GiB when they were all kept)."""
         if q.limit == 0:
             return
-        sql, args = self._sql(data, q, "b.rowid, b.json, b.long, b.origin")
+        sql, args = self._sql(data, q, _BODY)
         event = self._event_decoder(keep)
         count = 0
         for row, text, long, origin in self.rows(sql, args):
