@@ -91,7 +91,7 @@ id = "{ident}"
 name = "Name {ident}"
 kind = "{kind}"
 summary = "One sentence."
-sources = [{{ id = "s" }}]
+sources = [{{ id = "one-source-for-all" }}]
 """
 
 
@@ -182,3 +182,17 @@ def test_a_small_file_is_read_whole(tmp_path: Path) -> None:
     small.write_text(ENTRY.format(table="actors", ident="a", kind="g"))
     assert not files._large(small)
     assert not files._large(files.STDIN)
+
+
+def test_pieces_share_each_short_text_between_entries(tmp_path: Path) -> None:
+    """An import's events repeat their source's id, actors, places and tags: each is one
+    string for the whole file, not one per entry (equal values, so the same store)."""
+    path = tmp_path / "shared.toml"
+    path.write_text(
+        "".join(ENTRY.format(table="actors", ident=f"a{n}", kind="militia") for n in range(3))
+    )
+    steps = files._check_pieces(path)
+    assert steps is not None
+    actors = [s.record for s in steps]
+    assert actors[0].sources[0].id is actors[2].sources[0].id
+    assert actors[0].id == "a0" and actors[2].id == "a2"
