@@ -4,7 +4,9 @@ A layer is one data file or one data folder (every ``.toml`` below it). The bund
 folder loads first; each user layer (``--data``, ``BARKHANE_DATA``) goes over it in order:
 new ids are added, a known id replaces the earlier entry. Inside one layer an id may
 appear once: the same id in two files of a folder is an error naming both.
-A file's entries are checked once per process for each text it has (``_CHECKED``).
+A file's entries are checked once per process for each text it has (``_CHECKED``); a
+file too large to keep so (an import) is parsed and checked a piece at a time
+(``store.pieces``), its text and parsed document never held whole.
 """
 
 from __future__ import annotations
