@@ -4,7 +4,9 @@ A layer is one data file or one data folder (every ``.toml`` below it). The bund
 folder loads first; each user layer (``--data``, ``BARKHANE_DATA``) goes over it in order:
 new ids are added, a known id replaces the earlier entry. Inside one layer an id may
 appear once: the same id in two files of a folder is an error naming both.
-A file's entries are checked once per process for each text it has (``_CHECKED``).
+A file's entries are checked once per process for each text it has (``_CHECKED``); a
+file too large to keep so (an import) is parsed and checked a piece at a time
+(``store.pieces``), its text and parsed document never held whole.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from barkhane_cli import geo, inputs, toml
 from barkhane_cli import model as m
@@ -111,8 +113,15 @@ STDIN = Path("-")
 _stdin_bytes: list[bytes] = []  # stdin can be read once; later layers see the same text
 
 
+def _open(path: Path) -> BinaryIO:
+    """A data file opened through the bounded reader every named input goes through."""
+    return inputs.open_bounded(
+        path, MAX_BYTES, "a data file", "no such data file", "give a file, or - for stdin"
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
-    """A data file's bytes, through the bounded reader every named input goes through."""
+    """A data file's bytes (stdin's read once)."""
     if path == STDIN:
         import sys
 
@@ -120,9 +129,7 @@ def _read_bytes(path: Path) -> bytes:
             _stdin_bytes.append(sys.stdin.buffer.read(MAX_BYTES + 1))
         raw = _stdin_bytes[0]
     else:
-        with inputs.open_bounded(
-            path, MAX_BYTES, "a data file", "no such data file", "give a file, or - for stdin"
-        ) as fh:
+        with _open(path) as fh:
             raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         raise DataError(inputs.too_big(path, MAX_BYTES, "a data file"))
@@ -281,10 +288,13 @@ def forget_checked() -> None:
     _CHECKED.clear()
 
 
-def _check_file(file: str, doc: dict[str, Any], consume: bool = False) -> list[_Checked]:
+def _check_file(
+    file: str, doc: dict[str, Any], consume: bool = False, counts: Counter[str] | None = None
+) -> list[_Checked]:
     """Build and check every entry of a parsed file, in order; ``consume``: drop each raw
     entry once it is built (a document made for this read, so a large one is never held
-    twice)."""
+    twice). ``counts``: the entries of each table in the file's earlier pieces (which
+    continue an entry's position), kept up to date."""
     from barkhane_cli.validate import Problem, build_entry
 
     steps: list[_Checked] = []
@@ -307,12 +317,15 @@ def _check_file(file: str, doc: dict[str, Any], consume: bool = False) -> list[_
             problem = Problem(file, table, None, None, f"must be an array of tables ([[{table}]])")
             steps.append(_Checked(table, (problem,)))
             continue
-        for index, raw in enumerate(entries):
+        start = counts[table] if counts is not None else 0
+        if counts is not None:
+            counts[table] += len(entries)
+        for at, raw in enumerate(entries):
             found: list[Problem] = []
             rejected: list[Any] = []
-            record = build_entry(raw, file, table, index, found, rejected)
+            record = build_entry(raw, file, table, start + at, found, rejected)
             if consume:
-                entries[index] = None
+                entries[at] = None
             if rejected:
                 steps.append(_Checked(table, tuple(found), rejected[0], True))
             else:
@@ -475,6 +488,10 @@ def _read_into(
         elif is_export(path) and EXPORT_READER:
             doc = EXPORT_READER[0](path, problems if keep_going else None)
         else:
+            pieced = _check_pieces(path) if _large(path) else None
+            if pieced is not None:
+                _layer_file(file, pieced, layer, problems)
+                return
             text = read_text(path)
             known = _CHECKED.get((file, text))
             if known is not None:
@@ -504,6 +521,46 @@ def _read_into(
     if text is not None:
         _remember(file, text, tuple(steps))
     _layer_file(file, steps, layer, problems)
+
+
+# A file larger than this (in bytes) is never kept (store.parsed, _CHECKED: its text is
+# over parsed.MAX_TEXT characters, at most 4 bytes each): it is checked piece by piece.
+PIECED_BYTES = 4 * parsed.MAX_TEXT
+
+
+def _large(path: Path) -> bool:
+    try:
+        return path != STDIN and path.stat().st_size > PIECED_BYTES
+    except OSError:
+        return False  # the whole read says why
+
+
+def _check_pieces(path: Path) -> list[_Checked] | None:
+    """A large file's entries built and checked as :func:`_check_file` builds the whole
+    document's, in the same order, the file parsed a piece at a time (store.pieces), each
+    piece's document dropped once its entries are built: the text and the document are
+    never held whole. None when the pieces might not read as the whole text does, or the
+    file cannot be read: the caller then reads it whole, which says any error."""
+    from barkhane_cli.store import pieces
+
+    file = str(path)
+    steps: list[_Checked] = []
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}  # each table's first piece: the whole document's order
+    try:
+        with _open(path) as fh:
+            for doc in pieces.documents(fh, TABLES):
+                if _depth(doc) > MAX_DEPTH:
+                    return None
+                for table in doc:
+                    first.setdefault(table, len(first))
+                steps += _check_file(file, doc, consume=True, counts=counts)
+    except (pieces.Unsure, DataError, OSError):
+        return None
+    # The whole document lists each table's entries together, in the order the tables
+    # first appear: so do the steps (sorted stably, each table's entries in file order).
+    steps.sort(key=lambda step: first[step.table])
+    return steps
 
 
 def data_paths(

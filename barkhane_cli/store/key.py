@@ -36,8 +36,8 @@ _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
     "validate/publishers.py", "validate/spellings.py", "validate/checks.py",
     "validate/suggest.py",
-    "store/files.py", "store/parsed.py", "store/compile.py", "store/records.py",
-    "store/reuse.py",
+    "store/files.py", "store/pieces.py", "store/parsed.py", "store/compile.py",
+    "store/records.py", "store/reuse.py",
     "search.py",  # what --search reads of an event (event_words)
     # how names and words are folded (resolve.fold, text.strip_accents: "Rafał" is "rafal")
     "text.py", "resolve.py",
