@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -362,7 +363,7 @@ def _refused_on_load(run: Run, data: Path, event: str, first: str, more: int) ->
         4,
         "",
         f"barkhane: bad data: {data}: {first} (and {more} more; run 'barkhane validate "
-        f"{data}' to list them all)\n",
+        f"{shlex.quote(str(data))}' to list them all)\n",
     )
 
 

@@ -55,4 +55,6 @@ def test_every_file_given_is_named(run: Run, tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text("", encoding="utf-8")
     refused = run("timeline", "--data", str(good), "--data", str(bad))
-    assert f"run 'barkhane validate {good} {bad}' to list" in refused.stderr
+    # quoted as the shell needs them: a temporary folder may hold a space (TMPDIR)
+    named = " ".join(shlex.quote(str(p)) for p in (good, bad))
+    assert f"run 'barkhane validate {named}' to list" in refused.stderr

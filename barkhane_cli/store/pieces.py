@@ -50,14 +50,18 @@ SHARED_MAX = 200_000
 _HEADER = re.compile(rb"\[\[([A-Za-z_]+)\]\][ \t]*(?:#[^\r\n]*)?\r?\n?")
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 class Unsure(Exception):
     """The pieces might not read as the whole text does: parse it whole."""
 
 
-def _parse(raw: bytes, first: bool) -> dict[str, Any]:
+def _parse(raw: bytes) -> dict[str, Any]:
     try:
-        # utf-8-sig for the first piece only, as the whole text is decoded
-        return toml.loads(raw.decode("utf-8-sig" if first else "utf-8"))
+        # utf-8: the one byte-order mark utf-8-sig drops from the whole text is dropped
+        # from the first line (documents); a second is no TOML, in either read
+        return toml.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, toml.TOMLDecodeError, ValueError, RecursionError):
         raise Unsure from None
 
@@ -71,18 +75,22 @@ def documents(fh: BinaryIO, tables: Collection[str]) -> Iterator[dict[str, Any]]
     size = 0
     cut = False
     memo: dict[str, str] = {}
-    for line in fh:  # split at b"\n" only, where TOML ends a line
+    for number, line in enumerate(fh):  # split at b"\n" only, where TOML ends a line
+        if number == 0 and line.startswith(_BOM):
+            # dropped as the whole read drops it (utf-8-sig): else a file a Windows editor
+            # saved never had its first header cut, and was read whole every time
+            line = line[len(_BOM) :]
         if line.startswith(b"[[") and (size >= PIECE_BYTES or not cut):
             found = _HEADER.fullmatch(line)
             if found is not None and found[1].decode("ascii") in tables:
-                doc = _checked(_parse(b"".join(piece), not cut), tables, not cut)
+                doc = _checked(_parse(b"".join(piece)), tables, not cut)
                 yield _shared(doc, memo)
                 piece, size, cut = [], 0, True
         piece.append(line)
         size += len(line)
     if not cut:
         raise Unsure
-    yield _shared(_checked(_parse(b"".join(piece), False), tables, False), memo)
+    yield _shared(_checked(_parse(b"".join(piece)), tables, False), memo)
 
 
 def _checked(doc: dict[str, Any], tables: Collection[str], first: bool) -> dict[str, Any]:
