@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from barkhane_cli import geo, shapes
+from barkhane_cli import geo, matching, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import fold, name_order, normalize
@@ -437,8 +437,6 @@ def event_by_id(loaded: Loaded, ident: str) -> ByID | None:
     (its card's dataset records are the whole matching's, matching.match, of every
     record against every curated event). None otherwise (no store, not an id, or a
     curated event beside an import): the caller reads every event, as before."""
-    from barkhane_cli import matching
-
     store = loaded.db
     if store is None:
         return None
