@@ -6,8 +6,8 @@ Returns plain data (JSON-ready dicts and records); rendering is elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from barkhane_cli import geo, matching, shapes
 from barkhane_cli import model as m
@@ -396,18 +396,9 @@ def related_events(
     return [r._replace(why=related_why(data, event, r)) for r in links]
 
 
-class Sharing(Protocol):
-    """What related_pool reads candidates from (store.db.Store.sharing)."""
-
-    def __call__(
-        self,
-        actors: Sequence[str],
-        first: int,
-        last: int,
-        places: Sequence[str],
-        ids: Sequence[str],
-        followed: str,
-    ) -> Iterable[m.Event]: ...
+# What related_pool reads candidates from: store.db.Store.sharing (actors, first and last
+# days, places, ids, the id followed), named by type so lookup needs no store class.
+Sharing = Callable[[Sequence[str], int, int, Sequence[str], Sequence[str], str], Iterable[m.Event]]
 
 
 def related_pool(data: m.Dataset, event: m.Event, sharing: Sharing) -> list[m.Event]:
