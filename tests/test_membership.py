@@ -84,11 +84,14 @@ def test_places_within_lists_the_places_inside_a_region(run: Run, bundled: None)
 
 
 def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) -> None:
-    """The review: sorted by the raw name, Béléhédé came after Bourzanga, Déou after Djibo."""
-    assert _ids(run, "places", "--within", "sahel-region-bf")[:10] == [
+    """The review: sorted by the raw name, Béléhédé came after Bourzanga, Déou after Djibo.
+    These places keep this order whatever places the record adds between them."""
+    first = [
         "arbinda", "baliata", "baraboule", "belehede", "bombofa",
         "boukouma", "dambam", "demniol", "deou", "djibo",
     ]  # fmt: skip
+    listed = _ids(run, "places", "--within", "sahel-region-bf")
+    assert [i for i in listed if i in first] == first
 
 
 @pytest.mark.parametrize(
