@@ -40,6 +40,7 @@ ISO_CODES: dict[str, tuple[str, str]] = {
     "mauritania": ("MR", "MRT"),
     "niger": ("NE", "NER"),
     "nigeria": ("NG", "NGA"),
+    "qatar": ("QA", "QAT"),
     "senegal": ("SN", "SEN"),
     "togo": ("TG", "TGO"),
 }

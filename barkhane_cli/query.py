@@ -158,7 +158,8 @@ def resolve_country(data: m.Dataset, text: str) -> str:
 def country_names(data: m.Dataset, ids: Iterable[str]) -> list[str]:
     """The names of resolved countries, in id order, by geo.country_namer's rule: a
     country no place entry holds is named as places' free-text ``country`` writes it
-    ("Qatar", from Doha's; `on 2022` listed "qatar")."""
+    ("Qatar", from Doha's, before the record held Qatar as a place; `on 2022` listed
+    "qatar")."""
     name = geo.country_namer(data.places)
     return [name(c) for c in sorted(ids)]
 

@@ -151,7 +151,7 @@ def unled_countries(
     }
     found = sorted(countries - led, key=_country_order)
     # one no place entry holds is named as every view names it (geo.country_namer: as
-    # places' `country` writes it, "Qatar" from Doha's), not by its id
+    # places' `country` writes it, as a file naming Doha in Qatar alone), not by its id
     name = geo.country_namer(data.places)
     return [{"country": c, "name": name(c)} for c in found]
 

@@ -114,7 +114,8 @@ ISO = {
     "cameroon": ("CMR", "CM"), "chad": ("TCD", "TD"), "cote-divoire": ("CIV", "CI"),
     "france": ("FRA", "FR"), "ghana": ("GHA", "GH"), "guinea": ("GIN", "GN"),
     "libya": ("LBY", "LY"), "mali": ("MLI", "ML"), "mauritania": ("MRT", "MR"),
-    "niger": ("NER", "NE"), "nigeria": ("NGA", "NG"), "senegal": ("SEN", "SN"),
+    "niger": ("NER", "NE"), "nigeria": ("NGA", "NG"), "qatar": ("QAT", "QA"),
+    "senegal": ("SEN", "SN"),
     "togo": ("TGO", "TG"),
 }  # fmt: skip
 

@@ -156,7 +156,8 @@ def _words(e: m.Event, names: str) -> str:
 
 def _within(places: dict[str, m.Place], ids: tuple[str, ...]) -> list[tuple[str, int]]:
     """(place, direct) for each place an event names (1) and each containing one (0).
-    Only places: a country a place names in free text alone (Doha's Qatar) is no place,
+    Only places: a country a place names in free text alone (Doha's Qatar, before the record
+    held Qatar) is no place,
     and its row broke the table's reference to places (U32: foreign_key_check, a dead
     link in Datasette); event_countries keeps it."""
     out: list[tuple[str, int]] = []
