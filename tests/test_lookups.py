@@ -56,7 +56,7 @@ def test_actor_names_resolve_to_one_actor(run: Run, query: str, expected: str) -
         (
             ("actor", "zzzzzz"),
             3,
-            "barkhane: no actor matches 'zzzzzz'; 'barkhane actors' lists them all\n",
+            "barkhane: no actor matches 'zzzzzz'; barkhane actors lists them all\n",
         ),
         (
             ("place", "tombuktu"),
@@ -66,7 +66,7 @@ def test_actor_names_resolve_to_one_actor(run: Run, query: str, expected: str) -
         (
             ("event", "no-such-event"),
             3,
-            "barkhane: no event matches 'no-such-event'; 'barkhane timeline --fields id' lists them all\n",
+            "barkhane: no event matches 'no-such-event'; barkhane timeline --fields id lists them all\n",
         ),
         (("actors", "--kind", "rebel"), 2, None),
         (("facts", "--category", "money"), 2, None),

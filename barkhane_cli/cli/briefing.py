@@ -9,10 +9,10 @@ import click
 import typer
 from click.core import ParameterSource
 
-from barkhane_cli import model
+from barkhane_cli import followups, model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
-    command_title,
+    again,
     given_format,
     load,
     make_env,
@@ -138,7 +138,7 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content, full, command_title())
+            draw.summary_rich(target, dataset, content, full, again(FULL))
 
     present(env, fmt, export, show)
 
@@ -324,10 +324,10 @@ def chart(
     if chosen is ChartKind.fatalities:
         title = f"Recorded fatalities{where} per {period}, {window_said(axis.start(), axis.end())}"
         # U9 took this chart for a death toll and missed the counted totals kept as facts
-        narrow = "".join(f" --country {c}" for c in sorted(q.countries))
+        narrow = [w for c in sorted(q.countries) for w in ("--country", c)]
+        totals = followups.command("facts", "--category", "violence", *narrow)
         unit = (
-            f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: "
-            f"barkhane facts --category violence{narrow})"
+            f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: {totals})"
         )
     else:
         title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}"

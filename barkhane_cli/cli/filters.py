@@ -98,7 +98,7 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
     asked = dict.fromkeys(resolver.resolve(name) for name in places)
     notes = []
     for pid in asked:
-        note = lookup.namesake_note(dataset, pid, option)
+        note = lookup.namesake_note(dataset, pid, lambda region: f"{option} {region}")
         if note is not None and geo.namesake_region(dataset.places, pid) not in asked:
             notes.append(note)
     return notes

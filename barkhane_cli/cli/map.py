@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    again,
     command_title,
     given_format,
     load,
@@ -320,6 +321,7 @@ def on(
         _max_rows(height, 2),
         _ascii(env, ascii_),
         command_title(),
+        again(FULL),
         fixed=height is not None,
         full=full,
     )

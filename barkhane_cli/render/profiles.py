@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 
-from barkhane_cli import geo, lookup
+from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
 from barkhane_cli.meta import RECORD_END
@@ -167,7 +168,10 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("region", geo.region_name(data.places, place.id) or ""),
             ("within", place.within or ""),
             # the town's card answers "what happened in Mopti" with the town's events alone
-            ("see also", lookup.namesake_note(data, place.id, "barkhane place") or ""),
+            (
+                "see also",
+                lookup.namesake_note(data, place.id, partial(followups.command, "place")) or "",
+            ),
             ("country", lookup.country_names(data, place)),
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),

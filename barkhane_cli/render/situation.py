@@ -15,11 +15,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from barkhane_cli import followups
 from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import date_padded
 from barkhane_cli.render.onescreen import (
-    FULL,
     age,
     era_item,
     figure_lines,
@@ -218,9 +218,9 @@ def _title(con: Any, content: dict[str, Any]) -> None:
         con.print(Text(inert(content["note"]), style="italic"))
 
 
-def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str) -> None:
-    """The page on one screen; ``command``: `on`'s own command line, which with --full
-    draws it whole."""
+def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], whole: str) -> None:
+    """The page on one screen; ``whole``: the command that draws it whole (`on`'s own,
+    with --full)."""
     from barkhane_cli.render.table import console
 
     con = console(env)
@@ -230,7 +230,7 @@ def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str
     _figures_now(con, data, content)
     _events_now(con, content)
     con.print()
-    pointer(con, WHOLE_PAGE, f"{command} {FULL}")
+    pointer(con, WHOLE_PAGE, whole)
 
 
 def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -239,7 +239,7 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
     rows = content["eras"]
     said = f": {len(rows)} in place" if rows else ": none in place"
-    heading(con, "Eras", f"{said} (every era: barkhane eras)")
+    heading(con, "Eras", f"{said} (every era: {followups.command('eras')})")
     if rows:
         items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]
         con.print(item_lines(items, con.width, indent=2))
@@ -365,11 +365,12 @@ def show(
     max_rows: int,
     ascii_only: bool,
     export_title: str,
+    whole: str,
     fixed: bool = False,
     full: bool = False,
 ) -> None:
     """``full``: the whole page (--full), else one screen; ``export_title``: the command
-    line, which the one screen's pointers give with --full."""
+    line; ``whole``: the command the one screen points to for the whole page."""
     # format_ is checked as on's --format is read (options.takes_formats)
     fmt = resolve_format(format_, env)
 
@@ -394,7 +395,7 @@ def show(
         elif f == "plain":
             _plain(target, content)
         elif not full:
-            _one_screen(target, dataset, content, export_title)
+            _one_screen(target, dataset, content, whole)
         else:
             _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
 
