@@ -216,6 +216,29 @@ def test_rows_far_from_every_event_are_gaps(run: Run, files: dict[str, Path]) ->
     assert [line.count("MLI9004") for line in big.stdout.splitlines()] == [1]
 
 
+def test_compare_and_gaps_count_their_rows_as_timeline_does(
+    run: Run, files: dict[str, Path]
+) -> None:
+    """U33: timeline --count printed how many events match; compare and gaps answered
+    "no such option '--count'". Each prints how many rows it lists (events compared,
+    incidents), at most --limit's N, -f json under its own noun."""
+    data = ("--data", str(files["curated"]), "--data", str(files["acled"]), "--year", "2019")
+    listed = _compare(run, *data)
+    counted = run("compare", *data, "--count")
+    assert (counted.exit_code, counted.stdout, counted.stderr) == (0, f"{len(listed)}\n", "")
+    assert len(listed) > 2
+    assert run("compare", *data, "--count", "--limit", "2").stdout == "2\n"
+    assert run("compare", *data, "--unmatched", "--count", "-f", "json").stdout == (
+        f'{{"events": {sum(not e["matches"] for e in listed.values())}}}\n'
+    )
+    gaps = run("gaps", *data, "--count")
+    assert (gaps.exit_code, gaps.stdout, gaps.stderr) == (0, "2\n", "")
+    assert run("gaps", *data, "--count", "--min-deaths", "10", "-f", "json").stdout == (
+        '{"incidents": 1}\n'
+    )
+    assert run("gaps", *data, "--count", "-f", "csv").stdout == "incidents\n2\n"
+
+
 def test_gaps_and_compare_write_rows_for_a_spreadsheet(run: Run, files: dict[str, Path]) -> None:
     # U6: the README promises csv/tsv/md on every command that prints records; gaps and
     # compare answered "unknown format 'tsv'".
