@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -395,7 +396,7 @@ def test_a_name_only_events_carry_points_to_the_search(
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
         f"barkhane: no {which} matches 'curator', but 1 event names it: barkhane search "
-        f"--data {files['curated']} --data {files['acled']} '\"curator\"'\n"
+        f"{shlex.join(data)} '\"curator\"'\n"
     )
 
 
