@@ -78,7 +78,7 @@ def test_the_whole_records_summary_and_chart_start_at_the_records_start(real: Ru
     day, where `eras` began on 2011-01-01, the record's start; an actor's slice keeps its
     own span (Wagner's first event, 2021-09-14)."""
     header = real("summary", env=terminal(100)).stdout.splitlines()[1]
-    assert header.startswith("│ 2011-01-01 → 2022-11-09   ")
+    assert header.startswith("│ 2011-01-01 to 2022-11-09  1,")
     chart = real("chart", env=terminal(80)).stdout.splitlines()
     assert chart[0] == "Events per year, 2011-01-01 to 2022-11-09"
     months = _json(real("chart", "--by", "month", "-f", "json"))
@@ -487,7 +487,7 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     assert period["events"] >= 1000
     header = real("summary", env=terminal(160)).stdout.splitlines()[1]
     assert (
-        f"   {period['events']:,} events · {period['disputed']:,} disputed · "
+        f"  {period['events']:,} events · {period['disputed']:,} disputed · "
         f"{period['fatalities_recorded']:,} deaths recorded"
     ) in header
 

@@ -554,12 +554,13 @@ def test_gaps_keeps_one_line_an_incident_at_80_and_160_columns(
     env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(width), "NO_COLOR": "1"}
     shown = run("gaps", "--data", str(export), env=env).stdout.splitlines()
     rows = shown[1 : shown.index("")]
-    assert [r.split()[0] for r in rows] == ["2015-01-20..01-21", "2015-01-01", "2015-01-01..01-31"]
+    dates = [r.split("  ")[0] for r in rows]  # the columns are two spaces apart
+    assert dates == ["2015-01-20 to 01-21", "2015-01-01", "2015-01-01 to 01-31"]
     assert all(len(line) <= width for line in shown)
     first = " ".join(rows[0].split())
     if width == 80:
-        assert first == "2015-01-20..01-21 Kouakourou-Sebere-Toguel-Ou… 6 battle ACLED 3MLI +1"
+        assert first == "2015-01-20 to 01-21 Kouakourou-Sebere-Toguel-… 6 battle ACLED 3MLI +1"
     else:
-        assert first == f"2015-01-20..01-21 {_LONG} (Mopti) 6 battle ACLED 3MLI +1"
+        assert first == f"2015-01-20 to 01-21 {_LONG} (Mopti) 6 battle ACLED 3MLI +1"
     wide = run("gaps", "--data", str(export), "--wide", env=env).stdout.splitlines()
     assert f"{_LONG} (Mopti)" in wide[1]

@@ -47,7 +47,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     takes_formats,
 )
-from barkhane_cli.dates import window_said
+from barkhane_cli.dates import span_said, window_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
@@ -309,7 +309,7 @@ def on(
     loaded = open_data(data)
     dataset = loaded.data
     content, events = situation.situation(dataset, day, days, loaded.select)
-    title = f"barkhane on {day}: events {content['window']['start']} to {content['window']['end']}"
+    title = f"barkhane on {day}: events {span_said(content['window']['start'], content['window']['end'])}"
     view.show(
         env,
         format_,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import followups
 from barkhane_cli import model as m
+from barkhane_cli.dates import span_said
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import date_padded
 from barkhane_cli.render.onescreen import (
@@ -54,12 +55,12 @@ def _when(row: dict[str, Any], day: str) -> str:
 
 
 def _dates(event: dict[str, Any]) -> str:
-    """An event's day, or its first and last: "2021-06-04 → 2021-06-05"."""
-    return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
+    """An event's day, or its first and last: "2021-06-04 to 2021-06-05"."""
+    return span_said(event["date"], event["end"]) if event["end"] else str(event["date"])
 
 
 def _span(start: str | None, end: str | None) -> str:
-    return f"{start or '?'} → {end or 'open'}"
+    return span_said(start, end)
 
 
 def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
@@ -127,7 +128,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
             ),
             figures,
         ),
-        (f"Events {w['start']} to {w['end']}", events),
+        (f"Events {span_said(w['start'], w['end'])}", events),
     ]
 
 
@@ -301,7 +302,7 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         said = f": {len(shown)} of the {content['events_on_date']:,} of {day}, spread over it"
     else:
         said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
-    heading(con, f"Events {w['start']} to {w['end']}", said)
+    heading(con, f"Events {span_said(w['start'], w['end'])}", said)
     if not events:
         con.print(Text("  none recorded", style="dim"))
         return

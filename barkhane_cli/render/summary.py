@@ -15,6 +15,7 @@ from typing import Any
 from barkhane_cli import followups, forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.dates import span_said
 from barkhane_cli.lookup import fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
@@ -64,9 +65,9 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.text import Text
 
     period = content["period"]
-    head = Text(f"{period['start']} → {period['end']}", style="bold")
+    head = Text(span_said(period["start"], period["end"]), style="bold")
     if not period["events"]:
-        head.append("   0 events in this slice")
+        head.append("  0 events in this slice")
     else:
         # every count through one format, with its thousands separator (U22: "1390
         # events · 408 disputed · 12,951 deaths"), its noun agreeing ("1 events", RR31)
@@ -76,7 +77,9 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
             (period["disputed"], "disputed"),
             (deaths, f"{plural(deaths, 'death')} recorded ({COUNTED_DEATHS})"),
         )
-        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
+        # two spaces after the span: its " to " took the third, and at 80 columns the
+        # counts' line would wrap once more
+        head.append("  " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"
     if period.get("countries"):
         title += " in " + query.countries_said(data, period["countries"])
