@@ -102,6 +102,25 @@ def whole_year(start: date, end: date) -> int | None:
     return None
 
 
+# How every human-readable view writes a span of dates, first to last: "2013-01-11 to
+# 2014-07-15", as the words that ask for one read (--since 2013-01-11 --until 2014-07-15)
+# and as window_said says a window. Views wrote "→" (cards, on, summary), ".." (compare,
+# gaps) and "to" (titles, windows) (U33). Machine formats keep their own: JSON, csv and
+# the calendars give start and end apart, a card's plain key "date" an ISO 8601 interval
+# (start/end; ".." an open end).
+SPAN = " to "
+
+
+def span_said(first: object, last: object = None) -> str:
+    """``first`` to ``last`` as every view writes a span (SPAN): "2013-01-11 to 2014-07-15";
+    open at one end as window_said says it: "since 2013", "until 2014-07-15"."""
+    if last is None or last == "":
+        return f"since {first}"
+    if first is None or first == "":
+        return f"until {last}"
+    return f"{first}{SPAN}{last}"
+
+
 def window_said(first: date | PartialDate | None, last: date | PartialDate | None) -> str:
     """A window of dates in words, one wording for every view that says one: a whole
     year of days as its year ("2021"), else "FIRST to LAST", or "since FIRST" / "until
@@ -122,7 +141,7 @@ def _window(first: date | PartialDate | None, last: date | PartialDate | None) -
         year = (
             whole_year(first, last) if isinstance(first, date) and isinstance(last, date) else None
         )
-        return ("in", str(year)) if year is not None else ("from", f"{first} to {last}")
+        return ("in", str(year)) if year is not None else ("from", span_said(first, last))
     if first is not None:
         return "", f"since {first}"
     return "", "" if last is None else f"until {last}"

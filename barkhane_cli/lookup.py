@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from barkhane_cli import geo, matching, shapes
+from barkhane_cli import followups, geo, matching, shapes
 from barkhane_cli import model as m
 from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import fold, name_order, normalize
@@ -239,17 +239,17 @@ def at_place(place: m.Place) -> str:
     return f"{'at' if place.kind in shapes.SETTLEMENT_KINDS else 'in'} {the_place(place)}"
 
 
-def namesake_note(data: m.Dataset, pid: str, how: str) -> str | None:
+def namesake_note(data: m.Dataset, pid: str, how: Callable[[str], str]) -> str | None:
     """For a town that shares its name with a region, what every view of it says, and
     how to ask for the region: "Ménaka is the town; the Ménaka Region is --place
-    menaka-region" (``how`` is the option or command that takes the region's id). A name
+    menaka-region" (``how`` gives the option or the command that takes the region's id). A name
     meaning both gives the town, so `place menaka` showed the town's 5 events of 2022 and
     nothing of the Region's 14 (U20). None for any other place."""
     region = geo.namesake_region(data.places, pid)
     if region is None:
         return None
     town, area = data.places[pid], data.places[region]
-    return f"{town.name} is the town; {the_place(area)} is {how} {region}"
+    return f"{town.name} is the town; {the_place(area)} is {how(region)}"
 
 
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
@@ -486,15 +486,16 @@ def event_counts(data: m.Dataset, attr: str) -> Counter[str]:
 # matches is exactly another kind's id. Summaries point to entries by id ("see fact
 # serval-troops-mali-2013-09"), and `event` of a fact's id offered a far-off event (U25).
 # Eras and judgments have no card of their own: their listing shows them.
-ENTRY_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("event", "an event", "barkhane event {id}"),
-    ("aftermath", "an aftermath event", "barkhane event {id}"),
-    ("actor", "an actor", "barkhane actor {id}"),
-    ("place", "a place", "barkhane place {id}"),
-    ("fact", "a fact", "barkhane fact {id}"),
-    ("era", "an era", "barkhane eras"),
-    ("judgment", "a judgment", "barkhane judgments"),
-    ("source", "a source", "barkhane source {id}"),
+# The command is its name and whether it takes the id (followups.command builds it).
+ENTRY_KINDS: tuple[tuple[str, str, tuple[str, bool]], ...] = (
+    ("event", "an event", ("event", True)),
+    ("aftermath", "an aftermath event", ("event", True)),
+    ("actor", "an actor", ("actor", True)),
+    ("place", "a place", ("place", True)),
+    ("fact", "a fact", ("fact", True)),
+    ("era", "an era", ("eras", False)),
+    ("judgment", "a judgment", ("judgments", False)),
+    ("source", "a source", ("source", True)),
 )
 
 
@@ -517,7 +518,7 @@ def other_kind(data: m.Dataset, ident: str, own: str) -> str | None:
     if not wanted:
         return None
     found = [
-        (article, command.format(id=same))
+        (article, followups.command(command[0], *[same] * command[1]))
         for kind, article, command in ENTRY_KINDS
         if command != ours
         for same in [next((i for i in _ids(data, kind) if normalize(i) == wanted), None)]

@@ -138,7 +138,7 @@ def country_resolver(data: m.Dataset) -> Resolver:
     extra = {c for p in data.places.values() for c in p.countries} - known
     name = geo.country_namer(data.places)
     entries += [Named(c, name(c)) for c in sorted(extra)]
-    return Resolver(entries, "country", "barkhane places --kind country")
+    return Resolver(entries, "country", ("places", "--kind", "country"))
 
 
 def in_countries(wanted: frozenset[str], countries: Iterable[str]) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from barkhane_cli import followups
 from barkhane_cli.choices import list_hint
 from barkhane_cli.errors import NotFoundError, quoted
 from barkhane_cli.text import counted, plural, strip_accents
@@ -63,7 +64,7 @@ class Resolver:
         self,
         entries: Iterable[Named],
         what: str,
-        listing: str | None = None,
+        listing: tuple[str, ...] = (),
         names_shown: bool = True,
         elsewhere_whole: Callable[[str, frozenset[str]], bool] | None = None,
     ) -> None:
@@ -74,7 +75,9 @@ class Resolver:
         self._elsewhere_whole = (
             functools.cache(elsewhere_whole) if elsewhere_whole is not None else None
         )
-        self.listing = listing or f"barkhane {plural(2, what)}"
+        # the command that lists them all, as followups.command takes it: its name, then
+        # its words
+        self.listing = listing or (plural(2, what),)
         # "did you mean Wagner Group (wagner)"; an event's id says what its title says,
         # in a tenth of the line: its suggestions are the ids alone
         self.names_shown = names_shown
@@ -237,7 +240,7 @@ class Resolver:
             if near >= SUGGEST_CUTOFF or begins_alike(i)
         ][:3]
         if not names:
-            return f"; '{self.listing}' lists them all"
+            return f"; {followups.command(*self.listing)} lists them all"
         return "; did you mean " + " or ".join(names) + "?"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from barkhane_cli import briefing, geo, lookup, query
+from barkhane_cli import briefing, followups, geo, lookup, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import figure_kind
 from barkhane_cli.dates import PartialDate, parse_iso
@@ -69,19 +69,18 @@ def past_record(last: int) -> bool:
     return last > RECORD_END.last_ordinal()
 
 
-def listing(command: str, last: int) -> str:
-    """``command``, listing a span ending on ``last``, with --aftermath where it runs
-    past the record (past_record): without it, what the span holds after the record's
-    end is left out, and the command lists fewer than `on` counts."""
-    return command + (" --aftermath" if past_record(last) else "")
+def listing(name: str, last: int, *words: str) -> str:
+    """The command ``name`` with ``words``, listing a span ending on ``last``, with
+    --aftermath where it runs past the record (past_record): without it, what the span
+    holds after the record's end is left out, and the command lists fewer than `on`
+    counts. The run's data files go with it (followups)."""
+    return followups.command(name, *words, *(["--aftermath"] if past_record(last) else []))
 
 
 def events_command(start: str, end: str) -> str:
     """The command listing the events from ``start`` to ``end`` (ISO dates, a window or
     the period given), which `on`'s one screen points to."""
-    return listing(
-        f"barkhane timeline --since {start} --until {end}", parse_iso(end).last_ordinal()
-    )
+    return listing("timeline", parse_iso(end).last_ordinal(), "--since", start, "--until", end)
 
 
 def _leader_terms(data: m.Dataset) -> Iterator[tuple[m.Actor, m.Affiliation, m.Actor]]:
@@ -257,7 +256,7 @@ def other_figures(data: m.Dataset, day: PartialDate, shown: Iterable[str]) -> di
     count = sum(
         1 for f in known_figures(data, last) if f.as_of.within(None, last) and f.id not in seen
     )
-    command = listing(f"barkhane facts --until {day.iso()}", last)
+    command = listing("facts", last, "--until", day.iso())
     return {"count": count, "command": command}
 
 

@@ -461,8 +461,8 @@ def test_both_of_padackes_premierships_are_on_his_card(run: Run) -> None:
     result = run("actor", "albert-pahimi-padacke")
     assert result.exit_code == 0, result.stderr
     relations = next(line for line in result.stdout.splitlines() if line.startswith("relations"))
-    assert "Chad (chad) [2016-02-13 – 2018-05-03;" in relations
-    assert "Chad (chad) [2021-04-26 – 2022-10-11;" in relations
+    assert "Chad (chad) [2016-02-13 to 2018-05-03;" in relations
+    assert "Chad (chad) [2021-04-26 to 2022-10-11;" in relations
 
 
 def test_an_actor_profile_leaves_out_figures_from_after_the_record(run: Run) -> None:

@@ -8,6 +8,7 @@ import errno
 import io
 import os
 import resource
+import shlex
 import signal
 import subprocess
 import sys
@@ -283,8 +284,10 @@ def test_a_csv_name_that_is_not_utf8_imports(run: Run, tmp_path: Path) -> None:
 def test_a_full_or_closed_stdout(
     tmp_path: Path, shell: str, code: int, line: str, bundled: None
 ) -> None:
-    command = " ".join(BARKHANE) + f" timeline -f json 2>{tmp_path}/err {shell}"
-    script = f"set -o pipefail; {command}; echo $? >{tmp_path}/rc"
+    # the paths quoted for the shell: a temporary folder may hold a space (TMPDIR)
+    err, rc = shlex.quote(str(tmp_path / "err")), shlex.quote(str(tmp_path / "rc"))
+    command = shlex.join(BARKHANE) + f" timeline -f json 2>{err} {shell}"
+    script = f"set -o pipefail; {command}; echo $? >{rc}"
     subprocess.run(["bash", "-c", script], env=_env(tmp_path), check=False, cwd=tmp_path)
     assert int((tmp_path / "rc").read_text()) == code
     assert (tmp_path / "err").read_text() == line

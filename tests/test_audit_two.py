@@ -95,7 +95,7 @@ def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None
         "  none recorded",
         "",
         "Events 2012-12-21 to 2013-02-19",
-        "  2013-01-11 → 2014-07-15  Operation Serval",
+        "  2013-01-11 to 2014-07-15  Operation Serval",
         "",
         "  in full, with each leader's term, each dispute, every event and the map:",
         "    barkhane on 2013-01-20 --full",
@@ -106,14 +106,14 @@ def test_the_on_view_as_a_person_reads_it(run: Run, tty: dict[str, str]) -> None
     assert lines[:6] == [
         "The situation on 2013-01-20",
         "In place",
-        "  • Operation Serval (2013-01-11 → 2014-07-15)",
+        "  • Operation Serval (2013-01-11 to 2014-07-15)",
         "Leaders",
         # the fixture records Mali's leaders up to March 2012 and from May 2021
         "  no leader recorded for: Mali",
         "Latest figures (no figure is marked headline: French forces, MINUSMA, ",
     ]
     assert "Events 2012-12-21 to 2013-02-19" in lines
-    assert "  • 2013-01-11 → 2014-07-15  operation  Operation Serval  [serval]" in lines
+    assert "  • 2013-01-11 to 2014-07-15  operation  Operation Serval  [serval]" in lines
     assert "Borders: Natural Earth 1:50m; equirectangular at 14.8°N" in lines
     assert all(len(line) <= 80 for line in lines)
 

@@ -73,9 +73,9 @@ def test_the_summary_header_counts_one_event_as_one(run: Run) -> None:
     """`summary --year 2011` (one event) read "1 events · 0 disputed": every count in
     words agrees with its number (text.counted, U23), the header's too (RR31)."""
     head = run("summary", "--year", "2011", "--no-pager", env=terminal(120)).stdout
-    assert "2011-01-01 → 2011-12-31   1 event · 0 disputed · 0 deaths recorded (" in head
+    assert "2011-01-01 to 2011-12-31  1 event · 0 disputed · 0 deaths recorded (" in head
     head = run("summary", "--year", "2016", "--no-pager", env=terminal(120)).stdout
-    assert "   1 event · 0 disputed · 30 deaths recorded (" in head
+    assert "  1 event · 0 disputed · 30 deaths recorded (" in head
 
 
 def test_summary_json_events_per_year_has_every_year_including_empty_ones(run: Run) -> None:
@@ -189,12 +189,13 @@ def test_summary_on_one_screen_says_what_is_current_and_where_each_list_is_whole
 
 
 def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
-    run: Run, tmp_path: Path
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """K41: "5,100 (5,000–5,500)" in the figures' column widened it on every line and
     left the labels some 30 cells at 80 columns: the figure stays in its column, its
     range opens the label."""
-    data = tmp_path / "range.toml"
+    monkeypatch.chdir(tmp_path)  # the file named short, as the follow-ups give it
+    data = Path("range.toml")
     data.write_text(
         '[[facts]]\nid = "barkhane-2021"\nlabel = "French troops in Barkhane, 2021"\n'
         'value = 5100\nlow = 5000\nhigh = 5500\nunit = "troops"\nas_of = "2021-06"\n'
@@ -204,11 +205,15 @@ def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
     )
     shown = ok(run("summary", "--year", "2021", "--data", str(data), env=terminal(80)))
     lines = [line.rstrip() for line in shown.stdout.splitlines()]
-    at = lines.index("Headline figures: the latest of each series (every figure: barkhane facts)")
-    assert lines[at + 1 : at + 3] == [
+    at = lines.index(
+        "Headline figures: the latest of each series (every figure: barkhane facts --data"
+    )
+    assert lines[at + 1 : at + 5] == [
+        "  range.toml)",
         "  5,100 troops 2021-06 (5,000–5,500) French troops in Barkhane, 2021",
-        # its own command line, as an export's title gives it (less --data, --width...)
-        "  each in full, with its sources: barkhane summary --year 2021 --full",
+        # its own command line with its data (U33), less --width, --color...
+        "  each in full, with its sources:",
+        "    barkhane summary --data range.toml --year 2021 --full",
     ]
 
 
@@ -229,7 +234,7 @@ def test_summary_on_a_narrow_screen_cuts_a_label_its_range_leaves_no_room_for(
     shown = run("summary", "--year", "2021", "--width", "40", "--data", str(data), env=terminal(80))
     assert (shown.exit_code, shown.stderr) == (0, "")
     lines = [line.rstrip() for line in shown.stdout.splitlines()]
-    row = lines[lines.index("  series (every figure: barkhane facts)") + 1]
+    row = next(line for line in lines if line.startswith("  1,761,915"))
     assert row.startswith("  1,761,915 troops 2021-06-30 ⚑ (1,500") and row.endswith("…"), row
     assert len(row) <= 40
 

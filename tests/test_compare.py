@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +217,29 @@ def test_rows_far_from_every_event_are_gaps(run: Run, files: dict[str, Path]) ->
     assert [line.count("MLI9004") for line in big.stdout.splitlines()] == [1]
 
 
+def test_compare_and_gaps_count_their_rows_as_timeline_does(
+    run: Run, files: dict[str, Path]
+) -> None:
+    """U33: timeline --count printed how many events match; compare and gaps answered
+    "no such option '--count'". Each prints how many rows it lists (events compared,
+    incidents), at most --limit's N, -f json under its own noun."""
+    data = ("--data", str(files["curated"]), "--data", str(files["acled"]), "--year", "2019")
+    listed = _compare(run, *data)
+    counted = run("compare", *data, "--count")
+    assert (counted.exit_code, counted.stdout, counted.stderr) == (0, f"{len(listed)}\n", "")
+    assert len(listed) > 2
+    assert run("compare", *data, "--count", "--limit", "2").stdout == "2\n"
+    assert run("compare", *data, "--unmatched", "--count", "-f", "json").stdout == (
+        f'{{"events": {sum(not e["matches"] for e in listed.values())}}}\n'
+    )
+    gaps = run("gaps", *data, "--count")
+    assert (gaps.exit_code, gaps.stdout, gaps.stderr) == (0, "2\n", "")
+    assert run("gaps", *data, "--count", "--min-deaths", "10", "-f", "json").stdout == (
+        '{"incidents": 1}\n'
+    )
+    assert run("gaps", *data, "--count", "-f", "csv").stdout == "incidents\n2\n"
+
+
 def test_gaps_and_compare_write_rows_for_a_spreadsheet(run: Run, files: dict[str, Path]) -> None:
     # U6: the README promises csv/tsv/md on every command that prints records; gaps and
     # compare answered "unknown format 'tsv'".
@@ -372,7 +396,7 @@ def test_a_name_only_events_carry_points_to_the_search(
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
         f"barkhane: no {which} matches 'curator', but 1 event names it: barkhane search "
-        f"--data {files['curated']} --data {files['acled']} '\"curator\"'\n"
+        f"{shlex.join(data)} '\"curator\"'\n"
     )
 
 
@@ -530,12 +554,13 @@ def test_gaps_keeps_one_line_an_incident_at_80_and_160_columns(
     env = {"TTY_COMPATIBLE": "1", "COLUMNS": str(width), "NO_COLOR": "1"}
     shown = run("gaps", "--data", str(export), env=env).stdout.splitlines()
     rows = shown[1 : shown.index("")]
-    assert [r.split()[0] for r in rows] == ["2015-01-20..01-21", "2015-01-01", "2015-01-01..01-31"]
+    dates = [r.split("  ")[0] for r in rows]  # the columns are two spaces apart
+    assert dates == ["2015-01-20 to 01-21", "2015-01-01", "2015-01-01 to 01-31"]
     assert all(len(line) <= width for line in shown)
     first = " ".join(rows[0].split())
     if width == 80:
-        assert first == "2015-01-20..01-21 Kouakourou-Sebere-Toguel-Ou… 6 battle ACLED 3MLI +1"
+        assert first == "2015-01-20 to 01-21 Kouakourou-Sebere-Toguel-… 6 battle ACLED 3MLI +1"
     else:
-        assert first == f"2015-01-20..01-21 {_LONG} (Mopti) 6 battle ACLED 3MLI +1"
+        assert first == f"2015-01-20 to 01-21 {_LONG} (Mopti) 6 battle ACLED 3MLI +1"
     wide = run("gaps", "--data", str(export), "--wide", env=env).stdout.splitlines()
     assert f"{_LONG} (Mopti)" in wide[1]

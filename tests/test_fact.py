@@ -115,7 +115,7 @@ def test_fact_csv_is_its_row_of_facts_csv(run: Run) -> None:
             "barkhane: no fact matches 'wagner-sise'; "
             "did you mean Wagner personnel in Mali (wagner-size)?\n",
         ),
-        ("zzzz", "barkhane: no fact matches 'zzzz'; 'barkhane facts --fields id' lists them all\n"),
+        ("zzzz", "barkhane: no fact matches 'zzzz'; barkhane facts --fields id lists them all\n"),
     ],
 )
 def test_an_unknown_fact_is_one_line_and_exit_3(run: Run, ident: str, line: str) -> None:

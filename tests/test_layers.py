@@ -2,7 +2,8 @@
 each floor imports only its own floor and the ones below it.
 
 Floors, from the bottom:
-  0 base      errors, settings, formats, controls, dates, choices, atomic, text, toml
+  0 base      errors, settings, formats, controls, dates, choices, atomic, text, toml,
+              followups
   1 model     the data model and the pure functions over it that the store narrows with
               (query is the one definition of what a filter means, so it sits here)
   2 validate  reading and checking entries; never the store
@@ -33,6 +34,7 @@ FLOORS: dict[str, int] = {
             "inputs",
             "text",
             "toml",
+            "followups",
         ),
         0,
     ),

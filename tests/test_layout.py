@@ -52,9 +52,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # instead of stating it took 80 columns to 3.342 (5,097 lines, 1,525 events). Session 26's
 # readings lengthened titles and `disputed` lines to say who gave what (Dolbel's three
 # days, Bosso's two; no more events have one): 160 columns went to 2.180 (3,325 lines,
-# 1,525 events). The budget
+# 1,525 events). U33's spans written as every view writes one ("to 2014-07-15" under the
+# start, a cell wider than "→ 2014-07-15") took 160 columns to 2.195 (3,361 lines, 1,531
+# events). The budget
 # guards the layout; the names, the disputes and the credits are what a reader asked for.
-LINE_BUDGET = {80: 3.36, 160: 2.19}
+LINE_BUDGET = {80: 3.36, 160: 2.20}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:

@@ -428,13 +428,14 @@ sources = [{ id = "ref-a" }]
 
 
 def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
-    run: Run, tmp_path: Path
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The closing line was printed only after figure rows: with none ("none recorded")
     the figure known by then went unsaid, though JSON counted it."""
-    data = tmp_path / "early.toml"
+    monkeypatch.chdir(tmp_path)  # the file named short, as the follow-up gives it
+    data = Path("early.toml")
     data.write_text(EARLY_FIGURE)
-    env = terminal(100)
+    env = terminal(120)
     lines = run(
         "on", "2012-06", "--data", str(data), "--full", "--no-pager", env=env
     ).stdout.splitlines()
@@ -442,7 +443,8 @@ def test_on_says_other_figures_were_known_when_no_headline_figure_is_shown(
         "Latest figures (no figure is marked headline: French forces, MINUSMA, displacement)"
     )
     assert lines[at + 1] == (
-        "  no headline figure yet; 1 figure was known by then: barkhane facts --until 2012-06"
+        "  no headline figure yet; 1 figure was known by then: "
+        "barkhane facts --data early.toml --until 2012-06"
     )
     assert lines[at + 2].startswith("Events ")
     doc = json.loads(run("on", "2012-06", "--data", str(data), "-f", "json").stdout)

@@ -4,6 +4,7 @@ none on TERM=dumb, long --help paged, Ctrl-C inside the pager an ordinary exit 0
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,8 @@ def at_terminal(
         "HOME": str(tmp_path),
         "PYTHONPATH": str(ROOT),
         "BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"),
-        "BARKHANE_PAGER": f"touch {mark}; {pager}",
+        # a shell command line: the path quoted, as a temporary folder may hold a space
+        "BARKHANE_PAGER": f"touch {shlex.quote(str(mark))}; {pager}",
         "LINES": "24",
         "COLUMNS": "80",
         **env,

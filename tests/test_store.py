@@ -917,7 +917,7 @@ _NOT_CONTENT = {
     "atomic.py", "choices.py", "errors.py", "inputs.py", "settings.py", "tomlwrite.py",
     "store/__init__.py", "store/db.py", "store/key.py", "store/progress.py",
     "validate/__init__.py", "importers/acled/__init__.py", "importers/ucdp/__init__.py",
-    "importers/acled/problems.py", "query.py", "roles.py",
+    "importers/acled/problems.py", "query.py", "roles.py", "followups.py",
 }  # fmt: skip
 
 

@@ -3,6 +3,7 @@ called by what it holds, an event asked for by its place."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -113,8 +114,8 @@ sources = [{ id = "s" }]
         # a word near a word of a label, as it begins and long enough to mean something
         ("crisiss", "did you mean Deaths in the Sahel crisis (sahel-crisis-deaths)?"),
         # "isis" is 0.8 of "crisis", "arny" 0.86 of "any": no name is near either
-        ("isis", "'barkhane facts --fields id' lists them all"),
-        ("arny", "'barkhane facts --fields id' lists them all"),
+        ("isis", "barkhane facts {data} --fields id lists them all"),
+        ("arny", "barkhane facts {data} --fields id lists them all"),
     ],
 )
 def test_a_word_is_near_a_word_it_begins_as_and_not_a_short_one(
@@ -126,6 +127,7 @@ def test_a_word_is_near_a_word_it_begins_as_and_not_a_short_one(
     data.write_text(CRISIS, encoding="utf-8")
     result = run("fact", "--data", str(data), name)
     assert result.exit_code == 3
+    said = said.format(data=f"--data {shlex.quote(str(data))}")  # the same data (U33)
     assert result.stderr == f"barkhane: no fact matches {name!r}; {said}\n"
 
 
@@ -193,21 +195,21 @@ def namesakes(tmp_path: Path) -> Path:
         (  # a place's id and name: what it is, then the listing of the events there,
             # after the nearest titles (U26: an exact id of another kind comes first)
             "kelta",
-            "kelta is a place, not an event: barkhane place kelta; 'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
-            "raid, then a long siege of the town (market-k); barkhane timeline --place kelta "
+            "kelta is a place, not an event: barkhane place {data} kelta; 'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
+            "raid, then a long siege of the town (market-k); barkhane timeline {data} --place kelta "
             "lists the 2 events at Kelta; or give the id",
         ),
         (  # an actor's id and alias
             "dorgo",
-            "dorgo is an actor, not an event: barkhane actor dorgo; 'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
-            "Sabra (raid-s); barkhane timeline --actor dorgo lists the 3 events naming Dorgo "
+            "dorgo is an actor, not an event: barkhane actor {data} dorgo; 'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
+            "Sabra (raid-s); barkhane timeline {data} --actor dorgo lists the 3 events naming Dorgo "
             "Front; or give the id",
         ),
         (  # both: the two listings
             "Sabra",
-            "Sabra is an actor and a place, not an event: barkhane actor sabra or barkhane "
-            "place sabra; 'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
-            "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline --place sabra "
+            "Sabra is an actor and a place, not an event: barkhane actor {data} sabra or barkhane "
+            "place {data} sabra; 'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
+            "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline {data} --place sabra "
             "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra; or give "
             "the id",
         ),
@@ -227,6 +229,7 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
     the events at the place or naming the actor; the exit code stays a lookup's."""
     result = run("event", name, "--data", str(namesakes))
     assert (result.exit_code, result.stdout) == (3, "")
+    said = said.format(data=f"--data {shlex.quote(str(namesakes))}")  # the same data (U33)
     assert result.stderr == f"barkhane: {said}\n"
     for option in ("--place", "--actor"):
         if f"{option} {name.lower()} " in said:  # the count is the listing's
@@ -262,7 +265,8 @@ def test_an_exact_id_of_another_kind_comes_before_partial_matches(
     result = run("source", spelt, "--data", str(path))
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
-        f"barkhane: {spelt} is a place, not a source: barkhane place kelta; '{spelt}' matches "
+        f"barkhane: {spelt} is a place, not a source: barkhane place --data "
+        f"{shlex.quote(str(path))} kelta; '{spelt}' matches "
         "2 sources: The raid on Kelta (kelta-raid-report), The siege of Kelta "
         "(kelta-siege-report); be more specific or give the id\n"
     )
@@ -313,7 +317,7 @@ def test_a_word_events_name_elsewhere_is_no_prefix_of_a_place(
     name = args[-2] if args[-1] == "--count" else args[-1]
     assert result.stderr == (
         f"barkhane: no place matches '{name}', but 1 event names it: barkhane search "
-        f"--data {koro} '\"{name}\"'\n"
+        f"--data {shlex.quote(str(koro))} '\"{name}\"'\n"
     )
 
 
@@ -336,7 +340,7 @@ def test_a_name_sharing_only_scattered_letters_is_not_suggested(run: Run) -> Non
     result = run("place", "atlantis")
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == (
-        "barkhane: no place matches 'atlantis'; 'barkhane places' lists them all\n"
+        "barkhane: no place matches 'atlantis'; barkhane places lists them all\n"
     )
     kidla = run("place", "kidla").stderr
     assert kidla.startswith("barkhane: no place matches 'kidla'; did you mean Kidal (kidal) or ")

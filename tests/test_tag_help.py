@@ -18,7 +18,7 @@ def test_every_command_taking_tag_says_two_are_either(run: Run) -> None:
         if any("--tag" in getattr(p, "opts", ()) for p in command.params)
         and not isinstance(command, click.Group)
     ]
-    assert set(taking) == {("timeline",), ("map",), ("compare",), ("gaps",)}
+    assert set(taking) == {("timeline",), ("map",), ("compare",), ("gaps",), ("chart",)}
     for words in taking:
         shown = " ".join(run(*words, "--help", env={"COLUMNS": "200"}).stdout.split())
         assert f"--tag TEXT Tag (repeatable: the events with {SAID})." in shown, words

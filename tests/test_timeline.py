@@ -323,7 +323,7 @@ def test_no_color_and_color_never_remove_escape_codes(run: Run, tty: dict[str, s
 def test_table_shows_names_and_spans(run: Run, tty: dict[str, str]) -> None:
     out = run("timeline", "--type", "operation", env=tty).stdout
     # A span's end sits under its start: the date column keeps one width.
-    assert re.search(r"^2013-01-11 .*\n→ 2014-07-15 ", out, re.M)
+    assert re.search(r"^2013-01-11 .*\nto 2014-07-15 ", out, re.M)
     assert "Wagner Group" in out
 
 

@@ -324,7 +324,7 @@ def test_a_date_split_where_joining_would_guess_gets_the_hint(
         (
             ("actor", "--type", "politics", "ambush"),
             3,
-            "barkhane: no actor matches 'ambush'; 'barkhane actors' lists them all; "
+            "barkhane: no actor matches 'ambush'; barkhane actors lists them all; "
             '"ambush" was read as NAME; if it belongs to --type politics, give it once per '
             "value: --type politics --type ambush\n",
         ),

@@ -89,17 +89,38 @@ def command_title() -> str:
     """The command line as typed, less the options about drawing (_NOT_IN_TITLE): the
     title of every --export. Each view had its own ("barkhane timeline", "barkhane"),
     and a saved picture did not say what it showed (U19)."""
+    import shlex
+
     ctx = click.get_current_context()
     words = ["barkhane", ctx.info_name or ""]
-    return " ".join(words + typed_params(lambda name: name not in _NOT_IN_TITLE))
+    return " ".join(words + [shlex.quote(w) for w in _typed(_in_title)])
+
+
+def again(*more: str) -> str:
+    """The running command as a follow-up (followups.command: with its --data files),
+    its arguments and options as typed less the drawing ones, then ``more``: `on DATE`'s
+    one screen points to itself with --full."""
+    from barkhane_cli import followups
+
+    ctx = click.get_current_context()
+    return followups.command(ctx.info_name or "", *_typed(_in_title), *more)
+
+
+def _in_title(name: str) -> bool:
+    return name not in _NOT_IN_TITLE
 
 
 def typed_params(keep: Callable[[str], bool]) -> list[str]:
     """The running command's arguments and options given (not left at their default)
-    whose parameter name ``keep`` takes, as typed and shell-quoted ("--year", "2020"):
-    their names as the options declare them, never spelled again by a caller."""
+    whose parameter name ``keep`` takes, as typed and shell-quoted ("--year", "2020")."""
     import shlex
 
+    return [shlex.quote(w) for w in _typed(keep)]
+
+
+def _typed(keep: Callable[[str], bool]) -> list[str]:
+    """What typed_params gives, each word as it is (unquoted): their names as the
+    options declare them, never spelled again by a caller."""
     ctx = click.get_current_context()
     words: list[str] = []
     for param in ctx.command.params:
@@ -108,16 +129,14 @@ def typed_params(keep: Callable[[str], bool]) -> list[str]:
         if not keep(name) or value is None or value == param.default:
             continue
         if isinstance(param, click.Argument):
-            words += [
-                shlex.quote(str(v)) for v in (value if isinstance(value, list | tuple) else [value])
-            ]
+            words += [str(v) for v in (value if isinstance(value, list | tuple) else [value])]
             continue
         opt = param.opts[0]
         if isinstance(value, bool):
             words.append(opt if value else (param.secondary_opts or [f"--no-{opt[2:]}"])[0])
             continue
         for v in value if isinstance(value, list | tuple) else [value]:
-            words += [opt, shlex.quote(str(v))]
+            words += [opt, str(v)]
     return words
 
 
@@ -296,8 +315,9 @@ def _resolver(dataset: "m.Dataset", which: str) -> Any:
 
 def load(data: list[Path] | None) -> "m.Dataset":
     """The whole dataset, for commands that read every event."""
-    from barkhane_cli import store
+    from barkhane_cli import followups, store
 
+    followups.given(data)  # what the run points to next reads these files too
     return store.load(data or (), settings=settings())
 
 
@@ -323,7 +343,7 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
         n = len(found)
         raise NotFoundError(
             f"no {which} matches {quoted(name)}, but {counted(n, 'event')} "
-            f"{plural(n, 'names', 'name')} it: {search_command(data, words)}"
+            f"{plural(n, 'names', 'name')} it: {search_command(words)}"
         )
 
 
@@ -376,14 +396,15 @@ def read_as(
         title = resolver.by_id[ident].name
         records.tell(
             env,
-            f"read {quoted(name)} as {title} ({ident}); {more} it: {search_command(data, name)}",
+            f"read {quoted(name)} as {title} ({ident}); {more} it: {search_command(name)}",
         )
 
 
 def open_data(data: list[Path] | None) -> "Loaded":
     """The dataset with a query path that reads only the events it selects (store.Loaded)."""
-    from barkhane_cli import store
+    from barkhane_cli import followups, store
 
+    followups.given(data)  # what the run points to next reads these files too
     return store.open_data(data or (), settings=settings())
 
 

@@ -9,19 +9,21 @@ import click
 import typer
 from click.core import ParameterSource
 
-from barkhane_cli import model
+from barkhane_cli import followups, model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
-    command_title,
+    again,
     given_format,
     load,
     make_env,
     open_data,
     parse_date,
     present,
+    query_of,
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
+from barkhane_cli.cli.filters import event_filters, filters_said
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -30,7 +32,15 @@ from barkhane_cli.cli.options import (
     CountryOpt,
     DataOpt,
     ExportOpt,
+    MinDeathsOpt,
+    NotTagOpt,
+    PerpetratorOpt,
+    PlaceOpt,
+    SearchOpt,
     SinceOpt,
+    TagOpt,
+    TargetOpt,
+    TypeOpt,
     UntilOpt,
     Whole,
     YearOpt,
@@ -138,7 +148,7 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content, full, command_title())
+            draw.summary_rich(target, dataset, content, full, again(FULL))
 
     present(env, fmt, export, show)
 
@@ -243,7 +253,15 @@ def chart(
     until: UntilOpt = None,
     year: YearOpt = None,
     actor: ActorOpt = None,
+    perpetrator: PerpetratorOpt = None,
+    target: TargetOpt = None,
+    place: PlaceOpt = None,
     country: CountryOpt = None,
+    type_: TypeOpt = None,
+    tag: TagOpt = None,
+    not_tag: NotTagOpt = None,
+    search: SearchOpt = None,
+    min_deaths: MinDeathsOpt = None,
     aftermath: AftermathOpt = False,
     format_: BriefFormatOpt = None,
     color: ColorOpt = Color.auto,
@@ -261,6 +279,9 @@ def chart(
     the events whose sources give a count (the best estimate, else the low end of a
     range, as the map sums them), so they are not a total death toll: the totals that
     ACLED, UCDP and the UN counted are figures (facts --category violence).
+
+    Events and fatalities take timeline's filters (--target minusma: the attacks on
+    MINUSMA per year), said in the title.
     """
     from barkhane_cli import briefing, query
     from barkhane_cli.render import charts
@@ -270,6 +291,12 @@ def chart(
     by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
     env = _env(color, width)
     fmt = given_format(env, format_)
+    # timeline's filters, as timeline reads them (dates checked before any data is read)
+    filters = event_filters(
+        since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
+        search,
+        aftermath,
+    )  # fmt: skip
     loaded = open_data(data)
     dataset = loaded.data
     _refuse_ignored(
@@ -279,7 +306,8 @@ def chart(
             "--facet": facet is not None,
             "--stack": _given("stack"),
             "--force": force is not None,
-            "--actor": bool(actor),
+            **{f"--{_option(key)}": bool(filters[key]) for key in _EVENT_ONLY},
+            "--min-deaths": min_deaths is not None,
             "--country": bool(country),
         },
     )
@@ -306,31 +334,40 @@ def chart(
         _figures(env, fmt, export, rows, f"Displaced people{where}", "people", False, note)
         return
     period = (by or By.year).value
-    q = window(
-        dataset, data, since, until, year, actors=actor or (), countries=country or (),
-        aftermath=aftermath,
-    )  # fmt: skip
+    q = query_of(
+        dataset,
+        data,
+        **filters,
+        min_deaths=min_deaths,
+        known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
+    )
     tally = briefing.fatality_tally if chosen is ChartKind.fatalities else briefing.event_tally
     # folded as the store gives them, none kept: the bars need counts only, and every
     # event of a million-row import decoded and held took gigabytes (K75's summary, K77)
     counts = briefing.chart_counts(loaded.stream(q), lambda: tally(period), field)
-    axis = briefing.axis_spanning(
-        counts.extent.seen, q.first, q.last, record=not (q.actors or q.countries)
-    )
+    # narrowed to whom or where, the bars span the events found, not the whole record
+    named = q.actors or q.perpetrators or q.targets or q.places or q.countries
+    axis = briefing.axis_spanning(counts.extent.seen, q.first, q.last, record=not named)
     note = briefing.window_note(q.first, q.last, "events", aftermath)
     where = ""
     if q.countries:
         where = " in " + query.countries_said(dataset, q.countries)
+    # the other filters, as map's title says them (countries are said as where)
+    said = filters_said(dataset, {**filters, "countries": (), "aftermath": False}, min_deaths)
+    said = f" ({said})" if said else ""
     if chosen is ChartKind.fatalities:
-        title = f"Recorded fatalities{where} per {period}, {window_said(axis.start(), axis.end())}"
+        title = (
+            f"Recorded fatalities{where} per {period}, "
+            f"{window_said(axis.start(), axis.end())}{said}"
+        )
         # U9 took this chart for a death toll and missed the counted totals kept as facts
-        narrow = "".join(f" --country {c}" for c in sorted(q.countries))
+        narrow = [w for c in sorted(q.countries) for w in ("--country", c)]
+        totals = followups.command("facts", "--category", "violence", *narrow)
         unit = (
-            f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: "
-            f"barkhane facts --category violence{narrow})"
+            f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: {totals})"
         )
     else:
-        title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}"
+        title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}{said}"
         unit = "events in the curated timeline"
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
@@ -419,11 +456,24 @@ def _panels(
 # (U22: `chart troops --actor minusma` drew the French troops). Troops and displacement
 # are dated figures, not bars per period, so they take neither --by nor an event filter.
 _BARS = (ChartKind.events, ChartKind.fatalities)
+# The event filters (event_filters' keys) only the bars take, besides --country, which
+# displacement takes too.
+_EVENT_ONLY = (
+    "actors", "perpetrators", "targets", "places", "types", "tags", "not_tags", "search"
+)  # fmt: skip
+
+
+def _option(key: str) -> str:
+    """The option of an event_filters key: "actors" is --actor, "not_tags" --not-tag."""
+    return key.removesuffix("s").replace("_", "-") if key != "search" else key
+
+
 _TAKEN_BY = {
     "--by": _BARS,
     "--facet": _BARS,
     "--stack": _BARS,
-    "--actor": _BARS,
+    **{f"--{_option(key)}": _BARS for key in _EVENT_ONLY},
+    "--min-deaths": _BARS,
     "--country": (*_BARS, ChartKind.displacement),
     "--force": (ChartKind.troops,),
 }
@@ -432,7 +482,7 @@ _TAKEN_BY = {
 ONLY_FOR = {"chart": {option: tuple(k.value for k in kinds) for option, kinds in _TAKEN_BY.items()}}
 # How to narrow each kind instead.
 _NARROW = {
-    **dict.fromkeys(_BARS, "narrow it with --actor, --country and --since/--until"),
+    **dict.fromkeys(_BARS, "narrow it with timeline's filters (--actor, --country, --type ...)"),
     ChartKind.troops: "it shows one force's dated figures: choose it with --force and "
     "narrow it with --since/--until",
     ChartKind.displacement: "it shows each dated figure: narrow it with --country and "

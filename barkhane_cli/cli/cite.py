@@ -91,7 +91,7 @@ def source(
     env = make_env(color)
     dataset = load(data)
     resolver = Resolver(
-        (Named(s.id, s.title) for s in dataset.sources.values()), "source", "barkhane sources"
+        (Named(s.id, s.title) for s in dataset.sources.values()), "source", ("sources",)
     )
     src = dataset.sources[looked_up(dataset, "source", resolver, ident)]
     citing = citations.cited_by(dataset, src.id)

@@ -10,15 +10,17 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import given_format, load, make_env, present, query_of
-from barkhane_cli.cli.filters import event_filters
+from barkhane_cli.cli.filters import event_filters, names_read
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
     Color,
     ColorOpt,
+    CountOpt,
     CountryOpt,
     ExportOpt,
     FileName,
+    IncidentCountOpt,
     LimitOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -94,6 +96,18 @@ def _select(
     return list(query.select(view, q))
 
 
+def _count(env: Any, fmt: str | None, export: Any, n: int, what: str, said: list[str]) -> None:
+    """--count: the number of rows alone, as every --count prints it (render.facets.
+    write_count); what the names given were read as goes to a watched stderr, as
+    timeline --count says it, never to stdout."""
+    from barkhane_cli.render.facets import write_count
+    from barkhane_cli.render.records import tell
+
+    if said:
+        tell(env, "; ".join(said))
+    present(env, fmt, export, lambda target, f: write_count(target, f, n, what))
+
+
 def compare(
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -113,6 +127,7 @@ def compare(
     ] = False,
     limit: LimitOpt = None,
     aftermath: AftermathOpt = False,
+    count: CountOpt = False,
     format_: MatchFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -161,6 +176,9 @@ def compare(
         )
     if limit is not None:
         rows = rows[:limit]
+    if count:  # the curated events compared, as timeline --count counts its events
+        _count(env, format_, export, len(rows), "events", names_read(dataset, filters))
+        return
 
     def as_json(row: dict[str, Any]) -> dict[str, Any]:
         e = row["event"]
@@ -210,6 +228,7 @@ def gaps(
     ] = By.month,
     limit: LimitOpt = None,
     aftermath: AftermathOpt = False,
+    count: IncidentCountOpt = False,
     format_: MatchFormatOpt = None,
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
@@ -247,6 +266,9 @@ def gaps(
         incidents = [i for i in incidents if i.deaths >= min_deaths]
     tallies = draw.counts(dataset, incidents, by.value)
     shown = incidents if limit is None else incidents[:limit]
+    if count:
+        _count(env, format_, export, len(shown), "incidents", names_read(dataset, filters))
+        return
     note = (
         f"{counted(len(incidents), 'incident')} without a curated counterpart, from "
         f"{counted(len(chosen), 'record')} ({len(found.owner)} of all "

@@ -98,7 +98,7 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
     asked = dict.fromkeys(resolver.resolve(name) for name in places)
     notes = []
     for pid in asked:
-        note = lookup.namesake_note(dataset, pid, option)
+        note = lookup.namesake_note(dataset, pid, lambda region: f"{option} {region}")
         if note is not None and geo.namesake_region(dataset.places, pid) not in asked:
             notes.append(note)
     return notes
@@ -146,3 +146,49 @@ def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:
                     None
                 )
     return list(said)
+
+
+def filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None) -> str:
+    """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
+    type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
+    option given twice matches either, so its values are joined by "or". map's title
+    and chart's say them (U33: chart took --actor and said nothing of it)."""
+    from functools import cache
+
+    from barkhane_cli import geo, query
+    from barkhane_cli.lookup import the_place
+
+    def either(values: list[str]) -> str:
+        return " or ".join(dict.fromkeys(values))
+
+    # built once for --actor, --perpetrator and --target alike (when one is given), not
+    # once an option
+    by_actor = cache(lambda: query.actor_resolver(dataset))
+
+    def actors(names: list[str]) -> str:
+        return either([dataset.actors[by_actor().resolve(n)].label for n in names])
+
+    parts = []
+    if filters["places"]:
+        resolver = query.place_resolver(dataset)
+        named = [the_place(dataset.places[resolver.resolve(p)]) for p in filters["places"]]
+        parts.append(f"in {either(named)}")
+    if filters["countries"]:
+        by_country = query.country_resolver(dataset)
+        ids = [by_country.resolve(c) for c in filters["countries"]]
+        # one namer for all of them, in the order given (query.country_names sorts by id)
+        name = geo.country_namer(dataset.places)
+        parts.append(f"in {either([name(c) for c in ids])}")
+    for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
+        if filters[key]:
+            parts.append(f"{lead} {actors(list(filters[key]))}")
+    for key, lead in (("types", "type"), ("tags", "tag"), ("not_tags", "not tag")):
+        if filters[key]:
+            parts.append(f"{lead} {either([v.strip().lower() for v in filters[key]])}")
+    if filters["search"]:
+        parts.append(f'words "{filters["search"]}"')
+    if min_deaths is not None:
+        parts.append(f"at least {min_deaths} dead")
+    if filters["aftermath"]:
+        parts.append("with the aftermath")
+    return "; ".join(parts)

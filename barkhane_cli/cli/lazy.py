@@ -25,12 +25,13 @@ import typer
 from typer.core import TyperGroup
 from typer.utils import get_params_from_function
 
+from barkhane_cli import followups
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.importers import import_line
 from barkhane_cli.settings import Settings
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    pass
 
 
 class Command(NamedTuple):
@@ -306,6 +307,7 @@ class LazyGroup(TyperGroup):
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
+        followups.given(())  # a run in the same process (the tests') starts with no files
         extra["obj"] = settings
         line = list(args)  # as typed: Click's parser consumes the list it is given
         try:
@@ -453,13 +455,10 @@ def _reader_gone() -> None:
         pass
 
 
-def search_command(data: list[Path] | None, words: str) -> str:
-    """`barkhane search` for ``words``, as it can be run again: the same data, the words
-    after "--" when they begin with a dash."""
-    import shlex
-
-    given = "".join(f" --data {shlex.quote(str(p))}" for p in data or ())
-    return f"barkhane search{given} {'-- ' if words.startswith('-') else ''}{shlex.quote(words)}"
+def search_command(words: str) -> str:
+    """`barkhane search` for ``words``, as it can be run again: the same data
+    (followups), the words after "--" when they begin with a dash."""
+    return followups.command("search", *(["--"] if words.startswith("-") else []), words)
 
 
 def click_error_line(
@@ -516,7 +515,7 @@ def click_error_line(
         if command is group:
             at = rest.index(name) if name in rest else len(rest)
             words = [name, *itertools.takewhile(lambda w: not w.startswith("-"), rest[at + 1 :])]
-            looked_up = f"; did you mean: {search_command(None, ' '.join(words))}"
+            looked_up = f"; did you mean: {search_command(' '.join(words))}"
         return f"no such command {name!r}{looked_up}; commands are: {', '.join(names)}"
     text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
     text = re.sub(r"(?<=') / '-\w'", "", text)

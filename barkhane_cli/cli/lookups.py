@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli import model
+from barkhane_cli import followups, model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     footer_seen,
@@ -412,7 +412,7 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
     from barkhane_cli.resolve import Named, Resolver
 
     named = (Named(e.id, getattr(e, label)) for e in entries)
-    lists_ids = "barkhane timeline --fields id" if what == "event" else "barkhane facts --fields id"
+    lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
     return Resolver(named, what, lists_ids, names_shown=what != "event")
 
 
@@ -445,7 +445,8 @@ def events_at(dataset: Any, name: str) -> str:
     if len(ids) <= _EVENTS_NAMED:
         what = "the " + plural(len(ids), "event")
         return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
-    return f"; did you mean the {len(ids)} events at {where}? barkhane timeline --place {pid}"
+    listed = followups.command("timeline", "--place", pid)
+    return f"; did you mean the {len(ids)} events at {where}? {listed}"
 
 
 def listed_as(dataset: Any, name: str) -> str:
@@ -479,7 +480,7 @@ def listed_as(dataset: Any, name: str) -> str:
             p = dataset.places[ident]
             whose = at_place(p)
         # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
-        command = f"{option} {ident}" if said else f"barkhane timeline {option} {ident}"
+        command = f"{option} {ident}" if said else followups.command("timeline", option, ident)
         events = f"the {n} events" if n > 1 else "the event"
         said.append(f"{command} {'lists ' * (not said)}{events} {whose}")
     return ", ".join(said)

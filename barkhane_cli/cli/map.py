@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from barkhane_cli.cli.base import (
+    again,
     command_title,
     given_format,
     load,
@@ -19,7 +20,7 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, namesake_notes, window_notes
+from barkhane_cli.cli.filters import event_filters, filters_said, namesake_notes, window_notes
 from barkhane_cli.cli.options import (
     AN_EXPORT,
     ActorOpt,
@@ -46,7 +47,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
     takes_formats,
 )
-from barkhane_cli.dates import window_said
+from barkhane_cli.dates import span_said, window_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
@@ -229,7 +230,7 @@ def map_(
         latest = max(events, key=lambda e: e.last)
         span = f", {window_said(events[0].date, latest.end or latest.date)}"
     title = f"barkhane map: {counted(len(events), 'event')}{span}"
-    said = _filters_said(dataset, filters, min_deaths)
+    said = filters_said(dataset, filters, min_deaths)
     if shaded:
         title += f", {by} per region"
     if said:
@@ -308,7 +309,7 @@ def on(
     loaded = open_data(data)
     dataset = loaded.data
     content, events = situation.situation(dataset, day, days, loaded.select)
-    title = f"barkhane on {day}: events {content['window']['start']} to {content['window']['end']}"
+    title = f"barkhane on {day}: events {span_said(content['window']['start'], content['window']['end'])}"
     view.show(
         env,
         format_,
@@ -320,6 +321,7 @@ def on(
         _max_rows(height, 2),
         _ascii(env, ascii_),
         command_title(),
+        again(FULL),
         fixed=height is not None,
         full=full,
     )
@@ -379,50 +381,6 @@ def _window_said(since: Any, until: Any, year: int | None) -> str:
     began in 2019 may end in 2020); --year within --since or --until says both."""
     said = [str(year)] if year is not None else []
     return "".join(f", {part}" for part in [*said, window_said(since, until)] if part)
-
-
-def _filters_said(dataset: Any, filters: dict[str, Any], min_deaths: int | None) -> str:
-    """The filters given, as the title says them, by name: "in Burkina Faso; actor JNIM;
-    type attack" (U17 read "countries burkina", the words typed, atop the SVG). One
-    option given twice matches either, so its values are joined by "or"."""
-    from functools import cache
-
-    from barkhane_cli import geo, query
-
-    def either(values: list[str]) -> str:
-        return " or ".join(dict.fromkeys(values))
-
-    # built once for --actor, --perpetrator and --target alike (when one is given), not
-    # once an option
-    by_actor = cache(lambda: query.actor_resolver(dataset))
-
-    def actors(names: list[str]) -> str:
-        return either([dataset.actors[by_actor().resolve(n)].label for n in names])
-
-    parts = []
-    if filters["places"]:
-        resolver = query.place_resolver(dataset)
-        named = [the_place(dataset.places[resolver.resolve(p)]) for p in filters["places"]]
-        parts.append(f"in {either(named)}")
-    if filters["countries"]:
-        by_country = query.country_resolver(dataset)
-        ids = [by_country.resolve(c) for c in filters["countries"]]
-        # one namer for all of them, in the order given (query.country_names sorts by id)
-        name = geo.country_namer(dataset.places)
-        parts.append(f"in {either([name(c) for c in ids])}")
-    for key, lead in (("actors", "actor"), ("perpetrators", "by"), ("targets", "against")):
-        if filters[key]:
-            parts.append(f"{lead} {actors(list(filters[key]))}")
-    for key, lead in (("types", "type"), ("tags", "tag"), ("not_tags", "not tag")):
-        if filters[key]:
-            parts.append(f"{lead} {either([v.strip().lower() for v in filters[key]])}")
-    if filters["search"]:
-        parts.append(f'words "{filters["search"]}"')
-    if min_deaths is not None:
-        parts.append(f"at least {min_deaths} dead")
-    if filters["aftermath"]:
-        parts.append("with the aftermath")
-    return "; ".join(parts)
 
 
 def _window_days(text: str) -> int:

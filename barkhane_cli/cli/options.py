@@ -522,6 +522,8 @@ CountOpt = Annotated[
     ),
 ]
 FactCountOpt = Annotated[bool, count_option("facts")]
+# gaps lists incidents (clusters of ACLED or UCDP records), as its footer counts them
+IncidentCountOpt = Annotated[bool, count_option("incidents")]
 ActorCountOpt = Annotated[bool, count_option("actors")]
 PlaceCountOpt = Annotated[bool, count_option("places")]
 SourceCountOpt = Annotated[bool, count_option("sources")]

@@ -200,10 +200,7 @@ def _found_elsewhere(search: str, data: Any, loaded: Any) -> str | None:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     found = " and ".join(counted(n, kind) for kind, n in kinds.items())
     verb = plural(len(hits), "matches", "match")
-    return (
-        f"no event's text matches {quoted(search)}; {found} {verb}: "
-        f"try {search_command(data, search)}"
-    )
+    return f"no event's text matches {quoted(search)}; {found} {verb}: try {search_command(search)}"
 
 
 def _named_instead(dataset: Any, loaded: Any, q: Any) -> str | None:

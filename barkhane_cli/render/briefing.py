@@ -89,12 +89,14 @@ def _label_room(columns: int) -> int:
     return max(m.ERA_LABEL_ROOM, int(columns * _LABEL_SHARE) - 3)
 
 
-def _era_label(era: m.Era, room: int) -> str:
-    """An era's name where it fits in ``room`` cells, else its short form: cut at 33
-    cells, "Presidency of Blaise Compaoré in…" lost the country and "MINUSMA (UN
-    Multidimensional Inte…" the mission (K38), and at 160 columns MINUSMA's still."""
-    name = inert(era.name)
-    return name if len(name) <= room else inert(era.label)
+def _era_labels(eras: Sequence[m.Era], room: int) -> list[str]:
+    """Each era by its name where every name of its kind fits in ``room`` cells, else
+    every era of that kind by its short form (its name where it has none): the eras of a
+    kind in one style. Chosen era by era, "Presidency of Idriss Déby in Chad" stood above
+    "Issoufou (Niger)" (U33); cut at 33 cells, "Presidency of Blaise Compaoré in…" lost
+    the country and "MINUSMA (UN Multidimensional Inte…" the mission (K38)."""
+    too_long = {e.kind for e in eras if len(inert(e.name)) > room}
+    return [inert(e.label if e.kind in too_long else e.name) for e in eras]
 
 
 def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
@@ -105,7 +107,7 @@ def gantt_rich(env: Env, eras: Sequence[m.Era], axis: Axis) -> None:
     con = console(env)
     pattern = patterned(env, con)
     room = _label_room(con.width)
-    labels = [_era_label(e, room) for e in eras]
+    labels = _era_labels(eras, room)
     label_w = min(max(map(len, labels), default=10), room)
     # label, a space, a column for ◂ (began before the window), the axis, one for → or ▸
     width = max(10, con.width - label_w - 3)

@@ -8,6 +8,7 @@ from textwrap import shorten
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.dates import SPAN, span_said
 from barkhane_cli.render.recordset import NO_EVENTS, Field, RecordSet, flag_field, list_field
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
@@ -113,7 +114,7 @@ def _toll_cell(e: m.Event) -> Any:
 
 
 def span_text(e: m.Event) -> str:
-    return f"{e.date} → {e.end}" if e.end else e.date.iso()
+    return span_said(e.date, e.end) if e.end else e.date.iso()
 
 
 def actor_names_of(data: m.Dataset, ids: Iterable[str]) -> str:
@@ -192,7 +193,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "Date",
             lambda e: e.date.iso(),
             display=_date_lines,
-            width=len("→ ") + DAY_WIDTH,
+            width=len(SPAN.lstrip()) + DAY_WIDTH,
             cell=_date_cell,
         ),
         "end": Field("end", "End", lambda e: _opt(e.end)),
@@ -364,7 +365,8 @@ def table_layout(width: int, wide: bool) -> list[str]:
 
 
 def _date_lines(e: m.Event) -> str:
-    return f"{e.date}\n→ {e.end}" if e.end else e.date.iso()
+    # the span's second line begins with the separator's word: "2013-01-11" / "to 2013-01-31"
+    return f"{e.date}\n{SPAN.lstrip()}{e.end}" if e.end else e.date.iso()
 
 
 def _date_cell(e: m.Event) -> Any:

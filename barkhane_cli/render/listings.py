@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import geo, lookup
+from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
@@ -284,7 +284,9 @@ def hit_citing(h: lookup.Hit) -> str:
         return ""
     shown = ", ".join(h.cited_by[:HIT_CITING_SHOWN])
     more = len(h.cited_by) - HIT_CITING_SHOWN
-    return f"cited by {shown}" + (f" and {more} more: barkhane source {h.id}" if more > 0 else "")
+    return f"cited by {shown}" + (
+        f" and {more} more: {followups.command('source', h.id)}" if more > 0 else ""
+    )
 
 
 def _hit_cell(h: lookup.Hit, title: bool) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 
 from barkhane_cli import gaps, matching
 from barkhane_cli import model as m
+from barkhane_cli.dates import span_said
 from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import actor_names_of, roles_text
@@ -64,7 +65,7 @@ def _theirs_only(data: m.Dataset, e: m.Event, extra: Sequence[str]) -> str:
 
 
 def _date(e: m.Event) -> str:
-    return e.date.iso() + (f"..{e.end.iso()}" if e.end else "")
+    return span_said(e.date.iso(), e.end.iso()) if e.end else e.date.iso()
 
 
 def _deaths_line(e: m.Event, diff: dict[str, Any]) -> str:
@@ -228,7 +229,8 @@ def gaps_rich(
             where += f" ({region.name if region else j['region']})"
         ids = [f"{r['dataset']} {r['record_id']}" for r in j["records"]]
         shown = ids[0] + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
-        date = j["date"] + (f"..{j['end'][5:]}" if j["end"] else "")
+        # the end's month and day: the column stays narrow, the year is the start's
+        date = span_said(j["date"], j["end"][5:]) if j["end"] else j["date"]
         rows.append([date, where, str(j["deaths"]), j["type"], shown])
     headers = ("Date", "Place", "Deaths", "Type", "Records")
     widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(headers)]

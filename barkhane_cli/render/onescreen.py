@@ -61,6 +61,8 @@ def era_item(era: m.Era, mark: str = "") -> Any:
     years dim, then ``mark`` in bold ("begins"): one item, never parted by a wrap."""
     item = safe_text(era.label, style=era_colour(era.kind))
     end = era.end.year if era.end else ""
+    # a range of years, as prose writes one ("2013–2022", "2013–" while it runs), not a
+    # span of dates (dates.SPAN): " to " in each item took summary past one screen
     years = era.start.year if end == era.start.year else f"{era.start.year}–{end}"
     item.append(f" {years}", style="dim")
     if mark:

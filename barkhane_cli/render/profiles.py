@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 
-from barkhane_cli import geo, lookup
+from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
-from barkhane_cli.dates import parse_iso
+from barkhane_cli.dates import parse_iso, span_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.events import roles_text
@@ -36,7 +37,7 @@ _READS = {
 def _period(start: str | None, end: str | None) -> str:
     if not start and not end:
         return ""
-    return f"{start or '?'} – {end or ''}".rstrip()
+    return span_said(start, end)
 
 
 def _source_line(ref: dict[str, object]) -> str:
@@ -167,7 +168,10 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("region", geo.region_name(data.places, place.id) or ""),
             ("within", place.within or ""),
             # the town's card answers "what happened in Mopti" with the town's events alone
-            ("see also", lookup.namesake_note(data, place.id, "barkhane place") or ""),
+            (
+                "see also",
+                lookup.namesake_note(data, place.id, partial(followups.command, "place")) or "",
+            ),
             ("country", lookup.country_names(data, place)),
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),
@@ -189,7 +193,7 @@ def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = Non
     links = lookup.related_events(data, event, pool)  # once: the rows and JSON keep its order
     detail = lookup.event_detail(data, event, links)
     actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
-    span = event.date.human() + (f" – {event.end.human()}" if event.end else "")
+    span = span_said(event.date.human(), event.end.human()) if event.end else event.date.human()
     precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
     deaths = event.deaths()
     if event.fatalities_note:
@@ -257,9 +261,9 @@ def _fact_period(fact: m.Fact) -> str:
     """What the figure covers in time: a running total from its start, else its date's
     whole period (a figure "as of 2013-05" is May's)."""
     if fact.since is not None:
-        return f"{fact.since.iso()} to {fact.as_of.iso()} (a running total)"
+        return f"{span_said(fact.since.iso(), fact.as_of.iso())} (a running total)"
     first, last = fact.as_of.first(), fact.as_of.last()
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    return first.isoformat() if first == last else span_said(first.isoformat(), last.isoformat())
 
 
 def fact_card(data: m.Dataset, fact: m.Fact) -> Card:

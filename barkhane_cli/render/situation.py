@@ -15,11 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from barkhane_cli import followups
 from barkhane_cli import model as m
+from barkhane_cli.dates import span_said
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import date_padded
 from barkhane_cli.render.onescreen import (
-    FULL,
     age,
     era_item,
     figure_lines,
@@ -54,12 +55,12 @@ def _when(row: dict[str, Any], day: str) -> str:
 
 
 def _dates(event: dict[str, Any]) -> str:
-    """An event's day, or its first and last: "2021-06-04 → 2021-06-05"."""
-    return str(event["date"]) + (f" → {event['end']}" if event["end"] else "")
+    """An event's day, or its first and last: "2021-06-04 to 2021-06-05"."""
+    return span_said(event["date"], event["end"]) if event["end"] else str(event["date"])
 
 
 def _span(start: str | None, end: str | None) -> str:
-    return f"{start or '?'} → {end or 'open'}"
+    return span_said(start, end)
 
 
 def _figure_lines(figures: list[dict[str, Any]], day: str) -> list[str]:
@@ -127,7 +128,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
             ),
             figures,
         ),
-        (f"Events {w['start']} to {w['end']}", events),
+        (f"Events {span_said(w['start'], w['end'])}", events),
     ]
 
 
@@ -218,9 +219,9 @@ def _title(con: Any, content: dict[str, Any]) -> None:
         con.print(Text(inert(content["note"]), style="italic"))
 
 
-def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str) -> None:
-    """The page on one screen; ``command``: `on`'s own command line, which with --full
-    draws it whole."""
+def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], whole: str) -> None:
+    """The page on one screen; ``whole``: the command that draws it whole (`on`'s own,
+    with --full)."""
     from barkhane_cli.render.table import console
 
     con = console(env)
@@ -230,7 +231,7 @@ def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], command: str
     _figures_now(con, data, content)
     _events_now(con, content)
     con.print()
-    pointer(con, WHOLE_PAGE, f"{command} {FULL}")
+    pointer(con, WHOLE_PAGE, whole)
 
 
 def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -239,7 +240,7 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
     rows = content["eras"]
     said = f": {len(rows)} in place" if rows else ": none in place"
-    heading(con, "Eras", f"{said} (every era: barkhane eras)")
+    heading(con, "Eras", f"{said} (every era: {followups.command('eras')})")
     if rows:
         items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]
         con.print(item_lines(items, con.width, indent=2))
@@ -301,7 +302,7 @@ def _events_now(con: Any, content: dict[str, Any]) -> None:
         said = f": {len(shown)} of the {content['events_on_date']:,} of {day}, spread over it"
     else:
         said = f": the {len(shown)} nearest the day" if len(shown) < len(events) else ""
-    heading(con, f"Events {w['start']} to {w['end']}", said)
+    heading(con, f"Events {span_said(w['start'], w['end'])}", said)
     if not events:
         con.print(Text("  none recorded", style="dim"))
         return
@@ -365,11 +366,12 @@ def show(
     max_rows: int,
     ascii_only: bool,
     export_title: str,
+    whole: str,
     fixed: bool = False,
     full: bool = False,
 ) -> None:
     """``full``: the whole page (--full), else one screen; ``export_title``: the command
-    line, which the one screen's pointers give with --full."""
+    line; ``whole``: the command the one screen points to for the whole page."""
     # format_ is checked as on's --format is read (options.takes_formats)
     fmt = resolve_format(format_, env)
 
@@ -394,7 +396,7 @@ def show(
         elif f == "plain":
             _plain(target, content)
         elif not full:
-            _one_screen(target, dataset, content, export_title)
+            _one_screen(target, dataset, content, whole)
         else:
             _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
 

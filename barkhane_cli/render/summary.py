@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from barkhane_cli import forecasts, query
+from barkhane_cli import followups, forecasts, query
 from barkhane_cli import model as m
 from barkhane_cli.briefing import COUNTED_DEATHS, Axis, Bin
+from barkhane_cli.dates import span_said
 from barkhane_cli.lookup import fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import FULL, era_item, figure_lines, heading
+from barkhane_cli.render.onescreen import era_item, figure_lines, heading
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
@@ -37,10 +38,10 @@ _INDENT = 15
 
 
 def summary_rich(
-    env: Env, data: m.Dataset, content: dict[str, Any], full: bool, command: str
+    env: Env, data: m.Dataset, content: dict[str, Any], full: bool, whole: str
 ) -> None:
-    """The drawn summary; ``command``: the summary's own command line, which with
-    --full draws its lists whole."""
+    """The drawn summary; ``whole``: the command that draws its lists whole (the
+    summary's own, with --full)."""
     from barkhane_cli.render.table import console
 
     con = console(env)
@@ -52,8 +53,8 @@ def summary_rich(
         _judgments_whole(con, content)
         return
     _eras_in_place(con, data, content)
-    _actors(con, data, content, " (every actor: barkhane actors)")
-    _figures_latest(con, data, content, f"{command} {FULL}")
+    _actors(con, data, content, f" (every actor: {followups.command('actors')})")
+    _figures_latest(con, data, content, whole)
     _judgments_tally(con, content)
 
 
@@ -64,9 +65,9 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from rich.text import Text
 
     period = content["period"]
-    head = Text(f"{period['start']} → {period['end']}", style="bold")
+    head = Text(span_said(period["start"], period["end"]), style="bold")
     if not period["events"]:
-        head.append("   0 events in this slice")
+        head.append("  0 events in this slice")
     else:
         # every count through one format, with its thousands separator (U22: "1390
         # events · 408 disputed · 12,951 deaths"), its noun agreeing ("1 events", RR31)
@@ -76,7 +77,9 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
             (period["disputed"], "disputed"),
             (deaths, f"{plural(deaths, 'death')} recorded ({COUNTED_DEATHS})"),
         )
-        head.append("   " + " · ".join(f"{n:,} {what}" for n, what in counts))
+        # two spaces after the span: its " to " took the third, and at 80 columns the
+        # counts' line would wrap once more
+        head.append("  " + " · ".join(f"{n:,} {what}" for n, what in counts))
     title = "Sahel conflict: the record"
     if period.get("countries"):
         title += " in " + query.countries_said(data, period["countries"])
@@ -120,7 +123,8 @@ def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     heading(
         con,
         "Eras",
-        f": {len(running)} of {total} in place on {current['day']} (every era: barkhane eras)",
+        f": {len(running)} of {total} in place on {current['day']} "
+        f"(every era: {followups.command('eras')})",
     )
     items = [era_item(era) for era in running]
     if items:
@@ -150,7 +154,8 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
         return
-    heading(con, "Headline figures", ": the latest of each series (every figure: barkhane facts)")
+    said = f": the latest of each series (every figure: {followups.command('facts')})"
+    heading(con, "Headline figures", said)
     figure_lines(con, facts, "each in full, with its sources", full)
 
 
@@ -181,7 +186,7 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
         grid.add_row(safe_text(f"  {fact.category}"), text)
         if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
-            note = clip_lines(disputed(fact.disputed), width, f"barkhane fact {fact.id}")
+            note = clip_lines(disputed(fact.disputed), width, followups.command("fact", fact.id))
             grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
     con.print(grid)
 
@@ -198,7 +203,7 @@ def _judgments_tally(con: Any, content: dict[str, Any]) -> None:
     for at, name in enumerate(forecasts.FORECASTS):
         line.append(" · " if at else "")
         line.append(f"{tally[name]} {name}", style=VERDICT_STYLES[name])
-    line.append(" (barkhane judgments)")
+    line.append(f" ({followups.command('judgments')})")
     heading(con, "The seed's judgments", line)
 
 

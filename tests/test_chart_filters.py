@@ -1,0 +1,59 @@
+"""chart takes timeline's filters (U33): `chart --target minusma` answered Typer's "No
+such option", while timeline, map, compare and gaps take --target. The bars count the
+events timeline lists with the same filters, and the title says the filters."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from conftest import Run, terminal
+
+# each of timeline's filters chart did not take, with a value over the record
+FILTERS = [
+    ("--target", "minusma"),
+    ("--perpetrator", "jnim"),
+    ("--place", "menaka"),
+    ("--type", "coup"),
+    ("--tag", "hostages"),
+    ("--not-tag", "hostages"),
+    ("--search", "ambush"),
+    ("--min-deaths", "50"),
+]
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(("option", "value"), FILTERS)
+def test_the_bars_count_what_timeline_lists(run: Run, option: str, value: str) -> None:
+    listed = run("timeline", option, value, "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    per_year = Counter(e["date"][:4] for e in json.loads(listed.stdout))
+    chart = run("chart", option, value, "-f", "json")
+    assert chart.exit_code == 0, chart.stderr
+    bars = {b["label"]: b["value"] for b in json.loads(chart.stdout) if b["value"]}
+    assert bars == dict(per_year)
+    assert sum(bars.values()) < sum(
+        b["value"] for b in json.loads(run("chart", "-f", "json").stdout)
+    )
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_title_says_the_filters(run: Run) -> None:
+    drawn = run("chart", "fatalities", "--target", "minusma", "--type", "attack", env=terminal(120))
+    assert drawn.exit_code == 0, drawn.stderr
+    title = drawn.stdout.splitlines()[0]
+    assert title.startswith("Recorded fatalities per year, ")
+    assert title.endswith(" (against MINUSMA; type attack)")
+
+
+@pytest.mark.parametrize("kind", ["troops", "displacement"])
+def test_a_figures_chart_refuses_an_event_filter(run: Run, kind: str) -> None:
+    """Troops and displacement are dated figures, not events: a filter of events is
+    refused, as --actor was (U22), never drawn without it."""
+    result = run("chart", kind, "--target", "minusma")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"barkhane: --target does not apply to chart {kind} (it is for chart events or "
+        "fatalities); it shows "
+    )
