@@ -12,6 +12,7 @@ import pytest
 from conftest import Run, terminal
 
 from barkhane_cli import forecasts
+from barkhane_cli.dates import SPAN
 from barkhane_cli.meta import RECORD_START
 
 
@@ -791,8 +792,9 @@ def test_on_json_keeps_its_keys_and_adds_what_the_one_screen_shows(real: Run) ->
 
 
 def _dates(event: dict[str, Any]) -> str:
-    """An event's dates as `on` lists them: a month or a year padded to a day's width."""
-    return (event["date"] + (f" → {event['end']}" if event["end"] else "")).ljust(10)
+    """An event's dates as `on` lists them: a month or a year padded to a day's width,
+    a span's ends joined as every human view joins them (dates.SPAN)."""
+    return (event["date"] + (f"{SPAN}{event['end']}" if event["end"] else "")).ljust(10)
 
 
 def test_on_a_year_spreads_its_events_over_it_not_its_first_fifteen(real: Run) -> None:
