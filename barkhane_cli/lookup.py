@@ -426,16 +426,24 @@ def event_by_id(loaded: store.Loaded, ident: str) -> ByID | None:
     record against every curated event). None otherwise (no store, not an id, or a
     curated event beside an import): the caller reads every event, as before."""
     db = loaded.db
+    event = stored_event(loaded, ident)
+    if db is None or event is None:
+        return None
+    if matching.dataset_of(event) is None and db.ids_begin(tuple(matching.DATASETS)):
+        return None
+    return ByID(loaded.data, event, related_pool(loaded.data, event, db.sharing))
+
+
+def stored_event(loaded: store.Loaded, ident: str) -> m.Event | None:
+    """The event ``ident`` is the id of, as resolve reads an id (as given, else folded),
+    from the store by the events table's index; None without a store or such an id."""
+    db = loaded.db
     if db is None:
         return None
     event = None
     for key in dict.fromkeys((ident, fold(ident.strip()))):
         event = event or db.event(key)
-    if event is None:
-        return None
-    if matching.dataset_of(event) is None and db.ids_begin(tuple(matching.DATASETS)):
-        return None
-    return ByID(loaded.data, event, related_pool(loaded.data, event, db.sharing))
+    return event
 
 
 def event_titles(loaded: store.Loaded) -> list[tuple[str, str]]:

@@ -344,20 +344,11 @@ def event(
     # to say
     opened = open_data(data)
     by_id = lookup.event_by_id(opened, ident)
-    dataset = opened.data
     if by_id is None:
-        # a part of an id, a title word, a typo: resolved over the ids and titles alone
-        # (the store's names, none decoded: K83), then the one event read by its id
-        resolver = _resolver(lookup.event_titles(opened), "event")
-        named = looked_up(
-            dataset,
-            "event",
-            resolver,
-            ident,
-            lambda name: events_at(opened, name),
-            lambda name: listed_as(opened, name),
-        )
-        read_as(env, dataset, data, "event", ident, named, resolver)
+        # a curated event's id beside an import (its card is below), else a part of an
+        # id, a title word or a typo: resolved over the ids and titles alone (K83)
+        stored = lookup.stored_event(opened, ident)
+        named = stored.id if stored is not None else _named_event(env, opened, data, ident)
         by_id = lookup.event_by_id(opened, named)
     if by_id is not None:
         card = event_card(by_id.data, by_id.event, by_id.pool)
@@ -368,6 +359,26 @@ def event(
     dataset = opened.full()
     found = {e.id: e for e in dataset.events + dataset.aftermath}[named]
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
+
+
+def _named_event(env: Any, opened: Any, data: list[Path] | None, name: str) -> str:
+    """The id of the event ``name`` names (a part of an id, a title word, a typo), or the
+    one error: resolved over every event's id and title, from the store's names when
+    there is one (none decoded: K83), with a miss's hints and read_as's note."""
+    from barkhane_cli import lookup
+
+    resolver = _resolver(lookup.event_titles(opened), "event")
+    dataset = opened.data
+    named: str = looked_up(
+        dataset,
+        "event",
+        resolver,
+        name,
+        lambda text: events_at(opened, text),
+        lambda text: listed_as(opened, text),
+    )
+    read_as(env, dataset, data, "event", name, named, resolver)
+    return named
 
 
 def fact(
