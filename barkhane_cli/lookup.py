@@ -7,18 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from barkhane_cli import followups, geo, matching, shapes
+from barkhane_cli import followups, geo, matching, shapes, store
 from barkhane_cli import model as m
 from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import fold, name_order, normalize
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.text import counted, plural
-
-if TYPE_CHECKING:
-    from barkhane_cli.store import Loaded
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -421,24 +418,41 @@ class ByID(NamedTuple):
     pool: list[m.Event]  # related_pool's candidates
 
 
-def event_by_id(loaded: Loaded, ident: str) -> ByID | None:
+def event_by_id(loaded: store.Loaded, ident: str) -> ByID | None:
     """The event ``ident`` is the id of, as resolve reads an id (as given, else folded:
     `event COUP-2020-08`), read from the store with its related_pool, when its card
     needs no other event: an import's record, or a curated event with no record loaded
     (its card's dataset records are the whole matching's, matching.match, of every
     record against every curated event). None otherwise (no store, not an id, or a
     curated event beside an import): the caller reads every event, as before."""
-    store = loaded.db
-    if store is None:
+    db = loaded.db
+    event = stored_event(loaded, ident)
+    if db is None or event is None:
+        return None
+    if matching.dataset_of(event) is None and db.ids_begin(tuple(matching.DATASETS)):
+        return None
+    return ByID(loaded.data, event, related_pool(loaded.data, event, db.sharing))
+
+
+def stored_event(loaded: store.Loaded, ident: str) -> m.Event | None:
+    """The event ``ident`` is the id of, as resolve reads an id (as given, else folded),
+    from the store by the events table's index; None without a store or such an id."""
+    db = loaded.db
+    if db is None:
         return None
     event = None
     for key in dict.fromkeys((ident, fold(ident.strip()))):
-        event = event or store.event(key)
-    if event is None:
-        return None
-    if matching.dataset_of(event) is None and store.ids_begin(tuple(matching.DATASETS)):
-        return None
-    return ByID(loaded.data, event, related_pool(loaded.data, event, store.sharing))
+        event = event or db.event(key)
+    return event
+
+
+def event_titles(loaded: store.Loaded) -> list[tuple[str, str]]:
+    """(id, title) of every event, the core events then the aftermath: what `event NAME`
+    resolves a name by, from the store's names when there is one (none decoded: K83),
+    else from the events read from the files."""
+    if loaded.db is not None:
+        return loaded.db.event_titles()
+    return [(e.id, e.title) for e in loaded.data.events + loaded.data.aftermath]
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:
@@ -501,6 +515,10 @@ ENTRY_KINDS: tuple[tuple[str, str, tuple[str, bool]], ...] = (
 
 def _ids(data: m.Dataset, kind: str) -> Iterable[str]:
     if kind in ("event", "aftermath"):
+        # from a store's events table when ``data`` holds none decoded (K83)
+        stored = store.event_ids(data, kind == "aftermath")
+        if stored is not None:
+            return stored
         return (e.id for e in (data.events if kind == "event" else data.aftermath))
     return getattr(data, f"{kind}s").keys()  # type: ignore[no-any-return]
 

@@ -437,6 +437,20 @@ def scale_runs(args: argparse.Namespace, runs: int, sizes: list[int], work: Path
                     "<= 100",
                     card.peak_mib <= 100,
                 )
+            # a name that is not an id: resolved over the store's ids and titles, none
+            # decoded, then the one event read by id (K83: 8-9 s of CPU at 100,000 when
+            # every event was decoded; the resolver's rules over every id and title are
+            # what is left). A unique part of an imported id, a typo of a curated id (its
+            # "did you mean"; exit 3), no target: they grow with the export.
+            for said, name, ok in (
+                ("event, a part of an imported id", f"ben{n // 2}", 0),
+                ("event, a typo", "sahel-violense-surge-2021", 3),
+            ):
+                card = measure([BARKHANE, "event", name, "-f", "json"], env=env)
+                if card.returncode != ok:
+                    raise SystemExit(f"{card.cmd} exited with {card.returncode}, not {ok}")
+                result(f"{said} at {n:,} events (s, one run)", f"{card.seconds:.2f}")
+                result(f"{said} at {n:,} events peak RSS (MiB)", f"{card.peak_mib:.0f}")
             if n == 1_000_000:
                 for name, cmd in (
                     ("--actor wagner", query),

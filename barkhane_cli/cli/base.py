@@ -292,14 +292,14 @@ def another_kind(
     several of its own kind hold the name only in part, that comes first and ``error``
     (what they are) after it (U26: `source coup-2020-08` listed 3 sources, never that
     coup-2020-08 is an event); a name its own kind has whole keeps its own error.
-    The events' ids are read from the store ``dataset`` came from (Dataset.with_events),
-    not from the data loaded again."""
+    The events' ids are read from the store ``dataset`` came from, none decoded (K83:
+    with_events decoded every event to read their ids), not from the data loaded again."""
     from barkhane_cli import lookup
     from barkhane_cli.errors import NotFoundError
 
     if resolver.exact(name):
         return
-    said = lookup.other_kind(dataset.with_events(), name, which)
+    said = lookup.other_kind(dataset, name, which)
     if said is None:
         return
     if resolver.candidates(name):

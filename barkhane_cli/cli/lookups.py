@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -343,25 +344,41 @@ def event(
     # to say
     opened = open_data(data)
     by_id = lookup.event_by_id(opened, ident)
+    if by_id is None:
+        # a curated event's id beside an import (its card is below), else a part of an
+        # id, a title word or a typo: resolved over the ids and titles alone (K83)
+        stored = lookup.stored_event(opened, ident)
+        named = stored.id if stored is not None else _named_event(env, opened, data, ident)
+        by_id = lookup.event_by_id(opened, named)
     if by_id is not None:
         card = event_card(by_id.data, by_id.event, by_id.pool)
         _show_card(env, card, by_id.data, format_, export, wide)
         return
+    # no store, or a curated event beside an import (its dataset records are the whole
+    # matching's): its card reads every event
     dataset = opened.full()
-    everything = {e.id: e for e in dataset.events + dataset.aftermath}
-    resolver = _resolver(everything.values(), "title", "event")
-    found = everything[
-        looked_up(
-            dataset,
-            "event",
-            resolver,
-            ident,
-            lambda name: events_at(dataset, name),
-            lambda name: listed_as(dataset, name),
-        )
-    ]
-    read_as(env, dataset, data, "event", ident, found.id, resolver)
+    found = {e.id: e for e in dataset.events + dataset.aftermath}[named]
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
+
+
+def _named_event(env: Any, opened: Any, data: list[Path] | None, name: str) -> str:
+    """The id of the event ``name`` names (a part of an id, a title word, a typo), or the
+    one error: resolved over every event's id and title, from the store's names when
+    there is one (none decoded: K83), with a miss's hints and read_as's note."""
+    from barkhane_cli import lookup
+
+    resolver = _resolver(lookup.event_titles(opened), "event")
+    dataset = opened.data
+    named: str = looked_up(
+        dataset,
+        "event",
+        resolver,
+        name,
+        lambda text: events_at(opened, text),
+        lambda text: listed_as(opened, text),
+    )
+    read_as(env, dataset, data, "event", name, named, resolver)
+    return named
 
 
 def fact(
@@ -386,7 +403,7 @@ def fact(
     # no event is on a fact's card: the store's tables alone, each record read by id
     # until a table is walked (K67); a miss reads the events' ids (another_kind)
     dataset = open_data(data).data
-    resolver = _resolver(dataset.facts.values(), "label", "fact")
+    resolver = _resolver(((f.id, f.label) for f in dataset.facts.values()), "fact")
     found = dataset.facts[looked_up(dataset, "fact", resolver, ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
 
@@ -405,13 +422,13 @@ def _show_card(
     )
 
 
-def _resolver(entries: Any, label: str, what: str) -> Any:
-    """Events or facts, named as actors and places are (a unique part of an id; "did you
-    mean" for a typo): an event is suggested by its id, which says what its title says in
-    a fraction of the line."""
+def _resolver(entries: Iterable[tuple[str, str]], what: str) -> Any:
+    """Events or facts by (id, title or label), named as actors and places are (a unique
+    part of an id; "did you mean" for a typo): an event is suggested by its id, which says
+    what its title says in a fraction of the line."""
     from barkhane_cli.resolve import Named, Resolver
 
-    named = (Named(e.id, getattr(e, label)) for e in entries)
+    named = (Named(ident, label) for ident, label in entries)
     lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
     return Resolver(named, what, lists_ids, names_shown=what != "event")
 
@@ -423,7 +440,7 @@ def _resolver(entries: Any, label: str, what: str) -> Any:
 _EVENTS_NAMED = 3  # a place with this many events or fewer has them named
 
 
-def events_at(dataset: Any, name: str) -> str:
+def events_at(loaded: Any, name: str) -> str:
     """What to say when ``event NAME`` names no event but (nearly) a place with events:
     those events (U15: `event boulkesi` said only that no event matches, where `place
     boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
@@ -431,6 +448,7 @@ def events_at(dataset: Any, name: str) -> str:
     from barkhane_cli.lookup import the_place
     from barkhane_cli.resolve import WORD_CUTOFF
 
+    dataset = loaded.data
     places = query.place_resolver(dataset)
     pids = places.exact(name) or places.candidates(name)
     if not pids:
@@ -438,18 +456,28 @@ def events_at(dataset: Any, name: str) -> str:
     if len(pids) != 1:
         return ""
     (pid,) = pids
-    ids = [e.id for e in query.select(dataset, query.build_query(dataset, places=[pid]))]
+    q = query.build_query(dataset, places=[pid])
+    n = _how_many(loaded, q)
     where = the_place(dataset.places[pid])
-    if not ids:
+    if not n:
         return ""
-    if len(ids) <= _EVENTS_NAMED:
-        what = "the " + plural(len(ids), "event")
+    if n <= _EVENTS_NAMED:
+        ids = [e.id for e in loaded.stream(q)]
+        what = "the " + plural(n, "event")
         return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
     listed = followups.command("timeline", "--place", pid)
-    return f"; did you mean the {len(ids)} events at {where}? {listed}"
+    return f"; did you mean the {n} events at {where}? {listed}"
 
 
-def listed_as(dataset: Any, name: str) -> str:
+def _how_many(loaded: Any, q: Any) -> int:
+    """How many events ``q`` selects (store.Loaded.select's): counted from the store's
+    rows, none decoded, when SQL answers it alone, as a place's or an actor's events (K83:
+    a place of an import's held 100,000 of a million events, decoded to be counted)."""
+    texts = loaded.texts(q)
+    return sum(1 for _ in (texts if texts is not None else loaded.stream(q)))
+
+
+def listed_as(loaded: Any, name: str) -> str:
     """Where the events are listed when ``event NAME`` matches several and NAME is a
     place's or an actor's (its id, name or an alias): `event gao` answered with 37
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
@@ -457,6 +485,7 @@ def listed_as(dataset: Any, name: str) -> str:
     from barkhane_cli import query
     from barkhane_cli.lookup import at_place
 
+    dataset = loaded.data
     said: list[str] = []
     for option, resolver in (
         ("--place", query.place_resolver(dataset)),
@@ -471,7 +500,7 @@ def listed_as(dataset: Any, name: str) -> str:
             if option == "--place"
             else query.build_query(dataset, actors=[ident])
         )
-        n = sum(1 for _ in query.select(dataset, q))
+        n = _how_many(loaded, q)
         if not n:
             continue
         if option == "--actor":

@@ -381,6 +381,17 @@ def search_index(data: m.Dataset) -> Mapping[tuple[str, str], str] | None:
     return data._store.hays() if isinstance(data, LightDataset) else None
 
 
+def event_ids(data: m.Dataset, aftermath: bool) -> Iterator[str] | None:
+    """The ids of the core events (or of the aftermath's) of ``data`` in its order, read
+    from the store it came from when it holds no event decoded (``Loaded.data``), without
+    decoding one; None for data that holds its events: a name no lookup matches is looked
+    for among every id (lookup.other_kind), which decoded a million events to read them
+    (K83)."""
+    if isinstance(data, LightDataset) and not data.events and not data.aftermath:
+        return data._store.event_ids(aftermath)
+    return None
+
+
 def load_paths(paths: Sequence[Path], settings: Settings | None = None) -> m.Dataset:
     """:func:`load` for an explicit list of files."""
     return open_paths(paths, settings).full()

@@ -259,6 +259,19 @@ class Store:
         for row in self.rows(sql, args):
             yield event(*row)
 
+    def event_titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every event, in the record's order (the core events, then the
+        aftermath: the order ``compile`` wrote ``_names`` in), none decoded: what `event
+        NAME` resolves a name by (K83: the resolver was built from a million decoded
+        events to read two fields of each)."""
+        sql = "SELECT id, label FROM _names WHERE kind = 'events' ORDER BY rowid"
+        return list(self.rows(sql))
+
+    def event_ids(self, aftermath: bool) -> Iterator[str]:
+        """The ids of the core events (or of the aftermath's), in ``dataset``'s order."""
+        sql = "SELECT id FROM events WHERE aftermath = ? ORDER BY rowid"
+        return (ident for (ident,) in self.rows(sql, (int(aftermath),)))
+
     def ids_begin(self, prefixes: Sequence[str]) -> bool:
         """Whether an event's id begins with one of ``prefixes`` (ASCII), by the id index:
         an id begins with ``p`` when it sorts from ``p`` up to, not including, ``p`` with
