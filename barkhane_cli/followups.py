@@ -14,7 +14,8 @@ arguments would take a parameter in dozens of functions that only pass it on.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from os import PathLike
 
@@ -25,6 +26,18 @@ _LAYERS: ContextVar[tuple[str, ...]] = ContextVar("barkhane_layers", default=())
 def given(paths: Iterable[str | PathLike[str]] | None) -> None:
     """Record the --data files of this run (None or none: the record alone)."""
     _LAYERS.set(tuple(word for p in paths or () for word in ("--data", str(p))))
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """A run of the command line: it starts with no files and leaves none behind. In one
+    process (the tests' CliRunner, a library caller) a run's files pointed every later
+    follow-up built outside a run (lookup.other_kind, a resolver's miss) to them."""
+    token = _LAYERS.set(())
+    try:
+        yield
+    finally:
+        _LAYERS.reset(token)
 
 
 def command(name: str, *words: str) -> str:

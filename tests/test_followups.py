@@ -122,3 +122,15 @@ def test_without_data_a_follow_up_names_none(run: Run, layer: Path) -> None:
     word = run("mali")
     assert word.exit_code == 2
     assert "did you mean: barkhane search mali; " in word.stderr
+
+
+def test_a_run_leaves_no_data_files_behind(run: Run, layer: Path) -> None:
+    """The files are a run's, forgotten when it ends: what the process does next outside
+    a run (a library call, the next test) points to the record alone, not to files a run
+    before it was given."""
+    from barkhane_cli import lookup, store
+
+    assert run("place", "timbuktu", "--data", str(layer), "-f", "json").exit_code == 0
+    assert lookup.other_kind(store.load(), "timbuktu", "event") == (
+        "timbuktu is a place, not an event: barkhane place timbuktu"
+    )

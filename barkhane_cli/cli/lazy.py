@@ -288,12 +288,13 @@ class LazyGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run the command line: the one place a run's failures become exit codes."""
-        code = self._run(
-            list(sys.argv[1:] if args is None else args),
-            prog_name or "barkhane",
-            complete_var,
-            extra,
-        )
+        with followups.one_run():
+            code = self._run(
+                list(sys.argv[1:] if args is None else args),
+                prog_name or "barkhane",
+                complete_var,
+                extra,
+            )
         if standalone_mode:
             sys.exit(code)
         return code
@@ -307,7 +308,6 @@ class LazyGroup(TyperGroup):
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
-        followups.given(())  # a run in the same process (the tests') starts with no files
         extra["obj"] = settings
         line = list(args)  # as typed: Click's parser consumes the list it is given
         try:
