@@ -461,6 +461,17 @@ def search_command(words: str) -> str:
     return followups.command("search", *(["--"] if words.startswith("-") else []), words)
 
 
+def _data_given(words: list[str]) -> list[str]:
+    """The --data files among ``words`` as typed (``--data FILE``, ``--data=FILE``)."""
+    found = []
+    for at, word in enumerate(words):
+        if word == "--data" and at + 1 < len(words):
+            found.append(words[at + 1])
+        elif word.startswith("--data="):
+            found.append(word.removeprefix("--data="))
+    return found
+
+
 def click_error_line(
     group: click.Group, exc: click.ClickException, args: list[str], line: list[str]
 ) -> str:
@@ -515,6 +526,9 @@ def click_error_line(
         if command is group:
             at = rest.index(name) if name in rest else len(rest)
             words = [name, *itertools.takewhile(lambda w: not w.startswith("-"), rest[at + 1 :])]
+            # the search reads the files given with the word (`barkhane kelmara --data
+            # import.toml`): the record alone had no event of the import's to find
+            followups.given(_data_given(rest))
             looked_up = f"; did you mean: {search_command(' '.join(words))}"
         return f"no such command {name!r}{looked_up}; commands are: {', '.join(names)}"
     text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)
