@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import click
 import typer
@@ -29,9 +29,6 @@ from barkhane_cli import followups
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.importers import import_line
 from barkhane_cli.settings import Settings
-
-if TYPE_CHECKING:
-    pass
 
 
 class Command(NamedTuple):
