@@ -8,7 +8,9 @@ carrying: the shell the user copies into still has it.
 
 The files are the run's, set once by the command line as it opens the data (``given``),
 and read here by every view that points somewhere: threading them through each view's
-arguments would take a parameter in dozens of functions that only pass it on.
+arguments would take a parameter in dozens of functions that only pass it on. They
+last one run (``one_run``, around every command line): outside a run, in a process that
+ran one (the tests', a library caller), a follow-up names the record alone.
 """
 
 from __future__ import annotations
