@@ -37,6 +37,8 @@ NAMES = [
     "coup, mali",
     "--",
     "bouka-toullorom",  # an aftermath event by a part of its id
+    "",  # nothing, and blanks around a name: refused, or read without them
+    "  gao ",
 ]
 
 
@@ -114,6 +116,7 @@ def test_a_layered_import_s_event_names_resolve_as_the_whole_walk_s(
         records[0].removeprefix("acled-"),  # a unique part of an imported id
         "acled-mli",  # several
         "kelmara",  # a place of the import's titles
+        "clash",  # a title word of curated events and of the import's
         "tombouctou",
         records[-1][:-1] + "x",  # a typo
         "violence-surge",
