@@ -8,13 +8,16 @@ carrying: the shell the user copies into still has it.
 
 The files are the run's, set once by the command line as it opens the data (``given``),
 and read here by every view that points somewhere: threading them through each view's
-arguments would take a parameter in dozens of functions that only pass it on.
+arguments would take a parameter in dozens of functions that only pass it on. They
+last one run (``one_run``, around every command line): outside a run, in a process that
+ran one (the tests', a library caller), a follow-up names the record alone.
 """
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from os import PathLike
 
@@ -25,6 +28,18 @@ _LAYERS: ContextVar[tuple[str, ...]] = ContextVar("barkhane_layers", default=())
 def given(paths: Iterable[str | PathLike[str]] | None) -> None:
     """Record the --data files of this run (None or none: the record alone)."""
     _LAYERS.set(tuple(word for p in paths or () for word in ("--data", str(p))))
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """A run of the command line: it starts with no files and leaves none behind. In one
+    process (the tests' CliRunner, a library caller) a run's files pointed every later
+    follow-up built outside a run (lookup.other_kind, a resolver's miss) to them."""
+    token = _LAYERS.set(())
+    try:
+        yield
+    finally:
+        _LAYERS.reset(token)
 
 
 def command(name: str, *words: str) -> str:

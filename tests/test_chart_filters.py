@@ -39,6 +39,18 @@ def test_the_bars_count_what_timeline_lists(run: Run, option: str, value: str) -
 
 
 @pytest.mark.usefixtures("bundled")
+def test_the_bars_count_the_aftermath_timeline_lists(run: Run) -> None:
+    """With --aftermath and a filter (the events after the record's end that it keeps),
+    as with a filter alone: the same events, year by year, 2024 among them."""
+    args = ("--aftermath", "--min-deaths", "12", "--not-tag", "benin")
+    listed = run("timeline", *args, "-f", "json")
+    per_year = Counter(e["date"][:4] for e in json.loads(listed.stdout))
+    assert per_year["2024"] > 0  # Togo, 2024-07-20
+    chart = run("chart", *args, "-f", "json")
+    assert {b["label"]: b["value"] for b in json.loads(chart.stdout) if b["value"]} == per_year
+
+
+@pytest.mark.usefixtures("bundled")
 def test_the_title_says_the_filters(run: Run) -> None:
     drawn = run("chart", "fatalities", "--target", "minusma", "--type", "attack", env=terminal(120))
     assert drawn.exit_code == 0, drawn.stderr

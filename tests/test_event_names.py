@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run, terminal
+from conftest import FIXTURES, Run, terminal, watched
 
 from barkhane_cli import lookup, store
 from barkhane_cli.formats import FORMATS
@@ -37,35 +37,50 @@ NAMES = [
     "coup, mali",
     "--",
     "bouka-toullorom",  # an aftermath event by a part of its id
+    "",  # nothing, and blanks around a name: refused, or read without them
+    "  gao ",
 ]
 
 
-def _same(run: Run, args: list[str], env: dict[str, str]) -> None:
-    """args answer from the store as from the TOML files: stdout, stderr, exit code."""
+def _same(run: Run, args: list[str], env: dict[str, str], told: list[str]) -> list[str]:
+    """args answer from the store as from the TOML files: stdout, stderr, exit code, and
+    what a person watching stderr is told (``told``: read_as's note, which CliRunner's
+    stderr, no terminal, never hears)."""
+    told.clear()
     warm = run(*args, env=env)
+    warm_told = list(told)
+    told.clear()
     plain = run(*args, env={**env, "BARKHANE_CACHE": "0"})
     assert warm.stdout == plain.stdout, args
     assert (warm.exit_code, warm.stderr) == (plain.exit_code, plain.stderr), args
+    assert warm_told == told, args
+    return warm_told
 
 
-def _same_names(run: Run, names: list[str], every_format: str | None = None) -> None:
+def _same_names(
+    run: Run, told: list[str], names: list[str], every_format: str | None = None
+) -> list[str]:
     """Each name drawn on a terminal (read_as says what else holds a guessed name), one
     in two piped as JSON too (a name is found, or refused, before any format is asked);
     ``every_format``'s card in every format (the card itself is test_cards_by_id's: what
-    is new here is how a name finds it)."""
+    is new here is how a name finds it). What a watcher was told, every run's."""
     run("event", "violence-surge", "-f", "json")  # builds the store if none is
+    heard = []
     for name in names:
-        _same(run, ["event", name], terminal(100))
+        heard += _same(run, ["event", name], terminal(100), told)
     for name in names[::2]:
-        _same(run, ["event", name, "-f", "json"], {})
+        _same(run, ["event", name, "-f", "json"], {}, told)
     for fmt in FORMATS if every_format is not None else ():
-        _same(run, ["event", str(every_format), "-f", fmt], {})
+        _same(run, ["event", str(every_format), "-f", fmt], {}, told)
+    return heard
 
 
 def test_event_names_resolve_from_the_store_as_from_the_files(
-    run: Run, fast_toml: None, bundled: None
+    run: Run, fast_toml: None, bundled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _same_names(run, NAMES, every_format="violence-surge")
+    told = watched(monkeypatch, worked_out=True)
+    heard = _same_names(run, told, NAMES, every_format="violence-surge")
+    assert any(note.startswith("read 'kidnappings' as ") for note in heard), heard
 
 
 def test_event_titles_are_the_events_own(bundled: None) -> None:
@@ -114,9 +129,10 @@ def test_a_layered_import_s_event_names_resolve_as_the_whole_walk_s(
         records[0].removeprefix("acled-"),  # a unique part of an imported id
         "acled-mli",  # several
         "kelmara",  # a place of the import's titles
+        "clash",  # a title word of curated events and of the import's
         "tombouctou",
         records[-1][:-1] + "x",  # a typo
         "violence-surge",
         "xyzzy-qwerty",
     ]
-    _same_names(run, names)
+    _same_names(run, watched(monkeypatch, worked_out=True), names)

@@ -122,3 +122,28 @@ def test_without_data_a_follow_up_names_none(run: Run, layer: Path) -> None:
     word = run("mali")
     assert word.exit_code == 2
     assert "did you mean: barkhane search mali; " in word.stderr
+
+
+def test_a_run_leaves_no_data_files_behind(run: Run, layer: Path) -> None:
+    """The files are a run's, forgotten when it ends: what the process does next outside
+    a run (a library call, the next test) points to the record alone, not to files a run
+    before it was given."""
+    from barkhane_cli import lookup, store
+
+    assert run("place", "timbuktu", "--data", str(layer), "-f", "json").exit_code == 0
+    assert lookup.other_kind(store.load(), "timbuktu", "event") == (
+        "timbuktu is a place, not an event: barkhane place timbuktu"
+    )
+
+
+def test_a_bare_word_s_search_reads_the_data_given(run: Run, layer: Path) -> None:
+    """`barkhane raid --data FILE` is no command; the search it points to reads FILE too,
+    as typed after the word or joined to its option (--data=FILE), and finds its event."""
+    quoted = shlex.quote(str(layer))
+    for given in (["--data", str(layer)], [f"--data={layer}"]):
+        word = run("layer-raid", *given)
+        assert word.exit_code == 2
+        assert f"did you mean: barkhane search --data {quoted} layer-raid; " in word.stderr
+        said = word.stderr[word.stderr.index("barkhane search") :].split(";")[0]
+        found = run(*shlex.split(said)[1:], "-f", "json")
+        assert "layer-raid" in found.stdout, said

@@ -20,6 +20,7 @@ OTHER = re.compile(r"\d{4}(?:-\d\d){0,2}\s*(?:→|\.\.|/)\s*(?:\d{2,4}|open|\?)"
     ("args", "said"),
     [
         (("event", "serval"), "date 11 January 2013 to 15 July 2014"),  # a card's date
+        (("event", "serval"), "precision day to day"),  # its two ends' precisions, as its date
         (("timeline", "--search", "serval"), "to 2014-07-15"),  # the cell's second line
         (("on", "2013-01-20", "--full"), "Operation Serval (2013-01-11 to 2014-07-15)"),
         (("summary",), "2011-01-01 to 2022-11-09"),  # the window atop it

@@ -362,8 +362,8 @@ def _refused_on_load(run: Run, data: Path, event: str, first: str, more: int) ->
     assert (loading.exit_code, loading.stdout, loading.stderr) == (
         4,
         "",
-        f"barkhane: bad data: {data}: {first} (and {more} more; run 'barkhane validate "
-        f"{shlex.quote(str(data))}' to list them all)\n",
+        f"barkhane: bad data: {data}: {first} (and {more} more: barkhane validate "
+        f"{shlex.quote(str(data))} lists them all)\n",
     )
 
 

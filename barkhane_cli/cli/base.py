@@ -355,7 +355,6 @@ _READ_AMONG = ("actor", "place", "event")
 def read_as(
     env: Any,
     dataset: "m.Dataset",
-    data: list[Path] | None,
     which: str,
     name: str,
     ident: str,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import click
 import typer
@@ -29,9 +29,6 @@ from barkhane_cli import followups
 from barkhane_cli.errors import BarkhaneError, ExitCode
 from barkhane_cli.importers import import_line
 from barkhane_cli.settings import Settings
-
-if TYPE_CHECKING:
-    pass
 
 
 class Command(NamedTuple):
@@ -288,12 +285,13 @@ class LazyGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run the command line: the one place a run's failures become exit codes."""
-        code = self._run(
-            list(sys.argv[1:] if args is None else args),
-            prog_name or "barkhane",
-            complete_var,
-            extra,
-        )
+        with followups.one_run():
+            code = self._run(
+                list(sys.argv[1:] if args is None else args),
+                prog_name or "barkhane",
+                complete_var,
+                extra,
+            )
         if standalone_mode:
             sys.exit(code)
         return code
@@ -307,7 +305,6 @@ class LazyGroup(TyperGroup):
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
         args, settings = _global_flags(args, extra.get("obj") or Settings.from_environ())
-        followups.given(())  # a run in the same process (the tests') starts with no files
         extra["obj"] = settings
         line = list(args)  # as typed: Click's parser consumes the list it is given
         try:
@@ -461,6 +458,17 @@ def search_command(words: str) -> str:
     return followups.command("search", *(["--"] if words.startswith("-") else []), words)
 
 
+def _data_given(words: list[str]) -> list[str]:
+    """The --data files among ``words`` as typed (``--data FILE``, ``--data=FILE``)."""
+    found = []
+    for at, word in enumerate(words):
+        if word == "--data" and at + 1 < len(words):
+            found.append(words[at + 1])
+        elif word.startswith("--data="):
+            found.append(word.removeprefix("--data="))
+    return found
+
+
 def click_error_line(
     group: click.Group, exc: click.ClickException, args: list[str], line: list[str]
 ) -> str:
@@ -515,6 +523,9 @@ def click_error_line(
         if command is group:
             at = rest.index(name) if name in rest else len(rest)
             words = [name, *itertools.takewhile(lambda w: not w.startswith("-"), rest[at + 1 :])]
+            # the search reads the files given with the word (`barkhane kelmara --data
+            # import.toml`): the record alone had no event of the import's to find
+            followups.given(_data_given(rest))
             looked_up = f"; did you mean: {search_command(' '.join(words))}"
         return f"no such command {name!r}{looked_up}; commands are: {', '.join(names)}"
     text = re.sub(r"^Invalid value for '([^']+)'(?: / '[^']+')*: ", r"\1: ", text)

@@ -120,7 +120,7 @@ def _profile(
     loaded = open_data(data)
     dataset = loaded.data  # every table; the events come from loaded.select
     ident = resolved(dataset, data, which, name)
-    read_as(env, dataset, data, which, name, ident)
+    read_as(env, dataset, which, name, ident)
     q = query.build_query(
         dataset,
         since=start,
@@ -348,7 +348,7 @@ def event(
         # a curated event's id beside an import (its card is below), else a part of an
         # id, a title word or a typo: resolved over the ids and titles alone (K83)
         stored = lookup.stored_event(opened, ident)
-        named = stored.id if stored is not None else _named_event(env, opened, data, ident)
+        named = stored.id if stored is not None else _named_event(env, opened, ident)
         by_id = lookup.event_by_id(opened, named)
     if by_id is not None:
         card = event_card(by_id.data, by_id.event, by_id.pool)
@@ -361,7 +361,7 @@ def event(
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)
 
 
-def _named_event(env: Any, opened: Any, data: list[Path] | None, name: str) -> str:
+def _named_event(env: Any, opened: Any, name: str) -> str:
     """The id of the event ``name`` names (a part of an id, a title word, a typo), or the
     one error: resolved over every event's id and title, from the store's names when
     there is one (none decoded: K83), with a miss's hints and read_as's note."""
@@ -377,7 +377,7 @@ def _named_event(env: Any, opened: Any, data: list[Path] | None, name: str) -> s
         lambda text: events_at(opened, text),
         lambda text: listed_as(opened, text),
     )
-    read_as(env, dataset, data, "event", name, named, resolver)
+    read_as(env, dataset, "event", name, named, resolver)
     return named
 
 

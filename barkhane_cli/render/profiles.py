@@ -7,7 +7,7 @@ from functools import partial
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
-from barkhane_cli.dates import parse_iso, span_said
+from barkhane_cli.dates import SPAN, parse_iso, span_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.events import roles_text
@@ -194,7 +194,9 @@ def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = Non
     detail = lookup.event_detail(data, event, links)
     actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
     span = span_said(event.date.human(), event.end.human()) if event.end else event.date.human()
-    precision = event.date.precision + (f" – {event.end.precision}" if event.end else "")
+    # each end's precision, written as the date row writes the span (U33: "day – day"
+    # under "22 February 2011 to 24 February 2011")
+    precision = event.date.precision + (f"{SPAN}{event.end.precision}" if event.end else "")
     deaths = event.deaths()
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()

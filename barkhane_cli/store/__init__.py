@@ -112,7 +112,9 @@ def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = 
     errors = [p for p in problems if not p.warning]
     if errors:
         more = len(errors) - 1
-        tail = f" (and {more} more; run '{_validate(paths)}' to list them all)" if more else ""
+        # the command bare, as every "X lists them all" says it: quoted as a whole, a
+        # path holding a quote made it one word where it was selected (RV33)
+        tail = f" (and {more} more: {_validate(paths)} lists them all)" if more else ""
         raise DataError(f"bad data: {errors[0].sentence()}{tail}")
     return data
 
