@@ -68,7 +68,7 @@ def open_bounded(
     except IsADirectoryError:
         raise DataError(f"{path}: is a folder, not {what}") from None
     except PermissionError:
-        raise DataError(f"{path}: permission denied") from None
+        raise DataError(f"{path}: permission denied; give {what} you may read") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:

@@ -205,11 +205,10 @@ def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
     )
     shown = ok(run("summary", "--year", "2021", "--data", str(data), env=terminal(80)))
     lines = [line.rstrip() for line in shown.stdout.splitlines()]
-    at = lines.index(
-        "Headline figures: the latest of each series (every figure: barkhane facts --data"
-    )
+    # the command to copy on one line, not broken before its file (U35)
+    at = lines.index("Headline figures: the latest of each series (every figure:")
     assert lines[at + 1 : at + 5] == [
-        "  range.toml)",
+        "  barkhane facts --data range.toml)",
         "  5,100 troops 2021-06 (5,000–5,500) French troops in Barkhane, 2021",
         # its own command line with its data (U33), less --width, --color...
         "  each in full, with its sources:",

@@ -43,14 +43,18 @@ def _data(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_the_note_closes_the_drawn_chart(run: Run, tmp_path: Path) -> None:
-    args = ("chart", "--by", "month", "--year", "2018", "--data", _data(tmp_path))
-    result = run(*args, env=terminal(100))
+def test_the_note_closes_the_drawn_chart(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the file named short: the line fits 160 columns
+    args = ("chart", "--by", "month", "--year", "2018", "--data", Path(_data(tmp_path)).name)
+    result = run(*args, env=terminal(160))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert lines[0] == "Events per month, 2018"
-    assert lines[-1] == f"events in the curated timeline; {NOTE}"
+    # what was counted: the layer's events are in the bars (U35)
+    assert lines[-1] == f"events in the curated timeline and {args[-1]}; {NOTE}"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "plain"])

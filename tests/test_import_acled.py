@@ -966,8 +966,8 @@ def test_validate_counts_an_exports_rejected_rows_as_a_problem(run: Run, tmp_pat
     assert (result.exit_code, result.stdout) == (
         4,
         f"{export}:6: 1 of 5 rows rejected, so it does not wholly import; the first: "
-        "event_date is not a real date ('31/02/2021') (barkhane import lists each with its "
-        "reason)\n",
+        "event_date is not a real date ('31/02/2021') "
+        f"(barkhane import acled {export} -o 2019-2022.toml lists each with its reason)\n",
     )
     assert result.stderr.startswith("1 problem in 1 file (")
     listed = run("validate", str(export), "-f", "json")
@@ -978,7 +978,8 @@ def test_validate_counts_an_exports_rejected_rows_as_a_problem(run: Run, tmp_pat
     read = run("timeline", "--data", str(export), "-n", "0")
     assert (read.exit_code, read.stderr) == (
         0,
-        f"{export}: 1 of 5 rows rejected (barkhane import lists each with its reason)\n",
+        f"{export}: 1 of 5 rows rejected "
+        f"(barkhane import acled {export} -o 2019-2022.toml lists each with its reason)\n",
     )
     out = tmp_path / "out.toml"
     assert run("import", "acled", str(export), "--no-store", "-o", str(out)).exit_code == 0

@@ -267,6 +267,8 @@ def test_fact_dates_and_units_are_whole(bundled: None, run: Run, width: int) -> 
     for f in json.loads(_shown(run, None, "facts", "displaced", "mali", "--format", "json")):
         assert re.search(rf"^{re.escape(str(f['as_of']))} ", out, re.M), f["as_of"]
         assert f" {f['unit']} " in out, f["unit"]
+        # its id whole, for `barkhane fact ID` (U34: no id at any width)
+        assert re.search(rf"(^|\s){re.escape(f['id'])}\s", out), f["id"]
 
 
 def test_a_fact_table_shows_the_scope_up_to_its_first_semicolon(bundled: None, run: Run) -> None:

@@ -15,6 +15,7 @@ tests/fixtures/acled and tests/fixtures/ucdp, which hold no real row).
 
 from __future__ import annotations
 
+import shlex
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -248,15 +249,21 @@ def test_a_row_two_days_off_is_not_taken_for_the_attack(
 
 
 def test_an_export_read_as_data_counts_them_and_matches_alike(
-    run: Run, bundled_small: Path, export: Path
+    run: Run, bundled_small: Path, export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     result = run("gaps", "--data", str(export), "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         f"{export}: 1 place has the name of a curated place over 25 km away, kept apart at "
-        "the export's point (compare and gaps match the two by name); barkhane import "
-        "lists each"
+        "the export's point (compare and gaps match the two by name); "
+        f"barkhane import acled {shlex.quote(str(export))} -o {export.stem}.toml lists each"
     ]
+    # the command said runs as printed (U34: "barkhane import" alone, exit 2), and lists it
+    said = result.stderr.rstrip().split("; ")[-1].removesuffix(" lists each")
+    monkeypatch.chdir(tmp_path)
+    listed = run(*shlex.split(said)[1:], "--no-store")
+    assert listed.exit_code == 0, listed.stderr
+    assert "km from the curated" in listed.stderr  # the place kept apart, listed
     incidents = as_json(result)["incidents"]
     assert [[r["record_id"] for r in i["records"]] for i in incidents] == [["MLI8003"], ["MLI8004"]]
 

@@ -10,6 +10,7 @@ import typer
 from click.core import ParameterSource
 
 from barkhane_cli import followups, model
+from barkhane_cli.atomic import shown
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     again,
@@ -20,6 +21,7 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
     query_of,
+    settings,
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
@@ -368,7 +370,10 @@ def chart(
         )
     else:
         title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}{said}"
-        unit = "events in the curated timeline"
+        # the layers' events are in the bars too: U34's two were, under "the curated
+        # timeline" alone
+        layers = [shown(p) for p in (*settings().data, *(data or ()))]
+        unit = "events in the curated timeline" + (f" and {', '.join(layers)}" if layers else "")
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
     # under its table: written to stderr at once, it came out above the title (U32)

@@ -88,7 +88,10 @@ class FileName(TyperPath):
     "did you mean --data france?" is built from a bare word (splitwords)."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(path_type=Path)
+        # readable=False: the file's reader says it cannot read it, as it says a missing
+        # one, exit 4 (inputs.open_bounded); Click's check said "Path ... is not
+        # readable", exit 2, a usage error for what is a data file's fault (U34)
+        super().__init__(path_type=Path, readable=False)
         self.what = what
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:

@@ -397,7 +397,31 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
         later = sum(1 for e in loaded.select(everything) if e.aftermath)
         if later:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
+    if q.types:
+        notes += _kin_types_left_out(loaded, q)
     return total, notes
+
+
+def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
+    """The events of a type kin to those asked for (matching.FAMILY: one incident coded
+    either way, an attack on villagers or a massacre) that the same query, without
+    --type, would list: "5 battle and 3 massacre events not listed: add --type battle
+    --type massacre". U34's `timeline --type attack --country bf --year 2021
+    --min-deaths 20` left out Solhan unsaid."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from barkhane_cli.matching import FAMILY
+
+    kin = frozenset(b for a, b in FAMILY if a in q.types) - q.types
+    found = Counter(e.type for e in loaded.select(replace(q, types=kin, limit=None))) if kin else {}
+    if not found:
+        return []
+    types = sorted(found)
+    parts = [f"{found[t]} {t}" for t in types]
+    said = " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1])))
+    events = plural(sum(found.values()), "event")
+    return [f"{said} {events} not listed: add {' '.join(f'--type {t}' for t in types)}"]
 
 
 def types(

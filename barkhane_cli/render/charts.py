@@ -131,7 +131,8 @@ def panels_rich(
     if stack and present:
         con.print(legend(env, present, pattern, con.width))
     if every:  # no bars (a window outside the record): no caption of what they count
-        con.print(Text(unit, style="dim"))
+        # a follow-up in it ("counted totals: barkhane facts ...") is kept on one line
+        con.print(hanging(Text(unit, style="dim"), con.width, 0, 0), soft_wrap=True)
 
 
 def _bar(

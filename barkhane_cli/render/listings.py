@@ -8,6 +8,7 @@ from typing import Any
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
+from barkhane_cli.render.events import FULL
 from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
@@ -147,6 +148,24 @@ _FACT_FILE_FIELDS = [
 ]
 
 
+# From the width where an event's id has a column (events.FULL), or with --wide, a fact's
+# id has one of its own too; narrower, it goes under
+# the label with the scope's area after it (RecordSet.ident), as an event's id and where
+# under its title, and the kind under the date, as an event's type: at 80 columns the
+# Fact column then holds an id whole (U34 found none at any width, its disputes cut
+# with no way to the fact's own view). The sources are `fact ID`'s.
+def _fact_layout(width: int, wide: bool) -> list[str]:
+    if wide or width >= FULL:
+        return ["as_of", "id", "label", "value", "unit", "kind", "scope", "sources"]
+    return ["when", "label", "value", "unit"]
+
+
+def _when(f: m.Fact) -> Any:
+    from rich.text import Text
+
+    return Text(f.as_of.iso()).append(f"\n{f.kind or ''}", style="dim")
+
+
 def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
     def num(x: float | None) -> str:
         v = lookup.plain_number(x)
@@ -220,6 +239,10 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         note=lambda f: disputed(f.disputed) if f.disputed else None,
         empty_message="no facts match",
         note_field="label",
+        ident=lambda f: f"{f.id} · {f.area}" + (" …" if ";" in f.scope else ""),
+        whole="barkhane fact ID",
+        layout=_fact_layout,
+        cells={"when": Field("when", "As of", lambda f: f.as_of.iso(), width=10, cell=_when)},
         json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())
         if data.facts
         else [],

@@ -7,6 +7,7 @@ years, and one figure a series, a line each, cut at the line's end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from textwrap import shorten, wrap
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
 FULL = "--full"
 
 
+# A follow-up as followups.command writes it: "barkhane", then words, each bare or in
+# shlex's quotes ('a b', '"'"' for a quote inside). A wrap keeps it on one line, however
+# wide: broken at 80 columns ("--since 2021-05-11" | "--until 2021-07-10", "'/tmp/x" |
+# "y/mine.toml'"), copied line by line it ran another query, then failed (U34). Prose
+# after it that reads as words ("... gao lists them all") is kept with it: a longer
+# line, never a wrong command. Printed with soft_wrap: the terminal wraps it, unbroken.
+_COMMAND = re.compile(r"""barkhane(?: (?:[\w@%+=:,./-]|'[^']*'|"'")+)+""")
+_GLUE = "\0"  # a space inside a command while the text is wrapped
+
+
 def heading(con: Any, title: str, said: str | Text = "") -> None:
     """A section's bold title after a blank line, and what it says of its list, plain or
     in its own styles (the judgments' tally); a line it does not fit continues two columns
@@ -35,7 +46,7 @@ def heading(con: Any, title: str, said: str | Text = "") -> None:
 
     line = Text(title, style="bold")
     line.append(said)
-    con.print(Text("\n").append_text(hanging(line, con.width, 0, 2)))
+    con.print(Text("\n").append_text(hanging(line, con.width, 0, 2)), soft_wrap=True)
 
 
 def age(as_of: str, day: str, room: int | None = None) -> str:
@@ -75,15 +86,17 @@ def indented(text: str, width: int, indent: int, hang: int | None = None) -> lis
     columns in: a continuation goes under its own text, as a bullet's does, not to
     column 0 as a terminal wraps it, or ``hang`` columns in where that is given (a
     heading's, an item's); a word wider than the line (an option, a date) is kept whole,
-    never broken at its hyphens."""
-    return wrap(
-        text,
+    never broken at its hyphens, nor a command to copy (_COMMAND) at its spaces."""
+    glued = _COMMAND.sub(lambda m: m.group().replace(" ", _GLUE), text)
+    lines = wrap(
+        glued,
         max(width, indent + 1, (hang or 0) + 1),
         initial_indent=" " * indent,
         subsequent_indent=" " * (indent if hang is None else hang),
         break_long_words=False,
         break_on_hyphens=False,
     )
+    return [line.replace(_GLUE, " ") for line in lines]
 
 
 def hanging(text: Any, width: int, indent: int, hang: int) -> Any:
@@ -122,7 +135,7 @@ def pointer(con: Any, said: str, command: str) -> None:
     """A dim closing line (pointer_lines): what ``command`` gives, then the command."""
     from rich.text import Text
 
-    con.print(Text(pointer_lines(said, command, con.width), style="dim"))
+    con.print(Text(pointer_lines(said, command, con.width), style="dim"), soft_wrap=True)
 
 
 def figure_lines(

@@ -122,6 +122,10 @@ class RecordSet(Generic[T]):
     empty_message: str = "no matching records"
     json_keys: list[str] = field(default_factory=list)
     note_field: str = "title"
+    # A line dim under ``note_field``'s text where the table has no id column, the
+    # record's id first: the word `barkhane fact ID` takes, to read a note the table cuts
+    ident: Callable[[T], str] | None = None
+    whole: str = ""  # after a note the table cuts: where it is whole ("barkhane fact ID")
     # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
     # known in advance (the store keeps each event's): None means compute it.
     dumped: Callable[[T], str | None] | None = None

@@ -280,7 +280,10 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     heading(con, FIGURES, f": one a series, the latest by the day{marked}")
     facts = [data.facts[i] for i in content["latest_figures"]]
     if not facts:
-        con.print(Text(_more_figures(content, con.width) or "  none recorded", style="dim"))
+        con.print(
+            Text(_more_figures(content, con.width) or "  none recorded", style="dim"),
+            soft_wrap=True,
+        )
         return
     command = content["other_figures"]["command"]
     figure_lines(con, facts, "every figure known then", command, content["date"])
@@ -345,12 +348,12 @@ def _rich(
             else None
         )
         if not rows:
-            con.print(Text(more or "  none recorded", style="dim"))
+            con.print(Text(more or "  none recorded", style="dim"), soft_wrap=True)
             continue
         # as on cards: a wrapped item continues under its own text, not at column 0
         con.print(bullets(_item(row) for row in rows))
         if more:
-            con.print(Text(more, style="dim"))
+            con.print(Text(more, style="dim"), soft_wrap=True)
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 

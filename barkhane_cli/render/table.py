@@ -275,7 +275,7 @@ def _columns(
             widths[f.name],
             f.ratio is not None,
             f.justify,
-            f.cell or _plain_cell(rs, f, wide, widths[f.name]),
+            f.cell or _plain_cell(rs, f, wide, widths[f.name], "id" not in widths),
         )
         for f in fields
     ]
@@ -321,7 +321,9 @@ def clip_lines(text: str, width: int, whole: str = "") -> str:
     return " ".join([*wrapped[: NOTE_LINES - 1], last, tail])
 
 
-def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool, width: int) -> Callable[[Any], Text]:
+def _plain_cell(
+    rs: RecordSet[Any], f: Field[Any], wide: bool, width: int, no_id_column: bool = True
+) -> Callable[[Any], Text]:
     show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
@@ -333,9 +335,11 @@ def _plain_cell(rs: RecordSet[Any], f: Field[Any], wide: bool, width: int) -> Ca
                 text.stylize(f"link {url}")
         if f.name == rs.note_field:
             text.stylize("bold")
+            if rs.ident is not None and no_id_column:
+                text.append_text(safe_text("\n" + rs.ident(item), style="dim"))
             extra = rs.note(item)
             if extra and not wide:
-                extra = clip_lines(extra, width)
+                extra = clip_lines(extra, width, rs.whole)
             if extra:
                 text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
         return text

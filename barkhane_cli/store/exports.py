@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import model as m
 from barkhane_cli.errors import DataError
-from barkhane_cli.importers import IMPORT
+from barkhane_cli.importers import import_line
 from barkhane_cli.text import counted
 
 if TYPE_CHECKING:
@@ -29,8 +29,18 @@ if TYPE_CHECKING:
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
 
-# Where a run reading an export, and validate, point for its rejected rows.
-_LISTED_BY_IMPORT = f"({IMPORT} lists each with its reason)"
+
+def _import_of(path: Path) -> str:
+    """The import of this export, as a user runs it: where a run reading it, and validate,
+    point for its rejected rows and the places kept apart. "barkhane import" alone, as
+    `gaps` said it, exits 2 "missing command" (U34); the file written is named after the
+    export, in the folder the user is in."""
+    import shlex
+
+    from barkhane_cli.atomic import shown
+
+    out = shlex.quote(f"{path.stem}.toml")
+    return import_line(kind(path), shlex.quote(shown(path)), out)
 
 
 def kind(path: Path) -> str:
@@ -148,19 +158,19 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
         tables, _, report = convert(path, matched, bar if progress.watching() else None)
     if report.too_many_rejected():
         how = "every row was" if len(report.rejected) == report.rows_read else "most rows were"
-        raise DataError(f"{path}: {how} rejected; run {IMPORT} on it to see each row and why")
+        raise DataError(f"{path}: {how} rejected; {_import_of(path)} shows each row and why")
     if report.rejected and problems is not None:
         from barkhane_cli.validate import Problem
 
         problems.append(
-            Problem(str(path), "", None, None, _rejected(report), line=report.rejected[0][0])
+            Problem(str(path), "", None, None, _rejected(path, report), line=report.rejected[0][0])
         )
     elif report.rejected:  # said when the export is read, not on every run from the store
-        _say(path, f"{_how_many(report)} {_LISTED_BY_IMPORT}")
+        _say(path, f"{_how_many(report)} ({_import_of(path)} lists each with its reason)")
     if report.kept_apart and problems is None:  # as the rejected rows: once, when read
         from barkhane_cli.importers.acled.places import kept_apart_said
 
-        _say(path, f"{kept_apart_said(len(report.kept_apart))}; {IMPORT} lists each")
+        _say(path, f"{kept_apart_said(len(report.kept_apart))}; {_import_of(path)} lists each")
     return as_document(tables, consume=True)
 
 
@@ -179,7 +189,7 @@ def _how_many(report: ImportReport) -> str:
     return f"{len(report.rejected)} of {counted(report.rows_read, 'row')} rejected"
 
 
-def _rejected(report: ImportReport) -> str:
+def _rejected(path: Path, report: ImportReport) -> str:
     """Validate's problem for an export's rejected rows (U31: `validate FILE.csv` said
     "ok", exit 0, with a row rejected): how many, and the first (on the problem's line)
     with its reason."""
@@ -187,5 +197,5 @@ def _rejected(report: ImportReport) -> str:
     example = f" ({detail})" if detail else ""
     return (
         f"{_how_many(report)}, so it does not wholly import; the first: {reason}{example} "
-        f"{_LISTED_BY_IMPORT}"
+        f"({_import_of(path)} lists each with its reason)"
     )

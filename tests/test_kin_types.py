@@ -1,0 +1,57 @@
+"""A type filter says what it leaves out of a kin type (U35): `timeline --type attack
+--country bf --year 2021 --min-deaths 20` listed 5 attacks and said nothing of Solhan and
+two other massacres, which the same query without --type lists (U34). Kin: one incident
+coded either way, as matching.FAMILY has it; a type of another kind is not said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Run, as_json, terminal
+
+
+def _event(ident: str, kind: str) -> str:
+    return f"""
+[[events]]
+id = "{ident}"
+date = "2020-08-20"
+title = "Zorblat {kind} {ident}"
+summary = "A test event."
+type = "{kind}"
+actors = ["jnim", "mali"]
+perpetrators = ["jnim"]
+targets = ["mali"]
+attribution = "claimed"
+places = ["timbuktu"]
+fatalities = 4
+sources = [{{ id = "seed" }}]
+"""
+
+
+@pytest.fixture
+def layer(tmp_path: Path) -> str:
+    path = tmp_path / "zorblat.toml"
+    kinds = {"z-raid": "attack", "z-killing": "massacre", "z-killing-2": "massacre"}
+    text = "".join(_event(i, k) for i, k in kinds.items())
+    # not kin to an attack: never said under one
+    text += (
+        _event("z-vote", "politics")
+        .replace('perpetrators = ["jnim"]\n', "")
+        .replace('attribution = "claimed"\n', "")
+    )
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_type_filter_says_the_kin_events_it_leaves_out(run: Run, layer: str) -> None:
+    args = ("timeline", "--search", "zorblat", "--data", layer)
+    result = run(*args, "--type", "attack", env=terminal(200))
+    assert result.exit_code == 0, result.stderr
+    footer = result.stdout.splitlines()[-1]
+    assert footer == "1 event; 2 massacre events not listed: add --type massacre"
+    # the hint, added, lists them; a type of another kind (politics) is not said
+    added = as_json(run(*args, "--type", "attack", "--type", "massacre", "-f", "json"))
+    assert sorted(e["id"] for e in added) == ["z-killing", "z-killing-2", "z-raid"]
+    whole = run(*args, "--type", "attack", "--type", "massacre", env=terminal(200))
+    assert whole.stdout.splitlines()[-1] == "3 events"
