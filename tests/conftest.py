@@ -549,3 +549,43 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Pat
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def layer_event(
+    ident: str = "layer-raid",
+    kind: str = "attack",
+    title: str = "A raid only the layer holds",
+    summary: str = "Gunmen raid a village.",
+) -> str:
+    """One event in TOML for a file a test layers over the bundled record (--data): JNIM's
+    claimed raid at Timbuktu on 20 August 2020, four dead, citing the bundled seed."""
+    return f"""
+[[events]]
+id = "{ident}"
+date = "2020-08-20"
+title = "{title}"
+summary = "{summary}"
+type = "{kind}"
+actors = ["jnim", "mali"]
+perpetrators = ["jnim"]
+targets = ["mali"]
+attribution = "claimed"
+places = ["timbuktu"]
+fatalities = 4
+sources = [{{ id = "seed" }}]
+"""
+
+
+def layered_acled(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The fixture ACLED export imported into tmp_path and layered over the bundled record
+    (BARKHANE_DATA; the store in tmp_path too): its records' ids, in the record's order."""
+    out = tmp_path / "acled.toml"
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
+    assert imported.exit_code == 0, imported.stderr
+    monkeypatch.setenv("BARKHANE_DATA", str(out))
+    records = [
+        e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
+    ]
+    assert len(records) > 10
+    return records

@@ -4,12 +4,11 @@ errors of an id that is missing or names several entries."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run, terminal
+from conftest import Run, layered_acled, terminal
 
 from barkhane_cli import store
 from barkhane_cli.formats import FORMATS
@@ -218,14 +217,6 @@ def test_a_layered_import_s_event_cards_by_id_are_the_whole_walk_s(
 ) -> None:
     """An import's records by id; a curated event beside them still walks every event
     (its dataset records are the whole matching's), and says the same."""
-    out = tmp_path / "acled.toml"
-    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
-    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
-    assert imported.exit_code == 0, imported.stderr
-    monkeypatch.setenv("BARKHANE_DATA", str(out))
-    records = [
-        e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
-    ]
-    assert len(records) > 10
+    records = layered_acled(run, tmp_path, monkeypatch)
     _same_cards(run, [records[0], records[-1], "sahel-violence-surge-2021"])
     assert _related_alike([*records, "sahel-violence-surge-2021", "wagner-arrives-mali"]) > 10

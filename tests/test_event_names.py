@@ -6,11 +6,10 @@ for an import layered over it, the misses' and the ambiguities' errors too."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run, terminal, watched
+from conftest import Run, layered_acled, terminal, watched
 
 from barkhane_cli import lookup, store
 from barkhane_cli.formats import FORMATS
@@ -115,15 +114,7 @@ def test_a_layered_import_s_event_names_resolve_as_the_whole_walk_s(
 ) -> None:
     """Parts of an import's ids and its titles' words, a typo of one, a curated event
     beside them (its card still walks every event) by a part of its id."""
-    out = tmp_path / "acled.toml"
-    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
-    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
-    assert imported.exit_code == 0, imported.stderr
-    monkeypatch.setenv("BARKHANE_DATA", str(out))
-    records = [
-        e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
-    ]
-    assert len(records) > 10
+    records = layered_acled(run, tmp_path, monkeypatch)
     names = [
         records[0].upper(),
         records[0].removeprefix("acled-"),  # a unique part of an imported id

@@ -10,23 +10,9 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, terminal
+from conftest import Run, as_json, layer_event, terminal
 
-_LAYER = """
-[[events]]
-id = "layer-raid"
-date = "2020-08-20"
-title = "A raid only the layer holds"
-summary = "Gunmen raid a village."
-type = "attack"
-actors = ["jnim", "mali"]
-perpetrators = ["jnim"]
-targets = ["mali"]
-attribution = "claimed"
-places = ["timbuktu"]
-fatalities = 4
-sources = [{ id = "seed" }]
-"""
+_LAYER = layer_event()
 
 # "barkhane" then a command's name: each follow-up a view prints
 _COMMAND = re.compile(r"barkhane [a-z]+")

@@ -8,25 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, terminal
+from conftest import Run, as_json, layer_event, terminal
 
 
 def _event(ident: str, kind: str) -> str:
-    return f"""
-[[events]]
-id = "{ident}"
-date = "2020-08-20"
-title = "Zorblat {kind} {ident}"
-summary = "A test event."
-type = "{kind}"
-actors = ["jnim", "mali"]
-perpetrators = ["jnim"]
-targets = ["mali"]
-attribution = "claimed"
-places = ["timbuktu"]
-fatalities = 4
-sources = [{{ id = "seed" }}]
-"""
+    return layer_event(ident, kind, f"Zorblat {kind} {ident}", "A test event.")
 
 
 @pytest.fixture
