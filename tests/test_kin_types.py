@@ -1,7 +1,7 @@
 """A type filter says what it leaves out of a kin type (U35): `timeline --type attack
 --country bf --year 2021 --min-deaths 20` listed 5 attacks and said nothing of Solhan and
 two other massacres, which the same query without --type lists (U34). Kin: one incident
-coded either way, as matching.FAMILY has it; a type of another kind is not said."""
+coded either way, as model.KIN_TYPES has it; a type of another kind is not said."""
 
 from __future__ import annotations
 
@@ -41,3 +41,15 @@ def test_a_type_filter_says_the_kin_events_it_leaves_out(run: Run, layer: str) -
     assert sorted(e["id"] for e in added) == ["z-killing", "z-killing-2", "z-raid"]
     whole = run(*args, "--type", "attack", "--type", "massacre", env=terminal(200))
     assert whole.stdout.splitlines()[-1] == "3 events"
+
+
+def test_a_type_a_dataset_codes_alike_is_not_kin(run: Run, layer: str) -> None:
+    """matching.py pairs a coup with ACLED's politics, a leader killed with an attack, to
+    link a record: no incident a curator codes either way. `--type coup` said "225
+    politics events not listed", `--type leader-killed` every attack and battle."""
+    args = ("timeline", "--search", "zorblat", "--data", layer)
+    for kind in ("politics", "leader-killed", "coup"):
+        result = run(*args, "--type", kind, env=terminal(200))
+        assert result.exit_code == 0, result.stderr
+        said = result.stdout + result.stderr
+        assert "not listed" not in said, (kind, said)
