@@ -53,3 +53,21 @@ def test_a_type_a_dataset_codes_alike_is_not_kin(run: Run, layer: str) -> None:
         assert result.exit_code == 0, result.stderr
         said = result.stdout + result.stderr
         assert "not listed" not in said, (kind, said)
+
+
+@pytest.mark.parametrize("width", [40, 49, 52, 60, 80])
+def test_the_hint_keeps_each_option_with_its_type(run: Run, layer: str, width: int) -> None:
+    """Wrapped, the footer broke "add --type" | "massacre": each line read as a thing to
+    do of its own. Under a table (stdout) and with no row (stderr) alike."""
+    args = ("timeline", "--search", "zorblat", "--data", layer)
+    listed = run(*args, "--type", "attack", env=terminal(width))
+    empty = run(*args, "--type", "battle", env=terminal(width))
+    assert "no events match" in empty.stderr
+    for said in (listed.stdout, empty.stderr):
+        words = " ".join(said.split())
+        assert "add --type" in words, said
+        lines = said.splitlines()
+        at = next(n for n, line in enumerate(lines) if "events not" in line)
+        for line in lines[at:]:  # the note, from its first line
+            assert not line.rstrip().endswith("--type"), said
+            assert not line.lstrip().startswith(("massacre", "attack")), said
