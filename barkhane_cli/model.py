@@ -55,6 +55,8 @@ KIN_TYPES: tuple[frozenset[str], ...] = (frozenset({"attack", "battle", "massacr
 def kin_types(types: frozenset[str]) -> frozenset[str]:
     """The types kin to any of ``types`` (KIN_TYPES), less those given."""
     return frozenset(t for g in KIN_TYPES if g & types for t in g) - types
+
+
 # How a figure came to be: a count, an announcement, a plan, an estimate or a claim.
 FACT_KINDS = ("measured", "announced", "planned", "estimated", "claimed")
 # What a casualty count counts: deaths in hostile acts only, deaths of every cause
