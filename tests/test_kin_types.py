@@ -71,3 +71,21 @@ def test_the_hint_keeps_each_option_with_its_type(run: Run, layer: str, width: i
         for line in lines[at:]:  # the note, from its first line
             assert not line.rstrip().endswith("--type"), said
             assert not line.lstrip().startswith(("massacre", "attack")), said
+
+
+def test_a_note_of_several_lines_is_wrapped_line_by_line() -> None:
+    """table.wrapped, which keeps an option with its value, wraps each line of a note:
+    a line break in one is not a piece of the text for onescreen.hanging, which gave
+    the note back unwrapped."""
+    import io
+
+    from barkhane_cli.render.env import Env
+    from barkhane_cli.render.table import wrapped
+
+    env = Env(io.StringIO(), io.StringIO(), True, False, 30, False)
+    note = (
+        "first line, short\n" + "a second line far wider than thirty columns: add --type massacre"
+    )
+    lines = wrapped(env, note).splitlines()
+    assert lines[0] == "first line, short"
+    assert max(map(len, lines)) <= 30 and "--type massacre" in lines

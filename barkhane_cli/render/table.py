@@ -169,8 +169,9 @@ def wrapped(env: Env, note: str) -> str:
     table are: left to the terminal, "whatever they use" broke as "whatever t" | "hey
     use", and "djazairess" as "djaz" | "airess" (U19)."""
     con = console(env)
-    lines = hanging(Text(note), con.width, 0, 0).plain.splitlines()  # as a table's footer
-    return "\n".join(line.rstrip() for line in lines)
+    # as a table's footer is (an option kept with its value), each of its lines
+    lines = (hanging(Text(part), con.width, 0, 0).plain for part in note.split("\n"))
+    return "\n".join(line.rstrip() for part in lines for line in part.split("\n"))
 
 
 def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:
