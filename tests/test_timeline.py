@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -557,11 +559,15 @@ def test_a_data_folder_that_changes_while_read_is_a_read_error(
     write the output (/tmp/...: No such file or directory)": Python 3.11's walk of a
     folder stops at a subfolder that goes away. A failure to read the data, said so."""
     gone = tmp_path / "gone"
+    gone.mkdir()  # listed, then gone when the walk opens it
+    scandir = os.scandir
 
-    def vanishing(self: Path, pattern: str) -> list[Path]:
-        raise FileNotFoundError(2, "No such file or directory", str(gone))
+    def vanishing(p: Any = ".") -> Any:
+        if Path(p) == gone:
+            raise FileNotFoundError(2, "No such file or directory", str(gone))
+        return scandir(p)
 
-    monkeypatch.setattr(Path, "rglob", vanishing)
+    monkeypatch.setattr(os, "scandir", vanishing)
     result = run("facts", "--data", str(tmp_path))
     assert result.exit_code == 4
     assert result.stderr == (

@@ -56,3 +56,29 @@ def test_a_missing_one_exits_alike(run: Run, tmp_path: Path) -> None:
         4,
         f"barkhane: {tmp_path}/gone.toml: no such data file\n",
     )
+
+
+@pytest.mark.parametrize("locked", ["layers", "layers/more"])
+def test_a_folder_it_may_not_read_is_said_so(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: str
+) -> None:
+    """A folder of mode 000 was "a folder with no .toml files"; one below a folder given
+    had its events left out, exit 0 (RV34). Refused as the tests' root is not: the call
+    that lists a folder raises."""
+    top = tmp_path / "layers"
+    (top / "more").mkdir(parents=True)
+    (top / "more" / "mine.toml").write_text(_EVENTS, encoding="utf-8")
+    refused = tmp_path / locked
+    scandir = os.scandir
+
+    def refused_scandir(p: Any = ".") -> Any:
+        if Path(p) == refused:
+            raise PermissionError(13, "Permission denied", str(p))
+        return scandir(p)
+
+    monkeypatch.setattr(os, "scandir", refused_scandir)
+    result = run("timeline", "--count", "--data", str(top))
+    assert (result.exit_code, result.stderr) == (
+        4,
+        f"barkhane: {refused}: permission denied; give a data folder you may read\n",
+    )

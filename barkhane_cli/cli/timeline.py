@@ -49,7 +49,7 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.dates import window_in_sentence
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.model import Event
+from barkhane_cli.model import Event, kin_types
 from barkhane_cli.text import counted, plural
 
 
@@ -403,7 +403,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
-    """The events of a type kin to those asked for (matching.FAMILY: one incident coded
+    """The events of a type kin to those asked for (model.KIN_TYPES: one incident coded
     either way, an attack on villagers or a massacre) that the same query, without
     --type, would list: "5 battle and 3 massacre events not listed: add --type battle
     --type massacre". U34's `timeline --type attack --country bf --year 2021
@@ -411,9 +411,7 @@ def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
     from collections import Counter
     from dataclasses import replace
 
-    from barkhane_cli.matching import FAMILY
-
-    kin = frozenset(b for a, b in FAMILY if a in q.types) - q.types
+    kin = kin_types(q.types)
     found = Counter(e.type for e in loaded.select(replace(q, types=kin, limit=None))) if kin else {}
     if not found:
         return []

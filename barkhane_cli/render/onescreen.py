@@ -35,6 +35,10 @@ FULL = "--full"
 # after it that reads as words ("... gao lists them all") is kept with it: a longer
 # line, never a wrong command. Printed with soft_wrap: the terminal wraps it, unbroken.
 _COMMAND = re.compile(r"""barkhane(?: (?:[\w@%+=:,./-]|'[^']*'|"'")+)+""")
+# An option and its value in prose, as a note says what to add ("add --type battle
+# --type massacre", "--place solhan lists its events"): kept together as a command is.
+# Broken, the footer's "add --type" | "massacre" at 40 columns read as two things to do.
+_OPTION = re.compile(r"--[a-z][\w-]* (?!-)[\w@%+=:,./-]+")
 _GLUE = "\0"  # a space inside a command while the text is wrapped
 
 
@@ -86,8 +90,10 @@ def indented(text: str, width: int, indent: int, hang: int | None = None) -> lis
     columns in: a continuation goes under its own text, as a bullet's does, not to
     column 0 as a terminal wraps it, or ``hang`` columns in where that is given (a
     heading's, an item's); a word wider than the line (an option, a date) is kept whole,
-    never broken at its hyphens, nor a command to copy (_COMMAND) at its spaces."""
+    never broken at its hyphens, nor a command to copy (_COMMAND) at its spaces, nor an
+    option from its value (_OPTION)."""
     glued = _COMMAND.sub(lambda m: m.group().replace(" ", _GLUE), text)
+    glued = _OPTION.sub(lambda m: m.group().replace(" ", _GLUE), glued)
     lines = wrap(
         glued,
         max(width, indent + 1, (hang or 0) + 1),

@@ -157,7 +157,10 @@ def records_table(
     if rs.legend:
         items = [("■", style, label) for label, style in rs.legend(shown)]
         con.print(legend_text(items, con.width))
-    con.print(Text(count_line(rs, len(shown)), style="dim"))
+    # its notes' options kept with their values ("add --type massacre"), as hanging keeps
+    # them; the terminal wraps a longer one, unbroken
+    line = hanging(Text(count_line(rs, len(shown)), style="dim"), con.width, 0, 0)
+    con.print(line, soft_wrap=True)
     return len(shown)
 
 
@@ -166,7 +169,9 @@ def wrapped(env: Env, note: str) -> str:
     table are: left to the terminal, "whatever they use" broke as "whatever t" | "hey
     use", and "djazairess" as "djaz" | "airess" (U19)."""
     con = console(env)
-    return "\n".join(line.plain.rstrip() for line in Text(note).wrap(con, con.width))
+    # as a table's footer is (an option kept with its value), each of its lines
+    lines = (hanging(Text(part), con.width, 0, 0).plain for part in note.split("\n"))
+    return "\n".join(line.rstrip() for part in lines for line in part.split("\n"))
 
 
 def legend_text(items: Iterable[tuple[str, str, str]], width: int) -> Text:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,7 +43,12 @@ def layer_files(path: Path) -> list[Path]:
     lists them)."""
     if path != STDIN and path.is_dir():
         try:
-            return sorted(p for p in path.rglob("*.toml") if p.is_file())
+            return sorted(_toml_below(path))
+        except PermissionError as exc:  # as a file's reader says it (inputs.open_bounded)
+            where = exc.filename or path
+            raise DataError(
+                f"{where}: permission denied; give a data folder you may read"
+            ) from None
         except OSError as exc:
             # Python 3.11's rglob stops at a subfolder that goes away while it walks (a
             # folder whose files come and go, such as /tmp): a failure to read the data,
@@ -54,6 +60,20 @@ def layer_files(path: Path) -> list[Path]:
                 f"{path}: cannot be read ({where}{exc.strerror or exc}{gone})"
             ) from None
     return [path]
+
+
+def _toml_below(folder: Path) -> Iterator[Path]:
+    """The ``.toml`` files below ``folder``, as ``rglob("*.toml")`` finds them (symbolic
+    links to folders not followed), but a folder it may not read is an error: rglob
+    passed over it, so a folder of mode 000 was "a folder with no .toml files" and one
+    below it had its files left out of the data unsaid (RV34)."""
+
+    def refused(exc: OSError) -> None:
+        raise exc
+
+    for root, _, names in os.walk(folder, onerror=refused):
+        found = (Path(root, name) for name in names if name.endswith(".toml"))
+        yield from (p for p in found if p.is_file())
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
