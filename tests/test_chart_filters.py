@@ -69,3 +69,17 @@ def test_a_figures_chart_refuses_an_event_filter(run: Run, kind: str) -> None:
         f"barkhane: --target does not apply to chart {kind} (it is for chart events or "
         "fatalities); it shows "
     )
+
+
+@pytest.mark.usefixtures("bundled")
+def test_fatalities_by_target_say_every_side_s_dead_are_counted(run: Run) -> None:
+    """U34 read `chart fatalities --target minusma`'s 43 dead of 2021 as peacekeepers
+    killed (the UN counted 19): the bars hold every death of those events, the attackers'
+    too, and the chart says so under them, where a chart of every event does not."""
+    said = "every side's dead in these events, attackers' and targets' alike"
+    for option, value in (("--target", "minusma"), ("--perpetrator", "jnim")):
+        drawn = run("chart", "fatalities", option, value, env=terminal(160))
+        assert drawn.exit_code == 0, drawn.stderr
+        assert said in " ".join(drawn.stdout.split())
+    whole = run("chart", "fatalities", env=terminal(160))
+    assert whole.exit_code == 0 and "every side's dead" not in whole.stdout

@@ -368,6 +368,10 @@ def chart(
         unit = (
             f"deaths: {briefing.COUNTED_DEATHS} (not a total death toll; counted totals: {totals})"
         )
+        if target or perpetrator:
+            # U34 read `--target minusma`'s 43 dead of 2021 as peacekeepers killed (the UN
+            # counted 19): an event's toll counts every side, the attackers' dead too
+            unit += "; every side's dead in these events, attackers' and targets' alike"
     else:
         title = f"Events{where} per {period}, {window_said(axis.start(), axis.end())}{said}"
         # the layers' events are in the bars too: U34's two were, under "the curated
