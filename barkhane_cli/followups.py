@@ -15,6 +15,7 @@ ran one (the tests', a library caller), a follow-up names the record alone.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,13 @@ def one_run() -> Iterator[None]:
         yield
     finally:
         _LAYERS.reset(token)
+
+
+# What command() writes, as a wrap must find it again in prose: "barkhane", then words,
+# each bare or in shlex's quotes ('a b', '"'"' for a quote inside). render.onescreen keeps
+# a match on one line (U34: broken at 80 columns and copied line by line, it ran another
+# query); declared here, beside the writer, so the two change together.
+WRITTEN = re.compile(r"""barkhane(?: (?:[\w@%+=:,./-]|'[^']*'|"'")+)+""")
 
 
 def command(name: str, *words: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textwrap import shorten, wrap
 from typing import TYPE_CHECKING, Any
 
+from barkhane_cli import followups
 from barkhane_cli import model as m
 from barkhane_cli.dates import parse_iso
 from barkhane_cli.render.safe import inert
@@ -28,13 +29,12 @@ if TYPE_CHECKING:
 FULL = "--full"
 
 
-# A follow-up as followups.command writes it: "barkhane", then words, each bare or in
-# shlex's quotes ('a b', '"'"' for a quote inside). A wrap keeps it on one line, however
-# wide: broken at 80 columns ("--since 2021-05-11" | "--until 2021-07-10", "'/tmp/x" |
-# "y/mine.toml'"), copied line by line it ran another query, then failed (U34). Prose
-# after it that reads as words ("... gao lists them all") is kept with it: a longer
-# line, never a wrong command. Printed with soft_wrap: the terminal wraps it, unbroken.
-_COMMAND = re.compile(r"""barkhane(?: (?:[\w@%+=:,./-]|'[^']*'|"'")+)+""")
+# A follow-up as followups.command writes it (followups.WRITTEN). A wrap keeps it on one
+# line, however wide: broken at 80 columns ("--since 2021-05-11" | "--until 2021-07-10",
+# "'/tmp/x" | "y/mine.toml'"), copied line by line it ran another query, then failed
+# (U34). Prose after it that reads as words ("... gao lists them all") is kept with it: a
+# longer line, never a wrong command. Printed with soft_wrap: the terminal wraps it, unbroken.
+_COMMAND = followups.WRITTEN
 # An option and its value in prose, as a note says what to add ("add --type battle
 # --type massacre", "--place solhan lists its events"): kept together as a command is.
 # Broken, the footer's "add --type" | "massacre" at 40 columns read as two things to do.
