@@ -589,3 +589,13 @@ def layered_acled(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     ]
     assert len(records) > 10
     return records
+
+
+# The one source the test files of compare, gaps and search matching cite, in TOML.
+TEST_SOURCE = """
+[[sources]]
+id = "test-src"
+title = "A test source"
+publisher = "Tests"
+kind = "news"
+"""

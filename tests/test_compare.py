@@ -15,21 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Run, as_json, first_row, write_rows
+from conftest import FIXTURES, TEST_SOURCE, Run, as_json, first_row, write_rows
 
 from barkhane_cli.matching import km
 
 ACLED_HEADER = FIXTURES / "acled" / "2019-2022.csv"
 UCDP_HEADER = FIXTURES / "ucdp" / "GEDEvent_v22_1.csv"
-
-# The one source every curated file here cites.
-TEST_SOURCE = """
-[[sources]]
-id = "test-src"
-title = "A test source"
-publisher = "Tests"
-kind = "news"
-"""
 
 # Two attacks a day apart in one town (Timbuktu, as the fixture's bundled data places it),
 # a series of killings over weeks at Bamako, and an event linked by review.

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, Run, as_json, first_row, write_rows
+from conftest import FIXTURES, TEST_SOURCE, Run, as_json, first_row, write_rows
 
 UCDP_HEADER = FIXTURES / "ucdp" / "GEDEvent_v22_1.csv"
 
-CURATED = """
-[[sources]]
-id = "test-src"
-title = "A test source"
-publisher = "Tests"
-kind = "news"
-
+CURATED = (
+    TEST_SOURCE
+    + """
 [[events]]
 id = "big-attack"
 date = "2019-05-10"
@@ -58,6 +54,7 @@ fatalities_low = 2
 fatalities_high = 30
 sources = [{ id = "test-src" }]
 """
+)
 
 
 def _files(tmp_path: Path) -> list[str]:

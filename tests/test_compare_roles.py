@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, Run, first_row, write_rows
+from conftest import FIXTURES, TEST_SOURCE, Run, first_row, write_rows
 
-CURATED = """
-[[sources]]
-id = "test-src"
-title = "A test source"
-publisher = "Tests"
-kind = "news"
-
+CURATED = (
+    TEST_SOURCE
+    + """
 [[events]]
 id = "tbk-army-attack"
 date = "2019-05-10"
@@ -30,6 +26,7 @@ places = ["timbuktu"]
 fatalities = 10
 sources = [{ id = "test-src" }]
 """
+)
 
 
 def _files(tmp_path: Path, actor2: str) -> list[str]:

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Run, as_json, rows
+from conftest import TEST_SOURCE, Run, as_json, rows
 
-KIDNAPPING = """
-[[sources]]
-id = "test-src"
-title = "A test source"
-publisher = "Tests"
-kind = "news"
-
+KIDNAPPING = (
+    TEST_SOURCE
+    + """
 [[events]]
 id = "journalist-kidnapped"
 date = "2021-04-08"
@@ -28,6 +24,7 @@ attribution = "claimed"
 places = ["timbuktu"]
 sources = [{ id = "test-src" }]
 """
+)
 
 
 def test_a_match_across_title_and_actors_does_not_read_as_the_title(
