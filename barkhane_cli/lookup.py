@@ -15,7 +15,7 @@ from barkhane_cli.errors import quoted
 from barkhane_cli.resolve import fold, name_order, normalize
 from barkhane_cli.search import Hit as Hit
 from barkhane_cli.search import Terms, matches, parse
-from barkhane_cli.text import counted, plural
+from barkhane_cli.text import and_joined, counted, plural
 
 
 def fact_json(f: m.Fact) -> dict[str, Any]:
@@ -545,7 +545,7 @@ def other_kind(data: m.Dataset, ident: str, own: str) -> str | None:
     if not found:
         return None
     said = [a for a, _ in found]
-    articles = " and ".join(filter(None, (", ".join(said[:-1]), said[-1])))
+    articles = and_joined(said)
     what = next(a for k, a, _ in ENTRY_KINDS if k == own)
     return f"{ident.strip()} is {articles}, not {what}: " + " or ".join(
         dict.fromkeys(c for _, c in found)

@@ -41,20 +41,19 @@ ATTRIBUTIONS: dict[str, str] = {
 # Types that have an author: each core event of these types names perpetrators or says
 # that attribution is unknown.
 VIOLENT_TYPES = ("attack", "battle", "massacre")
-# Types one incident is coded as either way, so that a filter on one leaves out the
-# others' share of it: Solhan (2021), villagers killed by gunmen, is an attack to one
-# source and a massacre to another, a clash a battle or an attack. `timeline --type`
-# says the kin events it leaves out (U35). Not matching.py's families, which pair
-# types a dataset codes one incident as for a link (a coup with ACLED's strategic
-# developments, politics; a leader killed in a strike with an attack): asked for
-# coups, "225 politics events not listed" was noise, and for a leader killed, every
-# attack and battle.
-KIN_TYPES: tuple[frozenset[str], ...] = (frozenset({"attack", "battle", "massacre"}),)
+# The violent types are also kin: one incident is coded as either way, so that a filter
+# on one leaves out the others' share of it (Solhan, 2021, villagers killed by gunmen, is
+# an attack to one source and a massacre to another; a clash a battle or an attack).
+# `timeline --type` says the kin events it leaves out (U35). Not matching.py's
+# families, which pair types a dataset codes one incident as for a link (a coup with
+# ACLED's strategic developments, politics; a leader killed in a strike with an attack):
+# asked for coups, "225 politics events not listed" was noise.
 
 
 def kin_types(types: frozenset[str]) -> frozenset[str]:
-    """The types kin to any of ``types`` (KIN_TYPES), less those given."""
-    return frozenset(t for g in KIN_TYPES if g & types for t in g) - types
+    """The violent types other than ``types`` when ``types`` holds one, else none."""
+    violent = frozenset(VIOLENT_TYPES)
+    return violent - types if violent & types else frozenset()
 
 
 # How a figure came to be: a count, an announcement, a plan, an estimate or a claim.

@@ -59,3 +59,8 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     """A count and its noun, agreeing: ``1 incident``, ``0 incidents``, ``2 entries``.
     Every count the program prints in words goes through here (U23: "1 incidents")."""
     return f"{n} {plural(n, one, many)}"
+
+
+def and_joined(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: items named in a sentence."""
+    return " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1])))

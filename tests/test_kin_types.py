@@ -1,7 +1,7 @@
 """A type filter says what it leaves out of a kin type (U35): `timeline --type attack
 --country bf --year 2021 --min-deaths 20` listed 5 attacks and said nothing of Solhan and
 two other massacres, which the same query without --type lists (U34). Kin: one incident
-coded either way, as model.KIN_TYPES has it; a type of another kind is not said."""
+coded either way, as model.kin_types has it; a type of another kind is not said."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -50,7 +52,7 @@ from barkhane_cli.cli.options import (
 from barkhane_cli.dates import window_in_sentence
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.model import Event, kin_types
-from barkhane_cli.text import counted, plural
+from barkhane_cli.text import and_joined, counted, plural
 
 
 def timeline(
@@ -403,21 +405,18 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
-    """The events of a type kin to those asked for (model.KIN_TYPES: one incident coded
+    """The events of a type kin to those asked for (model.kin_types: one incident coded
     either way, an attack on villagers or a massacre) that the same query, without
     --type, would list: "5 battle and 3 massacre events not listed: add --type battle
     --type massacre". U34's `timeline --type attack --country bf --year 2021
     --min-deaths 20` left out Solhan unsaid."""
-    from collections import Counter
-    from dataclasses import replace
-
     kin = kin_types(q.types)
     found = Counter(e.type for e in loaded.select(replace(q, types=kin, limit=None))) if kin else {}
     if not found:
         return []
     types = sorted(found)
     parts = [f"{found[t]} {t}" for t in types]
-    said = " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1])))
+    said = and_joined(parts)
     events = plural(sum(found.values()), "event")
     return [f"{said} {events} not listed: add {' '.join(f'--type {t}' for t in types)}"]
 
