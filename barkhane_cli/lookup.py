@@ -418,16 +418,14 @@ class ByID(NamedTuple):
     pool: list[m.Event]  # related_pool's candidates
 
 
-def event_by_id(loaded: store.Loaded, ident: str) -> ByID | None:
-    """The event ``ident`` is the id of, as resolve reads an id (as given, else folded:
-    `event COUP-2020-08`), read from the store with its related_pool, when its card
-    needs no other event: an import's record, or a curated event with no record loaded
-    (its card's dataset records are the whole matching's, matching.match, of every
-    record against every curated event). None otherwise (no store, not an id, or a
-    curated event beside an import): the caller reads every event, as before."""
+def event_by_id(loaded: store.Loaded, event: m.Event) -> ByID | None:
+    """An event read from the store by its id (stored_event), with its related_pool,
+    when its card needs no other event: an import's record, or a curated event with no
+    record loaded (its card's dataset records are the whole matching's, matching.match,
+    of every record against every curated event). None for a curated event beside an
+    import: the caller reads every event, as before."""
     db = loaded.db
-    event = stored_event(loaded, ident)
-    if db is None or event is None:
+    if db is None:
         return None
     if matching.dataset_of(event) is None and db.ids_begin(tuple(matching.DATASETS)):
         return None

@@ -343,13 +343,15 @@ def event(
     # from the store, not every event (K79); nothing was guessed, so read_as has nothing
     # to say
     opened = open_data(data)
-    by_id = lookup.event_by_id(opened, ident)
-    if by_id is None:
-        # a curated event's id beside an import (its card is below), else a part of an
-        # id, a title word or a typo: resolved over the ids and titles alone (K83)
-        stored = lookup.stored_event(opened, ident)
-        named = stored.id if stored is not None else _named_event(env, opened, ident)
-        by_id = lookup.event_by_id(opened, named)
+    stored = lookup.stored_event(opened, ident)
+    if stored is None:
+        # a part of an id, a title word or a typo (or no store): resolved over the ids
+        # and titles alone (K83), then that one event read by its id
+        named = _named_event(env, opened, ident)
+        stored = lookup.stored_event(opened, named)
+    else:
+        named = stored.id
+    by_id = lookup.event_by_id(opened, stored) if stored is not None else None
     if by_id is not None:
         card = event_card(by_id.data, by_id.event, by_id.pool)
         _show_card(env, card, by_id.data, format_, export, wide)
