@@ -54,9 +54,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # days, Bosso's two; no more events have one): 160 columns went to 2.180 (3,325 lines,
 # 1,525 events). U33's spans written as every view writes one ("to 2014-07-15" under the
 # start, a cell wider than "→ 2014-07-15") took 160 columns to 2.195 (3,361 lines, 1,531
-# events). The budget
+# events). Session 34's deep reading, moving outlet-by-outlet detail out of summaries into
+# `disputed` lines where pages disagreed (473 -> 484 events with one), took 160 columns to
+# 2.203 (3,382 lines, 1,535 events). The budget
 # guards the layout; the names, the disputes and the credits are what a reader asked for.
-LINE_BUDGET = {80: 3.36, 160: 2.20}
+LINE_BUDGET = {80: 3.36, 160: 2.21}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
