@@ -175,9 +175,10 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
     for c in content["leaders"]:
         for p in c["leaders"]:
-            # the role last (U10 could not tell the president from the prime minister)
+            # the role last (U10 could not tell the president from the prime minister),
+            # then the office it holds, a column added at the end (U36)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
-                 p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
+                 p["end"] or "", _when(p, day), p["note"] or "", p["office"])  # fmt: skip
     for c in content["no_leader_recorded"]:  # no leader recorded on the day
         _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
