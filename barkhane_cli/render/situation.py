@@ -287,7 +287,7 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         )
         return
     command = content["other_figures"]["command"]
-    figure_lines(con, facts, "every figure known then", command, content["date"])
+    figure_lines(con, data, facts, "every figure known then", command, content["date"])
 
 
 def _events_now(con: Any, content: dict[str, Any]) -> None:

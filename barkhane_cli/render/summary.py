@@ -156,7 +156,7 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
         return
     said = f": the latest of each series (every figure: {followups.command('facts')})"
     heading(con, "Headline figures", said)
-    figure_lines(con, facts, "each in full, with its sources", full)
+    figure_lines(con, data, facts, "each in full, with its sources", full)
 
 
 def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
