@@ -9,7 +9,14 @@ from typing import Any
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.events import FULL
-from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
+from barkhane_cli.render.recordset import (
+    Field,
+    RecordSet,
+    date_field,
+    file_list,
+    flag_field,
+    list_field,
+)
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
 
@@ -48,8 +55,8 @@ def actor_records(
             min_width=10,
             file_text=lambda a: file_list(a.aliases),
         ),
-        "start": Field("start", "From", lambda a: _iso(a.start)),
-        "end": Field("end", "To", lambda a: _iso(a.end)),
+        "start": date_field("start", "From", lambda a: _iso(a.start)),
+        "end": date_field("end", "To", lambda a: _iso(a.end)),
         "events": Field("events", "Events", lambda a: str(counts[a.id]), justify="right"),
     }
     return RecordSet(
@@ -192,8 +199,8 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
-        "since": Field("since", "Since", lambda f: _iso(f.since), width=10),
-        "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
+        "since": date_field("since", "Since", lambda f: _iso(f.since)),
+        "as_of": date_field("as_of", "As of", lambda f: f.as_of.iso()),
         # year, month or day: as_of mixes them ("2018", "2018-03"), as an event's date does
         "precision": Field("precision", "Precision", lambda f: f.as_of.precision),
         # A table shows the area, the scope up to its first ';' (the rest, who was counted
@@ -242,7 +249,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         ident=lambda f: f"{f.id} · {f.area}" + (" …" if ";" in f.scope else ""),
         whole="barkhane fact ID",
         layout=_fact_layout,
-        cells={"when": Field("when", "As of", lambda f: f.as_of.iso(), width=10, cell=_when)},
+        cells={"when": date_field("when", "As of", lambda f: f.as_of.iso(), cell=_when)},
         json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())
         if data.facts
         else [],
@@ -266,7 +273,7 @@ def source_records(
         "via": Field("via", "Via", lambda s: s.via or ""),
         "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=24),
         "kind": Field("kind", "Kind", lambda s: s.kind),
-        "date": Field("date", "Date", lambda s: _iso(s.date)),
+        "date": date_field("date", "Date", lambda s: _iso(s.date)),
         "url": Field("url", "URL", lambda s: s.url or "", max_width=40, link=lambda s: s.url),
         "file": Field("file", "File", lambda s: s.file or ""),
     }
@@ -333,7 +340,7 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
         "kind": Field("kind", "Kind", lambda h: h.kind),
         "id": Field("id", "Id", lambda h: h.id, cell=lambda h: _hit_cell(h, title=False)),
         "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=14),
-        "date": Field("date", "Date", lambda h: h.date),
+        "date": date_field("date", "Date", lambda h: h.date),
         "score": Field("score", "Score", lambda h: str(h.score)),
         "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=12),
         "cited_by": list_field("cited_by", "Cited by", lambda h: h.cited_by),

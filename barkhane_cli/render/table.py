@@ -129,20 +129,22 @@ def records_table(
         # --wide fits every column to the rows; a record set without a basis (search
         # hits) has only its rows to go by. Either way the table is read whole first.
         first, it = first + list(it), iter(())
-    columns = _columns(rs, names, con.width, wide, first if sized_by_rows else None)
-    if chosen and not wide:
+    dropping = chosen and not wide
+    columns = _columns(rs, names, con.width, wide, first if sized_by_rows else None, not dropping)
+    if dropping:
         # As gh does: columns a reader can do without go first on a narrow terminal,
         # rather than ids or numbers being cut; --wide brings them back.
         for name in rs.droppable:
             if _needed(rs, columns) <= con.width:
                 break
             columns = [c for c in columns if c.name != name]
-        columns = _columns(
-            rs, [c.name for c in columns], con.width, False, None if not sized_by_rows else first
-        )
-    needed = sum(c.width for c in columns) + GAP * (len(columns) - 1)
-    if wide and needed > con.width:
-        con.width = needed  # --wide: nothing cut; the terminal (or less -S) shows the rest
+        basis = None if not sized_by_rows else first
+        columns = _columns(rs, [c.name for c in columns], con.width, False, basis)
+    needed = table_width(columns)
+    if needed > con.width:
+        # --wide: nothing cut; the terminal (or less -S) shows the rest. Else dates wider
+        # than the terminal alone (_fit): Rich would cut them to fit.
+        con.width = needed
     if rs.title:
         con.print(safe_text(rs.title, style="bold", keep=""))
     shown: list[Any] = []
@@ -246,10 +248,17 @@ def _table(env: Env, columns: list[Column], header: bool) -> Table:
 
 
 def _columns(
-    rs: RecordSet[Any], names: list[str], total: int, wide: bool, items: list[Any] | None
+    rs: RecordSet[Any],
+    names: list[str],
+    total: int,
+    wide: bool,
+    items: list[Any] | None,
+    fit: bool = True,
 ) -> list[Column]:
     """Fixed columns (ids, dates, numbers) take their width from the field or the whole
-    data set; prose shares what is left by ratio. --wide sizes every column to the rows."""
+    data set; prose shares what is left by ratio. --wide sizes every column to the rows.
+    ``fit``: narrowed to ``total`` (_fit) where wider, dates kept whole; not while
+    records_table is still to drop the columns a reader can do without."""
     basis = items if items is not None else rs.basis
     fields = [rs.cells.get(n) or rs.fields[n] for n in names]
     widths: dict[str, int] = {}
@@ -273,6 +282,8 @@ def _columns(
             show = _shown(f, wide)
             words = (w for i in basis for w in inert(show(i)).split())
             widths[f.name] = max(widths[f.name], max(map(len, words), default=0))
+    if fit and not wide:
+        _fit(widths, fields, total - GAP * (len(fields) - 1))
     return [
         Column(
             f.name,
@@ -284,6 +295,34 @@ def _columns(
         )
         for f in fields
     ]
+
+
+# The narrowest a column is made to fit the terminal: a cut token keeps a few letters
+# and its ellipsis, a prose column a word's worth.
+_NARROWEST = 4
+
+
+def _fit(widths: dict[str, int], fields: list[Field[Any]], room: int) -> None:
+    """Narrow the columns of ``widths`` to ``room`` cells where they are wider, a cell at a
+    time from the widest that is not a date (an id cut with an ellipsis, a title wrapping
+    on more lines), none below _NARROWEST; a date never (Field.date). Rich, left to it,
+    took the excess from every column alike: `timeline --fields
+    date,end,precision,end_precision,type,id` at 80 columns cut "to 2021-02-03" to "to
+    2021-0…" (U36). Where the dates alone are wider still, so is the table: the terminal
+    wraps its lines, and no date is cut."""
+    over = sum(widths.values()) - room
+    others = [f.name for f in fields if not f.date]
+    while over > 0 and others:
+        name = max(others, key=lambda n: widths[n])
+        if widths[name] <= _NARROWEST:
+            break
+        widths[name] -= 1
+        over -= 1
+
+
+def table_width(columns: list[Column]) -> int:
+    """The cells a table of ``columns`` takes, gaps included."""
+    return sum(c.width for c in columns) + GAP * (len(columns) - 1)
 
 
 def _needed(rs: RecordSet[Any], columns: list[Column]) -> int:
