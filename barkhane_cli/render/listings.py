@@ -247,7 +247,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         empty_message="no facts match",
         note_field="label",
         ident=lambda f: f"{f.id} · {f.area}" + (" …" if ";" in f.scope else ""),
-        whole="barkhane fact ID",
+        whole=followups.command("fact", "ID"),
         layout=_fact_layout,
         cells={"when": date_field("when", "As of", lambda f: f.as_of.iso(), cell=_when)},
         json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())
@@ -304,7 +304,8 @@ def _hit_layout(width: int, wide: bool) -> list[str]:
 
 
 # A source found lists the events citing it, these many by id (what `barkhane event ID`
-# takes); more are counted and left to `barkhane source ID`.
+# takes); more are counted and left to `barkhane source ID`, said under the table
+# (_citing_more).
 HIT_CITING_SHOWN = 3
 
 
@@ -314,9 +315,16 @@ def hit_citing(h: lookup.Hit) -> str:
         return ""
     shown = ", ".join(h.cited_by[:HIT_CITING_SHOWN])
     more = len(h.cited_by) - HIT_CITING_SHOWN
-    return f"cited by {shown}" + (
-        f" and {more} more: {followups.command('source', h.id)}" if more > 0 else ""
-    )
+    return f"cited by {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def _citing_more(hits: list[lookup.Hit]) -> list[tuple[str, str]]:
+    """Under the table, where a source found is cited by more entries than it names:
+    the command listing them. In the cell, `barkhane source --data '/tmp/x y/mine.toml'
+    seed` was broken over two lines at 80 columns (U36)."""
+    if not any(len(h.cited_by) > HIT_CITING_SHOWN for h in hits):
+        return []
+    return [("every entry citing a source", followups.command("source", "ID"))]
 
 
 def _hit_cell(h: lookup.Hit, title: bool) -> Any:
@@ -369,6 +377,7 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
             )
         },
         basis=hits,  # what the fixed columns (kind, id, date) fit
+        below=_citing_more,
     )
 
 

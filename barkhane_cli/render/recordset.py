@@ -140,7 +140,12 @@ class RecordSet(Generic[T]):
     # A line dim under ``note_field``'s text where the table has no id column, the
     # record's id first: the word `barkhane fact ID` takes, to read a note the table cuts
     ident: Callable[[T], str] | None = None
-    whole: str = ""  # after a note the table cuts: where it is whole ("barkhane fact ID")
+    # Under a table where a note was cut: the command giving it whole ("barkhane fact ID",
+    # with the run's --data files: followups.command)
+    whole: str = ""
+    # Under a table: what the rows shown point to, (what it gives, command), as the
+    # events citing a source that a search hit counts beyond the few it names
+    below: Callable[[list[T]], list[tuple[str, str]]] | None = None
     # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
     # known in advance (the store keeps each event's): None means compute it.
     dumped: Callable[[T], str | None] | None = None

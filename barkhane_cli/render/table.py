@@ -130,7 +130,10 @@ def records_table(
         # hits) has only its rows to go by. Either way the table is read whole first.
         first, it = first + list(it), iter(())
     dropping = chosen and not wide
-    columns = _columns(rs, names, con.width, wide, first if sized_by_rows else None, not dropping)
+    cut: list[Any] = []  # the rows whose note the table cut (clip_lines)
+    columns = _columns(
+        rs, names, con.width, wide, first if sized_by_rows else None, cut, fit=not dropping
+    )
     if dropping:
         # As gh does: columns a reader can do without go first on a narrow terminal,
         # rather than ids or numbers being cut; --wide brings them back.
@@ -139,7 +142,7 @@ def records_table(
                 break
             columns = [c for c in columns if c.name != name]
         basis = None if not sized_by_rows else first
-        columns = _columns(rs, [c.name for c in columns], con.width, False, basis)
+        columns = _columns(rs, [c.name for c in columns], con.width, False, basis, cut)
     needed = table_width(columns)
     if needed > con.width:
         # --wide: nothing cut; the terminal (or less -S) shows the rest. Else dates wider
@@ -159,11 +162,29 @@ def records_table(
     if rs.legend:
         items = [("■", style, label) for label, style in rs.legend(shown)]
         con.print(legend_text(items, con.width))
+    _followups(con, rs, shown, bool(cut))
     # its notes' options kept with their values ("add --type massacre"), as hanging keeps
     # them; the terminal wraps a longer one, unbroken
     line = hanging(Text(count_line(rs, len(shown)), style="dim"), con.width, 0, 0)
     con.print(line, soft_wrap=True)
     return len(shown)
+
+
+# What the line under a table says before rs.whole, where a row's note was cut (…).
+CUT_SAID = "a note cut short (…) is whole in"
+
+
+def _followups(con: Console, rs: RecordSet[Any], shown: list[Any], cut: bool) -> None:
+    """The commands the rows point to, under the table, each on a line of its own
+    (onescreen.pointer): inside a cell, `barkhane fact --data '/tmp/x y/mine.toml' ID`
+    was broken over three lines at 80 columns, and copied so it ran another command
+    (U36). Where a note was cut, the command giving it whole (rs.whole); then the
+    record set's own (rs.below)."""
+    from barkhane_cli.render.onescreen import pointer
+
+    said = [(CUT_SAID, rs.whole)] if cut and rs.whole else []
+    for what, command in said + (rs.below(shown) if rs.below else []):
+        pointer(con, what, command)
 
 
 def wrapped(env: Env, note: str) -> str:
@@ -253,6 +274,7 @@ def _columns(
     total: int,
     wide: bool,
     items: list[Any] | None,
+    cut: list[Any],
     fit: bool = True,
 ) -> list[Column]:
     """Fixed columns (ids, dates, numbers) take their width from the field or the whole
@@ -291,7 +313,7 @@ def _columns(
             widths[f.name],
             f.ratio is not None,
             f.justify,
-            f.cell or _plain_cell(rs, f, wide, widths[f.name], "id" not in widths),
+            f.cell or _plain_cell(rs, f, wide, widths[f.name], cut, "id" not in widths),
         )
         for f in fields
     ]
@@ -349,8 +371,10 @@ NOTE_LINES = 2
 
 def clip_lines(text: str, width: int, whole: str = "") -> str:
     """``text`` cut at a word to what wraps in NOTE_LINES lines of ``width`` cells, with
-    an ellipsis where it was cut (room kept for it on the last line), and after it where
-    the whole text is (``whole``: "barkhane fact ID") when the view does not say it."""
+    an ellipsis where it was cut (room kept for it on the last line), and after it the
+    id of the record whose card holds it whole (``whole``) when the view does not show
+    the id: the command taking it goes under the table, whole (U36: a command in the
+    cell broke at 80 columns)."""
     import textwrap
 
     width = max(width, 8)
@@ -366,8 +390,15 @@ def clip_lines(text: str, width: int, whole: str = "") -> str:
 
 
 def _plain_cell(
-    rs: RecordSet[Any], f: Field[Any], wide: bool, width: int, no_id_column: bool = True
+    rs: RecordSet[Any],
+    f: Field[Any],
+    wide: bool,
+    width: int,
+    cut: list[Any],
+    no_id_column: bool = True,
 ) -> Callable[[Any], Text]:
+    """A cell's text; the note field's with the record's id under it where there is no
+    id column and its note (rs.note), cut (clip_lines): the item is added to ``cut``."""
     show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
@@ -381,9 +412,11 @@ def _plain_cell(
             text.stylize("bold")
             if rs.ident is not None and no_id_column:
                 text.append_text(safe_text("\n" + rs.ident(item), style="dim"))
-            extra = rs.note(item)
+            extra = whole = rs.note(item)
             if extra and not wide:
-                extra = clip_lines(extra, width, rs.whole)
+                extra = clip_lines(extra, width)
+                if extra != whole:
+                    cut.append(item)
             if extra:
                 text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
         return text
