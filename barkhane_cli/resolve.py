@@ -59,6 +59,10 @@ class Named:
         return tuple(k for k in map(normalize, (self.id, self.name, *self.aliases)) if k)
 
 
+# How many of the entries a name matches its error names, when nothing lists them.
+NAMED_AT_MOST = 8
+
+
 class Resolver:
     def __init__(
         self,
@@ -149,14 +153,15 @@ class Resolver:
         self,
         query: str,
         elsewhere: Callable[[str], str] | None = None,
-        listed: Callable[[str], str] | None = None,
+        listed: Callable[[str, int], str] | None = None,
     ) -> str:
         """The id ``query`` names, or NotFoundError with candidates or suggestions.
         ``elsewhere``: where else the name may be meant, said before any "did you mean"
         when it has something to say ("; did you mean the 9 events at Boulkessi? ...").
-        ``listed``: for a name several entries match, the command that lists what it
-        names as something else, when it is ("barkhane timeline --place gao lists the 61
-        events at Gao"): said after the few nearest, in place of a long list."""
+        ``listed``: for a name several entries match (given it and how many), the command
+        that lists what it names as something else, when it is ("barkhane timeline
+        --place gao lists the 61 events at Gao"), or what it matches: said after the few
+        nearest, in place of a long list."""
         found = self.candidates(query)
         if found:
             return self._one(query, found, listed)
@@ -170,18 +175,20 @@ class Resolver:
         )
         raise NotFoundError(f"no {self.what} matches {quoted(query)}{hint}")
 
-    def _one(self, query: str, ids: set[str], listed: Callable[[str], str] | None = None) -> str:
+    def _one(
+        self, query: str, ids: set[str], listed: Callable[[str, int], str] | None = None
+    ) -> str:
         if len(ids) == 1:
             return next(iter(ids))
-        said = listed(query) if listed is not None else ""  # asked only of several
+        said = listed(query, len(ids)) if listed is not None else ""  # only of several
         if said:  # `event gao`: 37 titles in a line, where a listing says them all
             nearest = ", ".join(f"{self.by_id[i].name} ({i})" for i in self.nearest(query, ids))
             raise NotFoundError(
                 f"{quoted(query)} matches {counted(len(ids), self.what)}, the nearest: {nearest}; "
                 f"{said}; or give the id"
             )
-        shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:8])
-        more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+        shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:NAMED_AT_MOST])
+        more = f" and {len(ids) - NAMED_AT_MOST} more" if len(ids) > NAMED_AT_MOST else ""
         raise NotFoundError(
             f"{quoted(query)} matches {counted(len(ids), self.what)}: {shown}{more}; be more specific or give the id"
         )

@@ -9,6 +9,7 @@ that whole period. Plain data; drawing is in render/situation.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -20,9 +21,14 @@ from barkhane_cli.dates import PartialDate, parse_iso
 from barkhane_cli.meta import RECORD_END, outside_record, record_note
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
-# A ``leader-of`` note naming the role this way (docs/data-format.md) is listed after the
-# head of state.
+# A ``leader-of`` note naming the role this way, or opening with a prime minister's
+# title (docs/data-format.md), is a head of government's, listed after the head of
+# state; every other leader of a state is its head of state. The two offices, as `on`'s
+# JSON and piped rows name them (a leader's ``office``).
 HEAD_OF_GOVERNMENT = "head of government"
+HEAD_OF_STATE = "head of state"
+# A note's opening words, up to the first comma, semicolon or parenthesis: its title
+_TITLE = re.compile(r"[^,;(]*")
 # Figures of a stock, counted at some moment of their as-of period (a strength, a number
 # of displaced people), as against a count over the period (deaths in a year).
 STOCK_CATEGORIES = ("troops", "displacement")
@@ -55,10 +61,24 @@ def _country_order(country: str) -> tuple[bool, int, str]:
 
 
 def head_of_government(row: dict[str, Any]) -> bool:
-    """Whether a leader row (leader_rows) is a head of government, by its note
-    (HEAD_OF_GOVERNMENT): listed after the head of state, and on `on`'s one screen
-    only where no head of state is recorded."""
-    return HEAD_OF_GOVERNMENT in (row["note"] or "")
+    """Whether a leader row (leader_rows) is a head of government, by its office:
+    listed after the head of state, and on `on`'s one screen only where no head of
+    state is recorded."""
+    return bool(row["office"] == HEAD_OF_GOVERNMENT)
+
+
+def _office(note: str | None) -> str:
+    """A ``leader-of`` term's office, by its note (HEAD_OF_GOVERNMENT): U36 found the
+    leaders in `on`'s JSON with the office only in words of the note, "prime minister
+    (head of government)", for a script to dig out. A title alone counts: Niger's
+    "transitional prime minister" of 2010 (Danda) was shown as a head of state beside
+    the junta's leader."""
+    said = note or ""
+    title = _TITLE.match(said)
+    opens_as_prime_minister = title is not None and "prime minister" in title.group().lower()
+    if HEAD_OF_GOVERNMENT in said or opens_as_prime_minister:
+        return HEAD_OF_GOVERNMENT
+    return HEAD_OF_STATE
 
 
 def past_record(last: int) -> bool:
@@ -112,8 +132,12 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
             continue
         found.setdefault(state.id, []).append(
             {
+                # its country too: each leader a record of its own, for a script that
+                # flattens the list (jq's .leaders[].leaders[], pandas)
+                "country": state.id,
                 "id": person.id,
                 "name": person.name,
+                "office": _office(aff.note),
                 "start": aff.start.iso() if aff.start else None,
                 "end": aff.end.iso() if aff.end else None,
                 "note": aff.note,

@@ -5,6 +5,7 @@ directly, compiles it into the store once, and gives the same events as ``import
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_progress_only_for_a_watched_stderr(
     export = tmp_path / "current.csv"
     export.write_bytes((FIXTURES / "acled" / "current.csv").read_bytes())
     store.open_paths(files.data_paths([export]))
-    said = term.getvalue()
+    said = " ".join(term.getvalue().split())  # the note is wrapped at its words
     assert "barkhane: compiling the store for" in said and "current.csv" in said
     assert "compiling the store" in said.split("reading and checking it first", 1)[1]
 
@@ -182,6 +183,36 @@ def test_a_large_compile_of_many_small_files_names_their_folder(
     for year in range(5):  # five files of one size: none is a quarter of the whole
         (layer / f"{year}.toml").write_text(f"# {year}\n", encoding="utf-8")
     store.open_paths(sorted(layer.iterdir()))
-    said = term.getvalue()
+    said = " ".join(term.getvalue().split())  # the note is wrapped at its words
     assert "()" not in said
     assert f"(5 files in {layer})" in said
+
+
+@pytest.mark.parametrize("columns", [80, 50])
+def test_the_compile_note_breaks_only_between_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """U36: at 80 columns the note a first run prints while the store compiles broke
+    mid-word, "(42 files in /work/data)" | ": it is new", "checkin" | "g it first": left to
+    the terminal, a line of 160 characters. It is wrapped at its words to the terminal's
+    width; a word wider than a line (a path) is kept whole, on a line of its own."""
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    monkeypatch.setattr(progress, "LARGE_BYTES", 0)
+    layer = tmp_path / "layers"
+    layer.mkdir()
+    for year in range(5):  # none a quarter of the whole: the note names their folder
+        (layer / f"{year}.toml").write_text(f"# {year}\n", encoding="utf-8")
+    store.open_paths(sorted(layer.iterdir()))
+    said = term.getvalue()
+    end = re.search(r"it\s+first", said)  # the note's end, the bar drawn after it
+    assert end is not None
+    lines = said[: end.end()].splitlines()
+    assert len(lines) > 2
+    assert all(len(line) <= columns or " " not in line for line in lines), lines
+    assert " ".join(lines) == (
+        f"barkhane: compiling the store for 0 MiB of data (5 files in {layer}): it is new, "
+        "or it or barkhane changed since the last build; reading and checking it first"
+    )

@@ -156,10 +156,16 @@ def test_facts_table_cuts_a_long_dispute_to_two_lines(run: Run, tmp_path: Path, 
     flag = next(n for n, line in enumerate(lines) if "⚑ disputed: A paper" in line)
     note = lines[flag : flag + 3]
     if width == "80":
-        # cut, with where it is whole; the fact's id is above it (U35)
-        assert sum("… (barkhane fact ID)" in line for line in note) == 1
+        # cut; the fact's id is above it (U35), the command giving it whole under the
+        # table, with the run's --data file (U36: in the cell, it carried none)
+        assert sum(line.rstrip().endswith("…") for line in note) == 1
         assert "equipment" not in out and "names no date" not in out
         assert "g5-paper-strength · Mali" in lines[flag - 1]
+        at = next(i for i, line in enumerate(lines) if "a note cut short (…) is whole in:" in line)
+        # on its line, or wider than the terminal on a line of its own
+        said = lines[at].split("is whole in:", 1)[1].strip() or lines[at + 1].strip()
+        assert said == f"barkhane fact --data {extra} ID"
+        assert lines[-1] == "1 fact"
     else:  # the Fact column, with the id under the label, holds it whole in two lines
         assert "names no date." in note[1] and "…" not in out
     # --wide and `fact ID` give it whole

@@ -6,6 +6,7 @@ quotes. Each line named here is copied as printed and run: it gives what the vie
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 
@@ -62,3 +63,87 @@ def test_summary_points_on_one_line_each(run: Run, layer: Path) -> None:
 def test_chart_fatalities_points_to_the_totals_on_one_line(run: Run, layer: Path) -> None:
     lines = _lines(run, layer, "chart", "fatalities")
     assert _copied(lines, "facts") == ["--data", str(layer), "--category", "violence"]
+
+
+# A figure whose dispute a table cuts at 80 columns, and three more events citing the
+# seed: a search for it names three of the events and counts the rest.
+_CUT = """
+[[facts]]
+id = "g5-paper-strength"
+label = "G5 Sahel Joint Force: seven battalions, about 5,000 men on paper"
+value = 5000
+unit = "troops"
+as_of = "2018"
+kind = "planned"
+scope = "Mali"
+category = "troops"
+disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
+sources = [{ id = "ref-a" }]
+""" + "".join(
+    layer_event(ident=f"seed-raid-{n}", title=f"Raid {n}", summary="S.") for n in range(3)
+)
+
+
+@pytest.fixture
+def cut(layer: Path) -> Path:
+    path = layer.with_name("cut figures.toml")
+    path.write_text(_CUT, encoding="utf-8")
+    return path
+
+
+def _inside(lines: list[str], name: str) -> list[str]:
+    """The lines of a table or a card that hold ``barkhane NAME`` inside a cell (a
+    border, or two columns' gap, before it on the line): none should."""
+    return [
+        ln for ln in lines if f"barkhane {name}" in ln and re.search(r"(│|\S  +\S).*barkhane", ln)
+    ]
+
+
+def test_a_facts_table_points_to_the_whole_note_on_one_line(run: Run, cut: Path) -> None:
+    """U36: the facts table ended a cut dispute "… (barkhane fact ID)" inside its cell,
+    without the run's --data file (every other follow-up carried it), and with it the
+    cell broke the command over lines. It goes under the table, on one line, with the
+    file; the id it takes is under each label."""
+    lines = _lines(run, cut, "facts", "g5")
+    assert _copied(lines, "fact") == ["--data", str(cut), "ID"]
+    assert not _inside(lines, "fact")
+    assert "g5-paper-strength · Mali" in " ".join(lines)
+    card = run("fact", "--data", str(cut), "g5-paper-strength", "-f", "json")
+    assert "names no date" in as_json(card)["disputed"]
+
+
+def test_a_search_points_to_a_sources_citing_entries_on_one_line(run: Run, cut: Path) -> None:
+    """U36: a source found cited by more events than a search names said "and 4 more:
+    barkhane source --data '…' seed" inside its cell, broken over two lines at 80
+    columns. The cell counts them; the command goes under the table, on one line."""
+    lines = _lines(run, cut, "search", "seed")
+    said = " ".join(" ".join(lines).split())
+    assert re.search(r"cited by [\w-]+, [\w-]+, [\w-]+ and \d+ more ", said)
+    assert _copied(lines, "source") == ["--data", str(cut), "ID"]
+    assert not _inside(lines, "source")
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_town_card_points_to_its_region_on_one_line(run: Run, layer: Path) -> None:
+    """U36: `place menaka --data '…'`'s card said "the Ménaka Region is barkhane place
+    --data" | "'…/extra events.toml' menaka-region" in its box at 80 columns. The box
+    names the region's id; the command is under it, on one line; piped, the row keeps
+    it whole."""
+    lines = _lines(run, layer, "place", "menaka")
+    assert "Ménaka is the town; the Ménaka Region is menaka-region" in " ".join(lines)
+    assert _copied(lines, "place") == ["--data", str(layer), "menaka-region"]
+    assert not _inside(lines, "place")
+    piped = run("place", "menaka", "--data", str(layer)).stdout.splitlines()
+    see = f"see also\tMénaka is the town; the Ménaka Region is barkhane place --data {shlex.quote(str(layer))} menaka-region"
+    assert see in piped
+
+
+@pytest.mark.usefixtures("bundled")
+def test_summary_full_points_to_a_cut_dispute_on_one_line(run: Run, layer: Path) -> None:
+    """U36: `summary --full` ended each headline figure's cut dispute "… (barkhane fact
+    --data '…' ID)" inside its column, broken over two lines at 80 columns. The figure's
+    id follows the ellipsis; the command is under the figures, on one line."""
+    lines = _lines(run, layer, "summary", "--full")
+    assert _copied(lines, "fact") == ["--data", str(layer), "ID"]
+    assert not [ln for ln in lines if "(barkhane fact" in ln]
+    assert re.search(r"… \([\w-]+\)$", next(ln.rstrip() for ln in lines if "… (" in ln))

@@ -345,3 +345,112 @@ def test_a_name_sharing_only_scattered_letters_is_not_suggested(run: Run) -> Non
     kidla = run("place", "kidla").stderr
     assert kidla.startswith("barkhane: no place matches 'kidla'; did you mean Kidal (kidal) or ")
     assert "did you mean Wagner Group (wagner)?" in run("actor", "wagnr").stderr
+
+
+@pytest.fixture
+def gunmen(namesakes: Path) -> Path:
+    """The namesakes and nine raids whose titles all say "Gunmen", one more than an
+    error names, in a folder whose name has spaces: every command pointed to carries it,
+    quoted (U33)."""
+    text = namesakes.read_text(encoding="utf-8")
+    for n in range(1, 10):
+        text += _EVENT.format(
+            id=f"gunmen-raid-{n}", n=n, title=f"Gunmen raid village {n}", actors=[], places=[]
+        )
+    path = namesakes.parent / "my layers" / "gunmen.toml"
+    path.parent.mkdir()
+    path.write_text(text.replace("'", '"'), encoding="utf-8")
+    return path
+
+
+def _pointed(said: str, name: str) -> list[str]:
+    """The words of the command ``barkhane NAME ...`` in an error, up to the clause's end
+    (a comma or a semicolon outside the quotes, then " lists", " shows" or " ranks")."""
+    start = said.index(f"barkhane {name} ")
+    words = shlex.split(said[start:].replace(",", " ,").replace(";", " ;"))
+    end = next(i for i, w in enumerate(words) if w in (",", ";", "lists", "shows", "ranks"))
+    return words[2:end]
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("coup", "coup"),  # several titles and ids say it (coup-2012, coup-2020)
+        ("battle", "battle"),  # none does
+        ("attacks", "attack"),  # its plural
+    ],
+)
+def test_event_named_by_a_type_points_to_the_timeline_of_that_type(
+    run: Run, gunmen: Path, name: str, type_: str
+) -> None:
+    """U36: `event massacre` named eight of its 29 matches and "be more specific", no
+    command listing them: a name that is an event type points to `timeline --type`, with
+    how many it lists, on the same data."""
+    result = run("event", name, "--data", str(gunmen))
+    assert (result.exit_code, result.stdout) == (3, "")
+    command = f"barkhane timeline --data {shlex.quote(str(gunmen))} --type {type_}"
+    words = _pointed(result.stderr, "timeline")
+    assert words == ["--data", str(gunmen), "--type", type_]
+    listed = run("timeline", *words, "--count")
+    n = int(listed.stdout)
+    assert f"{command} lists the {n} {type_} event{'s' * (n > 1)}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "matched"),
+    [
+        ("2019-01-01", "2019-01-01", False),  # no event's id or title says it
+        ("1 January 2019", "2019-01-01", False),  # as `on` reads a date
+        ("2020", "2020", True),  # coup-2020's id and "Last day of 2020" say it
+    ],
+)
+def test_event_named_by_a_date_points_to_on_and_the_timeline_of_that_date(
+    run: Run, gunmen: Path, name: str, day: str, matched: bool
+) -> None:
+    """U36: `event 2019-01-01` named four events whose ids hold "2019-01", and no way to
+    the day: a date points to `on DATE` and to the timeline of its day, month or year,
+    each on the same data, whether some ids match it or none does."""
+    result = run("event", name, "--data", str(gunmen))
+    assert (result.exit_code, result.stdout) == (3, "")
+    said = result.stderr
+    assert said.startswith(
+        f"barkhane: {name!r} matches " if matched else f"barkhane: no event matches {name!r}; "
+    )
+    data = ["--data", str(gunmen)]
+    assert _pointed(said, "on") == [*data, day]
+    words = _pointed(said, "timeline")
+    assert words == [*data, "--since", day, "--until", day]
+    shown = "the day" if len(day) == 10 else "the year"
+    assert f" {day} shows {shown}, barkhane timeline " in said
+    listed = as_json(run("timeline", *words, "-f", "json"))
+    assert listed and all(e["date"].startswith(day[:4]) for e in listed)
+    if day == "2019-01-01":
+        assert {e["id"] for e in listed} == {"raid-k", "gunmen-raid-1"}
+
+
+def test_event_named_by_a_word_many_titles_hold_points_to_the_search(
+    run: Run, gunmen: Path, namesakes: Path
+) -> None:
+    """U36: `event gunmen` (122 matches) named eight "and 114 more; be more specific":
+    more matches than an error names (resolve.NAMED_AT_MOST) point to the search that
+    ranks them, on the same data; as many as it names are named, as before."""
+    result = run("event", "gunmen", "--data", str(gunmen))
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.startswith("barkhane: 'gunmen' matches 9 events, the nearest: ")
+    assert result.stderr.endswith("; or give the id\n")
+    words = _pointed(result.stderr, "search")
+    assert words == ["--data", str(gunmen), "gunmen", "--kind", "event"]
+    found = as_json(run("search", *words, "-f", "json"))
+    assert {f"gunmen-raid-{n}" for n in range(1, 10)} <= {h["id"] for h in found}
+    raid = run("event", "raid", "--data", str(namesakes)).stderr  # 3 matches: all named
+    assert "barkhane search" not in raid and "be more specific or give the id" in raid
+
+
+def test_event_help_says_what_a_name_may_be(run: Run) -> None:
+    """U36: `event --help` said only "Event id (or a unique part of it)", where the
+    command reads a part of an id, words of a title and a typo, and points a place, an
+    actor, a type or a date to its listing."""
+    shown = " ".join(run("event", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "event [OPTIONS] NAME" in shown
+    for said in ("a part of it", "words of its title", "typo", "event type", "date", "on DATE"):
+        assert said in shown, said

@@ -6,10 +6,12 @@ and of each the latest figure by a day or in a window."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from barkhane_cli import model as m
 from barkhane_cli.briefing.axis import RECORD_END_ORDINAL
 from barkhane_cli.briefing.series import NOT_MEASURED, fact_force, scope_area
+from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_START
 
 
@@ -25,30 +27,50 @@ def series_force(data: m.Dataset, f: m.Fact) -> str | None:
 FALLBACK_FORCES = ("france", "minusma")
 
 
-def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
-    """(key, label) of the series a figure belongs to: a force's strength in one area
+class Series(NamedTuple):
+    """What a figure's series is (figure_kind): its ``subject``, what it counts of whom
+    ("Casualties (MINUSMA)", "French forces: strength"), and what tells the series of
+    one subject apart: where (``area``), the cause of the deaths counted (``cause``, in
+    words, None when the sources do not say) and where a running total starts
+    (``since``)."""
+
+    subject: str
+    area: str
+    cause: str | None
+    since: PartialDate | None
+
+
+def series_of(data: m.Dataset, f: m.Fact) -> Series:
+    """The series a figure belongs to (Series): a force's strength in one area
     (scope_area, the blocks `chart troops` draws: French forces are one series from
     Serval to Barkhane in each area, and a Mali-only count never stands for the Sahel),
     or a category of figure about one force or none, in one geography (the scope before
-    its first ';')."""
+    its first ';'), of one cause, a running total apart."""
     force = series_force(data, f)
     name = "French forces" if force == "france" else None
     if name is None and force is not None:
         name = data.actors[force].label if force in data.actors else force
     if f.category == "troops":
-        area = scope_area(f)
-        return f"troops:{force}:{area}", f"{name or 'Forces'}: strength, {area}"
-    where = f.area
+        return Series(f"{name or 'Forces'}: strength", scope_area(f), None, None)
     about = f" ({name})" if name else ""
+    cause = m.FACT_CAUSES[f.cause] if f.cause else None
+    return Series(f"{f.category.capitalize()}{about}", f.area, cause, f.since)
+
+
+def figure_kind(data: m.Dataset, f: m.Fact) -> tuple[str, str]:
+    """(key, label) of the series a figure belongs to (series_of)."""
+    force = series_force(data, f)
+    series = series_of(data, f)
+    if f.category == "troops":
+        return f"troops:{force}:{series.area}", f"{series.subject}, {series.area}"
     # a running total is a series apart: the latest of "since 2013" and "in 2021" mixed
     # would switch between a total and a year's count from one day to the next (U7); so is
     # a count of hostile acts apart from one of all causes (145 killed, then 257 died)
-    since = f.since.iso() if f.since else ""
-    cause = f", {m.FACT_CAUSES[f.cause]}" if f.cause else ""
+    since = series.since.iso() if series.since else ""
+    cause = f", {series.cause}" if series.cause else ""
     return (
-        f"{f.category}:{force or ''}:{where}:{f.unit}:{since}:{f.cause or ''}",
-        f"{f.category.capitalize()}{about}: {where}{cause}"
-        + (f", total since {since}" if since else ""),
+        f"{f.category}:{force or ''}:{series.area}:{f.unit}:{since}:{f.cause or ''}",
+        f"{series.subject}: {series.area}{cause}" + (f", total since {since}" if since else ""),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli import followups, model
+from barkhane_cli import model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     footer_seen,
@@ -319,11 +319,17 @@ def places(
 
 
 def event(
-    ident: Annotated[
+    name: Annotated[
         str,
         typer.Argument(
-            metavar="ID",
-            help="Event id (or a unique part of it).",
+            metavar="NAME",
+            help=(
+                "The event's id (radisson-blu-attack), a part of it (radisson-blu), words"
+                " of its title (hotel radisson), or a typo, which gets a did you mean"
+                " (radison). A name several events match lists the nearest and where they"
+                " all are; a place's or an actor's name, an event type (massacre) or a"
+                " date (2019-01-01) points to its timeline or to on DATE."
+            ),
             callback=AN_ID,
         ),
     ],
@@ -343,11 +349,11 @@ def event(
     # from the store, not every event (K79); nothing was guessed, so read_as has nothing
     # to say
     opened = open_data(data)
-    stored = lookup.stored_event(opened, ident)
+    stored = lookup.stored_event(opened, name)
     if stored is None:
         # a part of an id, a title word or a typo (or no store): resolved over the ids
         # and titles alone (K83), then that one event read by its id
-        named = _named_event(env, opened, ident)
+        named = _named_event(env, opened, name)
         stored = lookup.stored_event(opened, named)
     else:
         named = stored.id
@@ -368,6 +374,7 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     one error: resolved over every event's id and title, from the store's names when
     there is one (none decoded: K83), with a miss's hints and read_as's note."""
     from barkhane_cli import lookup
+    from barkhane_cli.cli import eventnames
 
     resolver = _resolver(lookup.event_titles(opened), "event")
     dataset = opened.data
@@ -376,8 +383,8 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
         "event",
         resolver,
         name,
-        lambda text: events_at(opened, text),
-        lambda text: listed_as(opened, text),
+        lambda text: eventnames.none_named(opened, text),
+        lambda text, n: eventnames.several_named(opened, text, n),
     )
     read_as(env, dataset, "event", name, named, resolver)
     return named
@@ -433,88 +440,6 @@ def _resolver(entries: Iterable[tuple[str, str]], what: str) -> Any:
     named = (Named(ident, label) for ident, label in entries)
     lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
     return Resolver(named, what, lists_ids, names_shown=what != "event")
-
-
-# A place is taken for the one an event name meant when spelt as near it as a word of a
-# title must be (resolve.WORD_CUTOFF: "timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of
-# Boulkessi); at the 0.6 of a place's own "did you mean", many a short word is near some
-# village.
-_EVENTS_NAMED = 3  # a place with this many events or fewer has them named
-
-
-def events_at(loaded: Any, name: str) -> str:
-    """What to say when ``event NAME`` names no event but (nearly) a place with events:
-    those events (U15: `event boulkesi` said only that no event matches, where `place
-    boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
-    from barkhane_cli import query
-    from barkhane_cli.lookup import the_place
-    from barkhane_cli.resolve import WORD_CUTOFF
-
-    dataset = loaded.data
-    places = query.place_resolver(dataset)
-    pids = places.exact(name) or places.candidates(name)
-    if not pids:
-        pids = set(places.closest(name, WORD_CUTOFF)[:1])
-    if len(pids) != 1:
-        return ""
-    (pid,) = pids
-    q = query.build_query(dataset, places=[pid])
-    n = _how_many(loaded, q)
-    where = the_place(dataset.places[pid])
-    if not n:
-        return ""
-    if n <= _EVENTS_NAMED:
-        ids = [e.id for e in loaded.stream(q)]
-        what = "the " + plural(n, "event")
-        return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
-    listed = followups.command("timeline", "--place", pid)
-    return f"; did you mean the {n} events at {where}? {listed}"
-
-
-def _how_many(loaded: Any, q: Any) -> int:
-    """How many events ``q`` selects (store.Loaded.select's): counted from the store's
-    rows, none decoded, when SQL answers it alone, as a place's or an actor's events (K83:
-    a place of an import's held 100,000 of a million events, decoded to be counted)."""
-    texts = loaded.texts(q)
-    return sum(1 for _ in (texts if texts is not None else loaded.stream(q)))
-
-
-def listed_as(loaded: Any, name: str) -> str:
-    """Where the events are listed when ``event NAME`` matches several and NAME is a
-    place's or an actor's (its id, name or an alias): `event gao` answered with 37
-    titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
-    or names none with events."""
-    from barkhane_cli import query
-    from barkhane_cli.lookup import at_place
-
-    dataset = loaded.data
-    said: list[str] = []
-    for option, resolver in (
-        ("--place", query.place_resolver(dataset)),
-        ("--actor", query.actor_resolver(dataset)),
-    ):
-        ids = resolver.exact(name)
-        if len(ids) != 1:
-            continue
-        (ident,) = ids
-        q = (
-            query.build_query(dataset, places=[ident])
-            if option == "--place"
-            else query.build_query(dataset, actors=[ident])
-        )
-        n = _how_many(loaded, q)
-        if not n:
-            continue
-        if option == "--actor":
-            whose = f"naming {dataset.actors[ident].name}"
-        else:
-            p = dataset.places[ident]
-            whose = at_place(p)
-        # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
-        command = f"{option} {ident}" if said else followups.command("timeline", option, ident)
-        events = f"the {n} events" if n > 1 else "the event"
-        said.append(f"{command} {'lists ' * (not said)}{events} {whose}")
-    return ", ".join(said)
 
 
 def facts(

@@ -54,6 +54,11 @@ class Card:
     # none ("No events of Wagner Group match --year 2020."). None: a card with no events
     # section (an event's, a fact's).
     no_events: str | None = None
+    # The commands the card points to, (what it gives, command), each on a line of its
+    # own under the box (onescreen.pointer): inside it, `barkhane place --data '/tmp/x
+    # y/mine.toml' menaka-region` broke over two lines at 80 columns (U36). Piped, a row
+    # says them itself (``machine``).
+    followups: list[tuple[str, str]] = field(default_factory=list)
 
 
 def emit_card(
@@ -136,6 +141,7 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     from rich.text import Text
     from rich.tree import Tree
 
+    from barkhane_cli.render.onescreen import pointer
     from barkhane_cli.render.safe import text as safe
     from barkhane_cli.render.table import console
 
@@ -167,6 +173,8 @@ def _rich(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: bool)
     title = safe(name, style=f"bold {card.style}", keep="")
     title.append_text(safe(f"  {card.subtitle}", style="dim", keep=""))
     con.print(Panel(Group(*parts), title=title, title_align="left", border_style=card.style))
+    for said, command in card.followups:
+        pointer(con, said, command)
     # The card's own events before the sources under it: the sources are a bibliography,
     # read last, and an actor's 30 of them put Wagner's events below line 265 at 80
     # columns (U32). Piped, the rows keep their place (_plain): a machine format.

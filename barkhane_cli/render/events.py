@@ -9,7 +9,15 @@ from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli.dates import SPAN, span_said
-from barkhane_cli.render.recordset import NO_EVENTS, Field, RecordSet, flag_field, list_field
+from barkhane_cli.render.recordset import (
+    DAY_WIDTH,
+    NO_EVENTS,
+    Field,
+    RecordSet,
+    date_field,
+    flag_field,
+    list_field,
+)
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
 
 EVENT_JSON_KEYS = [
@@ -57,15 +65,13 @@ FILE_FIELDS = [
     "countries",
     *("first_day", "last_day"),
 ]
-# A day's date is the widest of one line: a month's or a year's is padded to it wherever
-# dates head a list of events (the timeline's date column, `on`'s event lines), so the
-# titles after them start in one column (U31: `on 2015-07-10` printed "2015-07  Deadly
-# night raids" two columns left of its neighbours).
-DAY_WIDTH = len("2015-07-10")
 
 
 def date_padded(text: str) -> str:
-    """A date (or a date and its end) padded to a day's width: "2015-07   "."""
+    """A date (or a date and its end) padded to a day's width (DAY_WIDTH): "2015-07   ".
+    Wherever dates head a list of events (the timeline's date column, `on`'s event
+    lines), the titles after them start in one column (U31: `on 2015-07-10` printed
+    "2015-07  Deadly night raids" two columns left of its neighbours)."""
     return text.ljust(DAY_WIDTH)
 
 
@@ -188,7 +194,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
         "id": Field("id", "Id", lambda e: e.id, width=44),
-        "date": Field(
+        "date": date_field(
             "date",
             "Date",
             lambda e: e.date.iso(),
@@ -196,13 +202,13 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             width=len(SPAN.lstrip()) + DAY_WIDTH,
             cell=_date_cell,
         ),
-        "end": Field("end", "End", lambda e: _opt(e.end)),
+        "end": date_field("end", "End", lambda e: _opt(e.end)),
         "precision": Field("precision", "Precision", lambda e: e.date.precision),
         "end_precision": Field(
             "end_precision", "End precision", lambda e: e.end.precision if e.end else ""
         ),
-        "first_day": Field("first_day", "First day", lambda e: e.first_day().isoformat()),
-        "last_day": Field("last_day", "Last day", lambda e: e.last_day().isoformat()),
+        "first_day": date_field("first_day", "First day", lambda e: e.first_day().isoformat()),
+        "last_day": date_field("last_day", "Last day", lambda e: e.last_day().isoformat()),
         "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
         "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
@@ -315,7 +321,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         return cell
 
     cells: dict[str, Field[m.Event]] = {
-        "when": Field("when", "Date", span_text, width=13, cell=when_cell),
+        "when": date_field(
+            "when", "Date", span_text, width=len(SPAN.lstrip()) + DAY_WIDTH, cell=when_cell
+        ),
         "event": Field(
             "event", "Event", lambda e: e.title, ratio=1, cell=lambda e: event_cell(e, False)
         ),

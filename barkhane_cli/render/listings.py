@@ -9,7 +9,14 @@ from typing import Any
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.events import FULL
-from barkhane_cli.render.recordset import Field, RecordSet, file_list, flag_field, list_field
+from barkhane_cli.render.recordset import (
+    Field,
+    RecordSet,
+    date_field,
+    file_list,
+    flag_field,
+    list_field,
+)
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
 
 
@@ -48,8 +55,8 @@ def actor_records(
             min_width=10,
             file_text=lambda a: file_list(a.aliases),
         ),
-        "start": Field("start", "From", lambda a: _iso(a.start)),
-        "end": Field("end", "To", lambda a: _iso(a.end)),
+        "start": date_field("start", "From", lambda a: _iso(a.start)),
+        "end": date_field("end", "To", lambda a: _iso(a.end)),
         "events": Field("events", "Events", lambda a: str(counts[a.id]), justify="right"),
     }
     return RecordSet(
@@ -192,8 +199,8 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "high": Field("high", "High", lambda f: num(f.high)),
         "unit": Field("unit", "Unit", lambda f: f.unit),
         "kind": Field("kind", "Kind", lambda f: f.kind or ""),
-        "since": Field("since", "Since", lambda f: _iso(f.since), width=10),
-        "as_of": Field("as_of", "As of", lambda f: f.as_of.iso(), width=10),
+        "since": date_field("since", "Since", lambda f: _iso(f.since)),
+        "as_of": date_field("as_of", "As of", lambda f: f.as_of.iso()),
         # year, month or day: as_of mixes them ("2018", "2018-03"), as an event's date does
         "precision": Field("precision", "Precision", lambda f: f.as_of.precision),
         # A table shows the area, the scope up to its first ';' (the rest, who was counted
@@ -240,9 +247,9 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         empty_message="no facts match",
         note_field="label",
         ident=lambda f: f"{f.id} · {f.area}" + (" …" if ";" in f.scope else ""),
-        whole="barkhane fact ID",
+        whole=followups.command("fact", "ID"),
         layout=_fact_layout,
-        cells={"when": Field("when", "As of", lambda f: f.as_of.iso(), width=10, cell=_when)},
+        cells={"when": date_field("when", "As of", lambda f: f.as_of.iso(), cell=_when)},
         json_keys=list(lookup.fact_json(next(iter(data.facts.values()))).keys())
         if data.facts
         else [],
@@ -266,7 +273,7 @@ def source_records(
         "via": Field("via", "Via", lambda s: s.via or ""),
         "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=24),
         "kind": Field("kind", "Kind", lambda s: s.kind),
-        "date": Field("date", "Date", lambda s: _iso(s.date)),
+        "date": date_field("date", "Date", lambda s: _iso(s.date)),
         "url": Field("url", "URL", lambda s: s.url or "", max_width=40, link=lambda s: s.url),
         "file": Field("file", "File", lambda s: s.file or ""),
     }
@@ -297,7 +304,8 @@ def _hit_layout(width: int, wide: bool) -> list[str]:
 
 
 # A source found lists the events citing it, these many by id (what `barkhane event ID`
-# takes); more are counted and left to `barkhane source ID`.
+# takes); more are counted and left to `barkhane source ID`, said under the table
+# (_citing_more).
 HIT_CITING_SHOWN = 3
 
 
@@ -307,9 +315,16 @@ def hit_citing(h: lookup.Hit) -> str:
         return ""
     shown = ", ".join(h.cited_by[:HIT_CITING_SHOWN])
     more = len(h.cited_by) - HIT_CITING_SHOWN
-    return f"cited by {shown}" + (
-        f" and {more} more: {followups.command('source', h.id)}" if more > 0 else ""
-    )
+    return f"cited by {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def _citing_more(hits: list[lookup.Hit]) -> list[tuple[str, str]]:
+    """Under the table, where a source found is cited by more entries than it names:
+    the command listing them. In the cell, `barkhane source --data '/tmp/x y/mine.toml'
+    seed` was broken over two lines at 80 columns (U36)."""
+    if not any(len(h.cited_by) > HIT_CITING_SHOWN for h in hits):
+        return []
+    return [("every entry citing a source", followups.command("source", "ID"))]
 
 
 def _hit_cell(h: lookup.Hit, title: bool) -> Any:
@@ -333,7 +348,7 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
         "kind": Field("kind", "Kind", lambda h: h.kind),
         "id": Field("id", "Id", lambda h: h.id, cell=lambda h: _hit_cell(h, title=False)),
         "title": Field("title", "Name / title", lambda h: h.title, ratio=3, min_width=14),
-        "date": Field("date", "Date", lambda h: h.date),
+        "date": date_field("date", "Date", lambda h: h.date),
         "score": Field("score", "Score", lambda h: str(h.score)),
         "match": Field("match", "Matched", lambda h: h.match, ratio=2, min_width=12),
         "cited_by": list_field("cited_by", "Cited by", lambda h: h.cited_by),
@@ -362,6 +377,7 @@ def hit_records(hits: Iterable[lookup.Hit]) -> RecordSet[lookup.Hit]:
             )
         },
         basis=hits,  # what the fixed columns (kind, id, date) fit
+        below=_citing_more,
     )
 
 

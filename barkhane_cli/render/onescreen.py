@@ -71,6 +71,85 @@ def age(as_of: str, day: str, room: int | None = None) -> str:
     return said if room is None or len(said) + 2 + 10 <= room else f"{years}y old"
 
 
+def _cut(label: str, room: int) -> str:
+    """A figure's label cut at a word to ``room`` cells, as a dispute note is
+    (table.clip_lines): "since 201…" read as a year; where the flag and the range fill
+    the column, the label is "…" and the column cuts the row (textwrap refuses a width
+    under 1: at 40 columns, an internal error)."""
+    return shorten(label, max(1, room), placeholder="…")
+
+
+def apart(data: m.Dataset, facts: Sequence[m.Fact]) -> list[list[str]]:
+    """For each figure, what sets its series apart from those of the other figures of
+    its subject (briefing.series_of: "Casualties (MINUSMA)"), in words: where, the cause
+    counted, a running total's start ("since 2013"), and for a count that is not one,
+    beside totals, its year or month ("in 2021"). Cut at 80 columns, `on 2021`'s three
+    MINUSMA death tolls read "MINUSMA personnel dead of all causes…", "MINUSMA personnel
+    killed in hostile…" and "MINUSMA peacekeepers killed in…": a total since 2013 and a
+    year's count, the words that told them apart cut off (U36)."""
+    from barkhane_cli.briefing.headline import series_of
+
+    series = [series_of(data, f) for f in facts]
+    said: list[list[str]] = [[] for _ in facts]
+    subjects: dict[str, list[int]] = {}
+    for at, s in enumerate(series):
+        subjects.setdefault(s.subject, []).append(at)
+    for members in subjects.values():
+        ones = [series[at] for at in members]
+        areas = len({s.area for s in ones}) > 1
+        causes = len({s.cause for s in ones}) > 1
+        totals = len({s.since for s in ones}) > 1
+        for at in members:
+            s, f = series[at], facts[at]
+            period = f.as_of.precision != "day" and f"in {f.as_of}"
+            total = f"since {s.since.year}" if s.since else period
+            for word, differs in ((s.area, areas), (s.cause, causes), (total, totals)):
+                if differs and word:  # "Central Sahel", its parenthesis left to the label
+                    said[at].append(" ".join(_PARENTHESIS.sub(" ", word).split()))
+    return said
+
+
+# The words a label says a part in without them ("Malian refugees in Mauritania" says
+# "Refugees from Mali in Mauritania"), and a parenthesis, which a part leaves to the
+# label ("Central Sahel (Burkina Faso, Mali, Niger)": "Central Sahel").
+_LINKS = frozenset({"from", "in", "of", "the", "and", "to", "at", "on"})
+_PARENTHESIS = re.compile(r"\([^)]*\)?")
+
+
+def _says(shown: str, part: str) -> bool:
+    """Whether the words ``shown`` (normalized) say ``part``: each of its words, a link
+    aside (_LINKS), begins one of them ("Mali" is said by "Malian")."""
+    from barkhane_cli.resolve import normalize
+
+    words = shown.split()
+    wanted = normalize(part).split()
+    return all(any(w.startswith(p) for w in words) for p in wanted if p not in _LINKS)
+
+
+def _unsaid(label: str, parts: list[str], room: int) -> list[str]:
+    """The ``parts`` the label does not say as it is shown (_says), each after the others
+    in ``room`` cells: not said twice ("Mali" beside "Internally displaced people in
+    Mali"). One said takes room from the label, which may lose another's words: those are
+    said too. None beside a label shown whole: its own words say what it counts; none
+    that the room holds whole (at 40 columns, "3y old" is all of the lead there is)."""
+    from barkhane_cli.resolve import normalize
+
+    if len(label) <= room:
+        return []
+    unsaid: list[str] = []
+    while True:
+        lead = len(", ".join(unsaid) + ": ") if unsaid else 0
+        shown = normalize(_cut(label, room - lead))
+        more = [p for p in parts if p not in unsaid and not _says(shown, p)]
+        if not more:
+            break
+        unsaid += more
+    said = [p for p in parts if p in unsaid]
+    while said and len(", ".join(said) + ": ") > room:
+        said.pop()
+    return said
+
+
 def era_item(era: m.Era, mark: str = "") -> Any:
     """An era as an item of a line of eras: its short name in its kind's colour, its
     years dim, then ``mark`` in bold ("begins"): one item, never parted by a wrap."""
@@ -145,11 +224,17 @@ def pointer(con: Any, said: str, command: str) -> None:
 
 
 def figure_lines(
-    con: Any, facts: Sequence[m.Fact], said: str, command: str, day: str | None = None
+    con: Any,
+    data: m.Dataset,
+    facts: Sequence[m.Fact],
+    said: str,
+    command: str,
+    day: str | None = None,
 ) -> None:
     """One line a figure: the value, its unit and day in columns, then the label, cut at
-    the line's end, a ⚑ before a disputed one and, as of ``day``, its age (age) before an
-    old one; the closing line says what ``command`` gives of them (``said``)."""
+    the line's end, a ⚑ before a disputed one, as of ``day`` its age (age) before an old
+    one, and what sets it apart from a figure of the same subject (apart); the closing
+    line says what ``command`` gives of them (``said``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -172,20 +257,20 @@ def figure_lines(
         grid.add_column(width=width, no_wrap=True, style=style, justify=justify)  # type: ignore[arg-type]
     rest = max(10, con.width - 1 - sum(widths) - 4)  # less the indent and four gaps
     grid.add_column(width=rest, no_wrap=True, overflow="ellipsis")
-    for f, row, (_, rng) in zip(facts, rows, values, strict=True):
+    for f, row, (_, rng), parts in zip(facts, rows, values, apart(data, facts), strict=True):
         label = Text()
         if f.disputed:  # the flag alone in the dispute's colour: the label is no note
             label.append("⚑ ", style=DISPUTED_STYLE)
         if rng:
             label.append(f"({rng}) ", style="bold")
         old = age(str(f.as_of), day, rest) if day else ""
-        if old:  # first of the words: a label cut at the line's end keeps it
-            label.append(f"{old}: ", style="bold")
-        # cut at a word, as a dispute note is (table.clip_lines): "since 201…" read as a year;
-        # where the flag and the range fill the column, the label is "…" and the column
-        # cuts the row (textwrap refuses a width under 1: at 40 columns, an internal error)
-        room = max(1, rest - len(label))
-        label.append_text(safe_text(shorten(f.label, room, placeholder="…")))
+        # first of the words: a label cut at the line's end keeps them; of what sets it
+        # apart, the parts its label does not say where it is cut (_unsaid)
+        room = rest - len(label) - (len(old) + 2 if old else 0)
+        lead = ", ".join([old] * bool(old) + _unsaid(f.label, parts, room))
+        if lead:
+            label.append(f"{lead}: ", style="bold")
+        label.append_text(safe_text(_cut(f.label, rest - len(label))))
         grid.add_row("", *row, label)
     con.print(grid)
     flagged = "⚑ disputed; " if any(f.disputed for f in facts) else ""

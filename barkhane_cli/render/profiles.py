@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import partial
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
@@ -156,6 +155,15 @@ def _coordinates(data: m.Dataset, place: m.Place) -> str:
 
 def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
     profile = lookup.place_profile(data, place, events)
+    # the town's card answers "what happened in Mopti" with the town's events alone; it
+    # names the region's id, and under the box the command for its card
+    region = geo.namesake_region(data.places, place.id)
+    see_also = lookup.namesake_note(data, place.id, str) or ""
+    pointers, machine = [], {}
+    if region is not None:
+        command = followups.command("place", region)
+        pointers.append((lookup.the_place(data.places[region]), command))
+        machine["see also"] = lookup.namesake_note(data, place.id, lambda _: command) or ""
     return Card(
         title=place.name,
         subtitle=f"{place.id} · {place.kind}",
@@ -167,11 +175,7 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("aliases", "; ".join(place.aliases)),
             ("region", geo.region_name(data.places, place.id) or ""),
             ("within", place.within or ""),
-            # the town's card answers "what happened in Mopti" with the town's events alone
-            (
-                "see also",
-                lookup.namesake_note(data, place.id, partial(followups.command, "place")) or "",
-            ),
+            ("see also", see_also),
             ("country", lookup.country_names(data, place)),
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),
@@ -179,6 +183,8 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
         sections=[Section("Sources", [_source_line(s) for s in profile["sources"]], below=True)],
         profile=profile,
         events=events,
+        machine=machine,
+        followups=pointers,
     )
 
 

@@ -17,6 +17,10 @@ T = TypeVar("T")
 # What a view of no events says: timeline, a facet, compare
 NO_EVENTS = "no events match"
 
+# A day's date is the widest of one line ("2015-07-10"): a date column is at least this
+# wide, and a month's or a year's is padded to it wherever dates head a list of events.
+DAY_WIDTH = len("2015-07-10")
+
 
 @dataclass(frozen=True, slots=True)
 class Field(Generic[T]):
@@ -43,6 +47,9 @@ class Field(Generic[T]):
     # CSV and TSV only: the value as every file table spells it (a list joined with
     # LIST_SEPARATOR, a yes/no as true/false), when that differs from ``text``.
     file_text: Callable[[T], str] | None = None
+    # A date (date_field): the one thing a reader reads first, never cut; when the
+    # columns asked for are wider than the terminal, the others give way (table._fit).
+    date: bool = False
 
 
 # What a user may call a field, and the fields it may mean, first present first: the
@@ -96,6 +103,14 @@ def list_field(name: str, header: str, values: Callable[[T], Iterable[str]], **k
     )
 
 
+def date_field(name: str, header: str, text: Callable[[T], str], **kw: Any) -> Field[T]:
+    """A date column: as wide as a day (DAY_WIDTH) unless it says otherwise, never cut.
+    Its width is declared, not measured: an event table drawn from the store measured
+    the End, First day and Last day columns on no events, 3, 9 and 8 cells wide (U36)."""
+    kw.setdefault("width", DAY_WIDTH)
+    return Field(name, header, text, date=True, **kw)
+
+
 def flag_field(name: str, header: str, value: Callable[[T], bool], **kw: Any) -> Field[T]:
     """A yes/no field: "yes" or empty for a person, true/false in CSV and TSV."""
     return Field(
@@ -125,7 +140,12 @@ class RecordSet(Generic[T]):
     # A line dim under ``note_field``'s text where the table has no id column, the
     # record's id first: the word `barkhane fact ID` takes, to read a note the table cuts
     ident: Callable[[T], str] | None = None
-    whole: str = ""  # after a note the table cuts: where it is whole ("barkhane fact ID")
+    # Under a table where a note was cut: the command giving it whole ("barkhane fact ID",
+    # with the run's --data files: followups.command)
+    whole: str = ""
+    # Under a table: what the rows shown point to, (what it gives, command), as the
+    # events citing a source that a search hit counts beyond the few it names
+    below: Callable[[list[T]], list[tuple[str, str]]] | None = None
     # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
     # known in advance (the store keeps each event's): None means compute it.
     dumped: Callable[[T], str | None] | None = None

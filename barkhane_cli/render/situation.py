@@ -175,9 +175,10 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
         _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
     for c in content["leaders"]:
         for p in c["leaders"]:
-            # the role last (U10 could not tell the president from the prime minister)
+            # the role last (U10 could not tell the president from the prime minister),
+            # then the office it holds, a column added at the end (U36)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
-                 p["end"] or "", _when(p, day), p["note"] or "")  # fmt: skip
+                 p["end"] or "", _when(p, day), p["note"] or "", p["office"])  # fmt: skip
     for c in content["no_leader_recorded"]:  # no leader recorded on the day
         _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
@@ -286,7 +287,7 @@ def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         )
         return
     command = content["other_figures"]["command"]
-    figure_lines(con, facts, "every figure known then", command, content["date"])
+    figure_lines(con, data, facts, "every figure known then", command, content["date"])
 
 
 def _events_now(con: Any, content: dict[str, Any]) -> None:

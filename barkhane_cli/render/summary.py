@@ -20,7 +20,7 @@ from barkhane_cli.lookup import fact_value_text
 from barkhane_cli.render.briefing import gantt_rich
 from barkhane_cli.render.charts import bars_rich
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import era_item, figure_lines, heading
+from barkhane_cli.render.onescreen import era_item, figure_lines, heading, pointer
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import (
@@ -156,7 +156,7 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
         return
     said = f": the latest of each series (every figure: {followups.command('facts')})"
     heading(con, "Headline figures", said)
-    figure_lines(con, facts, "each in full, with its sources", full)
+    figure_lines(con, data, facts, "each in full, with its sources", full)
 
 
 def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -164,7 +164,7 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     with its first source and its dispute's opening."""
     from rich.table import Table
 
-    from barkhane_cli.render.table import clip_lines
+    from barkhane_cli.render.table import CUT_SAID, clip_lines
 
     if not content["headline_facts"]:
         return
@@ -175,6 +175,7 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     grid = Table.grid()
     grid.add_column(width=_INDENT, no_wrap=True, overflow="ellipsis", style="dim")
     grid.add_column(width=width)
+    cut = False
     for f in content["headline_facts"]:
         fact = data.facts[f["id"]]
         text = safe_text(f"{fact_value_text(fact)} {fact.unit}", style="bold")
@@ -186,9 +187,15 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         text.append_text(safe_text(f"  {fact.label} (as of {fact.as_of}; {refs})"))
         grid.add_row(safe_text(f"  {fact.category}"), text)
         if fact.disputed:  # cut as a table cuts it: a whole note ran to 9 lines (U20)
-            note = clip_lines(disputed(fact.disputed), width, followups.command("fact", fact.id))
+            # its figure's id after the ellipsis, the command under the grid: in the
+            # cell, `barkhane fact --data '/tmp/x y/mine.toml' ID` broke at 80 columns
+            whole = disputed(fact.disputed)
+            note = clip_lines(whole, width, fact.id)
+            cut = cut or note != whole
             grid.add_row("", safe_text(note, style=DISPUTED_STYLE))
     con.print(grid)
+    if cut:
+        pointer(con, CUT_SAID, followups.command("fact", "ID"))
 
 
 def _judgments_tally(con: Any, content: dict[str, Any]) -> None:

@@ -129,20 +129,25 @@ def records_table(
         # --wide fits every column to the rows; a record set without a basis (search
         # hits) has only its rows to go by. Either way the table is read whole first.
         first, it = first + list(it), iter(())
-    columns = _columns(rs, names, con.width, wide, first if sized_by_rows else None)
-    if chosen and not wide:
+    dropping = chosen and not wide
+    cut: list[Any] = []  # the rows whose note the table cut (clip_lines)
+    columns = _columns(
+        rs, names, con.width, wide, first if sized_by_rows else None, cut, fit=not dropping
+    )
+    if dropping:
         # As gh does: columns a reader can do without go first on a narrow terminal,
         # rather than ids or numbers being cut; --wide brings them back.
         for name in rs.droppable:
             if _needed(rs, columns) <= con.width:
                 break
             columns = [c for c in columns if c.name != name]
-        columns = _columns(
-            rs, [c.name for c in columns], con.width, False, None if not sized_by_rows else first
-        )
-    needed = sum(c.width for c in columns) + GAP * (len(columns) - 1)
-    if wide and needed > con.width:
-        con.width = needed  # --wide: nothing cut; the terminal (or less -S) shows the rest
+        basis = None if not sized_by_rows else first
+        columns = _columns(rs, [c.name for c in columns], con.width, False, basis, cut)
+    needed = table_width(columns)
+    if needed > con.width:
+        # --wide: nothing cut; the terminal (or less -S) shows the rest. Else dates wider
+        # than the terminal alone (_fit): Rich would cut them to fit.
+        con.width = needed
     if rs.title:
         con.print(safe_text(rs.title, style="bold", keep=""))
     shown: list[Any] = []
@@ -157,11 +162,29 @@ def records_table(
     if rs.legend:
         items = [("■", style, label) for label, style in rs.legend(shown)]
         con.print(legend_text(items, con.width))
+    _followups(con, rs, shown, bool(cut))
     # its notes' options kept with their values ("add --type massacre"), as hanging keeps
     # them; the terminal wraps a longer one, unbroken
     line = hanging(Text(count_line(rs, len(shown)), style="dim"), con.width, 0, 0)
     con.print(line, soft_wrap=True)
     return len(shown)
+
+
+# What the line under a table says before rs.whole, where a row's note was cut (…).
+CUT_SAID = "a note cut short (…) is whole in"
+
+
+def _followups(con: Console, rs: RecordSet[Any], shown: list[Any], cut: bool) -> None:
+    """The commands the rows point to, under the table, each on a line of its own
+    (onescreen.pointer): inside a cell, `barkhane fact --data '/tmp/x y/mine.toml' ID`
+    was broken over three lines at 80 columns, and copied so it ran another command
+    (U36). Where a note was cut, the command giving it whole (rs.whole); then the
+    record set's own (rs.below)."""
+    from barkhane_cli.render.onescreen import pointer
+
+    said = [(CUT_SAID, rs.whole)] if cut and rs.whole else []
+    for what, command in said + (rs.below(shown) if rs.below else []):
+        pointer(con, what, command)
 
 
 def wrapped(env: Env, note: str) -> str:
@@ -246,10 +269,18 @@ def _table(env: Env, columns: list[Column], header: bool) -> Table:
 
 
 def _columns(
-    rs: RecordSet[Any], names: list[str], total: int, wide: bool, items: list[Any] | None
+    rs: RecordSet[Any],
+    names: list[str],
+    total: int,
+    wide: bool,
+    items: list[Any] | None,
+    cut: list[Any],
+    fit: bool = True,
 ) -> list[Column]:
     """Fixed columns (ids, dates, numbers) take their width from the field or the whole
-    data set; prose shares what is left by ratio. --wide sizes every column to the rows."""
+    data set; prose shares what is left by ratio. --wide sizes every column to the rows.
+    ``fit``: narrowed to ``total`` (_fit) where wider, dates kept whole; not while
+    records_table is still to drop the columns a reader can do without."""
     basis = items if items is not None else rs.basis
     fields = [rs.cells.get(n) or rs.fields[n] for n in names]
     widths: dict[str, int] = {}
@@ -273,6 +304,8 @@ def _columns(
             show = _shown(f, wide)
             words = (w for i in basis for w in inert(show(i)).split())
             widths[f.name] = max(widths[f.name], max(map(len, words), default=0))
+    if fit and not wide:
+        _fit(widths, fields, total - GAP * (len(fields) - 1))
     return [
         Column(
             f.name,
@@ -280,10 +313,38 @@ def _columns(
             widths[f.name],
             f.ratio is not None,
             f.justify,
-            f.cell or _plain_cell(rs, f, wide, widths[f.name], "id" not in widths),
+            f.cell or _plain_cell(rs, f, wide, widths[f.name], cut, "id" not in widths),
         )
         for f in fields
     ]
+
+
+# The narrowest a column is made to fit the terminal: a cut token keeps a few letters
+# and its ellipsis, a prose column a word's worth.
+_NARROWEST = 4
+
+
+def _fit(widths: dict[str, int], fields: list[Field[Any]], room: int) -> None:
+    """Narrow the columns of ``widths`` to ``room`` cells where they are wider, a cell at a
+    time from the widest that is not a date (an id cut with an ellipsis, a title wrapping
+    on more lines), none below _NARROWEST; a date never (Field.date). Rich, left to it,
+    took the excess from every column alike: `timeline --fields
+    date,end,precision,end_precision,type,id` at 80 columns cut "to 2021-02-03" to "to
+    2021-0…" (U36). Where the dates alone are wider still, so is the table: the terminal
+    wraps its lines, and no date is cut."""
+    over = sum(widths.values()) - room
+    others = [f.name for f in fields if not f.date]
+    while over > 0 and others:
+        name = max(others, key=lambda n: widths[n])
+        if widths[name] <= _NARROWEST:
+            break
+        widths[name] -= 1
+        over -= 1
+
+
+def table_width(columns: list[Column]) -> int:
+    """The cells a table of ``columns`` takes, gaps included."""
+    return sum(c.width for c in columns) + GAP * (len(columns) - 1)
 
 
 def _needed(rs: RecordSet[Any], columns: list[Column]) -> int:
@@ -310,8 +371,10 @@ NOTE_LINES = 2
 
 def clip_lines(text: str, width: int, whole: str = "") -> str:
     """``text`` cut at a word to what wraps in NOTE_LINES lines of ``width`` cells, with
-    an ellipsis where it was cut (room kept for it on the last line), and after it where
-    the whole text is (``whole``: "barkhane fact ID") when the view does not say it."""
+    an ellipsis where it was cut (room kept for it on the last line), and after it the
+    id of the record whose card holds it whole (``whole``) when the view does not show
+    the id: the command taking it goes under the table, whole (U36: a command in the
+    cell broke at 80 columns)."""
     import textwrap
 
     width = max(width, 8)
@@ -327,8 +390,15 @@ def clip_lines(text: str, width: int, whole: str = "") -> str:
 
 
 def _plain_cell(
-    rs: RecordSet[Any], f: Field[Any], wide: bool, width: int, no_id_column: bool = True
+    rs: RecordSet[Any],
+    f: Field[Any],
+    wide: bool,
+    width: int,
+    cut: list[Any],
+    no_id_column: bool = True,
 ) -> Callable[[Any], Text]:
+    """A cell's text; the note field's with the record's id under it where there is no
+    id column and its note (rs.note), cut (clip_lines): the item is added to ``cut``."""
     show = _shown(f, wide)
     styled = f.name in ("type", "kind", "date")
 
@@ -342,9 +412,11 @@ def _plain_cell(
             text.stylize("bold")
             if rs.ident is not None and no_id_column:
                 text.append_text(safe_text("\n" + rs.ident(item), style="dim"))
-            extra = rs.note(item)
+            extra = whole = rs.note(item)
             if extra and not wide:
-                extra = clip_lines(extra, width, rs.whole)
+                extra = clip_lines(extra, width)
+                if extra != whole:
+                    cut.append(item)
             if extra:
                 text.append_text(safe_text("\n" + extra, style=DISPUTED_STYLE))
         return text

@@ -95,7 +95,21 @@ def bar(what: str, total: int | None = None, quiet: bool = False) -> Iterator[Ba
 
 
 def note(text: str, quiet: bool = False) -> None:
-    """One line on a watched stderr (what a long silent step is doing)."""
+    """A note on a watched stderr (what a long silent step is doing), wrapped at its
+    words to the terminal's width (wrapped)."""
     if watching(quiet):
-        sys.stderr.write(f"barkhane: {text}\n")
+        sys.stderr.write(wrapped(f"barkhane: {text}") + "\n")
         sys.stderr.flush()
+
+
+def wrapped(text: str) -> str:
+    """``text`` in lines as wide as the terminal the bar is drawn on, broken at spaces, a
+    word wider than a line (a path) kept whole, as the notes under a table are
+    (render.table.wrapped). Left to the terminal, the compile's note broke mid-word at
+    80 columns: "(42 files in /work/data)" | ": it is new", "checkin" | "g it first" (U36)."""
+    from textwrap import fill
+
+    from rich.console import Console
+
+    width = Console(stderr=True).width
+    return fill(text, width, break_long_words=False, break_on_hyphens=False)

@@ -1,0 +1,183 @@
+"""What `event NAME` says when NAME names no event, or several: the command that lists
+what the user may have meant. NAME is an id, a part of one, words of a title or a typo
+(resolve.Resolver); a place's or an actor's name, an event type or a date are not an
+event's, and each has its listing: `timeline --place`, `--actor`, `--type`, `on DATE`.
+
+U36: `event massacre` named eight of its 29 matches and "be more specific", and `event
+2019-01-01` four events whose ids hold "2019-01", neither a command that lists them.
+Every command here carries the run's --data files (followups.command).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from barkhane_cli import followups
+from barkhane_cli import model as m
+from barkhane_cli.text import plural
+
+if TYPE_CHECKING:
+    from barkhane_cli.dates import PartialDate
+
+# A place is taken for the one an event name meant when spelt as near it as a word of a
+# title must be (resolve.WORD_CUTOFF: "timbuktoo" is 0.82 of Timbuktu, "boulkesi" 0.94 of
+# Boulkessi); at the 0.6 of a place's own "did you mean", many a short word is near some
+# village.
+_EVENTS_NAMED = 3  # a place with this many events or fewer has them named
+
+# A name of digits alone is a date only as a year of the record: 5100 is a number (an
+# id's "barkhane-reinforced-5100"), 2019 a year.
+_DIGITS = re.compile(r"\d+")
+
+
+def none_named(loaded: Any, name: str) -> str:
+    """What to say when ``event NAME`` names no event: the listing of the date or the
+    type NAME is (_dated, _typed), else the events at a place it (nearly) names
+    (events_at); empty when none fits."""
+    said = _dated(name) or _typed(loaded, name)
+    return f"; {said}" if said else events_at(loaded, name)
+
+
+def several_named(loaded: Any, name: str, n: int) -> str:
+    """Where the ``n`` events ``event NAME`` matches are listed, said after the nearest
+    few: as a place's or an actor's (listed_as), a type's or a date's; else, where more
+    match than an error names (resolve.NAMED_AT_MOST), the search that ranks them.
+    Empty: the error names them all."""
+    from barkhane_cli.resolve import NAMED_AT_MOST
+
+    said = [s for s in (listed_as(loaded, name), _typed(loaded, name), _dated(name)) if s]
+    if not said and n > NAMED_AT_MOST:
+        search = followups.command("search", *name.split(), "--kind", "event")
+        said = [f"{search} ranks them"]
+    return "; ".join(said)
+
+
+def date_named(name: str) -> PartialDate | None:
+    """The date ``name`` is, as `on` reads one (dates.parse_user_date: 2019-01-01, 1
+    January 2019, 2019-01), or None; digits alone only as a year of the record."""
+    from barkhane_cli.dates import parse_user_date
+    from barkhane_cli.meta import RECORD_END, RECORD_START
+
+    text = name.strip()
+    if _DIGITS.fullmatch(text) and not RECORD_START.year <= int(text) <= RECORD_END.year:
+        return None
+    try:
+        return parse_user_date(text)
+    except ValueError:
+        return None
+
+
+def _dated(name: str) -> str:
+    """For a date: `on DATE`, and the timeline of its day, month or year (with
+    --aftermath past the record's end, situation.events_command)."""
+    from barkhane_cli.situation import events_command
+
+    day = date_named(name)
+    if day is None:
+        return ""
+    iso = day.iso()
+    on = followups.command("on", iso)
+    return f"{on} shows the {day.precision}, {events_command(iso, iso)} lists its events"
+
+
+def type_named(name: str) -> str | None:
+    """The event type ``name`` is (model.EVENT_TYPES), or its plural: "massacres",
+    "coup attempt"; None for any other name."""
+    from barkhane_cli.resolve import normalize
+
+    typed = normalize(name)
+    for kind in m.EVENT_TYPES:
+        if typed in (normalize(kind), normalize(kind) + "s"):
+            return kind
+    return None
+
+
+def _typed(loaded: Any, name: str) -> str:
+    """For an event type: `timeline --type TYPE` and how many it lists; empty for a type
+    no event of the record has."""
+    from barkhane_cli import query
+
+    kind = type_named(name)
+    if kind is None:
+        return ""
+    n = _how_many(loaded, query.build_query(loaded.data, types=[kind]))
+    if not n:
+        return ""
+    events = f"{n:,} {kind} {plural(n, 'event')}"
+    return f"{followups.command('timeline', '--type', kind)} lists the {events}"
+
+
+def events_at(loaded: Any, name: str) -> str:
+    """What to say when ``event NAME`` names no event but (nearly) a place with events:
+    those events (U15: `event boulkesi` said only that no event matches, where `place
+    boulkesi` offered Boulkessi). Empty when no place fits or it has none."""
+    from barkhane_cli import query
+    from barkhane_cli.lookup import the_place
+    from barkhane_cli.resolve import WORD_CUTOFF
+
+    dataset = loaded.data
+    places = query.place_resolver(dataset)
+    pids = places.exact(name) or places.candidates(name)
+    if not pids:
+        pids = set(places.closest(name, WORD_CUTOFF)[:1])
+    if len(pids) != 1:
+        return ""
+    (pid,) = pids
+    q = query.build_query(dataset, places=[pid])
+    n = _how_many(loaded, q)
+    where = the_place(dataset.places[pid])
+    if not n:
+        return ""
+    if n <= _EVENTS_NAMED:
+        ids = [e.id for e in loaded.stream(q)]
+        what = "the " + plural(n, "event")
+        return f"; did you mean {' or '.join(ids)} ({what} at {where})?"
+    listed = followups.command("timeline", "--place", pid)
+    return f"; did you mean the {n} events at {where}? {listed}"
+
+
+def _how_many(loaded: Any, q: Any) -> int:
+    """How many events ``q`` selects (store.Loaded.select's): counted from the store's
+    rows, none decoded, when SQL answers it alone, as a place's or an actor's events (K83:
+    a place of an import's held 100,000 of a million events, decoded to be counted)."""
+    texts = loaded.texts(q)
+    return sum(1 for _ in (texts if texts is not None else loaded.stream(q)))
+
+
+def listed_as(loaded: Any, name: str) -> str:
+    """Where the events are listed when ``event NAME`` matches several and NAME is a
+    place's or an actor's (its id, name or an alias): `event gao` answered with 37
+    titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
+    or names none with events."""
+    from barkhane_cli import query
+    from barkhane_cli.lookup import at_place
+
+    dataset = loaded.data
+    said: list[str] = []
+    for option, resolver in (
+        ("--place", query.place_resolver(dataset)),
+        ("--actor", query.actor_resolver(dataset)),
+    ):
+        ids = resolver.exact(name)
+        if len(ids) != 1:
+            continue
+        (ident,) = ids
+        q = (
+            query.build_query(dataset, places=[ident])
+            if option == "--place"
+            else query.build_query(dataset, actors=[ident])
+        )
+        n = _how_many(loaded, q)
+        if not n:
+            continue
+        if option == "--actor":
+            whose = f"naming {dataset.actors[ident].name}"
+        else:
+            p = dataset.places[ident]
+            whose = at_place(p)
+        # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
+        command = f"{option} {ident}" if said else followups.command("timeline", option, ident)
+        events = f"the {n} events" if n > 1 else "the event"
+        said.append(f"{command} {'lists ' * (not said)}{events} {whose}")
+    return ", ".join(said)
