@@ -58,9 +58,10 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # `disputed` lines where pages disagreed (473 -> 484 events with one), took 160 columns to
 # 2.203 (3,382 lines, 1,535 events); its shortening of the longest summaries, which put
 # the disagreements they listed outlet by outlet into `disputed` (-> 498 events with one),
-# took 80 columns to 3.367 (5,171 lines, 1,536 events) and 160 to 2.212 (3,398). The budget
+# took 80 columns to 3.367 (5,171 lines, 1,536 events) and 160 to 2.212 (3,398); the
+# last of them, 504 events with one, 80 columns to 3.372 (5,179 lines). The budget
 # guards the layout; the names, the disputes and the credits are what a reader asked for.
-LINE_BUDGET = {80: 3.37, 160: 2.22}
+LINE_BUDGET = {80: 3.38, 160: 2.22}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
