@@ -466,5 +466,7 @@ def test_event_named_by_a_date_with_no_events_points_to_on_alone(run: Run, gunme
     assert _pointed(said + " shows", "on") == ["--data", str(gunmen), "1999-05-01"]
     assert " 1999-05-01 shows the day" in said
     assert "barkhane timeline" not in said, said
-    listed = run("timeline", "--data", str(gunmen), "--since", "1999-05-01", "--until", "1999-05-01")
+    listed = run(
+        "timeline", "--data", str(gunmen), "--since", "1999-05-01", "--until", "1999-05-01"
+    )
     assert listed.stdout == ""
