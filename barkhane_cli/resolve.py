@@ -259,7 +259,7 @@ class Resolver:
 SUGGEST_CUTOFF = 0.7
 # A word is held to be near a word of a name more strictly than a whole name to a name:
 # a short word is within 0.6 of many of the thousands of words in event titles. `event
-# NAME` holds a place it may have meant to the same (cli/lookups.events_at).
+# NAME` holds a place it may have meant to the same (cli/eventnames.events_at).
 WORD_CUTOFF = 0.8
 # Nor is a word near another it does not begin as, or one of fewer letters than this,
 # however close the ratio: "isis" is 0.8 of "crisis" (`fact isis` offered the deaths in

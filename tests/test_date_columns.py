@@ -57,3 +57,22 @@ def test_no_date_is_cut_at_80_columns(
     assert dates  # the table has dates to show
     for date in dates:  # each whole, as a word of its own
         assert re.search(rf"(?<![\w-]){re.escape(date)}(?![\w…-])", out), date
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_lines_under_a_table_of_dates_wider_than_the_terminal_fit_it(run: Run) -> None:
+    """RV35: where the dates alone are wider than the terminal, so is the table; the lines
+    under it (the legend, the count and its notes) were wrapped to the table's width too,
+    and the terminal broke them again mid-word at 40 columns: "add --type attack --t" |
+    "ype battle". They are wrapped to the terminal's width, their options whole."""
+    fields = "date,end,first_day,last_day,title,type"
+    shown = run(
+        "timeline", "--fields", fields, "--type", "massacre", "-n", "2", "--no-pager",
+        env=terminal(40),
+    )  # fmt: skip
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    under = lines[next(i for i, ln in enumerate(lines) if "■" in ln) :]
+    assert under[-1].strip() and "--type battle" in " ".join(under)
+    assert all(len(line) <= 40 for line in under), under
+    assert max(map(len, lines)) > 40  # the table itself keeps its dates whole

@@ -216,3 +216,26 @@ def test_the_compile_note_breaks_only_between_words(
         f"barkhane: compiling the store for 0 MiB of data (5 files in {layer}): it is new, "
         "or it or barkhane changed since the last build; reading and checking it first"
     )
+
+
+@pytest.mark.parametrize("columns", ["0", "wide", ""])
+def test_the_compile_note_ignores_a_columns_that_is_no_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """RV35: with COLUMNS=0 a first run's compile note, wrapped to the stderr terminal's
+    width as Rich read it from COLUMNS itself (0), was an internal error, "invalid width
+    0", and no view ran; every view ignores a COLUMNS that is no width (settings). The
+    note is drawn at the terminal's width (80 when stderr is none), whole."""
+    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", columns)
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    monkeypatch.setattr(progress, "LARGE_BYTES", 0)
+    layer = tmp_path / "layers"
+    layer.mkdir()
+    (layer / "one.toml").write_text("# one\n", encoding="utf-8")
+    store.open_paths([layer / "one.toml"])
+    said = term.getvalue()
+    note = said[: said.index("first") + len("first")].splitlines()
+    assert all(len(line) <= 80 or " " not in line for line in note), note
+    assert " ".join(note).startswith("barkhane: compiling the store for 0 MiB of data")

@@ -454,3 +454,19 @@ def test_event_help_says_what_a_name_may_be(run: Run) -> None:
     assert "event [OPTIONS] NAME" in shown
     for said in ("a part of it", "words of its title", "typo", "event type", "date", "on DATE"):
         assert said in shown, said
+
+
+def test_event_named_by_a_date_with_no_events_points_to_on_alone(run: Run, gunmen: Path) -> None:
+    """RV35: `event 1999-05-01` said "barkhane timeline --since 1999-05-01 --until
+    1999-05-01 lists its events", and that timeline said "no events match": a date of no
+    event points to `on DATE` alone, as a type of no event points nowhere."""
+    result = run("event", "1999-05-01", "--data", str(gunmen))
+    assert (result.exit_code, result.stdout) == (3, "")
+    said = result.stderr
+    assert _pointed(said + " shows", "on") == ["--data", str(gunmen), "1999-05-01"]
+    assert " 1999-05-01 shows the day" in said
+    assert "barkhane timeline" not in said, said
+    listed = run(
+        "timeline", "--data", str(gunmen), "--since", "1999-05-01", "--until", "1999-05-01"
+    )
+    assert listed.stdout == ""

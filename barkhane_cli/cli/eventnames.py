@@ -35,7 +35,7 @@ def none_named(loaded: Any, name: str) -> str:
     """What to say when ``event NAME`` names no event: the listing of the date or the
     type NAME is (_dated, _typed), else the events at a place it (nearly) names
     (events_at); empty when none fits."""
-    said = _dated(name) or _typed(loaded, name)
+    said = _dated(loaded, name) or _typed(loaded, name)
     return f"; {said}" if said else events_at(loaded, name)
 
 
@@ -46,7 +46,7 @@ def several_named(loaded: Any, name: str, n: int) -> str:
     Empty: the error names them all."""
     from barkhane_cli.resolve import NAMED_AT_MOST
 
-    said = [s for s in (listed_as(loaded, name), _typed(loaded, name), _dated(name)) if s]
+    said = [s for s in (listed_as(loaded, name), _typed(loaded, name), _dated(loaded, name)) if s]
     if not said and n > NAMED_AT_MOST:
         search = followups.command("search", *name.split(), "--kind", "event")
         said = [f"{search} ranks them"]
@@ -68,17 +68,23 @@ def date_named(name: str) -> PartialDate | None:
         return None
 
 
-def _dated(name: str) -> str:
+def _dated(loaded: Any, name: str) -> str:
     """For a date: `on DATE`, and the timeline of its day, month or year (with
-    --aftermath past the record's end, situation.events_command)."""
-    from barkhane_cli.situation import events_command
+    --aftermath past the record's end, situation.events_command) where it has events:
+    `event 1999-05-01` pointed to a timeline that said "no events match" (RV35)."""
+    from barkhane_cli import query
+    from barkhane_cli.situation import events_command, past_record
 
     day = date_named(name)
     if day is None:
         return ""
     iso = day.iso()
-    on = followups.command("on", iso)
-    return f"{on} shows the {day.precision}, {events_command(iso, iso)} lists its events"
+    on = f"{followups.command('on', iso)} shows the {day.precision}"
+    aftermath = past_record(day.last_ordinal())
+    q = query.build_query(loaded.data, since=day, until=day, aftermath=aftermath)
+    if not _how_many(loaded, q):
+        return on
+    return f"{on}, {events_command(iso, iso)} lists its events"
 
 
 def type_named(name: str) -> str | None:

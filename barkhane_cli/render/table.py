@@ -143,7 +143,7 @@ def records_table(
             columns = [c for c in columns if c.name != name]
         basis = None if not sized_by_rows else first
         columns = _columns(rs, [c.name for c in columns], con.width, False, basis, cut)
-    needed = table_width(columns)
+    needed, terminal = table_width(columns), con.width
     if needed > con.width:
         # --wide: nothing cut; the terminal (or less -S) shows the rest. Else dates wider
         # than the terminal alone (_fit): Rich would cut them to fit.
@@ -159,6 +159,11 @@ def records_table(
         con.print(table)
         shown.extend(chunk)
         chunk, header = list(islice(it, CHUNK)), False
+    if not wide:
+        # the lines under a table of dates wider than the terminal are wrapped to the
+        # terminal, not to the table: the terminal broke them again mid-word, "add --type
+        # attack --t" | "ype battle" at 40 columns (RV35)
+        con.width = terminal
     if rs.legend:
         items = [("■", style, label) for label, style in rs.legend(shown)]
         con.print(legend_text(items, con.width))

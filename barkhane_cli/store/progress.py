@@ -64,7 +64,6 @@ def bar(what: str, total: int | None = None, quiet: bool = False) -> Iterator[Ba
     if not watching(quiet):
         yield Bar()
         return
-    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -90,7 +89,7 @@ def bar(what: str, total: int | None = None, quiet: bool = False) -> Iterator[Ba
         TextColumn("left"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=_stderr_console(), transient=True) as progress:
         yield Bar(progress, progress.add_task(what, total=total))
 
 
@@ -109,7 +108,18 @@ def wrapped(text: str) -> str:
     80 columns: "(42 files in /work/data)" | ": it is new", "checkin" | "g it first" (U36)."""
     from textwrap import fill
 
+    width = _stderr_console().width
+    return fill(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def _stderr_console() -> Any:
+    """The console the bar and the notes are drawn on: stderr, as wide as COLUMNS says
+    where it is a width (settings, as every view reads it), else the terminal. Rich, left
+    to read COLUMNS itself, took COLUMNS=0 for a width of 0: the note's wrapping was an
+    internal error, "invalid width 0" (RV35)."""
     from rich.console import Console
 
-    width = Console(stderr=True).width
-    return fill(text, width, break_long_words=False, break_on_hyphens=False)
+    from barkhane_cli.settings import Settings
+
+    s = Settings.from_environ()
+    return Console(stderr=True, width=s.columns, _environ=s.rich_environ())
