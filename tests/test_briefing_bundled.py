@@ -848,7 +848,7 @@ def test_a_countrys_summary_lists_its_eras_not_every_countrys(real: Run) -> None
         "era\t2015-01-15\t\tEUCAP Sahel Mali",
         "era\t2017-07-02\t\tG5 Sahel Joint Force (FC-G5S)",
         "era\t2020-03-27\t2022-06-30\tTask Force Takuba",
-        "era\t2020-09-25\t2021-05-26\tTransition under Bah Ndaw in Mali",
+        "era\t2020-09-25\t2021-05-24\tTransition under Bah N'Daw in Mali",
         "era\t2021-05-24\t\tTransition under Assimi Goïta in Mali",
         "era\t2021-12\t\tWagner Group presence in Mali",
     ]
