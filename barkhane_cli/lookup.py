@@ -460,6 +460,8 @@ def curated_matches(data: m.Dataset, event: m.Event, db: Store) -> matching.Matc
         first = min(r.first for r in window) - tolerance
         last = max(r.last for r in window) + tolerance
         curated = [e for e in db.core_but(prefixes) if e.first <= last and e.last >= first]
+    # in no particular order: match links each record on its own, then sorts each
+    # event's pairs by day and id
     records = {r.id: r for r in (*window, *db.events_of(named))}
     return matching.match(data, curated, list(records.values()), reviews)
 
