@@ -398,15 +398,32 @@ def reviewed_ids(e: m.Event) -> list[tuple[str, str]]:
     return [("ACLED", i) for i in e.acled_ids] + [("UCDP", i) for i in e.ucdp_ids]
 
 
-def match(data: m.Dataset, curated: Sequence[m.Event], records: Sequence[m.Event]) -> Matches:
+def event_id(dataset: str, record: str) -> str:
+    """The event id an import gives the record ``record`` of ``dataset``: record_id's
+    inverse (event ids are lower case, validate's ID_RE). What to look a reviewed link's
+    record up by; match itself compares their keys."""
+    prefix = next(p for p, name in DATASETS.items() if name == dataset)
+    return prefix + (record.lower() if dataset == "ACLED" else record)
+
+
+def match(
+    data: m.Dataset,
+    curated: Sequence[m.Event],
+    records: Sequence[m.Event],
+    reviews: Sequence[m.Event] | None = None,
+) -> Matches:
+    """``reviews``: the events whose reviewed links are taken first, in the record's
+    order (data.events when None: any core event may carry them); a caller matching part
+    of the records gives the ones carrying links (lookup.curated_matches)."""
     out = Matches(list(curated), list(records))
     where = Wheres(data.places)
     _INSIDE.clear()
-    reviewing = any(reviewed_ids(e) for e in data.events)
+    reviewers = data.events if reviews is None else reviews
+    reviewing = any(reviewed_ids(e) for e in reviewers)
     by_key = {(dataset_of(r), record_id(r)): r for r in records} if reviewing else {}
     taken: set[str] = set()
     # 1. Reviewed links first: they override every score.
-    for cur in data.events if reviewing else ():
+    for cur in reviewers if reviewing else ():
         for ds, rid in reviewed_ids(cur):
             rec = by_key.get((ds, rid))
             if rec is None:

@@ -359,11 +359,10 @@ def event(
         named = stored.id
     by_id = lookup.event_by_id(opened, stored) if stored is not None else None
     if by_id is not None:
-        card = event_card(by_id.data, by_id.event, by_id.pool)
+        card = event_card(by_id.data, by_id.event, by_id.pool, by_id.matched)
         _show_card(env, card, by_id.data, format_, export, wide)
         return
-    # no store, or a curated event beside an import (its dataset records are the whole
-    # matching's): its card reads every event
+    # no store: its card reads every event
     dataset = opened.full()
     found = {e.id: e for e in dataset.events + dataset.aftermath}[named]
     _show_card(env, event_card(dataset, found), dataset, format_, export, wide)

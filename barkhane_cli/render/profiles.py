@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
@@ -12,6 +13,9 @@ from barkhane_cli.render.cards import Card, Section
 from barkhane_cli.render.events import roles_text
 from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
+
+if TYPE_CHECKING:
+    from barkhane_cli import matching
 
 # What an event's or a fact's card says of an entry from after the record.
 AFTERMATH_PART = f"aftermath (after {RECORD_END.human()})"
@@ -193,9 +197,15 @@ def _named(entries: Mapping[str, m.Actor] | Mapping[str, m.Place], ids: Iterable
     return ", ".join(f"{entries[i].name} ({i})" if i in entries else i for i in ids)
 
 
-def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = None) -> Card:
+def event_card(
+    data: m.Dataset,
+    event: m.Event,
+    pool: list[m.Event] | None = None,
+    matched: matching.Matches | None = None,
+) -> Card:
     """``pool``: the events its related events are picked from (lookup.related_pool),
-    else every event of ``data``."""
+    else every event of ``data``; ``matched``: its dataset records' matching
+    (lookup.curated_matches), else the whole of ``data``'s."""
     links = lookup.related_events(data, event, pool)  # once: the rows and JSON keep its order
     detail = lookup.event_detail(data, event, links)
     actors, places = _named(data.actors, event.actors), _named(data.places, event.places)
@@ -231,7 +241,7 @@ def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = Non
         sections=[
             Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
             Section("Related events", related),
-            *_dataset_records(data, event),
+            *_dataset_records(data, event, matched),
         ],
         profile=detail,
         warning=event.disputed,
@@ -241,7 +251,9 @@ def event_card(data: m.Dataset, event: m.Event, pool: list[m.Event] | None = Non
     )
 
 
-def _dataset_records(data: m.Dataset, event: m.Event) -> list[Section]:
+def _dataset_records(
+    data: m.Dataset, event: m.Event, matched: matching.Matches | None
+) -> list[Section]:
     """With an ACLED or UCDP import loaded: the records of the same incident (reviewed
     links first, then by score; docs/matching.md), as barkhane compare shows them."""
     from barkhane_cli import matching
@@ -249,13 +261,16 @@ def _dataset_records(data: m.Dataset, event: m.Event) -> list[Section]:
 
     if matching.dataset_of(event) is not None:
         return []
-    curated, records = matching.split(data)
-    if not records:
-        if event.acled_ids or event.ucdp_ids:
-            ids = [f"{d} {i}" for d, i in matching.reviewed_ids(event)]
-            return [Section("Dataset records", [f"reviewed links (not loaded): {', '.join(ids)}"])]
-        return []
-    found = matching.match(data, curated, records)
+    found = matched  # a store's, of the records this event can show (lookup)
+    if found is None:
+        curated, records = matching.split(data)
+        if not records:
+            if event.acled_ids or event.ucdp_ids:
+                ids = [f"{d} {i}" for d, i in matching.reviewed_ids(event)]
+                line = f"reviewed links (not loaded): {', '.join(ids)}"
+                return [Section("Dataset records", [line])]
+            return []
+        found = matching.match(data, curated, records)
     pairs = found.linked.get(event.id, []) + found.possible.get(event.id, [])
     lines = [pair_line(data, p).strip() for p in pairs]
     lines += [

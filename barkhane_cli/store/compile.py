@@ -88,10 +88,13 @@ CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL,
   made_of TEXT NOT NULL);
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
 CREATE TABLE _follows(event_seq INTEGER NOT NULL, follows TEXT NOT NULL);
+CREATE TABLE _reviewed(event_seq INTEGER NOT NULL, record TEXT NOT NULL);
 """
 # An event's sequels by the id they follow: an event card finds what follows it without
 # reading every event's JSON (K79; the scan took 0.7 s at 100,000 events). Made with the
-# other indexes, after the rows.
+# other indexes, after the rows. _reviewed: each reviewed link (acled_ids, ucdp_ids) by
+# the event giving it, so a curated card beside an import finds every event whose links
+# take records from the scoring without decoding a million (K86; any event may carry them).
 PRIVATE_INDEXES = """
 CREATE INDEX _follows_id ON _follows(follows);
 """
@@ -218,6 +221,7 @@ def write_events(
     refs: list[tuple[str | None, str, str | None, str | None, int]] = []
     bodies: list[tuple[int, str, str | None, str, str]] = []
     sequels: list[tuple[int, str]] = []
+    reviewed: list[tuple[int, str]] = []
 
     def flush() -> None:
         db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 32)})", rows)
@@ -229,7 +233,8 @@ def write_events(
         if private:
             db.executemany("INSERT INTO _events VALUES (?,?,?,?,?)", bodies)
             db.executemany("INSERT INTO _follows VALUES (?,?)", sequels)
-        for batch in (rows, who, where, countries, tags, refs, bodies, sequels):
+            db.executemany("INSERT INTO _reviewed VALUES (?,?)", reviewed)
+        for batch in (rows, who, where, countries, tags, refs, bodies, sequels, reviewed):
             batch.clear()
 
     # An export repeats a few thousand places and sides: what depends only on them is
@@ -283,6 +288,7 @@ def write_events(
             output, hay = reuse.per_object(_bodies, e)
             bodies.append((seq, output, e.long, e.origin, hay))
             sequels.extend((seq, before) for before in dict.fromkeys(e.follows))
+            reviewed.extend((seq, record) for record in (*e.acled_ids, *e.ucdp_ids))
         if len(rows) >= BATCH:
             flush()
             if progress is not None:

@@ -259,6 +259,61 @@ class Store:
         for row in self.rows(sql, args):
             yield event(*row)
 
+    def reviewing(self) -> list[m.Event]:
+        """The core events giving reviewed links (acled_ids, ucdp_ids), in the record's
+        order, from the private _reviewed table: what matching.match links first, any
+        event may carry them (K86). Each decoded as read, none kept."""
+        sql = (
+            f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE "
+            "e.aftermath = 0 AND e.seq IN (SELECT event_seq FROM _reviewed) ORDER BY e.rowid"
+        )
+        return self._decoded_rows(sql, [])
+
+    def events_of(self, ids: Sequence[str]) -> list[m.Event]:
+        """The events whose ids are in ``ids`` (those there are), in the record's order
+        (the core events, then the aftermath). Each decoded as read, none kept."""
+        sql = (
+            f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE "
+            "e.id IN (SELECT value FROM json_each(?)) ORDER BY e.aftermath, e.rowid"
+        )
+        return self._decoded_rows(sql, [json.dumps(list(ids))])
+
+    def beginning(self, prefixes: Sequence[str], first: int, last: int) -> list[m.Event]:
+        """The events whose ids begin with one of ``prefixes`` (ASCII) and whose span
+        meets the days ``first`` to ``last`` (ordinals), in the record's order (the core
+        events, then the aftermath). Each decoded as read, none kept."""
+        began, args = _begins(prefixes)
+        lower = "" if self.max_span is None else " AND e.first_ordinal >= ?"
+        sql = (
+            f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE "
+            f"e.first_ordinal <= ? AND e.last_ordinal >= ?{lower} AND ({began}) "
+            "ORDER BY e.aftermath, e.rowid"
+        )
+        window: list[Any] = [last, first]
+        if self.max_span is not None:
+            # no event is longer than max_span days: the index reads the days' range
+            window.append(first - self.max_span)
+        return self._decoded_rows(sql, window + args)
+
+    def core_but(self, prefixes: Sequence[str]) -> tuple[m.Event, ...]:
+        """The core events whose ids begin with none of ``prefixes`` (ASCII), in the
+        record's order: the curated events beside an import (a few thousand, read by the
+        id index around the import's ids), decoded once in this process."""
+
+        def read() -> tuple[m.Event, ...]:
+            outside, args = _outside(prefixes)
+            sql = (
+                f"SELECT {_BODY} FROM events e JOIN _events b ON b.rowid = e.rowid WHERE "
+                f"e.aftermath = 0 AND ({outside}) ORDER BY e.rowid"
+            )
+            return tuple(self._decoded_rows(sql, args, keep=True))
+
+        return self._once(f"core-but-{prefixes}", read)
+
+    def _decoded_rows(self, sql: str, args: Sequence[Any], keep: bool = False) -> list[m.Event]:
+        event = self._event_decoder(keep)
+        return [event(*row) for row in self.rows(sql, args)]
+
     def event_titles(self) -> list[tuple[str, str]]:
         """(id, title) of every event, in the record's order (the core events, then the
         aftermath: the order ``compile`` wrote ``_names`` in), none decoded: what `event
@@ -273,13 +328,10 @@ class Store:
         return (ident for (ident,) in self.rows(sql, (int(aftermath),)))
 
     def ids_begin(self, prefixes: Sequence[str]) -> bool:
-        """Whether an event's id begins with one of ``prefixes`` (ASCII), by the id index:
-        an id begins with ``p`` when it sorts from ``p`` up to, not including, ``p`` with
-        its last character's next."""
-        sql = "SELECT 1 FROM events WHERE id >= ? AND id < ? LIMIT 1"
-        return any(
-            any(True for _ in self.rows(sql, (p, p[:-1] + chr(ord(p[-1]) + 1)))) for p in prefixes
-        )
+        """Whether an event's id begins with one of ``prefixes`` (ASCII), by the id index
+        (_begins)."""
+        began, args = _begins(prefixes)
+        return any(True for _ in self.rows(f"SELECT 1 FROM events e WHERE {began} LIMIT 1", args))
 
     def hays(self) -> dict[tuple[str, str], str]:
         """search.index as compiled: (kind, id) -> the text search finds words in."""
@@ -475,6 +527,24 @@ class LightDataset(m.Dataset):
         return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(m.Dataset))
 
     __hash__ = None  # type: ignore[assignment]  # as a dataclass with eq: mutable
+
+
+def _begins(prefixes: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL that an event's id (``e.id``) begins with one of ``prefixes`` (ASCII), by the
+    id index: an id begins with ``p`` when it sorts from ``p`` up to, not including,
+    ``p`` with its last character's next."""
+    sql = " OR ".join("(e.id >= ? AND e.id < ?)" for _ in prefixes) or "0"
+    args = [x for p in prefixes for x in (p, p[:-1] + chr(ord(p[-1]) + 1))]
+    return sql, args
+
+
+def _outside(prefixes: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL that an event's id (``e.id``) begins with none of ``prefixes`` (ASCII, none
+    the beginning of another): the gaps before, between and after _begins' ranges, so
+    the id index reads only them."""
+    _, bounds = _begins(sorted(prefixes))  # low, high, low, high, ...
+    gaps = ["(e.id >= ? AND e.id < ?)"] * len(prefixes) + ["e.id >= ?"]
+    return " OR ".join(gaps), ["", *bounds]
 
 
 def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:

@@ -28,7 +28,7 @@ from barkhane_cli.settings import Settings
 
 # Of the compiled store's tables (an SQLite export says it): bump when their layout
 # changes; what compile.py writes into them is covered by the key (_CODE below).
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 Stamp = tuple[str, int, int, int, int]
 _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
