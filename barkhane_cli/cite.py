@@ -130,6 +130,18 @@ def resolve(data: m.Dataset, wanted: str) -> tuple[str, str, list[m.SourceRef]]:
     raise NotFoundError(f"no event, fact, actor, place, era or source has the id {wanted!r}{hint}")
 
 
+def events_named_after(data: m.Dataset, wanted: str) -> tuple[str, str, list[str]]:
+    """(kind, id, events) when ``wanted`` (no ``KIND:``) cites an entry that is not an
+    event while events carry its id as their first word: `cite solhan` cites the place,
+    where `event solhan` points to solhan-massacre (U37), so cite names it as event does.
+    No events when the kind was given or is an event's."""
+    kind, ident, _ = resolve(data, wanted)
+    if ":" in wanted or kind == "event":
+        return kind, ident, []
+    lead = f"{ident}-"
+    return kind, ident, [e.id for e in data.events + data.aftermath if e.id.startswith(lead)]
+
+
 def sources_of(data: m.Dataset, wanted: Iterable[str]) -> list[m.Source]:
     """The sources the given entries rest on, each once, in the order first cited."""
     seen: dict[str, m.Source] = {}

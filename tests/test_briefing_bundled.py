@@ -53,6 +53,34 @@ def test_summary_keeps_to_its_window(real: Run) -> None:
         assert fact["as_of"] <= "2022-11-09"  # no aftermath figure
 
 
+def test_a_later_central_sahel_figure_of_another_series_is_told_apart(real: Run) -> None:
+    """summary's latest of the Central Sahel's displaced (2.5 million, 2021-12) is
+    UNHCR's three countries; IOM's later 2,672,415 (2022-08) also counts Mauritania, a
+    series apart. A reader took the older figure for out of date (U37): each label must
+    say what sets it apart."""
+    content = _json(real("summary", "--format", "json"))
+    shown = [
+        f
+        for f in content["headline_facts"]
+        if f["id"] in content["latest_figures"]
+        and f["category"] == "displacement"
+        and "Central Sahel" in f["label"]
+    ]
+    assert shown
+    facts = _json(real("facts", "--category", "displacement", "--format", "json"))
+    for head in shown:
+        later = [
+            f
+            for f in facts
+            if "Central Sahel" in f["label"]
+            and f["as_of"] > head["as_of"]
+            and f["id"] != head["id"]
+        ]
+        assert later, head["id"]
+        for f in later:
+            assert "Mauritania" in head["label"] and "Mauritania" in f["label"], f["id"]
+
+
 def test_chart_by_month_keeps_to_its_window(real: Run) -> None:
     result = real("chart", "--by", "month", "--since", "2022", "--format", "json")
     bins = _json(result)

@@ -288,3 +288,20 @@ def test_a_wikipedia_page_is_in_its_editions_language(run: Run, tmp_path: Path) 
     [german] = json.loads(out(run, "cite", "wp-de", "-f", "csl-json", *given))
     assert "language" not in german
     assert "language" not in out(run, "cite", "wp-de", "-f", "bibtex", *given)
+
+
+def test_cite_of_a_place_names_the_event_named_after_it(
+    run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cite solhan` cites the place; `event solhan` points to the massacre, so cite
+    says which it took and how to cite the other (U37), on a watched stderr."""
+    from conftest import watched
+
+    told = watched(monkeypatch)
+    assert run("cite", "solhan").exit_code == 0
+    assert len(told) == 1 and "cited the place solhan" in told[0]
+    assert "barkhane cite solhan-massacre" in told[0]
+    told.clear()
+    run("cite", "solhan-massacre")
+    run("cite", "place:solhan")
+    assert told == []

@@ -183,6 +183,19 @@ def test_one_fact_word_that_finds_nothing_says_no_more(run: Run, tty: dict[str, 
     assert one.stderr == "no facts match\n"
 
 
+def test_a_category_given_as_a_word_points_to_category(
+    run: Run, bundled: None, tty: dict[str, str]
+) -> None:
+    """U37: `facts casualties --country niger` said "no facts match" and no more, though
+    casualties is a --category; the line points to it (and under a table, as a note)."""
+    shown = run("facts", "casualties", "--country", "niger", env=tty)
+    assert (shown.exit_code, shown.stdout) == (0, "")
+    said = " ".join(shown.stderr.split())
+    assert said == "'casualties' is a category: barkhane facts --category casualties"
+    found = run("facts", "troops", "-n", "1", env=tty)
+    assert "barkhane facts --category troops" in " ".join(found.stdout.split())
+
+
 def complete(run: Run, line: str) -> list[str]:
     """What TAB offers at the end of ``line``, as Click's bash completion computes it."""
     import typer

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli import model
+from barkhane_cli import followups, model
 from barkhane_cli.choices import listed
 from barkhane_cli.cli.base import (
     load,
@@ -66,12 +66,18 @@ def cite(
     one release to the next.
     """
     from barkhane_cli import cite as citations
+    from barkhane_cli.render import records
     from barkhane_cli.render.citations import write
 
     fmt = format_ or "text"  # checked, in its own case, as --format is read (takes_formats)
     env = make_env(Color.never)
     dataset = load(data)
     write(env, fmt, citations.sources_of(dataset, ids))
+    for wanted in ids:
+        kind, ident, events = citations.events_named_after(dataset, wanted)
+        if events:
+            said = " or ".join(followups.command("cite", e) for e in events[:3])
+            records.tell(env, f"cited the {kind} {ident}; the event is another entry: {said}")
 
 
 def source(

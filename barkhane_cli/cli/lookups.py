@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli import model
+from barkhane_cli import followups, model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
     footer_seen,
@@ -513,13 +513,20 @@ def facts(
     if category is not None:
         category = choose(category, model.FACT_CATEGORIES, "category")
         items = [f for f in items if f.category == category]
-    apart = near = None
+    apart = near = near_category = None
     pool = items  # the facts the words are looked for in
     if text:
         read = {f.id: " ".join((f.id, f.label, f.scope, f.unit)) for f in items}
         found = [f for f in items if finder.matches_query(text, read[f.id])]
         # which word found what, worked out only when the words found nothing together
         apart = None if found else lookup.words_apart(text, list(read.values()), "fact")
+        # a category's name given as a word (`facts casualties`) finds only the facts
+        # that say it, often none: point to --category, which means it (U37)
+        if category is None and text.strip().casefold() in model.FACT_CATEGORIES:
+            word = text.strip().casefold()
+            said = f"{word!r} is a category: {followups.command('facts', '--category', word)}"
+            apart = said if not found else apart
+            near_category = said if found else None
         items = found
     hidden = None
     if not aftermath:
@@ -536,7 +543,9 @@ def facts(
             return {f.id for f in pool if finder.matches_query(query, read[f.id])}
 
         near = finder.near_word_note(text, finds, "fact")
-    notes = [note for note in (outside, near, hidden) if note]  # under the table, or the count
+    notes = [
+        note for note in (outside, near, near_category, hidden) if note
+    ]  # under the table, or the count
     listing(
         env, "facts", items, lambda shown: fact_records(dataset, shown),
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
