@@ -4,6 +4,7 @@ import contextlib
 import copy
 import csv
 import dataclasses
+import fcntl
 import functools
 import gc
 import hashlib
@@ -576,14 +577,45 @@ sources = [{{ id = "seed" }}]
 """
 
 
-def layered_acled(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The fixture ACLED export imported into tmp_path and layered over the bundled record
-    (BARKHANE_DATA; the store in tmp_path too): its records' ids, in the record's order."""
-    out = tmp_path / "acled.toml"
-    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
-    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
-    assert imported.exit_code == 0, imported.stderr
+@pytest.fixture
+def layered_import(
+    run: Run, bundled: None, _session_cache: Path, _pinned: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:  # fmt: skip
+    """The fixture ACLED export imported (`import acled ... -o FILE`, which compiles its
+    store over the bundled record) once a run, for both workers, as BARKHANE_DATA, with
+    BARKHANE_CACHE the folder holding its store. test_event_names and test_cards_by_id
+    each imported it into a folder of their own, test_summary_stream once a worker: up to
+    four imports a run, ~1.5 s of CPU apiece, about half of it the record's own store
+    (which the import opens first) compiled again in that folder, 48 MB each. The
+    record's store is the run's (_pinned), linked into the folder as a second run of
+    barkhane would find it. The first test to ask imports it, under a lock the other
+    worker waits on; the tests read the file and the store and never change them (their
+    uncached runs: BARKHANE_CACHE=0)."""
+    folder = _session_cache.parent / "acled-layer"  # outside the run's cache: never pruned
+    folder.mkdir(exist_ok=True)
+    out, cache, done = folder / "acled.toml", folder / "cache", folder / "imported"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            cache.mkdir(mode=0o700, exist_ok=True)  # as barkhane makes it
+            pinned = _pinned[1]
+            with contextlib.suppress(FileExistsError):
+                os.link(pinned, cache / pinned.name)
+            monkeypatch.setenv("BARKHANE_CACHE", str(cache))
+            source = str(FIXTURES / "acled" / "current.csv")
+            imported = run("import", "acled", source, "-o", str(out))
+            assert imported.exit_code == 0, imported.stderr
+            monkeypatch.setenv("BARKHANE_DATA", str(out))
+            assert store.cached_store(store.data_paths([])) is not None  # the import built it
+            done.touch()
+    monkeypatch.setenv("BARKHANE_CACHE", str(cache))
     monkeypatch.setenv("BARKHANE_DATA", str(out))
+    return out
+
+
+def layered_acled(run: Run) -> list[str]:
+    """The ids of the ACLED import's records (layered_import), in the record's order."""
     records = [
         e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
     ]
