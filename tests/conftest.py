@@ -356,20 +356,40 @@ def written_once(_session_cache: Path) -> WriteOnce:
     return write
 
 
+@pytest.fixture(scope="session")
+def _small_cache(_session_cache: Path) -> Path:
+    """The cache folder (XDG_CACHE_HOME) of the tests that never read the bundled record,
+    beside the run's one (_session_cache), which the tests of the record share. The
+    small tests build ~480 stores a run, each over a file of their own (~10 ms apiece):
+    in the one folder, the other worker's builds pruned it to the six most recent
+    (store.KEEP) while a test of the record was between two of its runs, and that test
+    compiled the record's store again (~0.8-2 s), or its own layered one (~0.8 s), a
+    couple of times a run. Apart, each folder prunes its own kind."""
+    folder = _session_cache.parent / "cache-small"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _isolated(
-    monkeypatch: pytest.MonkeyPatch, _session_cache: Path, _pinned: tuple[Path, Path]
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    _session_cache: Path,
+    _small_cache: Path,
+    _pinned: tuple[Path, Path],
 ) -> Iterator[None]:
     """Every test sees the small fixture file as 'the bundled data', and no user settings.
 
-    The tests share one cache folder, as a user's runs do: a store is keyed on every
+    The tests share a cache folder, as a user's runs do: a store is keyed on every
     input's path, size, mtime, inode and ctime, so sharing it must never change an
     answer (tests of the cache itself point BARKHANE_CACHE at a folder of their own).
+    The tests of the bundled record share one, the others another (_small_cache).
     """
     monkeypatch.setattr(files, "bundled_path", lambda: MINI)
     for var in ENV_VARS:  # every variable barkhane reads (settings.py): none leaks in
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    record = _of_the_record(request.node)  # type: ignore[arg-type]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache if record else _small_cache))
     monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
     cached, pinned = _pinned
