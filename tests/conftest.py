@@ -4,6 +4,7 @@ import contextlib
 import copy
 import csv
 import dataclasses
+import fcntl
 import functools
 import gc
 import hashlib
@@ -112,6 +113,44 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+# pytest keeps the temporary folders of the last three runs and, as a run ends, deletes
+# the older ones (each ~0.5 GB: the stores the tests build), the run's result printed
+# and the shell still waiting: 1.5 s to 12 s a run here (K84), the more the busier the
+# disk. The same deletion, by pytest's own function under its own locks, is started as
+# the run begins and goes on beside it: it deletes the folders the run's end would (the
+# unlocked ones numbered `retention count` or more below the newest), and one it is
+# still deleting when the run ends is locked, so the end leaves it to it.
+_CLEAR_OLD_RUNS = (
+    "import sys; from pathlib import Path; from _pytest.pathlib import cleanup_numbered_dir\n"
+    "cleanup_numbered_dir(Path(sys.argv[1]), 'pytest-', int(sys.argv[2]), float(sys.argv[3]))"
+)
+_CLEARING: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.hookimpl(trylast=True)  # after xdist's, which makes the run's folder for its workers
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if os.environ.get("PYTEST_XDIST_WORKER") or config.option.basetemp:
+        return  # a worker's folder is inside the run's; a given one is pytest's to empty
+    keep = int(config.getini("tmp_path_retention_count"))
+    if config.getini("tmp_path_retention_policy") == "none" or keep < 1:
+        return
+    with contextlib.suppress(Exception):  # a speed-up only: the run's end deletes them
+        from _pytest.pathlib import LOCK_TIMEOUT
+
+        ours = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+        dead = ours.stat().st_mtime - LOCK_TIMEOUT  # as the end computes it
+        _CLEARING.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _CLEAR_OLD_RUNS, str(ours.parent), str(keep), str(dead)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # not waited for: it may outlive the run
+            )
+        )
 
 
 def _of_the_record(item: pytest.Item) -> bool:
@@ -355,20 +394,40 @@ def written_once(_session_cache: Path) -> WriteOnce:
     return write
 
 
+@pytest.fixture(scope="session")
+def _small_cache(_session_cache: Path) -> Path:
+    """The cache folder (XDG_CACHE_HOME) of the tests that never read the bundled record,
+    beside the run's one (_session_cache), which the tests of the record share. The
+    small tests build ~480 stores a run, each over a file of their own (~10 ms apiece):
+    in the one folder, the other worker's builds pruned it to the six most recent
+    (store.KEEP) while a test of the record was between two of its runs, and that test
+    compiled the record's store again (~0.8-2 s), or its own layered one (~0.8 s), a
+    couple of times a run. Apart, each folder prunes its own kind."""
+    folder = _session_cache.parent / "cache-small"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _isolated(
-    monkeypatch: pytest.MonkeyPatch, _session_cache: Path, _pinned: tuple[Path, Path]
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    _session_cache: Path,
+    _small_cache: Path,
+    _pinned: tuple[Path, Path],
 ) -> Iterator[None]:
     """Every test sees the small fixture file as 'the bundled data', and no user settings.
 
-    The tests share one cache folder, as a user's runs do: a store is keyed on every
+    The tests share a cache folder, as a user's runs do: a store is keyed on every
     input's path, size, mtime, inode and ctime, so sharing it must never change an
     answer (tests of the cache itself point BARKHANE_CACHE at a folder of their own).
+    The tests of the bundled record share one, the others another (_small_cache).
     """
     monkeypatch.setattr(files, "bundled_path", lambda: MINI)
     for var in ENV_VARS:  # every variable barkhane reads (settings.py): none leaks in
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    record = _of_the_record(request.node)  # type: ignore[arg-type]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache if record else _small_cache))
     monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
     cached, pinned = _pinned
@@ -576,14 +635,45 @@ sources = [{{ id = "seed" }}]
 """
 
 
-def layered_acled(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The fixture ACLED export imported into tmp_path and layered over the bundled record
-    (BARKHANE_DATA; the store in tmp_path too): its records' ids, in the record's order."""
-    out = tmp_path / "acled.toml"
-    monkeypatch.setenv("BARKHANE_CACHE", str(tmp_path / "cache"))
-    imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
-    assert imported.exit_code == 0, imported.stderr
+@pytest.fixture
+def layered_import(
+    run: Run, bundled: None, _session_cache: Path, _pinned: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:  # fmt: skip
+    """The fixture ACLED export imported (`import acled ... -o FILE`, which compiles its
+    store over the bundled record) once a run, for both workers, as BARKHANE_DATA, with
+    BARKHANE_CACHE the folder holding its store. test_event_names and test_cards_by_id
+    each imported it into a folder of their own, test_summary_stream once a worker: up to
+    four imports a run, ~1.5 s of CPU apiece, about half of it the record's own store
+    (which the import opens first) compiled again in that folder, 48 MB each. The
+    record's store is the run's (_pinned), linked into the folder as a second run of
+    barkhane would find it. The first test to ask imports it, under a lock the other
+    worker waits on; the tests read the file and the store and never change them (their
+    uncached runs: BARKHANE_CACHE=0)."""
+    folder = _session_cache.parent / "acled-layer"  # outside the run's cache: never pruned
+    folder.mkdir(exist_ok=True)
+    out, cache, done = folder / "acled.toml", folder / "cache", folder / "imported"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            cache.mkdir(mode=0o700, exist_ok=True)  # as barkhane makes it
+            pinned = _pinned[1]
+            with contextlib.suppress(FileExistsError):
+                os.link(pinned, cache / pinned.name)
+            monkeypatch.setenv("BARKHANE_CACHE", str(cache))
+            source = str(FIXTURES / "acled" / "current.csv")
+            imported = run("import", "acled", source, "-o", str(out))
+            assert imported.exit_code == 0, imported.stderr
+            monkeypatch.setenv("BARKHANE_DATA", str(out))
+            assert store.cached_store(store.data_paths([])) is not None  # the import built it
+            done.touch()
+    monkeypatch.setenv("BARKHANE_CACHE", str(cache))
     monkeypatch.setenv("BARKHANE_DATA", str(out))
+    return out
+
+
+def layered_acled(run: Run) -> list[str]:
+    """The ids of the ACLED import's records (layered_import), in the record's order."""
     records = [
         e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
     ]

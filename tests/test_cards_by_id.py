@@ -213,10 +213,10 @@ def test_an_event_card_by_id_decodes_no_other_event(run: Run, bundled: None) -> 
 
 
 def test_a_layered_import_s_event_cards_by_id_are_the_whole_walk_s(
-    run: Run, bundled: None, fast_toml: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, layered_import: Path, fast_toml: None
 ) -> None:
     """An import's records by id; a curated event beside them still walks every event
     (its dataset records are the whole matching's), and says the same."""
-    records = layered_acled(run, tmp_path, monkeypatch)
+    records = layered_acled(run)
     _same_cards(run, [records[0], records[-1], "sahel-violence-surge-2021"])
     assert _related_alike([*records, "sahel-violence-surge-2021", "wagner-arrives-mali"]) > 10

@@ -110,11 +110,11 @@ def test_a_name_decodes_no_event_but_its_card_s(run: Run, bundled: None, name: s
 
 
 def test_a_layered_import_s_event_names_resolve_as_the_whole_walk_s(
-    run: Run, bundled: None, fast_toml: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, layered_import: Path, fast_toml: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Parts of an import's ids and its titles' words, a typo of one, a curated event
     beside them (its card still walks every event) by a part of its id."""
-    records = layered_acled(run, tmp_path, monkeypatch)
+    records = layered_acled(run)
     names = [
         records[0].upper(),
         records[0].removeprefix("acled-"),  # a unique part of an imported id

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run
+from conftest import Run
 
 from barkhane_cli import store
 from barkhane_cli.store import db
@@ -141,35 +141,6 @@ def test_the_charts_bars_count_each_event_once_in_each_of_its_panels(
         panels[row["country"]] += row["value"]
     faceted = json.loads(run("timeline", "--facet", "country", "-f", "json").stdout)
     assert panels == {r["country"]: r["events"] for r in faceted}
-
-
-# The import's file and the cache folder holding its store, once a worker: both layered
-# tests below read them, neither writes to them (the uncached side reads the files).
-_IMPORTED: dict[str, tuple[Path, Path]] = {}
-
-
-@pytest.fixture
-def layered_import(
-    run: Run,
-    bundled: None,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Path:
-    """The ACLED fixture imported (its store compiled over the bundled record by the
-    import, ~1.5 s of CPU) once a worker, as BARKHANE_DATA in the store's cache folder."""
-    if "acled" not in _IMPORTED:
-        folder = tmp_path_factory.mktemp("layered")
-        out, cache = folder / "acled.toml", folder / "cache"
-        monkeypatch.setenv("BARKHANE_CACHE", str(cache))
-        imported = run("import", "acled", str(FIXTURES / "acled" / "current.csv"), "-o", str(out))
-        assert imported.exit_code == 0, imported.stderr
-        monkeypatch.setenv("BARKHANE_DATA", str(out))
-        assert store.cached_store(store.data_paths([])) is not None  # the import built it
-        _IMPORTED["acled"] = (out, cache)
-    out, cache = _IMPORTED["acled"]
-    monkeypatch.setenv("BARKHANE_CACHE", str(cache))
-    monkeypatch.setenv("BARKHANE_DATA", str(out))
-    return out
 
 
 def test_a_layered_import_summary_is_the_same_streamed(
