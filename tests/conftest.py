@@ -689,3 +689,19 @@ title = "A test source"
 publisher = "Tests"
 kind = "news"
 """
+
+
+# A figure with a dispute long enough that an 80-column table cuts it (test_fact, test_followups_whole).
+DISPUTED_FACT = """
+[[facts]]
+id = "g5-paper-strength"
+label = "G5 Sahel Joint Force: seven battalions, about 5,000 men on paper"
+value = 5000
+unit = "troops"
+as_of = "2018"
+kind = "planned"
+scope = "Mali"
+category = "troops"
+disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
+sources = [{ id = "ref-a" }]
+"""

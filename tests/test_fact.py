@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Run, cli, terminal
+from conftest import DISPUTED_FACT, Run, cli, terminal
 
 # A figure resting on four sources with long ids, as mali-refugees-2013-06 does.
 _IDS = [
@@ -130,26 +130,11 @@ def test_fact_ids_complete_on_tab(run: Run) -> None:
     assert result.stdout.split() == ["barkhane-peak", "barkhane-peak-seed"]
 
 
-_DISPUTED = """
-[[facts]]
-id = "g5-paper-strength"
-label = "G5 Sahel Joint Force: seven battalions, about 5,000 men on paper"
-value = 5000
-unit = "troops"
-as_of = "2018"
-kind = "planned"
-scope = "Mali"
-category = "troops"
-disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
-sources = [{ id = "ref-a" }]
-"""
-
-
 @pytest.mark.parametrize("width", ["80", "160"])
 def test_facts_table_cuts_a_long_dispute_to_two_lines(run: Run, tmp_path: Path, width: str) -> None:
     # U17: at 80 columns the whole disputed line wrapped the row to 12 lines
     extra = tmp_path / "g5.toml"
-    extra.write_text(_DISPUTED, encoding="utf-8")
+    extra.write_text(DISPUTED_FACT, encoding="utf-8")
     env = terminal(width)
     out = run("facts", "g5", "--data", str(extra), "--no-pager", env=env).stdout
     lines = out.splitlines()

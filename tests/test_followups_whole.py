@@ -11,7 +11,7 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, layer_event, terminal
+from conftest import DISPUTED_FACT, Run, as_json, layer_event, terminal
 
 _LAYER = layer_event()
 
@@ -70,19 +70,7 @@ def test_chart_fatalities_points_to_the_totals_on_one_line(run: Run, layer: Path
 
 # A figure whose dispute a table cuts at 80 columns, and three more events citing the
 # seed: a search for it names three of the events and counts the rest.
-_CUT = """
-[[facts]]
-id = "g5-paper-strength"
-label = "G5 Sahel Joint Force: seven battalions, about 5,000 men on paper"
-value = 5000
-unit = "troops"
-as_of = "2018"
-kind = "planned"
-scope = "Mali"
-category = "troops"
-disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
-sources = [{ id = "ref-a" }]
-""" + "".join(
+_CUT = DISPUTED_FACT + "".join(
     layer_event(ident=f"seed-raid-{n}", title=f"Raid {n}", summary="S.") for n in range(3)
 )
 
