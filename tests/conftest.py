@@ -705,3 +705,16 @@ category = "troops"
 disputed = "A paper strength: the same article calls the 5,000 theoretical and the force not yet fully operational for lack of means and equipment, and names no date."
 sources = [{ id = "ref-a" }]
 """
+
+
+def scandir_fails_at(monkeypatch: pytest.MonkeyPatch, folder: Path, error: OSError) -> None:
+    """Listing ``folder`` raises ``error`` (a folder that went away, one that may not be
+    read); every other folder lists as before."""
+    scandir = os.scandir
+
+    def failing(p: Any = ".") -> Any:
+        if Path(p) == folder:
+            raise error
+        return scandir(p)
+
+    monkeypatch.setattr(os, "scandir", failing)

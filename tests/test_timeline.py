@@ -5,14 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
-from typing import Any
 
 import click
 import pytest
-from conftest import Run, as_json, column, command_at, commands, rows, terminal, watched
+from conftest import (
+    Run,
+    as_json,
+    column,
+    command_at,
+    commands,
+    rows,
+    scandir_fails_at,
+    terminal,
+    watched,
+)
 
 from barkhane_cli.cli.options import Whole
 
@@ -560,14 +568,9 @@ def test_a_data_folder_that_changes_while_read_is_a_read_error(
     folder stops at a subfolder that goes away. A failure to read the data, said so."""
     gone = tmp_path / "gone"
     gone.mkdir()  # listed, then gone when the walk opens it
-    scandir = os.scandir
-
-    def vanishing(p: Any = ".") -> Any:
-        if Path(p) == gone:
-            raise FileNotFoundError(2, "No such file or directory", str(gone))
-        return scandir(p)
-
-    monkeypatch.setattr(os, "scandir", vanishing)
+    scandir_fails_at(
+        monkeypatch, gone, FileNotFoundError(2, "No such file or directory", str(gone))
+    )
     result = run("facts", "--data", str(tmp_path))
     assert result.exit_code == 4
     assert result.stderr == (

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, scandir_fails_at
 
 _EVENTS = '[[events]]\nid = "x"\n'
 
@@ -69,14 +69,7 @@ def test_a_folder_it_may_not_read_is_said_so(
     (top / "more").mkdir(parents=True)
     (top / "more" / "mine.toml").write_text(_EVENTS, encoding="utf-8")
     refused = tmp_path / locked
-    scandir = os.scandir
-
-    def refused_scandir(p: Any = ".") -> Any:
-        if Path(p) == refused:
-            raise PermissionError(13, "Permission denied", str(p))
-        return scandir(p)
-
-    monkeypatch.setattr(os, "scandir", refused_scandir)
+    scandir_fails_at(monkeypatch, refused, PermissionError(13, "Permission denied", str(refused)))
     result = run("timeline", "--count", "--data", str(top))
     assert (result.exit_code, result.stderr) == (
         4,
