@@ -18,6 +18,7 @@ from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.text import and_joined, counted, plural
 
 if TYPE_CHECKING:
+    from barkhane_cli.dates import PartialDate
     from barkhane_cli.store.db import Store
 
 
@@ -485,6 +486,43 @@ def event_titles(loaded: store.Loaded) -> list[tuple[str, str]]:
     if loaded.db is not None:
         return loaded.db.event_titles()
     return [(e.id, e.title) for e in loaded.data.events + loaded.data.aftermath]
+
+
+class EventKind(NamedTuple):
+    """What ranks an event among those a guessed name may mean (cli/eventguess.py): its
+    type, date, tags and countries beside its id and title."""
+
+    id: str
+    title: str
+    type: str
+    date: PartialDate
+    tags: tuple[str, ...]
+    countries: tuple[str, ...]
+
+
+def event_kinds(
+    loaded: store.Loaded, types: Sequence[str], days: tuple[int, int] | None
+) -> list[EventKind]:
+    """The events of one of ``types`` or whose date meets ``days`` (first and last
+    ordinals), the core events then the aftermath: from the store's columns when there
+    is one (none decoded: K83), else from the events read from the files."""
+    import json
+
+    from barkhane_cli.dates import parse_iso
+
+    first, last = days or (1, 0)
+    if loaded.db is not None:
+        return [
+            EventKind(
+                i, title, kind, parse_iso(date), tuple(json.loads(tags)), tuple(json.loads(cs))
+            )
+            for i, title, kind, date, tags, cs in loaded.db.event_kinds(types, first, last)
+        ]
+    return [
+        EventKind(e.id, e.title, e.type, e.date, e.tags, e.countries)
+        for e in loaded.data.events + loaded.data.aftermath
+        if e.type in types or (e.date.first_ordinal() <= last and e.date.last_ordinal() >= first)
+    ]
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:
