@@ -253,6 +253,33 @@ def namesake_note(data: m.Dataset, pid: str, how: Callable[[str], str]) -> str |
     return f"{town.name} is the town; {the_place(area)} is {how(region)}"
 
 
+# An area made of at most this many parts names them in its note; more are counted.
+_PARTS_NAMED = 5
+
+
+def covers_note(data: m.Dataset, pid: str) -> str | None:
+    """For an area made of regions or spanning countries, what a listing of the events
+    there says of them, and where the place is told: "Liptako-Gourma covers 16 regions
+    and 1 capital in Burkina Faso, Mali and Niger: barkhane place liptako-gourma" (U38:
+    `timeline --place liptako` listed Kidal's and Ouagadougou's events with no word of
+    why). None for any other place: a region's or a country's events are plainly there."""
+    place = data.places[pid]
+    parts = [data.places[p] for p in place.made_of if p in data.places]
+    namer = geo.country_namer(data.places)
+    countries = and_joined([namer(c) for c in place.countries])
+    if len(parts) > _PARTS_NAMED:
+        kinds = Counter(p.kind for p in parts)
+        covered = and_joined([counted(n, kind) for kind, n in kinds.items()])
+        covered += f" in {countries}" if countries else ""
+    elif parts:
+        covered = and_joined([p.name for p in parts])
+    elif len(place.countries) > 1:
+        covered = f"places within {counted(len(place.countries), 'country')} ({countries})"
+    else:
+        return None
+    return f"{place.name} covers {covered}: {followups.command('place', pid)}"
+
+
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
     return {
         **place_json(data, place),
