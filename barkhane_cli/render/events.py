@@ -16,6 +16,7 @@ from barkhane_cli.render.recordset import (
     RecordSet,
     date_field,
     flag_field,
+    id_field,
     list_field,
 )
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
@@ -193,7 +194,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
 
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
-        "id": Field("id", "Id", lambda e: e.id, width=44),
+        "id": id_field(lambda e: e.id, width=44),
         "date": date_field(
             "date",
             "Date",
