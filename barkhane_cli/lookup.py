@@ -527,29 +527,39 @@ class EventKind(NamedTuple):
     countries: tuple[str, ...]
 
 
+# The most days a date of the record spans (a year's, a leap year's): 366.
+_LONGEST_DATE = 366
+
+
 def event_kinds(
-    loaded: store.Loaded, types: Sequence[str], days: tuple[int, int] | None
-) -> list[EventKind]:
+    loaded: store.Loaded, types: Sequence[str], days: tuple[int, int] | None, most: int
+) -> list[EventKind] | None:
     """The events of one of ``types`` or whose date meets ``days`` (first and last
-    ordinals), the core events then the aftermath: from the store's columns when there
-    is one (none decoded: K83), else from the events read from the files."""
+    ordinals), in no order, or None where they are more than ``most``: from the store's
+    columns when there is one (none decoded: K83), else from the events read from the
+    files."""
     import json
 
     from barkhane_cli.dates import parse_iso
 
     first, last = days or (1, 0)
+    # an event's date begins as much as a year before its own end meets ``days``
+    first -= _LONGEST_DATE
+    kinds: list[EventKind]
     if loaded.db is not None:
-        return [
+        kinds = [
             EventKind(
                 i, title, kind, parse_iso(date), tuple(json.loads(tags)), tuple(json.loads(cs))
             )
-            for i, title, kind, date, tags, cs in loaded.db.event_kinds(types, first, last)
+            for i, title, kind, date, tags, cs in loaded.db.event_kinds(types, first, last, most)
         ]
-    return [
-        EventKind(e.id, e.title, e.type, e.date, e.tags, e.countries)
-        for e in loaded.data.events + loaded.data.aftermath
-        if e.type in types or (e.date.first_ordinal() <= last and e.date.last_ordinal() >= first)
-    ]
+    else:
+        kinds = [
+            EventKind(e.id, e.title, e.type, e.date, e.tags, e.countries)
+            for e in loaded.data.events + loaded.data.aftermath
+            if e.type in types or first <= e.date.first_ordinal() <= last
+        ]
+    return kinds if len(kinds) <= most else None
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:

@@ -65,3 +65,16 @@ def test_a_type_or_a_date_alone_still_points_to_its_listing(
     result = run("event", name)
     assert result.exit_code == 3
     assert said in result.stderr
+
+
+@pytest.mark.parametrize("cache", ["store", "files"])
+def test_too_many_of_the_type_and_date_to_rank_leave_resolve_s_reading(
+    run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch, cache: str
+) -> None:
+    # an import's hundreds of thousands of attacks are not read to guess a name: over the
+    # most ranked, the words in the titles decide, as before, from the store as without
+    monkeypatch.setattr("barkhane_cli.cli.eventguess._MOST_RANKED", 50)
+    env = {"BARKHANE_CACHE": "0"} if cache == "files" else None
+    result = run("event", "mali coup 2021", "-f", "json", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["id"] == "mali-coup-plot-investigation-2021-11"

@@ -14,6 +14,7 @@ eventnames points the others to their listings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 
 # The most words a date is written in: "18 August 2020".
 _DATE_WORDS = 3
+# The most events of a name's types and date that are ranked: the record's most common
+# type, attack, has 576; an import's hundreds of thousands are not read to guess a name
+# (K83), which resolve then reads as it did before (its words in the titles).
+_MOST_RANKED = 5000
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,7 @@ def guessed(loaded: Any, resolver: Resolver, name: str) -> Resolver | None:
     reading of it stands."""
     from barkhane_cli import lookup
 
-    if resolver.exact(name) or type_named(name) or date_named(name):
+    if resolver.exact(name) or type_named(name) or _date(name):
         return None
     units = _units(name)
     types = [u.type for u in units if u.type is not None]
@@ -55,7 +61,10 @@ def guessed(loaded: Any, resolver: Resolver, name: str) -> Resolver | None:
     days = (dates[0].first_ordinal(), dates[0].last_ordinal()) if dates else None
     ranked: dict[str, tuple[int, int]] = {}
     titles: dict[str, str] = {}
-    for event in lookup.event_kinds(loaded, types, days):
+    kinds = lookup.event_kinds(loaded, types, days, _MOST_RANKED)
+    if kinds is None:
+        return None
+    for event in kinds:
         rank = _rank(event, units)
         if rank is not None and rank[0]:
             ranked[event.id] = rank
@@ -73,6 +82,13 @@ def guessed(loaded: Any, resolver: Resolver, name: str) -> Resolver | None:
     return Resolver(entries, "event", names_shown=resolver.names_shown)
 
 
+def _date(text: str) -> PartialDate | None:
+    """The date ``text`` is (eventnames.date_named), read only where it holds a digit: a
+    date without a year is none here, and reading one imports dateutil (~0.15 s), which
+    "radisson attack" needs no more than before."""
+    return date_named(text) if _DIGIT.search(text) else None
+
+
 def _units(name: str) -> list[_Unit]:
     """``name`` as units, in its order: each run of words that is a date (the longest
     first), each that is an event type or its plural, each other word alone."""
@@ -83,7 +99,7 @@ def _units(name: str) -> list[_Unit]:
     while i < len(raw):
         for n in range(min(_DATE_WORDS, len(raw) - i), 0, -1):
             text = " ".join(raw[i : i + n])
-            day = None if dated else date_named(text)
+            day = None if dated else _date(text)
             if day is not None:
                 units.append(_Unit(tuple(normalize(text).split()), date=day))
                 dated = True  # one date a name: a second year is a word of a title
