@@ -18,6 +18,7 @@ from barkhane_cli.search import Terms, matches, parse
 from barkhane_cli.text import and_joined, counted, plural
 
 if TYPE_CHECKING:
+    from barkhane_cli.dates import PartialDate
     from barkhane_cli.store.db import Store
 
 
@@ -250,6 +251,33 @@ def namesake_note(data: m.Dataset, pid: str, how: Callable[[str], str]) -> str |
         return None
     town, area = data.places[pid], data.places[region]
     return f"{town.name} is the town; {the_place(area)} is {how(region)}"
+
+
+# An area made of at most this many parts names them in its note; more are counted.
+_PARTS_NAMED = 5
+
+
+def covers_note(data: m.Dataset, pid: str) -> str | None:
+    """For an area made of regions or spanning countries, what a listing of the events
+    there says of them, and where the place is told: "Liptako-Gourma covers 16 regions
+    and 1 capital in Burkina Faso, Mali and Niger: barkhane place liptako-gourma" (U38:
+    `timeline --place liptako` listed Kidal's and Ouagadougou's events with no word of
+    why). None for any other place: a region's or a country's events are plainly there."""
+    place = data.places[pid]
+    parts = [data.places[p] for p in place.made_of if p in data.places]
+    namer = geo.country_namer(data.places)
+    countries = and_joined([namer(c) for c in place.countries])
+    if len(parts) > _PARTS_NAMED:
+        kinds = Counter(p.kind for p in parts)
+        covered = and_joined([counted(n, kind) for kind, n in kinds.items()])
+        covered += f" in {countries}" if countries else ""
+    elif parts:
+        covered = and_joined([p.name for p in parts])
+    elif len(place.countries) > 1:
+        covered = f"places within {counted(len(place.countries), 'country')} ({countries})"
+    else:
+        return None
+    return f"{place.name} covers {covered}: {followups.command('place', pid)}"
 
 
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:
@@ -485,6 +513,53 @@ def event_titles(loaded: store.Loaded) -> list[tuple[str, str]]:
     if loaded.db is not None:
         return loaded.db.event_titles()
     return [(e.id, e.title) for e in loaded.data.events + loaded.data.aftermath]
+
+
+class EventKind(NamedTuple):
+    """What ranks an event among those a guessed name may mean (cli/eventguess.py): its
+    type, date, tags and countries beside its id and title."""
+
+    id: str
+    title: str
+    type: str
+    date: PartialDate
+    tags: tuple[str, ...]
+    countries: tuple[str, ...]
+
+
+# The most days a date of the record spans (a year's, a leap year's): 366.
+_LONGEST_DATE = 366
+
+
+def event_kinds(
+    loaded: store.Loaded, types: Sequence[str], days: tuple[int, int] | None, most: int
+) -> list[EventKind] | None:
+    """The events of one of ``types`` or whose date meets ``days`` (first and last
+    ordinals), in no order, or None where they are more than ``most``: from the store's
+    columns when there is one (none decoded: K83), else from the events read from the
+    files."""
+    import json
+
+    from barkhane_cli.dates import parse_iso
+
+    first, last = days or (1, 0)
+    # an event's date begins as much as a year before its own end meets ``days``
+    first -= _LONGEST_DATE
+    kinds: list[EventKind]
+    if loaded.db is not None:
+        kinds = [
+            EventKind(
+                i, title, kind, parse_iso(date), tuple(json.loads(tags)), tuple(json.loads(cs))
+            )
+            for i, title, kind, date, tags, cs in loaded.db.event_kinds(types, first, last, most)
+        ]
+    else:
+        kinds = [
+            EventKind(e.id, e.title, e.type, e.date, e.tags, e.countries)
+            for e in loaded.data.events + loaded.data.aftermath
+            if e.type in types or first <= e.date.first_ordinal() <= last
+        ]
+    return kinds if len(kinds) <= most else None
 
 
 def event_detail(data: m.Dataset, event: m.Event, links: list[Related]) -> dict[str, Any]:

@@ -104,6 +104,17 @@ def namesake_notes(dataset: Any, places: Iterable[str], option: str = "--place")
     return notes
 
 
+def covers_notes(dataset: Any, places: Iterable[str]) -> list[str]:
+    """For each --place NAME that is an area made of regions or spanning countries, what
+    it covers and the command that tells it (lookup.covers_note): its events are in
+    places the name does not say (`--place liptako` lists Kidal's and Ouagadougou's)."""
+    from barkhane_cli import lookup, query
+
+    resolver = query.place_resolver(dataset)
+    asked = dict.fromkeys(resolver.resolve(name) for name in places)
+    return [note for pid in asked if (note := lookup.covers_note(dataset, pid)) is not None]
+
+
 def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:
     """What each name given to a filter was read as, for one not given as its id: "target:
     France (france)". --count and --facet print no event, so nothing else shows that

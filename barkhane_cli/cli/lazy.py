@@ -553,12 +553,34 @@ _OPTIONS_NAMED = 12
 def _close_options(given: str, command: click.Command) -> list[str]:
     """The command's options spelled nearly as ``given`` (--sinc: --since), compared
     without their dashes: with them, --country was "did you mean --until or --color?",
-    which share a letter or two (U21)."""
+    which share a letter or two (U21). One slip of a key is near too, whatever the
+    ratio: a letter wrong, missing, extra or two swapped (U39: --sinse, 0.8 of since,
+    was told only to see --help, where Click had offered --since)."""
     import difflib
 
     names = {o.lstrip("-"): o for p in command.params for o in p.opts if o.startswith("--")}
-    close = difflib.get_close_matches(given.lstrip("-"), list(names), n=2, cutoff=0.85)
-    return [names[c] for c in close]
+    typed = given.lstrip("-")
+    close = difflib.get_close_matches(typed, list(names), n=2, cutoff=0.85)
+    slips = sorted(n for n in names if n not in close and _one_slip(typed, n))
+    return [names[c] for c in [*close, *slips]]
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    """Whether ``typed`` is ``name`` with one key slipped: a letter replaced, dropped,
+    added, or two neighbours swapped (--tpye: --type). Not for a name of fewer than 4
+    letters, where one letter is a quarter of it (--tag and --day, --map and --max)."""
+    if len(name) < 4 or typed == name or abs(len(typed) - len(name)) > 1:
+        return False
+    start = next((i for i, (a, b) in enumerate(zip(typed, name, strict=False)) if a != b), None)
+    if start is None:  # one is the other and a letter at its end
+        return True
+    if len(typed) == len(name):
+        swapped = typed[start + 1 : start + 2] + typed[start : start + 1]
+        return typed[start + 1 :] == name[start + 1 :] or (
+            swapped == name[start : start + 2] and typed[start + 2 :] == name[start + 2 :]
+        )
+    longer, shorter = (typed, name) if len(typed) > len(name) else (name, typed)
+    return longer[start + 1 :] == shorter[start:]
 
 
 def _options_of(command: click.Command) -> list[str]:

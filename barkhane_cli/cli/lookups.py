@@ -328,7 +328,9 @@ def event(
                 " of its title (hotel radisson), or a typo, which gets a did you mean"
                 " (radison). A name several events match lists the nearest and where they"
                 " all are; a place's or an actor's name, an event type (massacre) or a"
-                " date (2019-01-01) points to its timeline or to on DATE."
+                " date (2019-01-01) points to its timeline or to on DATE. A type or a date"
+                " among other words ranks the events of that type and date first"
+                " (august 2020 coup: the coup, not a title that holds the words)."
             ),
             callback=AN_ID,
         ),
@@ -373,14 +375,16 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     one error: resolved over every event's id and title, from the store's names when
     there is one (none decoded: K83), with a miss's hints and read_as's note."""
     from barkhane_cli import lookup
-    from barkhane_cli.cli import eventnames
+    from barkhane_cli.cli import eventguess, eventnames
 
     resolver = _resolver(lookup.event_titles(opened), "event")
     dataset = opened.data
+    # a type or a date in the name ranks the events of that type and date first (U39)
+    ranked = eventguess.guessed(opened, resolver, name)
     named: str = looked_up(
         dataset,
         "event",
-        resolver,
+        ranked or resolver,
         name,
         lambda text: eventnames.none_named(opened, text),
         lambda text, n: eventnames.several_named(opened, text, n),

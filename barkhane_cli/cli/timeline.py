@@ -19,7 +19,13 @@ from barkhane_cli.cli.base import (
     present,
     query_of,
 )
-from barkhane_cli.cli.filters import event_filters, names_read, namesake_notes, window_notes
+from barkhane_cli.cli.filters import (
+    covers_notes,
+    event_filters,
+    names_read,
+    namesake_notes,
+    window_notes,
+)
 from barkhane_cli.cli.lazy import search_command
 from barkhane_cli.cli.options import (
     ActorOpt,
@@ -160,6 +166,7 @@ def timeline(
         if footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, hidden = _what_is_not_shown(loaded, q)
             rs.notes = window_notes(q) + hidden + namesake_notes(dataset, place or ())
+            rs.notes += covers_notes(dataset, place or ())
             rs.notes += names + _near_words(loaded, q)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))

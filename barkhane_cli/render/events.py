@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textwrap import shorten
 from typing import Any
 
+from barkhane_cli import followups
 from barkhane_cli import model as m
 from barkhane_cli.dates import SPAN, span_said
 from barkhane_cli.render.recordset import (
@@ -16,6 +17,7 @@ from barkhane_cli.render.recordset import (
     RecordSet,
     date_field,
     flag_field,
+    id_field,
     list_field,
 )
 from barkhane_cli.render.styles import DISPUTED_STYLE, SKY, TYPE_STYLES, disputed
@@ -191,9 +193,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         places = data.places
         return ", ".join(place_name(places[p]) if p in places else p for p in e.places)
 
+    whole = followups.command("event", "ID")
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
-        "id": Field("id", "Id", lambda e: e.id, width=44),
+        "id": id_field(lambda e: e.id, width=44),
         "date": date_field(
             "date",
             "Date",
@@ -274,6 +277,15 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             who.append_text(safe(where, style=PLACE_STYLE, keep=""))
         return who
 
+    # the events whose dispute a table's cell cut (event_cell): under the table, the
+    # command that gives it whole (U39: the note ended in "…" and nothing said where)
+    clipped: set[str] = set()
+
+    def cut_said(shown: list[m.Event]) -> list[tuple[str, str]]:
+        from barkhane_cli.render.table import CUT_SAID
+
+        return [(CUT_SAID, whole)] if any(e.id in clipped for e in shown) else []
+
     def event_cell(e: m.Event, deaths: bool) -> Any:
         """What happened as one paragraph: the title, its id (to go on to `barkhane
         event`), deaths on narrow terminals, who and where, and any dispute. Packing
@@ -310,6 +322,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             # begins a line alone ("⚑" | "disputed: ...", "(14" | "…" at 80 columns); a
             # toll in the note keeps its word as the row's own does ("9" | "dead (6 VDP")
             note = shorten(e.disputed, shown, placeholder=GLUE + "…")
+            if note != e.disputed:
+                clipped.add(e.id)
             note = _TOLL_SPACE.sub(GLUE, note)
             flagged = disputed(note).replace("⚑ ", "⚑" + GLUE, 1)
             cell.append_text(safe(lead + flagged, style=DISPUTED_STYLE, keep="\n"))
@@ -349,6 +363,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         to_json=m.Event.to_json,
         style=lambda e: TYPE_STYLES.get(e.type),
         note=lambda e: disputed(e.disputed) if e.disputed else None,
+        # a note cut in its own line (the widest layout, table.clip_lines) or in the
+        # event's cell (narrower: cut_said)
+        whole=whole,
+        below=cut_said,
         legend=legend,
         empty_message=NO_EVENTS,
         json_keys=EVENT_JSON_KEYS,

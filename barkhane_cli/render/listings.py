@@ -10,11 +10,13 @@ from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.render.events import FULL
 from barkhane_cli.render.recordset import (
+    DAY_WIDTH,
     Field,
     RecordSet,
     date_field,
     file_list,
     flag_field,
+    id_field,
     list_field,
 )
 from barkhane_cli.render.styles import BLUE, GREEN, KIND_STYLES, ORANGE, PURPLE, SKY, disputed
@@ -43,7 +45,7 @@ def actor_records(
         }
 
     fields: dict[str, Field[m.Actor]] = {
-        "id": Field("id", "Id", lambda a: a.id),
+        "id": id_field(lambda a: a.id),
         "name": Field("name", "Name", lambda a: a.name, ratio=2, min_width=12),
         "kind": Field("kind", "Kind", lambda a: a.kind),
         "country": Field("country", "Country", lambda a: a.country or ""),
@@ -88,7 +90,7 @@ def place_records(
         return "" if x is None else f"{x:.4f}"
 
     fields: dict[str, Field[m.Place]] = {
-        "id": Field("id", "Id", lambda p: p.id),
+        "id": id_field(lambda p: p.id),
         "name": Field("name", "Name", lambda p: p.name, ratio=2, min_width=10),
         "kind": Field("kind", "Kind", lambda p: p.kind),
         "region": Field(
@@ -179,7 +181,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         return "" if v is None else str(v)
 
     fields: dict[str, Field[m.Fact]] = {
-        "id": Field("id", "Id", lambda f: f.id),
+        "id": id_field(lambda f: f.id),
         "label": Field("label", "Fact", lambda f: f.label, ratio=3, min_width=22),
         # a value's text can be a long range ("10,700–13,000"): it wraps rather than taking
         # the width of the longest in the data, which had cut the dates at 80 columns.
@@ -266,12 +268,15 @@ def source_records(
     def to_json(s: m.Source) -> dict[str, Any]:
         return s.to_json() | {"cited_by": cited[s.id]}
 
+    basis = list(data.sources.values())
+    longest = max((len(s.id) for s in basis), default=0)
+
     fields: dict[str, Field[m.Source]] = {
-        "id": Field("id", "Id", lambda s: s.id, max_width=30),
+        "id": id_field(lambda s: s.id),
         "cited_by": Field("cited_by", "Cited", lambda s: str(cited[s.id]), justify="right"),
         "publisher": Field("publisher", "Publisher", lambda s: s.publisher, ratio=1, min_width=12),
         "via": Field("via", "Via", lambda s: s.via or ""),
-        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=24),
+        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=_TITLE_LEAST),
         "kind": Field("kind", "Kind", lambda s: s.kind),
         "date": date_field("date", "Date", lambda s: _iso(s.date)),
         "url": Field("url", "URL", lambda s: s.url or "", max_width=40, link=lambda s: s.url),
@@ -280,16 +285,54 @@ def source_records(
     return RecordSet(
         kind="source",
         droppable=["url", "publisher"],
-        basis=list(data.sources.values()),
+        basis=basis,
         items=sources,
         fields=fields,
         default_fields=["id", "cited_by", "publisher", "title", "kind", "date", "url"],
-        table_fields=["id", "cited_by", "publisher", "title", "date", "url"],
+        table_fields=_SOURCE_COLUMNS,
+        layout=lambda width, wide: _source_layout(width, wide, longest),
+        cells={
+            "entry": Field(
+                "entry",
+                "Id / title",
+                lambda s: s.id,
+                ratio=1,
+                min_width=longest,
+                cell=_source_cell,
+            )
+        },
         to_json=to_json,
         empty_message="no sources match",
         # a source's JSON is its data file's fields (Source.to_json), then its citations
         json_keys=[*m.FIELDS["sources"], "cited_by"],
     )
+
+
+# The narrowest a source's title is in a column of its own; and the cells of the others
+# beside it that are never dropped (Cited, a Date, the gaps between the four).
+_TITLE_LEAST = 24
+_BESIDE_TITLE = len("Cited") + DAY_WIDTH + 3
+_SOURCE_COLUMNS = ["id", "cited_by", "publisher", "title", "date", "url"]
+
+
+def _source_layout(width: int, wide: bool, longest: int) -> list[str]:
+    """The id beside the title where both fit, whole; narrower, the title under the id
+    in one column as wide as the longest id: an id is never cut (what `cite ID` takes),
+    and a title in the room an id of 62 cells leaves at 80 columns was a word a line."""
+    if wide or width >= longest + _TITLE_LEAST + _BESIDE_TITLE:
+        return _SOURCE_COLUMNS
+    return ["entry", "cited_by", "date"]
+
+
+def _source_cell(s: m.Source) -> Any:
+    """The id, then the title under it, wrapped at spaces; an id longer than the column
+    (a terminal narrower than the longest id) is folded, never cut."""
+    from barkhane_cli.render.safe import text as safe
+
+    cell = safe(s.id, style="bold", keep="")
+    cell.append_text(safe("\n" + s.title, keep="\n"))
+    cell.no_wrap, cell.overflow = False, "fold"
+    return cell
 
 
 # From this terminal width the search table gives ids a column of their own; narrower, an

@@ -50,6 +50,9 @@ class Field(Generic[T]):
     # A date (date_field): the one thing a reader reads first, never cut; when the
     # columns asked for are wider than the terminal, the others give way (table._fit).
     date: bool = False
+    # An id (id_field): what `barkhane source ID` and the like take, never cut either,
+    # nor held to ``max_width``: the others give way as they do to a date.
+    whole: bool = False
 
 
 # What a user may call a field, and the fields it may mean, first present first: the
@@ -101,6 +104,12 @@ def list_field(name: str, header: str, values: Callable[[T], Iterable[str]], **k
         file_text=lambda item: file_list(values(item)),
         **kw,
     )
+
+
+def id_field(text: Callable[[T], str], **kw: Any) -> Field[T]:
+    """An id column, never cut (Field.whole): U39, `sources` at 80 columns cut ids to 30
+    cells, "un-psdata-2025-04-dppadposs-f…", which `barkhane cite ID` then refused."""
+    return Field("id", "Id", text, whole=True, **kw)
 
 
 def date_field(name: str, header: str, text: Callable[[T], str], **kw: Any) -> Field[T]:

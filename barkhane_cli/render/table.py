@@ -298,7 +298,8 @@ def _columns(
         show = _shown(f, wide)
         longest = max((_longest_line(inert(show(i))) for i in basis), default=0)
         natural = max(len(f.header), longest, f.width or 0)
-        widths[f.name] = natural if wide or not f.max_width else min(natural, f.max_width)
+        cap = f.max_width if not (wide or f.whole) else None
+        widths[f.name] = min(natural, cap) if cap else natural
     flexible = [f for f in fields if f.ratio is not None]
     spare = total - sum(widths.values()) - GAP * (len(fields) - 1)
     ratios = sum(f.ratio or 1 for f in flexible) or 1
@@ -332,13 +333,14 @@ _NARROWEST = 4
 def _fit(widths: dict[str, int], fields: list[Field[Any]], room: int) -> None:
     """Narrow the columns of ``widths`` to ``room`` cells where they are wider, a cell at a
     time from the widest that is not a date (an id cut with an ellipsis, a title wrapping
-    on more lines), none below _NARROWEST; a date never (Field.date). Rich, left to it,
+    on more lines), none below _NARROWEST; a date or an id never (Field.date, Field.whole:
+    an id cut is one no command takes). Rich, left to it,
     took the excess from every column alike: `timeline --fields
     date,end,precision,end_precision,type,id` at 80 columns cut "to 2021-02-03" to "to
     2021-0…" (U36). Where the dates alone are wider still, so is the table: the terminal
     wraps its lines, and no date is cut."""
     over = sum(widths.values()) - room
-    others = [f.name for f in fields if not f.date]
+    others = [f.name for f in fields if not (f.date or f.whole)]
     while over > 0 and others:
         name = max(others, key=lambda n: widths[n])
         if widths[name] <= _NARROWEST:

@@ -322,6 +322,22 @@ class Store:
         sql = "SELECT id, label FROM _names WHERE kind = 'events' ORDER BY rowid"
         return list(self.rows(sql))
 
+    def event_kinds(
+        self, types: Sequence[str], first: int, last: int, most: int
+    ) -> list[tuple[str, str, str, str, str, str]]:
+        """(id, title, type, date, tags and countries as JSON) of each event of one of
+        ``types`` or begun from ``first`` to ``last`` (ordinals), none decoded: what `event NAME` ranks
+        a guessed name's events by (U39: `event "august 2020 coup"` opened the AU's
+        suspension, whose title holds the words, before the coup of that month). At most
+        ``most`` + 1, in no order: more tells the caller there are too many to rank, and
+        an order would sort them all (an import's hundreds of thousands of attacks)."""
+        typed = ", ".join("?" * len(types))
+        sql = (
+            "SELECT id, title, type, date, tags, countries FROM events WHERE "
+            f"type IN ({typed}) OR (first_ordinal BETWEEN ? AND ?) LIMIT ?"
+        )
+        return list(self.rows(sql, [*types, first, last, most + 1]))
+
     def event_ids(self, aftermath: bool) -> Iterator[str]:
         """The ids of the core events (or of the aftermath's), in ``dataset``'s order."""
         sql = "SELECT id FROM events WHERE aftermath = ? ORDER BY rowid"
