@@ -10,7 +10,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import SPAN, parse_iso, span_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
-from barkhane_cli.render.events import roles_text
+from barkhane_cli.render.events import YOURS, roles_text
 from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
@@ -237,6 +237,8 @@ def event_card(
             ("tags", ", ".join(event.tags)),
             ("fatalities", deaths),
             ("part", AFTERMATH_PART if event.aftermath else ""),
+            # a user's own event is said to be (U37: it looked like the record's)
+            ("data", f"{YOURS}: {event.origin}, not the record's" if event.yours else ""),
         ],
         sections=[
             Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
