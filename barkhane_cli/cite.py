@@ -316,7 +316,10 @@ def language(s: m.Source) -> str | None:
     """``fr`` or ``en`` when the title's own words say so clearly; else None (unsaid).
     A Wikipedia page's edition decides: its titles are names as often as sentences, and
     an English one holding an accented name or a loanword ("2020 Malian coup d'état",
-    "Ménaka offensive") read as French; another edition's says nothing."""
+    "Ménaka offensive") read as French; another edition's says nothing. A title we
+    wrote (made_title) in English is our description, whatever the page's language (RFI's
+    French report described in English went out as English): only French is said of it,
+    a headline read back from a French address."""
     if _host(s.url).endswith(".wikipedia.org"):
         return _EDITIONS.get(_host(s.url).split(".")[0])
     words = [w.strip("«»“”\"'’.,:;!?()[]").casefold() for w in s.title.split()]
@@ -324,7 +327,7 @@ def language(s: m.Source) -> str | None:
     english = sum(w in _ENGLISH for w in words)
     if french >= 2 and english == 0:
         return "fr"
-    if english >= 2 and french == 0:
+    if english >= 2 and french == 0 and not made_title(s):
         return "en"
     return None
 

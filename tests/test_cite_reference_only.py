@@ -142,3 +142,28 @@ def test_a_bundled_made_title_is_bracketed(bundled: None, run: Run) -> None:
     [item] = json.loads(_out(run, "cite", f"source:{made.id}", "-f", "csl-json"))
     assert item["title"] == f"[{made.title}]"
     assert data.sources["seed"].title == cite.title(data.sources["seed"])  # the seed's own
+
+
+def test_a_title_we_wrote_in_english_says_nothing_of_the_pages_language(
+    run: Run, tmp_path: Path
+) -> None:
+    """Our English description of an RFI page read on AllAfrica's French site went to
+    Zotero as an English page; a headline read back from a French address is French."""
+    data = tmp_path / "lang.toml"
+    data.write_text(
+        '[[sources]]\nid = "described"\npublisher = "AllAfrica (RFI)"\nkind = "news"\n'
+        'title = "[RFI report on the G5 Sahel summit of 2 July 2017 in Bamako and the joint'
+        ' force\'s funding]"\nurl = "http://fr.allafrica.com/stories/201707030348.html"\n\n'
+        '[[sources]]\nid = "read-back"\npublisher = "Afrique Actuelle"\nkind = "news"\n'
+        'title = "Burkina : attaque meurtrière de Solhan, deux présumés djihadistes mis en'
+        ' examen"\nnote = "Title taken from the page address."\n'
+        'url = "https://afriqueactuelle.net/2021/06/29/burkina-attaque"\n',
+        encoding="utf-8",
+    )
+    given = ("--data", str(data))
+    items = {i["id"]: i for i in json.loads(_out(run, "cite", "described", "read-back", *given,
+                                                   "-f", "csl-json"))}  # fmt: skip
+    assert "language" not in items["described"]
+    assert items["read-back"]["language"] == "fr"
+    assert "LA  -" not in _out(run, "cite", "described", *given, "-f", "ris")
+    assert "language" not in _out(run, "cite", "described", *given, "-f", "bibtex")
