@@ -8,6 +8,7 @@ the characters BibTeX allows in a key (letters, digits and hyphens).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -315,7 +316,10 @@ def language(s: m.Source) -> str | None:
     """``fr`` or ``en`` when the title's own words say so clearly; else None (unsaid).
     A Wikipedia page's edition decides: its titles are names as often as sentences, and
     an English one holding an accented name or a loanword ("2020 Malian coup d'état",
-    "Ménaka offensive") read as French; another edition's says nothing."""
+    "Ménaka offensive") read as French; another edition's says nothing. A title we
+    wrote (made_title) in English is our description, whatever the page's language (RFI's
+    French report described in English went out as English): only French is said of it,
+    a headline read back from a French address."""
     if _host(s.url).endswith(".wikipedia.org"):
         return _EDITIONS.get(_host(s.url).split(".")[0])
     words = [w.strip("«»“”\"'’.,:;!?()[]").casefold() for w in s.title.split()]
@@ -323,7 +327,7 @@ def language(s: m.Source) -> str | None:
     english = sum(w in _ENGLISH for w in words)
     if french >= 2 and english == 0:
         return "fr"
-    if english >= 2 and french == 0:
+    if english >= 2 and french == 0 and not made_title(s):
         return "en"
     return None
 
@@ -340,9 +344,15 @@ def csl_item(s: m.Source) -> dict[str, Any]:
 
     The publisher is said once: as the container (the newspaper, the encyclopedia) for
     news, articles and reference works, as the publisher for the rest. A source that names
-    no author has none (never the publisher standing in for one), in every format.
+    no author has none (never the publisher standing in for one), in every format. Our
+    note on the source is no part of a citation, in any format: CSL's `note` lands in
+    Zotero's Extra and is printed by some styles (the note is in the source's own JSON).
     """
-    item: dict[str, Any] = {"id": s.id, "type": CSL_TYPES.get(s.kind, "document"), "title": s.title}
+    item: dict[str, Any] = {
+        "id": s.id,
+        "type": CSL_TYPES.get(s.kind, "document"),
+        "title": title(s),
+    }
     authors = names(s.author)
     if authors:
         item["author"] = [n.csl() for n in authors]
@@ -362,9 +372,41 @@ def csl_item(s: m.Source) -> dict[str, Any]:
     lang = language(s)
     if lang is not None:
         item["language"] = lang
-    if s.note:
-        item["note"] = s.note
     return item
+
+
+# How the record says a title is ours, written because the copy read showed none: a
+# description ("descriptive title", "title ours"), the headline read back from the page's
+# address ("title taken from the page address") or paraphrased from its text. The record
+# writes it in the source's note, in the many ways of ~1,000 notes; notes that only quote
+# or discuss a headline ("the headline says ten") say nothing of the title's making.
+_MADE_TITLE = re.compile(
+    r"\b(?:descriptive title|title (?:is |as given here is )?descriptive|(?:the )?title (?:is )?ours"
+    r"|title (?:is )?(?:taken |supplied |completed |shortened |reconstructed |paraphrased "
+    r"|inferred |cut |understood |described )?(?:(?:and date )?(?:as (?:given )?(?:in|by) "
+    r"|as (?:the|in the) |from |after )(?:the )?(?:page(?:'s)? |story's )?(?:address|url|opening"
+    r"|text|content|subject|first|subheading|document)|(?:as the )?(?:page(?:'s)? )?address "
+    r"(?:gives|spells) it)|title (?:paraphrased|inferred|described|reconstructed|supplied)"
+    r"|(?:headline|title) not shown|shows no headline|no headline shown|no title in"
+    r"|title is its first words|this title describes it)",
+    re.IGNORECASE,
+)
+
+
+def made_title(s: m.Source) -> bool:
+    """Whether the source's title is ours, not the page's: written in square brackets in
+    the record, or its note says so (docs/data-format.md, `title`)."""
+    return s.title.startswith("[") or bool(s.note and _MADE_TITLE.search(s.note))
+
+
+def title(s: m.Source) -> str:
+    """The title as a citation gives it: one we made (made_title) in square brackets, as
+    reference managers and styles (APA's "[Description]") mark a description, so that a
+    reader does not search for a headline the page never had; one the record already
+    brackets ("[Reuters: ...] (AFP)", "[Info RFI] ...") as it is."""
+    if made_title(s) and not s.title.startswith("["):
+        return f"[{s.title}]"
+    return s.title
 
 
 def author_date(s: m.Source) -> str:
@@ -379,16 +421,16 @@ def author_date(s: m.Source) -> str:
         when = str(s.date.year)
         if s.date.month is not None:
             when += ", " + s.date.human().rsplit(" ", 1)[0]
-    title = s.title.rstrip(".")
+    title_ = title(s).rstrip(".")
     pub = publisher(s)
     via = f" (via {s.via})" if s.via else ""
     tail = f" {pub}{via}." if authors and pub else ""
     if not tail:
-        title += via
+        title_ += via
     url = f" {s.url}" if s.url else ""
     if who is None:
-        return f"{title} ({when}).{url}"
-    return f"{who} ({when}). {title}.{tail}{url}"
+        return f"{title_} ({when}).{url}"
+    return f"{who} ({when}). {title_}.{tail}{url}"
 
 
 def sort_key(s: m.Source) -> tuple[tuple[str, str], str, str]:

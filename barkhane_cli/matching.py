@@ -43,7 +43,7 @@ WEIGHTS = {"date": 0.4, "place": 0.3, "actors": 0.2, "type": 0.1}
 VIOLENT = frozenset({"attack", "battle", "massacre", "leader-killed"})
 _GROUPS = (VIOLENT, frozenset({"coup", "coup-attempt", "politics"}))
 FAMILY = frozenset((a, b) for g in _GROUPS for a in g for b in g if a != b)
-DATASETS = {"acled-": "ACLED", "ucdp-": "UCDP"}
+DATASETS = m.DATASETS
 _PRECISION = re.compile(r"\b(?:ACLED geo_precision|UCDP where_prec) (\d)")
 _CIVILIANS = "civilians"
 

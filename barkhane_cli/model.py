@@ -41,6 +41,9 @@ ATTRIBUTIONS: dict[str, str] = {
 # Types that have an author: each core event of these types names perpetrators or says
 # that attribution is unknown.
 VIOLENT_TYPES = ("attack", "battle", "massacre")
+# The id prefixes an import gives a dataset's records (ACLED's, UCDP's): matching pairs
+# them with the record's events, and validate never calls one a duplicate of them.
+DATASETS = {"acled-": "ACLED", "ucdp-": "UCDP"}
 # The violent types are also kin: one incident is coded as either way, so that a filter
 # on one leaves out the others' share of it (Solhan, 2021, villagers killed by gunmen, is
 # an attack to one source and a massacre to another; a clash a battle or an attack).
@@ -485,6 +488,10 @@ class Event:
     longitude: float | None = None
     point_of: str | None = None
     point_kind: str | None = None
+    # True for an event of a file the user gave (--data, BARKHANE_DATA), false for the
+    # record's own: set by the loader, which knows which files are the shipped data. A
+    # user's events looked like curated ones in every view (U37).
+    yours: bool = False
     origin: str = ""
     # The span widened to the precision of each end, as day ordinals: what filters compare.
     first: int = field(default=0, compare=False)
@@ -559,6 +566,7 @@ class Event:
             "ucdp_ids": list(self.ucdp_ids),
             "aftermath": self.aftermath,
             "sources": [s.to_json() for s in self.sources],
+            "yours": self.yours,
         }
 
 

@@ -63,8 +63,9 @@ def validate(
     first and named again last (the problems after it may follow from it), and the others
     are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
-    characters in text) are listed for the files checked but do not stop the data from
-    loading. Entries that replace a bundled one are reported. An ACLED or UCDP export
+    characters in text, an event of yours that is likely one of the record's, named) are
+    listed for the files checked but do not stop the data from loading (exit 0).
+    Entries that replace a bundled one are reported. An ACLED or UCDP export
     (.csv) is read as --data reads it: a row it rejects is an error, the file not
     importing whole (barkhane import lists each row and still writes the others).
     """

@@ -5,7 +5,9 @@ and given names (cite.names); a source that names none has no author (its publis
 its publisher, or its container, said once). The site a page was read on (``via``) is
 never the publisher: CSL-JSON's ``source``, RIS's ``DP``, a BibTeX note. BibTeX text is
 escaped (``&``, ``%``, ``#``, braces ...) and a family name of several words is braced, so
-"Molins Lliteras" stays one family name; RIS lines carry no line breaks.
+"Molins Lliteras" stays one family name; RIS lines carry no line breaks. A citation is
+the reference alone: our note on a source stays in its JSON (source ID -f json), and a
+title we wrote is bracketed (cite.title).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def _bib_name(n: cite.Name) -> str:
 
 def bibtex_entry(s: m.Source) -> str:
     kind = cite.BIBTEX_TYPES.get(s.kind, "misc")
-    fields: list[tuple[str, str]] = [("title", "{" + _bib(s.title) + "}")]
+    fields: list[tuple[str, str]] = [("title", "{" + _bib(cite.title(s)) + "}")]
     authors = cite.names(s.author)
     if authors:
         fields.append(("author", " and ".join(_bib_name(n) for n in authors)))
@@ -81,10 +83,10 @@ def bibtex_entry(s: m.Source) -> str:
         fields.append(("howpublished", "\\url{" + _bib_url(s.url) + "}"))
     # The site read on goes in the note, which every standard style prints for every entry
     # type; howpublished is printed for @misc alone (not our news' @article or reports'
-    # @techreport) and already holds the address.
-    note = "; ".join(x for x in (s.via and f"Via {s.via}", s.note) if x)
-    if note:
-        fields.append(("note", _bib(note)))
+    # @techreport) and already holds the address. Our own note on the source never does:
+    # a style would print its paragraphs in the reader's bibliography (U37).
+    if s.via:
+        fields.append(("note", _bib(f"Via {s.via}")))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
     return f"@{kind}{{{s.id},\n{body}\n}}\n"
 
@@ -95,7 +97,7 @@ def ris_entry(s: m.Source) -> str:
 
     out = line("TY", cite.RIS_TYPES.get(s.kind, "GEN"))
     out += line("ID", s.id)
-    out += line("TI", s.title)
+    out += line("TI", cite.title(s))
     for n in cite.names(s.author):
         out += line("AU", n.inverted())
     pub = cite.publisher(s)
@@ -113,8 +115,7 @@ def ris_entry(s: m.Source) -> str:
         out += line("DA", "/".join(parts) + "/")
     if s.url:
         out += line("UR", s.url)
-    if s.note:
-        out += line("N1", s.note)
+    # no N1: Zotero makes it a child note, our working notes in the reader's library (U37)
     return out + "ER  - \n"
 
 

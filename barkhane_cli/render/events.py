@@ -27,7 +27,7 @@ EVENT_JSON_KEYS = [
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
-    "ucdp_ids", "aftermath", "sources",
+    "ucdp_ids", "aftermath", "sources", "yours",
 ]  # fmt: skip
 
 # How much of a disagreement between sources a timeline table shows: on a wide terminal
@@ -66,6 +66,8 @@ FILE_FIELDS = [
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
     "countries",
     *("first_day", "last_day"),
+    # true for an event of the user's own file (--data): last, as countries was added
+    "yours",
 ]
 
 
@@ -84,12 +86,23 @@ MEDIUM = 120  # from here: date, type, actors and places in columns of their own
 FULL = 200  # from here (or with --wide): ids and source ids in columns of their own
 
 PLACE_STYLE = SKY
+YOURS_STYLE = "italic"  # the mark of a user's own event (yours_said)
+YOURS = "your data"
 # Labels the actors an event names beside its perpetrators and targets, in a table's
 # who-did-it-to-whom: after a bare ";" a reader took them for more targets (U18).
 ALSO_NAMED = "also named:"
 # leads the parties of a fight among three or more, each on both sides (roles_text)
 AMONG = "among"
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
+
+
+def yours_said(e: m.Event) -> str:
+    """How a table and a card mark an event of the user's own file, not the record's
+    (U37: they looked alike): its file's name, so that one of several --data files is told
+    apart too (``your data: mine.toml``); "" for the record's own."""
+    if not e.yours:
+        return ""
+    return f"{YOURS}: {e.origin.replace(chr(92), '/').rsplit('/', 1)[-1] or e.origin}"
 
 
 def place_name(place: m.Place) -> str:
@@ -212,7 +225,15 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         ),
         "first_day": date_field("first_day", "First day", lambda e: e.first_day().isoformat()),
         "last_day": date_field("last_day", "Last day", lambda e: e.last_day().isoformat()),
-        "title": Field("title", "Event", lambda e: e.title, ratio=4, min_width=16),
+        # a table's title says an event is the user's (yours_said); the files' stays bare
+        "title": Field(
+            "title",
+            "Event",
+            lambda e: e.title,
+            display=lambda e: f"{e.title} ({yours_said(e)})" if e.yours else e.title,
+            ratio=4,
+            min_width=16,
+        ),
         "summary": Field("summary", "Summary", lambda e: e.summary, ratio=4),
         "type": Field("type", "Type", lambda e: e.type, width=max(map(len, m.EVENT_TYPES))),
         "actors": list_field(
@@ -256,6 +277,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         ),
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
+        "yours": flag_field("yours", "Yours", lambda e: e.yours),
         "sources": list_field(
             "sources",
             "Sources",
@@ -312,6 +334,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             for lead in ("→ ", "↔ ", AMONG + " ", ALSO_NAMED + " "):
                 who.plain = who.plain.replace(lead, lead.replace(" ", GLUE))
             cell.append_text(who)
+        if e.yours:  # one piece, never broken: "(your data:" / "mine.toml)" read as two
+            mark = f"({yours_said(e)})".replace(" ", GLUE)
+            cell.append("  ")
+            cell.append_text(safe(mark, style=YOURS_STYLE, keep=""))
         if e.disputed:
             # On a narrow terminal the note runs on after who and where; wider, it has
             # its own line. A table is for scanning: the flag and the note's opening, cut

@@ -10,7 +10,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import SPAN, parse_iso, span_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
-from barkhane_cli.render.events import roles_text
+from barkhane_cli.render.events import YOURS, roles_text
 from barkhane_cli.render.listings import fact_records
 from barkhane_cli.render.styles import KIND_STYLES, TYPE_STYLES, disputed
 
@@ -43,7 +43,19 @@ def _period(start: str | None, end: str | None) -> str:
     return span_said(start, end)
 
 
-def _source_line(ref: dict[str, object]) -> str:
+def source_lines(refs: Iterable[dict[str, object]]) -> list[str]:
+    """A card's Sources section: each source once, in the order first cited, with the
+    quote and note of every reference citing it under it, in their order (U37: the seed
+    was listed four times on Goïta's card, once for each of its quotes). JSON keeps each
+    reference apart, as the data does."""
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for ref in refs:
+        grouped.setdefault(str(ref["id"]), []).append(ref)
+    return [_source_line(group) for group in grouped.values()]
+
+
+def _source_line(refs: list[dict[str, object]]) -> str:
+    ref = refs[0]  # what is said of the source is the same on each of its references
     bits = [str(ref["id"])]
     if ref.get("publisher"):
         via = f" (via {ref['via']})" if ref.get("via") else ""
@@ -53,10 +65,11 @@ def _source_line(ref: dict[str, object]) -> str:
     line = " — ".join(bits)
     if ref.get("url"):
         line += f"\n    {ref['url']}"
-    if ref.get("quote"):
-        line += f"\n    “{ref['quote']}”"
-    if ref.get("note"):
-        line += f"\n    note: {ref['note']}"
+    for each in refs:
+        if each.get("quote"):
+            line += f"\n    “{each['quote']}”"
+        if each.get("note"):
+            line += f"\n    note: {each['note']}"
     return line
 
 
@@ -137,7 +150,7 @@ def actor_card(data: m.Dataset, actor: m.Actor, events: list[m.Event]) -> Card:
         sections=[
             Section("Relations", relations),
             Section("Facts", [_fact_line(f, data) for f in profile["facts"]]),
-            Section("Sources", [_source_line(s) for s in profile["sources"]], below=True),
+            Section("Sources", source_lines(profile["sources"]), below=True),
         ],
         machine={
             "active": "/".join(x or ".." for x in (profile["start"], profile["end"]))
@@ -184,7 +197,7 @@ def place_card(data: m.Dataset, place: m.Place, events: list[m.Event]) -> Card:
             ("coordinates", _coordinates(data, place)),
             ("summary", place.summary or ""),
         ],
-        sections=[Section("Sources", [_source_line(s) for s in profile["sources"]], below=True)],
+        sections=[Section("Sources", source_lines(profile["sources"]), below=True)],
         profile=profile,
         events=events,
         machine=machine,
@@ -237,9 +250,11 @@ def event_card(
             ("tags", ", ".join(event.tags)),
             ("fatalities", deaths),
             ("part", AFTERMATH_PART if event.aftermath else ""),
+            # a user's own event is said to be (U37: it looked like the record's)
+            ("data", f"{YOURS}: {event.origin}, not the record's" if event.yours else ""),
         ],
         sections=[
-            Section("Sources", [_source_line(s) for s in detail["sources"]], below=True),
+            Section("Sources", source_lines(detail["sources"]), below=True),
             Section("Related events", related),
             *_dataset_records(data, event, matched),
         ],
@@ -313,7 +328,7 @@ def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
             ("note", fact.note or ""),
             ("part", AFTERMATH_PART if fact.aftermath else ""),
         ],
-        sections=[Section("Sources", [_source_line(s) for s in sources], below=True)],
+        sections=[Section("Sources", source_lines(sources), below=True)],
         profile=lookup.fact_json(fact),
         warning=fact.disputed,
         listing=fact_records(data, [fact]),

@@ -2,7 +2,8 @@
 
 Country outlines are paths (one per country, in the projection of render/canvas.py,
 stated in the legend), each place with events is a circle whose area grows with its
-count (or deaths), capitals without events are small squares, labels never overlap, and
+count (or deaths), capitals without events are small squares, labels never overlap (the rule
+of which places are named: render/svglabels.py), and
 the legend gives the scale and what is not drawn. Self-contained: no fonts or scripts
 fetched, so it opens offline and converts with rsvg-convert.
 """
@@ -14,8 +15,8 @@ import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
-from barkhane_cli.render import canvas
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fitted, footnotes
+from barkhane_cli.render import canvas, svglabels
+from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, fitted, footnotes
 from barkhane_cli.render.safe import inert
 from barkhane_cli.text import counted
 
@@ -135,43 +136,36 @@ def svg(md: MapData, title: str) -> str:
             f"<title>{_t(tip)}</title></circle>"
         )
     out.append("</g>")
-    labels: list[str] = []
     # Every circle is taken before any label is placed: a label keeps off the markers of
     # other places, or it reads as theirs (U26: "Algiers" was written on Isser's dot and
     # "Isser" across Algiers' circle when circles were taken only after the labels).
     for _, x, y, r in shown:
         boxes.add((x - r, y - r, x + r, y + r))
-    by_weight = sorted(shown, key=lambda s: (-s[0].weight(md.by), s[0].place))
-    order = [*by_weight[:4], *capitals, *by_weight[4:16]]
-    for mk, x, y, r in order:
-        text = inert(mk.name)
-        others = [(cx, cy, cr) for other, cx, cy, cr in shown if other is not mk]
-        for anchor, tx, ty, box in _label_spots(x, y, r, CHAR_PX * len(text)):
-            inside = box[0] >= 2 and box[2] <= WIDTH - 2 and box[1] > TOP
-            if inside and box[3] < TOP + height and boxes.free(box) and _own(box, others):
-                boxes.add(box)
-                weight = ' font-weight="bold"' if mk in (s[0] for s in by_weight[:4]) else ""
-                labels.append(
-                    f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
-                    f"{escape(text)}</text>"
-                )
-                break
+    named = svglabels.place(
+        [(inert(mk.name), x, y, r, mk.weight(md.by)) for mk, x, y, r in shown],
+        [(inert(cap.name), x, y, r) for cap, x, y, r in capitals],
+        boxes.boxes,
+        (2.0, TOP, WIDTH - 2.0, TOP + height),
+        CHAR_PX,
+    )
     # Each label's white halo is a copy drawn under it, not paint-order="stroke": cairosvg
     # (and so a PNG made with it for a slide) ignores paint-order and drew the white
     # stroke over the letters, leaving every place's name unreadable (U32).
     out += [
-        '<g id="label-halos" font-size="12" fill="#ffffff" stroke="#ffffff" '
+        f'<g id="label-leaders" stroke="{INK}" stroke-width="0.8">',
+        *named.leaders,
+        '</g><g id="label-halos" font-size="12" fill="#ffffff" stroke="#ffffff" '
         'stroke-width="3" stroke-linejoin="round" aria-hidden="true">',
-        *labels,
+        *named.labels,
         '</g><g id="labels" font-size="12" fill="#1a1a1a">',
-        *labels,
+        *named.labels,
         "</g>",
     ]
     out[names_at:names_at] = _country_names(proj, countries, boxes)
     if md.choropleth:
         legend, bottom = _region_legend(md, region_scale, proj, TOP + height, many)
     else:
-        legend, bottom = _legend(md, scale, top, proj, TOP + height, many)
+        legend, bottom = _legend(md, scale, top, proj, TOP + height, many, named)
     total = bottom + 12
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total:.0f}" '
@@ -182,38 +176,6 @@ def svg(md: MapData, title: str) -> str:
         *_title_lines(title),
     ]
     return "\n".join([*head, *out, *legend, "</svg>"]) + "\n"
-
-
-_LABEL_GAP = 3.0  # pixels between a circle and its label
-
-
-def _label_spots(
-    x: float, y: float, r: float, width: float
-) -> list[tuple[str, float, float, tuple[float, float, float, float]]]:
-    """Where a label of ``width`` pixels may go beside the marker at ``x``, ``y`` of
-    radius ``r``, in the order tried: right of it, left, then centred above and below
-    (Algiers, between Cherchell's circle and Isser's, has room only above). Each is the
-    text's anchor, its x and baseline, and the box it covers."""
-    h, g = 12.0, _LABEL_GAP  # the labels' font size; their gap from the circle
-    right, left = x + r + g, x - r - g
-    above, below = y - r - g, y + r + g + h
-    return [
-        ("start", right, y + 4, (right, y - h / 2 - 1, right + width, y + h / 2 + 1)),
-        ("end", left, y + 4, (left - width, y - h / 2 - 1, left, y + h / 2 + 1)),
-        ("middle", x, above - 2, (x - width / 2, above - h - 1, x + width / 2, above)),
-        ("middle", x, below - 2, (x - width / 2, below - h, x + width / 2, below + 1)),
-    ]
-
-
-def _own(box: tuple[float, float, float, float], others: list[tuple[float, float, float]]) -> bool:
-    """Whether a label at ``box`` reads as its own marker's: no other circle is as near
-    it as its own (``_LABEL_GAP`` away), or the label is read as that circle's name."""
-    x0, y0, x1, y1 = box
-    for cx, cy, r in others:
-        dx, dy = max(x0 - cx, 0.0, cx - x1), max(y0 - cy, 0.0, cy - y1)
-        if math.hypot(dx, dy) - r <= _LABEL_GAP:
-            return False
-    return True
 
 
 def _title_lines(title: str) -> list[str]:
@@ -349,6 +311,7 @@ def _legend(
     proj: canvas.Projection,
     y0: float,
     many: str,
+    named: svglabels.Placed,
 ) -> tuple[list[str], float]:
     """The markers' legend below the map (from ``y0``), and its last baseline."""
     out = ['<g id="legend" font-size="12" fill="#1a1a1a">']
@@ -376,7 +339,13 @@ def _legend(
     notes.append(
         f"Borders: Natural Earth 1:50m (public domain), simplified. Projection: {proj.describe()}."
     )
-    notes.append(f"Circle area grows with the {many} at each place.")
+    circles = f"Circle area grows with the {many} at each place"
+    if named.bold:
+        circles += f"; the {named.bold} with the most are named in bold"
+    notes.append(circles + ".")
+    if named.unnamed:  # the labelling rule (svglabels) leaves these to the legend
+        head = "Not named on the map, for room (hover over a circle for its name)"
+        notes.append(fit_list(head, named.unnamed, NOTE_CHARS))
     # below the scale's largest circle, which reached into the first note's line
     biggest = max((_radius(hi, top) for _, hi in scale), default=R_MIN)
     lines, bottom = _notes(notes, y + biggest + 14)

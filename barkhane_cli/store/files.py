@@ -385,10 +385,13 @@ def _layer_file(
         target[record.id] = record
 
 
-def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> list[m.Event]:
+def _with_countries(
+    events: Iterable[m.Event], places: dict[str, m.Place], roots: Roots
+) -> list[m.Event]:
     """Events in date order, each with the countries its places lie in and where it is
     drawn. An event known only by its country has no point (``point_kind = "country"``):
-    it is listed, never put at the capital or anywhere else inside the country."""
+    it is listed, never put at the capital or anywhere else inside the country. One of a
+    file that is not the shipped data (``roots``) is the user's (Event.yours)."""
     from barkhane_cli.mapping import locate, point_fields
     from barkhane_cli.store import reuse
 
@@ -399,17 +402,23 @@ def _with_countries(events: Iterable[m.Event], places: dict[str, m.Place]) -> li
         if e.places not in cache:
             cache[e.places] = locate(places, e.places)
         point = point_fields(cache[e.places])
-        if countries or point:
+        yours = not roots.get(e.origin, (None, False))[1]
+        if countries or point or yours:
             # the same copy as the last build made of this checked event, if that had
             # the same countries and point: what the store encodes of it is then reused
             # (store/reuse.py), not worked out again for each build of one process
-            e = reuse.per_object(_placed, e, countries, tuple(point.items()))
+            e = reuse.per_object(_placed, e, countries, tuple(point.items()), yours)
         out.append(e)
     return sorted(out, key=m.Event.sort_key)
 
 
-def _placed(e: m.Event, countries: tuple[str, ...], point: tuple[tuple[str, Any], ...]) -> m.Event:
-    return dataclasses.replace(e, countries=countries, **dict(point))
+def _placed(
+    e: m.Event,
+    countries: tuple[str, ...],
+    point: tuple[tuple[str, Any], ...],
+    yours: bool = False,
+) -> m.Event:
+    return dataclasses.replace(e, countries=countries, yours=yours, **dict(point))
 
 
 def _drain(entries: dict[str, m.Event]) -> Iterator[m.Event]:
@@ -448,6 +457,7 @@ def collect(
         for path in members:
             _read_into(path, layer, problems, keep_going, docs)
     rec = layer.records
+    roots = layer_roots(paths)
     places, loops = geo.resolve_places(rec["places"])
     for pid in loops:
         p = places[pid]
@@ -461,14 +471,14 @@ def collect(
         actors=rec["actors"],
         places=places,
         # each event leaves the layer as its copy with countries is made: never all twice
-        events=_with_countries(_drain(rec["events"]), places),
-        aftermath=_with_countries(_drain(rec["aftermath"]), places),
+        events=_with_countries(_drain(rec["events"]), places, roots),
+        aftermath=_with_countries(_drain(rec["aftermath"]), places, roots),
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],
         replaced=tuple(layer.replaced),
     )
-    texts = read_source_files(data, problems, layer_roots(paths))
+    texts = read_source_files(data, problems, roots)
     # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
     suggestions = Suggestions()
     check_references(data, problems, texts, warnings=warnings, suggestions=suggestions)

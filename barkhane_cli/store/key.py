@@ -35,7 +35,7 @@ _warned: set[str] = set()
 _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
     "validate/publishers.py", "validate/spellings.py", "validate/checks.py",
-    "validate/suggest.py",
+    "validate/suggest.py", "validate/duplicates.py",
     "store/files.py", "store/pieces.py", "store/parsed.py", "store/compile.py",
     "store/records.py", "store/reuse.py",
     "search.py",  # what --search reads of an event (event_words)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
+from barkhane_cli.validate.duplicates import duplicate_warnings
 from barkhane_cli.validate.reader import Problem
 from barkhane_cli.validate.suggest import Suggestions
 
@@ -108,6 +109,10 @@ def check_references(
         problems.extend(same_page_warnings(data.sources))
         problems.extend(tag_spelling_warnings([*data.events, *data.aftermath]))
         problems.extend(symmetric_copy_warnings(data.actors))
+        # a user's event that is likely the record's own (U37)
+        problems.extend(
+            duplicate_warnings((("events", data.events), ("aftermath", data.aftermath)))
+        )
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:

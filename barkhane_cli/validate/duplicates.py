@@ -1,0 +1,84 @@
+"""A user's event that is likely the record's own, told by validate (U37: a --data event
+for the Solhan massacre loaded beside the record's, and nothing said so).
+
+Likely means one of two things: the same type at a shared place on overlapping dates,
+or a near-identical title (accents, case and punctuation aside, or a ratio of at least
+TITLE_RATIO) in the same year. Only a user's events (Event.yours) are checked, each
+against the record's: every lookup is by an index, so a file of thousands of events
+costs a pass, never a comparison with each of the record's events. A dataset's records
+(an ACLED or UCDP import, m.DATASETS) are left out: that they report the record's
+incidents is what `compare` pairs, not a mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+from barkhane_cli import model as m
+from barkhane_cli.resolve import normalize
+from barkhane_cli.validate.reader import Problem
+
+TITLE_RATIO = 0.9  # "Solhan massacre in Burkina Faso" / "... in Burkina-Faso": alike
+
+
+def _overlap(a: m.Event, b: m.Event) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _same_incident(mine: m.Event, index: dict[tuple[str, str], list[m.Event]]) -> m.Event | None:
+    for place in mine.places:
+        for ours in index.get((mine.type, place), ()):
+            if _overlap(mine, ours):
+                return ours
+    return None
+
+
+def _alike_title(mine: m.Event, by_year: dict[int, list[tuple[str, m.Event]]]) -> m.Event | None:
+    folded = normalize(mine.title)
+    matcher = difflib.SequenceMatcher(None, folded, autojunk=False)
+    for title, ours in by_year.get(mine.date.year, ()):
+        if title == folded:
+            return ours
+        matcher.set_seq1(title)
+        # the cheap bounds first: most titles of a year are nothing alike
+        if (
+            matcher.real_quick_ratio() >= TITLE_RATIO
+            and matcher.quick_ratio() >= TITLE_RATIO
+            and matcher.ratio() >= TITLE_RATIO
+        ):
+            return ours
+    return None
+
+
+def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[Problem]:
+    """A warning on each of the user's events (``tables``: (table, events)) that is likely
+    one of the record's, naming it; none when either side has no events."""
+    every = [(table, e) for table, events in tables for e in events]
+    record = [e for _, e in every if not e.yours]
+    if not record or len(record) == len(every):
+        return []
+    index: dict[tuple[str, str], list[m.Event]] = {}
+    by_year: dict[int, list[tuple[str, m.Event]]] = {}
+    for e in record:
+        for place in e.places:
+            index.setdefault((e.type, place), []).append(e)
+        by_year.setdefault(e.date.year, []).append((normalize(e.title), e))
+    out = []
+    imported = tuple(m.DATASETS)
+    for table, mine in every:
+        if not mine.yours or mine.id.startswith(imported):
+            continue
+        ours = _same_incident(mine, index)
+        why = "the same type at the same place and date"
+        if ours is None:
+            ours = _alike_title(mine, by_year)
+            why = "a near-identical title"
+        if ours is not None:
+            message = (
+                f"may be the record's event {ours.id!r} ({ours.date.iso()}, "
+                f"{ours.title!r}): {why}; if it is the same incident, give it the id "
+                f"{ours.id!r} to replace it, or leave it out"
+            )
+            out.append(Problem(mine.origin, table, mine.id, "id", message, warning=True))
+    return out
