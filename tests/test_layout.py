@@ -369,9 +369,12 @@ def test_the_table_says_who_did_it_to_whom(bundled: None, run: Run) -> None:
     january = event_text("--since", "2021-01", "--until", "2021-01")
     # placed at Ménaka town since P21 read that the bomb went off 2–3 km from it
     assert "claimed or admitted: JNIM → Barkhane; also named: France · Ménaka" in january
+    # U9; Barkhane's communiqué names Burkina Faso's and Niger's forces and the G5 Joint
+    # Force as running Operation Eclipse with Mali and Barkhane, so they are its perpetrators
     assert (
-        "claimed or admitted by Mali, Barkhane, France; also named: Burkina Faso, Niger" in january
-    )  # U9
+        "claimed or admitted by Mali, Barkhane, France, Burkina Faso, Niger, G5 Sahel Joint"
+        " Force; also named: JNIM, ISGS" in january
+    )
     clashes = event_text("--since", "2016-07-21", "--until", "2016-07-21", "--type", "battle")
     assert "GATIA ↔ CMA; also named: Platform, MINUSMA" in clashes
     # four parties each on both sides read as a chain of pairs ("GATIA ↔ MAA ↔ MNLA ↔ HCUA")
