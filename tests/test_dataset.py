@@ -383,7 +383,9 @@ def test_series_tags_are_on_every_event_of_their_series(data: m.Dataset) -> None
         bad += [f"{e.id}: retired tag {t}" for t in sorted(RETIRED_TAGS & marks)]
     # actors carry tags too: six plotters' profiles kept `coup-plot` after events retired it
     bad += [
-        f"{a.id}: retired tag {t}" for a in data.actors for t in sorted(RETIRED_TAGS & set(a.tags))
+        f"{a.id}: retired tag {t}"
+        for a in data.actors.values()
+        for t in sorted(RETIRED_TAGS & set(a.tags))
     ]
     assert not bad, fail_list(bad)
 
