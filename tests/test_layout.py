@@ -59,9 +59,12 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # 2.203 (3,382 lines, 1,535 events); its shortening of the longest summaries, which put
 # the disagreements they listed outlet by outlet into `disputed` (-> 498 events with one),
 # took 80 columns to 3.367 (5,171 lines, 1,536 events) and 160 to 2.212 (3,398); the
-# last of them, 504 events with one, 80 columns to 3.372 (5,179 lines). The budget
-# guards the layout; the names, the disputes and the credits are what a reader asked for.
-LINE_BUDGET = {80: 3.38, 160: 2.22}
+# last of them, 504 events with one, 80 columns to 3.372 (5,179 lines). Session 35's
+# deeper reading and its shortening of the summaries over 900 characters did the same
+# (504 -> 547 events with a dispute): 80 columns to 3.406 (5,232 lines), 160 to 2.247
+# (3,452). The budget guards the layout; the names, the disputes and the credits are what
+# a reader asked for.
+LINE_BUDGET = {80: 3.41, 160: 2.25}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
