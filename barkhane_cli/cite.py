@@ -162,7 +162,9 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     holding it as words or beginning with it ("radio france"); none is a NotFoundError
     with the nearest, as an unknown country is."""
     names = sorted({s.publisher for s in data.sources.values()})
-    resolver = Resolver((Named(n, n) for n in names), "publisher", ("sources",), names_shown=False)
+    named = (Named(n, n) for n in names)
+    memo = data.memo("publishers")
+    resolver = Resolver(named, "publisher", ("sources",), names_shown=False, memo=memo)
     return frozenset(resolver.candidates(text) or {resolver.resolve(text)})
 
 
