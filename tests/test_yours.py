@@ -128,3 +128,16 @@ def test_an_imported_record_of_a_curated_incident_is_no_duplicate(run: Run, tmp_
     path.write_text(MINE.replace('id = "my-coup"', 'id = "acled-mli1234"'), encoding="utf-8")
     res = run("validate", str(path))
     assert "acled-mli1234' id: may be" not in res.stdout
+
+
+def test_an_imports_events_are_yours(run: Run) -> None:
+    """RV36: an import is data the user brought, not the record's: its events are marked
+    as any --data event is (docs/acled.md, "Sources"), the record's never."""
+    from conftest import FIXTURES
+
+    export = FIXTURES / "acled" / "2015-upper.csv"
+    rows = json.loads(_ok(run, "timeline", "--data", str(export), "-f", "json"))
+    marks = {r["id"].startswith("acled-"): set() for r in rows}
+    for r in rows:
+        marks[r["id"].startswith("acled-")].add(r["yours"])
+    assert marks == {True: {True}, False: {False}}
