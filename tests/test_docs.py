@@ -47,6 +47,21 @@ def test_readme_exit_codes_are_the_enum() -> None:
     assert exit_codes_markdown() in FRONT_DOOR
 
 
+def test_readme_sets_up_and_tests_as_ci_does() -> None:
+    """The front door's two commands set up and run the tool, and its one test command is
+    the one .ci/run calls: CI installs with the same constraints and runs the same line."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    blocks = re.findall(r"## Set up and run\n(.*?)\n## ", FRONT_DOOR, flags=re.S)
+    assert len(blocks) == 1, "README: no one '## Set up and run' section"
+    setup, tests = re.findall(r"```sh\n(.*?)```", blocks[0], flags=re.S)
+    install, run_it = setup.splitlines()
+    venv, pip = install.split(" && ")
+    assert venv in ci  # python3 -m venv .venv
+    assert pip.replace("pip install", "pip install -q") in ci  # quiet in CI, else the same
+    assert run_it == ".venv/bin/barkhane timeline"
+    assert tests.strip() in ci
+
+
 def _readme_examples() -> list[str]:
     blocks = re.findall(r"```sh\n(.*?)```", DOCS_TEXT, flags=re.S)
     return [
@@ -175,6 +190,35 @@ def test_readme_stated_output_is_what_the_program_says(
     shown = " ".join((" ".join(said_by) + " ".join(told)).split())
     for part in said.split("..."):
         assert " ".join(part.split()) in shown, f"{args}: README says {said!r}; got {shown!r}"
+
+
+# The README's tour shows what a command draws on a terminal 80 columns wide: a ```text
+# block opening with `$ barkhane ARGS`, then the page as drawn without colour (each line's
+# trailing blanks dropped), a last line `…` alone standing for the rest of the page.
+_SHOWN = r"```text\n\$ barkhane (.*?)\n(.*?)```"
+
+
+def test_readme_shows_outputs_to_check() -> None:
+    shown = dict(re.findall(_SHOWN, FRONT_DOOR, flags=re.S))
+    assert {"timeline --since 2013-01-11 --until 2013-01-11", "on 2020-08-18"} <= set(shown)
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(("args", "shown"), re.findall(_SHOWN, DOCS_TEXT, flags=re.S))
+def test_readme_shown_output_is_what_the_program_draws(args: str, shown: str) -> None:
+    """A page quoted whole, or its opening, goes stale as the record grows unless it is
+    drawn again: it is the program's at 80 columns, line for line."""
+    result = CliRunner().invoke(
+        cli(), shlex.split(args), prog_name="barkhane", env=terminal(80), catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    drawn = [line.rstrip() for line in result.stdout.splitlines()]
+    said = shown.splitlines()
+    if said[-1] == "…":  # the page's opening
+        said, drawn = said[:-1], drawn[: len(said) - 1]
+    assert said == drawn, f"README shows for {args}:\n{shown}\nthe program draws:\n" + "\n".join(
+        drawn
+    )
 
 
 @pytest.mark.usefixtures("bundled")
