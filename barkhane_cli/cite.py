@@ -162,7 +162,9 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     holding it as words or beginning with it ("radio france"); none is a NotFoundError
     with the nearest, as an unknown country is."""
     names = sorted({s.publisher for s in data.sources.values()})
-    resolver = Resolver((Named(n, n) for n in names), "publisher", ("sources",), names_shown=False)
+    named = (Named(n, n) for n in names)
+    memo = data.memo("publishers")
+    resolver = Resolver(named, "publisher", ("sources",), names_shown=False, memo=memo)
     return frozenset(resolver.candidates(text) or {resolver.resolve(text)})
 
 
@@ -377,16 +379,18 @@ def csl_item(s: m.Source) -> dict[str, Any]:
 
 # How the record says a title is ours, written because the copy read showed none: a
 # description ("descriptive title", "title ours"), the headline read back from the page's
-# address ("title taken from the page address") or paraphrased from its text. The record
+# address ("title taken from the page address"), paraphrased from its text or translated
+# ("title translated from the Arabic"). The record
 # writes it in the source's note, in the many ways of ~1,000 notes; notes that only quote
 # or discuss a headline ("the headline says ten") say nothing of the title's making.
 _MADE_TITLE = re.compile(
     r"\b(?:descriptive title|title (?:is |as given here is )?descriptive|(?:the )?title (?:is )?ours"
     r"|title (?:is )?(?:taken |supplied |completed |shortened |reconstructed |paraphrased "
     r"|inferred |cut |understood |described )?(?:(?:and date )?(?:as (?:given )?(?:in|by) "
-    r"|as (?:the|in the) |from |after )(?:the )?(?:page(?:'s)? |story's )?(?:address|url|opening"
+    r"|as (?:the|in the) |from |after )(?:the )?(?:page(?:'s)? |story's |post's )?(?:address|url|opening"
     r"|text|content|subject|first|subheading|document)|(?:as the )?(?:page(?:'s)? )?address "
-    r"(?:gives|spells) it)|title (?:paraphrased|inferred|described|reconstructed|supplied)"
+    r"(?:gives|spells) it)|title (?:and date )?(?:as (?:summari[sz]ed|understood) from "
+    r"|paraphrased|inferred|described|reconstructed|supplied|translated)"
     r"|(?:headline|title) not shown|shows no headline|no headline shown|no title in"
     r"|title is its first words|this title describes it)",
     re.IGNORECASE,

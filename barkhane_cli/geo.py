@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from barkhane_cli import model as m
 from barkhane_cli import shapes
@@ -168,14 +169,30 @@ def children(places: Mapping[str, m.Place]) -> dict[str, list[str]]:
 
 
 def contained(
-    places: Mapping[str, m.Place], pid: str, kids: Mapping[str, list[str]] | None = None
+    places: Mapping[str, m.Place],
+    pid: str,
+    kids: Mapping[str, list[str]] | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> frozenset[str]:
     """The place and every place inside it, at any depth; for a country, every place in it.
 
     Inside means: declared inside (``within``, at any depth), inside one of the places an
     area is ``made_of``, or a settlement whose point lies in the place's shape. ``kids``:
     ``children(places)``, for a caller asking of every place (worked out once, not once a
-    place: 455 walks of the 455 places for `places`' counts)."""
+    place: 455 walks of the 455 places for `places`' counts). ``memo``: kept for exactly
+    these places (Dataset.memo), each place's answer worked out once a process: a shape's
+    settlements are a walk of every place (`places` 455 of them, each --place one)."""
+    if memo is None:
+        return _contained(places, pid, kids)
+    found: frozenset[str] | None = memo.get(pid)
+    if found is None:
+        found = memo[pid] = _contained(places, pid, kids)
+    return found
+
+
+def _contained(
+    places: Mapping[str, m.Place], pid: str, kids: Mapping[str, list[str]] | None
+) -> frozenset[str]:
     place = places.get(pid)
     if place is not None and place.kind == "country":
         return frozenset(p.id for p in places.values() if pid in p.countries)

@@ -180,8 +180,9 @@ def place_event_counts(data: m.Dataset) -> Counter[str]:
     inside as ``--place`` means it, by ``within``, by ``made_of`` and by shape."""
     containers: dict[str, set[str]] = {}
     kids = geo.children(data.places)
+    memo = data.memo("contained")
     for pid in data.places:
-        for inner in geo.contained(data.places, pid, kids):
+        for inner in geo.contained(data.places, pid, kids, memo):
             containers.setdefault(inner, set()).add(pid)
     counts: Counter[str] = Counter()
     for e in data.events:
@@ -195,7 +196,7 @@ def place_event_counts(data: m.Dataset) -> Counter[str]:
 def inside(data: m.Dataset, pid: str) -> frozenset[str]:
     """The places inside ``pid`` as ``--place`` counts them (geo.contained), less itself:
     what ``place X`` lists under contains and ``places --within X`` lists."""
-    return geo.contained(data.places, pid) - {pid}
+    return geo.contained(data.places, pid, memo=data.memo("contained")) - {pid}
 
 
 def words_apart(query: str, texts: list[str], noun: str) -> str | None:

@@ -684,6 +684,14 @@ class Dataset:
         already, not from the files opened, keyed and checked a second time."""
         return self
 
+    def memo(self, name: str) -> dict[str, Any] | None:
+        """A dict this process keeps under ``name`` for exactly these tables, or None.
+        None here: a dataset read from the files may be changed by its caller. A store's
+        (store.db.LightDataset) gives one kept for that store's key, which names its
+        inputs (paths, sizes, mtimes) and the code: what a run works out from its tables
+        (a resolver's keys) is then worked out once a process, never for changed data."""
+        return None
+
 
 def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d is not None else None

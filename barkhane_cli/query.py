@@ -95,7 +95,9 @@ def date_range(
 
 
 def actor_resolver(data: m.Dataset) -> Resolver:
-    return Resolver((Named(a.id, a.name, a.aliases) for a in data.actors.values()), "actor")
+    actors = data.actors.values()
+    named = (Named(a.id, a.name, a.aliases) for a in actors)
+    return Resolver(named, "actor", memo=data.memo("actor-names"))
 
 
 def place_resolver(data: m.Dataset) -> Resolver:
@@ -107,6 +109,7 @@ def place_resolver(data: m.Dataset) -> Resolver:
         (Named(p.id, p.name, geo.aliases_of(p)) for p in places),
         "place",
         elsewhere_whole=lambda words, ids: named_apart(data, words, ids),
+        memo=data.memo("place-names"),
     )
 
 
@@ -115,7 +118,8 @@ def named_apart(data: m.Dataset, words: str, ids: frozenset[str]) -> bool:
     (normalized) whole in its title or summary: "koro" begins Korowita's name, but
     events at Koro and Bankass name Koro (U26), so it is another place, not Korowita's
     start; "ouaga" in an event at Ouagadougou leaves it Ouagadougou's."""
-    at = frozenset().union(*(geo.contained(data.places, i) for i in ids))
+    memo = data.memo("contained")
+    at = frozenset().union(*(geo.contained(data.places, i, memo=memo) for i in ids))
     whole = data.with_events()
     padded = f" {words} "
     return any(
@@ -138,7 +142,9 @@ def country_resolver(data: m.Dataset) -> Resolver:
     extra = {c for p in data.places.values() for c in p.countries} - known
     name = geo.country_namer(data.places)
     entries += [Named(c, name(c)) for c in sorted(extra)]
-    return Resolver(entries, "country", ("places", "--kind", "country"))
+    return Resolver(
+        entries, "country", ("places", "--kind", "country"), memo=data.memo("countries")
+    )
 
 
 def in_countries(wanted: frozenset[str], countries: Iterable[str]) -> bool:
@@ -268,8 +274,11 @@ def build_query(
     places, countries, tags = list(places), list(countries), list(tags)
     # each resolver built once for all its names, not once a name
     by_place = place_resolver(data) if places else None
+    memo = data.memo("contained")
     place_sets = (
-        tuple(geo.contained(data.places, by_place.resolve(p)) for p in places) if by_place else ()
+        tuple(geo.contained(data.places, by_place.resolve(p), memo=memo) for p in places)
+        if by_place
+        else ()
     )
     by_country = country_resolver(data) if countries else None
     country_set = frozenset(by_country.resolve(c) for c in countries) if by_country else frozenset()

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from barkhane_cli import followups
 from barkhane_cli.choices import list_hint
@@ -31,8 +32,12 @@ def fold(text: str) -> str:
 
 
 # Remembered: a filter folds the same few tags and names once per event, hundreds of
-# thousands of times over an imported export; the distinct texts are few.
-@functools.lru_cache(maxsize=4096)
+# thousands of times over an imported export; the distinct texts are few. Room for every
+# text a run over the record normalizes (~60,000: ids, names, aliases, titles) and more:
+# at 4,096 a run's walks over them all (a resolver's keys, lookup.other_kind) went round
+# the memo, evicting each text before it came again, so every call normalized anew
+# (1.5 million a test run); at most ~30 MB kept for a million imported texts.
+@functools.lru_cache(maxsize=1 << 17)
 def normalize(text: str) -> str:
     """``Jama’at Nusrat al-Islam`` -> ``jamaat nusrat al islam``; ``GOÏTA`` -> ``goita``."""
     folded = _APOSTROPHES.sub("", strip_accents(text).casefold())
@@ -71,8 +76,14 @@ class Resolver:
         listing: tuple[str, ...] = (),
         names_shown: bool = True,
         elsewhere_whole: Callable[[str, frozenset[str]], bool] | None = None,
+        memo: dict[str, Any] | None = None,
     ) -> None:
         self.what = what
+        # What is worked out from the entries alone (keys, _holding), kept in ``memo``:
+        # the caller's promise that these entries are the ones it was kept for
+        # (Dataset.memo: a store's tables, once a process for that store's key), so a
+        # second run over an unchanged store does not work them out again.
+        self._memo = {} if memo is None else memo
         # Whether the words a name only begins with are whole words of text that is not
         # about the entries it begins: then the name is no prefix of theirs (U26: `place
         # koro` opened Korowita while events name Koro). Asked once a query.
@@ -88,16 +99,32 @@ class Resolver:
         self._entries = list(entries)
         self.by_id: dict[str, Named] = {entry.id: entry for entry in self._entries}
 
-    @functools.cached_property
+    @property
     def keys(self) -> dict[str, set[str]]:
         """Each normalized name (id, name, alias) -> the ids it names: worked out when a
         query is not an id, which is most lookups' first answer (`source ID` normalized
-        the ~10,000 sources' titles to find the id it was given)."""
-        keys: dict[str, set[str]] = {}
-        for entry in self._entries:
-            for key in entry.spellings():
-                keys.setdefault(key, set()).add(entry.id)
+        the ~10,000 sources' titles to find the id it was given). Never changed once
+        made: every caller copies what it hands on."""
+        keys: dict[str, set[str]] | None = self._memo.get("keys")
+        if keys is None:
+            keys = {}
+            for entry in self._entries:
+                for key in entry.spellings():
+                    keys.setdefault(key, set()).add(entry.id)
+            self._memo["keys"] = keys
         return keys
+
+    def _holding(self) -> dict[str, list[str]]:
+        """Each word of the keys -> the keys holding it: the vocabulary _ranked's words
+        are near, and the only keys whose words can all be near a query's."""
+        holding: dict[str, list[str]] | None = self._memo.get("holding")
+        if holding is None:
+            holding = {}
+            for key in self.keys:
+                for word in dict.fromkeys(key.split()):
+                    holding.setdefault(word, []).append(key)
+            self._memo["holding"] = holding
+        return holding
 
     def candidates(self, query: str) -> set[str]:
         """The ids ``query`` could name: itself as an id, else every entry it names
@@ -223,10 +250,14 @@ class Resolver:
             ratio = difflib.SequenceMatcher(None, norm, key).ratio()
             for ident in self.keys[key]:
                 scored[ident] = max(ratio, scored.get(ident, 0.0))
-        vocabulary = {w for key in self.keys for w in key.split()}
+        holding = self._holding()
         # each word of the query: the words of names near it, and how near
-        near = [_near(word, vocabulary, max(cutoff, WORD_CUTOFF)) for word in norm.split()]
-        for key, ids in self.keys.items():
+        near = [_near(word, holding, max(cutoff, WORD_CUTOFF)) for word in norm.split()]
+        # only a key holding a word near each of the query's can score: those, not every
+        # key (a third of a miss's time went to the keys holding none)
+        pools = [{key for word in n for key in holding[word]} for n in near]
+        for key in set.intersection(*pools) if all(pools) else ():
+            ids = self.keys[key]
             held = key.split()
             best = [max((n.get(h, 0.0) for h in held), default=0.0) for n in near]
             if all(best):

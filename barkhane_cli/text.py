@@ -8,6 +8,11 @@ import re
 import unicodedata
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# The linking words a name or a label holds without their saying anything of the thing
+# named: "Malian refugees in Mauritania" says "Refugees from Mali in Mauritania"
+# (render/onescreen.py), and "the coup in mali in 2021" names the coup, whose title
+# holds neither "the" nor "in" (cli/eventguess.py).
+LINKS = frozenset({"from", "in", "of", "the", "and", "to", "at", "on"})
 # Letters NFKD leaves whole, having no base letter and mark to split into: without this
 # "Ł" folded to nothing and `actor "Ł 5"` was read as "5" (the June 5 Movement).
 _UNDECOMPOSED = {

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Run, as_json, checked_record, column, events_found, rows, terminal
+from conftest import Run, as_json, checked_record, column, events_found, rows, terminal
+from test_docs import DOCS_TEXT  # the README and the docs it hands on to
 
 from barkhane_cli import briefing, situation
 from barkhane_cli import model as m
@@ -1036,8 +1037,7 @@ def test_the_readmes_deadliest_recipe_keeps_chinagodrar(run: Run) -> None:
     soldiers killed, Niger's army's deadliest), Karamga and Bosso 2016, whose tolls hold a
     claim beside other counts. The recipe is `--sort -deaths-low` now, as the README
     gives it, and an event whose only toll is an army's claim does not head it."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    recipe = re.search(r"barkhane timeline (--sort \S+) -n 5 +# deadliest, an army's", readme)
+    recipe = re.search(r"barkhane timeline (--sort \S+) -n 5 +# deadliest, an army's", DOCS_TEXT)
     assert recipe is not None
     sort = recipe[1].split()
     top = ids(run, "--country", "niger", *sort, "-n", "12")

@@ -167,3 +167,36 @@ def test_a_title_we_wrote_in_english_says_nothing_of_the_pages_language(
     assert items["read-back"]["language"] == "fr"
     assert "LA  -" not in _out(run, "cite", "described", *given, "-f", "ris")
     assert "language" not in _out(run, "cite", "described", *given, "-f", "bibtex")
+
+
+# Notes of the record (RV36 sampled them) that say the title is ours, in ways the pattern
+# missed: their titles went out as the page's headline ...
+MADE = [
+    "title as summarised from the page, which quotes the Nigerien interior ministry",
+    "Title from the post's opening sentence. UNHCR Niger's Tumblr",
+    "Title and date inferred from the page (published before the election)",
+    "machine-garbled copy; title as understood from the page address: Sweden",
+    "title translated from the Arabic. The priest of Nguetchewe parish",
+]
+# ... and notes that quote or locate the page's own headline: no bracket
+REAL = [
+    "Title taken from the page's headline and address.",
+    "Title from the page's headline line.",
+    "Undated on the stored page; title as on the page.",
+    "the headline says at least 3",
+    "Headline as Yahoo's copy of the dispatch gives it.",
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "ours"), [*((n, True) for n in MADE), *((n, False) for n in REAL)]
+)
+def test_a_note_saying_the_title_is_ours_brackets_it(note: str, ours: bool) -> None:
+    from barkhane_cli import cite
+    from barkhane_cli import model as m
+
+    source = m.Source("s", "Minstens 69 doden bij aanval in Niger", "HBVL", "news", note=note)
+    assert cite.made_title(source) is ours
+    assert cite.title(source) == (
+        "[Minstens 69 doden bij aanval in Niger]" if ours else source.title
+    )

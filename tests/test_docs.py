@@ -1,5 +1,6 @@
 """Docs that cannot drift: the CLI reference is generated from the code, the README's
-exit codes are the enum's, and every example in the README and in --help runs."""
+exit codes are the enum's, and every example in the README, the docs it hands on to, and
+--help runs."""
 
 from __future__ import annotations
 
@@ -20,8 +21,13 @@ from barkhane_cli.errors import exit_codes_markdown
 from barkhane_cli.shapes import SETTLEMENT_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-PROSE = " ".join(README.split())  # the README as read: its line breaks are spaces
+# The user's documents whose statements these tests hold to the program: the README, the
+# front door, and the docs/ pages it hands the detail on to. A statement that moves from
+# one to another stays checked; a page added here is checked like the README.
+DOCS = ("README.md", "docs/guide.md", "docs/scripting.md", "docs/your-data.md", "docs/record.md")
+FRONT_DOOR = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS_TEXT = "\n\n".join((ROOT / doc).read_text(encoding="utf-8") for doc in DOCS)
+PROSE = " ".join(DOCS_TEXT.split())  # the docs as read: their line breaks are spaces
 ACLED = ROOT / "tests" / "fixtures" / "acled" / "current.csv"
 UCDP = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_0_4.csv"
 
@@ -38,11 +44,26 @@ def test_cli_reference_is_generated_from_the_code() -> None:
 
 
 def test_readme_exit_codes_are_the_enum() -> None:
-    assert exit_codes_markdown() in README
+    assert exit_codes_markdown() in FRONT_DOOR
+
+
+def test_readme_sets_up_and_tests_as_ci_does() -> None:
+    """The front door's two commands set up and run the tool, and its one test command is
+    the one .ci/run calls: CI installs with the same constraints and runs the same line."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    blocks = re.findall(r"## Set up and run\n(.*?)\n## ", FRONT_DOOR, flags=re.S)
+    assert len(blocks) == 1, "README: no one '## Set up and run' section"
+    setup, tests = re.findall(r"```sh\n(.*?)```", blocks[0], flags=re.S)
+    install, run_it = setup.splitlines()
+    venv, pip = install.split(" && ")
+    assert venv in ci  # python3 -m venv .venv
+    assert pip.replace("pip install", "pip install -q") in ci  # quiet in CI, else the same
+    assert run_it == ".venv/bin/barkhane timeline"
+    assert tests.strip() in ci
 
 
 def _readme_examples() -> list[str]:
-    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", DOCS_TEXT, flags=re.S)
     return [
         line.strip()
         for block in blocks
@@ -131,7 +152,7 @@ _SAYS_IN_PROSE = r"\bsays [^.;\"`]*— \"(.*?)\"(?=[.,;)\s])"
 
 def _command_before(at: int) -> str | None:
     """The last `COMMAND ...` code span before ``at`` in its paragraph."""
-    paragraph = README[README.rfind("\n\n", 0, at) + 2 : at]
+    paragraph = DOCS_TEXT[DOCS_TEXT.rfind("\n\n", 0, at) + 2 : at]
     spans = re.findall(r"`([a-z][^`]*)`", paragraph)
     return next((s for s in reversed(spans) if s.split()[0] in COMMANDS), None)
 
@@ -139,8 +160,8 @@ def _command_before(at: int) -> str | None:
 def _stated_outputs() -> list[tuple[str, str]]:
     """The README's `COMMAND` → "what it says" pairs (_SAYS, _SAYS_IN_PROSE), for the
     commands barkhane has: the text as stated, a "..." standing for what it leaves out."""
-    pairs = re.findall(_SAYS, README, flags=re.S)
-    for found in re.finditer(_SAYS_IN_PROSE, README, flags=re.S):
+    pairs = re.findall(_SAYS, DOCS_TEXT, flags=re.S)
+    for found in re.finditer(_SAYS_IN_PROSE, DOCS_TEXT, flags=re.S):
         command = _command_before(found.start())
         pairs += [(command, found.group(1))] if command else []
     return [(" ".join(args.split()), said) for args, said in pairs if args.split()[0] in COMMANDS]
@@ -171,13 +192,42 @@ def test_readme_stated_output_is_what_the_program_says(
         assert " ".join(part.split()) in shown, f"{args}: README says {said!r}; got {shown!r}"
 
 
+# The README's tour shows what a command draws on a terminal 80 columns wide: a ```text
+# block opening with `$ barkhane ARGS`, then the page as drawn without colour (each line's
+# trailing blanks dropped), a last line `…` alone standing for the rest of the page.
+_SHOWN = r"```text\n\$ barkhane (.*?)\n(.*?)```"
+
+
+def test_readme_shows_outputs_to_check() -> None:
+    shown = dict(re.findall(_SHOWN, FRONT_DOOR, flags=re.S))
+    assert {"timeline --since 2013-01-11 --until 2013-01-11", "on 2020-08-18"} <= set(shown)
+
+
+@pytest.mark.usefixtures("bundled")
+@pytest.mark.parametrize(("args", "shown"), re.findall(_SHOWN, DOCS_TEXT, flags=re.S))
+def test_readme_shown_output_is_what_the_program_draws(args: str, shown: str) -> None:
+    """A page quoted whole, or its opening, goes stale as the record grows unless it is
+    drawn again: it is the program's at 80 columns, line for line."""
+    result = CliRunner().invoke(
+        cli(), shlex.split(args), prog_name="barkhane", env=terminal(80), catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    drawn = [line.rstrip() for line in result.stdout.splitlines()]
+    said = shown.splitlines()
+    if said[-1] == "…":  # the page's opening
+        said, drawn = said[:-1], drawn[: len(said) - 1]
+    assert said == drawn, f"README shows for {args}:\n{shown}\nthe program draws:\n" + "\n".join(
+        drawn
+    )
+
+
 @pytest.mark.usefixtures("bundled")
 def test_readme_numeric_dates_read_as_it_says(run: Run) -> None:
     """README: numeric dates "such as `A` or `B` are read the one way they can be", and
     one "that reads both ways (`C`..." is refused. It gave 4.2.2022, which reads both ways
     and is refused (U20)."""
-    one_way = re.search(r"Numeric dates such as (.*?) are read the one way", README, re.S)
-    both = re.search(r"one that reads both ways \(`([^`]+)`", README)
+    one_way = re.search(r"Numeric dates such as (.*?) are read the one way", DOCS_TEXT, re.S)
+    both = re.search(r"one that reads both ways \(`([^`]+)`", DOCS_TEXT)
     assert one_way is not None and both is not None
     for date in re.findall(r"`([^`]+)`", one_way.group(1)):
         result = run("on", date)

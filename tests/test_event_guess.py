@@ -16,6 +16,11 @@ OPENS = {
     "niger coup 2021": "niger-coup-attempt-2021",  # a coup attempt, tagged coup
     "chad coup 2021": "chad-military-council-takes-power-2021",
     "ogossagou 2019": "ogossagou-massacre",  # the 2020 attack's id holds "ogossagou"
+    # a linking word is no word of the title to find: "the" opened the AU's suspension,
+    # "in" and "at" left the coup and the massacre out (RV36)
+    "the august 2020 coup": "coup-2020-08",
+    "the coup in mali in 2021": "coup-2021-05-24",
+    "massacre at moura": "moura-massacre",
 }
 
 

@@ -359,7 +359,13 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
         ("natigou-children-killed-togo-2022", "claimed or admitted: Togo → Civilians"),
         ("tessalit-retaken-2013", "claimed or admitted by France, Serval, Chad"),
         ("stockly-kidnapped-timbuktu-2012", "suspected: AQIM → Civilians"),
-        ("serval-pilot-boiteux-killed-2013", "France, Serval → Ansar Dine, MUJAO, AQIM"),
+        # France announced its own strikes: claimed; the pilot's death is theirs to report
+        (
+            "serval-pilot-boiteux-killed-2013",
+            "claimed or admitted: France, Serval → Ansar Dine, MUJAO, AQIM",
+        ),
+        # attributed reads bare: a UN officer named MUJAO; Ould Bady's claim was not MUJAO's
+        ("nigerien-peacekeepers-ambush", "MUJAO → MINUSMA, Niger"),
     ],
 )
 @pytest.mark.usefixtures("bundled")

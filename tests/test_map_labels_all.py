@@ -139,3 +139,21 @@ def test_places_past_the_named_ones_are_listed_in_the_legend(run: Run, tmp_path:
     listed, more = re.fullmatch(r"(.+) and (\d+) more", said.group(1)).groups()  # type: ignore[union-attr]
     names = listed.split(", ")
     assert set(names) <= unnamed and len(names) + int(more) == len(unnamed)
+
+
+def test_a_busiest_place_the_map_cannot_name_is_listed_first_and_not_called_bold() -> None:
+    """RV36: on `map --export all.svg` Mopti Region, the fourth busiest, found no room; the
+    legend said "the 4 with the most are named in bold" over three bold names, and put it
+    after 279 quieter places ("Gao Region ... and 279 more"), where no one read it."""
+    from barkhane_cli.render import svglabels
+
+    # the busiest's name is wider than the frame; twenty more than the map names
+    crowd = [(f"Village {i:02}", 40.0 + 30 * (i % 10), 60.0 + 40 * (i // 10), 4.0, 1)
+             for i in range(svglabels.LABELLED + 4)]  # fmt: skip
+    markers = [("M" * 80, 200.0, 30.0, 9.0, 43), *[(n, x, y, r, 5) for n, x, y, r, _ in crowd[:3]],
+               *crowd[3:]]  # fmt: skip
+    placed = svglabels.place(markers, [], [], (2.0, 0.0, 400.0, 200.0), 6.6)
+    assert "M" * 80 not in "".join(placed.labels)
+    assert placed.unnamed[0] == "M" * 80  # the busiest unnamed leads the list
+    bold = [t for t in placed.labels if 'font-weight="bold"' in t]
+    assert bold and placed.bold == len(bold)  # what the legend counts is what is bold

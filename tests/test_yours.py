@@ -128,3 +128,34 @@ def test_an_imported_record_of_a_curated_incident_is_no_duplicate(run: Run, tmp_
     path.write_text(MINE.replace('id = "my-coup"', 'id = "acled-mli1234"'), encoding="utf-8")
     res = run("validate", str(path))
     assert "acled-mli1234' id: may be" not in res.stdout
+
+
+def test_an_imports_events_are_yours(run: Run) -> None:
+    """RV36: an import is data the user brought, not the record's: its events are marked
+    as any --data event is (docs/acled.md, "Sources"), the record's never."""
+    from conftest import FIXTURES
+
+    export = FIXTURES / "acled" / "2015-upper.csv"
+    rows = json.loads(_ok(run, "timeline", "--data", str(export), "-f", "json"))
+    marks = {r["id"].startswith("acled-"): set() for r in rows}
+    for r in rows:
+        marks[r["id"].startswith("acled-")].add(r["yours"])
+    assert marks == {True: {True}, False: {False}}
+
+
+def test_validate_warns_of_a_duplicate_coded_as_a_kin_type(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """RV36: U37's own case, the Solhan massacre in a user's file, went unsaid when the
+    user coded it an attack: one incident is an attack to one source and a massacre to
+    another (model.kin_types)."""
+    path = tmp_path / "solhan.toml"
+    path.write_text(
+        MINE.split("[[events]]")[0]
+        + '[[events]]\nid = "my-solhan"\ndate = "2021-06-05"\ntitle = "Gunmen kill 132"\n'
+        'summary = "S."\ntype = "attack"\nplaces = ["solhan"]\nattribution = "unknown"\n'
+        'sources = [{ id = "my-notes" }]\n',
+        encoding="utf-8",
+    )
+    res = run("validate", str(path), env={"BARKHANE_CACHE": "0"})
+    assert "'my-solhan' id: may be the record's event 'solhan-massacre'" in res.stdout, res.output

@@ -96,9 +96,8 @@ def source(
 
     env = make_env(color)
     dataset = load(data)
-    resolver = Resolver(
-        (Named(s.id, s.title) for s in dataset.sources.values()), "source", ("sources",)
-    )
+    named = (Named(s.id, s.title) for s in dataset.sources.values())
+    resolver = Resolver(named, "source", ("sources",), memo=dataset.memo("source-titles"))
     src = dataset.sources[looked_up(dataset, "source", resolver, ident)]
     citing = citations.cited_by(dataset, src.id)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.cli.eventnames import date_named, type_named
 from barkhane_cli.resolve import NAMED_AT_MOST, Named, Resolver, normalize
+from barkhane_cli.text import LINKS
 
 if TYPE_CHECKING:
     from barkhane_cli.dates import PartialDate
@@ -134,7 +135,8 @@ def _joined(units: list[_Unit]) -> list[_Unit]:
 
 def _rank(event: EventKind, units: Sequence[_Unit]) -> tuple[int, int] | None:
     """How many of ``units`` are the event's type or date, then how many are its tags;
-    None when a unit is none of those nor words of its id, title or countries."""
+    None when a unit is none of those nor words of its id, title or countries (a linking
+    word, text.LINKS, aside)."""
     hay = normalize(" ".join((event.id, event.title, *event.countries))).split()
     tags = {normalize(t) for t in event.tags}
     named = tagged = 0
@@ -145,8 +147,8 @@ def _rank(event: EventKind, units: Sequence[_Unit]) -> tuple[int, int] | None:
             named += 1
         elif unit.type is not None and normalize(unit.type) in tags:
             tagged += 1
-        elif not all(any(h.startswith(w) for h in hay) for w in unit.words):
-            return None
+        elif not all(w in LINKS or any(h.startswith(w) for h in hay) for w in unit.words):
+            return None  # a linking word ("the 2012 coup") is no word of the title to find
     return named, tagged
 
 

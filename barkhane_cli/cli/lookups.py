@@ -377,8 +377,11 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     from barkhane_cli import lookup
     from barkhane_cli.cli import eventguess, eventnames
 
-    resolver = _resolver(lookup.event_titles(opened), "event")
     dataset = opened.data
+    # the store's titles: its resolver's keys kept for it (Dataset.memo), not the
+    # decoded events' (Loaded.full leaves no store to keep them for)
+    memo = dataset.memo("event-titles") if opened.db is not None else None
+    resolver = _resolver(lookup.event_titles(opened), "event", memo)
     # a type or a date in the name ranks the events of that type and date first (U39)
     ranked = eventguess.guessed(opened, resolver, name)
     named: str = looked_up(
@@ -415,7 +418,8 @@ def fact(
     # no event is on a fact's card: the store's tables alone, each record read by id
     # until a table is walked (K67); a miss reads the events' ids (another_kind)
     dataset = open_data(data).data
-    resolver = _resolver(((f.id, f.label) for f in dataset.facts.values()), "fact")
+    entries = ((f.id, f.label) for f in dataset.facts.values())
+    resolver = _resolver(entries, "fact", dataset.memo("fact-labels"))
     found = dataset.facts[looked_up(dataset, "fact", resolver, ident)]
     _show_card(env, fact_card(dataset, found), dataset, format_, export, wide)
 
@@ -434,7 +438,9 @@ def _show_card(
     )
 
 
-def _resolver(entries: Iterable[tuple[str, str]], what: str) -> Any:
+def _resolver(
+    entries: Iterable[tuple[str, str]], what: str, memo: dict[str, Any] | None = None
+) -> Any:
     """Events or facts by (id, title or label), named as actors and places are (a unique
     part of an id; "did you mean" for a typo): an event is suggested by its id, which says
     what its title says in a fraction of the line."""
@@ -442,7 +448,7 @@ def _resolver(entries: Iterable[tuple[str, str]], what: str) -> Any:
 
     named = (Named(ident, label) for ident, label in entries)
     lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
-    return Resolver(named, what, lists_ids, names_shown=what != "event")
+    return Resolver(named, what, lists_ids, names_shown=what != "event", memo=memo)
 
 
 def facts(

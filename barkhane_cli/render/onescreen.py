@@ -18,6 +18,7 @@ from barkhane_cli.dates import parse_iso
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
 from barkhane_cli.render.styles import DISPUTED_STYLE, era_colour
+from barkhane_cli.text import LINKS
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -114,21 +115,19 @@ def apart(data: m.Dataset, facts: Sequence[m.Fact]) -> list[list[str]]:
     return said
 
 
-# The words a label says a part in without them ("Malian refugees in Mauritania" says
-# "Refugees from Mali in Mauritania"), and a parenthesis, which a part leaves to the
-# label ("Central Sahel (Burkina Faso, Mali, Niger)": "Central Sahel").
-_LINKS = frozenset({"from", "in", "of", "the", "and", "to", "at", "on"})
+# A parenthesis, which a part leaves to the label ("Central Sahel (Burkina Faso, Mali,
+# Niger)": "Central Sahel"); the words a label says a part without are text.LINKS.
 _PARENTHESIS = re.compile(r"\([^)]*\)?")
 
 
 def _says(shown: str, part: str) -> bool:
     """Whether the words ``shown`` (normalized) say ``part``: each of its words, a link
-    aside (_LINKS), begins one of them ("Mali" is said by "Malian")."""
+    aside (text.LINKS), begins one of them ("Mali" is said by "Malian")."""
     from barkhane_cli.resolve import normalize
 
     words = shown.split()
     wanted = normalize(part).split()
-    return all(any(w.startswith(p) for w in words) for p in wanted if p not in _LINKS)
+    return all(any(w.startswith(p) for w in words) for p in wanted if p not in LINKS)
 
 
 def _unsaid(label: str, parts: list[str], room: int) -> list[str]:

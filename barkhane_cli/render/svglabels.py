@@ -128,10 +128,8 @@ def place(
     # bold only where the busiest differ from the rest: among equals, none is picked
     fifth = ranked[BOLD][4] if len(ranked) > BOLD else min((mk[4] for mk in ranked), default=0)
     bold = {mk[0] for mk in ranked[:BOLD] if mk[4] > fifth}
-    out.bold = len(bold)
     circles = [(x, y, r) for _, x, y, r, _ in markers]
     tried = [*ranked[:BOLD], *((n, x, y, r, 0) for n, x, y, r in capitals), *ranked[BOLD:LABELLED]]
-    out.unnamed = [mk[0] for mk in ranked[LABELLED:]]
     left, top, right, bottom = frame
     for name, x, y, r, _ in tried:
         own, own_box = (x, y, r), (x - r, y - r, x + r, y + r)
@@ -160,6 +158,7 @@ def place(
                 continue  # beside its circle but nearer another: read as that one's
             taken.append(box)
             weight = ' font-weight="bold"' if name in bold else ""
+            out.bold += name in bold  # the legend counts the bold names drawn (RV36)
             out.labels.append(
                 f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
                 f"{escape(name)}</text>"
@@ -168,4 +167,7 @@ def place(
         else:
             if any(name == mk[0] for mk in markers):
                 out.unnamed.append(name)
+    # the places tried and not named first, the busiest leading, then those never tried:
+    # the fourth busiest was listed after 279 quieter ones, past the legend's "and N more"
+    out.unnamed += [mk[0] for mk in ranked[LABELLED:]]
     return out

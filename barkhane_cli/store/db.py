@@ -531,6 +531,12 @@ class LightDataset(m.Dataset):
         setattr(self, name, value)
         return value
 
+    def memo(self, name: str) -> dict[str, Any] | None:
+        # kept with what this process decoded from stores of this key (_DECODED): the
+        # tables are that store's, never changed in place, and go with it
+        memo: dict[str, Any] = self._store._once(f"memo-{name}", dict)
+        return memo
+
     def with_events(self) -> m.Dataset:
         # a command selecting its events apart (Loaded.select) keeps none here: they are
         # decoded from this store, open already, not from the files read a second time

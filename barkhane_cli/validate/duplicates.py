@@ -1,7 +1,8 @@
 """A user's event that is likely the record's own, told by validate (U37: a --data event
 for the Solhan massacre loaded beside the record's, and nothing said so).
 
-Likely means one of two things: the same type at a shared place on overlapping dates,
+Likely means one of two things: the same type (or a kin one: an attack, a battle and a
+massacre are one incident as sources code it) at a shared place on overlapping dates,
 or a near-identical title (accents, case and punctuation aside, or a ratio of at least
 TITLE_RATIO) in the same year. Only a user's events (Event.yours) are checked, each
 against the record's: every lookup is by an index, so a file of thousands of events
@@ -27,10 +28,14 @@ def _overlap(a: m.Event, b: m.Event) -> bool:
 
 
 def _same_incident(mine: m.Event, index: dict[tuple[str, str], list[m.Event]]) -> m.Event | None:
+    # a kin type is the same type here: the Solhan massacre is an attack to some sources
+    # (m.kin_types), and a user's attack at Solhan that night went unsaid (RV36)
+    types = (mine.type, *sorted(m.kin_types(frozenset({mine.type}))))
     for place in mine.places:
-        for ours in index.get((mine.type, place), ()):
-            if _overlap(mine, ours):
-                return ours
+        for kind in types:
+            for ours in index.get((kind, place), ()):
+                if _overlap(mine, ours):
+                    return ours
     return None
 
 
@@ -71,6 +76,8 @@ def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[
             continue
         ours = _same_incident(mine, index)
         why = "the same type at the same place and date"
+        if ours is not None and ours.type != mine.type:
+            why = f"a kin type ({ours.type}) at the same place and date"
         if ours is None:
             ours = _alike_title(mine, by_year)
             why = "a near-identical title"
