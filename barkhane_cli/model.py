@@ -648,6 +648,12 @@ class Judgment:
     origin: str = ""
 
 
+# How an entry of a user's file that reuses an id of the data under it is said, in
+# validate's warning and beside the event wherever it is marked the user's (U41: a file
+# reusing moura-massacre with 1,000 dead took the curated event's place unsaid).
+REPLACES = "replaces the record's"
+
+
 @dataclass(slots=True)
 class Dataset:
     """Everything loaded, keyed by id, events in date order."""
@@ -661,6 +667,15 @@ class Dataset:
     eras: dict[str, Era] = field(default_factory=dict)
     judgments: dict[str, Judgment] = field(default_factory=dict)
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
+
+    def replaced_events(self) -> frozenset[tuple[bool, str]]:
+        """(aftermath, id) of each event a user's file put in the place of the data's
+        under it, by reusing its id (REPLACES)."""
+        return frozenset(
+            (table == "aftermath", i)
+            for table, i, _ in self.replaced
+            if table in ("events", "aftermath")
+        )
 
     def with_events(self) -> Dataset:
         """This dataset with every event: itself, read from the files or already whole. A

@@ -112,12 +112,28 @@ def _leader_terms(data: m.Dataset) -> Iterator[tuple[m.Actor, m.Affiliation, m.A
                 yield person, aff, state
 
 
+def leaders_as_of(first: int) -> str | None:
+    """The day whose leaders `on` lists for a span starting on ``first``: the record's end
+    (ISO) for a span wholly after it, None (the span itself) otherwise. An open term is
+    known to run to the record's end, no further, and a term's recorded end after the
+    record was all that still covered a later day: `on 2023-03-01` listed Mali's and
+    Chad's prime ministers under "each country's head of state" and left out Goïta and
+    Traoré, whose terms were open (U41). After the record, what is known is who held
+    office at its end, and it is said so."""
+    return RECORD_END.iso() if first > RECORD_END.last_ordinal() else None
+
+
 def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
-    """Per country (a state actor), the people whose ``leader-of`` spans the day."""
+    """Per country (a state actor), the people whose ``leader-of`` spans the day; for a
+    day after the record, those in office at its end (leaders_as_of), each row's
+    ``as_of`` saying so."""
     # An open term is known to run to the record's end, no further: it covers a day or
     # window that starts by then (`on 2022`, whose window runs past the end, listed no
     # one still in office at the end: France, Goïta's Mali, Ghazouani's Mauritania).
     open_until = RECORD_END.last_ordinal()
+    as_of = leaders_as_of(first)
+    if as_of is not None:
+        first = last = open_until
     found: dict[str, list[dict[str, Any]]] = {}
     for person, aff, state in _leader_terms(data):
         if aff.start is None and aff.end is None:
@@ -127,8 +143,6 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
         if starts is not None and starts > last:
             continue
         if ends is not None and ends < first:
-            continue
-        if ends is None and first > open_until:
             continue
         found.setdefault(state.id, []).append(
             {
@@ -143,6 +157,8 @@ def leader_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
                 "note": aff.note,
                 "begins": starts is not None and first <= starts <= last,
                 "ends": aff.end is not None and first <= aff.end.first_ordinal() <= last,
+                # the record's end for a day after it: known in office then, not on the day
+                "as_of": as_of,
             }
         )
     order = sorted(found, key=_country_order)
@@ -325,7 +341,8 @@ def situation(
         first,
         last,
         day.iso(),
-        "shown are the aftermath events and figures, and no era or leader is known to run on",
+        "shown are the aftermath events and figures, and the leaders in office at its end; "
+        "no era is known to run on",
     )
     return {
         "date": day.iso(),
@@ -334,7 +351,8 @@ def situation(
         "window": {"days": window, "start": _iso(w0), "end": _iso(w1)},
         "eras": era_rows(data, first, last),
         "leaders": leaders,
-        # after the record no term is known to run on (its note says so): none is missing
+        # after the record the leaders are those at its end (leaders_as_of), and the
+        # window's aftermath events name countries the record's end does not speak for
         "no_leader_recorded": [] if later else unled_countries(data, events, leaders),
         "figures": figures,
         "figures_marked_headline": marked,

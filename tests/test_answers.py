@@ -967,10 +967,38 @@ def test_on_a_window_past_the_record_keeps_who_was_in_office_at_its_end(
     shown = {(c["country"], r["id"]) for c in doc["leaders"] for r in c["leaders"]}
     assert open_at_end <= shown
     assert not {c for c, _ in open_at_end} & {c["country"] for c in doc["no_leader_recorded"]}
-    after = as_json(run("on", "2023-03-01", "-f", "json"))
-    assert not open_at_end & {
-        (c["country"], r["id"]) for c in after["leaders"] for r in c["leaders"]
+
+
+def test_on_after_the_record_lists_who_was_in_office_at_its_end_and_says_so(
+    run: Run, data: m.Dataset
+) -> None:
+    """U41: `on 2023-03-01` listed Mali's, Burkina Faso's and Chad's prime ministers under
+    "each country's head of state" (the terms with a recorded end after the day) and left
+    out Goïta, Traoré and every term still open at the record's end, while its note said
+    no leader was known. A day after the record lists who held office at its end, says
+    so, and keeps heads of government off the heads of state's line."""
+    at_end = {
+        (c["country"], r["id"])
+        for c in as_json(run("on", RECORD_END.iso(), "-f", "json"))["leaders"]
+        for r in c["leaders"]
     }
+    assert {("mali", "assimi-goita"), ("burkina-faso", "ibrahim-traore")} <= at_end
+    after = as_json(run("on", "2023-03-01", "-f", "json"))
+    rows = [r for c in after["leaders"] for r in c["leaders"]]
+    assert {(r["country"], r["id"]) for r in rows} == at_end
+    assert {r["as_of"] for r in rows} == {RECORD_END.iso()}
+    assert "leaders in office at its end" in after["note"]
+    inside = as_json(run("on", "2022-10-01", "-f", "json"))
+    assert {r["as_of"] for c in inside["leaders"] for r in c["leaders"]} == {None}
+    piped = [r.split("\t") for r in run("on", "2023-03-01").stdout.splitlines()]
+    assert {r[-1] for r in piped if r[0] == "leader"} == {RECORD_END.iso()}
+    screen = run("on", "2023-03-01", "--no-pager", env=terminal(80)).stdout
+    heads = screen.split("Leaders: each country's head of state, as of the record's end")[1]
+    heads = heads.split("\n\n")[0]
+    assert "Mali: Assimi Goïta" in heads and "Ibrahim Traoré" in heads
+    governments = {r["name"] for r in rows if r["office"] == situation.HEAD_OF_GOVERNMENT}
+    assert "Choguel Kokalla Maïga" in governments
+    assert not [name for name in governments if name.split()[-1] in heads]
 
 
 @pytest.mark.parametrize("day", ["1 March 2011", "2016-01-15", "2022-11-09"])
@@ -1072,10 +1100,11 @@ def test_on_piped_says_each_leaders_role(run: Run) -> None:
     prime minister: a leader row gives the role the data gives, then its office (U36)."""
     rows = [r.split("\t") for r in run("on", "2013-06-01").stdout.splitlines()]
     roles = {r[2]: r[7:] for r in rows if r[0] == "leader" and r[1] == "mali"}
-    assert roles["dioncounda-traore"] == ["interim president", "head of state"]
+    # then as_of, empty within the record (U41: the record's end after it)
+    assert roles["dioncounda-traore"] == ["interim president", "head of state", ""]
     assert roles["django-sissoko"][0].startswith("prime minister (head of government)")
     assert roles["django-sissoko"][1] == "head of government"
-    assert {len(r) for r in rows if r[0] == "leader"} == {9}
+    assert {len(r) for r in rows if r[0] == "leader"} == {10}
 
 
 def test_on_gives_the_leaders_as_data(run: Run) -> None:

@@ -73,9 +73,10 @@ def test_the_summary_header_counts_one_event_as_one(run: Run) -> None:
     """`summary --year 2011` (one event) read "1 events · 0 disputed": every count in
     words agrees with its number (text.counted, U23), the header's too (RR31)."""
     head = run("summary", "--year", "2011", "--no-pager", env=terminal(120)).stdout
-    assert "2011-01-01 to 2011-12-31  1 event · 0 disputed · 0 deaths recorded (" in head
+    said = "2011-01-01 to 2011-12-31  1 event · 0 disputed · 0 deaths in this event, not a"
+    assert said in head
     head = run("summary", "--year", "2016", "--no-pager", env=terminal(120)).stdout
-    assert "  1 event · 0 disputed · 30 deaths recorded (" in head
+    assert "  1 event · 0 disputed · 30 deaths in this event, not a total toll (" in head
 
 
 def test_summary_json_events_per_year_has_every_year_including_empty_ones(run: Run) -> None:

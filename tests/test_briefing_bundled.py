@@ -526,8 +526,26 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     header = real("summary", env=terminal(160)).stdout.splitlines()[1]
     assert (
         f"  {period['events']:,} events · {period['disputed']:,} disputed · "
-        f"{period['fatalities_recorded']:,} deaths recorded"
+        f"{period['fatalities_recorded']:,} deaths in these events, not a total toll"
     ) in header
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_summary_says_its_deaths_are_its_events_and_a_figure_s_sector(
+    real: Run, columns: int
+) -> None:
+    """U41 read summary's "13,704 deaths recorded" as the war's toll, and its one G5 Joint
+    Force figure, "900 troops … G5 Sahel Joint Force troops at the…", as the force's
+    strength: it was the Centre sector's, cut before the label said so. The sum is said
+    to be the events', and the sector comes before the cut."""
+    page = real("summary", env=terminal(columns)).stdout
+    flat = " ".join(page.replace("│", " ").split())
+    assert "deaths in these events, not a total toll" in flat
+    g5 = [line for line in page.splitlines() if " 900 troops " in line]
+    assert len(g5) == 1, page
+    # its sector before the cut at 80 columns; at 160 its label whole says where it is
+    scope = "Centre sector: G5" if columns < 100 else "Burkina Faso–Mali border"
+    assert scope in g5[0], page
 
 
 @pytest.mark.parametrize("columns", [80, 100])

@@ -48,6 +48,30 @@ def test_several_of_the_type_and_date_are_listed_without_the_others(
     assert "african-union-suspends-mali" not in result.stderr
 
 
+# A name whose every event of its type and date, or whose place word's events of the date,
+# are more than one: all of them are listed, none picked by its title (U41: "coup 2021"
+# left out Chad's military council, whose title does not say "coup", and "aguelhok 2021"
+# opened the Bakabo strike, whose id holds the words, over the attack on the UN camp).
+LISTS = {
+    "coup 2021": {
+        "chad-military-council-takes-power-2021",
+        "coup-2021-05-24",
+        "guinea-coup-2021-09-05",
+    },
+    "aguelhok 2021": {"aguelhok-minusma-attack-2021", "bakabo-killed-aguelhok-2021"},
+}
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_equals_of_the_type_date_or_place_are_all_listed(
+    run: Run, bundled: None, name: str
+) -> None:
+    result = run("event", name)
+    assert result.exit_code == 3, result.stderr
+    assert f"matches {len(LISTS[name])} events" in result.stderr
+    assert all(f"({i})" in result.stderr for i in LISTS[name])
+
+
 def test_a_guess_says_what_else_holds_the_words(
     run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -862,3 +862,26 @@ def test_map_takes_min_deaths_as_timeline_does(run: Run) -> None:
     )
     listed = run("timeline", "--min-deaths", "20", "-f", "json")
     assert [e["id"] for e in json.loads(listed.stdout)] == ["ouaga-attack"]
+
+
+def test_on_lists_a_head_of_government_under_its_own_heading(run: Run, tmp_path: Path) -> None:
+    """A country with only a head of government recorded on the day had its prime
+    minister listed under "Leaders: each country's head of state" (U41, Choguel Maïga as
+    Mali's on 1 March 2023): he goes under a heading of his own."""
+    data = tmp_path / "pm.toml"
+    data.write_text(
+        '[[actors]]\nid = "pm-of-mali"\nname = "Pemmy Ministre"\nkind = "person"\n'
+        'summary = "A prime minister."\n'
+        'affiliations = [{ actor = "mali", relation = "leader-of", start = "2016-01-01", '
+        'end = "2016-12-31", note = "prime minister (head of government)" }]\n'
+        'sources = [{ id = "seed" }]\n',
+        encoding="utf-8",
+    )
+    page = run("on", "2016-01-15", "--data", str(data), "--no-pager", env=terminal(100))
+    assert page.exit_code == 0, page.stderr
+    lines = page.stdout.splitlines()
+    heads = lines.index("Leaders: each country's head of state")
+    governments = lines.index("Heads of government, where no head of state is recorded")
+    assert heads < governments
+    assert "Pemmy Ministre" not in "\n".join(lines[heads:governments])
+    assert lines[governments + 1] == "  Mali: Pemmy Ministre"

@@ -518,7 +518,8 @@ def test_user_data_layers_over_the_bundled_data(run: Run, tmp_path) -> None:  # 
     ]
     check = run("validate", str(extra))
     assert check.exit_code == 0
-    assert f"{extra}: replaces events entry 'coup-2012'" in check.stderr
+    said = "warning: events 'coup-2012' id: replaces the record's event 'coup-2012'"
+    assert said in check.stdout
 
 
 def test_validate_reports_every_problem(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -63,9 +63,9 @@ def validate(
     first and named again last (the problems after it may follow from it), and the others
     are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
-    characters in text, an event of yours that is likely one of the record's, named) are
-    listed for the files checked but do not stop the data from loading (exit 0).
-    Entries that replace a bundled one are reported. An ACLED or UCDP export
+    characters in text, an event of yours that is likely one of the record's, named, an
+    entry that replaces the record's by its id) are listed for the files checked but do
+    not stop the data from loading (exit 0). An ACLED or UCDP export
     (.csv) is read as --data reads it: a row it rejects is an error, the file not
     importing whole (barkhane import lists each row and still writes the others).
     """
@@ -88,8 +88,6 @@ def validate(
         locate.with_lines(problems + warnings),
         key=lambda p: (not p.unread, rank.get(p.file, len(rank)), p.line or 0),
     )
-    for table, ident, file in data.replaced:
-        sys.stderr.write(inert(f"{file}: replaces {table} entry {ident!r}") + "\n")
     if fmt == "json":
         import json
 

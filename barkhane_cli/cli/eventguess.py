@@ -7,7 +7,7 @@ one: eventnames.date_named), an event type (`coup`, `coup attempt`, `massacres`)
 plain words. An event is a candidate when each unit is its type or date, or else a word
 (or the start of one) of its id, title or countries; candidates rank by how many units
 are their type or date, then by how many are their tags (`coup` tags the coup attempts
-too), and the title words only decide between equals. A name that is an id, a whole
+too); equals are all listed, whatever their titles (U41). A name that is an id, a whole
 title, a type alone or a date alone is not guessed here: resolve reads the first two,
 eventnames points the others to their listings.
 """
@@ -73,10 +73,11 @@ def guessed(loaded: Any, resolver: Resolver, name: str) -> Resolver | None:
     if not ranked:
         return None
     best = max(ranked.values())
+    # Equals are listed, not decided by their titles: "coup 2021" took the two coups whose
+    # titles say "coup" and left Chad's military council, a coup of 2021 too, and
+    # "aguelhok 2021" opened the Bakabo strike, whose id holds the name's words, over the
+    # attack on the UN camp there (U41).
     first = {i for i, rank in ranked.items() if rank == best}
-    # between equals, the ones whose titles hold the name as resolve reads it
-    held = first & resolver.candidates(name)
-    first = held or first
     if len(first) > NAMED_AT_MOST:
         return None
     entries = [Named(i, titles[i], (name,)) for i in sorted(first)]

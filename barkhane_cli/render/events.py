@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from textwrap import shorten
 from typing import Any
 
@@ -96,13 +97,15 @@ AMONG = "among"
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
 
 
-def yours_said(e: m.Event) -> str:
+def yours_said(e: m.Event, replaces: bool = False) -> str:
     """How a table and a card mark an event of the user's own file, not the record's
     (U37: they looked alike): its file's name, so that one of several --data files is told
-    apart too (``your data: mine.toml``); "" for the record's own."""
+    apart too (``your data: mine.toml``), and whether it ``replaces`` the record's event
+    of its id (m.REPLACES, U41); "" for the record's own."""
     if not e.yours:
         return ""
-    return f"{YOURS}: {e.origin.replace(chr(92), '/').rsplit('/', 1)[-1] or e.origin}"
+    said = f"{YOURS}: {e.origin.replace(chr(92), '/').rsplit('/', 1)[-1] or e.origin}"
+    return f"{said}, {m.REPLACES}" if replaces else said
 
 
 def place_name(place: m.Place) -> str:
@@ -207,6 +210,15 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         return ", ".join(place_name(places[p]) if p in places else p for p in e.places)
 
     whole = followups.command("event", "ID")
+
+    @cache
+    def replaced() -> frozenset[tuple[bool, str]]:
+        # read once a table marks an event the user's: JSON and CSV output read none
+        return data.replaced_events()
+
+    def yours(e: m.Event) -> str:
+        return yours_said(e, (e.aftermath, e.id) in replaced())
+
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
         "id": id_field(lambda e: e.id, width=44),
@@ -230,7 +242,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "title",
             "Event",
             lambda e: e.title,
-            display=lambda e: f"{e.title} ({yours_said(e)})" if e.yours else e.title,
+            display=lambda e: f"{e.title} ({yours(e)})" if e.yours else e.title,
             ratio=4,
             min_width=16,
         ),
@@ -335,7 +347,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
                 who.plain = who.plain.replace(lead, lead.replace(" ", GLUE))
             cell.append_text(who)
         if e.yours:  # one piece, never broken: "(your data:" / "mine.toml)" read as two
-            mark = f"({yours_said(e)})".replace(" ", GLUE)
+            mark = f"({yours(e)})".replace(" ", GLUE)
             cell.append("  ")
             cell.append_text(safe(mark, style=YOURS_STYLE, keep=""))
         if e.disputed:

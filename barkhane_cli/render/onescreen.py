@@ -97,7 +97,10 @@ def apart(data: m.Dataset, facts: Sequence[m.Fact]) -> list[list[str]]:
         subjects.setdefault(s.subject, []).append(at)
     for members in subjects.values():
         ones = [series[at] for at in members]
-        areas = len({s.area for s in ones}) > 1
+        # a subject's only series says its area too: alone, a part's count read as the
+        # whole's (U41: summary's one G5 Joint Force figure, "900 troops … G5 Sahel Joint
+        # Force troops at the…", was the Centre sector's, cut before it said so)
+        areas = len({s.area for s in ones}) > 1 or len(ones) == 1
         causes = len({s.cause for s in ones}) > 1
         totals = len({s.since for s in ones}) > 1
         for at in members:
@@ -105,8 +108,10 @@ def apart(data: m.Dataset, facts: Sequence[m.Fact]) -> list[list[str]]:
             period = f.as_of.precision != "day" and f"in {f.as_of}"
             total = f"since {s.since.year}" if s.since else period
             for word, differs in ((s.area, areas), (s.cause, causes), (total, totals)):
-                if differs and word:  # "Central Sahel", its parenthesis left to the label
-                    said[at].append(" ".join(_PARENTHESIS.sub(" ", word).split()))
+                if differs and word:  # "Central Sahel", its parenthesis left to the label,
+                    # and of two names its first ("Central Sahel / Liptako-Gourma crisis")
+                    first = _PARENTHESIS.sub(" ", word).split(" / ")[0]
+                    said[at].append(" ".join(first.split()))
     return said
 
 

@@ -251,7 +251,7 @@ def event_card(
             ("fatalities", deaths),
             ("part", AFTERMATH_PART if event.aftermath else ""),
             # a user's own event is said to be (U37: it looked like the record's)
-            ("data", f"{YOURS}: {event.origin}, not the record's" if event.yours else ""),
+            ("data", _yours(data, event)),
         ],
         sections=[
             Section("Sources", source_lines(detail["sources"]), below=True),
@@ -335,3 +335,14 @@ def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
         # ISO 8601, as every machine output: a date at its precision.
         machine={"as of": fact.as_of.iso(), "since": fact.since.iso() if fact.since else ""},
     )
+
+
+def _yours(data: m.Dataset, event: m.Event) -> str:
+    """A card's "data" row: a user's own event is said to be (U37: it looked like the
+    record's), and so is its taking the place of the record's event of its id (U41)."""
+    if not event.yours:
+        return ""
+    said = f"{YOURS}: {event.origin}, not the record's"
+    if (event.aftermath, event.id) in data.replaced_events():
+        said += f"; it {m.REPLACES} event {event.id!r}"
+    return said

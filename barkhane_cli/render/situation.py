@@ -118,7 +118,7 @@ def lines(content: dict[str, Any]) -> list[tuple[str, list[str]]]:
     w = content["window"]
     return [
         ("In place", eras),
-        (LEADERS, leaders),
+        (LEADERS + _as_of(content), leaders),
         (
             FIGURES
             + (
@@ -176,9 +176,11 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
     for c in content["leaders"]:
         for p in c["leaders"]:
             # the role last (U10 could not tell the president from the prime minister),
-            # then the office it holds, a column added at the end (U36)
+            # then the office it holds, a column added at the end (U36), then the day
+            # it was known to hold, the record's end for a day after it (U41)
             _row(env, "leader", c["country"], p["id"], p["name"], p["start"] or "",
-                 p["end"] or "", _when(p, day), p["note"] or "", p["office"])  # fmt: skip
+                 p["end"] or "", _when(p, day), p["note"] or "", p["office"],
+                 p["as_of"] or "")  # fmt: skip
     for c in content["no_leader_recorded"]:  # no leader recorded on the day
         _row(env, "no-leader", c["country"], c["name"])
     for f in content["figures"]:
@@ -247,30 +249,58 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(item_lines(items, con.width, indent=2))
 
 
-def _leaders_now(con: Any, content: dict[str, Any]) -> None:
-    """Each country's head of state (its head of government only where no head of
-    state is recorded), one item a country: with every term and note, the leaders ran
-    to 53 lines of `on 2021-05-24` at 80 columns."""
+def _as_of(content: dict[str, Any]) -> str:
+    """The words ", as of the record's end (2022-11-09)" for leaders listed as of its end
+    (situation.leaders_as_of: a day after it), else nothing."""
+    rows = [p for c in content["leaders"] for p in c["leaders"]]
+    as_of = rows[0]["as_of"] if rows else None
+    return f", as of the record's end ({as_of})" if as_of else ""
+
+
+def _leader_items(rows: list[tuple[str, list[dict[str, Any]]]]) -> list[Any]:
+    """One item a country: its name, then its leaders' names, each with what begins or
+    ends on the day."""
     from rich.text import Text
 
-    from barkhane_cli.render.table import item_lines
-
     items = []
-    for c in content["leaders"]:
-        heads = [p for p in c["leaders"] if not head_of_government(p)]
-        item = Text(f"{inert(c['name'])}: ", style="dim")
-        for at, p in enumerate(heads or c["leaders"]):
+    for name, people in rows:
+        item = Text(f"{inert(name)}: ", style="dim")
+        for at, p in enumerate(people):
             item.append(", " if at else "")
             item.append(inert(p["name"]))
             if _mark(p):
                 item.append(f" ({_mark(p)})", style="bold")
         items.append(item)
-    heading(con, LEADERS, ": each country's head of state")
-    if items:
-        con.print(item_lines(items, con.width, indent=2))
+    return items
+
+
+def _leaders_now(con: Any, content: dict[str, Any]) -> None:
+    """Each country's head of state, one item a country, and under a heading of their
+    own the heads of government of the countries with no head of state recorded: with
+    every term and note, the leaders ran to 53 lines of `on 2021-05-24` at 80 columns.
+    A prime minister once stood under "each country's head of state" where no head of
+    state was recorded (U41: Choguel Maïga as Mali's on 1 March 2023)."""
+    from rich.text import Text
+
+    from barkhane_cli.render.table import item_lines
+
+    states, governments = [], []
+    for c in content["leaders"]:
+        heads = [p for p in c["leaders"] if not head_of_government(p)]
+        if heads:
+            states.append((c["name"], heads))
+        else:
+            governments.append((c["name"], c["leaders"]))
+    heading(con, LEADERS, f": each country's head of state{_as_of(content)}")
+    if states:
+        con.print(item_lines(_leader_items(states), con.width, indent=2))
     more = _no_leader(content, con.width)
-    if more or not items:
+    if more or not content["leaders"]:
         con.print(Text(more or "  none recorded", style="dim"))
+    if governments:
+        said = f", where no head of state is recorded{_as_of(content)}"
+        heading(con, "Heads of government", said)
+        con.print(item_lines(_leader_items(governments), con.width, indent=2))
 
 
 def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -345,7 +375,7 @@ def _rich(
             _more_figures(content, con.width)
             if section.startswith(FIGURES)
             else _no_leader(content, con.width)
-            if section == LEADERS
+            if section.startswith(LEADERS)
             else None
         )
         if not rows:

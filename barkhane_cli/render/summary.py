@@ -72,10 +72,14 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         # every count through one format, with its thousands separator (U22: "1390
         # events · 408 disputed · 12,951 deaths"), its noun agreeing ("1 events", RR31)
         deaths = period["fatalities_recorded"]
+        # the sum over these events, not the war's toll, which the record does not count
+        # (U41 read "13,704 deaths recorded" as one): said before the cut
+        these = plural(period["events"], "this event", "these events")
+        in_them = f"in {these}, not a total toll ({COUNTED_DEATHS})"
         counts = (
             (period["events"], plural(period["events"], "event")),
             (period["disputed"], "disputed"),
-            (deaths, f"{plural(deaths, 'death')} recorded ({COUNTED_DEATHS})"),
+            (deaths, f"{plural(deaths, 'death')} {in_them}"),
         )
         # two spaces after the span: its " to " took the third, and at 80 columns the
         # counts' line would wrap once more

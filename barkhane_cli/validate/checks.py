@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from barkhane_cli import model as m
-from barkhane_cli.validate.duplicates import duplicate_warnings
+from barkhane_cli.validate.duplicates import duplicate_warnings, replacement_warnings
 from barkhane_cli.validate.reader import Problem
 from barkhane_cli.validate.suggest import Suggestions
 
@@ -113,6 +113,8 @@ def check_references(
         problems.extend(
             duplicate_warnings((("events", data.events), ("aftermath", data.aftermath)))
         )
+        # and one that takes the place of the record's own, by its id (U41)
+        problems.extend(replacement_warnings(data.replaced))
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from barkhane_cli import model as m
 from barkhane_cli.resolve import normalize
-from barkhane_cli.validate.reader import Problem
+from barkhane_cli.validate.reader import SINGULAR, Problem
 
 TITLE_RATIO = 0.9  # "Solhan massacre in Burkina Faso" / "... in Burkina-Faso": alike
 
@@ -89,3 +89,23 @@ def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[
             )
             out.append(Problem(mine.origin, table, mine.id, "id", message, warning=True))
     return out
+
+
+def replacement_warnings(replaced: Iterable[tuple[str, str, str]]) -> list[Problem]:
+    """A warning on each entry of a user's file that replaces one of the data under it
+    (m.Dataset.replaced): U41's file reusing the id moura-massacre with 1,000 dead took
+    the curated event's place, and validate said "ok" with no warning (a line on stderr
+    that counted as none). Meant when it corrects the record; a slip when it is a new
+    incident, which wants an id of its own."""
+    return [
+        Problem(
+            file,
+            table,
+            ident,
+            "id",
+            f"{m.REPLACES} {SINGULAR.get(table, table)} {ident!r}, shown in its place; "
+            "if it is another, give it an id of its own",
+            warning=True,
+        )
+        for table, ident, file in replaced
+    ]
