@@ -458,7 +458,7 @@ def event_by_id(loaded: store.Loaded, event: m.Event) -> ByID | None:
     if db is None:
         return None
     matched = None
-    if matching.dataset_of(event) is None and db.ids_begin(tuple(matching.DATASETS)):
+    if matching.dataset_of(event) is None and db.ids_begin(tuple(m.DATASETS)):
         matched = curated_matches(loaded.data, event, db)
     return ByID(loaded.data, event, related_pool(loaded.data, event, db.sharing), matched)
 
@@ -473,7 +473,7 @@ def curated_matches(data: m.Dataset, event: m.Event, db: Store) -> matching.Matc
     come within DATE_TOLERANCE of its span. For ``event`` the result is the whole
     match's, not for the other events (tests/test_curated_card.py holds it so for every
     curated event)."""
-    prefixes = tuple(matching.DATASETS)
+    prefixes = tuple(m.DATASETS)
     reviews = db.reviewing()
     named = [matching.event_id(*key) for e in reviews for key in matching.reviewed_ids(e)]
     tolerance = matching.DATE_TOLERANCE

@@ -43,14 +43,13 @@ WEIGHTS = {"date": 0.4, "place": 0.3, "actors": 0.2, "type": 0.1}
 VIOLENT = frozenset({"attack", "battle", "massacre", "leader-killed"})
 _GROUPS = (VIOLENT, frozenset({"coup", "coup-attempt", "politics"}))
 FAMILY = frozenset((a, b) for g in _GROUPS for a in g for b in g if a != b)
-DATASETS = m.DATASETS
 _PRECISION = re.compile(r"\b(?:ACLED geo_precision|UCDP where_prec) (\d)")
 _CIVILIANS = "civilians"
 
 
 def dataset_of(e: m.Event) -> str | None:
     """ "ACLED" or "UCDP" for a record an import wrote, None for a curated event."""
-    for prefix, name in DATASETS.items():
+    for prefix, name in m.DATASETS.items():
         if e.id.startswith(prefix):
             return name
     return None
@@ -402,7 +401,7 @@ def event_id(dataset: str, record: str) -> str:
     """The event id an import gives the record ``record`` of ``dataset``: record_id's
     inverse (event ids are lower case, validate's ID_RE). What to look a reviewed link's
     record up by; match itself compares their keys."""
-    prefix = next(p for p, name in DATASETS.items() if name == dataset)
+    prefix = next(p for p, name in m.DATASETS.items() if name == dataset)
     return prefix + (record.lower() if dataset == "ACLED" else record)
 
 
