@@ -349,6 +349,7 @@ SERIES_TAG_RULES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     for when, then in (
         ({"kidnapping", "hostage-taking", "hostage-release", "hostage-rescue"}, {"hostages"}),
         ({"hostage-rescue"}, {"hostage-release"}),
+        ({"hostage-rescue"}, {"type:operation"}),
         ({"type:coup", "coup-attempt"}, {"coup"}),
         ({"type:coup-attempt"}, {"coup-attempt", "mutiny"}),
         ({"suspension", "sanctions-lifted"}, {"sanctions"}),
