@@ -305,7 +305,8 @@ PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
-        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}.",
+        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
+        "footer says how many events the groups pledged to it carried out that it leaves out.",
         callback=AN_ACTOR,
     ),
 ]

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli.cli.affiliates import pledged_left_out
 from barkhane_cli.cli.base import (
     footer_seen,
     given_format,
@@ -138,7 +139,9 @@ def timeline(
 
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
     # a note: worked out only then
-    told = window_notes(q) if (count or facet) and watching(env) else []
+    told = (
+        window_notes(q) + pledged_left_out(loaded, q) if (count or facet) and watching(env) else []
+    )
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
@@ -408,7 +411,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
         notes += _kin_types_left_out(loaded, q)
-    return total, notes
+    return total, notes + pledged_left_out(loaded, q)
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
