@@ -448,7 +448,8 @@ def _resolver(
 
     named = (Named(ident, label) for ident, label in entries)
     lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
-    return Resolver(named, what, lists_ids, names_shown=what != "event", memo=memo)
+    by = " by id or title" if what == "event" else ""  # not as a listing counts it
+    return Resolver(named, what, lists_ids, names_shown=what != "event", memo=memo, matched_by=by)
 
 
 def facts(
