@@ -492,6 +492,10 @@ class Event:
     # record's own: set by the loader, which knows which files are the shipped data. A
     # user's events looked like curated ones in every view (U37).
     yours: bool = False
+    # True for an event of a user's file that took the place of the data's under it by
+    # reusing its id (REPLACES, Dataset.replaced): set by the loader, as ``yours`` is, so
+    # that JSON and CSV say it as a table does (U41 read it only in plain output).
+    replaces: bool = False
     origin: str = ""
     # The span widened to the precision of each end, as day ordinals: what filters compare.
     first: int = field(default=0, compare=False)
@@ -567,6 +571,7 @@ class Event:
             "aftermath": self.aftermath,
             "sources": [s.to_json() for s in self.sources],
             "yours": self.yours,
+            "replaces": self.replaces,
         }
 
 

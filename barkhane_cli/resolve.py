@@ -77,8 +77,12 @@ class Resolver:
         names_shown: bool = True,
         elsewhere_whole: Callable[[str, frozenset[str]], bool] | None = None,
         memo: dict[str, Any] | None = None,
+        matched_by: str = "",
     ) -> None:
         self.what = what
+        # what a name is matched against, said with how many it matches (" by id or
+        # title"): an event's listing counts it otherwise, by place or text (U41)
+        self.matched_by = matched_by
         # What is worked out from the entries alone (keys, _holding), kept in ``memo``:
         # the caller's promise that these entries are the ones it was kept for
         # (Dataset.memo: a store's tables, once a process for that store's key), so a
@@ -211,7 +215,8 @@ class Resolver:
         if said:  # `event gao`: 37 titles in a line, where a listing says them all
             nearest = ", ".join(f"{self.by_id[i].name} ({i})" for i in self.nearest(query, ids))
             raise NotFoundError(
-                f"{quoted(query)} matches {counted(len(ids), self.what)}, the nearest: {nearest}; "
+                f"{quoted(query)} matches {counted(len(ids), self.what)}{self.matched_by}, "
+                f"the nearest: {nearest}; "
                 f"{said}; or give the id"
             )
         shown = ", ".join(f"{self.by_id[i].name} ({i})" for i in sorted(ids)[:NAMED_AT_MOST])

@@ -46,6 +46,8 @@ FLOORS: dict[str, int] = {
     "store": 3,
     "importers": 3,
     **dict.fromkeys(("lookup", "briefing", "situation", "matching", "gaps", "facets", "render"), 4),
+    # sources --publisher's short forms: cite's matching and validate's declared names
+    "publisher_names": 4,
     **dict.fromkeys(("cli", "entry", "__main__"), 5),
 }
 

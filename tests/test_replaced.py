@@ -71,3 +71,37 @@ def test_a_card_says_which_event_it_replaces(run: Run, mine: Path) -> None:
     assert f"data\tyour data: {mine}, not the record's; it {SAID}" in plain.splitlines()
     other = run("event", "my-own-meeting", "--data", str(mine), "-f", "plain").stdout
     assert "replaces" not in other
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_says_which_event_replaces_the_record_s(run: Run, mine: Path, fmt: str) -> None:
+    """U42: JSON said `"yours": true` alone; `replaces`, its neighbour, says the rest, in
+    the stored JSON a timeline prints and in an event's own."""
+    res = run("timeline", "--year", "2020", "--data", str(mine), "-f", fmt)
+    assert res.exit_code == 0, res.output
+    text = res.stdout
+    events = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+    said = {e["id"]: (e["yours"], e["replaces"]) for e in events}
+    assert said["coup-2020"] == (True, True)
+    assert said["my-own-meeting"] == (True, False)
+    assert {v for k, v in said.items() if k not in ("coup-2020", "my-own-meeting")} <= {
+        (False, False)
+    }
+    card = json.loads(run("event", "coup-2020", "--data", str(mine), "-f", "json").stdout)
+    assert (card["yours"], card["replaces"]) == (True, True)
+    alone = json.loads(run("timeline", "--year", "2020", "-f", "json").stdout)
+    assert not any(e["replaces"] for e in alone)  # the record's own, without the file
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_says_it_in_the_last_column(run: Run, mine: Path, fmt: str) -> None:
+    import csv
+    import io
+
+    res = run("timeline", "--year", "2020", "--data", str(mine), "-f", fmt)
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout), delimiter="," if fmt == "csv" else "\t"))
+    assert list(rows[0])[-2:] == ["yours", "replaces"]  # appended: columns by position hold
+    said = {r["id"]: (r["yours"], r["replaces"]) for r in rows}
+    assert said["coup-2020"] == ("true", "true")
+    assert said["my-own-meeting"] == ("true", "false")

@@ -195,23 +195,25 @@ def namesakes(tmp_path: Path) -> Path:
         (  # a place's id and name: what it is, then the listing of the events there,
             # after the nearest titles (U26: an exact id of another kind comes first)
             "kelta",
-            "kelta is a place, not an event: barkhane place {data} kelta; 'kelta' matches 2 events, the nearest: Raid on Kelta (raid-k), Kelta market "
+            "kelta is a place, not an event: barkhane place {data} kelta; 'kelta' matches 2 events by id or title, the nearest: Raid on Kelta (raid-k), Kelta market "
             "raid, then a long siege of the town (market-k); barkhane timeline {data} --place kelta "
-            "lists the 2 events at Kelta; or give the id",
+            "lists the 2 events at Kelta, barkhane timeline {data} --search kelta the 2 whose "
+            "text holds it; or give the id",
         ),
         (  # an actor's id and alias
             "dorgo",
-            "dorgo is an actor, not an event: barkhane actor {data} dorgo; 'dorgo' matches 2 events, the nearest: Dorgo splits (split-d), Dorgo raid at "
+            "dorgo is an actor, not an event: barkhane actor {data} dorgo; 'dorgo' matches 2 events by id or title, the nearest: Dorgo splits (split-d), Dorgo raid at "
             "Sabra (raid-s); barkhane timeline {data} --actor dorgo lists the 3 events naming Dorgo "
-            "Front; or give the id",
+            "Front, barkhane timeline {data} --search dorgo the 2 whose text holds it; or give "
+            "the id",
         ),
         (  # both: the two listings
             "Sabra",
             "Sabra is an actor and a place, not an event: barkhane actor {data} sabra or barkhane "
-            "place {data} sabra; 'Sabra' matches 3 events, the nearest: Sabra besieged (siege-s), Sabra militia "
+            "place {data} sabra; 'Sabra' matches 3 events by id or title, the nearest: Sabra besieged (siege-s), Sabra militia "
             "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline {data} --place sabra "
-            "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra; or give "
-            "the id",
+            "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra, barkhane "
+            "timeline {data} --search Sabra the 3 whose text holds it; or give the id",
         ),
         (  # neither: the matching titles, as before
             "raid",
@@ -225,8 +227,10 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
     run: Run, namesakes: Path, name: str, said: str
 ) -> None:
     """`event gao` answered with 37 titles in one line: a word that is a place's or an
-    actor's name says how many events match, the nearest few, and the command that lists
-    the events at the place or naming the actor; the exit code stays a lookup's."""
+    actor's name says how many events match (by id or title), the nearest few, the
+    command that lists the events at the place or naming the actor, and the one that lists
+    those whose text holds it (U41: `event inates` gave 5 and 3, `--search inates` 9, and
+    nothing said what each counted); the exit code stays a lookup's."""
     result = run("event", name, "--data", str(namesakes))
     assert (result.exit_code, result.stdout) == (3, "")
     said = said.format(data=f"--data {shlex.quote(str(namesakes))}")  # the same data (U33)
@@ -235,6 +239,9 @@ def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
         if f"{option} {name.lower()} " in said:  # the count is the listing's
             listed = run("timeline", option, name, "--data", str(namesakes), "--count")
             assert f"the {listed.stdout.strip()} events" in said.split(option)[1]
+    if "--search" in said:  # and the text's count is what that timeline counts (U41)
+        text = run("timeline", "--search", name, "--data", str(namesakes), "--count")
+        assert f"--search {name} the {text.stdout.strip()} whose text holds it" in said
 
 
 _KELTA_SOURCES = """
@@ -436,7 +443,9 @@ def test_event_named_by_a_word_many_titles_hold_points_to_the_search(
     ranks them, on the same data; as many as it names are named, as before."""
     result = run("event", "gunmen", "--data", str(gunmen))
     assert (result.exit_code, result.stdout) == (3, "")
-    assert result.stderr.startswith("barkhane: 'gunmen' matches 9 events, the nearest: ")
+    assert result.stderr.startswith(
+        "barkhane: 'gunmen' matches 9 events by id or title, the nearest: "
+    )
     assert result.stderr.endswith("; or give the id\n")
     words = _pointed(result.stderr, "search")
     assert words == ["--data", str(gunmen), "gunmen", "--kind", "event"]

@@ -76,11 +76,12 @@ def test_json_says_which_events_are_yours(run: Run, mine: Path) -> None:
 
 
 def test_csv_has_a_yours_column_last(run: Run, mine: Path) -> None:
+    """Last but replaces (U42), its neighbour, added after it."""
     text = _ok(run, "timeline", "--year", "2020", "--data", str(mine), "-f", "csv")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][-1] == "yours"
-    assert {r[rows[0].index("id")]: r[-1] for r in rows[1:]}["my-coup"] == "true"
-    assert {r[rows[0].index("id")]: r[-1] for r in rows[1:]}["coup-2020"] == "false"
+    assert rows[0][-2:] == ["yours", "replaces"]
+    assert {r[rows[0].index("id")]: r[-2] for r in rows[1:]}["my-coup"] == "true"
+    assert {r[rows[0].index("id")]: r[-2] for r in rows[1:]}["coup-2020"] == "false"
 
 
 @pytest.mark.parametrize("columns", [80, 160, 220])

@@ -123,7 +123,8 @@ def sources(
         typer.Option(
             help="Only this publisher's, as names are matched (accents and case aside): the "
             "one it names whole (rfi: RFI, not PressAfrik (RFI)), else those holding its "
-            "words (radio france).",
+            "words (radio france); or by its initials or the short form it is known by (hrw, "
+            "icg, unsc; agence france-presse: AFP).",
             callback=refuses_blank("a publisher's name (barkhane sources lists them)"),
         ),
     ] = None,
@@ -150,8 +151,7 @@ def sources(
     are barkhane sources -n 10; RFI's of 2019 for Zotero, barkhane sources --publisher
     rfi --year 2019 -f bibtex.
     """
-    from barkhane_cli import cite as citations
-    from barkhane_cli import lookup, orders, query
+    from barkhane_cli import lookup, orders, publisher_names, query
     from barkhane_cli.choices import choose
     from barkhane_cli.render.listings import source_records
 
@@ -167,7 +167,7 @@ def sources(
     if kind is not None:
         items = [s for s in items if s.kind == kind]
     if publisher is not None:
-        named = citations.publishers(dataset, publisher)
+        named = publisher_names.publishers(dataset, publisher)
         items = [s for s in items if s.publisher in named]
     if (first, last) != (None, None):
         items = [s for s in items if s.date is not None and s.date.within(first, last)]

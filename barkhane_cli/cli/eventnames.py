@@ -46,11 +46,29 @@ def several_named(loaded: Any, name: str, n: int) -> str:
     Empty: the error names them all."""
     from barkhane_cli.resolve import NAMED_AT_MOST
 
-    said = [s for s in (listed_as(loaded, name), _typed(loaded, name), _dated(loaded, name)) if s]
+    said = [s for s in (listed_as(loaded, name), _typed(loaded, name)) if s]
+    if said:  # a place's or a type's listing: the events whose text holds it too (U41)
+        said[-1] += _text_matches(loaded, name)
+    said += [s for s in [_dated(loaded, name)] if s]
     if not said and n > NAMED_AT_MOST:
         search = followups.command("search", *name.split(), "--kind", "event")
         said = [f"{search} ranks them"]
     return "; ".join(said)
+
+
+def _text_matches(loaded: Any, name: str) -> str:
+    """After a place's, an actor's or a type's listing: the timeline of the events whose
+    text holds ``name`` (its --search), and how many. U41: `event inates` said it
+    "matches 5 events" (their ids or titles) and that `--place inates` lists 3 (placed
+    there), while `timeline --search inates --count` gave 9; three counts, two said, and
+    none saying what it counts. Empty when no event's text holds it."""
+    from barkhane_cli import query
+
+    n = _how_many(loaded, query.build_query(loaded.data, search=name))
+    if not n:
+        return ""
+    option = [f"--search={name}"] if name.startswith("-") else ["--search", name]
+    return f", {followups.command('timeline', *option)} the {n:,} whose text holds it"
 
 
 def date_named(name: str) -> PartialDate | None:

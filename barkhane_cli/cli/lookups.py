@@ -40,6 +40,7 @@ from barkhane_cli.cli.options import (
     CountOpt,
     CountryOpt,
     DataOpt,
+    EventLimitOpt,
     ExportOpt,
     FacetOpt,
     FactCountOpt,
@@ -134,13 +135,15 @@ def _profile(
         min_deaths=cut.min_deaths,
         sort=cut.sort,
     )
-    events = list(query.arranged(loaded.select, q))
+    # a facet counts every matching event: --limit then keeps its top rows (facet_rows)
+    events = list(query.arranged(loaded.select, replace(q, limit=None) if cut.facet else q))
     if which == "place":  # each event at its places within this one, as --place gives it
         from barkhane_cli.mapping import placed_within
 
         events = [placed_within(dataset.places, e, q.places) for e in events]
     said = names_read(dataset, {f"{which}s": [name]}) if cut.count or cut.facet else []
-    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, said):
+    limit = cut.limit if cut.facet else None
+    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, said, limit=limit):
         return
     if which == "actor":
         card = actor_card(dataset, dataset.actors[ident], events)
@@ -167,7 +170,7 @@ def actor(
     year: YearOpt = None,
     type_: TypeOpt = None,
     min_deaths: MinDeathsOpt = None,
-    limit: LimitOpt = None,
+    limit: EventLimitOpt = None,
     sort: SortOpt = None,
     aftermath: AftermathOpt = False,
     count: CountOpt = False,
@@ -235,7 +238,7 @@ def place(
     year: YearOpt = None,
     type_: TypeOpt = None,
     min_deaths: MinDeathsOpt = None,
-    limit: LimitOpt = None,
+    limit: EventLimitOpt = None,
     sort: SortOpt = None,
     aftermath: AftermathOpt = False,
     count: CountOpt = False,
@@ -448,7 +451,8 @@ def _resolver(
 
     named = (Named(ident, label) for ident, label in entries)
     lists_ids = ("timeline" if what == "event" else "facts", "--fields", "id")
-    return Resolver(named, what, lists_ids, names_shown=what != "event", memo=memo)
+    by = " by id or title" if what == "event" else ""  # not as a listing counts it
+    return Resolver(named, what, lists_ids, names_shown=what != "event", memo=memo, matched_by=by)
 
 
 def facts(

@@ -240,6 +240,18 @@ LimitOpt = Annotated[
     int | None,
     typer.Option("--limit", "-n", help="At most this many.", click_type=COUNT),
 ]
+# timeline, actor and place: -n cuts the events, or with --facet the facet's rows (U41:
+# `--facet actor -n 5` counted the first 5 events and printed all 12 of their actors)
+EventLimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        help="At most this many events; with --facet, the N values (or pairs) with the most "
+        "events, counted over every matching event.",
+        click_type=COUNT,
+    ),
+]
 # import acled, import ucdp and export sqlite: the progress bar they draw on a terminal.
 QuietOpt = Annotated[
     bool,
@@ -305,7 +317,8 @@ PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
-        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}.",
+        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
+        "footer says how many events the groups pledged to it carried out that it leaves out.",
         callback=AN_ACTOR,
     ),
 ]

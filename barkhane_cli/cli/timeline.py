@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli.cli.affiliates import pledged_left_out
 from barkhane_cli.cli.base import (
     footer_seen,
     given_format,
@@ -35,11 +36,11 @@ from barkhane_cli.cli.options import (
     CountOpt,
     CountryOpt,
     DataOpt,
+    EventLimitOpt,
     ExportOpt,
     FacetOpt,
     FieldsOpt,
     FormatOpt,
-    LimitOpt,
     ListFormatOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -75,7 +76,7 @@ def timeline(
     not_tag: NotTagOpt = None,
     search: SearchOpt = None,
     min_deaths: MinDeathsOpt = None,
-    limit: LimitOpt = None,
+    limit: EventLimitOpt = None,
     sort: SortOpt = None,
     reverse: Annotated[bool, typer.Option(help="Newest first (--sort -date).")] = False,
     aftermath: AftermathOpt = False,
@@ -123,7 +124,8 @@ def timeline(
         min_deaths=min_deaths,
         sort=sort,
     )
-    events: Iterable[Event] = query.arranged(loaded.select, q)
+    # a facet counts every matching event: --limit then keeps its top rows (facet_rows)
+    events: Iterable[Event] = query.arranged(loaded.select, replace(q, limit=None) if facet else q)
     said = names_read(dataset, filters) if count or facet else []
     asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
     names = _search_names(dataset, search, asked)  # the footer's notes, or said when none
@@ -138,12 +140,15 @@ def timeline(
 
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
     # a note: worked out only then
-    told = window_notes(q) if (count or facet) and watching(env) else []
+    told = (
+        window_notes(q) + pledged_left_out(loaded, q) if (count or facet) and watching(env) else []
+    )
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
-        env, dataset, events, count, facet, format_, export, said, none_found, told, stored
-    ):
+        env, dataset, events, count, facet, format_, export, said, none_found, told, stored,
+        limit,
+    ):  # fmt: skip
         return
     # filtered by place or country, an event's point is that of its places within the
     # filter, as the map draws it: the stored JSON, written with its first point, is not
@@ -289,6 +294,7 @@ def summarized(
     none_found: Callable[[], list[str]] | None = None,
     notes: Sequence[str] = (),
     stored: Iterable[str] | None = None,
+    limit: int | None = None,
 ) -> bool:
     """--count or --facet FIELD (once, or twice for a cross-tab) in place of the events
     (an event view's summary); False when neither was asked for. ``said``: what the names
@@ -299,7 +305,9 @@ def summarized(
     after the number or the counts, as a table's footer says them (a window outside the
     record). ``stored``: the events' stored JSON texts, for --count to count in place
     of ``events`` (K65: decoding and keeping each event of an export of 100,000 rows to
-    count them took 13 s and 440 MB; the texts, 2 s)."""
+    count them took 13 s and 440 MB; the texts, 2 s). ``limit``: --limit, which with
+    --facet keeps the rows of the most events (facet_rows); ``events`` are then every
+    matching event, not the first ``limit``."""
     if not count and not facet:
         return False
     from barkhane_cli.choices import choose
@@ -331,11 +339,42 @@ def summarized(
         env,
         format_,
         export,
-        lambda target, f: write_facet(target, f, dataset, found, fields),
+        lambda target, f: (
+            write_facet(target, f, dataset, found, fields)
+            if limit is None
+            else facet_rows(target, f, dataset, found, fields, limit)
+        ),
     )
     for hint in [*notes, *(none_found() if none_found and not found else [])]:
         tell(env, hint)
     return True
+
+
+def facet_rows(
+    env: Any, fmt: str | None, dataset: Any, found: list[Event], fields: list[str], limit: int
+) -> int:
+    """--facet with --limit N: the N rows of the most events, counted over every matching
+    event, in the facet's own order (years stay in order); the footer says "5 of 12
+    values (--limit 5)". U41: `timeline --facet actor -n 5` counted the first 5 events of
+    2011 and printed all 12 of their actors, and piped, said nothing of it."""
+    from barkhane_cli.formats import LIST_FORMATS
+    from barkhane_cli.render.facets import facet_records, pair_records
+    from barkhane_cli.render.records import emit, resolve_format
+
+    # a count is a list of values: no map, no calendar (as render.facets.write_facet)
+    f = resolve_format(fmt, env, LIST_FORMATS, "--facet")
+    rs: Any = (
+        pair_records(dataset, found, *fields)
+        if len(fields) == 2
+        else facet_records(dataset, found, fields[0])
+    )
+    rows = list(rs.items)
+    # the most events first, ties in the facet's order (sorted is stable)
+    kept = set(sorted(range(len(rows)), key=lambda i: -rows[i].events)[:limit])
+    rs.items = [row for i, row in enumerate(rows) if i in kept]
+    rs.total, rs.limit = len(rows), limit
+    shown: int = emit(env, f, rs)
+    return shown
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
@@ -408,7 +447,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
         notes += _kin_types_left_out(loaded, q)
-    return total, notes
+    return total, notes + pledged_left_out(loaded, q)
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:

@@ -28,7 +28,7 @@ EVENT_JSON_KEYS = [
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
-    "ucdp_ids", "aftermath", "sources", "yours",
+    "ucdp_ids", "aftermath", "sources", "yours", "replaces",
 ]  # fmt: skip
 
 # How much of a disagreement between sources a timeline table shows: on a wide terminal
@@ -69,6 +69,8 @@ FILE_FIELDS = [
     *("first_day", "last_day"),
     # true for an event of the user's own file (--data): last, as countries was added
     "yours",
+    # and for one of those that took the place of the record's event of its id (U42)
+    "replaces",
 ]
 
 
@@ -290,6 +292,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
         "yours": flag_field("yours", "Yours", lambda e: e.yours),
+        "replaces": flag_field("replaces", "Replaces", lambda e: e.replaces),
         "sources": list_field(
             "sources",
             "Sources",

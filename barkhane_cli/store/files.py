@@ -386,12 +386,16 @@ def _layer_file(
 
 
 def _with_countries(
-    events: Iterable[m.Event], places: dict[str, m.Place], roots: Roots
+    events: Iterable[m.Event],
+    places: dict[str, m.Place],
+    roots: Roots,
+    replaced: frozenset[str] = frozenset(),
 ) -> list[m.Event]:
     """Events in date order, each with the countries its places lie in and where it is
     drawn. An event known only by its country has no point (``point_kind = "country"``):
     it is listed, never put at the capital or anywhere else inside the country. One of a
-    file that is not the shipped data (``roots``) is the user's (Event.yours)."""
+    file that is not the shipped data (``roots``) is the user's (Event.yours), and one
+    whose id is among ``replaced`` took the place of the data's (Event.replaces)."""
     from barkhane_cli.mapping import locate, point_fields
     from barkhane_cli.store import reuse
 
@@ -403,11 +407,12 @@ def _with_countries(
             cache[e.places] = locate(places, e.places)
         point = point_fields(cache[e.places])
         yours = not roots.get(e.origin, (None, False))[1]
+        replaces = e.id in replaced
         if countries or point or yours:
             # the same copy as the last build made of this checked event, if that had
             # the same countries and point: what the store encodes of it is then reused
             # (store/reuse.py), not worked out again for each build of one process
-            e = reuse.per_object(_placed, e, countries, tuple(point.items()), yours)
+            e = reuse.per_object(_placed, e, countries, tuple(point.items()), yours, replaces)
         out.append(e)
     return sorted(out, key=m.Event.sort_key)
 
@@ -417,8 +422,11 @@ def _placed(
     countries: tuple[str, ...],
     point: tuple[tuple[str, Any], ...],
     yours: bool = False,
+    replaces: bool = False,
 ) -> m.Event:
-    return dataclasses.replace(e, countries=countries, yours=yours, **dict(point))
+    return dataclasses.replace(
+        e, countries=countries, yours=yours, replaces=replaces, **dict(point)
+    )
 
 
 def _drain(entries: dict[str, m.Event]) -> Iterator[m.Event]:
@@ -466,13 +474,17 @@ def collect(
     for ident in sorted(dupes):
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
+    replaced = {  # the ids of each table's events a later file reused (Event.replaces)
+        t: frozenset(i for table, i, _ in layer.replaced if table == t)
+        for t in ("events", "aftermath")
+    }
     data = m.Dataset(
         sources=rec["sources"],
         actors=rec["actors"],
         places=places,
         # each event leaves the layer as its copy with countries is made: never all twice
-        events=_with_countries(_drain(rec["events"]), places, roots),
-        aftermath=_with_countries(_drain(rec["aftermath"]), places, roots),
+        events=_with_countries(_drain(rec["events"]), places, roots, replaced["events"]),
+        aftermath=_with_countries(_drain(rec["aftermath"]), places, roots, replaced["aftermath"]),
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],

@@ -1,0 +1,109 @@
+"""sources --publisher by a publisher's short form too: its initials ("HRW", "ICG",
+"MSF", "UNSC"), the acronym its own name gives in brackets ("UN Office for the
+Coordination of Humanitarian Affairs (OCHA)"), and the other names the one-name rule
+declares for it (validate/publishers.ALIASES: "Agence France-Presse" is AFP's).
+
+U41: `sources --publisher hrw --count` said "no publisher matches 'hrw'" though the record
+cites Human Rights Watch 20 times. The short forms are read from the record's own
+publisher names, not from a list kept by hand: a publisher added is found by its initials
+at once. A short form adds its publishers to what the name matches as a name
+(cite.publishers: "un" holds the word in UN News and UN OCHA, and is United Nations'
+initials); a name no publisher matches is offered the publishers of the nearest short
+forms ("hwr": Human Rights Watch (HRW)).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from barkhane_cli import model as m
+from barkhane_cli.cite import publishers as named_publishers
+from barkhane_cli.errors import NotFoundError, quoted
+from barkhane_cli.resolve import normalize
+from barkhane_cli.text import strip_accents
+from barkhane_cli.validate.publishers import ALIASES
+
+# "Name (BRACKET)": the bracket is an agency (Jeune Afrique (AFP)), a site or the name's
+# own acronym (... Humanitarian Affairs (OCHA)); only the last is the publisher's.
+_BRACKET = re.compile(r"^(.*?\S)\s*\(([^()]+)\)$")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+_WORD = re.compile(r"[^\s\-–/&]+")
+# As near as a short form typed must be to one of the record's to be offered: "hwr" is
+# 0.67 of "hrw"; short words are near many another's at difflib's 0.6 alone.
+_NEAR = 0.6
+
+
+def _initials(body: str) -> str:
+    """The first letters of the capitalised words ("Human Rights Watch": HRW), lower
+    words skipped ("Office for the Coordination ...": OC...); "" for fewer than two."""
+    words = [w for w in _WORD.findall(strip_accents(body)) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _in_order(short: str, letters: str) -> bool:
+    """Whether ``short``'s letters come in ``letters`` in order (OCHA in UOCHA)."""
+    rest = iter(letters)
+    return all(c in rest for c in short)
+
+
+def short_forms(name: str, also: Iterable[str] = ()) -> set[str]:
+    """``name``'s short forms, normalized: its initials, its own acronym in brackets, and
+    ``also`` (the other names declared for it)."""
+    found = _BRACKET.match(name)
+    body, bracket = (found.group(1), found.group(2)) if found else (name, "")
+    initials = _initials(body)
+    out = set()
+    if not bracket:
+        out.add(initials)
+    elif _ACRONYM.fullmatch(bracket) and _in_order(bracket, initials):
+        out |= {initials, bracket}
+    # else the bracket is another's, an agency's or a site's: "Jeune Afrique (AFP)" is
+    # no "JA", the outlet itself is
+    return {normalize(s) for s in (*out, *also)} - {normalize(name), ""}
+
+
+def _by_short_form(data: m.Dataset) -> dict[str, set[str]]:
+    """Each short form (normalized) -> the record's publishers it stands for."""
+    memo = data.memo("publisher-short-forms")
+    if memo is not None and "forms" in memo:
+        kept: dict[str, set[str]] = memo["forms"]
+        return kept
+    declared: dict[str, list[str]] = {}
+    for other, kept_name in ALIASES.items():
+        declared.setdefault(kept_name, []).append(other)
+    forms: dict[str, set[str]] = {}
+    for name in sorted({s.publisher for s in data.sources.values()}):
+        for short in short_forms(name, declared.get(name, ())):
+            forms.setdefault(short, set()).add(name)
+    if memo is not None:
+        memo["forms"] = forms
+    return forms
+
+
+def publishers(data: m.Dataset, text: str) -> frozenset[str]:
+    """The publishers --publisher ``text`` names: as a name (cite.publishers) and as a
+    short form; none is a NotFoundError offering the nearest short forms' publishers,
+    else cite.publishers' own nearest names."""
+    forms = _by_short_form(data)
+    by_short = frozenset(forms.get(normalize(text), ()))
+    try:
+        return named_publishers(data, text) | by_short
+    except NotFoundError:
+        if by_short:
+            return by_short
+        typed = normalize(text)
+        near = difflib.get_close_matches(typed, list(forms), n=10, cutoff=_NEAR)
+        near.sort(key=lambda s: sorted(s) != sorted(typed))  # its letters swapped first
+        # a short form said as typed in capitals (HRW); a declared other name, as the name
+        said: dict[str, str] = {}  # each publisher once, by its nearest short form
+        for short in near:
+            for n in sorted(forms[short]):
+                said.setdefault(n, f"{n} ({short.upper()})" if " " not in short else n)
+        offered = list(said.values())[:3]
+        if not offered:
+            raise
+        raise NotFoundError(
+            f"no publisher matches {quoted(text)}; did you mean {' or '.join(offered)}?"
+        ) from None

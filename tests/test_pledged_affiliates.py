@@ -1,0 +1,130 @@
+"""--perpetrator says what a pledge leaves out (U41 #7): `timeline --perpetrator al-qaeda
+--year 2019` listed 1 event and said nothing of JNIM, sworn to al-Qaeda, whose attacks it
+does not count (roles.ROLL_UP). The rows stay the strict answer; the footer (and stderr
+after --count or --facet) says how many events the pledged groups carried out, from the
+record's pledged-to affiliations at each event's date, and the option that adds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Run, as_json, layer_event, terminal, watched
+
+
+def _actor(ident: str, name: str, affiliations: str) -> str:
+    return f"""
+[[actors]]
+id = "{ident}"
+name = "{name}"
+kind = "armed-group"
+country = "Mali"
+summary = "A test group."
+affiliations = [{affiliations}]
+sources = [{{ id = "seed" }}]
+"""
+
+
+def _event(ident: str, date: str, perpetrators: list[str]) -> str:
+    text = layer_event(ident, "attack", f"Zorblat raid {ident}", "A test raid.")
+    text = text.replace('date = "2020-08-20"', f'date = "{date}"')
+    said = ", ".join(f'"{p}"' for p in perpetrators)
+    text = text.replace('actors = ["jnim", "mali"]', f'actors = [{said}, "mali"]')
+    return text.replace('perpetrators = ["jnim"]', f"perpetrators = [{said}]")
+
+
+@pytest.fixture
+def layer(tmp_path: Path) -> str:
+    """Zorb Core, its branch (part of it) and its front (pledged to it, and to the branch:
+    one count for the two oaths); the Offshoot, pledged from 2015 and part from 2019 (as
+    ISGS to the Islamic State)."""
+    path = tmp_path / "zorblat.toml"
+    actors = [
+        _actor("zorb-core", "Zorb Core", ""),
+        _actor("zorb-branch", "Zorb Branch", '{ actor = "zorb-core", relation = "part-of" }'),
+        _actor(
+            "zorb-front",
+            "Zorb Front",
+            '{ actor = "zorb-core", relation = "pledged-to", start = "2017-03" }, '
+            '{ actor = "zorb-branch", relation = "pledged-to", start = "2017-03" }',
+        ),
+        _actor(
+            "zorb-offshoot",
+            "Zorb Offshoot",
+            '{ actor = "zorb-core", relation = "pledged-to", start = "2015-05" }, '
+            '{ actor = "zorb-core", relation = "part-of", start = "2019-03" }',
+        ),
+    ]
+    events = [
+        ("z-branch", "2020-08-20", ["zorb-branch"]),  # part of the core: listed
+        ("z-both", "2020-08-21", ["zorb-front", "zorb-branch"]),  # listed, not in the note
+        ("z-front", "2020-08-22", ["zorb-front"]),  # pledged: noted
+        ("z-front-2", "2020-09-01", ["zorb-front"]),
+        ("z-front-2016", "2016-09-01", ["zorb-front"]),  # before its oath: not noted
+        ("z-offshoot-2018", "2018-05-01", ["zorb-offshoot"]),  # pledged: noted
+        ("z-offshoot-2020", "2020-05-01", ["zorb-offshoot"]),  # a part: listed
+    ]
+    text = "".join(actors) + "".join(_event(*e) for e in events)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _args(layer: str, *more: str) -> tuple[str, ...]:
+    return ("timeline", "--search", "zorblat", "--data", layer, *more)
+
+
+def test_the_footer_says_the_pledged_groups_events(run: Run, layer: str) -> None:
+    result = run(*_args(layer, "--perpetrator", "zorb-core"), env=terminal(200))
+    assert result.exit_code == 0, result.stderr
+    assert "z-front" not in result.stdout  # the rows: the strict answer
+    footer = result.stdout.splitlines()[-1]
+    assert footer == (
+        "3 events; 2 events by Zorb Front (pledged to Zorb Core) and 1 by Zorb Offshoot "
+        "(pledged to Zorb Core) not listed (a pledge is not a part): add --perpetrator "
+        "zorb-front --perpetrator zorb-offshoot"
+    )
+    # the option it names lists them, and then nothing is left to say
+    both = ("--perpetrator", "zorb-core", "--perpetrator", "zorb-front", "--since", "2019")
+    added = run(*_args(layer, *both), env=terminal(200))
+    assert added.stdout.splitlines()[-1] == "5 events"
+    assert "pledge" not in added.stdout + added.stderr
+
+
+def test_the_pledge_counts_at_the_events_date(run: Run, layer: str) -> None:
+    """The Offshoot in 2018 was pledged to the core; in 2020 it was part of it (as ISGS
+    of the Islamic State)."""
+    result = run(
+        *_args(layer, "--perpetrator", "zorb-core", "--since", "2018", "--until", "2020-06"),
+        env=terminal(200),
+    )
+    assert "z-offshoot-2020" in result.stdout and "z-offshoot-2018" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "1 event; 1 event by Zorb Offshoot (pledged to Zorb Core) not listed "
+        "(a pledge is not a part): add --perpetrator zorb-offshoot"
+    )
+    # nor is a group's raid before its oath said
+    before = run(*_args(layer, "--perpetrator", "zorb-core", "--year", "2016"), env=terminal(200))
+    assert "pledge" not in before.stdout + before.stderr
+
+
+def test_json_and_the_facet_stay_the_strict_answer(
+    run: Run, layer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = _args(layer, "--perpetrator", "zorb-core", "--since", "2019")
+    rows = as_json(run(*args, "-f", "json"))
+    assert sorted(e["id"] for e in rows) == ["z-both", "z-branch", "z-offshoot-2020"]
+    facet = as_json(run(*args, "--facet", "perpetrator", "-f", "json"))
+    assert {f["perpetrator"]: f["events"] for f in facet}.get(
+        "zorb-front"
+    ) == 1  # z-both, as the rows
+    told = watched(monkeypatch, worked_out=True)  # --count's notes: on a watched stderr
+    count = run(*args, "--count")
+    assert count.stdout.strip() == "3"
+    said = " ".join(told)
+    assert "2 events by Zorb Front" in said and "add --perpetrator zorb-front" in said
+
+
+def test_piped_output_says_nothing_of_it(run: Run, layer: str) -> None:
+    result = run(*_args(layer, "--perpetrator", "zorb-core", "--count"))
+    assert result.stdout.strip() == "3"
+    assert "pledge" not in result.stderr

@@ -1,0 +1,68 @@
+"""sources --publisher by a publisher's short form (U41 #20): `--publisher hrw` said "no
+publisher matches" though the record cites Human Rights Watch 20 times. The short forms
+are read from the publishers' own names (publisher_names): initials, a bracket that is
+the name's acronym, the other names the one-name rule declares; an agency in an outlet's
+bracket is no short form of the outlet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Run, column
+
+_PUBLISHERS = {
+    "pub-hrw": "Human Rights Watch",
+    "pub-allafrica-hrw": "AllAfrica (Human Rights Watch)",
+    "pub-icg": "International Crisis Group",
+    "pub-ocha": "UN Office for the Coordination of Humanitarian Affairs (OCHA)",
+    "pub-afp": "AFP",
+    "pub-ja": "Jeune Afrique (AFP)",
+    "pub-ja-own": "Jeune Afrique",
+}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    path = tmp_path / "publishers.toml"
+    path.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "A report"\npublisher = "{p}"\nkind = "report"\n\n'
+            for i, p in _PUBLISHERS.items()
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def _ids(run: Run, data: str, publisher: str) -> list[str]:
+    result = run("sources", "--publisher", publisher, "--data", data, "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    return sorted(i for i in column(result, 0) if i in _PUBLISHERS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("hrw", ["pub-hrw"]),  # initials; not the outlet that ran its text
+        ("HRW", ["pub-hrw"]),
+        ("icg", ["pub-icg"]),
+        ("ocha", ["pub-ocha"]),  # the name's own acronym in brackets
+        ("agence france-presse", ["pub-afp"]),  # the name the one-name rule declares
+        ("afp", ["pub-afp"]),  # as before: the name whole, not an outlet's (AFP)
+        # the outlet's initials, not its page of an agency's text: the bracket is AFP's
+        ("ja", ["pub-ja-own"]),
+    ],
+)
+def test_a_publisher_is_found_by_its_short_form(
+    run: Run, data: str, typed: str, found: list[str]
+) -> None:
+    assert _ids(run, data, typed) == found
+
+
+def test_a_near_short_form_is_offered(run: Run, data: str) -> None:
+    result = run("sources", "--publisher", "hwr", "--data", data)
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.startswith(
+        "barkhane: no publisher matches 'hwr'; did you mean Human Rights Watch (HRW)"
+    ), result.stderr
