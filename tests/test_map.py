@@ -931,3 +931,23 @@ def test_a_capital_under_another_places_marker_is_neither_drawn_nor_named(
     shown = run("map", "--type", "coup", "--year", "2020", "--bbox=-20,0,30,30", env=terminal(80))
     assert "Kati" in shown.stdout and "Bamako" not in shown.stdout, shown.stdout
 
+
+def test_map_takes_width_as_chart_does(run: Run, tmp_path: Path) -> None:
+    """U41: `map --export map.svg --width 120` said "no such option '--width'" where chart
+    takes it. The terminal drawing (and a saved .txt) is N columns wide; an SVG or HTML
+    map has its own size, and --width with one is refused in one line saying so."""
+    wide = run("map", env=terminal(160)).stdout.splitlines()
+    narrow = run("map", "--width", "60", env=terminal(160)).stdout.splitlines()
+    assert max(map(len, narrow)) <= 60 < max(map(len, wide)), narrow
+    saved = tmp_path / "map.txt"
+    assert run("map", "--width", "60", "--export", str(saved)).exit_code == 0
+    assert max(map(len, saved.read_text(encoding="utf-8").splitlines())) <= 60
+    for name in ("map.svg", "map.html"):
+        refused = run("map", "--width", "120", "--export", str(tmp_path / name))
+        assert refused.exit_code == 2 and refused.stderr.count("\n") == 1, refused.stderr
+        assert "pixels wide" in refused.stderr and "FILE.txt" in refused.stderr
+        assert not (tmp_path / name).exists()
+    # one option: the same bounds and the same line as chart's
+    for command in ("map", "chart"):
+        bad = run(command, "--width", "30")
+        assert bad.stderr == "barkhane: --width 30: give a number of columns from 40 to 400\n"
