@@ -972,3 +972,22 @@ def test_figures_of_one_subject_say_what_sets_them_apart_at_80_columns(
         (whole,) = [line for line in wide if re.search(at, line)]
         label = rf"{f['as_of']}\s+(⚑ )?(\([^)]*\) )?{re.escape(f['label'])}"
         assert re.search(label, whole), whole
+
+
+def test_chart_piped_writes_plain_integers_and_the_terminal_groups_them(real: Run) -> None:
+    """U41: `barkhane chart fatalities | awk -F'\\t' '{s+=$2}'` summed 4,730, not the
+    whole: the piped rows wrote "2,193", which awk reads as 2. Piped (plain) and tsv give
+    the number as a spreadsheet reads it; the terminal keeps the separators."""
+    piped = [line.split("\t") for line in real("chart", "fatalities").stdout.splitlines()]
+    values = [row[1] for row in piped]
+    assert all(v.isdigit() for v in values) and max(map(int, values)) >= 1000, values
+    by_year = dict(row[:2] for row in piped)
+    tsv = list(
+        csv.DictReader(io.StringIO(real("chart", "fatalities", "-f", "tsv").stdout), delimiter="\t")
+    )
+    assert {row["label"]: row["value"] for row in tsv} == by_year
+    faceted = real("chart", "fatalities", "--facet", "country").stdout.splitlines()
+    assert all(line.split("\t")[2].isdigit() for line in faceted), faceted[:3]
+    shown = real("chart", "fatalities", env=terminal(100)).stdout
+    big = max(values, key=int)
+    assert f"{int(big):,}" in shown and f" {big} " not in shown
