@@ -139,7 +139,7 @@ def panels_rich(
         con.print(grid)
     if stack and present:
         con.print(legend(env, present, pattern, con.width))
-    if every:  # no bars (a window outside the record): no caption of what they count
+    if every and unit:  # no bars (a window outside the record): no caption of what they count
         # a follow-up in it ("counted totals: barkhane facts ...") is kept on one line
         con.print(hanging(Text(unit, style="dim"), con.width, 0, 0), soft_wrap=True)
 
