@@ -309,6 +309,17 @@ def publisher(s: m.Source) -> str | None:
     return None if s.publisher.casefold().startswith("unknown") else s.publisher
 
 
+# Where a source's ``file`` (a path in this repository: the seed's text) is kept, as a
+# citation says it: the archive, then the path within it. The seed has no author,
+# publisher, date or address; the file is what leads a reader of a bibliography to it (U41).
+REPOSITORY = "barkhane repository"
+
+
+def kept_at(s: m.Source) -> str | None:
+    """``barkhane repository, seeds/...txt`` for a source whose text the repository keeps."""
+    return f"{REPOSITORY}, {s.file}" if s.file else None
+
+
 # A Wikipedia edition's language is its address's first label; the editions a citation
 # can name (BibTeX's babel names are given for these two only).
 _EDITIONS = {"en": "en", "simple": "en", "fr": "fr"}
@@ -371,6 +382,8 @@ def csl_item(s: m.Source) -> dict[str, Any]:
         item["source"] = s.via
     if s.url:
         item["URL"] = s.url
+    if s.file:  # Zotero's "Archive" and "Loc. in Archive"
+        item["archive"], item["archive_location"] = REPOSITORY, s.file
     lang = language(s)
     if lang is not None:
         item["language"] = lang
@@ -415,7 +428,8 @@ def title(s: m.Source) -> str:
 
 def author_date(s: m.Source) -> str:
     """``Corbet, Sylvie (2020, 20 November). Title. Publisher. URL``; with no author, the
-    publisher leads (as for an organisation), and with neither, the title. The site the
+    publisher leads (as for an organisation), and with neither, the title. A source with
+    no address that the repository keeps ends with where (kept_at). The site the
     page was read on follows what comes last before the address: ``UNHCR (2021, 12 May).
     Title (via ReliefWeb). URL``, ``Corbet, Sylvie (...). Title. AP (via Yahoo News). URL``."""
     authors = names(s.author)
@@ -431,7 +445,8 @@ def author_date(s: m.Source) -> str:
     tail = f" {pub}{via}." if authors and pub else ""
     if not tail:
         title_ += via
-    url = f" {s.url}" if s.url else ""
+    kept = kept_at(s)
+    url = f" {s.url}" if s.url else f" {kept}." if kept else ""
     if who is None:
         return f"{title_} ({when}).{url}"
     return f"{who} ({when}). {title_}.{tail}{url}"

@@ -25,7 +25,7 @@ SAHEL_SHARE = 0.75  # the default extent stays the Sahel while this share of eve
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """Where an event is drawn: at ``place`` (the most precise one it names), using the
+    """Where an event is drawn: at ``place`` (the one ``locate`` chooses), using the
     geometry of ``point_of``: the place itself when it is a settlement with a point, or a
     region or area (the event's own, or the one its unlocated village lies in) at the
     label point inside its shape. A country is never drawn at a point: ``kind`` says
@@ -80,22 +80,29 @@ def _resolve(places: Mapping[str, m.Place], pid: str) -> tuple[int, str] | None:
 
 
 def locate(places: Mapping[str, m.Place], event_places: Iterable[str]) -> Located | None:
-    """The most precise of an event's places that can be drawn: a place with geometry of
-    its own before one drawn through what contains it, a country last; then the deepest
-    in the hierarchy (a village before its region), then the first listed."""
-    best: tuple[int, int, int, str, str] | None = None
+    """Where an event is drawn (the rule docs/data-format.md states, at ``places``): the
+    first of its places, in the order the data lists them, that is a settlement with a
+    point of its own; else the most precise of the rest: a place with geometry of its own
+    before one drawn through what contains it, a country last, then the deepest in the
+    hierarchy (a village before its region), then the first listed. Among points the
+    order decides, not the depth the hierarchy happens to declare (U41: the Malian coups,
+    listed `["bamako", "kati"]`, were drawn at Kati, a town within the Koulikoro Region,
+    and Bamako, declared directly within Mali, showed as a capital with no event)."""
+    best: tuple[int, int, int, int, str, str] | None = None
     for order, pid in enumerate(event_places):
         if pid not in places:
             continue
         found = _resolve(places, pid)
         if found is None:
             continue
-        key = (found[0], -_depth(places, pid), order, pid, found[1])
+        point = found == (0, pid) and places[pid].kind in shapes.SETTLEMENT_KINDS
+        depth = 0 if point else -_depth(places, pid)
+        key = (found[0], 0 if point else 1, depth, order, pid, found[1])
         if best is None or key < best:
             best = key
     if best is None:
         return None
-    pid, point_of = best[3], best[4]
+    pid, point_of = best[4], best[5]
     at = _own(places, point_of)
     assert at is not None
     return Located(pid, point_of, at[0], at[1], places[point_of].kind)
@@ -269,7 +276,9 @@ class MapData:
     def capital_legend(self) -> str:
         """What the capital glyph stands for in both maps' legends. A capital with events
         is drawn as their marker (U9 read Niamey's "•" against "* capital"), so the
-        glyph then marks only the capitals with none."""
+        glyph then marks only the capitals with none; one hidden under another place's
+        marker is not drawn (U41: Bamako under Kati's circle), so none it marks has events
+        drawn over it."""
         busy = {mk.place for mk in self.markers} & {cap.place for cap in self.capitals}
         return "capital with no event" if busy else "capital"
 

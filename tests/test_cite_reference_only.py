@@ -200,3 +200,24 @@ def test_a_note_saying_the_title_is_ours_brackets_it(note: str, ours: bool) -> N
     assert cite.title(source) == (
         "[Minstens 69 doden bij aanval in Niger]" if ours else source.title
     )
+
+
+def test_the_seed_is_cited_with_the_file_that_holds_it(bundled: None, run: Run) -> None:
+    """U41: the seed's BibTeX, RIS and CSL-JSON entries held its title alone, and its text
+    citation "France calls an end ... (n.d.)." led nowhere. The record gives no author,
+    publisher, date or address for it (its publisher is "Unknown", said as nothing), only
+    the file in this repository that keeps its text: every format gives that, nothing
+    invented."""
+    path = "seeds/000_51f17ae3e7170128.txt"
+    assert Path(path).exists() or (Path(__file__).parents[1] / path).exists()
+    bib = run("cite", "source:seed", "-f", "bibtex").stdout
+    assert f"howpublished = {{barkhane repository, {path.replace('_', chr(92) + '_')}}}" in bib, bib
+    ris = run("cite", "source:seed", "-f", "ris").stdout
+    assert f"AV  - barkhane repository, {path}\n" in ris, ris
+    (item,) = json.loads(run("cite", "source:seed", "-f", "csl-json").stdout)
+    assert (item["archive"], item["archive_location"]) == ("barkhane repository", path)
+    text = run("cite", "source:seed").stdout
+    assert text.strip().endswith(f"(n.d.). barkhane repository, {path}."), text
+    for said in (bib, ris, json.dumps(item), text):
+        for absent in ("Unknown", "author", "AU  -", "PY  -", "http", "issued", "year ="):
+            assert absent not in said, (absent, said)

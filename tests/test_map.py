@@ -885,3 +885,69 @@ def test_on_lists_a_head_of_government_under_its_own_heading(run: Run, tmp_path:
     assert heads < governments
     assert "Pemmy Ministre" not in "\n".join(lines[heads:governments])
     assert lines[governments + 1] == "  Mali: Pemmy Ministre"
+
+
+@pytest.mark.usefixtures("bundled")
+def test_an_event_is_drawn_at_its_first_place_with_a_point(run: Run) -> None:
+    """U41: every coup listing `["bamako", "kati"]` was drawn at Kati (a town declared
+    within the Koulikoro Region, deeper than Bamako, declared within Mali), and the map
+    showed Bamako as a capital with no event. The first listed point decides; a place
+    with a point still comes before an area (docs/data-format.md states the rule)."""
+    coups = as_json(run("map", "--type", "coup", "-f", "json"))
+    drawn = {mk["place"]: mk["event_ids"] for mk in coups}
+    assert {"coup-2012-03", "coup-2021-05-24"} <= set(drawn["bamako"])
+    assert drawn["kati"] == ["coup-2020-08"]  # listed `["kati", "bamako"]`: the mutiny's town
+    fields = ("--fields", "id,point_of", "-f", "csv")
+    listed = run("timeline", "--type", "diplomacy", "--year", "2017", *fields).stdout
+    assert "africa-france-summit-bamako-2017,bamako" in listed.splitlines()  # not Gao
+    # a settlement's point before the region listed first (Ségou's attacks at Kolokani)
+    day = run("timeline", "--since", "2022-07-21", "--until", "2022-07-21", *fields).stdout
+    assert "central-mali-six-army-posts-attacks-2022-07-21,kolokani" in day.splitlines()
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_capital_under_another_places_marker_is_neither_drawn_nor_named(
+    run: Run, tmp_path: Path
+) -> None:
+    """U41: Bamako's square sat under Kati's circle, unnamed, while the legend called the
+    square "capital with no event". A capital hidden by another place's marker is left
+    out (in the SVG and on the terminal, where its name sat beside Kati's dot)."""
+    svg = tmp_path / "coups.svg"
+    out = run("map", "--type", "coup", "--year", "2020", "--export", str(svg))
+    assert out.exit_code == 0, out.stderr
+    root = ET.parse(svg).getroot()
+    circles = [
+        (float(c.get("cx", 0)), float(c.get("cy", 0)), float(c.get("r", 0)))
+        for c in root.iter(f"{SVG}circle")
+        if (c.get("id") or "").startswith("place-")
+    ]
+    squares = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert squares, "no capital drawn"
+    for square in squares:
+        x, y = float(square.get("x", 0)) + 3, float(square.get("y", 0)) + 3
+        assert all(math.hypot(x - cx, y - cy) >= r for cx, cy, r in circles), square.get("x")
+    assert "Bamako (capital)" not in svg.read_text(encoding="utf-8")
+    # at 80 columns over this frame Kati's dot takes Bamako's cell: no "Bamako" beside it
+    shown = run("map", "--type", "coup", "--year", "2020", "--bbox=-20,0,30,30", env=terminal(80))
+    assert "Kati" in shown.stdout and "Bamako" not in shown.stdout, shown.stdout
+
+
+def test_map_takes_width_as_chart_does(run: Run, tmp_path: Path) -> None:
+    """U41: `map --export map.svg --width 120` said "no such option '--width'" where chart
+    takes it. The terminal drawing (and a saved .txt) is N columns wide; an SVG or HTML
+    map has its own size, and --width with one is refused in one line saying so."""
+    wide = run("map", env=terminal(160)).stdout.splitlines()
+    narrow = run("map", "--width", "60", env=terminal(160)).stdout.splitlines()
+    assert max(map(len, narrow)) <= 60 < max(map(len, wide)), narrow
+    saved = tmp_path / "map.txt"
+    assert run("map", "--width", "60", "--export", str(saved)).exit_code == 0
+    assert max(map(len, saved.read_text(encoding="utf-8").splitlines())) <= 60
+    for name in ("map.svg", "map.html"):
+        refused = run("map", "--width", "120", "--export", str(tmp_path / name))
+        assert refused.exit_code == 2 and refused.stderr.count("\n") == 1, refused.stderr
+        assert "pixels wide" in refused.stderr and "FILE.txt" in refused.stderr
+        assert not (tmp_path / name).exists()
+    # one option: the same bounds and the same line as chart's
+    for command in ("map", "chart"):
+        bad = run(command, "--width", "30")
+        assert bad.stderr == "barkhane: --width 30: give a number of columns from 40 to 400\n"

@@ -72,13 +72,18 @@ def settings() -> Settings:
     return found if found is not None else Settings.from_environ()
 
 
-def make_env(color: str) -> "Env":
+def make_env(color: str, width: int | None = None) -> "Env":
+    """The output's environment for --color, drawn ``width`` columns wide (--width)
+    instead of the terminal's when given."""
+    import dataclasses
+
     from barkhane_cli.choices import choose
     from barkhane_cli.cli.options import Color
     from barkhane_cli.render.env import Env
 
     mode = choose(color, [c.value for c in Color], "colour mode", "--color values")
-    return Env.detect(mode, settings=settings())  # type: ignore[arg-type]
+    env = Env.detect(mode, settings=settings())  # type: ignore[arg-type]
+    return env if width is None else dataclasses.replace(env, width=width)
 
 
 # What an export's title leaves out: how the view is drawn or saved, not what it shows.

@@ -44,7 +44,7 @@ from barkhane_cli.cli.options import (
     TargetOpt,
     TypeOpt,
     UntilOpt,
-    Whole,
+    WidthOpt,
     YearOpt,
     completes,
     format_option,
@@ -68,21 +68,6 @@ from barkhane_cli.text import plural
 # --help lists only what each view prints.
 PictureFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS)]
 BriefFormatOpt = Annotated[str | None, format_option(PICTURE_FORMATS + TABLE_FORMATS)]
-WidthOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        help="Draw N columns wide, on the terminal and in --export (40 to 400).",
-        click_type=Whole(40, 400, "a number of columns"),
-    ),
-]
-
-
-def _env(color: str, width: int | None) -> Any:
-    import dataclasses
-
-    env = make_env(color)
-    return env if width is None else dataclasses.replace(env, width=width)
 
 
 def _document(env: Any, fmt: str, payload: Any) -> None:
@@ -131,7 +116,7 @@ def summary(
     from barkhane_cli import briefing
     from barkhane_cli.render import summary as draw
 
-    env = _env(color, width)
+    env = make_env(color, width)
     fmt = given_format(env, format_)
     loaded = open_data(data)
     dataset = loaded.data
@@ -174,7 +159,7 @@ def eras(
     from barkhane_cli.render import briefing as draw
     from barkhane_cli.render.charts import write_rows
 
-    env = _env(color, width)
+    env = make_env(color, width)
     fmt = given_format(env, format_)
     start, end = parse_date("--since", since), parse_date("--until", until)
     first, last = query.date_range(start, end, year)
@@ -291,7 +276,7 @@ def chart(
     # Any case, and a "did you mean" for a typo, like every fixed-value option.
     chosen = ChartKind(choose(what, [k.value for k in ChartKind], "chart"))
     by = By(choose(by_, [b.value for b in By], "--by value")) if by_ is not None else None
-    env = _env(color, width)
+    env = make_env(color, width)
     fmt = given_format(env, format_)
     # timeline's filters, as timeline reads them (dates checked before any data is read)
     filters = event_filters(
@@ -594,7 +579,7 @@ def judgments(
     from barkhane_cli.render import briefing as draw
     from barkhane_cli.render.charts import write_rows
 
-    env = _env(color, width)
+    env = make_env(color, width)
     fmt = given_format(env, format_)
     dataset = load(data)
     items = list(dataset.judgments.values())

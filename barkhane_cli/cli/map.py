@@ -44,6 +44,7 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     Whole,
+    WidthOpt,
     YearOpt,
     takes_formats,
 )
@@ -85,6 +86,10 @@ HeightOpt = Annotated[
 ]
 
 
+# The exports map draws as a vector map (save_vector); FILE.txt is the terminal drawing.
+VECTOR = (".svg", ".html")
+
+
 def _max_rows(height: int | None, others: int) -> int:
     """Lines the map view may take: --height rows of map, or the terminal's height less
     ``others`` (the prompt, and what a view prints above the map)."""
@@ -115,9 +120,21 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return (w, s, e, n)
 
 
+def _vector_width(width: int | None, export: Path | None) -> None:
+    """--width is the terminal drawing's columns (and a FILE.txt's): an SVG or HTML map is
+    a vector drawing of its own size, which columns do not set (U41 asked for it)."""
+    if width is not None and export is not None and export.suffix.lower() in VECTOR:
+        from barkhane_cli.render.svgmap import WIDTH
+
+        raise UsageError(
+            f"--width sets the terminal drawing's columns; the {export.suffix.lower()} map is "
+            f"{WIDTH} pixels wide whatever the terminal: drop --width, or export FILE.txt"
+        )
+
+
 def save_vector(env: Any, md: Any, title: str, export: Path | None) -> bool:
     """--export FILE.svg or FILE.html: the vector map; False for any other export."""
-    if export is None or export.suffix.lower() not in (".svg", ".html"):
+    if export is None or export.suffix.lower() not in VECTOR:
         return False
     from barkhane_cli import atomic
     from barkhane_cli.render import svgmap
@@ -180,6 +197,7 @@ def map_(
     ] = None,
     ascii_: AsciiOpt = False,
     height: HeightOpt = None,
+    width: WidthOpt = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -201,7 +219,8 @@ def map_(
     if by not in ("events", "deaths", "region", "region-deaths"):
         raise UsageError(f"--by {by!r}: give events, deaths, region or region-deaths")
     shaded, by = by.startswith("region"), "deaths" if by.endswith("deaths") else "events"
-    env = make_env(color)
+    _vector_width(width, export)
+    env = make_env(color, width)
     filters = event_filters(
         since, until, year, actor, perpetrator, target, place, country, type_, tag, not_tag,
         search,

@@ -235,6 +235,17 @@ class Whole(click.ParamType[int, Any]):
 # A count (--limit, --min-deaths): 0 or more.
 COUNT = Whole(0)
 
+# One option for every view that draws (chart, the briefings, map): the terminal's
+# columns, and so those of a saved terminal view (map's vector SVG has its own size).
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        help="Draw N columns wide, on the terminal and in --export (40 to 400).",
+        click_type=Whole(40, 400, "a number of columns"),
+    ),
+]
+
 
 LimitOpt = Annotated[
     int | None,

@@ -32,7 +32,15 @@ def scale(value: float, top: float, width: int) -> int:
 
 
 def fmt_number(x: float) -> str:
+    """A number for a person (the terminal's chart, its headings): "2,193". Every other
+    format is for a program and writes ``fmt_raw``'s "2193": the format decides (only a
+    terminal's is "table"), so piped rows sum in awk (U41: "2,193" was summed as 2)."""
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+
+
+def fmt_raw(x: float) -> str:
+    """A number for a program (plain, csv, tsv): no separator, no trailing ".0"."""
+    return str(int(x)) if float(x).is_integer() else str(x)
 
 
 def patterned(env: Env, con: Any) -> bool:
@@ -67,12 +75,13 @@ def legend(env: Env, groups: set[str], pattern: bool, width: int) -> Any:
 
 def bars_plain(env: Env, bins: Sequence[Bin], width: int = 50, top: float | None = None,
                lead: str = "") -> None:  # fmt: skip
-    """label, value, bar; ``lead`` (a panel's value) first, ``top`` a scale shared by panels."""
+    """label, value, bar; ``lead`` (a panel's value) first, ``top`` a scale shared by panels.
+    The value as the tsv table writes it (fmt_raw): piped rows are summed by awk and cut."""
     if top is None:
         top = max((b.total for b in bins), default=0)
     for b in bins:
         bar = "#" * scale(b.total, top, width)
-        env.out.write(f"{lead}{b.label}\t{fmt_number(b.total)}\t{bar}\n")
+        env.out.write(f"{lead}{b.label}\t{fmt_raw(b.total)}\t{bar}\n")
 
 
 def panels_plain(env: Env, panels: Sequence[tuple[str, Sequence[Bin]]]) -> None:
@@ -130,7 +139,7 @@ def panels_rich(
         con.print(grid)
     if stack and present:
         con.print(legend(env, present, pattern, con.width))
-    if every:  # no bars (a window outside the record): no caption of what they count
+    if every and unit:  # no bars (a window outside the record): no caption of what they count
         # a follow-up in it ("counted totals: barkhane facts ...") is kept on one line
         con.print(hanging(Text(unit, style="dim"), con.width, 0, 0), soft_wrap=True)
 
@@ -351,7 +360,3 @@ def _rows(
             counts = (fmt_raw(b.parts.get(t, 0)) for t in types)
             rows.append([*first, b.label, b.start, b.end, fmt_raw(b.total), *counts])
     return header, rows
-
-
-def fmt_raw(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)

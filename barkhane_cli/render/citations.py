@@ -3,7 +3,8 @@
 One rule in every format: the authors are the people the source names, split into family
 and given names (cite.names); a source that names none has no author (its publisher is
 its publisher, or its container, said once). The site a page was read on (``via``) is
-never the publisher: CSL-JSON's ``source``, RIS's ``DP``, a BibTeX note. BibTeX text is
+never the publisher: CSL-JSON's ``source``, RIS's ``DP``, a BibTeX note; the file the
+repository keeps a text in (the seed's) is its archive location (cite.kept_at). BibTeX text is
 escaped (``&``, ``%``, ``#``, braces ...) and a family name of several words is braced, so
 "Molins Lliteras" stays one family name; RIS lines carry no line breaks. A citation is
 the reference alone: our note on a source stays in its JSON (source ID -f json), and a
@@ -81,6 +82,8 @@ def bibtex_entry(s: m.Source) -> str:
     if s.url:
         fields.append(("url", _bib_url(s.url)))
         fields.append(("howpublished", "\\url{" + _bib_url(s.url) + "}"))
+    elif (kept := cite.kept_at(s)) is not None:  # the seed: its text's file, no address
+        fields.append(("howpublished", _bib(kept)))
     # The site read on goes in the note, which every standard style prints for every entry
     # type; howpublished is printed for @misc alone (not our news' @article or reports'
     # @techreport) and already holds the address. Our own note on the source never does:
@@ -115,6 +118,8 @@ def ris_entry(s: m.Source) -> str:
         out += line("DA", "/".join(parts) + "/")
     if s.url:
         out += line("UR", s.url)
+    if (kept := cite.kept_at(s)) is not None:
+        out += line("AV", kept)  # "archive location": Zotero's "Loc. in Archive"
     # no N1: Zotero makes it a child note, our working notes in the reader's library (U37)
     return out + "ER  - \n"
 

@@ -202,7 +202,12 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
     by_weight = sorted(placed, key=lambda k: (-k.weight(md.by), k.place))
     busiest = [mk for mk in by_weight if mk.place in cells][:3]
     rest = [mk for mk in by_weight if mk.place in cells][3:12]
-    capitals = [(cap, at) for cap, at in capital_cells if cap.place not in cells]
+    # A capital whose cell shows another place's marker is not named: its name would sit
+    # on that marker and read as its own (U41: Bamako's star under Kati's dot, named).
+    taken = set(cells.values())
+    capitals = [
+        (cap, at) for cap, at in capital_cells if cap.place not in cells and at not in taken
+    ]
     # A capital orients the reader whether or not events are drawn there: one with events
     # is named with the capitals, not left to the tie-break among the lightest markers.
     capital_ids = {cap.place for cap, _ in capital_cells}

@@ -43,15 +43,16 @@ _OPTION = re.compile(r"--[a-z][\w-]* (?!-)[\w@%+=:,./-]+")
 _GLUE = "\0"  # a space inside a command while the text is wrapped
 
 
-def heading(con: Any, title: str, said: str | Text = "") -> None:
-    """A section's bold title after a blank line, and what it says of its list, plain or
-    in its own styles (the judgments' tally); a line it does not fit continues two columns
-    in (hanging), not as a heading of its own."""
+def heading(con: Any, title: str, said: str | Text = "", gap: bool = True) -> None:
+    """A section's bold title after a blank line (none without ``gap``), and what it says
+    of its list, plain or in its own styles (the judgments' tally); a line it does not fit
+    continues two columns in (hanging), not as a heading of its own."""
     from rich.text import Text
 
     line = Text(title, style="bold")
     line.append(said)
-    con.print(Text("\n").append_text(hanging(line, con.width, 0, 2)), soft_wrap=True)
+    lead = Text("\n" if gap else "")
+    con.print(lead.append_text(hanging(line, con.width, 0, 2)), soft_wrap=True)
 
 
 def age(as_of: str, day: str, room: int | None = None) -> str:

@@ -35,6 +35,16 @@ from barkhane_cli.text import counted, plural
 # Where a headline figure's value starts in the full summary, after its category; its
 # dispute note goes under it there.
 _INDENT = 15
+# The one screen: 50 rows at 80 columns, the README's "the story on one screen", less the
+# two less -F keeps (the pager's LESS=FRX paged 49 lines in 50 rows; U41: 61 lines opened
+# the pager, the judgments on its second page). Its headline figures are at most
+# FIGURES_A_CATEGORY series of each category (casualties, displacement, troops,
+# violence) and FIGURES in all, first in the record's order: displacement alone had 13,
+# most of them refugees counted again from the other side of a border. The closing
+# line says how many more --full gives; piped and JSON give every one.
+ONE_SCREEN = 48
+FIGURES_A_CATEGORY = 4
+FIGURES = 12
 
 
 def summary_rich(
@@ -92,10 +102,14 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(Text(period["note"], style="italic"))  # as `on` shows it
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
-        bars_rich(env, bins, "Events per month", "events, by type of event", stack=True)
+        bars_rich(env, bins, f"Events per month, {_BY_TYPE}", "", stack=True)
     elif content["events_per_year"]:  # none for a window outside the record
         bins = _bins(content["events_per_year"], "year")
-        bars_rich(env, bins, "Events per year", "events, by type of event", stack=True)
+        bars_rich(env, bins, f"Events per year, {_BY_TYPE}", "", stack=True)
+
+
+# what the bars count, in their title: a caption line under the legend said it again
+_BY_TYPE = "by type of event"
 
 
 def _bins(rows: list[dict[str, Any]], key: str) -> list[Bin]:
@@ -155,12 +169,32 @@ def _actors(con: Any, data: m.Dataset, content: dict[str, Any], pointer: str) ->
 def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: str) -> None:
     """One line a series, its latest figure in the window (onescreen.figure_lines); the
     closing line says where each is whole, with its sources and its dispute."""
-    facts = [data.facts[i] for i in content["latest_figures"]]
-    if not facts:
+    every = [data.facts[i] for i in content["latest_figures"]]
+    if not every:
         return
+    facts = first_of_each_category(every)
     said = f": the latest of each series (every figure: {followups.command('facts')})"
     heading(con, "Headline figures", said)
-    figure_lines(con, data, facts, "each in full, with its sources", full)
+    left = len(every) - len(facts)
+    # on one line with its command at 80 columns, as "each in full, with its sources" is
+    said = f"{left} more series, and each with its sources" if left else ""
+    figure_lines(con, data, facts, said or "each in full, with its sources", full)
+
+
+def first_of_each_category(facts: list[m.Fact]) -> list[m.Fact]:
+    """At most FIGURES_A_CATEGORY of each category and FIGURES in all, each category's
+    first in the order given; past FIGURES the category with most gives way first (at
+    the record's end displacement keeps three: Burkina Faso's and Mali's displaced and
+    the Central Sahel's total, Niger's among them), so no category is left out."""
+    by_category: dict[str, list[m.Fact]] = {}
+    for f in facts:
+        by_category.setdefault(f.category, []).append(f)
+    room = {c: min(len(fs), FIGURES_A_CATEGORY) for c, fs in by_category.items()}
+    while sum(room.values()) > FIGURES:
+        most = max(room, key=lambda c: (room[c], len(by_category[c])))
+        room[most] -= 1
+    kept = {id(f) for c, fs in by_category.items() for f in fs[: room[c]]}
+    return [f for f in facts if id(f) in kept]
 
 
 def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -215,7 +249,9 @@ def _judgments_tally(con: Any, content: dict[str, Any]) -> None:
         line.append(" · " if at else "")
         line.append(f"{tally[name]} {name}", style=VERDICT_STYLES[name])
     line.append(f" ({followups.command('judgments')})")
-    heading(con, "The seed's judgments", line)
+    # the closing line, under the figures' pointer with no blank line: a line of the one
+    # screen (ONE_SCREEN) is worth more than a gap before one line
+    heading(con, "The seed's judgments", line, gap=False)
 
 
 def _judgments_whole(con: Any, content: dict[str, Any]) -> None:

@@ -114,7 +114,11 @@ def svg(md: MapData, title: str) -> str:
     capitals = []
     for cap in md.capitals:
         x, y = proj.xy(cap.lat, cap.lon)
-        if cap.place not in with_events and 0 <= x <= WIDTH and 0 <= y <= height:
+        # one under another place's circle is hidden by it: neither drawn nor named, or
+        # the legend's "capital with no event" would describe a place drawn over with
+        # events (U41: Bamako's square under Kati's circle)
+        covered = any(math.hypot(x - cx, y + TOP - cy) < r for _, cx, cy, r in shown)
+        if cap.place not in with_events and not covered and 0 <= x <= WIDTH and 0 <= y <= height:
             out.append(
                 f'<rect x="{x - 3:.1f}" y="{y + TOP - 3:.1f}" width="6" height="6" fill="{INK}">'
                 f"<title>{_t(cap.name)} (capital)</title></rect>"

@@ -114,7 +114,7 @@ def _list(values: Iterable[str]) -> str:
 
 
 def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
-    """Coordinates from the most precise place with a point (``mapping.locate``, as the maps
+    """Coordinates of the place ``mapping.locate`` chooses (as the maps
     and GeoJSON draw it): latitude, longitude, that place, and whose coordinates they are."""
     from barkhane_cli.mapping import locate
 
