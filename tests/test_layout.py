@@ -62,9 +62,10 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # last of them, 504 events with one, 80 columns to 3.372 (5,179 lines). Session 35's
 # deeper reading and its shortening of the summaries over 900 characters did the same
 # (504 -> 547 events with a dispute): 80 columns to 3.406 (5,232 lines), 160 to 2.247
-# (3,452). The budget guards the layout; the names, the disputes and the credits are what
-# a reader asked for.
-LINE_BUDGET = {80: 3.41, 160: 2.25}
+# (3,452). Session 36's deep reading of 190 more entries did the same (547 -> 561 events
+# with a dispute): 80 columns to 3.416 (5,247 lines), 160 to 2.257 (3,467). The budget
+# guards the layout; the names, the disputes and the credits are what a reader asked for.
+LINE_BUDGET = {80: 3.42, 160: 2.26}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
