@@ -358,7 +358,8 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
         # "claimed" is the perpetrator's own word: here an army's admission of a mistake
         ("natigou-children-killed-togo-2022", "claimed or admitted: Togo → Civilians"),
         ("tessalit-retaken-2013", "claimed or admitted by France, Serval, Chad"),
-        ("stockly-kidnapped-timbuktu-2012", "suspected: AQIM → Civilians"),
+        # no claim, the perpetrator named only as the likely one
+        ("darey-daye-massacre-2021-08", "suspected: ISGS → Civilians"),
         # France announced its own strikes: claimed; the pilot's death is theirs to report
         (
             "serval-pilot-boiteux-killed-2013",
