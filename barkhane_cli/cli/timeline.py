@@ -369,12 +369,20 @@ def facet_rows(
         else facet_records(dataset, found, fields[0])
     )
     rows = list(rs.items)
-    # the most events first, ties in the facet's order (sorted is stable)
-    kept = set(sorted(range(len(rows)), key=lambda i: -rows[i].events)[:limit])
+    # the most events first, ties in the facet's order (sorted is stable); the events
+    # naming no value ("(none named)") are no value: they take a row only when fewer
+    # than N values are left (RV37: 90 events of no perpetrator were one of the top 5)
+    kept = set(sorted(range(len(rows)), key=lambda i: (_unnamed(rows[i]), -rows[i].events))[:limit])
     rs.items = [row for i, row in enumerate(rows) if i in kept]
     rs.total, rs.limit = len(rows), limit
     shown: int = emit(env, f, rs)
     return shown
+
+
+def _unnamed(row: Any) -> bool:
+    """Whether a facet's row (a Bucket) or a cross-tab's (a Pair) is of no value."""
+    sides = (row.first, row.second) if hasattr(row, "first") else (row,)
+    return any(side.value is None for side in sides)
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
