@@ -96,11 +96,14 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
         typed = normalize(text)
         near = difflib.get_close_matches(typed, list(forms), n=10, cutoff=_NEAR)
         near.sort(key=lambda s: sorted(s) != sorted(typed))  # its letters swapped first
-        # a short form said as typed in capitals (HRW); a declared other name, as the name
+        # a short form said as typed in capitals (HRW); a declared other name, or a name
+        # that brackets its own (... Affairs (OCHA)), as the name: a second bracket read
+        # "(OCHA) (UOCHA)" (RV37)
         said: dict[str, str] = {}  # each publisher once, by its nearest short form
         for short in near:
             for n in sorted(forms[short]):
-                said.setdefault(n, f"{n} ({short.upper()})" if " " not in short else n)
+                bare = " " in short or _BRACKET.match(n) is not None
+                said.setdefault(n, n if bare else f"{n} ({short.upper()})")
         offered = list(said.values())[:3]
         if not offered:
             raise

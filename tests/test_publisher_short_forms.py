@@ -66,3 +66,13 @@ def test_a_near_short_form_is_offered(run: Run, data: str) -> None:
     assert result.stderr.startswith(
         "barkhane: no publisher matches 'hwr'; did you mean Human Rights Watch (HRW)"
     ), result.stderr
+
+
+def test_a_name_with_its_own_bracket_is_offered_as_it_is(run: Run, data: str) -> None:
+    """RV37: `--publisher unocha` offered "... Humanitarian Affairs (OCHA) (UOCHA)": a
+    second bracket, of a short form no one writes, after the name's own."""
+    result = run("sources", "--publisher", "unocha", "--data", data)
+    assert result.exit_code == 3 and result.stdout == ""
+    offered = "UN Office for the Coordination of Humanitarian Affairs (OCHA)"
+    assert f"did you mean {offered}" in result.stderr, result.stderr
+    assert "(OCHA) (" not in result.stderr, result.stderr

@@ -135,7 +135,7 @@ def _profile(
         min_deaths=cut.min_deaths,
         sort=cut.sort,
     )
-    # a facet counts every matching event: --limit then keeps its top rows (facet_rows)
+    # a facet counts every matching event: --limit then keeps its top rows (write_facet)
     events = list(query.arranged(loaded.select, replace(q, limit=None) if cut.facet else q))
     if which == "place":  # each event at its places within this one, as --place gives it
         from barkhane_cli.mapping import placed_within

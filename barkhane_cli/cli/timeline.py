@@ -124,7 +124,7 @@ def timeline(
         min_deaths=min_deaths,
         sort=sort,
     )
-    # a facet counts every matching event: --limit then keeps its top rows (facet_rows)
+    # a facet counts every matching event: --limit then keeps its top rows (write_facet)
     events: Iterable[Event] = query.arranged(loaded.select, replace(q, limit=None) if facet else q)
     said = names_read(dataset, filters) if count or facet else []
     asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
@@ -306,7 +306,7 @@ def summarized(
     record). ``stored``: the events' stored JSON texts, for --count to count in place
     of ``events`` (K65: decoding and keeping each event of an export of 100,000 rows to
     count them took 13 s and 440 MB; the texts, 2 s). ``limit``: --limit, which with
-    --facet keeps the rows of the most events (facet_rows); ``events`` are then every
+    --facet keeps the rows of the most events (write_facet); ``events`` are then every
     matching event, not the first ``limit``."""
     if not count and not facet:
         return False
@@ -339,42 +339,11 @@ def summarized(
         env,
         format_,
         export,
-        lambda target, f: (
-            write_facet(target, f, dataset, found, fields)
-            if limit is None
-            else facet_rows(target, f, dataset, found, fields, limit)
-        ),
+        lambda target, f: write_facet(target, f, dataset, found, fields, limit),
     )
     for hint in [*notes, *(none_found() if none_found and not found else [])]:
         tell(env, hint)
     return True
-
-
-def facet_rows(
-    env: Any, fmt: str | None, dataset: Any, found: list[Event], fields: list[str], limit: int
-) -> int:
-    """--facet with --limit N: the N rows of the most events, counted over every matching
-    event, in the facet's own order (years stay in order); the footer says "5 of 12
-    values (--limit 5)". U41: `timeline --facet actor -n 5` counted the first 5 events of
-    2011 and printed all 12 of their actors, and piped, said nothing of it."""
-    from barkhane_cli.formats import LIST_FORMATS
-    from barkhane_cli.render.facets import facet_records, pair_records
-    from barkhane_cli.render.records import emit, resolve_format
-
-    # a count is a list of values: no map, no calendar (as render.facets.write_facet)
-    f = resolve_format(fmt, env, LIST_FORMATS, "--facet")
-    rs: Any = (
-        pair_records(dataset, found, *fields)
-        if len(fields) == 2
-        else facet_records(dataset, found, fields[0])
-    )
-    rows = list(rs.items)
-    # the most events first, ties in the facet's order (sorted is stable)
-    kept = set(sorted(range(len(rows)), key=lambda i: -rows[i].events)[:limit])
-    rs.items = [row for i, row in enumerate(rows) if i in kept]
-    rs.total, rs.limit = len(rows), limit
-    shown: int = emit(env, f, rs)
-    return shown
 
 
 def _search_names(dataset: Any, search: str | None, given: Iterable[str]) -> list[str]:
