@@ -324,12 +324,21 @@ def _rolled_up(option: str) -> str:
     )
 
 
+# What each attribution level means, in model.ATTRIBUTIONS' words: the table leads every
+# perpetrator with its level ("attributed: JNIM → Civilians"), and a reader of the
+# Solhan row could not tell "attributed" from established (U45).
+def _levels() -> str:
+    return "; ".join(f"{level}: {meaning}" for level, meaning in m.ATTRIBUTIONS.items())
+
+
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
         help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
-        "footer says how many events the groups pledged to it carried out that it leaves out.",
+        "footer says how many events the groups pledged to it carried out that it leaves out. "
+        f"Timeline's rows say how the perpetrators are known ({_levels()}); "
+        "--fields attribution gives the level.",
         callback=AN_ACTOR,
     ),
 ]

@@ -154,9 +154,10 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     `--target minusma` saw the attackers in one list with the attacked); "unknown → ..." only when
     attribution is unknown; "GATIA ↔ CMA" when each side is both; "by ..." when no target
     is named, "against ..." when no perpetrator is; "" when the event names no roles. How
-    it is known leads (claimed or admitted, suspected; attributed goes unsaid), so it
-    reads for every perpetrator at once: "claimed or admitted by Niger, Barkhane" with no
-    target (U9 read "claimed: by" badly)."""
+    it is known leads, in model.ATTRIBUTION_READS' words (claimed or admitted, attributed,
+    suspected: a bare name read as fact, U45), so it reads for every perpetrator at once:
+    "claimed or admitted by Niger, Barkhane", "attributed to JNIM" with no target (U9 read
+    "claimed: by" badly)."""
     doers, done_to = e.perpetrators, e.targets
     if not doers and not done_to and e.attribution != "unknown":
         return ""
@@ -166,9 +167,7 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
 
     # how it is known, as model.ATTRIBUTIONS words it ("claimed" alone read as a boast
     # where an army admitted a mistaken strike)
-    how = {"claimed": m.CLAIMED_READS, "suspected": "suspected"}.get(
-        (e.attribution or "") if doers else "", ""
-    )
+    how = m.ATTRIBUTION_READS.get((e.attribution or "") if doers else "", "")
     lead = f"{how}: " if how else ""
     if doers and set(doers) == set(done_to):
         if len(doers) == 2:
@@ -181,7 +180,9 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     if doers and done_to:
         return f"{lead}{names(doers)} → {names(done_to)}"
     if doers:
-        return (f"{how} by " if e.attribution == "claimed" else lead or "by ") + names(doers)
+        # "claimed or admitted by", "attributed to": the phrase reads on; "suspected: X"
+        joined = {"claimed": f"{how} by ", "attributed": f"{how} to "}
+        return joined.get(e.attribution or "", lead or "by ") + names(doers)
     if e.attribution == "unknown":
         return f"unknown → {names(done_to)}" if done_to else "unknown"
     return f"against {names(done_to)}"
