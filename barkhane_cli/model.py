@@ -32,6 +32,14 @@ EVENT_TYPES: dict[str, str] = {
 # perpetrator's own word, a boast or an avowal: an army that admits a mistaken strike
 # (Natigou, 2022) has "claimed" it too, and "claimed" alone read as a boast there.
 CLAIMED_READS = "claimed or admitted"
+# How each level leads a perpetrator wherever one is shown (the timeline's cell, the
+# card's roles): every level says itself, since a bare "JNIM → Civilians" read as fact
+# where others named JNIM and JNIM denied it (Solhan, 2021; U45). "unknown" names no one.
+ATTRIBUTION_READS: dict[str, str] = {
+    "claimed": CLAIMED_READS,
+    "attributed": "attributed",
+    "suspected": "suspected",
+}
 ATTRIBUTIONS: dict[str, str] = {
     "claimed": f"{CLAIMED_READS} by the perpetrator",
     "attributed": "named by authorities or credible reporting",

@@ -1248,6 +1248,18 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
     assert set(ids(run, "--perpetrator", "jnim")) <= set(with_jnim)
 
 
+def test_timeline_help_says_what_each_attribution_level_means(run: Run) -> None:
+    """U45 read the Solhan row's bare "JNIM → Civilians, VDP" as fact (JNIM denied it):
+    the row now says "attributed:", and the help says what each level the rows show means."""
+    shown = _timeline_help(run)
+    assert (
+        "Timeline's rows say how the perpetrators are known (claimed: claimed or admitted by "
+        "the perpetrator; attributed: named by authorities or credible reporting; suspected: "
+        "suspected, not established; unknown: no one has been credibly named: then no "
+        "perpetrators)"
+    ) in shown
+
+
 def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:
     """K52: --target rolls up as --perpetrator does (query._matches, roles.any_counts_for
     for both) and its help said only half of it: not that a pledge does not count."""

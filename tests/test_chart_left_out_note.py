@@ -68,3 +68,17 @@ def test_rows_stay_data_and_the_note_goes_to_a_watched_stderr(
     assert result.stderr == ""
     assert "dated only to the year" not in result.stdout
     assert told == [NOTE]
+
+
+@pytest.mark.parametrize("facet", [(), ("--facet", "country")])
+def test_piped_fatalities_tell_what_the_bars_count(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, facet: tuple[str, ...]
+) -> None:
+    """U45: `chart fatalities | head` gave "2019 2193 ###" without the drawn chart's "not
+    a total death toll": where no chart draws it, it goes to a watched stderr, as the
+    chart's other notes do (_tell_unless_drawn); the rows stay data."""
+    told = watched(monkeypatch)
+    result = run("chart", "fatalities", "--data", _data(tmp_path), *facet, "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert "total" not in result.stdout
+    assert [note for note in told if "(not a total death toll; counted totals: " in note]

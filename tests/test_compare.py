@@ -474,8 +474,8 @@ def test_our_line_says_in_a_country_and_who_the_event_names(
     ours = [line for line in result.stdout.splitlines() if line.startswith("  ours: ")]
     assert ours == [
         "  ours: diplomacy in Chad · naming France, Mali",
-        "  ours: attack at Timbuktu · 10 deaths · by JNIM",
-        "  ours: attack at Timbuktu · 3 deaths · by JNIM",
+        "  ours: attack at Timbuktu · 10 deaths · attributed to JNIM",
+        "  ours: attack at Timbuktu · 3 deaths · attributed to JNIM",
         "  ours: attack at Ouagadougou · 4 deaths · unknown",
     ]
 

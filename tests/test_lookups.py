@@ -360,13 +360,17 @@ def test_event_card_plain_shows_dispute_and_quote(run: Run) -> None:
         ("tessalit-retaken-2013", "claimed or admitted by France, Serval, Chad"),
         # no claim, the perpetrator named only as the likely one
         ("darey-daye-massacre-2021-08", "suspected: ISGS → Civilians"),
+        # named without a hedge by the reporting page, no claim: attributed, and said so
+        ("stockly-kidnapped-timbuktu-2012", "attributed: AQIM → Civilians"),
         # France announced its own strikes: claimed; the pilot's death is theirs to report
         (
             "serval-pilot-boiteux-killed-2013",
             "claimed or admitted: France, Serval → Ansar Dine, MUJAO, AQIM",
         ),
-        # attributed reads bare: a UN officer named MUJAO; Ould Bady's claim was not MUJAO's
-        ("nigerien-peacekeepers-ambush", "MUJAO → MINUSMA, Niger"),
+        # a UN officer named MUJAO; Ould Bady's claim was not MUJAO's: said, not bare (a
+        # bare name read as fact, U45)
+        ("nigerien-peacekeepers-ambush", "attributed: MUJAO → MINUSMA, Niger"),
+        ("kantanrom-island-ambush-2015", "attributed to Boko Haram"),
     ],
 )
 @pytest.mark.usefixtures("bundled")

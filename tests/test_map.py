@@ -947,6 +947,12 @@ def test_map_takes_width_as_chart_does(run: Run, tmp_path: Path) -> None:
         assert refused.exit_code == 2 and refused.stderr.count("\n") == 1, refused.stderr
         assert "pixels wide" in refused.stderr and "FILE.txt" in refused.stderr
         assert not (tmp_path / name).exists()
+    # U45: the help said "on the terminal and in --export" of the very export it refuses
+    shown = " ".join(run("map", "--help", env={"COLUMNS": "200"}).stdout.replace("│", " ").split())
+    assert (
+        "--width INTEGER Draw the terminal map N columns wide, and --export FILE.txt (40 to "
+        "400); an .svg or .html map has a size of its own, which --width does not set."
+    ) in shown
     # one option: the same bounds and the same line as chart's
     for command in ("map", "chart"):
         bad = run(command, "--width", "30")

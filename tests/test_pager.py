@@ -100,3 +100,12 @@ def test_ctrl_c_inside_the_pager_ends_the_run_with_exit_0(tmp_path: Path, bundle
     assert paged
     assert (code, err) == (0, "")
     assert "Niamey" in shown
+
+
+def test_on_a_day_is_paged_as_other_views_are(tmp_path: Path, bundled: None) -> None:
+    """U45: `on 2020-08-18` is 59 lines at 80x50 and was printed unpaged, its title, eras
+    and leaders scrolled off the top; `actor wagner` was paged. Through the one place
+    that pages a view (cli.base.present), the page opens at its title."""
+    code, shown, err, paged = at_terminal(tmp_path, ["on", "2020-08-18"], "cat", TERM="xterm")
+    assert (code, err, paged) == (0, "", True)
+    assert "The situation on 2020-08-18" in shown and "Leaders" in shown

@@ -363,6 +363,10 @@ def chart(
         # timeline" alone
         layers = [shown(p) for p in (*settings().data, *(data or ()))]
         unit = "events in the curated timeline" + (f" and {', '.join(layers)}" if layers else "")
+    # what the fatality bars count, told on a watched stderr where no chart draws it
+    # (_tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
+    # death toll"
+    caveat = unit if chosen is ChartKind.fatalities else None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
     # under its table: written to stderr at once, it came out above the title (U32)
@@ -375,6 +379,7 @@ def chart(
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
+        _tell_unless_drawn(env, fmt, caveat)
         _tell_unless_drawn(env, fmt, left_out)
         return
 
@@ -389,6 +394,7 @@ def chart(
             charts.bars_rich(target, bins, title, unit, stack, note)
 
     present(env, fmt, export, show)
+    _tell_unless_drawn(env, fmt, caveat)
     _tell_unless_drawn(env, fmt, note)
     _tell_unless_drawn(env, fmt, left_out)
 

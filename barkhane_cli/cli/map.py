@@ -10,7 +10,6 @@ import typer
 
 from barkhane_cli.cli.base import (
     again,
-    command_title,
     given_format,
     load,
     make_env,
@@ -32,6 +31,7 @@ from barkhane_cli.cli.options import (
     DateArg,
     ExportOpt,
     FieldsOpt,
+    MapWidthOpt,
     MinDeathsOpt,
     NotTagOpt,
     PerpetratorOpt,
@@ -44,7 +44,6 @@ from barkhane_cli.cli.options import (
     TypeOpt,
     UntilOpt,
     Whole,
-    WidthOpt,
     YearOpt,
     takes_formats,
 )
@@ -197,7 +196,7 @@ def map_(
     ] = None,
     ascii_: AsciiOpt = False,
     height: HeightOpt = None,
-    width: WidthOpt = None,
+    width: MapWidthOpt = None,
     format_: RecordFormatOpt = None,
     fields: FieldsOpt = None,
     color: ColorOpt = Color.auto,
@@ -302,10 +301,11 @@ def on(
     """The situation on a day: eras in place, who led each country, the latest
     headline figures, the events around it and their map.
 
-    On one screen: the eras, each country's head of state, one figure a series (the
-    latest by the day) and the 15 events nearest the day (of a month or a year holding
-    more, 15 spread over it); the eras, figures and events each point to the command that lists
-    them whole, and --full draws the whole page.
+    One short page, paged as other long views are where the terminal is shorter: the
+    eras, each country's head of state, one figure a series (the latest by the day) and
+    the 15 events nearest the day (of a month or a year holding more, 15 spread over it);
+    the eras, figures and events each point to the command that lists them whole, and
+    --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded, and a head of government is listed under a heading of
@@ -330,21 +330,18 @@ def on(
     dataset = loaded.data
     content, events = situation.situation(dataset, day, days, loaded.select)
     title = f"barkhane on {day}: events {span_said(content['window']['start'], content['window']['end'])}"
-    view.show(
-        env,
-        format_,
-        export,
-        content,
-        dataset,
-        events,
-        title,
-        _max_rows(height, 2),
-        _ascii(env, ascii_),
-        command_title(),
-        again(FULL),
-        fixed=height is not None,
-        full=full,
-    )
+    max_rows, ascii_only = _max_rows(height, 2), _ascii(env, ascii_)
+
+    def show(target: Any, fmt: str | None) -> None:
+        view.show(
+            target, fmt, content, dataset, events, title, max_rows, ascii_only, again(FULL),
+            fixed=height is not None, full=full,
+        )  # fmt: skip
+
+    # through present, as every other view: paged on a terminal shorter than the page
+    # (`on 2020-08-18` is 59 lines at 80x50, and its title, eras and leaders scrolled off
+    # unpaged, U45); --export saves the page the terminal shows, titled with the command
+    present(env, format_, export, show)
 
 
 def _refuse_map_options(full: bool, given: dict[str, bool]) -> None:

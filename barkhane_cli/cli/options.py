@@ -236,13 +236,25 @@ class Whole(click.ParamType[int, Any]):
 COUNT = Whole(0)
 
 # One option for every view that draws (chart, the briefings, map): the terminal's
-# columns, and so those of a saved terminal view (map's vector SVG has its own size).
+# columns, and so those of a saved terminal view. map's own help says its vector export
+# has a size of its own: "on the terminal and in --export" read as a promise that
+# `map --width 60 --export coup.svg` then refused (U45).
+COLUMNS = Whole(40, 400, "a number of columns")
 WidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
         help="Draw N columns wide, on the terminal and in --export (40 to 400).",
-        click_type=Whole(40, 400, "a number of columns"),
+        click_type=COLUMNS,
+    ),
+]
+MapWidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        help="Draw the terminal map N columns wide, and --export FILE.txt (40 to 400); "
+        "an .svg or .html map has a size of its own, which --width does not set.",
+        click_type=COLUMNS,
     ),
 ]
 
@@ -324,12 +336,21 @@ def _rolled_up(option: str) -> str:
     )
 
 
+# What each attribution level means, in model.ATTRIBUTIONS' words: the table leads every
+# perpetrator with its level ("attributed: JNIM → Civilians"), and a reader of the
+# Solhan row could not tell "attributed" from established (U45).
+def _levels() -> str:
+    return "; ".join(f"{level}: {meaning}" for level, meaning in m.ATTRIBUTIONS.items())
+
+
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
         help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
-        "footer says how many events the groups pledged to it carried out that it leaves out.",
+        "footer says how many events the groups pledged to it carried out that it leaves out. "
+        f"Timeline's rows say how the perpetrators are known ({_levels()}); "
+        "--fields attribution gives the level.",
         callback=AN_ACTOR,
     ),
 ]

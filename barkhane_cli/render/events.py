@@ -94,6 +94,10 @@ YOURS = "your data"
 # Labels the actors an event names beside its perpetrators and targets, in a table's
 # who-did-it-to-whom: after a bare ";" a reader took them for more targets (U18).
 ALSO_NAMED = "also named:"
+# What a table's deaths count, under any table showing one: "kill 18 soldiers at
+# Inates" beside "20 dead" read as a contradiction (the two attackers who died are in
+# the toll, as data-format.md's `fatalities` says), and only the card's note said so (U45).
+DEATHS_SAID = "deaths count all sides, attackers too; whose count it is"
 # leads the parties of a fight among three or more, each on both sides (roles_text)
 AMONG = "among"
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
@@ -154,9 +158,10 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     `--target minusma` saw the attackers in one list with the attacked); "unknown → ..." only when
     attribution is unknown; "GATIA ↔ CMA" when each side is both; "by ..." when no target
     is named, "against ..." when no perpetrator is; "" when the event names no roles. How
-    it is known leads (claimed or admitted, suspected; attributed goes unsaid), so it
-    reads for every perpetrator at once: "claimed or admitted by Niger, Barkhane" with no
-    target (U9 read "claimed: by" badly)."""
+    it is known leads, in model.ATTRIBUTION_READS' words (claimed or admitted, attributed,
+    suspected: a bare name read as fact, U45), so it reads for every perpetrator at once:
+    "claimed or admitted by Niger, Barkhane", "attributed to JNIM" with no target (U9 read
+    "claimed: by" badly)."""
     doers, done_to = e.perpetrators, e.targets
     if not doers and not done_to and e.attribution != "unknown":
         return ""
@@ -166,9 +171,7 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
 
     # how it is known, as model.ATTRIBUTIONS words it ("claimed" alone read as a boast
     # where an army admitted a mistaken strike)
-    how = {"claimed": m.CLAIMED_READS, "suspected": "suspected"}.get(
-        (e.attribution or "") if doers else "", ""
-    )
+    how = m.ATTRIBUTION_READS.get((e.attribution or "") if doers else "", "")
     lead = f"{how}: " if how else ""
     if doers and set(doers) == set(done_to):
         if len(doers) == 2:
@@ -181,7 +184,9 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     if doers and done_to:
         return f"{lead}{names(doers)} → {names(done_to)}"
     if doers:
-        return (f"{how} by " if e.attribution == "claimed" else lead or "by ") + names(doers)
+        # "claimed or admitted by", "attributed to": the phrase reads on; "suspected: X"
+        joined = {"claimed": f"{how} by ", "attributed": f"{how} to "}
+        return joined.get(e.attribution or "", lead or "by ") + names(doers)
     if e.attribution == "unknown":
         return f"unknown → {names(done_to)}" if done_to else "unknown"
     return f"against {names(done_to)}"
@@ -318,10 +323,13 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
     # command that gives it whole (U39: the note ended in "…" and nothing said where)
     clipped: set[str] = set()
 
-    def cut_said(shown: list[m.Event]) -> list[tuple[str, str]]:
+    def below(shown: list[m.Event]) -> list[tuple[str, str]]:
+        """Under the table: what its deaths count, where a row shows one; the command
+        that gives a cut note whole, where a note was cut."""
         from barkhane_cli.render.table import CUT_SAID
 
-        return [(CUT_SAID, whole)] if any(e.id in clipped for e in shown) else []
+        said = [(DEATHS_SAID, whole)] if any(e.deaths() for e in shown) else []
+        return said + ([(CUT_SAID, whole)] if any(e.id in clipped for e in shown) else [])
 
     def event_cell(e: m.Event, deaths: bool) -> Any:
         """What happened as one paragraph: the title, its id (to go on to `barkhane
@@ -405,9 +413,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         style=lambda e: TYPE_STYLES.get(e.type),
         note=lambda e: disputed(e.disputed) if e.disputed else None,
         # a note cut in its own line (the widest layout, table.clip_lines) or in the
-        # event's cell (narrower: cut_said)
+        # event's cell (narrower: below)
         whole=whole,
-        below=cut_said,
+        below=below,
         legend=legend,
         empty_message=NO_EVENTS,
         json_keys=EVENT_JSON_KEYS,

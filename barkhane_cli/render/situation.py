@@ -12,7 +12,6 @@ map.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import followups
@@ -392,20 +391,20 @@ def _rich(
 def show(
     env: Env,
     format_: str | None,
-    export: Path | None,
     content: dict[str, Any],
     dataset: m.Dataset,
     events: list[m.Event],
     title: str,
     max_rows: int,
     ascii_only: bool,
-    export_title: str,
     whole: str,
     fixed: bool = False,
     full: bool = False,
 ) -> None:
-    """``full``: the whole page (--full), else one screen; ``export_title``: the command
-    line; ``whole``: the command the one screen points to for the whole page."""
+    """``full``: the whole page (--full), else one screen; ``whole``: the command the one
+    screen points to for the whole page. An --export of it is the caller's (cli.base's
+    present): the page as the terminal shows it, one screen or with --full the whole page
+    and its map (a vector map alone left out what the .txt export had, U19)."""
     # format_ is checked as on's --format is read (options.takes_formats)
     fmt = resolve_format(format_, env)
 
@@ -413,7 +412,7 @@ def show(
     def markers() -> MapData:
         """The events' map, which only the whole page draws: worked out for every `on`,
         the one screen and JSON too, it cost them the map module and some 25 ms of
-        locating; once, for the terminal and an --export both."""
+        locating."""
         from barkhane_cli import mapping
 
         return mapping.markers(dataset, events)
@@ -434,11 +433,4 @@ def show(
         else:
             _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
 
-    if export is not None:
-        from barkhane_cli.render.export import export as save
-
-        # the page as the terminal shows it (one screen, or with --full the whole page and
-        # its map): a vector map alone left out the eras, leaders, figures and events the
-        # .txt export had (U19)
-        save(env, export, lambda rec: view(rec, "table"), export_title)
     view(env, fmt)
