@@ -185,8 +185,8 @@ def test_a_small_file_is_read_whole(tmp_path: Path) -> None:
     (files._CHECKED) by its text: read whole, as before."""
     small = tmp_path / "small.toml"
     small.write_text(ENTRY.format(table="actors", ident="a", kind="g"))
-    assert not files._large(small)
-    assert not files._large(files.STDIN)
+    assert not files.large(small)
+    assert not files.large(files.STDIN)
 
 
 def test_pieces_share_each_short_text_between_entries(tmp_path: Path) -> None:

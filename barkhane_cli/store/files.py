@@ -530,7 +530,7 @@ def _read_into(
         elif is_export(path) and EXPORT_READER:
             doc = EXPORT_READER[0](path, problems if keep_going else None)
         else:
-            pieced = _check_pieces(path) if _large(path) else None
+            pieced = _check_pieces(path) if large(path) else None
             if pieced is not None:
                 _layer_file(file, pieced, layer, problems)
                 return
@@ -570,7 +570,9 @@ def _read_into(
 PIECED_BYTES = 4 * parsed.MAX_TEXT
 
 
-def _large(path: Path) -> bool:
+def large(path: Path) -> bool:
+    """Whether a data file is read in pieces (over PIECED_BYTES): a build never holds its
+    text or its parsed document whole (``import`` builds its store from it so, K89)."""
     try:
         return path != STDIN and path.stat().st_size > PIECED_BYTES
     except OSError:
