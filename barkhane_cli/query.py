@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -197,15 +198,19 @@ def _types_or_tag_hint(
     types: Iterable[str], data: m.Dataset, aftermath: bool, known_tags: KnownTags
 ) -> frozenset[str]:
     """The types, checked; a word that is a tag and not a type ("election": elections are
-    typed politics) says to ask for the tag, as a user who typed it meant."""
+    typed politics) says to ask for the tag, as a user who typed it meant: the tag as
+    the data spells it, quoted where the shell needs it, so that the hint pasted works
+    (U45: "use --tag suicide bombing", pasted, was two values; the tag is
+    suicide-bombing)."""
     types = list(types)
     try:
         return check_types(types)
     except UsageError as err:
-        tags = {normalize(t) for t in _known_tags(data, aftermath, known_tags)}
+        tags = {normalize(t): t for t in _known_tags(data, aftermath, known_tags)}
         for t in types:
-            if t not in m.EVENT_TYPES and normalize(t) in tags:
-                raise UsageError(f"{err}; {t!r} is a tag: use --tag {normalize(t)}") from None
+            tag = tags.get(normalize(t))
+            if t not in m.EVENT_TYPES and tag is not None:
+                raise UsageError(f"{err}; {t!r} is a tag: use --tag {shlex.quote(tag)}") from None
         raise
 
 

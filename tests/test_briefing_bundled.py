@@ -1016,3 +1016,21 @@ def test_chart_piped_writes_plain_integers_and_the_terminal_groups_them(real: Ru
     shown = real("chart", "fatalities", env=terminal(100)).stdout
     big = max(values, key=int)
     assert f"{int(big):,}" in shown and f" {big} " not in shown
+
+
+def test_a_slice_s_figures_are_as_of_the_record_s_end_not_its_last_event(real: Run) -> None:
+    """U45: `summary --country mali` ended its window at Mali's last event (2022-10-31),
+    so MINUSMA's dead of 9 November dropped out and it gave 257 (May 2022) where
+    `summary` gave 292. A slice by country or actor moves its events' span, never the
+    "as of" of the figures asked for: the latest by the record's end, or by --until."""
+    whole = set(_json(real("summary", "--format", "json"))["latest_figures"])
+    minusma = {"minusma-deaths-2022-11-09", "minusma-hostile-deaths-2022-11-09"}
+    assert minusma <= whole
+    for sliced in (["--country", "mali"], ["--actor", "minusma"]):
+        content = _json(real("summary", *sliced, "--format", "json"))
+        assert content["period"]["end"] < "2022-11-09"  # its events' span keeps to them
+        assert minusma <= set(content["latest_figures"]), sliced
+        assert "minusma-deaths-2022-05" not in content["latest_figures"], sliced
+    until = _json(real("summary", "--country", "mali", "--until", "2022-10", "-f", "json"))
+    assert "minusma-deaths-2022-05" in until["latest_figures"]
+    assert not minusma & set(until["latest_figures"])

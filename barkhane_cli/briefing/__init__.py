@@ -136,7 +136,12 @@ def summary(
     # after it none, as it shows no era
     day = min(axis.last, RECORD_END_ORDINAL)
     in_place = [e for e in eras_in(data, day, day) if e in shown_eras]
-    latest, marked = headline_picks(data, facts, axis.first, axis.last)
+    # The figures' window is the one asked for, each open side the record's (stretched
+    # to the aftermath's events shown): a slice's events end where its own do, but not
+    # the "as of" of its figures (U45: `summary --country mali` ended at Mali's last
+    # event, 2022-10-31, and gave MINUSMA's 257 dead of May 2022 for the 292 of 9 Nov).
+    figures = axis_spanning(seen.extent.seen, first, last, record=True)
+    latest, marked = headline_picks(data, facts, figures.first, figures.last)
     judged = [] if empty else list(data.judgments.values())
     return {
         "period": {

@@ -107,9 +107,10 @@ def summary(
     --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
-    of each, the latest in the window, as `on` shows the latest by the day, and with
-    --full (and piped, and in JSON) beside it any figure the data marks headline that
-    falls in the window (France's force at its height).
+    of each, the latest in the window asked for (by --until, else the record's end:
+    --actor and --country narrow the events' span, not the figures'), as `on` shows the
+    latest by the day, and with --full (and piped, and in JSON) beside it any figure the
+    data marks headline that falls in the window (France's force at its height).
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """

@@ -515,6 +515,10 @@ def click_error_line(
     if found and isinstance(command, click.Group):
         name = found.group(1)
         names = command.list_commands(ctx) if ctx is not None else []
+        if command is group:
+            answered = _answered(name, rest)
+            if answered is not None:
+                return answered
         close = difflib.get_close_matches(name, names, n=2)
         if close:
             return f"no such command {name!r}; did you mean {' or '.join(repr(c) for c in close)}?"
@@ -532,6 +536,20 @@ def click_error_line(
     text = re.sub(r"(?<=') / '-\w'", "", text)
     text = text[:1].lower() + text[1:]
     return text.rstrip(".") + more
+
+
+def _answered(name: str, rest: list[str]) -> str | None:
+    """The line for a word typed as a command that another command answers (askedfor:
+    `barkhane leaders` is `on DATE`), run as typed again: with its --data files."""
+    from barkhane_cli.cli.askedfor import asked_for
+
+    answer = asked_for(name)
+    if answer is None:
+        return None
+    followups.given(_data_given(rest))
+    line = followups.command(*answer.words)
+    also = f" ({answer.also})" if answer.also else ""
+    return f"no such command {name!r}; {answer.what}: {line}{also}"
 
 
 def _only_for(command: click.Command) -> dict[str, tuple[str, ...]]:

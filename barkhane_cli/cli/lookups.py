@@ -149,12 +149,16 @@ def _profile(
         card = actor_card(dataset, dataset.actors[ident], events)
     else:
         card = place_card(dataset, dataset.places[ident], events)
-    if not events:
-        later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
-        card.no_events = _no_events(card.title, later)
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
         card.total = sum(1 for _ in loaded.select(replace(q, limit=None, sort="date")))
         card.limit = cut.limit
+    if not events and card.total:  # -n 0 of events that matched: not "No events" (U45)
+        from barkhane_cli.render.table import cut_said
+
+        card.no_events = cut_said(0, card.total, plural(card.total, "event"), cut.limit)
+    elif not events:
+        later = 0 if cut.aftermath else sum(1 for _ in loaded.select(replace(q, aftermath=True)))
+        card.no_events = _no_events(card.title, later)
     present(
         env,
         format_,

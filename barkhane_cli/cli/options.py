@@ -259,6 +259,10 @@ MapWidthOpt = Annotated[
 ]
 
 
+# --limit 0 is none of the rows, as documented: a file's header alone (a script's warm-up,
+# the columns), a table's "0 of 9 events (--limit 0)", never "no events match" (U45).
+# Said in timeline's help; every list's table does the same (render/table.py).
+LIMIT_ZERO = "0: none, the count of what matched said (a file: its header alone)"
 LimitOpt = Annotated[
     int | None,
     typer.Option("--limit", "-n", help="At most this many.", click_type=COUNT),
@@ -271,7 +275,7 @@ EventLimitOpt = Annotated[
         "--limit",
         "-n",
         help="At most this many events; with --facet, the N values (or pairs) with the most "
-        "events, counted over every matching event.",
+        f"events, counted over every matching event ({LIMIT_ZERO}).",
         click_type=COUNT,
     ),
 ]

@@ -492,15 +492,33 @@ def _spelled_hint(
     if times is not None:
         return f"{words[0]} is given {times}: {name} {shlex.quote(words[0])} once is enough"
     if not known & SPACED_OPTIONS:
-        if option.multiple:
-            return "give it once per value: " + " ".join(f"{name} {w}" for w in words)
-        return None
+        if not option.multiple:
+            return None
+        whole = _one_value(option, words, command)
+        if whole is not None:
+            said = _quoted(" ".join(words))
+            return f"{said} is one value, hyphenated: {name} {shlex.quote(whole)}"
+        return "give it once per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     hint = f"quote several words: {name} {_quoted(' '.join(words))}"
     if option.multiple and len({w.casefold() for w in words}) > 1:
         # --actor jnim wagner may mean two actors as well as one name (not --place tongo
         # tongo: one place given twice is the filter given once)
         hint += ", or give one per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     return hint
+
+
+def _one_value(option: click.Option, words: list[str], command: click.Command) -> str | None:
+    """The one value ``words`` spell, hyphenated, when the option offers it (its TAB
+    completion: a tag, a type): U45's `--tag suicide bombing` was told to give
+    `--tag suicide --tag bombing`, which found no tag 'bombing'; the tag is
+    suicide-bombing. None when the words are several values."""
+    if len(words) < 2:
+        return None
+    joined = "-".join(words).casefold()
+    for item in option.shell_complete(click.Context(command), joined):
+        if item.value.casefold() == joined:
+            return str(item.value)
+    return None
 
 
 def _given_again(option: click.Option, words: list[str], command: click.Command) -> str | None:

@@ -181,7 +181,7 @@ def timeline(
     present(env, format_, export, records)
     # for a person, as the footer's notes (scripts and logs stay clean), and not where
     # the words are a name the footer has already said how to ask for (names)
-    if shown and not shown[-1] and footer_seen(env, format_) and not names:
+    if shown and not shown[-1] and limit != 0 and footer_seen(env, format_) and not names:
         from barkhane_cli.render.table import wrapped
 
         for hint in none_found():

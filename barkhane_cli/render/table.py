@@ -116,7 +116,10 @@ def records_table(
     it = iter(items)
     first = list(islice(it, CHUNK if wide else FIRST_CHUNK))
     if not first:
-        for line in (rs.empty_message, *rs.notes):
+        # --limit 0 of rows that matched says how many, never that none did (U45: -n 0
+        # said "no events match" of 9)
+        cut_all = rs.limit == 0 and bool(rs.total)
+        for line in [count_line(rs, 0)] if cut_all else (rs.empty_message, *rs.notes):
             env.err.write(wrapped(env, line) + "\n")
         return 0
     chosen = names is None
@@ -244,10 +247,15 @@ def count_line(rs: RecordSet[Any], shown: int) -> str:
     noun = plural(rs.total or shown, rs.kind)
     line = f"{shown} {noun}"
     if rs.total is not None and rs.total > shown:
-        line = f"{shown} of {rs.total} {noun}"
-        if rs.limit is not None:
-            line += f" (--limit {rs.limit})"
+        line = cut_said(shown, rs.total, noun, rs.limit)
     return "; ".join([line, *rs.notes])
+
+
+def cut_said(shown: int, total: int, noun: str, limit: int | None) -> str:
+    """'3 of 34 events (--limit 3)': what a list shows of what matched, where --limit
+    cut it (a card's events too, with none shown: -n 0)."""
+    line = f"{shown} of {total} {noun}"
+    return line if limit is None else f"{line} (--limit {limit})"
 
 
 def _table(env: Env, columns: list[Column], header: bool) -> Table:

@@ -17,7 +17,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -265,6 +265,9 @@ class _Layer:
     replaced: list[tuple[str, str, str]]
     seen: dict[tuple[str, str], str]  # (table, id) -> the file of this layer that holds it
     rejected: dict[str, list[Any]]  # table -> entries with problems, built with placeholders
+    # (table, id) -> the file of the entry a later file replaced: validate names it when it
+    # is another of the user's files, not the record (U45)
+    earlier: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +385,7 @@ def _layer_file(
         target = layer.records[table]
         if record.id in target:
             layer.replaced.append((table, record.id, file))
+            layer.earlier[(table, record.id)] = target[record.id].origin
         target[record.id] = record
 
 
@@ -493,7 +497,10 @@ def collect(
     texts = read_source_files(data, problems, roots)
     # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
     suggestions = Suggestions()
-    check_references(data, problems, texts, warnings=warnings, suggestions=suggestions)
+    yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
+    check_references(
+        data, problems, texts, warnings=warnings, suggestions=suggestions, replaced_yours=yours
+    )
     bad = layer.rejected
     if any(bad.values()):
 

@@ -21,6 +21,7 @@ def check_references(
     only: m.Dataset | None = None,
     warnings: bool = True,
     suggestions: Suggestions | None = None,
+    replaced_yours: Mapping[tuple[str, str], str] | None = None,
 ) -> None:
     """Every id an entry points at exists; every quote from a file source is verbatim.
 
@@ -114,7 +115,7 @@ def check_references(
             duplicate_warnings((("events", data.events), ("aftermath", data.aftermath)))
         )
         # and one that takes the place of the record's own, by its id (U41)
-        problems.extend(replacement_warnings(data.replaced))
+        problems.extend(replacement_warnings(data.replaced, replaced_yours or {}))
     all_events = {e.id: e for e in data.events} | {e.id: e for e in data.aftermath}
     for table, events in (("events", scope.events), ("aftermath", scope.aftermath)):
         for e in events:

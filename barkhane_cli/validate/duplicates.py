@@ -14,7 +14,7 @@ incidents is what `compare` pairs, not a mistake.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from barkhane_cli import model as m
 from barkhane_cli.resolve import normalize
@@ -91,21 +91,21 @@ def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[
     return out
 
 
-def replacement_warnings(replaced: Iterable[tuple[str, str, str]]) -> list[Problem]:
+def replacement_warnings(
+    replaced: Iterable[tuple[str, str, str]], yours: Mapping[tuple[str, str], str]
+) -> list[Problem]:
     """A warning on each entry of a user's file that replaces one of the data under it
     (m.Dataset.replaced): U41's file reusing the id moura-massacre with 1,000 dead took
     the curated event's place, and validate said "ok" with no warning (a line on stderr
     that counted as none). Meant when it corrects the record; a slip when it is a new
-    incident, which wants an id of its own."""
-    return [
-        Problem(
-            file,
-            table,
-            ident,
-            "id",
-            f"{m.REPLACES} {SINGULAR.get(table, table)} {ident!r}, shown in its place; "
-            "if it is another, give it an id of its own",
-            warning=True,
-        )
-        for table, ident, file in replaced
-    ]
+    incident, which wants an id of its own. ``yours``: (table, id) -> the user's file
+    the replaced entry came from, named in place of "the record's" (U45: an id of
+    good.toml alone, reused by reuse.toml, was said to be the record's)."""
+    out = []
+    for table, ident, file in replaced:
+        what = f"{SINGULAR.get(table, table)} {ident!r}"
+        earlier = yours.get((table, ident))
+        said = f"{m.REPLACES} {what}" if earlier is None else f"replaces the {what} of {earlier}"
+        message = f"{said}, shown in its place; if it is another, give it an id of its own"
+        out.append(Problem(file, table, ident, "id", message, warning=True))
+    return out
