@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Run
-from test_pieced_build import _rows
+from test_pieced_build import _rows, read_in_pieces
 
 from barkhane_cli import store
-from barkhane_cli.store import exports, files, pieces
+from barkhane_cli.store import exports, files
 
 
 def _stored(built: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -44,21 +44,11 @@ def test_a_large_imports_store_is_built_from_its_file_in_pieces(
     whole = _stored(_import(run, csv_file, out, tmp_path / "whole"))  # small: its document
     written = out.read_bytes()
 
-    monkeypatch.setattr(files, "PIECED_BYTES", 0)  # every data file counts as large
-    monkeypatch.setattr(pieces, "PIECE_BYTES", 2000)  # and is read in many pieces
-    pieced: list[Path] = []
-    real = files._check_pieces
-
-    def counted(path: Path) -> list[files._Checked] | None:
-        steps = real(path)
-        if steps is not None:
-            pieced.append(path)
-        return steps
+    pieced = read_in_pieces(monkeypatch)  # every data file large, read in many pieces
 
     def held_whole(*_: object, **__: object) -> None:
         raise AssertionError("the import's store was built from a document held whole")
 
-    monkeypatch.setattr(files, "_check_pieces", counted)
     monkeypatch.setattr(exports, "as_document", held_whole)
     rows = _stored(_import(run, csv_file, out, tmp_path / "pieced"))
     assert out in pieced

@@ -18,6 +18,24 @@ from barkhane_cli.store import files, pieces
 from barkhane_cli.validate import Problem
 
 
+def read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every data file counted large and read in pieces of ~2 KB (many cuts); the list
+    fills with the paths the pieced reader read, so a test can see it was used."""
+    monkeypatch.setattr(files, "PIECED_BYTES", 0)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 2000)
+    read: list[Path] = []
+    real = files._check_pieces
+
+    def counted(path: Path) -> list[files._Checked] | None:
+        steps = real(path)
+        if steps is not None:
+            read.append(path)
+        return steps
+
+    monkeypatch.setattr(files, "_check_pieces", counted)
+    return read
+
+
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table (the full-text index's own tables too), in rowid order."""
     db = sqlite3.connect(path)
@@ -50,18 +68,7 @@ def _both(
     monkeypatch.setattr(files, "PIECED_BYTES", 1 << 62)
     whole = _rows(built or _built(paths, tmp / "whole"))
     files.forget_checked()
-    monkeypatch.setattr(files, "PIECED_BYTES", 0)
-    monkeypatch.setattr(pieces, "PIECE_BYTES", 2000)
-    read: list[Path] = []
-    real = files._check_pieces
-
-    def counted(path: Path) -> list[files._Checked] | None:
-        steps = real(path)
-        if steps is not None:
-            read.append(path)
-        return steps
-
-    monkeypatch.setattr(files, "_check_pieces", counted)
+    read = read_in_pieces(monkeypatch)
     pieced = _rows(_built(paths, tmp / "pieced"))
     # every file went through the pieces, but one with no entry (meta.toml: no cut)
     missed = [f for f in files.expand(paths) if f not in read]
