@@ -37,3 +37,14 @@ def test_the_card_says_whose_the_toll_is(run: Run) -> None:
     row = next(line for line in card.splitlines() if line.startswith("fatalities\t"))
     assert row.startswith("fatalities\t20 (")
     assert "18 + 2 = 20" in row
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_a_table_whose_columns_show_no_toll_says_nothing_of_deaths(run: Run, columns: int) -> None:
+    """--fields without a deaths column: the rows hold a toll, the table shows none, and
+    a line under it on what "deaths" count spoke of a column not there."""
+    shown = run(*INATES, "--fields", "date,id,title", env=terminal(columns)).stdout
+    assert "inates-camp-attack-2019-07" in shown
+    assert DEATHS_SAID not in shown
+    tolled = run(*INATES, "--fields", "date,title,fatalities", env=terminal(columns)).stdout
+    assert POINTER in tolled

@@ -40,3 +40,20 @@ def test_a_tag_the_shell_split_is_given_back_whole(run: Run, bundled: None, opti
     # words that are no one tag are still two values
     two = run("timeline", "--tag", "coup", "france").stderr
     assert two.rstrip("\n").endswith("give it once per value: --tag coup --tag france")
+
+
+def test_a_type_the_shell_split_that_is_a_tag_names_the_tag(run: Run, bundled: None) -> None:
+    """`--type suicide bombing` unquoted was told "--type suicide --type bombing", a
+    command that fails on 'suicide' and then names no tag: the words are the tag."""
+    result = run("timeline", "--type", "suicide", "bombing")
+    assert result.exit_code == 2
+    assert result.stderr.rstrip("\n").endswith(
+        '"suicide bombing" is a tag, hyphenated: --tag suicide-bombing'
+    ), result.stderr
+    assert _pasted(run, result.stderr) == (0, ""), result.stderr
+    # a type of two words is still the type
+    assert (
+        run("timeline", "--type", "coup", "attempt")
+        .stderr.rstrip("\n")
+        .endswith('"coup attempt" is one value, hyphenated: --type coup-attempt')
+    )

@@ -32,3 +32,18 @@ def test_an_id_of_the_record_still_names_the_record(run: Run, tmp_path: Path) ->
     assert (
         "replaces the record's event 'serval', shown in its place" in result.stdout + result.stderr
     )
+
+
+def test_each_of_three_files_names_the_one_it_replaces(run: Run, tmp_path: Path) -> None:
+    """a, b and c share an id: b replaces a's entry and c replaces b's; b's warning named
+    b itself (the file that last held the id) as the one it replaced."""
+    skeleton = run("new", "event").stdout
+    a, b, c = (tmp_path / f"{name}.toml" for name in "abc")
+    for path in (a, b, c):
+        path.write_text(skeleton, encoding="utf-8")
+    result = run("validate", str(a), str(b), str(c))
+    out = result.stdout + result.stderr
+    said = [line for line in out.splitlines() if "events 'my-new-event' id: replaces" in line]
+    assert [line.split(":")[0] for line in said] == [str(b), str(c)], out
+    assert f"replaces the event 'my-new-event' of {a}," in said[0]
+    assert f"replaces the event 'my-new-event' of {b}," in said[1]

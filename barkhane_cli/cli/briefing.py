@@ -366,7 +366,8 @@ def chart(
         unit = "events in the curated timeline" + (f" and {', '.join(layers)}" if layers else "")
     # what the fatality bars count, told on a watched stderr where no chart draws it
     # (_tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
-    # death toll"
+    # death toll". Told before the rows, not after as the notes are: a head that has left
+    # makes a later write fail, and a caveat after 8 kB of rows (--facet actor) was lost
     caveat = unit if chosen is ChartKind.fatalities else None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
@@ -379,8 +380,8 @@ def chart(
         on = counts.panels.field
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
-        _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
         _tell_unless_drawn(env, fmt, caveat)
+        _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
         _tell_unless_drawn(env, fmt, left_out)
         return
 
@@ -394,8 +395,8 @@ def chart(
         else:
             charts.bars_rich(target, bins, title, unit, stack, note)
 
-    present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, caveat)
+    present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, note)
     _tell_unless_drawn(env, fmt, left_out)
 

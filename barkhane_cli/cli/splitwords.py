@@ -494,10 +494,13 @@ def _spelled_hint(
     if not known & SPACED_OPTIONS:
         if not option.multiple:
             return None
+        said = _quoted(" ".join(words))
         whole = _one_value(option, words, command)
         if whole is not None:
-            said = _quoted(" ".join(words))
             return f"{said} is one value, hyphenated: {name} {shlex.quote(whole)}"
+        tag = _tag_instead(option, words, command)
+        if tag is not None:
+            return f"{said} is a tag, hyphenated: {tag[0]} {shlex.quote(tag[1])}"
         return "give it once per value: " + " ".join(f"{name} {shlex.quote(w)}" for w in words)
     hint = f"quote several words: {name} {_quoted(' '.join(words))}"
     if option.multiple and len({w.casefold() for w in words}) > 1:
@@ -519,6 +522,19 @@ def _one_value(option: click.Option, words: list[str], command: click.Command) -
         if item.value.casefold() == joined:
             return str(item.value)
     return None
+
+
+def _tag_instead(
+    option: click.Option, words: list[str], command: click.Command
+) -> tuple[str, str] | None:
+    """The command's --tag and the tag ``words`` spell, given to --type: as query.py says
+    of one word ("'election' is a tag"), of words the shell split, which were told to be
+    given once each (`--type suicide --type bombing`, failing on 'suicide')."""
+    if "--type" not in option.opts:
+        return None
+    tags = [p for p in command.params if isinstance(p, click.Option) and "--tag" in p.opts]
+    whole = _one_value(tags[0], words, command) if tags else None
+    return None if whole is None else ("--tag", whole)
 
 
 def _given_again(option: click.Option, words: list[str], command: click.Command) -> str | None:

@@ -226,6 +226,16 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
     def yours(e: m.Event) -> str:
         return yours_said(e, (e.aftermath, e.id) in replaced())
 
+    # the events whose toll a cell drew (the deaths column, or the event's cell on narrow
+    # terminals): DEATHS_SAID speaks of what the table shows, not of a toll --fields left
+    # out (`--fields date,id` had the line under a table with no deaths in it)
+    tolled: set[str] = set()
+
+    def toll_cell(e: m.Event) -> Any:
+        if e.deaths():
+            tolled.add(e.id)
+        return _toll_cell(e)
+
     fields: dict[str, Field[m.Event]] = {
         # Wide enough for the longest id in the bundled data; longer ones get an ellipsis.
         "id": id_field(lambda e: e.id, width=44),
@@ -285,7 +295,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             display=m.Event.deaths,
             width=9,  # "1000–1500", "up to 150"
             justify="right",
-            cell=_toll_cell,
+            cell=toll_cell,
         ),
         "fatalities_low": Field("fatalities_low", "Deaths low", lambda e: _opt(e.fatalities_low)),
         "fatalities_high": Field(
@@ -328,7 +338,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         that gives a cut note whole, where a note was cut."""
         from barkhane_cli.render.table import CUT_SAID
 
-        said = [(DEATHS_SAID, whole)] if any(e.deaths() for e in shown) else []
+        said = [(DEATHS_SAID, whole)] if any(e.id in tolled for e in shown) else []
         return said + ([(CUT_SAID, whole)] if any(e.id in clipped for e in shown) else [])
 
     def event_cell(e: m.Event, deaths: bool) -> Any:
@@ -348,6 +358,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         cell.append_text(safe(e.id, style="dim", keep=""))
         toll = e.deaths().replace(" ", GLUE)  # never "37–39" / "dead", nor "up to" / "15"
         if deaths and toll:
+            tolled.add(e.id)
             cell.append(f"  {toll}{GLUE}dead", style="bold")
         if e.actors or e.places:
             cell.append("  ")

@@ -265,9 +265,10 @@ class _Layer:
     replaced: list[tuple[str, str, str]]
     seen: dict[tuple[str, str], str]  # (table, id) -> the file of this layer that holds it
     rejected: dict[str, list[Any]]  # table -> entries with problems, built with placeholders
-    # (table, id) -> the file of the entry a later file replaced: validate names it when it
-    # is another of the user's files, not the record (U45)
-    earlier: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (table, id, the replacing file) -> the file of the entry it replaced: validate names
+    # it when it is another of the user's files, not the record (U45). Keyed by the
+    # replacing file too: an id in three files is replaced twice, each of another file.
+    earlier: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +386,7 @@ def _layer_file(
         target = layer.records[table]
         if record.id in target:
             layer.replaced.append((table, record.id, file))
-            layer.earlier[(table, record.id)] = target[record.id].origin
+            layer.earlier[(table, record.id, file)] = target[record.id].origin
         target[record.id] = record
 
 

@@ -21,7 +21,7 @@ def check_references(
     only: m.Dataset | None = None,
     warnings: bool = True,
     suggestions: Suggestions | None = None,
-    replaced_yours: Mapping[tuple[str, str], str] | None = None,
+    replaced_yours: Mapping[tuple[str, str, str], str] | None = None,
 ) -> None:
     """Every id an entry points at exists; every quote from a file source is verbatim.
 

@@ -92,19 +92,19 @@ def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[
 
 
 def replacement_warnings(
-    replaced: Iterable[tuple[str, str, str]], yours: Mapping[tuple[str, str], str]
+    replaced: Iterable[tuple[str, str, str]], yours: Mapping[tuple[str, str, str], str]
 ) -> list[Problem]:
     """A warning on each entry of a user's file that replaces one of the data under it
     (m.Dataset.replaced): U41's file reusing the id moura-massacre with 1,000 dead took
     the curated event's place, and validate said "ok" with no warning (a line on stderr
     that counted as none). Meant when it corrects the record; a slip when it is a new
-    incident, which wants an id of its own. ``yours``: (table, id) -> the user's file
-    the replaced entry came from, named in place of "the record's" (U45: an id of
+    incident, which wants an id of its own. ``yours``: (table, id, replacing file) -> the
+    user's file the replaced entry came from, named in place of "the record's" (U45: an id of
     good.toml alone, reused by reuse.toml, was said to be the record's)."""
     out = []
     for table, ident, file in replaced:
         what = f"{SINGULAR.get(table, table)} {ident!r}"
-        earlier = yours.get((table, ident))
+        earlier = yours.get((table, ident, file))
         said = f"{m.REPLACES} {what}" if earlier is None else f"replaces the {what} of {earlier}"
         message = f"{said}, shown in its place; if it is another, give it an id of its own"
         out.append(Problem(file, table, ident, "id", message, warning=True))
