@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from test_pager import child_environ, shown_until_closed
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
@@ -28,14 +28,7 @@ def test_the_caveat_survives_head_closing_the_pipe(
     import pty  # noqa: F401  (POSIX only: the skip above)
 
     main, side = os.openpty()
-    environ = {
-        **environ,
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-        "BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"),
-        "COLUMNS": "80",
-    }
+    environ = {**environ, **child_environ(tmp_path)}
     read, write = os.pipe()
     os.close(read)  # as a head that has left: every row written meets a closed pipe
     proc = subprocess.Popen(
@@ -46,15 +39,6 @@ def test_the_caveat_survives_head_closing_the_pipe(
     )
     os.close(write)
     os.close(side)
-    told = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # the terminal closed: the run is over
-            break
-        if not chunk:
-            break
-        told += chunk
-    os.close(main)
+    told = shown_until_closed(main)
     proc.wait(timeout=60)
     assert b"not a total death toll" in told.replace(b"\r\n", b" ").replace(b"\n", b" ")

@@ -15,6 +15,34 @@ from conftest import ROOT, sigint_as_at_a_terminal
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
 
+def child_environ(tmp_path: Path) -> dict[str, str]:
+    """A child's environment at an 80-column terminal: this checkout first on its path and
+    the run's cache (conftest._session_cache, in XDG_CACHE_HOME), so the bundled record is
+    compiled once a run, not once a test."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"),
+        "COLUMNS": "80",
+    }
+
+
+def shown_until_closed(main: int) -> bytes:
+    """Everything a pseudo-terminal's ``main`` side receives until every writer is gone."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: every writer is gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    return shown
+
+
 def at_terminal(
     tmp_path: Path, args: list[str], pager: str, **env: str
 ) -> tuple[int, str, str, bool]:
@@ -28,14 +56,10 @@ def at_terminal(
     mark.unlink(missing_ok=True)
     main, side = os.openpty()
     environ = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-        "BARKHANE_CACHE": str(Path(os.environ["XDG_CACHE_HOME"]) / "barkhane"),
+        **child_environ(tmp_path),
         # a shell command line: the path quoted, as a temporary folder may hold a space
         "BARKHANE_PAGER": f"touch {shlex.quote(str(mark))}; {pager}",
         "LINES": "24",
-        "COLUMNS": "80",
         **env,
     }
     proc = subprocess.Popen(
@@ -48,16 +72,7 @@ def at_terminal(
         preexec_fn=sigint_as_at_a_terminal,  # so that Ctrl-C reaches it when sent
     )
     os.close(side)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # the terminal closed: every writer is gone
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(main)
+    shown = shown_until_closed(main)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, shown.decode(errors="replace"), err.decode(), mark.exists()
 
