@@ -330,18 +330,14 @@ def on(
     dataset = loaded.data
     content, events = situation.situation(dataset, day, days, loaded.select)
     title = f"barkhane on {day}: events {span_said(content['window']['start'], content['window']['end'])}"
-    max_rows, ascii_only = _max_rows(height, 2), _ascii(env, ascii_)
-
-    def show(target: Any, fmt: str | None) -> None:
-        view.show(
-            target, fmt, content, dataset, events, title, max_rows, ascii_only, again(FULL),
-            fixed=height is not None, full=full,
-        )  # fmt: skip
-
+    page = view.page(
+        content, dataset, events, title, _max_rows(height, 2), _ascii(env, ascii_),
+        again(FULL), fixed=height is not None, full=full,
+    )  # fmt: skip
     # through present, as every other view: paged on a terminal shorter than the page
     # (`on 2020-08-18` is 59 lines at 80x50, and its title, eras and leaders scrolled off
     # unpaged, U45); --export saves the page the terminal shows, titled with the command
-    present(env, format_, export, show)
+    present(env, format_, export, page)
 
 
 def _refuse_map_options(full: bool, given: dict[str, bool]) -> None:

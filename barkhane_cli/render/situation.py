@@ -11,6 +11,7 @@ map.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -388,9 +389,7 @@ def _rich(
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
 
-def show(
-    env: Env,
-    format_: str | None,
+def page(
     content: dict[str, Any],
     dataset: m.Dataset,
     events: list[m.Event],
@@ -400,19 +399,18 @@ def show(
     whole: str,
     fixed: bool = False,
     full: bool = False,
-) -> None:
-    """``full``: the whole page (--full), else one screen; ``whole``: the command the one
-    screen points to for the whole page. An --export of it is the caller's (cli.base's
-    present): the page as the terminal shows it, one screen or with --full the whole page
-    and its map (a vector map alone left out what the .txt export had, U19)."""
-    # format_ is checked as on's --format is read (options.takes_formats)
-    fmt = resolve_format(format_, env)
+) -> Callable[[Env, str | None], None]:
+    """The page, drawn on a target in a format (cli.base.present's view: the terminal, and
+    an --export's the terminal form): ``full`` the whole page (--full), else one screen;
+    ``whole`` the command the one screen points to for the whole page. The page as the
+    terminal shows it is what --export saves, one screen or with --full the whole page and
+    its map (a vector map alone left out what the .txt export had, U19)."""
 
     @cache
     def markers() -> MapData:
         """The events' map, which only the whole page draws: worked out for every `on`,
         the one screen and JSON too, it cost them the map module and some 25 ms of
-        locating."""
+        locating; once for the terminal and an --export both."""
         from barkhane_cli import mapping
 
         return mapping.markers(dataset, events)
@@ -433,4 +431,4 @@ def show(
         else:
             _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
 
-    view(env, fmt)
+    return view
