@@ -1239,8 +1239,9 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
     assert (
         "The relations that count are part-of, member-of or merged-into, not pledged-to "
         "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
-        "(--perpetrator al-qaeda --perpetrator jnim); timeline's footer says how many events "
-        "the groups pledged to it carried out that it leaves out."
+        "(--perpetrator al-qaeda --perpetrator jnim); the footer (under timeline's table, "
+        "map's drawing, chart's bars) says how many events the groups pledged to it carried "
+        "out that it leaves out."
     ) in shown
     alone = ids(run, "--perpetrator", "al-qaeda")
     with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")

@@ -144,3 +144,29 @@ def test_piped_output_says_nothing_of_it(run: Run, layer: str) -> None:
     result = run(*_args(layer, "--perpetrator", "zorb-core", "--count"))
     assert result.stdout.strip() == "3"
     assert "pledge" not in result.stderr
+
+
+_NOTE = "2 events by Zorb Front (pledged to Zorb Core) and 1 by Zorb Offshoot"
+
+
+def test_map_and_chart_say_it_as_timeline_does(
+    run: Run, layer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They filter with timeline's --perpetrator, so they say what it leaves out: under
+    the drawn map and bars, and before a piped chart's rows (as its caveat: a head that
+    has gone would lose a note told after them)."""
+    asked = ("--search", "zorblat", "--data", layer, "--perpetrator", "zorb-core")
+    drawn = run("map", *asked, env=terminal(400))
+    assert drawn.exit_code == 0, drawn.stderr
+    assert _NOTE in drawn.stdout and "add --perpetrator zorb-front" in drawn.stdout
+    bars = run("chart", "events", *asked, env=terminal(400))
+    assert bars.exit_code == 0, bars.stderr
+    assert _NOTE in " ".join(bars.stdout.split())
+    told = watched(monkeypatch)
+    piped = run("chart", "fatalities", *asked, "-f", "csv")
+    assert piped.stdout.startswith("label,") and "pledge" not in piped.stdout
+    assert any(_NOTE in said for said in told), told
+    # no pledged group's event left out, nothing said
+    told.clear()
+    run("chart", "events", *asked[:-1], "zorb-front", "-f", "csv")
+    assert not any("pledge" in said for said in told), told

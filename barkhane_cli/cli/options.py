@@ -351,8 +351,9 @@ PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
-        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
-        "footer says how many events the groups pledged to it carried out that it leaves out. "
+        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; the footer "
+        "(under timeline's table, map's drawing, chart's bars) says how many events the groups "
+        "pledged to it carried out that it leaves out. "
         f"Timeline's rows say how the perpetrators are known ({_levels()}); "
         "--fields attribution gives the level.",
         callback=AN_ACTOR,
