@@ -20,7 +20,13 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, filters_said, namesake_notes, window_notes
+from barkhane_cli.cli.filters import (
+    covers_notes,
+    event_filters,
+    filters_said,
+    namesake_notes,
+    window_notes,
+)
 from barkhane_cli.cli.options import (
     AN_EXPORT,
     ActorOpt,
@@ -239,9 +245,8 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    md.notes = namesake_notes(dataset, place or ()) + _no_point_notes(
-        dataset, place or [], md, events
-    )
+    md.notes = namesake_notes(dataset, place or ()) + covers_notes(dataset, place or ())
+    md.notes += _no_point_notes(dataset, place or [], md, events)
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them

@@ -143,6 +143,7 @@ def timeline(
     told = []
     if (count or facet) and watching(env):
         told = window_notes(q) + pledged_left_out(dataset.actors, q, loaded.stream)
+        told += covers_notes(dataset, place or ())  # U45 quoted the count of an area
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
