@@ -504,6 +504,11 @@ def click_error_line(
         misplaced = _before_its_command(named, command, words, line, exc.option_name)
         if misplaced:
             return misplaced
+        from barkhane_cli.cli.outputs import output_hint  # an error's path only
+
+        hint = output_hint(command, path, exc.option_name, line)
+        if hint is not None:
+            return hint
         close = _close_options(exc.option_name, command)
         if close:
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"
