@@ -1262,14 +1262,18 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
 
 def test_timeline_help_says_what_each_attribution_level_means(run: Run) -> None:
     """U45 read the Solhan row's bare "JNIM → Civilians, VDP" as fact (JNIM denied it):
-    the row now says "attributed:", and the help says what each level the rows show means."""
+    the row now says "attributed:", and the help says what each level the rows show means,
+    in the rows' words (model.ATTRIBUTION_READS: "claimed or admitted", where the help
+    said "claimed:", a word no row says), and the data's names --fields gives."""
     shown = _timeline_help(run)
     assert (
-        "Timeline's rows say how the perpetrators are known (claimed: claimed or admitted by "
-        "the perpetrator; attributed: named by authorities or credible reporting; suspected: "
-        "suspected, not established; unknown: no one has been credibly named: then no "
-        "perpetrators)"
+        "Timeline's rows say how the perpetrators are known (claimed or admitted by the "
+        "perpetrator; attributed: named by authorities or credible reporting; suspected, not "
+        "established; unknown: no one has been credibly named: then no perpetrators); --fields "
+        "attribution gives the level as the data names it (claimed, attributed, suspected or "
+        "unknown)."
     ) in shown
+    assert "(claimed:" not in shown
 
 
 def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:
