@@ -170,3 +170,29 @@ def test_map_and_chart_say_it_as_timeline_does(
     told.clear()
     run("chart", "events", *asked[:-1], "zorb-front", "-f", "csv")
     assert not any("pledge" in said for said in told), told
+
+
+def test_a_group_that_left_it_says_since_when(run: Run, tmp_path: Path) -> None:
+    """The other side of U45 #9's rule: a group once part of the one asked for, pledged
+    to it after it left, is said to have left it, with when."""
+    path = tmp_path / "exile.toml"
+    exile = _actor(
+        "zorb-exile",
+        "Zorb Exile",
+        '{ actor = "zorb-core", relation = "part-of", start = "2015", end = "2016-12" }, '
+        '{ actor = "zorb-core", relation = "pledged-to", start = "2017-01" }',
+    )
+    events = [
+        ("z-exile-2016", "2016-05-01", ["zorb-exile"]),
+        ("z-exile-2018", "2018-05-01", ["zorb-exile"]),
+    ]
+    path.write_text(
+        _actor("zorb-core", "Zorb Core", "") + exile + "".join(_event(*e) for e in events),
+        encoding="utf-8",
+    )
+    result = run(*_args(str(path), "--perpetrator", "zorb-core"), env=terminal(400))
+    assert "z-exile-2016" in result.stdout and "z-exile-2018" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "1 event; 1 event by Zorb Exile (pledged to Zorb Core) after it left Zorb Core "
+        "(2016-12) not listed (a pledge is not a part): add --perpetrator zorb-exile"
+    )
