@@ -67,6 +67,21 @@ def band_label(low: float, high: float) -> str:
     return f"{low:.0%}–{high:.0%}"
 
 
+# The data's yardstick for a term the seed hedges on no published scale ("can be
+# expected", "sure to"): its chance is the record's mapping (Judgment.mapping).
+NO_YARDSTICK = "none"
+
+
+def scale_said(j: m.Judgment) -> str:
+    """Where a judgment's chance comes from, as the judgments table says it: the
+    yardstick it is on (UK PHIA), or "on no scale: mapped" where the record mapped an
+    unscaled term (its mapping shown with the quote). The data's "none" read as if the
+    chance were none, or a missing value (U45)."""
+    if j.yardstick != NO_YARDSTICK:
+        return j.yardstick
+    return "on no scale: mapped" if j.mapping else "on no scale"
+
+
 def score(judgments: Iterable[m.Judgment]) -> dict[str, Any]:
     """Calibration by probability band and the Brier score over the resolved judgments."""
     items = list(judgments)

@@ -261,13 +261,16 @@ _PARTS_NAMED = 5
 def covers_note(data: m.Dataset, pid: str) -> str | None:
     """For an area made of regions or spanning countries, what a listing of the events
     there says of them, and where the place is told: "Liptako-Gourma covers 16 regions
-    and 1 capital in Burkina Faso, Mali and Niger: barkhane place liptako-gourma" (U38:
-    `timeline --place liptako` listed Kidal's and Ouagadougou's events with no word of
-    why). None for any other place: a region's or a country's events are plainly there."""
+    and 1 capital in Burkina Faso, Mali and Niger, wider than the tri-border area:
+    barkhane place liptako-gourma" (U38: `timeline --place liptako` listed Kidal's and
+    Ouagadougou's events with no word of why; U45 counted its 103 events of 2019 as the
+    tri-border area's, the seed's sense of the name: its data's ``wider_than``). None for
+    any other place: a region's or a country's events are plainly there."""
     place = data.places[pid]
     parts = [data.places[p] for p in place.made_of if p in data.places]
     namer = geo.country_namer(data.places)
     countries = and_joined([namer(c) for c in place.countries])
+    wider = f"wider than the {place.wider_than[0]}" if place.wider_than else ""
     if len(parts) > _PARTS_NAMED:
         kinds = Counter(p.kind for p in parts)
         covered = and_joined([counted(n, kind) for kind, n in kinds.items()])
@@ -276,9 +279,20 @@ def covers_note(data: m.Dataset, pid: str) -> str | None:
         covered = and_joined([p.name for p in parts])
     elif len(place.countries) > 1:
         covered = f"places within {counted(len(place.countries), 'country')} ({countries})"
+    elif wider:
+        return f"{place.name} is {wider}: {followups.command('place', pid)}"
     else:
         return None
+    covered += f", {wider}" if wider else ""
     return f"{place.name} covers {covered}: {followups.command('place', pid)}"
+
+
+def wider_place(places: Iterable[m.Place], name: str) -> m.Place | None:
+    """The place whose data says it is wider than an area ``name`` names, which the
+    record holds no place for (``wider_than``, read as aliases are: case and accents
+    aside): `--place tri-border` is Liptako-Gourma's, the nearest the record has."""
+    key = normalize(name)
+    return next((p for p in places if any(normalize(w) == key for w in p.wider_than)), None)
 
 
 def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) -> dict[str, Any]:

@@ -98,3 +98,29 @@ def pledge_holds(
         ):
             return aff.actor
     return None
+
+
+def part_outside(
+    actors: Mapping[str, m.Actor], affiliate: str, wanted: frozenset[str], e: m.Event
+) -> tuple[m.Affiliation, bool] | None:
+    """Of ``affiliate``'s roll-up affiliations that make it count for one of ``wanted``
+    at some time, the one nearest the event that does not hold over it, and whether the
+    event came before it: None when the group never counts for them. Why a pledged
+    group's event is left out when its others are listed (U45: ISGS's two raids of
+    January 2019 predate its being part of ISWAP, from 2019-03)."""
+    actor = actors.get(affiliate)
+    if actor is None:
+        return None
+    nearest: tuple[int, m.Affiliation, bool] | None = None
+    for aff in actor.affiliations:
+        if not rolls_up(actor, aff) or wanted.isdisjoint(counts_for(actors, aff.actor, *ALL_TIME)):
+            continue
+        if aff.start is not None and aff.start.first_ordinal() > e.last:
+            gap, before = aff.start.first_ordinal() - e.last, True
+        elif aff.end is not None and aff.end.last_ordinal() < e.first:
+            gap, before = e.first - aff.end.last_ordinal(), False
+        else:
+            continue  # it holds over the event (the event is listed) or is open-ended
+        if nearest is None or gap < nearest[0]:
+            nearest = (gap, aff, before)
+    return None if nearest is None else (nearest[1], nearest[2])

@@ -126,8 +126,19 @@ def test_a_name_only_events_carry_points_to_search(run: Run) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["three borders", "ba"])
-def test_a_not_found_hint_counts_what_its_search_lists(run: Run, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "then"),
+    [
+        # the record's nearest place is said first (place liptako-gourma's wider_than; U45)
+        (
+            "three borders",
+            ": the record has no place for the tri-border area; the nearest is "
+            "Liptako-Gourma (liptako-gourma), wider than it; ",
+        ),
+        ("ba", ", but "),
+    ],
+)
+def test_a_not_found_hint_counts_what_its_search_lists(run: Run, name: str, then: str) -> None:
     """U30: `place "three borders"` said 108 events name it, `place ba` 975: each word
     was matched as a word's start. The hint counts the events holding the name whole,
     and the search it points to lists just those."""
@@ -137,7 +148,7 @@ def test_a_not_found_hint_counts_what_its_search_lists(run: Run, name: str) -> N
     named = events_found(run, phrase)
     assert 0 < named < events_found(run, name)
     assert result.stderr == (
-        f"barkhane: no place matches '{name}', but {named} events name it: "
+        f"barkhane: no place matches '{name}'{then}{named} events name it: "
         f"barkhane search '{phrase}'\n"
     )
 
@@ -1239,8 +1250,9 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
     assert (
         "The relations that count are part-of, member-of or merged-into, not pledged-to "
         "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
-        "(--perpetrator al-qaeda --perpetrator jnim); timeline's footer says how many events "
-        "the groups pledged to it carried out that it leaves out."
+        "(--perpetrator al-qaeda --perpetrator jnim); the footer (under timeline's table, "
+        "map's drawing, chart's bars) says how many events the groups pledged to it carried "
+        "out that it leaves out."
     ) in shown
     alone = ids(run, "--perpetrator", "al-qaeda")
     with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")
@@ -1250,14 +1262,18 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
 
 def test_timeline_help_says_what_each_attribution_level_means(run: Run) -> None:
     """U45 read the Solhan row's bare "JNIM → Civilians, VDP" as fact (JNIM denied it):
-    the row now says "attributed:", and the help says what each level the rows show means."""
+    the row now says "attributed:", and the help says what each level the rows show means,
+    in the rows' words (model.ATTRIBUTION_READS: "claimed or admitted", where the help
+    said "claimed:", a word no row says), and the data's names --fields gives."""
     shown = _timeline_help(run)
     assert (
-        "Timeline's rows say how the perpetrators are known (claimed: claimed or admitted by "
-        "the perpetrator; attributed: named by authorities or credible reporting; suspected: "
-        "suspected, not established; unknown: no one has been credibly named: then no "
-        "perpetrators)"
+        "Timeline's rows say how the perpetrators are known (claimed or admitted by the "
+        "perpetrator; attributed: named by authorities or credible reporting; suspected, not "
+        "established; unknown: no one has been credibly named: then no perpetrators); --fields "
+        "attribution gives the level as the data names it (claimed, attributed, suspected or "
+        "unknown)."
     ) in shown
+    assert "(claimed:" not in shown
 
 
 def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:

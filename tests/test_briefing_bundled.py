@@ -270,6 +270,21 @@ def test_judgments_view_shows_the_verdict_and_scores(real: Run) -> None:
     assert "Brier score 0." in out
 
 
+def test_judgments_chance_says_a_term_on_no_scale_was_mapped(real: Run) -> None:
+    """U45 #20: the Chance column read "55%–75% / can be expected / none", "none"
+    unexplained beside "UK PHIA". A term on no yardstick says so, and that its chance is
+    the record's mapping (shown with the quote); the data and JSON keep "none"."""
+    out = real("judgments", env=terminal(80)).stdout
+    rows = [line.split("│") for line in out.splitlines() if line.count("│") == 5]
+    cells = [row[2].strip() for row in rows]
+    assert "none" not in cells
+    assert "on no scale:" in cells and "mapped" in cells and "UK PHIA" in cells
+    quotes = " ".join(" ".join(row[1] for row in rows).split())
+    assert "mapping: 'Can be expected' is read as PHIA" in quotes
+    doc = _json(real("judgments", "-f", "json"))
+    assert {j["yardstick"] for j in doc["judgments"]} == {"UK PHIA", "none"}
+
+
 @pytest.mark.parametrize(
     ("args", "header"),
     [

@@ -169,7 +169,7 @@ def _stated_outputs() -> list[tuple[str, str]]:
 
 def test_readme_states_outputs_to_check() -> None:
     stated = dict(_stated_outputs())
-    assert {"event expeled", "event boulkesi", "event gao", "on 1 June"} <= set(stated)
+    assert {"event expeled", "event boulkesi", "event solhan", "on 1 June"} <= set(stated)
     assert {"timeline --search djazairess", "actor gaddafi", "actor dicko"} <= set(stated)
     assert "chart displacement" in stated  # its heading, quoted in prose
 

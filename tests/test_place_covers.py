@@ -5,9 +5,10 @@ events in Kidal, Gao, Niamey and Ouagadougou with no word of why (U38)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import Run, terminal
+from conftest import Run, terminal, watched
 
 
 def _footer(run: Run, *args: str) -> str:
@@ -25,7 +26,7 @@ def _footer(run: Run, *args: str) -> str:
         (
             "liptako",
             "Liptako-Gourma covers 16 regions and 1 capital in Burkina Faso, Mali and"
-            " Niger: barkhane place liptako-gourma",
+            " Niger, wider than the tri-border area: barkhane place liptako-gourma",
         ),
         (
             "northern-mali",
@@ -57,3 +58,57 @@ def test_a_script_reads_the_events_alone(run: Run, bundled: None) -> None:
     assert piped.exit_code == 0
     assert "covers" not in piped.stdout + piped.stderr
     assert len(piped.stdout.splitlines()) == 1
+
+
+_WIDER = (
+    "Liptako-Gourma covers 16 regions and 1 capital in Burkina Faso, Mali and Niger, wider "
+    "than the tri-border area: barkhane place liptako-gourma"
+)
+
+
+def test_a_count_and_a_map_say_it_too(
+    run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U45 #10: `--place liptako-gourma --year 2019 --count` gave 103, Niamey's and
+    Ouagadougou's events among them, with no word that the area is wider than the
+    tri-border area the seed means by the name (the place's ``wider_than``)."""
+    told = watched(monkeypatch, worked_out=True)  # as on a terminal's stderr
+    count = run("timeline", "--place", "liptako-gourma", "--year", "2019", "--count")
+    assert count.stdout.strip().isdigit()
+    assert _WIDER in told, told
+    drawn = run("map", "--place", "liptako-gourma", "--year", "2019", env=terminal(200))
+    assert _WIDER in " ".join(drawn.stdout.split())
+
+
+@pytest.mark.parametrize(
+    "name", ["tri-border", "three borders", "trois frontières", "Zone des Trois Frontieres"]
+)
+def test_the_tri_border_area_is_no_place_and_the_nearest_is_named(
+    run: Run, bundled: None, name: str
+) -> None:
+    """U45 #10: `--place tri-border` said "no place matches" and no more; the record has
+    no place for it (no source gives its extent), and the nearest it has is the area the
+    seed calls the tri-border area. No place is made up: the run still fails, exit 3."""
+    for args in (("timeline", "--place", name), ("place", name), ("map", "--place", name)):
+        result = run(*args)
+        assert result.exit_code == 3, (args, result.stdout)
+        said = result.stderr.strip()
+        assert said.startswith(
+            f"barkhane: no place matches '{name}': the record has no place for the tri-border "
+            "area; the nearest is Liptako-Gourma (liptako-gourma), wider than it"
+        ), said
+        assert len(said.splitlines()) == 1
+
+
+def test_only_a_region_or_an_area_is_wider_than_a_name(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "village.toml"
+    path.write_text(
+        '[[places]]\nid = "zorb-village"\nname = "Zorb"\nkind = "village"\nwithin = "mali"\n'
+        'wider_than = ["zorb centre"]\nsources = [{ id = "seed" }]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 4
+    assert "only a region or an area is wider than a name it is taken for" in result.stdout + (
+        result.stderr
+    )

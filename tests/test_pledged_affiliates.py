@@ -74,18 +74,18 @@ def _args(layer: str, *more: str) -> tuple[str, ...]:
 
 
 def test_the_footer_says_the_pledged_groups_events(run: Run, layer: str) -> None:
-    result = run(*_args(layer, "--perpetrator", "zorb-core"), env=terminal(200))
+    result = run(*_args(layer, "--perpetrator", "zorb-core"), env=terminal(400))
     assert result.exit_code == 0, result.stderr
     assert "z-front" not in result.stdout  # the rows: the strict answer
     footer = result.stdout.splitlines()[-1]
     assert footer == (
         "3 events; 2 events by Zorb Front (pledged to Zorb Core) and 1 by Zorb Offshoot "
-        "(pledged to Zorb Core) not listed (a pledge is not a part): add --perpetrator "
-        "zorb-front --perpetrator zorb-offshoot"
+        "(pledged to Zorb Core) before it became part of Zorb Core (2019-03) not listed "
+        "(a pledge is not a part): add --perpetrator zorb-front --perpetrator zorb-offshoot"
     )
     # the option it names lists them, and then nothing is left to say
     both = ("--perpetrator", "zorb-core", "--perpetrator", "zorb-front", "--since", "2019")
-    added = run(*_args(layer, *both), env=terminal(200))
+    added = run(*_args(layer, *both), env=terminal(400))
     assert added.stdout.splitlines()[-1] == "5 events"
     assert "pledge" not in added.stdout + added.stderr
 
@@ -95,16 +95,32 @@ def test_the_pledge_counts_at_the_events_date(run: Run, layer: str) -> None:
     of the Islamic State)."""
     result = run(
         *_args(layer, "--perpetrator", "zorb-core", "--since", "2018", "--until", "2020-06"),
-        env=terminal(200),
+        env=terminal(400),
     )
     assert "z-offshoot-2020" in result.stdout and "z-offshoot-2018" not in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "1 event; 1 event by Zorb Offshoot (pledged to Zorb Core) not listed "
-        "(a pledge is not a part): add --perpetrator zorb-offshoot"
+        "1 event; 1 event by Zorb Offshoot (pledged to Zorb Core) before it became part "
+        "of Zorb Core (2019-03) not listed (a pledge is not a part): add --perpetrator "
+        "zorb-offshoot"
     )
     # nor is a group's raid before its oath said
-    before = run(*_args(layer, "--perpetrator", "zorb-core", "--year", "2016"), env=terminal(200))
+    before = run(*_args(layer, "--perpetrator", "zorb-core", "--year", "2016"), env=terminal(400))
     assert "pledge" not in before.stdout + before.stderr
+
+
+def test_a_group_part_of_it_at_other_times_says_when(run: Run, bundled: None) -> None:
+    """U45 #9: the record's ISGS rows of 2019 are listed (part of ISWAP, part of the
+    Islamic State, from 2019-03), and the two raids of January 2019 are not: the note
+    says why, from ISGS's affiliations, where "pledged to Islamic State" alone read as
+    contradicting the rows above it."""
+    result = run("timeline", "--perpetrator", "islamic state", "--year", "2019", env=terminal(400))
+    footer = result.stdout.splitlines()[-1]
+    assert (
+        " and 2 by ISGS (pledged to Islamic State) before it became part of ISWAP (2019-03)"
+        " not listed (a pledge is not a part): add --perpetrator boko-haram --perpetrator isgs"
+    ) in footer, footer
+    # a group never part of it keeps its pledge alone
+    assert "14 events by Boko Haram (pledged to Islamic State) and" in footer
 
 
 def test_json_and_the_facet_stay_the_strict_answer(
@@ -128,3 +144,55 @@ def test_piped_output_says_nothing_of_it(run: Run, layer: str) -> None:
     result = run(*_args(layer, "--perpetrator", "zorb-core", "--count"))
     assert result.stdout.strip() == "3"
     assert "pledge" not in result.stderr
+
+
+_NOTE = "2 events by Zorb Front (pledged to Zorb Core) and 1 by Zorb Offshoot"
+
+
+def test_map_and_chart_say_it_as_timeline_does(
+    run: Run, layer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They filter with timeline's --perpetrator, so they say what it leaves out: under
+    the drawn map and bars, and before a piped chart's rows (as its caveat: a head that
+    has gone would lose a note told after them)."""
+    asked = ("--search", "zorblat", "--data", layer, "--perpetrator", "zorb-core")
+    drawn = run("map", *asked, env=terminal(400))
+    assert drawn.exit_code == 0, drawn.stderr
+    assert _NOTE in drawn.stdout and "add --perpetrator zorb-front" in drawn.stdout
+    bars = run("chart", "events", *asked, env=terminal(400))
+    assert bars.exit_code == 0, bars.stderr
+    assert _NOTE in " ".join(bars.stdout.split())
+    told = watched(monkeypatch)
+    piped = run("chart", "fatalities", *asked, "-f", "csv")
+    assert piped.stdout.startswith("label,") and "pledge" not in piped.stdout
+    assert any(_NOTE in said for said in told), told
+    # no pledged group's event left out, nothing said
+    told.clear()
+    run("chart", "events", *asked[:-1], "zorb-front", "-f", "csv")
+    assert not any("pledge" in said for said in told), told
+
+
+def test_a_group_that_left_it_says_since_when(run: Run, tmp_path: Path) -> None:
+    """The other side of U45 #9's rule: a group once part of the one asked for, pledged
+    to it after it left, is said to have left it, with when."""
+    path = tmp_path / "exile.toml"
+    exile = _actor(
+        "zorb-exile",
+        "Zorb Exile",
+        '{ actor = "zorb-core", relation = "part-of", start = "2015", end = "2016-12" }, '
+        '{ actor = "zorb-core", relation = "pledged-to", start = "2017-01" }',
+    )
+    events = [
+        ("z-exile-2016", "2016-05-01", ["zorb-exile"]),
+        ("z-exile-2018", "2018-05-01", ["zorb-exile"]),
+    ]
+    path.write_text(
+        _actor("zorb-core", "Zorb Core", "") + exile + "".join(_event(*e) for e in events),
+        encoding="utf-8",
+    )
+    result = run(*_args(str(path), "--perpetrator", "zorb-core"), env=terminal(400))
+    assert "z-exile-2016" in result.stdout and "z-exile-2018" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "1 event; 1 event by Zorb Exile (pledged to Zorb Core) after it left Zorb Core "
+        "(2016-12) not listed (a pledge is not a part): add --perpetrator zorb-exile"
+    )

@@ -3,11 +3,14 @@ called by what it holds, an event asked for by its place."""
 
 from __future__ import annotations
 
+import io
+import json
 import shlex
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json
+from conftest import Run, as_json, watched
 
 
 @pytest.mark.parametrize(
@@ -192,28 +195,27 @@ def namesakes(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        (  # a place's id and name: what it is, then the listing of the events there,
-            # after the nearest titles (U26: an exact id of another kind comes first)
+        (  # a place's id and name: what it is, its events by id or title, and the listing
+            # of the events there (U26: an exact id of another kind comes first)
             "kelta",
-            "kelta is a place, not an event: barkhane place {data} kelta; 'kelta' matches 2 events by id or title, the nearest: Raid on Kelta (raid-k), Kelta market "
-            "raid, then a long siege of the town (market-k); barkhane timeline {data} --place kelta "
-            "lists the 2 events at Kelta, barkhane timeline {data} --search kelta the 2 whose "
-            "text holds it; or give the id",
+            "'kelta' names the place Kelta (barkhane place {data} kelta) and 2 events by id or "
+            "title: Raid on Kelta (raid-k), Kelta market raid, then a long siege of the town "
+            "(market-k); barkhane timeline {data} --place kelta lists the events at Kelta; give "
+            "the event's id",
         ),
         (  # an actor's id and alias
             "dorgo",
-            "dorgo is an actor, not an event: barkhane actor {data} dorgo; 'dorgo' matches 2 events by id or title, the nearest: Dorgo splits (split-d), Dorgo raid at "
-            "Sabra (raid-s); barkhane timeline {data} --actor dorgo lists the 3 events naming Dorgo "
-            "Front, barkhane timeline {data} --search dorgo the 2 whose text holds it; or give "
-            "the id",
+            "'dorgo' names the actor Dorgo Front (barkhane actor {data} dorgo) and 2 events by id "
+            "or title: Dorgo splits (split-d), Dorgo raid at Sabra (raid-s); barkhane timeline "
+            "{data} --actor dorgo lists the events naming Dorgo Front; give the event's id",
         ),
         (  # both: the two listings
             "Sabra",
-            "Sabra is an actor and a place, not an event: barkhane actor {data} sabra or barkhane "
-            "place {data} sabra; 'Sabra' matches 3 events by id or title, the nearest: Sabra besieged (siege-s), Sabra militia "
-            "forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline {data} --place sabra "
-            "lists the 2 events at Sabra, --actor sabra the 2 events naming Sabra, barkhane "
-            "timeline {data} --search Sabra the 3 whose text holds it; or give the id",
+            "'Sabra' names the actor Sabra (barkhane actor {data} sabra), the place Sabra "
+            "(barkhane place {data} sabra) and 3 events by id or title: Sabra besieged (siege-s), "
+            "Sabra militia forms (forms-s), Dorgo raid at Sabra (raid-s); barkhane timeline "
+            "{data} --place sabra lists the events at Sabra, --actor sabra the events naming "
+            "Sabra; give the event's id",
         ),
         (  # neither: the matching titles, as before
             "raid",
@@ -223,25 +225,48 @@ def namesakes(tmp_path: Path) -> Path:
         ),
     ],
 )
-def test_event_named_like_a_place_or_an_actor_points_to_their_listing(
+def test_event_named_like_a_place_or_an_actor_lists_its_events(
     run: Run, namesakes: Path, name: str, said: str
 ) -> None:
     """`event gao` answered with 37 titles in one line: a word that is a place's or an
-    actor's name says how many events match (by id or title), the nearest few, the
-    command that lists the events at the place or naming the actor, and the one that lists
-    those whose text holds it (U41: `event inates` gave 5 and 3, `--search inates` 9, and
-    nothing said what each counted); the exit code stays a lookup's."""
+    actor's name says so, how many events match it by id or title, each of them (the
+    nearest few when more than an error names), and the command that lists the events at
+    the place or naming the actor. One count: U45 read three in `event inates`'s line
+    ("matches 5 events", "the 3 events at Inatès", "the 9 whose text holds it"). The
+    exit code stays a lookup's."""
     result = run("event", name, "--data", str(namesakes))
     assert (result.exit_code, result.stdout) == (3, "")
     said = said.format(data=f"--data {shlex.quote(str(namesakes))}")  # the same data (U33)
     assert result.stderr == f"barkhane: {said}\n"
-    for option in ("--place", "--actor"):
-        if f"{option} {name.lower()} " in said:  # the count is the listing's
-            listed = run("timeline", option, name, "--data", str(namesakes), "--count")
-            assert f"the {listed.stdout.strip()} events" in said.split(option)[1]
-    if "--search" in said:  # and the text's count is what that timeline counts (U41)
-        text = run("timeline", "--search", name, "--data", str(namesakes), "--count")
-        assert f"--search {name} the {text.stdout.strip()} whose text holds it" in said
+
+
+def test_a_place_with_one_event_by_title_opens_it_and_says_so(
+    run: Run, namesakes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U45 #11: `event moura` opened the Moura massacre and `event solhan` refused; one
+    rule: a place's (or an actor's) name that one event's id or title holds opens that
+    event, and a watched stderr says what else the name is."""
+    told = watched(monkeypatch)
+    ambush = _EVENT.format(
+        id="ambush-t", n=7, title="Ambush near Tarka", actors=["dorgo"], places=["kelta"]
+    ).replace("'", '"')
+    path = namesakes.with_name("tarka.toml")
+    path.write_text(namesakes.read_text(encoding="utf-8") + ambush, encoding="utf-8")
+    result = run("event", "tarka", "--data", str(path), "-f", "json")
+    assert json.loads(result.stdout)["id"] == "ambush-t"
+    assert not any("it is also" in said for said in told), told  # no place of that name
+    path.write_text(
+        path.read_text(encoding="utf-8") + _PLACE.format(id="tarka", name="Tarka"),
+        encoding="utf-8",
+    )
+    told.clear()
+    result = run("event", "tarka", "--data", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "ambush-t"
+    assert told == [
+        "read 'tarka' as Ambush near Tarka (ambush-t), the one event whose id or title holds "
+        f"it; it is also the place Tarka (barkhane place --data {shlex.quote(str(path))} tarka)"
+    ]
 
 
 _KELTA_SOURCES = """
@@ -459,7 +484,9 @@ def test_event_help_says_what_a_name_may_be(run: Run) -> None:
     """U36: `event --help` said only "Event id (or a unique part of it)", where the
     command reads a part of an id, words of a title and a typo, and points a place, an
     actor, a type or a date to its listing."""
-    shown = " ".join(run("event", "--help", env={"COLUMNS": "200"}).stdout.split())
+    shown = " ".join(
+        run("event", "--help", env={"COLUMNS": "200"}).stdout.replace("│", " ").split()
+    )
     assert "event [OPTIONS] NAME" in shown
     for said in ("a part of it", "words of its title", "typo", "event type", "date", "on DATE"):
         assert said in shown, said
@@ -479,3 +506,28 @@ def test_event_named_by_a_date_with_no_events_points_to_on_alone(run: Run, gunme
         "timeline", "--data", str(gunmen), "--since", "1999-05-01", "--until", "1999-05-01"
     )
     assert listed.stdout == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_error_on_a_terminal_breaks_at_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """U45 #11: `event inates`'s error broke mid-word at 80 columns ("match" | "es");
+    on a terminal an error's line is broken at words to its width, as a note is; piped,
+    it stays one line for a script."""
+    from barkhane_cli.cli import lazy
+
+    message = "'inates' names the place Inatès (barkhane place inates) and 5 events by id or " * 3
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = _Terminal()
+    monkeypatch.setattr(sys, "stderr", shown)
+    lazy._say(message)
+    lines = shown.getvalue().splitlines()
+    assert len(lines) > 1 and all(len(line) <= 80 for line in lines), lines
+    assert " ".join(lines) == f"barkhane: {message}".strip()
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    lazy._say(message)
+    assert piped.getvalue() == f"barkhane: {message}\n"

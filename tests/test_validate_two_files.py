@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import Run
 
 
@@ -47,3 +48,43 @@ def test_each_of_three_files_names_the_one_it_replaces(run: Run, tmp_path: Path)
     assert [line.split(":")[0] for line in said] == [str(b), str(c)], out
     assert f"replaces the event 'my-new-event' of {a}," in said[0]
     assert f"replaces the event 'my-new-event' of {b}," in said[1]
+
+
+def _reusing_the_record(run: Run, tmp_path: Path) -> tuple[Path, Path]:
+    skeleton = run("new", "event").stdout.replace("my-new-event", "serval")
+    s1, s2 = tmp_path / "s1.toml", tmp_path / "s2.toml"
+    for path in (s1, s2):
+        path.write_text(skeleton, encoding="utf-8")
+    return s1, s2
+
+
+def _replacing(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "events 'serval' id: replaces" in line]
+
+
+def test_both_files_reusing_the_record_s_id_are_each_said(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U45 #16: with the first file also in BARKHANE_DATA by another spelling (a user's
+    usual layer), it was read twice: its warning was left out as not of a file asked
+    about, and the second's named the first's other spelling; only the last file's
+    warning was printed. Each file is read once, by the spelling given to validate."""
+    s1, _ = _reusing_the_record(run, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BARKHANE_DATA", str(s1))  # absolute; validate is given s1.toml
+    result = run("validate", "s1.toml", "s2.toml")
+    said = _replacing(result.stdout)
+    assert [line.split(":")[0] for line in said] == ["s1.toml", "s2.toml"], result.stdout
+    assert "replaces the record's event 'serval'," in said[0]
+    assert "replaces the event 'serval' of s1.toml," in said[1]
+    assert result.stderr.startswith("ok: 2 files,")
+
+
+def test_a_file_given_twice_is_read_once(run: Run, tmp_path: Path) -> None:
+    """`validate s1.toml ./s1.toml` read it twice: 'serval' of s1.toml replaced itself,
+    said twice, and the record's event it replaces went unsaid."""
+    s1, _ = _reusing_the_record(run, tmp_path)
+    result = run("validate", str(s1), str(tmp_path / "." / "s1.toml"))
+    said = _replacing(result.stdout)
+    assert len(said) == 1 and "replaces the record's event 'serval'," in said[0], result.stdout
+    assert result.stderr.startswith("ok: 1 file,")

@@ -1,5 +1,7 @@
 """What --perpetrator leaves out by the roll-up's rule: the events of groups pledged to
-the one asked for (roles.PLEDGE), told as a note, the rows unchanged.
+the one asked for (roles.PLEDGE), told as a note, the rows unchanged: under timeline's
+table (stderr after --count or --facet), under map's drawing and chart's bars (stderr
+for chart's other formats, as its caveat), each filtering with timeline's --perpetrator.
 
 U41: `timeline --perpetrator al-qaeda --year 2019` listed 1 event and said nothing of
 JNIM's 16, sworn to al-Qaeda. Listing them would make "al-Qaeda's attacks" hold a
@@ -9,44 +11,62 @@ leaves the answer as the help defines it and says how to get the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from barkhane_cli import roles
 from barkhane_cli.text import and_joined, plural
 
+# How the start of a roll-up relation (roles.ROLL_UP) reads in the note: "2 by ISGS
+# (pledged to Islamic State) before it became part of ISWAP (2019-03)"; its end reads
+# "after it left ISWAP (2022-03)".
+_BECAME = {"part-of": "became part of", "member-of": "joined", "merged-into": "merged into"}
 
-def pledged_left_out(loaded: Any, q: Any) -> list[str]:
+
+def pledged_left_out(
+    actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
+) -> list[str]:
     """For --perpetrator, the events by a group pledged to one asked for (at the event's
     date) that the query did not list, per group: "16 events by JNIM (pledged to
-    al-Qaeda) not listed (a pledge is not a part): add --perpetrator jnim". None without
-    --perpetrator or when every such event is listed (--perpetrator jnim given too)."""
+    al-Qaeda) not listed (a pledge is not a part): add --perpetrator jnim". A group that
+    was part of the one asked for at other times (ISGS, part of ISWAP from 2019-03) says
+    why these are out: "2 by ISGS (pledged to Islamic State) before it became part of
+    ISWAP (2019-03)" (U45: the bare pledge read as contradicting the ISGS rows listed
+    above it). None without --perpetrator or when every such event is listed
+    (--perpetrator jnim given too). ``select``: the events a query matches, as the
+    command reads them (the store's stream, or query.select over a loaded dataset)."""
     if not q.perpetrators:
         return []
-    actors = loaded.data.actors
     wanted = q.perpetrators
-    found: list[tuple[str, int, list[str]]] = []  # (affiliate, events, pledged to)
-    for affiliate in roles.pledged_to(actors, wanted):
-        n, to = 0, []
-        for e in loaded.stream(replace(q, perpetrators=frozenset({affiliate}), limit=None)):
-            if roles.any_counts_for(actors, e.perpetrators, wanted, e):
-                continue  # listed already (by AQIM as well as JNIM)
-            held = roles.pledge_holds(actors, affiliate, wanted, e)
-            if held is not None:
-                n += 1
-                to += [held] if held not in to else []
-        if n:
-            found.append((affiliate, n, to))
-    if not found:
-        return []
 
     def name(ident: str) -> str:
         return actors[ident].label if ident in actors else ident
 
+    # (affiliate, why it is out beyond its pledge) -> [events, the groups pledged to]
+    found: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for affiliate in roles.pledged_to(actors, wanted):
+        for e in select(replace(q, perpetrators=frozenset({affiliate}), limit=None)):
+            if roles.any_counts_for(actors, e.perpetrators, wanted, e):
+                continue  # listed already (by AQIM as well as JNIM)
+            held = roles.pledge_holds(actors, affiliate, wanted, e)
+            if held is None:
+                continue
+            outside = roles.part_outside(actors, affiliate, wanted, e)
+            why = ""
+            if outside is not None:
+                aff, before = outside
+                when = aff.start if before else aff.end
+                said = _BECAME.get(aff.relation, aff.relation) if before else "left"
+                why = f" {'before' if before else 'after'} it {said} {name(aff.actor)} ({when})"
+            n, to = found.get((affiliate, why), (0, []))
+            found[affiliate, why] = (n + 1, to if held in to else [*to, held])
+    if not found:
+        return []
     parts = [
         f"{n}{' ' + plural(n, 'event') if i == 0 else ''} by {name(a)} "
-        f"(pledged to {' and '.join(map(name, to))})"
-        for i, (a, n, to) in enumerate(found)
+        f"(pledged to {' and '.join(map(name, to))}){why}"
+        for i, ((a, why), (n, to)) in enumerate(found.items())
     ]
-    options = " ".join(f"--perpetrator {a}" for a, _, _ in found)
+    options = " ".join(f"--perpetrator {a}" for a in dict.fromkeys(a for a, _ in found))
     return [f"{and_joined(parts)} not listed (a pledge is not a part): add {options}"]

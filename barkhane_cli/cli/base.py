@@ -249,7 +249,7 @@ def query_of(dataset: "m.Dataset", data: list[Path] | None, **filters: Any) -> A
     except NotFoundError:
         for key, which in NAMED_FILTERS:
             for name in filters.get(key) or ():
-                point_to_search(data, which, _resolver(dataset, which), name)
+                point_to_search(dataset, data, which, _resolver(dataset, which), name)
         raise
 
 
@@ -263,7 +263,7 @@ def resolved(dataset: "m.Dataset", data: list[Path] | None, which: str, name: st
         ident: str = resolver.resolve(name)
     except NotFoundError as error:
         another_kind(dataset, which, resolver, name, error)
-        point_to_search(data, which, resolver, name)
+        point_to_search(dataset, data, which, resolver, name)
         raise
     return ident
 
@@ -326,17 +326,25 @@ def load(data: list[Path] | None) -> "m.Dataset":
     return store.load(data or (), settings=settings())
 
 
-def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: str) -> None:
+def point_to_search(
+    dataset: "m.Dataset", data: list[Path] | None, which: str, resolver: Any, name: str
+) -> None:
     """No actor or place by that name, but events name it (U12: `actor petronin` suggested
     Estonia or Benin while three event titles carry Pétronin's name): say so and how to
     find them, in place of a far-fetched "did you mean". Only when nothing matched: "matches
-    4 actors" and a list's advice stand as they are."""
+    4 actors" and a list's advice stand as they are. A place name that a place's data
+    says it is wider than (`--place tri-border`, Liptako-Gourma's) says the record has no
+    such place and which it has nearest, whether events name it or not."""
     from barkhane_cli import store
     from barkhane_cli.errors import NotFoundError
+    from barkhane_cli.lookup import wider_place
     from barkhane_cli.resolve import normalize
     from barkhane_cli.search import as_phrase, search
 
-    if resolver.candidates(name) or "," in name or not normalize(name):
+    wider = wider_place(dataset.places.values(), name) if which == "place" else None
+    if wider is not None and resolver.exact(name):
+        wider = None  # a place of the user's own by that name: it is theirs
+    if wider is None and (resolver.candidates(name) or "," in name or not normalize(name)):
         return
     whole = load(data)  # the store's tables hold no events
     # The name whole, counted and pointed to by one query: prefix matching of each word
@@ -344,12 +352,16 @@ def point_to_search(data: list[Path] | None, which: str, resolver: Any, name: st
     # ba` (U30), while "N events name it" says they hold the name.
     words = as_phrase(name)
     found = search(whole, words, kinds=("event",), hays=store.search_index(whole))
-    if found:
-        n = len(found)
+    n = len(found)
+    named = f"{counted(n, 'event')} {plural(n, 'names', 'name')} it: {search_command(words)}"
+    if wider is not None:
         raise NotFoundError(
-            f"no {which} matches {quoted(name)}, but {counted(n, 'event')} "
-            f"{plural(n, 'names', 'name')} it: {search_command(words)}"
+            f"no place matches {quoted(name)}: the record has no place for the "
+            f"{wider.wider_than[0]}; the nearest is {wider.name} ({wider.id}), wider than it"
+            + (f"; {named}" if found else "")
         )
+    if found:
+        raise NotFoundError(f"no {which} matches {quoted(name)}, but {named}")
 
 
 # What a name given in words may have meant besides the entry it picked: the entries a

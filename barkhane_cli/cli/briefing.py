@@ -12,6 +12,7 @@ from click.core import ParameterSource
 from barkhane_cli import followups, model
 from barkhane_cli.atomic import shown
 from barkhane_cli.choices import choose, listed
+from barkhane_cli.cli.affiliates import pledged_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -369,10 +370,13 @@ def chart(
     # death toll". Told before the rows, not after as the notes are: a head that has left
     # makes a later write fail, and a caveat after 8 kB of rows (--facet actor) was lost
     caveat = unit if chosen is ChartKind.fatalities else None
+    # the events of groups pledged to a --perpetrator, which no bar holds, as timeline's
+    # footer says them: under the bars with the unit, else before the rows, as the caveat
+    pledged = "; ".join(pledged_left_out(dataset.actors, q, loaded.stream)) or None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
     # under its table: written to stderr at once, it came out above the title (U32)
-    unit = "; ".join([unit, *binned.notes])
+    unit = "; ".join([unit, *binned.notes, *([pledged] if pledged else [])])
     left_out = "; ".join(binned.notes) or None
     # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
     bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
@@ -381,6 +385,7 @@ def chart(
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
         _tell_unless_drawn(env, fmt, caveat)
+        _tell_unless_drawn(env, fmt, pledged)
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
         _tell_unless_drawn(env, fmt, left_out)
         return
@@ -396,6 +401,7 @@ def chart(
             charts.bars_rich(target, bins, title, unit, stack, note)
 
     _tell_unless_drawn(env, fmt, caveat)
+    _tell_unless_drawn(env, fmt, pledged)
     present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, note)
     _tell_unless_drawn(env, fmt, left_out)

@@ -76,7 +76,8 @@ def validate(
 
     paths = store.data_paths(files or (), bundled=not alone, layers=settings().data)
     data, found = store.collect(paths, keep_going=True)
-    named = store.expand(files or paths)  # what the user asked about, not what lies under it
+    # what the user asked about, not what lies under it; a file given twice once, as read
+    named = store.expand(store.data_paths(files, bundled=False) if files else paths)
     checked = {str(p) for p in named}
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning and p.file in checked]

@@ -169,11 +169,12 @@ def _how_many(loaded: Any, q: Any) -> int:
     return sum(1 for _ in (texts if texts is not None else loaded.stream(q)))
 
 
-def listed_as(loaded: Any, name: str) -> str:
+def listed_as(loaded: Any, name: str, counted: bool = True) -> str:
     """Where the events are listed when ``event NAME`` matches several and NAME is a
     place's or an actor's (its id, name or an alias): `event gao` answered with 37
     titles in a line, where `timeline --place gao` lists them. Empty when it is neither,
-    or names none with events."""
+    or names none with events. Without ``counted``, "the events at Gao": an error that
+    gives its own count says no other (several_refused)."""
     from barkhane_cli import query
     from barkhane_cli.lookup import at_place
 
@@ -202,6 +203,63 @@ def listed_as(loaded: Any, name: str) -> str:
             whose = at_place(p)
         # the second option shares the first's command: "..., --actor mali the 381 events naming Mali"
         command = f"{option} {ident}" if said else followups.command("timeline", option, ident)
-        events = f"the {n} events" if n > 1 else "the event"
+        events = "the event" if n == 1 else f"the {n} events" if counted else "the events"
         said.append(f"{command} {'lists ' * (not said)}{events} {whose}")
     return ", ".join(said)
+
+
+def entries_named(loaded: Any, resolver: Any, name: str) -> tuple[list[str], list[str]]:
+    """What else ``name`` is exactly (an actor's, a place's id, name or alias), as
+    "the place Solhan (barkhane place solhan)", and the events whose id or title holds
+    it, nearest first: both empty unless it is one such entry of a kind or more, some
+    event holds it, and it is no event's whole id or title. What `event NAME` decides
+    by, one rule: one event opens (read_for_one says what else the name is), several
+    are listed (several_refused). U45: `event moura` opened the Moura massacre while
+    `event solhan` refused with "solhan is a place, not an event", its two events after."""
+    from barkhane_cli import query
+
+    dataset = loaded.data
+    said = []
+    for kind, entries, by in (
+        ("actor", dataset.actors, query.actor_resolver(dataset)),
+        ("place", dataset.places, query.place_resolver(dataset)),
+    ):
+        ids = by.exact(name)
+        if len(ids) == 1:
+            (ident,) = ids
+            said.append(f"the {kind} {entries[ident].name} ({followups.command(kind, ident)})")
+    ids = resolver.candidates(name) if said and not resolver.exact(name) else set()
+    if not ids:
+        return [], []  # no event: another_kind's "X is a place, not an event" says so
+    return said, resolver.nearest(name, ids, n=len(ids))
+
+
+def read_for_one(resolver: Any, name: str, what: list[str], ident: str) -> str:
+    """The note on a watched stderr when ``event NAME`` opens the one event whose id or
+    title holds a place's or an actor's name: "read 'moura' as Moura massacre in central
+    Mali (moura-massacre), the one event whose id or title holds it; it is also the
+    place Moura (barkhane place moura)"."""
+    from barkhane_cli.errors import quoted
+    from barkhane_cli.text import and_joined
+
+    return (
+        f"read {quoted(name)} as {resolver.by_id[ident].name} ({ident}), the one event whose "
+        f"id or title holds it; it is also {and_joined(what)}"
+    )
+
+
+def several_refused(loaded: Any, resolver: Any, name: str, what: list[str], ids: list[str]) -> str:
+    """The error when ``event NAME`` names a place or an actor and several events (ids
+    nearest first): one count, each event named when there are few, else the nearest
+    and the listings. U45 read three counts in one line at 80 columns: "matches 5
+    events", "the 3 events at Inatès", "the 9 whose text holds it"."""
+    from barkhane_cli.errors import quoted
+    from barkhane_cli.resolve import NAMED_AT_MOST
+    from barkhane_cli.text import and_joined
+
+    shown = ids if len(ids) <= NAMED_AT_MOST else ids[:_EVENTS_NAMED]
+    named = ", ".join(f"{resolver.by_id[i].name} ({i})" for i in shown)
+    said = f"{quoted(name)} names {and_joined([*what, f'{len(ids)} events by id or title'])}"
+    said += f": {named}" if len(shown) == len(ids) else f", the nearest: {named}"
+    listed = listed_as(loaded, name, counted=False)  # where its events are, uncounted
+    return f"{said}; {listed + '; ' if listed else ''}give the event's id"

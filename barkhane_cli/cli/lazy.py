@@ -437,8 +437,22 @@ def _global_flags(args: list[str], settings: Settings) -> tuple[list[str], Setti
 def _say(message: str) -> None:
     from barkhane_cli.controls import inert
 
-    # Messages quote data (a name, a "did you mean"): show its controls, keep it one line.
-    sys.stderr.write(f"barkhane: {inert(message)}\n")
+    # Messages quote data (a name, a "did you mean"): show its controls, keep it one line;
+    # on a terminal, that line broken at words to its width, as a note is (progress.note):
+    # left to the terminal, `event inates`'s broke mid-word at 80 columns (U45)
+    line = f"barkhane: {inert(message)}"
+    if _on_terminal():
+        from barkhane_cli.store.progress import wrapped
+
+        line = wrapped(line)
+    sys.stderr.write(line + "\n")
+
+
+def _on_terminal() -> bool:
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _reader_gone() -> None:
@@ -490,6 +504,11 @@ def click_error_line(
         misplaced = _before_its_command(named, command, words, line, exc.option_name)
         if misplaced:
             return misplaced
+        from barkhane_cli.cli.outputs import output_hint  # an error's path only
+
+        hint = output_hint(command, path, exc.option_name, line)
+        if hint is not None:
+            return hint
         close = _close_options(exc.option_name, command)
         if close:
             return f"no such option {exc.option_name!r}; did you mean {' or '.join(repr(c) for c in close[:2])}?"

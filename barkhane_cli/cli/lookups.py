@@ -334,8 +334,10 @@ def event(
                 "The event's id (radisson-blu-attack), a part of it (radisson-blu), words"
                 " of its title (hotel radisson), or a typo, which gets a did you mean"
                 " (radison). A name several events match lists the nearest and where they"
-                " all are; a place's or an actor's name, an event type (massacre) or a"
-                " date (2019-01-01) points to its timeline or to on DATE. A type or a date"
+                " all are. A place's or an actor's name opens the one event whose id or"
+                " title holds it (moura) and lists them when several do (solhan); an event"
+                " type (massacre) or a date (2019-01-01) points to its timeline or to on"
+                " DATE. A type or a date"
                 " among other words ranks the events of that type and date first"
                 " (august 2020 coup: the coup, not a title that holds the words)."
             ),
@@ -391,6 +393,17 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     resolver = _resolver(lookup.event_titles(opened), "event", memo)
     # a type or a date in the name ranks the events of that type and date first (U39)
     ranked = eventguess.guessed(opened, resolver, name)
+    # a place's or an actor's name: its one event opens, several are listed
+    what, ids = eventnames.entries_named(opened, resolver, name) if not ranked else ([], [])
+    if len(ids) > 1:
+        from barkhane_cli.errors import NotFoundError
+
+        raise NotFoundError(eventnames.several_refused(opened, resolver, name, what, ids))
+    if ids:
+        from barkhane_cli.render.records import tell
+
+        tell(env, eventnames.read_for_one(resolver, name, what, ids[0]))
+        return ids[0]
     named: str = looked_up(
         dataset,
         "event",

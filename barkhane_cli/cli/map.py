@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from barkhane_cli.cli.affiliates import pledged_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -19,7 +20,13 @@ from barkhane_cli.cli.base import (
     query_of,
     settings,
 )
-from barkhane_cli.cli.filters import event_filters, filters_said, namesake_notes, window_notes
+from barkhane_cli.cli.filters import (
+    covers_notes,
+    event_filters,
+    filters_said,
+    namesake_notes,
+    window_notes,
+)
 from barkhane_cli.cli.options import (
     AN_EXPORT,
     ActorOpt,
@@ -238,11 +245,12 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    md.notes = namesake_notes(dataset, place or ()) + _no_point_notes(
-        dataset, place or [], md, events
-    )
+    md.notes = namesake_notes(dataset, place or ()) + covers_notes(dataset, place or ())
+    md.notes += _no_point_notes(dataset, place or [], md, events)
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
+    # the events of groups pledged to a --perpetrator, as timeline's footer says them
+    md.notes += pledged_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

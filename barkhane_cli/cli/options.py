@@ -340,21 +340,27 @@ def _rolled_up(option: str) -> str:
     )
 
 
-# What each attribution level means, in model.ATTRIBUTIONS' words: the table leads every
-# perpetrator with its level ("attributed: JNIM → Civilians"), and a reader of the
-# Solhan row could not tell "attributed" from established (U45).
+# What each attribution level means, in model.ATTRIBUTIONS' words, led as the table leads
+# every perpetrator with it (model.ATTRIBUTION_READS: "attributed: JNIM → Civilians",
+# "claimed or admitted: France → ..."): a reader of the Solhan row could not tell
+# "attributed" from established (U45), and the help's "claimed:" was no word a row says.
 def _levels() -> str:
-    return "; ".join(f"{level}: {meaning}" for level, meaning in m.ATTRIBUTIONS.items())
+    def said(level: str, meaning: str) -> str:
+        read = m.ATTRIBUTION_READS.get(level, level)
+        return meaning if meaning.startswith(read) else f"{read}: {meaning}"
+
+    return "; ".join(said(level, meaning) for level, meaning in m.ATTRIBUTIONS.items())
 
 
 PerpetratorOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--perpetrator",
-        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; timeline's "
-        "footer says how many events the groups pledged to it carried out that it leaves out. "
+        help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; the footer "
+        "(under timeline's table, map's drawing, chart's bars) says how many events the groups "
+        "pledged to it carried out that it leaves out. "
         f"Timeline's rows say how the perpetrators are known ({_levels()}); "
-        "--fields attribution gives the level.",
+        f"--fields attribution gives the level as the data names it ({listed(m.ATTRIBUTIONS)}).",
         callback=AN_ACTOR,
     ),
 ]

@@ -140,9 +140,10 @@ def timeline(
 
     # --count and --facet tell it on a watched stderr, after the number, as tell() says
     # a note: worked out only then
-    told = (
-        window_notes(q) + pledged_left_out(loaded, q) if (count or facet) and watching(env) else []
-    )
+    told = []
+    if (count or facet) and watching(env):
+        told = window_notes(q) + pledged_left_out(dataset.actors, q, loaded.stream)
+        told += covers_notes(dataset, place or ())  # U45 quoted the count of an area
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
@@ -416,7 +417,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
         notes += _kin_types_left_out(loaded, q)
-    return total, notes + pledged_left_out(loaded, q)
+    return total, notes + pledged_left_out(loaded.data.actors, q, loaded.stream)
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:

@@ -176,7 +176,7 @@ def judgments_rich(env: Env, judgments: Sequence[m.Judgment], score: dict[str, A
         low, high = j.probability
         chance = Text(f"{forecasts.band_label(low, high)}\n", style="bold")
         chance.append_text(safe_text(f"{j.term}\n", style="italic"))
-        chance.append_text(safe_text(j.yardstick, style="dim"))
+        chance.append_text(safe_text(forecasts.scale_said(j), style="dim"))
         quote = safe_text(f"“{j.quote}”\n", style="italic")
         quote.append_text(safe_text(j.topic, style="dim"))
         if j.mapping:

@@ -619,6 +619,20 @@ def data_paths(
     extra: Sequence[Path] = (), bundled: bool = True, layers: Sequence[Path] = ()
 ) -> list[Path]:
     """The files a run reads, in layer order: the bundled data, ``layers`` (the settings'
-    BARKHANE_DATA), then ``extra`` (--data)."""
-    paths = [bundled_path()] if bundled else []
-    return paths + list(layers) + list(extra)
+    BARKHANE_DATA), then ``extra`` (--data). A file given twice (in BARKHANE_DATA and to
+    validate, or twice to --data) is read once, at its first place: read twice, each of
+    its entries replaced itself, and validate said "s1.toml replaces the event
+    'serval-launched' of s1.toml", twice, never that it replaced the record's (U45 #16).
+    It keeps the spelling given last (the command line's, which validate names its
+    problems by). Standard input ("-") is read wherever it is given."""
+    given = ([bundled_path()] if bundled else []) + list(layers) + list(extra)
+    paths: list[Path] = []
+    at: dict[str, int] = {}
+    for path in given:
+        same = os.path.realpath(path)
+        if str(path) != "-" and same in at:
+            paths[at[same]] = path
+            continue
+        at[same] = len(paths)
+        paths.append(path)
+    return paths

@@ -124,6 +124,9 @@ def build_place(r: EntryReader) -> m.Place:
     made_of = r.texts("made_of")
     if made_of and kind not in ("region", "area"):
         r.problem("made_of", "only a region or an area is made of other places")
+    wider_than = r.texts("wider_than")
+    if wider_than and kind not in ("region", "area"):
+        r.problem("wider_than", "only a region or an area is wider than a name it is taken for")
     unlocated = r.text("unlocated", False)
     if unlocated is not None and lat is not None:
         r.problem("unlocated", "a place with lat and lon is located; drop unlocated")
@@ -145,6 +148,7 @@ def build_place(r: EntryReader) -> m.Place:
         point_source=r.text("point_source", False),
         unlocated=unlocated,
         made_of=made_of,
+        wider_than=wider_than,
         namesake=r.text("namesake", False),
         origin=r.file,
     )

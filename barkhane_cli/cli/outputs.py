@@ -1,0 +1,64 @@
+"""An output file asked for by an option the command does not take: the way it does take
+one, as the command to run. The commands name their file three ways: `export sqlite
+FILE.db` as its argument, `import ... --output FILE` (-o), the views `--export FILE`;
+and some write to stdout alone. U45: `export sqlite -o FILE` said "export sqlite takes
+no -o; it takes --data or --quiet", not where the file goes. One message for every
+command (lazy.click_error_line asks it first for an unknown option)."""
+
+from __future__ import annotations
+
+import shlex
+
+import click
+
+# What other tools, and barkhane's other commands, call an output file's option.
+OUTPUT_OPTIONS = ("-o", "--output", "--out", "--export", "--file", "--to")
+# The parameters by which a command takes the file it writes: an argument named output
+# (export sqlite), or one of these options.
+_FILE_OPTIONS = ("output", "export")
+
+
+def output_hint(command: click.Command, path: str, option: str, line: list[str]) -> str | None:
+    """The line for ``option`` (an OUTPUT_OPTIONS word the command does not take), with
+    the command as typed (``line``) made right: "export sqlite takes the file to write as
+    its argument, not -o: barkhane export sqlite x.db"; "timeline writes a file with
+    --export, not -o: barkhane timeline --export x.csv"; "cite writes to stdout, not -o:
+    barkhane cite seed > x.bib". None for any other option."""
+    name = option
+    if name not in OUTPUT_OPTIONS or not path:  # before any command: no file to write yet
+        return None
+    words = list(line)
+    at = next((i for i, w in enumerate(words) if _typed_as(w, name)), None)
+    if at is None:
+        return None
+    if words[at] != name:  # its value attached: --output=x.db, -ox.db
+        words[at : at + 1] = [name, words[at][len(name) :].removeprefix("=")]
+    value = words[at + 1] if at + 1 < len(words) and not words[at + 1].startswith("-") else None
+    for p in command.params:
+        if isinstance(p, click.Argument) and p.name == "output":
+            del words[at]
+            if value is None:
+                words.insert(at, "FILE")
+            return f"{path} takes the file to write as its argument, not {name}: {_command(words)}"
+        if isinstance(p, click.Option) and p.name in _FILE_OPTIONS and not p.hidden:
+            right = max(p.opts, key=len)
+            words[at] = right
+            if value is None:
+                words.insert(at + 1, "FILE")
+            return f"{path} writes a file with {right}, not {name}: {_command(words)}"
+    del words[at : at + 1 + (value is not None)]
+    return (
+        f"{path} writes to stdout, not {name}: {_command(words)} > {shlex.quote(value or 'FILE')}"
+    )
+
+
+def _typed_as(word: str, option: str) -> bool:
+    """Whether ``word`` is ``option`` as typed: alone, with =VALUE, or a short one with its
+    value attached (-ox.db)."""
+    if word == option or word.startswith(option + "="):
+        return True
+    return not option.startswith("--") and word.startswith(option) and not word.startswith("--")
+
+
+def _command(words: list[str]) -> str:
+    return shlex.join(["barkhane", *words])
