@@ -141,7 +141,12 @@ def summary(
     # the "as of" of its figures (U45: `summary --country mali` ended at Mali's last
     # event, 2022-10-31, and gave MINUSMA's 257 dead of May 2022 for the 292 of 9 Nov).
     figures = axis_spanning(seen.extent.seen, first, last, record=True)
-    latest, marked = headline_picks(data, facts, figures.first, figures.last)
+    # An actor's figures are its own: those of a headline series, else every series of
+    # them (`summary --actor wagner` showed none, its strength and the Moura toll being
+    # in no headline series); where the record holds none about it, the view says so.
+    every = bool(actor_ids) and not headline_series(data, facts)[0]
+    latest, marked = headline_picks(data, facts, figures.first, figures.last, every)
+    none_about = sorted(actor_ids) if actor_ids and not facts else []
     judged = [] if empty else list(data.judgments.values())
     return {
         "period": {
@@ -168,6 +173,8 @@ def summary(
         "top_actors": top,
         "headline_facts": [lookup.fact_json(f) for f in beside_marked(latest, marked)],
         "latest_figures": [f.id for f in newest_of_series(latest)],
+        # the actors asked for, when the record holds no figure about them (else empty)
+        "no_figures_about": none_about,
         "judgments": [judgment_json(j) for j in judged],
         "forecasts": score(judged)["forecasts"],
     }

@@ -152,15 +152,20 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
 
 
 def headline_picks(
-    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
+    data: m.Dataset,
+    facts: Iterable[m.Fact],
+    first: int | None = None,
+    last: int | None = None,
+    every: bool = False,
 ) -> tuple[dict[str, list[m.Fact]], dict[str, list[m.Fact]]]:
     """`summary`'s figures for a period, by series (figure_kind's key): of each headline
-    series (headline_series), its latest figures within the period, as `on` reads the
-    latest on the period's last day; and the figures the data marks headline dated
-    within the period (France's force at its height). Like `on`, a series whose latest
-    strength is of a force ended by then has no latest (standing: Serval's counts of
-    2013, with its bases, in a briefing of the whole record)."""
-    pool, _ = headline_series(data, facts)
+    series (headline_series; with ``every``, of every series of ``facts``), its latest
+    figures within the period, as `on` reads the latest on the period's last day; and
+    the figures the data marks headline dated within the period (France's force at its
+    height). Like `on`, a series whose latest strength is of a force ended by then has
+    no latest (standing: Serval's counts of 2013, with its bases, in a briefing of the
+    whole record)."""
+    pool = list(facts) if every else headline_series(data, facts)[0]
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
     inside = [f for f in pool if f.as_of.last_ordinal() >= lo and f.as_of.first_ordinal() <= hi]

@@ -111,6 +111,8 @@ def summary(
     --actor and --country narrow the events' span, not the figures'), as `on` shows the
     latest by the day, and with --full (and piped, and in JSON) beside it any figure the
     data marks headline that falls in the window (France's force at its height).
+    With --actor, the figures about that actor: of its headline series, else of every
+    series of its own (the Wagner Group's); where the record holds none, it says so.
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """

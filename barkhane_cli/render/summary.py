@@ -171,6 +171,11 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
     closing line says where each is whole, with its sources and its dispute."""
     every = [data.facts[i] for i in content["latest_figures"]]
     if not every:
+        about = content.get("no_figures_about") or []
+        if about:  # said, not left out unsaid: an actor's summary with no figures line
+            names = " or ".join(data.actors[a].label if a in data.actors else a for a in about)
+            said = f": the record holds none about {names} (every figure: "
+            heading(con, "Headline figures", said + f"{followups.command('facts')})")
         return
     facts = first_of_each_category(every)
     said = f": the latest of each series (every figure: {followups.command('facts')})"
