@@ -102,8 +102,10 @@ def summary(
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
     that country, its figures and its eras (those whose actors are the country's). On one
-    screen: the eras in place at the window's end, one figure a series and the judgments'
-    tally, each list pointing to the command that gives it whole; --full draws them all.
+    screen: the eras in place and one figure a series, the latest, on one day it says (the
+    window's end asked for, else the record's, however soon a slice's events end), and the
+    judgments' tally, each list pointing to the command that gives it whole; --full draws
+    them all.
     --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
