@@ -42,6 +42,7 @@ def fact_json(f: m.Fact) -> dict[str, Any]:
         "aftermath": f.aftermath,
         "actors": list(f.actors),
         "disputed": f.disputed,
+        "series_break": f.series_break,
         "note": f.note,
         "sources": [s.to_json() for s in f.sources],
     }

@@ -228,7 +228,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "facts": (
         "id", "label", "value", "qualifier", "low", "high", "unit", "kind", "since", "as_of",
         "scope",
-        "category", "cause", "headline", "actors", "disputed", "note", "sources",
+        "category", "cause", "headline", "actors", "disputed", "series_break", "note", "sources",
     ),
     "eras": ("id", "name", "short", "start", "end", "kind", "description", "actors", "sources"),
     "judgments": (
@@ -614,6 +614,11 @@ class Fact:
     # for casualty counts: a key of FACT_CAUSES, or None when the sources do not say
     cause: str | None = None
     headline: str | None = None
+    # Why the figure is not comparable with the one before it in its series, as its own
+    # sources say (a revision, a new method, a change of scope): a fall on a new basis is
+    # no fall in what was counted (U45: Burkina Faso's displaced went from 1,902,150 to
+    # 1,719,332 in `facts` unflagged, a revision on a cleaned basis). None when they don't.
+    series_break: str | None = None
     # After the record's end (9 November 2022): left out of views unless asked for.
     aftermath: bool = False
     origin: str = ""

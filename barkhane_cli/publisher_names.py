@@ -9,7 +9,9 @@ publisher names, not from a list kept by hand: a publisher added is found by its
 at once. A short form adds its publishers to what the name matches as a name
 (cite.publishers: "un" holds the word in UN News and UN OCHA, and is United Nations'
 initials); a name no publisher matches is offered the publishers of the nearest short
-forms ("hwr": Human Rights Watch (HRW)).
+forms ("hwr": Human Rights Watch (HRW)). A body of the United Nations is one publisher
+however the record writes it, with the name or without, and however it is typed
+(_un_bodies: `--publisher unocha` found nothing where `ocha` found OCHA).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ _WORD = re.compile(r"[^\s\-–/&]+")
 # As near as a short form typed must be to one of the record's to be offered: "hwr" is
 # 0.67 of "hrw"; short words are near many another's at difflib's 0.6 alone.
 _NEAR = 0.6
+# The United Nations' name before one of its bodies', as normalize() leaves it ("UN
+# OCHA", "U.N. OCHA", "United Nations Secretary-General"), then the body's
+_UN = re.compile(r"^(?:un|u n|united nations) (.+)$")
 
 
 def _initials(body: str) -> str:
@@ -74,12 +79,48 @@ def _by_short_form(data: m.Dataset) -> dict[str, set[str]]:
     for other, kept_name in ALIASES.items():
         declared.setdefault(kept_name, []).append(other)
     forms: dict[str, set[str]] = {}
-    for name in sorted({s.publisher for s in data.sources.values()}):
+    names = sorted({s.publisher for s in data.sources.values()})
+    for name in names:
         for short in short_forms(name, declared.get(name, ())):
             forms.setdefault(short, set()).add(name)
+    for body, written in _un_bodies(names).items():
+        for short in _un_forms(body):
+            forms.setdefault(short, set()).update(written)
     if memo is not None:
         memo["forms"] = forms
     return forms
+
+
+def _un_bodies(names: Iterable[str]) -> dict[str, set[str]]:
+    """Each body of the United Nations the record names (normalized, without the UN's
+    name) -> the publishers that are it: "UN OCHA", "OCHA" and "UN Office for the
+    Coordination of Humanitarian Affairs (OCHA)" (by its own acronym) are all "ocha".
+    Only where the record writes the body with the UN's name once (UN News is "news",
+    UNHCR nothing), and never a name whose bracket is another's, an agency's or a site's
+    ("OCHA (ReliefWeb)", "ReliefWeb (OCHA)": the record brackets both ways, so the name
+    does not say whose page it is)."""
+    bodies: dict[str, set[str]] = {}
+    of_un: set[str] = set()
+    for name in names:
+        found = _BRACKET.match(name)
+        head, bracket = (found.group(1), found.group(2)) if found else (name, "")
+        own = _ACRONYM.fullmatch(bracket) is not None and _in_order(bracket, _initials(head))
+        if bracket and not own:
+            continue
+        said = normalize(head)
+        un = _UN.match(said)
+        for body in {un.group(1) if un else said, normalize(bracket) if own else ""} - {""}:
+            bodies.setdefault(body, set()).add(name)
+            if un:
+                of_un.add(body)
+    return {body: written for body, written in bodies.items() if body in of_un}
+
+
+def _un_forms(body: str) -> set[str]:
+    """How a body of the UN is typed (normalized): alone, after "UN", "U.N." or "United
+    Nations", and a one-word body joined to "UN" ("unocha")."""
+    joined = {f"un{body}"} if " " not in body else set()
+    return {body, f"un {body}", f"u n {body}", f"united nations {body}", *joined}
 
 
 def publishers(data: m.Dataset, text: str) -> frozenset[str]:

@@ -7,9 +7,11 @@ punctuation do not matter. Matches in a title or a name rank before matches in a
 event's actors and places, aliases too, count as its title, just under it: ABOUT); a
 source, where to read more, ranks under the entries whose names hold every word and above
 those found in their texts (_rank), but under an event so found that cites it (_led_to).
-At the same score, the closer match first: the entry with the shorter own name holding
-every word (_score), then the earlier. Nothing found gets a suggestion from the names and
-words in the data.
+Words that are names alone call the cards of what they name first (NAMED_BY). At the
+same score, the record before its aftermath, then the closer match: the entry with the
+shorter own name holding every word (_score), then the earlier, a series of figures
+together and latest first (every rule, in order: above _ranked). Nothing found gets a
+suggestion from the names and words in the data.
 """
 
 from __future__ import annotations
@@ -531,6 +533,7 @@ class _Entry(NamedTuple):
     texts: list[str]
     about: list[str]
     span: tuple[int, int] | None = None  # the days it is dated (ordinals), if dated
+    later: bool = False  # aftermath: an event or a figure after the record's end
 
 
 def _about(data: m.Dataset, e: m.Event) -> list[str]:
@@ -603,13 +606,14 @@ def _candidates(
             if _overlaps(e.first, e.last, lo, hi) and keep("event", e.id):
                 yield _Entry("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                              [e.summary, e.disputed or "", " ".join(e.tags)],
-                             _about(data, e), (e.first, e.last))  # fmt: skip
+                             _about(data, e), (e.first, e.last), e.aftermath)  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
             if f.as_of.within(lo, hi) and keep("fact", f.id):
                 yield _Entry("fact", f.id, f.label, f.as_of.iso(), [f.label, f.id],
                              [f.scope, f.note or ""], [],
-                             (f.as_of.first_ordinal(), f.as_of.last_ordinal()))  # fmt: skip
+                             (f.as_of.first_ordinal(), f.as_of.last_ordinal()),
+                             f.aftermath)  # fmt: skip
     if "source" in kinds:
         for s in data.sources.values():
             outside = dated and (s.date is None or not s.date.within(lo, hi))
@@ -649,6 +653,57 @@ def _rank(kind: str, score: int) -> int:
     return 49 + score // 10 if score >= 60 else score - 15
 
 
+# An actor or a place that a query of names alone calls by its name (an alias, a short
+# form or its id too), its own text naming the others: `search wagner mali` asks what the
+# Wagner Group did in Mali, and its card, which says so, was 84th, under every event and
+# figure whose title names both (U45). Over those (85) and under an exact name (100).
+# Names alone: a word that names nothing asks for what happened, and `goita coup` lists
+# his coups first, not his card; nor a year, which asks for entries dated in it, and
+# actors and places have no date (_years).
+NAMED_BY = 90
+
+
+def _names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
+    """Each name of an actor or a place that ``terms`` type in full, as one or more of
+    their words in order, when the rest of them are names too and no word is a year:
+    where it starts among the words (``wagner mali``: wagner 0, mali 1). Empty for a
+    query of one name (an exact name scores 100 as it is) and for any other query."""
+    needles = [*(w.replace(" ", "") for w in terms.words), *terms.phrases]
+    if len(needles) < 2 or terms.literal or any(_YEAR_WORD.fullmatch(w) for w in needles):
+        return {}
+    known: set[str] = set()
+    for a in data.actors.values():
+        known.update(_pad(n).strip() for n in (a.name, a.short, a.id, *a.aliases) if n)
+    for p in data.places.values():
+        known.update(_pad(n).strip() for n in (p.name, p.short, p.id, *geo.aliases_of(p)) if n)
+    n = len(needles)
+    runs = [(i, j) for i in range(n) for j in range(i + 1, n + 1)
+            if " ".join(needles[i:j]) in known]  # fmt: skip
+
+    @functools.cache
+    def names_only(i: int, j: int) -> bool:  # whether needles[i:j] splits into names
+        return i == j or any(names_only(end, j) for start, end in runs if start == i <= end <= j)
+
+    # the first place a name is typed, if twice (runs in order: the latest written last)
+    return {
+        " ".join(needles[i:j]): i
+        for i, j in reversed(runs)
+        if j - i < n and names_only(0, i) and names_only(j, n)
+    }
+
+
+def _called(
+    terms: Terms, names_typed: Mapping[str, int], names: Iterable[str], texts: Iterable[str]
+) -> tuple[str, int] | None:
+    """(the name, where it was typed) when an actor's or a place's own name is one of
+    ``names_typed`` and its names and texts hold every word (NAMED_BY); else None."""
+    for n in names:
+        at = names_typed.get(_pad(n).strip()) if n else None
+        if at is not None and _holds(terms, haystack(names, texts)):
+            return n, at
+    return None
+
+
 # A source whose title holds every word ranks here or above (_rank's 60 and up)
 TITLED_SOURCE = _rank("source", 60)
 
@@ -660,22 +715,24 @@ def search(
     first: int | None = None,
     last: int | None = None,
     hays: Mapping[tuple[str, str], str] | None = None,
+    series: Callable[[m.Fact], str] | None = None,
 ) -> list[Hit]:
     """One ranked list across events, actors, places, facts and sources. ``hays``, a
     store's :func:`index` of the same data, spares normalizing every text of every entry
     on each search (a second of the 1.1 s `search gao` took): an entry whose haystack
-    lacks a term is skipped, as :func:`_score` would give it 0."""
-    found = _hits(data, query, kinds, first, last, hays, texts=True)
+    lacks a term is skipped, as :func:`_score` would give it 0. ``series`` names the
+    series a fact belongs to (the briefings' figure_kind, a floor above this one), so
+    that a series is listed together, latest first (_ranked); without it each fact is
+    a series of its own."""
+    found = _hits(data, query, kinds, first, last, hays, texts=True, series=series)
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
-    citing = cite.events_citing(data, (h.id for h, _ in found if h.kind == "source"))
+    citing = cite.events_citing(data, (f.hit.id for f in found if f.hit.kind == "source"))
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
             for h in _ranked(_led_to(found, citing))]  # fmt: skip
 
 
-def _led_to(
-    found: list[tuple[Hit, int]], citing: Mapping[str, tuple[str, ...]]
-) -> list[tuple[Hit, int]]:
+def _led_to(found: list[_Found], citing: Mapping[str, tuple[str, ...]]) -> list[_Found]:
     """``found``, each event found in its texts that cites a source found by its title
     ranked one above the best such source: the source is where to read more about the
     event, the event what the words name (`search dupont verlon` listed nine reports
@@ -683,15 +740,17 @@ def _led_to(
     them and which cites eight of the nine; `ambassador expelled` a report before Mali's
     expulsion of the French ambassador, its title saying "expels")."""
     above: dict[str, int] = {}
-    for h, _ in found:
+    for f in found:
+        h = f.hit
         if h.kind == "source" and h.score >= TITLED_SOURCE:
             for ident in citing[h.id]:
                 above[ident] = max(above.get(ident, 0), h.score + 1)
-    led: list[tuple[Hit, int]] = []
-    for h, words in found:
+    led: list[_Found] = []
+    for f in found:
+        h = f.hit
         # an event only: a source may have an event's id (unsc-res-2085 is both)
         lifted = h.kind == "event" and above.get(h.id, 0) > h.score
-        led.append((replace(h, score=above[h.id]) if lifted else h, words))
+        led.append(f._replace(hit=replace(h, score=above[h.id])) if lifted else f)
     return led
 
 
@@ -708,6 +767,17 @@ def named(
     return _ranked(_hits(data, query, kinds, None, None, hays, texts=False))
 
 
+class _Found(NamedTuple):
+    """A hit with what orders it among hits of the same score (_ranked)."""
+
+    hit: Hit
+    words: int  # the words of its closest own name holding every term (_score), 0: none
+    typed_at: int = 0  # where in the query the name it is called by was typed (_NAMED_BY)
+    later: bool = False  # aftermath: after the record's end (9 November 2022)
+    series: str = ""  # a fact's series ("" for any other kind)
+    as_of: int = 0  # a fact's as-of, its last day (an ordinal)
+
+
 def _hits(
     data: m.Dataset,
     query: str,
@@ -716,14 +786,15 @@ def _hits(
     last: int | None,
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
-) -> list[tuple[Hit, int]]:
+    series: Callable[[m.Fact], str] | None = None,
+) -> list[_Found]:
     """The entries ``query`` scores above 0 in, each with the words of its closest name
     (:func:`_score`): :func:`search`'s and :func:`named`'s one loop, the latter scoring
     names and titles alone (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
-    hits: list[tuple[Hit, int]] = []
+    hits: list[_Found] = []
     years = _years(data, terms)
     # a year may be found in the entry's date, which no haystack holds: rule out on the
     # other words alone
@@ -733,6 +804,7 @@ def _hits(
         return not _ruled_out(narrowing, hays, kind, ident)
 
     stemmed = tuple(w for w in terms.words if stem(w) != w)
+    callable_by = _names_typed(data, terms) if texts else {}
     for c in _candidates(data, frozenset(kinds), first, last, kept):
         if years and c.span is not None and _dated_in(c.span, years):
             c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
@@ -741,20 +813,64 @@ def _hits(
         score, match, words = (
             _score(terms, c.names, c.texts, c.about) if texts else _score(terms, c.names, ())
         )
+        typed_at = 0
+        if score and score < NAMED_BY and callable_by and c.kind in ("actor", "place"):
+            called = _called(terms, callable_by, c.names, c.texts)
+            if called is not None:
+                score, match, typed_at = NAMED_BY, *called
         if score:
             rank = _rank(c.kind, score)
             if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
-            hits.append((Hit(c.kind, c.id, c.title, c.date, rank, match), words))
+            fact = data.facts.get(c.id) if c.kind == "fact" else None
+            hits.append(_Found(
+                Hit(c.kind, c.id, c.title, c.date, rank, match), words, typed_at, c.later,
+                (series(fact) if series else fact.id) if fact else "",
+                fact.as_of.last_ordinal() if fact else 0,
+            ))  # fmt: skip
     return hits
 
 
-def _ranked(found: list[tuple[Hit, int]]) -> list[Hit]:
-    """The hits in rank order: score; at the same score the closer match (a shorter name
-    holding every term, :func:`_score`), then those without one; then kind, date, id."""
-    found = sorted(found, key=lambda f: (-f[0].score, not f[1], f[1], f[0].kind, f[0].date,
-                                         f[0].id))  # fmt: skip
-    return [h for h, _ in found]
+# How a search ranks, the rules in the order they apply (each declared here or at the
+# name it links to):
+#  1. The score (_rank): an exact name 100; an actor or a place a query of names alone
+#     calls by its name, its own text naming the others (_NAMED_BY: `wagner mali`, the
+#     Wagner Group) 90; every word in one name or title 85 (whole words) or 75; across
+#     an entry's names 60; an event's actors and places as its names, ABOUT under its
+#     own; sources under the entries (_rank), an event over a source it cites (_led_to);
+#     found in texts 20 to 50; a word found by its stem alone STEM_ONLY under.
+#  2. At the same score, the record before its aftermath: a figure or an event after 9
+#     November 2022 follows those of the record (`search wagner mali` listed the 2023
+#     count of Wagner's men before any event of their deployment).
+#  3. The closer match: the entry with the shorter own name holding every word
+#     (_score), then those with none; of actors and places a query of names calls, the
+#     one named first.
+#  4. By kind (actor, event, fact, place, source), then events and sources oldest
+#     first (a story in its order), and a fact's series together, placed by its closest
+#     figure, its latest figure first and the series with the latest figures first:
+#     `search burkina displaced` gave Burkina Faso's displaced of October 2018 to 2019
+#     first, its latest count (1,761,915 in October 2022) nineteenth (U45).
+def _ranked(found: list[_Found]) -> list[Hit]:
+    """The hits in rank order (the rules above)."""
+
+    def block(f: _Found) -> tuple[int, bool, str]:
+        return f.hit.score, f.later, f.series
+
+    closest: dict[tuple[int, bool, str], tuple[bool, int]] = {}
+    newest: dict[tuple[int, bool, str], int] = {}
+    for f in found:
+        if f.series:
+            at = block(f)
+            closest[at] = min(closest.get(at, (True, 1 << 30)), (not f.words, f.words))
+            newest[at] = max(newest.get(at, 0), f.as_of)
+
+    def key(f: _Found) -> tuple[Any, ...]:
+        h = f.hit
+        near = closest[block(f)] if f.series else (not f.words, f.words)
+        recent = (-newest[block(f)], f.series, -f.as_of) if f.series else (0, "", 0)
+        return (-h.score, f.later, *near, f.typed_at, h.kind, *recent, h.date, h.id)
+
+    return [f.hit for f in sorted(found, key=key)]
 
 
 # A year typed among a search's words finds the entries dated in it (an event, a fact's

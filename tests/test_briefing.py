@@ -164,7 +164,7 @@ def test_summary_on_one_screen_says_what_is_current_and_where_each_list_is_whole
         "Mali (5)  France (3)  Assimi Goïta (1)  JNIM (1)  Operation Serval (1)",
         "Wagner Group (1)",
         "",
-        "Headline figures: the latest of each series (every figure: barkhane facts)",
+        "Headline figures: the latest on 2022-11-09 (every figure: barkhane facts)",
         "  5,500 troops 2022-11 ⚑ French troops in Barkhane, peak (seed)",
         "  ⚑ disputed; each in full, with its sources: barkhane summary --full",
         "The seed's judgments: 1 right · 0 wrong · 0 partly · 1 open (barkhane judgments)",
@@ -210,7 +210,7 @@ def test_summary_on_one_screen_aligns_a_figure_given_with_its_range(
     shown = ok(run("summary", "--year", "2021", "--data", str(data), env=terminal(80)))
     lines = [line.rstrip() for line in shown.stdout.splitlines()]
     # the command to copy on one line, not broken before its file (U35)
-    at = lines.index("Headline figures: the latest of each series (every figure:")
+    at = lines.index("Headline figures: the latest on 2021-12-31 (every figure:")
     assert lines[at + 1 : at + 5] == [
         "  barkhane facts --data range.toml)",
         "  5,100 troops 2021-06 (5,000–5,500) French troops in Barkhane, 2021",

@@ -516,7 +516,7 @@ def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real
     marked, latest = "niger-malian-refugees-2020-02", "niger-malian-refugees-2021-12"
     assert {marked, latest} <= {f["id"] for f in doc["headline_facts"]}
     assert latest in doc["latest_figures"] and marked not in doc["latest_figures"]
-    figures = _section("\n".join(wide), "Headline figures: the latest of each series")
+    figures = _section("\n".join(wide), "Headline figures: the latest on 2022-11-09")
     by_id = {f["id"]: f for f in doc["headline_facts"]}
     rows = figures[:-1]
     latest = [by_id[i] for i in doc["latest_figures"]]
@@ -790,8 +790,8 @@ def test_headings_items_and_ages_at_40_columns_keep_to_their_own_text(real: Run)
     summary = _screen(real, 40, "summary")
     at = summary.index("Most active actors (every actor:")
     assert summary[at + 1] == "  barkhane actors)"
-    at = summary.index("Headline figures: the latest of each")
-    assert summary[at + 1] == "  series (every figure: barkhane facts)"
+    at = summary.index("Headline figures: the latest on")
+    assert summary[at + 1 : at + 3] == ["  2022-11-09 (every figure:", "  barkhane facts)"]
     on = _screen(real, 40, "on", "2021")
     # (Goïta's transition, shown by its short name since U33, fits the line now)
     at = on.index("  Wagner Group presence in Mali 2021–")

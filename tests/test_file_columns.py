@@ -59,9 +59,12 @@ def test_facts_csv_ends_with_kind_cause_since_note_precision_and_qualifier(run: 
     result = run("facts", "-f", "csv")
     header = result.stdout.splitlines()[0].split(",")
     # each added at the end: a reader that takes the columns by position is not moved
-    assert header[-7:] == ["sources", "kind", "cause", "since", "note", "precision", "qualifier"]
+    # (series_break, U45, after them all)
+    assert header[-8:] == [
+        *("sources", "kind", "cause", "since", "note", "precision", "qualifier", "series_break")
+    ]
     tsv = run("facts", "-f", "tsv").stdout.splitlines()[0].split("\t")
-    assert tsv[-6:] == ["kind", "cause", "since", "note", "precision", "qualifier"]
+    assert tsv[-7:] == ["kind", "cause", "since", "note", "precision", "qualifier", "series_break"]
     # plain output (no header, read by position) keeps its columns
     plain = run("facts").stdout.splitlines()[0].split("\t")
     assert len(plain) == 11

@@ -291,15 +291,19 @@ def _top(run: Run, query: str, n: int) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "first"),
     [
-        # the massacre (its perpetrators Mali and Wagner, at Moura), then the report
-        ("wagner moura", ["moura-massacre", "theafricareport-2022-04-06-moura-accused"]),
+        # the two cards the names call (each tells of the other), in the order typed;
+        # then the massacre (its perpetrators Mali and Wagner, at Moura), then the report
+        (
+            "wagner moura",
+            ["wagner", "moura", "moura-massacre", "theafricareport-2022-04-06-moura-accused"],
+        ),
         # the two coups Goïta led before the reports of his swearing-in
         ("goita coup", ["coup-2020-08", "coup-2021-05-24"]),
         # the attempt two days before his inauguration, then the coup that overthrew him
         ("bazoum coup", ["niger-coup-attempt-2021", "niger-coup-2023"]),
-        # Takuba's creation and first operations with Estonian forces (Estonia, Takuba
-        # among the actors) before Defense Post's report of Estonia joining
-        ("takuba estonia", ["takuba-declared", "takuba-operational"]),
+        # the two cards, then Takuba's creation and first operations with Estonian forces
+        # (Estonia, Takuba among the actors) before Defense Post's report of Estonia joining
+        ("takuba estonia", ["takuba", "estonia", "takuba-declared", "takuba-operational"]),
         # MINUSMA at Kidal in 2016: its losses, the airport protest, the Dutch mortar accident
         (
             "minusma kidal 2016",
@@ -310,12 +314,13 @@ def _top(run: Run, query: str, n: int) -> list[str]:
                 "dutch-mortar-accident-kidal-2016",
             ],
         ),
-        # the two displacement figures, then the events in the Tillabéri Region in 2021
+        # the two displacement figures, the latest first, then the events in the
+        # Tillabéri Region in 2021
         (
             "tillaberi 2021",
             [
-                "niger-tillaberi-tahoua-displaced-2021-03",
                 "niger-tillaberi-tahoua-idps-2021-10",
+                "niger-tillaberi-tahoua-displaced-2021-03",
                 "gaigorou-funeral-massacre-2021-04",
             ],
         ),
@@ -353,6 +358,39 @@ def test_the_entry_a_user_means_is_listed_first(
     own title and id rank above its actors' and places' names, and at the same score the
     entry with the shorter name holding every word comes first."""
     assert _top(run, query, len(first)) == first
+
+
+@pytest.mark.usefixtures("bundled")
+def test_a_series_of_figures_is_listed_latest_first(run: Run) -> None:
+    """U45: `search "burkina displaced" -n 4` gave Burkina Faso's displaced of 2018 and
+    2019, the latest count (1,761,915, October 2022) nineteenth: a series of figures is
+    listed together, latest first."""
+    found = as_json(run("search", "burkina displaced", "-n", "4", "-f", "json"))
+    assert [h["id"] for h in found] == [
+        "burkina-idps-2022-10",
+        "burkina-idps-2022-09",
+        "burkina-idps-2022-04",
+        "burkina-idps-2022-03",
+    ]
+
+
+@pytest.mark.usefixtures("bundled")
+def test_names_alone_open_with_the_card_they_call_and_the_aftermath_follows(run: Run) -> None:
+    """U45: `search wagner mali -n 6` put three figures first, one of them of 2023, and
+    the Wagner Group's card was not among the six. A query of names alone opens with the
+    cards of the actors and places it names whose own text names the others, in the
+    order typed; at the same score the record comes before its aftermath."""
+    found = as_json(run("search", "wagner", "mali", "-f", "json"))
+    assert [(h["kind"], h["id"]) for h in found[:2]] == [("actor", "wagner"), ("actor", "mali")]
+    assert as_json(run("search", "mali", "wagner", "-n", "1", "-f", "json"))[0]["id"] == "mali"
+    # the 2023 count of Wagner's men, of the same score as the events of 2021, after them
+    dates = {h["id"]: h["date"] for h in found}
+    top = [h for h in found if h["score"] == found[2]["score"]]
+    later = [h["date"] > "2022-11-09" for h in top]
+    assert later == sorted(later) and any(later) and dates["wagner-mali-2023-08"] == "2023-05"
+    assert "event" in [h["kind"] for h in found[:6]]
+    # a word that names nothing asks for what happened: no card first
+    assert hits(run, "goita", "coup")[0] == ("event", "coup-2020-08")
 
 
 @pytest.mark.usefixtures("bundled")

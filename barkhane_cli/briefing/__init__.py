@@ -131,17 +131,23 @@ def summary(
     # An actor's slice shows the eras of that actor's window only.
     shown_eras = eras_in(data, axis.first, axis.last, countries)
     eras = [era_json(e, axis) for e in shown_eras]
-    # of those, the ones in place on the window's last day, as `on` reads a day; beyond
-    # the record, on its end (it knows no era's course after it), and of a window wholly
-    # after it none, as it shows no era
-    day = min(axis.last, RECORD_END_ORDINAL)
-    in_place = [e for e in eras_in(data, day, day) if e in shown_eras]
     # The figures' window is the one asked for, each open side the record's (stretched
     # to the aftermath's events shown): a slice's events end where its own do, but not
     # the "as of" of its figures (U45: `summary --country mali` ended at Mali's last
     # event, 2022-10-31, and gave MINUSMA's 257 dead of May 2022 for the 292 of 9 Nov).
     figures = axis_spanning(seen.extent.seen, first, last, record=True)
-    latest, marked = headline_picks(data, facts, figures.first, figures.last)
+    # The eras in place on the same day as the figures, as `on` reads a day: they were
+    # on the slice's last event's (Mali's eras of 31 October 2022 beside its figures of
+    # 9 November); beyond the record, on its end (it knows no era's course after it),
+    # and of a window wholly after it none, as it shows no era
+    day = min(figures.last, RECORD_END_ORDINAL)
+    in_place = eras_in(data, day, day, countries) if shown_eras else []
+    # An actor's figures are its own: those of a headline series, else every series of
+    # them (`summary --actor wagner` showed none, its strength and the Moura toll being
+    # in no headline series); where the record holds none about it, the view says so.
+    every = bool(actor_ids) and not headline_series(data, facts)[0]
+    latest, marked = headline_picks(data, facts, figures.first, figures.last, every)
+    none_about = sorted(actor_ids) if actor_ids and not facts else []
     judged = [] if empty else list(data.judgments.values())
     return {
         "period": {
@@ -165,9 +171,14 @@ def summary(
             "day": dt.date.fromordinal(day).isoformat(),
             "eras": [e.id for e in in_place],
         },
+        # the day the latest figures are as of: the eras' day, or after the record's end
+        # with --aftermath
+        "figures_day": dt.date.fromordinal(figures.last).isoformat(),
         "top_actors": top,
         "headline_facts": [lookup.fact_json(f) for f in beside_marked(latest, marked)],
         "latest_figures": [f.id for f in newest_of_series(latest)],
+        # the actors asked for, when the record holds no figure about them (else empty)
+        "no_figures_about": none_about,
         "judgments": [judgment_json(j) for j in judged],
         "forecasts": score(judged)["forecasts"],
     }

@@ -152,15 +152,20 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
 
 
 def headline_picks(
-    data: m.Dataset, facts: Iterable[m.Fact], first: int | None = None, last: int | None = None
+    data: m.Dataset,
+    facts: Iterable[m.Fact],
+    first: int | None = None,
+    last: int | None = None,
+    every: bool = False,
 ) -> tuple[dict[str, list[m.Fact]], dict[str, list[m.Fact]]]:
     """`summary`'s figures for a period, by series (figure_kind's key): of each headline
-    series (headline_series), its latest figures within the period, as `on` reads the
-    latest on the period's last day; and the figures the data marks headline dated
-    within the period (France's force at its height). Like `on`, a series whose latest
-    strength is of a force ended by then has no latest (standing: Serval's counts of
-    2013, with its bases, in a briefing of the whole record)."""
-    pool, _ = headline_series(data, facts)
+    series (headline_series; with ``every``, of every series of ``facts``), its latest
+    figures within the period, as `on` reads the latest on the period's last day; and
+    the figures the data marks headline dated within the period (France's force at its
+    height). Like `on`, a series whose latest strength is of a force ended by then has
+    no latest (standing: Serval's counts of 2013, with its bases, in a briefing of the
+    whole record)."""
+    pool = list(facts) if every else headline_series(data, facts)[0]
     lo = first if first is not None else RECORD_START.first_ordinal()
     hi = last if last is not None else RECORD_END_ORDINAL
     inside = [f for f in pool if f.as_of.last_ordinal() >= lo and f.as_of.first_ordinal() <= hi]
@@ -193,3 +198,57 @@ def newest_of_series(latest: dict[str, list[m.Fact]]) -> list[m.Fact]:
     never both: the whole record listed Malian refugees in Niger at 58,599 (2020-02,
     marked headline) and 61,490 (2021-12), and 150,000 and 183,392 abroad (K41)."""
     return [latest[k][0] for k in sorted(latest) if latest[k]]
+
+
+def figure_before(data: m.Dataset, f: m.Fact) -> m.Fact | None:
+    """The figure before ``f`` in its series (figure_kind): the latest counted figure
+    whose period ends before ``f``'s (a planned or claimed one is no count), the first
+    by id of a day's."""
+    key = figure_kind(data, f)[0]
+    end = f.as_of.last_ordinal()
+    before = [
+        g
+        for g in data.facts.values()
+        if g.as_of.last_ordinal() < end
+        and g.kind not in NOT_MEASURED
+        and g.id != f.id
+        and figure_kind(data, g)[0] == key
+    ]
+    return max(before, key=lambda g: (g.as_of.last_ordinal(), g.id), default=None)
+
+
+# How a figure on a new basis (m.Fact.series_break) is marked: ↘ where it falls from the
+# figure before it, ↗ where it rises; its line, under a table or a chart, says why.
+FALLS, RISES = "↘", "↗"
+
+
+def break_mark(data: m.Dataset, f: m.Fact) -> str:
+    """The mark of a figure on a new basis (FALLS unless it rises); "" for any other."""
+    if not f.series_break:
+        return ""
+    before = figure_before(data, f)
+    rises = before is not None and _level(f) > _level(before)
+    return RISES if rises else FALLS
+
+
+def break_line(data: m.Dataset, f: m.Fact) -> str:
+    """The line under a table saying why a figure is on a new basis, beside the figure
+    before it: "↘ new basis: burkina-idps-2022-09, 1,719,332 (2022-09-30), below 1,902,150
+    (2022-04-30) before it: a revision: ..."; "" for a figure with no series break."""
+    from barkhane_cli.lookup import fact_value_text
+
+    if not f.series_break:
+        return ""
+    said = f"{break_mark(data, f)} new basis: {f.id}, {fact_value_text(f)} ({f.as_of.iso()})"
+    before = figure_before(data, f)
+    if before is not None:
+        side = "below" if _level(f) < _level(before) else "above"
+        if _level(f) == _level(before):
+            side = "level with"
+        said += f", {side} {fact_value_text(before)} ({before.as_of.iso()}) before it"
+    return f"{said}: {f.series_break}"
+
+
+def _level(f: m.Fact) -> float:
+    """A figure's count to compare: its value, else its range's low end."""
+    return f.value if f.value is not None else (f.low or 0.0)

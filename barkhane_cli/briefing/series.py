@@ -16,6 +16,9 @@ from barkhane_cli.resolve import normalize
 PRECISIONS = ("year", "month", "day")
 # Marked (and drawn light) in a series of strengths: not a force on the ground as counted.
 NOT_MEASURED = ("planned", "claimed")
+# Marked (drawn as counted) beside a figure on a new basis (m.Fact.series_break): the
+# chart's line under it says why the bar before it is no like for like.
+NEW_BASIS = "new basis"
 # Counted beside a force's strength in the record but not part of it: a mission's police
 # ceiling drawn on the troops chart read as a collapse from 11,200 to 1,440 soldiers.
 NOT_TROOPS = frozenset({"police"})
@@ -151,6 +154,8 @@ def _figure_series(
             marks.append("range")
         if f.disputed:
             marks.append("disputed")
+        if f.series_break:
+            marks.append(NEW_BASIS)
         rows.append(
             (
                 # In the order the dates read: 2013, 2013-01, 2013-01-11.
@@ -172,6 +177,7 @@ def _figure_series(
                     "scope": f.scope,
                     "series": scope_area(f),
                     "disputed": f.disputed,
+                    "series_break": f.series_break,
                     "sources": [s.id for s in f.sources],
                 },
             )

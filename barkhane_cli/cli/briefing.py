@@ -103,8 +103,10 @@ def summary(
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
     that country, its figures and its eras (those whose actors are the country's). On one
-    screen: the eras in place at the window's end, one figure a series and the judgments'
-    tally, each list pointing to the command that gives it whole; --full draws them all.
+    screen: the eras in place and one figure a series, the latest, on one day it says (the
+    window's end asked for, else the record's, however soon a slice's events end), and the
+    judgments' tally, each list pointing to the command that gives it whole; --full draws
+    them all.
     --format json gives the same content as data.
 
     Headline figures are the series `on DATE` shows (those of a fact marked headline);
@@ -112,6 +114,8 @@ def summary(
     --actor and --country narrow the events' span, not the figures'), as `on` shows the
     latest by the day, and with --full (and piped, and in JSON) beside it any figure the
     data marks headline that falls in the window (France's force at its height).
+    With --actor, the figures about that actor: of its headline series, else of every
+    series of its own (the Wagner Group's); where the record holds none, it says so.
     A window wholly outside the record says so, as `on` does for a day, and shows
     nothing else (with --aftermath, after the record, the aftermath).
     """

@@ -124,7 +124,8 @@ def sources(
             help="Only this publisher's, as names are matched (accents and case aside): the "
             "one it names whole (rfi: RFI, not PressAfrik (RFI)), else those holding its "
             "words (radio france); or by its initials or the short form it is known by (hrw, "
-            "icg, unsc; agence france-presse: AFP).",
+            "icg, unsc; agence france-presse: AFP); a body of the UN with the UN's name or "
+            "without (unocha, UN OCHA and ocha are one).",
             callback=refuses_blank("a publisher's name (barkhane sources lists them)"),
         ),
     ] = None,

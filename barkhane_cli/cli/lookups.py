@@ -626,10 +626,13 @@ def search(
 ) -> None:
     """One ranked list across events (the aftermath's too), actors, places, facts and sources.
 
-    Entries whose names or titles hold every word come first (an event's actors and places,
-    by their names and aliases, just under its own title), the shorter name first at the
-    same score; then sources whose titles do, each under the events found citing it; then
-    matches in texts. A year
+    Words that are names alone (wagner mali) open with the cards of the actors and places
+    they name whose own text names the others, in the order typed. Then entries whose
+    names or titles hold every word (an event's actors and places, by their names and
+    aliases, just under its own title); then sources whose titles do, each under the
+    events found citing it; then matches in texts. At the same score the record comes
+    before its aftermath (after 9 November 2022), then the shorter name, then events and
+    sources the earlier first and a series of figures together, the latest first. A year
     among the words (four digits within the record's years, its aftermath's too) finds
     the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
     it: tillaberi 2021 finds the events of 2021 at Tillabéri.
@@ -639,6 +642,7 @@ def search(
     """
     from barkhane_cli import query, store
     from barkhane_cli import search as finder
+    from barkhane_cli.briefing.headline import figure_kind
     from barkhane_cli.cli.lazy import words_taken
     from barkhane_cli.render.listings import hit_records
 
@@ -649,7 +653,10 @@ def search(
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until), year)
     dataset = load(data)
     hays = store.search_index(dataset)
-    hits = finder.search(dataset, text, kinds, first, last, hays)
+    # a series of figures is listed together, latest first: the briefings' series
+    hits = finder.search(
+        dataset, text, kinds, first, last, hays, series=lambda f: figure_kind(dataset, f)[0]
+    )
     if not hits:
         # words the shell split off an option are said by the boundary (words_taken): a
         # "did you mean" built from them would send the user further astray

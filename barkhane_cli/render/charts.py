@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
+from barkhane_cli.briefing.series import NEW_BASIS
 from barkhane_cli.facets import name_key
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import hanging
+from barkhane_cli.render.onescreen import hanging, indented
 from barkhane_cli.render.records import csv_safe_cell
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
@@ -240,7 +241,8 @@ def series_rich(
         table = grid()
         for r in members:
             label = safe_text(r["label"], keep="")
-            marked = any(k != "range" for k in r["marks"])
+            # a figure on a new basis is counted as any other: drawn solid
+            marked = any(k not in ("range", NEW_BASIS) for k in r["marks"])
             low = r["low"] if r["low"] is not None else r["value"]
             base = scale(float(low), top, width)
             bar = Text(
@@ -268,6 +270,10 @@ def series_rich(
             style="dim",
         )
     )
+    for r in rows:
+        if r.get("series_break"):  # why it is no like for like with the bar before it
+            said = f"{NEW_BASIS}: {r['as_of']} {r['text']} ({r['id']}): {r['series_break']}"
+            con.print(Text("\n".join(indented(said, con.width, 0, 2)), style="dim"))
 
 
 def _top(row: dict[str, Any]) -> float:

@@ -8,6 +8,7 @@ from typing import Any
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
+from barkhane_cli.briefing.headline import break_line, break_mark
 from barkhane_cli.render.events import FULL
 from barkhane_cli.render.recordset import (
     DAY_WIDTH,
@@ -153,8 +154,17 @@ _FACT_DEFAULT_FIELDS = [
 # ("more than": a floor, not a count).
 _FACT_FILE_FIELDS = [
     *_FACT_DEFAULT_FIELDS,
-    *("kind", "cause", "since", "note", "precision", "qualifier"),
+    *("kind", "cause", "since", "note", "precision", "qualifier", "series_break"),
 ]
+
+
+def _fact_note(data: m.Dataset, f: m.Fact) -> str | None:
+    """A fact's row's second line: its mark if it is on a new basis (the line under the
+    table says why), then its dispute."""
+    said = [f"{break_mark(data, f)} new basis (under the table)"] if f.series_break else []
+    if f.disputed:
+        said.append(disputed(f.disputed))
+    return " · ".join(said) or None
 
 
 # From the width where an event's id has a column (events.FULL), or with --wide, a fact's
@@ -223,6 +233,7 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         "aftermath": flag_field("aftermath", "Aftermath", lambda f: f.aftermath),
         "actors": list_field("actors", "Actors", lambda f: f.actors),
         "disputed": Field("disputed", "Disputed", lambda f: f.disputed or ""),
+        "series_break": Field("series_break", "Series break", lambda f: f.series_break or ""),
         "note": Field("note", "Note", lambda f: f.note or ""),
         # A table wraps the ids between them (as the event table does): --wide shows
         # each in full, where one unbroken "a,b,c" showed the first cut (U11).
@@ -245,7 +256,8 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
         table_fields=["as_of", "label", "value", "unit", "kind", "scope", "sources"],
         file_fields=_FACT_FILE_FIELDS,
         to_json=lookup.fact_json,
-        note=lambda f: disputed(f.disputed) if f.disputed else None,
+        note=lambda f: _fact_note(data, f),
+        footnotes=lambda shown: [break_line(data, f) for f in shown if f.series_break],
         empty_message="no facts match",
         note_field="label",
         ident=lambda f: f"{f.id} · {f.area}" + (" …" if ";" in f.scope else ""),

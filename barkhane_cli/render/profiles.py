@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from barkhane_cli import followups, geo, lookup
 from barkhane_cli import model as m
+from barkhane_cli.briefing.headline import break_line
 from barkhane_cli.dates import SPAN, parse_iso, span_said
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.render.cards import Card, Section
@@ -325,6 +326,8 @@ def fact_card(data: m.Dataset, fact: m.Fact) -> Card:
             ("cause", fact.cause or ""),
             ("since", fact.since.human() if fact.since else ""),
             ("actors", actors),
+            # after the value's rows: why it is not comparable with the figure before it
+            ("series", break_line(data, fact)),
             ("note", fact.note or ""),
             ("part", AFTERMATH_PART if fact.aftermath else ""),
         ],

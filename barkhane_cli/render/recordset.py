@@ -155,6 +155,9 @@ class RecordSet(Generic[T]):
     # Under a table: what the rows shown point to, (what it gives, command), as the
     # events citing a source that a search hit counts beyond the few it names
     below: Callable[[list[T]], list[tuple[str, str]]] | None = None
+    # Under a table: what a mark on the rows shown means, a line each (a figure on a new
+    # basis: why its fall is no fall in what was counted)
+    footnotes: Callable[[list[T]], list[str]] | None = None
     # An item's JSON text as json.dumps(to_json(item), ensure_ascii=False) writes it, when
     # known in advance (the store keeps each event's): None means compute it.
     dumped: Callable[[T], str | None] | None = None

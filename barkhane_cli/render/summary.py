@@ -133,10 +133,12 @@ def _eras_in_place(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     the window's they are: the chart of all 29 took 37 lines at 80 columns."""
     from barkhane_cli.render.table import item_lines
 
-    total = len(content["eras"])
+    current = content["current_eras"]
+    # the window's eras and those in place on the day, which may begin after its last
+    # event (an actor's, a country's): the day is the figures'
+    total = len({e["id"] for e in content["eras"]} | set(current["eras"]))
     if not total:
         return
-    current = content["current_eras"]
     running = [data.eras[i] for i in current["eras"]]
     heading(
         con,
@@ -171,9 +173,16 @@ def _figures_latest(con: Any, data: m.Dataset, content: dict[str, Any], full: st
     closing line says where each is whole, with its sources and its dispute."""
     every = [data.facts[i] for i in content["latest_figures"]]
     if not every:
+        about = content.get("no_figures_about") or []
+        if about:  # said, not left out unsaid: an actor's summary with no figures line
+            names = " or ".join(data.actors[a].label if a in data.actors else a for a in about)
+            said = f": the record holds none about {names} (every figure: "
+            heading(con, "Headline figures", said + f"{followups.command('facts')})")
         return
     facts = first_of_each_category(every)
-    said = f": the latest of each series (every figure: {followups.command('facts')})"
+    # on the eras' day (said above them), the window's last: a slice's events end sooner
+    day = content["figures_day"]
+    said = f": the latest on {day} (every figure: {followups.command('facts')})"
     heading(con, "Headline figures", said)
     left = len(every) - len(facts)
     # on one line with its command at 80 columns, as "each in full, with its sources" is
@@ -206,7 +215,7 @@ def _figures_whole(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 
     if not content["headline_facts"]:
         return
-    heading(con, "Headline figures")
+    heading(con, "Headline figures", f": the latest of each series on {content['figures_day']}")
     width = (con.width or 80) - _INDENT
     # the category in a column of its own, so a figure's wrapped lines hang under its
     # text as its dispute note does, not at column 0 (U21)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.onescreen import hanging
+from barkhane_cli.render.onescreen import hanging, indented
 from barkhane_cli.render.recordset import Field, RecordSet
 from barkhane_cli.render.safe import console_class, inert, raw_stream, safe_link
 from barkhane_cli.render.safe import text as safe_text
@@ -170,6 +170,9 @@ def records_table(
     if rs.legend:
         items = [("■", style, label) for label, style in rs.legend(shown)]
         con.print(legend_text(items, con.width))
+    for note in rs.footnotes(shown) if rs.footnotes else ():
+        # each under its own mark, as a pointer's continuation is (onescreen.indented)
+        con.print(Text("\n".join(indented(note, con.width, 2, 4)), style="dim"))
     _followups(con, rs, shown, bool(cut))
     # its notes' options kept with their values ("add --type massacre"), as hanging keeps
     # them; the terminal wraps a longer one, unbroken

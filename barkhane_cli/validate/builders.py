@@ -272,6 +272,7 @@ def build_fact(r: EntryReader) -> m.Fact:
         qualifier=qualifier,
         actors=r.texts("actors"),
         disputed=r.text("disputed", False),
+        series_break=r.text("series_break", False),
         note=r.text("note", False),
         origin=r.file,
     )
