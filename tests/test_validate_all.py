@@ -726,6 +726,50 @@ def test_another_spelling_of_an_outlet_or_site_is_refused(run: Run, tmp_path: Pa
     )
 
 
+def test_an_outlet_saying_in_words_whose_text_it_carries_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    """PB: 101 records wrote "Maliweb (from RFI)", "Leral (after Médiaguinée)", "VOA Afrique
+    (with AFP)" for the format's "Maliweb (RFI)", publishers apart to a citation manager and
+    to `sources`; and "EUobserver (citing Reuters)" for the outlet's own article, whom it
+    cites the note's. The advice names the form to write, each name by the record's
+    spelling, several joined by "/"; a bracket that does not open with the words passes."""
+    data = tmp_path / "worded.toml"
+    data.write_text(
+        PUBLISHED.format("maliweb-rfi", "Maliweb (from RFI)")
+        + PUBLISHED.format(
+            "dakarposte", "Dakarposte (after Sahara Médias and Agence France-Presse)"
+        )
+        + PUBLISHED.format("euobserver", "EUobserver (citing Reuters)")
+        + PUBLISHED.format("abamako", "aBamako (from another outlet)")
+        + PUBLISHED.format("rtl", "RTL Info (Belga/AFP)")
+        + PUBLISHED.format("autre", "aBamako (Autre presse)")
+        + CITING.format("cites-it", '[{ id = "maliweb-rfi" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    carries = "publisher: says in words whose text the outlet carries; write publisher = "
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'maliweb-rfi' " + carries + '"Maliweb (RFI)"',
+            f"{data}:10: sources 'dakarposte' " + carries + '"Dakarposte (Sahara Medias/AFP)"',
+            f"{data}:16: sources 'euobserver' publisher: names whom the outlet's article "
+            'cites, which goes in note; write publisher = "EUobserver" and "Citing Reuters" '
+            "at the head of note",
+            f"{data}:22: sources 'abamako' " + carries + '"aBamako" and "another outlet" in note',
+        ],
+    )
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'maliweb-rfi', field 'publisher': says in words whose text the outlet "
+        'carries; write publisher = "Maliweb (RFI)"',
+        3,
+    )
+
+
 def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> None:
     """K48: "   AP   " passed the one-name rule, a publisher apart from "Associated Press"
     to a citation manager. A publisher or via with spaces around it is refused, as a kind

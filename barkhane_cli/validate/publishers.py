@@ -202,6 +202,15 @@ def _spelled(name: str) -> str:
     return "Wikipedia" if kept.startswith("Wikipedia") else kept
 
 
+def _bracketed(agency: str) -> str:
+    """``agency`` as the record names it in an outlet's bracket: an agency short, else by
+    the record's spelling."""
+    short = AGENCY_IN_BRACKET.get(agency)
+    if short is not None or agency in AGENCY_IN_BRACKET.values():
+        return short or agency
+    return _spelled(agency)
+
+
 def canonical(publisher: str) -> str:
     """The name the record writes for ``publisher``: itself unless it is another."""
     whole = ALIASES.get(publisher)
@@ -211,10 +220,47 @@ def canonical(publisher: str) -> str:
     if found is None:
         return publisher
     outlet, agency = found.groups()
-    agency = AGENCY_IN_BRACKET.get(agency) or (
-        agency if agency in AGENCY_IN_BRACKET.values() else _spelled(agency)
-    )
-    return f"{_spelled(outlet)} ({agency})"
+    return f"{_spelled(outlet)} ({_bracketed(agency)})"
+
+
+# An outlet running another's text names it bare in its bracket, "Maliweb (RFI)", several
+# joined by "/", "Dakarposte (Sahara Medias/AFP)"; an outlet's own article citing another
+# is the outlet's alone, whom it cites the note's. PB: 101 records said either in words,
+# "Maliweb (from RFI)", "Leral (after Médiaguinée)", "VOA Afrique (with AFP)", "EUobserver
+# (citing Reuters)", which citation managers file and `sources` counts as publishers apart.
+# The words opening a bracket, those saying the outlet carries the text first.
+CARRYING_WORDS = ("from", "after", "with")
+CITING_WORD = "citing"
+_WORDS = "|".join((*CARRYING_WORDS, CITING_WORD))
+_WORDED = re.compile(rf"\((?:{_WORDS}) ")
+# the shape advice is computed for: "Outlet (word names)", the bracket last
+_WORDED_WHOLE = re.compile(rf"^(.+?)\s*\(({_WORDS}) ([^()]+)\)$")
+# the names a worded bracket lists, as the record wrote them: "France 24, AFP and RFI"
+_LISTED = re.compile(r"\s*(?:,|/| and | with )\s*")
+# a bracket describing the text's writer rather than naming one: "(from another outlet)"
+_UNNAMED = re.compile(r"^(?:a|an|another|some)\s")
+_CARRIES = "says in words whose text the outlet carries"
+
+
+def worded(publisher: str) -> str | None:
+    """Why ``publisher`` says in words whose text its outlet carries or cites, and what to
+    write instead; None when it says neither."""
+    if _WORDED.search(publisher) is None:
+        return None
+    found = _WORDED_WHOLE.match(publisher)
+    if found is None:
+        return f'{_CARRIES}; write whom it carries in the outlet\'s bracket, "Maliweb (RFI)"'
+    outlet, word, names = found.groups()
+    alone = string(canonical(outlet))
+    if word == CITING_WORD:
+        return (
+            "names whom the outlet's article cites, which goes in note; write publisher = "
+            f'{alone} and "Citing {names}" at the head of note'
+        )
+    if _UNNAMED.match(names):
+        return f"{_CARRIES}; write publisher = {alone} and {string(names)} in note"
+    listed = "/".join(_bracketed(name) for name in _LISTED.split(names.strip()))
+    return f"{_CARRIES}; write publisher = {string(f'{_spelled(outlet)} ({listed})')}"
 
 
 def _site(via: str) -> str:
@@ -294,7 +340,12 @@ def misnamed(publisher: str, url: str | None) -> str | None:
 def publisher_problem(publisher: str, url: str | None) -> str | None:
     """Why ``publisher`` is refused and what to write instead, or None."""
     name = publisher.strip()
-    return read_elsewhere(name) or misnamed(name, url) or _padded("publisher", publisher)
+    return (
+        read_elsewhere(name)
+        or worded(name)
+        or misnamed(name, url)
+        or _padded("publisher", publisher)
+    )
 
 
 def via_problem(via: str) -> str | None:
