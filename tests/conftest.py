@@ -311,12 +311,19 @@ def _pinned(_session_cache: Path) -> tuple[Path, Path]:
     compiled again (in a test, 1-2 s; in a subprocess, 3 s), a dozen times a run. Once
     built, it is kept under the second name and put back when pruned: the same file,
     from the same inputs, that a rebuild would write (its key names them)."""
-    data = ROOT / "data"
-    key = keys.key(files.key_files([data]), [data])
-    name = f"{key}{store.SUFFIX}"
-    pins = _session_cache / "pinned"
+    return _pin_pair(_session_cache, [ROOT / "data"])
+
+
+def _pin_pair(cache: Path, paths: list[Path]) -> tuple[Path, Path]:
+    """Where the store of ``paths`` is in the run's cache folder, and its pinned name."""
+    name = f"{keys.key(files.key_files(paths), paths)}{store.SUFFIX}"
+    pins = cache / "pinned"
     pins.mkdir(exist_ok=True)
-    return _session_cache / "barkhane" / name, pins / name
+    return cache / "barkhane" / name, pins / name
+
+
+# Stores pinned beside the record's (_pinned): the shared layer's, once it is written.
+_ALSO_PINNED: list[tuple[Path, Path]] = []
 
 
 def _put_back(cached: Path, pinned: Path) -> None:
@@ -436,6 +443,9 @@ def shared_layer(_session_cache: Path) -> Path:
     target = folder / f"shared events {hashlib.sha256(text.encode()).hexdigest()[:16]}.toml"
     if not target.exists():
         _put_whole(target, text.encode())
+    # its store pinned as the record's is: between two of its tests the other stores the
+    # run builds over the record pruned it, and it was compiled again (K91's first run)
+    _ALSO_PINNED.append(_pin_pair(_session_cache, [ROOT / "data", target]))
     return target
 
 
@@ -475,12 +485,13 @@ def _isolated(
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache if record else _small_cache))
     monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
-    cached, pinned = _pinned
-    _put_back(cached, pinned)
+    for cached, pinned in (_pinned, *_ALSO_PINNED):
+        _put_back(cached, pinned)
     yield
-    if not pinned.exists():  # built by this test (or the other worker's): keep it
-        with contextlib.suppress(OSError):
-            os.link(cached, pinned)
+    for cached, pinned in (_pinned, *_ALSO_PINNED):
+        if not pinned.exists():  # built by this test (or the other worker's): keep it
+            with contextlib.suppress(OSError):
+                os.link(cached, pinned)
     _set_aside_what_lasts()
 
 
