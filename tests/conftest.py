@@ -311,12 +311,19 @@ def _pinned(_session_cache: Path) -> tuple[Path, Path]:
     compiled again (in a test, 1-2 s; in a subprocess, 3 s), a dozen times a run. Once
     built, it is kept under the second name and put back when pruned: the same file,
     from the same inputs, that a rebuild would write (its key names them)."""
-    data = ROOT / "data"
-    key = keys.key(files.key_files([data]), [data])
-    name = f"{key}{store.SUFFIX}"
-    pins = _session_cache / "pinned"
+    return _pin_pair(_session_cache, [ROOT / "data"])
+
+
+def _pin_pair(cache: Path, paths: list[Path]) -> tuple[Path, Path]:
+    """Where the store of ``paths`` is in the run's cache folder, and its pinned name."""
+    name = f"{keys.key(files.key_files(paths), paths)}{store.SUFFIX}"
+    pins = cache / "pinned"
     pins.mkdir(exist_ok=True)
-    return _session_cache / "barkhane" / name, pins / name
+    return cache / "barkhane" / name, pins / name
+
+
+# Stores pinned beside the record's (_pinned): the shared layer's, once it is written.
+_ALSO_PINNED: list[tuple[Path, Path]] = []
 
 
 def _put_back(cached: Path, pinned: Path) -> None:
@@ -372,26 +379,74 @@ _CHECKOUT_FIRST = os.pathsep.join(
 )
 
 
-WriteOnce = Callable[[str], Path]
+# One file layered over the bundled record for every test that only reads its own entries
+# from such a layer (K91): each test layered a file of its own, and each file compiled a
+# store of the whole record under it (~0.8-1 s of CPU apiece, a few seconds a run); one
+# file, one store a run. A module gives its entries with shared_part, at import (both
+# workers collect every module, so both write the same file); a test asks for the file
+# with the shared_layer fixture and asserts only about its own part's entries. A test
+# whose subject is how files meet (an entry of the record replaced, two files sharing an
+# id, an error in one file) layers a file of its own, as before.
+_PARTS: dict[str, None] = {}  # the parts' texts, in the order given
+
+
+def shared_part(text: str) -> str:
+    """text (whole ``[[table]]`` entries, no top-level keys) made part of the shared layer;
+    returned as given, for the module's own use."""
+    _PARTS[text] = None
+    return text
+
+
+# What a part may not share with another part, or with the record: whatever it has, another
+# test's answer could then count (an id replaces, a tag or a place lists the other's too).
+def _claims(doc: dict[str, Any]) -> set[tuple[str, str]]:
+    claimed = {(table, str(e["id"])) for table, entries in doc.items() for e in entries}
+    for e in doc.get("events", []) + doc.get("aftermath", []):
+        claimed |= {("tag", t) for t in e.get("tags", [])}
+        claimed |= {("event place", p) for p in e.get("places", [])}
+    return claimed
+
+
+def _apart(parts: list[str]) -> None:
+    """Each part's ids and tags new to the record and to every other part, and no two
+    parts' events in one place: else one test's entries would change another's answer."""
+    record, _ = checked_record()
+    tables = ("events", "aftermath")
+    taken = {("tag", t) for e in record.events + record.aftermath for t in e.tags}
+    taken |= {(t, e.id) for t in tables for e in getattr(record, t)}
+    for f in dataclasses.fields(record):
+        if f.name not in tables and isinstance(getattr(record, f.name), dict):
+            taken |= {(f.name, i) for i in getattr(record, f.name)}
+    seen: dict[tuple[str, str], str] = {}
+    for text in parts:
+        doc = tomllib.loads(text)
+        assert all(isinstance(v, list) for v in doc.values()), f"top-level keys in:\n{text}"
+        claims = _claims(doc)
+        replaced = sorted(claims & taken)
+        assert not replaced, f"a part of the shared layer takes the record's {replaced}:\n{text}"
+        clash = {c: seen[c] for c in claims if c in seen}
+        assert not clash, f"two parts of the shared layer share {sorted(clash)}"
+        seen |= dict.fromkeys(claims, text)
 
 
 @pytest.fixture(scope="session")
-def written_once(_session_cache: Path) -> WriteOnce:
-    """A data file holding text, one for the whole run (both workers): a store is keyed on
-    its files' paths and stamps, so tests that layer the same text over the bundled record
-    from a file each compiled the same store once a test (~1.5 s each); from this one file
-    it is compiled once a run. Named by the text's hash, written whole by the first to ask
-    (_put_whole); tests read it and never change it."""
-    folder = _session_cache.parent / "written-once"  # outside the cache: never pruned
-    folder.mkdir(exist_ok=True)
-
-    def write(text: str) -> Path:
-        target = folder / f"{hashlib.sha256(text.encode()).hexdigest()[:16]}.toml"
-        if not target.exists():
-            _put_whole(target, text.encode())
-        return target
-
-    return write
+def shared_layer(_session_cache: Path) -> Path:
+    """The shared layer (shared_part): one file a run for both workers, named by its text's
+    hash and written whole by the first to ask (_put_whole); tests read it, never change
+    it. Its folder's long name has spaces, as a user's may: the commands a view prints to
+    run next must carry it quoted (test_followups)."""
+    parts = list(_PARTS)
+    _apart(parts)
+    text = "\n".join(parts)
+    folder = _session_cache.parent / "shared layer" / "my own layers of the sahel"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"shared events {hashlib.sha256(text.encode()).hexdigest()[:16]}.toml"
+    if not target.exists():
+        _put_whole(target, text.encode())
+    # its store pinned as the record's is: between two of its tests the other stores the
+    # run builds over the record pruned it, and it was compiled again (K91's first run)
+    _ALSO_PINNED.append(_pin_pair(_session_cache, [ROOT / "data", target]))
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -430,12 +485,13 @@ def _isolated(
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache if record else _small_cache))
     monkeypatch.setenv("PYTHONPATH", _CHECKOUT_FIRST)
     atomic._inputs.clear()  # the files "this run" read: each test is a run of its own
-    cached, pinned = _pinned
-    _put_back(cached, pinned)
+    for cached, pinned in (_pinned, *_ALSO_PINNED):
+        _put_back(cached, pinned)
     yield
-    if not pinned.exists():  # built by this test (or the other worker's): keep it
-        with contextlib.suppress(OSError):
-            os.link(cached, pinned)
+    for cached, pinned in (_pinned, *_ALSO_PINNED):
+        if not pinned.exists():  # built by this test (or the other worker's): keep it
+            with contextlib.suppress(OSError):
+                os.link(cached, pinned)
     _set_aside_what_lasts()
 
 

@@ -30,9 +30,26 @@ def _json(result: Any) -> Any:
     return json.loads(result.stdout)
 
 
+# What a view of the whole record printed on a terminal, by width and arguments: the
+# summary at 40, 80 and 160 columns, and `summary --full` at 80 and 160, were each drawn by
+# two to four tests (~0.8 s of CPU a run, K91). Drawn once a worker by the first test that
+# asks; the tests only read it (the record and the options the same, the same page).
+_DRAWN: dict[tuple[object, ...], str] = {}
+
+
+def _drawn(real: Run, columns: int, *args: str) -> str:
+    """A view's output on a terminal ``columns`` wide, over the record as it ships."""
+    key = (columns, *args)
+    if key not in _DRAWN:
+        result = real(*args, env=terminal(columns))
+        assert result.exit_code == 0, result.output
+        _DRAWN[key] = result.stdout
+    return _DRAWN[key]
+
+
 def _screen(real: Run, columns: int, *args: str) -> list[str]:
     """A view's lines as a terminal of ``columns`` shows them, their trailing blanks cut."""
-    return [line.rstrip() for line in real(*args, env=terminal(columns)).stdout.splitlines()]
+    return [line.rstrip() for line in _drawn(real, columns, *args).splitlines()]
 
 
 WINDOW = ["--since", "2021-06", "--until", "2021-12"]
@@ -471,7 +488,7 @@ def test_a_key_judgment_wraps_under_its_quote_in_aligned_columns(real: Run, colu
     verdict and quote one column right of "25%–35% wrong": the band, the verdict and the
     quote each in a column, the quote's wrapped lines hanging under its text. `summary
     --full` lists every judgment (the first six, then "… and 10 more", before K41)."""
-    shown = real("summary", "--full", env=terminal(columns)).stdout
+    shown = _drawn(real, columns, "summary", "--full")
     lines = [line.rstrip() for line in shown.splitlines()]
     start = lines.index("The seed's key judgments") + 1
     judgments = lines[start:]
@@ -504,7 +521,7 @@ def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real
     fewer lines at 160."""
     doc = _json(real("summary", "--format", "json"))
     narrow, wide = _screen(real, 80, "summary"), _screen(real, 160, "summary")
-    full = real("summary", "--full", env=terminal(80)).stdout.splitlines()
+    full = _drawn(real, 80, "summary", "--full").splitlines()
     assert len(wide) < len(narrow) <= summary_view.ONE_SCREEN == 48 < len(full)
     on = _json(real("on", "2022-11-09", "--format", "json"))
     assert doc["current_eras"] == {"day": "2022-11-09", "eras": [e["id"] for e in on["eras"]]}
@@ -552,7 +569,7 @@ def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     """U22: the header read "1390 events · 408 disputed · 12,951 deaths"."""
     period = _json(real("summary", "--format", "json"))["period"]
     assert period["events"] >= 1000
-    header = real("summary", env=terminal(160)).stdout.splitlines()[1]
+    header = _drawn(real, 160, "summary").splitlines()[1]
     assert (
         f"  {period['events']:,} events · {period['disputed']:,} disputed · "
         f"{period['fatalities_recorded']:,} deaths in these events, not a total toll"
@@ -567,7 +584,7 @@ def test_summary_says_its_deaths_are_its_events_and_a_figure_s_sector(
     Force figure, "900 troops … G5 Sahel Joint Force troops at the…", as the force's
     strength: it was the Centre sector's, cut before the label said so. The sum is said
     to be the events', and the sector comes before the cut."""
-    page = real("summary", env=terminal(columns)).stdout
+    page = _drawn(real, columns, "summary")
     flat = " ".join(page.replace("│", " ").split())
     assert "deaths in these events, not a total toll" in flat
     g5 = [line for line in page.splitlines() if " 900 troops " in line]
@@ -584,7 +601,7 @@ def test_summary_names_the_most_active_actors_as_tables_do(real: Run, columns: i
     (148)": the list names each actor as the timeline's table does, its count from the
     record, and breaks its lines between two actors (at 100, "Barkhane" | "(169)")."""
     top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
-    lines = real("summary", env=terminal(columns)).stdout.splitlines()
+    lines = _drawn(real, columns, "summary").splitlines()
     start = lines.index("Most active actors (every actor: barkhane actors)") + 1
     shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
     shown = [n for n in shown if n]
@@ -607,9 +624,7 @@ def test_summary_eras_labels_grow_with_the_width(real: Run) -> None:
     Issoufou…") with half the line to spare; at 80 they keep 34, and a name longer than
     that is shown by its short name (K38)."""
     eras = _json(real("eras", "--format", "json"))
-    wide, narrow = (
-        _era_labels(real("summary", "--full", env=terminal(c)).stdout) for c in (160, 80)
-    )
+    wide, narrow = (_era_labels(_drawn(real, c, "summary", "--full")) for c in (160, 80))
     # the eras of a kind share one style (U33): a kind with a name over the 61 cells
     # of 160 columns (MINUSMA's) is shown by its short names there too
     long_kinds = {e["kind"] for e in eras if len(e["name"]) > 61}
@@ -652,7 +667,7 @@ def test_no_era_label_is_cut_at_80_columns(real: Run, view: tuple[str, ...]) -> 
     Multidimensional Inte…". Each era whose name does not fit shows its short name,
     whole; every other its name."""
     eras = _json(real("eras", "--format", "json"))
-    labels = _era_labels(real(*view, env=terminal(80)).stdout)
+    labels = _era_labels(_drawn(real, 80, *view))
     assert len(labels) == len(eras)
     shown = {e["id"]: label for e, label in zip(eras, labels, strict=True)}
     assert shown["burkina-presidency-compaore"] == "Compaoré (Burkina Faso)"

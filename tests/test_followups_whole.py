@@ -11,16 +11,16 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import DISPUTED_FACT, Run, as_json, layer_event, terminal
+from conftest import DISPUTED_FACT, Run, as_json, layer_event, shared_part, terminal
 
-_LAYER = layer_event()
+_LAYER = shared_part(layer_event())  # over the bundled record, in the shared layer
 
 
 @pytest.fixture(scope="module")
 def layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # a long folder name with spaces: every follow-up carrying it is wider than 80. One
-    # file for the module's tests, which only read it: each test over the bundled record
-    # compiled a store of the record with its own copy (~0.8 s of CPU), now one a worker.
+    # file for the module's tests over the small fixture, which only read it; over the
+    # bundled record, the run's shared layer (its folder's name as long, with spaces).
     folder = tmp_path_factory.mktemp("test_followups_whole")
     path = folder / "my own layers of the sahel" / "extra events.toml"
     path.parent.mkdir()
@@ -45,7 +45,8 @@ def _copied(lines: list[str], name: str) -> list[str]:
 
 
 @pytest.mark.usefixtures("bundled")
-def test_on_a_day_points_to_its_events_on_one_line(run: Run, layer: Path) -> None:
+def test_on_a_day_points_to_its_events_on_one_line(run: Run, shared_layer: Path) -> None:
+    layer = shared_layer  # its folder's long name has spaces too
     lines = _lines(run, layer, "on", "2020-08-20")
     words = _copied(lines, "timeline")
     assert words == ["--data", str(layer), "--since", "2020-07-21", "--until", "2020-09-19"]
@@ -116,11 +117,12 @@ def test_a_search_points_to_a_sources_citing_entries_on_one_line(run: Run, cut: 
 
 
 @pytest.mark.usefixtures("bundled")
-def test_a_town_card_points_to_its_region_on_one_line(run: Run, layer: Path) -> None:
+def test_a_town_card_points_to_its_region_on_one_line(run: Run, shared_layer: Path) -> None:
     """U36: `place menaka --data '…'`'s card said "the Ménaka Region is barkhane place
     --data" | "'…/extra events.toml' menaka-region" in its box at 80 columns. The box
     names the region's id; the command is under it, on one line; piped, the row keeps
     it whole."""
+    layer = shared_layer
     lines = _lines(run, layer, "place", "menaka")
     assert "Ménaka is the town; the Ménaka Region is menaka-region" in " ".join(lines)
     assert _copied(lines, "place") == ["--data", str(layer), "menaka-region"]
@@ -131,10 +133,11 @@ def test_a_town_card_points_to_its_region_on_one_line(run: Run, layer: Path) -> 
 
 
 @pytest.mark.usefixtures("bundled")
-def test_summary_full_points_to_a_cut_dispute_on_one_line(run: Run, layer: Path) -> None:
+def test_summary_full_points_to_a_cut_dispute_on_one_line(run: Run, shared_layer: Path) -> None:
     """U36: `summary --full` ended each headline figure's cut dispute "… (barkhane fact
     --data '…' ID)" inside its column, broken over two lines at 80 columns. The figure's
     id follows the ellipsis; the command is under the figures, on one line."""
+    layer = shared_layer
     lines = _lines(run, layer, "summary", "--full")
     assert _copied(lines, "fact") == ["--data", str(layer), "ID"]
     assert not [ln for ln in lines if "(barkhane fact" in ln]

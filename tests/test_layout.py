@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run, terminal
+from conftest import Run, shared_part, terminal
 
 # What a run printed, by its width and arguments: several tests look at the same screen
 # (the whole bundled timeline at 80 and 160 columns, its JSON), which is drawn once a
@@ -233,14 +233,16 @@ category = "troops"
 actors = ["france", "barkhane"]
 sources = [{ id = "ap-2022-08-15-last-french-soldiers-leave-mali" }]
 """
+shared_part(ONE_FIGURE_BLOCK)
 
 
-def test_a_chart_label_is_not_cut_to_a_few_words(bundled: None, run: Run, tmp_path: Path) -> None:
+def test_a_chart_label_is_not_cut_to_a_few_words(
+    bundled: None, run: Run, shared_layer: Path
+) -> None:
     """At 80 columns a block of one figure read "French military p…" beside its bar (one
-    label cannot read like another, so it stayed beside, cut): it is whole under it."""
-    extra = tmp_path / "one-figure.toml"
-    extra.write_text(ONE_FIGURE_BLOCK, encoding="utf-8")
-    lines = screen(run, 80, "chart", "troops", "--data", str(extra)).splitlines()
+    label cannot read like another, so it stayed beside, cut): it is whole under it. The
+    figure is a part of the run's shared layer (conftest.shared_part)."""
+    lines = screen(run, 80, "chart", "troops", "--data", str(shared_layer)).splitlines()
     row = next(n for n, line in enumerate(lines) if line.startswith("Chad ")) + 1
     assert lines[row].startswith("  2019-01") and "French" not in lines[row]
     assert lines[row + 1].startswith("    French military personnel stationed in Chad")

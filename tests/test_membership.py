@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Run, WriteOnce, as_json, events_found
+from conftest import Run, as_json, events_found, shared_part
 
 from barkhane_cli import geo, resolve
 from barkhane_cli import model as m
@@ -277,12 +277,12 @@ url = "https://example.org/article"
 
 
 @pytest.fixture
-def user_places(written_once: WriteOnce) -> Path:
-    """USER_PLACES and NEW_REGION in one file, the same for the three tests that layer
-    them over the bundled record (conftest.written_once: one store a run, where a file
-    per test compiled three). Each test's places and events are its own (rv3-...), so
-    the others' in the file change none of its answers."""
-    return written_once(USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1))
+def user_places(shared_layer: Path) -> Path:
+    """USER_PLACES and NEW_REGION, layered over the bundled record by three tests: parts of
+    the run's shared layer (conftest.shared_part, one store a run). Each test's places and
+    events are its own (rv3-...), so the other entries of the file change none of its
+    answers."""
+    return shared_layer
 
 
 def test_a_users_village_in_a_province_or_astray_is_shaded_where_it_is_counted(
@@ -355,6 +355,7 @@ places = ["rv3-bandiagara-village"]
 fatalities = 2
 sources = [{ id = "rv3-source", note = "test" }]
 """
+shared_part(USER_PLACES.replace("[[events]]", NEW_REGION + "\n[[events]]", 1))
 
 
 def test_a_village_of_a_region_with_no_outline_is_shaded_where_its_point_lies(
