@@ -624,7 +624,8 @@ def data_paths(
     its entries replaced itself, and validate said "s1.toml replaces the event
     'serval-launched' of s1.toml", twice, never that it replaced the record's (U45 #16).
     It keeps the spelling given last (the command line's, which validate names its
-    problems by). Standard input ("-") is read wherever it is given."""
+    problems by). Standard input ("-") is read wherever it is given. A file inside a
+    folder given too is read with the folder."""
     given = ([bundled_path()] if bundled else []) + list(layers) + list(extra)
     paths: list[Path] = []
     at: dict[str, int] = {}
@@ -635,4 +636,11 @@ def data_paths(
             continue
         at[same] = len(paths)
         paths.append(path)
-    return paths
+    # a file a folder given too holds is read with that folder, once: read again on its
+    # own, its entries replaced themselves (RV39: `validate mine mine/s1.toml`, or a file
+    # of a BARKHANE_DATA folder given to validate, said "s1.toml replaces the event
+    # 'serval' of s1.toml"); the folder's place stands, as the later reading did
+    held = {
+        os.path.realpath(f) for p in paths if str(p) != "-" and p.is_dir() for f in layer_files(p)
+    }
+    return [p for p in paths if str(p) == "-" or p.is_dir() or os.path.realpath(p) not in held]
