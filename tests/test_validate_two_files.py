@@ -91,14 +91,15 @@ def test_a_file_given_twice_is_read_once(run: Run, tmp_path: Path) -> None:
 
 
 def test_a_file_in_a_folder_given_too_is_read_once_with_it(run: Run, tmp_path: Path) -> None:
-    """RV39: `validate mine mine/s1.toml` (or the file first) read s1.toml twice, once in
-    its folder: 'serval' of s1.toml replaced itself, and the record's event it replaces
+    """RV39: `validate mine mine/inner/s1.toml` (the file first, or its folder inside the
+    one given) read s1.toml twice, once in its folder: 'serval' of s1.toml replaced itself, and the record's event it replaces
     went unsaid; --data the same way marked the file's own event as replacing one."""
     s1, _ = _reusing_the_record(run, tmp_path)
     folder = tmp_path / "mine"
     folder.mkdir()
-    s1 = s1.rename(folder / "s1.toml")
-    for given in ((folder, s1), (s1, folder)):
+    (folder / "inner").mkdir()
+    inner = s1.rename(folder / "inner" / "s1.toml")
+    for given in ((folder, inner), (inner, folder), (folder, inner.parent)):
         result = run("validate", *map(str, given))
         said = _replacing(result.stdout)
         assert len(said) == 1, result.stdout

@@ -625,7 +625,7 @@ def data_paths(
     'serval-launched' of s1.toml", twice, never that it replaced the record's (U45 #16).
     It keeps the spelling given last (the command line's, which validate names its
     problems by). Standard input ("-") is read wherever it is given. A file inside a
-    folder given too is read with the folder."""
+    folder given too, or a folder inside it, is read with that folder."""
     given = ([bundled_path()] if bundled else []) + list(layers) + list(extra)
     paths: list[Path] = []
     at: dict[str, int] = {}
@@ -640,7 +640,21 @@ def data_paths(
     # own, its entries replaced themselves (RV39: `validate mine mine/s1.toml`, or a file
     # of a BARKHANE_DATA folder given to validate, said "s1.toml replaces the event
     # 'serval' of s1.toml"); the folder's place stands, as the later reading did
-    held = {
-        os.path.realpath(f) for p in paths if str(p) != "-" and p.is_dir() for f in layer_files(p)
-    }
-    return [p for p in paths if str(p) == "-" or p.is_dir() or os.path.realpath(p) not in held]
+    folders = [p for p in paths if str(p) != "-" and p.is_dir()]
+    if not folders or len(paths) == 1:
+        return paths  # nothing beside a folder: no folder walked here (~1 ms a run)
+    held = {p: {os.path.realpath(f) for f in layer_files(p)} for p in folders}
+
+    def read_in_another(path: Path) -> bool:
+        """Whether a folder given too holds all of ``path`` (a file, or a folder in it)."""
+        if str(path) == "-":
+            return False
+        own = held[path] if path in held else {os.path.realpath(path)}
+        order = paths.index(path)
+        return bool(own) and any(  # of two folders holding the same files, the first reads
+            own < files or (own == files and (path not in held or paths.index(p) < order))
+            for p, files in held.items()
+            if p != path
+        )
+
+    return [p for p in paths if not read_in_another(p)]
