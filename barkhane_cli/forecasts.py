@@ -72,14 +72,25 @@ def band_label(low: float, high: float) -> str:
 NO_YARDSTICK = "none"
 
 
-def scale_said(j: m.Judgment) -> str:
+def scale_said(j: m.Judgment, onto: str | None = None) -> str:
     """Where a judgment's chance comes from, as the judgments table says it: the
-    yardstick it is on (UK PHIA), or "on no scale: mapped" where the record mapped an
-    unscaled term (its mapping shown with the quote). The data's "none" read as if the
-    chance were none, or a missing value (U45)."""
+    yardstick it is on (UK PHIA), or, for a term the seed hedges on none, that the record
+    mapped it (the mapping is shown with the quote), onto ``onto`` where the table's other
+    judgments are on one yardstick: "no scale; mapped to UK PHIA by the record". The
+    data's "none" read as if the chance were none, or a missing value (U45); "on no
+    scale: mapped" did not say by whom, or onto what (RV39)."""
     if j.yardstick != NO_YARDSTICK:
         return j.yardstick
-    return "on no scale: mapped" if j.mapping else "on no scale"
+    if not j.mapping:
+        return "no scale"
+    return f"no scale; mapped{f' to {onto}' if onto else ''} by the record"
+
+
+def mapped_onto(judgments: Iterable[m.Judgment]) -> str | None:
+    """The one yardstick the judgments on a scale are on (UK PHIA), which the record's
+    mappings of the others read onto; None where there are none, or several."""
+    on = {j.yardstick for j in judgments if j.yardstick != NO_YARDSTICK}
+    return next(iter(on)) if len(on) == 1 else None
 
 
 def score(judgments: Iterable[m.Judgment]) -> dict[str, Any]:

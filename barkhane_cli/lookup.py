@@ -307,6 +307,9 @@ def place_profile(data: m.Dataset, place: m.Place, events: Iterable[m.Event]) ->
         # an import's place kept apart from the curated settlement of its name (the
         # card's summary says so; K69: JSON did not carry the id)
         "namesake": place.namesake,
+        # the narrower areas readers take it for, which the record has no place for: the
+        # covers note under its listings says the first (data's wider_than; [] for none)
+        "wider_than": list(place.wider_than),
         "summary": place.summary,
         "sources": [source_ref_json(data, s) for s in place.sources],
         "events": [e.to_json() for e in events],

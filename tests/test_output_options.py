@@ -35,10 +35,30 @@ def test_export_sqlite_says_its_file_is_the_argument(run: Run, tmp_path: Path) -
             "export sqlite takes the file to write as its argument, not --output: "
             "barkhane export sqlite x.db --quiet",
         ),
-        (
+        (  # RV39: a table's format is --format's, to stdout; --export x.csv is refused
             "timeline -o x.csv --year 2020",
-            "timeline writes a file with --export, not -o: barkhane timeline --export x.csv "
-            "--year 2020",
+            "timeline writes csv to stdout, not -o: barkhane timeline --year 2020 --format csv "
+            "> x.csv",
+        ),
+        (  # the format already given is kept
+            "timeline -f json -o x.json",
+            "timeline writes to stdout, not -o: barkhane timeline -f json > x.json",
+        ),
+        (
+            "timeline -o x.svg",
+            "timeline writes a file with --export, not -o: barkhane timeline --export x.svg",
+        ),
+        (  # no file named: one --export takes
+            "summary -o",
+            "summary writes a file with --export, not -o: barkhane summary --export FILE.svg",
+        ),
+        (
+            "map -o m.geojson",
+            "map writes geojson to stdout, not -o: barkhane map --format geojson > m.geojson",
+        ),
+        (
+            "cite seed -o x.ris",
+            "cite writes ris to stdout, not -o: barkhane cite seed --format ris > x.ris",
         ),
         (
             "map --output x.svg",
@@ -56,3 +76,19 @@ def test_every_command_says_where_its_file_goes(run: Run, typed: str, said: str)
     result = run(*shlex.split(typed))
     assert result.exit_code == 2
     assert result.stderr == f"barkhane: {said}\n"
+
+
+@pytest.mark.parametrize(
+    "typed", ["timeline -o x.csv --year 2020", "map -o m.geojson", "summary -o", "chart -o c.md"]
+)
+def test_the_command_it_gives_runs(run: Run, typed: str, tmp_path: Path) -> None:
+    """RV39: `timeline -o x.csv` was told `timeline --export x.csv`, which --export
+    refuses ("give a file ending in .svg, .html or .txt"): the way given must work."""
+    said = run(*shlex.split(typed)).stderr.strip()
+    words = shlex.split(said.split(": ", 2)[2])
+    assert words[0] == "barkhane"
+    words = [str(tmp_path / "FILE.svg") if w == "FILE.svg" else w for w in words[1:]]
+    if ">" in words:
+        words = words[: words.index(">")]
+    again = run(*words)
+    assert again.exit_code == 0, (said, again.stderr)

@@ -124,3 +124,14 @@ def test_on_a_day_is_paged_as_other_views_are(tmp_path: Path, bundled: None) -> 
     code, shown, err, paged = at_terminal(tmp_path, ["on", "2020-08-18"], "cat", TERM="xterm")
     assert (code, err, paged) == (0, "", True)
     assert "The situation on 2020-08-18" in shown and "Leaders" in shown
+
+
+def test_a_pager_quit_before_the_end_is_an_ordinary_exit_0(tmp_path: Path, bundled: None) -> None:
+    """q in less before a long view is drawn whole (`place liptako-gourma`, its hundreds
+    of events): the view's write meets a closed pipe, which ends the run. It was an
+    internal error ("cannot access local variable 'shown'"), exit 1, under the page."""
+    code, _, err, paged = at_terminal(
+        tmp_path, ["place", "liptako-gourma"], "head -c 100 >/dev/null", TERM="xterm"
+    )
+    assert paged
+    assert (code, err) == (0, "")

@@ -112,3 +112,27 @@ def test_only_a_region_or_an_area_is_wider_than_a_name(run: Run, tmp_path: Path)
     assert "only a region or an area is wider than a name it is taken for" in result.stdout + (
         result.stderr
     )
+
+
+def test_a_chart_says_it_as_timeline_and_map_do(
+    run: Run, bundled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RV39: `chart --place liptako-gourma` drew 2019's 103 events as the area's with no
+    word of what it covers, where timeline and map said it: under the bars when drawn,
+    on a watched stderr before the rows when piped (as chart's caveat is)."""
+    drawn = run("chart", "--place", "liptako-gourma", "--year", "2019", env=terminal(200))
+    assert _WIDER in " ".join(drawn.stdout.split()), drawn.stdout
+    told = watched(monkeypatch)
+    piped = run("chart", "--place", "liptako-gourma", "--year", "2019")
+    assert piped.stdout.split("\t")[0] == "2019"  # the rows stay data
+    assert _WIDER in told, told
+
+
+def test_a_place_s_json_names_what_it_is_wider_than(run: Run, bundled: None) -> None:
+    """RV39: the card and the listings said the area is wider than the tri-border area,
+    `place liptako-gourma -f json` had no key for it; a place with none gives []."""
+    import json
+
+    wide = json.loads(run("place", "liptako-gourma", "-f", "json").stdout)
+    assert wide["wider_than"][0] == "tri-border area"
+    assert json.loads(run("place", "gao", "-f", "json").stdout)["wider_than"] == []

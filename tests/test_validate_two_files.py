@@ -88,3 +88,35 @@ def test_a_file_given_twice_is_read_once(run: Run, tmp_path: Path) -> None:
     said = _replacing(result.stdout)
     assert len(said) == 1 and "replaces the record's event 'serval'," in said[0], result.stdout
     assert result.stderr.startswith("ok: 1 file,")
+
+
+def test_a_file_in_a_folder_given_too_is_read_once_with_it(run: Run, tmp_path: Path) -> None:
+    """RV39: `validate mine mine/inner/s1.toml` (the file first, or its folder inside the
+    one given) read s1.toml twice, once in its folder: 'serval' of s1.toml replaced itself, and the record's event it replaces
+    went unsaid; --data the same way marked the file's own event as replacing one."""
+    s1, _ = _reusing_the_record(run, tmp_path)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "inner").mkdir()
+    inner = s1.rename(folder / "inner" / "s1.toml")
+    for given in ((folder, inner), (inner, folder), (folder, inner.parent)):
+        result = run("validate", *map(str, given))
+        said = _replacing(result.stdout)
+        assert len(said) == 1, result.stdout
+        assert "replaces the record's event 'serval'," in said[0], result.stdout
+        assert result.stderr.startswith("ok: 1 file,"), result.stderr
+
+
+def test_a_file_in_a_data_folder_layer_is_read_once(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of a folder in BARKHANE_DATA given to validate (a user checking the file
+    they edit) is checked as read there, its warnings said, once, by its own spelling."""
+    folder = tmp_path / "layer"
+    folder.mkdir()
+    mine = folder / "mine.toml"
+    mine.write_text(run("new", "event").stdout.replace("my-new-event", "serval"), "utf-8")
+    monkeypatch.setenv("BARKHANE_DATA", str(folder))
+    result = run("validate", str(mine))
+    said = _replacing(result.stdout)
+    assert len(said) == 1 and "replaces the record's event 'serval'," in said[0], result.stdout

@@ -177,6 +177,9 @@ def present(
 
         save(env, export, lambda rec: show(rec, "table"), command_title())
     human = given_format(env, format_) == "table"
+    # unset when the reader quits the pager before the view is written whole (paged
+    # swallows the closed pipe): nothing is said of an empty list then
+    shown: object = None
     if not (human and env.is_tty and env.settings.pager):
         shown = show(env, format_)
     else:

@@ -26,7 +26,7 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
-from barkhane_cli.cli.filters import event_filters, filters_said
+from barkhane_cli.cli.filters import covers_notes, event_filters, filters_said
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -376,11 +376,14 @@ def chart(
     caveat = unit if chosen is ChartKind.fatalities else None
     # the events of groups pledged to a --perpetrator, which no bar holds, as timeline's
     # footer says them: under the bars with the unit, else before the rows, as the caveat
-    pledged = "; ".join(pledged_left_out(dataset.actors, q, loaded.stream)) or None
+    # and what an area given to --place covers beyond its name, as timeline and map say it
+    told = covers_notes(dataset, filters["places"])
+    told += pledged_left_out(dataset.actors, q, loaded.stream)
+    beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
     # under its table: written to stderr at once, it came out above the title (U32)
-    unit = "; ".join([unit, *binned.notes, *([pledged] if pledged else [])])
+    unit = "; ".join([unit, *binned.notes, *([beyond] if beyond else [])])
     left_out = "; ".join(binned.notes) or None
     # outside the record its note alone: a "2030 0" bar under it read as a count (K41)
     bins = [] if briefing.shows_nothing(axis, aftermath) else binned.bins
@@ -389,7 +392,7 @@ def chart(
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
         _tell_unless_drawn(env, fmt, caveat)
-        _tell_unless_drawn(env, fmt, pledged)
+        _tell_unless_drawn(env, fmt, beyond)
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
         _tell_unless_drawn(env, fmt, left_out)
         return
@@ -405,7 +408,7 @@ def chart(
             charts.bars_rich(target, bins, title, unit, stack, note)
 
     _tell_unless_drawn(env, fmt, caveat)
-    _tell_unless_drawn(env, fmt, pledged)
+    _tell_unless_drawn(env, fmt, beyond)
     present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, note)
     _tell_unless_drawn(env, fmt, left_out)

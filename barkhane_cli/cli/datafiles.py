@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -78,9 +79,10 @@ def validate(
     data, found = store.collect(paths, keep_going=True)
     # what the user asked about, not what lies under it; a file given twice once, as read
     named = store.expand(store.data_paths(files, bundled=False) if files else paths)
-    checked = {str(p) for p in named}
+    # by the file, however spelled: a file of a folder given too is read as the folder's
+    checked = {os.path.realpath(p) for p in named}
     problems = [p for p in found if not p.warning]
-    warnings = [p for p in found if p.warning and p.file in checked]
+    warnings = [p for p in found if p.warning and os.path.realpath(p.file) in checked]
     # A file that could not be read first: the unknown ids of its entries may be the
     # problems after it (one broken sources file: 1,393 lines before the one that matters).
     # Then in file order, then line order, as a compiler lists them.

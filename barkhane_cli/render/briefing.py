@@ -172,11 +172,12 @@ def judgments_rich(env: Env, judgments: Sequence[m.Judgment], score: dict[str, A
     table.add_column("Chance", width=12, overflow="fold")
     table.add_column("Verdict", width=8, no_wrap=True)
     table.add_column("What happened", ratio=3, overflow="fold")
+    onto = forecasts.mapped_onto(judgments)
     for j in judgments:
         low, high = j.probability
         chance = Text(f"{forecasts.band_label(low, high)}\n", style="bold")
         chance.append_text(safe_text(f"{j.term}\n", style="italic"))
-        chance.append_text(safe_text(forecasts.scale_said(j), style="dim"))
+        chance.append_text(safe_text(forecasts.scale_said(j, onto), style="dim"))
         quote = safe_text(f"“{j.quote}”\n", style="italic")
         quote.append_text(safe_text(j.topic, style="dim"))
         if j.mapping:

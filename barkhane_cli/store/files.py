@@ -624,7 +624,8 @@ def data_paths(
     its entries replaced itself, and validate said "s1.toml replaces the event
     'serval-launched' of s1.toml", twice, never that it replaced the record's (U45 #16).
     It keeps the spelling given last (the command line's, which validate names its
-    problems by). Standard input ("-") is read wherever it is given."""
+    problems by). Standard input ("-") is read wherever it is given. A file inside a
+    folder given too, or a folder inside it, is read with that folder."""
     given = ([bundled_path()] if bundled else []) + list(layers) + list(extra)
     paths: list[Path] = []
     at: dict[str, int] = {}
@@ -635,4 +636,25 @@ def data_paths(
             continue
         at[same] = len(paths)
         paths.append(path)
-    return paths
+    # a file a folder given too holds is read with that folder, once: read again on its
+    # own, its entries replaced themselves (RV39: `validate mine mine/s1.toml`, or a file
+    # of a BARKHANE_DATA folder given to validate, said "s1.toml replaces the event
+    # 'serval' of s1.toml"); the folder's place stands, as the later reading did
+    folders = [p for p in paths if str(p) != "-" and p.is_dir()]
+    if not folders or len(paths) == 1:
+        return paths  # nothing beside a folder: no folder walked here (~1 ms a run)
+    held = {p: {os.path.realpath(f) for f in layer_files(p)} for p in folders}
+
+    def read_in_another(path: Path) -> bool:
+        """Whether a folder given too holds all of ``path`` (a file, or a folder in it)."""
+        if str(path) == "-":
+            return False
+        own = held[path] if path in held else {os.path.realpath(path)}
+        order = paths.index(path)
+        return bool(own) and any(  # of two folders holding the same files, the first reads
+            own < files or (own == files and (path not in held or paths.index(p) < order))
+            for p, files in held.items()
+            if p != path
+        )
+
+    return [p for p in paths if not read_in_another(p)]
