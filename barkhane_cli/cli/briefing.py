@@ -26,7 +26,7 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
-from barkhane_cli.cli.filters import covers_notes, event_filters, filters_said
+from barkhane_cli.cli.filters import event_filters, filters_said, place_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -376,8 +376,9 @@ def chart(
     caveat = unit if chosen is ChartKind.fatalities else None
     # the events of groups pledged to a --perpetrator, which no bar holds, as timeline's
     # footer says them: under the bars with the unit, else before the rows, as the caveat
-    # and what an area given to --place covers beyond its name, as timeline and map say it
-    told = covers_notes(dataset, filters["places"])
+    # and what the places given to --place are (an area wider than its name, a town named
+    # as its region: U50's --place mopti), as timeline and map say them
+    told = place_notes(dataset, filters["places"])
     told += pledged_left_out(dataset.actors, q, loaded.stream)
     beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)

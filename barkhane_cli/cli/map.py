@@ -21,10 +21,9 @@ from barkhane_cli.cli.base import (
     settings,
 )
 from barkhane_cli.cli.filters import (
-    covers_notes,
     event_filters,
     filters_said,
-    namesake_notes,
+    place_notes,
     window_notes,
 )
 from barkhane_cli.cli.options import (
@@ -245,7 +244,7 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    md.notes = namesake_notes(dataset, place or ()) + covers_notes(dataset, place or ())
+    md.notes = place_notes(dataset, place or ())
     md.notes += _no_point_notes(dataset, place or [], md, events)
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
