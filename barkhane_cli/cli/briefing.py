@@ -457,7 +457,9 @@ def _panels(
         elif f in TABLE_FORMATS:
             charts.write_rows(target, f, *charts.panel_rows(field, named, panels))
         elif f == "plain":
-            charts.panels_plain(target, [(v or "", bins) for v, _, bins in panels])
+            # the events of no value under the label the drawn panels give them, as
+            # timeline --facet's plain rows (an empty first cell read as a lost column)
+            charts.panels_plain(target, [(v or NONE_LABEL, bins) for v, _, bins in panels])
         else:
             charts.panels_rich(
                 target, [(n, bins) for _, n, bins in drawn], title, note, stack, outside
