@@ -277,11 +277,26 @@ def _not_a_date(text: str) -> ValueError:
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day as written: one or two digits
 
 
-def _short_year(text: str, read_as: int | None = None) -> MiswrittenError:
+def short_year_said(read_as: int | None = None) -> str:
+    """What a year written with fewer than four digits is told, with the year it likely
+    stands for where there is one: "write the year in four digits (2019?); a shorter
+    year is not guessed". One wording for a date's year and --year's (U50: `--year 19`
+    listed the year 19, and said only that it is before the record)."""
     guess = f" ({read_as}?)" if read_as is not None else ""
-    return MiswrittenError(
-        f"{text!r}: write the year in four digits{guess}; a shorter year is not guessed"
-    )
+    return f"write the year in four digits{guess}; a shorter year is not guessed"
+
+
+def likely_year(digits: str) -> int | None:
+    """The year one or two digits are likely short for: 19, 2019; none for three
+    digits (201 is no more 2010 than 2001) nor past this year (99 is not 2099)."""
+    if not digits.isdigit() or len(digits) > 2:
+        return None
+    year = 2000 + int(digits)
+    return year if year <= date.today().year else None
+
+
+def _short_year(text: str, read_as: int | None = None) -> MiswrittenError:
+    return MiswrittenError(f"{text!r}: {short_year_said(read_as)}")
 
 
 def _no_such_day(text: str, read: str) -> ValueError:

@@ -21,6 +21,10 @@ from barkhane_cli.dates import PartialDate, parse_iso
 from barkhane_cli.meta import RECORD_END, outside_record, record_note
 
 SAHEL_FIRST = ("mali", "burkina-faso", "niger")
+# The events that place a country only as where people met (talks, summits, agreements:
+# Doha for Chad's talks, Accra for its Initiative), not as one the conflict is in: `on`
+# names no such country among those with no leader recorded (unled_countries).
+VENUE_TYPES = frozenset({"diplomacy"})
 # A ``leader-of`` note naming the role this way, or opening with a prime minister's
 # title (docs/data-format.md), is a head of government's, listed after the head of
 # state; every other leader of a state is its head of state. The two offices, as `on`'s
@@ -183,9 +187,12 @@ def unled_countries(
     affiliations say who led, and a country with events but no such affiliation (Algeria,
     Libya, Nigeria in 2016) went unsaid, as if it had none. So did a country whose leaders
     the record holds, none of them on the day, whatever its events (U30: Côte d'Ivoire
-    on 1 March 2011, Ouattara's term recorded from 6 May): it is listed too."""
+    on 1 March 2011, Ouattara's term recorded from 6 May): it is listed too. A country
+    where the window's events are talks alone (VENUE_TYPES) is where they met, not one
+    the conflict is in: U50 read "no leader recorded for: Qatar", host of Chad's Doha
+    talks, as a gap in a Sahel briefing."""
     led = {c["country"] for c in leaders}
-    countries = {c for e in events for c in e.countries} | {
+    countries = {c for e in events if e.type not in VENUE_TYPES for c in e.countries} | {
         state.id for _, _, state in _leader_terms(data)
     }
     found = sorted(countries - led, key=_country_order)

@@ -408,8 +408,8 @@ def test_a_negative_count_option_is_refused_in_one_wording(
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("timeline", "--year", "0"), "--year 0: give a year from 1 to 9999"),
-        (("chart", "--year", "10000"), "--year 10000: give a year from 1 to 9999"),
+        (("timeline", "--year", "-1"), "--year -1: give a year from 1000 to 9999"),
+        (("chart", "--year", "10000"), "--year 10000: give a year from 1000 to 9999"),
         (("map", "--height", "2"), "--height 2: give a number of rows from 4 to 200"),
         (("summary", "--width", "30"), "--width 30: give a number of columns from 40 to 400"),
     ],
@@ -468,8 +468,8 @@ def test_every_integer_option_refuses_a_word_in_the_projects_line(
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("chart", "--year", "abc"), "--year 'abc': give a year from 1 to 9999"),
-        (("timeline", "--year", "2020.5"), "--year '2020.5': give a year from 1 to 9999"),
+        (("chart", "--year", "abc"), "--year 'abc': give a year from 1000 to 9999"),
+        (("timeline", "--year", "2020.5"), "--year '2020.5': give a year from 1000 to 9999"),
         (("timeline", "--limit", "x"), "--limit 'x': give a whole number, 0 or more"),
         (("gaps", "--min-deaths", "many"), "--min-deaths 'many': give a whole number, 0 or more"),
         (("map", "--height", "tall"), "--height 'tall': give a number of rows from 4 to 200"),

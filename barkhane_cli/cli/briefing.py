@@ -26,7 +26,7 @@ from barkhane_cli.cli.base import (
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
-from barkhane_cli.cli.filters import covers_notes, event_filters, filters_said
+from barkhane_cli.cli.filters import event_filters, filters_said, place_notes
 from barkhane_cli.cli.options import (
     ActorOpt,
     AftermathOpt,
@@ -376,8 +376,9 @@ def chart(
     caveat = unit if chosen is ChartKind.fatalities else None
     # the events of groups pledged to a --perpetrator, which no bar holds, as timeline's
     # footer says them: under the bars with the unit, else before the rows, as the caveat
-    # and what an area given to --place covers beyond its name, as timeline and map say it
-    told = covers_notes(dataset, filters["places"])
+    # and what the places given to --place are (an area wider than its name, a town named
+    # as its region: U50's --place mopti), as timeline and map say them
+    told = place_notes(dataset, filters["places"])
     told += pledged_left_out(dataset.actors, q, loaded.stream)
     beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)
@@ -456,7 +457,9 @@ def _panels(
         elif f in TABLE_FORMATS:
             charts.write_rows(target, f, *charts.panel_rows(field, named, panels))
         elif f == "plain":
-            charts.panels_plain(target, [(v or "", bins) for v, _, bins in panels])
+            # the events of no value under the label the drawn panels give them, as
+            # timeline --facet's plain rows (an empty first cell read as a lost column)
+            charts.panels_plain(target, [(v or NONE_LABEL, bins) for v, _, bins in panels])
         else:
             charts.panels_rich(
                 target, [(n, bins) for _, n, bins in drawn], title, note, stack, outside

@@ -115,6 +115,16 @@ def covers_notes(dataset: Any, places: Iterable[str]) -> list[str]:
     return [note for pid in asked if (note := lookup.covers_note(dataset, pid)) is not None]
 
 
+def place_notes(dataset: Any, places: Iterable[str]) -> list[str]:
+    """What every view of events filtered by --place says of the places asked for: a town
+    named as its region (namesake_notes), an area wider than its name (covers_notes).
+    Declared once for the table's footer, --count, --facet, the machine formats' stderr,
+    map and chart (U50: `--place mopti --count` printed 0 and nothing else, where the
+    table said the Mopti Region is --place mopti-region)."""
+    places = list(places)
+    return namesake_notes(dataset, places) + covers_notes(dataset, places)
+
+
 def names_read(dataset: Any, filters: dict[str, Any]) -> list[str]:
     """What each name given to a filter was read as, for one not given as its id: "target:
     France (france)". --count and --facet print no event, so nothing else shows that

@@ -21,10 +21,9 @@ from barkhane_cli.cli.base import (
     settings,
 )
 from barkhane_cli.cli.filters import (
-    covers_notes,
     event_filters,
     filters_said,
-    namesake_notes,
+    place_notes,
     window_notes,
 )
 from barkhane_cli.cli.options import (
@@ -245,7 +244,7 @@ def map_(
     )
     if box is not None:
         md.extent = box
-    md.notes = namesake_notes(dataset, place or ()) + covers_notes(dataset, place or ())
+    md.notes = place_notes(dataset, place or ())
     md.notes += _no_point_notes(dataset, place or [], md, events)
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
@@ -316,8 +315,8 @@ def on(
     --full draws the whole page.
 
     Leaders are those the data records (leader-of); a line names the countries of the
-    events with none recorded, and a head of government is listed under a heading of
-    its own. After the record, the leaders are those in office at its end, as of then. The figures are the latest of each headline series; with
+    events with none recorded (not a country where talks alone were held: Qatar for
+    Chad's Doha talks), and a head of government is listed under a heading of its own. After the record, the leaders are those in office at its end, as of then. The figures are the latest of each headline series; with
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE (--aftermath added where the day or period runs past
     the record); a month or a year is read by its last day.

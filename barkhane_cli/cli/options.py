@@ -18,6 +18,7 @@ from typer.models import TyperPath
 from barkhane_cli import model as m
 from barkhane_cli.atomic import is_utf8, typed
 from barkhane_cli.choices import listed
+from barkhane_cli.dates import likely_year, short_year_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
@@ -201,7 +202,7 @@ class Whole(click.ParamType[int, Any]):
     """Every integer option's type: a whole number, ``what`` (a year, a number of rows)
     from ``lo`` to ``hi`` (no ``hi``: a whole number, ``lo`` or more), read and refused in
     the project's one line, the option and what was given first, then what to give, exit 2
-    (a usage error): "--year 0: give a year from 1 to 9999", "--limit -3: give a whole
+    (a usage error): "--year 10000: give a year from 1000 to 9999", "--limit -3: give a whole
     number, 0 or more", "--limit 'x': ..." (a number is shown as the number read, -3 for
     "-03", what is none quoted as typed). Click's own int said `chart --year abc` in its words ("'abc' is
     not a valid integer"), where the bound of the same option was said in ours (K42);
@@ -230,6 +231,24 @@ class Whole(click.ParamType[int, Any]):
             else f"{self.what} from {self.lo} to {self.hi}"
         )
         raise UsageError(f"{option} {given}: give {wanted}")
+
+
+class Year(Whole):
+    """--year: a year of four digits (1000 to 9999); one of fewer is refused with the year
+    it is likely short for (dates.short_year_said: `--year 19` listed the year 19, U50),
+    as a date's year is. A year outside the record (1850, 2030) is read: the views say
+    where it lies (briefing.window_note)."""
+
+    def __init__(self) -> None:
+        super().__init__(1000, 9999, "a year")
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        typed = str(value).strip()
+        if isinstance(value, int) or not typed.isdigit() or len(typed.lstrip("0") or "0") > 3:
+            return super().convert(value, param, ctx)  # a year, or Whole's own refusal
+        option = param.opts[0] if param is not None else "the value"
+        year = int(typed)
+        raise UsageError(f"{option} {year}: {short_year_said(likely_year(str(year)))}")
 
 
 # A count (--limit, --min-deaths): 0 or more.
@@ -305,7 +324,7 @@ YearOpt = Annotated[
     typer.Option(
         help="Only this year (with --since/--until: within them).",
         metavar="YEAR",  # a type's name said less, and took the width of a description
-        click_type=Whole(1, 9999, "a year"),
+        click_type=Year(),
     ),
 ]
 AftermathOpt = Annotated[

@@ -21,10 +21,10 @@ from barkhane_cli.cli.base import (
     query_of,
 )
 from barkhane_cli.cli.filters import (
-    covers_notes,
     event_filters,
     names_read,
     namesake_notes,
+    place_notes,
     window_notes,
 )
 from barkhane_cli.cli.lazy import search_command
@@ -143,7 +143,7 @@ def timeline(
     told = []
     if (count or facet) and watching(env):
         told = window_notes(q) + pledged_left_out(dataset.actors, q, loaded.stream)
-        told += covers_notes(dataset, place or ())  # U45 quoted the count of an area
+        told += place_notes(dataset, place or ())  # U45 quoted an area's count, U50 a town's
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
@@ -171,8 +171,7 @@ def timeline(
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, hidden = _what_is_not_shown(loaded, q)
-            rs.notes = window_notes(q) + hidden + namesake_notes(dataset, place or ())
-            rs.notes += covers_notes(dataset, place or ())
+            rs.notes = window_notes(q) + hidden + place_notes(dataset, place or ())
             rs.notes += names + _near_words(loaded, q)
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))

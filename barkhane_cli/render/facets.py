@@ -60,6 +60,14 @@ def _json_value(field: str, value: str | None) -> Any:
     return int(value) if field == "year" and value is not None else value
 
 
+def _said(value: str | None) -> str:
+    """A facet's value as a person reads it, on the terminal and piped (plain, md) alike:
+    the events of none under NONE_LABEL (U50: `--facet perpetrator | cat` printed their
+    row as two empty cells). CSV and TSV leave the cell empty and JSON gives null: data
+    whose readers test for no value, not for a label."""
+    return value if value is not None else NONE_LABEL
+
+
 def _counts(
     kind: str,
     items: list[T],
@@ -94,8 +102,8 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         field: Field(
             field,
             field.capitalize(),
-            lambda b: b.value or "",
-            display=lambda b: b.value if b.value is not None else NONE_LABEL,
+            lambda b: _said(b.value),
+            file_text=lambda b: b.value or "",
         ),
         "events": Field("events", "Events", lambda b: str(b.events), justify="right"),
     }
@@ -129,8 +137,8 @@ def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[
         field: Field(
             field,
             field.capitalize(),
-            lambda p: value(p) or "",
-            display=lambda p: v if (v := value(p)) is not None else NONE_LABEL,
+            lambda p: _said(value(p)),
+            file_text=lambda p: value(p) or "",
             ratio=1 if named else None,
             min_width=8 if named else None,
         )

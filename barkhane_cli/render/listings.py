@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from barkhane_cli import followups, geo, lookup
+from barkhane_cli import cite, followups, geo, lookup
 from barkhane_cli import model as m
 from barkhane_cli.briefing.headline import break_line, break_mark
 from barkhane_cli.render.events import FULL
@@ -288,7 +288,16 @@ def source_records(
         "cited_by": Field("cited_by", "Cited", lambda s: str(cited[s.id]), justify="right"),
         "publisher": Field("publisher", "Publisher", lambda s: s.publisher, ratio=1, min_width=12),
         "via": Field("via", "Via", lambda s: s.via or ""),
-        "title": Field("title", "Title", lambda s: s.title, ratio=3, min_width=_TITLE_LEAST),
+        # a title the record made in [brackets] on the table, as `cite` and `source ID`
+        # give it (cite.title); piped and in files, the data's text
+        "title": Field(
+            "title",
+            "Title",
+            lambda s: s.title,
+            display=cite.title,
+            ratio=3,
+            min_width=_TITLE_LEAST,
+        ),
         "kind": Field("kind", "Kind", lambda s: s.kind),
         "date": date_field("date", "Date", lambda s: _iso(s.date)),
         "url": Field("url", "URL", lambda s: s.url or "", max_width=40, link=lambda s: s.url),
@@ -342,7 +351,7 @@ def _source_cell(s: m.Source) -> Any:
     from barkhane_cli.render.safe import text as safe
 
     cell = safe(s.id, style="bold", keep="")
-    cell.append_text(safe("\n" + s.title, keep="\n"))
+    cell.append_text(safe("\n" + cite.title(s), keep="\n"))
     cell.no_wrap, cell.overflow = False, "fold"
     return cell
 

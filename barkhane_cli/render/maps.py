@@ -343,17 +343,25 @@ def legend_lines(md: MapData, drawn: Drawn, ascii_only: bool, cols: int) -> list
         parts.append(f"{ZERO_GLYPH[ascii_only]} none recorded")
     scale = "  ".join(parts) if parts else "no places to mark"
     legend = f"{many.capitalize()} per place: {scale}   {CAPITAL_GLYPH} {md.capital_legend()}"
-    lines = [(legend, "")]
+    lines = [(legend, ""), (placed_line(md), "dim")]
+    lines += [(note, "dim") for note in fitted(footnotes(md), cols)]
+    lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
+    return lines
+
+
+def placed_line(md: MapData) -> str:
+    """How many events the markers draw at how many places, and that a region's or an
+    area's marker is at a central point, not where its events were: "12 events at 5
+    places; regions and areas at a central point". Said by the terminal's legend and the
+    SVG's alike (U50 read the Timbuktu Region's dot, in the desert, off an exported map
+    that did not say it)."""
     placed = [mk for mk in md.markers if not mk.countrywide]
     n_events = sum(len(mk.events) for mk in placed)
     # only when some marker stands for a region or area, or for a place inside one (U8:
     # a map of settlements and parks said "regions at their centre")
     centred = any(mk.approximate or mk.kind not in SETTLEMENT_KINDS for mk in placed)
     where = "; regions and areas at a central point" if centred else ""
-    lines.append((f"{counted(n_events, 'event')} at {counted(len(placed), 'place')}{where}", "dim"))
-    lines += [(note, "dim") for note in fitted(footnotes(md), cols)]
-    lines.append((f"Borders: Natural Earth 1:50m; {drawn.proj.describe()}", "dim"))
-    return lines
+    return f"{counted(n_events, 'event')} at {counted(len(placed), 'place')}{where}"
 
 
 def _choropleth_legend(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from barkhane_cli import model as m
-from barkhane_cli.cite import Citing
+from barkhane_cli.cite import Citing, title
 from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.records import resolve_format, write_document
@@ -17,9 +17,12 @@ COLUMNS = ["kind", "id", "date", "title", "note", "quote"]
 
 
 def _rows(src: m.Source) -> list[tuple[str, str]]:
+    """The card's lines for a person (table, plain): a title the record made (from the
+    page's address, a description) in [brackets], as `cite` gives it (cite.title: U50
+    read one plain here that `cite` bracketed); JSON keeps the data file's text."""
     return [
         ("id", src.id),
-        ("title", src.title),
+        ("title", title(src)),
         ("author", src.author or ""),
         ("publisher", src.publisher),
         ("via", src.via or ""),
@@ -61,7 +64,7 @@ def _rich(env: Env, src: m.Source, citing: Sequence[Citing]) -> None:
     from barkhane_cli.render.table import console
 
     con = console(env)
-    con.print(safe_text(src.title, style="bold"))
+    con.print(safe_text(title(src), style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")

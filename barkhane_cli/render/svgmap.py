@@ -16,7 +16,16 @@ from xml.sax.saxutils import escape, quoteattr
 
 from barkhane_cli.mapping import MapData, Marker
 from barkhane_cli.render import canvas, svglabels
-from barkhane_cli.render.maps import SHADES, UNITS, class_of, classes, fit_list, fitted, footnotes
+from barkhane_cli.render.maps import (
+    SHADES,
+    UNITS,
+    class_of,
+    classes,
+    fit_list,
+    fitted,
+    footnotes,
+    placed_line,
+)
 from barkhane_cli.render.safe import inert
 from barkhane_cli.text import counted
 
@@ -337,9 +346,9 @@ def _legend(
         x += 2 * r + 12 + 7 * len(label)
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
-    # what the terminal says below its legend too (U15, U25), each list on one line:
-    # what fits, and how many more (the ninth on went unsaid)
-    notes = fitted(footnotes(md), NOTE_CHARS)
+    # what the terminal says below its legend too (U15, U25, U50), each list on one
+    # line: what fits, and how many more (the ninth on went unsaid)
+    notes = [placed_line(md), *fitted(footnotes(md), NOTE_CHARS)]
     notes.append(
         f"Borders: Natural Earth 1:50m (public domain), simplified. Projection: {proj.describe()}."
     )

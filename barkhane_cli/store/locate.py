@@ -26,6 +26,7 @@ class _Entry:
     table: str
     start: int  # 1-based line of the header (or of the id, for an inline table)
     id: str | None = None
+    inline: bool = False  # found by its id alone: an entry without one is not listed
     keys: dict[str, int] = field(default_factory=dict)
 
 
@@ -54,7 +55,7 @@ def _entries(text: str) -> list[_Entry]:
             inline_table = key.group(1)
         found = _ID.search(line)
         if found:
-            out.append(_Entry(inline_table, number, _value(found)))
+            out.append(_Entry(inline_table, number, _value(found), inline=True))
     return out
 
 
@@ -112,13 +113,21 @@ def _read(path: Path) -> _Index | None:
 def _line(index: _Index, p: Problem) -> int | None:
     if not p.table:
         return None
+    entries = index.by_table.get(p.table, [])
     if p.id is None:
+        # an entry without an id (``entry 2 has no text id``) by its place in the table,
+        # where every entry has a header to count; else the table's first line
+        counted = p.position is not None and not any(e.inline for e in entries)
+        if counted and p.position is not None:
+            entry = entries[p.position] if p.position < len(entries) else None
+            if entry is None:
+                return None
+            return entry.keys.get(p.field or "", entry.start)
         first = index.first.get(p.table)
         return first.start if first is not None else None
     # the entry of that id in the problem's table, else of that id in any table; a
     # second entry of one id by its place in the table (the first holds the id too)
     entry = index.by_table_id.get((p.table, p.id)) or index.by_id.get(p.id)
-    entries = index.by_table.get(p.table, [])
     if p.position is not None and p.position < len(entries):
         entry = entries[p.position] if entries[p.position].id == p.id else entry
     if entry is None:

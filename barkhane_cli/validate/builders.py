@@ -387,11 +387,20 @@ def build_entry(
     ``rejected``, so that its references can still be checked in the same run."""
     if not isinstance(raw, dict):
         problems.append(
-            Problem(file, table, None, None, f"entry {index + 1} is {_shown(raw)}, not a table")
+            Problem(
+                file,
+                table,
+                None,
+                None,
+                f"entry {index + 1} is {_shown(raw)}, not a table",
+                position=index,
+            )
         )
         return None
     if not isinstance(raw.get("id"), str):
-        problems.append(Problem(file, table, None, "id", f"entry {index + 1} has no text id"))
+        # its position, as no id can place it (U50: "line 1" for the entry on line 18)
+        no_id = f"entry {index + 1} has no text id"
+        problems.append(Problem(file, table, None, "id", no_id, position=index))
         return None
     # Field by field: a field that stops the builder is recorded, then read as a
     # placeholder on another pass, so one run lists every problem of the entry.
