@@ -155,16 +155,19 @@ def sources_of(data: m.Dataset, wanted: Iterable[str]) -> list[m.Source]:
     return list(seen.values())
 
 
-def publishers(data: m.Dataset, text: str) -> frozenset[str]:
+def publishers(data: m.Dataset, text: str, words_only: bool = False) -> frozenset[str]:
     """The publishers sources --publisher ``text`` names, matched as --country and every
     name is (resolve.Resolver: accents, case and punctuation aside): the one it names
     whole ("rfi": RFI, not "PressAfrik (RFI)", a page republishing it), else every one
-    holding it as words or beginning with it ("radio france"); none is a NotFoundError
-    with the nearest, as an unknown country is."""
+    holding it as words or beginning with it ("radio france"), with ``words_only`` not
+    those only beginning with it (a short form's letters: "un" is not "Unknown"); none
+    is a NotFoundError with the nearest, as an unknown country is."""
     names = sorted({s.publisher for s in data.sources.values()})
     named = (Named(n, n) for n in names)
     memo = data.memo("publishers")
-    resolver = Resolver(named, "publisher", ("sources",), names_shown=False, memo=memo)
+    begun_apart = (lambda _typed, _begun: True) if words_only else None
+    resolver = Resolver(named, "publisher", ("sources",), names_shown=False, memo=memo,
+                        elsewhere_whole=begun_apart)  # fmt: skip
     return frozenset(resolver.candidates(text) or {resolver.resolve(text)})
 
 

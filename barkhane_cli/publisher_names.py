@@ -116,6 +116,22 @@ def _un_bodies(names: Iterable[str]) -> dict[str, set[str]]:
     return {body: written for body, written in bodies.items() if body in of_un}
 
 
+# The United Nations' name alone, as normalize() leaves it typed ("UN", "U.N.")
+_UN_ALONE = re.compile(r"^(?:un|u n|united nations)$")
+
+
+def _written_with_un(data: m.Dataset) -> frozenset[str]:
+    """The publishers whose own name (not a bracket after it, another's) is the UN's or
+    opens with it, in any of its forms: "United Nations Security Council" as "UN OCHA"."""
+    names = {s.publisher for s in data.sources.values()}
+    heads = {n: (found.group(1) if (found := _BRACKET.match(n)) else n) for n in names}
+    return frozenset(
+        n
+        for n, head in heads.items()
+        if _UN.match(said := normalize(head)) or _UN_ALONE.match(said)
+    )
+
+
 def _un_forms(body: str) -> set[str]:
     """How a body of the UN is typed (normalized): alone, after "UN", "U.N." or "United
     Nations", and a one-word body joined to "UN" ("unocha")."""
@@ -128,9 +144,15 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     short form; none is a NotFoundError offering the nearest short forms' publishers,
     else cite.publishers' own nearest names."""
     forms = _by_short_form(data)
-    by_short = frozenset(forms.get(normalize(text), ()))
+    typed = normalize(text)
+    # the UN's name typed alone ("un", "U.N.") also the names written with it in full
+    by_short = frozenset(forms.get(typed, ())) | (
+        _written_with_un(data) if _UN_ALONE.match(typed) else frozenset()
+    )
     try:
-        return named_publishers(data, text) | by_short
+        # a short form's letters begin other names (RV40: `un` listed Unknown, University
+        # of Florida, UNICEF and UNP Versailles): as one, the names holding it as a word
+        return named_publishers(data, text, words_only=bool(by_short)) | by_short
     except NotFoundError:
         if by_short:
             return by_short

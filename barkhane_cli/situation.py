@@ -33,9 +33,6 @@ HEAD_OF_GOVERNMENT = "head of government"
 HEAD_OF_STATE = "head of state"
 # A note's opening words, up to the first comma, semicolon or parenthesis: its title
 _TITLE = re.compile(r"[^,;(]*")
-# Figures of a stock, counted at some moment of their as-of period (a strength, a number
-# of displaced people), as against a count over the period (deaths in a year).
-STOCK_CATEGORIES = ("troops", "displacement")
 # How many of the window's events the one-screen view lists, those nearest the day: the
 # 40 events of `on 2021-05-24`'s two months took 80 of its 224 lines at 80 columns (K42).
 NEAREST_EVENTS = 15
@@ -202,22 +199,6 @@ def unled_countries(
     return [{"country": c, "name": name(c)} for c in found]
 
 
-def _under_way(f: m.Fact, last: int) -> bool:
-    """Whether a figure counts a stock (STOCK_CATEGORIES) on a month that has begun but
-    not ended by ``last``. It is shown beside the latest figure whose period is over, not
-    in its place: Serval's 3,200 of September 2013 was counted at some day of that month,
-    which may be after the 15th, and the data does not say which figures were counted at
-    one moment (a month's figure may be its peak or a total). A running total (``since``)
-    and a planned or claimed strength are not shown before their period's end."""
-    return (
-        f.as_of.precision == "month"
-        and f.category in STOCK_CATEGORIES
-        and f.since is None
-        and f.kind not in briefing.NOT_MEASURED
-        and f.as_of.first_ordinal() <= last < f.as_of.last_ordinal()
-    )
-
-
 def _row(data: m.Dataset, f: m.Fact, under_way: bool) -> dict[str, Any]:
     row = lookup.fact_json(f)
     row["figure"] = figure_kind(data, f)[1]
@@ -240,7 +221,7 @@ def known_figures(data: m.Dataset, last: int) -> list[m.Fact]:
 def figure_rows(data: m.Dataset, last: int) -> tuple[list[dict[str, Any]], bool, list[str]]:
     """The latest figure of each headline series (briefing.headline_series, the rule
     `summary` follows too) whose as-of period is over by ``last``, then those of the month
-    under way (_under_way), and whether the data marks headlines. Of figures of one date,
+    under way (briefing.under_way), and whether the data marks headlines. Of figures of one date,
     those of a force that has since ended give way to the others. Last, the ids of one
     figure a series, what the one-screen view shows, as `summary` picks them
     (briefing.newest_of_series): the latest whose period is over, the first by id of one
@@ -250,7 +231,7 @@ def figure_rows(data: m.Dataset, last: int) -> tuple[list[dict[str, Any]], bool,
     under_way: dict[str, list[m.Fact]] = {}
     done = []
     for f in pool:
-        if _under_way(f, last):
+        if briefing.under_way(f, last):
             under_way.setdefault(figure_kind(data, f)[0], []).append(f)
         else:
             done.append(f)

@@ -466,6 +466,31 @@ def test_an_exports_copy_is_written_as_the_publisher_rule_takes(run: Run, tmp_pa
     assert second["note"] == 'ACLED\'s source field names it "Radio X (old revision)".'
 
 
+def test_an_exports_worded_bracket_is_written_as_the_record_writes_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """PB: validate refuses a publisher saying in words whose text it carries, "Maliweb
+    (from RFI)", or whom it cites, "EUobserver (citing Reuters)"; an export naming them
+    was imported as is, so `--data EXPORT.csv` failed on a file the user cannot mend. The
+    import writes the format's form, whom it cites at the head of the note."""
+    shown = _sources_shown(
+        run,
+        tmp_path / "worded.csv",
+        "Maliweb (from RFI); EUobserver (citing Reuters); Leral (with AP and AFP)",
+        "maliweb-from-rfi",
+        "euobserver-citing-reuters",
+        "leral-with-ap-and-afp",
+    )
+    assert [r.exit_code for r in shown] == [0, 0, 0]  # 4 with "bad data", before
+    carried, cited, joined = (json.loads(r.stdout) for r in shown)
+    assert carried["publisher"] == "Maliweb (RFI)"
+    assert (cited["publisher"], cited["note"]) == (
+        "EUobserver",
+        'Citing Reuters. ACLED\'s source field names it "EUobserver (citing Reuters)".',
+    )
+    assert joined["publisher"] == "Leral (AP/AFP)"
+
+
 def test_two_imports_keep_their_own_sources(known: Dataset, tmp_path: Path) -> None:
     header, rows = sample_rows()
     march = write_csv(tmp_path / "mali-march.csv", header, rows[:3])

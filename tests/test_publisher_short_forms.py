@@ -116,3 +116,30 @@ def test_the_un_secretary_general_is_one_publisher(run: Run) -> None:
     )
     # a body the record never writes with the UN's name is not read as one: UNHCR stays
     assert named("unhcr") == {"UNHCR"}
+
+
+@pytest.mark.usefixtures("bundled")
+def test_the_uns_initials_find_the_un_not_every_name_beginning_un(run: Run) -> None:
+    """A reviewer: `sources --publisher un` listed 58 publishers, Unknown, University of
+    Florida, the United States Department of State, UnHerd, UNICEF and UNP Versailles
+    among them: every name beginning with the letters. Typed as a short form, it finds
+    the names holding it as a word and those it is the short form of; the UN however the
+    record writes its name (United Nations Security Council as UN OCHA), not UNHCR, whose
+    name the record never writes with the UN's."""
+    publishers = {
+        s["publisher"] for s in as_json(run("sources", "--publisher", "un", "-f", "json"))
+    }
+    for other in ("Unknown", "University of Florida", "United States Department of State",
+                  "UnHerd", "UNICEF", "UNP Versailles (L'Opinion)", "UNHCR"):  # fmt: skip
+        assert other not in publishers
+    for un in ("United Nations", "UN OCHA", "UN Secretary-General", "UN News",
+               "United Nations Secretary-General", "United Nations Security Council"):  # fmt: skip
+        assert un in publishers
+    # "U.N." is the UN's name as "United Nations" is (it found nothing)
+    assert len(as_json(run("sources", "--publisher", "U.N.", "-f", "json"))) == len(
+        as_json(run("sources", "--publisher", "united nations", "-f", "json"))
+    )
+    # a name beginning so, typed whole or begun, is found as before
+    assert "University of Florida" in {
+        s["publisher"] for s in as_json(run("sources", "--publisher", "univers", "-f", "json"))
+    }

@@ -56,15 +56,20 @@ def test_chart_marks_the_bar_and_says_why_under_it(run: Run) -> None:
     marked = {r["id"]: r["series_break"] for r in rows if "new basis" in r["marks"]}
     assert set(marked) == {_REVISED, "burkina-refugees-2014-02", "burkinabe-refugees-2021-12"}
     drawn = run("chart", "displacement", "--country", "burkina faso", env=terminal(80)).stdout
-    said = " ".join(drawn[drawn.index(f"new basis: 2022-09-30 1,719,332 ({_REVISED})") :].split())
-    assert said.startswith(f"new basis: 2022-09-30 1,719,332 ({_REVISED}): a revision: ")
+    # the line under it and the mark as facts gives them (RV40: the chart said "new
+    # basis: 2022-09-30 1,719,332 (id): ..." with no figure before it, its bar no ↘)
+    said = " ".join(drawn[drawn.index(f"↘ new basis: {_REVISED}") :].split())
+    assert said.startswith(
+        f"↘ new basis: {_REVISED}, 1,719,332 (2022-09-30), below 1,902,150 (2022-04-30) "
+        "before it: a revision: "
+    )
     # the bar itself drawn as counted (solid), the mark beside it
     bar = next(
         line
         for line in drawn.splitlines()
         if line.startswith("  2022-09-30  ") and "1,719,332" in line
     )
-    assert "█" in bar and "░" not in bar and bar.rstrip().endswith("new basis")
+    assert "█" in bar and "░" not in bar and bar.rstrip().endswith("↘ new basis")
 
 
 def test_a_users_file_may_say_a_figures_series_break(run: Run, tmp_path: Path) -> None:

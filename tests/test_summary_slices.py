@@ -58,3 +58,30 @@ def test_a_slices_eras_and_figures_answer_on_one_day_and_say_it(run: Run) -> Non
     eras = as_json(run("summary", "--actor", "wagner", "-f", "json"))["current_eras"]["eras"]
     assert "burkina-traore-junta" in eras
     assert "Eras: 11 of 14 in place on 2022-11-09 " in _screen(run, "--actor", "wagner")
+
+
+@pytest.mark.parametrize(
+    ("window", "day"),
+    [(("--country", "mali", "--until", "2021-05-24"), "2021-05-24"), ((), "2022-11-09")],
+)
+def test_a_summarys_latest_figures_are_those_on_gives_for_its_day(
+    run: Run, window: tuple[str, ...], day: str
+) -> None:
+    """A reviewer: `summary --country mali --until 2021-05-24` headed its figures "the
+    latest on 2021-05-24" and gave MINUSMA's 19 killed in all of 2021, a year not half
+    over that day, where `on 2021-05-24` gives 2020's; the whole record gave 2022's 15
+    (the Staff Union's count to 31 December) where `on 2022-11-09` gives 2021's 19. A
+    figure is the latest on a day once its period is over, as `on` reads it."""
+    summary = as_json(run("summary", *window, "-f", "json"))
+    assert summary["figures_day"] == day
+    on = run("on", day)
+    assert on.exit_code == 0, on.stderr
+    for year in ("2021", "2022"):
+        killed = f"minusma-peacekeepers-killed-{year}"
+        if year >= day[:4]:  # its year not over on the day
+            assert killed not in summary["latest_figures"]
+            assert f"\t{killed}\t" not in on.stdout
+    # the series' latest on the day, as `on` gives it
+    before = f"minusma-peacekeepers-killed-{int(day[:4]) - 1}"
+    assert before in summary["latest_figures"]
+    assert f"figure\t{before}\t" in on.stdout

@@ -45,6 +45,7 @@ from barkhane_cli.briefing.headline import (
     latest_by_series,
     newest_of_series,
     standing,
+    under_way,
 )
 from barkhane_cli.briefing.series import (
     NOT_MEASURED,
@@ -82,6 +83,7 @@ __all__ = [
     "standing",
     "summary",
     "troop_series",
+    "under_way",
     "window_note",
 ]
 

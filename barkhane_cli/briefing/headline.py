@@ -151,6 +151,27 @@ def standing(data: m.Dataset, tied: list[m.Fact], last: int) -> list[m.Fact]:
     return sorted(running or tied, key=lambda f: f.id)
 
 
+# Figures of a stock, counted at some moment of their as-of period (a strength, a number
+# of displaced people), as against a count over the period (deaths in a year).
+STOCK_CATEGORIES = ("troops", "displacement")
+
+
+def under_way(f: m.Fact, last: int) -> bool:
+    """Whether a figure counts a stock (STOCK_CATEGORIES) on a month that has begun but
+    not ended by ``last``. It is shown beside the latest figure whose period is over, not
+    in its place: Serval's 3,200 of September 2013 was counted at some day of that month,
+    which may be after the 15th, and the data does not say which figures were counted at
+    one moment (a month's figure may be its peak or a total). A running total (``since``)
+    and a planned or claimed strength are not shown before their period's end."""
+    return (
+        f.as_of.precision == "month"
+        and f.category in STOCK_CATEGORIES
+        and f.since is None
+        and f.kind not in NOT_MEASURED
+        and f.as_of.first_ordinal() <= last < f.as_of.last_ordinal()
+    )
+
+
 def headline_picks(
     data: m.Dataset,
     facts: Iterable[m.Fact],
@@ -160,7 +181,8 @@ def headline_picks(
 ) -> tuple[dict[str, list[m.Fact]], dict[str, list[m.Fact]]]:
     """`summary`'s figures for a period, by series (figure_kind's key): of each headline
     series (headline_series; with ``every``, of every series of ``facts``), its latest
-    figures within the period, as `on` reads the latest on the period's last day; and
+    figures within the period whose own period is over by its last day (or a month under
+    way), as `on` lists those of that day; and
     the figures the data marks headline dated within the period (France's force at its
     height). Like `on`, a series whose latest strength is of a force ended by then has
     no latest (standing: Serval's counts of 2013, with its bases, in a briefing of the
@@ -173,7 +195,11 @@ def headline_picks(
     for f in inside:
         if f.headline:
             marked.setdefault(figure_kind(data, f)[0], []).append(f)
-    latest = latest_by_series(data, inside, None)
+    # of each series the latest whose period is over by the day or is a month under way
+    # (under_way), as `on` lists them: `summary --until 2021-05-24` gave MINUSMA's dead of
+    # all 2021 as "the latest on 2021-05-24", the whole record those of all 2022 (RV40)
+    known = [f for f in inside if f.as_of.last_ordinal() <= hi or under_way(f, hi)]
+    latest = latest_by_series(data, known, None)
     return {k: standing(data, fs, hi) for k, fs in latest.items()}, marked
 
 

@@ -316,7 +316,8 @@ def chart(
         rows = briefing.troop_series(dataset, force_id, q.first, q.last, aftermath)
         name = dataset.actors[force_id].label if force_id else "French forces"
         note = briefing.window_note(q.first, q.last, "figures", aftermath)
-        _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", True, note)
+        _figures(env, fmt, export, rows, f"Troop strength: {name}", "troops", True, note,
+                 _breaks(dataset, rows))  # fmt: skip
         return
     if chosen is ChartKind.displacement:
         q = window(dataset, data, since, until, year, countries=country or ())
@@ -324,7 +325,8 @@ def chart(
         rows = briefing.displacement_series(dataset, names, q.first, q.last, aftermath)
         where = f": {', '.join(names)}" if names else ""
         note = briefing.window_note(q.first, q.last, "figures", aftermath)
-        _figures(env, fmt, export, rows, f"Displaced people{where}", "people", False, note)
+        _figures(env, fmt, export, rows, f"Displaced people{where}", "people", False, note,
+                 _breaks(dataset, rows))  # fmt: skip
         return
     period = (by or By.year).value
     q = query_of(
@@ -544,9 +546,19 @@ def _force(dataset: Any, force: str | None) -> str | None:
     return ident
 
 
+def _breaks(dataset: Any, rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Each figure on a new basis among ``rows``: its mark and the line saying why, as
+    `facts` gives them (the chart said the same in words of its own, no ↘ or figure
+    before it: RV40)."""
+    from barkhane_cli.briefing.headline import break_line, break_mark
+
+    marked = [dataset.facts[r["id"]] for r in rows if r["series_break"]]
+    return {f.id: (break_mark(dataset, f), break_line(dataset, f)) for f in marked}
+
+
 def _figures(
     env: Any, fmt: str, export: Any, rows: list[dict[str, Any]], what: str, unit: str,
-    force: bool, note: str | None,
+    force: bool, note: str | None, breaks: dict[str, tuple[str, str]],
 ) -> None:  # fmt: skip
     from barkhane_cli.render import charts
 
@@ -571,7 +583,7 @@ def _figures(
         elif f == "plain":
             charts.series_plain(target, cells)
         else:
-            charts.series_rich(target, rows, title, unit, note)
+            charts.series_rich(target, rows, title, unit, note, breaks)
 
     present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, note)

@@ -7,7 +7,7 @@ stacked segments use one fill character per meaning (the legend shows which).
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from barkhane_cli.briefing import Bin
@@ -173,14 +173,20 @@ def _bar(
 
 
 def series_rich(
-    env: Env, rows: Sequence[dict[str, Any]], title: str, unit: str, note: str | None
+    env: Env,
+    rows: Sequence[dict[str, Any]],
+    title: str,
+    unit: str,
+    note: str | None,
+    breaks: Mapping[str, tuple[str, str]] | None = None,
 ) -> None:
     """One block per area a figure counts in (its scope), each in date order:
     date | value | bar | marks | label. Each block is drawn to its own scale, its largest
     figure a full bar, and its heading says so: on one scale Mauritania's 56,000–69,766
     refugees were one block each beside the Central Sahel's 2.67 million (U16). A range
     is drawn as a range (solid to its low end, shaded to its high end). ``note``: said
-    under the title, as panels_rich says it."""
+    under the title, as panels_rich says it. ``breaks``: each figure on a new basis, its
+    mark and the line saying why, as `facts` gives them (briefing.headline.break_line)."""
     from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
@@ -197,7 +203,8 @@ def series_rich(
         return
     date_w = max(len(r["as_of"]) for r in rows)
     value_w = max(len(r["text"]) for r in rows)
-    mark_w = max((len(_marks(r)) for r in rows), default=0)
+    breaks = breaks or {}
+    mark_w = max((len(_marks(r, breaks)) for r in rows), default=0)
     # Columns: date, value, bar, marks (if any) and label, a space between each; ``rest``
     # is what the numbers and marks leave to the bar and the label beside it.
     rest = con.width - (date_w + 2) - value_w - (mark_w + 1 if mark_w else 0) - 3
@@ -252,7 +259,7 @@ def series_rich(
             bar.append(spread * max(0, scale(_top(r), top, width) - base), style=MARK_STYLE)
             cells: list[Any] = ["  " + r["as_of"], r["text"], bar]
             if mark_w:
-                cells.append(Text(_marks(r), style=MARK_STYLE))
+                cells.append(Text(_marks(r, breaks), style=MARK_STYLE))
             if beside:
                 table.add_row(*cells, label)
                 continue
@@ -272,7 +279,7 @@ def series_rich(
     )
     for r in rows:
         if r.get("series_break"):  # why it is no like for like with the bar before it
-            said = f"{NEW_BASIS}: {r['as_of']} {r['text']} ({r['id']}): {r['series_break']}"
+            said = breaks[r["id"]][1] if r["id"] in breaks else f"{NEW_BASIS}: {r['series_break']}"
             con.print(Text("\n".join(indented(said, con.width, 0, 2)), style="dim"))
 
 
@@ -289,8 +296,10 @@ LABEL_ROOM = 30
 BAR_ROOM = 40
 
 
-def _marks(row: dict[str, Any]) -> str:
-    return ",".join(row["marks"])
+def _marks(row: dict[str, Any], breaks: Mapping[str, tuple[str, str]]) -> str:
+    """The row's marks; a new basis with its mark (↘ or ↗), as `facts` shows it."""
+    mark = breaks.get(row["id"], ("", ""))[0]
+    return ",".join(f"{mark} {k}" if k == NEW_BASIS and mark else k for k in row["marks"])
 
 
 def series_plain(env: Env, rows: Sequence[Sequence[Any]]) -> None:

@@ -242,25 +242,40 @@ _UNNAMED = re.compile(r"^(?:a|an|another|some)\s")
 _CARRIES = "says in words whose text the outlet carries"
 
 
+def unworded(publisher: str) -> tuple[str, str | None] | None:
+    """The format's form of a ``publisher`` saying in words whom its outlet carries or
+    cites: the publisher, and what goes at the head of note (None for nothing); None when
+    it has not the shape "Outlet (word names)". Validate's advice and an import's writing
+    of a name it cannot mend (ACLED's source field) both take it from here."""
+    found = _WORDED_WHOLE.match(publisher)
+    if found is None:
+        return None
+    outlet, word, names = found.groups()
+    if word == CITING_WORD:
+        return canonical(outlet), f"Citing {names}"
+    if _UNNAMED.match(names):
+        return canonical(outlet), names
+    listed = "/".join(_bracketed(name) for name in _LISTED.split(names.strip()))
+    return f"{_spelled(outlet)} ({listed})", None
+
+
 def worded(publisher: str) -> str | None:
     """Why ``publisher`` says in words whose text its outlet carries or cites, and what to
     write instead; None when it says neither."""
     if _WORDED.search(publisher) is None:
         return None
-    found = _WORDED_WHOLE.match(publisher)
-    if found is None:
+    form = unworded(publisher)
+    if form is None:
         return f'{_CARRIES}; write whom it carries in the outlet\'s bracket, "Maliweb (RFI)"'
-    outlet, word, names = found.groups()
-    alone = string(canonical(outlet))
-    if word == CITING_WORD:
+    written, note = form
+    if note is None:
+        return f"{_CARRIES}; write publisher = {string(written)}"
+    if note.startswith(CITING_WORD.title()):
         return (
             "names whom the outlet's article cites, which goes in note; write publisher = "
-            f'{alone} and "Citing {names}" at the head of note'
+            f'{string(written)} and "{note}" at the head of note'
         )
-    if _UNNAMED.match(names):
-        return f"{_CARRIES}; write publisher = {alone} and {string(names)} in note"
-    listed = "/".join(_bracketed(name) for name in _LISTED.split(names.strip()))
-    return f"{_CARRIES}; write publisher = {string(f'{_spelled(outlet)} ({listed})')}"
+    return f"{_CARRIES}; write publisher = {string(written)} and {string(note)} in note"
 
 
 def _site(via: str) -> str:

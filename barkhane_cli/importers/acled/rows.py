@@ -27,7 +27,7 @@ from barkhane_cli.importers.acled.actors import strip_dates as strip_dates
 from barkhane_cli.importers.acled.places import Places
 from barkhane_cli.importers.acled.problems import Reject
 from barkhane_cli.model import Dataset
-from barkhane_cli.validate.publishers import canonical, read_elsewhere, split
+from barkhane_cli.validate.publishers import canonical, read_elsewhere, split, unworded, worded
 
 ZERO_NOTE = "ACLED reports 0 (may mean unknown)"
 # Words with which ACLED's notes hedge who did it ("suspected JNIM militants", "presumed
@@ -265,17 +265,24 @@ UNNAMED = "Unknown"
 def _source(ident: str, name: str) -> dict[str, object]:
     """The entry for a publisher ACLED names ``name``, by the record's rules, since a user
     cannot mend the export: "AP" is our "Associated Press" (K46); "AP (copy on Docslib)"
-    the Associated Press read via Docslib, validate's own split (K48); a name refused
-    with no split is kept whole in the note. The id keeps ACLED's name."""
+    the Associated Press read via Docslib, validate's own split (K48); "Maliweb (from
+    RFI)" the format's "Maliweb (RFI)" (PB); a name refused with no split is kept whole in
+    the note. The id keeps ACLED's name."""
     entry: dict[str, object] = {"id": ident, "title": "Reported via ACLED"}
+    said = f'ACLED\'s source field names it "{name}".'
     halves = split(name)
+    form = unworded(name)
     if halves is not None:
         entry |= {"publisher": halves[0], "via": halves[1]}
-    elif read_elsewhere(name) is not None:
+    elif form is not None:  # PB: "Maliweb (from RFI)" is "Maliweb (RFI)"
+        entry["publisher"] = form[0]
+        if form[1] is not None:
+            entry["note"] = f"{form[1]}. {said}"
+    elif read_elsewhere(name) is not None or worded(name) is not None:
         entry["publisher"] = UNNAMED
     else:
         entry["publisher"] = canonical(name)
     entry["kind"] = "news"
     if entry["publisher"] == UNNAMED:
-        entry["note"] = f'ACLED\'s source field names it "{name}".'
+        entry["note"] = said
     return entry
