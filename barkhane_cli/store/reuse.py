@@ -11,7 +11,7 @@ names and texts), in this process and in the store beside it (``_search.made_of`
 build takes a haystack from here when the digest matches, else makes it. The haystack
 is a pure function of those strings and of the code, so a match is the same text. The
 haystacks of another store are read only from the bundled record's store opened by its
-key (``Store.open``), which covers the code that makes them (search.py, resolve.py,
+key (``Store.open``), which covers the code that makes them (search/, resolve.py,
 text.py are in ``key._CODE``): a store built by other code is never read.
 
 Within one process a build also reuses what an earlier build worked out from the very
