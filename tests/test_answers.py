@@ -1252,7 +1252,8 @@ def test_perpetrator_help_says_a_pledge_does_not_count_and_how_to_add_one(run: R
         "(JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
         "(--perpetrator al-qaeda --perpetrator jnim); the footer (under timeline's table, "
         "map's drawing, chart's bars) says how many events the groups pledged to it carried "
-        "out that it leaves out."
+        "out that it leaves out, and how many name it among those involved but not as the "
+        "perpetrator (--actor lists those)."
     ) in shown
     alone = ids(run, "--perpetrator", "al-qaeda")
     with_jnim = ids(run, "--perpetrator", "al-qaeda", "--perpetrator", "jnim")

@@ -1,5 +1,6 @@
-"""What --perpetrator leaves out by the roll-up's rule: the events of groups pledged to
-the one asked for (roles.PLEDGE), told as a note, the rows unchanged: under timeline's
+"""What --perpetrator leaves out (perpetrator_left_out): the events of groups pledged
+to the one asked for (roles.PLEDGE), and those naming it among their actors but not
+as the perpetrator (named_left_out), told as notes, the rows unchanged: under timeline's
 table (stderr after --count or --facet), under map's drawing and chart's bars (stderr
 for chart's other formats, as its caveat), each filtering with timeline's --perpetrator.
 
@@ -70,3 +71,42 @@ def pledged_left_out(
     ]
     options = " ".join(f"--perpetrator {a}" for a in dict.fromkeys(a for a, _ in found))
     return [f"{and_joined(parts)} not listed (a pledge is not a part): add {options}"]
+
+
+def named_left_out(
+    actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
+) -> list[str]:
+    """For --perpetrator, per group asked for, the events matching the other filters that
+    name it among their actors but that the query does not list: "2 more events name Dan
+    Na Ambassagou among those involved, not as the perpetrator: give --actor
+    dan-na-ambassagou instead of --perpetrator to list them". U50: Ogossagou and Koulogon
+    name the militia, while the inquiries named Dozo hunters as the perpetrators. The
+    option is given as it works: --actor matches an event's actors as written, and with
+    --perpetrator too it would narrow the rows, not add to them (kinds AND together)."""
+    if not q.perpetrators:
+        return []
+    wanted = q.perpetrators
+    notes = []
+    for ident in sorted(wanted):
+        # the user's own --actor filters stay, ANDed as the query does; else this group
+        asked = q.actors or frozenset({ident})
+        n = sum(
+            1
+            for e in select(replace(q, perpetrators=frozenset(), actors=asked, limit=None))
+            if ident in e.actors and not roles.any_counts_for(actors, e.perpetrators, wanted, e)
+        )
+        if n:
+            name = actors[ident].label if ident in actors else ident
+            notes.append(
+                f"{n} more {plural(n, 'event')} {'name' if n > 1 else 'names'} {name} among "
+                f"those involved, not as the perpetrator: give --actor {ident} instead of "
+                "--perpetrator to list them"
+            )
+    return notes
+
+
+def perpetrator_left_out(
+    actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
+) -> list[str]:
+    """Every note of what --perpetrator leaves out, in the order they are said."""
+    return pledged_left_out(actors, q, select) + named_left_out(actors, q, select)

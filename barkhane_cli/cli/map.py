@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.affiliates import pledged_left_out
+from barkhane_cli.cli.affiliates import perpetrator_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -249,7 +249,7 @@ def map_(
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
-    md.notes += pledged_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    md.notes += perpetrator_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

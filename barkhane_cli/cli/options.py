@@ -377,7 +377,8 @@ PerpetratorOpt = Annotated[
         "--perpetrator",
         help=f"Who carried it out (repeatable): {_rolled_up('--perpetrator')}; the footer "
         "(under timeline's table, map's drawing, chart's bars) says how many events the groups "
-        "pledged to it carried out that it leaves out. "
+        "pledged to it carried out that it leaves out, and how many name it among those "
+        "involved but not as the perpetrator (--actor lists those). "
         f"Timeline's rows say how the perpetrators are known ({_levels()}); "
         f"--fields attribution gives the level as the data names it ({listed(m.ATTRIBUTIONS)}).",
         callback=AN_ACTOR,
