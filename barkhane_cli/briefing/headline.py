@@ -12,6 +12,7 @@ from barkhane_cli import model as m
 from barkhane_cli.briefing.axis import RECORD_END_ORDINAL
 from barkhane_cli.briefing.series import NOT_MEASURED, fact_force, scope_area
 from barkhane_cli.dates import PartialDate
+from barkhane_cli.lookup import fact_value_text
 from barkhane_cli.meta import FRENCH_FORCES, RECORD_START
 
 
@@ -250,23 +251,21 @@ FALLS, RISES = "↘", "↗"
 
 def break_mark(data: m.Dataset, f: m.Fact) -> str:
     """The mark of a figure on a new basis (FALLS unless it rises); "" for any other."""
-    if not f.series_break:
-        return ""
-    before = figure_before(data, f)
-    rises = before is not None and _level(f) > _level(before)
-    return RISES if rises else FALLS
+    return _mark(f, figure_before(data, f)) if f.series_break else ""
+
+
+def _mark(f: m.Fact, before: m.Fact | None) -> str:
+    return RISES if before is not None and _level(f) > _level(before) else FALLS
 
 
 def break_line(data: m.Dataset, f: m.Fact) -> str:
     """The line under a table saying why a figure is on a new basis, beside the figure
     before it: "↘ new basis: burkina-idps-2022-09, 1,719,332 (2022-09-30), below 1,902,150
     (2022-04-30) before it: a revision: ..."; "" for a figure with no series break."""
-    from barkhane_cli.lookup import fact_value_text
-
     if not f.series_break:
         return ""
-    said = f"{break_mark(data, f)} new basis: {f.id}, {fact_value_text(f)} ({f.as_of.iso()})"
-    before = figure_before(data, f)
+    before = figure_before(data, f)  # once: the mark and the comparison both read it
+    said = f"{_mark(f, before)} new basis: {f.id}, {fact_value_text(f)} ({f.as_of.iso()})"
     if before is not None:
         side = "below" if _level(f) < _level(before) else "above"
         if _level(f) == _level(before):
