@@ -25,6 +25,11 @@ from barkhane_cli.text import and_joined, plural
 _BECAME = {"part-of": "became part of", "member-of": "joined", "merged-into": "merged into"}
 
 
+def _name(actors: Mapping[str, Any], ident: str) -> str:
+    """An actor's label as the notes say it; the id for one the data does not hold."""
+    return actors[ident].label if ident in actors else ident
+
+
 def pledged_left_out(
     actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
 ) -> list[str]:
@@ -42,7 +47,7 @@ def pledged_left_out(
     wanted = q.perpetrators
 
     def name(ident: str) -> str:
-        return actors[ident].label if ident in actors else ident
+        return _name(actors, ident)
 
     # (affiliate, why it is out beyond its pledge) -> [events, the groups pledged to]
     found: dict[tuple[str, str], tuple[int, list[str]]] = {}
@@ -96,7 +101,7 @@ def named_left_out(
             if ident in e.actors and not roles.any_counts_for(actors, e.perpetrators, wanted, e)
         )
         if n:
-            name = actors[ident].label if ident in actors else ident
+            name = _name(actors, ident)
             notes.append(
                 f"{n} more {plural(n, 'event')} {'name' if n > 1 else 'names'} {name} among "
                 f"those involved, not as the perpetrator: give --actor {ident} instead of "
