@@ -35,9 +35,12 @@ _WORD = re.compile(r"[^\s\-–/&]+")
 # As near as a short form typed must be to one of the record's to be offered: "hwr" is
 # 0.67 of "hrw"; short words are near many another's at difflib's 0.6 alone.
 _NEAR = 0.6
-# The United Nations' name before one of its bodies', as normalize() leaves it ("UN
-# OCHA", "U.N. OCHA", "United Nations Secretary-General"), then the body's
-_UN = re.compile(r"^(?:un|u n|united nations) (.+)$")
+# The United Nations' name as normalize() leaves it typed or written ("UN", "U.N.",
+# "United Nations"), declared once for the names read and the forms offered
+_UN_NAMES = ("un", "u n", "united nations")
+_UN_NAME = "|".join(_UN_NAMES)
+# ... before one of its bodies' ("UN OCHA", "U.N. OCHA", "United Nations Secretary-General")
+_UN = re.compile(rf"^(?:{_UN_NAME}) (.+)$")
 
 
 def _initials(body: str) -> str:
@@ -117,7 +120,7 @@ def _un_bodies(names: Iterable[str]) -> dict[str, set[str]]:
 
 
 # The United Nations' name alone, as normalize() leaves it typed ("UN", "U.N.")
-_UN_ALONE = re.compile(r"^(?:un|u n|united nations)$")
+_UN_ALONE = re.compile(rf"^(?:{_UN_NAME})$")
 
 
 def _written_with_un(data: m.Dataset) -> frozenset[str]:
@@ -136,7 +139,7 @@ def _un_forms(body: str) -> set[str]:
     """How a body of the UN is typed (normalized): alone, after "UN", "U.N." or "United
     Nations", and a one-word body joined to "UN" ("unocha")."""
     joined = {f"un{body}"} if " " not in body else set()
-    return {body, f"un {body}", f"u n {body}", f"united nations {body}", *joined}
+    return {body, *(f"{un} {body}" for un in _UN_NAMES), *joined}
 
 
 def publishers(data: m.Dataset, text: str) -> frozenset[str]:
@@ -156,7 +159,6 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     except NotFoundError:
         if by_short:
             return by_short
-        typed = normalize(text)
         near = difflib.get_close_matches(typed, list(forms), n=10, cutoff=_NEAR)
         near.sort(key=lambda s: sorted(s) != sorted(typed))  # its letters swapped first
         # a short form said as typed in capitals (HRW); a declared other name, or a name
