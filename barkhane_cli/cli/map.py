@@ -57,6 +57,7 @@ from barkhane_cli.dates import span_said, window_said
 from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import SITUATION_FORMATS
 from barkhane_cli.lookup import the_place
+from barkhane_cli.render.export import VECTOR_KINDS
 from barkhane_cli.render.onescreen import FULL
 from barkhane_cli.text import counted
 
@@ -89,10 +90,6 @@ HeightOpt = Annotated[
         click_type=Whole(4, 200, "a number of rows"),
     ),
 ]
-
-
-# The exports map draws as a vector map (save_vector); FILE.txt is the terminal drawing.
-VECTOR = (".svg", ".html")
 
 
 def _max_rows(height: int | None, others: int) -> int:
@@ -128,7 +125,7 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
 def _vector_width(width: int | None, export: Path | None) -> None:
     """--width is the terminal drawing's columns (and a FILE.txt's): an SVG or HTML map is
     a vector drawing of its own size, which columns do not set (U41 asked for it)."""
-    if width is not None and export is not None and export.suffix.lower() in VECTOR:
+    if width is not None and export is not None and export.suffix.lower() in VECTOR_KINDS:
         from barkhane_cli.render.svgmap import WIDTH
 
         raise UsageError(
@@ -139,7 +136,7 @@ def _vector_width(width: int | None, export: Path | None) -> None:
 
 def save_vector(env: Any, md: Any, title: str, export: Path | None) -> bool:
     """--export FILE.svg or FILE.html: the vector map; False for any other export."""
-    if export is None or export.suffix.lower() not in VECTOR:
+    if export is None or export.suffix.lower() not in VECTOR_KINDS:
         return False
     from barkhane_cli import atomic
     from barkhane_cli.render import svgmap

@@ -17,7 +17,9 @@ from barkhane_cli.errors import UsageError
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import inert, inert_segments
 
-EXPORT_KINDS = (".svg", ".html", ".txt")
+# The exports drawn as vector pictures (a map's own size), then the terminal drawing's text
+VECTOR_KINDS = (".svg", ".html")
+EXPORT_KINDS = (*VECTOR_KINDS, ".txt")
 PAGE = (255, 255, 255)
 INK = (26, 26, 26)
 FONT_STACK = (
