@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import followups
 from barkhane_cli import model as m
-from barkhane_cli.text import plural
+from barkhane_cli.errors import quoted
+from barkhane_cli.text import and_joined, plural
 
 if TYPE_CHECKING:
     from barkhane_cli.dates import PartialDate
@@ -239,9 +240,6 @@ def read_for_one(resolver: Any, name: str, what: list[str], ident: str) -> str:
     title holds a place's or an actor's name: "read 'moura' as Moura massacre in central
     Mali (moura-massacre), the one event whose id or title holds it; it is also the
     place Moura (barkhane place moura)"."""
-    from barkhane_cli.errors import quoted
-    from barkhane_cli.text import and_joined
-
     return (
         f"read {quoted(name)} as {resolver.by_id[ident].name} ({ident}), the one event whose "
         f"id or title holds it; it is also {and_joined(what)}"
@@ -253,9 +251,7 @@ def several_refused(loaded: Any, resolver: Any, name: str, what: list[str], ids:
     nearest first): one count, each event named when there are few, else the nearest
     and the listings. U45 read three counts in one line at 80 columns: "matches 5
     events", "the 3 events at Inatès", "the 9 whose text holds it"."""
-    from barkhane_cli.errors import quoted
     from barkhane_cli.resolve import NAMED_AT_MOST
-    from barkhane_cli.text import and_joined
 
     shown = ids if len(ids) <= NAMED_AT_MOST else ids[:_EVENTS_NAMED]
     named = ", ".join(f"{resolver.by_id[i].name} ({i})" for i in shown)
