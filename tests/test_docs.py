@@ -388,3 +388,15 @@ def test_readme_states_one_rule_for_what_csv_keeps(run: Run, tmp_path: Path) -> 
             'A "quoted", comma\ttab and \\x1b[31mred',
             "Line one\nline two.",
         )
+
+
+def test_data_format_names_the_worded_forms_validate_refuses() -> None:
+    """PB2: the publisher row names the words validate refuses in a publisher, exactly,
+    and the names declared to hold one: a word added or dropped in one place fails here."""
+    from barkhane_cli.validate.publishers import CARRYING_WORDS, CITING_WORDS, NAMES_WITH_WORDS
+
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `publisher` |"))
+    *words, last = (*CARRYING_WORDS, *CITING_WORDS)
+    assert f"refuses the words {', '.join(words)} and {last} in lower case" in row
+    assert all(f"`{name}`" in row for name in NAMES_WITH_WORDS)

@@ -770,6 +770,55 @@ def test_an_outlet_saying_in_words_whose_text_it_carries_is_refused(
     )
 
 
+def test_the_words_are_refused_wherever_they_sit_in_a_publisher(run: Run, tmp_path: Path) -> None:
+    """PB2: 48 records more said it in words past a bracket's opening, "225.ci (AIP, after
+    AFP)", after a comma, "Press TV (French), after AFP", or with no bracket, "Le Monde with
+    AFP and Reuters", or with other verbs, relaying, quoting, via. Whom the outlet carries
+    is named in its bracket in the chain's order, a qualifier of the outlet in its own
+    bracket before them; where the first name may be either ("AIP"), both forms are
+    named. A name holding a word ("Latest News from Kenya") and "Via" in a name pass."""
+    data = tmp_path / "worded.toml"
+    data.write_text(
+        PUBLISHED.format("aip", "225.ci (AIP, after AFP)")
+        + PUBLISHED.format("presstv", "Press TV (French), after AFP")
+        + PUBLISHED.format("lemonde", "Le Monde with AFP and Reuters")
+        + PUBLISHED.format("bibblers", "Bibblers (blog, relaying Agence France-Presse and Reuters)")
+        + PUBLISHED.format("sputnik", "Maliweb (Sputnik, citing AFP)")
+        + PUBLISHED.format("reliefweb", "UNHCR (Geneva), via ReliefWeb")
+        + PUBLISHED.format("kenya", "Latest News from Kenya (Capital FM/AFP)")
+        + PUBLISHED.format("swiss", "20 Minutes (Switzerland) (AFP)")
+        + PUBLISHED.format("campesina", "La Via Campesina")
+        + CITING.format("cites-it", '[{ id = "kenya" }]'),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    carries = "publisher: says in words whose text the outlet carries; write publisher = "
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f'{data}:4: sources \'aip\' {carries}"225.ci (AIP/AFP)", or "225.ci (AIP) (AFP)" '
+            "if AIP describes the outlet",
+            f"{data}:10: sources 'presstv' {carries}\"Press TV (French) (AFP)\"",
+            f"{data}:16: sources 'lemonde' {carries}\"Le Monde (AFP/Reuters)\"",
+            f"{data}:22: sources 'bibblers' {carries}\"Bibblers (blog) (AFP/Reuters)\"",
+            f"{data}:28: sources 'sputnik' publisher: names whom the outlet's article cites, "
+            'which goes in note; write publisher = "Maliweb (Sputnik)" and "Citing AFP" at the '
+            "head of note",
+            f"{data}:34: sources 'reliefweb' publisher: names the site the page was read on; "
+            'write who wrote it as the publisher and the site as via = "..."',
+        ],
+    )
+    _refused_on_load(
+        run,
+        data,
+        "cites-it",
+        "source 'aip', field 'publisher': says in words whose text the outlet carries; "
+        'write publisher = "225.ci (AIP/AFP)", or "225.ci (AIP) (AFP)" if AIP describes '
+        "the outlet",
+        5,
+    )
+
+
 def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> None:
     """K48: "   AP   " passed the one-name rule, a publisher apart from "Associated Press"
     to a citation manager. A publisher or via with spaces around it is refused, as a kind

@@ -10,16 +10,40 @@ repost" say what the page was and send nobody anywhere (K43 replaced 46 of them)
 And one name for each publisher (K46): "AP" is "Associated Press", and a Wikipedia
 page's publisher is the edition its own address serves; a site's copy of Wikipedia is
 its edition's, the site the via, and which revision was read the note's (K47). One
-spelling for each outlet and site, a via's too (K47, validate/spellings.py).
+spelling for each outlet and site, a via's too (K47, validate/spellings.py). And whom an
+outlet carries is named in its bracket, never in words, "Maliweb (RFI)" for "Maliweb (from
+RFI)" or "225.ci (AIP, after AFP)", and whom its article cites goes in note (PB, PB2).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from barkhane_cli.tomlwrite import string
 from barkhane_cli.validate.spellings import SPELLINGS
+
+# The words by which a publisher says whom its outlet carries or cites, or where the page
+# was read, wherever they sit: "Maliweb (from RFI)" (PB: 101 records), "225.ci (AIP, after
+# AFP)", "Press TV (French), after AFP", "Le Monde with AFP and Reuters", "Bibblers (blog,
+# relaying AFP and Reuters)", "Mardi hongrois (blog quoting ADIAC)" (PB2: 48 more). Whole
+# words in lower case: "La Via Campesina" is a name.
+CARRYING_WORDS = ("from", "after", "with", "relaying")
+CITING_WORDS = ("citing", "quoting")
+READ_ON_WORD = "via"  # the via rule's (READ_ELSEWHERE): the page was read on another site
+_WORDED = re.compile(rf"\b({'|'.join((*CARRYING_WORDS, *CITING_WORDS))})\b")
+# Names holding one of the words, which are no worded form: an outlet called so.
+NAMES_WITH_WORDS = ("Latest News from Kenya",)
+
+
+def _masked(publisher: str) -> str:
+    """``publisher`` with the names ``NAMES_WITH_WORDS`` declares blanked, letter for
+    letter, so the words are searched for outside them at the places they have."""
+    for name in NAMES_WITH_WORDS:
+        publisher = publisher.replace(name, "_" * len(name))
+    return publisher
+
 
 # The words of a copy, which both rules read, in lower case only: "Milford Mirror", "AP
 # Archive" and "The National Archives" are publishers' names, "The Daily Blog" a site's;
@@ -40,7 +64,7 @@ _COPY_ON = re.compile(
 # Each way a publisher names where the page was read (one rule, one message): what it
 # does, the words that show it, and the bracket naming the site, for exact advice.
 READ_ELSEWHERE = (
-    ("names the site the page was read on", re.compile(r"\(via "), re.compile(r"\s*\(via ([^()]+)\)")),
+    ("names the site the page was read on", re.compile(rf"\b{READ_ON_WORD}\b"), re.compile(rf"\s*\({READ_ON_WORD} ([^()]+)\)")),
     ("says the page was a copy, mirror or reprint", _COPY, _COPY_ON),
 )  # fmt: skip
 
@@ -100,7 +124,7 @@ def _reads(name: str) -> bool:
 def _copy_rule(publisher: str) -> tuple[str, re.Pattern[str]] | None:
     """The copy rule whose words ``publisher`` holds, what it does and its bracket."""
     for does, shows, bracket in READ_ELSEWHERE:
-        if shows.search(publisher) is not None:
+        if shows.search(_masked(publisher)) is not None:
             return does, bracket
     return None
 
@@ -224,58 +248,118 @@ def canonical(publisher: str) -> str:
 
 
 # An outlet running another's text names it bare in its bracket, "Maliweb (RFI)", several
-# joined by "/", "Dakarposte (Sahara Medias/AFP)"; an outlet's own article citing another
-# is the outlet's alone, whom it cites the note's. PB: 101 records said either in words,
-# "Maliweb (from RFI)", "Leral (after Médiaguinée)", "VOA Afrique (with AFP)", "EUobserver
-# (citing Reuters)", which citation managers file and `sources` counts as publishers apart.
-# The words opening a bracket, those saying the outlet carries the text first.
-CARRYING_WORDS = ("from", "after", "with")
-CITING_WORD = "citing"
-_WORDS = "|".join((*CARRYING_WORDS, CITING_WORD))
-_WORDED = re.compile(rf"\((?:{_WORDS}) ")
-# the shape advice is computed for: "Outlet (word names)", the bracket last
-_WORDED_WHOLE = re.compile(rf"^(.+?)\s*\(({_WORDS}) ([^()]+)\)$")
-# the names a worded bracket lists, as the record wrote them: "France 24, AFP and RFI"
+# joined by "/" in the chain's order, "Dakarposte (Sahara Medias/AFP)"; a qualifier of the
+# outlet itself in its own bracket before them, as the record writes "20 Minutes
+# (Switzerland) (AFP)": "Press TV (French) (AFP)", "Isioma Daniel (blog) (AFP)". An
+# outlet's own article citing another is the outlet's alone, whom it cites the note's.
+# Said in words (_WORDED), citation managers file and `sources` counts them apart.
+# the names a worded form lists, as the record wrote them: "France 24, AFP and RFI"
 _LISTED = re.compile(r"\s*(?:,|/| and | with )\s*")
 # a bracket describing the text's writer rather than naming one: "(from another outlet)"
 _UNNAMED = re.compile(r"^(?:a|an|another|some)\s")
 _CARRIES = "says in words whose text the outlet carries"
+_CITES = "names whom the outlet's article cites, which goes in note"
+_CITING = "Citing"  # how the note names them, heading it: "Citing Reuters"
+
+
+class _Form(NamedTuple):
+    """The format's form of a worded publisher: the publisher, what heads the note (None
+    for nothing), and the publisher where the bracket's first name, a comma before the
+    words, qualifies the outlet rather than carrying the text ("225.ci (AIP) (AFP)" to
+    "225.ci (AIP/AFP)"; None where that is not in doubt), with that name."""
+
+    publisher: str
+    note: str | None
+    otherwise: str | None = None
+    first: str = ""
+
+
+def _qualifies(name: str) -> bool:
+    """Whether ``name``, before the words in an outlet's bracket, is known to describe
+    the outlet: a description all in lower case ("blog", "press review"; "aNiamey" is a
+    name) or a language ("French"); a place ("Algeria") or an agency ("AIP") is not told
+    apart."""
+    return name.islower() or name in WIKIPEDIA_LANGUAGES.values()
+
+
+def _passes(publisher: str) -> bool:
+    return read_elsewhere(publisher) is None and _WORDED.search(_masked(publisher)) is None
+
+
+def _form(publisher: str) -> _Form | None:
+    """The format's form of ``publisher`` saying in words whom its outlet carries or
+    cites, or None where it has none that passes: "Outlet (word names)", "Outlet (first,
+    word names)", "Outlet (qualifier), word names", "Outlet word names"."""
+    found = _WORDED.search(_masked(publisher))
+    if found is None:
+        return None
+    left, word, names = publisher[: found.start()], found.group(1), publisher[found.end() :]
+    opened = left.rfind("(")
+    if opened > left.rfind(")"):  # the words inside the last bracket, which ends the name
+        outlet, first = left[:opened].strip(), left[opened + 1 :].strip(" ,")
+        names = names.removesuffix(")") if names.endswith(")") else "("
+    else:
+        outlet, first = left.strip(" ,"), ""
+    names = names.strip()
+    # a list it cannot read ("... and UN OCHA Mali; public repository ...") has no advice
+    if not outlet or not names or any(c in names + first for c in "();"):
+        return None
+    # "(AIP, after AFP)": a comma leaves the first name's part in doubt; "(Le Figaro with
+    # AFP)", "(blog quoting ADIAC)": the words say what the first name's text did
+    form = _unworded_form(outlet, first, word, names, in_doubt=left.rstrip().endswith(","))
+    if not _passes(form.publisher):
+        return None
+    if form.otherwise is not None and not _passes(form.otherwise):
+        return form._replace(otherwise=None)
+    return form
+
+
+def _unworded_form(outlet: str, first: str, word: str, names: str, in_doubt: bool) -> _Form:
+    head = canonical(f"{outlet} ({first})" if first else outlet)
+    if word in CITING_WORDS:
+        return _Form(head, f"{_CITING} {names}")
+    if _UNNAMED.match(names):
+        return _Form(head, names)
+    listed = "/".join(_bracketed(name) for name in _LISTED.split(names))
+    if not first or _qualifies(first):
+        return _Form(f"{head} ({listed})", None)
+    chain = f"{_spelled(outlet)} ({'/'.join(map(_bracketed, _LISTED.split(first)))}/{listed})"
+    return _Form(chain, None, f"{head} ({listed})" if in_doubt else None, first)
 
 
 def unworded(publisher: str) -> tuple[str, str | None] | None:
     """The format's form of a ``publisher`` saying in words whom its outlet carries or
     cites: the publisher, and what goes at the head of note (None for nothing); None when
-    it has not the shape "Outlet (word names)". Validate's advice and an import's writing
-    of a name it cannot mend (ACLED's source field) both take it from here."""
-    found = _WORDED_WHOLE.match(publisher)
-    if found is None:
-        return None
-    outlet, word, names = found.groups()
-    if word == CITING_WORD:
-        return canonical(outlet), f"Citing {names}"
-    if _UNNAMED.match(names):
-        return canonical(outlet), names
-    listed = "/".join(_bracketed(name) for name in _LISTED.split(names.strip()))
-    return f"{_spelled(outlet)} ({listed})", None
+    none is computed. Validate's advice and an import's writing of a name it cannot mend
+    (ACLED's source field) both take it from here."""
+    form = _form(publisher)
+    return None if form is None else (form.publisher, form.note)
 
 
 def worded(publisher: str) -> str | None:
     """Why ``publisher`` says in words whose text its outlet carries or cites, and what to
     write instead; None when it says neither."""
-    if _WORDED.search(publisher) is None:
+    found = _WORDED.search(_masked(publisher))
+    if found is None:
         return None
-    form = unworded(publisher)
+    form = _form(publisher)
+    if form is None and found.group(1) in CITING_WORDS:
+        return (
+            f'{_CITES}; write the outlet alone as publisher and "{_CITING} ..." at the head of note'
+        )
     if form is None:
         return f'{_CARRIES}; write whom it carries in the outlet\'s bracket, "Maliweb (RFI)"'
-    written, note = form
-    if note is None:
-        return f"{_CARRIES}; write publisher = {string(written)}"
-    if note.startswith(CITING_WORD.title()):
+    written = string(form.publisher)
+    if form.note is None and form.otherwise is not None:
         return (
-            "names whom the outlet's article cites, which goes in note; write publisher = "
-            f'{string(written)} and "{note}" at the head of note'
+            f"{_CARRIES}; write publisher = {written}, or {string(form.otherwise)} if "
+            f"{form.first} describes the outlet"
         )
-    return f"{_CARRIES}; write publisher = {string(written)} and {string(note)} in note"
+    if form.note is None:
+        return f"{_CARRIES}; write publisher = {written}"
+    if form.note.startswith(f"{_CITING} "):
+        return f'{_CITES}; write publisher = {written} and "{form.note}" at the head of note'
+    return f"{_CARRIES}; write publisher = {written} and {string(form.note)} in note"
 
 
 def _site(via: str) -> str:
