@@ -59,7 +59,7 @@ def test_a_bad_sort_lists_every_order_the_help_gives(run: Run, given: str, meant
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"barkhane: unknown --sort value {given!r}; did you mean {meant!r}? --sort values "
-        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low\n"
+        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low, deaths-best, -deaths-best\n"
     )
 
 
@@ -215,7 +215,9 @@ def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
     assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
     assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
     assert complete(run, "barkhane timeline --facet p") == ["perpetrator", "place"]
-    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths", "deaths-low"]
+    assert complete(run, "barkhane timeline --sort d") == [
+        *("date", "deaths", "deaths-low", "deaths-best")
+    ]
     # a value with spaces in the spelling --outcome accepts as one shell word
     assert complete(run, "barkhane judgments --outcome d") == ["did-not-happen"]
     assert run("judgments", "--outcome", "did-not-happen").exit_code == 0

@@ -29,7 +29,6 @@ from barkhane_cli.briefing.axis import (
     window_note,
 )
 from barkhane_cli.briefing.bins import (
-    COUNTED_DEATHS,
     Bin,
     event_tally,
     fatality_tally,
@@ -55,6 +54,7 @@ from barkhane_cli.briefing.series import (
     troop_series,
 )
 from barkhane_cli.forecasts import judgment_json, score
+from barkhane_cli.model import COUNTED_DEATHS
 
 __all__ = [
     "COUNTED_DEATHS",

@@ -521,7 +521,8 @@ SortOpt = Annotated[
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
-        "none); events with no count come last.",
+        f"none); deaths-best and -deaths-best what totals add ({m.COUNTED_DEATHS}: "
+        "summary, chart and map sum these); events with no count come last.",
         _complete_sort,
     ),
 ]
