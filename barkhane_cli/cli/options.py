@@ -617,7 +617,9 @@ FacetOpt = Annotated[
         metavar="FIELD",
         help=f"Count the matching events by {listed(tuple(FACETS))}: one row per value, "
         "most events first (years in order). An event counts once for each of its values; "
-        f"one with none counts under {NONE_LABEL}. Twice (--facet country --facet year): "
+        f"one with none counts under {NONE_LABEL}. attribution is how the perpetrators are "
+        f"known ({listed(tuple(m.ATTRIBUTIONS))}); a perpetrator facet whose rows mix them "
+        "says so. Twice (--facet country --facet year): "
         "one row per pair of values, in the first field's order, then the second's.",
         show_default=False,
         shell_complete=completes(tuple(FACETS)),
