@@ -295,6 +295,29 @@ def likely_year(digits: str) -> int | None:
     return year if year <= date.today().year else None
 
 
+class ShortYearError(ValueError):
+    """Digits alone, fewer than four (``19``): a year written short, told so with the year
+    it likely stands for. Not a MiswrittenError: the words after it on the command line
+    may still make a date of it (``--since 1 June 2015``, split by the shell); ``plain``
+    is then what it is told, no date, as any other text that is none."""
+
+    def __init__(self, text: str, said: str) -> None:
+        super().__init__(f"{text!r}: {said}")
+        self.plain = str(_not_a_date(text))
+
+
+def short_year(text: str) -> str | None:
+    """The one rule for a year written with fewer than four digits alone, wherever a year
+    or a date is typed (--year 19, --since 19, --until 19, `on 19`, every date option):
+    what it is told, with the year it likely stands for ("write the year in four digits
+    (2019?); ..."); None for any other text. U50: `--year 19` listed the year 19; U53:
+    `--since 19` was only "not a date" where --year's answer named 2019."""
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) >= 4:
+        return None
+    return short_year_said(likely_year(digits))
+
+
 def _short_year(text: str, read_as: int | None = None) -> MiswrittenError:
     return MiswrittenError(f"{text!r}: {short_year_said(read_as)}")
 
@@ -377,6 +400,9 @@ def parse_user_date(text: str) -> PartialDate:
     cleaned = text.strip()
     if not cleaned:
         raise ValueError("an empty date")
+    short = short_year(cleaned)
+    if short is not None:
+        raise ShortYearError(text, short)
     if _ISO.match(cleaned):
         return parse_iso(cleaned)
     if len(cleaned) > 64 or not cleaned.isprintable():

@@ -66,6 +66,17 @@ class UsageError(BarkhaneError):
     code = ExitCode.USAGE
 
 
+class ShortYearUsage(UsageError):
+    """A date option's digits alone read as a year written short ("'19': write the year in
+    four digits (2019?)"); ``split``: what is said instead where the words after it on the
+    command line make it a day the shell split off its date (``--until 1 June 2015`` to a
+    command that took "June 2015" as its own words): no year is guessed for a day."""
+
+    def __init__(self, message: str, split: str) -> None:
+        super().__init__(message)
+        self.split = split
+
+
 class NotFoundError(BarkhaneError):
     code = ExitCode.NOT_FOUND
 

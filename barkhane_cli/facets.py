@@ -34,6 +34,9 @@ FACETS: dict[str, tuple[Callable[[m.Event], Iterable[str]], str | None]] = {
     "actor": (lambda e: e.actors, "actors"),
     "place": (lambda e: e.places, "places"),
     "tag": (lambda e: e.tags, None),
+    # how the perpetrators are known (m.ATTRIBUTIONS): the one suspected JNIM attack apart
+    # from the claimed ones, which the perpetrator facet counts alike (U50 #11)
+    "attribution": (lambda e: (e.attribution,) if e.attribution else (), None),
 }
 
 
@@ -167,3 +170,14 @@ class Panels(Generic[F]):
         wanted = set(only)
         buckets = _ordered(data, self.field, self.counts)
         return [(b, self.folds[b.value]) for b in buckets if not wanted or b.value in wanted]
+
+
+def mixed_attributions(events: Iterable[m.Event]) -> dict[str, Counter[str]]:
+    """Each perpetrator whose events name it by more than one attribution (m.ATTRIBUTIONS:
+    claimed, attributed, suspected), with how many by each: what a perpetrator facet counts
+    alike, and says it does."""
+    by: dict[str, Counter[str]] = {}
+    for e in events:
+        for p in dict.fromkeys(e.perpetrators):
+            by.setdefault(p, Counter())[e.attribution or "unknown"] += 1
+    return {p: c for p, c in by.items() if len(c) > 1}

@@ -466,6 +466,11 @@ class Place:
         return self.short or self.name
 
 
+# What a sum of deaths adds for each event (Event.counted), as help, captions and cards
+# say it: summary, chart fatalities, the map and --sort deaths-best read this one rule.
+COUNTED_DEATHS = "best estimates, else a range's low end"
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -536,6 +541,24 @@ class Event:
         (U8: a month's bar dropped events known only as a range while the map counted
         their low end)."""
         return self.fatalities if self.fatalities is not None else self.fatalities_low
+
+    def best_apart(self) -> int | None:
+        """The best estimate where a range stands beside it and it is not the low end
+        (Moura's 500 of 200–500, Koulogon's 38 of 37–40), else None: the one case where
+        what a sum adds (``counted``) cannot be read off the range, which a sum would
+        otherwise take at its low end (U50: summary added 500 where every screen said
+        200–500)."""
+        low, best, high = self.fatalities_low, self.fatalities, self.fatalities_high
+        if best is None or low is None or high is None or low == high or best == low:
+            return None
+        return best
+
+    def toll(self) -> str:
+        """Deaths as a table shows them: ``deaths`` with the best estimate before its
+        range where a sum adds it and not the range's low end (``best_apart``):
+        ``38 (37–40)``, ``500 (200–500)``."""
+        best = self.best_apart()
+        return self.deaths() if best is None else f"{best} ({self.deaths()})"
 
     def deaths(self) -> str:
         """Deaths as a reader should see them, in every view that words a toll: ``42``,

@@ -11,7 +11,9 @@ at once. A short form adds its publishers to what the name matches as a name
 initials); a name no publisher matches is offered the publishers of the nearest short
 forms ("hwr": Human Rights Watch (HRW)). A body of the United Nations is one publisher
 however the record writes it, with the name or without, and however it is typed
-(_un_bodies: `--publisher unocha` found nothing where `ocha` found OCHA).
+(_un_bodies: `--publisher unocha` found nothing where `ocha` found OCHA). The UN's name
+alone ("un", "U.N.") is the UN and its bodies as the names declare them, not every name
+holding the word (U50: French "Pour un monde solidaire", and "UNHCR Niger" by initials).
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def short_forms(name: str, also: Iterable[str] = ()) -> set[str]:
     body, bracket = (found.group(1), found.group(2)) if found else (name, "")
     initials = _initials(body)
     out = set()
-    if not bracket:
+    if not bracket and not _ACRONYM.search(body):
+        # initials of a name holding an acronym are no name of it: "UNHCR Niger" is no
+        # "UN", "UN Secretary-General" no "US" (U50: `--publisher un` took UNHCR Niger)
         out.add(initials)
     elif _ACRONYM.fullmatch(bracket) and _in_order(bracket, initials):
         out |= {initials, bracket}
@@ -135,6 +139,13 @@ def _written_with_un(data: m.Dataset) -> frozenset[str]:
     )
 
 
+def _un_bodies_written(data: m.Dataset) -> frozenset[str]:
+    """Every publisher that is a body of the UN (_un_bodies), however the record writes
+    it: "OCHA" alone is the UN's, since the record writes it "UN OCHA" too."""
+    names = sorted({s.publisher for s in data.sources.values()})
+    return frozenset().union(*_un_bodies(names).values())
+
+
 def _un_forms(body: str) -> set[str]:
     """How a body of the UN is typed (normalized): alone, after "UN", "U.N." or "United
     Nations", and a one-word body joined to "UN" ("unocha")."""
@@ -149,9 +160,15 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     forms = _by_short_form(data)
     typed = normalize(text)
     # the UN's name typed alone ("un", "U.N.") also the names written with it in full
+    un = _UN_ALONE.match(typed) is not None
     by_short = frozenset(forms.get(typed, ())) | (
-        _written_with_un(data) if _UN_ALONE.match(typed) else frozenset()
+        _written_with_un(data) | _un_bodies_written(data) if un else frozenset()
     )
+    if by_short and un:
+        # the United Nations and its bodies as the names declare them, not every name
+        # holding the word: French "un" (Pour un monde solidaire, U50), nor a page whose
+        # bracket names the UN's agency it reprints (AllAfrica (UN News)), as `afp` is AFP
+        return by_short
     try:
         # a short form's letters begin other names (RV40: `un` listed Unknown, University
         # of Florida, UNICEF and UNP Versailles): as one, the names holding it as a word

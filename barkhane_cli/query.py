@@ -72,6 +72,8 @@ SORT_KEYS: dict[str, Callable[[m.Event], int | None] | None] = {
     "date": None,
     "deaths": death_bound,
     "deaths-low": low_bound,
+    # what sums add (m.COUNTED_DEATHS): Moura's 500, Koulogon's 38 (U50: no order had them)
+    "deaths-best": m.Event.counted,
 }
 SORTS = tuple(sign + key for key in SORT_KEYS for sign in ("", "-"))
 

@@ -65,6 +65,8 @@ def test_summary_json_period(run: Run) -> None:
         "disputed": 1,
         "fatalities_recorded": 30,
         "countries": [],
+        "places": [],
+        "place_notes": [],
         "note": None,
     }
 
@@ -125,6 +127,8 @@ def test_summary_slice_2020(run: Run) -> None:
         "events": 2,
         "disputed": 0,
         "countries": [],
+        "places": [],
+        "place_notes": [],
         "note": None,
         "fatalities_recorded": 0,
     }
@@ -731,6 +735,8 @@ def test_summary_actor_slice(run: Run) -> None:
         "end": "2022-11-09",
         "events": 3,
         "countries": [],
+        "places": [],
+        "place_notes": [],
         "note": None,
         "disputed": 1,
         "fatalities_recorded": 0,

@@ -59,7 +59,7 @@ def test_a_bad_sort_lists_every_order_the_help_gives(run: Run, given: str, meant
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"barkhane: unknown --sort value {given!r}; did you mean {meant!r}? --sort values "
-        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low\n"
+        "are: date, -date, deaths, -deaths, deaths-low, -deaths-low, deaths-best, -deaths-best\n"
     )
 
 
@@ -115,8 +115,9 @@ def test_facet_counts_each_value_once_per_event_with_none_last(run: Run) -> None
                      {"year": 2013, "events": 1}]  # fmt: skip
     result = run("timeline", "--facet", "colour")
     assert result.exit_code == 2
-    assert "facets are: type, year, country, perpetrator, target, actor, place, tag" in (
-        result.stderr
+    assert (
+        "facets are: type, year, country, perpetrator, target, actor, place, tag, attribution"
+        in (result.stderr)
     )
     assert run("timeline", "--facet", "type", "--count").exit_code == 2
 
@@ -128,7 +129,11 @@ def test_facet_table_on_a_terminal(run: Run, tty: dict[str, str]) -> None:
     assert lines[1].split() == ["Perpetrator", "Name", "Events"]
     assert lines[3].split() == ["jnim", "Jama'at", "Nusrat", "al-Islam", "wal-Muslimin", "2"]
     assert lines[4].split() == ["(none", "named)", "10"]
-    assert lines[-1] == "2 values; 12 events"
+    # and that jnim's two are one claimed, one attributed (U50 #11: counted alike)
+    assert " ".join(lines[5:]) == (
+        "2 values; 12 events; jnim counts 1 claimed or admitted, 1 attributed (--facet "
+        "perpetrator --facet attribution splits them)"
+    )
 
 
 def test_actor_and_place_cards_take_the_event_filters(run: Run) -> None:
@@ -215,7 +220,9 @@ def test_fixed_values_complete_to_their_values_not_file_names(run: Run) -> None:
     assert complete(run, "barkhane judgments --forecast ") == ["right", "wrong", "partly", "open"]
     assert complete(run, "barkhane timeline --color a") == ["auto", "always"]
     assert complete(run, "barkhane timeline --facet p") == ["perpetrator", "place"]
-    assert complete(run, "barkhane timeline --sort d") == ["date", "deaths", "deaths-low"]
+    assert complete(run, "barkhane timeline --sort d") == [
+        *("date", "deaths", "deaths-low", "deaths-best")
+    ]
     # a value with spaces in the spelling --outcome accepts as one shell word
     assert complete(run, "barkhane judgments --outcome d") == ["did-not-happen"]
     assert run("judgments", "--outcome", "did-not-happen").exit_code == 0

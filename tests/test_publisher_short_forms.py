@@ -123,7 +123,7 @@ def test_the_uns_initials_find_the_un_not_every_name_beginning_un(run: Run) -> N
     """A reviewer: `sources --publisher un` listed 58 publishers, Unknown, University of
     Florida, the United States Department of State, UnHerd, UNICEF and UNP Versailles
     among them: every name beginning with the letters. Typed as a short form, it finds
-    the names holding it as a word and those it is the short form of; the UN however the
+    those it is the short form of; the UN however the
     record writes its name (United Nations Security Council as UN OCHA), not UNHCR, whose
     name the record never writes with the UN's."""
     publishers = {
@@ -143,3 +143,66 @@ def test_the_uns_initials_find_the_un_not_every_name_beginning_un(run: Run) -> N
     assert "University of Florida" in {
         s["publisher"] for s in as_json(run("sources", "--publisher", "univers", "-f", "json"))
     }
+
+
+_UN_AND_OTHERS = {
+    "pub-un-news": "UN News",
+    "pub-unsc": "United Nations Security Council",
+    "pub-un-ocha": "UN OCHA",
+    "pub-ocha-alone": "OCHA",
+    "pub-unhcr-niger": "UNHCR Niger",
+    "pub-solidaire": "Pour un monde solidaire",
+    "pub-reprint": "AllAfrica (UN News)",
+    "pub-afp": "AFP",
+    "pub-rfi": "RFI",
+    "pub-reuters": "Reuters",
+    "pub-ja-afp": "Jeune Afrique (AFP)",
+}
+
+
+@pytest.fixture
+def un_data(tmp_path: Path) -> str:
+    path = tmp_path / "un.toml"
+    path.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "A page"\npublisher = "{p}"\nkind = "report"\n\n'
+            for i, p in _UN_AND_OTHERS.items()
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def _found(run: Run, data: str, typed: str) -> list[str]:
+    result = run("sources", "--publisher", typed, "--data", data, "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    return sorted(i for i in column(result, 0) if i in _UN_AND_OTHERS)
+
+
+@pytest.mark.parametrize("typed", ["un", "UN", "U.N.", "united nations"])
+def test_un_is_the_united_nations_and_its_bodies_not_a_word_or_a_prefix(
+    run: Run, un_data: str, typed: str
+) -> None:
+    """U50: `--publisher un` took "UNHCR Niger" (its initials read as "UN") and "Pour un
+    monde solidaire" (French "un"). The UN is the names written with its name and the
+    bodies they declare its (OCHA, written "UN OCHA" too); not a page whose bracket names
+    the UN text it reprints, as `afp` is not "Jeune Afrique (AFP)"."""
+    assert _found(run, un_data, typed) == [
+        "pub-ocha-alone", "pub-un-news", "pub-un-ocha", "pub-unsc",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("afp", ["pub-afp"]), ("rfi", ["pub-rfi"]), ("reuters", ["pub-reuters"])],
+)
+def test_an_agency_is_still_found_by_its_name(
+    run: Run, un_data: str, typed: str, found: list[str]
+) -> None:
+    assert _found(run, un_data, typed) == found
+
+
+def test_initials_read_through_an_acronym_are_no_short_form(run: Run, un_data: str) -> None:
+    """ "UNHCR Niger" is found as itself, and by UNHCR's word, not by "UN"'s initials."""
+    assert _found(run, un_data, "unhcr niger") == ["pub-unhcr-niger"]
+    assert _found(run, un_data, "unhcr") == ["pub-unhcr-niger"]

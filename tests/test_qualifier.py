@@ -50,8 +50,8 @@ def test_facts_prints_the_value_as_its_source_words_it(run: Run, qualified: str)
     assert result.stdout == (
         "burkina-refugees-june\tRefugees and asylum-seekers in Burkina Faso\tmore than 32500"
         "\t\t\tpeople\t2022-06-21\tRefugees in Burkina Faso; refugees and asylum-seekers "
-        '(UNHCR: "more than 32,500")\tdisplacement\t\tunhcr-burkina-2022-06\n'
-    )
+        '(UNHCR: "more than 32,500")\tdisplacement\t\tunhcr-burkina-2022-06\t\n'
+    )  # the last column: no new basis (series_break, empty)
     md = run("facts", "burkina-refugees-june", "-f", "md", "--data", qualified).stdout
     assert (
         "| burkina-refugees-june | Refugees and asylum-seekers in Burkina Faso | more than 32500 |"

@@ -29,7 +29,6 @@ from barkhane_cli.briefing.axis import (
     window_note,
 )
 from barkhane_cli.briefing.bins import (
-    COUNTED_DEATHS,
     Bin,
     event_tally,
     fatality_tally,
@@ -49,12 +48,14 @@ from barkhane_cli.briefing.headline import (
 )
 from barkhane_cli.briefing.series import (
     NOT_MEASURED,
+    counts_in,
     displacement_series,
     figures_of,
     forces,
     troop_series,
 )
 from barkhane_cli.forecasts import judgment_json, score
+from barkhane_cli.model import COUNTED_DEATHS
 
 __all__ = [
     "COUNTED_DEATHS",
@@ -96,15 +97,18 @@ def summary(
     actor_ids: frozenset[str] = frozenset(),
     aftermath: bool = False,
     countries: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """The story of a slice, as data: the same content the summary view draws. With
-    countries (ids), the figures are theirs, as facts --country reads them. The events
-    are read once and not kept (a stream from the store: a million of them held took
-    2.67 GiB, K75)."""
+    countries (ids), the figures are theirs, as facts --country reads them; with places
+    (ids: the events at or within them, as --place reads them), the figures that count in
+    one of them by name. The events are read once and not kept (a stream from the store:
+    a million of them held took 2.67 GiB, K75)."""
     seen = _Seen(actor_ids)
     for e in events:
         seen.add(e)
-    axis = axis_spanning(seen.extent.seen, first, last, record=not (actor_ids or countries))
+    whole = not (actor_ids or countries or places)
+    axis = axis_spanning(seen.extent.seen, first, last, record=whole)
     top = [
         {
             "id": a,
@@ -116,12 +120,16 @@ def summary(
     ]
     # the window is headline_picks' to apply: a series is headline whenever its figures are
     theirs = figures_of(data, countries)  # none: every figure
+    # a place's figures are those whose area names it (Liptako-Gourma's): few have one
+    names = [data.places[p].name.split(" (", 1)[0] for p in places if p in data.places]
+    at = counts_in(names)
     facts = [
         f
         for f in data.facts.values()
         if (aftermath or not is_aftermath(f))
         and (not actor_ids or actor_ids & set(f.actors))
         and theirs(f)
+        and at(f)
     ]
     # a window wholly outside what is shown (before the record, or after it without
     # --aftermath) has its note and nothing drawn from it: twelve "1850-MM 0" bars and
@@ -159,6 +167,7 @@ def summary(
             "disputed": seen.disputed,
             "fatalities_recorded": seen.deaths,
             "countries": sorted(countries),
+            "places": sorted(places),
             "note": note,
         },
         "axis": axis.to_json(),

@@ -128,10 +128,6 @@ def event_tally(by: str = "year") -> Tally:
     return Tally(by, _once)
 
 
-# How a sum of deaths counts each event (m.Event.counted), as captions say it.
-COUNTED_DEATHS = "best estimates, else a range's low end"
-
-
 def fatality_tally(by: str = "year") -> Tally:
     """Recorded fatalities summed by period (m.Event.counted: the best estimate, else a
     range's low end; events with no count are left out)."""

@@ -18,7 +18,7 @@ import typer
 
 from barkhane_cli import __version__
 from barkhane_cli.cli.lazy import LazyGroup, nothing_shown, search_command
-from barkhane_cli.errors import UsageError, quoted
+from barkhane_cli.errors import ShortYearUsage, UsageError, quoted
 from barkhane_cli.settings import Settings
 from barkhane_cli.text import counted, plural
 
@@ -198,10 +198,12 @@ def parse_date(option: str, value: str | None) -> "PartialDate | None": ...
 def parse_date(option: str, value: str | None) -> "PartialDate | None":
     if value is None:
         return None
-    from barkhane_cli.dates import NoYearError, parse_user_date
+    from barkhane_cli.dates import NoYearError, ShortYearError, parse_user_date
 
     try:
         return parse_user_date(value)
+    except ShortYearError as exc:
+        raise ShortYearUsage(f"{option}: {exc}", f"{option}: {exc.plain}") from None
     except NoYearError as exc:
         from barkhane_cli.cli.splitwords import no_year
 

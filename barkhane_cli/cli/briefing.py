@@ -22,6 +22,7 @@ from barkhane_cli.cli.base import (
     parse_date,
     present,
     query_of,
+    resolved,
     settings,
     window,
 )
@@ -83,6 +84,7 @@ def summary(
     year: YearOpt = None,
     actor: ActorOpt = None,
     country: CountryOpt = None,
+    place: PlaceOpt = None,
     aftermath: AftermathOpt = False,
     full: Annotated[
         bool,
@@ -102,7 +104,10 @@ def summary(
 
     --since/--until/--year set the window (the header, the bars and the eras keep to it);
     --actor summarises that actor's events over their own span; --country the events in
-    that country, its figures and its eras (those whose actors are the country's). On one
+    that country, its figures and its eras (those whose actors are the country's); --place
+    the events at the place or within it, as timeline --place reads it (an area wider than
+    its name, a town named as its region, said as timeline says them), and the figures
+    that count in it by name. On one
     screen: the eras in place and one figure a series, the latest, on one day it says (the
     window's end asked for, else the record's, however soon a slice's events end), and the
     judgments' tally, each list pointing to the command that gives it whole; --full draws
@@ -128,12 +133,19 @@ def summary(
     dataset = loaded.data
     q = window(
         dataset, data, since, until, year, actors=actor or (), countries=country or (),
-        aftermath=aftermath,
+        places=place or (), aftermath=aftermath,
     )  # fmt: skip
     # folded as the store gives them, none kept: every event of a million-row import
     # decoded and held took 2.67 GiB for one screen (K65, K75)
     events = loaded.stream(q)
-    content = briefing.summary(dataset, events, q.first, q.last, q.actors, aftermath, q.countries)
+    # the places asked for, by id (q.places holds each with every place within it)
+    places = frozenset(resolved(dataset, data, "place", p) for p in place or ())
+    content = briefing.summary(
+        dataset, events, q.first, q.last, q.actors, aftermath, q.countries, places
+    )
+    # what the places asked for are (an area wider than its name, a town named as its
+    # region), as timeline, chart and map say them (U50: summary took no --place)
+    content["period"]["place_notes"] = place_notes(dataset, place or ())
 
     def show(target: Any, f: str | None) -> None:
         if f in ("json", "jsonl"):

@@ -26,7 +26,7 @@ from typer.core import TyperGroup
 from typer.utils import get_params_from_function
 
 from barkhane_cli import followups
-from barkhane_cli.errors import BarkhaneError, ExitCode
+from barkhane_cli.errors import BarkhaneError, ExitCode, ShortYearUsage
 from barkhane_cli.importers import import_line
 from barkhane_cli.settings import Settings
 
@@ -654,8 +654,8 @@ def _with_hint(group: click.Group, exc: BarkhaneError, args: list[str]) -> str:
 
     command, _, rest = _walk(group, args)
     hint = date_hint(command, rest) if exc.code == ExitCode.USAGE else None
-    if hint is not None:
-        return f"{exc.message}; {hint}"
+    if hint is not None:  # a day split off its date is no year written short
+        return f"{exc.split if isinstance(exc, ShortYearUsage) else exc.message}; {hint}"
     return taken_line(command, rest, exc.message) or exc.message
 
 

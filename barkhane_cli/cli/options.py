@@ -18,7 +18,7 @@ from typer.models import TyperPath
 from barkhane_cli import model as m
 from barkhane_cli.atomic import is_utf8, typed
 from barkhane_cli.choices import listed
-from barkhane_cli.dates import likely_year, short_year_said
+from barkhane_cli.dates import short_year
 from barkhane_cli.errors import UsageError
 from barkhane_cli.facets import FACETS, NONE_LABEL
 from barkhane_cli.formats import CITATION_FORMATS, FORMATS, LIST_FORMATS, RECORD_FORMATS
@@ -235,20 +235,19 @@ class Whole(click.ParamType[int, Any]):
 
 class Year(Whole):
     """--year: a year of four digits (1000 to 9999); one of fewer is refused with the year
-    it is likely short for (dates.short_year_said: `--year 19` listed the year 19, U50),
-    as a date's year is. A year outside the record (1850, 2030) is read: the views say
-    where it lies (briefing.window_note)."""
+    it is likely short for (dates.short_year: `--year 19` listed the year 19, U50), by
+    the rule every date option reads. A year outside the record (1850, 2030) is read: the
+    views say where it lies (briefing.window_note)."""
 
     def __init__(self) -> None:
         super().__init__(1000, 9999, "a year")
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
-        typed = str(value).strip()
-        if isinstance(value, int) or not typed.isdigit() or len(typed.lstrip("0") or "0") > 3:
+        said = None if isinstance(value, int) else short_year(str(value))
+        if said is None:
             return super().convert(value, param, ctx)  # a year, or Whole's own refusal
         option = param.opts[0] if param is not None else "the value"
-        year = int(typed)
-        raise UsageError(f"{option} {year}: {short_year_said(likely_year(str(year)))}")
+        raise UsageError(f"{option} {str(value).strip()}: {said}")
 
 
 # A count (--limit, --min-deaths): 0 or more.
@@ -521,7 +520,8 @@ SortOpt = Annotated[
         "first) or -deaths (most first). Deaths compare the highest count the sources give "
         "(2–30 dead sorts as 30); deaths-low and -deaths-low the lowest, which leaves an "
         "army's claim of enemy dead out (an event whose one figure is such a claim has "
-        "none); events with no count come last.",
+        f"none); deaths-best and -deaths-best what totals add ({m.COUNTED_DEATHS}: "
+        "summary, chart and map sum these); events with no count come last.",
         _complete_sort,
     ),
 ]
@@ -616,7 +616,9 @@ FacetOpt = Annotated[
         metavar="FIELD",
         help=f"Count the matching events by {listed(tuple(FACETS))}: one row per value, "
         "most events first (years in order). An event counts once for each of its values; "
-        f"one with none counts under {NONE_LABEL}. Twice (--facet country --facet year): "
+        f"one with none counts under {NONE_LABEL}. attribution is how the perpetrators are "
+        f"known ({listed(tuple(m.ATTRIBUTIONS))}); a perpetrator facet whose rows mix them "
+        "says so. Twice (--facet country --facet year): "
         "one row per pair of values, in the first field's order, then the second's.",
         show_default=False,
         shell_complete=completes(tuple(FACETS)),

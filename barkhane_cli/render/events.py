@@ -100,6 +100,8 @@ ALSO_NAMED = "also named:"
 DEATHS_SAID = "deaths count all sides, attackers too; whose count it is"
 # leads the parties of a fight among three or more, each on both sides (roles_text)
 AMONG = "among"
+# a row's "38 (37–40)", under the table: the figure before the range is what sums add
+BEST_SAID = "totals add {counted}: {best} in {toll}"
 _TOLL_SPACE = re.compile(r"(?<=\d) (?=dead\b)")
 
 
@@ -112,6 +114,13 @@ def yours_said(e: m.Event, replaces: bool = False) -> str:
         return ""
     said = f"{YOURS}: {e.origin.replace(chr(92), '/').rsplit('/', 1)[-1] or e.origin}"
     return f"{said}, {m.REPLACES}" if replaces else said
+
+
+def best_said(e: m.Event) -> str:
+    """The line under a table whose rows show a best estimate before its range: what the
+    deaths count, then what the figure before a range is, in the first such row's words."""
+    said = BEST_SAID.format(toll=e.toll(), best=e.best_apart(), counted=m.COUNTED_DEATHS)
+    return DEATHS_SAID.replace("; ", f"; {said}; ", 1)
 
 
 def place_name(place: m.Place) -> str:
@@ -140,7 +149,7 @@ def _toll_cell(e: m.Event) -> Any:
 
     from barkhane_cli.render.table import Glued
 
-    return Glued(Text(e.deaths(), justify="right"))
+    return Glued(Text(e.toll(), justify="right"))
 
 
 def span_text(e: m.Event) -> str:
@@ -292,7 +301,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
             "fatalities",
             "Deaths",
             lambda e: _opt(e.fatalities),
-            display=m.Event.deaths,
+            display=m.Event.toll,
             width=9,  # "1000–1500", "up to 150"
             justify="right",
             cell=toll_cell,
@@ -338,7 +347,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         that gives a cut note whole, where a note was cut."""
         from barkhane_cli.render.table import CUT_SAID
 
-        said = [(DEATHS_SAID, whole)] if any(e.id in tolled for e in shown) else []
+        tolls = [e for e in shown if e.id in tolled]
+        best = next((e for e in tolls if e.best_apart() is not None), None)
+        # a best estimate before its range, in the first row showing one (U50: the sums
+        # added Moura's 500 where the row said 200–500, and nothing said why)
+        said = [(best_said(best) if best else DEATHS_SAID, whole)] if tolls else []
         return said + ([(CUT_SAID, whole)] if any(e.id in clipped for e in shown) else [])
 
     def event_cell(e: m.Event, deaths: bool) -> Any:
@@ -356,7 +369,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         cell = safe(e.title, style="bold", keep="")
         cell.append("  ")
         cell.append_text(safe(e.id, style="dim", keep=""))
-        toll = e.deaths().replace(" ", GLUE)  # never "37–39" / "dead", nor "up to" / "15"
+        toll = e.toll().replace(" ", GLUE)  # never "37–39" / "dead", nor "up to" / "15"
         if deaths and toll:
             tolled.add(e.id)
             cell.append(f"  {toll}{GLUE}dead", style="bold")

@@ -4,6 +4,7 @@ with two --facet) with its count."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ from barkhane_cli.facets import (
     Pair,
     facet,
     facet_pairs,
+    mixed_attributions,
     name_key,
 )
 from barkhane_cli.formats import LIST_FORMATS
@@ -119,9 +121,31 @@ def facet_records(data: m.Dataset, events: Iterable[m.Event], field: str) -> Rec
         out["events"] = b.events
         return out
 
-    return _counts(
+    rs = _counts(
         "value", buckets, fields, shown, to_json, f"Events by {field}", found, droppable=[]
     )
+    if field == "perpetrator":
+        rs.notes += _mixed_said(buckets, mixed_attributions(found))
+    return rs
+
+
+def _mixed_said(buckets: list[Bucket], mixed: dict[str, Counter[str]]) -> list[str]:
+    """The note under a perpetrator facet whose rows count events of several attributions
+    alike, naming the first such row's: "JNIM counts 2 claimed or admitted, 1 suspected
+    (--facet attribution splits them)"."""
+    rows = [b for b in buckets if b.value in mixed]
+    if not rows:
+        return []
+    first = mixed[str(rows[0].value)]
+    levels = [lv for lv in m.ATTRIBUTIONS if first[lv]]
+    split = ", ".join(f"{first[lv]} {m.ATTRIBUTION_READS.get(lv, lv)}" for lv in levels)
+    others = len(rows) - 1
+    more = f"; {counted(others, 'more row')} {'mixes' if others == 1 else 'mix'} them too"
+    return [f"{rows[0].value} counts {split}{more if others else ''} ({MIXED_SPLIT})"]
+
+
+# how to tell a perpetrator's claimed attacks from its suspected ones
+MIXED_SPLIT = "--facet perpetrator --facet attribution splits them"
 
 
 def _side_fields(field: str, side: Callable[[Pair], Bucket]) -> dict[str, Field[Pair]]:

@@ -143,17 +143,20 @@ def place_records(
     )
 
 
-_FACT_DEFAULT_FIELDS = [
+_FACT_COLUMNS = [
     *("id", "label", "value", "low", "high", "unit", "as_of", "scope", "category"),
     *("disputed", "sources"),
 ]
+# Piped: why a figure is on a new basis, as the table marks it and JSON has it (U53: `facts
+# | cat` had no such column); last, so positional readers keep working.
+_FACT_DEFAULT_FIELDS = [*_FACT_COLUMNS, "series_break"]
 # CSV and TSV: how each figure came to be and what it counts, as the table's Kind shows
 # it (U11 found them only in JSON); at the end, so positional readers keep working. The
 # note holds a figure's caveat ("a floor", who counted), lost in a spreadsheet without it
 # (U17); the precision says how to read as_of, the qualifier how to read the value
 # ("more than": a floor, not a count).
 _FACT_FILE_FIELDS = [
-    *_FACT_DEFAULT_FIELDS,
+    *_FACT_COLUMNS,
     *("kind", "cause", "since", "note", "precision", "qualifier", "series_break"),
 ]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from textwrap import shorten
 from typing import TYPE_CHECKING
 
 from barkhane_cli import followups, geo, lookup
@@ -250,6 +252,8 @@ def event_card(
             ("places", places),
             ("tags", ", ".join(event.tags)),
             ("fatalities", deaths),
+            # what summary, chart and map add for it, where the range does not say
+            ("in totals", counted_said(event)),
             ("part", AFTERMATH_PART if event.aftermath else ""),
             # a user's own event is said to be (U37: it looked like the record's)
             ("data", _yours(data, event)),
@@ -265,6 +269,35 @@ def event_card(
         # ISO 8601: a date at its precision, a span as start/end.
         machine={"date": event.date.iso() + (f"/{event.end.iso()}" if event.end else "")},
     )
+
+
+def counted_said(event: m.Event) -> str:
+    """What sums of deaths add for an event (m.Event.counted), where its toll as shown
+    does not make it plain: the best estimate inside or atop a range ("500, the best
+    estimate"), whose it is where the note says in a clause naming the best; a range's
+    low end where no best is given; nothing for an upper bound alone. "" for a single
+    figure, which is what a sum adds (U50: 200–500 on every screen, 500 in the sums)."""
+    counted, shown = event.counted(), event.deaths()
+    if not shown or shown == str(counted):
+        return ""
+    if counted is None:
+        return "nothing: an upper bound alone is no count"
+    if event.fatalities is None:
+        low = "the lower bound" if event.fatalities_high is None else "the range's low end"
+        return f"{counted}, {low} (no best estimate given)"
+    whose = _best_clause(event.fatalities_note or "")
+    return f"{counted}, the best estimate" + (f"; the note: “{whose}”" if whose else "")
+
+
+# A clause of a toll's note that names the best figure ("Best: the ministry's 19, the
+# latest and official count"): whose the figure a sum adds is, in the note's own words.
+_BEST_CLAUSE = re.compile(r"[^;.()]*\bbest\b[^;.()]*(?:\([^()]*\)[^;.()]*)*", re.IGNORECASE)
+BEST_CLAUSE_SHOWN = 160
+
+
+def _best_clause(note: str) -> str:
+    found = _BEST_CLAUSE.search(note)
+    return shorten(found.group().strip(" ,"), BEST_CLAUSE_SHOWN, placeholder=" …") if found else ""
 
 
 def _dataset_records(

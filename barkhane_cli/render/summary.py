@@ -97,9 +97,14 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     title = "Sahel conflict: the record"
     if period.get("countries"):
         title += " in " + query.countries_said(data, period["countries"])
+    if period.get("places"):
+        named = [data.places[p].name if p in data.places else p for p in period["places"]]
+        title += (" and " if period.get("countries") else " in ") + ", ".join(named)
     con.print(Panel(head, title=title, title_align="left"))
     if period["note"]:
         con.print(Text(period["note"], style="italic"))  # as `on` shows it
+    for told in period.get("place_notes", ()):  # as under timeline --place's table
+        con.print(Text(told, style="italic"))
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, f"Events per month, {_BY_TYPE}", "", stack=True)
@@ -294,6 +299,8 @@ def summary_plain(env: Env, content: dict[str, Any]) -> None:
     out.write(f"period\t{p['start']}\t{p['end']}\t{events}\t{p['disputed']} disputed\n")
     if p["note"]:
         out.write(f"note\t{p['note']}\n")  # as `on` words a day outside the record
+    for told in p.get("place_notes", ()):
+        out.write(f"note\t{told}\n")
     for y in content["events_per_year"]:
         out.write(f"year\t{y['year']}\t{y['events']}\n")
     for e in content["eras"]:

@@ -124,8 +124,12 @@ def _hits(
     stemmed = tuple(w for w in terms.words if stem(w) != w)
     callable_by = _names_typed(data, terms) if texts else {}
     for c in _candidates(data, frozenset(kinds), first, last, kept):
-        if years and c.span is not None and _dated_in(c.span, years):
-            c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
+        off_year = False
+        if years and c.span is not None:
+            if _dated_in(c.span, years):
+                c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
+            else:
+                off_year = True  # found at all, only through the year's word (rank's rule 0)
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
         score, match, words = (
@@ -144,7 +148,7 @@ def _hits(
             hits.append(_Found(
                 Hit(c.kind, c.id, c.title, c.date, rank, match), words, typed_at, c.later,
                 (series(fact) if series else fact.id) if fact else "",
-                fact.as_of.last_ordinal() if fact else 0,
+                fact.as_of.last_ordinal() if fact else 0, off_year,
             ))  # fmt: skip
     return hits
 

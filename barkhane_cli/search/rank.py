@@ -131,10 +131,14 @@ class _Found(NamedTuple):
     later: bool = False  # aftermath: after the record's end (9 November 2022)
     series: str = ""  # a fact's series ("" for any other kind)
     as_of: int = 0  # a fact's as-of, its last day (an ordinal)
+    # a dated entry holding a year typed only as a word, not dated in it (rule 0)
+    off_year: bool = False
 
 
 # How a search ranks, the rules in the order they apply (each declared here or at the
 # name it links to):
+#  0. A year typed asks for what is dated in it: an entry dated outside it that only says
+#     it comes after those dated in it, whatever their scores (_Found.off_year).
 #  1. The score (_rank): an exact name 100; an actor or a place a query of names alone
 #     calls by its name, its own text naming the others (_NAMED_BY: `wagner mali`, the
 #     Wagner Group) 90; every word in one name or title 85 (whole words) or 75; across
@@ -170,9 +174,16 @@ def _ranked(found: list[_Found]) -> list[Hit]:
         h = f.hit
         near = closest[block(f)] if f.series else (not f.words, f.words)
         recent = (-newest[block(f)], f.series, -f.as_of) if f.series else (0, "", 0)
-        return (-h.score, f.later, *near, f.typed_at, h.kind, *recent, h.date, h.id)
+        return (f.off_year, -h.score, f.later, *near, f.typed_at, h.kind, *recent, h.date, h.id)
 
     return [f.hit for f in sorted(found, key=key)]
+
+
+# U50: `search gao 2019` opened with the Netherlands' 2018 decision to leave MINUSMA "by
+# May 2019", its title's year scoring as the 2019 events' dates do. An entry with a date
+# that a year typed does not cover, found through the year's word in its text, ranks
+# after every entry dated in the year (rule 0); entries with no date (actors, places) are
+# neither (_Found.off_year).
 
 
 # What an entry found by a word's stem alone ranks under one holding the word as typed,
