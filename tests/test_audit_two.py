@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, checked_record, places_within
 
 HUGE = 2**63
 
@@ -152,10 +153,16 @@ def test_csv_safe_guards_eras_charts_and_judgments(tmp_path: Path, run: Run) -> 
 
 
 def test_a_hostile_region_name_is_inert_in_the_choropleth(
-    tmp_path: Path, run: Run, bundled: None
+    tmp_path: Path, run: Run, sliced: Callable[..., Path]
 ) -> None:
     """Issue 25: the choropleth's SVG with a hostile region name (a user layer renames a
-    region): escaped in the SVG, escaped on the terminal."""
+    region): escaped in the SVG, escaped on the terminal. Over a slice of the record
+    (conftest.sliced): the region, what the file names, and the events in the region,
+    which shade it."""
+    record, _ = checked_record()
+    inside = set(places_within("gao-region"))
+    shading = [e.id for e in record.events if inside & set(e.places)]
+    sliced("gao-region", "northern-mali", "wikipedia-regions-of-mali", *shading)
     mine = tmp_path / "hostile.toml"
     mine.write_text(
         '[[places]]\nid = "gao-region"\nname = "<script>alert(1)</script>\\u001b[31m"\n'

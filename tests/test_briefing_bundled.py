@@ -47,6 +47,15 @@ def _drawn(real: Run, columns: int, *args: str) -> str:
     return _DRAWN[key]
 
 
+def _summary_json(real: Run) -> Any:
+    """The whole record's summary as JSON: printed once a worker (six tests each ran it,
+    ~0.06 s of CPU a time), parsed afresh for each test, so none changes another's."""
+    key = (None, "summary", "--format", "json")
+    if key not in _DRAWN:
+        _DRAWN[key] = json.dumps(_json(real("summary", "--format", "json")))
+    return json.loads(_DRAWN[key])
+
+
 def _screen(real: Run, columns: int, *args: str) -> list[str]:
     """A view's lines as a terminal of ``columns`` shows them, their trailing blanks cut."""
     return [line.rstrip() for line in _drawn(real, columns, *args).splitlines()]
@@ -76,7 +85,7 @@ def test_a_later_central_sahel_figure_of_another_series_is_told_apart(real: Run)
     UNHCR's three countries; IOM's later 2,672,415 (2022-08) also counts Mauritania, a
     series apart. A reader took the older figure for out of date (U37): each label must
     say what sets it apart."""
-    content = _json(real("summary", "--format", "json"))
+    content = _summary_json(real)
     shown = [
         f
         for f in content["headline_facts"]
@@ -521,7 +530,7 @@ def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real
     pager (the README promises one screen): it fits 50 rows, the prompt's two lines
     left, at most four series of a category and twelve in all, the rest counted; and
     fewer lines at 160."""
-    doc = _json(real("summary", "--format", "json"))
+    doc = _summary_json(real)
     narrow, wide = _screen(real, 80, "summary"), _screen(real, 160, "summary")
     full = _drawn(real, 80, "summary", "--full").splitlines()
     assert len(wide) < len(narrow) <= summary_view.ONE_SCREEN == 48 < len(full)
@@ -569,7 +578,7 @@ def test_the_whole_records_summary_fits_one_screen_with_one_figure_a_series(real
 
 def test_summary_header_groups_the_thousands_of_every_count(real: Run) -> None:
     """U22: the header read "1390 events · 408 disputed · 12,951 deaths"."""
-    period = _json(real("summary", "--format", "json"))["period"]
+    period = _summary_json(real)["period"]
     assert period["events"] >= 1000
     header = _drawn(real, 160, "summary").splitlines()[1]
     assert (
@@ -602,7 +611,7 @@ def test_summary_names_the_most_active_actors_as_tables_do(real: Run, columns: i
     in Mali (183)" took a line of its own, beside "Jama'at Nusrat al-Islam wal-Muslimin
     (148)": the list names each actor as the timeline's table does, its count from the
     record, and breaks its lines between two actors (at 100, "Barkhane" | "(169)")."""
-    top = {a["id"]: a["events"] for a in _json(real("summary", "--format", "json"))["top_actors"]}
+    top = {a["id"]: a["events"] for a in _summary_json(real)["top_actors"]}
     lines = _drawn(real, columns, "summary").splitlines()
     start = lines.index("Most active actors (every actor: barkhane actors)") + 1
     shown = [n.strip() for line in lines[start : lines.index("", start)] for n in line.split("  ")]
@@ -709,7 +718,7 @@ def test_summary_of_the_whole_record_gives_each_series_its_latest_beside_its_pea
     latest (0, 2022-08-15) but in the Sahel as its marked peak (5,100, 2020-02), so they
     read as 5,100 still in the Sahel; the latest there is 3,000 (2022-11-09), as `summary
     --year 2022` shows. Every series now gives its latest, and a marked figure beside it."""
-    shown = _json(real("summary", "--format", "json"))["headline_facts"]
+    shown = _summary_json(real)["headline_facts"]
     troops = [(f["id"], f["as_of"], f["value"]) for f in shown if f["category"] == "troops"]
     assert troops[:3] == [
         ("french-troops-mali-2022-08-15", "2022-08-15", 0),
@@ -1055,7 +1064,7 @@ def test_a_slice_s_figures_are_as_of_the_record_s_end_not_its_last_event(real: R
     so MINUSMA's dead of 9 November dropped out and it gave 257 (May 2022) where
     `summary` gave 292. A slice by country or actor moves its events' span, never the
     "as of" of the figures asked for: the latest by the record's end, or by --until."""
-    whole = set(_json(real("summary", "--format", "json"))["latest_figures"])
+    whole = set(_summary_json(real)["latest_figures"])
     minusma = {"minusma-deaths-2022-11-09", "minusma-hostile-deaths-2022-11-09"}
     assert minusma <= whole
     for sliced in (["--country", "mali"], ["--actor", "minusma"]):

@@ -11,11 +11,21 @@ from __future__ import annotations
 import csv
 import json
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, TEST_SOURCE, Run, as_json, first_row, write_rows
+from conftest import (
+    FIXTURES,
+    TEST_SOURCE,
+    Run,
+    as_json,
+    events_near,
+    first_row,
+    places_within,
+    write_rows,
+)
 
 from barkhane_cli.matching import km
 
@@ -347,11 +357,13 @@ def test_json_output_meets_its_schema(run: Run, files: dict[str, Path]) -> None:
 
 
 def test_an_event_known_only_by_its_region_links_by_toll(
-    run: Run, tmp_path: Path, bundled: None
+    run: Run, tmp_path: Path, sliced: Callable[..., Path]
 ) -> None:
     """Koulogon (1 January 2019) is a village with no point of its own, so the massacre is
     placed by the Mopti region: a record inside it on the day links only when one more
-    thing agrees (here the toll); a small attack there the same day stays a gap."""
+    thing agrees (here the toll); a small attack there the same day stays a gap. Over a
+    slice of the record: the events of that week, the Mopti region's places."""
+    sliced(*events_near("2019-01-01"), *places_within("mopti-region"))
     header, template = first_row(ACLED_HEADER)
     where = {"admin1": "Mopti", "admin2": "Bankass", "admin3": "", "latitude": "14.60",
              "longitude": "-3.25"}  # fmt: skip
@@ -481,13 +493,16 @@ def test_our_line_says_in_a_country_and_who_the_event_names(
 
 
 def test_a_ucdp_centroid_is_matched_as_its_division_not_as_the_place(
-    bundled: None, run: Run, tmp_path: Path
+    sliced: Callable[..., Path], run: Run, tmp_path: Path
 ) -> None:
     """U23: UCDP's where_prec 4 (an ADM1 province known by its centroid) was a point with
     100 km of tolerance, so a Ségou record 91 km from Dioura linked to the Dioura attack and
     a Mopti one 296 km off did not. It is the region now, matched by containment; and 3
-    (an ADM2 centroid) is as wide as ACLED's geo_precision 3, not an area near its point."""
+    (an ADM2 centroid) is as wide as ACLED's geo_precision 3, not an area near its point.
+    Over a slice of the record: the events of that week, the two regions' places."""
     from test_import_ucdp import _ged
+
+    sliced(*events_near("2019-03-17"), *places_within("mopti-region", "segou-region"))
 
     ged = _ged(
         tmp_path / "GEDEvent_v22_1.csv",

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import Result
-from conftest import FIXTURES, Run, as_json, first_row, write_rows
+from conftest import FIXTURES, Run, as_json, checked_record, first_row, write_rows
 
 UCDP = FIXTURES / "ucdp"
 RELEASE = UCDP / "GEDEvent_v22_1.csv"
@@ -24,6 +25,15 @@ def _import(run: Run, export: Path, out: Path, *more: str) -> Result:
     return run("import", "ucdp", str(export), "--no-store", "-o", str(out), *more)
 
 
+def _filed_by(sliced: Callable[..., Path]) -> None:
+    """A slice of the record (conftest.sliced) as the bundled data: every place and actor
+    (what an import's rows are filed and named by), and what they name, but none of its
+    events beyond those: for the tests that query or check their import over the record,
+    each of which compiled a store of the whole record under it (~1-2 s of CPU)."""
+    record, _ = checked_record()
+    sliced(*record.places, *record.actors)
+
+
 def _entries(path: Path, table: str = "events") -> dict[str, dict[str, object]]:
     """The entries of a written file's table (its events unless told), by id."""
     doc = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -31,8 +41,9 @@ def _entries(path: Path, table: str = "events") -> dict[str, dict[str, object]]:
 
 
 def test_a_release_imports_with_roles_deaths_and_places(
-    bundled: None, run: Run, tmp_path: Path
+    sliced: Callable[..., Path], run: Run, tmp_path: Path
 ) -> None:
+    _filed_by(sliced)
     out = tmp_path / "ucdp.toml"
     result = _import(run, RELEASE, out)
     assert result.exit_code == 0, result.stderr
@@ -210,11 +221,12 @@ def test_where_prec_gives_the_place_ucdps_codebook_means(
 
 
 def test_an_area_near_a_settlement_is_named_so_and_is_no_namesake_region(
-    bundled: None, run: Run, tmp_path: Path
+    sliced: Callable[..., Path], run: Run, tmp_path: Path
 ) -> None:
     """U24: a where_prec 2 row near Boulkessi made an area named "Boulkessi", and the base's
     card offered it as its namesake region ("Boulkessi is the town; Boulkessi is barkhane
     place ucdp-mali-mopti-region-boulkessi")."""
+    _filed_by(sliced)
     ged = _ged(
         tmp_path / "near.csv",
         {"id": "900201", "where_prec": "2", "where_coordinates": "Boulkessi village",
@@ -306,12 +318,13 @@ def test_country_resolves_as_everywhere_and_no_empty_file_replaces_one(
 
 
 def test_new_places_are_filed_in_the_records_regions_before_ucdps_adm_1(
-    bundled: None, run: Run, tmp_path: Path
+    sliced: Callable[..., Path], run: Run, tmp_path: Path
 ) -> None:
     """U24: a where_prec 2 row 6 km from Ménaka with GED's adm_1 "Gao region" (the region
     before Ménaka's was made from it) was filed in gao-region, and `timeline --place
     menaka-region` missed it. The curated settlement it matches decides, else the outline
     that holds its point, else UCDP's adm_1."""
+    _filed_by(sliced)
     gao = {"adm_1": "Gao region", "adm_2": "Menaka cercle"}
     ged = _ged(
         tmp_path / "men.csv",
