@@ -547,6 +547,15 @@ def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[st
     recs = [p.record for p in pairs]
     mine = {a for a in cur.perpetrators if a != _CIVILIANS}
     theirs = {a for r in recs for a in r.perpetrators if a != _CIVILIANS}
+    # A side of a record's two-sided fight (an ACLED or UCDP battle: Event.each_side_both)
+    # is no claim of who attacked: one we name as the attacked agrees with it (U54: our
+    # "ISGS → Niger" at Inates against ACLED's clash "ISGS ↔ Niger" read "perpetrator in
+    # theirs, target in ours: Niger", a disagreement the datasets do not have).
+    sides = {a for r in recs if r.each_side_both() for a in r.perpetrators} - {
+        a for r in recs if not r.each_side_both() for a in r.perpetrators
+    }
+    agreed = mine | set(cur.targets)
+    claimed = {a for a in theirs if a not in sides or not among(data, cur, a, agreed)}
     days = [p.date_gap for p in pairs]
     dists = [p.distance_km for p in pairs if p.distance_km is not None]
     return {
@@ -557,7 +566,7 @@ def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[st
             "ours": sorted(mine),
             "theirs": sorted(theirs),
             "only_ours": sorted(_unmatched(data, cur, mine, theirs)),
-            "only_theirs": sorted(_unmatched(data, cur, theirs, mine)),
+            "only_theirs": sorted(_unmatched(data, cur, claimed, mine)),
         },
     }
 

@@ -46,18 +46,28 @@ def _names(data: m.Dataset, ids: Sequence[str]) -> str:
     return ", ".join(a.label if (a := data.actors.get(i)) else i for i in ids) or "no one named"
 
 
-def _theirs_only(data: m.Dataset, e: m.Event, extra: Sequence[str]) -> str:
-    """The perpetrators only the records give, by what our event makes of each. ACLED
-    counts both sides of a battle as its actors, so a clash with Niger's army gives
-    Niger as a perpetrator where our attack has it as the target: "only theirs name:
-    Niger" stood under "ISGS → Niger", which names it (U31)."""
+def _theirs_only(
+    data: m.Dataset, e: m.Event, extra: Sequence[str], pairs: Sequence[matching.Pair]
+) -> str:
+    """The perpetrators only the records give, by what our event makes of each: "only
+    theirs name: Niger" stood under "ISGS → Niger", which names it (U31). A side of a
+    record's two-sided fight (ACLED's battles) is "a side in theirs", not a perpetrator:
+    one we name as the attacked is no difference at all (matching.differences, U54)."""
+    claimed = {a for p in pairs if not p.record.each_side_both() for a in p.record.perpetrators}
+
+    def said(role: str, ids: Sequence[str]) -> list[str]:
+        out = []
+        for theirs, group in (("perpetrator", [a for a in ids if a in claimed]),
+                              ("a side", [a for a in ids if a not in claimed])):  # fmt: skip
+            if group:
+                out.append(f"{theirs} in theirs, {role} in ours: " + _names(data, group))
+        return out
+
     targets = [a for a in extra if matching.among(data, e, a, e.targets)]
     named = [a for a in extra if a not in targets and matching.among(data, e, a, e.actors)]
     unnamed = [a for a in extra if a not in targets and a not in named]
     parts = [
-        (f"perpetrator in theirs, {role} in ours: " + _names(data, ids))
-        for role, ids in (("target", targets), ("named", named))
-        if ids
+        part for role, ids in (("target", targets), ("named", named)) for part in said(role, ids)
     ]
     if unnamed:
         parts.append("only theirs name: " + _names(data, unnamed))
@@ -95,9 +105,11 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
         where = "place not compared" if p.reviewed else "in the region"
     deaths = "" if r.fatalities is None else f", {r.deaths()} dead"
     how = "reviewed" if p.reviewed else ("possible" if p.ambiguous else f"{p.score:.2f}")
+    # a two-sided fight as the timeline words it ("attributed: ISGS ↔ Niger"): a list of
+    # both sides read as two attackers
+    who = roles_text(data, r) if r.each_side_both() else _names(data, r.perpetrators)
     return (
-        f"  {matching.dataset_of(r)} {matching.record_id(r)} {how}: {when}, {where}{deaths};"
-        f" {_names(data, r.perpetrators)}"
+        f"  {matching.dataset_of(r)} {matching.record_id(r)} {how}: {when}, {where}{deaths}; {who}"
     )
 
 
@@ -139,7 +151,7 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
             line = (
                 "  "
                 + _deaths_line(e, diff)
-                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"])
+                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"], pairs)
             )
             con.print(safe_text(line, style="cyan"), overflow="fold")
         con.print()
