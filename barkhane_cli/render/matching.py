@@ -12,9 +12,10 @@ from typing import Any
 from barkhane_cli import gaps, matching
 from barkhane_cli import model as m
 from barkhane_cli.dates import span_said
+from barkhane_cli.importers.acled.places import MATCH_KM as PLACE_KM
 from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.events import actor_names_of, roles_text
+from barkhane_cli.render.events import actor_names_of, place_name, roles_text
 from barkhane_cli.render.recordset import NO_EVENTS
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
@@ -97,8 +98,11 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
     when = "same day" if p.date_gap == 0 else f"{_date(r)} ({p.date_gap} d off)"
     if r.date.precision != "day" or r.end is not None:
         when = _date(r) + ("" if p.date_gap == 0 else f" ({p.date_gap} d off)")
-    if p.distance_km is not None:
-        where = f"{p.distance_km:.0f} km"
+    km = p.km()
+    if p.same_place:  # the import put it at our place: its own point is not kept
+        where = f"placed at our {_place_name(data, r)} (within {PLACE_KM:g} km)"
+    elif km is not None:
+        where = km_said(km)
         if p.namesake:  # beyond the distance rule: linked by the place's name (matching.md)
             where += " (a place of the same name)"
     else:  # a reviewed link may join places the rule would not compare
@@ -113,6 +117,37 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
     )
 
 
+def km_said(km: float) -> str:
+    """A distance as compare says it: a tenth of a km under 10 km ("0.4 km", never "0
+    km" for two points apart), whole km beyond."""
+    return f"{km:.1f} km" if km < 10 else f"{km:.0f} km"
+
+
+def _place_name(data: m.Dataset, e: m.Event) -> str:
+    p = data.places.get(e.point_of or "")
+    return place_name(p) if p is not None else str(e.point_of)
+
+
+# A continuation of a wrapped line sits under the text it continues, not at column 0
+# (U54 at 80 columns: "Barkhane → AQIM" under "ours:"): a detail line's under its words,
+# an event's head under its title.
+DETAIL = "  "
+HANG = "    "
+
+
+def _hanging(con: Any, text: Any, lead: Any, rest: str) -> None:
+    """``text`` printed after ``lead`` (a str or a Text as wide as ``rest``, or ""), its
+    wrapped lines after ``rest``."""
+    from rich.text import Text
+
+    lines = text.wrap(con, max(20, con.width - len(rest)), overflow="fold")
+    for index, line in enumerate(lines):
+        out = Text(rest) if index else (lead if isinstance(lead, Text) else Text(lead))
+        line.rstrip()  # the space a line broke at
+        out.append_text(line)
+        con.print(out, overflow="fold", crop=False, no_wrap=True)
+
+
 def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> None:
     from barkhane_cli.render.table import console
 
@@ -125,35 +160,31 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         e: m.Event = row["event"]
         pairs: list[matching.Pair] = row["pairs"]
         found += bool(pairs)
-        head = safe_text(f"{_date(e)}  ", style="bold")
-        head.append_text(safe_text(e.title, style="bold"))
+        when = safe_text(f"{_date(e)}  ", style="bold")
+        head = safe_text(e.title, style="bold")
         head.append_text(safe_text(f"  {e.id}", style="dim"))
-        con.print(head, overflow="fold")
+        _hanging(con, head, when, " " * len(when.plain))
         deaths = e.deaths()
-        con.print(
-            safe_text(
-                f"  ours: {e.type} {_place(data, e)}"
-                + (f" · {deaths} {'death' if deaths == '1' else 'deaths'}" if deaths else "")
-                + f" · {_who(data, e)}"
-            ),
-            overflow="fold",
+        ours = (
+            f"ours: {e.type} {_place(data, e)}"
+            + (f" · {deaths} {'death' if deaths == '1' else 'deaths'}" if deaths else "")
+            + f" · {_who(data, e)}"
         )
+        _hanging(con, safe_text(ours), DETAIL, HANG)
         if not pairs:
             con.print(safe_text("  no record of this incident in the loaded data", style="dim"))
         for p in pairs:
-            con.print(safe_text(pair_line(data, p)), overflow="fold")
+            _hanging(con, safe_text(pair_line(data, p).lstrip()), DETAIL, HANG)
         for missing in row["missing"]:
             con.print(
                 safe_text(f"  reviewed link {missing}: not in the loaded data", style="yellow")
             )
         diff = row["differences"]
         if diff is not None:
-            line = (
-                "  "
-                + _deaths_line(e, diff)
-                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"], pairs)
+            line = _deaths_line(e, diff) + _theirs_only(
+                data, e, diff["perpetrators"]["only_theirs"], pairs
             )
-            con.print(safe_text(line, style="cyan"), overflow="fold")
+            _hanging(con, safe_text(line, style="cyan"), DETAIL, HANG)
         con.print()
     have = plural(found, "has", "have")
     con.print(
@@ -169,7 +200,7 @@ def compare_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
         if not pairs:
             env.out.write(inert(e.id) + "\t\t\t\t\t\n")
         for p in pairs:
-            km = "" if p.distance_km is None else f"{p.distance_km:.1f}"
+            km = "" if (d := p.km()) is None else f"{d:.1f}"
             cells = [e.id, matching.dataset_of(p.record) or "", matching.record_id(p.record),
                      "reviewed" if p.reviewed else f"{p.score:.3f}", str(p.date_gap), km]  # fmt: skip
             env.out.write("\t".join(inert(c) for c in cells) + "\n")
