@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import NotFoundError
-from barkhane_cli.resolve import Named, Resolver, name_order
+from barkhane_cli.resolve import Named, Resolver
 
 CITE_KINDS = ("event", "fact", "actor", "place", "era", "source")
 # Our source kinds as CSL item types, BibTeX entry types and RIS reference types.
@@ -171,7 +171,7 @@ def publishers(data: m.Dataset, text: str, words_only: bool = False) -> frozense
     return frozenset(resolver.candidates(text) or {resolver.resolve(text)})
 
 
-def _parts(d: PartialDate | None) -> list[int] | None:
+def parts(d: PartialDate | None) -> list[int] | None:
     if d is None:
         return None
     return [x for x in (d.year, d.month, d.day) if x is not None]
@@ -355,44 +355,6 @@ def _host(url: str | None) -> str:
         return ""
 
 
-def csl_item(s: m.Source) -> dict[str, Any]:
-    """A CSL-JSON item (what Zotero and pandoc's citeproc read).
-
-    The publisher is said once: as the container (the newspaper, the encyclopedia) for
-    news, articles and reference works, as the publisher for the rest. A source that names
-    no author has none (never the publisher standing in for one), in every format. Our
-    note on the source is no part of a citation, in any format: CSL's `note` lands in
-    Zotero's Extra and is printed by some styles (the note is in the source's own JSON).
-    """
-    item: dict[str, Any] = {
-        "id": s.id,
-        "type": CSL_TYPES.get(s.kind, "document"),
-        "title": title(s),
-    }
-    authors = names(s.author)
-    if authors:
-        item["author"] = [n.csl() for n in authors]
-    who = publisher(s)
-    if who is not None:
-        if s.kind in ("news", "article", "reference"):
-            item["container-title"] = who
-        else:
-            item["publisher"] = who
-    parts = _parts(s.date)
-    if parts:
-        item["issued"] = {"date-parts": [parts]}
-    if s.via:  # CSL's "database or archive from which the item was retrieved"
-        item["source"] = s.via
-    if s.url:
-        item["URL"] = s.url
-    if s.file:  # Zotero's "Archive" and "Loc. in Archive"
-        item["archive"], item["archive_location"] = REPOSITORY, s.file
-    lang = language(s)
-    if lang is not None:
-        item["language"] = lang
-    return item
-
-
 # How the record says a title is ours, written because the copy read showed none: a
 # description ("descriptive title", "title ours"), the headline read back from the page's
 # address ("title taken from the page address"), paraphrased from its text or translated
@@ -427,36 +389,3 @@ def title(s: m.Source) -> str:
     if made_title(s) and not s.title.startswith("["):
         return f"[{s.title}]"
     return s.title
-
-
-def author_date(s: m.Source) -> str:
-    """``Corbet, Sylvie (2020, 20 November). Title. Publisher. URL``; with no author, the
-    publisher leads (as for an organisation), and with neither, the title. A source with
-    no address that the repository keeps ends with where (kept_at). The site the
-    page was read on follows what comes last before the address: ``UNHCR (2021, 12 May).
-    Title (via ReliefWeb). URL``, ``Corbet, Sylvie (...). Title. AP (via Yahoo News). URL``."""
-    authors = names(s.author)
-    who = " & ".join(n.inverted() for n in authors) or publisher(s)
-    when = "n.d."
-    if s.date is not None:
-        when = str(s.date.year)
-        if s.date.month is not None:
-            when += ", " + s.date.human().rsplit(" ", 1)[0]
-    title_ = title(s).rstrip(".")
-    pub = publisher(s)
-    via = f" (via {s.via})" if s.via else ""
-    tail = f" {pub}{via}." if authors and pub else ""
-    if not tail:
-        title_ += via
-    kept = kept_at(s)
-    url = f" {s.url}" if s.url else f" {kept}." if kept else ""
-    if who is None:
-        return f"{title_} ({when}).{url}"
-    return f"{who} ({when}). {title_}.{tail}{url}"
-
-
-def sort_key(s: m.Source) -> tuple[tuple[str, str], str, str]:
-    """A bibliography's order: by who, as every listing sorts names, then date."""
-    authors = names(s.author)
-    who = authors[0].inverted() if authors else (publisher(s) or s.title)
-    return (name_order(who), s.date.iso() if s.date else "", s.id)

@@ -254,6 +254,21 @@ class Pair:
     ambiguous: bool = False
     namesake: bool = False  # placed at a namesake of our settlement, beyond the distance rule
 
+    @property
+    def same_place(self) -> bool:
+        """The record is drawn at our event's own place: the import linked its location
+        to our settlement (within the importers' 25 km, docs/acled.md "Places"), so the
+        two points are one and no distance between the datasets' points is known (U54:
+        ACLED's point 16 km from our Inatès read "0 km")."""
+        return self.record.point_of is not None and self.record.point_of in self.curated.places
+
+    def km(self) -> float | None:
+        """How far apart the two are drawn, rounded as shown (a tenth of a km), or None
+        when that is no measure: same_place, or a side placed only by a region."""
+        if self.distance_km is None or self.same_place:
+            return None
+        return round(self.distance_km, 1)
+
     def key(self) -> tuple[float, int, float, int, str]:
         """Best first: score, then the nearer date, the nearer place, the closer toll."""
         far = self.distance_km if self.distance_km is not None else math.inf
@@ -533,7 +548,8 @@ def pair_json(p: Pair) -> dict[str, Any]:
         "date": r.date.iso(),
         "end": r.end.iso() if r.end else None,
         "date_gap_days": p.date_gap,
-        "distance_km": None if p.distance_km is None else round(p.distance_km, 1),
+        "distance_km": p.km(),
+        "same_place": p.same_place,
         "place": r.places[0] if r.places else None,
         "deaths": r.fatalities,
         "deaths_low": r.fatalities_low,
@@ -547,17 +563,26 @@ def differences(data: m.Dataset, cur: m.Event, pairs: Sequence[Pair]) -> dict[st
     recs = [p.record for p in pairs]
     mine = {a for a in cur.perpetrators if a != _CIVILIANS}
     theirs = {a for r in recs for a in r.perpetrators if a != _CIVILIANS}
+    # A side of a record's two-sided fight (an ACLED or UCDP battle: Event.each_side_both)
+    # is no claim of who attacked: one we name as the attacked agrees with it (U54: our
+    # "ISGS → Niger" at Inates against ACLED's clash "ISGS ↔ Niger" read "perpetrator in
+    # theirs, target in ours: Niger", a disagreement the datasets do not have).
+    sides = {a for r in recs if r.each_side_both() for a in r.perpetrators} - {
+        a for r in recs if not r.each_side_both() for a in r.perpetrators
+    }
+    agreed = mine | set(cur.targets)
+    claimed = {a for a in theirs if a not in sides or not among(data, cur, a, agreed)}
     days = [p.date_gap for p in pairs]
-    dists = [p.distance_km for p in pairs if p.distance_km is not None]
+    dists = [km for p in pairs if (km := p.km()) is not None]
     return {
         "date_gap_days": max(days) if days else None,
-        "distance_km": round(max(dists), 1) if dists else None,
+        "distance_km": max(dists) if dists else None,
         "deaths": {"ours": ours(cur), **deaths_of(recs)},
         "perpetrators": {
             "ours": sorted(mine),
             "theirs": sorted(theirs),
             "only_ours": sorted(_unmatched(data, cur, mine, theirs)),
-            "only_theirs": sorted(_unmatched(data, cur, theirs, mine)),
+            "only_theirs": sorted(_unmatched(data, cur, claimed, mine)),
         },
     }
 

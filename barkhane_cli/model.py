@@ -524,6 +524,13 @@ class Event:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.first, self.last, self.id)
 
+    def each_side_both(self) -> bool:
+        """Two sides, neither named the attacker: every perpetrator is also a target and
+        the other way round (GATIA and the CMA in Kidal, 2016; an ACLED or UCDP battle,
+        whose codebooks give no direction). The roles read "GATIA ↔ CMA", and compare
+        takes a side of such a record for no claim of who attacked."""
+        return bool(self.perpetrators) and set(self.perpetrators) == set(self.targets)
+
     def first_day(self) -> dt.date:
         """The span's first day, widened to the start's precision ("2018-09" from the 1st)."""
         return self.date.first()

@@ -137,7 +137,9 @@ def test_names_split_the_same_way_in_every_format() -> None:
     assert [n.csl() for n in cite.names("{Thiam Ndiaga}")] == [{"literal": "Thiam Ndiaga"}]
     src = m.Source("s", "Toujours beaucoup de questions après l'attaque", "RFI", "news")
     assert cite.language(src) == "fr"
-    assert cite.csl_item(src)["container-title"] == "RFI" and "publisher" not in cite.csl_item(src)
+    from barkhane_cli.render.citations import csl_item
+
+    assert csl_item(src)["container-title"] == "RFI" and "publisher" not in csl_item(src)
     assert cite.language(m.Source("t", "Mali: 12 soldiers", "AFP", "news")) is None
 
 
@@ -222,7 +224,8 @@ def _ris_tags(text: str) -> list[dict[str, str]]:
 
 def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: Path) -> None:
     """K40: "UNHCR (via ReliefWeb)" was the publisher every format gave; the site read on
-    is now in each format's own place for it and the publisher is "UNHCR"."""
+    is now in each format's own place for it and the publisher is "UNHCR". A news story
+    read on another outlet's site is that outlet's page carrying its text (U54)."""
     from pybtex.database import parse_string
 
     data = tmp_path / "via.toml"
@@ -231,11 +234,12 @@ def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: 
     csl = {i["id"]: i for i in json.loads(out(run, *cite, "-f", "csl-json"))}
     unhcr, ap = csl["unhcr-2021-05-12-diffa-factsheet"], csl["ap-2022-02-17-yahoo-france-leaves"]
     assert (unhcr["publisher"], unhcr["source"]) == ("UNHCR", "ReliefWeb")
-    assert (ap["container-title"], ap["source"]) == ("Associated Press", "Yahoo News")
-    assert [{k: r[k] for k in ("ID", "PB", "T2", "DP") if k in r} for r in
+    assert (ap["container-title"], ap["note"]) == ("Yahoo News", "Associated Press text")
+    assert [{k: r[k] for k in ("ID", "PB", "T2", "DP", "N1") if k in r} for r in
             _ris_tags(out(run, *cite, "-f", "ris"))] == [
         {"ID": "unhcr-2021-05-12-diffa-factsheet", "PB": "UNHCR", "DP": "ReliefWeb"},
-        {"ID": "ap-2022-02-17-yahoo-france-leaves", "T2": "Associated Press", "DP": "Yahoo News"},
+        {"ID": "ap-2022-02-17-yahoo-france-leaves", "T2": "Yahoo News",
+         "N1": "Associated Press text"},
     ]  # fmt: skip
     bib = parse_string(out(run, *cite, "-f", "bibtex"), "bibtex").entries
     report, story = (
@@ -244,10 +248,13 @@ def test_the_site_a_page_was_read_on_is_never_its_publisher(run: Run, tmp_path: 
     )
     # the site read on alone: our note on the source is no part of a citation (U37)
     assert (report.fields["institution"], report.fields["note"]) == ("UNHCR", "Via ReliefWeb")
-    assert (story.fields["journal"], story.fields["note"]) == ("Associated Press", "Via Yahoo News")
+    assert (story.fields["journal"], story.fields["note"]) == (
+        "Yahoo News",
+        "Associated Press text",
+    )
     assert out(run, *cite).splitlines() == [
-        "Corbet, Sylvie (2022, 17 February). France to withdraw troops from Mali. Associated "
-        "Press (via Yahoo News). https://news.yahoo.com/france-withdraw",
+        "Corbet, Sylvie (2022, 17 February). France to withdraw troops from Mali. Yahoo News. "
+        "Associated Press text. https://news.yahoo.com/france-withdraw",
         "UNHCR (2021, 12 May). Niger Factsheet: Diffa Region (via ReliefWeb). "
         "https://reliefweb.int/report/niger/diffa-factsheet",
     ]

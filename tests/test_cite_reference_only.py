@@ -74,11 +74,15 @@ def test_no_format_carries_our_note(run: Run, given: tuple[str, ...], fmt: str) 
     assert "our reading" not in _out(run, *given, "-f", fmt)
 
 
-def test_bibtex_note_is_the_site_read_on_alone(run: Run, given: tuple[str, ...]) -> None:
+def test_bibtex_note_is_whose_text_alone(run: Run, given: tuple[str, ...]) -> None:
     from pybtex.database import parse_string
 
     entries = parse_string(_out(run, *given, "-f", "bibtex"), "bibtex").entries
-    assert entries[RFI].fields["note"] == "Via AllAfrica"
+    # RFI's text read on AllAfrica: AllAfrica's page carrying it (test_citation_outlet)
+    assert (entries[RFI].fields["journal"], entries[RFI].fields["note"]) == (
+        "AllAfrica",
+        "RFI text",
+    )
     assert "note" not in entries[AIB].fields  # read on its own site: nothing to say
     titles = {k: e.fields["title"].strip("{}") for k, e in entries.items()}  # case kept
     assert titles[RFI] == "Niger : au moins 58 civils tués dans l'ouest du pays"
@@ -87,12 +91,19 @@ def test_bibtex_note_is_the_site_read_on_alone(run: Run, given: tuple[str, ...])
     assert titles[AP] == "[AP: gunmen kill about 100 in a Burkina Faso village] (AFP)"
 
 
-def test_ris_has_no_n1_and_marks_the_made_title(run: Run, given: tuple[str, ...]) -> None:
+def test_ris_n1_is_whose_text_alone_and_marks_the_made_title(
+    run: Run, given: tuple[str, ...]
+) -> None:
     import rispy
 
     records = {r["id"]: r for r in rispy.load(io.StringIO(_out(run, *given, "-f", "ris")))}
-    assert all("notes" not in r for r in records.values())  # N1, a Zotero child note
-    assert records[RFI]["database_provider"] == "AllAfrica"  # DP: the site read on stays
+    # N1, a Zotero child note: whose text the outlet carries, never our working note
+    assert {k: r.get("notes") for k, r in records.items()} == {
+        RFI: ["RFI text"],
+        AIB: None,
+        AP: None,
+    }
+    assert records[RFI]["secondary_title"] == "AllAfrica"
     assert records[AIB]["title"] == "[Solhan attack: 132 civilians killed]"
     assert records[RFI]["title"].startswith("Niger : au moins")
 
@@ -108,7 +119,7 @@ def test_csl_json_renders_the_reference_without_our_note(run: Run, given: tuple[
     from citeproc.source.json import CiteProcJSON
 
     items = json.loads(_out(run, *given, "-f", "csl-json"))
-    assert all("note" not in i for i in items)
+    assert {i["id"]: i.get("note") for i in items} == {RFI: "RFI text", AIB: None, AP: None}
     by_id = {i["id"]: i for i in items}
     assert by_id[AIB]["title"] == "[Solhan attack: 132 civilians killed]"
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)

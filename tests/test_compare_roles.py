@@ -5,6 +5,7 @@ our own "JNIM → Mali". The rows are synthetic, written from the codebook's hea
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import FIXTURES, TEST_SOURCE, Run, first_row, write_rows
@@ -54,17 +55,48 @@ def _differs(run: Run, tty: dict[str, str], data: list[str]) -> str:
     return block[-1]
 
 
-def test_a_side_of_their_clash_that_we_name_as_the_target_is_said_so(
+def _pair(run: Run, tty: dict[str, str], data: list[str]) -> str:
+    result = run("compare", *data, "--year", "2019", env=tty)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split("\n\n")[0].splitlines()[-2]
+
+
+def test_the_attacked_side_of_their_clash_is_no_difference(
     run: Run, tmp_path: Path, tty: dict[str, str]
 ) -> None:
-    line = _differs(run, tty, _files(tmp_path, "Military Forces of Mali (2012-2021)"))
-    assert line == "  deaths: ours 10 · ACLED 10 · perpetrator in theirs, target in ours: Mali"
+    """ACLED's battle names no attacker (U54): the side we name as the attacked is one of
+    its two sides, not a perpetrator that only theirs gives."""
+    data = _files(tmp_path, "Military Forces of Mali (2012-2021)")
+    assert _differs(run, tty, data) == "  deaths: ours 10 · ACLED 10"
+    assert _pair(run, tty, data).endswith("; attributed: JNIM ↔ Mali")
+    as_json = run("compare", *data, "--year", "2019", "--format", "json")
+    roles = json.loads(as_json.stdout)[0]["differences"]["perpetrators"]
+    assert (roles["theirs"], roles["only_theirs"]) == (["jnim", "mali"], [])
 
 
 def test_a_side_we_name_in_no_role_and_one_we_do_not_name_are_told_apart(
     run: Run, tmp_path: Path, tty: dict[str, str]
 ) -> None:
     line = _differs(run, tty, _files(tmp_path, "Military Forces of France (2017-)"))
-    assert line == "  deaths: ours 10 · ACLED 10 · perpetrator in theirs, named in ours: France"
+    assert line == "  deaths: ours 10 · ACLED 10 · a side in theirs, named in ours: France"
     line = _differs(run, tty, _files(tmp_path, "Wagner Group"))
     assert line == "  deaths: ours 10 · ACLED 10 · only theirs name: Wagner Group"
+
+
+def test_the_perpetrator_of_their_attack_that_we_name_as_the_target_is_said_so(
+    run: Run, tmp_path: Path, tty: dict[str, str]
+) -> None:
+    """Remote violence has a direction (actor 1 fired): Mali's strike where we have an
+    attack on Mali is a real difference."""
+    data = _files(tmp_path, "JNIM: Group for Support of Islam and Muslims")
+    rows = (
+        Path(data[3])
+        .read_text(encoding="utf-8")
+        .replace(
+            "Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2",
+            "Explosions/Remote violence,Air/drone strike,Military Forces of Mali (2012-2021),,1",
+        )
+    )
+    Path(data[3]).write_text(rows, encoding="utf-8")
+    line = _differs(run, tty, data)
+    assert line == "  deaths: ours 10 · ACLED 10 · perpetrator in theirs, target in ours: Mali"

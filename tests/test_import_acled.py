@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import FIXTURES, MINI, ROOT, Run, checked_record
+from conftest import FIXTURES, MINI, ROOT, Run, checked_record, first_row, write_rows
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -909,8 +909,9 @@ def test_roles_follow_acled_actor_order(known: Dataset) -> None:
         # Remote violence: actor 1 fired; "presumed JNIM positions" hedges the target.
         "acled-mli5002": (["france"], ["jnim"], "attributed"),
         "acled-mli5003": (None, None, None),  # an agreement has no perpetrators
-        # A battle: both sides are parties; ACLED's unidentified group names no one.
-        "acled-mli5004": (["mali", "wagner"], None, "attributed"),
+        # A battle names no attacker, and one side is ACLED's unidentified group: no
+        # one is the perpetrator (not "attributed to Mali, Wagner Group", U54).
+        "acled-mli5004": (None, None, "unknown"),
     }
 
 
@@ -923,13 +924,19 @@ def test_roles_in_monadic_and_old_exports(known: Dataset) -> None:
             "suspected",  # "suspected JNIM militants"
         ),
         "acled-bfa9002": (None, None, None),  # a protest
+        # A battle: each side on both sides, as the record writes a fight of which no
+        # one is named the attacker.
         "acled-bfa9003": (
             [
                 "acled-military-forces-of-burkina-faso",
                 "acled-vdp-volunteer-for-defense-of-homeland",
                 "acled-islamic-state-sahel",
             ],
-            None,
+            [
+                "acled-military-forces-of-burkina-faso",
+                "acled-vdp-volunteer-for-defense-of-homeland",
+                "acled-islamic-state-sahel",
+            ],
             "attributed",
         ),
         # Only "Unidentified Armed Group (Burkina Faso)" on actor 1's side: no one named.
@@ -940,9 +947,38 @@ def test_roles_in_monadic_and_old_exports(known: Dataset) -> None:
     assert roles(doc) == {
         "acled-1mli": (["mali"], ["acled-civilians-mali"], "suspected"),  # "soldiers allegedly"
         "acled-2mli": (None, None, None),
-        "acled-3mli": (["acled-katiba-macina", "mali"], None, "claimed"),
+        "acled-3mli": (["acled-katiba-macina", "mali"], ["acled-katiba-macina", "mali"], "claimed"),
         "acled-4mli": (["acled-katiba-macina"], None, "attributed"),  # took it, no fight
     }
+
+
+def test_a_battle_names_no_attacker_in_the_timeline_or_its_filters(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    """U54: ACLED's clash at Inates read "attributed to ISGS, Niger", the attack on Niger's
+    camp listed as Niger's own. Now its two sides read as a fight, as the record's own
+    battles between two sides do, and its civilians' killing keeps its direction."""
+    header, row = first_row(FIXTURES / "acled" / "2019-2022.csv")
+    row.update(
+        event_id_cnty="NER9001", event_date="10 December 2019", year="2019",
+        event_type="Battles", sub_event_type="Armed clash",
+        actor1="Islamic State (Greater Sahara)", assoc_actor_1="", inter1="2",
+        actor2="Military Forces of Niger (2011-2021)", assoc_actor_2="", inter2="1",
+        country="Niger", admin1="Tillaberi", admin2="Tillaberi", admin3="Ayorou",
+        location="Inates", latitude="15.2167", longitude="1.1667", geo_precision="1",
+        notes="FICTIONAL TEST ROW.", fatalities="71",
+    )  # fmt: skip
+    killing = dict(row, event_id_cnty="NER9002", event_type="Violence against civilians",
+                   sub_event_type="Attack", actor2="Civilians (Niger)", inter2="7")  # fmt: skip
+    export = write_rows(tmp_path / "acled.csv", header, [row, killing])
+    fields = ("--fields", "id,perpetrators,targets,attribution")
+    shown = run("timeline", "--data", str(export), "--year", "2019", "--tag", "acled", *fields)
+    assert shown.stdout.splitlines() == [
+        "acled-ner9001\tisgs,niger\tisgs,niger\tattributed",
+        "acled-ner9002\tisgs\tcivilians\tattributed",
+    ]
+    card = run("event", "acled-ner9001", "--data", str(export))
+    assert "roles\tattributed: ISGS ↔ Niger" in card.stdout.splitlines()
 
 
 def test_imported_events_after_the_record_show_by_default(run: Run, tmp_path: Path) -> None:

@@ -53,8 +53,9 @@ def test_a_release_imports_with_roles_deaths_and_places(
     ]
     events = _entries(out)
     battle = events["ucdp-900001"]
-    assert (battle["type"], battle["perpetrators"], battle["places"]) == (
-        "battle", ["mali", "jnim"], ["dioura"],
+    # state-based violence names no attacker: each side on both sides ("Mali ↔ JNIM")
+    assert (battle["type"], battle["perpetrators"], battle["targets"], battle["places"]) == (
+        "battle", ["mali", "jnim"], ["mali", "jnim"], ["dioura"],
     )  # fmt: skip
     assert (battle["fatalities"], battle["fatalities_low"], battle["fatalities_high"]) == (
         24,

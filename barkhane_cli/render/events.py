@@ -182,7 +182,7 @@ def roles_text(data: m.Dataset, e: m.Event) -> str:
     # where an army admitted a mistaken strike)
     how = m.ATTRIBUTION_READS.get((e.attribution or "") if doers else "", "")
     lead = f"{how}: " if how else ""
-    if doers and set(doers) == set(done_to):
+    if e.each_side_both():
         if len(doers) == 2:
             return lead + " ↔ ".join(names([a]) for a in doers)
         # three or more, each on both sides (Anéfis 2014: GATIA and a loyalist MAA against

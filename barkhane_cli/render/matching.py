@@ -12,9 +12,10 @@ from typing import Any
 from barkhane_cli import gaps, matching
 from barkhane_cli import model as m
 from barkhane_cli.dates import span_said
+from barkhane_cli.importers.acled.places import MATCH_KM as PLACE_KM
 from barkhane_cli.lookup import at_place
 from barkhane_cli.render.env import Env
-from barkhane_cli.render.events import actor_names_of, roles_text
+from barkhane_cli.render.events import actor_names_of, place_name, roles_text
 from barkhane_cli.render.recordset import NO_EVENTS
 from barkhane_cli.render.safe import inert
 from barkhane_cli.render.safe import text as safe_text
@@ -46,18 +47,28 @@ def _names(data: m.Dataset, ids: Sequence[str]) -> str:
     return ", ".join(a.label if (a := data.actors.get(i)) else i for i in ids) or "no one named"
 
 
-def _theirs_only(data: m.Dataset, e: m.Event, extra: Sequence[str]) -> str:
-    """The perpetrators only the records give, by what our event makes of each. ACLED
-    counts both sides of a battle as its actors, so a clash with Niger's army gives
-    Niger as a perpetrator where our attack has it as the target: "only theirs name:
-    Niger" stood under "ISGS → Niger", which names it (U31)."""
+def _theirs_only(
+    data: m.Dataset, e: m.Event, extra: Sequence[str], pairs: Sequence[matching.Pair]
+) -> str:
+    """The perpetrators only the records give, by what our event makes of each: "only
+    theirs name: Niger" stood under "ISGS → Niger", which names it (U31). A side of a
+    record's two-sided fight (ACLED's battles) is "a side in theirs", not a perpetrator:
+    one we name as the attacked is no difference at all (matching.differences, U54)."""
+    claimed = {a for p in pairs if not p.record.each_side_both() for a in p.record.perpetrators}
+
+    def said(role: str, ids: Sequence[str]) -> list[str]:
+        out = []
+        for theirs, group in (("perpetrator", [a for a in ids if a in claimed]),
+                              ("a side", [a for a in ids if a not in claimed])):  # fmt: skip
+            if group:
+                out.append(f"{theirs} in theirs, {role} in ours: " + _names(data, group))
+        return out
+
     targets = [a for a in extra if matching.among(data, e, a, e.targets)]
     named = [a for a in extra if a not in targets and matching.among(data, e, a, e.actors)]
     unnamed = [a for a in extra if a not in targets and a not in named]
     parts = [
-        (f"perpetrator in theirs, {role} in ours: " + _names(data, ids))
-        for role, ids in (("target", targets), ("named", named))
-        if ids
+        part for role, ids in (("target", targets), ("named", named)) for part in said(role, ids)
     ]
     if unnamed:
         parts.append("only theirs name: " + _names(data, unnamed))
@@ -87,18 +98,54 @@ def pair_line(data: m.Dataset, p: matching.Pair) -> str:
     when = "same day" if p.date_gap == 0 else f"{_date(r)} ({p.date_gap} d off)"
     if r.date.precision != "day" or r.end is not None:
         when = _date(r) + ("" if p.date_gap == 0 else f" ({p.date_gap} d off)")
-    if p.distance_km is not None:
-        where = f"{p.distance_km:.0f} km"
+    km = p.km()
+    if p.same_place:  # the import put it at our place: its own point is not kept
+        where = f"placed at our {_place_name(data, r)} (within {PLACE_KM:g} km)"
+    elif km is not None:
+        where = km_said(km)
         if p.namesake:  # beyond the distance rule: linked by the place's name (matching.md)
             where += " (a place of the same name)"
     else:  # a reviewed link may join places the rule would not compare
         where = "place not compared" if p.reviewed else "in the region"
     deaths = "" if r.fatalities is None else f", {r.deaths()} dead"
     how = "reviewed" if p.reviewed else ("possible" if p.ambiguous else f"{p.score:.2f}")
+    # a two-sided fight as the timeline words it ("attributed: ISGS ↔ Niger"): a list of
+    # both sides read as two attackers
+    who = roles_text(data, r) if r.each_side_both() else _names(data, r.perpetrators)
     return (
-        f"  {matching.dataset_of(r)} {matching.record_id(r)} {how}: {when}, {where}{deaths};"
-        f" {_names(data, r.perpetrators)}"
+        f"  {matching.dataset_of(r)} {matching.record_id(r)} {how}: {when}, {where}{deaths}; {who}"
     )
+
+
+def km_said(km: float) -> str:
+    """A distance as compare says it: a tenth of a km under 10 km ("0.4 km", never "0
+    km" for two points apart), whole km beyond."""
+    return f"{km:.1f} km" if km < 10 else f"{km:.0f} km"
+
+
+def _place_name(data: m.Dataset, e: m.Event) -> str:
+    p = data.places.get(e.point_of or "")
+    return place_name(p) if p is not None else str(e.point_of)
+
+
+# A continuation of a wrapped line sits under the text it continues, not at column 0
+# (U54 at 80 columns: "Barkhane → AQIM" under "ours:"): a detail line's under its words,
+# an event's head under its title.
+DETAIL = "  "
+HANG = "    "
+
+
+def _hanging(con: Any, text: Any, lead: Any, rest: str) -> None:
+    """``text`` printed after ``lead`` (a str or a Text as wide as ``rest``, or ""), its
+    wrapped lines after ``rest``."""
+    from rich.text import Text
+
+    lines = text.wrap(con, max(20, con.width - len(rest)), overflow="fold")
+    for index, line in enumerate(lines):
+        out = Text(rest) if index else (lead if isinstance(lead, Text) else Text(lead))
+        line.rstrip()  # the space a line broke at
+        out.append_text(line)
+        con.print(out, overflow="fold", crop=False, no_wrap=True)
 
 
 def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> None:
@@ -113,35 +160,31 @@ def compare_rich(env: Env, data: m.Dataset, rows: Sequence[dict[str, Any]]) -> N
         e: m.Event = row["event"]
         pairs: list[matching.Pair] = row["pairs"]
         found += bool(pairs)
-        head = safe_text(f"{_date(e)}  ", style="bold")
-        head.append_text(safe_text(e.title, style="bold"))
+        when = safe_text(f"{_date(e)}  ", style="bold")
+        head = safe_text(e.title, style="bold")
         head.append_text(safe_text(f"  {e.id}", style="dim"))
-        con.print(head, overflow="fold")
+        _hanging(con, head, when, " " * len(when.plain))
         deaths = e.deaths()
-        con.print(
-            safe_text(
-                f"  ours: {e.type} {_place(data, e)}"
-                + (f" · {deaths} {'death' if deaths == '1' else 'deaths'}" if deaths else "")
-                + f" · {_who(data, e)}"
-            ),
-            overflow="fold",
+        ours = (
+            f"ours: {e.type} {_place(data, e)}"
+            + (f" · {deaths} {'death' if deaths == '1' else 'deaths'}" if deaths else "")
+            + f" · {_who(data, e)}"
         )
+        _hanging(con, safe_text(ours), DETAIL, HANG)
         if not pairs:
             con.print(safe_text("  no record of this incident in the loaded data", style="dim"))
         for p in pairs:
-            con.print(safe_text(pair_line(data, p)), overflow="fold")
+            _hanging(con, safe_text(pair_line(data, p).lstrip()), DETAIL, HANG)
         for missing in row["missing"]:
             con.print(
                 safe_text(f"  reviewed link {missing}: not in the loaded data", style="yellow")
             )
         diff = row["differences"]
         if diff is not None:
-            line = (
-                "  "
-                + _deaths_line(e, diff)
-                + _theirs_only(data, e, diff["perpetrators"]["only_theirs"])
+            line = _deaths_line(e, diff) + _theirs_only(
+                data, e, diff["perpetrators"]["only_theirs"], pairs
             )
-            con.print(safe_text(line, style="cyan"), overflow="fold")
+            _hanging(con, safe_text(line, style="cyan"), DETAIL, HANG)
         con.print()
     have = plural(found, "has", "have")
     con.print(
@@ -157,7 +200,7 @@ def compare_plain(env: Env, rows: Sequence[dict[str, Any]]) -> None:
         if not pairs:
             env.out.write(inert(e.id) + "\t\t\t\t\t\n")
         for p in pairs:
-            km = "" if p.distance_km is None else f"{p.distance_km:.1f}"
+            km = "" if (d := p.km()) is None else f"{d:.1f}"
             cells = [e.id, matching.dataset_of(p.record) or "", matching.record_id(p.record),
                      "reviewed" if p.reviewed else f"{p.score:.3f}", str(p.date_gap), km]  # fmt: skip
             env.out.write("\t".join(inert(c) for c in cells) + "\n")

@@ -260,8 +260,12 @@ def _build(
             f"compiling the store for {mib:,.0f} MiB of data ({named}): it is new, or it "
             "or barkhane changed since the last build; reading and checking it first"
         )
+    from barkhane_cli.store import exports
+
+    exports.SAID.clear()  # what reading this build's exports says, kept with its store
     with parsed.kept_in(folder / parsed.FOLDER):  # files parsed by earlier builds
         data = _checked(paths, docs)
+    said = list(exports.SAID)
     roots = layer_roots(paths)
     seeds = [f for f in (source_file(s, roots) for s in data.sources.values()) if f is not None]
     deps = [(os.path.realpath(f), keys.stamp(f)) for f in seeds]
@@ -278,7 +282,7 @@ def _build(
     try:
         os.unlink(tmp)  # sqlite makes the file itself; mkstemp only reserved the name
         with progress.bar("compiling the store", total) if large else _silent() as bar:
-            compile.build(tmp, data, key=key, deps=deps, progress=bar)
+            compile.build(tmp, data, key=key, deps=deps, progress=bar, said=said)
         if [keys.stamp(p) for p in inputs] == before:
             # on disk before it is renamed into place: a crash must not leave a store
             # whose name promises pages that were never written
@@ -350,7 +354,7 @@ def open_paths(
     target = folder / f"{key}{SUFFIX}"
     db = Store.open(target, key)
     if db is not None:
-        return Loaded(db.light(), db)
+        return _said_again(db)
     bundled = [files.bundled_path()]
     if list(paths) != bundled and any(is_export(p) for p in found):
         # an export is matched against the bundled data: have its store first, under its
@@ -364,10 +368,21 @@ def open_paths(
         with locks.held(folder, key):
             db = Store.open(target, key)  # built by another run while this one waited
             if db is not None:
-                return Loaded(db.light(), db)
+                return _said_again(db)
             return _build(folder, key, paths, docs, cap)
     except OSError:
         return Loaded(_checked(paths, docs))
+
+
+def _said_again(db: Store) -> Loaded:
+    """The store's data, after saying on stderr what reading its exports said when it was
+    built (rejected rows, places kept apart): every run says the same (U54: later runs
+    dropped a rejected row with empty stderr and exit 0)."""
+    if db.said:
+        import sys
+
+        sys.stderr.write("".join(f"{line}\n" for line in db.said))
+    return Loaded(db.light(), db)
 
 
 def load(

@@ -22,7 +22,7 @@ from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import DataError
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
-from barkhane_cli.store.key import SCHEMA_VERSION
+from barkhane_cli.store.key import SAID_META, SCHEMA_VERSION
 from barkhane_cli.store.records import KINDS
 
 PUBLIC = """
@@ -403,9 +403,12 @@ def build(
     key: str = "",
     deps: Sequence[tuple[str, Any]] = (),
     progress: Callable[[int], None] | None = None,
+    said: Sequence[str] = (),
 ) -> None:
     """Write the database at ``path`` (a new file), all in one transaction; ``progress``
-    is told how many events are written, batch by batch."""
+    is told how many events are written, batch by batch; ``said``: the lines reading
+    its exports said on stderr, which every run from the store says again (meta
+    ``said``, store.exports.SAID)."""
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")
@@ -417,6 +420,8 @@ def build(
         meta = {EXPORT_META: str(SCHEMA_VERSION)}
         if private:  # the store's own key: no row of it in an export (it would be empty)
             meta["key"] = key
+            if said:
+                meta[SAID_META] = "\n".join(said)
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         _other_rows(db, data)
         span = _event_rows(db, data, private, progress)

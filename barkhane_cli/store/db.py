@@ -28,7 +28,7 @@ from barkhane_cli import search as search_text
 from barkhane_cli.errors import DataError
 from barkhane_cli.resolve import fold, normalize
 from barkhane_cli.store import records
-from barkhane_cli.store.key import SCHEMA_VERSION, stamp
+from barkhane_cli.store.key import SAID_META, SCHEMA_VERSION, stamp
 from barkhane_cli.store.records import KINDS
 from barkhane_cli.store.tables import Table
 
@@ -74,6 +74,8 @@ class Store:
         self.key = key  # the inputs it was built from (None: not known to be checked)
         self.output: dict[str, str] = {}  # event id -> its JSON text, for events selected
         self.max_span: int | None = None  # the longest event, in days (the meta row)
+        # what reading its exports said on stderr when it was built, said by each run
+        self.said: list[str] = []
 
     def rows(self, sql: str, args: Any = ()) -> Iterator[Any]:
         """The rows of a query. A store damaged on disk (a bad page, a truncated file) is
@@ -131,6 +133,7 @@ class Store:
         store = cls(conn, path, key)
         with contextlib.suppress(ValueError, TypeError):
             store.max_span = int(meta["max_span"])
+        store.said = meta.get(SAID_META, "").splitlines()
         return store
 
     def light(self) -> m.Dataset:

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from barkhane_cli.validate import Problem
 
 Tables = Mapping[str, Sequence[Mapping[str, object]]]
+# The lines said on stderr of the exports read in this process (rejected rows, places
+# kept apart): a build keeps them with its store, and every run answered from that store
+# says them again (store.said_again). Said only on the run that read the export, they
+# left every later run's stderr empty, a row dropped without a word (U54).
+SAID: list[str] = []
 
 
 def _import_of(path: Path) -> str:
@@ -165,9 +170,9 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
         problems.append(
             Problem(str(path), "", None, None, _rejected(path, report), line=report.rejected[0][0])
         )
-    elif report.rejected:  # said when the export is read, not on every run from the store
+    elif report.rejected:  # kept with the store, said again by every run from it (SAID)
         _say(path, f"{_how_many(report)} ({_import_of(path)} lists each with its reason)")
-    if report.kept_apart and problems is None:  # as the rejected rows: once, when read
+    if report.kept_apart and problems is None:  # as the rejected rows
         from barkhane_cli.importers.acled.places import kept_apart_said
 
         _say(path, f"{kept_apart_said(len(report.kept_apart))}; {_import_of(path)} lists each")
@@ -175,13 +180,15 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
 
 
 def _say(path: Path, text: str) -> None:
-    """A line on stderr about an export as it is read."""
+    """A line on stderr about an export as it is read, kept in SAID for its store."""
     import sys
 
     from barkhane_cli.atomic import shown
     from barkhane_cli.controls import strip_controls
 
-    sys.stderr.write(strip_controls(f"{shown(path)}: {text}") + "\n")
+    line = strip_controls(f"{shown(path)}: {text}")
+    SAID.append(line)
+    sys.stderr.write(line + "\n")
 
 
 def _how_many(report: ImportReport) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from barkhane_cli import model
+from barkhane_cli.importers import parties
 from barkhane_cli.importers.acled import dates, layouts, types
 from barkhane_cli.importers.acled.actors import (
     STATE_INTERS,
@@ -174,10 +175,8 @@ class Converter:
         """perpetrators, targets and attribution (SCHEMA), from ACLED's actor roles."""
         named1 = self.named(v, "actor1", "assoc_actor_1", side1)
         if roles == types.BOTH_SIDES:
-            perpetrators = list(
-                dict.fromkeys(named1 + self.named(v, "actor2", "assoc_actor_2", side2))
-            )
-            targets: list[str] = []
+            perpetrators = parties(named1, self.named(v, "actor2", "assoc_actor_2", side2))
+            targets = perpetrators
         else:
             perpetrators, targets = named1, [i for i in side2 if i not in named1]
         either = " and/or " in v["actor1"] or " and/or " in v["actor2"]

@@ -10,8 +10,8 @@ violence against civilians the civilians are always the second actor, and in rem
 violence the first actor is the one that fired, dropped or planted (in the exports we
 checked, actor 2 of a violence-against-civilians row is always a civilian group). So:
 for those, and for looting/property destruction, actor 1's side are the perpetrators and
-actor 2's side the targets; in a battle both sides are parties, so both are perpetrators
-and no one is a target (SCHEMA: "both sides where no one initiated").
+actor 2's side the targets; in a battle neither side is named the attacker, so each is
+on both sides (importers.parties: "ISGS ↔ Niger"), or no one is when a side is unnamed.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ does). What each field becomes, and why (docs/ucdp.md):
 - ``best``, ``low``, ``high``: fatalities, with the range when low and high differ.
   UCDP's 0 is a count (its events are lethal by definition of the dataset's scope),
   unlike ACLED's 0, which may mean unknown.
-- ``type_of_violence`` 1 (state-based) and 2 (non-state): a battle, both sides named as
-  the parties; 3 (one-sided): an attack, side A the perpetrator, civilians the target.
+- ``type_of_violence`` 1 (state-based) and 2 (non-state): a battle, each side on both
+  sides (importers.parties: the codebook names no attacker, side A being the government
+  or either group); 3 (one-sided): an attack, side A the perpetrator, civilians the target.
 - ``side_a``/``side_b``: curated actors where UCDP's spelling is one of their names or
   aliases ("Government of Mali" is Mali; "IS" in Mali, Niger or Burkina Faso from May
   2015 is the Islamic State in the Greater Sahara); otherwise a new ``ucdp-…`` actor.
@@ -34,7 +35,7 @@ from pathlib import Path
 from barkhane_cli import inputs, tomlwrite
 from barkhane_cli.controls import strip_controls
 from barkhane_cli.errors import DataError
-from barkhane_cli.importers import IMPORT
+from barkhane_cli.importers import IMPORT, parties
 from barkhane_cli.importers.acled.actors import fitted, free_id, slug
 from barkhane_cli.importers.acled.places import Places, country_id
 from barkhane_cli.importers.acled.problems import ImportReport, Reject
@@ -263,9 +264,10 @@ class _Converter:
         if kind == "one-sided":
             title = f"One-sided violence by {side_a} against civilians {where}"
             roles: dict[str, object] = {"perpetrators": [a], "targets": [b]}
-        else:
+        else:  # state-based or non-state: the codebook names no attacker
             title = f"{side_a} and {side_b} fight {where}"
-            roles = {"perpetrators": [a, b]}
+            both = parties([a], [b])
+            roles = {"perpetrators": both or None, "targets": both or None}
         deaths = [
             f"{self.get(f, k) or '?'} {label}"
             for k, label in (
@@ -296,7 +298,7 @@ class _Converter:
             "type": "attack" if kind == "one-sided" else "battle",
             "actors": list(dict.fromkeys([a, b])),
             **roles,
-            "attribution": "attributed",
+            "attribution": "attributed" if roles["perpetrators"] else "unknown",
             "places": [place] if place else [],
             "tags": tags,
             "fatalities": best,
