@@ -34,7 +34,8 @@ _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
 _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
-    "validate/publishers.py", "validate/spellings.py", "validate/checks.py",
+    "validate/publishers.py", "validate/names.py", "validate/copies.py", "validate/relays.py",
+    "validate/spellings.py", "validate/checks.py",
     "validate/suggest.py", "validate/duplicates.py",
     "store/files.py", "store/pieces.py", "store/parsed.py", "store/compile.py",
     "store/records.py", "store/reuse.py",
