@@ -27,7 +27,7 @@ from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import escaped, inert
 from barkhane_cli.resolve import name_order
-from barkhane_cli.validate.publishers import AGENCY_IN_BRACKET, WIKIPEDIA_LANGUAGES
+from barkhane_cli.validate.names import AGENCY_IN_BRACKET, WIKIPEDIA_LANGUAGES
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIB_ESCAPES = {

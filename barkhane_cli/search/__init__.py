@@ -6,19 +6,21 @@ of a word, so ``attack`` finds "attacks"), anywhere across their names and texts
 punctuation do not matter. Matches in a title or a name rank before matches in a text (an
 event's actors and places, aliases too, count as its title, just under it: ABOUT); a
 source, where to read more, ranks under the entries whose names hold every word and above
-those found in their texts (_rank), but under an event so found that cites it (_led_to).
-Words that are names alone call the cards of what they name first (NAMED_BY). At the
-same score, the record before its aftermath, then the closer match: the entry with the
-shorter own name holding every word (_score), then the earlier, a series of figures
-together and latest first (every rule, in order: above _ranked). Nothing found gets a
-suggestion from the names and words in the data.
+those found in their texts (shown_score), but under an event so found that cites it
+(led_to). Words that are names alone call the cards of what they name first (NAMED_BY).
+At the same score, the record before its aftermath, then the closer match: the entry
+with the shorter own name holding every word (entry_score), then the earlier, a series
+of figures together and latest first (every rule, in order: above rank.ranked). Nothing
+found gets a suggestion from the names and words in the data.
 
 Here is the search itself (search, named: one loop, _hits) and what it says beside its
 hits (a suggestion for nothing found, the other words for the dead). Its parts are
 modules of this package, each importing only those listed before it: terms (a query's
-words, and a text as a search reads it), entries (the candidates and their haystacks),
-score (one entry's score), rank (the rules ordering hits). The names other modules use
-are importable from here, as they were when this was one module.
+words), texts (a text as a search reads it, and whether it holds the words), entries
+(the candidates and their haystacks), score (one entry's score), rank (the rules
+ordering hits). Each names what the others take from it without an underscore. The
+names other modules use are importable from here, as they were when this was one
+module.
 """
 
 from __future__ import annotations
@@ -31,31 +33,31 @@ from barkhane_cli import cite, geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import normalize
 from barkhane_cli.search.entries import KINDS as KINDS
-from barkhane_cli.search.entries import _candidates, _dated_in, _ruled_out, _years
+from barkhane_cli.search.entries import candidates, dated_in, ruled_out, typed_years
 from barkhane_cli.search.entries import haystack as haystack
 from barkhane_cli.search.entries import index as index
 from barkhane_cli.search.rank import (
     NAMED_BY,
     STEM_ONLY,
-    _by_stem_only,
-    _called,
-    _Found,
-    _led_to,
-    _names_typed,
-    _ranked,
+    Found,
+    by_stem_only,
+    called_by_name,
+    led_to,
+    names_typed,
+    ranked,
 )
 from barkhane_cli.search.rank import Hit as Hit
-from barkhane_cli.search.score import _rank, _score
+from barkhane_cli.search.score import entry_score, shown_score
 from barkhane_cli.search.terms import Terms as Terms
 from barkhane_cli.search.terms import as_phrase as as_phrase
 from barkhane_cli.search.terms import closed_quote as closed_quote
-from barkhane_cli.search.terms import event_words as event_words
-from barkhane_cli.search.terms import matches as matches
-from barkhane_cli.search.terms import matches_query as matches_query
 from barkhane_cli.search.terms import parse as parse
 from barkhane_cli.search.terms import plain_words as plain_words
 from barkhane_cli.search.terms import stem as stem
-from barkhane_cli.search.terms import word_beginnings as word_beginnings
+from barkhane_cli.search.texts import event_words as event_words
+from barkhane_cli.search.texts import matches as matches
+from barkhane_cli.search.texts import matches_query as matches_query
+from barkhane_cli.search.texts import word_beginnings as word_beginnings
 from barkhane_cli.text import counted
 
 
@@ -71,16 +73,16 @@ def search(
     """One ranked list across events, actors, places, facts and sources. ``hays``, a
     store's :func:`index` of the same data, spares normalizing every text of every entry
     on each search (a second of the 1.1 s `search gao` took): an entry whose haystack
-    lacks a term is skipped, as :func:`_score` would give it 0. ``series`` names the
-    series a fact belongs to (the briefings' figure_kind, a floor above this one), so
-    that a series is listed together, latest first (_ranked); without it each fact is
-    a series of its own."""
+    lacks a term is skipped, as :func:`entry_score` would give it 0. ``series`` names
+    the series a fact belongs to (the briefings' figure_kind, a floor above this one), so
+    that a series is listed together, latest first (rank.ranked); without it each fact
+    is a series of its own."""
     found = _hits(data, query, kinds, first, last, hays, texts=True, series=series)
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (f.hit.id for f in found if f.hit.kind == "source"))
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
-            for h in _ranked(_led_to(found, citing))]  # fmt: skip
+            for h in ranked(led_to(found, citing))]  # fmt: skip
 
 
 def named(
@@ -93,7 +95,7 @@ def named(
     ranks of 60 and up), in its order, without reading their texts: a tenth of its time,
     quick enough to ask after a lookup by name (cli/base.read_as). ``hays`` as in
     :func:`search`: names lacking a term that the whole haystack lacks."""
-    return _ranked(_hits(data, query, kinds, None, None, hays, texts=False))
+    return ranked(_hits(data, query, kinds, None, None, hays, texts=False))
 
 
 def _hits(
@@ -105,47 +107,49 @@ def _hits(
     hays: Mapping[tuple[str, str], str] | None,
     texts: bool,
     series: Callable[[m.Fact], str] | None = None,
-) -> list[_Found]:
+) -> list[Found]:
     """The entries ``query`` scores above 0 in, each with the words of its closest name
-    (:func:`_score`): :func:`search`'s and :func:`named`'s one loop, the latter scoring
-    names and titles alone (``texts`` False)."""
+    (:func:`entry_score`): :func:`search`'s and :func:`named`'s one loop, the latter
+    scoring names and titles alone (``texts`` False)."""
     terms = parse(query)
     if not terms:
         return []
-    hits: list[_Found] = []
-    years = _years(data, terms)
+    hits: list[Found] = []
+    years = typed_years(data, terms)
     # a year may be found in the entry's date, which no haystack holds: rule out on the
     # other words alone
     narrowing = replace(terms, words=tuple(w for w in terms.words if w not in years))
 
     def kept(kind: str, ident: str) -> bool:
-        return not _ruled_out(narrowing, hays, kind, ident)
+        return not ruled_out(narrowing, hays, kind, ident)
 
     stemmed = tuple(w for w in terms.words if stem(w) != w)
-    callable_by = _names_typed(data, terms) if texts else {}
-    for c in _candidates(data, frozenset(kinds), first, last, kept):
+    callable_by = names_typed(data, terms) if texts else {}
+    for c in candidates(data, frozenset(kinds), first, last, kept):
         off_year = False
         if years and c.span is not None:
-            if _dated_in(c.span, years):
+            if dated_in(c.span, years):
                 c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
             else:
                 off_year = True  # found at all, only through the year's word (rank's rule 0)
         # named() reads names and titles alone, as its notes say ("2 more names or
         # titles hold it"): an event's actors and places are not its title
         score, match, words = (
-            _score(terms, c.names, c.texts, c.about) if texts else _score(terms, c.names, ())
+            entry_score(terms, c.names, c.texts, c.about)
+            if texts
+            else entry_score(terms, c.names, ())
         )
         typed_at = 0
         if score and score < NAMED_BY and callable_by and c.kind in ("actor", "place"):
-            called = _called(terms, callable_by, c.names, c.texts)
+            called = called_by_name(terms, callable_by, c.names, c.texts)
             if called is not None:
                 score, match, typed_at = NAMED_BY, *called
         if score:
-            rank = _rank(c.kind, score)
-            if stemmed and _by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
+            rank = shown_score(c.kind, score)
+            if stemmed and by_stem_only(stemmed, (*c.names, *c.about), c.texts if texts else ()):
                 rank -= STEM_ONLY
             fact = data.facts.get(c.id) if c.kind == "fact" else None
-            hits.append(_Found(
+            hits.append(Found(
                 Hit(c.kind, c.id, c.title, c.date, rank, match), words, typed_at, c.later,
                 (series(fact) if series else fact.id) if fact else "",
                 fact.as_of.last_ordinal() if fact else 0, off_year,

@@ -1,36 +1,37 @@
 """The entries a search looks at, each as its names, what it is about and its texts.
 
-The candidates (_candidates: events and their actors and places, facts, sources, with
+The candidates (candidates: events and their actors and places, facts, sources, with
 their dates and a date window), their haystacks as a store keeps them (haystack, index)
-and the years a query types (_years). Apart from the scoring because a store builds its
-search index from these alone, and what an entry is to a search is one question, how it
-ranks another.
+and the years a query types (typed_years). Apart from the scoring because a store builds
+its search index from these alone, and what an entry is to a search is one question, how
+it ranks another.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
-from barkhane_cli.search.terms import Terms, _holds, _pad
+from barkhane_cli.search.terms import YEAR_WORD, Terms
+from barkhane_cli.search.texts import holds, pad
 
 KINDS = ("event", "actor", "place", "fact", "source")
 
 
-def _texts_hay(texts: Iterable[str]) -> str:
-    return " ".join(_pad(t) for t in texts)
+def texts_hay(texts: Iterable[str]) -> str:
+    return " ".join(pad(t) for t in texts)
 
 
 def haystack(names: Iterable[str], texts: Iterable[str]) -> str:
-    """All an entry's names and texts as :func:`_score` finds words in them (normalized,
-    padded): a term not found here scores 0, so a search may skip the entry unscored."""
-    return " ".join(_pad(n) for n in names if n) + _texts_hay(t for t in texts if t)
+    """All an entry's names and texts as :func:`entry_score` finds words in them
+    (normalized, padded): a term not found here scores 0, so a search may skip the entry
+    unscored."""
+    return " ".join(pad(n) for n in names if n) + texts_hay(t for t in texts if t)
 
 
 def index(data: m.Dataset) -> Iterator[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
@@ -38,11 +39,11 @@ def index(data: m.Dataset) -> Iterator[tuple[str, str, tuple[str, ...], tuple[st
     ``haystack(names, texts)``: what a store keeps so that a search normalizes only the
     entries that hold every term (store/compile.py, which reuses a haystack made of the
     same names and texts, store/reuse.py)."""
-    for c in _candidates(data, frozenset(KINDS), None, None):
+    for c in candidates(data, frozenset(KINDS), None, None):
         yield c.kind, c.id, (*c.names, *c.about), tuple(c.texts)
 
 
-def _ruled_out(
+def ruled_out(
     terms: Terms, hays: Mapping[tuple[str, str], str] | None, kind: str, ident: str
 ) -> bool:
     """Whether the entry's haystack in a store's index (if there is one, and it is known
@@ -51,7 +52,7 @@ def _ruled_out(
     hay = None if hays is None or terms.literal else hays.get((kind, ident))
     if hay is None:
         return False
-    return not _holds(terms, hay)
+    return not holds(terms, hay)
 
 
 def _overlaps(first: int, last: int, lo: int | None, hi: int | None) -> bool:
@@ -104,12 +105,12 @@ def _names(ident: str, name: str, short: str | None, aliases: tuple[str, ...]) -
 
 @functools.lru_cache(maxsize=1024)
 def _undated(aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """The aliases holding no year (_YEAR_WORD), once for each actor or place however
+    """The aliases holding no year (YEAR_WORD), once for each actor or place however
     many events name it."""
-    return tuple(a for a in aliases if not _YEAR_WORD.search(a))
+    return tuple(a for a in aliases if not YEAR_WORD.search(a))
 
 
-def _candidates(
+def candidates(
     data: m.Dataset,
     kinds: frozenset[str],
     lo: int | None,
@@ -118,7 +119,7 @@ def _candidates(
 ) -> Iterator[_Entry]:
     """Every entry a search looks at that ``keep`` (kind, id) keeps. With a date window,
     only dated entries in it: actors and places have no date. ``keep`` is asked first: an
-    entry a store's index rules out (_ruled_out) costs no dates, regions or actors' names
+    entry a store's index rules out (ruled_out) costs no dates, regions or actors' names
     (`search gao` in a warm process: 57 ms, 63 once events were read with their actors
     and places, 45 asking first)."""
     dated = lo is not None or hi is not None
@@ -169,13 +170,12 @@ def _candidates(
 # the events of 2021 whose ids or texts spell "2021" and missed the Tchoma Bangou and
 # Banibangou massacres (U22). Its date counts as one of the entry's names. A year is four
 # digits within the record's years (its first event's to its last's, aftermath too);
-# other numbers are numbers (a toll of 1000 is not the year 1000).
-_YEAR_WORD = re.compile(r"\d{4}")
+# other numbers are numbers (a toll of 1000 is not the year 1000). Four digits: YEAR_WORD.
 
 
-def _years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
+def typed_years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
     """The words of ``terms`` that are years of the record, each as the date it is."""
-    typed = [w for w in terms.words if _YEAR_WORD.fullmatch(w)]
+    typed = [w for w in terms.words if YEAR_WORD.fullmatch(w)]
     everything = (*data.events, *data.aftermath)
     if not typed or not everything:
         return {}
@@ -184,6 +184,6 @@ def _years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
     return {w: PartialDate(int(w)) for w in typed if lo <= int(w) <= hi}
 
 
-def _dated_in(span: tuple[int, int], years: Mapping[str, PartialDate]) -> bool:
+def dated_in(span: tuple[int, int], years: Mapping[str, PartialDate]) -> bool:
     """Whether the days ``span`` covers overlap every year of ``years``."""
     return all(year.within(*span) for year in years.values())

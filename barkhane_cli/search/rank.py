@@ -1,11 +1,11 @@
 """The rules that order a search's hits among each other, and the hit they order.
 
 What lifts an entry above its score alone (an actor or a place a query of names calls,
-NAMED_BY; an event over a source it cites, _led_to), what sets it under (a word found by
-its stem alone, STEM_ONLY), and the order of hits at the same score (_ranked: the record
+NAMED_BY; an event over a source it cites, led_to), what sets it under (a word found by
+its stem alone, STEM_ONLY), and the order of hits at the same score (ranked: the record
 before its aftermath, the closer name, a series of figures together, latest first).
 Apart from the scoring of one entry (search/score.py) because these read the query,
-the data or the other hits; the rules in order are listed above _ranked.
+the data or the other hits; the rules in order are listed above :func:`ranked`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from typing import Any, NamedTuple
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
-from barkhane_cli.search.entries import _YEAR_WORD, haystack
-from barkhane_cli.search.score import _rank
-from barkhane_cli.search.terms import Terms, _holds, _pad
+from barkhane_cli.search.entries import haystack
+from barkhane_cli.search.score import shown_score
+from barkhane_cli.search.terms import YEAR_WORD, Terms
+from barkhane_cli.search.texts import holds, pad
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +52,23 @@ class Hit:
 # figure whose title names both (U45). Over those (85) and under an exact name (100).
 # Names alone: a word that names nothing asks for what happened, and `goita coup` lists
 # his coups first, not his card; nor a year, which asks for entries dated in it, and
-# actors and places have no date (_years).
+# actors and places have no date (typed_years).
 NAMED_BY = 90
 
 
-def _names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
+def names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
     """Each name of an actor or a place that ``terms`` type in full, as one or more of
     their words in order, when the rest of them are names too and no word is a year:
     where it starts among the words (``wagner mali``: wagner 0, mali 1). Empty for a
     query of one name (an exact name scores 100 as it is) and for any other query."""
     needles = [*(w.replace(" ", "") for w in terms.words), *terms.phrases]
-    if len(needles) < 2 or terms.literal or any(_YEAR_WORD.fullmatch(w) for w in needles):
+    if len(needles) < 2 or terms.literal or any(YEAR_WORD.fullmatch(w) for w in needles):
         return {}
     known: set[str] = set()
     for a in data.actors.values():
-        known.update(_pad(n).strip() for n in (a.name, a.short, a.id, *a.aliases) if n)
+        known.update(pad(n).strip() for n in (a.name, a.short, a.id, *a.aliases) if n)
     for p in data.places.values():
-        known.update(_pad(n).strip() for n in (p.name, p.short, p.id, *geo.aliases_of(p)) if n)
+        known.update(pad(n).strip() for n in (p.name, p.short, p.id, *geo.aliases_of(p)) if n)
     n = len(needles)
     runs = [(i, j) for i in range(n) for j in range(i + 1, n + 1)
             if " ".join(needles[i:j]) in known]  # fmt: skip
@@ -84,23 +85,23 @@ def _names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
     }
 
 
-def _called(
-    terms: Terms, names_typed: Mapping[str, int], names: Iterable[str], texts: Iterable[str]
+def called_by_name(
+    terms: Terms, typed: Mapping[str, int], names: Iterable[str], texts: Iterable[str]
 ) -> tuple[str, int] | None:
     """(the name, where it was typed) when an actor's or a place's own name is one of
-    ``names_typed`` and its names and texts hold every word (NAMED_BY); else None."""
+    ``typed`` and its names and texts hold every word (NAMED_BY); else None."""
     for n in names:
-        at = names_typed.get(_pad(n).strip()) if n else None
-        if at is not None and _holds(terms, haystack(names, texts)):
+        at = typed.get(pad(n).strip()) if n else None
+        if at is not None and holds(terms, haystack(names, texts)):
             return n, at
     return None
 
 
-# A source whose title holds every word ranks here or above (_rank's 60 and up)
-TITLED_SOURCE = _rank("source", 60)
+# A source whose title holds every word ranks here or above (shown_score's 60 and up)
+TITLED_SOURCE = shown_score("source", 60)
 
 
-def _led_to(found: list[_Found], citing: Mapping[str, tuple[str, ...]]) -> list[_Found]:
+def led_to(found: list[Found], citing: Mapping[str, tuple[str, ...]]) -> list[Found]:
     """``found``, each event found in its texts that cites a source found by its title
     ranked one above the best such source: the source is where to read more about the
     event, the event what the words name (`search dupont verlon` listed nine reports
@@ -113,7 +114,7 @@ def _led_to(found: list[_Found], citing: Mapping[str, tuple[str, ...]]) -> list[
         if h.kind == "source" and h.score >= TITLED_SOURCE:
             for ident in citing[h.id]:
                 above[ident] = max(above.get(ident, 0), h.score + 1)
-    led: list[_Found] = []
+    led: list[Found] = []
     for f in found:
         h = f.hit
         # an event only: a source may have an event's id (unsc-res-2085 is both)
@@ -122,12 +123,12 @@ def _led_to(found: list[_Found], citing: Mapping[str, tuple[str, ...]]) -> list[
     return led
 
 
-class _Found(NamedTuple):
-    """A hit with what orders it among hits of the same score (_ranked)."""
+class Found(NamedTuple):
+    """A hit with what orders it among hits of the same score (:func:`ranked`)."""
 
     hit: Hit
-    words: int  # the words of its closest own name holding every term (_score), 0: none
-    typed_at: int = 0  # where in the query the name it is called by was typed (_NAMED_BY)
+    words: int  # the words of its closest own name holding every term (entry_score); 0, none
+    typed_at: int = 0  # where in the query the name it is called by was typed (NAMED_BY)
     later: bool = False  # aftermath: after the record's end (9 November 2022)
     series: str = ""  # a fact's series ("" for any other kind)
     as_of: int = 0  # a fact's as-of, its last day (an ordinal)
@@ -138,28 +139,28 @@ class _Found(NamedTuple):
 # How a search ranks, the rules in the order they apply (each declared here or at the
 # name it links to):
 #  0. A year typed asks for what is dated in it: an entry dated outside it that only says
-#     it comes after those dated in it, whatever their scores (_Found.off_year).
-#  1. The score (_rank): an exact name 100; an actor or a place a query of names alone
-#     calls by its name, its own text naming the others (_NAMED_BY: `wagner mali`, the
-#     Wagner Group) 90; every word in one name or title 85 (whole words) or 75; across
-#     an entry's names 60; an event's actors and places as its names, ABOUT under its
-#     own; sources under the entries (_rank), an event over a source it cites (_led_to);
-#     found in texts 20 to 50; a word found by its stem alone STEM_ONLY under.
+#     it comes after those dated in it, whatever their scores (Found.off_year).
+#  1. The score (shown_score): an exact name 100; an actor or a place a query of names
+#     alone calls by its name, its own text naming the others (NAMED_BY: `wagner mali`,
+#     the Wagner Group) 90; every word in one name or title 85 (whole words) or 75;
+#     across an entry's names 60; an event's actors and places as its names, ABOUT under
+#     its own; sources under the entries (shown_score), an event over a source it cites
+#     (led_to); found in texts 20 to 50; a word found by its stem alone STEM_ONLY under.
 #  2. At the same score, the record before its aftermath: a figure or an event after 9
 #     November 2022 follows those of the record (`search wagner mali` listed the 2023
 #     count of Wagner's men before any event of their deployment).
 #  3. The closer match: the entry with the shorter own name holding every word
-#     (_score), then those with none; of actors and places a query of names calls, the
-#     one named first.
+#     (entry_score), then those with none; of actors and places a query of names calls,
+#     the one named first.
 #  4. By kind (actor, event, fact, place, source), then events and sources oldest
 #     first (a story in its order), and a fact's series together, placed by its closest
 #     figure, its latest figure first and the series with the latest figures first:
 #     `search burkina displaced` gave Burkina Faso's displaced of October 2018 to 2019
 #     first, its latest count (1,761,915 in October 2022) nineteenth (U45).
-def _ranked(found: list[_Found]) -> list[Hit]:
+def ranked(found: list[Found]) -> list[Hit]:
     """The hits in rank order (the rules above)."""
 
-    def block(f: _Found) -> tuple[int, bool, str]:
+    def block(f: Found) -> tuple[int, bool, str]:
         return f.hit.score, f.later, f.series
 
     closest: dict[tuple[int, bool, str], tuple[bool, int]] = {}
@@ -170,7 +171,7 @@ def _ranked(found: list[_Found]) -> list[Hit]:
             closest[at] = min(closest.get(at, (True, 1 << 30)), (not f.words, f.words))
             newest[at] = max(newest.get(at, 0), f.as_of)
 
-    def key(f: _Found) -> tuple[Any, ...]:
+    def key(f: Found) -> tuple[Any, ...]:
         h = f.hit
         near = closest[block(f)] if f.series else (not f.words, f.words)
         recent = (-newest[block(f)], f.series, -f.as_of) if f.series else (0, "", 0)
@@ -183,7 +184,7 @@ def _ranked(found: list[_Found]) -> list[Hit]:
 # May 2019", its title's year scoring as the 2019 events' dates do. An entry with a date
 # that a year typed does not cover, found through the year's word in its text, ranks
 # after every entry dated in the year (rule 0); entries with no date (actors, places) are
-# neither (_Found.off_year).
+# neither (Found.off_year).
 
 
 # What an entry found by a word's stem alone ranks under one holding the word as typed,
@@ -192,7 +193,7 @@ def _ranked(found: list[_Found]) -> list[Hit]:
 STEM_ONLY = 1
 
 
-def _by_stem_only(words: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> bool:
+def by_stem_only(words: Iterable[str], names: Iterable[str], texts: Iterable[str]) -> bool:
     """Whether some word is in the entry only through its stem (not as typed)."""
     hay = haystack(names, texts)
     return any(f" {w}" not in hay for w in words)

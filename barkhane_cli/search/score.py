@@ -1,8 +1,8 @@
 """How well one entry matches a query: its score, what matched, and the score shown.
 
-_score reads an entry's names, what it is about and its texts (100 an exact name down
-to 20 in a text) and says what matched (a name, a snippet); _rank turns it into the
-score shown, a source's taken under the entries. Apart from the ranking (search/rank.py)
+entry_score reads an entry's names, what it is about and its texts (100 an exact name
+down to 20 in a text) and says what matched (a name, a snippet); shown_score turns it
+into the score shown, a source's taken under the entries. Apart from the ranking (search/rank.py)
 because it scores one entry by itself: the rules that order hits among each other read
 the query and the data as a whole.
 """
@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 
 from barkhane_cli.resolve import fold
-from barkhane_cli.search.entries import _texts_hay
-from barkhane_cli.search.terms import _NUMBER, _POINT, _TOKEN, Terms, _has_phrase, _has_word, _pad
+from barkhane_cli.search.entries import texts_hay
+from barkhane_cli.search.terms import NUMBER, POINT, TOKEN, Terms
+from barkhane_cli.search.texts import has_phrase, has_word, pad
 
 
-def _score(
+def entry_score(
     terms: Terms, names: Iterable[str], texts: Iterable[str], about: Iterable[str] = ()
 ) -> tuple[int, str, int]:
     """(score, what matched, words). 100 an exact name; 85 every term in one name; 60
@@ -53,14 +54,14 @@ def _score(
     query = " ".join([*(w.replace(" ", "") for w in terms.words), *terms.phrases])
 
     def _found(needle: str, hay: str) -> bool:
-        return _has_phrase(needle, hay) if needle in terms.phrases else _has_word(needle, hay)
+        return has_phrase(needle, hay) if needle in terms.phrases else has_word(needle, hay)
 
     def _whole(needle: str, hay: str) -> bool:  # a word typed apart (`G 5`) whole as G5 too
         joined = needle.replace(" ", "") if needle in terms.words else needle
-        return _has_phrase(needle, hay) or _has_phrase(joined, hay)
+        return has_phrase(needle, hay) or has_phrase(joined, hay)
 
     for n in names[:own]:
-        hay = _pad(n)
+        hay = pad(n)
         if hay.strip() == query:
             return 100, n, len(hay.split())
     best: tuple[int, str] | None = None
@@ -69,7 +70,7 @@ def _score(
     for at, n in enumerate(names):
         if at == own and best is not None and best[0] == 85:
             break  # no name it is about scores more
-        hay = _pad(n)
+        hay = pad(n)
         padded.append((n, hay))
         if all(_found(x, hay) for x in needles):
             most = 85 if at < own else 85 - ABOUT  # the best a name here can score
@@ -99,11 +100,11 @@ def _score(
                 shown.append(n)
                 held |= holds
         return 60, " · ".join(shown), 0
-    everything = in_names + _texts_hay(texts)
+    everything = in_names + texts_hay(texts)
     if not all(_found(x, everything) for x in needles):
         return 0, "", 0
     named = sum(1 for x in needles if _found(x, in_names))
-    where = next((t for t in texts if any(_found(x, _pad(t)) for x in needles)), "")
+    where = next((t for t in texts if any(_found(x, pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles), 0
 
 
@@ -121,15 +122,15 @@ def _find(needle: str, folded: str) -> int:
     """Where the needle starts in the folded text; a number as the text writes it (26000
     as "26,000", 2dot5 as "2.5"), or the snippet of `search 17.8` began far from it; a
     token as the text writes it too (mq9 as "MQ-9"), its number whole."""
-    if not _NUMBER.fullmatch(needle):
+    if not NUMBER.fullmatch(needle):
         # a token's number whole, as it matched: G5's match is not a G50 before it
         whole = r"(?!\d)" if needle[-1:].isdigit() else ""
         found = re.search(re.escape(needle) + whole, folded)
-        token = _TOKEN.match(needle)
+        token = TOKEN.match(needle)
         if found is None and token is not None:
             found = re.search(rf"{re.escape(token[1])}-{re.escape(token[2])}{whole}", folded)
         return found.start() if found else -1
-    found = re.search(",?".join(map(re.escape, needle.replace(_POINT, "."))), folded)
+    found = re.search(",?".join(map(re.escape, needle.replace(POINT, "."))), folded)
     return found.start() if found else -1
 
 
@@ -146,7 +147,7 @@ _KIND_BONUS = {"actor": 5, "place": 4, "event": 0, "fact": 0}
 ABOUT = 5
 
 
-def _rank(kind: str, score: int) -> int:
+def shown_score(kind: str, score: int) -> int:
     """The score shown and sorted on: the entries' own (plus _KIND_BONUS), and a source's
     taken below them. A source is where to read more about an entry, not the answer: one
     whose title holds every word ranks under every entry whose names do (60 and up; an

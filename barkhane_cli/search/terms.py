@@ -1,9 +1,10 @@
-"""A search's words: what is typed read as terms, and a text read as a search reads it.
+"""A search's terms: what is typed read as words, quoted phrases and literal text.
 
-Parsing a query (quoted phrases, numbers and tokens kept whole, possessives, stems) and
-the one rule a term matches a normalized, padded text by (_has_word, _has_phrase,
-_holds). Apart from the ranking because ``timeline --search``, a lookup's notes and a
-store's word index need these alone: what matches, not what comes first.
+Parsing a query (quoted phrases, numbers and tokens kept whole, possessives, stems, the
+words that may be years), and how a number or a possessive is read (numbers_whole), in
+what is typed and in the texts searched alike (search/texts.py, which matches terms to
+a text). Apart from the matching because what a query asks for is one question, and
+what a text holds another.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
 
 _PHRASE = re.compile(r'"([^"]*)"')
+# A word that may be a year: four digits; a year of the record finds the entries dated in
+# it (search/entries.py's typed_years), and is no name (search/rank.py's names_typed).
+YEAR_WORD = re.compile(r"\d{4}")
 # Each of these three patterns opens with the character it looks for, and looks behind
 # it from there: a pattern opening with a look-behind is tried at every position of the
 # text, and they were two thirds of normalizing the record's texts for a store's search
@@ -28,8 +31,8 @@ _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
 # A point between digits is a decimal point, kept in its number as a word normalizing
 # keeps: "2.5" read as 2 and 5 made --search 2.5 find 14 events, none saying 2.5.
 _DECIMAL = re.compile(r"\.(?<=\d\.)(?=\d)")
-_POINT = "dot"
-_NUMBER = re.compile(rf"\d+(?:{_POINT}\d+)*")  # a number, as _numbers_whole writes it
+POINT = "dot"
+NUMBER = re.compile(rf"\d+(?:{POINT}\d+)*")  # a number, as numbers_whole writes it
 # A hyphen between a short run of letters and a number joins them, in what is typed and
 # in the text alike: G-5 is G5 (the G5 Sahel), MQ-9 is MQ9. Read as punctuation, `--search
 # G-5` asked for any word starting with g and the number 5 (a Gao toll of 5), and missed
@@ -51,10 +54,11 @@ _LETTERS_NUMBER = re.compile(  # the hyphen after one to three letters that star
 # every text and was a tenth of a cold store build (0.37 s of the bundled record's
 # search texts; this, the same output on each of them, 0.08 s).
 _POSSESSIVE_S = re.compile(r"['’](?=s\b)")
-_TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
+TOKEN = re.compile(r"([^\W\d_]{1,3})(\d.*)")  # such a token, joined: where to split it
 # Typed only: a lone letter before a number may be that letter's token spelled apart (`G
-# 5`), or the words the text has ("a 24-hour curfew"): it finds either (_has_word). Joined
-# only, `--search "a 24-month transition"` found nothing, though 8 events say just that.
+# 5`), or the words the text has ("a 24-hour curfew"): it finds either (texts.has_word).
+# Joined only, `--search "a 24-month transition"` found nothing, though 8 events say just
+# that.
 _LONE_LETTER = re.compile(r"(?<!\S)([^\W\d_]) (\d{1,3})(?!\d)")
 
 
@@ -79,7 +83,7 @@ def _possessives(text: str) -> str:
     return "".join((*parts, text[last:])) if parts else text
 
 
-def _numbers_whole(text: str) -> str:
+def numbers_whole(text: str) -> str:
     """``text`` with each number made one word (``26,000`` -> ``26000``, ``2.5`` ->
     ``2dot5``) and joined to the letters a hyphen ties it to (``G-5`` -> ``G5``), and a
     possessive its name and itself (``Gaddafi's`` -> ``Gaddafi Gaddafis``), as a search
@@ -90,7 +94,7 @@ def _numbers_whole(text: str) -> str:
         text = _THOUSANDS.sub("", text)
     if "-" in text:
         text = _LETTERS_NUMBER.sub("", text)
-    return _DECIMAL.sub(_POINT, text) if "." in text else text
+    return _DECIMAL.sub(POINT, text) if "." in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +138,12 @@ def parse(text: str) -> Terms:
     a phrase of one word: whole, as grep -w reads it (``"tongo"`` finds Tongo Tongo and
     not Tongomayel, which ``tongo`` finds too). Unquoted, a lone letter and the number
     after it are one word (``G 5`` is ``G5``); quoted, words are read as written."""
-    quoted = (normalize(_numbers_whole(x)) for x in _PHRASE.findall(text))
+    quoted = (normalize(numbers_whole(x)) for x in _PHRASE.findall(text))
     phrases = tuple(dict.fromkeys(p for p in quoted if p))
-    rest = _numbers_whole(_PHRASE.sub(" ", text))
+    rest = numbers_whole(_PHRASE.sub(" ", text))
     split: list[str] = []
     at = 0
-    for found in _LONE_LETTER.finditer(rest):  # `G 5` is one word "g 5" (see _has_word)
+    for found in _LONE_LETTER.finditer(rest):  # `G 5` is one word "g 5" (see texts.has_word)
         # a letter that normalizes to nothing (Ø) leaves the number alone: " 0" was a
         # word with a space and no letter, and `actor "Ø 0"` crashed
         letter = normalize(found[1])
@@ -153,23 +157,12 @@ def parse(text: str) -> Terms:
     return Terms(words, phrases, literal)
 
 
-def word_beginnings(text: str, shortest: int = 3) -> list[str]:
-    """Every beginning of every word of ``text`` (normalized as search compares), of
-    ``shortest`` letters or more, once each: what makes a word index match as
-    :func:`matches` does (a word matches the start of a word)."""
-    out: dict[str, None] = {}
-    for word in normalize(text).split():
-        for end in range(min(shortest, len(word)), len(word) + 1):
-            out[word[:end]] = None
-    return list(out)
-
-
 def plain_words(folded_query: str) -> list[str]:
     """The stems (:func:`stem`) of the query's words made only of letters and digits:
     each appears as it is in any folded text that matches, so a store can narrow its
     candidates with them."""
     words = folded_query.replace('"', " ").split()
-    # a word is found by its stem (_has_word), the beginning of it a match holds
+    # a word is found by its stem (texts.has_word), the beginning of it a match holds
     return [stem(w) for w in words if w.isalnum() and w.isascii()]
 
 
@@ -210,67 +203,3 @@ def stem(word: str) -> str:
             cut = word[: len(word) - len(ending)] + keep
             return cut if len(cut) >= _SHORTEST_STEM else word
     return word
-
-
-def _has_word(word: str, hay: str) -> bool:
-    # hay is normalized and padded with spaces: a word matches the start of a word, and a
-    # number the whole of one (a toll of 20 is not 200, nor the year 2019: `--search 20`
-    # found 957 of 1,019 events, nearly every summary naming a year of the 2000s; 5 is
-    # not the 5 of 2.5 either). A word ending in a number, the whole of that number too:
-    # G5 is the G5 Sahel, not a G50, as 20 is not 200 (letters after it may follow: G5s,
-    # as 20th). A word of letters is the start of any word: mq finds MQ-9.
-    if " " in word:  # a lone letter and a number, typed apart: the token, or the two words
-        letter, number = word.split()
-        return any(_number(w).search(hay) for w in (f"{letter}{number}", f"{letter} {number}"))
-    if word[-1:].isdigit():
-        return _number(word).search(hay) is not None
-    return f" {stem(word)}" in hay
-
-
-@functools.lru_cache(maxsize=64)
-def _number(word: str) -> re.Pattern[str]:
-    """A word ending in a number, at the start of a word of the hay and with the whole
-    number (``word`` is normalized: letters, digits and spaces only)."""
-    return re.compile(rf" {word}(?!\d|{_POINT}\d)")
-
-
-def event_words(e: m.Event) -> str:
-    """What ``timeline --search`` reads of an event: its title, summary, dispute and tags,
-    and the words of its id but not the id's numbers. Those are its date (``...-2019``,
-    ``...-2017-09``), which --year and --since ask for whole: `--search 2019` found 63
-    events by their ids alone, a haphazard part of 2019's, among those whose text says
-    2019. The store's candidates are narrowed on the same text (store/compile.py), read
-    as every search reads a text (_numbers_whole: 5,100 one number, G-5 one word)."""
-    ident = " ".join(w for w in normalize(e.id).split() if not w.isdigit())
-    return _numbers_whole(" ".join((ident, e.title, e.summary, e.disputed or "", " ".join(e.tags))))
-
-
-def _has_phrase(phrase: str, hay: str) -> bool:
-    # a phrase, or a quoted word, matches whole words
-    return f" {phrase} " in hay
-
-
-# Remembered for the record's every text (about 51,000 in 2026): a store's search index
-# (index) is written on each build, and a process building several (an import, the test
-# suite: 27 builds of the bundled record a run) normalized the same texts each time.
-@functools.lru_cache(maxsize=1 << 16)
-def _pad(text: str) -> str:
-    return f" {normalize(_numbers_whole(text))} "
-
-
-def matches(terms: Terms, text: str) -> bool:
-    """Whether one text holds every word and phrase (the rule ``timeline --search`` uses)."""
-    if terms.literal:
-        return terms.literal in fold(text)
-    return _holds(terms, _pad(text))
-
-
-def _holds(terms: Terms, hay: str) -> bool:
-    """Whether a padded text (_pad, or a store's haystack) holds every word and phrase."""
-    return all(_has_word(w, hay) for w in terms.words) and all(
-        _has_phrase(p, hay) for p in terms.phrases
-    )
-
-
-def matches_query(query: str, text: str) -> bool:
-    return matches(parse(query), text)

@@ -37,14 +37,15 @@ _warned: set[str] = set()
 # The modules whose code decides what a checked dataset holds.
 _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
-    "validate/publishers.py", "validate/spellings.py", "validate/checks.py",
+    "validate/publishers.py", "validate/names.py", "validate/copies.py", "validate/relays.py",
+    "validate/spellings.py", "validate/checks.py",
     "validate/suggest.py", "validate/duplicates.py",
     "store/files.py", "store/pieces.py", "store/parsed.py", "store/compile.py",
     "store/records.py", "store/reuse.py",
-    # what --search reads of an event (event_words, search/terms.py) and the rest
+    # what --search reads of an event (event_words, search/texts.py) and the rest
     # of the search package, which imports it
-    "search/__init__.py", "search/terms.py", "search/entries.py", "search/score.py",
-    "search/rank.py",
+    "search/__init__.py", "search/terms.py", "search/texts.py", "search/entries.py",
+    "search/score.py", "search/rank.py",
     # how names and words are folded (resolve.fold, text.strip_accents: "Rafał" is "rafal")
     "text.py", "resolve.py",
     # an export (--data x.csv) is converted by its importer each time its store is built

@@ -1,5 +1,5 @@
 """The record's spellings of one outlet or site (K47), for the one-name rule
-(validate/publishers.py's ALIASES): the spelling the record writes, then the others.
+(validate/names.py's ALIASES): the spelling the record writes, then the others.
 
 Found by folding the record's publishers, their brackets and its vias by case, spaces,
 hyphens, accents, a leading "www.", an address's ending (".com", ".net") and a host's
