@@ -73,9 +73,11 @@ def events(run: Run, *args: str) -> list[dict[str, object]]:
 # not the low end of (38 (37–40), 500 (200–500): U50 could not find the figure the sums
 # add), on 174 rows, took 80 columns from 5,306 lines to 5,323 (3.466; 5,314 had it been
 # shown only inside a range, leaving Moura's 500 of 200–500 unsaid) and 160 to 3,504
-# (2.281). The budget guards the layout; the names, the disputes, the credits and the
-# counted figures are what a reader asked for.
-LINE_BUDGET = {80: 3.47, 160: 2.29}
+# (2.281). Session 38's roles for mutinies, riots, kidnappings and the Gourma katiba and its
+# readers' disputes (680 -> 688 events naming a perpetrator, 567 -> 579 with a dispute) took
+# 80 columns to 5,355 lines (3.482) and 160 to 3,520 (2.289). The budget guards the layout;
+# the names, the disputes, the credits and the counted figures are what a reader asked for.
+LINE_BUDGET = {80: 3.49, 160: 2.30}
 
 
 def fits_its_screen_line_budget(run: Run, width: int, out: str) -> None:
