@@ -207,7 +207,7 @@ ERA_LABEL_ROOM = 34
 _EVENT_FIELDS = (
     "id", "date", "end", "long", "title", "summary", "type", "actors", "perpetrators",
     "targets", "attribution", "places", "tags", "fatalities", "fatalities_low",
-    "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids", "ucdp_ids",
+    "fatalities_high", "fatalities_note", "counted_in", "disputed", "follows", "acled_ids", "ucdp_ids",
     "sources",
 )  # fmt: skip
 # Every table of a data file and its fields, in the documented order: what validation
@@ -496,6 +496,10 @@ class Event:
     # The events this one is a sequel of, by id (a release follows its kidnapping): a
     # curated link, declared on the later event, that the event card shows both ways.
     follows: tuple[str, ...] = ()
+    # The event whose toll already holds this one's dead (an air strike within the
+    # clashes' count, executions within the mass graves'), by id: declared on the part,
+    # it keeps every sum of deaths from adding them twice (counted; U54's #5).
+    counted_in: str | None = None
     # Reviewed links to the dataset records of the same incident (ACLED event_id_cnty,
     # UCDP id): they override the scores of compare and gaps (docs/matching.md).
     acled_ids: tuple[str, ...] = ()
@@ -546,7 +550,10 @@ class Event:
         source gives; a lower bound alone too), else None: an upper bound alone ("up to
         15") is no count, so it adds nothing. One rule, so the chart and the map agree
         (U8: a month's bar dropped events known only as a range while the map counted
-        their low end)."""
+        their low end). An event whose dead are counted in another's toll (counted_in)
+        adds nothing: that toll holds them already (U54: Murzuq's 42 inside its 90)."""
+        if self.counted_in is not None:
+            return None
         return self.fatalities if self.fatalities is not None else self.fatalities_low
 
     def best_apart(self) -> int | None:
@@ -566,6 +573,13 @@ class Event:
         ``38 (37–40)``, ``500 (200–500)``."""
         best = self.best_apart()
         return self.deaths() if best is None else f"{best} ({self.deaths()})"
+
+    def counted_elsewhere(self) -> bool:
+        """True when the event has a toll that sums leave out, as counted in another's:
+        what their note "counted in another's toll" counts."""
+        return self.counted_in is not None and (
+            self.fatalities is not None or self.fatalities_low is not None
+        )
 
     def deaths(self) -> str:
         """Deaths as a reader should see them, in every view that words a toll: ``42``,
@@ -609,6 +623,7 @@ class Event:
             "fatalities_low": self.fatalities_low,
             "fatalities_high": self.fatalities_high,
             "fatalities_note": self.fatalities_note,
+            "counted_in": self.counted_in,
             "disputed": self.disputed,
             "follows": list(self.follows),
             "acled_ids": list(self.acled_ids),
@@ -618,6 +633,21 @@ class Event:
             "yours": self.yours,
             "replaces": self.replaces,
         }
+
+
+def counted_elsewhere_note(n: int) -> str | None:
+    """What every sum of deaths says under it when it left out ``n`` events' tolls as
+    counted in another's (Event.counted): one wording, in chart, map and summary alike."""
+    if not n:
+        return None
+    whose = "event's" if n == 1 else "events'"
+    return f"{n} {whose} dead counted in another's toll, not added again"
+
+
+def counted_in_said(other: str) -> str:
+    """What an event's card says of its toll when it is counted in another's (``other``
+    that event's id, which `barkhane event` opens)."""
+    return f"its dead are counted in {other}'s toll, not added again in sums"
 
 
 @dataclass(frozen=True, slots=True)

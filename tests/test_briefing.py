@@ -64,6 +64,7 @@ def test_summary_json_period(run: Run) -> None:
         "events": 10,
         "disputed": 1,
         "fatalities_recorded": 30,
+        "counted_elsewhere": 0,
         "countries": [],
         "places": [],
         "place_notes": [],
@@ -131,6 +132,7 @@ def test_summary_slice_2020(run: Run) -> None:
         "place_notes": [],
         "note": None,
         "fatalities_recorded": 0,
+        "counted_elsewhere": 0,
     }
     assert content["axis"] == {"start": "2020-01-01", "end": "2020-12-31"}
     assert content["events_per_year"] == [
@@ -740,6 +742,7 @@ def test_summary_actor_slice(run: Run) -> None:
         "note": None,
         "disputed": 1,
         "fatalities_recorded": 0,
+        "counted_elsewhere": 0,
     }
     # The actor itself is not listed among the most active actors of its own slice.
     assert content["top_actors"] == [

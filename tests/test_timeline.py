@@ -165,6 +165,7 @@ def test_json_contract(run: Run) -> None:
         "fatalities_low": None,
         "fatalities_high": None,
         "fatalities_note": None,
+        "counted_in": None,
         "disputed": "The seed dates the expulsion to February 2022; it was announced on 31 January 2022.",
         "follows": [],
         "acled_ids": [],

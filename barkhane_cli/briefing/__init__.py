@@ -166,6 +166,8 @@ def summary(
             "events": seen.events,
             "disputed": seen.disputed,
             "fatalities_recorded": seen.deaths,
+            # events whose tolls the sum left out, as counted in another's (Event.counted)
+            "counted_elsewhere": seen.elsewhere,
             "countries": sorted(countries),
             "places": sorted(places),
             "note": note,
@@ -200,7 +202,7 @@ class _Seen:
 
     def __init__(self, actor_ids: frozenset[str]) -> None:
         self.left_out = actor_ids  # the actors asked for: not among their own top actors
-        self.events = self.disputed = self.deaths = 0
+        self.events = self.disputed = self.deaths = self.elsewhere = 0
         self.extent = Extent()  # axis_spanning's: first and last day
         self.actors: Counter[str] = Counter()
         self.years = event_tally("year")
@@ -210,6 +212,7 @@ class _Seen:
         self.events += 1
         self.disputed += bool(e.disputed)
         self.deaths += e.counted() or 0
+        self.elsewhere += e.counted_elsewhere()
         self.extent.add(e)
         self.actors.update(a for a in set(e.actors) if a not in self.left_out)
         self.years.add(e)

@@ -82,10 +82,12 @@ class Tally:
     counts: dict[str, Counter[str]] = field(default_factory=dict)  # period -> type -> sum
     events: Counter[str] = field(default_factory=Counter)  # period -> events counted
     coarse: int = 0  # dated too coarsely for the bins (a year in a by-month chart)
+    elsewhere: int = 0  # tolls left out as counted in another event's (Event.counted)
 
     def add(self, e: m.Event) -> None:
         w = self.weight(e)
         if w is None:
+            self.elsewhere += e.counted_elsewhere()
             return
         label = _bin_label(e.date, self.by)
         if label is None:
@@ -115,6 +117,9 @@ class Tally:
                 f"{counted(out.before, 'event')}{self.which} that began before "
                 f"{axis.start().isoformat()} {plural(out.before, 'is', 'are')} not in a bar"
             )
+        elsewhere = m.counted_elsewhere_note(self.elsewhere)
+        if elsewhere:
+            out.notes.append(elsewhere)
         return out
 
 

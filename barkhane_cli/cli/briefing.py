@@ -283,7 +283,9 @@ def chart(
     or disputed figures are marked. Fatalities are summed over
     the events whose sources give a count (the best estimate, else the low end of a
     range, as the map sums them), so they are not a total death toll: the totals that
-    ACLED, UCDP and the UN counted are figures (facts --category violence).
+    ACLED, UCDP and the UN counted are figures (facts --category violence). An event
+    whose dead another event's toll already holds (its counted_in: an air strike within
+    the clashes' count) adds nothing, and a note under the bars says how many.
 
     Events and fatalities take timeline's filters (--target minusma: the attacks on
     MINUSMA per year), said in the title.

@@ -217,6 +217,7 @@ def map_(
     --format, prints one record per place (geojson gives points).
     """
     from barkhane_cli import mapping, query
+    from barkhane_cli import model as m
 
     if by not in ("events", "deaths", "region", "region-deaths"):
         raise UsageError(f"--by {by!r}: give events, deaths, region or region-deaths")
@@ -247,6 +248,11 @@ def map_(
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
     md.notes += perpetrator_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    # the deaths summed per place leave out tolls counted in another event's: said where
+    # deaths are shown (--by deaths, and the records' deaths column), not under dots of events
+    elsewhere = m.counted_elsewhere_note(sum(e.counted_elsewhere() for e in events))
+    if elsewhere and (by == "deaths" or given_format(env, format_) != "table"):
+        md.notes.append(elsewhere)
     span = _window_said(filters["since"], filters["until"], year)
     if not span and events:  # no date filter: the span the events cover
         latest = max(events, key=lambda e: e.last)

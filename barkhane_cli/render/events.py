@@ -27,8 +27,8 @@ EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title",
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
-    "fatalities_low", "fatalities_high", "fatalities_note", "disputed", "follows", "acled_ids",
-    "ucdp_ids", "aftermath", "sources", "yours", "replaces",
+    "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "disputed", "follows",
+    "acled_ids", "ucdp_ids", "aftermath", "sources", "yours", "replaces",
 ]  # fmt: skip
 
 # How much of a disagreement between sources a timeline table shows: on a wide terminal
@@ -313,6 +313,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "fatalities_note": Field(
             "fatalities_note", "Deaths note", lambda e: _opt(e.fatalities_note)
         ),
+        # the event whose toll holds this one's dead: sums leave this one's out
+        "counted_in": Field("counted_in", "Counted in", lambda e: _opt(e.counted_in)),
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
         "yours": flag_field("yours", "Yours", lambda e: e.yours),

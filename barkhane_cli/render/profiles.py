@@ -230,6 +230,8 @@ def event_card(
     # under "22 February 2011 to 24 February 2011")
     precision = event.date.precision + (f"{SPAN}{event.end.precision}" if event.end else "")
     deaths = event.deaths()
+    if event.counted_in is not None:  # said before the note, which may run long
+        deaths = f"{deaths}; {m.counted_in_said(event.counted_in)}".lstrip("; ")
     if event.fatalities_note:
         deaths = f"{deaths} ({event.fatalities_note})".strip()
     # in lookup.related_events' order, which JSON's "related" keeps too

@@ -100,7 +100,13 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     if period.get("places"):
         named = [data.places[p].name if p in data.places else p for p in period["places"]]
         title += (" and " if period.get("countries") else " in ") + ", ".join(named)
-    con.print(Panel(head, title=title, title_align="left"))
+    # what the deaths' sum left out, under it on the panel's edge: a line of its own
+    # pushed the whole record's summary past one screen (ONE_SCREEN)
+    elsewhere = m.counted_elsewhere_note(period["counted_elsewhere"]) if period["events"] else None
+    edge = elsewhere if elsewhere and len(elsewhere) + 6 <= con.width else None
+    con.print(Panel(head, title=title, title_align="left", subtitle=edge, subtitle_align="left"))
+    if elsewhere and not edge:  # a narrow terminal would cut it on the edge
+        con.print(Text(elsewhere, style="italic"))
     if period["note"]:
         con.print(Text(period["note"], style="italic"))  # as `on` shows it
     for told in period.get("place_notes", ()):  # as under timeline --place's table

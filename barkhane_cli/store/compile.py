@@ -40,7 +40,7 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   "end" TEXT, precision TEXT, end_precision TEXT, first_day TEXT, last_day TEXT,
   first_ordinal INTEGER, last_ordinal INTEGER, title TEXT, summary TEXT, type TEXT,
   attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
-  fatalities_note TEXT, disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
+  fatalities_note TEXT, counted_in TEXT REFERENCES events(id), disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
   places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
@@ -224,7 +224,7 @@ def write_events(
     reviewed: list[tuple[int, str]] = []
 
     def flush() -> None:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 32)})", rows)
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 33)})", rows)
         db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
         db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
         db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
@@ -266,7 +266,7 @@ def write_events(
             e.end.precision if e.end else None, e.first_day().isoformat(),
             e.last_day().isoformat(), e.first, e.last, e.title, e.summary, e.type,
             e.attribution, e.fatalities, e.fatalities_low, e.fatalities_high,
-            e.fatalities_note, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
+            e.fatalities_note, e.counted_in, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
             listed(e.countries), listed(e.tags), names, None if private else _words(e, names),
         ))  # fmt: skip

@@ -28,7 +28,7 @@ from barkhane_cli.settings import Settings
 
 # Of the compiled store's tables (an SQLite export says it): bump when their layout
 # changes; what compile.py writes into them is covered by the key (_CODE below).
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 # The meta row of a store holding what reading its exports said on stderr (one line
 # each), which every run from the store says again (store.exports.SAID)
 SAID_META = "said"
@@ -39,7 +39,7 @@ _CODE = (
     "model.py", "dates.py", "geo.py", "validate/reader.py", "validate/builders.py",
     "validate/publishers.py", "validate/names.py", "validate/copies.py", "validate/relays.py",
     "validate/spellings.py", "validate/checks.py",
-    "validate/suggest.py", "validate/duplicates.py",
+    "validate/suggest.py", "validate/duplicates.py", "validate/tolls.py",
     "store/files.py", "store/pieces.py", "store/parsed.py", "store/compile.py",
     "store/records.py", "store/reuse.py",
     # what --search reads of an event (event_words, search/texts.py) and the rest

@@ -194,6 +194,7 @@ def build_event(r: EntryReader) -> m.Event:
         fatalities_low=best if low is None else low,
         fatalities_high=best if high is None else high,
         fatalities_note=r.text("fatalities_note", False),
+        counted_in=r.text("counted_in", False),
         long=r.text("long", False),
         disputed=r.text("disputed", False),
         follows=r.texts("follows"),

@@ -12,6 +12,7 @@ from barkhane_cli import model as m
 from barkhane_cli.validate.duplicates import duplicate_warnings, replacement_warnings
 from barkhane_cli.validate.reader import Problem
 from barkhane_cli.validate.suggest import Suggestions
+from barkhane_cli.validate.tolls import counted_in_problems
 
 
 def check_references(
@@ -124,6 +125,9 @@ def check_references(
             refs(e.origin, table, e.id, "places", e.places, data.places, "place")
             refs(e.origin, table, e.id, "follows", e.follows, all_events, "event")
             problems.extend(_sequel_problems(e, table, all_events))
+            if e.counted_in is not None:
+                refs(e.origin, table, e.id, "counted_in", (e.counted_in,), all_events, "event")
+                problems.extend(counted_in_problems(e, table, all_events))
             if only is None and warnings:
                 problems.extend(id_date_warnings(e, table))
                 if table == "events":
