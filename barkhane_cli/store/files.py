@@ -409,19 +409,22 @@ def _with_countries(
     from barkhane_cli.store import reuse
 
     out = []
-    cache: dict[tuple[str, ...], Any] = {}
+    # an import's events name a few thousand sets of places: each set's countries and
+    # point worked out once
+    cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]] = {}
     for e in events:
-        countries = geo.event_countries(places, e.places)
-        if e.places not in cache:
-            cache[e.places] = locate(places, e.places)
-        point = point_fields(cache[e.places])
+        found = cache.get(e.places)
+        if found is None:
+            at = point_fields(locate(places, e.places))
+            found = cache[e.places] = (geo.event_countries(places, e.places), tuple(at.items()))
+        countries, point = found
         yours = not roots.get(e.origin, (None, False))[1]
         replaces = e.id in replaced
         if countries or point or yours:
             # the same copy as the last build made of this checked event, if that had
             # the same countries and point: what the store encodes of it is then reused
             # (store/reuse.py), not worked out again for each build of one process
-            e = reuse.per_object(_placed, e, countries, tuple(point.items()), yours, replaces)
+            e = reuse.per_object(_placed, e, countries, point, yours, replaces)
         out.append(e)
     return sorted(out, key=m.Event.sort_key)
 
