@@ -263,6 +263,7 @@ def write_events(
             text = lists[values] = _list(values)
         return text
 
+    keep = reuse.worth_keeping(len(data.events) + len(data.aftermath))
     seq = span = 0
     for seq, e in enumerate(events, 1):
         span = max(span, e.last - e.first)
@@ -298,7 +299,7 @@ def write_events(
         tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
         refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)
         if private:
-            output, hay = reuse.per_object(_bodies, e)
+            output, hay = reuse.per_object(_bodies, e) if keep else _bodies(e)
             bodies.append((seq, output, e.long, e.origin, hay))
             sequels.extend((seq, before) for before in dict.fromkeys(e.follows))
             reviewed.extend((seq, record) for record in (*e.acled_ids, *e.ucdp_ids))
