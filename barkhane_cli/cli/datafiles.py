@@ -290,17 +290,15 @@ def _import_quietly(export: Path, output: Path, run: Any, warm: bool) -> None:
         _write(output, tables, header)
         # With the cache off (BARKHANE_CACHE=0) a compiled store could not be kept.
         if warm and s.cache_folder() is not None:
-            # The store is compiled from the entries just written, as the document the
-            # file parses to (exports.as_document): no TOML read back. A large file's as
-            # the documents of its pieces (exports.as_pieces), each entry dropped once
-            # copied, so neither the entries nor a document of them is held whole beside
-            # the checked dataset (K89: 2.32 GiB at a million rows, over issue 23's 2
-            # GiB), nor the file parsed again (K93: a sixth of the import's CPU).
-            docs: dict[str, Any] = {
-                str(output): exports.as_pieces(tables)
-                if store.files.large(output)
-                else exports.as_document(tables, consume=True)
-            }
+            docs = None
+            if not store.files.large(output):
+                # A small file's store is compiled from the entries just written, as the
+                # document the file parses to (exports.as_document): no TOML read back.
+                docs = {str(output): exports.as_document(tables, consume=True)}
+            # A large one's is compiled as the first query's would be, from the file read
+            # back in pieces (store.pieces): the entries are dropped first, so neither they
+            # nor a document of them is held whole beside the checked dataset (K89: 2.32
+            # GiB at a million rows, over issue 23's 2 GiB).
             del tables
             _warm_store(output, in_env, s, docs)
     merged = f" ({report.merged_rows} merged, monadic)" if report.merged_rows else ""

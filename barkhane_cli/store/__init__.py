@@ -106,7 +106,7 @@ class Loaded:
         return self.data
 
 
-def _checked(paths: Sequence[Path], docs: files.Docs | None = None) -> m.Dataset:
+def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = None) -> m.Dataset:
     # only errors stop a load; the warnings are validate's to list
     data, problems = collect(paths, docs=docs or None, warnings=False)
     errors = [p for p in problems if not p.warning]
@@ -233,7 +233,7 @@ def _build(
     folder: Path,
     key: str,
     paths: Sequence[Path],
-    docs: files.Docs | None,
+    docs: Mapping[str, dict[str, Any]] | None,
     cap: int,
 ) -> Loaded:
     import sqlite3
@@ -332,7 +332,7 @@ def open_data(
 def open_paths(
     paths: Sequence[Path],
     settings: Settings | None = None,
-    docs: files.Docs | None = None,
+    docs: Mapping[str, dict[str, Any]] | None = None,
 ) -> Loaded:
     """:func:`open_data` for an explicit list of files (the bundled one included or not).
 

@@ -14,7 +14,7 @@ store when built. (This module imports neither ``store`` nor ``store.files``: th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,72 +115,35 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
     """The document ``toml.loads(tomlwrite.dumps(tables))`` gives, without the text:
     tables and fields in the written order, None values left out. ``consume``: each
     entry of ``tables`` (lists) is dropped once copied, so the two are never both whole."""
+    from barkhane_cli.tomlwrite import FIELD_ORDER, TABLE_ORDER, _ordered
+
+    names = [t for t in TABLE_ORDER if t in tables] + sorted(
+        t for t in tables if t not in TABLE_ORDER
+    )
     doc: dict[str, list[dict[str, Any]]] = {}
-    for name in _table_order(tables):
-        rows = list(_rows(tables[name], name, consume))
+    for name in names:
+        order = FIELD_ORDER.get(name, ("id",))
+        rows = []
+        entries = tables[name]
+        for index, entry in enumerate(entries):
+            if consume:
+                entries[index] = None  # type: ignore[index]
+            row = {}
+            for k in _ordered(entry, order):
+                v: Any = entry[k]
+                if v is None:
+                    continue
+                kind = type(v)
+                if kind is str:
+                    if not v.isascii():
+                        v = valid_text(v)
+                elif kind is list or kind is dict or isinstance(v, list | tuple | Mapping):
+                    v = _plain(v)
+                row[k] = v
+            rows.append(row)
         if rows:  # a table with no entries writes nothing
             doc[name] = rows
     return doc
-
-
-# Entries a piece of as_pieces holds: about as many as a piece of the written file
-# (store.pieces.PIECE_BYTES, ~1 MiB of TOML), so the build holds as much at once.
-PIECE_ENTRIES = 2000
-
-
-def as_pieces(tables: Tables) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    """The documents the written file's pieces parse to (store.pieces), made from the
-    entries instead (K93: the file parsed back was a sixth of an import's CPU): each
-    table's entries as :func:`as_document` makes them, in documents of at most
-    PIECE_ENTRIES, every entry dropped from ``tables`` once copied, each piece's short
-    texts shared as pieces shares a parsed piece's (the same memory as that read)."""
-    from barkhane_cli.store.pieces import shared
-
-    memo: dict[str, str] = {}
-    for name in _table_order(tables):
-        rows: list[dict[str, Any]] = []
-        for row in _rows(tables[name], name, consume=True):
-            rows.append(row)
-            if len(rows) >= PIECE_ENTRIES:
-                yield shared({name: rows}, memo)
-                rows = []
-        if rows:
-            yield shared({name: rows}, memo)
-
-
-def _table_order(tables: Tables) -> list[str]:
-    """The tables in the order tomlwrite writes them."""
-    from barkhane_cli.tomlwrite import TABLE_ORDER
-
-    return [t for t in TABLE_ORDER if t in tables] + sorted(
-        t for t in tables if t not in TABLE_ORDER
-    )
-
-
-def _rows(
-    entries: Sequence[Mapping[str, object]], name: str, consume: bool
-) -> Iterator[dict[str, Any]]:
-    """Each entry of table ``name`` as the file's document holds it (dropped from
-    ``entries``, a list, once copied when ``consume``)."""
-    from barkhane_cli.tomlwrite import FIELD_ORDER, _ordered
-
-    order = FIELD_ORDER.get(name, ("id",))
-    for index, entry in enumerate(entries):
-        if consume:
-            entries[index] = None  # type: ignore[index]
-        row = {}
-        for k in _ordered(entry, order):
-            v: Any = entry[k]
-            if v is None:
-                continue
-            kind = type(v)
-            if kind is str:
-                if not v.isascii():
-                    v = valid_text(v)
-            elif kind is list or kind is dict or isinstance(v, list | tuple | Mapping):
-                v = _plain(v)
-            row[k] = v
-        yield row
 
 
 def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> dict[str, Any]:

@@ -81,10 +81,6 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     return [f for p in paths for f in layer_files(p)]
 
 
-# Files already parsed, by path (what ``import`` just wrote): a file's whole document, or
-# its pieces' documents in order (exports.as_pieces), as store.pieces reads a large one.
-Docs = Mapping[str, dict[str, Any] | Iterator[dict[str, Any]]]
-
 EXPORT_SUFFIXES = (".csv",)
 # How an export becomes a document: set by the store package (store.read_export), which
 # knows the bundled data it is matched against; files never imports the importers.
@@ -457,7 +453,7 @@ def _drain(entries: dict[str, m.Event]) -> Iterator[m.Event]:
 def collect(
     paths: Sequence[Path],
     keep_going: bool = False,
-    docs: Docs | None = None,
+    docs: Mapping[str, dict[str, Any]] | None = None,
     warnings: bool = True,
 ) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found.
@@ -543,7 +539,7 @@ def _read_into(
     layer: _Layer,
     problems: list[Problem],
     keep_going: bool,
-    docs: Docs | None = None,
+    docs: Mapping[str, dict[str, Any]] | None = None,
 ) -> None:
     from barkhane_cli.validate import Problem
 
@@ -552,9 +548,6 @@ def _read_into(
     try:
         if docs is not None and file in docs:
             doc = docs[file]
-            if not isinstance(doc, dict):  # its pieces' documents (exports.as_pieces)
-                _layer_file(file, _check_documents(file, doc), layer, problems)
-                return
         elif is_export(path) and EXPORT_READER:
             doc = EXPORT_READER[0](path, problems if keep_going else None)
         else:
@@ -615,28 +608,20 @@ def _check_pieces(path: Path) -> list[_Checked] | None:
     file cannot be read: the caller then reads it whole, which says any error."""
     from barkhane_cli.store import pieces
 
-    def deep(doc: dict[str, Any]) -> dict[str, Any]:
-        if _depth(doc) > MAX_DEPTH:
-            raise pieces.Unsure
-        return doc
-
-    try:
-        with _open(path) as fh:
-            return _check_documents(str(path), map(deep, pieces.documents(fh, TABLES)))
-    except (pieces.Unsure, DataError, OSError):
-        return None
-
-
-def _check_documents(file: str, docs: Iterable[dict[str, Any]]) -> list[_Checked]:
-    """The entries of a file's pieces' documents built and checked as :func:`_check_file`
-    builds the whole document's, in the same order, each document dropped once built."""
+    file = str(path)
     steps: list[_Checked] = []
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}  # each table's first piece: the whole document's order
-    for doc in docs:
-        for table in doc:
-            first.setdefault(table, len(first))
-        steps += _check_file(file, doc, consume=True, counts=counts)
+    try:
+        with _open(path) as fh:
+            for doc in pieces.documents(fh, TABLES):
+                if _depth(doc) > MAX_DEPTH:
+                    return None
+                for table in doc:
+                    first.setdefault(table, len(first))
+                steps += _check_file(file, doc, consume=True, counts=counts)
+    except (pieces.Unsure, DataError, OSError):
+        return None
     # The whole document lists each table's entries together, in the order the tables
     # first appear: so do the steps (sorted stably, each table's entries in file order).
     steps.sort(key=lambda step: first[step.table])

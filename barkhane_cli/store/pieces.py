@@ -28,7 +28,7 @@ The entries built from the pieces are the dataset the build holds whole (the che
 across entries need it). Each short text the parser makes is a string of its own, so
 an import's events held a million copies of its source's id and hundreds of thousands
 of each actor, place, tag and type: 80 % of their strings' bytes (K82). Each piece's
-short texts are made the first equal string met in the file (:func:`shared`), the same
+short texts are made the first equal string met in the file (:func:`_shared`), the same
 values in less memory.
 """
 
@@ -84,13 +84,13 @@ def documents(fh: BinaryIO, tables: Collection[str]) -> Iterator[dict[str, Any]]
             found = _HEADER.fullmatch(line)
             if found is not None and found[1].decode("ascii") in tables:
                 doc = _checked(_parse(b"".join(piece)), tables, not cut)
-                yield shared(doc, memo)
+                yield _shared(doc, memo)
                 piece, size, cut = [], 0, True
         piece.append(line)
         size += len(line)
     if not cut:
         raise Unsure
-    yield shared(_checked(_parse(b"".join(piece)), tables, False), memo)
+    yield _shared(_checked(_parse(b"".join(piece)), tables, False), memo)
 
 
 def _checked(doc: dict[str, Any], tables: Collection[str], first: bool) -> dict[str, Any]:
@@ -103,7 +103,7 @@ def _checked(doc: dict[str, Any], tables: Collection[str], first: bool) -> dict[
     return doc
 
 
-def shared(doc: dict[str, Any], memo: dict[str, str]) -> dict[str, Any]:
+def _shared(doc: dict[str, Any], memo: dict[str, str]) -> dict[str, Any]:
     """``doc`` with each short text (a value, or an item of an array) replaced by the
     first equal string in ``memo``: equal values, one copy."""
     stack: list[Any] = [doc]
