@@ -55,6 +55,13 @@ def key(name: str) -> str:
 
 def value(v: object) -> str:
     """One TOML value; raises TypeError for anything our schema does not hold."""
+    kind = type(v)  # the exact types first: a million-row import writes ~20 million
+    if kind is str:
+        return string(v)  # type: ignore[arg-type]
+    if kind is list:
+        return "[" + ", ".join([value(item) for item in v]) + "]"  # type: ignore[attr-defined]
+    if kind is int:
+        return str(v)
     if isinstance(v, str):
         return string(v)
     # bool before int: True is an int to Python but not to TOML.
@@ -110,6 +117,7 @@ def chunks(
         t for t in tables if t not in TABLE_ORDER
     )
     count = 0
+    keys: dict[str, str] = {}  # each field's "key = ", made once (a regex a field)
     for name in names:
         order = FIELD_ORDER.get(name, ("id",))
         head = f"[[{key(name)}]]\n"
@@ -121,7 +129,10 @@ def chunks(
             for k in _ordered(entry, order):
                 v = entry[k]
                 if v is not None:
-                    out.append(f"{key(k)} = {value(v)}\n")
+                    said = keys.get(k)
+                    if said is None:
+                        said = keys[k] = f"{key(k)} = "
+                    out.append(said + value(v) + "\n")
             count += 1
             if count % size == 0:
                 yield "".join(out)

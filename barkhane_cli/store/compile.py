@@ -126,21 +126,33 @@ def _point(places: dict[str, m.Place], e: m.Event) -> tuple[Any, Any, Any, Any]:
     return at.lat, at.lon, at.place, at.point_of
 
 
-def _names(data: m.Dataset, e: m.Event) -> str:
+def _names(data: m.Dataset, e: m.Event, said: dict[tuple[bool, str], tuple[str, ...]]) -> str:
     """What a reader searches an event by besides its words: the names, short names and
     aliases of its actors and places (and of the countries it lies in), and its tags, so
-    Datasette's full-text search finds what `barkhane search` finds."""
-    out: dict[str, None] = {}
-    for ident in (*e.actors, *e.perpetrators, *e.targets):
-        a = data.actors.get(ident)
-        if a is not None:
-            out.update(dict.fromkeys((a.name, a.short or "", *a.aliases)))
-    for ident in (*e.places, *e.countries):
+    Datasette's full-text search finds what `barkhane search` finds. ``said``: each
+    actor's and place's names by (is a place, id), kept between calls (an import's
+    events name the same few thousand in ~60,000 combinations)."""
+    names: list[str] = []
+    for place, ids in (
+        (False, (*e.actors, *e.perpetrators, *e.targets)),
+        (True, (*e.places, *e.countries)),
+    ):
+        for ident in ids:
+            own = said.get((place, ident))
+            if own is None:
+                own = said[(place, ident)] = _own_names(data, place, ident)
+            names += own
+    names += (t.replace("-", " ") for t in e.tags)
+    return "; ".join(n for n in dict.fromkeys(names) if n)
+
+
+def _own_names(data: m.Dataset, place: bool, ident: str) -> tuple[str, ...]:
+    """An actor's (or a place's) name, short name and aliases; none for an unknown id."""
+    if place:
         p = data.places.get(ident)
-        if p is not None:
-            out.update(dict.fromkeys((p.name, p.short or "", *geo.aliases_of(p))))
-    out.update(dict.fromkeys(t.replace("-", " ") for t in e.tags))
-    return "; ".join(n for n in out if n)
+        return (p.name, p.short or "", *geo.aliases_of(p)) if p is not None else ()
+    a = data.actors.get(ident)
+    return (a.name, a.short or "", *a.aliases) if a is not None else ()
 
 
 BATCH = 5000  # events written per executemany: memory stays bounded however large the data
@@ -242,6 +254,7 @@ def write_events(
     points: dict[tuple[str, ...], tuple[Any, Any, Any, Any]] = {}
     within: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     named: dict[tuple[tuple[str, ...], ...], str] = {}
+    said: dict[tuple[bool, str], tuple[str, ...]] = {}
     lists: dict[tuple[str, ...], str] = {}
 
     def listed(values: tuple[str, ...]) -> str:
@@ -250,6 +263,7 @@ def write_events(
             text = lists[values] = _list(values)
         return text
 
+    keep = reuse.worth_keeping(len(data.events) + len(data.aftermath))
     seq = span = 0
     for seq, e in enumerate(events, 1):
         span = max(span, e.last - e.first)
@@ -260,7 +274,7 @@ def write_events(
         names_key = (e.actors, e.perpetrators, e.targets, e.places, e.countries, e.tags)
         names = named.get(names_key)
         if names is None:
-            names = named[names_key] = _names(data, e)
+            names = named[names_key] = _names(data, e, said)
         rows.append((
             seq, e.id, e.date.iso(), _iso(e.end), e.date.precision,
             e.end.precision if e.end else None, e.first_day().isoformat(),
@@ -285,7 +299,7 @@ def write_events(
         tags.extend((ident, t, seq) for t in dict.fromkeys(e.tags))
         refs.extend((ident, s.id, s.quote, s.note, seq) for s in e.sources)
         if private:
-            output, hay = reuse.per_object(_bodies, e)
+            output, hay = reuse.per_object(_bodies, e) if keep else _bodies(e)
             bodies.append((seq, output, e.long, e.origin, hay))
             sequels.extend((seq, before) for before in dict.fromkeys(e.follows))
             reviewed.extend((seq, record) for record in (*e.acled_ids, *e.ucdp_ids))

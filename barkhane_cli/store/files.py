@@ -395,29 +395,39 @@ def _with_countries(
     places: dict[str, m.Place],
     roots: Roots,
     replaced: frozenset[str] = frozenset(),
+    count: int = 0,
 ) -> list[m.Event]:
     """Events in date order, each with the countries its places lie in and where it is
     drawn. An event known only by its country has no point (``point_kind = "country"``):
     it is listed, never put at the capital or anywhere else inside the country. One of a
     file that is not the shipped data (``roots``) is the user's (Event.yours), and one
-    whose id is among ``replaced`` took the place of the data's (Event.replaces)."""
+    whose id is among ``replaced`` took the place of the data's (Event.replaces).
+    ``count``: the build's events, which decides whether the copies are remembered."""
     from barkhane_cli.mapping import locate, point_fields
     from barkhane_cli.store import reuse
 
     out = []
-    cache: dict[tuple[str, ...], Any] = {}
+    keep = reuse.worth_keeping(count)  # else each checked event is freed as it is copied
+    # an import's events name a few thousand sets of places: each set's countries and
+    # point worked out once
+    cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]] = {}
     for e in events:
-        countries = geo.event_countries(places, e.places)
-        if e.places not in cache:
-            cache[e.places] = locate(places, e.places)
-        point = point_fields(cache[e.places])
+        found = cache.get(e.places)
+        if found is None:
+            at = point_fields(locate(places, e.places))
+            found = cache[e.places] = (geo.event_countries(places, e.places), tuple(at.items()))
+        countries, point = found
         yours = not roots.get(e.origin, (None, False))[1]
         replaces = e.id in replaced
         if countries or point or yours:
             # the same copy as the last build made of this checked event, if that had
             # the same countries and point: what the store encodes of it is then reused
             # (store/reuse.py), not worked out again for each build of one process
-            e = reuse.per_object(_placed, e, countries, tuple(point.items()), yours, replaces)
+            e = (
+                reuse.per_object(_placed, e, countries, point, yours, replaces)
+                if keep
+                else _placed(e, countries, point, yours, replaces)
+            )
         out.append(e)
     return sorted(out, key=m.Event.sort_key)
 
@@ -479,6 +489,7 @@ def collect(
     for ident in sorted(dupes):
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
+    count = len(rec["events"]) + len(rec["aftermath"])
     replaced = {  # the ids of each table's events a later file reused (Event.replaces)
         t: frozenset(i for table, i, _ in layer.replaced if table == t)
         for t in ("events", "aftermath")
@@ -488,8 +499,10 @@ def collect(
         actors=rec["actors"],
         places=places,
         # each event leaves the layer as its copy with countries is made: never all twice
-        events=_with_countries(_drain(rec["events"]), places, roots, replaced["events"]),
-        aftermath=_with_countries(_drain(rec["aftermath"]), places, roots, replaced["aftermath"]),
+        events=_with_countries(_drain(rec["events"]), places, roots, replaced["events"], count),
+        aftermath=_with_countries(
+            _drain(rec["aftermath"]), places, roots, replaced["aftermath"], count
+        ),
         facts=rec["facts"],
         eras=rec["eras"],
         judgments=rec["judgments"],
