@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import shlex
+import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -379,8 +380,6 @@ def _said_again(db: Store) -> Loaded:
     built (rejected rows, places kept apart): every run says the same (U54: later runs
     dropped a rejected row with empty stderr and exit 0)."""
     if db.said:
-        import sys
-
         sys.stderr.write("".join(f"{line}\n" for line in db.said))
     return Loaded(db.light(), db)
 
