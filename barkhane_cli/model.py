@@ -552,8 +552,11 @@ class Event:
         (U8: a month's bar dropped events known only as a range while the map counted
         their low end). An event whose dead are counted in another's toll (counted_in)
         adds nothing: that toll holds them already (U54: Murzuq's 42 inside its 90)."""
-        if self.counted_in is not None:
-            return None
+        return None if self.counted_in is not None else self._summable()
+
+    def _summable(self) -> int | None:
+        """The figure a sum would take, the best estimate else a range's low end, before
+        counted_in is asked: what ``counted`` adds and ``counted_elsewhere`` leaves out."""
         return self.fatalities if self.fatalities is not None else self.fatalities_low
 
     def best_apart(self) -> int | None:
@@ -577,9 +580,7 @@ class Event:
     def counted_elsewhere(self) -> bool:
         """True when the event has a toll that sums leave out, as counted in another's:
         what their note "counted in another's toll" counts."""
-        return self.counted_in is not None and (
-            self.fatalities is not None or self.fatalities_low is not None
-        )
+        return self.counted_in is not None and self._summable() is not None
 
     def deaths(self) -> str:
         """Deaths as a reader should see them, in every view that words a toll: ``42``,
