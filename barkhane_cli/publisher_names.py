@@ -14,6 +14,10 @@ however the record writes it, with the name or without, and however it is typed
 (_un_bodies: `--publisher unocha` found nothing where `ocha` found OCHA). The UN's name
 alone ("un", "U.N.") is the UN and its bodies as the names declare them, not every name
 holding the word (U50: French "Pour un monde solidaire", and "UNHCR Niger" by initials).
+
+U57: `--publisher afp` listed the 52 sources AFP published and said nothing of the 1,300
+more that are outlets carrying its text ("Jeune Afrique (AFP)"): those are the carriers
+of what the name matched (the bracket read by validate's relay rule, relays.carried).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from barkhane_cli.cite import publishers as named_publishers
 from barkhane_cli.errors import NotFoundError, quoted
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import strip_accents
-from barkhane_cli.validate.publishers import ALIASES
+from barkhane_cli.validate.publishers import ALIASES, carried
 
 # "Name (BRACKET)": the bracket is an agency (Jeune Afrique (AFP)), a site or the name's
 # own acronym (... Humanitarian Affairs (OCHA)); only the last is the publisher's.
@@ -192,3 +196,16 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
         raise NotFoundError(
             f"no publisher matches {quoted(text)}; did you mean {' or '.join(offered)}?"
         ) from None
+
+
+def carriers(data: m.Dataset, named: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The record's publishers, ``named`` aside, whose outlet carries the text of one
+    of ``named`` (validate/relays.carried: "Jeune Afrique (AFP)" and "Press Review 24
+    (RFI/AFP)" carry AFP's) -> which of ``named`` each carries, by the record's name."""
+    wanted = set(named)
+    out: dict[str, tuple[str, ...]] = {}
+    for name in sorted({s.publisher for s in data.sources.values()} - wanted):
+        theirs = tuple(n for n in carried(name) if n in wanted)
+        if theirs:
+            out[name] = theirs
+    return out
