@@ -21,13 +21,7 @@ from typing import NamedTuple
 
 from barkhane_cli.tomlwrite import string
 from barkhane_cli.validate.copies import read_elsewhere
-from barkhane_cli.validate.names import (
-    WIKIPEDIA_LANGUAGES,
-    bracketed,
-    canonical,
-    masked,
-    spelled,
-)
+from barkhane_cli.validate.names import bracketed, canonical, describes, masked, spelled
 
 # The words by which a publisher says whom its outlet carries or cites, or where the page
 # was read, wherever they sit: "Maliweb (from RFI)" (PB: 101 records), "225.ci (AIP, after
@@ -42,7 +36,8 @@ _WORDED = re.compile(rf"\b({'|'.join((*CARRYING_WORDS, *CITING_WORDS))})\b")
 # the names a worded form lists, as the record wrote them: "France 24, AFP and RFI"; and
 # an outlet's bracket, "(AFP, Reuters)", "(Daily Nation, Kenya; AFP)"
 _LISTED = re.compile(r"\s*(?:,|/|;| and | with )\s*")
-# An outlet's last bracket, whose text it carries unless it qualifies the outlet; after a
+# An outlet's last bracket, whose text it carries unless it describes the outlet
+# (names.describes: "Press TV (French)", "20 Minutes (Switzerland)"); after a
 # qualifier's own bracket it is always the text's ("20 Minutes (Switzerland) (AFP)")
 _LAST_BRACKET = re.compile(r"^(.*?\S)\s*\(([^()]+)\)$")
 _TWO_BRACKETS = re.compile(r"\)\s*\([^()]+\)$")
@@ -70,14 +65,6 @@ class _Form(NamedTuple):
     cites: bool = False
 
 
-def _qualifies(name: str) -> bool:
-    """Whether ``name``, before the words in an outlet's bracket, is known to describe
-    the outlet: a description all in lower case ("blog", "press review"; "aNiamey" is a
-    name) or a language ("French"); a place ("Algeria") or an agency ("AIP") is not told
-    apart."""
-    return name.islower() or name in WIKIPEDIA_LANGUAGES.values()
-
-
 def relayed(publisher: str) -> tuple[str, str] | None:
     """The outlet ``publisher`` names and the bracket naming whose text it carries,
     "Dakarposte (Sahara Medias/AFP)": ("Dakarposte", "Sahara Medias/AFP"); a qualifier's
@@ -88,7 +75,7 @@ def relayed(publisher: str) -> tuple[str, str] | None:
     if found is None:
         return None
     outlet, bracket = found.groups()
-    if _TWO_BRACKETS.search(publisher) or not _qualifies(bracket):
+    if _TWO_BRACKETS.search(publisher) or not describes(bracket, outlet):
         return outlet, bracket
     return None
 
