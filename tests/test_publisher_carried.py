@@ -164,3 +164,71 @@ def test_the_notes_count_is_the_records_own(run: Run, monkeypatch: pytest.Monkey
     told.clear()
     result = run("sources", "--publisher", "afp", "--carried", "--count")
     assert result.stdout == f"{own + others}\n" and told == []
+
+
+# --- a short query is an acronym (U57 #3) ------------------------------------------------
+
+_SHORT = {
+    "u57-us-state": "US Department of State",
+    "u57-us-weekly": "US Weekly",
+    "u57-usaid": "USAID",
+    "u57-usafrica": "USAfricaonline",
+    "u57-rewards": "Rewards for Justice (US Department of State)",
+    "u57-un": "United Nations",
+    "u57-un-news": "UN News",
+    "u57-un-french": "Pour un monde solidaire",
+    "u57-unknown": "Unknown",
+    "u57-allafrica-un": "AllAfrica (UN News)",
+    "u57-afp-2": "AFP",
+    "u57-afp-factcheck": "AFP Fact Check",
+    "u57-afpi": "AFPI",
+    "u57-rfi-2": "RFI",
+    "u57-rfi-outlet": "Maliweb (RFI)",
+    "u57-rfinfo": "RFInfo",
+    "u57-vanguard": "Vanguard",
+}
+
+
+@pytest.fixture
+def short(tmp_path: Path) -> str:
+    path = tmp_path / "short.toml"
+    path.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "A page"\npublisher = "{p}"\nkind = "news"\n\n'
+            for i, p in _SHORT.items()
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        # a whole word of the name's own, not the first letters of another word (USAID,
+        # USAfricaonline), nor the bracket naming whose text it carries (--carried's)
+        ("us", ["u57-us-state", "u57-us-weekly"]),
+        # the UN and its bodies, not French "un", Unknown, nor AllAfrica's copy of UN News
+        ("un", ["u57-un", "u57-un-news"]),
+        # the name whole, where one is: not AFPI or AFP Fact Check, nor Maliweb (RFI)
+        ("afp", ["u57-afp-2"]),
+        ("rfi", ["u57-rfi-2"]),
+        # a query no name holds as a word still begins names
+        ("van", ["u57-vanguard"]),
+    ],
+)
+def test_a_short_query_is_an_acronym(run: Run, short: str, typed: str, found: list[str]) -> None:
+    result = run("sources", "--publisher", typed, "--data", short, "-f", "plain")
+    assert result.exit_code == 0, result.output
+    assert sorted(i for i in column(result, 0) if i in _SHORT) == found
+
+
+def test_an_outlet_carrying_an_acronyms_text_is_in_the_note(
+    run: Run, short: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = watched(monkeypatch)
+    assert run("sources", "--publisher", "us", "--data", short, "--count").stdout == "2\n"
+    assert told == [
+        "1 more source carries their text in another outlet (publisher "
+        "'Outlet (US Department of State)'): add --carried to list them"
+    ]

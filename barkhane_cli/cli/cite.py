@@ -129,7 +129,9 @@ def sources(
             "one it names whole (rfi: RFI, not PressAfrik (RFI)), else those holding its "
             "words (radio france); or by its initials or the short form it is known by (hrw, "
             "icg, unsc; agence france-presse: AFP); a body of the UN with the UN's name or "
-            "without (unocha, UN OCHA and ocha are one).",
+            "without (unocha, UN OCHA and ocha are one). Up to three letters a name holds as "
+            "a word is that word (us: US Department of State, not USAID, nor an outlet "
+            "carrying its text, which --carried adds).",
             callback=refuses_blank("a publisher's name (barkhane sources lists them)"),
         ),
     ] = None,

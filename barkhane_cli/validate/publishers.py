@@ -25,6 +25,7 @@ from barkhane_cli.validate.names import misnamed as misnamed
 from barkhane_cli.validate.relays import CARRYING_WORDS as CARRYING_WORDS
 from barkhane_cli.validate.relays import CITING_WORDS as CITING_WORDS
 from barkhane_cli.validate.relays import carried as carried
+from barkhane_cli.validate.relays import relayed as relayed
 from barkhane_cli.validate.relays import unworded as unworded
 from barkhane_cli.validate.relays import worded as worded
 
