@@ -14,6 +14,10 @@ however the record writes it, with the name or without, and however it is typed
 (_un_bodies: `--publisher unocha` found nothing where `ocha` found OCHA). The UN's name
 alone ("un", "U.N.") is the UN and its bodies as the names declare them, not every name
 holding the word (U50: French "Pour un monde solidaire", and "UNHCR Niger" by initials).
+
+U57: `--publisher afp` listed the 52 sources AFP published and said nothing of the 1,300
+more that are outlets carrying its text ("Jeune Afrique (AFP)"): those are the carriers
+of what the name matched (the bracket read by validate's relay rule, relays.carried).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from barkhane_cli.cite import publishers as named_publishers
 from barkhane_cli.errors import NotFoundError, quoted
 from barkhane_cli.resolve import normalize
 from barkhane_cli.text import strip_accents
-from barkhane_cli.validate.publishers import ALIASES
+from barkhane_cli.validate.publishers import ALIASES, carried, relayed
 
 # "Name (BRACKET)": the bracket is an agency (Jeune Afrique (AFP)), a site or the name's
 # own acronym (... Humanitarian Affairs (OCHA)); only the last is the publisher's.
@@ -153,15 +157,62 @@ def _un_forms(body: str) -> set[str]:
     return {body, *(f"{un} {body}" for un in _UN_NAMES), *joined}
 
 
+# The longest query read as an acronym (us, un, afp, rfi, hrw; "U.S." too): its
+# letters begin many a name that is no one's of it.
+_ACRONYM_LONGEST = 3
+
+
+def _acronym(typed: str) -> bool:
+    """Whether ``typed`` (normalized) is an acronym: one short word of letters, or its
+    letters apart ("u s", from "U.S.")."""
+    words = typed.split()
+    letters = "".join(words)
+    one_word = len(words) == 1 or all(len(w) == 1 for w in words)
+    return one_word and letters.isalpha() and len(letters) <= _ACRONYM_LONGEST
+
+
+def _declared(data: m.Dataset, typed: str) -> frozenset[str]:
+    """The record's publishers ``typed`` is a declared other name of ("ap": Associated
+    Press, validate/names.ALIASES), which it names before any whose initials it is."""
+    names = {s.publisher for s in data.sources.values()}
+    return frozenset(kept for other, kept in ALIASES.items() if normalize(other) == typed) & names
+
+
+def _own_words(data: m.Dataset, text: str, typed: str) -> frozenset[str]:
+    """The publishers an acronym ``typed`` names whole ("afp": AFP), else those holding
+    it as a whole word of their own name, not of a bracket naming whose text they carry
+    (relays.relayed): "US Department of State" holds "us"; "Rewards for Justice (US
+    Department of State)" carries its text, which --carried adds."""
+    try:
+        found = named_publishers(data, text, words_only=True)
+    except NotFoundError:
+        return frozenset()
+
+    def own(name: str) -> bool:
+        outlet = relayed(name)
+        return f" {typed} " in f" {normalize(outlet[0] if outlet else name)} "
+
+    return frozenset(filter(own, found))
+
+
 def publishers(data: m.Dataset, text: str) -> frozenset[str]:
     """The publishers --publisher ``text`` names: as a name (cite.publishers) and as a
     short form; none is a NotFoundError offering the nearest short forms' publishers,
-    else cite.publishers' own nearest names."""
+    else cite.publishers' own nearest names.
+
+    A short query (_acronym: "us", "afp") that a publisher's own name holds as a word,
+    or that names one as a short form, is an acronym: it names the publisher it names
+    whole (afp: AFP), the one it is declared another name of (ap: Associated Press;
+    else those whose initials or own acronym it is, hrw: Human Rights Watch), and the
+    names holding it as a word of their own: never a name it only begins (U57: `us`
+    listed USAfricaonline and USAID), nor one holding it in the bracket naming whose
+    text it carries ("Townhall (AP)", which --carried adds)."""
     forms = _by_short_form(data)
     typed = normalize(text)
     # the UN's name typed alone ("un", "U.N.") also the names written with it in full
     un = _UN_ALONE.match(typed) is not None
-    by_short = frozenset(forms.get(typed, ())) | (
+    acronym = _acronym(typed)
+    by_short = (_declared(data, typed) or frozenset(forms.get(typed, ()))) | (
         _written_with_un(data) | _un_bodies_written(data) if un else frozenset()
     )
     if by_short and un:
@@ -169,6 +220,12 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
         # holding the word: French "un" (Pour un monde solidaire, U50), nor a page whose
         # bracket names the UN's agency it reprints (AllAfrica (UN News)), as `afp` is AFP
         return by_short
+    if acronym:
+        own = _own_words(data, text, typed)
+        if own or by_short:
+            return own | by_short
+        # a word no publisher's own name holds: the names it begins ("van": Vanguard), or
+        # holding it in a bracket naming whose text they carry ("dpa": Die Zeit (dpa))
     try:
         # a short form's letters begin other names (RV40: `un` listed Unknown, University
         # of Florida, UNICEF and UNP Versailles): as one, the names holding it as a word
@@ -192,3 +249,16 @@ def publishers(data: m.Dataset, text: str) -> frozenset[str]:
         raise NotFoundError(
             f"no publisher matches {quoted(text)}; did you mean {' or '.join(offered)}?"
         ) from None
+
+
+def carriers(data: m.Dataset, named: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The record's publishers, ``named`` aside, whose outlet carries the text of one
+    of ``named`` (validate/relays.carried: "Jeune Afrique (AFP)" and "Press Review 24
+    (RFI/AFP)" carry AFP's) -> which of ``named`` each carries, by the record's name."""
+    wanted = set(named)
+    out: dict[str, tuple[str, ...]] = {}
+    for name in sorted({s.publisher for s in data.sources.values()} - wanted):
+        theirs = tuple(n for n in carried(name) if n in wanted)
+        if theirs:
+            out[name] = theirs
+    return out

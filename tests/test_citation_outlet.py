@@ -8,9 +8,13 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from barkhane_cli import model as m
-from barkhane_cli.render.citations import author_date, bibtex_entry, ris_entry
+from barkhane_cli.render.citations import author_date, bibtex_entry, outlet, ris_entry
 from barkhane_cli.render.env import Env
+from barkhane_cli.validate import names
+from barkhane_cli.validate.relays import carried
 
 SOURCES = {
     "bracket": m.Source("bracket", "Mali army says 19 terrorists", "Kelnews (AFP)", "news"),
@@ -109,3 +113,28 @@ def test_text_names_the_outlet_once_and_the_agency_after_the_title() -> None:
     )
     assert author_date(SOURCES["read-on"]) == "Le360 Afrique (n.d.). Nord du Mali. AFP text."
     assert author_date(SOURCES["report"]) == "UNHCR (n.d.). Sahel update (via ReliefWeb)."
+
+
+@pytest.mark.parametrize(
+    ("publisher", "describes"),
+    [
+        ("20 Minutes (Switzerland)", True),  # a place
+        ("Press TV (French)", True),  # a language
+        ("Al-Ain (French edition)", True),  # an edition
+        ("Diocèse de Maradi (blog)", True),  # a kind in lower case
+        ("Agence d'Information du Burkina (AIB)", True),  # its own acronym
+        ("Die Zeit (dpa)", False),  # a wire in lower case
+        ("Antelope Valley Press (AP)", False),  # an agency as the record brackets it
+        ("Kelnews (AFP)", False),
+        ("Dakarposte (Sahara Medias/AFP)", False),
+    ],
+)
+def test_validate_and_citations_read_a_bracket_by_one_rule(publisher: str, describes: bool) -> None:
+    """U57: validate's relay advice and citations judged whether a bracket describes the
+    outlet by two rules (validate's knew no place, edition or acronym). One rule now
+    (validate/names.describes): whom the citation's note says the outlet carries is whom
+    validate reads in the bracket."""
+    out = outlet(m.Source("s", "T", publisher, "news"))
+    assert (out.carried is None) == describes == (carried(publisher) == ())
+    outlet_name, bracket = publisher[:-1].rsplit(" (", 1)
+    assert names.describes(bracket, outlet_name) == describes

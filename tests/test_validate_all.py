@@ -819,6 +819,38 @@ def test_the_words_are_refused_wherever_they_sit_in_a_publisher(run: Run, tmp_pa
     )
 
 
+def test_a_bracket_describing_the_outlet_is_judged_as_citations_judge_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """U57: validate knew a qualifier by lower-case words and languages alone, citations
+    by places, editions and the outlet's own acronym too: "L'Expression (Algeria, from
+    AFP)" was offered AIP's chain "(Algeria/AFP)" first, though "(Algeria)" is where the
+    paper is and citations give it as the outlet's. One rule now (names.describes): a
+    place, an edition, the outlet's own acronym qualify it, one form; a wire in lower
+    case ("dpa") is carried, and may be either, both forms."""
+    data = tmp_path / "qualified.toml"
+    data.write_text(
+        PUBLISHED.format("place", "L'Expression (Algeria, from AFP)")
+        + PUBLISHED.format("edition", "Al-Ain (French edition, from AFP)")
+        + PUBLISHED.format("acronym", "Agence d'Information du Burkina (AIB, from AFP)")
+        + PUBLISHED.format("wire", "Al-Yaum (dpa, from AFP)"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(data))
+    carries = "publisher: says in words whose text the outlet carries; write publisher = "
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        4,
+        [
+            f"{data}:4: sources 'place' {carries}\"L'Expression (Algeria) (AFP)\"",
+            f"{data}:10: sources 'edition' {carries}\"Al-Ain (French edition) (AFP)\"",
+            f"{data}:16: sources 'acronym' {carries}"
+            '"Agence d\'Information du Burkina (AIB) (AFP)"',
+            f'{data}:22: sources \'wire\' {carries}"Al-Yaum (dpa/AFP)", or "Al-Yaum (dpa) (AFP)" '
+            "if dpa describes the outlet",
+        ],
+    )
+
+
 def test_a_name_with_spaces_around_it_is_refused(run: Run, tmp_path: Path) -> None:
     """K48: "   AP   " passed the one-name rule, a publisher apart from "Associated Press"
     to a citation manager. A publisher or via with spaces around it is refused, as a kind

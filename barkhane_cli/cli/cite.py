@@ -3,6 +3,7 @@ source (one source, and what cites it)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +20,8 @@ from barkhane_cli.cli.base import (
 from barkhane_cli.cli.listing import cut_records, listing
 from barkhane_cli.cli.options import (
     AN_ID,
+    CARRIED,
+    CarriedOpt,
     Color,
     ColorOpt,
     DataOpt,
@@ -36,6 +39,7 @@ from barkhane_cli.cli.options import (
     refuses_blank,
     takes_formats,
 )
+from barkhane_cli.errors import UsageError
 from barkhane_cli.formats import CITATION_FORMATS
 
 
@@ -125,10 +129,13 @@ def sources(
             "one it names whole (rfi: RFI, not PressAfrik (RFI)), else those holding its "
             "words (radio france); or by its initials or the short form it is known by (hrw, "
             "icg, unsc; agence france-presse: AFP); a body of the UN with the UN's name or "
-            "without (unocha, UN OCHA and ocha are one).",
+            "without (unocha, UN OCHA and ocha are one). Up to three letters a name holds as "
+            "a word is that word (us: US Department of State, not USAID, nor an outlet "
+            "carrying its text, which --carried adds).",
             callback=refuses_blank("a publisher's name (barkhane sources lists them)"),
         ),
     ] = None,
+    carried: CarriedOpt = False,
     since: SinceOpt = None,
     until: UntilOpt = None,
     year: YearOpt = None,
@@ -150,31 +157,49 @@ def sources(
     window (an undated one is left out). Most cited first; --sort orders them, --limit
     keeps the first N, --count prints how many, as timeline's do: the ten most cited
     are barkhane sources -n 10; RFI's of 2019 for Zotero, barkhane sources --publisher
-    rfi --year 2019 -f bibtex.
+    rfi --year 2019 -f bibtex; with the outlets carrying its text too, barkhane sources
+    --publisher afp --carried.
     """
     from barkhane_cli import lookup, orders, publisher_names, query
     from barkhane_cli.choices import choose
     from barkhane_cli.render.listings import source_records
+    from barkhane_cli.render.records import tell
 
     env = make_env(color)
     # what was typed is checked before the data is read: the window and the kind
     first, last = query.date_range(parse_date("--since", since), parse_date("--until", until), year)
     if kind is not None:
         kind = choose(kind, model.SOURCE_KINDS, "kind")
+    if carried and publisher is None:
+        raise UsageError(
+            f"{CARRIED} lists the outlets carrying a publisher's text; give --publisher too"
+        )
     dataset = load(data)
     cited = lookup.citations(dataset)  # the Cited column and its order
     keys = orders.source_keys(cited)
     items = orders.ordered(dataset.sources.values(), sort, keys, orders.SOURCE_DEFAULT)
     if kind is not None:
         items = [s for s in items if s.kind == kind]
-    if publisher is not None:
-        named = publisher_names.publishers(dataset, publisher)
-        items = [s for s in items if s.publisher in named]
     if (first, last) != (None, None):
         items = [s for s in items if s.date is not None and s.date.within(first, last)]
+    notes: list[str] = []
+    matched: Callable[[model.Source], str] | None = None
+    if publisher is not None:
+        named = publisher_names.publishers(dataset, publisher)
+        carriers = publisher_names.carriers(dataset, named)
+        wanted = named | carriers.keys() if carried else named
+        theirs = [carriers[s.publisher] for s in items if s.publisher in carriers]
+        items = [s for s in items if s.publisher in wanted]
+        if theirs and not carried:  # U57: 52 of AFP's, and not a word of 1,300 more
+            notes.append(_carried_note(named, theirs))
+
+        def how(s: model.Source) -> str:  # -f json's matched
+            return "publisher" if s.publisher in named else "carried"
+
+        matched = how
 
     def rows(kept: Any) -> Any:
-        return source_records(dataset, kept, cited)
+        return source_records(dataset, kept, cited, matched)
 
     if format_ in CITATION_FORMATS and not count:  # read as SourceFormatOpt's check gave it
         from barkhane_cli.render.citations import write
@@ -194,8 +219,29 @@ def sources(
             emit(target, f, cut_records(items, rows, limit), fields, wide)
 
         present(env, format_, export, cites)
+        for note in notes:
+            tell(env, note)
         return
     listing(
         env, "sources", items, rows,
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        notes=notes,
     )  # fmt: skip
+
+
+def _carried_note(named: frozenset[str], carried: list[tuple[str, ...]]) -> str:
+    """What --carried would add: "1,344 more sources carry AFP's text in another outlet
+    (publisher 'Outlet (AFP)'): add --carried to list them", the bracket the one the
+    record writes most (an agency short, as in its brackets: 'Outlet (AP)')."""
+    from collections import Counter
+
+    from barkhane_cli.text import plural
+    from barkhane_cli.validate.names import bracketed
+
+    n = len(carried)
+    whose = f"{next(iter(named))}'s" if len(named) == 1 else "their"
+    most = Counter(name for names in carried for name in names).most_common(1)[0][0]
+    return (
+        f"{n:,} more {plural(n, 'source')} {plural(n, 'carries', 'carry')} {whose} text in "
+        f"another outlet (publisher 'Outlet ({bracketed(most)})'): add {CARRIED} to list them"
+    )

@@ -564,6 +564,17 @@ SourceSortOpt = Annotated[
         completes(SOURCE_SORTS),
     ),
 ]
+CARRIED = "--carried"  # named by sources' note and its refusal without --publisher
+CarriedOpt = Annotated[
+    bool,
+    typer.Option(
+        CARRIED,
+        help="With --publisher, also the sources of other outlets carrying its text, the "
+        "publisher written 'Jeune Afrique (AFP)' or 'Press Review 24 (RFI/AFP)' (-f json "
+        "says which each is: matched, publisher or carried). Without it, a note says how "
+        "many there are.",
+    ),
+]
 MinDeathsOpt = Annotated[
     int | None,
     typer.Option(

@@ -17,7 +17,6 @@ title we wrote is bracketed (cite.title).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +26,7 @@ from barkhane_cli import model as m
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.safe import escaped, inert
 from barkhane_cli.resolve import name_order
-from barkhane_cli.validate.names import AGENCY_IN_BRACKET, WIKIPEDIA_LANGUAGES
+from barkhane_cli.validate.relays import relayed
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIB_ESCAPES = {
@@ -51,39 +50,6 @@ _BIB_TABLE = str.maketrans(_BIB_ESCAPES)
 # Kinds whose publisher a citation gives as the container (the newspaper, the site, the
 # encyclopedia): the rest have a publisher and no container.
 CONTAINER_KINDS = frozenset({"news", "article", "reference"})
-# An outlet's last bracket (data-format.md's `publisher`): whose text it carries
-# ("Kelnews (AFP)", "Dakarposte (Sahara Medias/AFP)"), unless it qualifies the outlet.
-_LAST_BRACKET = re.compile(r"^(.*?\S)\s*\(([^()]+)\)$")
-_TWO_BRACKETS = re.compile(r"\)\s*\([^()]+\)$")
-# The places the record's publishers are told apart by in a bracket of their own ("20
-# Minutes (Switzerland)", "The Nation (Nigeria)", "Le Pays (Mali)"): a country or town
-# names where the outlet is, never whose text it carries.
-PLACE_QUALIFIERS = frozenset({
-    "Abidjan", "Abu Dhabi", "Algeria", "Australia", "Bangladesh", "Benghazi",
-    "Burkina Faso", "Cali", "Chad", "France", "Ghana", "Guinea", "Kenya", "Lebanon",
-    "Liberia", "Luxembourg", "Mali", "Maroc", "Morocco", "Niger", "Nigeria", "Pakistan",
-    "Senegal", "Sri Lanka", "Switzerland", "Tchad", "Togo", "Toronto", "Tunisia", "Uganda",
-})  # fmt: skip
-_EDITION_WORDS = frozenset({"edition", "service", "rendering"})
-# ... but a bracket in lower case that names a wire is whose text it is ("(dpa)", "(news
-# wires)", "(agencies)", "(relayed by rsprd.com)")
-_WIRE = re.compile(r"\b(?:dpa|epd|wires?|agenc(?:y|ies)|relayed)\b")
-
-
-def _qualifies(bracket: str, outlet: str) -> bool:
-    """Whether an outlet's one bracket describes the outlet itself (data-format.md: "its
-    country, language or kind"): a place (PLACE_QUALIFIERS), a language or its edition
-    ("French", "French edition"), a kind in lower-case words ("blog", "opinion"), or the
-    outlet's own acronym ("... Humanitarian Affairs (OCHA)")."""
-    words = bracket.split()
-    if bracket in PLACE_QUALIFIERS or (bracket == bracket.lower() and not _WIRE.search(bracket)):
-        return True
-    if words[0] in WIKIPEDIA_LANGUAGES.values() and set(words[1:]) <= _EDITION_WORDS:
-        return True
-    if bracket in AGENCY_IN_BRACKET.values():  # "Antelope Valley Press (AP)" runs AP's
-        return False
-    initials = iter(w[0] for w in re.findall(r"[^\s\-–/&']+", outlet) if w[:1].isupper())
-    return len(bracket) > 1 and bracket.isupper() and all(c in initials for c in bracket)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +76,8 @@ class Outlet:
 
 
 def outlet(s: m.Source) -> Outlet:
-    """The source's Outlet: an outlet's last bracket, unless it qualifies the outlet
-    (a qualifier before it stays: "20 Minutes (Switzerland) (AFP)" is 20 Minutes
+    """The source's Outlet: an outlet's last bracket, unless it describes the outlet
+    (validate/relays.relayed, by validate/names.describes; a qualifier before it stays: "20 Minutes (Switzerland) (AFP)" is 20 Minutes
     (Switzerland), AFP text), is the text it carries; a news item, article or
     reference page read on another site is that site's, carrying the publisher's text
     ("AFP" via Le360 Afrique: Le360 Afrique, AFP text); a report read on ReliefWeb
@@ -119,11 +85,9 @@ def outlet(s: m.Source) -> Outlet:
     who = cite.publisher(s)
     if who is None:
         return Outlet(None, None, s.via)
-    found = _LAST_BRACKET.match(who)
+    found = relayed(who)  # validate's relay rule: whom the bracket says it carries
     if found is not None:
-        name, bracket = found.groups()
-        if _TWO_BRACKETS.search(who) or not _qualifies(bracket, name):
-            return Outlet(name, bracket, s.via)
+        return Outlet(*found, s.via)
     if s.via and s.kind in CONTAINER_KINDS:
         return Outlet(s.via, who)
     return Outlet(who, None, s.via)

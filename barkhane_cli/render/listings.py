@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from barkhane_cli import cite, followups, geo, lookup
@@ -274,14 +274,20 @@ def fact_records(data: m.Dataset, facts: Iterable[m.Fact]) -> RecordSet[m.Fact]:
 
 
 def source_records(
-    data: m.Dataset, sources: Iterable[m.Source], cited: Counter[str]
+    data: m.Dataset,
+    sources: Iterable[m.Source],
+    cited: Counter[str],
+    matched: Callable[[m.Source], str] | None = None,
 ) -> RecordSet[m.Source]:
     """``cited``: how many entries cite each source (lookup.citations), the Cited column,
     counted once by the caller, which orders by them (sources --sort cited): counting
-    reads every event, a whole import's on a large one."""
+    reads every event, a whole import's on a large one. ``matched``: how a source met
+    --publisher, as its publisher or as an outlet carrying its text (--carried), which
+    its JSON says; None where no publisher was asked for."""
 
     def to_json(s: m.Source) -> dict[str, Any]:
-        return s.to_json() | {"cited_by": cited[s.id]}
+        said = s.to_json() | {"cited_by": cited[s.id]}
+        return said if matched is None else said | {"matched": matched(s)}
 
     basis = list(data.sources.values())
     longest = max((len(s.id) for s in basis), default=0)
@@ -328,7 +334,7 @@ def source_records(
         to_json=to_json,
         empty_message="no sources match",
         # a source's JSON is its data file's fields (Source.to_json), then its citations
-        json_keys=[*m.FIELDS["sources"], "cited_by"],
+        json_keys=[*m.FIELDS["sources"], "cited_by", *(["matched"] if matched else [])],
     )
 
 

@@ -1,5 +1,6 @@
 """The names the publisher rules know: one name for each publisher and site, Wikipedia's
-editions, and the names that hold one of the rules' words.
+editions, the names that hold one of the rules' words, and whether a bracket after an
+outlet's name describes the outlet or names whose text it carries (describes).
 
 One name for each publisher (K46): "AP" is "Associated Press", and a Wikipedia page's
 publisher is the edition its own address serves; one spelling for each outlet and site,
@@ -81,6 +82,45 @@ def canonical(publisher: str) -> str:
         return publisher
     outlet, agency = found.groups()
     return f"{spelled(outlet)} ({bracketed(agency)})"
+
+
+# Whether a bracket after an outlet's name describes the outlet or names whose text it
+# carries (data-format.md's `publisher`): one rule for validate's relay advice
+# (validate/relays.py) and for citations (render/citations.py), which had one each (U57):
+# validate's knew lower-case words and languages, so "L'Expression (Algeria, from AFP)"
+# was offered "(Algeria/AFP)", AIP's chain, beside the qualifier the record writes. The
+# places the record's publishers are told apart by in a bracket of their own ("20 Minutes
+# (Switzerland)", "The Nation (Nigeria)", "Le Pays (Mali)"): a country or town names where
+# the outlet is, never whose text it carries.
+PLACE_QUALIFIERS = frozenset({
+    "Abidjan", "Abu Dhabi", "Algeria", "Australia", "Bangladesh", "Benghazi",
+    "Burkina Faso", "Cali", "Chad", "France", "Ghana", "Guinea", "Kenya", "Lebanon",
+    "Liberia", "Luxembourg", "Mali", "Maroc", "Morocco", "Niger", "Nigeria", "Pakistan",
+    "Senegal", "Sri Lanka", "Switzerland", "Tchad", "Togo", "Toronto", "Tunisia", "Uganda",
+})  # fmt: skip
+_EDITION_WORDS = frozenset({"edition", "service", "rendering"})
+# ... but a bracket in lower case that names a wire is whose text it is ("(dpa)", "(news
+# wires)", "(agencies)", "(relayed by rsprd.com)")
+_WIRE = re.compile(r"\b(?:dpa|epd|wires?|agenc(?:y|ies)|relayed)\b")
+_NAME_WORD = re.compile(r"[^\s\-–/&']+")
+
+
+def describes(bracket: str, outlet: str) -> bool:
+    """Whether ``bracket``, after ``outlet``'s name, describes the outlet itself (its
+    country, language or kind) rather than naming whose text it carries: a place
+    (PLACE_QUALIFIERS), a language or its edition ("French", "French edition"), a kind in
+    lower-case words ("blog", "press review"; not a wire's, "dpa"; "aNiamey" is a name),
+    or the outlet's own acronym ("... Humanitarian Affairs (OCHA)"); an agency as the
+    record brackets it never ("Antelope Valley Press (AP)" runs AP's)."""
+    words = bracket.split()
+    if bracket in PLACE_QUALIFIERS or (bracket == bracket.lower() and not _WIRE.search(bracket)):
+        return True
+    if words[0] in WIKIPEDIA_LANGUAGES.values() and set(words[1:]) <= _EDITION_WORDS:
+        return True
+    if bracket in AGENCY_IN_BRACKET.values():
+        return False
+    initials = iter(w[0] for w in _NAME_WORD.findall(outlet) if w[:1].isupper())
+    return len(bracket) > 1 and bracket.isupper() and all(c in initials for c in bracket)
 
 
 def site(via: str) -> str:

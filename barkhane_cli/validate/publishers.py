@@ -24,6 +24,8 @@ from barkhane_cli.validate.names import canonical as canonical
 from barkhane_cli.validate.names import misnamed as misnamed
 from barkhane_cli.validate.relays import CARRYING_WORDS as CARRYING_WORDS
 from barkhane_cli.validate.relays import CITING_WORDS as CITING_WORDS
+from barkhane_cli.validate.relays import carried as carried
+from barkhane_cli.validate.relays import relayed as relayed
 from barkhane_cli.validate.relays import unworded as unworded
 from barkhane_cli.validate.relays import worded as worded
 

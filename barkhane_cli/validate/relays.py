@@ -9,7 +9,9 @@ outlet's own article citing another is the outlet's alone, whom it cites the not
 "Citing Reuters" at its head. Said in words, "Maliweb (from RFI)", "225.ci (AIP, after
 AFP)", citation managers file and `sources` counts them apart: worded says why and what
 to write, unworded computes the form (validate's advice, and an import's writing of a
-name it cannot mend).
+name it cannot mend). Whose text an outlet written so carries is read back from its
+bracket here too (carried): validate's advice and `sources --publisher X --carried` read
+the bracket by one rule.
 """
 
 from __future__ import annotations
@@ -19,13 +21,7 @@ from typing import NamedTuple
 
 from barkhane_cli.tomlwrite import string
 from barkhane_cli.validate.copies import read_elsewhere
-from barkhane_cli.validate.names import (
-    WIKIPEDIA_LANGUAGES,
-    bracketed,
-    canonical,
-    masked,
-    spelled,
-)
+from barkhane_cli.validate.names import bracketed, canonical, describes, masked, spelled
 
 # The words by which a publisher says whom its outlet carries or cites, or where the page
 # was read, wherever they sit: "Maliweb (from RFI)" (PB: 101 records), "225.ci (AIP, after
@@ -37,8 +33,14 @@ CARRYING_WORDS = ("from", "after", "with", "relaying")
 CITING_WORDS = ("citing", "quoting")
 _WORDED = re.compile(rf"\b({'|'.join((*CARRYING_WORDS, *CITING_WORDS))})\b")
 
-# the names a worded form lists, as the record wrote them: "France 24, AFP and RFI"
-_LISTED = re.compile(r"\s*(?:,|/| and | with )\s*")
+# the names a worded form lists, as the record wrote them: "France 24, AFP and RFI"; and
+# an outlet's bracket, "(AFP, Reuters)", "(Daily Nation, Kenya; AFP)"
+_LISTED = re.compile(r"\s*(?:,|/|;| and | with )\s*")
+# An outlet's last bracket, whose text it carries unless it describes the outlet
+# (names.describes: "Press TV (French)", "20 Minutes (Switzerland)"); after a
+# qualifier's own bracket it is always the text's ("20 Minutes (Switzerland) (AFP)")
+_LAST_BRACKET = re.compile(r"^(.*?\S)\s*\(([^()]+)\)$")
+_TWO_BRACKETS = re.compile(r"\)\s*\([^()]+\)$")
 # a bracket describing the text's writer rather than naming one: "(from another outlet)"
 _UNNAMED = re.compile(r"^(?:a|an|another|some)\s")
 _CARRIES = "says in words whose text the outlet carries"
@@ -63,12 +65,38 @@ class _Form(NamedTuple):
     cites: bool = False
 
 
-def _qualifies(name: str) -> bool:
-    """Whether ``name``, before the words in an outlet's bracket, is known to describe
-    the outlet: a description all in lower case ("blog", "press review"; "aNiamey" is a
-    name) or a language ("French"); a place ("Algeria") or an agency ("AIP") is not told
-    apart."""
-    return name.islower() or name in WIKIPEDIA_LANGUAGES.values()
+def relayed(publisher: str) -> tuple[str, str] | None:
+    """The outlet ``publisher`` names and the bracket naming whose text it carries,
+    "Dakarposte (Sahara Medias/AFP)": ("Dakarposte", "Sahara Medias/AFP"); a qualifier's
+    bracket stays with the outlet, "20 Minutes (Switzerland) (AFP)": ("20 Minutes
+    (Switzerland)", "AFP"). None where it carries none: no bracket, or one describing the
+    outlet ("Press TV (French)")."""
+    found = _LAST_BRACKET.match(publisher)
+    if found is None:
+        return None
+    outlet, bracket = found.groups()
+    if _TWO_BRACKETS.search(publisher) or not describes(bracket, outlet):
+        return outlet, bracket
+    return None
+
+
+def carried(publisher: str) -> tuple[str, ...]:
+    """The publishers whose text the outlet ``publisher`` carries, by the names the
+    record gives them as publishers, in its bracket's order: "Yahoo News (AP)" carries
+    Associated Press's, "Press Review 24 (RFI/AFP)" RFI's and AFP's; none for a name
+    without such a bracket. What a name's lower-case words after it say of the text is
+    no name: "(AFP live)", "(AFP text)" are AFP's."""
+    found = relayed(publisher)
+    if found is None:
+        return ()
+    names = []
+    for listed in _LISTED.split(found[1]):
+        words = listed.split()
+        while len(words) > 1 and words[-1].islower():
+            words.pop()
+        if words:
+            names.append(canonical(" ".join(words)))
+    return tuple(names)
 
 
 def _passes(publisher: str) -> bool:
@@ -110,7 +138,8 @@ def _unworded_form(outlet: str, first: str, word: str, names: str, in_doubt: boo
     if _UNNAMED.match(names):
         return _Form(head, names)
     listed = "/".join(bracketed(name) for name in _LISTED.split(names))
-    if not first or _qualifies(first):
+    # the first name carried as a bracket of its own would be: else it is the outlet's
+    if not first or not carried(f"{outlet} ({first})"):
         return _Form(f"{head} ({listed})", None)
     chain = f"{spelled(outlet)} ({'/'.join(map(bracketed, _LISTED.split(first)))}/{listed})"
     return _Form(chain, None, f"{head} ({listed})" if in_doubt else None, first)
