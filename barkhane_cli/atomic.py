@@ -29,6 +29,18 @@ def note_input(paths: Iterable[Path]) -> None:
             known.add(path)
 
 
+@contextlib.contextmanager
+def not_inputs() -> Iterator[None]:
+    """What is read inside is not an input of this run: a read after its every write is
+    done (an import warming the store for the next query) leaves note_input's list as it
+    was."""
+    saved = list(_inputs)
+    try:
+        yield
+    finally:
+        _inputs[:] = saved
+
+
 def shown(path: Path | str) -> str:
     """A path for a message: bytes that are not UTF-8 shown as ``\\xff``, never a crash."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -84,13 +84,15 @@ def value(v: object) -> str:
 def inline_table(table: Mapping[str, object]) -> str:
     items = [
         f"{key(k)} = {value(table[k])}"
-        for k in _ordered(table, INLINE_ORDER)
+        for k in ordered(table, INLINE_ORDER)
         if table[k] is not None
     ]
     return "{ " + ", ".join(items) + " }" if items else "{}"
 
 
-def _ordered(entry: Mapping[str, object], order: Sequence[str]) -> Iterable[str]:
+def ordered(entry: Mapping[str, object], order: Sequence[str]) -> Iterable[str]:
+    """An entry's keys in the format's order (FIELD_ORDER), any others after them sorted:
+    how this module writes an entry, and how an export's import lays one out alike."""
     known = [k for k in order if k in entry]
     if len(known) == len(entry):
         return known
@@ -126,7 +128,7 @@ def chunks(
                 out.append("\n")
             started = True
             out.append(head)
-            for k in _ordered(entry, order):
+            for k in ordered(entry, order):
                 v = entry[k]
                 if v is not None:
                     said = keys.get(k)

@@ -12,6 +12,8 @@ import pytest
 import sqlite_utils
 from conftest import FIXTURES, Run, as_json
 
+from barkhane_cli.store.key import SCHEMA_VERSION
+
 PUBLIC = {
     "meta", "sources", "actors", "affiliations", "places", "events", "event_actors",
     "event_places", "event_countries", "event_tags", "event_sources", "facts", "eras",
@@ -58,7 +60,10 @@ def test_tables_rows_and_search_with_sqlite_utils(run: Run, exported: Path) -> N
     assert where == {"mali": 1, "tin-hama": 1, "gao-region": 0}
     lost = db["events"].get(next(e["seq"] for e in events if e["id"] == "lost-event"))
     assert lost["latitude"] is None and lost["place_id"] is None
-    assert db.execute("select key, value from meta").fetchall() == [("schema_version", "18")]
+    assert db.execute("select key, value from meta order by key").fetchall() == [
+        ("data_files", json.dumps([str(FIXTURES / "geo.toml")])),
+        ("schema_version", str(SCHEMA_VERSION)),
+    ]
     assert [c.name for c in db["eras"].columns][:3] == ["id", "name", "short"]  # K38
 
 
@@ -73,7 +78,9 @@ def test_a_sources_site_read_on_is_its_own_column(run: Run, tmp_path: Path) -> N
     path = tmp_path / "via.db"
     assert run("export", "sqlite", str(path), "--data", str(data)).exit_code == 0
     db = sqlite_utils.Database(path)
-    assert db.execute("select value from meta where key = 'schema_version'").fetchall() == [("18",)]
+    assert db.execute("select value from meta where key = 'schema_version'").fetchall() == [
+        (str(SCHEMA_VERSION),)
+    ]
     assert [c.name for c in db["sources"].columns][:4] == ["id", "title", "publisher", "via"]
     assert db.execute(
         "select publisher, via from sources where id in ('unhcr-factsheet', 'ref-a') order by id"

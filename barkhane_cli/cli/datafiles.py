@@ -349,11 +349,9 @@ def _warm_store(
 
     paths = store.data_paths(layers=s.data) if in_env else store.data_paths([output], layers=s.data)
     # Every write of this run is done: what the warm-up reads is not an input of it.
-    inputs = list(atomic._inputs)
     # Bad data is reported by the query that loads it, with its exit code.
-    with contextlib.suppress(BarkhaneError):
+    with atomic.not_inputs(), contextlib.suppress(BarkhaneError):
         store.open_paths(paths, s, docs)
-    atomic._inputs[:] = inputs
 
 
 def _check_output(output: Path) -> None:

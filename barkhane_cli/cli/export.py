@@ -11,6 +11,7 @@ import typer
 from barkhane_cli.atomic import checked_target, shown
 from barkhane_cli.cli.base import (
     load,
+    settings,
 )
 from barkhane_cli.cli.options import (
     DataOpt,
@@ -43,13 +44,15 @@ def export_sqlite(
     Open it with `datasette FILE.db` (facets, maps with datasette-cluster-map) or any SQL
     tool. The file is written whole or not at all.
     """
-    from barkhane_cli.store import progress
+    from barkhane_cli.store import data_paths, progress
     from barkhane_cli.store.compile import write_public
 
     with progress.silenced(quiet):
         dataset = load(data)
         refuse_other_files(output)
-        write_public(output, dataset)
+        # the user's files over the record, as the run read them: the meta table names them
+        layers = data_paths(data or (), bundled=False, layers=settings().data)
+        write_public(output, dataset, [str(p) for p in layers])
     sys.stderr.write(
         f"{counted(len(dataset.events) + len(dataset.aftermath), 'event')}, "
         f"{counted(len(dataset.actors), 'actor')}, {counted(len(dataset.places), 'place')}, "

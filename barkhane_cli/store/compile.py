@@ -42,7 +42,8 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   attribution TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,
   fatalities_note TEXT, counted_in TEXT REFERENCES events(id), disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
-  places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT);
+  places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT, yours INTEGER,
+  replaces INTEGER, data_file TEXT);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT, event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
@@ -236,7 +237,7 @@ def write_events(
     reviewed: list[tuple[int, str]] = []
 
     def flush() -> None:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 33)})", rows)
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 36)})", rows)
         db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
         db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
         db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
@@ -283,6 +284,7 @@ def write_events(
             e.fatalities_note, e.counted_in, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
             listed(e.countries), listed(e.tags), names, None if private else _words(e, names),
+            int(e.yours), int(e.replaces), e.origin if e.yours else None,
         ))  # fmt: skip
         ident = None if private else e.id
         for role, ids in (
@@ -418,11 +420,13 @@ def build(
     deps: Sequence[tuple[str, Any]] = (),
     progress: Callable[[int], None] | None = None,
     said: Sequence[str] = (),
+    layers: Sequence[str] = (),
 ) -> None:
     """Write the database at ``path`` (a new file), all in one transaction; ``progress``
     is told how many events are written, batch by batch; ``said``: the lines reading
     its exports said on stderr, which every run from the store says again (meta
-    ``said``, store.exports.SAID)."""
+    ``said``, store.exports.SAID); ``layers``: the user's files over the record, in
+    layer order, which an export names in its meta (LAYERS_META)."""
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")
@@ -436,6 +440,8 @@ def build(
             meta["key"] = key
             if said:
                 meta[SAID_META] = "\n".join(said)
+        else:
+            meta[LAYERS_META] = json.dumps(list(layers), ensure_ascii=False)
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         _other_rows(db, data)
         span = _event_rows(db, data, private, progress)
@@ -450,37 +456,42 @@ def build(
         db.close()
 
 
-# The one row of an export's meta table (the store adds its key and max_span): how
-# `export sqlite` tells an earlier export, which it may replace, from a database of the
-# user's own (a Datasette file), which it must not.
+# The rows of an export's meta table (the store has its key and max_span instead of
+# LAYERS_META): how `export sqlite` tells an earlier export, which it may replace, from a
+# database of the user's own (a Datasette file), which it must not.
 EXPORT_META = "schema_version"
+# the user's files layered over the record (--data, BARKHANE_DATA), a JSON array in layer
+# order: what the events' data_file names (U54 #10); exports before schema 19 lack it
+LAYERS_META = "data_files"
 
 
 def is_export(path: Path) -> bool:
     """Whether ``path`` is a database ``write_public`` wrote, of any schema version: a
-    meta table holding the schema_version row alone. The file is opened read-only and
-    immutable, so that not even a journal or lock file appears beside a user's database."""
+    meta table holding a numeric schema_version and no row but an export's. The file is
+    opened read-only and immutable, so that not even a journal or lock file appears
+    beside a user's database."""
     uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
     try:
         db = sqlite3.connect(uri, uri=True)
         try:
-            rows = db.execute("SELECT key, value FROM meta LIMIT 2").fetchall()
+            rows = dict(db.execute("SELECT key, value FROM meta LIMIT 3").fetchall())
         finally:
             db.close()
     except sqlite3.Error:  # no meta table as ours, or not a database we can read
         return False
-    return len(rows) == 1 and rows[0][0] == EXPORT_META and str(rows[0][1]).isdigit()
+    return set(rows) <= {EXPORT_META, LAYERS_META} and str(rows.get(EXPORT_META)).isdigit()
 
 
-def write_public(target: Path, data: m.Dataset) -> None:
-    """``barkhane export sqlite``: the public tables only, written whole or not at all."""
+def write_public(target: Path, data: m.Dataset, layers: Sequence[str] = ()) -> None:
+    """``barkhane export sqlite``: the public tables only, written whole or not at all;
+    ``layers``: the user's files over the record (build)."""
     from barkhane_cli import atomic
     from barkhane_cli.store import progress
 
     total = len(data.events) + len(data.aftermath)
     try:
         with atomic.replacing(target, "export") as tmp, progress.bar("exporting", total) as bar:
-            build(tmp, data, private=False, progress=bar)
+            build(tmp, data, private=False, progress=bar, layers=layers)
     except UnicodeEncodeError:
         raise DataError(
             f"export {atomic.shown(target)}: the data holds text that is not UTF-8 (a file "

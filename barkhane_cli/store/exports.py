@@ -120,7 +120,7 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
     """The document ``toml.loads(tomlwrite.dumps(tables))`` gives, without the text:
     tables and fields in the written order, None values left out. ``consume``: each
     entry of ``tables`` (lists) is dropped once copied, so the two are never both whole."""
-    from barkhane_cli.tomlwrite import FIELD_ORDER, TABLE_ORDER, _ordered
+    from barkhane_cli.tomlwrite import FIELD_ORDER, TABLE_ORDER, ordered
 
     names = [t for t in TABLE_ORDER if t in tables] + sorted(
         t for t in tables if t not in TABLE_ORDER
@@ -134,7 +134,7 @@ def as_document(tables: Tables, consume: bool = False) -> dict[str, list[dict[st
             if consume:
                 entries[index] = None  # type: ignore[index]
             row = {}
-            for k in _ordered(entry, order):
+            for k in ordered(entry, order):
                 v: Any = entry[k]
                 if v is None:
                     continue

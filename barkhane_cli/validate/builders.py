@@ -10,7 +10,7 @@ from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.meta import RECORD_END
 from barkhane_cli.validate.publishers import publisher_problem, via_problem
-from barkhane_cli.validate.reader import EntryReader, Problem, _Bad, _shown
+from barkhane_cli.validate.reader import BadField, EntryReader, Problem, shown_value
 
 EntryBuilder = Callable[[EntryReader], Any]
 
@@ -46,15 +46,16 @@ def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:
     if value is None or "affiliations" in r.broken:
         return ()
     if not isinstance(value, list):
-        r.problem("affiliations", f"expected a list of tables, got {_shown(value)}")
-        raise _Bad
+        r.problem("affiliations", f"expected a list of tables, got {shown_value(value)}")
+        raise BadField
     out = []
     for item in value:
         if not isinstance(item, dict):
             r.problem(
-                "affiliations", f"expected {{ actor = ..., relation = ... }}, got {_shown(item)}"
+                "affiliations",
+                f"expected {{ actor = ..., relation = ... }}, got {shown_value(item)}",
             )
-            raise _Bad
+            raise BadField
         sub = EntryReader(item, r.file, r.table, r.problems)
         sub.id = r.id
         sub.check_fields(m.AFFILIATION_FIELDS)
@@ -70,7 +71,7 @@ def _affiliations(r: EntryReader) -> tuple[m.Affiliation, ...]:
                     note=sub.text("note", False),
                 )
             )
-        except _Bad:
+        except BadField:
             r.ok = False
             continue
         if start and end and end.last() < start.first():
@@ -342,9 +343,10 @@ def build_judgment(r: EntryReader) -> m.Judgment:
         or not 0 <= prob[0] <= prob[1] <= 1
     ):
         r.problem(
-            "probability", f"expected [low, high] with 0 <= low <= high <= 1, got {_shown(prob)}"
+            "probability",
+            f"expected [low, high] with 0 <= low <= high <= 1, got {shown_value(prob)}",
         )
-        raise _Bad
+        raise BadField
     return m.Judgment(
         id=r.ident(),
         quote=r.req_text("quote"),
@@ -393,7 +395,7 @@ def build_entry(
                 table,
                 None,
                 None,
-                f"entry {index + 1} is {_shown(raw)}, not a table",
+                f"entry {index + 1} is {shown_value(raw)}, not a table",
                 position=index,
             )
         )
@@ -404,15 +406,18 @@ def build_entry(
         problems.append(Problem(file, table, None, "id", no_id, position=index))
         return None
     # Field by field: a field that stops the builder is recorded, then read as a
-    # placeholder on another pass, so one run lists every problem of the entry.
+    # placeholder on another pass, so one run lists every problem of the entry. Each pass
+    # breaks one more field, written or missing: as many passes as there are of both
+    # (counted by what the entry wrote alone, `id = "x"`, `date = 2019` stopped after
+    # four and never said `sources: is missing`, U54 #19).
     broken: set[str] = set()
     stoppers: list[Problem] = []
-    for _ in range(len(raw) + 2):
+    for _ in range(len(set(raw) | set(m.FIELDS[table])) + 1):
         found: list[Problem] = []
         reader = EntryReader(raw, file, table, found, frozenset(broken))
         try:
             record = BUILDERS[table](reader)
-        except _Bad:
+        except BadField:
             culprit = next((p for p in reversed(found) if not p.warning), None)
             if culprit is None or culprit.field in broken:
                 break

@@ -73,8 +73,9 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class _Bad(Exception):
-    """A field that cannot be used; the entry is skipped after recording the problem."""
+class BadField(Exception):
+    """A field that cannot be used; the entry is skipped after recording the problem.
+    The builders raise it too, for a field they read themselves (affiliations)."""
 
 
 # Stands in for a broken required date while the rest of the entry is checked.
@@ -157,7 +158,7 @@ class EntryReader:
         value = self.raw.get(field)
         if value is None and required:
             self.problem(field, "is missing")
-            raise _Bad
+            raise BadField
         return value
 
     def text(self, field: str, required: bool = True) -> str | None:
@@ -167,18 +168,18 @@ class EntryReader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(field, f"expected text, got {_shown(value)}")
-            raise _Bad
+            self.problem(field, f"expected text, got {shown_value(value)}")
+            raise BadField
         if not value.strip() and (required or field in _NON_EMPTY):
             self.problem(field, "is empty")
-            raise _Bad
+            raise BadField
         if len(value) > MAX_FIELD:
             self.problem(
                 field,
                 f"is {len(value):,} characters; a field holds at most {MAX_FIELD:,} "
                 "(a summary is a few sentences: put a long text in a source's file)",
             )
-            raise _Bad
+            raise BadField
         if not value.isprintable():
             self._controls(field, value)
         return value
@@ -197,7 +198,7 @@ class EntryReader:
                 f"{_clipped(value)} is not a web address: give the page's http:// or "
                 "https:// address, or no url",
             )
-            raise _Bad
+            raise BadField
         return value
 
     def choice(self, field: str, choices: Iterable[str], required: bool = True) -> str | None:
@@ -209,7 +210,7 @@ class EntryReader:
             close = difflib.get_close_matches(value, choices, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             self.problem(field, f"{value!r} is not one of {', '.join(choices)}{hint}")
-            raise _Bad
+            raise BadField
         return value
 
     def ident(self) -> str:
@@ -218,7 +219,7 @@ class EntryReader:
         value = self.req_text("id")
         if not ID_RE.match(value):
             self.problem("id", f"{value!r} is not a kebab-case id (a-z, 0-9 and single hyphens)")
-            raise _Bad
+            raise BadField
         if len(value) > m.MAX_ID_LENGTH:
             self.warn(
                 "id",
@@ -234,8 +235,8 @@ class EntryReader:
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(field, f"expected a list of text, got {_shown(value)}")
-            raise _Bad
+            self.problem(field, f"expected a list of text, got {shown_value(value)}")
+            raise BadField
         for item in value:
             if not item.isprintable():
                 self._controls(field, item)
@@ -249,13 +250,13 @@ class EntryReader:
             return None
         if not isinstance(value, str):
             hint = ' (write dates as quoted text, e.g. "2013-01-11")'
-            self.problem(field, f"expected a date as text, got {_shown(value)}{hint}")
-            raise _Bad
+            self.problem(field, f"expected a date as text, got {shown_value(value)}{hint}")
+            raise BadField
         try:
             return parse_iso(value)
         except ValueError as exc:
             self.problem(field, str(exc))
-            raise _Bad from None
+            raise BadField from None
 
     def req_date(self, field: str) -> PartialDate:
         value = self.date(field, True)
@@ -269,11 +270,11 @@ class EntryReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(field, f"expected a whole number of 0 or more, got {_shown(value)}")
-            raise _Bad
+            self.problem(field, f"expected a whole number of 0 or more, got {shown_value(value)}")
+            raise BadField
         if value > MAX_EXACT:
             self.problem(field, f"{value} is larger than {MAX_EXACT:,}, {_WHY_MAX}")
-            raise _Bad
+            raise BadField
         return value
 
     def number(self, field: str, required: bool = False) -> float | None:
@@ -283,15 +284,15 @@ class EntryReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, f"expected a number, got {_shown(value)}")
-            raise _Bad
+            self.problem(field, f"expected a number, got {shown_value(value)}")
+            raise BadField
         if not math.isfinite(value):
             # TOML allows nan and inf; no count or coordinate is either (and JSON has neither)
             self.problem(field, f"expected a finite number, got {value}")
-            raise _Bad
+            raise BadField
         if abs(value) > MAX_EXACT:
             self.problem(field, f"{value} is larger than {MAX_EXACT:,}, {_WHY_MAX}")
-            raise _Bad
+            raise BadField
         return float(value)
 
     def source_refs(self, field: str = "sources", required: bool = True) -> tuple[m.SourceRef, ...]:
@@ -302,29 +303,31 @@ class EntryReader:
             return ()
         if not isinstance(value, list) or (required and not value):
             self.problem(field, "expected a non-empty list of { id = ..., quote = ... } tables")
-            raise _Bad
+            raise BadField
         refs = []
         for item in value:
             if isinstance(item, str):
                 item = {"id": item}
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                self.problem(field, f'expected {{ id = "..." }}, got {_shown(item)}')
-                raise _Bad
+                self.problem(field, f'expected {{ id = "..." }}, got {shown_value(item)}')
+                raise BadField
             extra = set(item) - {"id", "quote", "note"}
             if extra:
                 self.problem(field, f"unknown key {sorted(extra)[0]!r} in a source reference")
-                raise _Bad
+                raise BadField
             for key in ("quote", "note"):
                 if key in item and not isinstance(item[key], str):
-                    self.problem(field, f"{key} must be text, got {_shown(item[key])}")
-                    raise _Bad
+                    self.problem(field, f"{key} must be text, got {shown_value(item[key])}")
+                    raise BadField
                 if key in item and not item[key].isprintable():
                     self._controls(field, item[key])
             refs.append(m.SourceRef(item["id"], item.get("quote"), item.get("note")))
         return tuple(refs)
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A wrong value as a problem names it, its type first ("int 2019"); the builders'
+    checks across fields say theirs so too."""
     if isinstance(value, datetime.date | datetime.time):  # TOML's own date, not Python's repr
         kind = "date and time" if isinstance(value, datetime.datetime) else type(value).__name__
         return f"an unquoted TOML {kind} {value.isoformat()}"
