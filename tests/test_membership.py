@@ -98,7 +98,7 @@ def test_places_sort_by_name_without_accents_or_case(run: Run, bundled: None) ->
     ("kind", "first"),
     [
         # Operation Épervier came after Serval, Côte d'Ivoire after the Czech Republic
-        ("operation", ["barkhane", "epervier", "serval", "takuba", "sabre"]),
+        ("operation", ["barkhane", "epervier", "serval", "sabre", "takuba"]),
         ("state", ["algeria", "benin", "burkina-faso", "canada", "chad", "china",
                    "cote-divoire", "czech-republic", "denmark"]),
     ],
