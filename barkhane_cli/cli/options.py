@@ -431,7 +431,12 @@ NotTagOpt = Annotated[
     list[str] | None,
     typer.Option(
         help=f"Leave out the events with this tag (repeatable: those with {ANY_TAG}), read "
-        "as --tag reads it.",
+        "as --tag reads it"
+        + "".join(
+            f"; --type {t} --not-tag {tag}: the {t} events without those tagged {tag}"
+            for t, tag in m.TYPE_PARTS.items()
+        )
+        + ".",
         callback=A_TAG,
     ),
 ]
