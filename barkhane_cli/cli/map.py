@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.affiliates import perpetrator_left_out
+from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -247,7 +247,7 @@ def map_(
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
-    md.notes += perpetrator_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    md.notes += roles_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
     # the deaths summed per place leave out tolls counted in another event's: said where
     # deaths are shown (--by deaths, and the records' deaths column), not under dots of events
     elsewhere = m.counted_elsewhere_note(sum(e.counted_elsewhere() for e in events))

@@ -387,7 +387,9 @@ TargetOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--target",
-        help=f"Who was attacked (repeatable): {_rolled_up('--target')}.",
+        help=f"Who was attacked (repeatable): {_rolled_up('--target')}; the footer says how "
+        "many events name it among those involved but not as the target (--actor lists "
+        "those).",
         callback=AN_ACTOR,
     ),
 ]

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.affiliates import perpetrator_left_out
+from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     footer_seen,
     given_format,
@@ -144,7 +144,7 @@ def timeline(
     told = []
     if (count or facet) and watching(env):
         told = window_notes(q) + type_parts(loaded.select, q)
-        told += perpetrator_left_out(dataset.actors, q, loaded.stream)
+        told += roles_left_out(dataset.actors, q, loaded.stream)
         told += place_notes(dataset, place or ())  # U45 quoted an area's count, U50 a town's
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
@@ -418,7 +418,7 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
         notes += _kin_types_left_out(loaded, q) + type_parts(loaded.select, q)
-    return total, notes + perpetrator_left_out(loaded.data.actors, q, loaded.stream)
+    return total, notes + roles_left_out(loaded.data.actors, q, loaded.stream)
 
 
 def type_parts(select: Callable[[Any], Iterable[Event]], q: Any) -> list[str]:
