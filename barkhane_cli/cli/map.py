@@ -319,7 +319,8 @@ def on(
 
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded (not a country where talks alone were held: Qatar for
-    Chad's Doha talks), and a head of government is listed under a heading of its own. After the record, the leaders are those in office at its end, as of then. The figures are the latest of each headline series; with
+    Chad's Doha talks), and a head of government is listed under a heading of its own. After the record, the leaders are those in office at its end, as of then,
+    and one whose recorded term ended before the day is marked so (term ended 2023-07-26). The figures are the latest of each headline series; with
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE (--aftermath added where the day or period runs past
     the record); a month or a year is read by its last day.
