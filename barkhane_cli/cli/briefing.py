@@ -274,8 +274,8 @@ def chart(
     width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Bars over the window: events or recorded fatalities per year or month, one
-    force's troop strength over time, or the displaced (IDPs and refugees) over time.
+    """Bars over the window: events or recorded fatalities per year or month, troops
+    (one force's strength) or displacement (IDPs and refugees) over time.
 
     Troop strength and displacement come from the numeric facts, one row per dated
     figure, one block per area a figure counts in (--country mali: the blocks that name
