@@ -217,6 +217,19 @@ FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", 
 
 
 @functools.cache
+def month_words() -> dict[str, int]:
+    """Each month's name as a search reads a word (lower case, no accents), English and
+    French, whole and abbreviated as FRENCH_MONTHS writes them (january, jan, janvier,
+    janv), with its number: a month typed beside a year in a search is a date
+    (search/entries.py's typed_dates)."""
+    words: dict[str, int] = {}
+    for number, (english, french) in enumerate(zip(_MONTHS, FRENCH_MONTHS, strict=True), 1):
+        for word in (english, english[:3], *french):
+            words.setdefault(strip_accents(word).lower(), number)
+    return words
+
+
+@functools.cache
 def _parserinfo() -> parser.parserinfo:
     """dateutil's reading of month names and the words it skips, with French added: its
     own MONTHS, each month's French spellings after the English (without accents: it

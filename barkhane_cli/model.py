@@ -27,6 +27,10 @@ EVENT_TYPES: dict[str, str] = {
     "humanitarian": "displacement, famine, aid",
     "report": "statistics, reports and claims about a period, not a happening of their own",
 }
+# A part of a type's definition that a count may want without, by the tag its events
+# carry: `timeline --type coup-attempt` says how many are mutinies and that --not-tag
+# mutiny leaves them out (U54: "every coup attempt" counted 2011's pay mutinies).
+TYPE_PARTS: dict[str, str] = {"coup-attempt": "mutiny"}
 # Who is said to have done it, from strongest to weakest (ACLED/UCDP spirit), and what each
 # value means, as every output and docs/data-format.md say it. "claimed" is the
 # perpetrator's own word, a boast or an avowal: an army that admits a mistaken strike

@@ -1286,5 +1286,6 @@ def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> No
         "of at the time; a state does not count for what it is a member of (Chad for MINUSMA, "
         "Mali for ECOWAS). The relations that count are part-of, member-of or merged-into, not "
         "pledged-to (JNIM's allegiance to al-Qaeda): to include an affiliate, give it too "
-        "(--target al-qaeda --target jnim). --place"
+        "(--target al-qaeda --target jnim); the footer says how many events name it among "
+        "those involved but not as the target (--actor lists those). --place"
     ) in shown

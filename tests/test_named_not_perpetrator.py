@@ -27,10 +27,47 @@ def test_the_record_names_the_militia_at_ogossagou_and_koulogon(run: Run, bundle
     result = run(*asked, "--perpetrator", "dan na ambassagou", env=terminal(400))
     assert result.exit_code == 0, result.stderr
     said = " ".join((result.stdout + result.stderr).split())  # no row matches: the note alone
-    more = len(named - strict)
+    assert not strict and "no events match" in said
+    # none listed: not "more" (U54 #12)
     assert (
-        f"{more} more events name Dan Na Ambassagou {_WORDS}: give --actor "
-        "dan-na-ambassagou instead of --perpetrator to list them"
+        f"{len(named)} events name Dan Na Ambassagou among those involved, none as the "
+        "perpetrator: give --actor dan-na-ambassagou instead of --perpetrator to list them"
+    ) in said, said
+
+
+def test_the_group_is_named_by_its_name_not_its_short_form(run: Run, bundled: None) -> None:
+    """U54 #12: `--perpetrator "katiba du gourma"` said "3 more events name Gourma katiba",
+    its short form (a table's label), after finding none."""
+    named = len(_ids(run("timeline", "--actor", "katiba-du-gourma", "-f", "json")))
+    result = run("timeline", "--perpetrator", "katiba du gourma", env=terminal(400))
+    said = " ".join((result.stdout + result.stderr).split())
+    assert (
+        f"{named} events name Katiba du Gourma among those involved, none as the perpetrator: "
+        "give --actor katiba-du-gourma instead of --perpetrator to list them"
+    ) in said, said
+    assert "more" not in said and "Gourma katiba" not in said
+
+
+def test_target_says_it_as_perpetrator_does(run: Run, bundled: None) -> None:
+    """`--target rsp` listed nothing and said nothing, while 8 events name the guard."""
+    named = _ids(run("timeline", "--actor", "rsp", "-f", "json"))
+    strict = _ids(run("timeline", "--target", "rsp", "-f", "json"))
+    assert named and not strict
+    result = run("timeline", "--target", "rsp", env=terminal(400))
+    said = " ".join((result.stdout + result.stderr).split())
+    assert (
+        f"{len(named)} events name Presidential Security Regiment among those involved, none "
+        "as the target: give --actor rsp instead of --target to list them"
+    ) in said, said
+    # rows listed: the others are "more"
+    mali = _ids(run("timeline", "--actor", "mali", "--year", "2019", "-f", "json"))
+    hit = _ids(run("timeline", "--target", "mali", "--year", "2019", "-f", "json"))
+    assert hit and mali - hit
+    listed = run("timeline", "--target", "mali", "--year", "2019", env=terminal(400))
+    said = " ".join((listed.stdout + listed.stderr).split())
+    assert (
+        f"{len(mali - hit)} more events name Mali among those involved, not as the target: "
+        "give --actor mali instead of --target to list them"
     ) in said, said
 
 
@@ -81,9 +118,9 @@ def test_the_footer_counts_them_and_the_option_lists_them(run: Run, layer: str) 
     # counted in the window asked for (2019: no row of its own, the note alone)
     year = run("timeline", *_args(layer, "--year", "2019"), env=terminal(400))
     assert (
-        f"1 more event names Zorb Militia {_WORDS}: give --actor zorb-militia instead of "
-        "--perpetrator to list them"
-    ) in year.stdout + year.stderr
+        "1 event names Zorb Militia among those involved, none as the perpetrator: give "
+        "--actor zorb-militia instead of --perpetrator to list them"
+    ) in " ".join((year.stdout + year.stderr).split())
     # the option it gives lists them
     listed = run(
         "timeline", "--search", "zorblat", "--data", layer, "--actor", "zorb-militia", "-f", "json"

@@ -24,7 +24,7 @@ def test_every_command_taking_tag_says_two_are_either(run: Run) -> None:
         assert f"--tag TEXT Tag (repeatable: the events with {SAID})." in shown, words
         assert (
             "--not-tag TEXT Leave out the events with this tag (repeatable: those with "
-            f"{SAID}), read as --tag reads it."
+            f"{SAID}), read as --tag reads it"
         ) in shown, words
 
 

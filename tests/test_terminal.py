@@ -369,7 +369,9 @@ def test_help_flows_is_grouped_and_gives_examples(run: Run) -> None:
     top = run("--help", env={"COLUMNS": "240"}).stdout
     # Groups in order, and a docstring's source line breaks do not show.
     assert top.index("Events") < top.index("Lookups") < top.index("Briefing") < top.index("Data")
-    assert re.search(r"chart +Bars over the window: .* one force's troop strength", top)
+    assert re.search(
+        r"chart +Bars over the window: .* troops \(one force's strength\) or displacement", top
+    )
     for name, command in COMMANDS.items():
         if command.examples:
             out = run(name, "--help", env={"COLUMNS": "240"}).stdout

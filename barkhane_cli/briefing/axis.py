@@ -106,19 +106,34 @@ def window_note(first: int | None, last: int | None, what: str, aftermath: bool)
     finds no events (`--since 2030` is 2030)."""
     if first is None and last is None:
         return None
-    return axis_note(record_axis(first, last), what, aftermath)
+    return axis_note(record_axis(first, last), what, aftermath, _asked(first, last))
 
 
-def axis_note(axis: Axis, what: str, aftermath: bool) -> str | None:
-    """meta.record_note of a view's window, said as the window is (dates.window_said), and
-    what the view shows after the record's end: its ``what`` with --aftermath, else how
-    to ask for them (K37: `timeline --year 2030` said only "no events match")."""
+def _asked(first: int | None, last: int | None) -> str:
+    """A window as it was asked for, an open side left open: "every day from 2022-11-10
+    on", "every day until 2010-05-31", else as dates.window_said says it. U54:
+    `timeline --since 2022-11-10` said "2022-11-10 to 2022-12-31 is after the record",
+    its open end closed at the end of the record's last year, while the aftermath it
+    hides runs to 2025."""
+    start = None if first is None else dt.date.fromordinal(first)
+    end = None if last is None else dt.date.fromordinal(last)
+    if start is not None and end is not None:
+        return window_said(start, end)
+    return f"every day from {start} on" if start is not None else f"every day until {end}"
+
+
+def axis_note(axis: Axis, what: str, aftermath: bool, said: str | None = None) -> str | None:
+    """meta.record_note of a view's window, said as the window is (dates.window_said) or
+    as ``said``, and what the view shows after the record's end: its ``what`` with
+    --aftermath, else how to ask for them (K37: `timeline --year 2030` said only "no
+    events match")."""
     after = (
         f"shown are the aftermath {what}"
         if aftermath
         else f"its {what} are the aftermath, shown with --aftermath"
     )
-    return record_note(axis.first, axis.last, window_said(axis.start(), axis.end()), after)
+    shown = said if said is not None else window_said(axis.start(), axis.end())
+    return record_note(axis.first, axis.last, shown, after)
 
 
 def shows_nothing(axis: Axis, aftermath: bool) -> bool:

@@ -1,8 +1,9 @@
-"""What --perpetrator leaves out (perpetrator_left_out): the events of groups pledged
-to the one asked for (roles.PLEDGE), and those naming it among their actors but not
-as the perpetrator (named_left_out), told as notes, the rows unchanged: under timeline's
-table (stderr after --count or --facet), under map's drawing and chart's bars (stderr
-for chart's other formats, as its caveat), each filtering with timeline's --perpetrator.
+"""What --perpetrator and --target leave out (roles_left_out): the events of groups
+pledged to the perpetrator asked for (roles.PLEDGE), and those naming a group asked for
+among their actors but not in its role (named_left_out), told as notes, the rows
+unchanged: under timeline's table (stderr after --count or --facet), under map's drawing
+and chart's bars (stderr for chart's other formats, as its caveat), each filtering with
+timeline's --perpetrator and --target.
 
 U41: `timeline --perpetrator al-qaeda --year 2019` listed 1 event and said nothing of
 JNIM's 16, sworn to al-Qaeda. Listing them would make "al-Qaeda's attacks" hold a
@@ -78,40 +79,55 @@ def pledged_left_out(
     return [f"{and_joined(parts)} not listed (a pledge is not a part): add {options}"]
 
 
+# The role filters named_left_out reads: the query's field, the option, the role's word.
+_ROLES = (("perpetrators", "--perpetrator", "perpetrator"), ("targets", "--target", "target"))
+
+
 def named_left_out(
     actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
 ) -> list[str]:
-    """For --perpetrator, per group asked for, the events matching the other filters that
-    name it among their actors but that the query does not list: "2 more events name Dan
-    Na Ambassagou among those involved, not as the perpetrator: give --actor
-    dan-na-ambassagou instead of --perpetrator to list them". U50: Ogossagou and Koulogon
-    name the militia, while the inquiries named Dozo hunters as the perpetrators. The
-    option is given as it works: --actor matches an event's actors as written, and with
-    --perpetrator too it would narrow the rows, not add to them (kinds AND together)."""
-    if not q.perpetrators:
-        return []
-    wanted = q.perpetrators
+    """For --perpetrator and --target, per group asked for, the events matching the other
+    filters that name it among their actors but that the query does not list: "2 more
+    events name Dan Na Ambassagou among those involved, not as the perpetrator: give
+    --actor dan-na-ambassagou instead of --perpetrator to list them". U50: Ogossagou and
+    Koulogon name the militia, while the inquiries named Dozo hunters as the perpetrators.
+    The option is given as it works: --actor matches an event's actors as written, and
+    with --perpetrator too it would narrow the rows, not add to them (kinds AND together).
+    When the query lists none, they are not "more" and none is in the role: "3 events name
+    Katiba du Gourma among those involved, none as the perpetrator" (U54 #12). The group
+    is said by its name, not its short form: the short form is for a table's narrow
+    column, and "Gourma katiba" was neither the name nor what the user typed."""
     notes = []
-    for ident in sorted(wanted):
-        # the user's own --actor filters stay, ANDed as the query does; else this group
-        asked = q.actors or frozenset({ident})
-        n = sum(
-            1
-            for e in select(replace(q, perpetrators=frozenset(), actors=asked, limit=None))
-            if ident in e.actors and not roles.any_counts_for(actors, e.perpetrators, wanted, e)
-        )
-        if n:
-            name = _name(actors, ident)
+    listed: bool | None = None  # whether the query lists any event: asked once, if needed
+    for field, option, role in _ROLES:
+        wanted: frozenset[str] = getattr(q, field)
+        for ident in sorted(wanted):
+            # the user's own --actor filters stay, ANDed as the query does; else this group
+            asked = q.actors or frozenset({ident})
+            n = sum(
+                1
+                for e in select(replace(q, **{field: frozenset()}, actors=asked, limit=None))
+                if ident in e.actors
+                and not roles.any_counts_for(actors, getattr(e, field), wanted, e)
+            )
+            if not n:
+                continue
+            if listed is None:
+                listed = any(True for _ in select(replace(q, limit=1)))
+            name = actors[ident].name if ident in actors else ident
+            names = plural(n, "names", "name")
+            if listed:
+                said = f"{n} more {plural(n, 'event')} {names} {name} among those involved, not"
+            else:
+                said = f"{n} {plural(n, 'event')} {names} {name} among those involved, none"
             notes.append(
-                f"{n} more {plural(n, 'event')} {'name' if n > 1 else 'names'} {name} among "
-                f"those involved, not as the perpetrator: give --actor {ident} instead of "
-                "--perpetrator to list them"
+                f"{said} as the {role}: give --actor {ident} instead of {option} to list them"
             )
     return notes
 
 
-def perpetrator_left_out(
+def roles_left_out(
     actors: Mapping[str, Any], q: Any, select: Callable[[Any], Iterable[Any]]
 ) -> list[str]:
-    """Every note of what --perpetrator leaves out, in the order they are said."""
+    """Every note of what --perpetrator and --target leave out, in the order they are said."""
     return pledged_left_out(actors, q, select) + named_left_out(actors, q, select)

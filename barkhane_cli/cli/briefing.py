@@ -12,7 +12,7 @@ from click.core import ParameterSource
 from barkhane_cli import followups, model
 from barkhane_cli.atomic import shown
 from barkhane_cli.choices import choose, listed
-from barkhane_cli.cli.affiliates import perpetrator_left_out
+from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -274,8 +274,8 @@ def chart(
     width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Bars over the window: events or recorded fatalities per year or month, one
-    force's troop strength over time, or the displaced (IDPs and refugees) over time.
+    """Bars over the window: events or recorded fatalities per year or month, troops
+    (one force's strength) or displacement (IDPs and refugees) over time.
 
     Troop strength and displacement come from the numeric facts, one row per dated
     figure, one block per area a figure counts in (--country mali: the blocks that name
@@ -395,7 +395,7 @@ def chart(
     # and what the places given to --place are (an area wider than its name, a town named
     # as its region: U50's --place mopti), as timeline and map say them
     told = place_notes(dataset, filters["places"])
-    told += perpetrator_left_out(dataset.actors, q, loaded.stream)
+    told += roles_left_out(dataset.actors, q, loaded.stream)
     beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes

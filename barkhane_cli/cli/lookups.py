@@ -630,12 +630,16 @@ def search(
     they name whose own text names the others, in the order typed. Then entries whose
     names or titles hold every word (an event's actors and places, by their names and
     aliases, just under its own title); then sources whose titles do, each under the
-    events found citing it; then matches in texts. At the same score the record comes
-    before its aftermath (after 9 November 2022), then the shorter name, then events and
-    sources the earlier first and a series of figures together, the latest first. A year
-    among the words (four digits within the record's years, its aftermath's too) finds
-    the entries dated in it (an event, a fact's as-of, a source's date) as well as the texts that say
-    it: tillaberi 2021 finds the events of 2021 at Tillabéri.
+    events found citing it, and under those citing it at a place or named after a place
+    or actor the words name (attaque solhan: the Solhan massacre, then the French
+    reports); then matches in texts. At the same score the record comes before its
+    aftermath (after 9 November 2022), then the shorter name, then, of those found in
+    texts, the one whose title holds more of the words, then events and sources the
+    earlier first and a series of figures together, the latest first. A year among the
+    words (four digits within the record's years, its aftermath's too) finds the entries
+    dated in it (an event, a fact's as-of, a source's date) as well as the texts that
+    say it: tillaberi 2021 finds the events of 2021 at Tillabéri; a month's name next to
+    it, in English or French, the entries dated in that month (tillaberi january 2021).
     --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
     found gets a suggestion on stderr. --count prints how many results are found, as
     timeline --count does (search wagner --kind event --count).

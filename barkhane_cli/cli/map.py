@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.affiliates import perpetrator_left_out
+from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
     given_format,
@@ -247,7 +247,7 @@ def map_(
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
-    md.notes += perpetrator_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    md.notes += roles_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
     # the deaths summed per place leave out tolls counted in another event's: said where
     # deaths are shown (--by deaths, and the records' deaths column), not under dots of events
     elsewhere = m.counted_elsewhere_note(sum(e.counted_elsewhere() for e in events))
@@ -319,7 +319,8 @@ def on(
 
     Leaders are those the data records (leader-of); a line names the countries of the
     events with none recorded (not a country where talks alone were held: Qatar for
-    Chad's Doha talks), and a head of government is listed under a heading of its own. After the record, the leaders are those in office at its end, as of then. The figures are the latest of each headline series; with
+    Chad's Doha talks), and a head of government is listed under a heading of its own. After the record, the leaders are those in office at its end, as of then,
+    and one whose recorded term ended before the day is marked so (term ended 2023-07-26). The figures are the latest of each headline series; with
     --full, a closing line says how many other figures were known by then and lists them
     with barkhane facts --until DATE (--aftermath added where the day or period runs past
     the record); a month or a year is read by its last day.

@@ -387,7 +387,9 @@ TargetOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--target",
-        help=f"Who was attacked (repeatable): {_rolled_up('--target')}.",
+        help=f"Who was attacked (repeatable): {_rolled_up('--target')}; the footer says how "
+        "many events name it among those involved but not as the target (--actor lists "
+        "those).",
         callback=AN_ACTOR,
     ),
 ]
@@ -431,7 +433,12 @@ NotTagOpt = Annotated[
     list[str] | None,
     typer.Option(
         help=f"Leave out the events with this tag (repeatable: those with {ANY_TAG}), read "
-        "as --tag reads it.",
+        "as --tag reads it"
+        + "".join(
+            f"; --type {t} --not-tag {tag}: the {t} events without those tagged {tag}"
+            for t, tag in m.TYPE_PARTS.items()
+        )
+        + ".",
         callback=A_TAG,
     ),
 ]

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from barkhane_cli.cli.affiliates import perpetrator_left_out
+from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     footer_seen,
     given_format,
@@ -58,7 +58,8 @@ from barkhane_cli.cli.options import (
 )
 from barkhane_cli.dates import window_in_sentence
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.model import Event, kin_types
+from barkhane_cli.model import TYPE_PARTS, Event, kin_types
+from barkhane_cli.resolve import normalize
 from barkhane_cli.text import and_joined, counted, plural
 
 
@@ -142,7 +143,8 @@ def timeline(
     # a note: worked out only then
     told = []
     if (count or facet) and watching(env):
-        told = window_notes(q) + perpetrator_left_out(dataset.actors, q, loaded.stream)
+        told = window_notes(q) + type_parts(loaded.select, q)
+        told += roles_left_out(dataset.actors, q, loaded.stream)
         told += place_notes(dataset, place or ())  # U45 quoted an area's count, U50 a town's
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
@@ -415,8 +417,31 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
         if later:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
-        notes += _kin_types_left_out(loaded, q)
-    return total, notes + perpetrator_left_out(loaded.data.actors, q, loaded.stream)
+        notes += _kin_types_left_out(loaded, q) + type_parts(loaded.select, q)
+    return total, notes + roles_left_out(loaded.data.actors, q, loaded.stream)
+
+
+def type_parts(select: Callable[[Any], Iterable[Event]], q: Any) -> list[str]:
+    """For --type T whose definition has a part its events are tagged with (model.
+    TYPE_PARTS), how many of the events listed carry that tag and how to leave them out:
+    "5 of these 18 coup-attempt events carry the tag mutiny: --not-tag mutiny leaves
+    them out". Counted from the tag, so an event tagged later is counted too; nothing
+    when --tag or --not-tag already names the tag, or no event listed carries it."""
+    asked = {t: TYPE_PARTS[t] for t in sorted(q.types) if t in TYPE_PARTS}
+    asked = {t: tag for t, tag in asked.items() if tag not in q.tags | q.not_tags}
+    if not asked:
+        return []
+    found = list(select(replace(q, limit=None)))
+    notes = []
+    for kind, tag in asked.items():
+        of = [e for e in found if e.type == kind]
+        n = sum(1 for e in of if tag in map(normalize, e.tags))
+        if n:
+            notes.append(
+                f"{n} of these {len(of)} {kind} events carry the tag {tag}: "
+                f"--not-tag {tag} leaves them out"
+            )
+    return notes
 
 
 def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from barkhane_cli import followups
 from barkhane_cli import model as m
-from barkhane_cli.dates import span_said
+from barkhane_cli.dates import parse_iso, span_said
 from barkhane_cli.render.env import Env
 from barkhane_cli.render.events import date_padded
 from barkhane_cli.render.onescreen import (
@@ -50,8 +50,21 @@ def _mark(row: dict[str, Any]) -> str:
 
 
 def _when(row: dict[str, Any], day: str) -> str:
-    """_mark and the day: "ends 2021-05-24", or nothing."""
-    return f"{_mark(row)} {day}" if _mark(row) else ""
+    """_mark and the day: "ends 2021-05-24"; for a leader, _ended; or nothing."""
+    return f"{_mark(row)} {day}" if _mark(row) else _ended(row, day)
+
+
+def _ended(row: dict[str, Any], day: str) -> str:
+    """For a leader listed as of the record's end (``as_of``: a day after it) whose
+    recorded term ended before the day, "term ended 2023-07-26"; else nothing. In office
+    at the record's end, not on the day: `on 2024-05-01` listed "Niger: Mohamed Bazoum"
+    under the leaders as if current, though his term is recorded to end on 26 July 2023,
+    overthrown (U54). Who followed is not known to the record."""
+    end = row.get("end")
+    if not row.get("as_of") or not end:
+        return ""
+    over = parse_iso(end).last_ordinal() < parse_iso(day).first_ordinal()
+    return f"term ended {end}" if over else ""
 
 
 def _dates(event: dict[str, Any]) -> str:
@@ -257,9 +270,9 @@ def _as_of(content: dict[str, Any]) -> str:
     return f", as of the record's end ({as_of})" if as_of else ""
 
 
-def _leader_items(rows: list[tuple[str, list[dict[str, Any]]]]) -> list[Any]:
+def _leader_items(rows: list[tuple[str, list[dict[str, Any]]]], day: str) -> list[Any]:
     """One item a country: its name, then its leaders' names, each with what begins or
-    ends on the day."""
+    ends on the day, or that the term had ended by then (_ended)."""
     from rich.text import Text
 
     items = []
@@ -268,8 +281,9 @@ def _leader_items(rows: list[tuple[str, list[dict[str, Any]]]]) -> list[Any]:
         for at, p in enumerate(people):
             item.append(", " if at else "")
             item.append(inert(p["name"]))
-            if _mark(p):
-                item.append(f" ({_mark(p)})", style="bold")
+            said = _mark(p) or _ended(p, day)
+            if said:
+                item.append(f" ({said})", style="bold")
         items.append(item)
     return items
 
@@ -293,14 +307,14 @@ def _leaders_now(con: Any, content: dict[str, Any]) -> None:
             governments.append((c["name"], c["leaders"]))
     heading(con, LEADERS, f": each country's head of state{_as_of(content)}")
     if states:
-        con.print(item_lines(_leader_items(states), con.width, indent=2))
+        con.print(item_lines(_leader_items(states, content["date"]), con.width, indent=2))
     more = _no_leader(content, con.width)
     if more or not content["leaders"]:
         con.print(Text(more or "  none recorded", style="dim"))
     if governments:
         said = f", where no head of state is recorded{_as_of(content)}"
         heading(con, "Heads of government", said)
-        con.print(item_lines(_leader_items(governments), con.width, indent=2))
+        con.print(item_lines(_leader_items(governments, content["date"]), con.width, indent=2))
 
 
 def _figures_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:

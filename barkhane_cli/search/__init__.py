@@ -33,7 +33,7 @@ from barkhane_cli import cite, geo
 from barkhane_cli import model as m
 from barkhane_cli.resolve import normalize
 from barkhane_cli.search.entries import KINDS as KINDS
-from barkhane_cli.search.entries import candidates, dated_in, ruled_out, typed_years
+from barkhane_cli.search.entries import candidates, dated_in, ruled_out, typed_dates
 from barkhane_cli.search.entries import haystack as haystack
 from barkhane_cli.search.entries import index as index
 from barkhane_cli.search.rank import (
@@ -42,12 +42,13 @@ from barkhane_cli.search.rank import (
     Found,
     by_stem_only,
     called_by_name,
+    cited_named,
     led_to,
     names_typed,
     ranked,
 )
 from barkhane_cli.search.rank import Hit as Hit
-from barkhane_cli.search.score import entry_score, shown_score
+from barkhane_cli.search.score import FOUND_IN_NAMES, entry_score, held, shown_score
 from barkhane_cli.search.terms import Terms as Terms
 from barkhane_cli.search.terms import as_phrase as as_phrase
 from barkhane_cli.search.terms import closed_quote as closed_quote
@@ -81,6 +82,12 @@ def search(
     # a source found leads to the events citing it (U16: `search hammam` found two
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (f.hit.id for f in found if f.hit.kind == "source"))
+    if "event" in kinds:  # and to those at the place or of the actor it names (cited_named)
+        terms = parse(query)
+        years = typed_dates(data, terms)
+        found += cited_named(
+            data, terms, found, citing, (first, last), lambda span: dated_in(span, years)
+        )
     return [replace(h, cited_by=citing[h.id]) if h.kind == "source" else h
             for h in ranked(led_to(found, citing))]  # fmt: skip
 
@@ -115,9 +122,9 @@ def _hits(
     if not terms:
         return []
     hits: list[Found] = []
-    years = typed_years(data, terms)
-    # a year may be found in the entry's date, which no haystack holds: rule out on the
-    # other words alone
+    years = typed_dates(data, terms)
+    # a year (or a month with it) may be found in the entry's date, which no haystack
+    # holds: rule out on the other words alone
     narrowing = replace(terms, words=tuple(w for w in terms.words if w not in years))
 
     def kept(kind: str, ident: str) -> bool:
@@ -129,7 +136,9 @@ def _hits(
         off_year = False
         if years and c.span is not None:
             if dated_in(c.span, years):
-                c = c._replace(about=[*c.about, c.date])  # its date, a name holding its year
+                # its date, a name holding its year, and the month's name typed with it
+                months = (w for w, d in years.items() if d.month is not None)
+                c = c._replace(about=[*c.about, c.date, *months])
             else:
                 off_year = True  # found at all, only through the year's word (rank's rule 0)
         # named() reads names and titles alone, as its notes say ("2 more names or
@@ -153,6 +162,7 @@ def _hits(
                 Hit(c.kind, c.id, c.title, c.date, rank, match), words, typed_at, c.later,
                 (series(fact) if series else fact.id) if fact else "",
                 fact.as_of.last_ordinal() if fact else 0, off_year,
+                held(terms, c.names) if score < FOUND_IN_NAMES else 0,
             ))  # fmt: skip
     return hits
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
-from barkhane_cli.dates import PartialDate
+from barkhane_cli.dates import PartialDate, month_words
 from barkhane_cli.search.terms import YEAR_WORD, Terms
 from barkhane_cli.search.texts import holds, pad
 
@@ -74,7 +74,7 @@ class _Entry(NamedTuple):
     later: bool = False  # aftermath: an event or a figure after the record's end
 
 
-def _about(data: m.Dataset, e: m.Event) -> list[str]:
+def event_about(data: m.Dataset, e: m.Event) -> list[str]:
     """The names, short forms and ids of the actors (its perpetrators and targets among
     them) and the places an event names: what it is about, as much as its title (U21:
     `search wagner moura` ranked the Moura massacre, its perpetrators Mali and Wagner,
@@ -91,6 +91,12 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
     for ident in dict.fromkeys((*e.actors, *e.perpetrators, *e.targets)):
         a = data.actors.get(ident)
         out += _names(ident, a.name, a.short, a.aliases) if a else [ident]
+    return out + event_places(data, e)
+
+
+def event_places(data: m.Dataset, e: m.Event) -> list[str]:
+    """The names of the places an event names, as event_about reads them."""
+    out: list[str] = []
     for ident in e.places:
         p = data.places.get(ident)
         out += _names(ident, p.name, p.short, geo.aliases_of(p)) if p else [ident]
@@ -99,7 +105,7 @@ def _about(data: m.Dataset, e: m.Event) -> list[str]:
 
 def _names(ident: str, name: str, short: str | None, aliases: tuple[str, ...]) -> list[str]:
     """An actor's or a place's name, short form and id, then its aliases but those holding
-    a year (_undated): what _about reads of each."""
+    a year (_undated): what event_about reads of each."""
     return [*(n for n in (name, short, ident) if n), *_undated(aliases)]
 
 
@@ -144,7 +150,7 @@ def candidates(
             if _overlaps(e.first, e.last, lo, hi) and keep("event", e.id):
                 yield _Entry("event", e.id, e.title, e.date.iso(), [e.title, e.id],
                              [e.summary, e.disputed or "", " ".join(e.tags)],
-                             _about(data, e), (e.first, e.last), e.aftermath)  # fmt: skip
+                             event_about(data, e), (e.first, e.last), e.aftermath)  # fmt: skip
     if "fact" in kinds:
         for f in data.facts.values():
             if f.as_of.within(lo, hi) and keep("fact", f.id):
@@ -171,19 +177,35 @@ def candidates(
 # Banibangou massacres (U22). Its date counts as one of the entry's names. A year is four
 # digits within the record's years (its first event's to its last's, aftermath too);
 # other numbers are numbers (a toll of 1000 is not the year 1000). Four digits: YEAR_WORD.
+# A month's name typed next to such a year (january 2021, 2021 janvier; dates.month_words)
+# is that month, a date as the year is: `search Tillabéri attack january 2021` opened with
+# a July 2021 event whose text says "January", before the massacres of 2 January 2021
+# (U54). A month's name alone is a word, found in texts as any other.
 
 
-def typed_years(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
-    """The words of ``terms`` that are years of the record, each as the date it is."""
-    typed = [w for w in terms.words if YEAR_WORD.fullmatch(w)]
+def typed_dates(data: m.Dataset, terms: Terms) -> dict[str, PartialDate]:
+    """The words of ``terms`` that are years of the record, each as the date it is, and
+    a month's name next to one of them, as that month of that year."""
+    words = terms.words
+    typed = [w for w in words if YEAR_WORD.fullmatch(w)]
     everything = (*data.events, *data.aftermath)
     if not typed or not everything:
         return {}
     lo = dt.date.fromordinal(min(e.first for e in everything)).year
     hi = dt.date.fromordinal(max(e.last for e in everything)).year
-    return {w: PartialDate(int(w)) for w in typed if lo <= int(w) <= hi}
+    dates = {w: PartialDate(int(w)) for w in typed if lo <= int(w) <= hi}
+    months = month_words()
+    for at, word in enumerate(words):
+        if word not in months:
+            continue
+        # the year just before it, else the one just after (2021 january, january 2021)
+        near = [words[i] for i in (at - 1, at + 1) if 0 <= i < len(words)]
+        year = next((dates[w] for w in near if w in dates and dates[w].month is None), None)
+        if year is not None:
+            dates[word] = PartialDate(year.year, months[word])
+    return dates
 
 
 def dated_in(span: tuple[int, int], years: Mapping[str, PartialDate]) -> bool:
-    """Whether the days ``span`` covers overlap every year of ``years``."""
+    """Whether the days ``span`` covers overlap every date (a year, a month) of ``years``."""
     return all(year.within(*span) for year in years.values())

@@ -11,13 +11,13 @@ the data or the other hits; the rules in order are listed above :func:`ranked`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from barkhane_cli import geo
 from barkhane_cli import model as m
-from barkhane_cli.search.entries import haystack
+from barkhane_cli.search.entries import event_places, haystack
 from barkhane_cli.search.score import shown_score
 from barkhane_cli.search.terms import YEAR_WORD, Terms
 from barkhane_cli.search.texts import holds, pad
@@ -52,7 +52,7 @@ class Hit:
 # figure whose title names both (U45). Over those (85) and under an exact name (100).
 # Names alone: a word that names nothing asks for what happened, and `goita coup` lists
 # his coups first, not his card; nor a year, which asks for entries dated in it, and
-# actors and places have no date (typed_years).
+# actors and places have no date (typed_dates).
 NAMED_BY = 90
 
 
@@ -61,17 +61,11 @@ def names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
     their words in order, when the rest of them are names too and no word is a year:
     where it starts among the words (``wagner mali``: wagner 0, mali 1). Empty for a
     query of one name (an exact name scores 100 as it is) and for any other query."""
-    needles = [*(w.replace(" ", "") for w in terms.words), *terms.phrases]
+    needles = _needles(terms)
     if len(needles) < 2 or terms.literal or any(YEAR_WORD.fullmatch(w) for w in needles):
         return {}
-    known: set[str] = set()
-    for a in data.actors.values():
-        known.update(pad(n).strip() for n in (a.name, a.short, a.id, *a.aliases) if n)
-    for p in data.places.values():
-        known.update(pad(n).strip() for n in (p.name, p.short, p.id, *geo.aliases_of(p)) if n)
+    runs = _name_runs(data, needles)
     n = len(needles)
-    runs = [(i, j) for i in range(n) for j in range(i + 1, n + 1)
-            if " ".join(needles[i:j]) in known]  # fmt: skip
 
     @functools.cache
     def names_only(i: int, j: int) -> bool:  # whether needles[i:j] splits into names
@@ -83,6 +77,24 @@ def names_typed(data: m.Dataset, terms: Terms) -> dict[str, int]:
         for i, j in reversed(runs)
         if j - i < n and names_only(0, i) and names_only(j, n)
     }
+
+
+def _needles(terms: Terms) -> list[str]:
+    """The query's words (a lone letter's token joined: `G 5` is g5) and phrases."""
+    return [*(w.replace(" ", "") for w in terms.words), *terms.phrases]
+
+
+def _name_runs(data: m.Dataset, needles: list[str]) -> list[tuple[int, int]]:
+    """Each run of ``needles`` (start, end) that is in full the name, short form, id or
+    alias of an actor or a place."""
+    known: set[str] = set()
+    for a in data.actors.values():
+        known.update(pad(n).strip() for n in (a.name, a.short, a.id, *a.aliases) if n)
+    for p in data.places.values():
+        known.update(pad(n).strip() for n in (p.name, p.short, p.id, *geo.aliases_of(p)) if n)
+    n = len(needles)
+    return [(i, j) for i in range(n) for j in range(i + 1, n + 1)
+            if " ".join(needles[i:j]) in known]  # fmt: skip
 
 
 def called_by_name(
@@ -123,6 +135,58 @@ def led_to(found: list[Found], citing: Mapping[str, tuple[str, ...]]) -> list[Fo
     return led
 
 
+# An event the query names by its place or actor is found through a source titled on every
+# word, though its own text lacks some: `search attaque solhan` listed three French reports
+# titled "Attaque de Solhan ..." and not the Solhan massacre, written in English (U54). A
+# source is where to read more about the events citing it, so its title's words are theirs
+# as well; of the events citing it, those whose title, id or places hold every word of
+# the query that names a place or an actor (_name_runs) are brought in, ranked as led_to
+# ranks an event over a source it cites. None when no word is such a name: the words
+# alone would bring in every event a report is cited by. Not an event's actors: the G5
+# Sahel's founding and its force's launch, citing a report on Mali's leaving it for
+# background, name Mali among their members.
+def cited_named(
+    data: m.Dataset,
+    terms: Terms,
+    found: list[Found],
+    citing: Mapping[str, tuple[str, ...]],
+    window: tuple[int | None, int | None],
+    dated: Callable[[tuple[int, int]], bool],
+) -> list[Found]:
+    """The events not in ``found`` that a source found by its title leads to and whose
+    names hold the query's names (above), each one above the best such source, its
+    title the match. ``window``: the search's first and last days (ordinals), the
+    events outside it left out; ``dated``: whether an event's days are in the dates
+    typed (every event when none is)."""
+    titled = [f.hit for f in found if f.hit.kind == "source" and f.hit.score >= TITLED_SOURCE]
+    needles = _needles(terms) if titled and not terms.literal else []
+    names = {w for i, j in _name_runs(data, needles) for w in needles[i:j]}
+    if not names:
+        return []
+    named = Terms(tuple(w for w in terms.words if w.replace(" ", "") in names),
+                  tuple(p for p in terms.phrases if p in names), "")  # fmt: skip
+    have = {f.hit.id for f in found if f.hit.kind == "event"}
+    best: dict[str, Hit] = {}  # event id -> the source that leads to it
+    for h in titled:
+        for ident in citing.get(h.id, ()):
+            if ident not in have and (ident not in best or best[ident].score < h.score):
+                best[ident] = h
+    if not best:
+        return []
+    lo, hi = window
+    brought = []
+    for e in (*data.events, *data.aftermath):
+        source = best.get(e.id)
+        if source is None or (lo is not None and e.last < lo) or (hi is not None and e.first > hi):
+            continue
+        if dated((e.first, e.last)) and holds(
+            named, haystack((e.title, e.id), event_places(data, e))
+        ):
+            hit = Hit("event", e.id, e.title, e.date.iso(), source.score + 1, source.title)
+            brought.append(Found(hit, 0, later=e.aftermath))
+    return brought
+
+
 class Found(NamedTuple):
     """A hit with what orders it among hits of the same score (:func:`ranked`)."""
 
@@ -134,6 +198,9 @@ class Found(NamedTuple):
     as_of: int = 0  # a fact's as-of, its last day (an ordinal)
     # a dated entry holding a year typed only as a word, not dated in it (rule 0)
     off_year: bool = False
+    # found through its texts (score.FOUND_IN_NAMES), how many of the query's words its
+    # own names hold (rule 3); 0 otherwise
+    titled: int = 0
 
 
 # How a search ranks, the rules in the order they apply (each declared here or at the
@@ -150,8 +217,11 @@ class Found(NamedTuple):
 #     November 2022 follows those of the record (`search wagner mali` listed the 2023
 #     count of Wagner's men before any event of their deployment).
 #  3. The closer match: the entry with the shorter own name holding every word
-#     (entry_score), then those with none; of actors and places a query of names calls,
-#     the one named first.
+#     (entry_score), then those with none; of those found through their texts, those
+#     whose own names (an event's title and id) hold more of the words first (`search
+#     mali withdraws g5`: Mali's leaving the G5 Sahel before the G5's founding
+#     convention, both led to by the same reports; U54); of actors and places a query
+#     of names calls, the one named first.
 #  4. By kind (actor, event, fact, place, source), then events and sources oldest
 #     first (a story in its order), and a fact's series together, placed by its closest
 #     figure, its latest figure first and the series with the latest figures first:
@@ -173,7 +243,7 @@ def ranked(found: list[Found]) -> list[Hit]:
 
     def key(f: Found) -> tuple[Any, ...]:
         h = f.hit
-        near = closest[block(f)] if f.series else (not f.words, f.words)
+        near = (*closest[block(f)], 0) if f.series else (not f.words, f.words, -f.titled)
         recent = (-newest[block(f)], f.series, -f.as_of) if f.series else (0, "", 0)
         return (f.off_year, -h.score, f.later, *near, f.typed_at, h.kind, *recent, h.date, h.id)
 

@@ -17,6 +17,10 @@ from barkhane_cli.search.entries import texts_hay
 from barkhane_cli.search.terms import NUMBER, POINT, TOKEN, Terms
 from barkhane_cli.search.texts import has_phrase, has_word, pad
 
+# The least score of an entry whose names (its actors' and places' among them) hold
+# every word: under it, some are found only in its texts.
+FOUND_IN_NAMES = 60
+
 
 def entry_score(
     terms: Terms, names: Iterable[str], texts: Iterable[str], about: Iterable[str] = ()
@@ -25,7 +29,7 @@ def entry_score(
     every term across the names; 20 to 50 when the texts are needed too (more for more
     terms in the names); 0 none. In one name, whole words rank above the start of a
     longer word: ``moura`` finds the Moura massacre (85) before al-Mourabitoun (75).
-    ``about`` (an event's actors and places, :func:`_about`) counts as names, ABOUT under
+    ``about`` (an event's actors and places, :func:`event_about`) counts as names, ABOUT under
     the entry's own (80, 70), and never as its exact name: an event of Wagner's is not
     the Wagner Group.
 
@@ -99,13 +103,21 @@ def entry_score(
             if holds - held:
                 shown.append(n)
                 held |= holds
-        return 60, " · ".join(shown), 0
+        return FOUND_IN_NAMES, " · ".join(shown), 0
     everything = in_names + texts_hay(texts)
     if not all(_found(x, everything) for x in needles):
         return 0, "", 0
     named = sum(1 for x in needles if _found(x, in_names))
     where = next((t for t in texts if any(_found(x, pad(t)) for x in needles)), "")
     return 20 + round(30 * named / len(needles)), _snippet(where, needles), 0
+
+
+def held(terms: Terms, names: Iterable[str]) -> int:
+    """How many of the query's words and phrases ``names`` hold, each in one of them: an
+    entry's own names, which rank the entries of one score (search/rank.py's rule 3)."""
+    hays = [pad(n) for n in names if n]
+    words = sum(1 for w in terms.words if any(has_word(w, h) for h in hays))
+    return words + sum(1 for p in terms.phrases if any(has_phrase(p, h) for h in hays))
 
 
 def _snippet(text: str, needles: list[str], width: int = 60) -> str:
@@ -137,7 +149,7 @@ def _find(needle: str, folded: str) -> int:
 # Names rank a little ahead of titles at the same score: an actor before the events
 # that mention it.
 _KIND_BONUS = {"actor": 5, "place": 4, "event": 0, "fact": 0}
-# What an event is about (its actors' and places' names, _about) scores this much under
+# What an event is about (its actors' and places' names, event_about) scores this much under
 # the same match in its own title or id: its title says what it is, its actors only who
 # took part (`search droukdel` listed three events naming him among their actors before
 # "French forces kill AQIM leader Abdelmalek Droukdel", all 85, by date). Under 10, so
@@ -151,7 +163,7 @@ def shown_score(kind: str, score: int) -> int:
     """The score shown and sorted on: the entries' own (plus _KIND_BONUS), and a source's
     taken below them. A source is where to read more about an entry, not the answer: one
     whose title holds every word ranks under every entry whose names do (60 and up; an
-    event's actors and places among them, _about), and above those found through their
+    event's actors and places among them, event_about), and above those found through their
     texts (20 to 50): 100 -> 59, 85 -> 57, 75 -> 56, 60 -> 55; found through its texts,
     15 lower (5 to 35). `search wagner moura` ranked a report titled "Mali's army and
     Wagner accused..." (70) first and the Moura massacre fourth (U21)."""
