@@ -229,6 +229,6 @@ def test_an_outlet_carrying_an_acronyms_text_is_in_the_note(
     told = watched(monkeypatch)
     assert run("sources", "--publisher", "us", "--data", short, "--count").stdout == "2\n"
     assert told == [
-        "1 more source carries their text in another outlet (publisher "
+        "1 more source carries US Department of State's text in another outlet (publisher "
         "'Outlet (US Department of State)'): add --carried to list them"
     ]
