@@ -47,6 +47,21 @@ def sigint_as_at_a_terminal() -> None:
 
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
+PACKAGE = ROOT / "barkhane_cli"
+
+
+def package_modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name, a package by its __init__.py: what
+    the import rules (test_layers, test_private_names) walk."""
+    mods = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = ["barkhane_cli", *path.relative_to(PACKAGE).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        mods[".".join(parts)] = path
+    return mods
+
+
 # The first lines of a child's script (python -c) that has the small fixture file as the
 # bundled record, as _isolated gives every in-process test.
 MINI_AS_BUNDLED = (
