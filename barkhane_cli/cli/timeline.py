@@ -423,10 +423,13 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
 
 def type_parts(select: Callable[[Any], Iterable[Event]], q: Any) -> list[str]:
     """For --type T whose definition has a part its events are tagged with (model.
-    TYPE_PARTS), how many of the events listed carry that tag and how to leave them out:
-    "5 of these 18 coup-attempt events carry the tag mutiny: --not-tag mutiny leaves
-    them out". Counted from the tag, so an event tagged later is counted too; nothing
-    when --tag or --not-tag already names the tag, or no event listed carries it."""
+    TYPE_PARTS), how many of the events listed carry that tag and how to leave them out,
+    as the footer's other notes give an option: "5 of these 18 coup-attempt events carry
+    the tag mutiny: add --not-tag mutiny to leave them out"; "the coup-attempt event
+    carries ..." when it is the one listed (`--search kindia` said "1 of these 1
+    coup-attempt events carry"). Counted from the tag, so an event tagged later is
+    counted too; nothing when --tag or --not-tag already names the tag, or no event
+    listed carries it."""
     asked = {t: TYPE_PARTS[t] for t in sorted(q.types) if t in TYPE_PARTS}
     asked = {t: tag for t, tag in asked.items() if tag not in q.tags | q.not_tags}
     if not asked:
@@ -436,11 +439,16 @@ def type_parts(select: Callable[[Any], Iterable[Event]], q: Any) -> list[str]:
     for kind, tag in asked.items():
         of = [e for e in found if e.type == kind]
         n = sum(1 for e in of if tag in map(normalize, e.tags))
-        if n:
-            notes.append(
-                f"{n} of these {len(of)} {kind} events carry the tag {tag}: "
-                f"--not-tag {tag} leaves them out"
-            )
+        if not n:
+            continue
+        if n < len(of):
+            which = f"{n} of these {len(of)} {kind} events"
+        else:
+            which = f"the {kind} event" if n == 1 else f"all {n} {kind} events"
+        notes.append(
+            f"{which} {plural(n, 'carries', 'carry')} the tag {tag}: "
+            f"add --not-tag {tag} to leave {plural(n, 'it', 'them')} out"
+        )
     return notes
 
 
