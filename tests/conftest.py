@@ -766,6 +766,19 @@ def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> lis
     return told
 
 
+def publishers_file(path: Path, publishers: dict[str, str], kind: str, title: str) -> str:
+    """A data file at ``path`` of one source per ``publishers`` item (id -> publisher),
+    each of ``kind`` titled ``title``: what the --publisher tests read; its path."""
+    path.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "{title}"\npublisher = "{p}"\nkind = "{kind}"\n\n'
+            for i, p in publishers.items()
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
 def first_row(path: Path) -> tuple[list[str], dict[str, str]]:
     """A CSV file's header and its first row by column: the template of rows a test
     writes (a fixture's row with a few values changed)."""
