@@ -9,6 +9,7 @@ import fcntl
 import functools
 import gc
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -19,6 +20,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any, BinaryIO
 
 import click
@@ -48,6 +50,16 @@ def sigint_as_at_a_terminal() -> None:
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "barkhane_cli"
+
+
+def tool(name: str) -> ModuleType:
+    """The script tools/NAME.py as a module (clidoc, datafmt, jsonschemas): the tests run
+    its generate or --check in-process, as CI runs the script."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
 
 
 def package_modules() -> dict[str, Path]:
