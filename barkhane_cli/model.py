@@ -28,8 +28,8 @@ EVENT_TYPES: dict[str, str] = {
     "report": "statistics, reports and claims about a period, not a happening of their own",
 }
 # A part of a type's definition that a count may want without, by the tag its events
-# carry: `timeline --type coup-attempt` says how many are mutinies and that --not-tag
-# mutiny leaves them out (U54: "every coup attempt" counted 2011's pay mutinies).
+# carry: `timeline --type coup-attempt` says how many are mutinies and to add --not-tag
+# mutiny to leave them out (U54: "every coup attempt" counted 2011's pay mutinies).
 TYPE_PARTS: dict[str, str] = {"coup-attempt": "mutiny"}
 # Who is said to have done it, from strongest to weakest (ACLED/UCDP spirit), and what each
 # value means, as every output and docs/data-format.md say it. "claimed" is the

@@ -9,6 +9,7 @@ import fcntl
 import functools
 import gc
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -19,6 +20,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any, BinaryIO
 
 import click
@@ -47,6 +49,31 @@ def sigint_as_at_a_terminal() -> None:
 
 MINI = FIXTURES / "mini.toml"
 ROOT = Path(__file__).parent.parent
+PACKAGE = ROOT / "barkhane_cli"
+
+
+def tool(name: str) -> ModuleType:
+    """The script tools/NAME.py as a module (clidoc, datafmt, jsonschemas): the tests run
+    its generate or --check in-process, as CI runs the script."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
+
+
+def package_modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name, a package by its __init__.py: what
+    the import rules (test_layers, test_private_names) walk."""
+    mods = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = ["barkhane_cli", *path.relative_to(PACKAGE).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        mods[".".join(parts)] = path
+    return mods
+
+
 # The first lines of a child's script (python -c) that has the small fixture file as the
 # bundled record, as _isolated gives every in-process test.
 MINI_AS_BUNDLED = (
@@ -749,6 +776,19 @@ def watched(monkeypatch: pytest.MonkeyPatch, *, worked_out: bool = False) -> lis
     if worked_out:
         monkeypatch.setattr("barkhane_cli.render.records.watching", lambda env: True)
     return told
+
+
+def publishers_file(path: Path, publishers: dict[str, str], kind: str, title: str) -> str:
+    """A data file at ``path`` of one source per ``publishers`` item (id -> publisher),
+    each of ``kind`` titled ``title``: what the --publisher tests read; its path."""
+    path.write_text(
+        "".join(
+            f'[[sources]]\nid = "{i}"\ntitle = "{title}"\npublisher = "{p}"\nkind = "{kind}"\n\n'
+            for i, p in publishers.items()
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
 
 
 def first_row(path: Path) -> tuple[list[str], dict[str, str]]:

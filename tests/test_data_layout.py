@@ -14,10 +14,9 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import ROOT, Run
+from conftest import ROOT, Run, tool
 
 from barkhane_cli import store
 
@@ -32,15 +31,6 @@ def _one_file(folder: Path, target: Path) -> Path:
     return target
 
 
-def _datafmt() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import datafmt
-    finally:
-        sys.path.pop(0)
-    return datafmt
-
-
 @pytest.mark.record  # conftest: among the tests of the bundled record, whose files it reads
 def test_the_layout_is_canonical(capsys: pytest.CaptureFixture[str]) -> None:
     """tools/datafmt.py --check: every entry in the file its table and year call for,
@@ -48,7 +38,7 @@ def test_the_layout_is_canonical(capsys: pytest.CaptureFixture[str]) -> None:
     Called in the test's process, where the record's files are parsed once a run
     (conftest): a child parsed them all again (~2 s of CPU). The next test runs the
     script itself, once."""
-    assert (_datafmt().main(["--check"]), capsys.readouterr().out) == (0, "")
+    assert (tool("datafmt").main(["--check"]), capsys.readouterr().out) == (0, "")
 
 
 def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
@@ -62,11 +52,11 @@ def test_the_formatter_moves_a_misfiled_event(tmp_path: Path) -> None:
     # --check as CI runs it, the script in a process of its own: its exit status is what
     # fails CI. The rewrite is main() in this process (K72: a second child, ~0.25 s of
     # CPU, for what main's return value says as well).
-    tool = [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--data", str(folder)]
-    check = subprocess.run([*tool, "--check"], capture_output=True, text=True, timeout=60)
+    script = [sys.executable, str(ROOT / "tools" / "datafmt.py"), "--data", str(folder)]
+    check = subprocess.run([*script, "--check"], capture_output=True, text=True, timeout=60)
     assert check.returncode == 1
     assert f"would rewrite {folder / 'events' / '2014.toml'}" in check.stdout.splitlines()
-    assert _datafmt().main(["--data", str(folder)]) == 0
+    assert tool("datafmt").main(["--data", str(folder)]) == 0
     y2013 = tomllib.loads((folder / "events" / "2013.toml").read_text(encoding="utf-8"))
     y2014 = tomllib.loads((folder / "events" / "2014.toml").read_text(encoding="utf-8"))
     assert [e["id"] for e in y2013["events"]] == ["a"]
@@ -194,7 +184,7 @@ def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> No
         "# --- refugees hosted in Mali ---\n",
         encoding="utf-8",
     )
-    assert _datafmt().main(["--data", str(folder)]) == 0  # in-process, as the rewrite above
+    assert tool("datafmt").main(["--data", str(folder)]) == 0  # in-process, as the rewrite above
     actors = (folder / "actors.toml").read_text(encoding="utf-8")
     places = (folder / "places.toml").read_text(encoding="utf-8")
     assert "# places" not in actors and "refugees" not in places
@@ -218,7 +208,7 @@ def test_the_formatter_drops_a_heading_left_after_an_entry(tmp_path: Path) -> No
 def test_the_formatter_reads_each_entry_as_its_block_says(text: str) -> None:
     """datafmt takes each block's entry from the file parsed whole: the same blocks,
     entries and errors as each block parsed apart, where they pair up and where not."""
-    datafmt = _datafmt()
+    datafmt = tool("datafmt")
 
     def blocks(whole: dict[str, object] | None) -> object:
         try:

@@ -9,12 +9,11 @@ import io
 import re
 import shlex
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Run, as_json, cli, terminal, watched
+from conftest import Run, as_json, cli, terminal, tool, watched
 
 from barkhane_cli.cli.lazy import COMMANDS
 from barkhane_cli.errors import exit_codes_markdown
@@ -33,11 +32,7 @@ UCDP = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_0_4.csv"
 
 
 def test_cli_reference_is_generated_from_the_code() -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import clidoc
-    finally:
-        sys.path.pop(0)
+    clidoc = tool("clidoc")
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == clidoc.generate(), (
         "docs/cli.md is out of date: run python tools/clidoc.py"
     )

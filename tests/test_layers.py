@@ -18,7 +18,7 @@ import ast
 import functools
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "barkhane_cli"
+from conftest import package_modules
 
 FLOORS: dict[str, int] = {
     **dict.fromkeys(
@@ -52,16 +52,6 @@ FLOORS: dict[str, int] = {
 }
 
 
-def _modules() -> dict[str, Path]:
-    mods = {}
-    for path in PACKAGE.rglob("*.py"):
-        parts = ["barkhane_cli", *path.relative_to(PACKAGE).with_suffix("").parts]
-        if parts[-1] == "__init__":
-            parts.pop()
-        mods[".".join(parts)] = path
-    return mods
-
-
 @functools.cache
 def _tree(path: Path) -> ast.Module:
     """A module's syntax tree, parsed once a run (the tests only walk it)."""
@@ -71,7 +61,7 @@ def _tree(path: Path) -> ast.Module:
 @functools.cache
 def _graph() -> dict[str, set[str]]:
     """Who imports whom, worked out once a run: two tests read it (neither changes it)."""
-    mods = _modules()
+    mods = package_modules()
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for mod, path in mods.items():
         package = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
@@ -102,7 +92,7 @@ def floor(mod: str) -> int:
 
 def test_every_module_has_a_floor() -> None:
     missing = [
-        m for m in _modules() if [*m.split("."), ""][1] not in FLOORS and m != "barkhane_cli"
+        m for m in package_modules() if [*m.split("."), ""][1] not in FLOORS and m != "barkhane_cli"
     ]
     assert missing == []
 
@@ -140,7 +130,7 @@ def test_each_floor_imports_only_itself_and_below() -> None:
 def test_the_library_never_imports_typer_or_click() -> None:
     """Only the command line knows it is a command line."""
     found = []
-    for mod, path in _modules().items():
+    for mod, path in package_modules().items():
         if floor(mod) >= 5:
             continue
         for node in ast.walk(_tree(path)):

@@ -5,24 +5,13 @@ on. validate/builders.py imported the reader's ``_Bad`` and ``_shown`` (U60)."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "barkhane_cli"
+from conftest import package_modules
 
 # Left for now, each with its reason: query._matches is the one definition of what a
 # filter means, which the store re-applies to its candidates; renaming it waits for the
 # work under way on both (U58's fold of layered imports edits those lines).
 KNOWN = {"barkhane_cli.store.db: query._matches"}
-
-
-def _modules() -> dict[str, Path]:
-    mods = {}
-    for path in PACKAGE.rglob("*.py"):
-        parts = ["barkhane_cli", *path.relative_to(PACKAGE).with_suffix("").parts]
-        if parts[-1] == "__init__":
-            parts.pop()
-        mods[".".join(parts)] = path
-    return mods
 
 
 def _private(name: str) -> bool:
@@ -58,7 +47,7 @@ def _uses(mod: str, tree: ast.Module, mods: set[str]) -> list[str]:
 
 
 def test_no_module_uses_another_modules_private_names() -> None:
-    mods = _modules()
+    mods = package_modules()
     found = {
         use
         for mod, path in mods.items()

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, checked_record, column, watched
+from conftest import Run, as_json, checked_record, column, publishers_file, watched
 
 from barkhane_cli.validate.relays import carried
 
@@ -33,15 +33,7 @@ _NOTE = "{n} more sources carry {whose} text in another outlet (publisher 'Outle
 
 @pytest.fixture
 def data(tmp_path: Path) -> str:
-    path = tmp_path / "carried.toml"
-    path.write_text(
-        "".join(
-            f'[[sources]]\nid = "{i}"\ntitle = "A dispatch"\npublisher = "{p}"\nkind = "news"\n\n'
-            for i, p in _PUBLISHERS.items()
-        ),
-        encoding="utf-8",
-    )
-    return str(path)
+    return publishers_file(tmp_path / "carried.toml", _PUBLISHERS, "news", "A dispatch")
 
 
 def _ids(run: Run, *args: str) -> list[str]:
@@ -191,15 +183,7 @@ _SHORT = {
 
 @pytest.fixture
 def short(tmp_path: Path) -> str:
-    path = tmp_path / "short.toml"
-    path.write_text(
-        "".join(
-            f'[[sources]]\nid = "{i}"\ntitle = "A page"\npublisher = "{p}"\nkind = "news"\n\n'
-            for i, p in _SHORT.items()
-        ),
-        encoding="utf-8",
-    )
-    return str(path)
+    return publishers_file(tmp_path / "short.toml", _SHORT, "news", "A page")
 
 
 @pytest.mark.parametrize(
@@ -229,6 +213,6 @@ def test_an_outlet_carrying_an_acronyms_text_is_in_the_note(
     told = watched(monkeypatch)
     assert run("sources", "--publisher", "us", "--data", short, "--count").stdout == "2\n"
     assert told == [
-        "1 more source carries their text in another outlet (publisher "
+        "1 more source carries US Department of State's text in another outlet (publisher "
         "'Outlet (US Department of State)'): add --carried to list them"
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run, as_json, column
+from conftest import Run, as_json, column, publishers_file
 
 _PUBLISHERS = {
     "pub-hrw": "Human Rights Watch",
@@ -24,15 +24,7 @@ _PUBLISHERS = {
 
 @pytest.fixture
 def data(tmp_path: Path) -> str:
-    path = tmp_path / "publishers.toml"
-    path.write_text(
-        "".join(
-            f'[[sources]]\nid = "{i}"\ntitle = "A report"\npublisher = "{p}"\nkind = "report"\n\n'
-            for i, p in _PUBLISHERS.items()
-        ),
-        encoding="utf-8",
-    )
-    return str(path)
+    return publishers_file(tmp_path / "publishers.toml", _PUBLISHERS, "report", "A report")
 
 
 def _ids(run: Run, data: str, publisher: str) -> list[str]:
@@ -162,15 +154,7 @@ _UN_AND_OTHERS = {
 
 @pytest.fixture
 def un_data(tmp_path: Path) -> str:
-    path = tmp_path / "un.toml"
-    path.write_text(
-        "".join(
-            f'[[sources]]\nid = "{i}"\ntitle = "A page"\npublisher = "{p}"\nkind = "report"\n\n'
-            for i, p in _UN_AND_OTHERS.items()
-        ),
-        encoding="utf-8",
-    )
-    return str(path)
+    return publishers_file(tmp_path / "un.toml", _UN_AND_OTHERS, "report", "A page")
 
 
 def _found(run: Run, data: str, typed: str) -> list[str]:

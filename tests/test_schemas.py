@@ -12,13 +12,12 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI, ROOT, Run, as_json
+from conftest import MINI, ROOT, Run, as_json, tool
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -27,17 +26,11 @@ from barkhane_cli import store
 from barkhane_cli.render.events import EVENT_JSON_KEYS
 from barkhane_cli.validate import TABLES
 
-sys.path.insert(0, str(ROOT / "tools"))
-try:
-    from jsonschemas import COMMANDS
-finally:
-    sys.path.pop(0)
-
 SCHEMAS = ROOT / "schemas"
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
 DATA_FILE = "data-file.schema.json"
 LIBRARY = "output.schema.json"
-COMMAND_SCHEMAS = list(COMMANDS)
+COMMAND_SCHEMAS = list(tool("jsonschemas").COMMANDS)
 
 
 def load(name: str) -> dict[str, Any]:

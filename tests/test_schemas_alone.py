@@ -7,25 +7,14 @@ output.schema.json#/$defs/timeline"; tools/jsonschemas.py now writes each from t
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import jsonschema
 import pytest
-from conftest import ROOT, Run, as_json
+from conftest import ROOT, Run, as_json, tool
 
 SCHEMAS = ROOT / "schemas"
-
-
-def _tool() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import jsonschemas
-    finally:
-        sys.path.pop(0)
-    return jsonschemas
 
 
 def _refs(node: Any) -> list[str]:
@@ -74,4 +63,4 @@ def test_no_schema_refers_outside_itself(path: Path) -> None:
 def test_the_command_schemas_are_what_the_library_says(capsys: pytest.CaptureFixture[str]) -> None:
     """tools/jsonschemas.py --check: a command's schema edited by hand, or the library changed
     without them written again, fails here."""
-    assert (_tool().main(["--check"]), capsys.readouterr().out) == (0, "")
+    assert (tool("jsonschemas").main(["--check"]), capsys.readouterr().out) == (0, "")

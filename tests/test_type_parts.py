@@ -24,7 +24,7 @@ def _ids(run: Run, *args: str) -> set[str]:
 def _note(mutinies: int, of: int) -> str:
     return (
         f"{mutinies} of these {of} coup-attempt events carry the tag mutiny: "
-        "--not-tag mutiny leaves them out"
+        "add --not-tag mutiny to leave them out"
     )
 
 
@@ -59,6 +59,17 @@ def test_a_count_tells_it_on_a_watched_stderr_only(
     mutinies = len(_ids(run, "--year", "2011", "--tag", "mutiny"))
     assert 0 < mutinies < in_2011 <= n
     assert _note(mutinies, in_2011) in told, told
+
+
+def test_one_event_listed_is_said_as_one(run: Run) -> None:
+    """`--search kindia` lists the one mutiny: "1 of these 1 coup-attempt events carry"."""
+    assert _ids(run, "--search", "kindia") == {"kindia-samoreyah-mutiny-2020"}
+    table = run("timeline", "--type", "coup-attempt", "--search", "kindia", env=terminal(400))
+    said = " ".join(table.stdout.split())
+    assert (
+        "the coup-attempt event carries the tag mutiny: add --not-tag mutiny to leave it out"
+    ) in said, said
+    assert "1 of these 1" not in said
 
 
 def test_other_types_say_nothing_of_it(run: Run) -> None:

@@ -19,7 +19,7 @@ def test_a_bare_date_hides_no_missing_field(run: Run, tmp_path: Path, date: str)
     result = run("validate", str(bad))
     assert result.exit_code == 4
     said = {line.split(": ")[1].rsplit(" ", 1)[-1] for line in result.stdout.splitlines()}
-    assert said == {*MISSING, "date"} if date == "2019" else set(MISSING)
+    assert said == ({*MISSING, "date"} if date == "2019" else set(MISSING))
     missing = [f"{bad}:1: events 'x' {field}: is missing" for field in MISSING]
     assert [line for line in result.stdout.splitlines() if "is missing" in line] == missing
 

@@ -191,7 +191,7 @@ def sources(
         theirs = [carriers[s.publisher] for s in items if s.publisher in carriers]
         items = [s for s in items if s.publisher in wanted]
         if theirs and not carried:  # U57: 52 of AFP's, and not a word of 1,300 more
-            notes.append(_carried_note(named, theirs))
+            notes.append(_carried_note(theirs))
 
         def how(s: model.Source) -> str:  # -f json's matched
             return "publisher" if s.publisher in named else "carried"
@@ -229,18 +229,22 @@ def sources(
     )  # fmt: skip
 
 
-def _carried_note(named: frozenset[str], carried: list[tuple[str, ...]]) -> str:
+def _carried_note(carried: list[tuple[str, ...]]) -> str:
     """What --carried would add: "1,344 more sources carry AFP's text in another outlet
     (publisher 'Outlet (AFP)'): add --carried to list them", the bracket the one the
-    record writes most (an agency short, as in its brackets: 'Outlet (AP)')."""
+    record writes most (an agency short, as in its brackets: 'Outlet (AP)'). Whose text
+    is said by the publishers ``carried`` names (each outlet's, publisher_names.carriers),
+    not by all that --publisher named: `--publisher us` names US Department of State and
+    US Weekly, and "their text" said both were carried where one was."""
     from collections import Counter
 
     from barkhane_cli.text import plural
     from barkhane_cli.validate.names import bracketed
 
     n = len(carried)
-    whose = f"{next(iter(named))}'s" if len(named) == 1 else "their"
-    most = Counter(name for names in carried for name in names).most_common(1)[0][0]
+    by = Counter(name for names in carried for name in names)
+    whose = f"{next(iter(by))}'s" if len(by) == 1 else "their"
+    most = by.most_common(1)[0][0]
     return (
         f"{n:,} more {plural(n, 'source')} {plural(n, 'carries', 'carry')} {whose} text in "
         f"another outlet (publisher 'Outlet ({bracketed(most)})'): add {CARRIED} to list them"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Annotated, Any
@@ -56,11 +55,11 @@ from barkhane_cli.cli.options import (
     WideOpt,
     YearOpt,
 )
+from barkhane_cli.cli.typenotes import kin_types_left_out, type_parts
 from barkhane_cli.dates import window_in_sentence
 from barkhane_cli.meta import RECORD_END
-from barkhane_cli.model import TYPE_PARTS, Event, kin_types
-from barkhane_cli.resolve import normalize
-from barkhane_cli.text import and_joined, counted, plural
+from barkhane_cli.model import Event
+from barkhane_cli.text import counted, plural
 
 
 def timeline(
@@ -417,48 +416,8 @@ def _what_is_not_shown(loaded: Any, q: Any) -> tuple[int | None, list[str]]:
         if later:
             notes.append(f"{later} later {plural(later, 'event')} hidden; add --aftermath")
     if q.types:
-        notes += _kin_types_left_out(loaded, q) + type_parts(loaded.select, q)
+        notes += kin_types_left_out(loaded.select, q) + type_parts(loaded.select, q)
     return total, notes + roles_left_out(loaded.data.actors, q, loaded.stream)
-
-
-def type_parts(select: Callable[[Any], Iterable[Event]], q: Any) -> list[str]:
-    """For --type T whose definition has a part its events are tagged with (model.
-    TYPE_PARTS), how many of the events listed carry that tag and how to leave them out:
-    "5 of these 18 coup-attempt events carry the tag mutiny: --not-tag mutiny leaves
-    them out". Counted from the tag, so an event tagged later is counted too; nothing
-    when --tag or --not-tag already names the tag, or no event listed carries it."""
-    asked = {t: TYPE_PARTS[t] for t in sorted(q.types) if t in TYPE_PARTS}
-    asked = {t: tag for t, tag in asked.items() if tag not in q.tags | q.not_tags}
-    if not asked:
-        return []
-    found = list(select(replace(q, limit=None)))
-    notes = []
-    for kind, tag in asked.items():
-        of = [e for e in found if e.type == kind]
-        n = sum(1 for e in of if tag in map(normalize, e.tags))
-        if n:
-            notes.append(
-                f"{n} of these {len(of)} {kind} events carry the tag {tag}: "
-                f"--not-tag {tag} leaves them out"
-            )
-    return notes
-
-
-def _kin_types_left_out(loaded: Any, q: Any) -> list[str]:
-    """The events of a type kin to those asked for (model.kin_types: one incident coded
-    either way, an attack on villagers or a massacre) that the same query, without
-    --type, would list: "5 battle and 3 massacre events not listed: add --type battle
-    --type massacre". U34's `timeline --type attack --country bf --year 2021
-    --min-deaths 20` left out Solhan unsaid."""
-    kin = kin_types(q.types)
-    found = Counter(e.type for e in loaded.select(replace(q, types=kin, limit=None))) if kin else {}
-    if not found:
-        return []
-    types = sorted(found)
-    parts = [f"{found[t]} {t}" for t in types]
-    said = and_joined(parts)
-    events = plural(sum(found.values()), "event")
-    return [f"{said} {events} not listed: add {' '.join(f'--type {t}' for t in types)}"]
 
 
 def types(
