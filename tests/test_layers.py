@@ -45,7 +45,9 @@ FLOORS: dict[str, int] = {
     "validate": 2,
     "store": 3,
     "importers": 3,
-    **dict.fromkeys(("lookup", "briefing", "situation", "matching", "gaps", "facets", "render"), 4),
+    **dict.fromkeys(
+        ("lookup", "briefing", "situation", "matching", "gaps", "folding", "facets", "render"), 4
+    ),
     # sources --publisher's short forms: cite's matching and validate's declared names
     "publisher_names": 4,
     **dict.fromkeys(("cli", "entry", "__main__"), 5),

@@ -15,6 +15,7 @@ from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
+    folded,
     given_format,
     load,
     make_env,
@@ -36,6 +37,7 @@ from barkhane_cli.cli.options import (
     CountryOpt,
     DataOpt,
     ExportOpt,
+    KeepMatchedOpt,
     MinDeathsOpt,
     NotTagOpt,
     PerpetratorOpt,
@@ -99,6 +101,7 @@ def summary(
     export: ExportOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """One screen that tells the story: events per year, eras, actors, figures, judgments.
 
@@ -135,6 +138,7 @@ def summary(
         dataset, data, since, until, year, actors=actor or (), countries=country or (),
         places=place or (), aftermath=aftermath,
     )  # fmt: skip
+    q, fold_note, _ = folded(loaded, q, keep_matched)
     # folded as the store gives them, none kept: every event of a million-row import
     # decoded and held took 2.67 GiB for one screen (K65, K75)
     events = loaded.stream(q)
@@ -156,6 +160,7 @@ def summary(
             draw.summary_rich(target, dataset, content, full, again(FULL))
 
     present(env, fmt, export, show)
+    _tell_unless_drawn(env, fmt, fold_note)
 
 
 def eras(
@@ -273,6 +278,7 @@ def chart(
     export: ExportOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """Bars over the window: events or recorded fatalities per year or month, troops
     (one force's strength) or displacement (IDPs and refugees) over time.
@@ -350,6 +356,7 @@ def chart(
         min_deaths=min_deaths,
         known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
     )
+    q, fold_note, _ = folded(loaded, q, keep_matched)
     tally = briefing.fatality_tally if chosen is ChartKind.fatalities else briefing.event_tally
     # folded as the store gives them, none kept: the bars need counts only, and every
     # event of a million-row import decoded and held took gigabytes (K75's summary, K77)
@@ -396,6 +403,7 @@ def chart(
     # as its region: U50's --place mopti), as timeline and map say them
     told = place_notes(dataset, filters["places"])
     told += roles_left_out(dataset.actors, q, loaded.stream)
+    told += [fold_note] if fold_note else []
     beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes

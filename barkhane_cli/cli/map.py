@@ -11,6 +11,7 @@ import typer
 from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
+    folded,
     given_format,
     load,
     make_env,
@@ -37,6 +38,7 @@ from barkhane_cli.cli.options import (
     DateArg,
     ExportOpt,
     FieldsOpt,
+    KeepMatchedOpt,
     MapWidthOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -205,6 +207,7 @@ def map_(
     color: ColorOpt = Color.auto,
     export: MapExportOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """Where the matching events happened: a map of their places.
 
@@ -232,6 +235,7 @@ def map_(
     box = _bbox(bbox)
     dataset = load(data)
     q = query_of(dataset, data, **filters, min_deaths=min_deaths)
+    q, fold_note, _ = folded(dataset, q, keep_matched)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by, within=q.countries, inside=q.places)
@@ -248,6 +252,7 @@ def map_(
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
     md.notes += roles_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    md.notes += [fold_note] if fold_note else []
     # the deaths summed per place leave out tolls counted in another event's: said where
     # deaths are shown (--by deaths, and the records' deaths column), not under dots of events
     elsewhere = m.counted_elsewhere_note(sum(e.counted_elsewhere() for e in events))
