@@ -70,3 +70,11 @@ def test_the_table_says_the_fold_and_keep_matched_marks_the_record(
     kept = json.loads(run("timeline", *_args(files, "--keep-matched"), "-f", "json").stdout)
     pairs = {e["id"]: e["same_as"] for e in kept if e["same_as"]}
     assert pairs == PAIRED
+
+
+def test_the_summary_counts_the_pair_once_and_says_so(run: Run, files: dict[str, Path]) -> None:  # noqa: F811
+    total = _count(run, "--data", str(files["curated"]), "--year", "2019") + ROWS - len(PAIRED)
+    content = json.loads(run("summary", *_args(files), "-f", "json").stdout)
+    assert content["period"]["events"] == total
+    drawn = " ".join(run("summary", *_args(files), env=terminal(80)).stdout.split())
+    assert "3 imported records are the same incident as a curated event" in drawn

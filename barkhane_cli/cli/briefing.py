@@ -157,7 +157,8 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content, full, again(FULL))
+            notes = (fold_note,) if fold_note else ()
+            draw.summary_rich(target, dataset, content, full, again(FULL), notes)
 
     present(env, fmt, export, show)
     _tell_unless_drawn(env, fmt, fold_note)
