@@ -230,14 +230,21 @@ def window(
     return query_of(dataset, data, since=start, until=end, year=year, **kw)
 
 
-def folded(loaded: Any, q: Any, keep: bool) -> tuple[Any, str | None, dict[str, str]]:
+def folded(
+    loaded: Any, q: Any, keep: bool, listed: bool = False
+) -> tuple[Any, str | None, dict[str, str]]:
     """``q`` leaving out the imported records the matcher pairs with a curated event
     (folding.py: the pair counted once, as the curated event), the note a count, a facet
     or a list says of them, and the pairs (record id -> curated id); with --keep-matched
-    (``keep``) ``q`` as it is, the note saying the pairs are in twice."""
+    (``keep``) ``q`` as it is, and the pairs only for a view that lists the records
+    (``listed``: marked "= ID"), with the note saying they are in twice: matching costs
+    seconds at tens of thousands of records, which a count that keeps both need not pay."""
     from dataclasses import replace
 
     from barkhane_cli import folding, store
+
+    if keep and not listed:
+        return q, None, {}
 
     # a view that loaded the whole dataset (map) gives it as it is
     found = folding.folding(loaded if isinstance(loaded, store.Loaded) else store.Loaded(loaded), q)

@@ -132,7 +132,7 @@ def timeline(
         min_deaths=min_deaths,
         sort=sort,
     )
-    q, fold_note, pairs = folded(loaded, q, keep_matched)
+    q, fold_note, pairs = folded(loaded, q, keep_matched, listed=not (count or facet))
     # a facet counts every matching event: --limit then keeps its top rows (write_facet)
     events: Iterable[Event] = query.arranged(loaded.select, replace(q, limit=None) if facet else q)
     if keep_matched and pairs:
