@@ -78,3 +78,35 @@ def test_the_summary_counts_the_pair_once_and_says_so(run: Run, files: dict[str,
     assert content["period"]["events"] == total
     drawn = " ".join(run("summary", *_args(files), env=terminal(80)).stdout.split())
     assert "3 imported records are the same incident as a curated event" in drawn
+
+
+def test_an_actor_and_a_place_card_count_the_pair_once(run: Run, files: dict[str, Path]) -> None:  # noqa: F811
+    """Their own slices of the timeline fold the pairs as timeline does: at Timbuktu,
+    MLI9001 and MLI9002 are the two curated attacks (MLI9003 pairs with neither); JNIM's
+    are those two and MLI9009, linked by review."""
+    for card, name, paired in (("place", "timbuktu", 2), ("actor", "jnim", 3)):
+        kept = int(run(card, name, *_args(files, "--count", "--keep-matched")).stdout)
+        assert int(run(card, name, *_args(files, "--count")).stdout) == kept - paired
+    drawn = " ".join(run("place", "timbuktu", *_args(files), env=terminal(160)).stdout.split())
+    assert "2 imported records are the same incident as a curated event" in drawn
+    assert "acled-mli9001" not in drawn and "acled-mli9003" in drawn
+    both = " ".join(
+        run("place", "timbuktu", *_args(files, "--keep-matched"), env=terminal(160)).stdout.split()
+    )
+    assert "acled-mli9001" in both and "= tbk-attack-1" in both
+
+
+def test_on_lists_the_pair_once_and_says_so(run: Run, files: dict[str, Path]) -> None:  # noqa: F811
+    """`on`'s window holds the two Timbuktu attacks and the three records of that May:
+    MLI9001 and MLI9002 are the attacks, MLI9003 pairs with neither."""
+    layers = ("--data", str(files["curated"]), "--data", str(files["acled"]))
+
+    def ids(*more: str) -> set[str]:
+        page = json.loads(run("on", "2019-05-11", *layers, *more, "-f", "json").stdout)
+        return {e["id"] for e in page["events"]}
+
+    kept = ids("--keep-matched")
+    assert {"acled-mli9001", "acled-mli9002", "acled-mli9003"} <= kept
+    assert ids() == kept - {"acled-mli9001", "acled-mli9002"}
+    drawn = " ".join(run("on", "2019-05-11", *layers, env=terminal(80)).stdout.split())
+    assert "2 imported records are the same incident as a curated event" in drawn

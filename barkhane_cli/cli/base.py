@@ -255,6 +255,16 @@ def folded(
     return replace(q, folded=found.ids()), found.note(q), found.pairs
 
 
+def tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
+    """A note a drawn view says under its title or its list (a chart, a summary, `on`'s
+    page), told on a watched stderr for the other formats, as a list's notes are
+    (records.tell): their rows stay data."""
+    if note and fmt != "table":
+        from barkhane_cli.render.records import tell
+
+        tell(env, note)
+
+
 def marked(events: Any, pairs: dict[str, str]) -> Any:
     """``events`` with each record --keep-matched keeps marked with its curated pair
     (Event.same_as, which a table shows as "= ID")."""

@@ -25,6 +25,7 @@ from barkhane_cli.cli.base import (
     query_of,
     resolved,
     settings,
+    tell_unless_drawn,
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
@@ -161,7 +162,7 @@ def summary(
             draw.summary_rich(target, dataset, content, full, again(FULL), notes)
 
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, fold_note)
+    tell_unless_drawn(env, fmt, fold_note)
 
 
 def eras(
@@ -394,7 +395,7 @@ def chart(
         layers = [shown(p) for p in (*settings().data, *(data or ()))]
         unit = "events in the curated timeline" + (f" and {', '.join(layers)}" if layers else "")
     # what the fatality bars count, told on a watched stderr where no chart draws it
-    # (_tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
+    # (tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
     # death toll". Told before the rows, not after as the notes are: a head that has left
     # makes a later write fail, and a caveat after 8 kB of rows (--facet actor) was lost
     caveat = unit if chosen is ChartKind.fatalities else None
@@ -417,10 +418,10 @@ def chart(
         on = counts.panels.field
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
-        _tell_unless_drawn(env, fmt, caveat)
-        _tell_unless_drawn(env, fmt, beyond)
+        tell_unless_drawn(env, fmt, caveat)
+        tell_unless_drawn(env, fmt, beyond)
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
-        _tell_unless_drawn(env, fmt, left_out)
+        tell_unless_drawn(env, fmt, left_out)
         return
 
     def show(target: Any, f: str | None) -> None:
@@ -433,20 +434,11 @@ def chart(
         else:
             charts.bars_rich(target, bins, title, unit, stack, note)
 
-    _tell_unless_drawn(env, fmt, caveat)
-    _tell_unless_drawn(env, fmt, beyond)
+    tell_unless_drawn(env, fmt, caveat)
+    tell_unless_drawn(env, fmt, beyond)
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, note)
-    _tell_unless_drawn(env, fmt, left_out)
-
-
-def _tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
-    """A note the drawn chart says under its title, told on a watched stderr for the
-    other formats, as a list's notes are (records.tell): their rows stay data."""
-    if note and fmt != "table":
-        from barkhane_cli.render.records import tell
-
-        tell(env, note)
+    tell_unless_drawn(env, fmt, note)
+    tell_unless_drawn(env, fmt, left_out)
 
 
 def _panels(
@@ -491,7 +483,7 @@ def _panels(
             )
 
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, outside)
+    tell_unless_drawn(env, fmt, outside)
 
 
 # The options only some chart kinds take, and the kinds that take them: every other
@@ -609,7 +601,7 @@ def _figures(
             charts.series_rich(target, rows, title, unit, note, breaks)
 
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, note)
+    tell_unless_drawn(env, fmt, note)
 
 
 def judgments(
