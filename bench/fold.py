@@ -13,7 +13,8 @@ the median wall and CPU seconds (the child's own rusage) of:
   curated event) and with ``--keep-matched`` (both kept: what a checkout without the
   fold answers to the plain command, which is then timed);
 - the first ``timeline --data export.csv --count`` at ``--build-rows`` (the export touched
-  before each, so its store is compiled each time; the record's store kept): the build.
+  before each, so its store is compiled each time; the record's store kept): the build,
+  and its peak memory.
 
 The checkouts take turns (A B, then B A), so a change of the machine's load falls on
 both. Results are in docs/performance.md ("Layered imports counted once").
@@ -24,9 +25,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -73,10 +76,22 @@ def queries(
     return out
 
 
+def built(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds and the peak memory (MiB, the child's own) of one build."""
+    start = time.perf_counter()
+    # in the checkout's folder, as startup.run: `python -m` puts the working folder first
+    quiet = subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, stdout=quiet, stderr=quiet, env=env, cwd=env["PYTHONPATH"])
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 def builds(
     roots: list[Path], caches: dict[Path, Path], export: Path, runs: int
-) -> dict[Path, Times]:
-    out: dict[Path, Times] = {r: {"build": []} for r in roots}
+) -> dict[Path, list[tuple[float, float, float]]]:
+    out: dict[Path, list[tuple[float, float, float]]] = {r: [] for r in roots}
     record = {r: set(caches[r].glob("*.sqlite")) for r in roots}  # the record's own store
     for n in range(runs):
         for root in roots if n % 2 == 0 else roots[::-1]:
@@ -84,7 +99,7 @@ def builds(
                 store.unlink()
             export.touch()
             cmd = command(root, "timeline", "--data", str(export), "--count")
-            out[root]["build"].append(timed(cmd, clean_env(root, caches[root])))
+            out[root].append(built(cmd, clean_env(root, caches[root])))
     return out
 
 
@@ -120,16 +135,16 @@ def main() -> None:
         found = queries(roots, caches, small, args.runs)
         big = work / f"export-{args.build_rows}.csv"
         generate_csv(big, args.build_rows)
-        built = builds(roots, caches, big, max(1, args.runs // 2))
+        made = builds(roots, caches, big, max(1, args.runs // 2))
         for root in roots:
             print(f"{root}: {args.rows:,} rows, {args.runs} runs each; median wall / CPU s")
             print(f"  count, kept -> folded: {counts(root, caches[root], small)}")
             for name, times in found[root].items():
                 print("  " + medians(name, times))
-            print(
-                f"  {args.build_rows:,} rows, "
-                + medians("first run (the build)", built[root]["build"])
-            )
+            runs = made[root]
+            peak = statistics.median(p for _, _, p in runs)
+            line = medians("first run (the build)", [(w, c) for w, c, _ in runs])
+            print(f"  {args.build_rows:,} rows, {line}, peak {peak:.0f} MiB")
     finally:
         if os.environ.get("BENCH_KEEP") is None:
             shutil.rmtree(work, ignore_errors=True)
