@@ -48,7 +48,11 @@ class Folding:
             records: Iterable[m.Event] = db.events_of(list(self.pairs))
         else:
             records = (e for e in (*data.events, *data.aftermath) if e.id in self.pairs)
-        return sum(1 for r in records if query._matches(r, asked))
+        # query.select over the paired records alone: its rule, not a copy of it
+        view = m.Dataset(events=[], aftermath=[])
+        for r in records:
+            (view.aftermath if r.aftermath else view.events).append(r)
+        return sum(1 for _ in query.select(view, asked))
 
     def note(self, q: query.EventQuery, kept: bool = False) -> str | None:
         """What a count, a facet or a list says of the records it folded (``kept``: that

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, watched
 from test_compare import files  # noqa: F401  (the synthetic ACLED rows and their import)
 from test_layered_once import PAIRED, ROWS
 
@@ -76,3 +76,22 @@ def test_a_changed_record_pairs_its_import_again(run: Run, files: dict[str, Path
     unlinked = {k: v for k, v in PAIRED.items() if k != "acled-mli9009"}
     assert _stored_pairs(files) == _fresh_pairs(files) == unlinked
     assert _count(run, files) == before + 1
+
+
+@pytest.mark.parametrize("cache", ["", "0"], ids=["stored", "uncached"])
+def test_the_note_counts_the_pairs_a_filter_keeps(
+    run: Run,
+    files: dict[str, Path],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    cache: str,
+) -> None:
+    """--min-deaths is a filter SQL does not answer: the note counts the paired records
+    it keeps (MLI9001's 10 dead of the three, 3 and 4 the others') over the paired records
+    alone, from the store or from the files."""
+    if cache:
+        monkeypatch.setenv("BARKHANE_CACHE", cache)
+    told = watched(monkeypatch, worked_out=True)
+    given = [a for n in ("curated", "acled") for a in ("--data", str(files[n]))]
+    result = run("timeline", *given, "--year", "2019", "--min-deaths", "5", "--count")
+    assert result.exit_code == 0, result.stderr
+    assert any("1 imported record is the same incident as a curated event" in t for t in told)
