@@ -524,6 +524,10 @@ class Event:
     # reusing its id (REPLACES, Dataset.replaced): set by the loader, as ``yours`` is, so
     # that JSON and CSV say it as a table does (U41 read it only in plain output).
     replaces: bool = False
+    # For an imported record listed with --keep-matched: the curated event the matcher
+    # pairs it with (folding.py), which a table marks "= ID"; None otherwise. Set by the
+    # view that keeps both, never stored: by default such a record is left out.
+    same_as: str | None = None
     origin: str = ""
     # The span widened to the precision of each end, as day ordinals: what filters compare.
     first: int = field(default=0, compare=False)
@@ -637,6 +641,7 @@ class Event:
             "sources": [s.to_json() for s in self.sources],
             "yours": self.yours,
             "replaces": self.replaces,
+            "same_as": self.same_as,
         }
 
 

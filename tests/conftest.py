@@ -876,10 +876,10 @@ def layered_import(
 
 def layered_acled(run: Run) -> list[str]:
     """The ids of the ACLED import's records (layered_import), in the record's order: its
-    ten, and any curated event of the slice under it whose text names ACLED."""
-    records = [
-        e["id"] for e in json.loads(run("timeline", "--search", "acled", "-f", "json").stdout)
-    ]
+    ten (one the same incident as a curated event: kept), and any curated event of the
+    slice under it whose text names ACLED."""
+    listed = run("timeline", "--search", "acled", "--keep-matched", "-f", "json").stdout
+    records = [e["id"] for e in json.loads(listed)]
     assert sum(r.startswith("acled-") for r in records) == 10
     return records
 

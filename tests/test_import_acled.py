@@ -971,7 +971,8 @@ def test_a_battle_names_no_attacker_in_the_timeline_or_its_filters(
     killing = dict(row, event_id_cnty="NER9002", event_type="Violence against civilians",
                    sub_event_type="Attack", actor2="Civilians (Niger)", inter2="7")  # fmt: skip
     export = write_rows(tmp_path / "acled.csv", header, [row, killing])
-    fields = ("--fields", "id,perpetrators,targets,attribution")
+    # both rows kept: the record's own Inates attack is the same incident as each
+    fields = ("--keep-matched", "--fields", "id,perpetrators,targets,attribution")
     shown = run("timeline", "--data", str(export), "--year", "2019", "--tag", "acled", *fields)
     assert shown.stdout.splitlines() == [
         "acled-ner9001\tisgs,niger\tisgs,niger\tattributed",

@@ -5,7 +5,8 @@ Floors, from the bottom:
   0 base      errors, settings, formats, controls, dates, choices, atomic, text, toml,
               followups
   1 model     the data model and the pure functions over it that the store narrows with
-              (query is the one definition of what a filter means, so it sits here)
+              (query is the one definition of what a filter means, so it sits here;
+              matching is the rule whose pairs the store keeps)
   2 validate  reading and checking entries; never the store
   3 store     files, layers, the compiled SQLite store; importers
   4 library   what the views compute (lookup, briefing, situation) and render/
@@ -41,11 +42,14 @@ FLOORS: dict[str, int] = {
     **dict.fromkeys(
         ("model", "meta", "resolve", "roles", "search", "geo", "shapes", "query", "mapping"), 1
     ),
+    # the matcher's rule over the model, which the store applies once when it is built
+    # (its pairs, read by every view that counts a pair once: folding)
+    "matching": 1,
     **dict.fromkeys(("forecasts", "cite", "skeletons", "tomlwrite", "orders"), 1),
     "validate": 2,
     "store": 3,
     "importers": 3,
-    **dict.fromkeys(("lookup", "briefing", "situation", "matching", "gaps", "facets", "render"), 4),
+    **dict.fromkeys(("lookup", "briefing", "situation", "gaps", "folding", "facets", "render"), 4),
     # sources --publisher's short forms: cite's matching and validate's declared names
     "publisher_names": 4,
     **dict.fromkeys(("cli", "entry", "__main__"), 5),

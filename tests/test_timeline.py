@@ -181,6 +181,7 @@ def test_json_contract(run: Run) -> None:
         ],
         "yours": False,  # the record's own, not a --data file's (U37)
         "replaces": False,  # nor one replacing the record's by its id (U42)
+        "same_as": None,  # nor an import paired with a curated event (--keep-matched)
     }
 
 

@@ -230,6 +230,49 @@ def window(
     return query_of(dataset, data, since=start, until=end, year=year, **kw)
 
 
+def folded(
+    loaded: Any, q: Any, keep: bool, listed: bool = False
+) -> tuple[Any, str | None, dict[str, str]]:
+    """``q`` leaving out the imported records the matcher pairs with a curated event
+    (folding.py: the pair counted once, as the curated event), the note a count, a facet
+    or a list says of them, and the pairs (record id -> curated id); with --keep-matched
+    (``keep``) ``q`` as it is, and the pairs only for a view that lists the records
+    (``listed``: marked "= ID"), with the note saying they are in twice: matching costs
+    seconds at tens of thousands of records, which a count that keeps both need not pay."""
+    from dataclasses import replace
+
+    from barkhane_cli import folding, store
+
+    if keep and not listed:
+        return q, None, {}
+
+    # a view that loaded the whole dataset (map) gives it as it is
+    found = folding.folding(loaded if isinstance(loaded, store.Loaded) else store.Loaded(loaded), q)
+    if not found.pairs:
+        return q, None, {}
+    if keep:
+        return q, found.note(q, kept=True), found.pairs
+    return replace(q, folded=found.ids()), found.note(q), found.pairs
+
+
+def tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
+    """A note a drawn view says under its title or its list (a chart, a summary, `on`'s
+    page), told on a watched stderr for the other formats, as a list's notes are
+    (records.tell): their rows stay data."""
+    if note and fmt != "table":
+        from barkhane_cli.render.records import tell
+
+        tell(env, note)
+
+
+def marked(events: Any, pairs: dict[str, str]) -> Any:
+    """``events`` with each record --keep-matched keeps marked with its curated pair
+    (Event.same_as, which a table shows as "= ID")."""
+    from dataclasses import replace
+
+    return (replace(e, same_as=pairs[e.id]) if e.id in pairs else e for e in events)
+
+
 # The filters naming an actor or a place (query.build_query's arguments), and what each
 # names: a name in one that no actor or place matches but events carry is pointed to the
 # search, by every command that takes them.

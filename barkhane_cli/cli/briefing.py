@@ -15,6 +15,7 @@ from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
+    folded,
     given_format,
     load,
     make_env,
@@ -24,6 +25,7 @@ from barkhane_cli.cli.base import (
     query_of,
     resolved,
     settings,
+    tell_unless_drawn,
     window,
 )
 from barkhane_cli.cli.completion import forces as complete_forces
@@ -36,6 +38,7 @@ from barkhane_cli.cli.options import (
     CountryOpt,
     DataOpt,
     ExportOpt,
+    KeepMatchedOpt,
     MinDeathsOpt,
     NotTagOpt,
     PerpetratorOpt,
@@ -99,6 +102,7 @@ def summary(
     export: ExportOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """One screen that tells the story: events per year, eras, actors, figures, judgments.
 
@@ -135,6 +139,7 @@ def summary(
         dataset, data, since, until, year, actors=actor or (), countries=country or (),
         places=place or (), aftermath=aftermath,
     )  # fmt: skip
+    q, fold_note, _ = folded(loaded, q, keep_matched)
     # folded as the store gives them, none kept: every event of a million-row import
     # decoded and held took 2.67 GiB for one screen (K65, K75)
     events = loaded.stream(q)
@@ -153,9 +158,11 @@ def summary(
         elif f == "plain":
             draw.summary_plain(target, content)
         else:
-            draw.summary_rich(target, dataset, content, full, again(FULL))
+            notes = (fold_note,) if fold_note else ()
+            draw.summary_rich(target, dataset, content, full, again(FULL), notes)
 
     present(env, fmt, export, show)
+    tell_unless_drawn(env, fmt, fold_note)
 
 
 def eras(
@@ -273,6 +280,7 @@ def chart(
     export: ExportOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """Bars over the window: events or recorded fatalities per year or month, troops
     (one force's strength) or displacement (IDPs and refugees) over time.
@@ -350,6 +358,7 @@ def chart(
         min_deaths=min_deaths,
         known_tags=lambda: loaded.tags(aftermath),  # asked only when a tag or type needs it
     )
+    q, fold_note, _ = folded(loaded, q, keep_matched)
     tally = briefing.fatality_tally if chosen is ChartKind.fatalities else briefing.event_tally
     # folded as the store gives them, none kept: the bars need counts only, and every
     # event of a million-row import decoded and held took gigabytes (K75's summary, K77)
@@ -386,7 +395,7 @@ def chart(
         layers = [shown(p) for p in (*settings().data, *(data or ()))]
         unit = "events in the curated timeline" + (f" and {', '.join(layers)}" if layers else "")
     # what the fatality bars count, told on a watched stderr where no chart draws it
-    # (_tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
+    # (tell_unless_drawn): piped into head, U45 read "2019 2193" without "not a total
     # death toll". Told before the rows, not after as the notes are: a head that has left
     # makes a later write fail, and a caveat after 8 kB of rows (--facet actor) was lost
     caveat = unit if chosen is ChartKind.fatalities else None
@@ -396,6 +405,7 @@ def chart(
     # as its region: U50's --place mopti), as timeline and map say them
     told = place_notes(dataset, filters["places"])
     told += roles_left_out(dataset.actors, q, loaded.stream)
+    told += [fold_note] if fold_note else []
     beyond = "; ".join(told) or None
     binned = counts.whole.binned(axis)
     # what no bar holds is said under the chart with its unit, as a list says its notes
@@ -408,10 +418,10 @@ def chart(
         on = counts.panels.field
         only = {"country": q.countries, "actor": q.actors}.get(on, frozenset())
         panels = [(b, t.binned(axis).bins) for b, t in counts.panels.ordered(dataset, only)]
-        _tell_unless_drawn(env, fmt, caveat)
-        _tell_unless_drawn(env, fmt, beyond)
+        tell_unless_drawn(env, fmt, caveat)
+        tell_unless_drawn(env, fmt, beyond)
         _panels(env, fmt, export, on, panels, only, f"{title}, by {on}", unit, stack, note)
-        _tell_unless_drawn(env, fmt, left_out)
+        tell_unless_drawn(env, fmt, left_out)
         return
 
     def show(target: Any, f: str | None) -> None:
@@ -424,20 +434,11 @@ def chart(
         else:
             charts.bars_rich(target, bins, title, unit, stack, note)
 
-    _tell_unless_drawn(env, fmt, caveat)
-    _tell_unless_drawn(env, fmt, beyond)
+    tell_unless_drawn(env, fmt, caveat)
+    tell_unless_drawn(env, fmt, beyond)
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, note)
-    _tell_unless_drawn(env, fmt, left_out)
-
-
-def _tell_unless_drawn(env: Any, fmt: str, note: str | None) -> None:
-    """A note the drawn chart says under its title, told on a watched stderr for the
-    other formats, as a list's notes are (records.tell): their rows stay data."""
-    if note and fmt != "table":
-        from barkhane_cli.render.records import tell
-
-        tell(env, note)
+    tell_unless_drawn(env, fmt, note)
+    tell_unless_drawn(env, fmt, left_out)
 
 
 def _panels(
@@ -482,7 +483,7 @@ def _panels(
             )
 
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, outside)
+    tell_unless_drawn(env, fmt, outside)
 
 
 # The options only some chart kinds take, and the kinds that take them: every other
@@ -600,7 +601,7 @@ def _figures(
             charts.series_rich(target, rows, title, unit, note, breaks)
 
     present(env, fmt, export, show)
-    _tell_unless_drawn(env, fmt, note)
+    tell_unless_drawn(env, fmt, note)
 
 
 def judgments(

@@ -12,10 +12,12 @@ import typer
 from barkhane_cli import followups, model
 from barkhane_cli.choices import choose, listed
 from barkhane_cli.cli.base import (
+    folded,
     footer_seen,
     load,
     looked_up,
     make_env,
+    marked,
     open_data,
     parse_date,
     present,
@@ -47,6 +49,7 @@ from barkhane_cli.cli.options import (
     FactSortOpt,
     FieldsOpt,
     FormatOpt,
+    KeepMatchedOpt,
     LimitOpt,
     ListFormatOpt,
     MinDeathsOpt,
@@ -80,6 +83,7 @@ class Slice:
     sort: str | None = None
     count: bool = False
     facet: list[str] | None = None
+    keep_matched: bool = False  # an import's records paired with a curated event kept
 
 
 # The parameters of a card's slice that narrow its events (--limit and --sort cut or
@@ -135,20 +139,30 @@ def _profile(
         min_deaths=cut.min_deaths,
         sort=cut.sort,
     )
+    # an import's records paired with a curated event counted once, as timeline does
+    listed = not (cut.count or cut.facet)
+    q, fold_note, pairs = folded(loaded, q, cut.keep_matched, listed=listed)
+    notes = [fold_note] if fold_note else []
     # a facet counts every matching event: --limit then keeps its top rows (write_facet)
     events = list(query.arranged(loaded.select, replace(q, limit=None) if cut.facet else q))
+    if cut.keep_matched and pairs:
+        events = list(marked(events, pairs))
     if which == "place":  # each event at its places within this one, as --place gives it
         from barkhane_cli.mapping import placed_within
 
         events = [placed_within(dataset.places, e, q.places) for e in events]
     said = names_read(dataset, {f"{which}s": [name]}) if cut.count or cut.facet else []
     limit = cut.limit if cut.facet else None
-    if summarized(env, dataset, events, cut.count, cut.facet, format_, export, said, limit=limit):
+    if summarized(
+        env, dataset, events, cut.count, cut.facet, format_, export, said, notes=notes,
+        limit=limit,
+    ):  # fmt: skip
         return
     if which == "actor":
         card = actor_card(dataset, dataset.actors[ident], events)
     else:
         card = place_card(dataset, dataset.places[ident], events)
+    card.notes = notes
     if cut.limit is not None and len(events) >= cut.limit:  # say what --limit left out
         card.total = sum(1 for _ in loaded.select(replace(q, limit=None, sort="date")))
         card.limit = cut.limit
@@ -185,6 +199,7 @@ def actor(
     export: ExportOpt = None,
     wide: WideOpt = False,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """An actor's profile: aliases, affiliations, facts, sources and its own timeline.
 
@@ -193,7 +208,9 @@ def actor(
     The event filters are timeline's (--year, --since/--until, --type, --limit, --sort,
     --min-deaths, --aftermath); --count and --facet summarise the actor's events.
     """
-    cut = Slice(since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet)
+    cut = Slice(
+        since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet, keep_matched
+    )
     _profile("actor", name, cut, format_, fields, color, export, data, wide)
 
 
@@ -253,13 +270,16 @@ def place(
     export: ExportOpt = None,
     wide: WideOpt = False,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """A place: coordinates, region, country, aliases and the events there.
 
     The event filters are timeline's (--year, --since/--until, --type, --limit, --sort,
     --min-deaths, --aftermath); --count and --facet summarise the place's events.
     """
-    cut = Slice(since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet)
+    cut = Slice(
+        since, until, year, type_, limit, aftermath, min_deaths, sort, count, facet, keep_matched
+    )
     _profile("place", name, cut, format_, fields, color, export, data, wide)
 
 

@@ -11,14 +11,17 @@ import typer
 from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
     again,
+    folded,
     given_format,
     load,
     make_env,
+    marked,
     open_data,
     parse_date,
     present,
     query_of,
     settings,
+    tell_unless_drawn,
 )
 from barkhane_cli.cli.filters import (
     event_filters,
@@ -37,6 +40,7 @@ from barkhane_cli.cli.options import (
     DateArg,
     ExportOpt,
     FieldsOpt,
+    KeepMatchedOpt,
     MapWidthOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -205,6 +209,7 @@ def map_(
     color: ColorOpt = Color.auto,
     export: MapExportOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """Where the matching events happened: a map of their places.
 
@@ -232,6 +237,7 @@ def map_(
     box = _bbox(bbox)
     dataset = load(data)
     q = query_of(dataset, data, **filters, min_deaths=min_deaths)
+    q, fold_note, _ = folded(dataset, q, keep_matched)
     events = list(query.select(dataset, q))
     md = (
         mapping.choropleth(dataset, events, by, within=q.countries, inside=q.places)
@@ -248,6 +254,7 @@ def map_(
     md.notes[:0] = window_notes(q)
     # the events of groups pledged to a --perpetrator, as timeline's footer says them
     md.notes += roles_left_out(dataset.actors, q, lambda asked: query.select(dataset, asked))
+    md.notes += [fold_note] if fold_note else []
     # the deaths summed per place leave out tolls counted in another event's: said where
     # deaths are shown (--by deaths, and the records' deaths column), not under dots of events
     elsewhere = m.counted_elsewhere_note(sum(e.counted_elsewhere() for e in events))
@@ -307,6 +314,7 @@ def on(
     color: ColorOpt = Color.auto,
     export: ExportOpt = None,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """The situation on a day: eras in place, who led each country, the latest
     headline figures, the events around it and their map.
@@ -339,12 +347,24 @@ def on(
     # every event (a third of a run's time, K71)
     loaded = open_data(data)
     dataset = loaded.data
-    content, events = situation.situation(dataset, day, days, loaded.select)
+    told: list[str] = []
+
+    def select(q: Any) -> Any:
+        """The window's events, an import's records paired with a curated event counted
+        once as it (as timeline's), or kept and marked with --keep-matched."""
+        q, note, pairs = folded(loaded, q, keep_matched, listed=True)
+        told.extend([note] if note else [])
+        chosen = loaded.select(q)
+        return marked(chosen, pairs) if keep_matched and pairs else chosen
+
+    content, events = situation.situation(dataset, day, days, select)
     title = f"barkhane on {day}: events {span_said(content['window']['start'], content['window']['end'])}"
     page = view.page(
         content, dataset, events, title, _max_rows(height, 2), _ascii(env, ascii_),
-        again(FULL), fixed=height is not None, full=full,
+        again(FULL), fixed=height is not None, full=full, notes=tuple(told),
     )  # fmt: skip
+    for note in told:
+        tell_unless_drawn(env, given_format(env, format_), note)
     # through present, as every other view: paged on a terminal shorter than the page
     # (`on 2020-08-18` is 59 lines at 80x50, and its title, eras and leaders scrolled off
     # unpaged, U45); --export saves the page the terminal shows, titled with the command

@@ -181,6 +181,18 @@ DataOpt = Annotated[
         show_default=False,
     ),
 ]
+# Declared once (folding.py): the imported records that gaps and compare pair with a
+# curated event are counted once, as it, unless this keeps them (U54 #1).
+KeepMatchedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-matched",
+        help="With an ACLED or UCDP import layered (--data): also list, count and sum the "
+        "imported records that gaps and compare pair with a curated event, each marked "
+        "'= ID' (by default such a pair is one incident, counted once as the curated "
+        "event, with its figures; a note says how many were folded).",
+    ),
+]
 ExportOpt = Annotated[
     Path | None,
     typer.Option(

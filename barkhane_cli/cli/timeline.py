@@ -11,10 +11,12 @@ import typer
 
 from barkhane_cli.cli.affiliates import roles_left_out
 from barkhane_cli.cli.base import (
+    folded,
     footer_seen,
     given_format,
     load,
     make_env,
+    marked,
     open_data,
     present,
     query_of,
@@ -40,6 +42,7 @@ from barkhane_cli.cli.options import (
     FacetOpt,
     FieldsOpt,
     FormatOpt,
+    KeepMatchedOpt,
     ListFormatOpt,
     MinDeathsOpt,
     NotTagOpt,
@@ -88,6 +91,7 @@ def timeline(
     export: ExportOpt = None,
     wide: WideOpt = False,
     data: DataOpt = None,
+    keep_matched: KeepMatchedOpt = False,
 ) -> None:
     """Events in date order, filtered.
 
@@ -101,6 +105,10 @@ def timeline(
     --count prints how many match; --facet FIELD how many have each type, year, country,
     perpetrator ... (barkhane timeline --type attack --facet perpetrator -f json); two
     --facet options how many have each pair of values (--facet country --facet year).
+
+    With an ACLED or UCDP import layered (--data), a record that gaps and compare pair
+    with a curated event is the same incident: counted, faceted and listed once, as the
+    curated event, and a note says how many were folded (--keep-matched keeps both).
     """
     from barkhane_cli import query
     from barkhane_cli.render.events import event_records
@@ -124,8 +132,11 @@ def timeline(
         min_deaths=min_deaths,
         sort=sort,
     )
+    q, fold_note, pairs = folded(loaded, q, keep_matched, listed=not (count or facet))
     # a facet counts every matching event: --limit then keeps its top rows (write_facet)
     events: Iterable[Event] = query.arranged(loaded.select, replace(q, limit=None) if facet else q)
+    if keep_matched and pairs:
+        events = marked(events, pairs)
     said = names_read(dataset, filters) if count or facet else []
     asked = set(q.actors).union(*q.places)  # --actor and --place (and within)
     names = _search_names(dataset, search, asked)  # the footer's notes, or said when none
@@ -145,6 +156,7 @@ def timeline(
         told = window_notes(q) + type_parts(loaded.select, q)
         told += roles_left_out(dataset.actors, q, loaded.stream)
         told += place_notes(dataset, place or ())  # U45 quoted an area's count, U50 a town's
+        told += [fold_note] if fold_note else []
     # --count alone reads the stored JSON texts when SQL answers the filters exactly
     stored = loaded.texts(q) if count and not facet else None
     if summarized(
@@ -161,19 +173,21 @@ def timeline(
         events = list(events)  # drawn twice: once into the export, once to stdout
 
     def records(target_env: Any, f: str | None) -> int:
-        texts = None if moved else _stored_json(loaded, q, target_env, f, fields, export)
+        # nor a record --keep-matched marks with its pair (same_as), which it has not
+        restored = moved or bool(keep_matched and pairs)
+        texts = None if restored else _stored_json(loaded, q, target_env, f, fields, export)
         rs = event_records(dataset, texts if texts is not None else events)  # type: ignore[arg-type]
         # Each event's JSON as the store wrote it from Event.to_json, when that is still
         # what this record set prints (the key changes with model.py, so it is current).
         db = loaded.db
         if texts is not None:  # the texts themselves: no event decoded
             rs.dumped = str
-        elif db is not None and rs.to_json is Event.to_json and not moved:
+        elif db is not None and rs.to_json is Event.to_json and not restored:
             rs.dumped = lambda e: db.output.pop(e.id, None)
         if footer_seen(target_env, f):  # counting is a second query: only for a person
             rs.total, hidden = _what_is_not_shown(loaded, q)
             rs.notes = window_notes(q) + hidden + place_notes(dataset, place or ())
-            rs.notes += names + _near_words(loaded, q)
+            rs.notes += names + _near_words(loaded, q) + ([fold_note] if fold_note else [])
         rs.limit = limit
         shown.append(emit(target_env, f, rs, fields, wide))
         return shown[-1]

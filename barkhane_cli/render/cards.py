@@ -54,6 +54,10 @@ class Card:
     # none ("No events of Wagner Group match --year 2020."). None: a card with no events
     # section (an event's, a fact's).
     no_events: str | None = None
+    # An actor's or a place's card: what its events section says under its events (an
+    # import's records folded into the curated events they pair with), as timeline's
+    # footer says it; piped, told on a watched stderr.
+    notes: list[str] = field(default_factory=list)
     # The commands the card points to, (what it gives, command), each on a line of its
     # own under the box (onescreen.pointer): inside it, `barkhane place --data '/tmp/x
     # y/mine.toml' menaka-region` broke over two lines at 80 columns (U36). Piped, a row
@@ -105,6 +109,8 @@ def _plain(env: Env, card: Card, data: m.Dataset, fields: str | None) -> None:
             out.write("event\t" + "\t".join(cells) + "\n")
     elif card.no_events:  # to a person watching stderr, as timeline's notes: rows stay rows
         records.tell(env, card.no_events)
+    for note in card.notes if card.events else ():
+        records.tell(env, note)
 
 
 def _is_url(line: str) -> bool:
@@ -213,5 +219,6 @@ def _events(env: Env, card: Card, data: m.Dataset, fields: str | None, wide: boo
     rs.title = title
     if card.total is not None and card.total > len(card.events):
         rs.total, rs.limit = card.total, card.limit
+    rs.notes = list(card.notes)
     names = pick_fields(rs, fields, "table") if fields else None
     records_table(env, rs, card.events, names, wide)

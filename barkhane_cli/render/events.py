@@ -28,7 +28,7 @@ EVENT_JSON_KEYS = [
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
     "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "disputed", "follows",
-    "acled_ids", "ucdp_ids", "aftermath", "sources", "yours", "replaces",
+    "acled_ids", "ucdp_ids", "aftermath", "sources", "yours", "replaces", "same_as",
 ]  # fmt: skip
 
 # How much of a disagreement between sources a timeline table shows: on a wide terminal
@@ -319,6 +319,7 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
         "yours": flag_field("yours", "Yours", lambda e: e.yours),
         "replaces": flag_field("replaces", "Replaces", lambda e: e.replaces),
+        "same_as": Field("same_as", "Same as", lambda e: _opt(e.same_as)),
         "sources": list_field(
             "sources",
             "Sources",
@@ -384,7 +385,8 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
                 who.plain = who.plain.replace(lead, lead.replace(" ", GLUE))
             cell.append_text(who)
         if e.yours:  # one piece, never broken: "(your data:" / "mine.toml)" read as two
-            mark = f"({yours(e)})".replace(" ", GLUE)
+            same = f"; = {e.same_as}" if e.same_as else ""  # --keep-matched's pair
+            mark = f"({yours(e)}{same})".replace(" ", GLUE)
             cell.append("  ")
             cell.append_text(safe(mark, style=YOURS_STYLE, keep=""))
         if e.disputed:

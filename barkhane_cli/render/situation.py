@@ -235,9 +235,11 @@ def _title(con: Any, content: dict[str, Any]) -> None:
         con.print(Text(inert(content["note"]), style="italic"))
 
 
-def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], whole: str) -> None:
+def _one_screen(
+    env: Env, data: m.Dataset, content: dict[str, Any], whole: str, notes: tuple[str, ...] = ()
+) -> None:
     """The page on one screen; ``whole``: the command that draws it whole (`on`'s own,
-    with --full)."""
+    with --full); ``notes``: said under the events."""
     from barkhane_cli.render.table import console
 
     con = console(env)
@@ -246,8 +248,17 @@ def _one_screen(env: Env, data: m.Dataset, content: dict[str, Any], whole: str) 
     _leaders_now(con, content)
     _figures_now(con, data, content)
     _events_now(con, content)
+    _notes(con, notes)
     con.print()
     pointer(con, WHOLE_PAGE, whole)
+
+
+def _notes(con: Any, notes: tuple[str, ...]) -> None:
+    """What the events listed leave out, under them, as a summary says it under its head."""
+    from rich.text import Text
+
+    for note in notes:
+        con.print(Text(note, style="italic"))
 
 
 def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
@@ -374,6 +385,7 @@ def _rich(
     max_rows: int,
     ascii_only: bool,
     fixed: bool,
+    notes: tuple[str, ...] = (),
 ) -> None:
     from rich.text import Text
 
@@ -399,6 +411,7 @@ def _rich(
         con.print(bullets(_item(row) for row in rows))
         if more:
             con.print(Text(more, style="dim"), soft_wrap=True)
+    _notes(con, notes)  # under the events, the last section
     if md.markers:
         maps.render(env, md, title, max_rows, ascii_only, fixed)
 
@@ -413,12 +426,15 @@ def page(
     whole: str,
     fixed: bool = False,
     full: bool = False,
+    notes: tuple[str, ...] = (),
 ) -> Callable[[Env, str | None], None]:
     """The page, drawn on a target in a format (cli.base.present's view: the terminal, and
     an --export's the terminal form): ``full`` the whole page (--full), else one screen;
     ``whole`` the command the one screen points to for the whole page. The page as the
     terminal shows it is what --export saves, one screen or with --full the whole page and
-    its map (a vector map alone left out what the .txt export had, U19)."""
+    its map (a vector map alone left out what the .txt export had, U19). ``notes``:
+    what the events listed leave out (an import's records folded into their curated
+    events), said under them on the drawn page."""
 
     @cache
     def markers() -> MapData:
@@ -441,8 +457,8 @@ def page(
         elif f == "plain":
             _plain(target, content)
         elif not full:
-            _one_screen(target, dataset, content, whole)
+            _one_screen(target, dataset, content, whole, notes)
         else:
-            _rich(target, content, markers(), title, max_rows, ascii_only, fixed)
+            _rich(target, content, markers(), title, max_rows, ascii_only, fixed, notes)
 
     return view

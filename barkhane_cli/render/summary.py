@@ -48,14 +48,20 @@ FIGURES = 12
 
 
 def summary_rich(
-    env: Env, data: m.Dataset, content: dict[str, Any], full: bool, whole: str
+    env: Env,
+    data: m.Dataset,
+    content: dict[str, Any],
+    full: bool,
+    whole: str,
+    notes: tuple[str, ...] = (),
 ) -> None:
     """The drawn summary; ``whole``: the command that draws its lists whole (the
-    summary's own, with --full)."""
+    summary's own, with --full); ``notes``: what its counts left out (an import's records
+    folded into their curated events), said under its head."""
     from barkhane_cli.render.table import console
 
     con = console(env)
-    _head(env, con, data, content)
+    _head(env, con, data, content, notes)
     if full:
         _eras_chart(env, con, data, content)
         _actors(con, data, content, "")
@@ -68,7 +74,9 @@ def summary_rich(
     _judgments_tally(con, content)
 
 
-def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
+def _head(
+    env: Env, con: Any, data: m.Dataset, content: dict[str, Any], notes: tuple[str, ...] = ()
+) -> None:
     """The window and its counts in a panel, a note on a window outside the record, and
     the events per year (or month, on a window of two years or less)."""
     from rich.panel import Panel
@@ -111,6 +119,8 @@ def _head(env: Env, con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
         con.print(Text(period["note"], style="italic"))  # as `on` shows it
     for told in period.get("place_notes", ()):  # as under timeline --place's table
         con.print(Text(told, style="italic"))
+    for note in notes:  # under the counts they qualify
+        con.print(Text(note, style="italic"))
     if content["events_per_month"] is not None:
         bins = _bins(content["events_per_month"], "month")
         bars_rich(env, bins, f"Events per month, {_BY_TYPE}", "", stack=True)

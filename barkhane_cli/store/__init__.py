@@ -49,6 +49,7 @@ __all__ = [
     "collect",
     "data_paths",
     "expand",
+    "folded_pairs",
     "layer_roots",
     "load",
     "load_export",
@@ -395,6 +396,13 @@ def search_index(data: m.Dataset) -> Mapping[tuple[str, str], str] | None:
     """The compiled ``search.index`` of ``data`` when it was read from a store (None for
     data read from the TOML files): what ``search.search`` takes as ``hays``."""
     return data._store.hays() if isinstance(data, LightDataset) else None
+
+
+def folded_pairs(data: m.Dataset) -> dict[str, str] | None:
+    """The pairs of imported record and curated event that the store ``data`` was read
+    from worked out when it was built (``Store.folded``), or None for data read from the
+    TOML files, whose caller matches them itself (matching.owners)."""
+    return data._store.folded() if isinstance(data, LightDataset) else None
 
 
 def event_ids(data: m.Dataset, aftermath: bool) -> Iterator[str] | None:

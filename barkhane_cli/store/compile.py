@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from barkhane_cli import geo
+from barkhane_cli import geo, matching
 from barkhane_cli import model as m
 from barkhane_cli.dates import PartialDate
 from barkhane_cli.errors import DataError
@@ -90,12 +90,18 @@ CREATE TABLE _search(kind TEXT NOT NULL, id TEXT NOT NULL, hay TEXT NOT NULL,
 CREATE TABLE _deps(path TEXT NOT NULL, stamp TEXT NOT NULL);
 CREATE TABLE _follows(event_seq INTEGER NOT NULL, follows TEXT NOT NULL);
 CREATE TABLE _reviewed(event_seq INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE TABLE _folded(record TEXT PRIMARY KEY, curated TEXT NOT NULL) WITHOUT ROWID;
 """
 # An event's sequels by the id they follow: an event card finds what follows it without
 # reading every event's JSON (K79; the scan took 0.7 s at 100,000 events). Made with the
 # other indexes, after the rows. _reviewed: each reviewed link (acled_ids, ucdp_ids) by
 # the event giving it, so a curated card beside an import finds every event whose links
 # take records from the scoring without decoding a million (K86; any event may carry them).
+# _folded: each imported record the matcher pairs with a curated event (record id ->
+# curated id, matching.owners), worked out once here: a view that counts such a pair once
+# (folding.py) reads it, where matching on every query cost 7.6 s a count at 20,000 rows
+# (U55). The key names the inputs and the matcher's code (key._CODE), so a changed record
+# or rule builds a new store and these pairs with it.
 PRIVATE_INDEXES = """
 CREATE INDEX _follows_id ON _follows(follows);
 """
@@ -409,6 +415,7 @@ def _private_rows(db: sqlite3.Connection, data: m.Dataset, deps: Sequence[tuple[
     # not again for an entry an earlier build indexed (reuse.py)
     db.executemany("INSERT INTO _search VALUES (?,?,?,?)", reuse.search_rows(data))
     db.executemany("INSERT INTO _deps VALUES (?,?)", [(p, json.dumps(s)) for p, s in deps])
+    db.executemany("INSERT INTO _folded VALUES (?,?)", sorted(matching.owners(data).items()))
 
 
 def build(

@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from functools import partial
 from pathlib import Path
@@ -352,6 +352,14 @@ class Store:
         began, args = _begins(prefixes)
         return any(True for _ in self.rows(f"SELECT 1 FROM events e WHERE {began} LIMIT 1", args))
 
+    def folded(self) -> dict[str, str]:
+        """Each imported record the matcher pairs with a curated event (record id ->
+        curated id), as the build worked them out (compile's _folded, matching.owners):
+        read, never matched, by a query (folding.py). Read once per store key in a
+        process; the caller gets its own copy."""
+        sql = "SELECT record, curated FROM _folded"
+        return dict(self._once("folded", lambda: dict(self.rows(sql))))
+
     def hays(self) -> dict[tuple[str, str], str]:
         """search.index as compiled: (kind, id) -> the text search finds words in."""
         sql = "SELECT kind, id, hay FROM _search"
@@ -433,6 +441,11 @@ class Store:
             if q.not_tags:
                 left_out = {t for t in stored if normalize(t) in q.not_tags}
                 within("tag", "event_tags", left_out, negated=True)
+        if q.folded:
+            # the imported records counted as their curated events (folding.py): one
+            # parameter however many, as the search's words
+            where.append("e.id NOT IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(sorted(q.folded)))
         if q.search:
             # Candidates hold every plain word of the query; query._matches then applies
             # the whole rule (words in any order, phrases) to them.
@@ -472,6 +485,20 @@ class Store:
                 count += 1
                 if q.limit is not None and count >= q.limit:
                     return
+
+    def count_among(self, data: m.Dataset, q: query.EventQuery, ids: Iterable[str]) -> int | None:
+        """How many of the events whose ids are in ``ids`` ``select`` gives (its limit
+        aside), by SQL alone, none decoded: the paired records a query folds (folding.py);
+        None when the query has a filter SQL does not answer exactly (see EXACT)."""
+        if not exact(q):
+            return None
+        where, args = self._narrow(data, q)
+        sql = (
+            "SELECT count(*) FROM events e JOIN _events b ON b.rowid = e.rowid WHERE "
+            f"e.id IN (SELECT value FROM json_each(?)) AND {where}"
+        )
+        ((counted,),) = self.rows(sql, [json.dumps(sorted(ids)), *args])
+        return int(counted)
 
     def texts(self, data: m.Dataset, q: query.EventQuery) -> Iterator[str] | None:
         """The stored JSON of each event ``select`` gives, in its order, without decoding
@@ -591,12 +618,13 @@ def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
 
 # The EventQuery fields whose SQL in ``Store._narrow`` is exactly what ``query._matches``
 # does with them (date window, type, actor, place, country, tag and tag left out, the
-# aftermath switch)
+# aftermath switch, the imported records folded into their curated events)
 # and those that only order or cut the result. Declared once: a field not listed here,
 # such as a filter added later, sends every query that sets it to the decoding path
 # (``select``), so it is correct without a change here.
 EXACT = frozenset(
     {"first", "last", "types", "actors", "places", "countries", "tags", "not_tags", "aftermath"}
+    | {"folded"}
     | {"limit", "reverse", "_actors"}
 )
 

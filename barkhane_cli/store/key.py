@@ -61,6 +61,9 @@ _CODE = (
     # that search reads
     "controls.py", "meta.py", "cite.py",
     "toml.py",  # which parser reads the files (and its version, in the key)
+    # which imported records are the same incident as a curated event (the _folded
+    # pairs a build works out once): the matcher's rule and the affiliations it reads
+    "matching.py", "roles.py",
 )  # fmt: skip
 
 
