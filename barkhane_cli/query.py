@@ -319,7 +319,7 @@ def build_query(
     )
 
 
-def _matches(e: m.Event, q: EventQuery) -> bool:
+def matches(e: m.Event, q: EventQuery) -> bool:
     if e.id in q.folded:
         return False
     # An event matches when its span, widened to its precision, overlaps the range.
@@ -379,7 +379,7 @@ def select(data: m.Dataset, q: EventQuery) -> Iterator[m.Event]:
         return
     count = 0
     for e in ordered:
-        if _matches(e, q):
+        if matches(e, q):
             yield e
             count += 1
             if q.limit is not None and count >= q.limit:

@@ -1278,7 +1278,7 @@ def test_timeline_help_says_what_each_attribution_level_means(run: Run) -> None:
 
 
 def test_target_help_says_what_rolls_up_as_perpetrator_help_does(run: Run) -> None:
-    """K52: --target rolls up as --perpetrator does (query._matches, roles.any_counts_for
+    """K52: --target rolls up as --perpetrator does (query.matches, roles.any_counts_for
     for both) and its help said only half of it: not that a pledge does not count."""
     shown = _timeline_help(run)
     assert (

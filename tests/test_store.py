@@ -791,7 +791,7 @@ def test_the_sweep_covers_every_filter_and_the_store_decodes_every_field(
 
 def test_a_filter_outside_the_exact_set_is_decoded() -> None:
     """A field EventQuery gains later is not in db.EXACT: setting it falls back to the
-    decoding path (query._matches) without a change in the store."""
+    decoding path (query.matches) without a change in the store."""
     assert db.exact(query.EventQuery(actors=frozenset({"wagner"}), first=1, last=2))
     assert not db.exact(query.EventQuery(search="coup"))
     assert not db.exact(query.EventQuery(perpetrators=frozenset({"jnim"})))

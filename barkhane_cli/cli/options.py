@@ -358,7 +358,7 @@ ActorOpt = Annotated[
 ]
 
 
-# roles.rolls_up, said in both options' help (query._matches rolls perpetrators and targets
+# roles.rolls_up, said in both options' help (query.matches rolls perpetrators and targets
 # up alike): "counted the same way" left a reader of --target guessing whether an attack on
 # Chad's army is one on MINUSMA (U18), and --target alone did not say a pledge is no part.
 def _rolled_up(option: str) -> str:

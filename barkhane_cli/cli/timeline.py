@@ -288,7 +288,7 @@ def _stored_json(
     loaded: Any, q: Any, env: Any, fmt: str | None, fields: Any, export: Any
 ) -> Iterable[str] | None:
     """For JSON output of every field when SQL answers the filters exactly, the stored
-    JSON texts; else None (each event is then decoded and checked by query._matches)."""
+    JSON texts; else None (each event is then decoded and checked by query.matches)."""
     if fields or export is not None or env.ascii_only:
         return None
     if given_format(env, fmt) not in ("json", "jsonl"):

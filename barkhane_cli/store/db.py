@@ -2,7 +2,7 @@
 
 SQL narrows: indexes on the day ordinals and the event–actor (with role), event–place,
 event–country and event–tag tables (keyed on the integer ``event_seq``) pick the
-candidate events, whose JSON is decoded and checked by ``query._matches``, the one
+candidate events, whose JSON is decoded and checked by ``query.matches``, the one
 definition of what a filter means. For the filters SQL answers exactly (:data:`EXACT`),
 ``texts`` streams each event's stored JSON without decoding it; tests check that both
 give the same bytes, so an answer from the store never differs from one from the TOML.
@@ -447,7 +447,7 @@ class Store:
             where.append("e.id NOT IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(sorted(q.folded)))
         if q.search:
-            # Candidates hold every plain word of the query; query._matches then applies
+            # Candidates hold every plain word of the query; query.matches then applies
             # the whole rule (words in any order, phrases) to them.
             # One parameter however many words (a clause per word overflowed SQLite's
             # expression depth at about a thousand).
@@ -478,7 +478,7 @@ class Store:
         count = 0
         for row, text, long, origin in self.rows(sql, args):
             e = event(row, text, long, origin)
-            if query._matches(e, q):
+            if query.matches(e, q):
                 if keep:
                     self.output[e.id] = text
                 yield e
@@ -616,7 +616,7 @@ def _rolled_up_from(data: m.Dataset, wanted: frozenset[str]) -> set[str]:
     return out
 
 
-# The EventQuery fields whose SQL in ``Store._narrow`` is exactly what ``query._matches``
+# The EventQuery fields whose SQL in ``Store._narrow`` is exactly what ``query.matches``
 # does with them (date window, type, actor, place, country, tag and tag left out, the
 # aftermath switch, the imported records folded into their curated events)
 # and those that only order or cut the result. Declared once: a field not listed here,
