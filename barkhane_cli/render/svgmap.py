@@ -14,7 +14,7 @@ import math
 import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
-from barkhane_cli.mapping import MapData, Marker
+from barkhane_cli.mapping import CAPITAL_KIND, MapData, Marker
 from barkhane_cli.render import canvas, svglabels
 from barkhane_cli.render.maps import (
     SHADES,
@@ -155,7 +155,10 @@ def svg(md: MapData, title: str) -> str:
     for _, x, y, r in shown:
         boxes.add((x - r, y - r, x + r, y + r))
     named = svglabels.place(
-        [(inert(mk.name), x, y, r, mk.weight(md.by)) for mk, x, y, r in shown],
+        [
+            (inert(mk.name), x, y, r, mk.weight(md.by), mk.kind == CAPITAL_KIND)
+            for mk, x, y, r in shown
+        ],
         [(inert(cap.name), x, y, r) for cap, x, y, r in capitals],
         boxes.boxes,
         (2.0, TOP, WIDTH - 2.0, TOP + height),

@@ -1,0 +1,45 @@
+"""The exported map as a reader uses it (U62; U54 #21 on `map --place liptako-gourma
+--year 2019 --export lg2019.svg`): the capital is named, the area asked for is outlined,
+and a region's events drawn at its centre do not read as a place overlapping a town."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import Run
+
+from barkhane_cli.render import svglabels
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _groups(path: Path) -> dict[str | None, ET.Element]:
+    return {g.get("id"): g for g in ET.parse(path).getroot().iter(f"{SVG}g")}
+
+
+@pytest.fixture
+def liptako_2019(bundled: None, run: Run, tmp_path: Path) -> Path:
+    target = tmp_path / "lg2019.svg"
+    res = run("map", "--place", "liptako-gourma", "--year", "2019", "--export", str(target))
+    assert res.exit_code == 0, res.stderr
+    return target
+
+
+def test_the_capital_with_events_is_named_on_the_map(liptako_2019: Path) -> None:
+    labels = {t.text for t in _groups(liptako_2019)["labels"].iter(f"{SVG}text")}
+    assert "Ouagadougou" in labels
+    assert "Niamey" in labels
+
+
+def test_a_capital_is_named_before_busier_towns_past_the_first() -> None:
+    # twenty towns of two events in a row, far apart, and a capital with one event at
+    # the end: room for every name, but only the first LABELLED are tried
+    towns = [(f"Town{i:02d}", 40.0 + 45 * i, 100.0, 4.0, 2, False) for i in range(20)]
+    capital = ("Capital", 40.0, 300.0, 4.0, 1, True)
+    placed = svglabels.place([*towns, capital], [], [], (0.0, 0.0, 1000.0, 400.0), 6.6)
+    named = " ".join(placed.labels)
+    assert ">Capital<" in named
+    assert "Capital" not in placed.unnamed
+    assert placed.unnamed[-1] == "Town19"  # the quietest past the limit, in the legend
