@@ -43,3 +43,35 @@ def test_a_capital_is_named_before_busier_towns_past_the_first() -> None:
     assert ">Capital<" in named
     assert "Capital" not in placed.unnamed
     assert placed.unnamed[-1] == "Town19"  # the quietest past the limit, in the legend
+
+
+def test_the_area_asked_for_is_outlined_from_its_parts_and_the_legend_says_so(
+    liptako_2019: Path,
+) -> None:
+    groups = _groups(liptako_2019)
+    area = groups["area-liptako-gourma"]
+    # each of its parts' own outlines (the bundled shapes, none invented), once
+    edges = [p.get("data-part") for p in area.iter(f"{SVG}path") if p.get("class") == "edge"]
+    assert sorted(edges) == sorted(LIPTAKO_PARTS)
+    legend = " ".join(t.text or "" for t in groups["legend"].iter(f"{SVG}text"))
+    assert "Liptako-Gourma" in legend and "outline" in legend
+
+
+def test_an_area_with_no_geometry_says_so_under_the_map(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "pensa.svg"
+    res = run("map", "--place", "pensa", "--export", str(target))
+    assert res.exit_code == 0, res.stderr
+    groups = _groups(target)
+    assert "area-pensa" not in groups
+    legend = " ".join(t.text or "" for t in groups["legend"].iter(f"{SVG}text"))
+    assert "Pensa is not outlined" in legend
+
+
+LIPTAKO_PARTS = (
+    "centre-region-bf", "centre-est-region-bf", "centre-sud-region-bf", "centre-nord-region-bf",
+    "est-region-bf", "plateau-central-region-bf", "nord-region-bf", "sahel-region-bf",
+    "mopti-region", "timbuktu-region", "gao-region", "menaka-region", "kidal-region",
+    "tillaberi-region", "dosso-region", "niamey",
+)  # fmt: skip
