@@ -248,6 +248,14 @@ class Outline:
     kind: str
     shape: shapes.Shape | None
     why: str = ""
+    inner: bool = False  # inside another outlined place asked for (a region of an area)
+
+    @property
+    def parts(self) -> frozenset[str]:
+        """The bundled outlines it is drawn from."""
+        if self.shape is None:
+            return frozenset()
+        return frozenset(self.shape.parts or (self.shape.id,))
 
 
 def outlines(places: Mapping[str, m.Place], asked: Iterable[str]) -> list[Outline]:
@@ -268,7 +276,12 @@ def outlines(places: Mapping[str, m.Place], asked: Iterable[str]) -> list[Outlin
                 "hold nor made of such regions), so its events are drawn at a point"
             )
         out.append(Outline(pid, p.label, p.kind, shape, why))
-    return out
+    # one inside another (the Mopti Region in Liptako-Gourma, both asked for) is drawn
+    # lighter: two edges alike read as two areas overlapping, not one within the other
+    return [
+        replace(ol, inner=any(o is not ol and ol.parts < o.parts for o in out)) if ol.parts else ol
+        for ol in out
+    ]
 
 
 @dataclass(slots=True)

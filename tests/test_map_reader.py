@@ -75,3 +75,35 @@ LIPTAKO_PARTS = (
     "mopti-region", "timbuktu-region", "gao-region", "menaka-region", "kidal-region",
     "tillaberi-region", "dosso-region", "niamey",
 )  # fmt: skip
+
+
+def test_a_regions_events_at_its_centre_are_a_light_ring_under_its_towns(
+    liptako_2019: Path,
+) -> None:
+    # U54: "the Mopti Region and Douentza circles overlap": the region's events, drawn at
+    # its centre, read as a place overlapping the town (in that region) beside it
+    circles = list(_groups(liptako_2019)["markers"].iter(f"{SVG}circle"))
+    order = [c.get("id") for c in circles]
+    style = {c.get("id"): c for c in circles}
+    region, town = style["place-mopti-region"], style["place-douentza"]
+    assert region.get("stroke-dasharray") and not town.get("stroke-dasharray")
+    assert float(region.get("fill-opacity", 1)) < float(town.get("fill-opacity", 1))
+    assert order.index("place-mopti-region") < order.index("place-douentza")  # under it
+    legend = " ".join(t.text or "" for t in _groups(liptako_2019)["legend"].iter(f"{SVG}text"))
+    assert "region or area" in legend
+
+
+def test_a_region_asked_for_inside_an_area_asked_for_is_drawn_lighter(
+    bundled: None, run: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "both.svg"
+    res = run("map", "--place", "liptako-gourma", "--place", "mopti-region", "--year", "2019",
+              "--export", str(target))  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    groups = _groups(target)
+
+    def band(place: str) -> float:
+        edged = next(g for g in groups[f"area-{place}"].iter(f"{SVG}g") if g.get("mask"))
+        return float(edged.get("stroke-width", 0))
+
+    assert band("mopti-region") < band("liptako-gourma")

@@ -48,6 +48,13 @@ SEA, LAND, EDGE, INK = "#eef3f7", "#f6f4ee", "#8a8a8a", "#1a1a1a"
 # shades comes near (Okabe-Ito's blue), a band drawn just outside its edge, and a faint
 # tint of it inside.
 AREA, AREA_TINT, AREA_BAND = "#0072B2", 0.10, 5.0
+# one asked for inside another asked for: a thinner, dashed band, so the two read as
+# one within the other, not as two areas overlapping
+INNER_BAND, INNER_DASH = 2.5, "6 3"
+# A region's or area's events, drawn at its centre, are a light dashed ring under the
+# places' circles: a solid circle overlapping a town's (in that region) read as another
+# place there (U54: the Mopti Region's circle on Douentza's).
+COARSE_KINDS, COARSE_OPACITY, COARSE_DASH = ("region", "area"), 0.35, "3 2"
 
 
 def _t(text: str) -> str:
@@ -141,17 +148,23 @@ def svg(md: MapData, title: str) -> str:
             capitals.append((cap, x, y + TOP, 3.0))
     out.append('</g><g id="markers">')
     _, many = UNITS[md.by]
-    # Biggest first, so small circles stay visible on top of big ones.
-    for mk, x, y, r in sorted(shown, key=lambda s: -s[3]):
+    # Regions' and areas' rings under every place's circle, then biggest first, so small
+    # circles stay visible on top of big ones.
+    for mk, x, y, r in sorted(shown, key=lambda s: (s[0].kind not in COARSE_KINDS, -s[3])):
         w = mk.weight(md.by)
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#bbbbbb"
         n = len(mk.events)
         d = mk.deaths
         tip = f"{mk.name}: {counted(n, 'event')}, {counted(d, 'death')} recorded"
+        look = (
+            f'fill-opacity="{COARSE_OPACITY}" stroke="{fill}" stroke-width="1.5" '
+            f'stroke-dasharray="{COARSE_DASH}"'
+            if mk.kind in COARSE_KINDS
+            else 'fill-opacity="0.85" stroke="#ffffff" stroke-width="1"'
+        )
         out.append(
             f'<circle id={quoteattr("place-" + mk.place)} cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-            f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
-            f"<title>{_t(tip)}</title></circle>"
+            f'fill="{fill}" {look}><title>{_t(tip)}</title></circle>'
         )
     out.append("</g>")
     # Every circle is taken before any label is placed: a label keeps off the markers of
@@ -290,7 +303,12 @@ def _outlines(md: MapData, proj: canvas.Projection, height: float) -> list[str]:
             f'<g opacity="{AREA_TINT}">',
             *(f'<path d="{d}" fill="{AREA}" fill-rule="evenodd"/>' for _, d in paths),
             f'</g><g mask="url(#{mask})" fill="none" stroke="{AREA}" '
-            f'stroke-width="{AREA_BAND}" stroke-linejoin="round">',
+            + (
+                f'stroke-width="{INNER_BAND}" stroke-dasharray="{INNER_DASH}"'
+                if ol.inner
+                else f'stroke-width="{AREA_BAND}"'
+            )
+            + ' stroke-linejoin="round">',
             *(f'<path class="edge" data-part={quoteattr(p)} d="{d}"/>' for p, d in paths),
             "</g></g>",
         ]
@@ -317,9 +335,14 @@ def _outline_keys(md: MapData, y: float) -> tuple[list[str], list[str], float]:
             continue
         parts = len(ol.shape.parts)
         what = f"the union of its {parts} parts' outlines" if parts > 1 else "its outline"
+        edge = (
+            f'stroke-width="{INNER_BAND / 2}" stroke-dasharray="{INNER_DASH}"'
+            if ol.inner
+            else f'stroke-width="{AREA_BAND / 2}"'
+        )  # half the band shows, outside the shape
         out += [
             f'<rect x="16" y="{y - 9:.1f}" width="22" height="12" fill="{AREA}" '
-            f'fill-opacity="{AREA_TINT}" stroke="{AREA}" stroke-width="2.5"/>',
+            f'fill-opacity="{AREA_TINT}" stroke="{AREA}" {edge}/>',
             f'<text x="46" y="{y:.0f}">{_t(ol.name)}, the {_t(ol.kind)} asked for: {what}</text>',
         ]
         y += NOTE_STEP + 4
@@ -416,6 +439,14 @@ def _legend(
         x += 2 * r + 12 + 7 * len(label)
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
+    if any(mk.kind in COARSE_KINDS for mk in md.markers):
+        x += 24 + 7 * len(md.capital_legend())
+        out.append(
+            f'<circle cx="{x + 6:.1f}" cy="{y:.1f}" r="6" fill="{SHADES[2]}" '
+            f'fill-opacity="{COARSE_OPACITY}" stroke="{SHADES[2]}" stroke-width="1.5" '
+            f'stroke-dasharray="{COARSE_DASH}"/>'
+        )
+        out.append(f'<text x="{x + 17:.1f}" y="{y + 4:.0f}">a region or area, at its centre</text>')
     # what the terminal says below its legend too (U15, U25, U50), each list on one
     # line: what fits, and how many more (the ninth on went unsaid)
     notes = [placed_line(md), *fitted(footnotes(md), NOTE_CHARS)]
