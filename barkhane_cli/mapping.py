@@ -236,6 +236,54 @@ class RegionShade:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A region or area asked for with --place, as the exported map outlines it: its own
+    bundled outline, or for an area made of regions the parts' outlines (shapes.shape_of;
+    none invented). ``shape`` is None where there is nothing to draw from, and ``why``
+    says so (a commune or forest known only by a point, a region newer than the outlines)."""
+
+    place: str
+    name: str
+    kind: str
+    shape: shapes.Shape | None
+    why: str = ""
+    inner: bool = False  # inside another outlined place asked for (a region of an area)
+
+    @property
+    def parts(self) -> frozenset[str]:
+        """The bundled outlines it is drawn from."""
+        if self.shape is None:
+            return frozenset()
+        return frozenset(self.shape.parts or (self.shape.id,))
+
+
+def outlines(places: Mapping[str, m.Place], asked: Iterable[str]) -> list[Outline]:
+    """An Outline for each place asked for that is a region or an area (a settlement is a
+    point, a country is outlined already)."""
+    out = []
+    for pid in dict.fromkeys(asked):
+        p = places.get(pid)
+        if p is None or p.kind in shapes.SETTLEMENT_KINDS or p.kind == "country":
+            continue
+        shape = shapes.shape_of(places, pid)
+        why = ""
+        if shape is None and pid in shapes.covered_by():  # a region newer than the outlines
+            why = shapes.no_shape_reason(places, pid) or ""
+        elif shape is None:
+            why = (
+                "no outline of it to draw from (it is neither a region the bundled outlines "
+                "hold nor made of such regions), so its events are drawn at a point"
+            )
+        out.append(Outline(pid, p.label, p.kind, shape, why))
+    # one inside another (the Mopti Region in Liptako-Gourma, both asked for) is drawn
+    # lighter: two edges alike read as two areas overlapping, not one within the other
+    return [
+        replace(ol, inner=any(o is not ol and ol.parts < o.parts for o in out)) if ol.parts else ol
+        for ol in out
+    ]
+
+
 @dataclass(slots=True)
 class MapData:
     markers: list[Marker]
@@ -287,6 +335,8 @@ class MapData:
     shades: list[RegionShade] = field(default_factory=list)
     unshaded: list[str] = field(default_factory=list)
     choropleth: bool = False
+    # the regions and areas asked for with --place, outlined on the exported map
+    outlines: list[Outline] = field(default_factory=list)
 
 
 def markers(

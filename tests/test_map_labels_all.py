@@ -148,10 +148,10 @@ def test_a_busiest_place_the_map_cannot_name_is_listed_first_and_not_called_bold
     from barkhane_cli.render import svglabels
 
     # the busiest's name is wider than the frame; twenty more than the map names
-    crowd = [(f"Village {i:02}", 40.0 + 30 * (i % 10), 60.0 + 40 * (i // 10), 4.0, 1)
+    crowd = [(f"Village {i:02}", 40.0 + 30 * (i % 10), 60.0 + 40 * (i // 10), 4.0, 1, False)
              for i in range(svglabels.LABELLED + 4)]  # fmt: skip
-    markers = [("M" * 80, 200.0, 30.0, 9.0, 43), *[(n, x, y, r, 5) for n, x, y, r, _ in crowd[:3]],
-               *crowd[3:]]  # fmt: skip
+    markers = [("M" * 80, 200.0, 30.0, 9.0, 43, False),
+               *[(n, x, y, r, 5, False) for n, x, y, r, _, _ in crowd[:3]], *crowd[3:]]  # fmt: skip
     placed = svglabels.place(markers, [], [], (2.0, 0.0, 400.0, 200.0), 6.6)
     assert "M" * 80 not in "".join(placed.labels)
     assert placed.unnamed[0] == "M" * 80  # the busiest unnamed leads the list

@@ -249,6 +249,8 @@ def map_(
     if box is not None:
         md.extent = box
     md.notes = place_notes(dataset, place or ())
+    resolver = query.place_resolver(dataset)
+    md.outlines = mapping.outlines(dataset.places, (resolver.resolve(n) for n in place or ()))
     md.notes += _no_point_notes(dataset, place or [], md, events)
     # a window outside the record says so under the map, as summary says it (K37)
     md.notes[:0] = window_notes(q)

@@ -362,10 +362,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         event`), deaths on narrow terminals, who and where, and any dispute. Packing
         them, each styled apart, fills lines that separate rows would leave half empty;
         wrapping breaks only at spaces, so no id, date or number is ever split. So a
-        title longer than the column ends on the id's line, beside the type ("attack
-        contractor  bourem-…", U23): by design, not a word put in another field; the
-        title is bold, the id dim, and two spaces part them (no title in the record
-        holds two); breaking before the id would cost a line for every title that wraps."""
+        title longer than the column ends on the id's line (U23): the title is bold, the
+        id dim, and two spaces part them (no title in the record holds two); breaking
+        before the id would cost a line for every title that wraps. The type beside it
+        goes on the line after the title (table.UnderTitle), not beside its last words."""
         from barkhane_cli.render.safe import text as safe
         from barkhane_cli.render.table import GLUE, Glued
 
@@ -407,9 +407,11 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         return Glued(cell)
 
     def when_cell(e: m.Event) -> Any:
-        cell = _date_cell(e)
-        cell.append("\n" + e.type, style=TYPE_STYLES.get(e.type, ""))
-        return cell
+        from barkhane_cli.render.safe import text as safe
+        from barkhane_cli.render.table import UnderTitle
+
+        kind = safe(e.type, style=TYPE_STYLES.get(e.type, ""), keep="")
+        return UnderTitle(_date_cell(e), kind, safe(e.title, style="bold", keep=""))
 
     cells: dict[str, Field[m.Event]] = {
         "when": date_field(

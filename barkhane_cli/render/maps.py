@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from barkhane_cli.mapping import MapData, Marker, RegionShade
 from barkhane_cli.render import canvas
@@ -33,6 +33,29 @@ UNITS = {"events": ("event", "events"), "deaths": ("death", "deaths")}
 # Choropleth fills, light to dark, one per class (ASCII: denser characters).
 FILLS = ("░", "▒", "▓", "█")
 ASCII_FILLS = (".", ":", "o", "#")
+
+
+T = TypeVar("T")
+
+
+def label_order(
+    ranked: Sequence[T],
+    idle_capitals: Sequence[T],
+    capital: Callable[[T], bool],
+    lead: int,
+    most: int,
+) -> tuple[list[T], list[T]]:
+    """Which places both maps try to name, in order, and those never tried: the rule of
+    labels, declared once. ``ranked``: the markers, busiest first. The ``lead`` busiest
+    first, then the capitals, which orient a reader whatever their count (those with no
+    event, then those with events, busiest first), then the other places busiest first,
+    up to ``most`` markers tried in all. A capital with events went unnamed behind 16
+    busier towns (U54: "Not named on the map … Ouagadougou and 43 more")."""
+    head, tail = list(ranked[:lead]), list(ranked[lead:])
+    busy = [mk for mk in tail if capital(mk)]
+    others = [mk for mk in tail if not capital(mk)]
+    room = max(most - len(head) - len(busy), 0)
+    return [*head, *idle_capitals, *busy, *others[:room]], others[room:]
 
 
 def _nice(x: float) -> int:
@@ -200,24 +223,22 @@ def draw(md: MapData, cols: int, max_rows: int, ascii_only: bool) -> tuple[Grid,
         cells[mk.place] = at
     labelled: list[str] = []
     by_weight = sorted(placed, key=lambda k: (-k.weight(md.by), k.place))
-    busiest = [mk for mk in by_weight if mk.place in cells][:3]
-    rest = [mk for mk in by_weight if mk.place in cells][3:12]
     # A capital whose cell shows another place's marker is not named: its name would sit
     # on that marker and read as its own (U41: Bamako's star under Kati's dot, named).
     taken = set(cells.values())
     capitals = [
         (cap, at) for cap, at in capital_cells if cap.place not in cells and at not in taken
     ]
-    # A capital orients the reader whether or not events are drawn there: one with events
-    # is named with the capitals, not left to the tie-break among the lightest markers.
     capital_ids = {cap.place for cap, _ in capital_cells}
-    busy_capitals = [mk for mk in by_weight if mk.place in cells and mk.place in capital_ids]
-    order: list[tuple[Marker, tuple[int, int], str]] = [
-        *((mk, cells[mk.place], "bold") for mk in busiest),
-        *((cap, at, "") for cap, at in capitals),
-        *((mk, cells[mk.place], "") for mk in busy_capitals),
-        *((mk, cells[mk.place], "") for mk in rest),
-    ]
+    drawn = [(mk, cells[mk.place], "") for mk in by_weight if mk.place in cells]
+    drawn[:3] = [(mk, at, "bold") for mk, at, _ in drawn[:3]]  # the busiest, in bold
+    order, _ = label_order(
+        drawn,
+        [(cap, at, "") for cap, at in capitals],
+        lambda item: item[0].place in capital_ids,
+        3,
+        12,
+    )
     markers = {*cells.values(), *(at for _, at in capital_cells)}
     for mk, (col, row), style in order:
         others = markers - {(col, row)}

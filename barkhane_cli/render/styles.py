@@ -13,6 +13,8 @@ meets WCAG AA (4.5:1) against the page, so the hues keep their meaning and stay 
 
 from __future__ import annotations
 
+import math
+
 # Okabe–Ito, plus a neutral grey for "other / unknown".
 VERMILLION = "#D55E00"
 ORANGE = "#E69F00"
@@ -24,12 +26,16 @@ PURPLE = "#CC79A7"
 GREY = "#999999"
 
 # Event types by meaning: (label for legends, colour, fill without colour, ascii fill).
+# The series of a chart: Okabe–Ito's hues, one blue only (sky blue, darkened to be legible
+# on an exported page, came within a shade of blue: U54 read "operation, withdrawal,
+# accident" and "coup, …" as one series), and politics in the neutral grey, apart from
+# every hue for any reader. Every two stay MIN_APART, on a terminal and on the page.
 TYPE_GROUPS: dict[str, tuple[str, str, str, str]] = {
     "attack": ("attack", VERMILLION, "█", "#"),
     "massacre": ("massacre", PURPLE, "▓", "@"),
     "fighting": ("battle, leader-killed", ORANGE, "▒", "%"),
     "military": ("operation, withdrawal, accident", BLUE, "░", "="),
-    "politics": ("coup, coup-attempt, politics, protest, armed-group", SKY, "▞", "+"),
+    "politics": ("coup, coup-attempt, politics, protest, armed-group", GREY, "▞", "+"),
     "diplomacy": ("diplomacy, mandate", GREEN, "▄", ":"),
     "record": ("humanitarian, report", YELLOW, "▀", "-"),
 }
@@ -102,7 +108,33 @@ def disputed(note: str) -> str:
     return f"⚑ disputed: {note}"
 
 
-# --- contrast (WCAG 2.x) -------------------------------------------------------------------
+# --- contrast (WCAG 2.x) and difference ---------------------------------------------------
+
+# The least CIE76 colour difference (ΔE*ab) between two series of a chart: about 20 is
+# where two swatches side by side stop reading as shades of one colour.
+MIN_APART = 20.0
+
+
+def _lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+
+    def lin(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in rgb)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
+
+
+def apart(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """How far apart two colours look: the CIE76 difference ΔE*ab."""
+    return math.dist(_lab(a), _lab(b))
 
 
 def _channel(c: float) -> float:

@@ -1,11 +1,11 @@
 """Where the exported map (render/svgmap.py) writes each place's name.
 
-The rule, as the legend says it: the LABELLED places with the most events (or deaths)
-are named, the busiest first, then the capitals; a name goes beside its circle (right,
+The rule, as the legend says it: the places are named in the order render/maps.py's
+``label_order`` declares for both maps (the BOLD busiest, the capitals, then the
+busiest of the rest, LABELLED places tried at most); a name goes beside its circle (right,
 left, above, below), else a little further out, joined to its circle by a thin line
 where another circle is as near; it never covers a circle, a capital or another name.
-A place it cannot name so, and every place past the first LABELLED, is named in the
-legend instead. Four of them are bold when they are the busiest (more than the fifth):
+A place it cannot name so, and every place never tried, is named in the legend instead. Four of them are bold when they are the busiest (more than the fifth):
 never by the alphabet among equals. U37 saw Yirgou's circle, hemmed in by Arbinda's and
 Pensa's on a map of seven, go without a name while the terminal map named it.
 """
@@ -16,6 +16,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
+
+from barkhane_cli.render.maps import label_order
 
 Box = tuple[float, float, float, float]
 Spot = tuple[str, float, float, Box, tuple[float, float] | None]
@@ -114,13 +116,14 @@ def _end_of_line(box: Box, toward: tuple[float, float]) -> tuple[float, float]:
 
 
 def place(
-    markers: Sequence[tuple[str, float, float, float, int]],
+    markers: Sequence[tuple[str, float, float, float, int, bool]],
     capitals: Sequence[tuple[str, float, float, float]],
     taken: list[Box],
     frame: Box,
     char_px: float,
 ) -> Placed:
-    """Labels for ``markers`` (name, x, y, radius, weight; the circles drawn) and the
+    """Labels for ``markers`` (name, x, y, radius, weight, whether a capital; the circles
+    drawn) and the
     ``capitals`` without events (name, x, y, half-size), kept off ``taken`` (the circles
     and the capitals' squares, to which each label placed is added) and inside ``frame``."""
     out = Placed()
@@ -128,10 +131,11 @@ def place(
     # bold only where the busiest differ from the rest: among equals, none is picked
     fifth = ranked[BOLD][4] if len(ranked) > BOLD else min((mk[4] for mk in ranked), default=0)
     bold = {mk[0] for mk in ranked[:BOLD] if mk[4] > fifth}
-    circles = [(x, y, r) for _, x, y, r, _ in markers]
-    tried = [*ranked[:BOLD], *((n, x, y, r, 0) for n, x, y, r in capitals), *ranked[BOLD:LABELLED]]
+    circles = [(x, y, r) for _, x, y, r, _, _ in markers]
+    idle = [(n, x, y, r, 0, True) for n, x, y, r in capitals]
+    tried, never = label_order(ranked, idle, lambda mk: mk[5], BOLD, LABELLED)
     left, top, right, bottom = frame
-    for name, x, y, r, _ in tried:
+    for name, x, y, r, _, _ in tried:
         own, own_box = (x, y, r), (x - r, y - r, x + r, y + r)
         others = [c for c in circles if c != own]
         width = char_px * len(name)
@@ -169,5 +173,5 @@ def place(
                 out.unnamed.append(name)
     # the places tried and not named first, the busiest leading, then those never tried:
     # the fourth busiest was listed after 279 quieter ones, past the legend's "and N more"
-    out.unnamed += [mk[0] for mk in ranked[LABELLED:]]
+    out.unnamed += [mk[0] for mk in never]
     return out

@@ -14,7 +14,7 @@ import math
 import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
-from barkhane_cli.mapping import MapData, Marker
+from barkhane_cli.mapping import CAPITAL_KIND, MapData, Marker
 from barkhane_cli.render import canvas, svglabels
 from barkhane_cli.render.maps import (
     SHADES,
@@ -44,6 +44,17 @@ MAX_MAP_HEIGHT = 760
 R_MIN, R_MAX = 3.0, 18.0
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 SEA, LAND, EDGE, INK = "#eef3f7", "#f6f4ee", "#8a8a8a", "#1a1a1a"
+# The outline of a region or area asked for: a blue none of the markers' yellow-to-crimson
+# shades comes near (Okabe-Ito's blue), a band drawn just outside its edge, and a faint
+# tint of it inside.
+AREA, AREA_TINT, AREA_BAND = "#0072B2", 0.10, 5.0
+# one asked for inside another asked for: a thinner, dashed band, so the two read as
+# one within the other, not as two areas overlapping
+INNER_BAND, INNER_DASH = 2.5, "6 3"
+# A region's or area's events, drawn at its centre, are a light dashed ring under the
+# places' circles: a solid circle overlapping a town's (in that region) read as another
+# place there (U54: the Mopti Region's circle on Douentza's).
+COARSE_KINDS, COARSE_OPACITY, COARSE_DASH = ("region", "area"), 0.35, "3 2"
 
 
 def _t(text: str) -> str:
@@ -107,6 +118,7 @@ def svg(md: MapData, title: str) -> str:
             )
     out.append("</g>")
     region_scale = _regions(md, proj, out) if md.choropleth else []
+    out += _outlines(md, proj, height)
     names_at = len(out)  # the country names go here, under the markers, once labels are placed
     boxes = _Boxes()
     placed = [mk for mk in md.markers if not mk.countrywide and not md.choropleth]
@@ -136,17 +148,23 @@ def svg(md: MapData, title: str) -> str:
             capitals.append((cap, x, y + TOP, 3.0))
     out.append('</g><g id="markers">')
     _, many = UNITS[md.by]
-    # Biggest first, so small circles stay visible on top of big ones.
-    for mk, x, y, r in sorted(shown, key=lambda s: -s[3]):
+    # Regions' and areas' rings under every place's circle, then biggest first, so small
+    # circles stay visible on top of big ones.
+    for mk, x, y, r in sorted(shown, key=lambda s: (s[0].kind not in COARSE_KINDS, -s[3])):
         w = mk.weight(md.by)
         fill = SHADES[class_of(w, scale) + 4 - len(scale)] if w and scale else "#bbbbbb"
         n = len(mk.events)
         d = mk.deaths
         tip = f"{mk.name}: {counted(n, 'event')}, {counted(d, 'death')} recorded"
+        look = (
+            f'fill-opacity="{COARSE_OPACITY}" stroke="{fill}" stroke-width="1.5" '
+            f'stroke-dasharray="{COARSE_DASH}"'
+            if mk.kind in COARSE_KINDS
+            else 'fill-opacity="0.85" stroke="#ffffff" stroke-width="1"'
+        )
         out.append(
             f'<circle id={quoteattr("place-" + mk.place)} cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-            f'fill="{fill}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
-            f"<title>{_t(tip)}</title></circle>"
+            f'fill="{fill}" {look}><title>{_t(tip)}</title></circle>'
         )
     out.append("</g>")
     # Every circle is taken before any label is placed: a label keeps off the markers of
@@ -155,7 +173,10 @@ def svg(md: MapData, title: str) -> str:
     for _, x, y, r in shown:
         boxes.add((x - r, y - r, x + r, y + r))
     named = svglabels.place(
-        [(inert(mk.name), x, y, r, mk.weight(md.by)) for mk, x, y, r in shown],
+        [
+            (inert(mk.name), x, y, r, mk.weight(md.by), mk.kind == CAPITAL_KIND)
+            for mk, x, y, r in shown
+        ],
         [(inert(cap.name), x, y, r) for cap, x, y, r in capitals],
         boxes.boxes,
         (2.0, TOP, WIDTH - 2.0, TOP + height),
@@ -257,6 +278,77 @@ def _regions(md: MapData, proj: canvas.Projection, out: list[str]) -> list[tuple
     return scale
 
 
+def _outlines(md: MapData, proj: canvas.Projection, height: float) -> list[str]:
+    """The regions and areas asked for, each drawn from its parts' outlines: the parts'
+    shapes tinted together (one group's opacity, so parts that touch are one tint) and a
+    band along their edges masked to the outside of them all, so only the area's own edge
+    shows, never the borders between its parts (U54: the Liptako-Gourma map did not
+    show the area it was of)."""
+    out = []
+    for ol in md.outlines:
+        if ol.shape is None or not canvas.overlaps(ol.shape.bbox, proj.extent):
+            continue
+        parts = ol.shape.parts or (ol.shape.id,)
+        shapes_of = _parts(ol.shape, parts)
+        paths = [(part, _region_path(sh, proj, TOP)) for part, sh in shapes_of]
+        mask = f"outside-{ol.place}"
+        out += [
+            f'<mask id={quoteattr(mask)} maskUnits="userSpaceOnUse" x="0" y="{TOP}" '
+            f'width="{WIDTH}" height="{height:.1f}">',
+            f'<rect x="0" y="{TOP}" width="{WIDTH}" height="{height:.1f}" fill="#ffffff"/>',
+            *(f'<path d="{d}" fill="#000000" fill-rule="evenodd"/>' for _, d in paths),
+            "</mask>",
+            f'<g id={quoteattr("area-" + ol.place)} clip-path="url(#frame)">'
+            f"<title>{_t(ol.name)}: the {_t(ol.kind)} asked for</title>",
+            f'<g opacity="{AREA_TINT}">',
+            *(f'<path d="{d}" fill="{AREA}" fill-rule="evenodd"/>' for _, d in paths),
+            f'</g><g mask="url(#{mask})" fill="none" stroke="{AREA}" '
+            + (
+                f'stroke-width="{INNER_BAND}" stroke-dasharray="{INNER_DASH}"'
+                if ol.inner
+                else f'stroke-width="{AREA_BAND}"'
+            )
+            + ' stroke-linejoin="round">',
+            *(f'<path class="edge" data-part={quoteattr(p)} d="{d}"/>' for p, d in paths),
+            "</g></g>",
+        ]
+    return out
+
+
+def _parts(shape: object, parts: tuple[str, ...]) -> list[tuple[str, object]]:
+    """Each part of a union with its own outline (a bundled region, or an area in it)."""
+    from barkhane_cli import shapes
+
+    bundled = shapes.bundled()
+    if len(parts) == 1 and parts[0] == shape.id:  # type: ignore[attr-defined]
+        return [(parts[0], shape)]
+    return [(p, bundled[p]) for p in parts if p in bundled]
+
+
+def _outline_keys(md: MapData, y: float) -> tuple[list[str], list[str], float]:
+    """The legend's line for each outline drawn (its swatch and what it is), the notes
+    of those with nothing to draw from, and the baseline below them."""
+    out, notes = [], []
+    for ol in md.outlines:
+        if ol.shape is None:
+            notes.append(f"{ol.name} is not outlined: {ol.why}.")
+            continue
+        parts = len(ol.shape.parts)
+        what = f"the union of its {parts} parts' outlines" if parts > 1 else "its outline"
+        edge = (
+            f'stroke-width="{INNER_BAND / 2}" stroke-dasharray="{INNER_DASH}"'
+            if ol.inner
+            else f'stroke-width="{AREA_BAND / 2}"'
+        )  # half the band shows, outside the shape
+        out += [
+            f'<rect x="16" y="{y - 9:.1f}" width="22" height="12" fill="{AREA}" '
+            f'fill-opacity="{AREA_TINT}" stroke="{AREA}" {edge}/>',
+            f'<text x="46" y="{y:.0f}">{_t(ol.name)}, the {_t(ol.kind)} asked for: {what}</text>',
+        ]
+        y += NOTE_STEP + 4
+    return out, notes, y
+
+
 def _region_legend(
     md: MapData, scale: list[tuple[int, int]], proj: canvas.Projection, y0: float, many: str
 ) -> tuple[list[str], float]:
@@ -282,8 +374,9 @@ def _region_legend(
         "the Ménaka region: geoBoundaries (CC BY 4.0)."
     )
     notes.append(f"Borders: Natural Earth 1:50m. Projection: {proj.describe()}.")
-    lines, bottom = _notes(notes, y + 26)
-    return [*out, *lines, "</g>"], bottom
+    keys, unoutlined, y = _outline_keys(md, y + 26)
+    lines, bottom = _notes([*unoutlined, *notes], y)
+    return [*out, *keys, *lines, "</g>"], bottom
 
 
 def _country_names(
@@ -346,6 +439,14 @@ def _legend(
         x += 2 * r + 12 + 7 * len(label)
     out.append(f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{INK}"/>')
     out.append(f'<text x="{x + 11:.1f}" y="{y + 4:.0f}">{md.capital_legend()}</text>')
+    if any(mk.kind in COARSE_KINDS for mk in md.markers):
+        x += 24 + 7 * len(md.capital_legend())
+        out.append(
+            f'<circle cx="{x + 6:.1f}" cy="{y:.1f}" r="6" fill="{SHADES[2]}" '
+            f'fill-opacity="{COARSE_OPACITY}" stroke="{SHADES[2]}" stroke-width="1.5" '
+            f'stroke-dasharray="{COARSE_DASH}"/>'
+        )
+        out.append(f'<text x="{x + 17:.1f}" y="{y + 4:.0f}">a region or area, at its centre</text>')
     # what the terminal says below its legend too (U15, U25, U50), each list on one
     # line: what fits, and how many more (the ninth on went unsaid)
     notes = [placed_line(md), *fitted(footnotes(md), NOTE_CHARS)]
@@ -361,8 +462,9 @@ def _legend(
         notes.append(fit_list(head, named.unnamed, NOTE_CHARS))
     # below the scale's largest circle, which reached into the first note's line
     biggest = max((_radius(hi, top) for _, hi in scale), default=R_MIN)
-    lines, bottom = _notes(notes, y + biggest + 14)
-    return [*out, *lines, "</g>"], bottom
+    keys, unoutlined, y = _outline_keys(md, y + biggest + 14)
+    lines, bottom = _notes([*unoutlined, *notes], y)
+    return [*out, *keys, *lines, "</g>"], bottom
 
 
 def html(md: MapData, title: str) -> str:

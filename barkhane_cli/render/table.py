@@ -56,6 +56,35 @@ class Glued:
         yield from Text("\n").join(lines).render(console, end="\n")
 
 
+class UnderTitle:
+    """A date cell whose last line (the event's type) goes on the line after the title
+    beside it ends: the second line of a wrapped title sat beside the type and read as
+    part of it ("attack        contractor  bourem-…" as the type "attack contractor",
+    U54). The title is wrapped as the column to its right wraps it: the rest of the row,
+    less the gap (the layout that stacks the type under the date has those two columns).
+    A row grows only where its text is shorter than its date column."""
+
+    def __init__(self, head: Text, last: Text, title: Text) -> None:
+        self.head, self.last, self.title = head, last, title
+
+    def _text(self, rows: int) -> Text:
+        text = self.head.copy()
+        pad = max(rows - len(text.plain.split("\n")), 0)
+        text.append("\n" * (pad + 1))
+        text.append_text(self.last)
+        return text
+
+    def __rich_measure__(self, console: Console, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self._text(1))
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        beside = console.width - options.max_width - GAP
+        rows = len(self.title.wrap(console, beside)) if beside > 0 else 1
+        yield self._text(rows)
+
+
 def _console_class() -> Any:
     class TerminalConsole(console_class()):  # type: ignore[misc]
         def on_broken_pipe(self) -> None:
