@@ -676,7 +676,10 @@ def search(
                     f"; {said} without --since, --until and --year (actors and places have no date)"
                 )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
+    # said above, with what was searched and a suggestion: the table's own "nothing
+    # matches" under it said it twice on a terminal (U61 #12)
     listing(
         env, "results", hits, hit_records,
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        empty="" if not hits else None,
     )  # fmt: skip
