@@ -255,7 +255,9 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from barkhane_cli.render.table import item_lines
 
     rows = content["eras"]
+    as_of = rows[0]["as_of"] if rows else None
     said = f": {len(rows)} in place" if rows else ": none in place"
+    said += f", as of the record's end ({as_of})" if as_of else ""
     heading(con, "Eras", f"{said} (every era: {followups.command('eras')})")
     if rows:
         items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]
