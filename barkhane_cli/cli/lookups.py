@@ -640,8 +640,10 @@ def search(
     dated in it (an event, a fact's as-of, a source's date) as well as the texts that
     say it: tillaberi 2021 finds the events of 2021 at Tillabéri; a month's name next to
     it, in English or French, the entries dated in that month (tillaberi january 2021).
-    --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
-    found gets a suggestion on stderr. --count prints how many results are found, as
+    --since/--until/--year keep dated entries (events, facts, sources) in the window. A
+    French name finds what its English one does (massacre d'Ogossagou, bataille de
+    Tessit: d', de and la aside, bataille read as battle). Nothing found gets a
+    suggestion on stderr. --count prints how many results are found, as
     timeline --count does (search wagner --kind event --count).
     """
     from barkhane_cli import query, store
