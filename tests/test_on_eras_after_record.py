@@ -34,3 +34,9 @@ def test_the_terminal_says_the_eras_are_as_of_the_record_end(run: Run, tty: dict
 def test_within_the_record_an_era_is_not_marked(run: Run) -> None:
     content = as_json(run("on", "2020-08-18", "-f", "json"))
     assert content["eras"] and all(e["as_of"] is None for e in content["eras"])
+
+
+def test_a_piped_era_row_ends_with_the_day_it_is_known_in_place(run: Run) -> None:
+    rows = [line.split("\t") for line in run("on", "2023-03-01").stdout.splitlines()]
+    minusma = next(r for r in rows if r[:2] == ["era", "minusma"])
+    assert minusma[-1] == "2022-11-09"

@@ -185,7 +185,9 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
     if content["note"]:
         _row(env, "note", content["note"])
     for e in content["eras"]:
-        _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
+        # as of the record's end for a day after it, last as a leader's row has it
+        _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day),
+             e["as_of"] or "")  # fmt: skip
     for c in content["leaders"]:
         for p in c["leaders"]:
             # the role last (U10 could not tell the president from the prime minister),
