@@ -27,6 +27,21 @@ EVENT_TYPES: dict[str, str] = {
     "humanitarian": "displacement, famine, aid",
     "report": "statistics, reports and claims about a period, not a happening of their own",
 }
+# The French words for kinds of event, as the Sahel's press names them ("massacre
+# d'Ogossagou", "bataille de Tessit"), and the English word the record's titles use for
+# each: a search reads a French name in English as well (search.terms.in_english), as
+# `event` reads a type's name (cli/eventnames.type_named).
+FRENCH_EVENT_WORDS: dict[str, str] = {
+    "attaque": "attack",
+    "attentat": "attack",
+    "bataille": "battle",
+    "combats": "battle",
+    "coup d'état": "coup",
+    "embuscade": "ambush",
+    "enlèvement": "kidnap",
+    "massacre": "massacre",
+    "tuerie": "massacre",
+}
 # A part of a type's definition that a count may want without, by the tag its events
 # carry: `timeline --type coup-attempt` says how many are mutinies and to add --not-tag
 # mutiny to leave them out (U54: "every coup attempt" counted 2011's pay mutinies).

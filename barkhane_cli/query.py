@@ -149,7 +149,11 @@ def country_resolver(data: m.Dataset) -> Resolver:
     name = geo.country_namer(data.places)
     entries += [Named(c, name(c)) for c in sorted(extra)]
     return Resolver(
-        entries, "country", ("places", "--kind", "country"), memo=data.memo("countries")
+        entries,
+        "country",
+        ("places", "--kind", "country"),
+        memo=data.memo("countries"),
+        spaces_aside=True,
     )
 
 

@@ -78,8 +78,13 @@ class Resolver:
         elsewhere_whole: Callable[[str, frozenset[str]], bool] | None = None,
         memo: dict[str, Any] | None = None,
         matched_by: str = "",
+        spaces_aside: bool = False,
     ) -> None:
         self.what = what
+        # Whether a whole name matches with its spaces aside, as its apostrophes are:
+        # countries, whose names are typed either way ("cote d ivoire", "cote divoire":
+        # U61 #13 found the second and not the first).
+        self.spaces_aside = spaces_aside
         # what a name is matched against, said with how many it matches (" by id or
         # title"): an event's listing counts it otherwise, by place or text (U41)
         self.matched_by = matched_by
@@ -146,7 +151,7 @@ class Resolver:
         norm = normalize(query)
         if not norm:
             return set()
-        exact = self.keys.get(norm)
+        exact = self.keys.get(norm) or self._squeezed(norm)
         if exact:
             return set(exact)
         partial: set[str] = set()
@@ -178,7 +183,21 @@ class Resolver:
 
     def exact(self, query: str) -> set[str]:
         """The ids whose id, name or an alias is ``query`` as a whole (no partial match)."""
-        return set(self.keys.get(normalize(query), ()))
+        norm = normalize(query)
+        return set(self.keys.get(norm) or self._squeezed(norm))
+
+    def _squeezed(self, norm: str) -> set[str]:
+        """With spaces_aside, the ids whose whole name is ``norm`` once the spaces of
+        both are taken out; else none."""
+        if not self.spaces_aside:
+            return set()
+        squeezed: dict[str, set[str]] | None = self._memo.get("squeezed")
+        if squeezed is None:
+            squeezed = {}
+            for key, ids in self.keys.items():
+                squeezed.setdefault(key.replace(" ", ""), set()).update(ids)
+            self._memo["squeezed"] = squeezed
+        return set(squeezed.get(norm.replace(" ", ""), ()))
 
     def resolve(
         self,

@@ -43,11 +43,21 @@ def _iso(ordinal: int) -> str:
 
 
 def era_rows(data: m.Dataset, first: int, last: int) -> list[dict[str, Any]]:
+    """The eras in place over the span; for a span after the record, those in place at
+    its end (leaders_as_of) but the ones whose recorded end comes before the span, each
+    row's ``as_of`` saying so, as the leaders' do. An open era is known to run to the
+    record's end: `on 2023-03-01` said "Eras: none in place", MINUSMA and Goïta's
+    transition among them (U61 #6)."""
+    as_of = leaders_as_of(first)
+    at = RECORD_END.last_ordinal() if as_of is not None else None
     rows = []
-    for era in briefing.eras_in(data, first, last):
+    for era in briefing.eras_in(data, at or first, at or last):
+        if at is not None and era.end is not None and era.end.last_ordinal() < first:
+            continue  # ended after the record, before the day
         row = briefing.era_json(era)
         row["begins"] = first <= era.start.first_ordinal() <= last
         row["ends"] = era.end is not None and first <= era.end.last_ordinal() <= last
+        row["as_of"] = as_of
         rows.append(row)
     return rows
 
@@ -329,8 +339,8 @@ def situation(
         first,
         last,
         day.iso(),
-        "shown are the aftermath events and figures, and the leaders in office at its end; "
-        "no era is known to run on",
+        "shown are the aftermath events and figures, and the eras in place and leaders in "
+        "office at its end",
     )
     return {
         "date": day.iso(),

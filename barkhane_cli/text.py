@@ -12,7 +12,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # named: "Malian refugees in Mauritania" says "Refugees from Mali in Mauritania"
 # (render/onescreen.py), and "the coup in mali in 2021" names the coup, whose title
 # holds neither "the" nor "in" (cli/eventguess.py).
-LINKS = frozenset({"from", "in", "of", "the", "and", "to", "at", "on"})
+# French ones too, an elided article (d', l', qu') its letters alone: "massacre
+# d'Ogossagou", "attaque de Solhan" (search.terms.in_english).
+FRENCH_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "en", "a", "d", "l", "qu"})
+LINKS = frozenset({"from", "in", "of", "the", "and", "to", "at", "on"}) | FRENCH_LINKS
 # Letters NFKD leaves whole, having no base letter and mark to split into: without this
 # "Ł" folded to nothing and `actor "Ł 5"` was read as "5" (the June 5 Movement).
 _UNDECOMPOSED = {

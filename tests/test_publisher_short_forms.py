@@ -106,8 +106,10 @@ def test_the_un_secretary_general_is_one_publisher(run: Run) -> None:
             "United Nations, Secretary-General",
         }
     )
-    # a body the record never writes with the UN's name is not read as one: UNHCR stays
-    assert named("unhcr") == {"UNHCR"}
+    # a body the record never writes with the UN's name is not read as one: UNHCR stays,
+    # with its own country offices (its editions, as `unhc` finds them: U61 #4)
+    unhcr = named("unhcr")
+    assert "UNHCR" in unhcr and all(n.startswith("UNHCR") for n in unhcr)
 
 
 @pytest.mark.usefixtures("bundled")

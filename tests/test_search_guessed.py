@@ -25,7 +25,11 @@ def _found(run: Run, *words: str) -> list[dict[str, str]]:
 
 def test_the_event_at_the_place_named_comes_before_the_sources_titled_on_it(run: Run) -> None:
     found = _found(run, "attaque", "solhan")
-    assert (found[0]["kind"], found[0]["id"]) == ("event", "solhan-massacre")
+    # read as `attack solhan` is (U61): the attack at Tadaryat on Solhan's eve, whose
+    # title says both, may lead; the massacre comes before every source
+    ids = [h["id"] for h in found]
+    first_source = next(i for i, h in enumerate(found) if h["kind"] == "source")
+    assert found[0]["kind"] == "event" and ids.index("solhan-massacre") < first_source
     # the sources whose titles hold the words are still there, after it
     sources = [h for h in found if h["kind"] == "source"]
     assert any("Attaque de Solhan" in h["title"] for h in sources)
@@ -33,7 +37,7 @@ def test_the_event_at_the_place_named_comes_before_the_sources_titled_on_it(run:
     assert "boungou-convoy-ambush-2019" not in [h["id"] for h in found[:3]]
     # three asked, the event among them
     top = as_json(run("search", "attaque", "solhan", "-n", "3", "-f", "json"))
-    assert top[0]["id"] == "solhan-massacre"
+    assert "solhan-massacre" in [h["id"] for h in top]
 
 
 def test_the_event_whose_title_names_both_comes_first(run: Run) -> None:

@@ -108,10 +108,12 @@ def _dated(loaded: Any, name: str) -> str:
 
 def type_named(name: str) -> str | None:
     """The event type ``name`` is (model.EVENT_TYPES), or its plural: "massacres",
-    "coup attempt"; None for any other name."""
+    "coup attempt", or its French word (model.FRENCH_EVENT_WORDS: "bataille"); None for
+    any other name."""
     from barkhane_cli.resolve import normalize
 
-    typed = normalize(name)
+    french = {normalize(f): e for f, e in m.FRENCH_EVENT_WORDS.items()}
+    typed = normalize(french.get(normalize(name), name))
     for kind in m.EVENT_TYPES:
         if typed in (normalize(kind), normalize(kind) + "s"):
             return kind

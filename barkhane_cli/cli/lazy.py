@@ -262,9 +262,10 @@ class LazyGroup(TyperGroup):
             # wrapped mid-sentence at 80 columns.
             for each in (command, *getattr(command, "commands", {}).values()):
                 each.help = flow(each.help)
-            from barkhane_cli.cli import helppage
+            from barkhane_cli.cli import helppage, once
 
             helppage.install(command)  # a long --help goes through the pager
+            once.install(command)  # a single-valued option given twice is refused
             if COMMANDS[cmd_name].examples:
                 # One paragraph each, so an example is never run into the next.
                 command.epilog = "\n\n".join(("Examples:", *COMMANDS[cmd_name].examples))

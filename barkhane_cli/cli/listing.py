@@ -62,7 +62,7 @@ def listing(
     ``make``: the records of the rows kept, whose footer says what --limit left out
     ("3 of 34 facts (--limit 3)"). ``notes``: said under the table, or after the number
     on a watched stderr; ``empty``: why nothing is listed, said where "no facts match"
-    would be (and on a watched stderr when piped)."""
+    would be (and on a watched stderr when piped); "" when the command said it already."""
     from barkhane_cli.render.records import tell
 
     shown = items if limit is None else items[:limit]
@@ -78,5 +78,5 @@ def listing(
     records(
         env, format_, export, fields, lambda: cut_records(items, make, limit, notes, empty), wide
     )
-    if empty is not None and not shown and given_format(env, format_) != "table":
+    if empty and not shown and given_format(env, format_) != "table":
         tell(env, empty)  # piped, to a person watching stderr, as timeline's notes are

@@ -660,8 +660,10 @@ def search(
     dated in it (an event, a fact's as-of, a source's date) as well as the texts that
     say it: tillaberi 2021 finds the events of 2021 at Tillabéri; a month's name next to
     it, in English or French, the entries dated in that month (tillaberi january 2021).
-    --since/--until/--year keep dated entries (events, facts, sources) in the window. Nothing
-    found gets a suggestion on stderr. --count prints how many results are found, as
+    --since/--until/--year keep dated entries (events, facts, sources) in the window. A
+    French name finds what its English one does (massacre d'Ogossagou, bataille de
+    Tessit: d', de and la aside, bataille read as battle). Nothing found gets a
+    suggestion on stderr. --count prints how many results are found, as
     timeline --count does (search wagner --kind event --count).
     """
     from barkhane_cli import query, store
@@ -696,7 +698,10 @@ def search(
                     f"; {said} without --since, --until and --year (actors and places have no date)"
                 )
         env.err.write(f"nothing matches {quoted(text)}{hint}\n")
+    # said above, with what was searched and a suggestion: the table's own "nothing
+    # matches" under it said it twice on a terminal (U61 #12)
     listing(
         env, "results", hits, hit_records,
         limit=limit, count=count, format_=format_, export=export, fields=fields, wide=wide,
+        empty="" if not hits else None,
     )  # fmt: skip

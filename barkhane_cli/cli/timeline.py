@@ -97,7 +97,8 @@ def timeline(
 
     A --since/--until given as a year or month covers that whole period; an event matches
     when its own span (start to end, each widened to its precision) overlaps the range.
-    Options of one kind (two --actor) match either; different kinds must all match.
+    Repeatable options of one kind (two --actor) match either; different kinds must all
+    match; any other option is given once.
     --place and --country include every place within (a town is in its region and
     country); --perpetrator and --target count a group for the one it was part of on the
     event's date (an attack by Katiba Macina in 2019 is one by JNIM).

@@ -185,7 +185,9 @@ def _plain(env: Env, content: dict[str, Any]) -> None:
     if content["note"]:
         _row(env, "note", content["note"])
     for e in content["eras"]:
-        _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day))
+        # as of the record's end for a day after it, last as a leader's row has it
+        _row(env, "era", e["id"], e["start"], e["end"] or "", e["name"], _when(e, day),
+             e["as_of"] or "")  # fmt: skip
     for c in content["leaders"]:
         for p in c["leaders"]:
             # the role last (U10 could not tell the president from the prime minister),
@@ -266,7 +268,9 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from barkhane_cli.render.table import item_lines
 
     rows = content["eras"]
+    as_of = rows[0]["as_of"] if rows else None
     said = f": {len(rows)} in place" if rows else ": none in place"
+    said += f", as of the record's end ({as_of})" if as_of else ""
     heading(con, "Eras", f"{said} (every era: {followups.command('eras')})")
     if rows:
         items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]

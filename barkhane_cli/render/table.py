@@ -149,7 +149,8 @@ def records_table(
         # said "no events match" of 9)
         cut_all = rs.limit == 0 and bool(rs.total)
         for line in [count_line(rs, 0)] if cut_all else (rs.empty_message, *rs.notes):
-            env.err.write(wrapped(env, line) + "\n")
+            if line:  # no empty_message: the command said why nothing is listed
+                env.err.write(wrapped(env, line) + "\n")
         return 0
     chosen = names is None
     if names is None:

@@ -52,6 +52,7 @@ from barkhane_cli.search.score import FOUND_IN_NAMES, entry_score, held, shown_s
 from barkhane_cli.search.terms import Terms as Terms
 from barkhane_cli.search.terms import as_phrase as as_phrase
 from barkhane_cli.search.terms import closed_quote as closed_quote
+from barkhane_cli.search.terms import in_english
 from barkhane_cli.search.terms import parse as parse
 from barkhane_cli.search.terms import plain_words as plain_words
 from barkhane_cli.search.terms import stem as stem
@@ -83,7 +84,7 @@ def search(
     # sources on his death, and not the event)
     citing = cite.events_citing(data, (f.hit.id for f in found if f.hit.kind == "source"))
     if "event" in kinds:  # and to those at the place or of the actor it names (cited_named)
-        terms = parse(query)
+        terms = parse(in_english(query) or query)
         years = typed_dates(data, terms)
         found += cited_named(
             data, terms, found, citing, (first, last), lambda span: dated_in(span, years)
@@ -117,7 +118,31 @@ def _hits(
 ) -> list[Found]:
     """The entries ``query`` scores above 0 in, each with the words of its closest name
     (:func:`entry_score`): :func:`search`'s and :func:`named`'s one loop, the latter
-    scoring names and titles alone (``texts`` False)."""
+    scoring names and titles alone (``texts`` False). A query read otherwise in English
+    (terms.in_english: "attaque de Solhan" as "attack solhan") finds what either reading
+    finds, each entry at the better of its two scores."""
+    english = in_english(query)
+    readings = (query,) if english is None else (query, english)
+    best: dict[tuple[str, str], Found] = {}
+    for reading in readings:
+        for f in _hits_of(data, reading, kinds, first, last, hays, texts, series):
+            key = (f.hit.kind, f.hit.id)
+            if key not in best or best[key].hit.score < f.hit.score:
+                best[key] = f
+    return list(best.values())
+
+
+def _hits_of(
+    data: m.Dataset,
+    query: str,
+    kinds: Iterable[str],
+    first: int | None,
+    last: int | None,
+    hays: Mapping[tuple[str, str], str] | None,
+    texts: bool,
+    series: Callable[[m.Fact], str] | None,
+) -> list[Found]:
+    """_hits for one reading of the query."""
     terms = parse(query)
     if not terms:
         return []

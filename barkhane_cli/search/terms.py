@@ -13,7 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from barkhane_cli import model as m
 from barkhane_cli.resolve import fold, normalize
+from barkhane_cli.text import LINKS
 
 _PHRASE = re.compile(r'"([^"]*)"')
 # A word that may be a year: four digits; a year of the record finds the entries dated in
@@ -155,6 +157,38 @@ def parse(text: str) -> Terms:
     # a query of punctuation only is literal text, its quotes taken as quoting it
     literal = "" if words or phrases else fold(_PHRASE.sub(r"\1", text).strip())
     return Terms(words, phrases, literal)
+
+
+# A French elided article or conjunction before a vowel (d'Ogossagou, l'armée, qu'il):
+# normalizing drops the apostrophe and joins it to the word ("dogossagou"), which no
+# English title holds.
+_ELIDED = re.compile(r"\b(?:[dlj]|qu)['’](?=\w)", re.IGNORECASE)
+# FRENCH_EVENT_WORDS as a search reads them, normalized: a multi-word one (coup d'état)
+# is looked for within the query's words.
+_FRENCH_WORDS = {
+    " ".join(normalize(_ELIDED.sub(" ", french)).split()): english
+    for french, english in m.FRENCH_EVENT_WORDS.items()
+}
+
+
+def in_english(text: str) -> str | None:
+    """The query read as the record's English titles name an event (U61: `search
+    "massacre d'Ogossagou"` found four French reports and not the massacre): elided
+    articles (d', l', qu') and linking words (text.LINKS: de, la, of...) aside, and a
+    French word for a kind of event (model.FRENCH_EVENT_WORDS) as its English one; None
+    when that reads the same as the query, or leaves nothing. A search finds what either
+    reading finds (search._hits). Quoted words are kept as typed: a phrase is asked for
+    whole."""
+    if '"' in text:
+        return None
+    words = normalize(_ELIDED.sub(" ", text)).split()
+    read = f" {' '.join(words)} "
+    for french, english in _FRENCH_WORDS.items():
+        read = read.replace(f" {french} ", f" {english} ")
+    kept = [w for w in read.split() if w not in LINKS]
+    if not kept or kept == normalize(text).split():
+        return None
+    return " ".join(kept)
 
 
 def plain_words(folded_query: str) -> list[str]:
