@@ -27,7 +27,8 @@ EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title",
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
-    "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "disputed", "follows",
+    "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "fatalities_counted",
+    "disputed", "follows",
     "acled_ids", "ucdp_ids", "aftermath", "sources", "yours", "replaces",
 ]  # fmt: skip
 
@@ -42,7 +43,7 @@ DISPUTED_SHOWN_NARROW = 60
 # Piped (plain) output keeps the range a table shows as "2–30": fatalities is the best
 # estimate, fatalities_low and fatalities_high the range (equal to it when sources agree),
 # so that an event known only by a range (Konna 2013: 100–149) is not shown as unknown.
-DEFAULT_FIELDS = [
+_LEADING_FIELDS = [
     "date",
     "end",
     "type",
@@ -55,6 +56,12 @@ DEFAULT_FIELDS = [
     "fatalities_high",
     "disputed",
 ]
+# What every sum of deaths the tool makes adds for the event (its totals, charts and
+# map), 0 when another event's toll holds its dead: a script's sum of this column is the
+# tool's (U61 summed `fatalities` and got 2011's 60 where the chart said 462). Last in
+# plain output and in files alike, so a reader taking columns by position keeps working.
+COUNTED_FIELD = "fatalities_counted"
+DEFAULT_FIELDS = [*_LEADING_FIELDS, COUNTED_FIELD]
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
 # event is drawn (empty for one known only by its country), how precise its date is ("2020"
 # is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
@@ -62,7 +69,7 @@ DEFAULT_FIELDS = [
 # every reader that takes columns by position working. first_day and last_day, after it,
 # are the span as days (U18: pd.to_datetime(df.date) raised on "2018-09").
 FILE_FIELDS = [
-    *DEFAULT_FIELDS,
+    *_LEADING_FIELDS,
     *("latitude", "longitude", "point_of"),
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
     "countries",
@@ -71,6 +78,7 @@ FILE_FIELDS = [
     "yours",
     # and for one of those that took the place of the record's event of its id (U42)
     "replaces",
+    COUNTED_FIELD,
 ]
 
 
@@ -315,6 +323,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         ),
         # the event whose toll holds this one's dead: sums leave this one's out
         "counted_in": Field("counted_in", "Counted in", lambda e: _opt(e.counted_in)),
+        COUNTED_FIELD: Field(
+            COUNTED_FIELD, "Deaths counted", lambda e: _opt(e.counted_field()), justify="right"
+        ),
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
         "yours": flag_field("yours", "Yours", lambda e: e.yours),

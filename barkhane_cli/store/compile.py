@@ -43,7 +43,7 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   fatalities_note TEXT, counted_in TEXT REFERENCES events(id), disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
   places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT, yours INTEGER,
-  replaces INTEGER, data_file TEXT);
+  replaces INTEGER, data_file TEXT, fatalities_counted INTEGER);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT, event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
@@ -237,7 +237,7 @@ def write_events(
     reviewed: list[tuple[int, str]] = []
 
     def flush() -> None:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 36)})", rows)
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 37)})", rows)
         db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
         db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
         db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
@@ -284,7 +284,7 @@ def write_events(
             e.fatalities_note, e.counted_in, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
             listed(e.countries), listed(e.tags), names, None if private else _words(e, names),
-            int(e.yours), int(e.replaces), e.origin if e.yours else None,
+            int(e.yours), int(e.replaces), e.origin if e.yours else None, e.counted_field(),
         ))  # fmt: skip
         ident = None if private else e.id
         for role, ids in (
