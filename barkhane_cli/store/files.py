@@ -455,6 +455,7 @@ def collect(
     keep_going: bool = False,
     docs: Mapping[str, dict[str, Any]] | None = None,
     warnings: bool = True,
+    said: list[str] | None = None,
 ) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found.
 
@@ -465,6 +466,8 @@ def collect(
     An export (``*.csv``) is converted by its importer (``exports``).
     ``warnings=False``: the warnings found across entries are left out (check_references;
     a file's own entries are checked, and remembered, whole either way).
+    ``said``: given, it gets a line for each id two of the user's files hold (the later
+    one's entry used), which a run says on stderr and validate lists as a warning.
     """
     from barkhane_cli import atomic
     from barkhane_cli.validate import Problem, Suggestions, check_references, read_source_files
@@ -512,6 +515,10 @@ def collect(
     # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
     suggestions = Suggestions()
     yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
+    if said is not None:
+        from barkhane_cli.validate.duplicates import layered_twice_said
+
+        said.extend(layered_twice_said(yours))
     check_references(
         data, problems, texts, warnings=warnings, suggestions=suggestions, replaced_yours=yours
     )
