@@ -107,6 +107,31 @@ def key_files(paths: Sequence[Path], expanded: Sequence[Path] | None = None) -> 
 Roots = dict[str, tuple[Path, bool]]
 
 
+def shipped_origins() -> Callable[[str], bool]:
+    """Whether an entry's origin (the file it was read from) is the data shipped with
+    barkhane, wherever ``bundled_path`` points: what layer_roots calls trusted, for a
+    table whose entries carry no ``yours`` of their own (an export's sources, actors,
+    places, facts). Each origin is resolved once."""
+    shipped = set(SHIPPED_FOLDERS)
+    with contextlib.suppress(OSError):
+        shipped.add(bundled_path().resolve())
+    cache: dict[str, bool] = {}
+
+    def is_shipped(origin: str) -> bool:
+        found = cache.get(origin)
+        if found is None and not origin:  # made by barkhane, read from no file
+            return True
+        if found is None:
+            try:
+                path = Path(origin).resolve()
+            except OSError:
+                path = Path(origin)
+            found = cache[origin] = any(path == s or s in path.parents for s in shipped)
+        return found
+
+    return is_shipped
+
+
 def layer_roots(paths: Sequence[Path]) -> Roots:
     """For each file read, the folder its ``file =`` references are relative to and
     whether it is the data shipped with barkhane (trusted: its seed texts live beside
