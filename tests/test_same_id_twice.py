@@ -42,10 +42,13 @@ def test_the_later_file_wins_and_it_is_said_once(
         assert res.exit_code == 0, res.output
         [mine] = [e for e in json.loads(res.stdout) if e["id"] == "my-raid"]
         assert mine["fatalities"] == 13  # good2.toml's, the later layer
+        # it took the place of the user's own entry, not the record's (README: "an entry
+        # with a bundled id replaces it"): U61 read `replaces: yes` here
+        assert (mine["yours"], mine["replaces"]) == (True, False)
         lines = [x for x in res.stderr.splitlines() if "my-raid" in x]
         assert lines == [
-            f"{second}: event 'my-raid' also in {first}: {second}'s entry is used, "
-            "as a later --data file's entry replaces an earlier one's of its id"
+            f"{second}: event 'my-raid' also in {first}: {second}'s is used (the later --data "
+            "file wins)"
         ], res.stderr
 
 

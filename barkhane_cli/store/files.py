@@ -518,8 +518,14 @@ def collect(
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
     count = len(rec["events"]) + len(rec["aftermath"])
+    # the replacements of one user's file's entry by another's: not the record's
+    yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
     replaced = {  # the ids of each table's events a later file reused (Event.replaces)
-        t: frozenset(i for table, i, _ in layer.replaced if table == t)
+        # of the record's own: a user's entry taking another user's place replaces
+        # none (U61 read `replaces: yes` of good2.toml's event over good.toml's)
+        t: frozenset(
+            i for table, i, f in layer.replaced if table == t and (table, i, f) not in yours
+        )
         for t in ("events", "aftermath")
     }
     data = m.Dataset(
@@ -539,7 +545,6 @@ def collect(
     texts = read_source_files(data, problems, roots)
     # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
     suggestions = Suggestions()
-    yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
     if said is not None:
         from barkhane_cli.validate.duplicates import layered_twice_said
 

@@ -108,10 +108,9 @@ def layered_twice_said(yours: Mapping[tuple[str, str, str], str]) -> list[str]:
         named = ", ".join(ids[:LAYERED_NAMED])
         if len(ids) > LAYERED_NAMED:
             named += f" and {len(ids) - LAYERED_NAMED} more"
-        whose = "entry is" if len(ids) == 1 else "entries are"
+        are = "is" if len(ids) == 1 else "are"
         lines.append(
-            f"{file}: {named} also in {earlier}: {file}'s {whose} used, as a later --data "
-            "file's entry replaces an earlier one's of its id"
+            f"{file}: {named} also in {earlier}: {file}'s {are} used (the later --data file wins)"
         )
     return lines
 
