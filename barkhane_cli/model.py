@@ -768,15 +768,6 @@ class Dataset:
     judgments: dict[str, Judgment] = field(default_factory=dict)
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
 
-    def replaced_events(self) -> frozenset[tuple[bool, str]]:
-        """(aftermath, id) of each event a user's file put in the place of the data's
-        under it, by reusing its id (REPLACES)."""
-        return frozenset(
-            (table == "aftermath", i)
-            for table, i, _ in self.replaced
-            if table in ("events", "aftermath")
-        )
-
     def with_events(self) -> Dataset:
         """This dataset with every event: itself, read from the files or already whole. A
         store's (store.db.LightDataset, ``Loaded.data``) holds none when a command selects

@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, terminal
+
+from barkhane_cli import model as m
 
 ENTRY = """\
 [[events]]
@@ -55,3 +57,13 @@ def test_the_later_file_wins_and_it_is_said_once(
 def test_one_file_alone_says_nothing(run: Run, pair: tuple[Path, Path]) -> None:
     res = run("timeline", "--data", str(pair[0]), "-f", "json")
     assert res.exit_code == 0 and "my-raid" not in res.stderr
+
+
+def test_a_table_and_a_card_do_not_say_it_replaced_the_record_s(
+    run: Run, pair: tuple[Path, Path]
+) -> None:
+    layers = ("--data", str(pair[0]), "--data", str(pair[1]))
+    table = run("timeline", "--year", "2020", *layers, env=terminal(160)).stdout
+    assert "(your data: good2.toml)" in table and "replaces" not in table
+    card = run("event", "my-raid", *layers, env=terminal(160)).stdout
+    assert "not the record's" in card and m.REPLACES not in card

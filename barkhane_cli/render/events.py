@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from textwrap import shorten
 from typing import Any
 
@@ -235,13 +234,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
 
     whole = followups.command("event", "ID")
 
-    @cache
-    def replaced() -> frozenset[tuple[bool, str]]:
-        # read once a table marks an event the user's: JSON and CSV output read none
-        return data.replaced_events()
-
     def yours(e: m.Event) -> str:
-        return yours_said(e, (e.aftermath, e.id) in replaced())
+        # the event's own flag, as JSON and CSV say it: the record's event replaced, not
+        # another user file's (U61 read "replaces the record's" of good2.toml over good.toml)
+        return yours_said(e, e.replaces)
 
     # the events whose toll a cell drew (the deaths column, or the event's cell on narrow
     # terminals): DEATHS_SAID speaks of what the table shows, not of a toll --fields left
