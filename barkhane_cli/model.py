@@ -577,6 +577,15 @@ class Event:
         adds nothing: that toll holds them already (U54: Murzuq's 42 inside its 90)."""
         return None if self.counted_in is not None else self._summable()
 
+    def counted_field(self) -> int | None:
+        """What a script sums to get the tool's own totals: the ``fatalities_counted`` of
+        every event output (JSON, CSV, plain, SQLite). ``counted``, with 0 for an event
+        whose dead another's toll holds (``counted_in`` says whose), so a sum of the
+        column is the chart's and the summary's (U61: summing ``fatalities`` gave 2011 60
+        dead where the chart said 462, as 60 events are known only by a range); None where
+        a sum adds nothing as unknown (no toll, or an upper bound alone)."""
+        return 0 if self.counted_in is not None else self.counted()
+
     def _summable(self) -> int | None:
         """The figure a sum would take, the best estimate else a range's low end, before
         counted_in is asked: what ``counted`` adds and ``counted_elsewhere`` leaves out."""
@@ -648,6 +657,7 @@ class Event:
             "fatalities_high": self.fatalities_high,
             "fatalities_note": self.fatalities_note,
             "counted_in": self.counted_in,
+            "fatalities_counted": self.counted_field(),
             "disputed": self.disputed,
             "follows": list(self.follows),
             "acled_ids": list(self.acled_ids),
@@ -777,15 +787,6 @@ class Dataset:
     eras: dict[str, Era] = field(default_factory=dict)
     judgments: dict[str, Judgment] = field(default_factory=dict)
     replaced: tuple[tuple[str, str, str], ...] = ()  # (table, id, file) a user file overrode
-
-    def replaced_events(self) -> frozenset[tuple[bool, str]]:
-        """(aftermath, id) of each event a user's file put in the place of the data's
-        under it, by reusing its id (REPLACES)."""
-        return frozenset(
-            (table == "aftermath", i)
-            for table, i, _ in self.replaced
-            if table in ("events", "aftermath")
-        )
 
     def with_events(self) -> Dataset:
         """This dataset with every event: itself, read from the files or already whole. A

@@ -18,12 +18,12 @@ def test_timeline_csv_ends_with_the_countries_joined_as_lists_are(run: Run) -> N
     result = run("timeline", "-f", "csv")
     header = result.stdout.splitlines()[0].split(",")
     # added at the end: a reader that takes the columns by position is not moved (then
-    # first_day, last_day, yours and replaces, added after it)
-    assert header[-6:-4] == ["attribution", "countries"]
+    # first_day, last_day, yours, replaces and fatalities_counted, added after it)
+    assert header[-7:-5] == ["attribution", "countries"]
     rows = {r["id"]: r for r in _table(result.stdout)}
     assert rows["ambassador-expelled"]["countries"] == "mali"
     tsv = _table(run("timeline", "-f", "tsv").stdout, "\t")
-    assert list(tsv[0])[-5] == "countries"
+    assert list(tsv[0])[-6] == "countries"
 
 
 SPANS = {
@@ -36,16 +36,16 @@ SPANS = {
 
 def test_timeline_files_give_each_events_span_as_days(run: Run) -> None:
     """U18: `pd.to_datetime(df.date)` raised on a month ("2018-09"). first_day and
-    last_day, the last two columns before yours (U37) and replaces (U42), are the span
-    the date filters compare, as days."""
+    last_day, the last two columns before yours (U37), replaces (U42) and
+    fatalities_counted (U61), are the span the date filters compare, as days."""
     result = run("timeline", "-f", "csv")
-    assert result.stdout.splitlines()[0].split(",")[-4:-2] == ["first_day", "last_day"]
+    assert result.stdout.splitlines()[0].split(",")[-5:-3] == ["first_day", "last_day"]
     rows = {r["id"]: r for r in _table(result.stdout)}
     assert {i: (rows[i]["first_day"], rows[i]["last_day"]) for i in SPANS} == SPANS
     for r in rows.values():
         assert date.fromisoformat(r["first_day"]) <= date.fromisoformat(r["last_day"])
     tsv = _table(run("timeline", "-f", "tsv").stdout, "\t")
-    assert list(tsv[0])[-4:-2] == ["first_day", "last_day"]
+    assert list(tsv[0])[-5:-3] == ["first_day", "last_day"]
     shown = {
         e["id"]: (e["first_day"], e["last_day"]) for e in as_json(run("timeline", "-f", "json"))
     }

@@ -188,7 +188,8 @@ def test_piped_default_is_plain_rows(bundled: None) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     # date end type id title actors places fatalities fatalities_low fatalities_high disputed
-    assert all(line.count("\t") == 10 for line in lines)
+    # fatalities_counted
+    assert all(line.count("\t") == 11 for line in lines)
 
 
 def test_ascii_stdout_still_carries_non_ascii_names(bundled: None) -> None:

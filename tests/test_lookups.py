@@ -185,6 +185,7 @@ def test_actor_plain_output_is_labelled_lines(run: Run) -> None:
             "",
             "",
             "",
+            "",  # fatalities_counted: what sums add, nothing for no toll
         ],
     ]
 

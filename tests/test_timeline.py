@@ -59,6 +59,7 @@ def test_piped_output_is_plain_tab_separated_rows_in_date_order(run: Run) -> Non
         "",
         "",
         "",
+        "",  # fatalities_counted: what sums add (U61), appended
     ]
     assert column(result, 3) == ALL_IDS
     assert "\x1b[" not in result.stdout
@@ -166,6 +167,7 @@ def test_json_contract(run: Run) -> None:
         "fatalities_high": None,
         "fatalities_note": None,
         "counted_in": None,
+        "fatalities_counted": None,  # no toll: a sum adds nothing (U61)
         "disputed": "The seed dates the expulsion to February 2022; it was announced on 31 January 2022.",
         "follows": [],
         "acled_ids": [],
@@ -240,8 +242,9 @@ def test_piped_output_keeps_a_toll_known_only_as_a_range(run: Run, tmp_path: Pat
         encoding="utf-8",
     )
     result = run("timeline", "--data", str(data), "--search", "raid", "-f", "plain")
+    # and, last, what a sum adds: the range's low end (U61)
     assert rows(result) == [
-        ["2013-01-10", "", "battle", "raid", "A raid", "", "timbuktu", "", "100", "149", ""]
+        ["2013-01-10", "", "battle", "raid", "A raid", "", "timbuktu", "", "100", "149", "", "100"]
     ]
 
 
@@ -278,7 +281,8 @@ def test_a_bound_alone_is_worded_as_one_not_as_a_toll(run: Run, tmp_path: Path) 
 
 def test_disputed_note_shows_in_plain_output(run: Run) -> None:
     result = run("timeline", "--search", "ambassador")
-    assert rows(result)[0][-1].startswith("The seed dates the expulsion to February 2022")
+    # before fatalities_counted, appended after it (U61)
+    assert rows(result)[0][-2].startswith("The seed dates the expulsion to February 2022")
 
 
 def test_a_table_shows_a_long_dispute_cut_at_a_word_and_json_gives_it_whole(

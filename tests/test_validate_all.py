@@ -1203,7 +1203,7 @@ def test_a_file_that_cannot_be_read_is_said_first_and_last(run: Run, tmp_path: P
     cause = f"{sources}:6: is not valid TOML: Illegal character '\\n' (at line 6, column 12)"
     last = (
         f"1 file could not be read ({sources}): mend it first; "
-        "the 2 problems after it may follow from it"
+        "the 2 unknown ids after it may be defined in it"
     )
 
     text = run("validate", str(folder), "--alone")
@@ -1228,3 +1228,40 @@ def test_the_last_line_names_every_unreadable_file(run: Run, tmp_path: Path) -> 
     assert result.stderr.splitlines()[-1] == (
         f"2 files could not be read ({missing}, {empty}): mend them first"
     )
+
+
+def test_only_unknown_ids_may_follow_from_an_unread_file(run: Run, tmp_path: Path) -> None:
+    """U61: `validate broken.toml good.toml syntax.toml` said the 14 problems "may follow
+    from" syntax.toml, though all were broken.toml's own (a day that does not exist, a
+    type, a range): an unread file's entries can only be ids the others name."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        '[[events]]\nid = "bad-day"\ndate = "2021-02-30"\ntitle = "E"\nsummary = "S"\n'
+        'type = "ambush"\nplaces = ["bamako"]\nsources = [{ id = "ref-a" }]\n\n'
+        '[[events]]\nid = "bad-ref"\ndate = "2021-03-01"\ntitle = "E"\nsummary = "S"\n'
+        'type = "politics"\nplaces = ["bamako"]\nsources = [{ id = "my-notes" }]\n',
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.toml"
+    good.write_text(
+        '[[events]]\nid = "fine"\ndate = "2021-03-02"\ntitle = "E"\nsummary = "S"\n'
+        'type = "politics"\nplaces = ["bamako"]\nsources = [{ id = "ref-a" }]\n',
+        encoding="utf-8",
+    )
+    syntax = tmp_path / "syntax.toml"
+    syntax.write_text('[[sources]]\nid = "my-notes"\ntitle = "unclosed\n', encoding="utf-8")
+    res = run("validate", str(broken), str(good), str(syntax))
+    assert res.exit_code == 4
+    assert res.stdout.splitlines()[0].startswith(f"{syntax}:3: is not valid TOML")
+    # the day and the type are broken.toml's own; only its unknown source may be the
+    # unread file's entry
+    assert sum(line.startswith(f"{broken}:") for line in res.stdout.splitlines()) == 3
+    assert res.stderr.splitlines()[-1] == (
+        f"1 file could not be read ({syntax}): mend it first; "
+        "the 1 unknown id after it may be defined in it"
+    )
+    # with no unknown id anywhere, nothing is said to follow from it
+    broken.write_text(broken.read_text().replace('"my-notes"', '"ref-a"'), encoding="utf-8")
+    res = run("validate", str(broken), str(good), str(syntax))
+    assert res.exit_code == 4
+    assert res.stderr.splitlines()[-1] == f"1 file could not be read ({syntax}): mend it first"

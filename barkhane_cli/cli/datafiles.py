@@ -61,7 +61,7 @@ def validate(
 
     Every problem of every entry is listed in one run, as FILE:LINE: table 'id' field:
     problem (the form editors jump to); a file that cannot be read is one problem, listed
-    first and named again last (the problems after it may follow from it), and the others
+    first and named again last (an unknown id after it may be defined in it), and the others
     are still checked. Exits 4 when there is any error. Warnings (an attack
     with no perpetrators, an event with no place, a long span without a reason, control
     characters in text, an event of yours that is likely one of the record's, named, an
@@ -106,7 +106,8 @@ def validate(
         sys.stderr.write(f"{counted(len(problems), 'problem')} in {read} ({counts})\n")
         unread = list(dict.fromkeys(p.file for p in problems if p.unread))
         if unread:
-            after = sum(not p.unread for p in problems)
+            # only an unknown id can be the unread file's doing: its entries are unknown
+            after = sum(p.unresolved for p in problems)
             sys.stderr.write(inert(_unread_said(unread, after)) + "\n")
         raise typer.Exit(ExitCode.DATA)
     said = f" ({counted(len(warnings), 'warning')})" if warnings else ""
@@ -118,7 +119,7 @@ def _unread_said(files: list[str], after: int) -> str:
     it = plural(len(files), "it", "them")
     said = f"{counted(len(files), 'file')} could not be read ({', '.join(files)}): mend {it} first"
     if after:
-        said += f"; the {counted(after, 'problem')} after {it} may follow from {it}"
+        said += f"; the {counted(after, 'unknown id')} after {it} may be defined in {it}"
     return said
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from textwrap import shorten
 from typing import Any
 
@@ -27,7 +26,8 @@ EVENT_JSON_KEYS = [
     "id", "date", "end", "precision", "end_precision", "first_day", "last_day", "title",
     "summary", "type", "actors", "perpetrators", "targets", "attribution", "places",
     "countries", "latitude", "longitude", "point_of", "point_kind", "tags", "fatalities",
-    "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "disputed", "follows",
+    "fatalities_low", "fatalities_high", "fatalities_note", "counted_in", "fatalities_counted",
+    "disputed", "follows",
     "acled_ids", "ucdp_ids", "aftermath", "sources", "yours", "replaces", "same_as",
 ]  # fmt: skip
 
@@ -42,7 +42,7 @@ DISPUTED_SHOWN_NARROW = 60
 # Piped (plain) output keeps the range a table shows as "2–30": fatalities is the best
 # estimate, fatalities_low and fatalities_high the range (equal to it when sources agree),
 # so that an event known only by a range (Konna 2013: 100–149) is not shown as unknown.
-DEFAULT_FIELDS = [
+_LEADING_FIELDS = [
     "date",
     "end",
     "type",
@@ -55,6 +55,12 @@ DEFAULT_FIELDS = [
     "fatalities_high",
     "disputed",
 ]
+# What every sum of deaths the tool makes adds for the event (its totals, charts and
+# map), 0 when another event's toll holds its dead: a script's sum of this column is the
+# tool's (U61 summed `fatalities` and got 2011's 60 where the chart said 462). Last in
+# plain output and in files alike, so a reader taking columns by position keeps working.
+COUNTED_FIELD = "fatalities_counted"
+DEFAULT_FIELDS = [*_LEADING_FIELDS, COUNTED_FIELD]
 # CSV and TSV files are read by spreadsheets and GIS tools: they also say where each
 # event is drawn (empty for one known only by its country), how precise its date is ("2020"
 # is a year, not a day) and who did it to whom (U9 read roles in the table, not the CSV).
@@ -62,7 +68,7 @@ DEFAULT_FIELDS = [
 # every reader that takes columns by position working. first_day and last_day, after it,
 # are the span as days (U18: pd.to_datetime(df.date) raised on "2018-09").
 FILE_FIELDS = [
-    *DEFAULT_FIELDS,
+    *_LEADING_FIELDS,
     *("latitude", "longitude", "point_of"),
     *("precision", "end_precision", "perpetrators", "targets", "attribution"),
     "countries",
@@ -71,6 +77,7 @@ FILE_FIELDS = [
     "yours",
     # and for one of those that took the place of the record's event of its id (U42)
     "replaces",
+    COUNTED_FIELD,
 ]
 
 
@@ -227,13 +234,10 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
 
     whole = followups.command("event", "ID")
 
-    @cache
-    def replaced() -> frozenset[tuple[bool, str]]:
-        # read once a table marks an event the user's: JSON and CSV output read none
-        return data.replaced_events()
-
     def yours(e: m.Event) -> str:
-        return yours_said(e, (e.aftermath, e.id) in replaced())
+        # the event's own flag, as JSON and CSV say it: the record's event replaced, not
+        # another user file's (U61 read "replaces the record's" of good2.toml over good.toml)
+        return yours_said(e, e.replaces)
 
     # the events whose toll a cell drew (the deaths column, or the event's cell on narrow
     # terminals): DEATHS_SAID speaks of what the table shows, not of a toll --fields left
@@ -315,6 +319,9 @@ def event_records(data: m.Dataset, events: Iterable[m.Event]) -> RecordSet[m.Eve
         ),
         # the event whose toll holds this one's dead: sums leave this one's out
         "counted_in": Field("counted_in", "Counted in", lambda e: _opt(e.counted_in)),
+        COUNTED_FIELD: Field(
+            COUNTED_FIELD, "Deaths counted", lambda e: _opt(e.counted_field()), justify="right"
+        ),
         "disputed": Field("disputed", "Disputed", lambda e: _opt(e.disputed)),
         "aftermath": flag_field("aftermath", "Aftermath", lambda e: e.aftermath),
         "yours": flag_field("yours", "Yours", lambda e: e.yours),

@@ -381,6 +381,6 @@ def _yours(data: m.Dataset, event: m.Event) -> str:
     if not event.yours:
         return ""
     said = f"{YOURS}: {event.origin}, not the record's"
-    if (event.aftermath, event.id) in data.replaced_events():
+    if event.replaces:  # the record's event replaced, not another user file's (U61)
         said += f"; it {m.REPLACES} event {event.id!r}"
     return said

@@ -109,8 +109,13 @@ class Loaded:
 
 
 def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = None) -> m.Dataset:
-    # only errors stop a load; the warnings are validate's to list
-    data, problems = collect(paths, docs=docs or None, warnings=False)
+    from barkhane_cli.store import exports
+
+    # only errors stop a load; the warnings are validate's to list, but for an id two of
+    # the user's files hold: the later file wins, and a run says so (U61 #9), kept with
+    # the store as an export's lines are, so a run answered from it says it too
+    twice: list[str] = []
+    data, problems = collect(paths, docs=docs or None, warnings=False, said=twice)
     errors = [p for p in problems if not p.warning]
     if errors:
         more = len(errors) - 1
@@ -118,6 +123,8 @@ def _checked(paths: Sequence[Path], docs: Mapping[str, dict[str, Any]] | None = 
         # path holding a quote made it one word where it was selected (RV33)
         tail = f" (and {more} more: {_validate(paths)} lists them all)" if more else ""
         raise DataError(f"bad data: {errors[0].sentence()}{tail}")
+    for line in twice:
+        exports.say(line)
     return data
 
 

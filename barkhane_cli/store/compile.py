@@ -28,14 +28,14 @@ from barkhane_cli.store.records import KINDS
 PUBLIC = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, publisher TEXT, via TEXT, kind TEXT,
-  date TEXT, url TEXT, author TEXT, file TEXT, note TEXT);
+  date TEXT, url TEXT, author TEXT, file TEXT, note TEXT, yours INTEGER, data_file TEXT);
 CREATE TABLE actors(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT, country TEXT,
-  start TEXT, "end" TEXT, summary TEXT, aliases TEXT, tags TEXT);
+  start TEXT, "end" TEXT, summary TEXT, aliases TEXT, tags TEXT, yours INTEGER, data_file TEXT);
 CREATE TABLE affiliations(actor_id TEXT REFERENCES actors(id), relation TEXT,
   other_actor_id TEXT REFERENCES actors(id), start TEXT, "end" TEXT, note TEXT);
 CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, short TEXT, kind TEXT,
   within TEXT REFERENCES places(id), latitude REAL, longitude REAL, countries TEXT,
-  region TEXT, country TEXT, summary TEXT, aliases TEXT);
+  region TEXT, country TEXT, summary TEXT, aliases TEXT, yours INTEGER, data_file TEXT);
 CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   "end" TEXT, precision TEXT, end_precision TEXT, first_day TEXT, last_day TEXT,
   first_ordinal INTEGER, last_ordinal INTEGER, title TEXT, summary TEXT, type TEXT,
@@ -43,7 +43,7 @@ CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
   fatalities_note TEXT, counted_in TEXT REFERENCES events(id), disputed TEXT, aftermath INTEGER, latitude REAL, longitude REAL,
   place_id TEXT REFERENCES places(id), point_of TEXT REFERENCES places(id), actors TEXT, perpetrators TEXT, targets TEXT,
   places TEXT, countries TEXT, tags TEXT, names TEXT, words TEXT, yours INTEGER,
-  replaces INTEGER, data_file TEXT);
+  replaces INTEGER, data_file TEXT, fatalities_counted INTEGER);
 CREATE TABLE event_actors(event_id TEXT REFERENCES events(id),
   actor_id TEXT REFERENCES actors(id), role TEXT, event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE event_places(event_id TEXT REFERENCES events(id),
@@ -58,7 +58,8 @@ CREATE TABLE event_sources(event_id TEXT REFERENCES events(id),
   event_seq INTEGER REFERENCES events(seq));
 CREATE TABLE facts(id TEXT PRIMARY KEY, label TEXT, value REAL, qualifier TEXT, low REAL,
   high REAL, unit TEXT, kind TEXT, since TEXT, as_of TEXT, scope TEXT, category TEXT, cause TEXT,
-  headline TEXT, disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT);
+  headline TEXT, disputed TEXT, note TEXT, aftermath INTEGER, actors TEXT, yours INTEGER,
+  data_file TEXT);
 CREATE TABLE eras(id TEXT PRIMARY KEY, name TEXT, short TEXT, start TEXT, "end" TEXT,
   kind TEXT, description TEXT, actors TEXT);
 CREATE TABLE judgments(id TEXT PRIMARY KEY, quote TEXT, term TEXT, yardstick TEXT,
@@ -243,7 +244,7 @@ def write_events(
     reviewed: list[tuple[int, str]] = []
 
     def flush() -> None:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 36)})", rows)
+        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 37)})", rows)
         db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", who)
         db.executemany("INSERT INTO event_places VALUES (?,?,?,?)", where)
         db.executemany("INSERT INTO event_countries VALUES (?,?,?)", countries)
@@ -290,7 +291,7 @@ def write_events(
             e.fatalities_note, e.counted_in, e.disputed, int(e.aftermath), lat, lon, pid, point_of,
             listed(e.actors), listed(e.perpetrators), listed(e.targets), listed(e.places),
             listed(e.countries), listed(e.tags), names, None if private else _words(e, names),
-            int(e.yours), int(e.replaces), e.origin if e.yours else None,
+            int(e.yours), int(e.replaces), e.origin if e.yours else None, e.counted_field(),
         ))  # fmt: skip
         ident = None if private else e.id
         for role, ids in (
@@ -323,19 +324,28 @@ def write_events(
 
 
 def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
+    from barkhane_cli.store.files import shipped_origins
+
+    is_shipped = shipped_origins()
+
+    def whose(origin: str) -> tuple[int, str | None]:
+        """yours and data_file, as an event's (U61 #9: only events said they were the
+        user's; a source of the user's file looked like the record's own)."""
+        return (0, None) if is_shipped(origin) else (1, origin)
+
     db.executemany(
-        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (s.id, s.title, s.publisher, s.via, s.kind, _iso(s.date), s.url, s.author, s.file,
-             s.note)
+             s.note, *whose(s.origin))
             for s in data.sources.values()
         ],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (a.id, a.name, a.short, a.kind, a.country, _iso(a.start), _iso(a.end), a.summary,
-             _list(a.aliases), _list(a.tags))
+             _list(a.aliases), _list(a.tags), *whose(a.origin))
             for a in data.actors.values()
         ],
     )  # fmt: skip
@@ -348,20 +358,20 @@ def _other_rows(db: sqlite3.Connection, data: m.Dataset) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (p.id, p.name, p.short, p.kind, p.within, p.lat, p.lon, _list(p.countries),
-             p.region, p.country, p.summary, _list(p.aliases))
+             p.region, p.country, p.summary, _list(p.aliases), *whose(p.origin))
             for p in data.places.values()
         ],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (f.id, f.label, f.value, f.qualifier, f.low, f.high, f.unit, f.kind,
              f.since.iso() if f.since else None, f.as_of.iso(), f.scope,
              f.category, f.cause, f.headline, f.disputed, f.note, int(f.aftermath),
-             _list(f.actors))
+             _list(f.actors), *whose(f.origin))
             for f in data.facts.values()
         ],
     )  # fmt: skip

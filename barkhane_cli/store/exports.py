@@ -181,12 +181,19 @@ def document(path: Path, matched: m.Dataset, problems: list[Problem] | None) -> 
 
 def _say(path: Path, text: str) -> None:
     """A line on stderr about an export as it is read, kept in SAID for its store."""
+    from barkhane_cli.atomic import shown
+
+    say(f"{shown(path)}: {text}")
+
+
+def say(line: str) -> None:
+    """A line on stderr as a build reads its data, kept in SAID for its store, which
+    every run answered from that store says again."""
     import sys
 
-    from barkhane_cli.atomic import shown
     from barkhane_cli.controls import strip_controls
 
-    line = strip_controls(f"{shown(path)}: {text}")
+    line = strip_controls(line)
     SAID.append(line)
     sys.stderr.write(line + "\n")
 

@@ -107,6 +107,31 @@ def key_files(paths: Sequence[Path], expanded: Sequence[Path] | None = None) -> 
 Roots = dict[str, tuple[Path, bool]]
 
 
+def shipped_origins() -> Callable[[str], bool]:
+    """Whether an entry's origin (the file it was read from) is the data shipped with
+    barkhane, wherever ``bundled_path`` points: what layer_roots calls trusted, for a
+    table whose entries carry no ``yours`` of their own (an export's sources, actors,
+    places, facts). Each origin is resolved once."""
+    shipped = set(SHIPPED_FOLDERS)
+    with contextlib.suppress(OSError):
+        shipped.add(bundled_path().resolve())
+    cache: dict[str, bool] = {}
+
+    def is_shipped(origin: str) -> bool:
+        found = cache.get(origin)
+        if found is None and not origin:  # made by barkhane, read from no file
+            return True
+        if found is None:
+            try:
+                path = Path(origin).resolve()
+            except OSError:
+                path = Path(origin)
+            found = cache[origin] = any(path == s or s in path.parents for s in shipped)
+        return found
+
+    return is_shipped
+
+
 def layer_roots(paths: Sequence[Path]) -> Roots:
     """For each file read, the folder its ``file =`` references are relative to and
     whether it is the data shipped with barkhane (trusted: its seed texts live beside
@@ -455,6 +480,7 @@ def collect(
     keep_going: bool = False,
     docs: Mapping[str, dict[str, Any]] | None = None,
     warnings: bool = True,
+    said: list[str] | None = None,
 ) -> tuple[m.Dataset, list[Problem]]:
     """Load and check every file, returning the dataset and every problem found.
 
@@ -465,6 +491,8 @@ def collect(
     An export (``*.csv``) is converted by its importer (``exports``).
     ``warnings=False``: the warnings found across entries are left out (check_references;
     a file's own entries are checked, and remembered, whole either way).
+    ``said``: given, it gets a line for each id two of the user's files hold (the later
+    one's entry used), which a run says on stderr and validate lists as a warning.
     """
     from barkhane_cli import atomic
     from barkhane_cli.validate import Problem, Suggestions, check_references, read_source_files
@@ -490,8 +518,14 @@ def collect(
         e = rec["aftermath"][ident]
         problems.append(Problem(e.origin, "aftermath", ident, "id", "is also an id in [[events]]"))
     count = len(rec["events"]) + len(rec["aftermath"])
+    # the replacements of one user's file's entry by another's: not the record's
+    yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
     replaced = {  # the ids of each table's events a later file reused (Event.replaces)
-        t: frozenset(i for table, i, _ in layer.replaced if table == t)
+        # of the record's own: a user's entry taking another user's place replaces
+        # none (U61 read `replaces: yes` of good2.toml's event over good.toml's)
+        t: frozenset(
+            i for table, i, f in layer.replaced if table == t and (table, i, f) not in yours
+        )
         for t in ("events", "aftermath")
     }
     data = m.Dataset(
@@ -511,7 +545,10 @@ def collect(
     texts = read_source_files(data, problems, roots)
     # one budget of "did you mean" work for the run, both checks (validate/suggest.py)
     suggestions = Suggestions()
-    yours = {k: f for k, f in layer.earlier.items() if not roots.get(f, (None, False))[1]}
+    if said is not None:
+        from barkhane_cli.validate.duplicates import layered_twice_said
+
+        said.extend(layered_twice_said(yours))
     check_references(
         data, problems, texts, warnings=warnings, suggestions=suggestions, replaced_yours=yours
     )

@@ -28,7 +28,7 @@ from barkhane_cli.settings import Settings
 
 # Of the compiled store's tables (an SQLite export says it): bump when their layout
 # changes; what compile.py writes into them is covered by the key (_CODE below).
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 21
 # The meta row of a store holding what reading its exports said on stderr (one line
 # each), which every run from the store says again (store.exports.SAID)
 SAID_META = "said"

@@ -150,8 +150,8 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     "ucdp_ids": tuple,
 }
 # ``to_json`` keys that are no field (they repeat one: the precision is the date's, the
-# first and last day the span's).
-_DERIVED = frozenset({"precision", "end_precision", "first_day", "last_day"})
+# first and last day the span's, fatalities_counted the tolls' by Event.counted_field).
+_DERIVED = frozenset({"precision", "end_precision", "first_day", "last_day", "fatalities_counted"})
 
 
 def event_from_json(text: str, long: str | None, origin: str) -> m.Event:

@@ -50,7 +50,14 @@ def check_references(
             if target not in known:
                 hint = suggest.hint(target, known)
                 problems.append(
-                    Problem(file, table, ident, field, f"unknown {what} {target!r}{hint}")
+                    Problem(
+                        file,
+                        table,
+                        ident,
+                        field,
+                        f"unknown {what} {target!r}{hint}",
+                        unresolved=True,
+                    )
                 )
 
     def quotes(file: str, table: str, ident: str, field: str, srcs: Iterable[m.SourceRef]) -> None:
@@ -58,7 +65,14 @@ def check_references(
             if ref.id not in data.sources:
                 hint = suggest.hint(ref.id, data.sources)
                 problems.append(
-                    Problem(file, table, ident, field, f"unknown source {ref.id!r}{hint}")
+                    Problem(
+                        file,
+                        table,
+                        ident,
+                        field,
+                        f"unknown source {ref.id!r}{hint}",
+                        unresolved=True,
+                    )
                 )
                 continue
             text = seed_texts.get(ref.id)

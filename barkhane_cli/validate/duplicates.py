@@ -91,6 +91,30 @@ def duplicate_warnings(tables: Iterable[tuple[str, Sequence[m.Event]]]) -> list[
     return out
 
 
+LAYERED_NAMED = 3  # the ids a line of layered_twice_said names before "and N more"
+
+
+def layered_twice_said(yours: Mapping[tuple[str, str, str], str]) -> list[str]:
+    """What a run says on stderr of each id two of the user's files hold: ``yours`` maps
+    (table, id, replacing file) to the user's file of the replaced entry. The later layer
+    wins (README: a later --data file's entry replaces the one of its id under it); U61
+    #9 layered two files sharing ids and the second won with nothing said). One line
+    for each pair of files, naming the first ids (a file copied whole shares hundreds)."""
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for (table, ident, file), earlier in yours.items():
+        pairs.setdefault((file, earlier), []).append(f"{SINGULAR.get(table, table)} {ident!r}")
+    lines = []
+    for (file, earlier), ids in pairs.items():
+        named = ", ".join(ids[:LAYERED_NAMED])
+        if len(ids) > LAYERED_NAMED:
+            named += f" and {len(ids) - LAYERED_NAMED} more"
+        are = "is" if len(ids) == 1 else "are"
+        lines.append(
+            f"{file}: {named} also in {earlier}: {file}'s {are} used (the later --data file wins)"
+        )
+    return lines
+
+
 def replacement_warnings(
     replaced: Iterable[tuple[str, str, str]], yours: Mapping[tuple[str, str, str], str]
 ) -> list[Problem]:

@@ -45,6 +45,11 @@ class Problem:
     # The file itself could not be read (missing, not UTF-8, not TOML): validate lists it
     # first, since the problems after it (its entries unknown) may follow from it.
     unread: bool = False
+    # The problem is an id no entry read holds (an unknown actor, place, source, event):
+    # the one kind an unread file can cause, its entries being unknown. validate says
+    # only these may follow from it (U61: 14 problems of a day, a type, a range "may
+    # follow from" a file that could cause none of them).
+    unresolved: bool = False
     # Which entry of its table in the file (0: the first), where the id cannot tell: of
     # two entries with one id, the one used twice is the later, not the first.
     position: int | None = None
