@@ -37,3 +37,12 @@ def test_the_french_type_word_names_the_event_asked_for(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     assert "tessalit" not in result.stdout + result.stderr
     assert "tessit-fama-isgs-clash-2022-08-29" in result.stdout
+
+
+def test_event_reads_a_french_name_as_search_does(run: Run) -> None:
+    """`event "massacre d'Ogossagou"` said no event matched (no title holds "d'ogossagou")
+    while `search` found both Ogossagou events: the name is read as search reads it."""
+    result = run("event", "massacre d'Ogossagou")
+    said = result.stdout + result.stderr
+    assert "no event matches" not in said
+    assert "ogossagou-massacre" in said and "ogossagou-attack-2020" in said

@@ -66,6 +66,7 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import quoted
+from barkhane_cli.search.terms import in_english
 from barkhane_cli.text import counted, plural
 
 
@@ -411,6 +412,11 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     # decoded events' (Loaded.full leaves no store to keep them for)
     memo = dataset.memo("event-titles") if opened.db is not None else None
     resolver = _resolver(lookup.event_titles(opened), "event", memo)
+    # a French name no title holds is read as search reads it ("massacre d'Ogossagou" as
+    # "massacre ogossagou": elisions and linking words aside, French type words in English)
+    english = in_english(name)
+    if english is not None and not resolver.candidates(name) and resolver.candidates(english):
+        name = english
     # a type or a date in the name ranks the events of that type and date first (U39)
     ranked = eventguess.guessed(opened, resolver, name)
     # a place's or an actor's name: its one event opens, several are listed
