@@ -268,9 +268,8 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
     from barkhane_cli.render.table import item_lines
 
     rows = content["eras"]
-    as_of = rows[0]["as_of"] if rows else None
     said = f": {len(rows)} in place" if rows else ": none in place"
-    said += f", as of the record's end ({as_of})" if as_of else ""
+    said += _as_of_rows(rows)
     heading(con, "Eras", f"{said} (every era: {followups.command('eras')})")
     if rows:
         items = [era_item(data.eras[e["id"]], _mark(e)) for e in rows]
@@ -280,7 +279,11 @@ def _eras_now(con: Any, data: m.Dataset, content: dict[str, Any]) -> None:
 def _as_of(content: dict[str, Any]) -> str:
     """The words ", as of the record's end (2022-11-09)" for leaders listed as of its end
     (situation.leaders_as_of: a day after it), else nothing."""
-    rows = [p for c in content["leaders"] for p in c["leaders"]]
+    return _as_of_rows([p for c in content["leaders"] for p in c["leaders"]])
+
+
+def _as_of_rows(rows: list[dict[str, Any]]) -> str:
+    """_as_of for any rows carrying ``as_of`` (leaders, eras): one wording for both."""
     as_of = rows[0]["as_of"] if rows else None
     return f", as of the record's end ({as_of})" if as_of else ""
 
