@@ -116,13 +116,9 @@ MIN_APART = 20.0
 
 
 def _lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
-    """CIE L*a*b* (D65) of an sRGB colour."""
-
-    def lin(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(c) for c in rgb)
+    """CIE L*a*b* (D65) of an sRGB colour, from the channels luminance linearises (on
+    whole 0-255 values WCAG's 0.03928 and sRGB's 0.04045 thresholds split them alike)."""
+    r, g, b = (_channel(c) for c in rgb)
     xyz = (
         (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
         0.2126 * r + 0.7152 * g + 0.0722 * b,
