@@ -107,14 +107,21 @@ def key_files(paths: Sequence[Path], expanded: Sequence[Path] | None = None) -> 
 Roots = dict[str, tuple[Path, bool]]
 
 
+def _shipped_folders() -> set[Path]:
+    """The folders of the data shipped with barkhane, ``bundled_path``'s among them
+    wherever it points at the moment: what shipped_origins and layer_roots trust."""
+    shipped = set(SHIPPED_FOLDERS)
+    with contextlib.suppress(OSError):
+        shipped.add(bundled_path().resolve())
+    return shipped
+
+
 def shipped_origins() -> Callable[[str], bool]:
     """Whether an entry's origin (the file it was read from) is the data shipped with
     barkhane, wherever ``bundled_path`` points: what layer_roots calls trusted, for a
     table whose entries carry no ``yours`` of their own (an export's sources, actors,
     places, facts). Each origin is resolved once."""
-    shipped = set(SHIPPED_FOLDERS)
-    with contextlib.suppress(OSError):
-        shipped.add(bundled_path().resolve())
+    shipped = _shipped_folders()
     cache: dict[str, bool] = {}
 
     def is_shipped(origin: str) -> bool:
@@ -136,9 +143,7 @@ def layer_roots(paths: Sequence[Path]) -> Roots:
     """For each file read, the folder its ``file =`` references are relative to and
     whether it is the data shipped with barkhane (trusted: its seed texts live beside
     the folder), wherever ``bundled_path`` points at the moment."""
-    shipped = set(SHIPPED_FOLDERS)
-    with contextlib.suppress(OSError):
-        shipped.add(bundled_path().resolve())
+    shipped = _shipped_folders()
     roots: Roots = {}
     for path in paths:
         base = path if path != STDIN and path.is_dir() else path.parent
