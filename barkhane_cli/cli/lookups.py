@@ -66,7 +66,6 @@ from barkhane_cli.cli.options import (
     YearOpt,
 )
 from barkhane_cli.errors import quoted
-from barkhane_cli.search.terms import in_english
 from barkhane_cli.text import counted, plural
 
 
@@ -406,6 +405,7 @@ def _named_event(env: Any, opened: Any, name: str) -> str:
     there is one (none decoded: K83), with a miss's hints and read_as's note."""
     from barkhane_cli import lookup
     from barkhane_cli.cli import eventguess, eventnames
+    from barkhane_cli.search.terms import in_english  # search's package, loaded when asked
 
     dataset = opened.data
     # the store's titles: its resolver's keys kept for it (Dataset.memo), not the
